@@ -1,0 +1,52 @@
+# Two commands do all the set-up on a fresh machine: `make run` and `make test`.
+# Each creates .venv and installs what it needs the first time (and again when pyproject.toml
+# changes); pip's own output goes to stderr so `printf '#报事 …\n' | make run` prints only
+# the bot's answers.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CONFIG ?= $(if $(wildcard config.yaml),config.yaml,config.example.yaml)
+PIP := $(BIN)/python -m pip --disable-pip-version-check -q
+
+.PHONY: run test check lint format demo bench analyze-eval clean
+
+$(BIN)/python:
+	@$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	@$(PIP) install -e . >&2
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	@$(PIP) install -e ".[dev]" >&2
+	@touch $@ $(VENV)/.installed-run
+
+run: $(VENV)/.installed-run
+	@$(BIN)/linli --config $(CONFIG) run
+
+test: $(VENV)/.installed-dev
+	$(BIN)/pytest
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy --strict bot handlers storage
+
+check: lint test
+
+format: $(VENV)/.installed-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+demo: $(VENV)/.installed-run
+	@$(BIN)/linli replay examples/demo.yaml
+
+bench: $(VENV)/.installed-dev
+	$(BIN)/python bench/bench_analyze.py
+
+analyze-eval: $(VENV)/.installed-run
+	$(BIN)/python -m bot.analysis.evaluate tests/data/messages_holdout.jsonl
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

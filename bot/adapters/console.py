@@ -1,0 +1,219 @@
+"""The console chat: the offline default platform, for trying Linli and for scripted replays.
+
+One line is one message. A short prefix chooses who speaks and where:
+
+    @王芳/网格3群: #报事 3号楼井盖坏了     speak as 王芳 in 网格3群 (both become current)
+    @李书记: 查看 1                          speak as 李书记 in the current group
+    @/工作群: 帮助                           the current speaker, in 工作群
+    @王芳/私聊: 楼道灯坏了                   a private chat between 王芳 and the bot
+    ^3 #立案                                 reply to message [3] (shown in the prompt)
+    [图片] or [图片:井盖.jpg]                attach a photo
+
+A line without a prefix speaks as the current speaker in the current group, so
+`printf '#报事 3号楼井盖坏了\\n' | linli run` works.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import sys
+import threading
+import uuid
+from dataclasses import dataclass
+from typing import TextIO
+from zoneinfo import ZoneInfo
+
+from bot.adapters.base import Deliver
+from bot.clock import Clock, local
+from bot.messages import AttachmentRef, ChatRef, IncomingMessage, Outgoing, PersonRef, QuotedMessage
+from bot.text import normalize
+
+PLATFORM = "console"
+PRIVATE_CHAT = "私聊"
+HELP_NOTE = (
+    "控制台：「@姓名/群名: 内容」换人换群说话，「@姓名/私聊: 内容」私聊，"
+    "「^3 内容」回复第3条，[图片] 附图，Ctrl-D 退出"
+)
+
+_PREFIX = re.compile(r"^@([^/:：\s@]*)(?:/([^:：]+?))?\s*[:：]\s*(.*)$", re.S)
+_REPLY = re.compile(r"^\^(\d+)\s*(.*)$", re.S)
+_PHOTO = re.compile(r"\[(?:图片|照片|photo)(?:[:：]([^\]]+))?\]", re.I)
+_MENTION = re.compile(r"@([^\s@:：,，。]+)")
+
+
+@dataclass
+class _Said:
+    sender: PersonRef
+    text: str
+    message_id: str
+    attachments: tuple[AttachmentRef, ...]
+
+
+class ConsoleAdapter:
+    """Speaks as anyone in any group; prints the bot's answers (or JSON lines for replays)."""
+
+    platform = PLATFORM
+    help_note = HELP_NOTE
+
+    def __init__(
+        self,
+        *,
+        speaker: str,
+        chat: str,
+        bot_name: str,
+        clock: Clock,
+        tz: ZoneInfo,
+        output: TextIO,
+        source: TextIO | None = None,
+        interactive: bool = False,
+        json_lines: bool = False,
+        session: str | None = None,
+    ) -> None:
+        self._source = source
+        self._interactive = interactive
+        self._tz = tz
+        self.speaker = speaker
+        self.chat = chat
+        self._bot_name = bot_name
+        self._clock = clock
+        self._output = output
+        self._json_lines = json_lines
+        # Message ids must stay unique across runs: the inbox uses them to spot redeliveries.
+        self._session = session or uuid.uuid4().hex[:8]
+        self._said: dict[str, _Said] = {}
+        self._count = 0
+
+    # -- building messages -------------------------------------------------------------------
+
+    def parse(self, line: str) -> IncomingMessage | None:
+        """One typed line → a message from the right person in the right chat (None if blank)."""
+        line = line.rstrip("\r\n")
+        if not line.strip():
+            return None
+        mentions_bot = False
+        prefix = _PREFIX.match(line.strip())
+        if prefix:
+            name, chat, line = prefix[1], prefix[2], prefix[3]
+            if name == self._bot_name:
+                mentions_bot = True  # "@邻里: …" addresses the bot, it does not speak as it
+            elif name:
+                self.speaker = name
+            if chat:
+                self.chat = chat.strip()
+        reply_to: str | None = None
+        reply = _REPLY.match(line.strip())
+        if reply:
+            reply_to, line = reply[1], reply[2]
+        return self.message(self.speaker, self.chat, line, reply_to=reply_to, mention=mentions_bot)
+
+    def message(
+        self,
+        speaker: str,
+        chat: str,
+        text: str,
+        *,
+        reply_to: str | None = None,
+        message_id: str | None = None,
+        mention: bool = False,
+    ) -> IncomingMessage:
+        """A message as the console would deliver it; `reply_to` names an earlier message id."""
+        self._count += 1
+        local_id = message_id or str(self._count)
+        sender = PersonRef(PLATFORM, speaker, speaker)
+        private = chat == PRIVATE_CHAT
+        chat_ref = ChatRef(
+            PLATFORM,
+            f"{PRIVATE_CHAT}:{speaker}" if private else chat,
+            title=PRIVATE_CHAT if private else chat,
+            is_private=private,
+        )
+        photos = tuple(
+            AttachmentRef("photo", match[1] or f"{self._session}-{local_id}.jpg")
+            for match in _PHOTO.finditer(text)
+        )
+        text = _PHOTO.sub(" ", text).strip() if photos else text
+        mentions_bot = mention or f"@{self._bot_name}" in normalize(text)
+        mentions = tuple(
+            PersonRef(PLATFORM, name, name)
+            for name in _MENTION.findall(normalize(text))
+            if name != self._bot_name
+        )
+        quoted = None
+        if reply_to is not None:
+            said = self._said.get(reply_to)
+            quoted = (
+                QuotedMessage(said.message_id, said.sender, said.text, said.attachments)
+                if said
+                else QuotedMessage(f"{self._session}-{reply_to}")
+            )
+        message_key = f"{self._session}-{local_id}"
+        self._said[local_id] = _Said(sender, text, message_key, photos)
+        return IncomingMessage(
+            chat=chat_ref,
+            sender=sender,
+            text=text,
+            message_id=message_key,
+            sent_at=self._clock.now(),
+            reply_to=quoted,
+            mentions_bot=mentions_bot,
+            mentions=mentions,
+            attachments=photos,
+        )
+
+    @property
+    def prompt(self) -> str:
+        return f"[{self._count + 1}] {self.speaker}@{self.chat}> "
+
+    # -- the adapter interface ---------------------------------------------------------------
+
+    async def run(self, deliver: Deliver) -> None:
+        """Read lines until end of input (Ctrl-D), delivering each as a message."""
+        source = self._source or sys.stdin
+        interactive = self._interactive
+        loop = asyncio.get_running_loop()
+        queue: asyncio.Queue[str | None] = asyncio.Queue()
+        ready = threading.Event()
+        ready.set()
+
+        def read() -> None:
+            # A daemon thread, so a pending read never keeps the process alive at exit.
+            while True:
+                ready.wait()
+                ready.clear()
+                try:
+                    line = input(self.prompt) + "\n" if interactive else source.readline()
+                except EOFError:
+                    line = ""
+                loop.call_soon_threadsafe(queue.put_nowait, line or None)
+                if not line:
+                    return
+
+        threading.Thread(target=read, name="console-input", daemon=True).start()
+        while (line := await queue.get()) is not None:
+            message = self.parse(line)
+            if message is not None:
+                await deliver(message)
+            ready.set()
+        if interactive:
+            self._output.write("\n")
+
+    async def send(self, message: Outgoing) -> None:
+        text = message.text
+        if message.mentions:
+            text += " " + " ".join(f"@{p.name}" for p in message.mentions)
+        if self._json_lines:
+            record = {
+                "at": local(self._clock.now(), self._tz).isoformat(timespec="seconds"),
+                "chat": message.chat.title or message.chat.ref,
+                "text": text,
+            }
+            self._output.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            where = (
+                message.chat.ref.replace(":", "·") if message.chat.is_private else message.chat.ref
+            )
+            body = text.replace("\n", "\n    ")
+            self._output.write(f"[{where}] {self._bot_name}：{body}\n")
+        self._output.flush()

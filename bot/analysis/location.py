@@ -1,0 +1,126 @@
+"""Where a report is about: building, unit, room and named place.
+
+Patterns run on normalised text (see :mod:`bot.analysis.normalize`), so full-width digits and
+Chinese numerals have already become Arabic digits. Accepted forms: ``3号楼`` ``3栋`` ``3幢``
+``3#`` ``3#楼`` ``A座`` · ``2单元`` · ``301室`` · ``3号楼2单元301`` · ``3-2-301``
+(building-unit-room) · ``5号楼2-301`` (unit-room after a building) · ``2-301`` (building-room).
+Look-arounds keep phone numbers, times, dates, money and counts out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Location", "extract_location"]
+
+
+@dataclass(frozen=True)
+class Location:
+    """A report's location; every part is optional."""
+
+    building: str | None = None  # Arabic digits (or a letter for 座), e.g. "3"
+    unit: str | None = None  # "2"
+    room: str | None = None  # "301"
+    place: str | None = None  # a named place: "南门", "地下车库"
+
+    def label(self) -> str:
+        """Human-readable form: ``3号楼2单元301室``, else the place, else ``""``."""
+        parts: list[str] = []
+        if self.building:
+            parts.append(f"{self.building}号楼")
+        if self.unit:
+            parts.append(f"{self.unit}单元")
+        if self.room:
+            parts.append(f"{self.room}室")
+        if parts:
+            return "".join(parts)
+        return self.place or ""
+
+    @property
+    def known(self) -> bool:
+        """Whether any part of the location is known."""
+        return bool(self.building or self.unit or self.room or self.place)
+
+
+NOWHERE = Location()
+
+# Characters that, right before a number, show it belongs to something else: a longer number,
+# a decimal, a time (19:00), a date (12月3号楼下 = "downstairs on 3 December"), a range.
+_NOT_BEFORE = r"(?<![\d.:/\-~月a-z])"
+# Characters that, right after a room number, show it is a year, money, a count, a time…
+# ("天" is a count of days, but "天天" = "every day" often follows a room: "1803天天唱歌").
+_NOT_AFTER_ROOM = r"(?![\d.:/\-~年月日号元块个次人分点米斤%万千]|天(?!天))"
+_DASH = r"\s*[-—–]\s*"
+
+_BUILDING = re.compile(
+    _NOT_BEFORE + r"(\d{1,3}|[a-z])\s*"
+    r"(?:号楼|栋|幢|#楼?|(?<=[a-z])座|号(?=\s*\d{1,2}\s*单元))"
+)
+# What may follow a building mention: a unit (2单元) or a unit-room pair (2-301).
+_AFTER_BUILDING_UNIT = re.compile(
+    r"\s*(?:的\s*)?(?:(\d{1,2})\s*单元|(\d{1,2})" + _DASH + r"(\d{3,4})" + _NOT_AFTER_ROOM + ")"
+)
+# A room right after a building or unit: "301", "301室", "1102号".
+_AFTER_ROOM = re.compile(r"\s*(?:的\s*)?(\d{3,4})\s*(?:室|房|号房|号|户)?" + _NOT_AFTER_ROOM)
+_TRIPLE = re.compile(
+    _NOT_BEFORE + r"(\d{1,3})" + _DASH + r"(\d{1,2})" + _DASH + r"(\d{3,4})" + _NOT_AFTER_ROOM
+)
+_PAIR = re.compile(_NOT_BEFORE + r"(\d{1,3})" + _DASH + r"(\d{3,4})" + _NOT_AFTER_ROOM)
+_UNIT = re.compile(r"(?<![\d.])(\d{1,2})\s*单元")
+_ROOM = re.compile(_NOT_BEFORE + r"(\d{3,4})\s*(?:室|号房|房间)")
+# A bare room number right after words that point at a flat: "楼上1002", "对门502", "家住1101".
+_ROOM_AFTER_NEIGHBOUR = re.compile(
+    r"(?:楼上|楼下|对门|隔壁|住在|我家|我住|家住)\s*(\d{3,4})" + _NOT_AFTER_ROOM
+)
+
+
+def _clean(number: str) -> str:
+    """Drop leading zeros ("03" -> "3") but keep a lone zero; upper-case building letters."""
+    stripped = number.lstrip("0")
+    return (stripped or "0").upper()
+
+
+def extract_location(text: str, place: str | None = None) -> Location:
+    """Find the first building/unit/room mention in normalised ``text``.
+
+    ``place`` is the named place the caller already found (by dictionary lookup); it is stored
+    as is. When a building is named, the unit and room are read from right after it, so that
+    "3号楼2单元301" stays one address even if other numbers appear later in the message.
+    """
+    if "座" not in text and not any(ch.isdigit() for ch in text):
+        return Location(place=place) if place else NOWHERE
+    building = unit = room = None
+    match = _BUILDING.search(text)
+    if match:
+        building = _clean(match.group(1))
+        position = match.end()
+        after = _AFTER_BUILDING_UNIT.match(text, position)
+        if after:
+            if after.group(1):
+                unit = _clean(after.group(1))
+                position = after.end()
+            else:
+                unit, room = _clean(after.group(2)), after.group(3)
+                position = after.end()
+        if room is None:
+            room_match = _AFTER_ROOM.match(text, position)
+            if room_match:
+                room = room_match.group(1)
+    else:
+        triple = _TRIPLE.search(text)
+        if triple:
+            building, unit, room = _clean(triple.group(1)), _clean(triple.group(2)), triple.group(3)
+        else:
+            pair = _PAIR.search(text)
+            if pair:
+                building, room = _clean(pair.group(1)), pair.group(2)
+    if unit is None:
+        unit_match = _UNIT.search(text)
+        if unit_match:
+            unit = _clean(unit_match.group(1))
+    if room is None:
+        room_match = _ROOM.search(text) or _ROOM_AFTER_NEIGHBOUR.search(text)
+        if room_match:
+            room = room_match.group(1)
+    return Location(building=building, unit=unit, room=room, place=place)

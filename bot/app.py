@@ -1,0 +1,79 @@
+"""Wiring: `bootstrap()` builds everything once; `serve()` connects an adapter to the core."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.adapters.base import Adapter
+from bot.analysis import Analyzer
+from bot.clock import Clock
+from bot.config import Settings
+from bot.dispatcher import Dispatcher
+from bot.messages import IncomingMessage, Outgoing
+from handlers.base import Services
+from handlers.commands import COMMANDS
+from storage.config_sync import sync_config
+from storage.db import make_engine, make_sessions
+from storage.migrate import upgrade
+from storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Linli:
+    """The running core: storage, services and the dispatcher, with no platform attached."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+    services: Services
+    dispatcher: Dispatcher
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def bootstrap(
+    settings: Settings, clock: Clock, platform_help: Mapping[str, str] | None = None
+) -> Linli:
+    """Open (and migrate) the database, load config into it, and build the dispatcher."""
+    engine = make_engine(settings.database.url)
+    upgrade(engine)
+    sessions = make_sessions(engine)
+    with UnitOfWork(sessions) as uow:
+        sync_config(uow, settings, clock.now())
+        uow.commit()
+    places = sorted({place for c in settings.communities for place in c.places})
+    analyzer = Analyzer(settings.taxonomy(), places=places)
+    services = Services(settings, clock, analyzer, COMMANDS, dict(platform_help or {}))
+    return Linli(engine, sessions, services, Dispatcher(services, sessions))
+
+
+class Outbox:
+    """Sends what the core returns through the adapter that owns the target chat."""
+
+    def __init__(self, adapters: Mapping[str, Adapter]) -> None:
+        self._adapters = adapters
+
+    async def send(self, messages: list[Outgoing]) -> None:
+        for message in messages:
+            adapter = self._adapters.get(message.chat.platform)
+            if adapter is None:
+                log.error("no adapter for %s; not sent: %s", message.chat.platform, message.text)
+                continue
+            await adapter.send(message)
+
+
+async def serve(linli: Linli, adapter: Adapter) -> None:
+    """Run one adapter until it stops, answering every message it delivers."""
+    outbox = Outbox({adapter.platform: adapter})
+
+    async def deliver(message: IncomingMessage) -> None:
+        await outbox.send(linli.dispatcher.dispatch(message))
+
+    await adapter.run(deliver)

@@ -1,0 +1,110 @@
+"""The `linli` command: run the bot, analyse text, replay a scripted conversation."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+from bot.config import ConfigError, Settings, find_config, load_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="linli", description="邻里：社区网格治理群聊助手")
+    parser.add_argument("--config", help="配置文件（默认 ./config.yaml，或 $LINLI_CONFIG）")
+    parser.add_argument("-v", "--verbose", action="store_true", help="输出调试日志")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="启动机器人（默认控制台聊天）")
+    run.add_argument("--platform", choices=["console", "telegram", "wechat"])
+
+    analyze = sub.add_parser("analyze", help='分析文本：每行输入 {"text": ...}，每行输出一条 JSON')
+    analyze.add_argument("file", nargs="?", help="输入文件（默认标准输入）")
+
+    replay = sub.add_parser("replay", help="在虚拟时钟上回放对话脚本，输出 JSON 行")
+    replay.add_argument("script")
+    replay.add_argument("--database", default="sqlite://", help="数据库 URL（默认内存）")
+
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        if args.command == "analyze":
+            return _analyze(args.file)
+        if args.command == "replay":
+            return _replay(args.script, args.config, args.database)
+        settings = load_settings(find_config(args.config))
+        return _run(settings, args.platform or settings.platform)
+    except ConfigError as error:
+        print(error, file=sys.stderr)
+        return 2
+
+
+def _run(settings: Settings, platform: str) -> int:
+    if platform != "console":
+        print(f"{platform} 适配器尚未完成，请先用控制台（--platform console）。", file=sys.stderr)
+        return 2
+    from bot.adapters.console import ConsoleAdapter
+    from bot.app import bootstrap, serve
+    from bot.clock import SystemClock
+
+    clock = SystemClock()
+    interactive = sys.stdin.isatty()
+    adapter = ConsoleAdapter(
+        speaker=settings.console.speaker,
+        chat=settings.console.chat,
+        bot_name=settings.bot.name,
+        clock=clock,
+        tz=settings.tz,
+        output=sys.stdout,
+        interactive=interactive,
+    )
+    linli = bootstrap(settings, clock, {adapter.platform: adapter.help_note})
+    if interactive:
+        print(
+            f"{settings.bot.name} 控制台 · 以 {adapter.speaker} 在 {adapter.chat} 发言。"
+            "发送 /help 查看命令，Ctrl-D 退出。"
+        )
+    try:
+        asyncio.run(serve(linli, adapter))
+    except KeyboardInterrupt:
+        print()
+    finally:
+        linli.close()
+    return 0
+
+
+def _analyze(file: str | None) -> int:
+    from bot.analysis import Analyzer, analyze_lines
+
+    analyzer = Analyzer()
+    if file is None:
+        analyze_lines(sys.stdin, sys.stdout, analyzer)
+    else:
+        try:
+            with Path(file).open(encoding="utf-8") as lines:
+                analyze_lines(lines, sys.stdout, analyzer)
+        except OSError as error:
+            raise ConfigError(f"无法读取 {file}：{error.strerror}") from None
+    sys.stdout.flush()
+    return 0
+
+
+def _replay(script: str, config: str | None, database: str) -> int:
+    from bot.replay import ScriptError, replay
+
+    try:
+        replay(Path(script), Path(config) if config else None, sys.stdout, database)
+    except ScriptError as error:
+        print(error, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,369 @@
+"""Loading and validating `config.yaml`.
+
+The file is validated in full at start; any mistake becomes one `ConfigError` line that names
+the key and what was expected, so the bot never starts half-configured and never shows a
+traceback to the person setting it up. Secrets come from the environment only.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Annotated, Any, Literal, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from bot.analysis.taxonomy import Category, load_default_categories
+
+TRIAGE_LEVELS = ("简单", "复杂", "疑难")
+ENV_DATABASE_URL = "LINLI_DATABASE_URL"
+ENV_CONFIG = "LINLI_CONFIG"
+EXAMPLE_CONFIG = Path(__file__).resolve().parent.parent / "config.example.yaml"
+
+_T = TypeVar("_T")
+_CLOCK_TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
+
+
+class ConfigError(Exception):
+    """A configuration mistake, already phrased as the one line to show."""
+
+
+def _as_text(value: Any) -> Any:
+    # YAML reads `buildings: [1, 2]` as integers; people mean building names.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_as_text), Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class QuietHours(_Strict):
+    """Hours in which non-urgent messages wait (chat-protocol §5)."""
+
+    start: str = "22:00"
+    end: str = "07:30"
+
+    @field_validator("start", "end")
+    @classmethod
+    def _clock_time(cls, value: str) -> str:
+        if not _CLOCK_TIME.match(value):
+            raise ValueError("应为 24 小时制时间，如 22:00")
+        return value
+
+
+class Building(_Strict):
+    number: Text
+    units: int = Field(default=0, ge=0, le=99)
+
+
+def _building(value: Any) -> Any:
+    # Short form: `buildings: [1, 2, 3]`; long form: `{number: 3, units: 4}`.
+    if isinstance(value, int | str) and not isinstance(value, bool):
+        return {"number": str(value)}
+    return value
+
+
+class Grid(_Strict):
+    name: Text
+    buildings: list[Annotated[Building, BeforeValidator(_building)]] = []
+
+
+class ChatBinding(_Strict):
+    """A chat the bot sits in, bound to this community and optionally one grid."""
+
+    platform: Literal["console", "telegram", "wechat"]
+    ref: Text
+    kind: Literal["grid", "resident", "work"] = "grid"
+    grid: str | None = None
+    title: str = ""
+
+
+class PersonConfig(_Strict):
+    """A person whose role is known up front; everyone else is a resident."""
+
+    platform: Literal["console", "telegram", "wechat"]
+    ref: Text
+    name: str = ""
+    role: Literal["secretary", "worker", "handler", "head", "resident"]
+    grids: list[Text] = []
+    buildings: list[Text] = []
+    unit: str | None = None
+
+
+class WorkUnit(_Strict):
+    """A company or department issues can be assigned to (物业, 住建局 …)."""
+
+    name: Text
+    contact: str | None = None
+
+
+class Community(_Strict):
+    code: Annotated[str, Field(pattern=r"^[a-z0-9_-]{1,32}$")]
+    name: Text
+    quiet_hours: QuietHours | None = None
+    places: list[Text] = []
+    grids: list[Grid] = Field(min_length=1)
+    chats: list[ChatBinding] = []
+    people: list[PersonConfig] = []
+    units: list[WorkUnit] = []
+
+    @model_validator(mode="after")
+    def _references(self) -> Community:
+        grids = [g.name for g in self.grids]
+        if len(set(grids)) != len(grids):
+            raise ValueError(f"网格名称重复：{_first_duplicate(grids)}")
+        for chat in self.chats:
+            if chat.grid is not None and chat.grid not in grids:
+                raise ValueError(f"群 {chat.ref} 的网格 {chat.grid} 不在 grids 中")
+        for person in self.people:
+            for grid in person.grids:
+                if grid not in grids:
+                    raise ValueError(f"{person.ref} 的网格 {grid} 不在 grids 中")
+        return self
+
+    def grid_of_building(self, building: str) -> str | None:
+        for grid in self.grids:
+            if any(b.number == building for b in grid.buildings):
+                return grid.name
+        return None
+
+
+class CategoryOverride(_Strict):
+    """Changes to one category of the built-in taxonomy, or a new category."""
+
+    code: Annotated[str, Field(pattern=r"^[a-z_]{2,32}$")]
+    name: str | None = None
+    level: Literal["简单", "复杂", "疑难"] | None = None
+    keywords: list[Text] = []
+
+
+class Intake(_Strict):
+    report_tags: list[Text] = ["#报事", "#诉求", "#求助", "#投诉", "#report"]
+    file_tags: list[Text] = ["#立案"]
+
+
+class ConsoleSettings(_Strict):
+    speaker: Text = "居民"
+    chat: Text = "网格群"
+
+
+class TelegramSettings(_Strict):
+    base_url: str = "https://api.telegram.org/bot"
+
+
+class WechatSettings(_Strict):
+    endpoint: str = ""
+
+
+class Database(_Strict):
+    url: Text = "sqlite:///linli.db"
+
+
+class BotSettings(_Strict):
+    name: Text = "邻里"
+
+
+class Settings(_Strict):
+    """The whole validated configuration."""
+
+    platform: Literal["console", "telegram", "wechat"] = "console"
+    timezone: str = "Asia/Shanghai"
+    database: Database = Database()
+    bot: BotSettings = BotSettings()
+    quiet_hours: QuietHours = QuietHours()
+    intake: Intake = Intake()
+    triage_days: dict[str, Annotated[int, Field(ge=1, le=60)]] = {"简单": 1, "复杂": 3, "疑难": 10}
+    categories: list[CategoryOverride] = []
+    console: ConsoleSettings = ConsoleSettings()
+    telegram: TelegramSettings = TelegramSettings()
+    wechat: WechatSettings = WechatSettings()
+    communities: list[Community] = Field(min_length=1)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"未知时区 {value}，应如 Asia/Shanghai") from None
+        return value
+
+    @model_validator(mode="after")
+    def _unique(self) -> Settings:
+        codes = [c.code for c in self.communities]
+        if len(set(codes)) != len(codes):
+            raise ValueError(f"社区 code 重复：{_first_duplicate(codes)}")
+        chats = [(ch.platform, ch.ref) for c in self.communities for ch in c.chats]
+        if len(set(chats)) != len(chats):
+            platform, ref = _first_duplicate(chats)
+            raise ValueError(f"群 {platform}:{ref} 绑定了不止一个社区")
+        return self
+
+    @field_validator("triage_days")
+    @classmethod
+    def _all_levels(cls, value: dict[str, int]) -> dict[str, int]:
+        if sorted(value) != sorted(TRIAGE_LEVELS):
+            raise ValueError("应正好包含 简单、复杂、疑难 三级的工作日数")
+        return value
+
+    def days_for(self, level: str) -> int:
+        """Working days a triage level allows (chat-protocol §3)."""
+        return self.triage_days.get(level, self.triage_days["复杂"])
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def taxonomy(self) -> list[Category]:
+        """The built-in categories with this config's overrides applied, in a stable order."""
+        merged = {c.code: c for c in load_default_categories()}
+        for override in self.categories:
+            base = merged.get(override.code)
+            keywords: dict[str, float] = dict(base.keywords) if base else {}
+            keywords.update({word: 1.0 for word in override.keywords if word not in keywords})
+            frozen: Mapping[str, float] = MappingProxyType(keywords)
+            if base is None:
+                merged[override.code] = Category(
+                    code=override.code,
+                    name=override.name or override.code,
+                    level=override.level or "复杂",
+                    keywords=frozen,
+                )
+            else:
+                merged[override.code] = replace(
+                    base,
+                    name=override.name or base.name,
+                    level=override.level or base.level,
+                    keywords=frozen,
+                )
+        # `other` stays last: it is the fallback, not a peer.
+        return sorted(merged.values(), key=lambda c: c.code == "other")
+
+
+def _first_duplicate(items: list[_T]) -> _T:
+    seen: list[_T] = []
+    for item in items:
+        if item in seen:
+            return item
+        seen.append(item)
+    raise ValueError("no duplicate")
+
+
+_MESSAGES = {
+    "missing": "缺少此项",
+    "extra_forbidden": "不认识的设置项（拼写错误？）",
+    "string_type": "应为文字",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "list_type": "应为列表",
+    "dict_type": "应为键值对",
+    "model_type": "应为键值对",
+    "model_attributes_type": "应为键值对",
+    "bool_type": "应为 true 或 false",
+    "too_short": "不能为空",
+    "string_too_short": "不能为空",
+    "string_pattern_mismatch": "格式不对",
+    "greater_than_equal": "太小",
+    "less_than_equal": "太大",
+}
+
+
+def _describe(error: Mapping[str, Any]) -> str:
+    kind = str(error.get("type", ""))
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        options = str(expected).replace("'", "").replace(" or ", ", ")
+        return f"应为 {options} 之一"
+    if kind == "value_error":
+        return str(error.get("ctx", {}).get("error", error.get("msg", "")))
+    if kind == "string_pattern_mismatch":
+        return f"格式不对（应匹配 {error.get('ctx', {}).get('pattern', '')}）"
+    return _MESSAGES.get(kind, str(error.get("msg", "")))
+
+
+def _key(loc: tuple[int | str, ...]) -> str:
+    key = ""
+    for part in loc:
+        if isinstance(part, int):
+            key += f"[{part}]"
+        elif part.startswith(("function-", "tagged-union")):
+            continue
+        else:
+            key += f".{part}" if key else str(part)
+    return key or "（顶层）"
+
+
+def parse_settings(raw: object, source: str) -> Settings:
+    """Validate already-loaded YAML; raise `ConfigError` naming the first bad key."""
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"配置错误 {source}：顶层应为键值对")
+    try:
+        return Settings.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise ConfigError(f"配置错误 {source}：{_key(first['loc'])} — {_describe(first)}") from None
+
+
+def load_settings(path: Path) -> Settings:
+    """Read, validate and resolve a config file (relative SQLite paths live beside it)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"找不到配置文件 {path}（可复制 config.example.yaml）") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"无法读取配置文件 {path}：{exc}") from None
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"第 {mark.line + 1} 行" if mark is not None else ""
+        raise ConfigError(f"配置错误 {path.name}：{where}YAML 格式不对") from None
+    settings = parse_settings(raw, path.name)
+    url = os.environ.get(ENV_DATABASE_URL) or settings.database.url
+    return settings.model_copy(
+        update={"database": Database(url=resolve_sqlite_path(url, path.parent))}
+    )
+
+
+def resolve_sqlite_path(url: str, base: Path) -> str:
+    """Put a relative SQLite file beside the config rather than in the current directory."""
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or url in {"sqlite:///:memory:", "sqlite://"}:
+        return url
+    file = url[len(prefix) :]
+    if file.startswith(("/", ":")):
+        return url
+    return prefix + str((base / file).resolve())
+
+
+def find_config(explicit: str | None) -> Path:
+    """`--config`, else $LINLI_CONFIG, else ./config.yaml, else the bundled example."""
+    if explicit:
+        return Path(explicit)
+    if os.environ.get(ENV_CONFIG):
+        return Path(os.environ[ENV_CONFIG])
+    local = Path("config.yaml")
+    if local.exists():
+        return local
+    return EXAMPLE_CONFIG

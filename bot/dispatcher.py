@@ -1,0 +1,141 @@
+"""Where every message enters the core.
+
+`Dispatcher.dispatch` routes one `IncomingMessage` by command, tag or reply, runs its handler
+inside one unit of work, keeps the message verbatim, commits, and returns what to send.
+Scheduled jobs will enter through the same door.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.domain.issues import strongest
+from bot.messages import IncomingMessage, Outgoing, Reply
+from bot.routing import Route, RouteKind, Router
+from handlers import intake, texts
+from handlers.base import Context, Outcome, Services, answer
+from storage.models import Chat, Community, InboundMessage, Person
+from storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+
+class Dispatcher:
+    def __init__(self, services: Services, sessions: sessionmaker[Session]) -> None:
+        self._services = services
+        self._sessions = sessions
+        settings = services.settings
+        self._router = Router(
+            services.commands,
+            settings.intake.report_tags,
+            settings.intake.file_tags,
+            settings.bot.name,
+        )
+
+    def dispatch(self, message: IncomingMessage) -> list[Outgoing]:
+        """Handle one message; never raises, so one bad message cannot stop the bot."""
+        route = self._router.route(message)
+        if route.kind is RouteKind.IGNORE:
+            return []
+        try:
+            with UnitOfWork(self._sessions) as uow:
+                if uow.inbox.seen(message.chat.platform, message.chat.ref, message.message_id):
+                    return []  # the platform delivered it again: already answered
+                ctx = self._context(uow, message)
+                outcome = self._handle(ctx, route)
+                uow.inbox.add(self._kept(message, outcome.status, outcome.issue_id))
+                uow.commit()
+                return outcome.replies
+        except IntegrityError:
+            # Another delivery of the same message won the race to the inbox.
+            with UnitOfWork(self._sessions) as uow:
+                if uow.inbox.seen(message.chat.platform, message.chat.ref, message.message_id):
+                    return []
+            log.exception("storing message %s failed", message.message_id)
+        except Exception:
+            log.exception("handling message %s failed", message.message_id)
+        self._keep_failed(message)
+        return [Reply(message.chat, texts.FAILED, reply_to_message_id=message.message_id)]
+
+    def _handle(self, ctx: Context, route: Route) -> Outcome:
+        match route.kind:
+            case RouteKind.COMMAND:
+                assert route.command is not None
+                return route.command.handler(ctx, route.args)
+            case RouteKind.UNKNOWN_COMMAND:
+                return answer(ctx, texts.UNKNOWN_COMMAND.format(word=route.word), "invalid")
+            case RouteKind.REPORT:
+                return intake.report(ctx, route.text)
+            case RouteKind.FILE:
+                return intake.file_reply(ctx, route.text)
+            case RouteKind.PRIVATE:
+                return intake.private_message(ctx, route.text)
+        raise AssertionError(f"unrouted {route.kind}")
+
+    def _context(self, uow: UnitOfWork, message: IncomingMessage) -> Context:
+        now = self._services.clock.now()
+        chat = uow.chats.find(message.chat.platform, message.chat.ref)
+        if chat is None:
+            chat = uow.chats.add(
+                Chat(
+                    platform=message.chat.platform,
+                    ref=message.chat.ref,
+                    title=message.chat.title or message.chat.ref,
+                    kind="private" if message.chat.is_private else "grid",
+                )
+            )
+        person = uow.people.find(message.sender.platform, message.sender.ref)
+        if person is None:
+            person = uow.people.add(
+                Person(
+                    platform=message.sender.platform,
+                    ref=message.sender.ref,
+                    name=message.sender.name or message.sender.ref,
+                    first_seen=now,
+                )
+            )
+        elif message.sender.name and person.name != message.sender.name:
+            person.name = message.sender.name
+        community = self._community(uow, chat, person)
+        roles = uow.people.roles(person.id, community.id) if community else []
+        return Context(message, uow, self._services, chat, person, community, strongest(roles))
+
+    @staticmethod
+    def _community(uow: UnitOfWork, chat: Chat, person: Person) -> Community | None:
+        if chat.community_id is not None:
+            return uow.communities.get(chat.community_id)
+        if chat.kind != "private":
+            return None
+        # A private chat belongs to the person's community, when that is unambiguous.
+        known = uow.people.communities_of(person.id)
+        if len(known) == 1:
+            return uow.communities.get(known[0])
+        everything = uow.communities.all()
+        return everything[0] if len(everything) == 1 and not known else None
+
+    def _kept(self, message: IncomingMessage, outcome: str, issue_id: int | None) -> InboundMessage:
+        return InboundMessage(
+            platform=message.chat.platform,
+            chat_ref=message.chat.ref,
+            message_id=message.message_id,
+            sender_ref=message.sender.ref,
+            sender_name=message.sender.name,
+            text=message.text,
+            sent_at=message.sent_at,
+            received_at=self._services.clock.now(),
+            outcome=outcome,
+            issue_id=issue_id,
+        )
+
+    def _keep_failed(self, message: IncomingMessage) -> None:
+        """After a failure, still keep the text so nobody has to type it again."""
+        try:
+            with UnitOfWork(self._sessions) as uow:
+                if not uow.inbox.seen(message.chat.platform, message.chat.ref, message.message_id):
+                    uow.inbox.add(self._kept(message, "failed", None))
+                    uow.commit()
+        except Exception:
+            log.exception("could not keep failed message %s", message.message_id)

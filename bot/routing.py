@@ -1,0 +1,127 @@
+"""Deciding what a message is: a command, a report, a filing, or chatter to leave alone.
+
+Pure: it reads the text and the message's shape, never the database. The dispatcher acts on
+the `Route` it returns.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from bot.messages import IncomingMessage
+from bot.text import normalize
+from handlers.base import Command
+
+# "/show 23", "/show23", "/查看 23", and Telegram's "/show@linli_bot 23".
+_SLASH = re.compile(r"^(/([^\s\d#@]+)(?:@[A-Za-z0-9_]+(?=\s|$))?)", re.S)
+# A Chinese keyword counts only when followed by an argument-like start, so "查看一下" is chatter.
+_KEYWORD_FOLLOW = re.compile(r"^($|[\s\d#@])")
+_TAG_PUNCT = re.compile(r"^[\s:：,，。.、!！]+")
+_INLINE_SPACE = re.compile(r"[ \t\u3000]+")
+
+
+class RouteKind(Enum):
+    COMMAND = "command"
+    UNKNOWN_COMMAND = "unknown_command"
+    REPORT = "report"  # a tagged message or an @-mention of the bot
+    FILE = "file"  # a reply with #立案: file someone else's message
+    PRIVATE = "private"  # untagged text in a private chat with the bot
+    IGNORE = "ignore"
+
+
+@dataclass(frozen=True)
+class Route:
+    kind: RouteKind
+    command: Command | None = None
+    word: str = ""  # the command word as typed
+    args: str = ""
+    text: str = ""  # report description (tags and bot mention removed)
+
+
+IGNORE = Route(RouteKind.IGNORE)
+
+
+class Router:
+    def __init__(
+        self,
+        commands: Sequence[Command],
+        report_tags: Sequence[str],
+        file_tags: Sequence[str],
+        bot_name: str,
+    ) -> None:
+        self._by_name = {c.name: c for c in commands}
+        self._by_keyword = {k: c for c in commands for k in c.keywords}
+        self._keywords = sorted(
+            ((k, c) for c in commands for k in c.keywords), key=lambda kc: -len(kc[0])
+        )
+        self._report = _tag_pattern(report_tags)
+        self._file = _tag_pattern(file_tags)
+        self._mention = re.compile(rf"[@＠]{re.escape(normalize(bot_name))}\s*")
+
+    def route(self, message: IncomingMessage) -> Route:
+        # Detection reads the normalised text; what is kept (descriptions, reasons) is the
+        # person's own text, so full-width punctuation such as "，" survives.
+        raw = message.text.strip()
+        if message.mentions_bot:
+            raw = self._mention.sub(" ", raw).strip()
+        text = normalize(raw)
+        command = self._command(text, raw)
+        if command is not None:
+            return command
+        if message.reply_to is not None and self._file.search(raw):
+            return Route(RouteKind.FILE, text=_strip_tags(self._file, raw))
+        if self._report.search(raw):
+            return Route(RouteKind.REPORT, text=_strip_tags(self._report, raw))
+        if message.mentions_bot:
+            return Route(RouteKind.REPORT, text=raw) if raw else IGNORE
+        if message.chat.is_private and raw:
+            return Route(RouteKind.PRIVATE, text=raw)
+        return IGNORE
+
+    def _command(self, text: str, raw: str) -> Route | None:
+        if text.startswith("/"):
+            match = _SLASH.match(text)
+            if match is None:
+                return None
+            word, args = match[2], _rest_after(raw, len(match[1]))
+            command = self._by_name.get(word.lower()) or self._by_keyword.get(word)
+            if command is None:
+                return Route(RouteKind.UNKNOWN_COMMAND, word=f"/{word}", args=args)
+            return Route(RouteKind.COMMAND, command, word=f"/{word}", args=args)
+        for keyword, command in self._keywords:
+            if text.startswith(keyword) and _KEYWORD_FOLLOW.match(text[len(keyword) :]):
+                return Route(
+                    RouteKind.COMMAND, command, word=keyword, args=_rest_after(raw, len(keyword))
+                )
+        return None
+
+
+def _rest_after(raw: str, consumed: int) -> str:
+    """The person's own text after the first `consumed` characters of its normalised form."""
+    count = 0
+    for index, char in enumerate(raw):
+        if count >= consumed:
+            return raw[index:].strip()
+        count += len(unicodedata.normalize("NFKC", char))
+    return ""
+
+
+def _tag_pattern(tags: Sequence[str]) -> re.Pattern[str]:
+    # "#报事", "# 报事" and "＃报事" all count; ASCII tags ignore case.
+    parts = []
+    for written in tags:
+        tag = normalize(written)
+        if tag.startswith("#"):
+            parts.append(r"[#＃]\s*" + re.escape(tag[1:]))
+        else:
+            parts.append(re.escape(tag))
+    return re.compile("(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+def _strip_tags(pattern: re.Pattern[str], text: str) -> str:
+    text = _INLINE_SPACE.sub(" ", pattern.sub(" ", text)).strip()
+    return _TAG_PUNCT.sub("", text)

@@ -1,0 +1,100 @@
+"""What every handler receives and returns, and how a command is described."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from bot.analysis import Analyzer, Category
+from bot.clock import Clock
+from bot.config import Settings
+from bot.domain.issues import Role
+from bot.messages import IncomingMessage, Outgoing, Reply
+from storage.models import AuditEntry, Chat, Community, Person
+from storage.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class Services:
+    """Long-lived collaborators, built once by `bot.app.bootstrap`."""
+
+    settings: Settings
+    clock: Clock
+    analyzer: Analyzer
+    commands: Sequence[Command]
+    # Extra help lines per platform, e.g. the console's prefix syntax.
+    platform_help: Mapping[str, str] = field(default_factory=dict)
+
+    def category(self, code: str) -> Category:
+        for category in self.analyzer.categories:
+            if category.code == code:
+                return category
+        return next(c for c in self.analyzer.categories if c.code == "other")
+
+
+@dataclass
+class Context:
+    """One message being handled, inside its own unit of work."""
+
+    message: IncomingMessage
+    uow: UnitOfWork
+    services: Services
+    chat: Chat
+    sender: Person
+    community: Community | None
+    role: Role
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a handler did: the messages to send, and a one-word record for the inbox."""
+
+    replies: list[Outgoing]
+    status: str  # "issue", "command", "refused", "invalid"
+    issue_id: int | None = None
+
+
+Handler = Callable[[Context, str], Outcome]
+
+
+@dataclass(frozen=True)
+class Command:
+    """One chat command: ASCII name, Chinese keywords, and the help text read by /help."""
+
+    name: str
+    keywords: tuple[str, ...]
+    usage: str  # arguments after the command word, e.g. "编号"
+    summary: str
+    example: str
+    handler: Handler
+    min_role: Role = Role.RESIDENT
+
+    def usage_line(self) -> str:
+        args = f" {self.usage}" if self.usage else ""
+        return f"用法：/{self.name}{args}（或「{self.keywords[0]}{args}」），例如：{self.example}"
+
+
+def reply_to(ctx: Context, text: str) -> Reply:
+    """A reply in the chat the message came from, quoting it."""
+    return Reply(ctx.message.chat, text, reply_to_message_id=ctx.message.message_id)
+
+
+def answer(ctx: Context, text: str, status: str = "command") -> Outcome:
+    return Outcome([reply_to(ctx, text)], status)
+
+
+def refuse(ctx: Context, command: str, reason: str) -> Outcome:
+    """Refuse in one line, and keep a record of who tried what (chat-protocol §4)."""
+    ctx.uow.audit.record(
+        AuditEntry(
+            community_id=ctx.community.id if ctx.community else None,
+            issue_id=None,
+            actor_id=ctx.sender.id,
+            action=f"refused:{command}",
+            from_status=None,
+            to_status=None,
+            note=reason,
+            at=ctx.services.clock.now(),
+        )
+    )
+    return answer(ctx, reason, "refused")

@@ -1,0 +1,35 @@
+"""/help: role-aware, read from the command table so it never drifts from what works."""
+
+from __future__ import annotations
+
+from bot.text import normalize
+from handlers import texts
+from handlers.base import Context, Outcome, answer
+from handlers.intake import FILING_ROLES
+
+
+def help_command(ctx: Context, args: str) -> Outcome:
+    """帮助 [命令] — list the commands this person may use, or one command's usage."""
+    commands = ctx.services.commands
+    wanted = normalize(args).lstrip("/")
+    if wanted:
+        for command in commands:
+            if wanted.lower() == command.name or wanted in command.keywords:
+                return answer(ctx, f"{command.summary}。{command.usage_line()}")
+        return answer(ctx, texts.HELP_UNKNOWN.format(word=wanted))
+    bot = ctx.services.settings.bot.name
+    lines = [texts.HELP_HEADER.format(bot=bot), texts.HELP_REPORT]
+    if ctx.role in FILING_ROLES:
+        lines.append(texts.HELP_FILE)
+    lines += [
+        texts.HELP_COMMAND_LINE.format(
+            keyword=command.keywords[0], name=command.name, summary=command.summary
+        )
+        for command in commands
+        if ctx.role.rank >= command.min_role.rank
+    ]
+    lines.append(texts.HELP_MORE)
+    note = ctx.services.platform_help.get(ctx.message.chat.platform)
+    if note:
+        lines.append(note)
+    return answer(ctx, "\n".join(lines))

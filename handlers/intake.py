@@ -1,0 +1,202 @@
+"""Intake (chat-protocol §2): tagged messages, @-mentions, #立案 replies and private
+messages become numbered issues, answered with one acknowledgement."""
+
+from __future__ import annotations
+
+from bot.analysis import Analysis
+from bot.domain.issues import IssueStatus, Role, location_label
+from bot.domain.privacy import mask_name, mask_text
+from bot.messages import ChatRef, Reply
+from bot.text import has_content, shorten
+from handlers import texts
+from handlers.base import Context, Outcome, answer, refuse, reply_to
+from storage.models import Attachment, AuditEntry, Chat, Issue, Person
+
+# Roles that may file someone else's message (chat-protocol §2).
+FILING_ROLES = (Role.HEAD, Role.WORKER, Role.SECRETARY)
+_ALERT_DESCRIPTION_LIMIT = 60
+
+
+def report(ctx: Context, description: str) -> Outcome:
+    """The sender reports a problem in their own words."""
+    if not has_content(description):
+        return answer(ctx, texts.EMPTY_REPORT, "invalid")
+    if ctx.community is None:
+        return answer(ctx, texts.UNBOUND_CHAT, "refused")
+    return _file(ctx, description, reporter=ctx.sender, filed_by=None)
+
+
+def private_message(ctx: Context, text: str) -> Outcome:
+    """Untagged text sent to the bot privately: a report if it reads like one."""
+    if ctx.community is None:
+        return answer(ctx, texts.NO_COMMUNITY, "refused")
+    analysis = ctx.services.analyzer.analyze(text)
+    if not has_content(text) or not (analysis.complaint or analysis.category != "other"):
+        hint = texts.PRIVATE_HINT.format(bot=ctx.services.settings.bot.name)
+        return answer(ctx, hint, "invalid")
+    return _file(ctx, text, reporter=ctx.sender, filed_by=None, analysis=analysis)
+
+
+def file_reply(ctx: Context, _note: str) -> Outcome:
+    """A worker, head or secretary answers a resident's message with #立案."""
+    if ctx.community is None:
+        return answer(ctx, texts.UNBOUND_CHAT, "refused")
+    if ctx.role not in FILING_ROLES:
+        return refuse(ctx, "file", texts.FILE_NEEDS_ROLE)
+    quoted = ctx.message.reply_to
+    assert quoted is not None  # the router only sends replies here
+    author, text = quoted.sender, quoted.text
+    if author is None or not text:
+        # The platform gave only an id: the message may be one the bot already keeps.
+        kept = ctx.uow.inbox.find(ctx.chat.platform, ctx.chat.ref, quoted.message_id)
+        if kept is not None:
+            author_row = ctx.uow.people.find(ctx.chat.platform, kept.sender_ref)
+            text = text or kept.text
+            if author_row is not None:
+                return _file_for(ctx, author_row, text)
+        return answer(ctx, texts.FILE_NO_ORIGINAL, "invalid")
+    if not has_content(text):
+        return answer(ctx, texts.FILE_EMPTY_ORIGINAL, "invalid")
+    reporter = ctx.uow.people.find(author.platform, author.ref) or ctx.uow.people.add(
+        Person(
+            platform=author.platform,
+            ref=author.ref,
+            name=author.name or author.ref,
+            first_seen=ctx.services.clock.now(),
+        )
+    )
+    return _file_for(ctx, reporter, text)
+
+
+def _file_for(ctx: Context, reporter: Person, text: str) -> Outcome:
+    if not has_content(text):
+        return answer(ctx, texts.FILE_EMPTY_ORIGINAL, "invalid")
+    return _file(ctx, text, reporter=reporter, filed_by=ctx.sender)
+
+
+def _file(
+    ctx: Context,
+    description: str,
+    reporter: Person,
+    filed_by: Person | None,
+    analysis: Analysis | None = None,
+) -> Outcome:
+    community = ctx.community
+    assert community is not None
+    services = ctx.services
+    now = services.clock.now()
+    analysis = analysis or services.analyzer.analyze(description)
+    category = services.category(analysis.category)
+    location = analysis.location
+    grid_id = _grid_for(ctx, location.building)
+    number = ctx.uow.communities.take_issue_number(community.id)
+    issue = ctx.uow.issues.add(
+        Issue(
+            community_id=community.id,
+            number=number,
+            grid_id=grid_id,
+            chat_id=ctx.chat.id,
+            reporter_id=reporter.id,
+            filed_by_id=filed_by.id if filed_by else None,
+            source_message_id=ctx.message.message_id,
+            description=description,
+            category=category.code,
+            level=category.level,
+            building=location.building,
+            unit=location.unit,
+            room=location.room,
+            place=location.place,
+            urgent=analysis.urgent,
+            private=ctx.chat.kind == "private",
+            status=IssueStatus.NEW,
+            report_count=1,
+            created_at=now,
+            updated_at=now,
+        )
+    )
+    quoted = ctx.message.reply_to
+    carried = quoted.attachments if filed_by is not None and quoted is not None else ()
+    for attachment in (*carried, *ctx.message.attachments):
+        ctx.uow.issues.add_attachment(
+            Attachment(
+                issue_id=issue.id,
+                kind=attachment.kind,
+                ref=attachment.ref,
+                caption=attachment.caption,
+                added_by_id=ctx.sender.id,
+                added_at=now,
+            )
+        )
+    ctx.uow.audit.record(
+        AuditEntry(
+            community_id=community.id,
+            issue_id=issue.id,
+            actor_id=ctx.sender.id,
+            action="filed_for" if filed_by else "filed",
+            from_status=None,
+            to_status=IssueStatus.NEW.value,
+            note="",
+            at=now,
+        )
+    )
+    where = _where(ctx, issue)
+    alerts = _tell_work_groups(ctx, issue, category.name, where, reporter)
+    ack = texts.ACK.format(
+        number=number,
+        category=category.name,
+        where=where,
+        days=services.settings.days_for(category.level),
+        note=texts.ACK_URGENT_NOTE if issue.urgent and alerts else "",
+    )
+    return Outcome([reply_to(ctx, ack), *alerts], "issue", issue.id)
+
+
+def _grid_for(ctx: Context, building: str | None) -> int | None:
+    # The building says where the problem is; the chat only where it was mentioned.
+    assert ctx.community is not None
+    if building:
+        known = ctx.uow.communities.building(ctx.community.id, building)
+        if known is not None:
+            return known.grid_id
+    return ctx.chat.grid_id
+
+
+def _where(ctx: Context, issue: Issue) -> str:
+    parts = [location_label(issue.building, issue.unit, issue.room, issue.place)]
+    if issue.grid_id is not None:
+        parts.append(ctx.uow.communities.grid(issue.grid_id).name)
+    return "".join(f"{part} · " for part in parts if part)
+
+
+def _tell_work_groups(
+    ctx: Context, issue: Issue, category: str, where: str, reporter: Person
+) -> list[Reply]:
+    assert ctx.community is not None
+    if not (issue.urgent or issue.private):
+        return []
+    description = mask_text(shorten(issue.description, _ALERT_DESCRIPTION_LIMIT))
+    if issue.urgent:
+        text = texts.URGENT_ALERT.format(
+            number=issue.number,
+            category=category,
+            where=where.replace(" · ", "，"),
+            description=description,
+            reporter=mask_name(reporter.name),
+            chat=ctx.chat.title or ctx.chat.ref,
+        )
+    else:
+        text = texts.PRIVATE_ALERT.format(
+            number=issue.number,
+            category=category,
+            where=where.replace(" · ", "，"),
+            description=description,
+        )
+    return [
+        Reply(_chat_ref(chat), text)
+        for chat in ctx.uow.chats.of_kind(ctx.community.id, "work")
+        if chat.id != ctx.chat.id
+    ]
+
+
+def _chat_ref(chat: Chat) -> ChatRef:
+    return ChatRef(platform=chat.platform, ref=chat.ref, title=chat.title)

@@ -1,0 +1,255 @@
+"""SQLAlchemy 2.x models: the tables of the ledger.
+
+Every datetime is stored as UTC and read back timezone-aware, on SQLite and PostgreSQL alike.
+The Alembic migrations in `storage/migrations/` must produce exactly these tables; a test checks.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Dialect,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from bot.domain.issues import IssueStatus, Role
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware datetimes in, aware UTC datetimes out; SQLite would otherwise drop the zone."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime refused: pass a timezone-aware value")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _enum(enum: type[StrEnum], name: str) -> Enum:
+    # Stored by value ("new"), as a plain string column: adding a status later needs no ALTER TYPE.
+    return Enum(
+        enum,
+        name=name,
+        native_enum=False,
+        create_constraint=False,
+        length=16,
+        values_callable=lambda members: [m.value for m in members],
+    )
+
+
+intpk = Annotated[int, mapped_column(Integer, primary_key=True)]
+timestamp = Annotated[datetime, mapped_column(UTCDateTime())]
+name_str = Annotated[str, mapped_column(String(128))]
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Community(Base):
+    """A 社区. `next_issue_no` hands out the per-community issue numbers."""
+
+    __tablename__ = "communities"
+
+    id: Mapped[intpk]
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[name_str]
+    next_issue_no: Mapped[int] = mapped_column(Integer, default=0)
+
+    grids: Mapped[list[Grid]] = relationship(back_populates="community")
+
+
+class Grid(Base):
+    """A 网格 within a community."""
+
+    __tablename__ = "grids"
+    __table_args__ = (UniqueConstraint("community_id", "name"),)
+
+    id: Mapped[intpk]
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id"))
+    name: Mapped[name_str]
+
+    community: Mapped[Community] = relationship(back_populates="grids")
+
+
+class Building(Base):
+    """A 楼栋, numbered within its community, belonging to one grid."""
+
+    __tablename__ = "buildings"
+    __table_args__ = (UniqueConstraint("community_id", "number"),)
+
+    id: Mapped[intpk]
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id"))
+    grid_id: Mapped[int] = mapped_column(ForeignKey("grids.id"))
+    number: Mapped[str] = mapped_column(String(16))
+    units: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Chat(Base):
+    """A group or private chat the bot is in, and what it is bound to."""
+
+    __tablename__ = "chats"
+    __table_args__ = (UniqueConstraint("platform", "ref"),)
+
+    id: Mapped[intpk]
+    platform: Mapped[str] = mapped_column(String(16))
+    ref: Mapped[str] = mapped_column(String(128))
+    title: Mapped[str] = mapped_column(String(128), default="")
+    kind: Mapped[str] = mapped_column(String(16), default="grid")
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("communities.id"))
+    grid_id: Mapped[int | None] = mapped_column(ForeignKey("grids.id"))
+
+
+class Person(Base):
+    """Someone seen in chat; identity is platform + platform user id, the name only a label."""
+
+    __tablename__ = "people"
+    __table_args__ = (UniqueConstraint("platform", "ref"),)
+
+    id: Mapped[intpk]
+    platform: Mapped[str] = mapped_column(String(16))
+    ref: Mapped[str] = mapped_column(String(128))
+    name: Mapped[name_str]
+    first_seen: Mapped[timestamp]
+
+
+class RoleGrant(Base):
+    """A role a person holds in one community, optionally limited to a grid or building."""
+
+    __tablename__ = "role_grants"
+
+    id: Mapped[intpk]
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id"))
+    role: Mapped[Role] = mapped_column(_enum(Role, "role"))
+    grid_id: Mapped[int | None] = mapped_column(ForeignKey("grids.id"))
+    building: Mapped[str | None] = mapped_column(String(16))
+    work_unit: Mapped[str | None] = mapped_column(String(64))
+    # "config" grants are rewritten from config.yaml at every start; "chat" grants are kept.
+    source: Mapped[str] = mapped_column(String(16), default="config")
+    granted_at: Mapped[timestamp]
+
+
+class Issue(Base):
+    """One tracked 诉求 in the ledger."""
+
+    __tablename__ = "issues"
+    __table_args__ = (
+        UniqueConstraint("community_id", "number"),
+        Index("ix_issues_community_status", "community_id", "status"),
+    )
+
+    id: Mapped[intpk]
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    grid_id: Mapped[int | None] = mapped_column(ForeignKey("grids.id"))
+    chat_id: Mapped[int] = mapped_column(ForeignKey("chats.id"))
+    reporter_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    filed_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    source_message_id: Mapped[str] = mapped_column(String(128))
+    description: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(32))
+    level: Mapped[str] = mapped_column(String(8))
+    building: Mapped[str | None] = mapped_column(String(16))
+    unit: Mapped[str | None] = mapped_column(String(16))
+    room: Mapped[str | None] = mapped_column(String(16))
+    place: Mapped[str | None] = mapped_column(String(64))
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    private: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[IssueStatus] = mapped_column(
+        _enum(IssueStatus, "issue_status"), default=IssueStatus.NEW
+    )
+    report_count: Mapped[int] = mapped_column(Integer, default=1)
+    deadline: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[timestamp]
+    updated_at: Mapped[timestamp]
+
+    attachments: Mapped[list[Attachment]] = relationship(
+        back_populates="issue", order_by="Attachment.id"
+    )
+
+
+class Attachment(Base):
+    """A photo or file that belongs to an issue."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[intpk]
+    issue_id: Mapped[int] = mapped_column(ForeignKey("issues.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    ref: Mapped[str] = mapped_column(String(512))
+    caption: Mapped[str] = mapped_column(Text, default="")
+    added_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    added_at: Mapped[timestamp]
+
+    issue: Mapped[Issue] = relationship(back_populates="attachments")
+
+
+class AuditEntry(Base):
+    """Who changed what, when: every change to an issue, and every refused command."""
+
+    __tablename__ = "audit_entries"
+
+    id: Mapped[intpk]
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("communities.id"))
+    issue_id: Mapped[int | None] = mapped_column(ForeignKey("issues.id"), index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    action: Mapped[str] = mapped_column(String(32))
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str | None] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[timestamp]
+
+
+class InboundMessage(Base):
+    """Every message the bot acted on, kept verbatim: nothing a person sent is lost,
+    and a platform that delivers the same message twice is answered once."""
+
+    __tablename__ = "inbound_messages"
+    __table_args__ = (UniqueConstraint("platform", "chat_ref", "message_id"),)
+
+    id: Mapped[intpk]
+    platform: Mapped[str] = mapped_column(String(16))
+    chat_ref: Mapped[str] = mapped_column(String(128))
+    message_id: Mapped[str] = mapped_column(String(128))
+    sender_ref: Mapped[str] = mapped_column(String(128))
+    sender_name: Mapped[str] = mapped_column(String(128))
+    text: Mapped[str] = mapped_column(Text)
+    sent_at: Mapped[timestamp]
+    received_at: Mapped[timestamp]
+    # What became of it: "issue", "command", "refused", "failed" …
+    outcome: Mapped[str] = mapped_column(String(16))
+    issue_id: Mapped[int | None] = mapped_column(ForeignKey("issues.id"))

@@ -1,0 +1,57 @@
+"""The unit of work: one transaction per incoming message, with every repository on it."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from storage.repositories import Audit, Chats, Communities, Inbox, Issues, People
+
+
+class UnitOfWork:
+    """`with uow:` opens a transaction; leaving without `commit()` rolls it back."""
+
+    communities: Communities
+    chats: Chats
+    people: People
+    issues: Issues
+    audit: Audit
+    inbox: Inbox
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+        self._session: Session | None = None
+
+    def __enter__(self) -> UnitOfWork:
+        session = self._sessions()
+        self._session = session
+        self.communities = Communities(session)
+        self.chats = Chats(session)
+        self.people = People(session)
+        self.issues = Issues(session)
+        self.audit = Audit(session)
+        self.inbox = Inbox(session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        # close() rolls back whatever was not committed, and leaves loaded objects readable.
+        self.session.close()
+        self._session = None
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("unit of work used outside `with`")
+        return self._session
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()

@@ -1,0 +1,107 @@
+"""The `linli` command as a person runs it in a terminal or a pipe."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from tests.support.conversation import EXAMPLE_CONFIG, ROOT
+
+LINLI = str(Path(sys.executable).parent / "linli")
+
+
+def linli(*args: str, stdin: str = "", cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [LINLI, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
+
+
+def config_in(tmp_path: Path, **changes: object) -> Path:
+    data = yaml.safe_load(EXAMPLE_CONFIG.read_text(encoding="utf-8")) | changes
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_a_piped_report_prints_the_acknowledgement(tmp_path: Path) -> None:
+    config = config_in(tmp_path)
+    result = linli("--config", str(config), "run", stdin="#报事 3号楼井盖坏了\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "[网格3群] 邻里：已登记 #1【道路井盖】3号楼 · 网格3 · 3个工作日内答复。"
+        "回复「查看 1」看进度。\n"
+    )
+    assert (tmp_path / "linli.db").exists()
+
+
+def test_the_console_switches_speaker_and_group_by_prefix(tmp_path: Path) -> None:
+    config = config_in(tmp_path)
+    script = "@孙大爷/网格5群: #报事 6号楼楼道灯不亮\n@孙大爷: 查看 1\n@李书记/工作群: 查看 1\n"
+    result = linli("--config", str(config), "run", stdin=script)
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("[网格5群] 邻里：已登记 #1【照明路灯】6号楼 · 网格5")
+    assert lines[1].startswith("[网格5群] 邻里：#1【照明路灯】待受理")
+    assert any(line.startswith("[工作群] 邻里：#1【照明路灯】待受理") for line in lines)
+
+
+def test_a_bad_config_stops_with_one_line_and_no_traceback(tmp_path: Path) -> None:
+    config = config_in(tmp_path, timezone="Mars/Base")
+    result = linli("--config", str(config), "run", stdin="#报事 井盖坏了\n")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert (
+        result.stderr == "配置错误 config.yaml：timezone — 未知时区 Mars/Base，应如 Asia/Shanghai\n"
+    )
+
+
+def test_other_platforms_say_they_are_not_ready(tmp_path: Path) -> None:
+    result = linli("--config", str(config_in(tmp_path)), "run", "--platform", "telegram")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "telegram" in result.stderr
+
+
+def test_the_demo_replays_on_the_virtual_clock() -> None:
+    result = linli("replay", "examples/demo.yaml")
+    assert result.returncode == 0, result.stderr
+    sent = [json.loads(line) for line in result.stdout.splitlines()]
+    assert set(sent[0]) == {"at", "chat", "text"}
+    assert sent[0]["at"] == "2026-11-23T07:45:00+08:00"
+    assert sent[0]["text"].startswith("已登记 #1【排水管道】3号楼2单元 · 网格3")
+    assert any(m["chat"] == "工作群" and m["text"].startswith("🚨 紧急诉求") for m in sent)
+
+
+def test_a_broken_replay_script_is_one_line(tmp_path: Path) -> None:
+    script = tmp_path / "bad.yaml"
+    script.write_text(f"config: {EXAMPLE_CONFIG}\nmessages:\n  - at: 明天\n    text: 你好\n")
+    result = linli("replay", str(script))
+    assert result.returncode == 2
+    assert result.stderr.strip() == "看不懂时间「明天」，应如 08:31、+5m 或 2026-11-23 08:31"
+
+
+def test_analyze_answers_one_json_line_per_input_line() -> None:
+    lines = [
+        {"text": "3号楼2单元下水道堵了，污水漫出来"},
+        {"text": "谢谢网格员！"},
+        "not json",
+    ]
+    stdin = "\n".join(
+        json.dumps(x, ensure_ascii=False) if isinstance(x, dict) else x for x in lines
+    )
+    result = linli("analyze", stdin=stdin + "\n")
+    assert result.returncode == 0, result.stderr
+    sewer, thanks, bad = (json.loads(line) for line in result.stdout.splitlines())
+    documented = {"category", "building", "unit", "complaint", "urgent", "confidence"}
+    assert documented <= set(sewer)
+    assert (sewer["category"], sewer["building"], sewer["unit"]) == ("drainage", "3", "2")
+    assert sewer["complaint"] is True and thanks["complaint"] is False
+    assert bad["line"] == 3 and "error" in bad

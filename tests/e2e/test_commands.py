@@ -1,0 +1,69 @@
+"""Commands in chat (chat-protocol §4): help, show, and what happens when they are wrong."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from sqlalchemy import select
+
+from storage.models import AuditEntry, InboundMessage
+from storage.uow import UnitOfWork
+from tests.support.conversation import Conversation
+
+
+def test_help_lists_the_commands_and_the_console_syntax(chat: Conversation) -> None:
+    text = chat.text("@王芳/网格3群: /help")
+    assert "报事：消息里带 #报事" in text
+    assert "查看 · /show — 查看事项详情和处理记录" in text
+    assert "控制台：「@姓名/群名: 内容」" in text
+    assert "代为立案" not in text  # residents cannot file for others
+
+
+def test_help_for_a_worker_mentions_filing(chat: Conversation) -> None:
+    assert "代为立案：回复居民的消息并写 #立案" in chat.text("@张网格/网格3群: 帮助")
+
+
+def test_help_for_one_command_gives_its_usage(chat: Conversation) -> None:
+    expected = "查看事项详情和处理记录。用法：/show 编号（或「查看 编号」），例如：查看 23"
+    assert chat.text("帮助 查看") == expected
+    assert chat.text("/help show") == expected
+    assert chat.text("/help 飞") == "没有「飞」这个命令。发送 /help 查看可用命令。"
+
+
+def test_an_unknown_command_gets_one_line_of_help(chat: Conversation) -> None:
+    assert chat.text("/frobnicate 3") == "没有「/frobnicate」这个命令。发送 /help 查看可用命令。"
+
+
+def test_a_malformed_command_gets_its_usage(chat: Conversation) -> None:
+    usage = "用法：/show 编号（或「查看 编号」），例如：查看 23"
+    assert chat.text("/show") == usage
+    assert chat.text("/show 三") == usage
+    assert chat.text("查看 #99") == "没有找到 #99。"
+
+
+def test_a_resident_sees_only_their_own_issues_and_the_refusal_is_audited(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    assert chat.text("@孙大爷/网格3群: 查看 1") == "只能查看自己反映的事项。"
+    assert chat.text("@李书记/工作群: 查看 1").startswith("#1【排水管道】")
+    with UnitOfWork(chat.linli.sessions) as uow:
+        actions = list(uow.session.scalars(select(AuditEntry.action)))
+    assert actions == ["filed", "refused:show"]
+
+
+def test_a_failure_inside_a_handler_keeps_the_message_and_says_so(
+    chat: Conversation, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(text: str) -> None:
+        raise RuntimeError("analyser down")
+
+    monkeypatch.setattr(chat.linli.services.analyzer, "analyze", broken)
+    with caplog.at_level(logging.ERROR):
+        reply = chat.text("@王芳/网格3群: #报事 3号楼井盖坏了")
+    assert reply == "抱歉，处理这条消息时出错了，消息已保存，请稍后再试。"
+    assert "analyser down" in caplog.text
+    with UnitOfWork(chat.linli.sessions) as uow:
+        kept = uow.session.scalars(select(InboundMessage)).one()
+    assert (kept.text, kept.outcome) == ("#报事 3号楼井盖坏了", "failed")

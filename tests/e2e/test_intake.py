@@ -1,0 +1,140 @@
+"""Intake as people use it in a grid group (chat-protocol §2), through the console adapter."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlalchemy import func, select
+
+from storage.models import InboundMessage, Issue
+from storage.uow import UnitOfWork
+from tests.support.conversation import Conversation
+
+ACK_SEWER = "已登记 #1【排水管道】3号楼2单元 · 网格3 · 3个工作日内答复。回复「查看 1」看进度。"
+
+
+def issues(chat: Conversation) -> list[Issue]:
+    with UnitOfWork(chat.linli.sessions) as uow:
+        return list(uow.session.scalars(select(Issue).order_by(Issue.id)))
+
+
+def test_a_tagged_report_gets_a_numbered_acknowledgement(chat: Conversation) -> None:
+    assert chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了，污水漫到路上") == [
+        ("网格3群", ACK_SEWER)
+    ]
+    [issue] = issues(chat)
+    assert issue.description == "3号楼2单元门口下水道堵了，污水漫到路上"
+    assert (issue.category, issue.building, issue.unit) == ("drainage", "3", "2")
+
+
+def test_numbers_run_on_per_community(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    second = chat.text("@孙大爷/网格5群: #诉求 6号楼楼道灯不亮，晚上很黑")
+    assert second.startswith("已登记 #2【照明路灯】6号楼 · 网格5 · ")
+
+
+def test_the_grid_follows_the_building_not_the_chat(chat: Conversation) -> None:
+    # Reported in 网格3群, but building 6 belongs to 网格5.
+    assert "6号楼 · 网格5" in chat.text("@王芳/网格3群: #报事 6号楼楼道灯坏了")
+
+
+def test_tags_and_commands_forgive_full_width_and_spaces(chat: Conversation) -> None:
+    assert chat.text("@王芳/网格3群: ＃报事　3号楼2单元门口下水道堵了") == ACK_SEWER
+    assert chat.text("查看　＃１").startswith("#1【排水管道】待受理")
+    assert chat.text("/show   １").startswith("#1【排水管道】待受理")
+
+
+def test_a_tag_at_the_end_counts_too(chat: Conversation) -> None:
+    assert chat.text("@王芳/网格3群: 3号楼2单元门口下水道堵了 #报事") == ACK_SEWER
+
+
+def test_mentioning_the_bot_files_a_report(chat: Conversation) -> None:
+    reply = chat.text("@王芳/网格3群: @邻里 3号楼2单元门口下水道堵了")
+    assert reply == ACK_SEWER
+    assert issues(chat)[0].description == "3号楼2单元门口下水道堵了"
+
+
+def test_ordinary_chatter_is_left_alone_and_not_kept(chat: Conversation) -> None:
+    assert chat.say("@王芳/网格3群: 大家早上好，今天天气不错") == []
+    assert chat.say("@王芳/网格3群: 查看一下群公告吧") == []
+    with UnitOfWork(chat.linli.sessions) as uow:
+        assert uow.session.scalar(select(func.count(InboundMessage.id))) == 0
+
+
+def test_the_same_platform_message_delivered_twice_files_one_issue(chat: Conversation) -> None:
+    message = chat.adapter.parse("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    assert message is not None
+    assert chat.deliver(message) == [("网格3群", ACK_SEWER)]
+    assert chat.deliver(replace(message)) == []
+    assert len(issues(chat)) == 1
+
+
+def test_a_worker_files_a_residents_message_by_replying_with_the_tag(chat: Conversation) -> None:
+    assert chat.say("@孙大爷/网格3群: 南门那个井盖又翘起来了，差点绊倒人[图片:井盖.jpg]") == []
+    reply = chat.text("@张网格/网格3群: ^1 #立案")
+    assert reply.startswith("已登记 #1【道路井盖】南门 · 网格3 · ")
+    [issue] = issues(chat)
+    with UnitOfWork(chat.linli.sessions) as uow:
+        reporter = uow.people.get(issue.reporter_id).name
+        filed_by = uow.people.get(issue.filed_by_id or 0).name
+        photos = [a.ref for a in uow.issues.by_number(issue.community_id, 1).attachments]  # type: ignore[union-attr]
+    assert (reporter, filed_by) == ("孙大爷", "张网格")
+    assert issue.description == "南门那个井盖又翘起来了，差点绊倒人"
+    assert photos == ["井盖.jpg"]
+    history = chat.text("@张网格: 查看 1")
+    assert "张*格 代为立案" in history
+
+
+def test_a_resident_cannot_file_someone_elses_message(chat: Conversation) -> None:
+    chat.say("@孙大爷/网格3群: 南门那个井盖又翘起来了")
+    assert chat.text("@王芳/网格3群: ^1 #立案") == "只有网格员、楼栋长或书记可以代为立案。"
+    assert issues(chat) == []
+
+
+def test_an_empty_report_asks_for_words_and_files_nothing(chat: Conversation) -> None:
+    hint = "请在 #报事 后写明问题和位置，例如：#报事 3号楼2单元楼道灯不亮"
+    assert chat.text("@王芳/网格3群: #报事") == hint
+    assert chat.text("@王芳/网格3群: #报事 😡😡👍") == hint
+    assert issues(chat) == []
+    with UnitOfWork(chat.linli.sessions) as uow:
+        kept = list(uow.session.scalars(select(InboundMessage.text)))
+    assert kept == ["#报事", "#报事 😡😡👍"]
+
+
+def test_emoji_only_chatter_is_ignored(chat: Conversation) -> None:
+    assert chat.say("@王芳/网格3群: 👍👍🙏") == []
+
+
+def test_a_ten_thousand_character_report_is_filed_whole(chat: Conversation) -> None:
+    long_text = "3号楼2单元下水道堵了，" + "污水一直往外冒，" * 1250
+    assert len(long_text) > 10_000
+    reply = chat.text(f"@王芳/网格3群: #报事 {long_text}")
+    assert reply.startswith("已登记 #1【排水管道】3号楼2单元")
+    assert issues(chat)[0].description == long_text
+
+
+def test_an_urgent_report_also_alerts_the_work_group(chat: Conversation) -> None:
+    replies = chat.say("@钱阿姨/网格3群: #报事 4号楼楼道里有很重的煤气味，好像漏气了")
+    assert [where for where, _ in replies] == ["网格3群", "工作群"]
+    assert "紧急事项已通知工作群" in replies[0][1]
+    assert replies[1][1].startswith("🚨 紧急诉求 #1【")
+    assert "钱*姨" in replies[1][1] and "钱阿姨" not in replies[1][1]
+
+
+def test_a_private_report_is_filed_and_passed_on_without_the_name(chat: Conversation) -> None:
+    replies = chat.say("@王芳/私聊: 3号楼2单元门口下水道堵了好几天了")
+    assert replies[0] == ("私聊", ACK_SEWER)
+    assert replies[1][0] == "工作群"
+    assert "私信反映，报事人已隐去" in replies[1][1] and "王" not in replies[1][1]
+
+
+def test_a_private_greeting_gets_a_hint_not_an_issue(chat: Conversation) -> None:
+    reply = chat.text("@王芳/私聊: 你好")
+    assert reply.startswith("您好，我是邻里。直接描述要反映的问题")
+    assert issues(chat) == []
+
+
+def test_a_report_in_an_unbound_group_explains_how_to_bind(chat: Conversation) -> None:
+    reply = chat.text("@王芳/新建的群: #报事 3号楼井盖坏了")
+    assert reply == "本群还没有绑定社区，请书记发送「/bind 网格名」后再报事。"
+    assert issues(chat) == []

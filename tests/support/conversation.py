@@ -1,0 +1,71 @@
+"""A chat conversation for tests: lines in console syntax in, the bot's messages out."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from bot.adapters.console import ConsoleAdapter
+from bot.app import Linli, bootstrap
+from bot.clock import VirtualClock
+from bot.config import Database, Settings, load_settings
+from bot.messages import IncomingMessage
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE_CONFIG = ROOT / "config.example.yaml"
+
+
+def example_settings(database_url: str) -> Settings:
+    settings = load_settings(EXAMPLE_CONFIG)
+    return settings.model_copy(update={"database": Database(url=database_url)})
+
+
+@dataclass
+class Conversation:
+    """Speak as anyone in any chat; each call returns what the bot sent, as (chat, text)."""
+
+    settings: Settings
+    clock: VirtualClock
+    session: str = "t"
+    linli: Linli = field(init=False)
+    adapter: ConsoleAdapter = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.adapter = ConsoleAdapter(
+            speaker=self.settings.console.speaker,
+            chat=self.settings.console.chat,
+            bot_name=self.settings.bot.name,
+            clock=self.clock,
+            tz=self.settings.tz,
+            output=io.StringIO(),
+            session=self.session,
+        )
+        self.linli = bootstrap(self.settings, self.clock, {"console": self.adapter.help_note})
+
+    def say(self, line: str) -> list[tuple[str, str]]:
+        message = self.adapter.parse(line)
+        assert message is not None, f"blank line: {line!r}"
+        return self.deliver(message)
+
+    def deliver(self, message: IncomingMessage) -> list[tuple[str, str]]:
+        self.clock.advance(timedelta(minutes=1))
+        return [
+            (r.chat.title or r.chat.ref, r.text) for r in self.linli.dispatcher.dispatch(message)
+        ]
+
+    def text(self, line: str) -> str:
+        """The one reply a line gets, as text."""
+        replies = self.say(line)
+        assert len(replies) == 1, replies
+        return replies[0][1]
+
+    def close(self) -> None:
+        self.linli.close()
+
+
+def monday_morning(tz_name: str = "Asia/Shanghai") -> VirtualClock:
+    from zoneinfo import ZoneInfo
+
+    return VirtualClock(datetime(2026, 11, 23, 8, 0, tzinfo=ZoneInfo(tz_name)))

@@ -1,0 +1,92 @@
+"""What a message is taken for: command, report, filing, or chatter (pure, no database)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.messages import ChatRef, IncomingMessage, PersonRef, QuotedMessage
+from bot.routing import Route, RouteKind, Router
+from handlers.commands import COMMANDS
+
+ROUTER = Router(COMMANDS, ["#报事", "#诉求", "#report"], ["#立案"], "邻里")
+GROUP = ChatRef("console", "网格3群")
+PRIVATE = ChatRef("console", "私聊:王芳", is_private=True)
+WANG = PersonRef("console", "王芳", "王芳")
+
+
+def route(text: str, *, chat: ChatRef = GROUP, reply: bool = False, mention: bool = False) -> Route:
+    quoted = QuotedMessage("m0", WANG, "井盖坏了") if reply else None
+    message = IncomingMessage(
+        chat, WANG, text, "m1", datetime(2026, 11, 23, tzinfo=UTC), quoted, mention
+    )
+    return ROUTER.route(message)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/show 23",
+        "/show23",
+        "/SHOW 23",
+        "／ｓｈｏｗ　２３",
+        "/show@linli_bot 23",
+        "查看 23",
+        "查看23",
+        "查看#23",
+        "  查看   23  ",
+        "/查看 23",
+    ],
+)
+def test_show_is_recognised_in_every_written_form(text: str) -> None:
+    result = route(text)
+    assert result.kind is RouteKind.COMMAND
+    assert result.command is not None and result.command.name == "show"
+    assert result.args.replace("#", "").replace("２３", "23").strip() == "23"
+
+
+def test_a_keyword_inside_a_sentence_is_chatter() -> None:
+    assert route("查看一下通知").kind is RouteKind.IGNORE
+    assert route("大家帮助一下老人").kind is RouteKind.IGNORE
+
+
+def test_an_unknown_slash_word_is_an_unknown_command() -> None:
+    result = route("/frobnicate 3")
+    assert (result.kind, result.word) == (RouteKind.UNKNOWN_COMMAND, "/frobnicate")
+
+
+def test_command_arguments_keep_the_persons_own_punctuation() -> None:
+    assert route("帮助 查看，谢谢").args == "查看，谢谢"
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("#报事 3号楼井盖坏了", "3号楼井盖坏了"),
+        ("＃报事：3号楼井盖坏了，很危险", "3号楼井盖坏了，很危险"),
+        ("# 诉求 路灯不亮", "路灯不亮"),
+        ("3号楼井盖坏了 #报事", "3号楼井盖坏了"),
+        ("#REPORT manhole cover broken", "manhole cover broken"),
+        ("#报事", ""),
+    ],
+)
+def test_report_tags_are_found_and_removed(text: str, description: str) -> None:
+    result = route(text)
+    assert (result.kind, result.text) == (RouteKind.REPORT, description)
+
+
+def test_a_reply_with_the_filing_tag_files_the_original() -> None:
+    assert route("#立案", reply=True).kind is RouteKind.FILE
+    assert route("#立案").kind is RouteKind.IGNORE  # not a reply: nothing to file
+
+
+def test_a_mention_of_the_bot_is_a_report_unless_it_is_a_command() -> None:
+    assert route("@邻里 3号楼井盖坏了", mention=True).text == "3号楼井盖坏了"
+    assert route("@邻里 帮助", mention=True).kind is RouteKind.COMMAND
+    assert route("@邻里", mention=True).kind is RouteKind.IGNORE
+
+
+def test_private_text_is_for_intake_and_group_chatter_is_ignored() -> None:
+    assert route("楼道灯坏了", chat=PRIVATE).kind is RouteKind.PRIVATE
+    assert route("楼道灯坏了").kind is RouteKind.IGNORE

@@ -1,0 +1,39 @@
+"""Forgiving input: full-width characters and stray spaces mean the same as plain ones."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.clock import VirtualClock
+from bot.text import has_content, normalize, parse_issue_number
+
+
+def test_full_width_and_extra_spaces_are_normalised() -> None:
+    assert normalize("　查看　　＃１２　") == "查看 #12"
+
+
+@pytest.mark.parametrize(("token", "number"), [("12", 12), ("#12", 12), ("＃１２", 12)])
+def test_issue_numbers_in_any_width(token: str, number: int) -> None:
+    assert parse_issue_number(token) == number
+
+
+@pytest.mark.parametrize("token", ["", "十二", "12a", "#"])
+def test_what_is_not_an_issue_number(token: str) -> None:
+    assert parse_issue_number(token) is None
+
+
+def test_emoji_and_punctuation_have_no_content() -> None:
+    assert not has_content("😡👍！！…")
+    assert has_content("井盖")
+
+
+def test_the_virtual_clock_moves_only_forward() -> None:
+    start = datetime(2026, 11, 23, tzinfo=UTC)
+    clock = VirtualClock(start)
+    clock.advance(timedelta(hours=1))
+    clock.set(start)
+    assert clock.now() == start + timedelta(hours=1)
+    with pytest.raises(ValueError, match="timezone-aware"):
+        VirtualClock(datetime(2026, 11, 23))  # noqa: DTZ001
