@@ -55,15 +55,7 @@ def _run(settings: Settings, platform: str) -> int:
 
     clock = SystemClock()
     interactive = sys.stdin.isatty()
-    adapter = ConsoleAdapter(
-        speaker=settings.console.speaker,
-        chat=settings.console.chat,
-        bot_name=settings.bot.name,
-        clock=clock,
-        tz=settings.tz,
-        output=sys.stdout,
-        interactive=interactive,
-    )
+    adapter = ConsoleAdapter(settings, clock=clock, output=sys.stdout, interactive=interactive)
     linli = bootstrap(settings, clock, {adapter.platform: adapter.help_note})
     if interactive:
         print(

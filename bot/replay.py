@@ -120,14 +120,7 @@ def replay(script: Path, config: Path | None, output: TextIO, database_url: str)
     start, steps = parse_steps(raw, settings, (settings.console.speaker, settings.console.chat))
     clock = VirtualClock(start)
     adapter = ConsoleAdapter(
-        speaker=settings.console.speaker,
-        chat=settings.console.chat,
-        bot_name=settings.bot.name,
-        clock=clock,
-        tz=settings.tz,
-        output=output,
-        json_lines=True,
-        session="replay",
+        settings, clock=clock, output=output, json_lines=True, session="replay"
     )
     linli = bootstrap(settings, clock, {adapter.platform: adapter.help_note})
     outbox = Outbox({adapter.platform: adapter})

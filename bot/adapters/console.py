@@ -23,10 +23,10 @@ import threading
 import uuid
 from dataclasses import dataclass
 from typing import TextIO
-from zoneinfo import ZoneInfo
 
 from bot.adapters.base import Deliver
 from bot.clock import Clock, local
+from bot.config import Settings
 from bot.messages import AttachmentRef, ChatRef, IncomingMessage, Outgoing, PersonRef, QuotedMessage
 from bot.text import normalize
 
@@ -59,24 +59,21 @@ class ConsoleAdapter:
 
     def __init__(
         self,
+        settings: Settings,
         *,
-        speaker: str,
-        chat: str,
-        bot_name: str,
         clock: Clock,
-        tz: ZoneInfo,
         output: TextIO,
         source: TextIO | None = None,
         interactive: bool = False,
         json_lines: bool = False,
         session: str | None = None,
     ) -> None:
+        self.speaker = settings.console.speaker
+        self.chat = settings.console.chat
+        self._bot_name = settings.bot.name
+        self._tz = settings.tz
         self._source = source
         self._interactive = interactive
-        self._tz = tz
-        self.speaker = speaker
-        self.chat = chat
-        self._bot_name = bot_name
         self._clock = clock
         self._output = output
         self._json_lines = json_lines

@@ -34,13 +34,7 @@ class Conversation:
 
     def __post_init__(self) -> None:
         self.adapter = ConsoleAdapter(
-            speaker=self.settings.console.speaker,
-            chat=self.settings.console.chat,
-            bot_name=self.settings.bot.name,
-            clock=self.clock,
-            tz=self.settings.tz,
-            output=io.StringIO(),
-            session=self.session,
+            self.settings, clock=self.clock, output=io.StringIO(), session=self.session
         )
         self.linli = bootstrap(self.settings, self.clock, {"console": self.adapter.help_note})
 
