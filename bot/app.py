@@ -14,7 +14,8 @@ from bot.analysis import Analyzer
 from bot.clock import Clock
 from bot.config import Settings
 from bot.dispatcher import Dispatcher
-from bot.messages import IncomingMessage, Outgoing
+from bot.domain.calendar import WorkCalendar
+from bot.messages import IncomingMessage, Outgoing, platform_of
 from handlers.base import Services
 from handlers.commands import COMMANDS
 from storage.config_sync import sync_config
@@ -50,8 +51,27 @@ def bootstrap(
         uow.commit()
     places = sorted({place for c in settings.communities for place in c.places})
     analyzer = Analyzer(settings.taxonomy(), places=places)
-    services = Services(settings, clock, analyzer, COMMANDS, dict(platform_help or {}))
+    services = Services(
+        settings=settings,
+        clock=clock,
+        calendar=work_calendar(settings),
+        weekday_calendar=work_calendar(settings, weekends_for_unknown_years=True),
+        analyzer=analyzer,
+        commands=COMMANDS,
+        platform_help=dict(platform_help or {}),
+    )
     return Linli(engine, sessions, services, Dispatcher(services, sessions))
+
+
+def work_calendar(settings: Settings, *, weekends_for_unknown_years: bool = False) -> WorkCalendar:
+    return WorkCalendar(
+        settings.tz,
+        days_off=settings.calendar.days_off,
+        workdays=settings.calendar.workdays,
+        weekends_for_unknown_years=(
+            weekends_for_unknown_years or settings.calendar.weekends_for_unknown_years
+        ),
+    )
 
 
 class Outbox:
@@ -62,9 +82,10 @@ class Outbox:
 
     async def send(self, messages: list[Outgoing]) -> None:
         for message in messages:
-            adapter = self._adapters.get(message.chat.platform)
+            platform = platform_of(message)
+            adapter = self._adapters.get(platform)
             if adapter is None:
-                log.error("no adapter for %s; not sent: %s", message.chat.platform, message.text)
+                log.error("no adapter for %s; not sent: %s", platform, message.text)
                 continue
             await adapter.send(message)
 

@@ -11,6 +11,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import Annotated, Any, Literal, TypeVar
@@ -110,10 +111,23 @@ class PersonConfig(_Strict):
 
 
 class WorkUnit(_Strict):
-    """A company or department issues can be assigned to (物业, 住建局 …)."""
+    """A company or department issues can be assigned to (物业, 住建局 …).
+
+    Its contacts are the people whose `unit` names it; they hear of its issues privately.
+    """
 
     name: Text
-    contact: str | None = None
+    # 疑难 issues and `/escalate` without a unit go to the escalation unit (吹哨).
+    escalation: bool = False
+
+
+class CalendarSettings(_Strict):
+    """Working-day calendar additions for years the holiday package does not know yet."""
+
+    days_off: list[date] = []
+    workdays: list[date] = []
+    # Explicit opt-in: count Monday–Friday as working days in unknown years instead of refusing.
+    weekends_for_unknown_years: bool = False
 
 
 class Community(_Strict):
@@ -134,11 +148,20 @@ class Community(_Strict):
         for chat in self.chats:
             if chat.grid is not None and chat.grid not in grids:
                 raise ValueError(f"群 {chat.ref} 的网格 {chat.grid} 不在 grids 中")
+        units = [u.name for u in self.units]
         for person in self.people:
             for grid in person.grids:
                 if grid not in grids:
                     raise ValueError(f"{person.ref} 的网格 {grid} 不在 grids 中")
+            if person.unit is not None and person.unit not in units:
+                raise ValueError(f"{person.ref} 的单位 {person.unit} 不在 units 中")
         return self
+
+    def unit(self, name: str) -> WorkUnit | None:
+        return next((u for u in self.units if u.name == name), None)
+
+    def escalation_unit(self) -> WorkUnit | None:
+        return next((u for u in self.units if u.escalation), None)
 
     def grid_of_building(self, building: str) -> str | None:
         for grid in self.grids:
@@ -193,6 +216,7 @@ class Settings(_Strict):
     intake: Intake = Intake()
     triage_days: dict[str, Annotated[int, Field(ge=1, le=60)]] = {"简单": 1, "复杂": 3, "疑难": 10}
     categories: list[CategoryOverride] = []
+    calendar: CalendarSettings = CalendarSettings()
     console: ConsoleSettings = ConsoleSettings()
     telegram: TelegramSettings = TelegramSettings()
     wechat: WechatSettings = WechatSettings()

@@ -12,11 +12,12 @@ import logging
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.domain.issues import strongest
+from bot.domain.issues import Role, strongest
+from bot.domain.permissions import Actor
 from bot.messages import IncomingMessage, Outgoing, Reply
 from bot.routing import Route, RouteKind, Router
 from handlers import intake, texts
-from handlers.base import Context, Outcome, Services, answer
+from handlers.base import Answer, Context, Outcome, Services, answer, refuse
 from storage.models import Chat, Community, InboundMessage, Person
 from storage.uow import UnitOfWork
 
@@ -45,7 +46,16 @@ class Dispatcher:
                 if uow.inbox.seen(message.chat.platform, message.chat.ref, message.message_id):
                     return []  # the platform delivered it again: already answered
                 ctx = self._context(uow, message)
-                outcome = self._handle(ctx, route)
+                try:
+                    with uow.session.begin_nested():
+                        outcome = self._handle(ctx, route)
+                except Answer as stop:
+                    # The savepoint is rolled back: a refused or malformed command changes nothing.
+                    outcome = (
+                        refuse(ctx, stop.command, stop.text)
+                        if stop.status == "refused"
+                        else (answer(ctx, stop.text, stop.status))
+                    )
                 uow.inbox.add(self._kept(message, outcome.status, outcome.issue_id))
                 uow.commit()
                 return outcome.replies
@@ -100,8 +110,16 @@ class Dispatcher:
         elif message.sender.name and person.name != message.sender.name:
             person.name = message.sender.name
         community = self._community(uow, chat, person)
-        roles = uow.people.roles(person.id, community.id) if community else []
-        return Context(message, uow, self._services, chat, person, community, strongest(roles))
+        grants = uow.people.grants_of(person.id, community.id) if community else []
+        actor = Actor(
+            person_id=person.id,
+            role=strongest([g.role for g in grants]),
+            grid_ids=frozenset(
+                g.grid_id for g in grants if g.role is Role.WORKER and g.grid_id is not None
+            ),
+            unit=next((g.work_unit for g in grants if g.work_unit), None),
+        )
+        return Context(message, uow, self._services, chat, person, community, actor)
 
     @staticmethod
     def _community(uow: UnitOfWork, chat: Chat, person: Person) -> Community | None:

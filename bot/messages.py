@@ -83,5 +83,18 @@ class Reply:
     mentions: tuple[PersonRef, ...] = field(default=())
 
 
-Outgoing = Reply
+@dataclass(frozen=True)
+class Direct:
+    """A private message to one person (an assignee, a department contact)."""
+
+    person: PersonRef
+    text: str
+
+
+Outgoing = Reply | Direct
 """Everything a handler may ask the bot to send. Polls, buttons and files join this union later."""
+
+
+def platform_of(message: Outgoing) -> str:
+    """The platform whose adapter must send `message`."""
+    return message.person.platform if isinstance(message, Direct) else message.chat.platform

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from bot.analysis import Analyzer, Category
 from bot.clock import Clock
+from bot.config import Community as CommunitySettings
 from bot.config import Settings
+from bot.domain.calendar import WorkCalendar
 from bot.domain.issues import Role
+from bot.domain.permissions import Actor
 from bot.messages import IncomingMessage, Outgoing, Reply
 from storage.models import AuditEntry, Chat, Community, Person
 from storage.uow import UnitOfWork
@@ -20,10 +24,19 @@ class Services:
 
     settings: Settings
     clock: Clock
+    calendar: WorkCalendar
+    # The same calendar, but Monday–Friday where the holiday data runs out: colours only.
+    weekday_calendar: WorkCalendar
     analyzer: Analyzer
     commands: Sequence[Command]
     # Extra help lines per platform, e.g. the console's prefix syntax.
     platform_help: Mapping[str, str] = field(default_factory=dict)
+
+    def community_settings(self, code: str) -> CommunitySettings:
+        return next(c for c in self.settings.communities if c.code == code)
+
+    def command(self, name: str) -> Command:
+        return next(c for c in self.commands if c.name == name)
 
     def category(self, code: str) -> Category:
         for category in self.analyzer.categories:
@@ -42,7 +55,32 @@ class Context:
     chat: Chat
     sender: Person
     community: Community | None
-    role: Role
+    actor: Actor
+
+    @property
+    def role(self) -> Role:
+        return self.actor.role
+
+    @property
+    def now(self) -> datetime:
+        return self.services.clock.now()
+
+    def community_settings(self) -> CommunitySettings:
+        assert self.community is not None
+        return self.services.community_settings(self.community.code)
+
+
+class Answer(Exception):
+    """Stop handling and answer in one line; nothing the handler changed is kept.
+
+    `status` "refused" also writes an audit entry for the attempt (chat-protocol §4).
+    """
+
+    def __init__(self, text: str, status: str = "invalid", command: str = "") -> None:
+        super().__init__(text)
+        self.text = text
+        self.status = status
+        self.command = command
 
 
 @dataclass(frozen=True)
@@ -67,7 +105,8 @@ class Command:
     summary: str
     example: str
     handler: Handler
-    min_role: Role = Role.RESIDENT
+    # Who sees it in /help; what each may actually do is `bot.domain.permissions`.
+    audience: frozenset[Role] = frozenset(Role)
 
     def usage_line(self) -> str:
         args = f" {self.usage}" if self.usage else ""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from bot.domain.permissions import FILERS
 from bot.text import normalize
 from handlers import texts
 from handlers.base import Context, Outcome, answer
-from handlers.intake import FILING_ROLES
 
 
 def help_command(ctx: Context, args: str) -> Outcome:
@@ -19,14 +19,14 @@ def help_command(ctx: Context, args: str) -> Outcome:
         return answer(ctx, texts.HELP_UNKNOWN.format(word=wanted))
     bot = ctx.services.settings.bot.name
     lines = [texts.HELP_HEADER.format(bot=bot), texts.HELP_REPORT]
-    if ctx.role in FILING_ROLES:
+    if ctx.role in FILERS:
         lines.append(texts.HELP_FILE)
     lines += [
         texts.HELP_COMMAND_LINE.format(
             keyword=command.keywords[0], name=command.name, summary=command.summary
         )
         for command in commands
-        if ctx.role.rank >= command.min_role.rank
+        if ctx.role in command.audience
     ]
     lines.append(texts.HELP_MORE)
     note = ctx.services.platform_help.get(ctx.message.chat.platform)

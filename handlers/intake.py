@@ -3,8 +3,13 @@ messages become numbered issues, answered with one acknowledgement."""
 
 from __future__ import annotations
 
+import logging
+from datetime import datetime
+
 from bot.analysis import Analysis
-from bot.domain.issues import IssueStatus, Role, location_label
+from bot.domain.calendar import UnknownYear
+from bot.domain.issues import IssueStatus, location_label
+from bot.domain.permissions import refusal
 from bot.domain.privacy import mask_name, mask_text
 from bot.messages import ChatRef, Reply
 from bot.text import has_content, shorten
@@ -12,9 +17,8 @@ from handlers import texts
 from handlers.base import Context, Outcome, answer, refuse, reply_to
 from storage.models import Attachment, AuditEntry, Chat, Issue, Person
 
-# Roles that may file someone else's message (chat-protocol §2).
-FILING_ROLES = (Role.HEAD, Role.WORKER, Role.SECRETARY)
 _ALERT_DESCRIPTION_LIMIT = 60
+log = logging.getLogger(__name__)
 
 
 def report(ctx: Context, description: str) -> Outcome:
@@ -41,8 +45,9 @@ def file_reply(ctx: Context, _note: str) -> Outcome:
     """A worker, head or secretary answers a resident's message with #立案."""
     if ctx.community is None:
         return answer(ctx, texts.UNBOUND_CHAT, "refused")
-    if ctx.role not in FILING_ROLES:
-        return refuse(ctx, "file", texts.FILE_NEEDS_ROLE)
+    reason = refusal("file", ctx.actor)
+    if reason is not None:
+        return refuse(ctx, "file", reason)
     quoted = ctx.message.reply_to
     assert quoted is not None  # the router only sends replies here
     author, text = quoted.sender, quoted.text
@@ -110,6 +115,7 @@ def _file(
             private=ctx.chat.kind == "private",
             status=IssueStatus.NEW,
             report_count=1,
+            deadline=_first_deadline(ctx, category.level, now),
             created_at=now,
             updated_at=now,
         )
@@ -149,6 +155,16 @@ def _file(
         note=texts.ACK_URGENT_NOTE if issue.urgent and alerts else "",
     )
     return Outcome([reply_to(ctx, ack), *alerts], "issue", issue.id)
+
+
+def _first_deadline(ctx: Context, level: str, now: datetime) -> datetime | None:
+    # "3个工作日内答复" starts at filing. A report is never refused for want of a holiday
+    # calendar: without one the issue is filed with its deadline open, and 受理 sets it.
+    try:
+        return ctx.services.calendar.deadline_after(now, ctx.services.settings.days_for(level))
+    except UnknownYear:
+        log.warning("no holiday calendar for %s: issue filed without a deadline", now.year)
+        return None
 
 
 def _grid_for(ctx: Context, building: str | None) -> int | None:

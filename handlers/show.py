@@ -1,4 +1,4 @@
-"""查看 N: one issue's details and its history."""
+"""查看 N: one issue's details and its history (chat-protocol §3, §9)."""
 
 from __future__ import annotations
 
@@ -6,26 +6,18 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.clock import local
-from bot.domain.issues import Role, location_label
+from bot.domain.issues import IssueStatus, location_label
+from bot.domain.lifecycle import OPEN
 from bot.domain.privacy import mask_name, mask_text
-from bot.text import parse_issue_number
 from handlers import texts
-from handlers.base import Context, Outcome, answer, refuse
+from handlers.base import Context, Outcome, answer
+from handlers.ledger import assignee_label, check, colour_of, find_issue, shown_deadline
 
 
 def show(ctx: Context, args: str) -> Outcome:
     """查看 N — details, status and history of issue N."""
-    number = parse_issue_number(args.split(" ", maxsplit=1)[0]) if args else None
-    if number is None:
-        command = next(c for c in ctx.services.commands if c.name == "show")
-        return answer(ctx, command.usage_line(), "invalid")
-    if ctx.community is None:
-        return answer(ctx, texts.SHOW_NEEDS_COMMUNITY, "invalid")
-    issue = ctx.uow.issues.by_number(ctx.community.id, number)
-    if issue is None:
-        return answer(ctx, texts.SHOW_NOT_FOUND.format(number=number), "invalid")
-    if ctx.role == Role.RESIDENT and issue.reporter_id != ctx.sender.id:
-        return refuse(ctx, "show", texts.SHOW_NOT_YOURS)
+    issue, _ = find_issue(ctx, args, "show")
+    check(ctx, "show", issue)
     tz = ctx.services.settings.tz
     category = ctx.services.category(issue.category)
     head = [f"#{issue.number}【{category.name}】{issue.status.label}"]
@@ -37,11 +29,24 @@ def show(ctx: Context, args: str) -> Outcome:
     if issue.urgent:
         head.append("紧急")
     reporter = ctx.uow.people.get(issue.reporter_id)
-    lines = [
-        " · ".join(head),
-        mask_text(issue.description),
-        f"报事人：{mask_name(reporter.name)} · {_when(issue.created_at, tz)}",
-    ]
+    lines = [" · ".join(head), mask_text(issue.description)]
+    lines.append(f"报事人：{mask_name(reporter.name)} · {when(issue.created_at, tz)}")
+    if issue.report_count > 1:
+        lines.append(f"反映次数：{issue.report_count}")
+    if issue.status in OPEN:
+        mark = colour_of(ctx, issue.deadline).emoji
+        holder = assignee_label(ctx, issue)
+        lines.append(
+            f"{mark} 期限：{shown_deadline(ctx, issue.deadline)}"
+            + (f" · 承办：{holder}" if holder else "")
+            + (" · 已上报" if issue.escalated else "")
+        )
+    if issue.resolution:
+        lines.append(f"办理结果：{issue.resolution}")
+    if issue.rating is not None:
+        lines.append(f"评价：{issue.rating}分")
+    if issue.status is IssueStatus.MERGED and issue.merged_into_id is not None:
+        lines.append(f"已并入 #{ctx.uow.issues.get(issue.merged_into_id).number}")
     if issue.attachments:
         lines.append(f"照片：{len(issue.attachments)}张")
     lines.append("记录：")
@@ -49,10 +54,18 @@ def show(ctx: Context, args: str) -> Outcome:
         actor = ctx.uow.people.get(entry.actor_id).name if entry.actor_id else "系统"
         action = texts.AUDIT_ACTIONS.get(entry.action, entry.action)
         note = f"：{entry.note}" if entry.note else ""
-        lines.append(f"{_when(entry.at, tz)} {mask_name(actor)} {action}{note}")
+        fields = {"when": when(entry.at, tz), "actor": mask_name(actor), "action": action}
+        fields["note"] = mask_text(note)
+        if entry.from_status and entry.to_status and entry.from_status != entry.to_status:
+            before, after = IssueStatus(entry.from_status), IssueStatus(entry.to_status)
+            lines.append(
+                texts.HISTORY_MOVE.format(before=before.label, after=after.label, **fields)
+            )
+        else:
+            lines.append(texts.HISTORY_NOTE.format(**fields))
     return answer(ctx, "\n".join(lines))
 
 
-def _when(instant: datetime, tz: ZoneInfo) -> str:
+def when(instant: datetime, tz: ZoneInfo) -> str:
     moment = local(instant, tz)
     return f"{moment.month}月{moment.day}日 {moment:%H:%M}"

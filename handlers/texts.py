@@ -19,16 +19,12 @@ PRIVATE_HINT = (
     "我会登记并转给网格员。发送 /help 查看更多。"
 )
 
-FILE_NEEDS_ROLE = "只有网格员、楼栋长或书记可以代为立案。"
 FILE_NO_ORIGINAL = "找不到被回复的原消息，请让报事人直接用 #报事 反映。"
 FILE_EMPTY_ORIGINAL = "被回复的消息没有文字内容，无法立案。"
 
 UNKNOWN_COMMAND = "没有「{word}」这个命令。发送 /help 查看可用命令。"
 FAILED = "抱歉，处理这条消息时出错了，消息已保存，请稍后再试。"
 
-SHOW_NOT_FOUND = "没有找到 #{number}。"
-SHOW_NOT_YOURS = "只能查看自己反映的事项。"
-SHOW_NEEDS_COMMUNITY = "请在所在社区的群里查看。"
 
 HELP_HEADER = "{bot}可以帮您登记和跟踪社区诉求。"
 HELP_REPORT = "报事：消息里带 #报事（或 #诉求 #求助 #投诉），例如：#报事 3号楼2单元下水道堵了"
@@ -40,4 +36,77 @@ HELP_UNKNOWN = "没有「{word}」这个命令。发送 /help 查看可用命令
 AUDIT_ACTIONS = {
     "filed": "登记",
     "filed_for": "代为立案",
+    "accept": "受理",
+    "assign": "派单",
+    "progress": "进展",
+    "resolve": "办结",
+    "decline": "不归我管",
+    "reject": "退回",
+    "escalate": "上报",
+    "merge": "合并",
+    "merged_in": "并入",
+    "reopen": "重开",
+    "rate": "评价",
+    "follow": "关注",
+    "duplicate": "重复反映",
+    "split": "新建",
 }
+
+# -- the ledger (chat-protocol §3) ----------------------------------------------------------------
+NEEDS_COMMUNITY = "请在已绑定社区的群里使用这个命令。"
+NOT_FOUND = "没有找到 #{number}。"
+ACCEPTED = "#{number} 已受理（{level}），期限 {deadline}。"
+ASSIGNED = "#{number} 已派单给 {who}，期限 {deadline}。"
+ASSIGNED_DIRECT = (
+    "新派单 #{number}【{category}】{where}{description}，期限 {deadline}。"
+    "办好后发送「办结 {number} 结果」；不归您管请发送「不归我管 {number} 原因」。"
+)
+PROGRESS = "#{number} 进展：{note}"
+RESOLVED = "#{number} 已办结：{result}。请报事人评价：发送「评价 {number} 1-5分」。"
+DECLINED = "#{number} {who}反馈不归其管（{reason}），正在重新派单。"
+REJECTED = "#{number} 已退回：{reason}"
+ESCALATED = "#{number} 已上报{unit}协调处理。"
+WHISTLE = "📣 吹哨 #{number}【{category}】{where}{description}，请{unit}协助处理。"
+MERGED = "#{number} 与 #{into} 是同一问题，已合并，后续进展在 #{into} 通知。"
+REOPENED = "#{number} 已重开：{reason}，期限 {deadline}。"
+FOLLOWING = "已关注 #{number}，有进展会在这里通知您。"
+ALREADY_FOLLOWING = "您已关注 #{number}。"
+OWN_ISSUE = "#{number} 是您反映的事项，有进展会通知您。"
+CLOSED = "#{number} 已销号，感谢您的评价（{score}分）。"
+LOW_RATING = "#{number} 评价{score}分，已重开，期限 {deadline}。"
+LOW_RATING_ALERT = "#{number} {who}评价{score}分{note}，已重开，请跟进。"
+
+NEEDS_TEXT = "请写明{what}，例如：{example}"
+NO_SUCH_TARGET = "找不到「{name}」。可以 @ 某人，或写单位：{units}"
+AMBIGUOUS_PERSON = "有不止一位「{name}」，请用 @ 选择。"
+NO_ESCALATION_UNIT = "还没有配置上报单位，请写明单位，例如：上报 {number} 住建局"
+UNKNOWN_UNIT = "没有「{name}」这个单位，可以写：{units}"
+BAD_LEVEL = "级别只能是 简单、复杂 或 疑难，例如：受理 {number} 复杂"
+MERGE_SELF = "不能把 #{number} 合并到它自己。"
+MERGE_TARGET_CLOSED = "#{into} {status}，只能合并到未办结的事项。"
+BAD_SCORE = "请给 1-5 分，或写 满意/基本满意/不满意，例如：评价 {number} 5"
+
+HISTORY_MOVE = "{when} {actor} {action}（{before}→{after}）{note}"
+HISTORY_NOTE = "{when} {actor} {action}{note}"
+
+LIST_HEAD = "{community}台账：未办结{total}条（🔴{red} 🟡{yellow} 🟢{green}）"
+LIST_PAGE = "，第{page}/{pages}页"
+LIST_NEXT = "下一页：台账 {args}{next}"
+LIST_EMPTY = "没有符合条件的未办结事项。"
+LIST_NO_PAGE = "没有第{page}页，共{pages}页。"
+LIST_UNKNOWN_FILTER = (
+    "看不懂「{word}」。可以写：红/黄/绿、我的、网格名、分类名、页码，例如：台账 红 网格3"
+)
+
+BOUND = "本群已绑定 {community} · {what}。"
+BIND_PRIVATE = "私聊不能绑定，请在要绑定的群里发送。"
+BIND_UNKNOWN = "没有「{word}」。可以写网格名（{grids}），或 工作群、小区群。"
+BIND_WHICH_COMMUNITY = "您是多个社区的书记，请在已绑定的群里设置。"
+ROLE_SET = "已设置 {who} 为{role}。"
+ROLE_WHO = "找不到「{name}」，请 @ 这个人（对方需要在群里说过话）。"
+FORGET_CONFIRM = (
+    "发送「删除我的信息 确认」（或 /forget me）删除您的个人信息；"
+    "您反映的事项会保留，但不再显示您的名字。"
+)
+FORGOTTEN = "已删除您的个人信息；您反映的事项保留，不再显示您的名字。"
+CALENDAR_GUESS = "（{year}年节假日安排未收录，颜色暂按周一至周五推算，请在配置 calendar 中补充。）"

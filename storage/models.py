@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -194,12 +195,32 @@ class Issue(Base):
     )
     report_count: Mapped[int] = mapped_column(Integer, default=1)
     deadline: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Who holds it: a person, a unit (物业, 住建局 …), or both (a unit's named contact).
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    assignee_unit: Mapped[str | None] = mapped_column(String(64))
+    escalated: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("issues.id"))
+    resolution: Mapped[str | None] = mapped_column(Text)
+    rating: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[timestamp]
     updated_at: Mapped[timestamp]
 
     attachments: Mapped[list[Attachment]] = relationship(
         back_populates="issue", order_by="Attachment.id"
     )
+
+
+class Follower(Base):
+    """Someone told of every change to an issue, in the chat they followed it from."""
+
+    __tablename__ = "issue_followers"
+    __table_args__ = (UniqueConstraint("issue_id", "person_id"),)
+
+    id: Mapped[intpk]
+    issue_id: Mapped[int] = mapped_column(ForeignKey("issues.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    chat_id: Mapped[int] = mapped_column(ForeignKey("chats.id"))
+    since: Mapped[timestamp]
 
 
 class Attachment(Base):

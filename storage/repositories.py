@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from bot.domain.issues import Role
+from bot.domain.issues import IssueStatus
 from storage.models import (
     Attachment,
     AuditEntry,
     Building,
     Chat,
     Community,
+    Follower,
     Grid,
     InboundMessage,
     Issue,
@@ -42,6 +45,11 @@ class Communities:
 
     def grid(self, grid_id: int) -> Grid:
         return self._session.get_one(Grid, grid_id)
+
+    def grids_of(self, community_id: int) -> Sequence[Grid]:
+        return self._session.scalars(
+            select(Grid).where(Grid.community_id == community_id).order_by(Grid.id)
+        ).all()
 
     def grid_by_name(self, community_id: int, name: str) -> Grid | None:
         return self._session.scalar(
@@ -84,6 +92,9 @@ class Chats:
         self._session.flush()
         return chat
 
+    def by_id(self, chat_id: int) -> Chat:
+        return self._session.get_one(Chat, chat_id)
+
     def of_kind(self, community_id: int, kind: str) -> Sequence[Chat]:
         return self._session.scalars(
             select(Chat)
@@ -109,14 +120,12 @@ class People:
         self._session.flush()
         return person
 
-    def roles(self, person_id: int, community_id: int) -> list[Role]:
-        return list(
-            self._session.scalars(
-                select(RoleGrant.role).where(
-                    RoleGrant.person_id == person_id, RoleGrant.community_id == community_id
-                )
-            )
-        )
+    def grants_of(self, person_id: int, community_id: int) -> Sequence[RoleGrant]:
+        return self._session.scalars(
+            select(RoleGrant)
+            .where(RoleGrant.person_id == person_id, RoleGrant.community_id == community_id)
+            .order_by(RoleGrant.id)
+        ).all()
 
     def communities_of(self, person_id: int) -> list[int]:
         return list(
@@ -127,6 +136,25 @@ class People:
                 .order_by(RoleGrant.community_id)
             )
         )
+
+    def named(self, community_id: int, name: str) -> Sequence[Person]:
+        """People called `name` who hold a role in the community (for `派单 23 刘物业`)."""
+        return self._session.scalars(
+            select(Person)
+            .join(RoleGrant, RoleGrant.person_id == Person.id)
+            .where(RoleGrant.community_id == community_id, Person.name == name)
+            .distinct()
+        ).all()
+
+    def of_unit(self, community_id: int, unit: str) -> Sequence[Person]:
+        """The contacts of a company or department."""
+        return self._session.scalars(
+            select(Person)
+            .join(RoleGrant, RoleGrant.person_id == Person.id)
+            .where(RoleGrant.community_id == community_id, RoleGrant.work_unit == unit)
+            .distinct()
+            .order_by(Person.id)
+        ).all()
 
     def grants(self, community_id: int, source: str) -> Sequence[RoleGrant]:
         return self._session.scalars(
@@ -151,13 +179,120 @@ class Issues:
         self._session.flush()
         return issue
 
+    def followers(self, issue_id: int) -> Sequence[Follower]:
+        return self._session.scalars(
+            select(Follower).where(Follower.issue_id == issue_id).order_by(Follower.id)
+        ).all()
+
+    def follower(self, issue_id: int, person_id: int) -> Follower | None:
+        return self._session.scalar(
+            select(Follower).where(Follower.issue_id == issue_id, Follower.person_id == person_id)
+        )
+
+    def add_follower(self, follower: Follower) -> None:
+        self._session.add(follower)
+        self._session.flush()
+
+    def remove_follower(self, follower: Follower) -> None:
+        self._session.delete(follower)
+
+    def ledger(
+        self,
+        query: LedgerQuery,
+        *,
+        now: datetime,
+        yellow_until: datetime,
+        colour: int | None,
+        offset: int,
+        limit: int,
+    ) -> LedgerPage:
+        """One page of open issues, most urgent colour first, with the counts per colour.
+
+        Colour is 0 red (past its deadline), 1 yellow (due by `yellow_until`), 2 green.
+        """
+        rank = case(
+            (Issue.deadline < now, 0),
+            (Issue.deadline <= yellow_until, 1),
+            else_=2,
+        )
+        where = [Issue.community_id == query.community_id, Issue.status.in_(query.statuses)]
+        if query.grid_ids:
+            where.append(Issue.grid_id.in_(query.grid_ids))
+        if query.category:
+            where.append(Issue.category == query.category)
+        if query.watcher_id is not None:
+            followed = select(Follower.issue_id).where(Follower.person_id == query.watcher_id)
+            where.append(or_(Issue.reporter_id == query.watcher_id, Issue.id.in_(followed)))
+        if query.assignee_id is not None or query.assignee_unit is not None:
+            where.append(
+                or_(
+                    Issue.assignee_id == query.assignee_id,
+                    and_(
+                        Issue.assignee_unit.is_not(None), Issue.assignee_unit == query.assignee_unit
+                    ),
+                )
+            )
+        counts = {
+            int(colour_rank): int(count)
+            for colour_rank, count in self._session.execute(
+                select(rank, func.count()).where(*where).group_by(rank)
+            )
+        }
+        if colour is not None:
+            where.append(rank == colour)
+        rows = self._session.scalars(
+            select(Issue)
+            .where(*where)
+            .order_by(rank, Issue.deadline.is_(None), Issue.deadline, Issue.number)
+            .offset(offset)
+            .limit(limit)
+        ).all()
+        return LedgerPage(rows, counts.get(0, 0), counts.get(1, 0), counts.get(2, 0))
+
+    def reported_by(self, person_id: int) -> Sequence[Issue]:
+        return self._session.scalars(select(Issue).where(Issue.reporter_id == person_id)).all()
+
+    def unfollow_all(self, person_id: int) -> None:
+        for follower in self._session.scalars(
+            select(Follower).where(Follower.person_id == person_id)
+        ):
+            self._session.delete(follower)
+
     def add_attachment(self, attachment: Attachment) -> None:
         self._session.add(attachment)
+
+    def get(self, issue_id: int) -> Issue:
+        return self._session.get_one(Issue, issue_id)
 
     def by_number(self, community_id: int, number: int) -> Issue | None:
         return self._session.scalar(
             select(Issue).where(Issue.community_id == community_id, Issue.number == number)
         )
+
+
+@dataclass(frozen=True)
+class LedgerQuery:
+    """Which open issues a `/list` shows; every field narrows it."""
+
+    community_id: int
+    statuses: frozenset[IssueStatus]
+    grid_ids: frozenset[int] = frozenset()
+    category: str | None = None
+    watcher_id: int | None = None  # reported or followed by this person
+    assignee_id: int | None = None  # held by this person …
+    assignee_unit: str | None = None  # … or by this unit
+
+
+@dataclass(frozen=True)
+class LedgerPage:
+    issues: Sequence[Issue]
+    red: int
+    yellow: int
+    green: int
+
+    @property
+    def total(self) -> int:
+        return self.red + self.yellow + self.green
 
 
 class Audit:
@@ -195,6 +330,17 @@ class Inbox:
         self._session.add(message)
         self._session.flush()
         return message
+
+    def anonymise(self, platform: str, sender_ref: str, name: str) -> None:
+        """Drop a person's kept messages' words and identity (the messages stay counted)."""
+        for message in self._session.scalars(
+            select(InboundMessage).where(
+                InboundMessage.platform == platform, InboundMessage.sender_ref == sender_ref
+            )
+        ):
+            message.text = ""
+            message.sender_name = name
+            message.sender_ref = ""
 
     def find(self, platform: str, chat_ref: str, message_id: str) -> InboundMessage | None:
         return self._session.scalar(

@@ -27,7 +27,15 @@ from typing import TextIO
 from bot.adapters.base import Deliver
 from bot.clock import Clock, local
 from bot.config import Settings
-from bot.messages import AttachmentRef, ChatRef, IncomingMessage, Outgoing, PersonRef, QuotedMessage
+from bot.messages import (
+    AttachmentRef,
+    ChatRef,
+    Direct,
+    IncomingMessage,
+    Outgoing,
+    PersonRef,
+    QuotedMessage,
+)
 from bot.text import normalize
 
 PLATFORM = "console"
@@ -123,7 +131,7 @@ class ConsoleAdapter:
         chat_ref = ChatRef(
             PLATFORM,
             f"{PRIVATE_CHAT}:{speaker}" if private else chat,
-            title=PRIVATE_CHAT if private else chat,
+            title=private_title(speaker) if private else chat,
             is_private=private,
         )
         photos = tuple(
@@ -197,20 +205,25 @@ class ConsoleAdapter:
             self._output.write("\n")
 
     async def send(self, message: Outgoing) -> None:
-        text = message.text
-        if message.mentions:
-            text += " " + " ".join(f"@{p.name}" for p in message.mentions)
+        if isinstance(message, Direct):
+            where, text = private_title(message.person.name), message.text
+        else:
+            where, text = message.chat.title or message.chat.ref, message.text
+            if message.mentions:
+                text += " " + " ".join(f"@{p.name}" for p in message.mentions)
         if self._json_lines:
             record = {
                 "at": local(self._clock.now(), self._tz).isoformat(timespec="seconds"),
-                "chat": message.chat.title or message.chat.ref,
+                "chat": where,
                 "text": text,
             }
             self._output.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
-            where = (
-                message.chat.ref.replace(":", "·") if message.chat.is_private else message.chat.ref
-            )
             body = text.replace("\n", "\n    ")
             self._output.write(f"[{where}] {self._bot_name}：{body}\n")
         self._output.flush()
+
+
+def private_title(name: str) -> str:
+    """How a private chat with `name` is shown on the console: 私聊·王芳."""
+    return f"{PRIVATE_CHAT}·{name}"

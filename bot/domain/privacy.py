@@ -8,9 +8,15 @@ _PHONE = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
 _ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 
 
+ERASED = "已注销用户"
+"""The name left on a person who asked to be forgotten; shown as it is."""
+
+
 def mask_name(name: str) -> str:
     """王芳 → 王*, 王小芳 → 王*芳, 欧阳小峰 → 欧**峰, Alice → A***e."""
     name = name.strip()
+    if name == ERASED:
+        return name
     if len(name) <= 1:
         return name or "匿名"
     if len(name) == 2:

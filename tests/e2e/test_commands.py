@@ -46,7 +46,7 @@ def test_a_resident_sees_only_their_own_issues_and_the_refusal_is_audited(
     chat: Conversation,
 ) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
-    assert chat.text("@孙大爷/网格3群: 查看 1") == "只能查看自己反映的事项。"
+    assert chat.text("@孙大爷/网格3群: 查看 1") == "只能查看自己反映或关注的事项。"
     assert chat.text("@李书记/工作群: 查看 1").startswith("#1【排水管道】")
     with UnitOfWork(chat.linli.sessions) as uow:
         actions = list(uow.session.scalars(select(AuditEntry.action)))

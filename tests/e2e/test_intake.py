@@ -123,7 +123,7 @@ def test_an_urgent_report_also_alerts_the_work_group(chat: Conversation) -> None
 
 def test_a_private_report_is_filed_and_passed_on_without_the_name(chat: Conversation) -> None:
     replies = chat.say("@王芳/私聊: 3号楼2单元门口下水道堵了好几天了")
-    assert replies[0] == ("私聊", ACK_SEWER)
+    assert replies[0] == ("私聊·王芳", ACK_SEWER)
     assert replies[1][0] == "工作群"
     assert "私信反映，报事人已隐去" in replies[1][1] and "王" not in replies[1][1]
 

@@ -6,12 +6,13 @@ import io
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from bot.adapters.console import ConsoleAdapter
+from bot.adapters.console import ConsoleAdapter, private_title
 from bot.app import Linli, bootstrap
 from bot.clock import VirtualClock
 from bot.config import Database, Settings, load_settings
-from bot.messages import IncomingMessage
+from bot.messages import Direct, IncomingMessage, Outgoing
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_CONFIG = ROOT / "config.example.yaml"
@@ -45,9 +46,7 @@ class Conversation:
 
     def deliver(self, message: IncomingMessage) -> list[tuple[str, str]]:
         self.clock.advance(timedelta(minutes=1))
-        return [
-            (r.chat.title or r.chat.ref, r.text) for r in self.linli.dispatcher.dispatch(message)
-        ]
+        return [shown(out) for out in self.linli.dispatcher.dispatch(message)]
 
     def text(self, line: str) -> str:
         """The one reply a line gets, as text."""
@@ -59,7 +58,13 @@ class Conversation:
         self.linli.close()
 
 
-def monday_morning(tz_name: str = "Asia/Shanghai") -> VirtualClock:
-    from zoneinfo import ZoneInfo
+def monday_morning() -> VirtualClock:
+    """Monday 23 November 2026, 08:00 in Shanghai: an ordinary working week."""
+    return VirtualClock(datetime(2026, 11, 23, 8, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
 
-    return VirtualClock(datetime(2026, 11, 23, 8, 0, tzinfo=ZoneInfo(tz_name)))
+
+def shown(message: Outgoing) -> tuple[str, str]:
+    """Where a message appears (group title, or 私聊·name) and its text, as the console shows it."""
+    if isinstance(message, Direct):
+        return private_title(message.person.name), message.text
+    return message.chat.title or message.chat.ref, message.text

@@ -1,0 +1,400 @@
+"""Deadlines as people type them, and the three colours of the ledger (chat-protocol §3).
+
+`parse_deadline` turns what a worker types after `/assign 23 @王芳 …` (`3天`, `3个工作日`,
+`明天`, `周五`, `下周三`, `12月1日`, `2026-12-01`, `12-01 18:00`, in any width, with or without
+spaces, with Chinese or Arabic numerals) into one timezone-aware instant. A date without a time
+means END_OF_DAY (18:00): the end of office hours, which is when a secretary expects 「期限
+12月3日」 to run out.
+
+Pure: `now` is always passed in; nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from bot.domain.calendar import END_OF_DAY, WorkCalendar
+from bot.text import normalize, shorten
+
+ACCEPTED_FORMS = "3天、3个工作日、明天、周五、下周三、12月1日、2026-12-01、12-01 18:00"
+"""The forms named in every error message (and usable in command help)."""
+
+MAX_DAYS_AHEAD = 366
+"""A deadline more than a year away is a typo (2062 for 2026), not a plan."""
+
+MAX_WORKING_DAYS = 250
+"""About one year of working days; also bounds the day-by-day walk through the calendar."""
+
+_MAX_INPUT = 40
+"""Longer text is not a deadline; refusing early keeps the split search below trivially cheap."""
+
+
+class DeadlineError(Exception):
+    """The text is not a deadline we can use; str(e) is one Chinese line for the chat."""
+
+
+def _error(reason: str) -> DeadlineError:
+    return DeadlineError(f"{reason}可以写：{ACCEPTED_FORMS}")
+
+
+# --- colours ---------------------------------------------------------------------------------
+
+
+class Colour(StrEnum):
+    """三色台账: 🟢 on time, 🟡 due within one working day, 🔴 overdue."""
+
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
+
+    @property
+    def emoji(self) -> str:
+        return _EMOJI[self]
+
+    @property
+    def label(self) -> str:
+        return _LABEL[self]
+
+    @classmethod
+    def from_word(cls, word: str) -> Colour | None:
+        """`红`/`红色`/`🔴`/`red`/`超期` → RED, and so on; None for anything else."""
+        return _COLOUR_WORDS.get(normalize(word).casefold())
+
+
+_EMOJI = {Colour.GREEN: "🟢", Colour.YELLOW: "🟡", Colour.RED: "🔴"}
+_LABEL = {Colour.GREEN: "绿", Colour.YELLOW: "黄", Colour.RED: "红"}
+_COLOUR_WORDS: dict[str, Colour] = {
+    **dict.fromkeys(["红", "红色", "🔴", "red", "超期", "逾期"], Colour.RED),
+    **dict.fromkeys(["黄", "黄色", "🟡", "yellow", "临期"], Colour.YELLOW),
+    **dict.fromkeys(["绿", "绿色", "🟢", "green"], Colour.GREEN),
+}
+
+
+def colour(deadline: datetime | None, now: datetime, calendar: WorkCalendar) -> Colour:
+    """RED once `now` is past the deadline; YELLOW while the deadline is no later than the end of
+    the next working day; GREEN otherwise, and for an issue without a deadline.
+
+    Seen on Friday, a deadline of Monday 18:00 is YELLOW (Monday is the next working day), and
+    on 9月30日 a deadline of 10月8日 is YELLOW too: the 国庆 days in between do not count.
+    """
+    if deadline is None:
+        return Colour.GREEN
+    if now > deadline:
+        return Colour.RED
+    # The next working day ends no earlier than tomorrow 18:00, so anything due by then is
+    # YELLOW without asking the calendar — which keeps the ledger readable on 12月31日 even
+    # before next year's holidays are known.
+    tomorrow = calendar.local_date(now) + timedelta(days=1)
+    if deadline <= calendar.end_of_day(tomorrow):
+        return Colour.YELLOW
+    if deadline <= calendar.deadline_after(now, 1):
+        return Colour.YELLOW
+    return Colour.GREEN
+
+
+# --- formatting ------------------------------------------------------------------------------
+
+
+def format_deadline(deadline: datetime, tz: ZoneInfo, now: datetime | None = None) -> str:
+    """`12月3日` for an END_OF_DAY deadline, else `12月3日 14:00`; with `now` given, a deadline
+    in another year than now's gets the year in front: `2027年1月5日`.
+
+    What this prints, `parse_deadline` reads back as the same instant.
+    """
+    local = deadline.astimezone(tz)
+    text = f"{local.month}月{local.day}日"
+    if now is not None and now.astimezone(tz).year != local.year:
+        text = f"{local.year}年{text}"
+    if local.time() != END_OF_DAY:
+        text += f" {_clock(local.time())}"
+    return text
+
+
+def _clock(at: time) -> str:
+    return f"{at.hour}:{at.minute:02d}"
+
+
+# --- parsing ---------------------------------------------------------------------------------
+
+_SPACES_NOT_BETWEEN_DIGITS = re.compile(r"(?<![0-9])\s+|\s+(?![0-9])")
+# A number as people type it: Arabic, or Chinese up to the hundreds (三, 十一, 二十, 两, 一百).
+_NUM = r"[0-9]{1,4}|[零〇一二两三四五六七八九十百]{1,5}"
+_CN_NUMBER = re.compile(
+    r"(?:(?P<hundreds>[一二两三四五六七八九])百零?)?"
+    r"(?:(?P<tens>[一二两三四五六七八九])?(?P<ten>十))?"
+    r"(?P<units>[一二两三四五六七八九])?"
+)
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_WEEKDAYS.update({str(n): n - 1 for n in range(1, 8)})
+
+_TIME = re.compile(
+    rf"(?P<period>上午|早上|早晨|早|中午|下午|傍晚|晚上|晚)?"
+    rf"(?:(?P<h>[0-9]{{1,2}}):(?P<m>[0-9]{{2}})"
+    rf"|(?P<ch>{_NUM})[点时](?:(?P<half>半)|整|(?P<cm>{_NUM})分?)?)"
+)
+_DAYS = re.compile(rf"(?P<n>{_NUM})天(?:后|以后|之后|内|以内|之内)?")
+_WORKING_DAYS = re.compile(rf"(?P<n>{_NUM})个?工作日(?:后|以后|之后|内|以内|之内)?")
+_RELATIVE_DAYS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "后日": 2, "大后天": 3}
+_WEEKDAY = re.compile(r"(?P<which>本|这|这个|下+个?)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7])")
+_FULL_DATE = re.compile(
+    r"(?P<y>[0-9]{4})(?:[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})"
+    rf"|年(?P<cm>{_NUM})月(?P<cd>{_NUM})[日号]?)"
+)
+_MONTH_DAY = re.compile(
+    rf"(?P<m>[0-9]{{1,2}})[-/.](?P<d>[0-9]{{1,2}})|(?P<cm>{_NUM})月(?P<cd>{_NUM})[日号]?"
+)
+_DAY_OF_MONTH = re.compile(rf"(?P<d>{_NUM})[日号]")
+_TRAILING_BEFORE = re.compile(r"(?:之前|以前|前)$")
+
+
+def _number(text: str | None) -> int | None:
+    """`12` → 12, `十二` → 12, `二十` → 20, `两` → 2, `三十一` → 31; None if not a number."""
+    if not text:
+        return None
+    if text.isascii():
+        return int(text) if text.isdigit() else None
+    if text in ("零", "〇"):
+        return 0
+    match = _CN_NUMBER.fullmatch(text)
+    if match is None:
+        return None
+    hundreds, tens, ten, units = match.group("hundreds", "tens", "ten", "units")
+    value = (_CN_DIGITS[hundreds] * 100 if hundreds else 0) + (_CN_DIGITS[units] if units else 0)
+    if ten:
+        value += _CN_DIGITS[tens] * 10 if tens else 10
+    if value == 0:
+        return None  # the regex matched nothing meaningful, e.g. a lone 零 in the middle
+    return value
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a date form needs to find its day: today's local date and the working calendar."""
+
+    today: date
+    calendar: WorkCalendar
+
+
+# A date form resolves to the candidate days in order of preference: the deadline is the first
+# whose instant (with the time of day) is still in the future; a single candidate is a fixed day.
+_Resolver = Callable[[_Context], list[date]]
+
+
+def parse_deadline(text: str, now: datetime, calendar: WorkCalendar) -> datetime:
+    """The deadline `text` means, seen at `now`, in the calendar's time zone.
+
+    Raises DeadlineError for text that is not a deadline, a date that does not exist, a time
+    like 25:00, or a deadline at or before `now`. A working-day count that needs a year the
+    calendar does not know raises UnknownYear (deliberately not converted: the fix is config,
+    not retyping).
+    """
+    tz = calendar.tz
+    today = calendar.local_date(now)  # also rejects a naive `now`
+    cleaned = _SPACES_NOT_BETWEEN_DIGITS.sub("", normalize(text))
+    shown = shorten(normalize(text), 20)
+    if not cleaned:
+        raise _error("没有写期限。")
+    if len(cleaned) > _MAX_INPUT:
+        raise _error(f"看不懂期限「{shown}」。")
+    cleaned = _strip_before(cleaned)
+    resolver, at = _split(cleaned, shown)
+    context = _Context(today=today, calendar=calendar)
+    candidates = resolver(context)
+    deadline: datetime | None = None
+    for day in candidates:
+        deadline = datetime.combine(day, at, tzinfo=tz)
+        if deadline > now:
+            break
+    if deadline is None:
+        raise _error(f"期限「{shown}」太远了（最多一年）。")
+    if deadline <= now:
+        when = f"{deadline.month}月{deadline.day}日 {_clock(deadline.time())}"
+        raise _error(f"期限已经过去了：「{shown}」是{when}。")
+    if (deadline.date() - today).days > MAX_DAYS_AHEAD:
+        raise _error(f"期限「{shown}」太远了（最多一年）。")
+    return deadline
+
+
+def _strip_before(cleaned: str) -> str:
+    """`周五前`, `明天9点之前` mean the same without 前; but `3天前` is "three days ago", so a
+    duration keeps its 前 (and is then refused)."""
+    stripped = _TRAILING_BEFORE.sub("", cleaned)
+    if not stripped or _DAYS.fullmatch(stripped) or _WORKING_DAYS.fullmatch(stripped):
+        return cleaned
+    return stripped
+
+
+def _split(cleaned: str, shown: str) -> tuple[_Resolver, time]:
+    """Find the date form and the optional time after it (`明天9:00`, `12-01 18:00`).
+
+    Tries every split point from the left, so the date part is as short as possible and the
+    first split where both halves are recognised wins; `周五三点` is 周五 + 三点, not 周 + 五三点.
+    """
+    for cut in range(len(cleaned) + 1):
+        date_part, time_part = cleaned[:cut].strip(), cleaned[cut:].strip()
+        time_match = _TIME.fullmatch(time_part) if time_part else None
+        if time_part and (time_match is None or not _time_numbers_ok(time_match)):
+            continue
+        resolver = _date_form(date_part, shown)
+        if resolver is None:
+            continue
+        return resolver, (END_OF_DAY if time_match is None else _time_of_day(time_match, shown))
+    raise _error(f"看不懂期限「{shown}」。")
+
+
+def _time_numbers_ok(match: re.Match[str]) -> bool:
+    """The time regex accepts any run of Chinese numerals; only real numbers count as a time."""
+    if match.group("h") is not None:
+        return True
+    if _number(match.group("ch")) is None and match.group("ch") not in ("零", "〇"):
+        return False
+    return match.group("cm") is None or _number(match.group("cm")) is not None
+
+
+def _time_of_day(match: re.Match[str], shown: str) -> time:
+    if match.group("h") is not None:
+        hour, minute = int(match.group("h")), int(match.group("m"))
+    else:
+        hour = _number(match.group("ch")) or 0
+        minute = 30 if match.group("half") else (_number(match.group("cm")) or 0)
+    period = match.group("period")
+    afternoon = period in ("下午", "傍晚", "晚上", "晚") and 1 <= hour < 12
+    after_noon = period == "中午" and 1 <= hour <= 2  # 中午1点 is 13:00
+    if afternoon or after_noon:
+        hour += 12
+    elif period in ("上午", "早上", "早晨", "早") and hour > 12:
+        raise _error(f"时间「{shown}」不对：上午没有{hour}点。")
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        raise _error(f"时间「{shown}」不对：小时是0-23，分钟是00-59。")
+    return time(hour, minute)
+
+
+def _date_form(part: str, shown: str) -> _Resolver | None:
+    """The resolver for a date form, or None if `part` is not one (then the split moves on).
+
+    Raises DeadlineError only for a recognised form with impossible values (0天, 13月40日).
+    """
+    if part == "":
+        return lambda c: [c.today]  # a time alone means today
+    if part in _RELATIVE_DAYS:
+        offset = _RELATIVE_DAYS[part]
+        return lambda c: [c.today + timedelta(days=offset)]
+    if match := _DAYS.fullmatch(part):
+        days = _count(match.group("n"), shown, unit="天")
+        if days is None:
+            return None
+        return lambda c: [c.today + timedelta(days=days)]
+    if match := _WORKING_DAYS.fullmatch(part):
+        working = _count(match.group("n"), shown, unit="个工作日")
+        if working is None:
+            return None
+        return lambda c: [c.calendar.add_working_days(c.today, working)]
+    if match := _WEEKDAY.fullmatch(part):
+        return _weekday(match.group("which"), _WEEKDAYS[match.group("wd")])
+    if match := _FULL_DATE.fullmatch(part):
+        year = int(match.group("y"))
+        month = _number(match.group("m") or match.group("cm"))
+        day = _number(match.group("d") or match.group("cd"))
+        if month is None or day is None:
+            return None
+        exact = _valid_date(year, month, day)
+        if exact is None:
+            raise _error(f"日期「{shown}」不存在。")
+        return lambda c: [exact]
+    if match := _MONTH_DAY.fullmatch(part):
+        month = _number(match.group("m") or match.group("cm"))
+        day = _number(match.group("d") or match.group("cd"))
+        if month is None or day is None:
+            return None
+        if _valid_date(2000, month, day) is None:  # 2000 was a leap year: 2月29日 exists
+            raise _error(f"日期「{shown}」不存在。")
+        return _month_day(month, day)
+    if match := _DAY_OF_MONTH.fullmatch(part):
+        day = _number(match.group("d"))
+        if day is None:
+            return None
+        if not 1 <= day <= 31:
+            raise _error(f"日期「{shown}」不存在。")
+        return _day_of_month(day)
+    return None
+
+
+def _count(number: str, shown: str, *, unit: str) -> int | None:
+    value = _number(number)
+    if value is None:
+        return None
+    if value < 1:
+        raise _error(f"期限「{shown}」至少要1{unit}。")
+    limit = MAX_WORKING_DAYS if unit == "个工作日" else MAX_DAYS_AHEAD
+    if value > limit:
+        raise _error(f"期限「{shown}」太远了（最多一年）。")
+    return value
+
+
+def _weekday(which: str | None, weekday: int) -> _Resolver:
+    """`周五`: the nearest Friday still ahead (today if its deadline has not passed, else next
+    week's). `本周五`/`这周五`: this week's, even if past. `下周三`: next week's (weeks start on
+    Monday); each extra 下 is one more week."""
+
+    def resolve(c: _Context) -> list[date]:
+        monday = c.today - timedelta(days=c.today.weekday())
+        if which is None:
+            first = c.today + timedelta(days=(weekday - c.today.weekday()) % 7)
+            return [first, first + timedelta(days=7)]
+        weeks = which.count("下")
+        return [monday + timedelta(days=7 * weeks + weekday)]
+
+    return resolve
+
+
+def _month_day(month: int, day: int) -> _Resolver:
+    """`12月1日`: this year's if still ahead, else next year's (2月29日: the next leap year
+    within a year, else too far)."""
+
+    def resolve(c: _Context) -> list[date]:
+        years = (c.today.year, c.today.year + 1)
+        return [d for d in (_valid_date(y, month, day) for y in years) if d is not None]
+
+    return resolve
+
+
+def _day_of_month(day: int) -> _Resolver:
+    """`15号`: the 15th of this month if still ahead, else of the next month that has one."""
+
+    def resolve(c: _Context) -> list[date]:
+        candidates: list[date] = []
+        year, month = c.today.year, c.today.month
+        for _ in range(3):  # 31号 seen on 1月31日 evening: 2月 has none, 3月31日 it is
+            found = _valid_date(year, month, day)
+            if found is not None:
+                candidates.append(found)
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return candidates
+
+    return resolve
+
+
+def _valid_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

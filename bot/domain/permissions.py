@@ -1,0 +1,124 @@
+"""Who may do what (chat-protocol §1, §4): one pure function over plain facts.
+
+`refusal()` returns the one line to answer when the person may not, or None when they may.
+Every command goes through it; the permission-matrix test walks every command × role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.domain.issues import Role
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person issuing a command, as far as permissions care."""
+
+    person_id: int
+    role: Role
+    grid_ids: frozenset[int] = field(default_factory=frozenset)  # a worker's grids (empty: all)
+    unit: str | None = None  # a handler's company or department
+
+
+@dataclass(frozen=True)
+class IssueFacts:
+    """What permissions need to know about the issue a command is about."""
+
+    reporter_id: int
+    grid_id: int | None = None
+    assignee_id: int | None = None
+    assignee_unit: str | None = None
+    follower_ids: frozenset[int] = field(default_factory=frozenset)
+
+
+STAFF = frozenset({Role.WORKER, Role.SECRETARY})
+FILERS = frozenset({Role.HEAD, Role.WORKER, Role.SECRETARY})
+
+# Commands anyone may use; visibility of a particular issue is checked separately (`show`).
+EVERYONE = frozenset({"help", "show", "list", "follow", "forget"})
+# Commands for grid workers and the secretary, limited to a worker's own grids.
+TRIAGE = frozenset({"accept", "assign", "reject", "escalate", "merge"})
+# Commands for whoever holds the issue, or staff.
+HANDLING = frozenset({"progress", "resolve"})
+SECRETARY_ONLY = frozenset({"role", "bind"})
+
+_VERBS = {
+    "accept": "受理",
+    "assign": "派单",
+    "reject": "退回",
+    "escalate": "上报",
+    "merge": "合并",
+    "progress": "报进展",
+    "resolve": "办结",
+    "role": "设置角色",
+    "bind": "绑定群",
+    "reopen": "重开",
+}
+
+
+def is_assignee(actor: Actor, issue: IssueFacts) -> bool:
+    return issue.assignee_id == actor.person_id or (
+        actor.unit is not None and issue.assignee_unit == actor.unit
+    )
+
+
+def in_grid(actor: Actor, issue: IssueFacts) -> bool:
+    # A worker limited to some grids acts there; issues with no grid are everyone's.
+    return (
+        actor.role is Role.SECRETARY
+        or not actor.grid_ids
+        or issue.grid_id is None
+        or issue.grid_id in actor.grid_ids
+    )
+
+
+def refusal(command: str, actor: Actor, issue: IssueFacts | None = None) -> str | None:
+    """None when `actor` may run `command` (on `issue`), else the one line that says why not."""
+    if command in EVERYONE:
+        if command == "show" and issue is not None and not may_see(actor, issue):
+            return "只能查看自己反映或关注的事项。"
+        return None
+    verb = _VERBS.get(command, command)
+    if command in SECRETARY_ONLY:
+        return None if actor.role is Role.SECRETARY else f"只有书记可以{verb}。"
+    if command == "file":
+        return None if actor.role in FILERS else "只有网格员、楼栋长或书记可以代为立案。"
+    if command in TRIAGE:
+        if actor.role not in STAFF:
+            return f"只有网格员及以上可以{verb}。"
+        return _grid_refusal(actor, issue)
+    if command in HANDLING:
+        if issue is not None and is_assignee(actor, issue):
+            return None
+        if actor.role not in STAFF:
+            return f"只有承办人或网格员及以上可以{verb}。"
+        return _grid_refusal(actor, issue)
+    if command == "decline":
+        if actor.role is Role.HANDLER and (issue is None or is_assignee(actor, issue)):
+            return None
+        return "只有被派单的物业或部门可以说不归我管。"
+    if command == "reopen":
+        if issue is not None and issue.reporter_id == actor.person_id:
+            return None
+        if actor.role not in STAFF:
+            return "只有报事人或网格员及以上可以重开。"
+        return _grid_refusal(actor, issue)
+    if command == "rate":
+        if issue is None or issue.reporter_id == actor.person_id:
+            return None
+        return "只有报事人可以评价。"
+    raise ValueError(f"no permission rule for command {command!r}")
+
+
+def may_see(actor: Actor, issue: IssueFacts) -> bool:
+    """Residents see their own and followed issues; everyone with a role sees the ledger."""
+    if actor.role is not Role.RESIDENT:
+        return True
+    return issue.reporter_id == actor.person_id or actor.person_id in issue.follower_ids
+
+
+def _grid_refusal(actor: Actor, issue: IssueFacts | None) -> str | None:
+    if issue is None or in_grid(actor, issue):
+        return None
+    return "这件事不在您负责的网格，请联系书记或该网格的网格员。"

@@ -1,0 +1,142 @@
+"""Administration in chat (chat-protocol §1): binding groups and granting roles (secretary only)."""
+
+from __future__ import annotations
+
+from bot.domain.issues import Role
+from bot.domain.permissions import refusal
+from bot.domain.privacy import mask_name
+from bot.text import normalize
+from handlers import texts
+from handlers.base import Answer, Context, Outcome, answer
+from storage.models import AuditEntry, Community, Person, RoleGrant
+
+ROLE_WORDS = {
+    "书记": Role.SECRETARY,
+    "社区干部": Role.SECRETARY,
+    "secretary": Role.SECRETARY,
+    "网格员": Role.WORKER,
+    "worker": Role.WORKER,
+    "物业": Role.HANDLER,
+    "部门": Role.HANDLER,
+    "承办人": Role.HANDLER,
+    "handler": Role.HANDLER,
+    "楼栋长": Role.HEAD,
+    "head": Role.HEAD,
+    "居民": Role.RESIDENT,
+    "resident": Role.RESIDENT,
+}
+CHAT_KINDS = {"工作群": "work", "小区群": "resident", "居民群": "resident"}
+
+
+def _secretary_community(ctx: Context, command: str) -> Community:
+    """The community the sender is secretary of: the chat's, or their only one elsewhere."""
+    if ctx.community is not None:
+        reason = refusal(command, ctx.actor)
+        if reason:
+            raise Answer(reason, "refused", command)
+        return ctx.community
+    mine = [
+        grant.community_id
+        for community_id in ctx.uow.people.communities_of(ctx.sender.id)
+        for grant in ctx.uow.people.grants_of(ctx.sender.id, community_id)
+        if grant.role is Role.SECRETARY
+    ]
+    if not mine:
+        raise Answer(refusal(command, ctx.actor) or "", "refused", command)
+    if len(set(mine)) > 1:
+        raise Answer(texts.BIND_WHICH_COMMUNITY)
+    return ctx.uow.communities.get(mine[0])
+
+
+def bind(ctx: Context, args: str) -> Outcome:
+    """绑定 网格名 | 工作群 | 小区群 — bind this group to the secretary's community."""
+    community = _secretary_community(ctx, "bind")
+    word = normalize(args)
+    if not word:
+        raise Answer(ctx.services.command("bind").usage_line())
+    if ctx.chat.kind == "private":
+        raise Answer(texts.BIND_PRIVATE)
+    grid = ctx.uow.communities.grid_by_name(community.id, word)
+    if grid is None and word not in CHAT_KINDS:
+        names = "、".join(g.name for g in ctx.uow.communities.grids_of(community.id))
+        raise Answer(texts.BIND_UNKNOWN.format(word=word, grids=names))
+    ctx.chat.community_id = community.id
+    ctx.chat.grid_id = grid.id if grid else None
+    ctx.chat.kind = "grid" if grid else CHAT_KINDS[word]
+    _audit(ctx, community, "bind", f"{ctx.chat.title or ctx.chat.ref} → {word}")
+    return answer(ctx, texts.BOUND.format(community=community.name, what=word), "command")
+
+
+def set_role(ctx: Context, args: str) -> Outcome:
+    """设置角色 @人 角色 [网格] — grant a role here (居民 removes roles granted in chat)."""
+    community = _secretary_community(ctx, "role")
+    words = normalize(args).split(" ") if args.strip() else []
+    if len(words) < 2 or words[1] not in ROLE_WORDS:
+        raise Answer(ctx.services.command("role").usage_line())
+    person = _person(ctx, community, words[0])
+    role = ROLE_WORDS[words[1]]
+    scope = words[2] if len(words) > 2 else None
+    grid_id = None
+    unit = None
+    if scope is not None and role is Role.WORKER:
+        grid = ctx.uow.communities.grid_by_name(community.id, scope)
+        if grid is None:
+            names = "、".join(g.name for g in ctx.uow.communities.grids_of(community.id))
+            raise Answer(texts.BIND_UNKNOWN.format(word=scope, grids=names))
+        grid_id = grid.id
+    if role is Role.HANDLER:
+        # "设置角色 @刘物业 物业" names the unit by the role word itself when it is a unit.
+        units = ctx.services.community_settings(community.code)
+        unit = scope or (words[1] if units.unit(words[1]) is not None else None)
+    for grant in ctx.uow.people.grants_of(person.id, community.id):
+        if grant.source == "chat":
+            ctx.uow.people.remove_grant(grant)
+    if role is not Role.RESIDENT:
+        ctx.uow.people.add_grant(
+            RoleGrant(
+                person_id=person.id,
+                community_id=community.id,
+                role=role,
+                grid_id=grid_id,
+                building=scope if role is Role.HEAD else None,
+                work_unit=unit,
+                source="chat",
+                granted_at=ctx.now,
+            )
+        )
+    label = role.label + (f"（{scope}）" if scope else "")
+    _audit(ctx, community, "role", f"{person.name} → {label}")
+    return answer(ctx, texts.ROLE_SET.format(who=mask_name(person.name), role=label), "command")
+
+
+def _person(ctx: Context, community: Community, token: str) -> Person:
+    name = token.lstrip("@")
+    for mention in ctx.message.mentions:
+        if name in (mention.name, mention.ref):
+            return ctx.uow.people.find(mention.platform, mention.ref) or ctx.uow.people.add(
+                Person(
+                    platform=mention.platform,
+                    ref=mention.ref,
+                    name=mention.name,
+                    first_seen=ctx.now,
+                )
+            )
+    people = ctx.uow.people.named(community.id, name)
+    if len(people) == 1:
+        return people[0]
+    raise Answer(texts.ROLE_WHO.format(name=name))
+
+
+def _audit(ctx: Context, community: Community, action: str, note: str) -> None:
+    ctx.uow.audit.record(
+        AuditEntry(
+            community_id=community.id,
+            issue_id=None,
+            actor_id=ctx.sender.id,
+            action=action,
+            from_status=None,
+            to_status=None,
+            note=note,
+            at=ctx.now,
+        )
+    )

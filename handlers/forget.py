@@ -1,0 +1,42 @@
+"""删除我的信息 / forget me (chat-protocol §9): erase a person, keep their issues anonymised."""
+
+from __future__ import annotations
+
+from bot.domain.privacy import ERASED, mask_text
+from bot.text import normalize
+from handlers import texts
+from handlers.base import Context, Outcome, answer
+from storage.models import AuditEntry
+
+_CONFIRM = {"me", "我", "确认"}
+
+
+def forget(ctx: Context, args: str) -> Outcome:
+    """删除我的信息 确认 — remove the sender's name, platform id, roles and kept messages."""
+    if normalize(args).lower() not in _CONFIRM:
+        return answer(ctx, texts.FORGET_CONFIRM, "invalid")
+    person = ctx.sender
+    uow = ctx.uow
+    uow.inbox.anonymise(person.platform, person.ref, ERASED)
+    for community_id in uow.people.communities_of(person.id):
+        for grant in uow.people.grants_of(person.id, community_id):
+            uow.people.remove_grant(grant)
+    for issue in uow.issues.reported_by(person.id):
+        issue.description = mask_text(issue.description)
+    uow.issues.unfollow_all(person.id)
+    person.name = ERASED
+    # The platform id is what links chat accounts to a person; without it nothing does.
+    person.ref = f"forgotten:{person.id}"
+    uow.audit.record(
+        AuditEntry(
+            community_id=ctx.community.id if ctx.community else None,
+            issue_id=None,
+            actor_id=person.id,
+            action="forget",
+            from_status=None,
+            to_status=None,
+            note="",
+            at=ctx.now,
+        )
+    )
+    return answer(ctx, texts.FORGOTTEN, "command")

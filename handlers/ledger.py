@@ -1,0 +1,422 @@
+"""The ledger commands (chat-protocol §3, §4): the life of an issue, typed in chat.
+
+Each command: find the issue, check the sender may (`bot.domain.permissions`), move it
+(`bot.domain.lifecycle`), write the audit entry, and tell the people it concerns (`notify`).
+Anything wrong stops with `Answer`, and the dispatcher rolls the change back.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from bot.config import TRIAGE_LEVELS
+from bot.domain.calendar import UnknownYear
+from bot.domain.deadlines import Colour, DeadlineError, colour, format_deadline, parse_deadline
+from bot.domain.issues import IssueStatus
+from bot.domain.lifecycle import OPEN, Action, IllegalMove, next_status
+from bot.domain.permissions import IssueFacts, refusal
+from bot.domain.privacy import mask_name
+from bot.messages import Outgoing
+from bot.text import normalize, parse_issue_number
+from handlers import texts
+from handlers.base import Answer, Context, Outcome, reply_to
+from handlers.notify import summary, tell_privately, tell_watchers, tell_work_groups
+from storage.models import AuditEntry, Follower, Issue, Person
+
+RATING_WORDS = {"满意": 5, "基本满意": 3, "不满意": 1}
+_WORDS = re.compile(r"\s+")
+
+
+# -- shared steps ---------------------------------------------------------------------------------
+
+
+def find_issue(ctx: Context, args: str, command: str) -> tuple[Issue, str]:
+    """The issue named by the first argument, and the rest of the arguments as typed."""
+    first, rest = [*_WORDS.split(args.strip(), maxsplit=1), ""][:2]
+    number = parse_issue_number(first) if first else None
+    if number is None:
+        raise Answer(ctx.services.command(command).usage_line())
+    if ctx.community is None:
+        raise Answer(texts.NEEDS_COMMUNITY)
+    issue = ctx.uow.issues.by_number(ctx.community.id, number)
+    if issue is None:
+        raise Answer(texts.NOT_FOUND.format(number=number))
+    return issue, rest.strip()
+
+
+def facts(ctx: Context, issue: Issue) -> IssueFacts:
+    return IssueFacts(
+        reporter_id=issue.reporter_id,
+        grid_id=issue.grid_id,
+        assignee_id=issue.assignee_id,
+        assignee_unit=issue.assignee_unit,
+        follower_ids=frozenset(f.person_id for f in ctx.uow.issues.followers(issue.id)),
+    )
+
+
+def check(ctx: Context, command: str, issue: Issue | None = None) -> None:
+    reason = refusal(command, ctx.actor, facts(ctx, issue) if issue is not None else None)
+    if reason is not None:
+        raise Answer(reason, "refused", command)
+
+
+def move(ctx: Context, issue: Issue, action: Action, note: str = "") -> IssueStatus:
+    """Apply `action`'s status change and record it; returns the status it came from."""
+    after = allowed(issue, action)
+    before = issue.status
+    issue.status = after
+    audit(ctx, issue, action.value, note, before=before)
+    return before
+
+
+def allowed(issue: Issue, action: Action) -> IssueStatus:
+    """The status `action` leads to, or an answer saying what the issue can do instead."""
+    try:
+        return next_status(issue.number, issue.status, action)
+    except IllegalMove as illegal:
+        raise Answer(str(illegal)) from None
+
+
+def audit(
+    ctx: Context, issue: Issue, action: str, note: str = "", *, before: IssueStatus | None = None
+) -> None:
+    issue.updated_at = ctx.now
+    ctx.uow.audit.record(
+        AuditEntry(
+            community_id=issue.community_id,
+            issue_id=issue.id,
+            actor_id=ctx.sender.id,
+            action=action,
+            from_status=before.value if before is not None else None,
+            to_status=issue.status.value if before is not None else None,
+            note=note,
+            at=ctx.now,
+        )
+    )
+
+
+def required(text: str, what: str, example: str) -> str:
+    if not text.strip():
+        raise Answer(texts.NEEDS_TEXT.format(what=what, example=example))
+    return text.strip()
+
+
+def deadline_in(ctx: Context, level: str, start: datetime | None = None) -> datetime:
+    try:
+        return ctx.services.calendar.deadline_after(
+            start or ctx.now, ctx.services.settings.days_for(level)
+        )
+    except UnknownYear as unknown:
+        raise Answer(str(unknown)) from None
+
+
+def colour_of(ctx: Context, deadline: datetime | None) -> Colour:
+    """The issue's colour; past the holiday calendar's years, Monday–Friday stands in for it
+    (a list must still show on 31 December) and `calendar_note` says so."""
+    try:
+        return colour(deadline, ctx.now, ctx.services.calendar)
+    except UnknownYear:
+        return colour(deadline, ctx.now, ctx.services.weekday_calendar)
+
+
+def yellow_until(ctx: Context) -> datetime:
+    """The end of the next working day: deadlines up to here are 🟡."""
+    try:
+        return ctx.services.calendar.deadline_after(ctx.now, 1)
+    except UnknownYear:
+        return ctx.services.weekday_calendar.deadline_after(ctx.now, 1)
+
+
+def calendar_note(ctx: Context, deadlines: list[datetime | None]) -> str | None:
+    """One line when some colour had to be guessed for want of a holiday calendar."""
+    calendar = ctx.services.calendar
+    for deadline in [ctx.now, *deadlines]:
+        if deadline is not None and not calendar.covers(calendar.local_date(deadline)):
+            return texts.CALENDAR_GUESS.format(year=calendar.local_date(deadline).year)
+    return None
+
+
+def shown_deadline(ctx: Context, deadline: datetime | None) -> str:
+    if deadline is None:
+        return "未定"
+    return format_deadline(deadline, ctx.services.settings.tz, ctx.now)
+
+
+def assignee_label(ctx: Context, issue: Issue) -> str:
+    if issue.assignee_id is not None:
+        person = mask_name(ctx.uow.people.get(issue.assignee_id).name)
+        return f"{issue.assignee_unit}·{person}" if issue.assignee_unit else person
+    return issue.assignee_unit or ""
+
+
+def escalate_to(ctx: Context, issue: Issue, unit: str, note: str) -> list[Outgoing]:
+    """吹哨: mark the issue escalated and tell the work group and the unit's contacts."""
+    issue.escalated = True
+    audit(ctx, issue, Action.ESCALATE.value, unit if not note else f"{unit}：{note}")
+    line = texts.WHISTLE.format(number=issue.number, unit=unit, **summary(ctx, issue))
+    assert ctx.community is not None
+    watchers = tell_watchers(ctx, issue, texts.ESCALATED.format(number=issue.number, unit=unit))
+    contacts = ctx.uow.people.of_unit(ctx.community.id, unit)
+    return [
+        *watchers,
+        *tell_work_groups(ctx, line, already=watchers),
+        *tell_privately(contacts, line, skip=ctx.sender.id),
+    ]
+
+
+# -- the commands ---------------------------------------------------------------------------
+
+
+def accept(ctx: Context, args: str) -> Outcome:
+    """受理 N [简单/复杂/疑难] — triage; the level sets the deadline, 疑难 also escalates."""
+    issue, rest = find_issue(ctx, args, "accept")
+    check(ctx, "accept", issue)
+    level = normalize(rest).split(" ")[0] if rest else issue.level
+    if level not in TRIAGE_LEVELS:
+        raise Answer(texts.BAD_LEVEL.format(number=issue.number))
+    move(ctx, issue, Action.ACCEPT, level)
+    issue.level = level
+    issue.deadline = deadline_in(ctx, level, issue.created_at)
+    deadline = shown_deadline(ctx, issue.deadline)
+    line = texts.ACCEPTED.format(number=issue.number, level=level, deadline=deadline)
+    replies = tell_watchers(ctx, issue, line)
+    if level == "疑难" and not issue.escalated:
+        unit = ctx.community_settings().escalation_unit()
+        if unit is not None:
+            replies += escalate_to(ctx, issue, unit.name, "疑难诉求")
+    return Outcome(replies, "command", issue.id)
+
+
+def assign(ctx: Context, args: str) -> Outcome:
+    """派单 N @人或单位 [期限] — hand the issue to a person or a unit, with a deadline."""
+    issue, rest = find_issue(ctx, args, "assign")
+    check(ctx, "assign", issue)
+    target, _, when = rest.partition(" ")
+    if not target:
+        raise Answer(ctx.services.command("assign").usage_line())
+    person, unit = _target(ctx, target)
+    if when.strip():
+        try:
+            deadline = parse_deadline(when, ctx.now, ctx.services.calendar)
+        except (DeadlineError, UnknownYear) as bad:
+            raise Answer(str(bad)) from None
+    else:
+        deadline = deadline_in(ctx, issue.level)
+    issue.assignee_id = person.id if person else None
+    issue.assignee_unit = unit
+    issue.deadline = deadline
+    shown = shown_deadline(ctx, deadline)
+    who = assignee_label(ctx, issue)
+    move(ctx, issue, Action.ASSIGN, f"{who}，期限 {shown}")
+    replies = tell_watchers(
+        ctx, issue, texts.ASSIGNED.format(number=issue.number, who=who, deadline=shown)
+    )
+    assert ctx.community is not None
+    contacts = [person] if person else list(ctx.uow.people.of_unit(ctx.community.id, unit or ""))
+    direct = texts.ASSIGNED_DIRECT.format(
+        number=issue.number, deadline=shown, **summary(ctx, issue)
+    )
+    return Outcome(replies + tell_privately(contacts, direct, skip=ctx.sender.id), "command")
+
+
+def _target(ctx: Context, token: str) -> tuple[Person | None, str | None]:
+    """`@刘物业` or `刘物业` → that person (and their unit); `物业` → the unit."""
+    assert ctx.community is not None
+    name = normalize(token).lstrip("@")
+    community = ctx.community_settings()
+    for mention in ctx.message.mentions:
+        if name in (mention.name, mention.ref):
+            person = ctx.uow.people.find(mention.platform, mention.ref) or ctx.uow.people.add(
+                Person(
+                    platform=mention.platform,
+                    ref=mention.ref,
+                    name=mention.name,
+                    first_seen=ctx.now,
+                )
+            )
+            return person, _unit_of(ctx, person)
+    if community.unit(name) is not None:
+        return None, name
+    people = ctx.uow.people.named(ctx.community.id, name)
+    if len(people) > 1:
+        raise Answer(texts.AMBIGUOUS_PERSON.format(name=name))
+    if people:
+        return people[0], _unit_of(ctx, people[0])
+    units = "、".join(u.name for u in community.units) or "（未配置）"
+    raise Answer(texts.NO_SUCH_TARGET.format(name=name, units=units))
+
+
+def _unit_of(ctx: Context, person: Person) -> str | None:
+    assert ctx.community is not None
+    grants = ctx.uow.people.grants_of(person.id, ctx.community.id)
+    return next((g.work_unit for g in grants if g.work_unit), None)
+
+
+def progress(ctx: Context, args: str) -> Outcome:
+    """进展 N 说明 — a progress note; the reporter hears it."""
+    issue, rest = find_issue(ctx, args, "progress")
+    check(ctx, "progress", issue)
+    note = required(rest, "进展", f"进展 {issue.number} 已联系施工队，明天上午疏通")
+    move(ctx, issue, Action.PROGRESS, note)
+    line = texts.PROGRESS.format(number=issue.number, note=note)
+    return Outcome(tell_watchers(ctx, issue, line), "command", issue.id)
+
+
+def resolve(ctx: Context, args: str) -> Outcome:
+    """办结 N 结果 — mark resolved and ask the reporter to rate it."""
+    issue, rest = find_issue(ctx, args, "resolve")
+    check(ctx, "resolve", issue)
+    result = required(rest, "办理结果", f"办结 {issue.number} 已疏通下水道")
+    move(ctx, issue, Action.RESOLVE, result)
+    issue.resolution = result
+    line = texts.RESOLVED.format(number=issue.number, result=result.rstrip("。"))
+    return Outcome(tell_watchers(ctx, issue, line), "command", issue.id)
+
+
+def decline(ctx: Context, args: str) -> Outcome:
+    """不归我管 N 原因 — a handler hands it back to the secretary; the clock keeps running."""
+    issue, rest = find_issue(ctx, args, "decline")
+    check(ctx, "decline", issue)
+    reason = required(rest, "原因", f"不归我管 {issue.number} 属于市政管网，不是小区内管道")
+    move(ctx, issue, Action.DECLINE, reason)
+    who = assignee_label(ctx, issue)
+    issue.assignee_id = None
+    issue.assignee_unit = None
+    line = texts.DECLINED.format(number=issue.number, who=who, reason=reason)
+    replies = tell_watchers(ctx, issue, line)
+    return Outcome(replies + tell_work_groups(ctx, line, already=replies), "command", issue.id)
+
+
+def reject(ctx: Context, args: str) -> Outcome:
+    """退回 N 原因 — not a community matter; the reporter is told why."""
+    issue, rest = find_issue(ctx, args, "reject")
+    check(ctx, "reject", issue)
+    reason = required(rest, "原因", f"退回 {issue.number} 属于市政道路，请拨打12345")
+    move(ctx, issue, Action.REJECT, reason)
+    line = texts.REJECTED.format(number=issue.number, reason=reason)
+    return Outcome(tell_watchers(ctx, issue, line), "command", issue.id)
+
+
+def escalate(ctx: Context, args: str) -> Outcome:
+    """上报 N [单位] — 吹哨: the work group and the unit's contacts are told."""
+    issue, rest = find_issue(ctx, args, "escalate")
+    check(ctx, "escalate", issue)
+    allowed(issue, Action.ESCALATE)
+    community = ctx.community_settings()
+    name = normalize(rest).split(" ")[0] if rest else ""
+    if name:
+        if community.unit(name) is None:
+            units = "、".join(u.name for u in community.units) or "（未配置）"
+            raise Answer(texts.UNKNOWN_UNIT.format(name=name, units=units))
+        unit = name
+    else:
+        configured = community.escalation_unit()
+        if configured is None:
+            raise Answer(texts.NO_ESCALATION_UNIT.format(number=issue.number))
+        unit = configured.name
+    note = rest.partition(" ")[2].strip() if name else ""
+    return Outcome(escalate_to(ctx, issue, unit, note), "command", issue.id)
+
+
+def merge(ctx: Context, args: str) -> Outcome:
+    """合并 N M — N is the same problem as M: N's reporter and followers follow M."""
+    issue, rest = find_issue(ctx, args, "merge")
+    check(ctx, "merge", issue)
+    into, _ = find_issue(ctx, rest, "merge")
+    if into.id == issue.id:
+        raise Answer(texts.MERGE_SELF.format(number=issue.number))
+    if into.status not in OPEN:
+        raise Answer(texts.MERGE_TARGET_CLOSED.format(into=into.number, status=into.status.label))
+    # Tell N's watchers before they move over, so each hears once where they are.
+    line = texts.MERGED.format(number=issue.number, into=into.number)
+    replies = tell_watchers(ctx, issue, line)
+    move(ctx, issue, Action.MERGE, f"#{into.number}")
+    issue.merged_into_id = into.id
+    into.report_count += issue.report_count
+    watchers = [(issue.reporter_id, issue.chat_id)] + [
+        (f.person_id, f.chat_id) for f in ctx.uow.issues.followers(issue.id)
+    ]
+    for person_id, chat_id in watchers:
+        if person_id != into.reporter_id and ctx.uow.issues.follower(into.id, person_id) is None:
+            ctx.uow.issues.add_follower(
+                Follower(issue_id=into.id, person_id=person_id, chat_id=chat_id, since=ctx.now)
+            )
+    audit(ctx, into, "merged_in", f"#{issue.number}")
+    return Outcome(replies, "command", issue.id)
+
+
+def reopen(ctx: Context, args: str) -> Outcome:
+    """重开 N 原因 — back to whoever had it, with a new deadline; the work group hears."""
+    issue, rest = find_issue(ctx, args, "reopen")
+    check(ctx, "reopen", issue)
+    reason = required(rest, "原因", f"重开 {issue.number} 下水道又堵了")
+    _reopen(ctx, issue, reason)
+    line = texts.REOPENED.format(
+        number=issue.number, reason=reason, deadline=shown_deadline(ctx, issue.deadline)
+    )
+    replies = tell_watchers(ctx, issue, line)
+    return Outcome(replies + tell_work_groups(ctx, line, already=replies), "command", issue.id)
+
+
+def _reopen(ctx: Context, issue: Issue, reason: str) -> None:
+    move(ctx, issue, Action.REOPEN, reason)
+    if issue.status is IssueStatus.ASSIGNED and not (issue.assignee_id or issue.assignee_unit):
+        issue.status = IssueStatus.ACCEPTED
+    issue.deadline = deadline_in(ctx, issue.level)
+    issue.rating = None
+
+
+def follow(ctx: Context, args: str) -> Outcome:
+    """关注 N — hear about every change to an issue, in this chat."""
+    issue, _ = find_issue(ctx, args, "follow")
+    check(ctx, "follow", issue)
+    if issue.reporter_id == ctx.sender.id:
+        return _one_line(ctx, texts.OWN_ISSUE.format(number=issue.number), issue)
+    if ctx.uow.issues.follower(issue.id, ctx.sender.id) is not None:
+        return _one_line(ctx, texts.ALREADY_FOLLOWING.format(number=issue.number), issue)
+    ctx.uow.issues.add_follower(
+        Follower(issue_id=issue.id, person_id=ctx.sender.id, chat_id=ctx.chat.id, since=ctx.now)
+    )
+    audit(ctx, issue, "follow")
+    return _one_line(ctx, texts.FOLLOWING.format(number=issue.number), issue)
+
+
+def rate(ctx: Context, args: str) -> Outcome:
+    """评价 N 1-5 [意见] — ≥ 3 closes the issue (销号), ≤ 2 reopens it."""
+    issue, rest = find_issue(ctx, args, "rate")
+    check(ctx, "rate", issue)
+    allowed(issue, Action.RATE)
+    word, _, note = rest.partition(" ")
+    score = _score(normalize(word))
+    if score is None:
+        raise Answer(texts.BAD_SCORE.format(number=issue.number))
+    note = note.strip()
+    if score >= 3:
+        move(ctx, issue, Action.RATE, f"{score}分 {note}".strip())
+        issue.rating = score
+        line = texts.CLOSED.format(number=issue.number, score=score)
+        return Outcome(tell_watchers(ctx, issue, line), "command", issue.id)
+    _reopen(ctx, issue, f"评价{score}分 {note}".strip())
+    line = texts.LOW_RATING.format(
+        number=issue.number, score=score, deadline=shown_deadline(ctx, issue.deadline)
+    )
+    replies = tell_watchers(ctx, issue, line)
+    alert = texts.LOW_RATING_ALERT.format(
+        number=issue.number,
+        who=mask_name(ctx.sender.name),
+        score=score,
+        note=f"（{note}）" if note else "",
+    )
+    return Outcome(replies + tell_work_groups(ctx, alert, already=replies), "command", issue.id)
+
+
+def _score(word: str) -> int | None:
+    if word in RATING_WORDS:
+        return RATING_WORDS[word]
+    digits = word.removesuffix("分")
+    return int(digits) if digits.isdigit() and 1 <= int(digits) <= 5 else None
+
+
+def _one_line(ctx: Context, text: str, issue: Issue) -> Outcome:
+    return Outcome([reply_to(ctx, text)], "command", issue.id)

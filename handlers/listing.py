@@ -1,0 +1,113 @@
+"""台账 / list: open issues, most urgent colour first, ten to a page (chat-protocol §3, §4)."""
+
+from __future__ import annotations
+
+from bot.domain.deadlines import Colour
+from bot.domain.issues import Role, location_label
+from bot.domain.lifecycle import OPEN
+from bot.domain.permissions import STAFF
+from bot.text import normalize
+from handlers import texts
+from handlers.base import Answer, Context, Outcome, answer
+from handlers.ledger import (
+    assignee_label,
+    calendar_note,
+    colour_of,
+    shown_deadline,
+    yellow_until,
+)
+from storage.models import Issue
+from storage.repositories import LedgerQuery
+
+PAGE_SIZE = 10
+_RANK = {Colour.RED: 0, Colour.YELLOW: 1, Colour.GREEN: 2}
+_MINE = {"mine", "我的", "我"}
+_EVERYTHING = {"全部", "all"}
+
+
+def list_issues(ctx: Context, args: str) -> Outcome:
+    """台账 [红/黄/绿] [mine/我的] [网格3] [分类] [页码] — the open issues this person may see."""
+    if ctx.community is None:
+        raise Answer(texts.NEEDS_COMMUNITY)
+    community = ctx.community_settings()
+    grids = {g.name: g for g in ctx.uow.communities.grids_of(ctx.community.id)}
+    categories = {c.name: c.code for c in ctx.services.analyzer.categories}
+    categories |= {c.code: c.code for c in ctx.services.analyzer.categories}
+    wanted: Colour | None = None
+    page, mine, everything = 1, False, False
+    grid_ids: set[int] = set()
+    category: str | None = None
+    words = normalize(args).split(" ") if args.strip() else []
+    filters = [word for word in words if not word.isdigit()]
+    for word in words:
+        if word.isdigit():
+            page = max(1, int(word))
+        elif (found := Colour.from_word(word)) is not None:
+            wanted = found
+        elif word.lower() in _MINE:
+            mine = True
+        elif word.lower() in _EVERYTHING:
+            everything = True
+        elif word in grids:
+            grid_ids.add(grids[word].id)
+        elif word in categories:
+            category = categories[word]
+        else:
+            raise Answer(texts.LIST_UNKNOWN_FILTER.format(word=word))
+    actor = ctx.actor
+    holder_view = actor.role is Role.HANDLER or (mine and actor.role in STAFF)
+    query = LedgerQuery(
+        community_id=ctx.community.id,
+        statuses=OPEN,
+        grid_ids=frozenset(grid_ids or (() if everything else actor.grid_ids)),
+        category=category,
+        # Residents (and anyone asking for "mine") see what they reported or follow;
+        # handlers see what they hold.
+        watcher_id=actor.person_id if actor.role in (Role.RESIDENT, Role.HEAD) else None,
+        assignee_id=actor.person_id if holder_view else None,
+        assignee_unit=actor.unit if actor.role is Role.HANDLER else None,
+    )
+    result = ctx.uow.issues.ledger(
+        query,
+        now=ctx.now,
+        yellow_until=yellow_until(ctx),
+        colour=_RANK[wanted] if wanted else None,
+        offset=(page - 1) * PAGE_SIZE,
+        limit=PAGE_SIZE,
+    )
+    per_colour = {Colour.RED: result.red, Colour.YELLOW: result.yellow, Colour.GREEN: result.green}
+    shown_total = per_colour[wanted] if wanted else result.total
+    if shown_total == 0:
+        return answer(ctx, texts.LIST_EMPTY)
+    pages = -(-shown_total // PAGE_SIZE)
+    if page > pages:
+        raise Answer(texts.LIST_NO_PAGE.format(page=page, pages=pages))
+    head = texts.LIST_HEAD.format(
+        community=community.name,
+        total=result.total,
+        red=result.red,
+        yellow=result.yellow,
+        green=result.green,
+    )
+    if pages > 1:
+        head += texts.LIST_PAGE.format(page=page, pages=pages)
+    lines = [head, *(_line(ctx, issue) for issue in result.issues)]
+    note = calendar_note(ctx, [issue.deadline for issue in result.issues])
+    if note:
+        lines.append(note)
+    if page < pages:
+        lines.append(texts.LIST_NEXT.format(next=page + 1, args="".join(f"{w} " for w in filters)))
+    return answer(ctx, "\n".join(lines))
+
+
+def _line(ctx: Context, issue: Issue) -> str:
+    mark = colour_of(ctx, issue.deadline).emoji
+    head = f"{mark} #{issue.number}【{ctx.services.category(issue.category).name}】"
+    where = location_label(issue.building, issue.unit, issue.room, issue.place)
+    details = [where] if where else []
+    details.append(issue.status.label)
+    holder = assignee_label(ctx, issue)
+    if holder:
+        details.append(holder)
+    details.append(f"期限{shown_deadline(ctx, issue.deadline)}")
+    return head + " · ".join(details)

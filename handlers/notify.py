@@ -1,0 +1,72 @@
+"""Who hears about a change to an issue, and where (chat-protocol §3, §9).
+
+The reporter and every follower hear in the chat they reported or followed from; the person who
+issued the command hears in their chat; each chat gets the line once. Work groups hear of
+escalations and reopenings; assignees and department contacts hear privately.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from bot.domain.issues import location_label
+from bot.domain.privacy import mask_text
+from bot.messages import ChatRef, Direct, Outgoing, PersonRef, Reply
+from bot.text import shorten
+from handlers.base import Context
+from storage.models import Chat, Issue, Person
+
+SUMMARY_LIMIT = 60
+
+
+def chat_ref(chat: Chat) -> ChatRef:
+    return ChatRef(chat.platform, chat.ref, chat.title, is_private=chat.kind == "private")
+
+
+def person_ref(person: Person) -> PersonRef:
+    return PersonRef(person.platform, person.ref, person.name)
+
+
+def tell_watchers(ctx: Context, issue: Issue, text: str) -> list[Outgoing]:
+    """The command's own chat (as a reply), then the reporter's and followers' chats, once each."""
+    replies: list[Outgoing] = [
+        Reply(ctx.message.chat, text, reply_to_message_id=ctx.message.message_id)
+    ]
+    seen = {ctx.chat.id}
+    chat_ids = [issue.chat_id, *(f.chat_id for f in ctx.uow.issues.followers(issue.id))]
+    for chat_id in chat_ids:
+        if chat_id not in seen:
+            seen.add(chat_id)
+            replies.append(Reply(chat_ref(ctx.uow.chats.by_id(chat_id)), text))
+    return replies
+
+
+def tell_work_groups(
+    ctx: Context, text: str, *, already: Iterable[Outgoing] = ()
+) -> list[Outgoing]:
+    """The community's work groups, except chats that already got a message."""
+    assert ctx.community is not None
+    told = {(r.chat.platform, r.chat.ref) for r in already if isinstance(r, Reply)}
+    told.add((ctx.chat.platform, ctx.chat.ref))
+    return [
+        Reply(chat_ref(chat), text)
+        for chat in ctx.uow.chats.of_kind(ctx.community.id, "work")
+        if (chat.platform, chat.ref) not in told
+    ]
+
+
+def tell_privately(
+    people: Iterable[Person], text: str, *, skip: int | None = None
+) -> list[Outgoing]:
+    return [Direct(person_ref(p), text) for p in people if p.id != skip]
+
+
+def summary(ctx: Context, issue: Issue) -> dict[str, str]:
+    """Fields for templates that describe an issue in one line: category, where, description."""
+    category = ctx.services.category(issue.category).name
+    parts = [location_label(issue.building, issue.unit, issue.room, issue.place)]
+    if issue.grid_id is not None:
+        parts.append(ctx.uow.communities.grid(issue.grid_id).name)
+    where = "".join(f"{p}，" for p in parts if p)
+    description = mask_text(shorten(issue.description, SUMMARY_LIMIT))
+    return {"category": category, "where": where, "description": description}

@@ -1,0 +1,56 @@
+"""Roles, bindings and erasure, typed in chat (chat-protocol §1, §9)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from storage.models import AuditEntry, InboundMessage, Issue, Person
+from storage.uow import UnitOfWork
+from tests.support.conversation import Conversation
+
+
+def test_the_secretary_makes_a_resident_a_grid_worker(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    assert chat.text("@孙大爷/网格3群: 受理 1") == "只有网格员及以上可以受理。"
+    assert chat.text("@孙大爷/网格3群: 设置角色 @王芳 网格员") == "只有书记可以设置角色。"
+    assert chat.text("@李书记/网格3群: 设置角色 @孙大爷 网格员 网格3") == (
+        "已设置 孙*爷 为网格员（网格3）。"
+    )
+    assert chat.text("@孙大爷/网格3群: 受理 1").startswith("#1 已受理")
+    assert chat.text("@李书记/网格3群: 设置角色 @孙大爷 居民") == "已设置 孙*爷 为居民。"
+    assert chat.text("@孙大爷/网格3群: 派单 1 物业") == "只有网格员及以上可以派单。"
+
+
+def test_a_malformed_role_command_gets_its_usage(chat: Conversation) -> None:
+    usage = chat.text("@李书记/网格3群: 设置角色 @王芳 国王")
+    assert usage.startswith("用法：/role @人 角色 [网格/单位]")
+
+
+def test_the_secretary_binds_a_new_group(chat: Conversation) -> None:
+    assert chat.text("@王芳/七号楼群: #报事 7号楼电梯坏了").startswith("本群还没有绑定社区")
+    assert chat.text("@王芳/七号楼群: 绑定 网格5") == "只有书记可以绑定群。"
+    assert chat.text("@李书记/七号楼群: 绑定 网格9") == (
+        "没有「网格9」。可以写网格名（网格3、网格5），或 工作群、小区群。"
+    )
+    assert chat.text("@李书记/七号楼群: 绑定 网格5") == "本群已绑定 幸福里社区 · 网格5。"
+    assert chat.text("@王芳/七号楼群: #报事 7号楼电梯坏了").startswith("已登记 #1【公共设施】7号楼")
+    with UnitOfWork(chat.linli.sessions) as uow:
+        actions = list(uow.session.scalars(select(AuditEntry.action)))
+    assert "refused:bind" in actions and "bind" in actions
+
+
+def test_forget_me_erases_the_person_and_keeps_the_issue(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼井盖坏了，电话13812345678")
+    assert chat.text("@王芳/网格3群: 删除我的信息").startswith("发送「删除我的信息 确认」")
+    assert chat.text("@王芳/网格3群: 删除我的信息 确认") == (
+        "已删除您的个人信息；您反映的事项保留，不再显示您的名字。"
+    )
+    with UnitOfWork(chat.linli.sessions) as uow:
+        issue = uow.session.scalars(select(Issue)).one()
+        reporter = uow.session.get_one(Person, issue.reporter_id)
+        kept = list(uow.session.scalars(select(InboundMessage.text)))
+        assert uow.people.find("console", "王芳") is None
+    assert reporter.name == "已注销用户"
+    assert issue.description == "3号楼井盖坏了，电话138****5678"
+    assert "3号楼井盖坏了，电话13812345678" not in " ".join(kept)
+    assert chat.text("@李书记/工作群: 查看 1").splitlines()[2].startswith("报事人：已注销用户")

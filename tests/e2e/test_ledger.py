@@ -1,0 +1,136 @@
+"""One issue's whole life, as everybody involved sees it in chat (chat-protocol §3, §4).
+
+The cast, from config.example.yaml: 王芳 reports in 网格3群; 孙大爷 follows from 网格5群;
+张网格 is the grid worker; 刘物业 is the property company; 周主任 is the street office
+(the escalation unit); 李书记 is the secretary in 工作群. The week starts Monday 23 November 2026.
+"""
+
+from __future__ import annotations
+
+from tests.support.conversation import Conversation
+
+G3, G5, WORK = "网格3群", "网格5群", "工作群"
+LIU, ZHOU = "私聊·刘物业", "私聊·周主任"
+
+
+def everyone(text: str, *chats: str) -> list[tuple[str, str]]:
+    return [(chat, text) for chat in chats]
+
+
+def test_an_issue_goes_through_every_status_and_everyone_hears_their_part(
+    chat: Conversation,
+) -> None:
+    # 08:01 filed (待受理): due in 3 working days, Thursday.
+    assert chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了，污水漫到路上") == [
+        (G3, "已登记 #1【排水管道】3号楼2单元 · 网格3 · 3个工作日内答复。回复「查看 1」看进度。")
+    ]
+    assert chat.say("@孙大爷/网格5群: 关注 1") == [(G5, "已关注 #1，有进展会在这里通知您。")]
+
+    # Residents and handlers cannot triage.
+    assert chat.say("@王芳/网格3群: 派单 1 @刘物业") == [(G3, "只有网格员及以上可以派单。")]
+    assert chat.say("@刘物业/网格3群: 受理 1") == [(G3, "只有网格员及以上可以受理。")]
+    # Nothing can be rated before it is resolved.
+    assert chat.say("@王芳/网格3群: 评价 1 5") == [
+        (G3, "#1 待受理，不能评价。现在可以：受理、派单、办结、退回、上报、合并。")
+    ]
+
+    # 已受理: the worker triages it 复杂 (3 working days from filing).
+    assert chat.say("@张网格/网格3群: 受理 1 复杂") == everyone(
+        "#1 已受理（复杂），期限 11月26日。", G3, G5
+    )
+
+    # 办理中: assigned from the work group; the property company hears privately.
+    assert chat.say("@张网格/工作群: 派单 1 @刘物业 2个工作日") == [
+        *everyone("#1 已派单给 物业·刘*业，期限 11月25日。", WORK, G3, G5),
+        (
+            LIU,
+            "新派单 #1【排水管道】3号楼2单元，网格3，3号楼2单元门口下水道堵了，污水漫到路上，"
+            "期限 11月25日。办好后发送「办结 1 结果」；不归您管请发送「不归我管 1 原因」。",
+        ),
+    ]
+
+    # 不归我管 needs a reason, and sends it back to 已受理 for the secretary.
+    assert chat.say("@刘物业/私聊: 不归我管 1") == [
+        (LIU, "请写明原因，例如：不归我管 1 属于市政管网，不是小区内管道")
+    ]
+    assert chat.say("@刘物业/私聊: 不归我管 1 属于市政管网") == everyone(
+        "#1 物业·刘*业反馈不归其管（属于市政管网），正在重新派单。", LIU, G3, G5, WORK
+    )
+
+    # 吹哨: the secretary escalates to the street office, which hears privately.
+    assert chat.say("@李书记/工作群: 上报 1") == [
+        *everyone("#1 已上报街道城管办协调处理。", WORK, G3, G5),
+        (
+            ZHOU,
+            "📣 吹哨 #1【排水管道】3号楼2单元，网格3，3号楼2单元门口下水道堵了，污水漫到路上，"
+            "请街道城管办协助处理。",
+        ),
+    ]
+    assigned = chat.say("@李书记/工作群: 派单 1 周主任 明天")
+    assert assigned[:3] == everyone("#1 已派单给 街道城管办·周*任，期限 11月24日。", WORK, G3, G5)
+    assert assigned[3][0] == ZHOU
+
+    assert chat.say("@周主任/私聊: 进展 1 已联系市政疏通") == everyone(
+        "#1 进展：已联系市政疏通", ZHOU, G3, G5
+    )
+    # 已办结, and the reporter is asked to rate it.
+    resolved = "#1 已办结：已疏通，路面已清洗。请报事人评价：发送「评价 1 1-5分」。"
+    assert chat.say("@周主任/私聊: 办结 1 已疏通，路面已清洗") == everyone(resolved, ZHOU, G3, G5)
+
+    # Only the reporter rates; a low rating reopens it and the work group hears.
+    assert chat.say("@孙大爷/网格5群: 评价 1 5") == [(G5, "只有报事人可以评价。")]
+    assert chat.say("@王芳/网格3群: 评价 1 2 还是有味道") == [
+        *everyone("#1 评价2分，已重开，期限 11月26日。", G3, G5),
+        (WORK, "#1 王*评价2分（还是有味道），已重开，请跟进。"),
+    ]
+    chat.say("@周主任/私聊: 办结 1 已冲洗除臭")
+    # 已销号 on a good rating.
+    assert chat.say("@王芳/网格3群: 评价 1 5") == everyone(
+        "#1 已销号，感谢您的评价（5分）。", G3, G5
+    )
+    assert chat.say("@王芳/网格3群: 评价 1 5") == [(G3, "#1 已销号，不能评价。现在可以：重开。")]
+
+    # The reporter reopens; the secretary rejects (已退回); the worker reopens it again.
+    assert chat.say("@王芳/网格3群: 重开 1 又堵了") == everyone(
+        "#1 已重开：又堵了，期限 11月26日。", G3, G5, WORK
+    )
+    assert chat.say("@李书记/工作群: 退回 1 属于市政管网，请拨打12345") == everyone(
+        "#1 已退回：属于市政管网，请拨打12345", WORK, G3, G5
+    )
+    assert chat.say("@张网格/网格3群: 重开 1 市政确认是小区管道")[0] == (
+        G3,
+        "#1 已重开：市政确认是小区管道，期限 11月26日。",
+    )
+
+    # 已合并: a second report of the same sewer; #1 is merged into it.
+    chat.say("@孙大爷/网格5群: #报事 3号楼2单元下水道又冒水了，请尽快处理")
+    assert chat.say("@张网格/网格3群: 合并 1 2") == everyone(
+        "#1 与 #2 是同一问题，已合并，后续进展在 #2 通知。", G3, G5
+    )
+    # 王芳 now hears about #2 in her own group.
+    assert chat.say("@张网格/网格3群: 受理 2 简单") == everyone(
+        "#2 已受理（简单），期限 11月24日。", G3, G5
+    )
+
+    history = chat.text("@王芳/网格3群: 查看 1").splitlines()
+    assert history[0] == "#1【排水管道】已合并 · 3号楼2单元 · 网格3"
+    assert "已并入 #2" in history
+    moves = [line.split(" ", 3)[3] for line in history[history.index("记录：") + 1 :]]
+    assert moves == [
+        "登记",
+        "关注",
+        "受理（待受理→已受理）：复杂",
+        "派单（已受理→办理中）：物业·刘*业，期限 11月25日",
+        "不归我管（办理中→已受理）：属于市政管网",
+        "上报：街道城管办",
+        "派单（已受理→办理中）：街道城管办·周*任，期限 11月24日",
+        "进展：已联系市政疏通",
+        "办结（办理中→已办结）：已疏通，路面已清洗",
+        "重开（已办结→办理中）：评价2分 还是有味道",
+        "办结（办理中→已办结）：已冲洗除臭",
+        "评价（已办结→已销号）：5分",
+        "重开（已销号→办理中）：又堵了",
+        "退回（办理中→已退回）：属于市政管网，请拨打12345",
+        "重开（已退回→已受理）：市政确认是小区管道",
+        "合并（已受理→已合并）：#2",
+    ]

@@ -1,0 +1,103 @@
+"""台账 / list: the three colours, filters and pages (chat-protocol §3, §4)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from tests.support.conversation import Conversation
+
+
+def file_reports(chat: Conversation, count: int, where: str = "网格3群", building: int = 3) -> None:
+    for n in range(count):
+        chat.say(f"@王芳/{where}: #报事 {building}号楼{n + 1}单元楼道灯不亮了")
+
+
+def test_the_ledger_shows_colours_most_urgent_first(chat: Conversation) -> None:
+    file_reports(chat, 3)  # lighting is 简单: due the next working day, Tuesday 18:00
+    chat.say("@张网格/网格3群: 派单 2 @刘物业 周五")
+    chat.say("@张网格/网格3群: 派单 3 @刘物业 今天")
+    chat.clock.advance(timedelta(hours=10))  # Monday 18:05: #3 is overdue
+    lines = chat.text("@李书记/工作群: 台账").splitlines()
+    assert lines == [
+        "幸福里社区台账：未办结3条（🔴1 🟡1 🟢1）",
+        "🔴 #3【照明路灯】3号楼3单元 · 办理中 · 物业·刘*业 · 期限11月23日",
+        "🟡 #1【照明路灯】3号楼1单元 · 待受理 · 期限11月24日",
+        "🟢 #2【照明路灯】3号楼2单元 · 办理中 · 物业·刘*业 · 期限11月27日",
+    ]
+    assert chat.text("@李书记/工作群: 台账 红").splitlines()[1:] == [lines[1]]
+    assert chat.text("@李书记/工作群: /list 🟢").splitlines()[1:] == [lines[3]]
+
+
+def test_residents_see_their_own_and_handlers_what_they_hold(chat: Conversation) -> None:
+    file_reports(chat, 2)
+    chat.say("@孙大爷/网格3群: #报事 4号楼门口井盖松了")
+    chat.say("@张网格/网格3群: 派单 3 物业")
+    assert [line[2:5] for line in chat.text("@孙大爷/网格3群: 台账").splitlines()[1:]] == ["#3【"]
+    assert "#3【道路井盖】" in chat.text("@刘物业/私聊: 台账")
+    assert chat.text("@周主任/私聊: 台账") == "没有符合条件的未办结事项。"
+
+
+def test_workers_see_their_grids_unless_they_ask_for_more(chat: Conversation) -> None:
+    file_reports(chat, 1)
+    file_reports(chat, 1, where="网格5群", building=6)
+    assert chat.text("@张网格/网格3群: 台账").startswith("幸福里社区台账：未办结1条")
+    assert chat.text("@张网格/网格3群: 台账 全部").startswith("幸福里社区台账：未办结2条")
+    assert "#2【" in chat.text("@张网格/网格3群: 台账 网格5")
+
+
+def test_pages_of_ten(chat: Conversation) -> None:
+    file_reports(chat, 12)
+    first = chat.text("@李书记/工作群: 台账").splitlines()
+    assert first[0] == "幸福里社区台账：未办结12条（🔴0 🟡12 🟢0），第1/2页"
+    assert len(first) == 12 and first[-1] == "下一页：台账 2"
+    second = chat.text("@李书记/工作群: 台账 2").splitlines()
+    assert len(second) == 3
+    assert chat.text("@李书记/工作群: 台账 3") == "没有第3页，共2页。"
+
+
+def test_filters_by_category_and_a_clear_answer_for_nonsense(chat: Conversation) -> None:
+    file_reports(chat, 1)
+    chat.say("@王芳/网格3群: #报事 3号楼门口下水道堵了")
+    assert "#2【排水管道】" in chat.text("@李书记/工作群: 台账 排水管道")
+    assert "#1" not in chat.text("@李书记/工作群: 台账 排水管道")
+    assert chat.text("@李书记/工作群: 台账 紫色").startswith("看不懂「紫色」。可以写：红/黄/绿")
+
+
+def test_deadlines_in_every_form_and_nonsense(chat: Conversation) -> None:
+    file_reports(chat, 1)
+    forms = {
+        "3天": "11月26日",
+        "3个工作日": "11月26日",
+        "明天": "11月24日",
+        "周五": "11月27日",
+        "下周三": "12月2日",
+        "12月1日": "12月1日",
+        "2026-12-01": "12月1日",
+        "12-01 18:00": "12月1日",
+        "12-01 9:30": "12月1日 9:30",
+        "３个工作日": "11月26日",
+    }
+    for typed, shown in forms.items():
+        reply = chat.say(f"@张网格/网格3群: 派单 1 @刘物业 {typed}")[0][1]
+        assert reply == f"#1 已派单给 物业·刘*业，期限 {shown}。", typed
+    nonsense = chat.text("@张网格/网格3群: 派单 1 @王芳 下下下周八")
+    assert nonsense.startswith("看不懂期限「下下下周八」")
+    assert "3个工作日" in nonsense and "\n" not in nonsense
+    assert chat.text("@张网格/网格3群: 派单 1 @刘物业 2025-01-01").startswith("期限")
+
+
+def test_at_the_end_of_the_calendars_years_the_ledger_still_shows(chat: Conversation) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    chat.clock.set(datetime(2026, 12, 31, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
+    # Filed with its deadline open: the calendar does not know 2027 yet.
+    assert chat.text("@王芳/网格3群: #报事 3号楼2单元下水道堵了").startswith("已登记 #1")
+    refused = chat.text("@张网格/网格3群: 派单 1 @刘物业 3个工作日")
+    assert refused.startswith("2027年的法定节假日安排还未收录")
+    assert chat.say("@张网格/网格3群: 派单 1 @刘物业 1月8日")[0][1] == (
+        "#1 已派单给 物业·刘*业，期限 2027年1月8日。"
+    )
+    lines = chat.text("@李书记/工作群: 台账").splitlines()
+    assert lines[1].startswith("🟢 #1【排水管道】")
+    assert lines[-1].startswith("（2027年节假日安排未收录，颜色暂按周一至周五推算")

@@ -1,0 +1,90 @@
+"""The permission matrix: every command × every role (chat-protocol §1, §4).
+
+The expected table is written out from the spec, not derived from the code under test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.issues import Role
+from bot.domain.permissions import Actor, IssueFacts, refusal
+from handlers.commands import COMMANDS
+
+ME, SOMEONE, MY_GRID, OTHER_GRID = 1, 2, 10, 20
+R, H, D, W, S = Role.RESIDENT, Role.HEAD, Role.HANDLER, Role.WORKER, Role.SECRETARY
+
+# Who may run each command on an issue someone else reported in the actor's grid,
+# assigned to nobody. (Holding the issue, or being its reporter, is tested separately.)
+ALLOWED: dict[str, set[Role]] = {
+    "help": {R, H, D, W, S},
+    "list": {R, H, D, W, S},
+    "show": {H, D, W, S},  # a resident sees only their own or followed issues
+    "follow": {R, H, D, W, S},
+    "forget": {R, H, D, W, S},
+    "accept": {W, S},
+    "assign": {W, S},
+    "reject": {W, S},
+    "escalate": {W, S},
+    "merge": {W, S},
+    "progress": {W, S},
+    "resolve": {W, S},
+    "decline": set(),  # only the handler holding it
+    "reopen": {W, S},
+    "rate": set(),  # only the reporter
+    "role": {S},
+    "bind": {S},
+}
+
+
+def actor(role: Role, unit: str | None = None) -> Actor:
+    return Actor(person_id=ME, role=role, grid_ids=frozenset({MY_GRID}), unit=unit)
+
+
+def test_the_table_covers_every_command() -> None:
+    assert {c.name for c in COMMANDS} == set(ALLOWED)
+
+
+@pytest.mark.parametrize("command", sorted(ALLOWED))
+@pytest.mark.parametrize("role", list(Role))
+def test_every_command_for_every_role(command: str, role: Role) -> None:
+    issue = IssueFacts(reporter_id=SOMEONE, grid_id=MY_GRID)
+    verdict = refusal(command, actor(role), issue)
+    if role in ALLOWED[command]:
+        assert verdict is None
+    else:
+        assert verdict is not None
+        assert verdict.endswith("。") and "\n" not in verdict
+
+
+@pytest.mark.parametrize("command", ["progress", "resolve", "decline"])
+def test_the_handler_holding_an_issue_may_work_on_it(command: str) -> None:
+    held_by_me = IssueFacts(reporter_id=SOMEONE, assignee_id=ME)
+    held_by_my_unit = IssueFacts(reporter_id=SOMEONE, assignee_unit="物业")
+    assert refusal(command, actor(Role.HANDLER), held_by_me) is None
+    assert refusal(command, actor(Role.HANDLER, unit="物业"), held_by_my_unit) is None
+    assert refusal(command, actor(Role.HANDLER, unit="住建局"), held_by_my_unit) is not None
+
+
+def test_workers_are_limited_to_their_grids_and_the_secretary_is_not() -> None:
+    elsewhere = IssueFacts(reporter_id=SOMEONE, grid_id=OTHER_GRID)
+    assert refusal("assign", actor(Role.WORKER), elsewhere) == (
+        "这件事不在您负责的网格，请联系书记或该网格的网格员。"
+    )
+    assert refusal("assign", actor(Role.SECRETARY), elsewhere) is None
+
+
+def test_reporters_see_rate_and_reopen_their_own_issue() -> None:
+    mine = IssueFacts(reporter_id=ME)
+    for command in ("show", "rate", "reopen"):
+        assert refusal(command, actor(Role.RESIDENT), mine) is None
+
+
+def test_followers_may_see_what_they_follow() -> None:
+    followed = IssueFacts(reporter_id=SOMEONE, follower_ids=frozenset({ME}))
+    assert refusal("show", actor(Role.RESIDENT), followed) is None
+
+
+def test_filing_for_others_is_for_heads_workers_and_the_secretary() -> None:
+    allowed = {role for role in Role if refusal("file", actor(role)) is None}
+    assert allowed == {Role.HEAD, Role.WORKER, Role.SECRETARY}
