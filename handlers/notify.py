@@ -68,5 +68,6 @@ def summary(ctx: Context, issue: Issue) -> dict[str, str]:
     if issue.grid_id is not None:
         parts.append(ctx.uow.communities.grid(issue.grid_id).name)
     where = "".join(f"{p}，" for p in parts if p)
-    description = mask_text(shorten(issue.description, SUMMARY_LIMIT))
+    # Templates add their own punctuation after the description.
+    description = mask_text(shorten(issue.description, SUMMARY_LIMIT)).rstrip("。！!，,；;～~ ")
     return {"category": category, "where": where, "description": description}
