@@ -125,3 +125,9 @@ def _tag_pattern(tags: Sequence[str]) -> re.Pattern[str]:
 def _strip_tags(pattern: re.Pattern[str], text: str) -> str:
     text = _INLINE_SPACE.sub(" ", pattern.sub(" ", text)).strip()
     return _TAG_PUNCT.sub("", text)
+
+
+def report_text(text: str, tags: Sequence[str], bot_name: str) -> str:
+    """A kept report's description: its text without tags or the bot's @-mention."""
+    mention = re.compile(rf"[@＠]{re.escape(normalize(bot_name))}\s*")
+    return _strip_tags(_tag_pattern(tags), mention.sub(" ", text))

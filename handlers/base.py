@@ -11,10 +11,10 @@ from bot.clock import Clock
 from bot.config import Community as CommunitySettings
 from bot.config import Settings
 from bot.domain.calendar import WorkCalendar
-from bot.domain.issues import Role
+from bot.domain.issues import IssueStatus, Role
 from bot.domain.permissions import Actor
 from bot.messages import IncomingMessage, Outgoing, Reply
-from storage.models import AuditEntry, Chat, Community, Person
+from storage.models import AuditEntry, Chat, Community, Issue, Person
 from storage.uow import UnitOfWork
 
 
@@ -137,3 +137,22 @@ def refuse(ctx: Context, command: str, reason: str) -> Outcome:
         )
     )
     return answer(ctx, reason, "refused")
+
+
+def record(
+    ctx: Context, issue: Issue, action: str, note: str = "", *, before: IssueStatus | None = None
+) -> None:
+    """Write the audit entry for a change to `issue` (who, when, from → to, note)."""
+    issue.updated_at = ctx.now
+    ctx.uow.audit.record(
+        AuditEntry(
+            community_id=issue.community_id,
+            issue_id=issue.id,
+            actor_id=ctx.sender.id,
+            action=action,
+            from_status=before.value if before is not None else None,
+            to_status=issue.status.value if before is not None else None,
+            note=note,
+            at=ctx.now,
+        )
+    )

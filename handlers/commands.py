@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.domain.issues import Role
-from handlers import admin, forget, ledger, listing
+from handlers import admin, forget, intake, ledger, listing
 from handlers.base import Command
 from handlers.help import help_command
 from handlers.show import show
@@ -96,6 +96,14 @@ COMMANDS: tuple[Command, ...] = (
         STAFF,
     ),
     Command("reopen", ("重开",), "编号 原因", "重新办理", "重开 23 下水道又堵了", ledger.reopen),
+    Command(
+        "new",
+        ("新建",),
+        "",
+        "刚才的反映被当作重复时，单独登记",
+        "新建",
+        intake.split,
+    ),
     Command("follow", ("关注",), "编号", "关注事项，有进展时通知", "关注 23", ledger.follow),
     Command(
         "rate",

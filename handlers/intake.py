@@ -4,21 +4,26 @@ messages become numbered issues, answered with one acknowledgement."""
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.analysis import Analysis
 from bot.domain.calendar import UnknownYear
+from bot.domain.duplicates import WINDOW, ReportFacts, find_duplicate
 from bot.domain.issues import IssueStatus, location_label
 from bot.domain.permissions import refusal
 from bot.domain.privacy import mask_name, mask_text
 from bot.messages import ChatRef, Reply
+from bot.routing import report_text
 from bot.text import has_content, shorten
 from handlers import texts
-from handlers.base import Context, Outcome, answer, refuse, reply_to
-from storage.models import Attachment, AuditEntry, Chat, Issue, Person
+from handlers.base import Answer, Context, Outcome, answer, record, refuse, reply_to
+from storage.models import Attachment, AuditEntry, Chat, Follower, Issue, Person
 
 _ALERT_DESCRIPTION_LIMIT = 60
 log = logging.getLogger(__name__)
+# 「新建」 undoes a duplicate match for this long after it (chat-protocol §2).
+SPLIT_WINDOW = timedelta(minutes=10)
+_SAME_MOMENT = timedelta(seconds=1)
 
 
 def report(ctx: Context, description: str) -> Outcome:
@@ -27,7 +32,7 @@ def report(ctx: Context, description: str) -> Outcome:
         return answer(ctx, texts.EMPTY_REPORT, "invalid")
     if ctx.community is None:
         return answer(ctx, texts.UNBOUND_CHAT, "refused")
-    return _file(ctx, description, reporter=ctx.sender, filed_by=None)
+    return _report_unless_duplicate(ctx, description, ctx.services.analyzer.analyze(description))
 
 
 def private_message(ctx: Context, text: str) -> Outcome:
@@ -38,7 +43,68 @@ def private_message(ctx: Context, text: str) -> Outcome:
     if not has_content(text) or not (analysis.complaint or analysis.category != "other"):
         hint = texts.PRIVATE_HINT.format(bot=ctx.services.settings.bot.name)
         return answer(ctx, hint, "invalid")
-    return _file(ctx, text, reporter=ctx.sender, filed_by=None, analysis=analysis)
+    return _report_unless_duplicate(ctx, text, analysis)
+
+
+def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis) -> Outcome:
+    """A report of an open issue's problem follows that issue instead of opening another."""
+    assert ctx.community is not None
+    now = ctx.now
+    where = analysis.location
+    new = ReportFacts(description, analysis.category, where.building, where.unit, where.place, now)
+    candidates = [
+        (
+            issue,
+            ReportFacts(
+                issue.description,
+                issue.category,
+                issue.building,
+                issue.unit,
+                issue.place,
+                issue.created_at,
+            ),
+        )
+        for issue in ctx.uow.issues.open_since(ctx.community.id, now - WINDOW)
+    ]
+    same = find_duplicate(new, candidates)
+    if same is None:
+        return _file(ctx, description, reporter=ctx.sender, filed_by=None, analysis=analysis)
+    same.report_count += 1
+    if (
+        same.reporter_id != ctx.sender.id
+        and ctx.uow.issues.follower(same.id, ctx.sender.id) is None
+    ):
+        ctx.uow.issues.add_follower(
+            Follower(issue_id=same.id, person_id=ctx.sender.id, chat_id=ctx.chat.id, since=now)
+        )
+    chat = ctx.chat.title or ctx.chat.ref
+    record(ctx, same, "duplicate", f"{mask_name(ctx.sender.name)}（{chat}）")
+    text = texts.DUPLICATE.format(number=same.number)
+    return Outcome([reply_to(ctx, text)], "duplicate", same.id)
+
+
+def split(ctx: Context, _args: str) -> Outcome:
+    """新建 — within 10 minutes, file the sender's report that was taken for a duplicate."""
+    if ctx.community is None:
+        raise Answer(texts.NEEDS_COMMUNITY)
+    since = ctx.now - SPLIT_WINDOW
+    kept = ctx.uow.inbox.last_duplicate(ctx.chat.platform, ctx.chat.ref, ctx.sender.ref, since)
+    if kept is None or kept.issue_id is None:
+        raise Answer(texts.NOTHING_TO_SPLIT)
+    same = ctx.uow.issues.get(kept.issue_id)
+    same.report_count = max(1, same.report_count - 1)
+    follower = ctx.uow.issues.follower(same.id, ctx.sender.id)
+    # Only the following that the duplicate match itself started is undone.
+    if follower is not None and follower.since >= kept.received_at - _SAME_MOMENT:
+        ctx.uow.issues.remove_follower(follower)
+    record(ctx, same, "split", mask_name(ctx.sender.name))
+    kept.outcome = "split"
+    settings = ctx.services.settings
+    description = report_text(
+        kept.text, [*settings.intake.report_tags, *settings.intake.file_tags], settings.bot.name
+    )
+    outcome = _file(ctx, description, reporter=ctx.sender, filed_by=None)
+    return Outcome(outcome.replies, "issue", outcome.issue_id)
 
 
 def file_reply(ctx: Context, _note: str) -> Outcome:

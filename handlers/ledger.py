@@ -20,9 +20,9 @@ from bot.domain.privacy import mask_name
 from bot.messages import Outgoing
 from bot.text import normalize, parse_issue_number
 from handlers import texts
-from handlers.base import Answer, Context, Outcome, reply_to
+from handlers.base import Answer, Context, Outcome, record, reply_to
 from handlers.notify import summary, tell_privately, tell_watchers, tell_work_groups
-from storage.models import AuditEntry, Follower, Issue, Person
+from storage.models import Follower, Issue, Person
 
 RATING_WORDS = {"满意": 5, "基本满意": 3, "不满意": 1}
 _WORDS = re.compile(r"\s+")
@@ -66,7 +66,7 @@ def move(ctx: Context, issue: Issue, action: Action, note: str = "") -> IssueSta
     after = allowed(issue, action)
     before = issue.status
     issue.status = after
-    audit(ctx, issue, action.value, note, before=before)
+    record(ctx, issue, action.value, note, before=before)
     return before
 
 
@@ -76,24 +76,6 @@ def allowed(issue: Issue, action: Action) -> IssueStatus:
         return next_status(issue.number, issue.status, action)
     except IllegalMove as illegal:
         raise Answer(str(illegal)) from None
-
-
-def audit(
-    ctx: Context, issue: Issue, action: str, note: str = "", *, before: IssueStatus | None = None
-) -> None:
-    issue.updated_at = ctx.now
-    ctx.uow.audit.record(
-        AuditEntry(
-            community_id=issue.community_id,
-            issue_id=issue.id,
-            actor_id=ctx.sender.id,
-            action=action,
-            from_status=before.value if before is not None else None,
-            to_status=issue.status.value if before is not None else None,
-            note=note,
-            at=ctx.now,
-        )
-    )
 
 
 def required(text: str, what: str, example: str) -> str:
@@ -153,7 +135,7 @@ def assignee_label(ctx: Context, issue: Issue) -> str:
 def escalate_to(ctx: Context, issue: Issue, unit: str, note: str) -> list[Outgoing]:
     """吹哨: mark the issue escalated and tell the work group and the unit's contacts."""
     issue.escalated = True
-    audit(ctx, issue, Action.ESCALATE.value, unit if not note else f"{unit}：{note}")
+    record(ctx, issue, Action.ESCALATE.value, unit if not note else f"{unit}：{note}")
     line = texts.WHISTLE.format(number=issue.number, unit=unit, **summary(ctx, issue))
     assert ctx.community is not None
     watchers = tell_watchers(ctx, issue, texts.ESCALATED.format(number=issue.number, unit=unit))
@@ -342,7 +324,7 @@ def merge(ctx: Context, args: str) -> Outcome:
             ctx.uow.issues.add_follower(
                 Follower(issue_id=into.id, person_id=person_id, chat_id=chat_id, since=ctx.now)
             )
-    audit(ctx, into, "merged_in", f"#{issue.number}")
+    record(ctx, into, "merged_in", f"#{issue.number}")
     return Outcome(replies, "command", issue.id)
 
 
@@ -378,7 +360,7 @@ def follow(ctx: Context, args: str) -> Outcome:
     ctx.uow.issues.add_follower(
         Follower(issue_id=issue.id, person_id=ctx.sender.id, chat_id=ctx.chat.id, since=ctx.now)
     )
-    audit(ctx, issue, "follow")
+    record(ctx, issue, "follow")
     return _one_line(ctx, texts.FOLLOWING.format(number=issue.number), issue)
 
 

@@ -110,3 +110,6 @@ FORGET_CONFIRM = (
 )
 FORGOTTEN = "已删除您的个人信息；您反映的事项保留，不再显示您的名字。"
 CALENDAR_GUESS = "（{year}年节假日安排未收录，颜色暂按周一至周五推算，请在配置 calendar 中补充。）"
+
+DUPLICATE = "与 #{number} 可能是同一问题，已为您关注 #{number}；如果不是，请回复「新建」。"
+NOTHING_TO_SPLIT = "10分钟内没有被当作重复的反映。要反映新问题，请用 #报事。"

@@ -249,6 +249,18 @@ class Issues:
         ).all()
         return LedgerPage(rows, counts.get(0, 0), counts.get(1, 0), counts.get(2, 0))
 
+    def open_since(self, community_id: int, since: datetime) -> Sequence[Issue]:
+        """Open issues filed since `since`: the candidates a new report may duplicate."""
+        return self._session.scalars(
+            select(Issue)
+            .where(
+                Issue.community_id == community_id,
+                Issue.status.in_((IssueStatus.NEW, IssueStatus.ACCEPTED, IssueStatus.ASSIGNED)),
+                Issue.created_at >= since,
+            )
+            .order_by(Issue.id)
+        ).all()
+
     def reported_by(self, person_id: int) -> Sequence[Issue]:
         return self._session.scalars(select(Issue).where(Issue.reporter_id == person_id)).all()
 
@@ -341,6 +353,23 @@ class Inbox:
             message.text = ""
             message.sender_name = name
             message.sender_ref = ""
+
+    def last_duplicate(
+        self, platform: str, chat_ref: str, sender_ref: str, since: datetime
+    ) -> InboundMessage | None:
+        """The sender's latest report here that was taken for a duplicate, if recent."""
+        return self._session.scalar(
+            select(InboundMessage)
+            .where(
+                InboundMessage.platform == platform,
+                InboundMessage.chat_ref == chat_ref,
+                InboundMessage.sender_ref == sender_ref,
+                InboundMessage.outcome == "duplicate",
+                InboundMessage.received_at >= since,
+            )
+            .order_by(InboundMessage.id.desc())
+            .limit(1)
+        )
 
     def find(self, platform: str, chat_ref: str, message_id: str) -> InboundMessage | None:
         return self._session.scalar(

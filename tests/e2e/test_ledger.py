@@ -102,8 +102,12 @@ def test_an_issue_goes_through_every_status_and_everyone_hears_their_part(
         "#1 已重开：市政确认是小区管道，期限 11月26日。",
     )
 
-    # 已合并: a second report of the same sewer; #1 is merged into it.
-    chat.say("@孙大爷/网格5群: #报事 3号楼2单元下水道又冒水了，请尽快处理")
+    # A second report of the same sewer is taken for #1 (which 孙大爷 already follows) ...
+    assert chat.say("@孙大爷/网格5群: #报事 3号楼2单元下水道又冒水了，请尽快处理") == [
+        (G5, "与 #1 可能是同一问题，已为您关注 #1；如果不是，请回复「新建」。")
+    ]
+    # ... he says it is new, so it becomes #2; then 已合并: #1 is merged into #2.
+    assert chat.say("@孙大爷/网格5群: 新建")[0][1].startswith("已登记 #2【排水管道】")
     assert chat.say("@张网格/网格3群: 合并 1 2") == everyone(
         "#1 与 #2 是同一问题，已合并，后续进展在 #2 通知。", G3, G5
     )
@@ -132,5 +136,7 @@ def test_an_issue_goes_through_every_status_and_everyone_hears_their_part(
         "重开（已销号→办理中）：又堵了",
         "退回（办理中→已退回）：属于市政管网，请拨打12345",
         "重开（已退回→已受理）：市政确认是小区管道",
+        "重复反映：孙*爷（网格5群）",
+        "新建：孙*爷",
         "合并（已受理→已合并）：#2",
     ]

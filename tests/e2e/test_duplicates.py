@@ -1,0 +1,52 @@
+"""A second report of an open problem follows it instead of opening another (chat-protocol §2)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from tests.support.conversation import Conversation
+
+SEWER = "#报事 3号楼2单元门口下水道堵了，污水漫到路上"
+AGAIN = "#报事 3号楼2单元下水道又堵了，臭死了"
+TAKEN = "与 #1 可能是同一问题，已为您关注 #1；如果不是，请回复「新建」。"
+
+
+def test_the_same_problem_from_another_group_joins_the_open_issue(chat: Conversation) -> None:
+    chat.say(f"@王芳/网格3群: {SEWER}")
+    assert chat.say(f"@孙大爷/网格5群: {AGAIN}") == [("网格5群", TAKEN)]
+    shown = chat.text("@李书记/工作群: 查看 1")
+    assert "反映次数：2" in shown and "孙*爷 重复反映：孙*爷（网格5群）" in shown
+    # The follower hears of the next change in their own group.
+    assert [where for where, _ in chat.say("@张网格/网格3群: 受理 1")] == ["网格3群", "网格5群"]
+
+
+def test_a_different_building_or_problem_is_a_new_issue(chat: Conversation) -> None:
+    chat.say(f"@王芳/网格3群: {SEWER}")
+    assert chat.text("@孙大爷/网格3群: #报事 4号楼2单元门口下水道堵了").startswith("已登记 #2")
+    assert chat.text("@孙大爷/网格3群: #报事 3号楼2单元楼道灯不亮").startswith("已登记 #3")
+
+
+def test_after_fourteen_days_it_is_a_new_issue(chat: Conversation) -> None:
+    chat.say(f"@王芳/网格3群: {SEWER}")
+    chat.clock.advance(timedelta(days=15))
+    assert chat.text(f"@孙大爷/网格5群: {AGAIN}").startswith("已登记 #2")
+
+
+def test_xinjian_within_ten_minutes_files_it_on_its_own(chat: Conversation) -> None:
+    chat.say(f"@王芳/网格3群: {SEWER}")
+    chat.say(f"@孙大爷/网格5群: {AGAIN}")
+    assert chat.text("@孙大爷/网格5群: 新建").startswith("已登记 #2【排水管道】3号楼2单元")
+    shown = chat.text("@李书记/工作群: 查看 1")
+    assert "反映次数" not in shown
+    assert chat.text("@李书记/工作群: 查看 2").splitlines()[1] == "3号楼2单元下水道又堵了，臭死了"
+    # Following #1 was undone: 孙大爷 no longer sees it.
+    assert chat.text("@孙大爷/网格5群: 查看 1") == "只能查看自己反映或关注的事项。"
+
+
+def test_xinjian_too_late_or_without_a_match_explains(chat: Conversation) -> None:
+    nothing = "10分钟内没有被当作重复的反映。要反映新问题，请用 #报事。"
+    assert chat.text("@孙大爷/网格5群: 新建") == nothing
+    chat.say(f"@王芳/网格3群: {SEWER}")
+    chat.say(f"@孙大爷/网格5群: {AGAIN}")
+    chat.clock.advance(timedelta(minutes=11))
+    assert chat.text("@孙大爷/网格5群: 新建") == nothing
