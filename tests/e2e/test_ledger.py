@@ -140,3 +140,19 @@ def test_an_issue_goes_through_every_status_and_everyone_hears_their_part(
         "新建：孙*爷",
         "合并（已受理→已合并）：#2",
     ]
+
+
+def test_a_hard_issue_is_escalated_when_accepted(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼外墙瓷砖松动，随时可能掉下来")
+    replies = chat.say("@李书记/工作群: 受理 1 疑难")
+    assert replies[0] == (WORK, "#1 已受理（疑难），期限 12月7日。")
+    assert (G3, "#1 已上报街道城管办协调处理。") in replies
+    assert any(where == ZHOU and text.startswith("📣 吹哨 #1【") for where, text in replies)
+    assert "· 已上报" in chat.text("@李书记/工作群: 查看 1")
+
+
+def test_a_private_reporter_hears_privately(chat: Conversation) -> None:
+    chat.say("@王芳/私聊: 3号楼2单元门口下水道堵了好几天了")
+    replies = chat.say("@张网格/工作群: 派单 1 物业 明天")
+    assert ("私聊·王芳", "#1 已派单给 物业，期限 11月24日。") in replies
+    assert all("王" not in text for where, text in replies if where != "私聊·王芳")
