@@ -160,6 +160,10 @@ class Community(_Strict):
     def unit(self, name: str) -> WorkUnit | None:
         return next((u for u in self.units if u.name == name), None)
 
+    def unit_names(self) -> str:
+        """The units, listed for a reply that offers them."""
+        return "、".join(u.name for u in self.units) or "（未配置）"
+
     def escalation_unit(self) -> WorkUnit | None:
         return next((u for u in self.units if u.escalation), None)
 

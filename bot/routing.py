@@ -18,8 +18,9 @@ from handlers.base import Command
 
 # "/show 23", "/show23", "/查看 23", and Telegram's "/show@linli_bot 23".
 _SLASH = re.compile(r"^(/([^\s\d#@]+)(?:@[A-Za-z0-9_]+(?=\s|$))?)", re.S)
-# A Chinese keyword counts only when followed by an argument-like start, so "查看一下" is chatter.
-_KEYWORD_FOLLOW = re.compile(r"^($|[\s\d#@])")
+# A Chinese keyword counts only when followed by an argument-like start, so "查看一下" and
+# "帮助：谁家有梯子" are chatter, while "进展：23 …" is a command.
+_KEYWORD_FOLLOW = re.compile(r"^($|[\s\d#@]|[:,]\s*[\d#])")
 _TAG_PUNCT = re.compile(r"^[\s:：,，。.、!！]+")
 _INLINE_SPACE = re.compile(r"[ \t\u3000]+")
 
@@ -101,11 +102,12 @@ class Router:
 
 
 def _rest_after(raw: str, consumed: int) -> str:
-    """The person's own text after the first `consumed` characters of its normalised form."""
+    """The person's own text after the first `consumed` characters of its normalised form
+    (and after a colon or comma that follows the command word: 「进展：23 …」)."""
     count = 0
     for index, char in enumerate(raw):
         if count >= consumed:
-            return raw[index:].strip()
+            return _TAG_PUNCT.sub("", raw[index:]).strip()
         count += len(unicodedata.normalize("NFKC", char))
     return ""
 

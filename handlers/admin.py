@@ -7,7 +7,7 @@ from bot.domain.permissions import refusal
 from bot.domain.privacy import mask_name
 from bot.text import normalize
 from handlers import texts
-from handlers.base import Answer, Context, Outcome, answer
+from handlers.base import Answer, Context, Outcome, answer, mentioned_person
 from storage.models import AuditEntry, Community, Person, RoleGrant
 
 ROLE_WORDS = {
@@ -111,16 +111,9 @@ def set_role(ctx: Context, args: str) -> Outcome:
 
 def _person(ctx: Context, community: Community, token: str) -> Person:
     name = token.lstrip("@")
-    for mention in ctx.message.mentions:
-        if name in (mention.name, mention.ref):
-            return ctx.uow.people.find(mention.platform, mention.ref) or ctx.uow.people.add(
-                Person(
-                    platform=mention.platform,
-                    ref=mention.ref,
-                    name=mention.name,
-                    first_seen=ctx.now,
-                )
-            )
+    mentioned = mentioned_person(ctx, name)
+    if mentioned is not None:
+        return mentioned
     people = ctx.uow.people.named(community.id, name)
     if len(people) == 1:
         return people[0]

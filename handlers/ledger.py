@@ -20,21 +20,25 @@ from bot.domain.privacy import mask_name
 from bot.messages import Outgoing
 from bot.text import normalize, parse_issue_number
 from handlers import texts
-from handlers.base import Answer, Context, Outcome, record, reply_to
+from handlers.base import Answer, Context, Outcome, mentioned_person, record, reply_to
 from handlers.notify import summary, tell_privately, tell_watchers, tell_work_groups
 from storage.models import Follower, Issue, Person
 
 RATING_WORDS = {"满意": 5, "基本满意": 3, "不满意": 1}
 _WORDS = re.compile(r"\s+")
+# "23 …", "#23 …", "＃２３：…", "23，…": the issue number, then the rest as typed.
+_NUMBER_FIRST = re.compile(r"^\s*([#＃]?\s*[0-9０-９]{1,9})(?:$|[\s:：,，、.。]+)(.*)$", re.S)
 
 
 # -- shared steps ---------------------------------------------------------------------------------
 
 
 def find_issue(ctx: Context, args: str, command: str) -> tuple[Issue, str]:
-    """The issue named by the first argument, and the rest of the arguments as typed."""
-    first, rest = [*_WORDS.split(args.strip(), maxsplit=1), ""][:2]
-    number = parse_issue_number(first) if first else None
+    """The issue named by the first argument, if the sender may run `command` on it, and the
+    rest of the arguments as typed."""
+    leading = _NUMBER_FIRST.match(args)
+    number = parse_issue_number(leading[1]) if leading else None
+    rest = leading[2] if leading else ""
     if number is None:
         raise Answer(ctx.services.command(command).usage_line())
     if ctx.community is None:
@@ -42,7 +46,14 @@ def find_issue(ctx: Context, args: str, command: str) -> tuple[Issue, str]:
     issue = ctx.uow.issues.by_number(ctx.community.id, number)
     if issue is None:
         raise Answer(texts.NOT_FOUND.format(number=number))
+    check(ctx, command, issue)
     return issue, rest.strip()
+
+
+def split_first(text: str) -> tuple[str, str]:
+    """The first word and the rest; any space separates, full-width included."""
+    first, rest = [*_WORDS.split(text.strip(), maxsplit=1), ""][:2]
+    return first, rest.strip()
 
 
 def facts(ctx: Context, issue: Issue) -> IssueFacts:
@@ -153,7 +164,6 @@ def escalate_to(ctx: Context, issue: Issue, unit: str, note: str) -> list[Outgoi
 def accept(ctx: Context, args: str) -> Outcome:
     """受理 N [简单/复杂/疑难] — triage; the level sets the deadline, 疑难 also escalates."""
     issue, rest = find_issue(ctx, args, "accept")
-    check(ctx, "accept", issue)
     level = normalize(rest).split(" ")[0] if rest else issue.level
     if level not in TRIAGE_LEVELS:
         raise Answer(texts.BAD_LEVEL.format(number=issue.number))
@@ -173,8 +183,7 @@ def accept(ctx: Context, args: str) -> Outcome:
 def assign(ctx: Context, args: str) -> Outcome:
     """派单 N @人或单位 [期限] — hand the issue to a person or a unit, with a deadline."""
     issue, rest = find_issue(ctx, args, "assign")
-    check(ctx, "assign", issue)
-    target, _, when = rest.partition(" ")
+    target, when = split_first(rest)
     if not target:
         raise Answer(ctx.services.command("assign").usage_line())
     person, unit = _target(ctx, target)
@@ -207,17 +216,9 @@ def _target(ctx: Context, token: str) -> tuple[Person | None, str | None]:
     assert ctx.community is not None
     name = normalize(token).lstrip("@")
     community = ctx.community_settings()
-    for mention in ctx.message.mentions:
-        if name in (mention.name, mention.ref):
-            person = ctx.uow.people.find(mention.platform, mention.ref) or ctx.uow.people.add(
-                Person(
-                    platform=mention.platform,
-                    ref=mention.ref,
-                    name=mention.name,
-                    first_seen=ctx.now,
-                )
-            )
-            return person, _unit_of(ctx, person)
+    mentioned = mentioned_person(ctx, name)
+    if mentioned is not None:
+        return mentioned, _unit_of(ctx, mentioned)
     if community.unit(name) is not None:
         return None, name
     people = ctx.uow.people.named(ctx.community.id, name)
@@ -225,8 +226,7 @@ def _target(ctx: Context, token: str) -> tuple[Person | None, str | None]:
         raise Answer(texts.AMBIGUOUS_PERSON.format(name=name))
     if people:
         return people[0], _unit_of(ctx, people[0])
-    units = "、".join(u.name for u in community.units) or "（未配置）"
-    raise Answer(texts.NO_SUCH_TARGET.format(name=name, units=units))
+    raise Answer(texts.NO_SUCH_TARGET.format(name=name, units=community.unit_names()))
 
 
 def _unit_of(ctx: Context, person: Person) -> str | None:
@@ -238,7 +238,6 @@ def _unit_of(ctx: Context, person: Person) -> str | None:
 def progress(ctx: Context, args: str) -> Outcome:
     """进展 N 说明 — a progress note; the reporter hears it."""
     issue, rest = find_issue(ctx, args, "progress")
-    check(ctx, "progress", issue)
     note = required(rest, "进展", f"进展 {issue.number} 已联系施工队，明天上午疏通")
     move(ctx, issue, Action.PROGRESS, note)
     line = texts.PROGRESS.format(number=issue.number, note=note)
@@ -248,7 +247,6 @@ def progress(ctx: Context, args: str) -> Outcome:
 def resolve(ctx: Context, args: str) -> Outcome:
     """办结 N 结果 — mark resolved and ask the reporter to rate it."""
     issue, rest = find_issue(ctx, args, "resolve")
-    check(ctx, "resolve", issue)
     result = required(rest, "办理结果", f"办结 {issue.number} 已疏通下水道")
     move(ctx, issue, Action.RESOLVE, result)
     issue.resolution = result
@@ -259,7 +257,6 @@ def resolve(ctx: Context, args: str) -> Outcome:
 def decline(ctx: Context, args: str) -> Outcome:
     """不归我管 N 原因 — a handler hands it back to the secretary; the clock keeps running."""
     issue, rest = find_issue(ctx, args, "decline")
-    check(ctx, "decline", issue)
     reason = required(rest, "原因", f"不归我管 {issue.number} 属于市政管网，不是小区内管道")
     move(ctx, issue, Action.DECLINE, reason)
     who = assignee_label(ctx, issue)
@@ -273,7 +270,6 @@ def decline(ctx: Context, args: str) -> Outcome:
 def reject(ctx: Context, args: str) -> Outcome:
     """退回 N 原因 — not a community matter; the reporter is told why."""
     issue, rest = find_issue(ctx, args, "reject")
-    check(ctx, "reject", issue)
     reason = required(rest, "原因", f"退回 {issue.number} 属于市政道路，请拨打12345")
     move(ctx, issue, Action.REJECT, reason)
     line = texts.REJECTED.format(number=issue.number, reason=reason)
@@ -283,28 +279,25 @@ def reject(ctx: Context, args: str) -> Outcome:
 def escalate(ctx: Context, args: str) -> Outcome:
     """上报 N [单位] — 吹哨: the work group and the unit's contacts are told."""
     issue, rest = find_issue(ctx, args, "escalate")
-    check(ctx, "escalate", issue)
     allowed(issue, Action.ESCALATE)
     community = ctx.community_settings()
     name = normalize(rest).split(" ")[0] if rest else ""
     if name:
         if community.unit(name) is None:
-            units = "、".join(u.name for u in community.units) or "（未配置）"
-            raise Answer(texts.UNKNOWN_UNIT.format(name=name, units=units))
+            raise Answer(texts.UNKNOWN_UNIT.format(name=name, units=community.unit_names()))
         unit = name
     else:
         configured = community.escalation_unit()
         if configured is None:
             raise Answer(texts.NO_ESCALATION_UNIT.format(number=issue.number))
         unit = configured.name
-    note = rest.partition(" ")[2].strip() if name else ""
+    note = split_first(rest)[1] if name else ""
     return Outcome(escalate_to(ctx, issue, unit, note), "command", issue.id)
 
 
 def merge(ctx: Context, args: str) -> Outcome:
     """合并 N M — N is the same problem as M: N's reporter and followers follow M."""
     issue, rest = find_issue(ctx, args, "merge")
-    check(ctx, "merge", issue)
     into, _ = find_issue(ctx, rest, "merge")
     if into.id == issue.id:
         raise Answer(texts.MERGE_SELF.format(number=issue.number))
@@ -331,7 +324,6 @@ def merge(ctx: Context, args: str) -> Outcome:
 def reopen(ctx: Context, args: str) -> Outcome:
     """重开 N 原因 — back to whoever had it, with a new deadline; the work group hears."""
     issue, rest = find_issue(ctx, args, "reopen")
-    check(ctx, "reopen", issue)
     reason = required(rest, "原因", f"重开 {issue.number} 下水道又堵了")
     _reopen(ctx, issue, reason)
     line = texts.REOPENED.format(
@@ -352,7 +344,6 @@ def _reopen(ctx: Context, issue: Issue, reason: str) -> None:
 def follow(ctx: Context, args: str) -> Outcome:
     """关注 N — hear about every change to an issue, in this chat."""
     issue, _ = find_issue(ctx, args, "follow")
-    check(ctx, "follow", issue)
     if issue.reporter_id == ctx.sender.id:
         return _one_line(ctx, texts.OWN_ISSUE.format(number=issue.number), issue)
     if ctx.uow.issues.follower(issue.id, ctx.sender.id) is not None:
@@ -367,9 +358,8 @@ def follow(ctx: Context, args: str) -> Outcome:
 def rate(ctx: Context, args: str) -> Outcome:
     """评价 N 1-5 [意见] — ≥ 3 closes the issue (销号), ≤ 2 reopens it."""
     issue, rest = find_issue(ctx, args, "rate")
-    check(ctx, "rate", issue)
     allowed(issue, Action.RATE)
-    word, _, note = rest.partition(" ")
+    word, note = split_first(rest)
     score = _score(normalize(word))
     if score is None:
         raise Answer(texts.BAD_SCORE.format(number=issue.number))

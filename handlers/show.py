@@ -11,13 +11,12 @@ from bot.domain.lifecycle import OPEN
 from bot.domain.privacy import mask_name, mask_text
 from handlers import texts
 from handlers.base import Context, Outcome, answer
-from handlers.ledger import assignee_label, check, colour_of, find_issue, shown_deadline
+from handlers.ledger import assignee_label, colour_of, find_issue, shown_deadline
 
 
 def show(ctx: Context, args: str) -> Outcome:
     """查看 N — details, status and history of issue N."""
     issue, _ = find_issue(ctx, args, "show")
-    check(ctx, "show", issue)
     tz = ctx.services.settings.tz
     category = ctx.services.category(issue.category)
     head = [f"#{issue.number}【{category.name}】{issue.status.label}"]

@@ -156,3 +156,17 @@ def test_a_private_reporter_hears_privately(chat: Conversation) -> None:
     replies = chat.say("@张网格/工作群: 派单 1 物业 明天")
     assert ("私聊·王芳", "#1 已派单给 物业，期限 11月24日。") in replies
     assert all("王" not in text for where, text in replies if where != "私聊·王芳")
+
+
+def test_commands_forgive_full_width_characters_and_spaces(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    assert chat.say("@张网格/网格3群: 派单　１　＠刘物业　　３天")[0] == (
+        G3,
+        "#1 已派单给 物业·刘*业，期限 11月26日。",
+    )
+    # Colons and commas after the command word or the number are fine too.
+    assert chat.say("@刘物业/私聊: 进展：1 已到现场")[0] == ("私聊·刘物业", "#1 进展：已到现场")
+    assert chat.say("@刘物业/私聊: 进展 #1：管道疏通中")[0] == (
+        "私聊·刘物业",
+        "#1 进展：管道疏通中",
+    )

@@ -49,6 +49,8 @@ def test_show_is_recognised_in_every_written_form(text: str) -> None:
 def test_a_keyword_inside_a_sentence_is_chatter() -> None:
     assert route("查看一下通知").kind is RouteKind.IGNORE
     assert route("大家帮助一下老人").kind is RouteKind.IGNORE
+    assert route("帮助：谁家有梯子借用一下").kind is RouteKind.IGNORE
+    assert route("查看：23").kind is RouteKind.COMMAND
 
 
 def test_an_unknown_slash_word_is_an_unknown_command() -> None:
