@@ -28,7 +28,11 @@ def person_ref(person: Person) -> PersonRef:
 
 
 def tell_watchers(ctx: Context, issue: Issue, text: str) -> list[Outgoing]:
-    """The command's own chat (as a reply), then the reporter's and followers' chats, once each."""
+    """The command's own chat (as a reply), then the reporter's and followers' chats, once each.
+
+    Phone and ID numbers typed into notes are masked: these lines go to groups (§9).
+    """
+    text = mask_text(text)
     replies: list[Outgoing] = [
         Reply(ctx.message.chat, text, reply_to_message_id=ctx.message.message_id)
     ]
@@ -46,6 +50,7 @@ def tell_work_groups(
 ) -> list[Outgoing]:
     """The community's work groups, except chats that already got a message."""
     assert ctx.community is not None
+    text = mask_text(text)
     told = {(r.chat.platform, r.chat.ref) for r in already if isinstance(r, Reply)}
     told.add((ctx.chat.platform, ctx.chat.ref))
     return [

@@ -170,3 +170,12 @@ def test_commands_forgive_full_width_characters_and_spaces(chat: Conversation) -
         "私聊·刘物业",
         "#1 进展：管道疏通中",
     )
+
+
+def test_phone_numbers_in_notes_are_masked_in_groups(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@张网格/网格3群: 派单 1 物业")
+    assert chat.say("@刘物业/私聊: 进展 1 师傅电话13812345678，下午到")[1] == (
+        G3,
+        "#1 进展：师傅电话138****5678，下午到",
+    )
