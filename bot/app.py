@@ -15,7 +15,9 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.dispatcher import Dispatcher
 from bot.domain.calendar import WorkCalendar
-from bot.messages import IncomingMessage, Outgoing, platform_of
+from bot.messages import IncomingMessage
+from bot.outbox import Outbox
+from bot.scheduler import Scheduler, Ticker
 from handlers.base import Services
 from handlers.commands import COMMANDS
 from storage.config_sync import sync_config
@@ -34,6 +36,7 @@ class Linli:
     sessions: sessionmaker[Session]
     services: Services
     dispatcher: Dispatcher
+    scheduler: Scheduler
 
     def close(self) -> None:
         self.engine.dispose()
@@ -60,7 +63,9 @@ def bootstrap(
         commands=COMMANDS,
         platform_help=dict(platform_help or {}),
     )
-    return Linli(engine, sessions, services, Dispatcher(services, sessions))
+    return Linli(
+        engine, sessions, services, Dispatcher(services, sessions), Scheduler(services, sessions)
+    )
 
 
 def work_calendar(settings: Settings, *, weekends_for_unknown_years: bool = False) -> WorkCalendar:
@@ -74,27 +79,24 @@ def work_calendar(settings: Settings, *, weekends_for_unknown_years: bool = Fals
     )
 
 
-class Outbox:
-    """Sends what the core returns through the adapter that owns the target chat."""
-
-    def __init__(self, adapters: Mapping[str, Adapter]) -> None:
-        self._adapters = adapters
-
-    async def send(self, messages: list[Outgoing]) -> None:
-        for message in messages:
-            platform = platform_of(message)
-            adapter = self._adapters.get(platform)
-            if adapter is None:
-                log.error("no adapter for %s; not sent: %s", platform, message.text)
-                continue
-            await adapter.send(message)
-
-
 async def serve(linli: Linli, adapter: Adapter) -> None:
-    """Run one adapter until it stops, answering every message it delivers."""
-    outbox = Outbox({adapter.platform: adapter})
+    """Run one adapter until it stops: answer every message, fire every reminder.
+
+    On start, whatever was queued before a crash is sent, and reminders missed while the bot
+    was down go out once, marked （补发）.
+    """
+    outbox = Outbox(linli.sessions, {adapter.platform: adapter}, linli.services.clock)
+    ticker = Ticker(linli.scheduler, linli.services.clock, outbox.flush)
+    linli.scheduler.restore()
+    await outbox.flush()
+    ticker.start()
 
     async def deliver(message: IncomingMessage) -> None:
-        await outbox.send(linli.dispatcher.dispatch(message))
+        linli.dispatcher.dispatch(message)
+        await outbox.flush()
+        ticker.poke()
 
-    await adapter.run(deliver)
+    try:
+        await adapter.run(deliver)
+    finally:
+        ticker.stop()

@@ -6,6 +6,7 @@ jumps forward instead of waiting.
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -16,12 +17,45 @@ class Clock(Protocol):
 
     def now(self) -> datetime: ...
 
+    def seconds_until(self, instant: datetime) -> float:
+        """Real seconds to wait until this clock shows `instant`."""
+        ...
+
 
 class SystemClock:
     """The wall clock."""
 
     def now(self) -> datetime:
         return datetime.now(UTC)
+
+    def seconds_until(self, instant: datetime) -> float:
+        return (instant - self.now()).total_seconds()
+
+
+class ScaledClock:
+    """A clock that starts at a chosen instant and runs `speed` times faster than real time.
+
+    For demonstrations and process-level tests (`linli run --clock-start … --clock-speed …`):
+    a week of reminders plays out in minutes, with real timers underneath.
+    """
+
+    def __init__(self, start: datetime, speed: float = 1.0) -> None:
+        if start.tzinfo is None:
+            raise ValueError("ScaledClock needs a timezone-aware start")
+        self._start = start
+        self._speed = speed
+        self._origin = time.monotonic()
+
+    def now(self) -> datetime:
+        return self._start + timedelta(seconds=(time.monotonic() - self._origin) * self._speed)
+
+    def seconds_until(self, instant: datetime) -> float:
+        return (instant - self.now()).total_seconds() / self._speed
+
+
+def wall_time_in(seconds: float) -> datetime:
+    """The real instant `seconds` from now: what an OS timer (APScheduler) must be given."""
+    return datetime.now(UTC) + timedelta(seconds=seconds)
 
 
 class VirtualClock:
@@ -43,6 +77,10 @@ class VirtualClock:
 
     def advance(self, delta: timedelta) -> None:
         self._now += delta
+
+    def seconds_until(self, instant: datetime) -> float:
+        # Nothing real waits on a virtual clock: replays fire what is due as they step.
+        return 0.0
 
 
 def local(instant: datetime, tz: ZoneInfo) -> datetime:

@@ -71,6 +71,44 @@ class QuietHours(_Strict):
         return value
 
 
+class Event(_Strict):
+    """A recurring message: 议事会 every Thursday, 代表接访日 on the 8th, 流动办公桌 on Tuesdays."""
+
+    # Standard five-field crontab in the configured time zone: minute hour day month weekday.
+    cron: Text
+    chats: list[Text] = Field(min_length=1)
+    text: Text
+
+    @field_validator("cron")
+    @classmethod
+    def _crontab(cls, value: str) -> str:
+        from apscheduler.triggers.cron import CronTrigger
+
+        try:
+            CronTrigger.from_crontab(value)
+        except ValueError:
+            raise ValueError("应为五段 cron，如 0 18 * * thu（每周四18:00）") from None
+        return value
+
+
+class ReminderSettings(_Strict):
+    """When the bot speaks up by itself (chat-protocol §5)."""
+
+    yellow_at: str = "09:00"  # 🟡 on the working day before a deadline, at this time
+    daily_digest: str = "09:00"  # to each work group, on working days
+    weekly_digest: str = "09:00"  # Mondays
+    follow_up_reminder_days: int = Field(default=3, ge=1, le=30)
+    follow_up_close_days: int = Field(default=7, ge=1, le=60)
+    lookback_days: int = Field(default=30, ge=1, le=365)
+
+    @field_validator("yellow_at", "daily_digest", "weekly_digest")
+    @classmethod
+    def _clock_time(cls, value: str) -> str:
+        if not _CLOCK_TIME.match(value):
+            raise ValueError("应为 24 小时制时间，如 09:00")
+        return value
+
+
 class Building(_Strict):
     number: Text
     units: int = Field(default=0, ge=0, le=99)
@@ -139,6 +177,7 @@ class Community(_Strict):
     chats: list[ChatBinding] = []
     people: list[PersonConfig] = []
     units: list[WorkUnit] = []
+    events: list[Event] = []
 
     @model_validator(mode="after")
     def _references(self) -> Community:
@@ -155,6 +194,11 @@ class Community(_Strict):
                     raise ValueError(f"{person.ref} 的网格 {grid} 不在 grids 中")
             if person.unit is not None and person.unit not in units:
                 raise ValueError(f"{person.ref} 的单位 {person.unit} 不在 units 中")
+        chats = {chat.ref for chat in self.chats}
+        for event in self.events:
+            for ref in event.chats:
+                if ref not in chats:
+                    raise ValueError(f"事件「{event.text}」的群 {ref} 不在 chats 中")
         return self
 
     def unit(self, name: str) -> WorkUnit | None:
@@ -221,6 +265,7 @@ class Settings(_Strict):
     triage_days: dict[str, Annotated[int, Field(ge=1, le=60)]] = {"简单": 1, "复杂": 3, "疑难": 10}
     categories: list[CategoryOverride] = []
     calendar: CalendarSettings = CalendarSettings()
+    reminders: ReminderSettings = ReminderSettings()
     console: ConsoleSettings = ConsoleSettings()
     telegram: TelegramSettings = TelegramSettings()
     wechat: WechatSettings = WechatSettings()
@@ -256,6 +301,9 @@ class Settings(_Strict):
     def days_for(self, level: str) -> int:
         """Working days a triage level allows (chat-protocol §3)."""
         return self.triage_days.get(level, self.triage_days["复杂"])
+
+    def quiet_hours_of(self, community: Community) -> QuietHours:
+        return community.quiet_hours or self.quiet_hours
 
     @property
     def tz(self) -> ZoneInfo:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.domain.issues import Role, strongest
 from bot.domain.permissions import Actor
 from bot.messages import IncomingMessage, Outgoing, Reply
+from bot.outbox import outbound
 from bot.routing import Route, RouteKind, Router
 from handlers import intake, texts
 from handlers.base import Answer, Context, Outcome, Services, answer, refuse
@@ -57,6 +58,9 @@ class Dispatcher:
                         else (answer(ctx, stop.text, stop.status))
                     )
                 uow.inbox.add(self._kept(message, outcome.status, outcome.issue_id))
+                now = self._services.clock.now()
+                for reply in outcome.replies:
+                    uow.outbox.add(outbound(reply, now))
                 uow.commit()
                 return outcome.replies
         except IntegrityError:
@@ -67,8 +71,9 @@ class Dispatcher:
             log.exception("storing message %s failed", message.message_id)
         except Exception:
             log.exception("handling message %s failed", message.message_id)
-        self._keep_failed(message)
-        return [Reply(message.chat, texts.FAILED, reply_to_message_id=message.message_id)]
+        sorry = Reply(message.chat, texts.FAILED, reply_to_message_id=message.message_id)
+        self._keep_failed(message, sorry)
+        return [sorry]
 
     def _handle(self, ctx: Context, route: Route) -> Outcome:
         match route.kind:
@@ -148,12 +153,13 @@ class Dispatcher:
             issue_id=issue_id,
         )
 
-    def _keep_failed(self, message: IncomingMessage) -> None:
+    def _keep_failed(self, message: IncomingMessage, sorry: Reply) -> None:
         """After a failure, still keep the text so nobody has to type it again."""
         try:
             with UnitOfWork(self._sessions) as uow:
                 if not uow.inbox.seen(message.chat.platform, message.chat.ref, message.message_id):
                     uow.inbox.add(self._kept(message, "failed", None))
+                    uow.outbox.add(outbound(sorry, self._services.clock.now()))
                     uow.commit()
         except Exception:
             log.exception("could not keep failed message %s", message.message_id)

@@ -14,8 +14,10 @@ A script is YAML:
         from: 张网格
         reply_to: sewer
         text: "#立案"
+      - at: 2026-11-24 09:30             # no text: let time pass (reminders fire on the way)
+    until: 2026-11-30 10:00              # optional: keep the clock running to here at the end
 
-The bot's outgoing messages are printed as JSON lines {"at", "chat", "text"}.
+The bot's outgoing messages, reminders included, are printed as JSON lines {"at", "chat", "text"}.
 """
 
 from __future__ import annotations
@@ -31,9 +33,10 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from bot.adapters.console import ConsoleAdapter
-from bot.app import Outbox, bootstrap
+from bot.app import bootstrap
 from bot.clock import VirtualClock
 from bot.config import ConfigError, Database, Settings, load_settings
+from bot.outbox import Outbox
 
 _RELATIVE = re.compile(r"^\+(\d+)\s*([smhd])$")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
@@ -75,8 +78,8 @@ def parse_steps(
     speaker, chat = defaults
     steps = []
     for index, item in enumerate(raw["messages"], start=1):
-        if not isinstance(item, dict) or "text" not in item:
-            raise ScriptError(f"第 {index} 条消息需要 text")
+        if not isinstance(item, dict) or not ("text" in item or "at" in item):
+            raise ScriptError(f"第 {index} 条需要 text（说的话）或 at（等到的时间）")
         if "at" in item:
             now = _absolute(str(item["at"]), tz, now)
         speaker = str(item.get("from", speaker))
@@ -86,7 +89,7 @@ def parse_steps(
                 at=now,
                 chat=chat,
                 speaker=speaker,
-                text=str(item["text"]),
+                text=str(item.get("text", "")),
                 name=str(item["id"]) if "id" in item else None,
                 reply_to=str(item["reply_to"]) if "reply_to" in item else None,
             )
@@ -109,8 +112,8 @@ def _absolute(value: str, tz: ZoneInfo, previous: datetime | None) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
 
 
-def replay(script: Path, config: Path | None, output: TextIO, database_url: str) -> int:
-    """Replay `script`; returns the number of messages the bot sent."""
+def replay(script: Path, config: Path | None, output: TextIO, database_url: str) -> None:
+    """Replay `script`, printing every message the bot sends, reminders included."""
     raw, script_config = load_script(script)
     config_path = config or (script.parent / script_config if script_config else None)
     if config_path is None:
@@ -118,27 +121,36 @@ def replay(script: Path, config: Path | None, output: TextIO, database_url: str)
     settings = load_settings(config_path)
     settings = settings.model_copy(update={"database": Database(url=database_url)})
     start, steps = parse_steps(raw, settings, (settings.console.speaker, settings.console.chat))
+    until = _absolute(str(raw["until"]), settings.tz, start) if "until" in raw else None
     clock = VirtualClock(start)
     adapter = ConsoleAdapter(
         settings, clock=clock, output=output, json_lines=True, session="replay"
     )
     linli = bootstrap(settings, clock, {adapter.platform: adapter.help_note})
-    outbox = Outbox({adapter.platform: adapter})
-    sent = 0
+    outbox = Outbox(linli.sessions, {adapter.platform: adapter}, clock)
+
+    async def fire_until(moment: datetime) -> None:
+        # Step the clock through each due time, so every reminder shows when it fired.
+        while (due := linli.scheduler.next_due()) is not None and due <= moment:
+            clock.set(due)
+            linli.scheduler.run_due()
+            await outbox.flush()
 
     async def run() -> None:
-        nonlocal sent
+        linli.scheduler.restore()
         for step in steps:
+            await fire_until(step.at)
             clock.set(step.at)
-            message = adapter.message(
-                step.speaker, step.chat, step.text, reply_to=step.reply_to, message_id=step.name
-            )
-            replies = linli.dispatcher.dispatch(message)
-            sent += len(replies)
-            await outbox.send(replies)
+            if step.text:
+                message = adapter.message(
+                    step.speaker, step.chat, step.text, reply_to=step.reply_to, message_id=step.name
+                )
+                linli.dispatcher.dispatch(message)
+                await outbox.flush()
+        if until is not None:
+            await fire_until(until)
 
     try:
         asyncio.run(run())
     finally:
         linli.close()
-    return sent

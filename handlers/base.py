@@ -14,6 +14,7 @@ from bot.domain.calendar import WorkCalendar
 from bot.domain.issues import IssueStatus, Role
 from bot.domain.permissions import Actor
 from bot.messages import IncomingMessage, Outgoing, Reply
+from handlers.schedule import sync_issue
 from storage.models import AuditEntry, Chat, Community, Issue, Person
 from storage.uow import UnitOfWork
 
@@ -142,7 +143,8 @@ def refuse(ctx: Context, command: str, reason: str) -> Outcome:
 def record(
     ctx: Context, issue: Issue, action: str, note: str = "", *, before: IssueStatus | None = None
 ) -> None:
-    """Write the audit entry for a change to `issue` (who, when, from → to, note)."""
+    """Write the audit entry for a change to `issue` (who, when, from → to, note), and bring
+    its reminders in step with the change."""
     issue.updated_at = ctx.now
     ctx.uow.audit.record(
         AuditEntry(
@@ -156,6 +158,7 @@ def record(
             at=ctx.now,
         )
     )
+    sync_issue(ctx.uow, ctx.services, issue)
 
 
 def mentioned_person(ctx: Context, name: str) -> Person | None:

@@ -17,6 +17,7 @@ from bot.routing import report_text
 from bot.text import has_content, shorten
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, answer, record, refuse, reply_to
+from handlers.schedule import sync_issue
 from storage.models import Attachment, AuditEntry, Chat, Follower, Issue, Person
 
 _ALERT_DESCRIPTION_LIMIT = 60
@@ -211,6 +212,7 @@ def _file(
             at=now,
         )
     )
+    sync_issue(ctx.uow, services, issue)
     where = _where(ctx, issue)
     alerts = _tell_work_groups(ctx, issue, category.name, where, reporter)
     ack = texts.ACK.format(

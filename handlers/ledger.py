@@ -20,9 +20,18 @@ from bot.domain.privacy import mask_name
 from bot.messages import Outgoing
 from bot.text import normalize, parse_issue_number
 from handlers import texts
-from handlers.base import Answer, Context, Outcome, mentioned_person, record, reply_to
+from handlers.base import (
+    Answer,
+    Context,
+    Outcome,
+    Services,
+    mentioned_person,
+    record,
+    reply_to,
+)
 from handlers.notify import summary, tell_privately, tell_watchers, tell_work_groups
 from storage.models import Follower, Issue, Person
+from storage.uow import UnitOfWork
 
 RATING_WORDS = {"满意": 5, "基本满意": 3, "不满意": 1}
 _WORDS = re.compile(r"\s+")
@@ -72,11 +81,14 @@ def check(ctx: Context, command: str, issue: Issue | None = None) -> None:
         raise Answer(reason, "refused", command)
 
 
-def move(ctx: Context, issue: Issue, action: Action, note: str = "") -> IssueStatus:
-    """Apply `action`'s status change and record it; returns the status it came from."""
+def move(
+    ctx: Context, issue: Issue, action: Action, note: str = "", *, to: IssueStatus | None = None
+) -> IssueStatus:
+    """Apply `action`'s status change (or `to`, where the handler knows better) and record it,
+    after the handler has set the fields the change brings; returns the status it came from."""
     after = allowed(issue, action)
     before = issue.status
-    issue.status = after
+    issue.status = to or after
     record(ctx, issue, action.value, note, before=before)
     return before
 
@@ -104,41 +116,43 @@ def deadline_in(ctx: Context, level: str, start: datetime | None = None) -> date
         raise Answer(str(unknown)) from None
 
 
-def colour_of(ctx: Context, deadline: datetime | None) -> Colour:
+def colour_of(services: Services, deadline: datetime | None) -> Colour:
     """The issue's colour; past the holiday calendar's years, Monday–Friday stands in for it
     (a list must still show on 31 December) and `calendar_note` says so."""
+    now = services.clock.now()
     try:
-        return colour(deadline, ctx.now, ctx.services.calendar)
+        return colour(deadline, now, services.calendar)
     except UnknownYear:
-        return colour(deadline, ctx.now, ctx.services.weekday_calendar)
+        return colour(deadline, now, services.weekday_calendar)
 
 
-def yellow_until(ctx: Context) -> datetime:
+def yellow_until(services: Services) -> datetime:
     """The end of the next working day: deadlines up to here are 🟡."""
+    now = services.clock.now()
     try:
-        return ctx.services.calendar.deadline_after(ctx.now, 1)
+        return services.calendar.deadline_after(now, 1)
     except UnknownYear:
-        return ctx.services.weekday_calendar.deadline_after(ctx.now, 1)
+        return services.weekday_calendar.deadline_after(now, 1)
 
 
-def calendar_note(ctx: Context, deadlines: list[datetime | None]) -> str | None:
+def calendar_note(services: Services, deadlines: list[datetime | None]) -> str | None:
     """One line when some colour had to be guessed for want of a holiday calendar."""
-    calendar = ctx.services.calendar
-    for deadline in [ctx.now, *deadlines]:
+    calendar = services.calendar
+    for deadline in [services.clock.now(), *deadlines]:
         if deadline is not None and not calendar.covers(calendar.local_date(deadline)):
             return texts.CALENDAR_GUESS.format(year=calendar.local_date(deadline).year)
     return None
 
 
-def shown_deadline(ctx: Context, deadline: datetime | None) -> str:
+def shown_deadline(services: Services, deadline: datetime | None) -> str:
     if deadline is None:
         return "未定"
-    return format_deadline(deadline, ctx.services.settings.tz, ctx.now)
+    return format_deadline(deadline, services.settings.tz, services.clock.now())
 
 
-def assignee_label(ctx: Context, issue: Issue) -> str:
+def assignee_label(uow: UnitOfWork, issue: Issue) -> str:
     if issue.assignee_id is not None:
-        person = mask_name(ctx.uow.people.get(issue.assignee_id).name)
+        person = mask_name(uow.people.get(issue.assignee_id).name)
         return f"{issue.assignee_unit}·{person}" if issue.assignee_unit else person
     return issue.assignee_unit or ""
 
@@ -147,7 +161,9 @@ def escalate_to(ctx: Context, issue: Issue, unit: str, note: str) -> list[Outgoi
     """吹哨: mark the issue escalated and tell the work group and the unit's contacts."""
     issue.escalated = True
     record(ctx, issue, Action.ESCALATE.value, unit if not note else f"{unit}：{note}")
-    line = texts.WHISTLE.format(number=issue.number, unit=unit, **summary(ctx, issue))
+    line = texts.WHISTLE.format(
+        number=issue.number, unit=unit, **summary(ctx.uow, ctx.services, issue)
+    )
     assert ctx.community is not None
     watchers = tell_watchers(ctx, issue, texts.ESCALATED.format(number=issue.number, unit=unit))
     contacts = ctx.uow.people.of_unit(ctx.community.id, unit)
@@ -167,10 +183,11 @@ def accept(ctx: Context, args: str) -> Outcome:
     level = normalize(rest).split(" ")[0] if rest else issue.level
     if level not in TRIAGE_LEVELS:
         raise Answer(texts.BAD_LEVEL.format(number=issue.number))
-    move(ctx, issue, Action.ACCEPT, level)
+    allowed(issue, Action.ACCEPT)
     issue.level = level
     issue.deadline = deadline_in(ctx, level, issue.created_at)
-    deadline = shown_deadline(ctx, issue.deadline)
+    move(ctx, issue, Action.ACCEPT, level)
+    deadline = shown_deadline(ctx.services, issue.deadline)
     line = texts.ACCEPTED.format(number=issue.number, level=level, deadline=deadline)
     replies = tell_watchers(ctx, issue, line)
     if level == "疑难" and not issue.escalated:
@@ -197,8 +214,8 @@ def assign(ctx: Context, args: str) -> Outcome:
     issue.assignee_id = person.id if person else None
     issue.assignee_unit = unit
     issue.deadline = deadline
-    shown = shown_deadline(ctx, deadline)
-    who = assignee_label(ctx, issue)
+    shown = shown_deadline(ctx.services, deadline)
+    who = assignee_label(ctx.uow, issue)
     move(ctx, issue, Action.ASSIGN, f"{who}，期限 {shown}")
     replies = tell_watchers(
         ctx, issue, texts.ASSIGNED.format(number=issue.number, who=who, deadline=shown)
@@ -206,7 +223,7 @@ def assign(ctx: Context, args: str) -> Outcome:
     assert ctx.community is not None
     contacts = [person] if person else list(ctx.uow.people.of_unit(ctx.community.id, unit or ""))
     direct = texts.ASSIGNED_DIRECT.format(
-        number=issue.number, deadline=shown, **summary(ctx, issue)
+        number=issue.number, deadline=shown, **summary(ctx.uow, ctx.services, issue)
     )
     return Outcome(replies + tell_privately(contacts, direct, skip=ctx.sender.id), "command")
 
@@ -248,8 +265,9 @@ def resolve(ctx: Context, args: str) -> Outcome:
     """办结 N 结果 — mark resolved and ask the reporter to rate it."""
     issue, rest = find_issue(ctx, args, "resolve")
     result = required(rest, "办理结果", f"办结 {issue.number} 已疏通下水道")
-    move(ctx, issue, Action.RESOLVE, result)
     issue.resolution = result
+    issue.resolved_at = ctx.now
+    move(ctx, issue, Action.RESOLVE, result)
     line = texts.RESOLVED.format(number=issue.number, result=result.rstrip("。"))
     return Outcome(tell_watchers(ctx, issue, line), "command", issue.id)
 
@@ -259,7 +277,7 @@ def decline(ctx: Context, args: str) -> Outcome:
     issue, rest = find_issue(ctx, args, "decline")
     reason = required(rest, "原因", f"不归我管 {issue.number} 属于市政管网，不是小区内管道")
     move(ctx, issue, Action.DECLINE, reason)
-    who = assignee_label(ctx, issue)
+    who = assignee_label(ctx.uow, issue)
     issue.assignee_id = None
     issue.assignee_unit = None
     line = texts.DECLINED.format(number=issue.number, who=who, reason=reason)
@@ -327,18 +345,19 @@ def reopen(ctx: Context, args: str) -> Outcome:
     reason = required(rest, "原因", f"重开 {issue.number} 下水道又堵了")
     _reopen(ctx, issue, reason)
     line = texts.REOPENED.format(
-        number=issue.number, reason=reason, deadline=shown_deadline(ctx, issue.deadline)
+        number=issue.number, reason=reason, deadline=shown_deadline(ctx.services, issue.deadline)
     )
     replies = tell_watchers(ctx, issue, line)
     return Outcome(replies + tell_work_groups(ctx, line, already=replies), "command", issue.id)
 
 
 def _reopen(ctx: Context, issue: Issue, reason: str) -> None:
-    move(ctx, issue, Action.REOPEN, reason)
-    if issue.status is IssueStatus.ASSIGNED and not (issue.assignee_id or issue.assignee_unit):
-        issue.status = IssueStatus.ACCEPTED
+    after = allowed(issue, Action.REOPEN)
+    if after is IssueStatus.ASSIGNED and not (issue.assignee_id or issue.assignee_unit):
+        after = IssueStatus.ACCEPTED  # nobody held it: back to the secretary
     issue.deadline = deadline_in(ctx, issue.level)
     issue.rating = None
+    move(ctx, issue, Action.REOPEN, reason, to=after)
 
 
 def follow(ctx: Context, args: str) -> Outcome:
@@ -365,13 +384,14 @@ def rate(ctx: Context, args: str) -> Outcome:
         raise Answer(texts.BAD_SCORE.format(number=issue.number))
     note = note.strip()
     if score >= 3:
-        move(ctx, issue, Action.RATE, f"{score}分 {note}".strip())
         issue.rating = score
+        issue.closed_at = ctx.now
+        move(ctx, issue, Action.RATE, f"{score}分 {note}".strip())
         line = texts.CLOSED.format(number=issue.number, score=score)
         return Outcome(tell_watchers(ctx, issue, line), "command", issue.id)
     _reopen(ctx, issue, f"评价{score}分 {note}".strip())
     line = texts.LOW_RATING.format(
-        number=issue.number, score=score, deadline=shown_deadline(ctx, issue.deadline)
+        number=issue.number, score=score, deadline=shown_deadline(ctx.services, issue.deadline)
     )
     replies = tell_watchers(ctx, issue, line)
     alert = texts.LOW_RATING_ALERT.format(

@@ -8,7 +8,7 @@ from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import STAFF
 from bot.text import normalize
 from handlers import texts
-from handlers.base import Answer, Context, Outcome, answer
+from handlers.base import Answer, Context, Outcome, Services, answer
 from handlers.ledger import (
     assignee_label,
     calendar_note,
@@ -18,6 +18,7 @@ from handlers.ledger import (
 )
 from storage.models import Issue
 from storage.repositories import LedgerQuery
+from storage.uow import UnitOfWork
 
 PAGE_SIZE = 10
 _RANK = {Colour.RED: 0, Colour.YELLOW: 1, Colour.GREEN: 2}
@@ -70,7 +71,7 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     result = ctx.uow.issues.ledger(
         query,
         now=ctx.now,
-        yellow_until=yellow_until(ctx),
+        yellow_until=yellow_until(ctx.services),
         colour=_RANK[wanted] if wanted else None,
         offset=(page - 1) * PAGE_SIZE,
         limit=PAGE_SIZE,
@@ -91,8 +92,8 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     )
     if pages > 1:
         head += texts.LIST_PAGE.format(page=page, pages=pages)
-    lines = [head, *(_line(ctx, issue) for issue in result.issues)]
-    note = calendar_note(ctx, [issue.deadline for issue in result.issues])
+    lines = [head, *(ledger_line(ctx.uow, ctx.services, issue) for issue in result.issues)]
+    note = calendar_note(ctx.services, [issue.deadline for issue in result.issues])
     if note:
         lines.append(note)
     if page < pages:
@@ -100,14 +101,15 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     return answer(ctx, "\n".join(lines))
 
 
-def _line(ctx: Context, issue: Issue) -> str:
-    mark = colour_of(ctx, issue.deadline).emoji
-    head = f"{mark} #{issue.number}【{ctx.services.category(issue.category).name}】"
+def ledger_line(uow: UnitOfWork, services: Services, issue: Issue) -> str:
+    """`🔴 #3【照明路灯】3号楼3单元 · 办理中 · 物业·刘*业 · 期限11月23日`."""
+    mark = colour_of(services, issue.deadline).emoji
+    head = f"{mark} #{issue.number}【{services.category(issue.category).name}】"
     where = location_label(issue.building, issue.unit, issue.room, issue.place)
     details = [where] if where else []
     details.append(issue.status.label)
-    holder = assignee_label(ctx, issue)
+    holder = assignee_label(uow, issue)
     if holder:
         details.append(holder)
-    details.append(f"期限{shown_deadline(ctx, issue.deadline)}")
+    details.append(f"期限{shown_deadline(services, issue.deadline)}")
     return head + " · ".join(details)

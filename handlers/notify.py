@@ -13,8 +13,9 @@ from bot.domain.issues import location_label
 from bot.domain.privacy import mask_text
 from bot.messages import ChatRef, Direct, Outgoing, PersonRef, Reply
 from bot.text import shorten
-from handlers.base import Context
+from handlers.base import Context, Services
 from storage.models import Chat, Issue, Person
+from storage.uow import UnitOfWork
 
 SUMMARY_LIMIT = 60
 
@@ -36,13 +37,18 @@ def tell_watchers(ctx: Context, issue: Issue, text: str) -> list[Outgoing]:
     replies: list[Outgoing] = [
         Reply(ctx.message.chat, text, reply_to_message_id=ctx.message.message_id)
     ]
-    seen = {ctx.chat.id}
-    chat_ids = [issue.chat_id, *(f.chat_id for f in ctx.uow.issues.followers(issue.id))]
-    for chat_id in chat_ids:
-        if chat_id not in seen:
-            seen.add(chat_id)
-            replies.append(Reply(chat_ref(ctx.uow.chats.by_id(chat_id)), text))
+    replies += [
+        Reply(chat_ref(chat), text)
+        for chat in watcher_chats(ctx.uow, issue)
+        if chat.id != ctx.chat.id
+    ]
     return replies
+
+
+def watcher_chats(uow: UnitOfWork, issue: Issue) -> list[Chat]:
+    """The reporter's chat and every follower's, once each."""
+    chat_ids = dict.fromkeys([issue.chat_id, *(f.chat_id for f in uow.issues.followers(issue.id))])
+    return [uow.chats.by_id(chat_id) for chat_id in chat_ids]
 
 
 def tell_work_groups(
@@ -50,13 +56,19 @@ def tell_work_groups(
 ) -> list[Outgoing]:
     """The community's work groups, except chats that already got a message."""
     assert ctx.community is not None
-    text = mask_text(text)
     told = {(r.chat.platform, r.chat.ref) for r in already if isinstance(r, Reply)}
     told.add((ctx.chat.platform, ctx.chat.ref))
     return [
-        Reply(chat_ref(chat), text)
-        for chat in ctx.uow.chats.of_kind(ctx.community.id, "work")
-        if (chat.platform, chat.ref) not in told
+        reply
+        for reply in work_groups(ctx.uow, ctx.community.id, text)
+        if (reply.chat.platform, reply.chat.ref) not in told
+    ]
+
+
+def work_groups(uow: UnitOfWork, community_id: int, text: str) -> list[Reply]:
+    """`text` to each of the community's work groups, numbers masked."""
+    return [
+        Reply(chat_ref(chat), mask_text(text)) for chat in uow.chats.of_kind(community_id, "work")
     ]
 
 
@@ -66,12 +78,12 @@ def tell_privately(
     return [Direct(person_ref(p), text) for p in people if p.id != skip]
 
 
-def summary(ctx: Context, issue: Issue) -> dict[str, str]:
+def summary(uow: UnitOfWork, services: Services, issue: Issue) -> dict[str, str]:
     """Fields for templates that describe an issue in one line: category, where, description."""
-    category = ctx.services.category(issue.category).name
+    category = services.category(issue.category).name
     parts = [location_label(issue.building, issue.unit, issue.room, issue.place)]
     if issue.grid_id is not None:
-        parts.append(ctx.uow.communities.grid(issue.grid_id).name)
+        parts.append(uow.communities.grid(issue.grid_id).name)
     where = "".join(f"{p}，" for p in parts if p)
     # Templates add their own punctuation after the description.
     description = mask_text(shorten(issue.description, SUMMARY_LIMIT)).rstrip("。！!，,；;～~ ")

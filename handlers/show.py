@@ -33,10 +33,10 @@ def show(ctx: Context, args: str) -> Outcome:
     if issue.report_count > 1:
         lines.append(f"反映次数：{issue.report_count}")
     if issue.status in OPEN:
-        mark = colour_of(ctx, issue.deadline).emoji
-        holder = assignee_label(ctx, issue)
+        mark = colour_of(ctx.services, issue.deadline).emoji
+        holder = assignee_label(ctx.uow, issue)
         lines.append(
-            f"{mark} 期限：{shown_deadline(ctx, issue.deadline)}"
+            f"{mark} 期限：{shown_deadline(ctx.services, issue.deadline)}"
             + (f" · 承办：{holder}" if holder else "")
             + (" · 已上报" if issue.escalated else "")
         )

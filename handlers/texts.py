@@ -113,3 +113,21 @@ CALENDAR_GUESS = "（{year}年节假日安排未收录，颜色暂按周一至�
 
 DUPLICATE = "与 #{number} 可能是同一问题，已为您关注 #{number}；如果不是，请回复「新建」。"
 NOTHING_TO_SPLIT = "10分钟内没有被当作重复的反映。要反映新问题，请用 #报事。"
+
+# -- reminders (chat-protocol §5) ----------------------------------------------------------------
+REMIND_YELLOW = "🟡 #{number}【{category}】{where}{description}，期限 {deadline}，请抓紧办理。"
+REMIND_RED = "🔴 #{number}【{category}】{where}{description}，已到期限 {deadline}。请尽快办结，或发送「进展 {number} 说明」。"
+OVERDUE_ALERT = "🔴 #{number}【{category}】{where}已超期（期限 {deadline}），承办：{who}。"
+DUE_SOON_ALERT = "🟡 #{number}【{category}】{where}期限 {deadline}，还没有派单。"
+FOLLOW_UP = "#{number} 已办结，还没收到您的评价：请回复「评价 {number} 1-5分」，或「满意/基本满意/不满意」。"
+AUTO_CLOSED = "#{number} {days}天未收到评价，按默认满意销号。"
+AUTO_CLOSE_NOTE = "未评价，默认满意"
+LOOKBACK = (
+    "回头看：#{number} 解决一个月了，问题有没有再出现？如果又出现了，请回复「重开 {number} 原因」。"
+)
+REMINDER = "⏰ 提醒：{text}"
+LATE = "（补发）"
+BUNDLE = "{count}条提醒："
+DAILY_DIGEST = "📋 今日台账（{date}）：未办结{total}条，🔴{red} 🟡{yellow} 🟢{green}"
+DIGEST_MORE = "……还有{more}条超期，发送「台账 红」查看。"
+WEEKLY_DIGEST = "📊 上周小结：收集诉求{collected}条，办结{resolved}条，销号{closed}条；目前未办结{open}条，其中超期{red}条。"

@@ -202,6 +202,9 @@ class Issue(Base):
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("issues.id"))
     resolution: Mapped[str | None] = mapped_column(Text)
     rating: Mapped[int | None] = mapped_column(Integer)
+    # When it was last resolved and closed: the follow-up clocks (回访, 回头看) run from these.
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[timestamp]
     updated_at: Mapped[timestamp]
 
@@ -274,3 +277,50 @@ class InboundMessage(Base):
     # What became of it: "issue", "command", "refused", "failed" …
     outcome: Mapped[str] = mapped_column(String(16))
     issue_id: Mapped[int | None] = mapped_column(ForeignKey("issues.id"))
+
+
+class Reminder(Base):
+    """Something the bot must say at a time: the database, not the scheduler, remembers it.
+
+    `key` makes scheduling idempotent (one row per deadline reminder, digest or event occurrence);
+    a reminder is marked sent in the same transaction that queues its message.
+    """
+
+    __tablename__ = "reminders"
+    __table_args__ = (Index("ix_reminders_status_due", "status", "due_at"),)
+
+    id: Mapped[intpk]
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("communities.id"))
+    kind: Mapped[str] = mapped_column(String(24))
+    key: Mapped[str] = mapped_column(String(160), unique=True)
+    due_at: Mapped[timestamp]
+    issue_id: Mapped[int | None] = mapped_column(ForeignKey("issues.id"), index=True)
+    chat_id: Mapped[int | None] = mapped_column(ForeignKey("chats.id"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    text: Mapped[str] = mapped_column(Text, default="")
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    # pending → sent | cancelled
+    status: Mapped[str] = mapped_column(String(12), default="pending")
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class OutboundMessage(Base):
+    """A message the bot has decided to send; kept until the platform took it."""
+
+    __tablename__ = "outbound_messages"
+    __table_args__ = (Index("ix_outbound_messages_pending", "sent_at", "id"),)
+
+    id: Mapped[intpk]
+    platform: Mapped[str] = mapped_column(String(16))
+    # A chat (group or private chat) or, for a private message, a person.
+    chat_ref: Mapped[str | None] = mapped_column(String(128))
+    chat_title: Mapped[str] = mapped_column(String(128), default="")
+    chat_private: Mapped[bool] = mapped_column(Boolean, default=False)
+    person_ref: Mapped[str | None] = mapped_column(String(128))
+    person_name: Mapped[str] = mapped_column(String(128), default="")
+    text: Mapped[str] = mapped_column(Text)
+    reply_to_message_id: Mapped[str | None] = mapped_column(String(128))
+    created_at: Mapped[timestamp]
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    attempts: Mapped[int] = mapped_column(Integer, default=0)

@@ -20,7 +20,9 @@ from storage.models import (
     Grid,
     InboundMessage,
     Issue,
+    OutboundMessage,
     Person,
+    Reminder,
     RoleGrant,
 )
 
@@ -261,6 +263,29 @@ class Issues:
             .order_by(Issue.id)
         ).all()
 
+    def week_counts(self, community_id: int, since: datetime, until: datetime) -> dict[str, int]:
+        """How many issues were filed ("filed") and moved into each status in a period."""
+        filed = self._session.scalar(
+            select(func.count(Issue.id)).where(
+                Issue.community_id == community_id,
+                Issue.created_at >= since,
+                Issue.created_at < until,
+            )
+        )
+        moved = self._session.execute(
+            select(AuditEntry.to_status, func.count(func.distinct(AuditEntry.issue_id)))
+            .where(
+                AuditEntry.community_id == community_id,
+                AuditEntry.at >= since,
+                AuditEntry.at < until,
+                AuditEntry.from_status.is_not(None),
+            )
+            .group_by(AuditEntry.to_status)
+        )
+        counts = {str(status): int(n) for status, n in moved if status}
+        counts["filed"] = int(filed or 0)
+        return counts
+
     def reported_by(self, person_id: int) -> Sequence[Issue]:
         return self._session.scalars(select(Issue).where(Issue.reporter_id == person_id)).all()
 
@@ -379,3 +404,91 @@ class Inbox:
                 InboundMessage.message_id == message_id,
             )
         )
+
+
+class Reminders:
+    """Reminder rows: scheduled idempotently by key, claimed when due."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def schedule(self, key: str, **fields: object) -> Reminder:
+        """Create the reminder `key`, or bring it up to date; a sent one stays sent."""
+        reminder = self._session.scalar(select(Reminder).where(Reminder.key == key))
+        if reminder is None:
+            reminder = Reminder(key=key, status="pending", **fields)
+            self._session.add(reminder)
+            self._session.flush()
+            return reminder
+        if reminder.status != "sent":
+            for name, value in fields.items():
+                setattr(reminder, name, value)
+            reminder.status = "pending"
+        return reminder
+
+    def pending_for_issue(self, issue_id: int) -> Sequence[Reminder]:
+        return self._session.scalars(
+            select(Reminder).where(Reminder.issue_id == issue_id, Reminder.status == "pending")
+        ).all()
+
+    def due(self, now: datetime, limit: int) -> Sequence[Reminder]:
+        """Pending reminders due by `now`, oldest first (claimed for this transaction)."""
+        query = (
+            select(Reminder)
+            .where(Reminder.status == "pending", Reminder.due_at <= now)
+            .order_by(Reminder.due_at, Reminder.id)
+            .limit(limit)
+        )
+        if self._session.get_bind().dialect.name == "postgresql":
+            # Several bot processes may share one database: each due reminder goes to one.
+            query = query.with_for_update(skip_locked=True)
+        return self._session.scalars(query).all()
+
+    def next_due(self) -> datetime | None:
+        return self._session.scalar(
+            select(func.min(Reminder.due_at)).where(Reminder.status == "pending")
+        )
+
+    def created_by(self, person_id: int, kind: str) -> Sequence[Reminder]:
+        return self._session.scalars(
+            select(Reminder)
+            .where(
+                Reminder.created_by_id == person_id,
+                Reminder.kind == kind,
+                Reminder.status == "pending",
+            )
+            .order_by(Reminder.due_at, Reminder.id)
+        ).all()
+
+    def get(self, reminder_id: int) -> Reminder | None:
+        return self._session.get(Reminder, reminder_id)
+
+    def latest_of(self, key_prefix: str) -> Reminder | None:
+        """The newest occurrence scheduled for a recurring series."""
+        return self._session.scalar(
+            select(Reminder)
+            .where(Reminder.key.startswith(key_prefix, autoescape=True))
+            .order_by(Reminder.due_at.desc())
+            .limit(1)
+        )
+
+
+class Outbox:
+    """Messages decided on but not yet taken by the platform."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, message: OutboundMessage) -> None:
+        self._session.add(message)
+
+    def pending(self, limit: int, platforms: tuple[str, ...]) -> Sequence[OutboundMessage]:
+        return self._session.scalars(
+            select(OutboundMessage)
+            .where(OutboundMessage.sent_at.is_(None), OutboundMessage.platform.in_(platforms))
+            .order_by(OutboundMessage.id)
+            .limit(limit)
+        ).all()
+
+    def get(self, message_id: int) -> OutboundMessage:
+        return self._session.get_one(OutboundMessage, message_id)

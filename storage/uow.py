@@ -6,7 +6,16 @@ from types import TracebackType
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.repositories import Audit, Chats, Communities, Inbox, Issues, People
+from storage.repositories import (
+    Audit,
+    Chats,
+    Communities,
+    Inbox,
+    Issues,
+    Outbox,
+    People,
+    Reminders,
+)
 
 
 class UnitOfWork:
@@ -18,6 +27,8 @@ class UnitOfWork:
     issues: Issues
     audit: Audit
     inbox: Inbox
+    reminders: Reminders
+    outbox: Outbox
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
@@ -32,6 +43,8 @@ class UnitOfWork:
         self.issues = Issues(session)
         self.audit = Audit(session)
         self.inbox = Inbox(session)
+        self.reminders = Reminders(session)
+        self.outbox = Outbox(session)
         return self
 
     def __exit__(

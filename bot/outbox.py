@@ -1,0 +1,95 @@
+"""The outbox: every message the bot decides to send is a row first, sent after.
+
+Handlers and reminders add rows in the same transaction as the change they announce, so a crash
+after the commit loses nothing: the next `flush` (at the latest, at start) sends it. A send that
+fails stays queued and is tried again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Mapping
+from datetime import datetime
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.adapters.base import Adapter
+from bot.clock import Clock
+from bot.messages import ChatRef, Direct, Outgoing, PersonRef, Reply
+from storage.models import OutboundMessage
+from storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+FLUSH_BATCH = 100
+
+
+def outbound(message: Outgoing, now: datetime) -> OutboundMessage:
+    """The outbox row for a message."""
+    if isinstance(message, Direct):
+        return OutboundMessage(
+            platform=message.person.platform,
+            person_ref=message.person.ref,
+            person_name=message.person.name,
+            text=message.text,
+            created_at=now,
+            attempts=0,
+        )
+    return OutboundMessage(
+        platform=message.chat.platform,
+        chat_ref=message.chat.ref,
+        chat_title=message.chat.title,
+        chat_private=message.chat.is_private,
+        text=message.text + "".join(f" @{m.name}" for m in message.mentions),
+        reply_to_message_id=message.reply_to_message_id,
+        created_at=now,
+        attempts=0,
+    )
+
+
+def outgoing(row: OutboundMessage) -> Outgoing:
+    """The message an outbox row stands for."""
+    if row.person_ref is not None:
+        return Direct(PersonRef(row.platform, row.person_ref, row.person_name), row.text)
+    assert row.chat_ref is not None
+    chat = ChatRef(row.platform, row.chat_ref, row.chat_title, is_private=row.chat_private)
+    return Reply(chat, row.text, reply_to_message_id=row.reply_to_message_id)
+
+
+class Outbox:
+    """Sends queued rows, oldest first, through the adapter of their platform."""
+
+    def __init__(
+        self, sessions: sessionmaker[Session], adapters: Mapping[str, Adapter], clock: Clock
+    ) -> None:
+        self._sessions = sessions
+        self._adapters = adapters
+        self._clock = clock
+        self._lock = asyncio.Lock()
+
+    async def flush(self) -> int:
+        """Send everything queued for our platforms; returns how many went out."""
+        sent = 0
+        async with self._lock:  # one sender at a time, or a row could go out twice
+            while True:
+                with UnitOfWork(self._sessions) as uow:
+                    rows = uow.outbox.pending(FLUSH_BATCH, platforms=tuple(self._adapters))
+                if not rows:
+                    return sent
+                for row in rows:
+                    try:
+                        await self._adapters[row.platform].send(outgoing(row))
+                    except Exception:
+                        log.exception("sending outbox message %s failed; will retry", row.id)
+                        self._mark(row.id, sent=False)
+                        return sent
+                    self._mark(row.id, sent=True)
+                    sent += 1
+
+    def _mark(self, row_id: int, *, sent: bool) -> None:
+        with UnitOfWork(self._sessions) as uow:
+            row = uow.outbox.get(row_id)
+            row.attempts += 1
+            if sent:
+                row.sent_at = self._clock.now()
+            uow.commit()

@@ -1,0 +1,173 @@
+"""What the bot says by itself when a reminder comes due (chat-protocol §5): deadline
+reminders, follow-up (回访), 回头看, digests, recurring events and ad-hoc reminders.
+
+`render` turns one due reminder into messages from the state of things when it fires, so a
+reminder never tells stale news. What is scheduled, and when, is `handlers.schedule`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.domain.deadlines import Colour, format_deadline
+from bot.domain.issues import IssueStatus
+from bot.domain.lifecycle import OPEN
+from bot.domain.privacy import mask_name
+from bot.messages import Direct, Outgoing, Reply
+from handlers import texts
+from handlers.base import Services
+from handlers.notify import (
+    chat_ref,
+    person_ref,
+    summary,
+    watcher_chats,
+    work_groups,
+)
+from handlers.schedule import (
+    ADHOC,
+    AUTO_CLOSE,
+    DAILY,
+    EVENT,
+    FOLLOW_UP,
+    LOOKBACK,
+    RED,
+    WEEKLY,
+    YELLOW,
+    sync_issue,
+)
+from storage.models import AuditEntry, Issue, Person, Reminder
+from storage.uow import UnitOfWork
+
+# -- firing -----------------------------------------------------------------------------------
+
+
+def render(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
+    """The messages a due reminder turns into now (possibly none: the news went stale)."""
+    renderer = _RENDERERS.get(reminder.kind)
+    return renderer(uow, services, reminder) if renderer else []
+
+
+def _issue(uow: UnitOfWork, reminder: Reminder) -> Issue:
+    assert reminder.issue_id is not None
+    return uow.issues.get(reminder.issue_id)
+
+
+def _holders(uow: UnitOfWork, issue: Issue) -> list[Person]:
+    if issue.assignee_id is not None:
+        return [uow.people.get(issue.assignee_id)]
+    if issue.assignee_unit is not None:
+        return list(uow.people.of_unit(issue.community_id, issue.assignee_unit))
+    return []
+
+
+def _deadline(
+    uow: UnitOfWork, services: Services, reminder: Reminder, colour: Colour
+) -> list[Outgoing]:
+    issue = _issue(uow, reminder)
+    if issue.status not in OPEN or issue.deadline is None:
+        return []
+    now = services.clock.now()
+    fields = summary(uow, services, issue)
+    deadline = format_deadline(issue.deadline, services.settings.tz, now)
+    holders = _holders(uow, issue)
+    template = texts.REMIND_YELLOW if colour is Colour.YELLOW else texts.REMIND_RED
+    line = template.format(number=issue.number, deadline=deadline, **fields)
+    messages: list[Outgoing] = [Direct(person_ref(p), line) for p in holders]
+    if colour is Colour.RED or not holders:
+        who = _holder_label(uow, issue) or "未派单"
+        alert = texts.OVERDUE_ALERT if colour is Colour.RED else texts.DUE_SOON_ALERT
+        messages += work_groups(
+            uow,
+            issue.community_id,
+            alert.format(number=issue.number, deadline=deadline, who=who, **fields),
+        )
+    return messages
+
+
+def _holder_label(uow: UnitOfWork, issue: Issue) -> str:
+    person = mask_name(uow.people.get(issue.assignee_id).name) if issue.assignee_id else ""
+    return "·".join(part for part in (issue.assignee_unit, person) if part)
+
+
+def _follow_up(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
+    issue = _issue(uow, reminder)
+    if issue.status is not IssueStatus.RESOLVED:
+        return []
+    chat = uow.chats.by_id(issue.chat_id)
+    return [Reply(chat_ref(chat), texts.FOLLOW_UP.format(number=issue.number))]
+
+
+def _auto_close(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
+    issue = _issue(uow, reminder)
+    if issue.status is not IssueStatus.RESOLVED:
+        return []
+    now = services.clock.now()
+    issue.status = IssueStatus.CLOSED
+    issue.closed_at = now
+    issue.updated_at = now
+    uow.audit.record(
+        AuditEntry(
+            community_id=issue.community_id,
+            issue_id=issue.id,
+            actor_id=None,
+            action="auto_close",
+            from_status=IssueStatus.RESOLVED.value,
+            to_status=IssueStatus.CLOSED.value,
+            note=texts.AUTO_CLOSE_NOTE,
+            at=now,
+        )
+    )
+    sync_issue(uow, services, issue)
+    line = texts.AUTO_CLOSED.format(
+        number=issue.number, days=services.settings.reminders.follow_up_close_days
+    )
+    return [Reply(chat_ref(chat), line) for chat in watcher_chats(uow, issue)]
+
+
+def _lookback(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
+    issue = _issue(uow, reminder)
+    if issue.status is not IssueStatus.CLOSED:
+        return []
+    chat = uow.chats.by_id(issue.chat_id)
+    return [Reply(chat_ref(chat), texts.LOOKBACK.format(number=issue.number))]
+
+
+def _adhoc(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
+    line = texts.REMINDER.format(text=reminder.text)
+    if reminder.chat_id is not None:
+        chat = uow.chats.by_id(reminder.chat_id)
+        creator = uow.people.get(reminder.created_by_id) if reminder.created_by_id else None
+        mentions = (person_ref(creator),) if creator and chat.kind != "private" else ()
+        return [Reply(chat_ref(chat), line, mentions=mentions)]
+    if reminder.person_id is not None:
+        return [Direct(person_ref(uow.people.get(reminder.person_id)), line)]
+    return []
+
+
+def _event(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
+    assert reminder.chat_id is not None
+    return [Reply(chat_ref(uow.chats.by_id(reminder.chat_id)), reminder.text)]
+
+
+def _digest(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
+    from handlers.digests import daily, weekly
+
+    assert reminder.chat_id is not None and reminder.community_id is not None
+    chat = uow.chats.by_id(reminder.chat_id)
+    make = daily if reminder.kind == DAILY else weekly
+    text = make(uow, services, reminder.community_id)
+    return [Reply(chat_ref(chat), text)] if text else []
+
+
+Renderer = Callable[[UnitOfWork, Services, Reminder], list[Outgoing]]
+_RENDERERS: dict[str, Renderer] = {
+    YELLOW: lambda uow, services, r: _deadline(uow, services, r, Colour.YELLOW),
+    RED: lambda uow, services, r: _deadline(uow, services, r, Colour.RED),
+    FOLLOW_UP: _follow_up,
+    AUTO_CLOSE: _auto_close,
+    LOOKBACK: _lookback,
+    ADHOC: _adhoc,
+    EVENT: _event,
+    DAILY: _digest,
+    WEEKLY: _digest,
+}
