@@ -22,6 +22,9 @@ _SLASH = re.compile(r"^(/([^\s\d#@]+)(?:@[A-Za-z0-9_]+(?=\s|$))?)", re.S)
 # "帮助：谁家有梯子" are chatter, while "进展：23 …" is a command.
 _KEYWORD_FOLLOW = re.compile(r"^($|[\s\d#@]|[:,]\s*[\d#])")
 _TAG_PUNCT = re.compile(r"^[\s:：,，。.、!！]+")
+# A bare "5" means a score only in a private chat; in a group it could mean anything.
+_RATING = re.compile(r"^(非常满意|满意|基本满意|不满意|很不满意|[1-5]\s*分)[。!！~～]*$")
+_BARE_SCORE = re.compile(r"^[1-5]$")
 _INLINE_SPACE = re.compile(r"[ \t\u3000]+")
 
 
@@ -31,6 +34,7 @@ class RouteKind(Enum):
     REPORT = "report"  # a tagged message or an @-mention of the bot
     FILE = "file"  # a reply with #立案: file someone else's message
     PRIVATE = "private"  # untagged text in a private chat with the bot
+    RATING = "rating"  # 满意 / 基本满意 / 不满意 / 5分: an answer to the follow-up (回访)
     IGNORE = "ignore"
 
 
@@ -73,6 +77,8 @@ class Router:
         command = self._command(text, raw)
         if command is not None:
             return command
+        if _RATING.match(text) or (message.chat.is_private and _BARE_SCORE.match(text)):
+            return Route(RouteKind.RATING, text=text)
         if message.reply_to is not None and self._file.search(raw):
             return Route(RouteKind.FILE, text=_strip_tags(self._file, raw))
         if self._report.search(raw):

@@ -81,8 +81,12 @@ def build_series(uow: UnitOfWork, services: Services) -> list[Series]:
                 Series(
                     f"digest-weekly:{chat.id}",
                     WEEKLY,
+                    # Every weekday: the digest itself speaks only on the week's first working day.
                     CronTrigger(
-                        day_of_week="mon", hour=int(weekly_h), minute=int(weekly_m), timezone=tz
+                        day_of_week="mon-fri",
+                        hour=int(weekly_h),
+                        minute=int(weekly_m),
+                        timezone=tz,
                     ),
                     community.id,
                     chat.id,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.domain.issues import Role
-from handlers import admin, forget, intake, ledger, listing
+from handlers import admin, forget, intake, ledger, listing, remind
 from handlers.base import Command
 from handlers.help import help_command
 from handlers.show import show
@@ -112,6 +112,14 @@ COMMANDS: tuple[Command, ...] = (
         "评价办理结果（3分及以上销号）",
         "评价 23 5",
         ledger.rate,
+    ),
+    Command(
+        "remind",
+        ("提醒",),
+        "时间 内容 | 列表 | 取消 编号",
+        "到时提醒（群里发在群里，私聊发给自己）",
+        "提醒 明天9:00 检查3号楼井盖",
+        remind.remind,
     ),
     Command(
         "role",

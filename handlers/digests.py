@@ -17,15 +17,30 @@ from storage.uow import UnitOfWork
 RED_LINES = 10
 
 
+def working_today(services: Services) -> bool:
+    calendar = services.calendar
+    try:
+        return calendar.is_workday(calendar.local_date(services.clock.now()))
+    except UnknownYear:
+        return True  # better a digest on a possible holiday than none on a working day
+
+
+def first_working_day_of_week(services: Services) -> bool:
+    """Monday, or the first working day after a Monday holiday (weekly digests wait for it)."""
+    calendar = services.calendar
+    today = calendar.local_date(services.clock.now())
+    earlier = [today - timedelta(days=n) for n in range(1, today.weekday() + 1)]
+    try:
+        return calendar.is_workday(today) and not any(calendar.is_workday(d) for d in earlier)
+    except UnknownYear:
+        return today.weekday() == 0
+
+
 def daily(uow: UnitOfWork, services: Services, community_id: int) -> str:
     """Counts by colour and the 🔴 list; nothing on a day off."""
     now = services.clock.now()
-    calendar = services.calendar
-    try:
-        if not calendar.is_workday(calendar.local_date(now)):
-            return ""
-    except UnknownYear:
-        pass  # better a digest on a possible holiday than none on a working day
+    if not working_today(services):
+        return ""
     page = uow.issues.ledger(
         LedgerQuery(community_id=community_id, statuses=OPEN),
         now=now,
@@ -52,6 +67,8 @@ def daily(uow: UnitOfWork, services: Services, community_id: int) -> str:
 
 def weekly(uow: UnitOfWork, services: Services, community_id: int) -> str:
     """Last week in the seeds' own sentence: collected, resolved, overdue."""
+    if not first_working_day_of_week(services):
+        return ""
     now = services.clock.now()
     since = now - timedelta(days=7)
     counts = uow.issues.week_counts(community_id, since, now)

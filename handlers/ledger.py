@@ -33,7 +33,7 @@ from handlers.notify import summary, tell_privately, tell_watchers, tell_work_gr
 from storage.models import Follower, Issue, Person
 from storage.uow import UnitOfWork
 
-RATING_WORDS = {"满意": 5, "基本满意": 3, "不满意": 1}
+RATING_WORDS = {"非常满意": 5, "满意": 5, "基本满意": 3, "不满意": 1, "很不满意": 1}
 _WORDS = re.compile(r"\s+")
 # "23 …", "#23 …", "＃２３：…", "23，…": the issue number, then the rest as typed.
 _NUMBER_FIRST = re.compile(r"^\s*([#＃]?\s*[0-9０-９]{1,9})(?:$|[\s:：,，、.。]+)(.*)$", re.S)
@@ -382,7 +382,29 @@ def rate(ctx: Context, args: str) -> Outcome:
     score = _score(normalize(word))
     if score is None:
         raise Answer(texts.BAD_SCORE.format(number=issue.number))
-    note = note.strip()
+    return _rated(ctx, issue, score, note.strip())
+
+
+def rating_reply(ctx: Context, text: str) -> Outcome:
+    """满意 / 基本满意 / 不满意 / 5分, said without a number: the sender's one issue awaiting it."""
+    score = _score(normalize(text))
+    if ctx.community is None or score is None:
+        return Outcome([], "ignored")
+    waiting = [
+        issue
+        for issue in ctx.uow.issues.reported_by(ctx.sender.id)
+        if issue.status is IssueStatus.RESOLVED
+        and (ctx.chat.kind == "private" or issue.chat_id == ctx.chat.id)
+    ]
+    if not waiting:
+        return Outcome([], "ignored")
+    if len(waiting) > 1:
+        numbers = "、".join(f"#{issue.number}" for issue in waiting)
+        raise Answer(texts.WHICH_TO_RATE.format(numbers=numbers, number=waiting[0].number))
+    return _rated(ctx, waiting[0], score, "")
+
+
+def _rated(ctx: Context, issue: Issue, score: int, note: str) -> Outcome:
     if score >= 3:
         issue.rating = score
         issue.closed_at = ctx.now
@@ -404,6 +426,7 @@ def rate(ctx: Context, args: str) -> Outcome:
 
 
 def _score(word: str) -> int | None:
+    word = word.replace(" ", "").rstrip("。!！~～")
     if word in RATING_WORDS:
         return RATING_WORDS[word]
     digits = word.removesuffix("分")

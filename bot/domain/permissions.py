@@ -36,7 +36,7 @@ STAFF = frozenset({Role.WORKER, Role.SECRETARY})
 FILERS = frozenset({Role.HEAD, Role.WORKER, Role.SECRETARY})
 
 # Commands anyone may use; visibility of a particular issue is checked separately (`show`).
-EVERYONE = frozenset({"help", "show", "list", "follow", "forget", "new"})
+EVERYONE = frozenset({"help", "show", "list", "follow", "forget", "new", "remind"})
 # Commands for grid workers and the secretary, limited to a worker's own grids.
 TRIAGE = frozenset({"accept", "assign", "reject", "escalate", "merge"})
 # Commands for whoever holds the issue, or staff.

@@ -38,6 +38,7 @@ class Conversation:
             self.settings, clock=self.clock, output=io.StringIO(), session=self.session
         )
         self.linli = bootstrap(self.settings, self.clock, {"console": self.adapter.help_note})
+        self.linli.scheduler.restore()
 
     def say(self, line: str) -> list[tuple[str, str]]:
         message = self.adapter.parse(line)
@@ -47,6 +48,17 @@ class Conversation:
     def deliver(self, message: IncomingMessage) -> list[tuple[str, str]]:
         self.clock.advance(timedelta(minutes=1))
         return [shown(out) for out in self.linli.dispatcher.dispatch(message)]
+
+    def run_until(self, moment: datetime) -> list[tuple[str, str, str]]:
+        """Let time pass to `moment`, firing what comes due: (local time, chat, text) each."""
+        fired = []
+        scheduler = self.linli.scheduler
+        while (due := scheduler.next_due()) is not None and due <= moment:
+            self.clock.set(due)
+            at = self.clock.now().astimezone(self.settings.tz).strftime("%m-%d %H:%M")
+            fired += [(at, *shown(message)) for message in scheduler.run_due()]
+        self.clock.set(moment)
+        return fired
 
     def text(self, line: str) -> str:
         """The one reply a line gets, as text."""

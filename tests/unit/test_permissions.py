@@ -22,7 +22,8 @@ ALLOWED: dict[str, set[Role]] = {
     "show": {H, D, W, S},  # a resident sees only their own or followed issues
     "follow": {R, H, D, W, S},
     "forget": {R, H, D, W, S},
-    "new": {R, H, D, W, S},  # only ever acts on the sender's own last report
+    "new": {R, H, D, W, S},
+    "remind": {R, H, D, W, S},  # only ever acts on the sender's own last report
     "accept": {W, S},
     "assign": {W, S},
     "reject": {W, S},

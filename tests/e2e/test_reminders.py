@@ -1,0 +1,167 @@
+"""Reminders on the virtual clock (chat-protocol §5): each kind fires at its moment, once."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.clock import VirtualClock
+from tests.support.conversation import Conversation, example_settings
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+LIU, WORK, G3 = "私聊·刘物业", "工作群", "网格3群"
+
+
+def at(month: int, day: int, hour: int = 9, minute: int = 0) -> datetime:
+    return datetime(2026, month, day, hour, minute, tzinfo=SHANGHAI)
+
+
+def conversation(db_url: str, start: datetime) -> Conversation:
+    return Conversation(example_settings(db_url), VirtualClock(start))
+
+
+def only(fired: list[tuple[str, str, str]], *chats: str) -> list[tuple[str, str, str]]:
+    return [f for f in fired if f[1] in chats]
+
+
+def test_a_deadline_after_the_qingming_holiday(db_url: str) -> None:
+    # Thursday 2 April: two working days are Friday 3 and Tuesday 7 (4–6 April are 清明).
+    chat = conversation(db_url, at(4, 2, 10))
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    assert chat.say("@张网格/网格3群: 派单 1 @刘物业 2个工作日")[0][1].endswith("期限 4月7日。")
+    fired = chat.run_until(at(4, 8, 10))
+    assert only(fired, LIU) == [
+        (
+            "04-03 09:00",
+            LIU,
+            "🟡 #1【排水管道】3号楼2单元，网格3，3号楼2单元门口下水道堵了，期限 4月7日，请抓紧办理。",
+        ),
+        (
+            "04-07 18:00",
+            LIU,
+            "🔴 #1【排水管道】3号楼2单元，网格3，3号楼2单元门口下水道堵了，已到期限 4月7日。请尽快办结，或发送「进展 1 说明」。",
+        ),
+    ]
+    work = only(fired, WORK)
+    # No digest on 4–6 April; the weekly one waits for the week's first working day.
+    assert [when for when, _, _ in work] == [
+        "04-03 09:00",
+        "04-07 09:00",
+        "04-07 18:00",
+        "04-08 09:00",
+    ]
+    assert work[0][2].startswith("📋 今日台账（4月3日）")
+    assert work[1][2].startswith("2条提醒：\n📊 上周小结") and "📋 今日台账（4月7日）" in work[1][2]
+    assert (
+        work[2][2]
+        == "🔴 #1【排水管道】3号楼2单元，网格3，已超期（期限 4月7日），承办：物业·刘*业。"
+    )
+    # Nothing fires twice.
+    assert chat.run_until(at(4, 8, 10)) == []
+
+
+def test_reassigning_moves_the_reminders_and_resolving_cancels_them(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业 明天")  # Tuesday
+    chat.say("@张网格/网格3群: 派单 1 @刘物业 周五")  # moved to Friday
+    fired = only(chat.run_until(at(11, 27, 12)), LIU)
+    assert [(when, text[0]) for when, _, text in fired] == [("11-26 09:00", "🟡")]
+    chat.say("@刘物业/私聊: 办结 1 已疏通")
+    assert only(chat.run_until(at(11, 27, 20)), LIU, WORK) == []
+
+
+def test_a_reminder_at_23_00_waits_for_the_morning_but_urgent_ones_do_not(
+    chat: Conversation,
+) -> None:
+    chat.run_until(at(11, 23, 21))
+    assert chat.text("@王芳/网格3群: 提醒 23:00 关好车棚门").startswith("好的，11月23日 23:00 提醒")
+    chat.say("@钱阿姨/网格3群: #报事 4号楼楼道里有很重的煤气味")
+    chat.say("@张网格/网格3群: 派单 1 物业 23:30")
+    fired = chat.run_until(at(11, 24, 8))
+    assert ("11-24 07:30", G3, "⏰ 提醒：关好车棚门") in fired  # held by quiet hours, not missed
+    assert [f for f in fired if f[0] == "11-23 23:30"] == [
+        ("11-23 23:30", LIU, fired[0][2]),
+        (
+            "11-23 23:30",
+            WORK,
+            "🔴 #1【安全隐患】4号楼，网格3，已超期（期限 11月23日 23:30），承办：物业。",
+        ),
+    ]
+
+
+def test_follow_up_reminds_after_three_days_and_closes_after_seven(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@张网格/网格3群: 办结 1 已疏通")
+    fired = only(chat.run_until(at(12, 1)), G3)
+    assert [(when, text) for when, _, text in fired if "#1" in text] == [
+        (
+            "11-26 08:02",
+            "#1 已办结，还没收到您的评价：请回复「评价 1 1-5分」，或「满意/基本满意/不满意」。",
+        ),
+        ("11-30 08:02", "#1 7天未收到评价，按默认满意销号。"),
+    ]
+    assert "已销号" in chat.text("@李书记/工作群: 查看 1").splitlines()[0]
+
+
+def test_the_reporter_answers_the_follow_up_in_words(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@张网格/网格3群: 办结 1 已疏通")
+    assert chat.say("@孙大爷/网格3群: 满意") == []  # nothing of his awaits a rating
+    assert chat.say("@王芳/网格3群: 不满意") == [
+        (G3, "#1 评价1分，已重开，期限 11月26日。"),
+        (WORK, "#1 王*评价1分，已重开，请跟进。"),
+    ]
+    chat.say("@张网格/网格3群: 办结 1 又疏通了一遍")
+    assert chat.say("@王芳/网格3群: 满意！") == [(G3, "#1 已销号，感谢您的评价（5分）。")]
+    # Closed by her rating: neither a follow-up reminder nor 默认满意 comes later.
+    assert [f for f in chat.run_until(at(12, 1)) if "#1" in f[2]] == []
+
+
+def test_a_dispute_is_looked_back_on_a_month_after_it_closes(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 楼上邻居天天半夜吵架摔东西，沟通了也不听，想请社区调解")
+    chat.say("@张网格/网格3群: 办结 1 已组织双方调解，签了协议")
+    chat.say("@王芳/网格3群: 评价 1 4")
+    fired = [f for f in chat.run_until(at(12, 24)) if "#1" in f[2]]
+    assert fired == [
+        (
+            "12-23 08:03",
+            G3,
+            "回头看：#1 解决一个月了，问题有没有再出现？如果又出现了，请回复「重开 1 原因」。",
+        )
+    ]
+
+
+def test_remind_list_and_cancel(chat: Conversation) -> None:
+    set_reply = chat.text("@王芳/私聊: 提醒 明天 检查3号楼井盖")
+    assert set_reply.startswith("好的，11月24日 9:00 提醒：检查3号楼井盖（取消请发送「提醒 取消 ")
+    number = set_reply.rsplit(" ", 1)[1].rstrip("」）")
+    chat.say("@王芳/私聊: 提醒 周五16:00 交物业费")
+    assert chat.text("@王芳/私聊: 提醒 列表").splitlines() == [
+        "您的提醒（2条）：",
+        f"{number}. 11月24日 9:00 检查3号楼井盖",
+        f"{int(number) + 1}. 11月27日 16:00 交物业费",
+    ]
+    assert chat.text(f"@孙大爷/私聊: 提醒 取消 {number}").startswith("没有这条提醒")
+    assert chat.text(f"@王芳/私聊: 提醒 取消 {number}") == f"已取消提醒 {number}：检查3号楼井盖"
+    fired = [f for f in chat.run_until(at(11, 28)) if f[1] == "私聊·王芳"]
+    assert fired == [("11-27 16:00", "私聊·王芳", "⏰ 提醒：交物业费")]
+
+
+@pytest.mark.parametrize("typed", ["提醒 下下下周八 开会", "提醒 明天", "提醒"])
+def test_a_bad_reminder_gets_one_line(chat: Conversation, typed: str) -> None:
+    reply = chat.text(f"@王芳/网格3群: {typed}")
+    assert "\n" not in reply and reply
+
+
+def test_reminders_missed_while_down_go_out_once_as_one_message(chat: Conversation) -> None:
+    for hour in (9, 10, 11):
+        chat.say(f"@王芳/网格3群: 提醒 {hour}:00 第{hour}点的事")
+    chat.clock.set(at(11, 23, 15))  # the bot was down from before 9:00 until 15:00
+    messages = chat.linli.scheduler.run_due()
+    texts = [m.text for m in messages if getattr(m, "chat", None) and m.chat.ref == G3]  # type: ignore[union-attr]
+    assert texts == [
+        "（补发）3条提醒：\n⏰ 提醒：第9点的事\n⏰ 提醒：第10点的事\n⏰ 提醒：第11点的事"
+    ]
+    assert chat.linli.scheduler.run_due() == []
