@@ -88,6 +88,7 @@ async def serve(linli: Linli, adapter: Adapter) -> None:
     outbox = Outbox(linli.sessions, {adapter.platform: adapter}, linli.services.clock)
     ticker = Ticker(linli.scheduler, linli.services.clock, outbox.flush)
     linli.scheduler.restore()
+    outbox.report_cut_off()
     await outbox.flush()
     ticker.start()
 

@@ -6,8 +6,10 @@ import argparse
 import asyncio
 import logging
 import sys
+from datetime import datetime
 from pathlib import Path
 
+from bot.clock import Clock, ScaledClock, SystemClock
 from bot.config import ConfigError, Settings, find_config, load_settings
 
 
@@ -19,6 +21,10 @@ def main(argv: list[str] | None = None) -> int:
 
     run = sub.add_parser("run", help="启动机器人（默认控制台聊天）")
     run.add_argument("--platform", choices=["console", "telegram", "wechat"])
+    # For demonstrations and process-level tests: a clock that starts at a given instant and
+    # runs faster than real time (e.g. --clock-speed 600: ten minutes a second).
+    run.add_argument("--clock-start", help=argparse.SUPPRESS)
+    run.add_argument("--clock-speed", type=float, default=1.0, help=argparse.SUPPRESS)
 
     analyze = sub.add_parser("analyze", help='分析文本：每行输入 {"text": ...}，每行输出一条 JSON')
     analyze.add_argument("file", nargs="?", help="输入文件（默认标准输入）")
@@ -39,21 +45,31 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "replay":
             return _replay(args.script, args.config, args.database)
         settings = load_settings(find_config(args.config))
-        return _run(settings, args.platform or settings.platform)
+        return _run(settings, args.platform or settings.platform, _clock(args))
     except ConfigError as error:
         print(error, file=sys.stderr)
         return 2
 
 
-def _run(settings: Settings, platform: str) -> int:
+def _clock(args: argparse.Namespace) -> Clock:
+    if args.clock_start is None:
+        return SystemClock()
+    try:
+        start = datetime.fromisoformat(args.clock_start)
+    except ValueError:
+        raise ConfigError(f"看不懂 --clock-start「{args.clock_start}」") from None
+    if start.tzinfo is None:
+        raise ConfigError("--clock-start 需要带时区，如 2026-11-23T08:00:00+08:00")
+    return ScaledClock(start, args.clock_speed)
+
+
+def _run(settings: Settings, platform: str, clock: Clock) -> int:
     if platform != "console":
         print(f"{platform} 适配器尚未完成，请先用控制台（--platform console）。", file=sys.stderr)
         return 2
     from bot.adapters.console import ConsoleAdapter
     from bot.app import bootstrap, serve
-    from bot.clock import SystemClock
 
-    clock = SystemClock()
     interactive = sys.stdin.isatty()
     adapter = ConsoleAdapter(settings, clock=clock, output=sys.stdout, interactive=interactive)
     linli = bootstrap(settings, clock, {adapter.platform: adapter.help_note})

@@ -2,7 +2,9 @@
 
 Handlers and reminders add rows in the same transaction as the change they announce, so a crash
 after the commit loses nothing: the next `flush` (at the latest, at start) sends it. A send that
-fails stays queued and is tried again.
+fails stays queued and is tried again. Each row is claimed (committed) before the platform is
+asked to send it, so a crash in the middle of a send cannot make it go out twice: such a row is
+reported at start (`report_cut_off`) instead of repeated.
 """
 
 from __future__ import annotations
@@ -77,19 +79,40 @@ class Outbox:
                 if not rows:
                     return sent
                 for row in rows:
+                    self._settle(row.id, claimed=True)
                     try:
                         await self._adapters[row.platform].send(outgoing(row))
                     except Exception:
                         log.exception("sending outbox message %s failed; will retry", row.id)
-                        self._mark(row.id, sent=False)
+                        self._settle(row.id, claimed=False)
                         return sent
-                    self._mark(row.id, sent=True)
+                    self._settle(row.id, sent=True)
                     sent += 1
 
-    def _mark(self, row_id: int, *, sent: bool) -> None:
+    def report_cut_off(self) -> int:
+        """At start: log messages a crash interrupted mid-send (they may or may not have gone)."""
+        with UnitOfWork(self._sessions) as uow:
+            rows = uow.outbox.cut_off(tuple(self._adapters))
+            for row in rows:
+                log.warning(
+                    "message %s to %s may not have been delivered (cut off by a restart): %s",
+                    row.id,
+                    row.chat_title or row.chat_ref or row.person_name,
+                    row.text,
+                )
+                row.sent_at = row.claimed_at  # reported once, not again at the next start
+            uow.commit()
+            return len(rows)
+
+    def _settle(self, row_id: int, *, claimed: bool = False, sent: bool = False) -> None:
         with UnitOfWork(self._sessions) as uow:
             row = uow.outbox.get(row_id)
-            row.attempts += 1
+            now = self._clock.now()
             if sent:
-                row.sent_at = self._clock.now()
+                row.sent_at = now
+            elif claimed:
+                row.attempts += 1
+                row.claimed_at = now
+            else:
+                row.claimed_at = None  # a definite failure: free to try again
             uow.commit()

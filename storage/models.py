@@ -323,4 +323,7 @@ class OutboundMessage(Base):
     reply_to_message_id: Mapped[str | None] = mapped_column(String(128))
     created_at: Mapped[timestamp]
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Set just before the platform is asked to send. A row claimed but never marked sent was
+    # cut off mid-send by a crash: it may have gone out, so it is not sent again (at most once).
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     attempts: Mapped[int] = mapped_column(Integer, default=0)

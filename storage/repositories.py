@@ -485,10 +485,24 @@ class Outbox:
     def pending(self, limit: int, platforms: tuple[str, ...]) -> Sequence[OutboundMessage]:
         return self._session.scalars(
             select(OutboundMessage)
-            .where(OutboundMessage.sent_at.is_(None), OutboundMessage.platform.in_(platforms))
+            .where(
+                OutboundMessage.sent_at.is_(None),
+                OutboundMessage.claimed_at.is_(None),
+                OutboundMessage.platform.in_(platforms),
+            )
             .order_by(OutboundMessage.id)
             .limit(limit)
         ).all()
 
     def get(self, message_id: int) -> OutboundMessage:
         return self._session.get_one(OutboundMessage, message_id)
+
+    def cut_off(self, platforms: tuple[str, ...]) -> Sequence[OutboundMessage]:
+        """Rows a crash interrupted mid-send: claimed, never confirmed."""
+        return self._session.scalars(
+            select(OutboundMessage).where(
+                OutboundMessage.sent_at.is_(None),
+                OutboundMessage.claimed_at.is_not(None),
+                OutboundMessage.platform.in_(platforms),
+            )
+        ).all()

@@ -1,0 +1,123 @@
+"""A real `linli run` process, killed with SIGKILL and started again: every reminder is sent
+exactly once, and those missed while it was down go out on start as one （补发） message.
+
+The process runs on a fast clock (--clock-speed 600: ten minutes a second) over a SQLite file.
+"""
+
+from __future__ import annotations
+
+import queue
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from tests.support.conversation import EXAMPLE_CONFIG
+
+LINLI = str(Path(sys.executable).parent / "linli")
+MONDAY = "2026-11-23T{}:00+08:00"
+
+
+class Bot:
+    """A running bot: lines typed into its console, lines it printed."""
+
+    def __init__(self, config: Path, start: str) -> None:
+        self.process = subprocess.Popen(
+            [
+                LINLI,
+                "--config",
+                str(config),
+                "run",
+                "--clock-start",
+                MONDAY.format(start),
+                "--clock-speed",
+                "600",
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self.lines: list[str] = []
+        self._queue: queue.Queue[str] = queue.Queue()
+        assert self.process.stdout is not None
+        stdout = self.process.stdout
+        threading.Thread(target=lambda: [self._queue.put(x) for x in stdout], daemon=True).start()
+
+    def type(self, line: str) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(line + "\n")
+        self.process.stdin.flush()
+
+    def wait_for(self, text: str, seconds: float = 20.0) -> None:
+        deadline = time.monotonic() + seconds
+        while not any(text in line for line in self.lines):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise AssertionError(f"never printed {text!r}; printed {self.lines}")
+            try:
+                self.lines.append(self._queue.get(timeout=remaining))
+            except queue.Empty:
+                continue
+
+    def idle(self, seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            try:
+                self.lines.append(self._queue.get(timeout=left))
+            except queue.Empty:
+                break
+
+    def kill(self) -> None:
+        self.process.kill()  # SIGKILL: no clean-up runs
+        self.process.wait(timeout=10)
+
+
+@contextmanager
+def bot(config: Path, start: str) -> Iterator[Bot]:
+    running = Bot(config, start)
+    try:
+        yield running
+    finally:
+        if running.process.poll() is None:
+            running.kill()
+
+
+def test_reminders_survive_sigkill_and_are_sent_exactly_once(tmp_path: Path) -> None:
+    config = tmp_path / "config.yaml"
+    shutil.copy(EXAMPLE_CONFIG, config)
+    times = ["08:30", "08:40", "09:40", "10:20", "11:00"]
+    printed: list[str] = []
+
+    with bot(config, "08:00") as first:
+        for hhmm in times:
+            first.type(f"@王芳/私聊: 提醒 {hhmm} 事{hhmm}")
+        first.wait_for("⏰ 提醒：事08:40")
+        first.kill()
+        printed += first.lines
+
+    # Down from 08:40 to 10:30: 09:40 and 10:20 were missed, and so was the 09:00 digest.
+    with bot(config, "10:30") as second:
+        second.wait_for("⏰ 提醒：事11:00")
+        second.kill()
+        printed += second.lines
+        missed = second.lines[second.lines.index("[私聊·王芳] 邻里：（补发）2条提醒：\n") :][:3]
+        assert missed == [
+            "[私聊·王芳] 邻里：（补发）2条提醒：\n",
+            "    ⏰ 提醒：事09:40\n",
+            "    ⏰ 提醒：事10:20\n",
+        ]
+
+    with bot(config, "12:00") as third:
+        third.idle(2.0)  # twenty minutes of bot time: nothing is left to send
+        third.kill()
+        printed += third.lines
+        assert third.lines == []
+
+    for hhmm in times:
+        assert sum(f"⏰ 提醒：事{hhmm}" in line for line in printed) == 1, hhmm
+    assert sum("今日台账（11月23日）" in line for line in printed) == 1
