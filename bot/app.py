@@ -17,6 +17,7 @@ from bot.dispatcher import Dispatcher
 from bot.domain.calendar import WorkCalendar
 from bot.messages import IncomingMessage
 from bot.outbox import Outbox
+from bot.pacing import Limits, Pacer
 from bot.scheduler import Scheduler, Ticker
 from handlers.base import Services
 from handlers.commands import COMMANDS
@@ -85,7 +86,14 @@ async def serve(linli: Linli, adapter: Adapter) -> None:
     On start, whatever was queued before a crash is sent, and reminders missed while the bot
     was down go out once, marked （补发）.
     """
-    outbox = Outbox(linli.sessions, {adapter.platform: adapter}, linli.services.clock)
+    settings = linli.services.settings
+    limits = settings.rate_limit(adapter.platform)
+    pacer = Pacer(
+        Limits(limits.overall, limits.overall_window, limits.per_chat, limits.chat_window)
+    )
+    outbox = Outbox(
+        linli.sessions, {adapter.platform: adapter}, linli.services.clock, {adapter.platform: pacer}
+    )
     ticker = Ticker(linli.scheduler, linli.services.clock, outbox.flush)
     linli.scheduler.restore()
     outbox.report_cut_off()

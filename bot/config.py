@@ -109,6 +109,26 @@ class ReminderSettings(_Strict):
         return value
 
 
+class RateLimit(_Strict):
+    """Outbound pacing for one platform: at most `per_chat` messages per `chat_window` seconds
+    in one chat and `overall` per `overall_window` seconds in all (0: no limit)."""
+
+    overall: int = Field(default=0, ge=0)
+    overall_window: float = Field(default=1.0, gt=0)
+    per_chat: int = Field(default=0, ge=0)
+    chat_window: float = Field(default=60.0, gt=0)
+
+
+def _default_rate_limits() -> dict[str, RateLimit]:
+    # Below Telegram's ~30/s overall and 20/min per group; WeChat accounts are warned or locked
+    # for bursts, so far more conservative there.
+    return {
+        "console": RateLimit(),
+        "telegram": RateLimit(overall=25, overall_window=1, per_chat=18, chat_window=60),
+        "wechat": RateLimit(overall=20, overall_window=60, per_chat=6, chat_window=60),
+    }
+
+
 class Building(_Strict):
     number: Text
     units: int = Field(default=0, ge=0, le=99)
@@ -266,6 +286,7 @@ class Settings(_Strict):
     categories: list[CategoryOverride] = []
     calendar: CalendarSettings = CalendarSettings()
     reminders: ReminderSettings = ReminderSettings()
+    rate_limits: dict[str, RateLimit] = Field(default_factory=_default_rate_limits)
     console: ConsoleSettings = ConsoleSettings()
     telegram: TelegramSettings = TelegramSettings()
     wechat: WechatSettings = WechatSettings()
@@ -291,6 +312,14 @@ class Settings(_Strict):
             raise ValueError(f"群 {platform}:{ref} 绑定了不止一个社区")
         return self
 
+    @field_validator("rate_limits")
+    @classmethod
+    def _known_platforms(cls, value: dict[str, RateLimit]) -> dict[str, RateLimit]:
+        unknown = sorted(set(value) - {"console", "telegram", "wechat"})
+        if unknown:
+            raise ValueError(f"不认识的平台 {unknown[0]}，应为 console、telegram 或 wechat")
+        return value
+
     @field_validator("triage_days")
     @classmethod
     def _all_levels(cls, value: dict[str, int]) -> dict[str, int]:
@@ -301,6 +330,10 @@ class Settings(_Strict):
     def days_for(self, level: str) -> int:
         """Working days a triage level allows (chat-protocol §3)."""
         return self.triage_days.get(level, self.triage_days["复杂"])
+
+    def rate_limit(self, platform: str) -> RateLimit:
+        """The configured limits, else the safe default for the platform."""
+        return self.rate_limits.get(platform) or _default_rate_limits().get(platform, RateLimit())
 
     def quiet_hours_of(self, community: Community) -> QuietHours:
         return community.quiet_hours or self.quiet_hours

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.adapters.base import Adapter
 from bot.clock import Clock
 from bot.messages import ChatRef, Direct, Outgoing, PersonRef, Reply
+from bot.pacing import Pacer
 from storage.models import OutboundMessage
 from storage.uow import UnitOfWork
 
@@ -62,11 +63,16 @@ class Outbox:
     """Sends queued rows, oldest first, through the adapter of their platform."""
 
     def __init__(
-        self, sessions: sessionmaker[Session], adapters: Mapping[str, Adapter], clock: Clock
+        self,
+        sessions: sessionmaker[Session],
+        adapters: Mapping[str, Adapter],
+        clock: Clock,
+        pacers: Mapping[str, Pacer] | None = None,
     ) -> None:
         self._sessions = sessions
         self._adapters = adapters
         self._clock = clock
+        self._pacers = pacers or {}
         self._lock = asyncio.Lock()
 
     async def flush(self) -> int:
@@ -79,6 +85,9 @@ class Outbox:
                 if not rows:
                     return sent
                 for row in rows:
+                    pacer = self._pacers.get(row.platform)
+                    if pacer is not None:
+                        await pacer.wait_for(row.chat_ref or f"person:{row.person_ref}")
                     self._settle(row.id, claimed=True)
                     try:
                         await self._adapters[row.platform].send(outgoing(row))
