@@ -44,6 +44,7 @@ demo: $(VENV)/.installed-run
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/bench_analyze.py
+	$(BIN)/python bench/bench_reminders.py
 
 analyze-eval: $(VENV)/.installed-run
 	$(BIN)/python -m bot.analysis.evaluate tests/data/messages_holdout.jsonl

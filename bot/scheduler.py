@@ -281,4 +281,7 @@ class Ticker:
             id="tick",
             replace_existing=True,
             misfire_grace_time=None,
+            # A wake-up planned while a tick is still running must not be skipped; the lock
+            # makes the two take turns.
+            max_instances=3,
         )
