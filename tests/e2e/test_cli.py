@@ -105,3 +105,15 @@ def test_analyze_answers_one_json_line_per_input_line() -> None:
     assert (sewer["category"], sewer["building"], sewer["unit"]) == ("drainage", "3", "2")
     assert sewer["complaint"] is True and thanks["complaint"] is False
     assert bad["line"] == 3 and "error" in bad
+
+
+def test_the_holiday_replay_fires_each_reminder_at_its_moment() -> None:
+    result = linli("replay", "examples/holiday.yaml")
+    assert result.returncode == 0, result.stderr
+    sent = [json.loads(line) for line in result.stdout.splitlines()]
+    moments = {(m["at"][5:16], m["chat"], m["text"][:2]) for m in sent}
+    assert ("04-03T09:00", "私聊·刘物业", "🟡 ") in moments  # Friday before 清明
+    assert ("04-07T18:00", "私聊·刘物业", "🔴 ") in moments  # Tuesday after it
+    assert ("04-03T07:30", "网格3群", "⏰ ") in moments  # asked for 23:00, held till 07:30
+    assert ("04-02T23:30", "工作群", "🔴 ") in moments  # urgent: not held
+    assert not any(m["at"][5:10] in ("04-04", "04-05", "04-06") for m in sent)
