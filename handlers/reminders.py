@@ -12,10 +12,10 @@ from collections.abc import Callable
 from bot.domain.deadlines import Colour, format_deadline
 from bot.domain.issues import IssueStatus
 from bot.domain.lifecycle import OPEN
-from bot.domain.privacy import mask_name
 from bot.messages import Direct, Outgoing, Reply
 from handlers import texts
 from handlers.base import Services
+from handlers.ledger import assignee_label
 from handlers.notify import (
     chat_ref,
     person_ref,
@@ -74,7 +74,7 @@ def _deadline(
     line = template.format(number=issue.number, deadline=deadline, **fields)
     messages: list[Outgoing] = [Direct(person_ref(p), line) for p in holders]
     if colour is Colour.RED or not holders:
-        who = _holder_label(uow, issue) or "未派单"
+        who = assignee_label(uow, issue) or "未派单"
         alert = texts.OVERDUE_ALERT if colour is Colour.RED else texts.DUE_SOON_ALERT
         messages += work_groups(
             uow,
@@ -84,17 +84,19 @@ def _deadline(
     return messages
 
 
-def _holder_label(uow: UnitOfWork, issue: Issue) -> str:
-    person = mask_name(uow.people.get(issue.assignee_id).name) if issue.assignee_id else ""
-    return "·".join(part for part in (issue.assignee_unit, person) if part)
+def _ask_reporter(
+    uow: UnitOfWork, reminder: Reminder, status: IssueStatus, template: str
+) -> list[Outgoing]:
+    """A question to the reporter, in the chat they reported from, while the issue is `status`."""
+    issue = _issue(uow, reminder)
+    if issue.status is not status:
+        return []
+    chat = uow.chats.by_id(issue.chat_id)
+    return [Reply(chat_ref(chat), template.format(number=issue.number))]
 
 
 def _follow_up(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
-    issue = _issue(uow, reminder)
-    if issue.status is not IssueStatus.RESOLVED:
-        return []
-    chat = uow.chats.by_id(issue.chat_id)
-    return [Reply(chat_ref(chat), texts.FOLLOW_UP.format(number=issue.number))]
+    return _ask_reporter(uow, reminder, IssueStatus.RESOLVED, texts.FOLLOW_UP)
 
 
 def _auto_close(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
@@ -125,11 +127,7 @@ def _auto_close(uow: UnitOfWork, services: Services, reminder: Reminder) -> list
 
 
 def _lookback(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
-    issue = _issue(uow, reminder)
-    if issue.status is not IssueStatus.CLOSED:
-        return []
-    chat = uow.chats.by_id(issue.chat_id)
-    return [Reply(chat_ref(chat), texts.LOOKBACK.format(number=issue.number))]
+    return _ask_reporter(uow, reminder, IssueStatus.CLOSED, texts.LOOKBACK)
 
 
 def _adhoc(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
