@@ -89,6 +89,7 @@ class Community(Base):
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[name_str]
     next_issue_no: Mapped[int] = mapped_column(Integer, default=0)
+    next_meeting_no: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     grids: Mapped[list[Grid]] = relationship(back_populates="community")
 
@@ -132,6 +133,18 @@ class Chat(Base):
     kind: Mapped[str] = mapped_column(String(16), default="grid")
     community_id: Mapped[int | None] = mapped_column(ForeignKey("communities.id"))
     grid_id: Mapped[int | None] = mapped_column(ForeignKey("grids.id"))
+
+
+class Household(Base):
+    """The home (building-unit-room) a person votes for under 每户一票, asked once."""
+
+    __tablename__ = "households"
+    __table_args__ = (UniqueConstraint("person_id", "community_id"),)
+
+    id: Mapped[intpk]
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id"))
+    home: Mapped[str] = mapped_column(String(32))
 
 
 class Person(Base):
@@ -200,6 +213,8 @@ class Issue(Base):
     assignee_unit: Mapped[str | None] = mapped_column(String(64))
     escalated: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("issues.id"))
+    # An action item decided by a meeting (/outcome) belongs to it.
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"))
     resolution: Mapped[str | None] = mapped_column(Text)
     rating: Mapped[int | None] = mapped_column(Integer)
     # When it was last resolved and closed: the follow-up clocks (回访, 回头看) run from these.
@@ -327,3 +342,95 @@ class OutboundMessage(Base):
     # cut off mid-send by a crash: it may have gone out, so it is not sent again (at most once).
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Meeting(Base):
+    """A 议事会 with a time poll, or a decision vote (`kind`), numbered M1, M2 … per community."""
+
+    __tablename__ = "meetings"
+    __table_args__ = (UniqueConstraint("community_id", "number"),)
+
+    id: Mapped[intpk]
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(12), default="meeting")  # meeting | vote
+    title: Mapped[str] = mapped_column(String(200))
+    place: Mapped[str] = mapped_column(String(200), default="")
+    # polling → scheduled (time chosen) | tied (the secretary decides); votes: polling → closed
+    status: Mapped[str] = mapped_column(String(12), default="polling")
+    poll_deadline: Mapped[timestamp]
+    chosen: Mapped[int | None] = mapped_column(Integer)  # winning option position
+    starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Decision votes: 过半 or 三分之二 of votes cast, an optional turnout quorum, one per household.
+    rule: Mapped[str] = mapped_column(String(12), default="majority")
+    quorum: Mapped[int | None] = mapped_column(Integer)
+    per_household: Mapped[bool] = mapped_column(Boolean, default=False)
+    open_ballot: Mapped[bool] = mapped_column(Boolean, default=False)
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    publicity_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    chat_id: Mapped[int] = mapped_column(ForeignKey("chats.id"))  # where it was called
+    created_at: Mapped[timestamp]
+
+
+class MeetingOption(Base):
+    """One answer of a poll: a time for a meeting, a choice for a vote."""
+
+    __tablename__ = "meeting_options"
+    __table_args__ = (UniqueConstraint("meeting_id", "position"),)
+
+    id: Mapped[intpk]
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(200))
+    starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class MeetingChat(Base):
+    """A group the poll runs in (and the outcome is posted to)."""
+
+    __tablename__ = "meeting_chats"
+    __table_args__ = (UniqueConstraint("meeting_id", "chat_id"),)
+
+    id: Mapped[intpk]
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
+    chat_id: Mapped[int] = mapped_column(ForeignKey("chats.id"))
+
+
+class AgendaItem(Base):
+    """An issue the meeting discusses."""
+
+    __tablename__ = "agenda_items"
+    __table_args__ = (UniqueConstraint("meeting_id", "issue_id"),)
+
+    id: Mapped[intpk]
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
+    issue_id: Mapped[int] = mapped_column(ForeignKey("issues.id"))
+
+
+class Ballot(Base):
+    """A person's answer to a poll; their last answer counts."""
+
+    __tablename__ = "ballots"
+    __table_args__ = (UniqueConstraint("meeting_id", "person_id"),)
+
+    id: Mapped[intpk]
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    chat_id: Mapped[int] = mapped_column(ForeignKey("chats.id"))
+    choices: Mapped[str] = mapped_column(String(64))  # "1" or "1,2"
+    household: Mapped[str | None] = mapped_column(String(32))
+    cast_at: Mapped[timestamp]
+
+
+class Objection(Base):
+    """An 异议 raised during a 公示."""
+
+    __tablename__ = "objections"
+
+    id: Mapped[intpk]
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    chat_id: Mapped[int] = mapped_column(ForeignKey("chats.id"))
+    text: Mapped[str] = mapped_column(Text)
+    at: Mapped[timestamp]

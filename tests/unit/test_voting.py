@@ -1,0 +1,67 @@
+"""Vote rules (chat-protocol §6): ties, thresholds, quorum, one vote per household, changes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bot.domain.voting import TWO_THIRDS, Cast, decide, parse_choices, tally
+
+T0 = datetime(2026, 11, 23, tzinfo=UTC)
+
+
+def cast(person: int, *choices: int, minute: int = 0, home: str | None = None) -> Cast:
+    return Cast(person, choices, T0 + timedelta(minutes=minute), home)
+
+
+def test_a_time_poll_counts_every_choice_and_finds_the_winner() -> None:
+    result = tally([cast(1, 1, 2), cast(2, 2), cast(3, 1, 2)], options=3)
+    assert result.counts == {1: 2, 2: 3, 3: 0}
+    assert (result.winner, result.voters) == (2, 3)
+
+
+def test_a_tie_has_no_winner() -> None:
+    result = tally([cast(1, 1), cast(2, 2)], options=2)
+    assert result.leaders == (1, 2) and result.winner is None
+
+
+def test_nobody_voting_is_no_tie() -> None:
+    assert tally([], options=2).leaders == ()
+
+
+def test_majority_means_more_than_half_of_votes_cast() -> None:
+    assert decide([cast(1, 1), cast(2, 1), cast(3, 2)], 2).passed
+    half = decide([cast(1, 1), cast(2, 2), cast(3, 1), cast(4, 2)], 2)
+    assert not half.passed and half.reason == "平票"
+    assert not decide([cast(1, 1), cast(2, 2), cast(3, 3)], 3).passed
+
+
+def test_two_thirds() -> None:
+    votes = [cast(1, 1), cast(2, 1), cast(3, 2)]
+    assert decide(votes, 2, rule=TWO_THIRDS).passed  # exactly two thirds
+    short = decide([*votes, cast(4, 1), cast(5, 2)], 2, rule=TWO_THIRDS)  # 3 of 5
+    assert not short.passed and short.reason == "未达到三分之二"
+
+
+def test_quorum() -> None:
+    low = decide([cast(1, 1), cast(2, 1)], 2, quorum=3)
+    assert not low.passed and low.reason == "参与2票，未达到3票的最低要求"
+    assert decide([cast(1, 1), cast(2, 1), cast(3, 2)], 2, quorum=3).passed
+
+
+def test_one_vote_per_household_counts_the_households_latest() -> None:
+    votes = [
+        cast(1, 1, minute=1, home="3-2-301"),
+        cast(2, 2, minute=5, home="3-2-301"),  # same flat, later: this one counts
+        cast(3, 1, minute=2, home="3-2-302"),
+        cast(4, 1, minute=3),  # no home given: not counted under 每户一票
+    ]
+    result = decide(votes, 2, per_household=True)
+    assert result.tally.counts == {1: 1, 2: 1} and result.tally.voters == 2
+
+
+def test_choices_as_people_type_them() -> None:
+    assert parse_choices("1，2", 3, several=True) == (1, 2)
+    assert parse_choices("2、2", 3, several=True) == (2,)
+    assert parse_choices("1,2", 3, several=False) is None
+    assert parse_choices("4", 3, several=True) is None
+    assert parse_choices("A", 3, several=True) is None
