@@ -17,7 +17,7 @@ from bot.domain.permissions import Actor
 from bot.messages import IncomingMessage, Outgoing, Reply
 from bot.outbox import outbound
 from bot.routing import Route, RouteKind, Router
-from handlers import intake, ledger, texts
+from handlers import intake, ledger, meetings, texts
 from handlers.base import Answer, Context, Outcome, Services, answer, refuse
 from storage.models import Chat, Community, InboundMessage, Person
 from storage.uow import UnitOfWork
@@ -90,6 +90,8 @@ class Dispatcher:
                 return intake.private_message(ctx, route.text)
             case RouteKind.RATING:
                 return ledger.rating_reply(ctx, route.text)
+            case RouteKind.BALLOT:
+                return meetings.ballot(ctx, route.text)
         raise AssertionError(f"unrouted {route.kind}")
 
     def _context(self, uow: UnitOfWork, message: IncomingMessage) -> Context:

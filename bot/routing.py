@@ -22,6 +22,8 @@ _SLASH = re.compile(r"^(/([^\s\d#@]+)(?:@[A-Za-z0-9_]+(?=\s|$))?)", re.S)
 # "帮助：谁家有梯子" are chatter, while "进展：23 …" is a command.
 _KEYWORD_FOLLOW = re.compile(r"^($|[\s\d#@]|[:,]\s*[\d#])")
 _TAG_PUNCT = re.compile(r"^[\s:：,，。.、!！]+")
+_BALLOT = re.compile(r"^[Mm]\s*\d+\s*[:,]?\s*\d")
+_EXPECTS = {"issue": re.compile(r"^#?\s*\d"), "meeting": re.compile(r"^[Mm]\s*\d")}
 # A bare "5" means a score only in a private chat; in a group it could mean anything.
 _RATING = re.compile(r"^(非常满意|满意|基本满意|不满意|很不满意|[1-5]\s*分)[。!！~～]*$")
 _BARE_SCORE = re.compile(r"^[1-5]$")
@@ -35,6 +37,7 @@ class RouteKind(Enum):
     FILE = "file"  # a reply with #立案: file someone else's message
     PRIVATE = "private"  # untagged text in a private chat with the bot
     RATING = "rating"  # 满意 / 基本满意 / 不满意 / 5分: an answer to the follow-up (回访)
+    BALLOT = "ballot"  # M3 1 / M3 1,2: an answer to a meeting poll or a vote
     IGNORE = "ignore"
 
 
@@ -77,6 +80,8 @@ class Router:
         command = self._command(text, raw)
         if command is not None:
             return command
+        if _BALLOT.match(text):
+            return Route(RouteKind.BALLOT, text=text)
         if _RATING.match(text) or (message.chat.is_private and _BARE_SCORE.match(text)):
             return Route(RouteKind.RATING, text=text)
         if message.reply_to is not None and self._file.search(raw):
@@ -100,7 +105,11 @@ class Router:
                 return Route(RouteKind.UNKNOWN_COMMAND, word=f"/{word}", args=args)
             return Route(RouteKind.COMMAND, command, word=f"/{word}", args=args)
         for keyword, command in self._keywords:
-            if text.startswith(keyword) and _KEYWORD_FOLLOW.match(text[len(keyword) :]):
+            after = text[len(keyword) :]
+            if text.startswith(keyword) and _KEYWORD_FOLLOW.match(after):
+                expected = _EXPECTS.get(command.expects)
+                if expected is not None and not expected.match(_TAG_PUNCT.sub("", after)):
+                    return None
                 return Route(
                     RouteKind.COMMAND, command, word=keyword, args=_rest_after(raw, len(keyword))
                 )

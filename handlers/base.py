@@ -108,6 +108,9 @@ class Command:
     handler: Handler
     # Who sees it in /help; what each may actually do is `bot.domain.permissions`.
     audience: frozenset[Role] = frozenset(Role)
+    # What the first argument must be for the Chinese keyword to count as this command
+    # ("issue": 23 / #23, "meeting": M3), so 「查看 群公告」 or 「结果 呢」 stay chatter.
+    expects: str = ""
 
     def usage_line(self) -> str:
         args = f" {self.usage}" if self.usage else ""

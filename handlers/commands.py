@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.domain.issues import Role
-from handlers import admin, forget, intake, ledger, listing, remind
+from handlers import admin, forget, intake, ledger, listing, meetings, remind
 from handlers.base import Command
 from handlers.help import help_command
 from handlers.show import show
@@ -22,7 +22,15 @@ COMMANDS: tuple[Command, ...] = (
         "台账 红 网格3",
         listing.list_issues,
     ),
-    Command("show", ("查看",), "编号", "查看事项详情和处理记录", "查看 23", show),
+    Command(
+        "show",
+        ("查看",),
+        "编号",
+        "查看事项详情和处理记录",
+        "查看 23",
+        show,
+        expects="record",
+    ),
     Command(
         "accept",
         ("受理",),
@@ -31,6 +39,7 @@ COMMANDS: tuple[Command, ...] = (
         "受理 23 复杂",
         ledger.accept,
         STAFF,
+        expects="issue",
     ),
     Command(
         "assign",
@@ -40,6 +49,7 @@ COMMANDS: tuple[Command, ...] = (
         "派单 23 @刘物业 3个工作日",
         ledger.assign,
         STAFF,
+        expects="issue",
     ),
     Command(
         "progress",
@@ -49,6 +59,7 @@ COMMANDS: tuple[Command, ...] = (
         "进展 23 已联系施工队",
         ledger.progress,
         HOLDERS,
+        expects="issue",
     ),
     Command(
         "resolve",
@@ -58,6 +69,7 @@ COMMANDS: tuple[Command, ...] = (
         "办结 23 已疏通",
         ledger.resolve,
         HOLDERS,
+        expects="issue",
     ),
     Command(
         "decline",
@@ -67,6 +79,7 @@ COMMANDS: tuple[Command, ...] = (
         "不归我管 23 属于市政管网",
         ledger.decline,
         frozenset({Role.HANDLER}),
+        expects="issue",
     ),
     Command(
         "reject",
@@ -76,6 +89,7 @@ COMMANDS: tuple[Command, ...] = (
         "退回 23 属于市政道路",
         ledger.reject,
         STAFF,
+        expects="issue",
     ),
     Command(
         "escalate",
@@ -85,6 +99,7 @@ COMMANDS: tuple[Command, ...] = (
         "上报 23 住建局",
         ledger.escalate,
         STAFF,
+        expects="issue",
     ),
     Command(
         "merge",
@@ -94,8 +109,17 @@ COMMANDS: tuple[Command, ...] = (
         "合并 24 23",
         ledger.merge,
         STAFF,
+        expects="issue",
     ),
-    Command("reopen", ("重开",), "编号 原因", "重新办理", "重开 23 下水道又堵了", ledger.reopen),
+    Command(
+        "reopen",
+        ("重开",),
+        "编号 原因",
+        "重新办理",
+        "重开 23 下水道又堵了",
+        ledger.reopen,
+        expects="issue",
+    ),
     Command(
         "new",
         ("新建",),
@@ -104,7 +128,15 @@ COMMANDS: tuple[Command, ...] = (
         "新建",
         intake.split,
     ),
-    Command("follow", ("关注",), "编号", "关注事项，有进展时通知", "关注 23", ledger.follow),
+    Command(
+        "follow",
+        ("关注",),
+        "编号",
+        "关注事项，有进展时通知",
+        "关注 23",
+        ledger.follow,
+        expects="issue",
+    ),
     Command(
         "rate",
         ("评价",),
@@ -112,6 +144,64 @@ COMMANDS: tuple[Command, ...] = (
         "评价办理结果（3分及以上销号）",
         "评价 23 5",
         ledger.rate,
+        expects="issue",
+    ),
+    Command(
+        "meeting",
+        ("议事",),
+        "标题 议题 #12 #15 时间 周四19:00|周六10:00 截止 明天20:00 地点 … [群 网格3,网格5]",
+        "发起议事会，各群投票定时间",
+        "议事 停车难议事会 议题 #12 时间 周四19:00|周六10:00 截止 明天20:00 地点 罐罐茶",
+        meetings.call_meeting,
+        STAFF,
+    ),
+    Command(
+        "vote",
+        ("投票",),
+        "标题 选项 A|B 截止 时间 [规则 过半/三分之二] [每户一票] [公开] [至少 N]",
+        "发起表决",
+        "投票 取消固定车位 选项 同意|反对|弃权 截止 周五18:00 每户一票",
+        meetings.call_vote,
+        STAFF,
+    ),
+    Command(
+        "decide",
+        ("决定",),
+        "M编号 选项",
+        "平票时定会议时间",
+        "决定 M3 2",
+        meetings.decide_time,
+        SECRETARY,
+        expects="meeting",
+    ),
+    Command(
+        "outcome",
+        ("结果",),
+        "M编号 决议 …；… 行动 @人或单位 事项 期限",
+        "记录决议和行动事项",
+        "结果 M3 决议 取消固定车位 行动 @物业 2号楼装充电桩 10个工作日",
+        meetings.outcome,
+        STAFF,
+        expects="meeting",
+    ),
+    Command(
+        "publish",
+        ("公示",),
+        "M编号 [天数]",
+        "把决议公示到各群，收集异议",
+        "公示 M3 5天",
+        meetings.publish,
+        SECRETARY,
+        expects="meeting",
+    ),
+    Command(
+        "object",
+        ("异议",),
+        "M编号 内容",
+        "公示期内提出异议",
+        "异议 M3 收费标准太高",
+        meetings.object_to,
+        expects="meeting",
     ),
     Command(
         "remind",

@@ -203,7 +203,7 @@ def assign(ctx: Context, args: str) -> Outcome:
     target, when = split_first(rest)
     if not target:
         raise Answer(ctx.services.command("assign").usage_line())
-    person, unit = _target(ctx, target)
+    person, unit = target_of(ctx, target)
     if when.strip():
         try:
             deadline = parse_deadline(when, ctx.now, ctx.services.calendar)
@@ -228,16 +228,16 @@ def assign(ctx: Context, args: str) -> Outcome:
     return Outcome(replies + tell_privately(contacts, direct, skip=ctx.sender.id), "command")
 
 
-def _target(ctx: Context, token: str) -> tuple[Person | None, str | None]:
+def target_of(ctx: Context, token: str) -> tuple[Person | None, str | None]:
     """`@刘物业` or `刘物业` → that person (and their unit); `物业` → the unit."""
     assert ctx.community is not None
     name = normalize(token).lstrip("@")
     community = ctx.community_settings()
+    if community.unit(name) is not None:  # 「@物业」 names the unit, not a person called 物业
+        return None, name
     mentioned = mentioned_person(ctx, name)
     if mentioned is not None:
         return mentioned, _unit_of(ctx, mentioned)
-    if community.unit(name) is not None:
-        return None, name
     people = ctx.uow.people.named(ctx.community.id, name)
     if len(people) > 1:
         raise Answer(texts.AMBIGUOUS_PERSON.format(name=name))

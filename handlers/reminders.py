@@ -13,7 +13,7 @@ from bot.domain.deadlines import Colour, format_deadline
 from bot.domain.issues import IssueStatus
 from bot.domain.lifecycle import OPEN
 from bot.messages import Direct, Outgoing, Reply
-from handlers import texts
+from handlers import meetings, texts
 from handlers.base import Services
 from handlers.ledger import assignee_label
 from handlers.notify import (
@@ -168,4 +168,9 @@ _RENDERERS: dict[str, Renderer] = {
     EVENT: _event,
     DAILY: _digest,
     WEEKLY: _digest,
+    meetings.MEETING_CLOSE: meetings.close_poll,
+    meetings.MEETING_NUDGE: meetings.nudge,
+    meetings.MEETING_DAY: meetings.remind_attendees,
+    meetings.MEETING_HOUR: meetings.remind_attendees,
+    meetings.PUBLICITY_END: meetings.publicity_end,
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -9,13 +10,17 @@ from bot.clock import local
 from bot.domain.issues import IssueStatus, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.privacy import mask_name, mask_text
+from bot.text import normalize
 from handlers import texts
 from handlers.base import Context, Outcome, answer
 from handlers.ledger import assignee_label, colour_of, find_issue, shown_deadline
+from handlers.meetings import minutes
 
 
 def show(ctx: Context, args: str) -> Outcome:
-    """查看 N — details, status and history of issue N."""
+    """查看 N — details, status and history of issue N (查看 M3: the meeting record)."""
+    if re.match(r"^[Mm]\s*\d", normalize(args)):
+        return minutes(ctx, normalize(args).split(" ")[0])
     issue, _ = find_issue(ctx, args, "show")
     tz = ctx.services.settings.tz
     category = ctx.services.category(issue.category)

@@ -50,6 +50,8 @@ AUDIT_ACTIONS = {
     "follow": "关注",
     "duplicate": "重复反映",
     "split": "新建",
+    "agenda": "列入议题",
+    "outcome": "议定",
 }
 
 # -- the ledger (chat-protocol §3) ----------------------------------------------------------------
@@ -139,3 +141,53 @@ REMIND_LIST_HEAD = "您的提醒（{count}条）："
 REMIND_LIST_LINE = "{id}. {when} {text}"
 REMIND_NOT_YOURS = "没有这条提醒。发送「提醒 列表」查看您的提醒和编号。"
 REMIND_CANCELLED = "已取消提醒 {id}：{text}"
+
+# -- meetings, votes, outcomes, publicity (chat-protocol §6) --------------------------------------
+MEETING_NEEDS_GROUPS = "私聊里发起请写明群，例如：群 网格3,网格5"
+MEETING_UNKNOWN_GROUP = "没有「{name}」这个群或网格。"
+MEETING_WHICH = "请写明会议编号，例如：M3"
+MEETING_NOT_FOUND = "没有找到 M{number}。"
+MEETING_TIME_BEFORE_DEADLINE = "开会时间要在投票截止之后。"
+MEETING_SENT = "已在各群发起 {label} 的投票。"
+POLL_HEAD = "📅 {label} · 时间投票"
+POLL_HOW = "回复「M{number} 1」或「M{number} 1,2」投票（可多选），截止 {deadline}。"
+VOTE_HEAD = "🗳 {label} · 表决"
+VOTE_HOW_SECRET = "请私聊我回复「M{number} 编号{home}」投票，投票不公开。"
+VOTE_HOW_OPEN = "回复「M{number} 编号{home}」投票（记名）。"
+VOTE_BAD_RULE = "规则只能是 过半 或 三分之二。"
+VOTE_BAD_QUORUM = "「至少」后面请写票数，例如：至少 30"
+BALLOT_CLOSED = "M{number} 的投票已截止。"
+BALLOT_BAD_MEETING = "请回复 1 到 {options} 之间的编号，可多选，例如：M{number} 1,2"
+BALLOT_BAD_VOTE = "请回复 1 到 {options} 之间的一个编号，例如：M{number} 1"
+BALLOT_NEEDS_HOME = "本次每户一票，请带上门牌号投票，例如：M{number} 1 3-2-301（只需一次）"
+BALLOT_TAKEN = "已记录：M{number} 选 {choices}。"
+BALLOT_CHANGED = "已改为：M{number} 选 {choices}（以最后一次为准）。"
+BALLOT_SECRET = "已记录您对 M{number} 的投票（以最后一次为准）。"
+BALLOT_SECRET_GROUP = "已记录您对 M{number} 的投票。下次请私聊我投票，别人就看不到您的选择。"
+POLL_TIED = "{label} 时间投票平票，请书记定夺。"
+POLL_TIED_ASK = "M{number} 时间投票平票：{counts}。请发送「决定 M{number} 编号」。"
+MEETING_FIXED = "📅 {label} 定于 {when}{votes}{place}。{agenda}"
+DECIDE_RANGE = "请写 1 到 {options} 之间的编号。"
+DECIDED = "已定 M{number} 的时间为第{position}项。"
+POLL_NUDGE = "M{number} 时间投票还有2小时截止，还没投票的：{names}"
+MEETING_SOON = "⏰ {when}（{at}）开 {label}{place}。"
+VOTE_RESULT = "🗳 {label} 表决结果：{result}；{verdict}{chosen}。"
+VOTE_SECRET_TALLY = "投票：已有{voters}票（截止后公布）"
+OUTCOME_TO_REPORTER = "#{number} 已在 {label} 议定：{outcome}。"
+OUTCOME_RECORDED = "{label} 结果已记录：决议{decisions}条，行动事项 {actions}。"
+OUTCOME_BAD_ACTION = "看不懂行动事项「{item}」，例如：行动 @物业 2号楼装充电桩 10个工作日"
+ACTION_DIRECT = "新任务 #{number}（{label} 决议）：{description}，期限 {deadline}。办好后发送「办结 {number} 结果」。"
+PUBLISH_NOTHING = "M{number} 还没有结果，请先发送「结果 M{number} 决议 …」。"
+PUBLICITY = "📢 公示：{label}\n决议：{outcome}{actions}\n公示期至 {until}，有异议请回复「异议 M{number} 内容」。"
+OBJECTION_CLOSED = "M{number} 不在公示期内。"
+OBJECTION_NEEDS_TEXT = "请写明异议内容，例如：异议 M{number} 收费标准太高"
+OBJECTION_TAKEN = "已记录您对 M{number} 的异议，书记会答复。"
+OBJECTION_ALERT = "M{number} 收到异议（{who}）：{text}"
+PUBLICITY_DONE_CLEAN = "📢 {label} 公示期满，无异议。"
+PUBLICITY_DONE_OBJECTIONS = "📢 {label} 公示期满，收到异议{count}条，书记将逐条答复。"
+MEETING_STATUS = {
+    "polling": "投票中",
+    "scheduled": "已定时间",
+    "tied": "平票待定",
+    "closed": "已结束",
+}

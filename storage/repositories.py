@@ -11,15 +11,22 @@ from sqlalchemy.orm import Session
 
 from bot.domain.issues import IssueStatus
 from storage.models import (
+    AgendaItem,
     Attachment,
     AuditEntry,
+    Ballot,
     Building,
     Chat,
     Community,
     Follower,
     Grid,
+    Household,
     InboundMessage,
     Issue,
+    Meeting,
+    MeetingChat,
+    MeetingOption,
+    Objection,
     OutboundMessage,
     Person,
     Reminder,
@@ -96,6 +103,11 @@ class Chats:
 
     def by_id(self, chat_id: int) -> Chat:
         return self._session.get_one(Chat, chat_id)
+
+    def of_community(self, community_id: int) -> Sequence[Chat]:
+        return self._session.scalars(
+            select(Chat).where(Chat.community_id == community_id).order_by(Chat.id)
+        ).all()
 
     def of_kind(self, community_id: int, kind: str) -> Sequence[Chat]:
         return self._session.scalars(
@@ -505,4 +517,96 @@ class Outbox:
                 OutboundMessage.claimed_at.is_not(None),
                 OutboundMessage.platform.in_(platforms),
             )
+        ).all()
+
+
+class Meetings:
+    """Meetings and votes, their options, groups, agenda, ballots and objections."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def take_number(self, community_id: int) -> int:
+        number = self._session.execute(
+            update(Community)
+            .where(Community.id == community_id)
+            .values(next_meeting_no=Community.next_meeting_no + 1)
+            .returning(Community.next_meeting_no)
+        ).scalar_one()
+        return int(number)
+
+    def add(self, meeting: Meeting) -> Meeting:
+        self._session.add(meeting)
+        self._session.flush()
+        return meeting
+
+    def add_parts(self, parts: Sequence[MeetingOption | MeetingChat | AgendaItem]) -> None:
+        self._session.add_all(parts)
+        self._session.flush()
+
+    def get(self, meeting_id: int) -> Meeting:
+        return self._session.get_one(Meeting, meeting_id)
+
+    def by_number(self, community_id: int, number: int) -> Meeting | None:
+        return self._session.scalar(
+            select(Meeting).where(Meeting.community_id == community_id, Meeting.number == number)
+        )
+
+    def options(self, meeting_id: int) -> Sequence[MeetingOption]:
+        return self._session.scalars(
+            select(MeetingOption)
+            .where(MeetingOption.meeting_id == meeting_id)
+            .order_by(MeetingOption.position)
+        ).all()
+
+    def chats(self, meeting_id: int) -> Sequence[Chat]:
+        return self._session.scalars(
+            select(Chat)
+            .join(MeetingChat, MeetingChat.chat_id == Chat.id)
+            .where(MeetingChat.meeting_id == meeting_id)
+            .order_by(MeetingChat.id)
+        ).all()
+
+    def agenda(self, meeting_id: int) -> Sequence[Issue]:
+        return self._session.scalars(
+            select(Issue)
+            .join(AgendaItem, AgendaItem.issue_id == Issue.id)
+            .where(AgendaItem.meeting_id == meeting_id)
+            .order_by(Issue.number)
+        ).all()
+
+    def actions(self, meeting_id: int) -> Sequence[Issue]:
+        return self._session.scalars(
+            select(Issue).where(Issue.meeting_id == meeting_id).order_by(Issue.number)
+        ).all()
+
+    def ballot(self, meeting_id: int, person_id: int) -> Ballot | None:
+        return self._session.scalar(
+            select(Ballot).where(Ballot.meeting_id == meeting_id, Ballot.person_id == person_id)
+        )
+
+    def add_ballot(self, ballot: Ballot) -> None:
+        self._session.add(ballot)
+
+    def ballots(self, meeting_id: int) -> Sequence[Ballot]:
+        return self._session.scalars(
+            select(Ballot).where(Ballot.meeting_id == meeting_id).order_by(Ballot.cast_at)
+        ).all()
+
+    def household(self, person_id: int, community_id: int) -> Household | None:
+        return self._session.scalar(
+            select(Household).where(
+                Household.person_id == person_id, Household.community_id == community_id
+            )
+        )
+
+    def remember_household(self, household: Household) -> None:
+        self._session.add(household)
+
+    def add_objection(self, objection: Objection) -> None:
+        self._session.add(objection)
+
+    def objections(self, meeting_id: int) -> Sequence[Objection]:
+        return self._session.scalars(
+            select(Objection).where(Objection.meeting_id == meeting_id).order_by(Objection.id)
         ).all()

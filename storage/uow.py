@@ -12,6 +12,7 @@ from storage.repositories import (
     Communities,
     Inbox,
     Issues,
+    Meetings,
     Outbox,
     People,
     Reminders,
@@ -29,6 +30,7 @@ class UnitOfWork:
     inbox: Inbox
     reminders: Reminders
     outbox: Outbox
+    meetings: Meetings
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
@@ -45,6 +47,7 @@ class UnitOfWork:
         self.inbox = Inbox(session)
         self.reminders = Reminders(session)
         self.outbox = Outbox(session)
+        self.meetings = Meetings(session)
         return self
 
     def __exit__(

@@ -36,12 +36,14 @@ STAFF = frozenset({Role.WORKER, Role.SECRETARY})
 FILERS = frozenset({Role.HEAD, Role.WORKER, Role.SECRETARY})
 
 # Commands anyone may use; visibility of a particular issue is checked separately (`show`).
-EVERYONE = frozenset({"help", "show", "list", "follow", "forget", "new", "remind"})
+EVERYONE = frozenset({"help", "show", "list", "follow", "forget", "new", "remind", "object"})
 # Commands for grid workers and the secretary, limited to a worker's own grids.
 TRIAGE = frozenset({"accept", "assign", "reject", "escalate", "merge"})
 # Commands for whoever holds the issue, or staff.
 HANDLING = frozenset({"progress", "resolve"})
-SECRETARY_ONLY = frozenset({"role", "bind"})
+SECRETARY_ONLY = frozenset({"role", "bind", "publish", "decide"})
+# Calling meetings and votes and recording outcomes: grid workers and the secretary.
+MEETINGS = frozenset({"meeting", "vote", "outcome"})
 
 _VERBS = {
     "accept": "受理",
@@ -54,6 +56,11 @@ _VERBS = {
     "role": "设置角色",
     "bind": "绑定群",
     "reopen": "重开",
+    "meeting": "发起议事",
+    "vote": "发起投票",
+    "outcome": "记录结果",
+    "publish": "公示",
+    "decide": "定会议时间",
 }
 
 
@@ -84,6 +91,8 @@ def refusal(command: str, actor: Actor, issue: IssueFacts | None = None) -> str 
         return None if actor.role is Role.SECRETARY else f"只有书记可以{verb}。"
     if command == "file":
         return None if actor.role in FILERS else "只有网格员、楼栋长或书记可以代为立案。"
+    if command in MEETINGS:
+        return None if actor.role in STAFF else f"只有网格员及以上可以{verb}。"
     if command in TRIAGE:
         if actor.role not in STAFF:
             return f"只有网格员及以上可以{verb}。"

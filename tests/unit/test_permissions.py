@@ -36,6 +36,12 @@ ALLOWED: dict[str, set[Role]] = {
     "rate": set(),  # only the reporter
     "role": {S},
     "bind": {S},
+    "meeting": {W, S},
+    "vote": {W, S},
+    "outcome": {W, S},
+    "publish": {S},
+    "decide": {S},
+    "object": {R, H, D, W, S},
 }
 
 

@@ -1,0 +1,726 @@
+"""Meetings, votes, outcomes and publicity (chat-protocol §6): 议事会 · 投票 · 结果 · 公示.
+
+A meeting (M1, M2 … per community) runs a time poll in its groups; a vote asks a decision.
+Answers are `M1 1` / `M1 1,2` in any of the groups (or privately, for a secret vote); the last
+answer counts. At the deadline a reminder closes the poll, counts across all groups and posts the
+result. `/outcome` records decisions and turns action items into tracked issues; `/publish`
+runs the 公示 with its objection period. All state is in the database.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from bot.domain.calendar import UnknownYear
+from bot.domain.deadlines import DeadlineError, format_deadline, parse_deadline
+from bot.domain.issues import IssueStatus
+from bot.domain.permissions import refusal
+from bot.domain.privacy import mask_name
+from bot.domain.voting import RULE_LABELS, RULE_WORDS, Cast, decide, parse_choices, tally
+from bot.messages import Outgoing, Reply
+from bot.text import normalize, parse_issue_number, shorten
+from handlers import texts
+from handlers.base import Answer, Context, Outcome, Services, answer, record, reply_to
+from handlers.ledger import assignee_label, deadline_in, shown_deadline, target_of
+from handlers.notify import chat_ref, person_ref, tell_privately, watcher_chats, work_groups
+from storage.models import (
+    AgendaItem,
+    Ballot,
+    Chat,
+    Household,
+    Issue,
+    Meeting,
+    MeetingChat,
+    MeetingOption,
+    Objection,
+    Reminder,
+)
+from storage.uow import UnitOfWork
+
+MEETING_CLOSE, MEETING_NUDGE = "meeting_close", "meeting_nudge"
+MEETING_DAY, MEETING_HOUR, PUBLICITY_END = "meeting_day", "meeting_hour", "publicity_end"
+NUDGE_BEFORE = timedelta(hours=2)
+DEFAULT_PUBLICITY_DAYS = 5
+
+_MEETING_WORDS = ("议题", "时间", "截止", "地点", "群")
+_VOTE_WORDS = ("选项", "截止", "规则", "每户一票", "公开", "至少", "群")
+_OPTIONS = re.compile(r"[|｜/／]")
+_ITEMS = re.compile(r"[；;]")
+_HOME = re.compile(r"(\d+)\s*[-号栋幢#]\s*(?:楼)?\s*(\d+)\s*[-单元]*\s*(\d{2,4})")
+
+
+# -- shared steps -------------------------------------------------------------------------------
+
+
+def _segments(text: str, words: tuple[str, ...]) -> tuple[str, dict[str, str]]:
+    """`标题 议题 #12 时间 a|b 截止 …` → ("标题", {"议题": "#12", "时间": "a|b", …})."""
+    pattern = re.compile("(" + "|".join(map(re.escape, words)) + r")\s*[:：]?")
+    parts = pattern.split(text)
+    head = parts[0].strip()
+    found = {parts[i]: parts[i + 1].strip() for i in range(1, len(parts) - 1, 2)}
+    return head, found
+
+
+def _when(ctx: Context, typed: str) -> datetime:
+    try:
+        return parse_deadline(typed, ctx.now, ctx.services.calendar)
+    except (DeadlineError, UnknownYear) as bad:
+        raise Answer(str(bad)) from None
+
+
+def _groups(ctx: Context, typed: str | None) -> list[Chat]:
+    """The target groups: grid names or group names; the current group when none named."""
+    assert ctx.community is not None
+    if not typed:
+        if ctx.chat.kind == "private":
+            raise Answer(texts.MEETING_NEEDS_GROUPS)
+        return [ctx.chat]
+    found: list[Chat] = []
+    grids = {g.name: g.id for g in ctx.uow.communities.grids_of(ctx.community.id)}
+    chats = list(ctx.uow.chats.of_community(ctx.community.id))
+    for name in filter(None, re.split(r"[,，、\s]+", normalize(typed))):
+        matches = [c for c in chats if c.grid_id == grids.get(name) and c.kind == "grid"]
+        matches = matches or [c for c in chats if name in (c.ref, c.title)]
+        if not matches:
+            raise Answer(texts.MEETING_UNKNOWN_GROUP.format(name=name))
+        found += [c for c in matches if c not in found]
+    return found
+
+
+def find_meeting(ctx: Context, token: str) -> Meeting:
+    match = re.match(r"^[Mm]\s*(\d+)$", normalize(token))
+    if match is None or ctx.community is None:
+        raise Answer(texts.MEETING_WHICH)
+    meeting = ctx.uow.meetings.by_number(ctx.community.id, int(match[1]))
+    if meeting is None:
+        raise Answer(texts.MEETING_NOT_FOUND.format(number=match[1]))
+    return meeting
+
+
+def _check(ctx: Context, command: str) -> None:
+    reason = refusal(command, ctx.actor)
+    if reason is not None:
+        raise Answer(reason, "refused", command)
+
+
+def _schedule(uow: UnitOfWork, meeting: Meeting, kind: str, due: datetime) -> None:
+    uow.reminders.schedule(
+        f"meeting:{meeting.id}:{kind}:{due.isoformat()}",
+        community_id=meeting.community_id,
+        kind=kind,
+        due_at=due,
+    )
+    # The reminder row points at the meeting through its key; render() reads it back.
+
+
+def meeting_of(uow: UnitOfWork, reminder: Reminder) -> Meeting:
+    return uow.meetings.get(int(reminder.key.split(":")[1]))
+
+
+def _to_groups(uow: UnitOfWork, meeting: Meeting, text: str) -> list[Outgoing]:
+    return [Reply(chat_ref(chat), text) for chat in uow.meetings.chats(meeting.id)]
+
+
+def _label(meeting: Meeting) -> str:
+    return f"M{meeting.number} {meeting.title}"
+
+
+# -- calling a meeting and a vote -----------------------------------------------------------------
+
+
+def call_meeting(ctx: Context, args: str) -> Outcome:
+    """议事 标题 议题 #12 #15 时间 周四19:00|周六10:00 截止 明天20:00 地点 罐罐茶 [群 网格3]."""
+    _check(ctx, "meeting")
+    if ctx.community is None:
+        raise Answer(texts.NEEDS_COMMUNITY)
+    title, parts = _segments(args, _MEETING_WORDS)
+    if not title or "时间" not in parts or "截止" not in parts:
+        raise Answer(ctx.services.command("meeting").usage_line())
+    times = [t.strip() for t in _OPTIONS.split(parts["时间"]) if t.strip()]
+    starts = [_when(ctx, t) for t in times]
+    deadline = _when(ctx, parts["截止"])
+    if any(start <= deadline for start in starts):
+        raise Answer(texts.MEETING_TIME_BEFORE_DEADLINE)
+    agenda = []
+    for token in re.findall(r"[#＃]\s*[0-9０-９]+", parts.get("议题", "")):
+        number = parse_issue_number(token.replace(" ", ""))
+        issue = ctx.uow.issues.by_number(ctx.community.id, number or 0)
+        if issue is None:
+            raise Answer(texts.NOT_FOUND.format(number=number))
+        agenda.append(issue)
+    tz = ctx.services.settings.tz
+    meeting = _create(
+        ctx, "meeting", title, deadline, place=parts.get("地点", ""), groups=parts.get("群")
+    )
+    ctx.uow.meetings.add_parts(
+        [
+            MeetingOption(
+                meeting_id=meeting.id,
+                position=n,
+                label=format_deadline(start, tz, ctx.now),
+                starts_at=start,
+            )
+            for n, start in enumerate(starts, start=1)
+        ]
+        + [AgendaItem(meeting_id=meeting.id, issue_id=issue.id) for issue in agenda]
+    )
+    for issue in agenda:
+        record(ctx, issue, "agenda", _label(meeting))
+    if deadline - NUDGE_BEFORE > ctx.now:
+        _schedule(ctx.uow, meeting, MEETING_NUDGE, deadline - NUDGE_BEFORE)
+    _schedule(ctx.uow, meeting, MEETING_CLOSE, deadline)
+    return _announce(ctx, meeting, _poll_text(ctx.uow, ctx.services, meeting))
+
+
+def call_vote(ctx: Context, args: str) -> Outcome:
+    """投票 标题 选项 A|B|C 截止 时间 [规则 过半/三分之二] [每户一票] [公开] [至少 N] [群 …]."""
+    _check(ctx, "vote")
+    if ctx.community is None:
+        raise Answer(texts.NEEDS_COMMUNITY)
+    title, parts = _segments(args, _VOTE_WORDS)
+    labels = [o.strip() for o in _OPTIONS.split(parts.get("选项", "")) if o.strip()]
+    if not title or len(labels) < 2 or "截止" not in parts:
+        raise Answer(ctx.services.command("vote").usage_line())
+    deadline = _when(ctx, parts["截止"])
+    rule = RULE_WORDS.get(normalize(parts.get("规则", "过半")))
+    if rule is None:
+        raise Answer(texts.VOTE_BAD_RULE)
+    quorum_text = normalize(parts.get("至少", "")).rstrip("票户人 ")
+    if quorum_text and not quorum_text.isdigit():
+        raise Answer(texts.VOTE_BAD_QUORUM)
+    meeting = _create(ctx, "vote", title, deadline, place="", groups=parts.get("群"))
+    meeting.rule = rule
+    meeting.quorum = int(quorum_text) if quorum_text else None
+    meeting.per_household = "每户一票" in parts
+    meeting.open_ballot = "公开" in parts
+    ctx.uow.meetings.add_parts(
+        [
+            MeetingOption(meeting_id=meeting.id, position=n, label=label)
+            for n, label in enumerate(labels, start=1)
+        ]
+    )
+    _schedule(ctx.uow, meeting, MEETING_CLOSE, deadline)
+    return _announce(ctx, meeting, _poll_text(ctx.uow, ctx.services, meeting))
+
+
+def _create(
+    ctx: Context, kind: str, title: str, deadline: datetime, *, place: str, groups: str | None
+) -> Meeting:
+    assert ctx.community is not None
+    chats = _groups(ctx, groups)
+    meeting = ctx.uow.meetings.add(
+        Meeting(
+            community_id=ctx.community.id,
+            number=ctx.uow.meetings.take_number(ctx.community.id),
+            kind=kind,
+            title=shorten(title, 100),
+            place=place,
+            status="polling",
+            poll_deadline=deadline,
+            created_by_id=ctx.sender.id,
+            chat_id=ctx.chat.id,
+            created_at=ctx.now,
+            outcome="",
+        )
+    )
+    ctx.uow.meetings.add_parts([MeetingChat(meeting_id=meeting.id, chat_id=c.id) for c in chats])
+    return meeting
+
+
+def _announce(ctx: Context, meeting: Meeting, text: str) -> Outcome:
+    """The poll in every target group; the caller's chat gets it as a reply if it is one."""
+    replies: list[Outgoing] = []
+    for chat in ctx.uow.meetings.chats(meeting.id):
+        if chat.id == ctx.chat.id:
+            replies.insert(0, reply_to(ctx, text))
+        else:
+            replies.append(Reply(chat_ref(chat), text))
+    if ctx.chat.id not in {c.id for c in ctx.uow.meetings.chats(meeting.id)}:
+        replies.insert(0, reply_to(ctx, texts.MEETING_SENT.format(label=_label(meeting))))
+    return Outcome(replies, "command")
+
+
+def _poll_text(uow: UnitOfWork, services: Services, meeting: Meeting) -> str:
+    tz = services.settings.tz
+    now = services.clock.now()
+    options = uow.meetings.options(meeting.id)
+    choices = [f"{o.position}. {o.label}" for o in options]
+    deadline = format_deadline(meeting.poll_deadline, tz, now)
+    if meeting.kind == "meeting":
+        lines = [texts.POLL_HEAD.format(label=_label(meeting))]
+        agenda = uow.meetings.agenda(meeting.id)
+        if agenda:
+            lines.append("议题：" + "；".join(_agenda_line(services, i) for i in agenda))
+        lines += choices
+        if meeting.place:
+            lines.append(f"地点：{meeting.place}")
+        lines.append(texts.POLL_HOW.format(number=meeting.number, deadline=deadline))
+        return "\n".join(lines)
+    rule = RULE_LABELS[meeting.rule] + ("，每户一票" if meeting.per_household else "")
+    if meeting.quorum:
+        rule += f"，至少{meeting.quorum}票有效"
+    how = texts.VOTE_HOW_OPEN if meeting.open_ballot else texts.VOTE_HOW_SECRET
+    return "\n".join(
+        [
+            texts.VOTE_HEAD.format(label=_label(meeting)),
+            *choices,
+            f"规则：{rule}；截止 {deadline}",
+            how.format(number=meeting.number, home=" 3-2-301" if meeting.per_household else ""),
+        ]
+    )
+
+
+def _agenda_line(services: Services, issue: Issue) -> str:
+    return f"#{issue.number} {shorten(issue.description, 16)}"
+
+
+# -- answering ------------------------------------------------------------------------------------
+
+
+def ballot(ctx: Context, text: str) -> Outcome:
+    """`M1 1` / `M1 1,2` / `M2 1 3-2-301`: a person's answer; their last one counts."""
+    match = re.match(r"^[Mm]\s*(\d+)\s*[:：,，]?\s*(.*)$", normalize(text))
+    assert match is not None
+    meeting = find_meeting(ctx, f"M{match[1]}")
+    if meeting.status != "polling" or ctx.now > meeting.poll_deadline:
+        raise Answer(texts.BALLOT_CLOSED.format(number=meeting.number))
+    rest = match[2]
+    home_match = _HOME.search(rest)
+    if home_match:
+        rest = rest[: home_match.start()].strip()
+    options = len(ctx.uow.meetings.options(meeting.id))
+    choices = parse_choices(rest, options, several=meeting.kind == "meeting")
+    if choices is None:
+        template = texts.BALLOT_BAD_MEETING if meeting.kind == "meeting" else texts.BALLOT_BAD_VOTE
+        raise Answer(template.format(number=meeting.number, options=options))
+    home = None
+    if meeting.per_household:
+        home = _household(ctx, meeting, home_match)
+    existing = ctx.uow.meetings.ballot(meeting.id, ctx.sender.id)
+    joined = ",".join(map(str, choices))
+    if existing is None:
+        ctx.uow.meetings.add_ballot(
+            Ballot(
+                meeting_id=meeting.id,
+                person_id=ctx.sender.id,
+                chat_id=ctx.chat.id,
+                choices=joined,
+                household=home,
+                cast_at=ctx.now,
+            )
+        )
+    else:
+        existing.choices, existing.household, existing.cast_at = joined, home, ctx.now
+        existing.chat_id = ctx.chat.id
+    if meeting.kind == "vote" and not meeting.open_ballot:
+        # Secret: no echo of the choice, and a nudge towards a private chat next time.
+        text_ = texts.BALLOT_SECRET if ctx.chat.kind == "private" else texts.BALLOT_SECRET_GROUP
+        return answer(ctx, text_.format(number=meeting.number))
+    shown = "、".join(map(str, choices))
+    changed = texts.BALLOT_CHANGED if existing is not None else texts.BALLOT_TAKEN
+    return answer(ctx, changed.format(number=meeting.number, choices=shown))
+
+
+def _household(ctx: Context, meeting: Meeting, typed: re.Match[str] | None) -> str:
+    assert ctx.community is not None
+    known = ctx.uow.meetings.household(ctx.sender.id, ctx.community.id)
+    if typed is not None:
+        home = f"{typed[1]}-{typed[2]}-{typed[3]}"
+        if known is None:
+            ctx.uow.meetings.remember_household(
+                Household(person_id=ctx.sender.id, community_id=ctx.community.id, home=home)
+            )
+        else:
+            known.home = home
+        return home
+    if known is None:
+        raise Answer(texts.BALLOT_NEEDS_HOME.format(number=meeting.number))
+    return known.home
+
+
+def _casts(uow: UnitOfWork, meeting: Meeting) -> list[Cast]:
+    return [
+        Cast(
+            b.person_id,
+            tuple(int(c) for c in b.choices.split(",")),
+            b.cast_at,
+            b.household,
+        )
+        for b in uow.meetings.ballots(meeting.id)
+    ]
+
+
+# -- closing, deciding, reminding (fired by the scheduler) ---------------------------------------
+
+
+def close_poll(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
+    meeting = meeting_of(uow, reminder)
+    if meeting.status != "polling":
+        return []
+    options = uow.meetings.options(meeting.id)
+    casts = _casts(uow, meeting)
+    if meeting.kind == "vote":
+        meeting.status = "closed"
+        result = decide(
+            casts,
+            len(options),
+            rule=meeting.rule,
+            quorum=meeting.quorum,
+            per_household=meeting.per_household,
+        )
+        meeting.outcome = _vote_result(meeting, options, result.tally.counts, result.tally.voters)
+        verdict = "通过" if result.passed else f"未通过（{result.reason}）"
+        winner = result.tally.winner
+        chosen = f"「{options[winner - 1].label}」" if winner and result.passed else ""
+        text = texts.VOTE_RESULT.format(
+            label=_label(meeting), result=meeting.outcome, verdict=verdict, chosen=chosen
+        )
+        meeting.chosen = winner if result.passed else None
+        return _to_groups(uow, meeting, text)
+    counted = tally(casts, len(options))
+    if counted.winner is None:
+        meeting.status = "tied"
+        counts = "；".join(
+            f"{o.position}. {o.label} {counted.counts[o.position]}票" for o in options
+        )
+        return _to_groups(
+            uow, meeting, texts.POLL_TIED.format(label=_label(meeting))
+        ) + work_groups(
+            uow,
+            meeting.community_id,
+            texts.POLL_TIED_ASK.format(number=meeting.number, counts=counts),
+        )
+    return _fix_time(uow, services, meeting, counted.winner, counted.counts[counted.winner])
+
+
+def _vote_result(
+    meeting: Meeting, options: Sequence[MeetingOption], counts: dict[int, int], voters: int
+) -> str:
+    unit = "户" if meeting.per_household else "人"
+    parts = "、".join(f"{o.label}{counts[o.position]}" for o in options)
+    return f"参与{voters}{unit}，{parts}；规则：{RULE_LABELS[meeting.rule]}"
+
+
+def _fix_time(
+    uow: UnitOfWork, services: Services, meeting: Meeting, position: int, votes: int | None
+) -> list[Outgoing]:
+    """The meeting's time is settled: tell the groups and schedule the attendees' reminders."""
+    option = uow.meetings.options(meeting.id)[position - 1]
+    assert option.starts_at is not None
+    meeting.status, meeting.chosen, meeting.starts_at = "scheduled", position, option.starts_at
+    now = services.clock.now()
+    for kind, before in ((MEETING_DAY, timedelta(days=1)), (MEETING_HOUR, timedelta(hours=1))):
+        if option.starts_at - before > now:
+            _schedule(uow, meeting, kind, option.starts_at - before)
+    agenda = "、".join(f"#{i.number}" for i in uow.meetings.agenda(meeting.id))
+    text = texts.MEETING_FIXED.format(
+        label=_label(meeting),
+        when=option.label,
+        votes=f"（{votes}人选择）" if votes is not None else "",
+        place=f"，地点：{meeting.place}" if meeting.place else "",
+        agenda=f"议题：{agenda}。" if agenda else "",
+    )
+    return _to_groups(uow, meeting, text)
+
+
+def decide_time(ctx: Context, args: str) -> Outcome:
+    """决定 M1 2 — the secretary settles a tied (or any) time poll."""
+    _check(ctx, "decide")
+    token, _, choice = normalize(args).partition(" ")
+    meeting = find_meeting(ctx, token)
+    options = len(ctx.uow.meetings.options(meeting.id))
+    if meeting.kind != "meeting" or not choice.strip().isdigit():
+        raise Answer(ctx.services.command("decide").usage_line())
+    position = int(choice.strip())
+    if not 1 <= position <= options:
+        raise Answer(texts.DECIDE_RANGE.format(options=options))
+    messages = _fix_time(ctx.uow, ctx.services, meeting, position, None)
+    confirm = reply_to(ctx, texts.DECIDED.format(number=meeting.number, position=position))
+    return Outcome([confirm, *[m for m in messages if _chat_of(m) != ctx.chat.ref]], "command")
+
+
+def _chat_of(message: Outgoing) -> str:
+    return message.chat.ref if isinstance(message, Reply) else ""
+
+
+def nudge(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
+    """Two hours before a time poll closes: name only the invitees who have not answered."""
+    meeting = meeting_of(uow, reminder)
+    if meeting.status != "polling":
+        return []
+    answered = {b.person_id for b in uow.meetings.ballots(meeting.id)}
+    invited: dict[int, None] = {}
+    for issue in uow.meetings.agenda(meeting.id):
+        invited[issue.reporter_id] = None
+        invited.update((f.person_id, None) for f in uow.issues.followers(issue.id))
+    missing = [uow.people.get(p) for p in invited if p not in answered]
+    if not missing:
+        return []
+    names = "、".join(mask_name(p.name) for p in missing)
+    text = texts.POLL_NUDGE.format(number=meeting.number, names=names)
+    return [
+        Reply(chat_ref(chat), text, mentions=tuple(person_ref(p) for p in missing))
+        for chat in uow.meetings.chats(meeting.id)
+    ]
+
+
+def remind_attendees(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
+    meeting = meeting_of(uow, reminder)
+    if meeting.status != "scheduled" or meeting.starts_at is None:
+        return []
+    attendees = [
+        uow.people.get(b.person_id)
+        for b in uow.meetings.ballots(meeting.id)
+        if str(meeting.chosen) in b.choices.split(",")
+    ]
+    when = "明天" if reminder.kind == MEETING_DAY else "一小时后"
+    text = texts.MEETING_SOON.format(
+        when=when,
+        at=format_deadline(meeting.starts_at, services.settings.tz, services.clock.now()),
+        label=_label(meeting),
+        place=f"，地点：{meeting.place}" if meeting.place else "",
+    )
+    mentions = tuple(person_ref(p) for p in attendees)
+    return [
+        Reply(chat_ref(chat), text, mentions=mentions) for chat in uow.meetings.chats(meeting.id)
+    ]
+
+
+# -- outcome and publicity ------------------------------------------------------------------------
+
+
+def outcome(ctx: Context, args: str) -> Outcome:
+    """结果 M1 决议 …；… 行动 @物业 2号楼装充电桩 10个工作日；… — decisions and action items."""
+    _check(ctx, "outcome")
+    token, _, rest = args.strip().partition(" ")
+    meeting = find_meeting(ctx, token)
+    _, parts = _segments(rest, ("决议", "行动"))
+    decisions = [d.strip() for d in _ITEMS.split(parts.get("决议", "")) if d.strip()]
+    if not decisions:
+        raise Answer(ctx.services.command("outcome").usage_line())
+    actions = [
+        _action(ctx, meeting, item) for item in _ITEMS.split(parts.get("行动", "")) if item.strip()
+    ]
+    meeting.outcome = "；".join(decisions)
+    messages: list[Outgoing] = []
+    told: set[int] = {ctx.chat.id}
+    line = texts.OUTCOME_TO_REPORTER
+    for issue in ctx.uow.meetings.agenda(meeting.id):
+        record(ctx, issue, "outcome", f"{_label(meeting)}：{meeting.outcome}")
+        for chat in watcher_chats(ctx.uow, issue):
+            if chat.id not in told:
+                told.add(chat.id)
+                messages.append(
+                    Reply(
+                        chat_ref(chat),
+                        line.format(
+                            number=issue.number, label=_label(meeting), outcome=meeting.outcome
+                        ),
+                    )
+                )
+    for _, direct in actions:
+        messages += direct
+    summary = texts.OUTCOME_RECORDED.format(
+        label=_label(meeting),
+        decisions=len(decisions),
+        actions="、".join(f"#{i.number}" for i, _ in actions) or "无",
+    )
+    return Outcome([reply_to(ctx, summary), *messages], "command")
+
+
+def _action(ctx: Context, meeting: Meeting, item: str) -> tuple[Issue, list[Outgoing]]:
+    """`@物业 2号楼装充电桩 10个工作日` → a tracked issue assigned with its deadline."""
+    words = item.strip().split()
+    if len(words) < 2:
+        raise Answer(texts.OUTCOME_BAD_ACTION.format(item=item.strip()))
+    person, unit = target_of(ctx, words[0])
+    deadline = None
+    for count in (2, 1):
+        if len(words) > count:
+            try:
+                deadline = parse_deadline(" ".join(words[-count:]), ctx.now, ctx.services.calendar)
+            except (DeadlineError, UnknownYear):
+                continue
+            words = words[:-count]
+            break
+    description = " ".join(words[1:])
+    analysis = ctx.services.analyzer.analyze(description)
+    category = ctx.services.category(analysis.category)
+    assert ctx.community is not None
+    now = ctx.now
+    issue = ctx.uow.issues.add(
+        Issue(
+            community_id=ctx.community.id,
+            number=ctx.uow.communities.take_issue_number(ctx.community.id),
+            grid_id=None,
+            chat_id=meeting.chat_id,
+            reporter_id=ctx.sender.id,
+            filed_by_id=None,
+            source_message_id=ctx.message.message_id,
+            description=description,
+            category=category.code,
+            level=category.level,
+            building=analysis.location.building,
+            unit=analysis.location.unit,
+            room=analysis.location.room,
+            place=analysis.location.place,
+            urgent=False,
+            private=False,
+            status=IssueStatus.ASSIGNED,
+            report_count=1,
+            deadline=deadline or deadline_in(ctx, category.level),
+            assignee_id=person.id if person else None,
+            assignee_unit=unit,
+            meeting_id=meeting.id,
+            created_at=now,
+            updated_at=now,
+        )
+    )
+    record(ctx, issue, "filed", _label(meeting))
+    contacts = [person] if person else list(ctx.uow.people.of_unit(ctx.community.id, unit or ""))
+    text = texts.ACTION_DIRECT.format(
+        number=issue.number,
+        label=_label(meeting),
+        description=description,
+        deadline=shown_deadline(ctx.services, issue.deadline),
+    )
+    return issue, tell_privately(contacts, text, skip=ctx.sender.id)
+
+
+def publish(ctx: Context, args: str) -> Outcome:
+    """公示 M1 [5天] — post the outcome to every group of the community, open for objections."""
+    _check(ctx, "publish")
+    token, _, days_text = normalize(args).partition(" ")
+    meeting = find_meeting(ctx, token)
+    if not meeting.outcome:
+        raise Answer(texts.PUBLISH_NOTHING.format(number=meeting.number))
+    days_text = days_text.strip().rstrip("天日") or str(DEFAULT_PUBLICITY_DAYS)
+    if not days_text.isdigit() or not 1 <= int(days_text) <= 30:
+        raise Answer(ctx.services.command("publish").usage_line())
+    assert ctx.community is not None
+    until = _when(ctx, f"{days_text}天")  # the end of the office day, N days on
+    meeting.publicity_until = until
+    _schedule(ctx.uow, meeting, PUBLICITY_END, until)
+    actions = [
+        f"#{i.number} {shorten(i.description, 20)}"
+        f"（{assignee_label(ctx.uow, i)}，期限 {shown_deadline(ctx.services, i.deadline)}）"
+        for i in ctx.uow.meetings.actions(meeting.id)
+    ]
+    text = texts.PUBLICITY.format(
+        label=_label(meeting),
+        outcome=meeting.outcome,
+        actions=("\n行动：" + "；".join(actions)) if actions else "",
+        until=format_deadline(until, ctx.services.settings.tz, ctx.now),
+        number=meeting.number,
+    )
+    chats = [c for c in ctx.uow.chats.of_community(ctx.community.id) if c.kind != "private"]
+    replies: list[Outgoing] = [
+        reply_to(ctx, text) if c.id == ctx.chat.id else Reply(chat_ref(c), text) for c in chats
+    ]
+    if ctx.chat.id not in {c.id for c in chats}:
+        replies.insert(0, reply_to(ctx, text))
+    return Outcome(replies, "command")
+
+
+def object_to(ctx: Context, args: str) -> Outcome:
+    """异议 M1 内容 — an objection during the 公示, passed to the work group."""
+    token, _, text = args.strip().partition(" ")
+    meeting = find_meeting(ctx, token)
+    if meeting.publicity_until is None or ctx.now > meeting.publicity_until:
+        raise Answer(texts.OBJECTION_CLOSED.format(number=meeting.number))
+    if not text.strip():
+        raise Answer(texts.OBJECTION_NEEDS_TEXT.format(number=meeting.number))
+    ctx.uow.meetings.add_objection(
+        Objection(
+            meeting_id=meeting.id,
+            person_id=ctx.sender.id,
+            chat_id=ctx.chat.id,
+            text=text.strip(),
+            at=ctx.now,
+        )
+    )
+    alert = texts.OBJECTION_ALERT.format(
+        number=meeting.number, who=mask_name(ctx.sender.name), text=text.strip()
+    )
+    replies: list[Outgoing] = [reply_to(ctx, texts.OBJECTION_TAKEN.format(number=meeting.number))]
+    assert ctx.community is not None
+    replies += [
+        r for r in work_groups(ctx.uow, ctx.community.id, alert) if r.chat.ref != ctx.chat.ref
+    ]
+    return Outcome(replies, "command")
+
+
+def publicity_end(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
+    meeting = meeting_of(uow, reminder)
+    count = len(uow.meetings.objections(meeting.id))
+    text = (
+        texts.PUBLICITY_DONE_CLEAN.format(label=_label(meeting))
+        if count == 0
+        else texts.PUBLICITY_DONE_OBJECTIONS.format(label=_label(meeting), count=count)
+    )
+    return [
+        Reply(chat_ref(c), text)
+        for c in uow.chats.of_community(meeting.community_id)
+        if c.kind != "private"
+    ]
+
+
+# -- the record -----------------------------------------------------------------------------------
+
+
+def minutes(ctx: Context, token: str) -> Outcome:
+    """查看 M1 — the meeting record: agenda, poll, attendees, decisions, actions, publicity."""
+    meeting = find_meeting(ctx, token)
+    uow, services = ctx.uow, ctx.services
+    tz = services.settings.tz
+    status = texts.MEETING_STATUS.get(meeting.status, meeting.status)
+    lines = [f"{_label(meeting)} · {status}"]
+    if meeting.starts_at is not None:
+        place = f" · 地点：{meeting.place}" if meeting.place else ""
+        lines.append(f"时间：{format_deadline(meeting.starts_at, tz, ctx.now)}{place}")
+    agenda = uow.meetings.agenda(meeting.id)
+    if agenda:
+        lines.append(
+            "议题：" + "；".join(f"{_agenda_line(services, i)}（{i.status.label}）" for i in agenda)
+        )
+    options = uow.meetings.options(meeting.id)
+    casts = _casts(uow, meeting)
+    counted = tally(casts, len(options), per_household=meeting.per_household)
+    secret = meeting.kind == "vote" and not meeting.open_ballot and meeting.status == "polling"
+    if not secret or refusal("vote", ctx.actor) is None:
+        lines.append(
+            "投票："
+            + "；".join(f"{o.position}. {o.label} {counted.counts[o.position]}票" for o in options)
+            + f"（{counted.voters}{'户' if meeting.per_household else '人'}）"
+        )
+    else:
+        lines.append(texts.VOTE_SECRET_TALLY.format(voters=counted.voters))
+    if meeting.kind == "meeting" and meeting.chosen is not None:
+        names = [
+            mask_name(uow.people.get(c.person_id).name)
+            for c in casts
+            if meeting.chosen in c.choices
+        ]
+        if names:
+            lines.append("参加：" + "、".join(names))
+    if meeting.kind == "vote" and meeting.open_ballot:
+        for cast in casts:
+            who = mask_name(uow.people.get(cast.person_id).name)
+            lines.append(f"  {who}：{'、'.join(options[c - 1].label for c in cast.choices)}")
+    if meeting.outcome:
+        lines.append(f"决议：{meeting.outcome}")
+    for issue in uow.meetings.actions(meeting.id):
+        lines.append(
+            f"行动：#{issue.number} {shorten(issue.description, 20)} · {assignee_label(uow, issue)}"
+            f" · 期限 {shown_deadline(services, issue.deadline)} · {issue.status.label}"
+        )
+    if meeting.publicity_until is not None:
+        objections = uow.meetings.objections(meeting.id)
+        until = format_deadline(meeting.publicity_until, tz, ctx.now)
+        lines.append(f"公示：至 {until}，异议 {len(objections)} 条")
+        lines += [
+            f"  异议：{o.text}（{mask_name(uow.people.get(o.person_id).name)}）" for o in objections
+        ]
+    return answer(ctx, "\n".join(lines))

@@ -1,0 +1,218 @@
+"""The seeds' parking case, end to end (chat-protocol §6): complaints in two grid groups, a
+五方会谈 on them, a time poll in both groups, the outcome with action items, and a 公示 with one
+objection. Every message each participant sees is checked.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from tests.support.conversation import Conversation
+
+SH = ZoneInfo("Asia/Shanghai")
+G3, G5, WORK, RESIDENTS = "网格3群", "网格5群", "工作群", "幸福里居民群"
+LIU = "私聊·刘物业"
+ROUTINE = (
+    "📋 今日台账",
+    "📊 上周小结",
+    "流动办公桌",
+    "今晚七点居民议事会",
+    "今天是代表接访日",
+    "2条提醒",
+)
+
+
+def at(month: int, day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, month, day, hour, minute, tzinfo=SH)
+
+
+def news(fired: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """What fired, without the community's routine digests and events."""
+    return [f for f in fired if not f[2].startswith(ROUTINE) and "🔴" not in f[2]]
+
+
+POLL = (
+    "📅 M1 停车难五方会谈 · 时间投票\n"
+    "议题：#1 小区车位太少了，晚上回来根本没…；#2 6号楼门口天天乱停车，消防通道…\n"
+    "1. 11月26日 19:00\n"
+    "2. 11月28日 10:00\n"
+    "地点：罐罐茶\n"
+    "回复「M1 1」或「M1 1,2」投票（可多选），截止 11月25日 20:00。"
+)
+
+
+def test_the_parking_case_from_complaint_to_publicity(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 小区车位太少了，晚上回来根本没地方停，固定车位还占了一大半")
+    chat.say("@孙大爷/网格5群: #诉求 6号楼门口天天乱停车，消防通道都堵了，停车难问题什么时候解决")
+    assert chat.say("@王芳/网格3群: 议事 停车 议题 #1 时间 周四19:00 截止 周三20:00") == [
+        (G3, "只有网格员及以上可以发起议事。")
+    ]
+
+    # The secretary calls a 五方会谈 with both issues on the agenda, polled in both groups.
+    assert chat.say(
+        "@李书记/工作群: 议事 停车难五方会谈 议题 #1 #2 时间 周四19:00|周六10:00 "
+        "截止 周三20:00 地点 罐罐茶 群 网格3,网格5"
+    ) == [(WORK, "已在各群发起 M1 停车难五方会谈 的投票。"), (G3, POLL), (G5, POLL)]
+
+    # People answer in both groups; a person's last answer counts; nonsense is explained.
+    assert chat.say("@王芳/网格3群: M1 1") == [(G3, "已记录：M1 选 1。")]
+    assert chat.say("@孙大爷/网格5群: M1 1,2") == [(G5, "已记录：M1 选 1、2。")]
+    assert chat.say("@钱阿姨/网格5群: M1 2") == [(G5, "已记录：M1 选 2。")]
+    assert chat.say("@钱阿姨/网格5群: M1 1") == [(G5, "已改为：M1 选 1（以最后一次为准）。")]
+    assert chat.say("@王芳/网格3群: M1 5") == [
+        (G3, "请回复 1 到 2 之间的编号，可多选，例如：M1 1,2")
+    ]
+
+    # The poll closes on the virtual clock at Wednesday 20:00: Thursday 19:00 wins in both groups.
+    fixed = "📅 M1 停车难五方会谈 定于 11月26日 19:00（3人选择），地点：罐罐茶。议题：#1、#2。"
+    assert news(chat.run_until(at(11, 25, 21))) == [
+        ("11-25 20:00", G3, fixed),
+        ("11-25 20:00", G5, fixed),
+    ]
+    assert chat.say("@王芳/网格3群: M1 2") == [(G3, "M1 的投票已截止。")]
+    # An hour before, the groups are reminded (together with Thursday's routine event).
+    reminded = [f for f in chat.run_until(at(11, 26, 20)) if "一小时后" in f[2]]
+    assert [(when, where) for when, where, _ in reminded] == [
+        ("11-26 18:00", G3),
+        ("11-26 18:00", G5),
+    ]
+    assert "⏰ 一小时后（11月26日 19:00）开 M1 停车难五方会谈，地点：罐罐茶。" in reminded[0][2]
+
+    # The outcome: decisions, and action items that become tracked issues for the property company.
+    assert chat.say(
+        "@李书记/工作群: 结果 M1 决议 取消固定车位；停车费100元/月 "
+        "行动 @物业 2号楼附近装充电桩 10个工作日；物业 10号楼附近装充电桩 10个工作日"
+    ) == [
+        (WORK, "M1 停车难五方会谈 结果已记录：决议2条，行动事项 #3、#4。"),
+        (G3, "#1 已在 M1 停车难五方会谈 议定：取消固定车位；停车费100元/月。"),
+        (G5, "#2 已在 M1 停车难五方会谈 议定：取消固定车位；停车费100元/月。"),
+        (
+            LIU,
+            "新任务 #3（M1 停车难五方会谈 决议）：2号楼附近装充电桩，期限 12月10日。办好后发送「办结 3 结果」。",
+        ),
+        (
+            LIU,
+            "新任务 #4（M1 停车难五方会谈 决议）：10号楼附近装充电桩，期限 12月10日。办好后发送「办结 4 结果」。",
+        ),
+    ]
+    assert chat.text("@李书记/工作群: 查看 3").startswith("#3【充电设施】办理中 · 2号楼")
+
+    # 公示 for 5 days in every group of the community, with one objection.
+    publicity = (
+        "📢 公示：M1 停车难五方会谈\n"
+        "决议：取消固定车位；停车费100元/月\n"
+        "行动：#3 2号楼附近装充电桩（物业，期限 12月10日）；#4 10号楼附近装充电桩（物业，期限 12月10日）\n"
+        "公示期至 12月1日，有异议请回复「异议 M1 内容」。"
+    )
+    assert chat.say("@王芳/网格3群: 公示 M1 5天") == [(G3, "只有书记可以公示。")]
+    published = chat.say("@李书记/工作群: 公示 M1 5天")
+    assert sorted(where for where, _ in published) == sorted([G3, G5, RESIDENTS, WORK])
+    assert {text for _, text in published} == {publicity}
+    assert chat.say("@孙大爷/网格5群: 异议 M1 停车费太高了，能不能80") == [
+        (G5, "已记录您对 M1 的异议，书记会答复。"),
+        (WORK, "M1 收到异议（孙*爷）：停车费太高了，能不能80"),
+    ]
+    ended = "📢 M1 停车难五方会谈 公示期满，收到异议1条，书记将逐条答复。"
+    assert news(chat.run_until(at(12, 2, 9))) == [
+        ("12-01 18:00", where, ended) for where in (G3, G5, RESIDENTS, WORK)
+    ]
+    assert chat.say("@王芳/网格3群: 异议 M1 太晚了") == [(G3, "M1 不在公示期内。")]
+
+    # The minutes.
+    assert chat.text("@李书记/工作群: 查看 M1").splitlines() == [
+        "M1 停车难五方会谈 · 已定时间",
+        "时间：11月26日 19:00 · 地点：罐罐茶",
+        "议题：#1 小区车位太少了，晚上回来根本没…（待受理）；#2 6号楼门口天天乱停车，消防通道…（待受理）",
+        "投票：1. 11月26日 19:00 3票；2. 11月28日 10:00 1票（3人）",
+        "参加：王*、孙*爷、钱*姨",
+        "决议：取消固定车位；停车费100元/月",
+        "行动：#3 2号楼附近装充电桩 · 物业 · 期限 12月10日 · 办理中",
+        "行动：#4 10号楼附近装充电桩 · 物业 · 期限 12月10日 · 办理中",
+        "公示：至 12月1日，异议 1 条",
+        "  异议：停车费太高了，能不能80（孙*爷）",
+    ]
+    history = chat.text("@王芳/网格3群: 查看 1")
+    assert (
+        "列入议题：M1 停车难五方会谈" in history
+        and "议定：M1 停车难五方会谈：取消固定车位" in history
+    )
+
+
+def test_a_tied_poll_goes_to_the_secretary(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 议事 楼道堆物议事会 时间 周四19:00|周六10:00 截止 周三20:00 群 网格3")
+    chat.say("@王芳/网格3群: M1 1")
+    chat.say("@孙大爷/网格3群: M1 2")
+    fired = news(chat.run_until(at(11, 25, 21)))
+    assert fired == [
+        ("11-25 20:00", G3, "M1 楼道堆物议事会 时间投票平票，请书记定夺。"),
+        (
+            "11-25 20:00",
+            WORK,
+            "M1 时间投票平票：1. 11月26日 19:00 1票；2. 11月28日 10:00 1票。请发送「决定 M1 编号」。",
+        ),
+    ]
+    assert chat.say("@张网格/工作群: 决定 M1 2") == [(WORK, "只有书记可以定会议时间。")]
+    assert chat.say("@李书记/工作群: 决定 M1 2") == [
+        (WORK, "已定 M1 的时间为第2项。"),
+        (G3, "📅 M1 楼道堆物议事会 定于 11月28日 10:00。"),
+    ]
+
+
+def test_two_hours_before_closing_only_those_who_have_not_answered_are_named(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道里堆满了纸箱，消防隐患")
+    chat.say("@孙大爷/网格3群: 关注 1")
+    chat.say("@李书记/工作群: 议事 楼道堆物议事会 议题 #1 时间 周四19:00 截止 周三20:00 群 网格3")
+    chat.say("@孙大爷/网格3群: M1 1")
+    nudges = [f for f in chat.run_until(at(11, 25, 19)) if "还有2小时" in f[2]]
+    assert nudges == [("11-25 18:00", G3, "M1 时间投票还有2小时截止，还没投票的：王*")]
+
+
+def test_a_secret_vote_by_household(chat: Conversation) -> None:
+    chat.say(
+        "@李书记/工作群: 投票 取消固定车位 选项 同意|反对|弃权 截止 周五18:00 每户一票 群 网格3,网格5"
+    )
+    assert (
+        chat.text("@王芳/私聊: M1 1")
+        == "本次每户一票，请带上门牌号投票，例如：M1 1 3-2-301（只需一次）"
+    )
+    assert chat.text("@王芳/私聊: M1 1 3-2-301") == "已记录您对 M1 的投票（以最后一次为准）。"
+    assert (
+        chat.text("@王小明/私聊: M1 2 3-2-301") == "已记录您对 M1 的投票（以最后一次为准）。"
+    )  # same flat
+    assert chat.text("@孙大爷/私聊: M1 1 6-1-101") == "已记录您对 M1 的投票（以最后一次为准）。"
+    assert (
+        chat.text("@孙大爷/私聊: M1 1") == "已记录您对 M1 的投票（以最后一次为准）。"
+    )  # remembered
+    assert chat.text("@钱阿姨/网格5群: M1 1 6-2-202").endswith(
+        "下次请私聊我投票，别人就看不到您的选择。"
+    )
+    # While open, residents see no tally; the secretary sees counts but not who voted what.
+    assert "投票：已有3票（截止后公布）" in chat.text("@王芳/网格3群: 查看 M1")
+    tally = chat.text("@李书记/工作群: 查看 M1")
+    assert "投票：1. 同意 2票；2. 反对 1票；3. 弃权 0票（3户）" in tally and "王" not in tally
+    result = "🗳 M1 取消固定车位 表决结果：参与3户，同意2、反对1、弃权0；规则：过半；通过「同意」。"
+    assert news(chat.run_until(at(11, 27, 19))) == [
+        ("11-27 18:00", G3, result),
+        ("11-27 18:00", G5, result),
+    ]
+    assert chat.text("@孙大爷/私聊: M1 2") == "M1 的投票已截止。"
+
+
+def test_a_vote_below_its_quorum_does_not_pass(chat: Conversation) -> None:
+    chat.say(
+        "@李书记/工作群: 投票 加装电梯 选项 同意|反对 截止 周五18:00 规则 三分之二 至少 3 公开 群 网格3"
+    )
+    chat.say("@王芳/网格3群: M1 1")
+    chat.say("@孙大爷/网格3群: M1 1")
+    assert "王*：同意" in chat.text("@李书记/工作群: 查看 M1")  # an open vote shows who chose what
+    fired = news(chat.run_until(at(11, 27, 19)))
+    assert fired == [
+        (
+            "11-27 18:00",
+            G3,
+            "🗳 M1 加装电梯 表决结果：参与2人，同意2、反对0；规则：三分之二；未通过（参与2票，未达到3票的最低要求）。",
+        )
+    ]
