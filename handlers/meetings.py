@@ -23,7 +23,7 @@ from bot.messages import Outgoing, Reply
 from bot.text import normalize, parse_issue_number, shorten
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services, answer, record, reply_to
-from handlers.ledger import assignee_label, deadline_in, shown_deadline, target_of
+from handlers.ledger import assignee_label, check, deadline_in, shown_deadline, target_of
 from handlers.notify import chat_ref, person_ref, tell_privately, watcher_chats, work_groups
 from storage.models import (
     AgendaItem,
@@ -99,12 +99,6 @@ def find_meeting(ctx: Context, token: str) -> Meeting:
     return meeting
 
 
-def _check(ctx: Context, command: str) -> None:
-    reason = refusal(command, ctx.actor)
-    if reason is not None:
-        raise Answer(reason, "refused", command)
-
-
 def _schedule(uow: UnitOfWork, meeting: Meeting, kind: str, due: datetime) -> None:
     uow.reminders.schedule(
         f"meeting:{meeting.id}:{kind}:{due.isoformat()}",
@@ -132,7 +126,7 @@ def _label(meeting: Meeting) -> str:
 
 def call_meeting(ctx: Context, args: str) -> Outcome:
     """议事 标题 议题 #12 #15 时间 周四19:00|周六10:00 截止 明天20:00 地点 罐罐茶 [群 网格3]."""
-    _check(ctx, "meeting")
+    check(ctx, "meeting")
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
     title, parts = _segments(args, _MEETING_WORDS)
@@ -176,7 +170,7 @@ def call_meeting(ctx: Context, args: str) -> Outcome:
 
 def call_vote(ctx: Context, args: str) -> Outcome:
     """投票 标题 选项 A|B|C 截止 时间 [规则 过半/三分之二] [每户一票] [公开] [至少 N] [群 …]."""
-    _check(ctx, "vote")
+    check(ctx, "vote")
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
     title, parts = _segments(args, _VOTE_WORDS)
@@ -316,8 +310,8 @@ def ballot(ctx: Context, text: str) -> Outcome:
         existing.chat_id = ctx.chat.id
     if meeting.kind == "vote" and not meeting.open_ballot:
         # Secret: no echo of the choice, and a nudge towards a private chat next time.
-        text_ = texts.BALLOT_SECRET if ctx.chat.kind == "private" else texts.BALLOT_SECRET_GROUP
-        return answer(ctx, text_.format(number=meeting.number))
+        secret = texts.BALLOT_SECRET if ctx.chat.kind == "private" else texts.BALLOT_SECRET_GROUP
+        return answer(ctx, secret.format(number=meeting.number))
     shown = "、".join(map(str, choices))
     changed = texts.BALLOT_CHANGED if existing is not None else texts.BALLOT_TAKEN
     return answer(ctx, changed.format(number=meeting.number, choices=shown))
@@ -427,7 +421,7 @@ def _fix_time(
 
 def decide_time(ctx: Context, args: str) -> Outcome:
     """决定 M1 2 — the secretary settles a tied (or any) time poll."""
-    _check(ctx, "decide")
+    check(ctx, "decide")
     token, _, choice = normalize(args).partition(" ")
     meeting = find_meeting(ctx, token)
     options = len(ctx.uow.meetings.options(meeting.id))
@@ -493,7 +487,7 @@ def remind_attendees(uow: UnitOfWork, services: Services, reminder: Reminder) ->
 
 def outcome(ctx: Context, args: str) -> Outcome:
     """结果 M1 决议 …；… 行动 @物业 2号楼装充电桩 10个工作日；… — decisions and action items."""
-    _check(ctx, "outcome")
+    check(ctx, "outcome")
     token, _, rest = args.strip().partition(" ")
     meeting = find_meeting(ctx, token)
     _, parts = _segments(rest, ("决议", "行动"))
@@ -591,7 +585,7 @@ def _action(ctx: Context, meeting: Meeting, item: str) -> tuple[Issue, list[Outg
 
 def publish(ctx: Context, args: str) -> Outcome:
     """公示 M1 [5天] — post the outcome to every group of the community, open for objections."""
-    _check(ctx, "publish")
+    check(ctx, "publish")
     token, _, days_text = normalize(args).partition(" ")
     meeting = find_meeting(ctx, token)
     if not meeting.outcome:
