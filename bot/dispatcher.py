@@ -92,6 +92,8 @@ class Dispatcher:
                 return ledger.rating_reply(ctx, route.text)
             case RouteKind.BALLOT:
                 return meetings.ballot(ctx, route.text)
+            case RouteKind.PHOTO:
+                return intake.late_photo(ctx, route.text)
         raise AssertionError(f"unrouted {route.kind}")
 
     def _context(self, uow: UnitOfWork, message: IncomingMessage) -> Context:

@@ -38,6 +38,7 @@ class RouteKind(Enum):
     PRIVATE = "private"  # untagged text in a private chat with the bot
     RATING = "rating"  # 满意 / 基本满意 / 不满意 / 5分: an answer to the follow-up (回访)
     BALLOT = "ballot"  # M3 1 / M3 1,2: an answer to a meeting poll or a vote
+    PHOTO = "photo"  # an untagged photo: attached to the sender's report of a moment ago
     IGNORE = "ignore"
 
 
@@ -92,6 +93,9 @@ class Router:
             return Route(RouteKind.REPORT, text=raw) if raw else IGNORE
         if message.chat.is_private and raw:
             return Route(RouteKind.PRIVATE, text=raw)
+        if message.attachments:
+            # Perhaps the photo of a report its sender just made (chat-protocol §2).
+            return Route(RouteKind.PHOTO, text=raw)
         return IGNORE
 
     def _command(self, text: str, raw: str) -> Route | None:

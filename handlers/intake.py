@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 # 「新建」 undoes a duplicate match for this long after it (chat-protocol §2).
 SPLIT_WINDOW = timedelta(minutes=10)
 _SAME_MOMENT = timedelta(seconds=1)
+# A photo sent this soon after one's report is attached to it (chat-protocol §2).
+PHOTO_WINDOW = timedelta(minutes=2)
 
 
 def report(ctx: Context, description: str) -> Outcome:
@@ -84,12 +86,38 @@ def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis)
     return Outcome([reply_to(ctx, text)], "duplicate", same.id)
 
 
+def late_photo(ctx: Context, _text: str) -> Outcome:
+    """Photos sent within 2 minutes after one's own report belong to it (chat-protocol §2)."""
+    kept = ctx.uow.inbox.last_of(
+        ctx.chat.platform, ctx.chat.ref, ctx.sender.ref, "issue", ctx.now - PHOTO_WINDOW
+    )
+    if kept is None or kept.issue_id is None or ctx.community is None:
+        return Outcome([], "ignored")
+    issue = ctx.uow.issues.get(kept.issue_id)
+    for attachment in ctx.message.attachments:
+        ctx.uow.issues.add_attachment(
+            Attachment(
+                issue_id=issue.id,
+                kind=attachment.kind,
+                ref=attachment.ref,
+                caption=attachment.caption,
+                added_by_id=ctx.sender.id,
+                added_at=ctx.now,
+            )
+        )
+    record(ctx, issue, "photo", f"{len(ctx.message.attachments)}张")
+    text = texts.PHOTO_ADDED.format(number=issue.number, count=len(ctx.message.attachments))
+    return Outcome([reply_to(ctx, text)], "photo", issue.id)
+
+
 def split(ctx: Context, _args: str) -> Outcome:
     """新建 — within 10 minutes, file the sender's report that was taken for a duplicate."""
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
     since = ctx.now - SPLIT_WINDOW
-    kept = ctx.uow.inbox.last_duplicate(ctx.chat.platform, ctx.chat.ref, ctx.sender.ref, since)
+    kept = ctx.uow.inbox.last_of(
+        ctx.chat.platform, ctx.chat.ref, ctx.sender.ref, "duplicate", since
+    )
     if kept is None or kept.issue_id is None:
         raise Answer(texts.NOTHING_TO_SPLIT)
     same = ctx.uow.issues.get(kept.issue_id)

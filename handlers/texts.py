@@ -52,6 +52,7 @@ AUDIT_ACTIONS = {
     "split": "新建",
     "agenda": "列入议题",
     "outcome": "议定",
+    "photo": "补充照片",
 }
 
 # -- the ledger (chat-protocol §3) ----------------------------------------------------------------
@@ -191,3 +192,4 @@ MEETING_STATUS = {
     "tied": "平票待定",
     "closed": "已结束",
 }
+PHOTO_ADDED = "已把{count}张照片附到 #{number}。"

@@ -391,17 +391,17 @@ class Inbox:
             message.sender_name = name
             message.sender_ref = ""
 
-    def last_duplicate(
-        self, platform: str, chat_ref: str, sender_ref: str, since: datetime
+    def last_of(
+        self, platform: str, chat_ref: str, sender_ref: str, outcome: str, since: datetime
     ) -> InboundMessage | None:
-        """The sender's latest report here that was taken for a duplicate, if recent."""
+        """The sender's latest message here with this outcome ("issue", "duplicate"), if recent."""
         return self._session.scalar(
             select(InboundMessage)
             .where(
                 InboundMessage.platform == platform,
                 InboundMessage.chat_ref == chat_ref,
                 InboundMessage.sender_ref == sender_ref,
-                InboundMessage.outcome == "duplicate",
+                InboundMessage.outcome == outcome,
                 InboundMessage.received_at >= since,
             )
             .order_by(InboundMessage.id.desc())

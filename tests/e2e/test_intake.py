@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
@@ -138,3 +139,12 @@ def test_a_report_in_an_unbound_group_explains_how_to_bind(chat: Conversation) -
     reply = chat.text("@王芳/新建的群: #报事 3号楼井盖坏了")
     assert reply == "本群还没有绑定社区，请书记发送「/bind 网格名」后再报事。"
     assert issues(chat) == []
+
+
+def test_a_photo_sent_soon_after_a_report_is_attached_to_it(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    assert chat.say("@王芳/网格3群: [图片:下水道.jpg]") == [("网格3群", "已把1张照片附到 #1。")]
+    assert chat.say("@孙大爷/网格3群: [图片:别的.jpg]") == []  # not his report: left alone
+    chat.clock.advance(timedelta(minutes=3))
+    assert chat.say("@王芳/网格3群: [图片:晚了.jpg]") == []  # too late to be sure it belongs
+    assert "照片：1张" in chat.text("@李书记/工作群: 查看 1")
