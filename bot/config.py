@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -53,6 +54,15 @@ def _as_text(value: Any) -> Any:
 Text = Annotated[str, BeforeValidator(_as_text), Field(min_length=1)]
 
 
+def _clock_time(value: str) -> str:
+    if not _CLOCK_TIME.match(value):
+        raise ValueError("应为 24 小时制时间，如 22:00")
+    return value
+
+
+ClockTime = Annotated[str, AfterValidator(_clock_time)]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -60,15 +70,8 @@ class _Strict(BaseModel):
 class QuietHours(_Strict):
     """Hours in which non-urgent messages wait (chat-protocol §5)."""
 
-    start: str = "22:00"
-    end: str = "07:30"
-
-    @field_validator("start", "end")
-    @classmethod
-    def _clock_time(cls, value: str) -> str:
-        if not _CLOCK_TIME.match(value):
-            raise ValueError("应为 24 小时制时间，如 22:00")
-        return value
+    start: ClockTime = "22:00"
+    end: ClockTime = "07:30"
 
 
 class Event(_Strict):
@@ -94,19 +97,12 @@ class Event(_Strict):
 class ReminderSettings(_Strict):
     """When the bot speaks up by itself (chat-protocol §5)."""
 
-    yellow_at: str = "09:00"  # 🟡 on the working day before a deadline, at this time
-    daily_digest: str = "09:00"  # to each work group, on working days
-    weekly_digest: str = "09:00"  # Mondays
+    yellow_at: ClockTime = "09:00"  # 🟡 on the working day before a deadline, at this time
+    daily_digest: ClockTime = "09:00"  # to each work group, on working days
+    weekly_digest: ClockTime = "09:00"  # Mondays
     follow_up_reminder_days: int = Field(default=3, ge=1, le=30)
     follow_up_close_days: int = Field(default=7, ge=1, le=60)
     lookback_days: int = Field(default=30, ge=1, le=365)
-
-    @field_validator("yellow_at", "daily_digest", "weekly_digest")
-    @classmethod
-    def _clock_time(cls, value: str) -> str:
-        if not _CLOCK_TIME.match(value):
-            raise ValueError("应为 24 小时制时间，如 09:00")
-        return value
 
 
 class RateLimit(_Strict):

@@ -108,18 +108,10 @@ class Dispatcher:
                     kind="private" if message.chat.is_private else "grid",
                 )
             )
-        person = uow.people.find(message.sender.platform, message.sender.ref)
-        if person is None:
-            person = uow.people.add(
-                Person(
-                    platform=message.sender.platform,
-                    ref=message.sender.ref,
-                    name=message.sender.name or message.sender.ref,
-                    first_seen=now,
-                )
-            )
-        elif message.sender.name and person.name != message.sender.name:
-            person.name = message.sender.name
+        sender = message.sender
+        person = uow.people.ensure(sender.platform, sender.ref, sender.name, now)
+        if sender.name and person.name != sender.name:
+            person.name = sender.name  # people rename themselves; the id stays
         community = self._community(uow, chat, person)
         grants = uow.people.grants_of(person.id, community.id) if community else []
         actor = Actor(

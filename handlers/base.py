@@ -168,12 +168,5 @@ def mentioned_person(ctx: Context, name: str) -> Person | None:
     """The person the message @-mentions as `name`, known from now on if new."""
     for mention in ctx.message.mentions:
         if name in (mention.name, mention.ref):
-            return ctx.uow.people.find(mention.platform, mention.ref) or ctx.uow.people.add(
-                Person(
-                    platform=mention.platform,
-                    ref=mention.ref,
-                    name=mention.name,
-                    first_seen=ctx.now,
-                )
-            )
+            return ctx.uow.people.ensure(mention.platform, mention.ref, mention.name, ctx.now)
     return None

@@ -4,6 +4,7 @@ messages become numbered issues, answered with one acknowledgement."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from bot.analysis import Analysis
@@ -12,13 +13,12 @@ from bot.domain.duplicates import WINDOW, ReportFacts, find_duplicate
 from bot.domain.issues import IssueStatus, location_label
 from bot.domain.permissions import refusal
 from bot.domain.privacy import mask_name, mask_text
-from bot.messages import ChatRef, Reply
+from bot.messages import AttachmentRef, ChatRef, Reply
 from bot.routing import report_text
 from bot.text import has_content, shorten
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, answer, record, refuse, reply_to
-from handlers.schedule import sync_issue
-from storage.models import Attachment, AuditEntry, Chat, Follower, Issue, Person
+from storage.models import Attachment, Chat, Follower, Issue, Person
 
 _ALERT_DESCRIPTION_LIMIT = 60
 log = logging.getLogger(__name__)
@@ -94,17 +94,7 @@ def late_photo(ctx: Context, _text: str) -> Outcome:
     if kept is None or kept.issue_id is None or ctx.community is None:
         return Outcome([], "ignored")
     issue = ctx.uow.issues.get(kept.issue_id)
-    for attachment in ctx.message.attachments:
-        ctx.uow.issues.add_attachment(
-            Attachment(
-                issue_id=issue.id,
-                kind=attachment.kind,
-                ref=attachment.ref,
-                caption=attachment.caption,
-                added_by_id=ctx.sender.id,
-                added_at=ctx.now,
-            )
-        )
+    _attach(ctx, issue, ctx.message.attachments)
     record(ctx, issue, "photo", f"{len(ctx.message.attachments)}张")
     text = texts.PHOTO_ADDED.format(number=issue.number, count=len(ctx.message.attachments))
     return Outcome([reply_to(ctx, text)], "photo", issue.id)
@@ -157,14 +147,7 @@ def file_reply(ctx: Context, _note: str) -> Outcome:
         return answer(ctx, texts.FILE_NO_ORIGINAL, "invalid")
     if not has_content(text):
         return answer(ctx, texts.FILE_EMPTY_ORIGINAL, "invalid")
-    reporter = ctx.uow.people.find(author.platform, author.ref) or ctx.uow.people.add(
-        Person(
-            platform=author.platform,
-            ref=author.ref,
-            name=author.name or author.ref,
-            first_seen=ctx.services.clock.now(),
-        )
-    )
+    reporter = ctx.uow.people.ensure(author.platform, author.ref, author.name, ctx.now)
     return _file_for(ctx, reporter, text)
 
 
@@ -217,30 +200,8 @@ def _file(
     )
     quoted = ctx.message.reply_to
     carried = quoted.attachments if filed_by is not None and quoted is not None else ()
-    for attachment in (*carried, *ctx.message.attachments):
-        ctx.uow.issues.add_attachment(
-            Attachment(
-                issue_id=issue.id,
-                kind=attachment.kind,
-                ref=attachment.ref,
-                caption=attachment.caption,
-                added_by_id=ctx.sender.id,
-                added_at=now,
-            )
-        )
-    ctx.uow.audit.record(
-        AuditEntry(
-            community_id=community.id,
-            issue_id=issue.id,
-            actor_id=ctx.sender.id,
-            action="filed_for" if filed_by else "filed",
-            from_status=None,
-            to_status=IssueStatus.NEW.value,
-            note="",
-            at=now,
-        )
-    )
-    sync_issue(ctx.uow, services, issue)
+    _attach(ctx, issue, (*carried, *ctx.message.attachments))
+    record(ctx, issue, "filed_for" if filed_by else "filed")
     where = _where(ctx, issue)
     alerts = _tell_work_groups(ctx, issue, category.name, where, reporter)
     ack = texts.ACK.format(
@@ -251,6 +212,20 @@ def _file(
         note=texts.ACK_URGENT_NOTE if issue.urgent and alerts else "",
     )
     return Outcome([reply_to(ctx, ack), *alerts], "issue", issue.id)
+
+
+def _attach(ctx: Context, issue: Issue, attachments: Iterable[AttachmentRef]) -> None:
+    for attachment in attachments:
+        ctx.uow.issues.add_attachment(
+            Attachment(
+                issue_id=issue.id,
+                kind=attachment.kind,
+                ref=attachment.ref,
+                caption=attachment.caption,
+                added_by_id=ctx.sender.id,
+                added_at=ctx.now,
+            )
+        )
 
 
 def _first_deadline(ctx: Context, level: str, now: datetime) -> datetime | None:

@@ -15,6 +15,7 @@ from bot.domain.lifecycle import OPEN
 from bot.messages import Direct, Outgoing, Reply
 from handlers import meetings, texts
 from handlers.base import Services
+from handlers.digests import daily, weekly
 from handlers.ledger import assignee_label
 from handlers.notify import (
     chat_ref,
@@ -148,8 +149,6 @@ def _event(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outg
 
 
 def _digest(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
-    from handlers.digests import daily, weekly
-
     assert reminder.chat_id is not None and reminder.community_id is not None
     chat = uow.chats.by_id(reminder.chat_id)
     make = daily if reminder.kind == DAILY else weekly

@@ -129,6 +129,12 @@ class People:
     def get(self, person_id: int) -> Person:
         return self._session.get_one(Person, person_id)
 
+    def ensure(self, platform: str, ref: str, name: str, seen: datetime) -> Person:
+        """The person with this platform id, known from now on if new."""
+        return self.find(platform, ref) or self.add(
+            Person(platform=platform, ref=ref, name=name or ref, first_seen=seen)
+        )
+
     def add(self, person: Person) -> Person:
         self._session.add(person)
         self._session.flush()
