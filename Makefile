@@ -8,6 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CONFIG ?= $(if $(wildcard config.yaml),config.yaml,config.example.yaml)
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
+PEERS := tests/peers
 
 .PHONY: run test check lint format demo bench analyze-eval clean
 
@@ -22,10 +23,15 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	@$(PIP) install -e ".[dev]" >&2
 	@touch $@ $(VENV)/.installed-run
 
+# The loopback peers the tests talk to (npm packages pinned in package-lock.json).
+$(PEERS)/node_modules/.installed: $(PEERS)/package-lock.json
+	@cd $(PEERS) && npm ci --no-audit --no-fund >&2
+	@touch $@
+
 run: $(VENV)/.installed-run
 	@$(BIN)/linli --config $(CONFIG) run
 
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev $(PEERS)/node_modules/.installed
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed-dev

@@ -109,3 +109,4 @@ async def serve(linli: Linli, adapter: Adapter) -> None:
         await adapter.run(deliver)
     finally:
         ticker.stop()
+        outbox.close()

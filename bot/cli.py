@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
 
+from bot.adapters.base import Adapter
 from bot.clock import Clock, ScaledClock, SystemClock
 from bot.config import ConfigError, Settings, find_config, load_settings
+from bot.logs import hide_secrets
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    hide_secrets(logging.getLogger())
     try:
         if args.command == "analyze":
             return _analyze(args.file)
@@ -64,27 +68,54 @@ def _clock(args: argparse.Namespace) -> Clock:
 
 
 def _run(settings: Settings, platform: str, clock: Clock) -> int:
-    if platform != "console":
-        print(f"{platform} 适配器尚未完成，请先用控制台（--platform console）。", file=sys.stderr)
-        return 2
-    from bot.adapters.console import ConsoleAdapter
     from bot.app import bootstrap, serve
 
-    interactive = sys.stdin.isatty()
-    adapter = ConsoleAdapter(settings, clock=clock, output=sys.stdout, interactive=interactive)
+    if platform == "wechat":
+        print("微信适配器尚未完成，请先用控制台或 Telegram。", file=sys.stderr)
+        return 2
+    interactive = platform == "console" and sys.stdin.isatty()
+    adapter = _adapter(settings, platform, clock, interactive=interactive)
+    if platform != "console":
+        logging.getLogger().setLevel(logging.INFO)
     linli = bootstrap(settings, clock, {adapter.platform: adapter.help_note})
     if interactive:
+        who, where = settings.console.speaker, settings.console.chat
         print(
-            f"{settings.bot.name} 控制台 · 以 {adapter.speaker} 在 {adapter.chat} 发言。"
+            f"{settings.bot.name} 控制台 · 以 {who} 在 {where} 发言。"
             "发送 /help 查看命令，Ctrl-D 退出。"
         )
     try:
         asyncio.run(serve(linli, adapter))
     except KeyboardInterrupt:
         print()
+    except ConnectionError as unreachable:
+        print(unreachable, file=sys.stderr)
+        return 1
     finally:
         linli.close()
     return 0
+
+
+def _adapter(settings: Settings, platform: str, clock: Clock, *, interactive: bool) -> Adapter:
+    if platform == "telegram":
+        token = os.environ.get("LINLI_TELEGRAM_TOKEN", "").strip()
+        if not token:
+            raise ConfigError("请先设置环境变量 LINLI_TELEGRAM_TOKEN（@BotFather 给的令牌）。")
+        try:
+            from bot.adapters.telegram import TelegramAdapter
+        except ImportError:
+            raise ConfigError("未安装 Telegram 支持：pip install 'linli[telegram]'") from None
+        from handlers.commands import COMMANDS
+
+        return TelegramAdapter(
+            settings,
+            token=token,
+            clock=clock,
+            commands=[(c.name, c.summary) for c in COMMANDS if c.name.isascii()],
+        )
+    from bot.adapters.console import ConsoleAdapter
+
+    return ConsoleAdapter(settings, clock=clock, output=sys.stdout, interactive=interactive)
 
 
 def _analyze(file: str | None) -> int:

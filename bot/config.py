@@ -251,10 +251,30 @@ class Intake(_Strict):
 class ConsoleSettings(_Strict):
     speaker: Text = "居民"
     chat: Text = "网格群"
+    files: Text = "exports"  # where files the bot sends (xlsx ledgers, charts) are written
+
+
+class TelegramWebhook(_Strict):
+    """Webhook mode: Telegram POSTs updates to `url`, which a reverse proxy forwards here."""
+
+    url: Text  # the public https address Telegram calls, e.g. https://bot.example.cn/tg
+    listen: Text = "127.0.0.1"
+    port: Annotated[int, Field(ge=1, le=65535)] = 8443
+    path: Text = "tg"
 
 
 class TelegramSettings(_Strict):
     base_url: str = "https://api.telegram.org/bot"
+    mode: Literal["polling", "webhook"] = "polling"
+    poll_interval: Annotated[float, Field(ge=0, le=60)] = 0.0
+    poll_timeout: Annotated[int, Field(ge=0, le=50)] = 30  # long polling: seconds Telegram holds
+    webhook: TelegramWebhook | None = None
+
+    @model_validator(mode="after")
+    def _webhook_needs_address(self) -> TelegramSettings:
+        if self.mode == "webhook" and self.webhook is None:
+            raise ValueError("telegram.mode 为 webhook 时需要填写 telegram.webhook.url")
+        return self
 
 
 class WechatSettings(_Strict):

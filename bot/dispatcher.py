@@ -8,17 +8,19 @@ Scheduled jobs will enter through the same door.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.issues import Role, strongest
 from bot.domain.permissions import Actor
-from bot.messages import IncomingMessage, Outgoing, Reply
+from bot.messages import ChatRef, IncomingMessage, Outgoing, PollAnswer, Reply
 from bot.outbox import outbound
 from bot.routing import Route, RouteKind, Router
-from handlers import intake, ledger, meetings, texts
+from handlers import admin, intake, ledger, meetings, texts
 from handlers.base import Answer, Context, Outcome, Services, answer, refuse
+from handlers.meetings import WITHDRAW_WORDS
 from storage.models import Chat, Community, InboundMessage, Person
 from storage.uow import UnitOfWork
 
@@ -39,6 +41,15 @@ class Dispatcher:
 
     def dispatch(self, message: IncomingMessage) -> list[Outgoing]:
         """Handle one message; never raises, so one bad message cannot stop the bot."""
+        if message.migrated_from is not None:
+            self._move_chat(message, message.migrated_from)
+            return []
+        if message.poll_answer is not None:
+            found = self._as_ballot(message, message.poll_answer)
+            if found is None:
+                log.info("answer to unknown poll %s ignored", message.poll_answer.poll_ref)
+                return []
+            message = found
         route = self._router.route(message)
         if route.kind is RouteKind.IGNORE:
             return []
@@ -58,6 +69,9 @@ class Dispatcher:
                         else (answer(ctx, stop.text, stop.status))
                     )
                 uow.inbox.add(self._kept(message, outcome.status, outcome.issue_id))
+                if message.via == "poll" and outcome.status not in ("invalid", "refused"):
+                    # The native poll shows the answer; a confirmation per voter would flood.
+                    outcome = Outcome([], outcome.status, outcome.issue_id)
                 now = self._services.clock.now()
                 for reply in outcome.replies:
                     uow.outbox.add(outbound(reply, now))
@@ -74,6 +88,28 @@ class Dispatcher:
         sorry = Reply(message.chat, texts.FAILED, reply_to_message_id=message.message_id)
         self._keep_failed(message, sorry)
         return [sorry]
+
+    def _as_ballot(self, message: IncomingMessage, vote: PollAnswer) -> IncomingMessage | None:
+        """A native poll answer, as the typed ballot it stands for, in the poll's chat."""
+        with UnitOfWork(self._sessions) as uow:
+            poll = uow.outbox.poll(message.chat.platform, vote.poll_ref)
+            if poll is None or poll.chat_ref is None or poll.ballot is None:
+                return None
+            chosen = ",".join(map(str, vote.choices)) or WITHDRAW_WORDS[0]
+            chat = ChatRef(poll.platform, poll.chat_ref, poll.chat_title, poll.chat_private)
+            return replace(message, chat=chat, text=f"{poll.ballot} {chosen}", via="poll")
+
+    def _move_chat(self, message: IncomingMessage, old_ref: str) -> None:
+        """A group became a supergroup with a new id: it keeps its binding and its history."""
+        platform, new_ref = message.chat.platform, message.chat.ref
+        try:
+            with UnitOfWork(self._sessions) as uow:
+                moved = admin.move_chat(uow, platform, old_ref, new_ref, self._services.clock.now())
+                uow.commit()
+            if moved:
+                log.info("chat %s on %s is now %s", old_ref, platform, new_ref)
+        except Exception:
+            log.exception("moving chat %s to %s failed", old_ref, new_ref)
 
     def _handle(self, ctx: Context, route: Route) -> Outcome:
         match route.kind:
@@ -109,7 +145,7 @@ class Dispatcher:
                 )
             )
         sender = message.sender
-        person = uow.people.ensure(sender.platform, sender.ref, sender.name, now)
+        person = uow.people.ensure(sender.platform, sender.ref, sender.name, now, sender.handle)
         if sender.name and person.name != sender.name:
             person.name = sender.name  # people rename themselves; the id stays
         community = self._community(uow, chat, person)

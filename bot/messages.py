@@ -32,11 +32,16 @@ class ChatRef:
 
 @dataclass(frozen=True)
 class PersonRef:
-    """A person on one platform: identity is platform + `ref`; `name` is only a label."""
+    """A person on one platform: identity is platform + `ref`; `name` is only a label.
+
+    `handle` is the platform's public handle (a Telegram @username) when it has one. A mention
+    by handle alone has an empty `ref`: the core looks the person up by handle.
+    """
 
     platform: str
     ref: str
     name: str
+    handle: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,29 @@ class IncomingMessage:
     mentions_bot: bool = False
     mentions: tuple[PersonRef, ...] = ()
     attachments: tuple[AttachmentRef, ...] = ()
+    # How it was said: typed, a pressed button (its command), or an answer to a native poll.
+    via: str = "typed"
+    # A native poll answer: the poll id and the chosen options (1-based; none = withdrawn).
+    poll_answer: PollAnswer | None = None
+    # A group upgraded to a supergroup: the chat's previous id on the platform.
+    migrated_from: str | None = None
+
+
+@dataclass(frozen=True)
+class PollAnswer:
+    poll_ref: str
+    choices: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Button:
+    """A quick action under a message: pressing it says `command` as the presser.
+
+    Platforms without buttons leave them out; the message text always says what to type.
+    """
+
+    label: str
+    command: str
 
 
 @dataclass(frozen=True)
@@ -81,6 +109,7 @@ class Reply:
     text: str
     reply_to_message_id: str | None = None
     mentions: tuple[PersonRef, ...] = field(default=())
+    buttons: tuple[Button, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,10 +118,56 @@ class Direct:
 
     person: PersonRef
     text: str
+    buttons: tuple[Button, ...] = ()
 
 
-Outgoing = Reply | Direct
-"""Everything a handler may ask the bot to send. Polls, buttons and files join this union later."""
+@dataclass(frozen=True)
+class Poll:
+    """A poll with numbered options, answered as `<ballot> 1` or `<ballot> 1,2` when typed.
+
+    Platforms with native polls send one (non-anonymous, so answers can be counted) and
+    report each answer as a `PollAnswer`; the others send `text`, which says how to answer.
+    """
+
+    chat: ChatRef
+    text: str
+    question: str
+    options: tuple[str, ...]
+    ballot: str  # "M3": the typed answer's prefix, which also names the meeting
+    multiple: bool = False
+    reply_to_message_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ClosePoll:
+    """Close a native poll the bot sent earlier (`message_id` as the platform gave it)."""
+
+    chat: ChatRef
+    message_id: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file for a chat: an xlsx ledger, or a picture (`photo=True`) such as a chart."""
+
+    chat: ChatRef
+    filename: str
+    content: bytes
+    caption: str = ""
+    photo: bool = False
+    reply_to_message_id: str | None = None
+
+
+Outgoing = Reply | Direct | Poll | ClosePoll | Document
+"""Everything a handler may ask the bot to send."""
+
+
+@dataclass(frozen=True)
+class Sent:
+    """What the platform said of a message it took: its ids, to count and close native polls."""
+
+    message_id: str | None = None
+    poll_ref: str | None = None
 
 
 def platform_of(message: Outgoing) -> str:

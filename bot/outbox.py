@@ -10,53 +10,117 @@ reported at start (`report_cut_off`) instead of repeated.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.adapters.base import Adapter
+from bot.adapters.base import Adapter, TryLater, Undeliverable
 from bot.clock import Clock
-from bot.messages import ChatRef, Direct, Outgoing, PersonRef, Reply
+from bot.messages import (
+    Button,
+    ChatRef,
+    ClosePoll,
+    Direct,
+    Document,
+    Outgoing,
+    PersonRef,
+    Poll,
+    Reply,
+    Sent,
+)
 from bot.pacing import Pacer
 from storage.models import OutboundMessage
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 FLUSH_BATCH = 100
+RETRY_FIRST, RETRY_MAX = 1.0, 60.0  # seconds: after a failed send, doubling up to a minute
 
 
 def outbound(message: Outgoing, now: datetime) -> OutboundMessage:
     """The outbox row for a message."""
+    row = OutboundMessage(created_at=now, attempts=0, kind="text", platform="", text="")
+    payload: dict[str, Any] = {}
     if isinstance(message, Direct):
-        return OutboundMessage(
-            platform=message.person.platform,
-            person_ref=message.person.ref,
-            person_name=message.person.name,
-            text=message.text,
-            created_at=now,
-            attempts=0,
-        )
-    return OutboundMessage(
-        platform=message.chat.platform,
-        chat_ref=message.chat.ref,
-        chat_title=message.chat.title,
-        chat_private=message.chat.is_private,
-        text=message.text + "".join(f" @{m.name}" for m in message.mentions),
-        reply_to_message_id=message.reply_to_message_id,
-        created_at=now,
-        attempts=0,
-    )
+        row.platform = message.person.platform
+        row.person_ref, row.person_name = message.person.ref, message.person.name
+    else:
+        row.platform = message.chat.platform
+        row.chat_ref, row.chat_title = message.chat.ref, message.chat.title
+        row.chat_private = message.chat.is_private
+    match message:
+        case Reply() | Direct():
+            row.text = message.text
+            if isinstance(message, Reply):
+                row.reply_to_message_id = message.reply_to_message_id
+                if message.mentions:
+                    payload["mentions"] = [[m.ref, m.name, m.handle] for m in message.mentions]
+            if message.buttons:
+                payload["buttons"] = [[b.label, b.command] for b in message.buttons]
+        case Poll():
+            row.kind, row.text, row.ballot = "poll", message.text, message.ballot
+            row.reply_to_message_id = message.reply_to_message_id
+            payload.update(
+                question=message.question, options=list(message.options), multiple=message.multiple
+            )
+        case ClosePoll():
+            row.kind, row.text = "close_poll", ""
+            payload["message_id"] = message.message_id
+        case Document():
+            row.kind, row.text = ("photo" if message.photo else "document"), message.caption
+            row.reply_to_message_id = message.reply_to_message_id
+            row.content = message.content
+            payload["filename"] = message.filename
+    row.payload = json.dumps(payload, ensure_ascii=False) if payload else None
+    return row
 
 
 def outgoing(row: OutboundMessage) -> Outgoing:
     """The message an outbox row stands for."""
+    payload: dict[str, Any] = json.loads(row.payload) if row.payload else {}
+    buttons = tuple(Button(label, command) for label, command in payload.get("buttons", ()))
     if row.person_ref is not None:
-        return Direct(PersonRef(row.platform, row.person_ref, row.person_name), row.text)
+        person = PersonRef(row.platform, row.person_ref, row.person_name)
+        return Direct(person, row.text, buttons=buttons)
     assert row.chat_ref is not None
     chat = ChatRef(row.platform, row.chat_ref, row.chat_title, is_private=row.chat_private)
-    return Reply(chat, row.text, reply_to_message_id=row.reply_to_message_id)
+    match row.kind:
+        case "poll":
+            return Poll(
+                chat,
+                row.text,
+                payload["question"],
+                tuple(payload["options"]),
+                row.ballot or "",
+                multiple=payload["multiple"],
+                reply_to_message_id=row.reply_to_message_id,
+            )
+        case "close_poll":
+            return ClosePoll(chat, payload["message_id"])
+        case "document" | "photo":
+            return Document(
+                chat,
+                payload["filename"],
+                row.content or b"",
+                caption=row.text,
+                photo=row.kind == "photo",
+                reply_to_message_id=row.reply_to_message_id,
+            )
+    mentions = tuple(
+        PersonRef(row.platform, ref, name, handle)
+        for ref, name, handle in payload.get("mentions", ())
+    )
+    return Reply(
+        chat,
+        row.text,
+        reply_to_message_id=row.reply_to_message_id,
+        mentions=mentions,
+        buttons=buttons,
+    )
 
 
 class Outbox:
@@ -74,6 +138,9 @@ class Outbox:
         self._clock = clock
         self._pacers = pacers or {}
         self._lock = asyncio.Lock()
+        self._failures = 0  # consecutive failed sends: the retry waits longer each time
+        self._retry: asyncio.TimerHandle | None = None
+        self._retrying: set[asyncio.Task[int]] = set()
 
     async def flush(self) -> int:
         """Send everything queued for our platforms; returns how many went out."""
@@ -90,13 +157,51 @@ class Outbox:
                         await pacer.wait_for(row.chat_ref or f"person:{row.person_ref}")
                     self._settle(row.id, claimed=True)
                     try:
-                        await self._adapters[row.platform].send(outgoing(row))
-                    except Exception:
-                        log.exception("sending outbox message %s failed; will retry", row.id)
+                        receipt = await self._adapters[row.platform].send(outgoing(row))
+                    except Undeliverable as refused:
+                        # Retrying cannot help (the bot was removed from the chat…): keep the
+                        # row with the reason, say so loudly, and let the rest of the queue go.
+                        log.error("outbox message %s cannot be delivered: %s", row.id, refused)
+                        self._settle(row.id, failed=str(refused) or type(refused).__name__)
+                        continue
+                    except TryLater as busy:
+                        log.warning(
+                            "platform asked to wait %.0f s before message %s", busy.seconds, row.id
+                        )
                         self._settle(row.id, claimed=False)
+                        self._retry_in(busy.seconds)
                         return sent
-                    self._settle(row.id, sent=True)
+                    except Exception:
+                        self._failures += 1
+                        delay = min(RETRY_MAX, RETRY_FIRST * 2 ** (self._failures - 1))
+                        log.exception(
+                            "sending outbox message %s failed; retrying in %.0f s", row.id, delay
+                        )
+                        self._settle(row.id, claimed=False)
+                        self._retry_in(delay)
+                        return sent
+                    self._failures = 0
+                    self._settle(row.id, sent=True, receipt=receipt)
                     sent += 1
+
+    def _retry_in(self, seconds: float) -> None:
+        """Try the queue again after `seconds` (real time), even if nothing else happens."""
+        if self._retry is not None:
+            self._retry.cancel()
+        loop = asyncio.get_running_loop()
+        self._retry = loop.call_later(seconds, self._start_retry)
+
+    def _start_retry(self) -> None:
+        self._retry = None
+        task = asyncio.get_running_loop().create_task(self.flush())
+        self._retrying.add(task)  # held until done: the loop keeps only weak references
+        task.add_done_callback(self._retrying.discard)
+
+    def close(self) -> None:
+        """Forget a planned retry (the bot is stopping; the rows stay queued for next time)."""
+        if self._retry is not None:
+            self._retry.cancel()
+            self._retry = None
 
     def report_cut_off(self) -> int:
         """At start: log messages a crash interrupted mid-send (they may or may not have gone)."""
@@ -113,12 +218,25 @@ class Outbox:
             uow.commit()
             return len(rows)
 
-    def _settle(self, row_id: int, *, claimed: bool = False, sent: bool = False) -> None:
+    def _settle(
+        self,
+        row_id: int,
+        *,
+        claimed: bool = False,
+        sent: bool = False,
+        receipt: Sent | None = None,
+        failed: str | None = None,
+    ) -> None:
         with UnitOfWork(self._sessions) as uow:
             row = uow.outbox.get(row_id)
             now = self._clock.now()
             if sent:
                 row.sent_at = now
+                if receipt is not None:
+                    row.platform_message_id = receipt.message_id
+                    row.poll_ref = receipt.poll_ref
+            elif failed is not None:
+                row.failed = failed
             elif claimed:
                 row.attempts += 1
                 row.claimed_at = now

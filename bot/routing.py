@@ -22,7 +22,7 @@ _SLASH = re.compile(r"^(/([^\s\d#@]+)(?:@[A-Za-z0-9_]+(?=\s|$))?)", re.S)
 # "帮助：谁家有梯子" are chatter, while "进展：23 …" is a command.
 _KEYWORD_FOLLOW = re.compile(r"^($|[\s\d#@]|[:,]\s*[\d#])")
 _TAG_PUNCT = re.compile(r"^[\s:：,，。.、!！]+")
-_BALLOT = re.compile(r"^[Mm]\s*\d+\s*[:,]?\s*\d")
+_BALLOT = re.compile(r"^[Mm]\s*\d+\s*[:,]?\s*(?:\d|撤回|取消|撤销)")
 _EXPECTS = {"issue": re.compile(r"^#?\s*\d"), "meeting": re.compile(r"^[Mm]\s*\d")}
 # A bare "5" means a score only in a private chat; in a group it could mean anything.
 _RATING = re.compile(r"^(非常满意|满意|基本满意|不满意|很不满意|[1-5]\s*分)[。!！~～]*$")
@@ -37,7 +37,7 @@ class RouteKind(Enum):
     FILE = "file"  # a reply with #立案: file someone else's message
     PRIVATE = "private"  # untagged text in a private chat with the bot
     RATING = "rating"  # 满意 / 基本满意 / 不满意 / 5分: an answer to the follow-up (回访)
-    BALLOT = "ballot"  # M3 1 / M3 1,2: an answer to a meeting poll or a vote
+    BALLOT = "ballot"  # M3 1 / M3 1,2 / M3 撤回: an answer to a poll or a vote, or taken back
     PHOTO = "photo"  # an untagged photo: attached to the sender's report of a moment ago
     IGNORE = "ignore"
 

@@ -141,7 +141,8 @@ class Scheduler:
             now = self._services.clock.now()
             with UnitOfWork(self._sessions) as uow:
                 due = uow.reminders.due(now, BATCH)
-                bundles: dict[tuple[str, str, str], list[tuple[bool, Outgoing]]] = {}
+                bundles: dict[tuple[str, str, str], list[tuple[bool, Reply | Direct]]] = {}
+                apart: list[Outgoing] = []  # polls, files, buttons: never merged into a digest
                 for reminder in due:
                     wait = None if reminder.urgent else self._quiet_until(uow, reminder, now)
                     if wait is not None:
@@ -149,13 +150,16 @@ class Scheduler:
                         continue
                     late = now - reminder.due_at > LATE_AFTER
                     for message in render(uow, self._services, reminder):
-                        bundles.setdefault(_target(message), []).append((late, message))
+                        if isinstance(message, Reply | Direct) and not message.buttons:
+                            bundles.setdefault(_target(message), []).append((late, message))
+                        else:
+                            apart.append(message)
                     reminder.status = "sent"
                     reminder.sent_at = now
                     series = self._series.get(reminder.key.partition("@")[0])
                     if reminder.kind in SERIES_KINDS and series is not None:
                         self._schedule_next(uow, series, now)
-                messages = [_bundle(items) for items in bundles.values()]
+                messages = [_bundle(items) for items in bundles.values()] + apart
                 for message in messages:
                     uow.outbox.add(outbound(message, now))
                 uow.commit()
@@ -209,13 +213,13 @@ def _clock(text: str) -> time:
     return time(hour, minute)
 
 
-def _target(message: Outgoing) -> tuple[str, str, str]:
+def _target(message: Reply | Direct) -> tuple[str, str, str]:
     if isinstance(message, Direct):
         return ("person", message.person.platform, message.person.ref)
     return ("chat", message.chat.platform, message.chat.ref)
 
 
-def _bundle(items: list[tuple[bool, Outgoing]]) -> Outgoing:
+def _bundle(items: list[tuple[bool, Reply | Direct]]) -> Outgoing:
     """Several reminders for one chat become one message (a burst is a digest, not a flood)."""
     late = any(flag for flag, _ in items)
     first = items[0][1]
@@ -229,6 +233,8 @@ def _bundle(items: list[tuple[bool, Outgoing]]) -> Outgoing:
     mentions = tuple(
         dict.fromkeys(m for _, msg in items if isinstance(msg, Reply) for m in msg.mentions)
     )
+    if len(items) == 1 and isinstance(first, Reply):
+        return Reply(first.chat, text, first.reply_to_message_id, mentions)
     return Reply(first.chat, text, mentions=mentions)
 
 

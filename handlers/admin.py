@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bot.domain.issues import Role
 from bot.domain.permissions import refusal
 from bot.domain.privacy import mask_name
@@ -9,6 +11,7 @@ from bot.text import normalize
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, answer, mentioned_person
 from storage.models import AuditEntry, Community, Person, RoleGrant
+from storage.uow import UnitOfWork
 
 ROLE_WORDS = {
     "书记": Role.SECRETARY,
@@ -133,3 +136,37 @@ def _audit(ctx: Context, community: Community, action: str, note: str) -> None:
             at=ctx.now,
         )
     )
+
+
+def move_chat(uow: UnitOfWork, platform: str, old_ref: str, new_ref: str, now: datetime) -> bool:
+    """A Telegram group upgraded to a supergroup gets a new id; its binding goes with it.
+
+    Usually the chat is simply renamed to the new id, keeping its issues and meetings. If the
+    new id already has a row (someone spoke there before the notice arrived), the binding is
+    copied onto it and the old row stays for history. Queued messages follow the chat.
+    Returns False when there was nothing to move.
+    """
+    old = uow.chats.find(platform, old_ref)
+    if old is None or old_ref == new_ref:
+        return False
+    new = uow.chats.find(platform, new_ref)
+    if new is None:
+        old.ref = new_ref
+    else:
+        new.kind, new.community_id, new.grid_id = old.kind, old.community_id, old.grid_id
+        new.title = new.title or old.title
+    uow.outbox.move_chat(platform, old_ref, new_ref)
+    if old.community_id is not None:
+        uow.audit.record(
+            AuditEntry(
+                community_id=old.community_id,
+                issue_id=None,
+                actor_id=None,
+                action="chat_moved",
+                from_status=None,
+                to_status=None,
+                note=f"{old_ref} → {new_ref}",
+                at=now,
+            )
+        )
+    return True

@@ -167,6 +167,11 @@ def record(
 def mentioned_person(ctx: Context, name: str) -> Person | None:
     """The person the message @-mentions as `name`, known from now on if new."""
     for mention in ctx.message.mentions:
-        if name in (mention.name, mention.ref):
-            return ctx.uow.people.ensure(mention.platform, mention.ref, mention.name, ctx.now)
+        if name not in (mention.name, mention.ref, mention.handle):
+            continue
+        if not mention.ref:  # @handle alone: someone the bot has seen with that handle
+            return ctx.uow.people.by_handle(mention.platform, mention.handle)
+        return ctx.uow.people.ensure(
+            mention.platform, mention.ref, mention.name, ctx.now, mention.handle
+        )
     return None

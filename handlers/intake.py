@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.analysis import Analysis
@@ -18,6 +19,7 @@ from bot.routing import report_text
 from bot.text import has_content, shorten
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, answer, record, refuse, reply_to
+from handlers.notify import triage_buttons
 from storage.models import Attachment, Chat, Follower, Issue, Person
 
 _ALERT_DESCRIPTION_LIMIT = 60
@@ -211,7 +213,11 @@ def _file(
         days=services.settings.days_for(category.level),
         note=texts.ACK_URGENT_NOTE if issue.urgent and alerts else "",
     )
-    return Outcome([reply_to(ctx, ack), *alerts], "issue", issue.id)
+    acknowledgement = reply_to(ctx, ack)
+    if ctx.chat.kind != "private":
+        acknowledgement = replace(acknowledgement, buttons=triage_buttons(number))
+    alerts = [replace(alert, buttons=triage_buttons(number)) for alert in alerts]
+    return Outcome([acknowledgement, *alerts], "issue", issue.id)
 
 
 def _attach(ctx: Context, issue: Issue, attachments: Iterable[AttachmentRef]) -> None:

@@ -29,7 +29,15 @@ from handlers.base import (
     record,
     reply_to,
 )
-from handlers.notify import summary, tell_privately, tell_watchers, tell_work_groups
+from handlers.notify import (
+    assignee_buttons,
+    rating_buttons,
+    summary,
+    tell_privately,
+    tell_watchers,
+    tell_work_groups,
+    with_buttons,
+)
 from storage.models import Follower, Issue, Person
 from storage.uow import UnitOfWork
 
@@ -225,7 +233,10 @@ def assign(ctx: Context, args: str) -> Outcome:
     direct = texts.ASSIGNED_DIRECT.format(
         number=issue.number, deadline=shown, **summary(ctx.uow, ctx.services, issue)
     )
-    return Outcome(replies + tell_privately(contacts, direct, skip=ctx.sender.id), "command")
+    private = with_buttons(
+        tell_privately(contacts, direct, skip=ctx.sender.id), assignee_buttons(issue.number)
+    )
+    return Outcome(replies + private, "command")
 
 
 def target_of(ctx: Context, token: str) -> tuple[Person | None, str | None]:
@@ -269,7 +280,13 @@ def resolve(ctx: Context, args: str) -> Outcome:
     issue.resolved_at = ctx.now
     move(ctx, issue, Action.RESOLVE, result)
     line = texts.RESOLVED.format(number=issue.number, result=result.rstrip("。"))
-    return Outcome(tell_watchers(ctx, issue, line), "command", issue.id)
+    replies = tell_watchers(ctx, issue, line)
+    reporter_chat = ctx.uow.chats.by_id(issue.chat_id)
+    return Outcome(
+        with_buttons(replies, rating_buttons(issue.number), chat=reporter_chat),
+        "command",
+        issue.id,
+    )
 
 
 def decline(ctx: Context, args: str) -> Outcome:

@@ -19,7 +19,7 @@ from bot.domain.issues import IssueStatus
 from bot.domain.permissions import refusal
 from bot.domain.privacy import mask_name
 from bot.domain.voting import RULE_LABELS, RULE_WORDS, Cast, decide, parse_choices, tally
-from bot.messages import Outgoing, Reply
+from bot.messages import ChatRef, ClosePoll, Outgoing, Poll, Reply
 from bot.text import normalize, parse_issue_number, shorten
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services, answer, record, reply_to
@@ -48,6 +48,7 @@ _MEETING_WORDS = ("议题", "时间", "截止", "地点", "群")
 _VOTE_WORDS = ("选项", "截止", "规则", "每户一票", "公开", "至少", "群")
 _OPTIONS = re.compile(r"[|｜/／]")
 _ITEMS = re.compile(r"[；;]")
+WITHDRAW_WORDS = ("撤回", "取消", "撤销")
 _HOME = re.compile(r"(\d+)\s*[-号栋幢#]\s*(?:楼)?\s*(\d+)\s*[-单元]*\s*(\d{2,4})")
 
 
@@ -228,12 +229,49 @@ def _announce(ctx: Context, meeting: Meeting, text: str) -> Outcome:
     replies: list[Outgoing] = []
     for chat in ctx.uow.meetings.chats(meeting.id):
         if chat.id == ctx.chat.id:
-            replies.insert(0, reply_to(ctx, text))
+            replies.insert(
+                0, _poll(ctx.uow, meeting, ctx.message.chat, text, ctx.message.message_id)
+            )
         else:
-            replies.append(Reply(chat_ref(chat), text))
+            replies.append(_poll(ctx.uow, meeting, chat_ref(chat), text, None))
     if ctx.chat.id not in {c.id for c in ctx.uow.meetings.chats(meeting.id)}:
         replies.insert(0, reply_to(ctx, texts.MEETING_SENT.format(label=_label(meeting))))
     return Outcome(replies, "command")
+
+
+def _poll(
+    uow: UnitOfWork, meeting: Meeting, chat: ChatRef, text: str, reply_to_id: str | None
+) -> Outgoing:
+    """A poll the platform may show natively; a secret or per-household vote stays text.
+
+    A native poll shows every voter's name beside their choice, and gives no place for a door
+    number, so those votes are answered by typing (privately, for a secret one).
+    """
+    options = tuple(o.label for o in uow.meetings.options(meeting.id))
+    if meeting.kind == "vote" and (meeting.per_household or not meeting.open_ballot):
+        return Reply(chat, text, reply_to_message_id=reply_to_id)
+    template = texts.POLL_QUESTION if meeting.kind == "meeting" else texts.VOTE_QUESTION
+    return Poll(
+        chat,
+        text,
+        template.format(label=_label(meeting)),
+        options,
+        ballot=f"M{meeting.number}",
+        multiple=meeting.kind == "meeting",
+        reply_to_message_id=reply_to_id,
+    )
+
+
+def _close_polls(uow: UnitOfWork, meeting: Meeting) -> list[Outgoing]:
+    """Native polls of the meeting are closed when its poll closes, in every group."""
+    chats = [(chat.platform, chat.ref) for chat in uow.meetings.chats(meeting.id)]
+    return [
+        ClosePoll(
+            ChatRef(row.platform, row.chat_ref or "", row.chat_title), row.platform_message_id
+        )
+        for row in uow.outbox.polls_of(f"M{meeting.number}", chats)
+        if row.platform_message_id is not None
+    ]
 
 
 def _poll_text(uow: UnitOfWork, services: Services, meeting: Meeting) -> str:
@@ -281,6 +319,8 @@ def ballot(ctx: Context, text: str) -> Outcome:
     if meeting.status != "polling" or ctx.now > meeting.poll_deadline:
         raise Answer(texts.BALLOT_CLOSED.format(number=meeting.number))
     rest = match[2]
+    if rest.strip() in WITHDRAW_WORDS:
+        return _withdraw(ctx, meeting)
     home_match = _HOME.search(rest)
     if home_match:
         rest = rest[: home_match.start()].strip()
@@ -315,6 +355,15 @@ def ballot(ctx: Context, text: str) -> Outcome:
     shown = "、".join(map(str, choices))
     changed = texts.BALLOT_CHANGED if existing is not None else texts.BALLOT_TAKEN
     return answer(ctx, changed.format(number=meeting.number, choices=shown))
+
+
+def _withdraw(ctx: Context, meeting: Meeting) -> Outcome:
+    """`M1 撤回` (or a native poll answer taken back): the person's ballot is gone."""
+    existing = ctx.uow.meetings.ballot(meeting.id, ctx.sender.id)
+    if existing is None:
+        return answer(ctx, texts.BALLOT_NOTHING_TO_WITHDRAW.format(number=meeting.number))
+    ctx.uow.meetings.withdraw(existing)
+    return answer(ctx, texts.BALLOT_WITHDRAWN.format(number=meeting.number))
 
 
 def _household(ctx: Context, meeting: Meeting, typed: re.Match[str] | None) -> str:
@@ -355,6 +404,7 @@ def close_poll(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[
         return []
     options = uow.meetings.options(meeting.id)
     casts = _casts(uow, meeting)
+    closing = _close_polls(uow, meeting)
     if meeting.kind == "vote":
         meeting.status = "closed"
         result = decide(
@@ -372,21 +422,25 @@ def close_poll(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[
             label=_label(meeting), result=meeting.outcome, verdict=verdict, chosen=chosen
         )
         meeting.chosen = winner if result.passed else None
-        return _to_groups(uow, meeting, text)
+        return closing + _to_groups(uow, meeting, text)
     counted = tally(casts, len(options))
     if counted.winner is None:
         meeting.status = "tied"
         counts = "；".join(
             f"{o.position}. {o.label} {counted.counts[o.position]}票" for o in options
         )
-        return _to_groups(
-            uow, meeting, texts.POLL_TIED.format(label=_label(meeting))
-        ) + work_groups(
-            uow,
-            meeting.community_id,
-            texts.POLL_TIED_ASK.format(number=meeting.number, counts=counts),
+        return (
+            closing
+            + _to_groups(uow, meeting, texts.POLL_TIED.format(label=_label(meeting)))
+            + work_groups(
+                uow,
+                meeting.community_id,
+                texts.POLL_TIED_ASK.format(number=meeting.number, counts=counts),
+            )
         )
-    return _fix_time(uow, services, meeting, counted.winner, counted.counts[counted.winner])
+    return closing + _fix_time(
+        uow, services, meeting, counted.winner, counted.counts[counted.winner]
+    )
 
 
 def _vote_result(
@@ -430,7 +484,10 @@ def decide_time(ctx: Context, args: str) -> Outcome:
     position = int(choice.strip())
     if not 1 <= position <= options:
         raise Answer(texts.DECIDE_RANGE.format(options=options))
+    was_polling = meeting.status == "polling"
     messages = _fix_time(ctx.uow, ctx.services, meeting, position, None)
+    if was_polling:  # decided before the deadline: the polls close now
+        messages = _close_polls(ctx.uow, meeting) + messages
     confirm = reply_to(ctx, texts.DECIDED.format(number=meeting.number, position=position))
     return Outcome([confirm, *[m for m in messages if _chat_of(m) != ctx.chat.ref]], "command")
 

@@ -8,11 +8,13 @@ escalations and reopenings; assignees and department contacts hear privately.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from bot.domain.issues import location_label
 from bot.domain.privacy import mask_text
-from bot.messages import ChatRef, Direct, Outgoing, PersonRef, Reply
+from bot.messages import Button, ChatRef, Direct, Outgoing, PersonRef, Reply
 from bot.text import shorten
+from handlers import texts
 from handlers.base import Context, Services
 from storage.models import Chat, Issue, Person
 from storage.uow import UnitOfWork
@@ -88,3 +90,37 @@ def summary(uow: UnitOfWork, services: Services, issue: Issue) -> dict[str, str]
     # Templates add their own punctuation after the description.
     description = mask_text(shorten(issue.description, SUMMARY_LIMIT)).rstrip("。！!，,；;～~ ")
     return {"category": category, "where": where, "description": description}
+
+
+# -- quick actions: buttons where the platform has them; pressing one types the command ----------
+
+
+def rating_buttons(number: int) -> tuple[Button, ...]:
+    """满意 / 基本满意 / 不满意 under a follow-up question; only the reporter may press."""
+    return tuple(Button(word, f"/rate {number} {word}") for word in texts.RATING_BUTTONS)
+
+
+def triage_buttons(number: int) -> tuple[Button, ...]:
+    """受理 under a new issue's acknowledgement: a worker triages it from the group."""
+    return (Button(texts.BUTTON_ACCEPT, f"/accept {number}"),)
+
+
+def assignee_buttons(number: int) -> tuple[Button, ...]:
+    """接单 / 办结 under an assignment: 接单 tells the reporter; 办结 asks for the result."""
+    return (
+        Button(texts.BUTTON_TAKE, f"/progress {number} {texts.TAKEN_NOTE}"),
+        Button(texts.BUTTON_RESOLVE, f"/resolve {number}"),
+    )
+
+
+def with_buttons(
+    messages: Iterable[Outgoing], buttons: tuple[Button, ...], *, chat: Chat | None = None
+) -> list[Outgoing]:
+    """The same messages, with `buttons` under the text ones (only in `chat` when given)."""
+    return [
+        replace(m, buttons=buttons)
+        if isinstance(m, Reply | Direct)
+        and (chat is None or (isinstance(m, Reply) and m.chat.ref == chat.ref))
+        else m
+        for m in messages
+    ]

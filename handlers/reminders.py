@@ -20,6 +20,7 @@ from handlers.ledger import assignee_label
 from handlers.notify import (
     chat_ref,
     person_ref,
+    rating_buttons,
     summary,
     watcher_chats,
     work_groups,
@@ -93,7 +94,8 @@ def _ask_reporter(
     if issue.status is not status:
         return []
     chat = uow.chats.by_id(issue.chat_id)
-    return [Reply(chat_ref(chat), template.format(number=issue.number))]
+    buttons = rating_buttons(issue.number) if status is IssueStatus.RESOLVED else ()
+    return [Reply(chat_ref(chat), template.format(number=issue.number), buttons=buttons)]
 
 
 def _follow_up(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:

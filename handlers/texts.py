@@ -162,6 +162,10 @@ BALLOT_BAD_MEETING = "请回复 1 到 {options} 之间的编号，可多选，�
 BALLOT_BAD_VOTE = "请回复 1 到 {options} 之间的一个编号，例如：M{number} 1"
 BALLOT_NEEDS_HOME = "本次每户一票，请带上门牌号投票，例如：M{number} 1 3-2-301（只需一次）"
 BALLOT_TAKEN = "已记录：M{number} 选 {choices}。"
+BALLOT_WITHDRAWN = "已撤回您在 M{number} 的投票。"
+BALLOT_NOTHING_TO_WITHDRAW = "您在 M{number} 还没有投票。"
+POLL_QUESTION = "{label}：请选择时间（可多选）"
+VOTE_QUESTION = "{label}：请选择一项"
 BALLOT_CHANGED = "已改为：M{number} 选 {choices}（以最后一次为准）。"
 BALLOT_SECRET = "已记录您对 M{number} 的投票（以最后一次为准）。"
 BALLOT_SECRET_GROUP = "已记录您对 M{number} 的投票。下次请私聊我投票，别人就看不到您的选择。"
@@ -193,3 +197,10 @@ MEETING_STATUS = {
     "closed": "已结束",
 }
 PHOTO_ADDED = "已把{count}张照片附到 #{number}。"
+
+# Buttons (Telegram inline keyboards). Pressing one says the command it stands for.
+RATING_BUTTONS = ("满意", "基本满意", "不满意")
+BUTTON_ACCEPT = "受理"
+BUTTON_TAKE = "接单"
+BUTTON_RESOLVE = "办结"
+TAKEN_NOTE = "已接单，正在处理"

@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -151,12 +152,17 @@ class Person(Base):
     """Someone seen in chat; identity is platform + platform user id, the name only a label."""
 
     __tablename__ = "people"
-    __table_args__ = (UniqueConstraint("platform", "ref"),)
+    __table_args__ = (
+        UniqueConstraint("platform", "ref"),
+        Index("ix_people_platform_handle", "platform", "handle"),
+    )
 
     id: Mapped[intpk]
     platform: Mapped[str] = mapped_column(String(16))
     ref: Mapped[str] = mapped_column(String(128))
     name: Mapped[name_str]
+    # The platform's public handle (Telegram @username), so `@handle` mentions find the person.
+    handle: Mapped[str | None] = mapped_column(String(64))
     first_seen: Mapped[timestamp]
 
 
@@ -324,7 +330,10 @@ class OutboundMessage(Base):
     """A message the bot has decided to send; kept until the platform took it."""
 
     __tablename__ = "outbound_messages"
-    __table_args__ = (Index("ix_outbound_messages_pending", "sent_at", "id"),)
+    __table_args__ = (
+        Index("ix_outbound_messages_pending", "sent_at", "id"),
+        Index("ix_outbound_messages_poll", "platform", "poll_ref"),
+    )
 
     id: Mapped[intpk]
     platform: Mapped[str] = mapped_column(String(16))
@@ -342,6 +351,18 @@ class OutboundMessage(Base):
     # cut off mid-send by a crash: it may have gone out, so it is not sent again (at most once).
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # text · poll · close_poll · document · photo; `payload` (JSON) holds what the kind needs:
+    # buttons, mentions, poll options, a file name; `content` a file's bytes.
+    kind: Mapped[str] = mapped_column(String(16), default="text", server_default="text")
+    payload: Mapped[str | None] = mapped_column(Text)
+    content: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # What the platform answered: its message id (a poll to close later) and poll id (answers).
+    platform_message_id: Mapped[str | None] = mapped_column(String(128))
+    poll_ref: Mapped[str | None] = mapped_column(String(128))
+    ballot: Mapped[str | None] = mapped_column(String(16))  # a poll's "M3"
+    # Set when the platform refused the message for good (the bot was removed from the chat…):
+    # kept, logged, and no longer tried.
+    failed: Mapped[str | None] = mapped_column(Text)
 
 
 class Meeting(Base):

@@ -129,10 +129,29 @@ class People:
     def get(self, person_id: int) -> Person:
         return self._session.get_one(Person, person_id)
 
-    def ensure(self, platform: str, ref: str, name: str, seen: datetime) -> Person:
+    def ensure(
+        self, platform: str, ref: str, name: str, seen: datetime, handle: str = ""
+    ) -> Person:
         """The person with this platform id, known from now on if new."""
-        return self.find(platform, ref) or self.add(
+        person = self.find(platform, ref) or self.add(
             Person(platform=platform, ref=ref, name=name or ref, first_seen=seen)
+        )
+        if handle and person.handle != handle:
+            # A handle can change hands: it belongs to whoever was last seen with it.
+            self._session.execute(
+                update(Person)
+                .where(Person.platform == platform, Person.handle == handle, Person.id != person.id)
+                .values(handle=None)
+            )
+            person.handle = handle
+        return person
+
+    def by_handle(self, platform: str, handle: str) -> Person | None:
+        """The person last seen with this public handle (@username), if any."""
+        return self._session.scalar(
+            select(Person)
+            .where(Person.platform == platform, func.lower(Person.handle) == handle.lower())
+            .limit(1)
         )
 
     def add(self, person: Person) -> Person:
@@ -506,6 +525,7 @@ class Outbox:
             .where(
                 OutboundMessage.sent_at.is_(None),
                 OutboundMessage.claimed_at.is_(None),
+                OutboundMessage.failed.is_(None),
                 OutboundMessage.platform.in_(platforms),
             )
             .order_by(OutboundMessage.id)
@@ -521,9 +541,42 @@ class Outbox:
             select(OutboundMessage).where(
                 OutboundMessage.sent_at.is_(None),
                 OutboundMessage.claimed_at.is_not(None),
+                OutboundMessage.failed.is_(None),
                 OutboundMessage.platform.in_(platforms),
             )
         ).all()
+
+    def poll(self, platform: str, poll_ref: str) -> OutboundMessage | None:
+        """The sent poll message a native poll answer refers to."""
+        return self._session.scalar(
+            select(OutboundMessage).where(
+                OutboundMessage.platform == platform, OutboundMessage.poll_ref == poll_ref
+            )
+        )
+
+    def polls_of(self, ballot: str, chat_refs: Sequence[tuple[str, str]]) -> list[OutboundMessage]:
+        """Native polls sent for ballot `M3` to these chats (platform, ref) that can be closed."""
+        rows = self._session.scalars(
+            select(OutboundMessage).where(
+                OutboundMessage.ballot == ballot,
+                OutboundMessage.platform_message_id.is_not(None),
+                OutboundMessage.poll_ref.is_not(None),
+            )
+        ).all()
+        wanted = set(chat_refs)
+        return [row for row in rows if (row.platform, row.chat_ref) in wanted]
+
+    def move_chat(self, platform: str, old_ref: str, new_ref: str) -> None:
+        """A chat got a new platform id: queued messages follow it."""
+        self._session.execute(
+            update(OutboundMessage)
+            .where(
+                OutboundMessage.platform == platform,
+                OutboundMessage.chat_ref == old_ref,
+                OutboundMessage.sent_at.is_(None),
+            )
+            .values(chat_ref=new_ref)
+        )
 
 
 class Meetings:
@@ -593,6 +646,9 @@ class Meetings:
 
     def add_ballot(self, ballot: Ballot) -> None:
         self._session.add(ballot)
+
+    def withdraw(self, ballot: Ballot) -> None:
+        self._session.delete(ballot)
 
     def ballots(self, meeting_id: int) -> Sequence[Ballot]:
         return self._session.scalars(

@@ -5,9 +5,24 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Protocol
 
-from bot.messages import IncomingMessage, Outgoing
+from bot.messages import IncomingMessage, Outgoing, Sent
 
 Deliver = Callable[[IncomingMessage], Awaitable[None]]
+
+
+class Undeliverable(Exception):
+    """The platform refused a message for good (the bot left the chat, the chat is gone).
+
+    Any other exception from `send` is taken as passing trouble, and the message is tried again.
+    """
+
+
+class TryLater(Exception):
+    """The platform asked us to wait (Telegram's 429 retry_after) before sending again."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"retry after {seconds:g} s")
+        self.seconds = seconds
 
 
 class Adapter(Protocol):
@@ -20,6 +35,10 @@ class Adapter(Protocol):
         """Receive messages and hand each to `deliver` until stopped or input ends."""
         ...
 
-    async def send(self, message: Outgoing) -> None:
-        """Send one outgoing message; raise if it could not be sent."""
+    async def send(self, message: Outgoing) -> Sent | None:
+        """Send one outgoing message; raise if it could not be sent.
+
+        Returns the platform's ids for the message when it has them (needed to count and close
+        native polls).
+        """
         ...

@@ -22,6 +22,7 @@ import sys
 import threading
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 from bot.adapters.base import Deliver
@@ -30,11 +31,16 @@ from bot.config import Settings
 from bot.messages import (
     AttachmentRef,
     ChatRef,
+    ClosePoll,
     Direct,
+    Document,
     IncomingMessage,
     Outgoing,
     PersonRef,
+    Poll,
     QuotedMessage,
+    Reply,
+    Sent,
 )
 from bot.text import normalize
 
@@ -80,6 +86,7 @@ class ConsoleAdapter:
         self.chat = settings.console.chat
         self._bot_name = settings.bot.name
         self._tz = settings.tz
+        self._files = settings.console.files
         self._source = source
         self._interactive = interactive
         self._clock = clock
@@ -204,13 +211,20 @@ class ConsoleAdapter:
         if interactive:
             self._output.write("\n")
 
-    async def send(self, message: Outgoing) -> None:
-        if isinstance(message, Direct):
-            where, text = private_title(message.person.name), message.text
-        else:
-            where, text = message.chat.title or message.chat.ref, message.text
-            if message.mentions:
-                text += " " + " ".join(f"@{p.name}" for p in message.mentions)
+    async def send(self, message: Outgoing) -> Sent | None:
+        match message:
+            case ClosePoll():
+                return None  # the text poll closes by itself: the result is posted as text
+            case Direct():
+                where, text = private_title(message.person.name), message.text
+            case Document():
+                where = message.chat.title or message.chat.ref
+                path = self._save(message)
+                text = f"[文件] {path}" + (f"\n{message.caption}" if message.caption else "")
+            case Reply() | Poll():
+                where, text = message.chat.title or message.chat.ref, message.text
+                if isinstance(message, Reply) and message.mentions:
+                    text += " " + " ".join(f"@{p.name}" for p in message.mentions)
         if self._json_lines:
             record = {
                 "at": local(self._clock.now(), self._tz).isoformat(timespec="seconds"),
@@ -222,6 +236,15 @@ class ConsoleAdapter:
             body = text.replace("\n", "\n    ")
             self._output.write(f"[{where}] {self._bot_name}：{body}\n")
         self._output.flush()
+        return None
+
+    def _save(self, document: Document) -> Path:
+        """Files sent to the console land in the files folder, under their own name."""
+        folder = Path(self._files)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / Path(document.filename).name
+        path.write_bytes(document.content)
+        return path
 
 
 def private_title(name: str) -> str:

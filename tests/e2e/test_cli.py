@@ -64,10 +64,17 @@ def test_a_bad_config_stops_with_one_line_and_no_traceback(tmp_path: Path) -> No
     )
 
 
-def test_other_platforms_say_they_are_not_ready(tmp_path: Path) -> None:
+def test_telegram_without_a_token_says_which_variable_to_set(tmp_path: Path) -> None:
     result = linli("--config", str(config_in(tmp_path)), "run", "--platform", "telegram")
     assert result.returncode == 2
-    assert "Traceback" not in result.stderr and "telegram" in result.stderr
+    assert result.stderr.startswith("请先设置环境变量 LINLI_TELEGRAM_TOKEN")
+    assert "Traceback" not in result.stderr
+
+
+def test_wechat_says_it_is_not_ready_yet(tmp_path: Path) -> None:
+    result = linli("--config", str(config_in(tmp_path)), "run", "--platform", "wechat")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "微信" in result.stderr
 
 
 def test_the_demo_replays_on_the_virtual_clock() -> None:

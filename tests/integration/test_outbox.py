@@ -32,7 +32,9 @@ class Recorder:
         if self._failures:
             self._failures -= 1
             raise ConnectionError("platform unreachable")
-        self.sent.append((self._timeline.now, message.text))
+        assert isinstance(message, Reply)
+        mentions = "".join(f" @{person.name}" for person in message.mentions)
+        self.sent.append((self._timeline.now, message.text + mentions))
 
 
 def queue(chat: Conversation, texts: list[str]) -> None:

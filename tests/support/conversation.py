@@ -12,7 +12,7 @@ from bot.adapters.console import ConsoleAdapter, private_title
 from bot.app import Linli, bootstrap
 from bot.clock import VirtualClock
 from bot.config import Database, Settings, load_settings
-from bot.messages import Direct, IncomingMessage, Outgoing
+from bot.messages import ClosePoll, Direct, Document, IncomingMessage, Outgoing
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_CONFIG = ROOT / "config.example.yaml"
@@ -77,6 +77,12 @@ def monday_morning() -> VirtualClock:
 
 def shown(message: Outgoing) -> tuple[str, str]:
     """Where a message appears (group title, or 私聊·name) and its text, as the console shows it."""
-    if isinstance(message, Direct):
-        return private_title(message.person.name), message.text
-    return message.chat.title or message.chat.ref, message.text
+    where = message.chat.title or message.chat.ref if not isinstance(message, Direct) else ""
+    match message:
+        case Direct():
+            return private_title(message.person.name), message.text
+        case ClosePoll():
+            return where, "[投票结束]"
+        case Document():
+            return where, f"[文件] {message.filename}"
+    return where, message.text
