@@ -105,13 +105,13 @@ def _adapter(settings: Settings, platform: str, clock: Clock, *, interactive: bo
             from bot.adapters.telegram import TelegramAdapter
         except ImportError:
             raise ConfigError("未安装 Telegram 支持：pip install 'linli[telegram]'") from None
-        from handlers.commands import COMMANDS
+        from handlers.commands import menu
 
         return TelegramAdapter(
             settings,
             token=token,
             clock=clock,
-            commands=[(c.name, c.summary) for c in COMMANDS if c.name.isascii()],
+            commands=menu(),
         )
     from bot.adapters.console import ConsoleAdapter
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.domain.issues import Role
-from handlers import admin, forget, intake, ledger, listing, meetings, remind
+from handlers import admin, export, forget, intake, ledger, listing, meetings, remind
 from handlers.base import Command
 from handlers.help import help_command
 from handlers.show import show
@@ -204,6 +204,15 @@ COMMANDS: tuple[Command, ...] = (
         expects="meeting",
     ),
     Command(
+        "export",
+        ("导出",),
+        "[本月/上月/2026-11]",
+        "导出台账（xlsx 文件）",
+        "导出 本月",
+        export.export,
+        SECRETARY,
+    ),
+    Command(
         "remind",
         ("提醒",),
         "时间 内容 | 列表 | 取消 编号",
@@ -238,3 +247,8 @@ COMMANDS: tuple[Command, ...] = (
         forget.forget,
     ),
 )
+
+
+def menu() -> list[tuple[str, str]]:
+    """The command menu for platforms that show one: ASCII name, and 中文 keyword · summary."""
+    return [(c.name, f"{c.keywords[0]} · {c.summary}") for c in COMMANDS if c.keywords]

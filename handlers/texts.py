@@ -204,3 +204,6 @@ BUTTON_ACCEPT = "受理"
 BUTTON_TAKE = "接单"
 BUTTON_RESOLVE = "办结"
 TAKEN_NOTE = "已接单，正在处理"
+
+# Export (导出).
+EXPORTED = "{community}台账（{period}）· 共{count}条"

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, case, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.domain.issues import IssueStatus
@@ -323,6 +323,17 @@ class Issues:
         counts["filed"] = int(filed or 0)
         return counts
 
+    def filed_between(
+        self, community_id: int, since: datetime | None, until: datetime | None
+    ) -> list[Issue]:
+        """The community's issues, filed in [since, until) when given, by number."""
+        query = select(Issue).where(*_filed(community_id, since, until))
+        return list(self._session.scalars(query.order_by(Issue.number)))
+
+    def count_filed(self, community_id: int, since: datetime | None, until: datetime | None) -> int:
+        query = select(func.count(Issue.id)).where(*_filed(community_id, since, until))
+        return int(self._session.scalar(query) or 0)
+
     def reported_by(self, person_id: int) -> Sequence[Issue]:
         return self._session.scalars(select(Issue).where(Issue.reporter_id == person_id)).all()
 
@@ -375,6 +386,23 @@ class Audit:
 
     def record(self, entry: AuditEntry) -> None:
         self._session.add(entry)
+
+    def rating_history(
+        self, community_id: int, since: datetime | None, until: datetime | None
+    ) -> dict[int, list[tuple[str, str]]]:
+        """Per issue filed in [since, until) (when given), the audit entries that set or clear
+        its rating, as (action, note), oldest first."""
+        query = (
+            select(AuditEntry.issue_id, AuditEntry.action, AuditEntry.note)
+            .join(Issue, Issue.id == AuditEntry.issue_id)
+            .where(AuditEntry.action.in_(("rate", "reopen", "resolve")))
+            .where(*_filed(community_id, since, until))
+        )
+        history: dict[int, list[tuple[str, str]]] = {}
+        for issue_id, action, note in self._session.execute(query.order_by(AuditEntry.id)):
+            if issue_id is not None:
+                history.setdefault(issue_id, []).append((action, note))
+        return history
 
     def of_issue(self, issue_id: int) -> Sequence[AuditEntry]:
         return self._session.scalars(
@@ -606,6 +634,17 @@ class Meetings:
     def get(self, meeting_id: int) -> Meeting:
         return self._session.get_one(Meeting, meeting_id)
 
+    def called_between(
+        self, community_id: int, since: datetime | None, until: datetime | None
+    ) -> list[Meeting]:
+        """The community's meetings and votes, called in [since, until) when given, by number."""
+        query = select(Meeting).where(Meeting.community_id == community_id)
+        if since is not None:
+            query = query.where(Meeting.created_at >= since)
+        if until is not None:
+            query = query.where(Meeting.created_at < until)
+        return list(self._session.scalars(query.order_by(Meeting.number)))
+
     def by_number(self, community_id: int, number: int) -> Meeting | None:
         return self._session.scalar(
             select(Meeting).where(Meeting.community_id == community_id, Meeting.number == number)
@@ -672,3 +711,15 @@ class Meetings:
         return self._session.scalars(
             select(Objection).where(Objection.meeting_id == meeting_id).order_by(Objection.id)
         ).all()
+
+
+def _filed(
+    community_id: int, since: datetime | None, until: datetime | None
+) -> list[ColumnElement[bool]]:
+    """Conditions for one community's issues filed in [since, until) when given."""
+    conditions = [Issue.community_id == community_id]
+    if since is not None:
+        conditions.append(Issue.created_at >= since)
+    if until is not None:
+        conditions.append(Issue.created_at < until)
+    return conditions

@@ -50,6 +50,8 @@ from bot.adapters.base import Deliver, TryLater, Undeliverable
 from bot.clock import Clock
 from bot.config import Settings, TelegramSettings
 
+# Opt in to timedelta durations (RetryAfter.retry_after), as PTB will require; it warns otherwise.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
 log = logging.getLogger(__name__)
 
 PLATFORM = "telegram"
@@ -96,6 +98,7 @@ class TelegramAdapter:
             .build()
         )
         self._stopped = asyncio.Event()
+        self.ready = asyncio.Event()  # set once updates are being received
         self._deliver: Deliver | None = None
         self._me: User | None = None
         self._pending: set[asyncio.Task[None]] = set()
@@ -117,7 +120,7 @@ class TelegramAdapter:
             raise TelegramUnavailable(f"连不上 Telegram Bot API：{trouble}") from None
         self._me = self._app.bot.bot
         await self._register_commands()
-        self._watch_signals()
+        watched = self._watch_signals()
         updater = self._app.updater
         assert updater is not None
         try:
@@ -141,8 +144,11 @@ class TelegramAdapter:
                     allowed_updates=UPDATES,
                 )
                 log.info("telegram: polling as @%s", self._me.username)
+            self.ready.set()
             await self._stopped.wait()
         finally:
+            for signum in watched:
+                asyncio.get_running_loop().remove_signal_handler(signum)
             if updater.running:
                 await updater.stop()
             if self._app.running:
@@ -152,13 +158,17 @@ class TelegramAdapter:
     def stop(self) -> None:
         self._stopped.set()
 
-    def _watch_signals(self) -> None:
+    def _watch_signals(self) -> list[signal.Signals]:
+        """Ctrl-C and SIGTERM stop the bot cleanly (the outbox keeps what was not sent)."""
         loop = asyncio.get_running_loop()
+        watched = []
         for signum in (signal.SIGINT, signal.SIGTERM):
             try:
                 loop.add_signal_handler(signum, self.stop)
             except (NotImplementedError, RuntimeError):  # not the main thread
-                return
+                break
+            watched.append(signum)
+        return watched
 
     async def _register_commands(self) -> None:
         """The command menu: ASCII names with their Chinese summaries."""
@@ -210,12 +220,15 @@ class TelegramAdapter:
         attachments = _attachments(message)
         if not text.strip() and not attachments:
             return None  # joins, leaves, title changes, stickers: nothing to act on
+        # Entity offsets count in the text as sent, so mentions are read before any rewriting.
+        mentions_bot, mentions = self._mentions(text, entities)
         command = _COMMAND.match(text)
         if command is not None:
             if self._me is not None and command[2].lower() != (self._me.username or "").lower():
                 return None  # /cmd@another_bot is for another bot
             text = f"/{command[1]}" + text[command.end() :]
-        mentions_bot, mentions, text = self._mentions(text, entities)
+        elif mentions_bot and self._me is not None and self._me.username:
+            text = re.sub(rf"@{re.escape(self._me.username)}\b", "", text, flags=re.I).strip()
         quoted = message.reply_to_message
         return core.IncomingMessage(
             chat=chat,
@@ -240,8 +253,8 @@ class TelegramAdapter:
 
     def _mentions(
         self, text: str, entities: Sequence[MessageEntity]
-    ) -> tuple[bool, tuple[core.PersonRef, ...], str]:
-        """Who the text @-mentions, whether the bot is among them, and the text without it."""
+    ) -> tuple[bool, tuple[core.PersonRef, ...]]:
+        """Whether the text @-mentions the bot, and who else it mentions."""
         me = self._me
         mentions: list[core.PersonRef] = []
         mentions_bot = False
@@ -257,9 +270,7 @@ class TelegramAdapter:
                     mentions_bot = True
                 else:
                     mentions.append(_person(entity.user))
-        if mentions_bot and me is not None and me.username:
-            text = re.sub(rf"@{re.escape(me.username)}\b", "", text, flags=re.I).strip()
-        return mentions_bot, tuple(mentions), text
+        return mentions_bot, tuple(mentions)
 
     def _moved(self, message: Message, new_ref: str, old_ref: str) -> core.IncomingMessage:
         chat = core.ChatRef(PLATFORM, new_ref, message.chat.title or "")

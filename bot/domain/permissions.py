@@ -41,7 +41,7 @@ EVERYONE = frozenset({"help", "show", "list", "follow", "forget", "new", "remind
 TRIAGE = frozenset({"accept", "assign", "reject", "escalate", "merge"})
 # Commands for whoever holds the issue, or staff.
 HANDLING = frozenset({"progress", "resolve"})
-SECRETARY_ONLY = frozenset({"role", "bind", "publish", "decide"})
+SECRETARY_ONLY = frozenset({"role", "bind", "publish", "decide", "export"})
 # Calling meetings and votes and recording outcomes: grid workers and the secretary.
 MEETINGS = frozenset({"meeting", "vote", "outcome"})
 
@@ -61,6 +61,7 @@ _VERBS = {
     "outcome": "记录结果",
     "publish": "公示",
     "decide": "定会议时间",
+    "export": "导出台账",
 }
 
 

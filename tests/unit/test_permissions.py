@@ -41,6 +41,7 @@ ALLOWED: dict[str, set[Role]] = {
     "outcome": {W, S},
     "publish": {S},
     "decide": {S},
+    "export": {S},
     "object": {R, H, D, W, S},
 }
 

@@ -1,0 +1,656 @@
+"""导出 / export: the xlsx 台账 (chat-protocol §8).
+
+`ledger_workbook` builds three sheets: 「台账」 (one row per issue, open rows filled with their
+deadline colour), 「统计」 (collected, resolved, rates, overdue, by status, category and grid) and
+「议事」 (one row per meeting or vote). Nothing personal leaves in the file: people are masked
+(`王*芳`), private reporters appear under a pseudonym, and every free text has its phone numbers
+masked and its ID numbers removed (chat-protocol §9).
+
+The counting (`IssueStat`, `IssueCounts`, `count_issues`, `count_by_grid`, `effective_rating`,
+`summary_sentence`, `month_range`) is pure, for `/stats` to reuse.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from io import BytesIO
+from zoneinfo import ZoneInfo
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from bot.domain.calendar import END_OF_DAY
+from bot.domain.deadlines import Colour
+from bot.domain.issues import IssueStatus, location_label
+from bot.domain.lifecycle import OPEN
+from bot.domain.privacy import mask_name, mask_text
+from bot.messages import Document
+from bot.text import normalize
+from handlers import texts
+from handlers.base import Answer, Context, Outcome, Services
+from handlers.ledger import assignee_label, check, colour_of
+from storage.models import Issue, Meeting
+from storage.uow import UnitOfWork
+
+LEDGER_SHEET, STATS_SHEET, MEETINGS_SHEET = "台账", "统计", "议事"
+LEDGER_HEADERS = (
+    "编号",
+    "登记日期",
+    "报事人",
+    "网格",
+    "楼栋/单元",
+    "分类",
+    "描述",
+    "状态",
+    "承办",
+    "期限",
+    "颜色",
+    "办理结果",
+    "满意度",
+)
+MEETING_HEADERS = (
+    "编号",
+    "标题",
+    "类型",
+    "状态",
+    "投票截止",
+    "时间",
+    "地点",
+    "议题",
+    "结果/决议",
+    "行动事项",
+    "公示",
+)
+FILLS = {Colour.GREEN: "C6EFCE", Colour.YELLOW: "FFEB9C", Colour.RED: "FFC7CE"}
+SATISFIED_FROM = 3
+"""A rating of 3 (基本满意) or more counts as satisfied (满意率 = rated ≥ 3 / rated)."""
+
+NO_GRID = "未分网格"
+NO_VALUE = "—"
+PRIVATE_REPORTER = "私信居民{n}"
+MEETING_KINDS = {"meeting": "议事会", "vote": "表决"}
+# The /stats sentence of chat-protocol §8; to move to handlers/texts.py with /stats.
+SUMMARY = (
+    "{period}收集诉求{collected}条，办结{resolved}条（办结率{rate}），"
+    "{satisfaction}，超期{overdue}条。"
+)
+SUMMARY_SATISFACTION = "满意率{rate}"
+SUMMARY_UNRATED = "暂无评价"
+SUMMARY_TOP = "分类前三：{top}。"
+SUMMARY_NOTHING = "{period}没有收集到诉求。"
+
+_DATE_TIME = "yyyy-mm-dd hh:mm"
+_DATE = "yyyy-mm-dd"
+_PERCENT = "0%"
+_RATED = re.compile(r"^([1-5])分")
+_LOW_RATED = re.compile(r"^评价([1-5])分")
+# What XML 1.0 (so xlsx) cannot hold; openpyxl refuses a cell containing one.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_FILENAME_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+# Columns that hold sentences: wrapped, and wider.
+_WIDE = {"描述": 50, "办理结果": 40, "结果/决议": 50, "行动事项": 40, "标题": 30}
+_MAX_WIDTH, _MIN_WIDTH = 30, 6
+
+CellValue = str | int | float | datetime | date | None
+
+
+# -- pure counting (for /stats too) --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IssueStat:
+    """What the statistics need of one issue."""
+
+    status: IssueStatus
+    category: str
+    grid_id: int | None
+    deadline: datetime | None
+    rating: int | None
+
+    @classmethod
+    def of(cls, issue: Issue, rating: int | None) -> IssueStat:
+        """`rating` as `effective_rating` found it (the issue itself forgets a low rating)."""
+        return cls(issue.status, issue.category, issue.grid_id, issue.deadline, rating)
+
+
+@dataclass(frozen=True)
+class IssueCounts:
+    """The seeds' figures for a set of issues: 收集、办结、办结率、满意率、超期."""
+
+    collected: int = 0
+    resolved: int = 0  # 已办结 + 已销号
+    open: int = 0  # 待受理 + 已受理 + 办理中
+    overdue: int = 0  # open and past the deadline (🔴)
+    rated: int = 0
+    satisfied: int = 0  # rated ≥ SATISFIED_FROM
+    by_status: Mapping[IssueStatus, int] = field(default_factory=dict)
+    by_category: Mapping[str, int] = field(default_factory=dict)  # code → count, most first
+
+    @property
+    def resolution_rate(self) -> float | None:
+        """办结率: resolved / collected; None when nothing was collected."""
+        return self.resolved / self.collected if self.collected else None
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        """满意率: rated ≥ 3 / rated; None when nothing was rated."""
+        return self.satisfied / self.rated if self.rated else None
+
+    def top_categories(self, n: int = 3) -> list[tuple[str, int]]:
+        return list(self.by_category.items())[:n]
+
+
+def count_issues(issues: Iterable[IssueStat], now: datetime) -> IssueCounts:
+    """Count a set of issues as seen at `now` (overdue: open with a deadline before `now`)."""
+    statuses: Counter[IssueStatus] = Counter()
+    categories: Counter[str] = Counter()
+    overdue = rated = satisfied = 0
+    for issue in issues:
+        statuses[issue.status] += 1
+        categories[issue.category] += 1
+        if issue.status in OPEN and issue.deadline is not None and now > issue.deadline:
+            overdue += 1
+        if issue.rating is not None:
+            rated += 1
+            satisfied += issue.rating >= SATISFIED_FROM
+    return IssueCounts(
+        collected=sum(statuses.values()),
+        resolved=statuses[IssueStatus.RESOLVED] + statuses[IssueStatus.CLOSED],
+        open=sum(statuses[status] for status in OPEN),
+        overdue=overdue,
+        rated=rated,
+        satisfied=satisfied,
+        by_status={status: statuses[status] for status in IssueStatus if statuses[status]},
+        # Most first; a tie keeps the order of the first issue of each (sorted() is stable).
+        by_category=dict(sorted(categories.items(), key=lambda item: -item[1])),
+    )
+
+
+def count_by_grid(issues: Iterable[IssueStat], now: datetime) -> dict[int | None, IssueCounts]:
+    """`count_issues` per grid id (None: issues outside any grid), in order of first issue."""
+    grouped: dict[int | None, list[IssueStat]] = {}
+    for issue in issues:
+        grouped.setdefault(issue.grid_id, []).append(issue)
+    return {grid_id: count_issues(members, now) for grid_id, members in grouped.items()}
+
+
+def effective_rating(history: Iterable[tuple[str, str]]) -> int | None:
+    """The rating an issue stands at, from its audit trail (action, note), oldest first.
+
+    A rating of 3 or more stays on the issue, but a low one reopens it and `Issue.rating` is
+    cleared; the trail still has it (`评价2分 …` on the reopening). The latest verdict counts
+    until the issue is resolved again (a new round, rated anew) or reopened for another reason.
+    """
+    rating: int | None = None
+    for action, note in history:
+        if action == "rate":
+            rated = _RATED.match(note)
+            rating = int(rated[1]) if rated else rating
+        elif action == "reopen":
+            low = _LOW_RATED.match(note)
+            rating = int(low[1]) if low else None
+        elif action == "resolve":
+            rating = None
+    return rating
+
+
+def percent(rate: float | None) -> str:
+    """0.778 → `78%`; None → `—`."""
+    return NO_VALUE if rate is None else f"{int(rate * 100 + 0.5)}%"
+
+
+def summary_sentence(period: str, counts: IssueCounts, category_name: Callable[[str], str]) -> str:
+    """`本月收集诉求126条，办结98条（办结率78%），满意率92%，超期3条。分类前三：停车32、…。`"""
+    if not counts.collected:
+        return SUMMARY_NOTHING.format(period=period)
+    satisfaction = (
+        SUMMARY_UNRATED
+        if counts.satisfaction_rate is None
+        else SUMMARY_SATISFACTION.format(rate=percent(counts.satisfaction_rate))
+    )
+    text = SUMMARY.format(
+        period=period,
+        collected=counts.collected,
+        resolved=counts.resolved,
+        rate=percent(counts.resolution_rate),
+        satisfaction=satisfaction,
+        overdue=counts.overdue,
+    )
+    top = "、".join(f"{category_name(code)}{n}" for code, n in counts.top_categories())
+    return text + SUMMARY_TOP.format(top=top)
+
+
+def month_range(month: tuple[int, int], tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """The instants a local calendar month starts and ends (end excluded)."""
+    year, number = month
+    if not 1 <= number <= 12:
+        raise ValueError(f"no month {number}")
+    start = datetime(year, number, 1, tzinfo=tz)
+    end = datetime(year + number // 12, number % 12 + 1, 1, tzinfo=tz)
+    return start, end
+
+
+def period_label(month: tuple[int, int] | None) -> str:
+    return f"{month[0]}年{month[1]}月" if month else "累计"
+
+
+# -- the file -------------------------------------------------------------------------------------
+
+
+def export_filename(community_name: str, month: tuple[int, int] | None, now_local: datetime) -> str:
+    """`幸福里社区台账-2026-11.xlsx` for a month, `幸福里社区台账-20261122.xlsx` for everything."""
+    name = _FILENAME_UNSAFE.sub("", community_name) or "社区"
+    suffix = f"{month[0]}-{month[1]:02d}" if month else f"{now_local:%Y%m%d}"
+    return f"{name}台账-{suffix}.xlsx"
+
+
+def ledger_workbook(
+    uow: UnitOfWork, services: Services, community_id: int, month: tuple[int, int] | None
+) -> bytes:
+    """The xlsx 台账 of a community: every issue (`month` None) or those filed in that local
+    month, with the statistics and the meetings of the same period; the saved file's bytes."""
+    tz = services.settings.tz
+    since, until = month_range(month, tz) if month else (None, None)
+    issues = uow.issues.filed_between(community_id, since, until)
+    history = uow.audit.rating_history(community_id, since, until)
+    ratings = {issue.id: _rating_of(issue, history.get(issue.id, ())) for issue in issues}
+    grids = {grid.id: grid.name for grid in uow.communities.grids_of(community_id)}
+
+    book = Workbook()
+    blank = book.worksheets[0]  # the one a new workbook starts with
+    _ledger_sheet(
+        _sheet(book, LEDGER_SHEET),
+        uow=uow,
+        services=services,
+        issues=issues,
+        grids=grids,
+        ratings=ratings,
+    )
+    stats = [IssueStat.of(issue, ratings[issue.id]) for issue in issues]
+    community = uow.communities.get(community_id)
+    _stats_sheet(
+        _sheet(book, STATS_SHEET),
+        services=services,
+        community=community.name,
+        month=month,
+        stats=stats,
+        grids=grids,
+    )
+    meetings = uow.meetings.called_between(community_id, since, until)
+    _meetings_sheet(_sheet(book, MEETINGS_SHEET), uow, services, meetings)
+    book.remove(blank)
+    book.properties.creator = services.settings.bot.name
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _sheet(book: Workbook, title: str) -> Worksheet:
+    sheet = book.create_sheet(title)
+    assert isinstance(sheet, Worksheet)
+    return sheet
+
+
+def _ledger_sheet(
+    sheet: Worksheet,
+    *,
+    uow: UnitOfWork,
+    services: Services,
+    issues: Sequence[Issue],
+    grids: Mapping[int, str],
+    ratings: Mapping[int, int | None],
+) -> None:
+    tz = services.settings.tz
+    pseudonyms: dict[int, str] = {}
+    _header(sheet, LEDGER_HEADERS)
+    for row, issue in enumerate(issues, start=2):
+        finished = issue.status not in OPEN
+        mark = None if finished else colour_of(services, issue.deadline)
+        values: list[CellValue] = [
+            issue.number,
+            _local(issue.created_at, tz),
+            _reporter(uow, issue, pseudonyms),
+            "" if issue.grid_id is None else grids.get(issue.grid_id, ""),
+            location_label(issue.building, issue.unit, None, issue.place),
+            services.category(issue.category).name,
+            mask_text(issue.description),
+            issue.status.label,
+            assignee_label(uow, issue),
+            _deadline(issue.deadline, tz),
+            mark.emoji if mark else "",
+            _result(uow, issue),
+            ratings[issue.id],
+        ]
+        _write_row(sheet, row, values)
+        sheet.cell(row=row, column=1).number_format = '"#"0'
+        if mark is not None:  # the whole row, in its colour; finished rows stay white
+            fill = PatternFill("solid", fgColor=FILLS[mark])
+            for column in range(1, len(values) + 1):
+                sheet.cell(row=row, column=column).fill = fill
+    _finish_table(sheet, LEDGER_HEADERS, len(issues))
+
+
+def _stats_sheet(
+    sheet: Worksheet,
+    *,
+    services: Services,
+    community: str,
+    month: tuple[int, int] | None,
+    stats: Sequence[IssueStat],
+    grids: Mapping[int, str],
+) -> None:
+    now = services.clock.now()
+    counts = count_issues(stats, now)
+    period = period_label(month)
+
+    def name_of(code: str) -> str:
+        return services.category(code).name
+
+    _write_row(sheet, 1, [f"{community} {period} 诉求统计"])
+    sheet["A1"].font = Font(bold=True)
+    _write_row(sheet, 2, [f"导出时间：{_local(now, services.settings.tz):%Y-%m-%d %H:%M}"])
+    _write_row(sheet, 3, [summary_sentence(period, counts, name_of)])
+    sheet.merge_cells("A3:H3")  # the sentence, wrapped over the width of the tables
+    sheet["A3"].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.row_dimensions[3].height = 36
+    row = _table(
+        sheet,
+        5,
+        ("指标", "数值"),
+        [
+            ("收集诉求", counts.collected),
+            ("办结（含销号）", counts.resolved),
+            ("办结率", counts.resolution_rate),
+            ("未办结", counts.open),
+            ("超期（未办结且已过期限）", counts.overdue),
+            ("已评价", counts.rated),
+            (f"满意（{SATISFIED_FROM}分及以上）", counts.satisfied),
+            ("满意率", counts.satisfaction_rate),
+        ],
+        percent_rows={3, 8},
+    )
+    row = _table(
+        sheet,
+        row + 1,
+        ("状态", "数量"),
+        [(status.label, n) for status, n in counts.by_status.items()],
+    )
+    row = _table(
+        sheet,
+        row + 1,
+        ("分类", "数量"),
+        [(name_of(code), n) for code, n in counts.by_category.items()],
+    )
+    per_grid = count_by_grid(stats, now)
+    order: list[int | None] = [*grids, *(g for g in per_grid if g not in grids)]
+    grid_rows: list[tuple[CellValue, ...]] = []
+    for grid_id in order:
+        grid = per_grid.get(grid_id, IssueCounts())
+        label = grids.get(grid_id, NO_GRID) if grid_id is not None else NO_GRID
+        grid_rows.append(_grid_row(label, grid))
+    grid_rows.append(_grid_row("合计", counts))
+    _table(
+        sheet,
+        row + 1,
+        ("网格", "收集", "办结", "办结率", "未办结", "超期", "已评价", "满意率"),
+        grid_rows,
+        percent_columns={4, 8},
+    )
+    sheet.column_dimensions["A"].width = 26
+    for column in range(2, 9):
+        sheet.column_dimensions[get_column_letter(column)].width = 12
+    _fit_page(sheet)
+
+
+def _grid_row(label: str, counts: IssueCounts) -> tuple[CellValue, ...]:
+    return (
+        label,
+        counts.collected,
+        counts.resolved,
+        counts.resolution_rate,
+        counts.open,
+        counts.overdue,
+        counts.rated,
+        counts.satisfaction_rate,
+    )
+
+
+def _table(
+    sheet: Worksheet,
+    top: int,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[CellValue]],
+    *,
+    percent_rows: Iterable[int] = (),
+    percent_columns: Iterable[int] = (),
+) -> int:
+    """A small table with a bold header at row `top`; returns the row after it. Percentages are
+    fractions shown as `78%`, or `—` when there is nothing to divide by."""
+    _write_row(sheet, top, list(headers))
+    for column in range(1, len(headers) + 1):
+        sheet.cell(row=top, column=column).font = Font(bold=True)
+    percent_at = set(percent_rows)
+    percent_in = set(percent_columns)
+    for offset, values in enumerate(rows, start=1):
+        # The first column is the row's label, never a percentage.
+        percents = {
+            column
+            for column in range(2, len(values) + 1)
+            if offset in percent_at or column in percent_in
+        }
+        shown = [
+            NO_VALUE if value is None and column in percents else value
+            for column, value in enumerate(values, start=1)
+        ]
+        _write_row(sheet, top + offset, shown)
+        for column in percents:
+            cell = sheet.cell(row=top + offset, column=column)
+            cell.number_format = _PERCENT
+            cell.alignment = Alignment(horizontal="right")
+    return top + len(rows) + 1
+
+
+def _meetings_sheet(
+    sheet: Worksheet, uow: UnitOfWork, services: Services, meetings: Sequence[Meeting]
+) -> None:
+    tz = services.settings.tz
+    now = services.clock.now()
+    _header(sheet, MEETING_HEADERS)
+    for row, meeting in enumerate(meetings, start=2):
+        agenda = "、".join(f"#{issue.number}" for issue in uow.meetings.agenda(meeting.id))
+        actions = "；".join(
+            f"#{issue.number} {issue.description}"
+            f"（{assignee_label(uow, issue)}，{issue.status.label}）"
+            for issue in uow.meetings.actions(meeting.id)
+        )
+        values: list[CellValue] = [
+            meeting.number,
+            mask_text(meeting.title),
+            MEETING_KINDS.get(meeting.kind, meeting.kind),
+            texts.MEETING_STATUS.get(meeting.status, meeting.status),
+            _local(meeting.poll_deadline, tz),
+            _local(meeting.starts_at, tz) if meeting.starts_at else None,
+            mask_text(meeting.place),
+            agenda,
+            mask_text(meeting.outcome),
+            mask_text(actions),
+            _publicity(uow, meeting, now, tz),
+        ]
+        _write_row(sheet, row, values)
+        sheet.cell(row=row, column=1).number_format = '"M"0'
+    _finish_table(sheet, MEETING_HEADERS, len(meetings))
+
+
+def _publicity(uow: UnitOfWork, meeting: Meeting, now: datetime, tz: ZoneInfo) -> str:
+    if meeting.publicity_until is None:
+        return "未公示"
+    until = meeting.publicity_until.astimezone(tz)
+    objections = len(uow.meetings.objections(meeting.id))
+    if now <= meeting.publicity_until:
+        return f"公示中，至 {until:%Y-%m-%d}，异议{objections}条"
+    return f"公示期满（{until:%Y-%m-%d}），" + (f"异议{objections}条" if objections else "无异议")
+
+
+# -- cells ----------------------------------------------------------------------------------------
+
+
+def _reporter(uow: UnitOfWork, issue: Issue, pseudonyms: dict[int, str]) -> str:
+    """Masked; a private report's reporter only as `私信居民1`, the same person the same number."""
+    if issue.private:
+        if issue.reporter_id not in pseudonyms:
+            pseudonyms[issue.reporter_id] = PRIVATE_REPORTER.format(n=len(pseudonyms) + 1)
+        return pseudonyms[issue.reporter_id]
+    return mask_name(uow.people.get(issue.reporter_id).name)
+
+
+def _result(uow: UnitOfWork, issue: Issue) -> str:
+    if issue.resolution:
+        return mask_text(issue.resolution)
+    if issue.status is IssueStatus.MERGED and issue.merged_into_id is not None:
+        return f"已并入 #{uow.issues.get(issue.merged_into_id).number}"
+    return ""
+
+
+def _rating_of(issue: Issue, history: Iterable[tuple[str, str]]) -> int | None:
+    rating = effective_rating(history)
+    return issue.rating if rating is None else rating
+
+
+def _local(instant: datetime, tz: ZoneInfo) -> datetime:
+    """Excel has no time zones: the wall-clock time in the community's zone."""
+    return instant.astimezone(tz).replace(tzinfo=None)
+
+
+def _deadline(deadline: datetime | None, tz: ZoneInfo) -> date | datetime | None:
+    """A date for an end-of-office-day deadline (the usual kind), else date and time."""
+    if deadline is None:
+        return None
+    local = _local(deadline, tz)
+    return local.date() if local.time() == END_OF_DAY else local
+
+
+def _clean(text: str) -> str:
+    """Drop control characters an xlsx cannot hold (a pasted message may carry them)."""
+    return _ILLEGAL.sub("", text)
+
+
+def _write_row(sheet: Worksheet, row: int, values: Sequence[CellValue]) -> None:
+    for column, given in enumerate(values, start=1):
+        value = _clean(given) if isinstance(given, str) else given
+        if value is None or value == "":
+            continue
+        cell = sheet.cell(row=row, column=column, value=value)
+        if isinstance(value, str):
+            # Text people typed is never a formula: 「=HYPERLINK(…)」 stays text.
+            cell.data_type = "s"
+        elif isinstance(value, datetime):
+            cell.number_format = _DATE_TIME
+        elif isinstance(value, date):
+            cell.number_format = _DATE
+
+
+def _header(sheet: Worksheet, headers: Sequence[str]) -> None:
+    _write_row(sheet, 1, list(headers))
+    for column in range(1, len(headers) + 1):
+        sheet.cell(row=1, column=column).font = Font(bold=True)
+
+
+def _finish_table(sheet: Worksheet, headers: Sequence[str], rows: int) -> None:
+    """Frozen header, a filter over the table, and widths that fit the text (CJK counts 2)."""
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{rows + 1}"
+    sheet.print_title_rows = "1:1"
+    _fit_page(sheet)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for column, header in enumerate(headers, start=1):
+        widest = max(
+            (_width(sheet.cell(row=row, column=column).value) for row in range(1, rows + 2)),
+            default=0,
+        )
+        cap = _WIDE.get(header, _MAX_WIDTH)
+        letter = get_column_letter(column)
+        sheet.column_dimensions[letter].width = max(_MIN_WIDTH, min(cap, widest + 2))
+        if header in _WIDE:
+            for row in range(2, rows + 2):
+                sheet.cell(row=row, column=column).alignment = wrap
+
+
+def _fit_page(sheet: Worksheet) -> None:
+    """Printed landscape, one page wide, as many pages long as it takes."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+
+def _width(value: object) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, datetime):
+        return len("2026-11-23 08:00")
+    if isinstance(value, date):
+        return len("2026-11-23")
+    text = str(value)
+    if isinstance(value, int):
+        return len(text) + 1  # "#23", "M3"
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+# -- the command ---------------------------------------------------------------------------------
+
+_MONTH = re.compile(r"^(?:(\d{4})\s*[-年/.]\s*)?(\d{1,2})\s*月?$")
+
+
+def parse_month(typed: str, today: date) -> tuple[int, int] | None:
+    """`本月` `上月` `2026-11` `2026年11月` `11月` → (year, month); blank → None (everything).
+
+    Raises ValueError for anything else.
+    """
+    word = normalize(typed).replace(" ", "")
+    if word in ("", "全部", "所有"):
+        return None
+    if word in ("本月", "这个月"):
+        return today.year, today.month
+    if word in ("上月", "上个月"):
+        return (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+    match = _MONTH.match(word)
+    if match is None or not 1 <= int(match[2]) <= 12:
+        raise ValueError(word)
+    year = int(match[1]) if match[1] else today.year
+    return year, int(match[2])
+
+
+def export(ctx: Context, args: str) -> Outcome:
+    """导出 [本月/上月/2026-11] — the xlsx 台账, sent as a file to the chat that asked."""
+    check(ctx, "export")
+    if ctx.community is None:
+        raise Answer(texts.NEEDS_COMMUNITY)
+    tz = ctx.services.settings.tz
+    local_now = _local(ctx.now, tz)
+    try:
+        month = parse_month(args, local_now.date())
+    except ValueError:
+        raise Answer(ctx.services.command("export").usage_line()) from None
+    content = ledger_workbook(ctx.uow, ctx.services, ctx.community.id, month)
+    since, until = month_range(month, tz) if month else (None, None)
+    count = ctx.uow.issues.count_filed(ctx.community.id, since, until)
+    caption = texts.EXPORTED.format(
+        community=ctx.community.name, period=period_label(month), count=count
+    )
+    document = Document(
+        ctx.message.chat,
+        export_filename(ctx.community.name, month, local_now),
+        content,
+        caption=caption,
+        reply_to_message_id=ctx.message.message_id,
+    )
+    return Outcome([document], "command")

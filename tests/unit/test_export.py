@@ -1,0 +1,149 @@
+"""The counting behind the 台账 export and /stats (chat-protocol §8): pure, no database."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.domain.issues import IssueStatus
+from handlers.export import (
+    IssueCounts,
+    IssueStat,
+    count_by_grid,
+    count_issues,
+    effective_rating,
+    export_filename,
+    month_range,
+    percent,
+    summary_sentence,
+)
+
+SH = ZoneInfo("Asia/Shanghai")
+NOW = datetime(2026, 11, 25, 10, 0, tzinfo=SH)
+PAST, FUTURE = datetime(2026, 11, 24, 18, 0, tzinfo=SH), datetime(2026, 11, 26, 18, 0, tzinfo=SH)
+NAMES = {"parking": "停车通行", "drainage": "排水管道", "noise": "噪音扰民", "road": "道路井盖"}
+
+
+def stat(
+    status: IssueStatus,
+    category: str = "parking",
+    *,
+    grid: int | None = 3,
+    deadline: datetime | None = FUTURE,
+    rating: int | None = None,
+) -> IssueStat:
+    return IssueStat(status, category, grid, deadline, rating)
+
+
+def test_counts_follow_the_seeds_definitions() -> None:
+    issues = [
+        stat(IssueStatus.CLOSED, rating=5),
+        stat(IssueStatus.CLOSED, "drainage", rating=3),  # 基本满意 is satisfied
+        stat(IssueStatus.CLOSED, "drainage"),  # 默认满意: closed, never rated
+        stat(IssueStatus.RESOLVED, "noise"),
+        stat(IssueStatus.ASSIGNED, "parking", deadline=PAST),  # overdue
+        stat(IssueStatus.ASSIGNED, "parking", deadline=PAST, rating=2),  # reopened after a 2
+        stat(IssueStatus.NEW, "road", deadline=None),  # no deadline: never overdue
+        stat(IssueStatus.REJECTED, "road", deadline=PAST),  # finished: not overdue
+        stat(IssueStatus.MERGED, "road", deadline=PAST),
+    ]
+    counts = count_issues(issues, NOW)
+    assert (counts.collected, counts.resolved, counts.open, counts.overdue) == (9, 4, 3, 2)
+    assert (counts.rated, counts.satisfied) == (3, 2)
+    assert counts.resolution_rate == pytest.approx(4 / 9)
+    assert counts.satisfaction_rate == pytest.approx(2 / 3)
+    assert counts.by_status == {
+        IssueStatus.NEW: 1,
+        IssueStatus.ASSIGNED: 2,
+        IssueStatus.RESOLVED: 1,
+        IssueStatus.CLOSED: 3,
+        IssueStatus.REJECTED: 1,
+        IssueStatus.MERGED: 1,
+    }
+    # Most first; a tie keeps the order the categories first appeared in.
+    assert list(counts.by_category.items()) == [
+        ("parking", 3),
+        ("road", 3),
+        ("drainage", 2),
+        ("noise", 1),
+    ]
+    assert counts.top_categories(2) == [("parking", 3), ("road", 3)]
+
+
+def test_nothing_to_divide_by_gives_no_rate() -> None:
+    empty = count_issues([], NOW)
+    assert empty == IssueCounts()
+    assert empty.resolution_rate is None and empty.satisfaction_rate is None
+    assert percent(None) == "—"
+    assert [percent(r) for r in (0.0, 0.125, 0.775, 0.778, 1.0)] == [
+        "0%",
+        "13%",
+        "78%",
+        "78%",
+        "100%",
+    ]
+
+
+def test_counts_per_grid_keep_issues_outside_any_grid_apart() -> None:
+    issues = [
+        stat(IssueStatus.CLOSED, grid=3, rating=4),
+        stat(IssueStatus.NEW, grid=5, deadline=PAST),
+        stat(IssueStatus.ASSIGNED, grid=None),
+        stat(IssueStatus.NEW, grid=3),
+    ]
+    per_grid = count_by_grid(issues, NOW)
+    assert list(per_grid) == [3, 5, None]
+    assert (per_grid[3].collected, per_grid[3].resolved, per_grid[3].satisfied) == (2, 1, 1)
+    assert (per_grid[5].collected, per_grid[5].overdue) == (1, 1)
+    assert per_grid[None].open == 1
+
+
+def test_the_rating_an_issue_stands_at_comes_from_its_trail() -> None:
+    assert effective_rating([]) is None
+    assert effective_rating([("filed", ""), ("resolve", "已疏通"), ("rate", "5分 很快")]) == 5
+    # A low rating reopens the issue and clears Issue.rating; the trail keeps it …
+    low = [("resolve", "已劝导"), ("reopen", "评价2分 还是吵")]
+    assert effective_rating(low) == 2
+    # … until the issue is resolved again, a new round to be rated anew.
+    assert effective_rating([*low, ("resolve", "已再次劝导")]) is None
+    assert effective_rating([*low, ("resolve", "已再次劝导"), ("rate", "4分")]) == 4
+    # Reopened for another reason, the earlier rating no longer stands.
+    assert effective_rating([("rate", "5分"), ("reopen", "下水道又堵了")]) is None
+    assert effective_rating([("rate", "5分"), ("progress", "评价3分")]) == 5
+
+
+def test_the_summary_sentence_reads_like_the_seeds() -> None:
+    issues = [
+        *[stat(IssueStatus.CLOSED, "parking", rating=5)] * 3,
+        stat(IssueStatus.CLOSED, "drainage", rating=1),
+        stat(IssueStatus.NEW, "drainage", deadline=PAST),
+        stat(IssueStatus.NEW, "noise"),
+    ]
+    counts = count_issues(issues, NOW)
+    assert summary_sentence("本月", counts, NAMES.__getitem__) == (
+        "本月收集诉求6条，办结4条（办结率67%），满意率75%，超期1条。"
+        "分类前三：停车通行3、排水管道2、噪音扰民1。"
+    )
+    unrated = count_issues([stat(IssueStatus.NEW, "road")], NOW)
+    assert summary_sentence("2026年12月", unrated, NAMES.__getitem__) == (
+        "2026年12月收集诉求1条，办结0条（办结率0%），暂无评价，超期0条。分类前三：道路井盖1。"
+    )
+    assert summary_sentence("累计", IssueCounts(), NAMES.__getitem__) == "累计没有收集到诉求。"
+
+
+def test_a_month_runs_from_local_midnight_to_local_midnight() -> None:
+    start, end = month_range((2026, 11), SH)
+    assert (start, end) == (datetime(2026, 11, 1, tzinfo=SH), datetime(2026, 12, 1, tzinfo=SH))
+    assert start.utcoffset() is not None and start.isoformat() == "2026-11-01T00:00:00+08:00"
+    assert month_range((2026, 12), SH)[1] == datetime(2027, 1, 1, tzinfo=SH)
+    with pytest.raises(ValueError, match="no month 13"):
+        month_range((2026, 13), SH)
+
+
+def test_the_file_name_says_whose_and_when() -> None:
+    now = datetime(2026, 11, 22, 9, 30, tzinfo=SH)
+    assert export_filename("幸福里社区", (2026, 11), now) == "幸福里社区台账-2026-11.xlsx"
+    assert export_filename("幸福里社区", None, now) == "幸福里社区台账-20261122.xlsx"
+    assert export_filename("幸福里/社区 ", (2027, 1), now) == "幸福里社区台账-2027-01.xlsx"
