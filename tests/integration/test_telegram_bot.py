@@ -28,6 +28,7 @@ from bot.adapters.telegram import TelegramAdapter
 from bot.app import bootstrap, serve
 from bot.clock import Clock, ScaledClock
 from bot.config import load_settings
+from bot.messages import ChatRef, Document, PersonRef, Reply
 from handlers.commands import COMMANDS, menu
 from storage.uow import UnitOfWork
 from tests.support.conversation import EXAMPLE_CONFIG
@@ -373,3 +374,26 @@ def test_linli_run_on_telegram_answers_and_never_logs_its_token(tmp_path: Path) 
         assert "HTTP Request" in stderr  # the HTTP client logs its requests …
         assert token not in stderr and "the-secret-part" not in stderr  # … with the token masked
         assert "polling as @linli_test_bot" in stderr
+
+
+async def test_pictures_and_mentions_go_out_the_telegram_way(
+    telegram_peer: TelegramPeer, tmp_path: Path
+) -> None:
+    """A chart is a photo; a person without a @username is mentioned by a link to their id."""
+    peer = telegram_peer
+    async with linli_on_telegram(peer, config_for(tmp_path, peer)) as adapter:
+        chat = ChatRef("telegram", str(GRID3["id"]), "网格3群")
+        picture = b"\x89PNG\r\n\x1a\n" + b"chart" * 20
+        await adapter.send(Document(chat, "趋势.png", picture, caption="本月统计", photo=True))
+        sent = await peer.wait_for(GRID3["id"], lambda m: "photo" in m)
+        assert text_of(sent) == "本月统计"
+        assert await peer.file_bytes(sent["photo"][-1]["file_id"]) == picture
+
+        wang = PersonRef("telegram", str(WANG["id"]), "王芳")
+        zhang = PersonRef("telegram", str(WORKER["id"]), "张网格", "zhang_grid")
+        await adapter.send(Reply(chat, "请 <尽快> 投票：M1", mentions=(wang, zhang)))
+        request = (await peer.bot_requests(GRID3["id"]))[-1]["request"]
+        assert request["parse_mode"] == "HTML"
+        assert request["text"] == (
+            '请 &lt;尽快&gt; 投票：M1 <a href="tg://user?id=2001">@王芳</a> @zhang_grid'
+        )
