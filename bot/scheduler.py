@@ -233,8 +233,6 @@ def _bundle(items: list[tuple[bool, Reply | Direct]]) -> Outgoing:
     mentions = tuple(
         dict.fromkeys(m for _, msg in items if isinstance(msg, Reply) for m in msg.mentions)
     )
-    if len(items) == 1 and isinstance(first, Reply):
-        return Reply(first.chat, text, first.reply_to_message_id, mentions)
     return Reply(first.chat, text, mentions=mentions)
 
 

@@ -77,15 +77,6 @@ NO_GRID = "未分网格"
 NO_VALUE = "—"
 PRIVATE_REPORTER = "私信居民{n}"
 MEETING_KINDS = {"meeting": "议事会", "vote": "表决"}
-# The /stats sentence of chat-protocol §8; to move to handlers/texts.py with /stats.
-SUMMARY = (
-    "{period}收集诉求{collected}条，办结{resolved}条（办结率{rate}），"
-    "{satisfaction}，超期{overdue}条。"
-)
-SUMMARY_SATISFACTION = "满意率{rate}"
-SUMMARY_UNRATED = "暂无评价"
-SUMMARY_TOP = "分类前三：{top}。"
-SUMMARY_NOTHING = "{period}没有收集到诉求。"
 
 _DATE_TIME = "yyyy-mm-dd hh:mm"
 _DATE = "yyyy-mm-dd"
@@ -210,13 +201,13 @@ def percent(rate: float | None) -> str:
 def summary_sentence(period: str, counts: IssueCounts, category_name: Callable[[str], str]) -> str:
     """`本月收集诉求126条，办结98条（办结率78%），满意率92%，超期3条。分类前三：停车32、…。`"""
     if not counts.collected:
-        return SUMMARY_NOTHING.format(period=period)
+        return texts.SUMMARY_NOTHING.format(period=period)
     satisfaction = (
-        SUMMARY_UNRATED
+        texts.SUMMARY_UNRATED
         if counts.satisfaction_rate is None
-        else SUMMARY_SATISFACTION.format(rate=percent(counts.satisfaction_rate))
+        else texts.SUMMARY_SATISFACTION.format(rate=percent(counts.satisfaction_rate))
     )
-    text = SUMMARY.format(
+    text = texts.SUMMARY.format(
         period=period,
         collected=counts.collected,
         resolved=counts.resolved,
@@ -225,7 +216,7 @@ def summary_sentence(period: str, counts: IssueCounts, category_name: Callable[[
         overdue=counts.overdue,
     )
     top = "、".join(f"{category_name(code)}{n}" for code, n in counts.top_categories())
-    return text + SUMMARY_TOP.format(top=top)
+    return text + texts.SUMMARY_TOP.format(top=top)
 
 
 def month_range(month: tuple[int, int], tz: ZoneInfo) -> tuple[datetime, datetime]:

@@ -13,14 +13,14 @@ from bot.domain.calendar import UnknownYear
 from bot.domain.duplicates import WINDOW, ReportFacts, find_duplicate
 from bot.domain.issues import IssueStatus, location_label
 from bot.domain.permissions import refusal
-from bot.domain.privacy import mask_name, mask_text
-from bot.messages import AttachmentRef, ChatRef, Reply
+from bot.domain.privacy import mask_name
+from bot.messages import AttachmentRef, Outgoing
 from bot.routing import report_text
 from bot.text import has_content, shorten
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, answer, record, refuse, reply_to
-from handlers.notify import triage_buttons
-from storage.models import Attachment, Chat, Follower, Issue, Person
+from handlers.notify import tell_work_groups, triage_buttons, with_buttons
+from storage.models import Attachment, Follower, Issue, Person
 
 _ALERT_DESCRIPTION_LIMIT = 60
 log = logging.getLogger(__name__)
@@ -216,8 +216,9 @@ def _file(
     acknowledgement = reply_to(ctx, ack)
     if ctx.chat.kind != "private":
         acknowledgement = replace(acknowledgement, buttons=triage_buttons(number))
-    alerts = [replace(alert, buttons=triage_buttons(number)) for alert in alerts]
-    return Outcome([acknowledgement, *alerts], "issue", issue.id)
+    return Outcome(
+        [acknowledgement, *with_buttons(alerts, triage_buttons(number))], "issue", issue.id
+    )
 
 
 def _attach(ctx: Context, issue: Issue, attachments: Iterable[AttachmentRef]) -> None:
@@ -263,11 +264,10 @@ def _where(ctx: Context, issue: Issue) -> str:
 
 def _tell_work_groups(
     ctx: Context, issue: Issue, category: str, where: str, reporter: Person
-) -> list[Reply]:
-    assert ctx.community is not None
+) -> list[Outgoing]:
     if not (issue.urgent or issue.private):
         return []
-    description = mask_text(shorten(issue.description, _ALERT_DESCRIPTION_LIMIT))
+    description = shorten(issue.description, _ALERT_DESCRIPTION_LIMIT)  # masked on the way out
     if issue.urgent:
         text = texts.URGENT_ALERT.format(
             number=issue.number,
@@ -284,12 +284,4 @@ def _tell_work_groups(
             where=where.replace(" · ", "，"),
             description=description,
         )
-    return [
-        Reply(_chat_ref(chat), text)
-        for chat in ctx.uow.chats.of_kind(ctx.community.id, "work")
-        if chat.id != ctx.chat.id
-    ]
-
-
-def _chat_ref(chat: Chat) -> ChatRef:
-    return ChatRef(platform=chat.platform, ref=chat.ref, title=chat.title)
+    return tell_work_groups(ctx, text)

@@ -119,8 +119,14 @@ def with_buttons(
     """The same messages, with `buttons` under the text ones (only in `chat` when given)."""
     return [
         replace(m, buttons=buttons)
-        if isinstance(m, Reply | Direct)
-        and (chat is None or (isinstance(m, Reply) and m.chat.ref == chat.ref))
+        if isinstance(m, Reply | Direct) and (chat is None or _in_chat(m, chat))
         else m
         for m in messages
     ]
+
+
+def _in_chat(message: Reply | Direct, chat: Chat) -> bool:
+    return isinstance(message, Reply) and (message.chat.platform, message.chat.ref) == (
+        chat.platform,
+        chat.ref,
+    )

@@ -207,3 +207,10 @@ TAKEN_NOTE = "已接单，正在处理"
 
 # Export (导出).
 EXPORTED = "{community}台账（{period}）· 共{count}条"
+
+# The statistics sentence of chat-protocol §8 (export's 统计 sheet; /stats next).
+SUMMARY = "{period}收集诉求{collected}条，办结{resolved}条（办结率{rate}），{satisfaction}，超期{overdue}条。"
+SUMMARY_SATISFACTION = "满意率{rate}"
+SUMMARY_UNRATED = "暂无评价"
+SUMMARY_TOP = "分类前三：{top}。"
+SUMMARY_NOTHING = "{period}没有收集到诉求。"

@@ -66,7 +66,7 @@ UPDATES = ["message", "callback_query", "poll_answer"]
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]+)@([A-Za-z0-9_]+)")
 
 
-class TelegramUnavailable(Exception):
+class TelegramUnavailable(ConnectionError):
     """Telegram could not be reached or refused the bot at start (bad token, wrong address)."""
 
 

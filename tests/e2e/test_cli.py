@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +16,9 @@ from tests.support.conversation import EXAMPLE_CONFIG, ROOT
 LINLI = str(Path(sys.executable).parent / "linli")
 
 
-def linli(*args: str, stdin: str = "", cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def linli(
+    *args: str, stdin: str = "", cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [LINLI, *args],
         input=stdin,
@@ -23,6 +27,7 @@ def linli(*args: str, stdin: str = "", cwd: Path = ROOT) -> subprocess.Completed
         cwd=cwd,
         timeout=120,
         check=False,
+        env={**os.environ, **(env or {})},
     )
 
 
@@ -68,6 +73,22 @@ def test_telegram_without_a_token_says_which_variable_to_set(tmp_path: Path) -> 
     result = linli("--config", str(config_in(tmp_path)), "run", "--platform", "telegram")
     assert result.returncode == 2
     assert result.stderr.startswith("请先设置环境变量 LINLI_TELEGRAM_TOKEN")
+    assert "Traceback" not in result.stderr
+
+
+def test_telegram_out_of_reach_stops_with_one_line(tmp_path: Path) -> None:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    environment = {
+        "LINLI_TELEGRAM_TOKEN": "123456:TEST",
+        "LINLI_TELEGRAM_BASE_URL": f"http://127.0.0.1:{closed}/bot",
+    }
+    result = linli(
+        "--config", str(config_in(tmp_path)), "run", "--platform", "telegram", env=environment
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1].startswith("连不上 Telegram Bot API")
     assert "Traceback" not in result.stderr
 
 

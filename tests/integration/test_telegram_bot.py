@@ -11,7 +11,6 @@ import asyncio
 import io
 import os
 import signal
-import socket
 import subprocess
 import sys
 from collections.abc import AsyncIterator, Iterator
@@ -32,6 +31,7 @@ from bot.messages import ChatRef, Document, PersonRef, Reply
 from handlers.commands import COMMANDS, menu
 from storage.uow import UnitOfWork
 from tests.support.conversation import EXAMPLE_CONFIG
+from tests.support.peer_process import free_port
 from tests.support.telegram_peer import TelegramPeer, group, person, private
 
 LINLI = Path(sys.executable).with_name("linli")
@@ -53,12 +53,6 @@ WORK = group(-4004, "工作群")
 def telegram_peer() -> Iterator[TelegramPeer]:
     with TelegramPeer.start() as peer:
         yield peer
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def config_for(tmp_path: Path, peer: TelegramPeer, *, webhook: bool = False) -> Path:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dtm
-import socket
 import struct
 import zlib
 from collections.abc import AsyncIterator, Iterator
@@ -38,6 +37,7 @@ from telegram.ext import (  # noqa: TID251
     filters,
 )
 
+from tests.support.peer_process import free_port
 from tests.support.telegram_peer import (
     TelegramPeer,
     group,
@@ -88,13 +88,6 @@ async def polling(
 async def bot(peer: TelegramPeer) -> AsyncIterator[Bot]:
     async with Bot(peer.token, base_url=peer.base_url, base_file_url=peer.base_file_url) as b:
         yield b
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 def png(width: int, height: int) -> bytes:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import socket
 import warnings
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
@@ -32,6 +31,7 @@ with warnings.catch_warnings():  # wechaty imports telnetlib (deprecated in 3.11
         WechatyOptions,
     )
 
+from tests.support.peer_process import free_port  # noqa: E402
 from tests.support.wechat_peer import BOT_ID, BOT_NAME, CONTACTS, ROOMS, WechatPeer  # noqa: E402
 
 # Third-party warnings from wechaty 0.10.7: it subclasses pyee's old AsyncIOEventEmitter alias,
@@ -83,13 +83,6 @@ def _forget_cached_users() -> None:
         cls._pool.clear()
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def wechat_peer() -> Iterator[WechatPeer]:
     with WechatPeer.start() as peer:
@@ -103,7 +96,7 @@ async def bot(wechat_peer: WechatPeer, monkeypatch: pytest.MonkeyPatch) -> Async
     # A fresh PuppetOptions each time: WechatyOptions' default is one shared instance, and
     # the first bot's endpoint and token stick to it for every later bot in the process.
     options = WechatyOptions(
-        puppet_options=wechaty_puppet.PuppetOptions(), host="127.0.0.1", port=_free_port()
+        puppet_options=wechaty_puppet.PuppetOptions(), host="127.0.0.1", port=free_port()
     )
     _forget_cached_users()
     bot = Bot(options)

@@ -12,25 +12,18 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import os
-import select
-import shutil
 import subprocess
-import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
-from types import TracebackType
 from typing import IO, Any
 
 import httpx
 
-ROOT = Path(__file__).resolve().parents[2]
-PEERS_DIR = ROOT / "tests" / "peers"
+from tests.support.peer_process import PEERS_DIR, NodePeer
+
 PEER_SCRIPT = PEERS_DIR / "telegram" / "peer.js"
 DEFAULT_TOKEN = "123456:TEST"
 BOT_USERNAME = "linli_test_bot"
-START_TIMEOUT = 10.0
 
 Json = dict[str, Any]
 
@@ -89,78 +82,24 @@ class PeerError(RuntimeError):
     """The peer refused a client request (unknown poll, failed webhook delivery, ...)."""
 
 
-class TelegramPeer:
+class TelegramPeer(NodePeer):
     """A running `peer.js` process and an async client for its test-side routes."""
 
     def __init__(
         self, process: subprocess.Popen[bytes], stderr: IO[bytes], port: int, token: str
     ) -> None:
-        self.process = process
+        super().__init__(process, stderr)
         self.port = port
         self.token = token
-        self._stderr = stderr
         self._said: dict[tuple[int, int], Json] = {}
-
-    # -- process control
 
     @classmethod
     def start(cls, token: str = DEFAULT_TOKEN, port: int = 0) -> TelegramPeer:
         """Start the peer on 127.0.0.1 (`port=0`: a free port) and wait for its `ready` line."""
-        node = shutil.which("node")
-        if node is None:
-            raise RuntimeError("the Telegram peer needs Node.js (`node`) on PATH")
-        if not (PEERS_DIR / "node_modules" / "telegram-test-api").is_dir():
-            raise RuntimeError(
-                f"{PEERS_DIR / 'node_modules'} is missing: run `make test`, "
-                "or `npm ci` in tests/peers"
-            )
-        # A file, so a chatty peer never blocks on a pipe; closed by stop().
-        stderr = tempfile.TemporaryFile()  # noqa: SIM115
-        process = subprocess.Popen(
-            [node, str(PEER_SCRIPT), "--port", str(port)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=stderr,
-            env={**os.environ, "NODE_NO_WARNINGS": "1"},
+        process, stderr, (ready,) = cls.launch(
+            "Telegram", PEER_SCRIPT, ["--port", str(port)], "telegram-test-api"
         )
-        line = _read_line(process, START_TIMEOUT)
-        if not line.startswith("ready "):
-            exited = process.poll()
-            process.kill()
-            process.wait()
-            stderr.seek(0)
-            errors = stderr.read().decode(errors="replace")
-            stderr.close()
-            ended = "exited" if exited is not None else f"was killed after {START_TIMEOUT:.0f} s"
-            raise RuntimeError(
-                f"the Telegram peer never said `ready` (it {ended}; stdout {line!r}); "
-                f"its stderr:\n{errors}"
-            )
-        return cls(process, stderr, int(line.split()[1]), token)
-
-    def stop(self) -> None:
-        """Stop the peer (SIGTERM, then SIGKILL after 5 s)."""
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        if self.process.stdout is not None:
-            self.process.stdout.close()
-        self._stderr.close()
-
-    def __enter__(self) -> TelegramPeer:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.stop()
+        return cls(process, stderr, int(ready.split()[1]), token)
 
     @property
     def url(self) -> str:
@@ -349,26 +288,6 @@ class TelegramPeer:
 
     async def _bot(self, method: str, body: Mapping[str, Any]) -> Any:
         return await self._post(f"/bot{self.token}/{method}", body)
-
-
-def _read_line(process: subprocess.Popen[bytes], timeout: float) -> str:
-    """The first stdout line, or what came before the timeout or the process's exit."""
-    assert process.stdout is not None
-    deadline = time.monotonic() + timeout
-    line = b""
-    fd = process.stdout.fileno()
-    while not line.endswith(b"\n"):
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            break
-        readable, _, _ = select.select([fd], [], [], remaining)
-        if not readable:
-            break
-        chunk = os.read(fd, 1)
-        if not chunk:  # the process exited
-            break
-        line += chunk
-    return line.decode(errors="replace").strip()
 
 
 def _summary(message: Mapping[str, Any]) -> str:

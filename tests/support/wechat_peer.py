@@ -13,25 +13,17 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import secrets
-import select
-import shutil
-import socket
 import subprocess
-import tempfile
 import time
 from collections.abc import Callable, Mapping
-from pathlib import Path
-from types import TracebackType
 from typing import IO, Any
 
 import httpx
 
-ROOT = Path(__file__).resolve().parents[2]
-PEERS_DIR = ROOT / "tests" / "peers"
+from tests.support.peer_process import PEERS_DIR, NodePeer, free_port
+
 PEER_SCRIPT = PEERS_DIR / "wechat" / "peer.js"
-START_TIMEOUT = 10.0
 
 BOT_ID = "wxid_linli"
 BOT_NAME = "邻里"
@@ -56,7 +48,7 @@ class PeerError(RuntimeError):
     """The peer refused a control request (unknown contact or room, ...)."""
 
 
-class WechatPeer:
+class WechatPeer(NodePeer):
     """A running `peer.js` process and an async client for its control server.
 
     Messages are dicts: `id`, `talkerId`, `roomId` (None when private), `listenerId` (private
@@ -74,101 +66,35 @@ class WechatPeer:
         token: str,
         ids: Json,
     ) -> None:
-        self.process = process
+        super().__init__(process, stderr)
         self.port = port
         self.control_port = control_port
         self.token = token
         self.ids = ids
-        self._stderr = stderr
 
     # -- process control
 
     @classmethod
     def start(cls, token: str | None = None) -> WechatPeer:
-        """Start the peer on free 127.0.0.1 ports and wait for its `ready` line."""
-        node = shutil.which("node")
-        if node is None:
-            raise RuntimeError("the WeChat peer needs Node.js (`node`) on PATH")
-        if not (PEERS_DIR / "node_modules" / "wechaty-puppet-service").is_dir():
-            raise RuntimeError(
-                f"{PEERS_DIR / 'node_modules'} lacks wechaty-puppet-service: run `make test`, "
-                "or `npm ci` in tests/peers"
-            )
+        """Start the peer on free 127.0.0.1 ports and wait for its `ready` and ids lines."""
         token = token or f"insecure_linli_{secrets.token_hex(8)}"
-        port, control_port = _free_port(), _free_port()
-        # A file, so a chatty peer never blocks on a pipe; closed by stop().
-        stderr = tempfile.TemporaryFile()  # noqa: SIM115
-        process = subprocess.Popen(
-            [
-                node,
-                str(PEER_SCRIPT),
-                "--port",
-                str(port),
-                "--control-port",
-                str(control_port),
-                "--token",
-                token,
-            ],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=stderr,
-            env={**os.environ, "NODE_NO_WARNINGS": "1"},
+        ports = ["--port", str(free_port()), "--control-port", str(free_port())]
+        process, stderr, (ready, ids) = cls.launch(
+            "WeChat",
+            PEER_SCRIPT,
+            [*ports, "--token", token],
+            "wechaty-puppet-service",
+            lines=2,
         )
-        deadline = time.monotonic() + START_TIMEOUT
-        line = _read_line(process, START_TIMEOUT)
-        ids_line = _read_line(process, deadline - time.monotonic()) if line else ""
-        if not line.startswith("ready ") or not ids_line.startswith("{"):
-            exited = process.poll()
-            process.kill()
-            process.wait()
-            stderr.seek(0)
-            errors = stderr.read().decode(errors="replace")
-            stderr.close()
-            ended = "exited" if exited is not None else f"was killed after {START_TIMEOUT:.0f} s"
-            raise RuntimeError(
-                f"the WeChat peer never said `ready` (it {ended}; stdout {line!r} {ids_line!r}); "
-                f"its stderr:\n{errors}"
-            )
-        _, grpc_port, ctl_port = line.split()
+        _, grpc_port, control_port = ready.split()
         return cls(
             process,
             stderr,
             port=int(grpc_port),
-            control_port=int(ctl_port),
+            control_port=int(control_port),
             token=token,
-            ids=json.loads(ids_line),
+            ids=json.loads(ids),
         )
-
-    def stop(self) -> None:
-        """Stop the peer (SIGTERM, then SIGKILL after 5 s)."""
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        if self.process.stdout is not None:
-            self.process.stdout.close()
-        self._stderr.close()
-
-    def __enter__(self) -> WechatPeer:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.stop()
-
-    def stderr(self) -> str:
-        """What the peer wrote on stderr so far (for failure reports)."""
-        self._stderr.seek(0)
-        text = self._stderr.read().decode(errors="replace")
-        self._stderr.seek(0, os.SEEK_END)
-        return text
 
     @property
     def endpoint(self) -> str:
@@ -257,33 +183,6 @@ class WechatPeer:
 def _contact_id(contact: str) -> str:
     """A contact id from a name or an id (the bot included)."""
     return BOT_ID if contact == BOT_NAME else CONTACTS.get(contact, contact)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def _read_line(process: subprocess.Popen[bytes], timeout: float) -> str:
-    """The next stdout line, or what came before the timeout or the process's exit."""
-    assert process.stdout is not None
-    deadline = time.monotonic() + timeout
-    line = b""
-    fd = process.stdout.fileno()
-    while not line.endswith(b"\n"):
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            break
-        readable, _, _ = select.select([fd], [], [], remaining)
-        if not readable:
-            break
-        chunk = os.read(fd, 1)
-        if not chunk:  # the process exited
-            break
-        line += chunk
-    return line.decode(errors="replace").strip()
 
 
 def _summary(message: Mapping[str, Any]) -> str:
