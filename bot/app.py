@@ -92,7 +92,11 @@ async def serve(linli: Linli, adapter: Adapter) -> None:
         Limits(limits.overall, limits.overall_window, limits.per_chat, limits.chat_window)
     )
     outbox = Outbox(
-        linli.sessions, {adapter.platform: adapter}, linli.services.clock, {adapter.platform: pacer}
+        linli.sessions,
+        {adapter.platform: adapter},
+        linli.services.clock,
+        {adapter.platform: pacer},
+        merge=(adapter.platform,) if limits.merge else (),
     )
     ticker = Ticker(linli.scheduler, linli.services.clock, outbox.flush)
     linli.scheduler.restore()

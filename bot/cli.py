@@ -70,9 +70,6 @@ def _clock(args: argparse.Namespace) -> Clock:
 def _run(settings: Settings, platform: str, clock: Clock) -> int:
     from bot.app import bootstrap, serve
 
-    if platform == "wechat":
-        print("微信适配器尚未完成，请先用控制台或 Telegram。", file=sys.stderr)
-        return 2
     interactive = platform == "console" and sys.stdin.isatty()
     adapter = _adapter(settings, platform, clock, interactive=interactive)
     if platform != "console":
@@ -113,9 +110,25 @@ def _adapter(settings: Settings, platform: str, clock: Clock, *, interactive: bo
             clock=clock,
             commands=menu(),
         )
+    if platform == "wechat":
+        return _wechat(settings, clock)
     from bot.adapters.console import ConsoleAdapter
 
     return ConsoleAdapter(settings, clock=clock, output=sys.stdout, interactive=interactive)
+
+
+def _wechat(settings: Settings, clock: Clock) -> Adapter:
+    token = os.environ.get("LINLI_WECHAT_TOKEN", "").strip()
+    if not token:
+        raise ConfigError("请先设置环境变量 LINLI_WECHAT_TOKEN（微信网关 puppet-service 的令牌）。")
+    endpoint = os.environ.get("LINLI_WECHAT_ENDPOINT", "").strip() or settings.wechat.endpoint
+    if not endpoint:
+        raise ConfigError("请在 config.yaml 的 wechat.endpoint 填写微信网关地址（主机:端口）。")
+    try:
+        from bot.adapters.wechat import WechatAdapter
+    except ImportError:
+        raise ConfigError("未安装微信支持：pip install 'linli[wechat]'") from None
+    return WechatAdapter(settings, endpoint=endpoint, token=token, clock=clock)
 
 
 def _analyze(file: str | None) -> int:

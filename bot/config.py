@@ -113,6 +113,8 @@ class RateLimit(_Strict):
     overall_window: float = Field(default=1.0, gt=0)
     per_chat: int = Field(default=0, ge=0)
     chat_window: float = Field(default=60.0, gt=0)
+    # Texts queued for one chat go out as one message (a digest), never as a burst.
+    merge: bool = False
 
 
 def _default_rate_limits() -> dict[str, RateLimit]:
@@ -121,7 +123,7 @@ def _default_rate_limits() -> dict[str, RateLimit]:
     return {
         "console": RateLimit(),
         "telegram": RateLimit(overall=25, overall_window=1, per_chat=18, chat_window=60),
-        "wechat": RateLimit(overall=20, overall_window=60, per_chat=6, chat_window=60),
+        "wechat": RateLimit(overall=20, overall_window=60, per_chat=6, chat_window=60, merge=True),
     }
 
 
@@ -278,7 +280,11 @@ class TelegramSettings(_Strict):
 
 
 class WechatSettings(_Strict):
+    """The wechaty puppet-service gateway (host:port); the token comes from the environment."""
+
     endpoint: str = ""
+    login_timeout: Annotated[float, Field(gt=0, le=600)] = 60.0  # seconds to wait at start
+    reconnect_max: Annotated[float, Field(gt=0, le=3600)] = 60.0  # longest wait between retries
 
 
 class Database(_Strict):

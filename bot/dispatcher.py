@@ -57,7 +57,7 @@ class Dispatcher:
             with UnitOfWork(self._sessions) as uow:
                 if uow.inbox.seen(message.chat.platform, message.chat.ref, message.message_id):
                     return []  # the platform delivered it again: already answered
-                ctx = self._context(uow, message)
+                ctx, first_heard = self._context(uow, message)
                 try:
                     with uow.session.begin_nested():
                         outcome = self._handle(ctx, route)
@@ -67,6 +67,11 @@ class Dispatcher:
                         refuse(ctx, stop.command, stop.text)
                         if stop.status == "refused"
                         else (answer(ctx, stop.text, stop.status))
+                    )
+                proposal = admin.binding_proposal(uow, message) if first_heard else None
+                if proposal is not None:
+                    outcome = Outcome(
+                        [proposal, *outcome.replies], outcome.status, outcome.issue_id
                     )
                 uow.inbox.add(self._kept(message, outcome.status, outcome.issue_id))
                 if message.via == "poll" and outcome.status not in ("invalid", "refused"):
@@ -132,9 +137,11 @@ class Dispatcher:
                 return intake.late_photo(ctx, route.text)
         raise AssertionError(f"unrouted {route.kind}")
 
-    def _context(self, uow: UnitOfWork, message: IncomingMessage) -> Context:
+    def _context(self, uow: UnitOfWork, message: IncomingMessage) -> tuple[Context, bool]:
+        """The context to handle `message` in, and whether its chat was first heard just now."""
         now = self._services.clock.now()
         chat = uow.chats.find(message.chat.platform, message.chat.ref)
+        first_heard = chat is None
         if chat is None:
             chat = uow.chats.add(
                 Chat(
@@ -144,6 +151,10 @@ class Dispatcher:
                     kind="private" if message.chat.is_private else "grid",
                 )
             )
+        elif message.chat.title and chat.title != message.chat.title and message.via != "poll":
+            # A renamed room keeps its binding (bound by id). A poll answer's title is the one
+            # the poll was sent under, so it is not news.
+            chat.title = message.chat.title
         sender = message.sender
         person = uow.people.ensure(sender.platform, sender.ref, sender.name, now, sender.handle)
         if sender.name and person.name != sender.name:
@@ -158,7 +169,7 @@ class Dispatcher:
             ),
             unit=next((g.work_unit for g in grants if g.work_unit), None),
         )
-        return Context(message, uow, self._services, chat, person, community, actor)
+        return Context(message, uow, self._services, chat, person, community, actor), first_heard
 
     @staticmethod
     def _community(uow: UnitOfWork, chat: Chat, person: Person) -> Community | None:

@@ -4,7 +4,9 @@ Handlers and reminders add rows in the same transaction as the change they annou
 after the commit loses nothing: the next `flush` (at the latest, at start) sends it. A send that
 fails stays queued and is tried again. Each row is claimed (committed) before the platform is
 asked to send it, so a crash in the middle of a send cannot make it go out twice: such a row is
-reported at start (`report_cut_off`) instead of repeated.
+reported at start (`report_cut_off`) instead of repeated. On platforms that punish bursts
+(WeChat: `rate_limits.<platform>.merge`), the texts queued for one chat or person go out together
+as one message, a digest (`sends`, `combined`), instead of one after another.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -39,6 +42,13 @@ from storage.uow import UnitOfWork
 log = logging.getLogger(__name__)
 FLUSH_BATCH = 100
 RETRY_FIRST, RETRY_MAX = 1.0, 60.0  # seconds: after a failed send, doubling up to a minute
+# A digest (texts to one target merged into one message) takes at most this many queued texts
+# and this many characters; a longer backlog goes out as several digests.
+MERGE_MAX_ROWS = 10
+MERGE_MAX_CHARS = 1500
+MERGE_SEPARATOR = "\n\n"  # between the texts of a digest: a blank line
+
+T = TypeVar("T")
 
 
 def outbound(message: Outgoing, now: datetime) -> OutboundMessage:
@@ -123,8 +133,88 @@ def outgoing(row: OutboundMessage) -> Outgoing:
     )
 
 
+def sends(
+    rows: Sequence[OutboundMessage], merge: Collection[str] = ()
+) -> list[list[OutboundMessage]]:
+    """A batch of queued rows as the sends it makes (each a list of rows), by their first row.
+
+    On a platform in `merge`, a text row takes the later texts to the same target (chat or
+    person) into its send, up to the first row of another kind to that target (a poll, a
+    document: the target sees everything in queue order) and within `MERGE_MAX_ROWS` and
+    `MERGE_MAX_CHARS`. Rows to other targets in between keep their own sends and order.
+    """
+    groups: list[list[OutboundMessage]] = []
+    open_groups: dict[Hashable, list[OutboundMessage]] = {}  # per target: the digest still open
+    for row in rows:
+        target = _target(row)
+        group = open_groups.get(target)
+        if group is not None and row.kind == "text" and _fits(group, row):
+            group.append(row)
+            continue
+        group = [row]
+        groups.append(group)
+        if row.kind == "text" and row.platform in merge:
+            open_groups[target] = group
+        else:
+            open_groups.pop(target, None)
+    return groups
+
+
+def _target(row: OutboundMessage) -> Hashable:
+    if row.person_ref is not None:
+        return (row.platform, "person", row.person_ref)
+    return (row.platform, "chat", row.chat_ref)
+
+
+def _fits(group: Sequence[OutboundMessage], row: OutboundMessage) -> bool:
+    """Whether `row` may join the digest `group` without making it too long."""
+    if len(group) >= MERGE_MAX_ROWS:
+        return False
+    length = sum(len(r.text) for r in (*group, row)) + len(MERGE_SEPARATOR) * len(group)
+    return length <= MERGE_MAX_CHARS
+
+
+def combined(messages: Sequence[Outgoing]) -> Outgoing:
+    """One message saying what several texts (Replies to one chat, or Directs to one person)
+    say: the texts in order with a blank line between, every mention and button once, as a
+    reply to what the first one answers. A single message is returned as it is."""
+    if len(messages) == 1:
+        return messages[0]
+    texts = [_text(message) for message in messages]
+    text = MERGE_SEPARATOR.join(message.text for message in texts)
+    buttons = _unique((b for m in texts for b in m.buttons), key=lambda b: b.command)
+    first = texts[0]
+    if isinstance(first, Direct):
+        return replace(first, text=text, buttons=buttons)
+    mentions = _unique(
+        (p for m in texts if isinstance(m, Reply) for p in m.mentions),
+        key=lambda p: (p.ref, "") if p.ref else ("", p.handle),  # by handle only without a ref
+    )
+    return replace(first, text=text, mentions=mentions, buttons=buttons)
+
+
+def _text(message: Outgoing) -> Reply | Direct:
+    if not isinstance(message, Reply | Direct):
+        raise TypeError(f"only texts can be merged, not {type(message).__name__}")
+    return message
+
+
+def _unique(items: Iterable[T], key: Callable[[T], Hashable]) -> tuple[T, ...]:
+    """`items` without repeats (same key), in order of first occurrence."""
+    seen: set[Hashable] = set()
+    kept: list[T] = []
+    for item in items:
+        if (k := key(item)) not in seen:
+            seen.add(k)
+            kept.append(item)
+    return tuple(kept)
+
+
 class Outbox:
-    """Sends queued rows, oldest first, through the adapter of their platform."""
+    """Sends queued rows, oldest first, through the adapter of their platform.
+
+    On the platforms in `merge`, texts queued for one target go out as one message (`sends`).
+    """
 
     def __init__(
         self,
@@ -132,18 +222,21 @@ class Outbox:
         adapters: Mapping[str, Adapter],
         clock: Clock,
         pacers: Mapping[str, Pacer] | None = None,
+        merge: Collection[str] = (),
     ) -> None:
         self._sessions = sessions
         self._adapters = adapters
         self._clock = clock
         self._pacers = pacers or {}
+        self._merge = frozenset(merge)
         self._lock = asyncio.Lock()
         self._failures = 0  # consecutive failed sends: the retry waits longer each time
         self._retry: asyncio.TimerHandle | None = None
         self._retrying: set[asyncio.Task[int]] = set()
 
     async def flush(self) -> int:
-        """Send everything queued for our platforms; returns how many went out."""
+        """Send everything queued for our platforms; returns how many queued messages went out
+        (each row of a digest counts)."""
         sent = 0
         async with self._lock:  # one sender at a time, or a row could go out twice
             while True:
@@ -151,38 +244,41 @@ class Outbox:
                     rows = uow.outbox.pending(FLUSH_BATCH, platforms=tuple(self._adapters))
                 if not rows:
                     return sent
-                for row in rows:
-                    pacer = self._pacers.get(row.platform)
-                    if pacer is not None:
-                        await pacer.wait_for(row.chat_ref or f"person:{row.person_ref}")
-                    self._settle(row.id, claimed=True)
+                for group in sends(rows, self._merge):
+                    first, ids = group[0], [row.id for row in group]
+                    label = ", ".join(str(row_id) for row_id in ids)
+                    pacer = self._pacers.get(first.platform)
+                    if pacer is not None:  # a digest is one message: one wait
+                        await pacer.wait_for(first.chat_ref or f"person:{first.person_ref}")
+                    self._settle(ids, claimed=True)
                     try:
-                        receipt = await self._adapters[row.platform].send(outgoing(row))
+                        message = combined([outgoing(row) for row in group])
+                        receipt = await self._adapters[first.platform].send(message)
                     except Undeliverable as refused:
                         # Retrying cannot help (the bot was removed from the chat…): keep the
-                        # row with the reason, say so loudly, and let the rest of the queue go.
-                        log.error("outbox message %s cannot be delivered: %s", row.id, refused)
-                        self._settle(row.id, failed=str(refused) or type(refused).__name__)
+                        # rows with the reason, say so loudly, and let the rest of the queue go.
+                        log.error("outbox message %s cannot be delivered: %s", label, refused)
+                        self._settle(ids, failed=str(refused) or type(refused).__name__)
                         continue
                     except TryLater as busy:
                         log.warning(
-                            "platform asked to wait %.0f s before message %s", busy.seconds, row.id
+                            "platform asked to wait %.0f s before message %s", busy.seconds, label
                         )
-                        self._settle(row.id, claimed=False)
+                        self._settle(ids, claimed=False)
                         self._retry_in(busy.seconds)
                         return sent
                     except Exception:
                         self._failures += 1
                         delay = min(RETRY_MAX, RETRY_FIRST * 2 ** (self._failures - 1))
                         log.exception(
-                            "sending outbox message %s failed; retrying in %.0f s", row.id, delay
+                            "sending outbox message %s failed; retrying in %.0f s", label, delay
                         )
-                        self._settle(row.id, claimed=False)
+                        self._settle(ids, claimed=False)
                         self._retry_in(delay)
                         return sent
                     self._failures = 0
-                    self._settle(row.id, sent=True, receipt=receipt)
-                    sent += 1
+                    self._settle(ids, sent=True, receipt=receipt)
+                    sent += len(group)
 
     def _retry_in(self, seconds: float) -> None:
         """Try the queue again after `seconds` (real time), even if nothing else happens."""
@@ -220,26 +316,28 @@ class Outbox:
 
     def _settle(
         self,
-        row_id: int,
+        row_ids: Sequence[int],
         *,
         claimed: bool = False,
         sent: bool = False,
         receipt: Sent | None = None,
         failed: str | None = None,
     ) -> None:
+        """Record what happened to the rows of one send, all in one transaction."""
         with UnitOfWork(self._sessions) as uow:
-            row = uow.outbox.get(row_id)
             now = self._clock.now()
-            if sent:
-                row.sent_at = now
-                if receipt is not None:
-                    row.platform_message_id = receipt.message_id
-                    row.poll_ref = receipt.poll_ref
-            elif failed is not None:
-                row.failed = failed
-            elif claimed:
-                row.attempts += 1
-                row.claimed_at = now
-            else:
-                row.claimed_at = None  # a definite failure: free to try again
+            for row_id in row_ids:
+                row = uow.outbox.get(row_id)
+                if sent:
+                    row.sent_at = now
+                    if receipt is not None:
+                        row.platform_message_id = receipt.message_id
+                        row.poll_ref = receipt.poll_ref
+                elif failed is not None:
+                    row.failed = failed
+                elif claimed:
+                    row.attempts += 1
+                    row.claimed_at = now
+                else:
+                    row.claimed_at = None  # a definite failure: free to try again
             uow.commit()

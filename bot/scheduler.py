@@ -95,7 +95,8 @@ def build_series(uow: UnitOfWork, services: Services) -> list[Series]:
         for index, event in enumerate(spec.events):
             for ref in event.chats:
                 binding = next(c for c in spec.chats if c.ref == ref)
-                chat_row = uow.chats.find(binding.platform, ref)
+                # Named by its config ref: the row may since have been confirmed to a room id.
+                chat_row = uow.chats.configured(binding.platform, ref)
                 if chat_row is None:
                     continue
                 found.append(

@@ -7,10 +7,11 @@ from datetime import datetime
 from bot.domain.issues import Role
 from bot.domain.permissions import refusal
 from bot.domain.privacy import mask_name
+from bot.messages import IncomingMessage, Reply
 from bot.text import normalize
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, answer, mentioned_person
-from storage.models import AuditEntry, Community, Person, RoleGrant
+from storage.models import AuditEntry, Chat, Community, Person, RoleGrant
 from storage.uow import UnitOfWork
 
 ROLE_WORDS = {
@@ -29,6 +30,7 @@ ROLE_WORDS = {
     "resident": Role.RESIDENT,
 }
 CHAT_KINDS = {"工作群": "work", "小区群": "resident", "居民群": "resident"}
+CONFIRM_WORDS = ("确认", "confirm")
 
 
 def _secretary_community(ctx: Context, command: str) -> Community:
@@ -52,10 +54,16 @@ def _secretary_community(ctx: Context, command: str) -> Community:
 
 
 def bind(ctx: Context, args: str) -> Outcome:
-    """绑定 网格名 | 工作群 | 小区群 — bind this group to the secretary's community."""
+    """绑定 网格名 | 工作群 | 小区群 — bind this group to the secretary's community.
+
+    Bare (or 确认) in a room whose title config.yaml names a chat by: confirm that this is it.
+    """
     community = _secretary_community(ctx, "bind")
     word = normalize(args)
-    if not word:
+    if not word or word in CONFIRM_WORDS:
+        placeholder = _awaiting(ctx, community)
+        if placeholder is not None:
+            return _confirm(ctx, community, placeholder)
         raise Answer(ctx.services.command("bind").usage_line())
     if ctx.chat.kind == "private":
         raise Answer(texts.BIND_PRIVATE)
@@ -68,6 +76,50 @@ def bind(ctx: Context, args: str) -> Outcome:
     ctx.chat.kind = "grid" if grid else CHAT_KINDS[word]
     _audit(ctx, community, "bind", f"{ctx.chat.title or ctx.chat.ref} → {word}")
     return answer(ctx, texts.BOUND.format(community=community.name, what=word), "command")
+
+
+def binding_proposal(uow: UnitOfWork, message: IncomingMessage) -> Reply | None:
+    """For a group the bot hears for the first time: if config.yaml names a chat by this
+    group's title, ask the secretary to confirm it (`/bind`); else None."""
+    if message.chat.is_private:
+        return None
+    placeholder = uow.chats.awaiting(message.chat.platform, message.chat.title)
+    if placeholder is None or placeholder.community_id is None:
+        return None
+    what = _bound_as(uow, placeholder)
+    return Reply(message.chat, texts.BIND_PROPOSED.format(name=placeholder.ref, what=what))
+
+
+def _awaiting(ctx: Context, community: Community) -> Chat | None:
+    """The placeholder of the secretary's community this group's title names, if any."""
+    if ctx.chat.kind == "private" or ctx.chat.config_ref is not None:
+        return None  # a configured chat is already itself
+    placeholder = ctx.uow.chats.awaiting(ctx.chat.platform, ctx.chat.title)
+    if placeholder is None or placeholder.community_id != community.id:
+        return None
+    return placeholder
+
+
+def _confirm(ctx: Context, community: Community, placeholder: Chat) -> Outcome:
+    """The placeholder becomes this group: it takes the group's id and title and keeps its own
+    row (reminders, events, binding); the row made when the group first spoke is retired."""
+    name, ref, title = placeholder.ref, ctx.chat.ref, ctx.chat.title
+    ctx.uow.chats.retire(ctx.chat, into=placeholder)
+    placeholder.ref = ref
+    placeholder.title = title
+    ctx.uow.outbox.move_chat(placeholder.platform, name, ref)
+    what = _bound_as(ctx.uow, placeholder)
+    _audit(ctx, community, "bind", f"{name} → {ref}（{title}）")
+    return answer(
+        ctx, texts.BIND_CONFIRMED.format(name=name, community=community.name, what=what), "command"
+    )
+
+
+def _bound_as(uow: UnitOfWork, chat: Chat) -> str:
+    """What a bound chat is used as: its grid's name, or 工作群/小区群."""
+    if chat.grid_id is not None:
+        return uow.communities.grid(chat.grid_id).name
+    return texts.CHAT_KIND_LABELS.get(chat.kind, chat.kind)
 
 
 def set_role(ctx: Context, args: str) -> Outcome:

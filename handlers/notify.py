@@ -1,8 +1,9 @@
 """Who hears about a change to an issue, and where (chat-protocol §3, §9).
 
-The reporter and every follower hear in the chat they reported or followed from; the person who
-issued the command hears in their chat; each chat gets the line once. Work groups hear of
-escalations and reopenings; assignees and department contacts hear privately.
+The reporter and every follower hear in the chat they reported or followed from (the reporter
+@-mentioned there); the person who issued the command hears in their chat; each chat gets the
+line once. Work groups hear of escalations and reopenings; assignees and department contacts
+hear privately.
 """
 
 from __future__ import annotations
@@ -36,15 +37,28 @@ def tell_watchers(ctx: Context, issue: Issue, text: str) -> list[Outgoing]:
     Phone and ID numbers typed into notes are masked: these lines go to groups (§9).
     """
     text = mask_text(text)
+    reporter = _reporter_mention(ctx.uow, issue)
     replies: list[Outgoing] = [
-        Reply(ctx.message.chat, text, reply_to_message_id=ctx.message.message_id)
+        Reply(
+            ctx.message.chat,
+            text,
+            reply_to_message_id=ctx.message.message_id,
+            mentions=reporter if ctx.chat.id == issue.chat_id else (),
+        )
     ]
     replies += [
-        Reply(chat_ref(chat), text)
+        Reply(chat_ref(chat), text, mentions=reporter if chat.id == issue.chat_id else ())
         for chat in watcher_chats(ctx.uow, issue)
         if chat.id != ctx.chat.id
     ]
     return replies
+
+
+def _reporter_mention(uow: UnitOfWork, issue: Issue) -> tuple[PersonRef, ...]:
+    """In the group the issue came from, the reporter is @-mentioned so they notice the line."""
+    if issue.private:
+        return ()
+    return (person_ref(uow.people.get(issue.reporter_id)),)
 
 
 def watcher_chats(uow: UnitOfWork, issue: Issue) -> list[Chat]:

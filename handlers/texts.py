@@ -105,6 +105,10 @@ BOUND = "本群已绑定 {community} · {what}。"
 BIND_PRIVATE = "私聊不能绑定，请在要绑定的群里发送。"
 BIND_UNKNOWN = "没有「{word}」。可以写网格名（{grids}），或 工作群、小区群。"
 BIND_WHICH_COMMUNITY = "您是多个社区的书记，请在已绑定的群里设置。"
+BIND_PROPOSED = "本群与配置中的「{name}」同名。请书记在本群发送「/bind」确认，确认后按{what}使用。"
+BIND_CONFIRMED = "已确认本群就是配置中的「{name}」，绑定 {community} · {what}。"
+# How a chat's kind is named when it is not bound to a grid.
+CHAT_KIND_LABELS = {"grid": "网格群", "work": "工作群", "resident": "小区群"}
 ROLE_SET = "已设置 {who} 为{role}。"
 ROLE_WHO = "找不到「{name}」，请 @ 这个人（对方需要在群里说过话）。"
 FORGET_CONFIRM = (

@@ -2,6 +2,8 @@
 the database at start, so the ledger can join against it.
 
 Config is authoritative for what it names; roles granted in chat (`source="chat"`) survive.
+A chat is found by the ref config names it by (`Chat.config_ref`), so one whose platform id
+changed since keeps its row; a ref that is a title makes a row awaiting its room (`/bind`).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.config import Settings
+from bot.domain.chats import is_platform_id
 from bot.domain.issues import Role
 from storage.models import Building, Chat, Community, Grid, Person, RoleGrant
 from storage.uow import UnitOfWork
@@ -41,10 +44,17 @@ def sync_config(uow: UnitOfWork, settings: Settings, now: datetime) -> None:
                     building.grid_id = grid.id
                     building.units = building_spec.units
         for binding in spec.chats:
-            chat = uow.chats.find(binding.platform, binding.ref) or uow.chats.add(
-                Chat(platform=binding.platform, ref=binding.ref)
+            # Found by the ref config names it by, even after its platform id changed (a title
+            # confirmed to a room id, a Telegram supergroup move): one row per configured chat.
+            chat = uow.chats.configured(binding.platform, binding.ref) or uow.chats.add(
+                Chat(platform=binding.platform, ref=binding.ref, title=binding.ref)
             )
-            chat.title = binding.title or binding.ref
+            chat.config_ref = binding.ref
+            if binding.title:
+                chat.title = binding.title
+            elif not chat.title or not is_platform_id(chat.platform, chat.ref):
+                # A placeholder is its title; a chat known by its id keeps the title it has.
+                chat.title = binding.ref
             chat.kind = binding.kind
             chat.community_id = community.id
             chat.grid_id = grids[binding.grid].id if binding.grid else None

@@ -122,7 +122,11 @@ class Building(Base):
 
 
 class Chat(Base):
-    """A group or private chat the bot is in, and what it is bound to."""
+    """A group or private chat the bot is in, and what it is bound to.
+
+    `ref` is the platform's id. A chat config.yaml names by title is a placeholder row whose
+    `ref` is that title until the secretary confirms it in the room (`/bind`).
+    """
 
     __tablename__ = "chats"
     __table_args__ = (UniqueConstraint("platform", "ref"),)
@@ -130,6 +134,9 @@ class Chat(Base):
     id: Mapped[intpk]
     platform: Mapped[str] = mapped_column(String(16))
     ref: Mapped[str] = mapped_column(String(128))
+    # The ref config.yaml names this chat by: its id, or its title until a secretary confirms
+    # (`/bind`). `ref` may change since (confirmed, supergroup move); this finds the row again.
+    config_ref: Mapped[str | None] = mapped_column(String(128))
     title: Mapped[str] = mapped_column(String(128), default="")
     kind: Mapped[str] = mapped_column(String(16), default="grid")
     community_id: Mapped[int | None] = mapped_column(ForeignKey("communities.id"))

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, and_, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from bot.domain.chats import is_platform_id
 from bot.domain.issues import IssueStatus
 from storage.models import (
     AgendaItem,
@@ -95,6 +96,39 @@ class Chats:
 
     def find(self, platform: str, ref: str) -> Chat | None:
         return self._session.scalar(select(Chat).where(Chat.platform == platform, Chat.ref == ref))
+
+    def configured(self, platform: str, config_ref: str) -> Chat | None:
+        """The chat config.yaml names `config_ref`, wherever its platform id has moved since."""
+        return self._session.scalar(
+            select(Chat).where(Chat.platform == platform, Chat.config_ref == config_ref)
+        ) or self.find(platform, config_ref)
+
+    def awaiting(self, platform: str, title: str) -> Chat | None:
+        """The configured chat named by this title that still waits for its room, if any."""
+        if not title or is_platform_id(platform, title):
+            return None
+        return self._session.scalar(
+            select(Chat)
+            .where(Chat.platform == platform, Chat.config_ref == title, Chat.ref == title)
+            .order_by(Chat.id)
+        )
+
+    def retire(self, old: Chat, into: Chat) -> None:
+        """`old` and `into` are the same chat: whatever points at `old` points at `into`, and
+        `old` is deleted."""
+        session = self._session
+        shared = select(MeetingChat.meeting_id).where(MeetingChat.chat_id == into.id)
+        for twice in session.scalars(
+            select(MeetingChat).where(
+                MeetingChat.chat_id == old.id, MeetingChat.meeting_id.in_(shared)
+            )
+        ):
+            session.delete(twice)
+        session.flush()
+        for table in (Reminder, Issue, Follower, Meeting, MeetingChat, Ballot, Objection):
+            session.execute(update(table).where(table.chat_id == old.id).values(chat_id=into.id))
+        session.delete(old)
+        session.flush()
 
     def add(self, chat: Chat) -> Chat:
         self._session.add(chat)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import asyncio
+import signal
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from typing import Protocol
 
 from bot.messages import IncomingMessage, Outgoing, Sent
@@ -42,3 +45,24 @@ class Adapter(Protocol):
         native polls).
         """
         ...
+
+
+@contextmanager
+def stopped_by_signals(stop: Callable[[], None]) -> Iterator[None]:
+    """Ctrl-C and SIGTERM call `stop` while the block runs (the outbox keeps what was not sent).
+
+    Outside the main thread (tests) signals cannot be watched; the block runs without.
+    """
+    loop = asyncio.get_running_loop()
+    watched = []
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(signum, stop)
+        except (NotImplementedError, RuntimeError):
+            break
+        watched.append(signum)
+    try:
+        yield
+    finally:
+        for signum in watched:
+            loop.remove_signal_handler(signum)

@@ -16,7 +16,6 @@ import html
 import logging
 import os
 import re
-import signal
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
@@ -46,7 +45,7 @@ from telegram.error import (
 from telegram.ext import Application, ContextTypes, TypeHandler
 
 from bot import messages as core
-from bot.adapters.base import Deliver, TryLater, Undeliverable
+from bot.adapters.base import Deliver, TryLater, Undeliverable, stopped_by_signals
 from bot.clock import Clock
 from bot.config import Settings, TelegramSettings
 
@@ -120,7 +119,6 @@ class TelegramAdapter:
             raise TelegramUnavailable(f"连不上 Telegram Bot API：{trouble}") from None
         self._me = self._app.bot.bot
         await self._register_commands()
-        watched = self._watch_signals()
         updater = self._app.updater
         assert updater is not None
         try:
@@ -145,10 +143,9 @@ class TelegramAdapter:
                 )
                 log.info("telegram: polling as @%s", self._me.username)
             self.ready.set()
-            await self._stopped.wait()
+            with stopped_by_signals(self.stop):
+                await self._stopped.wait()
         finally:
-            for signum in watched:
-                asyncio.get_running_loop().remove_signal_handler(signum)
             if updater.running:
                 await updater.stop()
             if self._app.running:
@@ -157,18 +154,6 @@ class TelegramAdapter:
 
     def stop(self) -> None:
         self._stopped.set()
-
-    def _watch_signals(self) -> list[signal.Signals]:
-        """Ctrl-C and SIGTERM stop the bot cleanly (the outbox keeps what was not sent)."""
-        loop = asyncio.get_running_loop()
-        watched = []
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            try:
-                loop.add_signal_handler(signum, self.stop)
-            except (NotImplementedError, RuntimeError):  # not the main thread
-                break
-            watched.append(signum)
-        return watched
 
     async def _register_commands(self) -> None:
         """The command menu: ASCII names with their Chinese summaries."""

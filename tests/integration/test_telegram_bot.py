@@ -13,8 +13,8 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import Iterator
+from contextlib import AbstractAsyncContextManager, AbstractContextManager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,6 @@ import pytest
 import yaml
 
 from bot.adapters.telegram import TelegramAdapter
-from bot.app import bootstrap, serve
 from bot.clock import Clock, ScaledClock
 from bot.config import load_settings
 from bot.messages import ChatRef, Document, PersonRef, Reply
@@ -32,6 +31,8 @@ from handlers.commands import COMMANDS, menu
 from storage.uow import UnitOfWork
 from tests.support.conversation import EXAMPLE_CONFIG
 from tests.support.peer_process import free_port
+from tests.support.running import serving
+from tests.support.running import stored as stored_at
 from tests.support.telegram_peer import TelegramPeer, group, person, private
 
 LINLI = Path(sys.executable).with_name("linli")
@@ -86,43 +87,18 @@ def config_for(tmp_path: Path, peer: TelegramPeer, *, webhook: bool = False) -> 
     return path
 
 
-@asynccontextmanager
-async def linli_on_telegram(
+def linli_on_telegram(
     peer: TelegramPeer, config: Path, clock: Clock | None = None
-) -> AsyncIterator[TelegramAdapter]:
+) -> AbstractAsyncContextManager[TelegramAdapter]:
     """The whole bot, as `linli run --platform telegram` builds it, until the block ends."""
     settings = load_settings(config)
     clock = clock or ScaledClock(MONDAY)
-    adapter = TelegramAdapter(
-        settings,
-        token=peer.token,
-        clock=clock,
-        commands=menu(),
-    )
-    linli = bootstrap(settings, clock, {adapter.platform: adapter.help_note})
-    running = asyncio.create_task(serve(linli, adapter))
-    try:
-        ready = asyncio.create_task(adapter.ready.wait())
-        done, _ = await asyncio.wait({ready, running}, timeout=10, return_when="FIRST_COMPLETED")
-        if running in done:
-            running.result()  # raises what stopped it
-        assert ready in done, "the Telegram adapter did not start within 10 s"
-        yield adapter
-    finally:
-        adapter.stop()
-        await asyncio.wait_for(running, 10)
-        linli.close()
+    adapter = TelegramAdapter(settings, token=peer.token, clock=clock, commands=menu())
+    return serving(adapter, settings, clock, wait=10, trouble=peer.stderr)
 
 
-@contextmanager
-def stored(config: Path) -> Iterator[UnitOfWork]:
-    """What the bot's database holds, read as a restarted bot would."""
-    linli = bootstrap(load_settings(config), ScaledClock(MONDAY))
-    try:
-        with UnitOfWork(linli.sessions) as uow:
-            yield uow
-    finally:
-        linli.close()
+def stored(config: Path) -> AbstractContextManager[UnitOfWork]:
+    return stored_at(config, MONDAY)
 
 
 def text_of(message: dict[str, Any]) -> str:
