@@ -115,6 +115,17 @@ class _Bot(Wechaty):  # type: ignore[misc]  # Wechaty is untyped (Any)
     async def on_message(self, msg: Any) -> None:
         await self._adapter._received(self, msg)
 
+    async def on_room_topic(
+        self, room: Any, new_topic: str, old_topic: str, changer: Any, date: Any
+    ) -> None:
+        # python-wechaty keeps the room's first payload for good; read it again, so messages
+        # from now on carry the new name (the binding is by id and does not change).
+        log.info("wechat: room %s renamed to %s", room.room_id, new_topic)
+        try:
+            room.payload = await room.puppet.room_payload(room.room_id)
+        except Exception:
+            log.warning("wechat: room %s could not be read again", room.room_id, exc_info=True)
+
 
 class WechatAdapter:
     """One WeChat account behind a puppet-service gateway."""
@@ -233,11 +244,16 @@ class WechatAdapter:
         return "微信网关没有完成登录（令牌不对，或账号需要扫码）。"
 
     async def _close(self, bot: _Bot, listening: asyncio.Task[None]) -> None:
+        puppet = bot._puppet
         try:
-            if bot._puppet is not None:
+            if puppet is not None:
                 await asyncio.wait_for(bot.stop(), STOP_WAIT)
         except Exception:
+            # On a gateway that is gone, stop() fails before closing its channel: close it here.
             log.debug("wechat: stopping the old connection failed", exc_info=True)
+            channel = getattr(puppet, "channel", None)
+            if channel is not None:
+                channel.close()
         listening.cancel()
         await asyncio.gather(listening, return_exceptions=True)
         failed = not listening.cancelled() and listening.exception() is not None

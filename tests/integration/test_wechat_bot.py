@@ -8,6 +8,8 @@ and the test reads what the bot said in each room, as a member of that room woul
 from __future__ import annotations
 
 import asyncio
+import base64
+import io
 import os
 import signal
 import subprocess
@@ -21,10 +23,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
+from sqlalchemy import select
 
 from bot.adapters.wechat import WechatAdapter
 from bot.clock import Clock, ScaledClock
 from bot.config import load_settings
+from storage.models import Attachment
 from storage.uow import UnitOfWork
 from tests.support.conversation import EXAMPLE_CONFIG
 from tests.support.peer_process import free_port
@@ -43,7 +47,11 @@ SH = ZoneInfo("Asia/Shanghai")
 # Monday 23 November 2026, 09:00: an ordinary working morning, outside quiet hours.
 MONDAY = datetime(2026, 11, 23, 9, 0, tzinfo=SH)
 LOGIN_WAIT = 10.0
-GRID3, GRID5 = ROOMS["网格3群"], ROOMS["网格5群"]
+GRID3, GRID5, WORK = ROOMS["网格3群"], ROOMS["网格5群"], ROOMS["工作群"]
+# 1x1 PNG: a contact's photo (the gateway passes pictures under 20 KB inline).
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
 Json = dict[str, Any]
 
 
@@ -70,10 +78,12 @@ def config_for(tmp_path: Path, chats: list[Json] | None = None) -> Path:
     community["chats"] = chats or [
         {"platform": "wechat", "ref": GRID3, "kind": "grid", "grid": "网格3"},
         {"platform": "wechat", "ref": GRID5, "kind": "grid", "grid": "网格5"},
+        {"platform": "wechat", "ref": WORK, "kind": "work"},
     ]
     community["people"] = [
         {"platform": "wechat", "ref": CONTACTS["李书记"], "role": "secretary"},
         {"platform": "wechat", "ref": CONTACTS["张网格"], "role": "worker", "grids": ["网格3"]},
+        {"platform": "wechat", "ref": CONTACTS["刘物业"], "role": "handler", "unit": "物业"},
     ]
     community["events"] = []
     path = tmp_path / "config.yaml"
@@ -187,6 +197,7 @@ async def test_a_text_poll_in_two_rooms_is_answered_by_three_and_closed(
 async def test_export_arrives_in_the_room_as_a_file(
     wechat_peer: WechatPeer, tmp_path: Path
 ) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
     peer = wechat_peer
     async with linli_on_wechat(peer, config_for(tmp_path)):
         await peer.say("王芳", "#报事 3号楼楼道灯坏了", room="网格3群")
@@ -196,6 +207,55 @@ async def test_export_arrives_in_the_room_as_a_file(
         await peer.say("李书记", "导出", room="网格3群")
         sent = await peer.from_bot(lambda m: (m["fileName"] or "").endswith(".xlsx"))
         assert sent["roomId"] == GRID3
+        book = openpyxl.load_workbook(io.BytesIO(await peer.file(sent["id"])))
+        assert book.sheetnames == ["台账", "统计", "议事"]
+        assert "楼道灯" in str([cell.value for cell in book["台账"][2]])
+
+
+async def test_a_private_report_reaches_the_work_room_under_a_pseudonym(
+    wechat_peer: WechatPeer, tmp_path: Path
+) -> None:
+    peer = wechat_peer
+    async with linli_on_wechat(peer, config_for(tmp_path)):
+        await peer.say("王芳", "5号楼有人在楼道里吸烟，烟味很大，孩子一直咳嗽")
+        ack = await peer.from_bot(
+            lambda m: m["listenerId"] == CONTACTS["王芳"] and "已登记 #1" in m["text"]
+        )
+        assert not ack["text"].startswith("@")  # nobody to @ in a private chat
+        relayed = await peer.from_bot(said("#1", WORK))
+        assert "吸烟" in relayed["text"]
+        assert "王芳" not in relayed["text"] and "王" not in relayed["text"]
+
+        # The property company takes it from the work room; the reporter hears privately.
+        await peer.say("李书记", "派单 1 物业 2天", room="工作群")
+        await peer.from_bot(said("#1 已派单给 物业", WORK))
+        order = await peer.from_bot(lambda m: m["listenerId"] == CONTACTS["刘物业"])
+        assert "#1" in order["text"]
+        await peer.from_bot(lambda m: m["listenerId"] == CONTACTS["王芳"] and "已派单" in m["text"])
+
+
+async def test_a_photo_after_a_report_is_attached_and_a_renamed_room_keeps_its_binding(
+    wechat_peer: WechatPeer, tmp_path: Path
+) -> None:
+    peer = wechat_peer
+    config = config_for(tmp_path)
+    async with linli_on_wechat(peer, config):
+        await peer.say("孙大爷", "#报事 3号楼门口井盖松了，晚上很危险", room="网格3群")
+        await peer.from_bot(said("已登记 #1", GRID3))
+        await peer.send_image("孙大爷", PNG, room="网格3群", file_name="井盖.png")
+        await peer.from_bot(said("照片", GRID3))
+
+        await peer.rename("网格3群", "幸福里3网格")
+        await peer.say("王芳", "#报事 3号楼楼道灯坏了", room="网格3群")
+        ack = await peer.from_bot(said("已登记 #2", GRID3))
+        assert "网格3" in ack["text"]  # still bound to 网格3 under its new name
+    with stored(config) as uow:
+        chat = uow.chats.find("wechat", GRID3)
+        assert chat is not None and chat.title == "幸福里3网格" and chat.kind == "grid"
+        issue = uow.issues.by_number(1, 1)
+        assert issue is not None
+        photos = uow.session.scalars(select(Attachment).where(Attachment.issue_id == issue.id))
+        assert [a.kind for a in photos] == ["photo"]
 
 
 def test_linli_run_on_wechat_answers_and_never_logs_its_token(tmp_path: Path) -> None:
@@ -257,3 +317,92 @@ def test_linli_run_on_wechat_without_a_gateway_says_so_in_one_line(tmp_path: Pat
     assert done.returncode == 1
     assert done.stderr.strip().splitlines()[-1].startswith("连不上微信网关")
     assert "Traceback" not in done.stderr
+
+
+async def test_a_room_configured_by_name_is_bound_when_the_secretary_confirms(
+    wechat_peer: WechatPeer, tmp_path: Path
+) -> None:
+    peer = wechat_peer
+    config = config_for(
+        tmp_path,
+        chats=[
+            {"platform": "wechat", "ref": "网格3群", "kind": "grid", "grid": "网格3"},
+            {"platform": "wechat", "ref": GRID5, "kind": "grid", "grid": "网格5"},
+        ],
+    )
+    async with linli_on_wechat(peer, config):
+        await peer.say("王芳", "#报事 3号楼楼道灯坏了", room="网格3群")
+        proposal = await peer.from_bot(said("同名", GRID3))
+        assert "发送「/bind」确认" in proposal["text"]
+        await peer.from_bot(said("本群还没有绑定社区", GRID3))  # not filed yet, nothing lost
+        await peer.say("孙大爷", "绑定", room="网格3群")
+        await peer.from_bot(said("只有书记", GRID3))
+        await peer.say("李书记", "绑定", room="网格3群")
+        await peer.from_bot(said("已确认本群就是配置中的「网格3群」", GRID3))
+        await peer.say("王芳", "#报事 3号楼楼道灯坏了", room="网格3群")
+        ack = await peer.from_bot(said("已登记 #1", GRID3))
+        assert "网格3" in ack["text"]
+        # The room configured by its id needed no confirmation.
+        await peer.say("钱阿姨", "#报事 5号楼门口井盖松了", room="网格5群")
+        await peer.from_bot(said("已登记 #2", GRID5))
+        assert not [
+            m for m in await peer.messages() if m["roomId"] == GRID5 and "同名" in m["text"]
+        ]
+    with stored(config) as uow:  # kept by id after a restart
+        chat = uow.chats.find("wechat", GRID3)
+        assert chat is not None and chat.kind == "grid" and chat.config_ref == "网格3群"
+
+
+async def test_a_quoted_message_is_filed_for_its_author(
+    wechat_peer: WechatPeer, tmp_path: Path
+) -> None:
+    peer = wechat_peer
+    config = config_for(tmp_path)
+    async with linli_on_wechat(peer, config):
+        await peer.say("孙大爷", "4号楼后面的垃圾好几天没人清了，味道很大", room="网格3群")
+        # WeChat shows a quoted reply inside the text: 「author：quoted」, a dashed line, the reply.
+        quote = "「孙大爷：4号楼后面的垃圾好几天没人清了，味道很大」\n- - - - - - - - - - - - - - -\n#立案"
+        await peer.say("张网格", quote, room="网格3群")
+        ack = await peer.from_bot(said("已登记 #1", GRID3))
+        assert "4号楼" in ack["text"]
+    with stored(config) as uow:
+        issue = uow.issues.by_number(1, 1)
+        assert issue is not None
+        assert uow.people.get(issue.reporter_id).ref == CONTACTS["孙大爷"]
+        assert issue.description == "4号楼后面的垃圾好几天没人清了，味道很大"
+
+
+async def test_the_bot_reconnects_after_the_gateway_drops_and_sends_the_backlog_as_one_digest(
+    wechat_peer: WechatPeer, tmp_path: Path
+) -> None:
+    peer = wechat_peer
+    clock = ScaledClock(MONDAY, speed=60)  # a minute a second
+    async with linli_on_wechat(peer, config_for(tmp_path), clock) as adapter:
+        await peer.say("王芳", "#报事 3号楼楼道灯坏了", room="网格3群")
+        await peer.from_bot(said("已登记 #1", GRID3))
+        for chore in ("检查消防通道", "清理楼道杂物", "通知停水"):
+            await peer.say("张网格", f"提醒 09:08 {chore}", room="网格3群")
+            await peer.from_bot(said(chore, GRID3))
+        assert clock.now() < MONDAY.replace(minute=6), "the test ran too slowly to drop in time"
+
+        # The gateway goes away for ten seconds (ten minutes on this clock): the reminders come
+        # due meanwhile and wait in the outbox.
+        await peer.drop(restart_after_ms=10_000)
+        await asyncio.wait_for(_until(lambda: not adapter.ready.is_set()), 5)
+        await asyncio.wait_for(adapter.ready.wait(), 30)  # reconnected by itself
+        assert adapter.reconnects == 1
+
+        digest = await peer.from_bot(said("⏰", GRID3), timeout=20)
+        for chore in ("检查消防通道", "清理楼道杂物", "通知停水"):
+            assert chore in digest["text"]
+        # One message, not a burst of three.
+        assert len([t for t in await from_bot_in(peer, GRID3) if "⏰" in t]) == 1
+
+        # And it hears again.
+        await peer.say("孙大爷", "#报事 4号楼门禁坏了", room="网格3群")
+        await peer.from_bot(said("已登记 #2", GRID3))
+
+
+async def _until(condition: Callable[[], bool]) -> None:
+    while not condition():
+        await asyncio.sleep(0.05)

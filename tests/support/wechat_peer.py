@@ -3,8 +3,10 @@
 `WechatPeer.start()` runs `tests/peers/wechat/peer.js`: a wechaty puppet service (plaintext
 gRPC) backed by wechaty-puppet-mock with a fixed cast, see tests/peers/README.md. A
 python-wechaty bot connects to `peer.endpoint` with `peer.token` and is logged in as 邻里; the
-test speaks as contacts with `say` and reads every message (the bot's too) with `messages` /
-`wait_for`.
+test speaks as contacts with `say` (text, images, files) and reads every message (the bot's
+too) with `messages` / `wait_for`, and the bytes of files with `file`. `rename` changes a room's
+topic; `restart` (a new process on the same ports and token) and `drop` (the gRPC server goes
+away for a while in-process) simulate the gateway dropping.
 
 The cast has stable ids (`BOT_ID`, `CONTACTS`, `ROOMS`); `peer.ids` is what the peer printed.
 """
@@ -12,6 +14,7 @@ The cast has stable ids (`BOT_ID`, `CONTACTS`, `ROOMS`); `peer.ids` is what the 
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import secrets
 import subprocess
@@ -34,11 +37,13 @@ CONTACTS = {
     "王芳": "wxid_wangfang",  # residents
     "孙大爷": "wxid_sun",
     "钱阿姨": "wxid_qian",
+    "刘物业": "wxid_liu",  # the property company's handler
 }
-# topic -> id (the bot and 李书记, 张网格 are in both)
+# topic -> id (the bot, 李书记 and 张网格 are in each)
 ROOMS = {
     "网格3群": "grid3@chatroom",  # + 王芳, 孙大爷
     "网格5群": "grid5@chatroom",  # + 钱阿姨
+    "工作群": "work@chatroom",  # the bot, 李书记, 张网格, 刘物业
 }
 
 Json = dict[str, Any]
@@ -53,7 +58,7 @@ class WechatPeer(NodePeer):
 
     Messages are dicts: `id`, `talkerId`, `roomId` (None when private), `listenerId` (private
     only), `text`, `type` (wechaty-puppet's MessageType name: `Text`, `Image`, ...),
-    `mentionIds`, `fileName` (for files) and `timestamp` (ms).
+    `mentionIds`, `fileName` and `fileSize` (bytes; for files, else None) and `timestamp` (ms).
     """
 
     def __init__(
@@ -75,10 +80,19 @@ class WechatPeer(NodePeer):
     # -- process control
 
     @classmethod
-    def start(cls, token: str | None = None) -> WechatPeer:
-        """Start the peer on free 127.0.0.1 ports and wait for its `ready` and ids lines."""
+    def start(
+        cls, token: str | None = None, *, port: int | None = None, control_port: int | None = None
+    ) -> WechatPeer:
+        """Start the peer and wait for its `ready` and ids lines: on `port` (gRPC) and
+        `control_port` when given (e.g. the ports of a peer just stopped), free ports
+        otherwise."""
         token = token or f"insecure_linli_{secrets.token_hex(8)}"
-        ports = ["--port", str(free_port()), "--control-port", str(free_port())]
+        ports = [
+            "--port",
+            str(port or free_port()),
+            "--control-port",
+            str(control_port or free_port()),
+        ]
         process, stderr, (ready, ids) = cls.launch(
             "WeChat",
             PEER_SCRIPT,
@@ -86,15 +100,22 @@ class WechatPeer(NodePeer):
             "wechaty-puppet-service",
             lines=2,
         )
-        _, grpc_port, control_port = ready.split()
+        _, grpc_port, control_port_said = ready.split()
         return cls(
             process,
             stderr,
             port=int(grpc_port),
-            control_port=int(control_port),
+            control_port=int(control_port_said),
             token=token,
             ids=json.loads(ids),
         )
+
+    def restart(self) -> WechatPeer:
+        """Stop this peer (the gateway drops: clients' streams end) and start a new one on the
+        same ports and token. The new peer knows nothing of the old one's messages. Stop the
+        returned peer (this one is stopped already)."""
+        self.stop()
+        return WechatPeer.start(self.token, port=self.port, control_port=self.control_port)
 
     @property
     def endpoint(self) -> str:
@@ -117,21 +138,55 @@ class WechatPeer(NodePeer):
     async def say(
         self,
         contact: str,
-        text: str,
+        text: str = "",
         room: str | None = None,
         *,
         mentions: list[str] | None = None,
+        image: bytes | None = None,
+        file: bytes | None = None,
+        file_name: str | None = None,
     ) -> Json:
         """Contact `contact` (an id or a name) says `text` in `room` (id or topic), or privately
         to the bot; `mentions` (ids or names, the bot's too) become the message's mention ids.
-        Returns the message record."""
-        body: Json = {"from": _contact_id(contact), "text": text}
+        With `image` (or `file`) the contact then sends those bytes as an `Image` (or
+        `Attachment`) message named `file_name` (default `image.png` / `file.bin`).
+        Returns the record of the last message sent."""
+        body: Json = {"from": _contact_id(contact)}
+        if text:
+            body["text"] = text
         if room is not None:
             body["room"] = ROOMS.get(room, room)
         if mentions:
             body["mentions"] = [_contact_id(m) for m in mentions]
+        if image is not None:
+            body["image"] = base64.b64encode(image).decode("ascii")
+        if file is not None:
+            body["file"] = base64.b64encode(file).decode("ascii")
+        if file_name is not None:
+            body["fileName"] = file_name
         said: Json = await self._request("POST", "/say", body)
         return said
+
+    async def send_image(
+        self, contact: str, image: bytes, room: str | None = None, *, file_name: str = "image.png"
+    ) -> Json:
+        """Contact `contact` sends `image` in `room` (or privately); the message record."""
+        return await self.say(contact, room=room, image=image, file_name=file_name)
+
+    async def rename(self, room: str, topic: str, *, by: str | None = None) -> Json:
+        """`by` (an id or a name; default 李书记) renames `room` (id or original topic) to
+        `topic`. Clients get a `room-topic` event. Returns `{roomId, topic, oldTopic,
+        changerId}`."""
+        body: Json = {"room": ROOMS.get(room, room), "topic": topic}
+        if by is not None:
+            body["by"] = _contact_id(by)
+        renamed: Json = await self._request("POST", "/topic", body)
+        return renamed
+
+    async def drop(self, restart_after_ms: int = 500) -> None:
+        """The gRPC server shuts down now and comes back on the same port after
+        `restart_after_ms` (in the same process: messages and cast stay)."""
+        await self._request("POST", "/drop", {"restartAfterMs": restart_after_ms})
 
     # -- what was said
 
@@ -139,6 +194,14 @@ class WechatPeer(NodePeer):
         """Every message seen so far (people's and the bot's), in order."""
         seen: list[Json] = await self._request("GET", "/messages")
         return seen
+
+    async def file(self, message_id: str) -> bytes:
+        """The bytes of the file message `message_id` (one the bot sent, or a contact's)."""
+        async with httpx.AsyncClient(timeout=10) as client:
+            response = await client.get(f"{self.control_url}/file/{message_id}")
+        if response.status_code != 200:
+            raise PeerError(f"/file/{message_id}: HTTP {response.status_code}: {response.text}")
+        return response.content
 
     async def reset(self) -> None:
         """Forget the messages seen so far."""

@@ -8,6 +8,8 @@
 //
 // A python-wechaty bot connects with WECHATY_PUPPET_SERVICE_ENDPOINT=127.0.0.1:<port> and
 // WECHATY_PUPPET_SERVICE_TOKEN=<token>; it is logged in as 邻里 as soon as it connects.
+// Started again with the same --port and --token, a new peer is the "same" gateway come back
+// (a fresh cast and message list: nothing is kept across processes).
 
 // python-wechaty 0.10.7 speaks plaintext gRPC: the server must not require TLS.
 process.env.WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_SERVER = 'true';
@@ -17,6 +19,7 @@ const net = require('net');
 const { PuppetServer } = require('wechaty-puppet-service');
 const { PuppetMock, mock } = require('wechaty-puppet-mock');
 const PUPPET = require('wechaty-puppet');
+const { FileBox, FileBoxType } = require('file-box');
 
 // ---------------------------------------------------------------- arguments
 
@@ -43,10 +46,12 @@ const PEOPLE = [
   { id: 'wxid_wangfang', name: '王芳', role: 'resident' },
   { id: 'wxid_sun', name: '孙大爷', role: 'resident' },
   { id: 'wxid_qian', name: '钱阿姨', role: 'resident' },
+  { id: 'wxid_liu', name: '刘物业', role: 'handler' },
 ];
 const ROOMS = [
   { id: 'grid3@chatroom', topic: '网格3群', memberIdList: [BOT.id, 'wxid_li', 'wxid_zhang', 'wxid_wangfang', 'wxid_sun'] },
   { id: 'grid5@chatroom', topic: '网格5群', memberIdList: [BOT.id, 'wxid_li', 'wxid_zhang', 'wxid_qian'] },
+  { id: 'work@chatroom', topic: '工作群', memberIdList: [BOT.id, 'wxid_li', 'wxid_zhang', 'wxid_liu'] },
 ];
 
 // Every field set so faker's random values (avatar URLs, ...) never leak into tests.
@@ -88,12 +93,42 @@ mocker.use(function linliLogin(m) {
   return () => {};
 });
 
+// Patch: PuppetMock's messageImage answers a QR code of 'fake-qrcode' whatever the message was,
+// and python-wechaty's `msg.to_file_box()` asks messageImage for Image messages: answer the
+// image that was actually sent (as messageFile does).
+puppet.messageImage = async function messageImage(messageId) {
+  return this.messageFile(messageId);
+};
+
+// The bytes of every file message (a contact's or the bot's), by message id, for GET /file/<id>.
+const files = new Map(); // message id -> Buffer
+const fileBytes = async (messageId) => {
+  if (files.has(messageId)) return files.get(messageId);
+  const json = mocker.cacheFileBoxPayload.get(messageId);
+  if (!json) return undefined;
+  const bytes = await FileBox.fromJSON(json).toBuffer();
+  files.set(messageId, bytes);
+  return bytes;
+};
+
 // Every message (people's and the bot's own: PuppetMock emits both) as a plain record.
 const MESSAGE_TYPES = Object.fromEntries(Object.entries(PUPPET.types.Message)
   .filter(([, value]) => typeof value === 'number').map(([name, value]) => [value, name]));
 puppet.on('message', ({ messageId }) => {
   const payload = mocker.messagePayload(messageId);
   const file = mocker.cacheFileBoxPayload.get(messageId);
+  let fileSize = null;
+  if (file) {
+    // python-wechaty sends files as base64 FileBoxes (kept as they came); other kinds are read
+    // when first asked for (GET /file/<id>), their size is then unknown here.
+    if (file.type === FileBoxType.Base64 || file.boxType === FileBoxType.Base64) {
+      const bytes = Buffer.from(file.base64, 'base64');
+      files.set(messageId, bytes);
+      fileSize = bytes.length;
+    } else if (typeof file.size === 'number' && file.size >= 0) {
+      fileSize = file.size;
+    }
+  }
   messages.push({
     id: payload.id,
     talkerId: payload.talkerId,
@@ -103,9 +138,23 @@ puppet.on('message', ({ messageId }) => {
     type: MESSAGE_TYPES[payload.type] || String(payload.type),
     mentionIds: payload.mentionIdList || [],
     fileName: file ? file.name : null,
+    fileSize,
     timestamp: payload.timestamp,
   });
 });
+
+// A contact sends a file: like ContactMock.say(fileBox).to(...), but with the message type we
+// choose (the mock guesses it from the extension, and only knows .png/.jpg/.jpeg as images).
+const sendFile = (talker, conversation, fileBox, type, mentions) => {
+  const id = `msg_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 10)}`;
+  mocker.cacheFileBoxPayload.set(id, fileBox.toJSON());
+  const base = { id, talkerId: talker.id, timestamp: Date.now(), type };
+  const payload = conversation === contacts.get(BOT.id) || !rooms.has(conversation.id)
+    ? { ...base, listenerId: conversation.id }
+    : { ...base, roomId: conversation.id, mentionIdList: mentions.map((c) => c.id) };
+  const message = mocker.MessageMock.create(payload);
+  puppet.emit('message', { messageId: message.id });
+};
 
 // ---------------------------------------------------------------- the control server
 
@@ -125,28 +174,77 @@ const answer = (res, status, payload) => {
   res.end(body);
 };
 
+const fail = (status, message) => Object.assign(new Error(message), { status });
+
 const routes = {
-  // {from, room?, text, mentions?: [contact ids]}: `from` says `text` in the room, or privately
-  // to the bot. Answers the message record.
+  // {from, room?, text?, mentions?: [contact ids], image?: base64, file?: base64, fileName?}:
+  // `from` says `text` in the room, or privately to the bot; with `image` (or `file`) it sends
+  // that as an Image (or Attachment) message named `fileName`, after the text if there is one.
+  // Answers the record of the last message sent.
   'POST /say': async (body) => {
     const talker = contacts.get(body.from);
-    if (!talker) throw Object.assign(new Error(`unknown contact ${body.from}`), { status: 404 });
+    if (!talker) throw fail(404, `unknown contact ${body.from}`);
     const room = body.room ? rooms.get(body.room) : undefined;
-    if (body.room && !room) throw Object.assign(new Error(`unknown room ${body.room}`), { status: 404 });
+    if (body.room && !room) throw fail(404, `unknown room ${body.room}`);
     const mentions = (body.mentions || []).map((id) => {
       const contact = contacts.get(id);
-      if (!contact) throw Object.assign(new Error(`unknown contact ${id}`), { status: 404 });
+      if (!contact) throw fail(404, `unknown contact ${id}`);
       return contact;
     });
-    if (typeof body.text !== 'string' || !body.text) throw Object.assign(new Error('text is required'), { status: 400 });
+    const hasText = typeof body.text === 'string' && body.text !== '';
+    const attachment = body.image || body.file;
+    if (!hasText && !attachment) throw fail(400, 'text, image or file is required');
+    if (body.image && body.file) throw fail(400, 'send either image or file, not both');
+    if (attachment !== undefined && (typeof attachment !== 'string' || !attachment)) {
+      throw fail(400, 'image/file must be non-empty base64');
+    }
+    const conversation = room || contacts.get(BOT.id);
     const before = messages.length;
-    talker.say(body.text, mentions).to(room || contacts.get(BOT.id));
-    return messages[before];
+    if (hasText) talker.say(body.text, mentions).to(conversation);
+    if (attachment) {
+      const fileName = body.fileName || (body.image ? 'image.png' : 'file.bin');
+      const fileBox = FileBox.fromBase64(attachment, fileName);
+      const type = body.image ? PUPPET.types.Message.Image : PUPPET.types.Message.Attachment;
+      sendFile(talker, conversation, fileBox, type, hasText ? [] : mentions);
+    }
+    return messages.length > before ? messages[messages.length - 1] : null;
+  },
+  // {room, topic, by?}: `by` (default 李书记) renames the room. PuppetMock emits `room-topic`
+  // (clients get it) and changes the payload the gateway serves; the gateway's own payload
+  // cache is marked dirty too (its `dirty` event reaches clients; python-wechaty ignores it).
+  'POST /topic': async (body) => {
+    const room = rooms.get(body.room);
+    if (!room) throw fail(404, `unknown room ${body.room}`);
+    if (typeof body.topic !== 'string' || !body.topic) throw fail(400, 'topic is required');
+    const changer = contacts.get(body.by || 'wxid_li');
+    if (!changer) throw fail(404, `unknown contact ${body.by}`);
+    const oldTopic = room.payload.topic;
+    room.topic(body.topic).by(changer);
+    if (puppet.isLoggedIn) puppet.dirtyPayload(PUPPET.types.Payload.Room, room.id);
+    return { roomId: room.id, topic: body.topic, oldTopic, changerId: changer.id };
+  },
+  // {restartAfterMs?: 500}: shut the gRPC server down now (clients' event streams end, calls
+  // fail) and start a new one on the same port and token after restartAfterMs (in-process: the
+  // cast, the messages and the mock's login stay).
+  'POST /drop': async (body) => {
+    const after = body.restartAfterMs === undefined ? 500 : Number(body.restartAfterMs);
+    if (!Number.isFinite(after) || after < 0) throw fail(400, 'restartAfterMs must be >= 0');
+    await dropServer(after);
+    return { restartAfterMs: after };
   },
   'GET /messages': async () => messages,
   'POST /messages': async () => messages,
   'POST /reset': async () => { messages.length = 0; return true; },
   'GET /ids': async () => ids(),
+};
+
+// GET /file/<message id>: the raw bytes of a file message (application/octet-stream).
+const fileRoute = async (req, res) => {
+  const id = decodeURIComponent(req.url.split('?')[0].slice('/file/'.length));
+  const bytes = await fileBytes(id);
+  if (!bytes) return answer(res, 404, { ok: false, description: `no file for message ${id}` });
+  res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length });
+  return res.end(bytes);
 };
 
 const ids = () => ({
@@ -156,6 +254,11 @@ const ids = () => ({
 });
 
 const control = http.createServer(async (req, res) => {
+  if (req.method === 'GET' && req.url.startsWith('/file/')) {
+    try { return await fileRoute(req, res); } catch (error) {
+      return answer(res, 500, { ok: false, description: String(error.message || error) });
+    }
+  }
   const route = routes[`${req.method} ${req.url.split('?')[0]}`];
   if (!route) return answer(res, 404, { ok: false, description: `no route ${req.method} ${req.url}` });
   try {
@@ -179,15 +282,37 @@ const freePort = () => new Promise((resolve, reject) => {
 });
 
 let server;
-const main = async () => {
-  const port = args.port || await freePort();
-  server = new PuppetServer({ endpoint: `127.0.0.1:${port}`, puppet, token: args.token });
+let grpcPort;
+let restartTimer;
+const startServer = async () => {
+  server = new PuppetServer({ endpoint: `127.0.0.1:${grpcPort}`, puppet, token: args.token });
   await server.start();
+};
+
+// POST /drop: forceShutdown the gRPC server, start a new one on the same port later.
+const dropServer = async (restartAfterMs) => {
+  if (restartTimer) throw fail(409, 'already dropped, restarting soon');
+  if (server) {
+    const old = server;
+    server = undefined;
+    await old.stop();
+  }
+  restartTimer = setTimeout(() => {
+    startServer()
+      .then(() => process.stderr.write(`drop: gRPC server back on ${grpcPort}\n`))
+      .catch((error) => process.stderr.write(`drop: restart failed: ${error && error.stack}\n`))
+      .finally(() => { restartTimer = undefined; });
+  }, restartAfterMs);
+};
+
+const main = async () => {
+  grpcPort = args.port || await freePort();
+  await startServer();
   await new Promise((resolve, reject) => {
     control.once('error', reject);
     control.listen(args.controlPort, '127.0.0.1', resolve);
   });
-  process.stdout.write(`ready ${port} ${control.address().port}\n`);
+  process.stdout.write(`ready ${grpcPort} ${control.address().port}\n`);
   process.stdout.write(`${JSON.stringify(ids())}\n`);
 };
 
@@ -198,6 +323,7 @@ const stop = async () => {
   const timer = setTimeout(() => process.exit(0), 3000);
   timer.unref();
   control.close();
+  if (restartTimer) clearTimeout(restartTimer);
   try { if (server) await server.stop(); } catch (error) { process.stderr.write(`stop: ${error}\n`); }
   process.exit(0);
 };
