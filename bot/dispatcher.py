@@ -151,6 +151,14 @@ class Dispatcher:
                     kind="private" if message.chat.is_private else "grid",
                 )
             )
+            if not message.chat.is_private:
+                # Its id is what config.yaml can bind it by (ids are not shown in the apps).
+                log.info(
+                    "first heard from %s group %s (%s)",
+                    message.chat.platform,
+                    message.chat.ref,
+                    message.chat.title,
+                )
         elif message.chat.title and chat.title != message.chat.title and message.via != "poll":
             # A renamed room keeps its binding (bound by id). A poll answer's title is the one
             # the poll was sent under, so it is not news.

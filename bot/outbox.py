@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.adapters.base import Adapter, TryLater, Undeliverable
 from bot.clock import Clock
+from bot.domain.chats import is_platform_id
 from bot.messages import (
     Button,
     ChatRef,
@@ -40,6 +41,7 @@ from storage.models import OutboundMessage
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
+UNCONFIRMED = "群「{title}」还没有确认绑定：请书记在该群发送 /bind"
 FLUSH_BATCH = 100
 RETRY_FIRST, RETRY_MAX = 1.0, 60.0  # seconds: after a failed send, doubling up to a minute
 # A digest (texts to one target merged into one message) takes at most this many queued texts
@@ -210,6 +212,14 @@ def _unique(items: Iterable[T], key: Callable[[T], Hashable]) -> tuple[T, ...]:
     return tuple(kept)
 
 
+def _awaits_confirmation(row: OutboundMessage) -> bool:
+    return (
+        row.chat_ref is not None
+        and not row.chat_private
+        and not is_platform_id(row.platform, row.chat_ref)
+    )
+
+
 class Outbox:
     """Sends queued rows, oldest first, through the adapter of their platform.
 
@@ -247,6 +257,13 @@ class Outbox:
                 for group in sends(rows, self._merge):
                     first, ids = group[0], [row.id for row in group]
                     label = ", ".join(str(row_id) for row_id in ids)
+                    if _awaits_confirmation(first):
+                        # A chat config.yaml names by title, not yet confirmed with /bind: no
+                        # platform can address it. Kept with the reason, like any refusal.
+                        reason = UNCONFIRMED.format(title=first.chat_ref)
+                        log.error("outbox message %s cannot be delivered: %s", label, reason)
+                        self._settle(ids, failed=reason)
+                        continue
                     pacer = self._pacers.get(first.platform)
                     if pacer is not None:  # a digest is one message: one wait
                         await pacer.wait_for(first.chat_ref or f"person:{first.person_ref}")

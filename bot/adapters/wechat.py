@@ -113,7 +113,7 @@ class _Bot(Wechaty):  # type: ignore[misc]  # Wechaty is untyped (Any)
         self._adapter._scan(qr_code, status)
 
     async def on_message(self, msg: Any) -> None:
-        await self._adapter._received(self, msg)
+        await self._adapter._received(msg)
 
     async def on_room_topic(
         self, room: Any, new_topic: str, old_topic: str, changer: Any, date: Any
@@ -300,7 +300,7 @@ class WechatAdapter:
             qr_code,
         )
 
-    async def _received(self, bot: _Bot, msg: Any) -> None:
+    async def _received(self, msg: Any) -> None:
         """Keep arrival order: a slot is queued at once, filled when the message is read."""
         slot: asyncio.Future[core.IncomingMessage | None] = (
             asyncio.get_running_loop().create_future()
@@ -456,8 +456,6 @@ class WechatAdapter:
     async def _chat(self, bot: _Bot, chat: core.ChatRef) -> Any:
         if chat.is_private:
             return await self._contact(bot, chat.ref)
-        if "@" not in chat.ref:
-            raise Undeliverable(f"群「{chat.ref}」还没有确认绑定：请书记在该群发送 /bind")
         room = bot.Room.load(chat.ref)
         await room.ready()
         return room

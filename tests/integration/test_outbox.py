@@ -264,6 +264,19 @@ def test_an_undeliverable_digest_fails_whole_and_the_rest_goes(chat: Conversatio
     assert flush(chat, wechat) == 0  # not tried again
 
 
+def test_a_chat_named_by_title_and_not_yet_confirmed_is_skipped_with_the_reason(
+    chat: Conversation,
+) -> None:
+    unconfirmed = ChatRef("wechat", "工作群", "工作群")
+    private = ChatRef("wechat", "wxid_wang", "王芳", is_private=True)  # private ids have no @
+    enqueue(chat, [Reply(unconfirmed, "今日待办"), Reply(ROOM1, "一"), Reply(private, "已登记")])
+    wechat = Platform("wechat")
+    assert flush(chat, wechat) == 2
+    assert wechat.sent == [(ROOM1.ref, "一"), (private.ref, "已登记")]
+    failed = {row.text: row.failed for row in rows(chat) if row.failed}
+    assert failed == {"今日待办": "群「工作群」还没有确认绑定：请书记在该群发送 /bind"}
+
+
 # --- the grouping and the combining, without a database ------------------------------------
 
 NOW = datetime(2025, 3, 3, 1, 0, tzinfo=UTC)
