@@ -149,6 +149,7 @@ class WechatAdapter:
         self.ready = asyncio.Event()  # set while logged in
         self._login = asyncio.Event()
         self._drop = asyncio.Event()
+        self._scan_asked = False  # the gateway asked for a QR-code scan since the last check
         self._bot: _Bot | None = None
         self._self_id = ""
         self._self_name = ""
@@ -191,11 +192,17 @@ class WechatAdapter:
         within `wechat.login_timeout` raises `WechatUnavailable`."""
         self._login.clear()
         self._drop.clear()
+        self._scan_asked = False
         bot = self._new_bot()
         self._bot = bot
         listening = asyncio.get_running_loop().create_task(self._listen(bot))
         try:
-            logged_in = await self._first(self._login.wait(), listening, self._config.login_timeout)
+            timeout = self._config.login_timeout
+            logged_in = await self._first(self._login.wait(), listening, timeout)
+            while not logged_in and self._scan_asked and not listening.done():
+                # Someone has to scan the QR code on a phone: wait for them, as long as it takes.
+                self._scan_asked = False
+                logged_in = await self._first(self._login.wait(), listening, timeout)
             if not logged_in:
                 if first:
                     raise WechatUnavailable(self._why_not(listening))
@@ -293,6 +300,7 @@ class WechatAdapter:
         self._drop.set()
 
     def _scan(self, qr_code: str, status: Any) -> None:
+        self._scan_asked = True
         log.warning(
             "wechat: the account must scan a QR code to log in (%s): "
             "https://wechaty.js.org/qrcode/%s",
