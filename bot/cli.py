@@ -1,4 +1,4 @@
-"""The `linli` command: run the bot, analyse text, replay a scripted conversation."""
+"""The `linli` command: run the bot, analyse text, replay a scripted conversation, export."""
 
 from __future__ import annotations
 
@@ -36,6 +36,13 @@ def main(argv: list[str] | None = None) -> int:
     replay.add_argument("script")
     replay.add_argument("--database", default="sqlite://", help="数据库 URL（默认内存）")
 
+    export = sub.add_parser("export", help="导出台账 xlsx（与聊天里的「导出」相同）")
+    export.add_argument("output", help="写到哪个文件，如 out.xlsx")
+    export.add_argument("--month", help="月份：2026-11、11月、本月、上月（默认全部）")
+    export.add_argument("--community", help="社区代码（配置里有多个社区时必填）")
+    # Also accepted after the subcommand: `linli export --config x.yaml …`.
+    export.add_argument("--config", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
@@ -48,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
             return _analyze(args.file)
         if args.command == "replay":
             return _replay(args.script, args.config, args.database)
+        if args.command == "export":
+            settings = load_settings(find_config(args.config))
+            return _export(settings, args.output, args.month, args.community)
         settings = load_settings(find_config(args.config))
         return _run(settings, args.platform or settings.platform, _clock(args))
     except ConfigError as error:
@@ -156,6 +166,54 @@ def _replay(script: str, config: str | None, database: str) -> int:
         print(error, file=sys.stderr)
         return 2
     return 0
+
+
+def _export(settings: Settings, output: str, month_word: str | None, code: str | None) -> int:
+    """Write the same xlsx 台账 as 「导出」 for one community (and month); one line either way."""
+    from bot.app import bootstrap
+    from handlers.export import ledger_workbook
+    from handlers.stats import month_range, parse_month
+    from storage.uow import UnitOfWork
+
+    clock = SystemClock()
+    today = clock.now().astimezone(settings.tz).date()
+    try:
+        month = parse_month(month_word or "", today)
+    except ValueError:
+        raise ConfigError(f"看不懂月份「{month_word}」，应如 2026-11、11月、本月 或 上月") from None
+    codes = [community.code for community in settings.communities]
+    if code is None and len(codes) > 1:
+        raise ConfigError(f"配置里有多个社区，请用 --community 指定：{'、'.join(codes)}")
+    chosen = code or codes[0]
+    if chosen not in codes:
+        raise ConfigError(f"配置里没有社区「{chosen}」，可以写：{'、'.join(codes)}")
+    linli = bootstrap(settings, clock)
+    try:
+        with UnitOfWork(linli.sessions) as uow:
+            community = uow.communities.by_code(chosen)
+            assert community is not None  # bootstrap loads every configured community
+            content = ledger_workbook(uow, linli.services, community.id, month)
+            since, until = month_range(month, settings.tz) if month else (None, None)
+            count = uow.issues.count_filed(community.id, since, until)
+    finally:
+        linli.close()
+    try:
+        Path(output).write_bytes(content)
+    except OSError as error:
+        raise ConfigError(f"无法写入 {output}：{_why_not_written(error)}") from None
+    period = f"{month[0]}-{month[1]:02d}" if month else "全部"
+    print(f"已导出 {period} 台账到 {output}（{count}条）")
+    return 0
+
+
+def _why_not_written(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "目录不存在"
+    if isinstance(error, PermissionError):
+        return "没有写入权限"
+    if isinstance(error, IsADirectoryError):
+        return "这是一个目录"
+    return error.strerror or str(error)
 
 
 if __name__ == "__main__":

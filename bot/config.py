@@ -245,6 +245,14 @@ class CategoryOverride(_Strict):
     keywords: list[Text] = []
 
 
+class PointsSettings(_Strict):
+    """积分 earned per deed (chat-protocol §8); rejected reports earn nothing."""
+
+    report: int = Field(default=5, ge=0, le=1000)  # a report accepted (受理)
+    duplicate: int = Field(default=2, ge=0, le=1000)  # confirming a neighbour's report
+    photo: int = Field(default=3, ge=0, le=1000)  # a photo verifying a resolution
+
+
 class Intake(_Strict):
     report_tags: list[Text] = ["#报事", "#诉求", "#求助", "#投诉", "#report"]
     file_tags: list[Text] = ["#立案"]
@@ -308,6 +316,7 @@ class Settings(_Strict):
     categories: list[CategoryOverride] = []
     calendar: CalendarSettings = CalendarSettings()
     reminders: ReminderSettings = ReminderSettings()
+    points: PointsSettings = PointsSettings()
     rate_limits: dict[str, RateLimit] = Field(default_factory=_default_rate_limits)
     console: ConsoleSettings = ConsoleSettings()
     telegram: TelegramSettings = TelegramSettings()

@@ -29,8 +29,11 @@ from bot.messages import Direct, Outgoing, Reply
 from bot.outbox import outbound
 from handlers import texts
 from handlers.base import Services
+from handlers.points import POINTS_WEEKLY, SERIES_PREFIX
 from handlers.reminders import render
 from handlers.schedule import DAILY, EVENT, SERIES_KINDS, WEEKLY
+from handlers.schedule import MONTHLY as MONTHLY_REPORT
+from handlers.stats import MONTHLY_REPORT_AT, MONTHLY_REPORT_DAY
 from storage.models import Reminder
 from storage.uow import UnitOfWork
 
@@ -67,6 +70,10 @@ def build_series(uow: UnitOfWork, services: Services) -> list[Series]:
             continue
         daily_h, daily_m = settings.reminders.daily_digest.split(":")
         weekly_h, weekly_m = settings.reminders.weekly_digest.split(":")
+        # Weekly series fire every weekday and speak only on the week's first working day.
+        weekdays = CronTrigger(
+            day_of_week="mon-fri", hour=int(weekly_h), minute=int(weekly_m), timezone=tz
+        )
         for chat in uow.chats.of_kind(community.id, "work"):
             found.append(
                 Series(
@@ -81,13 +88,32 @@ def build_series(uow: UnitOfWork, services: Services) -> list[Series]:
                 Series(
                     f"digest-weekly:{chat.id}",
                     WEEKLY,
-                    # Every weekday: the digest itself speaks only on the week's first working day.
+                    weekdays,
+                    community.id,
+                    chat.id,
+                )
+            )
+            found.append(
+                Series(
+                    f"report-monthly:{chat.id}",
+                    MONTHLY_REPORT,
                     CronTrigger(
-                        day_of_week="mon-fri",
-                        hour=int(weekly_h),
-                        minute=int(weekly_m),
+                        day=MONTHLY_REPORT_DAY,
+                        hour=MONTHLY_REPORT_AT.hour,
+                        minute=MONTHLY_REPORT_AT.minute,
                         timezone=tz,
                     ),
+                    community.id,
+                    chat.id,
+                )
+            )
+        for chat in uow.chats.of_kind(community.id, "grid"):
+            # 「本周积分榜」, weekly like the digest.
+            found.append(
+                Series(
+                    f"{SERIES_PREFIX}:{chat.id}",
+                    POINTS_WEEKLY,
+                    weekdays,
                     community.id,
                     chat.id,
                 )
@@ -158,7 +184,8 @@ class Scheduler:
                     reminder.status = "sent"
                     reminder.sent_at = now
                     series = self._series.get(reminder.key.partition("@")[0])
-                    if reminder.kind in SERIES_KINDS and series is not None:
+                    recurring = reminder.kind in SERIES_KINDS or reminder.kind == POINTS_WEEKLY
+                    if recurring and series is not None:
                         self._schedule_next(uow, series, now)
                 messages = [_bundle(items) for items in bundles.values()] + apart
                 for message in messages:

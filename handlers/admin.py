@@ -10,7 +10,7 @@ from bot.domain.privacy import mask_name
 from bot.messages import IncomingMessage, Reply
 from bot.text import normalize
 from handlers import texts
-from handlers.base import Answer, Context, Outcome, answer, mentioned_person
+from handlers.base import Answer, Context, Outcome, answer, mentioned_person, record_community
 from storage.models import AuditEntry, Chat, Community, Person, RoleGrant
 from storage.uow import UnitOfWork
 
@@ -74,7 +74,7 @@ def bind(ctx: Context, args: str) -> Outcome:
     ctx.chat.community_id = community.id
     ctx.chat.grid_id = grid.id if grid else None
     ctx.chat.kind = "grid" if grid else CHAT_KINDS[word]
-    _audit(ctx, community, "bind", f"{ctx.chat.title or ctx.chat.ref} → {word}")
+    record_community(ctx, community.id, "bind", f"{ctx.chat.title or ctx.chat.ref} → {word}")
     return answer(ctx, texts.BOUND.format(community=community.name, what=word), "command")
 
 
@@ -109,7 +109,7 @@ def _confirm(ctx: Context, community: Community, placeholder: Chat) -> Outcome:
     placeholder.title = title
     ctx.uow.outbox.move_chat(placeholder.platform, name, ref)
     what = _bound_as(ctx.uow, placeholder)
-    _audit(ctx, community, "bind", f"{name} → {ref}（{title}）")
+    record_community(ctx, community.id, "bind", f"{name} → {ref}（{title}）")
     return answer(
         ctx, texts.BIND_CONFIRMED.format(name=name, community=community.name, what=what), "command"
     )
@@ -160,7 +160,7 @@ def set_role(ctx: Context, args: str) -> Outcome:
             )
         )
     label = role.label + (f"（{scope}）" if scope else "")
-    _audit(ctx, community, "role", f"{person.name} → {label}")
+    record_community(ctx, community.id, "role", f"{person.name} → {label}")
     return answer(ctx, texts.ROLE_SET.format(who=mask_name(person.name), role=label), "command")
 
 
@@ -173,21 +173,6 @@ def _person(ctx: Context, community: Community, token: str) -> Person:
     if len(people) == 1:
         return people[0]
     raise Answer(texts.ROLE_WHO.format(name=name))
-
-
-def _audit(ctx: Context, community: Community, action: str, note: str) -> None:
-    ctx.uow.audit.record(
-        AuditEntry(
-            community_id=community.id,
-            issue_id=None,
-            actor_id=ctx.sender.id,
-            action=action,
-            from_status=None,
-            to_status=None,
-            note=note,
-            at=ctx.now,
-        )
-    )
 
 
 def move_chat(uow: UnitOfWork, platform: str, old_ref: str, new_ref: str, now: datetime) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -13,9 +13,9 @@ from bot.config import Settings
 from bot.domain.calendar import WorkCalendar
 from bot.domain.issues import IssueStatus, Role
 from bot.domain.permissions import Actor
-from bot.messages import IncomingMessage, Outgoing, Reply
+from bot.messages import AttachmentRef, IncomingMessage, Outgoing, Reply
 from handlers.schedule import sync_issue
-from storage.models import AuditEntry, Chat, Community, Issue, Person
+from storage.models import Attachment, AuditEntry, Chat, Community, Issue, Person
 from storage.uow import UnitOfWork
 
 
@@ -162,6 +162,38 @@ def record(
         )
     )
     sync_issue(ctx.uow, ctx.services, issue)
+
+
+def record_community(ctx: Context, community_id: int, action: str, note: str) -> None:
+    """Write the audit entry for a change that concerns no one issue (a binding, a role,
+    points redeemed)."""
+    ctx.uow.audit.record(
+        AuditEntry(
+            community_id=community_id,
+            issue_id=None,
+            actor_id=ctx.sender.id,
+            action=action,
+            from_status=None,
+            to_status=None,
+            note=note,
+            at=ctx.now,
+        )
+    )
+
+
+def attach(ctx: Context, issue: Issue, attachments: Iterable[AttachmentRef]) -> None:
+    """Keep the sender's photos and files with `issue`."""
+    for attachment in attachments:
+        ctx.uow.issues.add_attachment(
+            Attachment(
+                issue_id=issue.id,
+                kind=attachment.kind,
+                ref=attachment.ref,
+                caption=attachment.caption,
+                added_by_id=ctx.sender.id,
+                added_at=ctx.now,
+            )
+        )
 
 
 def mentioned_person(ctx: Context, name: str) -> Person | None:

@@ -6,7 +6,9 @@ from bot.domain.issues import Role
 from handlers import admin, export, forget, intake, ledger, listing, meetings, remind
 from handlers.base import Command
 from handlers.help import help_command
+from handlers.points import points, redeem
 from handlers.show import show
+from handlers.stats import stats
 
 STAFF = frozenset({Role.WORKER, Role.SECRETARY})
 HOLDERS = frozenset({Role.HANDLER, Role.WORKER, Role.SECRETARY})
@@ -210,6 +212,32 @@ COMMANDS: tuple[Command, ...] = (
         "导出台账（xlsx 文件）",
         "导出 本月",
         export.export,
+        SECRETARY,
+    ),
+    Command(
+        "stats",
+        ("统计",),
+        "[本周/本月/上月/2026-11] [网格] [分类] [图]",
+        "诉求统计：收集、办结、满意率、超期",
+        "统计 上月 网格3",
+        stats,
+        STAFF,
+    ),
+    Command(
+        "points",
+        ("积分", "积分榜"),
+        "[榜]",
+        "我的积分；「积分榜」看本周排行",
+        "积分榜",
+        points,
+    ),
+    Command(
+        "redeem",
+        ("兑换",),
+        "@人 分数 说明",
+        "兑换积分（扣减积分并记录）",
+        "兑换 @王芳 10 洗衣液一瓶",
+        redeem,
         SECRETARY,
     ),
     Command(

@@ -6,17 +6,15 @@ deadline colour), 「统计」 (collected, resolved, rates, overdue, by status, 
 (`王*芳`), private reporters appear under a pseudonym, and every free text has its phone numbers
 masked and its ID numbers removed (chat-protocol §9).
 
-The counting (`IssueStat`, `IssueCounts`, `count_issues`, `count_by_grid`, `effective_rating`,
-`summary_sentence`, `month_range`) is pure, for `/stats` to reuse.
+The counting is `handlers.stats`, shared with `/stats` and the monthly report; its names are
+re-exported here for callers of the export.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from io import BytesIO
 from zoneinfo import ZoneInfo
@@ -33,12 +31,44 @@ from bot.domain.issues import IssueStatus, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.privacy import mask_name, mask_text
 from bot.messages import Document
-from bot.text import normalize
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services
 from handlers.ledger import assignee_label, check, colour_of
+from handlers.stats import (
+    NO_GRID,
+    NO_VALUE,
+    SATISFIED_FROM,
+    IssueCounts,
+    IssueStat,
+    count_by_grid,
+    count_issues,
+    effective_rating,
+    issue_stats,
+    month_range,
+    parse_month,
+    percent,
+    period_label,
+    summary_sentence,
+)
 from storage.models import Issue, Meeting
 from storage.uow import UnitOfWork
+
+__all__ = [  # the counting lives in handlers.stats; these names stay importable from here
+    "LEDGER_HEADERS",
+    "MEETING_HEADERS",
+    "IssueCounts",
+    "IssueStat",
+    "count_by_grid",
+    "count_issues",
+    "effective_rating",
+    "export",
+    "export_filename",
+    "ledger_workbook",
+    "month_range",
+    "parse_month",
+    "percent",
+    "summary_sentence",
+]
 
 LEDGER_SHEET, STATS_SHEET, MEETINGS_SHEET = "台账", "统计", "议事"
 LEDGER_HEADERS = (
@@ -70,19 +100,12 @@ MEETING_HEADERS = (
     "公示",
 )
 FILLS = {Colour.GREEN: "C6EFCE", Colour.YELLOW: "FFEB9C", Colour.RED: "FFC7CE"}
-SATISFIED_FROM = 3
-"""A rating of 3 (基本满意) or more counts as satisfied (满意率 = rated ≥ 3 / rated)."""
-
-NO_GRID = "未分网格"
-NO_VALUE = "—"
 PRIVATE_REPORTER = "私信居民{n}"
 MEETING_KINDS = {"meeting": "议事会", "vote": "表决"}
 
 _DATE_TIME = "yyyy-mm-dd hh:mm"
 _DATE = "yyyy-mm-dd"
 _PERCENT = "0%"
-_RATED = re.compile(r"^([1-5])分")
-_LOW_RATED = re.compile(r"^评价([1-5])分")
 # What XML 1.0 (so xlsx) cannot hold; openpyxl refuses a cell containing one.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _FILENAME_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
@@ -91,146 +114,6 @@ _WIDE = {"描述": 50, "办理结果": 40, "结果/决议": 50, "行动事项": 
 _MAX_WIDTH, _MIN_WIDTH = 30, 6
 
 CellValue = str | int | float | datetime | date | None
-
-
-# -- pure counting (for /stats too) --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class IssueStat:
-    """What the statistics need of one issue."""
-
-    status: IssueStatus
-    category: str
-    grid_id: int | None
-    deadline: datetime | None
-    rating: int | None
-
-    @classmethod
-    def of(cls, issue: Issue, rating: int | None) -> IssueStat:
-        """`rating` as `effective_rating` found it (the issue itself forgets a low rating)."""
-        return cls(issue.status, issue.category, issue.grid_id, issue.deadline, rating)
-
-
-@dataclass(frozen=True)
-class IssueCounts:
-    """The seeds' figures for a set of issues: 收集、办结、办结率、满意率、超期."""
-
-    collected: int = 0
-    resolved: int = 0  # 已办结 + 已销号
-    open: int = 0  # 待受理 + 已受理 + 办理中
-    overdue: int = 0  # open and past the deadline (🔴)
-    rated: int = 0
-    satisfied: int = 0  # rated ≥ SATISFIED_FROM
-    by_status: Mapping[IssueStatus, int] = field(default_factory=dict)
-    by_category: Mapping[str, int] = field(default_factory=dict)  # code → count, most first
-
-    @property
-    def resolution_rate(self) -> float | None:
-        """办结率: resolved / collected; None when nothing was collected."""
-        return self.resolved / self.collected if self.collected else None
-
-    @property
-    def satisfaction_rate(self) -> float | None:
-        """满意率: rated ≥ 3 / rated; None when nothing was rated."""
-        return self.satisfied / self.rated if self.rated else None
-
-    def top_categories(self, n: int = 3) -> list[tuple[str, int]]:
-        return list(self.by_category.items())[:n]
-
-
-def count_issues(issues: Iterable[IssueStat], now: datetime) -> IssueCounts:
-    """Count a set of issues as seen at `now` (overdue: open with a deadline before `now`)."""
-    statuses: Counter[IssueStatus] = Counter()
-    categories: Counter[str] = Counter()
-    overdue = rated = satisfied = 0
-    for issue in issues:
-        statuses[issue.status] += 1
-        categories[issue.category] += 1
-        if issue.status in OPEN and issue.deadline is not None and now > issue.deadline:
-            overdue += 1
-        if issue.rating is not None:
-            rated += 1
-            satisfied += issue.rating >= SATISFIED_FROM
-    return IssueCounts(
-        collected=sum(statuses.values()),
-        resolved=statuses[IssueStatus.RESOLVED] + statuses[IssueStatus.CLOSED],
-        open=sum(statuses[status] for status in OPEN),
-        overdue=overdue,
-        rated=rated,
-        satisfied=satisfied,
-        by_status={status: statuses[status] for status in IssueStatus if statuses[status]},
-        # Most first; a tie keeps the order of the first issue of each (sorted() is stable).
-        by_category=dict(sorted(categories.items(), key=lambda item: -item[1])),
-    )
-
-
-def count_by_grid(issues: Iterable[IssueStat], now: datetime) -> dict[int | None, IssueCounts]:
-    """`count_issues` per grid id (None: issues outside any grid), in order of first issue."""
-    grouped: dict[int | None, list[IssueStat]] = {}
-    for issue in issues:
-        grouped.setdefault(issue.grid_id, []).append(issue)
-    return {grid_id: count_issues(members, now) for grid_id, members in grouped.items()}
-
-
-def effective_rating(history: Iterable[tuple[str, str]]) -> int | None:
-    """The rating an issue stands at, from its audit trail (action, note), oldest first.
-
-    A rating of 3 or more stays on the issue, but a low one reopens it and `Issue.rating` is
-    cleared; the trail still has it (`评价2分 …` on the reopening). The latest verdict counts
-    until the issue is resolved again (a new round, rated anew) or reopened for another reason.
-    """
-    rating: int | None = None
-    for action, note in history:
-        if action == "rate":
-            rated = _RATED.match(note)
-            rating = int(rated[1]) if rated else rating
-        elif action == "reopen":
-            low = _LOW_RATED.match(note)
-            rating = int(low[1]) if low else None
-        elif action == "resolve":
-            rating = None
-    return rating
-
-
-def percent(rate: float | None) -> str:
-    """0.778 → `78%`; None → `—`."""
-    return NO_VALUE if rate is None else f"{int(rate * 100 + 0.5)}%"
-
-
-def summary_sentence(period: str, counts: IssueCounts, category_name: Callable[[str], str]) -> str:
-    """`本月收集诉求126条，办结98条（办结率78%），满意率92%，超期3条。分类前三：停车32、…。`"""
-    if not counts.collected:
-        return texts.SUMMARY_NOTHING.format(period=period)
-    satisfaction = (
-        texts.SUMMARY_UNRATED
-        if counts.satisfaction_rate is None
-        else texts.SUMMARY_SATISFACTION.format(rate=percent(counts.satisfaction_rate))
-    )
-    text = texts.SUMMARY.format(
-        period=period,
-        collected=counts.collected,
-        resolved=counts.resolved,
-        rate=percent(counts.resolution_rate),
-        satisfaction=satisfaction,
-        overdue=counts.overdue,
-    )
-    top = "、".join(f"{category_name(code)}{n}" for code, n in counts.top_categories())
-    return text + texts.SUMMARY_TOP.format(top=top)
-
-
-def month_range(month: tuple[int, int], tz: ZoneInfo) -> tuple[datetime, datetime]:
-    """The instants a local calendar month starts and ends (end excluded)."""
-    year, number = month
-    if not 1 <= number <= 12:
-        raise ValueError(f"no month {number}")
-    start = datetime(year, number, 1, tzinfo=tz)
-    end = datetime(year + number // 12, number % 12 + 1, 1, tzinfo=tz)
-    return start, end
-
-
-def period_label(month: tuple[int, int] | None) -> str:
-    return f"{month[0]}年{month[1]}月" if month else "累计"
 
 
 # -- the file -------------------------------------------------------------------------------------
@@ -250,9 +133,7 @@ def ledger_workbook(
     month, with the statistics and the meetings of the same period; the saved file's bytes."""
     tz = services.settings.tz
     since, until = month_range(month, tz) if month else (None, None)
-    issues = uow.issues.filed_between(community_id, since, until)
-    history = uow.audit.rating_history(community_id, since, until)
-    ratings = {issue.id: _rating_of(issue, history.get(issue.id, ())) for issue in issues}
+    issues, ratings = issue_stats(uow, community_id, since, until)
     grids = {grid.id: grid.name for grid in uow.communities.grids_of(community_id)}
 
     book = Workbook()
@@ -510,11 +391,6 @@ def _result(uow: UnitOfWork, issue: Issue) -> str:
     return ""
 
 
-def _rating_of(issue: Issue, history: Iterable[tuple[str, str]]) -> int | None:
-    rating = effective_rating(history)
-    return issue.rating if rating is None else rating
-
-
 def _local(instant: datetime, tz: ZoneInfo) -> datetime:
     """Excel has no time zones: the wall-clock time in the community's zone."""
     return instant.astimezone(tz).replace(tzinfo=None)
@@ -597,27 +473,6 @@ def _width(value: object) -> int:
 
 
 # -- the command ---------------------------------------------------------------------------------
-
-_MONTH = re.compile(r"^(?:(\d{4})\s*[-年/.]\s*)?(\d{1,2})\s*月?$")
-
-
-def parse_month(typed: str, today: date) -> tuple[int, int] | None:
-    """`本月` `上月` `2026-11` `2026年11月` `11月` → (year, month); blank → None (everything).
-
-    Raises ValueError for anything else.
-    """
-    word = normalize(typed).replace(" ", "")
-    if word in ("", "全部", "所有"):
-        return None
-    if word in ("本月", "这个月"):
-        return today.year, today.month
-    if word in ("上月", "上个月"):
-        return (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
-    match = _MONTH.match(word)
-    if match is None or not 1 <= int(match[2]) <= 12:
-        raise ValueError(word)
-    year = int(match[1]) if match[1] else today.year
-    return year, int(match[2])
 
 
 def export(ctx: Context, args: str) -> Outcome:

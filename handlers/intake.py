@@ -4,7 +4,6 @@ messages become numbered issues, answered with one acknowledgement."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -14,13 +13,13 @@ from bot.domain.duplicates import WINDOW, ReportFacts, find_duplicate
 from bot.domain.issues import IssueStatus, location_label
 from bot.domain.permissions import refusal
 from bot.domain.privacy import mask_name
-from bot.messages import AttachmentRef, Outgoing
+from bot.messages import Outgoing
 from bot.routing import report_text
 from bot.text import has_content, shorten
-from handlers import texts
-from handlers.base import Answer, Context, Outcome, answer, record, refuse, reply_to
+from handlers import points, texts
+from handlers.base import Answer, Context, Outcome, answer, attach, record, refuse, reply_to
 from handlers.notify import tell_work_groups, triage_buttons, with_buttons
-from storage.models import Attachment, Follower, Issue, Person
+from storage.models import Follower, Issue, Person
 
 _ALERT_DESCRIPTION_LIMIT = 60
 log = logging.getLogger(__name__)
@@ -84,6 +83,7 @@ def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis)
         )
     chat = ctx.chat.title or ctx.chat.ref
     record(ctx, same, "duplicate", f"{mask_name(ctx.sender.name)}（{chat}）")
+    points.duplicate_confirmed(ctx, same)
     text = texts.DUPLICATE.format(number=same.number)
     return Outcome([reply_to(ctx, text)], "duplicate", same.id)
 
@@ -94,9 +94,10 @@ def late_photo(ctx: Context, _text: str) -> Outcome:
         ctx.chat.platform, ctx.chat.ref, ctx.sender.ref, "issue", ctx.now - PHOTO_WINDOW
     )
     if kept is None or kept.issue_id is None or ctx.community is None:
-        return Outcome([], "ignored")
+        # Perhaps a verification photo of one's resolved issue (points.verification_photo).
+        return points.verification_photo(ctx) or Outcome([], "ignored")
     issue = ctx.uow.issues.get(kept.issue_id)
-    _attach(ctx, issue, ctx.message.attachments)
+    attach(ctx, issue, ctx.message.attachments)
     record(ctx, issue, "photo", f"{len(ctx.message.attachments)}张")
     text = texts.PHOTO_ADDED.format(number=issue.number, count=len(ctx.message.attachments))
     return Outcome([reply_to(ctx, text)], "photo", issue.id)
@@ -119,6 +120,7 @@ def split(ctx: Context, _args: str) -> Outcome:
     if follower is not None and follower.since >= kept.received_at - _SAME_MOMENT:
         ctx.uow.issues.remove_follower(follower)
     record(ctx, same, "split", mask_name(ctx.sender.name))
+    points.duplicate_withdrawn(ctx, same)
     kept.outcome = "split"
     settings = ctx.services.settings
     description = report_text(
@@ -202,7 +204,7 @@ def _file(
     )
     quoted = ctx.message.reply_to
     carried = quoted.attachments if filed_by is not None and quoted is not None else ()
-    _attach(ctx, issue, (*carried, *ctx.message.attachments))
+    attach(ctx, issue, (*carried, *ctx.message.attachments))
     record(ctx, issue, "filed_for" if filed_by else "filed")
     where = _where(ctx, issue)
     alerts = _tell_work_groups(ctx, issue, category.name, where, reporter)
@@ -219,20 +221,6 @@ def _file(
     return Outcome(
         [acknowledgement, *with_buttons(alerts, triage_buttons(number))], "issue", issue.id
     )
-
-
-def _attach(ctx: Context, issue: Issue, attachments: Iterable[AttachmentRef]) -> None:
-    for attachment in attachments:
-        ctx.uow.issues.add_attachment(
-            Attachment(
-                issue_id=issue.id,
-                kind=attachment.kind,
-                ref=attachment.ref,
-                caption=attachment.caption,
-                added_by_id=ctx.sender.id,
-                added_at=ctx.now,
-            )
-        )
 
 
 def _first_deadline(ctx: Context, level: str, now: datetime) -> datetime | None:

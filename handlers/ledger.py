@@ -19,7 +19,7 @@ from bot.domain.permissions import IssueFacts, refusal
 from bot.domain.privacy import mask_name
 from bot.messages import Outgoing
 from bot.text import normalize, parse_issue_number
-from handlers import texts
+from handlers import points, texts
 from handlers.base import (
     Answer,
     Context,
@@ -195,6 +195,7 @@ def accept(ctx: Context, args: str) -> Outcome:
     issue.level = level
     issue.deadline = deadline_in(ctx, level, issue.created_at)
     move(ctx, issue, Action.ACCEPT, level)
+    points.report_accepted(ctx, issue)
     deadline = shown_deadline(ctx.services, issue.deadline)
     line = texts.ACCEPTED.format(number=issue.number, level=level, deadline=deadline)
     replies = tell_watchers(ctx, issue, line)
@@ -307,6 +308,7 @@ def reject(ctx: Context, args: str) -> Outcome:
     issue, rest = find_issue(ctx, args, "reject")
     reason = required(rest, "原因", f"退回 {issue.number} 属于市政道路，请拨打12345")
     move(ctx, issue, Action.REJECT, reason)
+    points.report_rejected(ctx, issue)
     line = texts.REJECTED.format(number=issue.number, reason=reason)
     return Outcome(tell_watchers(ctx, issue, line), "command", issue.id)
 

@@ -25,6 +25,7 @@ from handlers.notify import (
     watcher_chats,
     work_groups,
 )
+from handlers.points import POINTS_WEEKLY, weekly_board
 from handlers.schedule import (
     ADHOC,
     AUTO_CLOSE,
@@ -32,11 +33,13 @@ from handlers.schedule import (
     EVENT,
     FOLLOW_UP,
     LOOKBACK,
+    MONTHLY,
     RED,
     WEEKLY,
     YELLOW,
     sync_issue,
 )
+from handlers.stats import monthly_report
 from storage.models import AuditEntry, Issue, Person, Reminder
 from storage.uow import UnitOfWork
 
@@ -169,9 +172,11 @@ _RENDERERS: dict[str, Renderer] = {
     EVENT: _event,
     DAILY: _digest,
     WEEKLY: _digest,
+    MONTHLY: monthly_report,
     meetings.MEETING_CLOSE: meetings.close_poll,
     meetings.MEETING_NUDGE: meetings.nudge,
     meetings.MEETING_DAY: meetings.remind_attendees,
     meetings.MEETING_HOUR: meetings.remind_attendees,
     meetings.PUBLICITY_END: meetings.publicity_end,
+    POINTS_WEEKLY: weekly_board,
 }

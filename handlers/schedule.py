@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 YELLOW, RED = "deadline_yellow", "deadline_red"
 FOLLOW_UP, AUTO_CLOSE, LOOKBACK = "followup_remind", "followup_close", "lookback"
 ADHOC, EVENT, DAILY, WEEKLY = "adhoc", "event", "digest_daily", "digest_weekly"
-SERIES_KINDS = frozenset({EVENT, DAILY, WEEKLY})
+MONTHLY = "report_monthly"  # the monthly statistics report (handlers.stats)
+SERIES_KINDS = frozenset({EVENT, DAILY, WEEKLY, MONTHLY})
 
 
 def sync_issue(uow: UnitOfWork, services: Services, issue: Issue) -> None:

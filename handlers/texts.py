@@ -218,3 +218,38 @@ SUMMARY_SATISFACTION = "满意率{rate}"
 SUMMARY_UNRATED = "暂无评价"
 SUMMARY_TOP = "分类前三：{top}。"
 SUMMARY_NOTHING = "{period}没有收集到诉求。"
+
+# Statistics (统计, chat-protocol §8) and the monthly report.
+STATS_FILTERS = "（{filters}）"
+STATS_GRID = "{grid}：收集{collected}条，办结{resolved}条"
+STATS_GRID_OVERDUE = "，超期{overdue}条"
+STATS_UNKNOWN = "看不懂「{word}」。{usage}"
+STATS_CHART_SOON = "统计图表即将上线，现在请发「统计」看文字版。"
+STATS_CHART_TITLE = "{community} · {period}统计"
+MONTHLY_REPORT = "📊 月报：{text}"
+
+# -- points (积分, chat-protocol §8) -------------------------------------------------------------
+POINTS_BALANCE = "您在{community}的积分：{points}分。"
+POINTS_RECENT = "最近变动："
+POINTS_LINE = "{date} {delta} {what}"
+POINTS_NONE = (
+    "您在{community}还没有积分。报事被受理 +{report}，确认他人反映的问题 +{duplicate}，"
+    "办结后发核实照片 +{photo}。"
+)
+POINTS_REASONS = {
+    "report": "报事被受理",
+    "duplicate": "确认同一问题",
+    "photo": "办结核实照片",
+    "rejected": "诉求被退回，收回",
+    "withdrawn": "改为新建，收回",
+    "redeem": "兑换",
+}
+POINTS_PHOTO = "已把{count}张照片附到 #{number}，作为办结核实，积分 +{points}。"
+POINTS_BOARD_HEAD = "🏆 本周积分榜（{since}起）："
+POINTS_BOARD_LINE = "{place}. {name} {points}分"
+POINTS_BOARD_EMPTY = "本周还没有人获得积分。"
+POINTS_WEEKLY_HEAD = "🏆 本周积分榜（{since}—{until}）："
+POINTS_WEEKLY_FOOT = "感谢大家参与社区治理！发送「积分」查看自己的积分。"
+POINTS_WHO = "找不到「{name}」，请 @ 这个人。"
+REDEEM_TOO_MUCH = "{who}现有{balance}分，不够兑换{amount}分。"
+REDEEMED = "已为{who}兑换{amount}分（{note}），剩余{left}分。"

@@ -462,3 +462,27 @@ class Objection(Base):
     chat_id: Mapped[int] = mapped_column(ForeignKey("chats.id"))
     text: Mapped[str] = mapped_column(Text)
     at: Mapped[timestamp]
+
+
+class PointEntry(Base):
+    """One change to a person's points (积分) in a community; the balance is their sum.
+
+    An award is made once per (person, issue, reason); redemptions have no issue and may repeat.
+    """
+
+    __tablename__ = "point_entries"
+    __table_args__ = (
+        UniqueConstraint("person_id", "issue_id", "reason"),
+        Index("ix_point_entries_community_at", "community_id", "at"),
+    )
+
+    id: Mapped[intpk]
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    delta: Mapped[int] = mapped_column(Integer)
+    # report · duplicate · photo · rejected · redeem (bot.domain.points)
+    reason: Mapped[str] = mapped_column(String(16))
+    issue_id: Mapped[int | None] = mapped_column(ForeignKey("issues.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    at: Mapped[timestamp]

@@ -30,6 +30,7 @@ from storage.models import (
     Objection,
     OutboundMessage,
     Person,
+    PointEntry,
     Reminder,
     RoleGrant,
 )
@@ -757,3 +758,80 @@ def _filed(
     if until is not None:
         conditions.append(Issue.created_at < until)
     return conditions
+
+
+class Points:
+    """The points (积分) ledger: one row per change; a balance is a sum."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, entry: PointEntry) -> PointEntry:
+        self._session.add(entry)
+        self._session.flush()
+        return entry
+
+    def find(self, person_id: int, issue_id: int, reason: str) -> PointEntry | None:
+        """This person's change for this issue and reason, if they had one."""
+        return self._session.scalar(
+            select(PointEntry).where(
+                PointEntry.person_id == person_id,
+                PointEntry.issue_id == issue_id,
+                PointEntry.reason == reason,
+            )
+        )
+
+    def resolved_watched(self, person_id: int, community_id: int) -> Sequence[Issue]:
+        """Resolved issues (awaiting follow-up) the person reported or follows, newest first."""
+        followed = select(Follower.issue_id).where(Follower.person_id == person_id)
+        return self._session.scalars(
+            select(Issue)
+            .where(
+                Issue.community_id == community_id,
+                Issue.status == IssueStatus.RESOLVED,
+                or_(Issue.reporter_id == person_id, Issue.id.in_(followed)),
+            )
+            .order_by(Issue.resolved_at.desc(), Issue.id.desc())
+        ).all()
+
+    def balance(self, community_id: int, person_id: int) -> int:
+        total = self._session.scalar(
+            select(func.coalesce(func.sum(PointEntry.delta), 0)).where(
+                PointEntry.community_id == community_id, PointEntry.person_id == person_id
+            )
+        )
+        return int(total or 0)
+
+    def recent(self, community_id: int, person_id: int, limit: int) -> Sequence[PointEntry]:
+        """The person's latest changes here, newest first."""
+        return self._session.scalars(
+            select(PointEntry)
+            .where(PointEntry.community_id == community_id, PointEntry.person_id == person_id)
+            .order_by(PointEntry.at.desc(), PointEntry.id.desc())
+            .limit(limit)
+        ).all()
+
+    def totals(
+        self, community_id: int, since: datetime, until: datetime, reasons: frozenset[str]
+    ) -> list[tuple[int, int]]:
+        """(person id, sum of changes with these reasons in [since, until)) for the community."""
+        rows = self._session.execute(
+            select(PointEntry.person_id, func.sum(PointEntry.delta))
+            .where(
+                PointEntry.community_id == community_id,
+                PointEntry.reason.in_(reasons),
+                PointEntry.at >= since,
+                PointEntry.at < until,
+            )
+            .group_by(PointEntry.person_id)
+        )
+        return [(int(person), int(total or 0)) for person, total in rows]
+
+    def people_named(self, community_id: int, name: str) -> Sequence[Person]:
+        """People called `name` who have points in the community (residents hold no role)."""
+        return self._session.scalars(
+            select(Person)
+            .join(PointEntry, PointEntry.person_id == Person.id)
+            .where(PointEntry.community_id == community_id, Person.name == name)
+            .distinct()
+        ).all()

@@ -15,6 +15,7 @@ from storage.repositories import (
     Meetings,
     Outbox,
     People,
+    Points,
     Reminders,
 )
 
@@ -31,6 +32,7 @@ class UnitOfWork:
     reminders: Reminders
     outbox: Outbox
     meetings: Meetings
+    points: Points
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
@@ -48,6 +50,7 @@ class UnitOfWork:
         self.reminders = Reminders(session)
         self.outbox = Outbox(session)
         self.meetings = Meetings(session)
+        self.points = Points(session)
         return self
 
     def __exit__(

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from openpyxl import load_workbook
 
 from tests.support.conversation import EXAMPLE_CONFIG, ROOT
 
@@ -145,3 +146,62 @@ def test_the_holiday_replay_fires_each_reminder_at_its_moment() -> None:
     assert ("04-03T07:30", "网格3群", "⏰ ") in moments  # asked for 23:00, held till 07:30
     assert ("04-02T23:30", "工作群", "🔴 ") in moments  # urgent: not held
     assert not any(m["at"][5:10] in ("04-04", "04-05", "04-06") for m in sent)
+
+
+def filed_in_november(tmp_path: Path) -> Path:
+    """A config in tmp_path whose database holds two November reports, filed by `linli run`."""
+    config = config_in(tmp_path)
+    script = "@王芳/网格3群: #报事 3号楼2单元下水道堵了\n@孙大爷/网格5群: #报事 6号楼门口路灯不亮\n"
+    started = linli(
+        "--config", str(config), "run", "--clock-start", "2026-11-23T08:00:00+08:00", stdin=script
+    )
+    assert started.returncode == 0, started.stderr
+    return config
+
+
+def test_export_writes_the_months_ledger_from_the_shell(tmp_path: Path) -> None:
+    config = filed_in_november(tmp_path)
+    out = tmp_path / "out.xlsx"
+    result = linli("export", "--config", str(config), "--month", "2026-11", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"已导出 2026-11 台账到 {out}（2条）\n"
+    book = load_workbook(out)
+    assert book.sheetnames == ["台账", "统计", "议事"]
+    ledger = list(book["台账"].iter_rows(min_row=2, values_only=True))
+    assert [(row[0], row[3], row[5], row[6]) for row in ledger] == [
+        (1, "网格3", "排水管道", "3号楼2单元下水道堵了"),
+        (2, "网格5", "照明路灯", "6号楼门口路灯不亮"),
+    ]
+    assert book["统计"]["A1"].value == "幸福里社区 2026年11月 诉求统计"
+
+    # Another month holds none of them; --config may also come first.
+    october = tmp_path / "october.xlsx"
+    result = linli("--config", str(config), "export", "--month", "2026-10", str(october))
+    assert result.stdout == f"已导出 2026-10 台账到 {october}（0条）\n"
+    assert load_workbook(october)["台账"].max_row == 1  # the header alone
+
+
+def test_export_refuses_a_bad_month_with_one_line(tmp_path: Path) -> None:
+    config = config_in(tmp_path)
+    out = tmp_path / "out.xlsx"
+    result = linli("export", "--config", str(config), "--month", "2026-13", str(out))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == "看不懂月份「2026-13」，应如 2026-11、11月、本月 或 上月\n"
+    assert not out.exists()
+
+
+def test_export_names_the_communities_it_knows(tmp_path: Path) -> None:
+    config = config_in(tmp_path)
+    result = linli("export", "--config", str(config), "--community", "nope", "x.xlsx")
+    assert result.returncode == 2
+    assert result.stderr == "配置里没有社区「nope」，可以写：xfl\n"
+
+
+def test_export_to_a_missing_folder_says_so(tmp_path: Path) -> None:
+    config = config_in(tmp_path)
+    out = tmp_path / "no" / "such" / "out.xlsx"
+    result = linli("export", "--config", str(config), "--month", "本月", str(out))
+    assert result.returncode == 2
+    assert result.stderr == f"无法写入 {out}：目录不存在\n"
+    assert "Traceback" not in result.stderr

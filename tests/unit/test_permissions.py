@@ -42,6 +42,9 @@ ALLOWED: dict[str, set[Role]] = {
     "publish": {S},
     "decide": {S},
     "export": {S},
+    "points": {R, H, D, W, S},  # one's own points and the leaderboard
+    "redeem": {S},
+    "stats": {W, S},
     "object": {R, H, D, W, S},
 }
 

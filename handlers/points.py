@@ -1,0 +1,296 @@
+"""Points (积分, chat-protocol §8): earning, /points, 积分榜, /redeem and the Monday leaderboard.
+
+Earning is called from where the deed happens, in the same transaction:
+- `report_accepted` (ledger.accept): the reporter gets +5, once per issue; meeting action items
+  (filed by a meeting, not reported) earn nothing.
+- `report_rejected` (ledger.reject): what the report earned is taken back (reason `rejected`);
+  a report rejected before it was accepted never earned anything.
+- `duplicate_confirmed` (intake, a report matched to an open issue): +2 to a person other than
+  the issue's reporter, once per person per issue; `duplicate_withdrawn` (「新建」) takes it
+  back, and the same person matching that issue again earns nothing (farm-proof).
+- `verification_photo` (intake, an untagged photo that is not a report's): a photo sent by the
+  reporter or a follower of a resolved issue (办结, awaiting follow-up), in the chat they
+  reported or follow it from or privately, is attached to it as a verification photo, +3 once
+  per person per issue. With several such issues, the most recently resolved one is meant.
+
+The amounts come from config (`points:`, see `rules`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from bot.domain.permissions import refusal
+from bot.domain.points import (
+    DUPLICATE,
+    EARNING,
+    PHOTO,
+    RECENT_CHANGES,
+    REDEEM,
+    REJECTED,
+    REPORT,
+    WITHDRAWN,
+    PointRules,
+    parse_amount,
+    previous_week,
+    ranking,
+    week_start,
+)
+from bot.domain.privacy import mask_name
+from bot.messages import Outgoing, Reply
+from bot.text import normalize
+from handlers import texts
+from handlers.base import (
+    Answer,
+    Context,
+    Outcome,
+    Services,
+    answer,
+    attach,
+    mentioned_person,
+    record,
+    record_community,
+    reply_to,
+)
+from handlers.notify import chat_ref
+from storage.models import Issue, Person, PointEntry, Reminder
+from storage.uow import UnitOfWork
+
+POINTS_WEEKLY = "points_weekly"  # the reminder kind of the Monday leaderboard
+SERIES_PREFIX = "points-weekly"  # its series key prefix: points-weekly:{chat.id}
+BOARD_WORDS = frozenset({"榜", "排行", "排行榜", "board", "top"})
+_BOARD_TYPED = re.compile(r"(?:^|[/\s])积分榜")
+_WORDS = re.compile(r"\s+")
+
+
+def rules(services: Services) -> PointRules:
+    """The configured rules (`points: {report: 5, duplicate: 2, photo: 3}`)."""
+    configured = services.settings.points
+    return PointRules(
+        report=configured.report, duplicate=configured.duplicate, photo=configured.photo
+    )
+
+
+# -- earning --------------------------------------------------------------------------------------
+
+
+def _award(ctx: Context, person_id: int, issue: Issue, reason: str, delta: int) -> int:
+    """Add `delta` for (person, issue, reason) unless that was done before; returns what changed."""
+    if delta == 0 or ctx.uow.points.find(person_id, issue.id, reason) is not None:
+        return 0
+    ctx.uow.points.add(
+        PointEntry(
+            community_id=issue.community_id,
+            person_id=person_id,
+            delta=delta,
+            reason=reason,
+            issue_id=issue.id,
+            note="",
+            actor_id=ctx.sender.id,
+            at=ctx.now,
+        )
+    )
+    return delta
+
+
+def _take_back(ctx: Context, person_id: int, issue: Issue, earned: str, reason: str) -> int:
+    """Give back what (person, issue, `earned`) brought, once, as a `reason` row."""
+    entry = ctx.uow.points.find(person_id, issue.id, earned)
+    if entry is None or entry.delta <= 0:
+        return 0
+    return _award(ctx, person_id, issue, reason, -entry.delta)
+
+
+def report_accepted(ctx: Context, issue: Issue) -> int:
+    if issue.meeting_id is not None:
+        return 0
+    return _award(ctx, issue.reporter_id, issue, REPORT, rules(ctx.services).report)
+
+
+def report_rejected(ctx: Context, issue: Issue) -> int:
+    return _take_back(ctx, issue.reporter_id, issue, REPORT, REJECTED)
+
+
+def duplicate_confirmed(ctx: Context, issue: Issue) -> int:
+    if issue.reporter_id == ctx.sender.id:
+        return 0  # repeating one's own report earns nothing
+    return _award(ctx, ctx.sender.id, issue, DUPLICATE, rules(ctx.services).duplicate)
+
+
+def duplicate_withdrawn(ctx: Context, issue: Issue) -> int:
+    return _take_back(ctx, ctx.sender.id, issue, DUPLICATE, WITHDRAWN)
+
+
+def verification_photo(ctx: Context) -> Outcome | None:
+    """A photo of a resolved issue from its reporter or a follower; None when it is not one."""
+    if ctx.community is None or not ctx.message.attachments:
+        return None
+    private = ctx.chat.kind == "private"
+    for issue in ctx.uow.points.resolved_watched(ctx.sender.id, ctx.community.id):
+        follower = ctx.uow.issues.follower(issue.id, ctx.sender.id)
+        chats = {issue.chat_id} if issue.reporter_id == ctx.sender.id else set()
+        if follower is not None:
+            chats.add(follower.chat_id)
+        if private or ctx.chat.id in chats:
+            return _verified(ctx, issue)
+    return None
+
+
+def _verified(ctx: Context, issue: Issue) -> Outcome:
+    count = len(ctx.message.attachments)
+    attach(ctx, issue, ctx.message.attachments)
+    record(ctx, issue, "photo", f"{count}张（办结核实）")
+    earned = _award(ctx, ctx.sender.id, issue, PHOTO, rules(ctx.services).photo)
+    if earned:
+        text = texts.POINTS_PHOTO.format(number=issue.number, count=count, points=earned)
+    else:
+        text = texts.PHOTO_ADDED.format(number=issue.number, count=count)
+    return Outcome([reply_to(ctx, text)], "photo", issue.id)
+
+
+# -- the commands ---------------------------------------------------------------------------------
+
+
+def points(ctx: Context, args: str) -> Outcome:
+    """积分 — one's balance and last changes; 积分 榜 / 积分榜 — this week's top 10."""
+    if ctx.community is None:
+        raise Answer(texts.NEEDS_COMMUNITY)
+    word = normalize(args).lower()
+    if word in BOARD_WORDS or (not word and _BOARD_TYPED.search(normalize(ctx.message.text))):
+        return answer(ctx, _this_week(ctx))
+    if word:
+        raise Answer(ctx.services.command("points").usage_line())
+    return answer(ctx, _mine(ctx))
+
+
+def _mine(ctx: Context) -> str:
+    assert ctx.community is not None
+    community = ctx.community
+    balance = ctx.uow.points.balance(community.id, ctx.sender.id)
+    changes = ctx.uow.points.recent(community.id, ctx.sender.id, RECENT_CHANGES)
+    if not changes:
+        return texts.POINTS_NONE.format(community=community.name, **_rule_fields(ctx.services))
+    lines = [texts.POINTS_BALANCE.format(community=community.name, points=balance)]
+    lines.append(texts.POINTS_RECENT)
+    for entry in changes:
+        lines.append(
+            texts.POINTS_LINE.format(
+                date=_date(ctx.services, entry.at),
+                delta=f"{entry.delta:+d}",
+                what=_what(ctx, entry),
+            )
+        )
+    return "\n".join(lines)
+
+
+def _what(ctx: Context, entry: PointEntry) -> str:
+    label = texts.POINTS_REASONS.get(entry.reason, entry.reason)
+    if entry.issue_id is not None:
+        return f"#{ctx.uow.issues.get(entry.issue_id).number} {label}"
+    return f"{label}：{entry.note}" if entry.note else label
+
+
+def _rule_fields(services: Services) -> dict[str, int]:
+    current = rules(services)
+    return {"report": current.report, "duplicate": current.duplicate, "photo": current.photo}
+
+
+def _this_week(ctx: Context) -> str:
+    assert ctx.community is not None
+    settings = ctx.services.settings
+    since = week_start(ctx.now, settings.tz)
+    board = _board(ctx.uow, ctx.community.id, since, ctx.now)
+    if not board:
+        return texts.POINTS_BOARD_EMPTY
+    head = texts.POINTS_BOARD_HEAD.format(since=_date(ctx.services, since))
+    return "\n".join([head, *board])
+
+
+def _board(uow: UnitOfWork, community_id: int, since: datetime, until: datetime) -> list[str]:
+    """The leaderboard's lines: rank (ties share one), masked name, points earned."""
+    ranked = ranking(uow.points.totals(community_id, since, until, EARNING))
+    lines = []
+    for person_id, earned in ranked:
+        place = 1 + sum(1 for _, other in ranked if other > earned)
+        name = mask_name(uow.people.get(person_id).name)
+        lines.append(texts.POINTS_BOARD_LINE.format(place=place, name=name, points=earned))
+    return lines
+
+
+def redeem(ctx: Context, args: str) -> Outcome:
+    """兑换 @人 分数 说明 — the secretary exchanges someone's points; audited."""
+    if ctx.community is None:
+        raise Answer(texts.NEEDS_COMMUNITY)
+    reason = refusal("redeem", ctx.actor)
+    if reason is not None:
+        raise Answer(reason, "refused", "redeem")
+    words = [*_WORDS.split(args.strip(), maxsplit=2), "", ""][:3]
+    target, amount_word, note = words[0], words[1], words[2].strip()
+    amount = parse_amount(normalize(amount_word)) if amount_word else None
+    if not target or amount is None or not note:
+        raise Answer(ctx.services.command("redeem").usage_line())
+    person = _person(ctx, normalize(target).lstrip("@"))
+    community = ctx.community
+    balance = ctx.uow.points.balance(community.id, person.id)
+    who = mask_name(person.name)
+    if amount > balance:
+        raise Answer(texts.REDEEM_TOO_MUCH.format(who=who, balance=balance, amount=amount))
+    ctx.uow.points.add(
+        PointEntry(
+            community_id=community.id,
+            person_id=person.id,
+            delta=-amount,
+            reason=REDEEM,
+            issue_id=None,
+            note=note,
+            actor_id=ctx.sender.id,
+            at=ctx.now,
+        )
+    )
+    record_community(ctx, community.id, REDEEM, f"{person.name} -{amount}分：{note}")
+    left = balance - amount
+    text = texts.REDEEMED.format(who=who, amount=amount, note=note, left=left)
+    return answer(ctx, text)
+
+
+def _person(ctx: Context, name: str) -> Person:
+    assert ctx.community is not None
+    mentioned = mentioned_person(ctx, name)
+    if mentioned is not None:
+        return mentioned
+    people = list(ctx.uow.points.people_named(ctx.community.id, name))
+    if not people:
+        people = list(ctx.uow.people.named(ctx.community.id, name))
+    if len(people) > 1:
+        raise Answer(texts.AMBIGUOUS_PERSON.format(name=name))
+    if not people:
+        raise Answer(texts.POINTS_WHO.format(name=name))
+    return people[0]
+
+
+# -- the Monday leaderboard -----------------------------------------------------------------------
+
+
+def weekly_board(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
+    """「本周积分榜」 in a grid group: the week before this one; nothing if nobody earned."""
+    # Imported here: handlers.digests needs handlers.ledger, which calls into this module.
+    from handlers.digests import first_working_day_of_week
+
+    assert reminder.chat_id is not None and reminder.community_id is not None
+    if not first_working_day_of_week(services):
+        return []
+    since, until = previous_week(services.clock.now(), services.settings.tz)
+    board = _board(uow, reminder.community_id, since, until)
+    if not board:
+        return []
+    head = texts.POINTS_WEEKLY_HEAD.format(
+        since=_date(services, since), until=_date(services, until - timedelta(days=1))
+    )
+    chat = uow.chats.by_id(reminder.chat_id)
+    return [Reply(chat_ref(chat), "\n".join([head, *board, texts.POINTS_WEEKLY_FOOT]))]
+
+
+def _date(services: Services, moment: datetime) -> str:
+    local = moment.astimezone(services.settings.tz)
+    return f"{local.month}月{local.day}日"

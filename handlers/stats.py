@@ -1,0 +1,502 @@
+"""统计 / stats and the monthly report (chat-protocol §8), and the counting they share with the
+xlsx 台账 (`handlers.export`).
+
+The counting (`IssueStat`, `IssueCounts`, `count_issues`, `count_by_grid`, `effective_rating`,
+`summary_sentence`, `month_range`, `parse_month`) is pure. `stats_text` reads a community's
+issues for a period (and optionally some grids or categories) and says it in the seeds' own
+sentence, with one line per grid; `/stats` answers with it and the monthly report posts last
+month's to every work group on the 1st at 09:00.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.domain.issues import IssueStatus
+from bot.domain.lifecycle import OPEN
+from bot.messages import Document, Outgoing, Reply
+from bot.text import normalize
+from handlers import texts
+from handlers.base import Answer, Context, Outcome, Services, answer
+from handlers.ledger import check
+from handlers.notify import chat_ref
+from storage.models import Issue, Reminder
+from storage.uow import UnitOfWork
+
+SATISFIED_FROM = 3
+"""A rating of 3 (基本满意) or more counts as satisfied (满意率 = rated ≥ 3 / rated)."""
+
+NO_GRID = "未分网格"
+NO_VALUE = "—"
+MONTHLY_REPORT_DAY, MONTHLY_REPORT_AT = 1, time(9, 0)
+"""The monthly report: the 1st of each month at 09:00, to every work group."""
+
+_RATED = re.compile(r"^([1-5])分")
+_LOW_RATED = re.compile(r"^评价([1-5])分")
+_MONTH = re.compile(r"^(?:(\d{4})\s*[-年/.]\s*)?(\d{1,2})\s*月?$")
+_THIS_WEEK, _LAST_WEEK = {"本周", "这周", "这个星期"}, {"上周", "上个星期"}
+_THIS_MONTH, _LAST_MONTH = {"本月", "这个月"}, {"上月", "上个月"}
+_EVERYTHING = {"全部", "所有", "累计"}
+_CHART = {"图", "图表", "chart"}
+CHART_FILENAME = "统计.png"
+
+
+# -- pure counting --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IssueStat:
+    """What the statistics need of one issue."""
+
+    status: IssueStatus
+    category: str
+    grid_id: int | None
+    deadline: datetime | None
+    rating: int | None
+
+    @classmethod
+    def of(cls, issue: Issue, rating: int | None) -> IssueStat:
+        """`rating` as `effective_rating` found it (the issue itself forgets a low rating)."""
+        return cls(issue.status, issue.category, issue.grid_id, issue.deadline, rating)
+
+
+@dataclass(frozen=True)
+class IssueCounts:
+    """The seeds' figures for a set of issues: 收集、办结、办结率、满意率、超期."""
+
+    collected: int = 0
+    resolved: int = 0  # 已办结 + 已销号
+    open: int = 0  # 待受理 + 已受理 + 办理中
+    overdue: int = 0  # open and past the deadline (🔴)
+    rated: int = 0
+    satisfied: int = 0  # rated ≥ SATISFIED_FROM
+    by_status: Mapping[IssueStatus, int] = field(default_factory=dict)
+    by_category: Mapping[str, int] = field(default_factory=dict)  # code → count, most first
+
+    @property
+    def resolution_rate(self) -> float | None:
+        """办结率: resolved / collected; None when nothing was collected."""
+        return self.resolved / self.collected if self.collected else None
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        """满意率: rated ≥ 3 / rated; None when nothing was rated."""
+        return self.satisfied / self.rated if self.rated else None
+
+    def top_categories(self, n: int = 3) -> list[tuple[str, int]]:
+        return list(self.by_category.items())[:n]
+
+
+def count_issues(issues: Iterable[IssueStat], now: datetime) -> IssueCounts:
+    """Count a set of issues as seen at `now` (overdue: open with a deadline before `now`)."""
+    statuses: Counter[IssueStatus] = Counter()
+    categories: Counter[str] = Counter()
+    overdue = rated = satisfied = 0
+    for issue in issues:
+        statuses[issue.status] += 1
+        categories[issue.category] += 1
+        if issue.status in OPEN and issue.deadline is not None and now > issue.deadline:
+            overdue += 1
+        if issue.rating is not None:
+            rated += 1
+            satisfied += issue.rating >= SATISFIED_FROM
+    return IssueCounts(
+        collected=sum(statuses.values()),
+        resolved=statuses[IssueStatus.RESOLVED] + statuses[IssueStatus.CLOSED],
+        open=sum(statuses[status] for status in OPEN),
+        overdue=overdue,
+        rated=rated,
+        satisfied=satisfied,
+        by_status={status: statuses[status] for status in IssueStatus if statuses[status]},
+        # Most first; a tie keeps the order of the first issue of each (sorted() is stable).
+        by_category=dict(sorted(categories.items(), key=lambda item: -item[1])),
+    )
+
+
+def count_by_grid(issues: Iterable[IssueStat], now: datetime) -> dict[int | None, IssueCounts]:
+    """`count_issues` per grid id (None: issues outside any grid), in order of first issue."""
+    grouped: dict[int | None, list[IssueStat]] = {}
+    for issue in issues:
+        grouped.setdefault(issue.grid_id, []).append(issue)
+    return {grid_id: count_issues(members, now) for grid_id, members in grouped.items()}
+
+
+def effective_rating(history: Iterable[tuple[str, str]]) -> int | None:
+    """The rating an issue stands at, from its audit trail (action, note), oldest first.
+
+    A rating of 3 or more stays on the issue, but a low one reopens it and `Issue.rating` is
+    cleared; the trail still has it (`评价2分 …` on the reopening). The latest verdict counts
+    until the issue is resolved again (a new round, rated anew) or reopened for another reason.
+    """
+    rating: int | None = None
+    for action, note in history:
+        if action == "rate":
+            rated = _RATED.match(note)
+            rating = int(rated[1]) if rated else rating
+        elif action == "reopen":
+            low = _LOW_RATED.match(note)
+            rating = int(low[1]) if low else None
+        elif action == "resolve":
+            rating = None
+    return rating
+
+
+def rating_of(issue: Issue, history: Iterable[tuple[str, str]]) -> int | None:
+    """The issue's rating: what its trail says, else what the issue holds."""
+    rating = effective_rating(history)
+    return issue.rating if rating is None else rating
+
+
+def percent(rate: float | None) -> str:
+    """0.778 → `78%`; None → `—`."""
+    return NO_VALUE if rate is None else f"{int(rate * 100 + 0.5)}%"
+
+
+def summary_sentence(
+    period: str, counts: IssueCounts, category_name: Callable[[str], str], *, top: bool = True
+) -> str:
+    """`本月收集诉求126条，办结98条（办结率78%），满意率92%，超期3条。分类前三：停车32、…。`"""
+    if not counts.collected:
+        return texts.SUMMARY_NOTHING.format(period=period)
+    satisfaction = (
+        texts.SUMMARY_UNRATED
+        if counts.satisfaction_rate is None
+        else texts.SUMMARY_SATISFACTION.format(rate=percent(counts.satisfaction_rate))
+    )
+    text = texts.SUMMARY.format(
+        period=period,
+        collected=counts.collected,
+        resolved=counts.resolved,
+        rate=percent(counts.resolution_rate),
+        satisfaction=satisfaction,
+        overdue=counts.overdue,
+    )
+    if not top:
+        return text
+    best = "、".join(f"{category_name(code)}{n}" for code, n in counts.top_categories())
+    return text + texts.SUMMARY_TOP.format(top=best)
+
+
+def month_range(month: tuple[int, int], tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """The instants a local calendar month starts and ends (end excluded)."""
+    year, number = month
+    if not 1 <= number <= 12:
+        raise ValueError(f"no month {number}")
+    start = datetime(year, number, 1, tzinfo=tz)
+    end = datetime(year + number // 12, number % 12 + 1, 1, tzinfo=tz)
+    return start, end
+
+
+def period_label(month: tuple[int, int] | None) -> str:
+    return f"{month[0]}年{month[1]}月" if month else "累计"
+
+
+def previous_month(today: date) -> tuple[int, int]:
+    return (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+
+
+def parse_month(typed: str, today: date) -> tuple[int, int] | None:
+    """`本月` `上月` `2026-11` `2026年11月` `11月` → (year, month); blank → None (everything).
+
+    Raises ValueError for anything else.
+    """
+    word = normalize(typed).replace(" ", "")
+    if word in ("", *_EVERYTHING):
+        return None
+    if word in _THIS_MONTH:
+        return today.year, today.month
+    if word in _LAST_MONTH:
+        return previous_month(today)
+    match = _MONTH.match(word)
+    if match is None or not 1 <= int(match[2]) <= 12:
+        raise ValueError(word)
+    year = int(match[1]) if match[1] else today.year
+    return year, int(match[2])
+
+
+# -- periods and filters --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Period:
+    """A stretch of filing time, as /stats names it: 本月, 11月, 2025年12月, 本周, 累计."""
+
+    label: str
+    since: datetime | None
+    until: datetime | None
+
+
+def month_period(month: tuple[int, int], today: date, tz: ZoneInfo) -> Period:
+    """`11月` in the current year, `2025年12月` in another."""
+    label = f"{month[1]}月" if month[0] == today.year else period_label(month)
+    return Period(label, *month_range(month, tz))
+
+
+def parse_period(word: str, now: datetime, tz: ZoneInfo) -> Period:
+    """One word of /stats naming a period; ValueError when it names none."""
+    local = now.astimezone(tz)
+    today = local.date()
+    monday = datetime.combine(today - timedelta(days=today.weekday()), time(0), tzinfo=tz)
+    if word in _THIS_WEEK:
+        return Period("本周", monday, None)
+    if word in _LAST_WEEK:
+        return Period("上周", monday - timedelta(days=7), monday)
+    if word in _THIS_MONTH:
+        return Period("本月", *month_range((today.year, today.month), tz))
+    month = parse_month(word, today)
+    if month is None:
+        return Period("累计", None, None)
+    return month_period(month, today, tz)
+
+
+@dataclass(frozen=True)
+class StatsQuery:
+    """What /stats was asked: a period, and optionally some grids and categories."""
+
+    period: Period
+    grid_ids: frozenset[int] = frozenset()
+    categories: frozenset[str] = frozenset()
+    chart: bool = False
+
+
+def parse_stats_args(
+    args: str,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    grids: Mapping[str, int],
+    categories: Sequence[tuple[str, str]],
+) -> StatsQuery:
+    """`上月 网格3 排水 图` in any order; ValueError(word) for a word that is none of these.
+
+    `grids` maps grid names to ids; `categories` are (code, name). A category is its name, its
+    code, or a part of its name that fits only one (`排水` → 排水管道).
+    """
+    period: Period | None = None
+    grid_ids: set[int] = set()
+    codes: set[str] = set()
+    chart = False
+    for word in normalize(args).split(" ") if args.strip() else []:
+        if word.lower() in _CHART:
+            chart = True
+        elif word in grids:
+            grid_ids.add(grids[word])
+        elif (code := _category(word, categories)) is not None:
+            codes.add(code)
+        elif period is None:
+            period = parse_period(word, now, tz)  # raises ValueError for nonsense
+        else:
+            raise ValueError(word)
+    if period is None:
+        period = parse_period("本月", now, tz)
+    return StatsQuery(period, frozenset(grid_ids), frozenset(codes), chart)
+
+
+def _category(word: str, categories: Sequence[tuple[str, str]]) -> str | None:
+    for code, name in categories:
+        if word in (name, code) or word.lower() == code:
+            return code
+    if len(word) < 2:
+        return None
+    partial = [code for code, name in categories if word in name]
+    return partial[0] if len(partial) == 1 else None
+
+
+# -- reading the database -------------------------------------------------------------------------
+
+
+def issue_stats(
+    uow: UnitOfWork,
+    community_id: int,
+    since: datetime | None,
+    until: datetime | None,
+) -> tuple[list[Issue], dict[int, int | None]]:
+    """The community's issues filed in [since, until), and each one's rating by issue id."""
+    issues = uow.issues.filed_between(community_id, since, until)
+    history = uow.audit.rating_history(community_id, since, until)
+    ratings = {issue.id: rating_of(issue, history.get(issue.id, ())) for issue in issues}
+    return issues, ratings
+
+
+def stats_text(
+    uow: UnitOfWork,
+    services: Services,
+    community_id: int,
+    query: StatsQuery,
+) -> str:
+    """The summary sentence for the query, then one line per grid (unless one grid was asked)."""
+    now = services.clock.now()
+    grids = {grid.id: grid.name for grid in uow.communities.grids_of(community_id)}
+    issues, ratings = _selected(uow, community_id, query)
+    stats = [IssueStat.of(issue, ratings[issue.id]) for issue in issues]
+
+    def name_of(code: str) -> str:
+        return services.category(code).name
+
+    label = _label(services, grids, query)
+    counts = count_issues(stats, now)
+    lines = [summary_sentence(label, counts, name_of, top=len(query.categories) != 1)]
+    if counts.collected and len(query.grid_ids) != 1:
+        per_grid = count_by_grid(stats, now)
+        order: list[int | None] = [g for g in grids if g in per_grid]
+        order += [g for g in per_grid if g not in grids]
+        for grid_id in order:
+            grid = per_grid[grid_id]
+            name = grids[grid_id] if grid_id is not None and grid_id in grids else NO_GRID
+            line = texts.STATS_GRID.format(
+                grid=name, collected=grid.collected, resolved=grid.resolved
+            )
+            if grid.overdue:
+                line += texts.STATS_GRID_OVERDUE.format(overdue=grid.overdue)
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def _selected(
+    uow: UnitOfWork, community_id: int, query: StatsQuery
+) -> tuple[list[Issue], dict[int, int | None]]:
+    issues, ratings = issue_stats(uow, community_id, query.period.since, query.period.until)
+    chosen = [
+        issue
+        for issue in issues
+        if (not query.grid_ids or issue.grid_id in query.grid_ids)
+        and (not query.categories or issue.category in query.categories)
+    ]
+    return chosen, ratings
+
+
+def _label(services: Services, grids: Mapping[int, str], query: StatsQuery) -> str:
+    """`11月`, or `11月（网格3·排水管道）` when narrowed."""
+    narrowed = [grids[g] for g in grids if g in query.grid_ids]
+    narrowed += [services.category(code).name for code in sorted(query.categories)]
+    if not narrowed:
+        return query.period.label
+    return query.period.label + texts.STATS_FILTERS.format(filters="·".join(narrowed))
+
+
+CHART_WEEKS = 26
+"""The trend shows at most this many weeks (the latest)."""
+
+
+def stats_chart(
+    uow: UnitOfWork, services: Services, community_id: int, query: StatsQuery
+) -> tuple[bytes, str]:
+    """The picture for 「统计 图」 (`bot.charts`): by category, and collected/resolved by week;
+    with the summary sentence as its caption."""
+    from bot.charts import render_stats_chart  # matplotlib loads only when a chart is asked for
+
+    tz = services.settings.tz
+    now = services.clock.now()
+    grids = {grid.id: grid.name for grid in uow.communities.grids_of(community_id)}
+    issues, ratings = _selected(uow, community_id, query)
+    counts = count_issues((IssueStat.of(i, ratings[i.id]) for i in issues), now)
+    by_category = [(services.category(code).name, n) for code, n in counts.by_category.items()]
+    label = _label(services, grids, query)
+    community = uow.communities.get(community_id).name
+    png = render_stats_chart(
+        texts.STATS_CHART_TITLE.format(community=community, period=label),
+        by_category,
+        weekly_trend(issues, query.period, now, tz),
+    )
+    caption = summary_sentence(
+        label, counts, lambda code: services.category(code).name, top=len(query.categories) != 1
+    )
+    return png, caption
+
+
+def weekly_trend(
+    issues: Sequence[Issue], period: Period, now: datetime, tz: ZoneInfo
+) -> list[tuple[str, int, int]]:
+    """(`11/2`, collected, resolved) per week (Monday first) of the period, up to now: filed that
+    week, and resolved that week (of these issues, counting those still resolved or closed)."""
+    if not issues and period.since is None:
+        return []
+    start = period.since or min(issue.created_at for issue in issues)
+    end = min(period.until or now, now)
+    first = start.astimezone(tz).date()
+    monday = first - timedelta(days=first.weekday())
+    last = max((end - timedelta(microseconds=1)).astimezone(tz).date(), first)  # end excluded
+    weeks: list[date] = []
+    while monday <= last:
+        weeks.append(monday)
+        monday += timedelta(days=7)
+    weeks = weeks[-CHART_WEEKS:]
+    collected: Counter[date] = Counter()
+    resolved: Counter[date] = Counter()
+
+    def week_of(instant: datetime) -> date:
+        day = instant.astimezone(tz).date()
+        return day - timedelta(days=day.weekday())
+
+    for issue in issues:
+        collected[week_of(issue.created_at)] += 1
+        done = issue.status in (IssueStatus.RESOLVED, IssueStatus.CLOSED)
+        if done and issue.resolved_at is not None:
+            resolved[week_of(issue.resolved_at)] += 1
+    return [(f"{w.month}/{w.day}", collected[w], resolved[w]) for w in weeks]
+
+
+# -- the command and the monthly report -----------------------------------------------------------
+
+ChartMaker = Callable[[UnitOfWork, Services, int, StatsQuery], tuple[bytes, str]]
+"""Renders a chart for a query: (PNG bytes, caption); None would answer 「图表即将上线」."""
+CHART: ChartMaker | None = stats_chart
+
+
+def stats(ctx: Context, args: str) -> Outcome:
+    """统计 [本周/本月/上月/2026-11] [网格] [分类] [图] — the seeds' figures for a period."""
+    check(ctx, "stats")
+    if ctx.community is None:
+        raise Answer(texts.NEEDS_COMMUNITY)
+    community_id = ctx.community.id
+    grids = {grid.name: grid.id for grid in ctx.uow.communities.grids_of(community_id)}
+    categories = [(c.code, c.name) for c in ctx.services.analyzer.categories]
+    try:
+        query = parse_stats_args(
+            args, now=ctx.now, tz=ctx.services.settings.tz, grids=grids, categories=categories
+        )
+    except ValueError as bad:
+        usage = ctx.services.command("stats").usage_line()
+        raise Answer(texts.STATS_UNKNOWN.format(word=bad.args[0], usage=usage)) from None
+    if query.chart:
+        if CHART is None:
+            return answer(ctx, texts.STATS_CHART_SOON)
+        return _chart(ctx, CHART, query)
+    return answer(ctx, stats_text(ctx.uow, ctx.services, community_id, query))
+
+
+def _chart(ctx: Context, make: ChartMaker, query: StatsQuery) -> Outcome:
+    assert ctx.community is not None
+    try:
+        png, caption = make(ctx.uow, ctx.services, ctx.community.id, query)
+    except ValueError:  # a name the font cannot draw (MissingGlyphError): say it in words
+        return answer(ctx, stats_text(ctx.uow, ctx.services, ctx.community.id, query))
+    document = Document(
+        ctx.message.chat,
+        CHART_FILENAME,
+        png,
+        caption=caption,
+        photo=True,
+        reply_to_message_id=ctx.message.message_id,
+    )
+    return Outcome([document], "command")
+
+
+def last_month_query(services: Services) -> StatsQuery:
+    """What the monthly report covers: the local calendar month before now."""
+    tz = services.settings.tz
+    today = services.clock.now().astimezone(tz).date()
+    return StatsQuery(month_period(previous_month(today), today, tz))
+
+
+def monthly_report(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
+    """The 1st of the month: last month's /stats text to the work group the series is for."""
+    assert reminder.chat_id is not None and reminder.community_id is not None
+    chat = uow.chats.by_id(reminder.chat_id)
+    text = stats_text(uow, services, reminder.community_id, last_month_query(services))
+    return [Reply(chat_ref(chat), texts.MONTHLY_REPORT.format(text=text))]

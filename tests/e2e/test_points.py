@@ -1,0 +1,178 @@
+"""Points (积分, chat-protocol §8), as the people in chat see them.
+
+The cast, from config.example.yaml: 王芳 reports in 网格3群; 孙大爷 and 赵阿姨 are neighbours;
+张网格 is the grid worker; 李书记 the secretary. The week starts Monday 23 November 2026.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from bot.clock import VirtualClock
+from storage.models import AuditEntry, PointEntry
+from storage.uow import UnitOfWork
+from tests.support.conversation import Conversation, example_settings
+
+G3, G5, WORK, RESIDENTS = "网格3群", "网格5群", "工作群", "幸福里居民群"
+SEWER = "@王芳/网格3群: #报事 3号楼2单元门口下水道堵了，污水漫到路上"
+SEWER_AGAIN = "@孙大爷/网格5群: #报事 3号楼2单元下水道又冒水了，请尽快处理"
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+NONE_YET = "您在幸福里社区还没有积分。报事被受理 +5，确认他人反映的问题 +2，办结后发核实照片 +3。"
+
+
+def at(month: int, day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, month, day, hour, minute, tzinfo=SHANGHAI)
+
+
+def test_an_accepted_report_earns_five_points(chat: Conversation) -> None:
+    chat.say(SEWER)
+    assert chat.text("@王芳/网格3群: 积分") == NONE_YET  # filed is not yet accepted
+    chat.say("@张网格/网格3群: 受理 1 复杂")
+    assert chat.text("@王芳/网格3群: 积分") == (
+        "您在幸福里社区的积分：5分。\n最近变动：\n11月23日 +5 #1 报事被受理"
+    )
+    # Accepting again is refused by the ledger and earns nothing; privately it reads the same.
+    chat.say("@张网格/网格3群: 受理 1 复杂")
+    assert chat.text("@王芳/私聊: /points").startswith("您在幸福里社区的积分：5分。")
+
+
+def test_a_rejected_report_earns_nothing_and_an_accepted_one_gives_its_points_back(
+    chat: Conversation,
+) -> None:
+    chat.say(SEWER)
+    chat.say("@李书记/工作群: 退回 1 属于市政管网")
+    assert chat.text("@王芳/网格3群: 积分") == NONE_YET
+
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯不亮了")
+    assert chat.say("@张网格/网格3群: 受理 2 简单")[0][1].startswith("#2 已受理")
+    chat.say("@李书记/工作群: 退回 2 已由物业报修")
+    assert chat.text("@王芳/网格3群: 积分") == (
+        "您在幸福里社区的积分：0分。\n最近变动：\n"
+        "11月23日 -5 #2 诉求被退回，收回\n11月23日 +5 #2 报事被受理"
+    )
+
+
+def test_a_neighbours_duplicate_earns_two_points_once(chat: Conversation) -> None:
+    chat.say(SEWER)
+    duplicate = [(G5, "与 #1 可能是同一问题，已为您关注 #1；如果不是，请回复「新建」。")]
+    assert chat.say(SEWER_AGAIN) == duplicate
+    assert chat.text("@孙大爷/网格5群: 积分") == (
+        "您在幸福里社区的积分：2分。\n最近变动：\n11月23日 +2 #1 确认同一问题"
+    )
+    # The same neighbour again, and the reporter repeating herself: nothing more.
+    assert chat.say(SEWER_AGAIN) == duplicate
+    assert chat.text("@孙大爷/网格5群: 积分").startswith("您在幸福里社区的积分：2分。")
+    assert chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道还是堵着")[0][1].startswith(
+        "与 #1 可能是同一问题"
+    )
+    assert chat.text("@王芳/网格3群: 积分") == NONE_YET
+
+
+def test_saying_a_duplicate_was_new_gives_the_two_points_back_for_good(
+    chat: Conversation,
+) -> None:
+    chat.say(SEWER)
+    chat.say(SEWER_AGAIN)
+    assert chat.say("@孙大爷/网格5群: 新建")[0][1].startswith("已登记 #2")
+    assert chat.text("@孙大爷/网格5群: 积分").startswith("您在幸福里社区的积分：0分。")
+    chat.say("@孙大爷/网格5群: #报事 3号楼2单元门口下水道冒水，污水漫到路上")
+    assert chat.text("@孙大爷/网格5群: 积分").startswith("您在幸福里社区的积分：0分。")
+
+
+def test_a_verification_photo_of_a_resolved_issue_earns_three_points(chat: Conversation) -> None:
+    chat.say(SEWER)
+    # Before it is resolved, a late photo is nobody's business.
+    chat.run_until(at(11, 23, 9))
+    assert chat.say("@王芳/网格3群: [图片:早了.jpg]") == []
+    chat.say("@张网格/网格3群: 受理 1 简单")
+    chat.say("@张网格/网格3群: 办结 1 已疏通")
+    assert chat.say("@王芳/网格3群: [图片:疏通后.jpg]") == [
+        (G3, "已把1张照片附到 #1，作为办结核实，积分 +3。")
+    ]
+    assert chat.say("@王芳/网格3群: [图片:又一张.jpg]") == [(G3, "已把1张照片附到 #1。")]
+    # Someone who neither reported nor follows it is left alone.
+    assert chat.say("@赵阿姨/网格3群: [图片:别的.jpg]") == []
+    assert chat.text("@王芳/网格3群: 积分") == (
+        "您在幸福里社区的积分：8分。\n最近变动：\n"
+        "11月23日 +3 #1 办结核实照片\n11月23日 +5 #1 报事被受理"
+    )
+
+
+def test_the_secretary_redeems_points_and_it_is_audited(chat: Conversation) -> None:
+    chat.say(SEWER)
+    chat.say("@张网格/网格3群: 受理 1 复杂")
+    assert chat.text("@王芳/网格3群: 兑换 @王芳 5 洗衣液") == "只有书记可以兑换积分。"
+    assert chat.text("@李书记/工作群: 兑换 @王芳 6 洗衣液") == "王*现有5分，不够兑换6分。"
+    usage = (
+        "用法：/redeem @人 分数 说明（或「兑换 @人 分数 说明」），例如：兑换 @王芳 10 洗衣液一瓶"
+    )
+    assert chat.text("@李书记/工作群: 兑换 @王芳 五 洗衣液") == usage
+    assert chat.text("@李书记/工作群: 兑换 @王芳 3") == usage
+    assert chat.text("@李书记/工作群: 兑换 @王芳 0 洗衣液") == usage
+    assert chat.text("@李书记/工作群: 兑换 @王芳 3 洗衣液一瓶") == (
+        "已为王*兑换3分（洗衣液一瓶），剩余2分。"
+    )
+    # Named without @: found among people with points.
+    assert chat.text("@李书记/工作群: /redeem 王芳 2分 抽纸") == "已为王*兑换2分（抽纸），剩余0分。"
+    assert chat.text("@王芳/网格3群: 积分") == (
+        "您在幸福里社区的积分：0分。\n最近变动：\n"
+        "11月23日 -2 兑换：抽纸\n11月23日 -3 兑换：洗衣液一瓶\n11月23日 +5 #1 报事被受理"
+    )
+    with UnitOfWork(chat.linli.sessions) as uow:
+        audit = [
+            (entry.action, entry.note)
+            for entry in uow.session.scalars(select(AuditEntry).order_by(AuditEntry.id))
+            if "redeem" in entry.action
+        ]
+        changes = list(uow.session.scalars(select(PointEntry.delta).order_by(PointEntry.id)))
+    assert audit == [
+        ("refused:redeem", "只有书记可以兑换积分。"),
+        ("redeem", "王芳 -3分：洗衣液一瓶"),
+        ("redeem", "王芳 -2分：抽纸"),
+    ]
+    assert changes == [5, -3, -2]  # refused and malformed attempts changed nothing
+
+
+def _three_earners(chat: Conversation) -> None:
+    chat.say(SEWER)  # #1 王芳
+    chat.say(SEWER_AGAIN)  # 孙大爷 +2
+    chat.say("@赵阿姨/网格5群: #报事 6号楼门口路灯坏了")  # #2
+    chat.say("@张网格/网格3群: 受理 1 复杂")  # 王芳 +5
+    chat.say("@赵网格/网格5群: 受理 2 简单")  # 赵阿姨 +5
+    chat.say("@张网格/网格3群: 办结 1 已疏通")
+    chat.say("@王芳/网格3群: [图片:疏通后.jpg]")  # 王芳 +3
+
+
+def test_the_leaderboard_ranks_this_weeks_points_with_names_masked(chat: Conversation) -> None:
+    assert chat.text("@王芳/网格3群: 积分榜") == "本周还没有人获得积分。"
+    _three_earners(chat)
+    board = "🏆 本周积分榜（11月23日起）：\n1. 王* 8分\n2. 赵*姨 5分\n3. 孙*爷 2分"
+    assert chat.text("@孙大爷/网格5群: 积分榜") == board
+    assert chat.text("@孙大爷/网格5群: /points 榜") == board
+    assert chat.text("@孙大爷/网格5群: 积分 榜") == board
+    # Redeeming is spending, not a lower score on the board.
+    chat.say("@李书记/工作群: 兑换 @王芳 8 电影票")
+    assert chat.text("@孙大爷/网格5群: 积分榜") == board
+    assert chat.text("@孙大爷/网格5群: 积分 明细").startswith("用法：/points [榜]")
+
+
+def test_the_monday_leaderboard_goes_to_grid_groups_once(db_url: str) -> None:
+    chat = Conversation(example_settings(db_url), VirtualClock(at(11, 23, 8)))
+    _three_earners(chat)
+    fired = chat.run_until(at(11, 30, 10))
+    boards = [(when, where, text) for when, where, text in fired if "积分榜" in text]
+    text = (
+        "🏆 本周积分榜（11月23日—11月29日）：\n1. 王* 8分\n2. 赵*姨 5分\n3. 孙*爷 2分\n"
+        "感谢大家参与社区治理！发送「积分」查看自己的积分。"
+    )
+    assert boards == [("11-30 09:00", G3, text), ("11-30 09:00", G5, text)]
+    chat.close()
+
+    # After a restart: not again that week, and a week without points posts nothing.
+    again = Conversation(example_settings(db_url), VirtualClock(at(11, 30, 10)), session="u")
+    fired = again.run_until(at(12, 8, 10))
+    assert [f for f in fired if "积分榜" in f[2]] == []
+    again.close()

@@ -1,0 +1,308 @@
+"""统计 / stats and the monthly report (chat-protocol §8), through the chat.
+
+November 2026 in 幸福里社区 is replayed from the table `NOVEMBER`: what each resident reported,
+where, and what became of it. The figures the bot gives are checked against figures counted here,
+from the table alone, by the seeds' definitions: 办结 = 已办结 or 已销号 (a resolved issue nobody
+rates closes as 默认满意 after 7 days), 满意率 = ratings of 3 or more / ratings (a low rating
+reopens the issue but still counts), 超期 = open and past the deadline.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.clock import VirtualClock
+from bot.messages import Document
+from tests.support.conversation import Conversation, example_settings
+from tests.support.conversation import shown as shown_as
+
+SH = ZoneInfo("Asia/Shanghai")
+WORK = "工作群"
+GROUP = {"网格3": "网格3群", "网格5": "网格5群", "": "幸福里居民群"}
+REPORTER = {"网格3": "王芳", "网格5": "孙大爷", "": "钱阿姨"}
+WORKER = {"网格3": "张网格", "网格5": "赵网格", "": "李书记"}
+
+
+def at(month: int, day: int, hour: int = 9, minute: int = 0) -> datetime:
+    return datetime(2026, month, day, hour, minute, tzinfo=SH)
+
+
+@dataclass(frozen=True)
+class Report:
+    day: int  # of November
+    grid: str  # "" for no grid
+    category: str  # as people read it
+    text: str
+    fate: str  # open / rejected / resolved (never rated: 默认满意) / rated
+    rating: int | None = None
+
+
+NOVEMBER = [
+    Report(2, "网格3", "停车通行", "2号楼门口乱停车，车都开不出去", "rated", 5),
+    Report(2, "网格5", "停车通行", "6号楼楼下僵尸车占车位半年了", "rated", 4),
+    Report(3, "网格3", "停车通行", "4号楼前面停车位被外来车辆占满了", "open"),
+    Report(3, "网格5", "停车通行", "7号楼门口车位不够，晚上停车难", "rejected"),
+    Report(4, "网格3", "排水管道", "3号楼2单元下水道堵了，污水漫出来", "rated", 2),
+    Report(4, "网格5", "排水管道", "5号楼1单元化粪池满了，臭气熏天", "resolved"),
+    Report(5, "网格3", "排水管道", "1号楼门口雨水井堵了，一下雨就积水", "rated", 3),
+    Report(5, "网格5", "照明路灯", "6号楼门口路灯不亮，晚上太黑了", "open"),
+    Report(6, "网格3", "照明路灯", "2号楼3单元楼道灯坏了", "rated", 1),
+    Report(6, "网格5", "噪音扰民", "7号楼楼上天天晚上装修，噪音太大", "rated", 5),
+    Report(6, "", "环境卫生", "南门垃圾站的垃圾好几天没清运了", "open"),
+]
+# The table's own arithmetic, written out: parking leads, then drainage, then lighting.
+assert Counter(r.category for r in NOVEMBER).most_common(3) == [
+    ("停车通行", 4),
+    ("排水管道", 3),
+    ("照明路灯", 2),
+]
+
+
+def still_open(report: Report) -> bool:
+    return report.fate == "open" or (report.fate == "rated" and (report.rating or 0) <= 2)
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{int(part * 100 / whole + 0.5)}%"
+
+
+def expected(label: str, reports: list[Report], *, top: bool = True) -> str:
+    """The sentence the seeds write, counted from the table. Asked on 1 December, every
+    November deadline (at most 10 working days after filing by the 6th) has passed."""
+    resolved = sum(
+        r.fate == "resolved" or (r.fate == "rated" and not still_open(r)) for r in reports
+    )
+    ratings = [r.rating for r in reports if r.rating is not None]
+    satisfied = sum(rating >= 3 for rating in ratings)
+    overdue = sum(still_open(r) for r in reports)
+    satisfaction = f"满意率{percent(satisfied, len(ratings))}" if ratings else "暂无评价"
+    text = (
+        f"{label}收集诉求{len(reports)}条，办结{resolved}条（办结率{percent(resolved, len(reports))}），"
+        f"{satisfaction}，超期{overdue}条。"
+    )
+    if top:
+        # Most first; a tie in the order the categories were first reported.
+        counts = Counter(r.category for r in reports)
+        order = sorted(counts, key=lambda c: (-counts[c], [r.category for r in reports].index(c)))
+        text += "分类前三：" + "、".join(f"{c}{counts[c]}" for c in order[:3]) + "。"
+    return text
+
+
+def grid_line(grid: str, reports: list[Report]) -> str:
+    mine = [r for r in reports if r.grid == grid]
+    done = sum(r.fate == "resolved" or (r.fate == "rated" and not still_open(r)) for r in mine)
+    late = sum(still_open(r) for r in mine)
+    line = f"{grid or '未分网格'}：收集{len(mine)}条，办结{done}条"
+    return line + (f"，超期{late}条" if late else "")
+
+
+def conversation(db_url: str, start: datetime) -> Conversation:
+    return Conversation(example_settings(db_url), VirtualClock(start))
+
+
+def replay_november(chat: Conversation) -> None:
+    """From Friday 30 October: one October report, then November as in the table."""
+    october = chat.text("@王芳/网格3群: #报事 4号楼单元门禁坏了，刷卡没反应")
+    assert october.startswith("已登记 #1")
+    for number, report in enumerate(NOVEMBER, start=2):
+        chat.run_until(at(11, report.day, 10, number))
+        group, who = GROUP[report.grid], REPORTER[report.grid]
+        ack = chat.text(f"@{who}/{group}: #报事 {report.text}")
+        assert ack.startswith(f"已登记 #{number}【{report.category}】"), ack
+        assert (f" · {report.grid} · " in ack) == bool(report.grid), ack
+        worker = WORKER[report.grid]
+        if report.fate == "rejected":
+            chat.say(f"@{worker}/{WORK}: 退回 {number} 不属于本社区")
+        elif report.fate in ("resolved", "rated"):
+            chat.say(f"@{worker}/{WORK}: 受理 {number} 简单")
+            chat.say(f"@{worker}/{WORK}: 办结 {number} 已处理")
+        elif report.grid == "网格3":
+            chat.say(f"@{worker}/{WORK}: 受理 {number} 简单")
+        if report.rating is not None:
+            rated = chat.say(f"@{who}/{group}: 评价 {number} {report.rating}")
+            assert rated[0][1].startswith(f"#{number} "), rated
+
+
+@pytest.fixture
+def november(db_url: str) -> Iterator[Conversation]:
+    chat = conversation(db_url, at(10, 30, 10))
+    replay_november(chat)
+    chat.run_until(at(12, 1, 10))
+    yield chat
+    chat.close()
+
+
+def test_last_month_in_numbers_counted_from_what_happened(november: Conversation) -> None:
+    reply = november.text("@李书记/工作群: 统计 上月")
+    assert reply.splitlines() == [
+        expected("11月", NOVEMBER),
+        grid_line("网格3", NOVEMBER),
+        grid_line("网格5", NOVEMBER),
+        grid_line("", NOVEMBER),
+    ]
+    # Written out once, so a slip in the helpers above cannot hide one in the bot.
+    assert reply == (
+        "11月收集诉求11条，办结5条（办结率45%），满意率67%，超期5条。"
+        "分类前三：停车通行4、排水管道3、照明路灯2。\n"
+        "网格3：收集5条，办结2条，超期3条\n"
+        "网格5：收集5条，办结3条，超期1条\n"
+        "未分网格：收集1条，办结0条，超期1条"
+    )
+    # The same month named three more ways, full-width and in a worker's hands too.
+    assert november.text("@李书记/工作群: /stats 2026-11") == reply
+    assert november.text("@李书记/工作群: 统计　１１月") == reply
+    assert november.text("@张网格/网格3群: 统计 2026年11月") == reply
+
+
+def test_october_and_december_are_apart(november: Conversation) -> None:
+    assert november.text("@李书记/工作群: 统计 10月").startswith(
+        "10月收集诉求1条，办结0条（办结率0%），暂无评价，超期1条。分类前三：安防监控1。"
+    )
+    assert november.text("@李书记/工作群: 统计") == "本月没有收集到诉求。"
+    november.say("@王芳/网格3群: #报事 1号楼楼顶漏水了")
+    assert november.text("@李书记/工作群: 统计 本月").startswith("本月收集诉求1条")
+    assert november.text("@李书记/工作群: 统计 本周").startswith("本周收集诉求1条")
+    assert november.text("@李书记/工作群: 统计 上月").startswith("11月收集诉求11条")
+
+
+def test_one_grid(november: Conversation) -> None:
+    mine = [r for r in NOVEMBER if r.grid == "网格3"]
+    reply = november.text("@李书记/工作群: 统计 上月 网格3")
+    assert reply == expected("11月（网格3）", mine)
+    assert reply == (
+        "11月（网格3）收集诉求5条，办结2条（办结率40%），满意率50%，超期3条。"
+        "分类前三：停车通行2、排水管道2、照明路灯1。"
+    )
+    # Words in any order.
+    assert november.text("@李书记/工作群: 统计 网格3 上月") == reply
+
+
+@pytest.mark.parametrize("word", ["排水", "排水管道", "drainage"])
+def test_one_category(november: Conversation, word: str) -> None:
+    drains = [r for r in NOVEMBER if r.category == "排水管道"]
+    reply = november.text(f"@李书记/工作群: 统计 上月 {word}")
+    assert reply.splitlines() == [
+        expected("11月（排水管道）", drains, top=False),
+        grid_line("网格3", drains),
+        grid_line("网格5", drains),
+    ]
+    assert (
+        reply.splitlines()[0]
+        == "11月（排水管道）收集诉求3条，办结2条（办结率67%），满意率50%，超期1条。"
+    )
+
+
+def test_a_grid_and_a_category_together(november: Conversation) -> None:
+    both = [r for r in NOVEMBER if r.grid == "网格5" and r.category == "停车通行"]
+    reply = november.text("@赵网格/网格5群: 统计 上月 网格5 停车")
+    assert reply == expected("11月（网格5·停车通行）", both, top=False)
+    assert reply == "11月（网格5·停车通行）收集诉求2条，办结1条（办结率50%），满意率100%，超期0条。"
+
+
+@pytest.mark.parametrize("who", ["王芳/网格3群", "陈楼长/网格3群", "刘物业/私聊"])
+def test_residents_heads_and_handlers_are_refused(november: Conversation, who: str) -> None:
+    assert [text for _, text in november.say(f"@{who}: 统计 上月")] == [
+        "只有网格员及以上可以查看统计。"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "word"),
+    [
+        ("统计 火星", "火星"),
+        ("统计 13月", "13月"),
+        ("统计 上月 本周", "本周"),
+        ("/stats 网格9", "网格9"),
+    ],
+)
+def test_a_bad_argument_gets_the_usage_in_one_line(
+    november: Conversation, typed: str, word: str
+) -> None:
+    reply = november.text(f"@李书记/工作群: {typed}")
+    assert reply == (
+        f"看不懂「{word}」。用法：/stats [本周/本月/上月/2026-11] [网格] [分类] [图]"
+        "（或「统计 [本周/本月/上月/2026-11] [网格] [分类] [图]」），例如：统计 上月 网格3"
+    )
+    # Nothing changed: the figures are as before.
+    assert november.text("@李书记/工作群: 统计 上月").startswith("11月收集诉求11条")
+
+
+def test_the_chart_is_a_picture_with_the_sentence_as_caption(november: Conversation) -> None:
+    message = november.adapter.parse("@李书记/工作群: 统计 上月 图")
+    assert message is not None
+    sent = november.linli.dispatcher.dispatch(message)
+    assert len(sent) == 1
+    picture = sent[0]
+    assert isinstance(picture, Document)
+    assert (picture.filename, picture.photo, picture.chat.ref) == ("统计.png", True, WORK)
+    assert picture.content.startswith(b"\x89PNG\r\n\x1a\n")
+    assert picture.caption == expected("11月", NOVEMBER)
+    assert november.say("@王芳/网格3群: 统计 图") == [("网格3群", "只有网格员及以上可以查看统计。")]
+
+
+# -- the monthly report ---------------------------------------------------------------------------
+
+
+def reports_in(fired: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    return [f for f in fired if "📊 月报：" in f[2]]
+
+
+def test_the_work_group_gets_november_on_1_december_at_nine_once(db_url: str) -> None:
+    chat = conversation(db_url, at(10, 30, 10))
+    replay_november(chat)
+    chat.run_until(at(11, 30, 20))
+    fired = chat.run_until(at(12, 1, 9, 30))
+    sent = reports_in(fired)
+    assert [(when, where) for when, where, _ in sent] == [("12-01 09:00", WORK)]
+    report = sent[0][2]
+    body = "\n".join(
+        [
+            expected("11月", NOVEMBER),
+            grid_line("网格3", NOVEMBER),
+            grid_line("网格5", NOVEMBER),
+            grid_line("", NOVEMBER),
+        ]
+    )
+    assert f"📊 月报：{body}" in report
+    # It says what 「统计 上月」 says.
+    assert chat.text("@李书记/工作群: 统计 上月") == body
+    chat.close()
+
+    # A restart later that morning does not send it again; December's waits for 1 January.
+    again = conversation(db_url, at(12, 1, 10))
+    try:
+        assert reports_in(again.run_until(at(12, 31, 23))) == []
+        new_year = datetime(2027, 1, 1, 9, 30, tzinfo=SH)
+        january = reports_in(again.run_until(new_year))
+        # Once, on New Year's Day, naming the year: it is a month of another year now.
+        assert [when for when, _, _ in january] == ["01-01 09:00"]
+        assert "📊 月报：2026年12月没有收集到诉求。" in january[0][2]
+    finally:
+        again.close()
+
+
+def test_a_report_missed_while_down_goes_out_once_marked_late(db_url: str) -> None:
+    chat = conversation(db_url, at(10, 30, 10))
+    replay_november(chat)
+    chat.run_until(at(11, 30, 20))
+    chat.close()  # down from Monday evening until Tuesday 11:00
+
+    back = conversation(db_url, at(12, 1, 11))
+    try:
+        queued = back.linli.scheduler.run_due()
+        reports = [
+            (where, text) for where, text in map(shown_as, queued) if "📊 月报：11月" in text
+        ]
+        assert len(reports) == 1
+        where, text = reports[0]
+        assert where == WORK and text.startswith("（补发）")
+        assert "📊 月报：11月收集诉求11条，办结5条" in text
+        assert back.linli.scheduler.run_due() == []
+    finally:
+        back.close()
