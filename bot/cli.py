@@ -1,4 +1,5 @@
-"""The `linli` command: run the bot, analyse text, replay a scripted conversation, export."""
+"""The `linli` command: run the bot, analyse text, replay a scripted conversation, export,
+import a group's chat history."""
 
 from __future__ import annotations
 
@@ -43,6 +44,14 @@ def main(argv: list[str] | None = None) -> int:
     # Also accepted after the subcommand: `linli export --config x.yaml …`.
     export.add_argument("--config", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
+    imports = sub.add_parser(
+        "import", help="导入群聊记录（微信文本导出或 Telegram JSON 导出），按原日期立案"
+    )
+    imports.add_argument("file", help="聊天记录文件")
+    imports.add_argument("--chat", help="记录属于配置里的哪个群（默认按记录里的群名）")
+    imports.add_argument("--platform", choices=["wechat", "telegram", "console"])
+    imports.add_argument("--config", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
@@ -55,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
             return _analyze(args.file)
         if args.command == "replay":
             return _replay(args.script, args.config, args.database)
+        if args.command == "import":
+            settings = load_settings(find_config(args.config))
+            return _import(settings, args.file, args.chat, args.platform)
         if args.command == "export":
             settings = load_settings(find_config(args.config))
             return _export(settings, args.output, args.month, args.community)
@@ -203,6 +215,26 @@ def _export(settings: Settings, output: str, month_word: str | None, code: str |
         raise ConfigError(f"无法写入 {output}：{_why_not_written(error)}") from None
     period = f"{month[0]}-{month[1]:02d}" if month else "全部"
     print(f"已导出 {period} 台账到 {output}（{count}条）")
+    return 0
+
+
+def _import(settings: Settings, file: str, chat: str | None, platform: str | None) -> int:
+    """File the reports of an exported group history; a summary line at the end."""
+    from bot.importer import import_history
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r导入中 {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    summary = import_history(
+        settings,
+        Path(file),
+        chat=chat,
+        platform=platform,
+        progress=progress if sys.stderr.isatty() else None,
+    )
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(summary.line())
     return 0
 
 

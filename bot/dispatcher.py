@@ -28,9 +28,13 @@ log = logging.getLogger(__name__)
 
 
 class Dispatcher:
-    def __init__(self, services: Services, sessions: sessionmaker[Session]) -> None:
+    def __init__(
+        self, services: Services, sessions: sessionmaker[Session], *, queue_replies: bool = True
+    ) -> None:
         self._services = services
         self._sessions = sessions
+        # False for `linli import`: history is filed silently, nothing is queued to send.
+        self._queue_replies = queue_replies
         settings = services.settings
         self._router = Router(
             services.commands,
@@ -78,7 +82,7 @@ class Dispatcher:
                     # The native poll shows the answer; a confirmation per voter would flood.
                     outcome = Outcome([], outcome.status, outcome.issue_id)
                 now = self._services.clock.now()
-                for reply in outcome.replies:
+                for reply in outcome.replies if self._queue_replies else ():
                     uow.outbox.add(outbound(reply, now))
                 uow.commit()
                 return outcome.replies
@@ -212,7 +216,8 @@ class Dispatcher:
             with UnitOfWork(self._sessions) as uow:
                 if not uow.inbox.seen(message.chat.platform, message.chat.ref, message.message_id):
                     uow.inbox.add(self._kept(message, "failed", None))
-                    uow.outbox.add(outbound(sorry, self._services.clock.now()))
+                    if self._queue_replies:
+                        uow.outbox.add(outbound(sorry, self._services.clock.now()))
                     uow.commit()
         except Exception:
             log.exception("could not keep failed message %s", message.message_id)
