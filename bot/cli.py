@@ -64,13 +64,11 @@ def main(argv: list[str] | None = None) -> int:
             return _analyze(args.file)
         if args.command == "replay":
             return _replay(args.script, args.config, args.database)
+        settings = load_settings(find_config(args.config))
         if args.command == "import":
-            settings = load_settings(find_config(args.config))
             return _import(settings, args.file, args.chat, args.platform)
         if args.command == "export":
-            settings = load_settings(find_config(args.config))
             return _export(settings, args.output, args.month, args.community)
-        settings = load_settings(find_config(args.config))
         return _run(settings, args.platform or settings.platform, _clock(args))
     except ConfigError as error:
         print(error, file=sys.stderr)

@@ -29,9 +29,8 @@ from bot.messages import Direct, Outgoing, Reply
 from bot.outbox import outbound
 from handlers import texts
 from handlers.base import Services
-from handlers.points import POINTS_WEEKLY, SERIES_PREFIX
 from handlers.reminders import render
-from handlers.schedule import DAILY, EVENT, SERIES_KINDS, WEEKLY
+from handlers.schedule import DAILY, EVENT, POINTS_WEEKLY, SERIES_KINDS, WEEKLY
 from handlers.schedule import MONTHLY as MONTHLY_REPORT
 from handlers.stats import MONTHLY_REPORT_AT, MONTHLY_REPORT_DAY
 from storage.models import Reminder
@@ -111,7 +110,7 @@ def build_series(uow: UnitOfWork, services: Services) -> list[Series]:
             # 「本周积分榜」, weekly like the digest.
             found.append(
                 Series(
-                    f"{SERIES_PREFIX}:{chat.id}",
+                    f"points-weekly:{chat.id}",
                     POINTS_WEEKLY,
                     weekdays,
                     community.id,
@@ -184,8 +183,7 @@ class Scheduler:
                     reminder.status = "sent"
                     reminder.sent_at = now
                     series = self._series.get(reminder.key.partition("@")[0])
-                    recurring = reminder.kind in SERIES_KINDS or reminder.kind == POINTS_WEEKLY
-                    if recurring and series is not None:
+                    if reminder.kind in SERIES_KINDS and series is not None:
                         self._schedule_next(uow, series, now)
                 messages = [_bundle(items) for items in bundles.values()] + apart
                 for message in messages:

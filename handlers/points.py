@@ -31,7 +31,6 @@ from bot.domain.points import (
     REJECTED,
     REPORT,
     WITHDRAWN,
-    PointRules,
     parse_amount,
     previous_week,
     ranking,
@@ -57,19 +56,9 @@ from handlers.notify import chat_ref
 from storage.models import Issue, Person, PointEntry, Reminder
 from storage.uow import UnitOfWork
 
-POINTS_WEEKLY = "points_weekly"  # the reminder kind of the Monday leaderboard
-SERIES_PREFIX = "points-weekly"  # its series key prefix: points-weekly:{chat.id}
 BOARD_WORDS = frozenset({"榜", "排行", "排行榜", "board", "top"})
 _BOARD_TYPED = re.compile(r"(?:^|[/\s])积分榜")
 _WORDS = re.compile(r"\s+")
-
-
-def rules(services: Services) -> PointRules:
-    """The configured rules (`points: {report: 5, duplicate: 2, photo: 3}`)."""
-    configured = services.settings.points
-    return PointRules(
-        report=configured.report, duplicate=configured.duplicate, photo=configured.photo
-    )
 
 
 # -- earning --------------------------------------------------------------------------------------
@@ -105,7 +94,7 @@ def _take_back(ctx: Context, person_id: int, issue: Issue, earned: str, reason: 
 def report_accepted(ctx: Context, issue: Issue) -> int:
     if issue.meeting_id is not None:
         return 0
-    return _award(ctx, issue.reporter_id, issue, REPORT, rules(ctx.services).report)
+    return _award(ctx, issue.reporter_id, issue, REPORT, ctx.services.settings.points.report)
 
 
 def report_rejected(ctx: Context, issue: Issue) -> int:
@@ -115,7 +104,7 @@ def report_rejected(ctx: Context, issue: Issue) -> int:
 def duplicate_confirmed(ctx: Context, issue: Issue) -> int:
     if issue.reporter_id == ctx.sender.id:
         return 0  # repeating one's own report earns nothing
-    return _award(ctx, ctx.sender.id, issue, DUPLICATE, rules(ctx.services).duplicate)
+    return _award(ctx, ctx.sender.id, issue, DUPLICATE, ctx.services.settings.points.duplicate)
 
 
 def duplicate_withdrawn(ctx: Context, issue: Issue) -> int:
@@ -141,7 +130,7 @@ def _verified(ctx: Context, issue: Issue) -> Outcome:
     count = len(ctx.message.attachments)
     attach(ctx, issue, ctx.message.attachments)
     record(ctx, issue, "photo", f"{count}张（办结核实）")
-    earned = _award(ctx, ctx.sender.id, issue, PHOTO, rules(ctx.services).photo)
+    earned = _award(ctx, ctx.sender.id, issue, PHOTO, ctx.services.settings.points.photo)
     if earned:
         text = texts.POINTS_PHOTO.format(number=issue.number, count=count, points=earned)
     else:
@@ -192,8 +181,7 @@ def _what(ctx: Context, entry: PointEntry) -> str:
 
 
 def _rule_fields(services: Services) -> dict[str, int]:
-    current = rules(services)
-    return {"report": current.report, "duplicate": current.duplicate, "photo": current.photo}
+    return services.settings.points.model_dump()
 
 
 def _this_week(ctx: Context) -> str:

@@ -25,7 +25,7 @@ from handlers.notify import (
     watcher_chats,
     work_groups,
 )
-from handlers.points import POINTS_WEEKLY, weekly_board
+from handlers.points import weekly_board
 from handlers.schedule import (
     ADHOC,
     AUTO_CLOSE,
@@ -34,6 +34,7 @@ from handlers.schedule import (
     FOLLOW_UP,
     LOOKBACK,
     MONTHLY,
+    POINTS_WEEKLY,
     RED,
     WEEKLY,
     YELLOW,

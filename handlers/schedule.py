@@ -23,7 +23,8 @@ YELLOW, RED = "deadline_yellow", "deadline_red"
 FOLLOW_UP, AUTO_CLOSE, LOOKBACK = "followup_remind", "followup_close", "lookback"
 ADHOC, EVENT, DAILY, WEEKLY = "adhoc", "event", "digest_daily", "digest_weekly"
 MONTHLY = "report_monthly"  # the monthly statistics report (handlers.stats)
-SERIES_KINDS = frozenset({EVENT, DAILY, WEEKLY, MONTHLY})
+POINTS_WEEKLY = "points_weekly"  # 「本周积分榜」 (handlers.points)
+SERIES_KINDS = frozenset({EVENT, DAILY, WEEKLY, MONTHLY, POINTS_WEEKLY})
 
 
 def sync_issue(uow: UnitOfWork, services: Services, issue: Issue) -> None:

@@ -36,19 +36,16 @@ STAFF = frozenset({Role.WORKER, Role.SECRETARY})
 FILERS = frozenset({Role.HEAD, Role.WORKER, Role.SECRETARY})
 
 # Commands anyone may use; visibility of a particular issue is checked separately (`show`).
-EVERYONE = frozenset({"help", "show", "list", "follow", "forget", "new", "remind", "object"})
-# One's own points and the leaderboard (积分): everyone.
-EVERYONE = EVERYONE | {"points"}
+EVERYONE = frozenset(
+    {"help", "show", "list", "follow", "forget", "new", "remind", "object", "points"}
+)
 # Commands for grid workers and the secretary, limited to a worker's own grids.
 TRIAGE = frozenset({"accept", "assign", "reject", "escalate", "merge"})
 # Commands for whoever holds the issue, or staff.
 HANDLING = frozenset({"progress", "resolve"})
-SECRETARY_ONLY = frozenset({"role", "bind", "publish", "decide", "export"})
-SECRETARY_ONLY = SECRETARY_ONLY | {"redeem"}  # 兑换积分
-# Calling meetings and votes and recording outcomes: grid workers and the secretary.
-MEETINGS = frozenset({"meeting", "vote", "outcome"})
-# Statistics (统计): grid workers and the secretary.
-STATISTICS = frozenset({"stats"})
+SECRETARY_ONLY = frozenset({"role", "bind", "publish", "decide", "export", "redeem"})
+# Meetings, votes and their outcomes, and statistics: grid workers and the secretary.
+STAFF_ONLY = frozenset({"meeting", "vote", "outcome", "stats"})
 
 _VERBS = {
     "accept": "受理",
@@ -99,9 +96,7 @@ def refusal(command: str, actor: Actor, issue: IssueFacts | None = None) -> str 
         return None if actor.role is Role.SECRETARY else f"只有书记可以{verb}。"
     if command == "file":
         return None if actor.role in FILERS else "只有网格员、楼栋长或书记可以代为立案。"
-    if command in STATISTICS:
-        return None if actor.role in STAFF else f"只有网格员及以上可以{verb}。"
-    if command in MEETINGS:
+    if command in STAFF_ONLY:
         return None if actor.role in STAFF else f"只有网格员及以上可以{verb}。"
     if command in TRIAGE:
         if actor.role not in STAFF:

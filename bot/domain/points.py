@@ -1,10 +1,10 @@
 """Points (积分, chat-protocol §8): the rules, pure.
 
-What earns what is `PointRules` (defaults: +5 a report accepted, +2 confirming a duplicate of an
-open issue, +3 a verification photo of a resolution, 0 a rejected report). Every award is made
-once per (person, issue, reason): repeating the same report, or reporting the same duplicate
-again, earns nothing more. A report rejected after it was accepted gives its points back
-(reason `rejected`). A balance is the sum of a person's changes in one community.
+What earns what is config (`points:`; defaults +5 a report accepted, +2 confirming a duplicate
+of an open issue, +3 a verification photo of a resolution; a rejected report earns nothing).
+Every award is made once per (person, issue, reason): repeating the same report, or reporting
+the same duplicate again, earns nothing more. A report rejected after it was accepted gives its
+points back (reason `rejected`). A balance is the sum of a person's changes in one community.
 
 The weekly leaderboard (「本周积分榜」) ranks what people *earned* in a week: redemptions are
 spending, not a lower score, so they do not count there.
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -32,22 +31,6 @@ RECENT_CHANGES = 5
 MAX_REDEEM = 100_000
 
 _AMOUNT = re.compile(r"^(\d{1,6})\s*分?$")
-
-
-@dataclass(frozen=True)
-class PointRules:
-    """How many points each deed earns (config `points: {report: 5, duplicate: 2, photo: 3}`)."""
-
-    report: int = 5
-    duplicate: int = 2
-    photo: int = 3
-    rejected: int = 0  # a rejected report earns this (and what it earned before is taken back)
-
-    def for_reason(self, reason: str) -> int:
-        return {REPORT: self.report, DUPLICATE: self.duplicate, PHOTO: self.photo}.get(reason, 0)
-
-
-RULES = PointRules()
 
 
 def parse_amount(word: str) -> int | None:

@@ -5,12 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.config import PointsSettings
 from bot.domain.points import (
-    DUPLICATE,
-    PHOTO,
-    REDEEM,
-    REPORT,
-    RULES,
     parse_amount,
     previous_week,
     ranking,
@@ -21,12 +17,9 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def test_the_default_rules_follow_the_spec() -> None:
-    assert (RULES.for_reason(REPORT), RULES.for_reason(DUPLICATE), RULES.for_reason(PHOTO)) == (
-        5,
-        2,
-        3,
-    )
-    assert RULES.rejected == 0 and RULES.for_reason(REDEEM) == 0
+    defaults = PointsSettings()
+    assert (defaults.report, defaults.duplicate, defaults.photo) == (5, 2, 3)
+    assert set(defaults.model_dump()) == {"report", "duplicate", "photo"}  # rejected: nothing
 
 
 def test_amounts_are_positive_whole_points() -> None:
