@@ -141,6 +141,9 @@ class Chat(Base):
     kind: Mapped[str] = mapped_column(String(16), default="grid")
     community_id: Mapped[int | None] = mapped_column(ForeignKey("communities.id"))
     grid_id: Mapped[int | None] = mapped_column(ForeignKey("grids.id"))
+    # The bot account (one `linli run` process) that hears this chat, when several share the
+    # database; its messages are queued for that account. None: any process of the platform.
+    account: Mapped[str | None] = mapped_column(String(64))
 
 
 class Household(Base):
@@ -171,6 +174,8 @@ class Person(Base):
     # The platform's public handle (Telegram @username), so `@handle` mentions find the person.
     handle: Mapped[str | None] = mapped_column(String(64))
     first_seen: Mapped[timestamp]
+    # The bot account that last heard from them: private messages go out through it.
+    account: Mapped[str | None] = mapped_column(String(64))
 
 
 class RoleGrant(Base):
@@ -370,6 +375,9 @@ class OutboundMessage(Base):
     # Set when the platform refused the message for good (the bot was removed from the chat…):
     # kept, logged, and no longer tried.
     failed: Mapped[str | None] = mapped_column(Text)
+    # The bot account (process) that sends it: the chat's or person's, or the process that
+    # claimed it. None: whichever process of the platform claims it first.
+    account: Mapped[str | None] = mapped_column(String(64))
 
 
 class Meeting(Base):
