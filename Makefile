@@ -10,7 +10,7 @@ CONFIG ?= $(if $(wildcard config.yaml),config.yaml,config.example.yaml)
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 PEERS := tests/peers
 
-.PHONY: run test check lint format demo bench analyze-eval clean
+.PHONY: run test check lint format demo bench analyze-eval clean postgres-binaries
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV)
@@ -28,10 +28,18 @@ $(PEERS)/node_modules/.installed: $(PEERS)/package-lock.json
 	@cd $(PEERS) && npm ci --no-audit --no-fund >&2
 	@touch $@
 
+# The suite starts its own PostgreSQL server (tests/support/postgres.py) from the installed
+# binaries; Debian's postgresql package is installed when they are missing.
+postgres-binaries:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || { \
+	  echo "installing PostgreSQL (apt-get install postgresql)" >&2; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >&2; }
+
 run: $(VENV)/.installed-run
 	@$(BIN)/linli --config $(CONFIG) run
 
-test: $(VENV)/.installed-dev $(PEERS)/node_modules/.installed
+test: $(VENV)/.installed-dev $(PEERS)/node_modules/.installed postgres-binaries
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed-dev
@@ -51,6 +59,8 @@ demo: $(VENV)/.installed-run
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/bench_analyze.py
 	$(BIN)/python bench/bench_reminders.py
+	$(BIN)/python bench/bench_intake.py
+	$(BIN)/python bench/bench_scale.py
 
 analyze-eval: $(VENV)/.installed-run
 	$(BIN)/python -m bot.analysis.evaluate tests/data/messages_holdout.jsonl

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -22,7 +24,7 @@ from bot.scheduler import Scheduler, Ticker
 from handlers.base import Services
 from handlers.commands import COMMANDS
 from storage.config_sync import sync_config
-from storage.db import make_engine, make_sessions
+from storage.db import alone, make_engine, make_sessions
 from storage.migrate import upgrade
 from storage.uow import UnitOfWork
 
@@ -48,11 +50,12 @@ def bootstrap(
 ) -> Linli:
     """Open (and migrate) the database, load config into it, and build the dispatcher."""
     engine = make_engine(settings.database.url)
-    upgrade(engine)
     sessions = make_sessions(engine)
-    with UnitOfWork(sessions) as uow:
-        sync_config(uow, settings, clock.now())
-        uow.commit()
+    with alone(engine):  # processes starting together take turns
+        upgrade(engine)
+        with UnitOfWork(sessions) as uow:
+            sync_config(uow, settings, clock.now())
+            uow.commit()
     places = sorted({place for c in settings.communities for place in c.places})
     analyzer = Analyzer(settings.taxonomy(), places=places)
     services = Services(
@@ -84,7 +87,8 @@ async def serve(linli: Linli, adapter: Adapter) -> None:
     """Run one adapter until it stops: answer every message, fire every reminder.
 
     On start, whatever was queued before a crash is sent, and reminders missed while the bot
-    was down go out once, marked （补发）.
+    was down go out once, marked （补发）. Database work runs on one worker thread, in arrival
+    order, so the event loop stays free for the platform's traffic.
     """
     settings = linli.services.settings
     limits = settings.rate_limit(adapter.platform)
@@ -97,20 +101,31 @@ async def serve(linli: Linli, adapter: Adapter) -> None:
         linli.services.clock,
         {adapter.platform: pacer},
         merge=(adapter.platform,) if limits.merge else (),
+        account=settings.bot.account,
     )
-    ticker = Ticker(linli.scheduler, linli.services.clock, outbox.flush)
-    linli.scheduler.restore()
-    outbox.report_cut_off()
+    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="linli-core")
+    ticker = Ticker(
+        linli.scheduler,
+        linli.services.clock,
+        outbox.flush,
+        max_sleep=settings.database.poll_seconds,
+        worker=worker,
+    )
+    with alone(linli.engine):
+        linli.scheduler.restore()
+        outbox.report_cut_off()
     await outbox.flush()
     ticker.start()
+    loop = asyncio.get_running_loop()
 
     async def deliver(message: IncomingMessage) -> None:
-        linli.dispatcher.dispatch(message)
+        await loop.run_in_executor(worker, linli.dispatcher.dispatch, message)
         await outbox.flush()
         ticker.poke()
 
     try:
         await adapter.run(deliver)
     finally:
-        ticker.stop()
+        await ticker.close()
         outbox.close()
+        worker.shutdown(wait=True)

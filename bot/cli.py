@@ -25,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
 
     run = sub.add_parser("run", help="启动机器人（默认控制台聊天）")
     run.add_argument("--platform", choices=["console", "telegram", "wechat"])
+    run.add_argument(
+        "--account", help="多个进程共用一个数据库时，本进程的账号名（或 $LINLI_ACCOUNT）"
+    )
     # For demonstrations and process-level tests: a clock that starts at a given instant and
     # runs faster than real time (e.g. --clock-speed 600: ten minutes a second).
     run.add_argument("--clock-start", help=argparse.SUPPRESS)
@@ -69,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
             return _import(settings, args.file, args.chat, args.platform)
         if args.command == "export":
             return _export(settings, args.output, args.month, args.community)
+        if args.account:
+            bot = settings.bot.model_copy(update={"account": args.account})
+            settings = settings.model_copy(update={"bot": bot})
         return _run(settings, args.platform or settings.platform, _clock(args))
     except ConfigError as error:
         print(error, file=sys.stderr)

@@ -34,6 +34,7 @@ from bot.analysis.taxonomy import Category, load_default_categories
 TRIAGE_LEVELS = ("简单", "复杂", "疑难")
 ENV_DATABASE_URL = "LINLI_DATABASE_URL"
 ENV_CONFIG = "LINLI_CONFIG"
+ENV_ACCOUNT = "LINLI_ACCOUNT"
 EXAMPLE_CONFIG = Path(__file__).resolve().parent.parent / "config.example.yaml"
 
 _T = TypeVar("_T")
@@ -297,10 +298,16 @@ class WechatSettings(_Strict):
 
 class Database(_Strict):
     url: Text = "sqlite:///linli.db"
+    # How often (seconds) a running bot looks for messages other processes queued for its
+    # chats (several `linli run` processes on one database).
+    poll_seconds: Annotated[float, Field(gt=0, le=300)] = 2.0
 
 
 class BotSettings(_Strict):
     name: Text = "邻里"
+    # Which bot account this process is, when several processes share one database: the chats
+    # it hears are its own, and only it sends into them. Empty: the only process.
+    account: Annotated[str, Field(max_length=64)] = ""
 
 
 class Settings(_Strict):
@@ -481,9 +488,11 @@ def load_settings(path: Path) -> Settings:
         raise ConfigError(f"配置错误 {path.name}：{where}YAML 格式不对") from None
     settings = parse_settings(raw, path.name)
     url = os.environ.get(ENV_DATABASE_URL) or settings.database.url
-    return settings.model_copy(
-        update={"database": Database(url=resolve_sqlite_path(url, path.parent))}
-    )
+    database = settings.database.model_copy(update={"url": resolve_sqlite_path(url, path.parent)})
+    update: dict[str, object] = {"database": database}
+    if os.environ.get(ENV_ACCOUNT):
+        update["bot"] = settings.bot.model_copy(update={"account": os.environ[ENV_ACCOUNT]})
+    return settings.model_copy(update=update)
 
 
 def resolve_sqlite_path(url: str, base: Path) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.issues import Role, strongest
@@ -18,6 +18,7 @@ from bot.domain.permissions import Actor
 from bot.messages import ChatRef, IncomingMessage, Outgoing, PollAnswer, Reply
 from bot.outbox import outbound
 from bot.routing import Route, RouteKind, Router
+from bot.text import storable
 from handlers import admin, intake, ledger, meetings, texts
 from handlers.base import Answer, Context, Outcome, Services, answer, refuse
 from handlers.meetings import WITHDRAW_WORDS
@@ -25,6 +26,7 @@ from storage.models import Chat, Community, InboundMessage, Person
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
+ATTEMPTS = 3  # a message whose transaction collides with another process's is tried again
 
 
 class Dispatcher:
@@ -45,6 +47,7 @@ class Dispatcher:
 
     def dispatch(self, message: IncomingMessage) -> list[Outgoing]:
         """Handle one message; never raises, so one bad message cannot stop the bot."""
+        message = storable(message)
         if message.migrated_from is not None:
             self._move_chat(message, message.migrated_from)
             return []
@@ -57,46 +60,74 @@ class Dispatcher:
         route = self._router.route(message)
         if route.kind is RouteKind.IGNORE:
             return []
-        try:
-            with UnitOfWork(self._sessions) as uow:
-                if uow.inbox.seen(message.chat.platform, message.chat.ref, message.message_id):
-                    return []  # the platform delivered it again: already answered
-                ctx, first_heard = self._context(uow, message)
-                try:
-                    with uow.session.begin_nested():
-                        outcome = self._handle(ctx, route)
-                except Answer as stop:
-                    # The savepoint is rolled back: a refused or malformed command changes nothing.
-                    outcome = (
-                        refuse(ctx, stop.command, stop.text)
-                        if stop.status == "refused"
-                        else (answer(ctx, stop.text, stop.status))
-                    )
-                proposal = admin.binding_proposal(uow, message) if first_heard else None
-                if proposal is not None:
-                    outcome = Outcome(
-                        [proposal, *outcome.replies], outcome.status, outcome.issue_id
-                    )
-                uow.inbox.add(self._kept(message, outcome.status, outcome.issue_id))
-                if message.via == "poll" and outcome.status not in ("invalid", "refused"):
-                    # The native poll shows the answer; a confirmation per voter would flood.
-                    outcome = Outcome([], outcome.status, outcome.issue_id)
-                now = self._services.clock.now()
-                for reply in outcome.replies if self._queue_replies else ():
-                    uow.outbox.add(outbound(reply, now))
-                uow.commit()
-                return outcome.replies
-        except IntegrityError:
-            # Another delivery of the same message won the race to the inbox.
-            with UnitOfWork(self._sessions) as uow:
-                if uow.inbox.seen(message.chat.platform, message.chat.ref, message.message_id):
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return self._once(message, route)
+            except (IntegrityError, OperationalError) as clash:
+                # Another delivery of the same message won the race to the inbox; or another
+                # process sharing the database added the same person or chat at the same moment,
+                # or a deadlock or lost connection ended the transaction: try again, whole.
+                if self._seen(message):
                     return []
-            log.exception("storing message %s failed", message.message_id)
-        except Exception:
-            log.exception("handling message %s failed", message.message_id)
+                if attempt < ATTEMPTS:
+                    log.warning(
+                        "message %s: %s; trying again", message.message_id, type(clash).__name__
+                    )
+                    continue
+                log.exception("storing message %s failed", message.message_id)
+            except Exception:
+                log.exception("handling message %s failed", message.message_id)
+            break
         sorry = Reply(message.chat, texts.FAILED, reply_to_message_id=message.message_id)
         self._keep_failed(message, sorry)
         return [sorry]
+
+    def _seen(self, message: IncomingMessage) -> bool:
+        """Whether the message is already kept (False when that cannot be known now)."""
+        try:
+            with UnitOfWork(self._sessions) as uow:
+                return uow.inbox.seen(message.chat.platform, message.chat.ref, message.message_id)
+        except Exception:
+            log.exception("checking message %s failed", message.message_id)
+            return False
+
+    def _once(self, message: IncomingMessage, route: Route) -> list[Outgoing]:
+        """One attempt: the whole handling of `message` in one transaction."""
+        with UnitOfWork(self._sessions) as uow:
+            if uow.inbox.seen(message.chat.platform, message.chat.ref, message.message_id):
+                return []  # the platform delivered it again: already answered
+            ctx, first_heard = self._context(uow, message)
+            try:
+                with uow.session.begin_nested():
+                    outcome = self._handle(ctx, route)
+            except Answer as stop:
+                # The savepoint is rolled back: a refused or malformed command changes nothing.
+                outcome = (
+                    refuse(ctx, stop.command, stop.text)
+                    if stop.status == "refused"
+                    else (answer(ctx, stop.text, stop.status))
+                )
+            proposal = admin.binding_proposal(uow, message) if first_heard else None
+            if proposal is not None:
+                outcome = Outcome([proposal, *outcome.replies], outcome.status, outcome.issue_id)
+            uow.inbox.add(self._kept(message, outcome.status, outcome.issue_id))
+            if message.via == "poll" and outcome.status not in ("invalid", "refused"):
+                # The native poll shows the answer; a confirmation per voter would flood.
+                outcome = Outcome([], outcome.status, outcome.issue_id)
+            now = self._services.clock.now()
+            for reply in outcome.replies if self._queue_replies else ():
+                uow.outbox.add(outbound(reply, now))
+            uow.commit()
+            # By ids only: the text is a resident's.
+            log.debug(
+                "message %s in %s chat %s: %s, issue %s",
+                message.message_id,
+                message.chat.platform,
+                message.chat.ref,
+                outcome.status,
+                outcome.issue_id,
+            )
+            return outcome.replies
 
     def _as_ballot(self, message: IncomingMessage, vote: PollAnswer) -> IncomingMessage | None:
         """A native poll answer, as the typed ballot it stands for, in the poll's chat."""
@@ -171,6 +202,11 @@ class Dispatcher:
         person = uow.people.ensure(sender.platform, sender.ref, sender.name, now, sender.handle)
         if sender.name and person.name != sender.name:
             person.name = sender.name  # people rename themselves; the id stays
+        account = self._services.settings.bot.account
+        if account:
+            # Several processes share the database: this chat and this person are heard by
+            # this process's account, so what is queued for them goes out through it.
+            chat.account = person.account = account
         community = self._community(uow, chat, person)
         grants = uow.people.grants_of(person.id, community.id) if community else []
         actor = Actor(

@@ -232,9 +232,12 @@ class Outbox:
         adapters: Mapping[str, Adapter],
         clock: Clock,
         pacers: Mapping[str, Pacer] | None = None,
+        *,
         merge: Collection[str] = (),
+        account: str = "",
     ) -> None:
         self._sessions = sessions
+        self._account = account  # with several processes on one database: which one this is
         self._adapters = adapters
         self._clock = clock
         self._pacers = pacers or {}
@@ -251,7 +254,7 @@ class Outbox:
         async with self._lock:  # one sender at a time, or a row could go out twice
             while True:
                 with UnitOfWork(self._sessions) as uow:
-                    rows = uow.outbox.pending(FLUSH_BATCH, platforms=tuple(self._adapters))
+                    rows = uow.outbox.pending(FLUSH_BATCH, tuple(self._adapters), self._account)
                 if not rows:
                     return sent
                 for group in sends(rows, self._merge):
@@ -267,7 +270,8 @@ class Outbox:
                     pacer = self._pacers.get(first.platform)
                     if pacer is not None:  # a digest is one message: one wait
                         await pacer.wait_for(first.chat_ref or f"person:{first.person_ref}")
-                    self._settle(ids, claimed=True)
+                    if not self._claim(ids):
+                        continue  # another process sharing the database took it first
                     try:
                         message = combined([outgoing(row) for row in group])
                         receipt = await self._adapters[first.platform].send(message)
@@ -281,7 +285,7 @@ class Outbox:
                         log.warning(
                             "platform asked to wait %.0f s before message %s", busy.seconds, label
                         )
-                        self._settle(ids, claimed=False)
+                        self._settle(ids)
                         self._retry_in(busy.seconds)
                         return sent
                     except Exception:
@@ -290,7 +294,7 @@ class Outbox:
                         log.exception(
                             "sending outbox message %s failed; retrying in %.0f s", label, delay
                         )
-                        self._settle(ids, claimed=False)
+                        self._settle(ids)
                         self._retry_in(delay)
                         return sent
                     self._failures = 0
@@ -319,23 +323,29 @@ class Outbox:
     def report_cut_off(self) -> int:
         """At start: log messages a crash interrupted mid-send (they may or may not have gone)."""
         with UnitOfWork(self._sessions) as uow:
-            rows = uow.outbox.cut_off(tuple(self._adapters))
+            rows = uow.outbox.cut_off(tuple(self._adapters), self._account)
             for row in rows:
                 log.warning(
-                    "message %s to %s may not have been delivered (cut off by a restart): %s",
+                    "message %s to %s may not have been delivered (cut off by a restart)",
                     row.id,
-                    row.chat_title or row.chat_ref or row.person_name,
-                    row.text,
+                    f"chat {row.chat_ref}" if row.chat_ref else f"person {row.person_ref}",
                 )
                 row.sent_at = row.claimed_at  # reported once, not again at the next start
             uow.commit()
             return len(rows)
 
+    def _claim(self, row_ids: Sequence[int]) -> bool:
+        """Claim the rows of one send (committed before the platform is asked): all or none."""
+        with UnitOfWork(self._sessions) as uow:
+            if not uow.outbox.claim(row_ids, self._clock.now(), self._account):
+                return False
+            uow.commit()
+            return True
+
     def _settle(
         self,
         row_ids: Sequence[int],
         *,
-        claimed: bool = False,
         sent: bool = False,
         receipt: Sent | None = None,
         failed: str | None = None,
@@ -352,9 +362,6 @@ class Outbox:
                         row.poll_ref = receipt.poll_ref
                 elif failed is not None:
                     row.failed = failed
-                elif claimed:
-                    row.attempts += 1
-                    row.claimed_at = now
                 else:
                     row.claimed_at = None  # a definite failure: free to try again
             uow.commit()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from bot.messages import IncomingMessage
-from bot.text import normalize
+from bot.text import normalize, printable, visible
 from handlers.base import Command
 
 # "/show 23", "/show23", "/查看 23", and Telegram's "/show@linli_bot 23".
@@ -74,7 +74,8 @@ class Router:
     def route(self, message: IncomingMessage) -> Route:
         # Detection reads the normalised text; what is kept (descriptions, reasons) is the
         # person's own text, so full-width punctuation such as "，" survives.
-        raw = message.text.strip()
+        # Zero-width and bidi characters are dropped first: "#报\u200b事" is the tag it looks like.
+        raw = visible(message.text).strip()
         if message.mentions_bot:
             raw = self._mention.sub(" ", raw).strip()
         text = normalize(raw)
@@ -106,7 +107,8 @@ class Router:
             word, args = match[2], _rest_after(raw, len(match[1]))
             command = self._by_name.get(word.lower()) or self._by_keyword.get(word)
             if command is None:
-                return Route(RouteKind.UNKNOWN_COMMAND, word=f"/{word}", args=args)
+                # Quoted back in the reply: no control characters (terminal escapes, NUL).
+                return Route(RouteKind.UNKNOWN_COMMAND, word=f"/{printable(word)}", args=args)
             return Route(RouteKind.COMMAND, command, word=f"/{word}", args=args)
         for keyword, command in self._keywords:
             after = text[len(keyword) :]
@@ -151,4 +153,4 @@ def _strip_tags(pattern: re.Pattern[str], text: str) -> str:
 def report_text(text: str, tags: Sequence[str], bot_name: str) -> str:
     """A kept report's description: its text without tags or the bot's @-mention."""
     mention = re.compile(rf"[@＠]{re.escape(normalize(bot_name))}\s*")
-    return _strip_tags(_tag_pattern(tags), mention.sub(" ", text))
+    return _strip_tags(_tag_pattern(tags), mention.sub(" ", visible(text)))

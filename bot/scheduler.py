@@ -6,7 +6,10 @@ Messages missed while the bot was down go out once, marked （补发）, one mes
 Non-urgent ones due in quiet hours wait for the morning.
 
 `Ticker` is the live half: an APScheduler job in the bot's event loop that wakes at the next due
-time (or at least every minute, for rows other processes add) and runs the scheduler.
+time (or at least every `max_sleep` seconds, for rows other processes add) and runs the
+scheduler. Several processes may share one database: on PostgreSQL each due reminder is locked
+by the transaction that fires it (`FOR UPDATE SKIP LOCKED`), so exactly one process sends it,
+and a process that dies mid-transaction leaves it to the next.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -270,20 +274,35 @@ class Ticker:
         scheduler: Scheduler,
         clock: Clock,
         after_run: Callable[[], Awaitable[object]],
+        *,
+        max_sleep: float = MAX_SLEEP,
+        worker: Executor | None = None,
     ) -> None:
         self._scheduler = scheduler
         self._clock = clock
         self._after_run = after_run
+        self._max_sleep = max_sleep
+        self._worker = worker  # where database work runs, off the event loop (None: inline)
         self._aps = AsyncIOScheduler()
         self._lock = asyncio.Lock()
+        self._stopped = False
 
     def start(self) -> None:
         self._aps.start()
         self._plan(0.0)
 
     def stop(self) -> None:
+        self._stopped = True
         if self._aps.running:
             self._aps.shutdown(wait=False)
+
+    async def close(self) -> None:
+        """Stop waking, after a run in progress has finished (it may be mid-transaction, and
+        APScheduler's shutdown would cancel it)."""
+        self._stopped = True
+        async with self._lock:
+            pass
+        self.stop()
 
     def poke(self) -> None:
         """Something was scheduled: wake in time for it."""
@@ -291,8 +310,14 @@ class Ticker:
 
     async def _tick(self) -> None:
         async with self._lock:
+            if self._stopped:
+                return
             try:
-                self._scheduler.run_due()
+                if self._worker is None:
+                    self._scheduler.run_due()
+                else:
+                    loop = asyncio.get_running_loop()
+                    await loop.run_in_executor(self._worker, self._scheduler.run_due)
                 await self._after_run()
             except Exception:
                 log.exception("running due reminders failed; will retry")
@@ -301,10 +326,12 @@ class Ticker:
     def _delay(self) -> float:
         due = self._scheduler.next_due()
         if due is None:
-            return MAX_SLEEP
-        return min(MAX_SLEEP, max(0.0, self._clock.seconds_until(due)))
+            return self._max_sleep
+        return min(self._max_sleep, max(0.0, self._clock.seconds_until(due)))
 
     def _plan(self, delay: float) -> None:
+        if self._stopped:
+            return
         self._aps.add_job(
             self._tick,
             DateTrigger(run_date=wall_time_in(delay)),

@@ -4,15 +4,63 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
+
+from bot.logs import secrets_in_environment, without_secrets
+from bot.messages import IncomingMessage
 
 _SPACES = re.compile(r"\s+")
 _MEANINGFUL = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
 _ISSUE_NUMBER = re.compile(r"^#?(\d{1,9})$")
+# Zero-width characters, bidi controls (U+202E turns text around) and the BOM: nothing to see,
+# yet they split a tag or a command word ("#报\u200b事", "/li\u200bst").
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Terminal escape sequences (colours: "\x1b[31m") and the other control characters.
+_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """The text without invisible characters (zero-width, bidi controls, BOM)."""
+    return _INVISIBLE.sub("", text)
+
+
+def printable(text: str) -> str:
+    """Text safe to quote back in a reply: invisible and control characters removed, terminal
+    escapes too, a carriage return made a line break, a tab a space."""
+    text = _ESCAPE.sub("", visible(text)).replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text.replace("\t", " "))
+
+
+def storable(message: IncomingMessage) -> IncomingMessage:
+    """The message as it may be kept: a NUL character becomes U+FFFD (PostgreSQL text cannot
+    hold NUL, and a report with one was lost whole), and a secret of ours pasted into a chat
+    (the bot's token) becomes ***, so it is never stored, repeated or exported. Everything
+    else is kept as sent."""
+    secrets = secrets_in_environment()
+
+    def clean(text: str) -> str:
+        return without_secrets(text.replace("\x00", "\ufffd"), secrets)
+
+    quoted = message.reply_to
+    fields = [message.text, message.sender.name, message.chat.title]
+    if quoted is not None:
+        fields.append(quoted.text)
+    if all(clean(field) == field for field in fields):
+        return message
+    return replace(
+        message,
+        text=clean(message.text),
+        sender=replace(message.sender, name=clean(message.sender.name)),
+        chat=replace(message.chat, title=clean(message.chat.title)),
+        reply_to=replace(quoted, text=clean(quoted.text)) if quoted is not None else None,
+    )
 
 
 def normalize(text: str) -> str:
-    """Full-width to half-width (＃ → #, ：→ :, １２ → 12, 　→ space), trimmed, spaces collapsed."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+    """Full-width to half-width (＃ → #, ：→ :, １２ → 12, 　→ space), invisible characters
+    removed, trimmed, spaces collapsed."""
+    return _SPACES.sub(" ", visible(unicodedata.normalize("NFKC", text))).strip()
 
 
 def has_content(text: str) -> bool:
@@ -27,6 +75,6 @@ def parse_issue_number(token: str) -> int | None:
 
 
 def shorten(text: str, limit: int) -> str:
-    """One line of at most `limit` characters, for quoting a long message back."""
-    line = _SPACES.sub(" ", text).strip()
+    """One line of at most `limit` characters, for quoting a long message back (printable)."""
+    line = _SPACES.sub(" ", printable(text)).strip()
     return line if len(line) <= limit else line[: limit - 1] + "…"

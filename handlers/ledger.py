@@ -449,7 +449,10 @@ def _score(word: str) -> int | None:
     if word in RATING_WORDS:
         return RATING_WORDS[word]
     digits = word.removesuffix("分")
-    return int(digits) if digits.isdigit() and 1 <= int(digits) <= 5 else None
+    # isdecimal, not isdigit: "፩".isdigit() is True but int("፩") fails; few digits for int().
+    return (
+        int(digits) if digits.isdecimal() and len(digits) <= 3 and 1 <= int(digits) <= 5 else None
+    )
 
 
 def _one_line(ctx: Context, text: str, issue: Issue) -> Outcome:

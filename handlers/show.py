@@ -10,7 +10,7 @@ from bot.clock import local
 from bot.domain.issues import IssueStatus, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.privacy import mask_name, mask_text
-from bot.text import normalize
+from bot.text import normalize, printable
 from handlers import texts
 from handlers.base import Context, Outcome, answer
 from handlers.ledger import assignee_label, colour_of, find_issue, shown_deadline
@@ -33,7 +33,7 @@ def show(ctx: Context, args: str) -> Outcome:
     if issue.urgent:
         head.append("紧急")
     reporter = ctx.uow.people.get(issue.reporter_id)
-    lines = [" · ".join(head), mask_text(issue.description)]
+    lines = [" · ".join(head), mask_text(printable(issue.description))]
     lines.append(f"报事人：{mask_name(reporter.name)} · {when(issue.created_at, tz)}")
     if issue.report_count > 1:
         lines.append(f"反映次数：{issue.report_count}")

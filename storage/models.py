@@ -202,6 +202,8 @@ class Issue(Base):
     __table_args__ = (
         UniqueConstraint("community_id", "number"),
         Index("ix_issues_community_status", "community_id", "status"),
+        # A period's issues (/stats, the monthly report): migration 0009.
+        Index("ix_issues_community_created", "community_id", "created_at"),
     )
 
     id: Mapped[intpk]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, CursorResult, and_, case, func, or_, select, true, update
+from sqlalchemy.orm import Session, load_only
 
 from bot.domain.chats import is_platform_id
 from bot.domain.issues import IssueStatus
@@ -361,8 +362,16 @@ class Issues:
     def filed_between(
         self, community_id: int, since: datetime | None, until: datetime | None
     ) -> list[Issue]:
-        """The community's issues, filed in [since, until) when given, by number."""
-        query = select(Issue).where(*_filed(community_id, since, until))
+        """The community's issues, filed in [since, until) when given, by number.
+
+        Only the columns the statistics read are loaded (a month can hold tens of thousands of
+        issues); any other attribute is loaded when first touched, one query per issue.
+        """
+        query = (
+            select(Issue)
+            .where(*_filed(community_id, since, until))
+            .options(load_only(*_STATS_COLUMNS))
+        )
         return list(self._session.scalars(query.order_by(Issue.number)))
 
     def count_filed(self, community_id: int, since: datetime | None, until: datetime | None) -> int:
@@ -580,9 +589,26 @@ class Outbox:
         self._session = session
 
     def add(self, message: OutboundMessage) -> None:
+        """Queue a message for the bot account that hears its chat (or its person)."""
+        if message.account is None:
+            if message.chat_ref is not None:
+                message.account = self._session.scalar(
+                    select(Chat.account).where(
+                        Chat.platform == message.platform, Chat.ref == message.chat_ref
+                    )
+                )
+            elif message.person_ref is not None:
+                message.account = self._session.scalar(
+                    select(Person.account).where(
+                        Person.platform == message.platform, Person.ref == message.person_ref
+                    )
+                )
         self._session.add(message)
 
-    def pending(self, limit: int, platforms: tuple[str, ...]) -> Sequence[OutboundMessage]:
+    def pending(
+        self, limit: int, platforms: tuple[str, ...], account: str = ""
+    ) -> Sequence[OutboundMessage]:
+        """Queued rows this process may send: its platforms', its own account's or anyone's."""
         return self._session.scalars(
             select(OutboundMessage)
             .where(
@@ -590,24 +616,47 @@ class Outbox:
                 OutboundMessage.claimed_at.is_(None),
                 OutboundMessage.failed.is_(None),
                 OutboundMessage.platform.in_(platforms),
+                _sendable_by(account),
             )
             .order_by(OutboundMessage.id)
             .limit(limit)
         ).all()
 
+    def claim(self, row_ids: Sequence[int], now: datetime, account: str = "") -> bool:
+        """Take the rows of one send for this process, all or none: False if another process
+        took any of them first. A claimed row is this account's until it is sent or freed."""
+        claimed = self._session.execute(
+            update(OutboundMessage)
+            .where(
+                OutboundMessage.id.in_(row_ids),
+                OutboundMessage.claimed_at.is_(None),
+                OutboundMessage.sent_at.is_(None),
+                OutboundMessage.failed.is_(None),
+            )
+            .values(
+                claimed_at=now,
+                attempts=OutboundMessage.attempts + 1,
+                account=func.coalesce(OutboundMessage.account, account or None),
+            )
+            .execution_options(synchronize_session=False)
+        )
+        return cast("CursorResult[Any]", claimed).rowcount == len(row_ids)
+
     def get(self, message_id: int) -> OutboundMessage:
         return self._session.get_one(OutboundMessage, message_id)
 
-    def cut_off(self, platforms: tuple[str, ...]) -> Sequence[OutboundMessage]:
-        """Rows a crash interrupted mid-send: claimed, never confirmed."""
-        return self._session.scalars(
-            select(OutboundMessage).where(
-                OutboundMessage.sent_at.is_(None),
-                OutboundMessage.claimed_at.is_not(None),
-                OutboundMessage.failed.is_(None),
-                OutboundMessage.platform.in_(platforms),
-            )
-        ).all()
+    def cut_off(self, platforms: tuple[str, ...], account: str = "") -> Sequence[OutboundMessage]:
+        """Rows a crash of this account's process interrupted mid-send: claimed, never
+        confirmed. (Another live process's claims are its own sends in progress.)"""
+        query = select(OutboundMessage).where(
+            OutboundMessage.sent_at.is_(None),
+            OutboundMessage.claimed_at.is_not(None),
+            OutboundMessage.failed.is_(None),
+            OutboundMessage.platform.in_(platforms),
+        )
+        if account:
+            query = query.where(OutboundMessage.account == account)
+        return self._session.scalars(query).all()
 
     def poll(self, platform: str, poll_ref: str) -> OutboundMessage | None:
         """The sent poll message a native poll answer refers to."""
@@ -640,6 +689,14 @@ class Outbox:
             )
             .values(chat_ref=new_ref)
         )
+
+
+def _sendable_by(account: str) -> ColumnElement[bool]:
+    """Rows the process of `account` may send: its own and those of no account in particular.
+    The only process (no account) sends everything."""
+    if not account:
+        return true()
+    return or_(OutboundMessage.account.is_(None), OutboundMessage.account == account)
 
 
 class Meetings:
@@ -746,6 +803,19 @@ class Meetings:
         return self._session.scalars(
             select(Objection).where(Objection.meeting_id == meeting_id).order_by(Objection.id)
         ).all()
+
+
+_STATS_COLUMNS = (
+    Issue.number,
+    Issue.status,
+    Issue.category,
+    Issue.grid_id,
+    Issue.deadline,
+    Issue.rating,
+    Issue.created_at,
+    Issue.resolved_at,
+)
+"""What `Issues.filed_between` loads: what /stats, its chart and the monthly report read."""
 
 
 def _filed(

@@ -18,7 +18,7 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from telegram import (
     BotCommand,
@@ -182,7 +182,11 @@ class TelegramAdapter:
             await self._deliver(incoming)
 
     def incoming(self, update: Update) -> core.IncomingMessage | None:
-        """The core's view of one update; None for what the bot does not act on."""
+        """The core's view of one update; None for what the bot does not act on.
+
+        A malformed update (a field missing or of the wrong type) is skipped and logged by its
+        id and kind; never by its text, which is a resident's.
+        """
         try:
             if update.message is not None:
                 return self._message(update.message)
@@ -190,18 +194,26 @@ class TelegramAdapter:
                 return self._press(update.callback_query)
             if update.poll_answer is not None:
                 return self._poll_answer(update.poll_answer, update.update_id)
-        except (AttributeError, TypeError, ValueError):
-            log.warning("telegram: malformed update %s skipped", update.update_id, exc_info=True)
+        except Exception as trouble:
+            log.warning(
+                "telegram: malformed %s update %s skipped (%s)",
+                _kind(update),
+                update.update_id,
+                type(trouble).__name__,
+            )
+            log.debug("telegram: update %s in detail", update.update_id, exc_info=True)
         return None
 
     def _message(self, message: Message) -> core.IncomingMessage | None:
         chat = _chat(message)
         if message.migrate_to_chat_id is not None:  # said in the old group
-            return self._moved(message, str(message.migrate_to_chat_id), chat.ref)
+            return self._moved(message, _id(message.migrate_to_chat_id, "chat"), chat.ref)
         if message.migrate_from_chat_id is not None:  # said in the new supergroup
-            return self._moved(message, chat.ref, str(message.migrate_from_chat_id))
-        text = message.text or message.caption or ""
+            return self._moved(message, chat.ref, _id(message.migrate_from_chat_id, "chat"))
+        text = _optional_str(message.text) or _optional_str(message.caption) or ""
         entities = message.entities if message.text else message.caption_entities
+        if not isinstance(message.date, datetime):
+            raise TypeError(f"date is {type(message.date).__name__}")
         attachments = _attachments(message)
         if not text.strip() and not attachments:
             return None  # joins, leaves, title changes, stickers: nothing to act on
@@ -219,7 +231,7 @@ class TelegramAdapter:
             chat=chat,
             sender=_sender(message),
             text=text,
-            message_id=str(message.message_id),
+            message_id=_id(message.message_id, "message"),
             sent_at=message.date,
             reply_to=(
                 core.QuotedMessage(
@@ -246,6 +258,8 @@ class TelegramAdapter:
         for entity in entities:
             if entity.type == MessageEntity.MENTION:
                 handle = _entity_text(text, entity).lstrip("@")
+                if not handle:
+                    continue  # offsets outside the text: nobody to mention
                 if me is not None and handle.lower() == (me.username or "").lower():
                     mentions_bot = True
                 else:
@@ -273,12 +287,14 @@ class TelegramAdapter:
         message = press.message
         if not isinstance(message, Message) or not press.data:
             return None  # a press on a message too old to read, or without data
+        if not isinstance(message.date, datetime):
+            raise TypeError(f"date is {type(message.date).__name__}")
         return core.IncomingMessage(
             chat=_chat(message),
             sender=_person(press.from_user),
-            text=press.data,
+            text=_optional_str(press.data) or "",
             # Unique per press; the part before ":" is the message a reply should quote.
-            message_id=f"{message.message_id}:press{press.id}",
+            message_id=f"{_id(message.message_id, 'message')}:press{_optional_str(press.id)}",
             sent_at=message.date,
             via="button",
         )
@@ -290,11 +306,12 @@ class TelegramAdapter:
             chat=core.ChatRef(PLATFORM, ""),  # the core finds the poll's chat
             sender=_person(answer.user),
             text="",
-            message_id=f"poll{answer.poll_id}:{answer.user.id}:{update_id}",
+            message_id=f"poll{_optional_str(answer.poll_id)}:{answer.user.id}:{update_id}",
             sent_at=self._clock.now(),
             via="poll",
             poll_answer=core.PollAnswer(
-                answer.poll_id, tuple(index + 1 for index in answer.option_ids)
+                _optional_str(answer.poll_id) or "",
+                tuple(int(_id(index, "option")) + 1 for index in answer.option_ids),
             ),
         )
 
@@ -432,12 +449,29 @@ def _file_url(base: str) -> str:
 def _chat(message: Message) -> core.ChatRef:
     chat = message.chat
     private = chat.type == chat.PRIVATE
-    title = chat.title or chat.full_name or str(chat.id)
-    return core.ChatRef(PLATFORM, str(chat.id), title, is_private=private)
+    ref = _id(chat.id, "chat")
+    title = _optional_str(chat.title) or _optional_str(chat.full_name) or ref
+    return core.ChatRef(PLATFORM, ref, title, is_private=private)
 
 
 def _person(user: User) -> core.PersonRef:
-    return core.PersonRef(PLATFORM, str(user.id), user.full_name, user.username or "")
+    ref = _id(user.id, "user")
+    name = _optional_str(user.full_name) or ref
+    return core.PersonRef(PLATFORM, ref, name, _optional_str(user.username) or "")
+
+
+def _id(value: object, what: str) -> str:
+    """A Telegram id (an integer) as the core's ref; TypeError for anything else."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{what} id is {type(value).__name__}")
+    return str(value)
+
+
+def _optional_str(value: object) -> str | None:
+    """Text Telegram may leave out; TypeError when it sends something else instead."""
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"text is {type(value).__name__}")
+    return value
 
 
 def _sender(message: Message) -> core.PersonRef:
@@ -445,7 +479,8 @@ def _sender(message: Message) -> core.PersonRef:
         return _person(message.from_user)
     # Sent on behalf of a chat (an anonymous admin, a linked channel): the chat speaks.
     chat = message.sender_chat or message.chat
-    return core.PersonRef(PLATFORM, str(chat.id), chat.title or str(chat.id))
+    ref = _id(chat.id, "chat")
+    return core.PersonRef(PLATFORM, ref, _optional_str(chat.title) or ref)
 
 
 def _attachments(message: Message) -> tuple[core.AttachmentRef, ...]:
@@ -460,9 +495,16 @@ def _attachments(message: Message) -> tuple[core.AttachmentRef, ...]:
 def _entity_text(text: str, entity: MessageEntity) -> str:
     # Telegram counts offsets in UTF-16 code units; Chinese text has surrogate-free BMP
     # characters, but emoji do not, so convert properly.
+    # An entity outside the text, or cutting an emoji in half, marks nothing: "".
     encoded = text.encode("utf-16-le")
-    start, end = entity.offset * 2, (entity.offset + entity.length) * 2
-    return encoded[start:end].decode("utf-16-le")
+    offset, length = _id(entity.offset, "offset"), _id(entity.length, "length")
+    start, end = int(offset) * 2, (int(offset) + int(length)) * 2
+    if not 0 <= start < end <= len(encoded):
+        return ""
+    try:
+        return encoded[start:end].decode("utf-16-le")
+    except UnicodeDecodeError:
+        return ""
 
 
 def _mention_html(person: core.PersonRef) -> str:
@@ -522,6 +564,14 @@ async def _answer_press(press: CallbackQuery) -> None:
         await press.answer()
     except TelegramError:
         log.debug("telegram: could not answer callback %s", press.id, exc_info=True)
+
+
+def _kind(update: Update) -> str:
+    """What an update carries, for the log: message, callback_query, poll_answer…"""
+    for kind in ("message", "callback_query", "poll_answer"):
+        if getattr(update, kind, None) is not None:
+            return kind
+    return "other"
 
 
 def _update_id(update: object) -> str:

@@ -316,10 +316,13 @@ class WechatAdapter:
         self._arrivals.put_nowait(slot)
         try:
             slot.set_result(await self.incoming(msg))
-        except Exception:
+        except Exception as trouble:
+            # By id and kind only: the text is a resident's (the detail is for debugging).
+            message_id = getattr(msg, "message_id", "?")
             log.warning(
-                "wechat: message %s skipped", getattr(msg, "message_id", "?"), exc_info=True
+                "wechat: malformed message %s skipped (%s)", message_id, type(trouble).__name__
             )
+            log.debug("wechat: message %s in detail", message_id, exc_info=True)
             slot.set_result(None)
 
     async def _consume(self) -> None:
@@ -340,37 +343,39 @@ class WechatAdapter:
         talker = msg.talker()
         if talker is None or talker.contact_id == self._self_id:
             return None  # the gateway echoes the bot's own messages
+        message_id = _ref(msg.message_id, "message")
         kind = msg.type()
         attachments: tuple[core.AttachmentRef, ...] = ()
         if kind in _FILE_TYPES:
-            attachments = (core.AttachmentRef(_FILE_TYPES[kind], str(msg.message_id)),)
+            attachments = (core.AttachmentRef(_FILE_TYPES[kind], message_id),)
             text = ""
         elif kind == MessageType.MESSAGE_TYPE_TEXT:
-            text = str(msg.text() or "")
+            text = _text(msg.text())
         else:
             return None  # stickers, cards, links, system notices
-        sender = core.PersonRef(PLATFORM, talker.contact_id, talker.name or talker.contact_id)
+        talker_id = _ref(talker.contact_id, "contact")
+        sender = core.PersonRef(PLATFORM, talker_id, _text(talker.name) or talker_id)
         room = msg.room()
         mentions_bot = False
         mentions: tuple[core.PersonRef, ...] = ()
         reply_to = None
         if room is not None:
-            topic = await room.topic()
-            chat = core.ChatRef(PLATFORM, room.room_id, topic or room.room_id)
-            mentioned = [str(i) for i in (msg.payload.mention_ids or [])]
+            room_id = _ref(room.room_id, "room")
+            chat = core.ChatRef(PLATFORM, room_id, _text(await room.topic()) or room_id)
+            mentioned = [_ref(i, "contact") for i in (msg.payload.mention_ids or [])]
             mentions_bot = self._self_id in mentioned or self._names_me(text)
             mentions = tuple(await self._people(msg, mentioned))
             text = self._without_my_name(text)
             text, reply_to = await self._quote(room, text)
-            self._remember_author(str(msg.message_id), sender)
+            self._remember_author(message_id, sender)
         else:
-            chat = core.ChatRef(PLATFORM, talker.contact_id, sender.name, is_private=True)
+            chat = core.ChatRef(PLATFORM, talker_id, sender.name, is_private=True)
             text, reply_to = await self._quote(None, text)
         return core.IncomingMessage(
             chat=chat,
             sender=sender,
             text=text.replace(WECHAT_SPACE, " ").strip(),
-            message_id=str(msg.message_id),
+            message_id=message_id,
             sent_at=_sent_at(msg, self._clock),
             reply_to=reply_to,
             mentions_bot=mentions_bot,
@@ -406,7 +411,7 @@ class WechatAdapter:
                 continue
             contact = msg.wechaty.Contact.load(contact_id)
             await contact.ready()
-            found.append(core.PersonRef(PLATFORM, contact_id, contact.name or contact_id))
+            found.append(core.PersonRef(PLATFORM, contact_id, _text(contact.name) or contact_id))
         return found
 
     async def _quote(self, room: Any, text: str) -> tuple[str, core.QuotedMessage | None]:
@@ -419,7 +424,8 @@ class WechatAdapter:
         if room is not None:
             for member in await room.member_list():
                 if name in (member.name, await room.alias(member)):
-                    author = core.PersonRef(PLATFORM, member.contact_id, member.name or name)
+                    ref = _ref(member.contact_id, "contact")
+                    author = core.PersonRef(PLATFORM, ref, _text(member.name) or name)
                     break
         return quoted["text"], core.QuotedMessage("", author, quoted["quoted"].strip())
 
@@ -481,10 +487,29 @@ def _sent(message: Any) -> core.Sent:
 
 def _sent_at(msg: Any, clock: Clock) -> datetime:
     stamp = getattr(msg.payload, "timestamp", 0) or 0
-    if not stamp:
+    if not isinstance(stamp, int | float) or not stamp:
         return clock.now()
     seconds = stamp / 1000 if stamp > 10_000_000_000 else stamp  # gateways send s or ms
-    return datetime.fromtimestamp(seconds, UTC)
+    try:
+        return datetime.fromtimestamp(seconds, UTC)
+    except (OverflowError, OSError, ValueError):
+        return clock.now()  # a nonsense time: the message still counts, as of now
+
+
+def _ref(value: Any, what: str) -> str:
+    """A WeChat id (text; some gateways send numbers); TypeError for anything else or none."""
+    if isinstance(value, bool) or not isinstance(value, str | int) or value == "":
+        raise TypeError(f"{what} id is {type(value).__name__}")
+    return str(value)
+
+
+def _text(value: Any) -> str:
+    """Text the gateway may leave out; TypeError when it sends something else instead."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise TypeError(f"text is {type(value).__name__}")
+    return value
 
 
 def _free_port() -> int:

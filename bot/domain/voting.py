@@ -93,7 +93,8 @@ def parse_choices(text: str, options: int, *, several: bool) -> tuple[int, ...] 
     parts = [
         p for p in text.replace("，", ",").replace("、", ",").replace(" ", ",").split(",") if p
     ]
-    if not parts or not all(p.isdigit() for p in parts):
+    # isdecimal, not isdigit: int() refuses "፩" and digit runs past 4300 characters.
+    if not parts or not all(p.isdecimal() and len(p) <= 9 for p in parts):
         return None
     chosen = tuple(dict.fromkeys(int(p) for p in parts))
     if any(not 1 <= c <= options for c in chosen) or (len(chosen) > 1 and not several):

@@ -6,85 +6,13 @@ The process runs on a fast clock (--clock-speed 600: ten minutes a second) over 
 
 from __future__ import annotations
 
-import queue
 import shutil
-import subprocess
-import sys
-import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
+from tests.support.console_process import Bot, bot
 from tests.support.conversation import EXAMPLE_CONFIG
 
-LINLI = str(Path(sys.executable).parent / "linli")
-MONDAY = "2026-11-23T{}:00+08:00"
-
-
-class Bot:
-    """A running bot: lines typed into its console, lines it printed."""
-
-    def __init__(self, config: Path, start: str) -> None:
-        self.process = subprocess.Popen(
-            [
-                LINLI,
-                "--config",
-                str(config),
-                "run",
-                "--clock-start",
-                MONDAY.format(start),
-                "--clock-speed",
-                "600",
-            ],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        self.lines: list[str] = []
-        self._queue: queue.Queue[str] = queue.Queue()
-        assert self.process.stdout is not None
-        stdout = self.process.stdout
-        threading.Thread(target=lambda: [self._queue.put(x) for x in stdout], daemon=True).start()
-
-    def type(self, line: str) -> None:
-        assert self.process.stdin is not None
-        self.process.stdin.write(line + "\n")
-        self.process.stdin.flush()
-
-    def wait_for(self, text: str, seconds: float = 20.0) -> None:
-        deadline = time.monotonic() + seconds
-        while not any(text in line for line in self.lines):
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise AssertionError(f"never printed {text!r}; printed {self.lines}")
-            try:
-                self.lines.append(self._queue.get(timeout=remaining))
-            except queue.Empty:
-                continue
-
-    def idle(self, seconds: float) -> None:
-        end = time.monotonic() + seconds
-        while (left := end - time.monotonic()) > 0:
-            try:
-                self.lines.append(self._queue.get(timeout=left))
-            except queue.Empty:
-                break
-
-    def kill(self) -> None:
-        self.process.kill()  # SIGKILL: no clean-up runs
-        self.process.wait(timeout=10)
-
-
-@contextmanager
-def bot(config: Path, start: str) -> Iterator[Bot]:
-    running = Bot(config, start)
-    try:
-        yield running
-    finally:
-        if running.process.poll() is None:
-            running.kill()
+__all__ = ["Bot", "bot"]
 
 
 def test_reminders_survive_sigkill_and_are_sent_exactly_once(tmp_path: Path) -> None:

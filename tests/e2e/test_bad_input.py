@@ -1,0 +1,124 @@
+"""Bad input, as a resident might send it: SQL-looking text, a 100 KB message, invisible and
+control characters. Whatever arrives is kept as sent, filed once, and answered with a short
+Chinese reply that quotes nothing unprintable back.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import select
+
+from storage.models import InboundMessage, Issue
+from storage.uow import UnitOfWork
+from tests.support.conversation import Conversation
+
+ACK = re.compile(r"^已登记 #(\d+)【[^】]+】.{0,40}答复。回复「查看 \1」看进度。$")
+# What must never be quoted back: control characters (a line break aside), zero-width
+# characters, bidi overrides and the BOM.
+UNPRINTABLE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+SHORT = 400  # characters: a reply a phone shows without scrolling far
+
+
+def issues(chat: Conversation) -> list[Issue]:
+    with UnitOfWork(chat.linli.sessions) as uow:
+        return list(uow.session.scalars(select(Issue).order_by(Issue.id)))
+
+
+def inbox(chat: Conversation) -> list[str]:
+    with UnitOfWork(chat.linli.sessions) as uow:
+        return list(uow.session.scalars(select(InboundMessage.text).order_by(InboundMessage.id)))
+
+
+def reply_to(chat: Conversation, line: str) -> str:
+    """The one reply `line` gets, checked to be short, Chinese and printable."""
+    text = chat.text(line)
+    assert len(text) <= SHORT, text[:200]
+    assert CHINESE.search(text), text
+    assert not UNPRINTABLE.search(text), repr(text)
+    return text
+
+
+@pytest.mark.parametrize("typed", ["' OR 1=1 --", "'); DROP TABLE issues; --"])
+def test_sql_looking_text_is_a_report_like_any_other(chat: Conversation, typed: str) -> None:
+    assert ACK.match(reply_to(chat, f"@王芳/网格3群: #报事 {typed}"))
+    [issue] = issues(chat)
+    assert issue.description == typed
+    assert inbox(chat) == [f"#报事 {typed}"]
+    # The tables still work: another report, the ledger and the report itself.
+    assert reply_to(chat, "@孙大爷/网格3群: #报事 3号楼楼道灯不亮").startswith("已登记 #2")
+    ledger = reply_to(chat, "@张网格/网格3群: /list")
+    assert "#1【" in ledger and "#2【" in ledger
+    assert typed in reply_to(chat, "@张网格/网格3群: 查看 1")
+
+
+def test_a_100_kb_report_is_stored_whole_and_acknowledged_briefly(chat: Conversation) -> None:
+    typed = "3号楼2单元门口下水道堵了，污水漫到路上。" * 5000  # 105,000 characters
+    assert len(typed) > 100_000
+    ack = reply_to(chat, f"@王芳/网格3群: #报事 {typed}")
+    assert ack.startswith("已登记 #1【排水管道】3号楼2单元 · 网格3 · ")
+    [issue] = issues(chat)
+    assert issue.description == typed
+    assert inbox(chat) == [f"#报事 {typed}"]
+
+
+def test_zero_width_characters_inside_the_tag_do_not_hide_a_report(chat: Conversation) -> None:
+    typed = "#报\u200b事 3号楼\u200d2单元门口下水道\ufeff堵了"
+    assert ACK.match(reply_to(chat, f"@王芳/网格3群: {typed}"))
+    [issue] = issues(chat)
+    assert issue.description == "3号楼2单元门口下水道堵了"  # the description reads clean
+    assert issue.category == "drainage"
+    assert inbox(chat) == [typed]  # the message itself is kept as sent
+
+
+@pytest.mark.parametrize("word", ["/li\u200bst", "/\u202elist", "\ufeff/list", "/list\u200d"])
+def test_zero_width_characters_inside_a_command_word_are_ignored(
+    chat: Conversation, word: str
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯不亮")
+    assert reply_to(chat, f"@张网格/网格3群: {word}") == reply_to(chat, "@张网格/网格3群: /list")
+
+
+@pytest.mark.parametrize(
+    ("word", "shown"),
+    [
+        ("/fo\u200bo", "/foo"),
+        ("/foo\x1b[31m", "/foo["),  # the word ends at the digits
+        ("/fo\x00o", "/fo\ufffdo"),
+        ("/\u202eoof", "/oof"),
+    ],
+)
+def test_an_unknown_command_with_odd_characters_gets_the_usual_help(
+    chat: Conversation, word: str, shown: str
+) -> None:
+    assert reply_to(chat, f"@王芳/网格3群: {word} 1") == (
+        f"没有「{shown}」这个命令。发送 /help 查看可用命令。"
+    )
+
+
+def test_control_characters_are_kept_but_never_quoted_back(chat: Conversation) -> None:
+    typed = "#报事 3号楼\u202e井盖\x1b[31m翘起来了\x00\r差点绊倒人"
+    assert ACK.match(reply_to(chat, f"@王芳/网格3群: {typed}"))
+    [issue] = issues(chat)
+    assert len(issues(chat)) == 1
+    # Kept as sent (NUL, which PostgreSQL cannot store, becomes U+FFFD).
+    assert inbox(chat) == [typed.replace("\x00", "\ufffd")]
+    assert "\x1b[31m" in issue.description
+    shown = reply_to(chat, "@张网格/网格3群: 查看 1")
+    assert "3号楼井盖翘起来了\ufffd\n差点绊倒人" in shown
+
+
+def test_an_urgent_report_with_control_characters_alerts_the_work_group_cleanly(
+    chat: Conversation,
+) -> None:
+    replies = chat.say("@王芳/网格3群: #报事 5号楼\x1b[31m着火了\u202e，冒烟\r很大，快来人")
+    assert [where for where, _ in replies] == ["网格3群", "工作群"]
+    assert "5号楼着火了，冒烟 很大，快来人" in replies[1][1]
+    for _, text in replies:
+        assert not UNPRINTABLE.search(text), repr(text)
+        assert len(text) <= SHORT and CHINESE.search(text)
+    assert len(issues(chat)) == 1
