@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import multiprocessing
 import random
 import sqlite3
 import statistics
@@ -24,10 +25,11 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -183,6 +185,7 @@ def intake_rate(
     database_url: str,
     messages: Sequence[IncomingMessage],
     warmup: Sequence[IncomingMessage] = (),
+    ready: Callable[[], object] | None = None,
 ) -> Figures:
     """Deliver `messages` one by one as `serve()` does (dispatch, then flush the outbox through
     a null adapter) and time them; `warmup` messages go first, untimed.
@@ -207,14 +210,16 @@ def intake_rate(
         for message in batch:
             clock.set(message.sent_at)
             started = time.perf_counter()
-            dispatch(message)
-            await outbox.flush()
+            if dispatch(message):  # as serve() does: flush when something was queued
+                await outbox.flush()
             if latencies is not None:
                 latencies.append((time.perf_counter() - started) * 1000)
                 kinds_seen.append(kind_of(message.text))
 
     async def run() -> Figures:
         await deliver_all(warmup, None)
+        if ready is not None:
+            ready()  # several processes: start timing together
         before = adapter.sent
         latencies: list[float] = []
         started = time.perf_counter()
@@ -281,12 +286,68 @@ def kinds(messages: Sequence[IncomingMessage]) -> str:
     return ", ".join(f"{counted[kind]} {kind}s" for kind in KINDS)
 
 
+# -- PostgreSQL: one process, then four on one database ---------------------------------------
+
+
+def _process(job: tuple[str, int, int, int, str], start: Any, out: Any) -> None:
+    """One bot process of the PostgreSQL run: its own message ids, the shared database."""
+    url, count, warmup, seed, name = job
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    everything = build_messages(warmup + count, seed=seed, session=name)
+    figures = intake_rate(url, everything[warmup:], everything[:warmup], ready=start.wait)
+    out.put((figures.messages, figures.seconds, figures.p50, figures.p99))
+
+
+def postgres_rates(count: int, warmup: int, seed: int) -> list[tuple[int, float, float, float]]:
+    """Aggregate intake on a real PostgreSQL server (started here, as the tests start it) with
+    1 and with 4 processes sharing one database; each process delivers `count` messages.
+    Returns, per run: messages, wall seconds, worst p50 and worst p99 of its processes."""
+    from tests.support.postgres import PostgresServer
+
+    server = PostgresServer().start()
+    context = multiprocessing.get_context("spawn")
+    runs = []
+    try:
+        for processes in (1, 4):
+            url = server.fresh()
+            start, out = context.Barrier(processes + 1), context.Queue()
+            workers = [
+                context.Process(
+                    target=_process,
+                    args=((url, count, warmup, seed + i, f"p{processes}-{i}"), start, out),
+                )
+                for i in range(processes)
+            ]
+            for worker in workers:
+                worker.start()
+            start.wait()  # every process has bootstrapped and warmed up
+            began = time.perf_counter()
+            results = [out.get() for _ in workers]
+            wall = time.perf_counter() - began
+            for worker in workers:
+                worker.join()
+            runs.append(
+                (
+                    sum(r[0] for r in results),
+                    wall,
+                    max(r[2] for r in results),
+                    max(r[3] for r in results),
+                )
+            )
+    finally:
+        server.stop()
+    return runs
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="收件吞吐量测试")
     parser.add_argument("--messages", type=int, default=5_000, help="测多少条消息")
     parser.add_argument("--warmup", type=int, default=200, help="先不计时地送多少条")
     parser.add_argument("--seed", type=int, default=9)
     parser.add_argument("--profile", action="store_true", help="cProfile the intake run")
+    parser.add_argument(
+        "--pg-messages", type=int, default=1_000, help="PostgreSQL：每个进程送多少条（0 不测）"
+    )
     args = parser.parse_args()
     logging.getLogger("jieba").setLevel(logging.WARNING)
 
@@ -339,6 +400,21 @@ def main() -> int:
         f"p99 latency        {intake.p99:.1f} ms (target < {TARGET_P99_MS:.0f} ms: "
         f"{'met' if intake.p99 < TARGET_P99_MS else 'MISSED'})"
     )
+    if args.pg_messages > 0:
+        print()
+        print(
+            "PostgreSQL 15 on loopback (started by this benchmark), processes sharing one database"
+        )
+        print(f"{'processes':18} {'msg/s':>9} {'p50 ms':>8} {'p99 ms':>8}")
+        rates = postgres_rates(args.pg_messages, args.warmup, args.seed)
+        for processes, (count, wall, p50, p99) in zip((1, 4), rates, strict=True):
+            print(
+                f"{processes:<18} {count / wall:>9,.0f} {p50:>8.2f} {p99:>8.2f}"
+                f"   {count:,} messages in {wall:.1f} s (worst process's p50/p99)"
+            )
+        one, four = (count / wall for count, wall, _, _ in rates)
+        print(f"4 processes / 1    {four / one:.2f}× (this machine has 2 cores)")
+        print(f"PostgreSQL 1 / SQLite {one / intake.rate:.2f}")
     return 0
 
 

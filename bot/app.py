@@ -119,8 +119,9 @@ async def serve(linli: Linli, adapter: Adapter) -> None:
     loop = asyncio.get_running_loop()
 
     async def deliver(message: IncomingMessage) -> None:
-        await loop.run_in_executor(worker, linli.dispatcher.dispatch, message)
-        await outbox.flush()
+        replies = await loop.run_in_executor(worker, linli.dispatcher.dispatch, message)
+        if replies:  # rows other processes queue are found by the ticker's polling
+            await outbox.flush()
         ticker.poke()
 
     try:

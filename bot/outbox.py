@@ -300,6 +300,8 @@ class Outbox:
                     self._failures = 0
                     self._settle(ids, sent=True, receipt=receipt)
                     sent += len(group)
+                if len(rows) < FLUSH_BATCH:
+                    return sent  # that was all there was
 
     def _retry_in(self, seconds: float) -> None:
         """Try the queue again after `seconds` (real time), even if nothing else happens."""

@@ -68,6 +68,14 @@ def has_content(text: str) -> bool:
     return _MEANINGFUL.search(text) is not None
 
 
+def whole_number(text: str, max_digits: int = 9) -> int | None:
+    """`12` → 12 (also full-width `１２`); None for anything else. isdecimal, not isdigit:
+    "፩".isdigit() is True but int() refuses it; and the digits are few enough for int() and
+    for a database integer."""
+    text = text.strip()
+    return int(text) if text.isdecimal() and len(text) <= max_digits else None
+
+
 def parse_issue_number(token: str) -> int | None:
     """`23`, `#23`, `＃２３` → 23."""
     match = _ISSUE_NUMBER.match(normalize(token))

@@ -18,7 +18,7 @@ from bot.domain.lifecycle import OPEN, Action, IllegalMove, next_status
 from bot.domain.permissions import IssueFacts, refusal
 from bot.domain.privacy import mask_name
 from bot.messages import Outgoing
-from bot.text import normalize, parse_issue_number
+from bot.text import normalize, parse_issue_number, whole_number
 from handlers import points, texts
 from handlers.base import (
     Answer,
@@ -448,11 +448,8 @@ def _score(word: str) -> int | None:
     word = word.replace(" ", "").rstrip("。!！~～")
     if word in RATING_WORDS:
         return RATING_WORDS[word]
-    digits = word.removesuffix("分")
-    # isdecimal, not isdigit: "፩".isdigit() is True but int("፩") fails; few digits for int().
-    return (
-        int(digits) if digits.isdecimal() and len(digits) <= 3 and 1 <= int(digits) <= 5 else None
-    )
+    score = whole_number(word.removesuffix("分"), max_digits=3)
+    return score if score is not None and 1 <= score <= 5 else None
 
 
 def _one_line(ctx: Context, text: str, issue: Issue) -> Outcome:

@@ -6,7 +6,7 @@ from bot.domain.deadlines import Colour
 from bot.domain.issues import Role, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import STAFF
-from bot.text import normalize
+from bot.text import normalize, whole_number
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services, answer
 from handlers.ledger import (
@@ -39,10 +39,10 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     grid_ids: set[int] = set()
     category: str | None = None
     words = normalize(args).split(" ") if args.strip() else []
-    filters = [word for word in words if not word.isdigit()]
+    filters = [word for word in words if whole_number(word) is None]
     for word in words:
-        if word.isdigit():
-            page = max(1, int(word))
+        if (number := whole_number(word)) is not None:
+            page = max(1, number)
         elif (found := Colour.from_word(word)) is not None:
             wanted = found
         elif word.lower() in _MINE:

@@ -20,7 +20,7 @@ from bot.domain.permissions import refusal
 from bot.domain.privacy import mask_name
 from bot.domain.voting import RULE_LABELS, RULE_WORDS, Cast, decide, parse_choices, tally
 from bot.messages import ChatRef, ClosePoll, Outgoing, Poll, Reply
-from bot.text import normalize, parse_issue_number, shorten
+from bot.text import normalize, parse_issue_number, shorten, whole_number
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services, answer, record, reply_to
 from handlers.ledger import assignee_label, check, deadline_in, shown_deadline, target_of
@@ -183,11 +183,12 @@ def call_vote(ctx: Context, args: str) -> Outcome:
     if rule is None:
         raise Answer(texts.VOTE_BAD_RULE)
     quorum_text = normalize(parts.get("至少", "")).rstrip("票户人 ")
-    if quorum_text and not quorum_text.isdigit():
+    quorum = whole_number(quorum_text) if quorum_text else None
+    if quorum_text and quorum is None:
         raise Answer(texts.VOTE_BAD_QUORUM)
     meeting = _create(ctx, "vote", title, deadline, place="", groups=parts.get("群"))
     meeting.rule = rule
-    meeting.quorum = int(quorum_text) if quorum_text else None
+    meeting.quorum = quorum
     meeting.per_household = "每户一票" in parts
     meeting.open_ballot = "公开" in parts
     ctx.uow.meetings.add_parts(
@@ -479,9 +480,9 @@ def decide_time(ctx: Context, args: str) -> Outcome:
     token, _, choice = normalize(args).partition(" ")
     meeting = find_meeting(ctx, token)
     options = len(ctx.uow.meetings.options(meeting.id))
-    if meeting.kind != "meeting" or not choice.strip().isdigit():
+    position = whole_number(choice)
+    if meeting.kind != "meeting" or position is None:
         raise Answer(ctx.services.command("decide").usage_line())
-    position = int(choice.strip())
     if not 1 <= position <= options:
         raise Answer(texts.DECIDE_RANGE.format(options=options))
     was_polling = meeting.status == "polling"
@@ -648,10 +649,11 @@ def publish(ctx: Context, args: str) -> Outcome:
     if not meeting.outcome:
         raise Answer(texts.PUBLISH_NOTHING.format(number=meeting.number))
     days_text = days_text.strip().rstrip("天日") or str(DEFAULT_PUBLICITY_DAYS)
-    if not days_text.isdigit() or not 1 <= int(days_text) <= 30:
+    days = whole_number(days_text)
+    if days is None or not 1 <= days <= 30:
         raise Answer(ctx.services.command("publish").usage_line())
     assert ctx.community is not None
-    until = _when(ctx, f"{days_text}天")  # the end of the office day, N days on
+    until = _when(ctx, f"{days}天")  # the end of the office day, N days on
     meeting.publicity_until = until
     _schedule(ctx.uow, meeting, PUBLICITY_END, until)
     actions = [

@@ -7,7 +7,7 @@ from datetime import datetime, time
 
 from bot.domain.calendar import END_OF_DAY, UnknownYear
 from bot.domain.deadlines import DeadlineError, format_deadline, parse_deadline
-from bot.text import normalize
+from bot.text import normalize, whole_number
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, answer
 from handlers.schedule import ADHOC
@@ -85,7 +85,8 @@ def _list(ctx: Context) -> Outcome:
 
 def _cancel(ctx: Context, words: list[str]) -> Outcome:
     number = normalize(words[0]).lstrip("#R") if words else ""
-    reminder = ctx.uow.reminders.get(int(number)) if number.isdigit() else None
+    reminder_id = whole_number(number)
+    reminder = ctx.uow.reminders.get(reminder_id) if reminder_id is not None else None
     if reminder is None or reminder.created_by_id != ctx.sender.id or reminder.status != "pending":
         raise Answer(texts.REMIND_NOT_YOURS)
     reminder.status = "cancelled"

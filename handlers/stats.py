@@ -2,8 +2,9 @@
 xlsx 台账 (`handlers.export`).
 
 The counting (`IssueStat`, `IssueCounts`, `count_issues`, `count_by_grid`, `effective_rating`,
-`summary_sentence`, `month_range`, `parse_month`) is pure. `stats_text` reads a community's
-issues for a period (and optionally some grids or categories) and says it in the seeds' own
+`summary_sentence`, `month_range`, `parse_month`) is pure. `stats_text` counts a community's
+issues for a period (and optionally some grids or categories) in the database (`counts_of`: the
+same figures as the pure counting, without loading the issues) and says it in the seeds' own
 sentence, with one line per grid; `/stats` answers with it and the monthly report posts last
 month's to every work group on the 1st at 09:00.
 """
@@ -329,20 +330,20 @@ def stats_text(
     community_id: int,
     query: StatsQuery,
 ) -> str:
-    """The summary sentence for the query, then one line per grid (unless one grid was asked)."""
+    """The summary sentence for the query, then one line per grid (unless one grid was asked).
+
+    Counted in SQL (`counts_of`): no issue is loaded whole, however many the period holds.
+    """
     now = services.clock.now()
     grids = {grid.id: grid.name for grid in uow.communities.grids_of(community_id)}
-    issues, ratings = _selected(uow, community_id, query)
-    stats = [IssueStat.of(issue, ratings[issue.id]) for issue in issues]
 
     def name_of(code: str) -> str:
         return services.category(code).name
 
     label = _label(services, grids, query)
-    counts = count_issues(stats, now)
+    counts, per_grid = counts_of(uow, community_id, query, now)
     lines = [summary_sentence(label, counts, name_of, top=len(query.categories) != 1)]
     if counts.collected and len(query.grid_ids) != 1:
-        per_grid = count_by_grid(stats, now)
         order: list[int | None] = [g for g in grids if g in per_grid]
         order += [g for g in per_grid if g not in grids]
         for grid_id in order:
@@ -355,6 +356,74 @@ def stats_text(
                 line += texts.STATS_GRID_OVERDUE.format(overdue=grid.overdue)
             lines.append(line)
     return "\n".join(lines)
+
+
+_Group = tuple[int | None, IssueStatus, str, int, int, int]
+"""A row of `Issues.stats_groups`: grid id, status, category, count, overdue, lowest number."""
+
+
+def counts_of(
+    uow: UnitOfWork, community_id: int, query: StatsQuery, now: datetime
+) -> tuple[IssueCounts, dict[int | None, IssueCounts]]:
+    """What `count_issues` and `count_by_grid` give for the query's issues, counted in the
+    database: one GROUP BY (grid, status, category) and the trail of the rated issues only."""
+    since, until = query.period.since, query.period.until
+    grid_ids, categories = query.grid_ids, query.categories
+    groups = uow.issues.stats_groups(
+        community_id,
+        since,
+        until,
+        now=now,
+        open_statuses=OPEN,
+        grid_ids=grid_ids,
+        categories=categories,
+    )
+    rated: Counter[int | None] = Counter()
+    satisfied: Counter[int | None] = Counter()
+    sources = uow.issues.rating_sources(
+        community_id, since, until, grid_ids=grid_ids, categories=categories
+    )
+    for grid_id, stored, history in sources.values():
+        found = effective_rating(history)
+        rating = stored if found is None else found
+        if rating is not None:
+            rated[grid_id] += 1
+            satisfied[grid_id] += rating >= SATISFIED_FROM
+    by_grid: dict[int | None, list[_Group]] = {}
+    first: dict[int | None, int] = {}
+    for group in groups:
+        by_grid.setdefault(group[0], []).append(group)
+        first[group[0]] = min(first.get(group[0], group[5]), group[5])
+    per_grid = {
+        grid_id: _counted(by_grid[grid_id], rated[grid_id], satisfied[grid_id])
+        for grid_id in sorted(by_grid, key=first.__getitem__)  # in order of first issue
+    }
+    total = _counted(groups, sum(rated.values()), sum(satisfied.values()))
+    return total, per_grid
+
+
+def _counted(groups: Iterable[_Group], rated: int, satisfied: int) -> IssueCounts:
+    """`count_issues` from grouped rows; a category tie in order of its first issue."""
+    statuses: Counter[IssueStatus] = Counter()
+    categories: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    overdue = 0
+    for _, status, category, n, late, number in groups:
+        statuses[status] += n
+        categories[category] += n
+        overdue += late
+        first[category] = min(first.get(category, number), number)
+    order = sorted(categories, key=lambda code: (-categories[code], first[code]))
+    return IssueCounts(
+        collected=sum(statuses.values()),
+        resolved=statuses[IssueStatus.RESOLVED] + statuses[IssueStatus.CLOSED],
+        open=sum(statuses[status] for status in OPEN),
+        overdue=overdue,
+        rated=rated,
+        satisfied=satisfied,
+        by_status={status: statuses[status] for status in IssueStatus if statuses[status]},
+        by_category={code: categories[code] for code in order},
+    )
 
 
 def _selected(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
@@ -377,6 +377,86 @@ class Issues:
     def count_filed(self, community_id: int, since: datetime | None, until: datetime | None) -> int:
         query = select(func.count(Issue.id)).where(*_filed(community_id, since, until))
         return int(self._session.scalar(query) or 0)
+
+    @staticmethod
+    def _narrowed(
+        community_id: int,
+        since: datetime | None,
+        until: datetime | None,
+        grid_ids: Collection[int],
+        categories: Collection[str],
+    ) -> list[ColumnElement[bool]]:
+        """`_filed`, and only these grids and categories when given (a grid filter leaves out
+        the issues outside any grid)."""
+        conditions = _filed(community_id, since, until)
+        if grid_ids:
+            conditions.append(Issue.grid_id.in_(sorted(grid_ids)))
+        if categories:
+            conditions.append(Issue.category.in_(sorted(categories)))
+        return conditions
+
+    def stats_groups(
+        self,
+        community_id: int,
+        since: datetime | None,
+        until: datetime | None,
+        *,
+        now: datetime,
+        open_statuses: Collection[IssueStatus],
+        grid_ids: Collection[int] = (),
+        categories: Collection[str] = (),
+    ) -> list[tuple[int | None, IssueStatus, str, int, int, int]]:
+        """The issues filed in [since, until) counted in SQL, one row per (grid id, status,
+        category): (grid_id, status, category, count, overdue, lowest number).
+
+        Overdue: in `open_statuses` with a deadline before `now` (🔴, as `/list` ranks it).
+        """
+        late = and_(Issue.status.in_(sorted(open_statuses)), Issue.deadline < now)
+        rows = self._session.execute(
+            select(
+                Issue.grid_id,
+                Issue.status,
+                Issue.category,
+                func.count(),
+                func.sum(case((late, 1), else_=0)),
+                func.min(Issue.number),
+            )
+            .where(*self._narrowed(community_id, since, until, grid_ids, categories))
+            .group_by(Issue.grid_id, Issue.status, Issue.category)
+        )
+        return [
+            (grid_id, IssueStatus(status), category, int(n), int(overdue or 0), int(first))
+            for grid_id, status, category, n, overdue, first in rows
+        ]
+
+    def rating_sources(
+        self,
+        community_id: int,
+        since: datetime | None,
+        until: datetime | None,
+        *,
+        grid_ids: Collection[int] = (),
+        categories: Collection[str] = (),
+    ) -> dict[int, tuple[int | None, int | None, list[tuple[str, str]]]]:
+        """What the ratings of the issues filed in [since, until) stand on, for only those
+        issues that hold a rating or have an audit entry setting or clearing one: by issue id,
+        (grid_id, the issue's own rating, [(action, note) of rate/reopen/resolve, oldest first]).
+        """
+        where = self._narrowed(community_id, since, until, grid_ids, categories)
+        found: dict[int, tuple[int | None, int | None, list[tuple[str, str]]]] = {}
+        for issue_id, grid_id, rating in self._session.execute(
+            select(Issue.id, Issue.grid_id, Issue.rating).where(*where, Issue.rating.is_not(None))
+        ):
+            found[issue_id] = (grid_id, rating, [])
+        trail = self._session.execute(
+            select(Issue.id, Issue.grid_id, Issue.rating, AuditEntry.action, AuditEntry.note)
+            .join(AuditEntry, AuditEntry.issue_id == Issue.id)
+            .where(*where, AuditEntry.action.in_(("rate", "reopen", "resolve")))
+            .order_by(AuditEntry.id)
+        )
+        for issue_id, grid_id, rating, action, note in trail:
+            found.setdefault(issue_id, (grid_id, rating, []))[2].append((action, note))
+        return found
 
     def reported_by(self, person_id: int) -> Sequence[Issue]:
         return self._session.scalars(select(Issue).where(Issue.reporter_id == person_id)).all()

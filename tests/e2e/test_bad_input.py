@@ -10,6 +10,7 @@ import re
 import pytest
 from sqlalchemy import select
 
+from handlers import texts
 from storage.models import InboundMessage, Issue
 from storage.uow import UnitOfWork
 from tests.support.conversation import Conversation
@@ -122,3 +123,18 @@ def test_an_urgent_report_with_control_characters_alerts_the_work_group_cleanly(
         assert not UNPRINTABLE.search(text), repr(text)
         assert len(text) <= SHORT and CHINESE.search(text)
     assert len(issues(chat)) == 1
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "@李书记/工作群: /list ፩",  # Ethiopic one: isdigit() but not a number int() reads
+        "@王芳/私聊: 提醒 取消 ፩",
+        "@李书记/工作群: 公示 M1 ፩天",
+        "@李书记/工作群: /list 99999999999999999999999",
+    ],
+)
+def test_digits_int_cannot_read_get_an_answer_not_an_error(chat: Conversation, typed: str) -> None:
+    replies = chat.say(typed)
+    assert replies, typed
+    assert all(text != texts.FAILED for _, text in replies), replies

@@ -306,3 +306,121 @@ def test_a_report_missed_while_down_goes_out_once_marked_late(db_url: str) -> No
         assert back.linli.scheduler.run_due() == []
     finally:
         back.close()
+
+
+# -- counted in SQL, as the pure counting counts ---------------------------------------------------
+
+DECEMBER = [
+    # (grid, text, what becomes of it)
+    ("网格3", "2号楼门口乱停车，车都开不出去", "rated 5"),
+    ("网格5", "6号楼楼下僵尸车占车位半年了", "assigned"),
+    ("网格3", "3号楼2单元下水道堵了，污水漫出来", "rated 2"),  # reopens: open, rated low
+    ("网格5", "5号楼1单元化粪池满了，臭气熏天", "resolved"),
+    ("", "南门垃圾站的垃圾好几天没清运了", "new"),
+    ("网格3", "2号楼3单元楼道灯坏了", "rated 1 then 4"),  # reopened, resolved, rated again
+    ("网格5", "7号楼门口车位不够，晚上停车难", "rejected"),
+    ("网格3", "1号楼门口雨水井堵了，一下雨就积水", "accepted"),
+    ("网格5", "7号楼楼上天天晚上装修，噪音太大", "rated 3"),
+    ("网格3", "4号楼前面停车位被外来车辆占满了", "assigned later"),  # deadline still ahead
+    ("网格5", "6号楼门口路灯不亮，晚上太黑了", "resolved then reopened"),
+]
+
+
+def replay_december(chat: Conversation) -> None:
+    """From Tuesday 1 December: reports, triage, deadlines, ratings; then into the 15th, so
+    some deadlines have passed and some have not."""
+    for number, (grid, text, fate) in enumerate(DECEMBER, start=1):
+        chat.run_until(at(12, 1 + number // 3, 10, number))
+        group, who, worker = GROUP[grid], REPORTER[grid], WORKER[grid]
+        assert chat.text(f"@{who}/{group}: #报事 {text}").startswith(f"已登记 #{number}")
+        if fate == "new":
+            continue
+        if fate == "rejected":
+            chat.say(f"@{worker}/{WORK}: 退回 {number} 不属于本社区")
+            continue
+        chat.say(f"@{worker}/{WORK}: 受理 {number} 简单")
+        if fate in ("accepted", "assigned later"):
+            continue
+        if fate == "assigned":
+            chat.say(f"@{worker}/{WORK}: 派单 {number} @刘物业 明天")
+            continue
+        chat.say(f"@{worker}/{WORK}: 办结 {number} 已处理")
+        if fate.startswith("rated"):
+            first, *again = fate.removeprefix("rated ").split(" then ")
+            chat.say(f"@{who}/{group}: 评价 {number} {first}")
+            if again:
+                chat.say(f"@{worker}/{WORK}: 办结 {number} 又处理了一遍")
+                chat.say(f"@{who}/{group}: 评价 {number} {again[0]}")
+        elif fate == "resolved then reopened":
+            chat.say(f"@{worker}/{WORK}: 重开 {number} 又坏了")
+    chat.run_until(at(12, 14, 9))
+    chat.say(f"@{WORKER['网格3']}/{WORK}: 派单 10 @刘物业 12月18日")
+    chat.run_until(at(12, 15, 10))
+
+
+def test_stats_counted_in_sql_say_what_the_pure_counting_says(db_url: str) -> None:
+    from handlers import texts
+    from handlers.stats import (
+        IssueStat,
+        StatsQuery,
+        count_by_grid,
+        count_issues,
+        counts_of,
+        issue_stats,
+        parse_period,
+        summary_sentence,
+    )
+    from storage.uow import UnitOfWork
+
+    chat = conversation(db_url, at(12, 1, 9))
+    try:
+        replay_december(chat)
+        services = chat.linli.services
+        now = services.clock.now()
+        with UnitOfWork(chat.linli.sessions) as uow:
+            community = uow.communities.get(1)
+            grids = {grid.id: grid.name for grid in uow.communities.grids_of(community.id)}
+            period = parse_period("本月", now, SH)
+            issues, ratings = issue_stats(uow, community.id, period.since, period.until)
+            stats = [IssueStat.of(issue, ratings[issue.id]) for issue in issues]
+            want, want_grid = count_issues(stats, now), count_by_grid(stats, now)
+            # The ledger is varied enough to tell the counts apart.
+            assert want.collected == len(DECEMBER)
+            assert want.overdue >= 2 and want.open > want.overdue
+            assert want.rated >= 4 and 0 < want.satisfied < want.rated
+            assert len(want.by_status) >= 5 and len(want_grid) == 3
+
+            def name_of(code: str) -> str:
+                return services.category(code).name
+
+            lines = [summary_sentence("本月", want, name_of)]
+            for grid_id, counts in want_grid.items():
+                line = texts.STATS_GRID.format(
+                    grid=grids.get(grid_id or 0, "未分网格"),
+                    collected=counts.collected,
+                    resolved=counts.resolved,
+                )
+                if counts.overdue:
+                    line += texts.STATS_GRID_OVERDUE.format(overdue=counts.overdue)
+                lines.append(line)
+            # Every narrowing /stats knows, counted both ways, to the order of the categories.
+            queries = [StatsQuery(period)] + [
+                StatsQuery(period, grid_ids=frozenset({g})) for g in grids
+            ]
+            queries += [StatsQuery(period, categories=frozenset({c})) for c in want.by_category]
+            for query in queries:
+                chosen = [
+                    s
+                    for s in stats
+                    if (not query.grid_ids or s.grid_id in query.grid_ids)
+                    and (not query.categories or s.category in query.categories)
+                ]
+                total, per_grid = counts_of(uow, community.id, query, now)
+                assert total == count_issues(chosen, now)
+                assert list(total.by_category.items()) == list(
+                    count_issues(chosen, now).by_category.items()
+                )
+                assert list(per_grid.items()) == list(count_by_grid(chosen, now).items())
+        assert chat.text("@李书记/工作群: 统计 本月") == "\n".join(lines)
+    finally:
+        chat.close()
