@@ -11,6 +11,15 @@ One line is one message. A short prefix chooses who speaks and where:
 
 A line without a prefix speaks as the current speaker in the current group, so
 `printf '#报事 3号楼井盖坏了\\n' | linli run` works.
+
+For scripted replays, a line may start with `#id=NAME ` (before any other prefix):
+
+    #id=K00042 @王芳/网格3群: #报事 3号楼井盖坏了
+
+delivers the message with the platform message id `NAME` as it is, instead of the usual
+`{session}-{count}` (the session is random per process). The same line fed again, to this
+process or to a later one on the same database, is then the platform redelivering one message,
+and the inbox answers it once (tests/integration/test_crash.py relies on it).
 """
 
 from __future__ import annotations
@@ -55,6 +64,7 @@ _PREFIX = re.compile(r"^@([^/:：\s@]*)(?:/([^:：]+?))?\s*[:：]\s*(.*)$", re.S
 _REPLY = re.compile(r"^\^(\d+)\s*(.*)$", re.S)
 _PHOTO = re.compile(r"\[(?:图片|照片|photo)(?:[:：]([^\]]+))?\]", re.I)
 _MENTION = re.compile(r"@([^\s@:：,，。]+)")
+_FIXED_ID = re.compile(r"^#id=(\S+)\s+(.*)$", re.S)
 
 
 @dataclass
@@ -104,6 +114,9 @@ class ConsoleAdapter:
         line = line.rstrip("\r\n")
         if not line.strip():
             return None
+        fixed = _FIXED_ID.match(line.strip())
+        if fixed:
+            line = fixed[2]
         mentions_bot = False
         prefix = _PREFIX.match(line.strip())
         if prefix:
@@ -118,7 +131,14 @@ class ConsoleAdapter:
         reply = _REPLY.match(line.strip())
         if reply:
             reply_to, line = reply[1], reply[2]
-        return self.message(self.speaker, self.chat, line, reply_to=reply_to, mention=mentions_bot)
+        return self.message(
+            self.speaker,
+            self.chat,
+            line,
+            reply_to=reply_to,
+            mention=mentions_bot,
+            platform_id=fixed[1] if fixed else None,
+        )
 
     def message(
         self,
@@ -129,8 +149,12 @@ class ConsoleAdapter:
         reply_to: str | None = None,
         message_id: str | None = None,
         mention: bool = False,
+        platform_id: str | None = None,
     ) -> IncomingMessage:
-        """A message as the console would deliver it; `reply_to` names an earlier message id."""
+        """A message as the console would deliver it; `reply_to` names an earlier message id.
+
+        `platform_id`, when given, is the delivered message id itself (not `{session}-{id}`).
+        """
         self._count += 1
         local_id = message_id or str(self._count)
         sender = PersonRef(PLATFORM, speaker, speaker)
@@ -160,7 +184,7 @@ class ConsoleAdapter:
                 if said
                 else QuotedMessage(f"{self._session}-{reply_to}")
             )
-        message_key = f"{self._session}-{local_id}"
+        message_key = platform_id or f"{self._session}-{local_id}"
         self._said[local_id] = _Said(sender, text, message_key, photos)
         return IncomingMessage(
             chat=chat_ref,
