@@ -58,7 +58,7 @@ def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis)
     new = ReportFacts(description, analysis.category, where.building, where.unit, where.place, now)
     candidates = [
         (
-            issue,
+            issue.id,
             ReportFacts(
                 issue.description,
                 issue.category,
@@ -70,9 +70,10 @@ def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis)
         )
         for issue in ctx.uow.issues.open_since(ctx.community.id, now - WINDOW)
     ]
-    same = find_duplicate(new, candidates)
-    if same is None:
+    same_id = find_duplicate(new, candidates)
+    if same_id is None:
         return _file(ctx, description, reporter=ctx.sender, filed_by=None, analysis=analysis)
+    same = ctx.uow.issues.get(same_id)
     same.report_count += 1
     if (
         same.reporter_id != ctx.sender.id

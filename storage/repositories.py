@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import ColumnElement, CursorResult, and_, case, func, or_, select, true, update
 from sqlalchemy.orm import Session, load_only
@@ -245,6 +245,18 @@ class People:
         self._session.delete(grant)
 
 
+class OpenIssue(NamedTuple):
+    """What duplicate detection reads of an open issue."""
+
+    id: int
+    description: str
+    category: str
+    building: str | None
+    unit: str | None
+    place: str | None
+    created_at: datetime
+
+
 class Issues:
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -324,17 +336,27 @@ class Issues:
         ).all()
         return LedgerPage(rows, counts.get(0, 0), counts.get(1, 0), counts.get(2, 0))
 
-    def open_since(self, community_id: int, since: datetime) -> Sequence[Issue]:
-        """Open issues filed since `since`: the candidates a new report may duplicate."""
-        return self._session.scalars(
-            select(Issue)
+    def open_since(self, community_id: int, since: datetime) -> list[OpenIssue]:
+        """Open issues filed since `since`: the candidates a new report may duplicate. Plain
+        rows, not whole issues: every report reads them all."""
+        rows = self._session.execute(
+            select(
+                Issue.id,
+                Issue.description,
+                Issue.category,
+                Issue.building,
+                Issue.unit,
+                Issue.place,
+                Issue.created_at,
+            )
             .where(
                 Issue.community_id == community_id,
                 Issue.status.in_((IssueStatus.NEW, IssueStatus.ACCEPTED, IssueStatus.ASSIGNED)),
                 Issue.created_at >= since,
             )
             .order_by(Issue.id)
-        ).all()
+        )
+        return [OpenIssue(*row) for row in rows]
 
     def week_counts(self, community_id: int, since: datetime, until: datetime) -> dict[str, int]:
         """How many issues were filed ("filed") and moved into each status in a period."""
