@@ -9,10 +9,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from tests.support.console_process import Bot, bot
+from tests.support.console_process import bot
 from tests.support.conversation import EXAMPLE_CONFIG
-
-__all__ = ["Bot", "bot"]
 
 
 def test_reminders_survive_sigkill_and_are_sent_exactly_once(tmp_path: Path) -> None:
