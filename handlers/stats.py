@@ -106,6 +106,19 @@ def count_issues(issues: Iterable[IssueStat], now: datetime) -> IssueCounts:
         if issue.rating is not None:
             rated += 1
             satisfied += issue.rating >= SATISFIED_FROM
+    # Most first; a tie keeps the order of the first issue of each (sorted() is stable).
+    by_category = dict(sorted(categories.items(), key=lambda item: -item[1]))
+    return _issue_counts(statuses, by_category, overdue, rated, satisfied)
+
+
+def _issue_counts(
+    statuses: Counter[IssueStatus],
+    by_category: dict[str, int],
+    overdue: int,
+    rated: int,
+    satisfied: int,
+) -> IssueCounts:
+    """The counts, from the issues per status and per category (in the order to show)."""
     return IssueCounts(
         collected=sum(statuses.values()),
         resolved=statuses[IssueStatus.RESOLVED] + statuses[IssueStatus.CLOSED],
@@ -114,8 +127,7 @@ def count_issues(issues: Iterable[IssueStat], now: datetime) -> IssueCounts:
         rated=rated,
         satisfied=satisfied,
         by_status={status: statuses[status] for status in IssueStatus if statuses[status]},
-        # Most first; a tie keeps the order of the first issue of each (sorted() is stable).
-        by_category=dict(sorted(categories.items(), key=lambda item: -item[1])),
+        by_category=by_category,
     )
 
 
@@ -414,16 +426,8 @@ def _counted(groups: Iterable[_Group], rated: int, satisfied: int) -> IssueCount
         overdue += late
         first[category] = min(first.get(category, number), number)
     order = sorted(categories, key=lambda code: (-categories[code], first[code]))
-    return IssueCounts(
-        collected=sum(statuses.values()),
-        resolved=statuses[IssueStatus.RESOLVED] + statuses[IssueStatus.CLOSED],
-        open=sum(statuses[status] for status in OPEN),
-        overdue=overdue,
-        rated=rated,
-        satisfied=satisfied,
-        by_status={status: statuses[status] for status in IssueStatus if statuses[status]},
-        by_category={code: categories[code] for code in order},
-    )
+    by_category = {code: categories[code] for code in order}
+    return _issue_counts(statuses, by_category, overdue, rated, satisfied)
 
 
 def _selected(
