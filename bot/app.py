@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.dispatcher import Dispatcher
 from bot.domain.calendar import WorkCalendar
-from bot.messages import IncomingMessage
+from bot.messages import IncomingMessage, Outgoing
 from bot.outbox import Outbox
 from bot.pacing import Limits, Pacer
 from bot.scheduler import Scheduler, Ticker
@@ -83,12 +84,13 @@ def work_calendar(settings: Settings, *, weekends_for_unknown_years: bool = Fals
     )
 
 
-async def serve(linli: Linli, adapter: Adapter) -> None:
+async def serve(linli: Linli, adapter: Adapter, *, web: socket.socket | None = None) -> None:
     """Run one adapter until it stops: answer every message, fire every reminder.
 
     On start, whatever was queued before a crash is sent, and reminders missed while the bot
     was down go out once, marked （补发）. Database work runs on one worker thread, in arrival
-    order, so the event loop stays free for the platform's traffic.
+    order, so the event loop stays free for the platform's traffic. With `web` (a bound
+    socket), the web ledger is served beside the bot; its actions take the same worker.
     """
     settings = linli.services.settings
     limits = settings.rate_limit(adapter.platform)
@@ -118,15 +120,28 @@ async def serve(linli: Linli, adapter: Adapter) -> None:
     ticker.start()
     loop = asyncio.get_running_loop()
 
-    async def deliver(message: IncomingMessage) -> None:
+    async def handle(message: IncomingMessage) -> list[Outgoing]:
         replies = await loop.run_in_executor(worker, linli.dispatcher.dispatch, message)
         if replies:  # rows other processes queue are found by the ticker's polling
             await outbox.flush()
         ticker.poke()
+        return replies
 
+    async def deliver(message: IncomingMessage) -> None:
+        await handle(message)
+
+    page_server, pages = None, None
+    if web is not None:
+        from bot.web.server import server
+
+        page_server = server(linli, handle, embedded=True)
+        pages = asyncio.create_task(page_server.serve(sockets=[web]))
     try:
         await adapter.run(deliver)
     finally:
+        if page_server is not None and pages is not None:
+            page_server.should_exit = True
+            await pages
         await ticker.close()
         outbox.close()
         worker.shutdown(wait=True)

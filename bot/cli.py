@@ -1,5 +1,5 @@
-"""The `linli` command: run the bot, analyse text, replay a scripted conversation, export,
-import a group's chat history."""
+"""The `linli` command: run the bot, serve the web ledger, analyse text, replay a scripted
+conversation, export, import a group's chat history."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from bot.adapters.base import Adapter
 from bot.clock import Clock, ScaledClock, SystemClock
 from bot.config import ConfigError, Settings, find_config, load_settings
 from bot.logs import hide_secrets
+
+log = logging.getLogger("linli")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,6 +34,15 @@ def main(argv: list[str] | None = None) -> int:
     # runs faster than real time (e.g. --clock-speed 600: ten minutes a second).
     run.add_argument("--clock-start", help=argparse.SUPPRESS)
     run.add_argument("--clock-speed", type=float, default=1.0, help=argparse.SUPPRESS)
+    run.add_argument(
+        "--no-web", action="store_true", help="不在本进程启动网页台账（另用 linli web 启动时）"
+    )
+
+    web = sub.add_parser("web", help="只启动网页台账（机器人另用 linli run 启动）")
+    web.add_argument("--port", type=int, help="端口（默认配置里的 web.port）")
+    web.add_argument("--clock-start", help=argparse.SUPPRESS)
+    web.add_argument("--clock-speed", type=float, default=1.0, help=argparse.SUPPRESS)
+    web.add_argument("--config", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     analyze = sub.add_parser("analyze", help='分析文本：每行输入 {"text": ...}，每行输出一条 JSON')
     analyze.add_argument("file", nargs="?", help="输入文件（默认标准输入）")
@@ -72,10 +83,16 @@ def main(argv: list[str] | None = None) -> int:
             return _import(settings, args.file, args.chat, args.platform)
         if args.command == "export":
             return _export(settings, args.output, args.month, args.community)
+        if args.command == "web":
+            if args.port:
+                port = settings.web.model_copy(update={"port": args.port})
+                settings = settings.model_copy(update={"web": port})
+            return _web(settings, _clock(args))
         if args.account:
             bot = settings.bot.model_copy(update={"account": args.account})
             settings = settings.model_copy(update={"bot": bot})
-        return _run(settings, args.platform or settings.platform, _clock(args))
+        beside = settings.web.enabled and not args.no_web
+        return _run(settings, args.platform or settings.platform, _clock(args), web=beside)
     except ConfigError as error:
         print(error, file=sys.stderr)
         return 2
@@ -93,7 +110,7 @@ def _clock(args: argparse.Namespace) -> Clock:
     return ScaledClock(start, args.clock_speed)
 
 
-def _run(settings: Settings, platform: str, clock: Clock) -> int:
+def _run(settings: Settings, platform: str, clock: Clock, *, web: bool = False) -> int:
     from bot.app import bootstrap, serve
 
     interactive = platform == "console" and sys.stdin.isatty()
@@ -101,19 +118,51 @@ def _run(settings: Settings, platform: str, clock: Clock) -> int:
     if platform != "console":
         logging.getLogger().setLevel(logging.INFO)
     linli = bootstrap(settings, clock, {adapter.platform: adapter.help_note})
+    pages = None
+    if web:
+        from bot.web.server import listening
+
+        try:
+            pages = listening(linli)
+        except ConfigError:
+            linli.close()
+            raise
+        log.info("web ledger at %s", settings.web.address())
     if interactive:
         who, where = settings.console.speaker, settings.console.chat
         print(
             f"{settings.bot.name} 控制台 · 以 {who} 在 {where} 发言。"
             "发送 /help 查看命令，Ctrl-D 退出。"
         )
+        if web:
+            print(f"网页台账：{settings.web.address()}（私聊机器人发送「网页台账」获取登录链接）")
     try:
-        asyncio.run(serve(linli, adapter))
+        asyncio.run(serve(linli, adapter, web=pages))
     except KeyboardInterrupt:
         print()
     except ConnectionError as unreachable:
         print(unreachable, file=sys.stderr)
         return 1
+    finally:
+        linli.close()
+    return 0
+
+
+def _web(settings: Settings, clock: Clock) -> int:
+    """`linli web`: the web ledger alone, on the bot's database; the bot sends what it queues."""
+    from bot.app import bootstrap
+    from bot.web.server import listening, server
+
+    linli = bootstrap(settings, clock)
+    try:
+        sock = listening(linli)
+        print(
+            f"网页台账：{settings.web.address()}（私聊机器人发送「网页台账」获取登录链接）",
+            flush=True,
+        )
+        asyncio.run(server(linli).serve(sockets=[sock]))
+    except KeyboardInterrupt:
+        pass
     finally:
         linli.close()
     return 0

@@ -310,6 +310,21 @@ class BotSettings(_Strict):
     account: Annotated[str, Field(max_length=64)] = ""
 
 
+class WebSettings(_Strict):
+    """The web ledger (`linli web`, or beside the bot in `linli run` when enabled)."""
+
+    enabled: bool = False
+    listen: Text = "127.0.0.1"
+    port: Annotated[int, Field(ge=1, le=65535)] = 8600
+    # The address people open, as the sign-in links sent in chat spell it (behind a reverse
+    # proxy: its https address). Empty: http://listen:port.
+    base_url: str = ""
+    session_hours: Annotated[float, Field(gt=0, le=24 * 30)] = 12.0
+
+    def address(self) -> str:
+        return (self.base_url or f"http://{self.listen}:{self.port}").rstrip("/")
+
+
 class Settings(_Strict):
     """The whole validated configuration."""
 
@@ -328,6 +343,7 @@ class Settings(_Strict):
     console: ConsoleSettings = ConsoleSettings()
     telegram: TelegramSettings = TelegramSettings()
     wechat: WechatSettings = WechatSettings()
+    web: WebSettings = WebSettings()
     communities: list[Community] = Field(min_length=1)
 
     @field_validator("timezone")

@@ -13,20 +13,26 @@ from dataclasses import replace
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.domain.issues import Role, strongest
-from bot.domain.permissions import Actor
-from bot.messages import ChatRef, IncomingMessage, Outgoing, PollAnswer, Reply
+from bot.messages import ChatRef, Direct, IncomingMessage, Outgoing, PollAnswer, Reply
 from bot.outbox import outbound
 from bot.routing import Route, RouteKind, Router
 from bot.text import storable
 from handlers import admin, intake, ledger, meetings, texts
-from handlers.base import Answer, Context, Outcome, Services, answer, refuse
+from handlers.base import Answer, Context, Outcome, Services, actor_of, answer, refuse
 from handlers.meetings import WITHDRAW_WORDS
 from storage.models import Chat, Community, InboundMessage, Person
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 ATTEMPTS = 3  # a message whose transaction collides with another process's is tried again
+
+
+def here(reply: Outgoing, chat: ChatRef) -> bool:
+    """Whether `reply` is addressed to `chat` itself."""
+    return not isinstance(reply, Direct) and (reply.chat.platform, reply.chat.ref) == (
+        chat.platform,
+        chat.ref,
+    )
 
 
 class Dispatcher:
@@ -116,6 +122,8 @@ class Dispatcher:
                 outcome = Outcome([], outcome.status, outcome.issue_id)
             now = self._services.clock.now()
             for reply in outcome.replies if self._queue_replies else ():
+                if message.via == "web" and here(reply, message.chat):
+                    continue  # an action taken on the web: the page shows its answer
                 uow.outbox.add(outbound(reply, now))
             uow.commit()
             # By ids only: the text is a resident's.
@@ -208,15 +216,7 @@ class Dispatcher:
             # this process's account, so what is queued for them goes out through it.
             chat.account = person.account = account
         community = self._community(uow, chat, person)
-        grants = uow.people.grants_of(person.id, community.id) if community else []
-        actor = Actor(
-            person_id=person.id,
-            role=strongest([g.role for g in grants]),
-            grid_ids=frozenset(
-                g.grid_id for g in grants if g.role is Role.WORKER and g.grid_id is not None
-            ),
-            unit=next((g.work_unit for g in grants if g.work_unit), None),
-        )
+        actor = actor_of(uow, person.id, community.id if community else None)
         return Context(message, uow, self._services, chat, person, community, actor), first_heard
 
     @staticmethod

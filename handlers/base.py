@@ -11,7 +11,7 @@ from bot.clock import Clock
 from bot.config import Community as CommunitySettings
 from bot.config import Settings
 from bot.domain.calendar import WorkCalendar
-from bot.domain.issues import IssueStatus, Role
+from bot.domain.issues import IssueStatus, Role, strongest
 from bot.domain.permissions import Actor
 from bot.messages import AttachmentRef, IncomingMessage, Outgoing, Reply
 from handlers.schedule import sync_issue
@@ -69,6 +69,19 @@ class Context:
     def community_settings(self) -> CommunitySettings:
         assert self.community is not None
         return self.services.community_settings(self.community.code)
+
+
+def actor_of(uow: UnitOfWork, person_id: int, community_id: int | None) -> Actor:
+    """The person as permissions see them in a community: their strongest role now."""
+    grants = uow.people.grants_of(person_id, community_id) if community_id is not None else []
+    return Actor(
+        person_id=person_id,
+        role=strongest([g.role for g in grants]),
+        grid_ids=frozenset(
+            g.grid_id for g in grants if g.role is Role.WORKER and g.grid_id is not None
+        ),
+        unit=next((g.work_unit for g in grants if g.work_unit), None),
+    )
 
 
 class Answer(Exception):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.domain.issues import Role
-from handlers import admin, export, forget, intake, ledger, listing, meetings, remind
+from handlers import admin, export, forget, intake, ledger, listing, meetings, remind, web
 from handlers.base import Command
 from handlers.help import help_command
 from handlers.points import points, redeem
@@ -273,6 +273,14 @@ COMMANDS: tuple[Command, ...] = (
         "删除您的个人信息（事项保留、匿名）",
         "删除我的信息 确认",
         forget.forget,
+    ),
+    Command(
+        "web",
+        ("网页台账",),
+        "",
+        "私聊获取网页台账登录链接（10分钟有效）",
+        "网页台账",
+        web.web_link,
     ),
 )
 

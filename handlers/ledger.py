@@ -74,12 +74,17 @@ def split_first(text: str) -> tuple[str, str]:
 
 
 def facts(ctx: Context, issue: Issue) -> IssueFacts:
+    return issue_facts(ctx.uow, issue)
+
+
+def issue_facts(uow: UnitOfWork, issue: Issue) -> IssueFacts:
+    """What permissions need to know about `issue`."""
     return IssueFacts(
         reporter_id=issue.reporter_id,
         grid_id=issue.grid_id,
         assignee_id=issue.assignee_id,
         assignee_unit=issue.assignee_unit,
-        follower_ids=frozenset(f.person_id for f in ctx.uow.issues.followers(issue.id)),
+        follower_ids=frozenset(f.person_id for f in uow.issues.followers(issue.id)),
     )
 
 

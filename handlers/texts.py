@@ -253,3 +253,12 @@ POINTS_WEEKLY_FOOT = "感谢大家参与社区治理！发送「积分」查看�
 POINTS_WHO = "找不到「{name}」，请 @ 这个人。"
 REDEEM_TOO_MUCH = "{who}现有{balance}分，不够兑换{amount}分。"
 REDEEMED = "已为{who}兑换{amount}分（{note}），剩余{left}分。"
+
+# 网页台账 (/web) and the web pages
+WEB_OFF = "网页台账未开启，请联系管理员在配置中打开 web.enabled。"
+WEB_PRIVATE_ONLY = "登录链接只能私聊发给您本人，请私聊我发送「网页台账」。"
+WEB_NO_COMMUNITY = "还不知道您属于哪个社区，请先在社区的群里发一次言，再来私聊我。"
+WEB_LINK = "网页台账登录链接（{minutes}分钟内有效，只能用一次，请勿转发）：\n{url}"
+WEB_LINK_UNKNOWN = "登录链接无效，请私聊机器人发送「网页台账」获取新链接。"
+WEB_LINK_USED = "这个登录链接已经用过了，请私聊机器人发送「网页台账」获取新链接。"
+WEB_LINK_EXPIRED = "登录链接已过期（10分钟内有效），请私聊机器人发送「网页台账」获取新链接。"

@@ -496,3 +496,31 @@ class PointEntry(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     at: Mapped[timestamp]
+
+
+class WebSession(Base):
+    """A sign-in to the web ledger, asked for with `/web` in a private chat.
+
+    The row starts as a one-time link (`link_hash`, valid until `link_expires_at`); opening it
+    signs in (`signed_in_at`) and gives the browser a session cookie (`session_hash`, valid
+    until `expires_at`). Only SHA-256 hashes of the two secrets are stored. Actions taken on the
+    web are handled as if the person had typed them in that private chat (`platform`,
+    `chat_ref`), so the role checked is always the person's current one.
+    """
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[intpk]
+    link_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    session_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("communities.id"))
+    platform: Mapped[str] = mapped_column(String(16))
+    chat_ref: Mapped[str] = mapped_column(String(128))
+    chat_title: Mapped[str] = mapped_column(String(128), default="")
+    created_at: Mapped[timestamp]
+    link_expires_at: Mapped[timestamp]
+    signed_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

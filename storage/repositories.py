@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, load_only
 
 from bot.domain.chats import is_platform_id
 from bot.domain.issues import IssueStatus
+from bot.domain.lifecycle import OPEN as OPEN_STATUSES
 from storage.models import (
     AgendaItem,
     Attachment,
@@ -34,6 +35,7 @@ from storage.models import (
     PointEntry,
     Reminder,
     RoleGrant,
+    WebSession,
 )
 
 
@@ -295,9 +297,11 @@ class Issues:
     ) -> LedgerPage:
         """One page of open issues, most urgent colour first, with the counts per colour.
 
-        Colour is 0 red (past its deadline), 1 yellow (due by `yellow_until`), 2 green.
+        Colour is 0 red (past its deadline), 1 yellow (due by `yellow_until`), 2 green; 3 is
+        an issue no longer open (it has no colour).
         """
         rank = case(
+            (Issue.status.not_in(OPEN_STATUSES), 3),
             (Issue.deadline < now, 0),
             (Issue.deadline <= yellow_until, 1),
             else_=2,
@@ -319,6 +323,11 @@ class Issues:
                     ),
                 )
             )
+        if query.text:
+            found = Issue.description.contains(query.text, autoescape=True)
+            if query.text.isdecimal() and len(query.text) < 10:
+                found = or_(found, Issue.number == int(query.text))
+            where.append(found)
         counts = {
             int(colour_rank): int(count)
             for colour_rank, count in self._session.execute(
@@ -334,7 +343,9 @@ class Issues:
             .offset(offset)
             .limit(limit)
         ).all()
-        return LedgerPage(rows, counts.get(0, 0), counts.get(1, 0), counts.get(2, 0))
+        return LedgerPage(
+            rows, counts.get(0, 0), counts.get(1, 0), counts.get(2, 0), counts.get(3, 0)
+        )
 
     def open_since(self, community_id: int, since: datetime) -> list[OpenIssue]:
         """Open issues filed since `since`: the candidates a new report may duplicate. Plain
@@ -512,6 +523,7 @@ class LedgerQuery:
     watcher_id: int | None = None  # reported or followed by this person
     assignee_id: int | None = None  # held by this person …
     assignee_unit: str | None = None  # … or by this unit
+    text: str = ""  # in the description (or, a number, the issue number)
 
 
 @dataclass(frozen=True)
@@ -520,10 +532,11 @@ class LedgerPage:
     red: int
     yellow: int
     green: int
+    closed: int = 0  # when the query asks for closed statuses too
 
     @property
     def total(self) -> int:
-        return self.red + self.yellow + self.green
+        return self.red + self.yellow + self.green + self.closed
 
 
 class Audit:
@@ -1007,3 +1020,31 @@ class Points:
             .where(PointEntry.community_id == community_id, Person.name == name)
             .distinct()
         ).all()
+
+
+class WebSessions:
+    """Sign-in links and the web sessions they open, found by the hash of their secret."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, row: WebSession) -> WebSession:
+        self._session.add(row)
+        self._session.flush()
+        return row
+
+    def by_link(self, link_hash: str) -> WebSession | None:
+        return self._session.scalar(select(WebSession).where(WebSession.link_hash == link_hash))
+
+    def by_session(self, session_hash: str) -> WebSession | None:
+        return self._session.scalar(
+            select(WebSession).where(WebSession.session_hash == session_hash)
+        )
+
+    def end_all(self, person_id: int, now: datetime) -> None:
+        """Sign the person out everywhere, and spoil links not yet used."""
+        self._session.execute(
+            update(WebSession)
+            .where(WebSession.person_id == person_id, WebSession.ended_at.is_(None))
+            .values(ended_at=now)
+        )

@@ -17,6 +17,7 @@ from storage.repositories import (
     People,
     Points,
     Reminders,
+    WebSessions,
 )
 
 
@@ -33,6 +34,7 @@ class UnitOfWork:
     outbox: Outbox
     meetings: Meetings
     points: Points
+    web: WebSessions
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
@@ -51,6 +53,7 @@ class UnitOfWork:
         self.outbox = Outbox(session)
         self.meetings = Meetings(session)
         self.points = Points(session)
+        self.web = WebSessions(session)
         return self
 
     def __exit__(

@@ -37,7 +37,7 @@ FILERS = frozenset({Role.HEAD, Role.WORKER, Role.SECRETARY})
 
 # Commands anyone may use; visibility of a particular issue is checked separately (`show`).
 EVERYONE = frozenset(
-    {"help", "show", "list", "follow", "forget", "new", "remind", "object", "points"}
+    {"help", "show", "list", "follow", "forget", "new", "remind", "object", "points", "web"}
 )
 # Commands for grid workers and the secretary, limited to a worker's own grids.
 TRIAGE = frozenset({"accept", "assign", "reject", "escalate", "merge"})

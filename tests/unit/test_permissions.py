@@ -46,6 +46,7 @@ ALLOWED: dict[str, set[Role]] = {
     "redeem": {S},
     "stats": {W, S},
     "object": {R, H, D, W, S},
+    "web": {R, H, D, W, S},  # a resident's web ledger shows only their own issues
 }
 
 

@@ -1,0 +1,286 @@
+"""What the ledger and issue pages show, read with the chat's own rules and wording.
+
+Nothing here knows about HTTP: each function takes a unit of work, the services, the viewer's
+`Actor` and the query, and returns the values a template needs. Who sees what is the chat's:
+`/list`'s scoping for the ledger (residents their own and followed issues, handlers what they
+hold, a grid worker their grids), `show`'s refusal for an issue, and residents' phone numbers
+masked for everyone but the secretary and the reporter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from bot.clock import local
+from bot.domain.deadlines import Colour
+from bot.domain.issues import IssueStatus, Role, location_label
+from bot.domain.lifecycle import MOVES, OPEN, Action
+from bot.domain.permissions import STAFF, Actor, refusal
+from bot.domain.privacy import mask_name, mask_text
+from bot.text import normalize, printable, whole_number
+from handlers import texts
+from handlers.base import Services
+from handlers.ledger import assignee_label, colour_of, issue_facts, shown_deadline, yellow_until
+from storage.models import Issue
+from storage.repositories import LedgerQuery
+from storage.uow import UnitOfWork
+
+PAGE_SIZE = 50
+COLOURS = {"red": Colour.RED, "yellow": Colour.YELLOW, "green": Colour.GREEN}
+_RANK = {Colour.RED: 0, Colour.YELLOW: 1, Colour.GREEN: 2}
+STATUS_CHOICES = {
+    "open": "未办结",
+    **{status.value: status.label for status in IssueStatus},
+    "all": "全部",
+}
+ALL_GRIDS = "all"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The ledger's filters as the address bar spells them (`?colour=red&grid=网格3…`)."""
+
+    colour: str = ""
+    grid: str = ""
+    category: str = ""
+    status: str = "open"
+    assignee: str = ""
+    q: str = ""
+    page: int = 1
+
+    @classmethod
+    def of(cls, params: Mapping[str, str]) -> Filters:
+        def word(key: str) -> str:
+            return " ".join(normalize(params.get(key, "")).split())[:100]
+
+        colour = word("colour").lower()
+        status = word("status").lower() or "open"
+        page = whole_number(word("page")) or 1
+        return cls(
+            colour=colour if colour in COLOURS else "",
+            grid=word("grid"),
+            category=word("category"),
+            status=status if status in STATUS_CHOICES else "open",
+            assignee=word("assignee"),
+            q=word("q").lstrip("#"),
+            page=max(1, min(page, 1_000_000)),
+        )
+
+    def link(self, **changes: object) -> str:
+        """This ledger's address with some filters changed (paging keeps the rest)."""
+        values = {**self.__dict__, "page": 1, **changes}
+        kept = {key: value for key, value in values.items() if value not in ("", None)}
+        if kept.get("status") == "open":
+            del kept["status"]
+        if kept.get("page") == 1:
+            del kept["page"]
+        return "/?" + urlencode(kept) if kept else "/"
+
+
+def ledger(
+    uow: UnitOfWork, services: Services, actor: Actor, community_id: int, params: Mapping[str, str]
+) -> dict[str, Any]:
+    """The ledger page: one page of issues with the filters, counts per colour, and paging."""
+    filters = Filters.of(params)
+    grids = uow.communities.grids_of(community_id)
+    grid_ids: frozenset[int] = actor.grid_ids
+    if filters.grid == ALL_GRIDS:
+        grid_ids = frozenset()
+    elif filters.grid:
+        grid_ids = frozenset(g.id for g in grids if g.name == filters.grid) or frozenset({-1})
+    categories = [(c.code, c.name) for c in services.analyzer.categories]
+    category = next((code for code, name in categories if filters.category in (code, name)), None)
+    statuses = (
+        OPEN
+        if filters.status == "open"
+        else frozenset(IssueStatus)
+        if filters.status == "all"
+        else frozenset({IssueStatus(filters.status)})
+    )
+    community = services.community_settings(uow.communities.get(community_id).code)
+    holder_view = actor.role is Role.HANDLER
+    assignee_id, assignee_unit = None, None
+    if holder_view:  # a handler sees what they hold, as /list shows them
+        assignee_id, assignee_unit = actor.person_id, actor.unit
+    elif actor.role in STAFF and filters.assignee:
+        if community.unit(filters.assignee) is not None:
+            assignee_unit = filters.assignee
+        else:
+            named = uow.people.named(community_id, filters.assignee)
+            assignee_id = named[0].id if named else -1
+    query = LedgerQuery(
+        community_id=community_id,
+        statuses=statuses,
+        grid_ids=grid_ids,
+        category=category if filters.category else None,
+        watcher_id=actor.person_id if actor.role in (Role.RESIDENT, Role.HEAD) else None,
+        assignee_id=assignee_id,
+        assignee_unit=assignee_unit,
+        text=filters.q,
+    )
+    wanted = COLOURS.get(filters.colour)
+    result = uow.issues.ledger(
+        query,
+        now=services.clock.now(),
+        yellow_until=yellow_until(services),
+        colour=_RANK[wanted] if wanted else None,
+        offset=(filters.page - 1) * PAGE_SIZE,
+        limit=PAGE_SIZE,
+    )
+    shown = {Colour.RED: result.red, Colour.YELLOW: result.yellow, Colour.GREEN: result.green}
+    total = shown[wanted] if wanted else result.total
+    pages = max(1, -(-total // PAGE_SIZE))
+    return {
+        "filters": filters,
+        "rows": [row(uow, services, issue) for issue in result.issues],
+        "counts": {"red": result.red, "yellow": result.yellow, "green": result.green},
+        "closed": result.closed,
+        "total": total,
+        "page": filters.page,
+        "pages": pages,
+        "grids": [g.name for g in grids],
+        "categories": categories,
+        "statuses": STATUS_CHOICES,
+        "assignees": [u.name for u in community.units] if actor.role in STAFF else [],
+        "title": "台账",
+    }
+
+
+def row(uow: UnitOfWork, services: Services, issue: Issue) -> dict[str, Any]:
+    """One ledger line: what `/list` says of the issue, split into columns."""
+    is_open = issue.status in OPEN
+    colour = colour_of(services, issue.deadline) if is_open else None
+    return {
+        "number": issue.number,
+        "colour": colour.value if colour else "closed",
+        "mark": colour.emoji if colour else "⚪",
+        "category": services.category(issue.category).name,
+        "where": location_label(issue.building, issue.unit, issue.room, issue.place),
+        "summary": _excerpt(mask_text(printable(issue.description))),
+        "status": issue.status.label,
+        "holder": assignee_label(uow, issue),
+        "deadline": shown_deadline(services, issue.deadline) if is_open else "",
+        "filed": _day(services, issue.created_at),
+    }
+
+
+def issue(
+    uow: UnitOfWork, services: Services, actor: Actor, community_id: int, number: int
+) -> dict[str, Any] | str | None:
+    """The issue page's values; None when there is no such issue, or the one line refusing."""
+    found = uow.issues.by_number(community_id, number)
+    if found is None:
+        return None
+    facts = issue_facts(uow, found)
+    why = refusal("show", actor, facts)
+    if why is not None:
+        return why
+    reporter = uow.people.get(found.reporter_id)
+    # Phone numbers in a report are the reporter's to show: the secretary sees them whole,
+    # handlers and everyone else masked (chat-protocol §9).
+    whole = actor.role is Role.SECRETARY or actor.person_id == found.reporter_id
+    history = []
+    for entry in uow.audit.of_issue(found.id):
+        who = uow.people.get(entry.actor_id).name if entry.actor_id else "系统"
+        moved = (
+            f"{IssueStatus(entry.from_status).label}→{IssueStatus(entry.to_status).label}"
+            if entry.from_status and entry.to_status and entry.from_status != entry.to_status
+            else ""
+        )
+        history.append(
+            {
+                "when": _moment(services, entry.at),
+                "who": mask_name(who),
+                "action": texts.AUDIT_ACTIONS.get(entry.action, entry.action),
+                "moved": moved,
+                "note": mask_text(printable(entry.note)),
+            }
+        )
+    followers = [
+        mask_name(uow.people.get(f.person_id).name) for f in uow.issues.followers(found.id)
+    ]
+    is_open = found.status in OPEN
+    colour = colour_of(services, found.deadline) if is_open else None
+    grid = uow.communities.grid(found.grid_id).name if found.grid_id is not None else ""
+    community = services.community_settings(uow.communities.get(community_id).code)
+    return {
+        "title": f"#{found.number}",
+        "issue": {
+            "number": found.number,
+            "category": services.category(found.category).name,
+            "status": found.status.label,
+            "where": location_label(found.building, found.unit, found.room, found.place),
+            "grid": grid,
+            "urgent": found.urgent,
+            "description": printable(found.description)
+            if whole
+            else mask_text(printable(found.description)),
+            "reporter": mask_name(reporter.name),
+            "filed": _moment(services, found.created_at),
+            "reports": found.report_count,
+            "colour": colour.value if colour else "closed",
+            "mark": colour.emoji if colour else "⚪",
+            "deadline": shown_deadline(services, found.deadline) if is_open else "",
+            "holder": assignee_label(uow, found),
+            "escalated": found.escalated,
+            "level": found.level,
+            "resolution": printable(found.resolution or ""),
+            "rating": found.rating,
+        },
+        "photos": [
+            {
+                "kind": a.kind,
+                "name": printable(a.caption or a.ref),
+                "when": _moment(services, a.added_at),
+            }
+            for a in found.attachments
+        ],
+        "history": history,
+        "followers": followers,
+        "actions": _actions(actor, found, facts),
+        "levels": list(services.settings.triage_days),
+        "units": [u.name for u in community.units],
+    }
+
+
+def _actions(actor: Actor, issue: Issue, facts: Any) -> list[str]:
+    """The actions the page offers: those the person may take and the status allows."""
+    offered = []
+    for verb in ("accept", "assign", "resolve", "reject"):
+        if issue.status in MOVES[Action(verb)] and refusal(verb, actor, facts) is None:
+            offered.append(verb)
+    return offered
+
+
+def command_text(verb: str, number: int, fields: Mapping[str, str]) -> str | None:
+    """The chat command an action form stands for (None: no such action)."""
+    match verb:
+        case "accept":
+            return f"/accept {number} {fields.get('level', '')}".rstrip()
+        case "assign":
+            target = fields.get("to", "").replace(" ", "")
+            return f"/assign {number} {target} {fields.get('deadline', '')}".rstrip()
+        case "resolve":
+            return f"/resolve {number} {fields.get('result', '')}".rstrip()
+        case "reject":
+            return f"/reject {number} {fields.get('reason', '')}".rstrip()
+    return None
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _day(services: Services, instant: datetime) -> str:
+    moment = local(instant, services.settings.tz)
+    return f"{moment.month}月{moment.day}日"
+
+
+def _moment(services: Services, instant: datetime) -> str:
+    moment = local(instant, services.settings.tz)
+    return f"{moment.year}年{moment.month}月{moment.day}日 {moment:%H:%M}"
