@@ -311,6 +311,8 @@ class Issues:
             where.append(Issue.grid_id.in_(query.grid_ids))
         if query.category:
             where.append(Issue.category == query.category)
+        if query.building:
+            where.append(Issue.building == query.building)
         if query.watcher_id is not None:
             followed = select(Follower.issue_id).where(Follower.person_id == query.watcher_id)
             where.append(or_(Issue.reporter_id == query.watcher_id, Issue.id.in_(followed)))
@@ -346,6 +348,27 @@ class Issues:
         return LedgerPage(
             rows, counts.get(0, 0), counts.get(1, 0), counts.get(2, 0), counts.get(3, 0)
         )
+
+    def open_by_building(
+        self, community_id: int, now: datetime, yellow_until: datetime
+    ) -> list[tuple[str, int, int, int]]:
+        """The open issues with a building, counted per building and colour in one grouped
+        query: (building, red, yellow, green), by building. The colours are `ledger`'s: red
+        past the deadline, yellow due by `yellow_until`, green otherwise (or no deadline)."""
+        rank = case((Issue.deadline < now, 0), (Issue.deadline <= yellow_until, 1), else_=2)
+        rows = self._session.execute(
+            select(Issue.building, rank, func.count())
+            .where(
+                Issue.community_id == community_id,
+                Issue.status.in_(OPEN_STATUSES),
+                Issue.building.is_not(None),
+            )
+            .group_by(Issue.building, rank)
+        )
+        counts: dict[str, list[int]] = {}
+        for building, colour_rank, n in rows:
+            counts.setdefault(str(building), [0, 0, 0])[int(colour_rank)] += int(n)
+        return [(b, red, yellow, green) for b, (red, yellow, green) in sorted(counts.items())]
 
     def open_since(self, community_id: int, since: datetime) -> list[OpenIssue]:
         """Open issues filed since `since`: the candidates a new report may duplicate. Plain
@@ -524,6 +547,7 @@ class LedgerQuery:
     assignee_id: int | None = None  # held by this person …
     assignee_unit: str | None = None  # … or by this unit
     text: str = ""  # in the description (or, a number, the issue number)
+    building: str | None = None  # in this building (楼栋 number)
 
 
 @dataclass(frozen=True)

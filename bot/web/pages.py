@@ -50,6 +50,7 @@ class Filters:
     status: str = "open"
     assignee: str = ""
     q: str = ""
+    building: str = ""
     page: int = 1
 
     @classmethod
@@ -67,6 +68,7 @@ class Filters:
             status=status if status in STATUS_CHOICES else "open",
             assignee=word("assignee"),
             q=word("q").lstrip("#"),
+            building=_building(word("building")),
             page=max(1, min(page, 1_000_000)),
         )
 
@@ -108,7 +110,9 @@ def ledger(
         assignee_id, assignee_unit = actor.person_id, actor.unit
     elif actor.role in STAFF and filters.assignee:
         if community.unit(filters.assignee) is not None:
-            assignee_unit = filters.assignee
+            # No person id (-1), not None: the query compares it, and None would match every
+            # issue nobody holds.
+            assignee_id, assignee_unit = -1, filters.assignee
         else:
             named = uow.people.named(community_id, filters.assignee)
             assignee_id = named[0].id if named else -1
@@ -116,11 +120,13 @@ def ledger(
         community_id=community_id,
         statuses=statuses,
         grid_ids=grid_ids,
-        category=category if filters.category else None,
+        # An unknown category (a hand-edited address) lists nothing, as an unknown grid does.
+        category=(category or "-") if filters.category else None,
         watcher_id=actor.person_id if actor.role in (Role.RESIDENT, Role.HEAD) else None,
         assignee_id=assignee_id,
         assignee_unit=assignee_unit,
         text=filters.q,
+        building=filters.building or None,
     )
     wanted = COLOURS.get(filters.colour)
     result = uow.issues.ledger(
@@ -148,6 +154,14 @@ def ledger(
         "assignees": [u.name for u in community.units] if actor.role in STAFF else [],
         "title": "台账",
     }
+
+
+def _building(typed: str) -> str:
+    """`3`, `3号楼`, `3栋` → `3`, as issues store their building."""
+    word = typed.replace(" ", "")
+    for suffix in ("号楼", "号", "栋", "幢", "楼"):
+        word = word.removesuffix(suffix)
+    return word[:16]
 
 
 def row(uow: UnitOfWork, services: Services, issue: Issue) -> dict[str, Any]:

@@ -38,7 +38,7 @@ class Bot:
                 str(config),
                 "run",
                 "--clock-start",
-                MONDAY.format(start),
+                start if "T" in start else MONDAY.format(start),
                 "--clock-speed",
                 str(speed),
                 *options,

@@ -1,0 +1,719 @@
+"""网页台账 / the web ledger, end to end: signing in from chat, the pages each role sees, the
+actions as the chat commands they stand for (chat-protocol §3, §4, §9).
+
+The cast, from config.example.yaml: 李书记 secretary; 张网格 worker of 网格3 (buildings 1–4);
+赵网格 worker of 网格5 (5–7); 刘物业 handler of 物业; 陈楼长 head of building 3; everyone else
+(王芳, 刘阿姨, 孙大爷 …) a resident. The week starts Monday 23 November 2026, 08:00.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pytest
+from sqlalchemy import func, select
+
+from handlers import texts
+from storage.models import AuditEntry, Issue, OutboundMessage, WebSession
+from tests.support.conversation import Conversation, example_settings, monday_morning
+from tests.support.postgres import PostgresServer
+from tests.support.web import (
+    act,
+    browser,
+    csrf_of,
+    flash,
+    hidden,
+    link_for,
+    links,
+    numbers,
+    offered,
+    open_link,
+    rows,
+    sign_in,
+    visible,
+    web_settings,
+)
+
+pytestmark = pytest.mark.filterwarnings("ignore::starlette.exceptions.StarletteDeprecationWarning")
+
+G3, G5, WORK = "网格3群", "网格5群", "工作群"
+ROLES = {
+    "李书记": "书记",
+    "张网格": "网格员",
+    "赵网格": "网格员",
+    "刘物业": "承办人",
+    "陈楼长": "楼栋长",
+    "王芳": "居民",
+}
+
+
+@pytest.fixture
+def chat(db_url: str) -> Iterator[Conversation]:
+    """The example community with the web ledger enabled, on a fresh real database."""
+    conversation = Conversation(web_settings(example_settings(db_url)), monday_morning())
+    yield conversation
+    conversation.close()
+
+
+def stored(chat: Conversation, model: Any, *where: Any) -> list[Any]:
+    """Rows of `model` in the conversation's database, oldest first."""
+    with chat.linli.sessions() as session:
+        return list(session.scalars(select(model).where(*where).order_by(model.id)))
+
+
+def count(chat: Conversation, model: Any, *where: Any) -> int:
+    with chat.linli.sessions() as session:
+        return session.scalar(select(func.count()).select_from(model).where(*where)) or 0
+
+
+def audit(chat: Conversation, action: str) -> list[AuditEntry]:
+    return stored(chat, AuditEntry, AuditEntry.action == action)
+
+
+def status_of(chat: Conversation, number: int) -> str:
+    (issue,) = stored(chat, Issue, Issue.number == number)
+    return str(issue.status.label)
+
+
+def filed(chat: Conversation, line: str) -> int:
+    """File a report; its number."""
+    reply = chat.text(line)
+    assert reply.startswith("已登记 #"), reply
+    return int(reply.removeprefix("已登记 #").split("【")[0])
+
+
+def chat_numbers(reply: str) -> set[int]:
+    """The issue numbers a chat 台账 reply lists."""
+    return {int(line.split("#")[1].split("【")[0]) for line in reply.splitlines() if "【" in line}
+
+
+# -- 1. signing in ------------------------------------------------------------------------------
+
+
+def test_a_link_is_only_given_in_a_private_chat(chat: Conversation) -> None:
+    assert chat.say("@李书记/工作群: 网页台账") == [(WORK, texts.WEB_PRIVATE_ONLY)]
+    assert chat.say("@张网格/网格3群: /web") == [(G3, texts.WEB_PRIVATE_ONLY)]
+    assert count(chat, WebSession) == 0
+    reply = chat.text("@李书记/私聊: /web")
+    assert reply.startswith("网页台账登录链接（10分钟内有效，只能用一次，请勿转发）：\n")
+    assert "http://127.0.0.1:8600/login/" in reply
+    assert count(chat, WebSession) == 1
+
+
+@pytest.mark.parametrize("name", list(ROLES))
+def test_everyone_signs_in_with_the_link_and_sees_who_they_are(
+    chat: Conversation, name: str
+) -> None:
+    client = browser(chat)
+    page = client.get(link_for(chat, name))
+    assert page.status_code == 200
+    assert "登录" in visible(page.text).splitlines()
+    page = client.post(
+        "/login", data={"token": hidden(page.text, "token"), "login": hidden(page.text, "login")}
+    )
+    assert page.status_code == 200
+    assert f"幸福里社区 · {name}（{ROLES[name]}）" in visible(page.text)
+    assert "台账" in visible(page.text).splitlines()
+
+
+def test_with_the_web_ledger_off_the_command_says_so(db_url: str) -> None:
+    conversation = Conversation(example_settings(db_url), monday_morning())
+    try:
+        assert conversation.text("@李书记/私聊: 网页台账") == texts.WEB_OFF
+        assert count(conversation, WebSession) == 0
+    finally:
+        conversation.close()
+
+
+# -- 2. links -----------------------------------------------------------------------------------
+
+
+def refused_login(client: Any, fields: dict[str, str]) -> tuple[int, str]:
+    page = client.post("/login", data=fields)
+    return page.status_code, visible(page.text)
+
+
+def test_a_forged_link_is_refused(chat: Conversation) -> None:
+    client = browser(chat)
+    fields = open_link(client, f"/login/{secrets.token_urlsafe(32)}")
+    status, text = refused_login(client, fields)
+    assert status == 403 and texts.WEB_LINK_UNKNOWN in text
+    assert client.get("/").status_code == 401
+
+
+def test_an_expired_link_is_refused(chat: Conversation) -> None:
+    link = link_for(chat, "李书记")
+    chat.clock.advance(timedelta(minutes=11))
+    client = browser(chat)
+    status, text = refused_login(client, open_link(client, link))
+    assert status == 403 and texts.WEB_LINK_EXPIRED in text
+    assert client.get("/").status_code == 401
+
+
+def test_a_link_works_once_even_from_another_browser(chat: Conversation) -> None:
+    link = link_for(chat, "李书记")
+    first = browser(chat)
+    open_link(first, link)  # a chat app's link preview opens it too: that does not use it up
+    page = first.post("/login", data=open_link(first, link))
+    assert "李书记（书记）" in visible(page.text)
+
+    status, text = refused_login(first, open_link(first, link))
+    assert status == 403 and texts.WEB_LINK_USED in text
+    other = browser(chat)
+    status, text = refused_login(other, open_link(other, link))
+    assert status == 403 and texts.WEB_LINK_USED in text
+    assert other.get("/").status_code == 401
+
+
+def test_signing_in_needs_the_cookie_the_link_page_set(chat: Conversation) -> None:
+    link = link_for(chat, "李书记")
+    victim, attacker = browser(chat), browser(chat)
+    fields = open_link(attacker, link)
+    # The attacker's fields, posted from a browser that never opened the link page.
+    status, text = refused_login(victim, fields)
+    assert status == 403 and "请从聊天里的链接打开登录页" in text
+    assert victim.get("/").status_code == 401
+    # That refused attempt did not use the link up.
+    assert "李书记（书记）" in visible(attacker.post("/login", data=fields).text)
+
+
+# -- 3. sessions --------------------------------------------------------------------------------
+
+
+def test_signing_out_ends_the_session(chat: Conversation) -> None:
+    client = sign_in(chat, "李书记")
+    cookie = client.cookies.get("linli_session")
+    assert cookie
+    page = client.post("/logout", data={"csrf": csrf_of(client.get("/").text)})
+    assert "您已退出。" in visible(page.text)
+    signed_out = client.get("/")
+    assert signed_out.status_code == 401
+    assert "请先登录" in visible(signed_out.text)
+    # The old cookie, kept by someone, no longer works either.
+    stolen = browser(chat)
+    stolen.cookies.set("linli_session", cookie)
+    assert stolen.get("/").status_code == 401
+
+
+def test_signing_out_needs_the_pages_csrf(chat: Conversation) -> None:
+    client = sign_in(chat, "李书记")
+    assert client.post("/logout", data={"csrf": "wrong"}).status_code == 403
+    assert client.get("/").status_code == 200
+
+
+def test_a_session_lasts_session_hours(chat: Conversation) -> None:
+    client = sign_in(chat, "李书记")
+    chat.clock.advance(timedelta(hours=11, minutes=59))
+    assert client.get("/").status_code == 200
+    chat.clock.advance(timedelta(minutes=1))
+    page = client.get("/")
+    assert page.status_code == 401 and "请先登录" in visible(page.text)
+
+
+def test_a_shorter_session_hours_setting_is_kept(db_url: str) -> None:
+    settings = web_settings(example_settings(db_url), session_hours=1)
+    conversation = Conversation(settings, monday_morning())
+    try:
+        client = sign_in(conversation, "李书记")
+        conversation.clock.advance(timedelta(minutes=59))
+        assert client.get("/").status_code == 200
+        conversation.clock.advance(timedelta(minutes=1))
+        assert client.get("/").status_code == 401
+    finally:
+        conversation.close()
+
+
+def test_whoever_asks_to_be_forgotten_is_signed_out(chat: Conversation) -> None:
+    client = sign_in(chat, "王芳")
+    assert client.get("/").status_code == 200
+    chat.say("@王芳/私聊: 删除我的信息 确认")
+    assert client.get("/").status_code == 401
+
+
+# -- 4. CSRF ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("csrf", ["", "wrong", "someone else's"])
+def test_an_action_without_the_pages_csrf_changes_nothing(chat: Conversation, csrf: str) -> None:
+    filed(chat, "@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    client = sign_in(chat, "李书记")
+    if csrf == "someone else's":
+        csrf = csrf_of(sign_in(chat, "张网格").get("/").text)
+    queued = count(chat, OutboundMessage)
+    for verb, fields in (
+        ("accept", {"level": "简单"}),
+        ("assign", {"to": "物业", "deadline": "3个工作日"}),
+        ("reject", {"reason": "不归社区管"}),
+    ):
+        data = {"nonce": f"n-{verb}", **fields} | ({"csrf": csrf} if csrf else {})
+        page = client.post(f"/issues/1/{verb}", data=data)
+        assert page.status_code == 403
+        assert "页面已过期，请刷新后再试。" in visible(page.text)
+    page = client.get("/issues/1")
+    assert "#1【排水管道】待受理" in visible(page.text)
+    assert status_of(chat, 1) == "待受理"
+    assert [e.action for e in stored(chat, AuditEntry)] == ["filed"]
+    assert count(chat, OutboundMessage) == queued
+
+
+# -- 5. the ledger's filters --------------------------------------------------------------------
+
+VARIED = [
+    "@王芳/网格3群: #报事 3号楼2单元楼道灯坏了，晚上黑漆漆的",
+    "@刘阿姨/网格3群: #报事 1号楼门口井盖松了，踩上去晃",
+    "@陈大爷/网格5群: #报事 5号楼下水道堵了，一楼返水",
+    "@孙先生/网格5群: #报事 6号楼充电桩一直充不上电",
+    "@周女士/网格3群: #报事 2号楼门口有辆僵尸车停了半年",
+    "@王芳/网格3群: #报事 4号楼垃圾站好几天没人清理，臭得很",
+    "@孙大爷/网格5群: #报事 7号楼楼上装修噪音，晚上十一点还在砸墙",
+    "@刘阿姨/网格3群: #报事 2号楼单元门禁坏了，谁都能进",
+    "@陈大爷/网格5群: #报事 6号楼门口的树枝挡住了路，要修剪一下",
+    "@孙先生/网格5群: #报事 1号楼2单元下水道返味",
+    "@周女士/网格3群: #报事 1号楼3单元楼道灯不亮了",
+    "@孙大爷/网格5群: #报事 7号楼门口地砖松了几块",
+    "@王芳/网格3群: #报事 3号楼门口井盖破了，很危险",
+    "@刘阿姨/网格3群: #报事 4号楼楼道里堆满杂物，请物业清理",
+]
+
+
+@pytest.fixture
+def varied(chat: Conversation) -> dict[str, Any]:
+    """Fourteen reports over buildings 1–7: some accepted 简单, two assigned to 物业, one
+    rejected; then Wednesday morning, so what was due Tuesday is 🔴."""
+    numbers_ = [filed(chat, line) for line in VARIED]
+    assert numbers_ == list(range(1, 15))
+    for number in (3, 4, 5):
+        said = chat.say(f"@李书记/工作群: 受理 {number} 简单")
+        assert said[0][1].startswith(f"#{number} 已受理（简单）"), said
+    chat.say("@李书记/工作群: 派单 2 物业 3个工作日")
+    chat.say("@李书记/工作群: 派单 6 物业 下周三")
+    chat.say("@李书记/工作群: 退回 8 门禁归公安管，请拨打110")
+    chat.clock.set(chat.clock.now() + timedelta(days=2))  # Wednesday morning
+    summary = chat.text("@李书记/工作群: 台账").splitlines()[0]
+    red = int(summary.split("🔴")[1].split()[0])
+    return {"client": sign_in(chat, "李书记"), "red": red}
+
+
+def test_the_ledger_shows_red_ones_and_how_many(chat: Conversation, varied: dict[str, Any]) -> None:
+    client = varied["client"]
+    everything = client.get("/").text
+    assert f"🔴 超期 {varied['red']}" in visible(everything)
+    assert len(rows(everything)) == 13  # the rejected one is not open
+    page = client.get("/?colour=red").text
+    red = rows(page)
+    assert len(red) == varied["red"] > 3
+    assert {3, 4, 5} <= set(numbers(page))
+    assert all(row["mark"] == "🔴" for row in red)
+    assert f"共 {varied['red']} 件" in visible(page)
+    chat_red = chat.text("@李书记/工作群: 台账 红")
+    assert set(numbers(page)) == chat_numbers(chat_red)
+
+
+def test_the_ledger_filters_by_grid(chat: Conversation, varied: dict[str, Any]) -> None:
+    client = varied["client"]
+    for grid, buildings in (("网格3", "1234"), ("网格5", "567")):
+        found = rows(client.get(f"/?grid={grid}").text)
+        assert found, grid
+        assert all(row["where"][0] in buildings for row in found), (grid, found)
+    assert len(rows(client.get("/?grid=网格3").text)) + len(
+        rows(client.get("/?grid=网格5").text)
+    ) == len(rows(client.get("/").text))
+    # A worker's own grid by default, every grid when asked.
+    worker = sign_in(chat, "赵网格")
+    assert {row["where"][0] for row in rows(worker.get("/").text)} <= set("567")
+    assert len(rows(worker.get("/?grid=all").text)) == 13
+
+
+@pytest.mark.parametrize("category", ["drainage", "排水管道"])
+def test_the_ledger_filters_by_category(varied: dict[str, Any], category: str) -> None:
+    page = varied["client"].get("/", params={"category": category}).text
+    assert numbers(page) and set(numbers(page)) == {3, 10}
+    assert {row["category"] for row in rows(page)} == {"排水管道"}
+
+
+def test_the_ledger_shows_closed_ones_when_asked(varied: dict[str, Any]) -> None:
+    client = varied["client"]
+    assert 8 not in numbers(client.get("/").text)
+    every = client.get("/?status=all").text
+    assert "⚪ 已结束 1" in visible(every)
+    assert 8 in numbers(every) and len(rows(every)) == 14
+    (rejected,) = [row for row in rows(every) if row["number"] == "#8"]
+    assert rejected["status"] == "已退回" and rejected["mark"] == "⚪"
+    assert numbers(client.get("/?status=rejected").text) == [8]
+
+
+def test_the_ledger_filters_by_assignee(varied: dict[str, Any]) -> None:
+    page = varied["client"].get("/?assignee=物业").text
+    assert sorted(numbers(page)) == [2, 6]
+    assert all(row["holder"].startswith("物业") for row in rows(page))
+    assert numbers(varied["client"].get("/?assignee=住建局").text) == []
+    assert "没有符合条件的事项。" in visible(varied["client"].get("/?assignee=住建局").text)
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [("充电桩", [4]), ("下水道", [3, 10]), ("12", [12]), ("#12", [12]), ("１２", [12])],
+)
+def test_the_ledger_searches_text_and_numbers(
+    varied: dict[str, Any], q: str, expected: list[int]
+) -> None:
+    assert sorted(numbers(varied["client"].get("/", params={"q": q}).text)) == expected
+
+
+def test_full_width_filters_are_forgiven(varied: dict[str, Any]) -> None:
+    client = varied["client"]
+    assert numbers(client.get("/", params={"grid": "网格５"}).text) == numbers(
+        client.get("/?grid=网格5").text
+    )
+    assert numbers(client.get("/", params={"colour": "ＲＥＤ"}).text) == numbers(
+        client.get("/?colour=red").text
+    )
+
+
+def test_the_ledger_pages_by_fifty_and_keeps_its_filters(chat: Conversation) -> None:
+    for n in range(1, 56):
+        chat.say(f"@王芳/网格3群: #报事 3号楼{n}单元楼道灯不亮了")
+    chat.say("@王芳/网格3群: #报事 3号楼门口下水道堵了")
+    client = sign_in(chat, "李书记")
+    first = client.get("/", params={"category": "lighting", "q": "楼道灯"}).text
+    assert len(rows(first)) == 50
+    assert "共 55 件 · 第 1/2 页" in visible(first)
+    (following,) = links(first, "下一页")
+    assert "category=lighting" in following and "page=2" in following
+    assert "q=" in following
+    second = client.get(following).text
+    assert len(rows(second)) == 5 and "第 2/2 页" in visible(second)
+    assert {row["category"] for row in rows(second)} == {"照明路灯"}
+    assert not set(numbers(first)) & set(numbers(second))
+    (back,) = links(second, "上一页")
+    assert numbers(client.get(back).text) == numbers(first)
+    # Without the filter, the drain is there too: 56 in two pages.
+    assert "共 56 件 · 第 1/2 页" in visible(client.get("/").text)
+
+
+# -- 6. who sees and does what ------------------------------------------------------------------
+
+
+@pytest.fixture
+def three(chat: Conversation) -> Conversation:
+    """#1 王芳's in 网格3; #2 刘阿姨's in 网格3, assigned to 物业; #3 孙大爷's in 网格5,
+    which 王芳 follows."""
+    filed(chat, "@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    filed(chat, "@刘阿姨/网格3群: #报事 1号楼门口井盖松了，踩上去晃")
+    filed(chat, "@孙大爷/网格5群: #报事 6号楼充电桩一直充不上电")
+    chat.say("@王芳/网格3群: 关注 3")
+    chat.say("@李书记/工作群: 派单 2 物业 3个工作日")
+    return chat
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("王芳", [1, 3]),
+        ("刘阿姨", [2]),
+        ("陈楼长", []),
+        ("刘物业", [2]),
+        ("张网格", [1, 2]),
+        ("赵网格", [3]),
+        ("李书记", [1, 2, 3]),
+    ],
+)
+def test_each_role_sees_on_the_ledger_what_the_chat_lists(
+    three: Conversation, name: str, expected: list[int]
+) -> None:
+    page = sign_in(three, name).get("/").text
+    assert sorted(numbers(page)) == expected
+    assert set(expected) == chat_numbers(three.text(f"@{name}/私聊: 台账"))
+
+
+@pytest.mark.parametrize(
+    ("name", "number", "allowed"),
+    [
+        ("王芳", 1, True),
+        ("王芳", 3, True),
+        ("王芳", 2, False),
+        ("刘阿姨", 1, False),
+        ("陈楼长", 1, True),
+        ("刘物业", 2, True),
+        ("赵网格", 1, True),
+        ("李书记", 3, True),
+    ],
+)
+def test_an_issue_page_is_refused_with_the_chats_line(
+    three: Conversation, name: str, number: int, allowed: bool
+) -> None:
+    page = sign_in(three, name).get(f"/issues/{number}")
+    if allowed:
+        assert page.status_code == 200
+        assert f"#{number}【" in visible(page.text)
+    else:
+        said = three.text(f"@{name}/私聊: 查看 {number}")
+        assert said == "只能查看自己反映或关注的事项。"
+        assert page.status_code == 403
+        assert said in visible(page.text)
+        assert f"#{number}【" not in visible(page.text)
+
+
+# The staff pages (bot/web/reports.py): grid workers and the secretary see meetings, statistics
+# and the map, as the chat's 议事 and 统计; only the secretary exports, as the chat's /export.
+REPORT_PAGES = ["/meetings", "/meetings/1", "/stats", "/stats/chart.png", "/map", "/export.xlsx"]
+
+
+@pytest.mark.parametrize("path", REPORT_PAGES)
+def test_staff_pages_by_role(three: Conversation, path: str) -> None:
+    meeting = three.say(
+        "@李书记/工作群: 议事 停车难议事会 议题 #1 时间 周四19:00|周六10:00 截止 明天20:00"
+    )
+    assert "M1" in meeting[0][1], meeting
+    secretary_only = path == "/export.xlsx"
+    expected = {
+        "李书记": 200,
+        "张网格": 403 if secretary_only else 200,
+        "赵网格": 403 if secretary_only else 200,
+        "刘物业": 403,
+        "陈楼长": 403,
+        "王芳": 403,
+    }
+    assert {name: sign_in(three, name).get(path).status_code for name in expected} == expected
+
+
+class Move(NamedTuple):
+    """Someone sends an action form: whether the chat allows it, and the issue's status after."""
+
+    name: str
+    number: int
+    verb: str
+    fields: dict[str, str]
+    refused: str | None  # the chat's one line refusing it; None: allowed
+    after: str
+
+
+NOT_STAFF = "只有网格员及以上可以{}。"
+NOT_HOLDER = "只有承办人或网格员及以上可以{}。"
+NOT_GRID = "这件事不在您负责的网格，请联系书记或该网格的网格员。"
+# Who may do what (chat-protocol §4). Refused ones change nothing; allowed ones go through.
+MOVES = [
+    Move("王芳", 1, "accept", {"level": "简单"}, NOT_STAFF.format("受理"), "待受理"),
+    Move("王芳", 1, "resolve", {"result": "修好了"}, NOT_HOLDER.format("办结"), "待受理"),
+    Move("陈楼长", 1, "assign", {"to": "物业"}, NOT_STAFF.format("派单"), "待受理"),
+    Move("刘物业", 1, "accept", {"level": "简单"}, NOT_STAFF.format("受理"), "待受理"),
+    Move("刘物业", 1, "resolve", {"result": "修好了"}, NOT_HOLDER.format("办结"), "待受理"),
+    Move("赵网格", 1, "assign", {"to": "物业", "deadline": "3个工作日"}, NOT_GRID, "待受理"),
+    Move("赵网格", 1, "reject", {"reason": "不归社区管"}, NOT_GRID, "待受理"),
+    Move("张网格", 1, "accept", {"level": "简单"}, None, "已受理"),
+    Move("赵网格", 3, "assign", {"to": "物业", "deadline": "明天"}, None, "办理中"),
+    Move("刘物业", 2, "resolve", {"result": "井盖已更换"}, None, "已办结"),
+    Move("李书记", 1, "accept", {"level": "复杂"}, None, "已受理"),
+    Move("李书记", 1, "assign", {"to": "物业", "deadline": "3个工作日"}, None, "办理中"),
+    Move("李书记", 2, "resolve", {"result": "井盖已更换"}, None, "已办结"),
+    Move("李书记", 3, "reject", {"reason": "充电桩归供电公司"}, None, "已退回"),
+]
+
+
+@pytest.mark.parametrize("move", MOVES, ids=[f"{m.name}-{m.verb}-{m.number}" for m in MOVES])
+def test_each_role_may_take_the_actions_the_chat_allows(three: Conversation, move: Move) -> None:
+    name, number, verb, fields, refused, after = move
+    client = sign_in(three, name)
+    before = status_of(three, number)
+    page_before = client.get(f"/issues/{number}")
+    queued, done = count(three, OutboundMessage), len(audit(three, verb))
+    page = act(client, number, verb, **fields)
+    assert page.status_code == 200
+    (heading,) = [line for line in visible(page.text).splitlines() if f"#{number}【" in line]
+    assert heading.endswith(f"】{after}")
+    if refused is not None:
+        assert flash(page.text) == refused
+        if page_before.status_code == 200:
+            assert verb not in offered(page_before.text)  # no button for what is not allowed
+        assert status_of(three, number) == before == after
+        assert len(audit(three, verb)) == done
+        assert count(three, OutboundMessage) == queued  # nobody else heard anything
+        assert [e.note for e in audit(three, f"refused:{verb}")] == [refused]
+    else:
+        assert verb in offered(page_before.text)
+        assert flash(page.text).startswith(f"#{number} ")
+        assert status_of(three, number) == after
+        assert len(audit(three, verb)) == done + 1
+        assert count(three, OutboundMessage) > queued  # the groups heard of it
+
+
+def test_a_role_given_in_chat_counts_on_the_next_page(three: Conversation) -> None:
+    client = sign_in(three, "王芳")
+    assert client.get("/map").status_code == 403
+    assert client.get("/issues/2").status_code == 403
+    reply = three.text("@李书记/工作群: 设置角色 @王芳 网格员 网格3")
+    assert "王芳" in reply or "王*" in reply, reply
+    page = client.get("/")
+    assert "幸福里社区 · 王芳（网格员）" in visible(page.text)
+    assert sorted(numbers(page.text)) == [1, 2]
+    assert client.get("/issues/2").status_code == 200
+    assert client.get("/map").status_code == 200
+
+
+def test_what_people_wrote_is_shown_as_text_not_run(chat: Conversation) -> None:
+    filed(chat, "@王芳/网格3群: #报事 3号楼楼道灯坏了<script>alert(1)</script>")
+    client = sign_in(chat, "李书记")
+    for path in ("/", "/issues/1"):
+        page = client.get(path).text
+        assert "<script>alert(1)</script>" not in page
+        assert "alert(1)" in visible(page)
+
+
+# -- 7. privacy ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "whole"),
+    [("李书记", True), ("王芳", True), ("刘物业", False), ("张网格", False), ("赵网格", False)],
+)
+def test_phone_numbers_are_masked_but_for_the_secretary_and_the_reporter(
+    chat: Conversation, name: str, whole: bool
+) -> None:
+    filed(chat, "@王芳/网格3群: #报事 3号楼2单元下水道堵了，电话13812345678")
+    chat.say("@李书记/工作群: 派单 1 物业 3个工作日")
+    client = sign_in(chat, name)
+    page = visible(client.get("/issues/1").text)
+    if whole:
+        assert "电话13812345678" in page
+    else:
+        assert "电话138****5678" in page and "13812345678" not in page
+    ledger = rows(client.get("/").text)
+    if name != "赵网格":  # not in his grid
+        (row,) = ledger
+        assert "138****5678" in row["summary"]
+    assert "13812345678" not in client.get("/").text
+
+
+# -- 8. the chat hears a web action as if typed -------------------------------------------------
+
+
+@pytest.fixture
+def twin_url(request: pytest.FixtureRequest, db_url: str, tmp_path: Path) -> str:
+    """A second fresh database of the same kind as `db_url`."""
+    if db_url.startswith("sqlite"):
+        return f"sqlite:///{tmp_path / 'twin.db'}"
+    server: PostgresServer = request.getfixturevalue("postgres")
+    return server.fresh()
+
+
+def history(chat: Conversation) -> None:
+    filed(chat, "@王芳/网格3群: #报事 3号楼2单元门口下水道堵了，污水漫到路上")
+    chat.say("@孙大爷/网格5群: 关注 1")
+    chat.say("@李书记/工作群: 受理 1 复杂")
+
+
+def heard(chat: Conversation, private_ref: str) -> list[tuple[Any, ...]]:
+    return [
+        (m.platform, m.chat_ref, m.person_ref, m.kind, m.text, m.created_at)
+        for m in stored(chat, OutboundMessage)
+        if m.chat_ref != private_ref
+    ]
+
+
+def test_a_web_action_is_heard_exactly_as_the_typed_command(
+    chat: Conversation, twin_url: str
+) -> None:
+    typed = Conversation(
+        chat.settings.model_copy(
+            update={"database": chat.settings.database.model_copy(update={"url": twin_url})}
+        ),
+        monday_morning(),
+    )
+    try:
+        history(chat)
+        history(typed)
+        client = sign_in(chat, "李书记")  # 网页台账 in the private chat: one minute
+        typed.say("@李书记/私聊: 网页台账")
+        chat.clock.advance(timedelta(minutes=1))  # as typing the command takes, in `say`
+        page = act(client, 1, "assign", to="物业", deadline="3个工作日")
+        replies = typed.say("@李书记/私聊: 派单 1 物业 3个工作日")
+
+        private = chat.adapter.parse("@李书记/私聊: x")
+        assert private is not None
+        said_here = [text for where, text in replies if where == "私聊·李书记"]
+        assert said_here == ["#1 已派单给 物业，期限 11月26日。"]
+        assert flash(page.text) == said_here[0]
+        web_heard = heard(chat, private.chat.ref)
+        assert web_heard == heard(typed, private.chat.ref)
+        assert any(m[1] == G3 and "已派单" in m[4] for m in web_heard)
+        assert any(m[1] == G5 and "已派单" in m[4] for m in web_heard)
+        # What the chat said privately is on the page, not queued as well.
+        assert not [
+            m
+            for m in stored(chat, OutboundMessage)
+            if m.chat_ref == private.chat.ref and "已派单" in m.text
+        ]
+    finally:
+        typed.close()
+
+
+# -- 9. a form sent twice -----------------------------------------------------------------------
+
+
+def test_a_form_sent_twice_is_handled_once(chat: Conversation) -> None:
+    filed(chat, "@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    client = sign_in(chat, "李书记")
+    page = client.get("/issues/1").text
+    form = {
+        "csrf": csrf_of(page),
+        "nonce": hidden(page.split('action="/issues/1/assign"')[1], "nonce"),
+        "to": "物业",
+        "deadline": "3个工作日",
+    }
+    first = client.post("/issues/1/assign", data=form)
+    assert flash(first.text) == "#1 已派单给 物业，期限 11月26日。"
+    second = client.post("/issues/1/assign", data=form)
+    assert second.status_code == 200
+    assert "已派单" not in flash(second.text)
+    assert len(audit(chat, "assign")) == 1
+    notices = [m for m in stored(chat, OutboundMessage) if "已派单" in m.text]
+    assert [m.chat_ref for m in notices] == [G3]
+    assert visible(second.text).count("派单（") == 1
+
+
+# -- 10. nonsense addresses ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "line"),
+    [
+        ("/issues/abc", "事项编号应是数字，例如 /issues/23。"),
+        ("/issues/99999", "没有 #99999 这件事。"),
+        ("/issues/1234567890123", "事项编号应是数字，例如 /issues/23。"),
+        ("/issues/-1", "事项编号应是数字，例如 /issues/23。"),
+        ("/nowhere", "没有这个页面。"),
+        ("/issues/1/2/3", "没有这个页面。"),
+    ],
+)
+def test_unknown_addresses_answer_in_one_chinese_line(
+    chat: Conversation, path: str, line: str
+) -> None:
+    filed(chat, "@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    client = sign_in(chat, "李书记")
+    page = client.get(path)
+    assert page.status_code == 404
+    assert line in visible(page.text)
+    assert "Traceback" not in page.text
+
+
+def test_a_full_width_issue_number_is_forgiven(chat: Conversation) -> None:
+    filed(chat, "@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    page = sign_in(chat, "李书记").get("/issues/１")
+    assert page.status_code == 200 and "#1【排水管道】" in visible(page.text)
+
+
+def test_an_unknown_action_or_a_bad_number_in_a_form_is_refused(chat: Conversation) -> None:
+    filed(chat, "@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    client = sign_in(chat, "李书记")
+    csrf = csrf_of(client.get("/").text)
+    page = client.post("/issues/1/fly", data={"csrf": csrf})
+    assert page.status_code == 400 and "不认识的操作。" in visible(page.text)
+    page = client.post("/issues/abc/accept", data={"csrf": csrf, "level": "简单"})
+    assert page.status_code == 404 and "事项编号应是数字" in visible(page.text)
+    page = client.post("/issues/99999/accept", data={"csrf": csrf, "level": "简单"})
+    assert page.status_code == 404 and flash(page.text) == "没有找到 #99999。"
+    assert status_of(chat, 1) == "待受理"
