@@ -384,7 +384,7 @@ def _household(ctx: Context, meeting: Meeting, typed: re.Match[str] | None) -> s
     return known.home
 
 
-def _casts(uow: UnitOfWork, meeting: Meeting) -> list[Cast]:
+def meeting_casts(uow: UnitOfWork, meeting: Meeting) -> list[Cast]:
     return [
         Cast(
             b.person_id,
@@ -404,7 +404,7 @@ def close_poll(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[
     if meeting.status != "polling":
         return []
     options = uow.meetings.options(meeting.id)
-    casts = _casts(uow, meeting)
+    casts = meeting_casts(uow, meeting)
     closing = _close_polls(uow, meeting)
     if meeting.kind == "vote":
         meeting.status = "closed"
@@ -739,7 +739,7 @@ def minutes(ctx: Context, token: str) -> Outcome:
             "议题：" + "；".join(f"{_agenda_line(services, i)}（{i.status.label}）" for i in agenda)
         )
     options = uow.meetings.options(meeting.id)
-    casts = _casts(uow, meeting)
+    casts = meeting_casts(uow, meeting)
     counted = tally(casts, len(options), per_household=meeting.per_household)
     secret = meeting.kind == "vote" and not meeting.open_ballot and meeting.status == "polling"
     if not secret or refusal("vote", ctx.actor) is None:

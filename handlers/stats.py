@@ -352,7 +352,7 @@ def stats_text(
     def name_of(code: str) -> str:
         return services.category(code).name
 
-    label = _label(services, grids, query)
+    label = stats_label(services, grids, query)
     counts, per_grid = counts_of(uow, community_id, query, now)
     lines = [summary_sentence(label, counts, name_of, top=len(query.categories) != 1)]
     if counts.collected and len(query.grid_ids) != 1:
@@ -443,7 +443,7 @@ def _selected(
     return chosen, ratings
 
 
-def _label(services: Services, grids: Mapping[int, str], query: StatsQuery) -> str:
+def stats_label(services: Services, grids: Mapping[int, str], query: StatsQuery) -> str:
     """`11月`, or `11月（网格3·排水管道）` when narrowed."""
     narrowed = [grids[g] for g in grids if g in query.grid_ids]
     narrowed += [services.category(code).name for code in sorted(query.categories)]
@@ -469,7 +469,7 @@ def stats_chart(
     issues, ratings = _selected(uow, community_id, query)
     counts = count_issues((IssueStat.of(i, ratings[i.id]) for i in issues), now)
     by_category = [(services.category(code).name, n) for code, n in counts.by_category.items()]
-    label = _label(services, grids, query)
+    label = stats_label(services, grids, query)
     community = uow.communities.get(community_id).name
     png = render_stats_chart(
         texts.STATS_CHART_TITLE.format(community=community, period=label),

@@ -28,7 +28,7 @@ from handlers import texts
 from handlers.base import Services
 from handlers.export import MEETING_KINDS, export_filename, ledger_workbook
 from handlers.ledger import assignee_label, colour_of, shown_deadline, yellow_until
-from handlers.meetings import _casts
+from handlers.meetings import meeting_casts
 from handlers.stats import (
     NO_GRID,
     IssueCounts,
@@ -39,9 +39,9 @@ from handlers.stats import (
     parse_period,
     percent,
     stats_chart,
+    stats_label,
     summary_sentence,
 )
-from handlers.stats import _label as stats_label
 from storage.models import Meeting, MeetingOption
 from storage.uow import UnitOfWork
 
@@ -186,7 +186,7 @@ def meetings_page(uow: UnitOfWork, services: Services, community_id: int) -> dic
 def _meeting_summary(uow: UnitOfWork, services: Services, meeting: Meeting) -> dict[str, Any]:
     tz, now = services.settings.tz, services.clock.now()
     options = uow.meetings.options(meeting.id)
-    casts = _casts(uow, meeting)
+    casts = meeting_casts(uow, meeting)
     if meeting.starts_at is not None:
         when = format_deadline(meeting.starts_at, tz, now)
     else:
@@ -242,7 +242,7 @@ def meeting_page(
         return None
     tz, now = services.settings.tz, services.clock.now()
     options = uow.meetings.options(meeting.id)
-    casts = _casts(uow, meeting)
+    casts = meeting_casts(uow, meeting)
     counted = tally(casts, len(options), per_household=meeting.per_household)
     # As in the minutes: a secret vote's counts are for those who may call votes until it closes.
     secret = meeting.kind == "vote" and not meeting.open_ballot and meeting.status == "polling"
