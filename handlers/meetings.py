@@ -18,7 +18,15 @@ from bot.domain.deadlines import DeadlineError, format_deadline, parse_deadline
 from bot.domain.issues import IssueStatus
 from bot.domain.permissions import refusal
 from bot.domain.privacy import mask_name
-from bot.domain.voting import RULE_LABELS, RULE_WORDS, Cast, decide, parse_choices, tally
+from bot.domain.voting import (
+    RULE_LABELS,
+    RULE_WORDS,
+    Cast,
+    Decision,
+    decide,
+    parse_choices,
+    tally,
+)
 from bot.messages import ChatRef, ClosePoll, Outgoing, Poll, Reply
 from bot.text import normalize, parse_issue_number, shorten, whole_number
 from handlers import texts
@@ -408,13 +416,7 @@ def close_poll(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[
     closing = _close_polls(uow, meeting)
     if meeting.kind == "vote":
         meeting.status = "closed"
-        result = decide(
-            casts,
-            len(options),
-            rule=meeting.rule,
-            quorum=meeting.quorum,
-            per_household=meeting.per_household,
-        )
+        result = decision(meeting, options, casts)
         meeting.outcome = _vote_result(meeting, options, result.tally.counts, result.tally.voters)
         verdict = "通过" if result.passed else f"未通过（{result.reason}）"
         winner = result.tally.winner
@@ -441,6 +443,17 @@ def close_poll(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[
         )
     return closing + _fix_time(
         uow, services, meeting, counted.winner, counted.counts[counted.winner]
+    )
+
+
+def decision(meeting: Meeting, options: Sequence[MeetingOption], casts: list[Cast]) -> Decision:
+    """A vote's result under its own rule, quorum and counting (per person or household)."""
+    return decide(
+        casts,
+        len(options),
+        rule=meeting.rule,
+        quorum=meeting.quorum,
+        per_household=meeting.per_household,
     )
 
 

@@ -32,6 +32,7 @@ from bot.domain.permissions import STAFF, Actor
 from bot.messages import ChatRef, IncomingMessage, Outgoing, PersonRef, Reply
 from bot.text import normalize, printable
 from bot.web import pages, reports
+from bot.web.errors import Refused, SignedOut
 from handlers.base import actor_of
 from handlers.web import same, session_of, sign_in, sign_out
 from storage.uow import UnitOfWork
@@ -52,19 +53,6 @@ ROLE_LABELS = {
     Role.WORKER: "网格员",
     Role.SECRETARY: "书记",
 }
-
-
-class Refused(Exception):
-    """A page or action this person may not have: one line, and an HTTP status."""
-
-    def __init__(self, text: str, status: int = 403) -> None:
-        super().__init__(text)
-        self.text = text
-        self.status = status
-
-
-class SignedOut(Exception):
-    """No live session: the page says how to get a new link."""
 
 
 @dataclass(frozen=True)
@@ -203,15 +191,14 @@ class Web:
         form = await request.form()
 
         def end() -> None:
+            now = self.services.clock.now()
             with self.uow() as uow:
-                me = self.viewer(uow, request)
-                self.check_csrf(me, str(form.get("csrf", "")))
-                row = session_of(
-                    uow, request.cookies.get(SESSION_COOKIE, ""), self.services.clock.now()
-                )
-                if row is not None:
-                    sign_out(row, self.services.clock.now())
-                    uow.commit()
+                row = session_of(uow, request.cookies.get(SESSION_COOKIE, ""), now)
+                if row is None:
+                    raise SignedOut
+                self.check_csrf(row.csrf, str(form.get("csrf", "")))
+                sign_out(row, now)
+                uow.commit()
 
         await run_in_threadpool(end)
         response = self.page(request, "signed_out.html", None, {"why": "您已退出。"})
@@ -219,8 +206,8 @@ class Web:
         return response
 
     @staticmethod
-    def check_csrf(viewer: Viewer, given: str) -> None:
-        if not given or not same(given, viewer.csrf):
+    def check_csrf(expected: str, given: str) -> None:
+        if not given or not same(given, expected):
             raise Refused("页面已过期，请刷新后再试。")
 
     # -- pages ---------------------------------------------------------------------------------
@@ -251,7 +238,7 @@ class Web:
         verb = request.path_params["action"]
         with self.uow() as uow:
             me = self.viewer(uow, request)
-        self.check_csrf(me, str(form.get("csrf", "")))
+        self.check_csrf(me.csrf, str(form.get("csrf", "")))
         fields = {key: _one_line(str(value)) for key, value in form.items() if key != "csrf"}
         text = pages.command_text(verb, number, fields)
         if text is None:

@@ -22,13 +22,14 @@ from bot.domain.deadlines import format_deadline
 from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import Actor, refusal
 from bot.domain.privacy import mask_name, mask_text
-from bot.domain.voting import RULE_LABELS, Cast, decide, tally
+from bot.domain.voting import RULE_LABELS, Cast, tally
 from bot.text import normalize, printable, shorten
+from bot.web.errors import Refused
 from handlers import texts
 from handlers.base import Services
 from handlers.export import MEETING_KINDS, export_filename, ledger_workbook
 from handlers.ledger import assignee_label, colour_of, shown_deadline, yellow_until
-from handlers.meetings import meeting_casts
+from handlers.meetings import decision, meeting_casts
 from handlers.stats import (
     NO_GRID,
     IssueCounts,
@@ -70,8 +71,6 @@ def routes(web: Web) -> list[BaseRoute]:
 
 def _allow(me: Viewer, command: str, line: str | None = None) -> None:
     """Refuse as the chat would refuse `command` (with this page's own line, when given)."""
-    from bot.web.app import Refused
-
     why = refusal(command, me.actor)
     if why is not None:
         raise Refused(line or why)
@@ -92,8 +91,6 @@ class Reports:
             return self.web.page(request, "meetings.html", me, data)
 
     def meeting(self, request: Request) -> Response:
-        from bot.web.app import Refused
-
         with self.web.uow() as uow:
             me = self.web.viewer(uow, request)
             _allow(me, "meeting", "只有网格员及以上可以查看议事和投票。")
@@ -112,8 +109,6 @@ class Reports:
             return self.web.page(request, "stats.html", me, data)
 
     def chart(self, request: Request) -> Response:
-        from bot.web.app import Refused
-
         with self.web.uow() as uow:
             me = self.web.viewer(uow, request)
             _allow(me, "stats")
@@ -133,8 +128,6 @@ class Reports:
 
     def export(self, request: Request) -> Response:
         """The xlsx 台账, the very workbook 「导出」 sends in chat (`?month=2026-11`)."""
-        from bot.web.app import Refused
-
         with self.web.uow() as uow:
             me = self.web.viewer(uow, request)
             _allow(me, "export")
@@ -158,8 +151,6 @@ class Reports:
 
 
 def _meeting_number(typed: str) -> int:
-    from bot.web.app import Refused
-
     digits = normalize(typed).lstrip("Mm")
     if not digits.isdecimal() or len(digits) > 9:
         raise Refused("议事编号应是数字，例如 /meetings/3。", 404)
@@ -220,13 +211,7 @@ def _result_line(meeting: Meeting, options: Sequence[MeetingOption], casts: list
 
 def _verdict(meeting: Meeting, options: Sequence[MeetingOption], casts: list[Cast]) -> str:
     """A closed vote's result, as `close_poll` decided it: the same rule, quorum and ballots."""
-    result = decide(
-        casts,
-        len(options),
-        rule=meeting.rule,
-        quorum=meeting.quorum,
-        per_household=meeting.per_household,
-    )
+    result = decision(meeting, options, casts)
     winner = result.tally.winner
     if result.passed and winner is not None:
         return f"通过「{options[winner - 1].label}」"
@@ -380,8 +365,6 @@ def stats_query(
     uow: UnitOfWork, services: Services, community_id: int, params: Mapping[str, str]
 ) -> StatsQuery:
     """`?period=上月&grid=网格3&category=排水` as /stats reads 「统计 上月 网格3 排水」."""
-    from bot.web.app import Refused
-
     now, tz = services.clock.now(), services.settings.tz
     word = normalize(params.get("period", "")).replace(" ", "") or "本月"
     try:
