@@ -50,7 +50,7 @@ from handlers.stats import (
     period_label,
     summary_sentence,
 )
-from storage.models import Issue, Meeting
+from storage.models import Issue, Meeting, Person
 from storage.uow import UnitOfWork
 
 __all__ = [  # the counting lives in handlers.stats; these names stay importable from here
@@ -133,7 +133,18 @@ def ledger_workbook(
     month, with the statistics and the meetings of the same period; the saved file's bytes."""
     tz = services.settings.tz
     since, until = month_range(month, tz) if month else (None, None)
-    issues, ratings = issue_stats(uow, community_id, since, until)
+    issues, ratings = issue_stats(uow, community_id, since, until, whole=True)
+    # Everyone the sheet names, loaded at once: while `people` is kept, looking one up by id
+    # (reporter, assignee) costs no query.
+    people = uow.people.many(
+        person_id
+        for issue in issues
+        for person_id in (issue.reporter_id, issue.assignee_id)
+        if person_id is not None
+    )
+    merged = uow.issues.numbers_of(
+        issue.merged_into_id for issue in issues if issue.merged_into_id is not None
+    )
     grids = {grid.id: grid.name for grid in uow.communities.grids_of(community_id)}
 
     book = Workbook()
@@ -145,6 +156,8 @@ def ledger_workbook(
         issues=issues,
         grids=grids,
         ratings=ratings,
+        people=people,
+        merged=merged,
     )
     stats = [IssueStat.of(issue, ratings[issue.id]) for issue in issues]
     community = uow.communities.get(community_id)
@@ -179,6 +192,8 @@ def _ledger_sheet(
     issues: Sequence[Issue],
     grids: Mapping[int, str],
     ratings: Mapping[int, int | None],
+    people: Mapping[int, Person],
+    merged: Mapping[int, int],
 ) -> None:
     tz = services.settings.tz
     pseudonyms: dict[int, str] = {}
@@ -189,7 +204,7 @@ def _ledger_sheet(
         values: list[CellValue] = [
             issue.number,
             _local(issue.created_at, tz),
-            _reporter(uow, issue, pseudonyms),
+            _reporter(people, issue, pseudonyms),
             "" if issue.grid_id is None else grids.get(issue.grid_id, ""),
             location_label(issue.building, issue.unit, None, issue.place),
             services.category(issue.category).name,
@@ -198,7 +213,7 @@ def _ledger_sheet(
             assignee_label(uow, issue),
             _deadline(issue.deadline, tz),
             mark.emoji if mark else "",
-            _result(uow, issue),
+            _result(issue, merged),
             ratings[issue.id],
         ]
         _write_row(sheet, row, values)
@@ -374,20 +389,21 @@ def _publicity(uow: UnitOfWork, meeting: Meeting, now: datetime, tz: ZoneInfo) -
 # -- cells ----------------------------------------------------------------------------------------
 
 
-def _reporter(uow: UnitOfWork, issue: Issue, pseudonyms: dict[int, str]) -> str:
+def _reporter(people: Mapping[int, Person], issue: Issue, pseudonyms: dict[int, str]) -> str:
     """Masked; a private report's reporter only as `私信居民1`, the same person the same number."""
     if issue.private:
         if issue.reporter_id not in pseudonyms:
             pseudonyms[issue.reporter_id] = PRIVATE_REPORTER.format(n=len(pseudonyms) + 1)
         return pseudonyms[issue.reporter_id]
-    return mask_name(uow.people.get(issue.reporter_id).name)
+    return mask_name(people[issue.reporter_id].name)
 
 
-def _result(uow: UnitOfWork, issue: Issue) -> str:
+def _result(issue: Issue, merged: Mapping[int, int]) -> str:
+    """The resolution, or the issue a merged one went into (`merged`: numbers by id)."""
     if issue.resolution:
         return mask_text(issue.resolution)
     if issue.status is IssueStatus.MERGED and issue.merged_into_id is not None:
-        return f"已并入 #{uow.issues.get(issue.merged_into_id).number}"
+        return f"已并入 #{merged[issue.merged_into_id]}"
     return ""
 
 

@@ -328,9 +328,13 @@ def issue_stats(
     community_id: int,
     since: datetime | None,
     until: datetime | None,
+    *,
+    whole: bool = False,
 ) -> tuple[list[Issue], dict[int, int | None]]:
-    """The community's issues filed in [since, until), and each one's rating by issue id."""
-    issues = uow.issues.filed_between(community_id, since, until)
+    """The community's issues filed in [since, until), and each one's rating by issue id.
+
+    Only the columns the statistics read are loaded, unless `whole` is set."""
+    issues = uow.issues.filed_between(community_id, since, until, whole=whole)
     history = uow.audit.rating_history(community_id, since, until)
     ratings = {issue.id: rating_of(issue, history.get(issue.id, ())) for issue in issues}
     return issues, ratings

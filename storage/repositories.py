@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple, cast
@@ -166,6 +166,19 @@ class People:
 
     def get(self, person_id: int) -> Person:
         return self._session.get_one(Person, person_id)
+
+    def many(self, person_ids: Iterable[int]) -> dict[int, Person]:
+        """The people with these ids, by id, in a few queries (a long list goes in chunks).
+
+        While the returned dict is kept, `get` finds them in the session without a query.
+        """
+        wanted = sorted(set(person_ids))
+        found: dict[int, Person] = {}
+        for first in range(0, len(wanted), _CHUNK):
+            chunk = wanted[first : first + _CHUNK]
+            for person in self._session.scalars(select(Person).where(Person.id.in_(chunk))):
+                found[person.id] = person
+        return found
 
     def ensure(
         self, platform: str, ref: str, name: str, seen: datetime, handle: str = ""
@@ -416,19 +429,34 @@ class Issues:
         return counts
 
     def filed_between(
-        self, community_id: int, since: datetime | None, until: datetime | None
+        self,
+        community_id: int,
+        since: datetime | None,
+        until: datetime | None,
+        *,
+        whole: bool = False,
     ) -> list[Issue]:
         """The community's issues, filed in [since, until) when given, by number.
 
         Only the columns the statistics read are loaded (a month can hold tens of thousands of
-        issues); any other attribute is loaded when first touched, one query per issue.
+        issues) unless `whole` is set; any other attribute is loaded when first touched, one
+        query per issue, so a caller that reads more (the xlsx ledger) asks for them whole.
         """
-        query = (
-            select(Issue)
-            .where(*_filed(community_id, since, until))
-            .options(load_only(*_STATS_COLUMNS))
-        )
+        query = select(Issue).where(*_filed(community_id, since, until))
+        if not whole:
+            query = query.options(load_only(*_STATS_COLUMNS))
         return list(self._session.scalars(query.order_by(Issue.number)))
+
+    def numbers_of(self, issue_ids: Iterable[int]) -> dict[int, int]:
+        """Each issue's number by its id, in a few queries (a long list goes in chunks)."""
+        wanted = sorted(set(issue_ids))
+        numbers: dict[int, int] = {}
+        for first in range(0, len(wanted), _CHUNK):
+            query = select(Issue.id, Issue.number).where(
+                Issue.id.in_(wanted[first : first + _CHUNK])
+            )
+            numbers.update((int(i), int(n)) for i, n in self._session.execute(query))
+        return numbers
 
     def count_filed(self, community_id: int, since: datetime | None, until: datetime | None) -> int:
         query = select(func.count(Issue.id)).where(*_filed(community_id, since, until))
@@ -943,6 +971,9 @@ class Meetings:
             select(Objection).where(Objection.meeting_id == meeting_id).order_by(Objection.id)
         ).all()
 
+
+_CHUNK = 500
+"""Ids per `IN (…)` list: well under every backend's limit on bound parameters."""
 
 _STATS_COLUMNS = (
     Issue.number,

@@ -1,0 +1,217 @@
+"""Web ledger pages (`make bench`): how long each page takes on a ledger of 100,000 issues.
+
+The ledger is the one `bench_scale.py` builds (the example config's 幸福里社区, a year of issues
+over grids 网格3 and 网格5, most of them closed, a few thousand still open), here with 100,000
+issues by default. Three people sign in the way a user does — 网页台账 in their private chat
+with the bot, open the link, press 登录 — and then ask for pages through Starlette's test
+client, so what is timed is the whole request: session lookup, the queries, the template and
+the response body. Median of a few runs after one untimed run.
+
+- 李书记 (secretary): the ledger (open issues, 🔴 only, all statuses, a deep page, a text
+  search, a building), an issue page, statistics and their chart, the grid map, and the xlsx
+  of this month and of the whole ledger.
+- 张网格 (worker of 网格3): the ledger, which defaults to their grid.
+- a resident: the ledger, which lists only the issues they follow.
+
+Targets: every HTML page under 300 ms (the /stats target of the chat); the month's xlsx under
+2 s. The whole-ledger xlsx is printed for information. Printed, not asserted.
+Run: .venv/bin/python bench/bench_web.py [--issues 100000] [--runs 5] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import tempfile
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import func, select  # noqa: E402
+
+from bench.bench_intake import settings_for  # noqa: E402
+from bench.bench_scale import NOW, build  # noqa: E402
+from bot.app import Linli, bootstrap  # noqa: E402
+from bot.clock import VirtualClock  # noqa: E402
+from bot.config import WebSettings  # noqa: E402
+from bot.messages import ChatRef, IncomingMessage, PersonRef  # noqa: E402
+from bot.web.app import create_app  # noqa: E402
+from storage.models import Issue, Person  # noqa: E402
+from storage.uow import UnitOfWork  # noqa: E402
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # Starlette's note that its test client's httpx is old
+    from starlette.testclient import TestClient
+
+TARGET_PAGE_MS = 300.0
+TARGET_MONTH_XLSX_MS = 2000.0
+LINK = re.compile(r"https?://\S+/login/(\S+)")
+HIDDEN = r'<input type="hidden" name="{name}" value="([^"]*)"'
+
+
+def web_linli(url: str) -> Linli:
+    settings = settings_for(url)
+    settings = settings.model_copy(update={"web": WebSettings(enabled=True)})
+    return bootstrap(settings, VirtualClock(NOW))
+
+
+def sign_in(linli: Linli, name: str) -> TestClient:
+    """`name` asks for 网页台账 in their private chat, opens the link and presses 登录."""
+    message = IncomingMessage(
+        chat=ChatRef("console", f"私聊:{name}", f"私聊·{name}", is_private=True),
+        sender=PersonRef("console", name, name),
+        text="网页台账",
+        message_id=f"web-bench-{name}-{time.time_ns()}",
+        sent_at=NOW,
+    )
+    replies = linli.dispatcher.dispatch(message)
+    links = (LINK.search(getattr(reply, "text", "")) for reply in replies)
+    found = next((link for link in links if link is not None), None)
+    if found is None:
+        raise RuntimeError(f"no sign-in link for {name}: {replies!r}")
+    client = TestClient(create_app(linli), base_url="http://127.0.0.1:8600")
+    page = client.get(f"/login/{found.group(1)}")
+    fields = {
+        key: re.search(HIDDEN.format(name=key), page.text).group(1)  # type: ignore[union-attr]
+        for key in ("token", "login")
+    }
+    signed = client.post("/login", data=fields)
+    if signed.status_code != 200 or "退出" not in signed.text:
+        raise RuntimeError(f"{name} could not sign in: {signed.status_code}")
+    return client
+
+
+@dataclass(frozen=True)
+class Page:
+    who: str
+    path: str
+    what: str
+    target_ms: float | None = TARGET_PAGE_MS
+
+
+def timed(client: TestClient, path: str, runs: int) -> tuple[list[float], int, int]:
+    """Milliseconds per request, the status and the body size (after one untimed request)."""
+    response = client.get(path)
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        response = client.get(path)
+        times.append((time.perf_counter() - started) * 1000)
+    return times, response.status_code, len(response.content)
+
+
+def listed(html: str) -> str:
+    """What the ledger says it lists: 共 N 件 (or '' on other pages)."""
+    found = re.search(r"共\s*([\d,]+)\s*件", html)
+    return f"{found.group(1)} listed" if found else ""
+
+
+def resident_with_issues(linli: Linli) -> str:
+    """The resident who filed the most issues: the heaviest 'my issues' ledger."""
+    with UnitOfWork(linli.sessions) as uow:
+        ref = uow.session.execute(
+            select(Person.ref)
+            .join(Issue, Issue.reporter_id == Person.id)
+            .where(Person.ref.like("居民%"))
+            .group_by(Person.ref)
+            .order_by(func.count().desc())
+            .limit(1)
+        ).scalar_one()
+    return str(ref)
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="网页台账页面测速")
+    parser.add_argument("--issues", type=int, default=100_000, help="台账里放多少条诉求")
+    parser.add_argument("--runs", type=int, default=5, help="每个页面计时几次（取中位数）")
+    parser.add_argument("--keep", type=Path, help="build the ledger here and keep it (reused)")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = args.keep or Path(temporary)
+        folder.mkdir(parents=True, exist_ok=True)
+        if args.keep and (folder / "scale.db").exists():
+            url = f"sqlite:///{folder / 'scale.db'}"
+            print(f"ledger             reusing {folder / 'scale.db'}")
+        else:
+            url, timings = build(folder, args.issues, communities=1)
+            print(
+                f"ledger             {args.issues:,} issues in 幸福里社区 built in "
+                f"{timings['issues']:.1f} s"
+            )
+        linli = web_linli(url)
+        resident = resident_with_issues(linli)
+        clients = {
+            "李书记": sign_in(linli, "李书记"),
+            "张网格": sign_in(linli, "张网格"),
+            resident: sign_in(linli, resident),
+        }
+        with UnitOfWork(linli.sessions) as uow:
+            recent = uow.session.execute(select(func.max(Issue.number))).scalar_one()
+        pages = (
+            Page("李书记", "/", "ledger, open issues (the default)"),
+            Page("李书记", "/?colour=red", "ledger, 🔴 only"),
+            Page("李书记", "/?status=all", "ledger, every status"),
+            Page("李书记", "/?status=all&page=1000", "ledger, every status, page 1,000"),
+            Page("李书记", "/?q=3号楼&status=all", "text search over every status"),
+            Page("李书记", "/?q=楼道灯", "text search that finds nothing"),
+            Page("李书记", "/?building=3号楼", "ledger, one building"),
+            Page("李书记", f"/?q=%23{recent // 2}&status=all", "search by number"),
+            Page("李书记", f"/issues/{recent}", "an issue page"),
+            Page("李书记", "/stats", "statistics, this month"),
+            Page("李书记", "/stats?period=累计", "statistics, everything"),
+            Page("李书记", "/stats/chart.png", "chart of this month (png)"),
+            Page("李书记", "/stats/chart.png?period=累计", "chart of everything (png)"),
+            Page("李书记", "/map", "grid map"),
+            Page("李书记", "/meetings", "meetings"),
+            Page("李书记", "/export.xlsx?month=本月", "xlsx, this month", TARGET_MONTH_XLSX_MS),
+            Page("李书记", "/export.xlsx", "xlsx, the whole ledger", None),
+            Page("张网格", "/", "worker's ledger (their grid)"),
+            Page(resident, "/", "resident's ledger (their issues)"),
+        )
+        print(
+            f"{'who':8} {'page':34} {'median ms':>9} {'min':>7} {'max':>7} {'KB':>7}  "
+            "what (status, rows)"
+        )
+        missed: list[str] = []
+        worst = 0.0
+        for page in pages:
+            times, status, size = timed(clients[page.who], page.path, args.runs)
+            median = statistics.median(times)
+            note = ""
+            if page.path.startswith("/") and "xlsx" not in page.path and "png" not in page.path:
+                note = listed(clients[page.who].get(page.path).text)
+            if page.target_ms is not None:
+                if median >= page.target_ms or status != 200:
+                    missed.append(f"{page.path} ({median:.0f} ms, HTTP {status})")
+                if page.target_ms == TARGET_PAGE_MS:
+                    worst = max(worst, median)
+            who = page.who if len(page.who) <= 6 else "居民"
+            print(
+                f"{who:8} {page.path[:34]:34} {median:>9.0f} {min(times):>7.0f} "
+                f"{max(times):>7.0f} {size / 1024:>7.0f}  {page.what} ({status}"
+                f"{', ' + note if note else ''})"
+            )
+        print(
+            f"slowest HTML page  {worst:.0f} ms (target < {TARGET_PAGE_MS:.0f} ms each: "
+            f"{verdict(not missed)})"
+        )
+        for line in missed:
+            print(f"  missed: {line}")
+        linli.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
