@@ -75,6 +75,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/bench_reminders.py
 	$(BIN)/python bench/bench_intake.py
 	$(BIN)/python bench/bench_scale.py
+	$(BIN)/python bench/bench_web.py
 
 analyze-eval: $(VENV)/.installed-run
 	$(BIN)/python -m bot.analysis.evaluate tests/data/messages_holdout.jsonl

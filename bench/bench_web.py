@@ -13,8 +13,9 @@ the response body. Median of a few runs after one untimed run.
 - 张网格 (worker of 网格3): the ledger, which defaults to their grid.
 - a resident: the ledger, which lists only the issues they follow.
 
-Targets: every HTML page under 300 ms (the /stats target of the chat); the month's xlsx under
-2 s. The whole-ledger xlsx is printed for information. Printed, not asserted.
+Targets, by what the user waits for: an HTML page under 300 ms (the /stats target of the
+chat); the chart image under 1 s; the xlsx of a month, a download, under 3 s. The xlsx of the
+whole ledger (100,000 rows) is printed for information. Printed, not asserted.
 Run: .venv/bin/python bench/bench_web.py [--issues 100000] [--runs 5] [--keep DIR]
 """
 
@@ -50,8 +51,8 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # Starlette's note that its test client's httpx is old
     from starlette.testclient import TestClient
 
-TARGET_PAGE_MS = 300.0
-TARGET_MONTH_XLSX_MS = 2000.0
+TARGETS_MS = {"HTML page": 300.0, "chart image": 1000.0, "month's xlsx": 3000.0}
+ROLES = {"李书记": "secretary", "张网格": "worker"}  # anyone else signed in is the resident
 LINK = re.compile(r"https?://\S+/login/(\S+)")
 HIDDEN = r'<input type="hidden" name="{name}" value="([^"]*)"'
 
@@ -93,7 +94,8 @@ class Page:
     who: str
     path: str
     what: str
-    target_ms: float | None = TARGET_PAGE_MS
+    kind: str = "HTML page"  # a key of TARGETS_MS, or "" for no target
+    runs: int | None = None  # fewer runs than --runs, for what takes long
 
 
 def timed(client: TestClient, path: str, runs: int) -> tuple[list[float], int, int]:
@@ -171,44 +173,45 @@ def main() -> int:
             Page("李书记", f"/issues/{recent}", "an issue page"),
             Page("李书记", "/stats", "statistics, this month"),
             Page("李书记", "/stats?period=累计", "statistics, everything"),
-            Page("李书记", "/stats/chart.png", "chart of this month (png)"),
-            Page("李书记", "/stats/chart.png?period=累计", "chart of everything (png)"),
+            Page("李书记", "/stats/chart.png", "chart of this month (png)", "chart image"),
+            Page("李书记", "/stats/chart.png?period=累计", "chart of everything", "chart image"),
             Page("李书记", "/map", "grid map"),
             Page("李书记", "/meetings", "meetings"),
-            Page("李书记", "/export.xlsx?month=本月", "xlsx, this month", TARGET_MONTH_XLSX_MS),
-            Page("李书记", "/export.xlsx", "xlsx, the whole ledger", None),
+            Page("李书记", "/export.xlsx?month=本月", "xlsx, this month", "month's xlsx"),
+            Page("李书记", "/export.xlsx", "xlsx, the whole ledger", "", runs=1),
             Page("张网格", "/", "worker's ledger (their grid)"),
             Page(resident, "/", "resident's ledger (their issues)"),
         )
         print(
-            f"{'who':8} {'page':34} {'median ms':>9} {'min':>7} {'max':>7} {'KB':>7}  "
+            f"{'who':9} {'page':34} {'median ms':>9} {'min':>7} {'max':>7} {'KB':>7}  "
             "what (status, rows)"
         )
-        missed: list[str] = []
-        worst = 0.0
+        slowest: dict[str, tuple[float, str]] = {}
+        failed: list[str] = []
         for page in pages:
-            times, status, size = timed(clients[page.who], page.path, args.runs)
+            times, status, size = timed(clients[page.who], page.path, page.runs or args.runs)
             median = statistics.median(times)
             note = ""
-            if page.path.startswith("/") and "xlsx" not in page.path and "png" not in page.path:
+            if page.kind == "HTML page":
                 note = listed(clients[page.who].get(page.path).text)
-            if page.target_ms is not None:
-                if median >= page.target_ms or status != 200:
-                    missed.append(f"{page.path} ({median:.0f} ms, HTTP {status})")
-                if page.target_ms == TARGET_PAGE_MS:
-                    worst = max(worst, median)
-            who = page.who if len(page.who) <= 6 else "居民"
+            if status != 200:
+                failed.append(f"{page.path} answered HTTP {status}")
+            if page.kind and median >= slowest.get(page.kind, (0.0, ""))[0]:
+                slowest[page.kind] = (median, page.path)
+            who = ROLES.get(page.who, "resident")
             print(
-                f"{who:8} {page.path[:34]:34} {median:>9.0f} {min(times):>7.0f} "
+                f"{who:9} {page.path[:34]:34} {median:>9.0f} {min(times):>7.0f} "
                 f"{max(times):>7.0f} {size / 1024:>7.0f}  {page.what} ({status}"
                 f"{', ' + note if note else ''})"
             )
-        print(
-            f"slowest HTML page  {worst:.0f} ms (target < {TARGET_PAGE_MS:.0f} ms each: "
-            f"{verdict(not missed)})"
-        )
-        for line in missed:
-            print(f"  missed: {line}")
+        for kind, (median, path) in slowest.items():
+            target = TARGETS_MS[kind]
+            print(
+                f"slowest {kind:13} {median:>6.0f} ms, {path} (target < {target:.0f} ms: "
+                f"{verdict(median < target)})"
+            )
+        for line in failed:
+            print(f"  FAILED: {line}")
         linli.close()
     return 0
 

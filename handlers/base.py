@@ -13,6 +13,7 @@ from bot.config import Settings
 from bot.domain.calendar import WorkCalendar
 from bot.domain.issues import IssueStatus, Role, strongest
 from bot.domain.permissions import Actor
+from bot.domain.ratings import RATING_ACTIONS, counted_rating, rating_after
 from bot.messages import AttachmentRef, IncomingMessage, Outgoing, Reply
 from handlers.schedule import sync_issue
 from storage.models import Attachment, AuditEntry, Chat, Community, Issue, Person
@@ -160,8 +161,12 @@ def record(
     ctx: Context, issue: Issue, action: str, note: str = "", *, before: IssueStatus | None = None
 ) -> None:
     """Write the audit entry for a change to `issue` (who, when, from → to, note), and bring
-    its reminders in step with the change."""
+    its reminders and the rating its statistics count in step with the change."""
     issue.updated_at = ctx.now
+    if action in RATING_ACTIONS:
+        issue.counted_rating = counted_rating(
+            rating_after(issue.counted_rating, action, note), issue.rating
+        )
     ctx.uow.audit.record(
         AuditEntry(
             community_id=issue.community_id,

@@ -1,7 +1,7 @@
 """统计 / stats and the monthly report (chat-protocol §8), and the counting they share with the
 xlsx 台账 (`handlers.export`).
 
-The counting (`IssueStat`, `IssueCounts`, `count_issues`, `count_by_grid`, `effective_rating`,
+The counting (`IssueStat`, `IssueCounts`, `count_issues`, `count_by_grid`,
 `summary_sentence`, `month_range`, `parse_month`) is pure. `stats_text` counts a community's
 issues for a period (and optionally some grids or categories) in the database (`counts_of`: the
 same figures as the pure counting, without loading the issues) and says it in the seeds' own
@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.issues import IssueStatus
 from bot.domain.lifecycle import OPEN
+from bot.domain.ratings import SATISFIED_FROM
 from bot.messages import Document, Outgoing, Reply
 from bot.text import normalize
 from handlers import texts
@@ -29,16 +30,11 @@ from handlers.notify import chat_ref
 from storage.models import Issue, Reminder
 from storage.uow import UnitOfWork
 
-SATISFIED_FROM = 3
-"""A rating of 3 (基本满意) or more counts as satisfied (满意率 = rated ≥ 3 / rated)."""
-
 NO_GRID = "未分网格"
 NO_VALUE = "—"
 MONTHLY_REPORT_DAY, MONTHLY_REPORT_AT = 1, time(9, 0)
 """The monthly report: the 1st of each month at 09:00, to every work group."""
 
-_RATED = re.compile(r"^([1-5])分")
-_LOW_RATED = re.compile(r"^评价([1-5])分")
 _MONTH = re.compile(r"^(?:(\d{4})\s*[-年/.]\s*)?(\d{1,2})\s*月?$")
 _THIS_WEEK, _LAST_WEEK = {"本周", "这周", "这个星期"}, {"上周", "上个星期"}
 _THIS_MONTH, _LAST_MONTH = {"本月", "这个月"}, {"上月", "上个月"}
@@ -62,7 +58,7 @@ class IssueStat:
 
     @classmethod
     def of(cls, issue: Issue, rating: int | None) -> IssueStat:
-        """`rating` as `effective_rating` found it (the issue itself forgets a low rating)."""
+        """`rating`: what the statistics count (`Issue.counted_rating`, see bot.domain.ratings)."""
         return cls(issue.status, issue.category, issue.grid_id, issue.deadline, rating)
 
 
@@ -137,32 +133,6 @@ def count_by_grid(issues: Iterable[IssueStat], now: datetime) -> dict[int | None
     for issue in issues:
         grouped.setdefault(issue.grid_id, []).append(issue)
     return {grid_id: count_issues(members, now) for grid_id, members in grouped.items()}
-
-
-def effective_rating(history: Iterable[tuple[str, str]]) -> int | None:
-    """The rating an issue stands at, from its audit trail (action, note), oldest first.
-
-    A rating of 3 or more stays on the issue, but a low one reopens it and `Issue.rating` is
-    cleared; the trail still has it (`评价2分 …` on the reopening). The latest verdict counts
-    until the issue is resolved again (a new round, rated anew) or reopened for another reason.
-    """
-    rating: int | None = None
-    for action, note in history:
-        if action == "rate":
-            rated = _RATED.match(note)
-            rating = int(rated[1]) if rated else rating
-        elif action == "reopen":
-            low = _LOW_RATED.match(note)
-            rating = int(low[1]) if low else None
-        elif action == "resolve":
-            rating = None
-    return rating
-
-
-def rating_of(issue: Issue, history: Iterable[tuple[str, str]]) -> int | None:
-    """The issue's rating: what its trail says, else what the issue holds."""
-    rating = effective_rating(history)
-    return issue.rating if rating is None else rating
 
 
 def percent(rate: float | None) -> str:
@@ -335,9 +305,7 @@ def issue_stats(
 
     Only the columns the statistics read are loaded, unless `whole` is set."""
     issues = uow.issues.filed_between(community_id, since, until, whole=whole)
-    history = uow.audit.rating_history(community_id, since, until)
-    ratings = {issue.id: rating_of(issue, history.get(issue.id, ())) for issue in issues}
-    return issues, ratings
+    return issues, {issue.id: issue.counted_rating for issue in issues}
 
 
 def stats_text(
@@ -374,77 +342,54 @@ def stats_text(
     return "\n".join(lines)
 
 
-_Group = tuple[int | None, IssueStatus, str, int, int, int]
-"""A row of `Issues.stats_groups`: grid id, status, category, count, overdue, lowest number."""
+_Group = tuple[int | None, IssueStatus, str, int, int, int, int, int]
+"""A row of `Issues.stats_groups`: grid id, status, category, count, overdue, lowest number,
+rated, satisfied."""
 
 
 def counts_of(
     uow: UnitOfWork, community_id: int, query: StatsQuery, now: datetime
 ) -> tuple[IssueCounts, dict[int | None, IssueCounts]]:
     """What `count_issues` and `count_by_grid` give for the query's issues, counted in the
-    database: one GROUP BY (grid, status, category) and the trail of the rated issues only."""
-    since, until = query.period.since, query.period.until
-    grid_ids, categories = query.grid_ids, query.categories
+    database: one GROUP BY (grid, status, category)."""
     groups = uow.issues.stats_groups(
         community_id,
-        since,
-        until,
+        query.period.since,
+        query.period.until,
         now=now,
         open_statuses=OPEN,
-        grid_ids=grid_ids,
-        categories=categories,
+        satisfied_from=SATISFIED_FROM,
+        grid_ids=query.grid_ids,
+        categories=query.categories,
     )
-    rated: Counter[int | None] = Counter()
-    satisfied: Counter[int | None] = Counter()
-    sources = uow.issues.rating_sources(
-        community_id, since, until, grid_ids=grid_ids, categories=categories
-    )
-    for grid_id, stored, history in sources.values():
-        found = effective_rating(history)
-        rating = stored if found is None else found
-        if rating is not None:
-            rated[grid_id] += 1
-            satisfied[grid_id] += rating >= SATISFIED_FROM
     by_grid: dict[int | None, list[_Group]] = {}
     first: dict[int | None, int] = {}
     for group in groups:
         by_grid.setdefault(group[0], []).append(group)
         first[group[0]] = min(first.get(group[0], group[5]), group[5])
     per_grid = {
-        grid_id: _counted(by_grid[grid_id], rated[grid_id], satisfied[grid_id])
+        grid_id: _counted(by_grid[grid_id])
         for grid_id in sorted(by_grid, key=first.__getitem__)  # in order of first issue
     }
-    total = _counted(groups, sum(rated.values()), sum(satisfied.values()))
-    return total, per_grid
+    return _counted(groups), per_grid
 
 
-def _counted(groups: Iterable[_Group], rated: int, satisfied: int) -> IssueCounts:
+def _counted(groups: Iterable[_Group]) -> IssueCounts:
     """`count_issues` from grouped rows; a category tie in order of its first issue."""
     statuses: Counter[IssueStatus] = Counter()
     categories: Counter[str] = Counter()
     first: dict[str, int] = {}
-    overdue = 0
-    for _, status, category, n, late, number in groups:
+    overdue = rated = satisfied = 0
+    for _, status, category, n, late, number, group_rated, group_satisfied in groups:
         statuses[status] += n
         categories[category] += n
         overdue += late
+        rated += group_rated
+        satisfied += group_satisfied
         first[category] = min(first.get(category, number), number)
     order = sorted(categories, key=lambda code: (-categories[code], first[code]))
     by_category = {code: categories[code] for code in order}
     return _issue_counts(statuses, by_category, overdue, rated, satisfied)
-
-
-def _selected(
-    uow: UnitOfWork, community_id: int, query: StatsQuery
-) -> tuple[list[Issue], dict[int, int | None]]:
-    issues, ratings = issue_stats(uow, community_id, query.period.since, query.period.until)
-    chosen = [
-        issue
-        for issue in issues
-        if (not query.grid_ids or issue.grid_id in query.grid_ids)
-        and (not query.categories or issue.category in query.categories)
-    ]
-    return chosen, ratings
 
 
 def stats_label(services: Services, grids: Mapping[int, str], query: StatsQuery) -> str:
@@ -470,15 +415,14 @@ def stats_chart(
     tz = services.settings.tz
     now = services.clock.now()
     grids = {grid.id: grid.name for grid in uow.communities.grids_of(community_id)}
-    issues, ratings = _selected(uow, community_id, query)
-    counts = count_issues((IssueStat.of(i, ratings[i.id]) for i in issues), now)
+    counts, _ = counts_of(uow, community_id, query, now)
     by_category = [(services.category(code).name, n) for code, n in counts.by_category.items()]
     label = stats_label(services, grids, query)
     community = uow.communities.get(community_id).name
     png = render_stats_chart(
         texts.STATS_CHART_TITLE.format(community=community, period=label),
         by_category,
-        weekly_trend(issues, query.period, now, tz),
+        chart_trend(uow, community_id, query, now, tz),
     )
     caption = summary_sentence(
         label, counts, lambda code: services.category(code).name, top=len(query.categories) != 1
@@ -486,36 +430,56 @@ def stats_chart(
     return png, caption
 
 
-def weekly_trend(
-    issues: Sequence[Issue], period: Period, now: datetime, tz: ZoneInfo
+def chart_trend(
+    uow: UnitOfWork, community_id: int, query: StatsQuery, now: datetime, tz: ZoneInfo
 ) -> list[tuple[str, int, int]]:
-    """(`11/2`, collected, resolved) per week (Monday first) of the period, up to now: filed that
-    week, and resolved that week (of these issues, counting those still resolved or closed)."""
-    if not issues and period.since is None:
+    """The chart's weekly trend, from only the filing and resolving times of its weeks."""
+    period = query.period
+    grid_ids, categories = query.grid_ids, query.categories
+    start = period.since or uow.issues.first_filed(
+        community_id, grid_ids=grid_ids, categories=categories
+    )
+    if start is None:
         return []
-    start = period.since or min(issue.created_at for issue in issues)
-    end = min(period.until or now, now)
+    weeks = chart_weeks(start, min(period.until or now, now), tz)
+    filed, resolved = uow.issues.trend_times(
+        community_id,
+        period.since,
+        period.until,
+        after=datetime.combine(weeks[0], time(0), tzinfo=tz),
+        done=(IssueStatus.RESOLVED, IssueStatus.CLOSED),
+        grid_ids=grid_ids,
+        categories=categories,
+    )
+    return weekly_trend(weeks, filed, resolved, tz)
+
+
+def chart_weeks(start: datetime, end: datetime, tz: ZoneInfo) -> list[date]:
+    """The Mondays of the weeks from `start` to `end` (excluded), local time; the latest
+    `CHART_WEEKS` of them."""
     first = start.astimezone(tz).date()
     monday = first - timedelta(days=first.weekday())
-    last = max((end - timedelta(microseconds=1)).astimezone(tz).date(), first)  # end excluded
+    last = max((end - timedelta(microseconds=1)).astimezone(tz).date(), first)
     weeks: list[date] = []
     while monday <= last:
         weeks.append(monday)
         monday += timedelta(days=7)
-    weeks = weeks[-CHART_WEEKS:]
-    collected: Counter[date] = Counter()
-    resolved: Counter[date] = Counter()
+    return weeks[-CHART_WEEKS:]
+
+
+def weekly_trend(
+    weeks: Sequence[date], filed: Iterable[datetime], resolved: Iterable[datetime], tz: ZoneInfo
+) -> list[tuple[str, int, int]]:
+    """(`11/2`, collected, resolved) per week (Monday first): how many of the filing times and
+    of the resolving times fall in each week, local time."""
 
     def week_of(instant: datetime) -> date:
         day = instant.astimezone(tz).date()
         return day - timedelta(days=day.weekday())
 
-    for issue in issues:
-        collected[week_of(issue.created_at)] += 1
-        done = issue.status in (IssueStatus.RESOLVED, IssueStatus.CLOSED)
-        if done and issue.resolved_at is not None:
-            resolved[week_of(issue.resolved_at)] += 1
-    return [(f"{w.month}/{w.day}", collected[w], resolved[w]) for w in weeks]
+    collected = Counter(map(week_of, filed))
+    done = Counter(map(week_of, resolved))
+    return [(f"{w.month}/{w.day}", collected[w], done[w]) for w in weeks]
 
 
 # -- the command and the monthly report -----------------------------------------------------------

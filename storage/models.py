@@ -237,6 +237,9 @@ class Issue(Base):
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"))
     resolution: Mapped[str | None] = mapped_column(Text)
     rating: Mapped[int | None] = mapped_column(Integer)
+    # The rating the statistics count (bot.domain.ratings): a low rating that reopened the
+    # issue is cleared from `rating` but still counted here, until the issue is resolved again.
+    counted_rating: Mapped[int | None] = mapped_column(Integer)
     # When it was last resolved and closed: the follow-up clocks (回访, 回头看) run from these.
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -479,6 +479,40 @@ class Issues:
             conditions.append(Issue.category.in_(sorted(categories)))
         return conditions
 
+    def first_filed(
+        self, community_id: int, *, grid_ids: Collection[int] = (), categories: Collection[str] = ()
+    ) -> datetime | None:
+        """When the community's first issue (of these grids and categories) was filed."""
+        where = self._narrowed(community_id, None, None, grid_ids, categories)
+        first: datetime | None = self._session.scalar(
+            select(func.min(Issue.created_at)).where(*where)
+        )
+        return first
+
+    def trend_times(
+        self,
+        community_id: int,
+        since: datetime | None,
+        until: datetime | None,
+        *,
+        after: datetime,
+        done: Collection[IssueStatus],
+        grid_ids: Collection[int] = (),
+        categories: Collection[str] = (),
+    ) -> tuple[list[datetime], list[datetime]]:
+        """Of the issues filed in [since, until): the filing times from `after` on, and the
+        resolving times from `after` on of those now in `done`."""
+        where = self._narrowed(community_id, since, until, grid_ids, categories)
+        filed = self._session.scalars(
+            select(Issue.created_at).where(*where, Issue.created_at >= after)
+        )
+        resolved = self._session.scalars(
+            select(Issue.resolved_at).where(
+                *where, Issue.status.in_(sorted(done)), Issue.resolved_at >= after
+            )
+        )
+        return list(filed), [instant for instant in resolved if instant is not None]
+
     def stats_groups(
         self,
         community_id: int,
@@ -487,13 +521,15 @@ class Issues:
         *,
         now: datetime,
         open_statuses: Collection[IssueStatus],
+        satisfied_from: int,
         grid_ids: Collection[int] = (),
         categories: Collection[str] = (),
-    ) -> list[tuple[int | None, IssueStatus, str, int, int, int]]:
+    ) -> list[tuple[int | None, IssueStatus, str, int, int, int, int, int]]:
         """The issues filed in [since, until) counted in SQL, one row per (grid id, status,
-        category): (grid_id, status, category, count, overdue, lowest number).
+        category): (grid_id, status, category, count, overdue, lowest number, rated, satisfied).
 
         Overdue: in `open_statuses` with a deadline before `now` (🔴, as `/list` ranks it).
+        Rated: with a `counted_rating`; satisfied: that rating at least `satisfied_from`.
         """
         late = and_(Issue.status.in_(sorted(open_statuses)), Issue.deadline < now)
         rows = self._session.execute(
@@ -504,43 +540,25 @@ class Issues:
                 func.count(),
                 func.sum(case((late, 1), else_=0)),
                 func.min(Issue.number),
+                func.count(Issue.counted_rating),
+                func.sum(case((Issue.counted_rating >= satisfied_from, 1), else_=0)),
             )
             .where(*self._narrowed(community_id, since, until, grid_ids, categories))
             .group_by(Issue.grid_id, Issue.status, Issue.category)
         )
         return [
-            (grid_id, IssueStatus(status), category, int(n), int(overdue or 0), int(first))
-            for grid_id, status, category, n, overdue, first in rows
+            (
+                grid_id,
+                IssueStatus(status),
+                category,
+                int(n),
+                int(overdue or 0),
+                int(first),
+                int(rated),
+                int(satisfied or 0),
+            )
+            for grid_id, status, category, n, overdue, first, rated, satisfied in rows
         ]
-
-    def rating_sources(
-        self,
-        community_id: int,
-        since: datetime | None,
-        until: datetime | None,
-        *,
-        grid_ids: Collection[int] = (),
-        categories: Collection[str] = (),
-    ) -> dict[int, tuple[int | None, int | None, list[tuple[str, str]]]]:
-        """What the ratings of the issues filed in [since, until) stand on, for only those
-        issues that hold a rating or have an audit entry setting or clearing one: by issue id,
-        (grid_id, the issue's own rating, [(action, note) of rate/reopen/resolve, oldest first]).
-        """
-        where = self._narrowed(community_id, since, until, grid_ids, categories)
-        found: dict[int, tuple[int | None, int | None, list[tuple[str, str]]]] = {}
-        for issue_id, grid_id, rating in self._session.execute(
-            select(Issue.id, Issue.grid_id, Issue.rating).where(*where, Issue.rating.is_not(None))
-        ):
-            found[issue_id] = (grid_id, rating, [])
-        trail = self._session.execute(
-            select(Issue.id, Issue.grid_id, Issue.rating, AuditEntry.action, AuditEntry.note)
-            .join(AuditEntry, AuditEntry.issue_id == Issue.id)
-            .where(*where, AuditEntry.action.in_(("rate", "reopen", "resolve")))
-            .order_by(AuditEntry.id)
-        )
-        for issue_id, grid_id, rating, action, note in trail:
-            found.setdefault(issue_id, (grid_id, rating, []))[2].append((action, note))
-        return found
 
     def reported_by(self, person_id: int) -> Sequence[Issue]:
         return self._session.scalars(select(Issue).where(Issue.reporter_id == person_id)).all()
@@ -597,23 +615,6 @@ class Audit:
 
     def record(self, entry: AuditEntry) -> None:
         self._session.add(entry)
-
-    def rating_history(
-        self, community_id: int, since: datetime | None, until: datetime | None
-    ) -> dict[int, list[tuple[str, str]]]:
-        """Per issue filed in [since, until) (when given), the audit entries that set or clear
-        its rating, as (action, note), oldest first."""
-        query = (
-            select(AuditEntry.issue_id, AuditEntry.action, AuditEntry.note)
-            .join(Issue, Issue.id == AuditEntry.issue_id)
-            .where(AuditEntry.action.in_(("rate", "reopen", "resolve")))
-            .where(*_filed(community_id, since, until))
-        )
-        history: dict[int, list[tuple[str, str]]] = {}
-        for issue_id, action, note in self._session.execute(query.order_by(AuditEntry.id)):
-            if issue_id is not None:
-                history.setdefault(issue_id, []).append((action, note))
-        return history
 
     def of_issue(self, issue_id: int) -> Sequence[AuditEntry]:
         return self._session.scalars(
@@ -982,6 +983,7 @@ _STATS_COLUMNS = (
     Issue.grid_id,
     Issue.deadline,
     Issue.rating,
+    Issue.counted_rating,
     Issue.created_at,
     Issue.resolved_at,
 )

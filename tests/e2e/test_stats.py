@@ -246,6 +246,38 @@ def test_the_chart_is_a_picture_with_the_sentence_as_caption(november: Conversat
     assert november.say("@王芳/网格3群: 统计 图") == [("网格3群", "只有网格员及以上可以查看统计。")]
 
 
+def test_the_charts_weekly_trend_counts_filed_and_resolved_by_week(november: Conversation) -> None:
+    from handlers.stats import StatsQuery, chart_trend, parse_period
+    from storage.uow import UnitOfWork
+
+    now = november.linli.services.clock.now()
+    with UnitOfWork(november.linli.sessions) as uow:
+        grid5 = uow.communities.grid_by_name(1, "网格5")
+        assert grid5 is not None
+
+        def trend(period: str, grids: frozenset[int] = frozenset()) -> list[tuple[str, int, int]]:
+            query = StatsQuery(parse_period(period, now, SH), grid_ids=grids)
+            return chart_trend(uow, 1, query, now, SH)
+
+        # November 2026 starts on a Sunday: its weeks are those of Mondays 10/26 … 11/30. All
+        # of the table was filed in the week of 11/2; resolved there too, those not reopened.
+        quiet = [(week, 0, 0) for week in ("11/9", "11/16", "11/23", "11/30")]
+        resolved = sum(
+            r.fate == "resolved" or (r.fate == "rated" and not still_open(r)) for r in NOVEMBER
+        )
+        assert trend("上月") == [("10/26", 0, 0), ("11/2", len(NOVEMBER), resolved), *quiet]
+        # Everything: from the week of the first report (30 October, still open) on.
+        assert trend("累计") == [("10/26", 1, 0), ("11/2", len(NOVEMBER), resolved), *quiet]
+        mine = [r for r in NOVEMBER if r.grid == "网格5"]
+        done = sum(r.fate == "resolved" or (r.fate == "rated" and not still_open(r)) for r in mine)
+        assert trend("上月", frozenset({grid5.id})) == [
+            ("10/26", 0, 0),
+            ("11/2", len(mine), done),
+            *quiet,
+        ]
+        assert (len(mine), done) == (5, 3)
+
+
 # -- the monthly report ---------------------------------------------------------------------------
 
 
@@ -422,5 +454,49 @@ def test_stats_counted_in_sql_say_what_the_pure_counting_says(db_url: str) -> No
                 )
                 assert list(per_grid.items()) == list(count_by_grid(chosen, now).items())
         assert chat.text("@李书记/工作群: 统计 本月") == "\n".join(lines)
+    finally:
+        chat.close()
+
+
+def test_the_rating_each_issue_counts_is_its_trails_verdict_also_after_an_upgrade(
+    db_url: str,
+) -> None:
+    """Each rating, reopening and resolving keeps `counted_rating` at what the audit trail
+    says; a database from before the column gets the same values from its trails."""
+    from alembic import command
+    from sqlalchemy import select
+
+    from bot.domain.ratings import effective_rating
+    from storage.migrate import alembic_config, upgrade
+    from storage.models import Issue
+    from storage.uow import UnitOfWork
+
+    def counted(chat: Conversation) -> dict[int, int | None]:
+        with UnitOfWork(chat.linli.sessions) as uow:
+            issues = uow.session.scalars(select(Issue).order_by(Issue.number)).all()
+            return {issue.number: issue.counted_rating for issue in issues}
+
+    chat = conversation(db_url, at(12, 1, 9))
+    try:
+        replay_december(chat)
+        kept = counted(chat)
+        with UnitOfWork(chat.linli.sessions) as uow:
+            for issue in uow.session.scalars(select(Issue)):
+                trail = [(entry.action, entry.note) for entry in uow.audit.of_issue(issue.id)]
+                verdict = effective_rating(trail)
+                assert kept[issue.number] == (issue.rating if verdict is None else verdict)
+        # Rated 5, rated 2 (reopened: the issue forgets it, the count does not), rated 1 then
+        # 4, rated 3; never rated; resolved then reopened.
+        assert (kept[1], kept[3], kept[6], kept[9]) == (5, 2, 4, 3)
+        assert kept[2] is None and kept[11] is None
+        assert "评价：" not in chat.text("@王芳/网格3群: 查看 3")  # the issue holds no rating
+
+        engine = chat.linli.engine
+        config = alembic_config()
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0010")
+        upgrade(engine)
+        assert counted(chat) == kept
     finally:
         chat.close()

@@ -8,12 +8,12 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.domain.issues import IssueStatus
+from bot.domain.ratings import counted_rating, effective_rating, rating_after
 from handlers.export import (
     IssueCounts,
     IssueStat,
     count_by_grid,
     count_issues,
-    effective_rating,
     export_filename,
     month_range,
     percent,
@@ -112,6 +112,27 @@ def test_the_rating_an_issue_stands_at_comes_from_its_trail() -> None:
     # Reopened for another reason, the earlier rating no longer stands.
     assert effective_rating([("rate", "5分"), ("reopen", "下水道又堵了")]) is None
     assert effective_rating([("rate", "5分"), ("progress", "评价3分")]) == 5
+
+
+def test_the_counted_rating_kept_step_by_step_is_the_trails_verdict() -> None:
+    trail = [
+        ("resolve", "已劝导"),
+        ("rate", "5分"),
+        ("reopen", "又吵了"),
+        ("resolve", "已再次劝导"),
+        ("reopen", "评价1分 没人管"),
+        ("progress", "评价4分"),
+    ]
+    kept: int | None = None
+    for seen in range(1, len(trail) + 1):
+        action, note = trail[seen - 1]
+        kept = rating_after(kept, action, note)
+        assert kept == effective_rating(trail[:seen]), trail[:seen]
+    assert kept == 1
+    # An issue rated without a trail (an imported one) counts the rating it holds.
+    assert counted_rating(None, 4) == 4
+    assert counted_rating(2, None) == 2
+    assert counted_rating(None, None) is None
 
 
 def test_the_summary_sentence_reads_like_the_seeds() -> None:
