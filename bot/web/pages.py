@@ -140,9 +140,11 @@ def ledger(
     shown = {Colour.RED: result.red, Colour.YELLOW: result.yellow, Colour.GREEN: result.green}
     total = shown[wanted] if wanted else result.total
     pages = max(1, -(-total // PAGE_SIZE))
+    listed = [row(uow, services, issue) for issue in result.issues]
     return {
         "filters": filters,
-        "rows": [row(uow, services, issue) for issue in result.issues],
+        "rows": listed,
+        "elsewhere": _elsewhere(uow, actor, community_id, filters.q, listed),
         "counts": {"red": result.red, "yellow": result.yellow, "green": result.green},
         "closed": result.closed,
         "total": total,
@@ -154,6 +156,20 @@ def ledger(
         "assignees": [u.name for u in community.units] if actor.role in STAFF else [],
         "title": "台账",
     }
+
+
+def _elsewhere(
+    uow: UnitOfWork, actor: Actor, community_id: int, q: str, listed: list[dict[str, Any]]
+) -> dict[str, Any] | None:
+    """A number searched for whose issue the filters leave out (a closed one, while 未办结 is
+    shown): its number and status, so the page can point to it. None when it is listed, does
+    not exist, or is not the viewer's to see."""
+    if not (q.isdecimal() and len(q) < 10) or any(r["number"] == int(q) for r in listed):
+        return None
+    found = uow.issues.by_number(community_id, int(q))
+    if found is None or refusal("show", actor, issue_facts(uow, found)) is not None:
+        return None
+    return {"number": found.number, "status": found.status.label}
 
 
 def _building(typed: str) -> str:

@@ -364,6 +364,21 @@ def test_the_ledger_searches_text_and_numbers(
     assert sorted(numbers(varied["client"].get("/", params={"q": q}).text)) == expected
 
 
+def test_a_number_the_filters_leave_out_is_pointed_to(
+    chat: Conversation, varied: dict[str, Any]
+) -> None:
+    # #8 was rejected: not among the open issues the ledger shows by default.
+    page = varied["client"].get("/", params={"q": "＃８"}).text
+    assert numbers(page) == []
+    assert "#8（已退回）不在当前筛选中：查看 #8" in visible(page)
+    assert links(page, "查看 #8") == ["/issues/8"]
+    # Listed already: no pointer. Its reporter is pointed to it; another resident is not.
+    assert "不在当前筛选中" not in visible(varied["client"].get("/?q=12").text)
+    assert links(sign_in(chat, "刘阿姨").get("/?q=8").text, "查看 #8") == ["/issues/8"]
+    assert "不在当前筛选中" not in visible(sign_in(chat, "王芳").get("/?q=8").text)
+    assert "不在当前筛选中" not in visible(varied["client"].get("/?q=99").text)
+
+
 def test_full_width_filters_are_forgiven(varied: dict[str, Any]) -> None:
     client = varied["client"]
     assert numbers(client.get("/", params={"grid": "网格５"}).text) == numbers(
