@@ -266,6 +266,24 @@ def build(
     return url, timings
 
 
+def ledger(folder: Path, issues: int, communities: int, *, reuse: bool) -> str:
+    """The URL of the ledger in `folder`: the one already there when `reuse` is set and there
+    is one, else one built now (`build`); what was done is printed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if reuse and (folder / "scale.db").exists():
+        print(f"ledger             reusing {folder / 'scale.db'}")
+        return f"sqlite:///{folder / 'scale.db'}"
+    url, timings = build(folder, issues, communities)
+    print(
+        f"ledger             {issues:,} issues in {communities} "
+        f"{'community' if communities == 1 else 'communities'} "
+        f"(+{int(timings['audit_rows']):,} rating audit entries) built in "
+        f"{timings['issues']:.1f} s, ANALYZE {timings['analyze']:.1f} s "
+        f"(fresh database + config: {timings['bootstrap']:.2f} s)"
+    )
+    return url
+
+
 # -- asking as the secretary ----------------------------------------------------------------------
 
 
@@ -369,19 +387,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as temporary:
         folder = args.keep or Path(temporary)
-        folder.mkdir(parents=True, exist_ok=True)
-        if args.keep and (folder / "scale.db").exists():
-            url = f"sqlite:///{folder / 'scale.db'}"
-            print(f"ledger             reusing {folder / 'scale.db'}")
-        else:
-            url, timings = build(folder, args.issues, args.communities)
-            print(
-                f"ledger             {args.issues:,} issues in {args.communities} "
-                f"{'community' if args.communities == 1 else 'communities'} "
-                f"(+{int(timings['audit_rows']):,} rating audit entries) built in "
-                f"{timings['issues']:.1f} s, ANALYZE {timings['analyze']:.1f} s "
-                f"(fresh database + config: {timings['bootstrap']:.2f} s)"
-            )
+        url = ledger(folder, args.issues, args.communities, reuse=args.keep is not None)
         size = (folder / "scale.db").stat().st_size / 2**20
         print(f"database           a SQLite file, {size:,.0f} MB")
         secretary = Secretary(url)

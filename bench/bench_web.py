@@ -38,7 +38,7 @@ if str(ROOT) not in sys.path:
 from sqlalchemy import func, select  # noqa: E402
 
 from bench.bench_intake import settings_for  # noqa: E402
-from bench.bench_scale import NOW, build  # noqa: E402
+from bench.bench_scale import NOW, ledger, verdict  # noqa: E402
 from bot.app import Linli, bootstrap  # noqa: E402
 from bot.clock import VirtualClock  # noqa: E402
 from bot.config import WebSettings  # noqa: E402
@@ -129,10 +129,6 @@ def resident_with_issues(linli: Linli) -> str:
     return str(ref)
 
 
-def verdict(ok: bool) -> str:
-    return "met" if ok else "MISSED"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description="网页台账页面测速")
     parser.add_argument("--issues", type=int, default=100_000, help="台账里放多少条诉求")
@@ -141,17 +137,7 @@ def main() -> int:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as temporary:
-        folder = args.keep or Path(temporary)
-        folder.mkdir(parents=True, exist_ok=True)
-        if args.keep and (folder / "scale.db").exists():
-            url = f"sqlite:///{folder / 'scale.db'}"
-            print(f"ledger             reusing {folder / 'scale.db'}")
-        else:
-            url, timings = build(folder, args.issues, communities=1)
-            print(
-                f"ledger             {args.issues:,} issues in 幸福里社区 built in "
-                f"{timings['issues']:.1f} s"
-            )
+        url = ledger(args.keep or Path(temporary), args.issues, 1, reuse=args.keep is not None)
         linli = web_linli(url)
         resident = resident_with_issues(linli)
         clients = {

@@ -42,7 +42,6 @@ from handlers.stats import (
     IssueStat,
     count_by_grid,
     count_issues,
-    issue_stats,
     month_range,
     parse_month,
     percent,
@@ -131,7 +130,7 @@ def ledger_workbook(
     month, with the statistics and the meetings of the same period; the saved file's bytes."""
     tz = services.settings.tz
     since, until = month_range(month, tz) if month else (None, None)
-    issues, ratings = issue_stats(uow, community_id, since, until, whole=True)
+    issues = uow.issues.filed_between(community_id, since, until, whole=True)
     # Everyone the sheet names, loaded at once: while `people` is kept, looking one up by id
     # (reporter, assignee) costs no query.
     people = uow.people.many(
@@ -153,11 +152,10 @@ def ledger_workbook(
         services=services,
         issues=issues,
         grids=grids,
-        ratings=ratings,
         people=people,
         merged=merged,
     )
-    stats = [IssueStat.of(issue, ratings[issue.id]) for issue in issues]
+    stats = [IssueStat.of(issue) for issue in issues]
     community = uow.communities.get(community_id)
     _stats_sheet(
         _sheet(book, STATS_SHEET),
@@ -189,7 +187,6 @@ def _ledger_sheet(
     services: Services,
     issues: Sequence[Issue],
     grids: Mapping[int, str],
-    ratings: Mapping[int, int | None],
     people: Mapping[int, Person],
     merged: Mapping[int, int],
 ) -> None:
@@ -213,7 +210,7 @@ def _ledger_sheet(
             _deadline(issue.deadline, tz),
             mark.emoji if mark else "",
             _result(issue, merged),
-            ratings[issue.id],
+            issue.counted_rating,
         ]
         if mark is not None:  # the whole row, in its colour; finished rows stay white
             # Before the values: a cell style replaces the number formats they bring.

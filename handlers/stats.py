@@ -57,9 +57,12 @@ class IssueStat:
     rating: int | None
 
     @classmethod
-    def of(cls, issue: Issue, rating: int | None) -> IssueStat:
-        """`rating`: what the statistics count (`Issue.counted_rating`, see bot.domain.ratings)."""
-        return cls(issue.status, issue.category, issue.grid_id, issue.deadline, rating)
+    def of(cls, issue: Issue) -> IssueStat:
+        """The rating is the one the statistics count (`Issue.counted_rating`, see
+        bot.domain.ratings): the issue's own `rating` forgets a low one."""
+        return cls(
+            issue.status, issue.category, issue.grid_id, issue.deadline, issue.counted_rating
+        )
 
 
 @dataclass(frozen=True)
@@ -293,21 +296,6 @@ def _category(word: str, categories: Sequence[tuple[str, str]]) -> str | None:
 # -- reading the database -------------------------------------------------------------------------
 
 
-def issue_stats(
-    uow: UnitOfWork,
-    community_id: int,
-    since: datetime | None,
-    until: datetime | None,
-    *,
-    whole: bool = False,
-) -> tuple[list[Issue], dict[int, int | None]]:
-    """The community's issues filed in [since, until), and each one's rating by issue id.
-
-    Only the columns the statistics read are loaded, unless `whole` is set."""
-    issues = uow.issues.filed_between(community_id, since, until, whole=whole)
-    return issues, {issue.id: issue.counted_rating for issue in issues}
-
-
 def stats_text(
     uow: UnitOfWork,
     services: Services,
@@ -328,11 +316,7 @@ def stats_text(
     counts, per_grid = counts_of(uow, community_id, query, now)
     lines = [summary_sentence(label, counts, name_of, top=len(query.categories) != 1)]
     if counts.collected and len(query.grid_ids) != 1:
-        order: list[int | None] = [g for g in grids if g in per_grid]
-        order += [g for g in per_grid if g not in grids]
-        for grid_id in order:
-            grid = per_grid[grid_id]
-            name = grids[grid_id] if grid_id is not None and grid_id in grids else NO_GRID
+        for name, grid in by_grid_name(grids, per_grid):
             line = texts.STATS_GRID.format(
                 grid=name, collected=grid.collected, resolved=grid.resolved
             )
@@ -340,6 +324,16 @@ def stats_text(
                 line += texts.STATS_GRID_OVERDUE.format(overdue=grid.overdue)
             lines.append(line)
     return "\n".join(lines)
+
+
+def by_grid_name(
+    grids: Mapping[int, str], per_grid: Mapping[int | None, IssueCounts]
+) -> list[tuple[str, IssueCounts]]:
+    """`counts_of`'s counts per grid by grid name: the community's grids in their order, then
+    any others (未分网格 for the issues outside every grid)."""
+    order: list[int | None] = [g for g in grids if g in per_grid]
+    order += [g for g in per_grid if g not in grids]
+    return [(grids[g] if g is not None and g in grids else NO_GRID, per_grid[g]) for g in order]
 
 
 _Group = tuple[int | None, IssueStatus, str, int, int, int, int, int]

@@ -31,10 +31,10 @@ from handlers.export import MEETING_KINDS, export_filename, ledger_workbook
 from handlers.ledger import assignee_label, colour_of, shown_deadline, yellow_until
 from handlers.meetings import decision, meeting_casts
 from handlers.stats import (
-    NO_GRID,
     IssueCounts,
     Period,
     StatsQuery,
+    by_grid_name,
     counts_of,
     parse_month,
     parse_period,
@@ -403,11 +403,8 @@ def stats_page(
 
     label = stats_label(services, grids, query)
     counts, per_grid = counts_of(uow, community_id, query, now)
-    order: list[int | None] = [g for g in grids if g in per_grid]
-    order += [g for g in per_grid if g not in grids]
     grid_rows = [
-        {"name": grids[g] if g is not None and g in grids else NO_GRID, **_figures(per_grid[g])}
-        for g in order
+        {"name": name, **_figures(counts)} for name, counts in by_grid_name(grids, per_grid)
     ]
     categories = [
         {

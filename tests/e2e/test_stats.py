@@ -398,7 +398,6 @@ def test_stats_counted_in_sql_say_what_the_pure_counting_says(db_url: str) -> No
         count_by_grid,
         count_issues,
         counts_of,
-        issue_stats,
         parse_period,
         summary_sentence,
     )
@@ -413,8 +412,8 @@ def test_stats_counted_in_sql_say_what_the_pure_counting_says(db_url: str) -> No
             community = uow.communities.get(1)
             grids = {grid.id: grid.name for grid in uow.communities.grids_of(community.id)}
             period = parse_period("本月", now, SH)
-            issues, ratings = issue_stats(uow, community.id, period.since, period.until)
-            stats = [IssueStat.of(issue, ratings[issue.id]) for issue in issues]
+            issues = uow.issues.filed_between(community.id, period.since, period.until)
+            stats = [IssueStat.of(issue) for issue in issues]
             want, want_grid = count_issues(stats, now), count_by_grid(stats, now)
             # The ledger is varied enough to tell the counts apart.
             assert want.collected == len(DECEMBER)
