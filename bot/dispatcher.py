@@ -152,7 +152,7 @@ class Dispatcher:
         platform, new_ref = message.chat.platform, message.chat.ref
         try:
             with UnitOfWork(self._sessions) as uow:
-                moved = admin.move_chat(uow, platform, old_ref, new_ref, self._services.clock.now())
+                moved = admin.move_chat(uow, self._services, platform, old_ref, new_ref)
                 uow.commit()
             if moved:
                 log.info("chat %s on %s is now %s", old_ref, platform, new_ref)

@@ -18,12 +18,10 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
-from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -34,9 +32,14 @@ from bot.outbox import outbound
 from handlers import texts
 from handlers.base import Services
 from handlers.reminders import render
-from handlers.schedule import DAILY, EVENT, POINTS_WEEKLY, SERIES_KINDS, WEEKLY
-from handlers.schedule import MONTHLY as MONTHLY_REPORT
-from handlers.stats import MONTHLY_REPORT_AT, MONTHLY_REPORT_DAY
+from handlers.schedule import (
+    SERIES_KINDS,
+    Series,
+    schedule_next,
+    series_of,
+    series_prefix,
+    sync_series,
+)
 from storage.models import Reminder
 from storage.uow import UnitOfWork
 
@@ -47,117 +50,21 @@ LATE_AFTER = timedelta(minutes=5)  # later than this, a message says （补发�
 MAX_SLEEP = 60.0  # seconds: wake at least this often to see rows other processes added
 
 
-@dataclass(frozen=True)
-class Series:
-    """A recurring reminder (event or digest): one pending occurrence at a time."""
-
-    prefix: str
-    kind: str
-    trigger: CronTrigger
-    community_id: int
-    chat_id: int
-    text: str = ""
-
-    def key(self, due: datetime) -> str:
-        return f"{self.prefix}@{due.isoformat()}"
-
-
-def build_series(uow: UnitOfWork, services: Services) -> list[Series]:
-    """Every work group's digests and every configured event, from config and the chats table."""
-    settings = services.settings
-    tz = settings.tz
-    found: list[Series] = []
-    for spec in settings.communities:
-        community = uow.communities.by_code(spec.code)
-        if community is None:
-            continue
-        daily_h, daily_m = settings.reminders.daily_digest.split(":")
-        weekly_h, weekly_m = settings.reminders.weekly_digest.split(":")
-        # Weekly series fire every weekday and speak only on the week's first working day.
-        weekdays = CronTrigger(
-            day_of_week="mon-fri", hour=int(weekly_h), minute=int(weekly_m), timezone=tz
-        )
-        for chat in uow.chats.of_kind(community.id, "work"):
-            found.append(
-                Series(
-                    f"digest-daily:{chat.id}",
-                    DAILY,
-                    CronTrigger(hour=int(daily_h), minute=int(daily_m), timezone=tz),
-                    community.id,
-                    chat.id,
-                )
-            )
-            found.append(
-                Series(
-                    f"digest-weekly:{chat.id}",
-                    WEEKLY,
-                    weekdays,
-                    community.id,
-                    chat.id,
-                )
-            )
-            found.append(
-                Series(
-                    f"report-monthly:{chat.id}",
-                    MONTHLY_REPORT,
-                    CronTrigger(
-                        day=MONTHLY_REPORT_DAY,
-                        hour=MONTHLY_REPORT_AT.hour,
-                        minute=MONTHLY_REPORT_AT.minute,
-                        timezone=tz,
-                    ),
-                    community.id,
-                    chat.id,
-                )
-            )
-        for chat in uow.chats.of_kind(community.id, "grid"):
-            # 「本周积分榜」, weekly like the digest.
-            found.append(
-                Series(
-                    f"points-weekly:{chat.id}",
-                    POINTS_WEEKLY,
-                    weekdays,
-                    community.id,
-                    chat.id,
-                )
-            )
-        for index, event in enumerate(spec.events):
-            for ref in event.chats:
-                binding = next(c for c in spec.chats if c.ref == ref)
-                # Named by its config ref: the row may since have been confirmed to a room id.
-                chat_row = uow.chats.configured(binding.platform, ref)
-                if chat_row is None:
-                    continue
-                found.append(
-                    Series(
-                        f"event:{spec.code}:{index}:{chat_row.id}",
-                        EVENT,
-                        CronTrigger.from_crontab(event.cron, timezone=tz),
-                        community.id,
-                        chat_row.id,
-                        event.text,
-                    )
-                )
-    return found
-
-
 class Scheduler:
     """Turns due reminders into queued messages; the clock decides what is due."""
 
     def __init__(self, services: Services, sessions: sessionmaker[Session]) -> None:
         self._services = services
         self._sessions = sessions
-        with UnitOfWork(sessions) as uow:
-            self._series = {s.prefix: s for s in build_series(uow, services)}
 
     def restore(self) -> None:
-        """At start: every series gets its next occurrence, unless one is still pending."""
-        now = self._services.clock.now()
+        """At start: every series gets its next occurrence, unless one is still pending, and
+        series that config or the chats no longer call for stop."""
         with UnitOfWork(self._sessions) as uow:
-            for series in self._series.values():
-                latest = uow.reminders.latest_of(f"{series.prefix}@")
-                if latest is None or latest.status != "pending":
-                    self._schedule_next(uow, series, now)
+            for spec in self._services.settings.communities:
+                community = uow.communities.by_code(spec.code)
+                if community is not None:
+                    sync_series(uow, self._services, community)
             uow.commit()
 
     def next_due(self) -> datetime | None:
@@ -171,6 +78,9 @@ class Scheduler:
             now = self._services.clock.now()
             with UnitOfWork(self._sessions) as uow:
                 due = uow.reminders.due(now, BATCH)
+                # The series as the chats are bound now: a group may have been bound since
+                # start, here or in another process.
+                series_by_community: dict[int, dict[str, Series]] = {}
                 bundles: dict[tuple[str, str, str], list[tuple[bool, Reply | Direct]]] = {}
                 apart: list[Outgoing] = []  # polls, files, buttons: never merged into a digest
                 for reminder in due:
@@ -186,9 +96,17 @@ class Scheduler:
                             apart.append(message)
                     reminder.status = "sent"
                     reminder.sent_at = now
-                    series = self._series.get(reminder.key.partition("@")[0])
-                    if reminder.kind in SERIES_KINDS and series is not None:
-                        self._schedule_next(uow, series, now)
+                    if reminder.kind in SERIES_KINDS and reminder.community_id is not None:
+                        known = series_by_community.get(reminder.community_id)
+                        if known is None:
+                            community = uow.communities.get(reminder.community_id)
+                            found = series_of(uow, self._services, community)
+                            known = series_by_community[community.id] = {
+                                series.prefix: series for series in found
+                            }
+                        series = known.get(series_prefix(reminder.key))
+                        if series is not None:
+                            schedule_next(uow, series, now)
                 messages = [_bundle(items) for items in bundles.values()] + apart
                 for message in messages:
                     uow.outbox.add(outbound(message, now))
@@ -196,20 +114,6 @@ class Scheduler:
             queued += messages
             if len(due) < BATCH:
                 return queued
-
-    def _schedule_next(self, uow: UnitOfWork, series: Series, now: datetime) -> None:
-        # Strictly after now: the occurrence firing at this very second is the one just sent.
-        due = series.trigger.get_next_fire_time(None, now + timedelta(seconds=1))
-        if due is None:
-            return
-        uow.reminders.schedule(
-            series.key(due),
-            community_id=series.community_id,
-            kind=series.kind,
-            due_at=due,
-            chat_id=series.chat_id,
-            text=series.text,
-        )
 
     def _quiet_until(self, uow: UnitOfWork, reminder: Reminder, now: datetime) -> datetime | None:
         """The end of the quiet hours `now` falls in, for this reminder's community; else None."""

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from bot.domain.issues import Role
 from bot.domain.permissions import refusal
 from bot.domain.privacy import mask_name
 from bot.messages import IncomingMessage, Reply
 from bot.text import normalize
 from handlers import texts
-from handlers.base import Answer, Context, Outcome, answer, mentioned_person, record_community
+from handlers.base import (
+    Answer,
+    Context,
+    Outcome,
+    Services,
+    answer,
+    mentioned_person,
+    record_community,
+)
+from handlers.schedule import sync_series
 from storage.models import AuditEntry, Chat, Community, Person, RoleGrant
 from storage.uow import UnitOfWork
 
@@ -74,6 +81,7 @@ def bind(ctx: Context, args: str) -> Outcome:
     ctx.chat.community_id = community.id
     ctx.chat.grid_id = grid.id if grid else None
     ctx.chat.kind = "grid" if grid else CHAT_KINDS[word]
+    sync_series(ctx.uow, ctx.services, community)
     record_community(ctx, community.id, "bind", f"{ctx.chat.title or ctx.chat.ref} → {word}")
     return answer(ctx, texts.BOUND.format(community=community.name, what=word), "command")
 
@@ -108,6 +116,7 @@ def _confirm(ctx: Context, community: Community, placeholder: Chat) -> Outcome:
     placeholder.ref = ref
     placeholder.title = title
     ctx.uow.outbox.move_chat(placeholder.platform, name, ref)
+    sync_series(ctx.uow, ctx.services, community)
     what = _bound_as(ctx.uow, placeholder)
     record_community(ctx, community.id, "bind", f"{name} → {ref}（{title}）")
     return answer(
@@ -175,7 +184,9 @@ def _person(ctx: Context, community: Community, token: str) -> Person:
     raise Answer(texts.ROLE_WHO.format(name=name))
 
 
-def move_chat(uow: UnitOfWork, platform: str, old_ref: str, new_ref: str, now: datetime) -> bool:
+def move_chat(
+    uow: UnitOfWork, services: Services, platform: str, old_ref: str, new_ref: str
+) -> bool:
     """A Telegram group upgraded to a supergroup gets a new id; its binding goes with it.
 
     Usually the chat is simply renamed to the new id, keeping its issues and meetings. If the
@@ -194,6 +205,8 @@ def move_chat(uow: UnitOfWork, platform: str, old_ref: str, new_ref: str, now: d
         new.title = new.title or old.title
     uow.outbox.move_chat(platform, old_ref, new_ref)
     if old.community_id is not None:
+        if new is not None:  # the new row's digests or points board start
+            sync_series(uow, services, uow.communities.get(old.community_id))
         uow.audit.record(
             AuditEntry(
                 community_id=old.community_id,
@@ -203,7 +216,7 @@ def move_chat(uow: UnitOfWork, platform: str, old_ref: str, new_ref: str, now: d
                 from_status=None,
                 to_status=None,
                 note=f"{old_ref} → {new_ref}",
-                at=now,
+                at=services.clock.now(),
             )
         )
     return True

@@ -1,19 +1,27 @@
-"""What an issue's state calls for, in reminders (chat-protocol §5).
+"""What an issue's state and a community's chats call for, in reminders (chat-protocol §5).
 
 `sync_issue` runs on every change to an issue (`handlers.base.record`, intake): it schedules the
 deadline reminders, the follow-up (回访) and the 回头看 the issue now needs, and cancels the ones
-it no longer does. Reminders are rows; `bot.scheduler` fires them.
+it no longer does.
+
+`sync_series` does the same for the recurring series (digests, the monthly report, the points
+board, configured events): it runs at start and whenever a chat is bound, so a group bound in
+chat gets its digests from the next occurrence, and a group bound as something else stops
+getting them. Reminders are rows; `bot.scheduler` fires them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
+
+from apscheduler.triggers.cron import CronTrigger
 
 from bot.domain.calendar import UnknownYear
 from bot.domain.issues import IssueStatus
 from bot.domain.lifecycle import OPEN
-from storage.models import Issue
+from storage.models import Community, Issue
 from storage.uow import UnitOfWork
 
 if TYPE_CHECKING:
@@ -25,6 +33,8 @@ ADHOC, EVENT, DAILY, WEEKLY = "adhoc", "event", "digest_daily", "digest_weekly"
 MONTHLY = "report_monthly"  # the monthly statistics report (handlers.stats)
 POINTS_WEEKLY = "points_weekly"  # 「本周积分榜」 (handlers.points)
 SERIES_KINDS = frozenset({EVENT, DAILY, WEEKLY, MONTHLY, POINTS_WEEKLY})
+MONTHLY_REPORT_DAY, MONTHLY_REPORT_AT = 1, time(9, 0)
+"""The monthly report: the 1st of each month at 09:00, to every work group."""
 
 
 def sync_issue(uow: UnitOfWork, services: Services, issue: Issue) -> None:
@@ -81,3 +91,133 @@ def _yellow_time(services: Services, deadline: datetime) -> datetime | None:
 def _at(services: Services, day: date, clock_time: str) -> datetime:
     hour, minute = (int(part) for part in clock_time.split(":"))
     return datetime.combine(day, time(hour, minute), tzinfo=services.settings.tz)
+
+
+@dataclass(frozen=True)
+class Series:
+    """A recurring reminder (event or digest): one pending occurrence at a time."""
+
+    prefix: str
+    kind: str
+    trigger: CronTrigger
+    community_id: int
+    chat_id: int
+    text: str = ""
+
+    def key(self, due: datetime) -> str:
+        return f"{self.prefix}@{due.isoformat()}"
+
+
+def series_of(uow: UnitOfWork, services: Services, community: Community) -> list[Series]:
+    """The community's series, from its chats as bound now and its events in config: each work
+    group's digests and monthly report, each grid group's points board."""
+    settings = services.settings
+    tz = settings.tz
+    found: list[Series] = []
+    spec = next((c for c in settings.communities if c.code == community.code), None)
+    if spec is None:
+        return found
+    daily_h, daily_m = settings.reminders.daily_digest.split(":")
+    weekly_h, weekly_m = settings.reminders.weekly_digest.split(":")
+    # Weekly series fire every weekday and speak only on the week's first working day.
+    weekdays = CronTrigger(
+        day_of_week="mon-fri", hour=int(weekly_h), minute=int(weekly_m), timezone=tz
+    )
+    for chat in uow.chats.of_kind(community.id, "work"):
+        found.append(
+            Series(
+                f"digest-daily:{chat.id}",
+                DAILY,
+                CronTrigger(hour=int(daily_h), minute=int(daily_m), timezone=tz),
+                community.id,
+                chat.id,
+            )
+        )
+        found.append(
+            Series(
+                f"digest-weekly:{chat.id}",
+                WEEKLY,
+                weekdays,
+                community.id,
+                chat.id,
+            )
+        )
+        found.append(
+            Series(
+                f"report-monthly:{chat.id}",
+                MONTHLY,
+                CronTrigger(
+                    day=MONTHLY_REPORT_DAY,
+                    hour=MONTHLY_REPORT_AT.hour,
+                    minute=MONTHLY_REPORT_AT.minute,
+                    timezone=tz,
+                ),
+                community.id,
+                chat.id,
+            )
+        )
+    for chat in uow.chats.of_kind(community.id, "grid"):
+        # 「本周积分榜」, weekly like the digest.
+        found.append(
+            Series(
+                f"points-weekly:{chat.id}",
+                POINTS_WEEKLY,
+                weekdays,
+                community.id,
+                chat.id,
+            )
+        )
+    for index, event in enumerate(spec.events):
+        for ref in event.chats:
+            binding = next(c for c in spec.chats if c.ref == ref)
+            # Named by its config ref: the row may since have been confirmed to a room id.
+            chat_row = uow.chats.configured(binding.platform, ref)
+            if chat_row is None:
+                continue
+            found.append(
+                Series(
+                    f"event:{spec.code}:{index}:{chat_row.id}",
+                    EVENT,
+                    CronTrigger.from_crontab(event.cron, timezone=tz),
+                    community.id,
+                    chat_row.id,
+                    event.text,
+                )
+            )
+    return found
+
+
+def sync_series(uow: UnitOfWork, services: Services, community: Community) -> None:
+    """Each of the community's series gets its next occurrence unless one is pending; pending
+    occurrences of series its chats no longer call for (a work group bound as a grid) are
+    cancelled."""
+    wanted = {series.prefix: series for series in series_of(uow, services, community)}
+    for reminder in uow.reminders.pending_of_kinds(community.id, SERIES_KINDS):
+        if series_prefix(reminder.key) not in wanted:
+            reminder.status = "cancelled"
+    now = services.clock.now()
+    for series in wanted.values():
+        latest = uow.reminders.latest_of(f"{series.prefix}@")
+        if latest is None or latest.status != "pending":
+            schedule_next(uow, series, now)
+
+
+def schedule_next(uow: UnitOfWork, series: Series, now: datetime) -> None:
+    """The series' first occurrence strictly after `now` (the one firing at this very second
+    is the one just sent)."""
+    due = series.trigger.get_next_fire_time(None, now + timedelta(seconds=1))
+    if due is None:
+        return
+    uow.reminders.schedule(
+        series.key(due),
+        community_id=series.community_id,
+        kind=series.kind,
+        due_at=due,
+        chat_id=series.chat_id,
+        text=series.text,
+    )
+
+
+def series_prefix(key: str) -> str:
+    """`digest-daily:7@2026-11-23T09:00:00+08:00` → `digest-daily:7`."""
+    return key.partition("@")[0]

@@ -32,8 +32,6 @@ from storage.uow import UnitOfWork
 
 NO_GRID = "未分网格"
 NO_VALUE = "—"
-MONTHLY_REPORT_DAY, MONTHLY_REPORT_AT = 1, time(9, 0)
-"""The monthly report: the 1st of each month at 09:00, to every work group."""
 
 _MONTH = re.compile(r"^(?:(\d{4})\s*[-年/.]\s*)?(\d{1,2})\s*月?$")
 _THIS_WEEK, _LAST_WEEK = {"本周", "这周", "这个星期"}, {"上周", "上个星期"}

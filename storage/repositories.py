@@ -726,6 +726,15 @@ class Reminders:
             select(func.min(Reminder.due_at)).where(Reminder.status == "pending")
         )
 
+    def pending_of_kinds(self, community_id: int, kinds: Iterable[str]) -> Sequence[Reminder]:
+        return self._session.scalars(
+            select(Reminder).where(
+                Reminder.community_id == community_id,
+                Reminder.kind.in_(kinds),
+                Reminder.status == "pending",
+            )
+        ).all()
+
     def created_by(self, person_id: int, kind: str) -> Sequence[Reminder]:
         return self._session.scalars(
             select(Reminder)

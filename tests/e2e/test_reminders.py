@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.clock import VirtualClock
+from handlers.texts import POINTS_WEEKLY_FOOT
 from tests.support.conversation import Conversation, example_settings
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -165,3 +166,34 @@ def test_reminders_missed_while_down_go_out_once_as_one_message(chat: Conversati
         "（补发）3条提醒：\n⏰ 提醒：第9点的事\n⏰ 提醒：第10点的事\n⏰ 提醒：第11点的事"
     ]
     assert chat.linli.scheduler.run_due() == []
+
+
+def test_a_group_bound_in_chat_gets_its_digests_from_the_next_morning(chat: Conversation) -> None:
+    # Monday 23 November, 08:00: the scheduler was started before this group was bound.
+    assert chat.text("@李书记/街道工作群: 绑定 工作群") == "本群已绑定 幸福里社区 · 工作群。"
+    fired = only(chat.run_until(at(11, 24, 10)), "街道工作群")
+    assert [(when, text.splitlines()[0]) for when, _, text in fired] == [
+        ("11-23 09:00", "2条提醒："),  # Monday: the weekly summary and the day's ledger
+        ("11-24 09:00", "📋 今日台账（11月24日）：未办结0条，🔴0 🟡0 🟢0"),
+    ]
+    assert "📊 上周小结" in fired[0][2] and "📋 今日台账（11月23日）" in fired[0][2]
+
+
+def test_a_group_bound_as_a_grid_gets_the_weekly_points_board(chat: Conversation) -> None:
+    chat.say("@李书记/七号楼群: 绑定 网格5")
+    chat.say("@王芳/七号楼群: #报事 7号楼电梯坏了")
+    chat.say("@李书记/七号楼群: 受理 1")  # 5 points to 王芳 this week
+    fired = only(chat.run_until(at(11, 30, 10)), "七号楼群")
+    assert fired == [
+        (
+            "11-30 09:00",
+            "七号楼群",
+            "🏆 本周积分榜（11月23日—11月29日）：\n1. 王* 5分\n" + POINTS_WEEKLY_FOOT,
+        )
+    ]
+
+
+def test_a_work_group_bound_again_as_a_grid_no_longer_gets_digests(chat: Conversation) -> None:
+    assert chat.text("@李书记/工作群: 绑定 网格3") == "本群已绑定 幸福里社区 · 网格3。"
+    # No digest or monthly report from here on, only what a grid group gets.
+    assert only(chat.run_until(at(12, 2, 10)), WORK) == []
