@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.messages import ChatRef, Direct, IncomingMessage, Outgoing, PollAnswer, Reply
 from bot.outbox import outbound
 from bot.routing import Route, RouteKind, Router
-from bot.text import storable
+from bot.text import printable_message, storable
 from handlers import admin, intake, ledger, meetings, texts
 from handlers.base import Answer, Context, Outcome, Services, actor_of, answer, refuse
 from handlers.meetings import WITHDRAW_WORDS
@@ -120,8 +120,9 @@ class Dispatcher:
             if message.via == "poll" and outcome.status not in ("invalid", "refused"):
                 # The native poll shows the answer; a confirmation per voter would flood.
                 outcome = Outcome([], outcome.status, outcome.issue_id)
+            replies = [printable_message(reply) for reply in outcome.replies]
             now = self._services.clock.now()
-            for reply in outcome.replies if self._queue_replies else ():
+            for reply in replies if self._queue_replies else ():
                 if message.via == "web" and here(reply, message.chat):
                     continue  # an action taken on the web: the page shows its answer
                 uow.outbox.add(outbound(reply, now))
@@ -135,7 +136,7 @@ class Dispatcher:
                 outcome.status,
                 outcome.issue_id,
             )
-            return outcome.replies
+            return replies
 
     def _as_ballot(self, message: IncomingMessage, vote: PollAnswer) -> IncomingMessage | None:
         """A native poll answer, as the typed ballot it stands for, in the poll's chat."""

@@ -29,6 +29,7 @@ from bot.clock import Clock, wall_time_in
 from bot.config import QuietHours
 from bot.messages import Direct, Outgoing, Reply
 from bot.outbox import outbound
+from bot.text import printable_message
 from handlers import texts
 from handlers.base import Services
 from handlers.reminders import render
@@ -89,7 +90,7 @@ class Scheduler:
                         reminder.due_at = wait
                         continue
                     late = now - reminder.due_at > LATE_AFTER
-                    for message in render(uow, self._services, reminder):
+                    for message in map(printable_message, render(uow, self._services, reminder)):
                         if isinstance(message, Reply | Direct) and not message.buttons:
                             bundles.setdefault(_target(message), []).append((late, message))
                         else:

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import replace
 
 from bot.logs import secrets_in_environment, without_secrets
-from bot.messages import IncomingMessage
+from bot.messages import Direct, Document, IncomingMessage, Outgoing, Poll, Reply
 
 _SPACES = re.compile(r"\s+")
 _MEANINGFUL = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
@@ -30,6 +30,26 @@ def printable(text: str) -> str:
     escapes too, a carriage return made a line break, a tab a space."""
     text = _ESCAPE.sub("", visible(text)).replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", text.replace("\t", " "))
+
+
+def printable_message(message: Outgoing) -> Outgoing:
+    """The message with every text it shows made `printable`: whatever a resident typed and the
+    bot repeats (a reminder's text, a meeting's title, an objection) is safe in any chat."""
+    match message:
+        case Reply() | Direct():
+            text = printable(message.text)
+            return message if text == message.text else replace(message, text=text)
+        case Poll():
+            return replace(
+                message,
+                text=printable(message.text),
+                question=printable(message.question),
+                options=tuple(printable(option) for option in message.options),
+            )
+        case Document():
+            return replace(message, caption=printable(message.caption))
+        case _:
+            return message
 
 
 def storable(message: IncomingMessage) -> IncomingMessage:

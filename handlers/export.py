@@ -105,6 +105,7 @@ _DATE = "yyyy-mm-dd"
 _PERCENT = "0%"
 # What XML 1.0 (so xlsx) cannot hold; openpyxl refuses a cell containing one.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+CELL_LIMIT = 32_767  # characters (UTF-16 code units) an Excel cell holds
 _FILENAME_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 # Columns that hold sentences: wrapped, and wider.
 _WIDE = {"描述": 50, "办理结果": 40, "结果/决议": 50, "行动事项": 40, "标题": 30}
@@ -431,8 +432,21 @@ def _deadline(deadline: datetime | None, tz: ZoneInfo) -> date | datetime | None
 
 
 def _clean(text: str) -> str:
-    """Drop control characters an xlsx cannot hold (a pasted message may carry them)."""
-    return _ILLEGAL.sub("", text)
+    """Drop control characters an xlsx cannot hold (a pasted message may carry them), and cut
+    text longer than a cell may hold (Excel calls such a file damaged)."""
+    text = _ILLEGAL.sub("", text)
+    if _utf16_length(text) <= CELL_LIMIT:
+        return text
+    tail = texts.CELL_CUT.format(count=len(text))
+    room = CELL_LIMIT - len(tail)
+    kept = text[:room]
+    kept = kept[: len(kept) - max(0, _utf16_length(kept) - room)]  # emoji count twice
+    return kept + tail
+
+
+def _utf16_length(text: str) -> int:
+    """Length as Excel counts it: in UTF-16 code units."""
+    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
 
 
 def _write_row(sheet: Worksheet, row: int, values: Sequence[CellValue]) -> None:

@@ -33,7 +33,7 @@ def show(ctx: Context, args: str) -> Outcome:
     if issue.urgent:
         head.append("紧急")
     reporter = ctx.uow.people.get(issue.reporter_id)
-    lines = [" · ".join(head), mask_text(printable(issue.description))]
+    lines = [" · ".join(head), shortened(mask_text(printable(issue.description)))]
     lines.append(f"报事人：{mask_name(reporter.name)} · {when(issue.created_at, tz)}")
     if issue.report_count > 1:
         lines.append(f"反映次数：{issue.report_count}")
@@ -68,6 +68,16 @@ def show(ctx: Context, args: str) -> Outcome:
         else:
             lines.append(texts.HISTORY_NOTE.format(**fields))
     return answer(ctx, "\n".join(lines))
+
+
+SHOW_LIMIT = 1000  # characters of a description shown in chat (a 100 KB one would be 25 messages)
+
+
+def shortened(text: str) -> str:
+    """The text, or its first SHOW_LIMIT characters and how long it is."""
+    if len(text) <= SHOW_LIMIT:
+        return text
+    return text[:SHOW_LIMIT] + texts.SHOW_CUT.format(count=len(text))
 
 
 def when(instant: datetime, tz: ZoneInfo) -> str:

@@ -254,6 +254,9 @@ POINTS_WHO = "找不到「{name}」，请 @ 这个人。"
 REDEEM_TOO_MUCH = "{who}现有{balance}分，不够兑换{amount}分。"
 REDEEMED = "已为{who}兑换{amount}分（{note}），剩余{left}分。"
 
+SHOW_CUT = "…（共{count}字，全文见网页台账或导出的台账）"
+CELL_CUT = "…（共{count}字，超出表格单元格上限，全文见网页台账）"
+
 # 网页台账 (/web) and the web pages
 WEB_OFF = "网页台账未开启，请联系管理员在配置中打开 web.enabled。"
 WEB_PRIVATE_ONLY = "登录链接只能私聊发给您本人，请私聊我发送「网页台账」。"

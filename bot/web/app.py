@@ -30,7 +30,7 @@ from bot.app import Linli
 from bot.domain.issues import Role
 from bot.domain.permissions import STAFF, Actor
 from bot.messages import ChatRef, IncomingMessage, Outgoing, PersonRef, Reply
-from bot.text import normalize, printable
+from bot.text import normalize
 from bot.web import pages, reports
 from bot.web.errors import Refused, SignedOut
 from handlers.base import actor_of
@@ -255,7 +255,7 @@ class Web:
         )
         replies = await self.act(message)
         said = [
-            printable(reply.text)
+            reply.text  # printable already: the dispatcher cleans every reply
             for reply in replies
             if isinstance(reply, Reply)
             and (reply.chat.platform, reply.chat.ref) == (me.chat.platform, me.chat.ref)

@@ -6,6 +6,8 @@ Chinese reply that quotes nothing unprintable back.
 from __future__ import annotations
 
 import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -22,6 +24,7 @@ UNPRINTABLE = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 SHORT = 400  # characters: a reply a phone shows without scrolling far
 
 
@@ -65,6 +68,9 @@ def test_a_100_kb_report_is_stored_whole_and_acknowledged_briefly(chat: Conversa
     [issue] = issues(chat)
     assert issue.description == typed
     assert inbox(chat) == [f"#报事 {typed}"]
+    # 查看 shows the beginning and says how long it is, in one message a phone can show.
+    shown = chat.text("@张网格/网格3群: 查看 1").splitlines()[1]
+    assert shown == typed[:1000] + f"…（共{len(typed)}字，全文见网页台账或导出的台账）"
 
 
 def test_zero_width_characters_inside_the_tag_do_not_hide_a_report(chat: Conversation) -> None:
@@ -138,3 +144,32 @@ def test_digits_int_cannot_read_get_an_answer_not_an_error(chat: Conversation, t
     replies = chat.say(typed)
     assert replies, typed
     assert all(text != texts.FAILED for _, text in replies), replies
+
+
+ODD = "\u202e\x1b[31m\u200b\x07"  # bidi override, terminal colour, zero-width space, bell
+
+
+def test_reminders_meetings_and_objections_never_echo_unprintable_characters(
+    chat: Conversation,
+) -> None:
+    said = [
+        *chat.say(f"@王芳/网格3群: 提醒 10:00 关好{ODD}车棚门"),
+        *chat.say("@王芳/网格3群: 提醒 列表"),
+        *chat.say(
+            f"@李书记/工作群: 议事 楼道{ODD}堆物议事会 时间 周四19:00|周六10:00 "
+            f"截止 周三20:00 地点 罐罐{ODD}茶 群 网格3"
+        ),
+    ]
+    fired = chat.run_until(datetime(2026, 11, 26, 20, 0, tzinfo=SHANGHAI))
+    said += [(where, text) for _, where, text in fired]
+    said += chat.say(f"@李书记/工作群: 结果 M1 决议 清理{ODD}堆物")
+    said += chat.say("@李书记/工作群: 公示 M1 5天")
+    said += chat.say(f"@孙大爷/网格3群: 异议 M1 我{ODD}不同意")
+    said += chat.say("@李书记/工作群: 查看 M1")
+    texts_said = [text for _, text in said]
+    assert any("关好车棚门" in text for text in texts_said), texts_said
+    assert any("楼道堆物议事会" in text for text in texts_said), texts_said
+    assert any("罐罐[31m茶" in text or "罐罐茶" in text for text in texts_said), texts_said
+    assert any("我不同意" in text for text in texts_said), texts_said
+    for text in texts_said:
+        assert not UNPRINTABLE.search(text), repr(text)

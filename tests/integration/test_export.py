@@ -291,3 +291,14 @@ def test_a_month_holds_only_what_was_filed_in_it(chat: Conversation) -> None:
     )
 
     assert [row["编号"] for row in rows(export(chat, None)["台账"])] == [*STORY, 8]
+
+
+def test_a_100_kb_report_fits_its_cell_and_says_it_was_cut(chat: Conversation) -> None:
+    typed = "3号楼2单元门口下水道堵了，污水漫到路上🚧。" * 5000  # 110,000 characters
+    chat.say(f"@王芳/网格3群: #报事 {typed}")
+    [row] = rows(export(chat, None)["台账"])
+    cell = str(row["描述"])
+    # Excel counts UTF-16 units (the emoji twice) and calls a longer cell a damaged file.
+    assert len(cell.encode("utf-16-le")) // 2 <= 32_767
+    assert cell.startswith(typed[:30_000])
+    assert cell.endswith(f"…（共{len(typed)}字，超出表格单元格上限，全文见网页台账）")
