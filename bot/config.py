@@ -153,6 +153,9 @@ class ChatBinding(_Strict):
     kind: Literal["grid", "resident", "work"] = "grid"
     grid: str | None = None
     title: str = ""
+    # 「回复 #立案」 suggestions for untagged complaints (chat-protocol §2); unset: as the
+    # secretary set it in chat (`诉求提示 开/关`), off at first.
+    suggest: bool | None = None
 
 
 class PersonConfig(_Strict):

@@ -8,6 +8,7 @@ Scheduled jobs will enter through the same door.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import replace
 
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.messages import ChatRef, Direct, IncomingMessage, Outgoing, PollAnswer, Reply
 from bot.outbox import outbound
 from bot.routing import Route, RouteKind, Router
-from bot.text import printable_message, storable
+from bot.text import printable_message, storable, visible
 from handlers import admin, intake, ledger, meetings, texts
 from handlers.base import Answer, Context, Outcome, Services, actor_of, answer, refuse
 from handlers.meetings import WITHDRAW_WORDS
@@ -25,6 +26,9 @@ from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 ATTEMPTS = 3  # a message whose transaction collides with another process's is tried again
+# Seconds the list of chats with 诉求提示 on is trusted: a change in another process (or on
+# the web) takes this long at most; one made through this dispatcher, none.
+SUGGESTING_FOR = 60.0
 
 
 def here(reply: Outgoing, chat: ChatRef) -> bool:
@@ -43,6 +47,8 @@ class Dispatcher:
         self._sessions = sessions
         # False for `linli import`: history is filed silently, nothing is queued to send.
         self._queue_replies = queue_replies
+        self._suggesting: frozenset[tuple[str, str]] | None = None
+        self._suggesting_read = 0.0
         settings = services.settings
         self._router = Router(
             services.commands,
@@ -65,7 +71,11 @@ class Dispatcher:
             message = found
         route = self._router.route(message)
         if route.kind is RouteKind.IGNORE:
-            return []
+            if not self._worth_suggesting(message):
+                return []
+            route = Route(RouteKind.SUGGEST, text=message.text)
+        elif route.command is not None and route.command.name in ("suggest", "bind"):
+            self._suggesting = None  # the chats that suggest may change
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 return self._once(message, route)
@@ -87,6 +97,24 @@ class Dispatcher:
         sorry = Reply(message.chat, texts.FAILED, reply_to_message_id=message.message_id)
         self._keep_failed(message, sorry)
         return [sorry]
+
+    def _worth_suggesting(self, message: IncomingMessage) -> bool:
+        """An untagged group message in a chat with 诉求提示 on, that reads surely as a
+        complaint. Chatter elsewhere costs a set lookup, no query and no analysis."""
+        if message.chat.is_private or not message.text:
+            return False
+        now = time.monotonic()
+        if self._suggesting is None or now - self._suggesting_read > SUGGESTING_FOR:
+            try:
+                with UnitOfWork(self._sessions) as uow:
+                    self._suggesting = uow.chats.suggesting()
+            except Exception:
+                log.exception("reading the chats with 诉求提示 failed")
+                return False
+            self._suggesting_read = now
+        if (message.chat.platform, message.chat.ref) not in self._suggesting:
+            return False
+        return self._services.analyzer.worth_suggesting(visible(message.text))
 
     def _seen(self, message: IncomingMessage) -> bool:
         """Whether the message is already kept (False when that cannot be known now)."""
@@ -179,6 +207,8 @@ class Dispatcher:
                 return meetings.ballot(ctx, route.text)
             case RouteKind.PHOTO:
                 return intake.late_photo(ctx, route.text)
+            case RouteKind.SUGGEST:
+                return intake.suggest_filing(ctx, route.text)
         raise AssertionError(f"unrouted {route.kind}")
 
     def _context(self, uow: UnitOfWork, message: IncomingMessage) -> tuple[Context, bool]:

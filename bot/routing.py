@@ -39,6 +39,7 @@ class RouteKind(Enum):
     RATING = "rating"  # 满意 / 基本满意 / 不满意 / 5分: an answer to the follow-up (回访)
     BALLOT = "ballot"  # M3 1 / M3 1,2 / M3 撤回: an answer to a poll or a vote, or taken back
     PHOTO = "photo"  # an untagged photo: attached to the sender's report of a moment ago
+    SUGGEST = "suggest"  # untagged, but reads surely as a complaint: suggest #立案 (§2)
     IGNORE = "ignore"
 
 

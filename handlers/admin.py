@@ -38,6 +38,8 @@ ROLE_WORDS = {
 }
 CHAT_KINDS = {"工作群": "work", "小区群": "resident", "居民群": "resident"}
 CONFIRM_WORDS = ("确认", "confirm")
+ON_WORDS = ("开", "开启", "打开", "on")
+OFF_WORDS = ("关", "关闭", "off")
 
 
 def _secretary_community(ctx: Context, command: str) -> Community:
@@ -84,6 +86,25 @@ def bind(ctx: Context, args: str) -> Outcome:
     sync_series(ctx.uow, ctx.services, community)
     record_community(ctx, community.id, "bind", f"{ctx.chat.title or ctx.chat.ref} → {word}")
     return answer(ctx, texts.BOUND.format(community=community.name, what=word), "command")
+
+
+def suggest(ctx: Context, args: str) -> Outcome:
+    """诉求提示 [开/关] — whether untagged complaints here get a 「回复 #立案」 suggestion."""
+    if ctx.chat.kind == "private":
+        raise Answer(texts.SUGGEST_PRIVATE)
+    if ctx.community is None:
+        raise Answer(texts.UNBOUND_CHAT)
+    reason = refusal("suggest", ctx.actor)
+    if reason:
+        raise Answer(reason, "refused", "suggest")
+    word = normalize(args).lower()
+    if not word:
+        return answer(ctx, texts.SUGGEST_STATE.format(state="开" if ctx.chat.suggest else "关"))
+    if word not in ON_WORDS + OFF_WORDS:
+        raise Answer(ctx.services.command("suggest").usage_line())
+    ctx.chat.suggest = word in ON_WORDS
+    record_community(ctx, ctx.community.id, "suggest", f"{ctx.chat.title or ctx.chat.ref} → {word}")
+    return answer(ctx, texts.SUGGEST_ON if ctx.chat.suggest else texts.SUGGEST_OFF, "command")
 
 
 def binding_proposal(uow: UnitOfWork, message: IncomingMessage) -> Reply | None:

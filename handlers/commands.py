@@ -267,6 +267,15 @@ COMMANDS: tuple[Command, ...] = (
         SECRETARY,
     ),
     Command(
+        "suggest",
+        ("诉求提示",),
+        "[开/关]",
+        "本群像诉求却没打标签的消息，提示「回复 #立案」",
+        "诉求提示 开",
+        admin.suggest,
+        SECRETARY,
+    ),
+    Command(
         "forget",
         ("删除我的信息",),
         "确认",

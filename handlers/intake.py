@@ -28,6 +28,8 @@ SPLIT_WINDOW = timedelta(minutes=10)
 _SAME_MOMENT = timedelta(seconds=1)
 # A photo sent this soon after one's report is attached to it (chat-protocol §2).
 PHOTO_WINDOW = timedelta(minutes=2)
+# A chat gets at most one 「回复 #立案」 suggestion in this long (chat-protocol §2).
+SUGGEST_EVERY = timedelta(minutes=10)
 
 
 def report(ctx: Context, description: str) -> Outcome:
@@ -131,19 +133,38 @@ def split(ctx: Context, _args: str) -> Outcome:
     return Outcome(outcome.replies, "issue", outcome.issue_id)
 
 
+def suggest_filing(ctx: Context, _text: str) -> Outcome:
+    """An untagged message that reads surely as a complaint, in a chat with 诉求提示 on: one
+    suggestion to file it, at most once per chat in SUGGEST_EVERY."""
+    chat = ctx.chat
+    if ctx.community is None or not chat.suggest:
+        return Outcome([], "chatter")
+    if chat.suggested_at is not None and ctx.now - chat.suggested_at < SUGGEST_EVERY:
+        return Outcome([], "chatter")
+    chat.suggested_at = ctx.now
+    return answer(ctx, texts.SUGGEST, "suggested")
+
+
 def file_reply(ctx: Context, _note: str) -> Outcome:
-    """A worker, head or secretary answers a resident's message with #立案."""
+    """A worker, head or secretary answers a resident's message with #立案; or its author
+    does, as the suggestion for an untagged complaint asks."""
     if ctx.community is None:
         return answer(ctx, texts.UNBOUND_CHAT, "refused")
-    reason = refusal("file", ctx.actor)
-    if reason is not None:
-        return refuse(ctx, "file", reason)
     quoted = ctx.message.reply_to
     assert quoted is not None  # the router only sends replies here
     author, text = quoted.sender, quoted.text
+    kept = None
     if author is None or not text:
         # The platform gave only an id: the message may be one the bot already keeps.
         kept = ctx.uow.inbox.find(ctx.chat.platform, ctx.chat.ref, quoted.message_id)
+    author_ref = author.ref if author is not None else kept.sender_ref if kept else None
+    if author_ref == ctx.sender.ref:  # one's own message: a report like any other
+        own = text or (kept.text if kept is not None else "")
+        return report(ctx, own) if own else answer(ctx, texts.FILE_NO_ORIGINAL, "invalid")
+    reason = refusal("file", ctx.actor)
+    if reason is not None:
+        return refuse(ctx, "file", reason)
+    if author is None or not text:
         if kept is not None:
             author_row = ctx.uow.people.find(ctx.chat.platform, kept.sender_ref)
             text = text or kept.text

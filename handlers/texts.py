@@ -102,6 +102,14 @@ LIST_UNKNOWN_FILTER = (
 )
 
 BOUND = "本群已绑定 {community} · {what}。"
+# 诉求提示 (chat-protocol §2): untagged messages that read as complaints
+SUGGEST = "看起来是一条诉求，回复 #立案 即可登记。"
+SUGGEST_ON = (
+    "本群已开启诉求提示：像诉求却没打 #报事 的消息，我会提示「回复 #立案」（10分钟内最多一次）。"
+)
+SUGGEST_OFF = "本群已关闭诉求提示。"
+SUGGEST_STATE = "本群诉求提示：{state}。发送「诉求提示 开」或「诉求提示 关」修改。"
+SUGGEST_PRIVATE = "诉求提示按群设置，请在群里发送「诉求提示 开」。"
 BIND_PRIVATE = "私聊不能绑定，请在要绑定的群里发送。"
 BIND_UNKNOWN = "没有「{word}」。可以写网格名（{grids}），或 工作群、小区群。"
 BIND_WHICH_COMMUNITY = "您是多个社区的书记，请在已绑定的群里设置。"

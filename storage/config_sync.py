@@ -56,6 +56,8 @@ def sync_config(uow: UnitOfWork, settings: Settings, now: datetime) -> None:
                 # A placeholder is its title; a chat known by its id keeps the title it has.
                 chat.title = binding.ref
             chat.kind = binding.kind
+            if binding.suggest is not None:
+                chat.suggest = binding.suggest
             chat.community_id = community.id
             chat.grid_id = grids[binding.grid].id if binding.grid else None
         for old in uow.people.grants(community.id, source="config"):

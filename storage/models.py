@@ -144,6 +144,10 @@ class Chat(Base):
     # The bot account (one `linli run` process) that hears this chat, when several share the
     # database; its messages are queued for that account. None: any process of the platform.
     account: Mapped[str | None] = mapped_column(String(64))
+    # Untagged messages that read as complaints get one 「回复 #立案」 suggestion (chat-protocol
+    # §2), at most once in 10 minutes: `suggested_at` is the last one.
+    suggest: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    suggested_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Household(Base):

@@ -147,6 +147,15 @@ class Chats:
             select(Chat).where(Chat.community_id == community_id).order_by(Chat.id)
         ).all()
 
+    def suggesting(self) -> frozenset[tuple[str, str]]:
+        """(platform, ref) of every bound chat with 诉求提示 on."""
+        rows = self._session.execute(
+            select(Chat.platform, Chat.ref).where(
+                Chat.suggest.is_(True), Chat.community_id.is_not(None)
+            )
+        )
+        return frozenset((platform, ref) for platform, ref in rows)
+
     def of_kind(self, community_id: int, kind: str) -> Sequence[Chat]:
         return self._session.scalars(
             select(Chat)

@@ -126,6 +126,12 @@ class Analyzer:
         """Chinese name of a category code ("其他" for ``other`` or an unknown code)."""
         return self._names.get(code, _OTHER_NAME)
 
+    def worth_suggesting(self, text: str) -> bool:
+        """Whether an untagged message reads so surely as a complaint that the bot may suggest
+        filing it (``complaint_model.suggest_threshold``, stricter than ``threshold``)."""
+        score = self.analyze(text).complaint_score
+        return score >= self._signals.complaint_model.suggest_threshold
+
     def analyze(self, text: str) -> Analysis:
         """Analyse one message; any string is accepted and the result is always complete."""
         evidence = self.evidence(text)

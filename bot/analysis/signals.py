@@ -46,6 +46,7 @@ class ComplaintModel:
     chatter_weight: float
     chatter_cap: float
     threshold: float
+    suggest_threshold: float  # untagged messages this sure get a 「回复 #立案」 suggestion
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ def load_default_signals() -> Signals:
             "chatter_weight",
             "chatter_cap",
             "threshold",
+            "suggest_threshold",
         ),
     )
     window = data.get("urgent_negation_window")

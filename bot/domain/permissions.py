@@ -43,7 +43,7 @@ EVERYONE = frozenset(
 TRIAGE = frozenset({"accept", "assign", "reject", "escalate", "merge"})
 # Commands for whoever holds the issue, or staff.
 HANDLING = frozenset({"progress", "resolve"})
-SECRETARY_ONLY = frozenset({"role", "bind", "publish", "decide", "export", "redeem"})
+SECRETARY_ONLY = frozenset({"role", "bind", "suggest", "publish", "decide", "export", "redeem"})
 # Meetings, votes and their outcomes, and statistics: grid workers and the secretary.
 STAFF_ONLY = frozenset({"meeting", "vote", "outcome", "stats"})
 
@@ -57,6 +57,7 @@ _VERBS = {
     "resolve": "办结",
     "role": "设置角色",
     "bind": "绑定群",
+    "suggest": "设置诉求提示",
     "reopen": "重开",
     "meeting": "发起议事",
     "vote": "发起投票",

@@ -31,7 +31,7 @@ from bot.domain.calendar import UnknownYear, WorkCalendar
 from bot.domain.deadlines import MAX_DAYS_AHEAD, Colour, DeadlineError, parse_deadline
 from bot.messages import ChatRef, IncomingMessage, PersonRef, QuotedMessage
 from bot.routing import Route, RouteKind, Router, report_text
-from bot.text import normalize, parse_issue_number, shorten
+from bot.text import normalize, parse_issue_number, shorten, visible
 from handlers.commands import COMMANDS
 from handlers.ledger import _score, split_first
 from handlers.meetings import _segments
@@ -135,6 +135,7 @@ SENT = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 @example(text="/li\u200bst", private=False, reply=False, mention=False, photo=False)
 @example(text="#报\u200b事 井盖坏了", private=False, reply=False, mention=False, photo=False)
 @example(text="@邻里", private=False, reply=False, mention=True, photo=False)
+@example(text="\u200b", private=True, reply=False, mention=False, photo=False)
 def test_any_message_routes_to_exactly_one_kind(
     text: str, private: bool, reply: bool, mention: bool, photo: bool
 ) -> None:
@@ -159,7 +160,8 @@ def test_any_message_routes_to_exactly_one_kind(
         case RouteKind.UNKNOWN_COMMAND:
             assert route.word.startswith("/") and route.command is None
         case RouteKind.IGNORE:
-            assert not (private and text.strip() and not mention)
+            # A private message with anything visible in it is answered.
+            assert not (private and visible(text).strip() and not mention)
     if not text.strip() and not photo:
         assert route.kind is RouteKind.IGNORE
 

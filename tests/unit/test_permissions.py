@@ -36,6 +36,7 @@ ALLOWED: dict[str, set[Role]] = {
     "rate": set(),  # only the reporter
     "role": {S},
     "bind": {S},
+    "suggest": {S},
     "meeting": {W, S},
     "vote": {W, S},
     "outcome": {W, S},

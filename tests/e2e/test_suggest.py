@@ -1,0 +1,103 @@
+"""诉求提示 (chat-protocol §2): an untagged message that reads surely as a complaint gets one
+suggestion to file it, in chats where the secretary turned suggestions on, at most once per
+chat in 10 minutes; its author files it by replying #立案.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from handlers import texts
+from storage.models import InboundMessage, Issue
+from storage.uow import UnitOfWork
+from tests.support.conversation import Conversation, example_settings
+
+G3 = "网格3群"
+SEWER = "3号楼2单元门口下水道堵了，污水都漫到路上了，臭得不行"
+LAMP = "5号楼楼道灯坏了好几天了，晚上黑漆漆的老人上下楼很危险"
+
+
+def issues(chat: Conversation) -> list[Issue]:
+    with UnitOfWork(chat.linli.sessions) as uow:
+        return list(uow.session.scalars(select(Issue).order_by(Issue.id)))
+
+
+def test_suggestions_are_off_until_the_secretary_turns_them_on(chat: Conversation) -> None:
+    assert chat.say(f"@王芳/网格3群: {SEWER}") == []
+    assert chat.text("@王芳/网格3群: 诉求提示 开") == "只有书记可以设置诉求提示。"
+    assert chat.text("@李书记/网格3群: 诉求提示") == (
+        "本群诉求提示：关。发送「诉求提示 开」或「诉求提示 关」修改。"
+    )
+    assert chat.text("@李书记/网格3群: 诉求提示 开") == texts.SUGGEST_ON
+    assert chat.say(f"@王芳/网格3群: {SEWER}") == [(G3, "看起来是一条诉求，回复 #立案 即可登记。")]
+    # Only here: another group stays quiet.
+    assert chat.say(f"@孙大爷/网格5群: {LAMP}") == []
+    assert chat.text("@李书记/网格3群: 诉求提示 关") == "本群已关闭诉求提示。"
+    chat.clock.advance(timedelta(minutes=10))
+    assert chat.say(f"@王芳/网格3群: {SEWER}") == []
+    assert issues(chat) == []
+
+
+def test_at_most_one_suggestion_per_chat_in_ten_minutes_and_none_for_chatter(
+    chat: Conversation,
+) -> None:
+    chat.say("@李书记/网格3群: 诉求提示 开")
+    assert chat.say(f"@王芳/网格3群: {SEWER}") == [(G3, texts.SUGGEST)]
+    assert chat.say(f"@孙大爷/网格3群: {LAMP}") == []  # a minute later: the same chat
+    chat.clock.advance(timedelta(minutes=10))
+    for chatter in ("今天天气真好，大家吃了吗", "哈哈哈收到", "明天几点开会？", "谢谢网格员"):
+        assert chat.say(f"@钱阿姨/网格3群: {chatter}") == [], chatter
+    assert chat.say(f"@孙大爷/网格3群: {LAMP}") == [(G3, texts.SUGGEST)]
+    # Nothing is filed by a suggestion; the messages it answered are kept.
+    assert issues(chat) == []
+    with UnitOfWork(chat.linli.sessions) as uow:
+        kept = list(uow.session.scalars(select(InboundMessage.text).order_by(InboundMessage.id)))
+    assert SEWER in kept and LAMP in kept and "哈哈哈收到" not in kept
+
+
+def test_the_author_files_the_suggested_message_by_replying_with_the_tag(
+    chat: Conversation,
+) -> None:
+    chat.say("@李书记/网格3群: 诉求提示 开")  # message 1
+    chat.say(f"@王芳/网格3群: {SEWER}")  # message 2
+    reply = chat.text("@王芳/网格3群: ^2 #立案")
+    assert reply.startswith("已登记 #1【排水管道】3号楼2单元 · 网格3 · ")
+    [issue] = issues(chat)
+    with UnitOfWork(chat.linli.sessions) as uow:
+        reporter = uow.people.get(issue.reporter_id).name
+    assert (reporter, issue.filed_by_id, issue.description) == ("王芳", None, SEWER)
+    # Someone else's message still needs a worker, a head or the secretary.
+    chat.say(f"@孙大爷/网格3群: {LAMP}")  # message 4
+    assert chat.text("@王芳/网格3群: ^4 #立案") == "只有网格员、楼栋长或书记可以代为立案。"
+
+
+def test_the_ten_minutes_outlast_a_restart(db_url: str, chat: Conversation) -> None:
+    chat.say("@李书记/网格3群: 诉求提示 开")
+    assert chat.say(f"@王芳/网格3群: {SEWER}") == [(G3, texts.SUGGEST)]
+    chat.close()
+    again = Conversation(example_settings(db_url), chat.clock, session="again")
+    try:
+        assert again.say(f"@孙大爷/网格3群: {LAMP}") == []
+        again.clock.advance(timedelta(minutes=10))
+        assert again.say(f"@孙大爷/网格3群: {LAMP}") == [(G3, texts.SUGGEST)]
+    finally:
+        again.close()
+
+
+def test_config_may_turn_suggestions_on_for_a_chat(db_url: str, chat: Conversation) -> None:
+    settings = example_settings(db_url)
+    [community] = settings.communities
+    chats = [
+        c.model_copy(update={"suggest": True}) if c.ref == "网格5群" else c for c in community.chats
+    ]
+    updated = community.model_copy(update={"chats": chats})
+    configured = settings.model_copy(update={"communities": [updated]})
+    chat.close()
+    again = Conversation(configured, chat.clock, session="again")
+    try:
+        assert again.say(f"@孙大爷/网格5群: {LAMP}") == [("网格5群", texts.SUGGEST)]
+        assert again.say(f"@王芳/网格3群: {SEWER}") == []
+    finally:
+        again.close()
