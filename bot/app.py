@@ -68,6 +68,13 @@ def bootstrap(
         commands=COMMANDS,
         platform_help=dict(platform_help or {}),
     )
+    ahead = services.calendar.year_ahead_unknown(services.calendar.local_date(clock.now()))
+    if ahead is not None:
+        log.warning(
+            "no holiday calendar for %s: upgrade chinesecalendar or list its days under "
+            "calendar: in the config (the December digests say so too)",
+            ahead,
+        )
     return Linli(
         engine, sessions, services, Dispatcher(services, sessions), Scheduler(services, sessions)
     )

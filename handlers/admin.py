@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.analysis.location import building_number
 from bot.domain.issues import Role
 from bot.domain.permissions import refusal
 from bot.domain.privacy import mask_name
@@ -169,6 +170,10 @@ def set_role(ctx: Context, args: str) -> Outcome:
             names = "、".join(g.name for g in ctx.uow.communities.grids_of(community.id))
             raise Answer(texts.BIND_UNKNOWN.format(word=scope, grids=names))
         grid_id = grid.id
+    building = None
+    if scope is not None and role is Role.HEAD:
+        building = _building(ctx, community, scope)
+        scope = f"{building}号楼"
     if role is Role.HANDLER:
         # "设置角色 @刘物业 物业" names the unit by the role word itself when it is a unit.
         units = ctx.services.community_settings(community.code)
@@ -183,7 +188,7 @@ def set_role(ctx: Context, args: str) -> Outcome:
                 community_id=community.id,
                 role=role,
                 grid_id=grid_id,
-                building=scope if role is Role.HEAD else None,
+                building=building,
                 work_unit=unit,
                 source="chat",
                 granted_at=ctx.now,
@@ -192,6 +197,20 @@ def set_role(ctx: Context, args: str) -> Outcome:
     label = role.label + (f"（{scope}）" if scope else "")
     record_community(ctx, community.id, "role", f"{person.name} → {label}")
     return answer(ctx, texts.ROLE_SET.format(who=mask_name(person.name), role=label), "command")
+
+
+def _building(ctx: Context, community: Community, word: str) -> str:
+    """A head's building as typed (3, 3号楼, 3栋), checked against the community's list."""
+    number = building_number(word)
+    if number is None:
+        raise Answer(texts.ROLE_NOT_BUILDING.format(word=word))
+    known = ctx.uow.communities.building_numbers(community.id)
+    if known and number not in known:
+        listed = "、".join(f"{n}号楼" for n in known[:10]) + (
+            f"等{len(known)}栋" if len(known) > 10 else ""
+        )
+        raise Answer(texts.ROLE_UNKNOWN_BUILDING.format(word=number, known=listed))
+    return number
 
 
 def _person(ctx: Context, community: Community, token: str) -> Person:
@@ -210,24 +229,22 @@ def move_chat(
 ) -> bool:
     """A Telegram group upgraded to a supergroup gets a new id; its binding goes with it.
 
-    Usually the chat is simply renamed to the new id, keeping its issues and meetings. If the
-    new id already has a row (someone spoke there before the notice arrived), the binding is
-    copied onto it and the old row stays for history. Queued messages follow the chat.
-    Returns False when there was nothing to move.
+    The chat's row is renamed to the new id, keeping its binding, issues, meetings and
+    reminders. If the new id already has a row (someone spoke there before the notice
+    arrived), that row is folded into it first, as `/bind` folds a room into its configured
+    chat. Queued messages follow the chat. Returns False when there was nothing to move.
     """
     old = uow.chats.find(platform, old_ref)
     if old is None or old_ref == new_ref:
         return False
     new = uow.chats.find(platform, new_ref)
-    if new is None:
-        old.ref = new_ref
-    else:
-        new.kind, new.community_id, new.grid_id = old.kind, old.community_id, old.grid_id
-        new.title = new.title or old.title
+    if new is not None:
+        title = new.title
+        uow.chats.retire(new, into=old)
+        old.title = title or old.title
+    old.ref = new_ref
     uow.outbox.move_chat(platform, old_ref, new_ref)
     if old.community_id is not None:
-        if new is not None:  # the new row's digests or points board start
-            sync_series(uow, services, uow.communities.get(old.community_id))
         uow.audit.record(
             AuditEntry(
                 community_id=old.community_id,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.analysis import Analyzer, Category
+from bot.analysis.location import building_number
 from bot.clock import Clock
 from bot.config import Community as CommunitySettings
 from bot.config import Settings
@@ -82,6 +83,11 @@ def actor_of(uow: UnitOfWork, person_id: int, community_id: int | None) -> Actor
             g.grid_id for g in grants if g.role is Role.WORKER and g.grid_id is not None
         ),
         unit=next((g.work_unit for g in grants if g.work_unit), None),
+        buildings=frozenset(
+            number
+            for g in grants
+            if g.role is Role.HEAD and g.building and (number := building_number(g.building))
+        ),
     )
 
 

@@ -62,6 +62,9 @@ def daily(uow: UnitOfWork, services: Services, community_id: int) -> str:
     lines += [ledger_line(uow, services, issue) for issue in page.issues]
     if page.red > RED_LINES:
         lines.append(texts.DIGEST_MORE.format(more=page.red - RED_LINES))
+    year = services.calendar.year_ahead_unknown(local.date())
+    if year is not None:
+        lines.append(texts.CALENDAR_AHEAD.format(year=year))
     return "\n".join(lines)
 
 

@@ -11,7 +11,7 @@ from bot.analysis import Analysis
 from bot.domain.calendar import UnknownYear
 from bot.domain.duplicates import WINDOW, ReportFacts, find_duplicate
 from bot.domain.issues import IssueStatus, location_label
-from bot.domain.permissions import refusal
+from bot.domain.permissions import building_refusal, refusal
 from bot.domain.privacy import mask_name
 from bot.messages import Outgoing
 from bot.routing import report_text
@@ -180,7 +180,16 @@ def file_reply(ctx: Context, _note: str) -> Outcome:
 def _file_for(ctx: Context, reporter: Person, text: str) -> Outcome:
     if not has_content(text):
         return answer(ctx, texts.FILE_EMPTY_ORIGINAL, "invalid")
-    return _file(ctx, text, reporter=reporter, filed_by=ctx.sender)
+    analysis = ctx.services.analyzer.analyze(text)
+    location = analysis.location
+    reason = building_refusal(ctx.actor, location.building)
+    if reason is not None:
+        return refuse(ctx, "file", reason)
+    if len(ctx.actor.buildings) == 1 and location.building is None and location.place is None:
+        # A 楼栋长 files for their own building only: a message that names no place is about it.
+        (building,) = ctx.actor.buildings
+        analysis = replace(analysis, location=replace(location, building=building))
+    return _file(ctx, text, reporter=reporter, filed_by=ctx.sender, analysis=analysis)
 
 
 def _file(

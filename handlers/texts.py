@@ -118,6 +118,8 @@ BIND_CONFIRMED = "已确认本群就是配置中的「{name}」，绑定 {commun
 # How a chat's kind is named when it is not bound to a grid.
 CHAT_KIND_LABELS = {"grid": "网格群", "work": "工作群", "resident": "小区群"}
 ROLE_SET = "已设置 {who} 为{role}。"
+ROLE_NOT_BUILDING = "「{word}」不是楼栋号，例如：设置角色 @陈楼长 楼栋长 3号楼"
+ROLE_UNKNOWN_BUILDING = "本社区没有{word}号楼（有：{known}）。"
 ROLE_WHO = "找不到「{name}」，请 @ 这个人（对方需要在群里说过话）。"
 FORGET_CONFIRM = (
     "发送「删除我的信息 确认」（或 /forget me）删除您的个人信息；"
@@ -145,6 +147,10 @@ LATE = "（补发）"
 BUNDLE = "{count}条提醒："
 DAILY_DIGEST = "📋 今日台账（{date}）：未办结{total}条，🔴{red} 🟡{yellow} 🟢{green}"
 DIGEST_MORE = "……还有{more}条超期，发送「台账 红」查看。"
+CALENDAR_AHEAD = (
+    "⚠️ 还没有{year}年的法定节假日安排：跨年的期限无法按工作日计算。"
+    "请升级 chinesecalendar，或在配置 calendar 中补充{year}年的放假和调休日期。"
+)
 WEEKLY_DIGEST = "📊 上周小结：收集诉求{collected}条，办结{resolved}条，销号{closed}条；目前未办结{open}条，其中超期{red}条。"
 WHICH_TO_RATE = "您有几件事项待评价（{numbers}），请写明编号，例如：评价 {number} 5"
 REMIND_SET = "好的，{when} 提醒：{text}（取消请发送「提醒 取消 {id}」）"

@@ -80,6 +80,16 @@ class Communities:
             select(Building).where(Building.community_id == community_id, Building.number == number)
         )
 
+    def building_numbers(self, community_id: int) -> list[str]:
+        """The community's buildings as config.yaml lists them (none: any is accepted)."""
+        return list(
+            self._session.scalars(
+                select(Building.number)
+                .where(Building.community_id == community_id)
+                .order_by(Building.id)
+            )
+        )
+
     def add_building(self, building: Building) -> None:
         self._session.add(building)
 

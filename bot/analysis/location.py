@@ -81,6 +81,17 @@ def _clean(number: str) -> str:
     return (stripped or "0").upper()
 
 
+_BARE_BUILDING = re.compile(r"(\d{1,3})号?|([a-z])")
+
+
+def building_number(text: str) -> str | None:
+    """A building as people name it in a command ("3", "3号楼", "03栋", "B座") as the
+    analyser stores it ("3", "B"); None when the text names no building."""
+    text = text.strip().lower()
+    match = _BARE_BUILDING.fullmatch(text) or _BUILDING.fullmatch(text)
+    return _clean(next(g for g in match.groups() if g)) if match else None
+
+
 def extract_location(text: str, place: str | None = None) -> Location:
     """Find the first building/unit/room mention in normalised ``text``.
 

@@ -113,6 +113,14 @@ class WorkCalendar:
             or day.year in self._config_years
         )
 
+    def year_ahead_unknown(self, today: date) -> int | None:
+        """In December, next year when nobody has given its holidays yet (and no plain-week
+        fallback is set): deadlines that cross the new year cannot be counted. Else None."""
+        following = today.year + 1
+        if today.month != 12 or self.weekends_for_unknown_years:
+            return None
+        return None if self.covers(date(following, 1, 1)) else following
+
     def is_workday(self, day: date) -> bool:
         """Whether people work on `day`; raises UnknownYear for a year nobody has told us about."""
         if day in self._workdays:

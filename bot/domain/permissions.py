@@ -19,6 +19,7 @@ class Actor:
     role: Role
     grid_ids: frozenset[int] = field(default_factory=frozenset)  # a worker's grids (empty: all)
     unit: str | None = None  # a handler's company or department
+    buildings: frozenset[str] = field(default_factory=frozenset)  # a head's buildings (empty: all)
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,18 @@ def refusal(command: str, actor: Actor, issue: IssueFacts | None = None) -> str 
             return None
         return "只有报事人可以评价。"
     raise ValueError(f"no permission rule for command {command!r}")
+
+
+def building_refusal(actor: Actor, building: str | None) -> str | None:
+    """For filing someone else's message: a 楼栋长 files for their own building(s) only. None
+    when they may: another role, a head of no particular building, or a message that names
+    no building or one of theirs."""
+    if actor.role is not Role.HEAD or not actor.buildings or building is None:
+        return None
+    if building in actor.buildings:
+        return None
+    mine = "、".join(f"{b}号楼" for b in sorted(actor.buildings))
+    return f"楼栋长只能为本楼栋（{mine}）代为立案，这条说的是{building}号楼，请网格员立案。"
 
 
 def may_see(actor: Actor, issue: IssueFacts) -> bool:

@@ -23,7 +23,7 @@ def test_the_secretary_makes_a_resident_a_grid_worker(chat: Conversation) -> Non
 
 def test_a_malformed_role_command_gets_its_usage(chat: Conversation) -> None:
     usage = chat.text("@李书记/网格3群: 设置角色 @王芳 国王")
-    assert usage.startswith("用法：/role @人 角色 [网格/单位]")
+    assert usage.startswith("用法：/role @人 角色 [网格/楼栋/单位]")
 
 
 def test_the_secretary_binds_a_new_group(chat: Conversation) -> None:

@@ -92,6 +92,42 @@ def test_a_resident_cannot_file_someone_elses_message(chat: Conversation) -> Non
     assert issues(chat) == []
 
 
+def test_a_building_head_files_messages_about_their_own_building_only(chat: Conversation) -> None:
+    # 陈楼长 is head of 3号楼 (config.example.yaml).
+    chat.say("@孙大爷/网格3群: 2号楼楼道灯坏了好几天了")
+    refused = chat.text("@陈楼长/网格3群: ^1 #立案")
+    assert refused == "楼栋长只能为本楼栋（3号楼）代为立案，这条说的是2号楼，请网格员立案。"
+    assert issues(chat) == []
+    chat.say("@孙大爷/网格3群: 3号楼2单元楼道灯坏了好几天了")
+    assert chat.text("@陈楼长/网格3群: ^3 #立案").startswith("已登记 #1【照明路灯】3号楼2单元")
+    # A message that names no place is about the head's own building.
+    chat.say("@孙大爷/网格3群: 楼道里堆满了纸箱，过不去人")
+    assert "3号楼 · 网格3" in chat.text("@陈楼长/网格3群: ^5 #立案")
+    assert [(i.building, i.filed_by_id is not None) for i in issues(chat)] == [
+        ("3", True),
+        ("3", True),
+    ]
+    # A grid worker files the 2号楼 message the head could not.
+    assert chat.text("@张网格/网格3群: ^1 #立案").startswith("已登记 #3【照明路灯】2号楼")
+
+
+def test_a_head_granted_in_chat_is_limited_to_the_building_named(chat: Conversation) -> None:
+    chat.say("@吴阿姨/网格3群: 大家好")
+    assert (
+        chat.text("@李书记/工作群: 设置角色 @吴阿姨 楼栋长 ４栋")
+        == "已设置 吴*姨 为楼栋长（4号楼）。"
+    )
+    chat.say("@孙大爷/网格3群: 3号楼门口井盖坏了")
+    assert chat.text("@吴阿姨/网格3群: ^3 #立案").startswith("楼栋长只能为本楼栋（4号楼）")
+    assert chat.text("@李书记/工作群: 设置角色 @吴阿姨 楼栋长 东区") == (
+        "「东区」不是楼栋号，例如：设置角色 @陈楼长 楼栋长 3号楼"
+    )
+    assert chat.text("@李书记/工作群: 设置角色 @吴阿姨 楼栋长 99号楼").startswith(
+        "本社区没有99号楼（有：1号楼、2号楼、"
+    )
+    assert issues(chat) == []
+
+
 def test_an_empty_report_asks_for_words_and_files_nothing(chat: Conversation) -> None:
     hint = "请在 #报事 后写明问题和位置，例如：#报事 3号楼2单元楼道灯不亮"
     assert chat.text("@王芳/网格3群: #报事") == hint

@@ -166,15 +166,7 @@ def test_a_group_that_moved_to_a_new_id_keeps_its_binding_and_its_queue(
     chat: Conversation,
 ) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼路灯不亮")
-    moved = IncomingMessage(
-        chat=ChatRef("console", "网格3群-新", "网格3群"),
-        sender=PersonRef("console", "王芳", "王芳"),
-        text="",
-        message_id="migrate:网格3群",
-        sent_at=chat.clock.now(),
-        migrated_from="网格3群",
-    )
-    assert chat.deliver(moved) == []
+    assert chat.move("网格3群", "网格3群-新") == []
     with UnitOfWork(chat.linli.sessions) as uow:
         assert uow.chats.find("console", "网格3群") is None
         new = uow.chats.find("console", "网格3群-新")

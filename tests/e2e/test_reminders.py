@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -197,3 +197,25 @@ def test_a_work_group_bound_again_as_a_grid_no_longer_gets_digests(chat: Convers
     assert chat.text("@李书记/工作群: 绑定 网格3") == "本群已绑定 幸福里社区 · 网格3。"
     # No digest or monthly report from here on, only what a grid group gets.
     assert only(chat.run_until(at(12, 2, 10)), WORK) == []
+
+
+def test_a_work_group_that_moved_to_a_new_id_gets_its_digests_there_only(
+    chat: Conversation,
+) -> None:
+    # Someone spoke at the new id before the platform said the group had moved.
+    chat.say("@张网格/工作群-新: #报事 路灯坏了")
+    assert chat.move(WORK, "工作群-新") == []
+    fired = chat.run_until(at(11, 24, 10))
+    assert only(fired, WORK) == []
+    assert [when for when, _, _ in only(fired, "工作群-新")] == ["11-23 09:00", "11-24 09:00"]
+
+
+def test_decembers_digests_warn_when_next_years_holidays_are_missing(db_url: str) -> None:
+    chat = conversation(db_url, at(11, 30, 8))
+    fired = only(chat.run_until(at(12, 1, 10)), WORK)
+    assert [when for when, _, _ in fired] == ["11-30 09:00", "12-01 09:00"]
+    (_, _, november), (_, _, december) = fired
+    assert "法定节假日" not in november
+    known = chat.linli.services.calendar.covers(date(2027, 1, 1))
+    warned = "⚠️ 还没有2027年的法定节假日安排：跨年的期限无法按工作日计算。" in december
+    assert warned is not known

@@ -12,7 +12,15 @@ from bot.adapters.console import ConsoleAdapter, private_title
 from bot.app import Linli, bootstrap
 from bot.clock import VirtualClock
 from bot.config import Database, Settings, load_settings
-from bot.messages import ClosePoll, Direct, Document, IncomingMessage, Outgoing
+from bot.messages import (
+    ChatRef,
+    ClosePoll,
+    Direct,
+    Document,
+    IncomingMessage,
+    Outgoing,
+    PersonRef,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_CONFIG = ROOT / "config.example.yaml"
@@ -44,6 +52,19 @@ class Conversation:
         message = self.adapter.parse(line)
         assert message is not None, f"blank line: {line!r}"
         return self.deliver(message)
+
+    def move(self, old_ref: str, new_ref: str) -> list[tuple[str, str]]:
+        """The platform's notice that group `old_ref` now has the id `new_ref` (as Telegram
+        says when a group becomes a supergroup)."""
+        notice = IncomingMessage(
+            chat=ChatRef("console", new_ref, new_ref),
+            sender=PersonRef("console", "系统", "系统"),
+            text="",
+            message_id=f"migrate:{old_ref}",
+            sent_at=self.clock.now(),
+            migrated_from=old_ref,
+        )
+        return self.deliver(notice)
 
     def deliver(self, message: IncomingMessage) -> list[tuple[str, str]]:
         self.clock.advance(timedelta(minutes=1))

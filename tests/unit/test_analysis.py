@@ -20,6 +20,7 @@ from bot.analysis import (
     analyze_lines,
     load_default_categories,
 )
+from bot.analysis.location import building_number
 from bot.analysis.normalize import MAX_ANALYSED_CHARS, chinese_number, normalize
 
 SECTION_7_CODES = [
@@ -431,3 +432,26 @@ def test_analyze_lines_flushes_per_line_only_on_a_terminal(
     out = CountingTerminal(tty)
     analyze_lines(['{"text": "收到"}', '{"text": "谢谢"}'], out, analyzer)
     assert out.flushes == flushes
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [
+        ("3", "3"),
+        ("3号楼", "3"),
+        ("03栋", "3"),
+        ("12幢", "12"),
+        ("3号", "3"),
+        ("3#", "3"),
+        ("B座", "B"),
+        ("b", "B"),
+        ("网格3", None),
+        ("东区", None),
+        ("", None),
+        ("3号楼2单元", None),
+    ],
+)
+def test_a_building_typed_in_a_command_reads_as_the_analyser_stores_it(
+    typed: str, number: str | None
+) -> None:
+    assert building_number(typed) == number

@@ -240,3 +240,13 @@ def test_weekend_fallback_only_when_opted_in_and_never_claims_to_know() -> None:
     assert calendar.covers(date(2026, 10, 1))
     assert not calendar.is_workday(date(2026, 10, 1))
     assert calendar.add_working_days(date(LAST_KNOWN, 12, 30), 3) > date(LAST_KNOWN, 12, 31)
+
+
+def test_december_warns_when_next_years_holidays_are_missing() -> None:
+    assert CALENDAR.year_ahead_unknown(date(LAST_KNOWN, 12, 1)) == UNKNOWN
+    assert CALENDAR.year_ahead_unknown(date(LAST_KNOWN, 11, 30)) is None  # not yet
+    assert CALENDAR.year_ahead_unknown(date(LAST_KNOWN - 1, 12, 1)) is None  # the package knows
+    filled_in = WorkCalendar(TZ, days_off=[date(UNKNOWN, 1, 1)])
+    assert filled_in.year_ahead_unknown(date(LAST_KNOWN, 12, 1)) is None
+    guessing = WorkCalendar(TZ, weekends_for_unknown_years=True)
+    assert guessing.year_ahead_unknown(date(LAST_KNOWN, 12, 1)) is None

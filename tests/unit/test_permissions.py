@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.issues import Role
-from bot.domain.permissions import Actor, IssueFacts, refusal
+from bot.domain.permissions import Actor, IssueFacts, building_refusal, refusal
 from handlers.commands import COMMANDS
 
 ME, SOMEONE, MY_GRID, OTHER_GRID = 1, 2, 10, 20
@@ -102,3 +102,16 @@ def test_followers_may_see_what_they_follow() -> None:
 def test_filing_for_others_is_for_heads_workers_and_the_secretary() -> None:
     allowed = {role for role in Role if refusal("file", actor(role)) is None}
     assert allowed == {Role.HEAD, Role.WORKER, Role.SECRETARY}
+
+
+def test_a_head_files_for_their_own_buildings_only() -> None:
+    head = Actor(person_id=ME, role=Role.HEAD, buildings=frozenset({"3", "5"}))
+    assert building_refusal(head, "3") is None
+    assert building_refusal(head, "5") is None
+    assert building_refusal(head, None) is None  # the message names no building
+    assert building_refusal(head, "2") == (
+        "楼栋长只能为本楼栋（3号楼、5号楼）代为立案，这条说的是2号楼，请网格员立案。"
+    )
+    # A head of no particular building, and every other filer, are not limited.
+    assert building_refusal(Actor(person_id=ME, role=Role.HEAD), "2") is None
+    assert building_refusal(actor(Role.WORKER), "2") is None
