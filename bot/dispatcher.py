@@ -153,7 +153,7 @@ class Dispatcher:
             for reply in replies if self._queue_replies else ():
                 if message.via == "web" and here(reply, message.chat):
                     continue  # an action taken on the web: the page shows its answer
-                uow.outbox.add(outbound(reply, now))
+                uow.outbox.add(outbound(reply, now), known=ctx.chat)
             uow.commit()
             # By ids only: the text is a resident's.
             log.debug(

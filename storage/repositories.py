@@ -784,10 +784,16 @@ class Outbox:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(self, message: OutboundMessage) -> None:
-        """Queue a message for the bot account that hears its chat (or its person)."""
+    def add(self, message: OutboundMessage, known: Chat | None = None) -> None:
+        """Queue a message for the bot account that hears its chat (or its person). `known`
+        is a chat row the caller holds already: a message to it needs no look-up."""
         if message.account is None:
-            if message.chat_ref is not None:
+            if known is not None and (known.platform, known.ref) == (
+                message.platform,
+                message.chat_ref,
+            ):
+                message.account = known.account
+            elif message.chat_ref is not None:
                 message.account = self._session.scalar(
                     select(Chat.account).where(
                         Chat.platform == message.platform, Chat.ref == message.chat_ref
