@@ -131,7 +131,7 @@ async def serve(linli: Linli, adapter: Adapter, *, web: socket.socket | None = N
         replies = await loop.run_in_executor(worker, linli.dispatcher.dispatch, message)
         if replies:  # rows other processes queue are found by the ticker's polling
             await outbox.flush()
-        ticker.poke()
+            await ticker.poke()  # a command may have set a reminder due before the next poll
         return replies
 
     async def deliver(message: IncomingMessage) -> None:

@@ -19,6 +19,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
 from datetime import datetime, time, timedelta
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -45,6 +46,7 @@ from storage.models import Reminder
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 BATCH = 500
 LATE_AFTER = timedelta(minutes=5)  # later than this, a message says （补发）
@@ -209,24 +211,26 @@ class Ticker:
             pass
         self.stop()
 
-    def poke(self) -> None:
-        """Something was scheduled: wake in time for it."""
-        self._plan(self._delay())
+    async def poke(self) -> None:
+        """Something may have been scheduled: wake in time for it (else within max_sleep)."""
+        self._plan(await self._off_loop(self._delay))
 
     async def _tick(self) -> None:
         async with self._lock:
             if self._stopped:
                 return
             try:
-                if self._worker is None:
-                    self._scheduler.run_due()
-                else:
-                    loop = asyncio.get_running_loop()
-                    await loop.run_in_executor(self._worker, self._scheduler.run_due)
+                await self._off_loop(self._scheduler.run_due)
                 await self._after_run()
             except Exception:
                 log.exception("running due reminders failed; will retry")
-        self._plan(self._delay())
+        self._plan(await self._off_loop(self._delay))
+
+    async def _off_loop(self, work: Callable[[], T]) -> T:
+        """Database work, run on the worker thread so the event loop stays free."""
+        if self._worker is None:
+            return work()
+        return await asyncio.get_running_loop().run_in_executor(self._worker, work)
 
     def _delay(self) -> float:
         due = self._scheduler.next_due()
