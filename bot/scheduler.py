@@ -216,7 +216,7 @@ class Ticker:
         self._plan(await self._off_loop(self._delay))
 
     async def _tick(self) -> None:
-        async with self._lock:
+        async with self._lock:  # close() waits for all of this, the next wake-up included
             if self._stopped:
                 return
             try:
@@ -224,7 +224,8 @@ class Ticker:
                 await self._after_run()
             except Exception:
                 log.exception("running due reminders failed; will retry")
-        self._plan(await self._off_loop(self._delay))
+            delay = await self._off_loop(self._delay)
+        self._plan(delay)
 
     async def _off_loop(self, work: Callable[[], T]) -> T:
         """Database work, run on the worker thread so the event loop stays free."""
@@ -233,7 +234,11 @@ class Ticker:
         return await asyncio.get_running_loop().run_in_executor(self._worker, work)
 
     def _delay(self) -> float:
-        due = self._scheduler.next_due()
+        try:
+            due = self._scheduler.next_due()
+        except Exception:
+            log.exception("reading the next due reminder failed; will look again")
+            return self._max_sleep
         if due is None:
             return self._max_sleep
         return min(self._max_sleep, max(0.0, self._clock.seconds_until(due)))
