@@ -148,7 +148,9 @@ class ClosePoll:
 
 @dataclass(frozen=True)
 class Document:
-    """A file for a chat: an xlsx ledger, or a picture (`photo=True`) such as a chart."""
+    """A file for a chat: an xlsx ledger, or a picture (`photo=True`) such as a chart. With
+    `ref`, a file the platform already holds (a resident's photo, by the id it was received
+    under) is sent again instead of `content`."""
 
     chat: ChatRef
     filename: str
@@ -156,6 +158,7 @@ class Document:
     caption: str = ""
     photo: bool = False
     reply_to_message_id: str | None = None
+    ref: str | None = None
 
 
 Outgoing = Reply | Direct | Poll | ClosePoll | Document

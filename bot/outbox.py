@@ -87,6 +87,8 @@ def outbound(message: Outgoing, now: datetime) -> OutboundMessage:
             row.reply_to_message_id = message.reply_to_message_id
             row.content = message.content
             payload["filename"] = message.filename
+            if message.ref is not None:
+                payload["ref"] = message.ref
     row.payload = json.dumps(payload, ensure_ascii=False) if payload else None
     return row
 
@@ -121,6 +123,7 @@ def outgoing(row: OutboundMessage) -> Outgoing:
                 caption=row.text,
                 photo=row.kind == "photo",
                 reply_to_message_id=row.reply_to_message_id,
+                ref=payload.get("ref"),
             )
     mentions = tuple(
         PersonRef(row.platform, ref, name, handle)

@@ -10,11 +10,13 @@ from bot.clock import local
 from bot.domain.issues import IssueStatus, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.privacy import mask_name, mask_text
+from bot.messages import Document, Outgoing
 from bot.text import normalize, printable
 from handlers import texts
 from handlers.base import Context, Outcome, answer
 from handlers.ledger import assignee_label, colour_of, find_issue, shown_deadline
 from handlers.meetings import minutes
+from storage.models import Issue
 
 
 def show(ctx: Context, args: str) -> Outcome:
@@ -67,7 +69,33 @@ def show(ctx: Context, args: str) -> Outcome:
             )
         else:
             lines.append(texts.HISTORY_NOTE.format(**fields))
-    return answer(ctx, "\n".join(lines))
+    details = answer(ctx, "\n".join(lines))
+    return Outcome([*details.replies, *photos(ctx, issue)], details.status)
+
+
+PHOTOS_SHOWN = 4  # photos sent again after the details; the count line says how many in all
+
+
+def photos(ctx: Context, issue: Issue) -> list[Outgoing]:
+    """The issue's photos, sent again by the ids the platform gave them: only where that
+    platform holds them, and a private report's never into a group."""
+    here = ctx.message.chat
+    if issue.chat_id is None or (issue.private and not here.is_private):
+        return []
+    if ctx.uow.chats.by_id(issue.chat_id).platform != here.platform:
+        return []
+    pictures = [a for a in issue.attachments if a.kind == "photo"]
+    return [
+        Document(
+            here,
+            a.caption or f"{issue.number}-{index}.jpg",
+            b"",
+            caption=texts.SHOW_PHOTO.format(number=issue.number, index=index, count=len(pictures)),
+            photo=True,
+            ref=a.ref,
+        )
+        for index, a in enumerate(pictures[:PHOTOS_SHOWN], 1)
+    ]
 
 
 SHOW_LIMIT = 1000  # characters of a description shown in chat (a 100 KB one would be 25 messages)

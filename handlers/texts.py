@@ -118,6 +118,7 @@ BIND_CONFIRMED = "已确认本群就是配置中的「{name}」，绑定 {commun
 # How a chat's kind is named when it is not bound to a grid.
 CHAT_KIND_LABELS = {"grid": "网格群", "work": "工作群", "resident": "小区群"}
 ROLE_SET = "已设置 {who} 为{role}。"
+SHOW_PHOTO = "#{number} 照片{index}/{count}"
 ROLE_NOT_BUILDING = "「{word}」不是楼栋号，例如：设置角色 @陈楼长 楼栋长 3号楼"
 ROLE_UNKNOWN_BUILDING = "本社区没有{word}号楼（有：{known}）。"
 ROLE_WHO = "找不到「{name}」，请 @ 这个人（对方需要在群里说过话）。"

@@ -243,8 +243,8 @@ class ConsoleAdapter:
                 where, text = private_title(message.person.name), message.text
             case Document():
                 where = message.chat.title or message.chat.ref
-                path = self._save(message)
-                text = f"[文件] {path}" + (f"\n{message.caption}" if message.caption else "")
+                shown = f"[图片:{message.ref}]" if message.ref else f"[文件] {self._save(message)}"
+                text = shown + (f"\n{message.caption}" if message.caption else "")
             case Reply() | Poll():
                 where, text = message.chat.title or message.chat.ref, message.text
                 if isinstance(message, Reply) and message.mentions:

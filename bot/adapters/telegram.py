@@ -362,7 +362,8 @@ class TelegramAdapter:
                 await bot.stop_poll(int(message.chat.ref), int(message.message_id))
                 return None
             case core.Document():
-                upload = InputFile(message.content, filename=message.filename)
+                # A file Telegram holds goes again by its file_id, without an upload.
+                upload = message.ref or InputFile(message.content, filename=message.filename)
                 caption = message.caption[:1024] or None
                 replying = _reply_parameters(message.reply_to_message_id)
                 if message.photo:

@@ -459,9 +459,14 @@ class WechatAdapter:
                 return _sent(await target.say(message.text))
             case core.Document():
                 target = await self._chat(bot, message.chat)
-                upload = FileBox.from_base64(
-                    base64.b64encode(message.content), name=message.filename
-                )
+                if message.ref is not None:  # a file received earlier, by its message id
+                    received = bot.Message.load(message.ref)
+                    await received.ready()
+                    upload = await received.to_file_box()
+                else:
+                    upload = FileBox.from_base64(
+                        base64.b64encode(message.content), name=message.filename
+                    )
                 sent = _sent(await target.say(upload))
                 if message.caption:
                     await target.say(message.caption)

@@ -82,8 +82,10 @@ def test_a_worker_files_a_residents_message_by_replying_with_the_tag(chat: Conve
     assert (reporter, filed_by) == ("孙大爷", "张网格")
     assert issue.description == "南门那个井盖又翘起来了，差点绊倒人"
     assert photos == ["井盖.jpg"]
-    history = chat.text("@张网格: 查看 1")
+    # 查看 shows the details, then the photo itself, sent again by its platform id.
+    (_, history), photo = chat.say("@张网格: 查看 1")
     assert "张*格 代为立案" in history
+    assert photo == ("网格3群", "[图片:井盖.jpg] #1 照片1/1")
 
 
 def test_a_resident_cannot_file_someone_elses_message(chat: Conversation) -> None:
@@ -183,4 +185,20 @@ def test_a_photo_sent_soon_after_a_report_is_attached_to_it(chat: Conversation) 
     assert chat.say("@孙大爷/网格3群: [图片:别的.jpg]") == []  # not his report: left alone
     chat.clock.advance(timedelta(minutes=3))
     assert chat.say("@王芳/网格3群: [图片:晚了.jpg]") == []  # too late to be sure it belongs
-    assert "照片：1张" in chat.text("@李书记/工作群: 查看 1")
+    (_, details), *photos = chat.say("@李书记/工作群: 查看 1")
+    assert "照片：1张" in details
+    assert photos == [("工作群", "[图片:下水道.jpg] #1 照片1/1")]
+
+
+def test_show_sends_the_first_four_photos_and_a_private_reports_only_in_private(
+    chat: Conversation,
+) -> None:
+    pictures = "".join(f"[图片:井盖{n}.jpg]" for n in range(1, 7))
+    chat.say(f"@王芳/网格3群: #报事 3号楼门口井盖坏了{pictures}")
+    (_, details), *photos = chat.say("@张网格/网格3群: 查看 1")
+    assert "照片：6张" in details
+    assert photos == [("网格3群", f"[图片:井盖{n}.jpg] #1 照片{n}/6") for n in range(1, 5)]
+    # A report made privately: its photos go to private chats only, never into a group.
+    chat.say("@孙大爷/私聊: 我家楼上天天半夜砸墙，3号楼2单元502[图片:噪音.jpg]")
+    assert len(chat.say("@李书记/工作群: 查看 2")) == 1
+    assert chat.say("@李书记/私聊: 查看 2")[1] == ("私聊·李书记", "[图片:噪音.jpg] #2 照片1/1")

@@ -298,11 +298,14 @@ async def test_private_reports_and_photos(telegram_peer: TelegramPeer, tmp_path:
         await peer.wait_for(WANG["id"], has("已登记 #1"))
         relayed = await peer.wait_for(WORK["id"], has("#1"))
         assert "王" not in text_of(relayed)  # the reporter stays pseudonymous to the work group
-        await peer.say(SUN, GRID3, photo=True, caption="#报事 3号楼门口井盖坏了，见图")
+        picture = b"\x89PNG\r\n\x1a\n" + b"manhole" * 20
+        await peer.say(SUN, GRID3, photo=picture, caption="#报事 3号楼门口井盖坏了，见图")
         await peer.wait_for(GRID3["id"], has("已登记 #2"))
         await peer.say(SECRETARY, WORK, "/show 2")
-        shown = await peer.wait_for(WORK["id"], has("#2"), after=relayed["message_id"])
-        assert "图片" in text_of(shown) or "照片" in text_of(shown)
+        shown = await peer.wait_for(WORK["id"], has("照片：1张"), after=relayed["message_id"])
+        # Then the photo itself, sent again by its file_id: the resident's own picture.
+        photo = await peer.wait_for(WORK["id"], has("#2 照片1/1"), after=shown["message_id"])
+        assert await peer.file_bytes(photo["photo"][-1]["file_id"]) == picture
 
 
 def test_linli_run_on_telegram_answers_and_never_logs_its_token(tmp_path: Path) -> None:

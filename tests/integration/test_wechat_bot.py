@@ -244,6 +244,12 @@ async def test_a_photo_after_a_report_is_attached_and_a_renamed_room_keeps_its_b
         await peer.from_bot(said("已登记 #1", GRID3))
         await peer.send_image("孙大爷", PNG, room="网格3群", file_name="井盖.png")
         await peer.from_bot(said("照片", GRID3))
+        # 查看 sends the details, then the resident's photo itself, taken from the gateway.
+        await peer.say("张网格", "查看 1", room="网格3群")
+        await peer.from_bot(said("照片：1张", GRID3))
+        photo = await peer.from_bot(lambda m: m["roomId"] == GRID3 and bool(m["fileName"]))
+        assert await peer.file(photo["id"]) == PNG
+        await peer.from_bot(said("#1 照片1/1", GRID3))
 
         await peer.rename("网格3群", "幸福里3网格")
         await peer.say("王芳", "#报事 3号楼楼道灯坏了", room="网格3群")

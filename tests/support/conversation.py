@@ -104,6 +104,8 @@ def shown(message: Outgoing) -> tuple[str, str]:
             return private_title(message.person.name), message.text
         case ClosePoll():
             return where, "[投票结束]"
+        case Document(ref=str(ref)):
+            return where, f"[图片:{ref}] {message.caption}"
         case Document():
             return where, f"[文件] {message.filename}"
     return where, message.text
