@@ -6,7 +6,7 @@ import asyncio
 import logging
 import socket
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -18,6 +18,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.dispatcher import Dispatcher
 from bot.domain.calendar import WorkCalendar
+from bot.media import Collector, MediaFolder
 from bot.messages import IncomingMessage, Outgoing
 from bot.outbox import Outbox
 from bot.pacing import Limits, Pacer
@@ -68,16 +69,18 @@ def bootstrap(
         commands=COMMANDS,
         platform_help=dict(platform_help or {}),
     )
-    ahead = services.calendar.year_ahead_unknown(services.calendar.local_date(clock.now()))
-    if ahead is not None:
-        log.warning(
-            "no holiday calendar for %s: upgrade chinesecalendar or list its days under "
-            "calendar: in the config (the December digests say so too)",
-            ahead,
-        )
     return Linli(
         engine, sessions, services, Dispatcher(services, sessions), Scheduler(services, sessions)
     )
+
+
+def _photo_collector(linli: Linli, adapter: Adapter, worker: Executor) -> Collector | None:
+    """Keeps copies of the photos this adapter's chats bring (config `media`), or None."""
+    settings = linli.services.settings
+    if not settings.media.keep_photos:
+        return None
+    folder = MediaFolder(settings.media.dir)
+    return Collector(linli.sessions, adapter, folder, worker, account=settings.bot.account)
 
 
 def work_calendar(settings: Settings, *, weekends_for_unknown_years: bool = False) -> WorkCalendar:
@@ -123,8 +126,19 @@ async def serve(linli: Linli, adapter: Adapter, *, web: socket.socket | None = N
     with alone(linli.engine):
         linli.scheduler.restore()
         outbox.report_cut_off()
+    calendar = linli.services.calendar
+    ahead = calendar.year_ahead_unknown(calendar.local_date(linli.services.clock.now()))
+    if ahead is not None:  # December: next year's holidays are due from the package or config
+        log.warning(
+            "no holiday calendar for %s: upgrade chinesecalendar or list its days under "
+            "calendar: in the config (the December digests say so too)",
+            ahead,
+        )
     await outbox.flush()
     ticker.start()
+    photos = _photo_collector(linli, adapter, worker)
+    if photos is not None:
+        photos.soon()  # any photo a crash or an outage left without a copy
     loop = asyncio.get_running_loop()
 
     async def handle(message: IncomingMessage) -> list[Outgoing]:
@@ -132,6 +146,8 @@ async def serve(linli: Linli, adapter: Adapter, *, web: socket.socket | None = N
         if replies:  # rows other processes queue are found by the ticker's polling
             await outbox.flush()
             await ticker.poke()  # a command may have set a reminder due before the next poll
+        if message.attachments and photos is not None:
+            photos.soon()
         return replies
 
     async def deliver(message: IncomingMessage) -> None:
@@ -150,5 +166,7 @@ async def serve(linli: Linli, adapter: Adapter, *, web: socket.socket | None = N
             page_server.should_exit = True
             await pages
         await ticker.close()
+        if photos is not None:
+            await photos.close()
         outbox.close()
         worker.shutdown(wait=True)

@@ -262,6 +262,15 @@ class Intake(_Strict):
     file_tags: list[Text] = ["#立案"]
 
 
+class MediaSettings(_Strict):
+    """Where the bot keeps its copy of every photo residents send with a report."""
+
+    # A relative folder lives beside the config file. Several processes on one database (and
+    # `linli web` on another machine) need one shared folder to show each other's photos.
+    dir: Text = "media"
+    keep_photos: bool = True  # false: photos stay on the platform only (WeChat lets them expire)
+
+
 class ConsoleSettings(_Strict):
     speaker: Text = "居民"
     chat: Text = "网格群"
@@ -347,6 +356,7 @@ class Settings(_Strict):
     telegram: TelegramSettings = TelegramSettings()
     wechat: WechatSettings = WechatSettings()
     web: WebSettings = WebSettings()
+    media: MediaSettings = MediaSettings()
     communities: list[Community] = Field(min_length=1)
 
     @field_validator("timezone")
@@ -508,7 +518,9 @@ def load_settings(path: Path) -> Settings:
     settings = parse_settings(raw, path.name)
     url = os.environ.get(ENV_DATABASE_URL) or settings.database.url
     database = settings.database.model_copy(update={"url": resolve_sqlite_path(url, path.parent)})
-    update: dict[str, object] = {"database": database}
+    folder = path.parent.resolve() / settings.media.dir
+    media = settings.media.model_copy(update={"dir": str(folder)})
+    update: dict[str, object] = {"database": database, "media": media}
     if os.environ.get(ENV_ACCOUNT):
         update["bot"] = settings.bot.model_copy(update={"account": os.environ[ENV_ACCOUNT]})
     return settings.model_copy(update=update)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import replace
+from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -17,9 +18,18 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.messages import ChatRef, Direct, IncomingMessage, Outgoing, PollAnswer, Reply
 from bot.outbox import outbound
 from bot.routing import Route, RouteKind, Router
-from bot.text import printable_message, storable, visible
+from bot.text import fit_for_chat, storable, visible
 from handlers import admin, intake, ledger, meetings, texts
-from handlers.base import Answer, Context, Outcome, Services, actor_of, answer, refuse
+from handlers.base import (
+    Answer,
+    Context,
+    Outcome,
+    Services,
+    actor_of,
+    answer,
+    quiet_until,
+    refuse,
+)
 from handlers.meetings import WITHDRAW_WORDS
 from storage.models import Chat, Community, InboundMessage, Person
 from storage.uow import UnitOfWork
@@ -148,12 +158,16 @@ class Dispatcher:
             if message.via == "poll" and outcome.status not in ("invalid", "refused"):
                 # The native poll shows the answer; a confirmation per voter would flood.
                 outcome = Outcome([], outcome.status, outcome.issue_id)
-            replies = [printable_message(reply) for reply in outcome.replies]
+            replies = [fit_for_chat(reply) for reply in outcome.replies]
             now = self._services.clock.now()
+            hold = self._quiet_hold(ctx, outcome, now)
             for reply in replies if self._queue_replies else ():
                 if message.via == "web" and here(reply, message.chat):
                     continue  # an action taken on the web: the page shows its answer
-                uow.outbox.add(outbound(reply, now), known=ctx.chat)
+                row = outbound(reply, now)
+                if not here(reply, message.chat):  # notices to others wait for the morning
+                    row.not_before = hold
+                uow.outbox.add(row, known=ctx.chat)
             uow.commit()
             # By ids only: the text is a resident's.
             log.debug(
@@ -165,6 +179,16 @@ class Dispatcher:
                 outcome.issue_id,
             )
             return replies
+
+    def _quiet_hold(self, ctx: Context, outcome: Outcome, now: datetime) -> datetime | None:
+        """Until when a message's notices to other chats wait (chat-protocol §5, quiet hours):
+        the end of its community's quiet hours, unless its issue is urgent. The answer to the
+        one who wrote goes at once: they are awake."""
+        if ctx.community is None:
+            return None
+        if outcome.issue_id is not None and ctx.uow.issues.get(outcome.issue_id).urgent:
+            return None
+        return quiet_until(self._services, ctx.community.code, now)
 
     def _as_ballot(self, message: IncomingMessage, vote: PollAnswer) -> IncomingMessage | None:
         """A native poll answer, as the typed ballot it stands for, in the poll's chat."""

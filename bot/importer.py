@@ -32,7 +32,7 @@ from bot.app import Linli, bootstrap
 from bot.clock import SystemClock
 from bot.config import ConfigError, Settings
 from bot.dispatcher import Dispatcher
-from bot.messages import AttachmentRef, ChatRef, IncomingMessage, PersonRef
+from bot.messages import IMPORTED, AttachmentRef, ChatRef, IncomingMessage, PersonRef
 from bot.routing import RouteKind, Router
 from bot.text import has_content
 from storage.models import AuditEntry, Person
@@ -381,6 +381,7 @@ def _message(
         sent_at=entry.sent_at,
         mentions_bot=f"@{bot_name}" in entry.text or f"＠{bot_name}" in entry.text,
         attachments=tuple(AttachmentRef("photo", photo) for photo in entry.photos),
+        via=IMPORTED,
     )
 
 

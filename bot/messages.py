@@ -63,6 +63,10 @@ class QuotedMessage:
     attachments: tuple[AttachmentRef, ...] = ()
 
 
+IMPORTED = "import"
+"""`IncomingMessage.via` of a message read from an exported chat history (`linli import`)."""
+
+
 @dataclass(frozen=True)
 class IncomingMessage:
     """One message as the core sees it, whatever platform it came from."""
@@ -76,7 +80,8 @@ class IncomingMessage:
     mentions_bot: bool = False
     mentions: tuple[PersonRef, ...] = ()
     attachments: tuple[AttachmentRef, ...] = ()
-    # How it was said: typed, a pressed button (its command), or an answer to a native poll.
+    # How it was said: typed, a pressed button (its command), an answer to a native poll, a web
+    # form, or read from an exported chat history (IMPORTED).
     via: str = "typed"
     # A native poll answer: the poll id and the chosen options (1-based; none = withdrawn).
     poll_answer: PollAnswer | None = None

@@ -257,7 +257,9 @@ class Outbox:
         async with self._lock:  # one sender at a time, or a row could go out twice
             while True:
                 with UnitOfWork(self._sessions) as uow:
-                    rows = uow.outbox.pending(FLUSH_BATCH, tuple(self._adapters), self._account)
+                    rows = uow.outbox.pending(
+                        FLUSH_BATCH, tuple(self._adapters), self._clock.now(), self._account
+                    )
                 if not rows:
                     return sent
                 for group in sends(rows, self._merge):

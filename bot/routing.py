@@ -22,6 +22,7 @@ _SLASH = re.compile(r"^(/([^\s\d#@]+)(?:@[A-Za-z0-9_]+(?=\s|$))?)", re.S)
 # "帮助：谁家有梯子" are chatter, while "进展：23 …" is a command.
 _KEYWORD_FOLLOW = re.compile(r"^($|[\s\d#@]|[:,]\s*[\d#])")
 _TAG_PUNCT = re.compile(r"^[\s:：,，。.、!！]+")
+_FILE_COMMAND = re.compile(r"^/file(?:@\w+)?(?=\s|$)", re.I)  # `/file` in reply: as #立案 does
 _BALLOT = re.compile(r"^[Mm]\s*\d+\s*[:,]?\s*(?:\d|撤回|取消|撤销)")
 _EXPECTS = {"issue": re.compile(r"^#?\s*\d"), "meeting": re.compile(r"^[Mm]\s*\d")}
 # A bare "5" means a score only in a private chat; in a group it could mean anything.
@@ -80,8 +81,10 @@ class Router:
         if message.mentions_bot:
             raw = self._mention.sub(" ", raw).strip()
         text = normalize(raw)
+        if message.reply_to is not None and _FILE_COMMAND.match(text):
+            return Route(RouteKind.FILE, text=_FILE_COMMAND.sub("", text).strip())
         command = self._command(text, raw)
-        if command is not None:
+        if command is not None and not self._tagged_report(command, raw):
             return command
         if _BALLOT.match(text):
             return Route(RouteKind.BALLOT, text=text)
@@ -112,15 +115,32 @@ class Router:
                 return Route(RouteKind.UNKNOWN_COMMAND, word=f"/{printable(word)}", args=args)
             return Route(RouteKind.COMMAND, command, word=f"/{word}", args=args)
         for keyword, command in self._keywords:
+            if not text.startswith(keyword):
+                continue
             after = text[len(keyword) :]
-            if text.startswith(keyword) and _KEYWORD_FOLLOW.match(after):
-                expected = _EXPECTS.get(command.expects)
-                if expected is not None and not expected.match(_TAG_PUNCT.sub("", after)):
+            expected = _EXPECTS.get(command.expects)
+            fits = expected is None or expected.match(_TAG_PUNCT.sub("", after)) is not None
+            if _KEYWORD_FOLLOW.match(after):
+                # 「受理」 alone or 「派单 @刘物业 1」: a command said wrongly gets its usage line;
+                # 「派单@刘物业」 run together is taken for chatter.
+                if not (fits or after == "" or after[0].isspace()):
                     return None
-                return Route(
-                    RouteKind.COMMAND, command, word=keyword, args=_rest_after(raw, len(keyword))
-                )
+            elif not (expected is not None and fits):  # 「异议：M1 …」「异议M1…」 still count
+                continue
+            return Route(
+                RouteKind.COMMAND, command, word=keyword, args=_rest_after(raw, len(keyword))
+            )
         return None
+
+    def _tagged_report(self, command: Route, raw: str) -> bool:
+        """「上报 2号楼楼顶漏水 #报事」: a report that happens to start with a command word that
+        takes an issue or meeting number (a typed /command is always the command)."""
+        return (
+            not command.word.startswith("/")
+            and command.command is not None
+            and command.command.expects in {*_EXPECTS, "record"}
+            and self._report.search(raw) is not None
+        )
 
 
 def _rest_after(raw: str, consumed: int) -> str:

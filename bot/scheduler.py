@@ -18,21 +18,20 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
-from datetime import datetime, time, timedelta
+from dataclasses import replace
+from datetime import datetime, timedelta
 from typing import TypeVar
-from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.date import DateTrigger
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock, wall_time_in
-from bot.config import QuietHours
 from bot.messages import Direct, Outgoing, Reply
 from bot.outbox import outbound
-from bot.text import printable_message
+from bot.text import fit_for_chat
 from handlers import texts
-from handlers.base import Services
+from handlers.base import Services, quiet_until
 from handlers.reminders import render
 from handlers.schedule import (
     SERIES_KINDS,
@@ -87,14 +86,16 @@ class Scheduler:
                 bundles: dict[tuple[str, str, str], list[tuple[bool, Reply | Direct]]] = {}
                 apart: list[Outgoing] = []  # polls, files, buttons: never merged into a digest
                 for reminder in due:
+                    late = reminder.missed or now - reminder.due_at > LATE_AFTER
                     wait = None if reminder.urgent else self._quiet_until(uow, reminder, now)
                     if wait is not None:
-                        reminder.due_at = wait
+                        reminder.missed, reminder.due_at = late, wait
                         continue
-                    late = now - reminder.due_at > LATE_AFTER
-                    for message in map(printable_message, render(uow, self._services, reminder)):
+                    for message in map(fit_for_chat, render(uow, self._services, reminder)):
                         if isinstance(message, Reply | Direct) and not message.buttons:
                             bundles.setdefault(_target(message), []).append((late, message))
+                        elif isinstance(message, Reply | Direct) and late:
+                            apart.append(replace(message, text=texts.LATE + message.text))
                         else:
                             apart.append(message)
                     reminder.status = "sent"
@@ -120,34 +121,10 @@ class Scheduler:
 
     def _quiet_until(self, uow: UnitOfWork, reminder: Reminder, now: datetime) -> datetime | None:
         """The end of the quiet hours `now` falls in, for this reminder's community; else None."""
-        settings = self._services.settings
-        quiet = settings.quiet_hours
+        code = None
         if reminder.community_id is not None:
             code = uow.communities.get(reminder.community_id).code
-            spec = next((c for c in settings.communities if c.code == code), None)
-            if spec is not None:
-                quiet = settings.quiet_hours_of(spec)
-        return quiet_end(quiet, now, settings.tz)
-
-
-def quiet_end(quiet: QuietHours, now: datetime, tz: ZoneInfo) -> datetime | None:
-    """When the quiet period containing `now` ends, or None if `now` is not quiet."""
-    local = now.astimezone(tz)
-    start, end = _clock(quiet.start), _clock(quiet.end)
-    moment = local.time()
-    if start == end:
-        return None
-    overnight = start > end
-    inside = (moment >= start or moment < end) if overnight else (start <= moment < end)
-    if not inside:
-        return None
-    day = local.date() if moment < end else local.date() + timedelta(days=1)
-    return datetime.combine(day, end, tzinfo=tz)
-
-
-def _clock(text: str) -> time:
-    hour, minute = (int(part) for part in text.split(":"))
-    return time(hour, minute)
+        return quiet_until(self._services, code, now)
 
 
 def _target(message: Reply | Direct) -> tuple[str, str, str]:

@@ -6,8 +6,9 @@ import re
 import unicodedata
 from dataclasses import replace
 
+from bot.domain.privacy import mask_text
 from bot.logs import secrets_in_environment, without_secrets
-from bot.messages import Direct, Document, IncomingMessage, Outgoing, Poll, Reply
+from bot.messages import ChatRef, Direct, Document, IncomingMessage, Outgoing, Poll, Reply
 
 _SPACES = re.compile(r"\s+")
 _MEANINGFUL = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
@@ -32,24 +33,34 @@ def printable(text: str) -> str:
     return _CONTROL.sub("", text.replace("\t", " "))
 
 
-def printable_message(message: Outgoing) -> Outgoing:
-    """The message with every text it shows made `printable`: whatever a resident typed and the
-    bot repeats (a reminder's text, a meeting's title, an objection) is safe in any chat."""
+def fit_for_chat(message: Outgoing) -> Outgoing:
+    """The message with every text it shows made `printable` (whatever a resident typed and the
+    bot repeats: a reminder's text, a meeting's title, an objection), and in a group with phone
+    numbers masked and ID numbers removed (chat-protocol §9): a safety net under every handler,
+    which mask what they know to be personal already."""
     match message:
-        case Reply() | Direct():
+        case Direct():
             text = printable(message.text)
+            return message if text == message.text else replace(message, text=text)
+        case Reply():
+            text = _for(message.chat, message.text)
             return message if text == message.text else replace(message, text=text)
         case Poll():
             return replace(
                 message,
-                text=printable(message.text),
-                question=printable(message.question),
-                options=tuple(printable(option) for option in message.options),
+                text=_for(message.chat, message.text),
+                question=_for(message.chat, message.question),
+                options=tuple(_for(message.chat, option) for option in message.options),
             )
         case Document():
-            return replace(message, caption=printable(message.caption))
+            return replace(message, caption=_for(message.chat, message.caption))
         case _:
             return message
+
+
+def _for(chat: ChatRef, text: str) -> str:
+    shown = printable(text)
+    return shown if chat.is_private else mask_text(shown)
 
 
 def storable(message: IncomingMessage) -> IncomingMessage:

@@ -178,9 +178,13 @@ def set_role(ctx: Context, args: str) -> Outcome:
         # "设置角色 @刘物业 物业" names the unit by the role word itself when it is a unit.
         units = ctx.services.community_settings(community.code)
         unit = scope or (words[1] if units.unit(words[1]) is not None else None)
-    for grant in ctx.uow.people.grants_of(person.id, community.id):
-        if grant.source == "chat":
-            ctx.uow.people.remove_grant(grant)
+    grants = ctx.uow.people.grants_of(person.id, community.id)
+    configured = [g for g in grants if g.source != "chat"]
+    if configured:  # the config file is read again at every start: a change here would not hold
+        roles = "、".join(dict.fromkeys(g.role.label for g in configured))
+        raise Answer(texts.ROLE_IN_CONFIG.format(who=mask_name(person.name), role=roles))
+    for grant in grants:
+        ctx.uow.people.remove_grant(grant)
     if role is not Role.RESIDENT:
         ctx.uow.people.add_grant(
             RoleGrant(

@@ -14,8 +14,9 @@ from bot.config import Settings
 from bot.domain.calendar import WorkCalendar
 from bot.domain.issues import IssueStatus, Role, strongest
 from bot.domain.permissions import Actor
+from bot.domain.quiet import quiet_end
 from bot.domain.ratings import RATING_ACTIONS, counted_rating, rating_after
-from bot.messages import AttachmentRef, IncomingMessage, Outgoing, Reply
+from bot.messages import IMPORTED, AttachmentRef, IncomingMessage, Outgoing, Reply
 from handlers.schedule import sync_issue
 from storage.models import Attachment, AuditEntry, Chat, Community, Issue, Person
 from storage.uow import UnitOfWork
@@ -71,6 +72,17 @@ class Context:
     def community_settings(self) -> CommunitySettings:
         assert self.community is not None
         return self.services.community_settings(self.community.code)
+
+
+def quiet_until(services: Services, community_code: str | None, now: datetime) -> datetime | None:
+    """When the quiet hours `now` falls in end, for this community (else the default hours);
+    None when `now` is not quiet."""
+    settings = services.settings
+    quiet = settings.quiet_hours
+    spec = next((c for c in settings.communities if c.code == community_code), None)
+    if spec is not None:
+        quiet = settings.quiet_hours_of(spec)
+    return quiet_end(quiet, now, settings.tz)
 
 
 def actor_of(uow: UnitOfWork, person_id: int, community_id: int | None) -> Actor:
@@ -206,7 +218,9 @@ def record_community(ctx: Context, community_id: int, action: str, note: str) ->
 
 
 def attach(ctx: Context, issue: Issue, attachments: Iterable[AttachmentRef]) -> None:
-    """Keep the sender's photos and files with `issue`."""
+    """Keep the sender's photos and files with `issue`; the bot fetches a copy of each photo
+    through the chat it came in (not for an imported history, whose refs are file names)."""
+    chat_id = None if ctx.message.via == IMPORTED else ctx.chat.id
     for attachment in attachments:
         ctx.uow.issues.add_attachment(
             Attachment(
@@ -216,6 +230,7 @@ def attach(ctx: Context, issue: Issue, attachments: Iterable[AttachmentRef]) -> 
                 caption=attachment.caption,
                 added_by_id=ctx.sender.id,
                 added_at=ctx.now,
+                chat_id=chat_id,
             )
         )
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from bot.domain.calendar import UnknownYear
 from bot.domain.issues import IssueStatus
 from bot.domain.lifecycle import OPEN
 from handlers import texts
@@ -17,29 +16,27 @@ from storage.uow import UnitOfWork
 RED_LINES = 10
 
 
-def working_today(services: Services) -> bool:
-    calendar = services.calendar
-    try:
-        return calendar.is_workday(calendar.local_date(services.clock.now()))
-    except UnknownYear:
-        return True  # better a digest on a possible holiday than none on a working day
+def working_day(services: Services, due: datetime) -> bool:
+    """Whether the day a digest was due is a working day. Past the holiday calendar (next
+    year's not yet published) Monday to Friday are taken for working days."""
+    calendar = services.weekday_calendar
+    return calendar.is_workday(calendar.local_date(due))
 
 
-def first_working_day_of_week(services: Services) -> bool:
-    """Monday, or the first working day after a Monday holiday (weekly digests wait for it)."""
-    calendar = services.calendar
-    today = calendar.local_date(services.clock.now())
-    earlier = [today - timedelta(days=n) for n in range(1, today.weekday() + 1)]
-    try:
-        return calendar.is_workday(today) and not any(calendar.is_workday(d) for d in earlier)
-    except UnknownYear:
-        return today.weekday() == 0
+def first_working_day_of_week(services: Services, due: datetime) -> bool:
+    """Whether the day a weekly digest was due is the week's first working day: Monday, or the
+    first after a Monday holiday. The due day, not today: one sent late after an outage
+    still goes out."""
+    calendar = services.weekday_calendar
+    day = calendar.local_date(due)
+    earlier = [day - timedelta(days=n) for n in range(1, day.weekday() + 1)]
+    return calendar.is_workday(day) and not any(calendar.is_workday(d) for d in earlier)
 
 
-def daily(uow: UnitOfWork, services: Services, community_id: int) -> str:
+def daily(uow: UnitOfWork, services: Services, community_id: int, due: datetime) -> str:
     """Counts by colour and the 🔴 list; nothing on a day off."""
     now = services.clock.now()
-    if not working_today(services):
+    if not working_day(services, due):
         return ""
     page = uow.issues.ledger(
         LedgerQuery(community_id=community_id, statuses=OPEN),
@@ -68,9 +65,9 @@ def daily(uow: UnitOfWork, services: Services, community_id: int) -> str:
     return "\n".join(lines)
 
 
-def weekly(uow: UnitOfWork, services: Services, community_id: int) -> str:
+def weekly(uow: UnitOfWork, services: Services, community_id: int, due: datetime) -> str:
     """Last week in the seeds' own sentence: collected, resolved, overdue."""
-    if not first_working_day_of_week(services):
+    if not first_working_day_of_week(services, due):
         return ""
     now = services.clock.now()
     since = now - timedelta(days=7)

@@ -12,7 +12,7 @@ from bot.domain.calendar import UnknownYear
 from bot.domain.duplicates import WINDOW, ReportFacts, find_duplicate
 from bot.domain.issues import IssueStatus, location_label
 from bot.domain.permissions import building_refusal, refusal
-from bot.domain.privacy import mask_name
+from bot.domain.privacy import mask_name, reporter_label
 from bot.messages import Outgoing
 from bot.routing import report_text
 from bot.text import has_content, shorten
@@ -86,15 +86,33 @@ def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis)
         )
     chat = ctx.chat.title or ctx.chat.ref
     record(ctx, same, "duplicate", f"{mask_name(ctx.sender.name)}（{chat}）")
+    if ctx.message.attachments:  # the photos belong with the problem they show
+        attach(ctx, same, ctx.message.attachments)
+        record(ctx, same, "photo", f"{len(ctx.message.attachments)}张")
     points.duplicate_confirmed(ctx, same)
+    alerts: list[Outgoing] = []
+    if analysis.urgent:  # a danger reported again (着火, 漏电) is told at once, never absorbed
+        if not same.urgent:
+            same.urgent = True
+            record(ctx, same, "urgent", shorten(description, _ALERT_DESCRIPTION_LIMIT))
+        category = ctx.services.category(same.category).name
+        alerts = _tell_work_groups(
+            ctx, same, category, _where(ctx, same), ctx.sender, description=description
+        )
     text = texts.DUPLICATE.format(number=same.number)
-    return Outcome([reply_to(ctx, text)], "duplicate", same.id)
+    if alerts:
+        text += texts.ACK_URGENT_NOTE
+    return Outcome([reply_to(ctx, text), *alerts], "duplicate", same.id)
 
 
 def late_photo(ctx: Context, _text: str) -> Outcome:
     """Photos sent within 2 minutes after one's own report belong to it (chat-protocol §2)."""
     kept = ctx.uow.inbox.last_of(
-        ctx.chat.platform, ctx.chat.ref, ctx.sender.ref, "issue", ctx.now - PHOTO_WINDOW
+        ctx.chat.platform,
+        ctx.chat.ref,
+        ctx.sender.ref,
+        ("issue", "duplicate"),
+        ctx.now - PHOTO_WINDOW,
     )
     if kept is None or kept.issue_id is None or ctx.community is None:
         # Perhaps a verification photo of one's resolved issue (points.verification_photo).
@@ -112,7 +130,7 @@ def split(ctx: Context, _args: str) -> Outcome:
         raise Answer(texts.NEEDS_COMMUNITY)
     since = ctx.now - SPLIT_WINDOW
     kept = ctx.uow.inbox.last_of(
-        ctx.chat.platform, ctx.chat.ref, ctx.sender.ref, "duplicate", since
+        ctx.chat.platform, ctx.chat.ref, ctx.sender.ref, ("duplicate",), since
     )
     if kept is None or kept.issue_id is None:
         raise Answer(texts.NOTHING_TO_SPLIT)
@@ -130,6 +148,9 @@ def split(ctx: Context, _args: str) -> Outcome:
         kept.text, [*settings.intake.report_tags, *settings.intake.file_tags], settings.bot.name
     )
     outcome = _file(ctx, description, reporter=ctx.sender, filed_by=None)
+    if outcome.issue_id is not None:  # the photos sent with that report come along
+        moved_since = kept.received_at - _SAME_MOMENT
+        ctx.uow.issues.move_photos(same.id, outcome.issue_id, ctx.sender.id, moved_since)
     return Outcome(outcome.replies, "issue", outcome.issue_id)
 
 
@@ -178,8 +199,17 @@ def file_reply(ctx: Context, _note: str) -> Outcome:
 
 
 def _file_for(ctx: Context, reporter: Person, text: str) -> Outcome:
+    settings = ctx.services.settings
+    # 「#报事 …」 filed again by reply: the same description as its own report would have.
+    text = report_text(
+        text, [*settings.intake.report_tags, *settings.intake.file_tags], settings.bot.name
+    )
     if not has_content(text):
         return answer(ctx, texts.FILE_EMPTY_ORIGINAL, "invalid")
+    assert ctx.community is not None
+    filed = ctx.uow.issues.open_with_text(ctx.community.id, reporter.id, text)
+    if filed is not None:  # the same message filed twice, or tagged and then filed
+        return answer(ctx, texts.FILE_ALREADY.format(number=filed.number), "invalid")
     analysis = ctx.services.analyzer.analyze(text)
     location = analysis.location
     reason = building_refusal(ctx.actor, location.building)
@@ -282,19 +312,28 @@ def _where(ctx: Context, issue: Issue) -> str:
 
 
 def _tell_work_groups(
-    ctx: Context, issue: Issue, category: str, where: str, reporter: Person
+    ctx: Context,
+    issue: Issue,
+    category: str,
+    where: str,
+    reporter: Person,
+    *,
+    description: str | None = None,
 ) -> list[Outgoing]:
+    """The work groups' alert of a new urgent or private report (`description`: what this
+    report said, when it joins an issue filed earlier)."""
     if not (issue.urgent or issue.private):
         return []
-    description = shorten(issue.description, _ALERT_DESCRIPTION_LIMIT)  # masked on the way out
+    # Masked on the way out (bot.text.fit_for_chat).
+    description = shorten(description or issue.description, _ALERT_DESCRIPTION_LIMIT)
     if issue.urgent:
         text = texts.URGENT_ALERT.format(
             number=issue.number,
             category=category,
             where=where.replace(" · ", "，"),
             description=description,
-            reporter=mask_name(reporter.name),
-            chat=ctx.chat.title or ctx.chat.ref,
+            reporter=reporter_label(reporter.name, private=ctx.chat.kind == "private", named=False),
+            chat="私聊" if ctx.chat.kind == "private" else ctx.chat.title or ctx.chat.ref,
         )
     else:
         text = texts.PRIVATE_ALERT.format(

@@ -15,8 +15,8 @@ from bot.domain.calendar import UnknownYear
 from bot.domain.deadlines import Colour, DeadlineError, colour, format_deadline, parse_deadline
 from bot.domain.issues import IssueStatus
 from bot.domain.lifecycle import OPEN, Action, IllegalMove, next_status
-from bot.domain.permissions import IssueFacts, refusal
-from bot.domain.privacy import mask_name
+from bot.domain.permissions import STAFF, IssueFacts, refusal
+from bot.domain.privacy import mask_name, reporter_label
 from bot.messages import Outgoing
 from bot.text import normalize, parse_issue_number, whole_number
 from handlers import points, texts
@@ -103,7 +103,14 @@ def move(
     before = issue.status
     issue.status = to or after
     record(ctx, issue, action.value, note, before=before)
+    if before is IssueStatus.NEW and issue.status in TAKEN_UP:
+        # Taken up without 受理 (派单 or 办结 straight away): the report counts all the same.
+        points.report_accepted(ctx, issue)
     return before
+
+
+TAKEN_UP = frozenset({IssueStatus.ACCEPTED, IssueStatus.ASSIGNED, IssueStatus.RESOLVED})
+"""Statuses a report reaches when the community takes it up (+5 points to its reporter)."""
 
 
 def allowed(issue: Issue, action: Action) -> IssueStatus:
@@ -174,6 +181,8 @@ def escalate_to(ctx: Context, issue: Issue, unit: str, note: str) -> list[Outgoi
     """吹哨: mark the issue escalated and tell the work group and the unit's contacts."""
     issue.escalated = True
     record(ctx, issue, Action.ESCALATE.value, unit if not note else f"{unit}：{note}")
+    if issue.status is IssueStatus.NEW:  # 吹哨 straight away takes the report up too
+        points.report_accepted(ctx, issue)
     line = texts.WHISTLE.format(
         number=issue.number, unit=unit, **summary(ctx.uow, ctx.services, issue)
     )
@@ -200,7 +209,6 @@ def accept(ctx: Context, args: str) -> Outcome:
     issue.level = level
     issue.deadline = deadline_in(ctx, level, issue.created_at)
     move(ctx, issue, Action.ACCEPT, level)
-    points.report_accepted(ctx, issue)
     deadline = shown_deadline(ctx.services, issue.deadline)
     line = texts.ACCEPTED.format(number=issue.number, level=level, deadline=deadline)
     replies = tell_watchers(ctx, issue, line)
@@ -234,15 +242,23 @@ def assign(ctx: Context, args: str) -> Outcome:
     replies = tell_watchers(
         ctx, issue, texts.ASSIGNED.format(number=issue.number, who=who, deadline=shown)
     )
-    assert ctx.community is not None
-    contacts = [person] if person else list(ctx.uow.people.of_unit(ctx.community.id, unit or ""))
+    contacts = holders(ctx, issue)
     direct = texts.ASSIGNED_DIRECT.format(
         number=issue.number, deadline=shown, **summary(ctx.uow, ctx.services, issue)
     )
     private = with_buttons(
         tell_privately(contacts, direct, skip=ctx.sender.id), assignee_buttons(issue.number)
     )
-    return Outcome(replies + private, "command")
+    return Outcome(replies + private, "command", issue.id)
+
+
+def holders(ctx: Context, issue: Issue) -> list[Person]:
+    """Who holds an issue: the person it was assigned to, else its unit's contacts."""
+    if issue.assignee_id is not None:
+        return [ctx.uow.people.get(issue.assignee_id)]
+    if issue.assignee_unit and ctx.community is not None:
+        return list(ctx.uow.people.of_unit(ctx.community.id, issue.assignee_unit))
+    return []
 
 
 def target_of(ctx: Context, token: str) -> tuple[Person | None, str | None]:
@@ -366,13 +382,24 @@ def merge(ctx: Context, args: str) -> Outcome:
 def reopen(ctx: Context, args: str) -> Outcome:
     """重开 N 原因 — back to whoever had it, with a new deadline; the work group hears."""
     issue, rest = find_issue(ctx, args, "reopen")
+    if issue.status is IssueStatus.REJECTED and ctx.actor.role not in STAFF:
+        # 退回 was the community's decision: a reporter who disagrees asks, not undoes it.
+        raise Answer(texts.REOPEN_REJECTED.format(number=issue.number), "refused", "reopen")
     reason = required(rest, "原因", f"重开 {issue.number} 下水道又堵了")
     _reopen(ctx, issue, reason)
     line = texts.REOPENED.format(
         number=issue.number, reason=reason, deadline=shown_deadline(ctx.services, issue.deadline)
     )
     replies = tell_watchers(ctx, issue, line)
-    return Outcome(replies + tell_work_groups(ctx, line, already=replies), "command", issue.id)
+    replies += tell_work_groups(ctx, line, already=replies)
+    return Outcome(replies + _tell_holders(ctx, issue, line), "command", issue.id)
+
+
+def _tell_holders(ctx: Context, issue: Issue, line: str) -> list[Outgoing]:
+    """The one who holds a reopened issue hears it privately, as when it was assigned."""
+    if issue.status is not IssueStatus.ASSIGNED:
+        return []
+    return tell_privately(holders(ctx, issue), line, skip=ctx.sender.id)
 
 
 def _reopen(ctx: Context, issue: Issue, reason: str) -> None:
@@ -442,11 +469,12 @@ def _rated(ctx: Context, issue: Issue, score: int, note: str) -> Outcome:
     replies = tell_watchers(ctx, issue, line)
     alert = texts.LOW_RATING_ALERT.format(
         number=issue.number,
-        who=mask_name(ctx.sender.name),
+        who=reporter_label(ctx.sender.name, private=issue.private, named=False),
         score=score,
         note=f"（{note}）" if note else "",
     )
-    return Outcome(replies + tell_work_groups(ctx, alert, already=replies), "command", issue.id)
+    replies += tell_work_groups(ctx, alert, already=replies)
+    return Outcome(replies + _tell_holders(ctx, issue, line), "command", issue.id)
 
 
 def _score(word: str) -> int | None:

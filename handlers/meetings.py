@@ -108,9 +108,15 @@ def find_meeting(ctx: Context, token: str) -> Meeting:
     return meeting
 
 
-def _schedule(uow: UnitOfWork, meeting: Meeting, kind: str, due: datetime) -> None:
+def _schedule(uow: UnitOfWork, meeting: Meeting, kind: str, due: datetime | None) -> None:
+    """The meeting's one reminder of this kind, at `due` (None: none): one set earlier, for a
+    time decided again or a 公示 published again, is cancelled."""
+    prefix = f"meeting:{meeting.id}:{kind}:"
+    uow.reminders.cancel_pending(prefix, keep=None if due is None else prefix + due.isoformat())
+    if due is None:
+        return
     uow.reminders.schedule(
-        f"meeting:{meeting.id}:{kind}:{due.isoformat()}",
+        prefix + due.isoformat(),
         community_id=meeting.community_id,
         kind=kind,
         due_at=due,
@@ -474,8 +480,8 @@ def _fix_time(
     meeting.status, meeting.chosen, meeting.starts_at = "scheduled", position, option.starts_at
     now = services.clock.now()
     for kind, before in ((MEETING_DAY, timedelta(days=1)), (MEETING_HOUR, timedelta(hours=1))):
-        if option.starts_at - before > now:
-            _schedule(uow, meeting, kind, option.starts_at - before)
+        due = option.starts_at - before
+        _schedule(uow, meeting, kind, due if due > now else None)
     agenda = "、".join(f"#{i.number}" for i in uow.meetings.agenda(meeting.id))
     text = texts.MEETING_FIXED.format(
         label=_label(meeting),

@@ -1,8 +1,9 @@
 """Points (积分, chat-protocol §8): earning, /points, 积分榜, /redeem and the Monday leaderboard.
 
 Earning is called from where the deed happens, in the same transaction:
-- `report_accepted` (ledger.accept): the reporter gets +5, once per issue; meeting action items
-  (filed by a meeting, not reported) earn nothing.
+- `report_accepted` (ledger.move, when a report is first taken up: 受理, or 派单, 办结 or 上报
+  straight away): the reporter gets +5, once per issue; meeting action items (filed by a
+  meeting, not reported) earn nothing.
 - `report_rejected` (ledger.reject): what the report earned is taken back (reason `rejected`);
   a report rejected before it was accepted never earned anything.
 - `duplicate_confirmed` (intake, a report matched to an open issue): +2 to a person other than
@@ -266,7 +267,7 @@ def weekly_board(uow: UnitOfWork, services: Services, reminder: Reminder) -> lis
     from handlers.digests import first_working_day_of_week
 
     assert reminder.chat_id is not None and reminder.community_id is not None
-    if not first_working_day_of_week(services):
+    if not first_working_day_of_week(services, reminder.due_at):
         return []
     since, until = previous_week(services.clock.now(), services.settings.tz)
     board = _board(uow, reminder.community_id, since, until)

@@ -158,7 +158,7 @@ def _digest(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Out
     assert reminder.chat_id is not None and reminder.community_id is not None
     chat = uow.chats.by_id(reminder.chat_id)
     make = daily if reminder.kind == DAILY else weekly
-    text = make(uow, services, reminder.community_id)
+    text = make(uow, services, reminder.community_id, reminder.due_at)
     return [Reply(chat_ref(chat), text)] if text else []
 
 

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from apscheduler.triggers.cron import CronTrigger
 
-from bot.domain.calendar import UnknownYear
 from bot.domain.issues import IssueStatus
 from bot.domain.lifecycle import OPEN
 from storage.models import Community, Issue
@@ -75,16 +74,14 @@ def sync_issue(uow: UnitOfWork, services: Services, issue: Issue) -> None:
 
 
 def _yellow_time(services: Services, deadline: datetime) -> datetime | None:
-    """`yellow_at` on the last working day before the deadline's day (None past the calendar)."""
-    calendar = services.calendar
+    """`yellow_at` on the last working day before the deadline's day (past the holiday
+    calendar: the last weekday, as the colours take it)."""
+    calendar = services.weekday_calendar
     day = calendar.local_date(deadline) - timedelta(days=1)
-    try:
-        for _ in range(30):
-            if calendar.is_workday(day):
-                return _at(services, day, services.settings.reminders.yellow_at)
-            day -= timedelta(days=1)
-    except UnknownYear:
-        return None
+    for _ in range(30):
+        if calendar.is_workday(day):
+            return _at(services, day, services.settings.reminders.yellow_at)
+        day -= timedelta(days=1)
     return None
 
 

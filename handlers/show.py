@@ -9,14 +9,23 @@ from zoneinfo import ZoneInfo
 from bot.clock import local
 from bot.domain.issues import IssueStatus, location_label
 from bot.domain.lifecycle import OPEN
-from bot.domain.privacy import mask_name, mask_text
+from bot.domain.permissions import knows_private_reporter
+from bot.domain.privacy import mask_name, mask_text, reporter_label
+from bot.media import MediaFolder
 from bot.messages import Document, Outgoing
 from bot.text import normalize, printable
 from handlers import texts
 from handlers.base import Context, Outcome, answer
-from handlers.ledger import assignee_label, colour_of, find_issue, shown_deadline
+from handlers.ledger import (
+    assignee_label,
+    colour_of,
+    find_issue,
+    issue_facts,
+    shown_deadline,
+)
 from handlers.meetings import minutes
 from storage.models import Issue
+from storage.uow import UnitOfWork
 
 
 def show(ctx: Context, args: str) -> Outcome:
@@ -35,8 +44,15 @@ def show(ctx: Context, args: str) -> Outcome:
     if issue.urgent:
         head.append("紧急")
     reporter = ctx.uow.people.get(issue.reporter_id)
+    named = ctx.chat.kind == "private" and knows_private_reporter(
+        ctx.actor, issue_facts(ctx.uow, issue)
+    )
+
+    def who(person_id: int | None) -> str:
+        return person_label(ctx.uow, issue, person_id, named=named)
+
     lines = [" · ".join(head), shortened(mask_text(printable(issue.description)))]
-    lines.append(f"报事人：{mask_name(reporter.name)} · {when(issue.created_at, tz)}")
+    lines.append(f"报事人：{who(reporter.id)} · {when(issue.created_at, tz)}")
     if issue.report_count > 1:
         lines.append(f"反映次数：{issue.report_count}")
     if issue.status in OPEN:
@@ -57,10 +73,9 @@ def show(ctx: Context, args: str) -> Outcome:
         lines.append(f"照片：{len(issue.attachments)}张")
     lines.append("记录：")
     for entry in ctx.uow.audit.of_issue(issue.id):
-        actor = ctx.uow.people.get(entry.actor_id).name if entry.actor_id else "系统"
         action = texts.AUDIT_ACTIONS.get(entry.action, entry.action)
         note = f"：{entry.note}" if entry.note else ""
-        fields = {"when": when(entry.at, tz), "actor": mask_name(actor), "action": action}
+        fields = {"when": when(entry.at, tz), "actor": who(entry.actor_id), "action": action}
         fields["note"] = mask_text(note)
         if entry.from_status and entry.to_status and entry.from_status != entry.to_status:
             before, after = IssueStatus(entry.from_status), IssueStatus(entry.to_status)
@@ -73,29 +88,48 @@ def show(ctx: Context, args: str) -> Outcome:
     return Outcome([*details.replies, *photos(ctx, issue)], details.status)
 
 
+def person_label(uow: UnitOfWork, issue: Issue, person_id: int | None, *, named: bool) -> str:
+    """Someone in an issue's details or history: masked; the reporter of a private report as
+    私信居民 unless `named` (chat-protocol §9); 系统 for the bot's own steps."""
+    if person_id is None:
+        return "系统"
+    name = uow.people.get(person_id).name
+    if person_id != issue.reporter_id:
+        return mask_name(name)
+    return reporter_label(name, private=issue.private, named=named)
+
+
 PHOTOS_SHOWN = 4  # photos sent again after the details; the count line says how many in all
 
 
 def photos(ctx: Context, issue: Issue) -> list[Outgoing]:
-    """The issue's photos, sent again by the ids the platform gave them: only where that
-    platform holds them, and a private report's never into a group."""
+    """The issue's first photos: the bot's own copy (`bot.media`) into any chat, else sent
+    again by the id the platform gave it where that platform and bot hold it; a private
+    report's never into a group."""
     here = ctx.message.chat
-    if issue.chat_id is None or (issue.private and not here.is_private):
+    if issue.private and not here.is_private:
         return []
-    if ctx.uow.chats.by_id(issue.chat_id).platform != here.platform:
-        return []
+    folder = MediaFolder(ctx.services.settings.media.dir)
     pictures = [a for a in issue.attachments if a.kind == "photo"]
-    return [
-        Document(
-            here,
-            a.caption or f"{issue.number}-{index}.jpg",
-            b"",
-            caption=texts.SHOW_PHOTO.format(number=issue.number, index=index, count=len(pictures)),
-            photo=True,
-            ref=a.ref,
-        )
-        for index, a in enumerate(pictures[:PHOTOS_SHOWN], 1)
-    ]
+    shown: list[Outgoing] = []
+    for index, photo in enumerate(pictures[:PHOTOS_SHOWN], 1):
+        caption = texts.SHOW_PHOTO.format(number=issue.number, index=index, count=len(pictures))
+        kept = folder.read(photo.file) if photo.file else None
+        if kept is not None:
+            shown.append(Document(here, photo.file or "", kept, caption=caption, photo=True))
+        elif _holds(ctx, photo.chat_id):
+            name = photo.caption or f"{issue.number}-{index}.jpg"
+            shown.append(Document(here, name, b"", caption=caption, photo=True, ref=photo.ref))
+    return shown
+
+
+def _holds(ctx: Context, chat_id: int | None) -> bool:
+    """Whether the bot answering here can send a photo that came in chat `chat_id` by its
+    platform id: the same platform, and the same bot account when several share one database."""
+    if chat_id is None:
+        return False
+    came = ctx.uow.chats.by_id(chat_id)
+    return came.platform == ctx.chat.platform and came.account in (None, ctx.chat.account)
 
 
 SHOW_LIMIT = 1000  # characters of a description shown in chat (a 100 KB one would be 25 messages)

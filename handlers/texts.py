@@ -21,6 +21,7 @@ PRIVATE_HINT = (
 
 FILE_NO_ORIGINAL = "找不到被回复的原消息，请让报事人直接用 #报事 反映。"
 FILE_EMPTY_ORIGINAL = "被回复的消息没有文字内容，无法立案。"
+FILE_ALREADY = "这条消息已登记为 #{number}，回复「查看 {number}」看进度。"
 
 UNKNOWN_COMMAND = "没有「{word}」这个命令。发送 /help 查看可用命令。"
 FAILED = "抱歉，处理这条消息时出错了，消息已保存，请稍后再试。"
@@ -28,7 +29,7 @@ FAILED = "抱歉，处理这条消息时出错了，消息已保存，请稍后�
 
 HELP_HEADER = "{bot}可以帮您登记和跟踪社区诉求。"
 HELP_REPORT = "报事：消息里带 #报事（或 #诉求 #求助 #投诉），例如：#报事 3号楼2单元下水道堵了"
-HELP_FILE = "代为立案：回复居民的消息并写 #立案"
+HELP_FILE = "代为立案：回复居民的消息并写 #立案（或 /file）"
 HELP_COMMAND_LINE = "{keyword} · /{name} — {summary}"
 HELP_MORE = "发送「帮助 命令」查看某个命令的用法，例如：帮助 查看"
 HELP_UNKNOWN = "没有「{word}」这个命令。发送 /help 查看可用命令。"
@@ -53,6 +54,8 @@ AUDIT_ACTIONS = {
     "agenda": "列入议题",
     "outcome": "议定",
     "photo": "补充照片",
+    "auto_close": "默认满意销号",
+    "urgent": "转为紧急",
 }
 
 # -- the ledger (chat-protocol §3) ----------------------------------------------------------------
@@ -65,13 +68,14 @@ ASSIGNED_DIRECT = (
     "办好后发送「办结 {number} 结果」；不归您管请发送「不归我管 {number} 原因」。"
 )
 PROGRESS = "#{number} 进展：{note}"
-RESOLVED = "#{number} 已办结：{result}。请报事人评价：发送「评价 {number} 1-5分」。"
+RESOLVED = "#{number} 已办结：{result}。请报事人评价：回复「评价 {number} 1-5分」，或「满意/基本满意/不满意」。"
 DECLINED = "#{number} {who}反馈不归其管（{reason}），正在重新派单。"
 REJECTED = "#{number} 已退回：{reason}"
 ESCALATED = "#{number} 已上报{unit}协调处理。"
 WHISTLE = "📣 吹哨 #{number}【{category}】{where}{description}，请{unit}协助处理。"
 MERGED = "#{number} 与 #{into} 是同一问题，已合并，后续进展在 #{into} 通知。"
 REOPENED = "#{number} 已重开：{reason}，期限 {deadline}。"
+REOPEN_REJECTED = "#{number} 已被退回，如有异议请联系网格员或书记。"
 FOLLOWING = "已关注 #{number}，有进展会在这里通知您。"
 ALREADY_FOLLOWING = "您已关注 #{number}。"
 OWN_ISSUE = "#{number} 是您反映的事项，有进展会通知您。"
@@ -118,6 +122,7 @@ BIND_CONFIRMED = "已确认本群就是配置中的「{name}」，绑定 {commun
 # How a chat's kind is named when it is not bound to a grid.
 CHAT_KIND_LABELS = {"grid": "网格群", "work": "工作群", "resident": "小区群"}
 ROLE_SET = "已设置 {who} 为{role}。"
+ROLE_IN_CONFIG = "{who} 的角色（{role}）写在配置文件里，请在 config.yaml 中修改后重启机器人。"
 SHOW_PHOTO = "#{number} 照片{index}/{count}"
 ROLE_NOT_BUILDING = "「{word}」不是楼栋号，例如：设置角色 @陈楼长 楼栋长 3号楼"
 ROLE_UNKNOWN_BUILDING = "本社区没有{word}号楼（有：{known}）。"

@@ -280,6 +280,12 @@ class Attachment(Base):
     caption: Mapped[str] = mapped_column(Text, default="")
     added_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     added_at: Mapped[timestamp]
+    # The chat it came in (its platform and bot account can fetch `ref`); None when imported.
+    chat_id: Mapped[int | None] = mapped_column(ForeignKey("chats.id"))
+    # The copy kept in the media folder (`media.dir`), once fetched; `fetch_tries` counts
+    # failed fetches, and after MEDIA_TRIES the bot stops asking the platform.
+    file: Mapped[str | None] = mapped_column(String(128))
+    fetch_tries: Mapped[int] = mapped_column(default=0)
 
     issue: Mapped[Issue] = relationship(back_populates="attachments")
 
@@ -341,6 +347,8 @@ class Reminder(Base):
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     text: Mapped[str] = mapped_column(Text, default="")
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Missed while the bot was down, then held for the end of quiet hours: still （补发）.
+    missed: Mapped[bool] = mapped_column(Boolean, default=False)
     # pending → sent | cancelled
     status: Mapped[str] = mapped_column(String(12), default="pending")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
@@ -371,6 +379,8 @@ class OutboundMessage(Base):
     # Set just before the platform is asked to send. A row claimed but never marked sent was
     # cut off mid-send by a crash: it may have gone out, so it is not sent again (at most once).
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Not before then: a notice to other chats queued in quiet hours waits for the morning.
+    not_before: Mapped[datetime | None] = mapped_column(UTCDateTime())
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     # text · poll · close_poll · document · photo; `payload` (JSON) holds what the kind needs:
     # buttons, mentions, poll options, a file name; `content` a file's bytes.

@@ -591,6 +591,62 @@ class Issues:
     def add_attachment(self, attachment: Attachment) -> None:
         self._session.add(attachment)
 
+    def open_with_text(self, community_id: int, reporter_id: int, text: str) -> Issue | None:
+        """An open issue of this reporter with exactly this description, if any."""
+        return self._session.scalar(
+            select(Issue)
+            .where(
+                Issue.community_id == community_id,
+                Issue.reporter_id == reporter_id,
+                Issue.status.in_(OPEN_STATUSES),
+                Issue.description == text,
+            )
+            .limit(1)
+        )
+
+    def move_photos(self, from_id: int, to_id: int, person_id: int, since: datetime) -> None:
+        """The photos `person_id` added to issue `from_id` since then now belong to `to_id`."""
+        self._session.execute(
+            update(Attachment)
+            .where(
+                Attachment.issue_id == from_id,
+                Attachment.added_by_id == person_id,
+                Attachment.added_at >= since,
+            )
+            .values(issue_id=to_id)
+        )
+
+    def photos_to_fetch(
+        self, platform: str, account: str, tries: int, limit: int
+    ) -> list[tuple[int, str]]:
+        """(id, ref) of photos that came through `platform` and have no copy yet, fewer than
+        `tries` fetches failed: those of the chats this bot account hears (the only process,
+        with no account, hears them all), oldest first."""
+        query = (
+            select(Attachment.id, Attachment.ref)
+            .join(Chat, Chat.id == Attachment.chat_id)
+            .where(
+                Attachment.kind == "photo",
+                Attachment.file.is_(None),
+                Attachment.fetch_tries < tries,
+                Chat.platform == platform,
+            )
+            .order_by(Attachment.id)
+            .limit(limit)
+        )
+        if account:
+            query = query.where(or_(Chat.account.is_(None), Chat.account == account))
+        return [(row.id, row.ref) for row in self._session.execute(query)]
+
+    def photo_fetched(self, attachment_id: int, file: str | None) -> None:
+        """Record the copy of a photo, or (None) one more failed fetch."""
+        values: dict[str, Any] = (
+            {"file": file} if file else {"fetch_tries": Attachment.fetch_tries + 1}
+        )
+        self._session.execute(
+            update(Attachment).where(Attachment.id == attachment_id).values(**values)
+        )
+
     def get(self, issue_id: int) -> Issue:
         return self._session.get_one(Issue, issue_id)
 
@@ -676,16 +732,22 @@ class Inbox:
             message.sender_ref = ""
 
     def last_of(
-        self, platform: str, chat_ref: str, sender_ref: str, outcome: str, since: datetime
+        self,
+        platform: str,
+        chat_ref: str,
+        sender_ref: str,
+        outcomes: Collection[str],
+        since: datetime,
     ) -> InboundMessage | None:
-        """The sender's latest message here with this outcome ("issue", "duplicate"), if recent."""
+        """The sender's latest message here with one of these outcomes ("issue", "duplicate"),
+        if recent."""
         return self._session.scalar(
             select(InboundMessage)
             .where(
                 InboundMessage.platform == platform,
                 InboundMessage.chat_ref == chat_ref,
                 InboundMessage.sender_ref == sender_ref,
-                InboundMessage.outcome == outcome,
+                InboundMessage.outcome.in_(outcomes),
                 InboundMessage.received_at >= since,
             )
             .order_by(InboundMessage.id.desc())
@@ -721,6 +783,15 @@ class Reminders:
                 setattr(reminder, name, value)
             reminder.status = "pending"
         return reminder
+
+    def cancel_pending(self, prefix: str, keep: str | None = None) -> None:
+        """Cancel the pending reminders whose key starts with `prefix`, but `keep`."""
+        query = update(Reminder).where(
+            Reminder.status == "pending", Reminder.key.startswith(prefix, autoescape=True)
+        )
+        if keep is not None:
+            query = query.where(Reminder.key != keep)
+        self._session.execute(query.values(status="cancelled"))
 
     def pending_for_issue(self, issue_id: int) -> Sequence[Reminder]:
         return self._session.scalars(
@@ -808,9 +879,10 @@ class Outbox:
         self._session.add(message)
 
     def pending(
-        self, limit: int, platforms: tuple[str, ...], account: str = ""
+        self, limit: int, platforms: tuple[str, ...], now: datetime, account: str = ""
     ) -> Sequence[OutboundMessage]:
-        """Queued rows this process may send: its platforms', its own account's or anyone's."""
+        """Queued rows this process may send now: its platforms', its own account's or
+        anyone's, and none held for the end of quiet hours."""
         return self._session.scalars(
             select(OutboundMessage)
             .where(
@@ -818,6 +890,7 @@ class Outbox:
                 OutboundMessage.claimed_at.is_(None),
                 OutboundMessage.failed.is_(None),
                 OutboundMessage.platform.in_(platforms),
+                or_(OutboundMessage.not_before.is_(None), OutboundMessage.not_before <= now),
                 _sendable_by(account),
             )
             .order_by(OutboundMessage.id)

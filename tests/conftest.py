@@ -7,6 +7,7 @@ import pytest
 
 from tests.support.conversation import Conversation, example_settings, monday_morning
 from tests.support.postgres import PostgresServer
+from tests.support.web import web_settings
 
 
 @pytest.fixture(scope="session")
@@ -27,8 +28,18 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def chat(db_url: str) -> Iterator[Conversation]:
-    """The example community (幸福里社区) on a fresh real database and a virtual Monday morning."""
-    conversation = Conversation(example_settings(db_url), monday_morning())
+def chat(db_url: str, tmp_path: Path) -> Iterator[Conversation]:
+    """The example community (幸福里社区) on a fresh real database and a virtual Monday morning;
+    photos are kept in tmp_path/media."""
+    conversation = Conversation(example_settings(db_url, tmp_path / "media"), monday_morning())
+    yield conversation
+    conversation.close()
+
+
+@pytest.fixture
+def web_chat(db_url: str, tmp_path: Path) -> Iterator[Conversation]:
+    """The same with the web ledger enabled."""
+    settings = web_settings(example_settings(db_url, tmp_path / "media"))
+    conversation = Conversation(settings, monday_morning())
     yield conversation
     conversation.close()

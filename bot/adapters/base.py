@@ -6,6 +6,7 @@ import asyncio
 import signal
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Protocol
 
 from bot.messages import IncomingMessage, Outgoing, Sent
@@ -44,6 +45,11 @@ class Adapter(Protocol):
         Returns the platform's ids for the message when it has them (needed to count and close
         native polls).
         """
+        ...
+
+    async def fetch(self, ref: str, into: Path) -> bool:
+        """Write the photo the platform knows as `ref` (as an `AttachmentRef` gave it) to the
+        file `into`; False when there is nothing to fetch. Raise when the platform failed."""
         ...
 
 

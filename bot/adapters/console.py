@@ -27,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import shutil
 import sys
 import threading
 import uuid
@@ -234,6 +235,15 @@ class ConsoleAdapter:
             ready.set()
         if interactive:
             self._output.write("\n")
+
+    async def fetch(self, ref: str, into: Path) -> bool:
+        """`[图片:路径]` naming a picture file on this machine: a copy of it. Any other name
+        is a photo in words only."""
+        source = Path(ref).expanduser()
+        if not source.is_file():
+            return False
+        await asyncio.to_thread(shutil.copyfile, source, into)
+        return True
 
     async def send(self, message: Outgoing) -> Sent | None:
         match message:

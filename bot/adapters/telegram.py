@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from telegram import (
     BotCommand,
@@ -338,6 +339,12 @@ class TelegramAdapter:
             if "poll has already been closed" in bad.message.lower():
                 return None
             raise Undeliverable(f"Telegram 不接受这条消息：{bad.message}") from None
+
+    async def fetch(self, ref: str, into: Path) -> bool:
+        """Download a photo by its file_id (getFile, then the file URL)."""
+        found = await self._app.bot.get_file(ref)
+        await found.download_to_drive(into)
+        return True
 
     async def _send(self, message: core.Outgoing) -> core.Sent | None:
         bot = self._app.bot

@@ -23,6 +23,7 @@ import warnings
 from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import wechaty_puppet
@@ -440,6 +441,18 @@ class WechatAdapter:
         except GRPCError as refused:
             # The gateway answered and refused (unknown room or contact, not a friend).
             raise Undeliverable(f"微信网关拒绝发送：{refused.message or refused.status}") from None
+
+    async def fetch(self, ref: str, into: Path) -> bool:
+        """Save the picture of an image message (by its message id) through the gateway."""
+        bot = self._bot
+        if bot is None or not self.ready.is_set():
+            raise ConnectionError("微信网关未连接")
+        received = bot.Message.load(ref)
+        await received.ready()
+        box = await received.to_file_box()
+        # A box the gateway gives as a URL is downloaded with blocking `requests`: in a thread.
+        await asyncio.to_thread(lambda: asyncio.run(box.to_file(str(into), overwrite=True)))
+        return True
 
     async def _send(self, bot: _Bot, message: core.Outgoing) -> core.Sent | None:
         match message:

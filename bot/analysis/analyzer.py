@@ -179,6 +179,8 @@ class Analyzer:
             word = hit.word
             whole = hit.start in boundaries and hit.end in boundaries
             # Danger words count wherever they appear: "塌" inside "塌下去" is still a collapse.
+            if word in self._urgent and self._excepted(norm, hit.start, hit.end):
+                continue  # 「烟太大」 in 「油烟太大」: a nuisance, neither danger nor its category
             if word in self._urgent and not urgent and not self._negated(norm, hit.start):
                 urgent = True
             if len(word) == 1 and not whole:
@@ -235,6 +237,16 @@ class Analyzer:
         lead = (top - second) / top
         confidence = strength * (scoring.margin_floor + (1.0 - scoring.margin_floor) * lead)
         return self._categories[best].code, min(1.0, confidence), top
+
+    def _excepted(self, norm: str, start: int, end: int) -> bool:
+        """Whether the danger word at [start, end) lies inside an exception phrase (油烟太大)."""
+        for phrase in self._signals.urgent_exceptions:
+            at = norm.find(phrase, max(0, end - len(phrase)))
+            while 0 <= at <= start:
+                if at + len(phrase) >= end:
+                    return True
+                at = norm.find(phrase, at + 1)
+        return False
 
     def _negated(self, norm: str, start: int) -> bool:
         """Whether a negation ends within a few characters before ``start`` in the same clause."""

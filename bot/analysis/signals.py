@@ -56,6 +56,8 @@ class Signals:
     urgent: tuple[str, ...]
     urgent_negations: tuple[str, ...]
     urgent_negation_window: int
+    # Phrases inside which a danger word means a nuisance: 「油烟太大」 is not 「烟太大」.
+    urgent_exceptions: tuple[str, ...]
     all_clear: tuple[str, ...]
     complaint_cues: Mapping[str, float]
     chatter_cues: Mapping[str, float]
@@ -137,6 +139,7 @@ def load_default_signals() -> Signals:
         urgent=_words(data, "urgent"),
         urgent_negations=_words(data, "urgent_negations"),
         urgent_negation_window=window,
+        urgent_exceptions=_words(data, "urgent_exceptions"),
         all_clear=_words(data, "all_clear"),
         complaint_cues=MappingProxyType(_weights(data, "complaint_cues")),
         chatter_cues=MappingProxyType(_weights(data, "chatter_cues")),

@@ -111,9 +111,11 @@ def refusal(command: str, actor: Actor, issue: IssueFacts | None = None) -> str 
             return f"只有承办人或网格员及以上可以{verb}。"
         return _grid_refusal(actor, issue)
     if command == "decline":
-        if actor.role is Role.HANDLER and (issue is None or is_assignee(actor, issue)):
+        if issue is None and actor.role is Role.HANDLER:
             return None
-        return "只有被派单的物业或部门可以说不归我管。"
+        if issue is not None and is_assignee(actor, issue):
+            return None
+        return "只有被派单的人或单位可以说不归我管。"
     if command == "reopen":
         if issue is not None and issue.reporter_id == actor.person_id:
             return None
@@ -144,6 +146,16 @@ def may_see(actor: Actor, issue: IssueFacts) -> bool:
     if actor.role is not Role.RESIDENT:
         return True
     return issue.reporter_id == actor.person_id or actor.person_id in issue.follower_ids
+
+
+def knows_private_reporter(actor: Actor, issue: IssueFacts) -> bool:
+    """Who may see who made a private report (chat-protocol §9): the secretary, whoever holds
+    the issue (the person or their unit's contact) and the reporter; in a private chat only."""
+    return (
+        actor.role is Role.SECRETARY
+        or actor.person_id in (issue.reporter_id, issue.assignee_id)
+        or (actor.unit is not None and actor.unit == issue.assignee_unit)
+    )
 
 
 def _grid_refusal(actor: Actor, issue: IssueFacts | None) -> str | None:

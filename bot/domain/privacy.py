@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
-_PHONE = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
-_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
+# A mobile number, also as 138-1234-5678, 138 1234 5678 or +86 13812345678.
+_PHONE = re.compile(r"(?<![\d+])(?:\+?86[- ]?)?(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?!\d)")
+# An ID card number: 18 characters, or the old 15 digits.
+_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")
 
 
 ERASED = "已注销用户"
@@ -22,6 +24,16 @@ def mask_name(name: str) -> str:
     if len(name) == 2:
         return name[0] + "*"
     return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+PRIVATE_REPORTER = "私信居民"
+"""A private report's reporter, wherever they may not be named (chat-protocol §9)."""
+
+
+def reporter_label(name: str, *, private: bool, named: bool) -> str:
+    """A reporter as a message shows them: masked, or for a private report `私信居民`
+    unless `named` (privately, to someone who may know them)."""
+    return mask_name(name) if named or not private else PRIVATE_REPORTER
 
 
 def mask_text(text: str) -> str:

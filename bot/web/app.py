@@ -21,7 +21,7 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
@@ -29,6 +29,7 @@ from starlette.templating import Jinja2Templates
 from bot.app import Linli
 from bot.domain.issues import Role
 from bot.domain.permissions import STAFF, Actor
+from bot.media import MEDIA_TYPES
 from bot.messages import ChatRef, IncomingMessage, Outgoing, PersonRef, Reply
 from bot.text import normalize
 from bot.web import pages, reports
@@ -229,6 +230,25 @@ class Web:
                 raise Refused(data)
             return self.page(request, "issue.html", me, data)
 
+    def photo(self, request: Request) -> Response:
+        """A kept photo of an issue, for whoever may see the issue's page."""
+        with self.uow() as uow:
+            me = self.viewer(uow, request)
+            number = _number(request.path_params["number"])
+            which = _number(request.path_params["photo"])
+            found = pages.photo(
+                uow, self.services, me.actor, me.community_id, number, attachment_id=which
+            )
+        if isinstance(found, str):
+            raise Refused(found)
+        if found is None:
+            raise Refused("这张照片没有存档。", 404)
+        return FileResponse(
+            found,
+            media_type=MEDIA_TYPES.get(found.suffix.lstrip("."), "application/octet-stream"),
+            headers={"Cache-Control": "private, max-age=86400"},
+        )
+
     # -- actions -------------------------------------------------------------------------------
 
     async def action(self, request: Request) -> Response:
@@ -319,6 +339,7 @@ def create_app(linli: Linli, act: Act | None = None) -> Starlette:
         Route("/login", web.login, methods=["POST"]),
         Route("/logout", web.logout, methods=["POST"]),
         Route("/issues/{number}", web.issue),
+        Route("/issues/{number}/photos/{photo}", web.photo),
         Route("/issues/{number}/{action}", web.action, methods=["POST"]),
         *reports.routes(web),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -19,12 +20,14 @@ from bot.clock import local
 from bot.domain.deadlines import Colour
 from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import MOVES, OPEN, Action
-from bot.domain.permissions import STAFF, Actor, refusal
-from bot.domain.privacy import mask_name, mask_text
+from bot.domain.permissions import STAFF, Actor, knows_private_reporter, refusal
+from bot.domain.privacy import mask_text
+from bot.media import MediaFolder
 from bot.text import normalize, printable, whole_number
 from handlers import texts
 from handlers.base import Services
 from handlers.ledger import assignee_label, colour_of, issue_facts, shown_deadline, yellow_until
+from handlers.show import person_label
 from storage.models import Issue
 from storage.repositories import LedgerQuery
 from storage.uow import UnitOfWork
@@ -210,12 +213,16 @@ def issue(
     if why is not None:
         return why
     reporter = uow.people.get(found.reporter_id)
+    named = knows_private_reporter(actor, facts)
+
+    def who(person_id: int | None) -> str:
+        return person_label(uow, found, person_id, named=named)
+
     # Phone numbers in a report are the reporter's to show: the secretary sees them whole,
     # handlers and everyone else masked (chat-protocol §9).
     whole = actor.role is Role.SECRETARY or actor.person_id == found.reporter_id
     history = []
     for entry in uow.audit.of_issue(found.id):
-        who = uow.people.get(entry.actor_id).name if entry.actor_id else "系统"
         moved = (
             f"{IssueStatus(entry.from_status).label}→{IssueStatus(entry.to_status).label}"
             if entry.from_status and entry.to_status and entry.from_status != entry.to_status
@@ -224,15 +231,13 @@ def issue(
         history.append(
             {
                 "when": _moment(services, entry.at),
-                "who": mask_name(who),
+                "who": who(entry.actor_id),
                 "action": texts.AUDIT_ACTIONS.get(entry.action, entry.action),
                 "moved": moved,
                 "note": mask_text(printable(entry.note)),
             }
         )
-    followers = [
-        mask_name(uow.people.get(f.person_id).name) for f in uow.issues.followers(found.id)
-    ]
+    followers = [who(f.person_id) for f in uow.issues.followers(found.id)]
     is_open = found.status in OPEN
     colour = colour_of(services, found.deadline) if is_open else None
     grid = uow.communities.grid(found.grid_id).name if found.grid_id is not None else ""
@@ -249,7 +254,7 @@ def issue(
             "description": printable(found.description)
             if whole
             else mask_text(printable(found.description)),
-            "reporter": mask_name(reporter.name),
+            "reporter": who(reporter.id),
             "filed": _moment(services, found.created_at),
             "reports": found.report_count,
             "colour": colour.value if colour else "closed",
@@ -266,6 +271,7 @@ def issue(
                 "kind": a.kind,
                 "name": printable(a.caption or a.ref),
                 "when": _moment(services, a.added_at),
+                "url": f"/issues/{found.number}/photos/{a.id}" if a.file else "",
             }
             for a in found.attachments
         ],
@@ -275,6 +281,29 @@ def issue(
         "levels": list(services.settings.triage_days),
         "units": [u.name for u in community.units],
     }
+
+
+def photo(
+    uow: UnitOfWork,
+    services: Services,
+    actor: Actor,
+    community_id: int,
+    number: int,
+    *,
+    attachment_id: int,
+) -> Path | str | None:
+    """The kept copy of one of issue `number`'s photos, for whoever may see the issue; None
+    when there is no such issue, photo or copy, or the one line refusing."""
+    found = uow.issues.by_number(community_id, number)
+    if found is None:
+        return None
+    why = refusal("show", actor, issue_facts(uow, found))
+    if why is not None:
+        return why
+    kept = next((a for a in found.attachments if a.id == attachment_id and a.file), None)
+    if kept is None or kept.file is None:
+        return None
+    return MediaFolder(services.settings.media.dir).path(kept.file)
 
 
 def _actions(actor: Actor, issue: Issue, facts: Any) -> list[str]:

@@ -42,6 +42,29 @@ def test_a_malformed_command_gets_its_usage(chat: Conversation) -> None:
     assert chat.text("查看 #99") == "没有找到 #99。"
 
 
+@pytest.mark.parametrize(
+    ("typed", "usage"),
+    [
+        ("受理", "用法：/accept 编号"),
+        ("派单", "用法：/assign 编号"),
+        ("办结", "用法：/resolve 编号"),
+        ("不归我管", "用法：/decline 编号"),
+        ("派单 @刘物业 1", "用法：/assign 编号"),
+        ("受理 一", "用法：/accept 编号"),
+        ("公示 5天", "请写明会议编号"),
+        ("结果 决议 取消固定车位", "请写明会议编号"),
+    ],
+)
+def test_a_command_word_alone_or_with_its_number_missing_gets_its_usage_not_silence(
+    chat: Conversation, typed: str, usage: str
+) -> None:
+    assert chat.text(f"@李书记/工作群: {typed}").startswith(usage)
+
+
+def test_a_tagged_report_starting_with_a_command_word_is_filed(chat: Conversation) -> None:
+    assert chat.text("@王芳/网格3群: 上报 2号楼楼顶漏水 #报事").startswith("已登记 #1")
+
+
 def test_a_resident_sees_only_their_own_issues_and_the_refusal_is_audited(
     chat: Conversation,
 ) -> None:

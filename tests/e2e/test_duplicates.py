@@ -50,3 +50,37 @@ def test_xinjian_too_late_or_without_a_match_explains(chat: Conversation) -> Non
     chat.say(f"@孙大爷/网格5群: {AGAIN}")
     chat.clock.advance(timedelta(minutes=11))
     assert chat.text("@孙大爷/网格5群: 新建") == nothing
+
+
+def test_a_danger_reported_about_an_open_issue_alerts_the_work_group_at_once(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道堆满了杂物")
+    replies = chat.say("@孙大爷/网格3群: #报事 3号楼2单元楼道杂物着火了，快来人")
+    assert replies[0] == ("网格3群", TAKEN + "紧急事项已通知工作群。")
+    alerts = [text for where, text in replies if where == "工作群"]
+    assert len(alerts) == 1 and alerts[0].startswith("🚨 紧急诉求 #1【")
+    assert "着火" in alerts[0] and "孙*爷 报，来自网格3群" in alerts[0]
+    shown = chat.text("@李书记/工作群: 查看 1")
+    assert "紧急" in shown.splitlines()[0] and "转为紧急" in shown
+
+
+def test_photos_sent_with_or_just_after_a_duplicate_join_the_open_issue(
+    chat: Conversation,
+) -> None:
+    chat.say(f"@王芳/网格3群: {SEWER}")
+    assert chat.say(f"@孙大爷/网格5群: {AGAIN}[图片:返水.jpg]") == [("网格5群", TAKEN)]
+    assert chat.text("@孙大爷/网格5群: [图片:厨房.jpg]") == "已把1张照片附到 #1。"
+    replies = chat.say("@李书记/私聊: 查看 1")
+    assert "照片：2张" in replies[0][1]
+    assert [text for _, text in replies[1:]] == [
+        "[图片:返水.jpg] #1 照片1/2",
+        "[图片:厨房.jpg] #1 照片2/2",
+    ]
+    # 新建: the report becomes its own issue, and takes its photos along.
+    assert chat.text("@孙大爷/网格5群: 新建").startswith("已登记 #2")
+    assert len(chat.say("@李书记/私聊: 查看 1")) == 1  # the details, no photos left
+    assert [text for _, text in chat.say("@李书记/私聊: 查看 2")[1:]] == [
+        "[图片:返水.jpg] #2 照片1/2",
+        "[图片:厨房.jpg] #2 照片2/2",
+    ]

@@ -88,6 +88,19 @@ def test_a_worker_files_a_residents_message_by_replying_with_the_tag(chat: Conve
     assert photo == ("网格3群", "[图片:井盖.jpg] #1 照片1/1")
 
 
+def test_a_message_already_filed_is_not_filed_again(chat: Conversation) -> None:
+    chat.say("@孙大爷/网格3群: 南门那个井盖又翘起来了，差点绊倒人")
+    assert chat.text("@张网格/网格3群: ^1 #立案").startswith("已登记 #1")
+    assert chat.text("@李书记/网格3群: ^1 /file") == "这条消息已登记为 #1，回复「查看 1」看进度。"
+    # A tagged report filed again by reply: its tag is not part of the text, and it is #2 already.
+    chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")
+    assert chat.text("@张网格/网格3群: ^4 #立案") == "这条消息已登记为 #2，回复「查看 2」看进度。"
+    assert [i.description for i in issues(chat)] == [
+        "南门那个井盖又翘起来了，差点绊倒人",
+        "3号楼2单元下水道堵了",
+    ]
+
+
 def test_a_resident_cannot_file_someone_elses_message(chat: Conversation) -> None:
     chat.say("@孙大爷/网格3群: 南门那个井盖又翘起来了")
     assert chat.text("@王芳/网格3群: ^1 #立案") == "只有网格员、楼栋长或书记可以代为立案。"

@@ -74,7 +74,7 @@ def test_an_issue_goes_through_every_status_and_everyone_hears_their_part(
         "#1 进展：已联系市政疏通", ZHOU, G3, G5
     )
     # 已办结, and the reporter is asked to rate it.
-    resolved = "#1 已办结：已疏通，路面已清洗。请报事人评价：发送「评价 1 1-5分」。"
+    resolved = "#1 已办结：已疏通，路面已清洗。请报事人评价：回复「评价 1 1-5分」，或「满意/基本满意/不满意」。"
     assert chat.say("@周主任/私聊: 办结 1 已疏通，路面已清洗") == everyone(resolved, ZHOU, G3, G5)
 
     # Only the reporter rates; a low rating reopens it and the work group hears.
@@ -82,6 +82,7 @@ def test_an_issue_goes_through_every_status_and_everyone_hears_their_part(
     assert chat.say("@王芳/网格3群: 评价 1 2 还是有味道") == [
         *everyone("#1 评价2分，已重开，期限 11月26日。", G3, G5),
         (WORK, "#1 王*评价2分（还是有味道），已重开，请跟进。"),
+        (ZHOU, "#1 评价2分，已重开，期限 11月26日。"),  # whoever holds it hears privately
     ]
     chat.say("@周主任/私聊: 办结 1 已冲洗除臭")
     # 已销号 on a good rating.
@@ -92,7 +93,7 @@ def test_an_issue_goes_through_every_status_and_everyone_hears_their_part(
 
     # The reporter reopens; the secretary rejects (已退回); the worker reopens it again.
     assert chat.say("@王芳/网格3群: 重开 1 又堵了") == everyone(
-        "#1 已重开：又堵了，期限 11月26日。", G3, G5, WORK
+        "#1 已重开：又堵了，期限 11月26日。", G3, G5, WORK, ZHOU
     )
     assert chat.say("@李书记/工作群: 退回 1 属于市政管网，请拨打12345") == everyone(
         "#1 已退回：属于市政管网，请拨打12345", WORK, G3, G5
@@ -179,3 +180,84 @@ def test_phone_numbers_in_notes_are_masked_in_groups(chat: Conversation) -> None
         G3,
         "#1 进展：师傅电话138****5678，下午到",
     )
+
+
+def test_a_private_reporter_stays_a_pseudonym_to_all_but_those_who_may_know(
+    chat: Conversation,
+) -> None:
+    """chat-protocol §9: only the secretary and the assignee (and the reporter) may know who
+    reported privately, and only privately."""
+    chat.say("@王小明/私聊: 3号楼2单元楼道有煤气味，很危险")  # urgent: alerts the work group
+    chat.say("@孙大爷/网格3群: 关注 1")
+    said = [text for _, text in chat.say("@张网格/网格3群: 查看 1")]
+    said += [text for _, text in chat.say("@孙大爷/网格3群: 查看 1")]
+    said += [text for _, text in chat.say("@李书记/工作群: 查看 1")]  # the group sees it too
+    said += [text for _, text in chat.say("@张网格/私聊: 查看 1")]  # not his to know
+    assert all("王" not in text for text in said), said
+    assert all("报事人：私信居民" in text for text in said[::1] if "报事人" in text)
+    assert "私信居民 登记" in said[0]
+    # Told privately, the secretary and the reporter see the (masked) name.
+    assert "报事人：王*明" in chat.text("@李书记/私聊: 查看 1")
+    assert "报事人：王*明" in chat.text("@王小明/私聊: 查看 1")
+    # The assignee once it is theirs.
+    chat.say("@李书记/工作群: 派单 1 @刘物业 明天")
+    assert "报事人：王*明" in chat.text("@刘物业/私聊: 查看 1")
+    # A low rating alerts the work group without the name.
+    chat.say("@刘物业/私聊: 办结 1 已关阀通风")
+    replies = chat.say("@王小明/私聊: 不满意")
+    alert = [text for where, text in replies if where == "工作群"]
+    assert alert and all("王" not in text and "私信居民" in text for text in alert), replies
+
+
+def test_numbers_anyone_typed_are_masked_in_every_group_message(chat: Conversation) -> None:
+    """Whatever a handler repeats into a group, phone and ID numbers do not pass."""
+    chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了，联系我 138-1234-5678")
+    chat.say(
+        "@李书记/工作群: 议事 下水道议事会 议题 #1 时间 周四19:00|周六10:00 截止 明天20:00 群 网格3"
+    )
+    chat.say("@李书记/工作群: 结果 M1 决议 疏通主管道")
+    chat.say("@李书记/工作群: 公示 M1 5天")
+    said = chat.say(
+        "@王芳/网格3群: 异议 M1 不同意，电话+86 139 1234 5678，身份证110101199003071234"
+    )
+    said += chat.say("@孙大爷/网格3群: 查看 M1")
+    said += chat.say("@王芳/网格3群: 查看 1")
+    text = "\n".join(t for _, t in said)
+    assert "1234 5678" not in text and "1234-5678" not in text and "110101199003071234" not in text
+    assert "139****5678" in text
+    # The secretary, privately, sees what was typed.
+    assert "+86 139 1234 5678" in chat.text("@李书记/私聊: 查看 M1")
+
+
+def test_someone_assigned_by_name_may_hand_it_back_as_the_message_invites(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    replies = chat.say("@李书记/工作群: 派单 1 @赵网格 3天")
+    invite = [text for where, text in replies if where == "私聊·赵网格"]
+    assert invite and "不归我管 1 原因" in invite[0]
+    handed = chat.say("@赵网格/私聊: 不归我管 1 不是我的网格")
+    assert ("工作群", "#1 赵*格反馈不归其管（不是我的网格），正在重新派单。") in handed
+    # Anyone else is still refused.
+    assert chat.text("@刘物业/私聊: 不归我管 1 不归物业") == "只有被派单的人或单位可以说不归我管。"
+
+
+def test_a_reporter_cannot_undo_a_rejection_but_staff_can(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 小区外面马路上的井盖坏了")
+    chat.say("@李书记/工作群: 退回 1 属于市政道路，请拨打12345")
+    assert chat.text("@王芳/网格3群: 重开 1 不同意") == "#1 已被退回，如有异议请联系网格员或书记。"
+    assert "已退回" in chat.text("@李书记/工作群: 查看 1").splitlines()[0]
+    assert any("#1 已重开" in text for _, text in chat.say("@李书记/工作群: 重开 1 核实属于小区"))
+
+
+def test_the_holder_hears_privately_when_their_issue_is_reopened(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@李书记/工作群: 派单 1 物业 3天")
+    chat.say("@刘物业/私聊: 办结 1 已疏通")
+    reopened = chat.say("@王芳/网格3群: 重开 1 又堵了")
+    assert [text for where, text in reopened if where == LIU] == [
+        next(text for where, text in reopened if where == G3)
+    ]
+    chat.say("@刘物业/私聊: 办结 1 再次疏通")
+    rated = chat.say("@王芳/网格3群: 评价 1 2 还是臭")
+    assert any(where == LIU and "评价2分，已重开" in text for where, text in rated), rated

@@ -159,6 +159,28 @@ def test_a_tied_poll_goes_to_the_secretary(chat: Conversation) -> None:
     ]
 
 
+def test_a_time_decided_again_keeps_only_the_new_times_reminders(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 议事 楼道堆物议事会 时间 周四19:00|周六10:00 截止 周三20:00 群 网格3")
+    chat.say("@王芳/网格3群: M1 1")
+    chat.say("@孙大爷/网格3群: M1 2")
+    chat.run_until(at(11, 25, 21))  # a tie
+    chat.say("@李书记/工作群: 决定 M1 1")  # Thursday 19:00 …
+    chat.say("@李书记/工作群: 决定 M1 2")  # … no, Saturday 10:00
+    fired = [f for f in chat.run_until(at(11, 29, 12)) if "开 M1" in f[2]]
+    assert [when for when, _, _ in fired] == ["11-27 10:00", "11-28 09:00"]
+    assert all("11月28日 10:00" in text for _, _, text in fired)
+
+
+def test_a_publicity_published_again_ends_once_at_its_new_date(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 议事 楼道堆物议事会 时间 周四19:00 截止 周三20:00 群 网格3")
+    chat.say("@李书记/工作群: 结果 M1 决议 楼道杂物一周内清完")
+    chat.say("@李书记/工作群: 公示 M1 2天")
+    chat.say("@李书记/工作群: 公示 M1 5天")
+    ended = [f for f in chat.run_until(at(12, 2, 12)) if "公示期满" in f[2]]
+    assert {when for when, _, _ in ended} == {"11-28 18:00"}, ended  # not 11-25 as first set
+    assert len({where for _, where, _ in ended}) == len(ended)  # once per group
+
+
 def test_two_hours_before_closing_only_those_who_have_not_answered_are_named(
     chat: Conversation,
 ) -> None:

@@ -171,7 +171,7 @@ def test_a_group_that_moved_to_a_new_id_keeps_its_binding_and_its_queue(
         assert uow.chats.find("console", "网格3群") is None
         new = uow.chats.find("console", "网格3群-新")
         assert new is not None and new.kind == "grid" and new.grid_id is not None
-        queued = uow.outbox.pending(10, ("console",))
+        queued = uow.outbox.pending(10, ("console",), chat.clock.now())
         assert {row.chat_ref for row in queued} == {"网格3群-新"}
     # The group's issues stay its own: a report there still lands in 网格3.
     replies = chat.deliver(chat.adapter.message("孙大爷", "网格3群-新", "#报事 楼道灯坏了好几天"))

@@ -39,6 +39,18 @@ def test_an_accepted_report_earns_five_points(chat: Conversation) -> None:
     assert chat.text("@王芳/私聊: /points").startswith("您在幸福里社区的积分：5分。")
 
 
+def test_a_report_taken_up_without_acceptance_earns_its_five_points_too(
+    chat: Conversation,
+) -> None:
+    chat.say(SEWER)
+    chat.say("@王芳/网格3群: #报事 4号楼楼道灯坏了")
+    chat.say("@王芳/网格3群: #报事 1号楼门口井盖松了")
+    chat.say("@张网格/网格3群: 派单 1 物业 明天")
+    chat.say("@张网格/网格3群: 办结 2 已换灯泡")
+    chat.say("@张网格/网格3群: 上报 3 住建局")
+    assert chat.text("@王芳/网格3群: 积分").startswith("您在幸福里社区的积分：15分。")
+
+
 def test_a_rejected_report_earns_nothing_and_an_accepted_one_gives_its_points_back(
     chat: Conversation,
 ) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from bot.clock import VirtualClock
 from handlers.texts import POINTS_WEEKLY_FOOT
+from storage.uow import UnitOfWork
 from tests.support.conversation import Conversation, example_settings
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -219,3 +220,90 @@ def test_decembers_digests_warn_when_next_years_holidays_are_missing(db_url: str
     known = chat.linli.services.calendar.covers(date(2027, 1, 1))
     warned = "⚠️ 还没有2027年的法定节假日安排：跨年的期限无法按工作日计算。" in december
     assert warned is not known
+
+
+def shown_in(messages: list[object], chat_ref: str) -> list[str]:
+    return [m.text for m in messages if getattr(m, "chat", None) and m.chat.ref == chat_ref]  # type: ignore[attr-defined]
+
+
+def test_a_monday_outage_still_sends_the_weeks_summary_and_points_board_late(
+    chat: Conversation,
+) -> None:
+    chat.say("@李书记/七号楼群: 绑定 网格5")
+    chat.say("@王芳/七号楼群: #报事 7号楼电梯坏了")
+    chat.say("@李书记/七号楼群: 受理 1")  # 5 points to 王芳 this week
+    chat.run_until(at(11, 29, 20))  # Sunday evening; then down until Tuesday noon
+    chat.clock.set(at(12, 1, 12))
+    queued = chat.linli.scheduler.run_due()
+    work = shown_in(queued, WORK)
+    assert len(work) == 1 and work[0].startswith("（补发）") and "📊 上周小结" in work[0]
+    board = shown_in(queued, "七号楼群")
+    assert board == [
+        "（补发）🏆 本周积分榜（11月23日—11月29日）：\n1. 王* 5分\n" + POINTS_WEEKLY_FOOT
+    ]
+    # Tuesday's own run is not the week's first working day: no second summary.
+    later = [text for _, _, text in chat.run_until(at(12, 2, 10))]
+    assert not any("上周小结" in text or "积分榜" in text for text in later)
+
+
+def test_a_reminder_missed_while_down_and_held_for_the_morning_is_still_marked_late(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: 提醒 17:00 去开会")
+    chat.clock.set(at(11, 23, 23))  # down from before 17:00 until 23:00: quiet hours
+    assert shown_in(chat.linli.scheduler.run_due(), G3) == []  # waits for the morning
+    fired = only(chat.run_until(at(11, 24, 8)), G3)
+    assert [(when, text) for when, _, text in fired] == [("11-24 07:30", "（补发）⏰ 提醒：去开会")]
+
+
+def test_past_the_holiday_calendar_weekends_get_no_digest_and_deadlines_their_yellow(
+    db_url: str,
+) -> None:
+    """2027's holidays are not published yet: Monday to Friday stand in for working days."""
+    chat = Conversation(example_settings(db_url), VirtualClock(at(12, 29, 8)))
+    try:
+        chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+        assigned = chat.say("@李书记/网格3群: 派单 1 @刘物业 2027-01-20")
+        assert "期限 2027年1月20日" in assigned[0][1]
+        fired = chat.run_until(datetime(2027, 1, 21, 10, tzinfo=SHANGHAI))
+        digests = {when[:5] for when, _, text in fired if "今日台账" in text}
+        assert {"01-08", "01-11"} <= digests  # a Friday and a Monday
+        assert not {"01-09", "01-10"} & digests  # the Saturday and Sunday between
+        to_liu = [(when, text[:1]) for when, where, text in fired if where == LIU]
+        assert ("01-19 09:00", "🟡") in to_liu, to_liu  # the weekday before the deadline
+    finally:
+        chat.close()
+
+
+def pending_now(chat: Conversation) -> list[tuple[str, str]]:
+    """What the outbox would send now: (chat or person, text)."""
+    with UnitOfWork(chat.linli.sessions) as uow:
+        rows = uow.outbox.pending(100, ("console",), chat.clock.now())
+        return [(row.chat_title or row.person_name, row.text) for row in rows]
+
+
+def test_a_late_command_answers_at_once_and_tells_the_others_in_the_morning(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")
+    chat.say("@李书记/工作群: 派单 1 @刘物业 明天")
+    chat.say("@王芳/网格3群: #报事 5号楼配电箱漏电了，有人被电到")  # urgent: #2
+    chat.say("@李书记/工作群: 派单 2 @刘物业 明天")
+    with UnitOfWork(chat.linli.sessions) as uow:  # what the day's messages left is sent
+        for row in uow.outbox.pending(100, ("console",), chat.clock.now()):
+            row.sent_at = chat.clock.now()
+        uow.commit()
+    chat.clock.set(at(11, 23, 23, 30))
+    chat.say("@刘物业/私聊: 办结 1 已疏通")
+    chat.say("@刘物业/私聊: 进展 2 电工在路上")
+    now = pending_now(chat)
+    assert (
+        "私聊·刘物业",
+        "#1 已办结：已疏通。请报事人评价：回复「评价 1 1-5分」，或「满意/基本满意/不满意」。",
+    ) in now
+    assert any(where == "网格3群" and text.startswith("#2 进展") for where, text in now)  # urgent
+    assert not any(where == "网格3群" and text.startswith("#1 ") for where, text in now)
+    chat.clock.set(at(11, 24, 7, 30))
+    assert any(
+        where == "网格3群" and text.startswith("#1 已办结") for where, text in pending_now(chat)
+    )

@@ -9,7 +9,6 @@ The cast, from config.example.yaml: 李书记 secretary; 张网格 worker of 网
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -52,11 +51,9 @@ ROLES = {
 
 
 @pytest.fixture
-def chat(db_url: str) -> Iterator[Conversation]:
+def chat(web_chat: Conversation) -> Conversation:
     """The example community with the web ledger enabled, on a fresh real database."""
-    conversation = Conversation(web_settings(example_settings(db_url)), monday_morning())
-    yield conversation
-    conversation.close()
+    return web_chat
 
 
 def stored(chat: Conversation, model: Any, *where: Any) -> list[Any]:

@@ -83,7 +83,7 @@ def test_a_message_cut_off_by_a_crash_is_reported_not_repeated(chat: Conversatio
     recorder = Recorder(timeline)
     queue(chat, ["一"])
     with UnitOfWork(chat.linli.sessions) as uow:
-        [row] = uow.outbox.pending(10, ("console",))
+        [row] = uow.outbox.pending(10, ("console",), chat.clock.now())
         row.claimed_at = chat.clock.now()  # claimed, then the process died mid-send
         uow.commit()
     box = outbox(chat, recorder, timeline, Limits())

@@ -31,7 +31,7 @@ from handlers.commands import COMMANDS, menu
 from storage.uow import UnitOfWork
 from tests.support.conversation import EXAMPLE_CONFIG
 from tests.support.peer_process import free_port
-from tests.support.running import serving
+from tests.support.running import kept_photos, serving
 from tests.support.running import stored as stored_at
 from tests.support.telegram_peer import TelegramPeer, group, person, private
 
@@ -293,7 +293,8 @@ async def test_webhook_mode_receives_reports_and_poll_answers(
 
 async def test_private_reports_and_photos(telegram_peer: TelegramPeer, tmp_path: Path) -> None:
     peer = telegram_peer
-    async with linli_on_telegram(peer, config_for(tmp_path, peer)):
+    config = config_for(tmp_path, peer)
+    async with linli_on_telegram(peer, config):
         await peer.say(WANG, private(WANG), "5号楼有人在楼道里吸烟，烟味很大")
         await peer.wait_for(WANG["id"], has("已登记 #1"))
         relayed = await peer.wait_for(WORK["id"], has("#1"))
@@ -301,9 +302,10 @@ async def test_private_reports_and_photos(telegram_peer: TelegramPeer, tmp_path:
         picture = b"\x89PNG\r\n\x1a\n" + b"manhole" * 20
         await peer.say(SUN, GRID3, photo=picture, caption="#报事 3号楼门口井盖坏了，见图")
         await peer.wait_for(GRID3["id"], has("已登记 #2"))
+        assert await kept_photos(config, 1) == [picture]  # downloaded by file_id, kept
         await peer.say(SECRETARY, WORK, "/show 2")
         shown = await peer.wait_for(WORK["id"], has("照片：1张"), after=relayed["message_id"])
-        # Then the photo itself, sent again by its file_id: the resident's own picture.
+        # Then the photo itself, from the bot's copy: the resident's own picture.
         photo = await peer.wait_for(WORK["id"], has("#2 照片1/1"), after=shown["message_id"])
         assert await peer.file_bytes(photo["photo"][-1]["file_id"]) == picture
 

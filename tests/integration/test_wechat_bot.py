@@ -32,7 +32,7 @@ from storage.models import Attachment
 from storage.uow import UnitOfWork
 from tests.support.conversation import EXAMPLE_CONFIG
 from tests.support.peer_process import free_port
-from tests.support.running import serving
+from tests.support.running import kept_photos, serving
 from tests.support.running import stored as stored_at
 from tests.support.wechat_peer import BOT_ID, CONTACTS, ROOMS, WechatPeer
 
@@ -244,7 +244,9 @@ async def test_a_photo_after_a_report_is_attached_and_a_renamed_room_keeps_its_b
         await peer.from_bot(said("已登记 #1", GRID3))
         await peer.send_image("孙大爷", PNG, room="网格3群", file_name="井盖.png")
         await peer.from_bot(said("照片", GRID3))
-        # 查看 sends the details, then the resident's photo itself, taken from the gateway.
+        # The bot keeps its own copy (WeChat lets the original expire); 查看 sends the details,
+        # then that copy.
+        assert await kept_photos(config, 1) == [PNG]
         await peer.say("张网格", "查看 1", room="网格3群")
         await peer.from_bot(said("照片：1张", GRID3))
         photo = await peer.from_bot(lambda m: m["roomId"] == GRID3 and bool(m["fileName"]))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
-from dataclasses import dataclass, field
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -11,7 +13,8 @@ from zoneinfo import ZoneInfo
 from bot.adapters.console import ConsoleAdapter, private_title
 from bot.app import Linli, bootstrap
 from bot.clock import VirtualClock
-from bot.config import Database, Settings, load_settings
+from bot.config import Database, MediaSettings, Settings, load_settings
+from bot.media import Collector, MediaFolder
 from bot.messages import (
     ChatRef,
     ClosePoll,
@@ -26,9 +29,13 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_CONFIG = ROOT / "config.example.yaml"
 
 
-def example_settings(database_url: str) -> Settings:
+def example_settings(database_url: str, media: Path | None = None) -> Settings:
+    """The example config on `database_url`; photos kept in `media` (else beside the config)."""
     settings = load_settings(EXAMPLE_CONFIG)
-    return settings.model_copy(update={"database": Database(url=database_url)})
+    update: dict[str, object] = {"database": Database(url=database_url)}
+    if media is not None:
+        update["media"] = MediaSettings(dir=str(media))
+    return settings.model_copy(update=update)
 
 
 @dataclass
@@ -49,9 +56,15 @@ class Conversation:
         self.linli.scheduler.restore()
 
     def say(self, line: str) -> list[tuple[str, str]]:
+        return [shown(out) for out in self.send(line)]
+
+    def send(self, line: str, *, via: str | None = None) -> list[Outgoing]:
+        """Like `say`, but what the bot sent as it is (a Document's bytes, say); `via` as
+        an adapter or the importer would set it."""
         message = self.adapter.parse(line)
         assert message is not None, f"blank line: {line!r}"
-        return self.deliver(message)
+        self.clock.advance(timedelta(minutes=1))
+        return self.linli.dispatcher.dispatch(replace(message, via=via or message.via))
 
     def move(self, old_ref: str, new_ref: str) -> list[tuple[str, str]]:
         """The platform's notice that group `old_ref` now has the id `new_ref` (as Telegram
@@ -86,6 +99,15 @@ class Conversation:
         replies = self.say(line)
         assert len(replies) == 1, replies
         return replies[0][1]
+
+    def collect_photos(self) -> int:
+        """What `serve()` does after a message with photos: fetch each new one through the
+        console adapter (a `[图片:path]` naming a file here) into the media folder. How many
+        were kept."""
+        folder = MediaFolder(self.settings.media.dir)
+        with ThreadPoolExecutor(max_workers=1) as worker:
+            collector = Collector(self.linli.sessions, self.adapter, folder, worker)
+            return asyncio.run(collector.collect())
 
     def close(self) -> None:
         self.linli.close()

@@ -66,3 +66,15 @@ def stored(config: Path, now: datetime) -> Iterator[UnitOfWork]:
             yield uow
     finally:
         linli.close()
+
+
+async def kept_photos(config: Path, count: int, timeout: float = 10.0) -> list[bytes]:
+    """The photo copies the bot keeps in the media folder beside `config`, once there are
+    `count` of them (fetched in the background after the message that brought them)."""
+    folder = Path(load_settings(config).media.dir)
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        kept = sorted(folder.glob("[0-9]*.*")) if folder.exists() else []
+        if len(kept) >= count or asyncio.get_running_loop().time() > deadline:
+            return [path.read_bytes() for path in kept]
+        await asyncio.sleep(0.05)

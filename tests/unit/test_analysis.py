@@ -282,6 +282,16 @@ def test_negated_or_cleared_danger_is_not_urgent(analyzer: Analyzer, text: str) 
     assert analyzer.analyze(text).urgent is False
 
 
+@pytest.mark.parametrize("text", ["对面饭店油烟太大", "楼下烧烤店油烟太大，窗户都不敢开"])
+def test_cooking_fumes_are_a_nuisance_not_a_fire(analyzer: Analyzer, text: str) -> None:
+    result = analyzer.analyze(text)
+    assert (result.urgent, result.category) == (False, "noise")
+
+
+def test_smoke_beside_the_fumes_is_still_a_fire(analyzer: Analyzer) -> None:
+    assert analyzer.analyze("油烟太大，后厨还冒烟了").urgent is True
+
+
 # --- complaint or chatter -----------------------------------------------------------------
 
 

@@ -24,3 +24,26 @@ def test_names_are_masked(name: str, masked: str) -> None:
 def test_phone_numbers_are_masked_and_id_numbers_removed() -> None:
     text = "我电话13812345678，身份证11010519491231002X，楼号3"
     assert mask_text(text) == "我电话138****5678，身份证[身份证号已隐藏]，楼号3"
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("电话138-1234-5678", "电话138****5678"),
+        ("电话 139 1234 5678。", "电话 139****5678。"),
+        ("+8613912345678", "139****5678"),
+        ("+86 139 1234 5678", "139****5678"),
+        ("老身份证110101900307123", "老身份证[身份证号已隐藏]"),
+    ],
+)
+def test_phone_numbers_written_apart_and_old_id_numbers_are_hidden_too(
+    typed: str, shown: str
+) -> None:
+    assert mask_text(typed) == shown
+
+
+@pytest.mark.parametrize(
+    "kept", ["3号楼2单元502", "订单20261122", "12345678901", "电话：12312345678"]
+)
+def test_numbers_that_are_neither_stay(kept: str) -> None:
+    assert mask_text(kept) == kept

@@ -92,3 +92,48 @@ def test_a_mention_of_the_bot_is_a_report_unless_it_is_a_command() -> None:
 def test_private_text_is_for_intake_and_group_chatter_is_ignored() -> None:
     assert route("楼道灯坏了", chat=PRIVATE).kind is RouteKind.PRIVATE
     assert route("楼道灯坏了").kind is RouteKind.IGNORE
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("受理", "accept"),
+        ("公示", "publish"),
+        ("派单 @刘物业 1", "assign"),
+        ("受理 一", "accept"),
+        ("结果 决议 取消固定车位", "outcome"),
+        ("异议 停车费太高了", "object"),
+        ("异议：M1 太贵", "object"),
+        ("异议M1太贵", "object"),
+    ],
+)
+def test_a_command_word_said_wrongly_is_still_the_command_so_it_gets_its_usage(
+    text: str, name: str
+) -> None:
+    result = route(text)
+    assert result.kind is RouteKind.COMMAND
+    assert result.command is not None and result.command.name == name
+
+
+def test_a_command_word_run_into_other_words_is_still_chatter() -> None:
+    assert route("派单@刘物业").kind is RouteKind.IGNORE
+    assert route("结果呢？").kind is RouteKind.IGNORE
+    assert route("上报了吗").kind is RouteKind.IGNORE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["上报 2号楼楼顶漏水 #报事", "查看 3号楼监控坏了 #报事", "关注 1 号楼的路灯不亮 #诉求"],
+)
+def test_a_tagged_report_that_starts_with_a_command_word_is_a_report(text: str) -> None:
+    assert route(text).kind is RouteKind.REPORT
+
+
+def test_a_typed_slash_command_stays_a_command_whatever_it_holds() -> None:
+    assert route("/escalate 2 #报事").kind is RouteKind.COMMAND
+
+
+def test_slash_file_in_a_reply_files_the_message_as_the_tag_does() -> None:
+    assert route("/file", reply=True).kind is RouteKind.FILE
+    assert route("／ｆｉｌｅ", reply=True).kind is RouteKind.FILE
+    assert route("/file").kind is RouteKind.UNKNOWN_COMMAND  # not a reply: nothing to file
