@@ -186,7 +186,7 @@ class CalendarSettings(_Strict):
 
     days_off: list[date] = []
     workdays: list[date] = []
-    # Explicit opt-in: count Monday–Friday as working days in unknown years instead of refusing.
+    # Take Monday–Friday for unknown years as settled: no December reminder to add them.
     weekends_for_unknown_years: bool = False
 
 

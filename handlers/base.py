@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypeVar
 
 from bot.analysis import Analyzer, Category
 from bot.analysis.location import building_number
 from bot.clock import Clock
 from bot.config import Community as CommunitySettings
 from bot.config import Settings
-from bot.domain.calendar import WorkCalendar
+from bot.domain.calendar import UnknownYear, WorkCalendar
+from bot.domain.deadlines import parse_deadline
 from bot.domain.issues import IssueStatus, Role, strongest
 from bot.domain.permissions import Actor
 from bot.domain.quiet import quiet_end
@@ -21,6 +23,8 @@ from handlers.schedule import sync_issue
 from storage.models import Attachment, AuditEntry, Chat, Community, Issue, Person
 from storage.uow import UnitOfWork
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
 class Services:
@@ -29,12 +33,25 @@ class Services:
     settings: Settings
     clock: Clock
     calendar: WorkCalendar
-    # The same calendar, but Monday–Friday where the holiday data runs out: colours only.
+    # The same calendar, but Monday–Friday where the holiday data runs out (`counting`).
     weekday_calendar: WorkCalendar
     analyzer: Analyzer
     commands: Sequence[Command]
     # Extra help lines per platform, e.g. the console's prefix syntax.
     platform_help: Mapping[str, str] = field(default_factory=dict)
+
+    def counting(self, compute: Callable[[WorkCalendar], T]) -> T:
+        """`compute` on the holiday calendar; past the years it knows (next year's holidays
+        not yet published), on Monday to Friday, and `shown_deadline` marks the result."""
+        try:
+            return compute(self.calendar)
+        except UnknownYear:
+            return compute(self.weekday_calendar)
+
+    def deadline(self, typed: str, now: datetime) -> datetime:
+        """The deadline `typed` means (「3个工作日」「周五」「12月1日」), counted as `counting`
+        says; raises DeadlineError with the one line to answer."""
+        return self.counting(lambda calendar: parse_deadline(typed, now, calendar))
 
     def community_settings(self, code: str) -> CommunitySettings:
         return next(c for c in self.settings.communities if c.code == code)

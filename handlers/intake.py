@@ -8,7 +8,6 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.analysis import Analysis
-from bot.domain.calendar import UnknownYear
 from bot.domain.duplicates import WINDOW, ReportFacts, find_duplicate
 from bot.domain.issues import IssueStatus, location_label
 from bot.domain.permissions import building_refusal, refusal
@@ -284,14 +283,10 @@ def _file(
     )
 
 
-def _first_deadline(ctx: Context, level: str, now: datetime) -> datetime | None:
-    # "3个工作日内答复" starts at filing. A report is never refused for want of a holiday
-    # calendar: without one the issue is filed with its deadline open, and 受理 sets it.
-    try:
-        return ctx.services.calendar.deadline_after(now, ctx.services.settings.days_for(level))
-    except UnknownYear:
-        log.warning("no holiday calendar for %s: issue filed without a deadline", now.year)
-        return None
+def _first_deadline(ctx: Context, level: str, now: datetime) -> datetime:
+    # "3个工作日内答复" starts at filing; past the holiday calendar, counted Monday to Friday.
+    days = ctx.services.settings.days_for(level)
+    return ctx.services.counting(lambda calendar: calendar.deadline_after(now, days))
 
 
 def _grid_for(ctx: Context, building: str | None) -> int | None:

@@ -11,8 +11,7 @@ import re
 from datetime import datetime
 
 from bot.config import TRIAGE_LEVELS
-from bot.domain.calendar import UnknownYear
-from bot.domain.deadlines import Colour, DeadlineError, colour, format_deadline, parse_deadline
+from bot.domain.deadlines import Colour, DeadlineError, colour, format_deadline
 from bot.domain.issues import IssueStatus
 from bot.domain.lifecycle import OPEN, Action, IllegalMove, next_status
 from bot.domain.permissions import STAFF, IssueFacts, refusal
@@ -128,31 +127,21 @@ def required(text: str, what: str, example: str) -> str:
 
 
 def deadline_in(ctx: Context, level: str, start: datetime | None = None) -> datetime:
-    try:
-        return ctx.services.calendar.deadline_after(
-            start or ctx.now, ctx.services.settings.days_for(level)
-        )
-    except UnknownYear as unknown:
-        raise Answer(str(unknown)) from None
+    days = ctx.services.settings.days_for(level)
+    return ctx.services.counting(lambda calendar: calendar.deadline_after(start or ctx.now, days))
 
 
 def colour_of(services: Services, deadline: datetime | None) -> Colour:
     """The issue's colour; past the holiday calendar's years, Monday–Friday stands in for it
     (a list must still show on 31 December) and `calendar_note` says so."""
     now = services.clock.now()
-    try:
-        return colour(deadline, now, services.calendar)
-    except UnknownYear:
-        return colour(deadline, now, services.weekday_calendar)
+    return services.counting(lambda calendar: colour(deadline, now, calendar))
 
 
 def yellow_until(services: Services) -> datetime:
     """The end of the next working day: deadlines up to here are 🟡."""
     now = services.clock.now()
-    try:
-        return services.calendar.deadline_after(now, 1)
-    except UnknownYear:
-        return services.weekday_calendar.deadline_after(now, 1)
+    return services.counting(lambda calendar: calendar.deadline_after(now, 1))
 
 
 def calendar_note(services: Services, deadlines: list[datetime | None]) -> str | None:
@@ -165,9 +154,14 @@ def calendar_note(services: Services, deadlines: list[datetime | None]) -> str |
 
 
 def shown_deadline(services: Services, deadline: datetime | None) -> str:
+    """「11月26日」; one counted past the holiday calendar says its year's holidays are not in."""
     if deadline is None:
         return "未定"
-    return format_deadline(deadline, services.settings.tz, services.clock.now())
+    shown = format_deadline(deadline, services.settings.tz, services.clock.now())
+    day = services.calendar.local_date(deadline)
+    if not services.calendar.covers(day):
+        shown += texts.DEADLINE_GUESS.format(year=day.year)
+    return shown
 
 
 def assignee_label(uow: UnitOfWork, issue: Issue) -> str:
@@ -228,8 +222,8 @@ def assign(ctx: Context, args: str) -> Outcome:
     person, unit = target_of(ctx, target)
     if when.strip():
         try:
-            deadline = parse_deadline(when, ctx.now, ctx.services.calendar)
-        except (DeadlineError, UnknownYear) as bad:
+            deadline = ctx.services.deadline(when, ctx.now)
+        except DeadlineError as bad:
             raise Answer(str(bad)) from None
     else:
         deadline = deadline_in(ctx, issue.level)

@@ -13,8 +13,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from bot.domain.calendar import UnknownYear
-from bot.domain.deadlines import DeadlineError, format_deadline, parse_deadline
+from bot.domain.deadlines import DeadlineError, format_deadline
 from bot.domain.issues import IssueStatus
 from bot.domain.permissions import refusal
 from bot.domain.privacy import mask_name
@@ -27,7 +26,7 @@ from bot.domain.voting import (
     parse_choices,
     tally,
 )
-from bot.messages import ChatRef, ClosePoll, Outgoing, Poll, Reply
+from bot.messages import ChatRef, ClosePoll, Direct, Outgoing, Poll, Reply
 from bot.text import normalize, parse_issue_number, shorten, whole_number
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services, answer, record, reply_to
@@ -74,8 +73,8 @@ def _segments(text: str, words: tuple[str, ...]) -> tuple[str, dict[str, str]]:
 
 def _when(ctx: Context, typed: str) -> datetime:
     try:
-        return parse_deadline(typed, ctx.now, ctx.services.calendar)
-    except (DeadlineError, UnknownYear) as bad:
+        return ctx.services.deadline(typed, ctx.now)
+    except DeadlineError as bad:
         raise Answer(str(bad)) from None
 
 
@@ -424,17 +423,23 @@ def close_poll(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[
         meeting.status = "closed"
         result = decision(meeting, options, casts)
         meeting.outcome = _vote_result(meeting, options, result.tally.counts, result.tally.voters)
-        verdict = "通过" if result.passed else f"未通过（{result.reason}）"
         winner = result.tally.winner
-        chosen = f"「{options[winner - 1].label}」" if winner and result.passed else ""
         text = texts.VOTE_RESULT.format(
-            label=_label(meeting), result=meeting.outcome, verdict=verdict, chosen=chosen
+            label=_label(meeting), result=meeting.outcome, verdict=verdict(result, options)
         )
         meeting.chosen = winner if result.passed else None
         return closing + _to_groups(uow, meeting, text)
     counted = tally(casts, len(options))
     if counted.winner is None:
         meeting.status = "tied"
+        if counted.voters == 0:  # nobody answered: not a tie, but still the secretary's call
+            return (
+                closing
+                + _to_groups(uow, meeting, texts.POLL_EMPTY.format(label=_label(meeting)))
+                + work_groups(
+                    uow, meeting.community_id, texts.POLL_EMPTY_ASK.format(number=meeting.number)
+                )
+            )
         counts = "；".join(
             f"{o.position}. {o.label} {counted.counts[o.position]}票" for o in options
         )
@@ -450,6 +455,15 @@ def close_poll(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[
     return closing + _fix_time(
         uow, services, meeting, counted.winner, counted.counts[counted.winner]
     )
+
+
+def verdict(result: Decision, options: Sequence[MeetingOption]) -> str:
+    """「结果为「反对」」 (not 「通过「反对」」: the option chosen, under the rule stated), or
+    「未通过（…）」."""
+    winner = result.tally.winner
+    if result.passed and winner is not None:
+        return texts.VOTE_CHOSEN.format(option=options[winner - 1].label)
+    return texts.VOTE_NOT_PASSED.format(reason=result.reason)
 
 
 def decision(meeting: Meeting, options: Sequence[MeetingOption], casts: list[Cast]) -> Decision:
@@ -468,7 +482,8 @@ def _vote_result(
 ) -> str:
     unit = "户" if meeting.per_household else "人"
     parts = "、".join(f"{o.label}{counts[o.position]}" for o in options)
-    return f"参与{voters}{unit}，{parts}；规则：{RULE_LABELS[meeting.rule]}"
+    quorum = f"，至少{meeting.quorum}票有效" if meeting.quorum else ""
+    return f"参与{voters}{unit}，{parts}；规则：{RULE_LABELS[meeting.rule]}{quorum}"
 
 
 def _fix_time(
@@ -523,15 +538,23 @@ def nudge(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgo
         return []
     answered = {b.person_id for b in uow.meetings.ballots(meeting.id)}
     invited: dict[int, None] = {}
+    privately: dict[int, None] = {}  # who reported privately is not named in a group (§9)
     for issue in uow.meetings.agenda(meeting.id):
-        invited[issue.reporter_id] = None
+        (privately if issue.private else invited)[issue.reporter_id] = None
         invited.update((f.person_id, None) for f in uow.issues.followers(issue.id))
-    missing = [uow.people.get(p) for p in invited if p not in answered]
+    missing = [uow.people.get(p) for p in invited if p not in answered and p not in privately]
+    asked: list[Outgoing] = [
+        Direct(
+            person_ref(uow.people.get(p)), texts.POLL_NUDGE_PRIVATE.format(number=meeting.number)
+        )
+        for p in privately
+        if p not in answered
+    ]
     if not missing:
-        return []
+        return asked
     names = "、".join(mask_name(p.name) for p in missing)
     text = texts.POLL_NUDGE.format(number=meeting.number, names=names)
-    return [
+    return asked + [
         Reply(chat_ref(chat), text, mentions=tuple(person_ref(p) for p in missing))
         for chat in uow.meetings.chats(meeting.id)
     ]
@@ -611,8 +634,8 @@ def _action(ctx: Context, meeting: Meeting, item: str) -> tuple[Issue, list[Outg
     for count in (2, 1):
         if len(words) > count:
             try:
-                deadline = parse_deadline(" ".join(words[-count:]), ctx.now, ctx.services.calendar)
-            except (DeadlineError, UnknownYear):
+                deadline = ctx.services.deadline(" ".join(words[-count:]), ctx.now)
+            except DeadlineError:
                 continue
             words = words[:-count]
             break

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import datetime, time
 
-from bot.domain.calendar import END_OF_DAY, UnknownYear
-from bot.domain.deadlines import DeadlineError, format_deadline, parse_deadline
+from bot.domain.calendar import END_OF_DAY
+from bot.domain.deadlines import DeadlineError, format_deadline
 from bot.text import normalize, whole_number
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, answer
@@ -55,8 +55,8 @@ def _split_time(ctx: Context, words: list[str]) -> tuple[datetime, str]:
             continue
         typed = " ".join(words[:count])
         try:
-            when = parse_deadline(typed, ctx.now, ctx.services.calendar)
-        except (DeadlineError, UnknownYear) as bad:
+            when = ctx.services.deadline(typed, ctx.now)
+        except DeadlineError as bad:
             error = error or bad
             continue
         local = when.astimezone(ctx.services.settings.tz)

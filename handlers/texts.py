@@ -132,6 +132,7 @@ FORGET_CONFIRM = (
     "您反映的事项会保留，但不再显示您的名字。"
 )
 FORGOTTEN = "已删除您的个人信息；您反映的事项保留，不再显示您的名字。"
+DEADLINE_GUESS = "（未计{year}年节假日）"
 CALENDAR_GUESS = "（{year}年节假日安排未收录，颜色暂按周一至周五推算，请在配置 calendar 中补充。）"
 
 DUPLICATE = "与 #{number} 可能是同一问题，已为您关注 #{number}；如果不是，请回复「新建」。"
@@ -194,13 +195,20 @@ BALLOT_CHANGED = "已改为：M{number} 选 {choices}（以最后一次为准）
 BALLOT_SECRET = "已记录您对 M{number} 的投票（以最后一次为准）。"
 BALLOT_SECRET_GROUP = "已记录您对 M{number} 的投票。下次请私聊我投票，别人就看不到您的选择。"
 POLL_TIED = "{label} 时间投票平票，请书记定夺。"
+POLL_EMPTY = "{label} 时间投票截止，无人投票，请书记定夺。"
+POLL_EMPTY_ASK = "M{number} 时间投票无人投票。请发送「决定 M{number} 编号」定时间。"
 POLL_TIED_ASK = "M{number} 时间投票平票：{counts}。请发送「决定 M{number} 编号」。"
 MEETING_FIXED = "📅 {label} 定于 {when}{votes}{place}。{agenda}"
 DECIDE_RANGE = "请写 1 到 {options} 之间的编号。"
 DECIDED = "已定 M{number} 的时间为第{position}项。"
 POLL_NUDGE = "M{number} 时间投票还有2小时截止，还没投票的：{names}"
+POLL_NUDGE_PRIVATE = (
+    "M{number} 时间投票还有2小时截止，您反映的问题在议题中，回复「M{number} 编号」投票。"
+)
 MEETING_SOON = "⏰ {when}（{at}）开 {label}{place}。"
-VOTE_RESULT = "🗳 {label} 表决结果：{result}；{verdict}{chosen}。"
+VOTE_RESULT = "🗳 {label} 表决结果：{result}；{verdict}。"
+VOTE_CHOSEN = "结果为「{option}」"
+VOTE_NOT_PASSED = "未通过（{reason}）"
 VOTE_SECRET_TALLY = "投票：已有{voters}票（截止后公布）"
 OUTCOME_TO_REPORTER = "#{number} 已在 {label} 议定：{outcome}。"
 OUTCOME_RECORDED = "{label} 结果已记录：决议{decisions}条，行动事项 {actions}。"

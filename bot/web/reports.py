@@ -29,7 +29,7 @@ from handlers import texts
 from handlers.base import Services
 from handlers.export import MEETING_KINDS, export_filename, ledger_workbook
 from handlers.ledger import assignee_label, colour_of, shown_deadline, yellow_until
-from handlers.meetings import decision, meeting_casts
+from handlers.meetings import decision, meeting_casts, verdict
 from handlers.stats import (
     IssueCounts,
     Period,
@@ -211,11 +211,7 @@ def _result_line(meeting: Meeting, options: Sequence[MeetingOption], casts: list
 
 def _verdict(meeting: Meeting, options: Sequence[MeetingOption], casts: list[Cast]) -> str:
     """A closed vote's result, as `close_poll` decided it: the same rule, quorum and ballots."""
-    result = decision(meeting, options, casts)
-    winner = result.tally.winner
-    if result.passed and winner is not None:
-        return f"通过「{options[winner - 1].label}」"
-    return f"未通过（{result.reason}）"
+    return verdict(decision(meeting, options, casts), options)
 
 
 def meeting_page(

@@ -91,12 +91,14 @@ def test_at_the_end_of_the_calendars_years_the_ledger_still_shows(chat: Conversa
     from zoneinfo import ZoneInfo
 
     chat.clock.set(datetime(2026, 12, 31, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
-    # Filed with its deadline open: the calendar does not know 2027 yet.
+    # The calendar does not know 2027 yet: working days are counted Monday to Friday, and
+    # every deadline so counted says so.
     assert chat.text("@王芳/网格3群: #报事 3号楼2单元下水道堵了").startswith("已登记 #1")
-    refused = chat.text("@张网格/网格3群: 派单 1 @刘物业 3个工作日")
-    assert refused.startswith("2027年的法定节假日安排还未收录")
+    assert chat.say("@张网格/网格3群: 派单 1 @刘物业 3个工作日")[0][1] == (
+        "#1 已派单给 物业·刘*业，期限 2027年1月5日（未计2027年节假日）。"
+    )
     assert chat.say("@张网格/网格3群: 派单 1 @刘物业 1月8日")[0][1] == (
-        "#1 已派单给 物业·刘*业，期限 2027年1月8日。"
+        "#1 已派单给 物业·刘*业，期限 2027年1月8日（未计2027年节假日）。"
     )
     lines = chat.text("@李书记/工作群: 台账").splitlines()
     assert lines[1].startswith("🟢 #1【排水管道】")

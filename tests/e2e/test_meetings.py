@@ -215,7 +215,9 @@ def test_a_secret_vote_by_household(chat: Conversation) -> None:
     assert "投票：已有3票（截止后公布）" in chat.text("@王芳/网格3群: 查看 M1")
     tally = chat.text("@李书记/工作群: 查看 M1")
     assert "投票：1. 同意 2票；2. 反对 1票；3. 弃权 0票（3户）" in tally and "王" not in tally
-    result = "🗳 M1 取消固定车位 表决结果：参与3户，同意2、反对1、弃权0；规则：过半；通过「同意」。"
+    result = (
+        "🗳 M1 取消固定车位 表决结果：参与3户，同意2、反对1、弃权0；规则：过半；结果为「同意」。"
+    )
     assert news(chat.run_until(at(11, 27, 19))) == [
         ("11-27 18:00", G3, result),
         ("11-27 18:00", G5, result),
@@ -235,6 +237,35 @@ def test_a_vote_below_its_quorum_does_not_pass(chat: Conversation) -> None:
         (
             "11-27 18:00",
             G3,
-            "🗳 M1 加装电梯 表决结果：参与2人，同意2、反对0；规则：三分之二；未通过（参与2票，未达到3票的最低要求）。",
+            "🗳 M1 加装电梯 表决结果：参与2人，同意2、反对0；规则：三分之二，至少3票有效；未通过（参与2票，未达到3票的最低要求）。",
         )
     ]
+
+
+def test_a_vote_won_by_no_says_so_plainly(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 投票 取消固定车位 选项 同意|反对 截止 周三20:00 群 网格3")
+    for voter in ("王芳", "孙大爷", "刘阿姨"):
+        chat.say(f"@{voter}/私聊: M1 2")
+    fired = [text for _, where, text in chat.run_until(at(11, 25, 21)) if "表决结果" in text]
+    assert fired and fired[0].endswith("同意0、反对3；规则：过半；结果为「反对」。"), fired
+
+
+def test_a_time_poll_nobody_answered_is_not_called_a_tie(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 议事 楼道堆物议事会 时间 周四19:00|周六10:00 截止 周三20:00 群 网格3")
+    fired = news(chat.run_until(at(11, 25, 21)))
+    assert fired == [
+        ("11-25 20:00", G3, "M1 楼道堆物议事会 时间投票截止，无人投票，请书记定夺。"),
+        ("11-25 20:00", WORK, "M1 时间投票无人投票。请发送「决定 M1 编号」定时间。"),
+    ]
+
+
+def test_a_private_reporter_is_nudged_privately_not_named_in_the_group(
+    chat: Conversation,
+) -> None:
+    chat.say("@王小明/私聊: 3号楼楼道里堆满了纸箱，消防隐患")
+    chat.say("@孙大爷/网格3群: #报事 3号楼楼道堆物太多了")  # a duplicate: 孙大爷 follows #1
+    chat.say("@李书记/工作群: 议事 楼道堆物议事会 议题 #1 时间 周四19:00 截止 周三20:00 群 网格3")
+    nudges = [f for f in chat.run_until(at(11, 25, 19)) if "还有2小时" in f[2]]
+    assert ("11-25 18:00", G3, "M1 时间投票还有2小时截止，还没投票的：孙*爷") in nudges
+    assert any(where == "私聊·王小明" for _, where, _ in nudges)
+    assert all("王" not in text for _, where, text in nudges if where == G3)
