@@ -82,6 +82,8 @@ class Event(_Strict):
     cron: Text
     chats: list[Text] = Field(min_length=1)
     text: Text
+    # Statutory holidays (国庆, 春节 …) skip the event unless this is true.
+    on_holidays: bool = False
 
     @field_validator("cron")
     @classmethod

@@ -150,7 +150,17 @@ def _adhoc(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outg
 
 
 def _event(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
+    """A configured event; on a statutory holiday only if the event says `on_holidays`."""
     assert reminder.chat_id is not None
+    _, code, index, *_ = reminder.key.split(":")  # event:{community}:{index}:{chat}@…
+    spec = next((c for c in services.settings.communities if c.code == code), None)
+    events = spec.events if spec is not None else []
+    event = events[int(index)] if index.isdigit() and int(index) < len(events) else None
+    calendar = services.calendar
+    if (event is None or not event.on_holidays) and calendar.is_holiday(
+        calendar.local_date(reminder.due_at)
+    ):
+        return []
     return [Reply(chat_ref(uow.chats.by_id(reminder.chat_id)), reminder.text)]
 
 

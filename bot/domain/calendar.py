@@ -136,6 +136,11 @@ class WorkCalendar:
             return _is_plain_workday(day)
         raise UnknownYear(day.year)
 
+    def is_holiday(self, day: date) -> bool:
+        """Whether `day` is a statutory holiday (国庆, 春节 …, weekend days inside one too), as
+        the package or the config says; an ordinary weekend or an unknown year is not."""
+        return day in self._days_off or day in _PACKAGE_DAYS_OFF
+
     def next_workday(self, day: date) -> date:
         """`day` itself if it is a working day, else the first working day after it."""
         while not self.is_workday(day):

@@ -307,3 +307,17 @@ def test_a_late_command_answers_at_once_and_tells_the_others_in_the_morning(
     assert any(
         where == "网格3群" and text.startswith("#1 已办结") for where, text in pending_now(chat)
     )
+
+
+def test_configured_events_skip_statutory_holidays_but_not_weekends(db_url: str) -> None:
+    chat = Conversation(example_settings(db_url), VirtualClock(at(9, 28, 8)))
+    try:
+        fired = chat.run_until(at(10, 12, 8))
+        desks = [when for when, _, text in fired if text.startswith("流动办公桌")]
+        meetings = [when for when, _, text in fired if text.startswith("今晚七点居民议事会")]
+        assert desks == ["09-29 09:30"]  # Tuesday 6 October, in the 国庆 holiday, is skipped
+        assert "10-01 18:00" not in meetings and "10-08 18:00" in meetings  # Thursday 国庆
+        jiefang = [when for when, _, text in fired if text.startswith("今天是代表接访日")]
+        assert jiefang == ["10-08 09:00"]  # the 8th, a working day (调休), goes ahead
+    finally:
+        chat.close()
