@@ -385,6 +385,10 @@ def _household(ctx: Context, meeting: Meeting, typed: re.Match[str] | None) -> s
     known = ctx.uow.meetings.household(ctx.sender.id, ctx.community.id)
     if typed is not None:
         home = f"{typed[1]}-{typed[2]}-{typed[3]}"
+        buildings = ctx.uow.communities.building_numbers(ctx.community.id)
+        if buildings and str(int(typed[1])) not in buildings:  # a home that is not here
+            listed = "、".join(f"{n}号楼" for n in buildings[:10])
+            raise Answer(texts.BALLOT_UNKNOWN_BUILDING.format(building=typed[1], known=listed))
         if known is None:
             ctx.uow.meetings.remember_household(
                 Household(person_id=ctx.sender.id, community_id=ctx.community.id, home=home)

@@ -269,3 +269,10 @@ def test_a_private_reporter_is_nudged_privately_not_named_in_the_group(
     assert ("11-25 18:00", G3, "M1 时间投票还有2小时截止，还没投票的：孙*爷") in nudges
     assert any(where == "私聊·王小明" for _, where, _ in nudges)
     assert all("王" not in text for _, where, text in nudges if where == G3)
+
+
+def test_a_household_ballot_names_a_building_of_the_community(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 投票 加装电梯 选项 同意|反对 截止 周五18:00 每户一票 群 网格3")
+    refused = chat.text("@钱阿姨/私聊: M1 1 99-9-999")
+    assert refused.startswith("本社区没有99号楼（有：1号楼、")
+    assert chat.text("@钱阿姨/私聊: M1 1 3-2-301") == "已记录您对 M1 的投票（以最后一次为准）。"
