@@ -174,6 +174,14 @@ def file_reply(ctx: Context, _note: str) -> Outcome:
     assert quoted is not None  # the router only sends replies here
     author, text = quoted.sender, quoted.text
     kept = None
+    ours = ctx.uow.outbox.sent_as(ctx.chat.platform, ctx.chat.ref, quoted.message_id)
+    if ours is not None:
+        # A reply to the bot's own answer (「看起来是一条诉求，回复 #立案…」): the message it
+        # answered is the one to file.
+        if ours.reply_to_message_id is None:
+            return answer(ctx, texts.FILE_NO_ORIGINAL, "invalid")
+        author, text = None, ""
+        quoted = replace(quoted, message_id=ours.reply_to_message_id)
     if author is None or not text:
         # The platform gave only an id: the message may be one the bot already keeps.
         kept = ctx.uow.inbox.find(ctx.chat.platform, ctx.chat.ref, quoted.message_id)

@@ -941,6 +941,18 @@ class Outbox:
             )
         )
 
+    def sent_as(self, platform: str, chat_ref: str, message_id: str) -> OutboundMessage | None:
+        """The bot's own message that the platform knows in this chat as `message_id`."""
+        return self._session.scalar(
+            select(OutboundMessage)
+            .where(
+                OutboundMessage.platform == platform,
+                OutboundMessage.chat_ref == chat_ref,
+                OutboundMessage.platform_message_id == message_id,
+            )
+            .limit(1)
+        )
+
     def polls_of(self, ballot: str, chat_refs: Sequence[tuple[str, str]]) -> list[OutboundMessage]:
         """Native polls sent for ballot `M3` to these chats (platform, ref) that can be closed."""
         rows = self._session.scalars(

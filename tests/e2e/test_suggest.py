@@ -5,12 +5,14 @@ chat in 10 minutes; its author files it by replying #立案.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from sqlalchemy import select
 
+from bot.messages import PersonRef, QuotedMessage
 from handlers import texts
-from storage.models import InboundMessage, Issue
+from storage.models import InboundMessage, Issue, OutboundMessage
 from storage.uow import UnitOfWork
 from tests.support.conversation import Conversation, example_settings
 
@@ -101,3 +103,31 @@ def test_config_may_turn_suggestions_on_for_a_chat(db_url: str, chat: Conversati
         assert again.say(f"@王芳/网格3群: {SEWER}") == []
     finally:
         again.close()
+
+
+def test_replying_to_the_bots_suggestion_files_the_message_it_answered(
+    chat: Conversation,
+) -> None:
+    """On Telegram the #立案 reply quotes the bot's suggestion, not the resident's message."""
+    chat.say("@李书记/网格3群: 诉求提示 开")
+    chat.say(f"@王芳/网格3群: {SEWER}")  # console message t-2, answered with the suggestion
+    with UnitOfWork(chat.linli.sessions) as uow:  # the platform took it as message "bot-9"
+        row = uow.session.scalars(
+            select(OutboundMessage).where(OutboundMessage.text == texts.SUGGEST)
+        ).one()
+        row.sent_at, row.platform_message_id = chat.clock.now(), "bot-9"
+        original = row.reply_to_message_id
+        uow.commit()
+    bot = PersonRef("console", "邻里", "邻里")
+    suggestion = QuotedMessage("bot-9", bot, texts.SUGGEST)
+
+    def reply(who: str, text: str) -> list[tuple[str, str]]:
+        message = chat.adapter.parse(f"@{who}/网格3群: {text}")
+        assert message is not None
+        return chat.deliver(replace(message, reply_to=suggestion))
+
+    assert reply("孙大爷", "#立案") == [(G3, "只有网格员、楼栋长或书记可以代为立案。")]
+    (ack,) = reply("王芳", "#立案")
+    assert ack[1].startswith("已登记 #1【排水管道】3号楼2单元")
+    [issue] = issues(chat)
+    assert issue.description == SEWER and original is not None
