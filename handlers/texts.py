@@ -206,7 +206,9 @@ POLL_NUDGE_PRIVATE = (
     "M{number} 时间投票还有2小时截止，您反映的问题在议题中，回复「M{number} 编号」投票。"
 )
 MEETING_SOON = "⏰ {when}（{at}）开 {label}{place}。"
-BALLOT_UNKNOWN_BUILDING = "本社区没有{building}号楼（有：{known}），请写「楼-单元-室」，例如 3-2-301。"
+BALLOT_UNKNOWN_BUILDING = (
+    "本社区没有{building}号楼（有：{known}），请写「楼-单元-室」，例如 3-2-301。"
+)
 VOTE_RESULT = "🗳 {label} 表决结果：{result}；{verdict}。"
 VOTE_CHOSEN = "结果为「{option}」"
 VOTE_NOT_PASSED = "未通过（{reason}）"
