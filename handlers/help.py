@@ -16,6 +16,12 @@ def help_command(ctx: Context, args: str) -> Outcome:
         for command in commands:
             if wanted.lower() == command.name or wanted in command.keywords:
                 return answer(ctx, f"{command.summary}。{command.usage_line()}")
+        # 「帮助 报事」「帮助 #立案」: tags are not commands, but people ask about them too.
+        intake = ctx.services.settings.intake
+        if _is_tag(wanted, intake.report_tags) or wanted.lower() == "report":
+            return answer(ctx, texts.HELP_REPORT)
+        if _is_tag(wanted, intake.file_tags) or wanted.lower() == "file":
+            return answer(ctx, texts.HELP_FILE)
         return answer(ctx, texts.HELP_UNKNOWN.format(word=wanted))
     bot = ctx.services.settings.bot.name
     lines = [texts.HELP_HEADER.format(bot=bot), texts.HELP_REPORT]
@@ -33,3 +39,9 @@ def help_command(ctx: Context, args: str) -> Outcome:
     if note:
         lines.append(note)
     return answer(ctx, "\n".join(lines))
+
+
+def _is_tag(word: str, tags: list[str]) -> bool:
+    """「报事」 or 「#报事」 names the tag #报事."""
+    bare = word.lstrip("#").lower()
+    return any(normalize(tag).lstrip("#").lower() == bare for tag in tags)

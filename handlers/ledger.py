@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from bot.analysis.normalize import chinese_number
 from bot.config import TRIAGE_LEVELS
 from bot.domain.deadlines import Colour, DeadlineError, colour, format_deadline
 from bot.domain.issues import IssueStatus
@@ -475,7 +476,8 @@ def _score(word: str) -> int | None:
     word = word.replace(" ", "").rstrip("。!！~～")
     if word in RATING_WORDS:
         return RATING_WORDS[word]
-    score = whole_number(word.removesuffix("分"), max_digits=3)
+    number = word.removesuffix("分")
+    score = whole_number(chinese_number(number) or number, max_digits=3)  # 5分, 五分
     return score if score is not None and 1 <= score <= 5 else None
 
 

@@ -16,6 +16,7 @@ from handlers.ledger import (
     shown_deadline,
     yellow_until,
 )
+from handlers.stats import category_code
 from storage.models import Issue
 from storage.repositories import LedgerQuery
 from storage.uow import UnitOfWork
@@ -32,13 +33,12 @@ def list_issues(ctx: Context, args: str) -> Outcome:
         raise Answer(texts.NEEDS_COMMUNITY)
     community = ctx.community_settings()
     grids = {g.name: g for g in ctx.uow.communities.grids_of(ctx.community.id)}
-    categories = {c.name: c.code for c in ctx.services.analyzer.categories}
-    categories |= {c.code: c.code for c in ctx.services.analyzer.categories}
+    choices = [(c.code, c.name) for c in ctx.services.analyzer.categories]
     wanted: Colour | None = None
     page, mine, everything = 1, False, False
     grid_ids: set[int] = set()
     category: str | None = None
-    words = normalize(args).split(" ") if args.strip() else []
+    words = [_page_word(w) for w in normalize(args).split(" ")] if args.strip() else []
     filters = [word for word in words if whole_number(word) is None]
     for word in words:
         if (number := whole_number(word)) is not None:
@@ -51,8 +51,8 @@ def list_issues(ctx: Context, args: str) -> Outcome:
             everything = True
         elif word in grids:
             grid_ids.add(grids[word].id)
-        elif word in categories:
-            category = categories[word]
+        elif (code := category_code(word, choices)) is not None:
+            category = code
         else:
             raise Answer(texts.LIST_UNKNOWN_FILTER.format(word=word))
     actor = ctx.actor
@@ -113,3 +113,9 @@ def ledger_line(uow: UnitOfWork, services: Services, issue: Issue) -> str:
         details.append(holder)
     details.append(f"期限{shown_deadline(services, issue.deadline)}")
     return head + " · ".join(details)
+
+
+def _page_word(word: str) -> str:
+    """「第2页」 → 「2」; any other word as it is."""
+    inner = word.removeprefix("第").removesuffix("页")
+    return inner if inner != word and whole_number(inner) is not None else word

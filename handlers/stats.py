@@ -270,7 +270,7 @@ def parse_stats_args(
             chart = True
         elif word in grids:
             grid_ids.add(grids[word])
-        elif (code := _category(word, categories)) is not None:
+        elif (code := category_code(word, categories)) is not None:
             codes.add(code)
         elif period is None:
             period = parse_period(word, now, tz)  # raises ValueError for nonsense
@@ -281,7 +281,8 @@ def parse_stats_args(
     return StatsQuery(period, frozenset(grid_ids), frozenset(codes), chart)
 
 
-def _category(word: str, categories: Sequence[tuple[str, str]]) -> str | None:
+def category_code(word: str, categories: Sequence[tuple[str, str]]) -> str | None:
+    """A category as typed: its name, its code, or a part of its name only it has (排水)."""
     for code, name in categories:
         if word in (name, code) or word.lower() == code:
             return code

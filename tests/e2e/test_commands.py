@@ -90,3 +90,29 @@ def test_a_failure_inside_a_handler_keeps_the_message_and_says_so(
     with UnitOfWork(chat.linli.sessions) as uow:
         kept = uow.session.scalars(select(InboundMessage)).one()
     assert (kept.text, kept.outcome) == ("#报事 3号楼井盖坏了", "failed")
+
+
+def test_help_about_the_tags_explains_them(chat: Conversation) -> None:
+    report = "报事：消息里带 #报事（或 #诉求 #求助 #投诉），例如：#报事 3号楼2单元下水道堵了"
+    assert chat.text("@王芳/网格3群: 帮助 报事") == report
+    assert chat.text("@王芳/网格3群: 帮助 #诉求") == report
+    assert (
+        chat.text("@张网格/网格3群: 帮助 立案") == "代为立案：回复居民的消息并写 #立案（或 /file）"
+    )
+
+
+def test_a_rating_in_chinese_numerals_counts(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")
+    chat.say("@李书记/工作群: 派单 1 物业 明天")
+    chat.say("@刘物业/私聊: 办结 1 已疏通")
+    assert any("已销号" in text for _, text in chat.say("@王芳/网格3群: 评价 1 五分"))
+
+
+def test_the_ledger_takes_a_category_by_part_of_its_name_and_a_page_as_written(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")
+    chat.say("@王芳/网格3群: #报事 4号楼楼道灯坏了")
+    listed = chat.text("@李书记/工作群: 台账 排水")
+    assert "#1【排水管道】" in listed and "#2" not in listed
+    assert chat.text("@李书记/工作群: 台账 第1页") == chat.text("@李书记/工作群: 台账 1")
