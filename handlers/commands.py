@@ -140,6 +140,16 @@ COMMANDS: tuple[Command, ...] = (
         expects="issue",
     ),
     Command(
+        "verify",
+        ("核实",),
+        "编号 [说明]",
+        "现场核实办结结果（楼栋长、网格员），可附照片",
+        "核实 23 灯已修好",
+        ledger.verify,
+        frozenset({Role.HEAD, Role.WORKER, Role.SECRETARY}),
+        expects="issue",
+    ),
+    Command(
         "rate",
         ("评价",),
         "编号 1-5分 [意见]",

@@ -13,7 +13,7 @@ from datetime import datetime
 from bot.analysis.normalize import chinese_number
 from bot.config import TRIAGE_LEVELS
 from bot.domain.deadlines import Colour, DeadlineError, colour, format_deadline
-from bot.domain.issues import IssueStatus
+from bot.domain.issues import IssueStatus, Role
 from bot.domain.lifecycle import OPEN, Action, IllegalMove, next_status
 from bot.domain.permissions import STAFF, IssueFacts, refusal
 from bot.domain.privacy import mask_name, reporter_label
@@ -25,6 +25,7 @@ from handlers.base import (
     Context,
     Outcome,
     Services,
+    attach,
     mentioned_person,
     record,
     reply_to,
@@ -418,6 +419,36 @@ def follow(ctx: Context, args: str) -> Outcome:
     )
     record(ctx, issue, "follow")
     return _one_line(ctx, texts.FOLLOWING.format(number=issue.number), issue)
+
+
+def verify(ctx: Context, args: str) -> Outcome:
+    """核实 N [说明] — a 楼栋长 (their building), grid worker or the secretary confirms on the
+    spot that a resolved issue is fixed (chat-protocol §1); a photo sent with it is kept and
+    earns the verification points. The reporter's rating still closes it."""
+    issue, rest = find_issue(ctx, args, "verify")
+    actor = ctx.actor
+    if actor.role is Role.HEAD and actor.buildings and issue.building not in actor.buildings:
+        mine = "、".join(f"{b}号楼" for b in sorted(actor.buildings))
+        raise Answer(texts.VERIFY_OTHER_BUILDING.format(mine=mine), "refused", "verify")
+    if issue.status is not IssueStatus.RESOLVED:
+        raise Answer(
+            texts.VERIFY_NOT_RESOLVED.format(number=issue.number, status=issue.status.label)
+        )
+    note = rest.strip()
+    photos = len(ctx.message.attachments)
+    attach(ctx, issue, ctx.message.attachments)
+    record(
+        ctx, issue, "verify", " ".join(filter(None, [note, f"照片{photos}张" if photos else ""]))
+    )
+    if photos:
+        points.verification_photo_points(ctx, issue)
+    line = texts.VERIFIED.format(
+        number=issue.number,
+        role=ctx.role.label,
+        who=mask_name(ctx.sender.name),
+        note=f"：{note}" if note else "",
+    )
+    return Outcome(tell_watchers(ctx, issue, line), "command", issue.id)
 
 
 def rate(ctx: Context, args: str) -> Outcome:

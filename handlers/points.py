@@ -127,11 +127,16 @@ def verification_photo(ctx: Context) -> Outcome | None:
     return None
 
 
+def verification_photo_points(ctx: Context, issue: Issue) -> int:
+    """+3 to the sender for a photo verifying `issue`'s resolution, once per person and issue."""
+    return _award(ctx, ctx.sender.id, issue, PHOTO, ctx.services.settings.points.photo)
+
+
 def _verified(ctx: Context, issue: Issue) -> Outcome:
     count = len(ctx.message.attachments)
     attach(ctx, issue, ctx.message.attachments)
     record(ctx, issue, "photo", f"{count}张（办结核实）")
-    earned = _award(ctx, ctx.sender.id, issue, PHOTO, ctx.services.settings.points.photo)
+    earned = verification_photo_points(ctx, issue)
     if earned:
         text = texts.POINTS_PHOTO.format(number=issue.number, count=count, points=earned)
     else:

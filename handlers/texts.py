@@ -56,6 +56,7 @@ AUDIT_ACTIONS = {
     "photo": "补充照片",
     "auto_close": "默认满意销号",
     "urgent": "转为紧急",
+    "verify": "现场核实",
 }
 
 # -- the ledger (chat-protocol §3) ----------------------------------------------------------------
@@ -75,6 +76,9 @@ ESCALATED = "#{number} 已上报{unit}协调处理。"
 WHISTLE = "📣 吹哨 #{number}【{category}】{where}{description}，请{unit}协助处理。"
 MERGED = "#{number} 与 #{into} 是同一问题，已合并，后续进展在 #{into} 通知。"
 REOPENED = "#{number} 已重开：{reason}，期限 {deadline}。"
+VERIFIED = "#{number} 已由{role} {who} 现场核实{note}。"
+VERIFY_NOT_RESOLVED = "#{number} {status}，办结后才能现场核实。"
+VERIFY_OTHER_BUILDING = "楼栋长只能核实本楼栋（{mine}）的事项，请网格员核实。"
 REOPEN_REJECTED = "#{number} 已被退回，如有异议请联系网格员或书记。"
 FOLLOWING = "已关注 #{number}，有进展会在这里通知您。"
 ALREADY_FOLLOWING = "您已关注 #{number}。"

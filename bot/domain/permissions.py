@@ -98,6 +98,12 @@ def refusal(command: str, actor: Actor, issue: IssueFacts | None = None) -> str 
         return None if actor.role is Role.SECRETARY else f"只有书记可以{verb}。"
     if command == "file":
         return None if actor.role in FILERS else "只有网格员、楼栋长或书记可以代为立案。"
+    if command == "verify":  # a head's own building is checked against the issue's building
+        if actor.role is Role.HEAD:
+            return None
+        if actor.role not in STAFF:
+            return "只有楼栋长、网格员或书记可以现场核实。"
+        return _grid_refusal(actor, issue)
     if command in STAFF_ONLY:
         return None if actor.role in STAFF else f"只有网格员及以上可以{verb}。"
     if command in TRIAGE:

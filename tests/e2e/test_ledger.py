@@ -261,3 +261,23 @@ def test_the_holder_hears_privately_when_their_issue_is_reopened(chat: Conversat
     chat.say("@刘物业/私聊: 办结 1 再次疏通")
     rated = chat.say("@王芳/网格3群: 评价 1 2 还是臭")
     assert any(where == LIU and "评价2分，已重开" in text for where, text in rated), rated
+
+
+def test_a_building_head_verifies_a_resolution_in_their_building(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@王芳/网格3群: #报事 4号楼门口井盖松了")
+    assert chat.text("@陈楼长/网格3群: 核实 1 灯亮了") == "#1 待受理，办结后才能现场核实。"
+    chat.say("@李书记/工作群: 派单 1 物业 明天")
+    chat.say("@李书记/工作群: 派单 2 物业 明天")
+    chat.say("@刘物业/私聊: 办结 1 已换灯泡")
+    chat.say("@刘物业/私聊: 办结 2 已固定")
+    verified = chat.say("@陈楼长/网格3群: 核实 1 灯亮了[图片:楼道灯.jpg]")
+    assert (G3, "#1 已由楼栋长 陈*长 现场核实：灯亮了。") in verified
+    assert chat.text("@陈楼长/网格3群: 核实 2 看过了") == (
+        "楼栋长只能核实本楼栋（3号楼）的事项，请网格员核实。"
+    )
+    assert chat.text("@王芳/网格3群: 核实 1 好了") == "只有楼栋长、网格员或书记可以现场核实。"
+    shown = chat.say("@李书记/私聊: 查看 1")
+    assert "陈*长 现场核实：灯亮了 照片1张" in shown[0][1]
+    assert shown[1][1] == "[图片:楼道灯.jpg] #1 照片1/1"
+    assert chat.text("@陈楼长/私聊: 积分").startswith("您在幸福里社区的积分：3分。")

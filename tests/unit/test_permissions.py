@@ -31,9 +31,10 @@ ALLOWED: dict[str, set[Role]] = {
     "merge": {W, S},
     "progress": {W, S},
     "resolve": {W, S},
-    "decline": set(),  # only the handler holding it
+    "decline": set(),  # only whoever holds it
     "reopen": {W, S},
     "rate": set(),  # only the reporter
+    "verify": {H, W, S},  # a head: their building's issues (checked with the issue's building)
     "role": {S},
     "bind": {S},
     "suggest": {S},
