@@ -198,13 +198,14 @@ def escalate_to(ctx: Context, issue: Issue, unit: str, note: str) -> list[Outgoi
 def accept(ctx: Context, args: str) -> Outcome:
     """受理 N [简单/复杂/疑难] — triage; the level sets the deadline, 疑难 also escalates."""
     issue, rest = find_issue(ctx, args, "accept")
-    level = normalize(rest).split(" ")[0] if rest else issue.level
+    typed, note = split_first(rest) if rest else ("", "")
+    level = normalize(typed) if typed else issue.level
     if level not in TRIAGE_LEVELS:
         raise Answer(texts.BAD_LEVEL.format(number=issue.number))
     allowed(issue, Action.ACCEPT)
     issue.level = level
     issue.deadline = deadline_in(ctx, level, issue.created_at)
-    move(ctx, issue, Action.ACCEPT, level)
+    move(ctx, issue, Action.ACCEPT, f"{level} {note.strip()}".strip())  # 「受理 1 复杂 需协调」
     deadline = shown_deadline(ctx.services, issue.deadline)
     line = texts.ACCEPTED.format(number=issue.number, level=level, deadline=deadline)
     replies = tell_watchers(ctx, issue, line)
@@ -245,6 +246,8 @@ def assign(ctx: Context, args: str) -> Outcome:
     private = with_buttons(
         tell_privately(contacts, direct, skip=ctx.sender.id), assignee_buttons(issue.number)
     )
+    if not contacts:  # nobody the bot can tell: the one assigning should know
+        private.append(reply_to(ctx, texts.ASSIGNED_NOBODY.format(unit=who)))
     return Outcome(replies + private, "command", issue.id)
 
 

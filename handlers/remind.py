@@ -9,7 +9,7 @@ from bot.domain.calendar import END_OF_DAY
 from bot.domain.deadlines import DeadlineError, format_deadline
 from bot.text import normalize, whole_number
 from handlers import texts
-from handlers.base import Answer, Context, Outcome, answer
+from handlers.base import Answer, Context, Outcome, answer, quiet_until
 from handlers.schedule import ADHOC
 
 _LIST = {"list", "列表", "查看", "我的"}
@@ -44,7 +44,11 @@ def remind(ctx: Context, args: str) -> Outcome:
         created_by_id=ctx.sender.id,
     )
     shown = format_deadline(when, ctx.services.settings.tz, ctx.now)
-    return answer(ctx, texts.REMIND_SET.format(when=shown, text=text, id=reminder.id))
+    reply = texts.REMIND_SET.format(when=shown, text=text, id=reminder.id)
+    held = quiet_until(ctx.services, ctx.community.code if ctx.community else None, when)
+    if held is not None:  # said now, so that nobody expects a 6:00 message at 6:00
+        reply += texts.REMIND_QUIET.format(at=f"{held.astimezone(ctx.services.settings.tz):%H:%M}")
+    return answer(ctx, reply)
 
 
 def _split_time(ctx: Context, words: list[str]) -> tuple[datetime, str]:

@@ -64,6 +64,9 @@ NEEDS_COMMUNITY = "请在已绑定社区的群里使用这个命令。"
 NOT_FOUND = "没有找到 #{number}。"
 ACCEPTED = "#{number} 已受理（{level}），期限 {deadline}。"
 ASSIGNED = "#{number} 已派单给 {who}，期限 {deadline}。"
+ASSIGNED_NOBODY = (
+    "{unit} 还没有联系人，机器人无法通知对方，请电话联系，或在配置中为该单位添加联系人。"
+)
 ASSIGNED_DIRECT = (
     "新派单 #{number}【{category}】{where}{description}，期限 {deadline}。"
     "办好后发送「办结 {number} 结果」；不归您管请发送「不归我管 {number} 原因」。"
@@ -165,6 +168,7 @@ CALENDAR_AHEAD = (
 WEEKLY_DIGEST = "📊 上周小结：收集诉求{collected}条，办结{resolved}条，销号{closed}条；目前未办结{open}条，其中超期{red}条。"
 WHICH_TO_RATE = "您有几件事项待评价（{numbers}），请写明编号，例如：评价 {number} 5"
 REMIND_SET = "好的，{when} 提醒：{text}（取消请发送「提醒 取消 {id}」）"
+REMIND_QUIET = "那时是安静时段，会在 {at} 发出。"
 REMIND_NEEDS_TEXT = "请写明提醒内容，例如：提醒 明天9:00 检查3号楼井盖"
 REMIND_NONE = "您没有待发的提醒。"
 REMIND_LIST_HEAD = "您的提醒（{count}条）："

@@ -281,3 +281,18 @@ def test_a_building_head_verifies_a_resolution_in_their_building(chat: Conversat
     assert "陈*长 现场核实：灯亮了 照片1张" in shown[0][1]
     assert shown[1][1] == "[图片:楼道灯.jpg] #1 照片1/1"
     assert chat.text("@陈楼长/私聊: 积分").startswith("您在幸福里社区的积分：3分。")
+
+
+def test_assigning_a_unit_nobody_can_be_told_of_says_so(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼门口路面塌陷")
+    replies = chat.say("@李书记/工作群: 派单 1 住建局 3天")
+    assert (
+        WORK,
+        "住建局 还没有联系人，机器人无法通知对方，请电话联系，或在配置中为该单位添加联系人。",
+    ) in replies
+
+
+def test_a_note_after_the_triage_level_is_kept(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼门口路面塌陷")
+    chat.say("@张网格/网格3群: 受理 1 复杂 需要协调市政")
+    assert "受理（待受理→已受理）：复杂 需要协调市政" in chat.text("@李书记/工作群: 查看 1")

@@ -321,3 +321,13 @@ def test_configured_events_skip_statutory_holidays_but_not_weekends(db_url: str)
         assert jiefang == ["10-08 09:00"]  # the 8th, a working day (调休), goes ahead
     finally:
         chat.close()
+
+
+def test_a_reminder_set_for_the_quiet_hours_says_when_it_will_come(chat: Conversation) -> None:
+    reply = chat.text("@王芳/私聊: 提醒 明天6:00 赶早班车")
+    assert reply.startswith("好的，11月24日 6:00 提醒：赶早班车") and reply.endswith(
+        "那时是安静时段，会在 07:30 发出。"
+    )
+    fired = only(chat.run_until(at(11, 24, 8)), "私聊·王芳")
+    assert [(when, text) for when, _, text in fired] == [("11-24 07:30", "⏰ 提醒：赶早班车")]
+    assert "安静时段" not in chat.text("@王芳/私聊: 提醒 明天9:00 交物业费")
