@@ -22,6 +22,7 @@ from typing import Protocol, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.adapters.base import TryLater
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -69,13 +70,6 @@ class MediaFolder:
             return None
         found = self.folder / name
         return found if found.is_file() else None
-
-    def read(self, name: str) -> bytes | None:
-        found = self.path(name)
-        try:
-            return found.read_bytes() if found is not None else None
-        except OSError:
-            return None
 
     def part(self, attachment_id: int) -> Path:
         """Where a fetch in progress writes: not a name `path` ever gives out."""
@@ -132,21 +126,31 @@ class Collector:
                 await self._task
 
     async def collect(self) -> int:
-        """Fetch the photos still without a copy, oldest first; the number kept. A failed
-        fetch ends the round (a platform in trouble is not asked for every photo at once)."""
-        kept = 0
+        """Fetch the photos still without a copy, the least tried and newest first (a new
+        photo never waits behind old ones that keep failing); the number kept. MEDIA_TRIES
+        failures in a row end the round: a platform in trouble is not asked for every photo.
+        An adapter not connected yet (TryLater) ends it without counting a try."""
+        kept = failures = 0
         async with self._lock:  # one round at a time: two would fetch the same photos
-            while True:
-                self._again = False
-                pending = await self._off_loop(self._pending)
-                for attachment_id, ref in pending:
-                    name = await self._fetch(attachment_id, ref)
-                    await self._off_loop(functools.partial(self._settle, attachment_id, name))
-                    if name is None:
+            try:
+                while True:
+                    self._again = False
+                    pending = await self._off_loop(self._pending)
+                    for attachment_id, ref in pending:
+                        try:
+                            name = await self._fetch(attachment_id, ref)
+                        except TryLater:
+                            return kept
+                        await self._off_loop(functools.partial(self._settle, attachment_id, name))
+                        failures = 0 if name else failures + 1
+                        kept += name is not None
+                        if failures >= MEDIA_TRIES:
+                            return kept
+                    if len(pending) < FETCH_BATCH and not self._again:
                         return kept
-                    kept += 1
-                if len(pending) < FETCH_BATCH and not self._again:
-                    return kept
+            except Exception:  # the database: the next photo or start tries again
+                log.exception("keeping photos failed")
+                return kept
 
     async def _fetch(self, attachment_id: int, ref: str) -> str | None:
         part = self._folder.part(attachment_id)
@@ -154,6 +158,9 @@ class Collector:
             if not await asyncio.wait_for(self._adapter.fetch(ref, part), FETCH_SECONDS):
                 return None
             name = self._folder.keep(attachment_id, part)
+        except TryLater:
+            part.unlink(missing_ok=True)
+            raise
         except Exception:  # the platform's trouble, a timeout, a full disk: counted, tried later
             log.warning("photo %s: fetch failed", attachment_id, exc_info=True)
             part.unlink(missing_ok=True)

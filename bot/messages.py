@@ -155,7 +155,8 @@ class ClosePoll:
 class Document:
     """A file for a chat: an xlsx ledger, or a picture (`photo=True`) such as a chart. With
     `ref`, a file the platform already holds (a resident's photo, by the id it was received
-    under) is sent again instead of `content`."""
+    under) is sent again instead of `content`; with `kept`, the bot's own copy of it (a path),
+    read when it is sent, so a queued message does not carry the bytes."""
 
     chat: ChatRef
     filename: str
@@ -164,6 +165,7 @@ class Document:
     photo: bool = False
     reply_to_message_id: str | None = None
     ref: str | None = None
+    kept: str | None = None
 
 
 Outgoing = Reply | Direct | Poll | ClosePoll | Document

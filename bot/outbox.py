@@ -17,6 +17,7 @@ import logging
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -85,12 +86,22 @@ def outbound(message: Outgoing, now: datetime) -> OutboundMessage:
         case Document():
             row.kind, row.text = ("photo" if message.photo else "document"), message.caption
             row.reply_to_message_id = message.reply_to_message_id
-            row.content = message.content
+            row.content = message.content or None  # none for a file sent by `ref` or `kept`
             payload["filename"] = message.filename
             if message.ref is not None:
                 payload["ref"] = message.ref
+            if message.kept is not None:
+                payload["kept"] = message.kept
     row.payload = json.dumps(payload, ensure_ascii=False) if payload else None
     return row
+
+
+def _read(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        log.warning("a kept photo is gone: %s", path)
+        return b""
 
 
 def outgoing(row: OutboundMessage) -> Outgoing:
@@ -116,14 +127,18 @@ def outgoing(row: OutboundMessage) -> Outgoing:
         case "close_poll":
             return ClosePoll(chat, payload["message_id"])
         case "document" | "photo":
+            content, ref = row.content or b"", payload.get("ref")
+            if payload.get("kept"):  # the bot's copy, read now; gone: the platform's id, if any
+                content = _read(payload["kept"])
+                ref = None if content else ref
             return Document(
                 chat,
                 payload["filename"],
-                row.content or b"",
+                content,
                 caption=row.text,
                 photo=row.kind == "photo",
                 reply_to_message_id=row.reply_to_message_id,
-                ref=payload.get("ref"),
+                ref=ref,
             )
     mentions = tuple(
         PersonRef(row.platform, ref, name, handle)

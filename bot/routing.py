@@ -81,7 +81,7 @@ class Router:
         if message.mentions_bot:
             raw = self._mention.sub(" ", raw).strip()
         text = normalize(raw)
-        if message.reply_to is not None and _FILE_COMMAND.match(text):
+        if _FILE_COMMAND.match(text):  # outside a reply it is told how
             return Route(RouteKind.FILE, text=_FILE_COMMAND.sub("", text).strip())
         command = self._command(text, raw)
         if command is not None and not self._tagged_report(command, raw):
@@ -121,9 +121,9 @@ class Router:
             expected = _EXPECTS.get(command.expects)
             fits = expected is None or expected.match(_TAG_PUNCT.sub("", after)) is not None
             if _KEYWORD_FOLLOW.match(after):
-                # 「受理」 alone or 「派单 @刘物业 1」: a command said wrongly gets its usage line;
-                # 「派单@刘物业」 run together is taken for chatter.
-                if not (fits or after == "" or after[0].isspace()):
+                # 「受理」 alone, 「派单 @刘物业 1」, 「公示 5天」: a command said wrongly gets its
+                # usage line; 「关注 一下」「进展 怎么样了」 and 「派单@刘物业」 stay chatter.
+                if not (fits or after == "" or _attempted(keyword, after)):
                     return None
             elif not (expected is not None and fits):  # 「异议：M1 …」「异议M1…」 still count
                 continue
@@ -141,6 +141,20 @@ class Router:
             and command.command.expects in {*_EXPECTS, "record"}
             and self._report.search(raw) is not None
         )
+
+
+# Words formal enough that, followed by a space, they are a command said wrongly, not chatter.
+_FORMAL = frozenset({"受理", "派单", "办结", "退回", "合并", "不归我管", "公示", "异议", "决定"})
+_ARGUMENT_LIKE = re.compile(r"[\d#@Mm]|决议|行动")  # 「结果 决议 …」 names its parts
+
+
+def _attempted(keyword: str, after: str) -> bool:
+    """Whether 「keyword rest」 reads as an attempt at the command: a space, then a number, tag,
+    mention or an outcome's parts (「派单 @刘物业 1」「结果 决议 …」), or a formal word whatever
+    follows (「异议 停车费太高了」)."""
+    if not after[:1].isspace():
+        return False
+    return keyword in _FORMAL or _ARGUMENT_LIKE.search(after) is not None
 
 
 def _rest_after(raw: str, consumed: int) -> str:

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TypeVar
 
 from bot.analysis import Analyzer, Category
 from bot.analysis.location import building_number
 from bot.clock import Clock
 from bot.config import Community as CommunitySettings
 from bot.config import Settings
-from bot.domain.calendar import UnknownYear, WorkCalendar
+from bot.domain.calendar import WorkCalendar
 from bot.domain.deadlines import parse_deadline
 from bot.domain.issues import IssueStatus, Role, strongest
 from bot.domain.permissions import Actor
@@ -23,8 +22,6 @@ from handlers.schedule import sync_issue
 from storage.models import Attachment, AuditEntry, Chat, Community, Issue, Person
 from storage.uow import UnitOfWork
 
-T = TypeVar("T")
-
 
 @dataclass(frozen=True)
 class Services:
@@ -32,26 +29,21 @@ class Services:
 
     settings: Settings
     clock: Clock
+    # The holidays as known: which years are known (`covers`), statutory holidays, December's
+    # warning. Raises UnknownYear past them.
     calendar: WorkCalendar
-    # The same calendar, but Monday–Friday where the holiday data runs out (`counting`).
+    # What deadlines, colours and digests count with: the same holidays, and past the years
+    # known (next year's not yet published) Monday to Friday; `shown_deadline` says so.
     weekday_calendar: WorkCalendar
     analyzer: Analyzer
     commands: Sequence[Command]
     # Extra help lines per platform, e.g. the console's prefix syntax.
     platform_help: Mapping[str, str] = field(default_factory=dict)
 
-    def counting(self, compute: Callable[[WorkCalendar], T]) -> T:
-        """`compute` on the holiday calendar; past the years it knows (next year's holidays
-        not yet published), on Monday to Friday, and `shown_deadline` marks the result."""
-        try:
-            return compute(self.calendar)
-        except UnknownYear:
-            return compute(self.weekday_calendar)
-
     def deadline(self, typed: str, now: datetime) -> datetime:
-        """The deadline `typed` means (「3个工作日」「周五」「12月1日」), counted as `counting`
-        says; raises DeadlineError with the one line to answer."""
-        return self.counting(lambda calendar: parse_deadline(typed, now, calendar))
+        """The deadline `typed` means (「3个工作日」「周五」「12月1日」), counted on
+        `weekday_calendar`; raises DeadlineError with the one line to answer."""
+        return parse_deadline(typed, now, self.weekday_calendar)
 
     def community_settings(self, code: str) -> CommunitySettings:
         return next(c for c in self.settings.communities if c.code == code)

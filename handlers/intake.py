@@ -3,7 +3,6 @@ messages become numbered issues, answered with one acknowledgement."""
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -21,7 +20,6 @@ from handlers.notify import tell_work_groups, triage_buttons, with_buttons
 from storage.models import Follower, Issue, Person
 
 _ALERT_DESCRIPTION_LIMIT = 60
-log = logging.getLogger(__name__)
 # 「新建」 undoes a duplicate match for this long after it (chat-protocol §2).
 SPLIT_WINDOW = timedelta(minutes=10)
 _SAME_MOMENT = timedelta(seconds=1)
@@ -171,9 +169,9 @@ def file_reply(ctx: Context, _note: str) -> Outcome:
     if ctx.community is None:
         return answer(ctx, texts.UNBOUND_CHAT, "refused")
     quoted = ctx.message.reply_to
-    assert quoted is not None  # the router only sends replies here
+    if quoted is None:  # /file by itself: #立案 alone is chatter, but /file asks for help
+        return answer(ctx, texts.FILE_NEEDS_REPLY, "invalid")
     author, text = quoted.sender, quoted.text
-    kept = None
     ours = ctx.uow.outbox.sent_as(ctx.chat.platform, ctx.chat.ref, quoted.message_id)
     if ours is not None:
         # A reply to the bot's own answer (「看起来是一条诉求，回复 #立案…」): the message it
@@ -182,9 +180,14 @@ def file_reply(ctx: Context, _note: str) -> Outcome:
             return answer(ctx, texts.FILE_NO_ORIGINAL, "invalid")
         author, text = None, ""
         quoted = replace(quoted, message_id=ours.reply_to_message_id)
-    if author is None or not text:
-        # The platform gave only an id: the message may be one the bot already keeps.
-        kept = ctx.uow.inbox.find(ctx.chat.platform, ctx.chat.ref, quoted.message_id)
+    # The message as the bot keeps it, if it acted on it (a report, a suggestion …).
+    kept = ctx.uow.inbox.find(ctx.chat.platform, ctx.chat.ref, quoted.message_id)
+    if kept is not None and kept.issue_id is not None and kept.outcome in ("issue", "duplicate"):
+        # Reported already, whatever became of that issue since.
+        number = ctx.uow.issues.get(kept.issue_id).number
+        return answer(ctx, texts.FILE_ALREADY.format(number=number), "invalid")
+    if author is not None and text:
+        kept = None  # the platform quoted it whole: author and text as quoted
     author_ref = author.ref if author is not None else kept.sender_ref if kept else None
     if author_ref == ctx.sender.ref:  # one's own message: a report like any other
         own = text or (kept.text if kept is not None else "")
@@ -294,7 +297,7 @@ def _file(
 def _first_deadline(ctx: Context, level: str, now: datetime) -> datetime:
     # "3个工作日内答复" starts at filing; past the holiday calendar, counted Monday to Friday.
     days = ctx.services.settings.days_for(level)
-    return ctx.services.counting(lambda calendar: calendar.deadline_after(now, days))
+    return ctx.services.weekday_calendar.deadline_after(now, days)
 
 
 def _grid_for(ctx: Context, building: str | None) -> int | None:

@@ -130,20 +130,20 @@ def required(text: str, what: str, example: str) -> str:
 
 def deadline_in(ctx: Context, level: str, start: datetime | None = None) -> datetime:
     days = ctx.services.settings.days_for(level)
-    return ctx.services.counting(lambda calendar: calendar.deadline_after(start or ctx.now, days))
+    return ctx.services.weekday_calendar.deadline_after(start or ctx.now, days)
 
 
 def colour_of(services: Services, deadline: datetime | None) -> Colour:
     """The issue's colour; past the holiday calendar's years, Monday–Friday stands in for it
     (a list must still show on 31 December) and `calendar_note` says so."""
     now = services.clock.now()
-    return services.counting(lambda calendar: colour(deadline, now, calendar))
+    return colour(deadline, now, services.weekday_calendar)
 
 
 def yellow_until(services: Services) -> datetime:
     """The end of the next working day: deadlines up to here are 🟡."""
     now = services.clock.now()
-    return services.counting(lambda calendar: calendar.deadline_after(now, 1))
+    return services.weekday_calendar.deadline_after(now, 1)
 
 
 def calendar_note(services: Services, deadlines: list[datetime | None]) -> str | None:
@@ -161,7 +161,8 @@ def shown_deadline(services: Services, deadline: datetime | None) -> str:
         return "未定"
     shown = format_deadline(deadline, services.settings.tz, services.clock.now())
     day = services.calendar.local_date(deadline)
-    if not services.calendar.covers(day):
+    guessing = not services.settings.calendar.weekends_for_unknown_years  # else taken as settled
+    if guessing and not services.calendar.covers(day):
         shown += texts.DEADLINE_GUESS.format(year=day.year)
     return shown
 

@@ -114,12 +114,22 @@ def photos(ctx: Context, issue: Issue) -> list[Outgoing]:
     shown: list[Outgoing] = []
     for index, photo in enumerate(pictures[:PHOTOS_SHOWN], 1):
         caption = texts.SHOW_PHOTO.format(number=issue.number, index=index, count=len(pictures))
-        kept = folder.read(photo.file) if photo.file else None
-        if kept is not None:
-            shown.append(Document(here, photo.file or "", kept, caption=caption, photo=True))
-        elif _holds(ctx, photo.chat_id):
-            name = photo.caption or f"{issue.number}-{index}.jpg"
-            shown.append(Document(here, name, b"", caption=caption, photo=True, ref=photo.ref))
+        kept = folder.path(photo.file) if photo.file else None
+        held = _holds(ctx, photo.chat_id)
+        if kept is None and not held:
+            continue
+        name = photo.file or photo.caption or f"{issue.number}-{index}.jpg"
+        shown.append(
+            Document(
+                here,
+                name,
+                b"",
+                caption=caption,
+                photo=True,
+                ref=photo.ref if held else None,  # if the copy is gone by the time it is sent
+                kept=str(kept) if kept is not None else None,
+            )
+        )
     return shown
 
 

@@ -21,6 +21,7 @@ PRIVATE_HINT = (
 
 FILE_NO_ORIGINAL = "找不到被回复的原消息，请让报事人直接用 #报事 反映。"
 FILE_EMPTY_ORIGINAL = "被回复的消息没有文字内容，无法立案。"
+FILE_NEEDS_REPLY = "请回复居民的那条消息，再写 #立案 或 /file。"
 FILE_ALREADY = "这条消息已登记为 #{number}，回复「查看 {number}」看进度。"
 
 UNKNOWN_COMMAND = "没有「{word}」这个命令。发送 /help 查看可用命令。"
@@ -64,9 +65,7 @@ NEEDS_COMMUNITY = "请在已绑定社区的群里使用这个命令。"
 NOT_FOUND = "没有找到 #{number}。"
 ACCEPTED = "#{number} 已受理（{level}），期限 {deadline}。"
 ASSIGNED = "#{number} 已派单给 {who}，期限 {deadline}。"
-ASSIGNED_NOBODY = (
-    "{unit} 还没有联系人，机器人无法通知对方，请电话联系，或在配置中为该单位添加联系人。"
-)
+ASSIGNED_NOBODY = "{unit} 还没有联系人，机器人无法通知对方，请电话联系；以后可发送「设置角色 @联系人 部门 {unit}」。"
 ASSIGNED_DIRECT = (
     "新派单 #{number}【{category}】{where}{description}，期限 {deadline}。"
     "办好后发送「办结 {number} 结果」；不归您管请发送「不归我管 {number} 原因」。"
@@ -129,7 +128,7 @@ BIND_CONFIRMED = "已确认本群就是配置中的「{name}」，绑定 {commun
 # How a chat's kind is named when it is not bound to a grid.
 CHAT_KIND_LABELS = {"grid": "网格群", "work": "工作群", "resident": "小区群"}
 ROLE_SET = "已设置 {who} 为{role}。"
-ROLE_IN_CONFIG = "{who} 的角色（{role}）写在配置文件里，请在 config.yaml 中修改后重启机器人。"
+ROLE_IN_CONFIG = "{who} 的角色（{role}）写在配置文件里，请联系管理员修改配置文件。"
 SHOW_PHOTO = "#{number} 照片{index}/{count}"
 ROLE_NOT_BUILDING = "「{word}」不是楼栋号，例如：设置角色 @陈楼长 楼栋长 3号楼"
 ROLE_UNKNOWN_BUILDING = "本社区没有{word}号楼（有：{known}）。"

@@ -362,6 +362,8 @@ class OutboundMessage(Base):
     __table_args__ = (
         Index("ix_outbound_messages_pending", "sent_at", "id"),
         Index("ix_outbound_messages_poll", "platform", "poll_ref"),
+        # A reply quoting the bot's own message is traced back by the id the platform gave it.
+        Index("ix_outbound_messages_sent_as", "platform", "chat_ref", "platform_message_id"),
     )
 
     id: Mapped[intpk]

@@ -621,7 +621,7 @@ class Issues:
     ) -> list[tuple[int, str]]:
         """(id, ref) of photos that came through `platform` and have no copy yet, fewer than
         `tries` fetches failed: those of the chats this bot account hears (the only process,
-        with no account, hears them all), oldest first."""
+        with no account, hears them all), the least tried and newest first."""
         query = (
             select(Attachment.id, Attachment.ref)
             .join(Chat, Chat.id == Attachment.chat_id)
@@ -631,7 +631,7 @@ class Issues:
                 Attachment.fetch_tries < tries,
                 Chat.platform == platform,
             )
-            .order_by(Attachment.id)
+            .order_by(Attachment.fetch_tries, Attachment.id.desc())
             .limit(limit)
         )
         if account:
@@ -782,6 +782,7 @@ class Reminders:
             for name, value in fields.items():
                 setattr(reminder, name, value)
             reminder.status = "pending"
+            reminder.missed = False  # set anew: its lateness is measured from the new time
         return reminder
 
     def cancel_pending(self, prefix: str, keep: str | None = None) -> None:

@@ -446,7 +446,7 @@ class WechatAdapter:
         """Save the picture of an image message (by its message id) through the gateway."""
         bot = self._bot
         if bot is None or not self.ready.is_set():
-            raise ConnectionError("微信网关未连接")
+            raise TryLater(OFFLINE_WAIT)  # not logged in yet: the next photo or start tries
         received = bot.Message.load(ref)
         await received.ready()
         box = await received.to_file_box()

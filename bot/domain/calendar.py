@@ -4,8 +4,9 @@ Deadlines are counted in working days, and a wrong count is something a secretar
 once (an issue turning 🔴 on the first day after 国庆). So the rules are strict: the holiday
 schedule comes from the `chinesecalendar` package, which follows the State Council notices,
 plus whatever the community's config adds; a year that neither knows raises `UnknownYear`
-instead of silently treating holidays as working days — unless the deployment has explicitly
-opted into a plain Monday–Friday fallback.
+instead of silently treating holidays as working days. A calendar made with
+`weekends_for_unknown_years` counts Monday to Friday there instead: the bot counts deadlines on
+one such and marks each deadline so counted (`covers` says which days are known).
 
 Pure: no I/O and no clock; every instant is passed in and must be timezone-aware.
 """

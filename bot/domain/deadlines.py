@@ -204,8 +204,8 @@ def parse_deadline(text: str, now: datetime, calendar: WorkCalendar) -> datetime
 
     Raises DeadlineError for text that is not a deadline, a date that does not exist, a time
     like 25:00, or a deadline at or before `now`. A working-day count that needs a year the
-    calendar does not know raises UnknownYear (deliberately not converted: the fix is config,
-    not retyping).
+    calendar does not know raises UnknownYear (the bot counts on a calendar that takes Monday
+    to Friday there instead, and says so where it shows the deadline).
     """
     tz = calendar.tz
     today = calendar.local_date(now)  # also rejects a naive `now`

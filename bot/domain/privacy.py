@@ -6,8 +6,12 @@ import re
 
 # A mobile number, also as 138-1234-5678, 138 1234 5678 or +86 13812345678.
 _PHONE = re.compile(r"(?<![\d+])(?:\+?86[- ]?)?(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?!\d)")
-# An ID card number: 18 characters, or the old 15 digits.
-_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")
+# An ID card number: 18 characters, or the old 15 digits whose 7th–12th are a date (YYMMDD),
+# so that a 15-digit order number is left alone.
+_ID_NUMBER = re.compile(
+    r"(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{8}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3})"
+    r"(?![0-9A-Za-z])"
+)
 
 
 ERASED = "已注销用户"

@@ -27,7 +27,7 @@ def test_a_role_from_the_config_file_is_not_changed_in_chat_but_says_where(
     chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
     chat.say("@张网格/网格3群: 查看 1")  # 张网格 (网格员 in config) has spoken here
     assert chat.text("@李书记/网格3群: 设置角色 @张网格 居民") == (
-        "张*格 的角色（网格员）写在配置文件里，请在 config.yaml 中修改后重启机器人。"
+        "张*格 的角色（网格员）写在配置文件里，请联系管理员修改配置文件。"
     )
     assert chat.text("@张网格/网格3群: 受理 1").startswith("#1 已受理")  # as the config says
 

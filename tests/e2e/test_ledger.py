@@ -288,7 +288,7 @@ def test_assigning_a_unit_nobody_can_be_told_of_says_so(chat: Conversation) -> N
     replies = chat.say("@李书记/工作群: 派单 1 住建局 3天")
     assert (
         WORK,
-        "住建局 还没有联系人，机器人无法通知对方，请电话联系，或在配置中为该单位添加联系人。",
+        "住建局 还没有联系人，机器人无法通知对方，请电话联系；以后可发送「设置角色 @联系人 部门 住建局」。",
     ) in replies
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from bot.media import MEDIA_TRIES
 from bot.messages import IMPORTED, Document
+from bot.outbox import outbound, outgoing
 from storage.models import Attachment
 from storage.uow import UnitOfWork
 from tests.support.conversation import Conversation
@@ -56,8 +57,10 @@ def test_a_reports_photos_are_kept_and_shown_after_the_platform_lets_them_go(
     (tmp_path / "井盖.png").unlink()
     (tmp_path / "井盖2.jpg").unlink()
     sent = chat.send("@张网格/网格3群: 查看 1")
-    photos = [m for m in sent if isinstance(m, Document)]
-    assert [(p.content, p.caption, p.photo, p.ref) for p in photos] == [
+    queued = [outbound(m, chat.clock.now()) for m in sent if isinstance(m, Document)]
+    assert all(row.content is None for row in queued)  # the outbox keeps the path, not the bytes
+    photos = [outgoing(row) for row in queued]  # as the outbox hands them to the platform
+    assert [(p.content, p.caption, p.photo, p.ref) for p in photos] == [  # type: ignore[union-attr]
         (png, "#1 照片1/2", True, None),
         (jpeg, "#1 照片2/2", True, None),
     ]

@@ -136,4 +136,11 @@ def test_a_typed_slash_command_stays_a_command_whatever_it_holds() -> None:
 def test_slash_file_in_a_reply_files_the_message_as_the_tag_does() -> None:
     assert route("/file", reply=True).kind is RouteKind.FILE
     assert route("／ｆｉｌｅ", reply=True).kind is RouteKind.FILE
-    assert route("/file").kind is RouteKind.UNKNOWN_COMMAND  # not a reply: nothing to file
+    assert route("/file").kind is RouteKind.FILE  # not a reply: told to reply
+
+
+@pytest.mark.parametrize(
+    "text", ["关注 一下", "评价 一下这个物业", "进展 怎么样了", "核实 一下情况", "结果 出来了吗"]
+)
+def test_a_command_word_then_everyday_words_is_chatter(text: str) -> None:
+    assert route(text).kind is RouteKind.IGNORE
