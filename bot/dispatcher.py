@@ -160,13 +160,15 @@ class Dispatcher:
                 outcome = Outcome([], outcome.status, outcome.issue_id)
             replies = [fit_for_chat(reply) for reply in outcome.replies]
             now = self._services.clock.now()
-            hold = self._quiet_hold(ctx, outcome, now)
+            holding: list[datetime | None] = []  # worked out once, if a notice goes elsewhere
             for reply in replies if self._queue_replies else ():
                 if message.via == "web" and here(reply, message.chat):
                     continue  # an action taken on the web: the page shows its answer
                 row = outbound(reply, now)
                 if not here(reply, message.chat):  # notices to others wait for the morning
-                    row.not_before = hold
+                    if not holding:
+                        holding.append(self._quiet_hold(ctx, outcome, now))
+                    row.not_before = holding[0]
                 uow.outbox.add(row, known=ctx.chat)
             uow.commit()
             # By ids only: the text is a resident's.

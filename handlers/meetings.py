@@ -547,12 +547,10 @@ def nudge(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgo
         (privately if issue.private else invited)[issue.reporter_id] = None
         invited.update((f.person_id, None) for f in uow.issues.followers(issue.id))
     missing = [uow.people.get(p) for p in invited if p not in answered and p not in privately]
+    choices = "；".join(f"{o.position}. {o.label}" for o in uow.meetings.options(meeting.id))
+    ask = texts.POLL_NUDGE_PRIVATE.format(number=meeting.number, options=choices)
     asked: list[Outgoing] = [
-        Direct(
-            person_ref(uow.people.get(p)), texts.POLL_NUDGE_PRIVATE.format(number=meeting.number)
-        )
-        for p in privately
-        if p not in answered
+        Direct(person_ref(uow.people.get(p)), ask) for p in privately if p not in answered
     ]
     if not missing:
         return asked

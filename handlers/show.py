@@ -44,8 +44,10 @@ def show(ctx: Context, args: str) -> Outcome:
     if issue.urgent:
         head.append("紧急")
     reporter = ctx.uow.people.get(issue.reporter_id)
-    named = ctx.chat.kind == "private" and knows_private_reporter(
-        ctx.actor, issue_facts(ctx.uow, issue)
+    named = (  # only a private report's reporter is ever hidden: no facts needed otherwise
+        issue.private
+        and ctx.chat.kind == "private"
+        and knows_private_reporter(ctx.actor, issue_facts(ctx.uow, issue))
     )
 
     def who(person_id: int | None) -> str:

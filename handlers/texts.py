@@ -210,7 +210,7 @@ DECIDE_RANGE = "请写 1 到 {options} 之间的编号。"
 DECIDED = "已定 M{number} 的时间为第{position}项。"
 POLL_NUDGE = "M{number} 时间投票还有2小时截止，还没投票的：{names}"
 POLL_NUDGE_PRIVATE = (
-    "M{number} 时间投票还有2小时截止，您反映的问题在议题中，回复「M{number} 编号」投票。"
+    "M{number} 时间投票还有2小时截止，您反映的问题在议题中：{options}。回复「M{number} 编号」投票。"
 )
 MEETING_SOON = "⏰ {when}（{at}）开 {label}{place}。"
 BALLOT_UNKNOWN_BUILDING = (

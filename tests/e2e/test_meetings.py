@@ -267,7 +267,11 @@ def test_a_private_reporter_is_nudged_privately_not_named_in_the_group(
     chat.say("@李书记/工作群: 议事 楼道堆物议事会 议题 #1 时间 周四19:00 截止 周三20:00 群 网格3")
     nudges = [f for f in chat.run_until(at(11, 25, 19)) if "还有2小时" in f[2]]
     assert ("11-25 18:00", G3, "M1 时间投票还有2小时截止，还没投票的：孙*爷") in nudges
-    assert any(where == "私聊·王小明" for _, where, _ in nudges)
+    assert (
+        "11-25 18:00",
+        "私聊·王小明",
+        "M1 时间投票还有2小时截止，您反映的问题在议题中：1. 11月26日 19:00。回复「M1 编号」投票。",
+    ) in nudges
     assert all("王" not in text for _, where, text in nudges if where == G3)
 
 
