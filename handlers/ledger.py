@@ -14,7 +14,14 @@ from bot.analysis.normalize import chinese_number
 from bot.config import TRIAGE_LEVELS
 from bot.domain.deadlines import Colour, DeadlineError, colour, format_deadline
 from bot.domain.issues import IssueStatus, Role
-from bot.domain.lifecycle import OPEN, Action, IllegalMove, next_status
+from bot.domain.lifecycle import (
+    OPEN,
+    Action,
+    IllegalMove,
+    allowed_actions,
+    illegal_line,
+    next_status,
+)
 from bot.domain.permissions import STAFF, IssueFacts, refusal
 from bot.domain.privacy import mask_name, reporter_label
 from bot.messages import Outgoing
@@ -100,7 +107,7 @@ def move(
 ) -> IssueStatus:
     """Apply `action`'s status change (or `to`, where the handler knows better) and record it,
     after the handler has set the fields the change brings; returns the status it came from."""
-    after = allowed(issue, action)
+    after = allowed(ctx, issue, action)
     before = issue.status
     issue.status = to or after
     record(ctx, issue, action.value, note, before=before)
@@ -114,12 +121,20 @@ TAKEN_UP = frozenset({IssueStatus.ACCEPTED, IssueStatus.ASSIGNED, IssueStatus.RE
 """Statuses a report reaches when the community takes it up (+5 points to its reporter)."""
 
 
-def allowed(issue: Issue, action: Action) -> IssueStatus:
-    """The status `action` leads to, or an answer saying what the issue can do instead."""
+def allowed(ctx: Context, issue: Issue, action: Action) -> IssueStatus:
+    """The status `action` leads to, or an answer saying what the sender could do instead
+    (a resident is not offered 派单)."""
     try:
         return next_status(issue.number, issue.status, action)
     except IllegalMove as illegal:
-        raise Answer(str(illegal)) from None
+        known = facts(ctx, issue)
+        every = allowed_actions(issue.status)
+        possible = [a for a in every if refusal(a.value, ctx.actor, known) is None]
+        # Others may still act on it when this sender may not: then no 「已无后续操作」.
+        line = illegal_line(
+            illegal.number, illegal.status, illegal.action, possible, others=bool(every)
+        )
+        raise Answer(line) from None
 
 
 def required(text: str, what: str, example: str) -> str:
@@ -203,7 +218,7 @@ def accept(ctx: Context, args: str) -> Outcome:
     level = normalize(typed) if typed else issue.level
     if level not in TRIAGE_LEVELS:
         raise Answer(texts.BAD_LEVEL.format(number=issue.number))
-    allowed(issue, Action.ACCEPT)
+    allowed(ctx, issue, Action.ACCEPT)
     issue.level = level
     issue.deadline = deadline_in(ctx, level, issue.created_at)
     move(ctx, issue, Action.ACCEPT, f"{level} {note.strip()}".strip())  # 「受理 1 复杂 需协调」
@@ -337,7 +352,7 @@ def reject(ctx: Context, args: str) -> Outcome:
 def escalate(ctx: Context, args: str) -> Outcome:
     """上报 N [单位] — 吹哨: the work group and the unit's contacts are told."""
     issue, rest = find_issue(ctx, args, "escalate")
-    allowed(issue, Action.ESCALATE)
+    allowed(ctx, issue, Action.ESCALATE)
     community = ctx.community_settings()
     name = normalize(rest).split(" ")[0] if rest else ""
     if name:
@@ -403,7 +418,7 @@ def _tell_holders(ctx: Context, issue: Issue, line: str) -> list[Outgoing]:
 
 
 def _reopen(ctx: Context, issue: Issue, reason: str) -> None:
-    after = allowed(issue, Action.REOPEN)
+    after = allowed(ctx, issue, Action.REOPEN)
     if after is IssueStatus.ASSIGNED and not (issue.assignee_id or issue.assignee_unit):
         after = IssueStatus.ACCEPTED  # nobody held it: back to the secretary
     issue.deadline = deadline_in(ctx, issue.level)
@@ -458,7 +473,7 @@ def verify(ctx: Context, args: str) -> Outcome:
 def rate(ctx: Context, args: str) -> Outcome:
     """评价 N 1-5 [意见] — ≥ 3 closes the issue (销号), ≤ 2 reopens it."""
     issue, rest = find_issue(ctx, args, "rate")
-    allowed(issue, Action.RATE)
+    allowed(ctx, issue, Action.RATE)
     word, note = split_first(rest)
     score = _score(normalize(word))
     if score is None:

@@ -721,9 +721,14 @@ def publish(ctx: Context, args: str) -> Outcome:
     return Outcome(replies, "command")
 
 
+_OBJECTION = re.compile(r"\s*([MmＭｍ]\s*[0-9０-９]+)[\s:：,，]*(.*)", re.S)
+
+
 def object_to(ctx: Context, args: str) -> Outcome:
-    """异议 M1 内容 — an objection during the 公示, passed to the work group."""
-    token, _, text = args.strip().partition(" ")
+    """异议 M1 内容 — an objection during the 公示, passed to the work group (「异议M1太贵」 and
+    「异议 M1：太贵」 too)."""
+    written = _OBJECTION.match(args)
+    token, text = (written[1], written[2]) if written else (args.strip().partition(" ")[0], "")
     meeting = find_meeting(ctx, token)
     if meeting.publicity_until is None or ctx.now > meeting.publicity_until:
         raise Answer(texts.OBJECTION_CLOSED.format(number=meeting.number))

@@ -6,6 +6,7 @@ line what the issue can do next.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 
 from bot.domain.issues import IssueStatus
@@ -74,11 +75,25 @@ class IllegalMove(Exception):
     """An action the issue's status does not allow; the message is the one line to send."""
 
     def __init__(self, number: int, status: IssueStatus, action: Action) -> None:
-        allowed = allowed_actions(status)
-        then = f"现在可以：{'、'.join(a.label for a in allowed)}。" if allowed else "已无后续操作。"
-        super().__init__(f"#{number} {status.label}，不能{action.label}。{then}")
+        super().__init__(illegal_line(number, status, action, allowed_actions(status)))
+        self.number = number
         self.status = status
         self.action = action
+
+
+def illegal_line(
+    number: int,
+    status: IssueStatus,
+    action: Action,
+    possible: Sequence[Action],
+    *,
+    others: bool = False,
+) -> str:
+    """「#23 已办结，不能派单。现在可以：重开、评价。」, offering the actions `possible`."""
+    then = f"现在可以：{'、'.join(a.label for a in possible)}。" if possible else ""
+    if not possible and not others:
+        then = "已无后续操作。"
+    return f"#{number} {status.label}，不能{action.label}。{then}"
 
 
 def allowed_actions(status: IssueStatus) -> list[Action]:

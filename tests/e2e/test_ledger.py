@@ -29,9 +29,10 @@ def test_an_issue_goes_through_every_status_and_everyone_hears_their_part(
     # Residents and handlers cannot triage.
     assert chat.say("@王芳/网格3群: 派单 1 @刘物业") == [(G3, "只有网格员及以上可以派单。")]
     assert chat.say("@刘物业/网格3群: 受理 1") == [(G3, "只有网格员及以上可以受理。")]
-    # Nothing can be rated before it is resolved.
-    assert chat.say("@王芳/网格3群: 评价 1 5") == [
-        (G3, "#1 待受理，不能评价。现在可以：受理、派单、办结、退回、上报、合并。")
+    # Nothing can be rated before it is resolved; a resident is not offered what staff do.
+    assert chat.say("@王芳/网格3群: 评价 1 5") == [(G3, "#1 待受理，不能评价。")]
+    assert chat.say("@张网格/网格3群: 重开 1 再看看") == [
+        (G3, "#1 待受理，不能重开。现在可以：受理、派单、办结、退回、上报、合并。")
     ]
 
     # 已受理: the worker triages it 复杂 (3 working days from filing).

@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from tests.support.conversation import Conversation
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -280,3 +282,14 @@ def test_a_household_ballot_names_a_building_of_the_community(chat: Conversation
     refused = chat.text("@钱阿姨/私聊: M1 1 99-9-999")
     assert refused.startswith("本社区没有99号楼（有：1号楼、")
     assert chat.text("@钱阿姨/私聊: M1 1 3-2-301") == "已记录您对 M1 的投票（以最后一次为准）。"
+
+
+@pytest.mark.parametrize("typed", ["异议M1太贵了", "异议 M1：太贵了", "异议 ｍ１ 太贵了"])
+def test_an_objection_is_read_however_the_number_is_joined_to_it(
+    chat: Conversation, typed: str
+) -> None:
+    chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00 截止 周三20:00 群 网格3")
+    chat.say("@李书记/工作群: 结果 M1 决议 停车费100元/月")
+    chat.say("@李书记/工作群: 公示 M1 5天")
+    replies = chat.say(f"@王芳/网格3群: {typed}")
+    assert any(where == WORK and "太贵了" in text for where, text in replies), replies
