@@ -34,6 +34,7 @@ from handlers import texts
 from handlers.base import Services, quiet_until
 from handlers.reminders import render
 from handlers.schedule import (
+    EVENT,
     SERIES_KINDS,
     Series,
     schedule_next,
@@ -91,7 +92,9 @@ class Scheduler:
                     if wait is not None:
                         reminder.missed, reminder.due_at = late, wait
                         continue
-                    for message in map(fit_for_chat, render(uow, self._services, reminder)):
+                    masked = reminder.kind != EVENT  # an event's text is the secretary's own
+                    for rendered in render(uow, self._services, reminder):
+                        message = fit_for_chat(rendered, mask=masked)
                         if isinstance(message, Reply | Direct) and not message.buttons:
                             bundles.setdefault(_target(message), []).append((late, message))
                         elif isinstance(message, Reply | Direct) and late:

@@ -33,34 +33,35 @@ def printable(text: str) -> str:
     return _CONTROL.sub("", text.replace("\t", " "))
 
 
-def fit_for_chat(message: Outgoing) -> Outgoing:
+def fit_for_chat(message: Outgoing, *, mask: bool = True) -> Outgoing:
     """The message with every text it shows made `printable` (whatever a resident typed and the
     bot repeats: a reminder's text, a meeting's title, an objection), and in a group with phone
     numbers masked and ID numbers removed (chat-protocol §9): a safety net under every handler,
-    which mask what they know to be personal already."""
+    which mask what they know to be personal already. `mask=False` for what the secretary wrote
+    for groups to read (a configured event's 「联系电话 138…」)."""
+
+    def fit(chat: ChatRef, text: str) -> str:
+        shown = printable(text)
+        return mask_text(shown) if mask and not chat.is_private else shown
+
     match message:
         case Direct():
             text = printable(message.text)
             return message if text == message.text else replace(message, text=text)
         case Reply():
-            text = _for(message.chat, message.text)
+            text = fit(message.chat, message.text)
             return message if text == message.text else replace(message, text=text)
         case Poll():
             return replace(
                 message,
-                text=_for(message.chat, message.text),
-                question=_for(message.chat, message.question),
-                options=tuple(_for(message.chat, option) for option in message.options),
+                text=fit(message.chat, message.text),
+                question=fit(message.chat, message.question),
+                options=tuple(fit(message.chat, option) for option in message.options),
             )
         case Document():
-            return replace(message, caption=_for(message.chat, message.caption))
+            return replace(message, caption=fit(message.chat, message.caption))
         case _:
             return message
-
-
-def _for(chat: ChatRef, text: str) -> str:
-    shown = printable(text)
-    return shown if chat.is_private else mask_text(shown)
 
 
 def storable(message: IncomingMessage) -> IncomingMessage:

@@ -331,3 +331,18 @@ def test_a_reminder_set_for_the_quiet_hours_says_when_it_will_come(chat: Convers
     fired = only(chat.run_until(at(11, 24, 8)), "私聊·王芳")
     assert [(when, text) for when, _, text in fired] == [("11-24 07:30", "⏰ 提醒：赶早班车")]
     assert "安静时段" not in chat.text("@王芳/私聊: 提醒 明天9:00 交物业费")
+
+
+def test_a_phone_number_the_secretary_wrote_into_an_event_is_shown(db_url: str) -> None:
+    settings = example_settings(db_url)
+    community = settings.communities[0]
+    event = community.events[0].model_copy(update={"text": "今晚议事会，联系电话 13812345678"})
+    changed = community.model_copy(update={"events": [event]})
+    chat = Conversation(
+        settings.model_copy(update={"communities": [changed]}), VirtualClock(at(11, 26, 8))
+    )
+    try:
+        fired = [text for _, _, text in chat.run_until(at(11, 26, 19))]
+        assert "今晚议事会，联系电话 13812345678" in fired
+    finally:
+        chat.close()
