@@ -22,7 +22,7 @@ from bot.domain.lifecycle import (
     illegal_line,
     next_status,
 )
-from bot.domain.permissions import STAFF, IssueFacts, refusal
+from bot.domain.permissions import STAFF, IssueFacts, own_buildings, refusal
 from bot.domain.privacy import mask_name, reporter_label
 from bot.messages import Outgoing
 from bot.text import normalize, parse_issue_number, whole_number
@@ -447,7 +447,7 @@ def verify(ctx: Context, args: str) -> Outcome:
     issue, rest = find_issue(ctx, args, "verify")
     actor = ctx.actor
     if actor.role is Role.HEAD and actor.buildings and issue.building not in actor.buildings:
-        mine = "、".join(f"{b}号楼" for b in sorted(actor.buildings))
+        mine = own_buildings(actor)
         raise Answer(texts.VERIFY_OTHER_BUILDING.format(mine=mine), "refused", "verify")
     if issue.status is not IssueStatus.RESOLVED:
         raise Answer(

@@ -143,8 +143,13 @@ def building_refusal(actor: Actor, building: str | None) -> str | None:
         return None
     if building in actor.buildings:
         return None
-    mine = "、".join(f"{b}号楼" for b in sorted(actor.buildings))
+    mine = own_buildings(actor)
     return f"楼栋长只能为本楼栋（{mine}）代为立案，这条说的是{building}号楼，请网格员立案。"
+
+
+def own_buildings(actor: Actor) -> str:
+    """A 楼栋长's buildings as a line says them: 「3号楼、5号楼」."""
+    return "、".join(f"{b}号楼" for b in sorted(actor.buildings))
 
 
 def may_see(actor: Actor, issue: IssueFacts) -> bool:
