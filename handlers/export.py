@@ -17,12 +17,18 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from io import BytesIO
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.cell_range import MultiCellRange
+from openpyxl.worksheet.dimensions import ColumnDimension, DimensionHolder, RowDimension
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.page import PrintPageSetup
+from openpyxl.worksheet.properties import PageSetupProperties, WorksheetProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.domain.calendar import END_OF_DAY
@@ -110,6 +116,10 @@ _FILENAME_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 # Columns that hold sentences: wrapped, and wider.
 _WIDE = {"描述": 50, "办理结果": 40, "结果/决议": 50, "行动事项": 40, "标题": 30}
 _MAX_WIDTH, _MIN_WIDTH = 30, 6
+_BOLD = Font(bold=True)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_RIGHT = Alignment(horizontal="right")
+_FILLS = {colour: PatternFill("solid", fgColor=rgb) for colour, rgb in FILLS.items()}
 
 CellValue = str | int | float | datetime | date | None
 
@@ -128,7 +138,11 @@ def ledger_workbook(
     uow: UnitOfWork, services: Services, community_id: int, month: tuple[int, int] | None
 ) -> bytes:
     """The xlsx 台账 of a community: every issue (`month` None) or those filed in that local
-    month, with the statistics and the meetings of the same period; the saved file's bytes."""
+    month, with the statistics and the meetings of the same period; the saved file's bytes.
+
+    The workbook is written as a stream (openpyxl's write-only mode): each sheet's rows are
+    worked out first, its column widths measured from them, and then the rows go out in order.
+    A ledger of 100,000 issues is never held as 1.3 million cell objects."""
     tz = services.settings.tz
     since, until = month_range(month, tz) if month else (None, None)
     issues = uow.issues.filed_between(community_id, since, until, whole=True)
@@ -145,10 +159,9 @@ def ledger_workbook(
     )
     grids = {grid.id: grid.name for grid in uow.communities.grids_of(community_id)}
 
-    book = Workbook()
-    blank = book.worksheets[0]  # the one a new workbook starts with
+    book = Workbook(write_only=True)
     _ledger_sheet(
-        _sheet(book, LEDGER_SHEET),
+        book,
         uow=uow,
         services=services,
         issues=issues,
@@ -159,7 +172,7 @@ def ledger_workbook(
     stats = [IssueStat.of(issue) for issue in issues]
     community = uow.communities.get(community_id)
     _stats_sheet(
-        _sheet(book, STATS_SHEET),
+        book,
         services=services,
         community=community.name,
         month=month,
@@ -167,22 +180,15 @@ def ledger_workbook(
         grids=grids,
     )
     meetings = uow.meetings.called_between(community_id, since, until)
-    _meetings_sheet(_sheet(book, MEETINGS_SHEET), uow, services, meetings)
-    book.remove(blank)
+    _meetings_sheet(book, uow, services, meetings)
     book.properties.creator = services.settings.bot.name
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
-def _sheet(book: Workbook, title: str) -> Worksheet:
-    sheet = book.create_sheet(title)
-    assert isinstance(sheet, Worksheet)
-    return sheet
-
-
 def _ledger_sheet(
-    sheet: Worksheet,
+    book: Workbook,
     *,
     uow: UnitOfWork,
     services: Services,
@@ -193,51 +199,35 @@ def _ledger_sheet(
 ) -> None:
     tz = services.settings.tz
     pseudonyms: dict[int, str] = {}
-    row_styles = _row_styles(sheet)
-    _header(sheet, LEDGER_HEADERS)
-    for row, issue in enumerate(issues, start=2):
+    rows: list[Sequence[CellValue]] = []
+    fills: list[PatternFill | None] = []
+    for issue in issues:
         finished = issue.status not in OPEN
         mark = None if finished else colour_of(services, issue.deadline)
-        values: list[CellValue] = [
-            issue.number,
-            _local(issue.created_at, tz),
-            _reporter(people, issue, pseudonyms),
-            "" if issue.grid_id is None else grids.get(issue.grid_id, ""),
-            location_label(issue.building, issue.unit, None, issue.place),
-            services.category(issue.category).name,
-            mask_text(issue.description),
-            issue.status.label,
-            assignee_label(uow, issue),
-            _deadline(issue.deadline, tz),
-            mark.emoji if mark else "",
-            _result(issue, merged),
-            issue.counted_rating,
-        ]
-        if mark is not None:  # the whole row, in its colour; finished rows stay white
-            # Before the values: a cell style replaces the number formats they bring.
-            for column in range(1, len(values) + 1):
-                sheet.cell(row=row, column=column).style = row_styles[mark]
-        _write_row(sheet, row, values)
-        sheet.cell(row=row, column=1).number_format = '"#"0'
-    _finish_table(sheet, LEDGER_HEADERS, len(issues))
-
-
-def _row_styles(sheet: Worksheet) -> dict[Colour, str]:
-    """The workbook's cell style (台账·红 …) for each colour of open row, by colour. A named
-    style is set on a cell by name: far cheaper, over thousands of rows, than a fill each."""
-    book = sheet.parent
-    assert book is not None  # a sheet made by Workbook.create_sheet
-    names = {}
-    for colour, rgb in FILLS.items():
-        name = f"台账·{colour.label}"
-        if name not in book.style_names:
-            book.add_named_style(NamedStyle(name, fill=PatternFill("solid", fgColor=rgb)))
-        names[colour] = name
-    return names
+        rows.append(
+            (
+                issue.number,
+                _local(issue.created_at, tz),
+                _reporter(people, issue, pseudonyms),
+                "" if issue.grid_id is None else grids.get(issue.grid_id, ""),
+                location_label(issue.building, issue.unit, None, issue.place),
+                services.category(issue.category).name,
+                mask_text(issue.description),
+                issue.status.label,
+                assignee_label(uow, issue),
+                _deadline(issue.deadline, tz),
+                mark.emoji if mark else "",
+                _result(issue, merged),
+                issue.counted_rating,
+            )
+        )
+        # An open row is filled, whole, in its deadline colour; finished rows stay white.
+        fills.append(None if mark is None else _FILLS[mark])
+    _table_sheet(book, LEDGER_SHEET, LEDGER_HEADERS, rows, fills=fills, first_format='"#"0')
 
 
 def _stats_sheet(
-    sheet: Worksheet,
+    book: Workbook,
     *,
     services: Services,
     community: str,
@@ -245,6 +235,7 @@ def _stats_sheet(
     stats: Sequence[IssueStat],
     grids: Mapping[int, str],
 ) -> None:
+    sheet: _StreamSheet = book.create_sheet(STATS_SHEET)
     now = services.clock.now()
     counts = count_issues(stats, now)
     period = period_label(month)
@@ -252,16 +243,21 @@ def _stats_sheet(
     def name_of(code: str) -> str:
         return services.category(code).name
 
-    _write_row(sheet, 1, [f"{community} {period} 诉求统计"])
-    sheet["A1"].font = Font(bold=True)
-    _write_row(sheet, 2, [f"导出时间：{_local(now, services.settings.tz):%Y-%m-%d %H:%M}"])
-    _write_row(sheet, 3, [summary_sentence(period, counts, name_of)])
-    sheet.merge_cells("A3:H3")  # the sentence, wrapped over the width of the tables
-    sheet["A3"].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.column_dimensions["A"].width = 26
+    for column in range(2, 9):
+        sheet.column_dimensions[get_column_letter(column)].width = 12
+    _fit_page(sheet)
+    sheet.merged_cells.add("A3:H3")  # the sentence, wrapped over the width of the tables
     sheet.row_dimensions[3].height = 36
-    row = _table(
+    sentence = _cell(sheet, _cleaned(summary_sentence(period, counts, name_of)), alignment=_WRAP)
+    rows: list[Sequence[object]] = [
+        [_cell(sheet, _cleaned(f"{community} {period} 诉求统计"), font=_BOLD)],
+        [_cleaned(f"导出时间：{_local(now, services.settings.tz):%Y-%m-%d %H:%M}")],
+        [sentence],
+        [],
+    ]
+    rows += _table(
         sheet,
-        5,
         ("指标", "数值"),
         [
             ("收集诉求", counts.collected),
@@ -275,17 +271,11 @@ def _stats_sheet(
         ],
         percent_rows={3, 8},
     )
-    row = _table(
-        sheet,
-        row + 1,
-        ("状态", "数量"),
-        [(status.label, n) for status, n in counts.by_status.items()],
+    rows += _table(
+        sheet, ("状态", "数量"), [(status.label, n) for status, n in counts.by_status.items()]
     )
-    row = _table(
-        sheet,
-        row + 1,
-        ("分类", "数量"),
-        [(name_of(code), n) for code, n in counts.by_category.items()],
+    rows += _table(
+        sheet, ("分类", "数量"), [(name_of(code), n) for code, n in counts.by_category.items()]
     )
     per_grid = count_by_grid(stats, now)
     order: list[int | None] = [*grids, *(g for g in per_grid if g not in grids)]
@@ -295,17 +285,14 @@ def _stats_sheet(
         label = grids.get(grid_id, NO_GRID) if grid_id is not None else NO_GRID
         grid_rows.append(_grid_row(label, grid))
     grid_rows.append(_grid_row("合计", counts))
-    _table(
+    rows += _table(
         sheet,
-        row + 1,
         ("网格", "收集", "办结", "办结率", "未办结", "超期", "已评价", "满意率"),
         grid_rows,
         percent_columns={4, 8},
     )
-    sheet.column_dimensions["A"].width = 26
-    for column in range(2, 9):
-        sheet.column_dimensions[get_column_letter(column)].width = 12
-    _fit_page(sheet)
+    for row in rows:
+        sheet.append(row)
 
 
 def _grid_row(label: str, counts: IssueCounts) -> tuple[CellValue, ...]:
@@ -322,69 +309,66 @@ def _grid_row(label: str, counts: IssueCounts) -> tuple[CellValue, ...]:
 
 
 def _table(
-    sheet: Worksheet,
-    top: int,
+    sheet: _StreamSheet,
     headers: Sequence[str],
     rows: Sequence[Sequence[CellValue]],
     *,
     percent_rows: Iterable[int] = (),
     percent_columns: Iterable[int] = (),
-) -> int:
-    """A small table with a bold header at row `top`; returns the row after it. Percentages are
-    fractions shown as `78%`, or `—` when there is nothing to divide by."""
-    _write_row(sheet, top, list(headers))
-    for column in range(1, len(headers) + 1):
-        sheet.cell(row=top, column=column).font = Font(bold=True)
+) -> list[list[object]]:
+    """A small table with a bold header, and a blank row after it, as rows to append.
+    Percentages are fractions shown as `78%`, or `—` when there is nothing to divide by."""
     percent_at = set(percent_rows)
     percent_in = set(percent_columns)
+    table: list[list[object]] = [[_cell(sheet, header, font=_BOLD) for header in headers]]
     for offset, values in enumerate(rows, start=1):
         # The first column is the row's label, never a percentage.
-        percents = {
-            column
-            for column in range(2, len(values) + 1)
-            if offset in percent_at or column in percent_in
-        }
-        shown = [
-            NO_VALUE if value is None and column in percents else value
-            for column, value in enumerate(values, start=1)
-        ]
-        _write_row(sheet, top + offset, shown)
-        for column in percents:
-            cell = sheet.cell(row=top + offset, column=column)
-            cell.number_format = _PERCENT
-            cell.alignment = Alignment(horizontal="right")
-    return top + len(rows) + 1
+        table.append(
+            [
+                _cell(
+                    sheet,
+                    NO_VALUE if value is None else value,
+                    number_format=_PERCENT,
+                    alignment=_RIGHT,
+                )
+                if column > 1 and (offset in percent_at or column in percent_in)
+                else _cleaned(value)
+                for column, value in enumerate(values, start=1)
+            ]
+        )
+    table.append([])
+    return table
 
 
 def _meetings_sheet(
-    sheet: Worksheet, uow: UnitOfWork, services: Services, meetings: Sequence[Meeting]
+    book: Workbook, uow: UnitOfWork, services: Services, meetings: Sequence[Meeting]
 ) -> None:
     tz = services.settings.tz
     now = services.clock.now()
-    _header(sheet, MEETING_HEADERS)
-    for row, meeting in enumerate(meetings, start=2):
+    rows: list[Sequence[CellValue]] = []
+    for meeting in meetings:
         agenda = "、".join(f"#{issue.number}" for issue in uow.meetings.agenda(meeting.id))
         actions = "；".join(
             f"#{issue.number} {issue.description}"
             f"（{assignee_label(uow, issue)}，{issue.status.label}）"
             for issue in uow.meetings.actions(meeting.id)
         )
-        values: list[CellValue] = [
-            meeting.number,
-            mask_text(meeting.title),
-            MEETING_KINDS.get(meeting.kind, meeting.kind),
-            texts.MEETING_STATUS.get(meeting.status, meeting.status),
-            _local(meeting.poll_deadline, tz),
-            _local(meeting.starts_at, tz) if meeting.starts_at else None,
-            mask_text(meeting.place),
-            agenda,
-            mask_text(meeting.outcome),
-            mask_text(actions),
-            _publicity(uow, meeting, now, tz),
-        ]
-        _write_row(sheet, row, values)
-        sheet.cell(row=row, column=1).number_format = '"M"0'
-    _finish_table(sheet, MEETING_HEADERS, len(meetings))
+        rows.append(
+            (
+                meeting.number,
+                mask_text(meeting.title),
+                MEETING_KINDS.get(meeting.kind, meeting.kind),
+                texts.MEETING_STATUS.get(meeting.status, meeting.status),
+                _local(meeting.poll_deadline, tz),
+                _local(meeting.starts_at, tz) if meeting.starts_at else None,
+                mask_text(meeting.place),
+                agenda,
+                mask_text(meeting.outcome),
+                mask_text(actions),
+                _publicity(uow, meeting, now, tz),
+            )
+        )
+    _table_sheet(book, MEETINGS_SHEET, MEETING_HEADERS, rows, first_format='"M"0')
 
 
 def _publicity(uow: UnitOfWork, meeting: Meeting, now: datetime, tz: ZoneInfo) -> str:
@@ -398,6 +382,109 @@ def _publicity(uow: UnitOfWork, meeting: Meeting, now: datetime, tz: ZoneInfo) -
 
 
 # -- cells ----------------------------------------------------------------------------------------
+
+
+class _StreamSheet(Protocol):
+    """What is used here of openpyxl's write-only worksheet (its type stubs declare only
+    `append`): the layout is set first, then the rows are appended in order."""
+
+    column_dimensions: DimensionHolder[str, ColumnDimension]
+    row_dimensions: DimensionHolder[int, RowDimension]
+    merged_cells: MultiCellRange
+    auto_filter: AutoFilter
+    page_setup: PrintPageSetup
+    sheet_properties: WorksheetProperties
+    freeze_panes: str | None
+    print_title_rows: str | None
+
+    def append(self, row: Iterable[object]) -> None: ...
+
+
+def _table_sheet(
+    book: Workbook,
+    title: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[CellValue]],
+    *,
+    fills: Sequence[PatternFill | None] = (),
+    first_format: str,
+) -> None:
+    """A sheet holding one table: the bold header row frozen at the top with a filter over the
+    table, widths that fit the text (CJK counts 2), sentence columns wrapped and wider, the
+    first column a number shown in `first_format`, row i filled with `fills[i]` when given."""
+    sheet: _StreamSheet = book.create_sheet(title)
+    cleaned = [[_cleaned(value) for value in row] for row in rows]
+    for column, header in enumerate(headers):
+        widest = max((_width(row[column]) for row in cleaned), default=0)
+        width = min(_WIDE.get(header, _MAX_WIDTH), max(widest, _width(header)) + 2)
+        sheet.column_dimensions[get_column_letter(column + 1)].width = max(_MIN_WIDTH, width)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
+    sheet.print_title_rows = "1:1"
+    _fit_page(sheet)
+    wrapped = {column for column, header in enumerate(headers) if header in _WIDE}
+    sheet.append([_cell(sheet, header, font=_BOLD) for header in headers])
+    for index, row in enumerate(cleaned):
+        fill = fills[index] if fills else None
+        sheet.append(
+            [
+                _cell(
+                    sheet,
+                    value,
+                    fill=fill,
+                    alignment=_WRAP if column in wrapped else None,
+                    number_format=first_format if column == 0 else None,
+                )
+                for column, value in enumerate(row)
+            ]
+        )
+
+
+def _cell(
+    sheet: _StreamSheet,
+    value: CellValue,
+    *,
+    fill: PatternFill | None = None,
+    font: Font | None = None,
+    alignment: Alignment | None = None,
+    number_format: str | None = None,
+) -> object:
+    """What `append` takes for one cell of a `_cleaned` value: the bare value when it needs
+    nothing more, else a cell that carries its style. Dates and times get their format; text
+    typed by people is never a formula (「=HYPERLINK(…)」 stays text); an empty cell is styled
+    only by a row's fill."""
+    if value is None:
+        if fill is None:
+            return None
+        alignment = number_format = None
+    elif isinstance(value, datetime):
+        number_format = _DATE_TIME
+    elif isinstance(value, date):
+        number_format = _DATE
+    formula_like = isinstance(value, str) and value.startswith("=")
+    if not (fill or font or alignment or number_format or formula_like):
+        return value
+    cell = WriteOnlyCell(sheet, value)  # type: ignore[arg-type]  # the stubs want a Worksheet
+    if isinstance(value, str):
+        cell.data_type = "s"
+    if fill is not None:
+        cell.fill = fill
+    if font is not None:
+        cell.font = font
+    if alignment is not None:
+        cell.alignment = alignment
+    if number_format is not None:
+        cell.number_format = number_format
+    return cell
+
+
+def _fit_page(sheet: _StreamSheet) -> None:
+    """Printed landscape, one page wide, as many pages long as it takes."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
 def _reporter(people: Mapping[int, Person], issue: Issue, pseudonyms: dict[int, str]) -> str:
@@ -431,11 +518,18 @@ def _deadline(deadline: datetime | None, tz: ZoneInfo) -> date | datetime | None
     return local.date() if local.time() == END_OF_DAY else local
 
 
+def _cleaned(value: CellValue) -> CellValue:
+    """A value as a cell holds it: text `_clean`ed, and no text at all as no value."""
+    if isinstance(value, str):
+        return _clean(value) or None
+    return value
+
+
 def _clean(text: str) -> str:
     """Drop control characters an xlsx cannot hold (a pasted message may carry them), and cut
     text longer than a cell may hold (Excel calls such a file damaged)."""
     text = _ILLEGAL.sub("", text)
-    if _utf16_length(text) <= CELL_LIMIT:
+    if len(text) * 2 <= CELL_LIMIT or _utf16_length(text) <= CELL_LIMIT:
         return text
     tail = texts.CELL_CUT.format(count=len(text))
     room = CELL_LIMIT - len(tail)
@@ -449,57 +543,8 @@ def _utf16_length(text: str) -> int:
     return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
 
 
-def _write_row(sheet: Worksheet, row: int, values: Sequence[CellValue]) -> None:
-    for column, given in enumerate(values, start=1):
-        value = _clean(given) if isinstance(given, str) else given
-        if value is None or value == "":
-            continue
-        cell = sheet.cell(row=row, column=column, value=value)
-        if isinstance(value, str):
-            # Text people typed is never a formula: 「=HYPERLINK(…)」 stays text.
-            cell.data_type = "s"
-        elif isinstance(value, datetime):
-            cell.number_format = _DATE_TIME
-        elif isinstance(value, date):
-            cell.number_format = _DATE
-
-
-def _header(sheet: Worksheet, headers: Sequence[str]) -> None:
-    _write_row(sheet, 1, list(headers))
-    for column in range(1, len(headers) + 1):
-        sheet.cell(row=1, column=column).font = Font(bold=True)
-
-
-def _finish_table(sheet: Worksheet, headers: Sequence[str], rows: int) -> None:
-    """Frozen header, a filter over the table, and widths that fit the text (CJK counts 2)."""
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{rows + 1}"
-    sheet.print_title_rows = "1:1"
-    _fit_page(sheet)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for column, header in enumerate(headers, start=1):
-        widest = max(
-            (_width(sheet.cell(row=row, column=column).value) for row in range(1, rows + 2)),
-            default=0,
-        )
-        cap = _WIDE.get(header, _MAX_WIDTH)
-        letter = get_column_letter(column)
-        sheet.column_dimensions[letter].width = max(_MIN_WIDTH, min(cap, widest + 2))
-        if header in _WIDE:
-            for row in range(2, rows + 2):
-                sheet.cell(row=row, column=column).alignment = wrap
-
-
-def _fit_page(sheet: Worksheet) -> None:
-    """Printed landscape, one page wide, as many pages long as it takes."""
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-
-
 def _width(value: object) -> int:
+    """How wide a value shows, in Latin characters; long text only as far as a column grows."""
     if value is None:
         return 0
     if isinstance(value, datetime):
@@ -509,7 +554,8 @@ def _width(value: object) -> int:
     text = str(value)
     if isinstance(value, int):
         return len(text) + 1  # "#23", "M3"
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    shown = text[: max(_WIDE.values(), default=_MAX_WIDTH)]
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in shown)
 
 
 # -- the command ---------------------------------------------------------------------------------
