@@ -2,8 +2,10 @@
 
 The database is the source of truth. `Scheduler.run_due` claims what is due, renders it, marks it
 sent and queues the messages in one transaction, so a restart neither loses nor repeats one.
-Messages missed while the bot was down go out once, marked （补发）, one message per chat.
-Non-urgent ones due in quiet hours wait for the morning.
+Messages missed while the bot was down go out once, marked （补发）, one message per chat;
+of a recurring series only the newest missed occurrence, and nothing that would be stale by
+now (`Reminder.expires_at`). Non-urgent ones due in quiet hours wait for the morning, unless
+they would be stale by then.
 
 `Ticker` is the live half: an APScheduler job in the bot's event loop that wakes at the next due
 time (or at least every `max_sleep` seconds, for rows other processes add) and runs the
@@ -32,12 +34,17 @@ from bot.outbox import outbound
 from bot.text import fit_for_chat
 from handlers import texts
 from handlers.base import Services, quiet_until
+from handlers.digests import first_working_day_of_week
 from handlers.reminders import render
 from handlers.schedule import (
     EVENT,
+    POINTS_WEEKLY,
     SERIES_KINDS,
+    WEEKLY,
     Series,
+    latest_missed,
     schedule_next,
+    schedule_occurrence,
     series_of,
     series_prefix,
     sync_series,
@@ -50,6 +57,7 @@ T = TypeVar("T")
 
 BATCH = 500
 LATE_AFTER = timedelta(minutes=5)  # later than this, a message says （补发）
+WEEKLY_KINDS = frozenset({WEEKLY, POINTS_WEEKLY})  # they speak on the week's first working day
 MAX_SLEEP = 60.0  # seconds: wake at least this often to see rows other processes added
 
 
@@ -81,14 +89,21 @@ class Scheduler:
             now = self._services.clock.now()
             with UnitOfWork(self._sessions) as uow:
                 due = uow.reminders.due(now, BATCH)
-                # The series as the chats are bound now: a group may have been bound since
-                # start, here or in another process.
                 series_by_community: dict[int, dict[str, Series]] = {}
                 bundles: dict[tuple[str, str, str], list[tuple[bool, Reply | Direct]]] = {}
                 apart: list[Outgoing] = []  # polls, files, buttons: never merged into a digest
-                for reminder in due:
+                for row in due:
+                    series = self._series(uow, row, series_by_community)
+                    reminder = self._caught_up(uow, series, row, now)
                     late = reminder.missed or now - reminder.due_at > LATE_AFTER
                     wait = None if reminder.urgent else self._quiet_until(uow, reminder, now)
+                    expires = reminder.expires_at
+                    if expires is not None and (now >= expires or (wait and wait >= expires)):
+                        # It would tell stale news now, or by the end of the quiet hours.
+                        reminder.status = "expired"
+                        if series is not None:
+                            schedule_next(uow, series, now)
+                        continue
                     if wait is not None:
                         reminder.missed, reminder.due_at = late, wait
                         continue
@@ -103,17 +118,8 @@ class Scheduler:
                             apart.append(message)
                     reminder.status = "sent"
                     reminder.sent_at = now
-                    if reminder.kind in SERIES_KINDS and reminder.community_id is not None:
-                        known = series_by_community.get(reminder.community_id)
-                        if known is None:
-                            community = uow.communities.get(reminder.community_id)
-                            found = series_of(uow, self._services, community)
-                            known = series_by_community[community.id] = {
-                                series.prefix: series for series in found
-                            }
-                        series = known.get(series_prefix(reminder.key))
-                        if series is not None:
-                            schedule_next(uow, series, now)
+                    if series is not None:
+                        schedule_next(uow, series, now)
                 messages = [_bundle(items) for items in bundles.values()] + apart
                 for message in messages:
                     uow.outbox.add(outbound(message, now))
@@ -121,6 +127,42 @@ class Scheduler:
             queued += messages
             if len(due) < BATCH:
                 return queued
+
+    def _caught_up(
+        self, uow: UnitOfWork, series: Series | None, due: Reminder, now: datetime
+    ) -> Reminder:
+        """After an outage only the newest missed occurrence of a series that has something
+        to say is sent: Monday's weekly summary rather than Friday's (which says nothing),
+        today's digest rather than Friday's. A one-off reminder (`series` None) is itself."""
+        if series is None:
+            return due
+
+        def speaks(moment: datetime) -> bool:
+            if series.kind in WEEKLY_KINDS:
+                return first_working_day_of_week(self._services, moment)
+            return True
+
+        latest = latest_missed(series, due.due_at, now, speaks)
+        if latest == due.due_at:
+            return due
+        due.status = "expired"
+        return schedule_occurrence(uow, series, latest)
+
+    def _series(
+        self, uow: UnitOfWork, reminder: Reminder, known: dict[int, dict[str, Series]]
+    ) -> Series | None:
+        """The recurring series `reminder` is an occurrence of, as the chats are bound now (a
+        group may have been bound since start, here or in another process); None for a
+        one-off reminder or a series no longer called for. `known` caches them per community."""
+        if reminder.kind not in SERIES_KINDS or reminder.community_id is None:
+            return None
+        found = known.get(reminder.community_id)
+        if found is None:
+            community = uow.communities.get(reminder.community_id)
+            found = known[community.id] = {
+                series.prefix: series for series in series_of(uow, self._services, community)
+            }
+        return found.get(series_prefix(reminder.key))
 
     def _quiet_until(self, uow: UnitOfWork, reminder: Reminder, now: datetime) -> datetime | None:
         """The end of the quiet hours `now` falls in, for this reminder's community; else None."""

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from bot.domain.issues import IssueStatus
 from bot.domain.lifecycle import OPEN
+from bot.domain.points import previous_week
 from handlers import texts
 from handlers.base import Services
 from handlers.ledger import yellow_until
@@ -66,12 +67,14 @@ def daily(uow: UnitOfWork, services: Services, community_id: int, due: datetime)
 
 
 def weekly(uow: UnitOfWork, services: Services, community_id: int, due: datetime) -> str:
-    """Last week in the seeds' own sentence: collected, resolved, overdue."""
+    """Last week, Monday to Sunday before the day it was due, in the seeds' own sentence:
+    collected, resolved, overdue. The open counts are as of now."""
     if not first_working_day_of_week(services, due):
         return ""
     now = services.clock.now()
-    since = now - timedelta(days=7)
-    counts = uow.issues.week_counts(community_id, since, now)
+    tz = services.settings.tz
+    since, until = previous_week(due, tz)
+    counts = uow.issues.week_counts(community_id, since, until)
     open_page = uow.issues.ledger(
         LedgerQuery(community_id=community_id, statuses=OPEN),
         now=now,
@@ -80,7 +83,10 @@ def weekly(uow: UnitOfWork, services: Services, community_id: int, due: datetime
         offset=0,
         limit=0,
     )
+    last_day = (until - timedelta(days=1)).astimezone(tz)
     return texts.WEEKLY_DIGEST.format(
+        since=f"{since.month}月{since.day}日",
+        until=f"{last_day.month}月{last_day.day}日",
         collected=counts.get("filed", 0),
         resolved=counts.get(IssueStatus.RESOLVED.value, 0),
         closed=counts.get(IssueStatus.CLOSED.value, 0),

@@ -9,6 +9,7 @@ runs the 公示 with its objection period. All state is in the database.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta
@@ -107,9 +108,16 @@ def find_meeting(ctx: Context, token: str) -> Meeting:
     return meeting
 
 
-def _schedule(uow: UnitOfWork, meeting: Meeting, kind: str, due: datetime | None) -> None:
-    """The meeting's one reminder of this kind, at `due` (None: none): one set earlier, for a
-    time decided again or a 公示 published again, is cancelled."""
+def _schedule(
+    uow: UnitOfWork,
+    meeting: Meeting,
+    kind: str,
+    due: datetime | None,
+    expires: datetime | None = None,
+) -> None:
+    """The meeting's one reminder of this kind, at `due` (None: none), not sent from `expires`
+    on (the poll closed, the meeting begun): one set earlier, for a time decided again or a 公示
+    published again, is cancelled."""
     prefix = f"meeting:{meeting.id}:{kind}:"
     uow.reminders.cancel_pending(prefix, keep=None if due is None else prefix + due.isoformat())
     if due is None:
@@ -119,6 +127,7 @@ def _schedule(uow: UnitOfWork, meeting: Meeting, kind: str, due: datetime | None
         community_id=meeting.community_id,
         kind=kind,
         due_at=due,
+        expires_at=expires,
     )
     # The reminder row points at the meeting through its key; render() reads it back.
 
@@ -177,7 +186,7 @@ def call_meeting(ctx: Context, args: str) -> Outcome:
     for issue in agenda:
         record(ctx, issue, "agenda", _label(meeting))
     if deadline - NUDGE_BEFORE > ctx.now:
-        _schedule(ctx.uow, meeting, MEETING_NUDGE, deadline - NUDGE_BEFORE)
+        _schedule(ctx.uow, meeting, MEETING_NUDGE, deadline - NUDGE_BEFORE, deadline)
     _schedule(ctx.uow, meeting, MEETING_CLOSE, deadline)
     return _announce(ctx, meeting, _poll_text(ctx.uow, ctx.services, meeting))
 
@@ -500,7 +509,7 @@ def _fix_time(
     now = services.clock.now()
     for kind, before in ((MEETING_DAY, timedelta(days=1)), (MEETING_HOUR, timedelta(hours=1))):
         due = option.starts_at - before
-        _schedule(uow, meeting, kind, due if due > now else None)
+        _schedule(uow, meeting, kind, due if due > now else None, option.starts_at)
     agenda = "、".join(f"#{i.number}" for i in uow.meetings.agenda(meeting.id))
     text = texts.MEETING_FIXED.format(
         label=_label(meeting),
@@ -555,11 +564,19 @@ def nudge(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgo
     if not missing:
         return asked
     names = "、".join(mask_name(p.name) for p in missing)
-    text = texts.POLL_NUDGE.format(number=meeting.number, names=names)
+    left = _time_left(meeting.poll_deadline - services.clock.now())
+    text = texts.POLL_NUDGE.format(number=meeting.number, left=left, names=names)
     return asked + [
         Reply(chat_ref(chat), text, mentions=tuple(person_ref(p) for p in missing))
         for chat in uow.meetings.chats(meeting.id)
     ]
+
+
+def _time_left(left: timedelta) -> str:
+    """`2小时`, `1小时30分钟`, `45分钟`: what is left, by the minute (a nudge sent late, after
+    an outage, says what is really left)."""
+    hours, minutes = divmod(max(1, math.ceil(left.total_seconds() / 60)), 60)
+    return (f"{hours}小时" if hours else "") + (f"{minutes}分钟" if minutes else "")
 
 
 def remind_attendees(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:

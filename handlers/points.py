@@ -274,7 +274,7 @@ def weekly_board(uow: UnitOfWork, services: Services, reminder: Reminder) -> lis
     assert reminder.chat_id is not None and reminder.community_id is not None
     if not first_working_day_of_week(services, reminder.due_at):
         return []
-    since, until = previous_week(services.clock.now(), services.settings.tz)
+    since, until = previous_week(reminder.due_at, services.settings.tz)
     board = _board(uow, reminder.community_id, since, until)
     if not board:
         return []

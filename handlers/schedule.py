@@ -12,6 +12,7 @@ getting them. Reminders are rows; `bot.scheduler` fires them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
@@ -20,7 +21,7 @@ from apscheduler.triggers.cron import CronTrigger
 
 from bot.domain.issues import IssueStatus
 from bot.domain.lifecycle import OPEN
-from storage.models import Community, Issue
+from storage.models import Community, Issue, Reminder
 from storage.uow import UnitOfWork
 
 if TYPE_CHECKING:
@@ -39,37 +40,43 @@ MONTHLY_REPORT_DAY, MONTHLY_REPORT_AT = 1, time(9, 0)
 def sync_issue(uow: UnitOfWork, services: Services, issue: Issue) -> None:
     """Schedule what this issue's state calls for, and cancel what it no longer does."""
     now = services.clock.now()
-    wanted: dict[str, tuple[str, datetime]] = {}
+    # key → (kind, due, expires): a 🟡 is stale once the deadline (its 🔴) has come, the
+    # reminder to rate once the issue closes by itself.
+    wanted: dict[str, tuple[str, datetime, datetime | None]] = {}
     settings = services.settings.reminders
     if issue.status in OPEN and issue.deadline is not None:
-        yellow = _yellow_time(services, issue.deadline)
+        deadline = issue.deadline
+        yellow = _yellow_time(services, deadline)
         if yellow is not None and yellow > now:
-            wanted[f"issue:{issue.id}:yellow:{issue.deadline.isoformat()}"] = (YELLOW, yellow)
-        wanted[f"issue:{issue.id}:red:{issue.deadline.isoformat()}"] = (RED, issue.deadline)
+            wanted[f"issue:{issue.id}:yellow:{deadline.isoformat()}"] = (YELLOW, yellow, deadline)
+        wanted[f"issue:{issue.id}:red:{deadline.isoformat()}"] = (RED, deadline, None)
     elif issue.status is IssueStatus.RESOLVED and issue.resolved_at is not None:
         start = issue.resolved_at
         remind = start + timedelta(days=settings.follow_up_reminder_days)
         close = start + timedelta(days=settings.follow_up_close_days)
-        wanted[f"issue:{issue.id}:followup:{start.isoformat()}"] = (FOLLOW_UP, remind)
-        wanted[f"issue:{issue.id}:autoclose:{start.isoformat()}"] = (AUTO_CLOSE, close)
+        wanted[f"issue:{issue.id}:followup:{start.isoformat()}"] = (FOLLOW_UP, remind, close)
+        wanted[f"issue:{issue.id}:autoclose:{start.isoformat()}"] = (AUTO_CLOSE, close, None)
     elif (
         issue.status is IssueStatus.CLOSED
         and issue.category == "dispute"
         and issue.closed_at is not None
     ):
         look = issue.closed_at + timedelta(days=settings.lookback_days)
-        wanted[f"issue:{issue.id}:lookback:{issue.closed_at.isoformat()}"] = (LOOKBACK, look)
+        wanted[f"issue:{issue.id}:lookback:{issue.closed_at.isoformat()}"] = (LOOKBACK, look, None)
     for reminder in uow.reminders.pending_for_issue(issue.id):
         if reminder.key not in wanted:
             reminder.status = "cancelled"
-    for key, (kind, due) in wanted.items():
+    for key, (kind, due, expires) in wanted.items():
         uow.reminders.schedule(
             key,
             community_id=issue.community_id,
             kind=kind,
             due_at=due,
+            expires_at=expires,
             issue_id=issue.id,
-            urgent=issue.urgent,
+            # Only the deadline of an urgent issue is urgent: asking for a rating, closing it
+            # by default and 回头看 wait for the morning like everything else.
+            urgent=issue.urgent and kind in (YELLOW, RED),
         )
 
 
@@ -203,16 +210,43 @@ def schedule_next(uow: UnitOfWork, series: Series, now: datetime) -> None:
     """The series' first occurrence strictly after `now` (the one firing at this very second
     is the one just sent)."""
     due = series.trigger.get_next_fire_time(None, now + timedelta(seconds=1))
-    if due is None:
-        return
-    uow.reminders.schedule(
+    if due is not None:
+        schedule_occurrence(uow, series, due)
+
+
+def schedule_occurrence(uow: UnitOfWork, series: Series, due: datetime) -> Reminder:
+    """The series' occurrence at `due`. A configured event and the daily digest speak of
+    their own day (「今晚七点…」, 「今日台账」): on any other day they are stale."""
+    expires = None
+    if series.kind in (EVENT, DAILY):
+        tz = series.trigger.timezone
+        day = due.astimezone(tz).date() + timedelta(days=1)
+        expires = datetime.combine(day, time(0, 0), tzinfo=tz)
+    return uow.reminders.schedule(
         series.key(due),
         community_id=series.community_id,
         kind=series.kind,
         due_at=due,
+        expires_at=expires,
         chat_id=series.chat_id,
         text=series.text,
     )
+
+
+def latest_missed(
+    series: Series, due: datetime, now: datetime, speaks: Callable[[datetime], bool]
+) -> datetime:
+    """Of the series' occurrences from `due` to `now`, the last one that `speaks` (a weekly
+    series speaks only on the week's first working day), else `due`: after an outage only the
+    newest missed occurrence counts — Monday's weekly summary, not Friday's silent check, and
+    not Tuesday's either."""
+    latest = due
+    moment = series.trigger.get_next_fire_time(None, due + timedelta(seconds=1))
+    while moment is not None and moment <= now:
+        if speaks(moment):
+            latest = moment
+        moment = series.trigger.get_next_fire_time(None, moment + timedelta(seconds=1))
+    return latest
 
 
 def series_prefix(key: str) -> str:

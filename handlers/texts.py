@@ -164,7 +164,7 @@ CALENDAR_AHEAD = (
     "⚠️ 还没有{year}年的法定节假日安排：跨年的期限无法按工作日计算。"
     "请升级 chinesecalendar，或在配置 calendar 中补充{year}年的放假和调休日期。"
 )
-WEEKLY_DIGEST = "📊 上周小结：收集诉求{collected}条，办结{resolved}条，销号{closed}条；目前未办结{open}条，其中超期{red}条。"
+WEEKLY_DIGEST = "📊 上周小结（{since}—{until}）：收集诉求{collected}条，办结{resolved}条，销号{closed}条；目前未办结{open}条，其中超期{red}条。"
 WHICH_TO_RATE = "您有几件事项待评价（{numbers}），请写明编号，例如：评价 {number} 5"
 REMIND_SET = "好的，{when} 提醒：{text}（取消请发送「提醒 取消 {id}」）"
 REMIND_QUIET = "那时是安静时段，会在 {at} 发出。"
@@ -208,7 +208,7 @@ POLL_TIED_ASK = "M{number} 时间投票平票：{counts}。请发送「决定 M{
 MEETING_FIXED = "📅 {label} 定于 {when}{votes}{place}。{agenda}"
 DECIDE_RANGE = "请写 1 到 {options} 之间的编号。"
 DECIDED = "已定 M{number} 的时间为第{position}项。"
-POLL_NUDGE = "M{number} 时间投票还有2小时截止，还没投票的：{names}"
+POLL_NUDGE = "M{number} 时间投票还有{left}截止，还没投票的：{names}"
 POLL_NUDGE_PRIVATE = (
     "M{number} 时间投票还有2小时截止，您反映的问题在议题中：{options}。回复「M{number} 编号」投票。"
 )

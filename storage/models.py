@@ -349,7 +349,10 @@ class Reminder(Base):
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
     # Missed while the bot was down, then held for the end of quiet hours: still （补发）.
     missed: Mapped[bool] = mapped_column(Boolean, default=False)
-    # pending → sent | cancelled
+    # From this moment it would tell stale news (a meeting begun, a poll closed, a 🟡 whose
+    # deadline has come, today's digest on another day): not sent, but marked expired.
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # pending → sent | cancelled | expired
     status: Mapped[str] = mapped_column(String(12), default="pending")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

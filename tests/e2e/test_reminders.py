@@ -346,3 +346,114 @@ def test_a_phone_number_the_secretary_wrote_into_an_event_is_shown(db_url: str) 
         assert "今晚议事会，联系电话 13812345678" in fired
     finally:
         chat.close()
+
+
+def restarted(chat: Conversation, down_until: datetime, session: str) -> Conversation:
+    """The bot stopped now and started again at `down_until`, on the same database."""
+    chat.close()
+    chat.clock.set(down_until)
+    return Conversation(chat.settings, chat.clock, session=session)
+
+
+def test_after_an_outage_a_meetings_reminders_are_dropped_once_it_has_begun(
+    chat: Conversation,
+) -> None:
+    chat.say("@李书记/工作群: 议事 停车难议事会 时间 周六10:00 截止 周二20:00 群 网格3")
+    chat.say("@王芳/网格3群: M1 1")
+    chat.run_until(at(11, 26, 12))  # the poll closed on Tuesday: Saturday 10:00
+    back = restarted(chat, at(11, 28, 12), "r1")  # down over Friday 10:00 and Saturday 09:00
+    fired = back.run_until(at(11, 28, 13))
+    assert not any("开 M1" in text for _, _, text in fired), fired
+    back.close()
+
+
+def test_a_one_hour_reminder_that_would_wait_for_the_morning_is_not_sent_late(
+    chat: Conversation,
+) -> None:
+    chat.say("@李书记/工作群: 议事 晨练议事会 时间 周五07:00 截止 周三20:00 群 网格3")
+    chat.say("@王芳/网格3群: M1 1")
+    fired = [f for f in chat.run_until(at(11, 27, 12)) if "开 M1" in f[2]]
+    # A day before (Thursday 07:00, inside quiet hours: 07:30); 06:00 would be 07:30, too late.
+    assert [(when, text.split("（")[0]) for when, _, text in fired] == [("11-26 07:30", "⏰ 明天")]
+
+
+def test_a_nudge_missed_until_the_poll_closed_is_dropped_and_a_late_one_says_what_is_left(
+    chat: Conversation,
+) -> None:
+    chat.say("@李书记/工作群: 议事 楼道堆物议事会 时间 周四19:00 截止 周三20:00 群 网格3")
+    chat.say("@王芳/网格3群: #报事 3号楼楼道堆满了纸箱")
+    chat.say("@李书记/工作群: 议事 纸箱议事会 议题 #1 时间 周五19:00 截止 周三20:00 群 网格3")
+    chat.run_until(at(11, 25, 17))
+    back = restarted(chat, at(11, 25, 19, 15), "r1")  # down over the 18:00 nudge
+    assert [text for _, _, text in back.run_until(at(11, 25, 19, 16)) if "还有" in text] == [
+        "（补发）M2 时间投票还有45分钟截止，还没投票的：王*"
+    ]
+    back.say("@李书记/工作群: 议事 第三次议事会 议题 #1 时间 周五19:00 截止 周四20:00 群 网格3")
+    again = restarted(back, at(11, 26, 20, 30), "r2")  # down over 18:00 and the 20:00 close
+    fired = again.run_until(at(11, 26, 21))
+    assert not any("还有" in text for _, _, text in fired), fired
+    assert any("M3" in text and "时间投票截止" in text for _, _, text in fired), fired
+    again.close()
+
+
+def test_a_yellow_reminder_missed_until_the_deadline_is_dropped_for_the_red(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业 2个工作日")  # Wednesday 25th; 🟡 Tuesday 09:00
+    back = restarted(chat, at(11, 25, 19), "r1")  # down from Monday until after the deadline
+    fired = only(back.run_until(at(11, 25, 20)), LIU)
+    assert len(fired) == 1 and "🔴 #1" in fired[0][2] and "🟡" not in fired[0][2], fired
+    back.close()
+
+
+def test_a_configured_event_is_not_sent_on_another_day(chat: Conversation) -> None:
+    # 「今晚七点居民议事会」 is due Thursday 18:00 in 网格3群.
+    chat.run_until(at(11, 26, 17))
+    back = restarted(chat, at(11, 26, 20), "r1")  # back the same evening: sent, marked late
+    assert [text for _, _, text in only(back.run_until(at(11, 26, 20, 1)), G3)] == [
+        "（补发）今晚七点居民议事会，地点：罐罐茶。欢迎大家参加！"
+    ]
+    back.run_until(at(12, 3, 17))
+    later = restarted(back, at(12, 4, 8), "r2")  # down over the next Thursday 18:00
+    assert not any("今晚七点" in text for _, _, text in later.run_until(at(12, 4, 12)))
+    later.close()
+
+
+def test_after_a_weekend_outage_the_daily_digest_comes_once_at_nine(chat: Conversation) -> None:
+    chat.run_until(at(11, 27, 8))
+    back = restarted(chat, at(11, 30, 8), "r1")  # down from Friday 08:00 to Monday 08:00
+    fired = only(back.run_until(at(11, 30, 10)), WORK)
+    assert [when for when, _, _ in fired] == ["11-30 09:00"]
+    assert "📋 今日台账（11月30日）" in fired[0][2] and "（补发）" not in fired[0][2]
+    back.close()
+
+
+def test_an_outage_from_thursday_to_monday_still_sends_the_weekly_summary(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.run_until(at(11, 26, 17))
+    back = restarted(chat, at(11, 30, 10), "r1")
+    work = shown_in(back.linli.scheduler.run_due(), WORK)
+    assert len(work) == 1 and "📊 上周小结（11月23日—11月29日）：收集诉求1条" in work[0], work
+    back.close()
+
+
+def test_the_weekly_summary_counts_last_monday_to_sunday(chat: Conversation) -> None:
+    # Filed on Monday 23 November at 08:01: this week, not last week.
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    first = [t for _, _, t in only(chat.run_until(at(11, 23, 10)), WORK) if "上周小结" in t]
+    assert len(first) == 1 and "上周小结（11月16日—11月22日）：收集诉求0条" in first[0]
+    chat.say("@王芳/网格3群: #报事 5号楼路灯不亮了")
+    second = [t for _, _, t in only(chat.run_until(at(11, 30, 10)), WORK) if "上周小结" in t]
+    assert len(second) == 1 and "上周小结（11月23日—11月29日）：收集诉求2条" in second[0]
+
+
+def test_an_urgent_issues_follow_up_waits_for_the_morning(chat: Conversation) -> None:
+    chat.clock.set(at(11, 23, 22, 40))
+    chat.say("@孙大爷/网格3群: #报事 4号楼楼道里有很重的煤气味")
+    chat.say("@张网格/网格3群: 办结 1 燃气公司已关阀检修")
+    fired = only(chat.run_until(at(12, 1, 9)), G3)
+    assert [when for when, _, text in fired if "还没收到您的评价" in text] == ["11-27 07:30"]
+    assert [when for when, _, text in fired if "默认满意" in text] == ["12-01 07:30"]
