@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from bot.domain.ratings import spoken_score
 from bot.messages import IncomingMessage
 from bot.text import normalize, printable, visible
 from handlers.base import Command
@@ -26,8 +27,9 @@ _FILE_COMMAND = re.compile(r"^/file(?:@\w+)?(?=\s|$)", re.I)  # `/file` in reply
 _BALLOT = re.compile(r"^[Mm]\s*\d+\s*[:,]?\s*(?:\d|撤回|取消|撤销)")
 _EXPECTS = {"issue": re.compile(r"^#?\s*\d"), "meeting": re.compile(r"^[Mm]\s*\d")}
 # A bare "5" means a score only in a private chat; in a group it could mean anything.
-_RATING = re.compile(r"^(非常满意|满意|基本满意|不满意|很不满意|[1-5]\s*分)[。!！~～]*$")
 _BARE_SCORE = re.compile(r"^[1-5]$")
+# What ends a sentence on a phone keyboard: 「台账。」「受理 1！」「查看 1？」 are the commands.
+_TRAILING = re.compile(r"[\s。！？!?．.~～…]+$")
 _INLINE_SPACE = re.compile(r"[ \t\u3000]+")
 
 
@@ -83,12 +85,17 @@ class Router:
         text = normalize(raw)
         if _FILE_COMMAND.match(text):  # outside a reply it is told how
             return Route(RouteKind.FILE, text=_FILE_COMMAND.sub("", text).strip())
-        command = self._command(text, raw)
+        # Commands and ballots are read without the sentence's closing punctuation.
+        said = _TRAILING.sub("", raw)
+        command = self._command(normalize(said), said)
         if command is not None and not self._tagged_report(command, raw):
             return command
         if _BALLOT.match(text):
-            return Route(RouteKind.BALLOT, text=text)
-        if _RATING.match(text) or (message.chat.is_private and _BARE_SCORE.match(text)):
+            return Route(RouteKind.BALLOT, text=normalize(said))
+        private = message.chat.is_private
+        if spoken_score(text, vague=private) is not None and (
+            private or not _BARE_SCORE.match(text)
+        ):
             return Route(RouteKind.RATING, text=text)
         if message.reply_to is not None and self._file.search(raw):
             return Route(RouteKind.FILE, text=_strip_tags(self._file, raw))

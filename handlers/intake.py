@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from bot.analysis import Analysis
 from bot.domain.duplicates import WINDOW, ReportFacts, find_duplicate
-from bot.domain.issues import IssueStatus, location_label
+from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.permissions import building_refusal, refusal
 from bot.domain.privacy import mask_name, reporter_label
 from bot.messages import Outgoing
@@ -27,6 +27,8 @@ _SAME_MOMENT = timedelta(seconds=1)
 PHOTO_WINDOW = timedelta(minutes=2)
 # A chat gets at most one 「回复 #立案」 suggestion in this long (chat-protocol §2).
 SUGGEST_EVERY = timedelta(minutes=10)
+# Who, writing privately, is taken to be writing about their work rather than reporting.
+_AT_WORK = frozenset({Role.HANDLER, Role.WORKER, Role.SECRETARY})
 
 
 def report(ctx: Context, description: str) -> Outcome:
@@ -39,9 +41,13 @@ def report(ctx: Context, description: str) -> Outcome:
 
 
 def private_message(ctx: Context, text: str) -> Outcome:
-    """Untagged text sent to the bot privately: a report if it reads like one."""
+    """Untagged text sent to the bot privately: a resident's report if it reads like one. Staff
+    and handlers write to the bot about their work (「1 已修好」「收到，马上去处理」): they are
+    told how to report progress, and file only with #报事."""
     if ctx.community is None:
         return answer(ctx, texts.NO_COMMUNITY, "refused")
+    if ctx.role in _AT_WORK:
+        return answer(ctx, texts.STAFF_PRIVATE_HINT, "invalid")
     analysis = ctx.services.analyzer.analyze(text)
     if not has_content(text) or not (analysis.complaint or analysis.category != "other"):
         hint = texts.PRIVATE_HINT.format(bot=ctx.services.settings.bot.name)

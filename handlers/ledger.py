@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from bot.analysis.normalize import chinese_number
 from bot.config import TRIAGE_LEVELS
 from bot.domain.deadlines import Colour, DeadlineError, colour, format_deadline
 from bot.domain.issues import IssueStatus, Role
@@ -24,8 +23,9 @@ from bot.domain.lifecycle import (
 )
 from bot.domain.permissions import STAFF, IssueFacts, own_buildings, refusal
 from bot.domain.privacy import mask_name, reporter_label
+from bot.domain.ratings import spoken_score
 from bot.messages import Outgoing
-from bot.text import normalize, parse_issue_number, whole_number
+from bot.text import normalize, parse_issue_number
 from handlers import points, texts
 from handlers.base import (
     Answer,
@@ -49,7 +49,6 @@ from handlers.notify import (
 from storage.models import Follower, Issue, Person
 from storage.uow import UnitOfWork
 
-RATING_WORDS = {"非常满意": 5, "满意": 5, "基本满意": 3, "不满意": 1, "很不满意": 1}
 _WORDS = re.compile(r"\s+")
 # "23 …", "#23 …", "＃２３：…", "23，…": the issue number, then the rest as typed.
 _NUMBER_FIRST = re.compile(r"^\s*([#＃]?\s*[0-9０-９]{1,9})(?:$|[\s:：,，、.。]+)(.*)$", re.S)
@@ -475,7 +474,7 @@ def rate(ctx: Context, args: str) -> Outcome:
     issue, rest = find_issue(ctx, args, "rate")
     allowed(ctx, issue, Action.RATE)
     word, note = split_first(rest)
-    score = _score(normalize(word))
+    score = spoken_score(normalize(word), vague=True)  # 评价 1 5 / 5分 / 五分 / 满意 / 一般
     if score is None:
         raise Answer(texts.BAD_SCORE.format(number=issue.number))
     return _rated(ctx, issue, score, note.strip())
@@ -483,7 +482,7 @@ def rate(ctx: Context, args: str) -> Outcome:
 
 def rating_reply(ctx: Context, text: str) -> Outcome:
     """满意 / 基本满意 / 不满意 / 5分, said without a number: the sender's one issue awaiting it."""
-    score = _score(normalize(text))
+    score = spoken_score(normalize(text), vague=ctx.chat.kind == "private")
     if ctx.community is None or score is None:
         return Outcome([], "ignored")
     waiting = [
@@ -520,15 +519,6 @@ def _rated(ctx: Context, issue: Issue, score: int, note: str) -> Outcome:
     )
     replies += tell_work_groups(ctx, alert, already=replies)
     return Outcome(replies + _tell_holders(ctx, issue, line), "command", issue.id)
-
-
-def _score(word: str) -> int | None:
-    word = word.replace(" ", "").rstrip("。!！~～")
-    if word in RATING_WORDS:
-        return RATING_WORDS[word]
-    number = word.removesuffix("分")
-    score = whole_number(chinese_number(number) or number, max_digits=3)  # 5分, 五分
-    return score if score is not None and 1 <= score <= 5 else None
 
 
 def _one_line(ctx: Context, text: str, issue: Issue) -> Outcome:

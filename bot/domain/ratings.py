@@ -18,6 +18,41 @@ SATISFIED_FROM = 3
 RATING_ACTIONS = ("rate", "reopen", "resolve")
 """The audit actions that set or clear the rating the statistics count."""
 
+RATING_WORDS = {
+    "非常满意": 5,
+    "很满意": 5,
+    "满意": 5,
+    "好评": 5,
+    "基本满意": 3,
+    "不满意": 1,
+    "很不满意": 1,
+    "非常不满意": 1,
+    "差评": 1,
+}
+"""The follow-up's answers in words (chat-protocol §5: 满意 / 基本满意 / 不满意)."""
+VAGUE_RATING_WORDS = {"一般": 3, "还行": 3, "还可以": 3}
+"""Words that answer a survey but are everyday chat too: taken as 3 only in a private chat."""
+_CHINESE_SCORES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_SCORE = re.compile(r"^(?:([1-5])分?|([一二两三四五])分)$")  # 5, 5分, 五分; not 五 alone
+# 「满意，谢谢」「很满意！辛苦了」: the thanks after the verdict.
+_POLITE = re.compile(r"[\s,，、。.!！~～]*(?:(?:谢谢|感谢|多谢|辛苦)[^\s]{0,4})?$")
+
+
+def spoken_score(text: str, *, vague: bool = False) -> int | None:
+    """The score a rating answer gives: a rating word (with thanks after it, or not), `5`,
+    `5分` or `五分`; the everyday words of `VAGUE_RATING_WORDS` only when `vague`. None for
+    anything else. `text` is normalised (half-width)."""
+    word = _POLITE.sub("", text.replace(" ", ""))
+    if word in RATING_WORDS:
+        return RATING_WORDS[word]
+    if vague and word in VAGUE_RATING_WORDS:
+        return VAGUE_RATING_WORDS[word]
+    score = _SCORE.match(word)
+    if score is None:
+        return None
+    return int(score[1]) if score[1] else _CHINESE_SCORES[score[2]]
+
+
 _RATED = re.compile(r"^([1-5])分")
 _LOW_RATED = re.compile(r"^评价([1-5])分")
 

@@ -116,3 +116,33 @@ def test_the_ledger_takes_a_category_by_part_of_its_name_and_a_page_as_written(
     listed = chat.text("@李书记/工作群: 台账 排水")
     assert "#1【排水管道】" in listed and "#2" not in listed
     assert chat.text("@李书记/工作群: 台账 第1页") == chat.text("@李书记/工作群: 台账 1")
+
+
+def test_a_command_ending_a_sentence_still_counts(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    assert chat.text("@张网格/网格3群: 受理 1！") == "#1 已受理（复杂），期限 11月26日。"
+    assert chat.say("@张网格/网格3群: 派单 1 @刘物业 3天。")[0][1].startswith(
+        "#1 已派单给 物业·刘*业，期限 11月26日"
+    )
+    assert chat.text("@张网格/网格3群: 台账。").startswith("幸福里社区台账：未办结1条")
+    assert chat.text("@张网格/网格3群: /list？").startswith("幸福里社区台账：未办结1条")
+    assert chat.text("@王芳/网格3群: 查看 1？").startswith("#1【排水管道】办理中")
+    # The closing punctuation is not kept twice in what the bot repeats.
+    assert chat.say("@刘物业/私聊: 办结 1 已疏通！")[0][1].startswith("#1 已办结：已疏通。请")
+
+
+def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业")
+    for line in (
+        "@刘物业/私聊: #1 已疏通",
+        "@刘物业/私聊: 收到，马上去处理",
+        "@李书记/私聊: 3号楼路灯坏了",
+    ):
+        (reply,) = chat.say(line)
+        assert reply[1].startswith("这条消息没有登记。登记新诉求请加 #报事"), reply
+    assert "没有符合条件" not in chat.text("@李书记/工作群: 台账")
+    assert chat.text("@李书记/工作群: 台账").startswith("幸福里社区台账：未办结1条")
+    # A resident writing privately is still heard as a report; so is staff's #报事.
+    assert chat.say("@王芳/私聊: 5号楼路灯坏了")[0][1].startswith("已登记 #2")
+    assert chat.say("@李书记/私聊: #报事 3号楼路灯坏了")[0][1].startswith("已登记 #3")

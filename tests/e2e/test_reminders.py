@@ -457,3 +457,18 @@ def test_an_urgent_issues_follow_up_waits_for_the_morning(chat: Conversation) ->
     fired = only(chat.run_until(at(12, 1, 9)), G3)
     assert [when for when, _, text in fired if "还没收到您的评价" in text] == ["11-27 07:30"]
     assert [when for when, _, text in fired if "默认满意" in text] == ["12-01 07:30"]
+
+
+def test_the_follow_up_is_answered_the_way_people_talk(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@张网格/网格3群: 办结 1 已疏通")
+    assert chat.say("@王芳/网格3群: 很满意，谢谢！") == [(G3, "#1 已销号，感谢您的评价（5分）。")]
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯不亮了")
+    chat.say("@张网格/网格3群: 办结 2 已换灯泡")
+    # 「还行」 is everyday talk in a group: not taken for a rating there …
+    assert chat.say("@王芳/网格3群: 还行") == []
+    assert chat.say("@王芳/网格3群: 五分") == [(G3, "#2 已销号，感谢您的评价（5分）。")]
+    chat.say("@王芳/私聊: #报事 7号楼电梯坏了")
+    chat.say("@李书记/工作群: 办结 3 已修复")
+    # … but privately, where she is answering the bot, it is a 3.
+    assert chat.say("@王芳/私聊: 还行") == [("私聊·王芳", "#3 已销号，感谢您的评价（3分）。")]

@@ -29,11 +29,12 @@ from bot.analysis.normalize import normalize as analysis_normalize
 from bot.clock import VirtualClock
 from bot.domain.calendar import UnknownYear, WorkCalendar
 from bot.domain.deadlines import MAX_DAYS_AHEAD, Colour, DeadlineError, parse_deadline
+from bot.domain.ratings import spoken_score
 from bot.messages import ChatRef, IncomingMessage, PersonRef, QuotedMessage
 from bot.routing import Route, RouteKind, Router, report_text
 from bot.text import normalize, parse_issue_number, shorten, visible
 from handlers.commands import COMMANDS
-from handlers.ledger import _score, split_first
+from handlers.ledger import split_first
 from handlers.meetings import _segments
 from handlers.stats import parse_month, parse_stats_args
 from tests.support.conversation import example_settings
@@ -209,7 +210,7 @@ def test_split_first_takes_one_word(text: str) -> None:
 @example(word="፩分")
 @example(word="𝟙")
 def test_a_score_is_one_to_five_or_none(word: str) -> None:
-    score = _score(normalize(word))
+    score = spoken_score(normalize(word), vague=True)
     assert score is None or 1 <= score <= 5
 
 
