@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
+from bot.analysis.normalize import chinese_number
 from bot.domain.calendar import END_OF_DAY
-from bot.domain.deadlines import DeadlineError, format_deadline
-from bot.text import normalize, whole_number
+from bot.domain.deadlines import DeadlineError, PastDeadline, format_deadline
+from bot.text import normalize, shorten, whole_number
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, answer, quiet_until
 from handlers.schedule import ADHOC
@@ -16,6 +17,16 @@ _LIST = {"list", "列表", "查看", "我的"}
 _CANCEL = {"cancel", "取消", "删除"}
 _WORDS = re.compile(r"\s+")
 _HAS_TIME = re.compile(r"\d:\d|点")
+# 「10分钟后」「半小时后」「两个小时以后」「1个半小时后」 is not supported: whole numbers or 半.
+_AFTER = re.compile(
+    r"(?P<n>[0-9]{1,4}|[一二两三四五六七八九十]{1,3}|半)个?(?P<unit>分钟|分|小时|钟头)(?:后|以后|之后)"
+)
+_AFTER_AT_MOST = 7 * 24 * 60  # minutes: a week; further off, name the day
+# A time run into the text (「15:00开会」「明天下午3点去物业」「10分钟后开会」) ends in a clock time
+# or is a relative day; 「3号楼井盖」 does not start with a time.
+_JOINED_TIME = re.compile(
+    r"\d:\d\d$|点(?:半|整|[0-9]{1,2}分?)?$|(?:分钟|小时|钟头)(?:后|以后|之后)$|^(?:今天|明天|后天)$"
+)
 MORNING = time(9, 0)
 
 
@@ -52,24 +63,49 @@ def remind(ctx: Context, args: str) -> Outcome:
 
 
 def _split_time(ctx: Context, words: list[str]) -> tuple[datetime, str]:
-    """The longest leading words that read as a time (「明天 9:00 …」, 「周五16:00 …」)."""
-    error: Exception | None = None
-    for count in (2, 1):
-        if len(words) < count:
-            continue
-        typed = " ".join(words[:count])
+    """The time the reminder is for and its text: the longest leading words that read as a
+    time (「明天 9:00 …」, 「周五16:00 …」, 「10分钟后 …」), or the start of the first word
+    (「15:00开会」, 「明天开会」)."""
+    past: str | None = None
+    splits = [(" ".join(words[:count]), words[count:]) for count in (2, 1) if len(words) >= count]
+    first = words[0]
+    splits += [
+        (first[:cut], [first[cut:], *words[1:]])
+        for cut in range(len(first) - 1, 0, -1)
+        if _JOINED_TIME.search(normalize(first[:cut]))
+    ]
+    for typed, rest in splits:
         try:
-            when = ctx.services.deadline(typed, ctx.now)
-        except DeadlineError as bad:
-            error = error or bad
+            when = _when(ctx, typed)
+        except PastDeadline:
+            past = past or typed
             continue
-        local = when.astimezone(ctx.services.settings.tz)
-        if local.time() == END_OF_DAY and not _HAS_TIME.search(normalize(typed)):
-            # A day without a time means the morning for a reminder, not the end of the day.
-            morning = datetime.combine(local.date(), MORNING, tzinfo=ctx.services.settings.tz)
-            when = morning if morning > ctx.now else when
-        return when, " ".join(words[count:]).strip()
-    raise Answer(str(error) if error else ctx.services.command("remind").usage_line())
+        except DeadlineError:
+            continue
+        return when, " ".join(rest).strip()
+    if past is not None:
+        raise Answer(texts.REMIND_PAST.format(typed=past))
+    raise Answer(texts.REMIND_BAD_TIME.format(typed=shorten(words[0], 20)))
+
+
+def _when(ctx: Context, typed: str) -> datetime:
+    """The moment `typed` names: `10分钟后`, `半小时后`, `两个小时后`, or a day and time as a
+    deadline is written (a day alone meaning its morning)."""
+    after = _AFTER.fullmatch(normalize(typed))
+    if after is not None:
+        amount = 0.5 if after["n"] == "半" else chinese_number(after["n"]) or after["n"]
+        count = float(amount)
+        minutes = count if after["unit"] in ("分钟", "分") else count * 60
+        if not 0 < minutes <= _AFTER_AT_MOST:
+            raise DeadlineError(typed)
+        return ctx.now + timedelta(minutes=minutes)
+    when = ctx.services.deadline(typed, ctx.now)
+    local = when.astimezone(ctx.services.settings.tz)
+    if local.time() == END_OF_DAY and not _HAS_TIME.search(normalize(typed)):
+        # A day without a time means the morning for a reminder, not the end of the day.
+        morning = datetime.combine(local.date(), MORNING, tzinfo=ctx.services.settings.tz)
+        when = morning if morning > ctx.now else when
+    return when
 
 
 def _list(ctx: Context) -> Outcome:
@@ -88,7 +124,9 @@ def _list(ctx: Context) -> Outcome:
 
 
 def _cancel(ctx: Context, words: list[str]) -> Outcome:
-    number = normalize(words[0]).lstrip("#R") if words else ""
+    if not words:
+        raise Answer(texts.REMIND_CANCEL_WHICH)
+    number = normalize(words[0]).lstrip("#R")
     reminder_id = whole_number(number)
     reminder = ctx.uow.reminders.get(reminder_id) if reminder_id is not None else None
     if reminder is None or reminder.created_by_id != ctx.sender.id or reminder.status != "pending":

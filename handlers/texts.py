@@ -173,6 +173,11 @@ WEEKLY_DIGEST = "📊 上周小结（{since}—{until}）：收集诉求{collect
 WHICH_TO_RATE = "您有几件事项待评价（{numbers}），请写明编号，例如：评价 {number} 5"
 REMIND_SET = "好的，{when} 提醒：{text}（取消请发送「提醒 取消 {id}」）"
 REMIND_QUIET = "那时是安静时段，会在 {at} 发出。"
+REMIND_BAD_TIME = (
+    "看不懂提醒时间「{typed}」。可以写：明天9:00、周五下午3点、12月5日 9:00、10分钟后、2小时后。"
+)
+REMIND_PAST = "「{typed}」已经过去了，请写以后的时间，例如：明天{typed}。"
+REMIND_CANCEL_WHICH = "请写明要取消哪一条，例如：提醒 取消 3（发送「提醒 列表」看编号）。"
 REMIND_NEEDS_TEXT = "请写明提醒内容，例如：提醒 明天9:00 检查3号楼井盖"
 REMIND_NONE = "您没有待发的提醒。"
 REMIND_LIST_HEAD = "您的提醒（{count}条）："

@@ -38,6 +38,10 @@ class DeadlineError(Exception):
     """The text is not a deadline we can use; str(e) is one Chinese line for the chat."""
 
 
+class PastDeadline(DeadlineError):
+    """The text is a time, but one already past."""
+
+
 def _error(reason: str) -> DeadlineError:
     return DeadlineError(f"{reason}可以写：{ACCEPTED_FORMS}")
 
@@ -228,7 +232,7 @@ def parse_deadline(text: str, now: datetime, calendar: WorkCalendar) -> datetime
         raise _error(f"期限「{shown}」太远了（最多一年）。")
     if deadline <= now:
         when = f"{deadline.month}月{deadline.day}日 {_clock(deadline.time())}"
-        raise _error(f"期限已经过去了：「{shown}」是{when}。")
+        raise PastDeadline(_error(f"期限已经过去了：「{shown}」是{when}。").args[0])
     if (deadline.date() - today).days > MAX_DAYS_AHEAD:
         raise _error(f"期限「{shown}」太远了（最多一年）。")
     return deadline

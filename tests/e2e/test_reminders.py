@@ -157,6 +157,37 @@ def test_a_bad_reminder_gets_one_line(chat: Conversation, typed: str) -> None:
     assert "\n" not in reply and reply
 
 
+@pytest.mark.parametrize(
+    ("typed", "when", "text"),
+    [
+        ("提醒 10分钟后 开会", "11月23日 8:11", "开会"),
+        ("提醒 半小时后 开会", "11月23日 8:31", "开会"),
+        ("提醒 两个小时后 看井盖", "11月23日 10:01", "看井盖"),
+        ("提醒 15:00开会", "11月23日 15:00", "开会"),
+        ("提醒 明天下午3点去物业", "11月24日 15:00", "去物业"),
+        ("提醒 明天开会", "11月24日 9:00", "开会"),
+    ],
+)
+def test_a_reminder_time_as_people_type_it(
+    chat: Conversation, typed: str, when: str, text: str
+) -> None:
+    assert chat.text(f"@王芳/网格3群: {typed}").startswith(f"好的，{when} 提醒：{text}（")
+
+
+def test_a_reminder_time_that_is_wrong_says_what_to_write(chat: Conversation) -> None:
+    # 08:01 on Monday: 8:00 has passed.
+    assert chat.text("@王芳/网格3群: 提醒 8:00 开会") == (
+        "「8:00」已经过去了，请写以后的时间，例如：明天8:00。"
+    )
+    assert chat.text("@王芳/网格3群: 提醒 3号楼井盖").startswith(
+        "看不懂提醒时间「3号楼井盖」。可以写：明天9:00、周五下午3点"
+    )
+    assert chat.text("@王芳/网格3群: 提醒 取消") == (
+        "请写明要取消哪一条，例如：提醒 取消 3（发送「提醒 列表」看编号）。"
+    )
+    assert chat.text("@王芳/网格3群: 提醒 列表") == "您没有待发的提醒。"
+
+
 def test_reminders_missed_while_down_go_out_once_as_one_message(chat: Conversation) -> None:
     for hour in (9, 10, 11):
         chat.say(f"@王芳/网格3群: 提醒 {hour}:00 第{hour}点的事")
