@@ -218,6 +218,11 @@ def accept(ctx: Context, args: str) -> Outcome:
     if level not in TRIAGE_LEVELS:
         raise Answer(texts.BAD_LEVEL.format(number=issue.number))
     allowed(ctx, issue, Action.ACCEPT)
+    if issue.status is IssueStatus.ACCEPTED and level == issue.level and not note.strip():
+        # Said again (a second worker, a double send): nothing changes, nobody is told twice.
+        deadline = shown_deadline(ctx.services, issue.deadline)
+        line = texts.ACCEPTED.format(number=issue.number, level=level, deadline=deadline)
+        return _one_line(ctx, line.removesuffix("。") + texts.ALREADY_SO, issue)
     issue.level = level
     issue.deadline = deadline_in(ctx, level, issue.created_at)
     move(ctx, issue, Action.ACCEPT, f"{level} {note.strip()}".strip())  # 「受理 1 复杂 需协调」
@@ -238,13 +243,26 @@ def assign(ctx: Context, args: str) -> Outcome:
     if not target:
         raise Answer(ctx.services.command("assign").usage_line())
     person, unit = target_of(ctx, target)
+    same_holder = (
+        issue.status is IssueStatus.ASSIGNED
+        and issue.assignee_id == (person.id if person else None)
+        and issue.assignee_unit == unit
+    )
     if when.strip():
         try:
             deadline = ctx.services.deadline(when, ctx.now)
         except DeadlineError as bad:
             raise Answer(str(bad)) from None
+    elif same_holder and issue.deadline is not None:
+        # Said again (a double send): already theirs, nobody is told twice.
+        shown = shown_deadline(ctx.services, issue.deadline)
+        line = texts.ASSIGNED.format(
+            number=issue.number, who=assignee_label(ctx.uow, issue), deadline=shown
+        )
+        return _one_line(ctx, line.removesuffix("。") + texts.ALREADY_SO, issue)
     else:
         deadline = deadline_in(ctx, issue.level)
+    before = holders(ctx, issue) if issue.status is IssueStatus.ASSIGNED else []
     issue.assignee_id = person.id if person else None
     issue.assignee_unit = unit
     issue.deadline = deadline
@@ -263,6 +281,12 @@ def assign(ctx: Context, args: str) -> Outcome:
     )
     if not contacts:  # nobody the bot can tell: the one assigning should know
         private.append(reply_to(ctx, texts.ASSIGNED_NOBODY.format(unit=who)))
+    if not same_holder:  # whoever held it before hears it is no longer theirs
+        keeping = {p.id for p in contacts}
+        away = texts.ASSIGNED_AWAY.format(number=issue.number, who=who)
+        private += tell_privately(
+            [p for p in before if p.id not in keeping], away, skip=ctx.sender.id
+        )
     return Outcome(replies + private, "command", issue.id)
 
 

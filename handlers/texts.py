@@ -69,7 +69,9 @@ AUDIT_ACTIONS = {
 NEEDS_COMMUNITY = "请在已绑定社区的群里使用这个命令。"
 NOT_FOUND = "没有找到 #{number}。"
 ACCEPTED = "#{number} 已受理（{level}），期限 {deadline}。"
+ALREADY_SO = "，无需重复。"
 ASSIGNED = "#{number} 已派单给 {who}，期限 {deadline}。"
+ASSIGNED_AWAY = "#{number} 已改派给 {who}，您不用再办理了。"
 ASSIGNED_NOBODY = "{unit} 还没有联系人，机器人无法通知对方，请电话联系；以后可发送「设置角色 @联系人 部门 {unit}」。"
 ASSIGNED_DIRECT = (
     "新派单 #{number}【{category}】{where}{description}，期限 {deadline}。"

@@ -297,3 +297,25 @@ def test_a_note_after_the_triage_level_is_kept(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼门口路面塌陷")
     chat.say("@张网格/网格3群: 受理 1 复杂 需要协调市政")
     assert "受理（待受理→已受理）：复杂 需要协调市政" in chat.text("@李书记/工作群: 查看 1")
+
+
+def test_accepting_or_assigning_again_tells_nobody_twice(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@张网格/网格3群: 受理 1")
+    assert chat.say("@李书记/工作群: 受理 1") == [
+        (WORK, "#1 已受理（复杂），期限 11月26日，无需重复。")
+    ]
+    chat.say("@张网格/网格3群: 派单 1 @刘物业")
+    assert chat.say("@张网格/网格3群: 派单 1 @刘物业") == [
+        (G3, "#1 已派单给 物业·刘*业，期限 11月26日，无需重复。")
+    ]
+    history = chat.text("@李书记/工作群: 查看 1")
+    assert history.count("受理（") == 1 and history.count("派单（") == 1, history
+
+
+def test_the_one_who_held_an_issue_hears_it_was_reassigned(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业")
+    replies = chat.say("@张网格/工作群: 派单 1 @周主任")
+    assert (LIU, "#1 已改派给 街道城管办·周*任，您不用再办理了。") in replies
+    assert next(text for where, text in replies if where == ZHOU).startswith("新派单 #1")
