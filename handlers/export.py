@@ -237,7 +237,9 @@ def _stats_sheet(
 ) -> None:
     sheet: _StreamSheet = book.create_sheet(STATS_SHEET)
     now = services.clock.now()
-    counts = count_issues(stats, now)
+    # 超期 as /stats judges it: at the end of a month that has ended.
+    judged = now if month is None else min(now, month_range(month, services.settings.tz)[1])
+    counts = count_issues(stats, judged)
     period = period_label(month)
 
     def name_of(code: str) -> str:
@@ -277,7 +279,7 @@ def _stats_sheet(
     rows += _table(
         sheet, ("分类", "数量"), [(name_of(code), n) for code, n in counts.by_category.items()]
     )
-    per_grid = count_by_grid(stats, now)
+    per_grid = count_by_grid(stats, judged)
     order: list[int | None] = [*grids, *(g for g in per_grid if g not in grids)]
     grid_rows: list[tuple[CellValue, ...]] = []
     for grid_id in order:

@@ -344,12 +344,14 @@ def counts_of(
     uow: UnitOfWork, community_id: int, query: StatsQuery, now: datetime
 ) -> tuple[IssueCounts, dict[int | None, IssueCounts]]:
     """What `count_issues` and `count_by_grid` give for the query's issues, counted in the
-    database: one GROUP BY (grid, status, category)."""
+    database: one GROUP BY (grid, status, category). 超期 is judged at the end of a period that
+    has ended: November's figure does not grow with deadlines that fall in December."""
+    until = query.period.until
     groups = uow.issues.stats_groups(
         community_id,
         query.period.since,
-        query.period.until,
-        now=now,
+        until,
+        now=now if until is None else min(now, until),
         open_statuses=OPEN,
         satisfied_from=SATISFIED_FROM,
         grid_ids=query.grid_ids,

@@ -161,8 +161,9 @@ def test_last_month_in_numbers_counted_from_what_happened(november: Conversation
 
 
 def test_october_and_december_are_apart(november: Conversation) -> None:
+    # Filed on 30 October, due in November: not yet overdue when October ended.
     assert november.text("@李书记/工作群: 统计 10月").startswith(
-        "10月收集诉求1条，办结0条（办结率0%），暂无评价，超期1条。分类前三：安防监控1。"
+        "10月收集诉求1条，办结0条（办结率0%），暂无评价，超期0条。分类前三：安防监控1。"
     )
     assert november.text("@李书记/工作群: 统计") == "本月没有收集到诉求。"
     november.say("@王芳/网格3群: #报事 1号楼楼顶漏水了")
@@ -499,3 +500,14 @@ def test_the_rating_each_issue_counts_is_its_trails_verdict_also_after_an_upgrad
         assert counted(chat) == kept
     finally:
         chat.close()
+
+
+def test_a_past_months_overdue_count_is_judged_at_its_end(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")  # due 26 November: overdue then
+    chat.clock.set(at(11, 30, 10))
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯不亮了")
+    chat.say("@张网格/网格3群: 派单 2 @刘物业 12月10日")  # due in December
+    assert "超期1条" in chat.text("@李书记/工作群: 统计 11月")
+    chat.clock.set(at(12, 12, 10))  # both still open; #2's deadline has passed too
+    assert "超期1条" in chat.text("@李书记/工作群: 统计 11月")
+    assert "超期2条" in chat.text("@李书记/工作群: 统计 全部")
