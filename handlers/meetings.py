@@ -533,10 +533,15 @@ def decide_time(ctx: Context, args: str) -> Outcome:
     if not 1 <= position <= options:
         raise Answer(texts.DECIDE_RANGE.format(options=options))
     was_polling = meeting.status == "polling"
+    chosen = ctx.uow.meetings.options(meeting.id)[position - 1]
+    if meeting.status == "scheduled" and meeting.chosen == position:
+        # Decided again as it stands: nothing moves, the groups are not told twice.
+        line = texts.DECIDED.format(number=meeting.number, when=chosen.label)
+        raise Answer(line.removesuffix("。") + texts.ALREADY_SO)
     messages = _fix_time(ctx.uow, ctx.services, meeting, position, None)
     if was_polling:  # decided before the deadline: the polls close now
         messages = _close_polls(ctx.uow, meeting) + messages
-    confirm = reply_to(ctx, texts.DECIDED.format(number=meeting.number, position=position))
+    confirm = reply_to(ctx, texts.DECIDED.format(number=meeting.number, when=chosen.label))
     return Outcome([confirm, *[m for m in messages if _chat_of(m) != ctx.chat.ref]], "command")
 
 
@@ -751,6 +756,12 @@ def object_to(ctx: Context, args: str) -> Outcome:
         raise Answer(texts.OBJECTION_CLOSED.format(number=meeting.number))
     if not text.strip():
         raise Answer(texts.OBJECTION_NEEDS_TEXT.format(number=meeting.number))
+    said = normalize(text)
+    if any(
+        o.person_id == ctx.sender.id and normalize(o.text) == said
+        for o in ctx.uow.meetings.objections(meeting.id)
+    ):  # sent twice: counted once, the work group told once
+        raise Answer(texts.OBJECTION_ALREADY.format(number=meeting.number))
     ctx.uow.meetings.add_objection(
         Objection(
             meeting_id=meeting.id,

@@ -219,7 +219,7 @@ POLL_EMPTY_ASK = "M{number} 时间投票无人投票。请发送「决定 M{numb
 POLL_TIED_ASK = "M{number} 时间投票平票：{counts}。请发送「决定 M{number} 编号」。"
 MEETING_FIXED = "📅 {label} 定于 {when}{votes}{place}。{agenda}"
 DECIDE_RANGE = "请写 1 到 {options} 之间的编号。"
-DECIDED = "已定 M{number} 的时间为第{position}项。"
+DECIDED = "已定 M{number} 的时间为 {when}。"
 POLL_NUDGE = "M{number} 时间投票还有{left}截止，还没投票的：{names}"
 POLL_NUDGE_PRIVATE = (
     "M{number} 时间投票还有2小时截止，您反映的问题在议题中：{options}。回复「M{number} 编号」投票。"
@@ -241,6 +241,7 @@ PUBLICITY = "📢 公示：{label}\n决议：{outcome}{actions}\n公示期至 {u
 OBJECTION_CLOSED = "M{number} 不在公示期内。"
 OBJECTION_NEEDS_TEXT = "请写明异议内容，例如：异议 M{number} 收费标准太高"
 OBJECTION_TAKEN = "已记录您对 M{number} 的异议，书记会答复。"
+OBJECTION_ALREADY = "您对 M{number} 的这条异议已经记录过了，书记会答复。"
 OBJECTION_ALERT = "M{number} 收到异议（{who}）：{text}"
 PUBLICITY_DONE_CLEAN = "📢 {label} 公示期满，无异议。"
 PUBLICITY_DONE_OBJECTIONS = "📢 {label} 公示期满，收到异议{count}条，书记将逐条答复。"

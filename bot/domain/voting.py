@@ -80,12 +80,16 @@ def decide(
     result = tally(casts, options, per_household=per_household)
     if quorum is not None and result.voters < quorum:
         return Decision(result, False, f"参与{result.voters}票，未达到{quorum}票的最低要求")
-    if result.winner is None:
-        reason = "平票" if result.leaders else "无人投票"
-        return Decision(result, False, reason)
-    share = Fraction(result.counts[result.winner], result.voters)
+    if not result.leaders:
+        return Decision(result, False, "无人投票")
+    if result.winner is None:  # nothing can have more than half, let alone two thirds
+        return Decision(result, False, "平票" if rule == MAJORITY else "平票，未达到三分之二")
+    votes = result.counts[result.winner]
+    share = Fraction(votes, result.voters)
     passed = share > Fraction(1, 2) if rule == MAJORITY else share >= Fraction(2, 3)
-    return Decision(result, passed, "" if passed else f"未达到{RULE_LABELS[rule]}")
+    # Counted against every ballot cast, abstentions included: say so.
+    why = f"未达到{RULE_LABELS[rule]}：最多{votes}票，共{result.voters}票"
+    return Decision(result, passed, "" if passed else why)
 
 
 def parse_choices(text: str, options: int, *, several: bool) -> tuple[int, ...] | None:

@@ -156,8 +156,12 @@ def test_a_tied_poll_goes_to_the_secretary(chat: Conversation) -> None:
     ]
     assert chat.say("@张网格/工作群: 决定 M1 2") == [(WORK, "只有书记可以定会议时间。")]
     assert chat.say("@李书记/工作群: 决定 M1 2") == [
-        (WORK, "已定 M1 的时间为第2项。"),
+        (WORK, "已定 M1 的时间为 11月28日 10:00。"),
         (G3, "📅 M1 楼道堆物议事会 定于 11月28日 10:00。"),
+    ]
+    # Said again: nothing moves and the group is not told twice.
+    assert chat.say("@李书记/工作群: 决定 M1 2") == [
+        (WORK, "已定 M1 的时间为 11月28日 10:00，无需重复。")
     ]
 
 
@@ -293,3 +297,16 @@ def test_an_objection_is_read_however_the_number_is_joined_to_it(
     chat.say("@李书记/工作群: 公示 M1 5天")
     replies = chat.say(f"@王芳/网格3群: {typed}")
     assert any(where == WORK and "太贵了" in text for where, text in replies), replies
+
+
+def test_an_objection_sent_twice_is_counted_once(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00 截止 周三20:00 群 网格3")
+    chat.say("@李书记/工作群: 结果 M1 决议 停车费100元/月")
+    chat.say("@李书记/工作群: 公示 M1 2天")
+    first = chat.say("@孙大爷/网格3群: 异议 M1 停车费太高了")
+    assert any(where == WORK for where, _ in first)
+    assert chat.say("@孙大爷/网格3群: 异议 M1 停车费太高了") == [
+        (G3, "您对 M1 的这条异议已经记录过了，书记会答复。")
+    ]
+    ended = [text for _, _, text in chat.run_until(at(11, 27, 12)) if "公示期满" in text]
+    assert ended and all("收到异议1条" in text for text in ended), ended

@@ -39,7 +39,8 @@ def test_two_thirds() -> None:
     votes = [cast(1, 1), cast(2, 1), cast(3, 2)]
     assert decide(votes, 2, rule=TWO_THIRDS).passed  # exactly two thirds
     short = decide([*votes, cast(4, 1), cast(5, 2)], 2, rule=TWO_THIRDS)  # 3 of 5
-    assert not short.passed and short.reason == "未达到三分之二"
+    # Counted against every ballot cast, abstentions too, and the reason says so.
+    assert not short.passed and short.reason == "未达到三分之二：最多3票，共5票"
 
 
 def test_quorum() -> None:
@@ -65,3 +66,9 @@ def test_choices_as_people_type_them() -> None:
     assert parse_choices("1,2", 3, several=False) is None
     assert parse_choices("4", 3, several=True) is None
     assert parse_choices("A", 3, several=True) is None
+
+
+def test_a_tie_under_two_thirds_names_the_rule_it_missed() -> None:
+    votes = [cast(1, 1), cast(2, 1), cast(3, 2), cast(4, 2), cast(5, 3)]
+    result = decide(votes, 3, rule=TWO_THIRDS)
+    assert not result.passed and result.reason == "平票，未达到三分之二"
