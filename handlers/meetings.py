@@ -52,6 +52,7 @@ MEETING_DAY, MEETING_HOUR, PUBLICITY_END = "meeting_day", "meeting_hour", "publi
 NUDGE_BEFORE = timedelta(hours=2)
 DEFAULT_PUBLICITY_DAYS = 5
 
+_CASTING = re.compile(r"^[Mm]\s*\d+\s*[:,]?\s*\d")  # 「投票 M1 1」: a ballot, said with 投票
 _MEETING_WORDS = ("议题", "时间", "截止", "地点", "群")
 _VOTE_WORDS = ("选项", "截止", "规则", "每户一票", "公开", "至少", "群")
 _OPTIONS = re.compile(r"[|｜/／]")
@@ -161,7 +162,11 @@ def call_meeting(ctx: Context, args: str) -> Outcome:
     if any(start <= deadline for start in starts):
         raise Answer(texts.MEETING_TIME_BEFORE_DEADLINE)
     agenda = []
-    for token in re.findall(r"[#＃]\s*[0-9０-９]+", parts.get("议题", "")):
+    listed = parts.get("议题", "")
+    tokens = re.findall(r"[#＃]?\s*[0-9０-９]+", listed)  # 「#12 #15」「12、15」「#12,15」
+    if listed.strip() and not tokens:
+        raise Answer(texts.AGENDA_NUMBERS)
+    for token in tokens:
         number = parse_issue_number(token.replace(" ", ""))
         issue = ctx.uow.issues.by_number(ctx.community.id, number or 0)
         if issue is None:
@@ -176,7 +181,7 @@ def call_meeting(ctx: Context, args: str) -> Outcome:
             MeetingOption(
                 meeting_id=meeting.id,
                 position=n,
-                label=format_deadline(start, tz, ctx.now),
+                label=format_deadline(start, tz, ctx.now, clock=True),
                 starts_at=start,
             )
             for n, start in enumerate(starts, start=1)
@@ -192,7 +197,10 @@ def call_meeting(ctx: Context, args: str) -> Outcome:
 
 
 def call_vote(ctx: Context, args: str) -> Outcome:
-    """投票 标题 选项 A|B|C 截止 时间 [规则 过半/三分之二] [每户一票] [公开] [至少 N] [群 …]."""
+    """投票 标题 选项 A|B|C 截止 时间 [规则 过半/三分之二] [每户一票] [公开] [至少 N] [群 …].
+    「投票 M1 1」 is someone voting, not calling a vote: it is their ballot."""
+    if _CASTING.match(normalize(args)):
+        return ballot(ctx, normalize(args))
     check(ctx, "vote")
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
@@ -302,7 +310,7 @@ def _poll_text(uow: UnitOfWork, services: Services, meeting: Meeting) -> str:
     now = services.clock.now()
     options = uow.meetings.options(meeting.id)
     choices = [f"{o.position}. {o.label}" for o in options]
-    deadline = format_deadline(meeting.poll_deadline, tz, now)
+    deadline = format_deadline(meeting.poll_deadline, tz, now, clock=True)
     if meeting.kind == "meeting":
         lines = [texts.POLL_HEAD.format(label=_label(meeting))]
         agenda = uow.meetings.agenda(meeting.id)
@@ -596,7 +604,9 @@ def remind_attendees(uow: UnitOfWork, services: Services, reminder: Reminder) ->
     when = "明天" if reminder.kind == MEETING_DAY else "一小时后"
     text = texts.MEETING_SOON.format(
         when=when,
-        at=format_deadline(meeting.starts_at, services.settings.tz, services.clock.now()),
+        at=format_deadline(
+            meeting.starts_at, services.settings.tz, services.clock.now(), clock=True
+        ),
         label=_label(meeting),
         place=f"，地点：{meeting.place}" if meeting.place else "",
     )
@@ -809,7 +819,7 @@ def minutes(ctx: Context, token: str) -> Outcome:
     lines = [f"{_label(meeting)} · {status}"]
     if meeting.starts_at is not None:
         place = f" · 地点：{meeting.place}" if meeting.place else ""
-        lines.append(f"时间：{format_deadline(meeting.starts_at, tz, ctx.now)}{place}")
+        lines.append(f"时间：{format_deadline(meeting.starts_at, tz, ctx.now, clock=True)}{place}")
     agenda = uow.meetings.agenda(meeting.id)
     if agenda:
         lines.append(

@@ -104,9 +104,12 @@ def colour(deadline: datetime | None, now: datetime, calendar: WorkCalendar) -> 
 # --- formatting ------------------------------------------------------------------------------
 
 
-def format_deadline(deadline: datetime, tz: ZoneInfo, now: datetime | None = None) -> str:
+def format_deadline(
+    deadline: datetime, tz: ZoneInfo, now: datetime | None = None, *, clock: bool = False
+) -> str:
     """`12月3日` for an END_OF_DAY deadline, else `12月3日 14:00`; with `now` given, a deadline
-    in another year than now's gets the year in front: `2027年1月5日`.
+    in another year than now's gets the year in front: `2027年1月5日`. With `clock`, always
+    the time of day: a meeting or a poll at 18:00 is at 18:00, not "by the end of the day".
 
     What this prints, `parse_deadline` reads back as the same instant.
     """
@@ -114,7 +117,7 @@ def format_deadline(deadline: datetime, tz: ZoneInfo, now: datetime | None = Non
     text = f"{local.month}月{local.day}日"
     if now is not None and now.astimezone(tz).year != local.year:
         text = f"{local.year}年{text}"
-    if local.time() != END_OF_DAY:
+    if clock or local.time() != END_OF_DAY:
         text += f" {_clock(local.time())}"
     return text
 

@@ -310,3 +310,34 @@ def test_an_objection_sent_twice_is_counted_once(chat: Conversation) -> None:
     ]
     ended = [text for _, _, text in chat.run_until(at(11, 27, 12)) if "公示期满" in text]
     assert ended and all("收到异议1条" in text for text in ended), ended
+
+
+def test_times_at_six_in_the_evening_are_shown_with_their_hour(chat: Conversation) -> None:
+    # 18:00 is also the end of an office day, which deadlines show as a date alone.
+    poll = chat.say(
+        "@李书记/工作群: 议事 纸箱议事会 时间 周四18:00|周六10:00 截止 周三18:00 群 网格3"
+    )
+    assert "1. 11月26日 18:00\n2. 11月28日 10:00" in poll[1][1], poll
+    assert "截止 11月25日 18:00" in poll[1][1], poll
+    vote = chat.say("@李书记/工作群: 投票 取消固定车位 选项 同意|反对 截止 周五18:00 群 网格3")
+    assert "截止 11月27日 18:00" in vote[1][1], vote
+
+
+def test_an_agenda_is_issue_numbers_with_or_without_their_sign(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道堆满了纸箱")
+    chat.say("@王芳/网格3群: #报事 3号楼门口乱停车")
+    poll = chat.say(
+        "@李书记/工作群: 议事 纸箱议事会 议题 1、2 时间 周四19:00 截止 周三20:00 群 网格3"
+    )
+    assert "议题：#1 3号楼楼道堆满了纸箱；#2 3号楼门口乱停车" in poll[1][1], poll
+    # Words where the numbers belong change nothing and say what to write.
+    assert chat.say("@李书记/工作群: 议事 停车议事会 议题 停车 时间 周四19:00 截止 周三20:00") == [
+        (WORK, "议题请写诉求编号，例如：议题 #12 #15（会议主题写在「议事」后面）。")
+    ]
+    assert chat.text("@李书记/工作群: 查看 M2").startswith("没有")
+
+
+def test_a_ballot_said_with_the_vote_command_word_counts(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 议事 纸箱议事会 时间 周四19:00|周六10:00 截止 周三20:00 群 网格3")
+    assert chat.say("@王芳/网格3群: 投票 M1 2") == [(G3, "已记录：M1 选 2。")]
+    assert "2. 11月28日 10:00 1票" in chat.text("@王芳/网格3群: 查看 M1")
