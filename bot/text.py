@@ -114,6 +114,15 @@ def parse_issue_number(token: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+_ARGUMENT_BREAKS = re.compile(r"[\s,，、]+")
+
+
+def argument_words(text: str) -> list[str]:
+    """A command's arguments, normalised, as words: spaces, commas and 、 separate them
+    (「红，网格3」「@孙大爷，网格员，网格3」 read as 「红 网格3」…)."""
+    return [word for word in _ARGUMENT_BREAKS.split(normalize(text)) if word]
+
+
 def shorten(text: str, limit: int) -> str:
     """One line of at most `limit` characters, for quoting a long message back (printable)."""
     line = _SPACES.sub(" ", printable(text)).strip()

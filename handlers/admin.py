@@ -7,7 +7,7 @@ from bot.domain.issues import Role
 from bot.domain.permissions import refusal
 from bot.domain.privacy import mask_name
 from bot.messages import IncomingMessage, Reply
-from bot.text import normalize
+from bot.text import argument_words, normalize
 from handlers import texts
 from handlers.base import (
     Answer,
@@ -156,7 +156,7 @@ def _bound_as(uow: UnitOfWork, chat: Chat) -> str:
 def set_role(ctx: Context, args: str) -> Outcome:
     """设置角色 @人 角色 [网格] — grant a role here (居民 removes roles granted in chat)."""
     community = _secretary_community(ctx, "role")
-    words = normalize(args).split(" ") if args.strip() else []
+    words = argument_words(args)
     if len(words) < 2 or words[1] not in ROLE_WORDS:
         raise Answer(ctx.services.command("role").usage_line())
     person = _person(ctx, community, words[0])

@@ -50,6 +50,7 @@ from storage.models import Follower, Issue, Person
 from storage.uow import UnitOfWork
 
 _WORDS = re.compile(r"\s+")
+_FIRST_WORD_END = re.compile(r"\s*[,，、]\s*|\s+")
 # "23 …", "#23 …", "＃２３：…", "23，…": the issue number, then the rest as typed.
 _NUMBER_FIRST = re.compile(r"^\s*([#＃]?\s*[0-9０-９]{1,9})(?:$|[\s:：,，、.。]+)(.*)$", re.S)
 
@@ -75,8 +76,10 @@ def find_issue(ctx: Context, args: str, command: str) -> tuple[Issue, str]:
 
 
 def split_first(text: str) -> tuple[str, str]:
-    """The first word and the rest; any space separates, full-width included."""
-    first, rest = [*_WORDS.split(text.strip(), maxsplit=1), ""][:2]
+    """The first word and the rest; any space separates, full-width included, and so does a
+    comma or 、 (「派单 1 @刘物业，3天」「受理 1 复杂，需协调」)."""
+    body = text.strip().lstrip(",，、").strip()
+    first, rest = [*_FIRST_WORD_END.split(body, maxsplit=1), ""][:2]
     return first, rest.strip()
 
 

@@ -6,7 +6,7 @@ from bot.domain.deadlines import Colour
 from bot.domain.issues import Role, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import STAFF
-from bot.text import normalize, whole_number
+from bot.text import argument_words, whole_number
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services, answer
 from handlers.ledger import (
@@ -38,7 +38,7 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     page, mine, everything = 1, False, False
     grid_ids: set[int] = set()
     category: str | None = None
-    words = [_page_word(w) for w in normalize(args).split(" ")] if args.strip() else []
+    words = [_page_word(w) for w in argument_words(args)]
     filters = [word for word in words if whole_number(word) is None]
     for word in words:
         if (number := whole_number(word)) is not None:

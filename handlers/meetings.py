@@ -56,6 +56,18 @@ _CASTING = re.compile(r"^[Mm]\s*\d+\s*[:,]?\s*\d")  # 「投票 M1 1」: a ballo
 _MEETING_WORDS = ("议题", "时间", "截止", "地点", "群")
 _VOTE_WORDS = ("选项", "截止", "规则", "每户一票", "公开", "至少", "群")
 _OPTIONS = re.compile(r"[|｜/／]")
+_LISTED = re.compile(r"[,，、]")  # 「同意、反对、弃权」「周四19:00，周六10:00」 when there is no |
+
+
+def _choices(typed: str, *, spaces: bool) -> list[str]:
+    """A poll's times or a vote's options: split at |, else at commas and 、, else (for options,
+    which hold no time like 「周四 19:00」) at spaces: 「选项 同意 反对 弃权」."""
+    for separator in (_OPTIONS, _LISTED, *([re.compile(r"\s+")] if spaces else [])):
+        if separator.search(typed.strip()):
+            return [part.strip() for part in separator.split(typed) if part.strip()]
+    return [typed.strip()] if typed.strip() else []
+
+
 _ITEMS = re.compile(r"[；;]")
 WITHDRAW_WORDS = ("撤回", "取消", "撤销")
 _HOME = re.compile(r"(\d+)\s*[-号栋幢#]\s*(?:楼)?\s*(\d+)\s*[-单元]*\s*(\d{2,4})")
@@ -156,7 +168,7 @@ def call_meeting(ctx: Context, args: str) -> Outcome:
     title, parts = _segments(args, _MEETING_WORDS)
     if not title or "时间" not in parts or "截止" not in parts:
         raise Answer(ctx.services.command("meeting").usage_line())
-    times = [t.strip() for t in _OPTIONS.split(parts["时间"]) if t.strip()]
+    times = _choices(parts["时间"], spaces=False)
     starts = [_when(ctx, t) for t in times]
     deadline = _when(ctx, parts["截止"])
     if any(start <= deadline for start in starts):
@@ -205,7 +217,7 @@ def call_vote(ctx: Context, args: str) -> Outcome:
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
     title, parts = _segments(args, _VOTE_WORDS)
-    labels = [o.strip() for o in _OPTIONS.split(parts.get("选项", "")) if o.strip()]
+    labels = _choices(parts.get("选项", ""), spaces=True)
     if not title or len(labels) < 2 or "截止" not in parts:
         raise Answer(ctx.services.command("vote").usage_line())
     deadline = _when(ctx, parts["截止"])

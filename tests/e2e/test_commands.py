@@ -146,3 +146,23 @@ def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) 
     # A resident writing privately is still heard as a report; so is staff's #报事.
     assert chat.say("@王芳/私聊: 5号楼路灯坏了")[0][1].startswith("已登记 #2")
     assert chat.say("@李书记/私聊: #报事 3号楼路灯坏了")[0][1].startswith("已登记 #3")
+
+
+def test_commas_and_enumeration_marks_separate_arguments(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道堆满了纸箱")
+    assert chat.say("@张网格/网格3群: 派单 1 @刘物业，3天")[0] == (
+        "网格3群",
+        "#1 已派单给 物业·刘*业，期限 11月26日。",
+    )
+    assert chat.text("@李书记/工作群: 台账 绿，网格3").startswith("幸福里社区台账：未办结1条")
+    vote = chat.say("@李书记/工作群: 投票 车位 选项 同意、反对、弃权 截止 周五18:00 群 网格3")
+    assert "1. 同意\n2. 反对\n3. 弃权" in vote[1][1], vote
+    vote = chat.say("@李书记/工作群: 投票 车位 选项 同意 反对 截止 周五18:00 群 网格3")
+    assert "1. 同意\n2. 反对\n" in vote[1][1], vote
+    poll = chat.say(
+        "@李书记/工作群: 议事 纸箱议事会 时间 周四19:00，周六10:00 截止 周三20:00 群 网格3"
+    )
+    assert "1. 11月26日 19:00\n2. 11月28日 10:00" in poll[1][1], poll
+    assert chat.text("@李书记/网格5群: 设置角色 @孙大爷，楼栋长，6号楼") == (
+        "已设置 孙*爷 为楼栋长（6号楼）。"
+    )
