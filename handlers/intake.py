@@ -252,7 +252,7 @@ def _file(
     analysis = analysis or services.analyzer.analyze(description)
     category = services.category(analysis.category)
     location = analysis.location
-    grid_id = _grid_for(ctx, location.building)
+    grid_id = grid_for(ctx, location.building)
     number = ctx.uow.communities.take_issue_number(community.id)
     issue = ctx.uow.issues.add(
         Issue(
@@ -306,7 +306,8 @@ def _first_deadline(ctx: Context, level: str, now: datetime) -> datetime:
     return ctx.services.weekday_calendar.deadline_after(now, days)
 
 
-def _grid_for(ctx: Context, building: str | None) -> int | None:
+def grid_for(ctx: Context, building: str | None) -> int | None:
+    """The grid an issue belongs to: its building's, else the chat's where it was raised."""
     # The building says where the problem is; the chat only where it was mentioned.
     assert ctx.community is not None
     if building:

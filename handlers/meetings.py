@@ -31,6 +31,7 @@ from bot.messages import ChatRef, ClosePoll, Direct, Outgoing, Poll, Reply
 from bot.text import normalize, parse_issue_number, shorten, whole_number
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services, answer, record, reply_to
+from handlers.intake import grid_for
 from handlers.ledger import assignee_label, check, deadline_in, shown_deadline, target_of
 from handlers.notify import chat_ref, person_ref, tell_privately, watcher_chats, work_groups
 from storage.models import (
@@ -694,7 +695,7 @@ def _action(ctx: Context, meeting: Meeting, item: str) -> tuple[Issue, list[Outg
         Issue(
             community_id=ctx.community.id,
             number=ctx.uow.communities.take_issue_number(ctx.community.id),
-            grid_id=None,
+            grid_id=grid_for(ctx, analysis.location.building),  # 「2号楼装充电桩」: 2号楼's
             chat_id=meeting.chat_id,
             reporter_id=ctx.sender.id,
             filed_by_id=None,

@@ -171,6 +171,7 @@ _MONTH_DAY = re.compile(
 )
 _DAY_OF_MONTH = re.compile(rf"(?P<d>{_NUM})[日号]")
 _TRAILING_BEFORE = re.compile(r"(?:之前|以前|前)$")
+_RECENTLY_PAST_DAYS = 183  # a month and day this far back is a slip, not next year's
 
 
 def _number(text: str | None) -> int | None:
@@ -374,12 +375,16 @@ def _weekday(which: str | None, weekday: int) -> _Resolver:
 
 
 def _month_day(month: int, day: int) -> _Resolver:
-    """`12月1日`: this year's if still ahead, else next year's (2月29日: the next leap year
-    within a year, else too far)."""
+    """`12月1日`: this year's if still ahead. One gone by in the last half year is a slip, and
+    said to be past (`11月20日` typed on 23 November); one longer gone is next year's (`1月5日`
+    in December). 2月29日: the next leap year within a year, else too far."""
 
     def resolve(c: _Context) -> list[date]:
-        years = (c.today.year, c.today.year + 1)
-        return [d for d in (_valid_date(y, month, day) for y in years) if d is not None]
+        this_year = _valid_date(c.today.year, month, day)
+        if this_year is not None and (c.today - this_year).days <= _RECENTLY_PAST_DAYS:
+            return [this_year]
+        next_year = _valid_date(c.today.year + 1, month, day)
+        return [d for d in (this_year, next_year) if d is not None]
 
     return resolve
 

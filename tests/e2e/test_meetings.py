@@ -341,3 +341,14 @@ def test_a_ballot_said_with_the_vote_command_word_counts(chat: Conversation) -> 
     chat.say("@李书记/工作群: 议事 纸箱议事会 时间 周四19:00|周六10:00 截止 周三20:00 群 网格3")
     assert chat.say("@王芳/网格3群: 投票 M1 2") == [(G3, "已记录：M1 选 2。")]
     assert "2. 11月28日 10:00 1票" in chat.text("@王芳/网格3群: 查看 M1")
+
+
+def test_an_action_item_naming_a_building_belongs_to_its_grid(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00 截止 周三20:00 群 网格3,网格5")
+    chat.say(
+        "@李书记/工作群: 结果 M1 决议 增设充电桩 行动 @物业 2号楼附近装充电桩 10个工作日；@周主任 清理6号楼僵尸车 3个工作日"
+    )
+    assert "2号楼 · 网格3" in chat.text("@李书记/工作群: 查看 1")
+    assert "6号楼 · 网格5" in chat.text("@李书记/工作群: 查看 2")
+    # The grid worker finds it in their grid's ledger.
+    assert "#1" in chat.text("@张网格/网格3群: 台账")

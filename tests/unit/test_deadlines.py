@@ -16,6 +16,7 @@ from bot.domain.deadlines import (
     ACCEPTED_FORMS,
     Colour,
     DeadlineError,
+    PastDeadline,
     colour,
     format_deadline,
     parse_deadline,
@@ -198,13 +199,16 @@ def test_the_past_message_says_when_it_was() -> None:
 # --- next year -------------------------------------------------------------------------------
 
 
-def test_a_month_and_day_already_past_means_next_year() -> None:
+def test_a_month_and_day_long_past_means_next_year_and_a_recent_one_is_a_slip() -> None:
     late_december = at(2026, 12, 28, 10)
-    assert parse("12月1日", late_december) == at(2027, 12, 1)
     assert parse("1月5日", late_december) == at(2027, 1, 5)
-    assert parse("12-01 18:00", late_december) == at(2027, 12, 1, 18)
-    # On the day itself, after 18:00, it is next year's too.
-    assert parse("12月1日", at(2026, 12, 1, 19)) == at(2027, 12, 1)
+    assert parse("6-01 18:00", late_december) == at(2027, 6, 1, 18)
+    # Gone by this month, or on the day itself after 18:00: a slip, said so, not a year on.
+    for typed, now in (("12月1日", late_december), ("12-01 18:00", late_december)):
+        with pytest.raises(PastDeadline, match="期限已经过去了"):
+            parse(typed, now)
+    with pytest.raises(PastDeadline, match="期限已经过去了"):
+        parse("12月1日", at(2026, 12, 1, 19))
 
 
 def test_calendar_days_into_an_unknown_year_need_no_holiday_data() -> None:
