@@ -41,6 +41,7 @@ from bot.messages import Document
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services
 from handlers.ledger import assignee_label, check, colour_of
+from handlers.meetings import stage as meeting_stage
 from handlers.stats import (
     NO_GRID,
     NO_VALUE,
@@ -360,7 +361,7 @@ def _meetings_sheet(
                 meeting.number,
                 mask_text(meeting.title),
                 MEETING_KINDS.get(meeting.kind, meeting.kind),
-                texts.MEETING_STATUS.get(meeting.status, meeting.status),
+                meeting_stage(meeting, now),
                 _local(meeting.poll_deadline, tz),
                 _local(meeting.starts_at, tz) if meeting.starts_at else None,
                 mask_text(meeting.place),

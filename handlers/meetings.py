@@ -823,13 +823,24 @@ def publicity_end(uow: UnitOfWork, services: Services, reminder: Reminder) -> li
 # -- the record -----------------------------------------------------------------------------------
 
 
+def stage(meeting: Meeting, now: datetime) -> str:
+    """Where a meeting or vote stands, in words: 投票中 … 已定时间, then 已召开 once it has
+    begun, 已出结果 once its outcome is recorded, 公示中 and 公示期满 once published."""
+    if meeting.publicity_until is not None:
+        return "公示中" if now <= meeting.publicity_until else "公示期满"
+    if meeting.outcome:
+        return "已出结果"
+    if meeting.status == "scheduled" and meeting.starts_at is not None and now >= meeting.starts_at:
+        return "已召开"
+    return texts.MEETING_STATUS.get(meeting.status, meeting.status)
+
+
 def minutes(ctx: Context, token: str) -> Outcome:
     """查看 M1 — the meeting record: agenda, poll, attendees, decisions, actions, publicity."""
     meeting = find_meeting(ctx, token)
     uow, services = ctx.uow, ctx.services
     tz = services.settings.tz
-    status = texts.MEETING_STATUS.get(meeting.status, meeting.status)
-    lines = [f"{_label(meeting)} · {status}"]
+    lines = [f"{_label(meeting)} · {stage(meeting, ctx.now)}"]
     if meeting.starts_at is not None:
         place = f" · 地点：{meeting.place}" if meeting.place else ""
         lines.append(f"时间：{format_deadline(meeting.starts_at, tz, ctx.now, clock=True)}{place}")

@@ -30,6 +30,7 @@ from handlers.base import Services
 from handlers.export import MEETING_KINDS, export_filename, ledger_workbook
 from handlers.ledger import assignee_label, colour_of, shown_deadline, yellow_until
 from handlers.meetings import decision, meeting_casts, verdict
+from handlers.meetings import stage as meeting_stage
 from handlers.stats import (
     IssueCounts,
     Period,
@@ -179,7 +180,7 @@ def _meeting_summary(uow: UnitOfWork, services: Services, meeting: Meeting) -> d
     options = uow.meetings.options(meeting.id)
     casts = meeting_casts(uow, meeting)
     if meeting.starts_at is not None:
-        when = format_deadline(meeting.starts_at, tz, now)
+        when = format_deadline(meeting.starts_at, tz, now, clock=True)
     else:
         when = "投票截止 " + format_deadline(meeting.poll_deadline, tz, now)
     return {
@@ -188,7 +189,7 @@ def _meeting_summary(uow: UnitOfWork, services: Services, meeting: Meeting) -> d
         "title": printable(meeting.title),
         "when": when,
         "place": printable(meeting.place),
-        "status": texts.MEETING_STATUS.get(meeting.status, meeting.status),
+        "status": meeting_stage(meeting, now),
         "result": _result_line(meeting, options, casts),
         "publicity": _publicity(uow, services, meeting)["state"],
     }
@@ -293,7 +294,7 @@ def meeting_page(
             "kind": meeting.kind,
             "kind_label": MEETING_KINDS.get(meeting.kind, meeting.kind),
             "title": printable(meeting.title),
-            "status": texts.MEETING_STATUS.get(meeting.status, meeting.status),
+            "status": meeting_stage(meeting, now),
             "place": printable(meeting.place),
             "called": format_deadline(meeting.created_at, tz, now),
             "caller": mask_name(uow.people.get(meeting.created_by_id).name),

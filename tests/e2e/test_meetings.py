@@ -123,7 +123,7 @@ def test_the_parking_case_from_complaint_to_publicity(chat: Conversation) -> Non
 
     # The minutes.
     assert chat.text("@李书记/工作群: 查看 M1").splitlines() == [
-        "M1 停车难五方会谈 · 已定时间",
+        "M1 停车难五方会谈 · 公示期满",
         "时间：11月26日 19:00 · 地点：罐罐茶",
         "议题：#1 小区车位太少了，晚上回来根本没…（待受理）；#2 6号楼门口天天乱停车，消防通道…（待受理）",
         "投票：1. 11月26日 19:00 3票；2. 11月28日 10:00 1票（3人）",
@@ -352,3 +352,19 @@ def test_an_action_item_naming_a_building_belongs_to_its_grid(chat: Conversation
     assert "6号楼 · 网格5" in chat.text("@李书记/工作群: 查看 2")
     # The grid worker finds it in their grid's ledger.
     assert "#1" in chat.text("@张网格/网格3群: 台账")
+
+
+def test_a_meetings_record_says_where_it_stands(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00 截止 周三20:00 群 网格3")
+    assert chat.text("@李书记/工作群: 查看 M1").startswith("M1 停车议事会 · 投票中")
+    chat.say("@王芳/网格3群: M1 1")
+    chat.run_until(at(11, 25, 21))
+    assert chat.text("@李书记/工作群: 查看 M1").startswith("M1 停车议事会 · 已定时间")
+    chat.run_until(at(11, 26, 20))
+    assert chat.text("@李书记/工作群: 查看 M1").startswith("M1 停车议事会 · 已召开")
+    chat.say("@李书记/工作群: 结果 M1 决议 停车费100元/月")
+    assert chat.text("@李书记/工作群: 查看 M1").startswith("M1 停车议事会 · 已出结果")
+    chat.say("@李书记/工作群: 公示 M1 2天")
+    assert chat.text("@李书记/工作群: 查看 M1").startswith("M1 停车议事会 · 公示中")
+    chat.run_until(at(11, 30, 9))
+    assert chat.text("@李书记/工作群: 查看 M1").startswith("M1 停车议事会 · 公示期满")
