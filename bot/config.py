@@ -228,6 +228,15 @@ class Community(_Strict):
     def unit(self, name: str) -> WorkUnit | None:
         return next((u for u in self.units if u.name == name), None)
 
+    def find_unit(self, typed: str) -> WorkUnit | None:
+        """The unit `typed` names: exactly, else the one unit whose name holds it (`街道` or
+        `城管` for 街道城管办); None when none does, or several."""
+        exact = self.unit(typed)
+        if exact is not None or len(typed) < 2:
+            return exact
+        holding = [u for u in self.units if typed in u.name]
+        return holding[0] if len(holding) == 1 else None
+
     def unit_names(self) -> str:
         """The units, listed for a reply that offers them."""
         return "、".join(u.name for u in self.units) or "（未配置）"

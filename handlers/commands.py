@@ -18,7 +18,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("help", ("帮助",), "[命令]", "查看可用命令和用法", "帮助 派单", help_command),
     Command(
         "list",
-        ("台账",),
+        ("台账", "台帐"),  # 台帐: a spelling many use
         "[红/黄/绿] [我的] [网格] [分类] [页码]",
         "查看未办结事项",
         "台账 红 网格3",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.domain.permissions import FILERS
+from bot.domain.permissions import FILERS, refusal
 from bot.text import normalize
 from handlers import texts
 from handlers.base import Context, Outcome, answer
@@ -15,7 +15,11 @@ def help_command(ctx: Context, args: str) -> Outcome:
     if wanted:
         for command in commands:
             if wanted.lower() == command.name or wanted in command.keywords:
-                return answer(ctx, f"{command.summary}。{command.usage_line()}")
+                line = f"{command.summary}。{command.usage_line()}"
+                refused = refusal(command.name, ctx.actor)
+                if ctx.role not in command.audience and refused:
+                    line = f"{refused}{line}"  # 「只有网格员及以上可以派单。」 first
+                return answer(ctx, line)
         # 「帮助 报事」「帮助 #立案」: tags are not commands, but people ask about them too.
         intake = ctx.services.settings.intake
         if _is_tag(wanted, intake.report_tags) or wanted.lower() == "report":
@@ -32,7 +36,7 @@ def help_command(ctx: Context, args: str) -> Outcome:
             keyword=command.keywords[0], name=command.name, summary=command.summary
         )
         for command in commands
-        if ctx.role in command.audience
+        if ctx.role in command.audience and _offered(ctx, command.name)
     ]
     lines.append(texts.HELP_MORE)
     note = ctx.services.platform_help.get(ctx.message.chat.platform)
@@ -45,3 +49,8 @@ def _is_tag(word: str, tags: list[str]) -> bool:
     """「报事」 or 「#报事」 names the tag #报事."""
     bare = word.lstrip("#").lower()
     return any(normalize(tag).lstrip("#").lower() == bare for tag in tags)
+
+
+def _offered(ctx: Context, name: str) -> bool:
+    """Whether the command is there to use: the web ledger only when it is switched on."""
+    return name != "web" or ctx.services.settings.web.enabled

@@ -307,8 +307,9 @@ def target_of(ctx: Context, token: str) -> tuple[Person | None, str | None]:
     assert ctx.community is not None
     name = normalize(token).lstrip("@")
     community = ctx.community_settings()
-    if community.unit(name) is not None:  # 「@物业」 names the unit, not a person called 物业
-        return None, name
+    unit = community.find_unit(name)
+    if unit is not None:  # 「@物业」 names the unit, not a person called 物业; 「街道」 街道城管办
+        return None, unit.name
     mentioned = mentioned_person(ctx, name)
     if mentioned is not None:
         return mentioned, _unit_of(ctx, mentioned)
@@ -380,11 +381,16 @@ def escalate(ctx: Context, args: str) -> Outcome:
     issue, rest = find_issue(ctx, args, "escalate")
     allowed(ctx, issue, Action.ESCALATE)
     community = ctx.community_settings()
-    name = normalize(rest).split(" ")[0] if rest else ""
+    name = split_first(normalize(rest))[0] if rest else ""
     if name:
-        if community.unit(name) is None:
+        # 「上报 1 街道」 for 街道城管办; 「上报 1 @周主任」 for his unit.
+        found = community.find_unit(name.lstrip("@"))
+        if found is None and name.startswith("@"):
+            person, of_unit = target_of(ctx, name)
+            found = community.unit(of_unit or "") if person else None
+        if found is None:
             raise Answer(texts.UNKNOWN_UNIT.format(name=name, units=community.unit_names()))
-        unit = name
+        unit = found.name
     else:
         configured = community.escalation_unit()
         if configured is None:

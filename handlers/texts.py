@@ -310,7 +310,8 @@ SHOW_CUT = "…（共{count}字，全文见网页台账或导出的台账）"
 CELL_CUT = "…（共{count}字，超出表格单元格上限，全文见网页台账）"
 
 # 网页台账 (/web) and the web pages
-WEB_OFF = "网页台账未开启，请联系管理员在配置中打开 web.enabled。"
+WEB_OFF = "网页台账还没有开通，需要时请联系书记。"
+WEB_OFF_SECRETARY = "网页台账还没有开通：请管理员在配置文件中设置 web.enabled: true 后重启机器人。"
 WEB_PRIVATE_ONLY = "登录链接只能私聊发给您本人，请私聊我发送「网页台账」。"
 WEB_NO_COMMUNITY = "还不知道您属于哪个社区，请先在社区的群里发一次言，再来私聊我。"
 WEB_LINK = "网页台账登录链接（{minutes}分钟内有效，只能用一次，请勿转发）：\n{url}"

@@ -14,6 +14,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.domain.issues import Role
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, answer
 from storage.models import WebSession
@@ -25,8 +26,8 @@ LINK_MINUTES = 10
 def web_link(ctx: Context, args: str) -> Outcome:
     """网页台账 — a one-time sign-in link to the web ledger, in a private chat only."""
     web = ctx.services.settings.web
-    if not web.enabled:
-        raise Answer(texts.WEB_OFF)
+    if not web.enabled:  # the secretary is told what to ask for; others whom to ask
+        raise Answer(texts.WEB_OFF_SECRETARY if ctx.role is Role.SECRETARY else texts.WEB_OFF)
     if not ctx.message.chat.is_private:
         raise Answer(texts.WEB_PRIVATE_ONLY)
     if ctx.community is None:

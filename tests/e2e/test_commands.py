@@ -166,3 +166,30 @@ def test_commas_and_enumeration_marks_separate_arguments(chat: Conversation) -> 
     assert chat.text("@李书记/网格5群: 设置角色 @孙大爷，楼栋长，6号楼") == (
         "已设置 孙*爷 为楼栋长（6号楼）。"
     )
+
+
+def test_a_unit_is_found_by_part_of_its_name_or_by_its_contact(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道堆满了纸箱")
+    chat.say("@王芳/网格3群: #报事 3号楼门口乱停车")
+    assert chat.say("@张网格/网格3群: 上报 1 街道")[0] == (
+        "网格3群",
+        "#1 已上报街道城管办协调处理。",
+    )
+    assert chat.say("@张网格/网格3群: 上报 2 @周主任")[0] == (
+        "网格3群",
+        "#2 已上报街道城管办协调处理。",
+    )
+    # A part that fits no unit, or several, is not guessed.
+    assert chat.text("@张网格/网格3群: 上报 2 局").startswith("没有「局」这个单位")
+
+
+def test_help_for_a_command_says_first_who_may_use_it(chat: Conversation) -> None:
+    assert chat.text("@王芳/网格3群: 帮助 派单").startswith(
+        "只有网格员及以上可以派单。派给人或单位"
+    )
+    assert chat.text("@张网格/网格3群: 帮助 派单").startswith("派给人或单位")
+
+
+def test_the_ledger_answers_to_its_common_spelling(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道堆满了纸箱")
+    assert chat.text("@张网格/网格3群: 台帐") == chat.text("@张网格/网格3群: 台账")

@@ -120,8 +120,12 @@ def test_everyone_signs_in_with_the_link_and_sees_who_they_are(
 def test_with_the_web_ledger_off_the_command_says_so(db_url: str) -> None:
     conversation = Conversation(example_settings(db_url), monday_morning())
     try:
-        assert conversation.text("@李书记/私聊: 网页台账") == texts.WEB_OFF
+        # The secretary is told what to ask the administrator for; a resident whom to ask.
+        assert "web.enabled: true" in conversation.text("@李书记/私聊: 网页台账")
+        assert conversation.text("@王芳/私聊: 网页台账") == "网页台账还没有开通，需要时请联系书记。"
         assert count(conversation, WebSession) == 0
+        # Nor is it offered in the help.
+        assert "网页台账" not in conversation.text("@李书记/工作群: 帮助")
     finally:
         conversation.close()
 
