@@ -284,6 +284,12 @@ def assign(ctx: Context, args: str) -> Outcome:
     )
     if not contacts:  # nobody the bot can tell: the one assigning should know
         private.append(reply_to(ctx, texts.ASSIGNED_NOBODY.format(unit=who)))
+    calendar = ctx.services.weekday_calendar
+    day = calendar.local_date(deadline)
+    if when.strip() and not calendar.is_workday(day):  # 「周日」 typed: perhaps meant, perhaps not
+        private.append(
+            reply_to(ctx, texts.DEADLINE_DAY_OFF.format(day=f"{day.month}月{day.day}日"))
+        )
     if not same_holder:  # whoever held it before hears it is no longer theirs
         keeping = {p.id for p in contacts}
         away = texts.ASSIGNED_AWAY.format(number=issue.number, who=who)

@@ -79,7 +79,7 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     per_colour = {Colour.RED: result.red, Colour.YELLOW: result.yellow, Colour.GREEN: result.green}
     shown_total = per_colour[wanted] if wanted else result.total
     if shown_total == 0:
-        return answer(ctx, texts.LIST_EMPTY)
+        return answer(ctx, _nothing_listed(actor.role, holder_view, filtered=bool(filters)))
     pages = -(-shown_total // PAGE_SIZE)
     if page > pages:
         raise Answer(texts.LIST_NO_PAGE.format(page=page, pages=pages))
@@ -119,3 +119,14 @@ def _page_word(word: str) -> str:
     """「第2页」 → 「2」; any other word as it is."""
     inner = word.removeprefix("第").removesuffix("页")
     return inner if inner != word and whole_number(inner) is not None else word
+
+
+def _nothing_listed(role: Role, holder_view: bool, *, filtered: bool) -> str:
+    """An empty ledger in the words of whose ledger it is."""
+    if filtered:
+        return texts.LIST_EMPTY
+    if holder_view:
+        return texts.LIST_EMPTY_HELD
+    if role in (Role.RESIDENT, Role.HEAD):
+        return texts.LIST_EMPTY_WATCHED
+    return texts.LIST_EMPTY_ALL

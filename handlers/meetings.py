@@ -646,6 +646,12 @@ def outcome(ctx: Context, args: str) -> Outcome:
     ]
     meeting.outcome = "；".join(decisions)
     messages: list[Outgoing] = []
+    if meeting.status in ("polling", "tied"):
+        # Decided without waiting for the poll: it closes now, and says nothing more later.
+        meeting.status = "closed"
+        for kind in (MEETING_NUDGE, MEETING_CLOSE):
+            _schedule(ctx.uow, meeting, kind, None)
+        messages += _close_polls(ctx.uow, meeting)
     told: set[int] = {ctx.chat.id}
     line = texts.OUTCOME_TO_REPORTER
     for issue in ctx.uow.meetings.agenda(meeting.id):

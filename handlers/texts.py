@@ -66,11 +66,12 @@ AUDIT_ACTIONS = {
 }
 
 # -- the ledger (chat-protocol §3) ----------------------------------------------------------------
-NEEDS_COMMUNITY = "请在已绑定社区的群里使用这个命令。"
+NEEDS_COMMUNITY = "请在已绑定社区的群里使用这个命令；本群要绑定，请书记在群里发送「绑定 网格名」。"
 NOT_FOUND = "没有找到 #{number}。"
 ACCEPTED = "#{number} 已受理（{level}），期限 {deadline}。"
 ALREADY_SO = "，无需重复。"
 ASSIGNED = "#{number} 已派单给 {who}，期限 {deadline}。"
+DEADLINE_DAY_OFF = "注意：{day}是休息日。如需改到工作日，请再发送「派单」写新的期限。"
 ASSIGNED_AWAY = "#{number} 已改派给 {who}，您不用再办理了。"
 ASSIGNED_NOBODY = "{unit} 还没有联系人，机器人无法通知对方，请电话联系；以后可发送「设置角色 @联系人 部门 {unit}」。"
 ASSIGNED_DIRECT = (
@@ -113,6 +114,9 @@ LIST_HEAD = "{community}台账：未办结{total}条（🔴{red} 🟡{yellow} �
 LIST_PAGE = "，第{page}/{pages}页"
 LIST_NEXT = "下一页：台账 {args}{next}"
 LIST_EMPTY = "没有符合条件的未办结事项。"
+LIST_EMPTY_HELD = "您手上没有未办结的事项。"
+LIST_EMPTY_WATCHED = "您报过或关注的事项都已办完。关注一件事请发送「关注 编号」。"
+LIST_EMPTY_ALL = "没有未办结的事项。"
 LIST_NO_PAGE = "没有第{page}页，共{pages}页。"
 LIST_UNKNOWN_FILTER = (
     "看不懂「{word}」。可以写：红/黄/绿、我的、网格名、分类名、页码，例如：台账 红 网格3"

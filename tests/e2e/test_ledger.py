@@ -319,3 +319,13 @@ def test_the_one_who_held_an_issue_hears_it_was_reassigned(chat: Conversation) -
     replies = chat.say("@张网格/工作群: 派单 1 @周主任")
     assert (LIU, "#1 已改派给 街道城管办·周*任，您不用再办理了。") in replies
     assert next(text for where, text in replies if where == ZHOU).startswith("新派单 #1")
+
+
+def test_a_deadline_typed_for_a_day_off_is_pointed_out(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    replies = chat.say("@张网格/网格3群: 派单 1 @刘物业 周日")
+    assert replies[0] == (G3, "#1 已派单给 物业·刘*业，期限 11月29日。")
+    assert (G3, "注意：11月29日是休息日。如需改到工作日，请再发送「派单」写新的期限。") in replies
+    # A working day says nothing more.
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯不亮了")
+    assert not any("休息日" in text for _, text in chat.say("@张网格/网格3群: 派单 2 @刘物业 周五"))

@@ -34,7 +34,10 @@ def test_residents_see_their_own_and_handlers_what_they_hold(chat: Conversation)
     chat.say("@张网格/网格3群: 派单 3 物业")
     assert [line[2:5] for line in chat.text("@孙大爷/网格3群: 台账").splitlines()[1:]] == ["#3【"]
     assert "#3【道路井盖】" in chat.text("@刘物业/私聊: 台账")
-    assert chat.text("@周主任/私聊: 台账") == "没有符合条件的未办结事项。"
+    # An empty ledger in the words of whose it is.
+    assert chat.text("@周主任/私聊: 台账") == "您手上没有未办结的事项。"
+    assert chat.text("@周主任/私聊: 台账 红") == "没有符合条件的未办结事项。"
+    assert chat.text("@钱阿姨/幸福里居民群: 台账").startswith("您报过或关注的事项都已办完")
 
 
 def test_workers_see_their_grids_unless_they_ask_for_more(chat: Conversation) -> None:

@@ -368,3 +368,13 @@ def test_a_meetings_record_says_where_it_stands(chat: Conversation) -> None:
     assert chat.text("@李书记/工作群: 查看 M1").startswith("M1 停车议事会 · 公示中")
     chat.run_until(at(11, 30, 9))
     assert chat.text("@李书记/工作群: 查看 M1").startswith("M1 停车议事会 · 公示期满")
+
+
+def test_an_outcome_recorded_while_the_poll_is_open_closes_it(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00 截止 周三20:00 群 网格3")
+    chat.say("@李书记/工作群: 结果 M1 决议 停车费100元/月")
+    chat.say("@李书记/工作群: 公示 M1 1天")
+    later = [text for _, _, text in chat.run_until(at(11, 27, 12))]
+    assert not any("时间投票" in text or "请书记定夺" in text for text in later), later
+    assert any("公示期满" in text for text in later), later
+    assert chat.say("@王芳/网格3群: M1 1") == [(G3, "M1 的投票已截止。")]
