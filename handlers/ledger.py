@@ -52,7 +52,14 @@ from storage.uow import UnitOfWork
 _WORDS = re.compile(r"\s+")
 _FIRST_WORD_END = re.compile(r"\s*[,，、]\s*|\s+")
 # "23 …", "#23 …", "＃２３：…", "23，…": the issue number, then the rest as typed.
-_NUMBER_FIRST = re.compile(r"^\s*([#＃]?\s*[0-9０-９]{1,9})(?:$|[\s:：,，、.。]+)(.*)$", re.S)
+_NUMBER_FIRST = re.compile(
+    r"^\s*([#＃]?\s*[0-9０-９]{1,9})"
+    # Then a space or punctuation (not the point of 「1.5」), or straight on to a mention or
+    # words (「受理 1复杂」「派单 1@刘物业」), unless they go on with a place (「12号楼」).
+    r"(?:$|[\s:：,，、。]+|\.(?![0-9０-９])\s*|(?=[@＠])|(?=[\u4e00-\u9fff])(?![号栋幢楼单元室层户区期座]))"
+    r"(.*)$",
+    re.S,
+)
 
 
 # -- shared steps ---------------------------------------------------------------------------------

@@ -193,3 +193,19 @@ def test_help_for_a_command_says_first_who_may_use_it(chat: Conversation) -> Non
 def test_the_ledger_answers_to_its_common_spelling(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼楼道堆满了纸箱")
     assert chat.text("@张网格/网格3群: 台帐") == chat.text("@张网格/网格3群: 台账")
+
+
+def test_an_issue_number_run_into_what_follows_still_counts(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道堆满了纸箱")
+    assert chat.text("@张网格/网格3群: 受理 1复杂") == "#1 已受理（复杂），期限 11月26日。"
+    assert chat.say("@张网格/网格3群: 派单1@刘物业")[0] == (
+        "网格3群",
+        "#1 已派单给 物业·刘*业，期限 11月26日。",
+    )
+    assert chat.say("@刘物业/私聊: 进展 1已联系施工队")[0] == (
+        "私聊·刘物业",
+        "#1 进展：已联系施工队",
+    )
+    # A number that goes on as a place, or a decimal, is not taken for the issue's.
+    assert chat.text("@刘物业/私聊: 办结 1号楼修好了").startswith("用法：/resolve")
+    assert chat.text("@刘物业/私聊: 进展 1.5 在修").startswith("用法：/progress")
