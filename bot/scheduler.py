@@ -34,10 +34,11 @@ from bot.outbox import outbound
 from bot.text import fit_for_chat
 from handlers import texts
 from handlers.base import Services, quiet_until
-from handlers.digests import first_working_day_of_week
+from handlers.digests import first_working_day_of_month, first_working_day_of_week
 from handlers.reminders import render
 from handlers.schedule import (
     EVENT,
+    MONTHLY,
     POINTS_WEEKLY,
     SERIES_KINDS,
     WEEKLY,
@@ -140,6 +141,8 @@ class Scheduler:
         def speaks(moment: datetime) -> bool:
             if series.kind in WEEKLY_KINDS:
                 return first_working_day_of_week(self._services, moment)
+            if series.kind == MONTHLY:
+                return first_working_day_of_month(self._services, moment)
             return True
 
         latest = latest_missed(series, due.due_at, now, speaks)

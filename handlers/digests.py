@@ -34,6 +34,15 @@ def first_working_day_of_week(services: Services, due: datetime) -> bool:
     return calendar.is_workday(day) and not any(calendar.is_workday(d) for d in earlier)
 
 
+def first_working_day_of_month(services: Services, due: datetime) -> bool:
+    """Whether the day a monthly report was due is its month's first working day: the 1st, or
+    the first after 元旦 or 国庆. The due day, not today, as for the weekly digest."""
+    calendar = services.weekday_calendar
+    day = calendar.local_date(due)
+    earlier = [day - timedelta(days=n) for n in range(1, day.day)]
+    return calendar.is_workday(day) and not any(calendar.is_workday(d) for d in earlier)
+
+
 def daily(uow: UnitOfWork, services: Services, community_id: int, due: datetime) -> str:
     """Counts by colour and the 🔴 list; nothing on a day off."""
     now = services.clock.now()

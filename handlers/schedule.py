@@ -33,8 +33,10 @@ ADHOC, EVENT, DAILY, WEEKLY = "adhoc", "event", "digest_daily", "digest_weekly"
 MONTHLY = "report_monthly"  # the monthly statistics report (handlers.stats)
 POINTS_WEEKLY = "points_weekly"  # 「本周积分榜」 (handlers.points)
 SERIES_KINDS = frozenset({EVENT, DAILY, WEEKLY, MONTHLY, POINTS_WEEKLY})
-MONTHLY_REPORT_DAY, MONTHLY_REPORT_AT = 1, time(9, 0)
-"""The monthly report: the 1st of each month at 09:00, to every work group."""
+MONTHLY_REPORT_DAYS, MONTHLY_REPORT_AT = "1-12", time(9, 0)
+"""The monthly report: 09:00 on the first working day of each month (the 1st, or the first
+after 元旦 or 国庆), to every work group. The series fires each of the first days and speaks
+on the first working one."""
 
 
 def sync_issue(uow: UnitOfWork, services: Services, issue: Issue) -> None:
@@ -151,7 +153,7 @@ def series_of(uow: UnitOfWork, services: Services, community: Community) -> list
                 f"report-monthly:{chat.id}",
                 MONTHLY,
                 CronTrigger(
-                    day=MONTHLY_REPORT_DAY,
+                    day=MONTHLY_REPORT_DAYS,
                     hour=MONTHLY_REPORT_AT.hour,
                     minute=MONTHLY_REPORT_AT.minute,
                     timezone=tz,

@@ -531,8 +531,14 @@ def last_month_query(services: Services) -> StatsQuery:
 
 
 def monthly_report(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
-    """The 1st of the month: last month's /stats text to the work group the series is for."""
+    """The month's first working day: last month's /stats text to the work group the series
+    is for; nothing on the other days the series fires."""
+    # Imported here: handlers.digests needs handlers.ledger, which needs this module.
+    from handlers.digests import first_working_day_of_month
+
     assert reminder.chat_id is not None and reminder.community_id is not None
+    if not first_working_day_of_month(services, reminder.due_at):
+        return []
     chat = uow.chats.by_id(reminder.chat_id)
     text = stats_text(uow, services, reminder.community_id, last_month_query(services))
     return [Reply(chat_ref(chat), texts.MONTHLY_REPORT.format(text=text))]

@@ -511,3 +511,16 @@ def test_a_past_months_overdue_count_is_judged_at_its_end(chat: Conversation) ->
     chat.clock.set(at(12, 12, 10))  # both still open; #2's deadline has passed too
     assert "超期1条" in chat.text("@李书记/工作群: 统计 11月")
     assert "超期2条" in chat.text("@李书记/工作群: 统计 全部")
+
+
+def test_the_monthly_report_waits_for_the_first_working_day_after_national_day(
+    db_url: str,
+) -> None:
+    # 1–7 October 2026 are 国庆 holidays; Thursday 8 October is the month's first working day.
+    chat = conversation(db_url, at(9, 30, 10))
+    try:
+        sent = reports_in(chat.run_until(at(10, 12, 10)))
+        assert [(when, where) for when, where, _ in sent] == [("10-08 09:00", WORK)]
+        assert "📊 月报：9月" in sent[0][2]
+    finally:
+        chat.close()
