@@ -576,26 +576,38 @@ def nudge(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgo
     if meeting.status != "polling":
         return []
     answered = {b.person_id for b in uow.meetings.ballots(meeting.id)}
-    invited: dict[int, None] = {}
+    # Each invitee, with the chats they reported or followed from: a group names its own.
+    invited: dict[int, set[int]] = {}
     privately: dict[int, None] = {}  # who reported privately is not named in a group (§9)
     for issue in uow.meetings.agenda(meeting.id):
-        (privately if issue.private else invited)[issue.reporter_id] = None
-        invited.update((f.person_id, None) for f in uow.issues.followers(issue.id))
-    missing = [uow.people.get(p) for p in invited if p not in answered and p not in privately]
+        if issue.private:
+            privately[issue.reporter_id] = None
+        else:
+            invited.setdefault(issue.reporter_id, set()).add(issue.chat_id)
+        for follower in uow.issues.followers(issue.id):
+            invited.setdefault(follower.person_id, set()).add(follower.chat_id)
+    missing = {p: chats for p, chats in invited.items() if p not in answered and p not in privately}
     choices = "；".join(f"{o.position}. {o.label}" for o in uow.meetings.options(meeting.id))
     ask = texts.POLL_NUDGE_PRIVATE.format(number=meeting.number, options=choices)
     asked: list[Outgoing] = [
         Direct(person_ref(uow.people.get(p)), ask) for p in privately if p not in answered
     ]
-    if not missing:
-        return asked
-    names = "、".join(mask_name(p.name) for p in missing)
     left = _time_left(meeting.poll_deadline - services.clock.now())
-    text = texts.POLL_NUDGE.format(number=meeting.number, left=left, names=names)
-    return asked + [
-        Reply(chat_ref(chat), text, mentions=tuple(person_ref(p) for p in missing))
-        for chat in uow.meetings.chats(meeting.id)
-    ]
+    groups = uow.meetings.chats(meeting.id)
+    polled = {chat.id for chat in groups}
+    nudges: list[Outgoing] = []
+    for chat in groups:
+        # Named where they spoke up; someone from none of these groups, in each of them.
+        here = [
+            uow.people.get(p)
+            for p, chats in missing.items()
+            if chat.id in chats or not chats & polled
+        ]
+        if here:
+            names = "、".join(mask_name(p.name) for p in here)
+            text = texts.POLL_NUDGE.format(number=meeting.number, left=left, names=names)
+            nudges.append(Reply(chat_ref(chat), text, mentions=tuple(person_ref(p) for p in here)))
+    return asked + nudges
 
 
 def _time_left(left: timedelta) -> str:

@@ -378,3 +378,16 @@ def test_an_outcome_recorded_while_the_poll_is_open_closes_it(chat: Conversation
     assert not any("时间投票" in text or "请书记定夺" in text for text in later), later
     assert any("公示期满" in text for text in later), later
     assert chat.say("@王芳/网格3群: M1 1") == [(G3, "M1 的投票已截止。")]
+
+
+def test_each_group_is_nudged_about_its_own_people(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道里堆满了纸箱，消防隐患")
+    chat.say("@孙大爷/网格5群: #报事 6号楼门口乱停车")
+    chat.say(
+        "@李书记/工作群: 议事 堆物停车议事会 议题 #1 #2 时间 周四19:00 截止 周三20:00 群 网格3,网格5"
+    )
+    nudges = [(where, text) for _, where, text in chat.run_until(at(11, 25, 19)) if "还有" in text]
+    assert sorted(nudges) == [
+        (G3, "M1 时间投票还有2小时截止，还没投票的：王*"),
+        (G5, "M1 时间投票还有2小时截止，还没投票的：孙*爷"),
+    ]
