@@ -25,16 +25,18 @@ from bot.domain.permissions import STAFF, IssueFacts, own_buildings, refusal
 from bot.domain.privacy import mask_name, reporter_label
 from bot.domain.ratings import spoken_score
 from bot.messages import Outgoing
-from bot.text import normalize, parse_issue_number
+from bot.text import argument_words, normalize, parse_issue_number
 from handlers import points, texts
 from handlers.base import (
     Answer,
     Context,
+    Handler,
     Outcome,
     Services,
     attach,
     mentioned_person,
     record,
+    refuse,
     reply_to,
 )
 from handlers.notify import (
@@ -62,6 +64,21 @@ _NUMBER_FIRST = re.compile(
 )
 
 
+# Another issue number where the words should start (「受理 1 2」): one issue at a time,
+# except where a second number has its own meaning (合并 1 2, 评价 1 5).
+_ANOTHER_NUMBER = re.compile(r"^[#＃]?\s*[0-9０-９]{1,9}(?:[\s,，、]|$)")
+_SECOND_NUMBER_MEANS = frozenset({"merge", "rate"})
+
+
+def several_issues(args: str) -> list[str] | None:
+    """「关注 1 2」「查看 #1 #2」: the issue numbers when the arguments are nothing else and
+    there are several; else None."""
+    words = argument_words(args)
+    if len(words) > 1 and all(parse_issue_number(word) is not None for word in words):
+        return words
+    return None
+
+
 # -- shared steps ---------------------------------------------------------------------------------
 
 
@@ -73,6 +90,10 @@ def find_issue(ctx: Context, args: str, command: str) -> tuple[Issue, str]:
     rest = leading[2] if leading else ""
     if number is None:
         raise Answer(ctx.services.command(command).usage_line())
+    if command not in _SECOND_NUMBER_MEANS and _ANOTHER_NUMBER.match(rest):
+        # 「办结 1 2 已疏通」: not #1 resolved as 「2 已疏通」.
+        word = ctx.services.command(command).keywords[0]
+        raise Answer(texts.ONE_AT_A_TIME.format(word=word, number=number))
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
     issue = ctx.uow.issues.by_number(ctx.community.id, number)
@@ -80,6 +101,19 @@ def find_issue(ctx: Context, args: str, command: str) -> tuple[Issue, str]:
         raise Answer(texts.NOT_FOUND.format(number=number))
     check(ctx, command, issue)
     return issue, rest.strip()
+
+
+def each_issue(ctx: Context, numbers: list[str], handler: Handler) -> Outcome:
+    """A command said for several issues, done for each in turn; what it says about each, in
+    one message per chat."""
+    replies: list[Outgoing] = []
+    for number in numbers:
+        try:
+            replies += handler(ctx, number).replies
+        except Answer as stop:  # raised before anything changed: the others go on
+            said = refuse(ctx, stop.command, stop.text) if stop.status == "refused" else None
+            replies += said.replies if said else [reply_to(ctx, stop.text)]
+    return Outcome(replies, "command")
 
 
 def split_first(text: str) -> tuple[str, str]:
@@ -472,7 +506,9 @@ def _reopen(ctx: Context, issue: Issue, reason: str) -> None:
 
 
 def follow(ctx: Context, args: str) -> Outcome:
-    """关注 N — hear about every change to an issue, in this chat."""
+    """关注 N — hear about every change to an issue, in this chat (关注 1 2: to each)."""
+    if (numbers := several_issues(args)) is not None:
+        return each_issue(ctx, numbers, follow)
     issue, _ = find_issue(ctx, args, "follow")
     if issue.reporter_id == ctx.sender.id:
         return _one_line(ctx, texts.OWN_ISSUE.format(number=issue.number), issue)

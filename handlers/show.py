@@ -19,8 +19,10 @@ from handlers.base import Context, Outcome, answer
 from handlers.ledger import (
     assignee_label,
     colour_of,
+    each_issue,
     find_issue,
     issue_facts,
+    several_issues,
     shown_deadline,
 )
 from handlers.meetings import minutes
@@ -32,6 +34,8 @@ def show(ctx: Context, args: str) -> Outcome:
     """查看 N — details, status and history of issue N (查看 M3: the meeting record)."""
     if re.match(r"^[Mm]\s*\d", normalize(args)):
         return minutes(ctx, normalize(args).split(" ")[0])
+    if (numbers := several_issues(args)) is not None:
+        return each_issue(ctx, numbers, show)
     issue, _ = find_issue(ctx, args, "show")
     tz = ctx.services.settings.tz
     category = ctx.services.category(issue.category)

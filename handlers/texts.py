@@ -70,6 +70,7 @@ NEEDS_COMMUNITY = "请在已绑定社区的群里使用这个命令；本群要�
 NOT_FOUND = "没有找到 #{number}。"
 ACCEPTED = "#{number} 已受理（{level}），期限 {deadline}。"
 ALREADY_SO = "，无需重复。"
+ONE_AT_A_TIME = "一次只能处理一件，请分开发送，例如：{word} {number} …"
 ASSIGNED = "#{number} 已派单给 {who}，期限 {deadline}。"
 DEADLINE_DAY_OFF = "注意：{day}是休息日。如需改到工作日，请再发送「派单」写新的期限。"
 ASSIGNED_AWAY = "#{number} 已改派给 {who}，您不用再办理了。"

@@ -209,3 +209,19 @@ def test_an_issue_number_run_into_what_follows_still_counts(chat: Conversation) 
     # A number that goes on as a place, or a decimal, is not taken for the issue's.
     assert chat.text("@刘物业/私聊: 办结 1号楼修好了").startswith("用法：/resolve")
     assert chat.text("@刘物业/私聊: 进展 1.5 在修").startswith("用法：/progress")
+
+
+def test_several_issue_numbers_are_each_done_or_refused_together(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道堆满了纸箱")
+    chat.say("@王芳/网格3群: #报事 3号楼门口乱停车")
+    assert chat.say("@孙大爷/网格3群: 关注 1 2") == [
+        ("网格3群", "已关注 #1，有进展会在这里通知您。"),
+        ("网格3群", "已关注 #2，有进展会在这里通知您。"),
+    ]
+    shown = chat.say("@李书记/工作群: 查看 #1 #2")
+    assert [text.split("【")[0] for _, text in shown] == ["#1", "#2"]
+    # Where the words should be, a second number is not taken for them.
+    assert chat.say("@张网格/网格3群: 办结 1 2 已疏通") == [
+        ("网格3群", "一次只能处理一件，请分开发送，例如：办结 1 …")
+    ]
+    assert chat.text("@李书记/工作群: 查看 1").startswith("#1【安全隐患】待受理")
