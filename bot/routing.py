@@ -132,6 +132,8 @@ class Router:
                 # usage line; 「关注 一下」「进展 怎么样了」 and 「派单@刘物业」 stay chatter.
                 if not (fits or after == "" or _attempted(keyword, after)):
                     return None
+            elif _JOINED.get(command.name, frozenset()) >= {after}:  # 「统计本月」「台账红」
+                pass
             elif not (expected is not None and fits):  # 「异议：M1 …」「异议M1…」 still count
                 continue
             return Route(
@@ -149,6 +151,14 @@ class Router:
             and self._report.search(raw) is not None
         )
 
+
+# What may follow a command word with no space, as its whole argument: 「统计本月」 is the
+# statistics, 「统计一下」 stays chatter.
+_JOINED = {
+    "stats": frozenset({"本周", "上周", "本月", "上月", "全部", "图"}),
+    "list": frozenset({"红", "黄", "绿", "我的", "全部"}),
+    "export": frozenset({"本月", "上月", "全部"}),
+}
 
 # Words formal enough that, followed by a space, they are a command said wrongly, not chatter.
 _FORMAL = frozenset({"受理", "派单", "办结", "退回", "合并", "不归我管", "公示", "异议", "决定"})

@@ -3,6 +3,7 @@ messages become numbered issues, answered with one acknowledgement."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -13,7 +14,7 @@ from bot.domain.permissions import building_refusal, refusal
 from bot.domain.privacy import mask_name, reporter_label
 from bot.messages import Outgoing
 from bot.routing import report_text
-from bot.text import has_content, shorten
+from bot.text import has_content, normalize, shorten
 from handlers import points, texts
 from handlers.base import Answer, Context, Outcome, answer, attach, record, refuse, reply_to
 from handlers.notify import tell_work_groups, triage_buttons, with_buttons
@@ -27,6 +28,8 @@ _SAME_MOMENT = timedelta(seconds=1)
 PHOTO_WINDOW = timedelta(minutes=2)
 # A chat gets at most one 「回复 #立案」 suggestion in this long (chat-protocol §2).
 SUGGEST_EVERY = timedelta(minutes=10)
+# A private message about an issue already filed: 「#1 怎么样了」「进度 1」「1号事情有进展吗」.
+_ABOUT_AN_ISSUE = re.compile(r"#\s*(\d{1,9})(?![\d号楼栋])|^(?:进度|进展|查询)\s*(\d{1,9})$")
 # Who, writing privately, is taken to be writing about their work rather than reporting.
 _AT_WORK = frozenset({Role.HANDLER, Role.WORKER, Role.SECRETARY})
 
@@ -48,6 +51,10 @@ def private_message(ctx: Context, text: str) -> Outcome:
         return answer(ctx, texts.NO_COMMUNITY, "refused")
     if ctx.role in _AT_WORK:
         return answer(ctx, texts.STAFF_PRIVATE_HINT, "invalid")
+    asked = _ABOUT_AN_ISSUE.search(normalize(text))
+    if asked is not None:  # 「#1 怎么样了」「进度 1」: about an issue, not a new one
+        number = int(asked[1] or asked[2])
+        return answer(ctx, texts.ABOUT_AN_ISSUE.format(number=number), "invalid")
     analysis = ctx.services.analyzer.analyze(text)
     if not has_content(text) or not (analysis.complaint or analysis.category != "other"):
         hint = texts.PRIVATE_HINT.format(bot=ctx.services.settings.bot.name)

@@ -112,10 +112,11 @@ def _groups(ctx: Context, typed: str | None) -> list[Chat]:
     return found
 
 
-def find_meeting(ctx: Context, token: str) -> Meeting:
+def find_meeting(ctx: Context, token: str, command: str = "") -> Meeting:
+    """The meeting `token` (M3) names; a missing or malformed one gets `command`'s usage."""
     match = re.match(r"^[Mm]\s*(\d+)$", normalize(token))
     if match is None or ctx.community is None:
-        raise Answer(texts.MEETING_WHICH)
+        raise Answer(ctx.services.command(command).usage_line() if command else texts.MEETING_WHICH)
     meeting = ctx.uow.meetings.by_number(ctx.community.id, int(match[1]))
     if meeting is None:
         raise Answer(texts.MEETING_NOT_FOUND.format(number=match[1]))
@@ -546,7 +547,7 @@ def decide_time(ctx: Context, args: str) -> Outcome:
     """决定 M1 2 — the secretary settles a tied (or any) time poll."""
     check(ctx, "decide")
     token, _, choice = normalize(args).partition(" ")
-    meeting = find_meeting(ctx, token)
+    meeting = find_meeting(ctx, token, "decide")
     options = len(ctx.uow.meetings.options(meeting.id))
     position = whole_number(choice)
     if meeting.kind != "meeting" or position is None:
@@ -648,7 +649,7 @@ def outcome(ctx: Context, args: str) -> Outcome:
     """结果 M1 决议 …；… 行动 @物业 2号楼装充电桩 10个工作日；… — decisions and action items."""
     check(ctx, "outcome")
     token, _, rest = args.strip().partition(" ")
-    meeting = find_meeting(ctx, token)
+    meeting = find_meeting(ctx, token, "outcome")
     _, parts = _segments(rest, ("决议", "行动"))
     decisions = [d.strip() for d in _ITEMS.split(parts.get("决议", "")) if d.strip()]
     if not decisions:
@@ -752,7 +753,7 @@ def publish(ctx: Context, args: str) -> Outcome:
     """公示 M1 [5天] — post the outcome to every group of the community, open for objections."""
     check(ctx, "publish")
     token, _, days_text = normalize(args).partition(" ")
-    meeting = find_meeting(ctx, token)
+    meeting = find_meeting(ctx, token, "publish")
     if not meeting.outcome:
         raise Answer(texts.PUBLISH_NOTHING.format(number=meeting.number))
     days_text = days_text.strip().rstrip("天日") or str(DEFAULT_PUBLICITY_DAYS)
@@ -792,7 +793,7 @@ def object_to(ctx: Context, args: str) -> Outcome:
     「异议 M1：太贵」 too)."""
     written = _OBJECTION.match(args)
     token, text = (written[1], written[2]) if written else (args.strip().partition(" ")[0], "")
-    meeting = find_meeting(ctx, token)
+    meeting = find_meeting(ctx, token, "object")
     if meeting.publicity_until is None or ctx.now > meeting.publicity_until:
         raise Answer(texts.OBJECTION_CLOSED.format(number=meeting.number))
     if not text.strip():

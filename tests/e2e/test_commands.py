@@ -51,8 +51,8 @@ def test_a_malformed_command_gets_its_usage(chat: Conversation) -> None:
         ("不归我管", "用法：/decline 编号"),
         ("派单 @刘物业 1", "用法：/assign 编号"),
         ("受理 一", "用法：/accept 编号"),
-        ("公示 5天", "请写明会议编号"),
-        ("结果 决议 取消固定车位", "请写明会议编号"),
+        ("公示 5天", "用法：/publish M编号"),
+        ("结果 决议 取消固定车位", "用法：/outcome M编号"),
     ],
 )
 def test_a_command_word_alone_or_with_its_number_missing_gets_its_usage_not_silence(
@@ -225,3 +225,23 @@ def test_several_issue_numbers_are_each_done_or_refused_together(chat: Conversat
         ("网格3群", "一次只能处理一件，请分开发送，例如：办结 1 …")
     ]
     assert chat.text("@李书记/工作群: 查看 1").startswith("#1【安全隐患】待受理")
+
+
+def test_a_period_or_colour_run_into_the_command_word_counts(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道堆满了纸箱")
+    assert chat.text("@李书记/工作群: 统计本月") == chat.text("@李书记/工作群: 统计 本月")
+    assert chat.text("@李书记/工作群: 台账绿") == chat.text("@李书记/工作群: 台账 绿")
+    assert chat.say("@李书记/工作群: 统计一下") == []  # still chatter
+
+
+def test_a_meeting_command_without_its_number_gets_its_usage(chat: Conversation) -> None:
+    assert chat.text("@李书记/工作群: 公示").startswith("用法：/publish M编号")
+    assert chat.text("@王芳/网格3群: 异议 太贵了").startswith("用法：/object M编号")
+
+
+def test_a_resident_asking_privately_about_an_issue_is_pointed_to_it(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道堆满了纸箱")
+    hint = "想了解 #1 的进度，请发送「查看 1」；问题又出现了，请发送「重开 1 原因」。"
+    assert chat.say("@王芳/私聊: #1 怎么样了") == [("私聊·王芳", hint)]
+    assert chat.say("@王芳/私聊: 进度 1") == [("私聊·王芳", hint)]
+    assert chat.text("@李书记/工作群: 台账").startswith("幸福里社区台账：未办结1条")
