@@ -38,6 +38,7 @@ ROLE_WORDS = {
     "resident": Role.RESIDENT,
 }
 CHAT_KINDS = {"工作群": "work", "小区群": "resident", "居民群": "resident"}
+_ROLE_CHOICES = "书记、网格员、物业/部门、楼栋长、居民"
 CONFIRM_WORDS = ("确认", "confirm")
 ON_WORDS = ("开", "开启", "打开", "on")
 OFF_WORDS = ("关", "关闭", "off")
@@ -157,8 +158,10 @@ def set_role(ctx: Context, args: str) -> Outcome:
     """设置角色 @人 角色 [网格] — grant a role here (居民 removes roles granted in chat)."""
     community = _secretary_community(ctx, "role")
     words = argument_words(args)
-    if len(words) < 2 or words[1] not in ROLE_WORDS:
+    if len(words) < 2:
         raise Answer(ctx.services.command("role").usage_line())
+    if words[1] not in ROLE_WORDS:  # 「网格长」: say which roles there are
+        raise Answer(texts.ROLE_UNKNOWN.format(word=words[1], roles=_ROLE_CHOICES))
     person = _person(ctx, community, words[0])
     role = ROLE_WORDS[words[1]]
     scope = words[2] if len(words) > 2 else None
@@ -168,7 +171,7 @@ def set_role(ctx: Context, args: str) -> Outcome:
         grid = ctx.uow.communities.grid_by_name(community.id, scope)
         if grid is None:
             names = "、".join(g.name for g in ctx.uow.communities.grids_of(community.id))
-            raise Answer(texts.BIND_UNKNOWN.format(word=scope, grids=names))
+            raise Answer(texts.ROLE_UNKNOWN_GRID.format(word=scope, grids=names))
         grid_id = grid.id
     building = None
     if scope is not None and role is Role.HEAD:

@@ -33,8 +33,18 @@ def test_a_role_from_the_config_file_is_not_changed_in_chat_but_says_where(
 
 
 def test_a_malformed_role_command_gets_its_usage(chat: Conversation) -> None:
-    usage = chat.text("@李书记/网格3群: 设置角色 @王芳 国王")
+    usage = chat.text("@李书记/网格3群: 设置角色 @王芳")
     assert usage.startswith("用法：/role @人 角色 [网格/楼栋/单位]")
+    # A role or grid that is not there: the ones that are.
+    assert chat.text("@李书记/网格3群: 设置角色 @王芳 国王").startswith(
+        "没有「国王」这个角色，可以写：书记、网格员、物业/部门、楼栋长、居民。"
+    )
+    assert chat.text("@李书记/网格3群: 设置角色 @王芳 网格员 网格9") == (
+        "没有「网格9」这个网格，可以写：网格3、网格5。"
+    )
+    # Nothing was granted: she still may not triage.
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    assert chat.text("@王芳/网格3群: 受理 1") == "只有网格员及以上可以受理。"
 
 
 def test_the_secretary_binds_a_new_group(chat: Conversation) -> None:
