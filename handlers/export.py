@@ -53,6 +53,7 @@ from handlers.stats import (
     parse_month,
     percent,
     period_label,
+    short_names,
     summary_sentence,
 )
 from storage.models import Issue, Meeting, Person
@@ -252,7 +253,9 @@ def _stats_sheet(
     _fit_page(sheet)
     sheet.merged_cells.add("A3:H3")  # the sentence, wrapped over the width of the tables
     sheet.row_dimensions[3].height = 36
-    sentence = _cell(sheet, _cleaned(summary_sentence(period, counts, name_of)), alignment=_WRAP)
+    sentence = _cell(
+        sheet, _cleaned(summary_sentence(period, counts, short_names(services))), alignment=_WRAP
+    )
     rows: list[Sequence[object]] = [
         [_cell(sheet, _cleaned(f"{community} {period} 诉求统计"), font=_BOLD)],
         [_cleaned(f"导出时间：{_local(now, services.settings.tz):%Y-%m-%d %H:%M}")],

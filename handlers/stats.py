@@ -141,6 +141,12 @@ def percent(rate: float | None) -> str:
     return NO_VALUE if rate is None else f"{int(rate * 100 + 0.5)}%"
 
 
+def short_names(services: Services) -> Callable[[str], str]:
+    """The category names the summary sentence uses: 停车 for 停车通行 (`short` in the
+    categories file), as in 「分类前三：停车32、排水20、噪音15」."""
+    return lambda code: services.category(code).short_name
+
+
 def summary_sentence(
     period: str, counts: IssueCounts, category_name: Callable[[str], str], *, top: bool = True
 ) -> str:
@@ -313,7 +319,8 @@ def stats_text(
 
     label = stats_label(services, grids, query)
     counts, per_grid = counts_of(uow, community_id, query, now)
-    lines = [summary_sentence(label, counts, name_of, top=len(query.categories) != 1)]
+    top = len(query.categories) != 1
+    lines = [summary_sentence(label, counts, short_names(services), top=top)]
     if counts.collected and len(query.grid_ids) != 1:
         for name, grid in by_grid_name(grids, per_grid):
             line = texts.STATS_GRID.format(
@@ -419,9 +426,7 @@ def stats_chart(
         by_category,
         chart_trend(uow, community_id, query, now, tz),
     )
-    caption = summary_sentence(
-        label, counts, lambda code: services.category(code).name, top=len(query.categories) != 1
-    )
+    caption = summary_sentence(label, counts, short_names(services), top=len(query.categories) != 1)
     return png, caption
 
 

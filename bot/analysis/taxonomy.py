@@ -38,6 +38,11 @@ class Category:
     level: str
     # Excluded from the hash because mappings are unhashable; equality still compares it.
     keywords: Mapping[str, float] = field(default_factory=dict, hash=False)
+    short: str = ""  # 停车 for 停车通行, in the statistics' sentence; the name when not given
+
+    @property
+    def short_name(self) -> str:
+        return self.short or self.name
 
     def __post_init__(self) -> None:
         if self.level not in TRIAGE_LEVELS:
@@ -71,6 +76,9 @@ def parse_categories(data: Any, source: str = DEFAULT_CATEGORIES_FILE) -> list[C
         code, name, level = item.get("code"), item.get("name"), item.get("level")
         if not isinstance(code, str) or not isinstance(name, str) or not isinstance(level, str):
             raise DataFileError(f"{source}：第 {index} 个分类缺少 code、name 或 level")
+        short = item.get("short", "")
+        if not isinstance(short, str):
+            raise DataFileError(f"{source}：分类 {code} 的 short 应该是文字")
         if code in seen:
             raise DataFileError(f"{source}：分类代码 {code} 重复")
         seen.add(code)
@@ -83,7 +91,9 @@ def parse_categories(data: Any, source: str = DEFAULT_CATEGORIES_FILE) -> list[C
                 raise DataFileError(f"{source}：分类 {code} 的关键词「{word}」权重不是数字")
             keywords[str(word)] = float(weight)
         try:
-            categories.append(Category(code=code, name=name, level=level, keywords=keywords))
+            categories.append(
+                Category(code=code, name=name, level=level, keywords=keywords, short=short)
+            )
         except ValueError as exc:
             raise DataFileError(f"{source}：{exc}") from exc
     return categories

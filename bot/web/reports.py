@@ -40,6 +40,7 @@ from handlers.stats import (
     parse_month,
     parse_period,
     percent,
+    short_names,
     stats_chart,
     stats_label,
     summary_sentence,
@@ -419,7 +420,9 @@ def stats_page(
     return {
         "title": "统计",
         "label": label,
-        "sentence": summary_sentence(label, counts, name_of, top=len(query.categories) != 1),
+        "sentence": summary_sentence(
+            label, counts, short_names(services), top=len(query.categories) != 1
+        ),
         "totals": _figures(counts),
         "statuses": [(status.label, n) for status, n in counts.by_status.items()],
         "grid_rows": grid_rows,

@@ -208,8 +208,7 @@ def test_the_statistics_match_the_week(chat: Conversation) -> None:
 
     assert sheet["A1"].value == "幸福里社区 累计 诉求统计"
     assert sheet["A3"].value == (
-        "累计收集诉求7条，办结1条（办结率14%），满意率50%，超期1条。"
-        "分类前三：排水管道1、照明路灯1、安全隐患1。"
+        "累计收集诉求7条，办结1条（办结率14%），满意率50%，超期1条。分类前三：排水1、照明1、安全1。"
     )
     overall = stats_table(sheet, "指标")
     assert overall == {

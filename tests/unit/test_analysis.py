@@ -465,3 +465,14 @@ def test_a_building_typed_in_a_command_reads_as_the_analyser_stores_it(
     typed: str, number: str | None
 ) -> None:
     assert building_number(typed) == number
+
+
+def test_every_default_category_has_its_own_short_name_for_the_statistics() -> None:
+    from bot.analysis.taxonomy import load_default_categories, parse_categories
+
+    shorts = [c.short_name for c in load_default_categories()]
+    assert len(set(shorts)) == len(shorts) and all(len(s) <= 2 for s in shorts)
+    assert load_default_categories()[0].short_name == "排水"  # 排水管道
+    # Without `short`, the statistics use the name.
+    (plain,) = parse_categories([{"code": "x", "name": "垃圾分类", "level": "简单"}])
+    assert plain.short_name == "垃圾分类"
