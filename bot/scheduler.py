@@ -97,7 +97,10 @@ class Scheduler:
                     series = self._series(uow, row, series_by_community)
                     reminder = self._caught_up(uow, series, row, now)
                     late = reminder.missed or now - reminder.due_at > LATE_AFTER
-                    wait = None if reminder.urgent else self._quiet_until(uow, reminder, now)
+                    # An urgent issue's deadline does not wait, nor a configured event: its
+                    # time is the secretary's own choice (a 22:30 event comes at 22:30).
+                    held = not (reminder.urgent or reminder.kind == EVENT)
+                    wait = self._quiet_until(uow, reminder, now) if held else None
                     expires = reminder.expires_at
                     if expires is not None and (now >= expires or (wait and wait >= expires)):
                         # It would tell stale news now, or by the end of the quiet hours.

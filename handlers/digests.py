@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from bot.domain.issues import IssueStatus
 from bot.domain.lifecycle import OPEN
@@ -28,18 +28,21 @@ def first_working_day_of_week(services: Services, due: datetime) -> bool:
     """Whether the day a weekly digest was due is the week's first working day: Monday, or the
     first after a Monday holiday. The due day, not today: one sent late after an outage
     still goes out."""
-    calendar = services.weekday_calendar
-    day = calendar.local_date(due)
-    earlier = [day - timedelta(days=n) for n in range(1, day.weekday() + 1)]
-    return calendar.is_workday(day) and not any(calendar.is_workday(d) for d in earlier)
+    day = services.weekday_calendar.local_date(due)
+    return _first_working_day(services, day, since=day.weekday())
 
 
 def first_working_day_of_month(services: Services, due: datetime) -> bool:
     """Whether the day a monthly report was due is its month's first working day: the 1st, or
     the first after 元旦 or 国庆. The due day, not today, as for the weekly digest."""
+    day = services.weekday_calendar.local_date(due)
+    return _first_working_day(services, day, since=day.day - 1)
+
+
+def _first_working_day(services: Services, day: date, *, since: int) -> bool:
+    """Whether `day` is a working day and none of the `since` days before it was."""
     calendar = services.weekday_calendar
-    day = calendar.local_date(due)
-    earlier = [day - timedelta(days=n) for n in range(1, day.day)]
+    earlier = (day - timedelta(days=n) for n in range(1, since + 1))
     return calendar.is_workday(day) and not any(calendar.is_workday(d) for d in earlier)
 
 

@@ -28,8 +28,11 @@ _SAME_MOMENT = timedelta(seconds=1)
 PHOTO_WINDOW = timedelta(minutes=2)
 # A chat gets at most one 「回复 #立案」 suggestion in this long (chat-protocol §2).
 SUGGEST_EVERY = timedelta(minutes=10)
-# A private message about an issue already filed: 「#1 怎么样了」「进度 1」「1号事情有进展吗」.
-_ABOUT_AN_ISSUE = re.compile(r"#\s*(\d{1,9})(?![\d号楼栋])|^(?:进度|进展|查询)\s*(\d{1,9})$")
+# A private message that is only a question about an issue already filed: 「#1 怎么样了」「进度 1」.
+_ABOUT_AN_ISSUE = re.compile(
+    r"^(?:进度|进展|查询)\s*#?\s*(\d{1,9})$"
+    r"|^#\s*(\d{1,9})\s*(?:怎么样了?|咋样了?|进度如何|进展如何|有进展吗|处理了吗|修了吗|好了吗|呢)?[?？]*$"
+)
 # Who, writing privately, is taken to be writing about their work rather than reporting.
 _AT_WORK = frozenset({Role.HANDLER, Role.WORKER, Role.SECRETARY})
 
@@ -49,13 +52,14 @@ def private_message(ctx: Context, text: str) -> Outcome:
     told how to report progress, and file only with #报事."""
     if ctx.community is None:
         return answer(ctx, texts.NO_COMMUNITY, "refused")
-    if ctx.role in _AT_WORK:
-        return answer(ctx, texts.STAFF_PRIVATE_HINT, "invalid")
-    asked = _ABOUT_AN_ISSUE.search(normalize(text))
-    if asked is not None:  # 「#1 怎么样了」「进度 1」: about an issue, not a new one
-        number = int(asked[1] or asked[2])
-        return answer(ctx, texts.ABOUT_AN_ISSUE.format(number=number), "invalid")
     analysis = ctx.services.analyzer.analyze(text)
+    if ctx.role in _AT_WORK and not analysis.urgent:  # 煤气、着火 …: filed whoever says it
+        return answer(ctx, texts.STAFF_PRIVATE_HINT, "invalid")
+    asked = _ABOUT_AN_ISSUE.match(normalize(text).strip())
+    number = int(asked[1] or asked[2]) if asked else None
+    if number is not None and ctx.uow.issues.by_number(ctx.community.id, number) is not None:
+        # 「#1 怎么样了」「进度 1」: a question about an issue, not a new one.
+        return answer(ctx, texts.ABOUT_AN_ISSUE.format(number=number), "invalid")
     if not has_content(text) or not (analysis.complaint or analysis.category != "other"):
         hint = texts.PRIVATE_HINT.format(bot=ctx.services.settings.bot.name)
         return answer(ctx, hint, "invalid")

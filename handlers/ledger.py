@@ -54,11 +54,14 @@ from storage.uow import UnitOfWork
 _WORDS = re.compile(r"\s+")
 _FIRST_WORD_END = re.compile(r"\s*[,，、]\s*|\s+")
 # "23 …", "#23 …", "＃２３：…", "23，…": the issue number, then the rest as typed.
+# What makes a number part of the words after it: a place (12号楼), a count (2个工人), a
+# span or a time (1天内, 10分钟前).
+_GOES_ON = r"[号栋幢楼单元室层户区期座个天分钟小时点次人名米月日年周]"
 _NUMBER_FIRST = re.compile(
     r"^\s*([#＃]?\s*[0-9０-９]{1,9})"
     # Then a space or punctuation (not the point of 「1.5」), or straight on to a mention or
     # words (「受理 1复杂」「派单 1@刘物业」), unless they go on with a place (「12号楼」).
-    r"(?:$|[\s:：,，、。]+|\.(?![0-9０-９])\s*|(?=[@＠])|(?=[\u4e00-\u9fff])(?![号栋幢楼单元室层户区期座]))"
+    r"(?:$|[\s:：,，、。]+|\.(?![0-9０-９])\s*|(?=[@＠])|(?=[\u4e00-\u9fff])(?!" + _GOES_ON + r"))"
     r"(.*)$",
     re.S,
 )
@@ -66,7 +69,9 @@ _NUMBER_FIRST = re.compile(
 
 # Another issue number where the words should start (「受理 1 2」): one issue at a time,
 # except where a second number has its own meaning (合并 1 2, 评价 1 5).
-_ANOTHER_NUMBER = re.compile(r"^[#＃]?\s*[0-9０-９]{1,9}(?:[\s,，、]|$)")
+_ANOTHER_NUMBER = re.compile(
+    r"^(?:[#＃]\s*[0-9０-９]{1,9}|[0-9０-９]{1,9}(?:\s*$|\s+(?!" + _GOES_ON + r")))"
+)
 _SECOND_NUMBER_MEANS = frozenset({"merge", "rate"})
 
 
@@ -104,8 +109,8 @@ def find_issue(ctx: Context, args: str, command: str) -> tuple[Issue, str]:
 
 
 def each_issue(ctx: Context, numbers: list[str], handler: Handler) -> Outcome:
-    """A command said for several issues, done for each in turn; what it says about each, in
-    one message per chat."""
+    """A command said for several issues, done for each in turn: what it says about each
+    (done, or refused, or not found) is a message of its own."""
     replies: list[Outgoing] = []
     for number in numbers:
         try:
@@ -292,20 +297,20 @@ def assign(ctx: Context, args: str) -> Outcome:
         and issue.assignee_id == (person.id if person else None)
         and issue.assignee_unit == unit
     )
+    typed: datetime | None = None
     if when.strip():
         try:
-            deadline = ctx.services.deadline(when, ctx.now)
+            typed = ctx.services.deadline(when, ctx.now)
         except DeadlineError as bad:
             raise Answer(str(bad)) from None
-    elif same_holder and issue.deadline is not None:
+    if same_holder and issue.deadline is not None and typed in (None, issue.deadline):
         # Said again (a double send): already theirs, nobody is told twice.
         shown = shown_deadline(ctx.services, issue.deadline)
         line = texts.ASSIGNED.format(
             number=issue.number, who=assignee_label(ctx.uow, issue), deadline=shown
         )
         return _one_line(ctx, line.removesuffix("。") + texts.ALREADY_SO, issue)
-    else:
-        deadline = deadline_in(ctx, issue.level)
+    deadline = typed or deadline_in(ctx, issue.level)
     before = holders(ctx, issue) if issue.status is IssueStatus.ASSIGNED else []
     issue.assignee_id = person.id if person else None
     issue.assignee_unit = unit
@@ -573,7 +578,9 @@ def rating_reply(ctx: Context, text: str) -> Outcome:
         if issue.status is IssueStatus.RESOLVED
         and (ctx.chat.kind == "private" or issue.chat_id == ctx.chat.id)
     ]
-    if not waiting:
+    if not waiting:  # in a group it was chat; privately it was said to the bot: answer it
+        if ctx.chat.kind == "private":
+            return _one_line_plain(ctx, texts.NOTHING_TO_RATE)
         return Outcome([], "ignored")
     if len(waiting) > 1:
         numbers = "、".join(f"#{issue.number}" for issue in waiting)
@@ -601,6 +608,10 @@ def _rated(ctx: Context, issue: Issue, score: int, note: str) -> Outcome:
     )
     replies += tell_work_groups(ctx, alert, already=replies)
     return Outcome(replies + _tell_holders(ctx, issue, line), "command", issue.id)
+
+
+def _one_line_plain(ctx: Context, text: str) -> Outcome:
+    return Outcome([reply_to(ctx, text)], "invalid")
 
 
 def _one_line(ctx: Context, text: str, issue: Issue) -> Outcome:

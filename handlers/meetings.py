@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from bot.domain.deadlines import DeadlineError, format_deadline
 from bot.domain.issues import IssueStatus
@@ -529,9 +529,13 @@ def _fix_time(
     assert option.starts_at is not None
     meeting.status, meeting.chosen, meeting.starts_at = "scheduled", position, option.starts_at
     now = services.clock.now()
+    tz = services.settings.tz
+    meeting_day = datetime.combine(option.starts_at.astimezone(tz).date(), time(0), tzinfo=tz)
+    # 「明天开会」 only the day before; 「…后开会」 until it begins.
+    expiry = {MEETING_DAY: meeting_day, MEETING_HOUR: option.starts_at}
     for kind, before in ((MEETING_DAY, timedelta(days=1)), (MEETING_HOUR, timedelta(hours=1))):
         due = option.starts_at - before
-        _schedule(uow, meeting, kind, due if due > now else None, option.starts_at)
+        _schedule(uow, meeting, kind, due if due > now else None, expiry[kind])
     agenda = "、".join(f"#{i.number}" for i in uow.meetings.agenda(meeting.id))
     text = texts.MEETING_FIXED.format(
         label=_label(meeting),
@@ -627,7 +631,10 @@ def remind_attendees(uow: UnitOfWork, services: Services, reminder: Reminder) ->
         for b in uow.meetings.ballots(meeting.id)
         if str(meeting.chosen) in b.choices.split(",")
     ]
-    when = "明天" if reminder.kind == MEETING_DAY else "一小时后"
+    now = services.clock.now()
+    # 「一小时后」 on time; what is really left when sent late or held for the morning.
+    when = "明天" if reminder.kind == MEETING_DAY else f"{_time_left(meeting.starts_at - now)}后"
+    when = "一小时后" if when == "1小时后" else when
     text = texts.MEETING_SOON.format(
         when=when,
         at=format_deadline(
@@ -659,8 +666,9 @@ def outcome(ctx: Context, args: str) -> Outcome:
     ]
     meeting.outcome = "；".join(decisions)
     messages: list[Outgoing] = []
-    if meeting.status in ("polling", "tied"):
-        # Decided without waiting for the poll: it closes now, and says nothing more later.
+    if meeting.kind == "meeting" and meeting.status in ("polling", "tied"):
+        # Decided without waiting for the time poll: it closes now, and says nothing more
+        # later. (A decision vote runs to its deadline and announces its result.)
         meeting.status = "closed"
         for kind in (MEETING_NUDGE, MEETING_CLOSE):
             _schedule(ctx.uow, meeting, kind, None)

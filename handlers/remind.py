@@ -17,6 +17,9 @@ _LIST = {"list", "列表", "查看", "我的"}
 _CANCEL = {"cancel", "取消", "删除"}
 _WORDS = re.compile(r"\s+")
 _HAS_TIME = re.compile(r"\d:\d|点")
+_CLOCK = re.compile(
+    r"(?:上午|下午|晚上|早上)?(?:\d{1,2}:\d{2}|[0-9一二两三四五六七八九十]{1,3}点(?:半|[0-9]{1,2}分?)?)"
+)
 # 「10分钟后」「半小时后」「两个小时以后」「1个半小时后」 is not supported: whole numbers or 半.
 _AFTER = re.compile(
     r"(?P<n>[0-9]{1,4}|[一二两三四五六七八九十]{1,3}|半)个?(?P<unit>分钟|分|小时|钟头)(?:后|以后|之后)"
@@ -66,7 +69,6 @@ def _split_time(ctx: Context, words: list[str]) -> tuple[datetime, str]:
     """The time the reminder is for and its text: the longest leading words that read as a
     time (「明天 9:00 …」, 「周五16:00 …」, 「10分钟后 …」), or the start of the first word
     (「15:00开会」, 「明天开会」)."""
-    past: str | None = None
     splits = [(" ".join(words[:count]), words[count:]) for count in (2, 1) if len(words) >= count]
     first = words[0]
     splits += [
@@ -78,13 +80,14 @@ def _split_time(ctx: Context, words: list[str]) -> tuple[datetime, str]:
         try:
             when = _when(ctx, typed)
         except PastDeadline:
-            past = past or typed
-            continue
+            # The longest reading that is a time says it is past: not a shorter one that
+            # drops the clock (「今天8:00开会」 is not 「今天」 with the text 「8:00开会」).
+            clock = _CLOCK.search(normalize(typed))
+            example = clock[0] if clock else "9:00"
+            raise Answer(texts.REMIND_PAST.format(typed=typed, example=example)) from None
         except DeadlineError:
             continue
         return when, " ".join(rest).strip()
-    if past is not None:
-        raise Answer(texts.REMIND_PAST.format(typed=past))
     raise Answer(texts.REMIND_BAD_TIME.format(typed=shorten(words[0], 20)))
 
 

@@ -528,11 +528,13 @@ def _chart(ctx: Context, make: ChartMaker, query: StatsQuery) -> Outcome:
     return Outcome([document], "command")
 
 
-def last_month_query(services: Services) -> StatsQuery:
-    """What the monthly report covers: the local calendar month before now."""
+def last_month_query(services: Services, due: datetime | None = None) -> StatsQuery:
+    """What the monthly report covers: the local calendar month before the one it was due in
+    (`due`, else now): a report sent late after an outage still covers its own month."""
     tz = services.settings.tz
     today = services.clock.now().astimezone(tz).date()
-    return StatsQuery(month_period(previous_month(today), today, tz))
+    month = previous_month((due or services.clock.now()).astimezone(tz).date())
+    return StatsQuery(month_period(month, today, tz))
 
 
 def monthly_report(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
@@ -545,5 +547,6 @@ def monthly_report(uow: UnitOfWork, services: Services, reminder: Reminder) -> l
     if not first_working_day_of_month(services, reminder.due_at):
         return []
     chat = uow.chats.by_id(reminder.chat_id)
-    text = stats_text(uow, services, reminder.community_id, last_month_query(services))
+    query = last_month_query(services, reminder.due_at)
+    text = stats_text(uow, services, reminder.community_id, query)
     return [Reply(chat_ref(chat), texts.MONTHLY_REPORT.format(text=text))]

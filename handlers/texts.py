@@ -69,10 +69,13 @@ AUDIT_ACTIONS = {
 }
 
 # -- the ledger (chat-protocol §3) ----------------------------------------------------------------
-NEEDS_COMMUNITY = "请在已绑定社区的群里使用这个命令；本群要绑定，请书记在群里发送「绑定 网格名」。"
+NEEDS_COMMUNITY = (
+    "请在已绑定社区的群里使用这个命令（群还没绑定的，请书记在群里发送「绑定 网格名」）。"
+)
 NOT_FOUND = "没有找到 #{number}。"
 ACCEPTED = "#{number} 已受理（{level}），期限 {deadline}。"
 ALREADY_SO = "，无需重复。"
+NOTHING_TO_RATE = "您现在没有待评价的事项。想反映问题，请直接描述（如：3号楼井盖坏了）。"
 ONE_AT_A_TIME = "一次只能处理一件，请分开发送，例如：{word} {number} …"
 ASSIGNED = "#{number} 已派单给 {who}，期限 {deadline}。"
 DEADLINE_DAY_OFF = "注意：{day}是休息日。如需改到工作日，请再发送「派单」写新的期限。"
@@ -119,7 +122,7 @@ LIST_PAGE = "，第{page}/{pages}页"
 LIST_NEXT = "下一页：台账 {args}{next}"
 LIST_EMPTY = "没有符合条件的未办结事项。"
 LIST_EMPTY_HELD = "您手上没有未办结的事项。"
-LIST_EMPTY_WATCHED = "您报过或关注的事项都已办完。关注一件事请发送「关注 编号」。"
+LIST_EMPTY_WATCHED = "您报过或关注的事项里没有未办结的。关注一件事请发送「关注 编号」。"
 LIST_EMPTY_ALL = "没有未办结的事项。"
 LIST_NO_PAGE = "没有第{page}页，共{pages}页。"
 LIST_UNKNOWN_FILTER = (
@@ -188,7 +191,7 @@ REMIND_QUIET = "那时是安静时段，会在 {at} 发出。"
 REMIND_BAD_TIME = (
     "看不懂提醒时间「{typed}」。可以写：明天9:00、周五下午3点、12月5日 9:00、10分钟后、2小时后。"
 )
-REMIND_PAST = "「{typed}」已经过去了，请写以后的时间，例如：明天{typed}。"
+REMIND_PAST = "「{typed}」已经过去了，请写以后的时间，例如：明天{example}。"
 REMIND_CANCEL_WHICH = "请写明要取消哪一条，例如：提醒 取消 3（发送「提醒 列表」看编号）。"
 REMIND_NEEDS_TEXT = "请写明提醒内容，例如：提醒 明天9:00 检查3号楼井盖"
 REMIND_NONE = "您没有待发的提醒。"

@@ -206,9 +206,14 @@ def test_an_issue_number_run_into_what_follows_still_counts(chat: Conversation) 
         "私聊·刘物业",
         "#1 进展：已联系施工队",
     )
-    # A number that goes on as a place, or a decimal, is not taken for the issue's.
-    assert chat.text("@刘物业/私聊: 办结 1号楼修好了").startswith("用法：/resolve")
-    assert chat.text("@刘物业/私聊: 进展 1.5 在修").startswith("用法：/progress")
+    # A number that goes on as a place, a count, a span or a decimal is not the issue's.
+    for typed in ("办结 1号楼修好了", "办结 1天内修好", "办结 10分钟前已修好"):
+        assert chat.text(f"@刘物业/私聊: {typed}").startswith("用法：/resolve"), typed
+    for typed in ("进展 1.5 在修", "进展 2个工人已到场"):
+        assert chat.text(f"@刘物业/私聊: {typed}").startswith("用法：/progress"), typed
+    # Nor is a note that starts with a number taken for a second issue.
+    for typed in ("进展 1 3、4号楼已经通知停水", "进展 1 3 号楼已排查"):
+        assert chat.say(f"@刘物业/私聊: {typed}")[0][1].startswith("#1 进展："), typed
 
 
 def test_several_issue_numbers_are_each_done_or_refused_together(chat: Conversation) -> None:
@@ -245,3 +250,19 @@ def test_a_resident_asking_privately_about_an_issue_is_pointed_to_it(chat: Conve
     assert chat.say("@王芳/私聊: #1 怎么样了") == [("私聊·王芳", hint)]
     assert chat.say("@王芳/私聊: 进度 1") == [("私聊·王芳", hint)]
     assert chat.text("@李书记/工作群: 台账").startswith("幸福里社区台账：未办结1条")
+    # A report that happens to hold a #number is a report, urgent ones included.
+    filed = chat.say("@王芳/私聊: 小区#1电梯坏了，困人了")
+    assert filed[0][1].startswith("已登记 #2"), filed
+    assert any(where == "工作群" and text.startswith("🚨") for where, text in filed), filed
+
+
+def test_staff_writing_privately_about_an_emergency_are_filed(chat: Conversation) -> None:
+    replies = chat.say("@李书记/私聊: 4号楼楼道里有很重的煤气味")
+    assert replies[0][1].startswith("已登记 #1"), replies
+
+
+def test_a_rating_word_said_privately_with_nothing_to_rate_is_answered(chat: Conversation) -> None:
+    assert chat.say("@王芳/私聊: 好评") == [
+        ("私聊·王芳", "您现在没有待评价的事项。想反映问题，请直接描述（如：3号楼井盖坏了）。")
+    ]
+    assert chat.say("@王芳/网格3群: 好评") == []  # in a group it is chat

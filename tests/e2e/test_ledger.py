@@ -305,8 +305,11 @@ def test_accepting_or_assigning_again_tells_nobody_twice(chat: Conversation) -> 
     assert chat.say("@李书记/工作群: 受理 1") == [
         (WORK, "#1 已受理（复杂），期限 11月26日，无需重复。")
     ]
-    chat.say("@张网格/网格3群: 派单 1 @刘物业")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业 3天")
     assert chat.say("@张网格/网格3群: 派单 1 @刘物业") == [
+        (G3, "#1 已派单给 物业·刘*业，期限 11月26日，无需重复。")
+    ]
+    assert chat.say("@张网格/网格3群: 派单 1 @刘物业 3天") == [
         (G3, "#1 已派单给 物业·刘*业，期限 11月26日，无需重复。")
     ]
     history = chat.text("@李书记/工作群: 查看 1")

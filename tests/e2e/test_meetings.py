@@ -391,3 +391,12 @@ def test_each_group_is_nudged_about_its_own_people(chat: Conversation) -> None:
         (G3, "M1 时间投票还有2小时截止，还没投票的：王*"),
         (G5, "M1 时间投票还有2小时截止，还没投票的：孙*爷"),
     ]
+
+
+def test_an_outcome_recorded_during_a_decision_vote_lets_the_vote_run(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 投票 充电桩 选项 同意|反对 截止 周二20:00 公开 群 网格3")
+    chat.say("@王芳/网格3群: M1 1")
+    chat.say("@李书记/工作群: 结果 M1 决议 安装充电桩")
+    assert chat.say("@孙大爷/网格3群: M1 2") == [(G3, "已记录：M1 选 2。")]
+    results = [t for _, _, t in chat.run_until(at(11, 24, 21)) if "表决结果" in t]
+    assert results, "the vote still announces its result"

@@ -175,9 +175,12 @@ def test_a_reminder_time_as_people_type_it(
 
 
 def test_a_reminder_time_that_is_wrong_says_what_to_write(chat: Conversation) -> None:
-    # 08:01 on Monday: 8:00 has passed.
+    # 08:01 on Monday: 8:00 has passed, however it is written.
     assert chat.text("@王芳/网格3群: 提醒 8:00 开会") == (
         "「8:00」已经过去了，请写以后的时间，例如：明天8:00。"
+    )
+    assert chat.text("@王芳/网格3群: 提醒 今天8:00开会") == (
+        "「今天8:00」已经过去了，请写以后的时间，例如：明天8:00。"
     )
     assert chat.text("@王芳/网格3群: 提醒 3号楼井盖").startswith(
         "看不懂提醒时间「3号楼井盖」。可以写：明天9:00、周五下午3点"
@@ -503,3 +506,29 @@ def test_the_follow_up_is_answered_the_way_people_talk(chat: Conversation) -> No
     chat.say("@李书记/工作群: 办结 3 已修复")
     # … but privately, where she is answering the bot, it is a 3.
     assert chat.say("@王芳/私聊: 还行") == [("私聊·王芳", "#3 已销号，感谢您的评价（3分）。")]
+
+
+def test_a_configured_event_in_quiet_hours_comes_at_its_own_time(db_url: str) -> None:
+    settings = example_settings(db_url)
+    community = settings.communities[0]
+    late = community.events[0].model_copy(update={"cron": "30 22 * * thu"})
+    settings = settings.model_copy(
+        update={"communities": [community.model_copy(update={"events": [late]})]}
+    )
+    chat = Conversation(settings, VirtualClock(at(11, 23, 8)))
+    try:
+        fired = [f for f in chat.run_until(at(11, 27, 9)) if "今晚七点" in f[2]]
+        assert [(when, where) for when, where, _ in fired] == [
+            ("11-26 22:30", "网格3群"),
+            ("11-26 22:30", "网格5群"),
+        ]
+    finally:
+        chat.close()
+
+
+def test_a_late_meeting_reminder_says_the_time_really_left(chat: Conversation) -> None:
+    # A 08:00 meeting: its 07:00 reminder waits for the end of quiet hours, 07:30.
+    chat.say("@李书记/工作群: 议事 晨会 时间 周五08:00 截止 周三20:00 群 网格3")
+    chat.say("@王芳/网格3群: M1 1")
+    fired = [(when, text) for when, _, text in chat.run_until(at(11, 27, 9)) if "开 M1" in text]
+    assert fired[-1][0] == "11-27 07:30" and fired[-1][1].startswith("⏰ 30分钟后（"), fired
