@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.domain.deadlines import Colour
 from bot.domain.issues import Role, location_label
 from bot.domain.lifecycle import OPEN
-from bot.domain.permissions import STAFF
+from bot.domain.permissions import STAFF, ledger_scope
 from bot.text import argument_words, whole_number
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services, answer
@@ -57,14 +57,18 @@ def list_issues(ctx: Context, args: str) -> Outcome:
             raise Answer(texts.LIST_UNKNOWN_FILTER.format(word=word))
     actor = ctx.actor
     holder_view = actor.role is Role.HANDLER or (mine and actor.role in STAFF)
+    watcher, building = ledger_scope(actor)
+    if mine and building:  # 「台账 我的」: a 楼栋长's own reports and follows
+        watcher, building = actor.person_id, None
     query = LedgerQuery(
         community_id=ctx.community.id,
         statuses=OPEN,
         grid_ids=frozenset(grid_ids or (() if everything else actor.grid_ids)),
         category=category,
-        # Residents (and anyone asking for "mine") see what they reported or follow;
-        # handlers see what they hold.
-        watcher_id=actor.person_id if actor.role in (Role.RESIDENT, Role.HEAD) else None,
+        # Residents see what they reported or follow, a 楼栋长 their building; handlers (and
+        # staff asking for "mine") what they hold.
+        watcher_id=watcher,
+        building=building,
         assignee_id=actor.person_id if holder_view else None,
         assignee_unit=actor.unit if actor.role is Role.HANDLER else None,
     )
@@ -79,6 +83,8 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     per_colour = {Colour.RED: result.red, Colour.YELLOW: result.yellow, Colour.GREEN: result.green}
     shown_total = per_colour[wanted] if wanted else result.total
     if shown_total == 0:
+        if building and not filters:
+            return answer(ctx, texts.LIST_EMPTY_BUILDING.format(building=f"{building}号楼"))
         return answer(ctx, _nothing_listed(actor.role, holder_view, filtered=bool(filters)))
     pages = -(-shown_total // PAGE_SIZE)
     if page > pages:

@@ -147,6 +147,18 @@ def building_refusal(actor: Actor, building: str | None) -> str | None:
     return f"楼栋长只能为本楼栋（{mine}）代为立案，这条说的是{building}号楼，请网格员立案。"
 
 
+def ledger_scope(actor: Actor) -> tuple[int | None, str | None]:
+    """Whose issues a ledger shows someone, as (watcher, building): a resident what they
+    reported or follow; a 楼栋长 of one building that building's issues (they may 查看 and
+    核实 them), of several what they reported or follow; anyone else no such limit."""
+    if actor.role is Role.HEAD and len(actor.buildings) == 1:
+        (building,) = actor.buildings
+        return None, building
+    if actor.role in (Role.RESIDENT, Role.HEAD):
+        return actor.person_id, None
+    return None, None
+
+
 def own_buildings(actor: Actor) -> str:
     """A 楼栋长's buildings as a line says them: 「3号楼、5号楼」."""
     return "、".join(f"{b}号楼" for b in sorted(actor.buildings))

@@ -20,7 +20,7 @@ from bot.clock import local
 from bot.domain.deadlines import Colour
 from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import MOVES, OPEN, Action
-from bot.domain.permissions import STAFF, Actor, knows_private_reporter, refusal
+from bot.domain.permissions import STAFF, Actor, knows_private_reporter, ledger_scope, refusal
 from bot.domain.privacy import mask_text
 from bot.media import MediaFolder
 from bot.text import normalize, printable, whole_number
@@ -119,17 +119,18 @@ def ledger(
         else:
             named = uow.people.named(community_id, filters.assignee)
             assignee_id = named[0].id if named else -1
+    watcher, own_building = ledger_scope(actor)  # as 台账 shows them in chat
     query = LedgerQuery(
         community_id=community_id,
         statuses=statuses,
         grid_ids=grid_ids,
         # An unknown category (a hand-edited address) lists nothing, as an unknown grid does.
         category=(category or "-") if filters.category else None,
-        watcher_id=actor.person_id if actor.role in (Role.RESIDENT, Role.HEAD) else None,
+        watcher_id=watcher,
         assignee_id=assignee_id,
         assignee_unit=assignee_unit,
         text=filters.q,
-        building=filters.building or None,
+        building=own_building or filters.building or None,
     )
     wanted = COLOURS.get(filters.colour)
     result = uow.issues.ledger(

@@ -110,3 +110,12 @@ def test_at_the_end_of_the_calendars_years_the_ledger_still_shows(chat: Conversa
     lines = chat.text("@李书记/工作群: 台账").splitlines()
     assert lines[1].startswith("🟢 #1【排水管道】")
     assert lines[-1].startswith("（2027年节假日安排未收录，颜色暂按周一至周五推算")
+
+
+def test_a_building_head_sees_their_buildings_issues(chat: Conversation) -> None:
+    # 陈楼长 is the head of 3号楼 (config.example.yaml).
+    assert chat.text("@陈楼长/网格3群: 台账") == "3号楼没有未办结的事项。"
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@孙大爷/网格5群: #报事 6号楼门口乱停车")
+    lines = chat.text("@陈楼长/网格3群: 台账").splitlines()
+    assert len(lines) == 2 and lines[1].startswith("🟢 #1【排水管道】3号楼2单元"), lines

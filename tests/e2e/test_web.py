@@ -431,7 +431,7 @@ def three(chat: Conversation) -> Conversation:
     [
         ("王芳", [1, 3]),
         ("刘阿姨", [2]),
-        ("陈楼长", []),
+        ("陈楼长", [1]),  # the head of 3号楼: its issues
         ("刘物业", [2]),
         ("张网格", [1, 2]),
         ("赵网格", [3]),
