@@ -86,12 +86,12 @@ class Router:
         if _FILE_COMMAND.match(text):  # outside a reply it is told how
             return Route(RouteKind.FILE, text=_FILE_COMMAND.sub("", text).strip())
         # Commands and ballots are read without the sentence's closing punctuation.
-        said = _TRAILING.sub("", raw)
-        command = self._command(normalize(said), said)
+        said, said_text = _TRAILING.sub("", raw), _TRAILING.sub("", text)
+        command = self._command(said_text, said)
         if command is not None and not self._tagged_report(command, raw):
             return command
         if _BALLOT.match(text):
-            return Route(RouteKind.BALLOT, text=normalize(said))
+            return Route(RouteKind.BALLOT, text=said_text)
         private = message.chat.is_private
         if spoken_score(text, vague=private) is not None and (
             private or not _BARE_SCORE.match(text)

@@ -34,14 +34,11 @@ from bot.outbox import outbound
 from bot.text import fit_for_chat
 from handlers import texts
 from handlers.base import Services, quiet_until
-from handlers.digests import first_working_day_of_month, first_working_day_of_week
+from handlers.digests import series_speaks
 from handlers.reminders import render
 from handlers.schedule import (
     EVENT,
-    MONTHLY,
-    POINTS_WEEKLY,
     SERIES_KINDS,
-    WEEKLY,
     Series,
     latest_missed,
     schedule_next,
@@ -58,7 +55,6 @@ T = TypeVar("T")
 
 BATCH = 500
 LATE_AFTER = timedelta(minutes=5)  # later than this, a message says （补发）
-WEEKLY_KINDS = frozenset({WEEKLY, POINTS_WEEKLY})  # they speak on the week's first working day
 MAX_SLEEP = 60.0  # seconds: wake at least this often to see rows other processes added
 
 
@@ -140,15 +136,10 @@ class Scheduler:
         today's digest rather than Friday's. A one-off reminder (`series` None) is itself."""
         if series is None:
             return due
-
-        def speaks(moment: datetime) -> bool:
-            if series.kind in WEEKLY_KINDS:
-                return first_working_day_of_week(self._services, moment)
-            if series.kind == MONTHLY:
-                return first_working_day_of_month(self._services, moment)
-            return True
-
-        latest = latest_missed(series, due.due_at, now, speaks)
+        kind = series.kind
+        latest = latest_missed(
+            series, due.due_at, now, lambda moment: series_speaks(self._services, kind, moment)
+        )
         if latest == due.due_at:
             return due
         due.status = "expired"

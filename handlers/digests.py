@@ -11,6 +11,7 @@ from handlers import texts
 from handlers.base import Services
 from handlers.ledger import yellow_until
 from handlers.listing import ledger_line
+from handlers.schedule import MONTHLY, POINTS_WEEKLY, WEEKLY
 from storage.repositories import LedgerQuery
 from storage.uow import UnitOfWork
 
@@ -37,6 +38,17 @@ def first_working_day_of_month(services: Services, due: datetime) -> bool:
     the first after 元旦 or 国庆. The due day, not today, as for the weekly digest."""
     day = services.weekday_calendar.local_date(due)
     return _first_working_day(services, day, since=day.day - 1)
+
+
+def series_speaks(services: Services, kind: str, due: datetime) -> bool:
+    """Whether an occurrence of a recurring series due at `due` has something to say: a weekly
+    one on the week's first working day, the monthly report on the month's; the others on
+    every occurrence (they judge the rest themselves when rendered)."""
+    if kind in (WEEKLY, POINTS_WEEKLY):
+        return first_working_day_of_week(services, due)
+    if kind == MONTHLY:
+        return first_working_day_of_month(services, due)
+    return True
 
 
 def _first_working_day(services: Services, day: date, *, since: int) -> bool:

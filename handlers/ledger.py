@@ -33,6 +33,7 @@ from handlers.base import (
     Handler,
     Outcome,
     Services,
+    answer,
     attach,
     mentioned_person,
     record,
@@ -580,7 +581,7 @@ def rating_reply(ctx: Context, text: str) -> Outcome:
     ]
     if not waiting:  # in a group it was chat; privately it was said to the bot: answer it
         if ctx.chat.kind == "private":
-            return _one_line_plain(ctx, texts.NOTHING_TO_RATE)
+            return answer(ctx, texts.NOTHING_TO_RATE, "invalid")
         return Outcome([], "ignored")
     if len(waiting) > 1:
         numbers = "、".join(f"#{issue.number}" for issue in waiting)
@@ -608,10 +609,6 @@ def _rated(ctx: Context, issue: Issue, score: int, note: str) -> Outcome:
     )
     replies += tell_work_groups(ctx, alert, already=replies)
     return Outcome(replies + _tell_holders(ctx, issue, line), "command", issue.id)
-
-
-def _one_line_plain(ctx: Context, text: str) -> Outcome:
-    return Outcome([reply_to(ctx, text)], "invalid")
 
 
 def _one_line(ctx: Context, text: str, issue: Issue) -> Outcome:

@@ -83,9 +83,7 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     per_colour = {Colour.RED: result.red, Colour.YELLOW: result.yellow, Colour.GREEN: result.green}
     shown_total = per_colour[wanted] if wanted else result.total
     if shown_total == 0:
-        if building and not filters:
-            return answer(ctx, texts.LIST_EMPTY_BUILDING.format(building=f"{building}号楼"))
-        return answer(ctx, _nothing_listed(actor.role, holder_view, filtered=bool(filters)))
+        return answer(ctx, _nothing_listed(actor.role, holder_view, building, bool(filters)))
     pages = -(-shown_total // PAGE_SIZE)
     if page > pages:
         raise Answer(texts.LIST_NO_PAGE.format(page=page, pages=pages))
@@ -127,10 +125,12 @@ def _page_word(word: str) -> str:
     return inner if inner != word and whole_number(inner) is not None else word
 
 
-def _nothing_listed(role: Role, holder_view: bool, *, filtered: bool) -> str:
+def _nothing_listed(role: Role, holder_view: bool, building: str | None, filtered: bool) -> str:
     """An empty ledger in the words of whose ledger it is."""
     if filtered:
         return texts.LIST_EMPTY
+    if building:  # a 楼栋长's
+        return texts.LIST_EMPTY_BUILDING.format(building=f"{building}号楼")
     if holder_view:
         return texts.LIST_EMPTY_HELD
     if role in (Role.RESIDENT, Role.HEAD):

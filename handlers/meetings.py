@@ -57,13 +57,14 @@ _CASTING = re.compile(r"^[Mm]\s*\d+\s*[:,]?\s*\d")  # 「投票 M1 1」: a ballo
 _MEETING_WORDS = ("议题", "时间", "截止", "地点", "群")
 _VOTE_WORDS = ("选项", "截止", "规则", "每户一票", "公开", "至少", "群")
 _OPTIONS = re.compile(r"[|｜/／]")
+_SPACED = re.compile(r"\s+")
 _LISTED = re.compile(r"[,，、]")  # 「同意、反对、弃权」「周四19:00，周六10:00」 when there is no |
 
 
 def _choices(typed: str, *, spaces: bool) -> list[str]:
     """A poll's times or a vote's options: split at |, else at commas and 、, else (for options,
     which hold no time like 「周四 19:00」) at spaces: 「选项 同意 反对 弃权」."""
-    for separator in (_OPTIONS, _LISTED, *([re.compile(r"\s+")] if spaces else [])):
+    for separator in (_OPTIONS, _LISTED, *([_SPACED] if spaces else [])):
         if separator.search(typed.strip()):
             return [part.strip() for part in separator.split(typed) if part.strip()]
     return [typed.strip()] if typed.strip() else []
@@ -633,13 +634,13 @@ def remind_attendees(uow: UnitOfWork, services: Services, reminder: Reminder) ->
     ]
     now = services.clock.now()
     # 「一小时后」 on time; what is really left when sent late or held for the morning.
-    when = "明天" if reminder.kind == MEETING_DAY else f"{_time_left(meeting.starts_at - now)}后"
-    when = "一小时后" if when == "1小时后" else when
+    left = _time_left(meeting.starts_at - now)
+    when = (
+        "明天" if reminder.kind == MEETING_DAY else ("一小时" if left == "1小时" else left) + "后"
+    )
     text = texts.MEETING_SOON.format(
         when=when,
-        at=format_deadline(
-            meeting.starts_at, services.settings.tz, services.clock.now(), clock=True
-        ),
+        at=format_deadline(meeting.starts_at, services.settings.tz, now, clock=True),
         label=_label(meeting),
         place=f"，地点：{meeting.place}" if meeting.place else "",
     )
