@@ -374,16 +374,13 @@ class Outbox:
     ) -> None:
         """Record what happened to the rows of one send, all in one transaction."""
         with UnitOfWork(self._sessions) as uow:
-            now = self._clock.now()
-            for row_id in row_ids:
-                row = uow.outbox.get(row_id)
-                if sent:
-                    row.sent_at = now
-                    if receipt is not None:
-                        row.platform_message_id = receipt.message_id
-                        row.poll_ref = receipt.poll_ref
-                elif failed is not None:
-                    row.failed = failed
-                else:
-                    row.claimed_at = None  # a definite failure: free to try again
+            if sent:
+                done: dict[str, object] = {"sent_at": self._clock.now()}
+                if receipt is not None:
+                    done.update(platform_message_id=receipt.message_id, poll_ref=receipt.poll_ref)
+                uow.outbox.settle(row_ids, **done)
+            elif failed is not None:
+                uow.outbox.settle(row_ids, failed=failed)
+            else:
+                uow.outbox.settle(row_ids, claimed_at=None)  # a definite failure: try again
             uow.commit()

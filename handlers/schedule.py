@@ -65,11 +65,13 @@ def sync_issue(uow: UnitOfWork, services: Services, issue: Issue) -> None:
     ):
         look = issue.closed_at + timedelta(days=settings.lookback_days)
         wanted[f"issue:{issue.id}:lookback:{issue.closed_at.isoformat()}"] = (LOOKBACK, look, None)
-    for reminder in uow.reminders.pending_for_issue(issue.id):
-        if reminder.key not in wanted:
+    known = uow.reminders.of_issue(issue.id)  # one query, whatever the issue's history
+    for key, reminder in known.items():
+        if reminder.status == "pending" and key not in wanted:
             reminder.status = "cancelled"
     for key, (kind, due, expires) in wanted.items():
-        uow.reminders.schedule(
+        uow.reminders.schedule_among(
+            known,
             key,
             community_id=issue.community_id,
             kind=kind,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple, cast
@@ -774,10 +774,29 @@ class Reminders:
         """Create the reminder `key`, or bring it up to date; a sent one stays sent."""
         reminder = self._session.scalar(select(Reminder).where(Reminder.key == key))
         if reminder is None:
-            reminder = Reminder(key=key, status="pending", **fields)
-            self._session.add(reminder)
+            reminder = self._new(key, fields)
             self._session.flush()
             return reminder
+        return self._update(reminder, fields)
+
+    def schedule_among(self, known: Mapping[str, Reminder], key: str, **fields: object) -> Reminder:
+        """`schedule`, where `known` already holds every reminder that could have this key
+        (an issue's: `of_issue`), so nothing is asked of the database."""
+        found = known.get(key)
+        return self._new(key, fields) if found is None else self._update(found, fields)
+
+    def of_issue(self, issue_id: int) -> dict[str, Reminder]:
+        """Every reminder of one issue, whatever its status, by key."""
+        found = self._session.scalars(select(Reminder).where(Reminder.issue_id == issue_id))
+        return {reminder.key: reminder for reminder in found}
+
+    def _new(self, key: str, fields: Mapping[str, object]) -> Reminder:
+        reminder = Reminder(key=key, status="pending", **fields)
+        self._session.add(reminder)
+        return reminder
+
+    @staticmethod
+    def _update(reminder: Reminder, fields: Mapping[str, object]) -> Reminder:
         if reminder.status != "sent":
             for name, value in fields.items():
                 setattr(reminder, name, value)
@@ -918,8 +937,14 @@ class Outbox:
         )
         return cast("CursorResult[Any]", claimed).rowcount == len(row_ids)
 
-    def get(self, message_id: int) -> OutboundMessage:
-        return self._session.get_one(OutboundMessage, message_id)
+    def settle(self, row_ids: Sequence[int], **values: object) -> None:
+        """Set `values` on the rows of one send, in one statement."""
+        self._session.execute(
+            update(OutboundMessage)
+            .where(OutboundMessage.id.in_(row_ids))
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
 
     def cut_off(self, platforms: tuple[str, ...], account: str = "") -> Sequence[OutboundMessage]:
         """Rows a crash of this account's process interrupted mid-send: claimed, never
