@@ -13,7 +13,7 @@ from bot.domain.permissions import knows_private_reporter
 from bot.domain.privacy import mask_name, mask_text, reporter_label
 from bot.media import MediaFolder
 from bot.messages import Document, Outgoing
-from bot.text import normalize, printable
+from bot.text import argument_words, normalize, printable
 from handlers import texts
 from handlers.base import Context, Outcome, answer
 from handlers.ledger import (
@@ -29,10 +29,15 @@ from handlers.meetings import minutes
 from storage.models import Issue
 from storage.uow import UnitOfWork
 
+_MEETING = re.compile(r"^[Mm]\d{1,9}$")
+
 
 def show(ctx: Context, args: str) -> Outcome:
     """查看 N — details, status and history of issue N (查看 M3: the meeting record)."""
     if re.match(r"^[Mm]\s*\d", normalize(args)):
+        meetings = argument_words(args)
+        if len(meetings) > 1 and all(_MEETING.match(word) for word in meetings):
+            return each_issue(ctx, meetings, minutes)  # 查看 M1 M2: each record in turn
         return minutes(ctx, normalize(args).split(" ")[0])
     if (numbers := several_issues(args)) is not None:
         return each_issue(ctx, numbers, show)

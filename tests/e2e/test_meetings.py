@@ -187,6 +187,17 @@ def test_a_publicity_published_again_ends_once_at_its_new_date(chat: Conversatio
     assert len({where for _, where, _ in ended}) == len(ended)  # once per group
 
 
+def test_several_meeting_records_are_shown_each_in_turn(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 议事 楼道堆物议事会 时间 周四19:00 截止 周三20:00 群 网格3")
+    chat.say("@李书记/工作群: 议事 停车议事会 时间 周五19:00 截止 周四20:00 群 网格5")
+    shown = chat.say("@李书记/工作群: 查看 M1 M2")
+    assert [text.splitlines()[0].split(" · ")[0] for _, text in shown] == [
+        "M1 楼道堆物议事会",
+        "M2 停车议事会",
+    ]
+    assert chat.say("@李书记/工作群: 查看 M1，M9")[1] == ("工作群", "没有找到 M9。")
+
+
 def test_two_hours_before_closing_only_those_who_have_not_answered_are_named(
     chat: Conversation,
 ) -> None:
