@@ -35,6 +35,7 @@ from handlers.base import (
     Services,
     answer,
     attach,
+    mention_first,
     mentioned_person,
     record,
     refuse,
@@ -292,6 +293,8 @@ def assign(ctx: Context, args: str) -> Outcome:
     target, when = split_first(rest)
     if not target:
         raise Answer(ctx.services.command("assign").usage_line())
+    target, joined = mention_first(ctx, target)  # 「@刘物业3天」: the deadline run into it
+    when = f"{joined} {when}".strip()
     person, unit = target_of(ctx, target)
     same_holder = (
         issue.status is IssueStatus.ASSIGNED

@@ -107,6 +107,14 @@ class ConsoleAdapter:
         self._session = session or uuid.uuid4().hex[:8]
         self._said: dict[str, _Said] = {}
         self._count = 0
+        # The names an @mention can mean: config's people on the console, and whoever has
+        # spoken. 「@刘物业3天」 then mentions 刘物业, as a picked contact would.
+        self._names = {
+            person.ref
+            for community in settings.communities
+            for person in community.people
+            if person.platform == PLATFORM
+        }
 
     # -- building messages -------------------------------------------------------------------
 
@@ -172,9 +180,10 @@ class ConsoleAdapter:
         )
         text = _PHOTO.sub(" ", text).strip() if photos else text
         mentions_bot = mention or f"@{self._bot_name}" in normalize(text)
+        self._names.add(speaker)
         mentions = tuple(
             PersonRef(PLATFORM, name, name)
-            for name in _MENTION.findall(normalize(text))
+            for name in map(self._known_name, _MENTION.findall(normalize(text)))
             if name != self._bot_name
         )
         quoted = None
@@ -198,6 +207,11 @@ class ConsoleAdapter:
             mentions=mentions,
             attachments=photos,
         )
+
+    def _known_name(self, typed: str) -> str:
+        """The longest known name `typed` starts with (「刘物业3天」 → 刘物业), else all of it."""
+        known = [name for name in self._names if typed.startswith(name)]
+        return max(known, key=len) if known else typed
 
     @property
     def prompt(self) -> str:

@@ -316,6 +316,19 @@ def test_accepting_or_assigning_again_tells_nobody_twice(chat: Conversation) -> 
     assert history.count("受理（") == 1 and history.count("派单（") == 1, history
 
 
+def test_a_deadline_typed_right_after_the_mention_is_the_deadline(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    replies = chat.say("@张网格/网格3群: 派单 1 @刘物业3天")
+    assert replies[0] == (G3, "#1 已派单给 物业·刘*业，期限 11月26日。")
+    assert next(text for where, text in replies if where == LIU).startswith("新派单 #1")
+    # Someone not in config, known because they have spoken: the same.
+    chat.say("@钱阿姨/网格3群: 收到")
+    assert chat.say("@李书记/工作群: 派单 1 @钱阿姨12月1日")[0] == (
+        WORK,
+        "#1 已派单给 钱*姨，期限 12月1日。",
+    )
+
+
 def test_the_one_who_held_an_issue_hears_it_was_reassigned(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
     chat.say("@张网格/网格3群: 派单 1 @刘物业")
