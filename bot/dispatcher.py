@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.domain.voting import WITHDRAW_WORDS
 from bot.messages import ChatRef, Direct, IncomingMessage, Outgoing, PollAnswer, Reply
 from bot.outbox import outbound
 from bot.routing import Route, RouteKind, Router
@@ -30,7 +31,6 @@ from handlers.base import (
     quiet_until,
     refuse,
 )
-from handlers.meetings import WITHDRAW_WORDS
 from storage.models import Chat, Community, InboundMessage, Person
 from storage.uow import UnitOfWork
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from bot.domain.ratings import spoken_score
+from bot.domain.voting import is_ballot
 from bot.messages import IncomingMessage
 from bot.text import normalize, printable, visible
 from handlers.base import Command
@@ -24,7 +25,6 @@ _SLASH = re.compile(r"^(/([^\s\d#@]+)(?:@[A-Za-z0-9_]+(?=\s|$))?)", re.S)
 _KEYWORD_FOLLOW = re.compile(r"^($|[\s\d#@]|[:,]\s*[\d#])")
 _TAG_PUNCT = re.compile(r"^[\s:：,，。.、!！]+")
 _FILE_COMMAND = re.compile(r"^/file(?:@\w+)?(?=\s|$)", re.I)  # `/file` in reply: as #立案 does
-_BALLOT = re.compile(r"^[Mm]\s*\d+\s*[:,]?\s*(?:\d|撤回|取消|撤销)")
 _EXPECTS = {"issue": re.compile(r"^#?\s*\d"), "meeting": re.compile(r"^[Mm]\s*\d")}
 # A bare "5" means a score only in a private chat; in a group it could mean anything.
 _BARE_SCORE = re.compile(r"^[1-5]$")
@@ -90,7 +90,7 @@ class Router:
         command = self._command(said_text, said)
         if command is not None and not self._tagged_report(command, raw):
             return command
-        if _BALLOT.match(text):
+        if is_ballot(text):
             return Route(RouteKind.BALLOT, text=said_text)
         private = message.chat.is_private
         if spoken_score(text, vague=private) is not None and (

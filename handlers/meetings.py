@@ -21,9 +21,11 @@ from bot.domain.privacy import mask_name
 from bot.domain.voting import (
     RULE_LABELS,
     RULE_WORDS,
+    WITHDRAW_WORDS,
     Cast,
     Decision,
     decide,
+    is_ballot,
     parse_choices,
     tally,
 )
@@ -53,7 +55,6 @@ MEETING_DAY, MEETING_HOUR, PUBLICITY_END = "meeting_day", "meeting_hour", "publi
 NUDGE_BEFORE = timedelta(hours=2)
 DEFAULT_PUBLICITY_DAYS = 5
 
-_CASTING = re.compile(r"^[Mm]\s*\d+\s*[:,]?\s*\d")  # 「投票 M1 1」: a ballot, said with 投票
 _MEETING_WORDS = ("议题", "时间", "截止", "地点", "群")
 _VOTE_WORDS = ("选项", "截止", "规则", "每户一票", "公开", "至少", "群")
 _OPTIONS = re.compile(r"[|｜/／]")
@@ -71,7 +72,6 @@ def _choices(typed: str, *, spaces: bool) -> list[str]:
 
 
 _ITEMS = re.compile(r"[；;]")
-WITHDRAW_WORDS = ("撤回", "取消", "撤销")
 _HOME = re.compile(r"(\d+)\s*[-号栋幢#]\s*(?:楼)?\s*(\d+)\s*[-单元]*\s*(\d{2,4})")
 
 
@@ -214,7 +214,7 @@ def call_meeting(ctx: Context, args: str) -> Outcome:
 def call_vote(ctx: Context, args: str) -> Outcome:
     """投票 标题 选项 A|B|C 截止 时间 [规则 过半/三分之二] [每户一票] [公开] [至少 N] [群 …].
     「投票 M1 1」 is someone voting, not calling a vote: it is their ballot."""
-    if _CASTING.match(normalize(args)):
+    if is_ballot(normalize(args)):  # 「投票 M1 1」
         return ballot(ctx, normalize(args))
     check(ctx, "vote")
     if ctx.community is None:

@@ -9,6 +9,7 @@ when a quorum is set.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +18,15 @@ from fractions import Fraction
 MAJORITY, TWO_THIRDS = "majority", "two_thirds"
 RULE_LABELS = {MAJORITY: "过半", TWO_THIRDS: "三分之二"}
 RULE_WORDS = {"过半": MAJORITY, "半数": MAJORITY, "三分之二": TWO_THIRDS, "2/3": TWO_THIRDS}
+WITHDRAW_WORDS = ("撤回", "取消", "撤销")
+"""What takes one's ballot back: 「M3 撤回」."""
+_BALLOT = re.compile(r"^[Mm]\s*\d+\s*[:,]?\s*(?:\d|" + "|".join(WITHDRAW_WORDS) + ")")
+
+
+def is_ballot(text: str) -> bool:
+    """「M3 1」「M3 1,2」「M3:2」「M3 撤回」: someone answering a poll or a vote, or taking their
+    answer back (`text` normalised)."""
+    return _BALLOT.match(text) is not None
 
 
 @dataclass(frozen=True)

@@ -352,6 +352,8 @@ def test_a_ballot_said_with_the_vote_command_word_counts(chat: Conversation) -> 
     chat.say("@李书记/工作群: 议事 纸箱议事会 时间 周四19:00|周六10:00 截止 周三20:00 群 网格3")
     assert chat.say("@王芳/网格3群: 投票 M1 2") == [(G3, "已记录：M1 选 2。")]
     assert "2. 11月28日 10:00 1票" in chat.text("@王芳/网格3群: 查看 M1")
+    assert chat.say("@王芳/网格3群: 投票 M1 撤回") == [(G3, "已撤回您在 M1 的投票。")]
+    assert "2. 11月28日 10:00 0票" in chat.text("@王芳/网格3群: 查看 M1")
 
 
 def test_an_action_item_naming_a_building_belongs_to_its_grid(chat: Conversation) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.domain.voting import TWO_THIRDS, Cast, decide, parse_choices, tally
+import pytest
+
+from bot.domain.voting import TWO_THIRDS, Cast, decide, is_ballot, parse_choices, tally
 
 T0 = datetime(2026, 11, 23, tzinfo=UTC)
 
@@ -72,3 +74,22 @@ def test_a_tie_under_two_thirds_names_the_rule_it_missed() -> None:
     votes = [cast(1, 1), cast(2, 1), cast(3, 2), cast(4, 2), cast(5, 3)]
     result = decide(votes, 3, rule=TWO_THIRDS)
     assert not result.passed and result.reason == "平票，未达到三分之二"
+
+
+@pytest.mark.parametrize(
+    ("text", "ballot"),
+    [
+        ("M3 1", True),
+        ("m3 1,2", True),
+        ("M3:2", True),
+        ("M3 撤回", True),
+        ("M3 取消", True),
+        ("M3 停车太难了", False),
+        ("M 3", False),
+        ("3 1", False),
+    ],
+)
+def test_a_ballot_is_a_meeting_number_then_choices_or_taking_it_back(
+    text: str, ballot: bool
+) -> None:
+    assert is_ballot(text) is ballot
