@@ -36,6 +36,7 @@ from handlers.base import Answer, Context, Outcome, Services, answer, record, re
 from handlers.intake import grid_for
 from handlers.ledger import assignee_label, check, deadline_in, shown_deadline, target_of
 from handlers.notify import chat_ref, person_ref, tell_privately, watcher_chats, work_groups
+from handlers.schedule import stamp
 from storage.models import (
     AgendaItem,
     Ballot,
@@ -135,11 +136,11 @@ def _schedule(
     on (the poll closed, the meeting begun): one set earlier, for a time decided again or a 公示
     published again, is cancelled."""
     prefix = f"meeting:{meeting.id}:{kind}:"
-    uow.reminders.cancel_pending(prefix, keep=None if due is None else prefix + due.isoformat())
+    uow.reminders.cancel_pending(prefix, keep=None if due is None else prefix + stamp(due))
     if due is None:
         return
     uow.reminders.schedule(
-        prefix + due.isoformat(),
+        prefix + stamp(due),
         community_id=meeting.community_id,
         kind=kind,
         due_at=due,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from apscheduler.triggers.cron import CronTrigger
@@ -26,6 +26,14 @@ from storage.uow import UnitOfWork
 
 if TYPE_CHECKING:
     from handlers.base import Services
+
+
+def stamp(moment: datetime) -> str:
+    """A moment as it is written in a reminder's key: always in UTC, so that a key made from a
+    time just set (in Asia/Shanghai) and one made from the same time read back from the
+    database (in UTC) are the same key, and a reminder already sent is not sent again."""
+    return moment.astimezone(UTC).isoformat()
+
 
 YELLOW, RED = "deadline_yellow", "deadline_red"
 FOLLOW_UP, AUTO_CLOSE, LOOKBACK = "followup_remind", "followup_close", "lookback"
@@ -50,21 +58,21 @@ def sync_issue(uow: UnitOfWork, services: Services, issue: Issue) -> None:
         deadline = issue.deadline
         yellow = _yellow_time(services, deadline)
         if yellow is not None and yellow > now:
-            wanted[f"issue:{issue.id}:yellow:{deadline.isoformat()}"] = (YELLOW, yellow, deadline)
-        wanted[f"issue:{issue.id}:red:{deadline.isoformat()}"] = (RED, deadline, None)
+            wanted[f"issue:{issue.id}:yellow:{stamp(deadline)}"] = (YELLOW, yellow, deadline)
+        wanted[f"issue:{issue.id}:red:{stamp(deadline)}"] = (RED, deadline, None)
     elif issue.status is IssueStatus.RESOLVED and issue.resolved_at is not None:
         start = issue.resolved_at
         remind = start + timedelta(days=settings.follow_up_reminder_days)
         close = start + timedelta(days=settings.follow_up_close_days)
-        wanted[f"issue:{issue.id}:followup:{start.isoformat()}"] = (FOLLOW_UP, remind, close)
-        wanted[f"issue:{issue.id}:autoclose:{start.isoformat()}"] = (AUTO_CLOSE, close, None)
+        wanted[f"issue:{issue.id}:followup:{stamp(start)}"] = (FOLLOW_UP, remind, close)
+        wanted[f"issue:{issue.id}:autoclose:{stamp(start)}"] = (AUTO_CLOSE, close, None)
     elif (
         issue.status is IssueStatus.CLOSED
         and issue.category == "dispute"
         and issue.closed_at is not None
     ):
         look = issue.closed_at + timedelta(days=settings.lookback_days)
-        wanted[f"issue:{issue.id}:lookback:{issue.closed_at.isoformat()}"] = (LOOKBACK, look, None)
+        wanted[f"issue:{issue.id}:lookback:{stamp(issue.closed_at)}"] = (LOOKBACK, look, None)
     known = uow.reminders.of_issue(issue.id)  # one query, whatever the issue's history
     for key, reminder in known.items():
         if reminder.status == "pending" and key not in wanted:
@@ -113,7 +121,7 @@ class Series:
     text: str = ""
 
     def key(self, due: datetime) -> str:
-        return f"{self.prefix}@{due.isoformat()}"
+        return f"{self.prefix}@{stamp(due)}"
 
 
 def series_of(uow: UnitOfWork, services: Services, community: Community) -> list[Series]:

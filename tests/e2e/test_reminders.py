@@ -532,3 +532,56 @@ def test_a_late_meeting_reminder_says_the_time_really_left(chat: Conversation) -
     chat.say("@王芳/网格3群: M1 1")
     fired = [(when, text) for when, _, text in chat.run_until(at(11, 27, 9)) if "开 M1" in text]
     assert fired[-1][0] == "11-27 07:30" and fired[-1][1].startswith("⏰ 30分钟后（"), fired
+
+
+def test_a_reminder_already_sent_is_not_sent_again_after_the_next_change(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业 明天")  # Tuesday 18:00
+    red = [f for f in chat.run_until(at(11, 24, 19)) if f[2].startswith("🔴")]
+    assert [(when, where) for when, where, _ in red] == [
+        ("11-24 18:00", LIU),
+        ("11-24 18:00", WORK),
+    ]
+    chat.say("@刘物业/私聊: 进展 1 明天处理")
+    chat.say("@王芳/网格3群: 关注 1")
+    assert chat.run_until(at(11, 24, 21)) == []  # not again, 「（补发）」
+    chat.say("@刘物业/私聊: 办结 1 已疏通")
+    asked = chat.run_until(at(11, 28, 12))  # the reminder to rate, three days on
+    assert [where for _, where, text in asked if "还没收到您的评价" in text] == [G3], asked
+    chat.say("@孙大爷/网格3群: 关注 1")
+    back = restarted(chat, at(11, 28, 13), "r1")
+    back.say("@孙大爷/网格3群: 关注 1")
+    assert not any("评价" in text for _, _, text in back.run_until(at(11, 28, 20)))
+    back.close()
+
+
+def test_reminder_keys_written_in_local_time_are_read_after_the_upgrade(
+    chat: Conversation,
+) -> None:
+    """A database from before keys were written in UTC: the 🔴 already sent, under a key in
+    Asia/Shanghai time, is still recognised and not sent again."""
+    from alembic import command
+    from sqlalchemy import select
+
+    from storage.migrate import alembic_config, upgrade
+    from storage.models import Reminder
+
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业 明天")
+    chat.run_until(at(11, 24, 19))
+    engine = chat.linli.engine
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0015")
+    with UnitOfWork(chat.linli.sessions) as uow:
+        sent = uow.session.scalars(select(Reminder).where(Reminder.status == "sent")).all()
+        for reminder in sent:
+            reminder.key = reminder.key.replace("T10:00:00+00:00", "T18:00:00+08:00")
+        assert any(r.key.endswith("+08:00") for r in sent)
+        uow.commit()
+    upgrade(engine)
+    chat.say("@刘物业/私聊: 进展 1 明天处理")
+    assert chat.run_until(at(11, 24, 21)) == []
