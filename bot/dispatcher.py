@@ -223,6 +223,8 @@ class Dispatcher:
                 return answer(ctx, texts.UNKNOWN_COMMAND.format(word=route.word), "invalid")
             case RouteKind.REPORT:
                 return intake.report(ctx, route.text)
+            case RouteKind.MENTION:
+                return intake.mention(ctx, route.text)
             case RouteKind.FILE:
                 return intake.file_reply(ctx, route.text)
             case RouteKind.PRIVATE:

@@ -405,7 +405,7 @@ def _import_one(
             return None, None
         message = replace(message, mentions_bot=True)  # filed as if the bot were asked
         review = True
-    elif kind not in (RouteKind.REPORT, RouteKind.PHOTO):
+    elif kind not in (RouteKind.REPORT, RouteKind.MENTION, RouteKind.PHOTO):
         return None, None
     dispatcher.dispatch(message)
     with UnitOfWork(sessions) as uow:

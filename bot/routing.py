@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from bot.domain.ratings import spoken_score
+from bot.domain.ratings import spoken_rating
 from bot.domain.voting import is_ballot
 from bot.messages import IncomingMessage
 from bot.text import normalize, printable, visible
@@ -28,6 +28,9 @@ _FILE_COMMAND = re.compile(r"^/file(?:@\w+)?(?=\s|$)", re.I)  # `/file` in reply
 _EXPECTS = {"issue": re.compile(r"^#?\s*\d"), "meeting": re.compile(r"^[Mm]\s*\d")}
 # A bare "5" means a score only in a private chat; in a group it could mean anything.
 _BARE_SCORE = re.compile(r"^[1-5]$")
+# 「不满意，师傅来看了一眼就走了」 is a rating with its reason; a long group message that
+# merely starts or ends with 满意 is chatter.
+_GROUP_RATING_MAX = 60
 # What ends a sentence on a phone keyboard: 「台账。」「受理 1！」「查看 1？」 are the commands.
 _TRAILING = re.compile(r"[\s。！？!?．.~～…]+$")
 _INLINE_SPACE = re.compile(r"[ \t\u3000]+")
@@ -36,7 +39,8 @@ _INLINE_SPACE = re.compile(r"[ \t\u3000]+")
 class RouteKind(Enum):
     COMMAND = "command"
     UNKNOWN_COMMAND = "unknown_command"
-    REPORT = "report"  # a tagged message or an @-mention of the bot
+    REPORT = "report"  # a tagged message
+    MENTION = "mention"  # untagged text that @-mentions the bot: a report if it reads as one
     FILE = "file"  # a reply with #立案: file someone else's message
     PRIVATE = "private"  # untagged text in a private chat with the bot
     RATING = "rating"  # 满意 / 基本满意 / 不满意 / 5分: an answer to the follow-up (回访)
@@ -93,16 +97,16 @@ class Router:
         if is_ballot(text):
             return Route(RouteKind.BALLOT, text=said_text)
         private = message.chat.is_private
-        if spoken_score(text, vague=private) is not None and (
-            private or not _BARE_SCORE.match(text)
+        if spoken_rating(text, vague=private) is not None and (
+            private or (not _BARE_SCORE.match(text) and len(text) <= _GROUP_RATING_MAX)
         ):
-            return Route(RouteKind.RATING, text=text)
+            return Route(RouteKind.RATING, text=raw)
         if message.reply_to is not None and self._file.search(raw):
             return Route(RouteKind.FILE, text=_strip_tags(self._file, raw))
         if self._report.search(raw):
             return Route(RouteKind.REPORT, text=_strip_tags(self._report, raw))
         if message.mentions_bot:
-            return Route(RouteKind.REPORT, text=raw) if raw else IGNORE
+            return Route(RouteKind.MENTION, text=raw) if raw else IGNORE
         if message.chat.is_private and raw:
             return Route(RouteKind.PRIVATE, text=raw)
         if message.attachments:

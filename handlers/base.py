@@ -41,10 +41,11 @@ class Services:
     # Extra help lines per platform, e.g. the console's prefix syntax.
     platform_help: Mapping[str, str] = field(default_factory=dict)
 
-    def deadline(self, typed: str, now: datetime) -> datetime:
-        """The deadline `typed` means (「3个工作日」「周五」「12月1日」), counted on
-        `weekday_calendar`; raises DeadlineError with the one line to answer."""
-        return parse_deadline(typed, now, self.weekday_calendar)
+    def deadline(self, typed: str, now: datetime, *, calendar_days: bool = False) -> datetime:
+        """The deadline `typed` means (「3天」「3个工作日」「周五」「12月1日」), counted on
+        `weekday_calendar`; 「3天」 in working days unless `calendar_days`. Raises DeadlineError
+        with the one line to answer."""
+        return parse_deadline(typed, now, self.weekday_calendar, calendar_days=calendar_days)
 
     def community_settings(self, code: str) -> CommunitySettings:
         return next(c for c in self.settings.communities if c.code == code)
@@ -162,6 +163,11 @@ class Command:
 def reply_to(ctx: Context, text: str) -> Reply:
     """A reply in the chat the message came from, quoting it."""
     return Reply(ctx.message.chat, text, reply_to_message_id=ctx.message.message_id)
+
+
+WORK_SHOWN = "work_shown"
+"""The outcome of 办结 and 进展: a photo the same person sends just after it (WeChat sends a
+photo as a message of its own) shows the work done (`intake.late_photo`)."""
 
 
 def answer(ctx: Context, text: str, status: str = "command") -> Outcome:

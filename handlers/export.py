@@ -572,6 +572,8 @@ def export(ctx: Context, args: str) -> Outcome:
     check(ctx, "export")
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
+    if ctx.chat.kind not in ("work", "private"):  # every resident's words and flat, unmasked
+        raise Answer(texts.EXPORT_HERE)
     tz = ctx.services.settings.tz
     local_now = _local(ctx.now, tz)
     try:

@@ -10,13 +10,25 @@ from datetime import datetime, timedelta
 from bot.analysis import Analysis
 from bot.domain.duplicates import WINDOW, ReportFacts, find_duplicate
 from bot.domain.issues import IssueStatus, Role, location_label
+from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import building_refusal, refusal
 from bot.domain.privacy import mask_name, reporter_label
 from bot.messages import Outgoing
 from bot.routing import report_text
 from bot.text import has_content, normalize, shorten
 from handlers import points, texts
-from handlers.base import Answer, Context, Outcome, answer, attach, record, refuse, reply_to
+from handlers.base import (
+    WORK_SHOWN,
+    Answer,
+    Context,
+    Outcome,
+    answer,
+    attach,
+    record,
+    refuse,
+    reply_to,
+)
+from handlers.listing import ledger_line
 from handlers.notify import tell_work_groups, triage_buttons, with_buttons
 from storage.models import Follower, Issue, Person
 
@@ -28,11 +40,21 @@ _SAME_MOMENT = timedelta(seconds=1)
 PHOTO_WINDOW = timedelta(minutes=2)
 # A chat gets at most one 「回复 #立案」 suggestion in this long (chat-protocol §2).
 SUGGEST_EVERY = timedelta(minutes=10)
+SUPPLEMENT = "supplement"  # a report of one's own open issue again: what it adds, kept
+REPORTED = ("issue", "duplicate", SUPPLEMENT)  # the outcomes of a message that was a report
 # A private message that is only a question about an issue already filed: 「#1 怎么样了」「进度 1」.
 _ABOUT_AN_ISSUE = re.compile(
     r"^(?:进度|进展|查询)\s*#?\s*(\d{1,9})$"
     r"|^#\s*(\d{1,9})\s*(?:怎么样了?|咋样了?|进度如何|进展如何|有进展吗|处理了吗|修了吗|好了吗|呢)?[?？]*$"
 )
+# 「我反映的事情怎么样了」「下水道修好了吗」: a short question after one's own reports.
+_ASKING = re.compile(
+    r"怎么样了|咋样了|进展|进度|处理了[吗没]|修好了[吗没]|修了[吗没]|好了[吗没]|有人管[吗没]|什么时候[来修]"
+)
+_HOW = re.compile(r"(?:怎么|如何|怎样)(?:报事|反映|投诉|登记|用|使用|操作)")
+_ASKING_AT_MOST = 20  # characters: a longer message is a report that happens to ask
+_MINE_SHOWN = 5
+_AWAITED = OPEN | {IssueStatus.RESOLVED}  # still open, or waiting for its rating
 # Who, writing privately, is taken to be writing about their work rather than reporting.
 _AT_WORK = frozenset({Role.HANDLER, Role.WORKER, Role.SECRETARY})
 
@@ -55,15 +77,53 @@ def private_message(ctx: Context, text: str) -> Outcome:
     analysis = ctx.services.analyzer.analyze(text)
     if ctx.role in _AT_WORK and not analysis.urgent:  # 煤气、着火 …: filed whoever says it
         return answer(ctx, texts.STAFF_PRIVATE_HINT, "invalid")
-    asked = _ABOUT_AN_ISSUE.match(normalize(text).strip())
+    hint = texts.PRIVATE_HINT.format(bot=ctx.services.settings.bot.name)
+    answered = _not_a_report(ctx, text, analysis, hint)
+    return answered or _report_unless_duplicate(ctx, text, analysis)
+
+
+def mention(ctx: Context, text: str) -> Outcome:
+    """Untagged text that @-mentions the bot in a group: a report if it reads like one
+    (chat-protocol §2); thanks, a question, or a question about an issue is answered instead
+    of filed, as in a private chat."""
+    if ctx.community is None:
+        return answer(ctx, texts.UNBOUND_CHAT, "refused")
+    analysis = ctx.services.analyzer.analyze(text)
+    hint = texts.MENTION_HINT.format(bot=ctx.services.settings.bot.name)
+    answered = _not_a_report(ctx, text, analysis, hint)
+    return answered or _report_unless_duplicate(ctx, text, analysis)
+
+
+def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Outcome | None:
+    """The answer to untagged words said to the bot that are not a report: a question about
+    an issue (「#1 怎么样了」「进度 1」), about one's own reports (「我反映的事怎么样了」), or no
+    problem at all (「谢谢」「你好」: `hint`). None for a report; a danger is always one."""
+    assert ctx.community is not None
+    if analysis.urgent:
+        return None
+    said = normalize(text).strip()
+    asked = _ABOUT_AN_ISSUE.match(said)
     number = int(asked[1] or asked[2]) if asked else None
     if number is not None and ctx.uow.issues.by_number(ctx.community.id, number) is not None:
-        # 「#1 怎么样了」「进度 1」: a question about an issue, not a new one.
         return answer(ctx, texts.ABOUT_AN_ISSUE.format(number=number), "invalid")
-    if not has_content(text) or not (analysis.complaint or analysis.category != "other"):
-        hint = texts.PRIVATE_HINT.format(bot=ctx.services.settings.bot.name)
+    short = len(said) <= _ASKING_AT_MOST
+    if short and _ASKING.search(said):
+        mine = [
+            issue
+            for issue in ctx.uow.issues.reported_by(ctx.sender.id)
+            if issue.community_id == ctx.community.id and issue.status in _AWAITED
+        ]
+        if not mine:
+            return answer(ctx, texts.NONE_OF_YOURS + hint, "invalid")
+        lines = [ledger_line(ctx.uow, ctx.services, issue) for issue in mine[-_MINE_SHOWN:]]
+        return answer(ctx, "\n".join([texts.YOUR_ISSUES, *lines, texts.YOUR_ISSUES_FOOT]))
+    # 「怎么报事」 asks how; it names no problem and no place.
+    where = analysis.location
+    how = short and _HOW.search(said) is not None and analysis.category == "other"
+    how = how and not (where.building or where.place)
+    if how or not has_content(text) or not (analysis.complaint or analysis.category != "other"):
         return answer(ctx, hint, "invalid")
-    return _report_unless_duplicate(ctx, text, analysis)
+    return None
 
 
 def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis) -> Outcome:
@@ -90,20 +150,24 @@ def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis)
     if same_id is None:
         return _file(ctx, description, reporter=ctx.sender, filed_by=None, analysis=analysis)
     same = ctx.uow.issues.get(same_id)
-    same.report_count += 1
-    if (
-        same.reporter_id != ctx.sender.id
-        and ctx.uow.issues.follower(same.id, ctx.sender.id) is None
-    ):
-        ctx.uow.issues.add_follower(
-            Follower(issue_id=same.id, person_id=ctx.sender.id, chat_id=ctx.chat.id, since=now)
-        )
-    chat = ctx.chat.title or ctx.chat.ref
-    record(ctx, same, "duplicate", f"{mask_name(ctx.sender.name)}（{chat}）")
+    own = same.reporter_id == ctx.sender.id
+    if own:
+        # Their own issue again (「下水道还是堵着，快来人」): what they add is kept as a
+        # 补充, not counted as a neighbour's report nor followed a second time.
+        record(ctx, same, SUPPLEMENT, shorten(description, _ALERT_DESCRIPTION_LIMIT))
+    else:
+        same.report_count += 1
+        if ctx.uow.issues.follower(same.id, ctx.sender.id) is None:
+            ctx.uow.issues.add_follower(
+                Follower(issue_id=same.id, person_id=ctx.sender.id, chat_id=ctx.chat.id, since=now)
+            )
+        private = ctx.chat.kind == "private"
+        who = reporter_label(ctx.sender.name, private=private, named=False)  # the trail is shown
+        record(ctx, same, "duplicate", f"{who}（{_chat_label(ctx)}）")
+        points.duplicate_confirmed(ctx, same)
     if ctx.message.attachments:  # the photos belong with the problem they show
         attach(ctx, same, ctx.message.attachments)
         record(ctx, same, "photo", f"{len(ctx.message.attachments)}张")
-    points.duplicate_confirmed(ctx, same)
     alerts: list[Outgoing] = []
     if analysis.urgent:  # a danger reported again (着火, 漏电) is told at once, never absorbed
         if not same.urgent:
@@ -113,19 +177,23 @@ def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis)
         alerts = _tell_work_groups(
             ctx, same, category, _where(ctx, same), ctx.sender, description=description
         )
-    text = texts.DUPLICATE.format(number=same.number)
+    if own:
+        text = texts.OWN_AGAIN.format(number=same.number, status=same.status.label)
+    else:
+        text = texts.DUPLICATE.format(number=same.number)
     if alerts:
         text += texts.ACK_URGENT_NOTE
-    return Outcome([reply_to(ctx, text), *alerts], "duplicate", same.id)
+    return Outcome([reply_to(ctx, text), *alerts], SUPPLEMENT if own else "duplicate", same.id)
 
 
 def late_photo(ctx: Context, _text: str) -> Outcome:
-    """Photos sent within 2 minutes after one's own report belong to it (chat-protocol §2)."""
+    """Photos sent within 2 minutes after one's own report belong to it (chat-protocol §2), and
+    after one's own 办结 or 进展, to that issue."""
     kept = ctx.uow.inbox.last_of(
         ctx.chat.platform,
         ctx.chat.ref,
         ctx.sender.ref,
-        ("issue", "duplicate"),
+        (*REPORTED, WORK_SHOWN),
         ctx.now - PHOTO_WINDOW,
     )
     if kept is None or kept.issue_id is None or ctx.community is None:
@@ -144,18 +212,19 @@ def split(ctx: Context, _args: str) -> Outcome:
         raise Answer(texts.NEEDS_COMMUNITY)
     since = ctx.now - SPLIT_WINDOW
     kept = ctx.uow.inbox.last_of(
-        ctx.chat.platform, ctx.chat.ref, ctx.sender.ref, ("duplicate",), since
+        ctx.chat.platform, ctx.chat.ref, ctx.sender.ref, ("duplicate", SUPPLEMENT), since
     )
     if kept is None or kept.issue_id is None:
         raise Answer(texts.NOTHING_TO_SPLIT)
     same = ctx.uow.issues.get(kept.issue_id)
-    same.report_count = max(1, same.report_count - 1)
-    follower = ctx.uow.issues.follower(same.id, ctx.sender.id)
-    # Only the following that the duplicate match itself started is undone.
-    if follower is not None and follower.since >= kept.received_at - _SAME_MOMENT:
-        ctx.uow.issues.remove_follower(follower)
+    if kept.outcome == "duplicate":  # a 补充 to one's own issue counted and followed nothing
+        same.report_count = max(1, same.report_count - 1)
+        follower = ctx.uow.issues.follower(same.id, ctx.sender.id)
+        # Only the following that the duplicate match itself started is undone.
+        if follower is not None and follower.since >= kept.received_at - _SAME_MOMENT:
+            ctx.uow.issues.remove_follower(follower)
+        points.duplicate_withdrawn(ctx, same)
     record(ctx, same, "split", mask_name(ctx.sender.name))
-    points.duplicate_withdrawn(ctx, same)
     kept.outcome = "split"
     settings = ctx.services.settings
     description = report_text(
@@ -199,7 +268,7 @@ def file_reply(ctx: Context, _note: str) -> Outcome:
         quoted = replace(quoted, message_id=ours.reply_to_message_id)
     # The message as the bot keeps it, if it acted on it (a report, a suggestion …).
     kept = ctx.uow.inbox.find(ctx.chat.platform, ctx.chat.ref, quoted.message_id)
-    if kept is not None and kept.issue_id is not None and kept.outcome in ("issue", "duplicate"):
+    if kept is not None and kept.issue_id is not None and kept.outcome in REPORTED:
         # Reported already, whatever became of that issue since.
         number = ctx.uow.issues.get(kept.issue_id).number
         return answer(ctx, texts.FILE_ALREADY.format(number=number), "invalid")
@@ -296,13 +365,12 @@ def _file(
     record(ctx, issue, "filed_for" if filed_by else "filed")
     where = _where(ctx, issue)
     alerts = _tell_work_groups(ctx, issue, category.name, where, reporter)
-    ack = texts.ACK.format(
-        number=number,
-        category=category.name,
-        where=where,
-        days=services.settings.days_for(category.level),
-        note=texts.ACK_URGENT_NOTE if issue.urgent and alerts else "",
-    )
+    if issue.urgent:
+        told = texts.ACK_URGENT_TOLD if alerts else ""
+        ack = texts.ACK_URGENT.format(number=number, category=category.name, where=where, told=told)
+    else:
+        days = services.settings.days_for(category.level)
+        ack = texts.ACK.format(number=number, category=category.name, where=where, days=days)
     acknowledgement = reply_to(ctx, ack)
     if ctx.chat.kind != "private":
         acknowledgement = replace(acknowledgement, buttons=triage_buttons(number))
@@ -357,7 +425,7 @@ def _tell_work_groups(
             where=where.replace(" · ", "，"),
             description=description,
             reporter=reporter_label(reporter.name, private=ctx.chat.kind == "private", named=False),
-            chat="私聊" if ctx.chat.kind == "private" else ctx.chat.title or ctx.chat.ref,
+            chat=_chat_label(ctx),
         )
     else:
         text = texts.PRIVATE_ALERT.format(
@@ -367,3 +435,9 @@ def _tell_work_groups(
             description=description,
         )
     return tell_work_groups(ctx, text)
+
+
+def _chat_label(ctx: Context) -> str:
+    """Where a message came from, as others are told: a group by its name; a private chat
+    only as 私聊 (its title is the person's name)."""
+    return "私聊" if ctx.chat.kind == "private" else ctx.chat.title or ctx.chat.ref

@@ -23,11 +23,12 @@ from bot.domain.lifecycle import (
 )
 from bot.domain.permissions import STAFF, IssueFacts, own_buildings, refusal
 from bot.domain.privacy import mask_name, reporter_label
-from bot.domain.ratings import spoken_score
+from bot.domain.ratings import spoken_rating, spoken_score
 from bot.messages import Outgoing
 from bot.text import argument_words, normalize, parse_issue_number
 from handlers import points, texts
 from handlers.base import (
+    WORK_SHOWN,
     Answer,
     Context,
     Handler,
@@ -388,8 +389,9 @@ def progress(ctx: Context, args: str) -> Outcome:
     issue, rest = find_issue(ctx, args, "progress")
     note = required(rest, "进展", f"进展 {issue.number} 已联系施工队，明天上午疏通")
     move(ctx, issue, Action.PROGRESS, note)
+    _keep_photos(ctx, issue)
     line = texts.PROGRESS.format(number=issue.number, note=note)
-    return Outcome(tell_watchers(ctx, issue, line), "command", issue.id)
+    return Outcome(tell_watchers(ctx, issue, line), WORK_SHOWN, issue.id)
 
 
 def resolve(ctx: Context, args: str) -> Outcome:
@@ -399,14 +401,22 @@ def resolve(ctx: Context, args: str) -> Outcome:
     issue.resolution = result
     issue.resolved_at = ctx.now
     move(ctx, issue, Action.RESOLVE, result)
+    _keep_photos(ctx, issue)
     line = texts.RESOLVED.format(number=issue.number, result=result.rstrip("。"))
     replies = tell_watchers(ctx, issue, line)
     reporter_chat = ctx.uow.chats.by_id(issue.chat_id)
     return Outcome(
         with_buttons(replies, rating_buttons(issue.number), chat=reporter_chat),
-        "command",
+        WORK_SHOWN,
         issue.id,
     )
+
+
+def _keep_photos(ctx: Context, issue: Issue) -> None:
+    """The photos sent with 办结 or 进展 (the work done) belong with the issue."""
+    if ctx.message.attachments:
+        attach(ctx, issue, ctx.message.attachments)
+        record(ctx, issue, "photo", f"{len(ctx.message.attachments)}张")
 
 
 def decline(ctx: Context, args: str) -> Outcome:
@@ -453,7 +463,24 @@ def escalate(ctx: Context, args: str) -> Outcome:
             raise Answer(texts.NO_ESCALATION_UNIT.format(number=issue.number))
         unit = configured.name
     note = split_first(rest)[1] if name else ""
-    return Outcome(escalate_to(ctx, issue, unit, note), "command", issue.id)
+    if issue.escalated and not note and _escalated_to(ctx, issue) == unit:
+        # Said again (a second worker, a double send): the whistle has been blown.
+        line = texts.ESCALATED.format(number=issue.number, unit=unit)
+        return _one_line(ctx, line.removesuffix("。") + texts.ALREADY_SO, issue)
+    replies = escalate_to(ctx, issue, unit, note)
+    assert ctx.community is not None
+    if not ctx.uow.people.of_unit(ctx.community.id, unit):  # nobody the bot could tell
+        replies.append(reply_to(ctx, texts.ASSIGNED_NOBODY.format(unit=unit)))
+    return Outcome(replies, "command", issue.id)
+
+
+def _escalated_to(ctx: Context, issue: Issue) -> str | None:
+    """The unit the issue was last escalated to (its trail's latest 上报)."""
+    last = next(
+        (e for e in reversed(ctx.uow.audit.of_issue(issue.id)) if e.action == Action.ESCALATE),
+        None,
+    )
+    return last.note.split("：", 1)[0] if last is not None else None
 
 
 def merge(ctx: Context, args: str) -> Outcome:
@@ -573,9 +600,12 @@ def rate(ctx: Context, args: str) -> Outcome:
 
 def rating_reply(ctx: Context, text: str) -> Outcome:
     """满意 / 基本满意 / 不满意 / 5分, said without a number: the sender's one issue awaiting it."""
-    score = spoken_score(normalize(text), vague=ctx.chat.kind == "private")
-    if ctx.community is None or score is None:
+    vague = ctx.chat.kind == "private"
+    # The reason as typed (「不满意，还是堵」), the score also from half-width digits (「５分」).
+    said = spoken_rating(text.strip(), vague=vague) or spoken_rating(normalize(text), vague=vague)
+    if ctx.community is None or said is None:
         return Outcome([], "ignored")
+    score, reason = said
     waiting = [
         issue
         for issue in ctx.uow.issues.reported_by(ctx.sender.id)
@@ -589,7 +619,7 @@ def rating_reply(ctx: Context, text: str) -> Outcome:
     if len(waiting) > 1:
         numbers = "、".join(f"#{issue.number}" for issue in waiting)
         raise Answer(texts.WHICH_TO_RATE.format(numbers=numbers, number=waiting[0].number))
-    return _rated(ctx, waiting[0], score, "")
+    return _rated(ctx, waiting[0], score, reason)
 
 
 def _rated(ctx: Context, issue: Issue, score: int, note: str) -> Outcome:

@@ -109,7 +109,8 @@ def ledger_line(uow: UnitOfWork, services: Services, issue: Issue) -> str:
     """`🔴 #3【照明路灯】3号楼3单元 · 办理中 · 物业·刘*业 · 期限11月23日`."""
     mark = colour_of(services, issue.deadline).emoji
     head = f"{mark} #{issue.number}【{services.category(issue.category).name}】"
-    where = location_label(issue.building, issue.unit, issue.room, issue.place)
+    room = None if issue.private else issue.room  # a private report's flat says who wrote it
+    where = location_label(issue.building, issue.unit, room, issue.place)
     details = [where] if where else []
     details.append(issue.status.label)
     holder = assignee_label(uow, issue)

@@ -89,8 +89,9 @@ def _segments(text: str, words: tuple[str, ...]) -> tuple[str, dict[str, str]]:
 
 
 def _when(ctx: Context, typed: str) -> datetime:
+    """A meeting's time or a poll's close: 「3天后」 on the calendar (not a working deadline)."""
     try:
-        return ctx.services.deadline(typed, ctx.now)
+        return ctx.services.deadline(typed, ctx.now, calendar_days=True)
     except DeadlineError as bad:
         raise Answer(str(bad)) from None
 

@@ -102,7 +102,7 @@ def _when(ctx: Context, typed: str) -> datetime:
         if not 0 < minutes <= _AFTER_AT_MOST:
             raise DeadlineError(typed)
         return ctx.now + timedelta(minutes=minutes)
-    when = ctx.services.deadline(typed, ctx.now)
+    when = ctx.services.deadline(typed, ctx.now, calendar_days=True)  # 「3天后」: on the calendar
     local = when.astimezone(ctx.services.settings.tz)
     if local.time() == END_OF_DAY and not _HAS_TIME.search(normalize(typed)):
         # A day without a time means the morning for a reminder, not the end of the day.

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from bot.clock import local
 from bot.domain.issues import IssueStatus, location_label
 from bot.domain.lifecycle import OPEN
-from bot.domain.permissions import knows_private_reporter
+from bot.domain.permissions import knows_private_reporter, reads_private_report
 from bot.domain.privacy import mask_name, mask_text, reporter_label
 from bot.media import MediaFolder
 from bot.messages import Document, Outgoing
@@ -45,7 +45,11 @@ def show(ctx: Context, args: str) -> Outcome:
     tz = ctx.services.settings.tz
     category = ctx.services.category(issue.category)
     head = [f"#{issue.number}【{category.name}】{issue.status.label}"]
-    where = location_label(issue.building, issue.unit, issue.room, issue.place)
+    readable = not issue.private or reads_private_report(
+        ctx.actor, issue.reporter_id, ctx.chat.kind
+    )
+    room = issue.room if readable else None  # a flat number says who complained
+    where = location_label(issue.building, issue.unit, room, issue.place)
     if where:
         head.append(where)
     if issue.grid_id is not None:
@@ -62,7 +66,8 @@ def show(ctx: Context, args: str) -> Outcome:
     def who(person_id: int | None) -> str:
         return person_label(ctx.uow, issue, person_id, named=named)
 
-    lines = [" · ".join(head), shortened(mask_text(printable(issue.description)))]
+    said = shortened(mask_text(printable(issue.description))) if readable else texts.PRIVATE_TEXT
+    lines = [" · ".join(head), said]
     lines.append(f"报事人：{who(reporter.id)} · {when(issue.created_at, tz)}")
     if issue.report_count > 1:
         lines.append(f"反映次数：{issue.report_count}")
@@ -86,7 +91,9 @@ def show(ctx: Context, args: str) -> Outcome:
     for entry in ctx.uow.audit.of_issue(issue.id):
         action = texts.AUDIT_ACTIONS.get(entry.action, entry.action)
         note = f"：{entry.note}" if entry.note else ""
-        fields = {"when": when(entry.at, tz), "actor": who(entry.actor_id), "action": action}
+        # A repeated report's note says who and where (私信居民 for one made privately).
+        actor = "" if entry.action == "duplicate" else f"{who(entry.actor_id)} "
+        fields = {"when": when(entry.at, tz), "actor": actor, "action": action}
         fields["note"] = mask_text(note)
         if entry.from_status and entry.to_status and entry.from_status != entry.to_status:
             before, after = IssueStatus(entry.from_status), IssueStatus(entry.to_status)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-ACK = (
-    "已登记 #{number}【{category}】{where}{days}个工作日内答复。{note}回复「查看 {number}」看进度。"
-)
+ACK = "已登记 #{number}【{category}】{where}{days}个工作日内答复。回复「查看 {number}」看进度。"
 ACK_URGENT_NOTE = "紧急事项已通知工作群。"
+# An urgent report is not promised 「3个工作日」: it is marked urgent, and someone in danger is
+# told who comes at once (119 also rescues people trapped in lifts).
+ACK_URGENT = (
+    "已登记 #{number}【{category}】{where}已列为紧急{told}。"
+    "如有危险请先拨打 119（火警）、120（急救）或 110。回复「查看 {number}」看进度。"
+)
+ACK_URGENT_TOLD = "，已通知工作群"
 URGENT_ALERT = (
     "🚨 紧急诉求 #{number}【{category}】{where}{description}（{reporter} 报，来自{chat}）"
 )
@@ -19,6 +24,16 @@ PRIVATE_HINT = (
     "我会登记并转给网格员。发送 /help 查看更多。"
 )
 
+OWN_AGAIN = (
+    "您反映过的 #{number} 正在处理（{status}），已记下您的补充；如果是另一个问题，请回复「新建」。"
+)
+MENTION_HINT = (
+    "您好，我是{bot}。要反映问题，请写明问题和位置（如：#报事 3号楼井盖坏了）；"
+    "查进度请发送「查看 编号」。"
+)
+YOUR_ISSUES = "您反映的事项："
+NONE_OF_YOURS = "没有找到您反映的未办结事项。"
+YOUR_ISSUES_FOOT = "回复「查看 编号」看详情。"
 ABOUT_AN_ISSUE = (
     "想了解 #{number} 的进度，请发送「查看 {number}」；问题又出现了，请发送「重开 {number} 原因」。"
 )
@@ -59,6 +74,7 @@ AUDIT_ACTIONS = {
     "rate": "评价",
     "follow": "关注",
     "duplicate": "重复反映",
+    "supplement": "补充",
     "split": "新建",
     "agenda": "列入议题",
     "outcome": "议定",
@@ -114,8 +130,8 @@ MERGE_SELF = "不能把 #{number} 合并到它自己。"
 MERGE_TARGET_CLOSED = "#{into} {status}，只能合并到未办结的事项。"
 BAD_SCORE = "请给 1-5 分，或写 满意/基本满意/不满意，例如：评价 {number} 5"
 
-HISTORY_MOVE = "{when} {actor} {action}（{before}→{after}）{note}"
-HISTORY_NOTE = "{when} {actor} {action}{note}"
+HISTORY_MOVE = "{when} {actor}{action}（{before}→{after}）{note}"  # actor: 「王* 」, or none
+HISTORY_NOTE = "{when} {actor}{action}{note}"
 
 LIST_HEAD = "{community}台账：未办结{total}条（🔴{red} 🟡{yellow} 🟢{green}）"
 LIST_PAGE = "，第{page}/{pages}页"
@@ -320,6 +336,8 @@ POINTS_WHO = "找不到「{name}」，请 @ 这个人。"
 REDEEM_TOO_MUCH = "{who}现有{balance}分，不够兑换{amount}分。"
 REDEEMED = "已为{who}兑换{amount}分（{note}），剩余{left}分。"
 
+EXPORT_HERE = "台账文件含居民信息，请在工作群或私聊中导出。"
+PRIVATE_TEXT = "（私下反映的诉求，内容仅工作人员可见）"
 SHOW_CUT = "…（共{count}字，全文见网页台账或导出的台账）"
 CELL_CUT = "…（共{count}字，超出表格单元格上限，全文见网页台账）"
 

@@ -200,6 +200,7 @@ class _Context:
 
     today: date
     calendar: WorkCalendar
+    calendar_days: bool = False  # 「3天」 in calendar days (a reminder), not working days
 
 
 # A date form resolves to the candidate days in order of preference: the deadline is the first
@@ -207,8 +208,12 @@ class _Context:
 _Resolver = Callable[[_Context], list[date]]
 
 
-def parse_deadline(text: str, now: datetime, calendar: WorkCalendar) -> datetime:
-    """The deadline `text` means, seen at `now`, in the calendar's time zone.
+def parse_deadline(
+    text: str, now: datetime, calendar: WorkCalendar, *, calendar_days: bool = False
+) -> datetime:
+    """The deadline `text` means, seen at `now`, in the calendar's time zone. 「3天」 counts
+    working days, as a deadline does (chat-protocol §3); with `calendar_days`, the days on the
+    calendar (「3天后」 for a reminder or a meeting).
 
     Raises DeadlineError for text that is not a deadline, a date that does not exist, a time
     like 25:00, or a deadline at or before `now`. A working-day count that needs a year the
@@ -225,7 +230,7 @@ def parse_deadline(text: str, now: datetime, calendar: WorkCalendar) -> datetime
         raise _error(f"看不懂期限「{shown}」。")
     cleaned = _strip_before(cleaned)
     resolver, at = _split(cleaned, shown)
-    context = _Context(today=today, calendar=calendar)
+    context = _Context(today=today, calendar=calendar, calendar_days=calendar_days)
     candidates = resolver(context)
     deadline: datetime | None = None
     for day in candidates:
@@ -310,7 +315,11 @@ def _date_form(part: str, shown: str) -> _Resolver | None:
         days = _count(match.group("n"), shown, unit="天")
         if days is None:
             return None
-        return lambda c: [c.today + timedelta(days=days)]
+        return lambda c: [
+            c.today + timedelta(days=days)
+            if c.calendar_days
+            else c.calendar.add_working_days(c.today, days)
+        ]
     if match := _WORKING_DAYS.fullmatch(part):
         working = _count(match.group("n"), shown, unit="个工作日")
         if working is None:
@@ -352,7 +361,7 @@ def _count(number: str, shown: str, *, unit: str) -> int | None:
         return None
     if value < 1:
         raise _error(f"期限「{shown}」至少要1{unit}。")
-    limit = MAX_WORKING_DAYS if unit == "个工作日" else MAX_DAYS_AHEAD
+    limit = MAX_WORKING_DAYS if unit in ("个工作日", "天") else MAX_DAYS_AHEAD
     if value > limit:
         raise _error(f"期限「{shown}」太远了（最多一年）。")
     return value

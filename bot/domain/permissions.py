@@ -181,6 +181,18 @@ def knows_private_reporter(actor: Actor, issue: IssueFacts) -> bool:
     )
 
 
+def reads_private_report(actor: Actor, reporter_id: int, chat_kind: str) -> bool:
+    """Who may read what a private report says (chat-protocol §2, §9): it is posted to the work
+    group, so anyone there; in a private chat, those who handle reports and the reporter. Not
+    a grid or resident group, nor a neighbour who follows it: its words can tell who wrote it
+    (「我是302的…」)."""
+    if chat_kind == "work":
+        return True
+    if chat_kind != "private":
+        return False
+    return actor.role in (*STAFF, Role.HANDLER) or actor.person_id == reporter_id
+
+
 def _grid_refusal(actor: Actor, issue: IssueFacts | None) -> str | None:
     if issue is None or in_grid(actor, issue):
         return None

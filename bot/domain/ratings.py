@@ -10,6 +10,7 @@ result, brought up to date by each rating action as it is recorded (`rating_afte
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 SATISFIED_FROM = 3
@@ -20,10 +21,15 @@ RATING_ACTIONS = ("rate", "reopen", "resolve")
 
 RATING_WORDS = {
     "非常满意": 5,
+    "十分满意": 5,
     "很满意": 5,
+    "挺满意": 5,
     "满意": 5,
     "好评": 5,
+    "五星好评": 5,
+    "比较满意": 4,
     "基本满意": 3,
+    "不太满意": 2,
     "不满意": 1,
     "很不满意": 1,
     "非常不满意": 1,
@@ -33,7 +39,7 @@ RATING_WORDS = {
 VAGUE_RATING_WORDS = {"一般": 3, "还行": 3, "还可以": 3}
 """Words that answer a survey but are everyday chat too: taken as 3 only in a private chat."""
 _CHINESE_SCORES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
-_SCORE = re.compile(r"^(?:([1-5])分?|([一二两三四五])分)$")  # 5, 5分, 五分; not 五 alone
+_SCORE = re.compile(r"^(?:打|给)?(?:([1-5])分?|([一二两三四五])分)$")  # 5, 5分, 打五分; not 五
 # 「满意，谢谢」「很满意！辛苦了」: the thanks after the verdict.
 _POLITE = re.compile(r"[\s,，、。.!！~～]*(?:(?:谢谢|感谢|多谢|辛苦)[^\s]{0,4})?$")
 
@@ -42,7 +48,7 @@ def spoken_score(text: str, *, vague: bool = False) -> int | None:
     """The score a rating answer gives: a rating word (with thanks after it, or not), `5`,
     `5分` or `五分`; the everyday words of `VAGUE_RATING_WORDS` only when `vague`. None for
     anything else. `text` is normalised (half-width)."""
-    word = _POLITE.sub("", text.replace(" ", ""))
+    word = _PARTICLES.sub("", _POLITE.sub("", _without_symbols(text).replace(" ", "")))
     if word in RATING_WORDS:
         return RATING_WORDS[word]
     if vague and word in VAGUE_RATING_WORDS:
@@ -51,6 +57,38 @@ def spoken_score(text: str, *, vague: bool = False) -> int | None:
     if score is None:
         return None
     return int(score[1]) if score[1] else _CHINESE_SCORES[score[2]]
+
+
+def _without_symbols(text: str) -> str:
+    """「满意😊」「满意👍」: the words without emoji and other symbols."""
+    return "".join(char for char in text if unicodedata.category(char) not in ("So", "Sk"))
+
+
+_PARTICLES = re.compile(r"[的吧啊呀了哦呢嘛]+$")  # 「挺满意的」「基本满意吧」
+_FIRST_APART = re.compile(r"^(.+?)[\s,，、。.!！~～;；:：]+(.+)$")
+_LAST_APART = re.compile(r"^(.+)[\s,，、。.!！~～;；:：]+(.+?)$")
+
+
+def spoken_rating(text: str, *, vague: bool = False) -> tuple[int, str] | None:
+    """A rating answer and the reason said with it, the verdict first or last:
+    「不满意，还是堵」 and 「还是堵，不满意」 are (1, 「还是堵」); 「很满意，谢谢」 is (5, 「」).
+    None when no part of it is a rating (`spoken_score`)."""
+    score = spoken_score(text, vague=vague)
+    if score is not None:
+        return score, ""
+    first = _FIRST_APART.match(text.strip())
+    if first is not None and (score := _verdict(first[1], vague)) is not None:
+        return score, first[2].strip()
+    last = _LAST_APART.match(text.strip())
+    if last is not None and (score := _verdict(last[2], vague)) is not None:
+        return score, last[1].strip()
+    return None
+
+
+def _verdict(part: str, vague: bool) -> int | None:
+    """The score of one part of a longer answer: a rating word or 「4分」, not a bare digit
+    (「我家 3」 is not a rating)."""
+    return None if part.strip().isdigit() else spoken_score(part, vague=vague)
 
 
 _RATED = re.compile(r"^([1-5])分")

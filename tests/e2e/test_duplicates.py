@@ -15,7 +15,7 @@ def test_the_same_problem_from_another_group_joins_the_open_issue(chat: Conversa
     chat.say(f"@王芳/网格3群: {SEWER}")
     assert chat.say(f"@孙大爷/网格5群: {AGAIN}") == [("网格5群", TAKEN)]
     shown = chat.text("@李书记/工作群: 查看 1")
-    assert "反映次数：2" in shown and "孙*爷 重复反映：孙*爷（网格5群）" in shown
+    assert "反映次数：2" in shown and "08:02 重复反映：孙*爷（网格5群）" in shown
     # The follower hears of the next change in their own group.
     assert [where for where, _ in chat.say("@张网格/网格3群: 受理 1")] == ["网格3群", "网格5群"]
 

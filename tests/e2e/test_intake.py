@@ -172,7 +172,10 @@ def test_a_ten_thousand_character_report_is_filed_whole(chat: Conversation) -> N
 def test_an_urgent_report_also_alerts_the_work_group(chat: Conversation) -> None:
     replies = chat.say("@钱阿姨/网格3群: #报事 4号楼楼道里有很重的煤气味，好像漏气了")
     assert [where for where, _ in replies] == ["网格3群", "工作群"]
-    assert "紧急事项已通知工作群" in replies[0][1]
+    assert replies[0][1] == (
+        "已登记 #1【安全隐患】4号楼 · 网格3 · 已列为紧急，已通知工作群。"
+        "如有危险请先拨打 119（火警）、120（急救）或 110。回复「查看 1」看进度。"
+    )
     assert replies[1][1].startswith("🚨 紧急诉求 #1【")
     assert "钱*姨" in replies[1][1] and "钱阿姨" not in replies[1][1]
 
@@ -207,6 +210,23 @@ def test_a_photo_sent_soon_after_a_report_is_attached_to_it(chat: Conversation) 
     assert photos == [("工作群", "[图片:下水道.jpg] #1 照片1/1")]
 
 
+def test_the_photos_of_the_work_done_are_kept_with_the_issue(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了[图片:堵了.jpg]")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业")
+    chat.say("@刘物业/私聊: 进展 1 管道已打开[图片:施工.jpg]")
+    chat.say("@刘物业/私聊: 办结 1 已疏通[图片:疏通后.jpg]")
+    # On WeChat a photo is a message of its own: sent just after 办结, it shows the work too.
+    assert chat.say("@刘物业/私聊: [图片:路面.jpg]") == [("私聊·刘物业", "已把1张照片附到 #1。")]
+    (_, details), *photos = chat.say("@李书记/工作群: 查看 1")
+    assert "照片：4张" in details and "刘*业 补充照片：1张" in details
+    assert [text.split("]")[0] for _, text in photos] == [
+        "[图片:堵了.jpg",
+        "[图片:施工.jpg",
+        "[图片:疏通后.jpg",
+        "[图片:路面.jpg",
+    ]
+
+
 def test_show_sends_the_first_four_photos_and_a_private_reports_only_in_private(
     chat: Conversation,
 ) -> None:
@@ -219,3 +239,41 @@ def test_show_sends_the_first_four_photos_and_a_private_reports_only_in_private(
     chat.say("@孙大爷/私聊: 我家楼上天天半夜砸墙，3号楼2单元502[图片:噪音.jpg]")
     assert len(chat.say("@李书记/工作群: 查看 2")) == 1
     assert chat.say("@李书记/私聊: 查看 2")[1] == ("私聊·李书记", "[图片:噪音.jpg] #2 照片1/1")
+
+
+def test_words_to_the_bot_that_report_nothing_are_answered_not_filed(chat: Conversation) -> None:
+    hint = "您好，我是邻里。要反映问题，请写明问题和位置（如：#报事 3号楼井盖坏了）；查进度请发送「查看 编号」。"
+    assert chat.say("@钱大爷/幸福里居民群: @邻里 谢谢你") == [("幸福里居民群", hint)]
+    assert chat.say("@钱大爷/幸福里居民群: @邻里 今晚议事会几点开始？") == [("幸福里居民群", hint)]
+    assert chat.text("@王芳/私聊: 怎么报事").startswith("您好，我是邻里。直接描述要反映的问题")
+    assert issues(chat) == []
+    # A problem said to the bot is still a report, with or without a question in it.
+    assert chat.text("@王芳/网格3群: @邻里 5号楼门口井盖松了").startswith("已登记 #1【道路井盖】")
+    assert chat.say("@王芳/私聊: 3号楼的路灯坏了，怎么报事都没人管")[0][1].startswith("已登记 #2")
+
+
+def test_asking_after_ones_reports_lists_them(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")
+    mine = "您反映的事项：\n🟢 #1【排水管道】3号楼2单元 · 待受理 · 期限11月26日\n回复「查看 编号」看详情。"
+    assert chat.say("@王芳/私聊: 我反映的事情怎么样了") == [("私聊·王芳", mine)]
+    assert chat.say("@王芳/网格3群: @邻里 下水道修了没") == [("网格3群", mine)]
+    assert chat.say("@王芳/网格3群: @邻里 #1 怎么样了")[0][1].startswith("想了解 #1 的进度")
+    assert chat.text("@孙大爷/私聊: 我反映的事情怎么样了").startswith(
+        "没有找到您反映的未办结事项。"
+    )
+    assert len(issues(chat)) == 1
+
+
+def test_reporting_ones_own_open_issue_again_adds_to_it(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")
+    assert chat.say("@王芳/网格3群: #报事 3号楼2单元下水道还是堵着，污水都漫出来了") == [
+        (
+            "网格3群",
+            "您反映过的 #1 正在处理（待受理），已记下您的补充；如果是另一个问题，请回复「新建」。",
+        )
+    ]
+    shown = chat.text("@李书记/工作群: 查看 1")
+    assert "反映次数" not in shown and "王* 补充：3号楼2单元下水道还是堵着" in shown
+    # Taken for the same when it is not: 新建 files it, and #1 is as it was.
+    assert chat.text("@王芳/网格3群: 新建").startswith("已登记 #2【排水管道】")
+    assert len(issues(chat)) == 2

@@ -121,7 +121,9 @@ def test_an_issue_goes_through_every_status_and_everyone_hears_their_part(
     history = chat.text("@王芳/网格3群: 查看 1").splitlines()
     assert history[0] == "#1【排水管道】已合并 · 3号楼2单元 · 网格3"
     assert "已并入 #2" in history
-    moves = [line.split(" ", 3)[3] for line in history[history.index("记录：") + 1 :]]
+    # After the day and time, who (but for a repeated report, whose note names them) and what.
+    trail = [line.split(" ", 2)[2] for line in history[history.index("记录：") + 1 :]]
+    moves = [step if step.startswith("重复反映") else step.split(" ", 1)[1] for step in trail]
     assert moves == [
         "登记",
         "关注",
@@ -142,6 +144,18 @@ def test_an_issue_goes_through_every_status_and_everyone_hears_their_part(
         "新建：孙*爷",
         "合并（已受理→已合并）：#2",
     ]
+
+
+def test_escalating_again_to_the_same_unit_tells_nobody_twice(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 4号楼楼顶漏水很严重")
+    chat.say("@张网格/网格3群: 受理 1 疑难")  # escalated to 街道城管办 already
+    for typed in ("上报 1", "上报 1 街道"):
+        assert chat.say(f"@张网格/网格3群: {typed}") == [
+            (G3, "#1 已上报街道城管办协调处理，无需重复。")
+        ]
+    assert (LIU, "📣 吹哨 #1【排水管道】4号楼，网格3，4号楼楼顶漏水很严重，请物业协助处理。") in (
+        chat.say("@张网格/网格3群: 上报 1 物业")
+    )
 
 
 def test_a_hard_issue_is_escalated_when_accepted(chat: Conversation) -> None:
@@ -208,6 +222,42 @@ def test_a_private_reporter_stays_a_pseudonym_to_all_but_those_who_may_know(
     replies = chat.say("@王小明/私聊: 不满意")
     alert = [text for where, text in replies if where == "工作群"]
     assert alert and all("王" not in text and "私信居民" in text for text in alert), replies
+
+
+def test_what_a_private_report_says_is_not_shown_in_groups_nor_to_neighbours(
+    chat: Conversation,
+) -> None:
+    """Its words and flat can tell who wrote it: the work group and, privately, the staff and
+    the reporter read it; a grid group and a following neighbour do not."""
+    typed = "我是3号楼2单元302的王芳，楼上401天天半夜吵"
+    chat.say(f"@王芳/私聊: {typed}")
+    chat.say("@孙大爷/网格3群: 关注 1")
+    hidden = [chat.text("@孙大爷/网格3群: 查看 1"), chat.text("@孙大爷/私聊: 查看 1")]
+    hidden.append(chat.text("@张网格/网格3群: 查看 1"))
+    hidden.append(chat.text("@张网格/网格3群: 台账"))
+    for text in hidden:
+        assert "302" not in text and "王芳" not in text and "401" not in text, text
+    assert "（私下反映的诉求，内容仅工作人员可见）" in hidden[0]
+    for seen_by in ("@张网格/私聊", "@王芳/私聊", "@李书记/工作群"):
+        assert typed in chat.text(f"{seen_by}: 查看 1"), seen_by
+
+
+def test_a_neighbour_who_wrote_privately_is_not_named_in_the_trail(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼上装修太吵了，天天电钻")
+    chat.say("@孙大爷/私聊: 3号楼2单元楼上装修太吵了，电钻声音受不了")
+    chat.say("@陈楼长/网格3群: #报事 3号楼2单元楼上装修太吵了")
+    history = chat.text("@王芳/网格3群: 查看 1")
+    assert "孙" not in history, history
+    assert "重复反映：私信居民（私聊）" in history
+    assert "重复反映：陈*长（网格3群）" in history
+
+
+def test_the_ledger_file_is_not_sent_into_a_residents_group(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")
+    assert chat.say("@李书记/网格3群: 导出") == [
+        (G3, "台账文件含居民信息，请在工作群或私聊中导出。")
+    ]
+    assert chat.say("@李书记/私聊: 导出")[0][1].startswith("[文件]")
 
 
 def test_numbers_anyone_typed_are_masked_in_every_group_message(chat: Conversation) -> None:

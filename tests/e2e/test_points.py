@@ -78,7 +78,7 @@ def test_a_neighbours_duplicate_earns_two_points_once(chat: Conversation) -> Non
     assert chat.say(SEWER_AGAIN) == duplicate
     assert chat.text("@孙大爷/网格5群: 积分").startswith("您在幸福里社区的积分：2分。")
     assert chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道还是堵着")[0][1].startswith(
-        "与 #1 可能是同一问题"
+        "您反映过的 #1 正在处理"
     )
     assert chat.text("@王芳/网格3群: 积分") == NONE_YET
 

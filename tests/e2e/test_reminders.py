@@ -508,6 +508,26 @@ def test_the_follow_up_is_answered_the_way_people_talk(chat: Conversation) -> No
     assert chat.say("@王芳/私聊: 还行") == [("私聊·王芳", "#3 已销号，感谢您的评价（3分）。")]
 
 
+def test_a_verdict_said_with_its_reason_counts_and_keeps_the_reason(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@张网格/网格3群: 办结 1 已疏通")
+    replies = chat.say("@王芳/网格3群: 不满意，没修好，还是堵的")
+    assert replies[0] == (G3, "#1 评价1分，已重开，期限 11月26日。")
+    assert (WORK, "#1 王*评价1分（没修好，还是堵的），已重开，请跟进。") in replies
+    chat.say("@张网格/网格3群: 办结 1 换了主管道")
+    assert chat.say("@王芳/网格3群: 这次修好了，挺满意的😊") == [
+        (G3, "#1 已销号，感谢您的评价（5分）。")
+    ]
+    assert "评价（已办结→已销号）：5分 这次修好了" in chat.text("@李书记/工作群: 查看 1")
+    # A long group message that happens to end in 满意 is chatter.
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯不亮了")
+    chat.say("@张网格/网格3群: 办结 2 已换灯泡")
+    long = "今天去菜市场买了好多菜，排骨新鲜，鱼也不贵，老板还送了葱，回来做了一桌子菜，家里人都说好吃，我自己也满意"
+    assert chat.say(f"@王芳/网格3群: {long}") == []
+
+
 def test_a_configured_event_in_quiet_hours_comes_at_its_own_time(db_url: str) -> None:
     settings = example_settings(db_url)
     community = settings.communities[0]

@@ -194,7 +194,7 @@ async def test_a_text_poll_in_two_rooms_is_answered_by_three_and_closed(
         assert sorted(b.choices for b in uow.meetings.ballots(meeting.id)) == ["1", "1", "1,2"]
 
 
-async def test_export_arrives_in_the_room_as_a_file(
+async def test_export_arrives_in_the_work_room_as_a_file(
     wechat_peer: WechatPeer, tmp_path: Path
 ) -> None:
     openpyxl = pytest.importorskip("openpyxl")
@@ -204,9 +204,11 @@ async def test_export_arrives_in_the_room_as_a_file(
         await peer.from_bot(said("已登记 #1", GRID3))
         await peer.say("张网格", "/export", room="网格3群")
         await peer.from_bot(said("只有书记可以导出台账。", GRID3))
-        await peer.say("李书记", "导出", room="网格3群")
+        await peer.say("李书记", "导出", room="网格3群")  # residents would get everyone's words
+        await peer.from_bot(said("台账文件含居民信息，请在工作群或私聊中导出。", GRID3))
+        await peer.say("李书记", "导出", room="工作群")
         sent = await peer.from_bot(lambda m: (m["fileName"] or "").endswith(".xlsx"))
-        assert sent["roomId"] == GRID3
+        assert sent["roomId"] == WORK
         book = openpyxl.load_workbook(io.BytesIO(await peer.file(sent["id"])))
         assert book.sheetnames == ["台账", "统计", "议事"]
         assert "楼道灯" in str([cell.value for cell in book["台账"][2]])

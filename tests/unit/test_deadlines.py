@@ -45,14 +45,14 @@ def parse(text: str, now: datetime = MONDAY) -> datetime:
 @pytest.mark.parametrize(
     ("text", "deadline"),
     [
-        # calendar days
+        # days: working days, as every deadline (chat-protocol §3)
         ("3天", at(2026, 11, 26)),
         ("三天", at(2026, 11, 26)),
-        ("10天", at(2026, 12, 3)),
-        ("十天", at(2026, 12, 3)),
+        ("10天", at(2026, 12, 7)),  # two weekends skipped
+        ("十天", at(2026, 12, 7)),
         ("两天", at(2026, 11, 25)),
         ("一天", at(2026, 11, 24)),
-        ("三十一天", at(2026, 12, 24)),
+        ("二十一天", at(2026, 12, 22)),
         ("3天内", at(2026, 11, 26)),
         # working days (no holiday this week: the same as calendar days until the weekend)
         ("3个工作日", at(2026, 11, 26)),
@@ -142,7 +142,7 @@ def test_the_result_is_aware_and_in_the_community_time_zone() -> None:
 @pytest.mark.parametrize(
     ("text", "deadline"),
     [
-        ("3天", at(2026, 11, 30)),  # calendar days run through the weekend
+        ("3天", at(2026, 12, 2)),  # days are working days: Mon, Tue, Wed
         ("3个工作日", at(2026, 12, 2)),  # working days do not: Mon, Tue, Wed
         ("1个工作日", at(2026, 11, 30)),
         ("明天", at(2026, 11, 28)),  # a Saturday is allowed when asked for
@@ -213,7 +213,8 @@ def test_a_month_and_day_long_past_means_next_year_and_a_recent_one_is_a_slip() 
 
 def test_calendar_days_into_an_unknown_year_need_no_holiday_data() -> None:
     december_30 = at(LAST_KNOWN, 12, 30, 10)
-    assert parse("3天", december_30) == at(LAST_KNOWN + 1, 1, 2)
+    on_the_calendar = parse_deadline("3天", december_30, CALENDAR, calendar_days=True)
+    assert on_the_calendar == at(LAST_KNOWN + 1, 1, 2)
     assert parse("下周三", december_30).year == LAST_KNOWN + 1
 
 
@@ -229,7 +230,9 @@ def test_working_days_skip_national_day_and_count_the_adjusted_saturday() -> Non
     september_30 = at(2026, 9, 30, 10)
     assert parse("1个工作日", september_30) == at(2026, 10, 8)
     assert parse("3个工作日", september_30) == at(2026, 10, 10)  # Sat 10-10 is worked
-    assert parse("3天", september_30) == at(2026, 10, 3)  # calendar days do not skip
+    assert parse("3天", september_30) == at(2026, 10, 10)  # 「3天」 is 3 working days
+    # For a reminder or a meeting, days on the calendar, holidays or not.
+    assert parse_deadline("3天", september_30, CALENDAR, calendar_days=True) == at(2026, 10, 3)
 
 
 def test_working_days_skip_spring_festival() -> None:

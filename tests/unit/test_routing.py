@@ -84,7 +84,8 @@ def test_a_reply_with_the_filing_tag_files_the_original() -> None:
 
 
 def test_a_mention_of_the_bot_is_a_report_unless_it_is_a_command() -> None:
-    assert route("@邻里 3号楼井盖坏了", mention=True).text == "3号楼井盖坏了"
+    said = route("@邻里 3号楼井盖坏了", mention=True)
+    assert (said.kind, said.text) == (RouteKind.MENTION, "3号楼井盖坏了")
     assert route("@邻里 帮助", mention=True).kind is RouteKind.COMMAND
     assert route("@邻里", mention=True).kind is RouteKind.IGNORE
 
