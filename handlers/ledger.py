@@ -557,6 +557,43 @@ def follow(ctx: Context, args: str) -> Outcome:
     return _one_line(ctx, texts.FOLLOWING.format(number=issue.number), issue)
 
 
+def unfollow(ctx: Context, args: str) -> Outcome:
+    """取消关注 N — stop hearing about an issue one follows."""
+    if (numbers := several_issues(args)) is not None:
+        return each_issue(ctx, numbers, unfollow)
+    issue, _ = find_issue(ctx, args, "unfollow")
+    if issue.reporter_id == ctx.sender.id:  # the reporter is told of every change (§3)
+        return _one_line(ctx, texts.OWN_ISSUE.format(number=issue.number), issue)
+    follower = ctx.uow.issues.follower(issue.id, ctx.sender.id)
+    if follower is None:
+        return _one_line(ctx, texts.NOT_FOLLOWING.format(number=issue.number), issue)
+    ctx.uow.issues.remove_follower(follower)
+    record(ctx, issue, "unfollow")
+    return _one_line(ctx, texts.UNFOLLOWED.format(number=issue.number), issue)
+
+
+def urge(ctx: Context, args: str) -> Outcome:
+    """催办 N — the one holding an open issue is reminded of it now, privately."""
+    issue, _ = find_issue(ctx, args, "urge")
+    if issue.status not in OPEN:
+        raise Answer(texts.URGE_NOT_OPEN.format(number=issue.number, status=issue.status.label))
+    if issue.status is not IssueStatus.ASSIGNED:
+        raise Answer(texts.URGE_UNASSIGNED.format(number=issue.number))
+    people = holders(ctx, issue)
+    who = assignee_label(ctx.uow, issue)
+    if not people:
+        raise Answer(texts.ASSIGNED_NOBODY.format(unit=who))
+    record(ctx, issue, "urge", who)
+    deadline = shown_deadline(ctx.services, issue.deadline)
+    mark = colour_of(ctx.services, issue.deadline).emoji
+    line = texts.URGED.format(
+        mark=mark, number=issue.number, deadline=deadline, **summary(ctx.uow, ctx.services, issue)
+    )
+    told = tell_privately(people, line, skip=ctx.sender.id)
+    said = reply_to(ctx, texts.URGE_SENT.format(number=issue.number, who=who))
+    return Outcome([said, *with_buttons(told, assignee_buttons(issue.number))], "command", issue.id)
+
+
 def verify(ctx: Context, args: str) -> Outcome:
     """核实 N [说明] — a 楼栋长 (their building), grid worker or the secretary confirms on the
     spot that a resolved issue is fixed (chat-protocol §1); a photo sent with it is kept and
@@ -595,7 +632,10 @@ def rate(ctx: Context, args: str) -> Outcome:
     score = spoken_score(normalize(word), vague=True)  # 评价 1 5 / 5分 / 五分 / 满意 / 一般
     if score is None:
         raise Answer(texts.BAD_SCORE.format(number=issue.number))
-    return _rated(ctx, issue, score, note.strip())
+    note = note.strip()
+    if issue.reporter_id != ctx.sender.id:  # a worker records the follow-up call (回访)
+        note = f"{texts.FOLLOW_UP_CALL}{note}".strip()
+    return _rated(ctx, issue, score, note)
 
 
 def rating_reply(ctx: Context, text: str) -> Outcome:

@@ -73,6 +73,8 @@ AUDIT_ACTIONS = {
     "reopen": "重开",
     "rate": "评价",
     "follow": "关注",
+    "unfollow": "取消关注",
+    "urge": "催办",
     "duplicate": "重复反映",
     "supplement": "补充",
     "split": "新建",
@@ -116,7 +118,14 @@ REOPEN_REJECTED = "#{number} 已被退回，如有异议请联系网格员或书
 FOLLOWING = "已关注 #{number}，有进展会在这里通知您。"
 ALREADY_FOLLOWING = "您已关注 #{number}。"
 OWN_ISSUE = "#{number} 是您反映的事项，有进展会通知您。"
-CLOSED = "#{number} 已销号，感谢您的评价（{score}分）。"
+NOT_FOLLOWING = "您没有关注 #{number}。"
+UNFOLLOWED = "已取消关注 #{number}，不再通知您。"
+URGED = "{mark} 催办 #{number}【{category}】{where}{description}，期限 {deadline}。请尽快办理，或发送「进展 {number} 说明」。"
+FOLLOW_UP_CALL = "电话回访 "  # the note of a rating a worker records for the reporter
+URGE_SENT = "已催办 #{number}（{who}）。"
+URGE_NOT_OPEN = "#{number} {status}，无需催办。"
+URGE_UNASSIGNED = "#{number} 还没有派单，请先「派单 {number} @人或单位」。"
+CLOSED = "#{number} 已销号，评价{score}分，感谢反馈。"  # to the reporter and followers alike
 LOW_RATING = "#{number} 评价{score}分，已重开，期限 {deadline}。"
 LOW_RATING_ALERT = "#{number} {who}评价{score}分{note}，已重开，请跟进。"
 

@@ -38,10 +38,22 @@ FILERS = frozenset({Role.HEAD, Role.WORKER, Role.SECRETARY})
 
 # Commands anyone may use; visibility of a particular issue is checked separately (`show`).
 EVERYONE = frozenset(
-    {"help", "show", "list", "follow", "forget", "new", "remind", "object", "points", "web"}
+    {
+        "help",
+        "show",
+        "list",
+        "follow",
+        "unfollow",
+        "forget",
+        "new",
+        "remind",
+        "object",
+        "points",
+        "web",
+    }
 )
 # Commands for grid workers and the secretary, limited to a worker's own grids.
-TRIAGE = frozenset({"accept", "assign", "reject", "escalate", "merge"})
+TRIAGE = frozenset({"accept", "assign", "reject", "escalate", "merge", "urge"})
 # Commands for whoever holds the issue, or staff.
 HANDLING = frozenset({"progress", "resolve"})
 SECRETARY_ONLY = frozenset({"role", "bind", "suggest", "publish", "decide", "export", "redeem"})
@@ -54,6 +66,7 @@ _VERBS = {
     "reject": "退回",
     "escalate": "上报",
     "merge": "合并",
+    "urge": "催办",
     "progress": "报进展",
     "resolve": "办结",
     "role": "设置角色",
@@ -131,7 +144,9 @@ def refusal(command: str, actor: Actor, issue: IssueFacts | None = None) -> str 
     if command == "rate":
         if issue is None or issue.reporter_id == actor.person_id:
             return None
-        return "只有报事人可以评价。"
+        if actor.role not in STAFF:  # staff record what the reporter said on the phone (回访)
+            return "只有报事人可以评价（网格员电话回访后也可代为记录）。"
+        return _grid_refusal(actor, issue)
     raise ValueError(f"no permission rule for command {command!r}")
 
 

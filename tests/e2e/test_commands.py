@@ -266,3 +266,52 @@ def test_a_rating_word_said_privately_with_nothing_to_rate_is_answered(chat: Con
         ("私聊·王芳", "您现在没有待评价的事项。想反映问题，请直接描述（如：3号楼井盖坏了）。")
     ]
     assert chat.say("@王芳/网格3群: 好评") == []  # in a group it is chat
+
+
+def test_urging_reminds_the_holder_privately_now(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")
+    assert chat.say("@李书记/工作群: 催办 1") == [
+        ("工作群", "#1 还没有派单，请先「派单 1 @人或单位」。")
+    ]
+    chat.say("@张网格/网格3群: 派单 1 @刘物业")
+    assert chat.say("@李书记/工作群: 催办 1") == [
+        ("工作群", "已催办 #1（物业·刘*业）。"),
+        (
+            "私聊·刘物业",
+            "🟢 催办 #1【排水管道】3号楼2单元，网格3，3号楼2单元下水道堵了，期限 11月26日。"
+            "请尽快办理，或发送「进展 1 说明」。",
+        ),
+    ]
+    assert chat.say("@王芳/网格3群: 催办 1") == [("网格3群", "只有网格员及以上可以催办。")]
+    assert "李*记 催办：物业·刘*业" in chat.text("@李书记/工作群: 查看 1")
+
+
+def test_a_follower_can_stop_following_but_the_reporter_keeps_hearing(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")
+    chat.say("@孙大爷/网格5群: 关注 1")
+    assert chat.say("@孙大爷/网格5群: 取消关注 1") == [("网格5群", "已取消关注 #1，不再通知您。")]
+    assert chat.say("@孙大爷/网格5群: 取消关注 1") == [("网格5群", "您没有关注 #1。")]
+    assert chat.say("@王芳/网格3群: 取消关注 1") == [
+        ("网格3群", "#1 是您反映的事项，有进展会通知您。")
+    ]
+    told = chat.say("@张网格/网格3群: 受理 1")
+    assert [where for where, _ in told] == ["网格3群"]  # not 网格5群 any more
+
+
+def test_a_worker_records_the_rating_an_elderly_reporter_gave_on_the_phone(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")
+    chat.say("@张网格/网格3群: 办结 1 已疏通")
+    assert chat.say("@孙大爷/网格3群: 评价 1 5") == [
+        ("网格3群", "只有报事人可以评价（网格员电话回访后也可代为记录）。")
+    ]
+    assert chat.say("@张网格/网格3群: 评价 1 5 老人说满意") == [
+        ("网格3群", "#1 已销号，评价5分，感谢反馈。")
+    ]
+    assert "张*格 评价（已办结→已销号）：5分 电话回访 老人说满意" in chat.text(
+        "@李书记/工作群: 查看 1"
+    )
+    chat.say("@王芳/网格3群: #报事 5号楼路灯不亮")
+    chat.say("@赵网格/网格5群: 办结 2 已换灯")
+    assert chat.say("@张网格/网格3群: 评价 2 5")[0][1].startswith("这件事不在您负责的网格")

@@ -79,7 +79,9 @@ def test_an_issue_goes_through_every_status_and_everyone_hears_their_part(
     assert chat.say("@周主任/私聊: 办结 1 已疏通，路面已清洗") == everyone(resolved, ZHOU, G3, G5)
 
     # Only the reporter rates; a low rating reopens it and the work group hears.
-    assert chat.say("@孙大爷/网格5群: 评价 1 5") == [(G5, "只有报事人可以评价。")]
+    assert chat.say("@孙大爷/网格5群: 评价 1 5") == [
+        (G5, "只有报事人可以评价（网格员电话回访后也可代为记录）。")
+    ]
     assert chat.say("@王芳/网格3群: 评价 1 2 还是有味道") == [
         *everyone("#1 评价2分，已重开，期限 11月26日。", G3, G5),
         (WORK, "#1 王*评价2分（还是有味道），已重开，请跟进。"),
@@ -87,9 +89,7 @@ def test_an_issue_goes_through_every_status_and_everyone_hears_their_part(
     ]
     chat.say("@周主任/私聊: 办结 1 已冲洗除臭")
     # 已销号 on a good rating.
-    assert chat.say("@王芳/网格3群: 评价 1 5") == everyone(
-        "#1 已销号，感谢您的评价（5分）。", G3, G5
-    )
+    assert chat.say("@王芳/网格3群: 评价 1 5") == everyone("#1 已销号，评价5分，感谢反馈。", G3, G5)
     assert chat.say("@王芳/网格3群: 评价 1 5") == [(G3, "#1 已销号，不能评价。现在可以：重开。")]
 
     # The reporter reopens; the secretary rejects (已退回); the worker reopens it again.

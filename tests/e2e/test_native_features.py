@@ -159,7 +159,7 @@ def test_buttons_stand_for_commands_and_are_checked_like_them(chat: Conversation
 
     # Only the reporter's rating counts: a neighbour's press is refused, hers closes the issue.
     assert "报事人" in press(chat, "孙大爷", G3, "/rate 1 满意")[0][1]
-    assert press(chat, "王芳", G3, "/rate 1 满意")[0] == (G3, "#1 已销号，感谢您的评价（5分）。")
+    assert press(chat, "王芳", G3, "/rate 1 满意")[0] == (G3, "#1 已销号，评价5分，感谢反馈。")
 
 
 def test_a_group_that_moved_to_a_new_id_keeps_its_binding_and_its_queue(

@@ -116,7 +116,7 @@ def test_the_reporter_answers_the_follow_up_in_words(chat: Conversation) -> None
         (WORK, "#1 王*评价1分，已重开，请跟进。"),
     ]
     chat.say("@张网格/网格3群: 办结 1 又疏通了一遍")
-    assert chat.say("@王芳/网格3群: 满意！") == [(G3, "#1 已销号，感谢您的评价（5分）。")]
+    assert chat.say("@王芳/网格3群: 满意！") == [(G3, "#1 已销号，评价5分，感谢反馈。")]
     # Closed by her rating: neither a follow-up reminder nor 默认满意 comes later.
     assert [f for f in chat.run_until(at(12, 1)) if "#1" in f[2]] == []
 
@@ -496,16 +496,16 @@ def test_an_urgent_issues_follow_up_waits_for_the_morning(chat: Conversation) ->
 def test_the_follow_up_is_answered_the_way_people_talk(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
     chat.say("@张网格/网格3群: 办结 1 已疏通")
-    assert chat.say("@王芳/网格3群: 很满意，谢谢！") == [(G3, "#1 已销号，感谢您的评价（5分）。")]
+    assert chat.say("@王芳/网格3群: 很满意，谢谢！") == [(G3, "#1 已销号，评价5分，感谢反馈。")]
     chat.say("@王芳/网格3群: #报事 3号楼楼道灯不亮了")
     chat.say("@张网格/网格3群: 办结 2 已换灯泡")
     # 「还行」 is everyday talk in a group: not taken for a rating there …
     assert chat.say("@王芳/网格3群: 还行") == []
-    assert chat.say("@王芳/网格3群: 五分") == [(G3, "#2 已销号，感谢您的评价（5分）。")]
+    assert chat.say("@王芳/网格3群: 五分") == [(G3, "#2 已销号，评价5分，感谢反馈。")]
     chat.say("@王芳/私聊: #报事 7号楼电梯坏了")
     chat.say("@李书记/工作群: 办结 3 已修复")
     # … but privately, where she is answering the bot, it is a 3.
-    assert chat.say("@王芳/私聊: 还行") == [("私聊·王芳", "#3 已销号，感谢您的评价（3分）。")]
+    assert chat.say("@王芳/私聊: 还行") == [("私聊·王芳", "#3 已销号，评价3分，感谢反馈。")]
 
 
 def test_a_verdict_said_with_its_reason_counts_and_keeps_the_reason(
@@ -518,7 +518,7 @@ def test_a_verdict_said_with_its_reason_counts_and_keeps_the_reason(
     assert (WORK, "#1 王*评价1分（没修好，还是堵的），已重开，请跟进。") in replies
     chat.say("@张网格/网格3群: 办结 1 换了主管道")
     assert chat.say("@王芳/网格3群: 这次修好了，挺满意的😊") == [
-        (G3, "#1 已销号，感谢您的评价（5分）。")
+        (G3, "#1 已销号，评价5分，感谢反馈。")
     ]
     assert "评价（已办结→已销号）：5分 这次修好了" in chat.text("@李书记/工作群: 查看 1")
     # A long group message that happens to end in 满意 is chatter.

@@ -158,7 +158,7 @@ async def test_a_report_is_filed_assigned_resolved_and_rated_by_button(
         await peer.press(SUN, asked, "/rate 1 满意")
         await peer.wait_for(GRID3["id"], has("只有报事人可以评价"))
         pressed = await peer.press(WANG, asked, "/rate 1 满意")
-        await peer.wait_for(GRID3["id"], has("#1 已销号，感谢您的评价（5分）。"))
+        await peer.wait_for(GRID3["id"], has("#1 已销号，评价5分，感谢反馈。"))
         assert await peer.callback_answer(pressed) is not None  # the spinner was stopped
 
 

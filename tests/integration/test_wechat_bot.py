@@ -147,7 +147,7 @@ async def test_a_report_is_acknowledged_with_a_mention_assigned_and_rated(
         # A neighbour's 满意 is refused; the reporter's closes the issue.
         await peer.say("孙大爷", "满意", room="网格3群")
         await peer.say("王芳", "满意", room="网格3群")
-        await peer.from_bot(said("#1 已销号，感谢您的评价（5分）。", GRID3))
+        await peer.from_bot(said("#1 已销号，评价5分，感谢反馈。", GRID3))
     with stored(tmp_path / "config.yaml") as uow:
         issue = uow.issues.by_number(1, 1)
         assert issue is not None and issue.status.value == "closed" and issue.rating == 5

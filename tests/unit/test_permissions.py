@@ -21,6 +21,7 @@ ALLOWED: dict[str, set[Role]] = {
     "list": {R, H, D, W, S},
     "show": {H, D, W, S},  # a resident sees only their own or followed issues
     "follow": {R, H, D, W, S},
+    "unfollow": {R, H, D, W, S},
     "forget": {R, H, D, W, S},
     "new": {R, H, D, W, S},
     "remind": {R, H, D, W, S},  # only ever acts on the sender's own last report
@@ -29,11 +30,12 @@ ALLOWED: dict[str, set[Role]] = {
     "reject": {W, S},
     "escalate": {W, S},
     "merge": {W, S},
+    "urge": {W, S},
     "progress": {W, S},
     "resolve": {W, S},
     "decline": set(),  # only whoever holds it
     "reopen": {W, S},
-    "rate": set(),  # only the reporter
+    "rate": {W, S},  # the reporter; staff record a rating given on the phone (回访)
     "verify": {H, W, S},  # a head: their building's issues (checked with the issue's building)
     "role": {S},
     "bind": {S},
