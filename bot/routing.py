@@ -76,6 +76,7 @@ class Router:
             ((k, c) for c in commands for k in c.keywords), key=lambda kc: -len(kc[0])
         )
         self._report = _tag_pattern(report_tags)
+        self._bare_report = _bare_tag_pattern(report_tags)
         self._file = _tag_pattern(file_tags)
         self._mention = re.compile(rf"[@＠]{re.escape(normalize(bot_name))}\s*")
 
@@ -105,6 +106,8 @@ class Router:
             return Route(RouteKind.FILE, text=_strip_tags(self._file, raw))
         if self._report.search(raw):
             return Route(RouteKind.REPORT, text=_strip_tags(self._report, raw))
+        if bare := self._bare_report.match(raw):  # 「报事 4号楼电梯坏了」: the tag without its #
+            return Route(RouteKind.REPORT, text=bare["rest"].strip())
         if message.mentions_bot:
             return Route(RouteKind.MENTION, text=raw) if raw else IGNORE
         if message.chat.is_private and raw:
@@ -138,6 +141,8 @@ class Router:
                     return None
             elif _JOINED.get(command.name, frozenset()) >= {after}:  # 「统计本月」「台账红」
                 pass
+            elif command.name in _WITH_A_REASON and _TAG_PUNCT.match(after):
+                pass  # 「不是同一个问题，我说的是屋里漏水」
             elif not (expected is not None and fits):  # 「异议：M1 …」「异议M1…」 still count
                 continue
             return Route(
@@ -163,6 +168,9 @@ _JOINED = {
     "list": frozenset({"红", "黄", "绿", "我的", "全部"}),
     "export": frozenset({"本月", "上月", "全部"}),
 }
+
+# Commands said as a sentence that may go on after a comma with the reason.
+_WITH_A_REASON = frozenset({"new"})
 
 # Words formal enough that, followed by a space, they are a command said wrongly, not chatter.
 _FORMAL = frozenset({"受理", "派单", "办结", "退回", "合并", "不归我管", "公示", "异议", "决定"})
@@ -199,6 +207,18 @@ def _tag_pattern(tags: Sequence[str]) -> re.Pattern[str]:
         else:
             parts.append(re.escape(tag))
     return re.compile("(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+def _bare_tag_pattern(tags: Sequence[str]) -> re.Pattern[str]:
+    """A report tag written without its # at the start of a message, then a space or a colon
+    and the problem (「报事 4号楼电梯坏了」「投诉：3号楼…」); 「报事了吗」 is not one."""
+    # Chinese tags only: 「report the lamp…」 is an English sentence, not a tag.
+    words = [normalize(tag)[1:] for tag in tags if normalize(tag).startswith("#")]
+    words = [word for word in words if word and not word.isascii()]
+    if not words:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(word) for word in words)
+    return re.compile(rf"^(?:{alternatives})[\s:：,，]+(?P<rest>\S.{{3,}})$", re.DOTALL)
 
 
 def _strip_tags(pattern: re.Pattern[str], text: str) -> str:

@@ -327,9 +327,12 @@ def assign(ctx: Context, args: str) -> Outcome:
         ctx, issue, texts.ASSIGNED.format(number=issue.number, who=who, deadline=shown)
     )
     contacts = holders(ctx, issue)
-    direct = texts.ASSIGNED_DIRECT.format(
-        number=issue.number, deadline=shown, **summary(ctx.uow, ctx.services, issue)
-    )
+    if same_holder:  # already theirs: what changed is the deadline, not a new job
+        direct = texts.DEADLINE_MOVED.format(number=issue.number, deadline=shown)
+    else:
+        direct = texts.ASSIGNED_DIRECT.format(
+            number=issue.number, deadline=shown, **summary(ctx.uow, ctx.services, issue)
+        )
     private = with_buttons(
         tell_privately(contacts, direct, skip=ctx.sender.id), assignee_buttons(issue.number)
     )

@@ -101,8 +101,10 @@ def summary(uow: UnitOfWork, services: Services, issue: Issue) -> dict[str, str]
     if issue.grid_id is not None:
         parts.append(uow.communities.grid(issue.grid_id).name)
     where = "".join(f"{p}，" for p in parts if p)
-    # Templates add their own punctuation after the description.
-    description = mask_text(shorten(issue.description, SUMMARY_LIMIT)).rstrip("。！!，,；;～~ ")
+    # Templates add their own punctuation after the description. A phone number stays whole:
+    # these lines go to staff, privately (the holder calls back), or to the work group, where
+    # `fit_for_chat` masks it as in every group (chat-protocol §9).
+    description = shorten(issue.description, SUMMARY_LIMIT).rstrip("。！!，,；;～~ ")
     return {"category": category, "where": where, "description": description}
 
 

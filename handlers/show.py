@@ -7,7 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.clock import local
-from bot.domain.issues import IssueStatus, location_label
+from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import knows_private_reporter, reads_private_report
 from bot.domain.privacy import mask_name, mask_text, reporter_label
@@ -30,6 +30,7 @@ from storage.models import Issue
 from storage.uow import UnitOfWork
 
 _MEETING = re.compile(r"^[Mm]\d{1,9}$")
+_CALLERS = frozenset({Role.SECRETARY, Role.WORKER, Role.HANDLER})  # who may call a reporter
 
 
 def show(ctx: Context, args: str) -> Outcome:
@@ -45,11 +46,7 @@ def show(ctx: Context, args: str) -> Outcome:
     tz = ctx.services.settings.tz
     category = ctx.services.category(issue.category)
     head = [f"#{issue.number}【{category.name}】{issue.status.label}"]
-    readable = not issue.private or reads_private_report(
-        ctx.actor, issue.reporter_id, ctx.chat.kind
-    )
-    room = issue.room if readable else None  # a flat number says who complained
-    where = location_label(issue.building, issue.unit, room, issue.place)
+    where, said = _as_shown(ctx, issue)
     if where:
         head.append(where)
     if issue.grid_id is not None:
@@ -66,7 +63,6 @@ def show(ctx: Context, args: str) -> Outcome:
     def who(person_id: int | None) -> str:
         return person_label(ctx.uow, issue, person_id, named=named)
 
-    said = shortened(mask_text(printable(issue.description))) if readable else texts.PRIVATE_TEXT
     lines = [" · ".join(head), said]
     lines.append(f"报事人：{who(reporter.id)} · {when(issue.created_at, tz)}")
     if issue.report_count > 1:
@@ -104,6 +100,24 @@ def show(ctx: Context, args: str) -> Outcome:
             lines.append(texts.HISTORY_NOTE.format(**fields))
     details = answer(ctx, "\n".join(lines))
     return Outcome([*details.replies, *photos(ctx, issue)], details.status)
+
+
+def _as_shown(ctx: Context, issue: Issue) -> tuple[str, str]:
+    """Where the issue is and what it says, as this chat may see them: a private report's
+    words and flat only where `reads_private_report`; a phone number to call back whole for
+    staff and the reporter in a private chat, masked elsewhere (chat-protocol §9)."""
+    readable = not issue.private or reads_private_report(
+        ctx.actor, issue.reporter_id, ctx.chat.kind
+    )
+    room = issue.room if readable else None  # a flat number says who complained
+    where = location_label(issue.building, issue.unit, room, issue.place)
+    if not readable:
+        return where, texts.PRIVATE_TEXT
+    calls_back = ctx.chat.kind == "private" and (
+        ctx.role in _CALLERS or ctx.sender.id == issue.reporter_id
+    )
+    typed = printable(issue.description)
+    return where, shortened(typed if calls_back else mask_text(typed))
 
 
 def person_label(uow: UnitOfWork, issue: Issue, person_id: int | None, *, named: bool) -> str:

@@ -98,6 +98,7 @@ ONE_AT_A_TIME = "一次只能处理一件，请分开发送，例如：{word} {n
 ASSIGNED = "#{number} 已派单给 {who}，期限 {deadline}。"
 DEADLINE_DAY_OFF = "注意：{day}是休息日。如需改到工作日，请再发送「派单」写新的期限。"
 ASSIGNED_AWAY = "#{number} 已改派给 {who}，您不用再办理了。"
+DEADLINE_MOVED = "#{number} 的期限改为 {deadline}。"
 ASSIGNED_NOBODY = "{unit} 还没有联系人，机器人无法通知对方，请电话联系；以后可发送「设置角色 @联系人 部门 {unit}」。"
 ASSIGNED_DIRECT = (
     "新派单 #{number}【{category}】{where}{description}，期限 {deadline}。"

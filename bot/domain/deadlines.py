@@ -21,11 +21,14 @@ from zoneinfo import ZoneInfo
 from bot.domain.calendar import END_OF_DAY, WorkCalendar
 from bot.text import normalize, shorten
 
-ACCEPTED_FORMS = "3天、3个工作日、明天、周五、下周三、12月1日、2026-12-01、12-01 18:00"
+ACCEPTED_FORMS = "3天、3个工作日、2小时、明天、周五、下周三、12月1日、2026-12-01、12-01 18:00"
 """The forms named in every error message (and usable in command help)."""
 
 MAX_DAYS_AHEAD = 366
 """A deadline more than a year away is a typo (2062 for 2026), not a plan."""
+
+MAX_HOURS = 72
+"""「2小时」 is an urgent job's deadline; further off, a day is named."""
 
 MAX_WORKING_DAYS = 250
 """About one year of working days; also bounds the day-by-day walk through the calendar."""
@@ -159,6 +162,7 @@ _TIME = re.compile(
     rf"|(?P<ch>{_NUM})[点时](?:(?P<half>半)|整|(?P<cm>{_NUM})分?)?)"
 )
 _DAYS = re.compile(rf"(?P<n>{_NUM})天(?:后|以后|之后|内|以内|之内)?")
+_HOURS = re.compile(rf"(?P<n>{_NUM})个?(?:小时|钟头)(?:后|以后|之后|内|以内|之内)?")
 _WORKING_DAYS = re.compile(rf"(?P<n>{_NUM})个?工作日(?:后|以后|之后|内|以内|之内)?")
 _RELATIVE_DAYS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "后日": 2, "大后天": 3}
 _WEEKDAY = re.compile(r"(?P<which>本|这|这个|下+个?)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7])")
@@ -229,6 +233,11 @@ def parse_deadline(
     if len(cleaned) > _MAX_INPUT:
         raise _error(f"看不懂期限「{shown}」。")
     cleaned = _strip_before(cleaned)
+    if hours := _HOURS.fullmatch(cleaned):  # 「2小时」: an urgent job, counted from now
+        count = _number(hours.group("n"))
+        if count is None or not 1 <= count <= MAX_HOURS:
+            raise _error(f"期限「{shown}」按小时写时，请写1到{MAX_HOURS}小时。")
+        return now + timedelta(hours=count)
     resolver, at = _split(cleaned, shown)
     context = _Context(today=today, calendar=calendar, calendar_days=calendar_days)
     candidates = resolver(context)

@@ -84,3 +84,15 @@ def test_photos_sent_with_or_just_after_a_duplicate_join_the_open_issue(
         "[图片:返水.jpg] #2 照片1/2",
         "[图片:厨房.jpg] #2 照片2/2",
     ]
+
+
+def test_saying_it_is_not_the_same_problem_files_it_on_its_own(chat: Conversation) -> None:
+    chat.say(f"@王芳/网格3群: {SEWER}")
+    assert chat.say(f"@孙大爷/网格5群: {AGAIN}") == [("网格5群", TAKEN)]
+    filed = chat.say("@孙大爷/网格5群: 不是同一个问题，我说的是楼后面那根管子")
+    assert filed[0][1].startswith("已登记 #2【排水管道】")
+
+
+def test_a_report_tag_without_its_sign_is_still_a_report(chat: Conversation) -> None:
+    assert chat.say("@李阿姨/网格3群: 报事 4号楼电梯坏了")[0][1].startswith("已登记 #1【公共设施】")
+    assert chat.say("@王芳/网格3群: 我要投诉") == []

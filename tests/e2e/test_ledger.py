@@ -260,6 +260,16 @@ def test_the_ledger_file_is_not_sent_into_a_residents_group(chat: Conversation) 
     assert chat.say("@李书记/私聊: 导出")[0][1].startswith("[文件]")
 
 
+def test_the_number_to_call_back_is_whole_for_staff_in_private_only(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了，我电话13812345678")
+    assigned = chat.say("@张网格/网格3群: 派单 1 @刘物业 3天")
+    assert "13812345678" in dict(assigned)[LIU]
+    assert "13812345678" in chat.text("@李书记/私聊: 查看 1")
+    assert "138****5678" in chat.text("@李书记/工作群: 查看 1")
+    chat.say("@孙大爷/网格3群: 关注 1")
+    assert "138****5678" in chat.text("@孙大爷/私聊: 查看 1")  # a neighbour, not staff
+
+
 def test_numbers_anyone_typed_are_masked_in_every_group_message(chat: Conversation) -> None:
     """Whatever a handler repeats into a group, phone and ID numbers do not pass."""
     chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了，联系我 138-1234-5678")
@@ -377,6 +387,18 @@ def test_a_deadline_typed_right_after_the_mention_is_the_deadline(chat: Conversa
         WORK,
         "#1 已派单给 钱*姨，期限 12月1日。",
     )
+
+
+def test_an_urgent_job_in_hours_and_a_deadline_moved_is_not_a_new_job(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    replies = chat.say("@张网格/网格3群: 派单 1 @刘物业 2小时")
+    assert replies[0] == (G3, "#1 已派单给 物业·刘*业，期限 11月23日 10:02。")
+    assert chat.say("@张网格/网格3群: 派单 1 @刘物业 周五") == [
+        (G3, "#1 已派单给 物业·刘*业，期限 11月27日。"),
+        (LIU, "#1 的期限改为 11月27日。"),
+    ]
 
 
 def test_the_one_who_held_an_issue_hears_it_was_reassigned(chat: Conversation) -> None:

@@ -6,7 +6,7 @@ the Friday of that week. A date without a time means 18:00, the end of office ho
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -280,7 +280,7 @@ def test_the_nonsense_message_quotes_what_was_typed() -> None:
         parse("下下下周八")
     assert str(raised.value) == (
         "看不懂期限「下下下周八」。"
-        "可以写：3天、3个工作日、明天、周五、下周三、12月1日、2026-12-01、12-01 18:00"
+        "可以写：3天、3个工作日、2小时、明天、周五、下周三、12月1日、2026-12-01、12-01 18:00"
     )
 
 
@@ -402,3 +402,10 @@ def test_format_names_the_year_only_when_it_is_not_this_year() -> None:
 def test_what_is_shown_reads_back_as_the_same_deadline(deadline: datetime) -> None:
     shown = format_deadline(deadline, TZ, now=MONDAY)
     assert parse(shown) == deadline
+
+
+def test_an_urgent_deadline_in_hours_counts_from_now() -> None:
+    assert parse("2小时") == MONDAY + timedelta(hours=2)
+    assert parse("两个小时内") == MONDAY + timedelta(hours=2)
+    with pytest.raises(DeadlineError, match="1到72小时"):
+        parse("100小时")

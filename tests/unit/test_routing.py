@@ -145,3 +145,17 @@ def test_slash_file_in_a_reply_files_the_message_as_the_tag_does() -> None:
 )
 def test_a_command_word_then_everyday_words_is_chatter(text: str) -> None:
     assert route(text).kind is RouteKind.IGNORE
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [("报事 4号楼电梯坏了", "4号楼电梯坏了"), ("诉求：3号楼电梯天天坏", "3号楼电梯天天坏")],
+)
+def test_a_report_tag_written_without_its_sign_starts_a_report(text: str, description: str) -> None:
+    said = route(text)
+    assert (said.kind, said.text) == (RouteKind.REPORT, description)
+
+
+@pytest.mark.parametrize("text", ["我要投诉", "报事了吗", "report the lamp at building 3"])
+def test_a_tag_word_that_does_not_start_a_report_is_chatter(text: str) -> None:
+    assert route(text).kind is RouteKind.IGNORE
