@@ -40,6 +40,7 @@ FOLLOW_UP, AUTO_CLOSE, LOOKBACK = "followup_remind", "followup_close", "lookback
 ADHOC, EVENT, DAILY, WEEKLY = "adhoc", "event", "digest_daily", "digest_weekly"
 MONTHLY = "report_monthly"  # the monthly statistics report (handlers.stats)
 POINTS_WEEKLY = "points_weekly"  # 「本周积分榜」 (handlers.points)
+EVENT_FRESH = timedelta(hours=3)  # how late a configured event may still be sent
 SERIES_KINDS = frozenset({EVENT, DAILY, WEEKLY, MONTHLY, POINTS_WEEKLY})
 MONTHLY_REPORT_DAYS, MONTHLY_REPORT_AT = "1-12", time(9, 0)
 """The monthly report: 09:00 on the first working day of each month (the 1st, or the first
@@ -228,12 +229,16 @@ def schedule_next(uow: UnitOfWork, series: Series, now: datetime) -> None:
 
 def schedule_occurrence(uow: UnitOfWork, series: Series, due: datetime) -> Reminder:
     """The series' occurrence at `due`. A configured event and the daily digest speak of
-    their own day (「今晚七点…」, 「今日台账」): on any other day they are stale."""
+    their own day (「今晚七点…」, 「今日台账」): on any other day they are stale. An event also
+    announces something about to happen (「流动办公桌今天上午在3号楼门口」): more than
+    `EVENT_FRESH` late, it is stale too."""
     expires = None
     if series.kind in (EVENT, DAILY):
         tz = series.trigger.timezone
         day = due.astimezone(tz).date() + timedelta(days=1)
         expires = datetime.combine(day, time(0, 0), tzinfo=tz)
+        if series.kind == EVENT:
+            expires = min(expires, due + EVENT_FRESH)
     return uow.reminders.schedule(
         series.key(due),
         community_id=series.community_id,

@@ -454,6 +454,14 @@ def test_a_configured_event_is_not_sent_on_another_day(chat: Conversation) -> No
     later.close()
 
 
+def test_a_configured_event_more_than_three_hours_late_is_not_sent(chat: Conversation) -> None:
+    # 「流动办公桌今天上午…」 is due Tuesday 09:30 in 网格3群.
+    chat.run_until(at(11, 24, 9))
+    back = restarted(chat, at(11, 24, 20), "r1")  # the same day, but the morning is over
+    assert not any("流动办公桌" in text for _, _, text in back.run_until(at(11, 24, 21)))
+    back.close()
+
+
 def test_after_a_weekend_outage_the_daily_digest_comes_once_at_nine(chat: Conversation) -> None:
     chat.run_until(at(11, 27, 8))
     back = restarted(chat, at(11, 30, 8), "r1")  # down from Friday 08:00 to Monday 08:00
