@@ -97,17 +97,18 @@ class Router:
             return command
         if is_ballot(text):
             return Route(RouteKind.BALLOT, text=said_text)
+        if message.reply_to is not None and self._file.search(raw):
+            return Route(RouteKind.FILE, text=_strip_tags(self._file, raw))
+        # A tagged report is a report even when it ends 「…，很不满意」.
+        if self._report.search(raw):
+            return Route(RouteKind.REPORT, text=_strip_tags(self._report, raw))
+        if bare := self._bare_report.match(raw):  # 「报事 4号楼电梯坏了」: the tag without its #
+            return Route(RouteKind.REPORT, text=bare["rest"].strip())
         private = message.chat.is_private
         if spoken_rating(text, vague=private) is not None and (
             private or (not _BARE_SCORE.match(text) and len(text) <= _GROUP_RATING_MAX)
         ):
             return Route(RouteKind.RATING, text=raw)
-        if message.reply_to is not None and self._file.search(raw):
-            return Route(RouteKind.FILE, text=_strip_tags(self._file, raw))
-        if self._report.search(raw):
-            return Route(RouteKind.REPORT, text=_strip_tags(self._report, raw))
-        if bare := self._bare_report.match(raw):  # 「报事 4号楼电梯坏了」: the tag without its #
-            return Route(RouteKind.REPORT, text=bare["rest"].strip())
         if message.mentions_bot:
             return Route(RouteKind.MENTION, text=raw) if raw else IGNORE
         if message.chat.is_private and raw:

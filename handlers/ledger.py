@@ -656,6 +656,11 @@ def rating_reply(ctx: Context, text: str) -> Outcome:
         and (ctx.chat.kind == "private" or issue.chat_id == ctx.chat.id)
     ]
     if not waiting:  # in a group it was chat; privately it was said to the bot: answer it
+        if ctx.chat.kind == "private" and reason:
+            # 「7号楼楼道堆满了杂物，物业也不管，很不满意」: a complaint, not a rating.
+            from handlers.intake import private_message  # here: intake imports ledger
+
+            return private_message(ctx, text)
         if ctx.chat.kind == "private":
             return answer(ctx, texts.NOTHING_TO_RATE, "invalid")
         return Outcome([], "ignored")

@@ -536,6 +536,15 @@ def test_a_verdict_said_with_its_reason_counts_and_keeps_the_reason(
     assert chat.say(f"@王芳/网格3群: {long}") == []
 
 
+def test_a_report_that_ends_in_a_verdict_is_still_a_report(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@张网格/网格3群: 办结 1 已疏通")  # #1 awaits her rating
+    assert chat.text("@王芳/网格3群: #报事 5号楼路灯又坏了，很不满意").startswith("已登记 #2")
+    filed = chat.say("@孙大爷/私聊: 7号楼楼道里堆满了杂物，物业也不管，很不满意")
+    assert filed[0][1].startswith("已登记 #3")
+    assert "已办结" in chat.text("@李书记/工作群: 查看 1").splitlines()[0]
+
+
 def test_a_configured_event_in_quiet_hours_comes_at_its_own_time(db_url: str) -> None:
     settings = example_settings(db_url)
     community = settings.communities[0]

@@ -96,7 +96,7 @@ _NAMES = (
 RESIDENTS = tuple(_NAMES[i : i + 2] for i in range(0, len(_NAMES), 2))
 CHATTER = ("大家早上好", "今天天气不错", "晚上一起散步吧", "楼下的桂花开了", "周末有人去爬山吗")
 GROUPS = ("网格3群", "网格5群")
-ACKS = ("已登记 #", "与 #", "好的，")  # how answers to reports and reminder commands begin
+ACKS = ("已登记 #", "与 #", "您反映过的 #", "好的，")  # how answers to reports and reminders begin
 # Who may set a reminder for a whole group, and where.
 GROUP_REMINDERS = (("李书记", "网格3群"), ("李书记", "网格5群"), ("张网格", "网格3群"))
 
@@ -446,7 +446,7 @@ def check_stored(messages: list[Message], stored: Stored, context: str) -> None:
         for token in set(_TOKEN.findall(text)):
             kept[token].append((message_id, outcome, issue_id))
     filed = Counter(t for _, text, *_ in stored.issues.values() for t in _TOKEN.findall(text))
-    reports = 0
+    reports = 0  # counted by the issues they filed or joined
     for message in messages:
         if message.kind not in ("report", "remind"):
             continue
@@ -455,8 +455,11 @@ def check_stored(messages: list[Message], stored: Stored, context: str) -> None:
         [(message_id, outcome, issue_id)] = rows
         if message.kind == "remind":
             continue
-        reports += 1
-        assert outcome in ("issue", "duplicate"), f"{context}: {message.token} was {outcome}"
+        reports += outcome != "supplement"  # one's own issue again is not another report
+        # A report of the reporter's own open issue again is kept as its 补充 (supplement).
+        assert outcome in ("issue", "duplicate", "supplement"), (
+            f"{context}: {message.token} was {outcome}"
+        )
         assert issue_id is not None
         _, _, source, _, building = stored.issues[issue_id]
         assert building == str(message.building), f"{context}: {message.token} in #{issue_id}"
@@ -484,9 +487,13 @@ def check_answers(
             continue
         replies[reply_to] += 1
         outcome, issue_id, _ = stored.inbound[reply_to]
-        if issue_id is not None and outcome in ("issue", "duplicate"):
+        if issue_id is not None and outcome in ("issue", "duplicate", "supplement"):
             number = stored.issues[issue_id][0]
-            expected = f"已登记 #{number}【" if outcome == "issue" else f"与 #{number} "
+            expected = {
+                "issue": f"已登记 #{number}【",
+                "duplicate": f"与 #{number} ",
+                "supplement": f"您反映过的 #{number} ",
+            }[outcome]
             assert text.startswith(expected), f"{context}: reply to {reply_to}: {text}"
     assert max(replies.values()) == 1, f"{context}: replied twice: {replies.most_common(3)}"
     acks: Counter[tuple[str, str]] = Counter()
