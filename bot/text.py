@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import replace
 
 from bot.domain.privacy import mask_text
@@ -127,3 +128,8 @@ def shorten(text: str, limit: int) -> str:
     """One line of at most `limit` characters, for quoting a long message back (printable)."""
     line = _SPACES.sub(" ", printable(text)).strip()
     return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def longest_prefix(text: str, candidates: Iterable[str]) -> str:
+    """The longest of `candidates` that `text` starts with, or "" (「刘物业3天」 → 刘物业)."""
+    return max((c for c in candidates if c and text.startswith(c)), key=len, default="")

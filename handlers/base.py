@@ -18,7 +18,7 @@ from bot.domain.permissions import Actor
 from bot.domain.quiet import quiet_end
 from bot.domain.ratings import RATING_ACTIONS, counted_rating, rating_after
 from bot.messages import IMPORTED, AttachmentRef, IncomingMessage, Outgoing, Reply
-from bot.text import normalize
+from bot.text import longest_prefix, normalize
 from handlers.schedule import sync_issue
 from storage.models import Attachment, AuditEntry, Chat, Community, Issue, Person
 from storage.uow import UnitOfWork
@@ -251,23 +251,24 @@ def attach(ctx: Context, issue: Issue, attachments: Iterable[AttachmentRef]) -> 
         )
 
 
+def keep_photos(ctx: Context, issue: Issue) -> None:
+    """The photos sent with this message belong with `issue`, recorded in its trail."""
+    if ctx.message.attachments:
+        attach(ctx, issue, ctx.message.attachments)
+        record(ctx, issue, "photo", f"{len(ctx.message.attachments)}张")
+
+
 def mention_first(ctx: Context, word: str) -> tuple[str, str]:
     """A word that starts with an @mention the platform marked, and what was typed right after
     it (「@刘物业3天」 → 「@刘物业」, 「3天」); the word whole when no mention starts it."""
     said = normalize(word)
-    longest = max(
-        (
-            name
-            for mention in ctx.message.mentions
-            for name in (mention.name, mention.handle, mention.ref)
-            if name and said.startswith(f"@{name}")
-        ),
-        key=len,
-        default="",
+    names = (
+        m for mention in ctx.message.mentions for m in (mention.name, mention.handle, mention.ref)
     )
+    longest = longest_prefix(said, (f"@{name}" for name in names if name))
     if not longest:
         return word, ""
-    return f"@{longest}", said[len(longest) + 1 :]
+    return longest, said[len(longest) :]
 
 
 def mentioned_person(ctx: Context, name: str) -> Person | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.domain.issues import Role
+from bot.domain.permissions import AT_WORK
 from handlers import admin, export, forget, intake, ledger, listing, meetings, remind, web
 from handlers.base import Command
 from handlers.help import help_command
@@ -11,7 +12,7 @@ from handlers.show import show
 from handlers.stats import stats
 
 STAFF = frozenset({Role.WORKER, Role.SECRETARY})
-HOLDERS = frozenset({Role.HANDLER, Role.WORKER, Role.SECRETARY})
+HOLDERS = AT_WORK
 SECRETARY = frozenset({Role.SECRETARY})
 
 COMMANDS: tuple[Command, ...] = (

@@ -9,9 +9,9 @@ from datetime import datetime, timedelta
 
 from bot.analysis import Analysis
 from bot.domain.duplicates import WINDOW, ReportFacts, find_duplicate
-from bot.domain.issues import IssueStatus, Role, location_label
+from bot.domain.issues import IssueStatus, location_label
 from bot.domain.lifecycle import OPEN
-from bot.domain.permissions import building_refusal, refusal
+from bot.domain.permissions import AT_WORK, building_refusal, refusal
 from bot.domain.privacy import mask_name, reporter_label
 from bot.messages import Outgoing
 from bot.routing import report_text
@@ -24,6 +24,7 @@ from handlers.base import (
     Outcome,
     answer,
     attach,
+    keep_photos,
     record,
     refuse,
     reply_to,
@@ -55,8 +56,6 @@ _HOW = re.compile(r"(?:怎么|如何|怎样)(?:报事|反映|投诉|登记|用|�
 _ASKING_AT_MOST = 20  # characters: a longer message is a report that happens to ask
 _MINE_SHOWN = 5
 _AWAITED = OPEN | {IssueStatus.RESOLVED}  # still open, or waiting for its rating
-# Who, writing privately, is taken to be writing about their work rather than reporting.
-_AT_WORK = frozenset({Role.HANDLER, Role.WORKER, Role.SECRETARY})
 
 
 def report(ctx: Context, description: str) -> Outcome:
@@ -75,7 +74,7 @@ def private_message(ctx: Context, text: str) -> Outcome:
     if ctx.community is None:
         return answer(ctx, texts.NO_COMMUNITY, "refused")
     analysis = ctx.services.analyzer.analyze(text)
-    if ctx.role in _AT_WORK and not analysis.urgent:  # 煤气、着火 …: filed whoever says it
+    if ctx.role in AT_WORK and not analysis.urgent:  # 煤气、着火 …: filed whoever says it
         return answer(ctx, texts.STAFF_PRIVATE_HINT, "invalid")
     hint = texts.PRIVATE_HINT.format(bot=ctx.services.settings.bot.name)
     answered = _not_a_report(ctx, text, analysis, hint)
@@ -165,9 +164,7 @@ def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis)
         who = reporter_label(ctx.sender.name, private=private, named=False)  # the trail is shown
         record(ctx, same, "duplicate", f"{who}（{_chat_label(ctx)}）")
         points.duplicate_confirmed(ctx, same)
-    if ctx.message.attachments:  # the photos belong with the problem they show
-        attach(ctx, same, ctx.message.attachments)
-        record(ctx, same, "photo", f"{len(ctx.message.attachments)}张")
+    keep_photos(ctx, same)  # the photos belong with the problem they show
     alerts: list[Outgoing] = []
     if analysis.urgent:  # a danger reported again (着火, 漏电) is told at once, never absorbed
         if not same.urgent:
@@ -200,8 +197,7 @@ def late_photo(ctx: Context, _text: str) -> Outcome:
         # Perhaps a verification photo of one's resolved issue (points.verification_photo).
         return points.verification_photo(ctx) or Outcome([], "ignored")
     issue = ctx.uow.issues.get(kept.issue_id)
-    attach(ctx, issue, ctx.message.attachments)
-    record(ctx, issue, "photo", f"{len(ctx.message.attachments)}张")
+    keep_photos(ctx, issue)
     text = texts.PHOTO_ADDED.format(number=issue.number, count=len(ctx.message.attachments))
     return Outcome([reply_to(ctx, text)], "photo", issue.id)
 

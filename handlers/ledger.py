@@ -36,6 +36,7 @@ from handlers.base import (
     Services,
     answer,
     attach,
+    keep_photos,
     mention_first,
     mentioned_person,
     record,
@@ -392,7 +393,7 @@ def progress(ctx: Context, args: str) -> Outcome:
     issue, rest = find_issue(ctx, args, "progress")
     note = required(rest, "进展", f"进展 {issue.number} 已联系施工队，明天上午疏通")
     move(ctx, issue, Action.PROGRESS, note)
-    _keep_photos(ctx, issue)
+    keep_photos(ctx, issue)  # the work done
     line = texts.PROGRESS.format(number=issue.number, note=note)
     return Outcome(tell_watchers(ctx, issue, line), WORK_SHOWN, issue.id)
 
@@ -404,7 +405,7 @@ def resolve(ctx: Context, args: str) -> Outcome:
     issue.resolution = result
     issue.resolved_at = ctx.now
     move(ctx, issue, Action.RESOLVE, result)
-    _keep_photos(ctx, issue)
+    keep_photos(ctx, issue)  # the work done
     line = texts.RESOLVED.format(number=issue.number, result=result.rstrip("。"))
     replies = tell_watchers(ctx, issue, line)
     reporter_chat = ctx.uow.chats.by_id(issue.chat_id)
@@ -413,13 +414,6 @@ def resolve(ctx: Context, args: str) -> Outcome:
         WORK_SHOWN,
         issue.id,
     )
-
-
-def _keep_photos(ctx: Context, issue: Issue) -> None:
-    """The photos sent with 办结 or 进展 (the work done) belong with the issue."""
-    if ctx.message.attachments:
-        attach(ctx, issue, ctx.message.attachments)
-        record(ctx, issue, "photo", f"{len(ctx.message.attachments)}张")
 
 
 def decline(ctx: Context, args: str) -> Outcome:

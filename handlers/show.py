@@ -7,9 +7,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.clock import local
-from bot.domain.issues import IssueStatus, Role, location_label
+from bot.domain.issues import IssueStatus, location_label
 from bot.domain.lifecycle import OPEN
-from bot.domain.permissions import knows_private_reporter, reads_private_report
+from bot.domain.permissions import AT_WORK, knows_private_reporter, reads_private_report
 from bot.domain.privacy import mask_name, mask_text, reporter_label
 from bot.media import MediaFolder
 from bot.messages import Document, Outgoing
@@ -30,7 +30,6 @@ from storage.models import Issue
 from storage.uow import UnitOfWork
 
 _MEETING = re.compile(r"^[Mm]\d{1,9}$")
-_CALLERS = frozenset({Role.SECRETARY, Role.WORKER, Role.HANDLER})  # who may call a reporter
 
 
 def show(ctx: Context, args: str) -> Outcome:
@@ -114,7 +113,7 @@ def _as_shown(ctx: Context, issue: Issue) -> tuple[str, str]:
     if not readable:
         return where, texts.PRIVATE_TEXT
     calls_back = ctx.chat.kind == "private" and (
-        ctx.role in _CALLERS or ctx.sender.id == issue.reporter_id
+        ctx.role in AT_WORK or ctx.sender.id == issue.reporter_id
     )
     typed = printable(issue.description)
     return where, shortened(typed if calls_back else mask_text(typed))

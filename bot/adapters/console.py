@@ -52,7 +52,7 @@ from bot.messages import (
     Reply,
     Sent,
 )
-from bot.text import normalize
+from bot.text import longest_prefix, normalize
 
 PLATFORM = "console"
 PRIVATE_CHAT = "私聊"
@@ -210,8 +210,7 @@ class ConsoleAdapter:
 
     def _known_name(self, typed: str) -> str:
         """The longest known name `typed` starts with (「刘物业3天」 → 刘物业), else all of it."""
-        known = [name for name in self._names if typed.startswith(name)]
-        return max(known, key=len) if known else typed
+        return longest_prefix(typed, self._names) or typed
 
     @property
     def prompt(self) -> str:

@@ -34,6 +34,9 @@ class IssueFacts:
 
 
 STAFF = frozenset({Role.WORKER, Role.SECRETARY})
+AT_WORK = STAFF | {Role.HANDLER}
+"""Those who handle reports: they write to the bot about their work, call reporters back and
+read private reports privately."""
 FILERS = frozenset({Role.HEAD, Role.WORKER, Role.SECRETARY})
 
 # Commands anyone may use; visibility of a particular issue is checked separately (`show`).
@@ -205,7 +208,7 @@ def reads_private_report(actor: Actor, reporter_id: int, chat_kind: str) -> bool
         return True
     if chat_kind != "private":
         return False
-    return actor.role in (*STAFF, Role.HANDLER) or actor.person_id == reporter_id
+    return actor.role in AT_WORK or actor.person_id == reporter_id
 
 
 def _grid_refusal(actor: Actor, issue: IssueFacts | None) -> str | None:

@@ -64,6 +64,8 @@ def _without_symbols(text: str) -> str:
     return "".join(char for char in text if unicodedata.category(char) not in ("So", "Sk"))
 
 
+# Every rating word has 满意 or 评 in it; every score a digit 1-5 or 分; then the vague words.
+_RATING_HINT = re.compile(r"满意|评|分|[1-5]|一般|还行|还可以")
 _PARTICLES = re.compile(r"[的吧啊呀了哦呢嘛]+$")  # 「挺满意的」「基本满意吧」
 _FIRST_APART = re.compile(r"^(.+?)[\s,，、。.!！~～;；:：]+(.+)$")
 _LAST_APART = re.compile(r"^(.+)[\s,，、。.!！~～;；:：]+(.+?)$")
@@ -73,6 +75,8 @@ def spoken_rating(text: str, *, vague: bool = False) -> tuple[int, str] | None:
     """A rating answer and the reason said with it, the verdict first or last:
     「不满意，还是堵」 and 「还是堵，不满意」 are (1, 「还是堵」); 「很满意，谢谢」 is (5, 「」).
     None when no part of it is a rating (`spoken_score`)."""
+    if not _RATING_HINT.search(text):  # most chatter: no word a rating could be made of
+        return None
     score = spoken_score(text, vague=vague)
     if score is not None:
         return score, ""
