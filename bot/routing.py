@@ -26,11 +26,6 @@ _KEYWORD_FOLLOW = re.compile(r"^($|[\s\d#@]|[:,]\s*[\d#])")
 _TAG_PUNCT = re.compile(r"^[\s:：,，。.、!！]+")
 _FILE_COMMAND = re.compile(r"^/file(?:@\w+)?(?=\s|$)", re.I)  # `/file` in reply: as #立案 does
 _EXPECTS = {"issue": re.compile(r"^#?\s*\d"), "meeting": re.compile(r"^[Mm]\s*\d")}
-# A bare "5" means a score only in a private chat; in a group it could mean anything.
-_BARE_SCORE = re.compile(r"^[1-5]$")
-# 「不满意，师傅来看了一眼就走了」 is a rating with its reason; a long group message that
-# merely starts or ends with 满意 is chatter.
-_GROUP_RATING_MAX = 60
 # What ends a sentence on a phone keyboard: 「台账。」「受理 1！」「查看 1？」 are the commands.
 _TRAILING = re.compile(r"[\s。！？!?．.~～…]+$")
 _INLINE_SPACE = re.compile(r"[ \t\u3000]+")
@@ -104,10 +99,7 @@ class Router:
             return Route(RouteKind.REPORT, text=_strip_tags(self._report, raw))
         if bare := self._bare_report.match(raw):  # 「报事 4号楼电梯坏了」: the tag without its #
             return Route(RouteKind.REPORT, text=bare["rest"].strip())
-        private = message.chat.is_private
-        if spoken_rating(text, vague=private) is not None and (
-            private or (not _BARE_SCORE.match(text) and len(text) <= _GROUP_RATING_MAX)
-        ):
+        if spoken_rating(text, private=message.chat.is_private) is not None:
             return Route(RouteKind.RATING, text=raw)
         if message.mentions_bot:
             return Route(RouteKind.MENTION, text=raw) if raw else IGNORE
@@ -210,12 +202,16 @@ def _tag_pattern(tags: Sequence[str]) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
+# Tags that open everyday chat as often as a report: 「求助，谁家有梯子借一下」.
+_EVERYDAY = frozenset({"求助"})
+
+
 def _bare_tag_pattern(tags: Sequence[str]) -> re.Pattern[str]:
     """A report tag written without its # at the start of a message, then a space or a colon
     and the problem (「报事 4号楼电梯坏了」「投诉：3号楼…」); 「报事了吗」 is not one."""
     # Chinese tags only: 「report the lamp…」 is an English sentence, not a tag.
     words = [normalize(tag)[1:] for tag in tags if normalize(tag).startswith("#")]
-    words = [word for word in words if word and not word.isascii()]
+    words = [word for word in words if word and not word.isascii() and word not in _EVERYDAY]
     if not words:
         return re.compile(r"(?!)")
     alternatives = "|".join(re.escape(word) for word in words)

@@ -49,12 +49,13 @@ _ABOUT_AN_ISSUE = re.compile(
     r"|^#\s*(\d{1,9})\s*(?:怎么样了?|咋样了?|进度如何|进展如何|有进展吗|处理了吗|修了吗|好了吗|呢)?[?？]*$"
 )
 # 「我反映的事情怎么样了」「下水道修好了吗」: a short question after one's own reports.
-_ASKING = re.compile(
-    r"怎么样了|咋样了|进展|进度|处理了[吗没]|修好了[吗没]|修了[吗没]|好了[吗没]|有人管[吗没]|什么时候[来修]"
-)
+_ASKING = re.compile(r"怎么样了|咋样了|进展|进度|处理了[吗没]|修好了[吗没]|修了[吗没]|好了[吗没]")
+# 「有人管吗」「什么时候来修」 ask after a problem too, perhaps one not reported yet.
+_ASKING_AFTER = re.compile(r"有人管[吗没]|什么时候[来修]")
 _HOW = re.compile(r"(?:怎么|如何|怎样)(?:报事|反映|投诉|登记|用|使用|操作)")
 _ASKING_AT_MOST = 20  # characters: a longer message is a report that happens to ask
 _MINE_SHOWN = 5
+_REASON_EDGES = re.compile(r"^[\s,，:：。.、]+|\s+$")  # 「，我说的是屋里漏水」
 _AWAITED = OPEN | {IssueStatus.RESOLVED}  # still open, or waiting for its rating
 
 
@@ -106,14 +107,21 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     if number is not None and ctx.uow.issues.by_number(ctx.community.id, number) is not None:
         return answer(ctx, texts.ABOUT_AN_ISSUE.format(number=number), "invalid")
     short = len(said) <= _ASKING_AT_MOST
-    if short and _ASKING.search(said):
+    if short and (_ASKING.search(said) or _ASKING_AFTER.search(said)):
         mine = [
             issue
             for issue in ctx.uow.issues.reported_by(ctx.sender.id)
-            if issue.community_id == ctx.community.id and issue.status in _AWAITED
+            if issue.community_id == ctx.community.id
+            and issue.status in _AWAITED
+            and (ctx.chat.kind == "private" or not issue.private)  # a group reads the list
         ]
+        # 「楼道灯坏了有人管吗」 names a problem none of theirs is about: a report that asks.
+        named = analysis.category != "other" and not _ASKING.search(said)
+        if named and not any(issue.category == analysis.category for issue in mine):
+            return None
         if not mine:
-            return answer(ctx, texts.NONE_OF_YOURS + hint, "invalid")
+            none = texts.NONE_OF_YOURS if ctx.chat.kind == "private" else texts.NONE_IN_GROUP
+            return answer(ctx, none + hint, "invalid")
         lines = [ledger_line(ctx.uow, ctx.services, issue) for issue in mine[-_MINE_SHOWN:]]
         return answer(ctx, "\n".join([texts.YOUR_ISSUES, *lines, texts.YOUR_ISSUES_FOOT]))
     # 「怎么报事」 asks how; it names no problem and no place.
@@ -202,8 +210,9 @@ def late_photo(ctx: Context, _text: str) -> Outcome:
     return Outcome([reply_to(ctx, text)], "photo", issue.id)
 
 
-def split(ctx: Context, _args: str) -> Outcome:
-    """新建 — within 10 minutes, file the sender's report that was taken for a duplicate."""
+def split(ctx: Context, args: str) -> Outcome:
+    """新建 — within 10 minutes, file the sender's report that was taken for a duplicate; what
+    they say with it (「不是同一个问题，我说的是屋里漏水」) is kept as the new issue's 补充."""
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
     since = ctx.now - SPLIT_WINDOW
@@ -230,6 +239,8 @@ def split(ctx: Context, _args: str) -> Outcome:
     if outcome.issue_id is not None:  # the photos sent with that report come along
         moved_since = kept.received_at - _SAME_MOMENT
         ctx.uow.issues.move_photos(same.id, outcome.issue_id, ctx.sender.id, moved_since)
+        if reason := _REASON_EDGES.sub("", args):
+            record(ctx, ctx.uow.issues.get(outcome.issue_id), SUPPLEMENT, reason)
     return Outcome(outcome.replies, "issue", outcome.issue_id)
 
 

@@ -34,6 +34,7 @@ from handlers.base import (
     Handler,
     Outcome,
     Services,
+    actor_of,
     answer,
     attach,
     keep_photos,
@@ -137,14 +138,17 @@ def facts(ctx: Context, issue: Issue) -> IssueFacts:
     return issue_facts(ctx.uow, issue)
 
 
-def issue_facts(uow: UnitOfWork, issue: Issue) -> IssueFacts:
-    """What permissions need to know about `issue`."""
+def issue_facts(uow: UnitOfWork, issue: Issue, *, followers: bool = True) -> IssueFacts:
+    """What permissions need to know about `issue`; without its followers (one query fewer)
+    where the rule asked does not read them."""
     return IssueFacts(
         reporter_id=issue.reporter_id,
         grid_id=issue.grid_id,
         assignee_id=issue.assignee_id,
         assignee_unit=issue.assignee_unit,
-        follower_ids=frozenset(f.person_id for f in uow.issues.followers(issue.id)),
+        follower_ids=frozenset(f.person_id for f in uow.issues.followers(issue.id))
+        if followers
+        else frozenset(),
     )
 
 
@@ -232,6 +236,21 @@ def shown_deadline(services: Services, deadline: datetime | None) -> str:
     if guessing and not services.calendar.covers(day):
         shown += texts.DEADLINE_GUESS.format(year=day.year)
     return shown
+
+
+Held = tuple[frozenset[int], str | None]
+"""Whose issues a ledger lists, as (the people holding them, the unit holding them)."""
+
+
+def held_by_unit(uow: UnitOfWork, community_id: int, unit: str) -> Held:
+    """What a company or department holds: what was assigned to it or to one of its contacts."""
+    return frozenset(person.id for person in uow.people.of_unit(community_id, unit)), unit
+
+
+def held_by_person(uow: UnitOfWork, community_id: int, person_id: int) -> Held:
+    """What someone holds: what was assigned to them or, a unit's contact, to their unit (as
+    their own 台账 lists it)."""
+    return frozenset({person_id}), actor_of(uow, person_id, community_id).unit
 
 
 def assignee_label(uow: UnitOfWork, issue: Issue) -> str:
@@ -580,6 +599,8 @@ def urge(ctx: Context, args: str) -> Outcome:
     who = assignee_label(ctx.uow, issue)
     if not people:
         raise Answer(texts.ASSIGNED_NOBODY.format(unit=who))
+    if all(person.id == ctx.sender.id for person in people):
+        raise Answer(texts.URGE_YOURSELF.format(number=issue.number))
     record(ctx, issue, "urge", who)
     deadline = shown_deadline(ctx.services, issue.deadline)
     mark = colour_of(ctx.services, issue.deadline).emoji
@@ -637,9 +658,11 @@ def rate(ctx: Context, args: str) -> Outcome:
 
 def rating_reply(ctx: Context, text: str) -> Outcome:
     """满意 / 基本满意 / 不满意 / 5分, said without a number: the sender's one issue awaiting it."""
-    vague = ctx.chat.kind == "private"
+    private = ctx.chat.kind == "private"
     # The reason as typed (「不满意，还是堵」), the score also from half-width digits (「５分」).
-    said = spoken_rating(text.strip(), vague=vague) or spoken_rating(normalize(text), vague=vague)
+    said = spoken_rating(text.strip(), private=private) or spoken_rating(
+        normalize(text), private=private
+    )
     if ctx.community is None or said is None:
         return Outcome([], "ignored")
     score, reason = said
@@ -678,7 +701,10 @@ def _rated(ctx: Context, issue: Issue, score: int, note: str) -> Outcome:
     replies = tell_watchers(ctx, issue, line)
     alert = texts.LOW_RATING_ALERT.format(
         number=issue.number,
-        who=reporter_label(ctx.sender.name, private=issue.private, named=False),
+        # Whoever typed it, the verdict is the reporter's (a worker records a 回访 call).
+        who=reporter_label(
+            ctx.uow.people.get(issue.reporter_id).name, private=issue.private, named=False
+        ),
         score=score,
         note=f"（{note}）" if note else "",
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
+
 from bot.domain.deadlines import Colour
 from bot.domain.issues import Role, location_label
 from bot.domain.lifecycle import OPEN
@@ -10,9 +12,12 @@ from bot.text import argument_words, whole_number
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services, answer
 from handlers.ledger import (
+    Held,
     assignee_label,
     calendar_note,
     colour_of,
+    held_by_person,
+    held_by_unit,
     shown_deadline,
     yellow_until,
 )
@@ -27,35 +32,62 @@ _MINE = {"mine", "我的", "我"}
 _EVERYTHING = {"全部", "all"}
 
 
+@dataclass
+class _Asked:
+    """What a 台账 command's words ask for."""
+
+    page: int = 1
+    colour: Colour | None = None
+    mine: bool = False
+    everything: bool = False
+    grid_ids: set[int] = field(default_factory=set)
+    category: str | None = None
+    held_by: Held | None = None  # 「台账 物业」「台账 @刘物业」
+
+
+def _asked(ctx: Context, words: list[str]) -> _Asked:
+    """Each word of 台账's arguments read as the filter it names, or the one line saying what
+    can be written."""
+    assert ctx.community is not None
+    grids = {g.name: g for g in ctx.uow.communities.grids_of(ctx.community.id)}
+    choices = [(c.code, c.name) for c in ctx.services.analyzer.categories]
+    community = ctx.community_settings()
+    asked = _Asked()
+    for word in words:
+        if (number := whole_number(word)) is not None:
+            asked.page = max(1, number)
+        elif (found := Colour.from_word(word)) is not None:
+            asked.colour = found
+        elif word.lower() in _MINE:
+            asked.mine = True
+        elif word.lower() in _EVERYTHING:
+            asked.everything = True
+        elif word in grids:
+            asked.grid_ids.add(grids[word].id)
+        elif (unit := community.unit(word)) is not None:  # 「物业」 the unit, not 物业服务
+            asked.held_by = held_by_unit(ctx.uow, ctx.community.id, unit.name)
+        elif (code := category_code(word, choices)) is not None:
+            asked.category = code
+        elif (holder := _holder(ctx, word)) is not None:
+            asked.held_by = holder
+        else:
+            raise Answer(texts.LIST_UNKNOWN_FILTER.format(word=word))
+    return asked
+
+
 def list_issues(ctx: Context, args: str) -> Outcome:
-    """台账 [红/黄/绿] [mine/我的] [网格3] [分类] [页码] — the open issues this person may see."""
+    """台账 [红/黄/绿] [mine/我的] [网格3] [分类] [承办单位/@承办人] [页码] — the open issues
+    this person may see."""
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
     community = ctx.community_settings()
-    grids = {g.name: g for g in ctx.uow.communities.grids_of(ctx.community.id)}
-    choices = [(c.code, c.name) for c in ctx.services.analyzer.categories]
-    wanted: Colour | None = None
-    page, mine, everything = 1, False, False
-    grid_ids: set[int] = set()
-    category: str | None = None
     words = [_page_word(w) for w in argument_words(args)]
     filters = [word for word in words if whole_number(word) is None]
-    for word in words:
-        if (number := whole_number(word)) is not None:
-            page = max(1, number)
-        elif (found := Colour.from_word(word)) is not None:
-            wanted = found
-        elif word.lower() in _MINE:
-            mine = True
-        elif word.lower() in _EVERYTHING:
-            everything = True
-        elif word in grids:
-            grid_ids.add(grids[word].id)
-        elif (code := category_code(word, choices)) is not None:
-            category = code
-        else:
-            raise Answer(texts.LIST_UNKNOWN_FILTER.format(word=word))
+    asked = _asked(ctx, words)
+    page, wanted, mine, held_by = asked.page, asked.colour, asked.mine, asked.held_by
     actor = ctx.actor
+    if held_by is not None and actor.role is Role.HANDLER:
+        raise Answer(texts.LIST_HOLDER_OWN)
     holder_view = actor.role is Role.HANDLER or (mine and actor.role in STAFF)
     watcher, building = ledger_scope(actor)
     if mine and building:  # 「台账 我的」: a 楼栋长's own reports and follows
@@ -63,15 +95,17 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     query = LedgerQuery(
         community_id=ctx.community.id,
         statuses=OPEN,
-        grid_ids=frozenset(grid_ids or (() if everything else actor.grid_ids)),
-        category=category,
+        grid_ids=frozenset(asked.grid_ids or (() if asked.everything else actor.grid_ids)),
+        category=asked.category,
         # Residents see what they reported or follow, a 楼栋长 their building; handlers (and
         # staff asking for "mine") what they hold.
         watcher_id=watcher,
         building=building,
-        assignee_id=actor.person_id if holder_view else None,
+        assignee_ids=frozenset({actor.person_id}) if holder_view else frozenset(),
         assignee_unit=actor.unit if actor.role is Role.HANDLER else None,
     )
+    if held_by is not None and not holder_view:
+        query = replace(query, assignee_ids=held_by[0], assignee_unit=held_by[1])
     result = ctx.uow.issues.ledger(
         query,
         now=ctx.now,
@@ -118,6 +152,26 @@ def ledger_line(uow: UnitOfWork, services: Services, issue: Issue) -> str:
         details.append(holder)
     details.append(f"期限{shown_deadline(services, issue.deadline)}")
     return head + " · ".join(details)
+
+
+def _holder(ctx: Context, word: str) -> Held | None:
+    """Whom a 台账 filter names as holding the issues: a company or department (「物业」
+    「城管」), or someone with a role, with or without the @ (「@刘物业」)."""
+    assert ctx.community is not None
+    community_id = ctx.community.id
+    unit = ctx.community_settings().find_unit(word)
+    if unit is not None:
+        return held_by_unit(ctx.uow, community_id, unit.name)
+    name = word.removeprefix("@")
+    named = ctx.uow.people.named(community_id, name)
+    person = named[0] if len(named) == 1 else None
+    for mention in ctx.message.mentions if person is None else ():
+        # 「@liu_wuye」: a Telegram handle, not a name.
+        if mention.ref and name in (mention.handle, mention.ref):
+            person = ctx.uow.people.find(mention.platform, mention.ref)
+        elif mention.handle and name == mention.handle:
+            person = ctx.uow.people.by_handle(mention.platform, mention.handle)
+    return held_by_person(ctx.uow, community_id, person.id) if person is not None else None
 
 
 def _page_word(word: str) -> str:

@@ -9,7 +9,12 @@ from zoneinfo import ZoneInfo
 from bot.clock import local
 from bot.domain.issues import IssueStatus, location_label
 from bot.domain.lifecycle import OPEN
-from bot.domain.permissions import AT_WORK, knows_private_reporter, reads_private_report
+from bot.domain.permissions import (
+    IssueFacts,
+    calls_back,
+    knows_private_reporter,
+    reads_private_report,
+)
 from bot.domain.privacy import mask_name, mask_text, reporter_label
 from bot.media import MediaFolder
 from bot.messages import Document, Outgoing
@@ -26,7 +31,7 @@ from handlers.ledger import (
     shown_deadline,
 )
 from handlers.meetings import minutes
-from storage.models import Issue
+from storage.models import AuditEntry, Issue
 from storage.uow import UnitOfWork
 
 _MEETING = re.compile(r"^[Mm]\d{1,9}$")
@@ -45,7 +50,9 @@ def show(ctx: Context, args: str) -> Outcome:
     tz = ctx.services.settings.tz
     category = ctx.services.category(issue.category)
     head = [f"#{issue.number}【{category.name}】{issue.status.label}"]
-    where, said = _as_shown(ctx, issue)
+    facts = issue_facts(ctx.uow, issue)
+    readable = readable_here(ctx, issue, facts)
+    where, said = _as_shown(ctx, issue, facts, readable)
     if where:
         head.append(where)
     if issue.grid_id is not None:
@@ -53,10 +60,8 @@ def show(ctx: Context, args: str) -> Outcome:
     if issue.urgent:
         head.append("紧急")
     reporter = ctx.uow.people.get(issue.reporter_id)
-    named = (  # only a private report's reporter is ever hidden: no facts needed otherwise
-        issue.private
-        and ctx.chat.kind == "private"
-        and knows_private_reporter(ctx.actor, issue_facts(ctx.uow, issue))
+    named = (  # only a private report's reporter is ever hidden
+        issue.private and ctx.chat.kind == "private" and knows_private_reporter(ctx.actor, facts)
     )
 
     def who(person_id: int | None) -> str:
@@ -85,11 +90,11 @@ def show(ctx: Context, args: str) -> Outcome:
     lines.append("记录：")
     for entry in ctx.uow.audit.of_issue(issue.id):
         action = texts.AUDIT_ACTIONS.get(entry.action, entry.action)
-        note = f"：{entry.note}" if entry.note else ""
+        note = trail_note(entry, issue, readable=readable)
         # A repeated report's note says who and where (私信居民 for one made privately).
         actor = "" if entry.action == "duplicate" else f"{who(entry.actor_id)} "
         fields = {"when": when(entry.at, tz), "actor": actor, "action": action}
-        fields["note"] = mask_text(note)
+        fields["note"] = f"：{note}" if note else ""
         if entry.from_status and entry.to_status and entry.from_status != entry.to_status:
             before, after = IssueStatus(entry.from_status), IssueStatus(entry.to_status)
             lines.append(
@@ -98,25 +103,38 @@ def show(ctx: Context, args: str) -> Outcome:
         else:
             lines.append(texts.HISTORY_NOTE.format(**fields))
     details = answer(ctx, "\n".join(lines))
-    return Outcome([*details.replies, *photos(ctx, issue)], details.status)
-
-
-def _as_shown(ctx: Context, issue: Issue) -> tuple[str, str]:
-    """Where the issue is and what it says, as this chat may see them: a private report's
-    words and flat only where `reads_private_report`; a phone number to call back whole for
-    staff and the reporter in a private chat, masked elsewhere (chat-protocol §9)."""
-    readable = not issue.private or reads_private_report(
-        ctx.actor, issue.reporter_id, ctx.chat.kind
+    # A private report's photos, which can show whose door it is, into a private chat only.
+    shown = (
+        photos(ctx, issue) if readable and (ctx.chat.kind == "private" or not issue.private) else []
     )
+    return Outcome([*details.replies, *shown], details.status)
+
+
+def readable_here(ctx: Context, issue: Issue, facts: IssueFacts) -> bool:
+    """Whether this chat may read what `issue` says: any report but a private one, which only
+    where `reads_private_report`."""
+    return not issue.private or reads_private_report(ctx.actor, facts, ctx.chat.kind)
+
+
+def _as_shown(ctx: Context, issue: Issue, facts: IssueFacts, readable: bool) -> tuple[str, str]:
+    """Where the issue is and what it says, as this chat may see them: a private report's
+    words and flat only where `readable`; a phone number to call back whole only where the
+    reader `calls_back`, masked elsewhere (chat-protocol §9)."""
     room = issue.room if readable else None  # a flat number says who complained
     where = location_label(issue.building, issue.unit, room, issue.place)
     if not readable:
         return where, texts.PRIVATE_TEXT
-    calls_back = ctx.chat.kind == "private" and (
-        ctx.role in AT_WORK or ctx.sender.id == issue.reporter_id
-    )
     typed = printable(issue.description)
-    return where, shortened(typed if calls_back else mask_text(typed))
+    whole = calls_back(ctx.actor, facts, ctx.chat.kind)
+    return where, shortened(typed if whole else mask_text(typed))
+
+
+def trail_note(entry: AuditEntry, issue: Issue, *, readable: bool) -> str:
+    """A history entry's note as shown (masked). What the reporter wrote there (补充, 重开, a
+    rating's reason) is a private report's words too: shown only where `readable`."""
+    if not readable and entry.actor_id == issue.reporter_id:
+        return ""
+    return mask_text(printable(entry.note))
 
 
 def person_label(uow: UnitOfWork, issue: Issue, person_id: int | None, *, named: bool) -> str:
@@ -135,11 +153,8 @@ PHOTOS_SHOWN = 4  # photos sent again after the details; the count line says how
 
 def photos(ctx: Context, issue: Issue) -> list[Outgoing]:
     """The issue's first photos: the bot's own copy (`bot.media`) into any chat, else sent
-    again by the id the platform gave it where that platform and bot hold it; a private
-    report's never into a group."""
+    again by the id the platform gave it where that platform and bot hold it."""
     here = ctx.message.chat
-    if issue.private and not here.is_private:
-        return []
     folder = MediaFolder(ctx.services.settings.media.dir)
     pictures = [a for a in issue.attachments if a.kind == "photo"]
     shown: list[Outgoing] = []

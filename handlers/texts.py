@@ -33,6 +33,8 @@ MENTION_HINT = (
 )
 YOUR_ISSUES = "您反映的事项："
 NONE_OF_YOURS = "没有找到您反映的未办结事项。"
+# In a group, private reports are not listed; said whether there are any or not.
+NONE_IN_GROUP = "没有找到您在群里反映的未办结事项（私下反映的请私聊我查询）。"
 YOUR_ISSUES_FOOT = "回复「查看 编号」看详情。"
 ABOUT_AN_ISSUE = (
     "想了解 #{number} 的进度，请发送「查看 {number}」；问题又出现了，请发送「重开 {number} 原因」。"
@@ -126,6 +128,7 @@ FOLLOW_UP_CALL = "电话回访 "  # the note of a rating a worker records for th
 URGE_SENT = "已催办 #{number}（{who}）。"
 URGE_NOT_OPEN = "#{number} {status}，无需催办。"
 URGE_UNASSIGNED = "#{number} 还没有派单，请先「派单 {number} @人或单位」。"
+URGE_YOURSELF = "#{number} 由您承办，无需催办自己；办好后请发「办结 {number} 结果」。"
 CLOSED = "#{number} 已销号，评价{score}分，感谢反馈。"  # to the reporter and followers alike
 LOW_RATING = "#{number} 评价{score}分，已重开，期限 {deadline}。"
 LOW_RATING_ALERT = "#{number} {who}评价{score}分{note}，已重开，请跟进。"
@@ -153,8 +156,10 @@ LIST_EMPTY_ALL = "没有未办结的事项。"
 LIST_EMPTY_BUILDING = "{building}没有未办结的事项。"
 LIST_NO_PAGE = "没有第{page}页，共{pages}页。"
 LIST_UNKNOWN_FILTER = (
-    "看不懂「{word}」。可以写：红/黄/绿、我的、网格名、分类名、页码，例如：台账 红 网格3"
+    "看不懂「{word}」。可以写：红/黄/绿、我的、网格名、分类名、承办单位或@承办人、页码，"
+    "例如：台账 红 网格3"
 )
+LIST_HOLDER_OWN = "您的台账只列您承办的事项，无需按承办人筛选。"
 
 BOUND = "本群已绑定 {community} · {what}。"
 # 诉求提示 (chat-protocol §2): untagged messages that read as complaints

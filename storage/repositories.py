@@ -348,15 +348,13 @@ class Issues:
         if query.watcher_id is not None:
             followed = select(Follower.issue_id).where(Follower.person_id == query.watcher_id)
             where.append(or_(Issue.reporter_id == query.watcher_id, Issue.id.in_(followed)))
-        if query.assignee_id is not None or query.assignee_unit is not None:
-            where.append(
-                or_(
-                    Issue.assignee_id == query.assignee_id,
-                    and_(
-                        Issue.assignee_unit.is_not(None), Issue.assignee_unit == query.assignee_unit
-                    ),
-                )
-            )
+        if query.assignee_ids or query.assignee_unit is not None:
+            held: list[ColumnElement[bool]] = []
+            if query.assignee_ids:
+                held.append(Issue.assignee_id.in_(query.assignee_ids))
+            if query.assignee_unit is not None:
+                held.append(Issue.assignee_unit == query.assignee_unit)
+            where.append(or_(*held))
         if query.text:
             found = Issue.description.contains(query.text, autoescape=True)
             if query.text.isdecimal() and len(query.text) < 10:
@@ -665,7 +663,7 @@ class LedgerQuery:
     grid_ids: frozenset[int] = frozenset()
     category: str | None = None
     watcher_id: int | None = None  # reported or followed by this person
-    assignee_id: int | None = None  # held by this person …
+    assignee_ids: frozenset[int] = frozenset()  # held by one of these people …
     assignee_unit: str | None = None  # … or by this unit
     text: str = ""  # in the description (or, a number, the issue number)
     building: str | None = None  # in this building (楼栋 number)

@@ -324,11 +324,15 @@ def _date_form(part: str, shown: str) -> _Resolver | None:
         days = _count(match.group("n"), shown, unit="天")
         if days is None:
             return None
-        return lambda c: [
-            c.today + timedelta(days=days)
-            if c.calendar_days
-            else c.calendar.add_working_days(c.today, days)
-        ]
+
+        def resolve(c: _Context) -> list[date]:
+            if c.calendar_days:
+                return [c.today + timedelta(days=days)]
+            if days > MAX_WORKING_DAYS:
+                return []  # more than a year of working days: 太远了
+            return [c.calendar.add_working_days(c.today, days)]
+
+        return resolve
     if match := _WORKING_DAYS.fullmatch(part):
         working = _count(match.group("n"), shown, unit="个工作日")
         if working is None:
@@ -370,7 +374,7 @@ def _count(number: str, shown: str, *, unit: str) -> int | None:
         return None
     if value < 1:
         raise _error(f"期限「{shown}」至少要1{unit}。")
-    limit = MAX_WORKING_DAYS if unit in ("个工作日", "天") else MAX_DAYS_AHEAD
+    limit = MAX_WORKING_DAYS if unit == "个工作日" else MAX_DAYS_AHEAD
     if value > limit:
         raise _error(f"期限「{shown}」太远了（最多一年）。")
     return value

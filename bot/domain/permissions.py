@@ -35,8 +35,7 @@ class IssueFacts:
 
 STAFF = frozenset({Role.WORKER, Role.SECRETARY})
 AT_WORK = STAFF | {Role.HANDLER}
-"""Those who handle reports: they write to the bot about their work, call reporters back and
-read private reports privately."""
+"""Those who handle reports: what they write to the bot privately is about their work."""
 FILERS = frozenset({Role.HEAD, Role.WORKER, Role.SECRETARY})
 
 # Commands anyone may use; visibility of a particular issue is checked separately (`show`).
@@ -149,6 +148,8 @@ def refusal(command: str, actor: Actor, issue: IssueFacts | None = None) -> str 
             return None
         if actor.role not in STAFF:  # staff record what the reporter said on the phone (回访)
             return "只有报事人可以评价（网格员电话回访后也可代为记录）。"
+        if is_assignee(actor, issue):  # nobody rates their own work
+            return "承办人不能评价自己办理的事项，请其他网格员或书记回访后记录。"
         return _grid_refusal(actor, issue)
     raise ValueError(f"no permission rule for command {command!r}")
 
@@ -199,16 +200,32 @@ def knows_private_reporter(actor: Actor, issue: IssueFacts) -> bool:
     )
 
 
-def reads_private_report(actor: Actor, reporter_id: int, chat_kind: str) -> bool:
-    """Who may read what a private report says (chat-protocol §2, §9): it is posted to the work
-    group, so anyone there; in a private chat, those who handle reports and the reporter. Not
-    a grid or resident group, nor a neighbour who follows it: its words can tell who wrote it
-    (「我是302的…」)."""
-    if chat_kind == "work":
-        return True
-    if chat_kind != "private":
-        return False
-    return actor.role in AT_WORK or actor.person_id == reporter_id
+def works_on(actor: Actor, issue: IssueFacts) -> bool:
+    """Whoever has a hand in `issue`: the secretary, whoever holds it (the person or their
+    unit's contact), and a grid worker of its grid. Another handler, a worker of another grid
+    or a 楼栋长 has none."""
+    return (
+        actor.role is Role.SECRETARY
+        or is_assignee(actor, issue)
+        or (actor.role is Role.WORKER and in_grid(actor, issue))
+    )
+
+
+def calls_back(actor: Actor, issue: IssueFacts, chat_kind: str) -> bool:
+    """Who may read a report whole, the phone number given to call back included: in a private
+    chat (or the web pages, which are one person's too), the reporter and whoever `works_on`
+    the issue (chat-protocol §9). Everywhere else the number is masked."""
+    return chat_kind == "private" and (
+        actor.person_id == issue.reporter_id or works_on(actor, issue)
+    )
+
+
+def reads_private_report(actor: Actor, issue: IssueFacts, chat_kind: str) -> bool:
+    """Who may read what a private report says, its flat and the notes its reporter added
+    (chat-protocol §2, §9): it is posted to the work group, so anyone there; elsewhere whoever
+    `calls_back`. Not a grid or resident group, another handler, nor a neighbour who follows
+    it: its words can tell who wrote it (「我是302的…」)."""
+    return chat_kind == "work" or calls_back(actor, issue, chat_kind)
 
 
 def _grid_refusal(actor: Actor, issue: IssueFacts | None) -> str | None:

@@ -64,6 +64,9 @@ def _without_symbols(text: str) -> str:
     return "".join(char for char in text if unicodedata.category(char) not in ("So", "Sk"))
 
 
+GROUP_RATING_MAX = 60
+"""「不满意，师傅来看了一眼就走了」 is a rating with its reason; a longer group message that
+merely starts or ends with 满意 is chatter."""
 # Every rating word has 满意 or 评 in it; every score a digit 1-5 or 分; then the vague words.
 _RATING_HINT = re.compile(r"满意|评|分|[1-5]|一般|还行|还可以")
 _PARTICLES = re.compile(r"[的吧啊呀了哦呢嘛]+$")  # 「挺满意的」「基本满意吧」
@@ -71,28 +74,48 @@ _FIRST_APART = re.compile(r"^(.+?)[\s,，、。.!！~～;；:：]+(.+)$")
 _LAST_APART = re.compile(r"^(.+)[\s,，、。.!！~～;；:：]+(.+?)$")
 
 
-def spoken_rating(text: str, *, vague: bool = False) -> tuple[int, str] | None:
+def spoken_rating(text: str, *, private: bool = False) -> tuple[int, str] | None:
     """A rating answer and the reason said with it, the verdict first or last:
     「不满意，还是堵」 and 「还是堵，不满意」 are (1, 「还是堵」); 「很满意，谢谢」 is (5, 「」).
-    None when no part of it is a rating (`spoken_score`)."""
+    None when no part of it is a rating (`spoken_score`).
+
+    Said in a group, where people talk to each other, only what is hardly chat counts: no
+    bare 「5」, nothing over `GROUP_RATING_MAX` characters, a good verdict after something else
+    only when that speaks of the work (「这次修好了，挺满意的」, not 「昨天那场戏，挺满意的」),
+    and 打/给 only with 分 (「给3」 is not a score). The everyday words of `VAGUE_RATING_WORDS`
+    only when `private`."""
     if not _RATING_HINT.search(text):  # most chatter: no word a rating could be made of
         return None
-    score = spoken_score(text, vague=vague)
+    if not private and (len(text) > GROUP_RATING_MAX or text.strip().isdigit()):
+        return None
+    score = _verdict(text, private)
     if score is not None:
         return score, ""
     first = _FIRST_APART.match(text.strip())
-    if first is not None and (score := _verdict(first[1], vague)) is not None:
+    if first is not None and (score := _verdict(first[1], private, part=True)) is not None:
         return score, first[2].strip()
     last = _LAST_APART.match(text.strip())
-    if last is not None and (score := _verdict(last[2], vague)) is not None:
-        return score, last[1].strip()
-    return None
+    score = _verdict(last[2], private, part=True) if last is not None else None
+    if last is None or score is None:
+        return None
+    reason = last[1].strip()
+    if not private and score >= SATISFIED_FROM and not _ABOUT_THE_WORK.search(reason):
+        return None  # 「昨天那场戏，挺满意的」
+    return score, reason
 
 
-def _verdict(part: str, vague: bool) -> int | None:
-    """The score of one part of a longer answer: a rating word or 「4分」, not a bare digit
-    (「我家 3」 is not a rating)."""
-    return None if part.strip().isdigit() else spoken_score(part, vague=vague)
+# What a reason before a good verdict says when it is about the work: 「这次修好了，挺满意的」.
+_ABOUT_THE_WORK = re.compile(r"修|好了|通了|亮了|处理|解决|办|师傅|物业|网格|及时|很快|辛苦|谢")
+_GIVEN_BARE = re.compile(r"^[打给]\s*[1-5一二两三四五]$")  # 「给3」: in a group, not a score
+
+
+def _verdict(said: str, private: bool, *, part: bool = False) -> int | None:
+    """The score of an answer or of one `part` of it: a rating word or 「4分」; not 「给3」 in
+    a group, nor a bare digit as a part (「我家 3」 is not a rating)."""
+    words = said.strip()
+    if (part and words.isdigit()) or (not private and _GIVEN_BARE.match(words)):
+        return None
+    return spoken_score(words, vague=private)
 
 
 _RATED = re.compile(r"^([1-5])分")

@@ -20,14 +20,31 @@ from bot.clock import local
 from bot.domain.deadlines import Colour
 from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import MOVES, OPEN, Action
-from bot.domain.permissions import STAFF, Actor, knows_private_reporter, ledger_scope, refusal
+from bot.domain.permissions import (
+    STAFF,
+    Actor,
+    calls_back,
+    knows_private_reporter,
+    ledger_scope,
+    reads_private_report,
+    refusal,
+)
 from bot.domain.privacy import mask_text
 from bot.media import MediaFolder
 from bot.text import normalize, printable, whole_number
 from handlers import texts
 from handlers.base import Services
-from handlers.ledger import assignee_label, colour_of, issue_facts, shown_deadline, yellow_until
-from handlers.show import person_label
+from handlers.ledger import (
+    Held,
+    assignee_label,
+    colour_of,
+    held_by_person,
+    held_by_unit,
+    issue_facts,
+    shown_deadline,
+    yellow_until,
+)
+from handlers.show import person_label, trail_note
 from storage.models import Issue
 from storage.repositories import LedgerQuery
 from storage.uow import UnitOfWork
@@ -41,6 +58,7 @@ STATUS_CHOICES = {
     "all": "全部",
 }
 ALL_GRIDS = "all"
+NOBODY = frozenset({-1})  # as a filter's people: an id no person has
 
 
 @dataclass(frozen=True)
@@ -107,18 +125,16 @@ def ledger(
         else frozenset({IssueStatus(filters.status)})
     )
     community = services.community_settings(uow.communities.get(community_id).code)
-    holder_view = actor.role is Role.HANDLER
-    assignee_id, assignee_unit = None, None
-    if holder_view:  # a handler sees what they hold, as /list shows them
-        assignee_id, assignee_unit = actor.person_id, actor.unit
+    held: Held = (frozenset(), None)
+    if actor.role is Role.HANDLER:  # a handler sees what they hold, as /list shows them
+        held = held_by_person(uow, community_id, actor.person_id)
     elif actor.role in STAFF and filters.assignee:
         if community.unit(filters.assignee) is not None:
-            # No person id (-1), not None: the query compares it, and None would match every
-            # issue nobody holds.
-            assignee_id, assignee_unit = -1, filters.assignee
+            held = held_by_unit(uow, community_id, filters.assignee)
         else:
             named = uow.people.named(community_id, filters.assignee)
-            assignee_id = named[0].id if named else -1
+            # Someone unknown holds nothing: an id no person has.
+            held = held_by_person(uow, community_id, named[0].id) if named else (NOBODY, None)
     watcher, own_building = ledger_scope(actor)  # as 台账 shows them in chat
     query = LedgerQuery(
         community_id=community_id,
@@ -127,8 +143,8 @@ def ledger(
         # An unknown category (a hand-edited address) lists nothing, as an unknown grid does.
         category=(category or "-") if filters.category else None,
         watcher_id=watcher,
-        assignee_id=assignee_id,
-        assignee_unit=assignee_unit,
+        assignee_ids=held[0],
+        assignee_unit=held[1],
         text=filters.q,
         building=own_building or filters.building or None,
     )
@@ -144,7 +160,7 @@ def ledger(
     shown = {Colour.RED: result.red, Colour.YELLOW: result.yellow, Colour.GREEN: result.green}
     total = shown[wanted] if wanted else result.total
     pages = max(1, -(-total // PAGE_SIZE))
-    listed = [row(uow, services, issue) for issue in result.issues]
+    listed = [row(uow, services, actor, issue) for issue in result.issues]
     return {
         "filters": filters,
         "rows": listed,
@@ -184,17 +200,24 @@ def _building(typed: str) -> str:
     return word[:16]
 
 
-def row(uow: UnitOfWork, services: Services, issue: Issue) -> dict[str, Any]:
-    """One ledger line: what `/list` says of the issue, split into columns."""
+def row(uow: UnitOfWork, services: Services, actor: Actor, issue: Issue) -> dict[str, Any]:
+    """One ledger line: what `/list` says of the issue, split into columns; a private report's
+    words and flat only for whoever may read them (`reads_private_report`)."""
     is_open = issue.status in OPEN
     colour = colour_of(services, issue.deadline) if is_open else None
+    readable = not issue.private or reads_private_report(
+        actor, issue_facts(uow, issue, followers=False), "private"
+    )
+    summary = _excerpt(mask_text(printable(issue.description))) if readable else texts.PRIVATE_TEXT
     return {
         "number": issue.number,
         "colour": colour.value if colour else "closed",
         "mark": colour.emoji if colour else "⚪",
         "category": services.category(issue.category).name,
-        "where": location_label(issue.building, issue.unit, issue.room, issue.place),
-        "summary": _excerpt(mask_text(printable(issue.description))),
+        "where": location_label(
+            issue.building, issue.unit, issue.room if readable else None, issue.place
+        ),
+        "summary": summary,
         "status": issue.status.label,
         "holder": assignee_label(uow, issue),
         "deadline": shown_deadline(services, issue.deadline) if is_open else "",
@@ -219,9 +242,9 @@ def issue(
     def who(person_id: int | None) -> str:
         return person_label(uow, found, person_id, named=named)
 
-    # Phone numbers in a report are the reporter's to show: the secretary sees them whole,
-    # handlers and everyone else masked (chat-protocol §9).
-    whole = actor.role is Role.SECRETARY or actor.person_id == found.reporter_id
+    # A page is one person's, as a private chat is: the same rules for what it shows whole.
+    readable = not found.private or reads_private_report(actor, facts, "private")
+    whole = calls_back(actor, facts, "private")
     history = []
     for entry in uow.audit.of_issue(found.id):
         moved = (
@@ -235,7 +258,7 @@ def issue(
                 "who": who(entry.actor_id),
                 "action": texts.AUDIT_ACTIONS.get(entry.action, entry.action),
                 "moved": moved,
-                "note": mask_text(printable(entry.note)),
+                "note": trail_note(entry, found, readable=readable),
             }
         )
     followers = [who(f.person_id) for f in uow.issues.followers(found.id)]
@@ -249,12 +272,12 @@ def issue(
             "number": found.number,
             "category": services.category(found.category).name,
             "status": found.status.label,
-            "where": location_label(found.building, found.unit, found.room, found.place),
+            "where": location_label(
+                found.building, found.unit, found.room if readable else None, found.place
+            ),
             "grid": grid,
             "urgent": found.urgent,
-            "description": printable(found.description)
-            if whole
-            else mask_text(printable(found.description)),
+            "description": _description(found, readable=readable, whole=whole),
             "reporter": who(reporter.id),
             "filed": _moment(services, found.created_at),
             "reports": found.report_count,
@@ -274,7 +297,7 @@ def issue(
                 "when": _moment(services, a.added_at),
                 "url": f"/issues/{found.number}/photos/{a.id}" if a.file else "",
             }
-            for a in found.attachments
+            for a in (found.attachments if readable else [])
         ],
         "history": history,
         "followers": followers,
@@ -298,13 +321,24 @@ def photo(
     found = uow.issues.by_number(community_id, number)
     if found is None:
         return None
-    why = refusal("show", actor, issue_facts(uow, found))
+    facts = issue_facts(uow, found)
+    why = refusal("show", actor, facts)
     if why is not None:
         return why
+    if found.private and not reads_private_report(actor, facts, "private"):
+        return None  # as if it were not there: the page lists no photo of it
     kept = next((a for a in found.attachments if a.id == attachment_id and a.file), None)
     if kept is None or kept.file is None:
         return None
     return MediaFolder(services.settings.media.dir).path(kept.file)
+
+
+def _description(issue: Issue, *, readable: bool, whole: bool) -> str:
+    """What an issue says, as the reader may see it (`handlers.show.readable_here`)."""
+    if not readable:
+        return texts.PRIVATE_TEXT
+    typed = printable(issue.description)
+    return typed if whole else mask_text(typed)
 
 
 def _actions(actor: Actor, issue: Issue, facts: Any) -> list[str]:

@@ -284,6 +284,11 @@ def test_urging_reminds_the_holder_privately_now(chat: Conversation) -> None:
     ]
     assert chat.say("@王芳/网格3群: 催办 1") == [("网格3群", "只有网格员及以上可以催办。")]
     assert "李*记 催办：物业·刘*业" in chat.text("@李书记/工作群: 查看 1")
+    chat.say("@王芳/网格3群: #报事 5号楼路灯不亮")
+    chat.say("@李书记/工作群: 派单 2 @赵网格")
+    assert chat.say("@赵网格/网格5群: 催办 2") == [
+        ("网格5群", "#2 由您承办，无需催办自己；办好后请发「办结 2 结果」。")
+    ]
 
 
 def test_a_follower_can_stop_following_but_the_reporter_keeps_hearing(chat: Conversation) -> None:
@@ -315,3 +320,12 @@ def test_a_worker_records_the_rating_an_elderly_reporter_gave_on_the_phone(
     chat.say("@王芳/网格3群: #报事 5号楼路灯不亮")
     chat.say("@赵网格/网格5群: 办结 2 已换灯")
     assert chat.say("@张网格/网格3群: 评价 2 5")[0][1].startswith("这件事不在您负责的网格")
+    # Nobody rates their own work; a low rating recorded is the reporter's, not the caller's.
+    chat.say("@孙大爷/网格5群: #报事 5号楼2单元楼道灯不亮")
+    chat.say("@李书记/工作群: 派单 3 @赵网格 3天")
+    chat.say("@赵网格/网格5群: 办结 3 已换灯")
+    assert chat.say("@赵网格/网格5群: 评价 3 5 满意") == [
+        ("网格5群", "承办人不能评价自己办理的事项，请其他网格员或书记回访后记录。")
+    ]
+    said = chat.say("@李书记/私聊: 评价 3 2 灯还是闪")
+    assert ("工作群", "#3 孙*爷评价2分（电话回访 灯还是闪），已重开，请跟进。") in said, said

@@ -91,6 +91,8 @@ def test_saying_it_is_not_the_same_problem_files_it_on_its_own(chat: Conversatio
     assert chat.say(f"@孙大爷/网格5群: {AGAIN}") == [("网格5群", TAKEN)]
     filed = chat.say("@孙大爷/网格5群: 不是同一个问题，我说的是楼后面那根管子")
     assert filed[0][1].startswith("已登记 #2【排水管道】")
+    # What he said it is, is kept with the new issue for whoever handles it.
+    assert "孙*爷 补充：我说的是楼后面那根管子" in chat.text("@李书记/工作群: 查看 2")
 
 
 def test_a_report_tag_without_its_sign_is_still_a_report(chat: Conversation) -> None:

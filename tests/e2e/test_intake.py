@@ -252,6 +252,22 @@ def test_words_to_the_bot_that_report_nothing_are_answered_not_filed(chat: Conve
     assert chat.say("@王芳/私聊: 3号楼的路灯坏了，怎么报事都没人管")[0][1].startswith("已登记 #2")
 
 
+def test_a_problem_asked_about_is_filed_unless_it_is_ones_own(chat: Conversation) -> None:
+    """「有人管吗」「什么时候修」 after a problem none of one's reports is about: a report."""
+    filed = chat.text("@孙大爷/网格3群: @邻里 楼道灯坏了有人管吗")
+    assert filed.startswith("已登记 #1【照明路灯】"), filed
+    assert chat.text("@孙大爷/网格3群: @邻里 路灯什么时候修").startswith("您反映的事项：\n")
+    assert chat.text("@孙大爷/网格3群: @邻里 3号楼电梯什么时候修").startswith("已登记 #2")
+    # Progress words ask after one's own reports, whatever they name.
+    assert chat.text("@王芳/私聊: 下水道修好了吗").startswith("没有找到您反映的未办结事项")
+
+
+def test_a_bare_help_word_opens_chat_not_a_report(chat: Conversation) -> None:
+    assert chat.say("@孙大爷/网格3群: 求助，谁家有梯子借我用一下") == []
+    assert chat.text("@孙大爷/网格3群: 报事 4号楼电梯坏了").startswith("已登记 #1")
+    assert [issue.description for issue in issues(chat)] == ["4号楼电梯坏了"]
+
+
 def test_asking_after_ones_reports_lists_them(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")
     mine = "您反映的事项：\n🟢 #1【排水管道】3号楼2单元 · 待受理 · 期限11月26日\n回复「查看 编号」看详情。"

@@ -242,6 +242,38 @@ def test_what_a_private_report_says_is_not_shown_in_groups_nor_to_neighbours(
         assert typed in chat.text(f"{seen_by}: 查看 1"), seen_by
 
 
+def test_a_private_report_is_read_privately_only_by_those_who_work_on_it(
+    chat: Conversation,
+) -> None:
+    """The grid's worker, the secretary and whoever holds it read it privately, with what the
+    reporter added and the photo; another grid's worker, another unit and a following
+    neighbour see neither words nor photo, nor the reporter's later notes."""
+    chat.say("@王芳/私聊: 我是3号楼2单元302的王芳，楼上401天天半夜吵[图片:门口.jpg]")
+    chat.say("@王芳/私聊: 3号楼2单元302楼上401天天半夜吵，昨晚又吵到两点，401家姓马")
+    chat.say("@孙大爷/网格3群: 关注 1")
+    for outsider in ("@孙大爷/私聊", "@赵网格/私聊", "@刘物业/私聊"):
+        said = chat.say(f"{outsider}: 查看 1")
+        assert len(said) == 1, said  # no photo
+        details = said[0][1]
+        assert "（私下反映的诉求，内容仅工作人员可见）" in details, outsider
+        assert "401" not in details and "302" not in details, details
+        assert "私信居民 补充\n" in details, details
+    for reader in ("@张网格/私聊", "@李书记/私聊", "@王芳/私聊"):
+        said = chat.say(f"{reader}: 查看 1")
+        assert "补充：3号楼2单元302楼上401" in said[0][1], reader
+        assert said[1][1] == "[图片:门口.jpg] #1 照片1/1", reader
+    chat.say("@张网格/网格3群: 派单 1 @刘物业 3天")
+    assert "楼上401天天半夜吵" in chat.say("@刘物业/私聊: 查看 1")[0][1]  # it is his now
+
+
+def test_asking_in_a_group_does_not_list_ones_private_reports(chat: Conversation) -> None:
+    chat.say("@王芳/私聊: 我是3号楼2单元302的，楼上401天天半夜吵")
+    assert chat.text("@王芳/网格3群: @邻里 我反映的事情怎么样了").startswith(
+        "没有找到您在群里反映的未办结事项（私下反映的请私聊我查询）。"
+    )
+    assert "#1【噪音扰民】" in chat.text("@王芳/私聊: 我反映的事情怎么样了")
+
+
 def test_a_neighbour_who_wrote_privately_is_not_named_in_the_trail(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元楼上装修太吵了，天天电钻")
     chat.say("@孙大爷/私聊: 3号楼2单元楼上装修太吵了，电钻声音受不了")

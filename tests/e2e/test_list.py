@@ -66,6 +66,29 @@ def test_filters_by_category_and_a_clear_answer_for_nonsense(chat: Conversation)
     assert chat.text("@李书记/工作群: 台账 紫色").startswith("看不懂「紫色」。可以写：红/黄/绿")
 
 
+def test_filters_by_who_holds_it(chat: Conversation) -> None:
+    """台账 物业 lists what the company holds, also through its contact; 台账 @刘物业 what he
+    holds, also through his company; a unit's name beats a category it is part of (物业服务)."""
+    chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    chat.say("@孙大爷/网格5群: #报事 5号楼门口井盖松了")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业 3天")
+    chat.say("@张网格/网格3群: 派单 2 物业 3天")
+    chat.say("@李书记/工作群: 派单 3 街道城管办 3天")
+
+    def listed(line: str) -> list[str]:
+        return [row.split("【")[0][2:] for row in chat.text(line).splitlines()[1:]]
+
+    assert listed("@李书记/工作群: 台账 物业") == ["#1", "#2"]
+    assert listed("@李书记/工作群: 台账 @刘物业") == ["#1", "#2"]
+    assert listed("@李书记/工作群: 台账 刘物业") == ["#1", "#2"]
+    assert listed("@李书记/工作群: 台账 城管") == ["#3"]
+    assert listed("@李书记/工作群: 台账 @周主任 绿") == ["#3"]
+    assert listed("@王芳/网格3群: 台账 物业") == ["#1", "#2"]  # her own, held by 物业
+    assert chat.text("@刘物业/私聊: 台账 城管") == "您的台账只列您承办的事项，无需按承办人筛选。"
+    assert chat.text("@李书记/工作群: 台账 @张三").startswith("看不懂「@张三」")
+
+
 def test_deadlines_in_every_form_and_nonsense(chat: Conversation) -> None:
     file_reports(chat, 1)
     forms = {

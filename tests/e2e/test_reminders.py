@@ -6,6 +6,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import Engine
 
 from bot.clock import VirtualClock
 from handlers.texts import POINTS_WEEKLY_FOOT
@@ -536,6 +537,17 @@ def test_a_verdict_said_with_its_reason_counts_and_keeps_the_reason(
     assert chat.say(f"@王芳/网格3群: {long}") == []
 
 
+def test_group_chat_that_sounds_like_a_rating_leaves_the_issue_waiting(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@张网格/网格3群: 办结 1 已疏通")
+    for chatter in ("昨天那场戏，挺满意的", "给3", "打1", "5"):
+        assert chat.say(f"@王芳/网格3群: {chatter}") == [], chatter
+    assert "已办结" in chat.text("@李书记/工作群: 查看 1").splitlines()[0]
+    assert chat.say("@王芳/网格3群: 打4分") == [(G3, "#1 已销号，评价4分，感谢反馈。")]
+
+
 def test_a_report_that_ends_in_a_verdict_is_still_a_report(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
     chat.say("@张网格/网格3群: 办结 1 已疏通")  # #1 awaits her rating
@@ -594,16 +606,12 @@ def test_a_reminder_already_sent_is_not_sent_again_after_the_next_change(
     back.close()
 
 
-def test_reminder_keys_written_in_local_time_are_read_after_the_upgrade(
-    chat: Conversation,
-) -> None:
-    """A database from before keys were written in UTC: the 🔴 already sent, under a key in
-    Asia/Shanghai time, is still recognised and not sent again."""
+def _red_sent_then_downgraded(chat: Conversation) -> Engine:
+    """#1's 🔴 sent at 19:00 on 24 Nov, then the database taken back to revision 0015, from
+    before reminder keys were written in UTC."""
     from alembic import command
-    from sqlalchemy import select
 
-    from storage.migrate import alembic_config, upgrade
-    from storage.models import Reminder
+    from storage.migrate import alembic_config
 
     chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
     chat.say("@张网格/网格3群: 派单 1 @刘物业 明天")
@@ -613,6 +621,20 @@ def test_reminder_keys_written_in_local_time_are_read_after_the_upgrade(
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, "0015")
+    return engine
+
+
+def test_reminder_keys_written_in_local_time_are_read_after_the_upgrade(
+    chat: Conversation,
+) -> None:
+    """A database from before keys were written in UTC: the 🔴 already sent, under a key in
+    Asia/Shanghai time, is still recognised and not sent again."""
+    from sqlalchemy import select
+
+    from storage.migrate import upgrade
+    from storage.models import Reminder
+
+    engine = _red_sent_then_downgraded(chat)
     with UnitOfWork(chat.linli.sessions) as uow:
         sent = uow.session.scalars(select(Reminder).where(Reminder.status == "sent")).all()
         for reminder in sent:
@@ -622,3 +644,47 @@ def test_reminder_keys_written_in_local_time_are_read_after_the_upgrade(
     upgrade(engine)
     chat.say("@刘物业/私聊: 进展 1 明天处理")
     assert chat.run_until(at(11, 24, 21)) == []
+
+
+def test_a_reminder_sent_under_its_old_key_is_not_sent_again_by_its_twin(
+    chat: Conversation,
+) -> None:
+    """A database holding both spellings of one key: the 🔴 sent under the key in Asia/Shanghai
+    time, and its twin in UTC, written by a later change and still pending. After the upgrade
+    the twin is not sent (补发)."""
+    from sqlalchemy import select
+
+    from storage.migrate import upgrade
+    from storage.models import Reminder
+
+    engine = _red_sent_then_downgraded(chat)
+    with UnitOfWork(chat.linli.sessions) as uow:
+        sent = uow.session.scalars(select(Reminder).where(Reminder.status == "sent")).all()
+        twins = []
+        for reminder in sent:
+            if not reminder.key.endswith("T10:00:00+00:00"):
+                continue
+            twins.append(
+                Reminder(
+                    community_id=reminder.community_id,
+                    kind=reminder.kind,
+                    key=reminder.key,
+                    due_at=reminder.due_at,
+                    issue_id=reminder.issue_id,
+                    chat_id=reminder.chat_id,
+                    person_id=reminder.person_id,
+                    text=reminder.text,
+                    status="pending",
+                )
+            )
+            reminder.key = reminder.key.replace("T10:00:00+00:00", "T18:00:00+08:00")
+        assert twins
+        uow.session.flush()
+        uow.session.add_all(twins)
+        uow.commit()
+    upgrade(engine)
+    assert chat.run_until(at(11, 24, 21)) == []
+    with UnitOfWork(chat.linli.sessions) as uow:
+        keys = [twin.key for twin in twins]
+        left = uow.session.scalars(select(Reminder.status).where(Reminder.key.in_(keys))).all()
+        assert set(left) == {"cancelled"}

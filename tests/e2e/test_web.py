@@ -584,17 +584,20 @@ def test_what_people_wrote_is_shown_as_text_not_run(chat: Conversation) -> None:
 
 @pytest.mark.parametrize(
     ("name", "whole"),
-    [("李书记", True), ("王芳", True), ("刘物业", False), ("张网格", False), ("赵网格", False)],
+    [("李书记", True), ("王芳", True), ("刘物业", True), ("张网格", True), ("赵网格", False)],
 )
-def test_phone_numbers_are_masked_but_for_the_secretary_and_the_reporter(
+def test_the_number_to_call_back_is_whole_only_for_those_who_work_on_it(
     chat: Conversation, name: str, whole: bool
 ) -> None:
+    """As in a private chat: the reporter, the secretary, the holder and the grid's worker;
+    another grid's worker sees it masked, and the ledger's summary masks it for everyone."""
     filed(chat, "@王芳/网格3群: #报事 3号楼2单元下水道堵了，电话13812345678")
     chat.say("@李书记/工作群: 派单 1 物业 3个工作日")
     client = sign_in(chat, name)
     page = visible(client.get("/issues/1").text)
     if whole:
         assert "电话13812345678" in page
+        assert "138****5678" not in page
     else:
         assert "电话138****5678" in page and "13812345678" not in page
     ledger = rows(client.get("/").text)
@@ -602,6 +605,23 @@ def test_phone_numbers_are_masked_but_for_the_secretary_and_the_reporter(
         (row,) = ledger
         assert "138****5678" in row["summary"]
     assert "13812345678" not in client.get("/").text
+
+
+def test_a_private_report_reads_on_the_web_as_in_a_private_chat(chat: Conversation) -> None:
+    """A following neighbour's page shows neither its words, its flat, its photo nor what the
+    reporter added; the grid's worker reads all of it."""
+    typed = "我是3号楼2单元302的，楼上401天天半夜吵"
+    assert chat.say(f"@王芳/私聊: {typed}")[0][1].startswith("已登记 #1")
+    chat.say("@王芳/私聊: 3号楼2单元302楼上401天天半夜吵，401家姓马")
+    chat.say("@孙大爷/网格3群: 关注 1")
+    neighbour = sign_in(chat, "孙大爷")
+    page = visible(neighbour.get("/issues/1").text)
+    assert texts.PRIVATE_TEXT in page
+    assert "401" not in page and "302" not in page, page
+    ledger = visible(neighbour.get("/").text)
+    assert "401" not in ledger and "302" not in ledger, ledger
+    worker = visible(sign_in(chat, "张网格").get("/issues/1").text)
+    assert typed in worker and "401家姓马" in worker
 
 
 # -- 8. the chat hears a web action as if typed -------------------------------------------------

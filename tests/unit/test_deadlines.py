@@ -218,6 +218,15 @@ def test_calendar_days_into_an_unknown_year_need_no_holiday_data() -> None:
     assert parse("下周三", december_30).year == LAST_KNOWN + 1
 
 
+def test_calendar_days_go_up_to_a_year_and_working_days_up_to_a_years_worth() -> None:
+    """「提醒 300天后」 is within a year on the calendar; 300 working days are not."""
+    assert parse_deadline("300天", MONDAY, CALENDAR, calendar_days=True) == at(2027, 9, 19)
+    with pytest.raises(DeadlineError, match="太远了"):
+        parse("300天")
+    with pytest.raises(DeadlineError, match="太远了"):
+        parse_deadline("367天", MONDAY, CALENDAR, calendar_days=True)
+
+
 def test_working_days_into_an_unknown_year_raise_unknown_year() -> None:
     december_30 = at(LAST_KNOWN, 12, 30, 10)
     with pytest.raises(UnknownYear) as raised:

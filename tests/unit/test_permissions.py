@@ -8,7 +8,14 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.issues import Role
-from bot.domain.permissions import Actor, IssueFacts, building_refusal, refusal
+from bot.domain.permissions import (
+    Actor,
+    IssueFacts,
+    building_refusal,
+    calls_back,
+    reads_private_report,
+    refusal,
+)
 from handlers.commands import COMMANDS
 
 ME, SOMEONE, MY_GRID, OTHER_GRID = 1, 2, 10, 20
@@ -95,6 +102,46 @@ def test_reporters_see_rate_and_reopen_their_own_issue() -> None:
     mine = IssueFacts(reporter_id=ME)
     for command in ("show", "rate", "reopen"):
         assert refusal(command, actor(Role.RESIDENT), mine) is None
+
+
+def test_nobody_rates_the_work_they_hold() -> None:
+    """A worker records a 回访 rating, but not for an issue they hold themselves."""
+    held = IssueFacts(reporter_id=SOMEONE, grid_id=MY_GRID, assignee_id=ME)
+    assert refusal("rate", actor(Role.WORKER), held) == (
+        "承办人不能评价自己办理的事项，请其他网格员或书记回访后记录。"
+    )
+    assert refusal("rate", actor(Role.WORKER), IssueFacts(SOMEONE, grid_id=MY_GRID)) is None
+
+
+def test_a_private_report_is_read_by_those_who_work_on_it_and_its_reporter() -> None:
+    """Privately: the secretary, whoever holds it, a worker of its grid and the reporter. Not
+    another handler, a worker of another grid, a building head or a following neighbour; no
+    group but the work group."""
+    issue = IssueFacts(
+        reporter_id=SOMEONE, grid_id=MY_GRID, assignee_unit="物业", follower_ids=frozenset({ME})
+    )
+    others = Actor(person_id=ME, role=Role.WORKER, grid_ids=frozenset({OTHER_GRID}))
+    readers = {
+        "secretary": actor(Role.SECRETARY),
+        "holder": actor(Role.HANDLER, unit="物业"),
+        "grid worker": actor(Role.WORKER),
+        "reporter": Actor(person_id=SOMEONE, role=Role.RESIDENT),
+    }
+    outsiders = {
+        "another unit": actor(Role.HANDLER, unit="住建局"),
+        "another grid's worker": others,
+        "head": actor(Role.HEAD),
+        "follower": actor(Role.RESIDENT),
+    }
+    for name, reader in readers.items():
+        assert reads_private_report(reader, issue, "private"), name
+        assert calls_back(reader, issue, "private"), name
+        assert not reads_private_report(reader, issue, "grid"), name
+        assert not calls_back(reader, issue, "work"), name  # the number masked in a group
+    for name, reader in outsiders.items():
+        assert not reads_private_report(reader, issue, "private"), name
+        assert not calls_back(reader, issue, "private"), name
+        assert reads_private_report(reader, issue, "work"), name  # it was posted there
 
 
 def test_followers_may_see_what_they_follow() -> None:

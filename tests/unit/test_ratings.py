@@ -34,4 +34,19 @@ def test_what_is_not_a_rating(typed: str) -> None:
 
 def test_everyday_words_count_only_where_the_bot_is_answered() -> None:
     assert spoken_rating("一般，来得晚") is None
-    assert spoken_rating("一般，来得晚", vague=True) == (3, "来得晚")
+    assert spoken_rating("一般，来得晚", private=True) == (3, "来得晚")
+
+
+@pytest.mark.parametrize("typed", ["昨天那场戏，挺满意的", "给3", "打1", "5", "给3，挺好"])
+def test_chat_in_a_group_is_not_a_rating(typed: str) -> None:
+    """Said to each other in a group these are chat; said to the bot privately, answers."""
+    assert spoken_rating(typed) is None
+    assert spoken_rating(typed, private=True) is not None
+
+
+def test_a_complaint_or_praise_of_the_work_after_its_reason_counts_in_a_group() -> None:
+    assert spoken_rating("还是堵，不满意") == (1, "还是堵")
+    assert spoken_rating("这次修好了，挺满意的") == (5, "这次修好了")
+    assert spoken_rating("师傅来得很快，满意") == (5, "师傅来得很快")
+    assert spoken_rating("打1分") == (1, "")
+    assert spoken_rating("不满意，" + "还是堵" * 20) is None  # a long message is chat
