@@ -146,6 +146,7 @@ def issue_facts(uow: UnitOfWork, issue: Issue, *, followers: bool = True) -> Iss
         grid_id=issue.grid_id,
         assignee_id=issue.assignee_id,
         assignee_unit=issue.assignee_unit,
+        escalated_to=issue.escalated_to,
         follower_ids=frozenset(f.person_id for f in uow.issues.followers(issue.id))
         if followers
         else frozenset(),
@@ -263,6 +264,7 @@ def assignee_label(uow: UnitOfWork, issue: Issue) -> str:
 def escalate_to(ctx: Context, issue: Issue, unit: str, note: str) -> list[Outgoing]:
     """吹哨: mark the issue escalated and tell the work group and the unit's contacts."""
     issue.escalated = True
+    issue.escalated_to = unit
     record(ctx, issue, Action.ESCALATE.value, unit if not note else f"{unit}：{note}")
     if issue.status is IssueStatus.NEW:  # 吹哨 straight away takes the report up too
         points.report_accepted(ctx, issue)
@@ -272,10 +274,11 @@ def escalate_to(ctx: Context, issue: Issue, unit: str, note: str) -> list[Outgoi
     assert ctx.community is not None
     watchers = tell_watchers(ctx, issue, texts.ESCALATED.format(number=issue.number, unit=unit))
     contacts = ctx.uow.people.of_unit(ctx.community.id, unit)
+    asked = line + texts.WHISTLE_HOW.format(number=issue.number)  # they may act on it
     return [
         *watchers,
         *tell_work_groups(ctx, line, already=watchers),
-        *tell_privately(contacts, line, skip=ctx.sender.id),
+        *tell_privately(contacts, asked, skip=ctx.sender.id),
     ]
 
 
@@ -459,27 +462,32 @@ def reject(ctx: Context, args: str) -> Outcome:
 
 
 def escalate(ctx: Context, args: str) -> Outcome:
-    """上报 N [单位] — 吹哨: the work group and the unit's contacts are told."""
+    """上报 N [单位] [说明] — 吹哨: the work group and the unit's contacts are told. Without a
+    unit (「上报 1 需要街道协调」), the community's escalation unit."""
     issue, rest = find_issue(ctx, args, "escalate")
     allowed(ctx, issue, Action.ESCALATE)
     community = ctx.community_settings()
     name = split_first(normalize(rest))[0] if rest else ""
-    if name:
-        # 「上报 1 街道」 for 街道城管办; 「上报 1 @周主任」 for his unit.
-        found = community.find_unit(name.lstrip("@"))
-        if found is None and name.startswith("@"):
-            person, of_unit = target_of(ctx, name)
-            found = community.unit(of_unit or "") if person else None
-        if found is None:
-            raise Answer(texts.UNKNOWN_UNIT.format(name=name, units=community.unit_names()))
-        unit = found.name
+    # 「上报 1 街道」 for 街道城管办; 「上报 1 @周主任」 for his unit.
+    found = community.find_unit(name.lstrip("@")) if name else None
+    if found is None and name.startswith("@"):
+        person, of_unit = target_of(ctx, name)
+        found = community.unit(of_unit or "") if person else None
+    # An @someone of no unit, or a part of a unit's name that fits none or several, is not
+    # guessed; any other word begins the note.
+    unit_like = name.startswith("@") or any(name in u.name for u in community.units)
+    if found is None and name and unit_like:
+        raise Answer(texts.UNKNOWN_UNIT.format(name=name, units=community.unit_names()))
+    if found is not None:
+        unit, note = found.name, split_first(rest)[1]
     else:
         configured = community.escalation_unit()
+        if configured is None and name:
+            raise Answer(texts.UNKNOWN_UNIT.format(name=name, units=community.unit_names()))
         if configured is None:
             raise Answer(texts.NO_ESCALATION_UNIT.format(number=issue.number))
-        unit = configured.name
-    note = split_first(rest)[1] if name else ""
-    if issue.escalated and not note and _escalated_to(ctx, issue) == unit:
+        unit, note = configured.name, rest.strip()
+    if issue.escalated and not note and issue.escalated_to == unit:
         # Said again (a second worker, a double send): the whistle has been blown.
         line = texts.ESCALATED.format(number=issue.number, unit=unit)
         return _one_line(ctx, line.removesuffix("。") + texts.ALREADY_SO, issue)
@@ -488,15 +496,6 @@ def escalate(ctx: Context, args: str) -> Outcome:
     if not ctx.uow.people.of_unit(ctx.community.id, unit):  # nobody the bot could tell
         replies.append(reply_to(ctx, texts.ASSIGNED_NOBODY.format(unit=unit)))
     return Outcome(replies, "command", issue.id)
-
-
-def _escalated_to(ctx: Context, issue: Issue) -> str | None:
-    """The unit the issue was last escalated to (its trail's latest 上报)."""
-    last = next(
-        (e for e in reversed(ctx.uow.audit.of_issue(issue.id)) if e.action == Action.ESCALATE),
-        None,
-    )
-    return last.note.split("：", 1)[0] if last is not None else None
 
 
 def merge(ctx: Context, args: str) -> Outcome:

@@ -77,7 +77,7 @@ def show(ctx: Context, args: str) -> Outcome:
         lines.append(
             f"{mark} 期限：{shown_deadline(ctx.services, issue.deadline)}"
             + (f" · 承办：{holder}" if holder else "")
-            + (" · 已上报" if issue.escalated else "")
+            + (f" · 已上报{issue.escalated_to or ''}" if issue.escalated else "")
         )
     if issue.resolution:
         lines.append(f"办理结果：{issue.resolution}")

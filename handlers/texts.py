@@ -112,6 +112,7 @@ DECLINED = "#{number} {who}反馈不归其管（{reason}），正在重新派单
 REJECTED = "#{number} 已退回：{reason}"
 ESCALATED = "#{number} 已上报{unit}协调处理。"
 WHISTLE = "📣 吹哨 #{number}【{category}】{where}{description}，请{unit}协助处理。"
+WHISTLE_HOW = "进展请发送「进展 {number} 说明」，办好后发送「办结 {number} 结果」。"
 MERGED = "#{number} 与 #{into} 是同一问题，已合并，后续进展在 #{into} 通知。"
 REOPENED = "#{number} 已重开：{reason}，期限 {deadline}。"
 VERIFIED = "#{number} 已由{role} {who} 现场核实{note}。"

@@ -236,6 +236,8 @@ class Issue(Base):
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     assignee_unit: Mapped[str | None] = mapped_column(String(64))
     escalated: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The unit it was last escalated to (吹哨): its contacts report progress and resolve it too.
+    escalated_to: Mapped[str | None] = mapped_column(String(64))
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("issues.id"))
     # An action item decided by a meeting (/outcome) belongs to it.
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"))

@@ -352,8 +352,9 @@ class Issues:
             held: list[ColumnElement[bool]] = []
             if query.assignee_ids:
                 held.append(Issue.assignee_id.in_(query.assignee_ids))
-            if query.assignee_unit is not None:
+            if query.assignee_unit is not None:  # held by the unit, or escalated to it
                 held.append(Issue.assignee_unit == query.assignee_unit)
+                held.append(Issue.escalated_to == query.assignee_unit)
             where.append(or_(*held))
         if query.text:
             found = Issue.description.contains(query.text, autoescape=True)
@@ -664,7 +665,7 @@ class LedgerQuery:
     category: str | None = None
     watcher_id: int | None = None  # reported or followed by this person
     assignee_ids: frozenset[int] = frozenset()  # held by one of these people …
-    assignee_unit: str | None = None  # … or by this unit
+    assignee_unit: str | None = None  # … or by this unit (or escalated to it)
     text: str = ""  # in the description (or, a number, the issue number)
     building: str | None = None  # in this building (楼栋 number)
 

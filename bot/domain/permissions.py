@@ -30,6 +30,7 @@ class IssueFacts:
     grid_id: int | None = None
     assignee_id: int | None = None
     assignee_unit: str | None = None
+    escalated_to: str | None = None  # the unit it was escalated to (吹哨)
     follower_ids: frozenset[int] = field(default_factory=frozenset)
 
 
@@ -92,6 +93,12 @@ def is_assignee(actor: Actor, issue: IssueFacts) -> bool:
     )
 
 
+def answers_whistle(actor: Actor, issue: IssueFacts) -> bool:
+    """A contact of the unit the issue was escalated to (吹哨, 部门报到): they report progress
+    and resolve it as its holder does."""
+    return actor.unit is not None and issue.escalated_to == actor.unit
+
+
 def in_grid(actor: Actor, issue: IssueFacts) -> bool:
     # A worker limited to some grids acts there; issues with no grid are everyone's.
     return (
@@ -126,7 +133,7 @@ def refusal(command: str, actor: Actor, issue: IssueFacts | None = None) -> str 
             return f"只有网格员及以上可以{verb}。"
         return _grid_refusal(actor, issue)
     if command in HANDLING:
-        if issue is not None and is_assignee(actor, issue):
+        if issue is not None and (is_assignee(actor, issue) or answers_whistle(actor, issue)):
             return None
         if actor.role not in STAFF:
             return f"只有承办人或网格员及以上可以{verb}。"
@@ -202,11 +209,12 @@ def knows_private_reporter(actor: Actor, issue: IssueFacts) -> bool:
 
 def works_on(actor: Actor, issue: IssueFacts) -> bool:
     """Whoever has a hand in `issue`: the secretary, whoever holds it (the person or their
-    unit's contact), and a grid worker of its grid. Another handler, a worker of another grid
-    or a 楼栋长 has none."""
+    unit's contact), the unit it was escalated to, and a grid worker of its grid. Another
+    handler, a worker of another grid or a 楼栋长 has none."""
     return (
         actor.role is Role.SECRETARY
         or is_assignee(actor, issue)
+        or answers_whistle(actor, issue)
         or (actor.role is Role.WORKER and in_grid(actor, issue))
     )
 

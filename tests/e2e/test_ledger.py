@@ -64,7 +64,7 @@ def test_an_issue_goes_through_every_status_and_everyone_hears_their_part(
         (
             ZHOU,
             "📣 吹哨 #1【排水管道】3号楼2单元，网格3，3号楼2单元门口下水道堵了，污水漫到路上，"
-            "请街道城管办协助处理。",
+            "请街道城管办协助处理。进展请发送「进展 1 说明」，办好后发送「办结 1 结果」。",
         ),
     ]
     assigned = chat.say("@李书记/工作群: 派单 1 周主任 明天")
@@ -153,9 +153,10 @@ def test_escalating_again_to_the_same_unit_tells_nobody_twice(chat: Conversation
         assert chat.say(f"@张网格/网格3群: {typed}") == [
             (G3, "#1 已上报街道城管办协调处理，无需重复。")
         ]
-    assert (LIU, "📣 吹哨 #1【排水管道】4号楼，网格3，4号楼楼顶漏水很严重，请物业协助处理。") in (
-        chat.say("@张网格/网格3群: 上报 1 物业")
-    )
+    whistle = "📣 吹哨 #1【排水管道】4号楼，网格3，4号楼楼顶漏水很严重，请物业协助处理。"
+    told = chat.say("@张网格/网格3群: 上报 1 物业")
+    assert (WORK, whistle) in told
+    assert (LIU, whistle + "进展请发送「进展 1 说明」，办好后发送「办结 1 结果」。") in told
 
 
 def test_a_hard_issue_is_escalated_when_accepted(chat: Conversation) -> None:
@@ -164,7 +165,45 @@ def test_a_hard_issue_is_escalated_when_accepted(chat: Conversation) -> None:
     assert replies[0] == (WORK, "#1 已受理（疑难），期限 12月7日。")
     assert (G3, "#1 已上报街道城管办协调处理。") in replies
     assert any(where == ZHOU and text.startswith("📣 吹哨 #1【") for where, text in replies)
-    assert "· 已上报" in chat.text("@李书记/工作群: 查看 1")
+    assert "· 已上报街道城管办" in chat.text("@李书记/工作群: 查看 1")
+
+
+def test_the_unit_an_issue_is_escalated_to_may_work_on_it(chat: Conversation) -> None:
+    """吹哨, 部门报到: the street office's contact lists it, reports progress and resolves it,
+    though the property company holds it; he may not hand it back, it was not assigned to him."""
+    chat.say("@孙大爷/网格5群: #报事 5号楼门口井盖松了")
+    chat.say("@赵网格/网格5群: 派单 1 @刘物业 3天")
+    assert chat.say("@赵网格/网格5群: 上报 1 需要街道协调")[0] == (
+        G5,
+        "#1 已上报街道城管办协调处理。",
+    )
+    assert "上报：街道城管办：需要街道协调" in chat.text("@李书记/工作群: 查看 1")
+    assert "#1【道路井盖】" in chat.text("@周主任/私聊: 台账")
+    assert (ZHOU, "#1 进展：已联系市政") in chat.say("@周主任/私聊: 进展 1 已联系市政")
+    assert chat.text("@周主任/私聊: 不归我管 1 不是我们的") == (
+        "只有被派单的人或单位可以说不归我管。"
+    )
+    assert chat.say("@周主任/私聊: 办结 1 井盖已更换")[0][1].startswith("#1 已办结：井盖已更换")
+    # Another unit has no hand in it.
+    chat.say("@孙大爷/网格5群: #报事 5号楼路灯不亮")
+    chat.say("@赵网格/网格5群: 上报 2 住建局")
+    assert chat.text("@周主任/私聊: 进展 2 看看") == "只有承办人或网格员及以上可以报进展。"
+
+
+def test_issues_escalated_before_the_upgrade_know_their_unit(chat: Conversation) -> None:
+    from alembic import command
+
+    from storage.migrate import alembic_config, upgrade
+
+    chat.say("@孙大爷/网格5群: #报事 5号楼门口井盖松了")
+    chat.say("@赵网格/网格5群: 派单 1 @刘物业 3天")
+    chat.say("@赵网格/网格5群: 上报 1 街道 需要协调")
+    config = alembic_config()
+    with chat.linli.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0017")  # from before the unit was kept on the issue
+    upgrade(chat.linli.engine)
+    assert (ZHOU, "#1 进展：已联系市政") in chat.say("@周主任/私聊: 进展 1 已联系市政")
 
 
 def test_a_private_reporter_hears_privately(chat: Conversation) -> None:

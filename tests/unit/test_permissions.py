@@ -104,6 +104,16 @@ def test_reporters_see_rate_and_reopen_their_own_issue() -> None:
         assert refusal(command, actor(Role.RESIDENT), mine) is None
 
 
+def test_the_unit_an_issue_was_escalated_to_works_on_it_but_cannot_hand_it_back() -> None:
+    whistled = IssueFacts(reporter_id=SOMEONE, assignee_unit="物业", escalated_to="街道城管办")
+    street = actor(Role.HANDLER, unit="街道城管办")
+    for command in ("progress", "resolve"):
+        assert refusal(command, street, whistled) is None
+        assert refusal(command, actor(Role.HANDLER, unit="住建局"), whistled) is not None
+    assert refusal("decline", street, whistled) is not None
+    assert calls_back(street, whistled, "private")
+
+
 def test_nobody_rates_the_work_they_hold() -> None:
     """A worker records a 回访 rating, but not for an issue they hold themselves."""
     held = IssueFacts(reporter_id=SOMEONE, grid_id=MY_GRID, assignee_id=ME)
