@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.analysis import Analyzer, Category
 from bot.analysis.location import building_number
@@ -20,7 +20,7 @@ from bot.domain.ratings import RATING_ACTIONS, counted_rating, rating_after
 from bot.messages import IMPORTED, AttachmentRef, IncomingMessage, Outgoing, Reply
 from bot.text import longest_prefix, normalize
 from handlers.schedule import sync_issue
-from storage.models import Attachment, AuditEntry, Chat, Community, Issue, Person
+from storage.models import Attachment, AuditEntry, Chat, Community, Issue, Person, WaitingPhoto
 from storage.uow import UnitOfWork
 
 
@@ -251,11 +251,46 @@ def attach(ctx: Context, issue: Issue, attachments: Iterable[AttachmentRef]) -> 
         )
 
 
+PHOTO_WINDOW = timedelta(minutes=2)
+"""A photo sent this soon after its sender's words goes with them (chat-protocol §2): WeChat
+sends each photo as a message of its own."""
+WORDS_WINDOW = timedelta(minutes=5)
+"""A photo sent on its own waits this long for its sender's words: typing them on a phone
+takes longer than sending a photo after them."""
+
+
+def earlier_photos(ctx: Context) -> tuple[AttachmentRef, ...]:
+    """The photos the sender sent on their own in this chat just before this message, which
+    it is about (`hold_photo`)."""
+    waiting = ctx.uow.issues.take_waiting_photos(ctx.chat.id, ctx.sender.id, ctx.now - WORDS_WINDOW)
+    return tuple(AttachmentRef(photo.kind, photo.ref, photo.caption) for photo in waiting)
+
+
+def hold_photo(ctx: Context) -> Outcome:
+    """Photos sent with nothing to go with: kept for the sender's next words (WORDS_WINDOW)."""
+    chat_id = ctx.chat.id
+    for attachment in ctx.message.attachments:
+        ctx.uow.issues.hold_photo(
+            WaitingPhoto(
+                chat_id=chat_id,
+                person_id=ctx.sender.id,
+                kind=attachment.kind,
+                ref=attachment.ref,
+                caption=attachment.caption,
+                at=ctx.now,
+            ),
+            drop_before=ctx.now - WORDS_WINDOW,
+        )
+    return Outcome([], "photo_waiting")
+
+
 def keep_photos(ctx: Context, issue: Issue) -> None:
-    """The photos sent with this message belong with `issue`, recorded in its trail."""
-    if ctx.message.attachments:
-        attach(ctx, issue, ctx.message.attachments)
-        record(ctx, issue, "photo", f"{len(ctx.message.attachments)}张")
+    """The photos sent with this message, or on their own just before it, belong with
+    `issue`, recorded in its trail."""
+    photos = (*earlier_photos(ctx), *ctx.message.attachments)
+    if photos:
+        attach(ctx, issue, photos)
+        record(ctx, issue, "photo", f"{len(photos)}张")
 
 
 def mention_first(ctx: Context, word: str) -> tuple[str, str]:

@@ -24,6 +24,7 @@ def forget(ctx: Context, args: str) -> Outcome:
     for issue in uow.issues.reported_by(person.id):
         issue.description = mask_text(issue.description)
     uow.issues.unfollow_all(person.id)
+    uow.issues.drop_waiting_photos(person.id)
     uow.web.end_all(person.id, ctx.now)
     person.name = ERASED
     # The platform id is what links chat accounts to a person; without it nothing does.

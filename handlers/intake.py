@@ -18,12 +18,15 @@ from bot.routing import report_text
 from bot.text import has_content, normalize, shorten
 from handlers import points, texts
 from handlers.base import (
+    PHOTO_WINDOW,
     WORK_SHOWN,
     Answer,
     Context,
     Outcome,
     answer,
     attach,
+    earlier_photos,
+    hold_photo,
     keep_photos,
     record,
     refuse,
@@ -37,8 +40,6 @@ _ALERT_DESCRIPTION_LIMIT = 60
 # 「新建」 undoes a duplicate match for this long after it (chat-protocol §2).
 SPLIT_WINDOW = timedelta(minutes=10)
 _SAME_MOMENT = timedelta(seconds=1)
-# A photo sent this soon after one's report is attached to it (chat-protocol §2).
-PHOTO_WINDOW = timedelta(minutes=2)
 # A chat gets at most one 「回复 #立案」 suggestion in this long (chat-protocol §2).
 SUGGEST_EVERY = timedelta(minutes=10)
 SUPPLEMENT = "supplement"  # a report of one's own open issue again: what it adds, kept
@@ -202,8 +203,11 @@ def late_photo(ctx: Context, _text: str) -> Outcome:
         ctx.now - PHOTO_WINDOW,
     )
     if kept is None or kept.issue_id is None or ctx.community is None:
-        # Perhaps a verification photo of one's resolved issue (points.verification_photo).
-        return points.verification_photo(ctx) or Outcome([], "ignored")
+        # Perhaps a verification photo of one's resolved issue (points.verification_photo),
+        # else sent before the words it goes with.
+        if ctx.community is None:
+            return Outcome([], "ignored")
+        return points.verification_photo(ctx) or hold_photo(ctx)
     issue = ctx.uow.issues.get(kept.issue_id)
     keep_photos(ctx, issue)
     text = texts.PHOTO_ADDED.format(number=issue.number, count=len(ctx.message.attachments))
@@ -368,7 +372,8 @@ def _file(
     )
     quoted = ctx.message.reply_to
     carried = quoted.attachments if filed_by is not None and quoted is not None else ()
-    attach(ctx, issue, (*carried, *ctx.message.attachments))
+    earlier = earlier_photos(ctx) if filed_by is None else ()  # sent just before the words
+    attach(ctx, issue, (*carried, *earlier, *ctx.message.attachments))
     record(ctx, issue, "filed_for" if filed_by else "filed")
     where = _where(ctx, issue)
     alerts = _tell_work_groups(ctx, issue, category.name, where, reporter)

@@ -37,6 +37,7 @@ from handlers.base import (
     actor_of,
     answer,
     attach,
+    earlier_photos,
     keep_photos,
     mention_first,
     mentioned_person,
@@ -625,8 +626,9 @@ def verify(ctx: Context, args: str) -> Outcome:
             texts.VERIFY_NOT_RESOLVED.format(number=issue.number, status=issue.status.label)
         )
     note = rest.strip()
-    photos = len(ctx.message.attachments)
-    attach(ctx, issue, ctx.message.attachments)
+    sent = (*earlier_photos(ctx), *ctx.message.attachments)  # with the words or just before
+    photos = len(sent)
+    attach(ctx, issue, sent)
     record(
         ctx, issue, "verify", " ".join(filter(None, [note, f"照片{photos}张" if photos else ""]))
     )

@@ -57,8 +57,8 @@ def sync_issue(uow: UnitOfWork, services: Services, issue: Issue) -> None:
     settings = services.settings.reminders
     if issue.status in OPEN and issue.deadline is not None:
         deadline = issue.deadline
-        yellow = _yellow_time(services, deadline)
-        if yellow is not None and yellow > now:
+        yellow = _yellow_time(services, deadline, now)
+        if yellow is not None:
             wanted[f"issue:{issue.id}:yellow:{stamp(deadline)}"] = (YELLOW, yellow, deadline)
         wanted[f"issue:{issue.id}:red:{stamp(deadline)}"] = (RED, deadline, None)
     elif issue.status is IssueStatus.RESOLVED and issue.resolved_at is not None:
@@ -93,16 +93,24 @@ def sync_issue(uow: UnitOfWork, services: Services, issue: Issue) -> None:
         )
 
 
-def _yellow_time(services: Services, deadline: datetime) -> datetime | None:
-    """`yellow_at` on the last working day before the deadline's day (past the holiday
-    calendar: the last weekday, as the colours take it)."""
+def _yellow_time(services: Services, deadline: datetime, now: datetime) -> datetime | None:
+    """When the 🟡 for `deadline` is due, seen at `now`: `yellow_at` on the last working day
+    before the deadline's day (past the holiday calendar: the last weekday, as the colours take
+    it). Set after that moment (work assigned at 15:00 the day before), `yellow_at` on the
+    deadline's own day, if that is still to come before it; else None."""
     calendar = services.weekday_calendar
-    day = calendar.local_date(deadline) - timedelta(days=1)
+    yellow_at = services.settings.reminders.yellow_at
+    due = calendar.local_date(deadline)
+    day = due - timedelta(days=1)
     for _ in range(30):
         if calendar.is_workday(day):
-            return _at(services, day, services.settings.reminders.yellow_at)
+            before = _at(services, day, yellow_at)
+            if before > now:
+                return before
+            break
         day -= timedelta(days=1)
-    return None
+    same_day = _at(services, due, yellow_at)
+    return same_day if now < same_day < deadline else None
 
 
 def _at(services: Services, day: date, clock_time: str) -> datetime:

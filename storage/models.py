@@ -292,6 +292,23 @@ class Attachment(Base):
     issue: Mapped[Issue] = relationship(back_populates="attachments")
 
 
+class WaitingPhoto(Base):
+    """A photo sent on its own, kept a moment for the words its sender may send next: WeChat
+    sends a photo as a message of its own, often before 「#报事 …」 or 「办结 1 …」. Taken into
+    the issue the next message is about (`handlers.base.earlier_photos`), or dropped."""
+
+    __tablename__ = "waiting_photos"
+    __table_args__ = (Index("ix_waiting_photos_sender", "chat_id", "person_id", "at"),)
+
+    id: Mapped[intpk]
+    chat_id: Mapped[int] = mapped_column(ForeignKey("chats.id"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    ref: Mapped[str] = mapped_column(String(512))
+    caption: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)  # dropped after a while
+
+
 class AuditEntry(Base):
     """Who changed what, when: every change to an issue, and every refused command."""
 

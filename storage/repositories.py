@@ -7,7 +7,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import ColumnElement, CursorResult, and_, case, func, or_, select, true, update
+from sqlalchemy import (
+    ColumnElement,
+    CursorResult,
+    and_,
+    case,
+    delete,
+    func,
+    or_,
+    select,
+    true,
+    update,
+)
 from sqlalchemy.orm import Session, load_only
 
 from bot.domain.chats import is_platform_id
@@ -35,6 +46,7 @@ from storage.models import (
     PointEntry,
     Reminder,
     RoleGrant,
+    WaitingPhoto,
     WebSession,
 )
 
@@ -602,6 +614,35 @@ class Issues:
             )
             .limit(1)
         )
+
+    def hold_photo(self, photo: WaitingPhoto, *, drop_before: datetime) -> None:
+        """Keep a photo for its sender's next words; photos waiting since before `drop_before`
+        are dropped (nobody wrote anything to go with them)."""
+        self._session.execute(delete(WaitingPhoto).where(WaitingPhoto.at < drop_before))
+        self._session.add(photo)
+
+    def take_waiting_photos(
+        self, chat_id: int, person_id: int, since: datetime
+    ) -> Sequence[WaitingPhoto]:
+        """The photos `person_id` sent on their own in this chat since then, oldest first; they
+        wait no longer."""
+        photos = self._session.scalars(
+            select(WaitingPhoto)
+            .where(
+                WaitingPhoto.chat_id == chat_id,
+                WaitingPhoto.person_id == person_id,
+                WaitingPhoto.at >= since,
+            )
+            .order_by(WaitingPhoto.id)
+        ).all()
+        if photos:
+            self._session.execute(
+                delete(WaitingPhoto).where(WaitingPhoto.id.in_([p.id for p in photos]))
+            )
+        return photos
+
+    def drop_waiting_photos(self, person_id: int) -> None:
+        self._session.execute(delete(WaitingPhoto).where(WaitingPhoto.person_id == person_id))
 
     def move_photos(self, from_id: int, to_id: int, person_id: int, since: datetime) -> None:
         """The photos `person_id` added to issue `from_id` since then now belong to `to_id`."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import select
 
-from storage.models import AuditEntry, InboundMessage, Issue, Person
+from storage.models import AuditEntry, InboundMessage, Issue, Person, WaitingPhoto
 from storage.uow import UnitOfWork
 from tests.support.conversation import Conversation
 
@@ -62,6 +64,8 @@ def test_the_secretary_binds_a_new_group(chat: Conversation) -> None:
 
 def test_forget_me_erases_the_person_and_keeps_the_issue(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼井盖坏了，电话13812345678")
+    chat.clock.advance(timedelta(minutes=3))
+    chat.say("@王芳/网格3群: [图片:家门口.jpg]")  # waiting for words that never come
     assert chat.text("@王芳/网格3群: 删除我的信息").startswith("发送「删除我的信息 确认」")
     assert chat.text("@王芳/网格3群: 删除我的信息 确认") == (
         "已删除您的个人信息；您反映的事项保留，不再显示您的名字。"
@@ -74,4 +78,6 @@ def test_forget_me_erases_the_person_and_keeps_the_issue(chat: Conversation) -> 
     assert reporter.name == "已注销用户"
     assert issue.description == "3号楼井盖坏了，电话138****5678"
     assert "3号楼井盖坏了，电话13812345678" not in " ".join(kept)
+    with UnitOfWork(chat.linli.sessions) as uow:
+        assert list(uow.session.scalars(select(WaitingPhoto))) == []
     assert chat.text("@李书记/工作群: 查看 1").splitlines()[2].startswith("报事人：已注销用户")

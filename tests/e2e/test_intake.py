@@ -210,6 +210,29 @@ def test_a_photo_sent_soon_after_a_report_is_attached_to_it(chat: Conversation) 
     assert photos == [("工作群", "[图片:下水道.jpg] #1 照片1/1")]
 
 
+def test_photos_sent_just_before_the_words_go_with_them(chat: Conversation) -> None:
+    """On WeChat people often send the photo first: it waits five minutes for their words."""
+    assert chat.say("@王芳/网格3群: [图片:井盖1.jpg]") == []
+    chat.say("@孙大爷/网格3群: [图片:他的.jpg]")  # someone else's: not hers
+    chat.say("@王芳/网格3群: [图片:井盖2.jpg]")
+    assert chat.text("@王芳/网格3群: #报事 3号楼门口井盖坏了").startswith("已登记 #1")
+    (_, details), *photos = chat.say("@李书记/工作群: 查看 1")
+    assert "照片：2张" in details
+    assert [text.split("]")[0] for _, text in photos] == ["[图片:井盖1.jpg", "[图片:井盖2.jpg"]
+    # The worker's photo, then 办结: the work shown.
+    chat.say("@张网格/网格3群: 派单 1 @刘物业")
+    chat.say("@刘物业/私聊: [图片:换好了.jpg]")
+    chat.say("@刘物业/私聊: 办结 1 已更换井盖")
+    shown = chat.say("@李书记/工作群: 查看 1")
+    assert "刘*业 补充照片：1张" in shown[0][1]
+    assert shown[-1] == ("工作群", "[图片:换好了.jpg] #1 照片3/3")
+    # A photo left waiting longer is not taken into the next report.
+    chat.say("@孙大爷/网格5群: [图片:早上的.jpg]")
+    chat.clock.advance(timedelta(minutes=5))
+    chat.say("@孙大爷/网格5群: #报事 5号楼路灯不亮")
+    assert "照片" not in chat.say("@李书记/工作群: 查看 2")[0][1]
+
+
 def test_the_photos_of_the_work_done_are_kept_with_the_issue(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了[图片:堵了.jpg]")
     chat.say("@张网格/网格3群: 派单 1 @刘物业")

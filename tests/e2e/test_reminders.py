@@ -75,6 +75,26 @@ def test_reassigning_moves_the_reminders_and_resolving_cancels_them(chat: Conver
     assert only(chat.run_until(at(11, 27, 20)), LIU, WORK) == []
 
 
+def test_work_assigned_after_the_yellow_hour_gets_its_yellow_on_the_day_itself(
+    chat: Conversation,
+) -> None:
+    """Assigned Monday at 10:00, due Tuesday: Monday's 09:00 has passed, so the 🟡 comes on
+    Tuesday at 09:00, once; work due at 15:00 today gets none (the 新派单 said it)."""
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.clock.set(at(11, 23, 10))
+    chat.say("@张网格/网格3群: 派单 1 @刘物业 明天")
+    chat.say("@刘物业/私聊: 进展 1 明天上午去")  # a change on the way brings no second one
+    fired = only(chat.run_until(at(11, 24, 17)), LIU)
+    assert [(when, text[0]) for when, _, text in fired] == [("11-24 09:00", "🟡")]
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    chat.clock.set(at(11, 25, 10))
+    chat.say("@张网格/网格3群: 派单 2 @刘物业 今天15:00")  # Wednesday 15:00
+    fired = only(chat.run_until(at(11, 25, 16)), LIU)
+    assert [(when, text[:4]) for when, _, text in fired if "#2" in text] == [
+        ("11-25 15:00", "🔴 #2")
+    ]
+
+
 def test_a_reminder_at_23_00_waits_for_the_morning_but_urgent_ones_do_not(
     chat: Conversation,
 ) -> None:
