@@ -21,8 +21,11 @@ def forget(ctx: Context, args: str) -> Outcome:
     for community_id in uow.people.communities_of(person.id):
         for grant in uow.people.grants_of(person.id, community_id):
             uow.people.remove_grant(grant)
+    name = person.name
     for issue in uow.issues.reported_by(person.id):
-        issue.description = mask_text(issue.description)
+        issue.description = _without(name, mask_text(issue.description))
+    for entry in uow.audit.by(person.id):  # 补充, a rating's reason: their words too
+        entry.note = _without(name, mask_text(entry.note))
     uow.issues.unfollow_all(person.id)
     uow.issues.drop_waiting_photos(person.id)
     uow.web.end_all(person.id, ctx.now)
@@ -42,3 +45,9 @@ def forget(ctx: Context, args: str) -> Outcome:
         )
     )
     return answer(ctx, texts.FORGOTTEN, "command")
+
+
+def _without(name: str, text: str) -> str:
+    """`text` with the person's own name in it (「我是302的王芳」) erased; a one-character name
+    is too likely an ordinary word to take out."""
+    return text.replace(name, ERASED) if len(name) >= 2 else text

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 
 from bot.domain.deadlines import DeadlineError, format_deadline
-from bot.domain.issues import IssueStatus
+from bot.domain.issues import IssueStatus, Role
 from bot.domain.permissions import refusal
-from bot.domain.privacy import mask_name
+from bot.domain.privacy import mask_name, reporter_label
 from bot.domain.voting import (
     RULE_LABELS,
     RULE_WORDS,
@@ -824,9 +824,9 @@ def object_to(ctx: Context, args: str) -> Outcome:
             at=ctx.now,
         )
     )
-    alert = texts.OBJECTION_ALERT.format(
-        number=meeting.number, who=mask_name(ctx.sender.name), text=text.strip()
-    )
+    # One sent privately stays anonymous, as a private report does (chat-protocol §9).
+    who = reporter_label(ctx.sender.name, private=ctx.chat.kind == "private", named=False)
+    alert = texts.OBJECTION_ALERT.format(number=meeting.number, who=who, text=text.strip())
     replies: list[Outgoing] = [reply_to(ctx, texts.OBJECTION_TAKEN.format(number=meeting.number))]
     assert ctx.community is not None
     replies += [
@@ -914,7 +914,16 @@ def minutes(ctx: Context, token: str) -> Outcome:
         objections = uow.meetings.objections(meeting.id)
         until = format_deadline(meeting.publicity_until, tz, ctx.now)
         lines.append(f"公示：至 {until}，异议 {len(objections)} 条")
-        lines += [
-            f"  异议：{o.text}（{mask_name(uow.people.get(o.person_id).name)}）" for o in objections
-        ]
+        lines += [f"  异议：{o.text}（{_objector(ctx, o)}）" for o in objections]
     return answer(ctx, "\n".join(lines))
+
+
+def _objector(ctx: Context, objection: Objection) -> str:
+    """Who objected, masked; one who objected privately is 私信居民 but to the secretary and
+    themselves in a private chat."""
+    private = ctx.uow.chats.by_id(objection.chat_id).kind == "private"
+    named = ctx.chat.kind == "private" and (
+        ctx.actor.role is Role.SECRETARY or ctx.sender.id == objection.person_id
+    )
+    name = ctx.uow.people.get(objection.person_id).name
+    return reporter_label(name, private=private, named=named)

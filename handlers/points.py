@@ -4,8 +4,9 @@ Earning is called from where the deed happens, in the same transaction:
 - `report_accepted` (ledger.move, when a report is first taken up: 受理, or 派单, 办结 or 上报
   straight away): the reporter gets +5, once per issue; meeting action items (filed by a
   meeting, not reported) earn nothing.
-- `report_rejected` (ledger.reject): what the report earned is taken back (reason `rejected`);
-  a report rejected before it was accepted never earned anything.
+- `report_rejected` (ledger.reject): what the report earned is taken back (reason `rejected`),
+  and so is what duplicates confirming it earned; a report rejected before it was accepted
+  never earned anything.
 - `duplicate_confirmed` (intake, a report matched to an open issue): +2 to a person other than
   the issue's reporter, once per person per issue; `duplicate_withdrawn` (「新建」) takes it
   back, and the same person matching that issue again earns nothing (farm-proof).
@@ -99,7 +100,15 @@ def report_accepted(ctx: Context, issue: Issue) -> int:
 
 
 def report_rejected(ctx: Context, issue: Issue) -> int:
-    return _take_back(ctx, issue.reporter_id, issue, REPORT, REJECTED)
+    """A rejected issue was no community matter: what its report and the reports that
+    confirmed it (duplicates not already withdrawn) earned is taken back."""
+    entries = ctx.uow.points.on_issue(issue.id)
+    withdrawn = {e.person_id for e in entries if e.reason == WITHDRAWN}
+    confirmed = {e.person_id for e in entries if e.reason == DUPLICATE} - withdrawn
+    taken = _take_back(ctx, issue.reporter_id, issue, REPORT, REJECTED)
+    for person_id in sorted(confirmed):
+        taken += _take_back(ctx, person_id, issue, DUPLICATE, REJECTED)
+    return taken
 
 
 def duplicate_confirmed(ctx: Context, issue: Issue) -> int:

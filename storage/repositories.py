@@ -736,6 +736,12 @@ class Audit:
             select(AuditEntry).where(AuditEntry.issue_id == issue_id).order_by(AuditEntry.id)
         ).all()
 
+    def by(self, person_id: int) -> Sequence[AuditEntry]:
+        """Every entry this person made (what they did, and the words they added)."""
+        return self._session.scalars(
+            select(AuditEntry).where(AuditEntry.actor_id == person_id).order_by(AuditEntry.id)
+        ).all()
+
 
 class Inbox:
     """The verbatim record of messages the bot acted on."""
@@ -1207,6 +1213,12 @@ class Points:
                 PointEntry.reason == reason,
             )
         )
+
+    def on_issue(self, issue_id: int) -> Sequence[PointEntry]:
+        """Every change one issue brought anyone, oldest first."""
+        return self._session.scalars(
+            select(PointEntry).where(PointEntry.issue_id == issue_id).order_by(PointEntry.id)
+        ).all()
 
     def resolved_watched(self, person_id: int, community_id: int) -> Sequence[Issue]:
         """Resolved issues (awaiting follow-up) the person reported or follows, newest first."""

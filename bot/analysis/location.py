@@ -92,6 +92,21 @@ def building_number(text: str) -> str | None:
     return _clean(next(g for g in match.groups() if g)) if match else None
 
 
+# Words before a building that say it is where the speaker lives, not (yet) where the problem is:
+# 「我住6号楼，2号楼那边的路灯坏了」.
+_HOME_BEFORE = re.compile(r"(?:我住|我是|家住|住在|我家在?)\s*(?:在\s*)?$")
+
+
+def _problem_building(text: str) -> re.Match[str] | None:
+    """The building mention the report is about: the first, unless that one is the speaker's
+    home and another building is named after it."""
+    mentions = list(_BUILDING.finditer(text))
+    for mention in mentions:
+        if not _HOME_BEFORE.search(text, max(0, mention.start() - 4), mention.start()):
+            return mention
+    return mentions[0] if mentions else None
+
+
 def extract_location(text: str, place: str | None = None) -> Location:
     """Find the first building/unit/room mention in normalised ``text``.
 
@@ -102,7 +117,7 @@ def extract_location(text: str, place: str | None = None) -> Location:
     if "座" not in text and not any(ch.isdigit() for ch in text):
         return Location(place=place) if place else NOWHERE
     building = unit = room = None
-    match = _BUILDING.search(text)
+    match = _problem_building(text)
     if match:
         building = _clean(match.group(1))
         position = match.end()

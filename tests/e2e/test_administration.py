@@ -62,6 +62,15 @@ def test_the_secretary_binds_a_new_group(chat: Conversation) -> None:
     assert "refused:bind" in actions and "bind" in actions
 
 
+def test_forget_me_erases_the_name_typed_into_reports_too(chat: Conversation) -> None:
+    chat.say("@王芳/私聊: 我是3号楼2单元302的王芳，楼上天天半夜吵")
+    chat.say("@王芳/私聊: 王芳补充一下：3号楼2单元302楼上天天半夜吵，昨晚吵到两点")
+    chat.say("@王芳/私聊: 删除我的信息 确认")
+    shown = chat.say("@李书记/私聊: 查看 1")[0][1]
+    assert "王芳" not in shown and "我是3号楼2单元302的已注销用户" in shown, shown
+    assert "补充：已注销用户补充一下" in shown
+
+
 def test_forget_me_erases_the_person_and_keeps_the_issue(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼井盖坏了，电话13812345678")
     chat.clock.advance(timedelta(minutes=3))

@@ -323,6 +323,21 @@ def test_an_objection_sent_twice_is_counted_once(chat: Conversation) -> None:
     assert ended and all("收到异议1条" in text for text in ended), ended
 
 
+def test_an_objection_sent_privately_stays_anonymous(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00 截止 周三20:00 群 网格3")
+    chat.say("@李书记/工作群: 结果 M1 决议 停车费100元/月")
+    chat.say("@李书记/工作群: 公示 M1 5天")
+    assert chat.say("@孙大爷/私聊: 异议 M1 停车费太高了") == [
+        ("私聊·孙大爷", "已记录您对 M1 的异议，书记会答复。"),
+        (WORK, "M1 收到异议（私信居民）：停车费太高了"),
+    ]
+    chat.say("@王芳/网格3群: 异议 M1 太贵了")  # said in the group: her name is no secret
+    minutes = chat.text("@王芳/网格3群: 查看 M1")
+    assert "异议：停车费太高了（私信居民）" in minutes and "异议：太贵了（王*）" in minutes
+    assert "异议：停车费太高了（孙*爷）" in chat.text("@李书记/私聊: 查看 M1")
+    assert "（私信居民）" in chat.text("@李书记/工作群: 查看 M1")
+
+
 def test_times_at_six_in_the_evening_are_shown_with_their_hour(chat: Conversation) -> None:
     # 18:00 is also the end of an office day, which deadlines show as a date alone.
     poll = chat.say(

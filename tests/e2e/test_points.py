@@ -94,6 +94,20 @@ def test_saying_a_duplicate_was_new_gives_the_two_points_back_for_good(
     assert chat.text("@孙大爷/网格5群: 积分").startswith("您在幸福里社区的积分：0分。")
 
 
+def test_a_rejected_issue_takes_back_what_its_duplicates_earned_once(chat: Conversation) -> None:
+    chat.say(SEWER)
+    chat.say(SEWER_AGAIN)  # 孙大爷 +2
+    said = chat.say("@赵阿姨/网格3群: #报事 3号楼2单元门口下水道又堵了")
+    assert said[0][1].startswith("与 #1 可能是同一问题"), said
+    chat.say("@赵阿姨/网格3群: 新建")  # hers was another problem: her +2 is back already
+    chat.say("@李书记/工作群: 退回 1 属于市政管网")
+    assert chat.text("@孙大爷/网格5群: 积分") == (
+        "您在幸福里社区的积分：0分。\n最近变动：\n"
+        "11月23日 -2 #1 诉求被退回，收回\n11月23日 +2 #1 确认同一问题"
+    )
+    assert chat.text("@赵阿姨/网格3群: 积分").startswith("您在幸福里社区的积分：0分。")
+
+
 def test_a_verification_photo_of_a_resolved_issue_earns_three_points(chat: Conversation) -> None:
     chat.say(SEWER)
     # Before it is resolved, a late photo is nobody's business.

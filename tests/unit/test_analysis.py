@@ -159,6 +159,11 @@ def test_chinese_number(numeral: str, digits: str) -> None:
         ("B座大堂的门禁坏了", "B", None, None),
         ("14号楼1803天天唱歌", "14", None, "1803"),
         ("楼上1002晒被子往下滴水", None, None, "1002"),
+        # Where the speaker lives is not where the problem is, when another building is named.
+        ("我住6号楼，2号楼那边的路灯坏了", "2", None, None),
+        ("我是6号楼的，2号楼门口井盖坏了", "2", None, None),
+        ("我家在3号楼，5号楼2单元门口漏水", "5", "2", None),
+        ("我住6号楼2单元，楼道灯坏了", "6", "2", None),
     ],
 )
 def test_location_forms(
