@@ -262,6 +262,9 @@ takes longer than sending a photo after them."""
 def earlier_photos(ctx: Context) -> tuple[AttachmentRef, ...]:
     """The photos the sender sent on their own in this chat just before this message, which
     it is about (`hold_photo`)."""
+    until = ctx.chat.photos_wait_until
+    if until is None or until <= ctx.now:  # nothing is waiting here: no query
+        return ()
     waiting = ctx.uow.issues.take_waiting_photos(ctx.chat.id, ctx.sender.id, ctx.now - WORDS_WINDOW)
     return tuple(AttachmentRef(photo.kind, photo.ref, photo.caption) for photo in waiting)
 
@@ -269,6 +272,7 @@ def earlier_photos(ctx: Context) -> tuple[AttachmentRef, ...]:
 def hold_photo(ctx: Context) -> Outcome:
     """Photos sent with nothing to go with: kept for the sender's next words (WORDS_WINDOW)."""
     chat_id = ctx.chat.id
+    ctx.chat.photos_wait_until = ctx.now + WORDS_WINDOW
     for attachment in ctx.message.attachments:
         ctx.uow.issues.hold_photo(
             WaitingPhoto(

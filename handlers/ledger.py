@@ -127,10 +127,13 @@ def each_issue(ctx: Context, numbers: list[str], handler: Handler) -> Outcome:
     return Outcome(replies, "command")
 
 
+_SEPARATORS_BEFORE = re.compile(r"^[\s,，、]+")
+
+
 def split_first(text: str) -> tuple[str, str]:
     """The first word and the rest; any space separates, full-width included, and so does a
     comma or 、 (「派单 1 @刘物业，3天」「受理 1 复杂，需协调」)."""
-    body = text.strip().lstrip(",，、").strip()
+    body = _SEPARATORS_BEFORE.sub("", text).rstrip()  # 「,\r,0」: all of them, however mixed
     first, rest = [*_FIRST_WORD_END.split(body, maxsplit=1), ""][:2]
     return first, rest.strip()
 

@@ -148,6 +148,9 @@ class Chat(Base):
     # §2), at most once in 10 minutes: `suggested_at` is the last one.
     suggest: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     suggested_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Until when a photo sent on its own may be waiting here for its words (`WaitingPhoto`):
+    # only then does a report look for one, so the others cost no query.
+    photos_wait_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Household(Base):

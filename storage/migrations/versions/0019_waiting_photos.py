@@ -2,7 +2,8 @@
 
 WeChat sends a photo as a message of its own, and people often send it first, then
 「#报事 3号楼门口井盖坏了」 or 「办结 1 已更换」. A photo that comes with nothing to attach it to
-now waits a moment for its sender's next words instead of being dropped.
+now waits a moment for its sender's next words instead of being dropped. The chat notes until
+when one may be waiting (chats.photos_wait_until), so that a report looks only then.
 
 Revision ID: 0019
 Revises: 0018
@@ -23,6 +24,7 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     instant = storage.models.UTCDateTime(timezone=True)
+    op.add_column("chats", sa.Column("photos_wait_until", instant, nullable=True))
     op.create_table(
         "waiting_photos",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -52,3 +54,4 @@ def downgrade() -> None:
         batch_op.drop_index("ix_waiting_photos_sender")
         batch_op.drop_index(batch_op.f("ix_waiting_photos_at"))
     op.drop_table("waiting_photos")
+    op.drop_column("chats", "photos_wait_until")
