@@ -545,10 +545,16 @@ def reopen(ctx: Context, args: str) -> Outcome:
 
 
 def _tell_holders(ctx: Context, issue: Issue, line: str) -> list[Outgoing]:
-    """The one who holds a reopened issue hears it privately, as when it was assigned."""
+    """The one who holds a reopened issue hears it privately, as when it was assigned, and so
+    do the contacts of the unit it was escalated to (they work on it too)."""
     if issue.status is not IssueStatus.ASSIGNED:
         return []
-    return tell_privately(holders(ctx, issue), line, skip=ctx.sender.id)
+    people = holders(ctx, issue)
+    if issue.escalated_to and ctx.community is not None:
+        known = {person.id for person in people}
+        whistled = ctx.uow.people.of_unit(ctx.community.id, issue.escalated_to)
+        people += [person for person in whistled if person.id not in known]
+    return tell_privately(people, line, skip=ctx.sender.id)
 
 
 def _reopen(ctx: Context, issue: Issue, reason: str) -> None:

@@ -184,6 +184,9 @@ def test_the_unit_an_issue_is_escalated_to_may_work_on_it(chat: Conversation) ->
         "只有被派单的人或单位可以说不归我管。"
     )
     assert chat.say("@周主任/私聊: 办结 1 井盖已更换")[0][1].startswith("#1 已办结：井盖已更换")
+    # Reopened by a low rating: he hears it with the holder.
+    told = chat.say("@孙大爷/网格5群: 不满意，井盖还是松的")
+    assert [where for where, _ in told if where in (LIU, ZHOU)] == [LIU, ZHOU], told
     # Another unit has no hand in it.
     chat.say("@孙大爷/网格5群: #报事 5号楼路灯不亮")
     chat.say("@赵网格/网格5群: 上报 2 住建局")
