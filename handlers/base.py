@@ -271,20 +271,19 @@ def earlier_photos(ctx: Context) -> tuple[AttachmentRef, ...]:
 
 def hold_photo(ctx: Context) -> Outcome:
     """Photos sent with nothing to go with: kept for the sender's next words (WORDS_WINDOW)."""
-    chat_id = ctx.chat.id
     ctx.chat.photos_wait_until = ctx.now + WORDS_WINDOW
-    for attachment in ctx.message.attachments:
-        ctx.uow.issues.hold_photo(
-            WaitingPhoto(
-                chat_id=chat_id,
-                person_id=ctx.sender.id,
-                kind=attachment.kind,
-                ref=attachment.ref,
-                caption=attachment.caption,
-                at=ctx.now,
-            ),
-            drop_before=ctx.now - WORDS_WINDOW,
+    waiting = [
+        WaitingPhoto(
+            chat_id=ctx.chat.id,
+            person_id=ctx.sender.id,
+            kind=attachment.kind,
+            ref=attachment.ref,
+            caption=attachment.caption,
+            at=ctx.now,
         )
+        for attachment in ctx.message.attachments
+    ]
+    ctx.uow.issues.hold_photos(waiting, drop_before=ctx.now - WORDS_WINDOW)
     return Outcome([], "photo_waiting")
 
 

@@ -108,7 +108,8 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     if number is not None and ctx.uow.issues.by_number(ctx.community.id, number) is not None:
         return answer(ctx, texts.ABOUT_AN_ISSUE.format(number=number), "invalid")
     short = len(said) <= _ASKING_AT_MOST
-    if short and (_ASKING.search(said) or _ASKING_AFTER.search(said)):
+    progress = _ASKING.search(said) is not None
+    if short and (progress or _ASKING_AFTER.search(said)):
         mine = [
             issue
             for issue in ctx.uow.issues.reported_by(ctx.sender.id)
@@ -117,7 +118,7 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
             and (ctx.chat.kind == "private" or not issue.private)  # a group reads the list
         ]
         # 「楼道灯坏了有人管吗」 names a problem none of theirs is about: a report that asks.
-        named = analysis.category != "other" and not _ASKING.search(said)
+        named = analysis.category != "other" and not progress
         if named and not any(issue.category == analysis.category for issue in mine):
             return None
         if not mine:
@@ -195,6 +196,8 @@ def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis)
 def late_photo(ctx: Context, _text: str) -> Outcome:
     """Photos sent within 2 minutes after one's own report belong to it (chat-protocol §2), and
     after one's own 办结 or 进展, to that issue."""
+    if ctx.community is None:
+        return Outcome([], "ignored")
     kept = ctx.uow.inbox.last_of(
         ctx.chat.platform,
         ctx.chat.ref,
@@ -202,11 +205,9 @@ def late_photo(ctx: Context, _text: str) -> Outcome:
         (*REPORTED, WORK_SHOWN),
         ctx.now - PHOTO_WINDOW,
     )
-    if kept is None or kept.issue_id is None or ctx.community is None:
+    if kept is None or kept.issue_id is None:
         # Perhaps a verification photo of one's resolved issue (points.verification_photo),
         # else sent before the words it goes with.
-        if ctx.community is None:
-            return Outcome([], "ignored")
         return points.verification_photo(ctx) or hold_photo(ctx)
     issue = ctx.uow.issues.get(kept.issue_id)
     keep_photos(ctx, issue)

@@ -151,6 +151,7 @@ def issue_facts(uow: UnitOfWork, issue: Issue, *, followers: bool = True) -> Iss
         assignee_id=issue.assignee_id,
         assignee_unit=issue.assignee_unit,
         escalated_to=issue.escalated_to,
+        private=issue.private,
         follower_ids=frozenset(f.person_id for f in uow.issues.followers(issue.id))
         if followers
         else frozenset(),
@@ -480,16 +481,14 @@ def escalate(ctx: Context, args: str) -> Outcome:
     # An @someone of no unit, or a part of a unit's name that fits none or several, is not
     # guessed; any other word begins the note.
     unit_like = name.startswith("@") or any(name in u.name for u in community.units)
-    if found is None and name and unit_like:
+    configured = community.escalation_unit()
+    if found is None and name and (unit_like or configured is None):
         raise Answer(texts.UNKNOWN_UNIT.format(name=name, units=community.unit_names()))
     if found is not None:
         unit, note = found.name, split_first(rest)[1]
+    elif configured is None:
+        raise Answer(texts.NO_ESCALATION_UNIT.format(number=issue.number))
     else:
-        configured = community.escalation_unit()
-        if configured is None and name:
-            raise Answer(texts.UNKNOWN_UNIT.format(name=name, units=community.unit_names()))
-        if configured is None:
-            raise Answer(texts.NO_ESCALATION_UNIT.format(number=issue.number))
         unit, note = configured.name, rest.strip()
     if issue.escalated and not note and issue.escalated_to == unit:
         # Said again (a second worker, a double send): the whistle has been blown.

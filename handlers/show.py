@@ -9,12 +9,7 @@ from zoneinfo import ZoneInfo
 from bot.clock import local
 from bot.domain.issues import IssueStatus, location_label
 from bot.domain.lifecycle import OPEN
-from bot.domain.permissions import (
-    IssueFacts,
-    calls_back,
-    knows_private_reporter,
-    reads_private_report,
-)
+from bot.domain.permissions import calls_back, knows_private_reporter, reads_report
 from bot.domain.privacy import mask_name, mask_text, reporter_label
 from bot.media import MediaFolder
 from bot.messages import Document, Outgoing
@@ -50,16 +45,15 @@ def show(ctx: Context, args: str) -> Outcome:
     tz = ctx.services.settings.tz
     category = ctx.services.category(issue.category)
     head = [f"#{issue.number}【{category.name}】{issue.status.label}"]
-    facts = issue_facts(ctx.uow, issue)
-    readable = readable_here(ctx, issue, facts)
-    where, said = _as_shown(ctx, issue, facts, readable)
+    facts = issue_facts(ctx.uow, issue, followers=False)  # `find_issue` checked who may see
+    readable = reads_report(ctx.actor, facts, ctx.chat.kind)
+    where = where_shown(issue, readable=readable)
     if where:
         head.append(where)
     if issue.grid_id is not None:
         head.append(ctx.uow.communities.grid(issue.grid_id).name)
     if issue.urgent:
         head.append("紧急")
-    reporter = ctx.uow.people.get(issue.reporter_id)
     named = (  # only a private report's reporter is ever hidden
         issue.private and ctx.chat.kind == "private" and knows_private_reporter(ctx.actor, facts)
     )
@@ -67,8 +61,10 @@ def show(ctx: Context, args: str) -> Outcome:
     def who(person_id: int | None) -> str:
         return person_label(ctx.uow, issue, person_id, named=named)
 
-    lines = [" · ".join(head), said]
-    lines.append(f"报事人：{who(reporter.id)} · {when(issue.created_at, tz)}")
+    # The number to call back whole only for whoever `calls_back`.
+    whole = calls_back(ctx.actor, facts, ctx.chat.kind)
+    lines = [" · ".join(head), shortened(words_shown(issue, readable=readable, whole=whole))]
+    lines.append(f"报事人：{who(issue.reporter_id)} · {when(issue.created_at, tz)}")
     if issue.report_count > 1:
         lines.append(f"反映次数：{issue.report_count}")
     if issue.status in OPEN:
@@ -104,29 +100,24 @@ def show(ctx: Context, args: str) -> Outcome:
             lines.append(texts.HISTORY_NOTE.format(**fields))
     details = answer(ctx, "\n".join(lines))
     # A private report's photos, which can show whose door it is, into a private chat only.
-    shown = (
-        photos(ctx, issue) if readable and (ctx.chat.kind == "private" or not issue.private) else []
-    )
-    return Outcome([*details.replies, *shown], details.status)
+    shown = readable and (ctx.chat.kind == "private" or not issue.private)
+    return Outcome([*details.replies, *(photos(ctx, issue) if shown else [])], details.status)
 
 
-def readable_here(ctx: Context, issue: Issue, facts: IssueFacts) -> bool:
-    """Whether this chat may read what `issue` says: any report but a private one, which only
-    where `reads_private_report`."""
-    return not issue.private or reads_private_report(ctx.actor, facts, ctx.chat.kind)
+def where_shown(issue: Issue, *, readable: bool) -> str:
+    """Where the issue is; its flat only where what it says is `readable` (`reads_report`):
+    a flat number says who complained."""
+    room = issue.room if readable else None
+    return location_label(issue.building, issue.unit, room, issue.place)
 
 
-def _as_shown(ctx: Context, issue: Issue, facts: IssueFacts, readable: bool) -> tuple[str, str]:
-    """Where the issue is and what it says, as this chat may see them: a private report's
-    words and flat only where `readable`; a phone number to call back whole only where the
-    reader `calls_back`, masked elsewhere (chat-protocol §9)."""
-    room = issue.room if readable else None  # a flat number says who complained
-    where = location_label(issue.building, issue.unit, room, issue.place)
+def words_shown(issue: Issue, *, readable: bool, whole: bool) -> str:
+    """What the issue says, where `readable` (`reads_report`); a phone number to call back
+    whole only where the reader `calls_back` (`whole`), masked elsewhere (chat-protocol §9)."""
     if not readable:
-        return where, texts.PRIVATE_TEXT
+        return texts.PRIVATE_TEXT
     typed = printable(issue.description)
-    whole = calls_back(ctx.actor, facts, ctx.chat.kind)
-    return where, shortened(typed if whole else mask_text(typed))
+    return typed if whole else mask_text(typed)
 
 
 def trail_note(entry: AuditEntry, issue: Issue, *, readable: bool) -> str:

@@ -615,11 +615,11 @@ class Issues:
             .limit(1)
         )
 
-    def hold_photo(self, photo: WaitingPhoto, *, drop_before: datetime) -> None:
-        """Keep a photo for its sender's next words; photos waiting since before `drop_before`
+    def hold_photos(self, photos: Sequence[WaitingPhoto], *, drop_before: datetime) -> None:
+        """Keep photos for their sender's next words; photos waiting since before `drop_before`
         are dropped (nobody wrote anything to go with them)."""
         self._session.execute(delete(WaitingPhoto).where(WaitingPhoto.at < drop_before))
-        self._session.add(photo)
+        self._session.add_all(photos)
 
     def take_waiting_photos(
         self, chat_id: int, person_id: int, since: datetime

@@ -31,6 +31,7 @@ class IssueFacts:
     assignee_id: int | None = None
     assignee_unit: str | None = None
     escalated_to: str | None = None  # the unit it was escalated to (吹哨)
+    private: bool = False  # reported in a private chat
     follower_ids: frozenset[int] = field(default_factory=frozenset)
 
 
@@ -228,12 +229,13 @@ def calls_back(actor: Actor, issue: IssueFacts, chat_kind: str) -> bool:
     )
 
 
-def reads_private_report(actor: Actor, issue: IssueFacts, chat_kind: str) -> bool:
-    """Who may read what a private report says, its flat and the notes its reporter added
-    (chat-protocol §2, §9): it is posted to the work group, so anyone there; elsewhere whoever
-    `calls_back`. Not a grid or resident group, another handler, nor a neighbour who follows
-    it: its words can tell who wrote it (「我是302的…」)."""
-    return chat_kind == "work" or calls_back(actor, issue, chat_kind)
+def reads_report(actor: Actor, issue: IssueFacts, chat_kind: str) -> bool:
+    """Whether what a report says, its flat, its photos and the notes its reporter added may
+    be read here, by whoever may see the issue at all. A private report's (chat-protocol §2,
+    §9): in the work group, where it is posted, and wherever the reader `calls_back`; not in
+    a grid or resident group, nor by another handler or a neighbour who follows it: its
+    words can tell who wrote it (「我是302的…」)."""
+    return not issue.private or chat_kind == "work" or calls_back(actor, issue, chat_kind)
 
 
 def _grid_refusal(actor: Actor, issue: IssueFacts | None) -> str | None:

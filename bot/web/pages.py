@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 from bot.clock import local
 from bot.domain.deadlines import Colour
-from bot.domain.issues import IssueStatus, Role, location_label
+from bot.domain.issues import IssueStatus, Role
 from bot.domain.lifecycle import MOVES, OPEN, Action
 from bot.domain.permissions import (
     STAFF,
@@ -26,10 +26,9 @@ from bot.domain.permissions import (
     calls_back,
     knows_private_reporter,
     ledger_scope,
-    reads_private_report,
+    reads_report,
     refusal,
 )
-from bot.domain.privacy import mask_text
 from bot.media import MediaFolder
 from bot.text import normalize, printable, whole_number
 from handlers import texts
@@ -44,7 +43,7 @@ from handlers.ledger import (
     shown_deadline,
     yellow_until,
 )
-from handlers.show import person_label, trail_note
+from handlers.show import person_label, trail_note, where_shown, words_shown
 from storage.models import Issue
 from storage.repositories import LedgerQuery
 from storage.uow import UnitOfWork
@@ -127,7 +126,7 @@ def ledger(
     community = services.community_settings(uow.communities.get(community_id).code)
     held: Held = (frozenset(), None)
     if actor.role is Role.HANDLER:  # a handler sees what they hold, as /list shows them
-        held = held_by_person(uow, community_id, actor.person_id)
+        held = frozenset({actor.person_id}), actor.unit
     elif actor.role in STAFF and filters.assignee:
         if community.unit(filters.assignee) is not None:
             held = held_by_unit(uow, community_id, filters.assignee)
@@ -202,22 +201,17 @@ def _building(typed: str) -> str:
 
 def row(uow: UnitOfWork, services: Services, actor: Actor, issue: Issue) -> dict[str, Any]:
     """One ledger line: what `/list` says of the issue, split into columns; a private report's
-    words and flat only for whoever may read them (`reads_private_report`)."""
+    words and flat only for whoever may read them (`reads_report`)."""
     is_open = issue.status in OPEN
     colour = colour_of(services, issue.deadline) if is_open else None
-    readable = not issue.private or reads_private_report(
-        actor, issue_facts(uow, issue, followers=False), "private"
-    )
-    summary = _excerpt(mask_text(printable(issue.description))) if readable else texts.PRIVATE_TEXT
+    readable = reads_report(actor, issue_facts(uow, issue, followers=False), "private")
     return {
         "number": issue.number,
         "colour": colour.value if colour else "closed",
         "mark": colour.emoji if colour else "⚪",
         "category": services.category(issue.category).name,
-        "where": location_label(
-            issue.building, issue.unit, issue.room if readable else None, issue.place
-        ),
-        "summary": summary,
+        "where": where_shown(issue, readable=readable),
+        "summary": _excerpt(words_shown(issue, readable=readable, whole=False)),
         "status": issue.status.label,
         "holder": assignee_label(uow, issue),
         "deadline": shown_deadline(services, issue.deadline) if is_open else "",
@@ -243,7 +237,7 @@ def issue(
         return person_label(uow, found, person_id, named=named)
 
     # A page is one person's, as a private chat is: the same rules for what it shows whole.
-    readable = not found.private or reads_private_report(actor, facts, "private")
+    readable = reads_report(actor, facts, "private")
     whole = calls_back(actor, facts, "private")
     history = []
     for entry in uow.audit.of_issue(found.id):
@@ -272,12 +266,10 @@ def issue(
             "number": found.number,
             "category": services.category(found.category).name,
             "status": found.status.label,
-            "where": location_label(
-                found.building, found.unit, found.room if readable else None, found.place
-            ),
+            "where": where_shown(found, readable=readable),
             "grid": grid,
             "urgent": found.urgent,
-            "description": _description(found, readable=readable, whole=whole),
+            "description": words_shown(found, readable=readable, whole=whole),
             "reporter": who(reporter.id),
             "filed": _moment(services, found.created_at),
             "reports": found.report_count,
@@ -325,20 +317,12 @@ def photo(
     why = refusal("show", actor, facts)
     if why is not None:
         return why
-    if found.private and not reads_private_report(actor, facts, "private"):
+    if not reads_report(actor, facts, "private"):
         return None  # as if it were not there: the page lists no photo of it
     kept = next((a for a in found.attachments if a.id == attachment_id and a.file), None)
     if kept is None or kept.file is None:
         return None
     return MediaFolder(services.settings.media.dir).path(kept.file)
-
-
-def _description(issue: Issue, *, readable: bool, whole: bool) -> str:
-    """What an issue says, as the reader may see it (`handlers.show.readable_here`)."""
-    if not readable:
-        return texts.PRIVATE_TEXT
-    typed = printable(issue.description)
-    return typed if whole else mask_text(typed)
 
 
 def _actions(actor: Actor, issue: Issue, facts: Any) -> list[str]:

@@ -13,7 +13,7 @@ from bot.domain.permissions import (
     IssueFacts,
     building_refusal,
     calls_back,
-    reads_private_report,
+    reads_report,
     refusal,
 )
 from handlers.commands import COMMANDS
@@ -128,7 +128,11 @@ def test_a_private_report_is_read_by_those_who_work_on_it_and_its_reporter() -> 
     another handler, a worker of another grid, a building head or a following neighbour; no
     group but the work group."""
     issue = IssueFacts(
-        reporter_id=SOMEONE, grid_id=MY_GRID, assignee_unit="物业", follower_ids=frozenset({ME})
+        reporter_id=SOMEONE,
+        grid_id=MY_GRID,
+        assignee_unit="物业",
+        follower_ids=frozenset({ME}),
+        private=True,
     )
     others = Actor(person_id=ME, role=Role.WORKER, grid_ids=frozenset({OTHER_GRID}))
     readers = {
@@ -144,14 +148,14 @@ def test_a_private_report_is_read_by_those_who_work_on_it_and_its_reporter() -> 
         "follower": actor(Role.RESIDENT),
     }
     for name, reader in readers.items():
-        assert reads_private_report(reader, issue, "private"), name
+        assert reads_report(reader, issue, "private"), name
         assert calls_back(reader, issue, "private"), name
-        assert not reads_private_report(reader, issue, "grid"), name
+        assert not reads_report(reader, issue, "grid"), name
         assert not calls_back(reader, issue, "work"), name  # the number masked in a group
     for name, reader in outsiders.items():
-        assert not reads_private_report(reader, issue, "private"), name
+        assert not reads_report(reader, issue, "private"), name
         assert not calls_back(reader, issue, "private"), name
-        assert reads_private_report(reader, issue, "work"), name  # it was posted there
+        assert reads_report(reader, issue, "work"), name  # it was posted there
 
 
 def test_followers_may_see_what_they_follow() -> None:
