@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import IO, Self
 
 PEERS_DIR = Path(__file__).resolve().parents[1] / "peers"
-START_TIMEOUT = 10.0
+START_TIMEOUT = 30.0  # node and its modules load slowly on a busy 2-core machine (CI)
 
 
 def free_port() -> int:
