@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.domain.voting import WITHDRAW_WORDS
 from bot.messages import ChatRef, Direct, IncomingMessage, Outgoing, PollAnswer, Reply
 from bot.outbox import outbound
-from bot.routing import Route, RouteKind, Router
+from bot.routing import IGNORE, Route, RouteKind, Router
 from bot.text import fit_for_chat, storable, visible
 from handlers import admin, intake, ledger, meetings, texts
 from handlers.base import (
@@ -80,6 +80,8 @@ class Dispatcher:
                 return []
             message = found
         route = self._router.route(message)
+        if route.kind is RouteKind.LOOKBACK and not self._lookback_waits(message):
+            route = route.otherwise or IGNORE  # 「没有」 said to nobody's question: as it reads
         if route.kind is RouteKind.IGNORE:
             if not self._worth_suggesting(message):
                 return []
@@ -125,6 +127,20 @@ class Dispatcher:
         if (message.chat.platform, message.chat.ref) not in self._suggesting:
             return False
         return self._services.analyzer.worth_suggesting(visible(message.text))
+
+    def _lookback_waits(self, message: IncomingMessage) -> bool:
+        """Whether the sender has a 回头看 question waiting for an answer in this chat (any
+        chat, when private). A read, so chatter that is no answer is neither kept nor handled."""
+        since = self._services.clock.now() - timedelta(days=ledger.LOOKBACK_ANSWER_DAYS)
+        chat = None if message.chat.is_private else message.chat.ref
+        try:
+            with UnitOfWork(self._sessions) as uow:
+                return uow.issues.lookback_waits(
+                    message.chat.platform, message.sender.ref, chat, since
+                )
+        except Exception:
+            log.exception("checking message %s for a 回头看 answer failed", message.message_id)
+            return False
 
     def _seen(self, message: IncomingMessage) -> bool:
         """Whether the message is already kept (False when that cannot be known now)."""
@@ -231,6 +247,8 @@ class Dispatcher:
                 return intake.private_message(ctx, route.text)
             case RouteKind.RATING:
                 return ledger.rating_reply(ctx, route.text)
+            case RouteKind.LOOKBACK:
+                return ledger.lookback_reply(ctx, route.text) or Outcome([], "ignored")
             case RouteKind.BALLOT:
                 return meetings.ballot(ctx, route.text)
             case RouteKind.PHOTO:

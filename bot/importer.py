@@ -397,7 +397,10 @@ def _import_one(
     with UnitOfWork(sessions) as uow:
         if uow.inbox.seen(platform, ref, message.message_id):
             return None, None
-    kind = router.route(message).kind
+    route = router.route(message)
+    if route.kind is RouteKind.LOOKBACK:  # 「又出现了」 in the past answered no question of now
+        route = route.otherwise or route
+    kind = route.kind
     review = False
     if kind is RouteKind.IGNORE:
         analysis = linli.services.analyzer.analyze(message.text)

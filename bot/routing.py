@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from bot.domain.lookback import came_back
 from bot.domain.ratings import spoken_rating
 from bot.domain.voting import is_ballot
 from bot.messages import IncomingMessage
@@ -39,6 +40,8 @@ class RouteKind(Enum):
     FILE = "file"  # a reply with #立案: file someone else's message
     PRIVATE = "private"  # untagged text in a private chat with the bot
     RATING = "rating"  # 满意 / 基本满意 / 不满意 / 5分: an answer to the follow-up (回访)
+    # 没有 / 又出现了: perhaps the answer to a 回头看 question; if none waits, `otherwise`
+    LOOKBACK = "lookback"
     BALLOT = "ballot"  # M3 1 / M3 1,2 / M3 撤回: an answer to a poll or a vote, or taken back
     PHOTO = "photo"  # an untagged photo: attached to the sender's report of a moment ago
     SUGGEST = "suggest"  # untagged, but reads surely as a complaint: suggest #立案 (§2)
@@ -52,6 +55,7 @@ class Route:
     word: str = ""  # the command word as typed
     args: str = ""
     text: str = ""  # report description (tags and bot mention removed)
+    otherwise: Route | None = None  # LOOKBACK: the route when no question waits for an answer
 
 
 IGNORE = Route(RouteKind.IGNORE)
@@ -99,6 +103,13 @@ class Router:
             return Route(RouteKind.REPORT, text=_strip_tags(self._report, raw))
         if bare := self._bare_report.match(raw):  # 「报事 4号楼电梯坏了」: the tag without its #
             return Route(RouteKind.REPORT, text=bare["rest"].strip())
+        untagged = self._untagged(message, raw, text)
+        if came_back(text, private=message.chat.is_private) is not None:
+            return Route(RouteKind.LOOKBACK, text=raw, otherwise=untagged)
+        return untagged
+
+    @staticmethod
+    def _untagged(message: IncomingMessage, raw: str, text: str) -> Route:
         if spoken_rating(text, private=message.chat.is_private) is not None:
             return Route(RouteKind.RATING, text=raw)
         if message.mentions_bot:

@@ -8,7 +8,7 @@ Anything wrong stops with `Answer`, and the dispatcher rolls the change back.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.config import TRIAGE_LEVELS
 from bot.domain.deadlines import Colour, DeadlineError, colour, format_deadline
@@ -21,6 +21,7 @@ from bot.domain.lifecycle import (
     illegal_line,
     next_status,
 )
+from bot.domain.lookback import came_back
 from bot.domain.permissions import STAFF, IssueFacts, own_buildings, refusal
 from bot.domain.privacy import mask_name, reporter_label
 from bot.domain.ratings import spoken_rating, spoken_score
@@ -562,6 +563,7 @@ def _reopen(ctx: Context, issue: Issue, reason: str) -> None:
         after = IssueStatus.ACCEPTED  # nobody held it: back to the secretary
     issue.deadline = deadline_in(ctx, issue.level)
     issue.rating = None
+    issue.lookback_asked_at = None  # a 回头看 question still waiting was answered by this
     move(ctx, issue, Action.REOPEN, reason, to=after)
 
 
@@ -694,6 +696,40 @@ def rating_reply(ctx: Context, text: str) -> Outcome:
         numbers = "、".join(f"#{issue.number}" for issue in waiting)
         raise Answer(texts.WHICH_TO_RATE.format(numbers=numbers, number=waiting[0].number))
     return _rated(ctx, waiting[0], score, reason)
+
+
+LOOKBACK_ANSWER_DAYS = 7
+"""How long a 回头看 question waits for its answer."""
+
+
+def lookback_reply(ctx: Context, text: str) -> Outcome | None:
+    """「没有」 or 「又出现了」: the answer to the sender's waiting 回头看 question, asked in this
+    chat (privately: any). None when nothing of theirs waits for one: then it was not an answer.
+    It came back: the issue reopens, as with 重开. It did not: that is recorded."""
+    private = ctx.chat.kind == "private"
+    back = came_back(normalize(text), private=private)
+    if ctx.community is None or back is None:
+        return None
+    since = ctx.now - timedelta(days=LOOKBACK_ANSWER_DAYS)
+    waiting = [
+        issue
+        for issue in ctx.uow.issues.awaiting_lookback(ctx.sender.id, since)
+        if private or issue.chat_id == ctx.chat.id
+    ]
+    if not waiting:
+        return None
+    if back and len(waiting) > 1:
+        numbers = "、".join(f"#{issue.number}" for issue in waiting)
+        raise Answer(texts.LOOKBACK_WHICH.format(numbers=numbers, number=waiting[0].number))
+    for issue in waiting:
+        issue.lookback_asked_at = None
+    if back:
+        return reopen(ctx, f"{waiting[0].number} {texts.LOOKBACK_BACK_NOTE.format(said=text)}")
+    for issue in waiting:
+        record(ctx, issue, "lookback", texts.LOOKBACK_FINE_NOTE)
+    numbers = "、".join(f"#{issue.number}" for issue in waiting)
+    line = texts.LOOKBACK_FINE.format(numbers=numbers)
+    return Outcome([reply_to(ctx, line)], "command", waiting[0].id)
 
 
 def _rated(ctx: Context, issue: Issue, score: int, note: str) -> Outcome:

@@ -134,7 +134,10 @@ def _auto_close(uow: UnitOfWork, services: Services, reminder: Reminder) -> list
 
 
 def _lookback(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
-    return _ask_reporter(uow, reminder, IssueStatus.CLOSED, texts.LOOKBACK)
+    asked = _ask_reporter(uow, reminder, IssueStatus.CLOSED, texts.LOOKBACK)
+    if asked:  # the answer (「没有」「又出现了」) is read while this waits: handlers.ledger
+        _issue(uow, reminder).lookback_asked_at = services.clock.now()
+    return asked
 
 
 def _adhoc(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:

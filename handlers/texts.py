@@ -86,6 +86,7 @@ AUDIT_ACTIONS = {
     "auto_close": "默认满意销号",
     "urgent": "转为紧急",
     "verify": "现场核实",
+    "lookback": "回头看",
 }
 
 # -- the ledger (chat-protocol §3) ----------------------------------------------------------------
@@ -205,9 +206,11 @@ DUE_SOON_ALERT = "🟡 #{number}【{category}】{where}期限 {deadline}，还�
 FOLLOW_UP = "#{number} 已办结，还没收到您的评价：请回复「评价 {number} 1-5分」，或「满意/基本满意/不满意」。"
 AUTO_CLOSED = "#{number} {days}天未收到评价，按默认满意销号。"
 AUTO_CLOSE_NOTE = "未评价，默认满意"
-LOOKBACK = (
-    "回头看：#{number} 解决一个月了，问题有没有再出现？如果又出现了，请回复「重开 {number} 原因」。"
-)
+LOOKBACK = "回头看：#{number} 解决一个月了，问题有没有再出现？请回复「没有」或「又出现了」。"
+LOOKBACK_FINE = "{numbers} 没有再出现，已记录，感谢回复！"
+LOOKBACK_FINE_NOTE = "未再出现"
+LOOKBACK_BACK_NOTE = "回头看：{said}"
+LOOKBACK_WHICH = "您有{numbers}在回头看，请说明是哪一件：回复「重开 编号 情况」，例如「重开 {number} 又出现了」。"
 REMINDER = "⏰ 提醒：{text}"
 LATE = "（补发）"
 BUNDLE = "{count}条提醒："

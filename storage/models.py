@@ -252,6 +252,8 @@ class Issue(Base):
     # When it was last resolved and closed: the follow-up clocks (回访, 回头看) run from these.
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # When its reporter was asked 回头看 (has it come back?), until they answer.
+    lookback_asked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[timestamp]
     updated_at: Mapped[timestamp]
 

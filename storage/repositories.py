@@ -593,6 +593,39 @@ class Issues:
     def reported_by(self, person_id: int) -> Sequence[Issue]:
         return self._session.scalars(select(Issue).where(Issue.reporter_id == person_id)).all()
 
+    def awaiting_lookback(self, person_id: int, since: datetime) -> Sequence[Issue]:
+        """This reporter's closed issues asked 回头看 since `since` and not answered yet."""
+        return self._session.scalars(
+            select(Issue)
+            .where(
+                Issue.reporter_id == person_id,
+                Issue.status == IssueStatus.CLOSED,
+                Issue.lookback_asked_at >= since,
+            )
+            .order_by(Issue.number)
+        ).all()
+
+    def lookback_waits(
+        self, platform: str, person_ref: str, chat_ref: str | None, since: datetime
+    ) -> bool:
+        """Whether this platform user has a 回头看 question waiting since `since`, asked in the
+        chat `chat_ref` (None: in any chat)."""
+        query = (
+            select(Issue.id)
+            .join(Person, Person.id == Issue.reporter_id)
+            .where(
+                Person.platform == platform,
+                Person.ref == person_ref,
+                Issue.status == IssueStatus.CLOSED,
+                Issue.lookback_asked_at >= since,
+            )
+        )
+        if chat_ref is not None:
+            query = query.join(Chat, Chat.id == Issue.chat_id).where(
+                Chat.platform == platform, Chat.ref == chat_ref
+            )
+        return self._session.scalar(query.limit(1)) is not None
+
     def unfollow_all(self, person_id: int) -> None:
         for follower in self._session.scalars(
             select(Follower).where(Follower.person_id == person_id)

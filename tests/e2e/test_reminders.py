@@ -6,10 +6,12 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from alembic import command
 from sqlalchemy import Engine
 
 from bot.clock import VirtualClock
 from handlers.texts import POINTS_WEEKLY_FOOT
+from storage.migrate import alembic_config, upgrade
 from storage.uow import UnitOfWork
 from tests.support.conversation import Conversation, example_settings
 
@@ -151,9 +153,63 @@ def test_a_dispute_is_looked_back_on_a_month_after_it_closes(chat: Conversation)
         (
             "12-23 08:03",
             G3,
-            "回头看：#1 解决一个月了，问题有没有再出现？如果又出现了，请回复「重开 1 原因」。",
+            "回头看：#1 解决一个月了，问题有没有再出现？请回复「没有」或「又出现了」。",
         )
     ]
+
+
+def _looked_back(chat: Conversation) -> None:
+    """王芳's dispute #1 (网格3群) and 孙大爷's private one #2, both asked 回头看 on 23 December."""
+    chat.say("@王芳/网格3群: #报事 楼上邻居天天半夜吵架摔东西，沟通了也不听，想请社区调解")
+    chat.say("@张网格/网格3群: 办结 1 已组织双方调解，签了协议")
+    chat.say("@王芳/网格3群: 评价 1 4")
+    chat.say("@孙大爷/私聊: #报事 楼下邻居在楼道堆杂物，说了几次不听，请社区调解")
+    chat.say("@李书记/工作群: 办结 2 已协调清理")
+    chat.say("@孙大爷/私聊: 满意")
+    asked = [f[:2] for f in chat.run_until(at(12, 24)) if f[2].startswith("回头看")]
+    assert asked == [("12-23 08:03", G3), ("12-23 08:06", "私聊·孙大爷")]
+
+
+def test_no_to_the_look_back_is_recorded_and_said_once(chat: Conversation) -> None:
+    _looked_back(chat)
+    assert chat.say("@孙大爷/网格3群: 没有") == []  # not his question
+    assert chat.say("@王芳/网格5群: 没有") == []  # asked in 网格3群, not here
+    assert chat.say("@王芳/网格3群: 没有再出现了，谢谢") == [
+        (G3, "#1 没有再出现，已记录，感谢回复！")
+    ]
+    assert chat.say("@王芳/网格3群: 没有") == []  # answered: chat again
+    shown = chat.text("@李书记/工作群: 查看 1").splitlines()
+    assert shown[0].startswith("#1【邻里纠纷】已销号")
+    assert shown[-1].endswith("王* 回头看：未再出现")
+
+
+def test_it_came_back_reopens_the_issue_for_the_work_group(chat: Conversation) -> None:
+    _looked_back(chat)
+    assert chat.say("@王芳/网格3群: 又是周末了") == []  # everyday talk in a group
+    line = "#1 已重开：回头看：又吵起来了，昨晚到一点，期限 12月29日。"
+    assert chat.say("@王芳/网格3群: 又吵起来了，昨晚到一点") == [(G3, line), (WORK, line)]
+    assert "已受理" in chat.text("@李书记/工作群: 查看 1").splitlines()[0]
+    # Privately any 「又…了」 answers it.
+    line = "#2 已重开：回头看：楼道里又堆满了，期限 12月29日。"
+    assert chat.say("@孙大爷/私聊: 楼道里又堆满了") == [("私聊·孙大爷", line), (WORK, line)]
+
+
+def test_a_look_back_asked_before_the_upgrade_still_takes_its_answer(chat: Conversation) -> None:
+    _looked_back(chat)
+    config = alembic_config()
+    with chat.linli.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0019")  # from before the question was noted on the issue
+    upgrade(chat.linli.engine)
+    assert chat.say("@王芳/网格3群: 没有") == [(G3, "#1 没有再出现，已记录，感谢回复！")]
+
+
+def test_a_look_back_answer_a_week_late_is_an_ordinary_message(chat: Conversation) -> None:
+    _looked_back(chat)
+    chat.run_until(at(12, 31))
+    assert chat.say("@王芳/网格3群: 又吵起来了") == []
+    filed = chat.say("@孙大爷/私聊: 楼道里又堆满了杂物")[0][1]
+    assert filed.startswith("已登记 #3")
 
 
 def test_remind_list_and_cancel(chat: Conversation) -> None:

@@ -160,6 +160,10 @@ def test_any_message_routes_to_exactly_one_kind(
             assert route.args == route.args.strip()
         case RouteKind.UNKNOWN_COMMAND:
             assert route.word.startswith("/") and route.command is None
+        case RouteKind.LOOKBACK:
+            # When no 回头看 question waits, the message goes as it would have otherwise.
+            assert route.otherwise is not None
+            assert route.otherwise.kind is not RouteKind.LOOKBACK
         case RouteKind.IGNORE:
             # A private message with anything visible in it is answered.
             assert not (private and visible(text).strip() and not mention)
