@@ -140,7 +140,9 @@ def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis)
     assert ctx.community is not None
     now = ctx.now
     where = analysis.location
-    new = ReportFacts(description, analysis.category, where.building, where.unit, where.place, now)
+    new = ReportFacts(
+        description, analysis.category, where.building, where.unit, where.place, now, where.room
+    )
     candidates = [
         (
             issue.id,
@@ -151,6 +153,7 @@ def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis)
                 issue.unit,
                 issue.place,
                 issue.created_at,
+                issue.room,
             ),
         )
         for issue in ctx.uow.issues.open_since(ctx.community.id, now - WINDOW)

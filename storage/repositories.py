@@ -299,6 +299,7 @@ class OpenIssue(NamedTuple):
     category: str
     building: str | None
     unit: str | None
+    room: str | None
     place: str | None
     created_at: datetime
 
@@ -423,6 +424,7 @@ class Issues:
                 Issue.category,
                 Issue.building,
                 Issue.unit,
+                Issue.room,
                 Issue.place,
                 Issue.created_at,
             )

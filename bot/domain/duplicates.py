@@ -8,7 +8,9 @@ place) OR very similar text, within 14 days. This module turns that rule into on
    are never the same problem, however alike the words: "3号楼下水道堵了" and "5号楼下水道堵了"
    differ by one character and are two blocked drains. A different unit in the same building
    is weaker evidence than the same unit, not a veto: a building shares its water supply,
-   roof and septic tank, but each unit has its own lift and door.
+   roof and septic tank, but each unit has its own lift and door. A flat on one side and a
+   common spot on the other (「3-2-301家漏水到楼下」 / 「3幢门口积水」) is weaker still: the
+   building is shared, the spot is not.
 2. **What** (the analyser's category). The same category at the same place is the spec's
    structural match; a different category at the same place is a near-miss (a blocked drain
    and a broken stair light in the same unit), unless the texts themselves are alike, since the
@@ -39,7 +41,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
 from functools import lru_cache
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 __all__ = [
     "THRESHOLD",
@@ -63,7 +65,7 @@ WINDOW: timedelta = timedelta(days=14)
 # A candidate at or above this score is offered as a duplicate. Tuned on the dev pairs for
 # precision first: a wrong "与 #17 可能是同一问题" hides a new problem from the ledger unless the
 # resident answers 新建, while a missed duplicate only costs a worker a /merge. On dev, 0.40 gives
-# P 0.955 / R 0.934, 0.45 P 0.966 / R 0.923; higher thresholds lose recall, gain no precision.
+# P 0.947 / R 0.937, 0.45 P 0.967 / R 0.926; higher thresholds lose recall, gain no precision.
 THRESHOLD: float = 0.45
 
 # The analyser's catch-all category: two "other" reports share no evidence of being alike.
@@ -80,6 +82,7 @@ class ReportFacts:
     unit: str | None
     place: str | None  # named place ("南门", "地下车库")
     at: datetime  # tz-aware, when it was reported
+    room: str | None = None  # the flat ("301" of "3-2-301") when the report names one
 
     def __post_init__(self) -> None:
         # Comparing a naive with an aware datetime raises deep inside same_problem; fail here,
@@ -95,6 +98,9 @@ class LocationRelation(Enum):
     SAME_BUILDING = "same_building"  # same building, unit known on at most one side
     SAME_PLACE = "same_place"  # same named place (no building on one side or both)
     OTHER_UNIT = "other_unit"  # same building, two different units
+    # Same building, one report inside a flat and the other at a common spot; read from the
+    # texts by same_problem, never returned by location_relation.
+    OTHER_SPOT = "other_spot"
     PARTIAL = "partial"  # only one side has a location, or a building against a place
     NONE = "none"  # neither side says where
     CONFLICT = "conflict"  # two different buildings, or two different named places
@@ -109,6 +115,8 @@ _PRIOR_SAME_CATEGORY: Mapping[LocationRelation, float] = {
     LocationRelation.SAME_PLACE: 0.6,
     # Just under THRESHOLD: a shared building-wide problem still needs some common wording.
     LocationRelation.OTHER_UNIT: 0.4,  # (0.4-0.5)
+    # Needs about a fifth of the characters in common ("下水道堵"), not a shared "水".
+    LocationRelation.OTHER_SPOT: 0.3,  # (0.25-0.35)
     LocationRelation.PARTIAL: 0.2,  # (0.0-0.4)
     LocationRelation.NONE: 0.1,  # (0.1-0.2)
     LocationRelation.CONFLICT: 0.0,
@@ -140,6 +148,13 @@ _UNIT_FIXTURES = (
     "感应灯",
     "扶手",
 )
+
+# Where in its building a report puts the problem. A flat is named by a room number
+# ("3-2-301") or a word only a home has; a common spot belongs to no flat: the unit's fixtures
+# above and the ground around the building. Balconies are left out: what falls from one lands
+# outside (高空抛物). "楼下" is left out too: it is the flat below as often as the ground.
+_HOME_WORDS = ("家里", "屋里", "室内", "卫生间", "厨房", "卧室", "客厅")
+_COMMON_SPOTS = (*_UNIT_FIXTURES, "门口", "楼前", "楼后", "路面", "路上", "路边", "路灯", "大堂")
 
 
 # --- text ------------------------------------------------------------------------------------
@@ -244,12 +259,33 @@ def _mentions_unit_fixture(text: str) -> bool:
     return any(fixture in folded for fixture in _UNIT_FIXTURES)
 
 
+def _spot(facts: ReportFacts) -> Literal["flat", "common"] | None:
+    """Whether a report is about the inside of a flat or a common spot of its building.
+
+    None when it says neither, or both: in 「3-2-301门口楼道灯坏了」 the flat is the reporter's
+    address and the stairwell the problem's.
+    """
+    folded = _fold(facts.text)
+    flat = bool(facts.room) or any(word in folded for word in _HOME_WORDS)
+    common = any(spot in folded for spot in _COMMON_SPOTS)
+    if flat == common:
+        return None
+    return "flat" if flat else "common"
+
+
 def within_window(new: ReportFacts, old: ReportFacts) -> bool:
     """Whether ``old`` was reported no more than :data:`WINDOW` away from ``new``.
 
     Either order is accepted: a replayed or back-dated report can be older than an open issue.
     """
     return abs(new.at - old.at) <= WINDOW
+
+
+_IN_ONE_BUILDING = (
+    LocationRelation.SAME_UNIT,
+    LocationRelation.SAME_BUILDING,
+    LocationRelation.OTHER_UNIT,
+)
 
 
 def same_problem(new: ReportFacts, old: ReportFacts) -> float:
@@ -265,6 +301,8 @@ def same_problem(new: ReportFacts, old: ReportFacts) -> float:
         _mentions_unit_fixture(new.text) or _mentions_unit_fixture(old.text)
     ):
         relation = LocationRelation.CONFLICT
+    elif relation in _IN_ONE_BUILDING and {_spot(new), _spot(old)} == {"flat", "common"}:
+        relation = LocationRelation.OTHER_SPOT
     if relation is LocationRelation.CONFLICT:
         return _CONFLICT_TEXT_FACTOR * similarity
     if _NO_CATEGORY in (new.category, old.category):
@@ -375,7 +413,9 @@ def _main(argv: Sequence[str]) -> int:
         analysis = analyzer.analyze(text)
         where = analysis.location
         at = now - timedelta(days=int(str(side.get("days_ago", 0))))
-        return ReportFacts(text, analysis.category, where.building, where.unit, where.place, at)
+        return ReportFacts(
+            text, analysis.category, where.building, where.unit, where.place, at, where.room
+        )
 
     rows = [json.loads(line) for line in Path(argv[0]).read_text("utf-8").splitlines() if line]
     pairs = [(row["kind"], bool(row["same"]), facts(row["b"]), facts(row["a"])) for row in rows]

@@ -26,6 +26,14 @@ def test_a_different_building_or_problem_is_a_new_issue(chat: Conversation) -> N
     assert chat.text("@孙大爷/网格3群: #报事 3号楼2单元楼道灯不亮").startswith("已登记 #3")
 
 
+def test_a_leaking_flat_and_water_at_the_building_door_are_two_issues(
+    chat: Conversation,
+) -> None:
+    assert chat.text("@王芳/网格3群: #报事 3-2-301家漏水到楼下").startswith("已登记 #1")
+    assert chat.text("@孙大爷/网格5群: #报事 3幢门口积水").startswith("已登记 #2")
+    assert chat.say("@李阿姨/网格3群: #报事 3号楼2单元301家里往下漏水") == [("网格3群", TAKEN)]
+
+
 def test_after_fourteen_days_it_is_a_new_issue(chat: Conversation) -> None:
     chat.say(f"@王芳/网格3群: {SEWER}")
     chat.clock.advance(timedelta(days=15))

@@ -34,9 +34,11 @@ def report(
     unit: str | None = None,
     place: str | None = None,
     *,
+    room: str | None = None,
     days_ago: float = 0,
 ) -> ReportFacts:
-    return ReportFacts(text, category, building, unit, place, NOW - timedelta(days=days_ago))
+    at = NOW - timedelta(days=days_ago)
+    return ReportFacts(text, category, building, unit, place, at, room)
 
 
 def is_duplicate(new: ReportFacts, old: ReportFacts) -> bool:
@@ -177,6 +179,66 @@ def test_unit_door_is_a_fixture_but_in_front_of_the_unit_is_not() -> None:
     door_old = report("4号楼1单元的单元门关不上", "security", "4", "1", days_ago=1)
     door_new = report("4号楼2单元的单元门关不上", "security", "4", "2")
     assert not is_duplicate(door_new, door_old)
+
+
+def test_a_flat_and_the_door_of_its_building_are_two_problems() -> None:
+    """A leak into the flat below and water pooling at the building's door share the building
+    and the category "drainage", and one character of text: the structure alone no longer
+    makes them one problem, in either order."""
+    flat = report("3-2-301家漏水到楼下", "drainage", "3", "2", room="301", days_ago=1)
+    door = report("3幢门口积水", "drainage", "3")
+    assert not is_duplicate(door, flat)
+    assert not is_duplicate(flat, door)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            report("9号楼门口雨水井堵了，路上全是水", "drainage", "9", days_ago=1),
+            report("9-1-302厨房下水道堵了", "drainage", "9", "1", room="302"),
+        ),
+        (
+            report("7号楼楼道里堆满杂物", "safety", "7", days_ago=3),
+            report("7-3-502家里燃气漏气", "safety", "7", "3", room="502"),
+        ),
+        (
+            report("6号楼门口广场舞太吵", "noise", "6", days_ago=2),
+            report("6-2-401楼上装修太吵", "noise", "6", "2", room="401"),
+        ),
+        # No room number: "卫生间" is enough to put the problem inside a flat.
+        (
+            report("3号楼门口积水", "drainage", "3", days_ago=1),
+            report("3号楼2单元我家卫生间漏水到楼下", "drainage", "3", "2"),
+        ),
+    ],
+)
+def test_a_flat_and_a_common_spot_of_one_building_are_two_problems(
+    old: ReportFacts, new: ReportFacts
+) -> None:
+    assert not is_duplicate(new, old)
+
+
+def test_the_same_leak_named_by_its_flat_twice_still_matches() -> None:
+    old = report("3-2-301漏水到楼下", "drainage", "3", "2", room="301", days_ago=1)
+    new = report("3号楼2单元301家里往下漏水", "drainage", "3", "2", room="301")
+    assert is_duplicate(new, old)
+
+
+def test_a_flat_and_a_common_spot_with_common_wording_still_match_but_weaker() -> None:
+    """A blocked drain outside backs up into the flats: shared words carry the case."""
+    old = report("3号楼2单元门口下水道堵了，污水漫到路上", "drainage", "3", "2", days_ago=1)
+    new = report("3-2-101厨房返水，下水道堵了", "drainage", "3", "2", room="101")
+    assert is_duplicate(new, old)
+    no_flat = report("3号楼2单元返水，下水道堵了", "drainage", "3", "2")
+    assert same_problem(new, old) < same_problem(no_flat, old)
+
+
+def test_a_flat_named_beside_a_common_spot_is_only_an_address() -> None:
+    """ "3-2-301门口楼道灯坏了" is about the stairwell; 301 says who is reporting."""
+    old = report("3号楼2单元楼道灯不亮", "lighting", "3", "2", days_ago=1)
+    new = report("3-2-301门口楼道灯坏了", "lighting", "3", "2", room="301")
+    assert is_duplicate(new, old)
 
 
 def test_other_category_is_no_evidence_of_sameness() -> None:
