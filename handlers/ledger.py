@@ -48,12 +48,14 @@ from handlers.base import (
 )
 from handlers.notify import (
     assignee_buttons,
+    holders,
     rating_buttons,
     summary,
     tell_privately,
     tell_watchers,
     tell_work_groups,
     with_buttons,
+    working_on,
 )
 from storage.models import Follower, Issue, Person
 from storage.uow import UnitOfWork
@@ -345,7 +347,7 @@ def assign(ctx: Context, args: str) -> Outcome:
         )
         return _one_line(ctx, line.removesuffix("。") + texts.ALREADY_SO, issue)
     deadline = typed or deadline_in(ctx, issue.level)
-    before = holders(ctx, issue) if issue.status is IssueStatus.ASSIGNED else []
+    before = holders(ctx.uow, issue) if issue.status is IssueStatus.ASSIGNED else []
     issue.assignee_id = person.id if person else None
     issue.assignee_unit = unit
     issue.deadline = deadline
@@ -355,7 +357,7 @@ def assign(ctx: Context, args: str) -> Outcome:
     replies = tell_watchers(
         ctx, issue, texts.ASSIGNED.format(number=issue.number, who=who, deadline=shown)
     )
-    contacts = holders(ctx, issue)
+    contacts = holders(ctx.uow, issue)
     if same_holder:  # already theirs: what changed is the deadline, not a new job
         direct = texts.DEADLINE_MOVED.format(number=issue.number, deadline=shown)
     else:
@@ -380,15 +382,6 @@ def assign(ctx: Context, args: str) -> Outcome:
             [p for p in before if p.id not in keeping], away, skip=ctx.sender.id
         )
     return Outcome(replies + private, "command", issue.id)
-
-
-def holders(ctx: Context, issue: Issue) -> list[Person]:
-    """Who holds an issue: the person it was assigned to, else its unit's contacts."""
-    if issue.assignee_id is not None:
-        return [ctx.uow.people.get(issue.assignee_id)]
-    if issue.assignee_unit and ctx.community is not None:
-        return list(ctx.uow.people.of_unit(ctx.community.id, issue.assignee_unit))
-    return []
 
 
 def target_of(ctx: Context, token: str) -> tuple[Person | None, str | None]:
@@ -549,12 +542,7 @@ def _tell_holders(ctx: Context, issue: Issue, line: str) -> list[Outgoing]:
     do the contacts of the unit it was escalated to (they work on it too)."""
     if issue.status is not IssueStatus.ASSIGNED:
         return []
-    people = holders(ctx, issue)
-    if issue.escalated_to and ctx.community is not None:
-        known = {person.id for person in people}
-        whistled = ctx.uow.people.of_unit(ctx.community.id, issue.escalated_to)
-        people += [person for person in whistled if person.id not in known]
-    return tell_privately(people, line, skip=ctx.sender.id)
+    return tell_privately(working_on(ctx.uow, issue), line, skip=ctx.sender.id)
 
 
 def _reopen(ctx: Context, issue: Issue, reason: str) -> None:
@@ -605,8 +593,8 @@ def urge(ctx: Context, args: str) -> Outcome:
         raise Answer(texts.URGE_NOT_OPEN.format(number=issue.number, status=issue.status.label))
     if issue.status is not IssueStatus.ASSIGNED:
         raise Answer(texts.URGE_UNASSIGNED.format(number=issue.number))
-    people = holders(ctx, issue)
-    who = assignee_label(ctx.uow, issue)
+    people = working_on(ctx.uow, issue)
+    who = "、".join(filter(None, [assignee_label(ctx.uow, issue), issue.escalated_to]))
     if not people:
         raise Answer(texts.ASSIGNED_NOBODY.format(unit=who))
     if all(person.id == ctx.sender.id for person in people):

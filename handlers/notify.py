@@ -94,6 +94,25 @@ def tell_privately(
     return [Direct(person_ref(p), text) for p in people if p.id != skip]
 
 
+def holders(uow: UnitOfWork, issue: Issue) -> list[Person]:
+    """Who holds an issue: the person it was assigned to, else its unit's contacts."""
+    if issue.assignee_id is not None:
+        return [uow.people.get(issue.assignee_id)]
+    if issue.assignee_unit is not None:
+        return list(uow.people.of_unit(issue.community_id, issue.assignee_unit))
+    return []
+
+
+def working_on(uow: UnitOfWork, issue: Issue) -> list[Person]:
+    """Its holders, then the contacts of the unit it was escalated to (they work on it too)."""
+    people = holders(uow, issue)
+    if issue.escalated_to:
+        known = {person.id for person in people}
+        whistled = uow.people.of_unit(issue.community_id, issue.escalated_to)
+        people += [person for person in whistled if person.id not in known]
+    return people
+
+
 def summary(uow: UnitOfWork, services: Services, issue: Issue) -> dict[str, str]:
     """Fields for templates that describe an issue in one line: category, where, description."""
     category = services.category(issue.category).name

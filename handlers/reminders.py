@@ -24,6 +24,7 @@ from handlers.notify import (
     summary,
     watcher_chats,
     work_groups,
+    working_on,
 )
 from handlers.points import weekly_board
 from handlers.schedule import (
@@ -41,7 +42,7 @@ from handlers.schedule import (
     sync_issue,
 )
 from handlers.stats import monthly_report
-from storage.models import AuditEntry, Issue, Person, Reminder
+from storage.models import AuditEntry, Issue, Reminder
 from storage.uow import UnitOfWork
 
 # -- firing -----------------------------------------------------------------------------------
@@ -58,14 +59,6 @@ def _issue(uow: UnitOfWork, reminder: Reminder) -> Issue:
     return uow.issues.get(reminder.issue_id)
 
 
-def _holders(uow: UnitOfWork, issue: Issue) -> list[Person]:
-    if issue.assignee_id is not None:
-        return [uow.people.get(issue.assignee_id)]
-    if issue.assignee_unit is not None:
-        return list(uow.people.of_unit(issue.community_id, issue.assignee_unit))
-    return []
-
-
 def _deadline(
     uow: UnitOfWork, services: Services, reminder: Reminder, colour: Colour
 ) -> list[Outgoing]:
@@ -75,7 +68,7 @@ def _deadline(
     now = services.clock.now()
     fields = summary(uow, services, issue)
     deadline = format_deadline(issue.deadline, services.settings.tz, now)
-    holders = _holders(uow, issue)
+    holders = working_on(uow, issue)
     template = texts.REMIND_YELLOW if colour is Colour.YELLOW else texts.REMIND_RED
     line = template.format(number=issue.number, deadline=deadline, **fields)
     messages: list[Outgoing] = [Direct(person_ref(p), line) for p in holders]

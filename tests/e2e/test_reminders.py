@@ -97,6 +97,24 @@ def test_work_assigned_after_the_yellow_hour_gets_its_yellow_on_the_day_itself(
     ]
 
 
+def test_the_unit_an_issue_was_escalated_to_is_reminded_and_urged_too(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业 2个工作日")
+    chat.say("@李书记/工作群: 上报 1 街道城管办 需要协调市政")
+    urged = chat.say("@李书记/工作群: 催办 1")
+    assert urged[0] == (WORK, "已催办 #1（物业·刘*业、街道城管办）。")
+    assert [where for where, _ in urged[1:]] == [LIU, "私聊·周主任"]
+    fired = [(when, where, text[:2]) for when, where, text in chat.run_until(at(11, 26))]
+    assert only(fired, LIU, "私聊·周主任") == [
+        ("11-24 09:00", LIU, "🟡 "),
+        ("11-24 09:00", "私聊·周主任", "🟡 "),
+        ("11-25 18:00", LIU, "🔴 "),
+        ("11-25 18:00", "私聊·周主任", "🔴 "),
+    ]
+
+
 def test_a_reminder_at_23_00_waits_for_the_morning_but_urgent_ones_do_not(
     chat: Conversation,
 ) -> None:
