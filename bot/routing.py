@@ -16,7 +16,7 @@ from bot.domain.lookback import came_back
 from bot.domain.ratings import spoken_rating
 from bot.domain.voting import is_ballot
 from bot.messages import IncomingMessage
-from bot.text import normalize, printable, visible
+from bot.text import arabic_lead, normalize, printable, visible
 from handlers.base import Command
 
 # "/show 23", "/show23", "/查看 23", and Telegram's "/show@linli_bot 23".
@@ -26,6 +26,7 @@ _SLASH = re.compile(r"^(/([^\s\d#@]+)(?:@[A-Za-z0-9_]+(?=\s|$))?)", re.S)
 _KEYWORD_FOLLOW = re.compile(r"^($|[\s\d#@]|[:,]\s*[\d#])")
 _TAG_PUNCT = re.compile(r"^[\s:：,，。.、!！]+")
 _FILE_COMMAND = re.compile(r"^/file(?:@\w+)?(?=\s|$)", re.I)  # `/file` in reply: as #立案 does
+_ISSUE_FIRST = frozenset({"issue", "record"})  # commands whose argument starts with an issue
 _EXPECTS = {"issue": re.compile(r"^#?\s*\d"), "meeting": re.compile(r"^[Mm]\s*\d")}
 # What ends a sentence on a phone keyboard: 「台账。」「受理 1！」「查看 1？」 are the commands.
 _TRAILING = re.compile(r"[\s。！？!?．.~～…]+$")
@@ -131,11 +132,15 @@ class Router:
             if command is None:
                 # Quoted back in the reply: no control characters (terminal escapes, NUL).
                 return Route(RouteKind.UNKNOWN_COMMAND, word=f"/{printable(word)}", args=args)
+            if command.expects in _ISSUE_FIRST:
+                args = arabic_lead(args)
             return Route(RouteKind.COMMAND, command, word=f"/{word}", args=args)
         for keyword, command in self._keywords:
             if not text.startswith(keyword):
                 continue
             after = text[len(keyword) :]
+            if command.expects in _ISSUE_FIRST:  # 「查看 一」「办结 三号 已疏通」
+                after = arabic_lead(after)
             expected = _EXPECTS.get(command.expects)
             fits = expected is None or expected.match(_TAG_PUNCT.sub("", after)) is not None
             if _KEYWORD_FOLLOW.match(after):
@@ -149,9 +154,10 @@ class Router:
                 pass  # 「不是同一个问题，我说的是屋里漏水」
             elif not (expected is not None and fits):  # 「异议：M1 …」「异议M1…」 still count
                 continue
-            return Route(
-                RouteKind.COMMAND, command, word=keyword, args=_rest_after(raw, len(keyword))
-            )
+            args = _rest_after(raw, len(keyword))
+            if command.expects in _ISSUE_FIRST:
+                args = arabic_lead(args)
+            return Route(RouteKind.COMMAND, command, word=keyword, args=args)
         return None
 
     def _tagged_report(self, command: Route, raw: str) -> bool:

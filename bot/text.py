@@ -133,3 +133,61 @@ def shorten(text: str, limit: int) -> str:
 def longest_prefix(text: str, candidates: Iterable[str]) -> str:
     """The longest of `candidates` that `text` starts with, or "" (「刘物业3天」 → 刘物业)."""
     return max((c for c in candidates if c and text.startswith(c)), key=len, default="")
+
+
+# A number as people type it: Arabic, or Chinese up to the hundreds (三, 十一, 二十, 两, 一百).
+_CN_NUMBER = re.compile(
+    r"(?:(?P<hundreds>[一二两三四五六七八九])百零?)?"
+    r"(?:(?P<tens>[一二两三四五六七八九])?(?P<ten>十))?"
+    r"(?P<units>[一二两三四五六七八九])?"
+)
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def read_number(text: str | None) -> int | None:
+    """`12` → 12, `十二` → 12, `二十` → 20, `两` → 2, `三十一` → 31; None if not a number."""
+    if not text:
+        return None
+    if text.isascii():
+        return int(text) if text.isdigit() else None
+    if text in ("零", "〇"):
+        return 0
+    match = _CN_NUMBER.fullmatch(text)
+    if match is None:
+        return None
+    hundreds, tens, ten, units = match.group("hundreds", "tens", "ten", "units")
+    value = (_CN_DIGITS[hundreds] * 100 if hundreds else 0) + (_CN_DIGITS[units] if units else 0)
+    if ten:
+        value += _CN_DIGITS[tens] * 10 if tens else 10
+    if value == 0:
+        return None  # the regex matched nothing meaningful, e.g. a lone 零 in the middle
+    return value
+
+
+# 「一」「#十二」「三号」 where an issue number goes, before a space, punctuation or a mention.
+_CHINESE_LEAD = re.compile(
+    r"^(\s*[#＃]?\s*)([一二两三四五六七八九十百]{1,5})号?(?=$|[\s,，、:：。.!！?？@＠])"
+)
+
+
+def arabic_lead(text: str) -> str:
+    """The text with a leading issue number said in Chinese written in digits: 「一 已疏通」 →
+    「1 已疏通」, 「#十二」 → 「#12」, 「三号」 → 「3」; 「一下」 and 「一般」 stay as they are."""
+    match = _CHINESE_LEAD.match(text)
+    value = read_number(match[2]) if match else None
+    if match is None or value is None:
+        return text
+    return f"{match[1]}{value}{text[match.end() :]}"

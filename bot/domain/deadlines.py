@@ -19,7 +19,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.domain.calendar import END_OF_DAY, WorkCalendar
-from bot.text import normalize, shorten
+from bot.text import normalize, read_number, shorten
 
 ACCEPTED_FORMS = "3天、3个工作日、2小时、明天、周五、下周三、12月1日、2026-12-01、12-01 18:00"
 """The forms named in every error message (and usable in command help)."""
@@ -134,25 +134,6 @@ def _clock(at: time) -> str:
 _SPACES_NOT_BETWEEN_DIGITS = re.compile(r"(?<![0-9])\s+|\s+(?![0-9])")
 # A number as people type it: Arabic, or Chinese up to the hundreds (三, 十一, 二十, 两, 一百).
 _NUM = r"[0-9]{1,4}|[零〇一二两三四五六七八九十百]{1,5}"
-_CN_NUMBER = re.compile(
-    r"(?:(?P<hundreds>[一二两三四五六七八九])百零?)?"
-    r"(?:(?P<tens>[一二两三四五六七八九])?(?P<ten>十))?"
-    r"(?P<units>[一二两三四五六七八九])?"
-)
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEKDAYS.update({str(n): n - 1 for n in range(1, 8)})
 
@@ -176,26 +157,6 @@ _MONTH_DAY = re.compile(
 _DAY_OF_MONTH = re.compile(rf"(?P<d>{_NUM})[日号]")
 _TRAILING_BEFORE = re.compile(r"(?:之前|以前|前)$")
 _RECENTLY_PAST_DAYS = 183  # a month and day this far back is a slip, not next year's
-
-
-def _number(text: str | None) -> int | None:
-    """`12` → 12, `十二` → 12, `二十` → 20, `两` → 2, `三十一` → 31; None if not a number."""
-    if not text:
-        return None
-    if text.isascii():
-        return int(text) if text.isdigit() else None
-    if text in ("零", "〇"):
-        return 0
-    match = _CN_NUMBER.fullmatch(text)
-    if match is None:
-        return None
-    hundreds, tens, ten, units = match.group("hundreds", "tens", "ten", "units")
-    value = (_CN_DIGITS[hundreds] * 100 if hundreds else 0) + (_CN_DIGITS[units] if units else 0)
-    if ten:
-        value += _CN_DIGITS[tens] * 10 if tens else 10
-    if value == 0:
-        return None  # the regex matched nothing meaningful, e.g. a lone 零 in the middle
-    return value
 
 
 @dataclass(frozen=True)
@@ -234,7 +195,7 @@ def parse_deadline(
         raise _error(f"看不懂期限「{shown}」。")
     cleaned = _strip_before(cleaned)
     if hours := _HOURS.fullmatch(cleaned):  # 「2小时」: an urgent job, counted from now
-        count = _number(hours.group("n"))
+        count = read_number(hours.group("n"))
         if count is None or not 1 <= count <= MAX_HOURS:
             raise _error(f"期限「{shown}」按小时写时，请写1到{MAX_HOURS}小时。")
         return now + timedelta(hours=count)
@@ -287,17 +248,17 @@ def _time_numbers_ok(match: re.Match[str]) -> bool:
     """The time regex accepts any run of Chinese numerals; only real numbers count as a time."""
     if match.group("h") is not None:
         return True
-    if _number(match.group("ch")) is None and match.group("ch") not in ("零", "〇"):
+    if read_number(match.group("ch")) is None and match.group("ch") not in ("零", "〇"):
         return False
-    return match.group("cm") is None or _number(match.group("cm")) is not None
+    return match.group("cm") is None or read_number(match.group("cm")) is not None
 
 
 def _time_of_day(match: re.Match[str], shown: str) -> time:
     if match.group("h") is not None:
         hour, minute = int(match.group("h")), int(match.group("m"))
     else:
-        hour = _number(match.group("ch")) or 0
-        minute = 30 if match.group("half") else (_number(match.group("cm")) or 0)
+        hour = read_number(match.group("ch")) or 0
+        minute = 30 if match.group("half") else (read_number(match.group("cm")) or 0)
     period = match.group("period")
     afternoon = period in ("下午", "傍晚", "晚上", "晚") and 1 <= hour < 12
     after_noon = period == "中午" and 1 <= hour <= 2  # 中午1点 is 13:00
@@ -342,8 +303,8 @@ def _date_form(part: str, shown: str) -> _Resolver | None:
         return _weekday(match.group("which"), _WEEKDAYS[match.group("wd")])
     if match := _FULL_DATE.fullmatch(part):
         year = int(match.group("y"))
-        month = _number(match.group("m") or match.group("cm"))
-        day = _number(match.group("d") or match.group("cd"))
+        month = read_number(match.group("m") or match.group("cm"))
+        day = read_number(match.group("d") or match.group("cd"))
         if month is None or day is None:
             return None
         exact = _valid_date(year, month, day)
@@ -351,15 +312,15 @@ def _date_form(part: str, shown: str) -> _Resolver | None:
             raise _error(f"日期「{shown}」不存在。")
         return lambda c: [exact]
     if match := _MONTH_DAY.fullmatch(part):
-        month = _number(match.group("m") or match.group("cm"))
-        day = _number(match.group("d") or match.group("cd"))
+        month = read_number(match.group("m") or match.group("cm"))
+        day = read_number(match.group("d") or match.group("cd"))
         if month is None or day is None:
             return None
         if _valid_date(2000, month, day) is None:  # 2000 was a leap year: 2月29日 exists
             raise _error(f"日期「{shown}」不存在。")
         return _month_day(month, day)
     if match := _DAY_OF_MONTH.fullmatch(part):
-        day = _number(match.group("d"))
+        day = read_number(match.group("d"))
         if day is None:
             return None
         if not 1 <= day <= 31:
@@ -369,7 +330,7 @@ def _date_form(part: str, shown: str) -> _Resolver | None:
 
 
 def _count(number: str, shown: str, *, unit: str) -> int | None:
-    value = _number(number)
+    value = read_number(number)
     if value is None:
         return None
     if value < 1:

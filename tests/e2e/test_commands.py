@@ -329,3 +329,13 @@ def test_a_worker_records_the_rating_an_elderly_reporter_gave_on_the_phone(
     ]
     said = chat.say("@李书记/私聊: 评价 3 2 灯还是闪")
     assert ("工作群", "#3 孙*爷评价2分（电话回访 灯还是闪），已重开，请跟进。") in said, said
+
+
+def test_an_issue_number_said_in_chinese_works_like_digits(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    assert chat.text("@王芳/网格3群: 查看 一").startswith("#1【排水管道】待受理")
+    assert chat.say("@张网格/网格3群: 办结 一号 已疏通")[0] == (
+        "网格3群",
+        "#1 已办结：已疏通。请报事人评价：回复「评价 1 1-5分」，或「满意/基本满意/不满意」。",
+    )
+    assert chat.say("@王芳/网格3群: 查看一下") == []  # chatter stays chatter

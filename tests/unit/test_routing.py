@@ -8,6 +8,7 @@ import pytest
 
 from bot.messages import ChatRef, IncomingMessage, PersonRef, QuotedMessage
 from bot.routing import Route, RouteKind, Router
+from bot.text import normalize
 from handlers.commands import COMMANDS
 
 ROUTER = Router(COMMANDS, ["#报事", "#诉求", "#report"], ["#立案"], "邻里")
@@ -44,6 +45,28 @@ def test_show_is_recognised_in_every_written_form(text: str) -> None:
     assert result.kind is RouteKind.COMMAND
     assert result.command is not None and result.command.name == "show"
     assert result.args.replace("#", "").replace("２３", "23").strip() == "23"
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        ("查看 二十三", "23"),
+        ("查看二十三号", "23"),
+        ("/show 二十三", "23"),
+        ("办结 三 已疏通", "3 已疏通"),
+        ("派单 一@刘物业", "1@刘物业"),
+        ("受理 ＃十二 复杂", "#12 复杂"),
+    ],
+)
+def test_an_issue_number_said_in_chinese_is_read_as_digits(text: str, args: str) -> None:
+    result = route(text)
+    assert result.kind is RouteKind.COMMAND
+    assert normalize(result.args) == args
+
+
+@pytest.mark.parametrize("text", ["查看一下", "关注一下", "进展一般", "查看一号楼的情况"])
+def test_chinese_numbers_that_are_no_issue_number_stay_chatter(text: str) -> None:
+    assert route(text).kind is RouteKind.IGNORE
 
 
 def test_a_keyword_inside_a_sentence_is_chatter() -> None:
