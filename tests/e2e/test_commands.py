@@ -38,7 +38,8 @@ def test_an_unknown_command_gets_one_line_of_help(chat: Conversation) -> None:
 def test_a_malformed_command_gets_its_usage(chat: Conversation) -> None:
     usage = "用法：/show 编号（或「查看 编号」），例如：查看 23"
     assert chat.text("/show") == usage
-    assert chat.text("/show 三") == usage
+    assert chat.text("/show 第三个") == usage
+    assert chat.text("/show 三") == "没有找到 #3。"  # a number said in Chinese
     assert chat.text("查看 #99") == "没有找到 #99。"
 
 
@@ -50,7 +51,7 @@ def test_a_malformed_command_gets_its_usage(chat: Conversation) -> None:
         ("办结", "用法：/resolve 编号"),
         ("不归我管", "用法：/decline 编号"),
         ("派单 @刘物业 1", "用法：/assign 编号"),
-        ("受理 一", "用法：/accept 编号"),
+        ("受理 第一个", "用法：/accept 编号"),
         ("公示 5天", "用法：/publish M编号"),
         ("结果 决议 取消固定车位", "用法：/outcome M编号"),
     ],
