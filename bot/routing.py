@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from bot.domain.lookback import came_back
@@ -94,7 +94,7 @@ class Router:
         said, said_text = _TRAILING.sub("", raw), _TRAILING.sub("", text)
         command = self._command(said_text, said)
         if command is not None and not self._tagged_report(command, raw):
-            return command
+            return _asking(command, raw)
         if is_ballot(text):
             return Route(RouteKind.BALLOT, text=said_text)
         if message.reply_to is not None and self._file.search(raw):
@@ -185,6 +185,22 @@ _WITH_A_REASON = frozenset({"new"})
 # Words formal enough that, followed by a space, they are a command said wrongly, not chatter.
 _FORMAL = frozenset({"受理", "派单", "办结", "退回", "合并", "不归我管", "公示", "异议", "决定"})
 _ARGUMENT_LIKE = re.compile(r"[\d#@Mm]|决议|行动")  # 「结果 决议 …」 names its parts
+
+
+# A question mark among the punctuation that ends the message: 「…在家吗？」「…吗？！」.
+_ASKED = re.compile(r"([?？])[\s。！!．.~～…]*$")
+
+
+def _asking(route: Route, raw: str) -> Route:
+    """The command, its sender's own closing words given back their question mark, which
+    reading the command took off (「进展 1 需要业主在家吗？」); 「办结 1？」 stays 1."""
+    asked = _ASKED.search(raw)
+    words = route.args.rstrip()
+    if asked is None or route.command is None or not route.command.own_words or not words:
+        return route
+    if not (words[-1].isalpha() and not words[-1].isascii()):
+        return route  # 「评价 1 5？」: a score, not words
+    return replace(route, args=words + asked[1])
 
 
 def _attempted(keyword: str, after: str) -> bool:

@@ -154,6 +154,9 @@ class Command:
     # What the first argument must be for the Chinese keyword to count as this command
     # ("issue": 23 / #23, "meeting": M3), so 「查看 群公告」 or 「结果 呢」 stay chatter.
     expects: str = ""
+    # Its arguments end in the sender's own words (a note, a result, a reason), which keep
+    # their closing question mark: 「进展 1 需要业主在家吗？」.
+    own_words: bool = False
 
     def usage_line(self) -> str:
         args = f" {self.usage}" if self.usage else ""

@@ -63,6 +63,7 @@ COMMANDS: tuple[Command, ...] = (
         ledger.progress,
         HOLDERS,
         expects="issue",
+        own_words=True,
     ),
     Command(
         "resolve",
@@ -73,6 +74,7 @@ COMMANDS: tuple[Command, ...] = (
         ledger.resolve,
         HOLDERS,
         expects="issue",
+        own_words=True,
     ),
     Command(
         "decline",
@@ -83,6 +85,7 @@ COMMANDS: tuple[Command, ...] = (
         ledger.decline,
         frozenset({Role.HANDLER}),
         expects="issue",
+        own_words=True,
     ),
     Command(
         "reject",
@@ -93,6 +96,7 @@ COMMANDS: tuple[Command, ...] = (
         ledger.reject,
         STAFF,
         expects="issue",
+        own_words=True,
     ),
     Command(
         "escalate",
@@ -103,6 +107,7 @@ COMMANDS: tuple[Command, ...] = (
         ledger.escalate,
         STAFF,
         expects="issue",
+        own_words=True,
     ),
     Command(
         "merge",
@@ -122,6 +127,7 @@ COMMANDS: tuple[Command, ...] = (
         "重开 23 下水道又堵了",
         ledger.reopen,
         expects="issue",
+        own_words=True,
     ),
     Command(
         "new",
@@ -130,6 +136,7 @@ COMMANDS: tuple[Command, ...] = (
         "刚才的反映被当作重复时，单独登记",
         "新建",
         intake.split,
+        own_words=True,
     ),
     Command(
         "follow",
@@ -168,6 +175,7 @@ COMMANDS: tuple[Command, ...] = (
         ledger.verify,
         frozenset({Role.HEAD, Role.WORKER, Role.SECRETARY}),
         expects="issue",
+        own_words=True,
     ),
     Command(
         "rate",
@@ -177,6 +185,7 @@ COMMANDS: tuple[Command, ...] = (
         "评价 23 5",
         ledger.rate,
         expects="issue",
+        own_words=True,
     ),
     Command(
         "meeting",
@@ -234,6 +243,7 @@ COMMANDS: tuple[Command, ...] = (
         "异议 M3 收费标准太高",
         meetings.object_to,
         expects="meeting",
+        own_words=True,
     ),
     Command(
         "export",
@@ -269,6 +279,7 @@ COMMANDS: tuple[Command, ...] = (
         "兑换 @王芳 10 洗衣液一瓶",
         redeem,
         SECRETARY,
+        own_words=True,
     ),
     Command(
         "remind",
@@ -277,6 +288,7 @@ COMMANDS: tuple[Command, ...] = (
         "到时提醒（群里发在群里，私聊发给自己）",
         "提醒 明天9:00 检查3号楼井盖",
         remind.remind,
+        own_words=True,
     ),
     Command(
         "role",

@@ -491,3 +491,12 @@ def test_a_deadline_typed_for_a_day_off_is_pointed_out(chat: Conversation) -> No
     # A working day says nothing more.
     chat.say("@王芳/网格3群: #报事 3号楼楼道灯不亮了")
     assert not any("休息日" in text for _, text in chat.say("@张网格/网格3群: 派单 2 @刘物业 周五"))
+
+
+def test_a_progress_note_that_asks_keeps_its_question_mark(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业")
+    assert chat.say("@刘物业/私聊: 进展 1 需要业主在家吗？") == [
+        (LIU, "#1 进展：需要业主在家吗？"),
+        (G3, "#1 进展：需要业主在家吗？"),
+    ]

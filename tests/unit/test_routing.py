@@ -69,6 +69,21 @@ def test_chinese_numbers_that_are_no_issue_number_stay_chatter(text: str) -> Non
     assert route(text).kind is RouteKind.IGNORE
 
 
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        ("进展 1 需要业主在家吗？", "1 需要业主在家吗？"),
+        ("重开 1 怎么又堵了?!", "1 怎么又堵了?"),
+        ("进展 1 已联系施工队。", "1 已联系施工队"),  # a full stop is no question
+        ("进展 1？", "1"),
+        ("评价 1 5？", "1 5"),
+        ("查看 1？", "1"),  # 查看 takes no words of the sender's own
+    ],
+)
+def test_the_senders_own_words_keep_their_question_mark(text: str, args: str) -> None:
+    assert route(text).args == args
+
+
 def test_a_keyword_inside_a_sentence_is_chatter() -> None:
     assert route("查看一下通知").kind is RouteKind.IGNORE
     assert route("大家帮助一下老人").kind is RouteKind.IGNORE
