@@ -22,7 +22,7 @@ from bot.domain.lifecycle import (
     next_status,
 )
 from bot.domain.lookback import came_back
-from bot.domain.permissions import STAFF, IssueFacts, own_buildings, refusal
+from bot.domain.permissions import STAFF, IssueFacts, complains_of, own_buildings, refusal
 from bot.domain.privacy import mask_name, reporter_label
 from bot.domain.ratings import spoken_rating, spoken_score
 from bot.messages import Outgoing
@@ -142,12 +142,16 @@ def split_first(text: str) -> tuple[str, str]:
 
 
 def facts(ctx: Context, issue: Issue) -> IssueFacts:
-    return issue_facts(ctx.uow, issue)
+    return issue_facts(ctx.uow, issue, asker=ctx.sender)
 
 
-def issue_facts(uow: UnitOfWork, issue: Issue, *, followers: bool = True) -> IssueFacts:
-    """What permissions need to know about `issue`; without its followers (one query fewer)
-    where the rule asked does not read them."""
+def issue_facts(
+    uow: UnitOfWork, issue: Issue, *, followers: bool = True, asker: Person | None = None
+) -> IssueFacts:
+    """What permissions need to know about `issue`, and whether it complains of `asker`, the
+    one who would act on it; without its followers (one query fewer) where the rule asked
+    does not read them."""
+    complains = asker is not None and complains_of(issue.description, asker.name)
     return IssueFacts(
         reporter_id=issue.reporter_id,
         grid_id=issue.grid_id,
@@ -158,6 +162,7 @@ def issue_facts(uow: UnitOfWork, issue: Issue, *, followers: bool = True) -> Iss
         follower_ids=frozenset(f.person_id for f in uow.issues.followers(issue.id))
         if followers
         else frozenset(),
+        named_ids=frozenset({asker.id}) if asker is not None and complains else frozenset(),
     )
 
 

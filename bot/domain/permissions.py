@@ -6,6 +6,7 @@ Every command goes through it; the permission-matrix test walks every command ×
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.domain.issues import Role
@@ -33,6 +34,8 @@ class IssueFacts:
     escalated_to: str | None = None  # the unit it was escalated to (吹哨)
     private: bool = False  # reported in a private chat
     follower_ids: frozenset[int] = field(default_factory=frozenset)
+    # People the report itself names (「网格员张网格态度很差」): a complaint about them.
+    named_ids: frozenset[int] = field(default_factory=frozenset)
 
 
 STAFF = frozenset({Role.WORKER, Role.SECRETARY})
@@ -110,8 +113,21 @@ def in_grid(actor: Actor, issue: IssueFacts) -> bool:
     )
 
 
+# What someone a report complains about may not do with it: decide, close or hand it on.
+NOT_ON_ONESELF = frozenset(
+    {"accept", "assign", "reject", "merge", "resolve", "decline", "rate", "verify"}
+)
+
+
 def refusal(command: str, actor: Actor, issue: IssueFacts | None = None) -> str | None:
     """None when `actor` may run `command` (on `issue`), else the one line that says why not."""
+    if (
+        command in NOT_ON_ONESELF
+        and issue is not None
+        and actor.person_id in issue.named_ids
+        and issue.reporter_id != actor.person_id
+    ):
+        return "这件事反映的是您本人，请由书记或其他网格员处理。"
     if command in EVERYONE:
         if command == "show" and issue is not None and not may_see(actor, issue):
             return "只能查看自己反映或关注的事项。"
@@ -160,6 +176,20 @@ def refusal(command: str, actor: Actor, issue: IssueFacts | None = None) -> str 
             return "承办人不能评价自己办理的事项，请其他网格员或书记回访后记录。"
         return _grid_refusal(actor, issue)
     raise ValueError(f"no permission rule for command {command!r}")
+
+
+# How a report complains of a person rather than asks them for help: their conduct.
+_CONDUCT = re.compile(
+    r"态度|不作为|推诿|推脱|踢皮球|刁难|辱骂|骂人|骂了|吼|凶|不理人|爱理不理|敷衍|索要|[收拿]了?钱|红包"
+    r"|好处费|吃拿卡要|威胁|打人|动手|不负责|不管不问|乱收费|投诉|举报|渎职|失职"
+)
+
+
+def complains_of(text: str, name: str) -> bool:
+    """Whether a report complains of the person called `name` (「网格员张网格态度很差」): it
+    names them (two characters or more) and speaks of conduct. 「请张网格帮忙看一下」 does not."""
+    name = name.strip()
+    return len(name) >= 2 and name in text and _CONDUCT.search(text) is not None
 
 
 def building_refusal(actor: Actor, building: str | None) -> str | None:

@@ -226,7 +226,7 @@ def issue(
     found = uow.issues.by_number(community_id, number)
     if found is None:
         return None
-    facts = issue_facts(uow, found)
+    facts = issue_facts(uow, found, asker=uow.people.get(actor.person_id))
     why = refusal("show", actor, facts)
     if why is not None:
         return why

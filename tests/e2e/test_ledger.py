@@ -500,3 +500,14 @@ def test_a_progress_note_that_asks_keeps_its_question_mark(chat: Conversation) -
         (LIU, "#1 进展：需要业主在家吗？"),
         (G3, "#1 进展：需要业主在家吗？"),
     ]
+
+
+def test_a_worker_cannot_reject_or_close_a_complaint_about_themselves(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #投诉 网格员张网格态度很差，上门登记时对老人大吼大叫")
+    refused = "这件事反映的是您本人，请由书记或其他网格员处理。"
+    assert chat.say("@张网格/网格3群: 退回 1 不属实") == [(G3, refused)]
+    assert chat.say("@张网格/网格3群: 办结 1 已道歉") == [(G3, refused)]
+    assert "已受理" in chat.say("@李书记/工作群: 受理 1")[0][1]
+    # Asked for by name is no complaint: 赵网格 works on it as usual.
+    chat.say("@孙大爷/网格5群: #报事 请赵网格帮忙看看5号楼的路灯")
+    assert chat.say("@赵网格/网格5群: 办结 2 已修好")[0][1].startswith("#2 已办结")

@@ -13,6 +13,7 @@ from bot.domain.permissions import (
     IssueFacts,
     building_refusal,
     calls_back,
+    complains_of,
     reads_report,
     refusal,
 )
@@ -112,6 +113,30 @@ def test_the_unit_an_issue_was_escalated_to_works_on_it_but_cannot_hand_it_back(
         assert refusal(command, actor(Role.HANDLER, unit="住建局"), whistled) is not None
     assert refusal("decline", street, whistled) is not None
     assert calls_back(street, whistled, "private")
+
+
+def test_nobody_decides_or_closes_a_complaint_about_themselves() -> None:
+    about_me = IssueFacts(reporter_id=SOMEONE, grid_id=MY_GRID, named_ids=frozenset({ME}))
+    me, secretary = actor(Role.WORKER), Actor(SOMEONE + 1, Role.SECRETARY)
+    for command in ("accept", "assign", "reject", "merge", "resolve", "rate", "verify"):
+        assert refusal(command, me, about_me) == "这件事反映的是您本人，请由书记或其他网格员处理。"
+        assert refusal(command, secretary, about_me) is None
+    for command in ("show", "escalate", "follow"):  # seeing it and sending it up are fine
+        assert refusal(command, me, about_me) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "complains"),
+    [
+        ("网格员张网格态度很差，上门登记时对老人大吼大叫", True),
+        ("张网格收了钱才给办", True),
+        ("请张网格帮忙看看5号楼的路灯", False),
+        ("网格员态度很差", False),  # no name
+    ],
+)
+def test_a_complaint_names_the_person_and_their_conduct(text: str, complains: bool) -> None:
+    assert complains_of(text, "张网格") is complains
+    assert not complains_of(text, "张")  # one character names nobody
 
 
 def test_nobody_rates_the_work_they_hold() -> None:
