@@ -317,6 +317,10 @@ class WechatSettings(_Strict):
     endpoint: str = ""
     login_timeout: Annotated[float, Field(gt=0, le=600)] = 60.0  # seconds to wait at start
     reconnect_max: Annotated[float, Field(gt=0, le=3600)] = 60.0  # longest wait between retries
+    # While connected, ask the gateway for a sign of life every `heartbeat` seconds (0: never);
+    # no answer within `heartbeat_timeout` drops the connection and reconnects.
+    heartbeat: Annotated[float, Field(ge=0, le=3600)] = 60.0
+    heartbeat_timeout: Annotated[float, Field(gt=0, le=600)] = 20.0
 
 
 class Database(_Strict):
@@ -469,7 +473,9 @@ _MESSAGES = {
     "too_short": "不能为空",
     "string_too_short": "不能为空",
     "string_pattern_mismatch": "格式不对",
+    "greater_than": "太小",
     "greater_than_equal": "太小",
+    "less_than": "太大",
     "less_than_equal": "太大",
 }
 

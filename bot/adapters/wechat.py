@@ -7,8 +7,11 @@ and a poll as its text (`M3 1`); closing a poll needs nothing here.
 
 The gateway connection is ours to keep: python-wechaty's own `Wechaty.start()` sleeps a fixed
 minute after a network error and stops the event loop on others, so `run()` connects with a new
-`Wechaty` per attempt and reconnects with backoff when the stream ends. Pacing (and merging a
-backlog into one message per room) is the outbox's, configured under `rate_limits.wechat`.
+`Wechaty` per attempt and reconnects with backoff when the stream ends. A connection can also go
+silent without ending (the gateway hangs, a NAT forgets the flow): while logged in, a heartbeat
+calls the gateway's `ding` every `wechat.heartbeat` seconds, and no answer within
+`wechat.heartbeat_timeout` ends the connection the same way. Pacing (and merging a backlog into
+one message per room) is the outbox's, configured under `rate_limits.wechat`.
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ AUTHORS_KEPT = 2000  # recent room messages whose authors replies @-mention
 OFFLINE_WAIT = 5.0  # seconds the outbox waits while the gateway is away
 RECONNECT_FIRST = 1.0  # seconds before the first reconnect; doubles up to wechat.reconnect_max
 STOP_WAIT = 5.0  # seconds to close a connection before giving up on it
+HEARTBEAT_DATA = "linli-heartbeat"  # what the heartbeat's ding carries (its dong echoes it)
 WECHAT_SPACE = "\u2005"  # WeChat puts this after an @name
 # A quoted reply as WeChat clients render it in the text: 「名字：原文」, a dashed line, the reply.
 _QUOTE = re.compile(
@@ -150,6 +154,7 @@ class WechatAdapter:
         self.ready = asyncio.Event()  # set while logged in
         self._login = asyncio.Event()
         self._drop = asyncio.Event()
+        self._silent = False  # the heartbeat found the gateway silent and ended the connection
         self._scan_asked = False  # the gateway asked for a QR-code scan since the last check
         self._bot: _Bot | None = None
         self._self_id = ""
@@ -193,10 +198,12 @@ class WechatAdapter:
         within `wechat.login_timeout` raises `WechatUnavailable`."""
         self._login.clear()
         self._drop.clear()
+        self._silent = False
         self._scan_asked = False
         bot = self._new_bot()
         self._bot = bot
         listening = asyncio.get_running_loop().create_task(self._listen(bot))
+        heartbeat: asyncio.Task[None] | None = None
         try:
             timeout = self._config.login_timeout
             logged_in = await self._first(self._login.wait(), listening, timeout)
@@ -217,12 +224,45 @@ class WechatAdapter:
             else:
                 log.info("wechat: logged in as %s via %s", self._self_name, self._endpoint)
             self.ready.set()
+            if self._config.heartbeat > 0:
+                heartbeat = asyncio.get_running_loop().create_task(self._heartbeat(bot))
             await self._first(self._drop.wait(), listening, None)
             return True
         finally:
             self.ready.clear()
-            self._bot = None
+            self._bot = None  # sends and fetches caught on this connection now give up
+            if heartbeat is not None:
+                heartbeat.cancel()
+                await asyncio.gather(heartbeat, return_exceptions=True)
             await self._close(bot, listening)
+
+    async def _heartbeat(self, bot: _Bot) -> None:
+        """Ask the gateway for a sign of life every `wechat.heartbeat` seconds; end the
+        connection when none comes within `wechat.heartbeat_timeout`.
+
+        The sign is the gateway's answer to `ding`: a unary call on the HTTP/2 connection that
+        carries the event stream, answered by the gateway process itself. (Its `dong` event
+        follows on the stream, but when is up to the puppet behind the gateway: the mock waits a
+        second, others may never send one.) A refusal (a gRPC status) is an answer too."""
+        loop = asyncio.get_running_loop()
+        heard = loop.time()
+        while True:
+            await asyncio.sleep(self._config.heartbeat)
+            try:
+                await asyncio.wait_for(
+                    bot.puppet.ding(HEARTBEAT_DATA), self._config.heartbeat_timeout
+                )
+            except GRPCError:
+                pass  # the gateway answered, if only to refuse
+            except TimeoutError:
+                self._silent = True
+                self._dropped(f"gateway silent for {loop.time() - heard:.0f} s; reconnecting")
+                return
+            except Exception as trouble:  # the connection failed under the call
+                self._silent = True
+                self._dropped(f"gateway heartbeat failed ({type(trouble).__name__}); reconnecting")
+                return
+            heard = loop.time()
 
     async def _listen(self, bot: _Bot) -> None:
         """Connect and stream events until the gateway ends the stream."""
@@ -253,19 +293,20 @@ class WechatAdapter:
 
     async def _close(self, bot: _Bot, listening: asyncio.Task[None]) -> None:
         puppet = bot._puppet
-        try:
-            if puppet is not None:
+        if puppet is not None and not self._silent:  # a silent gateway would not answer `stop`
+            try:
                 await asyncio.wait_for(bot.stop(), STOP_WAIT)
-        except Exception:
-            # On a gateway that is gone, stop() fails before closing its channel: close it here.
-            log.debug("wechat: stopping the old connection failed", exc_info=True)
-            channel = getattr(puppet, "channel", None)
-            if channel is not None:
-                channel.close()
+            except Exception:
+                log.debug("wechat: stopping the old connection failed", exc_info=True)
+        # On a gateway that is gone, stop() fails before closing its channel: close it here.
+        # That ends the event stream and any call still waiting on the connection.
+        channel = getattr(puppet, "channel", None)
+        if channel is not None:
+            channel.close()
         listening.cancel()
         await asyncio.gather(listening, return_exceptions=True)
         failed = not listening.cancelled() and listening.exception() is not None
-        if failed and not self._stopped.is_set():
+        if failed and not self._stopped.is_set() and not self._silent:
             log.warning("wechat: the event stream ended: %r", listening.exception())
         scheduler = getattr(getattr(bot, "_plugin_manager", None), "scheduler", None)
         if scheduler is not None and getattr(scheduler, "running", False):
@@ -441,15 +482,26 @@ class WechatAdapter:
         except GRPCError as refused:
             # The gateway answered and refused (unknown room or contact, not a friend).
             raise Undeliverable(f"微信网关拒绝发送：{refused.message or refused.status}") from None
+        except Exception:
+            if bot is not self._bot:
+                # The connection ended under the send (the gateway dropped, or fell silent and
+                # the heartbeat closed it): the outbox tries again once reconnected.
+                raise TryLater(OFFLINE_WAIT) from None
+            raise
 
     async def fetch(self, ref: str, into: Path) -> bool:
         """Save the picture of an image message (by its message id) through the gateway."""
         bot = self._bot
         if bot is None or not self.ready.is_set():
             raise TryLater(OFFLINE_WAIT)  # not logged in yet: the next photo or start tries
-        received = bot.Message.load(ref)
-        await received.ready()
-        box = await received.to_file_box()
+        try:
+            received = bot.Message.load(ref)
+            await received.ready()
+            box = await received.to_file_box()
+        except Exception:
+            if bot is not self._bot:
+                raise TryLater(OFFLINE_WAIT) from None  # the connection ended under it
+            raise
         # A box the gateway gives as a URL is downloaded with blocking `requests`: in a thread.
         await asyncio.to_thread(lambda: asyncio.run(box.to_file(str(into), overwrite=True)))
         return True

@@ -10,7 +10,9 @@ from __future__ import annotations
 import asyncio
 import base64
 import io
+import logging
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -25,6 +27,8 @@ import pytest
 import yaml
 from sqlalchemy import select
 
+from bot import messages as core
+from bot.adapters.base import TryLater
 from bot.adapters.wechat import WechatAdapter
 from bot.clock import Clock, ScaledClock
 from bot.config import load_settings
@@ -61,11 +65,13 @@ def wechat_peer() -> Iterator[WechatPeer]:
         yield peer
 
 
-def config_for(tmp_path: Path, chats: list[Json] | None = None) -> Path:
-    """The example community with its rooms and roles on WeChat."""
+def config_for(tmp_path: Path, chats: list[Json] | None = None, wechat: Json | None = None) -> Path:
+    """The example community with its rooms and roles on WeChat; `wechat` overrides some of the
+    example's `wechat` settings."""
     config: Json = yaml.safe_load(EXAMPLE_CONFIG.read_text(encoding="utf-8"))
     config["database"] = {"url": f"sqlite:///{tmp_path / 'linli.db'}"}
     config["platform"] = "wechat"
+    config["wechat"] = {**config["wechat"], **(wechat or {})}
     # Paced and merged as in production, with a faster per-room budget so transcripts run quickly.
     config["rate_limits"]["wechat"] = {
         "overall": 60,
@@ -409,6 +415,47 @@ async def test_the_bot_reconnects_after_the_gateway_drops_and_sends_the_backlog_
         assert len([t for t in await from_bot_in(peer, GRID3) if "⏰" in t]) == 1
 
         # And it hears again.
+        await peer.say("孙大爷", "#报事 4号楼门禁坏了", room="网格3群")
+        await peer.from_bot(said("已登记 #2", GRID3))
+
+
+async def test_a_frozen_gateway_is_noticed_by_the_heartbeat_and_reconnected_once_it_thaws(
+    wechat_peer: WechatPeer, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A half-open connection: the gateway process stops answering (SIGSTOP) but its socket stays
+    open, so the event stream never ends. Only the heartbeat can tell."""
+    peer = wechat_peer
+    heartbeat, timeout = 1.0, 2.0
+    config = config_for(tmp_path, wechat={"heartbeat": heartbeat, "heartbeat_timeout": timeout})
+    probe = core.Reply(core.ChatRef("wechat", GRID3), "心跳测试")
+    caplog.set_level(logging.WARNING, logger="bot.adapters.wechat")
+    async with linli_on_wechat(peer, config) as adapter:
+        await peer.say("王芳", "#报事 3号楼楼道灯坏了", room="网格3群")
+        await peer.from_bot(said("已登记 #1", GRID3))
+        # A live gateway answers every heartbeat: the connection stays as it is.
+        await asyncio.sleep(3 * heartbeat)
+        assert adapter.ready.is_set() and adapter.reconnects == 0
+
+        os.kill(peer.process.pid, signal.SIGSTOP)
+        try:
+            # A send caught in the silence hangs until the heartbeat notices (within heartbeat +
+            # timeout, plus slack for a busy machine) and drops the connection; then it gives up
+            # and the outbox tries again. (The gateway may still deliver it when it wakes: at
+            # least once, not exactly once.)
+            with pytest.raises(TryLater):
+                await asyncio.wait_for(adapter.send(probe), heartbeat + timeout + 3)
+            assert not adapter.ready.is_set()
+            # While it reconnects, a send is turned away at once.
+            with pytest.raises(TryLater):
+                await asyncio.wait_for(adapter.send(probe), 1)
+        finally:
+            os.kill(peer.process.pid, signal.SIGCONT)
+        silent = [r.getMessage() for r in caplog.records if "silent" in r.getMessage()]
+        assert len(silent) == 1, silent
+        assert re.fullmatch(r"wechat: gateway silent for \d+ s; reconnecting", silent[0])
+
+        await asyncio.wait_for(adapter.ready.wait(), 30)  # thawed: reconnected by itself
+        assert adapter.reconnects == 1
         await peer.say("孙大爷", "#报事 4号楼门禁坏了", room="网格3群")
         await peer.from_bot(said("已登记 #2", GRID3))
 

@@ -38,6 +38,7 @@ def test_the_example_config_loads_with_its_community() -> None:
     assert [g.name for g in community.grids] == ["网格3", "网格5"]
     assert community.grid_of_building("6") == "网格5"
     assert settings.days_for("疑难") == 10
+    assert (settings.wechat.heartbeat, settings.wechat.heartbeat_timeout) == (60, 20)
 
 
 def test_a_relative_sqlite_file_lives_beside_the_config(tmp_path: Path) -> None:
@@ -69,6 +70,8 @@ def test_category_overrides_add_keywords_and_keep_the_rest() -> None:
         ({"triage_days": {"简单": 1}}, "triage_days — 应正好包含 简单、复杂、疑难"),
         ({"databse": {}}, "databse — 不认识的设置项（拼写错误？）"),
         ({"communities": []}, "communities — 不能为空"),
+        ({"wechat": {"heartbeat_timeout": 0}}, "wechat.heartbeat_timeout — 太小"),
+        ({"wechat": {"heartbeat": -1}}, "wechat.heartbeat — 太小"),
     ],
 )
 def test_a_bad_setting_is_named_in_one_line(
