@@ -267,6 +267,9 @@ def test_a_clear_lead_is_more_confident_than_a_close_call(analyzer: Analyzer) ->
         "有个老人摔倒在单元门口起不来",
         "我被困电梯里了，快来人",
         "主水管爆管了，水漫了一地",
+        "3号楼电梯又坏了，困了人怎么办",
+        "电梯卡在三楼，有人困在里面",
+        "孩子被卡在电梯里出不来",
     ],
 )
 def test_danger_words_are_urgent(analyzer: Analyzer, text: str) -> None:
@@ -281,6 +284,7 @@ def test_danger_words_are_urgent(analyzer: Analyzer, text: str) -> None:
         "楼道堆了这么多纸箱，万一着火怎么办",
         "电梯今天保养，大家注意",
         "高空抛物差点砸到人",
+        "上了一天班，困了",
     ],
 )
 def test_negated_or_cleared_danger_is_not_urgent(analyzer: Analyzer, text: str) -> None:
