@@ -93,6 +93,31 @@ def several_issues(args: str) -> list[str] | None:
     return None
 
 
+# 「派单 1,2 物业」「受理 1 3 5 简单」: two or more issue numbers first, then what is said of each.
+_LEADING_ISSUES = re.compile(
+    r"^\s*((?:[#＃]?\s*[0-9０-９]{1,9}\s*[,，、\s]\s*)+[#＃]?\s*[0-9０-９]{1,9})(?:[,，、\s]+|$)"
+)
+
+
+def issues_then(args: str) -> tuple[list[str], str] | None:
+    """The issue numbers a command starts with, when there are several, and the words after
+    them (「派单 1,2 物业 3天」 → ["1", "2"], "物业 3天"); else None (「派单 1 2个工作日」)."""
+    match = _LEADING_ISSUES.match(args)
+    if match is None:
+        return None
+    return argument_words(match[1]), args[match.end() :].strip()
+
+
+def for_each_issue(ctx: Context, args: str, handler: Handler) -> Outcome | None:
+    """A command said of several issues with the same words after them, done for each
+    (`each_issue`); None when `args` name one issue."""
+    several = issues_then(args)
+    if several is None:
+        return None
+    numbers, rest = several
+    return each_issue(ctx, [f"{number} {rest}".rstrip() for number in numbers], handler)
+
+
 # -- shared steps ---------------------------------------------------------------------------------
 
 
@@ -125,8 +150,12 @@ def each_issue(ctx: Context, numbers: list[str], handler: Handler) -> Outcome:
         try:
             replies += handler(ctx, number).replies
         except Answer as stop:  # raised before anything changed: the others go on
-            said = refuse(ctx, stop.command, stop.text) if stop.status == "refused" else None
-            replies += said.replies if said else [reply_to(ctx, stop.text)]
+            # Which issue it is about, unless the line says so: 「#2 这件事不在您负责的网格…」.
+            said = stop.text
+            issue = f"#{parse_issue_number(argument_words(number)[0])}"
+            line = said if re.search(rf"{issue}(?![0-9])", said) else f"{issue} {said}"
+            refused = refuse(ctx, stop.command, line) if stop.status == "refused" else None
+            replies += refused.replies if refused else [reply_to(ctx, line)]
     return Outcome(replies, "command")
 
 
@@ -299,7 +328,10 @@ def escalate_to(ctx: Context, issue: Issue, unit: str, note: str) -> list[Outgoi
 
 
 def accept(ctx: Context, args: str) -> Outcome:
-    """受理 N [简单/复杂/疑难] — triage; the level sets the deadline, 疑难 also escalates."""
+    """受理 N [简单/复杂/疑难] — triage; the level sets the deadline, 疑难 also escalates
+    (受理 1 2 简单: each)."""
+    if (each := for_each_issue(ctx, args, accept)) is not None:
+        return each
     issue, rest = find_issue(ctx, args, "accept")
     typed, note = split_first(rest) if rest else ("", "")
     level = normalize(typed) if typed else issue.level
@@ -325,7 +357,10 @@ def accept(ctx: Context, args: str) -> Outcome:
 
 
 def assign(ctx: Context, args: str) -> Outcome:
-    """派单 N @人或单位 [期限] — hand the issue to a person or a unit, with a deadline."""
+    """派单 N @人或单位 [期限] — hand the issue to a person or a unit, with a deadline
+    (派单 1,2 物业: each)."""
+    if (each := for_each_issue(ctx, args, assign)) is not None:
+        return each
     issue, rest = find_issue(ctx, args, "assign")
     target, when = split_first(rest)
     if not target:
@@ -592,7 +627,10 @@ def unfollow(ctx: Context, args: str) -> Outcome:
 
 
 def urge(ctx: Context, args: str) -> Outcome:
-    """催办 N — the one holding an open issue is reminded of it now, privately."""
+    """催办 N — the one holding an open issue is reminded of it now, privately (催办 1 2:
+    each)."""
+    if (each := for_each_issue(ctx, args, urge)) is not None:
+        return each
     issue, _ = find_issue(ctx, args, "urge")
     if issue.status not in OPEN:
         raise Answer(texts.URGE_NOT_OPEN.format(number=issue.number, status=issue.status.label))

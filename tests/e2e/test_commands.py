@@ -233,6 +233,29 @@ def test_several_issue_numbers_are_each_done_or_refused_together(chat: Conversat
     assert chat.text("@李书记/工作群: 查看 1").startswith("#1【安全隐患】待受理")
 
 
+def test_the_morning_triage_is_said_once_for_several_issues(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼门口井盖松了")
+    chat.say("@孙大爷/网格5群: #报事 5号楼前面的路灯不亮好几天了")
+    accepted = chat.say("@李书记/工作群: 受理 1 2 简单")
+    assert [text for where, text in accepted if where == "工作群"] == [
+        "#1 已受理（简单），期限 11月24日。",
+        "#2 已受理（简单），期限 11月24日。",
+    ]
+    assigned = chat.say("@李书记/工作群: 派单 1，2 物业 3天")
+    assert [text for where, text in assigned if where == "私聊·刘物业"] == [
+        "新派单 #1【道路井盖】3号楼，网格3，3号楼门口井盖松了，期限 11月26日。"
+        "办好后发送「办结 1 结果」；不归您管请发送「不归我管 1 原因」。",
+        "新派单 #2【照明路灯】5号楼，网格5，5号楼前面的路灯不亮好几天了，期限 11月26日。"
+        "办好后发送「办结 2 结果」；不归您管请发送「不归我管 2 原因」。",
+    ]
+    # Each refusal says which issue it is about; the others are done.
+    urged = chat.say("@张网格/网格3群: 催办 1、2")
+    assert urged[0] == ("网格3群", "已催办 #1（物业）。")
+    assert urged[-1] == ("网格3群", "#2 这件事不在您负责的网格，请联系书记或该网格的网格员。")
+    # One issue with a count after it is still one issue.
+    assert chat.say("@李书记/工作群: 派单 1 2个工作日")[0][1].startswith("找不到「2个工作日」")
+
+
 def test_a_period_or_colour_run_into_the_command_word_counts(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼楼道堆满了纸箱")
     assert chat.text("@李书记/工作群: 统计本月") == chat.text("@李书记/工作群: 统计 本月")
