@@ -151,9 +151,10 @@ def each_issue(ctx: Context, numbers: list[str], handler: Handler) -> Outcome:
             replies += handler(ctx, number).replies
         except Answer as stop:  # raised before anything changed: the others go on
             # Which issue it is about, unless the line says so: 「#2 这件事不在您负责的网格…」.
-            said = stop.text
-            issue = f"#{parse_issue_number(argument_words(number)[0])}"
-            line = said if re.search(rf"{issue}(?![0-9])", said) else f"{issue} {said}"
+            said, token = stop.text, argument_words(number)[0]
+            found = parse_issue_number(token)
+            label = f"#{found}" if found is not None else token.upper()  # an issue or M3
+            line = said if re.search(rf"{label}(?![0-9])", said) else f"{label} {said}"
             refused = refuse(ctx, stop.command, line) if stop.status == "refused" else None
             replies += refused.replies if refused else [reply_to(ctx, line)]
     return Outcome(replies, "command")
