@@ -27,6 +27,7 @@ from bot.domain.voting import (
     decide,
     is_ballot,
     parse_choices,
+    shared_homes,
     tally,
 )
 from bot.messages import ChatRef, ClosePoll, Direct, Outgoing, Poll, Reply
@@ -396,13 +397,33 @@ def ballot(ctx: Context, text: str) -> Outcome:
     else:
         existing.choices, existing.household, existing.cast_at = joined, home, ctx.now
         existing.chat_id = ctx.chat.id
+    told = _household_replaced(ctx, meeting, home) if home is not None else []
     if meeting.kind == "vote" and not meeting.open_ballot:
         # Secret: no echo of the choice, and a nudge towards a private chat next time.
         secret = texts.BALLOT_SECRET if ctx.chat.kind == "private" else texts.BALLOT_SECRET_GROUP
-        return answer(ctx, secret.format(number=meeting.number))
-    shown = "、".join(map(str, choices))
-    changed = texts.BALLOT_CHANGED if existing is not None else texts.BALLOT_TAKEN
-    return answer(ctx, changed.format(number=meeting.number, choices=shown))
+        said = answer(ctx, secret.format(number=meeting.number))
+    else:
+        shown = "、".join(map(str, choices))
+        changed = texts.BALLOT_CHANGED if existing is not None else texts.BALLOT_TAKEN
+        said = answer(ctx, changed.format(number=meeting.number, choices=shown))
+    return Outcome([*said.replies, *told], said.status)
+
+
+def _household_replaced(ctx: Context, meeting: Meeting, home: str) -> list[Outgoing]:
+    """每户一票: the latest ballot for a home counts, whoever cast it (a family votes once).
+    Whoever else voted for this home hears privately that theirs no longer counts, and by
+    whom, so that a ballot cast for someone else's home does not pass unnoticed."""
+    others = {
+        b.person_id
+        for b in ctx.uow.meetings.ballots(meeting.id)
+        if b.household == home and b.person_id != ctx.sender.id
+    }
+    if not others:
+        return []
+    line = texts.HOUSEHOLD_REPLACED.format(
+        number=meeting.number, home=home, who=mask_name(ctx.sender.name)
+    )
+    return [Direct(person_ref(ctx.uow.people.get(person)), line) for person in sorted(others)]
 
 
 def _withdraw(ctx: Context, meeting: Meeting) -> Outcome:
@@ -891,6 +912,9 @@ def minutes(ctx: Context, token: str) -> Outcome:
         )
     else:
         lines.append(texts.VOTE_SECRET_TALLY.format(voters=counted.voters))
+    shared = shared_homes(casts) if meeting.per_household else 0
+    if shared:
+        lines.append(texts.HOUSEHOLDS_SHARED.format(homes=shared))
     if meeting.kind == "meeting" and meeting.chosen is not None:
         names = [
             mask_name(uow.people.get(c.person_id).name)

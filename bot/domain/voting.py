@@ -63,6 +63,15 @@ def tally(casts: Sequence[Cast], options: int, *, per_household: bool = False) -
     return Tally(counts, len(counted), leaders)
 
 
+def shared_homes(casts: Sequence[Cast]) -> int:
+    """How many homes more than one person voted for (每户一票: the latest counts)."""
+    voters: dict[str, set[int]] = {}
+    for cast in casts:
+        if cast.household:
+            voters.setdefault(cast.household, set()).add(cast.person_id)
+    return sum(1 for people in voters.values() if len(people) > 1)
+
+
 def _one_per_household(casts: Sequence[Cast]) -> list[Cast]:
     latest: dict[str, Cast] = {}
     for cast in sorted(casts, key=lambda c: c.cast_at):

@@ -218,9 +218,15 @@ def test_a_secret_vote_by_household(chat: Conversation) -> None:
         == "本次每户一票，请带上门牌号投票，例如：M1 1 3-2-301（只需一次）"
     )
     assert chat.text("@王芳/私聊: M1 1 3-2-301") == "已记录您对 M1 的投票（以最后一次为准）。"
-    assert (
-        chat.text("@王小明/私聊: M1 2 3-2-301") == "已记录您对 M1 的投票（以最后一次为准）。"
-    )  # same flat
+    # Same flat: the latest counts, and 王芳 is told hers no longer does, and by whom.
+    assert chat.say("@王小明/私聊: M1 2 3-2-301") == [
+        ("私聊·王小明", "已记录您对 M1 的投票（以最后一次为准）。"),
+        (
+            "私聊·王芳",
+            "M1 每户一票：3-2-301 的票已由 王*明 重新投出，您之前的票不再计入（以最后一次为准）。"
+            "如不是您家人，请联系书记。",
+        ),
+    ]
     assert chat.text("@孙大爷/私聊: M1 1 6-1-101") == "已记录您对 M1 的投票（以最后一次为准）。"
     assert (
         chat.text("@孙大爷/私聊: M1 1") == "已记录您对 M1 的投票（以最后一次为准）。"
@@ -232,6 +238,7 @@ def test_a_secret_vote_by_household(chat: Conversation) -> None:
     assert "投票：已有3票（截止后公布）" in chat.text("@王芳/网格3群: 查看 M1")
     tally = chat.text("@李书记/工作群: 查看 M1")
     assert "投票：1. 同意 2票；2. 反对 1票；3. 弃权 0票（3户）" in tally and "王" not in tally
+    assert "其中1户有多人投票，以最后一次为准。" in tally
     result = (
         "🗳 M1 取消固定车位 表决结果：参与3户，同意2、反对1、弃权0；规则：过半；结果为「同意」。"
     )

@@ -6,7 +6,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.domain.voting import TWO_THIRDS, Cast, decide, is_ballot, parse_choices, tally
+from bot.domain.voting import (
+    TWO_THIRDS,
+    Cast,
+    decide,
+    is_ballot,
+    parse_choices,
+    shared_homes,
+    tally,
+)
 
 T0 = datetime(2026, 11, 23, tzinfo=UTC)
 
@@ -93,3 +101,14 @@ def test_a_ballot_is_a_meeting_number_then_choices_or_taking_it_back(
     text: str, ballot: bool
 ) -> None:
     assert is_ballot(text) is ballot
+
+
+def test_homes_more_than_one_person_voted_for_are_counted() -> None:
+    casts = [
+        cast(1, 1, home="3-2-301"),
+        cast(1, 2, minute=1, home="3-2-301"),  # the same person again: not shared
+        cast(2, 1, home="6-1-101"),
+        cast(3, 2, minute=2, home="6-1-101"),
+        cast(4, 1),  # no home
+    ]
+    assert shared_homes(casts) == 1
