@@ -194,6 +194,13 @@ def refuse(ctx: Context, command: str, reason: str) -> Outcome:
     return answer(ctx, reason, "refused")
 
 
+# What leaves an issue's reminders as they are: no status, deadline or urgency changes with it
+# (a neighbour's duplicate report, a 补充, a photo, following it, 催办, a 回头看 answer).
+_UNSCHEDULED = frozenset(
+    {"duplicate", "supplement", "photo", "follow", "unfollow", "urge", "lookback"}
+)
+
+
 def record(
     ctx: Context, issue: Issue, action: str, note: str = "", *, before: IssueStatus | None = None
 ) -> None:
@@ -216,7 +223,8 @@ def record(
             at=ctx.now,
         )
     )
-    sync_issue(ctx.uow, ctx.services, issue)
+    if before is not None or action not in _UNSCHEDULED:
+        sync_issue(ctx.uow, ctx.services, issue)
 
 
 def record_community(ctx: Context, community_id: int, action: str, note: str) -> None:
