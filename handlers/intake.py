@@ -55,6 +55,19 @@ _ASKING = re.compile(r"怎么样了|咋样了|进展|进度|处理了[吗没]|�
 _ASKING_AFTER = re.compile(r"有人管[吗没]|什么时候[来修]")
 _HOW = re.compile(r"(?:怎么|如何|怎样)(?:报事|反映|投诉|登记|用|使用|操作)")
 _ASKING_AT_MOST = 20  # characters: a longer message is a report that happens to ask
+# 「我要反映问题」「我想投诉」「有个事想问问」: what they mean to do, not yet the problem itself.
+_INTENT_ONLY = re.compile(
+    r"^(?:(?:你好|您好|喂)[,，!！\s]*)?(?:我|俺)?"
+    r"(?:(?:要|想|想要|需要|得|来)?(?:反映|投诉|报事|举报|求助|咨询|问|问问|报修)"
+    r"(?:一?个|一下|点|几个|件)?(?:问题|情况|事|事情|诉求)?"
+    r"|有(?:一?个|点|件|几个)?(?:问题|事|事情|情况|诉求)"
+    r"(?:要|想)?(?:反映|问问?|咨询|投诉)?(?:一下)?)[。.!！~～]*$"
+)
+# 「谢谢」「辛苦了」「好的」: thanks or a nod, answered in kind.
+_THANKS = re.compile(
+    r"^(?:谢谢|谢谢你|谢谢您|多谢|感谢|辛苦了?|好的|收到|知道了|明白了|ok|OK|👍|🙏)"
+    r"(?:[啦了呀哈]|[,，\s]*(?:谢谢|辛苦了?))*[。.!！~～]*$"
+)
 _MINE_SHOWN = 5
 _REASON_EDGES = re.compile(r"^[\s,，:：。.、]+|\s+$")  # 「，我说的是屋里漏水」
 _AWAITED = OPEN | {IssueStatus.RESOLVED}  # still open, or waiting for its rating
@@ -126,6 +139,10 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
             return answer(ctx, none + hint, "invalid")
         lines = [ledger_line(ctx.uow, ctx.services, issue) for issue in mine[-_MINE_SHOWN:]]
         return answer(ctx, "\n".join([texts.YOUR_ISSUES, *lines, texts.YOUR_ISSUES_FOOT]))
+    if short and _THANKS.match(said):
+        return answer(ctx, texts.YOU_ARE_WELCOME, "invalid")
+    if _INTENT_ONLY.match(said):
+        return answer(ctx, texts.TELL_ME_MORE, "invalid")
     # 「怎么报事」 asks how; it names no problem and no place.
     where = analysis.location
     how = short and _HOW.search(said) is not None and analysis.category == "other"

@@ -266,7 +266,14 @@ def test_show_sends_the_first_four_photos_and_a_private_reports_only_in_private(
 
 def test_words_to_the_bot_that_report_nothing_are_answered_not_filed(chat: Conversation) -> None:
     hint = "您好，我是邻里。要反映问题，请写明问题和位置（如：#报事 3号楼井盖坏了）；查进度请发送「查看 编号」。"
-    assert chat.say("@钱大爷/幸福里居民群: @邻里 谢谢你") == [("幸福里居民群", hint)]
+    welcome = "不客气！有问题随时找我。"
+    assert chat.say("@钱大爷/幸福里居民群: @邻里 谢谢你") == [("幸福里居民群", welcome)]
+    assert chat.text("@王芳/私聊: 好的，辛苦了") == welcome
+    # What one means to do, not yet the problem: asked for it, nothing filed.
+    more = "好的，请直接说说是什么问题、在哪里，例如：3号楼2单元楼道灯坏了，我来登记。"
+    assert chat.text("@王芳/私聊: 我要反映问题") == more
+    assert chat.text("@王芳/私聊: 你好，我有个事想咨询一下") == more
+    assert chat.say("@钱大爷/幸福里居民群: @邻里 我要投诉") == [("幸福里居民群", more)]
     assert chat.say("@钱大爷/幸福里居民群: @邻里 今晚议事会几点开始？") == [("幸福里居民群", hint)]
     assert chat.text("@王芳/私聊: 怎么报事").startswith("您好，我是邻里。直接描述要反映的问题")
     assert issues(chat) == []
