@@ -130,6 +130,16 @@ COMMANDS: tuple[Command, ...] = (
         own_words=True,
     ),
     Command(
+        "withdraw",
+        ("撤回", "撤销"),
+        "编号 [原因]",
+        "不用处理了：请网格员确认后结案",
+        "撤回 23 已经自己修好了",
+        ledger.withdraw,
+        expects="issue",
+        own_words=True,
+    ),
+    Command(
         "new",
         ("新建", "不是同一个问题", "不是同一问题", "不是一个问题"),  # as people say it
         "",

@@ -32,6 +32,7 @@ from handlers.base import (
     refuse,
     reply_to,
 )
+from handlers.ledger import withdraw
 from handlers.listing import ledger_line
 from handlers.notify import tell_work_groups, triage_buttons, with_buttons
 from storage.models import Follower, Issue, Person
@@ -63,6 +64,8 @@ _INTENT_ONLY = re.compile(
     r"|有(?:一?个|点|件|几个)?(?:问题|事|事情|情况|诉求)"
     r"(?:要|想)?(?:反映|问问?|咨询|投诉)?(?:一下)?)[。.!！~～]*$"
 )
+# 「不用处理了」「已经修好了，不用来了」: the reporter withdraws what they reported.
+_NO_LONGER_NEEDED = re.compile(r"不用(?:再)?(?:处理|来|修|管|麻烦)了|不需要(?:再)?(?:处理|来人?)了")
 # 「谢谢」「辛苦了」「好的」: thanks or a nod, answered in kind.
 _THANKS = re.compile(
     r"^(?:谢谢|谢谢你|谢谢您|多谢|感谢|辛苦了?|好的|收到|知道了|明白了|ok|OK|👍|🙏)"
@@ -94,6 +97,26 @@ def private_message(ctx: Context, text: str) -> Outcome:
     hint = texts.PRIVATE_HINT.format(bot=ctx.services.settings.bot.name)
     answered = _not_a_report(ctx, text, analysis, hint)
     return answered or _report_unless_duplicate(ctx, text, analysis)
+
+
+def _withdraw_said(ctx: Context, text: str) -> Outcome:
+    """「不用处理了…」 said to the bot: 撤回 for the sender's one open issue here; with several
+    they are asked which, with none it was no report."""
+    assert ctx.community is not None
+    mine = [
+        issue
+        for issue in ctx.uow.issues.reported_by(ctx.sender.id)
+        if issue.community_id == ctx.community.id
+        and issue.status in OPEN
+        and (ctx.chat.kind == "private" or issue.chat_id == ctx.chat.id)
+    ]
+    if len(mine) == 1:
+        return withdraw(ctx, f"{mine[0].number} {text.strip()}")
+    if not mine:
+        hint = texts.PRIVATE_HINT if ctx.chat.kind == "private" else texts.MENTION_HINT
+        return answer(ctx, hint.format(bot=ctx.services.settings.bot.name), "invalid")
+    numbers = "、".join(f"#{issue.number}" for issue in mine)
+    return answer(ctx, texts.WITHDRAW_WHICH.format(numbers=numbers, number=mine[0].number))
 
 
 def mention(ctx: Context, text: str) -> Outcome:
@@ -143,6 +166,8 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         return answer(ctx, texts.YOU_ARE_WELCOME, "invalid")
     if _INTENT_ONLY.match(said):
         return answer(ctx, texts.TELL_ME_MORE, "invalid")
+    if _NO_LONGER_NEEDED.search(said):  # 「不用处理了，已经自己修好了」
+        return _withdraw_said(ctx, text)
     # 「怎么报事」 asks how; it names no problem and no place.
     where = analysis.location
     how = short and _HOW.search(said) is not None and analysis.category == "other"

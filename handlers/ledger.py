@@ -578,6 +578,23 @@ def reopen(ctx: Context, args: str) -> Outcome:
     return Outcome(replies + _tell_holders(ctx, issue, line), "command", issue.id)
 
 
+def withdraw(ctx: Context, args: str) -> Outcome:
+    """撤回 N [原因] — the reporter says it needs no more doing (「已经自己修好了」). Whoever
+    works on it and the work group are told; they close it (办结 or 退回) once they have
+    checked, so the ledger and its statistics stay theirs."""
+    issue, rest = find_issue(ctx, args, "withdraw")
+    if issue.status not in OPEN:
+        line = texts.WITHDRAW_NOT_OPEN.format(number=issue.number, status=issue.status.label)
+        raise Answer(line)
+    reason = rest.strip() or texts.WITHDRAW_DEFAULT
+    record(ctx, issue, "withdraw", reason)
+    alert = texts.WITHDRAW_ALERT.format(number=issue.number, reason=reason)
+    said = reply_to(ctx, texts.WITHDRAW_ASKED.format(number=issue.number, reason=reason))
+    told = tell_work_groups(ctx, alert, already=[said])
+    told += tell_privately(working_on(ctx.uow, issue), alert, skip=ctx.sender.id)
+    return Outcome([said, *told], "command", issue.id)
+
+
 def _tell_holders(ctx: Context, issue: Issue, line: str) -> list[Outgoing]:
     """The one who holds a reopened issue hears it privately, as when it was assigned, and so
     do the contacts of the unit it was escalated to (they work on it too)."""

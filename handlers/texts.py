@@ -89,6 +89,7 @@ AUDIT_ACTIONS = {
     "urgent": "转为紧急",
     "verify": "现场核实",
     "lookback": "回头看",
+    "withdraw": "报事人撤回",
 }
 
 # -- the ledger (chat-protocol §3) ----------------------------------------------------------------
@@ -118,6 +119,13 @@ WHISTLE = "📣 吹哨 #{number}【{category}】{where}{description}，请{unit}
 WHISTLE_HOW = "进展请发送「进展 {number} 说明」，办好后发送「办结 {number} 结果」。"
 MERGED = "#{number} 与 #{into} 是同一问题，已合并，后续进展在 #{into} 通知。"
 REOPENED = "#{number} 已重开：{reason}，期限 {deadline}。"
+WITHDRAW_ASKED = "#{number} 已转告网格员：{reason}。确认后会结案。"
+WITHDRAW_ALERT = "#{number} 报事人表示不用处理了：{reason}。请确认后「办结 {number} 结果」或「退回 {number} 原因」。"
+WITHDRAW_DEFAULT = "不用处理了"
+WITHDRAW_NOT_OPEN = "#{number} {status}，无需撤回。"
+WITHDRAW_WHICH = (
+    "您有几件未办结的事项（{numbers}），请写明撤回哪一件，例如：撤回 {number} 已经自己修好了"
+)
 VERIFIED = "#{number} 已由{role} {who} 现场核实{note}。"
 VERIFY_NOT_RESOLVED = "#{number} {status}，办结后才能现场核实。"
 VERIFY_OTHER_BUILDING = "楼栋长只能核实本楼栋（{mine}）的事项，请网格员核实。"

@@ -161,6 +161,10 @@ def refusal(command: str, actor: Actor, issue: IssueFacts | None = None) -> str 
         if issue is not None and is_assignee(actor, issue):
             return None
         return "只有被派单的人或单位可以说不归我管。"
+    if command == "withdraw":  # staff who think it no matter for them say 退回
+        if issue is None or issue.reporter_id == actor.person_id:
+            return None
+        return "只有报事人可以撤回，工作人员请用「退回」。"
     if command == "reopen":
         if issue is not None and issue.reporter_id == actor.person_id:
             return None

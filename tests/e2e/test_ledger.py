@@ -511,3 +511,32 @@ def test_a_worker_cannot_reject_or_close_a_complaint_about_themselves(chat: Conv
     # Asked for by name is no complaint: 赵网格 works on it as usual.
     chat.say("@孙大爷/网格5群: #报事 请赵网格帮忙看看5号楼的路灯")
     assert chat.say("@赵网格/网格5群: 办结 2 已修好")[0][1].startswith("#2 已办结")
+
+
+def test_a_reporter_withdraws_and_those_working_on_it_close_it(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼门口井盖松了")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业")
+    refused = "只有报事人可以撤回，工作人员请用「退回」。"
+    assert chat.say("@孙大爷/网格3群: 撤回 1") == [(G3, refused)]
+    alert = "#1 报事人表示不用处理了：邻居帮忙弄好了。请确认后「办结 1 结果」或「退回 1 原因」。"
+    assert chat.say("@王芳/网格3群: 撤回 1 邻居帮忙弄好了") == [
+        (G3, "#1 已转告网格员：邻居帮忙弄好了。确认后会结案。"),
+        (WORK, alert),
+        (LIU, alert),
+    ]
+    shown = chat.text("@李书记/工作群: 查看 1").splitlines()
+    assert shown[0].startswith("#1【道路井盖】办理中") and shown[-1].endswith(
+        "王* 报事人撤回：邻居帮忙弄好了"
+    )
+    chat.say("@刘物业/私聊: 办结 1 报事人说已修好，现场确认")
+    assert chat.text("@王芳/网格3群: 撤回 1") == "#1 已办结，无需撤回。"
+
+
+def test_no_longer_needed_said_privately_withdraws_ones_only_open_issue(chat: Conversation) -> None:
+    chat.say("@王芳/私聊: #报事 3号楼楼道灯坏了")
+    replies = chat.say("@王芳/私聊: 不用处理了，已经自己修好了")
+    assert replies[0] == (
+        "私聊·王芳",
+        "#1 已转告网格员：不用处理了，已经自己修好了。确认后会结案。",
+    )
+    assert replies[1][0] == WORK

@@ -43,6 +43,7 @@ ALLOWED: dict[str, set[Role]] = {
     "resolve": {W, S},
     "decline": set(),  # only whoever holds it
     "reopen": {W, S},
+    "withdraw": set(),  # the reporter's alone (staff say 退回)
     "rate": {W, S},  # the reporter; staff record a rating given on the phone (回访)
     "verify": {H, W, S},  # a head: their building's issues (checked with the issue's building)
     "role": {S},
@@ -101,7 +102,7 @@ def test_workers_are_limited_to_their_grids_and_the_secretary_is_not() -> None:
 
 def test_reporters_see_rate_and_reopen_their_own_issue() -> None:
     mine = IssueFacts(reporter_id=ME)
-    for command in ("show", "rate", "reopen"):
+    for command in ("show", "rate", "reopen", "withdraw"):
         assert refusal(command, actor(Role.RESIDENT), mine) is None
 
 
