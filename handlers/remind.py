@@ -31,6 +31,8 @@ _JOINED_TIME = re.compile(
     r"\d:\d\d$|点(?:半|整|[0-9]{1,2}分?)?$|(?:分钟|小时|钟头)(?:后|以后|之后)$|^(?:今天|明天|后天)$"
 )
 MORNING = time(9, 0)
+# 「每周一9点」「每天早上8点」「每月8号」「工作日9点」: a reminder that repeats.
+_REPEATING = re.compile(r"^(?:每|天天|工作日|周周|月月)")
 
 
 def remind(ctx: Context, args: str) -> Outcome:
@@ -88,6 +90,8 @@ def _split_time(ctx: Context, words: list[str]) -> tuple[datetime, str]:
         except DeadlineError:
             continue
         return when, " ".join(rest).strip()
+    if _REPEATING.match(normalize(first)):  # 「每周一9点」: a series is the config's
+        raise Answer(texts.REMIND_NO_SERIES.format(typed=shorten(first, 20)))
     raise Answer(texts.REMIND_BAD_TIME.format(typed=shorten(words[0], 20)))
 
 

@@ -234,6 +234,7 @@ WEEKLY_DIGEST = "📊 上周小结（{since}—{until}）：收集诉求{collect
 WHICH_TO_RATE = "您有几件事项待评价（{numbers}），请写明编号，例如：评价 {number} 5"
 REMIND_SET = "好的，{when} 提醒：{text}（取消请发送「提醒 取消 {id}」）"
 REMIND_QUIET = "那时是安静时段，会在 {at} 发出。"
+REMIND_NO_SERIES = "「{typed}」是重复提醒：聊天里只能设一次（如：明天9:00 开例会），固定的例会请书记写进配置 events。"
 REMIND_BAD_TIME = (
     "看不懂提醒时间「{typed}」。可以写：明天9:00、周五下午3点、12月5日 9:00、10分钟后、2小时后。"
 )

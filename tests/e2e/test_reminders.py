@@ -252,6 +252,15 @@ def test_a_bad_reminder_gets_one_line(chat: Conversation, typed: str) -> None:
     assert "\n" not in reply and reply
 
 
+@pytest.mark.parametrize("typed", ["每周一9点", "每天", "工作日9:00"])
+def test_a_repeating_reminder_says_where_series_are_set(chat: Conversation, typed: str) -> None:
+    reply = chat.text(f"@李书记/工作群: 提醒 {typed} 开例会")
+    assert reply == (
+        f"「{typed}」是重复提醒：聊天里只能设一次（如：明天9:00 开例会），固定的例会请书记写进配置 events。"
+    )
+    assert chat.text("@李书记/工作群: 提醒 列表") == "您没有待发的提醒。"
+
+
 @pytest.mark.parametrize(
     ("typed", "when", "text"),
     [
