@@ -66,6 +66,11 @@ _INTENT_ONLY = re.compile(
 )
 # 「不用处理了」「已经修好了，不用来了」: the reporter withdraws what they reported.
 _NO_LONGER_NEEDED = re.compile(r"不用(?:再)?(?:处理|来|修|管|麻烦)了|不需要(?:再)?(?:处理|来人?)了")
+# 「1 已修好」「#3，明天去」: an issue number, then what is said of it.
+# Not a place: 「3号楼的井盖修好了」 is about building 3.
+_NUMBER_THEN_WORDS = re.compile(
+    r"^#?\s*([0-9]{1,9})(?!\s*[号栋幢楼单元室层户区期座])\s*[,，:：、]?\s*(\D.*)$"
+)
 # 「谢谢」「辛苦了」「好的」: thanks or a nod, answered in kind.
 _THANKS = re.compile(
     r"^(?:谢谢|谢谢你|谢谢您|多谢|感谢|辛苦了?|好的|收到|知道了|明白了|ok|OK|👍|🙏)"
@@ -93,6 +98,11 @@ def private_message(ctx: Context, text: str) -> Outcome:
         return answer(ctx, texts.NO_COMMUNITY, "refused")
     analysis = ctx.services.analyzer.analyze(text)
     if ctx.role in AT_WORK and not analysis.urgent:  # 煤气、着火 …: filed whoever says it
+        # 「1 已修好」: the command it was meant as, with their own words.
+        numbered = _NUMBER_THEN_WORDS.match(normalize(text).strip())
+        if numbered and ctx.uow.issues.by_number(ctx.community.id, int(numbered[1])):
+            line = texts.STAFF_NUMBER_HINT.format(number=int(numbered[1]), said=numbered[2])
+            return answer(ctx, line, "invalid")
         return answer(ctx, texts.STAFF_PRIVATE_HINT, "invalid")
     hint = texts.PRIVATE_HINT.format(bot=ctx.services.settings.bot.name)
     answered = _not_a_report(ctx, text, analysis, hint)

@@ -41,6 +41,9 @@ YOUR_ISSUES_FOOT = "回复「查看 编号」看详情。"
 ABOUT_AN_ISSUE = (
     "想了解 #{number} 的进度，请发送「查看 {number}」；问题又出现了，请发送「重开 {number} 原因」。"
 )
+STAFF_NUMBER_HINT = (
+    "#{number} 要办结请发送「办结 {number} {said}」，报进展请发送「进展 {number} {said}」。"
+)
 STAFF_PRIVATE_HINT = (
     "这条消息没有登记。登记新诉求请加 #报事（如：#报事 3号楼井盖坏了）；"
     "报进展请发送「进展 编号 说明」，办结请发送「办结 编号 结果」，「台账」看手上的事项。"

@@ -135,8 +135,12 @@ def test_a_command_ending_a_sentence_still_counts(chat: Conversation) -> None:
 def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
     chat.say("@张网格/网格3群: 派单 1 @刘物业")
+    # An issue number first: the command it was meant as, with their own words.
+    assert chat.text("@刘物业/私聊: #1 已疏通") == (
+        "#1 要办结请发送「办结 1 已疏通」，报进展请发送「进展 1 已疏通」。"
+    )
     for line in (
-        "@刘物业/私聊: #1 已疏通",
+        "@刘物业/私聊: 3号楼那个下水道已疏通",
         "@刘物业/私聊: 收到，马上去处理",
         "@李书记/私聊: 3号楼路灯坏了",
     ):
