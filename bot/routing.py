@@ -92,6 +92,9 @@ class Router:
             return Route(RouteKind.FILE, text=_FILE_COMMAND.sub("", text).strip())
         # Commands and ballots are read without the sentence's closing punctuation.
         said, said_text = _TRAILING.sub("", raw), _TRAILING.sub("", text)
+        if (quoted := _quoted_poll(message)) is not None and is_ballot(f"{quoted} {said_text}"):
+            # 「2」 in reply to the poll 「📅 M1 …」: the poll's number goes without saying.
+            return Route(RouteKind.BALLOT, text=f"{quoted} {said_text}")
         command = self._command(said_text, said)
         if command is not None and not self._tagged_report(command, raw):
             return _asking(command, raw)
@@ -185,6 +188,17 @@ _WITH_A_REASON = frozenset({"new"})
 # Words formal enough that, followed by a space, they are a command said wrongly, not chatter.
 _FORMAL = frozenset({"受理", "派单", "办结", "退回", "合并", "不归我管", "公示", "异议", "决定"})
 _ARGUMENT_LIKE = re.compile(r"[\d#@Mm]|决议|行动")  # 「结果 决议 …」 names its parts
+
+
+# The bot's poll or vote as a reply quotes it: 「📅 M1 停车难议事会 · 时间投票…」.
+_POLL_QUOTED = re.compile(r"^\s*(?:📅|🗳)\s*([Mm]\d{1,6})(?![0-9])")
+
+
+def _quoted_poll(message: IncomingMessage) -> str | None:
+    """`M1` when the message replies to the bot's poll or vote M1, else None."""
+    quoted = message.reply_to
+    poll = _POLL_QUOTED.match(quoted.text) if quoted is not None else None
+    return poll[1].upper() if poll is not None else None
 
 
 # A question mark among the punctuation that ends the message: 「…在家吗？」「…吗？！」.

@@ -5,11 +5,13 @@ objection. Every message each participant sees is checked.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.messages import PersonRef, QuotedMessage
 from tests.support.conversation import Conversation
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -435,3 +437,15 @@ def test_an_outcome_recorded_during_a_decision_vote_lets_the_vote_run(chat: Conv
     assert chat.say("@孙大爷/网格3群: M1 2") == [(G3, "已记录：M1 选 2。")]
     results = [t for _, _, t in chat.run_until(at(11, 24, 21)) if "表决结果" in t]
     assert results, "the vote still announces its result"
+
+
+def test_a_choice_sent_in_reply_to_the_poll_is_a_ballot(chat: Conversation) -> None:
+    poll = chat.say(
+        "@李书记/工作群: 议事 停车难议事会 时间 周四19:00|周六10:00 截止 明天20:00 群 网格3"
+    )[1][1]
+    assert poll.startswith("📅 M1 停车难议事会")
+    said = chat.adapter.message("王芳", G3, "2")
+    bot = PersonRef("console", "邻里", "邻里")
+    answered = chat.deliver(replace(said, reply_to=QuotedMessage("b1", bot, poll)))
+    assert answered == [(G3, "已记录：M1 选 2。")]
+    assert "2. 11月28日 10:00 1票" in chat.text("@李书记/工作群: 查看 M1")

@@ -197,3 +197,31 @@ def test_a_report_tag_written_without_its_sign_starts_a_report(text: str, descri
 @pytest.mark.parametrize("text", ["我要投诉", "报事了吗", "report the lamp at building 3"])
 def test_a_tag_word_that_does_not_start_a_report_is_chatter(text: str) -> None:
     assert route(text).kind is RouteKind.IGNORE
+
+
+def _replying(text: str, quoted: str) -> Route:
+    bot = PersonRef("console", "邻里", "邻里")
+    message = IncomingMessage(
+        GROUP,
+        WANG,
+        text,
+        "m1",
+        datetime(2026, 11, 23, tzinfo=UTC),
+        QuotedMessage("b1", bot, quoted),
+    )
+    return ROUTER.route(message)
+
+
+@pytest.mark.parametrize(
+    ("text", "ballot"),
+    [("2", "M1 2"), ("1,2", "M1 1,2"), ("１、２。", "M1 1、2"), ("撤回", "M1 撤回")],
+)
+def test_a_choice_in_reply_to_a_poll_is_a_ballot_for_it(text: str, ballot: str) -> None:
+    route_ = _replying(text, "📅 M1 停车难议事会 · 时间投票\n1. 11月26日 19:00")
+    assert (route_.kind, normalize(route_.text)) == (RouteKind.BALLOT, normalize(ballot))
+    assert _replying("2 3-2-301", "🗳 M12 加装电梯 · 表决").text == "M12 2 3-2-301"
+
+
+def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_ballots() -> None:
+    assert _replying("周六我有事", "📅 M1 停车难议事会 · 时间投票").kind is not RouteKind.BALLOT
+    assert _replying("2", "3号楼井盖坏了").kind is not RouteKind.BALLOT
