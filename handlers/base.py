@@ -163,6 +163,17 @@ class Command:
         return f"用法：/{self.name}{args}（或「{self.keywords[0]}{args}」），例如：{self.example}"
 
 
+def numbers_of(issues: Iterable[Issue]) -> str:
+    """Issues as a line names them: 「#1、#3」."""
+    return "、".join(f"#{issue.number}" for issue in issues)
+
+
+def in_this_chat(ctx: Context, issue: Issue) -> bool:
+    """Whether the sender's `issue` is one to answer about here: privately any of theirs, in a
+    group only one reported there."""
+    return ctx.chat.kind == "private" or issue.chat_id == ctx.chat.id
+
+
 def reply_to(ctx: Context, text: str) -> Reply:
     """A reply in the chat the message came from, quoting it."""
     return Reply(ctx.message.chat, text, reply_to_message_id=ctx.message.message_id)

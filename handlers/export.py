@@ -39,7 +39,7 @@ from bot.domain.privacy import mask_name, mask_text
 from bot.domain.ratings import SATISFIED_FROM
 from bot.messages import Document
 from handlers import texts
-from handlers.base import Answer, Context, Outcome, Services
+from handlers.base import Answer, Context, Outcome, Services, numbers_of
 from handlers.ledger import assignee_label, check, colour_of
 from handlers.meetings import stage as meeting_stage
 from handlers.stats import (
@@ -353,7 +353,7 @@ def _meetings_sheet(
     now = services.clock.now()
     rows: list[Sequence[CellValue]] = []
     for meeting in meetings:
-        agenda = "、".join(f"#{issue.number}" for issue in uow.meetings.agenda(meeting.id))
+        agenda = numbers_of(uow.meetings.agenda(meeting.id))
         actions = "；".join(
             f"#{issue.number} {issue.description}"
             f"（{assignee_label(uow, issue)}，{issue.status.label}）"

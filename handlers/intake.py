@@ -27,12 +27,14 @@ from handlers.base import (
     attach,
     earlier_photos,
     hold_photo,
+    in_this_chat,
     keep_photos,
+    numbers_of,
     record,
     refuse,
     reply_to,
 )
-from handlers.ledger import withdraw
+from handlers.ledger import issue_first, withdraw
 from handlers.listing import ledger_line
 from handlers.notify import tell_work_groups, triage_buttons, with_buttons
 from storage.models import Follower, Issue, Person
@@ -66,11 +68,6 @@ _INTENT_ONLY = re.compile(
 )
 # 「不用处理了」「已经修好了，不用来了」: the reporter withdraws what they reported.
 _NO_LONGER_NEEDED = re.compile(r"不用(?:再)?(?:处理|来|修|管|麻烦)了|不需要(?:再)?(?:处理|来人?)了")
-# 「1 已修好」「#3，明天去」: an issue number, then what is said of it.
-# Not a place: 「3号楼的井盖修好了」 is about building 3.
-_NUMBER_THEN_WORDS = re.compile(
-    r"^#?\s*([0-9]{1,9})(?!\s*[号栋幢楼单元室层户区期座])\s*[,，:：、]?\s*(\D.*)$"
-)
 # 「谢谢」「辛苦了」「好的」: thanks or a nod, answered in kind.
 _THANKS = re.compile(
     r"^(?:谢谢|谢谢你|谢谢您|多谢|感谢|辛苦了?|好的|收到|知道了|明白了|ok|OK|👍|🙏)"
@@ -99,9 +96,9 @@ def private_message(ctx: Context, text: str) -> Outcome:
     analysis = ctx.services.analyzer.analyze(text)
     if ctx.role in AT_WORK and not analysis.urgent:  # 煤气、着火 …: filed whoever says it
         # 「1 已修好」: the command it was meant as, with their own words.
-        numbered = _NUMBER_THEN_WORDS.match(normalize(text).strip())
-        if numbered and ctx.uow.issues.by_number(ctx.community.id, int(numbered[1])):
-            line = texts.STAFF_NUMBER_HINT.format(number=int(numbered[1]), said=numbered[2])
+        number, said = issue_first(text.strip())
+        if number and said and ctx.uow.issues.by_number(ctx.community.id, number):
+            line = texts.STAFF_NUMBER_HINT.format(number=number, said=said.strip())
             return answer(ctx, line, "invalid")
         return answer(ctx, texts.STAFF_PRIVATE_HINT, "invalid")
     hint = texts.PRIVATE_HINT.format(bot=ctx.services.settings.bot.name)
@@ -118,15 +115,15 @@ def _withdraw_said(ctx: Context, text: str) -> Outcome:
         for issue in ctx.uow.issues.reported_by(ctx.sender.id)
         if issue.community_id == ctx.community.id
         and issue.status in OPEN
-        and (ctx.chat.kind == "private" or issue.chat_id == ctx.chat.id)
+        and in_this_chat(ctx, issue)
     ]
     if len(mine) == 1:
         return withdraw(ctx, f"{mine[0].number} {text.strip()}")
     if not mine:
         hint = texts.PRIVATE_HINT if ctx.chat.kind == "private" else texts.MENTION_HINT
         return answer(ctx, hint.format(bot=ctx.services.settings.bot.name), "invalid")
-    numbers = "、".join(f"#{issue.number}" for issue in mine)
-    return answer(ctx, texts.WITHDRAW_WHICH.format(numbers=numbers, number=mine[0].number))
+    line = texts.WITHDRAW_WHICH.format(numbers=numbers_of(mine), number=mine[0].number)
+    return answer(ctx, line)
 
 
 def mention(ctx: Context, text: str) -> Outcome:

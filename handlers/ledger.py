@@ -39,9 +39,11 @@ from handlers.base import (
     answer,
     attach,
     earlier_photos,
+    in_this_chat,
     keep_photos,
     mention_first,
     mentioned_person,
+    numbers_of,
     record,
     refuse,
     reply_to,
@@ -121,12 +123,19 @@ def for_each_issue(ctx: Context, args: str, handler: Handler) -> Outcome | None:
 # -- shared steps ---------------------------------------------------------------------------------
 
 
+def issue_first(args: str) -> tuple[int | None, str]:
+    """The issue number `args` start with (None if they do not) and the words after it, as
+    typed: 「1 已修好」 → (1, "已修好"); 「3号楼…」 starts with a building, not an issue."""
+    leading = _NUMBER_FIRST.match(args)
+    if leading is None:
+        return None, ""
+    return parse_issue_number(leading[1]), leading[2]
+
+
 def find_issue(ctx: Context, args: str, command: str) -> tuple[Issue, str]:
     """The issue named by the first argument, if the sender may run `command` on it, and the
     rest of the arguments as typed."""
-    leading = _NUMBER_FIRST.match(args)
-    number = parse_issue_number(leading[1]) if leading else None
-    rest = leading[2] if leading else ""
+    number, rest = issue_first(args)
     if number is None:
         raise Answer(ctx.services.command(command).usage_line())
     if command not in _SECOND_NUMBER_MEANS and _ANOTHER_NUMBER.match(rest):
@@ -729,8 +738,7 @@ def rating_reply(ctx: Context, text: str) -> Outcome:
     waiting = [
         issue
         for issue in ctx.uow.issues.reported_by(ctx.sender.id)
-        if issue.status is IssueStatus.RESOLVED
-        and (ctx.chat.kind == "private" or issue.chat_id == ctx.chat.id)
+        if issue.status is IssueStatus.RESOLVED and in_this_chat(ctx, issue)
     ]
     if not waiting:  # in a group it was chat; privately it was said to the bot: answer it
         if ctx.chat.kind == "private" and reason:
@@ -742,7 +750,7 @@ def rating_reply(ctx: Context, text: str) -> Outcome:
             return answer(ctx, texts.NOTHING_TO_RATE, "invalid")
         return Outcome([], "ignored")
     if len(waiting) > 1:
-        numbers = "、".join(f"#{issue.number}" for issue in waiting)
+        numbers = numbers_of(waiting)
         raise Answer(texts.WHICH_TO_RATE.format(numbers=numbers, number=waiting[0].number))
     return _rated(ctx, waiting[0], score, reason)
 
@@ -763,12 +771,12 @@ def lookback_reply(ctx: Context, text: str) -> Outcome | None:
     waiting = [
         issue
         for issue in ctx.uow.issues.awaiting_lookback(ctx.sender.id, since)
-        if private or issue.chat_id == ctx.chat.id
+        if in_this_chat(ctx, issue)
     ]
     if not waiting:
         return None
     if back and len(waiting) > 1:
-        numbers = "、".join(f"#{issue.number}" for issue in waiting)
+        numbers = numbers_of(waiting)
         raise Answer(texts.LOOKBACK_WHICH.format(numbers=numbers, number=waiting[0].number))
     for issue in waiting:
         issue.lookback_asked_at = None
@@ -776,7 +784,7 @@ def lookback_reply(ctx: Context, text: str) -> Outcome | None:
         return reopen(ctx, f"{waiting[0].number} {texts.LOOKBACK_BACK_NOTE.format(said=text)}")
     for issue in waiting:
         record(ctx, issue, "lookback", texts.LOOKBACK_FINE_NOTE)
-    numbers = "、".join(f"#{issue.number}" for issue in waiting)
+    numbers = numbers_of(waiting)
     line = texts.LOOKBACK_FINE.format(numbers=numbers)
     return Outcome([reply_to(ctx, line)], "command", waiting[0].id)
 

@@ -33,7 +33,7 @@ from bot.domain.voting import (
 from bot.messages import ChatRef, ClosePoll, Direct, Outgoing, Poll, Reply
 from bot.text import normalize, parse_issue_number, shorten, whole_number
 from handlers import texts
-from handlers.base import Answer, Context, Outcome, Services, answer, record, reply_to
+from handlers.base import Answer, Context, Outcome, Services, answer, numbers_of, record, reply_to
 from handlers.intake import grid_for
 from handlers.ledger import assignee_label, check, deadline_in, shown_deadline, target_of
 from handlers.notify import chat_ref, person_ref, tell_privately, watcher_chats, work_groups
@@ -560,7 +560,7 @@ def _fix_time(
     for kind, before in ((MEETING_DAY, timedelta(days=1)), (MEETING_HOUR, timedelta(hours=1))):
         due = option.starts_at - before
         _schedule(uow, meeting, kind, due if due > now else None, expiry[kind])
-    agenda = "、".join(f"#{i.number}" for i in uow.meetings.agenda(meeting.id))
+    agenda = numbers_of(uow.meetings.agenda(meeting.id))
     text = texts.MEETING_FIXED.format(
         label=_label(meeting),
         when=option.label,
@@ -717,7 +717,7 @@ def outcome(ctx: Context, args: str) -> Outcome:
     summary = texts.OUTCOME_RECORDED.format(
         label=_label(meeting),
         decisions=len(decisions),
-        actions="、".join(f"#{i.number}" for i, _ in actions) or "无",
+        actions=numbers_of(i for i, _ in actions) or "无",
     )
     return Outcome([reply_to(ctx, summary), *messages], "command")
 

@@ -304,6 +304,11 @@ class OpenIssue(NamedTuple):
     created_at: datetime
 
 
+def _lookback_waiting(since: datetime) -> tuple[ColumnElement[bool], ...]:
+    """A closed issue whose 回头看 question, asked since `since`, is not answered yet."""
+    return (Issue.status == IssueStatus.CLOSED, Issue.lookback_asked_at >= since)
+
+
 class Issues:
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -599,11 +604,7 @@ class Issues:
         """This reporter's closed issues asked 回头看 since `since` and not answered yet."""
         return self._session.scalars(
             select(Issue)
-            .where(
-                Issue.reporter_id == person_id,
-                Issue.status == IssueStatus.CLOSED,
-                Issue.lookback_asked_at >= since,
-            )
+            .where(Issue.reporter_id == person_id, *_lookback_waiting(since))
             .order_by(Issue.number)
         ).all()
 
@@ -615,12 +616,7 @@ class Issues:
         query = (
             select(Issue.id)
             .join(Person, Person.id == Issue.reporter_id)
-            .where(
-                Person.platform == platform,
-                Person.ref == person_ref,
-                Issue.status == IssueStatus.CLOSED,
-                Issue.lookback_asked_at >= since,
-            )
+            .where(Person.platform == platform, Person.ref == person_ref, *_lookback_waiting(since))
         )
         if chat_ref is not None:
             query = query.join(Chat, Chat.id == Issue.chat_id).where(
