@@ -41,6 +41,7 @@ from handlers.schedule import (
     SERIES_KINDS,
     Series,
     latest_missed,
+    repeat_series,
     schedule_next,
     schedule_occurrence,
     series_of,
@@ -150,7 +151,10 @@ class Scheduler:
     ) -> Series | None:
         """The recurring series `reminder` is an occurrence of, as the chats are bound now (a
         group may have been bound since start, here or in another process); None for a
-        one-off reminder or a series no longer called for. `known` caches them per community."""
+        one-off reminder or a series no longer called for. `known` caches them per community.
+        A reminder set in chat to repeat carries its own rule."""
+        if reminder.repeat is not None:
+            return repeat_series(reminder, self._services.settings.tz)
         if reminder.kind not in SERIES_KINDS or reminder.community_id is None:
             return None
         found = known.get(reminder.community_id)

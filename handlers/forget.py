@@ -6,6 +6,7 @@ from bot.domain.privacy import ERASED, mask_text
 from bot.text import normalize
 from handlers import texts
 from handlers.base import Context, Outcome, answer
+from handlers.schedule import ADHOC, REPEAT
 from storage.models import AuditEntry
 
 _CONFIRM = {"me", "我", "确认"}
@@ -29,6 +30,7 @@ def forget(ctx: Context, args: str) -> Outcome:
     uow.issues.unfollow_all(person.id)
     uow.issues.drop_waiting_photos(person.id)
     uow.web.end_all(person.id, ctx.now)
+    uow.reminders.forget_set_by(person.id, (ADHOC, REPEAT), ERASED)
     person.name = ERASED
     # The platform id is what links chat accounts to a person; without it nothing does.
     person.ref = f"forgotten:{person.id}"

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from bot.analysis.normalize import chinese_number
 from bot.domain.calendar import END_OF_DAY
 from bot.domain.deadlines import DeadlineError, PastDeadline, format_deadline
+from bot.domain.permissions import STAFF
+from bot.domain.repeats import MORNING, Repeat, RepeatError, looks_repeating, parse_repeat
 from bot.text import normalize, shorten, whole_number
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, answer, quiet_until
-from handlers.schedule import ADHOC
+from handlers.schedule import (
+    ADHOC,
+    REPEAT,
+    schedule_occurrence,
+    series_of_repeat,
+    series_prefix,
+)
 
 _LIST = {"list", "列表", "查看", "我的"}
 _CANCEL = {"cancel", "取消", "删除"}
@@ -30,9 +38,10 @@ _AFTER_AT_MOST = 7 * 24 * 60  # minutes: a week; further off, name the day
 _JOINED_TIME = re.compile(
     r"\d:\d\d$|点(?:半|整|[0-9]{1,2}分?)?$|(?:分钟|小时|钟头)(?:后|以后|之后)$|^(?:今天|明天|后天)$"
 )
-MORNING = time(9, 0)
-# 「每周一9点」「每天早上8点」「每月8号」「工作日9点」: a reminder that repeats.
-_REPEATING = re.compile(r"^(?:每|天天|工作日|周周|月月)")
+# A repeat run into the text (「每周四18:00开例会」「每天开窗通风」) ends in a clock time or a
+# day; 「每周1号楼巡查」 is not 「每周1」 with the text 「号楼巡查」.
+_JOINED_REPEAT = re.compile(r"\d:\d\d$|点(?:半|整|[0-9]{1,2}分?)?$|[天日一二三四五六末号]$")
+MAX_REPEATING = 10  # a person's repeating reminders at once: a chat is not a broadcast list
 
 
 def remind(ctx: Context, args: str) -> Outcome:
@@ -45,6 +54,8 @@ def remind(ctx: Context, args: str) -> Outcome:
         return _list(ctx)
     if first in _CANCEL:
         return _cancel(ctx, words[1:])
+    if looks_repeating(words[0]):
+        return _repeating(ctx, words)
     when, text = _split_time(ctx, words)
     if not text:
         raise Answer(texts.REMIND_NEEDS_TEXT)
@@ -59,7 +70,7 @@ def remind(ctx: Context, args: str) -> Outcome:
         text=text,
         created_by_id=ctx.sender.id,
     )
-    shown = format_deadline(when, ctx.services.settings.tz, ctx.now)
+    shown = format_deadline(when, ctx.services.settings.tz, ctx.now, clock=True)
     reply = texts.REMIND_SET.format(when=shown, text=text, id=reminder.id)
     held = quiet_until(ctx.services, ctx.community.code if ctx.community else None, when)
     if held is not None:  # said now, so that nobody expects a 6:00 message at 6:00
@@ -90,9 +101,65 @@ def _split_time(ctx: Context, words: list[str]) -> tuple[datetime, str]:
         except DeadlineError:
             continue
         return when, " ".join(rest).strip()
-    if _REPEATING.match(normalize(first)):  # 「每周一9点」: a series is the config's
-        raise Answer(texts.REMIND_NO_SERIES.format(typed=shorten(first, 20)))
     raise Answer(texts.REMIND_BAD_TIME.format(typed=shorten(words[0], 20)))
+
+
+def _repeating(ctx: Context, words: list[str]) -> Outcome:
+    """提醒 每周四18:00 开例会: a reminder that comes back, in this chat (a group's for staff
+    only) or privately to oneself."""
+    rule, text = _split_repeat(words)
+    if not text:
+        raise Answer(texts.REMIND_REPEAT_NEEDS_TEXT.format(rule=rule.describe()))
+    private = ctx.chat.kind == "private"
+    if not private and ctx.role not in STAFF:
+        raise Answer(texts.REMIND_REPEAT_STAFF)
+    mine = ctx.uow.reminders.created_by(ctx.sender.id, (REPEAT,))
+    if len(mine) >= MAX_REPEATING:
+        raise Answer(texts.REMIND_REPEAT_TOO_MANY.format(count=len(mine)))
+    tz = ctx.services.settings.tz
+    series = series_of_repeat(
+        f"repeat:{ctx.sender.id}:{ctx.message.chat.platform}:{ctx.message.message_id}",
+        rule,
+        tz,
+        community_id=ctx.community.id if ctx.community else None,
+        chat_id=ctx.chat.id,
+        person_id=ctx.sender.id if private else None,
+        created_by_id=ctx.sender.id,
+        text=text,
+    )
+    first = series.trigger.get_next_fire_time(None, ctx.now)
+    assert first is not None  # every rule has a next day (the 31st comes in seven months)
+    code = ctx.community.code if ctx.community else None
+    if quiet_until(ctx.services, code, first) is not None:
+        # Held every time until the morning, it would come at another hour than asked.
+        raise Answer(texts.REMIND_REPEAT_QUIET.format(rule=rule.describe()))
+    reminder = schedule_occurrence(ctx.uow, series, first)
+    shown = format_deadline(reminder.due_at, tz, ctx.now, clock=True)
+    holidays = texts.REMIND_REPEAT_HOLIDAYS if rule.skips_holidays else ""
+    reply = texts.REMIND_REPEAT_SET.format(
+        rule=rule.describe(), text=text, next=shown, holidays=holidays, id=reminder.id
+    )
+    return answer(ctx, reply)
+
+
+def _split_repeat(words: list[str]) -> tuple[Repeat, str]:
+    """The rule and the text of 「每周四 18:00 开例会」, 「每周四18:00开例会」, 「每天 开窗通风」:
+    the longest leading words, or start of the first word, that read as a repeat."""
+    first = words[0]
+    splits = [(" ".join(words[:count]), words[count:]) for count in (2, 1) if len(words) >= count]
+    splits += [
+        (first[:cut], [first[cut:], *words[1:]])
+        for cut in range(len(first) - 1, 0, -1)
+        if _JOINED_REPEAT.search(normalize(first[:cut]))
+    ]
+    for typed, rest in splits:
+        try:
+            rule = parse_repeat(typed)
+        except RepeatError as error:
+            raise Answer(str(error)) from None
+        if rule is not None:
+            return rule, " ".join(rest).strip()
+    raise Answer(texts.REMIND_BAD_REPEAT.format(typed=shorten(first, 20)))
 
 
 def _when(ctx: Context, typed: str) -> datetime:
@@ -116,27 +183,37 @@ def _when(ctx: Context, typed: str) -> datetime:
 
 
 def _list(ctx: Context) -> Outcome:
-    mine = ctx.uow.reminders.created_by(ctx.sender.id, ADHOC)
+    mine = ctx.uow.reminders.created_by(ctx.sender.id, (ADHOC, REPEAT))
     if not mine:
         return answer(ctx, texts.REMIND_NONE)
     tz = ctx.services.settings.tz
     lines = [texts.REMIND_LIST_HEAD.format(count=len(mine))]
-    lines += [
-        texts.REMIND_LIST_LINE.format(
-            id=r.id, when=format_deadline(r.due_at, tz, ctx.now), text=r.text
-        )
-        for r in mine
-    ]
+    for r in mine:
+        when = format_deadline(r.due_at, tz, ctx.now, clock=True)
+        if r.repeat is not None:
+            line = texts.REMIND_LIST_REPEAT.format(id=r.id, rule=r.repeat, next=when, text=r.text)
+        else:
+            line = texts.REMIND_LIST_LINE.format(id=r.id, when=when, text=r.text)
+        lines.append(line)
     return answer(ctx, "\n".join(lines))
 
 
 def _cancel(ctx: Context, words: list[str]) -> Outcome:
+    """提醒 取消 5. For one that repeats, the number of any of its occurrences (the one its
+    confirmation named, or one 提醒 列表 shows) ends it."""
     if not words:
         raise Answer(texts.REMIND_CANCEL_WHICH)
     number = normalize(words[0]).lstrip("#R")
     reminder_id = whole_number(number)
     reminder = ctx.uow.reminders.get(reminder_id) if reminder_id is not None else None
+    if reminder is not None and reminder.repeat is not None:
+        reminder = ctx.uow.reminders.latest_of(f"{series_prefix(reminder.key)}@")
     if reminder is None or reminder.created_by_id != ctx.sender.id or reminder.status != "pending":
         raise Answer(texts.REMIND_NOT_YOURS)
     reminder.status = "cancelled"
+    if reminder.repeat is not None:
+        reply = texts.REMIND_REPEAT_CANCELLED.format(
+            id=number, rule=reminder.repeat, text=reminder.text
+        )
+        return answer(ctx, reply)
     return answer(ctx, texts.REMIND_CANCELLED.format(id=reminder.id, text=reminder.text))

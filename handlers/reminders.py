@@ -12,6 +12,7 @@ from collections.abc import Callable
 from bot.domain.deadlines import Colour, format_deadline
 from bot.domain.issues import IssueStatus
 from bot.domain.lifecycle import OPEN
+from bot.domain.repeats import parse_repeat
 from bot.messages import Direct, Outgoing, Reply
 from handlers import meetings, texts
 from handlers.base import Services
@@ -37,6 +38,7 @@ from handlers.schedule import (
     MONTHLY,
     POINTS_WEEKLY,
     RED,
+    REPEAT,
     WEEKLY,
     YELLOW,
     sync_issue,
@@ -138,11 +140,24 @@ def _adhoc(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outg
     if reminder.chat_id is not None:
         chat = uow.chats.by_id(reminder.chat_id)
         creator = uow.people.get(reminder.created_by_id) if reminder.created_by_id else None
-        mentions = (person_ref(creator),) if creator and chat.kind != "private" else ()
+        # 「提醒 明天9:00 …」 said in a group is its sender's, who is named; one that repeats
+        # there is for the group.
+        named = creator and chat.kind != "private" and reminder.repeat is None
+        mentions = (person_ref(creator),) if creator and named else ()
         return [Reply(chat_ref(chat), line, mentions=mentions)]
     if reminder.person_id is not None:
         return [Direct(person_ref(uow.people.get(reminder.person_id)), line)]
     return []
+
+
+def _repeat(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
+    """A reminder set in chat to repeat: on the days its rule speaks (工作日 on working days,
+    a weekly or monthly one not on statutory holidays)."""
+    rule = parse_repeat(reminder.repeat) if reminder.repeat else None
+    day = services.calendar.local_date(reminder.due_at)
+    if rule is None or not rule.speaks(day, services.calendar, services.weekday_calendar):
+        return []
+    return _adhoc(uow, services, reminder)
 
 
 def _event(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
@@ -176,6 +191,7 @@ _RENDERERS: dict[str, Renderer] = {
     AUTO_CLOSE: _auto_close,
     LOOKBACK: _lookback,
     ADHOC: _adhoc,
+    REPEAT: _repeat,
     EVENT: _event,
     DAILY: _digest,
     WEEKLY: _digest,

@@ -16,11 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.domain.issues import IssueStatus
 from bot.domain.lifecycle import OPEN
+from bot.domain.repeats import Repeat, parse_repeat
 from storage.models import Community, Issue, Reminder
 from storage.uow import UnitOfWork
 
@@ -38,6 +40,7 @@ def stamp(moment: datetime) -> str:
 YELLOW, RED = "deadline_yellow", "deadline_red"
 FOLLOW_UP, AUTO_CLOSE, LOOKBACK = "followup_remind", "followup_close", "lookback"
 ADHOC, EVENT, DAILY, WEEKLY = "adhoc", "event", "digest_daily", "digest_weekly"
+REPEAT = "adhoc_repeat"  # 「提醒 每周四18:00 …」: set in chat, carries its rule (Reminder.repeat)
 MONTHLY = "report_monthly"  # the monthly statistics report (handlers.stats)
 POINTS_WEEKLY = "points_weekly"  # 「本周积分榜」 (handlers.points)
 EVENT_FRESH = timedelta(hours=3)  # how late a configured event may still be sent
@@ -125,12 +128,59 @@ class Series:
     prefix: str
     kind: str
     trigger: CronTrigger
-    community_id: int
-    chat_id: int
+    community_id: int | None
+    chat_id: int | None
     text: str = ""
+    # A reminder set in chat to repeat: to one person privately, or to a chat; its rule.
+    person_id: int | None = None
+    created_by_id: int | None = None
+    repeat: str | None = None
 
     def key(self, due: datetime) -> str:
         return f"{self.prefix}@{stamp(due)}"
+
+
+def repeat_series(reminder: Reminder, tz: ZoneInfo) -> Series | None:
+    """The series a reminder set in chat to repeat belongs to, from the rule it carries; None
+    for one that does not repeat."""
+    rule = parse_repeat(reminder.repeat) if reminder.repeat else None
+    if rule is None:
+        return None
+    return series_of_repeat(
+        series_prefix(reminder.key),
+        rule,
+        tz,
+        community_id=reminder.community_id,
+        chat_id=reminder.chat_id,
+        person_id=reminder.person_id,
+        created_by_id=reminder.created_by_id,
+        text=reminder.text,
+    )
+
+
+def series_of_repeat(
+    prefix: str,
+    rule: Repeat,
+    tz: ZoneInfo,
+    *,
+    community_id: int | None,
+    chat_id: int | None,
+    person_id: int | None,
+    created_by_id: int | None,
+    text: str,
+) -> Series:
+    """A reminder that repeats by `rule`: to a chat, or to one person privately."""
+    return Series(
+        prefix,
+        REPEAT,
+        CronTrigger(**rule.cron_fields(), timezone=tz),
+        community_id,
+        chat_id,
+        text,
+        person_id=person_id,
+        created_by_id=created_by_id,
+        repeat=rule.describe(),
+    )
 
 
 def series_of(uow: UnitOfWork, services: Services, community: Community) -> list[Series]:
@@ -227,12 +277,11 @@ def sync_series(uow: UnitOfWork, services: Services, community: Community) -> No
             schedule_next(uow, series, now)
 
 
-def schedule_next(uow: UnitOfWork, series: Series, now: datetime) -> None:
+def schedule_next(uow: UnitOfWork, series: Series, now: datetime) -> Reminder | None:
     """The series' first occurrence strictly after `now` (the one firing at this very second
     is the one just sent)."""
     due = series.trigger.get_next_fire_time(None, now + timedelta(seconds=1))
-    if due is not None:
-        schedule_occurrence(uow, series, due)
+    return schedule_occurrence(uow, series, due) if due is not None else None
 
 
 def schedule_occurrence(uow: UnitOfWork, series: Series, due: datetime) -> Reminder:
@@ -241,11 +290,11 @@ def schedule_occurrence(uow: UnitOfWork, series: Series, due: datetime) -> Remin
     announces something about to happen (「流动办公桌今天上午在3号楼门口」): more than
     `EVENT_FRESH` late, it is stale too."""
     expires = None
-    if series.kind in (EVENT, DAILY):
+    if series.kind in (EVENT, REPEAT, DAILY):
         tz = series.trigger.timezone
         day = due.astimezone(tz).date() + timedelta(days=1)
         expires = datetime.combine(day, time(0, 0), tzinfo=tz)
-        if series.kind == EVENT:
+        if series.kind != DAILY:
             expires = min(expires, due + EVENT_FRESH)
     return uow.reminders.schedule(
         series.key(due),
@@ -254,6 +303,9 @@ def schedule_occurrence(uow: UnitOfWork, series: Series, due: datetime) -> Remin
         due_at=due,
         expires_at=expires,
         chat_id=series.chat_id,
+        person_id=series.person_id,
+        created_by_id=series.created_by_id,
+        repeat=series.repeat,
         text=series.text,
     )
 

@@ -237,7 +237,17 @@ WEEKLY_DIGEST = "📊 上周小结（{since}—{until}）：收集诉求{collect
 WHICH_TO_RATE = "您有几件事项待评价（{numbers}），请写明编号，例如：评价 {number} 5"
 REMIND_SET = "好的，{when} 提醒：{text}（取消请发送「提醒 取消 {id}」）"
 REMIND_QUIET = "那时是安静时段，会在 {at} 发出。"
-REMIND_NO_SERIES = "「{typed}」是重复提醒：聊天里只能设一次（如：明天9:00 开例会），固定的例会请书记写进配置 events。"
+REMIND_REPEAT_SET = (
+    "好的，{rule} 提醒：{text}（下次 {next}{holidays}）。取消请发送「提醒 取消 {id}」"
+)
+REMIND_REPEAT_NEEDS_TEXT = "请写明提醒内容，例如：提醒 {rule} 开例会"
+REMIND_REPEAT_HOLIDAYS = "，法定节假日不发"
+REMIND_BAD_REPEAT = "看不懂重复时间「{typed}」。可以写：每天8:30、工作日9点、每周四18:00、每周一、三、五 下午3点、每月8号9点。"
+REMIND_REPEAT_STAFF = "群里的重复提醒只有网格员和书记能设；您可以私聊我，设给自己。"
+REMIND_REPEAT_TOO_MANY = "您已有{count}条重复提醒，请先取消不用的（发送「提醒 列表」看编号）。"
+REMIND_REPEAT_QUIET = "「{rule}」在安静时段，每次都要等到早上才发。请换个时间。"
+REMIND_LIST_REPEAT = "{id}. {rule}（下次 {next}）{text}"
+REMIND_REPEAT_CANCELLED = "已取消重复提醒 {id}（{rule}）：{text}"
 REMIND_BAD_TIME = (
     "看不懂提醒时间「{typed}」。可以写：明天9:00、周五下午3点、12月5日 9:00、10分钟后、2小时后。"
 )

@@ -380,6 +380,9 @@ class Reminder(Base):
     status: Mapped[str] = mapped_column(String(12), default="pending")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # A reminder set in chat to repeat (「每周四 18:00」, bot.domain.repeats): each occurrence
+    # carries the rule, and the next is scheduled as this one is sent or expires.
+    repeat: Mapped[str | None] = mapped_column(String(40))
 
 
 class OutboundMessage(Base):

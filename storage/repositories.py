@@ -890,6 +890,13 @@ class Reminders:
             query = query.where(Reminder.key != keep)
         self._session.execute(query.values(status="cancelled"))
 
+    def forget_set_by(self, person_id: int, kinds: Iterable[str], erased: str) -> None:
+        """The reminders of these kinds `person_id` set: their words `erased`, and the pending
+        ones (one that repeats would come back forever) cancelled."""
+        mine = update(Reminder).where(Reminder.created_by_id == person_id, Reminder.kind.in_(kinds))
+        self._session.execute(mine.values(text=erased))
+        self._session.execute(mine.where(Reminder.status == "pending").values(status="cancelled"))
+
     def pending_for_issue(self, issue_id: int) -> Sequence[Reminder]:
         return self._session.scalars(
             select(Reminder).where(Reminder.issue_id == issue_id, Reminder.status == "pending")
@@ -922,12 +929,13 @@ class Reminders:
             )
         ).all()
 
-    def created_by(self, person_id: int, kind: str) -> Sequence[Reminder]:
+    def created_by(self, person_id: int, kinds: Iterable[str]) -> Sequence[Reminder]:
+        """The pending reminders of these kinds that `person_id` set, the soonest first."""
         return self._session.scalars(
             select(Reminder)
             .where(
                 Reminder.created_by_id == person_id,
-                Reminder.kind == kind,
+                Reminder.kind.in_(kinds),
                 Reminder.status == "pending",
             )
             .order_by(Reminder.due_at, Reminder.id)

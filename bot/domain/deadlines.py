@@ -134,8 +134,9 @@ def _clock(at: time) -> str:
 _SPACES_NOT_BETWEEN_DIGITS = re.compile(r"(?<![0-9])\s+|\s+(?![0-9])")
 # A number as people type it: Arabic, or Chinese up to the hundreds (三, 十一, 二十, 两, 一百).
 _NUM = r"[0-9]{1,4}|[零〇一二两三四五六七八九十百]{1,5}"
-_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_WEEKDAYS.update({str(n): n - 1 for n in range(1, 8)})
+WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+"""A weekday as written after 周 / 星期: Monday is 0."""
+WEEKDAYS.update({str(n): n - 1 for n in range(1, 8)})
 
 _TIME = re.compile(
     rf"(?P<period>上午|早上|早晨|早|中午|下午|傍晚|晚上|晚)?"
@@ -244,6 +245,18 @@ def _split(cleaned: str, shown: str) -> tuple[_Resolver, time]:
     raise _error(f"看不懂期限「{shown}」。")
 
 
+def read_clock(text: str) -> time | None:
+    """A time of day as a deadline writes it (`9:00`, `下午3点`, `八点半`, `晚上7点`), or None
+    if `text` is not one. Raises DeadlineError for one that does not exist (`25:00`)."""
+    match = _TIME.fullmatch(text)
+    if match is None or not _time_numbers_ok(match):
+        return None
+    try:
+        return _clock_of(match, shorten(text, 20))
+    except ValueError as bad:
+        raise DeadlineError(str(bad)) from None
+
+
 def _time_numbers_ok(match: re.Match[str]) -> bool:
     """The time regex accepts any run of Chinese numerals; only real numbers count as a time."""
     if match.group("h") is not None:
@@ -254,6 +267,14 @@ def _time_numbers_ok(match: re.Match[str]) -> bool:
 
 
 def _time_of_day(match: re.Match[str], shown: str) -> time:
+    try:
+        return _clock_of(match, shown)
+    except ValueError as bad:
+        raise _error(str(bad)) from None
+
+
+def _clock_of(match: re.Match[str], shown: str) -> time:
+    """The time a match of _TIME names; ValueError (the reason, one line) for none."""
     if match.group("h") is not None:
         hour, minute = int(match.group("h")), int(match.group("m"))
     else:
@@ -265,9 +286,9 @@ def _time_of_day(match: re.Match[str], shown: str) -> time:
     if afternoon or after_noon:
         hour += 12
     elif period in ("上午", "早上", "早晨", "早") and hour > 12:
-        raise _error(f"时间「{shown}」不对：上午没有{hour}点。")
+        raise ValueError(f"时间「{shown}」不对：上午没有{hour}点。")
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
-        raise _error(f"时间「{shown}」不对：小时是0-23，分钟是00-59。")
+        raise ValueError(f"时间「{shown}」不对：小时是0-23，分钟是00-59。")
     return time(hour, minute)
 
 
@@ -300,7 +321,7 @@ def _date_form(part: str, shown: str) -> _Resolver | None:
             return None
         return lambda c: [c.calendar.add_working_days(c.today, working)]
     if match := _WEEKDAY.fullmatch(part):
-        return _weekday(match.group("which"), _WEEKDAYS[match.group("wd")])
+        return _weekday(match.group("which"), WEEKDAYS[match.group("wd")])
     if match := _FULL_DATE.fullmatch(part):
         year = int(match.group("y"))
         month = read_number(match.group("m") or match.group("cm"))

@@ -6,9 +6,9 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from storage.models import AuditEntry, InboundMessage, Issue, Person, WaitingPhoto
+from storage.models import AuditEntry, InboundMessage, Issue, Person, Reminder, WaitingPhoto
 from storage.uow import UnitOfWork
-from tests.support.conversation import Conversation
+from tests.support.conversation import Conversation, monday_morning
 
 
 def test_the_secretary_makes_a_resident_a_grid_worker(chat: Conversation) -> None:
@@ -69,6 +69,17 @@ def test_forget_me_erases_the_name_typed_into_reports_too(chat: Conversation) ->
     shown = chat.say("@李书记/私聊: 查看 1")[0][1]
     assert "王芳" not in shown and "我是3号楼2单元302的已注销用户" in shown, shown
     assert "补充：已注销用户补充一下" in shown
+
+
+def test_forget_me_ends_the_reminders_one_set(chat: Conversation) -> None:
+    chat.say("@王芳/私聊: 提醒 每天8:00 给3-2-302的妈妈打电话")
+    chat.say("@王芳/私聊: 提醒 明天10:00 交物业费")
+    chat.say("@王芳/私聊: 删除我的信息 确认")
+    fired = chat.run_until(monday_morning().now() + timedelta(days=3))
+    assert [f for f in fired if f[1].startswith("私聊")] == []
+    with UnitOfWork(chat.linli.sessions) as uow:
+        words = list(uow.session.scalars(select(Reminder.text)))
+    assert not any("妈妈" in text or "物业费" in text for text in words)
 
 
 def test_forget_me_erases_the_person_and_keeps_the_issue(chat: Conversation) -> None:

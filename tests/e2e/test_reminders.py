@@ -7,11 +7,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from alembic import command
-from sqlalchemy import Engine
+from sqlalchemy import Engine, Select, select
+from sqlalchemy.orm import defer
 
 from bot.clock import VirtualClock
+from bot.messages import Reply
 from handlers.texts import POINTS_WEEKLY_FOOT
 from storage.migrate import alembic_config, upgrade
+from storage.models import Reminder
 from storage.uow import UnitOfWork
 from tests.support.conversation import Conversation, example_settings
 
@@ -252,13 +255,136 @@ def test_a_bad_reminder_gets_one_line(chat: Conversation, typed: str) -> None:
     assert "\n" not in reply and reply
 
 
-@pytest.mark.parametrize("typed", ["每周一9点", "每天", "工作日9:00"])
-def test_a_repeating_reminder_says_where_series_are_set(chat: Conversation, typed: str) -> None:
-    reply = chat.text(f"@李书记/工作群: 提醒 {typed} 开例会")
-    assert reply == (
-        f"「{typed}」是重复提醒：聊天里只能设一次（如：明天9:00 开例会），固定的例会请书记写进配置 events。"
+def test_a_repeating_reminder_comes_back_on_its_days(chat: Conversation) -> None:
+    assert chat.text("@李书记/工作群: 提醒 每周四18:00 今晚议事会，请网格员到场") == (
+        "好的，每周四 18:00 提醒：今晚议事会，请网格员到场（下次 11月26日 18:00，法定节假日不发）。"
+        "取消请发送「提醒 取消 10」"
     )
-    assert chat.text("@李书记/工作群: 提醒 列表") == "您没有待发的提醒。"
+    assert chat.text("@王芳/私聊: 提醒 每天早上8点 吃降压药").startswith(
+        "好的，每天 8:00 提醒：吃降压药（下次 11月24日 8:00）。"
+    )
+    fired = chat.run_until(at(12, 4, 12))
+    assert [(when, text) for when, _, text in only(fired, WORK) if "议事会" in text] == [
+        ("11-26 18:00", "⏰ 提醒：今晚议事会，请网格员到场"),
+        ("12-03 18:00", "⏰ 提醒：今晚议事会，请网格员到场"),
+    ]
+    mine = [when for when, _, _ in only(fired, "私聊·王芳")]
+    assert mine == [f"{day} 08:00" for day in ("11-24", "11-25", "11-26", "11-27", "11-28")] + [
+        f"{day} 08:00" for day in ("11-29", "11-30", "12-01", "12-02", "12-03", "12-04")
+    ]
+
+
+def test_a_repeating_group_reminder_names_nobody(chat: Conversation) -> None:
+    chat.say("@张网格/网格3群: 提醒 每周一 下午3点 请大家清理楼道杂物")
+    chat.say("@张网格/网格3群: 提醒 今天下午3点半 去3号楼")
+    sent = []
+    for moment in (at(11, 23, 15), at(11, 23, 15, 30)):
+        chat.clock.set(moment)
+        fired = chat.linli.scheduler.run_due()
+        sent += [m for m in fired if isinstance(m, Reply) and m.chat.title == G3]
+    assert [(m.text, [p.name for p in m.mentions]) for m in sent] == [
+        ("⏰ 提醒：请大家清理楼道杂物", []),
+        ("⏰ 提醒：去3号楼", ["张网格"]),
+    ]
+
+
+def test_a_working_day_reminder_keeps_the_calendar(db_url: str) -> None:
+    # 国庆 2026: 1–7 October off, Saturday 10 October worked (调休).
+    chat = conversation(db_url, at(9, 30, 8))
+    try:
+        assert chat.text("@李书记/工作群: 提醒 工作日8:30 看台账").startswith(
+            "好的，工作日 8:30 提醒：看台账（下次 9月30日 8:30）。"
+        )
+        fired = [when for when, _, text in only(chat.run_until(at(10, 13, 12)), WORK)]
+        days = [when for when in fired if when.endswith("08:30")]
+        worked = ["09-30", "10-08", "10-09", "10-10", "10-12", "10-13"]  # 10-10: 调休
+        assert days == [f"{day} 08:30" for day in worked]
+    finally:
+        chat.close()
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("提醒 每周一、三、五 下午3点 巡查楼道", "每周一、三、五 15:00 提醒：巡查楼道"),
+        ("提醒 每周二和周四9点半 流动办公桌", "每周二、四 9:30 提醒：流动办公桌"),
+        ("提醒 每月8号 代表接访日", "每月8号 9:00 提醒：代表接访日"),
+        ("提醒 每周四18:00开例会", "每周四 18:00 提醒：开例会"),
+        ("提醒 ＃每天 ９点 看台账", None),
+        ("提醒 每天９点 看台账", "每天 9:00 提醒：看台账"),
+        ("提醒 每周末 巡查", "每周六、日 9:00 提醒：巡查"),
+    ],
+)
+def test_a_repeat_as_people_type_it(chat: Conversation, typed: str, shown: str | None) -> None:
+    reply = chat.text(f"@李书记/工作群: {typed}")
+    if shown is None:
+        assert not reply.startswith("好的")
+    else:
+        assert reply.startswith(f"好的，{shown}（下次 ")
+
+
+@pytest.mark.parametrize(
+    ("who", "typed", "answer"),
+    [
+        ("李书记/工作群", "每周 开会", "看不懂重复时间「每周」。"),
+        ("李书记/工作群", "每周1号楼巡查", "看不懂重复时间「每周1号楼巡查」。"),
+        ("李书记/工作群", "每月32号 交费", "「每月32号」不对：每月只有1到31号。"),
+        ("李书记/工作群", "每天23:00 关燃气", "「每天 23:00」在安静时段，每次都要等到早上才发。"),
+        ("李书记/工作群", "每天9点", "请写明提醒内容，例如：提醒 每天 9:00 开例会"),
+        ("王芳/网格3群", "每天9点 开窗通风", "群里的重复提醒只有网格员和书记能设"),
+    ],
+)
+def test_a_repeat_that_cannot_be_set_says_why_and_sets_nothing(
+    chat: Conversation, who: str, typed: str, answer: str
+) -> None:
+    reply = chat.text(f"@{who}: 提醒 {typed}")
+    assert reply.startswith(answer) and "\n" not in reply
+    assert chat.text(f"@{who}: 提醒 列表") == "您没有待发的提醒。"
+
+
+def test_a_resident_sets_a_repeating_reminder_privately(chat: Conversation) -> None:
+    reply = chat.text("@王芳/私聊: 提醒 每月8号9点 交物业费")
+    assert reply.startswith(
+        "好的，每月8号 9:00 提醒：交物业费（下次 12月8日 9:00，法定节假日不发）"
+    )
+    fired = only(chat.run_until(at(12, 8, 10)), "私聊·王芳")
+    assert fired == [("12-08 09:00", "私聊·王芳", "⏰ 提醒：交物业费")]
+
+
+def test_a_repeating_reminder_is_listed_and_ended_by_its_first_number(chat: Conversation) -> None:
+    set_reply = chat.text("@王芳/私聊: 提醒 每天8:00 吃药")
+    number = set_reply.rsplit(" ", 1)[1].rstrip("」")
+    chat.say("@王芳/私聊: 提醒 明天10:00 交物业费")
+    chat.run_until(at(11, 25, 9))  # two occurrences sent: the pending one has another number
+    listed = chat.text("@王芳/私聊: 提醒 列表").splitlines()
+    assert listed[0] == "您的提醒（1条）："
+    assert listed[1].endswith(". 每天 8:00（下次 11月26日 8:00）吃药")
+    assert not listed[1].startswith(f"{number}.")
+    assert chat.text(f"@孙大爷/私聊: 提醒 取消 {number}").startswith("没有这条提醒")
+    assert (
+        chat.text(f"@王芳/私聊: 提醒 取消 {number}")
+        == f"已取消重复提醒 {number}（每天 8:00）：吃药"
+    )
+    assert chat.text("@王芳/私聊: 提醒 列表") == "您没有待发的提醒。"
+    assert not only(chat.run_until(at(11, 28, 12)), "私聊·王芳")
+
+
+def test_a_repeating_reminder_outlives_a_restart(chat: Conversation) -> None:
+    chat.say("@王芳/私聊: 提醒 每天8:00 吃药")
+    chat.run_until(at(11, 24, 9))
+    back = restarted(chat, at(11, 25, 7), "r1")
+    fired = only(back.run_until(at(11, 26, 9)), "私聊·王芳")
+    assert [when for when, _, _ in fired] == ["11-25 08:00", "11-26 08:00"]
+    back.close()
+
+
+def test_one_person_has_at_most_ten_repeating_reminders(chat: Conversation) -> None:
+    for hour in range(8, 18):
+        assert chat.text(f"@王芳/私聊: 提醒 每天{hour}点 喝水").startswith("好的")
+    assert chat.text("@王芳/私聊: 提醒 每天19点 喝水") == (
+        "您已有10条重复提醒，请先取消不用的（发送「提醒 列表」看编号）。"
+    )
+    assert chat.text("@王芳/私聊: 提醒 明天19点 喝水").startswith("好的")  # a one-off still goes
 
 
 @pytest.mark.parametrize(
@@ -727,19 +853,21 @@ def _red_sent_then_downgraded(chat: Conversation) -> Engine:
     return engine
 
 
+def _reminders_of_0015() -> Select[tuple[Reminder]]:
+    """Reminders as revision 0015 stores them: without the columns added since."""
+    return select(Reminder).options(defer(Reminder.repeat, raiseload=True))
+
+
 def test_reminder_keys_written_in_local_time_are_read_after_the_upgrade(
     chat: Conversation,
 ) -> None:
     """A database from before keys were written in UTC: the 🔴 already sent, under a key in
     Asia/Shanghai time, is still recognised and not sent again."""
-    from sqlalchemy import select
-
     from storage.migrate import upgrade
-    from storage.models import Reminder
 
     engine = _red_sent_then_downgraded(chat)
     with UnitOfWork(chat.linli.sessions) as uow:
-        sent = uow.session.scalars(select(Reminder).where(Reminder.status == "sent")).all()
+        sent = uow.session.scalars(_reminders_of_0015().where(Reminder.status == "sent")).all()
         for reminder in sent:
             reminder.key = reminder.key.replace("T10:00:00+00:00", "T18:00:00+08:00")
         assert any(r.key.endswith("+08:00") for r in sent)
@@ -755,39 +883,38 @@ def test_a_reminder_sent_under_its_old_key_is_not_sent_again_by_its_twin(
     """A database holding both spellings of one key: the 🔴 sent under the key in Asia/Shanghai
     time, and its twin in UTC, written by a later change and still pending. After the upgrade
     the twin is not sent (补发)."""
-    from sqlalchemy import select
-
     from storage.migrate import upgrade
-    from storage.models import Reminder
 
     engine = _red_sent_then_downgraded(chat)
     with UnitOfWork(chat.linli.sessions) as uow:
-        sent = uow.session.scalars(select(Reminder).where(Reminder.status == "sent")).all()
+        sent = uow.session.scalars(_reminders_of_0015().where(Reminder.status == "sent")).all()
         twins = []
         for reminder in sent:
             if not reminder.key.endswith("T10:00:00+00:00"):
                 continue
             twins.append(
-                Reminder(
-                    community_id=reminder.community_id,
-                    kind=reminder.kind,
-                    key=reminder.key,
-                    due_at=reminder.due_at,
-                    issue_id=reminder.issue_id,
-                    chat_id=reminder.chat_id,
-                    person_id=reminder.person_id,
-                    text=reminder.text,
-                    status="pending",
-                )
+                {
+                    "community_id": reminder.community_id,
+                    "kind": reminder.kind,
+                    "key": reminder.key,
+                    "due_at": reminder.due_at,
+                    "issue_id": reminder.issue_id,
+                    "chat_id": reminder.chat_id,
+                    "person_id": reminder.person_id,
+                    "text": reminder.text,
+                    "urgent": False,
+                    "missed": False,
+                    "status": "pending",
+                }
             )
             reminder.key = reminder.key.replace("T10:00:00+00:00", "T18:00:00+08:00")
         assert twins
         uow.session.flush()
-        uow.session.add_all(twins)
+        uow.session.execute(Reminder.__table__.insert(), twins)  # the columns 0015 has
         uow.commit()
     upgrade(engine)
     assert chat.run_until(at(11, 24, 21)) == []
     with UnitOfWork(chat.linli.sessions) as uow:
-        keys = [twin.key for twin in twins]
+        keys = [twin["key"] for twin in twins]
         left = uow.session.scalars(select(Reminder.status).where(Reminder.key.in_(keys))).all()
         assert set(left) == {"cancelled"}

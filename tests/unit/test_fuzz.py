@@ -30,6 +30,7 @@ from bot.clock import VirtualClock
 from bot.domain.calendar import UnknownYear, WorkCalendar
 from bot.domain.deadlines import MAX_DAYS_AHEAD, Colour, DeadlineError, parse_deadline
 from bot.domain.ratings import spoken_score
+from bot.domain.repeats import RepeatError, parse_repeat
 from bot.messages import ChatRef, IncomingMessage, PersonRef, QuotedMessage
 from bot.routing import Route, RouteKind, Router, report_text
 from bot.text import normalize, parse_issue_number, shorten, visible
@@ -330,6 +331,30 @@ def test_a_deadline_parses_into_the_future_or_is_refused(text: str, minutes: int
     assert deadline.tzinfo is not None
     assert deadline > now
     assert (deadline.date() - now.astimezone(TZ).date()).days <= MAX_DAYS_AHEAD
+
+
+repeat_text = st.lists(
+    st.sampled_from(
+        ["每", "每个", "周", "星期", "天", "日", "月", "号", "工作日", "、", "至", "和"]
+    )
+    | st.sampled_from(["一", "三", "五", "七", "十五", "32", "8", "9点", "下午3点", "25:00", "末"])
+    | st.text(max_size=3),
+    max_size=7,
+).map("".join) | st.text(max_size=40)
+
+
+@FUZZ
+@given(text=repeat_text)
+@example(text="每月32号")
+@example(text="每周五至一")
+def test_a_repeat_reads_back_as_itself_or_is_refused(text: str) -> None:
+    try:
+        rule = parse_repeat(text)
+    except RepeatError as refused:
+        assert str(refused) and "\n" not in str(refused)
+        return
+    if rule is not None:
+        assert parse_repeat(rule.describe()) == rule
 
 
 # -- the analyser -------------------------------------------------------------------------------
