@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.domain.voting import WITHDRAW_WORDS
 from bot.messages import ChatRef, Direct, IncomingMessage, Outgoing, PollAnswer, Reply
 from bot.outbox import outbound
-from bot.routing import IGNORE, Route, RouteKind, Router
+from bot.routing import Route, RouteKind, Router
 from bot.text import fit_for_chat, storable, visible
 from handlers import admin, intake, ledger, meetings, texts
 from handlers.base import (
@@ -80,8 +80,9 @@ class Dispatcher:
                 return []
             message = found
         route = self._router.route(message)
-        if route.kind is RouteKind.LOOKBACK and not self._lookback_waits(message):
-            route = route.otherwise or IGNORE  # 「没有」 said to nobody's question: as it reads
+        if route.otherwise is not None and not self._awaited(message, route.kind):
+            # 「没有」 said to nobody's question, 「我选周六」 with no poll open: as it reads.
+            route = route.otherwise
         if route.kind is RouteKind.IGNORE:
             if not self._worth_suggesting(message):
                 return []
@@ -128,18 +129,21 @@ class Dispatcher:
             return False
         return self._services.analyzer.worth_suggesting(visible(message.text))
 
-    def _lookback_waits(self, message: IncomingMessage) -> bool:
-        """Whether the sender has a 回头看 question waiting for an answer in this chat (any
-        chat, when private). A read, so chatter that is no answer is neither kept nor handled."""
-        since = self._services.clock.now() - timedelta(days=ledger.LOOKBACK_ANSWER_DAYS)
-        chat = None if message.chat.is_private else message.chat.ref
+    def _awaited(self, message: IncomingMessage, kind: RouteKind) -> bool:
+        """Whether what `message` may answer is there: for the sender a 回头看 question waiting
+        in this chat (any chat, when private), or a poll open in this group. A read, so chatter
+        that merely sounds like an answer is neither kept nor handled."""
+        now = self._services.clock.now()
+        chat = message.chat
         try:
             with UnitOfWork(self._sessions) as uow:
-                return uow.issues.lookback_waits(
-                    message.chat.platform, message.sender.ref, chat, since
-                )
+                if kind is RouteKind.SPOKEN_BALLOT:
+                    return bool(uow.meetings.polling_in(chat.platform, chat.ref, now))
+                since = now - timedelta(days=ledger.LOOKBACK_ANSWER_DAYS)
+                ref = None if chat.is_private else chat.ref
+                return uow.issues.lookback_waits(chat.platform, message.sender.ref, ref, since)
         except Exception:
-            log.exception("checking message %s for a 回头看 answer failed", message.message_id)
+            log.exception("checking message %s for an answer failed", message.message_id)
             return False
 
     def _seen(self, message: IncomingMessage) -> bool:
@@ -251,6 +255,8 @@ class Dispatcher:
                 return ledger.lookback_reply(ctx, route.text) or Outcome([], "ignored")
             case RouteKind.BALLOT:
                 return meetings.ballot(ctx, route.text)
+            case RouteKind.SPOKEN_BALLOT:
+                return meetings.spoken_ballot(ctx, route.text)
             case RouteKind.PHOTO:
                 return intake.late_photo(ctx, route.text)
             case RouteKind.SUGGEST:

@@ -14,7 +14,7 @@ from enum import Enum
 
 from bot.domain.lookback import came_back
 from bot.domain.ratings import spoken_rating
-from bot.domain.voting import is_ballot
+from bot.domain.voting import is_ballot, spoken_choice
 from bot.messages import IncomingMessage
 from bot.text import arabic_lead, normalize, printable, visible
 from handlers.base import Command
@@ -44,6 +44,8 @@ class RouteKind(Enum):
     # 没有 / 又出现了: perhaps the answer to a 回头看 question; if none waits, `otherwise`
     LOOKBACK = "lookback"
     BALLOT = "ballot"  # M3 1 / M3 1,2 / M3 撤回: an answer to a poll or a vote, or taken back
+    # 我选周六 / 选2: perhaps an answer to the one poll open in the group; if none, `otherwise`
+    SPOKEN_BALLOT = "spoken_ballot"
     PHOTO = "photo"  # an untagged photo: attached to the sender's report of a moment ago
     SUGGEST = "suggest"  # untagged, but reads surely as a complaint: suggest #立案 (§2)
     IGNORE = "ignore"
@@ -56,7 +58,8 @@ class Route:
     word: str = ""  # the command word as typed
     args: str = ""
     text: str = ""  # report description (tags and bot mention removed)
-    otherwise: Route | None = None  # LOOKBACK: the route when no question waits for an answer
+    # LOOKBACK, SPOKEN_BALLOT: the route when no question waits for an answer, no poll is open
+    otherwise: Route | None = None
 
 
 IGNORE = Route(RouteKind.IGNORE)
@@ -108,6 +111,8 @@ class Router:
         if bare := self._bare_report.match(raw):  # 「报事 4号楼电梯坏了」: the tag without its #
             return Route(RouteKind.REPORT, text=bare["rest"].strip())
         untagged = self._untagged(message, raw, text)
+        if not message.chat.is_private and spoken_choice(said_text) is not None:
+            return Route(RouteKind.SPOKEN_BALLOT, text=said_text, otherwise=untagged)
         if came_back(text, private=message.chat.is_private) is not None:
             return Route(RouteKind.LOOKBACK, text=raw, otherwise=untagged)
         return untagged

@@ -28,6 +28,7 @@ from bot.domain.voting import (
     is_ballot,
     parse_choices,
     shared_homes,
+    spoken_choice,
     tally,
 )
 from bot.messages import ChatRef, ClosePoll, Direct, Outgoing, Poll, Reply
@@ -407,6 +408,37 @@ def ballot(ctx: Context, text: str) -> Outcome:
         changed = texts.BALLOT_CHANGED if existing is not None else texts.BALLOT_TAKEN
         said = answer(ctx, changed.format(number=meeting.number, choices=shown))
     return Outcome([*said.replies, *told], said.status)
+
+
+def spoken_ballot(ctx: Context, text: str) -> Outcome:
+    """「我选2」「选1和2」「我选周六」「28号可以」 in a group with one poll open: a ballot for
+    it, its number unsaid. A day names the poll's one time on that day."""
+    spoken = spoken_choice(text)
+    assert spoken is not None
+    polls = ctx.uow.meetings.polling_in(ctx.chat.platform, ctx.chat.ref, ctx.now)
+    if not polls:  # closed a moment ago: as the dispatcher would take it now
+        return Outcome([], "ignored")
+    if len(polls) > 1:
+        numbers = "、".join(f"M{m.number}" for m in polls)
+        raise Answer(
+            texts.SPOKEN_WHICH_POLL.format(count=len(polls), numbers=numbers, first=polls[0].number)
+        )
+    meeting = polls[0]
+    choices = list(spoken.numbers)
+    if spoken.days and meeting.kind != "meeting":
+        raise Answer(texts.SPOKEN_VOTE_NUMBER.format(number=meeting.number))
+    tz = ctx.services.settings.tz
+    options = ctx.uow.meetings.options(meeting.id) if spoken.days else []
+    for day in spoken.days:
+        on_day = [
+            o.position for o in options if o.starts_at and day.matches(o.starts_at.astimezone(tz))
+        ]
+        if len(on_day) != 1:
+            template = texts.SPOKEN_NO_DAY if not on_day else texts.SPOKEN_WHICH_TIME
+            positions = "、".join(map(str, on_day))
+            raise Answer(template.format(number=meeting.number, day=day, positions=positions))
+        choices.append(on_day[0])
+    return ballot(ctx, f"M{meeting.number} {','.join(map(str, choices))}")
 
 
 def _household_replaced(ctx: Context, meeting: Meeting, home: str) -> list[Outgoing]:

@@ -1147,6 +1147,21 @@ class Meetings:
             .order_by(MeetingOption.position)
         ).all()
 
+    def polling_in(self, platform: str, chat_ref: str, now: datetime) -> Sequence[Meeting]:
+        """The polls and votes open now in one group, the oldest first."""
+        return self._session.scalars(
+            select(Meeting)
+            .join(MeetingChat, MeetingChat.meeting_id == Meeting.id)
+            .join(Chat, Chat.id == MeetingChat.chat_id)
+            .where(
+                Chat.platform == platform,
+                Chat.ref == chat_ref,
+                Meeting.status == "polling",
+                Meeting.poll_deadline > now,
+            )
+            .order_by(Meeting.id)
+        ).all()
+
     def chats(self, meeting_id: int) -> Sequence[Chat]:
         return self._session.scalars(
             select(Chat)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from fractions import Fraction
 
+from bot.text import read_number
+
 MAJORITY, TWO_THIRDS = "majority", "two_thirds"
 RULE_LABELS = {MAJORITY: "过半", TWO_THIRDS: "三分之二"}
 RULE_WORDS = {"过半": MAJORITY, "半数": MAJORITY, "三分之二": TWO_THIRDS, "2/3": TWO_THIRDS}
@@ -123,3 +125,90 @@ def parse_choices(text: str, options: int, *, several: bool) -> tuple[int, ...] 
     if any(not 1 <= c <= options for c in chosen) or (len(chosen) > 1 and not several):
         return None
     return chosen
+
+
+# -- choices said in words ------------------------------------------------------------------------
+
+_N = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
+_NUMBER_WORD = rf"第?{_N}(?:个|项)?"
+_DAY_WORD = rf"(?:周|星期|礼拜)[一二三四五六日天]|(?:{_N}月)?{_N}[日号]"
+_SEP = r"(?:[、,/和跟与或]|还有)?"
+_WHO = r"(?:我们家|我们|我家|我|俺|咱家|咱)?(?:就|也|还是)?"
+_VERB = r"(?:选|投|选择|投给|投票给?|选的|投的)"
+_LEAN = r"(?:吧|啊|哈|呀|呗|的|那个|那天)?"
+_OK = r"(?:都)?(?:可以|行|都行|方便|有空|没问题|合适)"
+_NUMBERS = rf"(?P<numbers>{_NUMBER_WORD}(?:{_SEP}{_NUMBER_WORD})*)"
+_DAYS = rf"(?P<days>(?:{_DAY_WORD})(?:{_SEP}(?:{_DAY_WORD}))*)"
+# 「我选2」「投第一个」「选1和2」「1、2都行」 / 「我选周六」「周六可以」「28号和29号都行」.
+_SPOKEN = [
+    re.compile(rf"{_WHO}{_VERB}{_NUMBERS}{_LEAN}"),
+    re.compile(rf"{_WHO}{_NUMBERS}{_OK}{_LEAN}"),
+    re.compile(rf"{_WHO}{_VERB}{_DAYS}{_LEAN}"),
+    re.compile(rf"{_WHO}{_DAYS}{_OK}{_LEAN}"),
+]
+_ONE_NUMBER = re.compile(rf"第?(?P<n>{_N})(?:个|项)?")
+_ONE_DAY = re.compile(
+    rf"(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])|(?:(?P<m>{_N})月)?(?P<d>{_N})[日号]"
+)
+_WEEKDAY_NAMES = "一二三四五六日"
+
+
+@dataclass(frozen=True)
+class SpokenDay:
+    """A day as said of a poll's times: a weekday (Monday 0), or a day of the month."""
+
+    weekday: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    def matches(self, when: datetime) -> bool:
+        if self.weekday is not None:
+            return when.weekday() == self.weekday
+        return when.day == self.day and (self.month is None or when.month == self.month)
+
+    def __str__(self) -> str:
+        if self.weekday is not None:
+            return f"周{_WEEKDAY_NAMES[self.weekday]}"
+        return f"{self.month}月{self.day}日" if self.month is not None else f"{self.day}号"
+
+
+@dataclass(frozen=True)
+class Spoken:
+    """Choices said in words in a group with a poll open: the options' numbers, or days."""
+
+    numbers: tuple[int, ...] = ()
+    days: tuple[SpokenDay, ...] = ()
+
+
+def spoken_choice(text: str) -> Spoken | None:
+    """「我选2」「投第一个」「选1和2」「1、2都行」「我选周六」「周六可以」「28号和29号都行」:
+    someone answering the one poll open in their group without its number (`text` normalised,
+    without its closing punctuation). A bare 「2」 or 「周六」 is not one (that needs a reply to
+    the poll), nor 「周六不行」 or 「周六可以吗」."""
+    said = re.sub(r"\s+", "", text)
+    if len(said) > 24:
+        return None
+    for pattern in _SPOKEN:
+        match = pattern.fullmatch(said)
+        if match is None:
+            continue
+        if (numbers := match.groupdict().get("numbers")) is not None:
+            found = [read_number(m["n"]) for m in _ONE_NUMBER.finditer(numbers)]
+            if any(n is None or n > 20 for n in found):
+                return None
+            return Spoken(numbers=tuple(dict.fromkeys(n for n in found if n is not None)))
+        days = [_day(m) for m in _ONE_DAY.finditer(match["days"])]
+        if any(day is None for day in days):
+            return None
+        return Spoken(days=tuple(dict.fromkeys(day for day in days if day is not None)))
+    return None
+
+
+def _day(match: re.Match[str]) -> SpokenDay | None:
+    if match["wd"] is not None:
+        return SpokenDay(weekday=_WEEKDAY_NAMES.index(match["wd"].replace("天", "日")))
+    day = read_number(match["d"])
+    month = read_number(match["m"]) if match["m"] is not None else None
+    if day is None or not 1 <= day <= 31 or (month is not None and not 1 <= month <= 12):
+        return None
+    return SpokenDay(month=month, day=day)

@@ -449,3 +449,38 @@ def test_a_choice_sent_in_reply_to_the_poll_is_a_ballot(chat: Conversation) -> N
     answered = chat.deliver(replace(said, reply_to=QuotedMessage("b1", bot, poll)))
     assert answered == [(G3, "已记录：M1 选 2。")]
     assert "2. 11月28日 10:00 1票" in chat.text("@李书记/工作群: 查看 M1")
+
+
+def test_a_choice_said_in_words_is_a_ballot_for_the_poll_open_in_the_group(
+    chat: Conversation,
+) -> None:
+    chat.say("@李书记/工作群: 议事 停车难议事会 时间 周四19:00|周六10:00 截止 明天20:00 群 网格3")
+    assert chat.say("@王芳/网格3群: 我选周六") == [(G3, "已记录：M1 选 2。")]
+    assert chat.say("@陈楼长/网格3群: 两个都行") == []  # no number, no day: chatter
+    assert chat.say("@陈楼长/网格3群: 1、2都行") == [(G3, "已记录：M1 选 1、2。")]
+    assert chat.say("@张网格/网格3群: 周六可以吗") == []
+    assert chat.say("@张网格/网格3群: 周日可以") == [
+        (G3, "M1 没有周日的时间，请回复编号，例如：M1 1")
+    ]
+    assert chat.say("@赵网格/网格5群: 我选周六") == []  # no poll in this group
+    assert "1. 11月26日 19:00 1票；2. 11月28日 10:00 2票（2人）" in chat.text(
+        "@李书记/工作群: 查看 M1"
+    )
+
+
+def test_a_choice_said_in_words_with_two_polls_open_asks_which(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 议事 第一次 时间 周六10:00|周六15:00 截止 明天20:00 群 网格3")
+    assert chat.say("@王芳/网格3群: 周六可以") == [
+        (G3, "M1 周六有几个时间（1、2），请回复编号，例如：M1 1")
+    ]
+    chat.say("@李书记/工作群: 投票 充电桩 选项 同意|反对 截止 周二20:00 公开 群 网格3")
+    assert chat.say("@王芳/网格3群: 选1") == [
+        (G3, "群里有2个投票（M1、M2），请写明编号，例如：M1 1")
+    ]
+    assert chat.text("@王芳/网格3群: 查看 M1").count("0票") == 2
+
+
+def test_a_day_said_for_a_decision_vote_asks_for_its_number(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 投票 充电桩 选项 同意|反对 截止 周二20:00 公开 群 网格3")
+    assert chat.say("@王芳/网格3群: 我选周六") == [(G3, "M1 是表决，请回复编号，例如：M1 1")]
+    assert chat.say("@王芳/网格3群: 我投1") == [(G3, "已记录：M1 选 1。")]

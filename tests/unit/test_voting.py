@@ -9,10 +9,13 @@ import pytest
 from bot.domain.voting import (
     TWO_THIRDS,
     Cast,
+    Spoken,
+    SpokenDay,
     decide,
     is_ballot,
     parse_choices,
     shared_homes,
+    spoken_choice,
     tally,
 )
 
@@ -112,3 +115,51 @@ def test_homes_more_than_one_person_voted_for_are_counted() -> None:
         cast(4, 1),  # no home
     ]
     assert shared_homes(casts) == 1
+
+
+SATURDAY, SUNDAY = SpokenDay(weekday=5), SpokenDay(weekday=6)
+
+
+@pytest.mark.parametrize(
+    ("said", "spoken"),
+    [
+        ("我选2", Spoken(numbers=(2,))),
+        ("投第一个", Spoken(numbers=(1,))),
+        ("选1和2", Spoken(numbers=(1, 2))),
+        ("1、2都行", Spoken(numbers=(1, 2))),
+        ("我们家投1", Spoken(numbers=(1,))),
+        ("我选周六", Spoken(days=(SATURDAY,))),
+        ("周六可以", Spoken(days=(SATURDAY,))),
+        ("我也选周日吧", Spoken(days=(SUNDAY,))),
+        ("周六周日都行", Spoken(days=(SATURDAY, SUNDAY))),
+        ("星期天有空", Spoken(days=(SUNDAY,))),
+        ("28号和29号都行", Spoken(days=(SpokenDay(day=28), SpokenDay(day=29)))),
+        ("11月28日可以", Spoken(days=(SpokenDay(month=11, day=28),))),
+        # What stays chatter: no verb and no 「可以」, a question, a refusal, anything longer.
+        ("2", None),
+        ("周六", None),
+        ("周六不行", None),
+        ("周六可以吗", None),
+        ("都可以", None),
+        ("我选2号楼", None),
+        ("选择困难", None),
+        ("选21", None),
+        ("40号可以", None),
+        ("我投赞成票", None),
+        ("我选周六，因为周日要带孙子去公园玩", None),
+    ],
+)
+def test_a_choice_said_in_words(said: str, spoken: Spoken | None) -> None:
+    assert spoken_choice(said) == spoken
+
+
+def test_a_spoken_day_matches_the_times_on_it() -> None:
+    saturday_ten = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
+    assert SATURDAY.matches(saturday_ten) and not SUNDAY.matches(saturday_ten)
+    assert SpokenDay(day=28).matches(saturday_ten)
+    assert not SpokenDay(month=12, day=28).matches(saturday_ten)
+    assert [str(d) for d in (SATURDAY, SpokenDay(day=3), SpokenDay(month=12, day=1))] == [
+        "周六",
+        "3号",
+        "12月1日",
+    ]
