@@ -76,12 +76,14 @@ def _deadline(
     messages: list[Outgoing] = [Direct(person_ref(p), line) for p in holders]
     if colour is Colour.RED or not holders:
         who = assignee_label(uow, issue) or "未派单"
+        # Escalated (吹哨): the unit it went up to is named too, for the secretary to chase.
+        unit = issue.escalated_to
+        escalated = texts.ALERT_ESCALATED.format(unit=unit) if unit else ""
         alert = texts.OVERDUE_ALERT if colour is Colour.RED else texts.DUE_SOON_ALERT
-        messages += work_groups(
-            uow,
-            issue.community_id,
-            alert.format(number=issue.number, deadline=deadline, who=who, **fields),
+        told = alert.format(
+            number=issue.number, deadline=deadline, who=who, escalated=escalated, **fields
         )
+        messages += work_groups(uow, issue.community_id, told)
     return messages
 
 

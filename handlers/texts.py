@@ -214,7 +214,10 @@ NOTHING_TO_SPLIT = "10分钟内没有被当作重复的反映。要反映新问�
 # -- reminders (chat-protocol §5) ----------------------------------------------------------------
 REMIND_YELLOW = "🟡 #{number}【{category}】{where}{description}，期限 {deadline}，请抓紧办理。"
 REMIND_RED = "🔴 #{number}【{category}】{where}{description}，已到期限 {deadline}。请尽快办结，或发送「进展 {number} 说明」。"
-OVERDUE_ALERT = "🔴 #{number}【{category}】{where}已超期（期限 {deadline}），承办：{who}。"
+OVERDUE_ALERT = (
+    "🔴 #{number}【{category}】{where}已超期（期限 {deadline}），承办：{who}{escalated}。"
+)
+ALERT_ESCALATED = "，已上报{unit}"
 DUE_SOON_ALERT = "🟡 #{number}【{category}】{where}期限 {deadline}，还没有派单。"
 FOLLOW_UP = "#{number} 已办结，还没收到您的评价：请回复「评价 {number} 1-5分」，或「满意/基本满意/不满意」。"
 AUTO_CLOSED = "#{number} {days}天未收到评价，按默认满意销号。"

@@ -118,6 +118,20 @@ def test_the_unit_an_issue_was_escalated_to_is_reminded_and_urged_too(
     ]
 
 
+def test_the_overdue_alert_names_the_unit_an_issue_was_escalated_to(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业 2个工作日")
+    chat.say("@李书记/工作群: 上报 1 街道城管办 需要协调市政")
+    chat.say("@孙大爷/网格5群: #报事 5号楼顶楼漏水")
+    chat.say("@赵网格/网格5群: 受理 2 疑难")  # 疑难 whistles to 街道城管办; nobody assigned
+    alerts = [text for _, _, text in only(chat.run_until(at(12, 8)), WORK) if text[0] == "🔴"]
+    assert alerts == [
+        "🔴 #1【排水管道】3号楼2单元，网格3，已超期（期限 11月25日），"
+        "承办：物业·刘*业，已上报街道城管办。",
+        "🔴 #2【排水管道】5号楼，网格5，已超期（期限 12月7日），承办：未派单，已上报街道城管办。",
+    ]
+
+
 def test_a_reminder_at_23_00_waits_for_the_morning_but_urgent_ones_do_not(
     chat: Conversation,
 ) -> None:
