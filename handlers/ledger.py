@@ -587,6 +587,10 @@ def reopen(ctx: Context, args: str) -> Outcome:
     return Outcome(replies + _tell_holders(ctx, issue, line), "command", issue.id)
 
 
+WITHDRAW = "withdraw"
+"""The audit action of a reporter's 撤回; its note is their reason."""
+
+
 def withdraw(ctx: Context, args: str) -> Outcome:
     """撤回 N [原因] — the reporter says it needs no more doing (「已经自己修好了」). Whoever
     works on it and the work group are told; they close it (办结 or 退回) once they have
@@ -596,7 +600,7 @@ def withdraw(ctx: Context, args: str) -> Outcome:
         line = texts.WITHDRAW_NOT_OPEN.format(number=issue.number, status=issue.status.label)
         raise Answer(line)
     reason = rest.strip() or texts.WITHDRAW_DEFAULT
-    record(ctx, issue, "withdraw", reason)
+    record(ctx, issue, WITHDRAW, reason)
     alert = texts.WITHDRAW_ALERT.format(number=issue.number, reason=reason)
     said = reply_to(ctx, texts.WITHDRAW_ASKED.format(number=issue.number, reason=reason))
     told = tell_work_groups(ctx, alert, already=[said])

@@ -123,8 +123,14 @@ def summary(uow: UnitOfWork, services: Services, issue: Issue) -> dict[str, str]
     # Templates add their own punctuation after the description. A phone number stays whole:
     # these lines go to staff, privately (the holder calls back), or to the work group, where
     # `fit_for_chat` masks it as in every group (chat-protocol §9).
-    description = shorten(issue.description, SUMMARY_LIMIT).rstrip("。！!，,；;～~ ")
+    description = quoted(issue.description, SUMMARY_LIMIT)
     return {"category": category, "where": where, "description": description}
+
+
+def quoted(text: str, limit: int) -> str:
+    """Someone's words in one line of at most `limit` characters, for a template that adds
+    its own punctuation after them."""
+    return shorten(text, limit).rstrip("。！!，,；;～~ ")
 
 
 # -- quick actions: buttons where the platform has them; pressing one types the command ----------

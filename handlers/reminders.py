@@ -11,16 +11,17 @@ from collections.abc import Callable
 
 from bot.domain.deadlines import Colour, format_deadline
 from bot.domain.issues import IssueStatus
-from bot.domain.lifecycle import OPEN
+from bot.domain.lifecycle import OPEN, Action
 from bot.domain.repeats import parse_repeat
 from bot.messages import Direct, Outgoing, Reply
 from handlers import meetings, texts
 from handlers.base import Services
 from handlers.digests import daily, weekly
-from handlers.ledger import assignee_label
+from handlers.ledger import WITHDRAW, assignee_label
 from handlers.notify import (
     chat_ref,
     person_ref,
+    quoted,
     rating_buttons,
     summary,
     watcher_chats,
@@ -72,7 +73,8 @@ def _deadline(
     deadline = format_deadline(issue.deadline, services.settings.tz, now)
     holders = working_on(uow, issue)
     template = texts.REMIND_YELLOW if colour is Colour.YELLOW else texts.REMIND_RED
-    line = template.format(number=issue.number, deadline=deadline, **fields)
+    withdrawn = _withdrawn(uow, issue)
+    line = template.format(number=issue.number, deadline=deadline, **fields) + withdrawn
     messages: list[Outgoing] = [Direct(person_ref(p), line) for p in holders]
     if colour is Colour.RED or not holders:
         who = assignee_label(uow, issue) or "未派单"
@@ -83,8 +85,23 @@ def _deadline(
         told = alert.format(
             number=issue.number, deadline=deadline, who=who, escalated=escalated, **fields
         )
-        messages += work_groups(uow, issue.community_id, told)
+        messages += work_groups(uow, issue.community_id, told + withdrawn)
     return messages
+
+
+WITHDRAWN_REASON_LIMIT = 20
+
+
+def _withdrawn(uow: UnitOfWork, issue: Issue) -> str:
+    """「报事人已撤回（原因），核实后请办结或退回。」 when its reporter withdrew the issue (撤回)
+    and it was not reopened since, else "": a deadline reminder then says what to do."""
+    entry = uow.audit.last_of(issue.id, (WITHDRAW, Action.REOPEN.value))
+    if entry is None or entry.action != WITHDRAW:
+        return ""
+    said = quoted(entry.note, WITHDRAWN_REASON_LIMIT)
+    given = said and entry.note != texts.WITHDRAW_DEFAULT  # 「撤回 1」 gave no reason
+    reason = texts.REMIND_WITHDRAWN_REASON.format(reason=said) if given else ""
+    return texts.REMIND_WITHDRAWN.format(reason=reason)
 
 
 def _ask_reporter(

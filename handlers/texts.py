@@ -218,6 +218,8 @@ OVERDUE_ALERT = (
     "🔴 #{number}【{category}】{where}已超期（期限 {deadline}），承办：{who}{escalated}。"
 )
 ALERT_ESCALATED = "，已上报{unit}"
+REMIND_WITHDRAWN = "报事人已撤回{reason}，核实后请办结或退回。"
+REMIND_WITHDRAWN_REASON = "（{reason}）"
 DUE_SOON_ALERT = "🟡 #{number}【{category}】{where}期限 {deadline}，还没有派单。"
 FOLLOW_UP = "#{number} 已办结，还没收到您的评价：请回复「评价 {number} 1-5分」，或「满意/基本满意/不满意」。"
 AUTO_CLOSED = "#{number} {days}天未收到评价，按默认满意销号。"

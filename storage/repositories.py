@@ -767,6 +767,15 @@ class Audit:
             select(AuditEntry).where(AuditEntry.issue_id == issue_id).order_by(AuditEntry.id)
         ).all()
 
+    def last_of(self, issue_id: int, actions: Collection[str]) -> AuditEntry | None:
+        """The issue's latest entry that is one of `actions`."""
+        return self._session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.issue_id == issue_id, AuditEntry.action.in_(actions))
+            .order_by(AuditEntry.id.desc())
+            .limit(1)
+        ).first()
+
     def by(self, person_id: int) -> Sequence[AuditEntry]:
         """Every entry this person made (what they did, and the words they added)."""
         return self._session.scalars(

@@ -132,6 +132,53 @@ def test_the_overdue_alert_names_the_unit_an_issue_was_escalated_to(chat: Conver
     ]
 
 
+def test_the_deadline_reminders_of_a_withdrawn_issue_say_so(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼门口井盖松了")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业 2个工作日")
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    chat.say("@张网格/网格3群: 派单 2 @刘物业 3个工作日")
+    chat.say("@王芳/网格3群: #报事 3号楼楼道堆满了杂物")
+    chat.say("@张网格/网格3群: 派单 3 @刘物业 3个工作日")
+    chat.say("@王芳/网格3群: 撤回 1 邻居帮忙弄好了，不用再来了，谢谢大家的关心")
+    chat.say("@王芳/网格3群: 撤回 2")
+    fired = only(chat.run_until(at(11, 26, 12)), LIU, WORK)
+    assert [(when, text) for when, where, text in fired if where == LIU] == [
+        (
+            "11-24 09:00",
+            "🟡 #1【道路井盖】3号楼，网格3，3号楼门口井盖松了，期限 11月25日，请抓紧办理。"
+            "报事人已撤回（邻居帮忙弄好了，不用再来了，谢谢大家的…），核实后请办结或退回。",
+        ),
+        (
+            "11-25 09:00",
+            "2条提醒：\n"
+            "🟡 #2【照明路灯】3号楼，网格3，3号楼楼道灯坏了，期限 11月26日，请抓紧办理。"
+            "报事人已撤回，核实后请办结或退回。\n"
+            "🟡 #3【安全隐患】3号楼，网格3，3号楼楼道堆满了杂物，期限 11月26日，请抓紧办理。",
+        ),
+        (
+            "11-25 18:00",
+            "🔴 #1【道路井盖】3号楼，网格3，3号楼门口井盖松了，已到期限 11月25日。"
+            "请尽快办结，或发送「进展 1 说明」。"
+            "报事人已撤回（邻居帮忙弄好了，不用再来了，谢谢大家的…），核实后请办结或退回。",
+        ),
+    ]
+    assert [text for _, where, text in fired if where == WORK and text[0] == "🔴"] == [
+        "🔴 #1【道路井盖】3号楼，网格3，已超期（期限 11月25日），承办：物业·刘*业。"
+        "报事人已撤回（邻居帮忙弄好了，不用再来了，谢谢大家的…），核实后请办结或退回。"
+    ]
+
+
+def test_a_withdrawal_before_a_reopening_is_not_mentioned_again(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼门口井盖松了")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业 2个工作日")
+    chat.say("@王芳/网格3群: 撤回 1 邻居帮忙弄好了")
+    chat.say("@刘物业/私聊: 办结 1 现场确认已修好")
+    chat.say("@王芳/网格3群: 不满意")  # it came loose again: reopened, a new deadline
+    fired = only(chat.run_until(at(12, 1)), LIU, WORK)
+    reminders = [text for _, _, text in fired if text.startswith(("🟡 #1", "🔴 #1"))]
+    assert len(reminders) == 3 and not any("撤回" in text for text in reminders)
+
+
 def test_a_reminder_at_23_00_waits_for_the_morning_but_urgent_ones_do_not(
     chat: Conversation,
 ) -> None:
