@@ -191,9 +191,38 @@ _CONDUCT = re.compile(
 
 def complains_of(text: str, name: str) -> bool:
     """Whether a report complains of the person called `name` (「网格员张网格态度很差」): it
-    names them (two characters or more) and speaks of conduct. 「请张网格帮忙看一下」 does not."""
+    names them (two characters or more), or calls them as residents do (「小张」「张师傅」:
+    `called_by_surname`), and speaks of conduct. 「请张网格帮忙看一下」 does not."""
     name = name.strip()
-    return len(name) >= 2 and name in text and _CONDUCT.search(text) is not None
+    return (
+        len(name) >= 2
+        and _CONDUCT.search(text) is not None
+        and (name in text or called_by_surname(text, name))
+    )
+
+
+# Common surnames (the most frequent of 百家姓) that residents call staff by. Left out are
+# those that are everyday words after 小 or 老 or before 姐 (于 时 路 方 万 程 范 钱 顾 …).
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶苏魏"
+    "吕丁任沈姚卢姜崔钟谭陆汪廖贾夏韦付邹孟熊秦邱尹薛闫雷侯史陶黎贺郝龚邵严覃武戴莫汤"
+)
+# What follows a surname when people call someone by it: 张师傅, 张姐, 张主任, 张网格员.
+_TITLES = "师傅|姐|哥|主任|书记|经理|网格"
+# Everyday words that would read as such a call: 小高层 is a building, 上周主任… is last week.
+_LOOKALIKES = re.compile(r"小高层|小黄车|老黄[历牛]|胡同|孙[子女]|谢谢|[感多]谢|[上下本这每]周")
+
+
+def called_by_surname(text: str, name: str) -> bool:
+    """Whether `text` calls the person named `name` by their surname: 「小张」「老张」「张师傅」
+    「张姐」「张哥」「张主任」「张书记」「张经理」「张网格员」 for 张网格. Only for a name of two or
+    three characters that begins with a common surname (姓 + 名 or 姓 + 职务); 「小区」 and
+    「小高层」 call nobody."""
+    if not 2 <= len(name) <= 3 or name[0] not in _SURNAMES:
+        return False
+    surname = name[0]
+    called = re.compile(f"[小老]{surname}|{surname}(?:{_TITLES})")
+    return called.search(_LOOKALIKES.sub("・", text)) is not None
 
 
 def building_refusal(actor: Actor, building: str | None) -> str | None:

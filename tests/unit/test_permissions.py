@@ -140,6 +140,42 @@ def test_a_complaint_names_the_person_and_their_conduct(text: str, complains: bo
     assert not complains_of(text, "张")  # one character names nobody
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小张态度很差，推诿不管",
+        "老张上门时对老人大吼大叫",
+        "张姐收了钱才给办",
+        "张师傅态度恶劣",
+        "物业的张哥爱理不理",
+        "张网格员推诿，一直不作为",
+        "找了张主任好几次，还是踢皮球",
+    ],
+)
+def test_a_complaint_may_call_them_by_their_surname(text: str) -> None:
+    assert complains_of(text, "张网格")
+    assert not complains_of(text, "李书记")  # another surname
+    assert not complains_of(text, "张")  # one character names nobody
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("小张帮忙看看3号楼的路灯", "张网格"),  # no conduct
+        ("老王家漏水，楼上渗到楼下了", "王网格"),  # 老王家 and no conduct
+        ("小区里有人辱骂保安", "张网格"),  # 小区 is no 小张
+        ("小高层的电梯坏了，物业推诿", "高明"),  # 小高层 is a building
+        ("我小孙子被狗咬了，物业不管不问", "孙网格"),
+        ("感谢主任，可物业态度很差", "谢网格"),
+        ("上周主任来过，物业还是推诿", "周网格"),
+        ("小于标准的井盖，施工队敷衍了事", "于网格"),  # 于 is no surname here
+        ("张师傅态度很差", "张伟（物业）"),  # a longer name: only the whole of it counts
+    ],
+)
+def test_words_that_only_look_like_a_surname_call_nobody(text: str, name: str) -> None:
+    assert not complains_of(text, name)
+
+
 def test_nobody_rates_the_work_they_hold() -> None:
     """A worker records a 回访 rating, but not for an issue they hold themselves."""
     held = IssueFacts(reporter_id=SOMEONE, grid_id=MY_GRID, assignee_id=ME)
