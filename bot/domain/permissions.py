@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 
 from bot.domain.issues import Role
 
@@ -191,38 +192,54 @@ _CONDUCT = re.compile(
 
 def complains_of(text: str, name: str) -> bool:
     """Whether a report complains of the person called `name` (「网格员张网格态度很差」): it
-    names them (two characters or more), or calls them as residents do (「小张」「张师傅」:
-    `called_by_surname`), and speaks of conduct. 「请张网格帮忙看一下」 does not."""
+    names them (two characters or more), or calls them as residents call staff
+    (`called_by_surname`), and speaks of conduct. 「请张网格帮忙看一下」 does not."""
     name = name.strip()
-    return (
-        len(name) >= 2
-        and _CONDUCT.search(text) is not None
-        and (name in text or called_by_surname(text, name))
-    )
+    if len(name) < 2 or _CONDUCT.search(text) is None:
+        return False
+    if name in text:
+        return True
+    called = called_by_surname(text, name)
+    # 「老王」「王姐」 may as well be the neighbour a dispute is about (「楼上老王半夜吵，还骂人」):
+    # called so, the complaint must be of how they do their job (推诿, 不作为, 收了钱 …).
+    return called is _Call.TITLE or (called is _Call.FAMILIAR and _DUTY.search(text) is not None)
 
 
+# Conduct only someone doing a job can be faulted for: not 骂人 or 态度, which neighbours share.
+_DUTY = re.compile(
+    r"不作为|推诿|推脱|踢皮球|刁难|不理人|爱理不理|敷衍|索要|[收拿]了?钱|红包|好处费|吃拿卡要"
+    r"|不负责|不管不问|乱收费|渎职|失职"
+)
 # Common surnames (the most frequent of 百家姓) that residents call staff by. Left out are
 # those that are everyday words after 小 or 老 or before 姐 (于 时 路 方 万 程 范 钱 顾 …).
 _SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶苏魏"
     "吕丁任沈姚卢姜崔钟谭陆汪廖贾夏韦付邹孟熊秦邱尹薛闫雷侯史陶黎贺郝龚邵严覃武戴莫汤"
 )
-# What follows a surname when people call someone by it: 张师傅, 张姐, 张主任, 张网格员.
-_TITLES = "师傅|姐|哥|主任|书记|经理|网格"
+# After a surname, a job (张师傅, 张主任, 张网格员) or a familiar call (张姐, 张哥).
+_JOBS, _KIN = "师傅|主任|书记|经理|网格", "姐|哥"
 # Everyday words that would read as such a call: 小高层 is a building, 上周主任… is last week.
 _LOOKALIKES = re.compile(r"小高层|小黄车|老黄[历牛]|胡同|孙[子女]|谢谢|[感多]谢|[上下本这每]周")
 
 
-def called_by_surname(text: str, name: str) -> bool:
-    """Whether `text` calls the person named `name` by their surname: 「小张」「老张」「张师傅」
-    「张姐」「张哥」「张主任」「张书记」「张经理」「张网格员」 for 张网格. Only for a name of two or
-    three characters that begins with a common surname (姓 + 名 or 姓 + 职务); 「小区」 and
-    「小高层」 call nobody."""
+class _Call(Enum):
+    TITLE = "title"  # 张师傅, 张主任: someone doing a job
+    FAMILIAR = "familiar"  # 小张, 老张, 张姐: anyone
+
+
+def called_by_surname(text: str, name: str) -> _Call | None:
+    """How `text` calls the person named `name` by their surname, if it does: by their job
+    (「张师傅」「张主任」「张书记」「张网格员」), or familiarly (「小张」「老张」「张姐」).
+    Only for a name of two or three characters that begins with a common surname (姓 + 名 or
+    姓 + 职务); 「小区」 and 「小高层」 call nobody."""
     if not 2 <= len(name) <= 3 or name[0] not in _SURNAMES:
-        return False
-    surname = name[0]
-    called = re.compile(f"[小老]{surname}|{surname}(?:{_TITLES})")
-    return called.search(_LOOKALIKES.sub("・", text)) is not None
+        return None
+    surname, text = name[0], _LOOKALIKES.sub("・", text)
+    if re.search(f"{surname}(?:{_JOBS})", text):
+        return _Call.TITLE
+    if re.search(f"[小老]{surname}|{surname}(?:{_KIN})", text):
+        return _Call.FAMILIAR
+    return None
 
 
 def building_refusal(actor: Actor, building: str | None) -> str | None:
