@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from bot.analysis.normalize import chinese_number
 from bot.domain.calendar import END_OF_DAY
 from bot.domain.deadlines import DeadlineError, PastDeadline, format_deadline
+from bot.domain.issues import Role
 from bot.domain.permissions import STAFF
 from bot.domain.repeats import MORNING, Repeat, RepeatError, looks_repeating, parse_repeat
 from bot.text import normalize, shorten, whole_number
@@ -20,6 +21,7 @@ from handlers.schedule import (
     series_of_repeat,
     series_prefix,
 )
+from storage.models import Reminder
 
 _LIST = {"list", "列表", "查看", "我的"}
 _CANCEL = {"cancel", "取消", "删除"}
@@ -183,12 +185,21 @@ def _when(ctx: Context, typed: str) -> datetime:
 
 
 def _list(ctx: Context) -> Outcome:
-    mine = ctx.uow.reminders.created_by(ctx.sender.id, (ADHOC, REPEAT))
-    if not mine:
-        return answer(ctx, texts.REMIND_NONE)
+    """Privately, the reminders one set (anywhere); in a group, the group's: a private
+    reminder's words are never shown there."""
+    kinds = (ADHOC, REPEAT)
+    private = ctx.chat.kind == "private"
+    shown = (
+        ctx.uow.reminders.created_by(ctx.sender.id, kinds)
+        if private
+        else ctx.uow.reminders.pending_in_chat(ctx.chat.id, kinds)
+    )
+    if not shown:
+        return answer(ctx, texts.REMIND_NONE if private else texts.REMIND_NONE_HERE)
     tz = ctx.services.settings.tz
-    lines = [texts.REMIND_LIST_HEAD.format(count=len(mine))]
-    for r in mine:
+    head = texts.REMIND_LIST_HEAD if private else texts.REMIND_LIST_HERE
+    lines = [head.format(count=len(shown))]
+    for r in shown:
         when = format_deadline(r.due_at, tz, ctx.now, clock=True)
         if r.repeat is not None:
             line = texts.REMIND_LIST_REPEAT.format(id=r.id, rule=r.repeat, next=when, text=r.text)
@@ -208,7 +219,7 @@ def _cancel(ctx: Context, words: list[str]) -> Outcome:
     reminder = ctx.uow.reminders.get(reminder_id) if reminder_id is not None else None
     if reminder is not None and reminder.repeat is not None:
         reminder = ctx.uow.reminders.latest_of(f"{series_prefix(reminder.key)}@")
-    if reminder is None or reminder.created_by_id != ctx.sender.id or reminder.status != "pending":
+    if reminder is None or reminder.status != "pending" or not _may_cancel(ctx, reminder):
         raise Answer(texts.REMIND_NOT_YOURS)
     reminder.status = "cancelled"
     if reminder.repeat is not None:
@@ -217,3 +228,18 @@ def _cancel(ctx: Context, words: list[str]) -> Outcome:
         )
         return answer(ctx, reply)
     return answer(ctx, texts.REMIND_CANCELLED.format(id=reminder.id, text=reminder.text))
+
+
+def _may_cancel(ctx: Context, reminder: Reminder) -> bool:
+    """One's own reminders; and the secretary any a group of the community gets (a worker who
+    has left may have set a weekly one)."""
+    if reminder.created_by_id == ctx.sender.id:
+        return True
+    in_a_group = reminder.person_id is None and reminder.chat_id is not None
+    community = ctx.community
+    return (
+        in_a_group
+        and ctx.role is Role.SECRETARY
+        and community is not None
+        and reminder.community_id == community.id
+    )

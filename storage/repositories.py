@@ -950,6 +950,18 @@ class Reminders:
             .order_by(Reminder.due_at, Reminder.id)
         ).all()
 
+    def pending_in_chat(self, chat_id: int, kinds: Iterable[str]) -> Sequence[Reminder]:
+        """The pending reminders of these kinds a chat is to get, the soonest first."""
+        return self._session.scalars(
+            select(Reminder)
+            .where(
+                Reminder.chat_id == chat_id,
+                Reminder.kind.in_(kinds),
+                Reminder.status == "pending",
+            )
+            .order_by(Reminder.due_at, Reminder.id)
+        ).all()
+
     def get(self, reminder_id: int) -> Reminder | None:
         return self._session.get(Reminder, reminder_id)
 

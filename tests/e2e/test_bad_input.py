@@ -155,6 +155,7 @@ def test_reminders_meetings_and_objections_never_echo_unprintable_characters(
     said = [
         *chat.say(f"@王芳/网格3群: 提醒 10:00 关好{ODD}车棚门"),
         *chat.say("@王芳/网格3群: 提醒 列表"),
+        *chat.say("@王芳/私聊: 提醒 列表"),
         *chat.say(
             f"@李书记/工作群: 议事 楼道{ODD}堆物议事会 时间 周四19:00|周六10:00 "
             f"截止 周三20:00 地点 罐罐{ODD}茶 群 网格3"

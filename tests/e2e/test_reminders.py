@@ -400,7 +400,7 @@ def test_a_repeat_that_cannot_be_set_says_why_and_sets_nothing(
 ) -> None:
     reply = chat.text(f"@{who}: 提醒 {typed}")
     assert reply.startswith(answer) and "\n" not in reply
-    assert chat.text(f"@{who}: 提醒 列表") == "您没有待发的提醒。"
+    assert chat.text(f"@{who}: 提醒 列表") == "本群没有待发的提醒。"
 
 
 def test_a_resident_sets_a_repeating_reminder_privately(chat: Conversation) -> None:
@@ -479,7 +479,30 @@ def test_a_reminder_time_that_is_wrong_says_what_to_write(chat: Conversation) ->
     assert chat.text("@王芳/网格3群: 提醒 取消") == (
         "请写明要取消哪一条，例如：提醒 取消 3（发送「提醒 列表」看编号）。"
     )
-    assert chat.text("@王芳/网格3群: 提醒 列表") == "您没有待发的提醒。"
+    assert chat.text("@王芳/网格3群: 提醒 列表") == "本群没有待发的提醒。"
+
+
+def test_a_group_lists_its_own_reminders_and_never_a_private_one(chat: Conversation) -> None:
+    chat.say("@王芳/私聊: 提醒 每天8:00 吃降压药")
+    chat.say("@张网格/网格3群: 提醒 每周一 下午3点 请大家清理楼道杂物")
+    chat.say("@张网格/网格5群: 提醒 明天10:00 网格5巡查")
+    listed = chat.text("@王芳/网格3群: 提醒 列表").splitlines()
+    assert listed[0] == "本群的提醒（1条）："
+    assert listed[1].endswith(". 每周一 15:00（下次 11月23日 15:00）请大家清理楼道杂物")
+    assert "吃降压药" in chat.text("@王芳/私聊: 提醒 列表")
+    assert len(chat.text("@张网格/私聊: 提醒 列表").splitlines()) == 3  # both of his, anywhere
+
+
+def test_the_secretary_may_end_a_group_reminder_someone_else_set(chat: Conversation) -> None:
+    weekly = chat.text("@张网格/网格3群: 提醒 每周一 下午3点 请大家清理楼道杂物")
+    number = weekly.rsplit(" ", 1)[1].rstrip("」")
+    private = chat.text("@王芳/私聊: 提醒 每天8:00 吃降压药").rsplit(" ", 1)[1].rstrip("」")
+    assert chat.text(f"@赵网格/网格3群: 提醒 取消 {number}").startswith("没有这条提醒")
+    assert chat.text(f"@李书记/私聊: 提醒 取消 {private}").startswith("没有这条提醒")
+    assert chat.text(f"@李书记/工作群: 提醒 取消 {number}") == (
+        f"已取消重复提醒 {number}（每周一 15:00）：请大家清理楼道杂物"
+    )
+    assert not any("⏰" in text for _, _, text in only(chat.run_until(at(11, 24, 12)), G3))
 
 
 def test_reminders_missed_while_down_go_out_once_as_one_message(chat: Conversation) -> None:
