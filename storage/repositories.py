@@ -940,27 +940,19 @@ class Reminders:
 
     def created_by(self, person_id: int, kinds: Iterable[str]) -> Sequence[Reminder]:
         """The pending reminders of these kinds that `person_id` set, the soonest first."""
-        return self._session.scalars(
-            select(Reminder)
-            .where(
-                Reminder.created_by_id == person_id,
-                Reminder.kind.in_(kinds),
-                Reminder.status == "pending",
-            )
-            .order_by(Reminder.due_at, Reminder.id)
-        ).all()
+        return self._pending_where(Reminder.created_by_id == person_id, kinds)
 
     def pending_in_chat(self, chat_id: int, kinds: Iterable[str]) -> Sequence[Reminder]:
         """The pending reminders of these kinds a chat is to get, the soonest first."""
-        return self._session.scalars(
-            select(Reminder)
-            .where(
-                Reminder.chat_id == chat_id,
-                Reminder.kind.in_(kinds),
-                Reminder.status == "pending",
-            )
-            .order_by(Reminder.due_at, Reminder.id)
-        ).all()
+        return self._pending_where(Reminder.chat_id == chat_id, kinds)
+
+    def _pending_where(
+        self, condition: ColumnElement[bool], kinds: Iterable[str]
+    ) -> Sequence[Reminder]:
+        query = select(Reminder).where(
+            condition, Reminder.kind.in_(kinds), Reminder.status == "pending"
+        )
+        return self._session.scalars(query.order_by(Reminder.due_at, Reminder.id)).all()
 
     def get(self, reminder_id: int) -> Reminder | None:
         return self._session.get(Reminder, reminder_id)
