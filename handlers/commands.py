@@ -26,6 +26,14 @@ COMMANDS: tuple[Command, ...] = (
         listing.list_issues,
     ),
     Command(
+        "mine",
+        ("我的待办", "我的事项", "我的任务", "待办事项", "待办"),
+        "[红/黄/绿] [页码]",
+        "查看自己手上（居民：自己反映和关注）的未办结事项",
+        "我的待办",
+        listing.mine,
+    ),
+    Command(
         "show",
         ("查看",),
         "编号",

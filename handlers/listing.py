@@ -75,6 +75,11 @@ def _asked(ctx: Context, words: list[str]) -> _Asked:
     return asked
 
 
+def mine(ctx: Context, args: str) -> Outcome:
+    """我的待办 [红/黄/绿] [页码] — 台账 我的, as people ask for it."""
+    return list_issues(ctx, f"我的 {args}")
+
+
 def list_issues(ctx: Context, args: str) -> Outcome:
     """台账 [红/黄/绿] [mine/我的] [网格3] [分类] [承办单位/@承办人] [页码] — the open issues
     this person may see."""

@@ -50,6 +50,7 @@ EVERYONE = frozenset(
         "help",
         "show",
         "list",
+        "mine",
         "follow",
         "unfollow",
         "forget",

@@ -40,6 +40,19 @@ def test_residents_see_their_own_and_handlers_what_they_hold(chat: Conversation)
     assert chat.text("@钱阿姨/幸福里居民群: 台账").startswith("您报过或关注的事项里没有未办结的")
 
 
+def test_my_to_do_list_as_people_ask_for_it(chat: Conversation) -> None:
+    file_reports(chat, 2)
+    chat.say("@张网格/网格3群: 派单 2 @刘物业 周五")
+    chat.say("@张网格/网格3群: 受理 1")
+    held = "🟢 #2【照明路灯】3号楼2单元 · 办理中 · 物业·刘*业 · 期限11月27日"
+    for asked in ("我的待办", "待办", "我的事项", "我的任务", "待办事项", "/mine"):
+        assert chat.text(f"@刘物业/私聊: {asked}").splitlines()[1:] == [held]
+    assert chat.text("@刘物业/私聊: 待办 红") == "没有符合条件的未办结事项。"
+    assert chat.text("@张网格/私聊: 我的待办") == chat.text("@张网格/私聊: 台账 我的")
+    assert len(chat.text("@王芳/私聊: 我的事项").splitlines()) == 3  # what she reported
+    assert chat.say("@张网格/网格3群: 待办事项太多了，忙不过来") == []
+
+
 def test_workers_see_their_grids_unless_they_ask_for_more(chat: Conversation) -> None:
     file_reports(chat, 1)
     file_reports(chat, 1, where="网格5群", building=6)
