@@ -53,9 +53,18 @@ _ABOUT_AN_ISSUE = re.compile(
     r"|^#\s*(\d{1,9})\s*(?:怎么样了?|咋样了?|进度如何|进展如何|有进展吗|处理了吗|修了吗|好了吗|呢)?[?？]*$"
 )
 # 「我反映的事情怎么样了」「下水道修好了吗」: a short question after one's own reports.
-_ASKING = re.compile(r"怎么样了|咋样了|进展|进度|处理了[吗没]|修好了[吗没]|修了[吗没]|好了[吗没]")
-# 「有人管吗」「什么时候来修」 ask after a problem too, perhaps one not reported yet.
-_ASKING_AFTER = re.compile(r"有人管[吗没]|什么时候[来修]")
+# 「我反映的问题」「我的诉求」 ask for the list of them.
+_ASKING = re.compile(
+    r"怎么样了|咋样了|进展|进度|处理了[吗没]|修好了[吗没]|修了[吗没]|好了[吗没]"
+    r"|^我(?:反映|报|投诉|提)的(?:问题|事情?|诉求)$|^我的(?:问题|事情?|诉求)$"
+)
+# 「有人管吗」「什么时候来修」「多久能修好」「怎么还没人来」 ask after a problem too, perhaps one
+# not reported yet.
+_DOING = r"(?:来|修|处理|弄|解决|好|办|管)"
+_ASKING_AFTER = re.compile(
+    rf"有人管[吗没]|什么时候(?:能|会|才能|可以|才)?(?:来人?)?{_DOING}"
+    rf"|多久(?:能|才能|可以|会)?{_DOING}|要等多久|怎么还没(?:有|人)?{_DOING}"
+)
 _HOW = re.compile(r"(?:怎么|如何|怎样)(?:报事|反映|投诉|登记|用|使用|操作)")
 _ASKING_AT_MOST = 20  # characters: a longer message is a report that happens to ask
 # 「我要反映问题」「我想投诉」「有个事想问问」: what they mean to do, not yet the problem itself.

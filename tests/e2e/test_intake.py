@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from storage.models import InboundMessage, Issue
@@ -307,6 +308,19 @@ def test_asking_after_ones_reports_lists_them(chat: Conversation) -> None:
     assert chat.text("@孙大爷/私聊: 我反映的事情怎么样了").startswith(
         "没有找到您反映的未办结事项。"
     )
+    assert len(issues(chat)) == 1
+
+
+@pytest.mark.parametrize(
+    "asked",
+    ["什么时候能处理", "多久能修好？", "怎么还没人来", "还要等多久啊", "我反映的问题", "我的诉求"],
+)
+def test_asking_when_or_for_ones_reports_in_other_words_lists_them(
+    chat: Conversation, asked: str
+) -> None:
+    chat.say("@王芳/私聊: 3号楼楼下的垃圾桶满了好几天没人清")
+    assert chat.text(f"@王芳/私聊: {asked}").startswith("您反映的事项：\n🟡 #1【环境卫生】")
+    assert chat.text(f"@孙大爷/私聊: {asked}").startswith("没有找到您反映的未办结事项。")
     assert len(issues(chat)) == 1
 
 
