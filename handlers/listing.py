@@ -122,7 +122,8 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     per_colour = {Colour.RED: result.red, Colour.YELLOW: result.yellow, Colour.GREEN: result.green}
     shown_total = per_colour[wanted] if wanted else result.total
     if shown_total == 0:
-        return answer(ctx, _nothing_listed(actor.role, holder_view, building, bool(filters)))
+        filtered = any(word not in _MINE for word in filters)  # 「我的」 is whose, not a filter
+        return answer(ctx, _nothing_listed(actor.role, holder_view, building, filtered))
     pages = -(-shown_total // PAGE_SIZE)
     if page > pages:
         raise Answer(texts.LIST_NO_PAGE.format(page=page, pages=pages))

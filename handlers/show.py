@@ -25,6 +25,7 @@ from handlers.ledger import (
     several_issues,
     shown_deadline,
 )
+from handlers.listing import mine
 from handlers.meetings import minutes
 from storage.models import AuditEntry, Issue
 from storage.uow import UnitOfWork
@@ -32,15 +33,25 @@ from storage.uow import UnitOfWork
 _MEETING = re.compile(r"^[Mm]\d{1,9}$")
 
 
-def show(ctx: Context, args: str) -> Outcome:
-    """查看 N — details, status and history of issue N (查看 M3: the meeting record)."""
+def _not_one_issue(ctx: Context, args: str) -> Outcome | None:
+    """查看 M3 (a meeting's record), 查看 M1 M2, 查看 1 2 (each in turn), and 「查看」 alone said
+    privately (one's own list: which are mine, then?); None for one issue."""
     if re.match(r"^[Mm]\s*\d", normalize(args)):
         meetings = argument_words(args)
         if len(meetings) > 1 and all(_MEETING.match(word) for word in meetings):
-            return each_issue(ctx, meetings, minutes)  # 查看 M1 M2: each record in turn
+            return each_issue(ctx, meetings, minutes)
         return minutes(ctx, normalize(args).split(" ")[0])
     if (numbers := several_issues(args)) is not None:
         return each_issue(ctx, numbers, show)
+    if not args.strip() and ctx.chat.kind == "private":
+        return mine(ctx, "")
+    return None
+
+
+def show(ctx: Context, args: str) -> Outcome:
+    """查看 N — details, status and history of issue N (查看 M3: the meeting record)."""
+    if (other := _not_one_issue(ctx, args)) is not None:
+        return other
     issue, _ = find_issue(ctx, args, "show")
     tz = ctx.services.settings.tz
     category = ctx.services.category(issue.category)

@@ -51,6 +51,12 @@ def test_my_to_do_list_as_people_ask_for_it(chat: Conversation) -> None:
     assert chat.text("@张网格/私聊: 我的待办") == chat.text("@张网格/私聊: 台账 我的")
     assert len(chat.text("@王芳/私聊: 我的事项").splitlines()) == 3  # what she reported
     assert chat.say("@张网格/网格3群: 待办事项太多了，忙不过来") == []
+    # 「查看」 alone, privately: one's own; in a group, how to ask for one.
+    assert chat.text("@刘物业/私聊: 查看").splitlines()[1:] == [held]
+    assert chat.text("@刘物业/网格3群: 查看").startswith("用法：/show 编号")
+    # Nothing of one's own, said as whose it is.
+    assert chat.text("@周主任/私聊: 我的待办") == "您手上没有未办结的事项。"
+    assert chat.text("@孙大爷/私聊: 查看").startswith("您报过或关注的事项里没有未办结的。")
 
 
 def test_workers_see_their_grids_unless_they_ask_for_more(chat: Conversation) -> None:
