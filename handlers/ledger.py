@@ -376,6 +376,8 @@ def assign(ctx: Context, args: str) -> Outcome:
     if not target:
         raise Answer(ctx.services.command("assign").usage_line())
     target, joined = mention_first(ctx, target)  # 「@刘物业3天」: the deadline run into it
+    if not joined:
+        target, joined = _then_deadline(ctx, target)  # 「刘物业明天」「物业3天」
     when = f"{joined} {when}".strip()
     person, unit = target_of(ctx, target)
     same_holder = (
@@ -451,6 +453,26 @@ def target_of(ctx: Context, token: str) -> tuple[Person | None, str | None]:
     if people:
         return people[0], _unit_of(ctx, people[0])
     raise Answer(texts.NO_SUCH_TARGET.format(name=name, units=community.unit_names()))
+
+
+def _then_deadline(ctx: Context, word: str) -> tuple[str, str]:
+    """A unit or a person's name with the deadline run into it (「物业3天」「刘物业明天」) as
+    the two; the word whole when it is a name itself, or no name starts it and ends in a
+    deadline. Tried only for a word that names nobody whole."""
+    assert ctx.community is not None
+    name = normalize(word).lstrip("@")
+    community = ctx.community_settings()
+    if community.find_unit(name) is not None:
+        return word, ""
+    for cut in range(len(name) - 1, 1, -1):
+        head, rest = name[:cut], name[cut:]
+        try:
+            ctx.services.deadline(rest, ctx.now)
+        except DeadlineError:
+            continue
+        if community.unit(head) is not None or ctx.uow.people.named(ctx.community.id, head):
+            return head, rest
+    return word, ""
 
 
 def _unit_of(ctx: Context, person: Person) -> str | None:

@@ -465,6 +465,31 @@ def test_a_deadline_typed_right_after_the_mention_is_the_deadline(chat: Conversa
     )
 
 
+@pytest.mark.parametrize(
+    ("typed", "who", "deadline"),
+    [
+        ("派单1刘物业明天", "物业·刘*业", "11月24日"),
+        ("派单 1 物业3天", "物业", "11月26日"),
+        ("派单1 街道城管办周五", "街道城管办", "11月27日"),
+        ("派单 1 刘物业12月1日", "物业·刘*业", "12月1日"),
+    ],
+)
+def test_a_name_with_the_deadline_run_into_it(
+    chat: Conversation, typed: str, who: str, deadline: str
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    assert chat.say(f"@张网格/网格3群: {typed}")[0] == (
+        G3,
+        f"#1 已派单给 {who}，期限 {deadline}。",
+    )
+
+
+def test_a_name_run_into_words_that_are_no_deadline_is_not_found(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    assert chat.text("@张网格/网格3群: 派单 1 刘物业快点").startswith("找不到「刘物业快点」")
+    assert chat.text("@张网格/网格3群: 派单 1 王小明3天").startswith("找不到「王小明3天」")
+
+
 def test_an_urgent_job_in_hours_and_a_deadline_moved_is_not_a_new_job(
     chat: Conversation,
 ) -> None:
