@@ -35,7 +35,7 @@ from handlers.base import (
     reply_to,
 )
 from handlers.ledger import issue_first, withdraw
-from handlers.listing import ledger_line
+from handlers.listing import held, ledger_line
 from handlers.notify import tell_work_groups, triage_buttons, with_buttons
 from storage.models import Follower, Issue, Person
 
@@ -83,6 +83,11 @@ _THANKS = re.compile(
     r"(?:[啦了呀哈]|[,，\s]*(?:谢谢|辛苦了?))*[。.!！~～]*$"
 )
 _MINE_SHOWN = 5
+# 「已修好」「换好了」「明天上午去处理」「已联系施工队」: someone at work telling of it.
+_WORK_SAID = re.compile(
+    r"好了|[修换弄处理清]好|疏通|完成|搞定|解决|已经|已[修换处清疏办联]|去(?:处理|修|看|现场)"
+    r"|到现场|正在|马上|联系了"
+)
 _REASON_EDGES = re.compile(r"^[\s,，:：。.、]+|\s+$")  # 「，我说的是屋里漏水」
 _AWAITED = OPEN | {IssueStatus.RESOLVED}  # still open, or waiting for its rating
 
@@ -109,10 +114,23 @@ def private_message(ctx: Context, text: str) -> Outcome:
         if number and said and ctx.uow.issues.by_number(ctx.community.id, number):
             line = texts.STAFF_NUMBER_HINT.format(number=number, said=said.strip())
             return answer(ctx, line, "invalid")
-        return answer(ctx, texts.STAFF_PRIVATE_HINT, "invalid")
+        return _staff_hint(ctx, text.strip())
     hint = texts.PRIVATE_HINT.format(bot=ctx.services.settings.bot.name)
     answered = _not_a_report(ctx, text, analysis, hint)
     return answered or _report_unless_duplicate(ctx, text, analysis)
+
+
+def _staff_hint(ctx: Context, said: str) -> Outcome:
+    """「已修好」「明天上午去处理」 said privately by someone at work: about what they hold. With
+    one issue, the commands it was meant as; with several, their numbers; else how it goes."""
+    mine = held(ctx, _MINE_SHOWN + 1) if _WORK_SAID.search(said) else []
+    if len(mine) == 1:
+        line = texts.STAFF_NUMBER_HINT.format(number=mine[0].number, said=said)
+        return answer(ctx, line, "invalid")
+    if mine:
+        numbers = numbers_of(sorted(mine[:_MINE_SHOWN], key=lambda issue: issue.number))
+        return answer(ctx, texts.STAFF_WHICH_HINT.format(numbers=numbers, said=said), "invalid")
+    return answer(ctx, texts.STAFF_PRIVATE_HINT, "invalid")
 
 
 def _withdraw_said(ctx: Context, text: str) -> Outcome:

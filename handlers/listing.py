@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.domain.deadlines import Colour
@@ -143,6 +144,26 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     if page < pages:
         lines.append(texts.LIST_NEXT.format(next=page + 1, args="".join(f"{w} " for w in filters)))
     return answer(ctx, "\n".join(lines))
+
+
+def held(ctx: Context, limit: int) -> Sequence[Issue]:
+    """The open issues the sender holds (a handler: also their unit's), most urgent first."""
+    assert ctx.community is not None
+    actor = ctx.actor
+    query = LedgerQuery(
+        community_id=ctx.community.id,
+        statuses=OPEN,
+        assignee_ids=frozenset({actor.person_id}),
+        assignee_unit=actor.unit if actor.role is Role.HANDLER else None,
+    )
+    return ctx.uow.issues.ledger(
+        query,
+        now=ctx.now,
+        yellow_until=yellow_until(ctx.services),
+        colour=None,
+        offset=0,
+        limit=limit,
+    ).issues
 
 
 def ledger_line(uow: UnitOfWork, services: Services, issue: Issue) -> str:

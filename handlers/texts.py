@@ -44,6 +44,9 @@ ABOUT_AN_ISSUE = (
 STAFF_NUMBER_HINT = (
     "#{number} 要办结请发送「办结 {number} {said}」，报进展请发送「进展 {number} {said}」。"
 )
+STAFF_WHICH_HINT = (
+    "您手上有 {numbers}：要办结请发送「办结 编号 {said}」，报进展请发送「进展 编号 {said}」。"
+)
 STAFF_PRIVATE_HINT = (
     "这条消息没有登记。登记新诉求请加 #报事（如：#报事 3号楼井盖坏了）；"
     "报进展请发送「进展 编号 说明」，办结请发送「办结 编号 结果」，「台账」看手上的事项。"

@@ -139,11 +139,12 @@ def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) 
     assert chat.text("@刘物业/私聊: #1 已疏通") == (
         "#1 要办结请发送「办结 1 已疏通」，报进展请发送「进展 1 已疏通」。"
     )
-    for line in (
-        "@刘物业/私聊: 3号楼那个下水道已疏通",
-        "@刘物业/私聊: 收到，马上去处理",
-        "@李书记/私聊: 3号楼路灯坏了",
-    ):
+    # Words of the work, from someone holding one issue: that issue's commands.
+    for said in ("3号楼那个下水道已疏通", "收到，马上去处理"):
+        assert chat.text(f"@刘物业/私聊: {said}") == (
+            f"#1 要办结请发送「办结 1 {said}」，报进展请发送「进展 1 {said}」。"
+        )
+    for line in ("@刘物业/私聊: 你好", "@李书记/私聊: 3号楼路灯坏了", "@周主任/私聊: 已修好"):
         (reply,) = chat.say(line)
         assert reply[1].startswith("这条消息没有登记。登记新诉求请加 #报事"), reply
     assert "没有符合条件" not in chat.text("@李书记/工作群: 台账")
@@ -151,6 +152,12 @@ def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) 
     # A resident writing privately is still heard as a report; so is staff's #报事.
     assert chat.say("@王芳/私聊: 5号楼路灯坏了")[0][1].startswith("已登记 #2")
     assert chat.say("@李书记/私聊: #报事 3号楼路灯坏了")[0][1].startswith("已登记 #3")
+    # Holding several: their numbers.
+    chat.say("@张网格/网格3群: 派单 3 物业")
+    assert chat.text("@刘物业/私聊: 明天上午去处理") == (
+        "您手上有 #1、#3：要办结请发送「办结 编号 明天上午去处理」，"
+        "报进展请发送「进展 编号 明天上午去处理」。"
+    )
 
 
 def test_commas_and_enumeration_marks_separate_arguments(chat: Conversation) -> None:
