@@ -37,12 +37,12 @@ _AFTER = re.compile(
 _AFTER_AT_MOST = 7 * 24 * 60  # minutes: a week; further off, name the day
 # A time run into the text (「15:00开会」「明天下午3点去物业」「10分钟后开会」) ends in a clock time
 # or is a relative day; 「3号楼井盖」 does not start with a time.
-_JOINED_TIME = re.compile(
-    r"\d:\d\d$|点(?:半|整|[0-9]{1,2}分?)?$|(?:分钟|小时|钟头)(?:后|以后|之后)$|^(?:今天|明天|后天)$"
-)
+_CLOCK_END = r"\d:\d\d$|点(?:半|整|[0-9]{1,2}分?)?$"
+_JOINED_TIME = re.compile(rf"{_CLOCK_END}|(?:分钟|小时|钟头)(?:后|以后|之后)$|^(?:今天|明天|后天)$")
 # A repeat run into the text (「每周四18:00开例会」「每天开窗通风」) ends in a clock time or a
 # day; 「每周1号楼巡查」 is not 「每周1」 with the text 「号楼巡查」.
-_JOINED_REPEAT = re.compile(r"\d:\d\d$|点(?:半|整|[0-9]{1,2}分?)?$|[天日一二三四五六末号]$")
+_JOINED_REPEAT = re.compile(rf"{_CLOCK_END}|[天日一二三四五六末号]$")
+_EVERY_GROUP = {"全部", "所有", "全社区", "all"}
 MAX_REPEATING = 10  # a person's repeating reminders at once: a chat is not a broadcast list
 
 
@@ -53,7 +53,7 @@ def remind(ctx: Context, args: str) -> Outcome:
         raise Answer(ctx.services.command("remind").usage_line())
     first = normalize(words[0]).lower()
     if first in _LIST:
-        return _list(ctx)
+        return _list(ctx, words[1:])
     if first in _CANCEL:
         return _cancel(ctx, words[1:])
     if looks_repeating(words[0]):
@@ -184,20 +184,30 @@ def _when(ctx: Context, typed: str) -> datetime:
     return when
 
 
-def _list(ctx: Context) -> Outcome:
+def _list(ctx: Context, words: list[str]) -> Outcome:
     """Privately, the reminders one set (anywhere); in a group, the group's: a private
-    reminder's words are never shown there."""
+    reminder's words are never shown there. 提醒 列表 全部: the secretary, every group's."""
     kinds = (ADHOC, REPEAT)
     private = ctx.chat.kind == "private"
-    shown = (
-        ctx.uow.reminders.created_by(ctx.sender.id, kinds)
-        if private
-        else ctx.uow.reminders.pending_in_chat(ctx.chat.id, kinds)
+    every_group = (
+        bool(words)
+        and normalize(words[0]).lower() in _EVERY_GROUP
+        and ctx.role is Role.SECRETARY
+        and ctx.community is not None
     )
+    if every_group:
+        assert ctx.community is not None
+        shown = ctx.uow.reminders.pending_in_groups(ctx.community.id, kinds)
+        head, none = texts.REMIND_LIST_GROUPS, texts.REMIND_NONE_GROUPS
+    elif private:
+        shown = ctx.uow.reminders.created_by(ctx.sender.id, kinds)
+        head, none = texts.REMIND_LIST_HEAD, texts.REMIND_NONE
+    else:
+        shown = ctx.uow.reminders.pending_in_chat(ctx.chat.id, kinds)
+        head, none = texts.REMIND_LIST_HERE, texts.REMIND_NONE_HERE
     if not shown:
-        return answer(ctx, texts.REMIND_NONE if private else texts.REMIND_NONE_HERE)
+        return answer(ctx, none)
     tz = ctx.services.settings.tz
-    head = texts.REMIND_LIST_HEAD if private else texts.REMIND_LIST_HERE
     lines = [head.format(count=len(shown))]
     for r in shown:
         when = format_deadline(r.due_at, tz, ctx.now, clock=True)
@@ -205,6 +215,8 @@ def _list(ctx: Context) -> Outcome:
             line = texts.REMIND_LIST_REPEAT.format(id=r.id, rule=r.repeat, next=when, text=r.text)
         else:
             line = texts.REMIND_LIST_LINE.format(id=r.id, when=when, text=r.text)
+        if every_group and r.chat_id is not None:
+            line += texts.REMIND_IN_GROUP.format(chat=ctx.uow.chats.by_id(r.chat_id).title)
         lines.append(line)
     return answer(ctx, "\n".join(lines))
 

@@ -946,6 +946,15 @@ class Reminders:
         """The pending reminders of these kinds a chat is to get, the soonest first."""
         return self._pending_where(Reminder.chat_id == chat_id, kinds)
 
+    def pending_in_groups(self, community_id: int, kinds: Iterable[str]) -> Sequence[Reminder]:
+        """The pending reminders of these kinds the community's groups are to get."""
+        in_groups = and_(
+            Reminder.community_id == community_id,
+            Reminder.chat_id.is_not(None),
+            Reminder.person_id.is_(None),
+        )
+        return self._pending_where(in_groups, kinds)
+
     def _pending_where(
         self, condition: ColumnElement[bool], kinds: Iterable[str]
     ) -> Sequence[Reminder]:

@@ -497,6 +497,14 @@ def test_the_secretary_may_end_a_group_reminder_someone_else_set(chat: Conversat
     weekly = chat.text("@张网格/网格3群: 提醒 每周一 下午3点 请大家清理楼道杂物")
     number = weekly.rsplit(" ", 1)[1].rstrip("」")
     private = chat.text("@王芳/私聊: 提醒 每天8:00 吃降压药").rsplit(" ", 1)[1].rstrip("」")
+    chat.say("@赵网格/网格5群: 提醒 明天10:00 网格5巡查")
+    listed = chat.text("@李书记/工作群: 提醒 列表 全部").splitlines()
+    assert listed[0] == "各群的提醒（2条）："
+    assert listed[1] == (
+        f"{number}. 每周一 15:00（下次 11月23日 15:00）请大家清理楼道杂物〔网格3群〕"
+    )
+    assert listed[2].endswith(". 11月24日 10:00 网格5巡查〔网格5群〕")
+    assert chat.text("@张网格/网格3群: 提醒 列表 全部").startswith("本群的提醒（1条）")
     assert chat.text(f"@赵网格/网格3群: 提醒 取消 {number}").startswith("没有这条提醒")
     assert chat.text(f"@李书记/私聊: 提醒 取消 {private}").startswith("没有这条提醒")
     assert chat.text(f"@李书记/工作群: 提醒 取消 {number}") == (
