@@ -302,7 +302,9 @@ POLL_QUESTION = "{label}：请选择时间（可多选）"
 VOTE_QUESTION = "{label}：请选择一项"
 BALLOT_CHANGED = "已改为：M{number} 选 {choices}（以最后一次为准）。"
 BALLOT_SECRET = "已记录您对 M{number} 的投票（以最后一次为准）。"
-HOUSEHOLD_REPLACED = "M{number} 每户一票：{home} 的票已由 {who} 重新投出，您之前的票不再计入（以最后一次为准）。如不是您家人，请联系书记。"
+HOUSEHOLD_REPLACED = (
+    "M{number} 每户一票：{home} 的票已由 {who} 改投，您的票不再计入。如不是您家人，请联系书记。"
+)
 HOUSEHOLDS_SHARED = "其中{homes}户有多人投票，以最后一次为准。"
 BALLOT_SECRET_GROUP = "已记录您对 M{number} 的投票。下次请私聊我投票，别人就看不到您的选择。"
 POLL_TIED = "{label} 时间投票平票，请书记定夺。"
