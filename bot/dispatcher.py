@@ -80,7 +80,7 @@ class Dispatcher:
                 return []
             message = found
         route = self._router.route(message)
-        if route.otherwise is not None and not self._awaited(message, route.kind):
+        while route.otherwise is not None and not self._awaited(message, route.kind):
             # 「没有」 said to nobody's question, 「我选周六」 with no poll open: as it reads.
             route = route.otherwise
         if route.kind is RouteKind.IGNORE:
@@ -130,18 +130,22 @@ class Dispatcher:
         return self._services.analyzer.worth_suggesting(visible(message.text))
 
     def _awaited(self, message: IncomingMessage, kind: RouteKind) -> bool:
-        """Whether what `message` may answer is there: for the sender a 回头看 question waiting
-        in this chat (any chat, when private), or a poll open in this group. A read, so chatter
-        that merely sounds like an answer is neither kept nor handled."""
+        """Whether what `message` may answer is there: a poll open in this group; for the
+        sender, reported in this chat (any chat, when private), an issue 已办结 or a 回头看
+        question waiting. A read, so chatter that merely sounds like an answer is neither kept
+        nor handled."""
         now = self._services.clock.now()
         chat = message.chat
+        ref = None if chat.is_private else chat.ref
+        sender = message.sender.ref
         try:
             with UnitOfWork(self._sessions) as uow:
                 if kind is RouteKind.SPOKEN_BALLOT:
                     return bool(uow.meetings.polling_in(chat.platform, chat.ref, now))
+                if kind is RouteKind.NOT_FIXED:
+                    return uow.issues.resolved_waits(chat.platform, sender, ref)
                 since = now - timedelta(days=ledger.LOOKBACK_ANSWER_DAYS)
-                ref = None if chat.is_private else chat.ref
-                return uow.issues.lookback_waits(chat.platform, message.sender.ref, ref, since)
+                return uow.issues.lookback_waits(chat.platform, sender, ref, since)
         except Exception:
             log.exception("checking message %s for an answer failed", message.message_id)
             return False
@@ -257,6 +261,8 @@ class Dispatcher:
                 return meetings.ballot(ctx, route.text)
             case RouteKind.SPOKEN_BALLOT:
                 return meetings.spoken_ballot(ctx, route.text)
+            case RouteKind.NOT_FIXED:
+                return ledger.not_fixed_reply(ctx, route.text)
             case RouteKind.PHOTO:
                 return intake.late_photo(ctx, route.text)
             case RouteKind.SUGGEST:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from bot.domain.lookback import came_back
-from bot.domain.ratings import spoken_rating
+from bot.domain.ratings import not_fixed, spoken_rating
 from bot.domain.voting import is_ballot, spoken_choice
 from bot.messages import IncomingMessage
 from bot.text import arabic_lead, normalize, printable, visible
@@ -46,6 +46,8 @@ class RouteKind(Enum):
     BALLOT = "ballot"  # M3 1 / M3 1,2 / M3 撤回: an answer to a poll or a vote, or taken back
     # 我选周六 / 选2: perhaps an answer to the one poll open in the group; if none, `otherwise`
     SPOKEN_BALLOT = "spoken_ballot"
+    # 灯还是不亮: perhaps the reporter saying 「#1 已办结」 did not fix it; if not, `otherwise`
+    NOT_FIXED = "not_fixed"
     PHOTO = "photo"  # an untagged photo: attached to the sender's report of a moment ago
     SUGGEST = "suggest"  # untagged, but reads surely as a complaint: suggest #立案 (§2)
     IGNORE = "ignore"
@@ -58,7 +60,8 @@ class Route:
     word: str = ""  # the command word as typed
     args: str = ""
     text: str = ""  # report description (tags and bot mention removed)
-    # LOOKBACK, SPOKEN_BALLOT: the route when no question waits for an answer, no poll is open
+    # LOOKBACK, SPOKEN_BALLOT, NOT_FIXED: the route when no question waits for an answer, no
+    # poll is open, nothing of the sender's was resolved
     otherwise: Route | None = None
 
 
@@ -111,10 +114,14 @@ class Router:
         if bare := self._bare_report.match(raw):  # 「报事 4号楼电梯坏了」: the tag without its #
             return Route(RouteKind.REPORT, text=bare["rest"].strip())
         untagged = self._untagged(message, raw, text)
-        if not message.chat.is_private and spoken_choice(said_text) is not None:
+        private = message.chat.is_private
+        if not private and spoken_choice(said_text) is not None:
             return Route(RouteKind.SPOKEN_BALLOT, text=said_text, otherwise=untagged)
-        if came_back(text, private=message.chat.is_private) is not None:
-            return Route(RouteKind.LOOKBACK, text=raw, otherwise=untagged)
+        if came_back(text, private=private) is not None:
+            untagged = Route(RouteKind.LOOKBACK, text=raw, otherwise=untagged)
+        if untagged.kind is not RouteKind.RATING and not_fixed(text, private=private):
+            # 「又坏了」 may answer either question: 「已办结」 first, then 回头看.
+            untagged = Route(RouteKind.NOT_FIXED, text=raw, otherwise=untagged)
         return untagged
 
     @staticmethod

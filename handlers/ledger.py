@@ -26,7 +26,7 @@ from bot.domain.permissions import STAFF, IssueFacts, complains_of, own_building
 from bot.domain.privacy import mask_name, reporter_label
 from bot.domain.ratings import spoken_rating, spoken_score
 from bot.messages import Outgoing
-from bot.text import argument_words, normalize, parse_issue_number
+from bot.text import argument_words, normalize, parse_issue_number, shorten
 from handlers import points, texts
 from handlers.base import (
     WORK_SHOWN,
@@ -779,6 +779,24 @@ def rating_reply(ctx: Context, text: str) -> Outcome:
         numbers = numbers_of(waiting)
         raise Answer(texts.WHICH_TO_RATE.format(numbers=numbers, number=waiting[0].number))
     return _rated(ctx, waiting[0], score, reason)
+
+
+def not_fixed_reply(ctx: Context, text: str) -> Outcome:
+    """「灯还是不亮」「还没修好啊」 from the reporter of an issue 已办结 here (privately: any):
+    it reopens, as 重开 with their words; with several such issues they are asked which."""
+    waiting = [
+        issue
+        for issue in ctx.uow.issues.reported_by(ctx.sender.id)
+        if issue.status is IssueStatus.RESOLVED and in_this_chat(ctx, issue)
+    ]
+    if not waiting:  # rated a moment ago: as the dispatcher would take it now
+        return Outcome([], "ignored")
+    said = shorten(text.strip(), 30)
+    if len(waiting) > 1:
+        numbers = numbers_of(waiting)
+        line = texts.WHICH_NOT_FIXED.format(numbers=numbers, number=waiting[0].number, said=said)
+        raise Answer(line)
+    return reopen(ctx, f"{waiting[0].number} {said}")
 
 
 LOOKBACK_ANSWER_DAYS = 7

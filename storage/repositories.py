@@ -613,10 +613,20 @@ class Issues:
     ) -> bool:
         """Whether this platform user has a 回头看 question waiting since `since`, asked in the
         chat `chat_ref` (None: in any chat)."""
+        return self._reported(platform, person_ref, chat_ref, *_lookback_waiting(since))
+
+    def resolved_waits(self, platform: str, person_ref: str, chat_ref: str | None) -> bool:
+        """Whether this platform user reported, in the chat `chat_ref` (None: in any chat), an
+        issue now 已办结, waiting for their verdict."""
+        return self._reported(platform, person_ref, chat_ref, Issue.status == IssueStatus.RESOLVED)
+
+    def _reported(
+        self, platform: str, person_ref: str, chat_ref: str | None, *where: ColumnElement[bool]
+    ) -> bool:
         query = (
             select(Issue.id)
             .join(Person, Person.id == Issue.reporter_id)
-            .where(Person.platform == platform, Person.ref == person_ref, *_lookback_waiting(since))
+            .where(Person.platform == platform, Person.ref == person_ref, *where)
         )
         if chat_ref is not None:
             query = query.join(Chat, Chat.id == Issue.chat_id).where(

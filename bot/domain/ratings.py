@@ -147,3 +147,22 @@ def counted_rating(trail: int | None, stored: int | None) -> int | None:
     """What the statistics count: the trail's verdict, else the rating the issue holds (an
     issue rated without a trail, as an imported one may be)."""
     return stored if trail is None else trail
+
+
+# 「灯还是不亮」「还没修好」「根本没来修」「还在漏水」「跟原来一样」: the work did not fix it.
+_NOT_FIXED = re.compile(
+    r"还是(?:不|没)(?:亮|通|行|好|能用|管用|灵|动|出水|来电|修|弄|处理|解决|人管|人来)"
+    r"|还是(?:坏|漏|堵)|还是老样子|还是一样"
+    r"|还没(?:有)?(?:修|好|弄|处理|解决|通|人?来(?!得))"
+    r"|没(?:有)?(?:修|弄|处理|解决)好|根本没(?:有)?(?:修|弄|处理|解决|人?来)"
+    r"|(?:又|还在)(?:坏|漏|堵|响|吵|臭|积水|不亮)|跟(?:原来|以前)一样|一点(?:都)?没变"
+)
+NOT_FIXED_MAX, GROUP_NOT_FIXED_MAX = 30, 20
+"""Longer words are a report of their own, not an answer to 「已办结」."""
+
+
+def not_fixed(text: str, *, private: bool) -> bool:
+    """Whether words said after 「#1 已办结」 say the work did not fix it (「灯还是不亮」,
+    「还没修好啊」); in a group only shorter ones. `text` normalised."""
+    limit = NOT_FIXED_MAX if private else GROUP_NOT_FIXED_MAX
+    return len(text) <= limit and _NOT_FIXED.search(text) is not None

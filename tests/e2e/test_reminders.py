@@ -14,7 +14,7 @@ from bot.clock import VirtualClock
 from bot.messages import Reply
 from handlers.texts import POINTS_WEEKLY_FOOT
 from storage.migrate import alembic_config, upgrade
-from storage.models import Reminder
+from storage.models import Issue, Reminder
 from storage.uow import UnitOfWork
 from tests.support.conversation import Conversation, example_settings
 
@@ -28,6 +28,11 @@ def at(month: int, day: int, hour: int = 9, minute: int = 0) -> datetime:
 
 def conversation(db_url: str, start: datetime) -> Conversation:
     return Conversation(example_settings(db_url), VirtualClock(start))
+
+
+def issues_filed(chat: Conversation) -> list[int]:
+    with UnitOfWork(chat.linli.sessions) as uow:
+        return list(uow.session.scalars(select(Issue.number)))
 
 
 def only(fired: list[tuple[str, str, str]], *chats: str) -> list[tuple[str, str, str]]:
@@ -867,6 +872,37 @@ def test_group_chat_that_sounds_like_a_rating_leaves_the_issue_waiting(
         assert chat.say(f"@王芳/网格3群: {chatter}") == [], chatter
     assert "已办结" in chat.text("@李书记/工作群: 查看 1").splitlines()[0]
     assert chat.say("@王芳/网格3群: 打4分") == [(G3, "#1 已销号，评价4分，感谢反馈。")]
+
+
+def test_saying_the_work_did_not_fix_it_reopens_the_issue(chat: Conversation) -> None:
+    chat.say("@王芳/私聊: 3号楼2单元楼道灯坏了")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业 3天")
+    chat.say("@刘物业/私聊: 办结 1 换了新灯泡")
+    replies = chat.say("@王芳/私聊: 灯还是不亮")
+    reopened = "#1 已重开：灯还是不亮，期限 11月24日。"  # lighting: 1 working day again
+    assert replies[0] == ("私聊·王芳", reopened)
+    assert ("私聊·刘物业", reopened) in replies and (WORK, reopened) in replies
+    assert len(issues_filed(chat)) == 1  # not a new report of 「灯还是不亮」
+    # In a group, short words from the reporter of the issue resolved there.
+    chat.say("@孙大爷/网格3群: #报事 3号楼门口下水道堵了")
+    chat.say("@张网格/网格3群: 办结 2 已疏通")
+    assert chat.say("@赵网格/网格3群: 还是堵的") == []  # not his
+    assert chat.say("@孙大爷/网格3群: 我还是不去了") == []  # not about the work
+    assert chat.say("@孙大爷/网格3群: 还是堵的")[0] == (G3, "#2 已重开：还是堵的，期限 11月26日。")
+
+
+def test_not_fixed_with_two_issues_resolved_asks_which(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯不亮了")
+    chat.say("@张网格/网格3群: 办结 1 已疏通")
+    chat.say("@张网格/网格3群: 办结 2 已换灯泡")
+    assert chat.text("@王芳/网格3群: 还没修好") == (
+        "您有几件已办结的事项（#1、#2），是哪一件没修好？请发送「重开 编号 还没修好」，"
+        "例如：重开 1 还没修好"
+    )
+    assert all("已办结" in chat.text(f"@李书记/工作群: 查看 {n}") for n in (1, 2))
+    # Nothing of hers resolved: words that read so are chat, or privately a report.
+    assert chat.say("@孙大爷/网格3群: 还是堵的") == []
 
 
 def test_a_report_that_ends_in_a_verdict_is_still_a_report(chat: Conversation) -> None:

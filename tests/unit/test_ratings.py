@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.ratings import spoken_rating
+from bot.domain.ratings import not_fixed, spoken_rating
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,30 @@ def test_a_complaint_or_praise_of_the_work_after_its_reason_counts_in_a_group() 
     assert spoken_rating("师傅来得很快，满意") == (5, "师傅来得很快")
     assert spoken_rating("打1分") == (1, "")
     assert spoken_rating("不满意，" + "还是堵" * 20) is None  # a long message is chat
+
+
+@pytest.mark.parametrize(
+    ("said", "private", "fixed"),
+    [
+        ("灯还是不亮", False, False),
+        ("还是没修好啊", False, False),
+        ("还没修好吗", False, False),
+        ("根本没人来", False, False),
+        ("还在漏水", False, False),
+        ("还是堵的", False, False),
+        ("跟原来一样", False, False),
+        ("又坏了", False, False),
+        # Everyday words with 还是 / 还没: nothing about the work.
+        ("我还是不去了", False, True),
+        ("还是不知道", False, True),
+        ("今天还是很冷", False, True),
+        ("我还没吃饭", False, True),
+        ("我还没来得及看", False, True),
+        ("好了，谢谢", False, True),
+        # Longer: a report of its own, in a group sooner than privately.
+        ("楼道里的灯还是不亮，晚上老人上下楼梯很危险啊", False, True),
+        ("楼道里的灯还是不亮，晚上老人上下楼梯很危险啊", True, False),
+    ],
+)
+def test_words_that_say_the_work_did_not_fix_it(said: str, private: bool, fixed: bool) -> None:
+    assert not_fixed(said, private=private) is not fixed
