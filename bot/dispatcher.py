@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -26,12 +27,12 @@ from handlers.base import (
     Context,
     Outcome,
     Services,
-    actor_of,
+    actor_with,
     answer,
     quiet_until,
     refuse,
 )
-from storage.models import Chat, Community, InboundMessage, Person
+from storage.models import Chat, Community, InboundMessage, RoleGrant
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -162,9 +163,14 @@ class Dispatcher:
     def _once(self, message: IncomingMessage, route: Route) -> list[Outgoing]:
         """One attempt: the whole handling of `message` in one transaction."""
         with UnitOfWork(self._sessions) as uow:
-            if uow.inbox.seen(message.chat.platform, message.chat.ref, message.message_id):
+            platform, ref = message.chat.platform, message.chat.ref
+            heard = uow.chats.heard(platform, ref, message.message_id)
+            seen = heard.seen
+            if seen is None:  # a chat never heard from (or moved): asked on its own
+                seen = uow.inbox.seen(platform, ref, message.message_id)
+            if seen:
                 return []  # the platform delivered it again: already answered
-            ctx, first_heard = self._context(uow, message)
+            ctx, first_heard = self._context(uow, message, heard.chat)
             try:
                 with uow.session.begin_nested():
                     outcome = self._handle(ctx, route)
@@ -269,10 +275,12 @@ class Dispatcher:
                 return intake.suggest_filing(ctx, route.text)
         raise AssertionError(f"unrouted {route.kind}")
 
-    def _context(self, uow: UnitOfWork, message: IncomingMessage) -> tuple[Context, bool]:
-        """The context to handle `message` in, and whether its chat was first heard just now."""
+    def _context(
+        self, uow: UnitOfWork, message: IncomingMessage, chat: Chat | None
+    ) -> tuple[Context, bool]:
+        """The context to handle `message` in, and whether its chat was first heard just now.
+        `chat`: the message's chat as `Chats.heard` found it (None: not known yet)."""
         now = self._services.clock.now()
-        chat = uow.chats.find(message.chat.platform, message.chat.ref)
         first_heard = chat is None
         if chat is None:
             chat = uow.chats.add(
@@ -296,7 +304,9 @@ class Dispatcher:
             # the poll was sent under, so it is not news.
             chat.title = message.chat.title
         sender = message.sender
-        person = uow.people.ensure(sender.platform, sender.ref, sender.name, now, sender.handle)
+        person, grants = uow.people.ensure_with_grants(
+            sender.platform, sender.ref, sender.name, now, sender.handle
+        )
         if sender.name and person.name != sender.name:
             person.name = sender.name  # people rename themselves; the id stays
         account = self._services.settings.bot.account
@@ -304,18 +314,21 @@ class Dispatcher:
             # Several processes share the database: this chat and this person are heard by
             # this process's account, so what is queued for them goes out through it.
             chat.account = person.account = account
-        community = self._community(uow, chat, person)
-        actor = actor_of(uow, person.id, community.id if community else None)
+        community = self._community(uow, chat, grants)
+        held_here = [g for g in grants if community and g.community_id == community.id]
+        actor = actor_with(person.id, held_here)
         return Context(message, uow, self._services, chat, person, community, actor), first_heard
 
     @staticmethod
-    def _community(uow: UnitOfWork, chat: Chat, person: Person) -> Community | None:
+    def _community(uow: UnitOfWork, chat: Chat, grants: Sequence[RoleGrant]) -> Community | None:
+        """The chat's community (loaded with the chat by `Chats.heard`: no query); a private
+        chat's, from the person's `grants` in every community."""
         if chat.community_id is not None:
             return uow.communities.get(chat.community_id)
         if chat.kind != "private":
             return None
         # A private chat belongs to the person's community, when that is unambiguous.
-        known = uow.people.communities_of(person.id)
+        known = sorted({grant.community_id for grant in grants})
         if len(known) == 1:
             return uow.communities.get(known[0])
         everything = uow.communities.all()

@@ -20,7 +20,16 @@ from bot.domain.ratings import RATING_ACTIONS, counted_rating, rating_after
 from bot.messages import IMPORTED, AttachmentRef, IncomingMessage, Outgoing, Reply
 from bot.text import longest_prefix, normalize
 from handlers.schedule import sync_issue
-from storage.models import Attachment, AuditEntry, Chat, Community, Issue, Person, WaitingPhoto
+from storage.models import (
+    Attachment,
+    AuditEntry,
+    Chat,
+    Community,
+    Issue,
+    Person,
+    RoleGrant,
+    WaitingPhoto,
+)
 from storage.uow import UnitOfWork
 
 
@@ -99,6 +108,11 @@ def quiet_until(services: Services, community_code: str | None, now: datetime) -
 def actor_of(uow: UnitOfWork, person_id: int, community_id: int | None) -> Actor:
     """The person as permissions see them in a community: their strongest role now."""
     grants = uow.people.grants_of(person_id, community_id) if community_id is not None else []
+    return actor_with(person_id, grants)
+
+
+def actor_with(person_id: int, grants: Sequence[RoleGrant]) -> Actor:
+    """`actor_of`, from the person's grants in that community, read already."""
     return Actor(
         person_id=person_id,
         role=strongest([g.role for g in grants]),

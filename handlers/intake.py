@@ -244,11 +244,12 @@ def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis)
         # 补充, not counted as a neighbour's report nor followed a second time.
         record(ctx, same, SUPPLEMENT, shorten(description, _ALERT_DESCRIPTION_LIMIT))
     else:
-        same.report_count += 1
         if ctx.uow.issues.follower(same.id, ctx.sender.id) is None:
             ctx.uow.issues.add_follower(
                 Follower(issue_id=same.id, person_id=ctx.sender.id, chat_id=ctx.chat.id, since=now)
             )
+        # Counted after the follower's flush: the count and `record`'s time go out together.
+        same.report_count += 1
         private = ctx.chat.kind == "private"
         who = reporter_label(ctx.sender.name, private=private, named=False)  # the trail is shown
         record(ctx, same, "duplicate", f"{who}（{_chat_label(ctx)}）")

@@ -11,6 +11,7 @@ from sqlalchemy import (
     ColumnElement,
     CursorResult,
     and_,
+    bindparam,
     case,
     delete,
     func,
@@ -123,6 +124,18 @@ class Chats:
     def find(self, platform: str, ref: str) -> Chat | None:
         return self._session.scalar(select(Chat).where(Chat.platform == platform, Chat.ref == ref))
 
+    def heard(self, platform: str, ref: str, message_id: str) -> Heard:
+        """What every message asks first, in one query: its chat, the chat's community (then
+        in the session: `Communities.get` needs no query for it), and whether the message is
+        kept already (only known when the chat is)."""
+        row = self._session.execute(
+            _HEARD, {"platform": platform, "ref": ref, "message_id": message_id}
+        ).first()
+        if row is None:
+            return Heard(None, None, None)
+        chat, community, seen = row
+        return Heard(chat, community, bool(seen))
+
     def configured(self, platform: str, config_ref: str) -> Chat | None:
         """The chat config.yaml names `config_ref`, wherever its platform id has moved since."""
         return self._session.scalar(
@@ -186,6 +199,33 @@ class Chats:
         ).all()
 
 
+class Heard(NamedTuple):
+    """`Chats.heard`: a message's chat (None: never heard from), its community, and whether
+    the message is kept already (None: not known, the chat being new)."""
+
+    chat: Chat | None
+    community: Community | None
+    seen: bool | None
+
+
+_HEARD = (
+    select(
+        Chat,
+        Community,
+        select(InboundMessage.id)
+        .where(
+            InboundMessage.platform == bindparam("platform"),
+            InboundMessage.chat_ref == bindparam("ref"),
+            InboundMessage.message_id == bindparam("message_id"),
+        )
+        .exists(),
+    )
+    .outerjoin(Community, Community.id == Chat.community_id)
+    .where(Chat.platform == bindparam("platform"), Chat.ref == bindparam("ref"))
+)
+"""`Chats.heard`, built once: every message that is handled asks it."""
+
+
 class People:
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -218,15 +258,35 @@ class People:
         person = self.find(platform, ref) or self.add(
             Person(platform=platform, ref=ref, name=name or ref, first_seen=seen)
         )
+        self._hold_handle(person, handle)
+        return person
+
+    def ensure_with_grants(
+        self, platform: str, ref: str, name: str, seen: datetime, handle: str = ""
+    ) -> tuple[Person, list[RoleGrant]]:
+        """`ensure`, and the person's role grants in every community (by id), in one query."""
+        rows = self._session.execute(_WITH_GRANTS, {"platform": platform, "ref": ref}).all()
+        if rows:
+            person, grants = rows[0][0], [grant for _, grant in rows if grant is not None]
+        else:
+            person = self.add(Person(platform=platform, ref=ref, name=name or ref, first_seen=seen))
+            grants = []
+        self._hold_handle(person, handle)
+        return person, grants
+
+    def _hold_handle(self, person: Person, handle: str) -> None:
         if handle and person.handle != handle:
             # A handle can change hands: it belongs to whoever was last seen with it.
             self._session.execute(
                 update(Person)
-                .where(Person.platform == platform, Person.handle == handle, Person.id != person.id)
+                .where(
+                    Person.platform == person.platform,
+                    Person.handle == handle,
+                    Person.id != person.id,
+                )
                 .values(handle=None)
             )
             person.handle = handle
-        return person
 
     def by_handle(self, platform: str, handle: str) -> Person | None:
         """The person last seen with this public handle (@username), if any."""
@@ -291,6 +351,21 @@ class People:
         self._session.delete(grant)
 
 
+_WITH_GRANTS = (
+    select(Person, RoleGrant)
+    .outerjoin(RoleGrant, RoleGrant.person_id == Person.id)
+    .where(Person.platform == bindparam("platform"), Person.ref == bindparam("ref"))
+    .order_by(RoleGrant.id)
+)
+"""`People.ensure_with_grants`, built once: one row per grant (one with no grant: None)."""
+
+
+_FOLLOWER = select(Follower).where(
+    Follower.issue_id == bindparam("issue_id"), Follower.person_id == bindparam("person_id")
+)
+"""`Issues.follower`, built once: every report of a known problem asks it."""
+
+
 class OpenIssue(NamedTuple):
     """What duplicate detection reads of an open issue."""
 
@@ -324,9 +399,14 @@ class Issues:
         ).all()
 
     def follower(self, issue_id: int, person_id: int) -> Follower | None:
-        return self._session.scalar(
-            select(Follower).where(Follower.issue_id == issue_id, Follower.person_id == person_id)
-        )
+        """Whether (and since when) the person follows the issue.
+
+        Asked without flushing first: followers are flushed as soon as they are added or
+        removed, so nothing pending can change the answer, and the changes pending on the
+        issue (a report counted, its audit entry) go out together later, in fewer statements.
+        """
+        with self._session.no_autoflush:
+            return self._session.scalar(_FOLLOWER, {"issue_id": issue_id, "person_id": person_id})
 
     def add_follower(self, follower: Follower) -> None:
         self._session.add(follower)
@@ -334,6 +414,7 @@ class Issues:
 
     def remove_follower(self, follower: Follower) -> None:
         self._session.delete(follower)
+        self._session.flush()  # at once: `follower` does not flush before it reads
 
     def ledger(
         self,
@@ -639,6 +720,7 @@ class Issues:
             select(Follower).where(Follower.person_id == person_id)
         ):
             self._session.delete(follower)
+        self._session.flush()  # at once: `follower` does not flush before it reads
 
     def add_attachment(self, attachment: Attachment) -> None:
         self._session.add(attachment)
@@ -811,10 +893,10 @@ class Inbox:
             is not None
         )
 
-    def add(self, message: InboundMessage) -> InboundMessage:
+    def add(self, message: InboundMessage) -> None:
+        """Keep a message; written with the rest of its transaction, at the commit (where a
+        second delivery of it fails, on the unique platform, chat and message id)."""
         self._session.add(message)
-        self._session.flush()
-        return message
 
     def anonymise(self, platform: str, sender_ref: str, name: str) -> None:
         """Drop a person's kept messages' words and identity (the messages stay counted)."""
@@ -1291,14 +1373,15 @@ class Points:
         return entry
 
     def find(self, person_id: int, issue_id: int, reason: str) -> PointEntry | None:
-        """This person's change for this issue and reason, if they had one."""
-        return self._session.scalar(
-            select(PointEntry).where(
-                PointEntry.person_id == person_id,
-                PointEntry.issue_id == issue_id,
-                PointEntry.reason == reason,
+        """This person's change for this issue and reason, if they had one.
+
+        Asked without flushing first: entries are flushed as they are added (`add`), and
+        neither deleted nor changed in what they are found by, so nothing pending can change
+        the answer."""
+        with self._session.no_autoflush:
+            return self._session.scalar(
+                _POINT_ENTRY, {"person_id": person_id, "issue_id": issue_id, "reason": reason}
             )
-        )
 
     def on_issue(self, issue_id: int) -> Sequence[PointEntry]:
         """Every change one issue brought anyone, oldest first."""
@@ -1360,6 +1443,14 @@ class Points:
             .where(PointEntry.community_id == community_id, Person.name == name)
             .distinct()
         ).all()
+
+
+_POINT_ENTRY = select(PointEntry).where(
+    PointEntry.person_id == bindparam("person_id"),
+    PointEntry.issue_id == bindparam("issue_id"),
+    PointEntry.reason == bindparam("reason"),
+)
+"""`Points.find`, built once: every report of a neighbour's problem asks it."""
 
 
 class WebSessions:
