@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any, NamedTuple, cast
 
 from sqlalchemy import (
     ColumnElement,
     CursorResult,
+    Integer,
+    String,
+    Update,
     and_,
     bindparam,
     case,
@@ -17,7 +21,6 @@ from sqlalchemy import (
     func,
     or_,
     select,
-    true,
     update,
 )
 from sqlalchemy.orm import Session, load_only
@@ -47,6 +50,7 @@ from storage.models import (
     PointEntry,
     Reminder,
     RoleGrant,
+    UTCDateTime,
     WaitingPhoto,
     WebSession,
 )
@@ -384,6 +388,27 @@ def _lookback_waiting(since: datetime) -> tuple[ColumnElement[bool], ...]:
     return (Issue.status == IssueStatus.CLOSED, Issue.lookback_asked_at >= since)
 
 
+_OPEN_SINCE = (
+    select(
+        Issue.id,
+        Issue.description,
+        Issue.category,
+        Issue.building,
+        Issue.unit,
+        Issue.room,
+        Issue.place,
+        Issue.created_at,
+    )
+    .where(
+        Issue.community_id == bindparam("community_id"),
+        Issue.status.in_((IssueStatus.NEW, IssueStatus.ACCEPTED, IssueStatus.ASSIGNED)),
+        Issue.created_at >= bindparam("since"),
+    )
+    .order_by(Issue.id)
+)
+"""`Issues.open_since`, built once: every report asks it."""
+
+
 class Issues:
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -503,24 +528,7 @@ class Issues:
     def open_since(self, community_id: int, since: datetime) -> list[OpenIssue]:
         """Open issues filed since `since`: the candidates a new report may duplicate. Plain
         rows, not whole issues: every report reads them all."""
-        rows = self._session.execute(
-            select(
-                Issue.id,
-                Issue.description,
-                Issue.category,
-                Issue.building,
-                Issue.unit,
-                Issue.room,
-                Issue.place,
-                Issue.created_at,
-            )
-            .where(
-                Issue.community_id == community_id,
-                Issue.status.in_((IssueStatus.NEW, IssueStatus.ACCEPTED, IssueStatus.ASSIGNED)),
-                Issue.created_at >= since,
-            )
-            .order_by(Issue.id)
-        )
+        rows = self._session.execute(_OPEN_SINCE, {"community_id": community_id, "since": since})
         return [OpenIssue(*row) for row in rows]
 
     def week_counts(self, community_id: int, since: datetime, until: datetime) -> dict[str, int]:
@@ -1102,48 +1110,22 @@ class Outbox:
     ) -> Sequence[OutboundMessage]:
         """Queued rows this process may send now: its platforms', its own account's or
         anyone's, and none held for the end of quiet hours."""
-        return self._session.scalars(
-            select(OutboundMessage)
-            .where(
-                OutboundMessage.sent_at.is_(None),
-                OutboundMessage.claimed_at.is_(None),
-                OutboundMessage.failed.is_(None),
-                OutboundMessage.platform.in_(platforms),
-                or_(OutboundMessage.not_before.is_(None), OutboundMessage.not_before <= now),
-                _sendable_by(account),
-            )
-            .order_by(OutboundMessage.id)
-            .limit(limit)
-        ).all()
+        query = _PENDING_OF if account else _PENDING
+        values = {"platforms": platforms, "now": now, "limit": limit, "account": account}
+        return self._session.scalars(query, values).all()
 
     def claim(self, row_ids: Sequence[int], now: datetime, account: str = "") -> bool:
         """Take the rows of one send for this process, all or none: False if another process
         took any of them first. A claimed row is this account's until it is sent or freed."""
         claimed = self._session.execute(
-            update(OutboundMessage)
-            .where(
-                OutboundMessage.id.in_(row_ids),
-                OutboundMessage.claimed_at.is_(None),
-                OutboundMessage.sent_at.is_(None),
-                OutboundMessage.failed.is_(None),
-            )
-            .values(
-                claimed_at=now,
-                attempts=OutboundMessage.attempts + 1,
-                account=func.coalesce(OutboundMessage.account, account or None),
-            )
-            .execution_options(synchronize_session=False)
+            _CLAIM, {"ids": list(row_ids), "now": now, "account": account or None}
         )
         return cast("CursorResult[Any]", claimed).rowcount == len(row_ids)
 
     def settle(self, row_ids: Sequence[int], **values: object) -> None:
         """Set `values` on the rows of one send, in one statement."""
-        self._session.execute(
-            update(OutboundMessage)
-            .where(OutboundMessage.id.in_(row_ids))
-            .values(**values)
-            .execution_options(synchronize_session=False)
-        )
+        settings = {f"new_{name}": value for name, value in values.items()}
+        self._session.execute(_settling(frozenset(values)), {"ids": list(row_ids), **settings})
 
     def cut_off(self, platforms: tuple[str, ...], account: str = "") -> Sequence[OutboundMessage]:
         """Rows a crash of this account's process interrupted mid-send: claimed, never
@@ -1203,12 +1185,56 @@ class Outbox:
         )
 
 
-def _sendable_by(account: str) -> ColumnElement[bool]:
-    """Rows the process of `account` may send: its own and those of no account in particular.
-    The only process (no account) sends everything."""
-    if not account:
-        return true()
-    return or_(OutboundMessage.account.is_(None), OutboundMessage.account == account)
+_PENDING = (
+    select(OutboundMessage)
+    .where(
+        OutboundMessage.sent_at.is_(None),
+        OutboundMessage.claimed_at.is_(None),
+        OutboundMessage.failed.is_(None),
+        OutboundMessage.platform.in_(bindparam("platforms", expanding=True)),
+        or_(
+            OutboundMessage.not_before.is_(None),
+            OutboundMessage.not_before <= bindparam("now"),
+        ),
+    )
+    .order_by(OutboundMessage.id)
+    .limit(bindparam("limit", type_=Integer))
+)
+"""`Outbox.pending`, built once (every flush asks it), for the only process (no account): it
+sends everything. `_PENDING_OF` is for one of several, which sends its own account's rows and
+those of no account in particular."""
+_PENDING_OF = _PENDING.where(
+    or_(OutboundMessage.account.is_(None), OutboundMessage.account == bindparam("account"))
+)
+_CLAIM = (
+    update(OutboundMessage)
+    .where(
+        OutboundMessage.id.in_(bindparam("ids", expanding=True)),
+        OutboundMessage.claimed_at.is_(None),
+        OutboundMessage.sent_at.is_(None),
+        OutboundMessage.failed.is_(None),
+    )
+    .values(
+        claimed_at=bindparam("now", type_=UTCDateTime()),
+        attempts=OutboundMessage.attempts + 1,
+        account=func.coalesce(OutboundMessage.account, bindparam("account", type_=String())),
+    )
+    .execution_options(synchronize_session=False)
+)
+"""`Outbox.claim`, built once: every send makes it."""
+
+
+@cache
+def _settling(names: frozenset[str]) -> Update:
+    """`Outbox.settle`'s statement setting these columns, built once for each set of them (a
+    few: sent, sent with a receipt, failed, freed)."""
+    columns = OutboundMessage.__table__.c
+    return (
+        update(OutboundMessage)
+        .where(OutboundMessage.id.in_(bindparam("ids", expanding=True)))
+        .values({name: bindparam(f"new_{name}", type_=columns[name].type) for name in names})
+        .execution_options(synchronize_session=False)
+    )
 
 
 class Meetings:
