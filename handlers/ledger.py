@@ -761,11 +761,7 @@ def rating_reply(ctx: Context, text: str) -> Outcome:
     if ctx.community is None or said is None:
         return Outcome([], "ignored")
     score, reason = said
-    waiting = [
-        issue
-        for issue in ctx.uow.issues.reported_by(ctx.sender.id)
-        if issue.status is IssueStatus.RESOLVED and in_this_chat(ctx, issue)
-    ]
+    waiting = _resolved_here(ctx)
     if not waiting:  # in a group it was chat; privately it was said to the bot: answer it
         if ctx.chat.kind == "private" and reason:
             # 「7号楼楼道堆满了杂物，物业也不管，很不满意」: a complaint, not a rating.
@@ -781,14 +777,19 @@ def rating_reply(ctx: Context, text: str) -> Outcome:
     return _rated(ctx, waiting[0], score, reason)
 
 
-def not_fixed_reply(ctx: Context, text: str) -> Outcome:
-    """「灯还是不亮」「还没修好啊」 from the reporter of an issue 已办结 here (privately: any):
-    it reopens, as 重开 with their words; with several such issues they are asked which."""
-    waiting = [
+def _resolved_here(ctx: Context) -> list[Issue]:
+    """The sender's issues 已办结 and waiting for their verdict, reported here (privately: any)."""
+    return [
         issue
         for issue in ctx.uow.issues.reported_by(ctx.sender.id)
         if issue.status is IssueStatus.RESOLVED and in_this_chat(ctx, issue)
     ]
+
+
+def not_fixed_reply(ctx: Context, text: str) -> Outcome:
+    """「灯还是不亮」「还没修好啊」 from the reporter of an issue 已办结 here (privately: any):
+    it reopens, as 重开 with their words; with several such issues they are asked which."""
+    waiting = _resolved_here(ctx)
     if not waiting:  # rated a moment ago: as the dispatcher would take it now
         return Outcome([], "ignored")
     said = shorten(text.strip(), 30)

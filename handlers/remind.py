@@ -84,14 +84,7 @@ def _split_time(ctx: Context, words: list[str]) -> tuple[datetime, str]:
     """The time the reminder is for and its text: the longest leading words that read as a
     time (「明天 9:00 …」, 「周五16:00 …」, 「10分钟后 …」), or the start of the first word
     (「15:00开会」, 「明天开会」)."""
-    splits = [(" ".join(words[:count]), words[count:]) for count in (2, 1) if len(words) >= count]
-    first = words[0]
-    splits += [
-        (first[:cut], [first[cut:], *words[1:]])
-        for cut in range(len(first) - 1, 0, -1)
-        if _JOINED_TIME.search(normalize(first[:cut]))
-    ]
-    for typed, rest in splits:
+    for typed, rest in _leading(words, _JOINED_TIME):
         try:
             when = _when(ctx, typed)
         except PastDeadline:
@@ -147,21 +140,27 @@ def _repeating(ctx: Context, words: list[str]) -> Outcome:
 def _split_repeat(words: list[str]) -> tuple[Repeat, str]:
     """The rule and the text of 「每周四 18:00 开例会」, 「每周四18:00开例会」, 「每天 开窗通风」:
     the longest leading words, or start of the first word, that read as a repeat."""
-    first = words[0]
-    splits = [(" ".join(words[:count]), words[count:]) for count in (2, 1) if len(words) >= count]
-    splits += [
-        (first[:cut], [first[cut:], *words[1:]])
-        for cut in range(len(first) - 1, 0, -1)
-        if _JOINED_REPEAT.search(normalize(first[:cut]))
-    ]
-    for typed, rest in splits:
+    for typed, rest in _leading(words, _JOINED_REPEAT):
         try:
             rule = parse_repeat(typed)
         except RepeatError as error:
             raise Answer(str(error)) from None
         if rule is not None:
             return rule, " ".join(rest).strip()
-    raise Answer(texts.REMIND_BAD_REPEAT.format(typed=shorten(first, 20)))
+    raise Answer(texts.REMIND_BAD_REPEAT.format(typed=shorten(words[0], 20)))
+
+
+def _leading(words: list[str], joined: re.Pattern[str]) -> list[tuple[str, list[str]]]:
+    """Where a time may end and the text begin, longest first: after two words, after one,
+    then inside the first word where what comes before it ends as `joined` says a time run
+    into the text does (「15:00开会」, 「每周四18:00开例会」)."""
+    first = words[0]
+    splits = [(" ".join(words[:count]), words[count:]) for count in (2, 1) if len(words) >= count]
+    return splits + [
+        (first[:cut], [first[cut:], *words[1:]])
+        for cut in range(len(first) - 1, 0, -1)
+        if joined.search(normalize(first[:cut]))
+    ]
 
 
 def _when(ctx: Context, typed: str) -> datetime:

@@ -161,7 +161,7 @@ def _adhoc(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outg
         creator = uow.people.get(reminder.created_by_id) if reminder.created_by_id else None
         # 「提醒 明天9:00 …」 said in a group is its sender's, who is named; one that repeats
         # there is for the group.
-        named = creator and chat.kind != "private" and reminder.repeat is None
+        named = chat.kind != "private" and reminder.repeat is None
         mentions = (person_ref(creator),) if creator and named else ()
         return [Reply(chat_ref(chat), line, mentions=mentions)]
     if reminder.person_id is not None:

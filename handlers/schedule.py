@@ -277,11 +277,12 @@ def sync_series(uow: UnitOfWork, services: Services, community: Community) -> No
             schedule_next(uow, series, now)
 
 
-def schedule_next(uow: UnitOfWork, series: Series, now: datetime) -> Reminder | None:
+def schedule_next(uow: UnitOfWork, series: Series, now: datetime) -> None:
     """The series' first occurrence strictly after `now` (the one firing at this very second
     is the one just sent)."""
     due = series.trigger.get_next_fire_time(None, now + timedelta(seconds=1))
-    return schedule_occurrence(uow, series, due) if due is not None else None
+    if due is not None:
+        schedule_occurrence(uow, series, due)
 
 
 def schedule_occurrence(uow: UnitOfWork, series: Series, due: datetime) -> Reminder:

@@ -137,6 +137,8 @@ _NUM = r"[0-9]{1,4}|[零〇一二两三四五六七八九十百]{1,5}"
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 """A weekday as written after 周 / 星期: Monday is 0."""
 WEEKDAYS.update({str(n): n - 1 for n in range(1, 8)})
+WEEKDAY_NAMES = "一二三四五六日"
+"""The weekdays as written after 周, Monday first."""
 
 _TIME = re.compile(
     rf"(?P<period>上午|早上|早晨|早|中午|下午|傍晚|晚上|晚)?"

@@ -16,13 +16,12 @@ from datetime import date, time
 from enum import StrEnum
 
 from bot.domain.calendar import WorkCalendar
-from bot.domain.deadlines import WEEKDAYS, DeadlineError, read_clock
+from bot.domain.deadlines import WEEKDAY_NAMES, WEEKDAYS, DeadlineError, read_clock
 from bot.text import normalize, read_number, shorten
 
 MORNING = time(9, 0)
 """A repeating reminder without a time of day comes in the morning."""
 
-_NAMES = "一二三四五六日"
 _CRON_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAILY = re.compile(r"(?:每天|天天|每日)(?P<rest>.*)")
 _WORKDAYS = re.compile(r"(?:每个?工作日|工作日)(?P<rest>.*)")
@@ -62,7 +61,7 @@ class Repeat:
         if self.every is Every.WORKDAY:
             return f"工作日 {clock}"
         if self.every is Every.WEEK:
-            return "每周" + "、".join(_NAMES[d] for d in self.weekdays) + f" {clock}"
+            return "每周" + "、".join(WEEKDAY_NAMES[d] for d in self.weekdays) + f" {clock}"
         return f"每月{self.day}号 {clock}"
 
     def cron_fields(self) -> dict[str, str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from fractions import Fraction
 
+from bot.domain.deadlines import WEEKDAY_NAMES, WEEKDAYS
 from bot.text import read_number
 
 MAJORITY, TWO_THIRDS = "majority", "two_thirds"
@@ -150,7 +151,6 @@ _ONE_NUMBER = re.compile(rf"第?(?P<n>{_N})(?:个|项)?")
 _ONE_DAY = re.compile(
     rf"(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])|(?:(?P<m>{_N})月)?(?P<d>{_N})[日号]"
 )
-_WEEKDAY_NAMES = "一二三四五六日"
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,7 @@ class SpokenDay:
 
     def __str__(self) -> str:
         if self.weekday is not None:
-            return f"周{_WEEKDAY_NAMES[self.weekday]}"
+            return f"周{WEEKDAY_NAMES[self.weekday]}"
         return f"{self.month}月{self.day}日" if self.month is not None else f"{self.day}号"
 
 
@@ -206,7 +206,7 @@ def spoken_choice(text: str) -> Spoken | None:
 
 def _day(match: re.Match[str]) -> SpokenDay | None:
     if match["wd"] is not None:
-        return SpokenDay(weekday=_WEEKDAY_NAMES.index(match["wd"].replace("天", "日")))
+        return SpokenDay(weekday=WEEKDAYS[match["wd"]])
     day = read_number(match["d"])
     month = read_number(match["m"]) if match["m"] is not None else None
     if day is None or not 1 <= day <= 31 or (month is not None and not 1 <= month <= 12):
