@@ -131,10 +131,11 @@ class Dispatcher:
         return self._services.analyzer.worth_suggesting(visible(message.text))
 
     def _awaited(self, message: IncomingMessage, kind: RouteKind) -> bool:
-        """Whether what `message` may answer is there: a poll open in this group; for the
-        sender, reported in this chat (any chat, when private), an issue 已办结 or a 回头看
-        question waiting. A read, so chatter that merely sounds like an answer is neither kept
-        nor handled."""
+        """Whether what `message` may answer is there: a poll open in this group; a 公示 open
+        in its community (any, for a private chat); for the sender, a ballot waiting for their
+        flat, reported in this chat (any
+        chat, when private), an issue 已办结 or a 回头看 question waiting. A read, so chatter
+        that merely sounds like an answer is neither kept nor handled."""
         now = self._services.clock.now()
         chat = message.chat
         ref = None if chat.is_private else chat.ref
@@ -145,6 +146,10 @@ class Dispatcher:
                     return bool(uow.meetings.polling_in(chat.platform, chat.ref, now))
                 if kind is RouteKind.NOT_FIXED:
                     return uow.issues.resolved_waits(chat.platform, sender, ref)
+                if kind is RouteKind.SPOKEN_OBJECTION:
+                    return uow.meetings.publicity_heard(chat.platform, ref, now)
+                if kind is RouteKind.HOME:
+                    return uow.meetings.homeless_waits(chat.platform, sender, now)
                 since = now - timedelta(days=ledger.LOOKBACK_ANSWER_DAYS)
                 return uow.issues.lookback_waits(chat.platform, sender, ref, since)
         except Exception:
@@ -269,6 +274,13 @@ class Dispatcher:
                 return meetings.spoken_ballot(ctx, route.text)
             case RouteKind.NOT_FIXED:
                 return ledger.not_fixed_reply(ctx, route.text)
+            case RouteKind.HOME:
+                return meetings.home_given(ctx, route.text)
+            case RouteKind.SPOKEN_OBJECTION:
+                objected = meetings.spoken_objection(ctx, route.text)
+                if objected is None and route.otherwise is not None:
+                    return self._handle(ctx, route.otherwise)  # a 公示 elsewhere
+                return objected or Outcome([], "ignored")
             case RouteKind.PHOTO:
                 return intake.late_photo(ctx, route.text)
             case RouteKind.SUGGEST:

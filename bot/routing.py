@@ -14,7 +14,7 @@ from enum import Enum
 
 from bot.domain.lookback import came_back
 from bot.domain.ratings import not_fixed, spoken_rating
-from bot.domain.voting import is_ballot, spoken_choice
+from bot.domain.voting import home_said, is_ballot, objection_said, spoken_choice
 from bot.messages import IncomingMessage
 from bot.text import arabic_lead, normalize, printable, visible
 from handlers.base import Command
@@ -48,6 +48,10 @@ class RouteKind(Enum):
     SPOKEN_BALLOT = "spoken_ballot"
     # 灯还是不亮: perhaps the reporter saying 「#1 已办结」 did not fix it; if not, `otherwise`
     NOT_FIXED = "not_fixed"
+    # 我有异议，太贵: perhaps an objection to the 公示 open; if none is, `otherwise`
+    SPOKEN_OBJECTION = "spoken_objection"
+    # 3-2-301: perhaps the flat a 每户一票 ballot of the sender waits for; if none, `otherwise`
+    HOME = "home"
     PHOTO = "photo"  # an untagged photo: attached to the sender's report of a moment ago
     SUGGEST = "suggest"  # untagged, but reads surely as a complaint: suggest #立案 (§2)
     IGNORE = "ignore"
@@ -60,8 +64,9 @@ class Route:
     word: str = ""  # the command word as typed
     args: str = ""
     text: str = ""  # report description (tags and bot mention removed)
-    # LOOKBACK, SPOKEN_BALLOT, NOT_FIXED: the route when no question waits for an answer, no
-    # poll is open, nothing of the sender's was resolved
+    # LOOKBACK, SPOKEN_BALLOT, NOT_FIXED, SPOKEN_OBJECTION, HOME: the route when no question
+    # waits for an answer, no poll is open, nothing of the sender's was resolved, no 公示 is
+    # open, no ballot waits for a flat
     otherwise: Route | None = None
 
 
@@ -117,6 +122,10 @@ class Router:
         private = message.chat.is_private
         if not private and spoken_choice(said_text) is not None:
             return Route(RouteKind.SPOKEN_BALLOT, text=said_text, otherwise=untagged)
+        if objection_said(raw) is not None:
+            return Route(RouteKind.SPOKEN_OBJECTION, text=raw, otherwise=untagged)
+        if home_said(said_text) is not None:
+            return Route(RouteKind.HOME, text=said_text, otherwise=untagged)
         if came_back(text, private=private) is not None:
             untagged = Route(RouteKind.LOOKBACK, text=raw, otherwise=untagged)
         if untagged.kind is not RouteKind.RATING and not_fixed(text, private=private):

@@ -19,6 +19,7 @@ from bot.domain.issues import IssueStatus, Role
 from bot.domain.permissions import refusal
 from bot.domain.privacy import mask_name, reporter_label
 from bot.domain.voting import (
+    HOME,
     RULE_LABELS,
     RULE_WORDS,
     WITHDRAW_WORDS,
@@ -26,6 +27,7 @@ from bot.domain.voting import (
     Decision,
     decide,
     is_ballot,
+    objection_said,
     parse_choices,
     shared_homes,
     spoken_choice,
@@ -75,7 +77,6 @@ def _choices(typed: str, *, spaces: bool) -> list[str]:
 
 
 _ITEMS = re.compile(r"[；;]")
-_HOME = re.compile(r"(\d+)\s*[-号栋幢#]\s*(?:楼)?\s*(\d+)\s*[-单元]*\s*(\d{2,4})")
 
 
 # -- shared steps -------------------------------------------------------------------------------
@@ -371,7 +372,7 @@ def ballot(ctx: Context, text: str) -> Outcome:
     rest = match[2]
     if rest.strip() in WITHDRAW_WORDS:
         return _withdraw(ctx, meeting)
-    home_match = _HOME.search(rest)
+    home_match = HOME.search(rest)
     if home_match:
         rest = rest[: home_match.start()].strip()
     options = len(ctx.uow.meetings.options(meeting.id))
@@ -381,7 +382,7 @@ def ballot(ctx: Context, text: str) -> Outcome:
         raise Answer(template.format(number=meeting.number, options=options))
     home = None
     if meeting.per_household:
-        home = _household(ctx, meeting, home_match)
+        home = _household(ctx, home_match)
     existing = ctx.uow.meetings.ballot(meeting.id, ctx.sender.id)
     joined = ",".join(map(str, choices))
     if existing is None:
@@ -399,6 +400,12 @@ def ballot(ctx: Context, text: str) -> Outcome:
         existing.choices, existing.household, existing.cast_at = joined, home, ctx.now
         existing.chat_id = ctx.chat.id
     told = _household_replaced(ctx, meeting, home) if home is not None else []
+    if meeting.per_household and home is None:
+        # Kept, not counted, until the flat is given: 「3-2-301」 next completes it.
+        held = (
+            texts.BALLOT_NEEDS_HOME if ctx.chat.kind == "private" else texts.BALLOT_NEEDS_HOME_GROUP
+        )
+        return answer(ctx, held.format(number=meeting.number))
     if meeting.kind == "vote" and not meeting.open_ballot:
         # Secret: no echo of the choice, and a nudge towards a private chat next time.
         secret = texts.BALLOT_SECRET if ctx.chat.kind == "private" else texts.BALLOT_SECRET_GROUP
@@ -411,12 +418,24 @@ def ballot(ctx: Context, text: str) -> Outcome:
 
 
 def spoken_ballot(ctx: Context, text: str) -> Outcome:
-    """「我选2」「选1和2」「我选周六」「28号可以」 in a group with one poll open: a ballot for
-    it, its number unsaid. A day names the poll's one time on that day."""
+    """「我选2」「选1和2」「我选周六」「28号可以」「我同意」 in a group with one poll open: a
+    ballot for it, its number unsaid. A day names the poll's one time on that day; 「同意」 the
+    vote's option of that name."""
     spoken = spoken_choice(text)
     assert spoken is not None
     polls = ctx.uow.meetings.polling_in(ctx.chat.platform, ctx.chat.ref, ctx.now)
-    if not polls:  # closed a moment ago: as the dispatcher would take it now
+    choices = list(spoken.numbers)
+    if spoken.label:
+        # 「同意」 answers the vote with that option; said near a time poll, or near votes
+        # without it, it is someone agreeing with someone else.
+        named = {
+            m.id: [o.position for o in ctx.uow.meetings.options(m.id) if o.label == spoken.label]
+            for m in polls
+            if m.kind == "vote"
+        }
+        polls = [m for m in polls if named.get(m.id)]
+        choices = named[polls[0].id] if polls else []
+    if not polls:  # closed a moment ago, or none with that option: as it reads
         return Outcome([], "ignored")
     if len(polls) > 1:
         numbers = "、".join(f"M{m.number}" for m in polls)
@@ -424,7 +443,6 @@ def spoken_ballot(ctx: Context, text: str) -> Outcome:
             texts.SPOKEN_WHICH_POLL.format(count=len(polls), numbers=numbers, first=polls[0].number)
         )
     meeting = polls[0]
-    choices = list(spoken.numbers)
     if spoken.days and meeting.kind != "meeting":
         raise Answer(texts.SPOKEN_VOTE_NUMBER.format(number=meeting.number))
     tz = ctx.services.settings.tz
@@ -467,7 +485,9 @@ def _withdraw(ctx: Context, meeting: Meeting) -> Outcome:
     return answer(ctx, texts.BALLOT_WITHDRAWN.format(number=meeting.number))
 
 
-def _household(ctx: Context, meeting: Meeting, typed: re.Match[str] | None) -> str:
+def _household(ctx: Context, typed: re.Match[str] | None) -> str | None:
+    """The sender's flat: the one `typed` (remembered for the next vote, after checking its
+    building is here), else the one remembered, else None."""
     assert ctx.community is not None
     known = ctx.uow.meetings.household(ctx.sender.id, ctx.community.id)
     if typed is not None:
@@ -483,9 +503,24 @@ def _household(ctx: Context, meeting: Meeting, typed: re.Match[str] | None) -> s
         else:
             known.home = home
         return home
-    if known is None:
-        raise Answer(texts.BALLOT_NEEDS_HOME.format(number=meeting.number))
-    return known.home
+    return None if known is None else known.home
+
+
+def home_given(ctx: Context, text: str) -> Outcome:
+    """「3-2-301」 from someone whose 每户一票 ballot waits for their flat: it counts now, in every
+    vote open that waits for it."""
+    waiting = ctx.uow.meetings.homeless(ctx.sender.id, ctx.now)
+    if not waiting or ctx.community is None:  # closed a moment ago: as it reads
+        return Outcome([], "ignored")
+    home = _household(ctx, HOME.search(text))
+    assert home is not None
+    told: list[Outgoing] = []
+    for held in waiting:
+        held.household = home
+        told += _household_replaced(ctx, ctx.uow.meetings.get(held.meeting_id), home)
+    numbers = "、".join(f"M{ctx.uow.meetings.get(b.meeting_id).number}" for b in waiting)
+    said = answer(ctx, texts.HOME_TAKEN.format(home=home, numbers=numbers))
+    return Outcome([*said.replies, *told], said.status)
 
 
 def meeting_casts(uow: UnitOfWork, meeting: Meeting) -> list[Cast]:
@@ -854,10 +889,44 @@ _OBJECTION = re.compile(r"\s*([MmＭｍ]\s*[0-9０-９]+)[\s:：,，]*(.*)", re.
 
 def object_to(ctx: Context, args: str) -> Outcome:
     """异议 M1 内容 — an objection during the 公示, passed to the work group (「异议M1太贵」 and
-    「异议 M1：太贵」 too)."""
+    「异议 M1：太贵」 too). With one 公示 open, its number may go unsaid: 「异议 太贵」."""
     written = _OBJECTION.match(args)
-    token, text = (written[1], written[2]) if written else (args.strip().partition(" ")[0], "")
-    meeting = find_meeting(ctx, token, "object")
+    if written is not None:
+        return _object(ctx, find_meeting(ctx, written[1], "object"), written[2])
+    meeting = _publicised(ctx)
+    if meeting is None:
+        raise Answer(ctx.services.command("object").usage_line())
+    return _object(ctx, meeting, args)
+
+
+def spoken_objection(ctx: Context, text: str) -> Outcome | None:
+    """「我有异议，停车费太贵」 while a 公示 is open in the sender's community: an objection to
+    it. None when none is open there (the message is then what it otherwise reads as)."""
+    meeting = _publicised(ctx)
+    if meeting is None:
+        return None
+    said = objection_said(text)
+    assert said is not None
+    return _object(ctx, meeting, said)
+
+
+def _publicised(ctx: Context) -> Meeting | None:
+    """The one decision in its 公示 period in this community; with several, the sender is asked
+    which."""
+    if ctx.community is None:
+        return None
+    open_now = ctx.uow.meetings.publicising(ctx.community.id, ctx.now)
+    if len(open_now) > 1:
+        numbers = "、".join(f"M{m.number}" for m in open_now)
+        raise Answer(
+            texts.OBJECTION_WHICH.format(
+                count=len(open_now), numbers=numbers, first=open_now[0].number
+            )
+        )
+    return open_now[0] if open_now else None
+
+
+def _object(ctx: Context, meeting: Meeting, text: str) -> Outcome:
     if meeting.publicity_until is None or ctx.now > meeting.publicity_until:
         raise Answer(texts.OBJECTION_CLOSED.format(number=meeting.number))
     if not text.strip():

@@ -291,7 +291,15 @@ VOTE_BAD_QUORUM = "「至少」后面请写票数，例如：至少 30"
 BALLOT_CLOSED = "M{number} 的投票已截止。"
 BALLOT_BAD_MEETING = "请回复 1 到 {options} 之间的编号，可多选，例如：M{number} 1,2"
 BALLOT_BAD_VOTE = "请回复 1 到 {options} 之间的一个编号，例如：M{number} 1"
-BALLOT_NEEDS_HOME = "本次每户一票，请带上门牌号投票，例如：M{number} 1 3-2-301（只需一次）"
+BALLOT_NEEDS_HOME = (
+    "已收到您对 M{number} 的选择。本次每户一票，请回复您家门牌号，例如 3-2-301（只需一次），"
+    "您的票才计入。"
+)
+BALLOT_NEEDS_HOME_GROUP = (
+    "已收到您对 M{number} 的选择。本次每户一票，请私聊我回复您家门牌号，例如 3-2-301"
+    "（只需一次），您的票才计入。"
+)
+HOME_TAKEN = "已记下门牌 {home}，您对 {numbers} 的投票已计入。"
 BALLOT_TAKEN = "已记录：M{number} 选 {choices}。"
 SPOKEN_WHICH_POLL = "群里有{count}个投票（{numbers}），请写明编号，例如：M{first} 1"
 SPOKEN_VOTE_NUMBER = "M{number} 是表决，请回复编号，例如：M{number} 1"
@@ -337,6 +345,7 @@ PUBLICITY = "📢 公示：{label}\n决议：{outcome}{actions}\n公示期至 {u
 OBJECTION_CLOSED = "M{number} 不在公示期内。"
 OBJECTION_NEEDS_TEXT = "请写明异议内容，例如：异议 M{number} 收费标准太高"
 OBJECTION_TAKEN = "已记录您对 M{number} 的异议，书记会答复。"
+OBJECTION_WHICH = "现在有{count}个公示（{numbers}），请写明编号，例如：异议 M{first} 内容"
 OBJECTION_ALREADY = "您对 M{number} 的这条异议已经记录过了，书记会答复。"
 OBJECTION_ALERT = "M{number} 收到异议（{who}）：{text}"
 PUBLICITY_DONE_CLEAN = "📢 {label} 公示期满，无异议。"

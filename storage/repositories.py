@@ -1302,6 +1302,24 @@ class Meetings:
             .order_by(Meeting.id)
         ).all()
 
+    def publicising(self, community_id: int, now: datetime) -> Sequence[Meeting]:
+        """The community's decisions in their 公示 period now, the oldest first."""
+        return self._session.scalars(
+            select(Meeting)
+            .where(Meeting.community_id == community_id, Meeting.publicity_until >= now)
+            .order_by(Meeting.id)
+        ).all()
+
+    def publicity_heard(self, platform: str, chat_ref: str | None, now: datetime) -> bool:
+        """Whether a 公示 is open where one group (`chat_ref`) is, or, for a private chat
+        (None), anywhere: what tells 「我有异议」 from chatter."""
+        query = select(Meeting.id).where(Meeting.publicity_until >= now)
+        if chat_ref is not None:
+            query = query.join(Chat, Chat.community_id == Meeting.community_id).where(
+                Chat.platform == platform, Chat.ref == chat_ref
+            )
+        return self._session.scalar(query.limit(1)) is not None
+
     def chats(self, meeting_id: int) -> Sequence[Chat]:
         return self._session.scalars(
             select(Chat)
@@ -1339,6 +1357,36 @@ class Meetings:
             select(Ballot).where(Ballot.meeting_id == meeting_id).order_by(Ballot.cast_at)
         ).all()
 
+    def homeless(self, person_id: int, now: datetime) -> Sequence[Ballot]:
+        """The person's 每户一票 ballots that wait for their flat, in votes open now."""
+        return self._session.scalars(
+            select(Ballot)
+            .join(Meeting, Meeting.id == Ballot.meeting_id)
+            .where(
+                Ballot.person_id == person_id, Ballot.household.is_(None), *_home_votes_open(now)
+            )
+            .order_by(Meeting.number)
+        ).all()
+
+    def homeless_waits(self, platform: str, sender_ref: str, now: datetime) -> bool:
+        """Whether one person (by their platform id) has a ballot waiting for their flat: what
+        tells their 「3-2-301」 from chatter."""
+        return (
+            self._session.scalar(
+                select(Ballot.id)
+                .join(Meeting, Meeting.id == Ballot.meeting_id)
+                .join(Person, Person.id == Ballot.person_id)
+                .where(
+                    Person.platform == platform,
+                    Person.ref == sender_ref,
+                    Ballot.household.is_(None),
+                    *_home_votes_open(now),
+                )
+                .limit(1)
+            )
+            is not None
+        )
+
     def household(self, person_id: int, community_id: int) -> Household | None:
         return self._session.scalar(
             select(Household).where(
@@ -1356,6 +1404,15 @@ class Meetings:
         return self._session.scalars(
             select(Objection).where(Objection.meeting_id == meeting_id).order_by(Objection.id)
         ).all()
+
+
+def _home_votes_open(now: datetime) -> tuple[ColumnElement[bool], ...]:
+    """A 每户一票 vote open at `now`: where a ballot without a flat waits for one."""
+    return (
+        Meeting.per_household.is_(True),
+        Meeting.status == "polling",
+        Meeting.poll_deadline > now,
+    )
 
 
 _CHUNK = 500

@@ -140,6 +140,11 @@ _LEAN = r"(?:吧|啊|哈|呀|呗|的|那个|那天)?"
 _OK = r"(?:都)?(?:可以|行|都行|方便|有空|没问题|合适)"
 _NUMBERS = rf"(?P<numbers>{_NUMBER_WORD}(?:{_SEP}{_NUMBER_WORD})*)"
 _DAYS = rf"(?P<days>(?:{_DAY_WORD})(?:{_SEP}(?:{_DAY_WORD}))*)"
+# The usual options of a decision vote, said as a whole answer: 「同意」「我投反对票」「弃权」.
+VOTE_WORDS = ("同意", "不同意", "赞成", "不赞成", "反对", "弃权", "支持", "不支持")
+_LABEL = re.compile(
+    rf"{_WHO}{_VERB}?(?P<label>{'|'.join(sorted(VOTE_WORDS, key=len, reverse=True))})票?{_LEAN}"
+)
 # 「我选2」「投第一个」「选1和2」「1、2都行」 / 「我选周六」「周六可以」「28号和29号都行」.
 _SPOKEN = [
     re.compile(rf"{_WHO}{_VERB}{_NUMBERS}{_LEAN}"),
@@ -174,20 +179,24 @@ class SpokenDay:
 
 @dataclass(frozen=True)
 class Spoken:
-    """Choices said in words in a group with a poll open: the options' numbers, or days."""
+    """Choices said in words in a group with a poll open: the options' numbers, days, or an
+    option's own words (「同意」)."""
 
     numbers: tuple[int, ...] = ()
     days: tuple[SpokenDay, ...] = ()
+    label: str = ""
 
 
 def spoken_choice(text: str) -> Spoken | None:
-    """「我选2」「投第一个」「选1和2」「1、2都行」「我选周六」「周六可以」「28号和29号都行」:
-    someone answering the one poll open in their group without its number (`text` normalised,
-    without its closing punctuation). A bare 「2」 or 「周六」 is not one (that needs a reply to
-    the poll), nor 「周六不行」 or 「周六可以吗」."""
+    """「我选2」「投第一个」「选1和2」「1、2都行」「我选周六」「周六可以」「28号和29号都行」
+    「同意」「我投反对票」: someone answering the one poll open in their group without its
+    number (`text` normalised, without its closing punctuation). A bare 「2」 or 「周六」 is not
+    one (that needs a reply to the poll), nor 「周六不行」 or 「周六可以吗」."""
     said = re.sub(r"\s+", "", text)
     if len(said) > 24:
         return None
+    if (label := _LABEL.fullmatch(said)) is not None:
+        return Spoken(label=label["label"])
     for pattern in _SPOKEN:
         match = pattern.fullmatch(said)
         if match is None:
@@ -212,3 +221,34 @@ def _day(match: re.Match[str]) -> SpokenDay | None:
     if day is None or not 1 <= day <= 31 or (month is not None and not 1 <= month <= 12):
         return None
     return SpokenDay(month=month, day=day)
+
+
+# 「我有异议，停车费太贵」「对这个决议有异议：…」「异议：…」: an objection to the 公示 open.
+_OBJECTING = re.compile(
+    r"\s*(?:我们家|我们|我家|我|本人|俺)?(?:还是|也)?"
+    r"(?:对(?:这个|这次|此|该|本次)?(?:决议|公示|方案|决定|结果)?)?"
+    r"(?:有|提出?|提个|提一个|还有)?(?:一点|一个|一条|一些|点|个|些)?异议"
+    r"(?:[\s:：,，.。!！;；]+|$)(?P<text>.*)",
+    re.S,
+)
+
+
+def objection_said(text: str) -> str | None:
+    """What someone objects to when they say 「我有异议，停车费太贵」 or 「异议：太贵」 without the
+    meeting's number: the words after 异议 ("" when there are none), or None when `text` is
+    not said so."""
+    said = _OBJECTING.match(text)
+    return None if said is None else said["text"].strip()
+
+
+HOME = re.compile(r"(\d+)\s*[-号栋幢#]\s*(?:楼)?\s*(\d+)\s*[-单元]*\s*(\d{2,4})")
+"""A flat as 每户一票 counts it: 「3-2-301」「3号楼2单元301」 (building, unit, room)."""
+_HOME_ONLY = re.compile(
+    rf"(?:我家|我们家|我住|家住|住在?|门牌号?|房号)?(?:是|在)?[:：]?\s*{HOME.pattern}\s*(?:室|号)?"
+)
+
+
+def home_said(text: str) -> re.Match[str] | None:
+    """「3-2-301」「我家3号楼2单元301室」 as the whole message: perhaps the flat a 每户一票 ballot
+    waits for (`text` normalised, without its closing punctuation)."""
+    return _HOME_ONLY.fullmatch(text.strip())

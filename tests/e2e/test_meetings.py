@@ -215,9 +215,9 @@ def test_a_secret_vote_by_household(chat: Conversation) -> None:
     chat.say(
         "@李书记/工作群: 投票 取消固定车位 选项 同意|反对|弃权 截止 周五18:00 每户一票 群 网格3,网格5"
     )
-    assert (
-        chat.text("@王芳/私聊: M1 1")
-        == "本次每户一票，请带上门牌号投票，例如：M1 1 3-2-301（只需一次）"
+    assert chat.text("@王芳/私聊: M1 1") == (
+        "已收到您对 M1 的选择。本次每户一票，请回复您家门牌号，例如 3-2-301（只需一次），"
+        "您的票才计入。"
     )
     assert chat.text("@王芳/私聊: M1 1 3-2-301") == "已记录您对 M1 的投票（以最后一次为准）。"
     # Same flat: the latest counts, and 王芳 is told hers no longer does, and by whom.
@@ -483,3 +483,66 @@ def test_a_day_said_for_a_decision_vote_asks_for_its_number(chat: Conversation) 
     chat.say("@李书记/工作群: 投票 充电桩 选项 同意|反对 截止 周二20:00 公开 群 网格3")
     assert chat.say("@王芳/网格3群: 我选周六") == [(G3, "M1 是表决，请回复编号，例如：M1 1")]
     assert chat.say("@王芳/网格3群: 我投1") == [(G3, "已记录：M1 选 1。")]
+
+
+def test_an_option_said_in_words_is_a_ballot_for_the_vote_open_in_the_group(
+    chat: Conversation,
+) -> None:
+    chat.say("@李书记/工作群: 议事 停车难议事会 时间 周四19:00|周六10:00 截止 明天20:00 群 网格3")
+    assert chat.say("@王芳/网格3群: 同意") == []  # agreeing with someone, near a time poll
+    chat.say("@李书记/工作群: 投票 加装电梯 选项 同意|反对|弃权 截止 周五18:00 公开 群 网格3")
+    assert chat.say("@王芳/网格3群: 我同意！") == [(G3, "已记录：M2 选 1。")]
+    assert chat.say("@孙大爷/网格3群: 我投反对票") == [(G3, "已记录：M2 选 2。")]
+    assert chat.say("@陈楼长/网格3群: 支持") == []  # not one of the vote's options
+    assert chat.say("@赵网格/网格5群: 同意") == []  # no vote in this group
+    tally = chat.text("@李书记/工作群: 查看 M2")
+    assert "1. 同意 1票；2. 反对 1票；3. 弃权 0票（2人）" in tally
+
+
+def test_a_household_ballot_without_its_flat_counts_once_the_flat_is_given(
+    chat: Conversation,
+) -> None:
+    chat.say("@李书记/工作群: 投票 加装电梯 选项 同意|反对 截止 周五18:00 每户一票 群 网格3")
+    assert chat.text("@陈楼长/网格3群: M1 1").startswith(
+        "已收到您对 M1 的选择。本次每户一票，请私聊我回复您家门牌号"
+    )
+    chat.say("@王芳/私聊: M1 2")
+    assert "（0户）" in chat.text("@李书记/私聊: 查看 M1")  # kept, not yet counted
+    assert chat.say("@王芳/私聊: 3号楼2单元301室") == [
+        ("私聊·王芳", "已记下门牌 3-2-301，您对 M1 的投票已计入。")
+    ]
+    assert chat.text("@陈楼长/私聊: 我家是3-1-302") == "已记下门牌 3-1-302，您对 M1 的投票已计入。"
+    assert "1. 同意 1票；2. 反对 1票（2户）" in chat.text("@李书记/私聊: 查看 M1")
+    # Nobody's ballot waits any more: a flat alone is what it always was.
+    assert chat.text("@王芳/私聊: 3-2-301").startswith("您好，我是邻里。")
+    assert chat.text("@王芳/私聊: M1 1") == "已记录您对 M1 的投票（以最后一次为准）。"
+
+
+def test_an_objection_said_in_words_goes_to_the_publicity_open(chat: Conversation) -> None:
+    assert chat.say("@王芳/网格3群: 我有异议，凭什么") == []  # no 公示 open: chatter
+    chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00 截止 周三20:00 群 网格3")
+    chat.say("@李书记/工作群: 结果 M1 决议 停车费100元/月")
+    chat.say("@李书记/工作群: 公示 M1 5天")
+    assert chat.say("@王芳/网格3群: 我有异议，100元太贵了！") == [
+        (G3, "已记录您对 M1 的异议，书记会答复。"),
+        (WORK, "M1 收到异议（王*）：100元太贵了！"),
+    ]
+    assert chat.text("@孙大爷/网格3群: 我有异议") == "请写明异议内容，例如：异议 M1 收费标准太高"
+    assert chat.say("@孙大爷/网格3群: 有异议的请说") == []
+    assert chat.say("@孙大爷/网格3群: 没有异议") == []
+    assert chat.say("@孙大爷/网格3群: 异议 车位不够分") == [
+        (G3, "已记录您对 M1 的异议，书记会答复。"),
+        (WORK, "M1 收到异议（孙*爷）：车位不够分"),
+    ]
+    assert chat.say("@钱阿姨/私聊: 对这个决议有异议：没征求租户意见") == [
+        ("私聊·钱阿姨", "已记录您对 M1 的异议，书记会答复。"),
+        (WORK, "M1 收到异议（私信居民）：没征求租户意见"),
+    ]
+    chat.say("@李书记/工作群: 议事 充电桩议事会 时间 周四19:00 截止 周三20:00 群 网格3")
+    chat.say("@李书记/工作群: 结果 M2 决议 装10个充电桩")
+    chat.say("@李书记/工作群: 公示 M2 5天")
+    assert chat.text("@王芳/网格3群: 我有异议，太少了") == (
+        "现在有2个公示（M1、M2），请写明编号，例如：异议 M1 内容"
+    )
+    ended = [text for _, where, text in chat.run_until(at(12, 1, 12)) if "公示期满" in text]
+    assert ended and all("📢 M1 停车议事会 公示期满，收到异议3条" in text for text in ended)

@@ -12,7 +12,9 @@ from bot.domain.voting import (
     Spoken,
     SpokenDay,
     decide,
+    home_said,
     is_ballot,
+    objection_said,
     parse_choices,
     shared_homes,
     spoken_choice,
@@ -135,6 +137,10 @@ SATURDAY, SUNDAY = SpokenDay(weekday=5), SpokenDay(weekday=6)
         ("星期天有空", Spoken(days=(SUNDAY,))),
         ("28号和29号都行", Spoken(days=(SpokenDay(day=28), SpokenDay(day=29)))),
         ("11月28日可以", Spoken(days=(SpokenDay(month=11, day=28),))),
+        ("我投赞成票", Spoken(label="赞成")),
+        ("同意", Spoken(label="同意")),
+        ("我也不同意", Spoken(label="不同意")),
+        ("弃权吧", Spoken(label="弃权")),
         # What stays chatter: no verb and no 「可以」, a question, a refusal, anything longer.
         ("2", None),
         ("周六", None),
@@ -145,7 +151,8 @@ SATURDAY, SUNDAY = SpokenDay(weekday=5), SpokenDay(weekday=6)
         ("选择困难", None),
         ("选21", None),
         ("40号可以", None),
-        ("我投赞成票", None),
+        ("同意吗", None),
+        ("我不同意你的看法", None),
         ("我选周六，因为周日要带孙子去公园玩", None),
     ],
 )
@@ -163,3 +170,39 @@ def test_a_spoken_day_matches_the_times_on_it() -> None:
         "3号",
         "12月1日",
     ]
+
+
+@pytest.mark.parametrize(
+    ("said", "objection"),
+    [
+        ("我有异议，停车费太贵", "停车费太贵"),
+        ("异议：太贵", "太贵"),
+        ("对这个决议有异议 没征求租户意见", "没征求租户意见"),
+        ("我有异议", ""),
+        ("我们家提个异议！收费不合理", "收费不合理"),
+        # Not an objection: none had, asked about, or talked of.
+        ("没有异议", None),
+        ("我没有异议", None),
+        ("有异议吗", None),
+        ("有异议的请说", None),
+        ("异议期到什么时候", None),
+    ],
+)
+def test_an_objection_said_in_words(said: str, objection: str | None) -> None:
+    assert objection_said(said) == objection
+
+
+@pytest.mark.parametrize(
+    ("said", "home"),
+    [
+        ("3-2-301", ("3", "2", "301")),
+        ("3号楼2单元301", ("3", "2", "301")),
+        ("我家是3-1-302室", ("3", "1", "302")),
+        ("门牌号：12栋1单元1101", ("12", "1", "1101")),
+        ("3号楼2单元301漏水", None),
+        ("去3-2-301看看", None),
+    ],
+)
+def test_a_flat_said_alone(said: str, home: tuple[str, str, str] | None) -> None:
+    found = home_said(said)
+    assert (found.groups() if found else None) == home
