@@ -987,6 +987,54 @@ def stage(meeting: Meeting, now: datetime) -> str:
     return texts.MEETING_STATUS.get(meeting.status, meeting.status)
 
 
+CURRENT_FOR = timedelta(days=30)
+"""How long a meeting held, or an outcome not yet published, stays on 议事会's list."""
+
+
+def current(ctx: Context, args: str) -> Outcome:
+    """议事会 — the community's meetings and votes under way: polls open, times to settle,
+    meetings to come, outcomes to record or publish, 公示 open; one line each."""
+    if ctx.community is None:
+        raise Answer(texts.MEETINGS_WHERE)
+    lines = []
+    since = ctx.now - 4 * CURRENT_FOR
+    for meeting in ctx.uow.meetings.called_between(ctx.community.id, since, None):
+        state = _state(ctx, meeting)
+        if state:
+            lines.append(f"{_label(meeting)} · {state}")
+    if not lines:
+        return answer(ctx, texts.MEETINGS_NONE)
+    shown = lines[-10:]
+    return answer(ctx, "\n".join([texts.MEETINGS_HEAD, *shown, texts.MEETINGS_FOOT]))
+
+
+def _state(ctx: Context, meeting: Meeting) -> str:
+    """Where a meeting still under way stands, in a few words; "" for one that is done."""
+    tz, now = ctx.services.settings.tz, ctx.now
+    if meeting.publicity_until is not None:
+        if now > meeting.publicity_until:
+            return ""
+        objections = len(ctx.uow.meetings.objections(meeting.id))
+        until = format_deadline(meeting.publicity_until, tz, now)
+        return f"公示中，至 {until}，异议{objections}条"
+    if meeting.outcome:
+        recent = now - meeting.created_at <= 2 * CURRENT_FOR
+        return "已出结果，未公示" if recent and meeting.kind == "meeting" else ""
+    if meeting.status == "polling":
+        deadline = format_deadline(meeting.poll_deadline, tz, now, clock=True)
+        return f"{'时间投票' if meeting.kind == 'meeting' else '表决'}中，截止 {deadline}"
+    if meeting.status == "tied":
+        return texts.MEETING_STATUS["tied"]
+    if meeting.status == "scheduled" and meeting.starts_at is not None:
+        when = format_deadline(meeting.starts_at, tz, now, clock=True)
+        if meeting.starts_at > now:
+            place = f"，{meeting.place}" if meeting.place else ""
+            return f"定于 {when}{place}"
+        if now - meeting.starts_at <= CURRENT_FOR:
+            return f"{when} 已召开，待记录结果"
+    return ""
+
+
 def minutes(ctx: Context, token: str) -> Outcome:
     """查看 M1 — the meeting record: agenda, poll, attendees, decisions, actions, publicity."""
     meeting = find_meeting(ctx, token)

@@ -277,6 +277,10 @@ REMIND_CANCELLED = "已取消提醒 {id}：{text}"
 # -- meetings, votes, outcomes, publicity (chat-protocol §6) --------------------------------------
 MEETING_NEEDS_GROUPS = "私聊里发起请写明群，例如：群 网格3,网格5"
 MEETING_UNKNOWN_GROUP = "没有「{name}」这个群或网格。"
+MEETINGS_HEAD = "进行中的议事会和表决："
+MEETINGS_FOOT = "发送「查看 M编号」看详情。"
+MEETINGS_NONE = "目前没有进行中的议事会或表决。"
+MEETINGS_WHERE = "请在社区的群里发送「议事会」。"
 MEETING_WHICH = "请写明会议编号，例如：M3"
 MEETING_NOT_FOUND = "没有找到 M{number}。"
 MEETING_TIME_BEFORE_DEADLINE = "开会时间要在投票截止之后。"
@@ -353,7 +357,7 @@ PUBLICITY_DONE_OBJECTIONS = "📢 {label} 公示期满，收到异议{count}条�
 MEETING_STATUS = {
     "polling": "投票中",
     "scheduled": "已定时间",
-    "tied": "平票待定",
+    "tied": "待定时间",
     "closed": "已结束",
 }
 PHOTO_ADDED = "已把{count}张照片附到 #{number}。"

@@ -51,6 +51,7 @@ EVERYONE = frozenset(
         "show",
         "list",
         "mine",
+        "meetings",
         "follow",
         "unfollow",
         "forget",

@@ -546,3 +546,38 @@ def test_an_objection_said_in_words_goes_to_the_publicity_open(chat: Conversatio
     )
     ended = [text for _, where, text in chat.run_until(at(12, 1, 12)) if "公示期满" in text]
     assert ended and all("📢 M1 停车议事会 公示期满，收到异议3条" in text for text in ended)
+
+
+def test_the_meetings_under_way_are_listed_with_where_each_stands(chat: Conversation) -> None:
+    assert chat.text("@王芳/网格3群: 议事会") == "目前没有进行中的议事会或表决。"
+    chat.say(
+        "@李书记/工作群: 议事 停车难议事会 时间 周四19:00|周六10:00 截止 明天20:00 地点 罐罐茶 群 网格3"
+    )
+    chat.say("@李书记/工作群: 议事 楼道堆物议事会 时间 周四19:00|周六10:00 截止 明天20:00 群 网格3")
+    chat.say("@李书记/工作群: 投票 加装电梯 选项 同意|反对 截止 11月27日18:00 群 网格3")
+    assert chat.text("@王芳/网格3群: 会议") == (
+        "进行中的议事会和表决：\n"
+        "M1 停车难议事会 · 时间投票中，截止 11月24日 20:00\n"
+        "M2 楼道堆物议事会 · 时间投票中，截止 11月24日 20:00\n"
+        "M3 加装电梯 · 表决中，截止 11月27日 18:00\n"
+        "发送「查看 M编号」看详情。"
+    )
+    chat.say("@王芳/网格3群: M1 2")
+    chat.run_until(at(11, 24, 21))
+    listed = chat.text("@李书记/工作群: 议事会").splitlines()
+    assert listed[1:3] == [
+        "M1 停车难议事会 · 定于 11月28日 10:00，罐罐茶",
+        "M2 楼道堆物议事会 · 待定时间",
+    ]
+    chat.run_until(at(11, 28, 12))  # M1 held, M3's vote closed
+    assert chat.text("@李书记/工作群: 会议列表").splitlines()[1:-1] == [
+        "M1 停车难议事会 · 11月28日 10:00 已召开，待记录结果",
+        "M2 楼道堆物议事会 · 待定时间",
+    ]
+    chat.say("@李书记/工作群: 结果 M1 决议 停车费100元/月")
+    assert "M1 停车难议事会 · 已出结果，未公示" in chat.text("@李书记/工作群: 议事会")
+    chat.say("@李书记/工作群: 公示 M1 5天")
+    chat.say("@孙大爷/网格3群: 异议 M1 太贵")
+    assert "M1 停车难议事会 · 公示中，至 12月3日，异议1条" in chat.text("@王芳/网格3群: 议事会")
+    chat.run_until(at(12, 4, 12))
+    assert "M1" not in chat.text("@王芳/网格3群: 议事会")  # the 公示 over: done

@@ -28,6 +28,7 @@ ALLOWED: dict[str, set[Role]] = {
     "help": {R, H, D, W, S},
     "list": {R, H, D, W, S},
     "mine": {R, H, D, W, S},
+    "meetings": {R, H, D, W, S},
     "show": {H, D, W, S},  # a resident sees only their own or followed issues
     "follow": {R, H, D, W, S},
     "unfollow": {R, H, D, W, S},
