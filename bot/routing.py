@@ -172,8 +172,8 @@ class Router:
                 # usage line; 「关注 一下」「进展 怎么样了」 and 「派单@刘物业」 stay chatter.
                 if not (fits or after == "" or _attempted(keyword, after)):
                     return None
-            elif _JOINED.get(command.name, frozenset()) >= {after}:  # 「统计本月」「台账红」
-                pass
+            elif _JOINED.get(command.name, frozenset()) >= {(after.split(maxsplit=1) or [""])[0]}:
+                pass  # 「统计本月」「台账红」「统计本周 网格3」
             elif command.name in _WITH_A_REASON and _TAG_PUNCT.match(after):
                 pass  # 「不是同一个问题，我说的是屋里漏水」
             elif not (expected is not None and fits):  # 「异议：M1 …」「异议M1…」 still count

@@ -159,6 +159,33 @@ _MONTH_DAY = re.compile(
 )
 _DAY_OF_MONTH = re.compile(rf"(?P<d>{_NUM})[日号]")
 _TRAILING_BEFORE = re.compile(r"(?:之前|以前|前)$")
+# 「明天下午」 as a deadline: by the end of that part of the day; for a reminder or a meeting
+# (counted in calendar days), its start.
+_PERIOD_STARTS = {
+    "早上": time(8),
+    "早晨": time(8),
+    "早": time(8),
+    "上午": time(9),
+    "中午": time(12),
+    "下午": time(14),
+    "傍晚": time(17),
+    "晚上": time(19),
+    "晚": time(19),
+}
+_PERIOD_ENDS = {
+    "早上": time(9),
+    "早晨": time(9),
+    "早": time(9),
+    "上午": time(12),
+    "中午": time(12),
+    "下午": END_OF_DAY,
+    "傍晚": END_OF_DAY,
+    "晚上": time(21),
+    "晚": time(21),
+}
+# 「今晚」「明早」: a day and a part of it in one word.
+_DAY_AND_PERIOD = re.compile(r"^(今|明)(晚|早)")
+_DAY_WORD = {"今": "今天", "明": "明天"}
 _RECENTLY_PAST_DAYS = 183  # a month and day this far back is a slip, not next year's
 
 
@@ -197,12 +224,14 @@ def parse_deadline(
     if len(cleaned) > _MAX_INPUT:
         raise _error(f"看不懂期限「{shown}」。")
     cleaned = _strip_before(cleaned)
+    cleaned = _DAY_AND_PERIOD.sub(lambda m: _DAY_WORD[m[1]] + m[2], cleaned)
     if hours := _HOURS.fullmatch(cleaned):  # 「2小时」: an urgent job, counted from now
         count = read_number(hours.group("n"))
         if count is None or not 1 <= count <= MAX_HOURS:
             raise _error(f"期限「{shown}」按小时写时，请写1到{MAX_HOURS}小时。")
         return now + timedelta(hours=count)
-    resolver, at = _split(cleaned, shown)
+    periods = _PERIOD_STARTS if calendar_days else _PERIOD_ENDS
+    resolver, at = _split(cleaned, shown, periods)
     context = _Context(today=today, calendar=calendar, calendar_days=calendar_days)
     candidates = resolver(context)
     deadline: datetime | None = None
@@ -229,14 +258,17 @@ def _strip_before(cleaned: str) -> str:
     return stripped
 
 
-def _split(cleaned: str, shown: str) -> tuple[_Resolver, time]:
-    """Find the date form and the optional time after it (`明天9:00`, `12-01 18:00`).
+def _split(cleaned: str, shown: str, periods: dict[str, time]) -> tuple[_Resolver, time]:
+    """Find the date form and the optional time after it (`明天9:00`, `12-01 18:00`), or a
+    part of the day after it (`明天下午`), at the time `periods` gives it.
 
     Tries every split point from the left, so the date part is as short as possible and the
     first split where both halves are recognised wins; `周五三点` is 周五 + 三点, not 周 + 五三点.
     """
     for cut in range(len(cleaned) + 1):
         date_part, time_part = cleaned[:cut].strip(), cleaned[cut:].strip()
+        if time_part in periods and (resolver := _date_form(date_part, shown)):
+            return resolver, periods[time_part]
         time_match = _TIME.fullmatch(time_part) if time_part else None
         if time_part and (time_match is None or not _time_numbers_ok(time_match)):
             continue

@@ -472,6 +472,9 @@ def test_a_deadline_typed_right_after_the_mention_is_the_deadline(chat: Conversa
         ("派单 1 物业3天", "物业", "11月26日"),
         ("派单1 街道城管办周五", "街道城管办", "11月27日"),
         ("派单 1 刘物业12月1日", "物业·刘*业", "12月1日"),
+        ("派单 1 刘物业 明天下午", "物业·刘*业", "11月24日"),  # by its end, 18:00
+        ("派单 1 刘物业 明天上午", "物业·刘*业", "11月24日 12:00"),
+        ("派单1刘物业今晚", "物业·刘*业", "11月23日 21:00"),
     ],
 )
 def test_a_name_with_the_deadline_run_into_it(

@@ -105,6 +105,13 @@ def parse(text: str, now: datetime = MONDAY) -> datetime:
         ("周五上午10点", at(2026, 11, 27, 10)),
         ("周五晚上8点", at(2026, 11, 27, 20)),
         ("下午3点", at(2026, 11, 23, 15)),  # a time alone is today
+        # a part of the day: by its end
+        ("明天下午", at(2026, 11, 24, 18)),
+        ("明天上午", at(2026, 11, 24, 12)),
+        ("周五上午前", at(2026, 11, 27, 12)),
+        ("明早", at(2026, 11, 24, 9)),
+        ("今晚", at(2026, 11, 23, 21)),
+        ("明晚8点", at(2026, 11, 24, 20)),
         # day of the month
         ("15号", at(2026, 12, 15)),  # 11-15 has passed
         ("二十五号", at(2026, 11, 25)),
@@ -216,6 +223,12 @@ def test_calendar_days_into_an_unknown_year_need_no_holiday_data() -> None:
     on_the_calendar = parse_deadline("3天", december_30, CALENDAR, calendar_days=True)
     assert on_the_calendar == at(LAST_KNOWN + 1, 1, 2)
     assert parse("下周三", december_30).year == LAST_KNOWN + 1
+
+
+def test_a_part_of_the_day_is_its_start_for_a_reminder_and_its_end_for_a_deadline() -> None:
+    for typed, start, end in (("明天上午", 9, 12), ("明天下午", 14, 18), ("周五晚上", 19, 21)):
+        assert parse_deadline(typed, MONDAY, CALENDAR, calendar_days=True).hour == start
+        assert parse(typed).hour == end
 
 
 def test_calendar_days_go_up_to_a_year_and_working_days_up_to_a_years_worth() -> None:
