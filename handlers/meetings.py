@@ -1,9 +1,10 @@
 """Meetings, votes, outcomes and publicity (chat-protocol §6): 议事会 · 投票 · 结果 · 公示.
 
-A meeting (M1, M2 … per community) runs a time poll in its groups; a vote asks a decision.
-Answers are `M1 1` / `M1 1,2` in any of the groups (or privately, for a secret vote); the last
-answer counts. At the deadline a reminder closes the poll, counts across all groups and posts the
-result. `/outcome` records decisions and turns action items into tracked issues; `/publish`
+A meeting (M1, M2 … per community) runs a time poll in its groups, or, called with one time,
+is fixed at that time at once; a vote asks a decision. Answers are `M1 1` / `M1 1,2` in any of
+the groups (or privately, for a secret vote); the last answer counts. At the deadline a reminder
+closes the poll, counts across all groups and posts the result; the attendees are reminded before
+the meeting. `/outcome` records decisions and turns action items into tracked issues; `/publish`
 runs the 公示 with its objection period. All state is in the database.
 """
 
@@ -174,12 +175,14 @@ def call_meeting(ctx: Context, args: str) -> Outcome:
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
     title, parts = _segments(args, _MEETING_WORDS)
-    if not title or "时间" not in parts or "截止" not in parts:
+    times = _choices(parts.get("时间", ""), spaces=False)
+    if not title or not times or (len(times) > 1 and "截止" not in parts):
         raise Answer(ctx.services.command("meeting").usage_line())
-    times = _choices(parts["时间"], spaces=False)
     starts = [_when(ctx, t) for t in times]
-    deadline = _when(ctx, parts["截止"])
-    if any(start <= deadline for start in starts):
+    # One time leaves nothing to choose: no poll, so a 截止 given with it is not needed.
+    fixed = len(starts) == 1
+    deadline = ctx.now if fixed else _when(ctx, parts["截止"])
+    if not fixed and any(start <= deadline for start in starts):
         raise Answer(texts.MEETING_TIME_BEFORE_DEADLINE)
     agenda = []
     listed = parts.get("议题", "")
@@ -210,6 +213,9 @@ def call_meeting(ctx: Context, args: str) -> Outcome:
     )
     for issue in agenda:
         record(ctx, issue, "agenda", _label(meeting))
+    if fixed:
+        announced = _fix_time(ctx.uow, ctx.services, meeting, 1, None, detailed=True)
+        return _announce(ctx, meeting, announced, fixed=True)
     if deadline - NUDGE_BEFORE > ctx.now:
         _schedule(ctx.uow, meeting, MEETING_NUDGE, deadline - NUDGE_BEFORE, deadline)
     _schedule(ctx.uow, meeting, MEETING_CLOSE, deadline)
@@ -275,18 +281,29 @@ def _create(
     return meeting
 
 
-def _announce(ctx: Context, meeting: Meeting, text: str) -> Outcome:
-    """The poll in every target group; the caller's chat gets it as a reply if it is one."""
+def _announce(ctx: Context, meeting: Meeting, text: str, *, fixed: bool = False) -> Outcome:
+    """The poll in every target group (`fixed`: the meeting's time, fixed at once); the
+    caller's chat gets it as a reply if it is one, else a line saying it was sent."""
+
+    def post(chat: ChatRef, reply_to_id: str | None) -> Outgoing:
+        if fixed:
+            return Reply(chat, text, reply_to_message_id=reply_to_id)
+        return _poll(ctx.uow, meeting, chat, text, reply_to_id)
+
     replies: list[Outgoing] = []
     for chat in ctx.uow.meetings.chats(meeting.id):
         if chat.id == ctx.chat.id:
-            replies.insert(
-                0, _poll(ctx.uow, meeting, ctx.message.chat, text, ctx.message.message_id)
-            )
+            replies.insert(0, post(ctx.message.chat, ctx.message.message_id))
         else:
-            replies.append(_poll(ctx.uow, meeting, chat_ref(chat), text, None))
+            replies.append(post(chat_ref(chat), None))
     if ctx.chat.id not in {c.id for c in ctx.uow.meetings.chats(meeting.id)}:
-        replies.insert(0, reply_to(ctx, texts.MEETING_SENT.format(label=_label(meeting))))
+        if fixed:
+            assert meeting.starts_at is not None
+            when = format_deadline(meeting.starts_at, ctx.services.settings.tz, ctx.now, clock=True)
+            sent = texts.MEETING_FIXED_SENT.format(label=_label(meeting), when=when)
+        else:
+            sent = texts.MEETING_SENT.format(label=_label(meeting))
+        replies.insert(0, reply_to(ctx, sent))
     return Outcome(replies, "command")
 
 
@@ -333,9 +350,9 @@ def _poll_text(uow: UnitOfWork, services: Services, meeting: Meeting) -> str:
     deadline = format_deadline(meeting.poll_deadline, tz, now, clock=True)
     if meeting.kind == "meeting":
         lines = [texts.POLL_HEAD.format(label=_label(meeting))]
-        agenda = uow.meetings.agenda(meeting.id)
+        agenda = _agenda(uow, services, meeting, detailed=True)
         if agenda:
-            lines.append("议题：" + "；".join(_agenda_line(services, i) for i in agenda))
+            lines.append(agenda)
         lines += choices
         if meeting.place:
             lines.append(f"地点：{meeting.place}")
@@ -357,6 +374,16 @@ def _poll_text(uow: UnitOfWork, services: Services, meeting: Meeting) -> str:
 
 def _agenda_line(services: Services, issue: Issue) -> str:
     return f"#{issue.number} {shorten(issue.description, 16)}"
+
+
+def _agenda(uow: UnitOfWork, services: Services, meeting: Meeting, *, detailed: bool) -> str:
+    """「议题：#1 …；#2 …」 as a poll shows it (`detailed`), or 「议题：#1、#2」; "" for none."""
+    agenda = uow.meetings.agenda(meeting.id)
+    if not agenda:
+        return ""
+    if detailed:
+        return "议题：" + "；".join(_agenda_line(services, i) for i in agenda)
+    return f"议题：{numbers_of(agenda)}"
 
 
 # -- answering ------------------------------------------------------------------------------------
@@ -578,9 +605,8 @@ def close_poll(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[
                 texts.POLL_TIED_ASK.format(number=meeting.number, counts=counts),
             )
         )
-    return closing + _fix_time(
-        uow, services, meeting, counted.winner, counted.counts[counted.winner]
-    )
+    announced = _fix_time(uow, services, meeting, counted.winner, counted.counts[counted.winner])
+    return closing + _to_groups(uow, meeting, announced)
 
 
 def verdict(result: Decision, options: Sequence[MeetingOption]) -> str:
@@ -613,9 +639,17 @@ def _vote_result(
 
 
 def _fix_time(
-    uow: UnitOfWork, services: Services, meeting: Meeting, position: int, votes: int | None
-) -> list[Outgoing]:
-    """The meeting's time is settled: tell the groups and schedule the attendees' reminders."""
+    uow: UnitOfWork,
+    services: Services,
+    meeting: Meeting,
+    position: int,
+    votes: int | None,
+    *,
+    detailed: bool = False,
+) -> str:
+    """The meeting's time is settled: the attendees' reminders are scheduled. Returns the
+    announcement for the groups; `detailed` shows the agenda as a poll does (for a meeting fixed
+    at once, whose groups saw no poll)."""
     option = uow.meetings.options(meeting.id)[position - 1]
     assert option.starts_at is not None
     meeting.status, meeting.chosen, meeting.starts_at = "scheduled", position, option.starts_at
@@ -627,15 +661,14 @@ def _fix_time(
     for kind, before in ((MEETING_DAY, timedelta(days=1)), (MEETING_HOUR, timedelta(hours=1))):
         due = option.starts_at - before
         _schedule(uow, meeting, kind, due if due > now else None, expiry[kind])
-    agenda = numbers_of(uow.meetings.agenda(meeting.id))
-    text = texts.MEETING_FIXED.format(
+    agenda = _agenda(uow, services, meeting, detailed=detailed)
+    return texts.MEETING_FIXED.format(
         label=_label(meeting),
         when=option.label,
         votes=f"（{votes}人选择）" if votes is not None else "",
         place=f"，地点：{meeting.place}" if meeting.place else "",
-        agenda=f"议题：{agenda}。" if agenda else "",
+        agenda=f"{agenda}。" if agenda else "",
     )
-    return _to_groups(uow, meeting, text)
 
 
 def decide_time(ctx: Context, args: str) -> Outcome:
@@ -655,7 +688,9 @@ def decide_time(ctx: Context, args: str) -> Outcome:
         # Decided again as it stands: nothing moves, the groups are not told twice.
         line = texts.DECIDED.format(number=meeting.number, when=chosen.label)
         raise Answer(line.removesuffix("。") + texts.ALREADY_SO)
-    messages = _fix_time(ctx.uow, ctx.services, meeting, position, None)
+    messages = _to_groups(
+        ctx.uow, meeting, _fix_time(ctx.uow, ctx.services, meeting, position, None)
+    )
     if was_polling:  # decided before the deadline: the polls close now
         messages = _close_polls(ctx.uow, meeting) + messages
     confirm = reply_to(ctx, texts.DECIDED.format(number=meeting.number, when=chosen.label))
@@ -1053,13 +1088,14 @@ def minutes(ctx: Context, token: str) -> Outcome:
     casts = meeting_casts(uow, meeting)
     counted = tally(casts, len(options), per_household=meeting.per_household)
     secret = meeting.kind == "vote" and not meeting.open_ballot and meeting.status == "polling"
-    if not secret or refusal("vote", ctx.actor) is None:
+    polled = meeting.kind == "vote" or len(options) > 1  # one time is fixed at once, unpolled
+    if polled and (not secret or refusal("vote", ctx.actor) is None):
         lines.append(
             "投票："
             + "；".join(f"{o.position}. {o.label} {counted.counts[o.position]}票" for o in options)
             + f"（{counted.voters}{'户' if meeting.per_household else '人'}）"
         )
-    else:
+    elif polled:
         lines.append(texts.VOTE_SECRET_TALLY.format(voters=counted.voters))
     shared = shared_homes(casts) if meeting.per_household else 0
     if shared:

@@ -205,7 +205,9 @@ def test_two_hours_before_closing_only_those_who_have_not_answered_are_named(
 ) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼楼道里堆满了纸箱，消防隐患")
     chat.say("@孙大爷/网格3群: 关注 1")
-    chat.say("@李书记/工作群: 议事 楼道堆物议事会 议题 #1 时间 周四19:00 截止 周三20:00 群 网格3")
+    chat.say(
+        "@李书记/工作群: 议事 楼道堆物议事会 议题 #1 时间 周四19:00|周六10:00 截止 周三20:00 群 网格3"
+    )
     chat.say("@孙大爷/网格3群: M1 1")
     nudges = [f for f in chat.run_until(at(11, 25, 19)) if "还有2小时" in f[2]]
     assert nudges == [("11-25 18:00", G3, "M1 时间投票还有2小时截止，还没投票的：王*")]
@@ -289,13 +291,16 @@ def test_a_private_reporter_is_nudged_privately_not_named_in_the_group(
 ) -> None:
     chat.say("@王小明/私聊: 3号楼楼道里堆满了纸箱，消防隐患")
     chat.say("@孙大爷/网格3群: #报事 3号楼楼道堆物太多了")  # a duplicate: 孙大爷 follows #1
-    chat.say("@李书记/工作群: 议事 楼道堆物议事会 议题 #1 时间 周四19:00 截止 周三20:00 群 网格3")
+    chat.say(
+        "@李书记/工作群: 议事 楼道堆物议事会 议题 #1 时间 周四19:00|周六10:00 截止 周三20:00 群 网格3"
+    )
     nudges = [f for f in chat.run_until(at(11, 25, 19)) if "还有2小时" in f[2]]
     assert ("11-25 18:00", G3, "M1 时间投票还有2小时截止，还没投票的：孙*爷") in nudges
     assert (
         "11-25 18:00",
         "私聊·王小明",
-        "M1 时间投票还有2小时截止，您反映的问题在议题中：1. 11月26日 19:00。回复「M1 编号」投票。",
+        "M1 时间投票还有2小时截止，您反映的问题在议题中：1. 11月26日 19:00；2. 11月28日 10:00。"
+        "回复「M1 编号」投票。",
     ) in nudges
     assert all("王" not in text for _, where, text in nudges if where == G3)
 
@@ -391,7 +396,7 @@ def test_an_action_item_naming_a_building_belongs_to_its_grid(chat: Conversation
 
 
 def test_a_meetings_record_says_where_it_stands(chat: Conversation) -> None:
-    chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00 截止 周三20:00 群 网格3")
+    chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00|周六10:00 截止 周三20:00 群 网格3")
     assert chat.text("@李书记/工作群: 查看 M1").startswith("M1 停车议事会 · 投票中")
     chat.say("@王芳/网格3群: M1 1")
     chat.run_until(at(11, 25, 21))
@@ -407,7 +412,7 @@ def test_a_meetings_record_says_where_it_stands(chat: Conversation) -> None:
 
 
 def test_an_outcome_recorded_while_the_poll_is_open_closes_it(chat: Conversation) -> None:
-    chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00 截止 周三20:00 群 网格3")
+    chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00|周六10:00 截止 周三20:00 群 网格3")
     chat.say("@李书记/工作群: 结果 M1 决议 停车费100元/月")
     chat.say("@李书记/工作群: 公示 M1 1天")
     later = [text for _, _, text in chat.run_until(at(11, 27, 12))]
@@ -420,7 +425,8 @@ def test_each_group_is_nudged_about_its_own_people(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼楼道里堆满了纸箱，消防隐患")
     chat.say("@孙大爷/网格5群: #报事 6号楼门口乱停车")
     chat.say(
-        "@李书记/工作群: 议事 堆物停车议事会 议题 #1 #2 时间 周四19:00 截止 周三20:00 群 网格3,网格5"
+        "@李书记/工作群: 议事 堆物停车议事会 议题 #1 #2 时间 周四19:00|周六10:00 截止 周三20:00 "
+        "群 网格3,网格5"
     )
     nudges = [(where, text) for _, where, text in chat.run_until(at(11, 25, 19)) if "还有" in text]
     assert sorted(nudges) == [
@@ -581,3 +587,40 @@ def test_the_meetings_under_way_are_listed_with_where_each_stands(chat: Conversa
     assert "M1 停车难议事会 · 公示中，至 12月3日，异议1条" in chat.text("@王芳/网格3群: 议事会")
     chat.run_until(at(12, 4, 12))
     assert "M1" not in chat.text("@王芳/网格3群: 议事会")  # the 公示 over: done
+
+
+def test_a_meeting_called_with_one_time_is_fixed_at_once(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼没有电梯，老人上下楼太难了")
+    fixed = (
+        "📅 M1 加装电梯板凳会 定于 11月26日 19:00，地点：3号楼下。"
+        "议题：#1 3号楼没有电梯，老人上下楼太难了。"
+    )
+    # Nothing to choose: no poll; the 截止 given with it is not needed.
+    assert chat.say(
+        "@李书记/工作群: 议事 加装电梯板凳会 议题 #1 时间 周四19:00 截止 明天20:00 "
+        "地点 3号楼下 群 网格3"
+    ) == [(WORK, "已定 M1 加装电梯板凳会 于 11月26日 19:00，已通知各群。"), (G3, fixed)]
+    assert chat.say("@王芳/网格3群: 我选周四") == []  # no poll open in the group
+    record = chat.text("@李书记/工作群: 查看 M1").splitlines()
+    assert record[:2] == ["M1 加装电梯板凳会 · 已定时间", "时间：11月26日 19:00 · 地点：3号楼下"]
+    assert not any(line.startswith("投票") for line in record), record
+    # No nudge and no poll closing; the attendees are reminded a day and an hour before (the
+    # latter together with Thursday's routine event).
+    fired = [f for f in chat.run_until(at(11, 26, 20)) if "M1" in f[2]]
+    assert [(when, where) for when, where, _ in fired] == [("11-25 19:00", G3), ("11-26 18:00", G3)]
+    assert fired[0][2] == "⏰ 明天（11月26日 19:00）开 M1 加装电梯板凳会，地点：3号楼下。"
+    assert "⏰ 一小时后（11月26日 19:00）开 M1 加装电梯板凳会，地点：3号楼下。" in fired[1][2]
+
+
+def test_a_meeting_called_in_its_group_with_one_time_and_no_deadline_is_fixed(
+    chat: Conversation,
+) -> None:
+    assert (
+        chat.text("@李书记/网格3群: 议事 楼道堆物议事会 时间 周四19:00")
+        == "📅 M1 楼道堆物议事会 定于 11月26日 19:00。"
+    )
+    assert chat.text("@李书记/网格3群: 查看 M1").startswith("M1 楼道堆物议事会 · 已定时间")
+    later = [text for _, _, text in chat.run_until(at(11, 26, 12))]
+    assert not any("时间投票" in text or "请书记定夺" in text for text in later), later
+    # Two times still need a deadline for their poll.
+    assert chat.text("@李书记/网格3群: 议事 停车议事会 时间 周四19:00|周六10:00").startswith("用法")

@@ -723,7 +723,7 @@ def restarted(chat: Conversation, down_until: datetime, session: str) -> Convers
 def test_after_an_outage_a_meetings_reminders_are_dropped_once_it_has_begun(
     chat: Conversation,
 ) -> None:
-    chat.say("@李书记/工作群: 议事 停车难议事会 时间 周六10:00 截止 周二20:00 群 网格3")
+    chat.say("@李书记/工作群: 议事 停车难议事会 时间 周六10:00|周日10:00 截止 周二20:00 群 网格3")
     chat.say("@王芳/网格3群: M1 1")
     chat.run_until(at(11, 26, 12))  # the poll closed on Tuesday: Saturday 10:00
     back = restarted(chat, at(11, 28, 12), "r1")  # down over Friday 10:00 and Saturday 09:00
@@ -735,7 +735,7 @@ def test_after_an_outage_a_meetings_reminders_are_dropped_once_it_has_begun(
 def test_a_one_hour_reminder_that_would_wait_for_the_morning_is_not_sent_late(
     chat: Conversation,
 ) -> None:
-    chat.say("@李书记/工作群: 议事 晨练议事会 时间 周五07:00 截止 周三20:00 群 网格3")
+    chat.say("@李书记/工作群: 议事 晨练议事会 时间 周五07:00|周六07:00 截止 周三20:00 群 网格3")
     chat.say("@王芳/网格3群: M1 1")
     fired = [f for f in chat.run_until(at(11, 27, 12)) if "开 M1" in f[2]]
     # A day before (Thursday 07:00, inside quiet hours: 07:30); 06:00 would be 07:30, too late.
@@ -745,15 +745,19 @@ def test_a_one_hour_reminder_that_would_wait_for_the_morning_is_not_sent_late(
 def test_a_nudge_missed_until_the_poll_closed_is_dropped_and_a_late_one_says_what_is_left(
     chat: Conversation,
 ) -> None:
-    chat.say("@李书记/工作群: 议事 楼道堆物议事会 时间 周四19:00 截止 周三20:00 群 网格3")
+    chat.say("@李书记/工作群: 议事 楼道堆物议事会 时间 周四19:00|周六10:00 截止 周三20:00 群 网格3")
     chat.say("@王芳/网格3群: #报事 3号楼楼道堆满了纸箱")
-    chat.say("@李书记/工作群: 议事 纸箱议事会 议题 #1 时间 周五19:00 截止 周三20:00 群 网格3")
+    chat.say(
+        "@李书记/工作群: 议事 纸箱议事会 议题 #1 时间 周五19:00|周六10:00 截止 周三20:00 群 网格3"
+    )
     chat.run_until(at(11, 25, 17))
     back = restarted(chat, at(11, 25, 19, 15), "r1")  # down over the 18:00 nudge
     assert [text for _, _, text in back.run_until(at(11, 25, 19, 16)) if "还有" in text] == [
         "（补发）M2 时间投票还有45分钟截止，还没投票的：王*"
     ]
-    back.say("@李书记/工作群: 议事 第三次议事会 议题 #1 时间 周五19:00 截止 周四20:00 群 网格3")
+    back.say(
+        "@李书记/工作群: 议事 第三次议事会 议题 #1 时间 周五19:00|周六10:00 截止 周四20:00 群 网格3"
+    )
     again = restarted(back, at(11, 26, 20, 30), "r2")  # down over 18:00 and the 20:00 close
     fired = again.run_until(at(11, 26, 21))
     assert not any("还有" in text for _, _, text in fired), fired
@@ -938,7 +942,7 @@ def test_a_configured_event_in_quiet_hours_comes_at_its_own_time(db_url: str) ->
 
 def test_a_late_meeting_reminder_says_the_time_really_left(chat: Conversation) -> None:
     # A 08:00 meeting: its 07:00 reminder waits for the end of quiet hours, 07:30.
-    chat.say("@李书记/工作群: 议事 晨会 时间 周五08:00 截止 周三20:00 群 网格3")
+    chat.say("@李书记/工作群: 议事 晨会 时间 周五08:00|周六08:00 截止 周三20:00 群 网格3")
     chat.say("@王芳/网格3群: M1 1")
     fired = [(when, text) for when, _, text in chat.run_until(at(11, 27, 9)) if "开 M1" in text]
     assert fired[-1][0] == "11-27 07:30" and fired[-1][1].startswith("⏰ 30分钟后（"), fired
