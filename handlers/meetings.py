@@ -4,8 +4,9 @@ A meeting (M1, M2 … per community) runs a time poll in its groups, or, called 
 is fixed at that time at once; a vote asks a decision. Answers are `M1 1` / `M1 1,2` in any of
 the groups (or privately, for a secret vote); the last answer counts. At the deadline a reminder
 closes the poll, counts across all groups and posts the result; the attendees are reminded before
-the meeting. `/outcome` records decisions and turns action items into tracked issues; `/publish`
-runs the 公示 with its objection period. All state is in the database.
+the meeting, and the work group is asked for its outcome after it. `/outcome` records decisions
+and turns action items into tracked issues; `/publish` runs the 公示 with its objection period.
+All state is in the database.
 """
 
 from __future__ import annotations
@@ -58,7 +59,9 @@ from storage.uow import UnitOfWork
 
 MEETING_CLOSE, MEETING_NUDGE = "meeting_close", "meeting_nudge"
 MEETING_DAY, MEETING_HOUR, PUBLICITY_END = "meeting_day", "meeting_hour", "publicity_end"
+MEETING_OUTCOME = "meeting_outcome"  # after the meeting: the work group is asked for its outcome
 NUDGE_BEFORE = timedelta(hours=2)
+OUTCOME_AFTER = timedelta(hours=3)  # a 19:00 meeting's is asked the next morning (quiet hours)
 DEFAULT_PUBLICITY_DAYS = 5
 
 _MEETING_WORDS = ("议题", "时间", "截止", "地点", "群")
@@ -647,9 +650,9 @@ def _fix_time(
     *,
     detailed: bool = False,
 ) -> str:
-    """The meeting's time is settled: the attendees' reminders are scheduled. Returns the
-    announcement for the groups; `detailed` shows the agenda as a poll does (for a meeting fixed
-    at once, whose groups saw no poll)."""
+    """The meeting's time is settled: the attendees' reminders before it and the call for its
+    outcome after it are scheduled. Returns the announcement for the groups; `detailed` shows
+    the agenda as a poll does (for a meeting fixed at once, whose groups saw no poll)."""
     option = uow.meetings.options(meeting.id)[position - 1]
     assert option.starts_at is not None
     meeting.status, meeting.chosen, meeting.starts_at = "scheduled", position, option.starts_at
@@ -661,6 +664,9 @@ def _fix_time(
     for kind, before in ((MEETING_DAY, timedelta(days=1)), (MEETING_HOUR, timedelta(hours=1))):
         due = option.starts_at - before
         _schedule(uow, meeting, kind, due if due > now else None, expiry[kind])
+    # Asked for only while it is still to come: a time decided after the fact needs no call.
+    ask = option.starts_at + OUTCOME_AFTER
+    _schedule(uow, meeting, MEETING_OUTCOME, ask if ask > now else None)
     agenda = _agenda(uow, services, meeting, detailed=detailed)
     return texts.MEETING_FIXED.format(
         label=_label(meeting),
@@ -773,6 +779,20 @@ def remind_attendees(uow: UnitOfWork, services: Services, reminder: Reminder) ->
     return [
         Reply(chat_ref(chat), text, mentions=mentions) for chat in uow.meetings.chats(meeting.id)
     ]
+
+
+def ask_outcome(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
+    """After the meeting: the work group is asked to record its outcome, unless it has been."""
+    meeting = meeting_of(uow, reminder)
+    if meeting.status != "scheduled" or meeting.starts_at is None or meeting.outcome:
+        return []
+    now = services.clock.now()
+    text = texts.OUTCOME_ASK.format(
+        label=_label(meeting),
+        at=format_deadline(meeting.starts_at, services.settings.tz, now, clock=True),
+        number=meeting.number,
+    )
+    return [*work_groups(uow, meeting.community_id, text)]
 
 
 # -- outcome and publicity ------------------------------------------------------------------------

@@ -219,6 +219,7 @@ _RENDERERS: dict[str, Renderer] = {
     meetings.MEETING_NUDGE: meetings.nudge,
     meetings.MEETING_DAY: meetings.remind_attendees,
     meetings.MEETING_HOUR: meetings.remind_attendees,
+    meetings.MEETING_OUTCOME: meetings.ask_outcome,
     meetings.PUBLICITY_END: meetings.publicity_end,
     POINTS_WEEKLY: weekly_board,
 }

@@ -624,3 +624,52 @@ def test_a_meeting_called_in_its_group_with_one_time_and_no_deadline_is_fixed(
     assert not any("时间投票" in text or "请书记定夺" in text for text in later), later
     # Two times still need a deadline for their poll.
     assert chat.text("@李书记/网格3群: 议事 停车议事会 时间 周四19:00|周六10:00").startswith("用法")
+
+
+ASK_OUTCOME = "请记录结果：结果 M1 决议 …；… 行动 @单位 事项 期限"
+
+
+def asked(fired: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    return [f for f in fired if "请记录结果" in f[2]]
+
+
+def test_after_a_polled_meeting_the_work_group_is_asked_for_its_outcome(
+    chat: Conversation,
+) -> None:
+    chat.say("@李书记/工作群: 议事 停车难议事会 时间 周四19:00|周六10:00 截止 周三20:00 群 网格3")
+    chat.say("@王芳/网格3群: M1 2")
+    assert asked(chat.run_until(at(11, 28, 12, 59))) == []  # the poll closed: Saturday 10:00
+    assert asked(chat.run_until(at(11, 29, 12))) == [
+        ("11-28 13:00", WORK, f"M1 停车难议事会 已于11月28日 10:00 召开，{ASK_OUTCOME}")
+    ]
+
+
+def test_a_meeting_fixed_at_once_in_the_evening_is_asked_for_the_next_morning(
+    chat: Conversation,
+) -> None:
+    chat.say("@李书记/工作群: 议事 加装电梯板凳会 时间 周四19:00 群 网格3")
+    assert asked(chat.run_until(at(11, 28, 12))) == [
+        ("11-27 07:30", WORK, f"M1 加装电梯板凳会 已于11月26日 19:00 召开，{ASK_OUTCOME}")
+    ]
+
+
+def test_a_time_decided_by_the_secretary_is_asked_for_once_at_its_own_time(
+    chat: Conversation,
+) -> None:
+    chat.say("@李书记/工作群: 议事 楼道堆物议事会 时间 周四19:00|周六10:00 截止 周三20:00 群 网格3")
+    chat.run_until(at(11, 25, 21))  # nobody answered
+    chat.say("@李书记/工作群: 决定 M1 1")  # Thursday 19:00 …
+    chat.say("@李书记/工作群: 决定 M1 2")  # … no, Saturday 10:00
+    assert asked(chat.run_until(at(11, 29, 12))) == [
+        ("11-28 13:00", WORK, f"M1 楼道堆物议事会 已于11月28日 10:00 召开，{ASK_OUTCOME}")
+    ]
+
+
+def test_a_meeting_whose_outcome_is_recorded_is_not_asked_for_it(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00 群 网格3")
+    chat.say("@李书记/工作群: 议事 堆物议事会 时间 周四19:00 群 网格5")
+    chat.run_until(at(11, 26, 21))
+    chat.say("@李书记/工作群: 结果 M1 决议 停车费100元/月")
+    assert [text.split(" 已于")[0] for _, _, text in asked(chat.run_until(at(11, 28, 12)))] == [
+        "M2 堆物议事会"
+    ]
