@@ -75,6 +75,19 @@ _INTENT_ONLY = re.compile(
     r"|有(?:一?个|点|件|几个)?(?:问题|事|事情|情况|诉求)"
     r"(?:要|想)?(?:反映|问问?|咨询|投诉)?(?:一下)?)[。.!！~～]*$"
 )
+# 「我的积分是多少」「查一下我的积分」「我有几分」: the balance, asked in words.
+_POINTS_ASKED = re.compile(
+    r"^(?:查(?:一下|下|询)?)?(?:我|我的|我现在|我现在的)?(?:有|的)?(?:多少|几)?(?:积分|分)"
+    r"(?:是|有|还有)?(?:多少分?|几分)?(?:了|呀|啊)?[吗呢?？]*$"
+)
+_ASKING_HOW_MANY = re.compile(r"查|多少|几")
+# 「我住3号楼2单元301」「地址：5号楼东侧」「在小区东门」: where, said after the problem.
+_GIVING_PLACE = re.compile(
+    r"^(?:我|我家|我们家|俺家|俺)?(?:住在?|家住|家在|就在|在|是)"
+    r"|^(?:位置|地址|地点|具体位置|具体地址)(?:是|在)?[:：\s]?"
+)
+_PLACE_AT_MOST = 40  # characters: a longer message tells more than where
+PLACE_ADDED_WITHIN = timedelta(minutes=30)
 # 「不用处理了」「已经修好了，不用来了」: the reporter withdraws what they reported.
 _NO_LONGER_NEEDED = re.compile(r"不用(?:再)?(?:处理|来|修|管|麻烦)了|不需要(?:再)?(?:处理|来人?)了")
 # 「谢谢」「辛苦了」「好的」: thanks or a nod, answered in kind.
@@ -116,8 +129,56 @@ def private_message(ctx: Context, text: str) -> Outcome:
             return answer(ctx, line, "invalid")
         return _staff_hint(ctx, text.strip())
     hint = texts.PRIVATE_HINT.format(bot=ctx.services.settings.bot.name)
-    answered = _not_a_report(ctx, text, analysis, hint)
+    answered = _place_added(ctx, text, analysis) or _not_a_report(ctx, text, analysis, hint)
     return answered or _report_unless_duplicate(ctx, text, analysis)
+
+
+def _place_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
+    """「我住3号楼2单元301」「地址：5号楼东侧」 sent privately just after a report that named no
+    place (or no unit of its building): where that problem is, added to it (its grid with it)
+    rather than filed anew."""
+    where = analysis.location
+    said = normalize(text).strip()
+    if analysis.urgent or not (where.building or where.place):
+        return None
+    if len(said) > _PLACE_AT_MOST or not _GIVING_PLACE.match(said):
+        return None
+    assert ctx.community is not None
+    mine = [
+        i for i in ctx.uow.issues.reported_by(ctx.sender.id) if i.community_id == ctx.community.id
+    ]
+    issue = max(mine, key=lambda i: i.number, default=None)
+    if (
+        issue is None
+        or issue.chat_id != ctx.chat.id
+        or issue.status not in OPEN
+        or ctx.now - issue.created_at > PLACE_ADDED_WITHIN
+    ):
+        return None
+    # Where it had none; or, in the building it named, the unit (「在5号楼2单元」).
+    nowhere = not (issue.building or issue.place)
+    closer = bool(where.unit) and issue.building == where.building and not issue.unit
+    if not (nowhere or closer):
+        return None
+    issue.building, issue.unit, issue.room, issue.place = (
+        where.building,
+        where.unit,
+        where.room,
+        where.place,
+    )
+    if where.building:
+        issue.grid_id = grid_for(ctx, where.building)
+    record(ctx, issue, SUPPLEMENT, shorten(text.strip(), _ALERT_DESCRIPTION_LIMIT))
+    located = _where(ctx, issue).removesuffix(" · ")
+    alert = texts.PLACE_ADDED_ALERT.format(number=issue.number, where=located)
+    return Outcome(
+        [
+            reply_to(ctx, texts.PLACE_ADDED.format(number=issue.number, where=located)),
+            *tell_work_groups(ctx, alert),
+        ],
+        SUPPLEMENT,
+        issue.id,
+    )
 
 
 def _staff_hint(ctx: Context, said: str) -> Outcome:
@@ -198,6 +259,8 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         return answer(ctx, "\n".join([texts.YOUR_ISSUES, *lines, texts.YOUR_ISSUES_FOOT]))
     if short and _THANKS.match(said):
         return answer(ctx, texts.YOU_ARE_WELCOME, "invalid")
+    if _POINTS_ASKED.match(said) and _ASKING_HOW_MANY.search(said):  # 「我的积分是多少」
+        return points.points(ctx, "")
     if _INTENT_ONLY.match(said):
         return answer(ctx, texts.TELL_ME_MORE, "invalid")
     if _NO_LONGER_NEEDED.search(said):  # 「不用处理了，已经自己修好了」

@@ -103,6 +103,8 @@ NEEDS_COMMUNITY = (
     "请在已绑定社区的群里使用这个命令（群还没绑定的，请书记在群里发送「绑定 网格名」）。"
 )
 NOT_FOUND = "没有找到 #{number}。"
+PLACE_ADDED = "已把位置补充到 #{number}：{where}。"
+PLACE_ADDED_ALERT = "#{number} 报事人补充位置：{where}"
 ACCEPTED = "#{number} 已受理（{level}），期限 {deadline}。"
 ALREADY_SO = "，无需重复。"
 NOTHING_TO_RATE = "您现在没有待评价的事项。想反映问题，请直接描述（如：3号楼井盖坏了）。"

@@ -194,6 +194,30 @@ def test_a_private_greeting_gets_a_hint_not_an_issue(chat: Conversation) -> None
     assert issues(chat) == []
 
 
+def test_where_said_just_after_a_private_report_is_added_to_it(chat: Conversation) -> None:
+    chat.say("@王芳/私聊: 楼上天天晚上11点以后还在剁肉，吵得睡不着")
+    assert chat.say("@王芳/私聊: 我住3号楼2单元301，楼上是401") == [
+        ("私聊·王芳", "已把位置补充到 #1：3号楼2单元301室 · 网格3。"),
+        ("工作群", "#1 报事人补充位置：3号楼2单元301室 · 网格3"),
+    ]
+    (noise,) = issues(chat)  # not filed as a second issue
+    assert (noise.building, noise.unit, noise.room) == ("3", "2", "301")
+    assert "补充：我住3号楼2单元301，楼上是401" in chat.text("@王芳/私聊: 查看 1")
+    assert chat.text("@张网格/私聊: 台账").count("#1【噪音扰民】3号楼2单元") == 1  # in his grid now
+    # A building named already: its unit may follow; another place is not taken for it.
+    chat.say("@钱阿姨/私聊: 5号楼下水道堵了")
+    assert chat.say("@钱阿姨/私聊: 在5号楼2单元")[0] == (
+        "私聊·钱阿姨",
+        "已把位置补充到 #2：5号楼2单元 · 网格5。",
+    )
+    assert "补充" not in chat.say("@钱阿姨/私聊: 在6号楼")[0][1]
+    # Half an hour on, where is a report of its own.
+    chat.say("@孙大爷/私聊: 路灯坏了好几天了，晚上很黑")
+    chat.clock.advance(timedelta(minutes=31))
+    assert chat.text("@孙大爷/私聊: 在小区东门").startswith("您好，我是邻里。")
+    assert len(issues(chat)) == 3
+
+
 def test_a_report_in_an_unbound_group_explains_how_to_bind(chat: Conversation) -> None:
     reply = chat.text("@王芳/新建的群: #报事 3号楼井盖坏了")
     assert reply == "本群还没有绑定社区，请书记发送「/bind 网格名」后再报事。"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import select
 
 from bot.clock import VirtualClock
@@ -202,3 +203,13 @@ def test_the_monday_leaderboard_goes_to_grid_groups_once(db_url: str) -> None:
     fired = again.run_until(at(12, 8, 10))
     assert [f for f in fired if "积分榜" in f[2]] == []
     again.close()
+
+
+@pytest.mark.parametrize(
+    "asked", ["我的积分是多少", "查一下我的积分", "我有几分？", "我有多少积分"]
+)
+def test_points_asked_in_words_privately_get_the_balance(chat: Conversation, asked: str) -> None:
+    chat.say(SEWER)
+    chat.say("@张网格/网格3群: 受理 1")
+    assert chat.text(f"@王芳/私聊: {asked}") == chat.text("@王芳/私聊: 积分")
+    assert chat.text("@王芳/私聊: 几分钟能到").startswith("您好，我是邻里。")  # no points in it
