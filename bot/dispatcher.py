@@ -133,7 +133,7 @@ class Dispatcher:
     def _awaited(self, message: IncomingMessage, kind: RouteKind) -> bool:
         """Whether what `message` may answer is there: a poll open in this group; a 公示 open
         in its community (any, for a private chat); for the sender, a ballot waiting for their
-        flat, reported in this chat (any
+        flat, an issue of theirs reported here open, reported in this chat (any
         chat, when private), an issue 已办结 or a 回头看 question waiting. A read, so chatter
         that merely sounds like an answer is neither kept nor handled."""
         now = self._services.clock.now()
@@ -150,6 +150,8 @@ class Dispatcher:
                     return uow.meetings.publicity_heard(chat.platform, ref, now)
                 if kind is RouteKind.HOME:
                     return uow.meetings.homeless_waits(chat.platform, sender, now)
+                if kind is RouteKind.ASKING:
+                    return uow.issues.awaited_here(chat.platform, sender, chat.ref)
                 since = now - timedelta(days=ledger.LOOKBACK_ANSWER_DAYS)
                 return uow.issues.lookback_waits(chat.platform, sender, ref, since)
         except Exception:
@@ -274,6 +276,8 @@ class Dispatcher:
                 return meetings.spoken_ballot(ctx, route.text)
             case RouteKind.NOT_FIXED:
                 return ledger.not_fixed_reply(ctx, route.text)
+            case RouteKind.ASKING:
+                return intake.asked_in_group(ctx, route.text)
             case RouteKind.HOME:
                 return meetings.home_given(ctx, route.text)
             case RouteKind.SPOKEN_OBJECTION:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
+from bot.domain.asking import asks_in_group
 from bot.domain.lookback import came_back
 from bot.domain.ratings import not_fixed, spoken_rating
 from bot.domain.voting import home_said, is_ballot, objection_said, spoken_choice
@@ -52,6 +53,8 @@ class RouteKind(Enum):
     SPOKEN_OBJECTION = "spoken_objection"
     # 3-2-301: perhaps the flat a 每户一票 ballot of the sender waits for; if none, `otherwise`
     HOME = "home"
+    # 什么时候来修 (in a group): perhaps a reporter asking after their issue reported there
+    ASKING = "asking"
     PHOTO = "photo"  # an untagged photo: attached to the sender's report of a moment ago
     SUGGEST = "suggest"  # untagged, but reads surely as a complaint: suggest #立案 (§2)
     IGNORE = "ignore"
@@ -64,9 +67,9 @@ class Route:
     word: str = ""  # the command word as typed
     args: str = ""
     text: str = ""  # report description (tags and bot mention removed)
-    # LOOKBACK, SPOKEN_BALLOT, NOT_FIXED, SPOKEN_OBJECTION, HOME: the route when no question
-    # waits for an answer, no poll is open, nothing of the sender's was resolved, no 公示 is
-    # open, no ballot waits for a flat
+    # LOOKBACK, SPOKEN_BALLOT, NOT_FIXED, SPOKEN_OBJECTION, HOME, ASKING: the route when no
+    # question waits for an answer, no poll is open, nothing of the sender's was resolved, no
+    # 公示 is open, no ballot waits for a flat, nothing of theirs reported here is open
     otherwise: Route | None = None
 
 
@@ -126,6 +129,8 @@ class Router:
             return Route(RouteKind.SPOKEN_OBJECTION, text=raw, otherwise=untagged)
         if home_said(said_text) is not None:
             return Route(RouteKind.HOME, text=said_text, otherwise=untagged)
+        if not private and untagged.kind is RouteKind.IGNORE and asks_in_group(said_text):
+            return Route(RouteKind.ASKING, text=raw, otherwise=untagged)
         if came_back(text, private=private) is not None:
             untagged = Route(RouteKind.LOOKBACK, text=raw, otherwise=untagged)
         if untagged.kind is not RouteKind.RATING and not_fixed(text, private=private):

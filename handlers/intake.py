@@ -4,10 +4,12 @@ messages become numbered issues, answered with one acknowledgement."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.analysis import Analysis
+from bot.domain.asking import ASKING, ASKING_AFTER, ASKING_AT_MOST
 from bot.domain.duplicates import WINDOW, ReportFacts, find_duplicate
 from bot.domain.issues import IssueStatus, location_label
 from bot.domain.lifecycle import OPEN
@@ -52,21 +54,7 @@ _ABOUT_AN_ISSUE = re.compile(
     r"^(?:进度|进展|查询)\s*#?\s*(\d{1,9})$"
     r"|^#\s*(\d{1,9})\s*(?:怎么样了?|咋样了?|进度如何|进展如何|有进展吗|处理了吗|修了吗|好了吗|呢)?[?？]*$"
 )
-# 「我反映的事情怎么样了」「下水道修好了吗」: a short question after one's own reports.
-# 「我反映的问题」「我的诉求」 ask for the list of them.
-_ASKING = re.compile(
-    r"怎么样了|咋样了|进展|进度|处理了[吗没]|修好了[吗没]|修了[吗没]|好了[吗没]"
-    r"|^我(?:反映|报|投诉|提)的(?:问题|事情?|诉求)$|^我的(?:问题|事情?|诉求)$"
-)
-# 「有人管吗」「什么时候来修」「多久能修好」「怎么还没人来」 ask after a problem too, perhaps one
-# not reported yet.
-_DOING = r"(?:来|修|处理|弄|解决|好|办|管)"
-_ASKING_AFTER = re.compile(
-    rf"有人管[吗没]|什么时候(?:能|会|才能|可以|才)?(?:来人?)?{_DOING}"
-    rf"|多久(?:能|才能|可以|会)?{_DOING}|要等多久|怎么还没(?:有|人)?{_DOING}"
-)
 _HOW = re.compile(r"(?:怎么|如何|怎样)(?:报事|反映|投诉|登记|用|使用|操作)")
-_ASKING_AT_MOST = 20  # characters: a longer message is a report that happens to ask
 # 「我要反映问题」「我想投诉」「有个事想问问」: what they mean to do, not yet the problem itself.
 _INTENT_ONLY = re.compile(
     r"^(?:(?:你好|您好|喂)[,，!！\s]*)?(?:我|俺)?"
@@ -143,15 +131,10 @@ def _place_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
         return None
     if len(said) > _PLACE_AT_MOST or not _GIVING_PLACE.match(said):
         return None
-    assert ctx.community is not None
-    mine = [
-        i for i in ctx.uow.issues.reported_by(ctx.sender.id) if i.community_id == ctx.community.id
-    ]
-    issue = max(mine, key=lambda i: i.number, default=None)
+    issue = max(_own_issues(ctx, OPEN), key=lambda i: i.number, default=None)
     if (
         issue is None
         or issue.chat_id != ctx.chat.id
-        or issue.status not in OPEN
         or ctx.now - issue.created_at > PLACE_ADDED_WITHIN
     ):
         return None
@@ -198,13 +181,7 @@ def _withdraw_said(ctx: Context, text: str) -> Outcome:
     """「不用处理了…」 said to the bot: 撤回 for the sender's one open issue here; with several
     they are asked which, with none it was no report."""
     assert ctx.community is not None
-    mine = [
-        issue
-        for issue in ctx.uow.issues.reported_by(ctx.sender.id)
-        if issue.community_id == ctx.community.id
-        and issue.status in OPEN
-        and in_this_chat(ctx, issue)
-    ]
+    mine = [issue for issue in _own_issues(ctx, OPEN) if in_this_chat(ctx, issue)]
     if len(mine) == 1:
         return withdraw(ctx, f"{mine[0].number} {text.strip()}")
     if not mine:
@@ -238,25 +215,16 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     number = int(asked[1] or asked[2]) if asked else None
     if number is not None and ctx.uow.issues.by_number(ctx.community.id, number) is not None:
         return answer(ctx, texts.ABOUT_AN_ISSUE.format(number=number), "invalid")
-    short = len(said) <= _ASKING_AT_MOST
-    progress = _ASKING.search(said) is not None
-    if short and (progress or _ASKING_AFTER.search(said)):
-        mine = [
-            issue
-            for issue in ctx.uow.issues.reported_by(ctx.sender.id)
-            if issue.community_id == ctx.community.id
-            and issue.status in _AWAITED
-            and (ctx.chat.kind == "private" or not issue.private)  # a group reads the list
-        ]
-        # 「楼道灯坏了有人管吗」 names a problem none of theirs is about: a report that asks.
-        named = analysis.category != "other" and not progress
-        if named and not any(issue.category == analysis.category for issue in mine):
+    short = len(said) <= ASKING_AT_MOST
+    progress = ASKING.search(said) is not None
+    if short and (progress or ASKING_AFTER.search(said)):
+        mine = _asked_after(ctx, analysis, progress=progress, here_only=False)
+        if mine is None:
             return None
         if not mine:
             none = texts.NONE_OF_YOURS if ctx.chat.kind == "private" else texts.NONE_IN_GROUP
             return answer(ctx, none + hint, "invalid")
-        lines = [ledger_line(ctx.uow, ctx.services, issue) for issue in mine[-_MINE_SHOWN:]]
-        return answer(ctx, "\n".join([texts.YOUR_ISSUES, *lines, texts.YOUR_ISSUES_FOOT]))
+        return _your_issues(ctx, mine)
     if short and _THANKS.match(said):
         return answer(ctx, texts.YOU_ARE_WELCOME, "invalid")
     if _POINTS_ASKED.match(said) and _ASKING_HOW_MANY.search(said):  # 「我的积分是多少」
@@ -272,6 +240,50 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     if how or not has_content(text) or not (analysis.complaint or analysis.category != "other"):
         return answer(ctx, hint, "invalid")
     return None
+
+
+def asked_in_group(ctx: Context, text: str) -> Outcome:
+    """「什么时候来修啊」「怎么还没人来」 in a group from someone with an issue reported there
+    still open: their issues reported there, as 「我反映的事情怎么样了」 lists them privately."""
+    if ctx.community is None:
+        return Outcome([], "ignored")
+    analysis = ctx.services.analyzer.analyze(text)
+    mine = _asked_after(ctx, analysis, progress=False, here_only=True)
+    return _your_issues(ctx, mine) if mine else Outcome([], "ignored")
+
+
+def _asked_after(
+    ctx: Context, analysis: Analysis, *, progress: bool, here_only: bool
+) -> list[Issue] | None:
+    """The sender's issues a question after their reports is about: open or awaiting their
+    verdict, in this community (`here_only`: reported in this chat); in a group, none reported
+    privately. None when it names a problem none of them is about (「楼道灯坏了有人管吗」: a
+    report that asks)."""
+    mine = [
+        issue
+        for issue in _own_issues(ctx, _AWAITED)
+        if (ctx.chat.kind == "private" or not issue.private)  # a group reads the list
+        and (not here_only or issue.chat_id == ctx.chat.id)
+    ]
+    named = analysis.category != "other" and not progress
+    if named and not any(issue.category == analysis.category for issue in mine):
+        return None
+    return mine
+
+
+def _own_issues(ctx: Context, statuses: Collection[IssueStatus]) -> list[Issue]:
+    """The sender's reports in this community now in one of `statuses`."""
+    assert ctx.community is not None
+    return [
+        issue
+        for issue in ctx.uow.issues.reported_by(ctx.sender.id)
+        if issue.community_id == ctx.community.id and issue.status in statuses
+    ]
+
+
+def _your_issues(ctx: Context, mine: list[Issue]) -> Outcome:
+    lines = [ledger_line(ctx.uow, ctx.services, issue) for issue in mine[-_MINE_SHOWN:]]
+    return answer(ctx, "\n".join([texts.YOUR_ISSUES, *lines, texts.YOUR_ISSUES_FOOT]))
 
 
 def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis) -> Outcome:

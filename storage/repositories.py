@@ -709,6 +709,13 @@ class Issues:
         issue now 已办结, waiting for their verdict."""
         return self._reported(platform, person_ref, chat_ref, Issue.status == IssueStatus.RESOLVED)
 
+    def awaited_here(self, platform: str, person_ref: str, chat_ref: str) -> bool:
+        """Whether this platform user reported in the group `chat_ref` an issue still open or
+        waiting for their verdict: whom 「什么时候来修」 there may be from."""
+        return self._reported(
+            platform, person_ref, chat_ref, Issue.status.in_([*OPEN_STATUSES, IssueStatus.RESOLVED])
+        )
+
     def _reported(
         self, platform: str, person_ref: str, chat_ref: str | None, *where: ColumnElement[bool]
     ) -> bool:

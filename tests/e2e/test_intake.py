@@ -218,6 +218,25 @@ def test_where_said_just_after_a_private_report_is_added_to_it(chat: Conversatio
     assert len(issues(chat)) == 3
 
 
+def test_a_reporter_asking_in_the_group_when_it_is_fixed_gets_their_issue(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了一个星期了")
+    listed = (
+        "您反映的事项：\n🟡 #1【照明路灯】3号楼2单元 · 待受理 · 期限11月24日\n"
+        "回复「查看 编号」看详情。"
+    )
+    assert chat.say("@王芳/网格3群: 什么时候来修啊？") == [("网格3群", listed)]
+    assert chat.say("@王芳/网格3群: 怎么还没人来") == [("网格3群", listed)]
+    # Not from a neighbour, nor in another group, nor about anything but the work.
+    assert chat.say("@孙大爷/网格3群: 什么时候来修啊") == []
+    assert chat.say("@王芳/网格5群: 什么时候来修") == []
+    assert chat.say("@王芳/网格3群: 你家孩子怎么样了") == []
+    assert chat.say("@王芳/网格3群: 5号楼的下水道什么时候修") == []  # a problem not hers
+    chat.say("@张网格/网格3群: 退回 1 不是社区的事")
+    assert chat.say("@王芳/网格3群: 什么时候来修") == []  # nothing of hers open here
+
+
 def test_a_report_in_an_unbound_group_explains_how_to_bind(chat: Conversation) -> None:
     reply = chat.text("@王芳/新建的群: #报事 3号楼井盖坏了")
     assert reply == "本群还没有绑定社区，请书记发送「/bind 网格名」后再报事。"

@@ -1,0 +1,36 @@
+"""A reporter asking after their report: 「我反映的事情怎么样了」「什么时候来修」「怎么还没人来」.
+
+Privately (or with an @ to the bot) such a short question lists the asker's reports. In a group,
+where neighbours talk among themselves, only questions about the work being done count, from
+someone with an issue reported there still open (`asks_in_group`).
+"""
+
+from __future__ import annotations
+
+import re
+
+# 「我反映的事情怎么样了」「下水道修好了吗」: a short question after one's own reports.
+# 「我反映的问题」「我的诉求」 ask for the list of them.
+ASKING = re.compile(
+    r"怎么样了|咋样了|进展|进度|处理了[吗没]|修好了[吗没]|修了[吗没]|好了[吗没]"
+    r"|^我(?:反映|报|投诉|提)的(?:问题|事情?|诉求)$|^我的(?:问题|事情?|诉求)$"
+)
+# 「有人管吗」「什么时候来修」「多久能修好」「怎么还没人来」 ask after a problem too, perhaps one
+# not reported yet.
+_DOING = r"(?:来|修|处理|弄|解决|好|办|管)"
+ASKING_AFTER = re.compile(
+    rf"有人管[吗没]|什么时候(?:能|会|才能|可以|才)?(?:来人?)?{_DOING}"
+    rf"|多久(?:能|才能|可以|会)?{_DOING}|要等多久|怎么还没(?:有|人)?{_DOING}"
+)
+ASKING_AT_MOST = 20  # characters: a longer message is a report that happens to ask
+# In a group: about the work only (「怎么样了」「好了吗」 may be about anything).
+_ASKING_IN_GROUP = re.compile(
+    rf"{ASKING_AFTER.pattern}|处理了[吗没]|修好了[吗没]|修了[吗没]|有进展[吗没]"
+)
+GROUP_ASKING_AT_MOST = 15
+
+
+def asks_in_group(text: str) -> bool:
+    """「什么时候来修啊」「怎么还没人来」「修好了吗」 said in a group: perhaps the reporter of an
+    issue reported there asking after it (`text` normalised)."""
+    return len(text) <= GROUP_ASKING_AT_MOST and _ASKING_IN_GROUP.search(text) is not None
