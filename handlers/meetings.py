@@ -398,6 +398,10 @@ def ballot(ctx: Context, text: str) -> Outcome:
     assert match is not None
     meeting = find_meeting(ctx, f"M{match[1]}")
     if meeting.status != "polling" or ctx.now > meeting.poll_deadline:
+        unpolled = not was_polled(meeting, ctx.uow.meetings.options(meeting.id))
+        if meeting.starts_at is not None and unpolled:
+            when = format_deadline(meeting.starts_at, ctx.services.settings.tz, ctx.now, clock=True)
+            raise Answer(texts.BALLOT_NO_POLL.format(number=meeting.number, when=when))
         raise Answer(texts.BALLOT_CLOSED.format(number=meeting.number))
     rest = match[2]
     if rest.strip() in WITHDRAW_WORDS:
@@ -1030,6 +1034,11 @@ def publicity_end(uow: UnitOfWork, services: Services, reminder: Reminder) -> li
 # -- the record -----------------------------------------------------------------------------------
 
 
+def was_polled(meeting: Meeting, options: Sequence[MeetingOption]) -> bool:
+    """Whether a poll was run: a vote always; a meeting called with one time was fixed at once."""
+    return meeting.kind == "vote" or len(options) > 1
+
+
 def stage(meeting: Meeting, now: datetime) -> str:
     """Where a meeting or vote stands, in words: 投票中 … 已定时间, then 已召开 once it has
     begun, 已出结果 once its outcome is recorded, 公示中 and 公示期满 once published."""
@@ -1108,7 +1117,7 @@ def minutes(ctx: Context, token: str) -> Outcome:
     casts = meeting_casts(uow, meeting)
     counted = tally(casts, len(options), per_household=meeting.per_household)
     secret = meeting.kind == "vote" and not meeting.open_ballot and meeting.status == "polling"
-    polled = meeting.kind == "vote" or len(options) > 1  # one time is fixed at once, unpolled
+    polled = was_polled(meeting, options)
     if polled and (not secret or refusal("vote", ctx.actor) is None):
         lines.append(
             "投票："

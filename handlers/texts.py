@@ -295,6 +295,7 @@ VOTE_HOW_SECRET = "请私聊我回复「M{number} 编号{home}」投票，投票
 VOTE_HOW_OPEN = "回复「M{number} 编号{home}」投票（记名）。"
 VOTE_BAD_RULE = "规则只能是 过半 或 三分之二。"
 VOTE_BAD_QUORUM = "「至少」后面请写票数，例如：至少 30"
+BALLOT_NO_POLL = "M{number} 已定于 {when}，不用投票。"
 BALLOT_CLOSED = "M{number} 的投票已截止。"
 BALLOT_BAD_MEETING = "请回复 1 到 {options} 之间的编号，可多选，例如：M{number} 1,2"
 BALLOT_BAD_VOTE = "请回复 1 到 {options} 之间的一个编号，例如：M{number} 1"

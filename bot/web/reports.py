@@ -29,7 +29,7 @@ from handlers import texts
 from handlers.base import Services
 from handlers.export import MEETING_KINDS, export_filename, ledger_workbook
 from handlers.ledger import assignee_label, colour_of, shown_deadline, yellow_until
-from handlers.meetings import decision, meeting_casts, verdict
+from handlers.meetings import decision, meeting_casts, verdict, was_polled
 from handlers.meetings import stage as meeting_stage
 from handlers.stats import (
     IssueCounts,
@@ -300,6 +300,7 @@ def meeting_page(
             "called": format_deadline(meeting.created_at, tz, now),
             "caller": mask_name(uow.people.get(meeting.created_by_id).name),
             "deadline": format_deadline(meeting.poll_deadline, tz, now),
+            "polled": was_polled(meeting, options),
             "starts": format_deadline(meeting.starts_at, tz, now) if meeting.starts_at else "",
             "groups": [printable(c.title or c.ref) for c in uow.meetings.chats(meeting.id)],
             "rule": rule,

@@ -601,6 +601,7 @@ def test_a_meeting_called_with_one_time_is_fixed_at_once(chat: Conversation) -> 
         "地点 3号楼下 群 网格3"
     ) == [(WORK, "已定 M1 加装电梯板凳会 于 11月26日 19:00，已通知各群。"), (G3, fixed)]
     assert chat.say("@王芳/网格3群: 我选周四") == []  # no poll open in the group
+    assert chat.text("@王芳/网格3群: M1 1") == "M1 已定于 11月26日 19:00，不用投票。"
     record = chat.text("@李书记/工作群: 查看 M1").splitlines()
     assert record[:2] == ["M1 加装电梯板凳会 · 已定时间", "时间：11月26日 19:00 · 地点：3号楼下"]
     assert not any(line.startswith("投票") for line in record), record

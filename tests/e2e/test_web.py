@@ -497,6 +497,16 @@ def test_staff_pages_by_role(three: Conversation, path: str) -> None:
     assert {name: sign_in(three, name).get(path).status_code for name in expected} == expected
 
 
+def test_a_meeting_fixed_at_once_shows_no_poll(three: Conversation) -> None:
+    three.say("@李书记/工作群: 议事 停车难议事会 时间 周四19:00|周六10:00 截止 明天20:00")
+    three.say("@李书记/工作群: 议事 楼道堆物议事会 时间 周四19:00 地点 3号楼下")
+    client = sign_in(three, "李书记")
+    polled, fixed = (visible(client.get(f"/meetings/{n}").text) for n in (1, 2))
+    assert "投票截止" in polled and "时间投票" in polled
+    assert "投票截止" not in fixed and "时间投票" not in fixed
+    assert "11月26日 19:00" in fixed and "3号楼下" in fixed
+
+
 class Move(NamedTuple):
     """Someone sends an action form: whether the chat allows it, and the issue's status after."""
 
