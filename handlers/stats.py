@@ -37,6 +37,11 @@ _MONTH = re.compile(r"^(?:(\d{4})\s*[-年/.]\s*)?(\d{1,2})\s*月?$")
 _THIS_WEEK, _LAST_WEEK = {"本周", "这周", "这个星期"}, {"上周", "上个星期"}
 _THIS_MONTH, _LAST_MONTH = {"本月", "这个月"}, {"上月", "上个月"}
 _EVERYTHING = {"全部", "所有", "累计"}
+_THIS_YEAR, _LAST_YEAR = {"今年", "本年", "本年度", "今年以来"}, {"去年", "上年", "上一年"}
+_YEAR = re.compile(r"^(\d{4})年?(?:度|全年)?$")
+_THIS_QUARTER, _LAST_QUARTER = {"本季度", "这个季度", "本季"}, {"上季度", "上个季度", "上季"}
+_QUARTER = re.compile(r"^(?:(\d{4})年)?(?:第?([一二三四1-4])季度?|[Qq]([1-4]))$")
+_QUARTER_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _CHART = {"图", "图表", "chart"}
 CHART_FILENAME = "统计.png"
 
@@ -238,10 +243,43 @@ def parse_period(word: str, now: datetime, tz: ZoneInfo) -> Period:
         return Period("上周", monday - timedelta(days=7), monday)
     if word in _THIS_MONTH:
         return Period("本月", *month_range((today.year, today.month), tz))
+    longer = _year_or_quarter(word, today, tz)
+    if longer is not None:
+        return longer
     month = parse_month(word, today)
     if month is None:
         return Period("累计", None, None)
     return month_period(month, today, tz)
+
+
+def _year_or_quarter(word: str, today: date, tz: ZoneInfo) -> Period | None:
+    """`今年` `去年` `2025年`, `本季度` `上季度` `第三季度` `2026年Q1`; None for other words."""
+    year = today.year
+    typed = _YEAR.match(word)
+    if word in _THIS_YEAR or word in _LAST_YEAR or typed is not None:
+        if typed is not None:
+            year, label = int(typed[1]), f"{typed[1]}年"
+        else:
+            year, label = (year, "今年") if word in _THIS_YEAR else (year - 1, "去年")
+        start = datetime(year, 1, 1, tzinfo=tz)
+        return Period(label, start, datetime(year + 1, 1, 1, tzinfo=tz))
+    current = (today.month - 1) // 3 + 1
+    if word in _THIS_QUARTER:
+        quarter, label = current, "本季度"
+    elif word in _LAST_QUARTER:
+        quarter, label = current - 1, "上季度"
+        if quarter == 0:
+            year, quarter = year - 1, 4
+    elif quarter_typed := _QUARTER.match(word):
+        year = int(quarter_typed[1]) if quarter_typed[1] else year
+        quarter = _QUARTER_NUMBERS[quarter_typed[2] or quarter_typed[3]]
+        named = f"第{'一二三四'[quarter - 1]}季度"
+        label = named if year == today.year else f"{year}年{named}"
+    else:
+        return None
+    start = datetime(year, quarter * 3 - 2, 1, tzinfo=tz)
+    end = month_range((year, quarter * 3), tz)[1]
+    return Period(label, start, end)
 
 
 @dataclass(frozen=True)
@@ -490,7 +528,7 @@ CHART: ChartMaker | None = stats_chart
 
 
 def stats(ctx: Context, args: str) -> Outcome:
-    """统计 [本周/本月/上月/2026-11] [网格] [分类] [图] — the seeds' figures for a period."""
+    """统计 [本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [图] — the seeds' figures for a period."""
     check(ctx, "stats")
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)

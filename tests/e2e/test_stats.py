@@ -165,6 +165,21 @@ def test_last_month_in_numbers_counted_from_what_happened(november: Conversation
     assert november.text("@张网格/网格3群: 统计 2026年11月") == reply
 
 
+def test_a_year_and_a_quarter_count_every_month_in_them(november: Conversation) -> None:
+    # One issue filed in October and eleven in November; asked on 1 December.
+    this_year = november.text("@李书记/工作群: 统计 今年")
+    assert this_year.startswith("今年收集诉求12条，办结5条（办结率42%）")
+    assert november.text("@李书记/工作群: 统计 2026年").replace("2026年", "今年", 1) == this_year
+    assert november.text("@李书记/工作群: 统计 本季度").replace("本季度", "今年", 1) == this_year
+    assert november.text("@李书记/工作群: 统计 第四季度").startswith("第四季度收集诉求12条")
+    assert november.text("@李书记/工作群: 统计 Q3") == "第三季度没有收集到诉求。"
+    assert november.text("@李书记/工作群: 统计 上季度") == "上季度没有收集到诉求。"
+    assert november.text("@李书记/工作群: 统计 去年") == "去年没有收集到诉求。"
+    assert november.text("@李书记/工作群: 统计 今年 网格3").startswith(
+        "今年（网格3）收集诉求6条"
+    )  # with October's
+
+
 def test_october_and_december_are_apart(november: Conversation) -> None:
     # Filed on 30 October, due in November: not yet overdue when October ended.
     assert november.text("@李书记/工作群: 统计 10月").startswith(
@@ -232,8 +247,8 @@ def test_a_bad_argument_gets_the_usage_in_one_line(
 ) -> None:
     reply = november.text(f"@李书记/工作群: {typed}")
     assert reply == (
-        f"看不懂「{word}」。用法：/stats [本周/本月/上月/2026-11] [网格] [分类] [图]"
-        "（或「统计 [本周/本月/上月/2026-11] [网格] [分类] [图]」），例如：统计 上月 网格3"
+        f"看不懂「{word}」。用法：/stats [本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [图]"
+        "（或「统计 [本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [图]」），例如：统计 上月 网格3"
     )
     # Nothing changed: the figures are as before.
     assert november.text("@李书记/工作群: 统计 上月").startswith("11月收集诉求11条")
