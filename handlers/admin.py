@@ -201,9 +201,49 @@ def set_role(ctx: Context, args: str) -> Outcome:
                 granted_at=ctx.now,
             )
         )
+    if role is Role.WORKER and scope is None:
+        scope = texts.ALL_GRIDS
     label = role.label + (f"（{scope}）" if scope else "")
     record_community(ctx, community.id, "role", f"{person.name} → {label}")
     return answer(ctx, texts.ROLE_SET.format(who=mask_name(person.name), role=label), "command")
+
+
+_ROSTER_ORDER = (Role.SECRETARY, Role.WORKER, Role.HEAD, Role.HANDLER)
+
+
+def roster(ctx: Context, args: str) -> Outcome:
+    """人员 — who holds which role in the community: 书记, 网格员 with their grids, 楼栋长 with
+    their buildings, 物业/部门 with their units. Names are masked in a group."""
+    if ctx.community is None:
+        raise Answer(texts.NEEDS_COMMUNITY)
+    reason = refusal("roles", ctx.actor)
+    if reason:
+        raise Answer(reason, "refused", "roles")
+    private = ctx.chat.kind == "private"
+    held: dict[Role, list[str]] = {}
+    for person, grant in ctx.uow.people.staff(ctx.community.id):
+        name = person.name if private else mask_name(person.name)
+        scope = _scope(ctx, grant)
+        entry = f"{name}（{scope}）" if scope else name
+        if entry not in held.setdefault(grant.role, []):
+            held[grant.role].append(entry)
+    lines = [texts.ROSTER_HEAD.format(community=ctx.community.name)]
+    lines += [f"{role.label}：{'、'.join(held[role])}" for role in _ROSTER_ORDER if held.get(role)]
+    if len(lines) == 1:
+        lines.append(texts.ROSTER_NONE)
+    lines.append(texts.ROSTER_FOOT)
+    return answer(ctx, "\n".join(lines))
+
+
+def _scope(ctx: Context, grant: RoleGrant) -> str:
+    """What a grant is limited to, as set: 网格3, 3号楼, 物业; "" for none."""
+    if grant.grid_id is not None:
+        return ctx.uow.communities.grid(grant.grid_id).name
+    if grant.building:
+        return f"{grant.building}号楼"
+    if grant.role is Role.WORKER:
+        return texts.ALL_GRIDS  # a worker given no grid works in all of them
+    return grant.work_unit or ""
 
 
 def _building(ctx: Context, community: Community, word: str) -> str:

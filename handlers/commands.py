@@ -326,6 +326,15 @@ COMMANDS: tuple[Command, ...] = (
         SECRETARY,
     ),
     Command(
+        "roles",
+        ("人员", "人员名单", "角色列表", "工作人员"),
+        "",
+        "社区的书记、网格员、楼栋长、物业/部门",
+        "人员",
+        admin.roster,
+        STAFF,
+    ),
+    Command(
         "bind",
         ("绑定",),
         "网格名/工作群/小区群",

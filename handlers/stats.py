@@ -528,7 +528,8 @@ CHART: ChartMaker | None = stats_chart
 
 
 def stats(ctx: Context, args: str) -> Outcome:
-    """统计 [本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [图] — the seeds' figures for a period."""
+    """统计 [本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [图] — the seeds' figures for a
+    period."""
     check(ctx, "stats")
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)

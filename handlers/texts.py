@@ -198,6 +198,10 @@ BIND_CONFIRMED = "已确认本群就是配置中的「{name}」，绑定 {commun
 # How a chat's kind is named when it is not bound to a grid.
 CHAT_KIND_LABELS = {"grid": "网格群", "work": "工作群", "resident": "小区群"}
 ROLE_SET = "已设置 {who} 为{role}。"
+ALL_GRIDS = "全部网格"
+ROSTER_HEAD = "{community}人员："
+ROSTER_NONE = "还没有设置任何角色。"
+ROSTER_FOOT = "设置或改动：设置角色 @人 角色 [网格/楼栋/单位]"
 ROLE_UNKNOWN = "没有「{word}」这个角色，可以写：{roles}。例如：设置角色 @张网格 网格员 网格3"
 ROLE_UNKNOWN_GRID = "没有「{word}」这个网格，可以写：{grids}。"
 ROLE_IN_CONFIG = "{who} 的角色（{role}）写在配置文件里，请联系管理员修改配置文件。"

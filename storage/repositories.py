@@ -348,6 +348,15 @@ class People:
             )
         ).all()
 
+    def staff(self, community_id: int) -> Sequence[tuple[Person, RoleGrant]]:
+        """Everyone holding a role in the community, with the grant, in the order granted."""
+        return self._session.execute(
+            select(Person, RoleGrant)
+            .join(RoleGrant, RoleGrant.person_id == Person.id)
+            .where(RoleGrant.community_id == community_id)
+            .order_by(RoleGrant.id)
+        ).all()
+
     def add_grant(self, grant: RoleGrant) -> None:
         self._session.add(grant)
 

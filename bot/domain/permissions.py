@@ -68,7 +68,7 @@ TRIAGE = frozenset({"accept", "assign", "reject", "escalate", "merge", "urge"})
 HANDLING = frozenset({"progress", "resolve"})
 SECRETARY_ONLY = frozenset({"role", "bind", "suggest", "publish", "decide", "export", "redeem"})
 # Meetings, votes and their outcomes, and statistics: grid workers and the secretary.
-STAFF_ONLY = frozenset({"meeting", "vote", "outcome", "stats"})
+STAFF_ONLY = frozenset({"meeting", "vote", "outcome", "stats", "roles"})
 
 _VERBS = {
     "accept": "受理",
@@ -91,6 +91,7 @@ _VERBS = {
     "export": "导出台账",
     "redeem": "兑换积分",
     "stats": "查看统计",
+    "roles": "查看人员",
 }
 
 

@@ -23,6 +23,26 @@ def test_the_secretary_makes_a_resident_a_grid_worker(chat: Conversation) -> Non
     assert chat.text("@孙大爷/网格3群: 派单 1 物业") == "只有网格员及以上可以派单。"
 
 
+def test_staff_see_who_holds_which_role(chat: Conversation) -> None:
+    roster = [
+        "幸福里社区人员：",
+        "书记：李书记",
+        "网格员：张网格（网格3）、赵网格（网格5）",
+        "楼栋长：陈楼长（3号楼）",
+        "物业/部门：刘物业（物业）、周主任（街道城管办）",
+        "设置或改动：设置角色 @人 角色 [网格/楼栋/单位]",
+    ]
+    assert chat.text("@李书记/私聊: 人员").splitlines() == roster
+    # In a group the names are masked; a role given in chat shows at once.
+    assert (
+        chat.text("@李书记/工作群: 设置角色 @钱阿姨 网格员")
+        == "已设置 钱*姨 为网格员（全部网格）。"
+    )
+    in_group = chat.text("@张网格/网格3群: 人员名单").splitlines()
+    assert in_group[2] == "网格员：张*格（网格3）、赵*格（网格5）、钱*姨（全部网格）"
+    assert chat.text("@王芳/网格3群: 人员") == "只有网格员及以上可以查看人员。"
+
+
 def test_a_role_from_the_config_file_is_not_changed_in_chat_but_says_where(
     chat: Conversation,
 ) -> None:

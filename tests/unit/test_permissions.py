@@ -60,6 +60,7 @@ ALLOWED: dict[str, set[Role]] = {
     "points": {R, H, D, W, S},  # one's own points and the leaderboard
     "redeem": {S},
     "stats": {W, S},
+    "roles": {W, S},
     "object": {R, H, D, W, S},
     "web": {R, H, D, W, S},  # a resident's web ledger shows only their own issues
 }
