@@ -131,7 +131,8 @@ class Dispatcher:
         return self._services.analyzer.worth_suggesting(visible(message.text))
 
     def _awaited(self, message: IncomingMessage, kind: RouteKind) -> bool:
-        """Whether what `message` may answer is there: a poll open in this group; a 公示 open
+        """Whether what `message` may answer is there: a poll open in this group (any, for a
+        private chat); a 公示 open
         in its community (any, for a private chat); for the sender, a ballot waiting for their
         flat, an issue of theirs reported here open, reported in this chat (any
         chat, when private), an issue 已办结 or a 回头看 question waiting. A read, so chatter
@@ -143,7 +144,7 @@ class Dispatcher:
         try:
             with UnitOfWork(self._sessions) as uow:
                 if kind is RouteKind.SPOKEN_BALLOT:
-                    return bool(uow.meetings.polling_in(chat.platform, chat.ref, now))
+                    return uow.meetings.polling_heard(chat.platform, ref, now)
                 if kind is RouteKind.NOT_FIXED:
                     return uow.issues.resolved_waits(chat.platform, sender, ref)
                 if kind is RouteKind.SPOKEN_OBJECTION:
@@ -273,7 +274,10 @@ class Dispatcher:
             case RouteKind.BALLOT:
                 return meetings.ballot(ctx, route.text)
             case RouteKind.SPOKEN_BALLOT:
-                return meetings.spoken_ballot(ctx, route.text)
+                ballot = meetings.spoken_ballot(ctx, route.text)
+                if ballot is None and route.otherwise is not None:
+                    return self._handle(ctx, route.otherwise)  # no poll it answers
+                return ballot or Outcome([], "ignored")
             case RouteKind.NOT_FIXED:
                 return ledger.not_fixed_reply(ctx, route.text)
             case RouteKind.ASKING:
@@ -289,6 +293,8 @@ class Dispatcher:
                 return intake.late_photo(ctx, route.text)
             case RouteKind.SUGGEST:
                 return intake.suggest_filing(ctx, route.text)
+            case RouteKind.IGNORE:  # what a spoken answer falls back to when nothing waits
+                return Outcome([], "ignored")
         raise AssertionError(f"unrouted {route.kind}")
 
     def _context(

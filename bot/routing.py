@@ -45,7 +45,8 @@ class RouteKind(Enum):
     # 没有 / 又出现了: perhaps the answer to a 回头看 question; if none waits, `otherwise`
     LOOKBACK = "lookback"
     BALLOT = "ballot"  # M3 1 / M3 1,2 / M3 撤回: an answer to a poll or a vote, or taken back
-    # 我选周六 / 选2: perhaps an answer to the one poll open in the group; if none, `otherwise`
+    # 我选周六 / 选2 / 同意: perhaps an answer to the one poll open in the group (privately, in
+    # the community); if none, `otherwise`
     SPOKEN_BALLOT = "spoken_ballot"
     # 灯还是不亮: perhaps the reporter saying 「#1 已办结」 did not fix it; if not, `otherwise`
     NOT_FIXED = "not_fixed"
@@ -123,7 +124,7 @@ class Router:
             return Route(RouteKind.REPORT, text=bare["rest"].strip())
         untagged = self._untagged(message, raw, text)
         private = message.chat.is_private
-        if not private and spoken_choice(said_text) is not None:
+        if spoken_choice(said_text) is not None:
             return Route(RouteKind.SPOKEN_BALLOT, text=said_text, otherwise=untagged)
         if objection_said(raw) is not None:
             return Route(RouteKind.SPOKEN_OBJECTION, text=raw, otherwise=untagged)

@@ -451,13 +451,19 @@ def ballot(ctx: Context, text: str) -> Outcome:
     return Outcome([*said.replies, *told], said.status)
 
 
-def spoken_ballot(ctx: Context, text: str) -> Outcome:
-    """「我选2」「选1和2」「我选周六」「28号可以」「我同意」 in a group with one poll open: a
-    ballot for it, its number unsaid. A day names the poll's one time on that day; 「同意」 the
-    vote's option of that name."""
+def spoken_ballot(ctx: Context, text: str) -> Outcome | None:
+    """「我选2」「选1和2」「我选周六」「28号可以」「我同意」 in a group with one poll open
+    (privately: open in the community): a ballot for it, its number unsaid. A day names the
+    poll's one time on that day; 「同意」 the vote's option of that name. None when no poll open
+    is one it answers."""
     spoken = spoken_choice(text)
     assert spoken is not None
-    polls = ctx.uow.meetings.polling_in(ctx.chat.platform, ctx.chat.ref, ctx.now)
+    if ctx.chat.kind != "private":
+        polls = ctx.uow.meetings.polling_in(ctx.chat.platform, ctx.chat.ref, ctx.now)
+    elif ctx.community is not None:
+        polls = ctx.uow.meetings.polling_of(ctx.community.id, ctx.now)
+    else:
+        polls = []
     choices = list(spoken.numbers)
     if spoken.label:
         # 「同意」 answers the vote with that option; said near a time poll, or near votes
@@ -469,13 +475,14 @@ def spoken_ballot(ctx: Context, text: str) -> Outcome:
         }
         polls = [m for m in polls if named.get(m.id)]
         choices = named[polls[0].id] if polls else []
+    if spoken.days:  # a day answers a time poll (a vote's answer is a number)
+        polls = [m for m in polls if m.kind == "meeting"] or polls
     if not polls:  # closed a moment ago, or none with that option: as it reads
-        return Outcome([], "ignored")
+        return None
     if len(polls) > 1:
         numbers = "、".join(f"M{m.number}" for m in polls)
-        raise Answer(
-            texts.SPOKEN_WHICH_POLL.format(count=len(polls), numbers=numbers, first=polls[0].number)
-        )
+        which = texts.SPOKEN_WHICH_POLL if ctx.chat.kind != "private" else texts.SPOKEN_WHICH_OPEN
+        raise Answer(which.format(count=len(polls), numbers=numbers, first=polls[0].number))
     meeting = polls[0]
     if spoken.days and meeting.kind != "meeting":
         raise Answer(texts.SPOKEN_VOTE_NUMBER.format(number=meeting.number))

@@ -314,6 +314,7 @@ BALLOT_NEEDS_HOME_GROUP = (
 HOME_TAKEN = "已记下门牌 {home}，您对 {numbers} 的投票已计入。"
 BALLOT_TAKEN = "已记录：M{number} 选 {choices}。"
 SPOKEN_WHICH_POLL = "群里有{count}个投票（{numbers}），请写明编号，例如：M{first} 1"
+SPOKEN_WHICH_OPEN = "现在有{count}个投票（{numbers}），请写明编号，例如：M{first} 1"
 SPOKEN_VOTE_NUMBER = "M{number} 是表决，请回复编号，例如：M{number} 1"
 SPOKEN_NO_DAY = "M{number} 没有{day}的时间，请回复编号，例如：M{number} 1"
 SPOKEN_WHICH_TIME = "M{number} {day}有几个时间（{positions}），请回复编号，例如：M{number} 1"

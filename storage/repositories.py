@@ -1336,6 +1336,28 @@ class Meetings:
             )
         return self._session.scalar(query.limit(1)) is not None
 
+    def polling_heard(self, platform: str, chat_ref: str | None, now: datetime) -> bool:
+        """Whether a poll or vote is open now in one group (`chat_ref`), or, for a private chat
+        (None), anywhere: what tells 「我选2」 from chatter."""
+        if chat_ref is not None:
+            return bool(self.polling_in(platform, chat_ref, now))
+        open_now = select(Meeting.id).where(
+            Meeting.status == "polling", Meeting.poll_deadline > now
+        )
+        return self._session.scalar(open_now.limit(1)) is not None
+
+    def polling_of(self, community_id: int, now: datetime) -> Sequence[Meeting]:
+        """The community's polls and votes open now, the oldest first."""
+        return self._session.scalars(
+            select(Meeting)
+            .where(
+                Meeting.community_id == community_id,
+                Meeting.status == "polling",
+                Meeting.poll_deadline > now,
+            )
+            .order_by(Meeting.id)
+        ).all()
+
     def chats(self, meeting_id: int) -> Sequence[Chat]:
         return self._session.scalars(
             select(Chat)

@@ -674,3 +674,16 @@ def test_a_meeting_whose_outcome_is_recorded_is_not_asked_for_it(chat: Conversat
     assert [text.split(" 已于")[0] for _, _, text in asked(chat.run_until(at(11, 28, 12)))] == [
         "M2 堆物议事会"
     ]
+
+
+def test_a_choice_said_in_words_privately_answers_the_poll_open_in_the_community(
+    chat: Conversation,
+) -> None:
+    assert chat.text("@王芳/私聊: 同意").startswith("您好，我是邻里。")  # nothing open
+    chat.say("@李书记/网格3群: 投票 加装电梯 选项 同意|不同意 截止 11月27日18:00")
+    assert chat.text("@王芳/私聊: 同意") == "已记录您对 M1 的投票（以最后一次为准）。"
+    assert chat.text("@孙大爷/私聊: 我选2") == "已记录您对 M1 的投票（以最后一次为准）。"
+    chat.say("@李书记/工作群: 议事 停车难议事会 时间 周四19:00|周六10:00 截止 明天20:00 群 网格3")
+    assert chat.text("@钱阿姨/私聊: 我选周六") == "已记录：M2 选 2。"  # a day: the time poll
+    assert chat.text("@孙大爷/私聊: 我选1") == ("现在有2个投票（M1、M2），请写明编号，例如：M1 1")
+    assert "1. 同意 1票；2. 不同意 1票（2人）" in chat.text("@李书记/工作群: 查看 M1")
