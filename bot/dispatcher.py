@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.domain.duplicates import ME_TOO_WITHIN
 from bot.domain.voting import WITHDRAW_WORDS
 from bot.messages import ChatRef, Direct, IncomingMessage, Outgoing, PollAnswer, Reply
 from bot.outbox import outbound
@@ -131,12 +132,12 @@ class Dispatcher:
         return self._services.analyzer.worth_suggesting(visible(message.text))
 
     def _awaited(self, message: IncomingMessage, kind: RouteKind) -> bool:
-        """Whether what `message` may answer is there: a poll open in this group (any, for a
-        private chat); a 公示 open
-        in its community (any, for a private chat); for the sender, a ballot waiting for their
-        flat, an issue of theirs reported here open, reported in this chat (any
-        chat, when private), an issue 已办结 or a 回头看 question waiting. A read, so chatter
-        that merely sounds like an answer is neither kept nor handled."""
+        """Whether what `message` may answer is there. In a group: a poll open there, a 公示
+        open in its community, a report there just now. For the sender: a ballot waiting for
+        their flat, an issue of theirs reported here still open, an issue 已办结 or a 回头看
+        question waiting (reported in this chat; any chat, when private, where any poll or 公示
+        counts too). A read, so chatter that merely sounds like an answer is neither kept nor
+        handled."""
         now = self._services.clock.now()
         chat = message.chat
         ref = None if chat.is_private else chat.ref
@@ -153,6 +154,10 @@ class Dispatcher:
                     return uow.meetings.homeless_waits(chat.platform, sender, now)
                 if kind is RouteKind.ASKING:
                     return uow.issues.awaited_here(chat.platform, sender, chat.ref)
+                if kind is RouteKind.ME_TOO:  # in reply: the quoted message says which
+                    since = now - ME_TOO_WITHIN
+                    replying = message.reply_to is not None
+                    return replying or uow.issues.reported_in_since(chat.platform, chat.ref, since)
                 since = now - timedelta(days=ledger.LOOKBACK_ANSWER_DAYS)
                 return uow.issues.lookback_waits(chat.platform, sender, ref, since)
         except Exception:
@@ -282,6 +287,8 @@ class Dispatcher:
                 return ledger.not_fixed_reply(ctx, route.text)
             case RouteKind.ASKING:
                 return intake.asked_in_group(ctx, route.text)
+            case RouteKind.ME_TOO:
+                return intake.me_too(ctx, route.text)
             case RouteKind.HOME:
                 return meetings.home_given(ctx, route.text)
             case RouteKind.SPOKEN_OBJECTION:

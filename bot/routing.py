@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from bot.domain.asking import asks_in_group
+from bot.domain.duplicates import me_too
 from bot.domain.lookback import came_back
 from bot.domain.ratings import not_fixed, spoken_rating
 from bot.domain.voting import home_said, is_ballot, objection_said, spoken_choice
@@ -56,6 +57,8 @@ class RouteKind(Enum):
     HOME = "home"
     # 什么时候来修 (in a group): perhaps a reporter asking after their issue reported there
     ASKING = "asking"
+    # 我家也是 / +1 in reply (in a group): perhaps the same problem as a report there
+    ME_TOO = "me_too"
     PHOTO = "photo"  # an untagged photo: attached to the sender's report of a moment ago
     SUGGEST = "suggest"  # untagged, but reads surely as a complaint: suggest #立案 (§2)
     IGNORE = "ignore"
@@ -68,9 +71,10 @@ class Route:
     word: str = ""  # the command word as typed
     args: str = ""
     text: str = ""  # report description (tags and bot mention removed)
-    # LOOKBACK, SPOKEN_BALLOT, NOT_FIXED, SPOKEN_OBJECTION, HOME, ASKING: the route when no
-    # question waits for an answer, no poll is open, nothing of the sender's was resolved, no
-    # 公示 is open, no ballot waits for a flat, nothing of theirs reported here is open
+    # LOOKBACK, SPOKEN_BALLOT, NOT_FIXED, SPOKEN_OBJECTION, HOME, ASKING, ME_TOO: the route when
+    # no question waits for an answer, no poll is open, nothing of the sender's was resolved, no
+    # 公示 is open, no ballot waits for a flat, nothing of theirs reported here is open, nothing
+    # was reported here just now
     otherwise: Route | None = None
 
 
@@ -132,6 +136,13 @@ class Router:
             return Route(RouteKind.HOME, text=said_text, otherwise=untagged)
         if not private and untagged.kind is RouteKind.IGNORE and asks_in_group(said_text):
             return Route(RouteKind.ASKING, text=raw, otherwise=untagged)
+        replying = message.reply_to is not None
+        if (
+            not private
+            and untagged.kind is RouteKind.IGNORE
+            and me_too(said_text, replying=replying)
+        ):
+            return Route(RouteKind.ME_TOO, text=raw, otherwise=untagged)
         if came_back(text, private=private) is not None:
             untagged = Route(RouteKind.LOOKBACK, text=raw, otherwise=untagged)
         if untagged.kind is not RouteKind.RATING and not_fixed(text, private=private):

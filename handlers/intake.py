@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from bot.analysis import Analysis
 from bot.domain.asking import ASKING, ASKING_AFTER, ASKING_AT_MOST
-from bot.domain.duplicates import WINDOW, ReportFacts, find_duplicate
+from bot.domain.duplicates import ME_TOO_WITHIN, WINDOW, ReportFacts, find_duplicate
 from bot.domain.issues import IssueStatus, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import AT_WORK, building_refusal, refusal
@@ -69,6 +69,8 @@ _POINTS_ASKED = re.compile(
     r"(?:是|有|还有)?(?:多少分?|几分)?(?:了|呀|啊)?[吗呢?？]*$"
 )
 _ASKING_HOW_MANY = re.compile(r"查|多少|几")
+# The bot's answer to a report, quoted by a 「+1」: 「已登记 #3…」「与 #3 可能是同一问题…」.
+_ACK_NUMBER = re.compile(r"^(?:已登记|与)\s*#(\d+)")
 # 「我住3号楼2单元301」「地址：5号楼东侧」「在小区东门」: where, said after the problem.
 _GIVING_PLACE = re.compile(
     r"^(?:我|我家|我们家|俺家|俺)?(?:住在?|家住|家在|就在|在|是)"
@@ -319,16 +321,7 @@ def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis)
         # 补充, not counted as a neighbour's report nor followed a second time.
         record(ctx, same, SUPPLEMENT, shorten(description, _ALERT_DESCRIPTION_LIMIT))
     else:
-        if ctx.uow.issues.follower(same.id, ctx.sender.id) is None:
-            ctx.uow.issues.add_follower(
-                Follower(issue_id=same.id, person_id=ctx.sender.id, chat_id=ctx.chat.id, since=now)
-            )
-        # Counted after the follower's flush: the count and `record`'s time go out together.
-        same.report_count += 1
-        private = ctx.chat.kind == "private"
-        who = reporter_label(ctx.sender.name, private=private, named=False)  # the trail is shown
-        record(ctx, same, "duplicate", f"{who}（{_chat_label(ctx)}）")
-        points.duplicate_confirmed(ctx, same)
+        _confirmed(ctx, same)
     keep_photos(ctx, same)  # the photos belong with the problem they show
     alerts: list[Outgoing] = []
     if analysis.urgent:  # a danger reported again (着火, 漏电) is told at once, never absorbed
@@ -346,6 +339,42 @@ def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis)
     if alerts:
         text += texts.ACK_URGENT_NOTE
     return Outcome([reply_to(ctx, text), *alerts], SUPPLEMENT if own else "duplicate", same.id)
+
+
+def _confirmed(ctx: Context, same: Issue) -> None:
+    """A neighbour reports `same` again: they follow it, it counts one more report, the trail
+    says who (masked) and where, and they earn the points of a confirmation."""
+    if ctx.uow.issues.follower(same.id, ctx.sender.id) is None:
+        ctx.uow.issues.add_follower(
+            Follower(issue_id=same.id, person_id=ctx.sender.id, chat_id=ctx.chat.id, since=ctx.now)
+        )
+    # Counted after the follower's flush: the count and `record`'s time go out together.
+    same.report_count += 1
+    private = ctx.chat.kind == "private"
+    who = reporter_label(ctx.sender.name, private=private, named=False)  # the trail is shown
+    record(ctx, same, "duplicate", f"{who}（{_chat_label(ctx)}）")
+    points.duplicate_confirmed(ctx, same)
+
+
+def me_too(ctx: Context, _text: str) -> Outcome:
+    """「我家也是」 in a group within the hour after a neighbour's report there, or 「+1」 in
+    reply to the report (or to the bot's answer naming it): the same problem for them too,
+    counted as a duplicate report of it (once a person)."""
+    quoted = ctx.message.reply_to
+    if quoted is not None:
+        same = ctx.uow.issues.from_message(ctx.chat.id, quoted.message_id)
+        named = _ACK_NUMBER.match(quoted.text)
+        if same is None and named is not None and ctx.community is not None:
+            same = ctx.uow.issues.by_number(ctx.community.id, int(named[1]))
+    else:
+        same = ctx.uow.issues.latest_here(ctx.chat.id, ctx.now - ME_TOO_WITHIN)
+    if same is None or same.status not in OPEN or same.reporter_id == ctx.sender.id:
+        return Outcome([], "ignored")
+    if ctx.uow.issues.follower(same.id, ctx.sender.id) is not None:
+        return Outcome([], "ignored")  # counted already: a second 「+1」 adds nothing
+    _confirmed(ctx, same)
+    line = texts.ME_TOO.format(number=same.number, count=same.report_count)
+    return Outcome([reply_to(ctx, line)], "duplicate", same.id)
 
 
 def late_photo(ctx: Context, _text: str) -> Outcome:

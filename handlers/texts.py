@@ -218,6 +218,7 @@ DEADLINE_GUESS = "（未计{year}年节假日）"
 CALENDAR_GUESS = "（{year}年节假日安排未收录，颜色暂按周一至周五推算，请在配置 calendar 中补充。）"
 
 DUPLICATE = "与 #{number} 可能是同一问题，已为您关注 #{number}；如果不是，请回复「新建」。"
+ME_TOO = "已记下：#{number} 共{count}人反映，已为您关注，有进展会通知您。"
 NOTHING_TO_SPLIT = "10分钟内没有被当作重复的反映。要反映新问题，请用 #报事。"
 
 # -- reminders (chat-protocol §5) ----------------------------------------------------------------

@@ -718,6 +718,37 @@ class Issues:
         issue now 已办结, waiting for their verdict."""
         return self._reported(platform, person_ref, chat_ref, Issue.status == IssueStatus.RESOLVED)
 
+    def latest_here(self, chat_id: int, since: datetime) -> Issue | None:
+        """The issue reported in one chat most recently, since `since`, if still open."""
+        latest = self._session.scalar(
+            select(Issue)
+            .where(Issue.chat_id == chat_id, Issue.created_at >= since)
+            .order_by(Issue.created_at.desc(), Issue.id.desc())
+            .limit(1)
+        )
+        return latest if latest is not None and latest.status in OPEN_STATUSES else None
+
+    def from_message(self, chat_id: int, message_id: str) -> Issue | None:
+        """The issue a message in a chat reported, if it did."""
+        return self._session.scalar(
+            select(Issue)
+            .where(Issue.chat_id == chat_id, Issue.source_message_id == message_id)
+            .limit(1)
+        )
+
+    def reported_in_since(self, platform: str, chat_ref: str, since: datetime) -> bool:
+        """Whether anything was reported in the group `chat_ref` since `since`: what tells a
+        「+1」 there from chatter."""
+        return (
+            self._session.scalar(
+                select(Issue.id)
+                .join(Chat, Chat.id == Issue.chat_id)
+                .where(Chat.platform == platform, Chat.ref == chat_ref, Issue.created_at >= since)
+                .limit(1)
+            )
+            is not None
+        )
+
     def awaited_here(self, platform: str, person_ref: str, chat_ref: str) -> bool:
         """Whether this platform user reported in the group `chat_ref` an issue still open or
         waiting for their verdict: whom 「什么时候来修」 there may be from."""

@@ -456,3 +456,26 @@ if __name__ == "__main__":
     import sys
 
     sys.exit(_main(sys.argv[1:]))
+
+
+# 「我家也是」「同样的问题」 in a group just after a neighbour's report: the same problem, said
+# without saying it again. 「+1」「同上」 also sign up for a group purchase: they count only in
+# reply to the report.
+_SAME_HERE = re.compile(
+    r"(?:同样|一样)的?问题"
+    r"|(?:我|我家|我们家|我们|俺家|咱家|这边|我这边|我这)"
+    r"(?:也是|也一样|也有|同样|也遇到了?|也这样|也是这样|也是这个问题)"
+    r"(?:这个问题|这样|的)?(?:啊|呀|哦|呢|的)?"
+)
+_PLUS_ONE = re.compile(r"[+＋]\s*1|1\s*[+＋]|同上")
+ME_TOO_WITHIN = timedelta(hours=1)
+"""How long after a report 「我家也是」 in its group counts as the same problem."""
+
+
+def me_too(text: str, *, replying: bool) -> bool:
+    """「我家也是」「同样的问题」 as the whole message; 「+1」「同上」 only `replying` to another
+    (`text` normalised, without its closing punctuation)."""
+    said = text.strip()
+    return _SAME_HERE.fullmatch(said) is not None or (
+        replying and _PLUS_ONE.fullmatch(said) is not None
+    )

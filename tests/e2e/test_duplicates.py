@@ -106,3 +106,22 @@ def test_saying_it_is_not_the_same_problem_files_it_on_its_own(chat: Conversatio
 def test_a_report_tag_without_its_sign_is_still_a_report(chat: Conversation) -> None:
     assert chat.say("@李阿姨/网格3群: 报事 4号楼电梯坏了")[0][1].startswith("已登记 #1【公共设施】")
     assert chat.say("@王芳/网格3群: 我要投诉") == []
+
+
+def test_a_neighbour_saying_me_too_after_a_report_counts_as_reporting_it(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")  # message 1
+    counted = "已记下：#1 共2人反映，已为您关注，有进展会通知您。"
+    assert chat.say("@孙大爷/网格3群: 我家也是！") == [("网格3群", counted)]
+    assert chat.say("@孙大爷/网格3群: 同样的问题") == []  # once a person
+    assert chat.say("@王芳/网格3群: 我家也是") == []  # the reporter herself
+    # 「+1」 alone may be anything (a group purchase's sign-up); in reply to the report it is this.
+    assert chat.say("@钱阿姨/网格3群: +1") == []
+    plus_one = chat.adapter.message("钱阿姨", "网格3群", "+1", reply_to="1")
+    assert chat.deliver(plus_one) == [("网格3群", counted.replace("2人", "3人"))]
+    assert "孙*爷（网格3群）" in chat.text("@张网格/网格3群: 查看 1")  # in the trail
+    assert chat.text("@孙大爷/网格3群: 积分").startswith("您在幸福里社区的积分：2分。")
+    # An hour on, 「我家也是」 is chat again.
+    chat.clock.advance(timedelta(minutes=61))
+    assert chat.say("@陈楼长/网格3群: 我家也是") == []
