@@ -211,11 +211,16 @@ def test_where_said_just_after_a_private_report_is_added_to_it(chat: Conversatio
         "已把位置补充到 #2：5号楼2单元 · 网格5。",
     )
     assert "补充" not in chat.say("@钱阿姨/私聊: 在6号楼")[0][1]
+    # A problem said with its place is a report of its own, however it starts.
+    chat.say("@刘阿姨/私聊: 楼道里很黑")
+    assert chat.say("@刘阿姨/私聊: 在5号楼下面有个井盖坏了")[0][1].startswith(
+        "已登记 #4【道路井盖】"
+    )
     # Half an hour on, where is a report of its own.
     chat.say("@孙大爷/私聊: 路灯坏了好几天了，晚上很黑")
     chat.clock.advance(timedelta(minutes=31))
     assert chat.text("@孙大爷/私聊: 在小区东门").startswith("您好，我是邻里。")
-    assert len(issues(chat)) == 3
+    assert len(issues(chat)) == 5
 
 
 def test_a_reporter_asking_in_the_group_when_it_is_fixed_gets_their_issue(
