@@ -461,11 +461,13 @@ if __name__ == "__main__":
 # 「我家也是」「同样的问题」 in a group just after a neighbour's report: the same problem, said
 # without saying it again. 「+1」「同上」 also sign up for a group purchase: they count only in
 # reply to the report.
+# A bare 「我也是」 answers anything (「今天好冷」): a home or the problem must be said.
 _SAME_HERE = re.compile(
-    r"(?:同样|一样)的?问题"
-    r"|(?:我|我家|我们家|我们|俺家|咱家|这边|我这边|我这)"
-    r"(?:也是|也一样|也有|同样|也遇到了?|也这样|也是这样|也是这个问题)"
-    r"(?:这个问题|这样|的)?(?:啊|呀|哦|呢|的)?"
+    r"(?:(?:我|我们|我这边|这边)?(?:也是|也有))?(?:这个|同样的?|一样的?)问题"
+    r"|(?:我|我家|我们家|俺家|咱家|我们)也遇到了?(?:这个问题|同样的?问题)?"
+    r"|(?:我家|我们家|俺家|咱家|我们楼|我们单元|我们楼栋)"
+    r"(?:也是|也一样|也有|同样|也这样|也是这样)"
+    r"(?:啊|呀|哦|呢|的)?"
 )
 _PLUS_ONE = re.compile(r"[+＋]\s*1|1\s*[+＋]|同上")
 ME_TOO_WITHIN = timedelta(hours=1)

@@ -18,6 +18,7 @@ from bot.domain.duplicates import (
     ReportFacts,
     find_duplicate,
     location_relation,
+    me_too,
     measure,
     same_problem,
     text_similarity,
@@ -371,3 +372,25 @@ def test_measure_counts_precision_recall_and_kinds() -> None:
 def test_measure_of_nothing_is_zero_not_an_error() -> None:
     figures = measure([])
     assert (figures.precision, figures.recall, figures.f1) == (0.0, 0.0, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("said", "replying", "same"),
+    [
+        ("我家也是", False, True),
+        ("我们家也一样", False, True),
+        ("同样的问题", False, True),
+        ("我也是这个问题", False, True),
+        ("我家也遇到了", False, True),
+        ("+1", True, True),
+        ("＋1", True, True),
+        ("同上", True, True),
+        # What may be about anything: a bare 「我也是」, or 「+1」 not in reply to the report.
+        ("我也是", False, False),
+        ("这边也是", False, False),
+        ("+1", False, False),
+        ("我家也是这样想的", False, False),
+    ],
+)
+def test_the_same_problem_said_without_saying_it(said: str, replying: bool, same: bool) -> None:
+    assert me_too(said, replying=replying) is same
