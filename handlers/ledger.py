@@ -317,9 +317,13 @@ def escalate_to(ctx: Context, issue: Issue, unit: str, note: str) -> list[Outgoi
     """吹哨: mark the issue escalated and tell the work group and the unit's contacts."""
     issue.escalated = True
     issue.escalated_to = unit
-    record(ctx, issue, Action.ESCALATE.value, unit if not note else f"{unit}：{note}")
-    if issue.status is IssueStatus.NEW:  # 吹哨 straight away takes the report up too
-        points.report_accepted(ctx, issue)
+    said = unit if not note else f"{unit}：{note}"
+    if issue.status is IssueStatus.NEW:
+        # 吹哨 straight away takes the report up (已受理, +5 points), so the unit told to send
+        # 「进展 N …」 may do so.
+        move(ctx, issue, Action.ESCALATE, said)
+    else:
+        record(ctx, issue, Action.ESCALATE.value, said)
     line = texts.WHISTLE.format(
         number=issue.number, unit=unit, **summary(ctx.uow, ctx.services, issue)
     )
@@ -632,8 +636,9 @@ def withdraw(ctx: Context, args: str) -> Outcome:
 
 def _tell_holders(ctx: Context, issue: Issue, line: str) -> list[Outgoing]:
     """The one who holds a reopened issue hears it privately, as when it was assigned, and so
-    do the contacts of the unit it was escalated to (they work on it too)."""
-    if issue.status is not IssueStatus.ASSIGNED:
+    do the contacts of the unit it was escalated to (they work on it too, also when nobody
+    holds it)."""
+    if issue.status is not IssueStatus.ASSIGNED and not issue.escalated_to:
         return []
     return tell_privately(working_on(ctx.uow, issue), line, skip=ctx.sender.id)
 
@@ -687,7 +692,8 @@ def urge(ctx: Context, args: str) -> Outcome:
     issue, _ = find_issue(ctx, args, "urge")
     if issue.status not in OPEN:
         raise Answer(texts.URGE_NOT_OPEN.format(number=issue.number, status=issue.status.label))
-    if issue.status is not IssueStatus.ASSIGNED:
+    if issue.status is not IssueStatus.ASSIGNED and not issue.escalated_to:
+        # Nobody holds it; an issue escalated without a holder is the unit's to chase.
         raise Answer(texts.URGE_UNASSIGNED.format(number=issue.number))
     people = working_on(ctx.uow, issue)
     who = "、".join(filter(None, [assignee_label(ctx.uow, issue), issue.escalated_to]))

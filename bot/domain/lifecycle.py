@@ -62,7 +62,8 @@ MOVES: dict[Action, dict[IssueStatus, IssueStatus]] = {
     Action.RESOLVE: {N: R, A: R, S: R},
     Action.DECLINE: {S: A},
     Action.REJECT: {N: X, A: X, S: X},
-    Action.ESCALATE: {N: N, A: A, S: S},
+    # 吹哨 takes a report up: the unit told to report progress may.
+    Action.ESCALATE: {N: A, A: A, S: S},
     Action.MERGE: {N: M, A: M, S: M},
     # Reopening goes back to whoever had it; the handler picks 已受理 when nobody did.
     Action.REOPEN: {R: S, C: S, X: A},

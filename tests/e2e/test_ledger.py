@@ -580,3 +580,28 @@ def test_no_longer_needed_said_privately_withdraws_ones_only_open_issue(chat: Co
         "#1 已转告网格员：不用处理了，已经自己修好了。确认后会结案。",
     )
     assert replies[1][0] == WORK
+
+
+def test_a_unit_an_issue_went_up_to_without_a_holder_works_it_is_urged_and_hears_it_reopen(
+    chat: Conversation,
+) -> None:
+    """上报 straight from 待受理 takes the report up: the street office, told to send 「进展」,
+    may; 催办 reaches it though nobody holds the issue, and so does a reopening."""
+    chat.say("@孙大爷/网格5群: #报事 5号楼门口井盖松了")
+    chat.say("@赵网格/网格5群: 上报 1 井盖需要市政更换")
+    assert "上报（待受理→已受理）：街道城管办：井盖需要市政更换" in chat.text(
+        "@李书记/工作群: 查看 1"
+    )
+    assert chat.say("@周主任/私聊: 进展１：已安排市政明天更换") == [
+        (ZHOU, "#1 进展：已安排市政明天更换"),
+        (G5, "#1 进展：已安排市政明天更换"),
+    ]
+    urged = chat.say("@李书记/工作群: 催办 1")
+    assert urged[0] == (WORK, "已催办 #1（街道城管办）。")
+    assert [where for where, _ in urged[1:]] == [ZHOU]
+    chat.say("@周主任/私聊: 办结 1 井盖已更换")
+    told = chat.say("@孙大爷/网格5群: 重开 1 井盖还是松的")
+    assert (ZHOU, "#1 已重开：井盖还是松的，期限 11月26日。") in told
+    # Nobody holds it and it went up nowhere: still 「请先派单」.
+    chat.say("@孙大爷/网格5群: #报事 5号楼路灯不亮")
+    assert chat.text("@李书记/工作群: 催办 2") == "#2 还没有派单，请先「派单 2 @人或单位」。"
