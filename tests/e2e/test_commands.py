@@ -207,6 +207,20 @@ def test_the_ledger_answers_to_its_common_spelling(chat: Conversation) -> None:
     assert chat.text("@张网格/网格3群: 台帐") == chat.text("@张网格/网格3群: 台账")
 
 
+def test_whistle_and_supervise_are_the_words_workers_use_for_escalate_and_urge(
+    chat: Conversation,
+) -> None:
+    """吹哨 is what 上报 is called in grid work, 督办 what the secretary says for 催办."""
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道堆满了杂物，堵住消防通道")
+    assert chat.say("@张网格/网格3群: 吹哨 1")[0] == ("网格3群", "#1 已上报街道城管办协调处理。")
+    assert chat.text("@张网格/网格3群: 吹哨").startswith("用法：/escalate 编号")
+    assert chat.say("@张网格/网格3群: 吹哨了吗") == []  # run into other words: chatter
+    assert chat.text("@王芳/网格3群: 吹哨 1") == "只有网格员及以上可以上报。"
+    chat.say("@张网格/网格3群: 派单 1 @刘物业")
+    urged = chat.say("@李书记/工作群: 督办 1")
+    assert urged[0] == ("工作群", "已催办 #1（物业·刘*业、街道城管办）。")
+
+
 def test_an_issue_number_run_into_what_follows_still_counts(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼楼道堆满了纸箱")
     assert chat.text("@张网格/网格3群: 受理 1复杂") == "#1 已受理（复杂），期限 11月26日。"
