@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.domain.deadlines import Colour
-from bot.domain.issues import Role, location_label
+from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import STAFF, ledger_scope
 from bot.text import argument_words, whole_number
@@ -31,6 +31,14 @@ PAGE_SIZE = 10
 _RANK = {Colour.RED: 0, Colour.YELLOW: 1, Colour.GREEN: 2}
 _MINE = {"mine", "我的", "我"}
 _EVERYTHING = {"全部", "all"}
+# 「台账 待受理」: the open statuses by the words people use for them.
+_STATUS_WORDS = {
+    **dict.fromkeys(["待受理", "未受理", "新报"], IssueStatus.NEW),
+    **dict.fromkeys(["已受理", "待派单", "未派单"], IssueStatus.ACCEPTED),
+    **dict.fromkeys(["办理中", "已派单", "在办"], IssueStatus.ASSIGNED),
+}
+# Statuses the ledger does not list: said as a filter, the answer says where they are.
+_NOT_LISTED = {status.label for status in IssueStatus if status not in OPEN}
 
 
 @dataclass
@@ -44,6 +52,7 @@ class _Asked:
     grid_ids: set[int] = field(default_factory=set)
     category: str | None = None
     held_by: Held | None = None  # 「台账 物业」「台账 @刘物业」
+    statuses: set[IssueStatus] = field(default_factory=set)  # 「台账 待受理」
 
 
 def _asked(ctx: Context, words: list[str]) -> _Asked:
@@ -61,6 +70,10 @@ def _asked(ctx: Context, words: list[str]) -> _Asked:
             asked.colour = found
         elif word.lower() in _MINE:
             asked.mine = True
+        elif word in _STATUS_WORDS:
+            asked.statuses.add(_STATUS_WORDS[word])
+        elif word in _NOT_LISTED:
+            raise Answer(texts.LIST_NOT_OPEN.format(word=word))
         elif word.lower() in _EVERYTHING:
             asked.everything = True
         elif word in grids:
@@ -94,14 +107,18 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     actor = ctx.actor
     if held_by is not None and actor.role is Role.HANDLER:
         raise Answer(texts.LIST_HOLDER_OWN)
-    holder_view = actor.role is Role.HANDLER or (mine and actor.role in STAFF)
+    # A grid worker's own work is their grids' issues, and whatever they hold elsewhere;
+    # the secretary's (whose grid is every grid) is what they hold.
+    grid_work = mine and actor.role is Role.WORKER
+    holder_view = actor.role is Role.HANDLER or (mine and actor.role in STAFF and not grid_work)
     watcher, building = ledger_scope(actor)
     if mine and building:  # 「台账 我的」: a 楼栋长's own reports and follows
         watcher, building = actor.person_id, None
     query = LedgerQuery(
         community_id=ctx.community.id,
-        statuses=OPEN,
+        statuses=frozenset(asked.statuses) or OPEN,
         grid_ids=frozenset(asked.grid_ids or (() if asked.everything else actor.grid_ids)),
+        or_held_by=actor.person_id if grid_work else None,
         category=asked.category,
         # Residents see what they reported or follow, a 楼栋长 their building; handlers (and
         # staff asking for "mine") what they hold.
@@ -124,6 +141,8 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     shown_total = per_colour[wanted] if wanted else result.total
     if shown_total == 0:
         filtered = any(word not in _MINE for word in filters)  # 「我的」 is whose, not a filter
+        if grid_work and not filtered:
+            return answer(ctx, texts.LIST_EMPTY_GRIDS)
         return answer(ctx, _nothing_listed(actor.role, holder_view, building, filtered))
     pages = -(-shown_total // PAGE_SIZE)
     if page > pages:

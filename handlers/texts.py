@@ -173,10 +173,15 @@ LIST_EMPTY = "没有符合条件的未办结事项。"
 LIST_EMPTY_HELD = "您手上没有未办结的事项。"
 LIST_EMPTY_WATCHED = "您报过或关注的事项里没有未办结的。关注一件事请发送「关注 编号」。"
 LIST_EMPTY_ALL = "没有未办结的事项。"
+LIST_EMPTY_GRIDS = "您负责的网格没有未办结的事项，您手上也没有。"
+LIST_NOT_OPEN = (
+    "台账只列未办结的事项（待受理、已受理、办理中），不列「{word}」的；单件请发「查看 编号」。"
+)
 LIST_EMPTY_BUILDING = "{building}没有未办结的事项。"
 LIST_NO_PAGE = "没有第{page}页，共{pages}页。"
 LIST_UNKNOWN_FILTER = (
-    "看不懂「{word}」。可以写：红/黄/绿、我的、网格名、分类名、承办单位或@承办人、页码，"
+    "看不懂「{word}」。可以写：红/黄/绿、待受理/已受理/办理中、我的、网格名、分类名、"
+    "承办单位或@承办人、页码，"
     "例如：台账 红 网格3"
 )
 LIST_HOLDER_OWN = "您的台账只列您承办的事项，无需按承办人筛选。"

@@ -473,7 +473,10 @@ class Issues:
         )
         where = [Issue.community_id == query.community_id, Issue.status.in_(query.statuses)]
         if query.grid_ids:
-            where.append(Issue.grid_id.in_(query.grid_ids))
+            in_grids: ColumnElement[bool] = Issue.grid_id.in_(query.grid_ids)
+            if query.or_held_by is not None:
+                in_grids = or_(in_grids, Issue.assignee_id == query.or_held_by)
+            where.append(in_grids)
         if query.category:
             where.append(Issue.category == query.category)
         if query.building:
@@ -881,6 +884,7 @@ class LedgerQuery:
     community_id: int
     statuses: frozenset[IssueStatus]
     grid_ids: frozenset[int] = frozenset()
+    or_held_by: int | None = None  # … or, in any grid, held by this person (a worker's own)
     category: str | None = None
     watcher_id: int | None = None  # reported or followed by this person
     assignee_ids: frozenset[int] = frozenset()  # held by one of these people …

@@ -59,6 +59,41 @@ def test_my_to_do_list_as_people_ask_for_it(chat: Conversation) -> None:
     assert chat.text("@孙大爷/私聊: 查看").startswith("您报过或关注的事项里没有未办结的。")
 
 
+def test_a_workers_to_do_list_is_their_grids_and_what_they_hold(chat: Conversation) -> None:
+    """我的待办 for a grid worker: their grids' open issues (they triage and chase them, they
+    seldom hold them), and what was handed to them in another grid."""
+    file_reports(chat, 2)
+    chat.say("@孙大爷/网格5群: #报事 5号楼门口井盖松了")
+    chat.say("@李书记/工作群: 派单 3 @张网格 周五")
+    lines = chat.text("@张网格/私聊: 我的待办").splitlines()
+    assert lines[0] == "幸福里社区台账：未办结3条（🔴0 🟡2 🟢1）"
+    assert [line[2:4] for line in lines[1:]] == ["#1", "#2", "#3"]
+    assert chat.text("@张网格/网格3群: 台账 我的") == "\n".join(lines)
+    assert chat.text("@赵网格/私聊: 我的待办").splitlines()[1:] == [lines[3]]
+    chat.say("@张网格/网格3群: 退回 1 重复")
+    chat.say("@张网格/网格3群: 退回 2 重复")
+    chat.say("@张网格/私聊: 办结 3 已修好")
+    assert chat.text("@张网格/私聊: 我的待办") == "您负责的网格没有未办结的事项，您手上也没有。"
+    assert chat.text("@李书记/工作群: 我的待办") == "您手上没有未办结的事项。"
+
+
+def test_the_ledger_by_status_as_staff_say_it(chat: Conversation) -> None:
+    """「台账 待受理」: what still needs triage; 已受理 (待派单) and 办理中 likewise."""
+    file_reports(chat, 3)
+    chat.say("@张网格/网格3群: 受理 2")
+    chat.say("@张网格/网格3群: 派单 3 物业")
+    assert [line[2:4] for line in chat.text("@张网格/网格3群: 台账 待受理").splitlines()[1:]] == [
+        "#1"
+    ]
+    for word in ("已受理", "待派单"):
+        assert chat.text(f"@李书记/工作群: 台账 {word}").splitlines()[1][2:4] == "#2"
+    assert chat.text("@李书记/工作群: 台账 办理中 红") == "没有符合条件的未办结事项。"
+    assert chat.text("@李书记/工作群: 台账 办理中").splitlines()[1][2:4] == "#3"
+    assert chat.text("@李书记/工作群: 台账 已办结") == (
+        "台账只列未办结的事项（待受理、已受理、办理中），不列「已办结」的；单件请发「查看 编号」。"
+    )
+
+
 def test_workers_see_their_grids_unless_they_ask_for_more(chat: Conversation) -> None:
     file_reports(chat, 1)
     file_reports(chat, 1, where="网格5群", building=6)
