@@ -221,9 +221,19 @@ def refuse(ctx: Context, command: str, reason: str) -> Outcome:
 
 # What leaves an issue's reminders as they are: no status, deadline or urgency changes with it
 # (a neighbour's duplicate report, a 补充, a photo, following it, 催办, a 回头看 answer, the
-# reporter's 撤回, which only asks).
+# reporter's 撤回, which only asks, and their objection to a 退回).
 _UNSCHEDULED = frozenset(
-    {"duplicate", "supplement", "photo", "follow", "unfollow", "urge", "lookback", "withdraw"}
+    {
+        "duplicate",
+        "supplement",
+        "photo",
+        "follow",
+        "unfollow",
+        "urge",
+        "lookback",
+        "withdraw",
+        "reject_objection",
+    }
 )
 
 

@@ -601,8 +601,11 @@ def reopen(ctx: Context, args: str) -> Outcome:
     """重开 N 原因 — back to whoever had it, with a new deadline; the work group hears."""
     issue, rest = find_issue(ctx, args, "reopen")
     if issue.status is IssueStatus.REJECTED and ctx.actor.role not in STAFF:
-        # 退回 was the community's decision: a reporter who disagrees asks, not undoes it.
-        raise Answer(texts.REOPEN_REJECTED.format(number=issue.number), "refused", "reopen")
+        # 退回 was the community's decision: a reporter who disagrees asks, not undoes it;
+        # their reason goes to the work group, who may reopen it.
+        if not rest.strip():
+            raise Answer(texts.REOPEN_REJECTED.format(number=issue.number), "refused", "reopen")
+        return _object_to_rejection(ctx, issue, rest.strip())
     reason = required(rest, "原因", f"重开 {issue.number} 下水道又堵了")
     _reopen(ctx, issue, reason)
     line = texts.REOPENED.format(
@@ -611,6 +614,20 @@ def reopen(ctx: Context, args: str) -> Outcome:
     replies = tell_watchers(ctx, issue, line)
     replies += tell_work_groups(ctx, line, already=replies)
     return Outcome(replies + _tell_holders(ctx, issue, line), "command", issue.id)
+
+
+REJECTION_OBJECTED = "reject_objection"
+"""The audit action of a reporter's objection to 退回; its note is their reason."""
+
+
+def _object_to_rejection(ctx: Context, issue: Issue, reason: str) -> Outcome:
+    """The reporter's 「重开 N 原因」 on a rejected issue: recorded and passed to the work group
+    (「街道说让找社区」: sent back and forth), the issue staying 已退回 until staff reopen it."""
+    record(ctx, issue, REJECTION_OBJECTED, reason)
+    who = reporter_label(ctx.sender.name, private=issue.private, named=False)
+    alert = texts.REJECTION_OBJECTED.format(number=issue.number, who=who, reason=reason)
+    said = reply_to(ctx, texts.REJECTION_OBJECTION_SENT.format(number=issue.number, reason=reason))
+    return Outcome([said, *tell_work_groups(ctx, alert, already=[said])], "command", issue.id)
 
 
 WITHDRAW = "withdraw"

@@ -96,6 +96,7 @@ AUDIT_ACTIONS = {
     "verify": "现场核实",
     "lookback": "回头看",
     "withdraw": "报事人撤回",
+    "reject_objection": "对退回有异议",
 }
 
 # -- the ledger (chat-protocol §3) ----------------------------------------------------------------
@@ -137,7 +138,11 @@ WITHDRAW_WHICH = (
 VERIFIED = "#{number} 已由{role} {who} 现场核实{note}。"
 VERIFY_NOT_RESOLVED = "#{number} {status}，办结后才能现场核实。"
 VERIFY_OTHER_BUILDING = "楼栋长只能核实本楼栋（{mine}）的事项，请网格员核实。"
-REOPEN_REJECTED = "#{number} 已被退回，如有异议请联系网格员或书记。"
+REOPEN_REJECTED = (
+    "#{number} 已被退回。如有异议，请写明原因：重开 {number} 原因，会转给网格员和书记。"
+)
+REJECTION_OBJECTION_SENT = "#{number} 已被退回，您的意见已转给网格员和书记：{reason}。"
+REJECTION_OBJECTED = "#{number} 报事人{who}对退回有异议：{reason}。核实后可「重开 {number} 原因」。"
 FOLLOWING = "已关注 #{number}，有进展会在这里通知您。"
 ALREADY_FOLLOWING = "您已关注 #{number}。"
 OWN_ISSUE = "#{number} 是您反映的事项，有进展会通知您。"

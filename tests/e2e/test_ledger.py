@@ -380,10 +380,27 @@ def test_someone_assigned_by_name_may_hand_it_back_as_the_message_invites(
 
 
 def test_a_reporter_cannot_undo_a_rejection_but_staff_can(chat: Conversation) -> None:
+    """The reporter's 「重开」 of a rejected issue is an objection: the work group hears it
+    (「街道说让找社区」, sent back and forth) and staff decide; without a reason they are
+    asked for one; a neighbour following it may not."""
     chat.say("@王芳/网格3群: #报事 小区外面马路上的井盖坏了")
+    chat.say("@孙大爷/网格5群: 关注 1")
     chat.say("@李书记/工作群: 退回 1 属于市政道路，请拨打12345")
-    assert chat.text("@王芳/网格3群: 重开 1 不同意") == "#1 已被退回，如有异议请联系网格员或书记。"
-    assert "已退回" in chat.text("@李书记/工作群: 查看 1").splitlines()[0]
+    assert chat.text("@王芳/网格3群: 重开 1") == (
+        "#1 已被退回。如有异议，请写明原因：重开 1 原因，会转给网格员和书记。"
+    )
+    assert chat.text("@孙大爷/网格5群: 重开 1 不同意") == "只有报事人或网格员及以上可以重开。"
+    assert chat.say("@王芳/网格3群: 重开 1 打了12345，说井盖在小区红线内，让找社区") == [
+        (G3, "#1 已被退回，您的意见已转给网格员和书记：打了12345，说井盖在小区红线内，让找社区。"),
+        (
+            WORK,
+            "#1 报事人王*对退回有异议：打了12345，说井盖在小区红线内，让找社区。"
+            "核实后可「重开 1 原因」。",
+        ),
+    ]
+    shown = chat.text("@李书记/工作群: 查看 1")
+    assert "已退回" in shown.splitlines()[0]
+    assert "王* 对退回有异议：打了12345，说井盖在小区红线内，让找社区" in shown
     assert any("#1 已重开" in text for _, text in chat.say("@李书记/工作群: 重开 1 核实属于小区"))
 
 
