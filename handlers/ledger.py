@@ -571,10 +571,13 @@ def escalate(ctx: Context, args: str) -> Outcome:
     return Outcome(replies, "command", issue.id)
 
 
+_MERGE_INTO = re.compile(r"^\s*(?:到|进|入|并入|合并到|至|->|→)\s*")
+
+
 def merge(ctx: Context, args: str) -> Outcome:
     """合并 N M — N is the same problem as M: N's reporter and followers follow M."""
     issue, rest = find_issue(ctx, args, "merge")
-    into, _ = find_issue(ctx, rest, "merge")
+    into, _ = find_issue(ctx, _MERGE_INTO.sub("", rest, count=1), "merge")  # 「合并 2 到 1」
     if into.id == issue.id:
         raise Answer(texts.MERGE_SELF.format(number=issue.number))
     if into.status not in OPEN:
@@ -701,6 +704,10 @@ def unfollow(ctx: Context, args: str) -> Outcome:
     return _one_line(ctx, texts.UNFOLLOWED.format(number=issue.number), issue)
 
 
+URGE_AGAIN_AFTER = timedelta(hours=1)
+"""How long after one 催办 the holder may be urged again."""
+
+
 def urge(ctx: Context, args: str) -> Outcome:
     """催办 N — the one holding an open issue is reminded of it now, privately (催办 1 2:
     each)."""
@@ -718,6 +725,11 @@ def urge(ctx: Context, args: str) -> Outcome:
         raise Answer(texts.ASSIGNED_NOBODY.format(unit=who))
     if all(person.id == ctx.sender.id for person in people):
         raise Answer(texts.URGE_YOURSELF.format(number=issue.number))
+    last = ctx.uow.audit.last_of(issue.id, ("urge",))
+    if last is not None and ctx.now - last.at < URGE_AGAIN_AFTER:
+        # Urged a moment ago (by anyone): a second message an hour apart is a nag, not news.
+        ago = max(1, int((ctx.now - last.at).total_seconds() // 60))
+        raise Answer(texts.URGED_ALREADY.format(number=issue.number, minutes=ago, who=who))
     record(ctx, issue, "urge", who)
     deadline = shown_deadline(ctx.services, issue.deadline)
     mark = colour_of(ctx.services, issue.deadline).emoji

@@ -150,6 +150,7 @@ NOT_FOLLOWING = "您没有关注 #{number}。"
 UNFOLLOWED = "已取消关注 #{number}，不再通知您。"
 URGED = "{mark} 催办 #{number}【{category}】{where}{description}，期限 {deadline}。请尽快办理，或发送「进展 {number} 说明」。"
 FOLLOW_UP_CALL = "电话回访 "  # the note of a rating a worker records for the reporter
+URGED_ALREADY = "#{number} {minutes}分钟前已催办过（{who}），一小时后可再催。"
 URGE_SENT = "已催办 #{number}（{who}）。"
 URGE_NOT_OPEN = "#{number} {status}，无需催办。"
 URGE_UNASSIGNED = "#{number} 还没有派单，请先「派单 {number} @人或单位」。"

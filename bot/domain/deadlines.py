@@ -158,6 +158,9 @@ _MONTH_DAY = re.compile(
     rf"(?P<m>[0-9]{{1,2}})[-/.](?P<d>[0-9]{{1,2}})|(?P<cm>{_NUM})月(?P<cd>{_NUM})[日号]?"
 )
 _DAY_OF_MONTH = re.compile(rf"(?P<d>{_NUM})[日号]")
+# 「下周」「本周内」: by that week's last working day; 「月底」「下个月底」: the month's.
+_WEEK = re.compile(r"(?P<which>本|这|这个|下+个?)(?:周|星期|礼拜)(?:内|之内)?")
+_MONTH_END = re.compile(r"(?P<which>本|这|这个|下个?)?月(?:底|末)")
 _TRAILING_BEFORE = re.compile(r"(?:之前|以前|前)$")
 # 「明天下午」 as a deadline: by the end of that part of the day; for a reminder or a meeting
 # (counted in calendar days), its start.
@@ -356,6 +359,10 @@ def _date_form(part: str, shown: str) -> _Resolver | None:
         return lambda c: [c.calendar.add_working_days(c.today, working)]
     if match := _WEEKDAY.fullmatch(part):
         return _weekday(match.group("which"), WEEKDAYS[match.group("wd")])
+    if match := _WEEK.fullmatch(part):
+        return _week(match.group("which").count("下"))
+    if match := _MONTH_END.fullmatch(part):
+        return _month_end(1 if (match.group("which") or "").startswith("下") else 0)
     if match := _FULL_DATE.fullmatch(part):
         year = int(match.group("y"))
         month = read_number(match.group("m") or match.group("cm"))
@@ -408,6 +415,36 @@ def _weekday(which: str | None, weekday: int) -> _Resolver:
             return [first, first + timedelta(days=7)]
         weeks = which.count("下")
         return [monday + timedelta(days=7 * weeks + weekday)]
+
+    return resolve
+
+
+def _week(ahead: int) -> _Resolver:
+    """`下周`: by next week's last working day (a reminder: its Monday); `本周`: this week's."""
+
+    def resolve(c: _Context) -> list[date]:
+        monday = c.today - timedelta(days=c.today.weekday()) + timedelta(days=7 * ahead)
+        if c.calendar_days:
+            return [monday]
+        days = [monday + timedelta(days=n) for n in range(7)]
+        working = [day for day in days if c.calendar.is_workday(day)]
+        return [working[-1] if working else days[4]]
+
+    return resolve
+
+
+def _month_end(ahead: int) -> _Resolver:
+    """`月底`: by this month's last working day (a reminder: its last day); `下个月底`: next
+    month's."""
+
+    def resolve(c: _Context) -> list[date]:
+        month = c.today.month + ahead
+        year, month = c.today.year + (month - 1) // 12, (month - 1) % 12 + 1
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        if c.calendar_days:
+            return [last]
+        days = (last - timedelta(days=n) for n in range(last.day))
+        return [next((day for day in days if c.calendar.is_workday(day)), last)]
 
     return resolve
 

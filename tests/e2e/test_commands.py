@@ -337,6 +337,10 @@ def test_urging_reminds_the_holder_privately_now(chat: Conversation) -> None:
         ),
     ]
     assert chat.say("@王芳/网格3群: 催办 1") == [("网格3群", "只有网格员及以上可以催办。")]
+    # Urged again within the hour, by anyone: no second message to the holder.
+    assert chat.say("@张网格/网格3群: 督办 1") == [
+        ("网格3群", "#1 2分钟前已催办过（物业·刘*业），一小时后可再催。")
+    ]
     assert "李*记 催办：物业·刘*业" in chat.text("@李书记/工作群: 查看 1")
     chat.say("@王芳/网格3群: #报事 5号楼路灯不亮")
     chat.say("@李书记/工作群: 派单 2 @赵网格")

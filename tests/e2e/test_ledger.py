@@ -492,6 +492,8 @@ def test_a_deadline_typed_right_after_the_mention_is_the_deadline(chat: Conversa
         ("派单 1 刘物业 明天下午", "物业·刘*业", "11月24日"),  # by its end, 18:00
         ("派单 1 刘物业 明天上午", "物业·刘*业", "11月24日 12:00"),
         ("派单1刘物业今晚", "物业·刘*业", "11月23日 21:00"),
+        ("派单 1 物业 下周", "物业", "12月4日"),  # by next week's last working day
+        ("派单 1 物业 月底", "物业", "11月30日"),
     ],
 )
 def test_a_name_with_the_deadline_run_into_it(
@@ -622,3 +624,10 @@ def test_a_unit_an_issue_went_up_to_without_a_holder_works_it_is_urged_and_hears
     # Nobody holds it and it went up nowhere: still 「请先派单」.
     chat.say("@孙大爷/网格5群: #报事 5号楼路灯不亮")
     assert chat.text("@李书记/工作群: 催办 2") == "#2 还没有派单，请先「派单 2 @人或单位」。"
+
+
+def test_merge_said_with_into_between_the_numbers(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")
+    chat.say("@孙大爷/网格3群: #报事 3号楼楼道灯不亮")
+    replies = chat.say("@张网格/网格3群: 合并 2 到 1")
+    assert replies[0] == (G3, "#2 与 #1 是同一问题，已合并，后续进展在 #1 通知。")

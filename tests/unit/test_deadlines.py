@@ -105,6 +105,11 @@ def parse(text: str, now: datetime = MONDAY) -> datetime:
         ("周五上午10点", at(2026, 11, 27, 10)),
         ("周五晚上8点", at(2026, 11, 27, 20)),
         ("下午3点", at(2026, 11, 23, 15)),  # a time alone is today
+        # a week or a month: by its last working day
+        ("下周", at(2026, 12, 4)),
+        ("本周内", at(2026, 11, 27)),
+        ("月底", at(2026, 11, 30)),
+        ("下个月底", at(2026, 12, 31)),
         # a part of the day: by its end
         ("明天下午", at(2026, 11, 24, 18)),
         ("明天上午", at(2026, 11, 24, 12)),
@@ -229,6 +234,13 @@ def test_a_part_of_the_day_is_its_start_for_a_reminder_and_its_end_for_a_deadlin
     for typed, start, end in (("明天上午", 9, 12), ("明天下午", 14, 18), ("周五晚上", 19, 21)):
         assert parse_deadline(typed, MONDAY, CALENDAR, calendar_days=True).hour == start
         assert parse(typed).hour == end
+
+
+def test_a_week_for_a_reminder_is_its_monday_and_a_month_end_skips_days_off() -> None:
+    reminder = parse_deadline("下周", MONDAY, CALENDAR, calendar_days=True)
+    assert reminder.date() == at(2026, 11, 30).date()
+    # May 2026 ends on a Sunday: its last working day is Friday the 29th.
+    assert parse("月底", at(2026, 5, 11, 10)) == at(2026, 5, 29)
 
 
 def test_calendar_days_go_up_to_a_year_and_working_days_up_to_a_years_worth() -> None:
