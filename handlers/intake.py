@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.analysis import Analysis
-from bot.domain.asking import ASKING, ASKING_AFTER, ASKING_AT_MOST
+from bot.domain.asking import ASKING, ASKING_AFTER, ASKING_AT_MOST, WHY_REJECTED
 from bot.domain.duplicates import ME_TOO_WITHIN, WINDOW, ReportFacts, find_duplicate
 from bot.domain.issues import IssueStatus, location_label
 from bot.domain.lifecycle import OPEN
@@ -71,6 +71,7 @@ _POINTS_ASKED = re.compile(
 _ASKING_HOW_MANY = re.compile(r"查|多少|几")
 # The bot's answer to a report, quoted by a 「+1」: 「已登记 #3…」「与 #3 可能是同一问题…」.
 _ACK_NUMBER = re.compile(r"^(?:已登记|与)\s*#(\d+)")
+_WHY_SHOWN = 3  # rejected issues a 「为什么退回」 explains
 # 「我住3号楼2单元301」「地址：5号楼东侧」「在小区东门」: where, said after the problem.
 _GIVING_PLACE = re.compile(
     r"^(?:我|我家|我们家|俺家|俺)?(?:住在?|家住|家在|就在|在|是)"
@@ -232,6 +233,10 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
             none = texts.NONE_OF_YOURS if ctx.chat.kind == "private" else texts.NONE_IN_GROUP
             return answer(ctx, none + hint, "invalid")
         return _your_issues(ctx, mine)
+    if short and WHY_REJECTED.search(said):
+        rejected = _why_rejected(ctx)
+        if rejected is not None:
+            return rejected
     if short and _THANKS.match(said):
         return answer(ctx, texts.YOU_ARE_WELCOME, "invalid")
     if _POINTS_ASKED.match(said) and _ASKING_HOW_MANY.search(said):  # 「我的积分是多少」
@@ -276,6 +281,21 @@ def _asked_after(
     if named and not any(issue.category == analysis.category for issue in mine):
         return None
     return mine
+
+
+def _why_rejected(ctx: Context) -> Outcome | None:
+    """「为什么退回」 from a reporter: the reasons their issues were 退回 (the latest three),
+    and how to object; None when none of theirs was."""
+    rejected = [i for i in _own_issues(ctx, {IssueStatus.REJECTED}) if in_this_chat(ctx, i)]
+    if not rejected:
+        return None
+    lines = []
+    for issue in sorted(rejected, key=lambda i: i.number)[-_WHY_SHOWN:]:
+        entry = ctx.uow.audit.last_of(issue.id, ("reject",))
+        reason = entry.note if entry is not None and entry.note else texts.NO_REASON
+        lines.append(texts.REJECTED_BECAUSE.format(number=issue.number, reason=reason))
+    lines.append(texts.REJECTED_OBJECT.format(number=rejected[-1].number))
+    return answer(ctx, "\n".join(lines))
 
 
 def _own_issues(ctx: Context, statuses: Collection[IssueStatus]) -> list[Issue]:

@@ -123,6 +123,9 @@ PROGRESS = "#{number} 进展：{note}"
 RESOLVED = "#{number} 已办结：{result}。请报事人评价：回复「评价 {number} 1-5分」，或「满意/基本满意/不满意」。"
 DECLINED = "#{number} {who}反馈不归其管（{reason}），正在重新派单。"
 REJECTED = "#{number} 已退回：{reason}"
+REJECTED_BECAUSE = "#{number} 退回的原因：{reason}"
+REJECTED_OBJECT = "如有异议，请发送「重开 {number} 原因」，会转给网格员和书记。"
+NO_REASON = "（未写原因）"
 ESCALATED = "#{number} 已上报{unit}协调处理。"
 WHISTLE = "📣 吹哨 #{number}【{category}】{where}{description}，请{unit}协助处理。"
 WHISTLE_HOW = "进展请发送「进展 {number} 说明」，办好后发送「办结 {number} 结果」。"
@@ -142,7 +145,9 @@ REOPEN_REJECTED = (
     "#{number} 已被退回。如有异议，请写明原因：重开 {number} 原因，会转给网格员和书记。"
 )
 REJECTION_OBJECTION_SENT = "#{number} 已被退回，您的意见已转给网格员和书记：{reason}。"
-REJECTION_OBJECTED = "#{number} 报事人{who}对退回有异议：{reason}。核实后可「重开 {number} 原因」。"
+REJECTION_OBJECTED = (
+    "#{number} 报事人（{who}）对退回有异议：{reason}。核实后可「重开 {number} 原因」。"
+)
 FOLLOWING = "已关注 #{number}，有进展会在这里通知您。"
 ALREADY_FOLLOWING = "您已关注 #{number}。"
 OWN_ISSUE = "#{number} 是您反映的事项，有进展会通知您。"

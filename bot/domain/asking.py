@@ -34,3 +34,7 @@ def asks_in_group(text: str) -> bool:
     """「什么时候来修啊」「怎么还没人来」「修好了吗」 said in a group: perhaps the reporter of an
     issue reported there asking after it (`text` normalised)."""
     return len(text) <= GROUP_ASKING_AT_MOST and _ASKING_IN_GROUP.search(text) is not None
+
+
+# 「为什么退回」「我的问题怎么被退回了」: a reporter asking why a report was not taken.
+WHY_REJECTED = re.compile(r"(?:为什么|为啥|怎么|凭什么|咋)(?:又|就)?(?:被|给我|给)?退回")
