@@ -132,12 +132,12 @@ class Dispatcher:
         return self._services.analyzer.worth_suggesting(visible(message.text))
 
     def _awaited(self, message: IncomingMessage, kind: RouteKind) -> bool:
-        """Whether what `message` may answer is there. In a group: a poll open there, a 公示
-        open in its community, a report there just now. For the sender: a ballot waiting for
-        their flat, an issue of theirs reported here still open, an issue 已办结 or a 回头看
-        question waiting (reported in this chat; any chat, when private, where any poll or 公示
-        counts too). A read, so chatter that merely sounds like an answer is neither kept nor
-        handled."""
+        """Whether what `message` may answer is there. In a group: a poll open there, a
+        meeting coming there, a 公示 open in its community, a report there just now. For the
+        sender: a ballot waiting for their flat, an issue of theirs reported here still open, an
+        issue 已办结 or a 回头看 question waiting (reported in this chat; any chat, when private,
+        where any poll or 公示 counts too). A read, so chatter that merely sounds like an answer
+        is neither kept nor handled."""
         now = self._services.clock.now()
         chat = message.chat
         ref = None if chat.is_private else chat.ref
@@ -154,6 +154,8 @@ class Dispatcher:
                     return uow.meetings.homeless_waits(chat.platform, sender, now)
                 if kind is RouteKind.ASKING:
                     return uow.issues.awaited_here(chat.platform, sender, chat.ref)
+                if kind is RouteKind.ATTEND:
+                    return bool(uow.meetings.coming_in(chat.platform, chat.ref, now))
                 if kind is RouteKind.ME_TOO:  # in reply: the quoted message says which
                     since = now - ME_TOO_WITHIN
                     replying = message.reply_to is not None
@@ -287,6 +289,8 @@ class Dispatcher:
                 return ledger.not_fixed_reply(ctx, route.text)
             case RouteKind.ASKING:
                 return intake.asked_in_group(ctx, route.text)
+            case RouteKind.ATTEND:
+                return meetings.attend(ctx, route.text)
             case RouteKind.ME_TOO:
                 return intake.me_too(ctx, route.text)
             case RouteKind.HOME:

@@ -16,7 +16,13 @@ from bot.domain.asking import asks_in_group
 from bot.domain.duplicates import me_too
 from bot.domain.lookback import came_back
 from bot.domain.ratings import not_fixed, spoken_rating
-from bot.domain.voting import home_said, is_ballot, objection_said, spoken_choice
+from bot.domain.voting import (
+    attending_said,
+    home_said,
+    is_ballot,
+    objection_said,
+    spoken_choice,
+)
 from bot.messages import IncomingMessage
 from bot.text import arabic_lead, normalize, printable, visible
 from handlers.base import Command
@@ -57,6 +63,8 @@ class RouteKind(Enum):
     HOME = "home"
     # 什么时候来修 (in a group): perhaps a reporter asking after their issue reported there
     ASKING = "asking"
+    # 我参加 / 我去不了 (in a group): perhaps about a meeting coming there; if none, `otherwise`
+    ATTEND = "attend"
     # 我家也是 / +1 in reply (in a group): perhaps the same problem as a report there
     ME_TOO = "me_too"
     PHOTO = "photo"  # an untagged photo: attached to the sender's report of a moment ago
@@ -71,9 +79,8 @@ class Route:
     word: str = ""  # the command word as typed
     args: str = ""
     text: str = ""  # report description (tags and bot mention removed)
-    # LOOKBACK, SPOKEN_BALLOT, NOT_FIXED, SPOKEN_OBJECTION, HOME, ASKING, ME_TOO: the route when
-    # no question waits for an answer, no poll is open, nothing of the sender's was resolved, no
-    # 公示 is open, no ballot waits for a flat, nothing of theirs reported here is open, nothing
+    # The spoken kinds (LOOKBACK … ME_TOO): the route when what they would answer is not there:
+    # no question waits, no poll, 公示 or meeting is open, nothing of the sender's waits, nothing
     # was reported here just now
     otherwise: Route | None = None
 
@@ -136,6 +143,8 @@ class Router:
             return Route(RouteKind.HOME, text=said_text, otherwise=untagged)
         if not private and untagged.kind is RouteKind.IGNORE and asks_in_group(said_text):
             return Route(RouteKind.ASKING, text=raw, otherwise=untagged)
+        if not private and attending_said(said_text) is not None:
+            return Route(RouteKind.ATTEND, text=said_text, otherwise=untagged)
         replying = message.reply_to is not None
         if (
             not private

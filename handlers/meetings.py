@@ -27,6 +27,7 @@ from bot.domain.voting import (
     WITHDRAW_WORDS,
     Cast,
     Decision,
+    attending_said,
     decide,
     is_ballot,
     objection_said,
@@ -418,21 +419,7 @@ def ballot(ctx: Context, text: str) -> Outcome:
     if meeting.per_household:
         home = _household(ctx, home_match)
     existing = ctx.uow.meetings.ballot(meeting.id, ctx.sender.id)
-    joined = ",".join(map(str, choices))
-    if existing is None:
-        ctx.uow.meetings.add_ballot(
-            Ballot(
-                meeting_id=meeting.id,
-                person_id=ctx.sender.id,
-                chat_id=ctx.chat.id,
-                choices=joined,
-                household=home,
-                cast_at=ctx.now,
-            )
-        )
-    else:
-        existing.choices, existing.household, existing.cast_at = joined, home, ctx.now
-        existing.chat_id = ctx.chat.id
+    _cast(ctx, meeting, existing, ",".join(map(str, choices)), home)
     told = _household_replaced(ctx, meeting, home) if home is not None else []
     if meeting.per_household and home is None:
         # Kept, not counted, until the flat is given: 「3-2-301」 next completes it.
@@ -498,6 +485,65 @@ def spoken_ballot(ctx: Context, text: str) -> Outcome | None:
             raise Answer(template.format(number=meeting.number, day=day, positions=positions))
         choices.append(on_day[0])
     return ballot(ctx, f"M{meeting.number} {','.join(map(str, choices))}")
+
+
+def _cast(
+    ctx: Context, meeting: Meeting, existing: Ballot | None, choices: str, home: str | None
+) -> None:
+    """The sender's answer to `meeting` is `choices` (「1」「1,2」), for `home` under 每户一票:
+    their ballot, added or replaced (the last answer counts)."""
+    if existing is None:
+        ctx.uow.meetings.add_ballot(
+            Ballot(
+                meeting_id=meeting.id,
+                person_id=ctx.sender.id,
+                chat_id=ctx.chat.id,
+                choices=choices,
+                household=home,
+                cast_at=ctx.now,
+            )
+        )
+    else:
+        existing.choices, existing.household, existing.cast_at = choices, home, ctx.now
+        existing.chat_id = ctx.chat.id
+
+
+def attend(ctx: Context, text: str) -> Outcome:
+    """「我参加」「报名」 / 「我去不了」 in a group with a meeting coming there: the sender is on
+    its attendee list (reminded by name, shown in 查看), or off it. With several coming, the
+    number says which (「报名 M2」)."""
+    said = attending_said(text)
+    assert said is not None
+    coming, number = said
+    meetings = ctx.uow.meetings.coming_in(ctx.chat.platform, ctx.chat.ref, ctx.now)
+    if number is not None:
+        meetings = [m for m in meetings if m.number == number]
+    if not meetings:
+        if number is not None:
+            raise Answer(texts.ATTEND_NOT_COMING.format(number=number))
+        return Outcome([], "ignored")
+    if len(meetings) > 1:
+        numbers = "、".join(f"M{m.number}" for m in meetings)
+        raise Answer(texts.ATTEND_WHICH.format(numbers=numbers, first=meetings[0].number))
+    meeting = meetings[0]
+    assert meeting.chosen is not None and meeting.starts_at is not None
+    existing = ctx.uow.meetings.ballot(meeting.id, ctx.sender.id)
+    chosen = str(meeting.chosen)
+    if not coming:
+        if existing is None or chosen not in existing.choices.split(","):
+            return answer(ctx, texts.ATTEND_NOT_LISTED.format(number=meeting.number))
+        ctx.uow.meetings.withdraw(existing)
+        return answer(ctx, texts.ATTEND_OFF.format(number=meeting.number))
+    if existing is None or chosen not in existing.choices.split(","):
+        _cast(ctx, meeting, existing, chosen, None)
+    count = sum(
+        chosen in b.choices.split(",")
+        for b in ctx.uow.meetings.ballots(meeting.id)
+        if b.person_id != ctx.sender.id
+    )
+    when = format_deadline(meeting.starts_at, ctx.services.settings.tz, ctx.now, clock=True)
+    line = texts.ATTEND_ON.format(label=_label(meeting), when=when, count=count + 1)
+    return answer(ctx, line)
 
 
 def _household_replaced(ctx: Context, meeting: Meeting, home: str) -> list[Outgoing]:

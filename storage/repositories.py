@@ -23,7 +23,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.orm import Session, load_only
+from sqlalchemy.orm import InstrumentedAttribute, Session, load_only
 
 from bot.domain.chats import is_platform_id
 from bot.domain.issues import IssueStatus
@@ -1340,17 +1340,27 @@ class Meetings:
 
     def polling_in(self, platform: str, chat_ref: str, now: datetime) -> Sequence[Meeting]:
         """The polls and votes open now in one group, the oldest first."""
+        open_now = (Meeting.status == "polling", Meeting.poll_deadline > now)
+        return self._in_group(platform, chat_ref, open_now, Meeting.id)
+
+    def coming_in(self, platform: str, chat_ref: str, now: datetime) -> Sequence[Meeting]:
+        """The meetings of one group whose time is fixed and still to come, soonest first."""
+        coming = (Meeting.status == "scheduled", Meeting.starts_at > now)
+        return self._in_group(platform, chat_ref, coming, Meeting.starts_at)
+
+    def _in_group(
+        self,
+        platform: str,
+        chat_ref: str,
+        where: tuple[ColumnElement[bool], ...],
+        order: InstrumentedAttribute[Any],
+    ) -> Sequence[Meeting]:
         return self._session.scalars(
             select(Meeting)
             .join(MeetingChat, MeetingChat.meeting_id == Meeting.id)
             .join(Chat, Chat.id == MeetingChat.chat_id)
-            .where(
-                Chat.platform == platform,
-                Chat.ref == chat_ref,
-                Meeting.status == "polling",
-                Meeting.poll_deadline > now,
-            )
-            .order_by(Meeting.id)
+            .where(Chat.platform == platform, Chat.ref == chat_ref, *where)
+            .order_by(order)
         ).all()
 
     def publicising(self, community_id: int, now: datetime) -> Sequence[Meeting]:

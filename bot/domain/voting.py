@@ -252,3 +252,23 @@ def home_said(text: str) -> re.Match[str] | None:
     """「3-2-301」「我家3号楼2单元301室」 as the whole message: perhaps the flat a 每户一票 ballot
     waits for (`text` normalised, without its closing punctuation)."""
     return _HOME_ONLY.fullmatch(text.strip())
+
+
+# 「我参加」「报名」「算我一个」 / 「我去不了」「取消报名」 in a group with a meeting coming: who
+# comes. 「我去」 alone is an exclamation, not a yes.
+_ATTENDING = re.compile(
+    r"(?:(?P<number>[Mm]\s*\d+)\s*)?"
+    r"(?:(?P<no>我?(?:不参加了?|去不了|参加不了|来不了|不去了|取消报名))"
+    r"|(?:我|我们)?(?:也|会|要)?(?:参加|报名|来参加|去参加)|算我一个)"
+    r"(?:\s*(?P<after>[Mm]\s*\d+))?"
+)
+
+
+def attending_said(text: str) -> tuple[bool, int | None] | None:
+    """(coming, the meeting's number if said) for 「我参加」「报名 M2」「我去不了」 as the whole
+    message (`text` normalised, without its closing punctuation); None for other words."""
+    said = _ATTENDING.fullmatch(text.strip())
+    if said is None:
+        return None
+    number = said["number"] or said["after"]
+    return said["no"] is None, int(re.sub(r"\D", "", number)) if number else None

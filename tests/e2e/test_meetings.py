@@ -69,7 +69,7 @@ def test_the_parking_case_from_complaint_to_publicity(chat: Conversation) -> Non
     ]
 
     # The poll closes on the virtual clock at Wednesday 20:00: Thursday 19:00 wins in both groups.
-    fixed = "📅 M1 停车难五方会谈 定于 11月26日 19:00（3人选择），地点：罐罐茶。议题：#1、#2。"
+    fixed = "📅 M1 停车难五方会谈 定于 11月26日 19:00（3人选择），地点：罐罐茶。议题：#1、#2。要参加请回复「我参加」。"
     assert news(chat.run_until(at(11, 25, 21))) == [
         ("11-25 20:00", G3, fixed),
         ("11-25 20:00", G5, fixed),
@@ -159,7 +159,7 @@ def test_a_tied_poll_goes_to_the_secretary(chat: Conversation) -> None:
     assert chat.say("@张网格/工作群: 决定 M1 2") == [(WORK, "只有书记可以定会议时间。")]
     assert chat.say("@李书记/工作群: 决定 M1 2") == [
         (WORK, "已定 M1 的时间为 11月28日 10:00。"),
-        (G3, "📅 M1 楼道堆物议事会 定于 11月28日 10:00。"),
+        (G3, "📅 M1 楼道堆物议事会 定于 11月28日 10:00。要参加请回复「我参加」。"),
     ]
     # Said again: nothing moves and the group is not told twice.
     assert chat.say("@李书记/工作群: 决定 M1 2") == [
@@ -593,7 +593,7 @@ def test_a_meeting_called_with_one_time_is_fixed_at_once(chat: Conversation) -> 
     chat.say("@王芳/网格3群: #报事 3号楼没有电梯，老人上下楼太难了")
     fixed = (
         "📅 M1 加装电梯板凳会 定于 11月26日 19:00，地点：3号楼下。"
-        "议题：#1 3号楼没有电梯，老人上下楼太难了。"
+        "议题：#1 3号楼没有电梯，老人上下楼太难了。要参加请回复「我参加」。"
     )
     # Nothing to choose: no poll; the 截止 given with it is not needed.
     assert chat.say(
@@ -618,7 +618,7 @@ def test_a_meeting_called_in_its_group_with_one_time_and_no_deadline_is_fixed(
 ) -> None:
     assert (
         chat.text("@李书记/网格3群: 议事 楼道堆物议事会 时间 周四19:00")
-        == "📅 M1 楼道堆物议事会 定于 11月26日 19:00。"
+        == "📅 M1 楼道堆物议事会 定于 11月26日 19:00。要参加请回复「我参加」。"
     )
     assert chat.text("@李书记/网格3群: 查看 M1").startswith("M1 楼道堆物议事会 · 已定时间")
     later = [text for _, _, text in chat.run_until(at(11, 26, 12))]
@@ -687,3 +687,21 @@ def test_a_choice_said_in_words_privately_answers_the_poll_open_in_the_community
     assert chat.text("@钱阿姨/私聊: 我选周六") == "已记录：M2 选 2。"  # a day: the time poll
     assert chat.text("@孙大爷/私聊: 我选1") == ("现在有2个投票（M1、M2），请写明编号，例如：M1 1")
     assert "1. 同意 1票；2. 不同意 1票（2人）" in chat.text("@李书记/工作群: 查看 M1")
+
+
+def test_people_sign_up_for_a_meeting_coming_in_their_group(chat: Conversation) -> None:
+    assert chat.say("@王芳/网格3群: 我参加") == []  # no meeting coming: chat
+    chat.say("@李书记/工作群: 议事 加装电梯板凳会 时间 周四19:00 地点 3号楼下 群 网格3")
+    signed = "已记下：您参加 M1 加装电梯板凳会（11月26日 19:00），共{}人报名。开会前会提醒您。"
+    assert chat.text("@王芳/网格3群: 我参加！") == signed.format(1)
+    assert chat.text("@陈楼长/网格3群: 算我一个") == signed.format(2)
+    assert chat.text("@孙大爷/网格3群: 报名") == signed.format(3)
+    assert chat.text("@孙大爷/网格3群: 我去不了") == "已取消您参加 M1 的报名。"
+    assert chat.say("@王芳/网格3群: 我去") == []  # an exclamation
+    assert chat.say("@赵网格/网格5群: 我参加") == []  # not called in this group
+    assert "参加：王*、陈*长" in chat.text("@李书记/工作群: 查看 M1")
+    chat.say("@李书记/工作群: 议事 楼道堆物议事会 时间 周六10:00 群 网格3")
+    assert chat.text("@钱阿姨/网格3群: 我参加") == (
+        "群里有几个会要开（M1、M2），请写明，例如：报名 M1"
+    )
+    assert chat.text("@钱阿姨/网格3群: 报名 M2").startswith("已记下：您参加 M2 楼道堆物议事会")

@@ -118,7 +118,11 @@ def test_a_time_poll_is_native_its_answers_count_and_it_is_closed_at_the_deadlin
 
     fired = [f for f in chat.run_until(datetime(2026, 11, 25, 21, tzinfo=SH)) if "M1" in f[2]]
     assert fired == [
-        ("11-25 20:00", G3, "📅 M1 停车议事会 定于 11月26日 19:00（3人选择）。议题：#1。")
+        (
+            "11-25 20:00",
+            G3,
+            "📅 M1 停车议事会 定于 11月26日 19:00（3人选择）。议题：#1。要参加请回复「我参加」。",
+        )
     ]
     closing = [m for m in flush(chat, platform) if isinstance(m, ClosePoll)]
     assert [(c.chat.ref, c.message_id) for c in closing] == [(G3, poll_ref.removeprefix("poll-"))]

@@ -191,7 +191,7 @@ async def test_a_meeting_poll_is_native_three_people_answer_and_it_closes(
 
         result = await peer.wait_for(GRID3["id"], has("M1 停车议事会 定于"), timeout=30)
         assert text_of(result) == (
-            "📅 M1 停车议事会 定于 11月26日 19:00（3人选择），地点：罐罐茶。议题：#1。"
+            "📅 M1 停车议事会 定于 11月26日 19:00（3人选择），地点：罐罐茶。议题：#1。要参加请回复「我参加」。"
         )
         # The bot stopped its poll: nobody can answer it any more.
         polls = [m["poll"] for m in await peer.bot_messages(GRID3["id"]) if "poll" in m]

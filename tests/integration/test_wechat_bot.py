@@ -188,7 +188,7 @@ async def test_a_text_poll_in_two_rooms_is_answered_by_three_and_closed(
 
         result = await peer.from_bot(said("M1 停车议事会 定于", GRID3), timeout=30)
         assert result["text"] == (
-            "📅 M1 停车议事会 定于 11月26日 19:00（3人选择），地点：罐罐茶。议题：#1。"
+            "📅 M1 停车议事会 定于 11月26日 19:00（3人选择），地点：罐罐茶。议题：#1。要参加请回复「我参加」。"
         )
         await peer.from_bot(said("M1 停车议事会 定于", GRID5))
         # Closed: a late answer is refused.

@@ -11,6 +11,7 @@ from bot.domain.voting import (
     Cast,
     Spoken,
     SpokenDay,
+    attending_said,
     decide,
     home_said,
     is_ballot,
@@ -206,3 +207,24 @@ def test_an_objection_said_in_words(said: str, objection: str | None) -> None:
 def test_a_flat_said_alone(said: str, home: tuple[str, str, str] | None) -> None:
     found = home_said(said)
     assert (found.groups() if found else None) == home
+
+
+@pytest.mark.parametrize(
+    ("said", "answer"),
+    [
+        ("我参加", (True, None)),
+        ("算我一个", (True, None)),
+        ("我们也参加", (True, None)),
+        ("报名 M2", (True, 2)),
+        ("M1 参加", (True, 1)),
+        ("我去不了", (False, None)),
+        ("取消报名", (False, None)),
+        ("我去", None),  # an exclamation
+        ("参加什么", None),
+        ("我参加过", None),
+    ],
+)
+def test_coming_to_a_meeting_said_in_words(
+    said: str, answer: tuple[bool, int | None] | None
+) -> None:
+    assert attending_said(said) == answer
