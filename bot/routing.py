@@ -98,9 +98,13 @@ class Router:
     ) -> None:
         self._by_name = {c.name: c for c in commands}
         self._by_keyword = {k: c for c in commands for k in c.keywords}
-        self._keywords = sorted(
+        # By first character, longest first: a message is checked against the few keywords it
+        # can start with, not all of them (most group messages are chatter).
+        self._keywords: dict[str, list[tuple[str, Command]]] = {}
+        for keyword, command in sorted(
             ((k, c) for c in commands for k in c.keywords), key=lambda kc: -len(kc[0])
-        )
+        ):
+            self._keywords.setdefault(keyword[:1], []).append((keyword, command))
         self._report = _tag_pattern(report_tags)
         self._bare_report = _bare_tag_pattern(report_tags)
         self._file = _tag_pattern(file_tags)
@@ -185,7 +189,7 @@ class Router:
             if command.expects in _ISSUE_FIRST:
                 args = arabic_lead(args)
             return Route(RouteKind.COMMAND, command, word=f"/{word}", args=args)
-        for keyword, command in self._keywords:
+        for keyword, command in self._keywords.get(text[:1], ()):
             if not text.startswith(keyword):
                 continue
             after = text[len(keyword) :]
