@@ -237,7 +237,7 @@ def _export(settings: Settings, output: str, month_word: str | None, code: str |
     """Write the same xlsx 台账 as 「导出」 for one community (and month); one line either way."""
     from bot.app import bootstrap
     from handlers.export import ledger_workbook
-    from handlers.stats import month_range, parse_month
+    from handlers.stats import month_span, parse_month
     from storage.uow import UnitOfWork
 
     clock = SystemClock()
@@ -257,17 +257,17 @@ def _export(settings: Settings, output: str, month_word: str | None, code: str |
         with UnitOfWork(linli.sessions) as uow:
             community = uow.communities.by_code(chosen)
             assert community is not None  # bootstrap loads every configured community
-            content = ledger_workbook(uow, linli.services, community.id, month)
-            since, until = month_range(month, settings.tz) if month else (None, None)
-            count = uow.issues.count_filed(community.id, since, until)
+            period = month_span(month, settings.tz)
+            content = ledger_workbook(uow, linli.services, community.id, period)
+            count = uow.issues.count_filed(community.id, period.since, period.until)
     finally:
         linli.close()
     try:
         Path(output).write_bytes(content)
     except OSError as error:
         raise ConfigError(f"无法写入 {output}：{_why_not_written(error)}") from None
-    period = f"{month[0]}-{month[1]:02d}" if month else "全部"
-    print(f"已导出 {period} 台账到 {output}（{count}条）")
+    shown = f"{month[0]}-{month[1]:02d}" if month else "全部"
+    print(f"已导出 {shown} 台账到 {output}（{count}条）")
     return 0
 
 

@@ -274,7 +274,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "export",
         ("导出",),
-        "[本月/上月/2026-11]",
+        "[本月/上月/2026-11/今年/本季度]",
         "导出台账（xlsx 文件）",
         "导出 本月",
         export.export,

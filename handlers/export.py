@@ -38,6 +38,7 @@ from bot.domain.lifecycle import OPEN
 from bot.domain.privacy import mask_name, mask_text
 from bot.domain.ratings import SATISFIED_FROM
 from bot.messages import Document
+from bot.text import normalize
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services, numbers_of
 from handlers.ledger import assignee_label, check, colour_of
@@ -47,12 +48,15 @@ from handlers.stats import (
     NO_VALUE,
     IssueCounts,
     IssueStat,
+    Period,
     count_by_grid,
     count_issues,
     month_range,
+    month_span,
     parse_month,
+    parse_period,
     percent,
-    period_label,
+    period_slug,
     short_names,
     summary_sentence,
 )
@@ -129,24 +133,24 @@ CellValue = str | int | float | datetime | date | None
 # -- the file -------------------------------------------------------------------------------------
 
 
-def export_filename(community_name: str, month: tuple[int, int] | None, now_local: datetime) -> str:
-    """`幸福里社区台账-2026-11.xlsx` for a month, `幸福里社区台账-20261122.xlsx` for everything."""
+def export_filename(community_name: str, period: Period, now_local: datetime) -> str:
+    """`幸福里社区台账-2026-11.xlsx` for a month (`-2026`, `-2026-Q4` for a year, a quarter),
+    `幸福里社区台账-20261122.xlsx` for everything."""
     name = _FILENAME_UNSAFE.sub("", community_name) or "社区"
-    suffix = f"{month[0]}-{month[1]:02d}" if month else f"{now_local:%Y%m%d}"
-    return f"{name}台账-{suffix}.xlsx"
+    return f"{name}台账-{period_slug(period) or f'{now_local:%Y%m%d}'}.xlsx"
 
 
 def ledger_workbook(
-    uow: UnitOfWork, services: Services, community_id: int, month: tuple[int, int] | None
+    uow: UnitOfWork, services: Services, community_id: int, period: Period
 ) -> bytes:
-    """The xlsx 台账 of a community: every issue (`month` None) or those filed in that local
-    month, with the statistics and the meetings of the same period; the saved file's bytes.
+    """The xlsx 台账 of a community: the issues filed in `period` (a month, a year …, or
+    everything), with the statistics and the meetings of the same period; the saved file's
+    bytes.
 
     The workbook is written as a stream (openpyxl's write-only mode): each sheet's rows are
     worked out first, its column widths measured from them, and then the rows go out in order.
     A ledger of 100,000 issues is never held as 1.3 million cell objects."""
-    tz = services.settings.tz
-    since, until = month_range(month, tz) if month else (None, None)
+    since, until = period.since, period.until
     issues = uow.issues.filed_between(community_id, since, until, whole=True)
     # Everyone the sheet names, loaded at once: while `people` is kept, looking one up by id
     # (reporter, assignee) costs no query.
@@ -177,7 +181,7 @@ def ledger_workbook(
         book,
         services=services,
         community=community.name,
-        month=month,
+        period=period,
         stats=stats,
         grids=grids,
     )
@@ -233,16 +237,16 @@ def _stats_sheet(
     *,
     services: Services,
     community: str,
-    month: tuple[int, int] | None,
+    period: Period,
     stats: Sequence[IssueStat],
     grids: Mapping[int, str],
 ) -> None:
     sheet: _StreamSheet = book.create_sheet(STATS_SHEET)
     now = services.clock.now()
-    # 超期 as /stats judges it: at the end of a month that has ended.
-    judged = now if month is None else min(now, month_range(month, services.settings.tz)[1])
+    # 超期 as /stats judges it: at the end of a period that has ended.
+    judged = now if period.until is None else min(now, period.until)
     counts = count_issues(stats, judged)
-    period = period_label(month)
+    label = period.label
 
     def name_of(code: str) -> str:
         return services.category(code).name
@@ -254,10 +258,10 @@ def _stats_sheet(
     sheet.merged_cells.add("A3:H3")  # the sentence, wrapped over the width of the tables
     sheet.row_dimensions[3].height = 36
     sentence = _cell(
-        sheet, _cleaned(summary_sentence(period, counts, short_names(services))), alignment=_WRAP
+        sheet, _cleaned(summary_sentence(label, counts, short_names(services))), alignment=_WRAP
     )
     rows: list[Sequence[object]] = [
-        [_cell(sheet, _cleaned(f"{community} {period} 诉求统计"), font=_BOLD)],
+        [_cell(sheet, _cleaned(f"{community} {label} 诉求统计"), font=_BOLD)],
         [_cleaned(f"导出时间：{_local(now, services.settings.tz):%Y-%m-%d %H:%M}")],
         [sentence],
         [],
@@ -568,29 +572,38 @@ def _width(value: object) -> int:
 
 
 def export(ctx: Context, args: str) -> Outcome:
-    """导出 [本月/上月/2026-11] — the xlsx 台账, sent as a file to the chat that asked."""
+    """导出 [本月/上月/2026-11/今年/本季度] — the xlsx 台账, sent as a file to the chat that
+    asked."""
     check(ctx, "export")
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
     if ctx.chat.kind not in ("work", "private"):  # every resident's words and flat, unmasked
         raise Answer(texts.EXPORT_HERE)
-    tz = ctx.services.settings.tz
-    local_now = _local(ctx.now, tz)
+    local_now = _local(ctx.now, ctx.services.settings.tz)
     try:
-        month = parse_month(args, local_now.date())
+        period = export_period(args, ctx.now, ctx.services.settings.tz)
     except ValueError:
         raise Answer(ctx.services.command("export").usage_line()) from None
-    content = ledger_workbook(ctx.uow, ctx.services, ctx.community.id, month)
-    since, until = month_range(month, tz) if month else (None, None)
-    count = ctx.uow.issues.count_filed(ctx.community.id, since, until)
-    caption = texts.EXPORTED.format(
-        community=ctx.community.name, period=period_label(month), count=count
-    )
+    content = ledger_workbook(ctx.uow, ctx.services, ctx.community.id, period)
+    count = ctx.uow.issues.count_filed(ctx.community.id, period.since, period.until)
+    caption = texts.EXPORTED.format(community=ctx.community.name, period=period.label, count=count)
     document = Document(
         ctx.message.chat,
-        export_filename(ctx.community.name, month, local_now),
+        export_filename(ctx.community.name, period, local_now),
         content,
         caption=caption,
         reply_to_message_id=ctx.message.message_id,
     )
     return Outcome([document], "command")
+
+
+def export_period(typed: str, now: datetime, tz: ZoneInfo) -> Period:
+    """What 导出 takes: a month (`2026-11`, `11月`, `上月`, labelled with its year), or a year
+    or quarter as /stats names them (`今年`, `2025年`, `第三季度`); blank: everything.
+    ValueError for anything else."""
+    word = normalize(typed).replace(" ", "")
+    try:
+        return month_span(parse_month(word, _local(now, tz).date()), tz)
+    except ValueError:
+        period = parse_period(word, now, tz)  # 本周, 今年, 第三季度 …; raises for nonsense
+    return period

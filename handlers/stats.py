@@ -226,6 +226,30 @@ class Period:
     until: datetime | None
 
 
+def month_span(month: tuple[int, int] | None, tz: ZoneInfo) -> Period:
+    """A month as a whole, labelled with its year (`2026年11月`); None: everything (`累计`)."""
+    if month is None:
+        return Period(period_label(None), None, None)
+    return Period(period_label(month), *month_range(month, tz))
+
+
+def period_slug(period: Period) -> str:
+    """How a file names the period: `2026-11`, `2026`, `2026-Q4`, a week's Monday `20261123`;
+    "" for everything."""
+    if period.since is None:
+        return ""
+    start = period.since
+    if period.until is not None and start.day == 1 and start.hour == 0:
+        months = (period.until.year - start.year) * 12 + period.until.month - start.month
+        if months == 1:
+            return f"{start.year}-{start.month:02d}"
+        if months == 12 and start.month == 1:
+            return f"{start.year}"
+        if months == 3 and start.month % 3 == 1:
+            return f"{start.year}-Q{start.month // 3 + 1}"
+    return f"{start:%Y%m%d}"
+
+
 def month_period(month: tuple[int, int], today: date, tz: ZoneInfo) -> Period:
     """`11月` in the current year, `2025年12月` in another."""
     label = f"{month[1]}月" if month[0] == today.year else period_label(month)

@@ -37,6 +37,7 @@ from handlers.stats import (
     StatsQuery,
     by_grid_name,
     counts_of,
+    month_span,
     parse_month,
     parse_period,
     percent,
@@ -139,9 +140,10 @@ class Reports:
                 month = parse_month(request.query_params.get("month", ""), local_now.date())
             except ValueError:
                 raise Refused("月份应写成 2026-11、本月或上月。", 400) from None
-            content = ledger_workbook(uow, self.services, me.community_id, month)
+            period = month_span(month, tz)
+            content = ledger_workbook(uow, self.services, me.community_id, period)
             community = uow.communities.get(me.community_id)
-            filename = export_filename(community.name, month, local_now)
+            filename = export_filename(community.name, period, local_now)
             fallback = _ascii_filename(community.code, month, local_now)
         log.info("web export: session %s, community %s", me.session_id, me.community_id)
         disposition = f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.messages import Document
 from tests.support.conversation import Conversation
 
 G3, G5, WORK = "网格3群", "网格5群", "工作群"
@@ -334,6 +335,21 @@ def test_the_ledger_file_is_not_sent_into_a_residents_group(chat: Conversation) 
         (G3, "台账文件含居民信息，请在工作群或私聊中导出。")
     ]
     assert chat.say("@李书记/私聊: 导出")[0][1].startswith("[文件]")
+
+
+def test_the_ledger_file_for_a_year_or_a_quarter(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")
+    for typed, filename, period in [
+        ("导出 今年", "幸福里社区台账-2026.xlsx", "今年"),
+        ("导出 第四季度", "幸福里社区台账-2026-Q4.xlsx", "第四季度"),
+        ("导出 2026-11", "幸福里社区台账-2026-11.xlsx", "2026年11月"),
+    ]:
+        message = chat.adapter.parse(f"@李书记/工作群: {typed}")
+        assert message is not None
+        (sent,) = chat.linli.dispatcher.dispatch(message)
+        assert isinstance(sent, Document) and sent.content.startswith(b"PK")
+        assert (sent.filename, sent.caption) == (filename, f"幸福里社区台账（{period}）· 共1条")
+    assert chat.text("@李书记/工作群: 导出 火星").startswith("用法：/export")
 
 
 def test_the_number_to_call_back_is_whole_for_staff_in_private_only(chat: Conversation) -> None:

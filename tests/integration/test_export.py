@@ -26,6 +26,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from handlers.export import LEDGER_HEADERS, MEETING_HEADERS, ledger_workbook
+from handlers.stats import month_span
 from storage.uow import UnitOfWork
 from tests.support.conversation import Conversation
 
@@ -99,7 +100,7 @@ def wall(month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
 
 def export(chat: Conversation, month: tuple[int, int] | None) -> Workbook:
     with UnitOfWork(chat.linli.sessions) as uow:
-        data = ledger_workbook(uow, chat.linli.services, 1, month)
+        data = ledger_workbook(uow, chat.linli.services, 1, month_span(month, SH))
     assert data.startswith(b"PK")  # a zip: an xlsx
     return load_workbook(BytesIO(data))
 

@@ -19,6 +19,7 @@ from handlers.export import (
     percent,
     summary_sentence,
 )
+from handlers.stats import Period, month_span, parse_period
 
 SH = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=SH)
@@ -165,6 +166,16 @@ def test_a_month_runs_from_local_midnight_to_local_midnight() -> None:
 
 def test_the_file_name_says_whose_and_when() -> None:
     now = datetime(2026, 11, 22, 9, 30, tzinfo=SH)
-    assert export_filename("幸福里社区", (2026, 11), now) == "幸福里社区台账-2026-11.xlsx"
-    assert export_filename("幸福里社区", None, now) == "幸福里社区台账-20261122.xlsx"
-    assert export_filename("幸福里/社区 ", (2027, 1), now) == "幸福里社区台账-2027-01.xlsx"
+
+    def month(which: tuple[int, int] | None) -> Period:
+        return month_span(which, SH)
+
+    assert export_filename("幸福里社区", month((2026, 11)), now) == "幸福里社区台账-2026-11.xlsx"
+    assert export_filename("幸福里社区", month(None), now) == "幸福里社区台账-20261122.xlsx"
+    assert export_filename("幸福里/社区 ", month((2027, 1)), now) == "幸福里社区台账-2027-01.xlsx"
+    # A year and a quarter, as 导出 今年 and 导出 第四季度 ask for them.
+    year, quarter = (
+        parse_period(word, datetime(2026, 11, 22, tzinfo=SH), SH) for word in ("今年", "第四季度")
+    )
+    assert export_filename("幸福里社区", year, now) == "幸福里社区台账-2026.xlsx"
+    assert export_filename("幸福里社区", quarter, now) == "幸福里社区台账-2026-Q4.xlsx"
