@@ -1133,22 +1133,23 @@ def _state(ctx: Context, meeting: Meeting) -> str:
             return ""
         objections = len(ctx.uow.meetings.objections(meeting.id))
         until = format_deadline(meeting.publicity_until, tz, now)
-        return f"公示中，至 {until}，异议{objections}条"
+        return texts.MEETING_PUBLICISED.format(until=until, objections=objections)
     if meeting.outcome:
         recent = now - meeting.created_at <= 2 * CURRENT_FOR
-        return "已出结果，未公示" if recent and meeting.kind == "meeting" else ""
+        return texts.MEETING_UNPUBLISHED if recent and meeting.kind == "meeting" else ""
     if meeting.status == "polling":
         deadline = format_deadline(meeting.poll_deadline, tz, now, clock=True)
-        return f"{'时间投票' if meeting.kind == 'meeting' else '表决'}中，截止 {deadline}"
+        polling = texts.MEETING_POLLING if meeting.kind == "meeting" else texts.VOTE_POLLING
+        return polling.format(deadline=deadline)
     if meeting.status == "tied":
         return texts.MEETING_STATUS["tied"]
     if meeting.status == "scheduled" and meeting.starts_at is not None:
         when = format_deadline(meeting.starts_at, tz, now, clock=True)
         if meeting.starts_at > now:
             place = f"，{meeting.place}" if meeting.place else ""
-            return f"定于 {when}{place}"
+            return texts.MEETING_COMING.format(when=when, place=place)
         if now - meeting.starts_at <= CURRENT_FOR:
-            return f"{when} 已召开，待记录结果"
+            return texts.MEETING_HELD.format(when=when)
     return ""
 
 
