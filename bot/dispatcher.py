@@ -281,25 +281,20 @@ class Dispatcher:
             case RouteKind.BALLOT:
                 return meetings.ballot(ctx, route.text)
             case RouteKind.SPOKEN_BALLOT:
-                ballot = meetings.spoken_ballot(ctx, route.text)
-                if ballot is None and route.otherwise is not None:
-                    return self._handle(ctx, route.otherwise)  # no poll it answers
-                return ballot or Outcome([], "ignored")
+                return self._or_otherwise(ctx, route, meetings.spoken_ballot(ctx, route.text))
             case RouteKind.NOT_FIXED:
                 return ledger.not_fixed_reply(ctx, route.text)
             case RouteKind.ASKING:
-                return intake.asked_in_group(ctx, route.text)
+                return self._or_otherwise(ctx, route, intake.asked_in_group(ctx, route.text))
             case RouteKind.ATTEND:
-                return meetings.attend(ctx, route.text)
+                return self._or_otherwise(ctx, route, meetings.attend(ctx, route.text))
             case RouteKind.ME_TOO:
-                return intake.me_too(ctx, route.text)
+                return self._or_otherwise(ctx, route, intake.me_too(ctx, route.text))
             case RouteKind.HOME:
-                return meetings.home_given(ctx, route.text)
+                return self._or_otherwise(ctx, route, meetings.home_given(ctx, route.text))
             case RouteKind.SPOKEN_OBJECTION:
                 objected = meetings.spoken_objection(ctx, route.text)
-                if objected is None and route.otherwise is not None:
-                    return self._handle(ctx, route.otherwise)  # a 公示 elsewhere
-                return objected or Outcome([], "ignored")
+                return self._or_otherwise(ctx, route, objected)
             case RouteKind.PHOTO:
                 return intake.late_photo(ctx, route.text)
             case RouteKind.SUGGEST:
@@ -307,6 +302,15 @@ class Dispatcher:
             case RouteKind.IGNORE:  # what a spoken answer falls back to when nothing waits
                 return Outcome([], "ignored")
         raise AssertionError(f"unrouted {route.kind}")
+
+    def _or_otherwise(self, ctx: Context, route: Route, outcome: Outcome | None) -> Outcome:
+        """A spoken answer's outcome; None (what it would answer went a moment ago, or it answers
+        nothing after all): the message as it otherwise reads."""
+        if outcome is not None:
+            return outcome
+        if route.otherwise is not None:
+            return self._handle(ctx, route.otherwise)
+        return Outcome([], "ignored")
 
     def _context(
         self, uow: UnitOfWork, message: IncomingMessage, chat: Chat | None

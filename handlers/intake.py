@@ -254,14 +254,15 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     return None
 
 
-def asked_in_group(ctx: Context, text: str) -> Outcome:
+def asked_in_group(ctx: Context, text: str) -> Outcome | None:
     """「什么时候来修啊」「怎么还没人来」 in a group from someone with an issue reported there
-    still open: their issues reported there, as 「我反映的事情怎么样了」 lists them privately."""
+    still open: their issues reported there, as 「我反映的事情怎么样了」 lists them privately.
+    None when it is about none of them."""
     if ctx.community is None:
-        return Outcome([], "ignored")
+        return None
     analysis = ctx.services.analyzer.analyze(text)
     mine = _asked_after(ctx, analysis, progress=False, here_only=True)
-    return _your_issues(ctx, mine) if mine else Outcome([], "ignored")
+    return _your_issues(ctx, mine) if mine else None
 
 
 def _asked_after(
@@ -381,10 +382,10 @@ def _confirmed(ctx: Context, same: Issue) -> None:
     points.duplicate_confirmed(ctx, same)
 
 
-def me_too(ctx: Context, _text: str) -> Outcome:
+def me_too(ctx: Context, _text: str) -> Outcome | None:
     """「我家也是」 in a group within the hour after a neighbour's report there, or 「+1」 in
     reply to the report (or to the bot's answer naming it): the same problem for them too,
-    counted as a duplicate report of it (once a person)."""
+    counted as a duplicate report of it (once a person). None when it confirms nothing."""
     quoted = ctx.message.reply_to
     if quoted is not None:
         same = ctx.uow.issues.from_message(ctx.chat.id, quoted.message_id)
@@ -394,9 +395,9 @@ def me_too(ctx: Context, _text: str) -> Outcome:
     else:
         same = ctx.uow.issues.latest_here(ctx.chat.id, ctx.now - ME_TOO_WITHIN)
     if same is None or same.status not in OPEN or same.reporter_id == ctx.sender.id:
-        return Outcome([], "ignored")
+        return None
     if ctx.uow.issues.follower(same.id, ctx.sender.id) is not None:
-        return Outcome([], "ignored")  # counted already: a second 「+1」 adds nothing
+        return None  # counted already: a second 「+1」 adds nothing
     _confirmed(ctx, same)
     line = texts.ME_TOO.format(number=same.number, count=same.report_count)
     return Outcome([reply_to(ctx, line)], "duplicate", same.id)

@@ -508,10 +508,10 @@ def _cast(
         existing.chat_id = ctx.chat.id
 
 
-def attend(ctx: Context, text: str) -> Outcome:
+def attend(ctx: Context, text: str) -> Outcome | None:
     """「我参加」「报名」 / 「我去不了」 in a group with a meeting coming there: the sender is on
     its attendee list (reminded by name, shown in 查看), or off it. With several coming, the
-    number says which (「报名 M2」)."""
+    number says which (「报名 M2」). None when no meeting is coming there."""
     said = attending_said(text)
     assert said is not None
     coming, number = said
@@ -521,7 +521,7 @@ def attend(ctx: Context, text: str) -> Outcome:
     if not meetings:
         if number is not None:
             raise Answer(texts.ATTEND_NOT_COMING.format(number=number))
-        return Outcome([], "ignored")
+        return None
     if len(meetings) > 1:
         numbers = "、".join(f"M{m.number}" for m in meetings)
         raise Answer(texts.ATTEND_WHICH.format(numbers=numbers, first=meetings[0].number))
@@ -593,19 +593,20 @@ def _household(ctx: Context, typed: re.Match[str] | None) -> str | None:
     return None if known is None else known.home
 
 
-def home_given(ctx: Context, text: str) -> Outcome:
+def home_given(ctx: Context, text: str) -> Outcome | None:
     """「3-2-301」 from someone whose 每户一票 ballot waits for their flat: it counts now, in every
-    vote open that waits for it."""
+    vote open that waits for it. None when none waits (closed a moment ago)."""
     waiting = ctx.uow.meetings.homeless(ctx.sender.id, ctx.now)
-    if not waiting or ctx.community is None:  # closed a moment ago: as it reads
-        return Outcome([], "ignored")
+    if not waiting or ctx.community is None:
+        return None
     home = _household(ctx, HOME.search(text))
     assert home is not None
     told: list[Outgoing] = []
-    for held in waiting:
+    votes = [ctx.uow.meetings.get(held.meeting_id) for held in waiting]
+    for held, vote in zip(waiting, votes, strict=True):
         held.household = home
-        told += _household_replaced(ctx, ctx.uow.meetings.get(held.meeting_id), home)
-    numbers = "、".join(f"M{ctx.uow.meetings.get(b.meeting_id).number}" for b in waiting)
+        told += _household_replaced(ctx, vote, home)
+    numbers = "、".join(f"M{vote.number}" for vote in votes)
     said = answer(ctx, texts.HOME_TAKEN.format(home=home, numbers=numbers))
     return Outcome([*said.replies, *told], said.status)
 
