@@ -122,6 +122,8 @@ class Router:
             return Route(RouteKind.FILE, text=_FILE_COMMAND.sub("", text).strip())
         # Commands and ballots are read without the sentence's closing punctuation.
         said, said_text = _TRAILING.sub("", raw), _TRAILING.sub("", text)
+        if (plain := _ba_sentence(said)) is not None:  # 「把2合并到1」 is 「合并 2 1」
+            said, said_text = plain, normalize(plain)
         if (quoted := _quoted_poll(message)) is not None and is_ballot(f"{quoted} {said_text}"):
             # 「2」 in reply to the poll 「📅 M1 …」: the poll's number goes without saying.
             return Route(RouteKind.BALLOT, text=f"{quoted} {said_text}")
@@ -266,6 +268,31 @@ def _asking(route: Route, raw: str) -> Route:
     if not (words[-1].isalpha() and not words[-1].isascii()):
         return route  # 「评价 1 5？」: a score, not words
     return replace(route, args=words + asked[1])
+
+
+# 「把2合并到1」「把3号派给刘物业，明天下午」「把#4上报给街道城管办」「把5退回，属于市政」: a
+# staff command said as a 把 sentence, the issue before the verb.
+_BA = re.compile(
+    r"^把\s*(?P<number>[#＃]?\s*(?:[0-9０-９]+|[一二两三四五六七八九十百零]+))\s*号?\s*"
+    r"(?P<verb>合并到|合并进|并到|并入|派给|交给|上报给|上报到|上报|吹哨给|退回)"
+    r"[\s:：,，]*(?P<rest>.*)$",
+    re.DOTALL,
+)
+_BA_KEYWORD = {
+    **dict.fromkeys(["合并到", "合并进", "并到", "并入"], "合并"),
+    **dict.fromkeys(["派给", "交给"], "派单"),
+    **dict.fromkeys(["上报给", "上报到", "上报", "吹哨给"], "上报"),
+    "退回": "退回",
+}
+
+
+def _ba_sentence(said: str) -> str | None:
+    """「把2合并到1」 → 「合并 2 1」: the command word first, as the parser reads it; None when
+    the message is no such sentence."""
+    match = _BA.match(said)
+    if match is None:
+        return None
+    return f"{_BA_KEYWORD[match['verb']]} {match['number']} {match['rest']}".rstrip()
 
 
 def _attempted(keyword: str, after: str) -> bool:

@@ -572,12 +572,14 @@ def escalate(ctx: Context, args: str) -> Outcome:
 
 
 _MERGE_INTO = re.compile(r"^\s*(?:到|进|入|并入|合并到|至|->|→)\s*")
+_NUMBER_SAID = re.compile(r"^(\s*[#＃]?\s*[0-9０-９]{1,9})号(?=$|\s)")  # 「合并 2 到 1号」
 
 
 def merge(ctx: Context, args: str) -> Outcome:
     """合并 N M — N is the same problem as M: N's reporter and followers follow M."""
     issue, rest = find_issue(ctx, args, "merge")
-    into, _ = find_issue(ctx, _MERGE_INTO.sub("", rest, count=1), "merge")  # 「合并 2 到 1」
+    target = _NUMBER_SAID.sub(r"\1", _MERGE_INTO.sub("", rest, count=1))  # 「合并 2 到 1号」
+    into, _ = find_issue(ctx, target, "merge")
     if into.id == issue.id:
         raise Answer(texts.MERGE_SELF.format(number=issue.number))
     if into.status not in OPEN:

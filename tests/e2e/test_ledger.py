@@ -653,3 +653,15 @@ def test_merge_said_with_into_between_the_numbers(chat: Conversation) -> None:
     chat.say("@孙大爷/网格3群: #报事 3号楼楼道灯不亮")
     replies = chat.say("@张网格/网格3群: 合并 2 到 1")
     assert replies[0] == (G3, "#2 与 #1 是同一问题，已合并，后续进展在 #1 通知。")
+
+
+def test_staff_commands_said_as_ba_sentences(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")
+    chat.say("@孙大爷/网格3群: #报事 3号楼楼道灯不亮")
+    chat.say("@孙大爷/网格3群: #报事 小区外市政路面塌了")
+    replies = chat.say("@张网格/网格3群: 把２号合并到１号")
+    assert replies[0] == (G3, "#2 与 #1 是同一问题，已合并，后续进展在 #1 通知。")
+    replies = chat.say("@李书记/工作群: 把1派给刘物业，明天下午")
+    assert replies[0][1] == "#1 已派单给 物业·刘*业，期限 11月24日。"
+    replies = chat.say("@李书记/工作群: 把三号退回，属于市政道路")
+    assert replies[0][1] == "#3 已退回：属于市政道路"

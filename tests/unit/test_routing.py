@@ -225,3 +225,28 @@ def test_a_choice_in_reply_to_a_poll_is_a_ballot_for_it(text: str, ballot: str) 
 def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_ballots() -> None:
     assert _replying("周六我有事", "📅 M1 停车难议事会 · 时间投票").kind is not RouteKind.BALLOT
     assert _replying("2", "3号楼井盖坏了").kind is not RouteKind.BALLOT
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "args"),
+    [
+        ("把2合并到1", "merge", "2 1"),
+        ("把 #2 并入 #1", "merge", "#2 #1"),
+        ("把２号合并到１号", "merge", "２ １号"),
+        ("把三号派给刘物业，明天下午", "assign", "3 刘物业，明天下午"),
+        ("把1交给物业", "assign", "1 物业"),
+        ("把4上报给街道城管办", "escalate", "4 街道城管办"),
+        ("把4吹哨给街道城管办。", "escalate", "4 街道城管办"),
+        ("把5退回，属于市政道路", "reject", "5 属于市政道路"),
+    ],
+)
+def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -> None:
+    result = route(text)
+    assert result.kind is RouteKind.COMMAND
+    assert result.command is not None and result.command.name == name
+    assert result.args == args
+
+
+@pytest.mark.parametrize("text", ["把门关好", "把2楼的灯修一下", "把车挪一下"])
+def test_other_ba_sentences_stay_chatter(text: str) -> None:
+    assert route(text).kind is RouteKind.IGNORE
