@@ -74,8 +74,13 @@ _ACK_NUMBER = re.compile(r"^(?:已登记|与)\s*#(\d+)")
 _WHY_SHOWN = 3  # rejected issues a 「为什么退回」 explains
 # 「我住3号楼2单元301」「地址：5号楼东侧」「在小区东门」: where, said after the problem.
 _GIVING_PLACE = re.compile(
-    r"^(?:我|我家|我们家|俺家|俺)?(?:住在?|家住|家在|就在|在|是)"
+    r"^应该(?:是|在)|^(?:(?:说错了|不对|更正)[,，:：\s]*)?"  # 「说错了，是7号楼」
+    r"(?:我|我家|我们家|俺家|俺)?(?:住在?|家住|家在|就在|在|是)"
     r"|^(?:位置|地址|地点|具体位置|具体地址)(?:是|在)?[:：\s]?"
+)
+# A place said again as the place, not as more of it: a label, or words that correct.
+_CORRECTING = re.compile(
+    r"^(?:位置|地址|地点|具体位置|具体地址)|说错|不对|更正|应该是|改成|改为|不是"
 )
 _PLACE_AT_MOST = 40  # characters: a longer message tells more than where
 # A message that names a problem this surely is a report of its own, wherever it starts;
@@ -146,10 +151,12 @@ def _place_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
         or ctx.now - issue.created_at > PLACE_ADDED_WITHIN
     ):
         return None
-    # Where it had none; or, in the building it named, the unit (「在5号楼2单元」).
+    # Where it had none; or, in the building it named, the unit (「在5号楼2单元」); or, said as
+    # a correction (「位置：5号楼西侧」「说错了，是6号楼」), instead of where it said.
     nowhere = not (issue.building or issue.place)
     closer = bool(where.unit) and issue.building == where.building and not issue.unit
-    if not (nowhere or closer):
+    corrected = not (nowhere or closer) and _CORRECTING.search(said) is not None
+    if not (nowhere or closer or corrected):
         return None
     issue.building, issue.unit, issue.room, issue.place = (
         where.building,
@@ -158,13 +165,18 @@ def _place_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
         where.place,
     )
     if where.building:
-        issue.grid_id = grid_for(ctx, where.building)
+        issue.grid_id = grid_for(ctx, where.building) or issue.grid_id
     record(ctx, issue, SUPPLEMENT, shorten(text.strip(), _ALERT_DESCRIPTION_LIMIT))
     located = _where(ctx, issue).removesuffix(" · ")
-    alert = texts.PLACE_ADDED_ALERT.format(number=issue.number, where=located)
+    reply, alert = (
+        (texts.PLACE_CORRECTED, texts.PLACE_CORRECTED_ALERT)
+        if corrected
+        else (texts.PLACE_ADDED, texts.PLACE_ADDED_ALERT)
+    )
+    alert = alert.format(number=issue.number, where=located)
     return Outcome(
         [
-            reply_to(ctx, texts.PLACE_ADDED.format(number=issue.number, where=located)),
+            reply_to(ctx, reply.format(number=issue.number, where=located)),
             *tell_work_groups(ctx, alert),
         ],
         SUPPLEMENT,

@@ -46,8 +46,9 @@ class Location:
 NOWHERE = Location()
 
 # Characters that, right before a number, show it belongs to something else: a longer number,
-# a decimal, a time (19:00), a date (12月3号楼下 = "downstairs on 3 December"), a range.
-_NOT_BEFORE = r"(?<![\d.:/\-~月a-z])"
+# a decimal, a time (19:00), a date (12月3号楼下 = "downstairs on 3 December"), a range. A colon
+# after words is a label's (地址:5号楼), after a digit a time's.
+_NOT_BEFORE = r"(?<![\d./\-~月a-z])(?<!\d:)"
 # Characters that, right after a room number, show it is a year, money, a count, a time…
 # ("天" is a count of days, but "天天" = "every day" often follows a room: "1803天天唱歌").
 _NOT_AFTER_ROOM = r"(?![\d.:/\-~年月日号元块个次人分点米斤%万千]|天(?!天))"

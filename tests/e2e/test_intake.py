@@ -223,6 +223,24 @@ def test_where_said_just_after_a_private_report_is_added_to_it(chat: Conversatio
     assert len(issues(chat)) == 5
 
 
+def test_a_place_corrected_just_after_a_private_report_replaces_it(chat: Conversation) -> None:
+    chat.say("@王芳/私聊: 地址：5号楼东侧 路灯不亮，晚上很黑")
+    (lamp,) = issues(chat)
+    assert lamp.building == "5"  # the label's colon did not hide the place
+    assert chat.say("@王芳/私聊: 说错了，是3号楼2单元") == [
+        ("私聊·王芳", "已更正 #1 的位置：3号楼2单元 · 网格3。"),
+        ("工作群", "#1 报事人更正位置：3号楼2单元 · 网格3"),
+    ]
+    assert chat.say("@王芳/私聊: 位置：3号楼西侧")[0][1] == "已更正 #1 的位置：3号楼 · 网格3。"
+    (lamp,) = issues(chat)
+    assert (lamp.building, lamp.unit) == ("3", None)
+    shown = chat.text("@王芳/私聊: 查看 1")
+    assert "补充：说错了，是3号楼2单元" in shown and "补充：位置：3号楼西侧" in shown
+    assert chat.text("@张网格/私聊: 台账").count("#1【照明路灯】3号楼") == 1  # his grid now
+    # A building with no grid keeps the grid it had.
+    assert chat.say("@王芳/私聊: 应该是80号楼")[0][1] == "已更正 #1 的位置：80号楼 · 网格3。"
+
+
 def test_a_reporter_asking_in_the_group_when_it_is_fixed_gets_their_issue(
     chat: Conversation,
 ) -> None:
