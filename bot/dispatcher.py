@@ -283,7 +283,7 @@ class Dispatcher:
             case RouteKind.SPOKEN_BALLOT:
                 return self._or_otherwise(ctx, route, meetings.spoken_ballot(ctx, route.text))
             case RouteKind.NOT_FIXED:
-                return ledger.not_fixed_reply(ctx, route.text)
+                return self._or_otherwise(ctx, route, ledger.not_fixed_reply(ctx, route.text))
             case RouteKind.ASKING:
                 return self._or_otherwise(ctx, route, intake.asked_in_group(ctx, route.text))
             case RouteKind.ATTEND:

@@ -161,6 +161,9 @@ class Router:
         if came_back(text, private=private) is not None:
             untagged = Route(RouteKind.LOOKBACK, text=raw, otherwise=untagged)
         if untagged.kind is not RouteKind.RATING and not_fixed(text, private=private):
+            if not private and untagged.kind is RouteKind.IGNORE:
+                # 「还没修好啊」 from the reporter of an issue still open here: its status.
+                untagged = Route(RouteKind.ASKING, text=raw, otherwise=untagged)
             # 「又坏了」 may answer either question: 「已办结」 first, then 回头看.
             untagged = Route(RouteKind.NOT_FIXED, text=raw, otherwise=untagged)
         return untagged

@@ -15,6 +15,7 @@ from bot.domain.issues import IssueStatus, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import AT_WORK, building_refusal, refusal
 from bot.domain.privacy import mask_name, reporter_label
+from bot.domain.ratings import not_fixed
 from bot.messages import Outgoing
 from bot.routing import report_text
 from bot.text import has_content, normalize, shorten
@@ -245,6 +246,10 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
             none = texts.NONE_OF_YOURS if ctx.chat.kind == "private" else texts.NONE_IN_GROUP
             return answer(ctx, none + hint, "invalid")
         return _your_issues(ctx, mine)
+    if short and not_fixed(said, private=True):  # 「还没修好」 while it is being done
+        mine = _asked_after(ctx, analysis, progress=True, here_only=False)
+        if mine:
+            return _your_issues(ctx, mine)
     if short and WHY_REJECTED.search(said):
         rejected = _why_rejected(ctx)
         if rejected is not None:

@@ -823,12 +823,13 @@ def _resolved_here(ctx: Context) -> list[Issue]:
     ]
 
 
-def not_fixed_reply(ctx: Context, text: str) -> Outcome:
+def not_fixed_reply(ctx: Context, text: str) -> Outcome | None:
     """「灯还是不亮」「还没修好啊」 from the reporter of an issue 已办结 here (privately: any):
-    it reopens, as 重开 with their words; with several such issues they are asked which."""
+    it reopens, as 重开 with their words; with several such issues they are asked which. None
+    when none of theirs is 已办结 here."""
     waiting = _resolved_here(ctx)
-    if not waiting:  # rated a moment ago: as the dispatcher would take it now
-        return Outcome([], "ignored")
+    if not waiting:
+        return None
     said = shorten(text.strip(), 30)
     if len(waiting) > 1:
         numbers = numbers_of(waiting)

@@ -260,6 +260,28 @@ def test_a_reporter_asking_in_the_group_when_it_is_fixed_gets_their_issue(
     assert chat.say("@王芳/网格3群: 什么时候来修") == []  # nothing of hers open here
 
 
+def test_a_reporter_saying_it_is_still_not_fixed_while_open_gets_its_status(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    chat.say("@李书记/工作群: 派单 1 刘物业")
+    listed = (
+        "您反映的事项：\n🟡 #1【照明路灯】3号楼 · 办理中 · 物业·刘*业 · 期限11月24日\n"
+        "回复「查看 编号」看详情。"
+    )
+    assert chat.say("@王芳/网格3群: 还没修好啊") == [("网格3群", listed)]
+    assert chat.say("@孙大爷/网格3群: 还没修好啊") == []  # not his: chat among neighbours
+    assert chat.say("@王芳/私聊: 灯还没修好") == [("私聊·王芳", listed)]
+    # Someone with nothing open who says so privately is reporting it.
+    assert chat.say("@孙大爷/私聊: 5号楼井盖还没修好")[0][1].startswith("已登记 #2【道路井盖】")
+    # Once it is 已办结, the same words reopen it, as before.
+    chat.say("@刘物业/工作群: 办结 1 已换灯泡")
+    assert chat.say("@王芳/网格3群: 还没修好啊")[0] == (
+        "网格3群",
+        "#1 已重开：还没修好啊，期限 11月24日。",
+    )
+
+
 def test_a_report_in_an_unbound_group_explains_how_to_bind(chat: Conversation) -> None:
     reply = chat.text("@王芳/新建的群: #报事 3号楼井盖坏了")
     assert reply == "本群还没有绑定社区，请书记发送「/bind 网格名」后再报事。"
