@@ -130,6 +130,16 @@ def shorten(text: str, limit: int) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
+_CLOSING = re.compile(r"[\s。．.!！?？~～…]+$")
+
+
+def clause(text: str) -> str:
+    """Someone's words quoted where a reply goes on with its own punctuation (「…：{reason}。」
+    「…：{reason}，期限…」): without the punctuation that ended their sentence, so 「已换灯泡。」
+    is not echoed 「已换灯泡。。」."""
+    return _CLOSING.sub("", text) or text
+
+
 def longest_prefix(text: str, candidates: Iterable[str]) -> str:
     """The longest of `candidates` that `text` starts with, or "" (「刘物业3天」 → 刘物业)."""
     return max((c for c in candidates if c and text.startswith(c)), key=len, default="")

@@ -26,7 +26,7 @@ from bot.domain.permissions import STAFF, IssueFacts, complains_of, own_building
 from bot.domain.privacy import mask_name, reporter_label
 from bot.domain.ratings import spoken_rating, spoken_score
 from bot.messages import Outgoing
-from bot.text import argument_words, normalize, parse_issue_number, shorten
+from bot.text import argument_words, clause, normalize, parse_issue_number, shorten
 from handlers import points, texts
 from handlers.base import (
     WORK_SHOWN,
@@ -503,7 +503,7 @@ def resolve(ctx: Context, args: str) -> Outcome:
     issue.resolved_at = ctx.now
     move(ctx, issue, Action.RESOLVE, result)
     keep_photos(ctx, issue)  # the work done
-    line = texts.RESOLVED.format(number=issue.number, result=result.rstrip("。"))
+    line = texts.RESOLVED.format(number=issue.number, result=clause(result))
     replies = tell_watchers(ctx, issue, line)
     reporter_chat = ctx.uow.chats.by_id(issue.chat_id)
     return Outcome(
@@ -614,7 +614,9 @@ def reopen(ctx: Context, args: str) -> Outcome:
     reason = required(rest, "原因", f"重开 {issue.number} 下水道又堵了")
     _reopen(ctx, issue, reason)
     line = texts.REOPENED.format(
-        number=issue.number, reason=reason, deadline=shown_deadline(ctx.services, issue.deadline)
+        number=issue.number,
+        reason=clause(reason),
+        deadline=shown_deadline(ctx.services, issue.deadline),
     )
     replies = tell_watchers(ctx, issue, line)
     replies += tell_work_groups(ctx, line, already=replies)
@@ -630,8 +632,9 @@ def _object_to_rejection(ctx: Context, issue: Issue, reason: str) -> Outcome:
     (「街道说让找社区」: sent back and forth), the issue staying 已退回 until staff reopen it."""
     record(ctx, issue, REJECTION_OBJECTED, reason)
     who = reporter_label(ctx.sender.name, private=issue.private, named=False)
-    alert = texts.REJECTION_OBJECTED.format(number=issue.number, who=who, reason=reason)
-    said = reply_to(ctx, texts.REJECTION_OBJECTION_SENT.format(number=issue.number, reason=reason))
+    quoted = clause(reason)
+    alert = texts.REJECTION_OBJECTED.format(number=issue.number, who=who, reason=quoted)
+    said = reply_to(ctx, texts.REJECTION_OBJECTION_SENT.format(number=issue.number, reason=quoted))
     return Outcome([said, *tell_work_groups(ctx, alert, already=[said])], "command", issue.id)
 
 
@@ -649,8 +652,8 @@ def withdraw(ctx: Context, args: str) -> Outcome:
         raise Answer(line)
     reason = rest.strip() or texts.WITHDRAW_DEFAULT
     record(ctx, issue, WITHDRAW, reason)
-    alert = texts.WITHDRAW_ALERT.format(number=issue.number, reason=reason)
-    said = reply_to(ctx, texts.WITHDRAW_ASKED.format(number=issue.number, reason=reason))
+    alert = texts.WITHDRAW_ALERT.format(number=issue.number, reason=clause(reason))
+    said = reply_to(ctx, texts.WITHDRAW_ASKED.format(number=issue.number, reason=clause(reason)))
     told = tell_work_groups(ctx, alert, already=[said])
     told += tell_privately(working_on(ctx.uow, issue), alert, skip=ctx.sender.id)
     return Outcome([said, *told], "command", issue.id)
@@ -769,7 +772,7 @@ def verify(ctx: Context, args: str) -> Outcome:
         number=issue.number,
         role=ctx.role.label,
         who=mask_name(ctx.sender.name),
-        note=f"：{note}" if note else "",
+        note=f"：{clause(note)}" if note else "",
     )
     return Outcome(tell_watchers(ctx, issue, line), "command", issue.id)
 

@@ -37,7 +37,7 @@ from bot.domain.voting import (
     tally,
 )
 from bot.messages import ChatRef, ClosePoll, Direct, Outgoing, Poll, Reply
-from bot.text import normalize, parse_issue_number, shorten, whole_number
+from bot.text import clause, normalize, parse_issue_number, shorten, whole_number
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services, answer, numbers_of, record, reply_to
 from handlers.intake import grid_for
@@ -888,7 +888,9 @@ def outcome(ctx: Context, args: str) -> Outcome:
                     Reply(
                         chat_ref(chat),
                         line.format(
-                            number=issue.number, label=_label(meeting), outcome=meeting.outcome
+                            number=issue.number,
+                            label=_label(meeting),
+                            outcome=clause(meeting.outcome),
                         ),
                     )
                 )

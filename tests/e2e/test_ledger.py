@@ -615,7 +615,7 @@ def test_a_reporter_withdraws_and_those_working_on_it_close_it(chat: Conversatio
 
 def test_no_longer_needed_said_privately_withdraws_ones_only_open_issue(chat: Conversation) -> None:
     chat.say("@王芳/私聊: #报事 3号楼楼道灯坏了")
-    replies = chat.say("@王芳/私聊: 不用处理了，已经自己修好了")
+    replies = chat.say("@王芳/私聊: 不用处理了，已经自己修好了。")  # its 。 not echoed twice
     assert replies[0] == (
         "私聊·王芳",
         "#1 已转告网格员：不用处理了，已经自己修好了。确认后会结案。",

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.clock import VirtualClock
-from bot.text import has_content, normalize, parse_issue_number
+from bot.text import clause, has_content, normalize, parse_issue_number
 
 
 def test_full_width_and_extra_spaces_are_normalised() -> None:
@@ -37,3 +37,18 @@ def test_the_virtual_clock_moves_only_forward() -> None:
     assert clock.now() == start + timedelta(hours=1)
     with pytest.raises(ValueError, match="timezone-aware"):
         VirtualClock(datetime(2026, 11, 23))  # noqa: DTZ001
+
+
+@pytest.mark.parametrize(
+    ("said", "quoted"),
+    [
+        ("已换灯泡。", "已换灯泡"),
+        ("自己修好了！！", "自己修好了"),
+        ("要业主在家吗？", "要业主在家吗"),
+        ("街道说找社区…… ", "街道说找社区"),
+        ("3.5", "3.5"),
+        ("。", "。"),  # nothing but punctuation is kept as said
+    ],
+)
+def test_quoted_words_lose_their_closing_punctuation(said: str, quoted: str) -> None:
+    assert clause(said) == quoted
