@@ -1,5 +1,5 @@
 """Reminders that repeat, as people type them: 「每天8:30」, 「工作日9点」, 「每周四18:00」,
-「每周一、三、五 下午3点」, 「每周一至周五」, 「每月8号9点」.
+「每周一、三、五 下午3点」, 「每周一至周五」, 「每月8号9点」, 「每月底」.
 
 `parse_repeat` reads one into a `Repeat`; `Repeat.describe` writes it back in the one form the
 bot shows and stores (「每周一、三、五 15:00」), which `parse_repeat` reads again. A day without
@@ -27,8 +27,12 @@ _DAILY = re.compile(r"(?:每天|天天|每日)(?P<rest>.*)")
 _WORKDAYS = re.compile(r"(?:每个?工作日|工作日)(?P<rest>.*)")
 _WEEKLY = re.compile(r"(?:每个?(?:周|星期|礼拜)|周周)(?P<rest>.*)")
 _MONTHLY = re.compile(
-    r"(?:每个?月|月月)(?P<day>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[号日](?P<rest>.*)"
+    r"(?:每个?月|月月)(?:(?P<day>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[号日]"
+    r"|(?P<last>月?底|月?末|最后一天))(?P<rest>.*)"
 )
+LAST_DAY = 31
+"""A monthly repeat on the 31st (「每月31号」「每月底」「每月最后一天」) comes on each month's last
+day: the 30th, or February's 28th or 29th, where the month has no 31st."""
 _DAY_WORDS = re.compile(r"周|星期|礼拜")
 _RANGE = frozenset("至到~-")
 _AND = frozenset("、,和及与")
@@ -62,6 +66,8 @@ class Repeat:
             return f"工作日 {clock}"
         if self.every is Every.WEEK:
             return "每周" + "、".join(WEEKDAY_NAMES[d] for d in self.weekdays) + f" {clock}"
+        if self.day == LAST_DAY:
+            return f"每月最后一天 {clock}"
         return f"每月{self.day}号 {clock}"
 
     def cron_fields(self) -> dict[str, str]:
@@ -71,7 +77,7 @@ class Repeat:
         if self.every is Every.WEEK:
             fields["day_of_week"] = ",".join(_CRON_DAYS[d] for d in self.weekdays)
         elif self.every is Every.MONTH:
-            fields["day"] = str(self.day)
+            fields["day"] = "last" if self.day == LAST_DAY else str(self.day)
         return fields
 
     def speaks(self, day: date, calendar: WorkCalendar, weekday_calendar: WorkCalendar) -> bool:
@@ -107,7 +113,7 @@ def parse_repeat(text: str) -> Repeat | None:
         at = _clock(workdays["rest"], shown)
         return Repeat(Every.WORKDAY, at) if at else None
     if monthly := _MONTHLY.fullmatch(cleaned):
-        day = read_number(monthly["day"])
+        day = LAST_DAY if monthly["last"] else read_number(monthly["day"])
         at = _clock(monthly["rest"], shown)
         if day is None or at is None:
             return None

@@ -417,6 +417,23 @@ def test_a_resident_sets_a_repeating_reminder_privately(chat: Conversation) -> N
     assert fired == [("12-08 09:00", "私聊·王芳", "⏰ 提醒：交物业费")]
 
 
+def test_a_monthly_reminder_on_the_31st_comes_on_each_months_last_day(
+    chat: Conversation,
+) -> None:
+    reply = chat.text("@王芳/私聊: 提醒 每月31号 17点 交水费")
+    assert reply.startswith(
+        "好的，每月最后一天 17:00 提醒：交水费（下次 11月30日 17:00，法定节假日不发）"
+    )
+    chat.text("@王芳/私聊: 提醒 每月底 对账")
+    fired = only(chat.run_until(at(12, 31, 18)), "私聊·王芳")
+    assert fired == [
+        ("11-30 09:00", "私聊·王芳", "⏰ 提醒：对账"),
+        ("11-30 17:00", "私聊·王芳", "⏰ 提醒：交水费"),
+        ("12-31 09:00", "私聊·王芳", "⏰ 提醒：对账"),
+        ("12-31 17:00", "私聊·王芳", "⏰ 提醒：交水费"),
+    ]
+
+
 def test_a_repeating_reminder_is_listed_and_ended_by_its_first_number(chat: Conversation) -> None:
     set_reply = chat.text("@王芳/私聊: 提醒 每天8:00 吃药")
     number = set_reply.rsplit(" ", 1)[1].rstrip("」")
