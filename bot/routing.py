@@ -274,9 +274,10 @@ def _asking(route: Route, raw: str) -> Route:
 
 
 # 「把2合并到1」「把3号派给刘物业，明天下午」「把#4上报给街道城管办」「把5退回，属于市政」: a
-# staff command said as a 把 sentence, the issue before the verb.
+# staff command said as a 把 sentence, the issue before the verb; 「1 派给刘物业」「2号合并到1」
+# without the 把 too (not 上报 or 退回: 「1 上报了吗」 asks).
 _BA = re.compile(
-    r"^把\s*(?P<number>[#＃]?\s*(?:[0-9０-９]+|[一二两三四五六七八九十百零]+))\s*号?\s*"
+    r"^(?P<ba>把)?\s*(?P<number>[#＃]?\s*(?:[0-9０-９]+|[一二两三四五六七八九十百零]+))\s*号?\s*"
     r"(?P<verb>合并到|合并进|并到|并入|派给|交给|上报给|上报到|上报|吹哨给|退回)"
     r"[\s:：,，]*(?P<rest>.*)$",
     re.DOTALL,
@@ -287,13 +288,18 @@ _BA_KEYWORD = {
     **dict.fromkeys(["上报给", "上报到", "上报", "吹哨给"], "上报"),
     "退回": "退回",
 }
+_WITHOUT_BA = frozenset({"合并", "派单"})
 
 
 def _ba_sentence(said: str) -> str | None:
-    """「把2合并到1」 → 「合并 2 1」: the command word first, as the parser reads it; None when
-    the message is no such sentence."""
+    """「把2合并到1」「2号合并到1」 → 「合并 2 1」: the command word first, as the parser reads
+    it; None when the message is no such sentence."""
     match = _BA.match(said)
     if match is None:
+        return None
+    # Without the 把, the number in digits: 「一并入账」 is no merge.
+    plain = _BA_KEYWORD[match["verb"]] in _WITHOUT_BA and not match["number"][-1:].isalpha()
+    if not (match["ba"] or plain):
         return None
     return f"{_BA_KEYWORD[match['verb']]} {match['number']} {match['rest']}".rstrip()
 

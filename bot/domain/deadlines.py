@@ -174,6 +174,7 @@ _PERIOD_STARTS = {
     "傍晚": time(17),
     "晚上": time(19),
     "晚": time(19),
+    "下班": time(17, 30),
 }
 _PERIOD_ENDS = {
     "早上": time(9),
@@ -185,6 +186,7 @@ _PERIOD_ENDS = {
     "傍晚": END_OF_DAY,
     "晚上": time(21),
     "晚": time(21),
+    "下班": END_OF_DAY,  # 「今天下班前」
 }
 # 「今晚」「明早」: a day and a part of it in one word.
 _DAY_AND_PERIOD = re.compile(r"^(今|明)(晚|早)")

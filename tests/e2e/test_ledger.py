@@ -665,3 +665,7 @@ def test_staff_commands_said_as_ba_sentences(chat: Conversation) -> None:
     assert replies[0][1] == "#1 已派单给 物业·刘*业，期限 11月24日。"
     replies = chat.say("@李书记/工作群: 把三号退回，属于市政道路")
     assert replies[0][1] == "#3 已退回：属于市政道路"
+    # The number first without 把, a deadline at the end of the working day; 催一下.
+    replies = chat.say("@李书记/工作群: 1 派给刘物业 今天下班前")
+    assert replies[0][1] == "#1 已派单给 物业·刘*业，期限 11月23日。"
+    assert chat.say("@李书记/工作群: 催一下1")[0][1] == "已催办 #1（物业·刘*业）。"

@@ -238,6 +238,8 @@ def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_
         ("把4上报给街道城管办", "escalate", "4 街道城管办"),
         ("把4吹哨给街道城管办。", "escalate", "4 街道城管办"),
         ("把5退回，属于市政道路", "reject", "5 属于市政道路"),
+        ("1 派给刘物业 今天下班前", "assign", "1 刘物业 今天下班前"),
+        ("2号合并到1", "merge", "2 1"),
     ],
 )
 def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -> None:
@@ -247,6 +249,8 @@ def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -
     assert result.args == args
 
 
-@pytest.mark.parametrize("text", ["把门关好", "把2楼的灯修一下", "把车挪一下"])
+@pytest.mark.parametrize(
+    "text", ["把门关好", "把2楼的灯修一下", "把车挪一下", "一并入账", "1 上报了吗", "3 退回来了"]
+)
 def test_other_ba_sentences_stay_chatter(text: str) -> None:
     assert route(text).kind is RouteKind.IGNORE
