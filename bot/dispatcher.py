@@ -152,7 +152,7 @@ class Dispatcher:
                     return uow.meetings.publicity_heard(chat.platform, ref, now)
                 if kind is RouteKind.HOME:
                     return uow.meetings.homeless_waits(chat.platform, sender, now)
-                if kind is RouteKind.ASKING:
+                if kind in (RouteKind.ASKING, RouteKind.PLACE):
                     return uow.issues.awaited_here(chat.platform, sender, chat.ref)
                 if kind is RouteKind.ATTEND:
                     return bool(uow.meetings.coming_in(chat.platform, chat.ref, now))
@@ -290,6 +290,8 @@ class Dispatcher:
                 return self._or_otherwise(ctx, route, meetings.attend(ctx, route.text))
             case RouteKind.ME_TOO:
                 return self._or_otherwise(ctx, route, intake.me_too(ctx, route.text))
+            case RouteKind.PLACE:
+                return self._or_otherwise(ctx, route, intake.place_given(ctx, route.text))
             case RouteKind.HOME:
                 return self._or_otherwise(ctx, route, meetings.home_given(ctx, route.text))
             case RouteKind.SPOKEN_OBJECTION:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
+from bot.analysis.location import extract_location, gives_place
 from bot.domain.asking import asks_in_group
 from bot.domain.duplicates import me_too
 from bot.domain.lookback import came_back
@@ -67,6 +68,8 @@ class RouteKind(Enum):
     ATTEND = "attend"
     # 我家也是 / +1 in reply (in a group): perhaps the same problem as a report there
     ME_TOO = "me_too"
+    # 我家是3号楼2单元301 (in a group): perhaps where the sender's report there just now is
+    PLACE = "place"
     PHOTO = "photo"  # an untagged photo: attached to the sender's report of a moment ago
     SUGGEST = "suggest"  # untagged, but reads surely as a complaint: suggest #立案 (§2)
     IGNORE = "ignore"
@@ -141,6 +144,15 @@ class Router:
             return Route(RouteKind.REPORT, text=bare["rest"].strip())
         untagged = self._untagged(message, raw, text)
         private = message.chat.is_private
+        if (
+            not private
+            and untagged.kind is RouteKind.IGNORE
+            and gives_place(said_text)
+            and extract_location(said_text).building is not None
+        ):
+            # 「我家是3号楼2单元301」: perhaps where the sender's report here just now is (or the
+            # flat a ballot waits for, below).
+            untagged = Route(RouteKind.PLACE, text=raw, otherwise=untagged)
         if spoken_choice(said_text) is not None:
             return Route(RouteKind.SPOKEN_BALLOT, text=said_text, otherwise=untagged)
         if objection_said(raw) is not None:

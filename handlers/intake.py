@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.analysis import Analysis
+from bot.analysis.location import corrects_place, gives_place
 from bot.domain.asking import ASKING, ASKING_AFTER, ASKING_AT_MOST, WHY_REJECTED
 from bot.domain.duplicates import ME_TOO_WITHIN, WINDOW, ReportFacts, find_duplicate
 from bot.domain.issues import IssueStatus, location_label
@@ -73,17 +74,7 @@ _ASKING_HOW_MANY = re.compile(r"查|多少|几")
 # The bot's answer to a report, quoted by a 「+1」: 「已登记 #3…」「与 #3 可能是同一问题…」.
 _ACK_NUMBER = re.compile(r"^(?:已登记|与)\s*#(\d+)")
 _WHY_SHOWN = 3  # rejected issues a 「为什么退回」 explains
-# 「我住3号楼2单元301」「地址：5号楼东侧」「在小区东门」: where, said after the problem.
-_GIVING_PLACE = re.compile(
-    r"^应该(?:是|在)|^(?:(?:说错了|不对|更正)[,，:：\s]*)?"  # 「说错了，是7号楼」
-    r"(?:我|我家|我们家|俺家|俺)?(?:住在?|家住|家在|就在|在|是)"
-    r"|^(?:位置|地址|地点|具体位置|具体地址)(?:是|在)?[:：\s]?"
-)
-# A place said again as the place, not as more of it: a label, or words that correct.
-_CORRECTING = re.compile(
-    r"^(?:位置|地址|地点|具体位置|具体地址)|说错|不对|更正|应该是|改成|改为|不是"
-)
-_PLACE_AT_MOST = 40  # characters: a longer message tells more than where
+# characters: a longer message tells more than where
 # A message that names a problem this surely is a report of its own, wherever it starts;
 # 「我住3号楼2单元301，楼上是401」 scores 0.73 (楼上), 「…井盖坏了」 1.0.
 _NEW_PROBLEM = 0.9
@@ -133,15 +124,23 @@ def private_message(ctx: Context, text: str) -> Outcome:
     return answered or _report_unless_duplicate(ctx, text, analysis)
 
 
+def place_given(ctx: Context, text: str) -> Outcome | None:
+    """「我家是3号楼2单元301」 in a group just after the sender's report there that named no
+    place: added to it, as privately. None when it is about no report of theirs."""
+    if ctx.community is None:
+        return None
+    return _place_added(ctx, text, ctx.services.analyzer.analyze(text))
+
+
 def _place_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
-    """「我住3号楼2单元301」「地址：5号楼东侧」 sent privately just after a report that named no
-    place (or no unit of its building): where that problem is, added to it (its grid with it)
-    rather than filed anew."""
+    """「我住3号楼2单元301」「地址：5号楼东侧」 sent just after a report (in the same chat) that
+    named no place (or no unit of its building): where that problem is, added to it (its grid
+    with it) rather than filed anew."""
     where = analysis.location
     said = normalize(text).strip()
     if analysis.urgent or not (where.building or where.place):
         return None
-    if len(said) > _PLACE_AT_MOST or not _GIVING_PLACE.match(said):
+    if not gives_place(said):
         return None
     if analysis.complaint_score >= _NEW_PROBLEM:  # 「在5号楼下面有个井盖坏了」: a report
         return None
@@ -156,7 +155,7 @@ def _place_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
     # a correction (「位置：5号楼西侧」「说错了，是6号楼」), instead of where it said.
     nowhere = not (issue.building or issue.place)
     closer = bool(where.unit) and issue.building == where.building and not issue.unit
-    corrected = not (nowhere or closer) and _CORRECTING.search(said) is not None
+    corrected = not (nowhere or closer) and corrects_place(said)
     if not (nowhere or closer or corrected):
         return None
     issue.building, issue.unit, issue.room, issue.place = (

@@ -151,3 +151,32 @@ def extract_location(text: str, place: str | None = None) -> Location:
         if room_match:
             room = room_match.group(1)
     return Location(building=building, unit=unit, room=room, place=place)
+
+
+# 「我住3号楼2单元301」「地址：5号楼东侧」「在小区东门」: where, said after the problem.
+_GIVING_PLACE = re.compile(
+    r"^应该(?:是|在)|^(?:(?:说错了|不对|更正)[,，:：\s]*)?"  # 「说错了，是7号楼」
+    r"(?:我|我家|我们家|俺家|俺)?(?:住在?|家住|家在|就在|在|是)"
+    r"|^(?:位置|地址|地点|具体位置|具体地址)(?:是|在)?[:：\s]?"
+)
+# A place said again as the place, not as more of it: a label, or words that correct.
+_CORRECTING = re.compile(
+    r"^(?:位置|地址|地点|具体位置|具体地址)|说错|不对|更正|应该是|改成|改为|不是"
+)
+_PLACE_AT_MOST = 40  # characters: a longer message tells more than where
+_ASKS = re.compile(r"[吗嘛?？]")
+
+
+def gives_place(text: str) -> bool:
+    """Whether normalised `text` starts as someone saying where (「我住3号楼2单元301」「地址：
+    5号楼东侧」「说错了，是7号楼」), short enough to be only that; what place it names, if any,
+    `extract_location` reads."""
+    if len(text) > _PLACE_AT_MOST or _ASKS.search(text):  # 「是3号楼的吗」 asks
+        return False
+    return _GIVING_PLACE.match(text) is not None
+
+
+def corrects_place(text: str) -> bool:
+    """Whether a place said (`gives_place`) is said as the place instead of one said before:
+    a label (「位置：…」) or words that correct (「说错了」「应该是」)."""
+    return _CORRECTING.search(text) is not None

@@ -223,6 +223,28 @@ def test_where_said_just_after_a_private_report_is_added_to_it(chat: Conversatio
     assert len(issues(chat)) == 5
 
 
+def test_where_said_in_the_group_just_after_a_report_there_is_added_to_it(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 楼上天天半夜拖椅子，吵得睡不着")
+    assert chat.say("@王芳/网格3群: 是3号楼的吗") == []  # a question, not where
+    assert chat.say("@孙大爷/网格3群: 我住5号楼") == []  # a neighbour's home, not her report's
+    assert chat.say("@王芳/网格5群: 我住3号楼") == []  # not where she reported it
+    assert chat.say("@王芳/网格3群: 我家是3号楼2单元301") == [
+        ("网格3群", "已把位置补充到 #1：3号楼2单元301室 · 网格3。"),
+        ("工作群", "#1 报事人补充位置：3号楼2单元301室 · 网格3"),
+    ]
+    assert chat.say("@王芳/网格3群: 说错了，是4号楼2单元")[0] == (
+        "网格3群",
+        "已更正 #1 的位置：4号楼2单元 · 网格3。",
+    )
+    (noise,) = issues(chat)
+    assert (noise.building, noise.unit, noise.room) == ("4", "2", None)
+    # Half an hour on, it is chat.
+    chat.clock.advance(timedelta(minutes=31))
+    assert chat.say("@王芳/网格3群: 应该是5号楼") == []
+
+
 def test_a_place_corrected_just_after_a_private_report_replaces_it(chat: Conversation) -> None:
     chat.say("@王芳/私聊: 地址：5号楼东侧 路灯不亮，晚上很黑")
     (lamp,) = issues(chat)
