@@ -266,6 +266,8 @@ class PointsSettings(_Strict):
     report: int = Field(default=5, ge=0, le=1000)  # a report accepted (受理)
     duplicate: int = Field(default=2, ge=0, le=1000)  # confirming a neighbour's report
     photo: int = Field(default=3, ge=0, le=1000)  # a photo verifying a resolution
+    # Where and for what points are exchanged (积分超市), for a resident asking 「积分怎么用」.
+    exchange: str = Field(default="", max_length=200)
 
 
 class Intake(_Strict):

@@ -66,6 +66,10 @@ _INTENT_ONLY = re.compile(
     r"(?:要|想)?(?:反映|问问?|咨询|投诉)?(?:一下)?)[。.!！~～]*$"
 )
 # 「我的积分是多少」「查一下我的积分」「我有几分」: the balance, asked in words.
+_POINTS_USE = re.compile(
+    r"积分.{0,3}(?:怎么用|怎么换|有什么用|有啥用|能换|可以换|换什么|怎么兑换|在哪兑换|去哪兑换)"
+    r"|(?:怎么|如何|在哪|去哪)(?:用|兑换|换|使用)积分"
+)
 _POINTS_ASKED = re.compile(
     r"^(?:查(?:一下|下|询)?)?(?:我|我的|我现在|我现在的)?(?:有|的)?(?:多少|几)?(?:积分|分)"
     r"(?:是|有|还有)?(?:多少分?|几分)?(?:了|呀|啊)?[吗呢?？]*$"
@@ -257,6 +261,8 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         return answer(ctx, texts.YOU_ARE_WELCOME, "invalid")
     if _POINTS_ASKED.match(said) and _ASKING_HOW_MANY.search(said):  # 「我的积分是多少」
         return points.points(ctx, "")
+    if short and _POINTS_USE.search(said):  # 「积分怎么用」「积分能换什么」
+        return points.how_to_use(ctx)
     if _INTENT_ONLY.match(said):
         return answer(ctx, texts.TELL_ME_MORE, "invalid")
     if _NO_LONGER_NEEDED.search(said):  # 「不用处理了，已经自己修好了」

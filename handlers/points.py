@@ -40,7 +40,7 @@ from bot.domain.points import (
 )
 from bot.domain.privacy import mask_name
 from bot.messages import Outgoing, Reply
-from bot.text import normalize
+from bot.text import clause, normalize
 from handlers import texts
 from handlers.base import (
     Answer,
@@ -195,8 +195,16 @@ def _what(ctx: Context, entry: PointEntry) -> str:
     return f"{label}：{entry.note}" if entry.note else label
 
 
+def how_to_use(ctx: Context) -> Outcome:
+    """「积分怎么用」「积分能换什么」: where they are exchanged (config `points.exchange`) and how
+    they are earned."""
+    exchange = clause(ctx.services.settings.points.exchange) or texts.POINTS_USE_ASK
+    return answer(ctx, texts.POINTS_USE.format(exchange=exchange, **_rule_fields(ctx.services)))
+
+
 def _rule_fields(services: Services) -> dict[str, int]:
-    return services.settings.points.model_dump()
+    rules = services.settings.points
+    return {"report": rules.report, "duplicate": rules.duplicate, "photo": rules.photo}
 
 
 def _this_week(ctx: Context) -> str:

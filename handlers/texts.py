@@ -437,6 +437,8 @@ POINTS_NONE = (
     "您在{community}还没有积分。报事被受理 +{report}，确认他人反映的问题 +{duplicate}，"
     "办结后发核实照片 +{photo}。"
 )
+POINTS_USE = "积分兑换：{exchange}，由书记登记扣减。攒积分：报事被受理 +{report}，确认他人反映的问题 +{duplicate}，办结后发核实照片 +{photo}。发送「积分」看余额。"
+POINTS_USE_ASK = "找社区书记"
 POINTS_REASONS = {
     "report": "报事被受理",
     "duplicate": "确认同一问题",

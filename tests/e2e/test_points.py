@@ -213,3 +213,17 @@ def test_points_asked_in_words_privately_get_the_balance(chat: Conversation, ask
     chat.say("@张网格/网格3群: 受理 1")
     assert chat.text(f"@王芳/私聊: {asked}") == chat.text("@王芳/私聊: 积分")
     assert chat.text("@王芳/私聊: 几分钟能到").startswith("您好，我是邻里。")  # no points in it
+
+
+@pytest.mark.parametrize("asked", ["积分怎么用", "积分能换什么？", "在哪兑换积分"])
+def test_a_resident_asking_how_points_are_used_is_told_where_and_how(
+    chat: Conversation, asked: str
+) -> None:
+    reply = chat.text(f"@孙大爷/私聊: {asked}")
+    assert reply == (
+        "积分兑换：每月第一个周三下午到社区服务站兑换，10分换一袋洗衣粉，由书记登记扣减。"
+        "攒积分：报事被受理 +5，确认他人反映的问题 +2，办结后发核实照片 +3。发送「积分」看余额。"
+    )
+    assert chat.text(f"@孙大爷/网格5群: @邻里 {asked}") == reply
+    assert chat.say(f"@孙大爷/网格5群: {asked}") == []  # among neighbours, without an @
+    assert "#1" not in chat.text("@李书记/工作群: 台账")  # nothing filed
