@@ -154,7 +154,7 @@ class Dispatcher:
                     return uow.meetings.homeless_waits(chat.platform, sender, now)
                 if kind in (RouteKind.ASKING, RouteKind.PLACE):
                     return uow.issues.awaited_here(chat.platform, sender, chat.ref)
-                if kind is RouteKind.ATTEND:
+                if kind in (RouteKind.ATTEND, RouteKind.MEETING_ASKED):
                     return bool(uow.meetings.coming_in(chat.platform, chat.ref, now))
                 if kind is RouteKind.ME_TOO:  # in reply: the quoted message says which
                     since = now - ME_TOO_WITHIN
@@ -288,6 +288,8 @@ class Dispatcher:
                 return self._or_otherwise(ctx, route, intake.asked_in_group(ctx, route.text))
             case RouteKind.ATTEND:
                 return self._or_otherwise(ctx, route, meetings.attend(ctx, route.text))
+            case RouteKind.MEETING_ASKED:
+                return self._or_otherwise(ctx, route, meetings.when_and_where(ctx))
             case RouteKind.ME_TOO:
                 return self._or_otherwise(ctx, route, intake.me_too(ctx, route.text))
             case RouteKind.PLACE:

@@ -21,6 +21,7 @@ from bot.domain.voting import (
     attending_said,
     home_said,
     is_ballot,
+    meeting_asked,
     objection_said,
     spoken_choice,
 )
@@ -66,6 +67,8 @@ class RouteKind(Enum):
     ASKING = "asking"
     # 我参加 / 我去不了 (in a group): perhaps about a meeting coming there; if none, `otherwise`
     ATTEND = "attend"
+    # 几点开会 / 在哪开会 (in a group): perhaps about a meeting coming there
+    MEETING_ASKED = "meeting_asked"
     # 我家也是 / +1 in reply (in a group): perhaps the same problem as a report there
     ME_TOO = "me_too"
     # 我家是3号楼2单元301 (in a group): perhaps where the sender's report there just now is
@@ -163,6 +166,8 @@ class Router:
             return Route(RouteKind.ASKING, text=raw, otherwise=untagged)
         if not private and attending_said(said_text) is not None:
             return Route(RouteKind.ATTEND, text=said_text, otherwise=untagged)
+        if not private and untagged.kind is RouteKind.IGNORE and meeting_asked(said_text):
+            return Route(RouteKind.MEETING_ASKED, text=said_text, otherwise=untagged)
         replying = message.reply_to is not None
         if (
             not private

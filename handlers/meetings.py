@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 
-from bot.domain.deadlines import DeadlineError, format_deadline
+from bot.domain.deadlines import DeadlineError, PastDeadline, format_deadline
 from bot.domain.issues import IssueStatus, Role
 from bot.domain.permissions import refusal
 from bot.domain.privacy import mask_name, reporter_label
@@ -104,10 +104,15 @@ def _when(ctx: Context, typed: str) -> datetime:
         raise Answer(str(bad)) from None
 
 
-def _groups(ctx: Context, typed: str | None) -> list[Chat]:
-    """The target groups: grid names or group names; the current group when none named."""
+def _groups(ctx: Context, typed: str | None, agenda: Sequence[Issue] = ()) -> list[Chat]:
+    """The target groups: grid names or group names; when none are named, the residents'
+    groups the agenda's issues were reported in (called from the work group or privately),
+    else the current group."""
     assert ctx.community is not None
     if not typed:
+        reported = [] if ctx.chat.kind == "grid" else _reported_in(ctx, agenda)
+        if reported:
+            return reported
         if ctx.chat.kind == "private":
             raise Answer(texts.MEETING_NEEDS_GROUPS)
         return [ctx.chat]
@@ -120,6 +125,16 @@ def _groups(ctx: Context, typed: str | None) -> list[Chat]:
         if not matches:
             raise Answer(texts.MEETING_UNKNOWN_GROUP.format(name=name))
         found += [c for c in matches if c not in found]
+    return found
+
+
+def _reported_in(ctx: Context, agenda: Sequence[Issue]) -> list[Chat]:
+    """The residents' groups (grid or 小区群) the issues were reported in, in their order."""
+    found: list[Chat] = []
+    for issue in agenda:
+        chat = ctx.uow.chats.by_id(issue.chat_id) if issue.chat_id is not None else None
+        if chat is not None and chat.kind in ("grid", "resident") and chat not in found:
+            found.append(chat)
     return found
 
 
@@ -179,6 +194,8 @@ def call_meeting(ctx: Context, args: str) -> Outcome:
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
     title, parts = _segments(args, _MEETING_WORDS)
+    if "时间" not in parts:
+        title, parts = _said_plainly(ctx, title, parts)
     times = _choices(parts.get("时间", ""), spaces=False)
     if not title or not times or (len(times) > 1 and "截止" not in parts):
         raise Answer(ctx.services.command("meeting").usage_line())
@@ -201,7 +218,13 @@ def call_meeting(ctx: Context, args: str) -> Outcome:
         agenda.append(issue)
     tz = ctx.services.settings.tz
     meeting = _create(
-        ctx, "meeting", title, deadline, place=parts.get("地点", ""), groups=parts.get("群")
+        ctx,
+        "meeting",
+        title,
+        deadline,
+        place=parts.get("地点", ""),
+        groups=parts.get("群"),
+        agenda=agenda,
     )
     ctx.uow.meetings.add_parts(
         [
@@ -224,6 +247,55 @@ def call_meeting(ctx: Context, args: str) -> Outcome:
         _schedule(ctx.uow, meeting, MEETING_NUDGE, deadline - NUDGE_BEFORE, deadline)
     _schedule(ctx.uow, meeting, MEETING_CLOSE, deadline)
     return _announce(ctx, meeting, _poll_text(ctx.uow, ctx.services, meeting))
+
+
+_ISSUE_WORD = re.compile(r"[#＃]\s*[0-9０-９]+")
+
+
+def _said_plainly(ctx: Context, head: str, parts: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """「议事 停车难 周六上午9点 罐罐茶 #1」: a meeting called without the words that name its
+    parts: the title first, then, in any order, its time, its issues and its place (the words
+    left). The head as it was when no time is among them."""
+    words = head.split()
+    title, rest = (words[0], words[1:]) if words else ("", [])
+    agenda: list[str] = []
+    place: list[str] = []
+    when = ""
+    position = 0
+    while position < len(rest):
+        if _ISSUE_WORD.fullmatch(rest[position]):
+            agenda.append(rest[position])
+            position += 1
+            continue
+        # The longest run of words from here that reads as a time: 「周六 上午9点」.
+        end = next(
+            (
+                end
+                for end in range(len(rest), position, -1)
+                if not when and _reads_as_time(ctx, " ".join(rest[position:end]))
+            ),
+            None,
+        )
+        if end is None:
+            place.append(rest[position])
+            position += 1
+            continue
+        when, position = " ".join(rest[position:end]), end
+    if not when:
+        return head, parts
+    said = {"时间": when, "议题": " ".join(agenda), "地点": " ".join(place)}
+    return title, {**{k: v for k, v in said.items() if v}, **parts}
+
+
+def _reads_as_time(ctx: Context, typed: str) -> bool:
+    """Whether `typed` names a moment (one already past does: saying so is the answer)."""
+    try:
+        ctx.services.deadline(typed, ctx.now, calendar_days=True)
+    except PastDeadline:
+        return True
+    except DeadlineError:
+        return False
+    return True
 
 
 def call_vote(ctx: Context, args: str) -> Outcome:
@@ -262,10 +334,17 @@ def call_vote(ctx: Context, args: str) -> Outcome:
 
 
 def _create(
-    ctx: Context, kind: str, title: str, deadline: datetime, *, place: str, groups: str | None
+    ctx: Context,
+    kind: str,
+    title: str,
+    deadline: datetime,
+    *,
+    place: str,
+    groups: str | None,
+    agenda: Sequence[Issue] = (),
 ) -> Meeting:
     assert ctx.community is not None
-    chats = _groups(ctx, groups)
+    chats = _groups(ctx, groups, agenda)
     meeting = ctx.uow.meetings.add(
         Meeting(
             community_id=ctx.community.id,
@@ -546,6 +625,22 @@ def attend(ctx: Context, text: str) -> Outcome | None:
     return answer(ctx, line)
 
 
+def when_and_where(ctx: Context) -> Outcome | None:
+    """「几点开会」「在哪开会」 in a group with meetings coming there: each one's time and place.
+    None when none is coming there."""
+    coming = ctx.uow.meetings.coming_in(ctx.chat.platform, ctx.chat.ref, ctx.now)
+    if not coming:
+        return None
+    tz = ctx.services.settings.tz
+    lines = []
+    for meeting in coming:
+        assert meeting.starts_at is not None
+        when = format_deadline(meeting.starts_at, tz, ctx.now, clock=True)
+        place = texts.MEETING_PLACE.format(place=meeting.place) if meeting.place else ""
+        lines.append(texts.MEETING_WHEN.format(label=_label(meeting), when=when, place=place))
+    return answer(ctx, "\n".join([*lines, texts.MEETING_WHEN_FOOT]))
+
+
 def _household_replaced(ctx: Context, meeting: Meeting, home: str) -> list[Outgoing]:
     """每户一票: the latest ballot for a home counts, whoever cast it (a family votes once).
     Whoever else voted for this home hears privately that theirs no longer counts, and by
@@ -730,7 +825,7 @@ def _fix_time(
         label=_label(meeting),
         when=option.label,
         votes=f"（{votes}人选择）" if votes is not None else "",
-        place=f"，地点：{meeting.place}" if meeting.place else "",
+        place=texts.MEETING_PLACE.format(place=meeting.place) if meeting.place else "",
         agenda=f"{agenda}。" if agenda else "",
     )
 
@@ -831,7 +926,7 @@ def remind_attendees(uow: UnitOfWork, services: Services, reminder: Reminder) ->
         when=when,
         at=format_deadline(meeting.starts_at, services.settings.tz, now, clock=True),
         label=_label(meeting),
-        place=f"，地点：{meeting.place}" if meeting.place else "",
+        place=texts.MEETING_PLACE.format(place=meeting.place) if meeting.place else "",
     )
     mentions = tuple(person_ref(p) for p in attendees)
     return [

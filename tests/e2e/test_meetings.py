@@ -705,3 +705,29 @@ def test_people_sign_up_for_a_meeting_coming_in_their_group(chat: Conversation) 
         "群里有几个会要开（M1、M2），请写明，例如：报名 M1"
     )
     assert chat.text("@钱阿姨/网格3群: 报名 M2").startswith("已记下：您参加 M2 楼道堆物议事会")
+
+
+def test_a_meeting_called_in_plain_words_goes_to_the_groups_of_its_issues(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 小区停车位太少，晚上回来没地方停")
+    fixed = (
+        "📅 M1 停车难 定于 11月28日 9:00，地点：罐罐茶。"
+        "议题：#1 小区停车位太少，晚上回来没地方停。要参加请回复「我参加」。"
+    )
+    # The title first, then its time, place and issues in any order, without 时间/地点/议题.
+    assert chat.say("@李书记/工作群: 议事 停车难 周六上午9点 罐罐茶 #1") == [
+        (WORK, "已定 M1 停车难 于 11月28日 9:00，已通知各群。"),
+        (G3, fixed),
+    ]
+    # Its group asks when and where; another group, or words about nothing, stay chat.
+    told = "📅 M1 停车难 定于 11月28日 9:00，地点：罐罐茶。\n要参加请回复「我参加」。"
+    assert chat.say("@孙大爷/网格3群: 几点开会？") == [(G3, told)]
+    assert chat.say("@孙大爷/网格3群: 开会在哪里") == [(G3, told)]
+    assert chat.say("@孙大爷/网格5群: 几点开会") == []
+    assert chat.say("@孙大爷/网格3群: 现在几点了") == []
+    # Without a time it is still the usage line; without issues, the calling group alone.
+    assert chat.text("@李书记/工作群: 议事 停车难 罐罐茶").startswith("用法：/meeting")
+    assert chat.say("@李书记/工作群: 议事 周例会 周四下午3点 会议室") == [
+        (WORK, "📅 M2 周例会 定于 11月26日 15:00，地点：会议室。要参加请回复「我参加」。")
+    ]
