@@ -85,7 +85,9 @@ def daily(uow: UnitOfWork, services: Services, community_id: int, due: datetime)
     if page.red > RED_LINES:
         lines.append(texts.DIGEST_MORE.format(more=page.red - RED_LINES))
     year = services.calendar.year_ahead_unknown(local.date())
-    if year is not None:
+    # Weekly, not every morning of December: the month's first working day, then each week's.
+    weekly = first_working_day_of_week(services, due) or first_working_day_of_month(services, due)
+    if year is not None and weekly:
         lines.append(texts.CALENDAR_AHEAD.format(year=year))
     return "\n".join(lines)
 

@@ -602,6 +602,9 @@ def test_decembers_digests_warn_when_next_years_holidays_are_missing(db_url: str
     known = chat.linli.services.calendar.covers(date(2027, 1, 1))
     warned = "⚠️ 还没有2027年的法定节假日安排：跨年的期限无法按工作日计算。" in december
     assert warned is not known
+    # Then each Monday (12-07), not every morning (12-02 … 12-08).
+    later = [text for _, _, text in only(chat.run_until(at(12, 8, 10)), WORK) if "📋" in text]
+    assert [("法定节假日" in text) for text in later] == [False, False, False, not known, False]
 
 
 def shown_in(messages: list[object], chat_ref: str) -> list[str]:
