@@ -26,7 +26,7 @@ from bot.domain.voting import (
     spoken_choice,
 )
 from bot.messages import IncomingMessage
-from bot.text import arabic_lead, normalize, printable, visible
+from bot.text import SENTENCE_ENDS, arabic_lead, normalize, printable, rstrip_marks, visible
 from handlers.base import Command
 
 # "/show 23", "/show23", "/查看 23", and Telegram's "/show@linli_bot 23".
@@ -38,8 +38,6 @@ _TAG_PUNCT = re.compile(r"^[\s:：,，。.、!！]+")
 _FILE_COMMAND = re.compile(r"^/file(?:@\w+)?(?=\s|$)", re.I)  # `/file` in reply: as #立案 does
 _ISSUE_FIRST = frozenset({"issue", "record"})  # commands whose argument starts with an issue
 _EXPECTS = {"issue": re.compile(r"^#?\s*\d"), "meeting": re.compile(r"^[Mm]\s*\d")}
-# What ends a sentence on a phone keyboard: 「台账。」「受理 1！」「查看 1？」 are the commands.
-_TRAILING = re.compile(r"[\s。！？!?．.~～…]+$")
 _INLINE_SPACE = re.compile(r"[ \t\u3000]+")
 
 
@@ -127,7 +125,8 @@ class Router:
         if _FILE_COMMAND.match(text):  # outside a reply it is told how
             return Route(RouteKind.FILE, text=_FILE_COMMAND.sub("", text).strip())
         # Commands and ballots are read without the sentence's closing punctuation.
-        said, said_text = _TRAILING.sub("", raw), _TRAILING.sub("", text)
+        # 「台账。」「受理 1！」「查看 1？」 are the commands.
+        said, said_text = rstrip_marks(raw, SENTENCE_ENDS), rstrip_marks(text, SENTENCE_ENDS)
         if (plain := _ba_sentence(said)) is not None:  # 「把2合并到1」 is 「合并 2 1」
             said, said_text = plain, normalize(plain)
         if (quoted := _quoted_poll(message)) is not None and is_ballot(f"{quoted} {said_text}"):

@@ -130,14 +130,25 @@ def shorten(text: str, limit: int) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-_CLOSING = re.compile(r"[\s。．.!！?？~～…]+$")
+SENTENCE_ENDS = "。．.!！?？~～…"
+"""What ends a sentence on a phone keyboard."""
+
+
+def rstrip_marks(text: str, marks: str) -> str:
+    """`text` without the whitespace and `marks` it ends with. Not a `[…]+$` regex: that tries
+    each position of a long run of them inside the text (「。。。…x」: quadratic)."""
+    while True:
+        stripped = text.rstrip().rstrip(marks)
+        if stripped == text:
+            return text
+        text = stripped
 
 
 def clause(text: str) -> str:
     """Someone's words quoted where a reply goes on with its own punctuation (「…：{reason}。」
     「…：{reason}，期限…」): without the punctuation that ended their sentence, so 「已换灯泡。」
     is not echoed 「已换灯泡。。」."""
-    return _CLOSING.sub("", text) or text
+    return rstrip_marks(text, SENTENCE_ENDS) or text
 
 
 def longest_prefix(text: str, candidates: Iterable[str]) -> str:

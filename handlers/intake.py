@@ -96,7 +96,7 @@ _WORK_SAID = re.compile(
     r"好了|[修换弄处理清]好|疏通|完成|搞定|解决|已经|已[修换处清疏办联]|去(?:处理|修|看|现场)"
     r"|到现场|正在|马上|联系了"
 )
-_REASON_EDGES = re.compile(r"^[\s,，:：。.、]+|\s+$")  # 「，我说的是屋里漏水」
+_REASON_LEAD = re.compile(r"^[\s,，:：。.、]+")  # 「，我说的是屋里漏水」
 _AWAITED = OPEN | {IssueStatus.RESOLVED}  # still open, or waiting for its rating
 
 
@@ -476,7 +476,7 @@ def split(ctx: Context, args: str) -> Outcome:
     if outcome.issue_id is not None:  # the photos sent with that report come along
         moved_since = kept.received_at - _SAME_MOMENT
         ctx.uow.issues.move_photos(same.id, outcome.issue_id, ctx.sender.id, moved_since)
-        if reason := _REASON_EDGES.sub("", args):
+        if reason := _REASON_LEAD.sub("", args).rstrip():
             record(ctx, ctx.uow.issues.get(outcome.issue_id), SUPPLEMENT, reason)
     return Outcome(outcome.replies, "issue", outcome.issue_id)
 

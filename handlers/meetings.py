@@ -250,13 +250,15 @@ def call_meeting(ctx: Context, args: str) -> Outcome:
 
 
 _ISSUE_WORD = re.compile(r"[#＃]\s*[0-9０-９]+")
+_TIME_WORDS = 3  # at most 「12月5日 下午 3点」
+_PLAIN_AT_MOST = 200  # characters: a meeting called plainly is a line, not a letter
 
 
 def _said_plainly(ctx: Context, head: str, parts: dict[str, str]) -> tuple[str, dict[str, str]]:
     """「议事 停车难 周六上午9点 罐罐茶 #1」: a meeting called without the words that name its
     parts: the title first, then, in any order, its time, its issues and its place (the words
     left). The head as it was when no time is among them."""
-    words = head.split()
+    words = head.split() if len(head) <= _PLAIN_AT_MOST else []
     title, rest = (words[0], words[1:]) if words else ("", [])
     agenda: list[str] = []
     place: list[str] = []
@@ -271,7 +273,7 @@ def _said_plainly(ctx: Context, head: str, parts: dict[str, str]) -> tuple[str, 
         end = next(
             (
                 end
-                for end in range(len(rest), position, -1)
+                for end in range(min(len(rest), position + _TIME_WORDS), position, -1)
                 if not when and _reads_as_time(ctx, " ".join(rest[position:end]))
             ),
             None,

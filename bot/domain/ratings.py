@@ -13,6 +13,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from bot.text import rstrip_marks
+
 SATISFIED_FROM = 3
 """A rating of 3 (基本满意) or more counts as satisfied (满意率 = rated ≥ 3 / rated)."""
 
@@ -41,14 +43,16 @@ VAGUE_RATING_WORDS = {"一般": 3, "还行": 3, "还可以": 3}
 _CHINESE_SCORES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _SCORE = re.compile(r"^(?:打|给)?(?:([1-5])分?|([一二两三四五])分)$")  # 5, 5分, 打五分; not 五
 # 「满意，谢谢」「很满意！辛苦了」: the thanks after the verdict.
-_POLITE = re.compile(r"[\s,，、。.!！~～]*(?:(?:谢谢|感谢|多谢|辛苦)[^\s]{0,4})?$")
+_THANKS = re.compile(r"(?:谢谢|感谢|多谢|辛苦)[^\s]{0,4}$")
+_BEFORE_THANKS = ",，、。.!！~～"
 
 
 def spoken_score(text: str, *, vague: bool = False) -> int | None:
     """The score a rating answer gives: a rating word (with thanks after it, or not), `5`,
     `5分` or `五分`; the everyday words of `VAGUE_RATING_WORDS` only when `vague`. None for
     anything else. `text` is normalised (half-width)."""
-    word = _PARTICLES.sub("", _POLITE.sub("", _without_symbols(text).replace(" ", "")))
+    polite = rstrip_marks(_THANKS.sub("", _without_symbols(text).replace(" ", "")), _BEFORE_THANKS)
+    word = polite.rstrip(_PARTICLES)
     if word in RATING_WORDS:
         return RATING_WORDS[word]
     if vague and word in VAGUE_RATING_WORDS:
@@ -69,7 +73,7 @@ GROUP_RATING_MAX = 60
 merely starts or ends with 满意 is chatter."""
 # Every rating word has 满意 or 评 in it; every score a digit 1-5 or 分; then the vague words.
 _RATING_HINT = re.compile(r"满意|评|分|[1-5]|一般|还行|还可以")
-_PARTICLES = re.compile(r"[的吧啊呀了哦呢嘛]+$")  # 「挺满意的」「基本满意吧」
+_PARTICLES = "的吧啊呀了哦呢嘛"  # 「挺满意的」「基本满意吧」
 _FIRST_APART = re.compile(r"^(.+?)[\s,，、。.!！~～;；:：]+(.+)$")
 _LAST_APART = re.compile(r"^(.+)[\s,，、。.!！~～;；:：]+(.+?)$")
 

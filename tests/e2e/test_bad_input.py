@@ -174,3 +174,21 @@ def test_reminders_meetings_and_objections_never_echo_unprintable_characters(
     assert any("我不同意" in text for text in texts_said), texts_said
     for text in texts_said:
         assert not UNPRINTABLE.search(text), repr(text)
+
+
+def test_a_meeting_called_with_thousands_of_words_gets_the_usage_line(chat: Conversation) -> None:
+    # Read plainly, each word might begin its time: so only a line's worth is read that way.
+    reply = chat.text(
+        "@李书记/工作群: 议事 停车难 " + " ".join(["罐罐茶"] * 20000) + " 周六上午9点"
+    )
+    assert reply.startswith("用法：/meeting")
+    assert chat.text("@李书记/工作群: 议事会") == "目前没有进行中的议事会或表决。"
+
+
+@pytest.mark.parametrize("mark", ["…", "。", "！", " "])
+def test_a_long_run_of_closing_marks_inside_a_message_is_read_like_any_text(
+    chat: Conversation, mark: str
+) -> None:
+    # Read by rstrip, not by a `[…]+$` pattern that tries each position of the run in turn.
+    assert chat.text("@王芳/私聊: 满意" + mark * 20000 + "x").startswith("您好，我是邻里。")
+    assert chat.say("@王芳/网格3群: " + mark * 20000 + "x") == []
