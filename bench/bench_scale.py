@@ -1,14 +1,16 @@
-"""Scale benchmarks (`make bench`): `/stats 本月`, `/stats 累计` and `/list 红` on a ledger of
-1,000,000 issues, and the cold start of `linli run`.
+"""Scale benchmarks (`make bench`): `/stats 本月`, `/stats 累计`, the per-unit `/stats 本月 物业`
+and `/stats 本月 单位`, and `/list 红` on a ledger of 1,000,000 issues, and the cold start of
+`linli run`.
 
 The ledger is one community of the example config (幸福里社区, grids 网格3 and 网格5) with a
 year of issues: created_at spread evenly over the 12 months before "now" (Monday 23 November
 2026, 10:00 Shanghai), statuses by age (old ones mostly closed, a few left open and overdue,
-recent ones mostly open), deadlines by triage level, about half assigned to a unit or a person,
-ratings (and their audit entries) on most closed ones. It is bulk-inserted once (SQLAlchemy Core
-executemany in chunks) into a temporary SQLite file. The commands are then asked as the
-secretary 李书记 in 工作群 would ask them, through `Dispatcher.dispatch` and `Outbox.flush`
-(a null adapter): what a user waits for. Median of a few runs, after one untimed run.
+recent ones mostly open), deadlines by triage level, about half assigned to a unit or a person
+(物业; those escalated, to 街道城管办), ratings (and their audit entries) on most closed ones.
+It is bulk-inserted once (SQLAlchemy Core executemany in chunks) into a temporary SQLite file.
+The commands are then asked as the secretary 李书记 in 工作群 would ask them, through
+`Dispatcher.dispatch` and `Outbox.flush` (a null adapter): what a user waits for. Median of a
+few runs, after one untimed run.
 
 Cold start: `linli --config <tmp config> run` (console) spawned with `#报事 …` on stdin, timed to
 the first answer line on stdout; on a fresh database (migrations run) and on an existing one.
@@ -141,7 +143,7 @@ def issue_row(
         else None
     )
     category = rng.choices(CATEGORY_CODES, CATEGORY_WEIGHTS)[0]
-    return {
+    row = {
         "community_id": community_id,
         "number": number,
         "grid_id": place.grids[grid] if community_id == place.community_ids[0] else None,
@@ -168,6 +170,9 @@ def issue_row(
         "created_at": created,
         "updated_at": resolved_at or created,
     }
+    # What was escalated went to the example's escalation unit (per-unit /stats).
+    row["escalated_to"] = "街道城管办" if row["escalated"] else None
+    return row
 
 
 def load_place(linli: Linli, communities: int) -> Place:
@@ -393,7 +398,13 @@ def main() -> int:
         secretary = Secretary(url)
         print(f"{'as 李书记 in 工作群':18} {'median ms':>10} {'min':>8} {'max':>8}  reply")
         medians: dict[str, float] = {}
-        for command in ("/stats 本月", "/stats 累计", "/list 红"):
+        for command in (
+            "/stats 本月",
+            "/stats 累计",
+            "/stats 本月 物业",
+            "/stats 本月 单位",
+            "/list 红",
+        ):
             times, reply = timed(secretary, command, args.runs)
             medians[command] = statistics.median(times)
             first_line = reply.splitlines()[0] if reply else ""

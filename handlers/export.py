@@ -1,8 +1,9 @@
 """导出 / export: the xlsx 台账 (chat-protocol §8).
 
-`ledger_workbook` builds three sheets: 「台账」 (one row per issue, open rows filled with their
-deadline colour), 「统计」 (collected, resolved, rates, overdue, by status, category and grid) and
-「议事」 (one row per meeting or vote). Nothing personal leaves in the file: people are masked
+`ledger_workbook` builds four sheets: 「台账」 (one row per issue, open rows filled with their
+deadline colour), 「统计」 (collected, resolved, rates, overdue, by status, category and grid),
+「单位」 (each handling unit's figures, as /stats 单位 gives them) and 「议事」 (one row per
+meeting or vote). Nothing personal leaves in the file: people are masked
 (`王*芳`), private reporters appear under a pseudonym, and every free text has its phone numbers
 masked and its ID numbers removed (chat-protocol §9).
 
@@ -49,8 +50,12 @@ from handlers.stats import (
     IssueCounts,
     IssueStat,
     Period,
+    UnitCounts,
+    by_unit_order,
     count_by_grid,
+    count_by_unit,
     count_issues,
+    judged_at,
     month_range,
     month_span,
     parse_month,
@@ -59,6 +64,7 @@ from handlers.stats import (
     period_slug,
     short_names,
     summary_sentence,
+    unit_names,
 )
 from storage.models import Issue, Meeting, Person
 from storage.uow import UnitOfWork
@@ -79,7 +85,7 @@ __all__ = [  # the counting lives in handlers.stats; these names stay importable
     "summary_sentence",
 ]
 
-LEDGER_SHEET, STATS_SHEET, MEETINGS_SHEET = "台账", "统计", "议事"
+LEDGER_SHEET, STATS_SHEET, UNITS_SHEET, MEETINGS_SHEET = "台账", "统计", "单位", "议事"
 LEDGER_HEADERS = (
     "编号",
     "登记日期",
@@ -94,6 +100,17 @@ LEDGER_HEADERS = (
     "颜色",
     "办理结果",
     "满意度",
+)
+UNIT_HEADERS = (
+    "单位",
+    "承办",
+    "办结",
+    "办结率",
+    "按期办结",
+    "按期率",
+    "超期未办结",
+    "已评价",
+    "满意率",
 )
 MEETING_HEADERS = (
     "编号",
@@ -185,6 +202,12 @@ def ledger_workbook(
         stats=stats,
         grids=grids,
     )
+    _units_sheet(
+        book,
+        title=f"{community.name} {period.label}",
+        units=unit_names(uow, services, community_id),
+        per_unit=count_by_unit(stats, judged_at(period, services.clock.now())),
+    )
     meetings = uow.meetings.called_between(community_id, since, until)
     _meetings_sheet(book, uow, services, meetings)
     book.properties.creator = services.settings.bot.name
@@ -243,8 +266,7 @@ def _stats_sheet(
 ) -> None:
     sheet: _StreamSheet = book.create_sheet(STATS_SHEET)
     now = services.clock.now()
-    # 超期 as /stats judges it: at the end of a period that has ended.
-    judged = now if period.until is None else min(now, period.until)
+    judged = judged_at(period, now)  # 超期 as /stats judges it
     counts = count_issues(stats, judged)
     label = period.label
 
@@ -301,6 +323,44 @@ def _stats_sheet(
         grid_rows,
         percent_columns={4, 8},
     )
+    for row in rows:
+        sheet.append(row)
+
+
+def _units_sheet(
+    book: Workbook,
+    *,
+    title: str,
+    units: Sequence[str],
+    per_unit: Mapping[str, UnitCounts],
+) -> None:
+    """Each handling unit with issues in the period, one row each, most received first: what
+    「统计 … 单位」 says, with the rates."""
+    sheet: _StreamSheet = book.create_sheet(UNITS_SHEET)
+    sheet.column_dimensions["A"].width = 16
+    for column in range(2, len(UNIT_HEADERS) + 1):
+        sheet.column_dimensions[get_column_letter(column)].width = 11
+    _fit_page(sheet)
+    rows: list[Sequence[object]] = [
+        [_cell(sheet, _cleaned(f"{title} 各单位承办情况"), font=_BOLD)],
+        [_cleaned(texts.UNITS_SHEET_NOTE)],
+        [],
+    ]
+    unit_rows = [
+        (
+            unit,
+            counts.collected,
+            counts.resolved,
+            counts.resolution_rate,
+            counts.on_time,
+            counts.on_time_rate,
+            counts.overdue,
+            counts.rated,
+            counts.satisfaction_rate,
+        )
+        for unit, counts in by_unit_order(per_unit, units)
+    ]
+    rows += _table(sheet, UNIT_HEADERS, unit_rows, percent_columns={4, 6, 9})
     for row in rows:
         sheet.append(row)
 

@@ -1,20 +1,24 @@
 """统计 / stats and the monthly report (chat-protocol §8), and the counting they share with the
 xlsx 台账 (`handlers.export`).
 
-The counting (`IssueStat`, `IssueCounts`, `count_issues`, `count_by_grid`,
-`summary_sentence`, `month_range`, `parse_month`) is pure. `stats_text` counts a community's
-issues for a period (and optionally some grids or categories) in the database (`counts_of`: the
-same figures as the pure counting, without loading the issues) and says it in the seeds' own
-sentence, with one line per grid; `/stats` answers with it and the monthly report posts last
-month's to every work group on the 1st at 09:00.
+The counting (`IssueStat`, `IssueCounts`, `count_issues`, `count_by_grid`, `UnitCounts`,
+`count_by_unit`, `summary_sentence`, `month_range`, `parse_month`) is pure. `stats_text` counts a
+community's issues for a period (and optionally some grids or categories) in the database
+(`counts_of`: the same figures as the pure counting, without loading the issues) and says it in
+the seeds' own sentence, with one line per grid; `/stats` answers with it and the monthly report
+posts last month's to every work group on the 1st at 09:00.
+
+Named a handling unit (「统计 本周 物业」) or asked for every unit (「统计 本月 单位」), it gives
+a unit's figures as an assessment (考核) quotes them instead (`unit_text`, `unit_counts_of`): a
+unit's issues are those it holds now and those last escalated (上报) to it, filed in the period.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -28,6 +32,7 @@ from handlers.base import Answer, Context, Outcome, Services, answer
 from handlers.ledger import check
 from handlers.notify import chat_ref
 from storage.models import Issue, Reminder
+from storage.repositories import StatsScope
 from storage.uow import UnitOfWork
 
 NO_GRID = "未分网格"
@@ -43,6 +48,8 @@ _THIS_QUARTER, _LAST_QUARTER = {"本季度", "这个季度", "本季"}, {"上季
 _QUARTER = re.compile(r"^(?:(\d{4})年)?(?:第?([一二三四1-4])季度?|[Qq]([1-4]))$")
 _QUARTER_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _CHART = {"图", "图表", "chart"}
+_BY_UNIT = {"单位", "各单位", "按单位", "分单位"}
+DONE = frozenset({IssueStatus.RESOLVED, IssueStatus.CLOSED})
 CHART_FILENAME = "统计.png"
 
 
@@ -58,14 +65,40 @@ class IssueStat:
     grid_id: int | None
     deadline: datetime | None
     rating: int | None
+    resolved_at: datetime | None = None
+    units: tuple[str, ...] = ()  # the units it counts for (`held_units`)
 
     @classmethod
     def of(cls, issue: Issue) -> IssueStat:
         """The rating is the one the statistics count (`Issue.counted_rating`, see
         bot.domain.ratings): the issue's own `rating` forgets a low one."""
         return cls(
-            issue.status, issue.category, issue.grid_id, issue.deadline, issue.counted_rating
+            issue.status,
+            issue.category,
+            issue.grid_id,
+            issue.deadline,
+            issue.counted_rating,
+            issue.resolved_at,
+            held_units(issue.assignee_unit, issue.escalated_to),
         )
+
+    def overdue(self, now: datetime) -> bool:
+        """Open and past its deadline at `now` (🔴)."""
+        return self.status in OPEN and self.deadline is not None and now > self.deadline
+
+    def on_time(self) -> bool:
+        """Done (办结 or 销号), last resolved by its deadline (or it had none)."""
+        return (
+            self.status in DONE
+            and self.resolved_at is not None
+            and (self.deadline is None or self.resolved_at <= self.deadline)
+        )
+
+
+def held_units(assignee_unit: str | None, escalated_to: str | None) -> tuple[str, ...]:
+    """The units an issue counts for: the one holding it now (派单 to another unit moves it,
+    不归我管 takes it off) and the one it was last escalated to (上报), once if the same."""
+    return tuple(dict.fromkeys(unit for unit in (assignee_unit, escalated_to) if unit))
 
 
 @dataclass(frozen=True)
@@ -103,8 +136,7 @@ def count_issues(issues: Iterable[IssueStat], now: datetime) -> IssueCounts:
     for issue in issues:
         statuses[issue.status] += 1
         categories[issue.category] += 1
-        if issue.status in OPEN and issue.deadline is not None and now > issue.deadline:
-            overdue += 1
+        overdue += issue.overdue(now)
         if issue.rating is not None:
             rated += 1
             satisfied += issue.rating >= SATISFIED_FROM
@@ -141,6 +173,56 @@ def count_by_grid(issues: Iterable[IssueStat], now: datetime) -> dict[int | None
     return {grid_id: count_issues(members, now) for grid_id, members in grouped.items()}
 
 
+@dataclass(frozen=True)
+class UnitCounts(IssueCounts):
+    """A handling unit's figures, as an assessment (考核) quotes them: 承办 (`collected`, what
+    it received), 办结, 按期办结, 超期未办结, 满意率. Not counted per status or category."""
+
+    on_time: int = 0  # resolved by the deadline (`IssueStat.on_time`)
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """按期率: resolved on time / resolved; None when nothing was resolved."""
+        return self.on_time / self.resolved if self.resolved else None
+
+
+def count_by_unit(issues: Iterable[IssueStat], now: datetime) -> dict[str, UnitCounts]:
+    """Each unit's figures, counted from the issues it holds or was escalated to (`units`);
+    overdue as `count_issues` judges it at `now`."""
+    figures: dict[str, list[int]] = {}
+    for issue in issues:
+        rating = issue.rating
+        seen = (
+            1,
+            issue.status in DONE,
+            issue.status in OPEN,
+            issue.overdue(now),
+            rating is not None,
+            rating is not None and rating >= SATISFIED_FROM,
+            issue.on_time(),
+        )
+        for unit in issue.units:
+            counted = figures.setdefault(unit, [0] * len(seen))
+            for index, value in enumerate(seen):
+                counted[index] += value
+    return {unit: unit_counts(counted) for unit, counted in figures.items()}
+
+
+def unit_counts(figures: Sequence[int]) -> UnitCounts:
+    """A unit's counts from its figures as `Issues.unit_groups` gives them: received,
+    resolved, open, overdue, rated, satisfied, on time."""
+    collected, resolved, still_open, overdue, rated, satisfied, on_time = figures
+    return UnitCounts(
+        collected=collected,
+        resolved=resolved,
+        open=still_open,
+        overdue=overdue,
+        rated=rated,
+        satisfied=satisfied,
+        on_time=on_time,
+    )
+
+
 def percent(rate: float | None) -> str:
     """0.778 → `78%`; None → `—`."""
     return NO_VALUE if rate is None else f"{int(rate * 100 + 0.5)}%"
@@ -158,23 +240,68 @@ def summary_sentence(
     """`本月收集诉求126条，办结98条（办结率78%），满意率92%，超期3条。分类前三：停车32、…。`"""
     if not counts.collected:
         return texts.SUMMARY_NOTHING.format(period=period)
-    satisfaction = (
-        texts.SUMMARY_UNRATED
-        if counts.satisfaction_rate is None
-        else texts.SUMMARY_SATISFACTION.format(rate=percent(counts.satisfaction_rate))
-    )
     text = texts.SUMMARY.format(
         period=period,
         collected=counts.collected,
         resolved=counts.resolved,
         rate=percent(counts.resolution_rate),
-        satisfaction=satisfaction,
+        satisfaction=satisfaction(counts.satisfaction_rate),
         overdue=counts.overdue,
     )
     if not top:
         return text
     best = "、".join(f"{category_name(code)}{n}" for code, n in counts.top_categories())
     return text + texts.SUMMARY_TOP.format(top=best)
+
+
+def satisfaction(rate: float | None) -> str:
+    """`满意率92%`, or `暂无评价` when nothing was rated."""
+    if rate is None:
+        return texts.SUMMARY_UNRATED
+    return texts.SUMMARY_SATISFACTION.format(rate=percent(rate))
+
+
+def unit_sentence(period: str, unit: str, counts: UnitCounts) -> str:
+    """`本周物业承办诉求5条，办结3条（办结率60%），按期办结2条（按期率67%），满意率100%，
+    超期未办结1条。`"""
+    if not counts.collected:
+        return texts.UNIT_NOTHING.format(period=period, unit=unit)
+    on_time_rate = counts.on_time_rate
+    return texts.UNIT_SUMMARY.format(
+        period=period,
+        unit=unit,
+        received=counts.collected,
+        resolved=counts.resolved,
+        rate=percent(counts.resolution_rate),
+        on_time=counts.on_time,
+        on_time_rate=""
+        if on_time_rate is None
+        else texts.UNIT_ON_TIME_RATE.format(rate=percent(on_time_rate)),
+        satisfaction=satisfaction(counts.satisfaction_rate),
+        overdue=counts.overdue,
+    )
+
+
+def unit_line(unit: str, counts: UnitCounts) -> str:
+    """`物业：承办5条，办结3条，按期2条，超期1条，满意率100%`."""
+    return texts.UNIT_LINE.format(
+        unit=unit,
+        received=counts.collected,
+        resolved=counts.resolved,
+        on_time=counts.on_time,
+        overdue=counts.overdue,
+        satisfaction=satisfaction(counts.satisfaction_rate),
+    )
+
+
+def by_unit_order(
+    per_unit: Mapping[str, UnitCounts], configured: Sequence[str]
+) -> list[tuple[str, UnitCounts]]:
+    """The units with issues, most received first; a tie in the config's order, then any
+    unit no longer configured by name."""
+    rank = {name: index for index, name in enumerate(configured)}
+    order = sorted(per_unit, key=lambda u: (-per_unit[u].collected, rank.get(u, len(rank)), u))
+    return [(unit, per_unit[unit]) for unit in order if per_unit[unit].collected]
 
 
 def month_range(month: tuple[int, int], tz: ZoneInfo) -> tuple[datetime, datetime]:
@@ -308,12 +435,27 @@ def _year_or_quarter(word: str, today: date, tz: ZoneInfo) -> Period | None:
 
 @dataclass(frozen=True)
 class StatsQuery:
-    """What /stats was asked: a period, and optionally some grids and categories."""
+    """What /stats was asked: a period, and optionally some grids, categories and handling
+    units; `by_unit`: one line per unit (「统计 本月 单位」)."""
 
     period: Period
     grid_ids: frozenset[int] = frozenset()
     categories: frozenset[str] = frozenset()
     chart: bool = False
+    units: frozenset[str] = frozenset()
+    by_unit: bool = False
+
+    @property
+    def of_units(self) -> bool:
+        """Asked for units' figures rather than the community's."""
+        return self.by_unit or bool(self.units)
+
+    def scope(self, community_id: int) -> StatsScope:
+        """The issues counted: the community's, filed in the period, narrowed as asked."""
+        period = self.period
+        return StatsScope(
+            community_id, period.since, period.until, self.grid_ids, self.categories, self.units
+        )
 
 
 def parse_stats_args(
@@ -323,21 +465,29 @@ def parse_stats_args(
     tz: ZoneInfo,
     grids: Mapping[str, int],
     categories: Sequence[tuple[str, str]],
+    units: Collection[str] = (),
 ) -> StatsQuery:
     """`上月 网格3 排水 图` in any order; ValueError(word) for a word that is none of these.
 
     `grids` maps grid names to ids; `categories` are (code, name). A category is its name, its
-    code, or a part of its name that fits only one (`排水` → 排水管道).
+    code, or a part of its name that fits only one (`排水` → 排水管道). A unit (of `units`) is
+    its whole name, read before the categories: `物业` is the unit, `物业服务` the category;
+    `单位` asks for every unit.
     """
     period: Period | None = None
     grid_ids: set[int] = set()
     codes: set[str] = set()
-    chart = False
+    named: set[str] = set()
+    chart = by_unit = False
     for word in normalize(args).split(" ") if args.strip() else []:
         if word.lower() in _CHART:
             chart = True
+        elif word in _BY_UNIT:
+            by_unit = True
         elif word in grids:
             grid_ids.add(grids[word])
+        elif word in units:
+            named.add(word)
         elif (code := category_code(word, categories)) is not None:
             codes.add(code)
         elif period is None:
@@ -346,7 +496,9 @@ def parse_stats_args(
             raise ValueError(word)
     if period is None:
         period = parse_period("本月", now, tz)
-    return StatsQuery(period, frozenset(grid_ids), frozenset(codes), chart)
+    return StatsQuery(
+        period, frozenset(grid_ids), frozenset(codes), chart, frozenset(named), by_unit
+    )
 
 
 def category_code(word: str, categories: Sequence[tuple[str, str]]) -> str | None:
@@ -372,7 +524,10 @@ def stats_text(
     """The summary sentence for the query, then one line per grid (unless one grid was asked).
 
     Counted in SQL (`counts_of`): no issue is loaded whole, however many the period holds.
+    Asked of units, their figures instead (`unit_text`).
     """
+    if query.of_units:
+        return unit_text(uow, services, community_id, query)
     now = services.clock.now()
     grids = {grid.id: grid.name for grid in uow.communities.grids_of(community_id)}
 
@@ -394,6 +549,53 @@ def stats_text(
     return "\n".join(lines)
 
 
+def unit_text(uow: UnitOfWork, services: Services, community_id: int, query: StatsQuery) -> str:
+    """「统计 本周 物业」: a sentence per unit named; 「统计 本月 单位」: one line per unit with
+    issues, most first (of the units named, when some are). Counted in SQL (`unit_counts_of`)."""
+    now = services.clock.now()
+    grids = {grid.id: grid.name for grid in uow.communities.grids_of(community_id)}
+    label = stats_label(services, grids, replace(query, units=frozenset()))
+    per_unit = unit_counts_of(uow, community_id, query, now)
+    configured = unit_names(uow, services, community_id)
+    if not query.by_unit:
+        named = [u for u in configured if u in query.units]
+        named += sorted(query.units.difference(configured))
+        return "\n".join(
+            unit_sentence(label, unit, per_unit.get(unit, UnitCounts())) for unit in named
+        )
+    lines = [unit_line(unit, counts) for unit, counts in by_unit_order(per_unit, configured)]
+    if not lines:
+        return texts.UNITS_NOTHING.format(period=label)
+    return "\n".join([texts.UNITS_HEAD.format(period=label), *lines])
+
+
+def unit_names(uow: UnitOfWork, services: Services, community_id: int) -> list[str]:
+    """The community's handling units, in the config's order."""
+    code = uow.communities.get(community_id).code
+    return [unit.name for unit in services.community_settings(code).units]
+
+
+def unit_counts_of(
+    uow: UnitOfWork, community_id: int, query: StatsQuery, now: datetime
+) -> dict[str, UnitCounts]:
+    """What `count_by_unit` gives for the query's issues (of its units, when named), counted
+    in the database; 超期 judged as `counts_of` judges it."""
+    groups = uow.issues.unit_groups(
+        query.scope(community_id),
+        now=judged_at(query.period, now),
+        open_statuses=OPEN,
+        done_statuses=DONE,
+        satisfied_from=SATISFIED_FROM,
+    )
+    return {unit: unit_counts(figures) for unit, figures in groups.items()}
+
+
+def judged_at(period: Period, now: datetime) -> datetime:
+    """When 超期 is judged: now, or at the end of a period that has ended (November's figure
+    does not grow with deadlines that fall in December)."""
+    return now if period.until is None else min(now, period.until)
+
+
 def by_grid_name(
     grids: Mapping[int, str], per_grid: Mapping[int | None, IssueCounts]
 ) -> list[tuple[str, IssueCounts]]:
@@ -413,18 +615,12 @@ def counts_of(
     uow: UnitOfWork, community_id: int, query: StatsQuery, now: datetime
 ) -> tuple[IssueCounts, dict[int | None, IssueCounts]]:
     """What `count_issues` and `count_by_grid` give for the query's issues, counted in the
-    database: one GROUP BY (grid, status, category). 超期 is judged at the end of a period that
-    has ended: November's figure does not grow with deadlines that fall in December."""
-    until = query.period.until
+    database: one GROUP BY (grid, status, category). 超期 as `judged_at` judges it."""
     groups = uow.issues.stats_groups(
-        community_id,
-        query.period.since,
-        until,
-        now=now if until is None else min(now, until),
+        query.scope(community_id),
+        now=judged_at(query.period, now),
         open_statuses=OPEN,
         satisfied_from=SATISFIED_FROM,
-        grid_ids=query.grid_ids,
-        categories=query.categories,
     )
     by_grid: dict[int | None, list[_Group]] = {}
     first: dict[int | None, int] = {}
@@ -457,9 +653,10 @@ def _counted(groups: Iterable[_Group]) -> IssueCounts:
 
 
 def stats_label(services: Services, grids: Mapping[int, str], query: StatsQuery) -> str:
-    """`11月`, or `11月（网格3·排水管道）` when narrowed."""
+    """`11月`, or `11月（网格3·排水管道·物业）` when narrowed."""
     narrowed = [grids[g] for g in grids if g in query.grid_ids]
     narrowed += [services.category(code).name for code in sorted(query.categories)]
+    narrowed += sorted(query.units)
     if not narrowed:
         return query.period.label
     return query.period.label + texts.STATS_FILTERS.format(filters="·".join(narrowed))
@@ -488,6 +685,8 @@ def stats_chart(
         by_category,
         chart_trend(uow, community_id, query, now, tz),
     )
+    if query.of_units:
+        return png, unit_text(uow, services, community_id, query)
     caption = summary_sentence(label, counts, short_names(services), top=len(query.categories) != 1)
     return png, caption
 
@@ -496,22 +695,13 @@ def chart_trend(
     uow: UnitOfWork, community_id: int, query: StatsQuery, now: datetime, tz: ZoneInfo
 ) -> list[tuple[str, int, int]]:
     """The chart's weekly trend, from only the filing and resolving times of its weeks."""
-    period = query.period
-    grid_ids, categories = query.grid_ids, query.categories
-    start = period.since or uow.issues.first_filed(
-        community_id, grid_ids=grid_ids, categories=categories
-    )
+    period, scope = query.period, query.scope(community_id)
+    start = period.since or uow.issues.first_filed(scope)
     if start is None:
         return []
     weeks = chart_weeks(start, min(period.until or now, now), tz)
     filed, resolved = uow.issues.trend_times(
-        community_id,
-        period.since,
-        period.until,
-        after=datetime.combine(weeks[0], time(0), tzinfo=tz),
-        done=(IssueStatus.RESOLVED, IssueStatus.CLOSED),
-        grid_ids=grid_ids,
-        categories=categories,
+        scope, after=datetime.combine(weeks[0], time(0), tzinfo=tz), done=DONE
     )
     return weekly_trend(weeks, filed, resolved, tz)
 
@@ -552,17 +742,23 @@ CHART: ChartMaker | None = stats_chart
 
 
 def stats(ctx: Context, args: str) -> Outcome:
-    """统计 [本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [图] — the seeds' figures for a
-    period."""
+    """统计 [本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [单位] [图] — the seeds' figures
+    for a period; a unit's (物业), or every unit's (单位)."""
     check(ctx, "stats")
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
     community_id = ctx.community.id
     grids = {grid.name: grid.id for grid in ctx.uow.communities.grids_of(community_id)}
     categories = [(c.code, c.name) for c in ctx.services.analyzer.categories]
+    units = [unit.name for unit in ctx.community_settings().units]
     try:
         query = parse_stats_args(
-            args, now=ctx.now, tz=ctx.services.settings.tz, grids=grids, categories=categories
+            args,
+            now=ctx.now,
+            tz=ctx.services.settings.tz,
+            grids=grids,
+            categories=categories,
+            units=units,
         )
     except ValueError as bad:
         usage = ctx.services.command("stats").usage_line()

@@ -431,6 +431,19 @@ STATS_UNKNOWN = "看不懂「{word}」。{usage}"
 STATS_CHART_SOON = "统计图表即将上线，现在请发「统计」看文字版。"
 STATS_CHART_TITLE = "{community} · {period}统计"
 MONTHLY_REPORT = "📊 月报：{text}"
+# A handling unit's figures (统计 本周 物业), and every unit's (统计 本月 单位).
+UNIT_SUMMARY = (
+    "{period}{unit}承办诉求{received}条，办结{resolved}条（办结率{rate}），"
+    "按期办结{on_time}条{on_time_rate}，{satisfaction}，超期未办结{overdue}条。"
+)
+UNIT_ON_TIME_RATE = "（按期率{rate}）"
+UNIT_NOTHING = "{period}{unit}没有承办的诉求。"
+UNITS_HEAD = "{period}各单位承办情况："
+UNIT_LINE = (
+    "{unit}：承办{received}条，办结{resolved}条，按期{on_time}条，超期{overdue}条，{satisfaction}"
+)
+UNITS_NOTHING = "{period}没有派给单位的诉求。"
+UNITS_SHEET_NOTE = "承办：派给该单位或上报该单位的诉求（按登记时间）；按期：在期限内办结。"
 
 # -- points (积分, chat-protocol §8) -------------------------------------------------------------
 POINTS_BALANCE = "您在{community}的积分：{points}分。"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
 from typing import Any, NamedTuple, cast
@@ -601,46 +601,34 @@ class Issues:
         return int(self._session.scalar(query) or 0)
 
     @staticmethod
-    def _narrowed(
-        community_id: int,
-        since: datetime | None,
-        until: datetime | None,
-        grid_ids: Collection[int],
-        categories: Collection[str],
-    ) -> list[ColumnElement[bool]]:
-        """`_filed`, and only these grids and categories when given (a grid filter leaves out
-        the issues outside any grid)."""
-        conditions = _filed(community_id, since, until)
-        if grid_ids:
-            conditions.append(Issue.grid_id.in_(sorted(grid_ids)))
-        if categories:
-            conditions.append(Issue.category.in_(sorted(categories)))
+    def _narrowed(scope: StatsScope) -> list[ColumnElement[bool]]:
+        """`_filed`, and only the scope's grids, categories and units when given (a grid
+        filter leaves out the issues outside any grid; a unit's issues are those it holds or
+        was last escalated to, as `unit_groups` counts them)."""
+        conditions = _filed(scope.community_id, scope.since, scope.until)
+        if scope.grid_ids:
+            conditions.append(Issue.grid_id.in_(sorted(scope.grid_ids)))
+        if scope.categories:
+            conditions.append(Issue.category.in_(sorted(scope.categories)))
+        if scope.units:
+            wanted = sorted(scope.units)
+            conditions.append(or_(Issue.assignee_unit.in_(wanted), Issue.escalated_to.in_(wanted)))
         return conditions
 
-    def first_filed(
-        self, community_id: int, *, grid_ids: Collection[int] = (), categories: Collection[str] = ()
-    ) -> datetime | None:
-        """When the community's first issue (of these grids and categories) was filed."""
-        where = self._narrowed(community_id, None, None, grid_ids, categories)
+    def first_filed(self, scope: StatsScope) -> datetime | None:
+        """When the first issue of the scope was filed."""
+        where = self._narrowed(scope)
         first: datetime | None = self._session.scalar(
             select(func.min(Issue.created_at)).where(*where)
         )
         return first
 
     def trend_times(
-        self,
-        community_id: int,
-        since: datetime | None,
-        until: datetime | None,
-        *,
-        after: datetime,
-        done: Collection[IssueStatus],
-        grid_ids: Collection[int] = (),
-        categories: Collection[str] = (),
+        self, scope: StatsScope, *, after: datetime, done: Collection[IssueStatus]
     ) -> tuple[list[datetime], list[datetime]]:
-        """Of the issues filed in [since, until): the filing times from `after` on, and the
-        resolving times from `after` on of those now in `done`."""
-        where = self._narrowed(community_id, since, until, grid_ids, categories)
+        """Of the scope's issues: the filing times from `after` on, and the resolving times
+        from `after` on of those now in `done`."""
+        where = self._narrowed(scope)
         filed = self._session.scalars(
             select(Issue.created_at).where(*where, Issue.created_at >= after)
         )
@@ -653,35 +641,31 @@ class Issues:
 
     def stats_groups(
         self,
-        community_id: int,
-        since: datetime | None,
-        until: datetime | None,
+        scope: StatsScope,
         *,
         now: datetime,
         open_statuses: Collection[IssueStatus],
         satisfied_from: int,
-        grid_ids: Collection[int] = (),
-        categories: Collection[str] = (),
     ) -> list[tuple[int | None, IssueStatus, str, int, int, int, int, int]]:
-        """The issues filed in [since, until) counted in SQL, one row per (grid id, status,
-        category): (grid_id, status, category, count, overdue, lowest number, rated, satisfied).
+        """The scope's issues counted in SQL, one row per (grid id, status, category):
+        (grid_id, status, category, count, overdue, lowest number, rated, satisfied).
 
         Overdue: in `open_statuses` with a deadline before `now` (🔴, as `/list` ranks it).
         Rated: with a `counted_rating`; satisfied: that rating at least `satisfied_from`.
         """
-        late = and_(Issue.status.in_(sorted(open_statuses)), Issue.deadline < now)
+        count, overdue, rated, satisfied = _figures(now, open_statuses, satisfied_from)
         rows = self._session.execute(
             select(
                 Issue.grid_id,
                 Issue.status,
                 Issue.category,
-                func.count(),
-                func.sum(case((late, 1), else_=0)),
+                count,
+                overdue,
                 func.min(Issue.number),
-                func.count(Issue.counted_rating),
-                func.sum(case((Issue.counted_rating >= satisfied_from, 1), else_=0)),
+                rated,
+                satisfied,
             )
-            .where(*self._narrowed(community_id, since, until, grid_ids, categories))
+            .where(*self._narrowed(scope))
             .group_by(Issue.grid_id, Issue.status, Issue.category)
         )
         return [
@@ -697,6 +681,55 @@ class Issues:
             )
             for grid_id, status, category, n, overdue, first, rated, satisfied in rows
         ]
+
+    def unit_groups(
+        self,
+        scope: StatsScope,
+        *,
+        now: datetime,
+        open_statuses: Collection[IssueStatus],
+        done_statuses: Collection[IssueStatus],
+        satisfied_from: int,
+    ) -> dict[str, list[int]]:
+        """The scope's issues counted in SQL per unit: [count, done, open, overdue, rated,
+        satisfied, done on time] by unit name, of the scope's units when it names some.
+
+        A unit's issues are those it holds (`assignee_unit`) and those last escalated to it
+        (`escalated_to`); an issue held by the unit it was escalated to counts once. Done: in
+        `done_statuses`; on time: done with `resolved_at` by the deadline (or no deadline).
+        Open, overdue and satisfied as `stats_groups` counts them.
+        """
+        count, overdue, rated, satisfied = _figures(now, open_statuses, satisfied_from)
+        done = Issue.status.in_(sorted(done_statuses))
+        on_time = and_(
+            done,
+            Issue.resolved_at.is_not(None),
+            or_(Issue.deadline.is_(None), Issue.resolved_at <= Issue.deadline),
+        )
+        figures = (
+            count,
+            func.sum(case((done, 1), else_=0)),
+            func.sum(case((Issue.status.in_(sorted(open_statuses)), 1), else_=0)),
+            overdue,
+            rated,
+            satisfied,
+            func.sum(case((on_time, 1), else_=0)),
+        )
+        where = self._narrowed(replace(scope, units=()))
+        held = Issue.assignee_unit
+        whistled = Issue.escalated_to
+        elsewhere = or_(held.is_(None), held != whistled)
+        counted: dict[str, list[int]] = {}
+        for unit, extra in ((held, []), (whistled, [elsewhere])):
+            own = unit.in_(sorted(scope.units)) if scope.units else unit.is_not(None)
+            rows = self._session.execute(
+                select(unit, *figures).where(*where, own, *extra).group_by(unit)
+            )
+            for name, *values in rows:
+                sums = counted.setdefault(name, [0] * len(figures))
+                for index, value in enumerate(values):
+                    sums[index] += int(value or 0)
+        return counted
 
     def reported_by(self, person_id: int) -> Sequence[Issue]:
         return self._session.scalars(select(Issue).where(Issue.reporter_id == person_id)).all()
@@ -875,6 +908,19 @@ class Issues:
         return self._session.scalar(
             select(Issue).where(Issue.community_id == community_id, Issue.number == number)
         )
+
+
+@dataclass(frozen=True)
+class StatsScope:
+    """The issues the statistics count: one community's, filed in [since, until) (either end
+    open when None), of these grids, categories and handling units when given."""
+
+    community_id: int
+    since: datetime | None = None
+    until: datetime | None = None
+    grid_ids: Collection[int] = ()
+    categories: Collection[str] = ()
+    units: Collection[str] = ()
 
 
 @dataclass(frozen=True)
@@ -1511,8 +1557,25 @@ _STATS_COLUMNS = (
     Issue.counted_rating,
     Issue.created_at,
     Issue.resolved_at,
+    Issue.assignee_unit,
+    Issue.escalated_to,
 )
 """What `Issues.filed_between` loads: what /stats, its chart and the monthly report read."""
+
+
+def _figures(
+    now: datetime, open_statuses: Collection[IssueStatus], satisfied_from: int
+) -> tuple[ColumnElement[int], ColumnElement[int], ColumnElement[int], ColumnElement[int]]:
+    """What the statistics sum over a group of issues: how many; how many overdue (in
+    `open_statuses` with a deadline before `now`, 🔴 as `/list` ranks it); how many with a
+    `counted_rating`, and with one at least `satisfied_from`."""
+    late = and_(Issue.status.in_(sorted(open_statuses)), Issue.deadline < now)
+    return (
+        func.count(),
+        func.sum(case((late, 1), else_=0)),
+        func.count(Issue.counted_rating),
+        func.sum(case((Issue.counted_rating >= satisfied_from, 1), else_=0)),
+    )
 
 
 def _filed(

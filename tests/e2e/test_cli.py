@@ -166,7 +166,7 @@ def test_export_writes_the_months_ledger_from_the_shell(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"已导出 2026-11 台账到 {out}（2条）\n"
     book = load_workbook(out)
-    assert book.sheetnames == ["台账", "统计", "议事"]
+    assert book.sheetnames == ["台账", "统计", "单位", "议事"]
     ledger = list(book["台账"].iter_rows(min_row=2, values_only=True))
     assert [(row[0], row[3], row[5], row[6]) for row in ledger] == [
         (1, "网格3", "排水管道", "3号楼2单元下水道堵了"),

@@ -247,8 +247,8 @@ def test_a_bad_argument_gets_the_usage_in_one_line(
 ) -> None:
     reply = november.text(f"@李书记/工作群: {typed}")
     assert reply == (
-        f"看不懂「{word}」。用法：/stats [本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [图]"
-        "（或「统计 [本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [图]」），例如：统计 上月 网格3"
+        f"看不懂「{word}」。用法：/stats [本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [单位] [图]"
+        "（或「统计 [本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [单位] [图]」），例如：统计 上月 网格3"
     )
     # Nothing changed: the figures are as before.
     assert november.text("@李书记/工作群: 统计 上月").startswith("11月收集诉求11条")

@@ -139,7 +139,7 @@ def every_text(book: Workbook) -> str:
 def test_the_ledger_sheet_has_one_coloured_row_per_issue(chat: Conversation) -> None:
     the_week(chat)
     book = export(chat, None)
-    assert book.sheetnames == ["台账", "统计", "议事"]
+    assert book.sheetnames == ["台账", "统计", "单位", "议事"]
     sheet = book["台账"]
     assert [cell.value for cell in sheet[1]] == list(LEDGER_HEADERS)
     assert all(cell.font.bold for cell in sheet[1])
