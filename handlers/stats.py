@@ -554,7 +554,7 @@ def unit_text(uow: UnitOfWork, services: Services, community_id: int, query: Sta
     issues, most first (of the units named, when some are). Counted in SQL (`unit_counts_of`)."""
     now = services.clock.now()
     grids = {grid.id: grid.name for grid in uow.communities.grids_of(community_id)}
-    label = stats_label(services, grids, replace(query, units=frozenset()))
+    label = stats_label(services, grids, replace(query, units=frozenset(), by_unit=False))
     per_unit = unit_counts_of(uow, community_id, query, now)
     configured = unit_names(uow, services, community_id)
     if not query.by_unit:
@@ -653,10 +653,10 @@ def _counted(groups: Iterable[_Group]) -> IssueCounts:
 
 
 def stats_label(services: Services, grids: Mapping[int, str], query: StatsQuery) -> str:
-    """`11月`, or `11月（网格3·排水管道·物业）` when narrowed."""
+    """`11月`, or `11月（网格3·排水管道·物业）` when narrowed (`（各单位）` for every unit)."""
     narrowed = [grids[g] for g in grids if g in query.grid_ids]
     narrowed += [services.category(code).name for code in sorted(query.categories)]
-    narrowed += sorted(query.units)
+    narrowed += [texts.STATS_EVERY_UNIT] if query.by_unit else sorted(query.units)
     if not narrowed:
         return query.period.label
     return query.period.label + texts.STATS_FILTERS.format(filters="·".join(narrowed))
@@ -670,9 +670,12 @@ def stats_chart(
     uow: UnitOfWork, services: Services, community_id: int, query: StatsQuery
 ) -> tuple[bytes, str]:
     """The picture for 「统计 图」 (`bot.charts`): by category, and collected/resolved by week;
-    with the summary sentence as its caption."""
+    with the summary sentence as its caption (a unit's: its issues, with its sentence; every
+    unit's: the issues of the configured units, with the lines of 「统计 单位」)."""
     from bot.charts import render_stats_chart  # matplotlib loads only when a chart is asked for
 
+    if query.by_unit and not query.units:
+        query = replace(query, units=frozenset(unit_names(uow, services, community_id)))
     tz = services.settings.tz
     now = services.clock.now()
     grids = {grid.id: grid.name for grid in uow.communities.grids_of(community_id)}

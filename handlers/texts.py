@@ -439,6 +439,7 @@ UNIT_SUMMARY = (
 UNIT_ON_TIME_RATE = "（按期率{rate}）"
 UNIT_NOTHING = "{period}{unit}没有承办的诉求。"
 UNITS_HEAD = "{period}各单位承办情况："
+STATS_EVERY_UNIT = "各单位"
 UNIT_LINE = (
     "{unit}：承办{received}条，办结{resolved}条，按期{on_time}条，超期{overdue}条，{satisfaction}"
 )

@@ -167,6 +167,9 @@ def test_the_chart_of_a_unit_is_captioned_with_its_figures(week: Conversation) -
     assert len(sent) == 1 and isinstance(sent[0], Document)
     assert sent[0].photo and sent[0].content.startswith(b"\x89PNG")
     assert sent[0].caption == PROPERTY
+    every = week.send("@李书记/工作群: 统计 本周 单位 图")
+    assert isinstance(every[0], Document)
+    assert every[0].caption == week.text("@李书记/工作群: 统计 本周 单位")
 
 
 def test_counted_in_sql_as_the_pure_counting_counts(week: Conversation) -> None:
