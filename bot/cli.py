@@ -107,7 +107,7 @@ def _clock(args: argparse.Namespace) -> Clock:
         raise ConfigError(f"看不懂 --clock-start「{args.clock_start}」") from None
     if start.tzinfo is None:
         raise ConfigError("--clock-start 需要带时区，如 2026-11-23T08:00:00+08:00")
-    return ScaledClock(start, args.clock_speed)
+    return ScaledClock(start, args.clock_speed, held=True)
 
 
 def _run(settings: Settings, platform: str, clock: Clock, *, web: bool = False) -> int:
@@ -136,6 +136,8 @@ def _run(settings: Settings, platform: str, clock: Clock, *, web: bool = False) 
         )
         if web:
             print(f"网页台账：{settings.web.address()}（私聊机器人发送「网页台账」获取登录链接）")
+    if isinstance(clock, ScaledClock):
+        clock.release()  # --clock-start is when the bot starts to listen, not to open its files
     try:
         asyncio.run(serve(linli, adapter, web=pages))
     except KeyboardInterrupt:
@@ -160,6 +162,8 @@ def _web(settings: Settings, clock: Clock) -> int:
             f"网页台账：{settings.web.address()}（私聊机器人发送「网页台账」获取登录链接）",
             flush=True,
         )
+        if isinstance(clock, ScaledClock):
+            clock.release()
         asyncio.run(server(linli).serve(sockets=[sock]))
     except KeyboardInterrupt:
         pass

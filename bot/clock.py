@@ -37,16 +37,26 @@ class ScaledClock:
 
     For demonstrations and process-level tests (`linli run --clock-start … --clock-speed …`):
     a week of reminders plays out in minutes, with real timers underneath.
+
+    A `held` clock reads `start` until `release()`: the bot starts it once it serves, so
+    `start` is the instant it begins to listen however long opening the database took.
     """
 
-    def __init__(self, start: datetime, speed: float = 1.0) -> None:
+    def __init__(self, start: datetime, speed: float = 1.0, *, held: bool = False) -> None:
         if start.tzinfo is None:
             raise ValueError("ScaledClock needs a timezone-aware start")
         self._start = start
         self._speed = speed
-        self._origin = time.monotonic()
+        self._origin: float | None = None if held else time.monotonic()
+
+    def release(self) -> None:
+        """Let a held clock run from `start`; a running clock is left as it is."""
+        if self._origin is None:
+            self._origin = time.monotonic()
 
     def now(self) -> datetime:
+        if self._origin is None:
+            return self._start
         return self._start + timedelta(seconds=(time.monotonic() - self._origin) * self._speed)
 
     def seconds_until(self, instant: datetime) -> float:
