@@ -221,7 +221,7 @@ def refuse(ctx: Context, command: str, reason: str) -> Outcome:
 
 # What leaves an issue's reminders as they are: no status, deadline or urgency changes with it
 # (a neighbour's duplicate report, a 补充, a photo, following it, 催办, a 回头看 answer, the
-# reporter's 撤回, which only asks, and their objection to a 退回).
+# reporter's 撤回, which only asks, their objection to a 退回, and a holder asking for 延期).
 _UNSCHEDULED = frozenset(
     {
         "duplicate",
@@ -233,6 +233,7 @@ _UNSCHEDULED = frozenset(
         "lookback",
         "withdraw",
         "reject_objection",
+        "extend_asked",
     }
 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.domain.issues import Role
 from bot.domain.permissions import AT_WORK
-from handlers import admin, export, forget, intake, ledger, listing, meetings, remind, web
+from handlers import admin, export, extend, forget, intake, ledger, listing, meetings, remind, web
 from handlers.base import Command
 from handlers.help import help_command
 from handlers.points import points, redeem
@@ -61,6 +61,17 @@ COMMANDS: tuple[Command, ...] = (
         ledger.assign,
         STAFF,
         expects="issue",
+    ),
+    Command(
+        "extend",
+        ("延期", "改期限", "调整期限"),
+        "编号 新期限 [原因]",
+        "推迟或调整期限（承办人发送则转给社区审批）",
+        "延期 23 下周一 等配件到货",
+        extend.extend,
+        HOLDERS,
+        expects="issue",
+        own_words=True,
     ),
     Command(
         "progress",

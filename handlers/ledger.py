@@ -429,7 +429,9 @@ def assign(ctx: Context, args: str) -> Outcome:
     day = calendar.local_date(deadline)
     if when.strip() and not calendar.is_workday(day):  # 「周日」 typed: perhaps meant, perhaps not
         private.append(
-            reply_to(ctx, texts.DEADLINE_DAY_OFF.format(day=f"{day.month}月{day.day}日"))
+            reply_to(
+                ctx, texts.DEADLINE_DAY_OFF.format(day=f"{day.month}月{day.day}日", word="派单")
+            )
         )
     if not same_holder:  # whoever held it before hears it is no longer theirs
         keeping = {p.id for p in contacts}

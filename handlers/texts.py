@@ -97,6 +97,8 @@ AUDIT_ACTIONS = {
     "lookback": "回头看",
     "withdraw": "报事人撤回",
     "reject_objection": "对退回有异议",
+    "extend": "延期",
+    "extend_asked": "申请延期",
 }
 
 # -- the ledger (chat-protocol §3) ----------------------------------------------------------------
@@ -113,9 +115,16 @@ ALREADY_SO = "，无需重复。"
 NOTHING_TO_RATE = "您现在没有待评价的事项。想反映问题，请直接描述（如：3号楼井盖坏了）。"
 ONE_AT_A_TIME = "一次只能处理一件，请分开发送，例如：{word} {number} …"
 ASSIGNED = "#{number} 已派单给 {who}，期限 {deadline}。"
-DEADLINE_DAY_OFF = "注意：{day}是休息日。如需改到工作日，请再发送「派单」写新的期限。"
+DEADLINE_DAY_OFF = "注意：{day}是休息日。如需改到工作日，请再发送「{word}」写新的期限。"
 ASSIGNED_AWAY = "#{number} 已改派给 {who}，您不用再办理了。"
 DEADLINE_MOVED = "#{number} 的期限改为 {deadline}。"
+EXTENDED = "#{number} 的期限由 {before} 改为 {deadline}"
+EXTEND_BECAUSE = "，原因：{reason}"
+EXTEND_ASKED = "{who} 申请 #{number} 延期到 {deadline}（现期限 {before}），原因：{reason}。同意请发送「{grant}」。"
+EXTEND_ASK_SENT = "已把 #{number} 的延期申请转给社区，同意前期限仍是 {before}。"
+EXTEND_ASK_NOWHERE = (
+    "社区还没有绑定工作群，延期申请无法转达，请直接联系书记。#{number} 的期限仍是 {before}。"
+)
 ASSIGNED_NOBODY = "{unit} 还没有联系人，机器人无法通知对方，请电话联系；以后可发送「设置角色 @联系人 部门 {unit}」。"
 ASSIGNED_DIRECT = (
     "新派单 #{number}【{category}】{where}{description}，期限 {deadline}。"

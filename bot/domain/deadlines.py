@@ -254,6 +254,13 @@ def parse_deadline(
     return deadline
 
 
+def is_span(text: str) -> bool:
+    """「3天」「2小时」「5个工作日」: a length of time rather than a day. 「延期 1 3天」 adds it
+    to the deadline the issue had, where 「延期 1 周五」 names the day."""
+    cleaned = _SPACES_NOT_BETWEEN_DIGITS.sub("", normalize(text))
+    return any(form.fullmatch(cleaned) for form in (_DAYS, _HOURS, _WORKING_DAYS))
+
+
 def _strip_before(cleaned: str) -> str:
     """`周五前`, `明天9点之前` mean the same without 前; but `3天前` is "three days ago", so a
     duration keeps its 前 (and is then refused)."""

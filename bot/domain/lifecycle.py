@@ -34,6 +34,7 @@ class Action(StrEnum):
     MERGE = "merge"
     REOPEN = "reopen"
     RATE = "rate"
+    EXTEND = "extend"
 
     @property
     def label(self) -> str:
@@ -51,6 +52,7 @@ _LABELS = {
     Action.MERGE: "合并",
     Action.REOPEN: "重开",
     Action.RATE: "评价",
+    Action.EXTEND: "延期",
 }
 
 # from-status → to-status for every action; an action missing a status is illegal there.
@@ -69,6 +71,8 @@ MOVES: dict[Action, dict[IssueStatus, IssueStatus]] = {
     Action.REOPEN: {R: S, C: S, X: A},
     # A rating closes (≥ 3) or reopens (≤ 2); the handler decides which, this only allows it.
     Action.RATE: {R: C},
+    # 延期: a new deadline while it is open; the status stays.
+    Action.EXTEND: {N: N, A: A, S: S},
 }
 
 

@@ -64,8 +64,9 @@ EVERYONE = frozenset(
 )
 # Commands for grid workers and the secretary, limited to a worker's own grids.
 TRIAGE = frozenset({"accept", "assign", "reject", "escalate", "merge", "urge"})
-# Commands for whoever holds the issue, or staff.
-HANDLING = frozenset({"progress", "resolve"})
+# Commands for whoever holds the issue, or staff. (A holder's 延期 is a request to staff,
+# `sets_deadline`.)
+HANDLING = frozenset({"progress", "resolve", "extend"})
 SECRETARY_ONLY = frozenset({"role", "bind", "suggest", "publish", "decide", "export", "redeem"})
 # Meetings, votes and their outcomes, and statistics: grid workers and the secretary.
 STAFF_ONLY = frozenset({"meeting", "vote", "outcome", "stats", "roles"})
@@ -79,6 +80,7 @@ _VERBS = {
     "urge": "催办",
     "progress": "报进展",
     "resolve": "办结",
+    "extend": "调整期限",
     "role": "设置角色",
     "bind": "绑定群",
     "suggest": "设置诉求提示",
@@ -105,6 +107,12 @@ def answers_whistle(actor: Actor, issue: IssueFacts) -> bool:
     """A contact of the unit the issue was escalated to (吹哨, 部门报到): they report progress
     and resolve it as its holder does."""
     return actor.unit is not None and issue.escalated_to == actor.unit
+
+
+def sets_deadline(actor: Actor, issue: IssueFacts) -> bool:
+    """Who moves a deadline (延期): the secretary, or a grid worker of the issue's grid. Whoever
+    holds it without that asks them to."""
+    return actor.role in STAFF and _grid_refusal(actor, issue) is None
 
 
 def in_grid(actor: Actor, issue: IssueFacts) -> bool:

@@ -35,7 +35,7 @@ def test_an_issue_goes_through_every_status_and_everyone_hears_their_part(
     # Nothing can be rated before it is resolved; a resident is not offered what staff do.
     assert chat.say("@王芳/网格3群: 评价 1 5") == [(G3, "#1 待受理，不能评价。")]
     assert chat.say("@张网格/网格3群: 重开 1 再看看") == [
-        (G3, "#1 待受理，不能重开。现在可以：受理、派单、办结、退回、上报、合并。")
+        (G3, "#1 待受理，不能重开。现在可以：受理、派单、办结、退回、上报、合并、延期。")
     ]
 
     # 已受理: the worker triages it 复杂 (3 working days from filing).

@@ -16,6 +16,7 @@ from bot.domain.permissions import (
     complains_of,
     reads_report,
     refusal,
+    sets_deadline,
 )
 from handlers.commands import COMMANDS
 
@@ -42,6 +43,7 @@ ALLOWED: dict[str, set[Role]] = {
     "merge": {W, S},
     "urge": {W, S},
     "progress": {W, S},
+    "extend": {W, S},  # and whoever holds it, who asks (sets_deadline)
     "resolve": {W, S},
     "decline": set(),  # only whoever holds it
     "reopen": {W, S},
@@ -86,13 +88,23 @@ def test_every_command_for_every_role(command: str, role: Role) -> None:
         assert verdict.endswith("。") and "\n" not in verdict
 
 
-@pytest.mark.parametrize("command", ["progress", "resolve", "decline"])
+@pytest.mark.parametrize("command", ["progress", "resolve", "decline", "extend"])
 def test_the_handler_holding_an_issue_may_work_on_it(command: str) -> None:
     held_by_me = IssueFacts(reporter_id=SOMEONE, assignee_id=ME)
     held_by_my_unit = IssueFacts(reporter_id=SOMEONE, assignee_unit="物业")
     assert refusal(command, actor(Role.HANDLER), held_by_me) is None
     assert refusal(command, actor(Role.HANDLER, unit="物业"), held_by_my_unit) is None
     assert refusal(command, actor(Role.HANDLER, unit="住建局"), held_by_my_unit) is not None
+
+
+def test_only_staff_of_its_grid_move_a_deadline_a_holder_asks() -> None:
+    held_by_me = IssueFacts(reporter_id=SOMEONE, grid_id=MY_GRID, assignee_id=ME)
+    elsewhere = IssueFacts(reporter_id=SOMEONE, grid_id=OTHER_GRID)
+    assert sets_deadline(actor(Role.SECRETARY), elsewhere)
+    assert sets_deadline(actor(Role.WORKER), held_by_me)
+    assert not sets_deadline(actor(Role.WORKER), elsewhere)
+    assert refusal("extend", actor(Role.HANDLER), held_by_me) is None  # may ask
+    assert not sets_deadline(actor(Role.HANDLER), held_by_me)
 
 
 def test_workers_are_limited_to_their_grids_and_the_secretary_is_not() -> None:

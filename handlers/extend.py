@@ -1,0 +1,109 @@
+"""延期: moving an open issue's deadline, or, for whoever holds it, asking staff to.
+
+「延期 1 下周一 等配件到货」 from the secretary or a worker of the issue's grid sets the new
+deadline at once: the issue's chats, the work group and whoever works on it are told, with the
+old deadline and the reason, and its 🟡/🔴 reminders move with it. A length of time
+(「延期 1 3天」) is added to the deadline the issue had (or to now, once that has passed); a day
+(「周五」「11月30日」) is the new deadline itself. The property contact holding the issue
+cannot move its deadline: their 「延期 1 下周三 等配件」 goes to the work group as a request,
+with the command that grants it, and nothing changes until staff send it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from bot.domain.deadlines import DeadlineError, format_deadline, is_span
+from bot.domain.lifecycle import Action
+from bot.domain.permissions import sets_deadline
+from bot.text import clause
+from handlers import texts
+from handlers.base import Answer, Context, Outcome, record, reply_to
+from handlers.ledger import allowed, assignee_label, facts, find_issue, shown_deadline
+from handlers.notify import tell_privately, tell_watchers, tell_work_groups, working_on
+from storage.models import Issue
+
+# Where the deadline's words may end: a space or a comma. 「11月30日 18:00」 is two words.
+_WORD_END = re.compile(r"[\s,，、;；]+")
+_LEADING_ENDS = re.compile(r"^[\s,，、;；:：]*(?:(?:原因|理由|因为)[\s:：]*)?")
+_MOST_WORDS = 3
+
+
+def extend(ctx: Context, args: str) -> Outcome:
+    """延期 N 期限 [原因] — a new deadline for an open issue (a holder's is a request)."""
+    issue, rest = find_issue(ctx, args, "extend")
+    allowed(ctx, issue, Action.EXTEND)
+    if not rest:
+        raise Answer(ctx.services.command("extend").usage_line())
+    deadline, said, reason = _deadline_then_reason(ctx, issue, rest)
+    if not sets_deadline(ctx.actor, facts(ctx, issue)):
+        return _ask(ctx, issue, deadline, reason)
+    before = shown_deadline(ctx.services, issue.deadline)
+    shown = shown_deadline(ctx.services, deadline)
+    if deadline == issue.deadline:
+        line = texts.DEADLINE_MOVED.format(number=issue.number, deadline=shown)
+        return Outcome([reply_to(ctx, line.removesuffix("。") + texts.ALREADY_SO)], "command")
+    issue.deadline = deadline
+    because = texts.EXTEND_BECAUSE.format(reason=clause(reason)) if reason else ""
+    record(ctx, issue, Action.EXTEND.value, f"{before} → {shown}{because}")
+    line = texts.EXTENDED.format(number=issue.number, before=before, deadline=shown) + because
+    line += "。"
+    replies = tell_watchers(ctx, issue, line)
+    replies += tell_work_groups(ctx, line, already=replies)
+    replies += tell_privately(working_on(ctx.uow, issue), line, skip=ctx.sender.id)
+    calendar = ctx.services.weekday_calendar
+    day = calendar.local_date(deadline)
+    if not is_span(said) and not calendar.is_workday(day):  # 「周日」: perhaps meant
+        replies.append(
+            reply_to(
+                ctx, texts.DEADLINE_DAY_OFF.format(day=f"{day.month}月{day.day}日", word="延期")
+            )
+        )
+    return Outcome(replies, "command", issue.id)
+
+
+def _ask(ctx: Context, issue: Issue, deadline: datetime, reason: str) -> Outcome:
+    """A holder's 延期: the work group is asked, with the command that grants it."""
+    if not reason:
+        example = f"延期 {issue.number} {shown_deadline(ctx.services, deadline)} 等配件到货"
+        raise Answer(texts.NEEDS_TEXT.format(what="延期原因", example=example))
+    asked = shown_deadline(ctx.services, deadline)
+    tz = ctx.services.settings.tz
+    record(ctx, issue, "extend_asked", f"{asked}，{reason}")
+    line = texts.EXTEND_ASKED.format(
+        who=assignee_label(ctx.uow, issue) or ctx.sender.name,
+        number=issue.number,
+        deadline=asked,
+        before=shown_deadline(ctx.services, issue.deadline),
+        reason=clause(reason),
+        grant=f"延期 {issue.number} {format_deadline(deadline, tz, ctx.now)}",
+    )
+    told = tell_work_groups(ctx, line)
+    sent = texts.EXTEND_ASK_SENT if told else texts.EXTEND_ASK_NOWHERE
+    before = shown_deadline(ctx.services, issue.deadline)
+    return Outcome(
+        [reply_to(ctx, sent.format(number=issue.number, before=before)), *told], "command", issue.id
+    )
+
+
+def _deadline_then_reason(ctx: Context, issue: Issue, text: str) -> tuple[datetime, str, str]:
+    """The new deadline said first, in one to three words, and the reason after it; the
+    deadline's own words too. A length of time counts from the issue's deadline while that
+    is still ahead."""
+    ends = [*(m.start() for m in _WORD_END.finditer(text)), len(text)][:_MOST_WORDS]
+    first_error: DeadlineError | None = None
+    for end in reversed(ends):  # the longest reading first: 「11月30日 18:00」 before 「11月30日」
+        said = text[:end].strip()
+        base = ctx.now
+        if is_span(said) and issue.deadline is not None and issue.deadline > ctx.now:
+            base = issue.deadline
+        try:
+            deadline = ctx.services.deadline(said, base)
+        except DeadlineError as bad:
+            if end == ends[0]:
+                first_error = bad
+            continue
+        return deadline, said, _LEADING_ENDS.sub("", text[end:]).strip()
+    assert first_error is not None
+    raise Answer(str(first_error))

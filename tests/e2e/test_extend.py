@@ -1,0 +1,121 @@
+"""延期: staff move an open issue's deadline and everybody it concerns hears it; the property
+contact holding it asks for it instead; its 🟡/🔴 reminders follow the new deadline.
+
+Cast as in test_ledger.py; the week starts Monday 23 November 2026, 08:00.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from tests.support.conversation import Conversation
+
+G3, WORK, LIU = "网格3群", "工作群", "私聊·刘物业"
+
+
+def at(month: int, day: int, hour: int) -> datetime:
+    return datetime(2026, month, day, hour, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+def assigned(chat: Conversation) -> None:
+    """#1, held by 刘物业 until Friday 27 November."""
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了好几天了")
+    chat.say("@李书记/工作群: 派单 1 刘物业 周五前")
+
+
+def test_the_secretary_moves_a_deadline_and_the_reminders_follow(chat: Conversation) -> None:
+    assigned(chat)
+    line = "#1 的期限由 11月27日 改为 11月30日，原因：等配件到货。"
+    assert chat.say("@李书记/工作群: 延期 1 下周一 等配件到货") == [
+        (WORK, line),
+        (G3, line),
+        (LIU, line),
+    ]
+    # Said again: nothing changes, nobody else is told.
+    assert chat.say("@李书记/工作群: 延期 1 下周一") == [
+        (WORK, "#1 的期限改为 11月30日，无需重复。")
+    ]
+    assert "期限：11月30日" in chat.text("@李书记/工作群: 查看 1")
+    # The 🟡 of the old deadline (Thursday 09:00) is gone; the new one comes on Friday.
+    fired = chat.run_until(at(11, 30, 20))
+    yellow = [(when, where) for when, where, text in fired if text.startswith("🟡 #1")]
+    assert yellow == [("11-27 09:00", LIU)]
+    assert any(
+        when == "11-30 18:00" and where == WORK and text.startswith("🔴 #1")
+        for when, where, text in fired
+    )
+
+
+def test_a_length_of_time_is_added_to_the_deadline_it_had(chat: Conversation) -> None:
+    assigned(chat)
+    # Full-width digits and a comma before the reason; three working days after Friday.
+    assert chat.say("@李书记/工作群: 延期１ ３天，配件周三才到")[0] == (
+        WORK,
+        "#1 的期限由 11月27日 改为 12月2日，原因：配件周三才到。",
+    )
+
+
+def test_the_property_contact_asks_and_the_secretary_grants(chat: Conversation) -> None:
+    assigned(chat)
+    assert chat.say("@刘物业/私聊: 延期 1 12月4日") == [
+        (LIU, "请写明延期原因，例如：延期 1 12月4日 等配件到货")
+    ]
+    assert chat.say("@刘物业/私聊: 延期 1 12月4日 等配件，厂家周三发货") == [
+        (LIU, "已把 #1 的延期申请转给社区，同意前期限仍是 11月27日。"),
+        (
+            WORK,
+            "物业·刘*业 申请 #1 延期到 12月4日（现期限 11月27日），原因：等配件，厂家周三发货。"
+            "同意请发送「延期 1 12月4日」。",
+        ),
+    ]
+    assert "期限：11月27日" in chat.text("@李书记/工作群: 查看 1")
+    assert chat.say("@李书记/工作群: 延期 1 12月4日")[0] == (
+        WORK,
+        "#1 的期限由 11月27日 改为 12月4日。",
+    )
+
+
+def test_said_as_a_sentence(chat: Conversation) -> None:
+    assigned(chat)
+    assert chat.say("@李书记/工作群: 1号延期到下周三")[0] == (
+        WORK,
+        "#1 的期限由 11月27日 改为 12月2日。",
+    )
+    assert chat.say("@李书记/工作群: 把1的期限改成周五，原因：业主要求")[0] == (
+        WORK,
+        "#1 的期限由 12月2日 改为 11月27日，原因：业主要求。",
+    )
+    assert chat.say("@李书记/工作群: 1号延期3天")[0] == (
+        WORK,
+        "#1 的期限由 11月27日 改为 12月2日。",
+    )
+    # A question about it is no command.
+    assert chat.say("@李书记/工作群: 1号延期了吗") == []
+
+
+def test_who_may_not_and_what_is_not_a_deadline_change_nothing(chat: Conversation) -> None:
+    assigned(chat)
+    assert chat.say("@王芳/网格3群: 延期 1 明天") == [
+        (G3, "只有承办人或网格员及以上可以调整期限。")
+    ]
+    assert chat.say("@赵网格/工作群: 延期 1 明天") == [
+        (WORK, "这件事不在您负责的网格，请联系书记或该网格的网格员。")
+    ]
+    assert chat.text("@李书记/工作群: 延期 1").startswith("用法：/extend 编号 新期限 [原因]")
+    assert chat.text("@李书记/工作群: 延期 1 等配件").startswith("看不懂期限「等配件」")
+    assert chat.text("@李书记/工作群: 延期 1 11月20日").startswith("期限已经过去了")
+    assert chat.say("@李书记/工作群: 延期 9 明天") == [(WORK, "没有找到 #9。")]
+    assert "期限：11月27日" in chat.text("@李书记/工作群: 查看 1")
+    chat.say("@刘物业/私聊: 办结 1 已换灯泡")
+    assert chat.text("@李书记/工作群: 延期 1 明天").startswith("#1 已办结，不能延期。")
+
+
+def test_a_day_off_is_pointed_out(chat: Conversation) -> None:
+    assigned(chat)
+    replies = chat.say("@李书记/工作群: 延期 1 周六")
+    assert replies[0] == (WORK, "#1 的期限由 11月27日 改为 11月28日。")
+    assert replies[-1] == (
+        WORK,
+        "注意：11月28日是休息日。如需改到工作日，请再发送「延期」写新的期限。",
+    )
