@@ -50,12 +50,14 @@ from handlers.base import (
 )
 from handlers.notify import (
     assignee_buttons,
+    declined_label,
     holders,
     rating_buttons,
     summary,
     tell_privately,
     tell_watchers,
     tell_work_groups,
+    whistled,
     with_buttons,
     working_on,
 )
@@ -327,15 +329,22 @@ def escalate_to(ctx: Context, issue: Issue, unit: str, note: str) -> list[Outgoi
     line = texts.WHISTLE.format(
         number=issue.number, unit=unit, **summary(ctx.uow, ctx.services, issue)
     )
-    assert ctx.community is not None
     watchers = tell_watchers(ctx, issue, texts.ESCALATED.format(number=issue.number, unit=unit))
-    contacts = ctx.uow.people.of_unit(ctx.community.id, unit)
+    contacts, declined = whistled(ctx.uow, issue)
     asked = line + texts.WHISTLE_HOW.format(number=issue.number)  # they may act on it
-    return [
+    replies = [
         *watchers,
         *tell_work_groups(ctx, line, already=watchers),
         *tell_privately(contacts, asked, skip=ctx.sender.id),
     ]
+    if declined:
+        replies.append(reply_to(ctx, _declined_line(issue, declined)))
+    return replies
+
+
+def _declined_line(issue: Issue, declined: list[Person]) -> str:
+    who = declined_label(issue, declined)
+    return texts.DECLINED_NOT_TOLD.format(number=issue.number, who=who)
 
 
 # -- the commands ---------------------------------------------------------------------------
@@ -729,6 +738,9 @@ def urge(ctx: Context, args: str) -> Outcome:
     people = working_on(ctx.uow, issue)
     who = "、".join(filter(None, [assignee_label(ctx.uow, issue), issue.escalated_to]))
     if not people:
+        declined = whistled(ctx.uow, issue)[1]
+        if declined:  # they said 不归我管: 派单 to them brings them back
+            raise Answer(_declined_line(issue, declined))
         raise Answer(texts.ASSIGNED_NOBODY.format(unit=who))
     if all(person.id == ctx.sender.id for person in people):
         raise Answer(texts.URGE_YOURSELF.format(number=issue.number))

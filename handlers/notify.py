@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from bot.domain.issues import location_label
-from bot.domain.privacy import mask_text
+from bot.domain.lifecycle import Action
+from bot.domain.privacy import mask_name, mask_text
 from bot.messages import Button, ChatRef, Direct, Outgoing, PersonRef, Reply
 from bot.text import shorten
 from handlers import texts
@@ -104,13 +105,31 @@ def holders(uow: UnitOfWork, issue: Issue) -> list[Person]:
 
 
 def working_on(uow: UnitOfWork, issue: Issue) -> list[Person]:
-    """Its holders, then the contacts of the unit it was escalated to (they work on it too)."""
+    """Its holders, then the contacts of the unit it was escalated to (they work on it too),
+    but for those of them who said 不归我管 to it."""
     people = holders(uow, issue)
-    if issue.escalated_to:
-        known = {person.id for person in people}
-        whistled = uow.people.of_unit(issue.community_id, issue.escalated_to)
-        people += [person for person in whistled if person.id not in known]
-    return people
+    known = {person.id for person in people}
+    return people + [person for person in whistled(uow, issue)[0] if person.id not in known]
+
+
+def whistled(uow: UnitOfWork, issue: Issue) -> tuple[list[Person], list[Person]]:
+    """The contacts of the unit the issue was escalated to (吹哨) who are to hear of it, and
+    those who are not: a contact who said 不归我管 to it is not reached through the unit
+    again, only by holding it (派单 to them, or to their unit, after they declined: a decline
+    hands the issue back, so whatever they hold now was given to them since)."""
+    if not issue.escalated_to:
+        return [], []
+    contacts = uow.people.of_unit(issue.community_id, issue.escalated_to)
+    declined = uow.audit.actors_of(issue.id, Action.DECLINE.value) if contacts else frozenset()
+    held = {person.id for person in holders(uow, issue)} if declined else set()
+    out = [p for p in contacts if p.id in declined and p.id not in held]
+    return [p for p in contacts if p not in out], out
+
+
+def declined_label(issue: Issue, people: Iterable[Person]) -> str:
+    """「街道城管办·周*任」: who said 不归我管 to an issue escalated to their unit, as a group
+    may read it."""
+    return "、".join(f"{issue.escalated_to}·{mask_name(p.name)}" for p in people)
 
 
 def summary(uow: UnitOfWork, services: Services, issue: Issue) -> dict[str, str]:

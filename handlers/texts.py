@@ -139,6 +139,7 @@ REJECTED_OBJECT = "如有异议，请发送「重开 {number} 原因」，会转
 NO_REASON = "（未写原因）"
 ESCALATED = "#{number} 已上报{unit}协调处理。"
 WHISTLE = "📣 吹哨 #{number}【{category}】{where}{description}，请{unit}协助处理。"
+DECLINED_NOT_TOLD = "{who}已对 #{number} 反馈不归其管，没有再通知；如仍请其办理，请派单给本人。"
 WHISTLE_HOW = "进展请发送「进展 {number} 说明」，办好后发送「办结 {number} 结果」。"
 MERGED = "#{number} 与 #{into} 是同一问题，已合并，后续进展在 #{into} 通知。"
 REOPENED = "#{number} 已重开：{reason}，期限 {deadline}。"

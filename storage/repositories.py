@@ -973,6 +973,18 @@ class Audit:
             .limit(1)
         ).first()
 
+    def actors_of(self, issue_id: int, action: str) -> frozenset[int]:
+        """Who made an entry of `action` on the issue (who said 不归我管 to it, say)."""
+        return frozenset(
+            self._session.scalars(
+                select(AuditEntry.actor_id).where(
+                    AuditEntry.issue_id == issue_id,
+                    AuditEntry.action == action,
+                    AuditEntry.actor_id.is_not(None),
+                )
+            )
+        )
+
     def by(self, person_id: int) -> Sequence[AuditEntry]:
         """Every entry this person made (what they did, and the words they added)."""
         return self._session.scalars(

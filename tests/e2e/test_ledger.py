@@ -669,3 +669,24 @@ def test_staff_commands_said_as_ba_sentences(chat: Conversation) -> None:
     replies = chat.say("@李书记/工作群: 1 派给刘物业 今天下班前")
     assert replies[0][1] == "#1 已派单给 物业·刘*业，期限 11月23日。"
     assert chat.say("@李书记/工作群: 催一下1")[0][1] == "已催办 #1（物业·刘*业）。"
+
+
+def test_someone_who_declined_is_not_nudged_through_their_unit_again(chat: Conversation) -> None:
+    """周主任 said 不归我管 to #1; escalated to his unit later, he hears no 吹哨, 催办 or 重开
+    for it, and whoever asks is told so; assigned to him again, he does."""
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@张网格/网格3群: 派单 1 @周主任 3天")
+    chat.say("@周主任/私聊: 不归我管 1 小区内管道归物业")
+    not_told = "街道城管办·周*任已对 #1 反馈不归其管，没有再通知；如仍请其办理，请派单给本人。"
+    escalated = chat.say("@李书记/工作群: 上报 1 需要协调")
+    assert ZHOU not in [where for where, _ in escalated]
+    assert escalated[-1] == (WORK, not_told)
+    assert chat.say("@李书记/工作群: 催办 1") == [(WORK, not_told)]
+    chat.say("@张网格/网格3群: 办结 1 已疏通")
+    reopened = chat.say("@王芳/网格3群: 重开 1 还是堵")
+    assert any(text.startswith("#1 已重开") for _, text in reopened), reopened
+    assert ZHOU not in [where for where, _ in reopened]
+    # Assigned to him again, he is the one to nudge.
+    assert ZHOU in [where for where, _ in chat.say("@李书记/工作群: 派单 1 @周主任 明天")]
+    urged = chat.say("@李书记/工作群: 催办 1")
+    assert [where for where, _ in urged] == [WORK, ZHOU]
