@@ -11,14 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from bot.domain.issues import location_label
+from bot.domain.issues import Role, location_label
 from bot.domain.lifecycle import Action
+from bot.domain.permissions import IssueFacts, in_grid
 from bot.domain.privacy import mask_name, mask_text
 from bot.messages import Button, ChatRef, Direct, Outgoing, PersonRef, Reply
 from bot.text import shorten
 from handlers import texts
-from handlers.base import Context, Services
-from storage.models import Chat, Issue, Person
+from handlers.base import Context, Services, actor_with
+from storage.models import Chat, Issue, Person, RoleGrant
 from storage.uow import UnitOfWork
 
 SUMMARY_LIMIT = 60
@@ -110,6 +111,22 @@ def working_on(uow: UnitOfWork, issue: Issue) -> list[Person]:
     people = holders(uow, issue)
     known = {person.id for person in people}
     return people + [person for person in whistled(uow, issue)[0] if person.id not in known]
+
+
+def grid_workers(uow: UnitOfWork, issue: Issue) -> list[Person]:
+    """The grid workers (网格员) of the issue's grid: a worker given no grid works in all of
+    them, and an issue with no grid is every worker's (`permissions.in_grid`)."""
+    people: dict[int, Person] = {}
+    grants: dict[int, list[RoleGrant]] = {}
+    for person, grant in uow.people.staff(issue.community_id):
+        people[person.id] = person
+        grants.setdefault(person.id, []).append(grant)
+    where = IssueFacts(reporter_id=issue.reporter_id, grid_id=issue.grid_id)
+    return [
+        people[person_id]
+        for person_id, held in grants.items()
+        if (actor := actor_with(person_id, held)).role is Role.WORKER and in_grid(actor, where)
+    ]
 
 
 def whistled(uow: UnitOfWork, issue: Issue) -> tuple[list[Person], list[Person]]:

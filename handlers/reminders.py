@@ -20,6 +20,7 @@ from handlers.digests import daily, weekly
 from handlers.ledger import WITHDRAW, assignee_label
 from handlers.notify import (
     chat_ref,
+    grid_workers,
     person_ref,
     quoted,
     rating_buttons,
@@ -72,10 +73,15 @@ def _deadline(
     fields = summary(uow, services, issue)
     deadline = format_deadline(issue.deadline, services.settings.tz, now)
     holders = working_on(uow, issue)
-    template = texts.REMIND_YELLOW if colour is Colour.YELLOW else texts.REMIND_RED
+    yellow = colour is Colour.YELLOW
+    if holders:
+        template = texts.REMIND_YELLOW if yellow else texts.REMIND_RED
+    else:  # nobody works on it yet: its grid's workers, to assign it
+        template = texts.REMIND_YELLOW_UNASSIGNED if yellow else texts.REMIND_RED_UNASSIGNED
     withdrawn = _withdrawn(uow, issue)
     line = template.format(number=issue.number, deadline=deadline, **fields) + withdrawn
-    messages: list[Outgoing] = [Direct(person_ref(p), line) for p in holders]
+    reminded = holders or grid_workers(uow, issue)
+    messages: list[Outgoing] = [Direct(person_ref(p), line) for p in reminded]
     if colour is Colour.RED or not holders:
         who = assignee_label(uow, issue) or "未派单"
         # Escalated (吹哨): the unit it went up to is named too, for the secretary to chase.

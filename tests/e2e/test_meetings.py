@@ -32,8 +32,9 @@ def at(month: int, day: int, hour: int, minute: int = 0) -> datetime:
 
 
 def news(fired: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
-    """What fired, without the community's routine digests and events."""
-    return [f for f in fired if not f[2].startswith(ROUTINE) and "🔴" not in f[2]]
+    """What fired, without the community's routine digests and events, nor deadline
+    reminders."""
+    return [f for f in fired if not f[2].startswith(ROUTINE) and not {"🔴", "🟡"} & set(f[2])]
 
 
 POLL = (

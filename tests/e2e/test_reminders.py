@@ -137,6 +137,42 @@ def test_the_overdue_alert_names_the_unit_an_issue_was_escalated_to(chat: Conver
     ]
 
 
+def test_an_issue_nobody_holds_is_reminded_to_its_grids_workers(chat: Conversation) -> None:
+    """待受理 #1 in 网格3 and #2 in 网格5: each grid's worker hears its 🟡 and 🔴 privately,
+    as the work group does; a worker given no grid hears both. Once it is assigned, its
+    holder does instead."""
+    assert chat.text("@李书记/工作群: 设置角色 @钱阿姨 网格员").endswith("（全部网格）。")
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")  # due in 1 working day: Tuesday 24th
+    chat.say("@孙大爷/网格5群: #报事 5号楼门口井盖松了")  # in 3: Thursday 26th
+    fired = chat.run_until(at(11, 26, 19))
+    zhang, zhao, qian = "私聊·张网格", "私聊·赵网格", "私聊·钱阿姨"
+    lamp = "#1【照明路灯】3号楼，网格3，3号楼楼道灯坏了"
+    ask = "还没有派单，请尽快「派单 1 @人或单位」。"
+    assert only(fired, zhang) == [
+        ("11-23 09:00", zhang, f"🟡 {lamp}，期限 11月24日，{ask}"),
+        ("11-24 18:00", zhang, f"🔴 {lamp}，已到期限 11月24日，{ask}"),
+    ]
+    assert [(when, text[:4]) for when, _, text in only(fired, zhao)] == [
+        ("11-25 09:00", "🟡 #2"),
+        ("11-26 18:00", "🔴 #2"),
+    ]
+    assert [(when, text[:4]) for when, _, text in only(fired, qian)] == [
+        ("11-23 09:00", "🟡 #1"),
+        ("11-24 18:00", "🔴 #1"),
+        ("11-25 09:00", "🟡 #2"),
+        ("11-26 18:00", "🔴 #2"),
+    ]
+    alerts = [(when, line[:4]) for when, _, text in only(fired, WORK) for line in text.split("\n")]
+    assert ("11-24 18:00", "🔴 #1") in alerts and ("11-26 18:00", "🔴 #2") in alerts
+    chat.say("@王芳/网格3群: #报事 3号楼门口井盖松了")  # #3
+    chat.say("@张网格/网格3群: 派单 3 @刘物业 明天")  # Friday 27th
+    fired = chat.run_until(at(11, 27, 19))
+    assert [(where, text[:4]) for _, where, text in fired if "#3" in text and where != WORK] == [
+        (LIU, "🟡 #3"),
+        (LIU, "🔴 #3"),
+    ]
+
+
 def test_the_deadline_reminders_of_a_withdrawn_issue_say_so(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼门口井盖松了")
     chat.say("@张网格/网格3群: 派单 1 @刘物业 2个工作日")
