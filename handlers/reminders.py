@@ -8,6 +8,7 @@ reminder never tells stale news. What is scheduled, and when, is `handlers.sched
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, time
 
 from bot.domain.deadlines import Colour, format_deadline
 from bot.domain.issues import IssueStatus
@@ -16,7 +17,7 @@ from bot.domain.repeats import parse_repeat
 from bot.messages import Direct, Outgoing, Reply
 from handlers import meetings, texts
 from handlers.base import Services
-from handlers.digests import daily, weekly
+from handlers.digests import daily, weekly, working_day
 from handlers.ledger import WITHDRAW, assignee_label
 from handlers.notify import (
     chat_ref,
@@ -38,6 +39,7 @@ from handlers.schedule import (
     FOLLOW_UP,
     LOOKBACK,
     MONTHLY,
+    OVERDUE,
     POINTS_WEEKLY,
     RED,
     REPEAT,
@@ -63,36 +65,70 @@ def _issue(uow: UnitOfWork, reminder: Reminder) -> Issue:
     return uow.issues.get(reminder.issue_id)
 
 
+# To whoever works on an issue, and to its grid's workers while nobody does (to assign it).
+Templates = tuple[str, str]
+_DEADLINE: dict[Colour, Templates] = {
+    Colour.YELLOW: (texts.REMIND_YELLOW, texts.REMIND_YELLOW_UNASSIGNED),
+    Colour.RED: (texts.REMIND_RED, texts.REMIND_RED_UNASSIGNED),
+}
+_OVERDUE: Templates = (texts.REMIND_OVERDUE, texts.REMIND_OVERDUE_UNASSIGNED)
+
+
 def _deadline(
     uow: UnitOfWork, services: Services, reminder: Reminder, colour: Colour
 ) -> list[Outgoing]:
     issue = _issue(uow, reminder)
     if issue.status not in OPEN or issue.deadline is None:
         return []
-    now = services.clock.now()
-    fields = summary(uow, services, issue)
-    deadline = format_deadline(issue.deadline, services.settings.tz, now)
-    holders = working_on(uow, issue)
-    yellow = colour is Colour.YELLOW
-    if holders:
-        template = texts.REMIND_YELLOW if yellow else texts.REMIND_RED
-    else:  # nobody works on it yet: its grid's workers, to assign it
-        template = texts.REMIND_YELLOW_UNASSIGNED if yellow else texts.REMIND_RED_UNASSIGNED
+    fields = _fields(uow, services, issue)
     withdrawn = _withdrawn(uow, issue)
-    line = template.format(number=issue.number, deadline=deadline, **fields) + withdrawn
-    reminded = holders or grid_workers(uow, issue)
-    messages: list[Outgoing] = [Direct(person_ref(p), line) for p in reminded]
-    if colour is Colour.RED or not holders:
+    messages, held = _privately(uow, issue, _DEADLINE[colour], fields, withdrawn)
+    if colour is Colour.RED or not held:
         who = assignee_label(uow, issue) or "未派单"
         # Escalated (吹哨): the unit it went up to is named too, for the secretary to chase.
         unit = issue.escalated_to
         escalated = texts.ALERT_ESCALATED.format(unit=unit) if unit else ""
         alert = texts.OVERDUE_ALERT if colour is Colour.RED else texts.DUE_SOON_ALERT
-        told = alert.format(
-            number=issue.number, deadline=deadline, who=who, escalated=escalated, **fields
-        )
+        told = alert.format(who=who, escalated=escalated, **fields)
         messages += work_groups(uow, issue.community_id, told + withdrawn)
     return messages
+
+
+def _overdue(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
+    """The morning of each working day (`yellow_at`): whoever works on an open issue whose
+    deadline's day has gone by hears it again, privately, with how many working days it is
+    overdue (its grid's workers while nobody holds it), until it is resolved, rejected or
+    merged. The work group has it in the daily digest."""
+    assert reminder.community_id is not None
+    if not working_day(services, reminder.due_at):
+        return []
+    calendar = services.weekday_calendar
+    today = datetime.combine(calendar.local_date(reminder.due_at), time(0), tzinfo=calendar.tz)
+    messages: list[Outgoing] = []
+    for issue in uow.issues.overdue(reminder.community_id, today):
+        assert issue.deadline is not None
+        days = calendar.working_days_between(issue.deadline, reminder.due_at)
+        fields = {**_fields(uow, services, issue), "days": str(days)}
+        messages += _privately(uow, issue, _OVERDUE, fields, _withdrawn(uow, issue))[0]
+    return messages
+
+
+def _fields(uow: UnitOfWork, services: Services, issue: Issue) -> dict[str, str]:
+    """What a deadline reminder says of an issue: its number and deadline, and `summary`."""
+    assert issue.deadline is not None
+    deadline = format_deadline(issue.deadline, services.settings.tz, services.clock.now())
+    return {"number": str(issue.number), "deadline": deadline, **summary(uow, services, issue)}
+
+
+def _privately(
+    uow: UnitOfWork, issue: Issue, templates: Templates, fields: dict[str, str], withdrawn: str
+) -> tuple[list[Outgoing], bool]:
+    """A reminder to whoever works on the issue or, while nobody does, to its grid's workers,
+    each privately; and whether anybody works on it."""
+    holders = working_on(uow, issue)
+    template = templates[0] if holders else templates[1]
+    line = template.format(**fields) + withdrawn
+    return [Direct(person_ref(p), line) for p in holders or grid_workers(uow, issue)], bool(holders)
 
 
 WITHDRAWN_REASON_LIMIT = 20
@@ -212,6 +248,7 @@ Renderer = Callable[[UnitOfWork, Services, Reminder], list[Outgoing]]
 _RENDERERS: dict[str, Renderer] = {
     YELLOW: lambda uow, services, r: _deadline(uow, services, r, Colour.YELLOW),
     RED: lambda uow, services, r: _deadline(uow, services, r, Colour.RED),
+    OVERDUE: _overdue,
     FOLLOW_UP: _follow_up,
     AUTO_CLOSE: _auto_close,
     LOOKBACK: _lookback,

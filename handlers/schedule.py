@@ -5,9 +5,10 @@ deadline reminders, the follow-up (回访) and the 回头看 the issue now needs
 it no longer does.
 
 `sync_series` does the same for the recurring series (digests, the monthly report, the points
-board, configured events): it runs at start and whenever a chat is bound, so a group bound in
-chat gets its digests from the next occurrence, and a group bound as something else stops
-getting them. Reminders are rows; `bot.scheduler` fires them.
+board, configured events, the morning nudges about overdue issues): it runs at start and
+whenever a chat is bound, so a group bound in chat gets its digests from the next occurrence,
+and a group bound as something else stops getting them. Reminders are rows; `bot.scheduler`
+fires them.
 """
 
 from __future__ import annotations
@@ -43,8 +44,11 @@ ADHOC, EVENT, DAILY, WEEKLY = "adhoc", "event", "digest_daily", "digest_weekly"
 REPEAT = "adhoc_repeat"  # 「提醒 每周四18:00 …」: set in chat, carries its rule (Reminder.repeat)
 MONTHLY = "report_monthly"  # the monthly statistics report (handlers.stats)
 POINTS_WEEKLY = "points_weekly"  # 「本周积分榜」 (handlers.points)
+# Each working morning, whoever works on an issue past its deadline's day hears it again
+# (「已超期2个工作日」, handlers.reminders): one series a community.
+OVERDUE = "overdue_daily"
 EVENT_FRESH = timedelta(hours=3)  # how late a configured event may still be sent
-SERIES_KINDS = frozenset({EVENT, DAILY, WEEKLY, MONTHLY, POINTS_WEEKLY})
+SERIES_KINDS = frozenset({EVENT, DAILY, WEEKLY, MONTHLY, POINTS_WEEKLY, OVERDUE})
 MONTHLY_REPORT_DAYS, MONTHLY_REPORT_AT = "1-12", time(9, 0)
 """The monthly report: 09:00 on the first working day of each month (the 1st, or the first
 after 元旦 or 国庆), to every work group. The series fires each of the first days and speaks
@@ -198,6 +202,16 @@ def series_of(uow: UnitOfWork, services: Services, community: Community) -> list
     weekdays = CronTrigger(
         day_of_week="mon-fri", hour=int(weekly_h), minute=int(weekly_m), timezone=tz
     )
+    yellow_h, yellow_m = settings.reminders.yellow_at.split(":")
+    found.append(
+        Series(
+            f"overdue-daily:{community.id}",
+            OVERDUE,
+            CronTrigger(hour=int(yellow_h), minute=int(yellow_m), timezone=tz),
+            community.id,
+            None,
+        )
+    )
     for chat in uow.chats.of_kind(community.id, "work"):
         found.append(
             Series(
@@ -286,16 +300,16 @@ def schedule_next(uow: UnitOfWork, series: Series, now: datetime) -> None:
 
 
 def schedule_occurrence(uow: UnitOfWork, series: Series, due: datetime) -> Reminder:
-    """The series' occurrence at `due`. A configured event and the daily digest speak of
-    their own day (「今晚七点…」, 「今日台账」): on any other day they are stale. An event also
-    announces something about to happen (「流动办公桌今天上午在3号楼门口」): more than
-    `EVENT_FRESH` late, it is stale too."""
+    """The series' occurrence at `due`. A configured event, the daily digest and the
+    overdue nudges speak of their own day (「今晚七点…」, 「今日台账」, 「已超期2个工作日」): on
+    any other day they are stale. An event also announces something about to happen
+    (「流动办公桌今天上午在3号楼门口」): more than `EVENT_FRESH` late, it is stale too."""
     expires = None
-    if series.kind in (EVENT, REPEAT, DAILY):
+    if series.kind in (EVENT, REPEAT, DAILY, OVERDUE):
         tz = series.trigger.timezone
         day = due.astimezone(tz).date() + timedelta(days=1)
         expires = datetime.combine(day, time(0, 0), tzinfo=tz)
-        if series.kind != DAILY:
+        if series.kind in (EVENT, REPEAT):
             expires = min(expires, due + EVENT_FRESH)
     return uow.reminders.schedule(
         series.key(due),

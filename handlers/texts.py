@@ -254,6 +254,8 @@ REMIND_YELLOW = "🟡 #{number}【{category}】{where}{description}，期限 {de
 REMIND_RED = "🔴 #{number}【{category}】{where}{description}，已到期限 {deadline}。请尽快办结，或发送「进展 {number} 说明」。"
 REMIND_YELLOW_UNASSIGNED = "🟡 #{number}【{category}】{where}{description}，期限 {deadline}，还没有派单，请尽快「派单 {number} @人或单位」。"
 REMIND_RED_UNASSIGNED = "🔴 #{number}【{category}】{where}{description}，已到期限 {deadline}，还没有派单，请尽快「派单 {number} @人或单位」。"
+REMIND_OVERDUE = "🔴 #{number}【{category}】{where}{description}，已超期{days}个工作日（期限 {deadline}）。请尽快办结，或发送「进展 {number} 说明」。"
+REMIND_OVERDUE_UNASSIGNED = "🔴 #{number}【{category}】{where}{description}，已超期{days}个工作日（期限 {deadline}），还没有派单，请尽快「派单 {number} @人或单位」。"
 OVERDUE_ALERT = (
     "🔴 #{number}【{category}】{where}已超期（期限 {deadline}），承办：{who}{escalated}。"
 )

@@ -516,6 +516,19 @@ class Issues:
             rows, counts.get(0, 0), counts.get(1, 0), counts.get(2, 0), counts.get(3, 0)
         )
 
+    def overdue(self, community_id: int, before: datetime) -> Sequence[Issue]:
+        """The community's open issues whose deadline passed before `before`, the longest
+        overdue first."""
+        return self._session.scalars(
+            select(Issue)
+            .where(
+                Issue.community_id == community_id,
+                Issue.status.in_(OPEN_STATUSES),
+                Issue.deadline < before,
+            )
+            .order_by(Issue.deadline, Issue.number)
+        ).all()
+
     def open_by_building(
         self, community_id: int, now: datetime, yellow_until: datetime
     ) -> list[tuple[str, int, int, int]]:

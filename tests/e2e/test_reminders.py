@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -55,6 +56,11 @@ def test_a_deadline_after_the_qingming_holiday(db_url: str) -> None:
             "04-07 18:00",
             LIU,
             "🔴 #1【排水管道】3号楼2单元，网格3，3号楼2单元门口下水道堵了，已到期限 4月7日。请尽快办结，或发送「进展 1 说明」。",
+        ),
+        (
+            "04-08 09:00",
+            LIU,
+            "🔴 #1【排水管道】3号楼2单元，网格3，3号楼2单元门口下水道堵了，已超期1个工作日（期限 4月7日）。请尽快办结，或发送「进展 1 说明」。",
         ),
     ]
     work = only(fired, WORK)
@@ -120,6 +126,8 @@ def test_the_unit_an_issue_was_escalated_to_is_reminded_and_urged_too(
         ("11-24 09:00", "私聊·周主任", "🟡 "),
         ("11-25 18:00", LIU, "🔴 "),
         ("11-25 18:00", "私聊·周主任", "🔴 "),
+        ("11-26 09:00", LIU, "🔴 "),  # 已超期1个工作日
+        ("11-26 09:00", "私聊·周主任", "🔴 "),
     ]
 
 
@@ -148,15 +156,20 @@ def test_an_issue_nobody_holds_is_reminded_to_its_grids_workers(chat: Conversati
     zhang, zhao, qian = "私聊·张网格", "私聊·赵网格", "私聊·钱阿姨"
     lamp = "#1【照明路灯】3号楼，网格3，3号楼楼道灯坏了"
     ask = "还没有派单，请尽快「派单 1 @人或单位」。"
-    assert only(fired, zhang) == [
-        ("11-23 09:00", zhang, f"🟡 {lamp}，期限 11月24日，{ask}"),
-        ("11-24 18:00", zhang, f"🔴 {lamp}，已到期限 11月24日，{ask}"),
+    assert [(when, text) for when, _, text in only(fired, zhang) if "超期" not in text] == [
+        ("11-23 09:00", f"🟡 {lamp}，期限 11月24日，{ask}"),
+        ("11-24 18:00", f"🔴 {lamp}，已到期限 11月24日，{ask}"),
     ]
     assert [(when, text[:4]) for when, _, text in only(fired, zhao)] == [
         ("11-25 09:00", "🟡 #2"),
         ("11-26 18:00", "🔴 #2"),
     ]
-    assert [(when, text[:4]) for when, _, text in only(fired, qian)] == [
+    assert [
+        (when, line[:4])
+        for when, _, text in only(fired, qian)
+        for line in text.split("\n")
+        if line[0] in "🟡🔴" and "超期" not in line
+    ] == [
         ("11-23 09:00", "🟡 #1"),
         ("11-24 18:00", "🔴 #1"),
         ("11-25 09:00", "🟡 #2"),
@@ -171,6 +184,99 @@ def test_an_issue_nobody_holds_is_reminded_to_its_grids_workers(chat: Conversati
         (LIU, "🟡 #3"),
         (LIU, "🔴 #3"),
     ]
+
+
+def overdue(fired: list[tuple[str, str, str]], who: str) -> list[tuple[str, str]]:
+    """The overdue nudges `who` got: (when, each line that says so)."""
+    return [
+        (when, line)
+        for when, where, text in fired
+        if where == who
+        for line in text.split("\n")
+        if "个工作日（期限" in line
+    ]
+
+
+def days_overdue(nudges: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(when, issue, working days overdue) of each nudge."""
+    found = [(when, re.search(r"#(\d+).*已超期(\d+)个工作日", line)) for when, line in nudges]
+    return [(when, f"#{m[1]}", m[2]) for when, m in found if m is not None]
+
+
+def test_an_overdue_issue_is_nudged_each_working_day_until_it_is_closed(
+    chat: Conversation,
+) -> None:
+    """Due Tuesday 24th: its holder hears at 09:00 each working day after (not at the
+    weekend), however often they report progress, until it is resolved; one rejected stops
+    the same way."""
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业 明天")
+    chat.say("@王芳/网格3群: #报事 3号楼门口井盖松了")
+    chat.say("@张网格/网格3群: 派单 2 @刘物业 明天")
+    drain = "#1【排水管道】3号楼2单元，网格3，3号楼2单元门口下水道堵了"
+    fired = overdue(chat.run_until(at(11, 26, 12)), LIU)
+    assert fired == [
+        (
+            "11-25 09:00",
+            f"🔴 {drain}，已超期1个工作日（期限 11月24日）。请尽快办结，或发送「进展 1 说明」。",
+        ),
+        ("11-25 09:00", fired[1][1]),
+        (
+            "11-26 09:00",
+            f"🔴 {drain}，已超期2个工作日（期限 11月24日）。请尽快办结，或发送「进展 1 说明」。",
+        ),
+        ("11-26 09:00", fired[3][1]),
+    ]
+    assert fired[3][1].startswith("🔴 #2【道路井盖】") and "已超期2个工作日" in fired[3][1]
+    chat.say("@张网格/网格3群: 退回 2 井盖属于市政，已转12345")
+    chat.say("@刘物业/私聊: 进展 1 施工队下周一来")
+    fired = overdue(chat.run_until(at(11, 30, 12)), LIU)
+    assert days_overdue(fired) == [("11-27 09:00", "#1", "3"), ("11-30 09:00", "#1", "4")]
+    chat.say("@刘物业/私聊: 办结 1 已疏通")
+    assert overdue(chat.run_until(at(12, 3, 12)), LIU) == []
+
+
+def test_an_overdue_issue_nobody_holds_is_nudged_to_its_grids_worker(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")  # 待受理, due Tuesday 24th
+    fired = chat.run_until(at(11, 25, 12))
+    assert overdue(fired, "私聊·张网格") == [
+        (
+            "11-25 09:00",
+            "🔴 #1【照明路灯】3号楼，网格3，3号楼楼道灯坏了，已超期1个工作日（期限 11月24日），"
+            "还没有派单，请尽快「派单 1 @人或单位」。",
+        )
+    ]
+    assert overdue(fired, "私聊·赵网格") == overdue(fired, WORK) == []
+
+
+def test_overdue_nudges_skip_the_qingming_holiday(db_url: str) -> None:
+    # Due Thursday 2 April; 4–6 April are 清明.
+    chat = conversation(db_url, at(4, 1, 10))
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业 明天")
+    fired = overdue(chat.run_until(at(4, 8, 12)), LIU)
+    assert days_overdue(fired) == [
+        ("04-03 09:00", "#1", "1"),
+        ("04-07 09:00", "#1", "2"),
+        ("04-08 09:00", "#1", "3"),
+    ]
+    chat.close()
+
+
+def test_an_overdue_nudge_comes_once_a_day_across_restarts(chat: Conversation) -> None:
+    """Sent on Wednesday, not again after a restart that day; missed while down on Thursday
+    morning, sent once on start (补发), then Friday's at 09:00."""
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业 明天")
+    assert [when for when, _ in overdue(chat.run_until(at(11, 25, 10)), LIU)] == ["11-25 09:00"]
+    back = restarted(chat, at(11, 25, 11), "r1")
+    assert overdue(back.run_until(at(11, 25, 23)), LIU) == []
+    again = restarted(back, at(11, 26, 11), "r2")
+    fired = overdue(again.run_until(at(11, 27, 10)), LIU)
+    assert days_overdue(fired) == [("11-26 11:00", "#1", "2"), ("11-27 09:00", "#1", "3")]
+    assert fired[0][1].startswith("（补发）🔴 #1") and fired[1][1].startswith("🔴 #1")
+    assert overdue(again.run_until(at(11, 27, 23)), LIU) == []
+    again.close()
 
 
 def test_the_deadline_reminders_of_a_withdrawn_issue_say_so(chat: Conversation) -> None:
@@ -202,6 +308,12 @@ def test_the_deadline_reminders_of_a_withdrawn_issue_say_so(chat: Conversation) 
             "请尽快办结，或发送「进展 1 说明」。"
             "报事人已撤回（邻居帮忙弄好了，不用再来了，谢谢大家的…），核实后请办结或退回。",
         ),
+        (
+            "11-26 09:00",
+            "🔴 #1【道路井盖】3号楼，网格3，3号楼门口井盖松了，已超期1个工作日（期限 11月25日）。"
+            "请尽快办结，或发送「进展 1 说明」。"
+            "报事人已撤回（邻居帮忙弄好了，不用再来了，谢谢大家的…），核实后请办结或退回。",
+        ),
     ]
     assert [text for _, where, text in fired if where == WORK and text[0] == "🔴"] == [
         "🔴 #1【道路井盖】3号楼，网格3，已超期（期限 11月25日），承办：物业·刘*业。"
@@ -217,7 +329,8 @@ def test_a_withdrawal_before_a_reopening_is_not_mentioned_again(chat: Conversati
     chat.say("@王芳/网格3群: 不满意")  # it came loose again: reopened, a new deadline
     fired = only(chat.run_until(at(12, 1)), LIU, WORK)
     reminders = [text for _, _, text in fired if text.startswith(("🟡 #1", "🔴 #1"))]
-    assert len(reminders) == 3 and not any("撤回" in text for text in reminders)
+    # 🟡, 🔴 to 刘物业 and to the work group, then 已超期 on 27 and 30 November, 1 December.
+    assert len(reminders) == 6 and not any("撤回" in text for text in reminders)
 
 
 def test_a_reminder_at_23_00_waits_for_the_morning_but_urgent_ones_do_not(
@@ -360,7 +473,7 @@ def test_a_bad_reminder_gets_one_line(chat: Conversation, typed: str) -> None:
 def test_a_repeating_reminder_comes_back_on_its_days(chat: Conversation) -> None:
     assert chat.text("@李书记/工作群: 提醒 每周四18:00 今晚议事会，请网格员到场") == (
         "好的，每周四 18:00 提醒：今晚议事会，请网格员到场（下次 11月26日 18:00，法定节假日不发）。"
-        "取消请发送「提醒 取消 10」"
+        "取消请发送「提醒 取消 11」"
     )
     assert chat.text("@王芳/私聊: 提醒 每天早上8点 吃降压药").startswith(
         "好的，每天 8:00 提醒：吃降压药（下次 11月24日 8:00）。"
