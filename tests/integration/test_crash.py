@@ -50,6 +50,7 @@ import sys
 import threading
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -514,6 +515,17 @@ def check_answers(
     assert missing <= KILLS, f"{context}: {missing} acknowledgements missing"
 
 
+def _said(printed: list[str]) -> Iterator[tuple[str, str]]:
+    """Each message printed, with its chat; the lines of a bundle count as its chat's too."""
+    where = ""
+    for line in printed:
+        if shown := _SHOWN.match(line.rstrip("\n")):
+            where = shown["where"]
+            yield where, shown["text"]
+        elif line.startswith("    "):
+            yield where, line.strip()
+
+
 def check_reminders(
     storm: Storm, stored: Stored, cut_off: list[tuple[str, str]], context: str
 ) -> None:
@@ -530,7 +542,13 @@ def check_reminders(
         assert sent <= 1, f"{context}: reminder {message.token} sent {sent}x"
         if message.due <= storm.end and f"提醒：事{message.token}" not in lost:
             assert sent == 1, f"{context}: reminder {message.token} due {message.due} not sent"
-    # The ledger's own reminders too: each 🟡 warning and the daily digest at most once.
-    yellow = Counter(re.findall(r"🟡 #(\d+)【", out))
+    # The ledger's own reminders too: each 🟡 warning at most once in each chat it goes to (the
+    # work group, and privately the grid's worker while nobody holds the issue), and the daily
+    # digest at most once.
+    yellow = Counter(
+        (where, number[1])
+        for where, text in _said(storm.printed)
+        if (number := re.match(r"🟡 #(\d+)【", text))
+    )
     assert not yellow or max(yellow.values()) == 1, f"{context}: {yellow.most_common(3)}"
     assert out.count("今日台账（11月23日）") <= 1, context
