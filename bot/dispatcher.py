@@ -154,6 +154,9 @@ class Dispatcher:
                     return uow.meetings.homeless_waits(chat.platform, sender, now)
                 if kind in (RouteKind.ASKING, RouteKind.PLACE):
                     return uow.issues.awaited_here(chat.platform, sender, chat.ref)
+                if kind is RouteKind.LEDGER_ASKED:  # privately, or in a work group
+                    found = None if chat.is_private else uow.chats.find(chat.platform, chat.ref)
+                    return chat.is_private or (found is not None and found.kind == "work")
                 if kind in (RouteKind.ATTEND, RouteKind.MEETING_ASKED):
                     return bool(uow.meetings.coming_in(chat.platform, chat.ref, now))
                 if kind is RouteKind.ME_TOO:  # in reply: the quoted message says which
@@ -288,6 +291,9 @@ class Dispatcher:
                 return self._or_otherwise(ctx, route, intake.asked_in_group(ctx, route.text))
             case RouteKind.ATTEND:
                 return self._or_otherwise(ctx, route, meetings.attend(ctx, route.text))
+            case RouteKind.LEDGER_ASKED:
+                assert route.command is not None
+                return route.command.handler(ctx, route.args)
             case RouteKind.MEETING_ASKED:
                 return self._or_otherwise(ctx, route, meetings.when_and_where(ctx))
             case RouteKind.ME_TOO:

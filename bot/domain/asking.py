@@ -38,3 +38,31 @@ def asks_in_group(text: str) -> bool:
 
 # 「为什么退回」「我的问题怎么被退回了」: a reporter asking why a report was not taken.
 WHY_REJECTED = re.compile(r"(?:为什么|为啥|怎么|凭什么|咋)(?:又|就)?(?:被|给我|给)?退回")
+
+
+# 「超期的有哪些」「还有几件没办完」「快到期的有几条」「我手上还有哪些没办」: staff asking the
+# ledger in their own words, privately or in the work group; the 台账 filter it means.
+_WHICH = re.compile(r"哪些|哪几|几件|几条|几个|几单|多少|有没有|什么事")
+_OVERDUE = re.compile(r"超期|逾期|过期|超时")
+_DUE_SOON = re.compile(r"快(?:要)?到期|要到期|即将到期|快(?:要)?超期|临期")
+_OPEN = re.compile(
+    r"没(?:有)?(?:办完|办结|办|处理|解决|完成|修)|未(?:办结|办完|处理|解决)|待办|在办"
+)
+_MINE = re.compile(r"^我(?:手上|手里|这边|这里|的)|我手上|我手里")
+LEDGER_ASKED_AT_MOST = 15
+
+
+def ledger_asked(text: str) -> str | None:
+    """What 「台账」 a short question after the open issues means (`text` normalised, without
+    its closing punctuation): 「红」 for the overdue, 「黄」 for those due soon, 「」 for all
+    open ones, with 「我的」 for one's own (「我手上还有几件」); None for other words."""
+    if len(text) > LEDGER_ASKED_AT_MOST or _WHICH.search(text) is None:
+        return None
+    mine = " 我的" if _MINE.search(text) else ""
+    if _DUE_SOON.search(text):
+        return f"黄{mine}"
+    if _OVERDUE.search(text):
+        return f"红{mine}"
+    if _OPEN.search(text) or (mine and re.search(r"还有|有", text)):
+        return mine.strip()
+    return None

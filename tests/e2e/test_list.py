@@ -196,3 +196,24 @@ def test_a_building_head_sees_their_buildings_issues(chat: Conversation) -> None
     chat.say("@孙大爷/网格5群: #报事 6号楼门口乱停车")
     lines = chat.text("@陈楼长/网格3群: 台账").splitlines()
     assert len(lines) == 2 and lines[1].startswith("🟢 #1【排水管道】3号楼2单元"), lines
+
+
+def test_the_ledger_asked_in_words_privately_or_in_the_work_group(chat: Conversation) -> None:
+    file_reports(chat, 3)
+    chat.say("@张网格/网格3群: 派单 2 @刘物业 周五")
+    chat.say("@张网格/网格3群: 派单 3 @刘物业 今天")
+    chat.clock.advance(timedelta(hours=10))  # Monday 18:05: #3 is overdue, #1 due tomorrow
+    overdue = chat.text("@李书记/工作群: 台账 红")
+    assert chat.text("@李书记/工作群: 超期的有哪些？") == overdue
+    assert chat.text("@李书记/私聊: 有哪些超期了") == overdue
+    assert chat.text("@李书记/私聊: 快到期的有几条") == chat.text("@李书记/私聊: 台账 黄")
+    assert chat.text("@张网格/私聊: 还有哪些没办完") == chat.text("@张网格/私聊: 台账")
+    # A handler: what they hold.
+    held = chat.text("@刘物业/私聊: 我手上还有几件")
+    assert held == chat.text("@刘物业/私聊: 我的待办")
+    assert "#2" in held and "#3" in held and "#1" not in held
+    # In a grid group neighbours talk among themselves: no ledger there.
+    assert chat.say("@王芳/网格3群: 超期的有哪些") == []
+    assert chat.say("@李书记/网格3群: 还有哪些没办完") == []
+    # Other questions are no ledger.
+    assert chat.say("@李书记/工作群: 超期了怎么办") == []

@@ -254,3 +254,30 @@ def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -
 )
 def test_other_ba_sentences_stay_chatter(text: str) -> None:
     assert route(text).kind is RouteKind.IGNORE
+
+
+@pytest.mark.parametrize(
+    ("text", "filters"),
+    [
+        ("超期的有哪些", "红"),
+        ("有没有超期的？", "红"),
+        ("快到期的有几条", "黄"),
+        ("还有哪些没办完", ""),
+        ("我手上还有几件", "我的"),
+        ("我手上有几件超期", "红 我的"),
+    ],
+)
+def test_the_ledger_asked_in_words(text: str, filters: str) -> None:
+    asked = route(text, chat=PRIVATE)
+    assert asked.kind is RouteKind.LEDGER_ASKED
+    assert asked.command is not None and asked.command.name == "list"
+    assert asked.args == filters
+    assert asked.otherwise is not None and asked.otherwise.kind is RouteKind.PRIVATE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["超期了怎么办", "有多少人参加", "大家有什么事吗", "3号楼还有哪些没修好，麻烦物业尽快安排一下"],
+)
+def test_other_questions_are_no_ledger(text: str) -> None:
+    assert route(text, chat=PRIVATE).kind is not RouteKind.LEDGER_ASKED
