@@ -563,10 +563,16 @@ def unit_text(uow: UnitOfWork, services: Services, community_id: int, query: Sta
         return "\n".join(
             unit_sentence(label, unit, per_unit.get(unit, UnitCounts())) for unit in named
         )
+    lines = every_unit(per_unit, configured, label)
+    return "\n".join(lines) if lines else texts.UNITS_NOTHING.format(period=label)
+
+
+def every_unit(
+    per_unit: Mapping[str, UnitCounts], configured: Sequence[str], label: str
+) -> list[str]:
+    """「本月各单位承办情况：」 and a line per unit with issues; nothing when none has."""
     lines = [unit_line(unit, counts) for unit, counts in by_unit_order(per_unit, configured)]
-    if not lines:
-        return texts.UNITS_NOTHING.format(period=label)
-    return "\n".join([texts.UNITS_HEAD.format(period=label), *lines])
+    return [texts.UNITS_HEAD.format(period=label), *lines] if lines else []
 
 
 def unit_names(uow: UnitOfWork, services: Services, community_id: int) -> list[str]:
@@ -801,7 +807,8 @@ def last_month_query(services: Services, due: datetime | None = None) -> StatsQu
 
 def monthly_report(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
     """The month's first working day: last month's /stats text to the work group the series
-    is for; nothing on the other days the series fires."""
+    is for, then each unit's line (「统计 上月 单位」) when any unit had issues; nothing on the
+    other days the series fires."""
     # Imported here: handlers.digests needs handlers.ledger, which needs this module.
     from handlers.digests import first_working_day_of_month
 
@@ -811,4 +818,8 @@ def monthly_report(uow: UnitOfWork, services: Services, reminder: Reminder) -> l
     chat = uow.chats.by_id(reminder.chat_id)
     query = last_month_query(services, reminder.due_at)
     text = stats_text(uow, services, reminder.community_id, query)
+    # The units' figures too, as an assessment (考核) quotes them, when any unit had issues.
+    per_unit = unit_counts_of(uow, reminder.community_id, query, services.clock.now())
+    configured = unit_names(uow, services, reminder.community_id)
+    text = "\n".join([text, *every_unit(per_unit, configured, query.period.label)])
     return [Reply(chat_ref(chat), texts.MONTHLY_REPORT.format(text=text))]

@@ -250,7 +250,7 @@ ME_TOO = "已记下：#{number} 共{count}人反映，已为您关注，有进�
 NOTHING_TO_SPLIT = "10分钟内没有被当作重复的反映。要反映新问题，请用 #报事。"
 
 # -- reminders (chat-protocol §5) ----------------------------------------------------------------
-REMIND_YELLOW = "🟡 #{number}【{category}】{where}{description}，期限 {deadline}，请抓紧办理。"
+REMIND_YELLOW = "🟡 #{number}【{category}】{where}{description}，期限 {deadline}，请抓紧办理；办不完可发送「延期 {number} 新期限 原因」。"
 REMIND_RED = "🔴 #{number}【{category}】{where}{description}，已到期限 {deadline}。请尽快办结，或发送「进展 {number} 说明」。"
 REMIND_YELLOW_UNASSIGNED = "🟡 #{number}【{category}】{where}{description}，期限 {deadline}，还没有派单，请尽快「派单 {number} @人或单位」。"
 REMIND_RED_UNASSIGNED = "🔴 #{number}【{category}】{where}{description}，已到期限 {deadline}，还没有派单，请尽快「派单 {number} @人或单位」。"

@@ -221,3 +221,15 @@ def test_the_export_has_a_sheet_of_the_units(week: Conversation) -> None:
         ("物业", 4, 2, 0.5, 1, 0.5, 2, 2, 1),
         ("街道城管办", 2, 0, 0, 0, "—", 1, 0, "—"),
     ]
+
+
+def test_the_monthly_report_carries_every_unit(week: Conversation) -> None:
+    fired = week.run_until(datetime(2026, 12, 1, 9, 30, tzinfo=SH))
+    reports = [text for when, where, text in fired if "📊 月报：" in text]
+    assert len(reports) == 1
+    units = week.text("@李书记/工作群: 统计 上月 单位")
+    assert units.startswith("11月各单位承办情况：\n物业：承办4条，办结2条")
+    # After the month's sentence and its grids, the units as 「统计 上月 单位」 gives them (the
+    # report goes out bundled with the morning's digest).
+    month = week.text("@李书记/工作群: 统计 上月")
+    assert f"📊 月报：{month}\n{units}\n" in reports[0]
