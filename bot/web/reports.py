@@ -36,6 +36,7 @@ from handlers.stats import (
     Period,
     StatsQuery,
     by_grid_name,
+    by_unit_order,
     counts_of,
     month_span,
     parse_month,
@@ -45,6 +46,8 @@ from handlers.stats import (
     stats_chart,
     stats_label,
     summary_sentence,
+    unit_counts_of,
+    unit_names,
 )
 from storage.models import Meeting, MeetingOption
 from storage.uow import UnitOfWork
@@ -395,7 +398,8 @@ def stats_page(
     query: StatsQuery,
     params: Mapping[str, str],
 ) -> dict[str, Any]:
-    """/stats as tables: the summary sentence, totals, per status, per grid, per category."""
+    """/stats as tables: the summary sentence, totals, per status, per grid, per category, and
+    per handling unit (「统计 单位」: what it held or was escalated, 按期 its resolved on time)."""
     now = services.clock.now()
     grids = {grid.id: grid.name for grid in uow.communities.grids_of(community_id)}
 
@@ -415,6 +419,17 @@ def stats_page(
         }
         for code, n in counts.by_category.items()
     ]
+    configured = unit_names(uow, services, community_id)
+    per_unit = unit_counts_of(uow, community_id, query, now)
+    unit_rows = [
+        {
+            "name": unit,
+            **_figures(counts),
+            "on_time": counts.on_time,
+            "on_time_rate": percent(counts.on_time_rate),
+        }
+        for unit, counts in by_unit_order(per_unit, configured)
+    ]
     kept = {
         key: normalize(params.get(key, ""))
         for key in ("period", "grid", "category")
@@ -429,6 +444,7 @@ def stats_page(
         "totals": _figures(counts),
         "statuses": [(status.label, n) for status, n in counts.by_status.items()],
         "grid_rows": grid_rows,
+        "unit_rows": unit_rows,
         "categories": categories,
         "chart": "/stats/chart.png" + ("?" + urlencode(kept) if kept else ""),
         "period": kept.get("period", "本月"),

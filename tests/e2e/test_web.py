@@ -763,3 +763,17 @@ def test_an_unknown_action_or_a_bad_number_in_a_form_is_refused(chat: Conversati
     page = client.post("/issues/99999/accept", data={"csrf": csrf, "level": "简单"})
     assert page.status_code == 404 and flash(page.text) == "没有找到 #99999。"
     assert status_of(chat, 1) == "待受理"
+
+
+def test_the_statistics_page_has_each_units_figures_as_the_chat_counts_them(
+    three: Conversation,
+) -> None:
+    three.say("@刘物业/私聊: 办结 2 已固定井盖")
+    page = visible(sign_in(three, "李书记").get("/stats").text)
+    said = three.text("@李书记/工作群: 统计 本月 单位")
+    assert said.splitlines()[1] == "物业：承办1条，办结1条，按期1条，超期0条，暂无评价"
+    lines = page.splitlines()
+    table = lines[lines.index("按单位") :]
+    row = table.index("物业")
+    # 承办, 办结, 办结率, 按期, 按期率, 超期, 满意率, as the line above.
+    assert table[row : row + 8] == ["物业", "1", "1", "100%", "1", "100%", "0", "—"]
