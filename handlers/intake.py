@@ -155,23 +155,28 @@ def _place_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
         or ctx.now - issue.created_at > PLACE_ADDED_WITHIN
     ):
         return None
-    # Where it had none; or, in the building it named, the unit (「在5号楼2单元」); or, said as
-    # a correction (「位置：5号楼西侧」「说错了，是6号楼」), instead of where it said.
+    # Where it had none; or, in the building it named, the unit (「在5号楼2单元」); or a place
+    # of no building where it named none (「在小区东门」 after 「3号楼路灯坏了」); or, said as a
+    # correction (「位置：5号楼西侧」「说错了，是6号楼」), instead of where it said.
     nowhere = not (issue.building or issue.place)
     closer = bool(where.unit) and issue.building == where.building and not issue.unit
-    corrected = not (nowhere or closer) and corrects_place(said)
-    if not (nowhere or closer or corrected):
+    beside = not (nowhere or where.building or issue.place)
+    corrected = not (nowhere or closer or beside) and corrects_place(said)
+    if not (nowhere or closer or beside or corrected):
         return None
-    issue.building, issue.unit, issue.room, issue.place = (
-        where.building,
-        where.unit,
-        where.room,
-        where.place,
-    )
+    if not beside:  # beside its building, the place is kept in the record (补充) alone
+        issue.building, issue.unit, issue.room, issue.place = (
+            where.building,
+            where.unit,
+            where.room,
+            where.place,
+        )
     if where.building:
         issue.grid_id = grid_for(ctx, where.building) or issue.grid_id
     record(ctx, issue, SUPPLEMENT, shorten(text.strip(), _ALERT_DESCRIPTION_LIMIT))
     located = _where(ctx, issue).removesuffix(" · ")
+    if beside:
+        located += f"（{where.place}）"
     reply, alert = (
         (texts.PLACE_CORRECTED, texts.PLACE_CORRECTED_ALERT)
         if corrected

@@ -211,6 +211,13 @@ def test_where_said_just_after_a_private_report_is_added_to_it(chat: Conversatio
         "已把位置补充到 #2：5号楼2单元 · 网格5。",
     )
     assert "补充" not in chat.say("@钱阿姨/私聊: 在6号楼")[0][1]
+    # A place of no building, beside the building named: kept in its record, the building stays.
+    assert chat.say("@钱阿姨/私聊: 在小区东门") == [
+        ("私聊·钱阿姨", "已把位置补充到 #2：5号楼2单元 · 网格5（东门）。"),
+        ("工作群", "#2 报事人补充位置：5号楼2单元 · 网格5（东门）"),
+    ]
+    assert "补充：在小区东门" in chat.text("@钱阿姨/私聊: 查看 2")
+    assert issues(chat)[1].building == "5"
     # A problem said with its place is a report of its own, however it starts.
     chat.say("@刘阿姨/私聊: 楼道里很黑")
     assert chat.say("@刘阿姨/私聊: 在5号楼下面有个井盖坏了")[0][1].startswith(
