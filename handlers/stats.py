@@ -472,6 +472,7 @@ def parse_stats_args(
     `grids` maps grid names to ids; `categories` are (code, name). A category is its name, its
     code, or a part of its name that fits only one (`排水` → 排水管道). A unit (of `units`) is
     its whole name, read before the categories: `物业` is the unit, `物业服务` the category;
+    or, after them, a part of one unit's name that is no category (`城管` → 街道城管办).
     `单位` asks for every unit.
     """
     period: Period | None = None
@@ -490,6 +491,8 @@ def parse_stats_args(
             named.add(word)
         elif (code := category_code(word, categories)) is not None:
             codes.add(code)
+        elif len(found := [u for u in units if len(word) >= 2 and word in u]) == 1:
+            named.add(found[0])  # 「城管」: a part of one unit's name that is no category
         elif period is None:
             period = parse_period(word, now, tz)  # raises ValueError for nonsense
         else:

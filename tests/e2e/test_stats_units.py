@@ -91,6 +91,13 @@ def test_a_unit_gets_the_figures_of_an_assessment(week: Conversation) -> None:
     assert week.text("@李书记/工作群: 统计 本周 物业 网格5") == "本周（网格5）物业没有承办的诉求。"
 
 
+def test_a_unit_by_a_part_of_its_name_that_is_no_category(week: Conversation) -> None:
+    assert week.text("@李书记/工作群: 统计 本周 城管") == STREET
+    assert week.text("@李书记/工作群: 统计 街道 本周") == STREET
+    # 物业 is a whole unit's name; 物业服务 the category; a part in no name is refused.
+    assert week.text("@李书记/工作群: 统计 本周 局").startswith("看不懂「局」。")
+
+
 def test_the_category_keeps_its_full_name(week: Conversation) -> None:
     assert week.text("@李书记/工作群: 统计 本周 物业服务").splitlines() == [
         "本周（物业服务）收集诉求1条，办结0条（办结率0%），暂无评价，超期1条。",
