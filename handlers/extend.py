@@ -28,6 +28,7 @@ from storage.models import Issue
 _WORD_END = re.compile(r"[\s,，、;；]+")
 _LEADING_ENDS = re.compile(r"^[\s,，、;；:：]*(?:(?:原因|理由|因为)[\s:：]*)?")
 _MOST_WORDS = 3
+ASKED = "extend_asked"  # the audit entry of a holder's request
 
 
 def extend(ctx: Context, args: str) -> Outcome:
@@ -69,8 +70,14 @@ def _ask(ctx: Context, issue: Issue, deadline: datetime, reason: str) -> Outcome
         example = f"延期 {issue.number} {shown_deadline(ctx.services, deadline)} 等配件到货"
         raise Answer(texts.NEEDS_TEXT.format(what="延期原因", example=example))
     asked = shown_deadline(ctx.services, deadline)
+    before = shown_deadline(ctx.services, issue.deadline)
+    last = ctx.uow.audit.last_of(issue.id, (ASKED, Action.EXTEND.value))
+    if last is not None and last.action == ASKED and last.note.startswith(f"{asked}，"):
+        # Asked again (a double send, or impatience): the work group is not asked twice.
+        line = texts.EXTEND_ASKED_BEFORE.format(number=issue.number, deadline=asked, before=before)
+        return Outcome([reply_to(ctx, line)], "command", issue.id)
     tz = ctx.services.settings.tz
-    record(ctx, issue, "extend_asked", f"{asked}，{reason}")
+    record(ctx, issue, ASKED, f"{asked}，{reason}")
     line = texts.EXTEND_ASKED.format(
         who=assignee_label(ctx.uow, issue) or ctx.sender.name,
         number=issue.number,
@@ -81,7 +88,6 @@ def _ask(ctx: Context, issue: Issue, deadline: datetime, reason: str) -> Outcome
     )
     told = tell_work_groups(ctx, line)
     sent = texts.EXTEND_ASK_SENT if told else texts.EXTEND_ASK_NOWHERE
-    before = shown_deadline(ctx.services, issue.deadline)
     return Outcome(
         [reply_to(ctx, sent.format(number=issue.number, before=before)), *told], "command", issue.id
     )

@@ -122,6 +122,9 @@ EXTENDED = "#{number} 的期限由 {before} 改为 {deadline}"
 EXTEND_BECAUSE = "，原因：{reason}"
 EXTEND_ASKED = "{who} 申请 #{number} 延期到 {deadline}（现期限 {before}），原因：{reason}。同意请发送「{grant}」。"
 EXTEND_ASK_SENT = "已把 #{number} 的延期申请转给社区，同意前期限仍是 {before}。"
+EXTEND_ASKED_BEFORE = (
+    "#{number} 延期到 {deadline} 的申请已经转给社区，请等待回复；同意前期限仍是 {before}。"
+)
 EXTEND_ASK_NOWHERE = (
     "社区还没有绑定工作群，延期申请无法转达，请直接联系书记。#{number} 的期限仍是 {before}。"
 )

@@ -69,6 +69,10 @@ def test_the_property_contact_asks_and_the_secretary_grants(chat: Conversation) 
             "同意请发送「延期 1 12月4日」。",
         ),
     ]
+    # Sent again: the work group is not asked twice.
+    assert chat.say("@刘物业/私聊: 延期 1 12月4日 等配件") == [
+        (LIU, "#1 延期到 12月4日 的申请已经转给社区，请等待回复；同意前期限仍是 11月27日。")
+    ]
     assert "期限：11月27日" in chat.text("@李书记/工作群: 查看 1")
     assert chat.say("@李书记/工作群: 延期 1 12月4日")[0] == (
         WORK,
