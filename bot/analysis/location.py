@@ -163,17 +163,21 @@ _GIVING_PLACE = re.compile(
 _CORRECTING = re.compile(
     r"^(?:位置|地址|地点|具体位置|具体地址)|说错|不对|更正|应该是|改成|改为|不是"
 )
+# 「3号楼」「5栋2单元」「3号楼2单元301」 alone: where, as the answer to "where is it".
+_BARE_ADDRESS = re.compile(
+    r"^[0-9]{1,3}(?:号楼|号院|栋|幢)(?:[0-9]{1,2}单元)?(?:[0-9]{3,4}(?:室|号)?)?(?:那边|这边|门口)?$"
+)
 _PLACE_AT_MOST = 40  # characters: a longer message tells more than where
 _ASKS = re.compile(r"[吗嘛?？]")
 
 
 def gives_place(text: str) -> bool:
     """Whether normalised `text` starts as someone saying where (「我住3号楼2单元301」「地址：
-    5号楼东侧」「说错了，是7号楼」), short enough to be only that; what place it names, if any,
-    `extract_location` reads."""
+    5号楼东侧」「说错了，是7号楼」), short enough to be only that, or is an address alone
+    (「3号楼」「3号楼2单元301」); what place it names, if any, `extract_location` reads."""
     if len(text) > _PLACE_AT_MOST or _ASKS.search(text):  # 「是3号楼的吗」 asks
         return False
-    return _GIVING_PLACE.match(text) is not None
+    return _GIVING_PLACE.match(text) is not None or _BARE_ADDRESS.match(text) is not None
 
 
 def corrects_place(text: str) -> bool:

@@ -223,11 +223,17 @@ def test_where_said_just_after_a_private_report_is_added_to_it(chat: Conversatio
     assert chat.say("@刘阿姨/私聊: 在5号楼下面有个井盖坏了")[0][1].startswith(
         "已登记 #4【道路井盖】"
     )
+    # An address alone answers "where" too.
+    chat.say("@周阿姨/私聊: 电梯又坏了")
+    assert chat.say("@周阿姨/私聊: 3号楼") == [
+        ("私聊·周阿姨", "已把位置补充到 #5：3号楼 · 网格3。"),
+        ("工作群", "#5 报事人补充位置：3号楼 · 网格3"),
+    ]
     # Half an hour on, where is a report of its own.
     chat.say("@孙大爷/私聊: 路灯坏了好几天了，晚上很黑")
     chat.clock.advance(timedelta(minutes=31))
     assert chat.text("@孙大爷/私聊: 在小区东门").startswith("您好，我是邻里。")
-    assert len(issues(chat)) == 5
+    assert len(issues(chat)) == 6
 
 
 def test_where_said_in_the_group_just_after_a_report_there_is_added_to_it(
@@ -237,6 +243,7 @@ def test_where_said_in_the_group_just_after_a_report_there_is_added_to_it(
     assert chat.say("@王芳/网格3群: 是3号楼的吗") == []  # a question, not where
     assert chat.say("@孙大爷/网格3群: 我住5号楼") == []  # a neighbour's home, not her report's
     assert chat.say("@王芳/网格5群: 我住3号楼") == []  # not where she reported it
+    assert chat.say("@孙大爷/网格3群: 5号楼") == []  # an address alone, from a neighbour
     assert chat.say("@王芳/网格3群: 我家是3号楼2单元301") == [
         ("网格3群", "已把位置补充到 #1：3号楼2单元301室 · 网格3。"),
         ("工作群", "#1 报事人补充位置：3号楼2单元301室 · 网格3"),

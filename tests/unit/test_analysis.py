@@ -20,7 +20,7 @@ from bot.analysis import (
     analyze_lines,
     load_default_categories,
 )
-from bot.analysis.location import building_number
+from bot.analysis.location import building_number, gives_place
 from bot.analysis.normalize import MAX_ANALYSED_CHARS, chinese_number, normalize
 
 SECTION_7_CODES = [
@@ -490,3 +490,20 @@ def test_every_default_category_has_its_own_short_name_for_the_statistics() -> N
     # Without `short`, the statistics use the name.
     (plain,) = parse_categories([{"code": "x", "name": "垃圾分类", "level": "简单"}])
     assert plain.short_name == "垃圾分类"
+
+
+@pytest.mark.parametrize(
+    ("text", "gives"),
+    [
+        ("我住3号楼2单元301", True),
+        ("地址：5号楼东侧", True),
+        ("3号楼", True),
+        ("5栋2单元", True),
+        ("3号楼2单元301", True),
+        ("是3号楼的吗", False),
+        ("3号", False),  # a day of the month as much as a building
+        ("3号楼门口井盖坏了", False),  # a report that names its place
+    ],
+)
+def test_who_says_where(text: str, gives: bool) -> None:
+    assert gives_place(text) is gives
