@@ -38,7 +38,7 @@ from handlers.base import (
     refuse,
     reply_to,
 )
-from handlers.ledger import issue_first, withdraw
+from handlers.ledger import issue_first, own_open_here, withdraw
 from handlers.listing import held, ledger_line
 from handlers.notify import tell_work_groups, triage_buttons, with_buttons
 from storage.models import Follower, Issue, Person
@@ -210,7 +210,7 @@ def _withdraw_said(ctx: Context, text: str) -> Outcome:
     """「不用处理了…」 said to the bot: 撤回 for the sender's one open issue here; with several
     they are asked which, with none it was no report."""
     assert ctx.community is not None
-    mine = [issue for issue in _own_issues(ctx, OPEN) if in_this_chat(ctx, issue)]
+    mine = own_open_here(ctx)
     if len(mine) == 1:
         return withdraw(ctx, f"{mine[0].number} {text.strip()}")
     if not mine:

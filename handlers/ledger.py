@@ -656,18 +656,42 @@ WITHDRAW = "withdraw"
 def withdraw(ctx: Context, args: str) -> Outcome:
     """撤回 N [原因] — the reporter says it needs no more doing (「已经自己修好了」). Whoever
     works on it and the work group are told; they close it (办结 or 退回) once they have
-    checked, so the ledger and its statistics stay theirs."""
+    checked, so the ledger and its statistics stay theirs. 「撤回」 alone: the sender's one open
+    report here; with several they are asked which."""
+    if not args.strip() and ctx.community is not None:
+        mine = own_open_here(ctx)
+        if len(mine) > 1:
+            line = texts.WITHDRAW_WHICH.format(numbers=numbers_of(mine), number=mine[0].number)
+            raise Answer(line)
+        args = str(mine[0].number) if mine else args
     issue, rest = find_issue(ctx, args, "withdraw")
     if issue.status not in OPEN:
         line = texts.WITHDRAW_NOT_OPEN.format(number=issue.number, status=issue.status.label)
         raise Answer(line)
     reason = rest.strip() or texts.WITHDRAW_DEFAULT
+    last = ctx.uow.audit.last_of(issue.id, (WITHDRAW,))
+    if last is not None and last.note == reason:  # said again: nobody is asked twice
+        line = texts.WITHDRAW_ASKED.format(number=issue.number, reason=clause(reason))
+        return _one_line(ctx, line.removesuffix("。") + texts.ALREADY_SO, issue)
     record(ctx, issue, WITHDRAW, reason)
     alert = texts.WITHDRAW_ALERT.format(number=issue.number, reason=clause(reason))
     said = reply_to(ctx, texts.WITHDRAW_ASKED.format(number=issue.number, reason=clause(reason)))
     told = tell_work_groups(ctx, alert, already=[said])
     told += tell_privately(working_on(ctx.uow, issue), alert, skip=ctx.sender.id)
     return Outcome([said, *told], "command", issue.id)
+
+
+def own_open_here(ctx: Context) -> list[Issue]:
+    """The sender's open reports in this community that are theirs to speak of here
+    (`in_this_chat`: privately any, in a group those reported there)."""
+    assert ctx.community is not None
+    return [
+        issue
+        for issue in ctx.uow.issues.reported_by(ctx.sender.id)
+        if issue.community_id == ctx.community.id
+        and issue.status in OPEN
+        and in_this_chat(ctx, issue)
+    ]
 
 
 def _tell_holders(ctx: Context, issue: Issue, line: str) -> list[Outgoing]:

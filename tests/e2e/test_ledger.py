@@ -605,6 +605,10 @@ def test_a_reporter_withdraws_and_those_working_on_it_close_it(chat: Conversatio
         (WORK, alert),
         (LIU, alert),
     ]
+    # Said again: nobody is asked twice.
+    assert chat.say("@王芳/网格3群: 撤回 1 邻居帮忙弄好了") == [
+        (G3, "#1 已转告网格员：邻居帮忙弄好了。确认后会结案，无需重复。")
+    ]
     shown = chat.text("@李书记/工作群: 查看 1").splitlines()
     assert shown[0].startswith("#1【道路井盖】办理中") and shown[-1].endswith(
         "王* 报事人撤回：邻居帮忙弄好了"
@@ -621,6 +625,23 @@ def test_no_longer_needed_said_privately_withdraws_ones_only_open_issue(chat: Co
         "#1 已转告网格员：不用处理了，已经自己修好了。确认后会结案。",
     )
     assert replies[1][0] == WORK
+
+
+def test_withdraw_alone_is_about_ones_only_open_report_here(chat: Conversation) -> None:
+    chat.say("@王芳/私聊: 3号楼楼道灯坏了")
+    assert chat.say("@王芳/私聊: 撤回")[0] == (
+        "私聊·王芳",
+        "#1 已转告网格员：不用处理了。确认后会结案。",
+    )
+    chat.say("@王芳/私聊: 5号楼门口井盖松了")
+    assert chat.say("@王芳/私聊: 撤回。") == [
+        (
+            "私聊·王芳",
+            "您有几件未办结的事项（#1、#2），请写明撤回哪一件，例如：撤回 1 已经自己修好了",
+        )
+    ]
+    # In a group, only what was reported there; with none, how it goes.
+    assert chat.text("@王芳/网格3群: 撤回").startswith("用法：/withdraw 编号 [原因]")
 
 
 def test_a_unit_an_issue_went_up_to_without_a_holder_works_it_is_urged_and_hears_it_reopen(
