@@ -200,14 +200,18 @@ def read_number(text: str | None) -> int | None:
 
 # 「一」「#十二」「三号」 where an issue number goes, before a space, punctuation or a mention.
 _CHINESE_LEAD = re.compile(
-    r"^(\s*[#＃]?\s*)([一二两三四五六七八九十百]{1,5})号?(?=$|[\s,，、:：。.!！?？@＠])"
+    r"^(\s*[#＃]?\s*)(?:([一二两三四五六七八九十百]{1,5})号?|([0-9０-９]{1,9})号)"
+    r"(?=$|[\s,，、:：。.!！?？@＠])"
 )
 
 
 def arabic_lead(text: str) -> str:
     """The text with a leading issue number said in Chinese written in digits: 「一 已疏通」 →
-    「1 已疏通」, 「#十二」 → 「#12」, 「三号」 → 「3」; 「一下」 and 「一般」 stay as they are."""
+    「1 已疏通」, 「#十二」 → 「#12」, 「三号」 and 「3号」 → 「3」; 「一下」, 「一般」 and
+    「3号楼」 stay as they are."""
     match = _CHINESE_LEAD.match(text)
+    if match is not None and match[3]:
+        return f"{match[1]}{int(normalize(match[3]))}{text[match.end() :]}"
     value = read_number(match[2]) if match else None
     if match is None or value is None:
         return text

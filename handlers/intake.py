@@ -83,6 +83,8 @@ _WHY_SHOWN = 3  # rejected issues a 「为什么退回」 explains
 # 「我住3号楼2单元301，楼上是401」 scores 0.73 (楼上), 「…井盖坏了」 1.0.
 _NEW_PROBLEM = 0.9
 PLACE_ADDED_WITHIN = timedelta(minutes=30)
+# 「1号已经换好灯泡了」: an issue's number with 号, then words (「1号楼…」 is a building).
+_NUMBER_SAID = re.compile(r"^([#＃]?[0-9０-９]{1,9})号(?![号栋幢楼院单元室层户区期座])")
 # 「不用处理了」「已经修好了，不用来了」: the reporter withdraws what they reported.
 _NO_LONGER_NEEDED = re.compile(r"不用(?:再)?(?:处理|来|修|管|麻烦)了|不需要(?:再)?(?:处理|来人?)了")
 # 「谢谢」「辛苦了」「好的」: thanks or a nod, answered in kind.
@@ -118,7 +120,7 @@ def private_message(ctx: Context, text: str) -> Outcome:
     analysis = ctx.services.analyzer.analyze(text)
     if ctx.role in AT_WORK and not analysis.urgent:  # 煤气、着火 …: filed whoever says it
         # 「1 已修好」: the command it was meant as, with their own words.
-        number, said = issue_first(text.strip())
+        number, said = issue_first(_NUMBER_SAID.sub(r"\1 ", text.strip(), count=1))
         if number and said and ctx.uow.issues.by_number(ctx.community.id, number):
             line = texts.STAFF_NUMBER_HINT.format(number=number, said=said.strip())
             return answer(ctx, line, "invalid")

@@ -397,3 +397,19 @@ def test_an_issue_number_said_in_chinese_works_like_digits(chat: Conversation) -
         "#1 已办结：已疏通。请报事人评价：回复「评价 1 1-5分」，或「满意/基本满意/不满意」。",
     )
     assert chat.say("@王芳/网格3群: 查看一下") == []  # chatter stays chatter
+
+
+def test_an_issue_number_said_with_hao_works_like_digits(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    assert chat.text("@王芳/网格3群: 查看1号").startswith("#1【排水管道】待受理")
+    assert chat.text("@王芳/网格3群: 查看 1号？").startswith("#1【排水管道】待受理")
+    # 「3号楼」 is a building, not #3.
+    assert chat.text("@王芳/网格3群: 查看3号楼").startswith("用法：/show 编号")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业")
+    assert chat.text("@刘物业/私聊: 1号已经疏通了") == (
+        "#1 要办结请发送「办结 1 已经疏通了」，报进展请发送「进展 1 已经疏通了」。"
+    )
+    assert chat.say("@刘物业/私聊: 办结1号 已疏通")[0] == (
+        "私聊·刘物业",
+        "#1 已办结：已疏通。请报事人评价：回复「评价 1 1-5分」，或「满意/基本满意/不满意」。",
+    )
