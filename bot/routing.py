@@ -298,13 +298,14 @@ def _asking(route: Route, raw: str) -> Route:
 
 # 「把2合并到1」「把3号派给刘物业，明天下午」「把#4上报给街道城管办」「把5退回，属于市政」
 # 「把1的期限改成周五」: a staff command said as a 把 sentence, the issue before the verb;
-# 「1 派给刘物业」「2号合并到1」「1号延期到下周一」「1号延期3天」 without the 把 too (not 上报
+# 「1 派给刘物业」「1 受理」「2号合并到1」「1号延期到下周一」「1号延期3天」
+# without the 把 too (not 上报
 # or 退回: 「1 上报了吗」 asks; nor a bare 延期 before anything but a length: 「1号延期了吗」).
 _BA = re.compile(
     r"^(?P<ba>把)?\s*(?P<number>[#＃]?\s*(?:[0-9０-９]+|[一二两三四五六七八九十百零]+))\s*号?\s*"
     r"(?P<verb>合并到|合并进|并到|并入|派给|交给|上报给|上报到|上报|吹哨给|退回"
     r"|(?:的)?期限(?:改成|改为|改到|调整为|调整到|延到|延长到|推迟到)"
-    r"|延期到|延期至|延到|延至|推迟到|推迟至|延期|推迟|延长)"
+    r"|延期到|延期至|延到|延至|推迟到|推迟至|延期|推迟|延长|受理)"
     r"[\s:：,，]*(?P<rest>.*)$",
     re.DOTALL,
 )
@@ -314,8 +315,11 @@ _BA_KEYWORD = {
     **dict.fromkeys(["上报给", "上报到", "上报", "吹哨给"], "上报"),
     "退回": "退回",
     **dict.fromkeys(["延期", "推迟", "延长"], "延期"),
+    "受理": "受理",
 }
-_WITHOUT_BA = frozenset({"合并", "派单", "延期"})
+_WITHOUT_BA = frozenset({"合并", "派单", "延期", "受理"})
+# 「1 受理」「1号受理 复杂」「把1受理了」 (「1号受理了吗」 asks).
+_ACCEPT_REST = re.compile(r"^了?$|^了?\s*(?:简单|复杂|疑难)")
 _LENGTH_FIRST = re.compile(r"^[0-9０-９一二两三四五六七八九十半]")  # 「3天」「两个工作日」
 
 
@@ -329,11 +333,16 @@ def _ba_sentence(said: str) -> str | None:
     keyword = _BA_KEYWORD.get(verb) or "延期"  # 「的期限改成」「延期到」…
     # Without the 把, the number in digits: 「一并入账」 is no merge.
     plain = keyword in _WITHOUT_BA and not match["number"][-1:].isalpha()
-    if verb in ("延期", "推迟", "延长") and not _LENGTH_FIRST.match(match["rest"]):
+    rest = match["rest"]
+    if verb in ("延期", "推迟", "延长") and not _LENGTH_FIRST.match(rest):
         plain = False  # 「1号延期了吗」 asks; 「1号延期3天」 says
+    if verb == "受理":
+        if not _ACCEPT_REST.match(rest):
+            return None
+        rest = rest.removeprefix("了").strip()  # 「把1受理了」
     if not (match["ba"] or plain):
         return None
-    return f"{keyword} {match['number']} {match['rest']}".rstrip()
+    return f"{keyword} {match['number']} {rest}".rstrip()
 
 
 def _attempted(keyword: str, after: str) -> bool:

@@ -240,6 +240,12 @@ def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_
         ("把5退回，属于市政道路", "reject", "5 属于市政道路"),
         ("1 派给刘物业 今天下班前", "assign", "1 刘物业 今天下班前"),
         ("2号合并到1", "merge", "2 1"),
+        ("1 受理", "accept", "1"),
+        ("2号受理 复杂", "accept", "2 复杂"),
+        ("把3受理了", "accept", "3"),
+        ("1号延期到下周一", "extend", "1 下周一"),
+        ("把1的期限改成周五", "extend", "1 周五"),
+        ("1号延期3天 等配件", "extend", "1 3天 等配件"),
     ],
 )
 def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -> None:
@@ -250,7 +256,18 @@ def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -
 
 
 @pytest.mark.parametrize(
-    "text", ["把门关好", "把2楼的灯修一下", "把车挪一下", "一并入账", "1 上报了吗", "3 退回来了"]
+    "text",
+    [
+        "把门关好",
+        "把2楼的灯修一下",
+        "把车挪一下",
+        "一并入账",
+        "1 上报了吗",
+        "3 退回来了",
+        "1号受理了吗",
+        "1号延期了吗",
+        "3号派送的快递到了",
+    ],
 )
 def test_other_ba_sentences_stay_chatter(text: str) -> None:
     assert route(text).kind is RouteKind.IGNORE
