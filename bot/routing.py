@@ -129,8 +129,8 @@ class Router:
         # Commands and ballots are read without the sentence's closing punctuation.
         # 「台账。」「受理 1！」「查看 1？」 are the commands.
         said, said_text = rstrip_marks(raw, SENTENCE_ENDS), rstrip_marks(text, SENTENCE_ENDS)
-        if (plain := _ba_sentence(said)) is not None:  # 「把2合并到1」 is 「合并 2 1」
-            said, said_text = plain, normalize(plain)
+        if (plain := _ba_sentence(said) or _said_as(said_text)) is not None:
+            said, said_text = plain, normalize(plain)  # 「把2合并到1」 is 「合并 2 1」
         if (quoted := _quoted_poll(message)) is not None and is_ballot(f"{quoted} {said_text}"):
             # 「2」 in reply to the poll 「📅 M1 …」: the poll's number goes without saying.
             return Route(RouteKind.BALLOT, text=f"{quoted} {said_text}")
@@ -343,6 +343,35 @@ def _ba_sentence(said: str) -> str | None:
     if not (match["ba"] or plain):
         return None
     return f"{keyword} {match['number']} {rest}".rstrip()
+
+
+# Staff commands said the other way round, whole: the period or the issue first.
+_PERIOD = r"(?P<period>本周|上周|本月|上月|今年|去年|本季度|上季度|[0-9]{1,2}月)"
+_SAID_AS = (
+    # 「本周统计」「上月的统计」「本月数据」 → 统计 本周
+    (re.compile(rf"^{_PERIOD}的?(?:统计|数据)$"), "统计 {period}"),
+    # 「月报」: last month's, as the monthly report gives it
+    (re.compile(r"^(?:看一?下)?月报$"), "统计 上月"),
+    # 「导出本月台账」「导出上月的台账」「导出台账」 → 导出 本月
+    (re.compile(rf"^导出{_PERIOD}?的?(?:台账|台帐|表格|excel|Excel|EXCEL)$"), "导出 {period}"),
+    # 「今天的台账」「今日台账」 → 台账
+    (re.compile(r"^(?:今天|今日)的?(?:台账|台帐)$"), "台账"),
+    # 「1号催一下」「2 催办」 → 催办 1
+    (
+        re.compile(r"^(?P<number>[#＃]?[0-9]{1,9})\s*号?\s*(?:催一下|催办|督办|催催)$"),
+        "催办 {number}",
+    ),
+)
+
+
+def _said_as(said: str) -> str | None:
+    """「本周统计」 → 「统计 本周」, 「月报」 → 「统计 上月」, 「1号催一下」 → 「催办 1」 …
+    (`said` normalised); None when the message is none of these."""
+    for pattern, command in _SAID_AS:
+        if match := pattern.match(said):
+            words = {name: value or "" for name, value in match.groupdict().items()}
+            return command.format(**words).strip()
+    return None
 
 
 def _attempted(keyword: str, after: str) -> bool:

@@ -413,3 +413,15 @@ def test_an_issue_number_said_with_hao_works_like_digits(chat: Conversation) -> 
         "私聊·刘物业",
         "#1 已办结：已疏通。请报事人评价：回复「评价 1 1-5分」，或「满意/基本满意/不满意」。",
     )
+
+
+def test_staff_commands_said_the_other_way_round(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业")
+    assert chat.text("@李书记/工作群: 本周统计") == chat.text("@李书记/工作群: 统计 本周")
+    assert chat.text("@李书记/工作群: 月报") == chat.text("@李书记/工作群: 统计 上月")
+    assert chat.text("@李书记/工作群: 今天的台账") == chat.text("@李书记/工作群: 台账")
+    urged = chat.say("@李书记/工作群: 1号催一下")
+    assert urged[-1][0] == "私聊·刘物业" and urged[-1][1].startswith("🟢 催办 #1【排水管道】")
+    # A resident is refused as the command would refuse them.
+    assert chat.say("@王芳/网格3群: 本周统计") == [("网格3群", "只有网格员及以上可以查看统计。")]

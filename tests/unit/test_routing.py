@@ -246,6 +246,15 @@ def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_
         ("1号延期到下周一", "extend", "1 下周一"),
         ("把1的期限改成周五", "extend", "1 周五"),
         ("1号延期3天 等配件", "extend", "1 3天 等配件"),
+        # The other way round, whole: the period or the issue first.
+        ("本周统计", "stats", "本周"),
+        ("上月的统计。", "stats", "上月"),
+        ("11月数据", "stats", "11月"),
+        ("月报", "stats", "上月"),
+        ("导出上月台账", "export", "上月"),
+        ("导出台账", "export", ""),
+        ("今天的台账", "list", ""),
+        ("1号催一下", "urge", "1"),
     ],
 )
 def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -> None:
@@ -267,6 +276,9 @@ def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -
         "1号受理了吗",
         "1号延期了吗",
         "3号派送的快递到了",
+        "本周统计一下大家的意见",
+        "月报写好了吗",
+        "1号催一下物业吧",
     ],
 )
 def test_other_ba_sentences_stay_chatter(text: str) -> None:
