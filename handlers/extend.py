@@ -44,7 +44,8 @@ def extend(ctx: Context, args: str) -> Outcome:
     shown = shown_deadline(ctx.services, deadline)
     if deadline == issue.deadline:
         line = texts.DEADLINE_MOVED.format(number=issue.number, deadline=shown)
-        return Outcome([reply_to(ctx, line.removesuffix("。") + texts.ALREADY_SO)], "command")
+        said_again = line.removesuffix("。") + texts.ALREADY_SO
+        return Outcome([reply_to(ctx, said_again)], "command", issue.id)
     issue.deadline = deadline
     because = texts.EXTEND_BECAUSE.format(reason=clause(reason)) if reason else ""
     record(ctx, issue, Action.EXTEND.value, f"{before} → {shown}{because}")
@@ -82,7 +83,7 @@ def _ask(ctx: Context, issue: Issue, deadline: datetime, reason: str) -> Outcome
         who=assignee_label(ctx.uow, issue) or ctx.sender.name,
         number=issue.number,
         deadline=asked,
-        before=shown_deadline(ctx.services, issue.deadline),
+        before=before,
         reason=clause(reason),
         grant=f"延期 {issue.number} {format_deadline(deadline, tz, ctx.now)}",
     )
