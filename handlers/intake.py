@@ -83,6 +83,7 @@ _WHY_SHOWN = 3  # rejected issues a 「为什么退回」 explains
 # 「我住3号楼2单元301，楼上是401」 scores 0.73 (楼上), 「…井盖坏了」 1.0.
 _NEW_PROBLEM = 0.9
 PLACE_ADDED_WITHIN = timedelta(minutes=30)
+_EXTEND_SAID = re.compile(r"延期|推迟|延长|宽限|多给几天|再给几天")
 # 「1号已经换好灯泡了」: an issue's number with 号, then words (「1号楼…」 is a building).
 _NUMBER_SAID = re.compile(r"^([#＃]?[0-9０-９]{1,9})号(?![号栋幢楼院单元室层户区期座])")
 # 「不用处理了」「已经修好了，不用来了」: the reporter withdraws what they reported.
@@ -122,8 +123,9 @@ def private_message(ctx: Context, text: str) -> Outcome:
         # 「1 已修好」: the command it was meant as, with their own words.
         number, said = issue_first(_NUMBER_SAID.sub(r"\1 ", text.strip(), count=1))
         if number and said and ctx.uow.issues.by_number(ctx.community.id, number):
-            line = texts.STAFF_NUMBER_HINT.format(number=number, said=said.strip())
-            return answer(ctx, line, "invalid")
+            # 「1号能延期到下周吗」: how 延期 is asked for; else the command it was meant as.
+            hint = texts.STAFF_EXTEND_HINT if _EXTEND_SAID.search(said) else texts.STAFF_NUMBER_HINT
+            return answer(ctx, hint.format(number=number, said=said.strip()), "invalid")
         return _staff_hint(ctx, text.strip())
     hint = texts.PRIVATE_HINT.format(bot=ctx.services.settings.bot.name)
     answered = _place_added(ctx, text, analysis) or _not_a_report(ctx, text, analysis, hint)
@@ -198,10 +200,11 @@ def _place_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
 def _staff_hint(ctx: Context, said: str) -> Outcome:
     """「已修好」「明天上午去处理」 said privately by someone at work: about what they hold. With
     one issue, the commands it was meant as; with several, their numbers; else how it goes."""
-    mine = held(ctx, _MINE_SHOWN + 1) if _WORK_SAID.search(said) else []
+    extending = _EXTEND_SAID.search(said) is not None
+    mine = held(ctx, _MINE_SHOWN + 1) if extending or _WORK_SAID.search(said) else []
     if len(mine) == 1:
-        line = texts.STAFF_NUMBER_HINT.format(number=mine[0].number, said=said)
-        return answer(ctx, line, "invalid")
+        hint = texts.STAFF_EXTEND_HINT if extending else texts.STAFF_NUMBER_HINT
+        return answer(ctx, hint.format(number=mine[0].number, said=said), "invalid")
     if mine:
         numbers = numbers_of(sorted(mine[:_MINE_SHOWN], key=lambda issue: issue.number))
         return answer(ctx, texts.STAFF_WHICH_HINT.format(numbers=numbers, said=said), "invalid")

@@ -44,6 +44,9 @@ ABOUT_AN_ISSUE = (
 STAFF_NUMBER_HINT = (
     "#{number} 要办结请发送「办结 {number} {said}」，报进展请发送「进展 {number} {said}」。"
 )
+STAFF_EXTEND_HINT = (
+    "#{number} 要延期请发送「延期 {number} 新期限 原因」，例如：延期 {number} 下周三 等配件到货"
+)
 STAFF_WHICH_HINT = (
     "您手上有 {numbers}：要办结请发送「办结 编号 {said}」，报进展请发送「进展 编号 {said}」。"
 )

@@ -123,3 +123,11 @@ def test_a_day_off_is_pointed_out(chat: Conversation) -> None:
         WORK,
         "注意：11月28日是休息日。如需改到工作日，请再发送「延期」写新的期限。",
     )
+
+
+def test_the_holder_asking_in_words_is_told_how(chat: Conversation) -> None:
+    assigned(chat)
+    hint = "#1 要延期请发送「延期 1 新期限 原因」，例如：延期 1 下周三 等配件到货"
+    assert chat.say("@刘物业/私聊: 1号能延期到下周吗") == [(LIU, hint)]
+    assert chat.say("@刘物业/私聊: 能延期几天吗，配件没到") == [(LIU, hint)]
+    assert "期限：11月27日" in chat.text("@李书记/工作群: 查看 1")
