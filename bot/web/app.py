@@ -252,7 +252,8 @@ class Web:
     # -- actions -------------------------------------------------------------------------------
 
     async def action(self, request: Request) -> Response:
-        """受理 / 派单 / 办结 / 退回 from the issue page, as the chat command they stand for."""
+        """受理 / 派单 / 延期 / 办结 / 退回 from the issue page, as the chat command they stand
+        for."""
         form = await request.form()
         number = _number(request.path_params["number"])
         verb = request.path_params["action"]

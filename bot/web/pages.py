@@ -328,7 +328,7 @@ def photo(
 def _actions(actor: Actor, issue: Issue, facts: Any) -> list[str]:
     """The actions the page offers: those the person may take and the status allows."""
     offered = []
-    for verb in ("accept", "assign", "resolve", "reject"):
+    for verb in ("accept", "assign", "extend", "resolve", "reject"):
         if issue.status in MOVES[Action(verb)] and refusal(verb, actor, facts) is None:
             offered.append(verb)
     return offered
@@ -342,6 +342,9 @@ def command_text(verb: str, number: int, fields: Mapping[str, str]) -> str | Non
         case "assign":
             target = fields.get("to", "").replace(" ", "")
             return f"/assign {number} {target} {fields.get('deadline', '')}".rstrip()
+        case "extend":
+            said = f"{fields.get('deadline', '')} {fields.get('reason', '')}"
+            return f"/extend {number} {said.strip()}".rstrip()
         case "resolve":
             return f"/resolve {number} {fields.get('result', '')}".rstrip()
         case "reject":

@@ -537,6 +537,9 @@ MOVES = [
     Move("李书记", 1, "assign", {"to": "物业", "deadline": "3个工作日"}, None, "办理中"),
     Move("李书记", 2, "resolve", {"result": "井盖已更换"}, None, "已办结"),
     Move("李书记", 3, "reject", {"reason": "充电桩归供电公司"}, None, "已退回"),
+    Move("王芳", 1, "extend", {"deadline": "下周一"}, NOT_HOLDER.format("调整期限"), "待受理"),
+    Move("赵网格", 1, "extend", {"deadline": "下周一"}, NOT_GRID, "待受理"),
+    Move("李书记", 2, "extend", {"deadline": "下周一", "reason": "等配件"}, None, "办理中"),
 ]
 
 
@@ -777,3 +780,14 @@ def test_the_statistics_page_has_each_units_figures_as_the_chat_counts_them(
     row = table.index("物业")
     # 承办, 办结, 办结率, 按期, 按期率, 超期, 满意率, as the line above.
     assert table[row : row + 8] == ["物业", "1", "1", "100%", "1", "100%", "0", "—"]
+
+
+def test_the_holder_asks_for_more_time_from_the_issue_page(three: Conversation) -> None:
+    client = sign_in(three, "刘物业")
+    assert "extend" in offered(client.get("/issues/2").text)
+    queued = count(three, OutboundMessage)
+    page = act(client, 2, "extend", deadline="12月4日", reason="井盖要定做")
+    assert flash(page.text) == "已把 #2 的延期申请转给社区，同意前期限仍是 11月26日。"
+    assert audit(three, "extend") == [] and len(audit(three, "extend_asked")) == 1
+    assert count(three, OutboundMessage) == queued + 1  # the work group is asked
+    assert "期限：11月26日" in three.text("@李书记/工作群: 查看 2")
