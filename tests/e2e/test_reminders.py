@@ -464,6 +464,23 @@ def test_remind_list_and_cancel(chat: Conversation) -> None:
     assert fired == [("11-27 16:00", "私聊·王芳", "⏰ 提醒：交物业费")]
 
 
+def test_reminders_said_as_people_say_them(chat: Conversation) -> None:
+    # Privately, not filed as a report about 物业.
+    set_reply = chat.text("@王芳/私聊: 明天下午3点提醒我去物业交材料")
+    assert set_reply.startswith("好的，11月24日 15:00 提醒：去物业交材料（取消请发送「提醒 取消 ")
+    number = set_reply.rsplit(" ", 1)[1].rstrip("」）")
+    assert chat.text("@王芳/私聊: 我的提醒") == chat.text("@王芳/私聊: 提醒 列表")
+    assert chat.text(f"@王芳/私聊: 取消提醒 {number}") == f"已取消提醒 {number}：去物业交材料"
+    assert chat.text("@李书记/工作群: 周五9点提醒大家交台账").startswith(
+        "好的，11月27日 9:00 提醒：交台账"
+    )
+    fired = chat.run_until(at(11, 28))
+    assert [(when, where) for when, where, text in fired if "交台账" in text] == [
+        ("11-27 09:00", "工作群")
+    ]
+    assert not any("去物业" in text for _, _, text in fired)
+
+
 @pytest.mark.parametrize("typed", ["提醒 下下下周八 开会", "提醒 明天", "提醒"])
 def test_a_bad_reminder_gets_one_line(chat: Conversation, typed: str) -> None:
     reply = chat.text(f"@王芳/网格3群: {typed}")

@@ -255,6 +255,12 @@ def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_
         ("导出台账", "export", ""),
         ("今天的台账", "list", ""),
         ("1号催一下", "urge", "1"),
+        ("提醒列表", "remind", "列表"),
+        ("取消提醒 11", "remind", "取消 11"),
+        ("明天9点提醒大家开会", "remind", "明天9点 开会"),
+        ("周五下午3点提醒我交材料", "remind", "周五下午3点 交材料"),
+        ("10分钟后提醒我关火", "remind", "10分钟后 关火"),
+        ("提醒我明天下午3点去物业", "remind", "明天下午3点去物业"),
     ],
 )
 def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -> None:
@@ -279,6 +285,7 @@ def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -
         "本周统计一下大家的意见",
         "月报写好了吗",
         "1号催一下物业吧",
+        "他提醒我别忘了带钥匙",
     ],
 )
 def test_other_ba_sentences_stay_chatter(text: str) -> None:
