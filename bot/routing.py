@@ -129,7 +129,8 @@ class Router:
         # Commands and ballots are read without the sentence's closing punctuation.
         # 「台账。」「受理 1！」「查看 1？」 are the commands.
         said, said_text = rstrip_marks(raw, SENTENCE_ENDS), rstrip_marks(text, SENTENCE_ENDS)
-        if (plain := _ba_sentence(said) or _said_as(said_text)) is not None:
+        private = message.chat.is_private
+        if (plain := _ba_sentence(said) or _said_as(said_text, private=private)) is not None:
             said, said_text = plain, normalize(plain)  # 「把2合并到1」 is 「合并 2 1」
         if (quoted := _quoted_poll(message)) is not None and is_ballot(f"{quoted} {said_text}"):
             # 「2」 in reply to the poll 「📅 M1 …」: the poll's number goes without saying.
@@ -147,7 +148,6 @@ class Router:
         if bare := self._bare_report.match(raw):  # 「报事 4号楼电梯坏了」: the tag without its #
             return Route(RouteKind.REPORT, text=bare["rest"].strip())
         untagged = self._untagged(message, raw, text)
-        private = message.chat.is_private
         if untagged.kind in (RouteKind.IGNORE, RouteKind.PRIVATE) and (
             (filters := ledger_asked(said_text)) is not None
         ):  # 「超期的有哪些」 is 「台账 红」
@@ -347,39 +347,52 @@ def _ba_sentence(said: str) -> str | None:
 
 # Staff commands said the other way round, whole: the period or the issue first.
 _PERIOD = r"(?P<period>本周|上周|本月|上月|今年|去年|本季度|上季度|[0-9]{1,2}月)"
+_WHEN_SAID = (
+    r"^(?P<when>[^，,。\s]{0,12}?(?:[0-9]:[0-9]{2}|[0-9一二两三四五六七八九十]点[半整]?"
+    r"|分钟后|小时后|今晚|明早|明晚))\s*提醒"
+)
+# (pattern, command, whether only privately: in a group 「明天9点提醒我一下」 is said to a
+# neighbour; 「…提醒大家…」 asks the bot to tell the group)
 _SAID_AS = (
     # 「本周统计」「上月的统计」「本月数据」 → 统计 本周
-    (re.compile(rf"^{_PERIOD}的?(?:统计|数据)$"), "统计 {period}"),
+    (re.compile(rf"^{_PERIOD}的?(?:统计|数据)$"), "统计 {period}", False),
     # 「月报」: last month's, as the monthly report gives it
-    (re.compile(r"^(?:看一?下)?月报$"), "统计 上月"),
+    (re.compile(r"^(?:看一?下)?月报$"), "统计 上月", False),
     # 「导出本月台账」「导出上月的台账」「导出台账」 → 导出 本月
-    (re.compile(rf"^导出{_PERIOD}?的?(?:台账|台帐|表格|excel|Excel|EXCEL)$"), "导出 {period}"),
-    # 「今天的台账」「今日台账」 → 台账
-    (re.compile(r"^(?:今天|今日)的?(?:台账|台帐)$"), "台账"),
-    # 「提醒列表」「我的提醒」 → 提醒 列表; 「取消提醒 11」 → 提醒 取消 11
-    (re.compile(r"^(?:提醒列表|我的提醒|查看提醒|看看提醒|提醒有哪些)$"), "提醒 列表"),
-    (re.compile(r"^(?:取消|删除|不用)提醒\s*(?P<number>[#Rr]?[0-9]{1,9})$"), "提醒 取消 {number}"),
-    # 「明天9点提醒我开会」「周五下午3点提醒大家交材料」「提醒我明天下午3点去物业」 → 提醒 …
     (
-        re.compile(
-            r"^(?P<when>[^，,。\s]{0,12}?(?:[0-9]:[0-9]{2}|[0-9一二两三四五六七八九十]点[半整]?"
-            r"|分钟后|小时后|今晚|明早|明晚))\s*提醒(?:我|大家|一下)[，,\s]*(?P<what>.+)$"
-        ),
-        "提醒 {when} {what}",
+        re.compile(rf"^导出{_PERIOD}?的?(?:台账|台帐|表格|excel|Excel|EXCEL)$"),
+        "导出 {period}",
+        False,
     ),
-    (re.compile(r"^提醒我[，,\s]*(?P<what>.+)$"), "提醒 {what}"),
+    # 「今天的台账」「今日台账」 → 台账
+    (re.compile(r"^(?:今天|今日)的?(?:台账|台帐)$"), "台账", False),
+    # 「提醒列表」「我的提醒」 → 提醒 列表; 「取消提醒 11」 → 提醒 取消 11
+    (re.compile(r"^(?:提醒列表|我的提醒|查看提醒|看看提醒|提醒有哪些)$"), "提醒 列表", False),
+    (
+        re.compile(r"^(?:取消|删除|不用)提醒\s*(?P<number>[#Rr]?[0-9]{1,9})$"),
+        "提醒 取消 {number}",
+        False,
+    ),
+    # 「周五下午3点提醒大家交材料」 → 提醒 周五下午3点 交材料; privately 「明天9点提醒我开会」,
+    # 「提醒我明天下午3点去物业」
+    (re.compile(rf"{_WHEN_SAID}大家[，,\s]*(?P<what>.+)$"), "提醒 {when} {what}", False),
+    (re.compile(rf"{_WHEN_SAID}(?:我|一下)[，,\s]*(?P<what>.+)$"), "提醒 {when} {what}", True),
+    (re.compile(r"^提醒我[，,\s]*(?P<what>.+)$"), "提醒 {what}", True),
     # 「1号催一下」「2 催办」 → 催办 1
     (
         re.compile(r"^(?P<number>[#＃]?[0-9]{1,9})\s*号?\s*(?:催一下|催办|督办|催催)$"),
         "催办 {number}",
+        False,
     ),
 )
 
 
-def _said_as(said: str) -> str | None:
+def _said_as(said: str, *, private: bool) -> str | None:
     """「本周统计」 → 「统计 本周」, 「月报」 → 「统计 上月」, 「1号催一下」 → 「催办 1」 …
     (`said` normalised); None when the message is none of these."""
-    for pattern, command in _SAID_AS:
+    for pattern, command, only_privately in _SAID_AS:
+        if only_privately and not private:
+            continue
         if match := pattern.match(said):
             words = {name: value or "" for name, value in match.groupdict().items()}
             return command.format(**words).strip()

@@ -264,7 +264,7 @@ def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_
     ],
 )
 def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -> None:
-    result = route(text)
+    result = route(text, chat=PRIVATE)
     assert result.kind is RouteKind.COMMAND
     assert result.command is not None and result.command.name == name
     assert result.args == args
@@ -286,6 +286,7 @@ def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -
         "月报写好了吗",
         "1号催一下物业吧",
         "他提醒我别忘了带钥匙",
+        "明天9点提醒我一下",  # in a group, said to a neighbour
     ],
 )
 def test_other_ba_sentences_stay_chatter(text: str) -> None:
