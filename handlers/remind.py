@@ -45,6 +45,9 @@ _JOINED_TIME = re.compile(
 # A repeat run into the text (「每周四18:00开例会」「每天开窗通风」) ends in a clock time or a
 # day; 「每周1号楼巡查」 is not 「每周1」 with the text 「号楼巡查」.
 _JOINED_REPEAT = re.compile(rf"{_CLOCK_END}|[天日一二三四五六末号]$")
+# A time or a repeat run into the text is short (「下周五上午10:30」「每周一三五18:00」): only the
+# first this many characters are tried, so a long first word costs no more than a short one.
+_JOINED_AT_MOST = 24
 _EVERY_GROUP = {"全部", "所有", "全社区", "all"}
 MAX_REPEATING = 10  # a person's repeating reminders at once: a chat is not a broadcast list
 
@@ -155,13 +158,14 @@ def _split_repeat(words: list[str]) -> tuple[Repeat, str]:
 
 def _leading(words: list[str], joined: re.Pattern[str]) -> list[tuple[str, list[str]]]:
     """Where a time may end and the text begin, longest first: after two words, after one,
-    then inside the first word where what comes before it ends as `joined` says a time run
-    into the text does (「15:00开会」, 「每周四18:00开例会」)."""
+    then inside the first word (its first `_JOINED_AT_MOST` characters) where what comes
+    before it ends as `joined` says a time run into the text does (「15:00开会」,
+    「每周四18:00开例会」)."""
     first = words[0]
     splits = [(" ".join(words[:count]), words[count:]) for count in (2, 1) if len(words) >= count]
     return splits + [
         (first[:cut], [first[cut:], *words[1:]])
-        for cut in range(len(first) - 1, 0, -1)
+        for cut in range(min(len(first) - 1, _JOINED_AT_MOST), 0, -1)
         if joined.search(normalize(first[:cut]))
     ]
 

@@ -192,3 +192,16 @@ def test_a_long_run_of_closing_marks_inside_a_message_is_read_like_any_text(
     # Read by rstrip, not by a `[…]+$` pattern that tries each position of the run in turn.
     assert chat.text("@王芳/私聊: 满意" + mark * 20000 + "x").startswith("您好，我是邻里。")
     assert chat.say("@王芳/网格3群: " + mark * 20000 + "x") == []
+
+
+def test_a_reminder_whose_first_word_is_a_long_run_gets_its_one_line(chat: Conversation) -> None:
+    # A time run into the text is looked for in the first word's first characters only, not at
+    # each of its 20,000 (which took half a minute).
+    run = "？" * 20000 + "x"
+    assert chat.text(f"@王芳/私聊: 提醒 {run}").startswith("看不懂提醒时间「")
+    assert chat.text(f"@王芳/私聊: 提醒我{run}").startswith("看不懂提醒时间「")
+    assert chat.text(f"@王芳/私聊: 提醒 每周{run}").startswith("看不懂重复时间「")
+    # A time run into a long text is still found.
+    assert chat.text("@王芳/私聊: 提醒 明天下午3点半去物业交材料" + "，" * 2000).startswith(
+        "好的，11月24日 15:30 提醒：去物业交材料"
+    )
