@@ -298,9 +298,9 @@ def _asking(route: Route, raw: str) -> Route:
 
 # 「把2合并到1」「把3号派给刘物业，明天下午」「把#4上报给街道城管办」「把5退回，属于市政」
 # 「把1的期限改成周五」: a staff command said as a 把 sentence, the issue before the verb;
-# 「1 派给刘物业」「1 受理」「2号合并到1」「1号延期到下周一」「1号延期3天」
-# without the 把 too (not 上报
-# or 退回: 「1 上报了吗」 asks; nor a bare 延期 before anything but a length: 「1号延期了吗」).
+# 「1 派给刘物业」「1 受理」「2号合并到1」「1号延期到下周一」「1号延期3天」 without the 把 too
+# (not 上报 or 退回: 「1 上报了吗」 asks; nor a bare 延期 before anything but a length:
+# 「1号延期了吗」).
 _BA = re.compile(
     r"^(?P<ba>把)?\s*(?P<number>[#＃]?\s*(?:[0-9０-９]+|[一二两三四五六七八九十百零]+))\s*号?\s*"
     r"(?P<verb>合并到|合并进|并到|并入|派给|交给|上报给|上报到|上报|吹哨给|退回"
@@ -330,7 +330,7 @@ def _ba_sentence(said: str) -> str | None:
     if match is None:
         return None
     verb = match["verb"]
-    keyword = _BA_KEYWORD.get(verb) or "延期"  # 「的期限改成」「延期到」…
+    keyword = _BA_KEYWORD.get(verb, "延期")  # the rest are 延期's: 「的期限改成」「延期到」…
     # Without the 把, the number in digits: 「一并入账」 is no merge.
     plain = keyword in _WITHOUT_BA and not match["number"][-1:].isalpha()
     rest = match["rest"]

@@ -26,7 +26,14 @@ from bot.domain.permissions import STAFF, IssueFacts, complains_of, own_building
 from bot.domain.privacy import mask_name, reporter_label
 from bot.domain.ratings import spoken_rating, spoken_score
 from bot.messages import Outgoing
-from bot.text import argument_words, clause, normalize, parse_issue_number, shorten
+from bot.text import (
+    arabic_lead,
+    argument_words,
+    clause,
+    normalize,
+    parse_issue_number,
+    shorten,
+)
 from handlers import points, texts
 from handlers.base import (
     WORK_SHOWN,
@@ -588,13 +595,12 @@ def escalate(ctx: Context, args: str) -> Outcome:
 
 
 _MERGE_INTO = re.compile(r"^\s*(?:到|进|入|并入|合并到|至|->|→)\s*")
-_NUMBER_SAID = re.compile(r"^(\s*[#＃]?\s*[0-9０-９]{1,9})号(?=$|\s)")  # 「合并 2 到 1号」
 
 
 def merge(ctx: Context, args: str) -> Outcome:
     """合并 N M — N is the same problem as M: N's reporter and followers follow M."""
     issue, rest = find_issue(ctx, args, "merge")
-    target = _NUMBER_SAID.sub(r"\1", _MERGE_INTO.sub("", rest, count=1))  # 「合并 2 到 1号」
+    target = arabic_lead(_MERGE_INTO.sub("", rest, count=1))  # 「合并 2 到 1号」
     into, _ = find_issue(ctx, target, "merge")
     if into.id == issue.id:
         raise Answer(texts.MERGE_SELF.format(number=issue.number))

@@ -63,6 +63,6 @@ def ledger_asked(text: str) -> str | None:
         return f"黄{mine}"
     if _OVERDUE.search(text):
         return f"红{mine}"
-    if _OPEN.search(text) or (mine and re.search(r"还有|有", text)):
+    if _OPEN.search(text) or (mine and "有" in text):
         return mine.strip()
     return None
