@@ -84,8 +84,6 @@ _WHY_SHOWN = 3  # rejected issues a 「为什么退回」 explains
 _NEW_PROBLEM = 0.9
 PLACE_ADDED_WITHIN = timedelta(minutes=30)
 _EXTEND_SAID = re.compile(r"延期|推迟|延长|宽限|多给几天|再给几天")
-# 「1号已经换好灯泡了」: an issue's number with 号, then words (「1号楼…」 is a building).
-_NUMBER_SAID = re.compile(r"^([#＃]?[0-9０-９]{1,9})号(?![号栋幢楼院单元室层户区期座])")
 # 「不用处理了」「已经修好了，不用来了」: the reporter withdraws what they reported.
 _NO_LONGER_NEEDED = re.compile(r"不用(?:再)?(?:处理|来|修|管|麻烦)了|不需要(?:再)?(?:处理|来人?)了")
 # 「谢谢」「辛苦了」「好的」: thanks or a nod, answered in kind.
@@ -121,7 +119,7 @@ def private_message(ctx: Context, text: str) -> Outcome:
     analysis = ctx.services.analyzer.analyze(text)
     if ctx.role in AT_WORK and not analysis.urgent:  # 煤气、着火 …: filed whoever says it
         # 「1 已修好」: the command it was meant as, with their own words.
-        number, said = issue_first(_NUMBER_SAID.sub(r"\1 ", text.strip(), count=1))
+        number, said = issue_first(text.strip())  # 「1号已经换好灯泡了」 too
         if number and said and ctx.uow.issues.by_number(ctx.community.id, number):
             # 「1号能延期到下周吗」: how 延期 is asked for; else the command it was meant as.
             hint = texts.STAFF_EXTEND_HINT if _EXTEND_SAID.search(said) else texts.STAFF_NUMBER_HINT

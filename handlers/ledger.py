@@ -74,11 +74,13 @@ from storage.uow import UnitOfWork
 _WORDS = re.compile(r"\s+")
 _FIRST_WORD_END = re.compile(r"\s*[,，、]\s*|\s+")
 # "23 …", "#23 …", "＃２３：…", "23，…": the issue number, then the rest as typed.
-# What makes a number part of the words after it: a place (12号楼), a count (2个工人), a
-# span or a time (1天内, 10分钟前).
-_GOES_ON = r"[号栋幢楼单元室层户区期座个天分钟小时点次人名米月日年周]"
+# What makes a number part of the words after it: a place (12号楼, 3号院), a count (2个工人),
+# a span or a time (1天内, 10分钟前).
+_GOES_ON = r"[号栋幢楼院单元室层户区期座个天分钟小时点次人名米月日年周]"
 _NUMBER_FIRST = re.compile(
-    r"^\s*([#＃]?\s*[0-9０-９]{1,9})"
+    # The number, with the 号 people say after it (「1号已疏通」), unless the 号 is part of a
+    # place (「12号楼」).
+    r"^\s*([#＃]?\s*[0-9０-９]{1,9})(?:号(?!" + _GOES_ON + r"))?"
     # Then a space or punctuation (not the point of 「1.5」), or straight on to a mention or
     # words (「受理 1复杂」「派单 1@刘物业」), unless they go on with a place (「12号楼」).
     r"(?:$|[\s:：,，、。]+|\.(?![0-9０-９])\s*|(?=[@＠])|(?=[\u4e00-\u9fff])(?!" + _GOES_ON + r"))"

@@ -409,7 +409,13 @@ def test_an_issue_number_said_with_hao_works_like_digits(chat: Conversation) -> 
     assert chat.text("@刘物业/私聊: 1号已经疏通了") == (
         "#1 要办结请发送「办结 1 已经疏通了」，报进展请发送「进展 1 已经疏通了」。"
     )
-    assert chat.say("@刘物业/私聊: 办结1号 已疏通")[0] == (
+    # 「3号院」 is a place too: not #3, so no hint about an issue 3.
+    assert "#3" not in chat.text("@刘物业/私聊: 3号院门口的灯也不亮")
+    assert chat.say("@刘物业/私聊: 进展 1号已联系施工队")[0] == (
+        "私聊·刘物业",
+        "#1 进展：已联系施工队",
+    )
+    assert chat.say("@刘物业/私聊: 办结1号已疏通")[0] == (
         "私聊·刘物业",
         "#1 已办结：已疏通。请报事人评价：回复「评价 1 1-5分」，或「满意/基本满意/不满意」。",
     )

@@ -10,6 +10,7 @@ from bot.messages import ChatRef, IncomingMessage, PersonRef, QuotedMessage
 from bot.routing import Route, RouteKind, Router
 from bot.text import normalize
 from handlers.commands import COMMANDS
+from handlers.ledger import issue_first
 
 ROUTER = Router(COMMANDS, ["#报事", "#诉求", "#report"], ["#立案"], "邻里")
 GROUP = ChatRef("console", "网格3群")
@@ -62,6 +63,26 @@ def test_an_issue_number_said_in_chinese_is_read_as_digits(text: str, args: str)
     result = route(text)
     assert result.kind is RouteKind.COMMAND
     assert normalize(result.args) == args
+
+
+@pytest.mark.parametrize(
+    ("args", "number", "rest"),
+    [
+        ("1 已疏通", 1, "已疏通"),
+        ("1号已疏通", 1, "已疏通"),
+        ("#12号，已换灯泡", 12, "已换灯泡"),
+        ("１２号@刘物业", 12, "@刘物业"),
+        ("3号", 3, ""),
+        ("12号楼灯坏了", None, ""),
+        ("3号院门口", None, ""),
+        ("5栋2单元", None, ""),
+        ("2天内", None, ""),
+    ],
+)
+def test_an_issue_number_leads_with_or_without_hao_but_a_place_does_not(
+    args: str, number: int | None, rest: str
+) -> None:
+    assert issue_first(args) == (number, rest)
 
 
 @pytest.mark.parametrize("text", ["查看一下", "关注一下", "进展一般", "查看一号楼的情况"])
