@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.analysis.normalize import chinese_number
@@ -25,6 +26,7 @@ from storage.models import Reminder
 
 _LIST = {"list", "列表", "查看", "我的"}
 _CANCEL = {"cancel", "取消", "删除"}
+_CHANGE = {"change", "edit", "修改", "更改", "改", "调整"}
 _WORDS = re.compile(r"\s+")
 _HAS_TIME = re.compile(r"\d:\d|点")
 _CLOCK = re.compile(
@@ -52,8 +54,17 @@ _EVERY_GROUP = {"全部", "所有", "全社区", "all"}
 MAX_REPEATING = 10  # a person's repeating reminders at once: a chat is not a broadcast list
 
 
+@dataclass(frozen=True)
+class _Place:
+    """Where a reminder goes: to a chat, or (`person_id`) privately to one person."""
+
+    community_id: int | None
+    chat_id: int | None
+    person_id: int | None
+
+
 def remind(ctx: Context, args: str) -> Outcome:
-    """提醒 时间 内容 | 提醒 列表 | 提醒 取消 编号."""
+    """提醒 时间 内容 | 提醒 列表 | 提醒 取消 编号 | 提醒 修改 编号 新时间 [新内容]."""
     words = _WORDS.split(args.strip()) if args.strip() else []
     if not words:
         raise Answer(ctx.services.command("remind").usage_line())
@@ -62,28 +73,43 @@ def remind(ctx: Context, args: str) -> Outcome:
         return _list(ctx, words[1:])
     if first in _CANCEL:
         return _cancel(ctx, words[1:])
+    if first in _CHANGE:
+        return _change(ctx, args.strip()[len(words[0]) :])
+    private = ctx.chat.kind == "private"
+    here = _Place(
+        ctx.community.id if ctx.community else None,
+        ctx.chat.id,
+        ctx.sender.id if private else None,
+    )
+    return answer(ctx, texts.REMIND_SET.format(what=_set(ctx, words, here)))
+
+
+def _set(ctx: Context, words: list[str], place: _Place, *, keep_text: str = "") -> str:
+    """Set the reminder `words` say (a time or a repeat, then its text, or `keep_text` when
+    they give none) at `place`; what it will do, as the confirmation says it."""
     if looks_repeating(words[0]):
-        return _repeating(ctx, words)
+        rule, text = _split_repeat(words)
+        return _repeating(ctx, rule, text or keep_text, place)
     when, text = _split_time(ctx, words)
+    text = text or keep_text
     if not text:
         raise Answer(texts.REMIND_NEEDS_TEXT)
-    private = ctx.chat.kind == "private"
     reminder = ctx.uow.reminders.schedule(
         f"adhoc:{ctx.sender.id}:{ctx.message.chat.platform}:{ctx.message.message_id}",
-        community_id=ctx.community.id if ctx.community else None,
+        community_id=place.community_id,
         kind=ADHOC,
         due_at=when,
-        chat_id=ctx.chat.id,
-        person_id=ctx.sender.id if private else None,
+        chat_id=place.chat_id,
+        person_id=place.person_id,
         text=text,
         created_by_id=ctx.sender.id,
     )
     shown = format_deadline(when, ctx.services.settings.tz, ctx.now, clock=True)
-    reply = texts.REMIND_SET.format(when=shown, text=text, id=reminder.id)
+    what = texts.REMIND_ONCE.format(when=shown, text=text, id=reminder.id)
     held = quiet_until(ctx.services, ctx.community.code if ctx.community else None, when)
     if held is not None:  # said now, so that nobody expects a 6:00 message at 6:00
-        reply += texts.REMIND_QUIET.format(at=f"{held.astimezone(ctx.services.settings.tz):%H:%M}")
-    return answer(ctx, reply)
+        what += texts.REMIND_QUIET.format(at=f"{held.astimezone(ctx.services.settings.tz):%H:%M}")
+    return what
 
 
 def _split_time(ctx: Context, words: list[str]) -> tuple[datetime, str]:
@@ -105,14 +131,12 @@ def _split_time(ctx: Context, words: list[str]) -> tuple[datetime, str]:
     raise Answer(texts.REMIND_BAD_TIME.format(typed=shorten(words[0], 20)))
 
 
-def _repeating(ctx: Context, words: list[str]) -> Outcome:
-    """提醒 每周四18:00 开例会: a reminder that comes back, in this chat (a group's for staff
+def _repeating(ctx: Context, rule: Repeat, text: str, place: _Place) -> str:
+    """提醒 每周四18:00 开例会: a reminder that comes back, in a chat (a group's for staff
     only) or privately to oneself."""
-    rule, text = _split_repeat(words)
     if not text:
         raise Answer(texts.REMIND_REPEAT_NEEDS_TEXT.format(rule=rule.describe()))
-    private = ctx.chat.kind == "private"
-    if not private and ctx.role not in STAFF:
+    if place.person_id is None and ctx.role not in STAFF:
         raise Answer(texts.REMIND_REPEAT_STAFF)
     mine = ctx.uow.reminders.created_by(ctx.sender.id, (REPEAT,))
     if len(mine) >= MAX_REPEATING:
@@ -122,9 +146,9 @@ def _repeating(ctx: Context, words: list[str]) -> Outcome:
         f"repeat:{ctx.sender.id}:{ctx.message.chat.platform}:{ctx.message.message_id}",
         rule,
         tz,
-        community_id=ctx.community.id if ctx.community else None,
-        chat_id=ctx.chat.id,
-        person_id=ctx.sender.id if private else None,
+        community_id=place.community_id,
+        chat_id=place.chat_id,
+        person_id=place.person_id,
         created_by_id=ctx.sender.id,
         text=text,
     )
@@ -137,10 +161,9 @@ def _repeating(ctx: Context, words: list[str]) -> Outcome:
     reminder = schedule_occurrence(ctx.uow, series, first)
     shown = format_deadline(reminder.due_at, tz, ctx.now, clock=True)
     holidays = texts.REMIND_REPEAT_HOLIDAYS if rule.skips_holidays else ""
-    reply = texts.REMIND_REPEAT_SET.format(
+    return texts.REMIND_REPEATING.format(
         rule=rule.describe(), text=text, next=shown, holidays=holidays, id=reminder.id
     )
-    return answer(ctx, reply)
 
 
 def _split_repeat(words: list[str]) -> tuple[Repeat, str]:
@@ -228,17 +251,11 @@ def _list(ctx: Context, words: list[str]) -> Outcome:
 
 
 def _cancel(ctx: Context, words: list[str]) -> Outcome:
-    """提醒 取消 5. For one that repeats, the number of any of its occurrences (the one its
-    confirmation named, or one 提醒 列表 shows) ends it."""
+    """提醒 取消 5; for one that repeats, the whole series."""
     if not words:
         raise Answer(texts.REMIND_CANCEL_WHICH)
     number = normalize(words[0]).lstrip("#R")
-    reminder_id = whole_number(number)
-    reminder = ctx.uow.reminders.get(reminder_id) if reminder_id is not None else None
-    if reminder is not None and reminder.repeat is not None:
-        reminder = ctx.uow.reminders.latest_of(f"{series_prefix(reminder.key)}@")
-    if reminder is None or reminder.status != "pending" or not _may_cancel(ctx, reminder):
-        raise Answer(texts.REMIND_NOT_YOURS)
+    reminder = _pending(ctx, number)
     reminder.status = "cancelled"
     if reminder.repeat is not None:
         reply = texts.REMIND_REPEAT_CANCELLED.format(
@@ -246,6 +263,41 @@ def _cancel(ctx: Context, words: list[str]) -> Outcome:
         )
         return answer(ctx, reply)
     return answer(ctx, texts.REMIND_CANCELLED.format(id=reminder.id, text=reminder.text))
+
+
+# 「提醒 修改 3 每周二9:00」「提醒 修改 3 改成 明天10点 交材料」「提醒 改 3为周五」
+_CHANGED_TO = re.compile(
+    r"^\s*[#Rr]?([0-9]{1,9})\s*(?:改成|改为|改到|调到|挪到|换成|为|到)?\s*(.*)$", re.S
+)
+
+
+def _change(ctx: Context, args: str) -> Outcome:
+    """提醒 修改 3 每周二9:00 [新内容]: the reminder (or the series) gets a new time, and the
+    new words if any; it stays where it was (a group's, or one person's)."""
+    said = _CHANGED_TO.match(normalize(args))
+    words = _WORDS.split(said[2].strip()) if said and said[2].strip() else []
+    if said is None or not words:
+        raise Answer(texts.REMIND_CHANGE_HOW)
+    old = _pending(ctx, said[1])
+    old.status = "cancelled"  # first, so it does not count against the repeating ones'
+    place = _Place(old.community_id, old.chat_id, old.person_id)
+    what = _set(ctx, words, place, keep_text=old.text)
+    return answer(ctx, texts.REMIND_CHANGED.format(old=said[1], what=what))
+
+
+def _pending(ctx: Context, number: str) -> Reminder:
+    """The pending reminder `number` names that the sender may cancel or change; for one that
+    repeats, the number of any of its occurrences (the one its confirmation named, or one
+    提醒 列表 shows) names its next."""
+    reminder_id = whole_number(number)
+    reminder = ctx.uow.reminders.get(reminder_id) if reminder_id is not None else None
+    if reminder is not None and reminder.kind not in (ADHOC, REPEAT):
+        reminder = None  # a digest, an event or an issue's: the configuration's, not theirs
+    if reminder is not None and reminder.repeat is not None:
+        reminder = ctx.uow.reminders.latest_of(f"{series_prefix(reminder.key)}@")
+    if reminder is None or reminder.status != "pending" or not _may_cancel(ctx, reminder):
+        raise Answer(texts.REMIND_NOT_YOURS)
+    return reminder
 
 
 def _may_cancel(ctx: Context, reminder: Reminder) -> bool:

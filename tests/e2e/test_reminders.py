@@ -705,6 +705,79 @@ def test_the_secretary_may_end_a_group_reminder_someone_else_set(chat: Conversat
     assert not any("⏰" in text for _, _, text in only(chat.run_until(at(11, 24, 12)), G3))
 
 
+def number_in(reply: str) -> str:
+    """The number a reminder's confirmation gives for cancelling it."""
+    found = re.search(r"提醒 取消 ([0-9]+)」", reply)
+    assert found is not None, reply
+    return found[1]
+
+
+def test_a_repeating_group_reminder_moves_to_another_day_and_keeps_its_words(
+    chat: Conversation,
+) -> None:
+    weekly = number_in(chat.text("@张网格/网格3群: 提醒 每周一 下午3点 请大家清理楼道杂物"))
+    moved = chat.text(f"@张网格/网格3群: 提醒 修改 {weekly} 每周二 16:00")
+    assert moved.startswith(
+        f"已修改提醒 {weekly}，现在是：每周二 16:00 提醒：请大家清理楼道杂物（下次 11月24日 16:00"
+    )
+    listed = chat.text("@张网格/网格3群: 提醒 列表").splitlines()
+    assert listed[0] == "本群的提醒（1条）："
+    assert listed[1].endswith(". 每周二 16:00（下次 11月24日 16:00）请大家清理楼道杂物")
+    fired = only(chat.run_until(at(12, 2, 12)), G3)
+    assert [when for when, _, text in fired if "清理楼道" in text] == ["11-24 16:00", "12-01 16:00"]
+
+
+def test_a_reminder_changed_as_people_say_it_takes_new_words_too(chat: Conversation) -> None:
+    once = number_in(chat.text("@王芳/私聊: 提醒 明天9:00 交水费"))
+    changed = chat.text(f"@王芳/私聊: 把提醒{once}改成后天10点 交电费")
+    assert changed.startswith(f"已修改提醒 {once}，现在是：11月25日 10:00 提醒：交电费（")
+    again = number_in(changed)
+    # A one-off may become one that repeats; the other keeps its own words.
+    daily = chat.text(f"@王芳/私聊: 修改提醒 {again} 每天8点")
+    assert daily.startswith(
+        f"已修改提醒 {again}，现在是：每天 8:00 提醒：交电费（下次 11月24日 8:00）"
+    )
+    fired = only(chat.run_until(at(11, 26, 12)), "私聊·王芳")
+    assert [(when, text) for when, _, text in fired] == [
+        ("11-24 08:00", "⏰ 提醒：交电费"),
+        ("11-25 08:00", "⏰ 提醒：交电费"),
+        ("11-26 08:00", "⏰ 提醒：交电费"),
+    ]
+
+
+def test_a_reminder_change_that_cannot_be_made_changes_nothing(chat: Conversation) -> None:
+    mine = number_in(chat.text("@王芳/网格3群: 提醒 明天9:00 开会"))
+    with UnitOfWork(chat.linli.sessions) as uow:
+        digest = uow.session.scalar(select(Reminder.id).where(Reminder.kind == "digest_daily"))
+    refused = {
+        f"@王芳/网格3群: 提醒 修改 {mine}": "请写明要改哪一条、改到什么时间",
+        f"@王芳/网格3群: 提醒 修改 {mine} 哈哈": "看不懂提醒时间「哈哈」",
+        f"@王芳/网格3群: 提醒 修改 {mine} 8:00": "「8:00」已经过去了",
+        # A resident may not make a group's reminder one that repeats.
+        f"@王芳/网格3群: 提醒 修改 {mine} 每天8点": "群里的重复提醒只有网格员和书记能设",
+        f"@孙大爷/网格3群: 提醒 修改 {mine} 明天10点": "没有这条提醒",
+        # The configured digests and events have numbers too, but are not for chat to change.
+        f"@李书记/工作群: 提醒 修改 {digest} 明天10点": "没有这条提醒",
+        f"@李书记/工作群: 提醒 取消 {digest}": "没有这条提醒",
+    }
+    for line, start in refused.items():
+        assert chat.text(line).startswith(start), line
+    assert chat.text("@王芳/网格3群: 提醒 列表").splitlines()[1] == f"{mine}. 11月24日 9:00 开会"
+    fired = chat.run_until(at(11, 24, 12))
+    assert ("11-24 09:00", G3, "⏰ 提醒：开会") in fired
+    assert ("11-24 09:00", WORK, "📋 今日台账（11月24日）：未办结0条，🔴0 🟡0 🟢0") in fired
+
+
+def test_the_secretary_moves_a_group_reminder_someone_else_set(chat: Conversation) -> None:
+    weekly = number_in(chat.text("@张网格/网格3群: 提醒 每周一 下午3点 请大家清理楼道杂物"))
+    moved = chat.text(f"@李书记/工作群: 提醒 修改 {weekly} 每周五 下午3点")
+    assert moved.startswith(f"已修改提醒 {weekly}，现在是：每周五 15:00 提醒：请大家清理楼道杂物")
+    fired = chat.run_until(at(11, 28, 12))
+    assert [(when, where) for when, where, text in fired if "清理楼道" in text] == [
+        ("11-27 15:00", G3)  # still the group's, not the work group's
+    ]
+
+
 def test_reminders_missed_while_down_go_out_once_as_one_message(chat: Conversation) -> None:
     for hour in (9, 10, 11):
         chat.say(f"@王芳/网格3群: 提醒 {hour}:00 第{hour}点的事")
