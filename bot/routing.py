@@ -303,7 +303,8 @@ def _asking(route: Route, raw: str) -> Route:
 # 「1号延期了吗」).
 _BA = re.compile(
     r"^(?P<ba>把)?\s*(?P<number>[#＃]?\s*(?:[0-9０-９]+|[一二两三四五六七八九十百零]+))\s*号?\s*"
-    r"(?P<verb>合并到|合并进|并到|并入|派给|交给|上报给|上报到|上报|吹哨给|退回"
+    r"(?P<verb>合并到|合并进|并到|并入|派给|交给|转交给|转交|转给|改派给|改派|转派给|转派|派单"
+    r"|上报给|上报到|上报|吹哨给|退回"
     r"|(?:的)?期限(?:改成|改为|改到|调整为|调整到|延到|延长到|推迟到)"
     r"|延期到|延期至|延到|延至|推迟到|推迟至|延期|推迟|延长|受理)"
     r"[\s:：,，]*(?P<rest>.*)$",
@@ -311,7 +312,11 @@ _BA = re.compile(
 )
 _BA_KEYWORD = {
     **dict.fromkeys(["合并到", "合并进", "并到", "并入"], "合并"),
-    **dict.fromkeys(["派给", "交给"], "派单"),
+    # 「把2号转给刘物业」「1号改派周主任」「2 派单 @周主任 3天」
+    **dict.fromkeys(
+        ["派给", "交给", "转交给", "转交", "转给", "改派给", "改派", "转派给", "转派", "派单"],
+        "派单",
+    ),
     **dict.fromkeys(["上报给", "上报到", "上报", "吹哨给"], "上报"),
     "退回": "退回",
     **dict.fromkeys(["延期", "推迟", "延长"], "延期"),
@@ -320,6 +325,8 @@ _BA_KEYWORD = {
 _WITHOUT_BA = frozenset({"合并", "派单", "延期", "受理"})
 # 「1 受理」「1号受理 复杂」「把1受理了」 (「1号受理了吗」 asks).
 _ACCEPT_REST = re.compile(r"^了?$|^了?\s*(?:简单|复杂|疑难)")
+# What makes a 把 sentence a question about the issue rather than a command.
+_ASKED_BACK = re.compile(r"^(?:了|过|没|谁|哪|什么)|(?:吗|么|没有|没|呢|[?？])\s*$")
 _LENGTH_FIRST = re.compile(r"^[0-9０-９一二两三四五六七八九十半]")  # 「3天」「两个工作日」
 
 
@@ -340,6 +347,8 @@ def _ba_sentence(said: str) -> str | None:
         if not _ACCEPT_REST.match(rest):
             return None
         rest = rest.removeprefix("了").strip()  # 「把1受理了」
+    elif _ASKED_BACK.search(rest):
+        return None  # 「1号派单了吗」「1号转给谁了」「2号合并到1了没有」 ask
     if not (match["ba"] or plain):
         return None
     return f"{keyword} {match['number']} {rest}".rstrip()

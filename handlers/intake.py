@@ -92,6 +92,12 @@ _THANKS = re.compile(
     r"(?:[啦了呀哈]|[,，\s]*(?:谢谢|辛苦了?))*[。.!！~～]*$"
 )
 _MINE_SHOWN = 5
+# 「收到」「好的」「明白」「收到，马上去处理」: someone at work acknowledging, nothing to file.
+_NOD = re.compile(
+    r"^(?:好的?|收到|明白了?|知道了?|了解|ok|OK|嗯+|行|没问题)[了啦呀哈的]?"
+    r"(?:[,，\s]*(?:马上|立即|立刻|尽快|这就|现在)(?:去|安排)?(?:处理|办理?|看看?|修)?)?"
+    r"[。.!！~～]*$"
+)
 # 「已修好」「换好了」「明天上午去处理」「已联系施工队」: someone at work telling of it.
 _WORK_SAID = re.compile(
     r"好了|[修换弄处理清]好|疏通|完成|搞定|解决|已经|已[修换处清疏办联]|去(?:处理|修|看|现场)"
@@ -118,6 +124,8 @@ def private_message(ctx: Context, text: str) -> Outcome:
         return answer(ctx, texts.NO_COMMUNITY, "refused")
     analysis = ctx.services.analyzer.analyze(text)
     if ctx.role in AT_WORK and not analysis.urgent:  # 煤气、着火 …: filed whoever says it
+        if _NOD.match(normalize(text).strip()):  # 「收到」「好的，马上去处理」 to a 新派单
+            return _nod(ctx)
         # 「1 已修好」: the command it was meant as, with their own words.
         number, said = issue_first(text.strip())  # 「1号已经换好灯泡了」 too
         if number and said and ctx.uow.issues.by_number(ctx.community.id, number):
@@ -207,6 +215,17 @@ def _staff_hint(ctx: Context, said: str) -> Outcome:
         numbers = numbers_of(sorted(mine[:_MINE_SHOWN], key=lambda issue: issue.number))
         return answer(ctx, texts.STAFF_WHICH_HINT.format(numbers=numbers, said=said), "invalid")
     return answer(ctx, texts.STAFF_PRIVATE_HINT, "invalid")
+
+
+def _nod(ctx: Context) -> Outcome:
+    """「收到」 from someone at work: a nod back, and how to finish what they hold."""
+    mine = held(ctx, _MINE_SHOWN + 1)
+    if len(mine) == 1:
+        return answer(ctx, texts.STAFF_NOD_ONE.format(number=mine[0].number), "invalid")
+    if mine:
+        numbers = numbers_of(sorted(mine[:_MINE_SHOWN], key=lambda issue: issue.number))
+        return answer(ctx, texts.STAFF_NOD_SEVERAL.format(numbers=numbers), "invalid")
+    return answer(ctx, texts.STAFF_NOD, "invalid")
 
 
 def _withdraw_said(ctx: Context, text: str) -> Outcome:

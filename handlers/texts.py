@@ -50,6 +50,9 @@ STAFF_EXTEND_HINT = (
 STAFF_WHICH_HINT = (
     "您手上有 {numbers}：要办结请发送「办结 编号 {said}」，报进展请发送「进展 编号 {said}」。"
 )
+STAFF_NOD = "好的。"
+STAFF_NOD_ONE = "好的。#{number} 办好后请发送「办结 {number} 结果」。"
+STAFF_NOD_SEVERAL = "好的。您手上有 {numbers}，办好后请发送「办结 编号 结果」。"
 STAFF_PRIVATE_HINT = (
     "这条消息没有登记。登记新诉求请加 #报事（如：#报事 3号楼井盖坏了）；"
     "报进展请发送「进展 编号 说明」，办结请发送「办结 编号 结果」，「台账」看手上的事项。"

@@ -140,10 +140,14 @@ def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) 
         "#1 要办结请发送「办结 1 已疏通」，报进展请发送「进展 1 已疏通」。"
     )
     # Words of the work, from someone holding one issue: that issue's commands.
-    for said in ("3号楼那个下水道已疏通", "收到，马上去处理"):
+    for said in ("3号楼那个下水道已疏通", "明天上午去处理"):
         assert chat.text(f"@刘物业/私聊: {said}") == (
             f"#1 要办结请发送「办结 1 {said}」，报进展请发送「进展 1 {said}」。"
         )
+    # A nod to the 新派单 is nodded back, with how to finish; nothing is filed.
+    for said in ("收到", "好的", "明白", "收到，马上去处理", "ok！"):
+        assert chat.text(f"@刘物业/私聊: {said}") == "好的。#1 办好后请发送「办结 1 结果」。"
+    assert chat.text("@周主任/私聊: 收到") == "好的。"
     for line in ("@刘物业/私聊: 你好", "@李书记/私聊: 3号楼路灯坏了", "@周主任/私聊: 已修好"):
         (reply,) = chat.say(line)
         assert reply[1].startswith("这条消息没有登记。登记新诉求请加 #报事"), reply
@@ -154,6 +158,9 @@ def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) 
     assert chat.say("@李书记/私聊: #报事 3号楼路灯坏了")[0][1].startswith("已登记 #3")
     # Holding several: their numbers.
     chat.say("@张网格/网格3群: 派单 3 物业")
+    assert (
+        chat.text("@刘物业/私聊: 收到") == "好的。您手上有 #1、#3，办好后请发送「办结 编号 结果」。"
+    )
     assert chat.text("@刘物业/私聊: 明天上午去处理") == (
         "您手上有 #1、#3：要办结请发送「办结 编号 明天上午去处理」，"
         "报进展请发送「进展 编号 明天上午去处理」。"

@@ -690,6 +690,19 @@ def test_staff_commands_said_as_ba_sentences(chat: Conversation) -> None:
     replies = chat.say("@李书记/工作群: 1 派给刘物业 今天下班前")
     assert replies[0][1] == "#1 已派单给 物业·刘*业，期限 11月23日。"
     assert chat.say("@李书记/工作群: 催一下1")[0][1] == "已催办 #1（物业·刘*业）。"
+    # Handed on as people say it, and the command word after the number.
+    replies = chat.say("@李书记/工作群: 把1号转给周主任")
+    assert replies[0][1] == "#1 已派单给 街道城管办·周*任，期限 11月26日。"
+    assert ("私聊·刘物业", "#1 已改派给 街道城管办·周*任，您不用再办理了。") in replies
+    replies = chat.say("@李书记/工作群: 1号改派刘物业 周五")
+    assert replies[0][1] == "#1 已派单给 物业·刘*业，期限 11月27日。"
+    chat.say("@王芳/网格3群: #报事 3号楼门口井盖松了")
+    replies = chat.say("@李书记/工作群: 4 派单 @周主任 3天")
+    assert replies[0][1] == "#4 已派单给 街道城管办·周*任，期限 11月26日。"
+    # Not a command: 「转给」 of no issue number, and questions about an issue.
+    for asked in ("我转给他了", "4号派单了吗", "4号转给谁了", "把4派给谁？", "2号合并到1了没有"):
+        assert chat.say(f"@李书记/工作群: {asked}") == [], asked
+    assert chat.say("@王芳/网格3群: 4号派单了没") == []  # not refused as a resident's 派单
 
 
 def test_someone_who_declined_is_not_nudged_through_their_unit_again(chat: Conversation) -> None:
