@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from bot.analysis.location import extract_location, gives_place
-from bot.domain.asking import asks_in_group, ledger_asked
+from bot.domain.asking import asks_in_group, issue_asked, ledger_asked
 from bot.domain.duplicates import me_too
 from bot.domain.lookback import came_back
 from bot.domain.ratings import not_fixed, spoken_rating
@@ -67,7 +67,8 @@ class RouteKind(Enum):
     ATTEND = "attend"
     # 几点开会 / 在哪开会 (in a group): perhaps about a meeting coming there
     MEETING_ASKED = "meeting_asked"
-    # 超期的有哪些 / 还有几件没办完: the 台账 asked in words, privately or in a work group
+    # 超期的有哪些 / 还有几件没办完 / 1号什么情况: the 台账 or an issue asked in words, privately
+    # or in a work group
     LEDGER_ASKED = "ledger_asked"
     # 我家也是 / +1 in reply (in a group): perhaps the same problem as a report there
     ME_TOO = "me_too"
@@ -148,11 +149,13 @@ class Router:
         if bare := self._bare_report.match(raw):  # 「报事 4号楼电梯坏了」: the tag without its #
             return Route(RouteKind.REPORT, text=bare["rest"].strip())
         untagged = self._untagged(message, raw, text)
-        if untagged.kind in (RouteKind.IGNORE, RouteKind.PRIVATE) and (
-            (filters := ledger_asked(said_text)) is not None
-        ):  # 「超期的有哪些」 is 「台账 红」
-            listing = self._by_name["list"]
-            return Route(RouteKind.LEDGER_ASKED, listing, "台账", filters, otherwise=untagged)
+        if untagged.kind in (RouteKind.IGNORE, RouteKind.PRIVATE):
+            if (filters := ledger_asked(said_text)) is not None:  # 「超期的有哪些」: 台账 红
+                listing = self._by_name["list"]
+                return Route(RouteKind.LEDGER_ASKED, listing, "台账", filters, otherwise=untagged)
+            if (number := issue_asked(said_text)) is not None:  # 「1号什么情况」: 查看 1
+                show = self._by_name["show"]
+                return Route(RouteKind.LEDGER_ASKED, show, "查看", str(number), otherwise=untagged)
         if (
             not private
             and untagged.kind is RouteKind.IGNORE

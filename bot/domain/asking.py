@@ -66,3 +66,20 @@ def ledger_asked(text: str) -> str | None:
     if _OPEN.search(text) or (mine and "有" in text):
         return mine.strip()
     return None
+
+
+# 「1号什么情况」「#2 怎么样了」「3号进展如何」「进度 1」: asking after one issue by its number.
+# 「3号楼怎么样了」 asks after a building, not #3.
+_ISSUE_ASKED = re.compile(
+    r"^(?:(?:进度|查询|查一下|看一下|看看)\s*#?\s*(?P<a>[0-9]{1,9})号?"
+    r"|#?\s*(?P<b>[0-9]{1,9})\s*号?\s*的?\s*(?:什么情况|啥情况|怎么样了?|咋样了?"
+    r"|情况(?:如何|怎么样了?)?|进[度展](?:如何|怎么样了?|咋样了?)?|有进展[吗没]"
+    r"|(?:处理|修好?|办好?|好)了[吗没]|办(?:得|的)?怎么样了?|到哪(?:一步)?了))$"
+)
+
+
+def issue_asked(text: str) -> int | None:
+    """The issue number a short question after one issue names (`text` normalised, without
+    its closing punctuation); None for other words."""
+    match = _ISSUE_ASKED.match(text)
+    return int(match["a"] or match["b"]) if match else None

@@ -305,11 +305,19 @@ def test_a_meeting_command_without_its_number_gets_its_usage(chat: Conversation)
     assert chat.text("@王芳/网格3群: 异议 太贵了").startswith("用法：/object M编号")
 
 
-def test_a_resident_asking_privately_about_an_issue_is_pointed_to_it(chat: Conversation) -> None:
+def test_asking_after_an_issue_by_its_number_shows_it(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼楼道堆满了纸箱")
-    hint = "想了解 #1 的进度，请发送「查看 1」；问题又出现了，请发送「重开 1 原因」。"
-    assert chat.say("@王芳/私聊: #1 怎么样了") == [("私聊·王芳", hint)]
-    assert chat.say("@王芳/私聊: 进度 1") == [("私聊·王芳", hint)]
+    card = chat.text("@王芳/私聊: 查看 1")
+    assert card.startswith("#1【")
+    for asked in ("#1 怎么样了", "进度 1", "1号什么情况？", "1号进展怎么样了"):
+        assert chat.text(f"@王芳/私聊: {asked}") == card, asked
+    # Privately, or in the work group: in a grid group neighbours talk among themselves.
+    assert chat.text("@李书记/工作群: 1号什么情况") == chat.text("@李书记/工作群: 查看 1")
+    assert chat.say("@王芳/网格3群: 1号什么情况") == []
+    # Asked like anything else: somebody else's report is not shown.
+    assert chat.text("@孙大爷/私聊: 1号怎么样了") == chat.text("@孙大爷/私聊: 查看 1")
+    # 「3号楼怎么样了」 asks after a building, not #3.
+    assert chat.say("@李书记/工作群: 3号楼怎么样了") == []
     assert chat.text("@李书记/工作群: 台账").startswith("幸福里社区台账：未办结1条")
     # A report that happens to hold a #number is a report, urgent ones included.
     filed = chat.say("@王芳/私聊: 小区#1电梯坏了，困人了")
