@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from bot.analysis.location import building_number
 from bot.domain.deadlines import Colour
 from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import OPEN
@@ -53,6 +54,7 @@ class _Asked:
     category: str | None = None
     held_by: Held | None = None  # 「台账 物业」「台账 @刘物业」
     statuses: set[IssueStatus] = field(default_factory=set)  # 「台账 待受理」
+    building: str | None = None  # 「台账 5号楼」
 
 
 def _asked(ctx: Context, words: list[str]) -> _Asked:
@@ -84,6 +86,8 @@ def _asked(ctx: Context, words: list[str]) -> _Asked:
             asked.category = code
         elif (holder := _holder(ctx, word)) is not None:
             asked.held_by = holder
+        elif (building := building_number(word)) is not None:
+            asked.building = building
         else:
             raise Answer(texts.LIST_UNKNOWN_FILTER.format(word=word))
     return asked
@@ -95,8 +99,8 @@ def mine(ctx: Context, args: str) -> Outcome:
 
 
 def list_issues(ctx: Context, args: str) -> Outcome:
-    """台账 [红/黄/绿] [mine/我的] [网格3] [分类] [承办单位/@承办人] [页码] — the open issues
-    this person may see."""
+    """台账 [红/黄/绿] [mine/我的] [网格3] [分类] [承办单位/@承办人] [5号楼] [页码] — the open
+    issues this person may see."""
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
     community = ctx.community_settings()
@@ -114,6 +118,10 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     watcher, building = ledger_scope(actor)
     if mine and building:  # 「台账 我的」: a 楼栋长's own reports and follows
         watcher, building = actor.person_id, None
+    if asked.building is not None:
+        if building not in (None, asked.building):  # a 楼栋长 asking for another building
+            return answer(ctx, texts.LIST_EMPTY)
+        building = asked.building
     query = LedgerQuery(
         community_id=ctx.community.id,
         statuses=frozenset(asked.statuses) or OPEN,

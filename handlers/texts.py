@@ -213,7 +213,7 @@ LIST_EMPTY_BUILDING = "{building}没有未办结的事项。"
 LIST_NO_PAGE = "没有第{page}页，共{pages}页。"
 LIST_UNKNOWN_FILTER = (
     "看不懂「{word}」。可以写：红/黄/绿、待受理/已受理/办理中、我的、网格名、分类名、"
-    "承办单位或@承办人、页码，"
+    "承办单位或@承办人、楼号、页码，"
     "例如：台账 红 网格3"
 )
 LIST_HOLDER_OWN = "您的台账只列您承办的事项，无需按承办人筛选。"

@@ -120,6 +120,11 @@ def test_filters_by_category_and_a_clear_answer_for_nonsense(chat: Conversation)
     assert chat.text("@李书记/工作群: 台账 紫色").startswith("看不懂「紫色」。可以写：红/黄/绿")
 
 
+def numbers_listed(chat: Conversation, line: str) -> list[str]:
+    """The issue numbers a 台账 answer lists, in its order."""
+    return [row.split("【")[0][2:] for row in chat.text(line).splitlines()[1:]]
+
+
 def test_filters_by_who_holds_it(chat: Conversation) -> None:
     """台账 物业 lists what the company holds, also through its contact; 台账 @刘物业 what he
     holds, also through his company; a unit's name beats a category it is part of (物业服务)."""
@@ -130,17 +135,28 @@ def test_filters_by_who_holds_it(chat: Conversation) -> None:
     chat.say("@张网格/网格3群: 派单 2 物业 3天")
     chat.say("@李书记/工作群: 派单 3 街道城管办 3天")
 
-    def listed(line: str) -> list[str]:
-        return [row.split("【")[0][2:] for row in chat.text(line).splitlines()[1:]]
-
-    assert listed("@李书记/工作群: 台账 物业") == ["#1", "#2"]
-    assert listed("@李书记/工作群: 台账 @刘物业") == ["#1", "#2"]
-    assert listed("@李书记/工作群: 台账 刘物业") == ["#1", "#2"]
-    assert listed("@李书记/工作群: 台账 城管") == ["#3"]
-    assert listed("@李书记/工作群: 台账 @周主任 绿") == ["#3"]
-    assert listed("@王芳/网格3群: 台账 物业") == ["#1", "#2"]  # her own, held by 物业
+    assert numbers_listed(chat, "@李书记/工作群: 台账 物业") == ["#1", "#2"]
+    assert numbers_listed(chat, "@李书记/工作群: 台账 @刘物业") == ["#1", "#2"]
+    assert numbers_listed(chat, "@李书记/工作群: 台账 刘物业") == ["#1", "#2"]
+    assert numbers_listed(chat, "@李书记/工作群: 台账 城管") == ["#3"]
+    assert numbers_listed(chat, "@李书记/工作群: 台账 @周主任 绿") == ["#3"]
+    assert numbers_listed(chat, "@王芳/网格3群: 台账 物业") == ["#1", "#2"]  # her own, held by 物业
     assert chat.text("@刘物业/私聊: 台账 城管") == "您的台账只列您承办的事项，无需按承办人筛选。"
     assert chat.text("@李书记/工作群: 台账 @张三").startswith("看不懂「@张三」")
+
+
+def test_filters_by_building(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    chat.say("@孙大爷/网格5群: #报事 5号楼门口井盖松了")
+    chat.say("@孙大爷/网格5群: #报事 5栋2单元电梯坏了")
+
+    assert numbers_listed(chat, "@李书记/工作群: 台账 5号楼") == ["#3", "#2"]
+    assert numbers_listed(chat, "@李书记/工作群: 台账 ５栋 绿") == ["#2"]
+    assert numbers_listed(chat, "@李书记/工作群: 台账 3号楼") == ["#1"]
+    assert chat.text("@李书记/工作群: 台账 9号楼") == "没有符合条件的未办结事项。"
+    # A 楼栋长 sees their own building's, whichever they ask for.
+    assert numbers_listed(chat, "@陈楼长/网格3群: 台账 3号楼") == ["#1"]
+    assert chat.text("@陈楼长/网格3群: 台账 5号楼") == "没有符合条件的未办结事项。"
 
 
 def test_deadlines_in_every_form_and_nonsense(chat: Conversation) -> None:
