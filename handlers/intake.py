@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from bot.analysis import Analysis
 from bot.analysis.location import corrects_place, gives_place
-from bot.domain.asking import ASKING, ASKING_AFTER, ASKING_AT_MOST, WHY_REJECTED
+from bot.domain.asking import ASKING, ASKING_AFTER, ASKING_AT_MOST, URGING, WHY_REJECTED
 from bot.domain.duplicates import ME_TOO_WITHIN, WINDOW, ReportFacts, find_duplicate
 from bot.domain.issues import IssueStatus, location_label
 from bot.domain.lifecycle import OPEN
@@ -268,7 +268,7 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         return answer(ctx, texts.ABOUT_AN_ISSUE.format(number=number), "invalid")
     short = len(said) <= ASKING_AT_MOST
     progress = ASKING.search(said) is not None
-    if short and (progress or ASKING_AFTER.search(said)):
+    if short and (progress or ASKING_AFTER.search(said) or URGING.search(said)):
         mine = _asked_after(ctx, analysis, progress=progress, here_only=False)
         if mine is None:
             return None

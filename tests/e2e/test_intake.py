@@ -415,6 +415,9 @@ def test_a_problem_asked_about_is_filed_unless_it_is_ones_own(chat: Conversation
     assert chat.text("@孙大爷/网格3群: @邻里 3号楼电梯什么时候修").startswith("已登记 #2")
     # Progress words ask after one's own reports, whatever they name.
     assert chat.text("@王芳/私聊: 下水道修好了吗").startswith("没有找到您反映的未办结事项")
+    # Pressing with a problem in it is a report.
+    filed = chat.say("@王芳/私聊: 快点来修下水道，3号楼都漫出来了")
+    assert filed[0][1].startswith("已登记 #3【排水管道】")
 
 
 def test_a_bare_help_word_opens_chat_not_a_report(chat: Conversation) -> None:
@@ -437,7 +440,19 @@ def test_asking_after_ones_reports_lists_them(chat: Conversation) -> None:
 
 @pytest.mark.parametrize(
     "asked",
-    ["什么时候能处理", "多久能修好？", "怎么还没人来", "还要等多久啊", "我反映的问题", "我的诉求"],
+    [
+        "什么时候能处理",
+        "多久能修好？",
+        "怎么还没人来",
+        "还要等多久啊",
+        "我反映的问题",
+        "我的诉求",
+        # Pressing is asking too: not filed as a report of its own.
+        "能不能快点",
+        "麻烦尽快处理一下",
+        "都几天了！",
+        "帮我催一下",
+    ],
 )
 def test_asking_when_or_for_ones_reports_in_other_words_lists_them(
     chat: Conversation, asked: str
