@@ -325,7 +325,7 @@ _BA_KEYWORD = {
     **dict.fromkeys(["延期", "推迟", "延长"], "延期"),
     "受理": "受理",
 }
-_WITHOUT_BA = frozenset({"合并", "派单", "延期", "受理"})
+_WITHOUT_BA = frozenset({"合并", "派单", "延期", "受理", "上报", "退回"})
 # 「1 受理」「1号受理 复杂」「把1受理了」 (「1号受理了吗」 asks).
 _ACCEPT_REST = re.compile(r"^了?$|^了?\s*(?:简单|复杂|疑难)")
 # What makes a 把 sentence a question about the issue rather than a command.

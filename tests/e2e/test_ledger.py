@@ -699,8 +699,11 @@ def test_staff_commands_said_as_ba_sentences(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼门口井盖松了")
     replies = chat.say("@李书记/工作群: 4 派单 @周主任 3天")
     assert replies[0][1] == "#4 已派单给 街道城管办·周*任，期限 11月26日。"
+    replies = chat.say("@李书记/工作群: 4号上报")
+    assert replies[0][1] == "#4 已上报街道城管办协调处理。"
     # Not a command: 「转给」 of no issue number, and questions about an issue.
-    for asked in ("我转给他了", "4号派单了吗", "4号转给谁了", "把4派给谁？", "2号合并到1了没有"):
+    asked_back = ("我转给他了", "4号派单了吗", "4号转给谁了", "把4派给谁？", "2号合并到1了没有")
+    for asked in (*asked_back, "4号上报了吗", "3号退回了没"):
         assert chat.say(f"@李书记/工作群: {asked}") == [], asked
     assert chat.say("@王芳/网格3群: 4号派单了没") == []  # not refused as a resident's 派单
 
