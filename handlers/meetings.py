@@ -255,38 +255,65 @@ _PLAIN_AT_MOST = 200  # characters: a meeting called plainly is a line, not a le
 
 
 def _said_plainly(ctx: Context, head: str, parts: dict[str, str]) -> tuple[str, dict[str, str]]:
-    """「议事 停车难 周六上午9点 罐罐茶 #1」: a meeting called without the words that name its
-    parts: the title first, then, in any order, its time, its issues and its place (the words
-    left). The head as it was when no time is among them."""
+    """「议事 停车难 周六上午9点 罐罐茶 #1」「议事 1 周四19:00 罐罐茶 停车位怎么规划」: a meeting
+    called without the words that name its parts. In any order: its issues (「#1」, or a number
+    alone that names one), its time, the community's known places; of the words left the
+    first is the title and the rest the place. Without a title, the first issue's category
+    names it. The head as it was when no time is among them."""
     words = head.split() if len(head) <= _PLAIN_AT_MOST else []
-    title, rest = (words[0], words[1:]) if words else ("", [])
-    agenda: list[str] = []
+    known_places = set(ctx.community_settings().places)
+    agenda: list[Issue] = []
     place: list[str] = []
+    titled: list[str] = []
     when = ""
     position = 0
-    while position < len(rest):
-        if _ISSUE_WORD.fullmatch(rest[position]):
-            agenda.append(rest[position])
+    while position < len(words):
+        word = words[position]
+        issue = _issue_named(ctx, word)
+        if issue is not None:
+            agenda.append(issue)
             position += 1
             continue
         # The longest run of words from here that reads as a time: 「周六 上午9点」.
         end = next(
             (
                 end
-                for end in range(min(len(rest), position + _TIME_WORDS), position, -1)
-                if not when and _reads_as_time(ctx, " ".join(rest[position:end]))
+                for end in range(min(len(words), position + _TIME_WORDS), position, -1)
+                if not when and _reads_as_time(ctx, " ".join(words[position:end]))
             ),
             None,
         )
-        if end is None:
-            place.append(rest[position])
-            position += 1
+        if end is not None:
+            when, position = " ".join(words[position:end]), end
             continue
-        when, position = " ".join(rest[position:end]), end
+        (place if titled or word in known_places else titled).append(word)
+        position += 1
     if not when:
         return head, parts
-    said = {"时间": when, "议题": " ".join(agenda), "地点": " ".join(place)}
-    return title, {**{k: v for k, v in said.items() if v}, **parts}
+    if not titled and agenda:
+        titled = [
+            texts.MEETING_ON.format(topic=ctx.services.analyzer.category_name(agenda[0].category))
+        ]
+    said = {
+        "时间": when,
+        "议题": " ".join(f"#{issue.number}" for issue in agenda),
+        "地点": " ".join(place),
+    }
+    return "".join(titled[:1]), {**{k: v for k, v in said.items() if v}, **parts}
+
+
+def _issue_named(ctx: Context, word: str) -> Issue | None:
+    """The issue a word of a plainly called meeting names: 「#1」 (there must be one), or
+    「1」「1号」 when there is such an issue (else it is a word of the title or the place)."""
+    typed = normalize(word)
+    bare = re.fullmatch(r"[0-9]{1,9}号?", typed)
+    if not (_ISSUE_WORD.fullmatch(typed) or bare) or ctx.community is None:
+        return None
+    number = parse_issue_number(typed.removesuffix("号"))
+    issue = ctx.uow.issues.by_number(ctx.community.id, number or 0)
+    if issue is None and not bare:  # 「#12」 is an issue, whether or not there is one
+        raise Answer(texts.NOT_FOUND.format(number=number))
+    return issue
 
 
 def _reads_as_time(ctx: Context, typed: str) -> bool:
@@ -958,8 +985,10 @@ def outcome(ctx: Context, args: str) -> Outcome:
     check(ctx, "outcome")
     token, _, rest = args.strip().partition(" ")
     meeting = find_meeting(ctx, token, "outcome")
-    _, parts = _segments(rest, ("决议", "行动"))
-    decisions = [d.strip() for d in _ITEMS.split(parts.get("决议", "")) if d.strip()]
+    head, parts = _segments(rest, ("决议", "行动"))
+    # 「结果 M1 采纳方案一，物业两周内划线」: without the word 决议, what comes first is it.
+    decided = parts.get("决议", head)
+    decisions = [d.strip() for d in _ITEMS.split(decided) if d.strip()]
     if not decisions:
         raise Answer(ctx.services.command("outcome").usage_line())
     actions = [

@@ -292,6 +292,7 @@ CALENDAR_AHEAD = (
 WEEKLY_DIGEST = "📊 上周小结（{since}—{until}）：收集诉求{collected}条，办结{resolved}条，销号{closed}条；目前未办结{open}条，其中超期{red}条。"
 WHICH_NOT_FIXED = "您有几件已办结的事项（{numbers}），是哪一件没修好？请发送「重开 编号 {said}」，例如：重开 {number} {said}"
 WHICH_TO_RATE = "您有几件事项待评价（{numbers}），请写明编号，例如：评价 {number} 5"
+MEETING_ON = "{topic}议事会"
 REMIND_SET = "好的，{what}"
 REMIND_ONCE = "{when} 提醒：{text}（取消请发送「提醒 取消 {id}」）"
 REMIND_QUIET = "那时是安静时段，会在 {at} 发出。"

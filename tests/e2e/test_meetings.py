@@ -708,6 +708,37 @@ def test_people_sign_up_for_a_meeting_coming_in_their_group(chat: Conversation) 
     assert chat.text("@钱阿姨/网格3群: 报名 M2").startswith("已记下：您参加 M2 楼道堆物议事会")
 
 
+def test_a_meeting_called_with_an_issue_number_first_and_decided_in_plain_words(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 小区停车位太少，晚上回来没地方停")
+    # The issue by its number alone, a known place before the title: each where it belongs.
+    replies = chat.say("@李书记/工作群: 议事 1 周四19:00 罐罐茶 停车位怎么规划")
+    assert replies == [
+        (WORK, "已定 M1 停车位怎么规划 于 11月26日 19:00，已通知各群。"),
+        (
+            G3,
+            "📅 M1 停车位怎么规划 定于 11月26日 19:00，地点：罐罐茶。"
+            "议题：#1 小区停车位太少，晚上回来没地方停。要参加请回复「我参加」。",
+        ),
+    ]
+    # No title: the issue's category names it.
+    called = chat.say("@李书记/工作群: 议事 1号 周五19:00 罐罐茶")
+    assert called[0] == (WORK, "已定 M2 停车通行议事会 于 11月27日 19:00，已通知各群。")
+    # A number that is no issue is a word of the title; 「#9」 must be an issue.
+    assert chat.text("@李书记/工作群: 议事 2027预算 周五15:00 会议室").startswith("📅 M3 2027预算")
+    assert chat.text("@李书记/工作群: 议事 停车 周五15:00 #9") == "没有找到 #9。"
+    # 结果 without the word 决议: what it says is the decision.
+    assert chat.say("@李书记/工作群: 结果 M1 采纳方案一，物业两周内划线") == [
+        (WORK, "M1 停车位怎么规划 结果已记录：决议1条，行动事项 无。"),
+        (G3, "#1 已在 M1 停车位怎么规划 议定：采纳方案一，物业两周内划线。"),
+    ]
+    published = chat.say("@李书记/工作群: 公示 M1 5天")
+    assert any(
+        where == G3 and "决议：采纳方案一，物业两周内划线" in text for where, text in published
+    )
+
+
 def test_a_meeting_called_in_plain_words_goes_to_the_groups_of_its_issues(
     chat: Conversation,
 ) -> None:
