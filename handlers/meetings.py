@@ -274,15 +274,7 @@ def _said_plainly(ctx: Context, head: str, parts: dict[str, str]) -> tuple[str, 
             agenda.append(issue)
             position += 1
             continue
-        # The longest run of words from here that reads as a time: 「周六 上午9点」.
-        end = next(
-            (
-                end
-                for end in range(min(len(words), position + _TIME_WORDS), position, -1)
-                if not when and _reads_as_time(ctx, " ".join(words[position:end]))
-            ),
-            None,
-        )
+        end = None if when else _time_ends(ctx, words, position)
         if end is not None:
             when, position = " ".join(words[position:end]), end
             continue
@@ -300,6 +292,50 @@ def _said_plainly(ctx: Context, head: str, parts: dict[str, str]) -> tuple[str, 
         "地点": " ".join(place),
     }
     return "".join(titled[:1]), {**{k: v for k, v in said.items() if v}, **parts}
+
+
+def _time_ends(ctx: Context, words: list[str], position: int) -> int | None:
+    """Where the longest run of words from `position` that reads as a time ends (「周六 上午9点」);
+    None when the word there starts none."""
+    last = min(len(words), position + _TIME_WORDS)
+    return next(
+        (
+            end
+            for end in range(last, position, -1)
+            if _reads_as_time(ctx, " ".join(words[position:end]))
+        ),
+        None,
+    )
+
+
+def _vote_said_plainly(
+    ctx: Context, head: str, parts: dict[str, str]
+) -> tuple[str, dict[str, str]]:
+    """「投票 停车方案 同意/反对/弃权 周五18:00」「投票 M1 方案一/方案二 周五18:00」: a vote called
+    without 选项 and 截止. The title first (or a meeting's number: its title, in its groups),
+    then, in any order, the options (one word with | / 、 between them) and when it closes.
+    The head as it was when no options are among them."""
+    words = head.split() if len(head) <= _PLAIN_AT_MOST else []
+    title, rest = (words[0], words[1:]) if words else ("", [])
+    said: dict[str, str] = {}
+    if re.fullmatch(r"[Mm][0-9]{1,9}", normalize(title)):  # a vote for a meeting
+        meeting = find_meeting(ctx, title)
+        title = meeting.title
+        said["群"] = ",".join(chat.ref for chat in ctx.uow.meetings.chats(meeting.id))
+    position = 0
+    while position < len(rest):
+        if "选项" not in said and len(_choices(rest[position], spaces=False)) >= 2:
+            said["选项"], position = rest[position], position + 1
+            continue
+        end = None if "截止" in said else _time_ends(ctx, rest, position)
+        if end is None:
+            return head, parts  # a word that is neither: not a vote said plainly
+        said["截止"], position = " ".join(rest[position:end]), end
+    if "选项" not in said:
+        return head, parts
+    if "截止" not in said and "截止" not in parts:
+        raise Answer(texts.VOTE_NEEDS_DEADLINE.format(title=title, options=said["选项"]))
+    return title, {**said, **parts}
 
 
 def _issue_named(ctx: Context, word: str) -> Issue | None:
@@ -336,6 +372,8 @@ def call_vote(ctx: Context, args: str) -> Outcome:
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
     title, parts = _segments(args, _VOTE_WORDS)
+    if "选项" not in parts:
+        title, parts = _vote_said_plainly(ctx, title, parts)
     labels = _choices(parts.get("选项", ""), spaces=True)
     if not title or len(labels) < 2 or "截止" not in parts:
         raise Answer(ctx.services.command("vote").usage_line())

@@ -350,6 +350,7 @@ POLL_HOW = "回复「M{number} 1」或「M{number} 1,2」投票（可多选）�
 VOTE_HEAD = "🗳 {label} · 表决"
 VOTE_HOW_SECRET = "请私聊我回复「M{number} 编号{home}」投票，投票不公开。"
 VOTE_HOW_OPEN = "回复「M{number} 编号{home}」投票（记名）。"
+VOTE_NEEDS_DEADLINE = "请写明投票什么时候截止，例如：投票 {title} {options} 截止 周五18:00"
 VOTE_BAD_RULE = "规则只能是 过半 或 三分之二。"
 VOTE_BAD_QUORUM = "「至少」后面请写票数，例如：至少 30"
 MEETING_PLACE = "，地点：{place}"

@@ -739,6 +739,31 @@ def test_a_meeting_called_with_an_issue_number_first_and_decided_in_plain_words(
     )
 
 
+def test_a_vote_called_in_plain_words(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 小区停车位太少，晚上回来没地方停")
+    chat.say("@李书记/工作群: 议事 1 周四19:00 罐罐茶 停车位怎么规划")
+    # For a meeting, by its number: its title, in its groups; when it closes must be said.
+    options = "方案一划线增加车位/方案二错峰停车/方案三不变"
+    assert chat.text(f"@李书记/工作群: 投票 M1 {options}") == (
+        f"请写明投票什么时候截止，例如：投票 停车位怎么规划 {options} 截止 周五18:00"
+    )
+    called = chat.say(f"@李书记/工作群: 投票 M1 {options} 周五18:00")
+    assert called[0] == (WORK, "已在各群发起 M2 停车位怎么规划 的投票。")
+    assert called[1][0] == G3
+    assert called[1][1].splitlines()[:4] == [
+        "🗳 M2 停车位怎么规划 · 表决",
+        "1. 方案一划线增加车位",
+        "2. 方案二错峰停车",
+        "3. 方案三不变",
+    ]
+    assert "截止 11月27日 18:00" in called[1][1]
+    # A title of its own, options with 、, and the words a vote may carry.
+    poll = chat.text("@李书记/网格3群: 投票 充电桩 同意、反对、弃权 明天18:00 每户一票")
+    assert poll.startswith("🗳 M3 充电桩 · 表决\n1. 同意\n2. 反对\n3. 弃权\n规则：过半，每户一票")
+    assert chat.text("@李书记/网格3群: 投票 充电桩 明天18:00").startswith("用法：/vote")
+    assert chat.text("@李书记/网格3群: 投票 M9 同意/反对 明天18:00") == "没有找到 M9。"
+
+
 def test_a_meeting_called_in_plain_words_goes_to_the_groups_of_its_issues(
     chat: Conversation,
 ) -> None:
