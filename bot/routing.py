@@ -141,7 +141,10 @@ class Router:
             return _asking(command, raw)
         if is_ballot(text):
             return Route(RouteKind.BALLOT, text=said_text)
-        if message.reply_to is not None and self._file.search(raw):
+        if self._file.search(raw) and (
+            message.reply_to is not None or not _strip_tags(self._file, raw)
+        ):
+            # In reply, the quoted message is filed; 「#立案」 alone is told how.
             return Route(RouteKind.FILE, text=_strip_tags(self._file, raw))
         # A tagged report is a report even when it ends 「…，很不满意」.
         if self._report.search(raw):
@@ -329,7 +332,7 @@ _WITHOUT_BA = frozenset({"合并", "派单", "延期", "受理", "上报", "退�
 # 「1 受理」「1号受理 复杂」「把1受理了」 (「1号受理了吗」 asks).
 _ACCEPT_REST = re.compile(r"^了?$|^了?\s*(?:简单|复杂|疑难)")
 # What makes a 把 sentence a question about the issue rather than a command.
-_ASKED_BACK = re.compile(r"^(?:了|过|没|谁|哪|什么)|(?:吗|么|没有|没|呢|[?？])\s*$")
+_ASKED_BACK = re.compile(r"^(?:了|过|来|去|没|谁|哪|什么)|(?:吗|么|没有|没|呢|[?？])\s*$")
 _LENGTH_FIRST = re.compile(r"^[0-9０-９一二两三四五六七八九十半]")  # 「3天」「两个工作日」
 
 
@@ -399,6 +402,14 @@ _SAID_AS = (
     (re.compile(rf"{_WHEN_SAID}大家[，,\s]*(?P<what>.+)$"), "提醒 {when} {what}", False),
     (re.compile(rf"{_WHEN_SAID}(?:我|一下)[，,\s]*(?P<what>.+)$"), "提醒 {when} {what}", True),
     (re.compile(r"^提醒我[，,\s]*(?P<what>.+)$"), "提醒 {what}", True),
+    # 「我的积分是多少」「我有多少积分」 → 积分
+    (
+        re.compile(
+            r"^(?:我的?积分(?:是|有|还有)?多少分?|我(?:现在)?有(?:多少积分|几分)|查一?下?我的积分)$"
+        ),
+        "积分",
+        False,
+    ),
     # 「1号催一下」「2 催办」 → 催办 1
     (
         re.compile(r"^(?P<number>[#＃]?[0-9]{1,9})\s*号?\s*(?:催一下|催办|督办|催催)$"),

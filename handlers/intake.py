@@ -526,7 +526,7 @@ def file_reply(ctx: Context, _note: str) -> Outcome:
     if ctx.community is None:
         return answer(ctx, texts.UNBOUND_CHAT, "refused")
     quoted = ctx.message.reply_to
-    if quoted is None:  # /file by itself: #立案 alone is chatter, but /file asks for help
+    if quoted is None:  # 「#立案」 or /file by itself: how it is done
         return answer(ctx, texts.FILE_NEEDS_REPLY, "invalid")
     author, text = quoted.sender, quoted.text
     ours = ctx.uow.outbox.sent_as(ctx.chat.platform, ctx.chat.ref, quoted.message_id)

@@ -104,6 +104,8 @@ def test_a_message_already_filed_is_not_filed_again(chat: Conversation) -> None:
     chat.say("@李书记/工作群: 退回 2 属于市政管网")
     assert chat.text("@张网格/网格3群: ^4 #立案") == "这条消息已登记为 #2，回复「查看 2」看进度。"
     assert chat.text("@张网格/网格3群: /file") == "请回复居民的那条消息，再写 #立案 或 /file。"
+    assert chat.text("@张网格/网格3群: #立案") == "请回复居民的那条消息，再写 #立案 或 /file。"
+    assert chat.say("@张网格/网格3群: 这个要不要#立案") == []  # said in passing, not a reply
 
 
 def test_a_resident_cannot_file_someone_elses_message(chat: Conversation) -> None:

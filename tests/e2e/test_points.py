@@ -208,11 +208,13 @@ def test_the_monday_leaderboard_goes_to_grid_groups_once(db_url: str) -> None:
 @pytest.mark.parametrize(
     "asked", ["我的积分是多少", "查一下我的积分", "我有几分？", "我有多少积分"]
 )
-def test_points_asked_in_words_privately_get_the_balance(chat: Conversation, asked: str) -> None:
+def test_points_asked_in_words_get_the_balance(chat: Conversation, asked: str) -> None:
     chat.say(SEWER)
     chat.say("@张网格/网格3群: 受理 1")
     assert chat.text(f"@王芳/私聊: {asked}") == chat.text("@王芳/私聊: 积分")
     assert chat.text("@王芳/私聊: 几分钟能到").startswith("您好，我是邻里。")  # no points in it
+    # In a group too: nobody but the bot keeps the points.
+    assert chat.text(f"@王芳/网格3群: {asked}") == chat.text("@王芳/网格3群: 积分")
 
 
 @pytest.mark.parametrize("asked", ["积分怎么用", "积分能换什么？", "在哪兑换积分"])

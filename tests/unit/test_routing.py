@@ -139,7 +139,8 @@ def test_report_tags_are_found_and_removed(text: str, description: str) -> None:
 
 def test_a_reply_with_the_filing_tag_files_the_original() -> None:
     assert route("#立案", reply=True).kind is RouteKind.FILE
-    assert route("#立案").kind is RouteKind.IGNORE  # not a reply: nothing to file
+    assert route("#立案").kind is RouteKind.FILE  # not a reply: told how
+    assert route("这个要#立案吗").kind is RouteKind.IGNORE  # said in passing
 
 
 def test_a_mention_of_the_bot_is_a_report_unless_it_is_a_command() -> None:
