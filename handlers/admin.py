@@ -79,6 +79,12 @@ def bind(ctx: Context, args: str) -> Outcome:
     if ctx.chat.kind == "private":
         raise Answer(texts.BIND_PRIVATE)
     grid = ctx.uow.communities.grid_by_name(community.id, word)
+    kind, _, name = word.partition(" ")
+    if grid is None and kind in ("网格", "网格群") and name:  # 「绑定 网格 网格5」「绑定 网格 5」
+        named = name.strip()
+        grid = ctx.uow.communities.grid_by_name(community.id, named)
+        grid = grid or ctx.uow.communities.grid_by_name(community.id, f"网格{named}")
+        word = grid.name if grid else word
     if grid is None and word not in CHAT_KINDS:
         names = "、".join(g.name for g in ctx.uow.communities.grids_of(community.id))
         raise Answer(texts.BIND_UNKNOWN.format(word=word, grids=names))

@@ -80,6 +80,10 @@ def test_the_secretary_binds_a_new_group(chat: Conversation) -> None:
     with UnitOfWork(chat.linli.sessions) as uow:
         actions = list(uow.session.scalars(select(AuditEntry.action)))
     assert "refused:bind" in actions and "bind" in actions
+    # The word 网格 said before the grid's name, or before its number alone.
+    assert chat.text("@李书记/五号楼群: 绑定 网格 网格5") == "本群已绑定 幸福里社区 · 网格5。"
+    assert chat.text("@李书记/一号楼群: 绑定 网格 3") == "本群已绑定 幸福里社区 · 网格3。"
+    assert chat.text("@李书记/九号楼群: 绑定 网格 9").startswith("没有「网格 9」")
 
 
 def test_forget_me_erases_the_name_typed_into_reports_too(chat: Conversation) -> None:
