@@ -56,13 +56,23 @@ _OPEN = re.compile(
 )
 _MINE = re.compile(r"^我(?:手上|手里|这边|这里|的)|我手上|我手里")
 LEDGER_ASKED_AT_MOST = 15
+# 「今天有什么事」「还有啥活要干」: what is on, which is the 台账 as it stands for the asker.
+_WHATS_ON = re.compile(
+    r"^(?:今天|今日|现在|目前|最近)?(?:我)?(?:还)?(?:有)?(?:什么|啥|哪些)(?:事情?|活儿?|任务|工作)"
+    r"(?:要|需要)?(?:办|做|干|处理)?(?:吗|呢|啊)?$"
+)
 
 
 def ledger_asked(text: str) -> str | None:
     """What 「台账」 a short question after the open issues means (`text` normalised, without
     its closing punctuation): 「红」 for the overdue, 「黄」 for those due soon, 「」 for all
-    open ones, with 「我的」 for one's own (「我手上还有几件」); None for other words."""
-    if len(text) > LEDGER_ASKED_AT_MOST or _WHICH.search(text) is None:
+    open ones (and for 「今天有什么事」), with 「我的」 for one's own (「我手上还有几件」); None
+    for other words."""
+    if len(text) > LEDGER_ASKED_AT_MOST:
+        return None
+    if _WHATS_ON.match(text):
+        return ""
+    if _WHICH.search(text) is None:
         return None
     mine = " 我的" if _MINE.search(text) else ""
     if _DUE_SOON.search(text):
