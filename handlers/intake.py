@@ -499,11 +499,19 @@ def split(ctx: Context, args: str) -> Outcome:
     description = report_text(
         kept.text, [*settings.intake.report_tags, *settings.intake.file_tags], settings.bot.name
     )
-    outcome = _file(ctx, description, reporter=ctx.sender, filed_by=None)
+    reason = _REASON_LEAD.sub("", args).rstrip()
+    analysis = ctx.services.analyzer.analyze(description)
+    if reason:  # 「不是同一个问题，我说的是3号楼1单元」: where it is, if the report said less
+        said = ctx.services.analyzer.analyze(reason).location
+        was = analysis.location
+        vaguer = said.building == was.building and not (said.unit and not was.unit)
+        if (said.building and not vaguer) or (said.place and not (was.building or was.place)):
+            analysis = replace(analysis, location=said)
+    outcome = _file(ctx, description, reporter=ctx.sender, filed_by=None, analysis=analysis)
     if outcome.issue_id is not None:  # the photos sent with that report come along
         moved_since = kept.received_at - _SAME_MOMENT
         ctx.uow.issues.move_photos(same.id, outcome.issue_id, ctx.sender.id, moved_since)
-        if reason := _REASON_LEAD.sub("", args).rstrip():
+        if reason:
             record(ctx, ctx.uow.issues.get(outcome.issue_id), SUPPLEMENT, reason)
     return Outcome(outcome.replies, "issue", outcome.issue_id)
 

@@ -103,6 +103,20 @@ def test_saying_it_is_not_the_same_problem_files_it_on_its_own(chat: Conversatio
     assert "孙*爷 补充：我说的是楼后面那根管子" in chat.text("@李书记/工作群: 查看 2")
 
 
+def test_not_the_same_problem_said_with_where_it_is_files_it_there(chat: Conversation) -> None:
+    chat.say(f"@王芳/网格3群: {SEWER}")
+    chat.say("@孙大爷/网格3群: #报事 3号楼下水道又堵了，臭死了")
+    filed = chat.say("@孙大爷/网格3群: 不是同一个问题，我说的是3号楼1单元")
+    assert filed[0][1].startswith("已登记 #2【排水管道】3号楼1单元 · 网格3 ·")
+    # Another building is another grid; the same building said vaguer changes nothing.
+    chat.say(f"@钱阿姨/网格3群: {AGAIN}")
+    filed = chat.say("@钱阿姨/网格3群: 新建 是5号楼那边")
+    assert filed[0][1].startswith("已登记 #3【排水管道】5号楼 · 网格5 ·")
+    chat.say(f"@李阿姨/网格3群: {AGAIN}")
+    filed = chat.say("@李阿姨/网格3群: 新建 就是3号楼的")
+    assert filed[0][1].startswith("已登记 #4【排水管道】3号楼2单元 · 网格3 ·")
+
+
 def test_a_report_tag_without_its_sign_is_still_a_report(chat: Conversation) -> None:
     assert chat.say("@李阿姨/网格3群: 报事 4号楼电梯坏了")[0][1].startswith("已登记 #1【公共设施】")
     assert chat.say("@王芳/网格3群: 我要投诉") == []
