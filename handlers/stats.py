@@ -26,7 +26,7 @@ from bot.domain.issues import IssueStatus
 from bot.domain.lifecycle import OPEN
 from bot.domain.ratings import SATISFIED_FROM
 from bot.messages import Document, Outgoing, Reply
-from bot.text import normalize
+from bot.text import normalize, read_number
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services, answer
 from handlers.ledger import check
@@ -47,6 +47,12 @@ _YEAR = re.compile(r"^(\d{4})年?(?:度|全年)?$")
 _THIS_QUARTER, _LAST_QUARTER = {"本季度", "这个季度", "本季"}, {"上季度", "上个季度", "上季"}
 _QUARTER = re.compile(r"^(?:(\d{4})年)?(?:第?([一二三四1-4])季度?|[Qq]([1-4]))$")
 _QUARTER_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_TODAY, _YESTERDAY = {"今天", "今日", "当天"}, {"昨天", "昨日"}
+# 「最近7天」「近30天」「过去两周」: the last days up to today, a year at most.
+_RECENT = re.compile(
+    r"^(?:最近|近|过去)(?P<n>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})(?P<unit>天|日|周|个星期|星期)$"
+)
+_RECENT_AT_MOST = 366
 _CHART = {"图", "图表", "chart"}
 _BY_UNIT = {"单位", "各单位", "按单位", "分单位"}
 DONE = frozenset({IssueStatus.RESOLVED, IssueStatus.CLOSED})
@@ -394,13 +400,31 @@ def parse_period(word: str, now: datetime, tz: ZoneInfo) -> Period:
         return Period("上周", monday - timedelta(days=7), monday)
     if word in _THIS_MONTH:
         return Period("本月", *month_range((today.year, today.month), tz))
-    longer = _year_or_quarter(word, today, tz)
+    longer = _year_or_quarter(word, today, tz) or _days(word, today, tz)
     if longer is not None:
         return longer
     month = parse_month(word, today)
     if month is None:
         return Period("累计", None, None)
     return month_period(month, today, tz)
+
+
+def _days(word: str, today: date, tz: ZoneInfo) -> Period | None:
+    """`今天` `昨天`, `最近7天` `近30天` `过去两周` (today and the days before it); None for other
+    words."""
+    midnight = datetime.combine(today, time(0), tzinfo=tz)
+    if word in _TODAY:
+        return Period("今天", midnight, None)
+    if word in _YESTERDAY:
+        return Period("昨天", midnight - timedelta(days=1), midnight)
+    recent = _RECENT.match(word)
+    if recent is None:
+        return None
+    count = read_number(recent["n"]) or 0
+    days = count * (7 if recent["unit"] in ("周", "个星期", "星期") else 1)
+    if not 1 <= days <= _RECENT_AT_MOST:
+        return None
+    return Period(f"近{days}天", midnight - timedelta(days=days - 1), None)
 
 
 def _year_or_quarter(word: str, today: date, tz: ZoneInfo) -> Period | None:
@@ -754,8 +778,8 @@ CHART: ChartMaker | None = stats_chart
 
 
 def stats(ctx: Context, args: str) -> Outcome:
-    """统计 [本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [单位] [图] — the seeds' figures
-    for a period; a unit's (物业), or every unit's (单位)."""
+    """统计 [今天/近7天/本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [单位] [图] — the seeds'
+    figures for a period; a unit's (物业), or every unit's (单位)."""
     check(ctx, "stats")
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)

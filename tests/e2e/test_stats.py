@@ -180,6 +180,20 @@ def test_a_year_and_a_quarter_count_every_month_in_them(november: Conversation) 
     )  # with October's
 
 
+def test_today_yesterday_and_the_last_days(november: Conversation) -> None:
+    # Asked on Tuesday 1 December: November's reports were filed on the 2nd to the 6th.
+    assert november.text("@李书记/工作群: 统计 近30天").startswith("近30天收集诉求11条")
+    assert november.text("@李书记/工作群: 统计 最近一周") == "近7天没有收集到诉求。"
+    assert november.text("@李书记/工作群: 统计 昨天") == "昨天没有收集到诉求。"
+    november.say("@王芳/网格3群: #报事 1号楼楼顶漏水了")
+    today = november.text("@李书记/工作群: 统计 今天")
+    assert today.startswith("今天收集诉求1条")
+    assert november.text("@李书记/工作群: 今天的统计") == today
+    assert november.text("@李书记/工作群: 统计 最近3天 网格3").startswith(
+        "近3天（网格3）收集诉求1条"
+    )
+
+
 def test_october_and_december_are_apart(november: Conversation) -> None:
     # Filed on 30 October, due in November: not yet overdue when October ended.
     assert november.text("@李书记/工作群: 统计 10月").startswith(
@@ -247,8 +261,8 @@ def test_a_bad_argument_gets_the_usage_in_one_line(
 ) -> None:
     reply = november.text(f"@李书记/工作群: {typed}")
     assert reply == (
-        f"看不懂「{word}」。用法：/stats [本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [单位] [图]"
-        "（或「统计 [本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [单位] [图]」），例如：统计 上月 网格3"
+        f"看不懂「{word}」。用法：/stats [今天/近7天/本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [单位] [图]"
+        "（或「统计 [今天/近7天/本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [单位] [图]」），例如：统计 上月 网格3"
     )
     # Nothing changed: the figures are as before.
     assert november.text("@李书记/工作群: 统计 上月").startswith("11月收集诉求11条")

@@ -179,3 +179,27 @@ def test_the_file_name_says_whose_and_when() -> None:
     )
     assert export_filename("幸福里社区", year, now) == "幸福里社区台账-2026.xlsx"
     assert export_filename("幸福里社区", quarter, now) == "幸福里社区台账-2026-Q4.xlsx"
+
+
+@pytest.mark.parametrize(
+    ("word", "label", "since", "until"),
+    [
+        ("今天", "今天", datetime(2026, 11, 22, tzinfo=SH), None),
+        ("昨天", "昨天", datetime(2026, 11, 21, tzinfo=SH), datetime(2026, 11, 22, tzinfo=SH)),
+        ("最近7天", "近7天", datetime(2026, 11, 16, tzinfo=SH), None),
+        ("近三十天", "近30天", datetime(2026, 10, 24, tzinfo=SH), None),
+        ("过去两周", "近14天", datetime(2026, 11, 9, tzinfo=SH), None),
+    ],
+)
+def test_days_up_to_today_are_periods(
+    word: str, label: str, since: datetime, until: datetime | None
+) -> None:
+    assert parse_period(word, datetime(2026, 11, 22, 9, 30, tzinfo=SH), SH) == Period(
+        label, since, until
+    )
+
+
+@pytest.mark.parametrize("word", ["最近0天", "近999天", "最近几天"])
+def test_days_out_of_reach_are_no_period(word: str) -> None:
+    with pytest.raises(ValueError):
+        parse_period(word, datetime(2026, 11, 22, 9, 30, tzinfo=SH), SH)
