@@ -682,9 +682,11 @@ def withdraw(ctx: Context, args: str) -> Outcome:
         line = texts.WITHDRAW_NOT_OPEN.format(number=issue.number, status=issue.status.label)
         raise Answer(line)
     reason = rest.strip() or texts.WITHDRAW_DEFAULT
-    last = ctx.uow.audit.last_of(issue.id, (WITHDRAW,))
-    if last is not None and last.note == reason:  # said again: nobody is asked twice
-        line = texts.WITHDRAW_ASKED.format(number=issue.number, reason=clause(reason))
+    last = ctx.uow.audit.last_of(issue.id, (WITHDRAW, Action.REOPEN.value))
+    # Said again since (reopened, it is news), the same or with nothing more to say: nobody
+    # is asked twice; what was said the first time stands.
+    if last is not None and last.action == WITHDRAW and (last.note == reason or not rest.strip()):
+        line = texts.WITHDRAW_ASKED.format(number=issue.number, reason=clause(last.note or reason))
         return _one_line(ctx, line.removesuffix("。") + texts.ALREADY_SO, issue)
     record(ctx, issue, WITHDRAW, reason)
     alert = texts.WITHDRAW_ALERT.format(number=issue.number, reason=clause(reason))

@@ -605,16 +605,22 @@ def test_a_reporter_withdraws_and_those_working_on_it_close_it(chat: Conversatio
         (WORK, alert),
         (LIU, alert),
     ]
-    # Said again: nobody is asked twice.
-    assert chat.say("@王芳/网格3群: 撤回 1 邻居帮忙弄好了") == [
-        (G3, "#1 已转告网格员：邻居帮忙弄好了。确认后会结案，无需重复。")
-    ]
+    # Said again, or again with nothing more to say: nobody is asked twice.
+    for again in ("撤回 1 邻居帮忙弄好了", "撤回"):
+        assert chat.say(f"@王芳/网格3群: {again}") == [
+            (G3, "#1 已转告网格员：邻居帮忙弄好了。确认后会结案，无需重复。")
+        ], again
+    # A new reason is news.
+    assert len(chat.say("@王芳/网格3群: 撤回 1 我们自己找人修了")) == 3
     shown = chat.text("@李书记/工作群: 查看 1").splitlines()
     assert shown[0].startswith("#1【道路井盖】办理中") and shown[-1].endswith(
-        "王* 报事人撤回：邻居帮忙弄好了"
+        "王* 报事人撤回：我们自己找人修了"
     )
     chat.say("@刘物业/私聊: 办结 1 报事人说已修好，现场确认")
     assert chat.text("@王芳/网格3群: 撤回 1") == "#1 已办结，无需撤回。"
+    # Reopened, a withdrawal is news again.
+    chat.say("@王芳/网格3群: 重开 1 又松了")
+    assert len(chat.say("@王芳/网格3群: 撤回 1")) == 3
 
 
 def test_no_longer_needed_said_privately_withdraws_ones_only_open_issue(chat: Conversation) -> None:
