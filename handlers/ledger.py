@@ -95,6 +95,7 @@ _ANOTHER_NUMBER = re.compile(
     r"^(?:[#＃]\s*[0-9０-９]{1,9}|[0-9０-９]{1,9}(?:\s*$|\s+(?!" + _GOES_ON + r")))"
 )
 _SECOND_NUMBER_MEANS = frozenset({"merge", "rate"})
+AT_ONCE_AT_MOST = 20  # issues one command may name (「受理 1 2 3」)
 
 
 def several_issues(args: str) -> list[str] | None:
@@ -102,8 +103,14 @@ def several_issues(args: str) -> list[str] | None:
     there are several; else None."""
     words = argument_words(args)
     if len(words) > 1 and all(parse_issue_number(word) is not None for word in words):
-        return words
+        return _not_too_many(words)
     return None
+
+
+def _not_too_many(numbers: list[str]) -> list[str]:
+    if len(numbers) > AT_ONCE_AT_MOST:  # each is a message of its own: a chat is no batch job
+        raise Answer(texts.TOO_MANY_AT_ONCE.format(most=AT_ONCE_AT_MOST))
+    return numbers
 
 
 # 「派单 1,2 物业」「受理 1 3 5 简单」: two or more issue numbers first, then what is said of each.
@@ -118,7 +125,7 @@ def issues_then(args: str) -> tuple[list[str], str] | None:
     match = _LEADING_ISSUES.match(args)
     if match is None:
         return None
-    return argument_words(match[1]), args[match.end() :].strip()
+    return _not_too_many(argument_words(match[1])), args[match.end() :].strip()
 
 
 def for_each_issue(ctx: Context, args: str, handler: Handler) -> Outcome | None:

@@ -164,8 +164,10 @@ _WECHAT_EMOJI = re.compile(r"\[[\u4e00-\u9fffA-Za-z]{1,4}\]")
 # Building, unit, room and floor numbers ("3号楼", "二十栋", "2单元", "301室", "A座", "8#楼"):
 # where a problem is belongs to location_relation, not to the wording, or every "3号楼…" report
 # would look alike.
+# (At most six digits: a longer run is no address, and an unbounded one is tried again from
+# each of its digits.)
 _LOCATION_TOKEN = re.compile(
-    r"第?(?:\d+|[a-z]|[零〇一二两三四五六七八九十百]{1,4})\s*"
+    r"第?(?:\d{1,6}|[a-z]|[零〇一二两三四五六七八九十百]{1,4})\s*"
     r"(?:号楼|栋|幢|座|单元|室|号|楼|层|#楼?)"
 )
 # Characters that carry no problem identity: particles, pronouns, degree words. Dropping them

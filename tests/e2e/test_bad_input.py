@@ -215,3 +215,22 @@ def test_an_assignment_to_a_long_word_gets_its_one_line(chat: Conversation) -> N
         "工作群",
         "#1 已派单给 物业·刘*业，期限 11月24日。",
     )
+
+
+def test_thousands_of_issue_numbers_in_one_command_get_one_line(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    many = " 1" * 10000  # each would be looked up and answered on its own
+    for line in (f"受理{many}", f"2 派单{many}", f"查看{many}", f"1号转给{many}"):
+        assert chat.say(f"@李书记/工作群: {line}") == [
+            ("工作群", "一次最多写20个编号，请分几次发送。")
+        ], line
+    assert chat.text("@李书记/工作群: 查看 1").startswith("#1【照明路灯】待受理")  # unchanged
+    # Twenty is still done, each in its own line.
+    assert len(chat.say("@李书记/工作群: 查看" + " 1" * 20)) == 20
+
+
+def test_a_long_run_of_digits_is_compared_with_the_open_issues_at_once(chat: Conversation) -> None:
+    # Folding a report's wording for the duplicate check tried each digit of a long run as
+    # the start of a room number (eight seconds for 20,000 digits).
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    assert chat.say("@王芳/私聊: 能不能快点" + "1" * 20000)[0][1].startswith("已登记 #2")
