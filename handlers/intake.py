@@ -207,25 +207,27 @@ def _staff_hint(ctx: Context, said: str) -> Outcome:
     """「已修好」「明天上午去处理」 said privately by someone at work: about what they hold. With
     one issue, the commands it was meant as; with several, their numbers; else how it goes."""
     extending = _EXTEND_SAID.search(said) is not None
-    mine = held(ctx, _MINE_SHOWN + 1) if extending or _WORK_SAID.search(said) else []
-    if len(mine) == 1:
-        hint = texts.STAFF_EXTEND_HINT if extending else texts.STAFF_NUMBER_HINT
-        return answer(ctx, hint.format(number=mine[0].number, said=said), "invalid")
-    if mine:
-        numbers = numbers_of(sorted(mine[:_MINE_SHOWN], key=lambda issue: issue.number))
-        return answer(ctx, texts.STAFF_WHICH_HINT.format(numbers=numbers, said=said), "invalid")
-    return answer(ctx, texts.STAFF_PRIVATE_HINT, "invalid")
+    if not (extending or _WORK_SAID.search(said)):
+        return answer(ctx, texts.STAFF_PRIVATE_HINT, "invalid")
+    one = texts.STAFF_EXTEND_HINT if extending else texts.STAFF_NUMBER_HINT
+    return _about_held(ctx, one, texts.STAFF_WHICH_HINT, texts.STAFF_PRIVATE_HINT, said=said)
 
 
 def _nod(ctx: Context) -> Outcome:
     """「收到」 from someone at work: a nod back, and how to finish what they hold."""
+    return _about_held(ctx, texts.STAFF_NOD_ONE, texts.STAFF_NOD_SEVERAL, texts.STAFF_NOD)
+
+
+def _about_held(ctx: Context, one: str, several: str, none: str, **words: str) -> Outcome:
+    """A line about what the sender holds: `one` with its number, `several` with theirs (the
+    first few), `none` when they hold nothing; `words` fill in the rest."""
     mine = held(ctx, _MINE_SHOWN + 1)
     if len(mine) == 1:
-        return answer(ctx, texts.STAFF_NOD_ONE.format(number=mine[0].number), "invalid")
+        return answer(ctx, one.format(number=mine[0].number, **words), "invalid")
     if mine:
         numbers = numbers_of(sorted(mine[:_MINE_SHOWN], key=lambda issue: issue.number))
-        return answer(ctx, texts.STAFF_NOD_SEVERAL.format(numbers=numbers), "invalid")
-    return answer(ctx, texts.STAFF_NOD, "invalid")
+        return answer(ctx, several.format(numbers=numbers, **words), "invalid")
+    return answer(ctx, none, "invalid")
 
 
 def _withdraw_said(ctx: Context, text: str) -> Outcome:

@@ -41,7 +41,14 @@ from bot.text import clause, normalize, parse_issue_number, shorten, whole_numbe
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services, answer, numbers_of, record, reply_to
 from handlers.intake import grid_for
-from handlers.ledger import assignee_label, check, deadline_in, shown_deadline, target_of
+from handlers.ledger import (
+    assignee_label,
+    check,
+    deadline_in,
+    issue_first,
+    shown_deadline,
+    target_of,
+)
 from handlers.notify import chat_ref, person_ref, tell_privately, watcher_chats, work_groups
 from handlers.schedule import stamp
 from storage.models import (
@@ -249,7 +256,6 @@ def call_meeting(ctx: Context, args: str) -> Outcome:
     return _announce(ctx, meeting, _poll_text(ctx.uow, ctx.services, meeting))
 
 
-_ISSUE_WORD = re.compile(r"[#＃]\s*[0-9０-９]+")
 _TIME_WORDS = 3  # at most 「12月5日 下午 3点」
 _PLAIN_AT_MOST = 200  # characters: a meeting called plainly is a line, not a letter
 
@@ -264,7 +270,7 @@ def _said_plainly(ctx: Context, head: str, parts: dict[str, str]) -> tuple[str, 
     known_places = set(ctx.community_settings().places)
     agenda: list[Issue] = []
     place: list[str] = []
-    titled: list[str] = []
+    title = ""
     when = ""
     position = 0
     while position < len(words):
@@ -278,20 +284,22 @@ def _said_plainly(ctx: Context, head: str, parts: dict[str, str]) -> tuple[str, 
         if end is not None:
             when, position = " ".join(words[position:end]), end
             continue
-        (place if titled or word in known_places else titled).append(word)
+        if title or word in known_places:
+            place.append(word)
+        else:
+            title = word
         position += 1
     if not when:
         return head, parts
-    if not titled and agenda:
-        titled = [
-            texts.MEETING_ON.format(topic=ctx.services.analyzer.category_name(agenda[0].category))
-        ]
+    if not title and agenda:
+        topic = ctx.services.analyzer.category_name(agenda[0].category)
+        title = texts.MEETING_ON.format(topic=topic)
     said = {
         "时间": when,
         "议题": " ".join(f"#{issue.number}" for issue in agenda),
         "地点": " ".join(place),
     }
-    return "".join(titled[:1]), {**{k: v for k, v in said.items() if v}, **parts}
+    return title, {**{k: v for k, v in said.items() if v}, **parts}
 
 
 def _time_ends(ctx: Context, words: list[str], position: int) -> int | None:
@@ -341,13 +349,11 @@ def _vote_said_plainly(
 def _issue_named(ctx: Context, word: str) -> Issue | None:
     """The issue a word of a plainly called meeting names: 「#1」 (there must be one), or
     「1」「1号」 when there is such an issue (else it is a word of the title or the place)."""
-    typed = normalize(word)
-    bare = re.fullmatch(r"[0-9]{1,9}号?", typed)
-    if not (_ISSUE_WORD.fullmatch(typed) or bare) or ctx.community is None:
+    number, rest = issue_first(word)
+    if number is None or rest or ctx.community is None:
         return None
-    number = parse_issue_number(typed.removesuffix("号"))
-    issue = ctx.uow.issues.by_number(ctx.community.id, number or 0)
-    if issue is None and not bare:  # 「#12」 is an issue, whether or not there is one
+    issue = ctx.uow.issues.by_number(ctx.community.id, number)
+    if issue is None and word.startswith(("#", "＃")):  # 「#12」 is an issue, there or not
         raise Answer(texts.NOT_FOUND.format(number=number))
     return issue
 
