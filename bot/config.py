@@ -63,6 +63,18 @@ def _clock_time(value: str) -> str:
 
 ClockTime = Annotated[str, AfterValidator(_clock_time)]
 
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{3,30}[0-9]$")
+
+
+def _phone(value: str) -> str:
+    if value and not _PHONE.match(value):
+        raise ValueError("应为电话号码，如 0931-8123456 或 13800000000")
+    return value
+
+
+# A public work number as people write it: 0931-8123456, 13800000000, +86 138 0000 0000.
+Phone = Annotated[str, BeforeValidator(_as_text), AfterValidator(_phone)]
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -170,6 +182,15 @@ class PersonConfig(_Strict):
     grids: list[Text] = []
     buildings: list[Text] = []
     unit: str | None = None
+    # A public work number (as on the 网格员公示牌), given to whoever asks 「网格员电话」;
+    # staff only: residents' numbers are never kept.
+    phone: Phone = ""
+
+    @model_validator(mode="after")
+    def _no_resident_phone(self) -> PersonConfig:
+        if self.phone and self.role == "resident":
+            raise ValueError(f"{self.ref} 是居民，不登记电话（只登记工作人员的工作电话）")
+        return self
 
 
 class WorkUnit(_Strict):
@@ -181,6 +202,7 @@ class WorkUnit(_Strict):
     name: Text
     # 疑难 issues and `/escalate` without a unit go to the escalation unit (吹哨).
     escalation: bool = False
+    phone: Phone = ""  # its public number, for 「物业电话多少」
 
 
 class CalendarSettings(_Strict):
@@ -196,6 +218,9 @@ class Community(_Strict):
     code: Annotated[str, Field(pattern=r"^[a-z0-9_-]{1,32}$")]
     name: Text
     quiet_hours: QuietHours | None = None
+    # What 「社区电话多少」 answers: the office's public number, and where and when it is open.
+    phone: Phone = ""
+    office: Annotated[str, Field(max_length=100)] = ""
     places: list[Text] = []
     grids: list[Grid] = Field(min_length=1)
     chats: list[ChatBinding] = []

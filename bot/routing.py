@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from bot.analysis.location import extract_location, gives_place
-from bot.domain.asking import asks_in_group, issue_asked, ledger_asked
+from bot.domain.asking import asks_in_group, contact_asked, issue_asked, ledger_asked
 from bot.domain.duplicates import me_too
 from bot.domain.lookback import came_back
 from bot.domain.ratings import not_fixed, spoken_rating
@@ -428,6 +428,9 @@ def _said_as(said: str, *, private: bool) -> str | None:
         if match := pattern.match(said):
             words = {name: value or "" for name, value in match.groupdict().items()}
             return command.format(**words).strip()
+    # 「网格员是谁」「物业电话多少」 → 联系方式 网格员
+    if (who := contact_asked(said, private=private)) is not None:
+        return f"联系方式 {who}".strip()
     return None
 
 

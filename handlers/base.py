@@ -148,6 +148,9 @@ class Outcome:
     replies: list[Outgoing]
     status: str  # "issue", "command", "refused", "invalid"
     issue_id: int | None = None
+    # The replies say only what config.yaml publishes (staff work numbers for 「网格员电话」):
+    # a group sees the numbers unmasked, as on the 网格员公示牌.
+    published: bool = False
 
 
 Handler = Callable[[Context, str], Outcome]

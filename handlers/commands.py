@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from bot.domain.issues import Role
 from bot.domain.permissions import AT_WORK
-from handlers import admin, export, extend, forget, intake, ledger, listing, meetings, remind, web
+from handlers import (
+    admin,
+    contacts,
+    export,
+    extend,
+    forget,
+    intake,
+    ledger,
+    listing,
+    meetings,
+    remind,
+    web,
+)
 from handlers.base import Command
 from handlers.help import help_command
 from handlers.points import points, redeem
@@ -307,6 +319,14 @@ COMMANDS: tuple[Command, ...] = (
         "我的积分；「积分榜」看本周排行",
         "积分榜",
         points,
+    ),
+    Command(
+        "contacts",
+        ("联系方式", "联系电话", "通讯录"),
+        "[楼号] [网格员/楼栋长/书记/社区/物业/单位]",
+        "查社区、网格员、楼栋长和物业的电话，也可直接问「网格员是谁」「物业电话多少」",
+        "联系方式 物业",
+        contacts.contacts,
     ),
     Command(
         "redeem",

@@ -517,3 +517,14 @@ WEB_LINK = "网页台账登录链接（{minutes}分钟内有效，只能用一�
 WEB_LINK_UNKNOWN = "登录链接无效，请私聊机器人发送「网页台账」获取新链接。"
 WEB_LINK_USED = "这个登录链接已经用过了，请私聊机器人发送「网页台账」获取新链接。"
 WEB_LINK_EXPIRED = "登录链接已过期（10分钟内有效），请私聊机器人发送「网页台账」获取新链接。"
+
+# 联系方式 (「网格员是谁」「物业电话多少」)
+CONTACT_OFFICE = "{community}：{said}。"
+CONTACT_OFFICE_UNKNOWN = (
+    "{community}的电话和办公时间还没有登记。有事可以直接发给我，我会转给网格员。"
+)
+CONTACT_PEOPLE = "{where}{role}：{people}。"
+CONTACT_NOBODY = "{where}{role}还没有登记。有事可以直接发给我，我会转给网格员。"
+CONTACT_UNIT = "{unit}：{said}。"
+CONTACT_UNIT_NO_PHONE = "{unit}的电话还没有登记。{said}"
+CONTACT_UNKNOWN = "没有登记{who}的联系方式。可以问「社区电话」「网格员是谁」「物业电话」。"

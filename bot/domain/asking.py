@@ -99,3 +99,48 @@ def issue_asked(text: str) -> int | None:
     its closing punctuation); None for other words."""
     match = _ISSUE_ASKED.match(text)
     return int(match["a"] or match["b"]) if match else None
+
+
+# 「网格员是谁」「物业电话多少」「怎么联系社区」「5号楼的楼栋长是谁」「居委会的联系方式」: who
+# to call, said in words. The roles and offices people ask for, and a department by its ending
+# (派出所, 住建局, 供电公司); 「你电话多少」 between neighbours names none of them.
+_CONTACT = (
+    r"(?P<who>网格员|网格长|楼栋长|楼长|单元长|书记|社区|居委会|居委|社区服务站|服务站"
+    r"|党群服务中心|物业公司|物业管家|物业|街道办?|[\u4e00-\u9fff]{1,6}?(?:局|办|所|站|中心|公司))"
+)
+_OUR = r"(?:请问)?(?:我们|咱们|咱|我家)?(?:小区|这里|这边)?的?"
+_OF_BUILDING = r"(?:(?P<building>[0-9]{1,4})\s*(?:号楼|栋|幢|号)的?)?"
+_TAIL = r"(?:啊|呀|呢|哈)?"
+_CONTACT_ASKED = tuple(
+    re.compile(pattern)
+    for pattern in (
+        rf"^{_OUR}{_OF_BUILDING}{_CONTACT}的?"
+        rf"(?:(?:电话|手机|手机号|联系方式|联系电话|号码|电话号码)(?:是|是多少|多少|号码?是?多少)?"
+        rf"|是谁|叫什么(?:名字)?|是哪位){_TAIL}$",
+        rf"^(?:请问)?谁是{_OUR}{_OF_BUILDING}{_CONTACT}{_TAIL}$",
+        rf"^(?:请问)?(?:怎么|怎样|如何|去哪里?|到哪里?|在哪里?|哪里能)(?:才能)?"
+        rf"(?:联系|找|找到|联系上|打给){_OUR}{_OF_BUILDING}{_CONTACT}{_TAIL}$",
+        rf"^(?:有|有没有){_OUR}{_OF_BUILDING}{_CONTACT}的?(?:电话|联系方式){_TAIL}吗?$",
+        # 「社区几点上班」「物业在哪办公」「居委会在哪」
+        rf"^{_OUR}{_CONTACT}(?:几点上班|几点下班|什么时候上班|在哪里?办公|在哪里?|的?地址"
+        rf"|的?办公时间|的?上班时间){_TAIL}$",
+    )
+)
+# Privately, the offices' numbers asked for with no name: 「联系方式」「你们电话多少」.
+_CONTACTS_ASKED = re.compile(
+    r"^(?:请问)?(?:你们的?)?(?:联系方式|联系电话|电话)(?:是|是多少|多少)?$|^怎么联系你们$"
+)
+CONTACT_ASKED_AT_MOST = 20
+
+
+def contact_asked(text: str, *, private: bool) -> str | None:
+    """What 「联系方式」 a short question after someone's number means (`text` normalised,
+    without its closing punctuation): 「5号楼 网格员」, 「物业」, or 「」 for the offices' numbers
+    (privately only); None for other words."""
+    if len(text) > CONTACT_ASKED_AT_MOST:
+        return None
+    match = next((m for pattern in _CONTACT_ASKED if (m := pattern.match(text))), None)
+    if match is None:
+        return "" if private and _CONTACTS_ASKED.match(text) else None
+    building = match.groupdict().get("building")
+    return f"{building}号楼 {match['who']}" if building else match["who"]

@@ -60,6 +60,7 @@ EVERYONE = frozenset(
         "object",
         "points",
         "web",
+        "contacts",
     }
 )
 # Commands for grid workers and the secretary, limited to a worker's own grids.

@@ -99,3 +99,17 @@ def test_broken_yaml_and_a_missing_file_are_one_line_each(tmp_path: Path) -> Non
         load_settings(path)
     with pytest.raises(ConfigError, match="找不到配置文件"):
         load_settings(tmp_path / "nope.yaml")
+
+
+def test_phone_numbers_are_checked_and_only_staff_may_have_one(tmp_path: Path) -> None:
+    data = example()
+    communities = data["communities"]
+    assert isinstance(communities, list)
+    communities[0]["phone"] = "0931-81234x"
+    assert "communities[0].phone — 应为电话号码" in error_for(tmp_path, data)
+    communities[0]["phone"] = 13800138000  # YAML reads an unquoted number as an integer
+    assert load_settings(write(tmp_path, data)).communities[0].phone == "13800138000"
+    communities[0]["people"].append(
+        {"platform": "console", "ref": "王芳", "role": "resident", "phone": "13900000000"}
+    )
+    assert "王芳 是居民，不登记电话" in error_for(tmp_path, data)

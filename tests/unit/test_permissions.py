@@ -60,6 +60,7 @@ ALLOWED: dict[str, set[Role]] = {
     "decide": {S},
     "export": {S},
     "points": {R, H, D, W, S},  # one's own points and the leaderboard
+    "contacts": {R, H, D, W, S},  # the numbers config.yaml publishes
     "redeem": {S},
     "stats": {W, S},
     "roles": {W, S},

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.domain.asking import contact_asked
 from bot.messages import ChatRef, IncomingMessage, PersonRef, QuotedMessage
 from bot.routing import Route, RouteKind, Router
 from bot.text import normalize
@@ -340,3 +341,22 @@ def test_the_ledger_asked_in_words(text: str, filters: str) -> None:
 )
 def test_other_questions_are_no_ledger(text: str) -> None:
     assert route(text, chat=PRIVATE).kind is not RouteKind.LEDGER_ASKED
+
+
+@pytest.mark.parametrize(
+    ("said", "private", "meant"),
+    [
+        ("我们网格员是谁", False, "网格员"),
+        ("5号楼的楼栋长是谁", False, "5号楼 楼栋长"),
+        ("怎么联系社区", False, "社区"),
+        ("有物业的电话吗", False, "物业"),
+        ("派出所电话多少", False, "派出所"),
+        ("联系方式", True, ""),
+        ("联系方式", False, None),  # in a group, said to a neighbour
+        ("你电话多少", True, None),
+        ("网格员", True, None),
+        ("物业电话是多少，我家水管漏了好几天没人管", True, None),  # a report
+    ],
+)
+def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: str | None) -> None:
+    assert contact_asked(said, private=private) == meant

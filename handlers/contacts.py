@@ -1,0 +1,154 @@
+"""联系方式: who to call. 「网格员是谁」「物业电话多少」「社区几点上班」 are read as this command
+(`bot.domain.asking.contact_asked`).
+
+Everything said comes from config.yaml: the community's office number and hours, a unit's
+number, and the public work numbers of staff (`people[].phone`). Names come from the role
+grants, so staff given a role in chat are named too, without a number. Residents' numbers are
+never kept, so never given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.analysis.location import building_number
+from bot.domain.issues import Role
+from handlers import texts
+from handlers.base import Answer, Context, Outcome, answer, reply_to
+from storage.models import Person, RoleGrant
+
+# What people call each role or office (「网格长」 is how some say 网格员).
+_ROLE_WORDS = {
+    **dict.fromkeys(["网格员", "网格长"], Role.WORKER),
+    **dict.fromkeys(["楼栋长", "楼长", "单元长"], Role.HEAD),
+    "书记": Role.SECRETARY,
+}
+_OFFICE_WORDS = frozenset({"社区", "居委会", "居委", "社区服务站", "服务站", "党群服务中心"})
+_PROPERTY_WORDS = frozenset({"物业公司", "物业管家"})  # 物业, as config names the company
+_BUILDING = re.compile(r"^\s*(?P<building>[0-9]{1,4}\s*(?:号楼|栋|幢|号)?)(?:\s+|$)")
+_SHOWN = 6  # people named in one line; more are counted
+
+
+def contacts(ctx: Context, args: str) -> Outcome:
+    """联系方式 [楼号] [网格员/楼栋长/书记/社区/物业/单位] — the numbers and names to call."""
+    if ctx.community is None:
+        return answer(ctx, texts.NO_COMMUNITY, "refused")
+    said = args.strip()
+    building = None
+    if typed := _BUILDING.match(said):
+        building = building_number(typed["building"])
+        said = said[typed.end() :].strip()
+    if not said:
+        return _published(ctx, _office(ctx) + "\n" + _role_line(ctx, Role.WORKER, building))
+    role = _ROLE_WORDS.get(said)
+    if role is not None:
+        return _published(ctx, _role_line(ctx, role, building))
+    if said in _OFFICE_WORDS:
+        return _published(ctx, _office(ctx))
+    return _published(ctx, _unit_line(ctx, "物业" if said in _PROPERTY_WORDS else said))
+
+
+def _published(ctx: Context, text: str) -> Outcome:
+    """The answer, built only from config.yaml's public numbers and staff names: unmasked in a
+    group. (What the asker typed is never in it: an unknown name is answered by `Answer`.)"""
+    return Outcome([reply_to(ctx, text)], "command", published=True)
+
+
+def _office(ctx: Context) -> str:
+    settings = ctx.community_settings()
+    parts = [f"电话 {settings.phone}" if settings.phone else "", settings.office]
+    said = "；".join(part for part in parts if part)
+    if not said:
+        return texts.CONTACT_OFFICE_UNKNOWN.format(community=settings.name)
+    return texts.CONTACT_OFFICE.format(community=settings.name, said=said)
+
+
+def _unit_line(ctx: Context, typed: str) -> str:
+    assert ctx.community is not None
+    unit = ctx.community_settings().find_unit(typed)
+    if unit is None:
+        raise Answer(texts.CONTACT_UNKNOWN.format(who=typed))
+    people = ctx.uow.people.of_unit(ctx.community.id, unit.name)
+    parts = [f"电话 {unit.phone}" if unit.phone else ""]
+    if people:
+        parts.append("联系人 " + _names(ctx, list(people)))
+    said = "；".join(part for part in parts if part)
+    if not unit.phone:
+        return texts.CONTACT_UNIT_NO_PHONE.format(unit=unit.name, said=f"{said}。" if said else "")
+    return texts.CONTACT_UNIT.format(unit=unit.name, said=said)
+
+
+def _role_line(ctx: Context, role: Role, building: str | None) -> str:
+    """Who holds `role` for the asker: the grid (or building) the question, the chat or the
+    asker's home names, else everyone holding it, by grid or building."""
+    assert ctx.community is not None
+    held = [(p, g) for p, g in ctx.uow.people.staff(ctx.community.id) if g.role is role]
+    name = _ROLE_NAMES[role]
+    if role is Role.SECRETARY:
+        return _named(ctx, name, "", [p for p, _ in held])
+    building = building or _home_building(ctx)
+    if role is Role.HEAD:
+        if building is not None:
+            here = [p for p, g in held if g.building and building_number(g.building) == building]
+            return _named(ctx, name, f"{building}号楼的", here)
+        return _by_place(ctx, name, held, lambda g: f"{building_number(g.building or '')}号楼")
+    grid_id = ctx.chat.grid_id
+    if building is not None:
+        known = ctx.uow.communities.building(ctx.community.id, building)
+        grid_id = known.grid_id if known is not None else None
+    if grid_id is not None:
+        grid = ctx.uow.communities.grid(grid_id).name
+        return _named(ctx, name, f"{grid}的", [p for p, g in held if g.grid_id == grid_id])
+    grids = {g.id: g.name for g in ctx.uow.communities.grids_of(ctx.community.id)}
+    return _by_place(ctx, name, held, lambda g: grids.get(g.grid_id or 0, "全社区"))
+
+
+_ROLE_NAMES = {Role.WORKER: "网格员", Role.HEAD: "楼栋长", Role.SECRETARY: "书记"}
+
+
+def _home_building(ctx: Context) -> str | None:
+    """The building of the flat the asker gave for a vote (「3-2-301」), if any."""
+    assert ctx.community is not None
+    if ctx.chat.kind != "private":
+        return None
+    home = ctx.uow.meetings.household(ctx.sender.id, ctx.community.id)
+    return building_number(home.home.split("-")[0]) if home is not None else None
+
+
+def _named(ctx: Context, name: str, where: str, people: list[Person]) -> str:
+    if not people:
+        return texts.CONTACT_NOBODY.format(where=where, role=name)
+    return texts.CONTACT_PEOPLE.format(where=where, role=name, people=_names(ctx, people))
+
+
+def _by_place(
+    ctx: Context,
+    name: str,
+    held: list[tuple[Person, RoleGrant]],
+    place_of: Callable[[RoleGrant], str],
+) -> str:
+    """Everyone holding the role, by the grid or building they hold it for."""
+    if not held:
+        return texts.CONTACT_NOBODY.format(where="", role=name)
+    places: dict[str, list[Person]] = {}
+    for person, grant in held:
+        places.setdefault(place_of(grant), []).append(person)
+    said = "；".join(f"{place} {_names(ctx, people)}" for place, people in places.items())
+    return texts.CONTACT_PEOPLE.format(where="", role=name, people=said)
+
+
+def _names(ctx: Context, people: list[Person]) -> str:
+    """「张网格（13800138003）、小李」: each once, with a public work number where config
+    gives one."""
+    people_config = ctx.community_settings().people
+    phones: dict[tuple[str, str], str] = {(p.platform, p.ref): p.phone for p in people_config}
+    unique = list({person.id: person for person in people}.values())
+    shown = [
+        f"{person.name}（{phone}）"
+        if (phone := phones.get((person.platform, person.ref)))
+        else person.name
+        for person in unique[:_SHOWN]
+    ]
+    more = f"等{len(unique)}人" if len(unique) > _SHOWN else ""
+    return "、".join(shown) + more

@@ -1,0 +1,85 @@
+"""联系方式: 「网格员是谁」「物业电话多少」「社区几点上班」, answered from config.yaml.
+
+The example config publishes the office's number and hours (0931-8123456, 社区党群服务中心), the
+物业's number (0931-8765432), and the work phones of the two grid workers: 张网格 for 网格3
+(buildings 1–4, 13800138003) and 赵网格 for 网格5 (buildings 5–7, 13800138005). 陈楼长 heads
+3号楼 without a number; 街道城管办's contact is 周主任, with no number for the office.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.conversation import Conversation
+
+ZHANG = "张网格（13800138003）"
+ZHAO = "赵网格（13800138005）"
+OFFICE = (
+    "幸福里社区：电话 0931-8123456；社区党群服务中心（3号楼南侧），工作日 8:30-12:00、14:30-18:00。"
+)
+
+
+@pytest.mark.parametrize(
+    "asked", ["网格员是谁", "我们的网格员电话多少？", "怎么联系网格员", "谁是网格员"]
+)
+def test_a_grid_group_is_told_its_own_grid_worker_with_the_number_unmasked(
+    chat: Conversation, asked: str
+) -> None:
+    # A work number is published, as on the 网格员公示牌: a group sees it whole.
+    assert chat.text(f"@王芳/网格3群: {asked}") == f"网格3的网格员：{ZHANG}。"
+    assert chat.text(f"@孙大爷/网格5群: {asked}") == f"网格5的网格员：{ZHAO}。"
+
+
+def test_privately_the_grid_comes_from_the_building_asked_about_else_all_are_listed(
+    chat: Conversation,
+) -> None:
+    assert chat.text("@孙大爷/私聊: 5号楼的网格员是谁") == f"网格5的网格员：{ZHAO}。"
+    assert chat.text("@孙大爷/私聊: 2号楼网格员电话") == f"网格3的网格员：{ZHANG}。"
+    everyone = f"网格员：网格3 {ZHANG}；网格5 {ZHAO}。"
+    assert chat.text("@孙大爷/私聊: 网格员是谁") == everyone
+    # The resident group belongs to no grid; asked there with an @, all are named.
+    assert chat.text("@孙大爷/幸福里居民群: @邻里 网格员是谁") == everyone
+
+
+def test_the_office_and_the_property_company_are_given_by_their_numbers(
+    chat: Conversation,
+) -> None:
+    for asked in ("社区电话多少", "居委会的联系方式", "社区几点上班？"):
+        assert chat.text(f"@王芳/私聊: {asked}") == OFFICE
+    assert chat.text("@王芳/幸福里居民群: 社区在哪") == OFFICE
+    assert chat.text("@王芳/网格3群: 物业电话是多少") == "物业：电话 0931-8765432；联系人 刘物业。"
+    assert chat.text("@王芳/私聊: 有物业公司的电话吗") == "物业：电话 0931-8765432；联系人 刘物业。"
+    # A unit without a number: its contacts are still named.
+    assert chat.text("@王芳/私聊: 街道电话多少") == "街道城管办的电话还没有登记。联系人 周主任。"
+    # 「联系方式」 alone privately: the office, and the workers.
+    assert chat.text("@王芳/私聊: 联系方式") == f"{OFFICE}\n网格员：网格3 {ZHANG}；网格5 {ZHAO}。"
+
+
+def test_building_heads_and_the_secretary_are_named(chat: Conversation) -> None:
+    assert chat.text("@孙大爷/私聊: 3号楼楼长是谁") == "3号楼的楼栋长：陈楼长。"
+    assert chat.text("@孙大爷/私聊: 楼栋长是谁") == "楼栋长：3号楼 陈楼长。"
+    assert chat.text("@孙大爷/私聊: 5号楼的楼栋长是谁") == (
+        "5号楼的楼栋长还没有登记。有事可以直接发给我，我会转给网格员。"
+    )
+    assert chat.text("@孙大爷/私聊: 书记是谁") == "书记：李书记。"
+
+
+def test_a_question_after_a_number_is_not_filed_as_a_report(chat: Conversation) -> None:
+    # 「物业电话是多少」 names 物业, a category word: it used to become issue #1 【物业服务】.
+    chat.say("@王芳/私聊: 物业电话是多少")
+    chat.say("@王芳/私聊: 派出所电话多少")
+    assert chat.text("@李书记/工作群: 台账") == "没有未办结的事项。"
+
+
+def test_what_is_not_published_is_said_so_and_neighbours_talk_undisturbed(
+    chat: Conversation,
+) -> None:
+    assert chat.text("@王芳/私聊: 派出所电话多少") == (
+        "没有登记派出所的联系方式。可以问「社区电话」「网格员是谁」「物业电话」。"
+    )
+    assert chat.say("@孙大爷/网格5群: 你电话多少") == []
+    assert chat.say("@孙大爷/网格5群: 老王电话多少") == []
+    # What the asker typed is repeated masked in a group, like any number there.
+    assert chat.text("@孙大爷/网格5群: 联系方式 13912345678") == (
+        "没有登记139****5678的联系方式。可以问「社区电话」「网格员是谁」「物业电话」。"
+    )
