@@ -13,7 +13,13 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from bot.analysis.location import extract_location, gives_place
-from bot.domain.asking import asks_in_group, contact_asked, issue_asked, ledger_asked
+from bot.domain.asking import (
+    asks_in_group,
+    contact_asked,
+    issue_asked,
+    ledger_asked,
+    stats_asked,
+)
 from bot.domain.duplicates import me_too
 from bot.domain.lookback import came_back
 from bot.domain.ratings import not_fixed, spoken_rating
@@ -67,8 +73,8 @@ class RouteKind(Enum):
     ATTEND = "attend"
     # 几点开会 / 在哪开会 (in a group): perhaps about a meeting coming there
     MEETING_ASKED = "meeting_asked"
-    # 超期的有哪些 / 还有几件没办完 / 1号什么情况: the 台账 or an issue asked in words, privately
-    # or in a work group
+    # 超期的有哪些 / 还有几件没办完 / 1号什么情况 / 这周收了几件: the 台账, an issue or the 统计
+    # asked in words, privately or in a work group
     LEDGER_ASKED = "ledger_asked"
     # 我家也是 / +1 in reply (in a group): perhaps the same problem as a report there
     ME_TOO = "me_too"
@@ -159,6 +165,9 @@ class Router:
             if (number := issue_asked(said_text)) is not None:  # 「1号什么情况」: 查看 1
                 show = self._by_name["show"]
                 return Route(RouteKind.LEDGER_ASKED, show, "查看", str(number), otherwise=untagged)
+            if (period := stats_asked(said_text)) is not None:  # 「这周收了几件」: 统计 本周
+                counts = self._by_name["stats"]
+                return Route(RouteKind.LEDGER_ASKED, counts, "统计", period, otherwise=untagged)
         if (
             not private
             and untagged.kind is RouteKind.IGNORE

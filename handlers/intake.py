@@ -16,7 +16,7 @@ from bot.domain.issues import IssueStatus, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import AT_WORK, building_refusal, refusal
 from bot.domain.privacy import mask_name, reporter_label
-from bot.domain.ratings import not_fixed
+from bot.domain.ratings import fixed_said, not_fixed
 from bot.messages import Outgoing
 from bot.routing import report_text
 from bot.text import has_content, normalize, shorten
@@ -40,7 +40,15 @@ from handlers.base import (
 )
 from handlers.ledger import issue_first, own_open_here, withdraw
 from handlers.listing import held, ledger_line
-from handlers.notify import tell_work_groups, triage_buttons, with_buttons
+from handlers.notify import (
+    grid_workers,
+    quoted,
+    tell_privately,
+    tell_work_groups,
+    triage_buttons,
+    with_buttons,
+    working_on,
+)
 from storage.models import Follower, Issue, Person
 
 _ALERT_DESCRIPTION_LIMIT = 60
@@ -282,6 +290,8 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         mine = _asked_after(ctx, analysis, progress=True, here_only=False)
         if mine:
             return _your_issues(ctx, mine)
+    if short and fixed_said(said):  # 「电梯修好了，谢谢」 before anyone said 已办结
+        return _fixed_said(ctx, text, analysis)
     if short and WHY_REJECTED.search(said):
         rejected = _why_rejected(ctx)
         if rejected is not None:
@@ -333,6 +343,32 @@ def _asked_after(
     if named and not any(issue.category == analysis.category for issue in mine):
         return None
     return mine
+
+
+def _fixed_said(ctx: Context, text: str, analysis: Analysis) -> Outcome:
+    """「电梯修好了，谢谢」 from a reporter: kept on their one issue being worked on (of the
+    problem named, if one is) as a 补充, and passed to whoever holds it, who may close it;
+    with several, their list; with one awaiting their rating, how to rate. Never a report."""
+    mine = [issue for issue in _own_issues(ctx, _AWAITED) if in_this_chat(ctx, issue)]
+    if analysis.category != "other":
+        mine = [issue for issue in mine if issue.category == analysis.category]
+    working = [issue for issue in mine if issue.status in OPEN]
+    if len(working) > 1:
+        return _your_issues(ctx, working)
+    if not working:
+        rated = [issue for issue in mine if issue.status is IssueStatus.RESOLVED]
+        if rated:
+            return answer(ctx, texts.FOLLOW_UP.format(number=rated[-1].number), "invalid")
+        return answer(ctx, texts.YOU_ARE_WELCOME, "invalid")
+    issue = working[0]
+    said = shorten(text.strip(), _ALERT_DESCRIPTION_LIMIT)
+    record(ctx, issue, SUPPLEMENT, said)
+    told = working_on(ctx.uow, issue) or grid_workers(ctx.uow, issue)
+    line = texts.FIXED_TOLD.format(number=issue.number, said=quoted(said, _ALERT_DESCRIPTION_LIMIT))
+    replies = [reply_to(ctx, texts.FIXED_NOTED.format(number=issue.number))]
+    return Outcome(
+        [*replies, *tell_privately(told, line, skip=ctx.sender.id)], SUPPLEMENT, issue.id
+    )
 
 
 def _why_rejected(ctx: Context) -> Outcome | None:

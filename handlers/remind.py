@@ -247,6 +247,7 @@ def _list(ctx: Context, words: list[str]) -> Outcome:
         if every_group and r.chat_id is not None:
             line += texts.REMIND_IN_GROUP.format(chat=ctx.uow.chats.by_id(r.chat_id).title)
         lines.append(line)
+    lines.append(texts.REMIND_LIST_FOOT)
     return answer(ctx, "\n".join(lines))
 
 

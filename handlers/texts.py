@@ -28,6 +28,9 @@ OWN_AGAIN = (
     "您反映过的 #{number} 正在处理（{status}），已记下您的补充；如果是另一个问题，请回复「新建」。"
 )
 YOU_ARE_WELCOME = "不客气！有问题随时找我。"
+# 「电梯修好了，谢谢」 from the reporter, and what whoever holds the issue is told of it.
+FIXED_NOTED = "好的，已转告处理人员。#{number} 办结后会请您评价。"
+FIXED_TOLD = "#{number} 报事人说「{said}」。已办好的话，请发送「办结 {number} 结果」。"
 TELL_ME_MORE = "好的，请直接说说是什么问题、在哪里，例如：3号楼2单元楼道灯坏了，我来登记。"
 MENTION_HINT = (
     "您好，我是{bot}。要反映问题，请写明问题和位置（如：#报事 3号楼井盖坏了）；"
@@ -324,6 +327,7 @@ REMIND_LIST_GROUPS = "各群的提醒（{count}条）："
 REMIND_NONE_GROUPS = "各群都没有待发的提醒。"
 REMIND_IN_GROUP = "〔{chat}〕"
 REMIND_LIST_LINE = "{id}. {when} {text}"
+REMIND_LIST_FOOT = "取消发送「提醒 取消 编号」，改时间发送「提醒 修改 编号 新时间」。"
 REMIND_NOT_YOURS = "没有这条提醒。发送「提醒 列表」查看您的提醒和编号。"
 REMIND_CANCELLED = "已取消提醒 {id}：{text}"
 

@@ -19,7 +19,7 @@ ASKING = re.compile(
 # not reported yet.
 _DOING = r"(?:来|修|处理|弄|解决|好|办|管)"
 ASKING_AFTER = re.compile(
-    rf"有人管[吗没]|什么时候(?:能|会|才能|可以|才)?(?:来人?)?{_DOING}"
+    rf"有人管[吗没]|有没有人(?:管|来|修|处理)|管不管|怎么没人管|什么时候(?:能|会|才能|可以|才)?(?:来人?)?{_DOING}"
     rf"|多久(?:能|才能|可以|会)?{_DOING}|要等多久|怎么还没(?:有|人)?{_DOING}"
 )
 ASKING_AT_MOST = 20  # characters: a longer message is a report that happens to ask
@@ -144,3 +144,21 @@ def contact_asked(text: str, *, private: bool) -> str | None:
         return "" if private and _CONTACTS_ASKED.match(text) else None
     building = match.groupdict().get("building")
     return f"{building}号楼 {match['who']}" if building else match["who"]
+
+
+# 「这周收了几件」「本月办结了多少」「今年一共收集多少条诉求」: staff asking the statistics in
+# words, privately or in the work group; the 统计 period it means.
+_PERIOD_SAID = {"这周": "本周", "这个月": "本月", "上个月": "上月", "这礼拜": "本周"}
+_STATS_ASKED = re.compile(
+    r"^(?P<period>今天|昨天|本周|这周|这礼拜|上周|本月|这个月|上月|上个月|今年|去年)"
+    r"(?:我们|社区)?(?:一共|总共|共)?"
+    r"(?:收了|收到了?|收集了?|接了|受理了?|办结了?|办完了?|处理了|解决了|办了)"
+    r"(?:多少|几)(?:件|条|个)?(?:诉求|事情?|问题|单)?$"
+)
+
+
+def stats_asked(text: str) -> str | None:
+    """The 统计 period a short question after the counts names (`text` normalised, without
+    its closing punctuation): 「本周」 for 「这周收了几件」; None for other words."""
+    match = _STATS_ASKED.match(text)
+    return _PERIOD_SAID.get(match["period"], match["period"]) if match else None

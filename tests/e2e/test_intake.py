@@ -454,6 +454,8 @@ def test_asking_after_ones_reports_lists_them(chat: Conversation) -> None:
         "麻烦尽快处理一下",
         "都几天了！",
         "帮我催一下",
+        "到底有没有人管",
+        "我上周反映的事到底管不管",
     ],
 )
 def test_asking_when_or_for_ones_reports_in_other_words_lists_them(
@@ -462,6 +464,33 @@ def test_asking_when_or_for_ones_reports_in_other_words_lists_them(
     chat.say("@王芳/私聊: 3号楼楼下的垃圾桶满了好几天没人清")
     assert chat.text(f"@王芳/私聊: {asked}").startswith("您反映的事项：\n🟡 #1【环境卫生】")
     assert chat.text(f"@孙大爷/私聊: {asked}").startswith("没有找到您反映的未办结事项。")
+    assert len(issues(chat)) == 1
+
+
+def test_a_reporter_saying_it_was_fixed_tells_whoever_holds_it_and_files_nothing(
+    chat: Conversation,
+) -> None:
+    chat.say("@孙大爷/网格5群: #报事 6号楼电梯坏了，老人下不了楼")
+    # Before anyone took it up, its grid worker hears; 「电梯修好了」 is no new report.
+    assert chat.say("@孙大爷/私聊: 电梯修好了，谢谢") == [
+        ("私聊·孙大爷", "好的，已转告处理人员。#1 办结后会请您评价。"),
+        ("私聊·赵网格", "#1 报事人说「电梯修好了，谢谢」。已办好的话，请发送「办结 1 结果」。"),
+    ]
+    chat.say("@赵网格/网格5群: 1号派给刘物业")
+    assert chat.say("@孙大爷/网格5群: @邻里 电梯已经修好了") == [
+        ("网格5群", "好的，已转告处理人员。#1 办结后会请您评价。"),
+        ("私聊·刘物业", "#1 报事人说「电梯已经修好了」。已办好的话，请发送「办结 1 结果」。"),
+    ]
+    assert chat.say("@孙大爷/网格5群: 电梯修好了") == []  # among neighbours
+    assert chat.text("@孙大爷/私聊: 电梯修好了吗").startswith("您反映的事项：")  # a question
+    shown = chat.text("@孙大爷/私聊: 查看 1")
+    assert "补充：电梯修好了，谢谢" in shown
+    chat.say("@刘物业/私聊: 办结 1 电梯已修复")
+    assert chat.text("@孙大爷/私聊: 修好了，谢谢") == (
+        "#1 已办结，还没收到您的评价：请回复「评价 1 1-5分」，或「满意/基本满意/不满意」。"
+    )
+    # Someone with nothing reported is thanked; nothing is filed either way.
+    assert chat.text("@王芳/私聊: 灯亮了，谢谢") == "不客气！有问题随时找我。"
     assert len(issues(chat)) == 1
 
 

@@ -457,6 +457,7 @@ def test_remind_list_and_cancel(chat: Conversation) -> None:
         "您的提醒（2条）：",
         f"{number}. 11月24日 9:00 检查3号楼井盖",
         f"{int(number) + 1}. 11月27日 16:00 交物业费",
+        "取消发送「提醒 取消 编号」，改时间发送「提醒 修改 编号 新时间」。",
     ]
     assert chat.text(f"@孙大爷/私聊: 提醒 取消 {number}").startswith("没有这条提醒")
     assert chat.text(f"@王芳/私聊: 提醒 取消 {number}") == f"已取消提醒 {number}：检查3号楼井盖"
@@ -682,7 +683,7 @@ def test_a_group_lists_its_own_reminders_and_never_a_private_one(chat: Conversat
     assert listed[0] == "本群的提醒（1条）："
     assert listed[1].endswith(". 每周一 15:00（下次 11月23日 15:00）请大家清理楼道杂物")
     assert "吃降压药" in chat.text("@王芳/私聊: 提醒 列表")
-    assert len(chat.text("@张网格/私聊: 提醒 列表").splitlines()) == 3  # both of his, anywhere
+    assert len(chat.text("@张网格/私聊: 提醒 列表").splitlines()) == 4  # both of his, anywhere
 
 
 def test_the_secretary_may_end_a_group_reminder_someone_else_set(chat: Conversation) -> None:

@@ -194,6 +194,24 @@ def test_today_yesterday_and_the_last_days(november: Conversation) -> None:
     )
 
 
+def test_the_counts_asked_in_words_privately_or_in_the_work_group(
+    november: Conversation,
+) -> None:
+    # Asked on Tuesday 1 December: 「上个月」 is November.
+    last_month = november.text("@李书记/工作群: 统计 上月")
+    assert november.text("@李书记/工作群: 上个月收了多少件？") == last_month
+    assert november.text("@李书记/工作群: 上月一共办结了几条诉求") == last_month
+    november.say("@王芳/网格3群: #报事 1号楼楼顶漏水了")
+    assert november.text("@张网格/私聊: 今天收了几件").startswith("今天收集诉求1条")
+    assert november.text("@李书记/工作群: 这周收了几件") == november.text(
+        "@李书记/工作群: 统计 本周"
+    )
+    # Among neighbours it is no question to the bot; privately a resident is told whose it is.
+    assert november.say("@王芳/网格3群: 今天收了几件") == []
+    assert november.text("@王芳/私聊: 这个月收了多少") == "只有网格员及以上可以查看统计。"
+    assert november.say("@王芳/网格3群: 今天收了几件快递") == []
+
+
 def test_october_and_december_are_apart(november: Conversation) -> None:
     # Filed on 30 October, due in November: not yet overdue when October ended.
     assert november.text("@李书记/工作群: 统计 10月").startswith(

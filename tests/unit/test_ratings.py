@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.ratings import not_fixed, spoken_rating
+from bot.domain.ratings import fixed_said, not_fixed, spoken_rating
 
 
 @pytest.mark.parametrize(
@@ -77,3 +77,22 @@ def test_a_complaint_or_praise_of_the_work_after_its_reason_counts_in_a_group() 
 )
 def test_words_that_say_the_work_did_not_fix_it(said: str, private: bool, fixed: bool) -> None:
     assert not_fixed(said, private=private) is not fixed
+
+
+@pytest.mark.parametrize(
+    ("said", "fixed"),
+    [
+        ("电梯修好了，谢谢", True),
+        ("下水道通了", True),
+        ("谢谢，已经修好了", True),
+        ("不漏了", True),
+        ("修好了吗", False),  # asks
+        ("还没修好", False),
+        ("灯又不亮了", False),
+        ("什么时候能修好", False),
+        ("楼道灯坏了", False),
+        ("电梯修好了，可是三楼的门还是关不上，请再派人来看看", False),  # a report of its own
+    ],
+)
+def test_a_fix_is_told_only_as_a_short_statement(said: str, fixed: bool) -> None:
+    assert fixed_said(said) is fixed

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.domain.asking import contact_asked
+from bot.domain.asking import contact_asked, stats_asked
 from bot.messages import ChatRef, IncomingMessage, PersonRef, QuotedMessage
 from bot.routing import Route, RouteKind, Router
 from bot.text import normalize
@@ -360,3 +360,17 @@ def test_other_questions_are_no_ledger(text: str) -> None:
 )
 def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: str | None) -> None:
     assert contact_asked(said, private=private) == meant
+
+
+@pytest.mark.parametrize(
+    ("said", "period"),
+    [
+        ("这周收了几件", "本周"),
+        ("上个月一共办结了多少条诉求", "上月"),
+        ("今天收了几件", "今天"),
+        ("今天收了几件快递", None),
+        ("这周收了几件衣服", None),
+    ],
+)
+def test_the_statistics_period_is_read_from_the_question(said: str, period: str | None) -> None:
+    assert stats_asked(said) == period
