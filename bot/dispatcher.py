@@ -234,7 +234,7 @@ class Dispatcher:
         """Until when a message's notices to other chats wait (chat-protocol §5, quiet hours):
         the end of its community's quiet hours, unless its issue is urgent. The answer to the
         one who wrote goes at once: they are awake."""
-        if ctx.community is None:
+        if ctx.community is None or outcome.at_once:
             return None
         if outcome.issue_id is not None and ctx.uow.issues.get(outcome.issue_id).urgent:
             return None

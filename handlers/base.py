@@ -148,9 +148,11 @@ class Outcome:
     replies: list[Outgoing]
     status: str  # "issue", "command", "refused", "invalid"
     issue_id: int | None = None
-    # The replies say only what config.yaml publishes (staff work numbers for 「网格员电话」):
-    # a group sees the numbers unmasked, as on the 网格员公示牌.
+    # The replies say only what staff publish for groups to read (config's work numbers for
+    # 「网格员电话」, a 群发 notice): a group sees the numbers in them unmasked.
     published: bool = False
+    # Its notices to other chats go even in quiet hours (an urgent 群发).
+    at_once: bool = False
 
 
 Handler = Callable[[Context, str], Outcome]

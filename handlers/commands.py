@@ -14,6 +14,7 @@ from handlers import (
     ledger,
     listing,
     meetings,
+    notice,
     remind,
     web,
 )
@@ -319,6 +320,16 @@ COMMANDS: tuple[Command, ...] = (
         "我的积分；「积分榜」看本周排行",
         "积分榜",
         points,
+    ),
+    Command(
+        "notice",
+        ("群发", "发通知"),
+        "全部/网格名/居民群/群名 内容",
+        "把通知发到居民群（网格员：自己网格的群）；安静时段等到早上，写「紧急通知」立即发",
+        "群发 全部 明天9:00-12:00停水，请提前储水",
+        notice.notice,
+        STAFF,
+        own_words=True,
     ),
     Command(
         "contacts",

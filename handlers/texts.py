@@ -532,3 +532,13 @@ CONTACT_NOBODY = "{where}{role}还没有登记。有事可以直接发给我，�
 CONTACT_UNIT = "{unit}：{said}。"
 CONTACT_UNIT_NO_PHONE = "{unit}的电话还没有登记。{said}"
 CONTACT_UNKNOWN = "没有登记{who}的联系方式。可以问「社区电话」「网格员是谁」「物业电话」。"
+
+# 群发 (a notice to residents' groups)
+NOTICE = "📢 通知：{text}\n——{community} {sender}"
+NOTICE_SENT = "已发到{count}个群：{names}。"
+NOTICE_WAITS = "现在是安静时段，{when} 发出（紧急的请写「紧急通知」）。"
+NOTICE_WHERE = (
+    "请写明发到哪些群，例如：群发 全部 明天9:00-12:00停水，请提前储水（或 网格3、居民群、群名）。"
+)
+NOTICE_TOO_LONG = "通知最多{limit}字，请分几次发送。"
+NOTICE_NOT_YOUR_GROUP = "「{name}」不是您网格的群，网格员只能发到自己网格的群。"

@@ -70,7 +70,7 @@ TRIAGE = frozenset({"accept", "assign", "reject", "escalate", "merge", "urge"})
 HANDLING = frozenset({"progress", "resolve", "extend"})
 SECRETARY_ONLY = frozenset({"role", "bind", "suggest", "publish", "decide", "export", "redeem"})
 # Meetings, votes and their outcomes, and statistics: grid workers and the secretary.
-STAFF_ONLY = frozenset({"meeting", "vote", "outcome", "stats", "roles"})
+STAFF_ONLY = frozenset({"meeting", "vote", "outcome", "stats", "roles", "notice"})
 
 _VERBS = {
     "accept": "受理",
@@ -95,6 +95,7 @@ _VERBS = {
     "redeem": "兑换积分",
     "stats": "查看统计",
     "roles": "查看人员",
+    "notice": "群发通知",
 }
 
 

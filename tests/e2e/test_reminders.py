@@ -900,13 +900,6 @@ def test_past_the_holiday_calendar_weekends_get_no_digest_and_deadlines_their_ye
         chat.close()
 
 
-def pending_now(chat: Conversation) -> list[tuple[str, str]]:
-    """What the outbox would send now: (chat or person, text)."""
-    with UnitOfWork(chat.linli.sessions) as uow:
-        rows = uow.outbox.pending(100, ("console",), chat.clock.now())
-        return [(row.chat_title or row.person_name, row.text) for row in rows]
-
-
 def test_a_late_command_answers_at_once_and_tells_the_others_in_the_morning(
     chat: Conversation,
 ) -> None:
@@ -921,7 +914,7 @@ def test_a_late_command_answers_at_once_and_tells_the_others_in_the_morning(
     chat.clock.set(at(11, 23, 23, 30))
     chat.say("@刘物业/私聊: 办结 1 已疏通")
     chat.say("@刘物业/私聊: 进展 2 电工在路上")
-    now = pending_now(chat)
+    now = chat.sendable()
     assert (
         "私聊·刘物业",
         "#1 已办结：已疏通。请报事人评价：回复「评价 1 1-5分」，或「满意/基本满意/不满意」。",
@@ -930,7 +923,7 @@ def test_a_late_command_answers_at_once_and_tells_the_others_in_the_morning(
     assert not any(where == "网格3群" and text.startswith("#1 ") for where, text in now)
     chat.clock.set(at(11, 24, 7, 30))
     assert any(
-        where == "网格3群" and text.startswith("#1 已办结") for where, text in pending_now(chat)
+        where == "网格3群" and text.startswith("#1 已办结") for where, text in chat.sendable()
     )
 
 

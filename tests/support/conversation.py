@@ -24,6 +24,7 @@ from bot.messages import (
     Outgoing,
     PersonRef,
 )
+from storage.uow import UnitOfWork
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_CONFIG = ROOT / "config.example.yaml"
@@ -93,6 +94,13 @@ class Conversation:
             fired += [(at, *shown(message)) for message in scheduler.run_due()]
         self.clock.set(moment)
         return fired
+
+    def sendable(self) -> list[tuple[str, str]]:
+        """What the outbox would send now, (chat or person, text) each: not what waits for the
+        end of the quiet hours, nor what was sent."""
+        with UnitOfWork(self.linli.sessions) as uow:
+            rows = uow.outbox.pending(100, ("console",), self.clock.now())
+            return [(row.chat_title or row.person_name, row.text) for row in rows]
 
     def text(self, line: str) -> str:
         """The one reply a line gets, as text."""

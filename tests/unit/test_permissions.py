@@ -61,6 +61,7 @@ ALLOWED: dict[str, set[Role]] = {
     "export": {S},
     "points": {R, H, D, W, S},  # one's own points and the leaderboard
     "contacts": {R, H, D, W, S},  # the numbers config.yaml publishes
+    "notice": {W, S},  # a worker only to their own grids' groups
     "redeem": {S},
     "stats": {W, S},
     "roles": {W, S},
