@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from bot.analysis.location import building_number
 from bot.domain.issues import Role
+from bot.text import shorten
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, answer, reply_to
 from storage.models import Person, RoleGrant
@@ -28,6 +29,7 @@ _OFFICE_WORDS = frozenset({"社区", "居委会", "居委", "社区服务站", "
 _PROPERTY_WORDS = frozenset({"物业公司", "物业管家"})  # 物业, as config names the company
 _BUILDING = re.compile(r"^\s*(?P<building>[0-9]{1,4}\s*(?:号楼|栋|幢|号)?)(?:\s+|$)")
 _SHOWN = 6  # people named in one line; more are counted
+_NAME_SHOWN = 16  # characters of a name nobody published, said back
 
 
 def contacts(ctx: Context, args: str) -> Outcome:
@@ -68,7 +70,7 @@ def _unit_line(ctx: Context, typed: str) -> str:
     assert ctx.community is not None
     unit = ctx.community_settings().find_unit(typed)
     if unit is None:
-        raise Answer(texts.CONTACT_UNKNOWN.format(who=typed))
+        raise Answer(texts.CONTACT_UNKNOWN.format(who=shorten(typed, _NAME_SHOWN)))
     people = ctx.uow.people.of_unit(ctx.community.id, unit.name)
     parts = [f"电话 {unit.phone}" if unit.phone else ""]
     if people:

@@ -83,3 +83,8 @@ def test_what_is_not_published_is_said_so_and_neighbours_talk_undisturbed(
     assert chat.text("@孙大爷/网格5群: 联系方式 13912345678") == (
         "没有登记139****5678的联系方式。可以问「社区电话」「网格员是谁」「物业电话」。"
     )
+
+
+def test_a_long_name_nobody_published_is_said_back_shortened(chat: Conversation) -> None:
+    reply = chat.text("@王芳/私聊: 联系方式" + " 物业" * 30000)
+    assert reply.startswith("没有登记物业 物业") and len(reply) < 60
