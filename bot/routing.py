@@ -142,7 +142,7 @@ class Router:
         if (quoted := _quoted_poll(message)) is not None and is_ballot(f"{quoted} {said_text}"):
             # 「2」 in reply to the poll 「📅 M1 …」: the poll's number goes without saying.
             return Route(RouteKind.BALLOT, text=f"{quoted} {said_text}")
-        command = self._command(said_text, said)
+        command = self._command(said_text, said, private=private)
         if command is not None and not self._tagged_report(command, raw):
             return _asking(command, raw)
         if is_ballot(text):
@@ -219,7 +219,7 @@ class Router:
             return Route(RouteKind.PHOTO, text=raw)
         return IGNORE
 
-    def _command(self, text: str, raw: str) -> Route | None:
+    def _command(self, text: str, raw: str, *, private: bool) -> Route | None:
         if text.startswith("/"):
             match = _SLASH.match(text)
             if match is None:
@@ -236,6 +236,8 @@ class Router:
             if not text.startswith(keyword):
                 continue
             after = text[len(keyword) :]
+            if not private and command.name in _GIVES_DETAILS and _DETAILS.search(after):
+                return None
             if command.expects in _ISSUE_FIRST:  # 「查看 一」「办结 三号 已疏通」
                 after = arabic_lead(after)
             expected = _EXPECTS.get(command.expects)
@@ -249,6 +251,8 @@ class Router:
                 pass  # 「统计本月」「台账红」「统计本周 网格3」
             elif command.name in _WITH_A_REASON and _TAG_PUNCT.match(after):
                 pass  # 「不是同一个问题，我说的是屋里漏水」
+            elif command.name in _AFTER_A_COLON and after[:1] == ":":
+                pass  # 「群发：全部 明天停水」; 「联系方式：物业」 privately
             elif not (expected is not None and fits):  # 「异议：M1 …」「异议M1…」 still count
                 continue
             args = _rest_after(raw, len(keyword))
@@ -278,6 +282,12 @@ _JOINED = {
 
 # Commands said as a sentence that may go on after a comma with the reason.
 _WITH_A_REASON = frozenset({"new"})
+# Commands whose word may be followed by a colon.
+_AFTER_A_COLON = frozenset({"notice", "contacts"})
+# Words that in a group open someone's own details (「联系方式：138…」「联系电话 13812345678」):
+# there a command only with no colon and no long number after it.
+_GIVES_DETAILS = frozenset({"contacts"})
+_DETAILS = re.compile(r"^:|[0-9]{5}")
 
 # Words formal enough that, followed by a space, they are a command said wrongly, not chatter.
 _FORMAL = frozenset({"受理", "派单", "办结", "退回", "合并", "不归我管", "公示", "异议", "决定"})

@@ -32,7 +32,7 @@ from storage.models import Chat
 NOTICE_MAX = 1000  # characters: a chat message people still read to the end
 _ALL = frozenset({"全部", "所有群", "各群", "全体", "所有", "全部群"})
 _RESIDENTS = frozenset({"居民群", "小区群"})
-_TARGET = re.compile(r"^\s*([^\s,，、]+)[\s,，、]*")
+_TARGET = re.compile(r"^\s*([^\s,，、:：]+)[\s,，、:：]*")
 _URGENT = re.compile(r"^[\s【\[(（]*(?:紧急|急)|紧急通知")
 _RESIDENT_KINDS = ("grid", "resident")
 

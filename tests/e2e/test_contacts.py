@@ -79,10 +79,13 @@ def test_what_is_not_published_is_said_so_and_neighbours_talk_undisturbed(
     )
     assert chat.say("@孙大爷/网格5群: 你电话多少") == []
     assert chat.say("@孙大爷/网格5群: 老王电话多少") == []
-    # What the asker typed is repeated masked in a group, like any number there.
-    assert chat.text("@孙大爷/网格5群: 联系方式 13912345678") == (
-        "没有登记139****5678的联系方式。可以问「社区电话」「网格员是谁」「物业电话」。"
-    )
+    # In a group 「联系方式：138…」 is someone giving their own.
+    assert chat.say("@孙大爷/网格5群: 联系方式 13912345678") == []
+    assert chat.say("@孙大爷/网格5群: 联系方式：13912345678") == []
+    assert chat.say("@孙大爷/网格5群: 联系电话：物业") == []
+    # Privately the word with a colon is the question; a colon in a group only for 群发.
+    assert chat.text("@孙大爷/私聊: 联系方式：物业") == "物业：电话 0931-8765432；联系人 刘物业。"
+    assert chat.text("@孙大爷/网格5群: 联系方式 物业") == "物业：电话 0931-8765432；联系人 刘物业。"
 
 
 def test_a_long_name_nobody_published_is_said_back_shortened(chat: Conversation) -> None:

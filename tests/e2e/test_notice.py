@@ -31,6 +31,15 @@ def test_the_secretary_sends_a_notice_to_every_residents_group(chat: Conversatio
         ("网格5群", notice(WATER, "李书记")),
         ("幸福里居民群", notice(WATER, "李书记")),
     ]
+    # With a colon after the word or the groups, as people write a notice.
+    assert [where for where, _ in chat.say("@李书记/工作群: 群发：网格3 明天停电")] == [
+        "工作群",
+        "网格3群",
+    ]
+    assert chat.say("@李书记/工作群: 群发 网格3：明天停电")[1] == (
+        "网格3群",
+        notice("明天停电", "李书记"),
+    )
     # Groups by grid, by kind and by title, in any mix; each once.
     sent = chat.say("@李书记/工作群: 群发 网格5、居民群 幸福里居民群 周六上午义诊")
     assert [where for where, _ in sent] == ["工作群", "网格5群", "幸福里居民群"]
