@@ -18,6 +18,7 @@ from bot.domain.asking import (
     contact_asked,
     issue_asked,
     ledger_asked,
+    same_issues_said,
     stats_asked,
 )
 from bot.domain.duplicates import me_too
@@ -73,8 +74,8 @@ class RouteKind(Enum):
     ATTEND = "attend"
     # 几点开会 / 在哪开会 (in a group): perhaps about a meeting coming there
     MEETING_ASKED = "meeting_asked"
-    # 超期的有哪些 / 还有几件没办完 / 1号什么情况 / 这周收了几件: the 台账, an issue or the 统计
-    # asked in words, privately or in a work group
+    # 超期的有哪些 / 还有几件没办完 / 1号什么情况 / 这周收了几件 / 2号和1号是一回事: the 台账,
+    # an issue or the 统计 asked in words, or a merge, privately or in a work group
     LEDGER_ASKED = "ledger_asked"
     # 我家也是 / +1 in reply (in a group): perhaps the same problem as a report there
     ME_TOO = "me_too"
@@ -168,6 +169,9 @@ class Router:
             if (period := stats_asked(said_text)) is not None:  # 「这周收了几件」: 统计 本周
                 counts = self._by_name["stats"]
                 return Route(RouteKind.LEDGER_ASKED, counts, "统计", period, otherwise=untagged)
+            if (same := same_issues_said(said_text)) is not None:  # 「2号和1号是一回事」
+                merging, words = self._by_name["merge"], f"{same[0]} {same[1]}"
+                return Route(RouteKind.LEDGER_ASKED, merging, "合并", words, otherwise=untagged)
         if (
             not private
             and untagged.kind is RouteKind.IGNORE

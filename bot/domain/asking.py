@@ -162,3 +162,22 @@ def stats_asked(text: str) -> str | None:
     its closing punctuation): 「本周」 for 「这周收了几件」; None for other words."""
     match = _STATS_ASKED.match(text)
     return _PERIOD_SAID.get(match["period"], match["period"]) if match else None
+
+
+# 「2号和1号是一回事」「2跟1重复了」「#3与#1是同一个问题」: staff saying two issues are one,
+# privately or in the work group; 合并 of the later into the earlier.
+_SAME_ISSUES = re.compile(
+    r"^#?\s*(?P<a>[0-9]{1,9})\s*号?\s*(?:和|跟|与|同)\s*#?\s*(?P<b>[0-9]{1,9})\s*号?\s*"
+    r"(?:是|说的是|反映的是)?(?:一回事|同一(?:个|件)?(?:事情?|问题)|重复了?|一样的?(?:事情?|问题)?"
+    r"|一个(?:事情?|问题))(?:啊|吧)?$"
+)
+
+
+def same_issues_said(text: str) -> tuple[int, int] | None:
+    """(the later, the earlier) of two issues said to be one (`text` normalised, without its
+    closing punctuation); None for other words, or one number twice."""
+    match = _SAME_ISSUES.match(text)
+    if match is None:
+        return None
+    a, b = int(match["a"]), int(match["b"])
+    return (max(a, b), min(a, b)) if a != b else None

@@ -682,6 +682,18 @@ def test_merge_said_with_into_between_the_numbers(chat: Conversation) -> None:
     assert replies[0] == (G3, "#2 与 #1 是同一问题，已合并，后续进展在 #1 通知。")
 
 
+def test_two_issues_said_to_be_one_are_merged_by_staff_only(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    chat.say("@孙大爷/网格5群: #报事 5号楼路灯不亮")
+    # A resident may not merge: told so, nothing changes.
+    assert chat.text("@王芳/私聊: 2号和1号是一回事") == "只有网格员及以上可以合并。"
+    assert chat.say("@王芳/网格3群: 2号和1号是一回事") == []  # neighbours talking
+    # Whichever comes first in the words, the later goes into the earlier.
+    replies = chat.say("@李书记/工作群: 1号跟2号是同一个问题")
+    assert replies[0] == ("工作群", "#2 与 #1 是同一问题，已合并，后续进展在 #1 通知。")
+    assert "已合并" in chat.text("@李书记/工作群: 查看 2")
+
+
 def test_staff_commands_said_as_ba_sentences(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")
     chat.say("@孙大爷/网格3群: #报事 3号楼楼道灯不亮")

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.domain.asking import contact_asked, stats_asked
+from bot.domain.asking import contact_asked, same_issues_said, stats_asked
 from bot.messages import ChatRef, IncomingMessage, PersonRef, QuotedMessage
 from bot.routing import Route, RouteKind, Router
 from bot.text import normalize
@@ -374,3 +374,18 @@ def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: 
 )
 def test_the_statistics_period_is_read_from_the_question(said: str, period: str | None) -> None:
     assert stats_asked(said) == period
+
+
+@pytest.mark.parametrize(
+    ("said", "issues"),
+    [
+        ("2号和1号是一回事", (2, 1)),
+        ("#1跟#3重复了", (3, 1)),
+        ("4与2是同一个问题", (4, 2)),
+        ("1和1是一回事", None),
+        ("2号和1号是一回事吗", None),  # asks
+        ("2号楼和1号楼是一回事", None),
+    ],
+)
+def test_two_issues_said_to_be_one(said: str, issues: tuple[int, int] | None) -> None:
+    assert same_issues_said(said) == issues
