@@ -277,6 +277,8 @@ class Dispatcher:
                 return intake.file_reply(ctx, route.text)
             case RouteKind.PRIVATE:
                 return intake.private_message(ctx, route.text)
+            case RouteKind.VOICE:
+                return answer(ctx, texts.VOICE_HINT, "invalid")
             case RouteKind.RATING:
                 return ledger.rating_reply(ctx, route.text)
             case RouteKind.LOOKBACK:

@@ -87,6 +87,9 @@ class IncomingMessage:
     poll_answer: PollAnswer | None = None
     # A group upgraded to a supergroup: the chat's previous id on the platform.
     migrated_from: str | None = None
+    # A voice message (WeChat 语音, Telegram voice): sound the bot cannot read; `text` is its
+    # caption, if any.
+    voice: bool = False
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,7 @@ class RouteKind(Enum):
     # 我家是3号楼2单元301 (in a group): perhaps where the sender's report there just now is
     PLACE = "place"
     PHOTO = "photo"  # an untagged photo: attached to the sender's report of a moment ago
+    VOICE = "voice"  # a voice message sent privately: asked to type it instead
     SUGGEST = "suggest"  # untagged, but reads surely as a complaint: suggest #立案 (§2)
     IGNORE = "ignore"
 
@@ -129,6 +130,8 @@ class Router:
         # person's own text, so full-width punctuation such as "，" survives.
         # Zero-width and bidi characters are dropped first: "#报\u200b事" is the tag it looks like.
         raw = visible(message.text).strip()
+        if message.voice and not raw:  # among neighbours a voice message is theirs
+            return Route(RouteKind.VOICE) if message.chat.is_private else IGNORE
         if message.mentions_bot:
             raw = self._mention.sub(" ", raw).strip()
         text = normalize(raw)

@@ -28,6 +28,7 @@ OWN_AGAIN = (
     "您反映过的 #{number} 正在处理（{status}），已记下您的补充；如果是另一个问题，请回复「新建」。"
 )
 YOU_ARE_WELCOME = "不客气！有问题随时找我。"
+VOICE_HINT = "语音我还听不了，请打字告诉我，例如：3号楼楼道灯坏了。也可以发照片。"
 # 「电梯修好了，谢谢」 from the reporter, and what whoever holds the issue is told of it.
 FIXED_NOTED = "好的，已转告处理人员。#{number} 办结后会请您评价。"
 FIXED_TOLD = "#{number} 报事人说「{said}」。已办好的话，请发送「办结 {number} 结果」。"

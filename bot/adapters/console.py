@@ -8,6 +8,7 @@ One line is one message. A short prefix chooses who speaks and where:
     @王芳/私聊: 楼道灯坏了                   a private chat between 王芳 and the bot
     ^3 #立案                                 reply to message [3] (shown in the prompt)
     [图片] or [图片:井盖.jpg]                attach a photo
+    [语音]                                  a voice message (the bot asks for words)
 
 A line without a prefix speaks as the current speaker in the current group, so
 `printf '#报事 3号楼井盖坏了\\n' | linli run` works.
@@ -64,6 +65,7 @@ HELP_NOTE = (
 _PREFIX = re.compile(r"^@([^/:：\s@]*)(?:/([^:：]+?))?\s*[:：]\s*(.*)$", re.S)
 _REPLY = re.compile(r"^\^(\d+)\s*(.*)$", re.S)
 _PHOTO = re.compile(r"\[(?:图片|照片|photo)(?:[:：]([^\]]+))?\]", re.I)
+_VOICE = re.compile(r"\[(?:语音|voice)\]", re.I)  # a voice message, as the console can say one
 _MENTION = re.compile(r"@([^\s@:：,，。]+)")
 _FIXED_ID = re.compile(r"^#id=(\S+)\s+(.*)$", re.S)
 
@@ -179,6 +181,8 @@ class ConsoleAdapter:
             for match in _PHOTO.finditer(text)
         )
         text = _PHOTO.sub(" ", text).strip() if photos else text
+        voice = _VOICE.search(text) is not None
+        text = _VOICE.sub(" ", text).strip() if voice else text
         mentions_bot = mention or f"@{self._bot_name}" in normalize(text)
         self._names.add(speaker)
         mentions = tuple(
@@ -206,6 +210,7 @@ class ConsoleAdapter:
             mentions_bot=mentions_bot,
             mentions=mentions,
             attachments=photos,
+            voice=voice,
         )
 
     def _known_name(self, typed: str) -> str:

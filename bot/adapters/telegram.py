@@ -216,7 +216,9 @@ class TelegramAdapter:
         if not isinstance(message.date, datetime):
             raise TypeError(f"date is {type(message.date).__name__}")
         attachments = _attachments(message)
-        if not text.strip() and not attachments:
+        # A voice message or a round video note: spoken, which the bot cannot read.
+        voice = message.voice is not None or message.video_note is not None
+        if not text.strip() and not attachments and not voice:
             return None  # joins, leaves, title changes, stickers: nothing to act on
         # Entity offsets count in the text as sent, so mentions are read before any rewriting.
         mentions_bot, mentions = self._mentions(text, entities)
@@ -247,6 +249,7 @@ class TelegramAdapter:
             mentions_bot=mentions_bot,
             mentions=mentions,
             attachments=attachments,
+            voice=voice,
         )
 
     def _mentions(

@@ -388,8 +388,11 @@ class WechatAdapter:
         message_id = _ref(msg.message_id, "message")
         kind = msg.type()
         attachments: tuple[core.AttachmentRef, ...] = ()
+        voice = kind == MessageType.MESSAGE_TYPE_AUDIO  # 语音: privately, asked to type it
         if kind in _FILE_TYPES:
             attachments = (core.AttachmentRef(_FILE_TYPES[kind], message_id),)
+            text = ""
+        elif voice:
             text = ""
         elif kind == MessageType.MESSAGE_TYPE_TEXT:
             text = _text(msg.text())
@@ -423,6 +426,7 @@ class WechatAdapter:
             mentions_bot=mentions_bot,
             mentions=mentions,
             attachments=attachments,
+            voice=voice,
         )
 
     def _remember_author(self, message_id: str, sender: core.PersonRef) -> None:

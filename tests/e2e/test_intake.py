@@ -494,6 +494,18 @@ def test_a_reporter_saying_it_was_fixed_tells_whoever_holds_it_and_files_nothing
     assert len(issues(chat)) == 1
 
 
+def test_a_voice_message_privately_is_asked_for_words_and_in_a_group_left_alone(
+    chat: Conversation,
+) -> None:
+    assert chat.say("@王芳/私聊: [语音]") == [
+        ("私聊·王芳", "语音我还听不了，请打字告诉我，例如：3号楼楼道灯坏了。也可以发照片。")
+    ]
+    assert chat.say("@王芳/网格3群: [语音]") == []
+    # With words beside it (a caption), the words are read.
+    assert chat.say("@王芳/私聊: [语音] 3号楼楼道灯坏了")[0][1].startswith("已登记 #1")
+    assert len(issues(chat)) == 1
+
+
 def test_reporting_ones_own_open_issue_again_adds_to_it(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")
     assert chat.say("@王芳/网格3群: #报事 3号楼2单元下水道还是堵着，污水都漫出来了") == [

@@ -308,6 +308,17 @@ async def test_private_reports_and_photos(telegram_peer: TelegramPeer, tmp_path:
         # Then the photo itself, from the bot's copy: the resident's own picture.
         photo = await peer.wait_for(WORK["id"], has("#2 照片1/1"), after=shown["message_id"])
         assert await peer.file_bytes(photo["photo"][-1]["file_id"]) == picture
+        # A voice message: privately asked for words, in a group left to the neighbours.
+        voice = {"file_id": "voice-1", "file_unique_id": "voice-1", "duration": 4}
+        await peer.say(SUN, GRID3, voice=voice)
+        await peer.say(WANG, private(WANG), voice=voice)
+        await peer.wait_for(WANG["id"], has("语音我还听不了，请打字告诉我"))
+        await peer.say(SUN, GRID3, "#报事 3号楼楼道灯坏了")
+        filed = await peer.wait_for(GRID3["id"], has("已登记 #3"))
+        before = [
+            m for m in await peer.bot_messages(GRID3["id"]) if m["message_id"] < filed["message_id"]
+        ]
+        assert not any("语音" in text_of(m) for m in before)
 
 
 def test_linli_run_on_telegram_answers_and_never_logs_its_token(tmp_path: Path) -> None:

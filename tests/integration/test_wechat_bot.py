@@ -241,6 +241,15 @@ async def test_a_private_report_reaches_the_work_room_under_a_pseudonym(
         assert "#1" in order["text"]
         await peer.from_bot(lambda m: m["listenerId"] == CONTACTS["王芳"] and "已派单" in m["text"])
 
+        # 语音: privately she is asked for words; in a room it is the neighbours'.
+        await peer.say("孙大爷", room="网格3群", voice=b"#!SILK_V3" + b"\x00" * 40)
+        await peer.say("王芳", voice=b"#!SILK_V3" + b"\x00" * 40)
+        await peer.from_bot(
+            lambda m: m["listenerId"] == CONTACTS["王芳"] and "语音我还听不了" in m["text"]
+        )
+        sent = await peer.messages()
+        assert not [m for m in sent if m["roomId"] == ROOMS["网格3群"] and m["talkerId"] == BOT_ID]
+
 
 async def test_a_photo_after_a_report_is_attached_and_a_renamed_room_keeps_its_binding(
     wechat_peer: WechatPeer, tmp_path: Path

@@ -144,12 +144,14 @@ class WechatPeer(NodePeer):
         mentions: list[str] | None = None,
         image: bytes | None = None,
         file: bytes | None = None,
+        voice: bytes | None = None,
         file_name: str | None = None,
     ) -> Json:
         """Contact `contact` (an id or a name) says `text` in `room` (id or topic), or privately
         to the bot; `mentions` (ids or names, the bot's too) become the message's mention ids.
-        With `image` (or `file`) the contact then sends those bytes as an `Image` (or
-        `Attachment`) message named `file_name` (default `image.png` / `file.bin`).
+        With `image` (or `file`, `voice`) the contact then sends those bytes as an `Image` (or
+        `Attachment`, `Audio`) message named `file_name` (default `image.png` / `file.bin` /
+        `voice.silk`).
         Returns the record of the last message sent."""
         body: Json = {"from": _contact_id(contact)}
         if text:
@@ -162,6 +164,8 @@ class WechatPeer(NodePeer):
             body["image"] = base64.b64encode(image).decode("ascii")
         if file is not None:
             body["file"] = base64.b64encode(file).decode("ascii")
+        if voice is not None:
+            body["voice"] = base64.b64encode(voice).decode("ascii")
         if file_name is not None:
             body["fileName"] = file_name
         said: Json = await self._request("POST", "/say", body)

@@ -177,9 +177,10 @@ const answer = (res, status, payload) => {
 const fail = (status, message) => Object.assign(new Error(message), { status });
 
 const routes = {
-  // {from, room?, text?, mentions?: [contact ids], image?: base64, file?: base64, fileName?}:
-  // `from` says `text` in the room, or privately to the bot; with `image` (or `file`) it sends
-  // that as an Image (or Attachment) message named `fileName`, after the text if there is one.
+  // {from, room?, text?, mentions?: [contact ids], image?|file?|voice?: base64, fileName?}:
+  // `from` says `text` in the room, or privately to the bot; with `image` (or `file`, `voice`)
+  // it sends that as an Image (or Attachment, Audio) message named `fileName`, after the text
+  // if there is one.
   // Answers the record of the last message sent.
   'POST /say': async (body) => {
     const talker = contacts.get(body.from);
@@ -192,19 +193,22 @@ const routes = {
       return contact;
     });
     const hasText = typeof body.text === 'string' && body.text !== '';
-    const attachment = body.image || body.file;
-    if (!hasText && !attachment) throw fail(400, 'text, image or file is required');
-    if (body.image && body.file) throw fail(400, 'send either image or file, not both');
+    const attachment = body.image || body.file || body.voice;
+    if (!hasText && !attachment) throw fail(400, 'text, image, file or voice is required');
+    if ([body.image, body.file, body.voice].filter(Boolean).length > 1) {
+      throw fail(400, 'send one of image, file or voice');
+    }
     if (attachment !== undefined && (typeof attachment !== 'string' || !attachment)) {
-      throw fail(400, 'image/file must be non-empty base64');
+      throw fail(400, 'image/file/voice must be non-empty base64');
     }
     const conversation = room || contacts.get(BOT.id);
     const before = messages.length;
     if (hasText) talker.say(body.text, mentions).to(conversation);
     if (attachment) {
-      const fileName = body.fileName || (body.image ? 'image.png' : 'file.bin');
+      const fileName = body.fileName || (body.image ? 'image.png' : body.voice ? 'voice.silk' : 'file.bin');
       const fileBox = FileBox.fromBase64(attachment, fileName);
-      const type = body.image ? PUPPET.types.Message.Image : PUPPET.types.Message.Attachment;
+      const type = body.image ? PUPPET.types.Message.Image
+        : body.voice ? PUPPET.types.Message.Audio : PUPPET.types.Message.Attachment;
       sendFile(talker, conversation, fileBox, type, hasText ? [] : mentions);
     }
     return messages.length > before ? messages[messages.length - 1] : null;
