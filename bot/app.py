@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.adapters.base import Adapter
 from bot.analysis import Analyzer
+from bot.backups import DailyBackups
 from bot.clock import Clock
 from bot.config import Settings
 from bot.dispatcher import Dispatcher
@@ -99,8 +100,9 @@ async def serve(linli: Linli, adapter: Adapter, *, web: socket.socket | None = N
 
     On start, whatever was queued before a crash is sent, and reminders missed while the bot
     was down go out once, marked （补发）. Database work runs on one worker thread, in arrival
-    order, so the event loop stays free for the platform's traffic. With `web` (a bound
-    socket), the web ledger is served beside the bot; its actions take the same worker.
+    order, so the event loop stays free for the platform's traffic; a SQLite database is
+    snapshotted there daily (`backup`). With `web` (a bound socket), the web ledger is served
+    beside the bot; its actions take the same worker.
     """
     settings = linli.services.settings
     limits = settings.rate_limit(adapter.platform)
@@ -136,6 +138,8 @@ async def serve(linli: Linli, adapter: Adapter, *, web: socket.socket | None = N
         )
     await outbox.flush()
     ticker.start()
+    backups = DailyBackups(settings, linli.services.clock)
+    backups.start()
     photos = _photo_collector(linli, adapter, worker)
     if photos is not None:
         photos.soon()  # any photo a crash or an outage left without a copy
@@ -166,6 +170,7 @@ async def serve(linli: Linli, adapter: Adapter, *, web: socket.socket | None = N
             page_server.should_exit = True
             await pages
         await ticker.close()
+        await backups.close()
         if photos is not None:
             await photos.close()
         outbox.close()

@@ -19,7 +19,7 @@ from bot.logs import hide_secrets
 log = logging.getLogger("linli")
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="linli", description="邻里：社区网格治理群聊助手")
     parser.add_argument("--config", help="配置文件（默认 ./config.yaml，或 $LINLI_CONFIG）")
     parser.add_argument("-v", "--verbose", action="store_true", help="输出调试日志")
@@ -58,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
     # Also accepted after the subcommand: `linli export --config x.yaml …`.
     export.add_argument("--config", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
+    backup = sub.add_parser("backup", help="给 SQLite 数据库做一份快照（机器人运行时也可以）")
+    backup.add_argument("--to", help="放到哪个目录（默认配置里的 backup.dir）")
+    backup.add_argument("--config", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
     imports = sub.add_parser(
         "import", help="导入群聊记录（微信文本导出或 Telegram JSON 导出），按原日期立案"
     )
@@ -66,7 +70,11 @@ def main(argv: list[str] | None = None) -> int:
     imports.add_argument("--platform", choices=["wechat", "telegram", "console"])
     imports.add_argument("--config", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -83,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
             return _import(settings, args.file, args.chat, args.platform)
         if args.command == "export":
             return _export(settings, args.output, args.month, args.community)
+        if args.command == "backup":
+            return _backup(settings, args.to)
         if args.command == "web":
             if args.port:
                 port = settings.web.model_copy(update={"port": args.port})
@@ -272,6 +282,27 @@ def _export(settings: Settings, output: str, month_word: str | None, code: str |
         raise ConfigError(f"无法写入 {output}：{_why_not_written(error)}") from None
     shown = f"{month[0]}-{month[1]:02d}" if month else "全部"
     print(f"已导出 {shown} 台账到 {output}（{count}条）")
+    return 0
+
+
+def _backup(settings: Settings, to: str | None) -> int:
+    """A snapshot of the SQLite database now, kept beside the daily ones; one line either way."""
+    import sqlite3
+
+    from storage.backup import snapshot, sqlite_file
+
+    database = sqlite_file(settings.database.url)
+    if database is None:
+        raise ConfigError("PostgreSQL 请用 pg_dump 备份，例如：pg_dump -Fc -f linli.dump linli")
+    if not database.is_file():
+        raise ConfigError(f"找不到数据库文件 {database}")
+    folder = Path(to) if to else Path(settings.backup.dir)
+    now = SystemClock().now().astimezone(settings.tz)
+    try:  # a manual snapshot never prunes the daily ones below what config keeps
+        made = snapshot(database, folder, now, max(settings.backup.keep, 1) + 1)
+    except (OSError, sqlite3.Error) as error:
+        raise ConfigError(f"备份失败：{error}") from None
+    print(f"已备份到 {made}（{made.stat().st_size / 1024:.0f} KB）")
     return 0
 
 

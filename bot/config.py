@@ -300,6 +300,16 @@ class Intake(_Strict):
     file_tags: list[Text] = ["#立案"]
 
 
+class BackupSettings(_Strict):
+    """Daily snapshots of a SQLite database while the bot runs (`linli backup` makes one now).
+    PostgreSQL is backed up with its own tools (pg_dump)."""
+
+    # A relative folder lives beside the config file; keep it on another disk if you can.
+    dir: Text = "backups"
+    keep: Annotated[int, Field(ge=0, le=365)] = 7  # the newest kept; 0: no daily snapshot
+    at: ClockTime = "03:30"  # in the configured time zone
+
+
 class MediaSettings(_Strict):
     """Where the bot keeps its copy of every photo residents send with a report."""
 
@@ -399,6 +409,7 @@ class Settings(_Strict):
     wechat: WechatSettings = WechatSettings()
     web: WebSettings = WebSettings()
     media: MediaSettings = MediaSettings()
+    backup: BackupSettings = BackupSettings()
     communities: list[Community] = Field(min_length=1)
 
     @field_validator("timezone")
@@ -564,7 +575,9 @@ def load_settings(path: Path) -> Settings:
     database = settings.database.model_copy(update={"url": resolve_sqlite_path(url, path.parent)})
     folder = path.parent.resolve() / settings.media.dir
     media = settings.media.model_copy(update={"dir": str(folder)})
-    update: dict[str, object] = {"database": database, "media": media}
+    snapshots = path.parent.resolve() / settings.backup.dir
+    backup = settings.backup.model_copy(update={"dir": str(snapshots)})
+    update: dict[str, object] = {"database": database, "media": media, "backup": backup}
     if os.environ.get(ENV_ACCOUNT):
         update["bot"] = settings.bot.model_copy(update={"account": os.environ[ENV_ACCOUNT]})
     return settings.model_copy(update=update)

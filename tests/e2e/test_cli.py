@@ -207,3 +207,35 @@ def test_export_to_a_missing_folder_says_so(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr == f"无法写入 {out}：目录不存在\n"
     assert "Traceback" not in result.stderr
+
+
+def test_the_bot_keeps_a_snapshot_and_linli_backup_makes_one_more(tmp_path: Path) -> None:
+    config = config_in(tmp_path, backup={"dir": "snapshots", "keep": 2})
+    first = linli("--config", str(config), "run", stdin="#报事 3号楼井盖坏了\n")
+    assert first.returncode == 0, first.stderr
+    folder = tmp_path / "snapshots"
+    # At start, there being none from the last day: one, taken before the report came.
+    assert len(list(folder.glob("linli-*.db"))) == 1
+    again = linli("--config", str(config), "run", stdin="#报事 6号楼楼道灯不亮\n")
+    assert again.returncode == 0, again.stderr
+    assert len(list(folder.glob("linli-*.db"))) == 1  # one a day is enough
+    result = linli("backup", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    made = Path(result.stdout.split("已备份到 ", 1)[1].split("（", 1)[0])
+    assert made.parent == folder and result.stdout.endswith(" KB）\n")
+    # The snapshot is a whole database with both reports: it restores by copying it back.
+    restored = tmp_path / "restored"
+    restored.mkdir()
+    (restored / "linli.db").write_bytes(made.read_bytes())
+    (restored / "config.yaml").write_text(config.read_text(encoding="utf-8"), encoding="utf-8")
+    shown = linli("--config", str(restored / "config.yaml"), "run", stdin="@李书记/工作群: 台账\n")
+    assert "#1【道路井盖】" in shown.stdout and "#2【照明路灯】" in shown.stdout
+    assert not list(folder.glob("*.part"))
+
+
+def test_backup_of_postgresql_points_to_pg_dump(tmp_path: Path) -> None:
+    config = config_in(tmp_path)
+    url = "postgresql+psycopg://linli@127.0.0.1:1/linli"
+    result = linli("backup", "--config", str(config), env={"LINLI_DATABASE_URL": url})
+    assert result.returncode == 2
+    assert result.stderr == "PostgreSQL 请用 pg_dump 备份，例如：pg_dump -Fc -f linli.dump linli\n"
