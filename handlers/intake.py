@@ -76,10 +76,10 @@ _INTENT_ONLY = re.compile(
 # 「我的积分是多少」「查一下我的积分」「我有几分」: the balance, asked in words.
 _POINTS_USE = re.compile(
     r"积分.{0,3}(?:怎么用|怎么换|有什么用|有啥用|能换|可以换|换什么|怎么兑换|在哪兑换|去哪兑换)"
-    r"|(?:怎么|如何|在哪|去哪)(?:用|兑换|换|使用)积分"
+    r"|(?:怎么|如何|在哪|去哪)(?:用|兑换|换|使用)积分|^(?:怎么|如何|在哪里?|去哪里?)兑换$"
 )
 _POINTS_ASKED = re.compile(
-    r"^(?:查(?:一下|下|询)?)?(?:我|我的|我现在|我现在的)?(?:有|的)?(?:多少|几)?(?:积分|分)"
+    r"^(?:(?:能|可以|请)?(?:帮我|给我)?查(?:一下|下|询)?)?(?:我|我的|我现在|我现在的)?(?:有|的)?(?:多少|几)?(?:积分|分)"
     r"(?:是|有|还有)?(?:多少分?|几分)?(?:了|呀|啊)?[吗呢?？]*$"
 )
 _ASKING_HOW_MANY = re.compile(r"查|多少|几")
@@ -90,6 +90,7 @@ _WHY_SHOWN = 3  # rejected issues a 「为什么退回」 explains
 # A message that names a problem this surely is a report of its own, wherever it starts;
 # 「我住3号楼2单元301，楼上是401」 scores 0.73 (楼上), 「…井盖坏了」 1.0.
 _NEW_PROBLEM = 0.9
+_DETAIL_AT_MOST = 20  # characters: a longer message after a report tells a story of its own
 PLACE_ADDED_WITHIN = timedelta(minutes=30)
 _EXTEND_SAID = re.compile(r"延期|推迟|延长|宽限|多给几天|再给几天")
 # 「不用处理了」「已经修好了，不用来了」: the reporter withdraws what they reported.
@@ -143,7 +144,34 @@ def private_message(ctx: Context, text: str) -> Outcome:
         return _staff_hint(ctx, text.strip())
     hint = texts.PRIVATE_HINT.format(bot=ctx.services.settings.bot.name)
     answered = _place_added(ctx, text, analysis) or _not_a_report(ctx, text, analysis, hint)
+    answered = answered or _detail_added(ctx, text, analysis)
     return answered or _report_unless_duplicate(ctx, text, analysis)
+
+
+def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
+    """「楼上是401」「已经好几天了」 sent privately within minutes of the sender's report there:
+    a detail of it, kept as its 补充 and passed to the work group; 「新建」 files it on its own
+    if it was another problem. None for words that name a problem of their own
+    (「5号楼电梯坏了」)."""
+    said = normalize(text).strip()
+    if analysis.urgent or len(said) > _DETAIL_AT_MOST:
+        return None
+    if analysis.complaint_score >= _NEW_PROBLEM:
+        return None
+    issue = max(_own_issues(ctx, OPEN), key=lambda i: i.number, default=None)
+    if issue is None or issue.chat_id != ctx.chat.id or ctx.now - issue.created_at > SPLIT_WINDOW:
+        return None
+    detail = shorten(text.strip(), _ALERT_DESCRIPTION_LIMIT)
+    record(ctx, issue, SUPPLEMENT, detail)
+    alert = texts.DETAIL_ADDED_ALERT.format(number=issue.number, detail=quoted(detail, 60))
+    return Outcome(
+        [
+            reply_to(ctx, texts.DETAIL_ADDED.format(number=issue.number)),
+            *tell_work_groups(ctx, alert),
+        ],
+        SUPPLEMENT,
+        issue.id,
+    )
 
 
 def place_given(ctx: Context, text: str) -> Outcome | None:
@@ -298,7 +326,7 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
             return rejected
     if short and _THANKS.match(said):
         return answer(ctx, texts.YOU_ARE_WELCOME, "invalid")
-    if _POINTS_ASKED.match(said) and _ASKING_HOW_MANY.search(said):  # 「我的积分是多少」
+    if _POINTS_ASKED.match(said) and (_ASKING_HOW_MANY.search(said) or "积分" in said):
         return points.points(ctx, "")
     if short and _POINTS_USE.search(said):  # 「积分怎么用」「积分能换什么」
         return points.how_to_use(ctx)

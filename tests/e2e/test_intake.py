@@ -494,6 +494,31 @@ def test_a_reporter_saying_it_was_fixed_tells_whoever_holds_it_and_files_nothing
     assert len(issues(chat)) == 1
 
 
+def test_a_detail_sent_privately_just_after_a_report_is_added_to_it(chat: Conversation) -> None:
+    chat.say("@孙大爷/私聊: 我家楼上天天晚上跺脚，吵得睡不着")
+    assert chat.say("@孙大爷/私聊: 楼上是401") == [
+        ("私聊·孙大爷", "已补充到 #1。如果这是另一件事，请回复「新建」。"),
+        ("工作群", "#1 报事人补充：楼上是401"),
+    ]
+    assert "补充：楼上是401" in chat.text("@孙大爷/私聊: 查看 1")
+    # A problem of its own is a report of its own; 「新建」 files a detail that was one.
+    assert chat.say("@孙大爷/私聊: 5号楼电梯坏了")[0][1].startswith("已登记 #2")
+    chat.say("@孙大爷/私聊: 已经好几天了")
+    assert chat.say("@孙大爷/私聊: 新建")[0][1].startswith("已登记 #3")
+    # Long after the report, the same words are a report of their own.
+    chat.run_until(chat.clock.now() + timedelta(minutes=11))
+    assert chat.say("@孙大爷/私聊: 楼上是401")[0][1].startswith("已登记 #4")
+    assert len(issues(chat)) == 4
+
+
+def test_points_asked_plainly_privately(chat: Conversation) -> None:
+    none_yet = "您在幸福里社区还没有积分。"
+    assert chat.text("@孙大爷/私聊: 我的积分").startswith(none_yet)
+    assert chat.text("@孙大爷/私聊: 能帮我查一下我的积分吗").startswith(none_yet)
+    assert chat.text("@孙大爷/私聊: 怎么兑换").startswith("积分兑换：")
+    assert len(issues(chat)) == 0
+
+
 def test_a_voice_message_privately_is_asked_for_words_and_in_a_group_left_alone(
     chat: Conversation,
 ) -> None:
