@@ -22,7 +22,7 @@ from bot.messages import ChatRef, Direct, IncomingMessage, Outgoing, PollAnswer,
 from bot.outbox import outbound
 from bot.routing import Route, RouteKind, Router
 from bot.text import fit_for_chat, storable, visible
-from handlers import admin, intake, ledger, meetings, texts
+from handlers import admin, extend, intake, ledger, meetings, texts
 from handlers.base import (
     Answer,
     Context,
@@ -279,6 +279,8 @@ class Dispatcher:
                 return intake.private_message(ctx, route.text)
             case RouteKind.VOICE:
                 return answer(ctx, texts.VOICE_HINT, "invalid")
+            case RouteKind.EXTEND_ANSWER:
+                return extend.answer(ctx, route.args, route.text)
             case RouteKind.RATING:
                 return ledger.rating_reply(ctx, route.text)
             case RouteKind.LOOKBACK:

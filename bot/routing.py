@@ -16,6 +16,7 @@ from bot.analysis.location import extract_location, gives_place
 from bot.domain.asking import (
     asks_in_group,
     contact_asked,
+    extension_answer,
     issue_asked,
     ledger_asked,
     same_issues_said,
@@ -83,6 +84,8 @@ class RouteKind(Enum):
     PLACE = "place"
     PHOTO = "photo"  # an untagged photo: attached to the sender's report of a moment ago
     VOICE = "voice"  # a voice message sent privately: asked to type it instead
+    # 「同意」 in reply to a holder's 延期 request, 「不同意延期 2」: granting or declining it
+    EXTEND_ANSWER = "extend_answer"
     SUGGEST = "suggest"  # untagged, but reads surely as a complaint: suggest #立案 (§2)
     IGNORE = "ignore"
 
@@ -143,6 +146,9 @@ class Router:
         private = message.chat.is_private
         if (plain := _ba_sentence(said) or _said_as(said_text, private=private)) is not None:
             said, said_text = plain, normalize(plain)  # 「把2合并到1」 is 「合并 2 1」
+        quoting = message.reply_to.text if message.reply_to is not None else None
+        if (extending := extension_answer(said_text, quoting)) is not None:
+            return Route(RouteKind.EXTEND_ANSWER, args=str(extending[0]), text=said_text)
         if (quoted := _quoted_poll(message)) is not None and is_ballot(f"{quoted} {said_text}"):
             # 「2」 in reply to the poll 「📅 M1 …」: the poll's number goes without saying.
             return Route(RouteKind.BALLOT, text=f"{quoted} {said_text}")

@@ -6,7 +6,8 @@ old deadline and the reason, and its 🟡/🔴 reminders move with it. A length 
 (「延期 1 3天」) is added to the deadline the issue had (or to now, once that has passed); a day
 (「周五」「11月30日」) is the new deadline itself. The property contact holding the issue
 cannot move its deadline: their 「延期 1 下周三 等配件」 goes to the work group as a request,
-with the command that grants it, and nothing changes until staff send it.
+with the command that grants it, and nothing changes until staff send it, or answer the
+request 「同意」 (「不同意，…」 tells the holder the deadline stays) in reply to it.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from bot.domain.asking import extension_answer
 from bot.domain.deadlines import DeadlineError, format_deadline, is_span
-from bot.domain.lifecycle import Action
+from bot.domain.lifecycle import OPEN, Action
 from bot.domain.permissions import sets_deadline
 from bot.text import clause
 from handlers import texts
@@ -29,6 +31,8 @@ _WORD_END = re.compile(r"[\s,，、;；]+")
 _LEADING_ENDS = re.compile(r"^[\s,，、;；:：]*(?:(?:原因|理由|因为)[\s:：]*)?")
 _MOST_WORDS = 3
 ASKED = "extend_asked"  # the audit entry of a holder's request
+DECLINED = "extend_declined"  # staff said no to it
+_GUESS = re.compile(r"（[^）]*）$")  # 「（未计2027年节假日）」 after a deadline shown
 
 
 def extend(ctx: Context, args: str) -> Outcome:
@@ -65,6 +69,31 @@ def extend(ctx: Context, args: str) -> Outcome:
     return Outcome(replies, "command", issue.id)
 
 
+def answer(ctx: Context, number: str, said: str) -> Outcome:
+    """「同意」 / 「不同意，…」 in reply to a holder's 延期 request (or 「同意2号延期」): granted
+    as 「延期 N 期限 原因」 from staff would be; declined, the holder hears the deadline stays."""
+    answered = extension_answer(said, f"申请 #{number} 延期到")
+    assert answered is not None
+    _, granted, why = answered
+    issue, _ = find_issue(ctx, number, "extend")
+    last = ctx.uow.audit.last_of(issue.id, (ASKED, DECLINED, Action.EXTEND.value))
+    if last is None or last.action != ASKED or issue.status not in OPEN:
+        raise Answer(texts.EXTEND_NOTHING_ASKED.format(number=issue.number))
+    if not sets_deadline(ctx.actor, facts(ctx, issue)):
+        raise Answer(texts.EXTEND_ANSWER_STAFF, "refused", "extend")
+    asked, _, reason = last.note.partition("，")
+    asked = _GUESS.sub("", asked)
+    if granted:
+        return extend(ctx, f"{issue.number} {asked} {reason}".rstrip())
+    record(ctx, issue, DECLINED, f"{asked}，{why}" if why else asked)
+    before = shown_deadline(ctx.services, issue.deadline)
+    because = texts.EXTEND_BECAUSE.format(reason=clause(why)) if why else ""
+    line = texts.EXTEND_DECLINED.format(number=issue.number, asked=asked, before=before) + because
+    told = tell_privately(working_on(ctx.uow, issue), line + "。", skip=ctx.sender.id)
+    reply = texts.EXTEND_DECLINED_SENT.format(number=issue.number, before=before)
+    return Outcome([reply_to(ctx, reply), *told], "command", issue.id)
+
+
 def _ask(ctx: Context, issue: Issue, deadline: datetime, reason: str) -> Outcome:
     """A holder's 延期: the work group is asked, with the command that grants it."""
     if not reason:
@@ -72,7 +101,7 @@ def _ask(ctx: Context, issue: Issue, deadline: datetime, reason: str) -> Outcome
         raise Answer(texts.NEEDS_TEXT.format(what="延期原因", example=example))
     asked = shown_deadline(ctx.services, deadline)
     before = shown_deadline(ctx.services, issue.deadline)
-    last = ctx.uow.audit.last_of(issue.id, (ASKED, Action.EXTEND.value))
+    last = ctx.uow.audit.last_of(issue.id, (ASKED, DECLINED, Action.EXTEND.value))
     if last is not None and last.action == ASKED and last.note.startswith(f"{asked}，"):
         # Asked again (a double send, or impatience): the work group is not asked twice.
         line = texts.EXTEND_ASKED_BEFORE.format(number=issue.number, deadline=asked, before=before)

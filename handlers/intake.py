@@ -93,6 +93,10 @@ _NEW_PROBLEM = 0.9
 _DETAIL_AT_MOST = 20  # characters: a longer message after a report tells a story of its own
 PLACE_ADDED_WITHIN = timedelta(minutes=30)
 _EXTEND_SAID = re.compile(r"延期|推迟|延长|宽限|多给几天|再给几天")
+# 「2号不是我们管的，是电梯公司维保」: what 不归我管 is for.
+_NOT_OURS_SAID = re.compile(
+    r"不(?:是|归)(?:我们|我|咱们)(?:的|管|负责)|不属于(?:我们|我|物业)|不归物业"
+)
 # 「不用处理了」「已经修好了，不用来了」: the reporter withdraws what they reported.
 _NO_LONGER_NEEDED = re.compile(r"不用(?:再)?(?:处理|来|修|管|麻烦)了|不需要(?:再)?(?:处理|来人?)了")
 # 「谢谢」「辛苦了」「好的」: thanks or a nod, answered in kind.
@@ -139,7 +143,11 @@ def private_message(ctx: Context, text: str) -> Outcome:
         number, said = issue_first(text.strip())  # 「1号已经换好灯泡了」 too
         if number and said and ctx.uow.issues.by_number(ctx.community.id, number):
             # 「1号能延期到下周吗」: how 延期 is asked for; else the command it was meant as.
-            hint = texts.STAFF_EXTEND_HINT if _EXTEND_SAID.search(said) else texts.STAFF_NUMBER_HINT
+            hint = texts.STAFF_NUMBER_HINT
+            if _EXTEND_SAID.search(said):
+                hint = texts.STAFF_EXTEND_HINT
+            elif _NOT_OURS_SAID.search(said):
+                hint = texts.STAFF_NOT_OURS_HINT
             return answer(ctx, hint.format(number=number, said=said.strip()), "invalid")
         return _staff_hint(ctx, text.strip())
     hint = texts.PRIVATE_HINT.format(bot=ctx.services.settings.bot.name)

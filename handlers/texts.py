@@ -48,6 +48,7 @@ ABOUT_AN_ISSUE = (
 STAFF_NUMBER_HINT = (
     "#{number} 要办结请发送「办结 {number} {said}」，报进展请发送「进展 {number} {said}」。"
 )
+STAFF_NOT_OURS_HINT = "#{number} 不归您管的话，请发送「不归我管 {number} {said}」，社区会改派。"
 STAFF_EXTEND_HINT = (
     "#{number} 要延期请发送「延期 {number} 新期限 原因」，例如：延期 {number} 下周三 等配件到货"
 )
@@ -110,6 +111,7 @@ AUDIT_ACTIONS = {
     "reject_objection": "对退回有异议",
     "extend": "延期",
     "extend_asked": "申请延期",
+    "extend_declined": "不同意延期",
 }
 
 # -- the ledger (chat-protocol §3) ----------------------------------------------------------------
@@ -135,6 +137,10 @@ EXTENDED = "#{number} 的期限由 {before} 改为 {deadline}"
 EXTEND_BECAUSE = "，原因：{reason}"
 EXTEND_ASKED = "{who} 申请 #{number} 延期到 {deadline}（现期限 {before}），原因：{reason}。同意请发送「{grant}」。"
 EXTEND_ASK_SENT = "已把 #{number} 的延期申请转给社区，同意前期限仍是 {before}。"
+EXTEND_NOTHING_ASKED = "#{number} 没有待批的延期申请。"
+EXTEND_ANSWER_STAFF = "延期申请由书记或本网格的网格员批准。"
+EXTEND_DECLINED = "社区不同意 #{number} 延期到 {asked}，期限仍是 {before}"
+EXTEND_DECLINED_SENT = "已告知承办人：#{number} 不延期，期限仍是 {before}。"
 EXTEND_ASKED_BEFORE = (
     "#{number} 延期到 {deadline} 的申请已经转给社区，请等待回复；同意前期限仍是 {before}。"
 )

@@ -181,3 +181,35 @@ def same_issues_said(text: str) -> tuple[int, int] | None:
         return None
     a, b = int(match["a"]), int(match["b"])
     return (max(a, b), min(a, b)) if a != b else None
+
+
+# 「同意」「可以」 / 「不同意，先修好再说」 in reply to a holder's 延期 request, or said with its
+# number (「同意2号延期」「不同意延期 2」): staff answering it.
+_EXTENSION_YES = r"同意|批准|可以|准了|行|好的?|没问题|OK|ok|Ok"
+_EXTENSION_NO = r"不同意|不批准|不行|不可以|驳回|不能延期|不予延期"
+_EXTENSION_ANSWER = re.compile(
+    rf"^(?:(?P<no>{_EXTENSION_NO})|(?:{_EXTENSION_YES}))(?:延期)?"
+    r"(?:[\s,，。:：;；]+(?P<why>\S.*))?$",
+    re.DOTALL,
+)
+_EXTENSION_NUMBERED = re.compile(
+    r"^(?:(?P<no>不同意|不批准)|同意|批准)\s*(?:#?\s*(?P<a>[0-9]{1,9})\s*号?\s*的?\s*延期"
+    r"|延期\s*#?\s*(?P<b>[0-9]{1,9})\s*号?)(?:[\s,，。:：;；]+(?P<why>\S.*))?$",
+    re.DOTALL,
+)
+_EXTENSION_QUOTED = re.compile(r"申请 #(\d{1,9}) 延期到")
+
+
+def extension_answer(text: str, quoted: str | None) -> tuple[int, bool, str] | None:
+    """(the issue, granted, the reason given) when `text` (normalised, without its closing
+    punctuation) answers a 延期 request: in reply to the bot's request (`quoted`), or naming
+    the issue with 延期; None for other words."""
+    numbered = _EXTENSION_NUMBERED.match(text)
+    if numbered is not None:
+        number = int(numbered["a"] or numbered["b"])
+        return number, numbered["no"] is None, (numbered["why"] or "").strip()
+    asked = _EXTENSION_QUOTED.search(quoted or "")
+    answer = _EXTENSION_ANSWER.match(text) if asked is not None else None
+    if asked is None or answer is None:
+        return None
+    return int(asked[1]), answer["no"] is None, (answer["why"] or "").strip()

@@ -6,9 +6,11 @@ Cast as in test_ledger.py; the week starts Monday 23 November 2026, 08:00.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.messages import PersonRef, QuotedMessage
 from tests.support.conversation import Conversation
 
 G3, WORK, LIU = "网格3群", "工作群", "私聊·刘物业"
@@ -80,6 +82,43 @@ def test_the_property_contact_asks_and_the_secretary_grants(chat: Conversation) 
     )
 
 
+def replying(chat: Conversation, line: str, quoted: str) -> list[tuple[str, str]]:
+    """`line` said in reply to the bot's message `quoted`."""
+    message = chat.adapter.parse(line)
+    assert message is not None
+    bot = PersonRef("console", "邻里", "邻里")
+    return chat.deliver(replace(message, reply_to=QuotedMessage("bot-1", bot, quoted)))
+
+
+def test_a_request_is_answered_in_reply_to_it(chat: Conversation) -> None:
+    assigned(chat)
+    request = chat.say("@刘物业/私聊: 延期 1 12月4日 等配件")[1][1]
+    # 「不同意」 with a reason: the holder hears; the deadline stays, nothing more is pending.
+    assert replying(chat, "@李书记/工作群: 不同意，先临时处理一下", request) == [
+        (WORK, "已告知承办人：#1 不延期，期限仍是 11月27日。"),
+        (LIU, "社区不同意 #1 延期到 12月4日，期限仍是 11月27日，原因：先临时处理一下。"),
+    ]
+    assert replying(chat, "@李书记/工作群: 同意", request) == [(WORK, "#1 没有待批的延期申请。")]
+    # Asked again, and granted with a word in reply: as 「延期 1 12月4日 等配件」 from her.
+    request = chat.say("@刘物业/私聊: 延期 1 12月4日 配件还没到")[1][1]
+    assert replying(chat, "@王芳/网格3群: 同意", request) == [
+        ("网格3群", "只有承办人或网格员及以上可以调整期限。")
+    ]
+    assert replying(chat, "@刘物业/私聊: 同意", request) == [
+        (LIU, "延期申请由书记或本网格的网格员批准。")  # not by the one who asked
+    ]
+    granted = replying(chat, "@李书记/工作群: 可以", request)
+    assert granted[0] == (WORK, "#1 的期限由 11月27日 改为 12月4日，原因：配件还没到。")
+    assert "期限：12月4日" in chat.text("@李书记/工作群: 查看 1")
+    # Without a reply, the number and 延期 say which; a bare 「同意」 is chat.
+    chat.say("@刘物业/私聊: 延期 1 12月9日 厂家停产")
+    assert chat.say("@李书记/工作群: 同意") == []
+    assert chat.say("@李书记/工作群: 同意1号延期")[0] == (
+        WORK,
+        "#1 的期限由 12月4日 改为 12月9日，原因：厂家停产。",
+    )
+
+
 def test_said_as_a_sentence(chat: Conversation) -> None:
     assigned(chat)
     assert chat.say("@李书记/工作群: 1号延期到下周三")[0] == (
@@ -131,3 +170,7 @@ def test_the_holder_asking_in_words_is_told_how(chat: Conversation) -> None:
     assert chat.say("@刘物业/私聊: 1号能延期到下周吗") == [(LIU, hint)]
     assert chat.say("@刘物业/私聊: 能延期几天吗，配件没到") == [(LIU, hint)]
     assert "期限：11月27日" in chat.text("@李书记/工作群: 查看 1")
+    # 「不是我们管的」 is what 不归我管 is for.
+    assert chat.say("@刘物业/私聊: 1号不是我们管的，是电梯公司维保") == [
+        (LIU, "#1 不归您管的话，请发送「不归我管 1 不是我们管的，是电梯公司维保」，社区会改派。")
+    ]
