@@ -15,7 +15,7 @@ from collections.abc import Callable
 from bot.analysis.location import building_number
 from bot.domain.issues import Role
 from bot.text import shorten
-from handlers import texts
+from handlers import homes, texts
 from handlers.base import Answer, Context, Outcome, answer, reply_to
 from storage.models import Person, RoleGrant
 
@@ -42,10 +42,10 @@ def contacts(ctx: Context, args: str) -> Outcome:
         building = building_number(typed["building"])
         said = said[typed.end() :].strip()
     if not said:
-        return _published(ctx, _office(ctx) + "\n" + _role_line(ctx, Role.WORKER, building))
+        return _published(ctx, _office(ctx) + "\n" + role_line(ctx, Role.WORKER, building))
     role = _ROLE_WORDS.get(said)
     if role is not None:
-        return _published(ctx, _role_line(ctx, role, building))
+        return _published(ctx, role_line(ctx, role, building))
     if said in _OFFICE_WORDS:
         return _published(ctx, _office(ctx))
     return _published(ctx, _unit_line(ctx, "物业" if said in _PROPERTY_WORDS else said))
@@ -81,7 +81,7 @@ def _unit_line(ctx: Context, typed: str) -> str:
     return texts.CONTACT_UNIT.format(unit=unit.name, said=said)
 
 
-def _role_line(ctx: Context, role: Role, building: str | None) -> str:
+def role_line(ctx: Context, role: Role, building: str | None) -> str:
     """Who holds `role` for the asker: the grid (or building) the question, the chat or the
     asker's home names, else everyone holding it, by grid or building."""
     assert ctx.community is not None
@@ -89,7 +89,8 @@ def _role_line(ctx: Context, role: Role, building: str | None) -> str:
     name = _ROLE_NAMES[role]
     if role is Role.SECRETARY:
         return _named(ctx, name, "", [p for p, _ in held])
-    building = building or _home_building(ctx)
+    if building is None and ctx.chat.kind == "private":
+        building = homes.home_building(ctx)
     if role is Role.HEAD:
         if building is not None:
             here = [p for p, g in held if g.building and building_number(g.building) == building]
@@ -107,15 +108,6 @@ def _role_line(ctx: Context, role: Role, building: str | None) -> str:
 
 
 _ROLE_NAMES = {Role.WORKER: "网格员", Role.HEAD: "楼栋长", Role.SECRETARY: "书记"}
-
-
-def _home_building(ctx: Context) -> str | None:
-    """The building of the flat the asker gave for a vote (「3-2-301」), if any."""
-    assert ctx.community is not None
-    if ctx.chat.kind != "private":
-        return None
-    home = ctx.uow.meetings.household(ctx.sender.id, ctx.community.id)
-    return building_number(home.home.split("-")[0]) if home is not None else None
 
 
 def _named(ctx: Context, name: str, where: str, people: list[Person]) -> str:

@@ -9,18 +9,19 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.analysis import Analysis
-from bot.analysis.location import corrects_place, gives_place
+from bot.analysis.location import building_number, corrects_place, gives_place
 from bot.domain.asking import ASKING, ASKING_AFTER, ASKING_AT_MOST, URGING, WHY_REJECTED
 from bot.domain.duplicates import ME_TOO_WITHIN, WINDOW, ReportFacts, find_duplicate
-from bot.domain.issues import IssueStatus, location_label
+from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import AT_WORK, building_refusal, refusal
 from bot.domain.privacy import mask_name, reporter_label
 from bot.domain.ratings import fixed_said, not_fixed
+from bot.domain.voting import HOME, home_said
 from bot.messages import Outgoing
 from bot.routing import report_text
-from bot.text import has_content, normalize, shorten
-from handlers import points, texts
+from bot.text import SENTENCE_ENDS, has_content, normalize, rstrip_marks, shorten
+from handlers import contacts, homes, points, texts
 from handlers.base import (
     PHOTO_WINDOW,
     WORK_SHOWN,
@@ -151,9 +152,24 @@ def private_message(ctx: Context, text: str) -> Outcome:
             return answer(ctx, hint.format(number=number, said=said.strip()), "invalid")
         return _staff_hint(ctx, text.strip())
     hint = texts.PRIVATE_HINT.format(bot=ctx.services.settings.bot.name)
-    answered = _place_added(ctx, text, analysis) or _not_a_report(ctx, text, analysis, hint)
+    answered = _place_added(ctx, text, analysis) or _home_told(ctx, text)
+    answered = answered or _not_a_report(ctx, text, analysis, hint)
     answered = answered or _detail_added(ctx, text, analysis)
     return answered or _report_unless_duplicate(ctx, text, analysis)
+
+
+def _home_told(ctx: Context, text: str) -> Outcome | None:
+    """「我住6号楼2单元301」 said privately with no report just before: their flat, remembered
+    (for votes, 「网格员是谁」, and the grid of their reports that name no place)."""
+    said = rstrip_marks(normalize(text).strip(), SENTENCE_ENDS)
+    if home_said(said) is None:
+        return None
+    home = homes.remember(ctx, HOME.search(said))
+    assert home is not None
+    building, unit, room = home.split("-")
+    where = location_label(building, unit, room, None)
+    workers = contacts.role_line(ctx, Role.WORKER, building_number(building))
+    return answer(ctx, texts.HOME_REMEMBERED.format(home=where, workers=workers))
 
 
 def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
@@ -686,6 +702,8 @@ def _file(
     category = services.category(analysis.category)
     location = analysis.location
     grid_id = grid_for(ctx, location.building)
+    if grid_id is None and ctx.chat.kind == "private" and filed_by is None and not location.place:
+        grid_id = homes.home_grid(ctx)  # a private report of no place: the reporter's grid
     number = ctx.uow.communities.take_issue_number(community.id)
     issue = ctx.uow.issues.add(
         Issue(

@@ -38,7 +38,7 @@ from bot.domain.voting import (
 )
 from bot.messages import ChatRef, ClosePoll, Direct, Outgoing, Poll, Reply
 from bot.text import clause, normalize, parse_issue_number, shorten, whole_number
-from handlers import texts
+from handlers import homes, texts
 from handlers.base import Answer, Context, Outcome, Services, answer, numbers_of, record, reply_to
 from handlers.intake import grid_for
 from handlers.ledger import (
@@ -55,7 +55,6 @@ from storage.models import (
     AgendaItem,
     Ballot,
     Chat,
-    Household,
     Issue,
     Meeting,
     MeetingChat,
@@ -569,7 +568,7 @@ def ballot(ctx: Context, text: str) -> Outcome:
         raise Answer(template.format(number=meeting.number, options=options))
     home = None
     if meeting.per_household:
-        home = _household(ctx, home_match)
+        home = homes.remember(ctx, home_match)
     existing = ctx.uow.meetings.ballot(meeting.id, ctx.sender.id)
     _cast(ctx, meeting, existing, ",".join(map(str, choices)), home)
     told = _household_replaced(ctx, meeting, home) if home is not None else []
@@ -740,34 +739,13 @@ def _withdraw(ctx: Context, meeting: Meeting) -> Outcome:
     return answer(ctx, texts.BALLOT_WITHDRAWN.format(number=meeting.number))
 
 
-def _household(ctx: Context, typed: re.Match[str] | None) -> str | None:
-    """The sender's flat: the one `typed` (remembered for the next vote, after checking its
-    building is here), else the one remembered, else None."""
-    assert ctx.community is not None
-    known = ctx.uow.meetings.household(ctx.sender.id, ctx.community.id)
-    if typed is not None:
-        home = f"{typed[1]}-{typed[2]}-{typed[3]}"
-        buildings = ctx.uow.communities.building_numbers(ctx.community.id)
-        if buildings and str(int(typed[1])) not in buildings:  # a home that is not here
-            listed = "、".join(f"{n}号楼" for n in buildings[:10])
-            raise Answer(texts.BALLOT_UNKNOWN_BUILDING.format(building=typed[1], known=listed))
-        if known is None:
-            ctx.uow.meetings.remember_household(
-                Household(person_id=ctx.sender.id, community_id=ctx.community.id, home=home)
-            )
-        else:
-            known.home = home
-        return home
-    return None if known is None else known.home
-
-
 def home_given(ctx: Context, text: str) -> Outcome | None:
     """「3-2-301」 from someone whose 每户一票 ballot waits for their flat: it counts now, in every
     vote open that waits for it. None when none waits (closed a moment ago)."""
     waiting = ctx.uow.meetings.homeless(ctx.sender.id, ctx.now)
     if not waiting or ctx.community is None:
         return None
-    home = _household(ctx, HOME.search(text))
+    home = homes.remember(ctx, HOME.search(text))
     assert home is not None
     told: list[Outgoing] = []
     votes = [ctx.uow.meetings.get(held.meeting_id) for held in waiting]

@@ -121,6 +121,7 @@ NEEDS_COMMUNITY = (
 NOT_FOUND = "没有找到 #{number}。"
 PLACE_ADDED = "已把位置补充到 #{number}：{where}。"
 PLACE_ADDED_ALERT = "#{number} 报事人补充位置：{where}"
+HOME_REMEMBERED = "好的，记下了：您家是{home}。{workers}以后有问题直接告诉我。"
 DETAIL_ADDED = "已补充到 #{number}。如果这是另一件事，请回复「新建」。"
 DETAIL_ADDED_ALERT = "#{number} 报事人补充：{detail}"
 PLACE_CORRECTED = "已更正 #{number} 的位置：{where}。"

@@ -91,3 +91,17 @@ def test_what_is_not_published_is_said_so_and_neighbours_talk_undisturbed(
 def test_a_long_name_nobody_published_is_said_back_shortened(chat: Conversation) -> None:
     reply = chat.text("@王芳/私聊: 联系方式" + " 物业" * 30000)
     assert reply.startswith("没有登记物业 物业") and len(reply) < 60
+
+
+def test_a_home_told_privately_is_remembered_and_names_the_grid(chat: Conversation) -> None:
+    assert chat.text("@孙大爷/私聊: 我住6号楼2单元301") == (
+        f"好的，记下了：您家是6号楼2单元301室。网格5的网格员：{ZHAO}。以后有问题直接告诉我。"
+    )
+    assert chat.text("@孙大爷/私聊: 网格员是谁") == f"网格5的网格员：{ZHAO}。"
+    # A private report that names no place goes to the reporter's grid.
+    assert chat.say("@孙大爷/私聊: 楼道里堆满了杂物，走路都困难")[0][1].startswith(
+        "已登记 #1【安全隐患】网格5 · "
+    )
+    # A flat in no building of the community is not remembered.
+    assert chat.text("@王芳/私聊: 我家是9-2-301").startswith("本社区没有9号楼")
+    assert chat.text("@王芳/私聊: 网格员是谁").startswith("网格员：网格3 ")

@@ -520,8 +520,8 @@ def test_a_household_ballot_without_its_flat_counts_once_the_flat_is_given(
     ]
     assert chat.text("@陈楼长/私聊: 我家是3-1-302") == "已记下门牌 3-1-302，您对 M1 的投票已计入。"
     assert "1. 同意 1票；2. 反对 1票（2户）" in chat.text("@李书记/私聊: 查看 M1")
-    # Nobody's ballot waits any more: a flat alone is what it always was.
-    assert chat.text("@王芳/私聊: 3-2-301").startswith("您好，我是邻里。")
+    # Nobody's ballot waits any more: a flat alone is where she lives, remembered again.
+    assert chat.text("@王芳/私聊: 3-2-301").startswith("好的，记下了：您家是3号楼2单元301室。")
     assert chat.text("@王芳/私聊: M1 1") == "已记录您对 M1 的投票（以最后一次为准）。"
 
 

@@ -1,0 +1,51 @@
+"""Where a resident lives: the flat (building-unit-room, 「3-2-301」) they gave once.
+
+Given for a 每户一票 vote, or said privately (「我住6号楼2单元301」), it is remembered per
+community and used again: the next vote counts it, 「网格员是谁」 names their grid's worker,
+and a private report that names no place goes to that grid.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.analysis.location import building_number
+from handlers import texts
+from handlers.base import Answer, Context
+from storage.models import Household
+
+
+def remember(ctx: Context, typed: re.Match[str] | None) -> str | None:
+    """The sender's flat: the one `typed` (building, unit, room; remembered, after checking its
+    building is here), else the one remembered, else None."""
+    assert ctx.community is not None
+    known = ctx.uow.meetings.household(ctx.sender.id, ctx.community.id)
+    if typed is not None:
+        home = f"{typed[1]}-{typed[2]}-{typed[3]}"
+        buildings = ctx.uow.communities.building_numbers(ctx.community.id)
+        if buildings and str(int(typed[1])) not in buildings:  # a home that is not here
+            listed = "、".join(f"{n}号楼" for n in buildings[:10])
+            raise Answer(texts.BALLOT_UNKNOWN_BUILDING.format(building=typed[1], known=listed))
+        if known is None:
+            ctx.uow.meetings.remember_household(
+                Household(person_id=ctx.sender.id, community_id=ctx.community.id, home=home)
+            )
+        else:
+            known.home = home
+        return home
+    return None if known is None else known.home
+
+
+def home_building(ctx: Context) -> str | None:
+    """The building of the flat the sender gave, if any."""
+    assert ctx.community is not None
+    home = ctx.uow.meetings.household(ctx.sender.id, ctx.community.id)
+    return building_number(home.home.split("-")[0]) if home is not None else None
+
+
+def home_grid(ctx: Context) -> int | None:
+    """The grid of the sender's flat, if they gave one in a building config knows."""
+    assert ctx.community is not None
+    building = home_building(ctx)
+    known = ctx.uow.communities.building(ctx.community.id, building) if building else None
+    return known.grid_id if known is not None else None
