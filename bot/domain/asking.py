@@ -131,13 +131,15 @@ _CONTACTS_ASKED = re.compile(
     r"^(?:请问)?(?:你们的?)?(?:联系方式|联系电话|电话)(?:是|是多少|多少)?$|^怎么联系你们$"
 )
 CONTACT_ASKED_AT_MOST = 20
+# Every such question has one of these: most messages are passed over with one search.
+_CONTACT_WORDS = re.compile(r"电话|联系|谁|哪|上班|下班|地址|办公|号码|手机|叫什么")
 
 
 def contact_asked(text: str, *, private: bool) -> str | None:
     """What 「联系方式」 a short question after someone's number means (`text` normalised,
     without its closing punctuation): 「5号楼 网格员」, 「物业」, or 「」 for the offices' numbers
     (privately only); None for other words."""
-    if len(text) > CONTACT_ASKED_AT_MOST:
+    if len(text) > CONTACT_ASKED_AT_MOST or _CONTACT_WORDS.search(text) is None:
         return None
     match = next((m for pattern in _CONTACT_ASKED if (m := pattern.match(text))), None)
     if match is None:
