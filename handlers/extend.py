@@ -19,7 +19,7 @@ from bot.domain.asking import extension_answer
 from bot.domain.deadlines import DeadlineError, format_deadline, is_span
 from bot.domain.lifecycle import OPEN, Action
 from bot.domain.permissions import sets_deadline
-from bot.text import clause
+from bot.text import clause, shorten
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, record, reply_to
 from handlers.ledger import allowed, assignee_label, facts, find_issue, shown_deadline
@@ -33,6 +33,7 @@ _MOST_WORDS = 3
 ASKED = "extend_asked"  # the audit entry of a holder's request
 DECLINED = "extend_declined"  # staff said no to it
 _GUESS = re.compile(r"（[^）]*）$")  # 「（未计2027年节假日）」 after a deadline shown
+_WHY_AT_MOST = 60  # characters of a reason for saying no, kept and passed on
 
 
 def extend(ctx: Context, args: str) -> Outcome:
@@ -74,7 +75,8 @@ def answer(ctx: Context, number: str, said: str) -> Outcome:
     as 「延期 N 期限 原因」 from staff would be; declined, the holder hears the deadline stays."""
     answered = extension_answer(said, f"申请 #{number} 延期到")
     assert answered is not None
-    _, granted, why = answered
+    _, granted, said_why = answered
+    why = shorten(said_why, _WHY_AT_MOST)
     issue, _ = find_issue(ctx, number, "extend")
     last = ctx.uow.audit.last_of(issue.id, (ASKED, DECLINED, Action.EXTEND.value))
     if last is None or last.action != ASKED or issue.status not in OPEN:

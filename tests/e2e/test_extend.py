@@ -174,3 +174,11 @@ def test_the_holder_asking_in_words_is_told_how(chat: Conversation) -> None:
     assert chat.say("@刘物业/私聊: 1号不是我们管的，是电梯公司维保") == [
         (LIU, "#1 不归您管的话，请发送「不归我管 1 不是我们管的，是电梯公司维保」，社区会改派。")
     ]
+
+
+def test_a_long_reason_for_saying_no_is_passed_on_shortened(chat: Conversation) -> None:
+    assigned(chat)
+    chat.say("@刘物业/私聊: 延期 1 12月4日 等配件")
+    told = chat.say("@李书记/工作群: 不同意延期 1 " + "太久" * 50000)
+    assert told[0] == (WORK, "已告知承办人：#1 不延期，期限仍是 11月27日。")
+    assert told[1][0] == LIU and len(told[1][1]) < 120
