@@ -32,6 +32,8 @@ def snapshot(database: Path, folder: Path, now: datetime, keep: int) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{PREFIX}{now:%Y%m%d-%H%M%S}{SUFFIX}"
     partial = target.with_name(target.name + ".part")
+    for left in folder.glob(f"{PREFIX}*{SUFFIX}.part"):  # a snapshot cut off by a crash
+        left.unlink(missing_ok=True)
     with closing(sqlite3.connect(database)) as source, closing(sqlite3.connect(partial)) as copy:
         source.backup(copy)
     partial.replace(target)

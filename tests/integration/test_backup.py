@@ -51,6 +51,9 @@ def test_only_the_newest_snapshots_are_kept(tmp_path: Path) -> None:
         db.execute("CREATE TABLE issues (id INTEGER)")
         db.commit()
     start = datetime(2026, 11, 23, 3, 30, tzinfo=SHANGHAI)
+    (tmp_path / "b").mkdir()
+    cut_off = tmp_path / "b" / "linli-20261122-033000.db.part"  # a crash in the middle of one
+    cut_off.write_bytes(b"SQLite format 3\x00")
     for day in range(5):
         snapshot(database, tmp_path / "b", start + timedelta(days=day), keep=3)
     assert [p.name for p in snapshots(tmp_path / "b")] == [
@@ -59,6 +62,7 @@ def test_only_the_newest_snapshots_are_kept(tmp_path: Path) -> None:
         "linli-20261127-033000.db",
     ]
     assert snapshots(tmp_path / "missing") == []
+    assert not cut_off.exists()
 
 
 def test_only_a_sqlite_file_is_snapshotted() -> None:
