@@ -249,7 +249,7 @@ class Router:
             if not text.startswith(keyword):
                 continue
             after = text[len(keyword) :]
-            if not private and command.name in _GIVES_DETAILS and _DETAILS.search(after):
+            if command.name in _GIVES_DETAILS and _gives_details(after, private=private):
                 return None
             if command.expects in _ISSUE_FIRST:  # 「查看 一」「办结 三号 已疏通」
                 after = arabic_lead(after)
@@ -297,10 +297,15 @@ _JOINED = {
 _WITH_A_REASON = frozenset({"new"})
 # Commands whose word may be followed by a colon.
 _AFTER_A_COLON = frozenset({"notice", "contacts"})
-# Words that in a group open someone's own details (「联系方式：138…」「联系电话 13812345678」):
-# there a command only with no colon and no long number after it.
+# Words that open someone's own details (「联系电话 13812345678」, in a group 「联系方式：…」): a
+# command only with no long number after them, and in a group no colon.
 _GIVES_DETAILS = frozenset({"contacts"})
-_DETAILS = re.compile(r"^:|[0-9]{5}")
+_LONG_NUMBER = re.compile(r"[0-9]{5}")
+
+
+def _gives_details(after: str, *, private: bool) -> bool:
+    return _LONG_NUMBER.search(after) is not None or (not private and after[:1] == ":")
+
 
 # Words formal enough that, followed by a space, they are a command said wrongly, not chatter.
 _FORMAL = frozenset({"受理", "派单", "办结", "退回", "合并", "不归我管", "公示", "异议", "决定"})

@@ -92,6 +92,12 @@ _WHY_SHOWN = 3  # rejected issues a 「为什么退回」 explains
 # 「我住3号楼2单元301，楼上是401」 scores 0.73 (楼上), 「…井盖坏了」 1.0.
 _NEW_PROBLEM = 0.9
 _DETAIL_AT_MOST = 20  # characters: a longer message after a report tells a story of its own
+# 「你好」「在吗」「嗯」: said to the bot, not about the report.
+_SMALL_TALK = re.compile(
+    r"^(?:你好|您好|你们好|在吗|在不在|有人吗|hello|hi|哈喽|早|早上好|中午好|下午好|晚上好"
+    r"|嗯+|哦+|噢+|啊+|好+|行|ok)[啊呀吗呢哈!！?？~～。.\s]*$",
+    re.IGNORECASE,
+)
 PLACE_ADDED_WITHIN = timedelta(minutes=30)
 _EXTEND_SAID = re.compile(r"延期|推迟|延长|宽限|多给几天|再给几天")
 # 「2号不是我们管的，是电梯公司维保」: what 不归我管 is for.
@@ -178,7 +184,7 @@ def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None
     if it was another problem. None for words that name a problem of their own
     (「5号楼电梯坏了」)."""
     said = normalize(text).strip()
-    if analysis.urgent or len(said) > _DETAIL_AT_MOST:
+    if analysis.urgent or len(said) > _DETAIL_AT_MOST or _SMALL_TALK.match(said):
         return None
     if analysis.complaint_score >= _NEW_PROBLEM:
         return None
@@ -362,8 +368,11 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     where = analysis.location
     how = short and _HOW.search(said) is not None and analysis.category == "other"
     how = how and not (where.building or where.place)
-    if how or not has_content(text) or not (analysis.complaint or analysis.category != "other"):
+    if how or not has_content(text):
         return answer(ctx, hint, "invalid")
+    if not (analysis.complaint or analysis.category != "other"):
+        # 「联系电话：138…」 just after a report is a detail of it; else no problem at all.
+        return _detail_added(ctx, text, analysis) or answer(ctx, hint, "invalid")
     return None
 
 

@@ -105,3 +105,10 @@ def test_a_home_told_privately_is_remembered_and_names_the_grid(chat: Conversati
     # A flat in no building of the community is not remembered.
     assert chat.text("@王芳/私聊: 我家是9-2-301").startswith("本社区没有9号楼")
     assert chat.text("@王芳/私聊: 网格员是谁").startswith("网格员：网格3 ")
+
+
+def test_a_number_after_the_word_is_someone_giving_theirs_privately_too(
+    chat: Conversation,
+) -> None:
+    # Not the question: with nothing reported just before, it is no problem at all.
+    assert chat.text("@孙大爷/私聊: 联系电话 13812345678").startswith("您好，我是邻里。")

@@ -212,7 +212,10 @@ def test_where_said_just_after_a_private_report_is_added_to_it(chat: Conversatio
         "私聊·钱阿姨",
         "已把位置补充到 #2：5号楼2单元 · 网格5。",
     )
-    assert "补充" not in chat.say("@钱阿姨/私聊: 在6号楼")[0][1]
+    # Another building is not taken for its place: the words are kept as a detail.
+    assert (
+        chat.say("@钱阿姨/私聊: 在6号楼")[0][1] == "已补充到 #2。如果这是另一件事，请回复「新建」。"
+    )
     # A place of no building, beside the building named: kept in its record, the building stays.
     assert chat.say("@钱阿姨/私聊: 在小区东门") == [
         ("私聊·钱阿姨", "已把位置补充到 #2：5号楼2单元 · 网格5（东门）。"),
@@ -501,6 +504,14 @@ def test_a_detail_sent_privately_just_after_a_report_is_added_to_it(chat: Conver
         ("工作群", "#1 报事人补充：楼上是401"),
     ]
     assert "补充：楼上是401" in chat.text("@孙大爷/私聊: 查看 1")
+    # A number to call back on is a detail too (the work group sees it masked); a greeting
+    # is not one.
+    assert chat.say("@孙大爷/私聊: 联系电话：13812345678")[1] == (
+        "工作群",
+        "#1 报事人补充：联系电话：138****5678",
+    )
+    for hello in ("你好", "在吗？"):
+        assert chat.text(f"@孙大爷/私聊: {hello}").startswith("您好，我是邻里。")
     # A problem of its own is a report of its own; 「新建」 files a detail that was one.
     assert chat.say("@孙大爷/私聊: 5号楼电梯坏了")[0][1].startswith("已登记 #2")
     chat.say("@孙大爷/私聊: 已经好几天了")
