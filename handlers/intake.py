@@ -92,6 +92,7 @@ _WHY_SHOWN = 3  # rejected issues a 「为什么退回」 explains
 # 「我住3号楼2单元301，楼上是401」 scores 0.73 (楼上), 「…井盖坏了」 1.0.
 _NEW_PROBLEM = 0.9
 _DETAIL_AT_MOST = 20  # characters: a longer message after a report tells a story of its own
+_QUESTION_END = re.compile(r"[吗么嘛呢?？][\s!！。.~～]*$")
 # 「你好」「在吗」「嗯」: said to the bot, not about the report.
 _SMALL_TALK = re.compile(
     r"^(?:你好|您好|你们好|在吗|在不在|有人吗|hello|hi|哈喽|早|早上好|中午好|下午好|晚上好"
@@ -185,6 +186,8 @@ def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None
     (「5号楼电梯坏了」)."""
     said = normalize(text).strip()
     if analysis.urgent or len(said) > _DETAIL_AT_MOST or _SMALL_TALK.match(said):
+        return None
+    if _QUESTION_END.search(said):  # 「你是机器人吗」: asked, not told
         return None
     if analysis.complaint_score >= _NEW_PROBLEM:
         return None

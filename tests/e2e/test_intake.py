@@ -510,7 +510,7 @@ def test_a_detail_sent_privately_just_after_a_report_is_added_to_it(chat: Conver
         "工作群",
         "#1 报事人补充：联系电话：138****5678",
     )
-    for hello in ("你好", "在吗？"):
+    for hello in ("你好", "在吗？", "你是机器人吗"):
         assert chat.text(f"@孙大爷/私聊: {hello}").startswith("您好，我是邻里。")
     # A problem of its own is a report of its own; 「新建」 files a detail that was one.
     assert chat.say("@孙大爷/私聊: 5号楼电梯坏了")[0][1].startswith("已登记 #2")
