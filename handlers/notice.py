@@ -33,7 +33,8 @@ NOTICE_MAX = 1000  # characters: a chat message people still read to the end
 _ALL = frozenset({"全部", "所有群", "各群", "全体", "所有", "全部群"})
 _RESIDENTS = frozenset({"居民群", "小区群"})
 _TARGET = re.compile(r"^\s*([^\s,，、:：]+)[\s,，、:：]*")
-_URGENT = re.compile(r"^[\s【\[(（]*(?:紧急|急)|紧急通知")
+# 「紧急通知：…」「【紧急】…」「急！…」 (not 「急需志愿者」): goes at once, even in quiet hours.
+_URGENT = re.compile(r"^[\s【\[(（]*(?:紧急|急[!！:：\s】\])）])|紧急通知")
 _RESIDENT_KINDS = ("grid", "resident")
 
 

@@ -82,7 +82,8 @@ def test_a_notice_in_quiet_hours_waits_for_the_morning_unless_urgent(
         "已发到1个群：网格3群。现在是安静时段，11月24日 7:30 发出（紧急的请写「紧急通知」）。",
     )
     chat.say("@李书记/私聊: 群发 网格5 紧急通知：5号楼燃气泄漏，请勿使用明火")
+    chat.say("@李书记/私聊: 群发 居民群 急需志愿者，明早集合")  # 「急需」 is not urgent
     now = [where for where, _ in chat.sendable()]
-    assert "网格5群" in now and "网格3群" not in now
+    assert "网格5群" in now and "网格3群" not in now and "幸福里居民群" not in now
     chat.clock.set(datetime(2026, 11, 24, 7, 30, tzinfo=SHANGHAI))
     assert ("网格3群", notice("明天上午停水", "李书记")) in chat.sendable()
