@@ -296,7 +296,7 @@ _JOINED = {
 # Commands said as a sentence that may go on after a comma with the reason.
 _WITH_A_REASON = frozenset({"new"})
 # Commands whose word may be followed by a colon.
-_AFTER_A_COLON = frozenset({"notice", "contacts"})
+_AFTER_A_COLON = frozenset({"notice", "notice_later", "contacts"})
 # Words that open someone's own details (「联系电话 13812345678」, in a group 「联系方式：…」): a
 # command only with no long number after them, and in a group no colon.
 _GIVES_DETAILS = frozenset({"contacts"})

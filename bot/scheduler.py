@@ -38,6 +38,7 @@ from handlers.digests import series_speaks
 from handlers.reminders import render
 from handlers.schedule import (
     EVENT,
+    NOTICE,
     SERIES_KINDS,
     Series,
     latest_missed,
@@ -89,7 +90,9 @@ class Scheduler:
                 due = uow.reminders.due(now, BATCH)
                 series_by_community: dict[int, dict[str, Series]] = {}
                 bundles: dict[tuple[str, str, str], list[tuple[bool, Reply | Direct]]] = {}
-                apart: list[Outgoing] = []  # polls, files, buttons: never merged into a digest
+                apart: list[
+                    Outgoing
+                ] = []  # polls, files, buttons, notices: never merged into a digest
                 for row in due:
                     series = self._series(uow, row, series_by_community)
                     reminder = self._caught_up(uow, series, row, now)
@@ -108,10 +111,15 @@ class Scheduler:
                     if wait is not None:
                         reminder.missed, reminder.due_at = late, wait
                         continue
-                    masked = reminder.kind != EVENT  # an event's text is the secretary's own
+                    # An event's text and a notice are the sender's own words, to be read out.
+                    masked = reminder.kind not in (EVENT, NOTICE)
                     for rendered in render(uow, self._services, reminder):
                         message = fit_for_chat(rendered, mask=masked)
-                        if isinstance(message, Reply | Direct) and not message.buttons:
+                        if (
+                            isinstance(message, Reply | Direct)
+                            and not message.buttons
+                            and reminder.kind != NOTICE
+                        ):
                             bundles.setdefault(_target(message), []).append((late, message))
                         elif isinstance(message, Reply | Direct) and late:
                             apart.append(replace(message, text=texts.LATE + message.text))

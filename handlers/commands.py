@@ -332,6 +332,16 @@ COMMANDS: tuple[Command, ...] = (
         own_words=True,
     ),
     Command(
+        "notice_later",
+        ("定时群发",),
+        "时间 全部/网格名/居民群/群名 内容",
+        "到时再群发；「提醒 列表」里可以取消、改时间",
+        "定时群发 明天8:00 全部 今天9:00-12:00停水",
+        notice.later,
+        STAFF,
+        own_words=True,
+    ),
+    Command(
         "contacts",
         ("联系方式", "联系电话", "通讯录"),
         "[楼号] [网格员/楼栋长/书记/社区/物业/单位]",

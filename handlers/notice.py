@@ -6,11 +6,17 @@ is named by its title too. A grid worker reaches only their own grids' groups (�
 What is sent is the sender's own words, unmasked (a notice gives the number to call), signed
 with the community and the sender's name. In quiet hours it waits for the morning, unless it
 says it is urgent (「紧急通知…」).
+
+A time before the groups, or 定时 and a time after them, sends it later: 「定时群发 明天8:00
+全部 …」, 「群发 周五16:00 网格3 …」, 「群发 全部 定时 明天8:00 …」. Each group gets a reminder
+of its own (kind NOTICE), listed, cancelled and moved with 提醒 列表/取消/修改 like any other.
+Without 定时, words after the groups are the notice (「群发 全部 明天8:00停水」 goes now).
 """
 
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from bot.domain.deadlines import format_deadline
 from bot.domain.issues import Role
@@ -21,48 +27,139 @@ from handlers.base import (
     Answer,
     Context,
     Outcome,
+    answer,
     quiet_until,
     record_community,
     reply_to,
 )
 from handlers.ledger import check
 from handlers.notify import chat_ref
+from handlers.remind import time_first
+from handlers.schedule import NOTICE, NOTICE_MAX, notice_key
 from storage.models import Chat
 
-NOTICE_MAX = 1000  # characters: a chat message people still read to the end
 _ALL = frozenset({"全部", "所有群", "各群", "全体", "所有", "全部群"})
 _RESIDENTS = frozenset({"居民群", "小区群"})
 _TARGET = re.compile(r"^\s*([^\s,，、:：]+)[\s,，、:：]*")
 # 「紧急通知：…」「【紧急】…」「急！…」 (not 「急需志愿者」): goes at once, even in quiet hours.
 _URGENT = re.compile(r"^[\s【\[(（]*(?:紧急|急[!！:：\s】\])）])|紧急通知")
 _RESIDENT_KINDS = ("grid", "resident")
+_LATER = re.compile(r"^\s*定时(?:发送|发)?[\s,，:：]*")
 
 
 def notice(ctx: Context, args: str) -> Outcome:
-    """群发 全部|网格名|居民群|群名… 内容 — the notice, to those groups."""
+    """群发 [时间] 全部|网格名|居民群|群名… [定时 时间] 内容 — the notice, to those groups,
+    now or at that time."""
+    return _notice(ctx, args, later=False)
+
+
+def later(ctx: Context, args: str) -> Outcome:
+    """定时群发 时间 全部|网格名|居民群|群名… 内容 (or the groups first)."""
+    return _notice(ctx, args, later=True)
+
+
+def _notice(ctx: Context, args: str, *, later: bool) -> Outcome:
     check(ctx, "notice")
     if ctx.community is None:
         raise Answer(texts.NO_COMMUNITY, "refused")
-    targets, words = _targets(ctx, args)
+    said = _LATER.match(args)
+    later = later or said is not None
+    rest = args[said.end() :] if said else args
+    when: datetime | None = None
+    targets, words = _targets(ctx, rest)
+    if not targets and rest.strip():
+        # 「群发 明天8:00 全部 …」: a time before the groups can only be when to send it.
+        found = time_first(ctx, _first_words(rest))
+        if found is not None:
+            when, rest = found
+            targets, words = _targets(ctx, rest)
+    elif (again := _LATER.match(words)) is not None:
+        when, words = _time_after(ctx, words[again.end() :])
+    elif later:
+        when, words = _time_after(ctx, words)
     if not targets:
         raise Answer(texts.NOTICE_WHERE)
+    if later and when is None:
+        raise Answer(texts.NOTICE_WHEN)
     if not words:
-        raise Answer(ctx.services.command("notice").usage_line())
+        raise Answer(ctx.services.command("notice_later" if later else "notice").usage_line())
     if len(words) > NOTICE_MAX:
         raise Answer(texts.NOTICE_TOO_LONG.format(limit=NOTICE_MAX))
-    community = ctx.community_settings().name
-    sent = texts.NOTICE.format(text=words, community=community, sender=ctx.sender.name)
     names = "、".join(chat.title or chat.ref for chat in targets)
-    record_community(ctx, ctx.community.id, "notice", shorten(f"{names}：{words}", 200))
     at_once = _URGENT.search(words) is not None
+    tz = ctx.services.settings.tz
+    shown = format_deadline(when, tz, ctx.now, clock=True) if when is not None else ""
+    what = f"{shown} {names}：{words}" if when is not None else f"{names}：{words}"
+    record_community(ctx, ctx.community.id, "notice", shorten(what, 200))
+    waits = None if at_once else quiet_until(ctx.services, ctx.community.code, when or ctx.now)
+    if when is not None:
+        return _scheduled(ctx, when, targets, words, at_once=at_once, waits=waits)
+    community = ctx.community_settings().name
+    sent = signed(community, ctx.sender.name, words)
     line = texts.NOTICE_SENT.format(count=len(targets), names=names)
-    waits = None if at_once else quiet_until(ctx.services, ctx.community.code, ctx.now)
     if waits is not None:
-        when = format_deadline(waits, ctx.services.settings.tz, ctx.now, clock=True)
-        line += texts.NOTICE_WAITS.format(when=when)
+        line += texts.NOTICE_WAITS.format(when=format_deadline(waits, tz, ctx.now, clock=True))
     replies: list[Outgoing] = [reply_to(ctx, line)]
     replies += [Reply(chat_ref(chat), sent) for chat in targets]
     return Outcome(replies, "command", published=True, at_once=at_once)
+
+
+def signed(community: str, sender: str, words: str) -> str:
+    """The notice as the groups read it: the sender's words, signed."""
+    return texts.NOTICE.format(text=words, community=community, sender=sender)
+
+
+def _scheduled(
+    ctx: Context,
+    when: datetime,
+    targets: list[Chat],
+    words: str,
+    *,
+    at_once: bool,
+    waits: datetime | None,
+) -> Outcome:
+    """定时群发: a reminder for each group, all under one key prefix (`notice_key`)."""
+    assert ctx.community is not None
+    key = notice_key(ctx.sender.id, ctx.message.chat.platform, ctx.message.message_id)
+    first = None
+    for chat in targets:
+        reminder = ctx.uow.reminders.schedule(
+            f"{key}{chat.id}",
+            community_id=ctx.community.id,
+            kind=NOTICE,
+            due_at=when,
+            chat_id=chat.id,
+            text=words,
+            urgent=at_once,
+            created_by_id=ctx.sender.id,
+        )
+        first = first or reminder
+    assert first is not None
+    tz = ctx.services.settings.tz
+    names = "、".join(chat.title or chat.ref for chat in targets)
+    line = texts.NOTICE_SCHEDULED.format(
+        when=format_deadline(when, tz, ctx.now, clock=True),
+        count=len(targets),
+        names=names,
+        id=first.id,
+    )
+    if waits is not None:
+        line += texts.REMIND_QUIET.format(at=f"{waits.astimezone(tz):%H:%M}")
+    return answer(ctx, line)
+
+
+def _time_after(ctx: Context, words: str) -> tuple[datetime, str]:
+    """「群发 全部 定时 明天8:00 …」: the time 定时 must be followed by."""
+    found = time_first(ctx, _first_words(words)) if words.strip() else None
+    if found is None:
+        raise Answer(texts.NOTICE_WHEN)
+    return found
+
+
+def _first_words(text: str) -> list[str]:
+    """The first two words of `text` and the rest as one, its lines kept (a time is read from
+    the first two)."""
+    return re.split(r"\s+", text.strip(), maxsplit=2)
 
 
 def _targets(ctx: Context, args: str) -> tuple[list[Chat], str]:

@@ -17,7 +17,10 @@ from handlers import texts
 from handlers.base import Answer, Context, Outcome, answer, quiet_until
 from handlers.schedule import (
     ADHOC,
+    NOTICE,
+    NOTICE_MAX,
     REPEAT,
+    notice_prefix,
     schedule_occurrence,
     series_of_repeat,
     series_prefix,
@@ -116,6 +119,15 @@ def _split_time(ctx: Context, words: list[str]) -> tuple[datetime, str]:
     """The time the reminder is for and its text: the longest leading words that read as a
     time (「明天 9:00 …」, 「周五16:00 …」, 「10分钟后 …」), or the start of the first word
     (「15:00开会」, 「明天开会」)."""
+    found = time_first(ctx, words)
+    if found is None:
+        raise Answer(texts.REMIND_BAD_TIME.format(typed=shorten(words[0], 20)))
+    return found
+
+
+def time_first(ctx: Context, words: list[str]) -> tuple[datetime, str] | None:
+    """The time `words` start with and the words after it, as 提醒 reads them; None when they
+    start with no time. A time already past is answered (「今天8:00」 at ten)."""
     for typed, rest in _leading(words, _JOINED_TIME):
         try:
             when = _when(ctx, typed)
@@ -128,7 +140,7 @@ def _split_time(ctx: Context, words: list[str]) -> tuple[datetime, str]:
         except DeadlineError:
             continue
         return when, " ".join(rest).strip()
-    raise Answer(texts.REMIND_BAD_TIME.format(typed=shorten(words[0], 20)))
+    return None
 
 
 def _repeating(ctx: Context, rule: Repeat, text: str, place: _Place) -> str:
@@ -216,7 +228,7 @@ def _when(ctx: Context, typed: str) -> datetime:
 def _list(ctx: Context, words: list[str]) -> Outcome:
     """Privately, the reminders one set (anywhere); in a group, the group's: a private
     reminder's words are never shown there. 提醒 列表 全部: the secretary, every group's."""
-    kinds = (ADHOC, REPEAT)
+    kinds = (ADHOC, REPEAT, NOTICE)
     private = ctx.chat.kind == "private"
     every_group = (
         bool(words)
@@ -236,17 +248,33 @@ def _list(ctx: Context, words: list[str]) -> Outcome:
         head, none = texts.REMIND_LIST_HERE, texts.REMIND_NONE_HERE
     if not shown:
         return answer(ctx, none)
+    # A 定时群发 is one line, however many groups it goes to.
+    notices: dict[str, list[Reminder]] = {}
+    for r in shown:
+        if r.kind == NOTICE:
+            notices.setdefault(notice_prefix(r.key), []).append(r)
     tz = ctx.services.settings.tz
-    lines = [head.format(count=len(shown))]
+    lines = []
     for r in shown:
         when = format_deadline(r.due_at, tz, ctx.now, clock=True)
-        if r.repeat is not None:
+        if r.kind == NOTICE:
+            groups = notices.pop(notice_prefix(r.key), [])
+            if not groups:
+                continue
+            names = "、".join(
+                ctx.uow.chats.by_id(g.chat_id).title or "" for g in groups if g.chat_id
+            )
+            line = texts.NOTICE_LIST_LINE.format(
+                id=r.id, when=when, names=names, text=shorten(r.text, 40)
+            )
+        elif r.repeat is not None:
             line = texts.REMIND_LIST_REPEAT.format(id=r.id, rule=r.repeat, next=when, text=r.text)
         else:
             line = texts.REMIND_LIST_LINE.format(id=r.id, when=when, text=r.text)
-        if every_group and r.chat_id is not None:
+        if every_group and r.chat_id is not None and r.kind != NOTICE:
             line += texts.REMIND_IN_GROUP.format(chat=ctx.uow.chats.by_id(r.chat_id).title)
         lines.append(line)
+    lines.insert(0, head.format(count=len(lines)))
     lines.append(texts.REMIND_LIST_FOOT)
     return answer(ctx, "\n".join(lines))
 
@@ -258,6 +286,14 @@ def _cancel(ctx: Context, words: list[str]) -> Outcome:
     number = normalize(words[0]).lstrip("#R")
     reminder = _pending(ctx, number)
     reminder.status = "cancelled"
+    if reminder.kind == NOTICE:
+        groups = ctx.uow.reminders.pending_from(notice_prefix(reminder.key))
+        for group in groups:
+            group.status = "cancelled"
+        reply = texts.NOTICE_CANCELLED.format(
+            id=number, count=len({reminder, *groups}), text=shorten(reminder.text, 40)
+        )
+        return answer(ctx, reply)
     if reminder.repeat is not None:
         reply = texts.REMIND_REPEAT_CANCELLED.format(
             id=number, rule=reminder.repeat, text=reminder.text
@@ -280,10 +316,38 @@ def _change(ctx: Context, args: str) -> Outcome:
     if said is None or not words:
         raise Answer(texts.REMIND_CHANGE_HOW)
     old = _pending(ctx, said[1])
+    if old.kind == NOTICE:
+        return _change_notice(ctx, said[1], old, words)
     old.status = "cancelled"  # first, so it does not count against the repeating ones'
     place = _Place(old.community_id, old.chat_id, old.person_id)
     what = _set(ctx, words, place, keep_text=old.text)
     return answer(ctx, texts.REMIND_CHANGED.format(old=said[1], what=what))
+
+
+def _change_notice(ctx: Context, number: str, old: Reminder, words: list[str]) -> Outcome:
+    """提醒 修改 12 周五8:00 [新内容]: a 定时群发 goes to the same groups at the new time."""
+    found = time_first(ctx, words)
+    if found is None:
+        raise Answer(texts.REMIND_BAD_TIME.format(typed=shorten(words[0], 20)))
+    when, text = found
+    if len(text) > NOTICE_MAX:
+        raise Answer(texts.NOTICE_TOO_LONG.format(limit=NOTICE_MAX))
+    groups = ctx.uow.reminders.pending_from(notice_prefix(old.key))
+    for group in groups:
+        group.due_at, group.missed = when, False
+        group.text = text or group.text
+    tz = ctx.services.settings.tz
+    names = "、".join(ctx.uow.chats.by_id(g.chat_id).title or "" for g in groups if g.chat_id)
+    what = texts.NOTICE_AT.format(
+        when=format_deadline(when, tz, ctx.now, clock=True),
+        count=len(groups),
+        names=names,
+        id=old.id,
+    )
+    held = quiet_until(ctx.services, ctx.community.code if ctx.community else None, when)
+    if held is not None and not old.urgent:
+        what += texts.REMIND_QUIET.format(at=f"{held.astimezone(tz):%H:%M}")
+    return answer(ctx, texts.REMIND_CHANGED.format(old=number, what=what))
 
 
 def _pending(ctx: Context, number: str) -> Reminder:
@@ -292,7 +356,7 @@ def _pending(ctx: Context, number: str) -> Reminder:
     提醒 列表 shows) names its next."""
     reminder_id = whole_number(number)
     reminder = ctx.uow.reminders.get(reminder_id) if reminder_id is not None else None
-    if reminder is not None and reminder.kind not in (ADHOC, REPEAT):
+    if reminder is not None and reminder.kind not in (ADHOC, REPEAT, NOTICE):
         reminder = None  # a digest, an event or an issue's: the configuration's, not theirs
     if reminder is not None and reminder.repeat is not None:
         reminder = ctx.uow.reminders.latest_of(f"{series_prefix(reminder.key)}@")

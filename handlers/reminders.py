@@ -19,6 +19,7 @@ from handlers import meetings, texts
 from handlers.base import Services
 from handlers.digests import daily, weekly, working_day
 from handlers.ledger import WITHDRAW, assignee_label
+from handlers.notice import signed
 from handlers.notify import (
     chat_ref,
     grid_workers,
@@ -39,6 +40,7 @@ from handlers.schedule import (
     FOLLOW_UP,
     LOOKBACK,
     MONTHLY,
+    NOTICE,
     OVERDUE,
     POINTS_WEEKLY,
     RED,
@@ -211,6 +213,17 @@ def _adhoc(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outg
     return []
 
 
+def _notice(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
+    """A 定时群发 notice, to its group, signed as the sender set it."""
+    assert reminder.chat_id is not None and reminder.community_id is not None
+    code = uow.communities.get(reminder.community_id).code
+    sender = uow.people.get(reminder.created_by_id) if reminder.created_by_id else None
+    text = signed(
+        services.community_settings(code).name, sender.name if sender else "", reminder.text
+    )
+    return [Reply(chat_ref(uow.chats.by_id(reminder.chat_id)), text)]
+
+
 def _repeat(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
     """A reminder set in chat to repeat: on the days its rule speaks (工作日 on working days,
     a weekly or monthly one not on statutory holidays)."""
@@ -254,6 +267,7 @@ _RENDERERS: dict[str, Renderer] = {
     LOOKBACK: _lookback,
     ADHOC: _adhoc,
     REPEAT: _repeat,
+    NOTICE: _notice,
     EVENT: _event,
     DAILY: _digest,
     WEEKLY: _digest,

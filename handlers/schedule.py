@@ -42,6 +42,9 @@ YELLOW, RED = "deadline_yellow", "deadline_red"
 FOLLOW_UP, AUTO_CLOSE, LOOKBACK = "followup_remind", "followup_close", "lookback"
 ADHOC, EVENT, DAILY, WEEKLY = "adhoc", "event", "digest_daily", "digest_weekly"
 REPEAT = "adhoc_repeat"  # 「提醒 每周四18:00 …」: set in chat, carries its rule (Reminder.repeat)
+# 「定时群发 明天8:00 全部 …」: one to each group, the sender's words (handlers.notice).
+NOTICE = "notice"
+NOTICE_MAX = 1000  # characters in a notice: a chat message people still read to the end
 MONTHLY = "report_monthly"  # the monthly statistics report (handlers.stats)
 POINTS_WEEKLY = "points_weekly"  # 「本周积分榜」 (handlers.points)
 # Each working morning, whoever works on an issue past its deadline's day hears it again
@@ -339,6 +342,16 @@ def latest_missed(
             latest = moment
         moment = series.trigger.get_next_fire_time(None, moment + timedelta(seconds=1))
     return latest
+
+
+def notice_key(sender_id: int, platform: str, message_id: str) -> str:
+    """What the keys of one 定时群发's reminders start with (each ends in its chat's id)."""
+    return f"{NOTICE}:{sender_id}:{platform}:{message_id}:"
+
+
+def notice_prefix(key: str) -> str:
+    """`notice:3:console:m7:12` → `notice:3:console:m7:`, shared by that notice's groups."""
+    return key.rpartition(":")[0] + ":"
 
 
 def series_prefix(key: str) -> str:

@@ -1185,6 +1185,13 @@ class Reminders:
         )
         return self._session.scalars(query.order_by(Reminder.due_at, Reminder.id)).all()
 
+    def pending_from(self, key_prefix: str) -> Sequence[Reminder]:
+        """The pending reminders whose key starts with `key_prefix` (one 定时群发's groups)."""
+        query = select(Reminder).where(
+            Reminder.key.startswith(key_prefix, autoescape=True), Reminder.status == "pending"
+        )
+        return self._session.scalars(query.order_by(Reminder.id)).all()
+
     def get(self, reminder_id: int) -> Reminder | None:
         return self._session.get(Reminder, reminder_id)
 

@@ -70,7 +70,7 @@ TRIAGE = frozenset({"accept", "assign", "reject", "escalate", "merge", "urge"})
 HANDLING = frozenset({"progress", "resolve", "extend"})
 SECRETARY_ONLY = frozenset({"role", "bind", "suggest", "publish", "decide", "export", "redeem"})
 # Meetings, votes and their outcomes, and statistics: grid workers and the secretary.
-STAFF_ONLY = frozenset({"meeting", "vote", "outcome", "stats", "roles", "notice"})
+STAFF_ONLY = frozenset({"meeting", "vote", "outcome", "stats", "roles", "notice", "notice_later"})
 
 _VERBS = {
     "accept": "受理",
@@ -96,6 +96,7 @@ _VERBS = {
     "stats": "查看统计",
     "roles": "查看人员",
     "notice": "群发通知",
+    "notice_later": "群发通知",
 }
 
 

@@ -87,3 +87,97 @@ def test_a_notice_in_quiet_hours_waits_for_the_morning_unless_urgent(
     assert "网格5群" in now and "网格3群" not in now and "幸福里居民群" not in now
     chat.clock.set(datetime(2026, 11, 24, 7, 30, tzinfo=SHANGHAI))
     assert ("网格3群", notice("明天上午停水", "李书记")) in chat.sendable()
+
+
+def test_a_scheduled_notice_goes_to_every_group_at_its_time(chat: Conversation) -> None:
+    said = chat.text(f"@李书记/工作群: 定时群发 明天8:00 全部 {WATER}")
+    assert said.startswith("好的，11月24日 8:00 发到3个群：网格3群、网格5群、幸福里居民群。")
+    assert {where for where, _ in chat.sendable()} == {"工作群"}  # nothing yet
+    fired = chat.run_until(datetime(2026, 11, 24, 8, 30, tzinfo=SHANGHAI))
+    # Each its own message, unmasked, not bundled with the 工作群's digest.
+    assert [f for f in fired if f[1] != "工作群"] == [
+        ("11-24 08:00", "网格3群", notice(WATER, "李书记")),
+        ("11-24 08:00", "网格5群", notice(WATER, "李书记")),
+        ("11-24 08:00", "幸福里居民群", notice(WATER, "李书记")),
+    ]
+    later = chat.run_until(datetime(2026, 11, 26, 8, 30, tzinfo=SHANGHAI))
+    assert [f for f in later if f[2].startswith("📢")] == []  # once
+
+
+def test_a_time_is_read_before_the_groups_or_after_the_word_dingshi(chat: Conversation) -> None:
+    assert chat.text("@李书记/私聊: 群发 周三16:00 网格3 周四上午打疫苗").startswith(
+        "好的，11月25日 16:00 发到1个群：网格3群。"
+    )
+    assert chat.text("@李书记/私聊: 群发 网格5 定时 明天10:00 下午停电").startswith(
+        "好的，11月24日 10:00 发到1个群：网格5群。"
+    )
+    assert chat.text("@李书记/私聊: 定时群发：周二9:00 居民群：周六义诊").startswith(
+        "好的，11月24日 9:00 发到1个群：幸福里居民群。"
+    )
+    # After the groups without 定时, the words are the notice: it goes now.
+    assert chat.say("@李书记/私聊: 群发 网格5 明天8:00 停电") == [
+        ("私聊·李书记", "已发到1个群：网格5群。"),
+        ("网格5群", notice("明天8:00 停电", "李书记")),
+    ]
+
+
+def test_a_scheduled_notice_is_listed_cancelled_and_moved_as_one(chat: Conversation) -> None:
+    first = chat.text(f"@李书记/私聊: 定时群发 明天8:00 全部 {WATER}")
+    number = first.split("提醒 取消 ")[1].rstrip("」。")
+    chat.say("@李书记/私聊: 定时群发 周三9:00 网格3 周四上午打疫苗")
+    listed = chat.text("@李书记/私聊: 提醒 列表").splitlines()
+    assert listed[0] == "您的提醒（2条）："
+    assert listed[1] == (
+        f"{number}. 11月24日 8:00 群发到网格3群、网格5群、幸福里居民群：{WATER[:39]}…"
+    )
+    assert listed[2].endswith("群发到网格3群：周四上午打疫苗")
+    assert chat.text(f"@李书记/私聊: 提醒 修改 {number} 周五9:00").startswith(
+        f"已修改提醒 {number}，现在是：11月27日 9:00 发到3个群："
+    )
+    fired = chat.run_until(datetime(2026, 11, 26, 12, 0, tzinfo=SHANGHAI))
+    assert [f[1] for f in fired if f[2].startswith("📢")] == ["网格3群"]  # Wednesday's only
+    said = chat.text(f"@李书记/私聊: 提醒 取消 {number}")
+    assert said == f"已取消定时群发 {number}（3个群）：{WATER[:39]}…"
+    fired = chat.run_until(datetime(2026, 11, 30, 12, 0, tzinfo=SHANGHAI))
+    assert [f for f in fired if f[2].startswith("📢")] == []
+    assert chat.text("@李书记/私聊: 提醒 列表") == "您没有待发的提醒。"
+
+
+def test_a_scheduled_notice_outlives_a_restart_and_waits_out_the_quiet_hours(
+    chat: Conversation,
+) -> None:
+    said = chat.text("@李书记/私聊: 定时群发 明天6:00 网格3 今天上午停水")
+    assert said.endswith("那时是安静时段，会在 07:30 发出。")
+    chat.say("@李书记/私聊: 定时群发 明天6:00 网格5 紧急通知：5号楼燃气管道检修，请勿使用明火")
+    chat.close()
+    back = Conversation(chat.settings, chat.clock, session="r1")
+    try:
+        fired = back.run_until(datetime(2026, 11, 24, 8, 0, tzinfo=SHANGHAI))
+    finally:
+        back.close()
+    notices = [(at, where) for at, where, text in fired if text.startswith("📢")]
+    assert notices == [("11-24 06:00", "网格5群"), ("11-24 07:30", "网格3群")]
+
+
+def test_a_scheduled_notice_said_wrongly_is_helped_and_schedules_nothing(
+    chat: Conversation,
+) -> None:
+    assert chat.text("@李书记/私聊: 定时群发 全部 停水") == (
+        "请写明什么时候发，例如：定时群发 明天8:00 全部 今天9:00-12:00停水。"
+    )
+    assert chat.text("@李书记/私聊: 定时群发 今天7:00 全部 停水") == (
+        "「今天7:00」已经过去了，请写以后的时间，例如：明天7:00。"
+    )
+    assert chat.text("@李书记/私聊: 定时群发 明天8:00 停水").startswith("请写明发到哪些群")
+    assert chat.text("@李书记/私聊: 定时群发 明天8:00 全部").startswith("用法：/notice_later ")
+    assert chat.text("@张网格/私聊: 定时群发 明天8:00 网格5 打疫苗") == (
+        "「网格5」不是您网格的群，网格员只能发到自己网格的群。"
+    )
+    assert chat.text("@王芳/网格3群: 定时群发 明天8:00 全部 大家好") == (
+        "只有网格员及以上可以群发通知。"
+    )
+    assert chat.text("@李书记/私聊: 提醒 列表") == "您没有待发的提醒。"
+    # A grid worker's own, to their own grid, goes as the secretary's would.
+    assert chat.text("@张网格/私聊: 定时群发 明天8:00 全部 打疫苗").startswith(
+        "好的，11月24日 8:00 发到1个群：网格3群。"
+    )

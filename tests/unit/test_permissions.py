@@ -62,6 +62,7 @@ ALLOWED: dict[str, set[Role]] = {
     "points": {R, H, D, W, S},  # one's own points and the leaderboard
     "contacts": {R, H, D, W, S},  # the numbers config.yaml publishes
     "notice": {W, S},  # a worker only to their own grids' groups
+    "notice_later": {W, S},  # the same, at a time
     "redeem": {S},
     "stats": {W, S},
     "roles": {W, S},
