@@ -346,6 +346,7 @@ def _asking(route: Route, raw: str) -> Route:
 # 「1号延期了吗」).
 _BA = re.compile(
     r"^(?P<ba>把)?\s*(?P<number>[#＃]?\s*(?:[0-9０-９]+|[一二两三四五六七八九十百零]+))\s*号?\s*"
+    r"(?:也|先|再|就|直接|都|还是)?"  # 「把1号也派给刘物业」「2号先转给周主任」
     r"(?P<verb>合并到|合并进|并到|并入|派给|交给|转交给|转交|转给|改派给|改派|转派给|转派|派单"
     r"|上报给|上报到|上报|吹哨给|退回"
     r"|(?:的)?期限(?:改成|改为|改到|调整为|调整到|延到|延长到|推迟到)"
@@ -370,6 +371,8 @@ _WITHOUT_BA = frozenset({"合并", "派单", "延期", "受理", "上报", "退�
 _ACCEPT_REST = re.compile(r"^了?$|^了?\s*(?:简单|复杂|疑难)")
 # What makes a 把 sentence a question about the issue rather than a command.
 _ASKED_BACK = re.compile(r"^(?:了|过|来|去|没|谁|哪|什么)|(?:吗|么|没有|没|呢|[?？])\s*$")
+# The particles a 把 sentence may end in, not part of its name or reason.
+_SOFT_END = re.compile(r"(?:吧|啊|呀|哈|呗|了吧|一下吧?)[\s。.!！~～]*$")
 _LENGTH_FIRST = re.compile(r"^[0-9０-９一二两三四五六七八九十半]")  # 「3天」「两个工作日」
 
 
@@ -394,11 +397,15 @@ def _ba_sentence(said: str) -> str | None:
         return None  # 「1号派单了吗」「1号转给谁了」「2号合并到1了没有」 ask
     if not (match["ba"] or plain):
         return None
+    rest = _SOFT_END.sub("", rest)  # 「1号派给刘物业吧」: 刘物业
     return f"{keyword} {match['number']} {rest}".rstrip()
 
 
 # Staff commands said the other way round, whole: the period or the issue first.
-_PERIOD = r"(?P<period>今天|昨天|本周|上周|本月|上月|今年|去年|本季度|上季度|[0-9]{1,2}月)"
+_PERIOD = (
+    r"(?P<period>今天|昨天|本周|这周|上周|本月|这个月|上月|上个月|今年|去年|本季度|上季度"
+    r"|[0-9]{1,2}月)"
+)
 _WHEN_SAID = (
     r"^(?P<when>[^，,。\s]{0,12}?(?:[0-9]:[0-9]{2}|[0-9一二两三四五六七八九十]点[半整]?"
     r"|分钟后|小时后|今晚|明早|明晚))\s*提醒"
@@ -407,7 +414,12 @@ _WHEN_SAID = (
 # neighbour; 「…提醒大家…」 asks the bot to tell the group)
 _SAID_AS = (
     # 「本周统计」「上月的统计」「本月数据」 → 统计 本周
-    (re.compile(rf"^{_PERIOD}的?(?:统计|数据)$"), "统计 {period}", False),
+    # 「这个月的统计」「看一下本月统计」「查下上月的数据」
+    (
+        re.compile(rf"^(?:看一?下|查一?下|看看|发一?下)?{_PERIOD}的?(?:统计|数据)$"),
+        "统计 {period}",
+        False,
+    ),
     # 「月报」: last month's, as the monthly report gives it
     (re.compile(r"^(?:看一?下)?月报$"), "统计 上月", False),
     # 「导出本月台账」「导出上月的台账」「导出台账」 → 导出 本月

@@ -55,6 +55,8 @@ _RECENT = re.compile(
 _RECENT_AT_MOST = 366
 _CHART = {"图", "图表", "chart"}
 _BY_UNIT = {"单位", "各单位", "按单位", "分单位"}
+# Each grid's line comes with every answer (unless one grid is asked): 「统计 本月 按网格」 is it.
+_BY_GRID = {"网格", "各网格", "按网格", "分网格", "每个网格"}
 DONE = frozenset({IssueStatus.RESOLVED, IssueStatus.CLOSED})
 CHART_FILENAME = "统计.png"
 
@@ -509,6 +511,8 @@ def parse_stats_args(
             chart = True
         elif word in _BY_UNIT:
             by_unit = True
+        elif word in _BY_GRID:
+            pass
         elif word in grids:
             grid_ids.add(grids[word])
         elif word in units:

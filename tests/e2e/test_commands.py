@@ -441,6 +441,10 @@ def test_staff_commands_said_the_other_way_round(chat: Conversation) -> None:
     chat.say("@张网格/网格3群: 派单 1 @刘物业")
     assert chat.text("@李书记/工作群: 本周统计") == chat.text("@李书记/工作群: 统计 本周")
     assert chat.text("@李书记/工作群: 月报") == chat.text("@李书记/工作群: 统计 上月")
+    month = chat.text("@李书记/工作群: 统计 本月")
+    assert month.startswith("本月收集诉求1条") and "\n网格3：收集1条" in month
+    for said in ("这个月的统计", "看下本月统计", "统计 本月 按网格", "统计 这个月 各网格"):
+        assert chat.text(f"@李书记/工作群: {said}") == month, said
     assert chat.text("@李书记/工作群: 今天的台账") == chat.text("@李书记/工作群: 台账")
     urged = chat.say("@李书记/工作群: 1号催一下")
     assert urged[-1][0] == "私聊·刘物业" and urged[-1][1].startswith("🟢 催办 #1【排水管道】")

@@ -719,11 +719,19 @@ def test_staff_commands_said_as_ba_sentences(chat: Conversation) -> None:
     assert replies[0][1] == "#4 已派单给 街道城管办·周*任，期限 11月26日。"
     replies = chat.say("@李书记/工作群: 4号上报")
     assert replies[0][1] == "#4 已上报街道城管办协调处理。"
-    # Not a command: 「转给」 of no issue number, and questions about an issue.
-    asked_back = ("我转给他了", "4号派单了吗", "4号转给谁了", "把4派给谁？", "2号合并到1了没有")
-    for asked in (*asked_back, "4号上报了吗", "3号退回了没"):
+    # Not a command: 「转给」 of no issue number, and questions about an issue, which show it.
+    for asked in ("我转给他了", "把4派给谁？", "2号合并到1了没有"):
         assert chat.say(f"@李书记/工作群: {asked}") == [], asked
+    for asked in ("4号派单了吗", "4号转给谁了", "4号上报了吗", "4号谁在处理", "4号的井盖谁在修"):
+        assert chat.text(f"@李书记/工作群: {asked}").startswith("#4【道路井盖】"), asked
+    assert chat.text("@李书记/工作群: 3号退回了没").startswith("#3【")
+    assert chat.say("@李书记/工作群: 3号楼谁在修") == []  # a building, not #3
     assert chat.say("@王芳/网格3群: 4号派单了没") == []  # not refused as a resident's 派单
+    # Said with a word between or a particle at the end.
+    replies = chat.say("@李书记/工作群: 把4号也派给刘物业吧")
+    assert replies[0][1] == "#4 已派单给 物业·刘*业，期限 11月26日。"
+    replies = chat.say("@李书记/工作群: 4号先转给周主任")
+    assert replies[0][1] == "#4 已派单给 街道城管办·周*任，期限 11月26日。"
 
 
 def test_someone_who_declined_is_not_nudged_through_their_unit_again(chat: Conversation) -> None:

@@ -300,9 +300,7 @@ def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -
         "把2楼的灯修一下",
         "把车挪一下",
         "一并入账",
-        "1 上报了吗",
         "3 退回来了",
-        "1号受理了吗",
         "1号延期了吗",
         "3号派送的快递到了",
         "本周统计一下大家的意见",
@@ -314,6 +312,15 @@ def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -
 )
 def test_other_ba_sentences_stay_chatter(text: str) -> None:
     assert route(text).kind is RouteKind.IGNORE
+
+
+@pytest.mark.parametrize("text", ["1 上报了吗", "1号受理了吗", "1号谁在处理", "1号转给谁了"])
+def test_asking_whether_an_issue_was_handled_shows_it_and_does_nothing(text: str) -> None:
+    result = route(text)
+    assert result.kind is RouteKind.LEDGER_ASKED
+    assert result.command is not None and result.command.name == "show"
+    assert result.args == "1"
+    assert result.otherwise is not None and result.otherwise.kind is RouteKind.IGNORE
 
 
 @pytest.mark.parametrize(
