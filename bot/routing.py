@@ -19,6 +19,7 @@ from bot.domain.asking import (
     extension_answer,
     issue_asked,
     ledger_asked,
+    meeting_state_asked,
     same_issues_said,
     stats_asked,
 )
@@ -175,6 +176,10 @@ class Router:
             if (number := issue_asked(said_text)) is not None:  # 「1号什么情况」: 查看 1
                 show = self._by_name["show"]
                 return Route(RouteKind.LEDGER_ASKED, show, "查看", str(number), otherwise=untagged)
+            if (meeting := meeting_state_asked(said_text)) is not None:  # 「M1有几条异议」: 查看 M1
+                show = self._by_name["show" if meeting else "meetings"]
+                word = "查看" if meeting else "议事会"
+                return Route(RouteKind.LEDGER_ASKED, show, word, meeting, otherwise=untagged)
             if (period := stats_asked(said_text)) is not None:  # 「这周收了几件」: 统计 本周
                 counts = self._by_name["stats"]
                 return Route(RouteKind.LEDGER_ASKED, counts, "统计", period, otherwise=untagged)

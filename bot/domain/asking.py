@@ -105,6 +105,27 @@ def issue_asked(text: str) -> int | None:
     return int(match["a"] or match["b"]) if match else None
 
 
+# 「M1怎么样了」「M2有几条异议」「M1投票情况」: asking after one meeting or vote, by its number;
+# 「公示情况怎么样」「有几条异议了」「投票情况如何」: after those under way.
+_MEETING_STATE = (
+    r"(?:的)?(?:什么情况|啥情况|怎么样了?|咋样了?|情况(?:如何|怎么样了?)?|进展(?:如何|怎么样了?)?"
+    r"|(?:收到|有)(?:几|多少)条?异议了?|异议(?:有)?(?:几|多少)条?了?|有(?:没有)?异议(?:吗|没有?)?"
+    r"|(?:投票|票数|公示)(?:情况)?(?:如何|怎么样了?)?|结果(?:呢|出来了[吗没]|如何|怎么样了?)?)"
+)
+_MEETING_ASKED = re.compile(rf"^[Mm](?P<number>[0-9]{{1,9}})\s*{_MEETING_STATE}$")
+_MEETINGS_ASKED = re.compile(
+    r"^(?:公示|投票|异议|议事会)(?:情况)?(?:如何|怎么样了?)$|^(?:收到|有)(?:几|多少)条异议了?$"
+)
+
+
+def meeting_state_asked(text: str) -> str | None:
+    """「M1」 for a short question after meeting M1 (`text` normalised, without its closing
+    punctuation), 「」 for one after the meetings under way; None for other words."""
+    if (match := _MEETING_ASKED.match(text)) is not None:
+        return f"M{match['number']}"
+    return "" if _MEETINGS_ASKED.match(text) else None
+
+
 # 「网格员是谁」「物业电话多少」「怎么联系社区」「5号楼的楼栋长是谁」「居委会的联系方式」: who
 # to call, said in words. The roles and offices people ask for, and a department by its ending
 # (派出所, 住建局, 供电公司); 「你电话多少」 between neighbours names none of them.

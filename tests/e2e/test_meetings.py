@@ -541,6 +541,11 @@ def test_an_objection_said_in_words_goes_to_the_publicity_open(chat: Conversatio
         (G3, "已记录您对 M1 的异议，书记会答复。"),
         (WORK, "M1 收到异议（孙*爷）：车位不够分"),
     ]
+    assert chat.say("@李明/网格3群: 我反对，车位应该先给老人") == [
+        (G3, "已记录您对 M1 的异议，书记会答复。"),
+        (WORK, "M1 收到异议（李*）：车位应该先给老人"),
+    ]
+    assert chat.say("@李明/网格3群: 他反对也没用") == []
     assert chat.say("@钱阿姨/私聊: 对这个决议有异议：没征求租户意见") == [
         ("私聊·钱阿姨", "已记录您对 M1 的异议，书记会答复。"),
         (WORK, "M1 收到异议（私信居民）：没征求租户意见"),
@@ -552,7 +557,21 @@ def test_an_objection_said_in_words_goes_to_the_publicity_open(chat: Conversatio
         "现在有2个公示（M1、M2），请写明编号，例如：异议 M1 内容"
     )
     ended = [text for _, where, text in chat.run_until(at(12, 1, 12)) if "公示期满" in text]
-    assert ended and all("📢 M1 停车议事会 公示期满，收到异议3条" in text for text in ended)
+    assert ended and all("📢 M1 停车议事会 公示期满，收到异议4条" in text for text in ended)
+
+
+def test_a_meeting_asked_after_in_words_is_shown(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00 地点 罐罐茶 群 网格3")
+    chat.say("@李书记/工作群: 结果 M1 决议 停车费100元/月")
+    chat.say("@李书记/工作群: 公示 M1 5天")
+    chat.say("@王芳/网格3群: 异议 M1 太贵了")
+    shown = chat.text("@李书记/工作群: 查看 M1")
+    assert "异议 1 条" in shown
+    assert chat.text("@李书记/工作群: M1有几条异议") == shown
+    assert chat.text("@张网格/私聊: m1 怎么样了？") == shown
+    assert chat.text("@李书记/工作群: 公示情况怎么样") == chat.text("@李书记/工作群: 议事会")
+    assert chat.text("@李书记/工作群: M9怎么样了") == "没有找到 M9。"
+    assert chat.say("@孙大爷/网格3群: M1怎么样了") == []  # neighbours talking in the group
 
 
 def test_the_meetings_under_way_are_listed_with_where_each_stands(chat: Conversation) -> None:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.domain.asking import contact_asked, same_issues_said, stats_asked
+from bot.domain.asking import contact_asked, meeting_state_asked, same_issues_said, stats_asked
 from bot.messages import ChatRef, IncomingMessage, PersonRef, QuotedMessage
 from bot.routing import Route, RouteKind, Router
 from bot.text import normalize
@@ -381,6 +381,26 @@ def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: 
 )
 def test_the_statistics_period_is_read_from_the_question(said: str, period: str | None) -> None:
     assert stats_asked(said) == period
+
+
+@pytest.mark.parametrize(
+    ("said", "meeting"),
+    [
+        ("M1怎么样了", "M1"),
+        ("m2 有几条异议", "M2"),
+        ("M1收到几条异议了", "M1"),
+        ("M3投票情况", "M3"),
+        ("M1结果出来了吗", "M1"),
+        ("公示情况怎么样", ""),  # the meetings under way
+        ("有几条异议了", ""),
+        ("M1", None),  # a ballot's start, or nothing
+        ("M1 2", None),
+        ("M1定在哪天", None),
+        ("3号楼怎么样了", None),
+    ],
+)
+def test_a_meeting_is_asked_after_by_its_number(said: str, meeting: str | None) -> None:
+    assert meeting_state_asked(said) == meeting
 
 
 @pytest.mark.parametrize(

@@ -181,6 +181,12 @@ def test_a_spoken_day_matches_the_times_on_it() -> None:
         ("对这个决议有异议 没征求租户意见", "没征求租户意见"),
         ("我有异议", ""),
         ("我们家提个异议！收费不合理", "收费不合理"),
+        ("我反对，100太贵了", "100太贵了"),
+        ("我也反对这个方案", ""),
+        ("不同意这个决议，没征求租户意见", "没征求租户意见"),
+        ("反对无效", None),
+        ("他反对", None),
+        ("我不同意你说的", None),
         # Not an objection: none had, asked about, or talked of.
         ("没有异议", None),
         ("我没有异议", None),
