@@ -107,6 +107,14 @@ _NOT_OURS_SAID = re.compile(
 )
 # 「不用处理了」「已经修好了，不用来了」: the reporter withdraws what they reported.
 _NO_LONGER_NEEDED = re.compile(r"不用(?:再)?(?:处理|来|修|管|麻烦)了|不需要(?:再)?(?:处理|来人?)了")
+# 「能不能匿名」「别告诉他们是我反映的」「会不会知道是我说的」: asking to stay unnamed (a noisy
+# neighbour is still a neighbour); 「别让孩子在楼道玩」 is not.
+_PRIVACY_ASKED = re.compile(
+    r"匿名|保密|(?:别|不要|不能|不会)(?:告诉|说|让)[^，,。]{0,8}(?:是我|我的)"
+    r"|(?:知道|发现|猜到)是我|(?:泄露|暴露|透露)(?:我|身份|信息|名字)|不想让[^，,。]{0,8}知道"
+)
+# 「取消」「不要了」 alone after a report: perhaps its withdrawal, which takes its number.
+_CANCEL_ALONE = re.compile(r"^(?:取消|撤销|不要了|删除|删掉|算了)[了吧啊吧!！。.~～\s]*$")
 # 「谢谢」「辛苦了」「好的」: thanks or a nod, answered in kind.
 _THANKS = re.compile(
     r"^(?:谢谢|谢谢你|谢谢您|多谢|感谢|辛苦了?|好的|收到|知道了|明白了|ok|OK|👍|🙏)"
@@ -179,6 +187,41 @@ def _home_told(ctx: Context, text: str) -> Outcome | None:
     return answer(ctx, texts.HOME_REMEMBERED.format(home=where, workers=workers))
 
 
+def _privacy_asked(ctx: Context, text: str) -> Outcome:
+    """「别告诉他们是我反映的」: how a private report is kept unnamed; just after their report,
+    the wish is also kept on it and passed to the work group (whoever visits should know)."""
+    issue = _just_reported(ctx)
+    if issue is None:
+        return answer(ctx, texts.PRIVACY_ANSWER, "invalid")
+    detail = shorten(text.strip(), _ALERT_DESCRIPTION_LIMIT)
+    record(ctx, issue, SUPPLEMENT, detail)
+    alert = texts.PRIVACY_ALERT.format(number=issue.number, detail=quoted(detail, 60))
+    return Outcome(
+        [reply_to(ctx, texts.PRIVACY_ANSWER), *tell_work_groups(ctx, alert)],
+        SUPPLEMENT,
+        issue.id,
+    )
+
+
+def _cancel_said(ctx: Context, hint: str) -> Outcome:
+    """「取消」 alone: how to withdraw one's open report (nothing is withdrawn on one word)."""
+    mine = sorted(_own_issues(ctx, OPEN), key=lambda issue: issue.number)
+    if len(mine) == 1:
+        return answer(ctx, texts.CANCEL_WHICH_ONE.format(number=mine[0].number), "invalid")
+    if mine:
+        numbers = numbers_of(mine[:_MINE_SHOWN])
+        return answer(ctx, texts.CANCEL_WHICH.format(numbers=numbers), "invalid")
+    return answer(ctx, hint, "invalid")
+
+
+def _just_reported(ctx: Context) -> Issue | None:
+    """The sender's newest open issue, when they reported it in this chat minutes ago."""
+    issue = max(_own_issues(ctx, OPEN), key=lambda i: i.number, default=None)
+    if issue is None or issue.chat_id != ctx.chat.id or ctx.now - issue.created_at > SPLIT_WINDOW:
+        return None
+    return issue
+
+
 def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
     """「楼上是401」「已经好几天了」 sent privately within minutes of the sender's report there:
     a detail of it, kept as its 补充 and passed to the work group; 「新建」 files it on its own
@@ -191,8 +234,8 @@ def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None
         return None
     if analysis.complaint_score >= _NEW_PROBLEM:
         return None
-    issue = max(_own_issues(ctx, OPEN), key=lambda i: i.number, default=None)
-    if issue is None or issue.chat_id != ctx.chat.id or ctx.now - issue.created_at > SPLIT_WINDOW:
+    issue = _just_reported(ctx)
+    if issue is None:
         return None
     detail = shorten(text.strip(), _ALERT_DESCRIPTION_LIMIT)
     record(ctx, issue, SUPPLEMENT, detail)
@@ -365,6 +408,10 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         return points.how_to_use(ctx)
     if _INTENT_ONLY.match(said):
         return answer(ctx, texts.TELL_ME_MORE, "invalid")
+    if short and _PRIVACY_ASKED.search(said):
+        return _privacy_asked(ctx, text)
+    if _CANCEL_ALONE.match(said):
+        return _cancel_said(ctx, hint)
     if _NO_LONGER_NEEDED.search(said):  # 「不用处理了，已经自己修好了」
         return _withdraw_said(ctx, text)
     # 「怎么报事」 asks how; it names no problem and no place.

@@ -522,6 +522,37 @@ def test_a_detail_sent_privately_just_after_a_report_is_added_to_it(chat: Conver
     assert len(issues(chat)) == 4
 
 
+def test_asking_to_stay_unnamed_is_answered_and_passed_on(chat: Conversation) -> None:
+    kept = "放心，您私信反映的事项，群里和工作群都不显示您的名字，只有书记和承办人能看到。"
+    assert chat.text("@孙大爷/私聊: 能匿名吗") == kept  # nothing reported: nothing filed
+    chat.say("@孙大爷/私聊: 我家楼上天天晚上剁骨头，吵得睡不着")
+    assert chat.say("@孙大爷/私聊: 别告诉他们是我反映的") == [
+        ("私聊·孙大爷", kept),
+        ("工作群", "#1 报事人希望不透露其身份：别告诉他们是我反映的"),
+    ]
+    assert "补充：别告诉他们是我反映的" in chat.text("@李书记/私聊: 查看 1")
+    # Not such a wish: a report of its own.
+    chat.run_until(chat.clock.now() + timedelta(minutes=11))
+    filed = chat.say("@孙大爷/私聊: 别让孩子在5号楼楼道里玩滑板，太危险")
+    assert filed[0][1].startswith("已登记 #2")
+    assert len(issues(chat)) == 2
+
+
+def test_cancel_alone_says_how_to_withdraw_and_withdraws_nothing(chat: Conversation) -> None:
+    assert chat.text("@孙大爷/私聊: 取消").startswith("您好，我是邻里。")
+    chat.say("@孙大爷/私聊: 我家楼上天天晚上剁骨头，吵得睡不着")
+    assert chat.say("@孙大爷/私聊: 取消") == [
+        ("私聊·孙大爷", "要撤回 #1，请发送「撤回 1」，也可以写上原因。")
+    ]
+    chat.say("@孙大爷/私聊: 新建")  # nothing to split: the 取消 was not kept as a detail
+    chat.say("@孙大爷/私聊: 5号楼电梯坏了")
+    assert chat.text("@孙大爷/私聊: 算了吧") == (
+        "要撤回哪一件？请发送「撤回 编号」。您未办结的有：#1、#2。"
+    )
+    assert "补充" not in chat.text("@李书记/私聊: 查看 1")
+    assert all(issue.status == "new" for issue in issues(chat))
+
+
 def test_points_asked_plainly_privately(chat: Conversation) -> None:
     none_yet = "您在幸福里社区还没有积分。"
     assert chat.text("@孙大爷/私聊: 我的积分").startswith(none_yet)
