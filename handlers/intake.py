@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from bot.analysis import Analysis
 from bot.analysis.location import building_number, corrects_place, gives_place
 from bot.domain.asking import ASKING, ASKING_AFTER, ASKING_AT_MOST, URGING, WHY_REJECTED
+from bot.domain.deadlines import DeadlineError
 from bot.domain.duplicates import ME_TOO_WITHIN, WINDOW, ReportFacts, find_duplicate
 from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import OPEN
@@ -21,7 +22,7 @@ from bot.domain.voting import HOME, home_said
 from bot.messages import Outgoing
 from bot.routing import report_text
 from bot.text import SENTENCE_ENDS, has_content, normalize, rstrip_marks, shorten
-from handlers import contacts, homes, points, texts
+from handlers import contacts, extend, homes, points, texts
 from handlers.base import (
     PHOTO_WINDOW,
     WORK_SHOWN,
@@ -100,6 +101,11 @@ _SMALL_TALK = re.compile(
     re.IGNORECASE,
 )
 PLACE_ADDED_WITHIN = timedelta(minutes=30)
+# 「要等配件，延期到下周五」「推迟到12月10日，厂家没货」: the new deadline, said after 到.
+_EXTEND_TO = re.compile(
+    r"(?:延期|延长|延|推迟|推|宽限)(?:到|至)\s*(?P<when>[^，,。；;！!\s]{1,12})"
+)
+_EDGE_MARKS = re.compile(r"^[\s，,。；;！!、]+|[\s，,。；;！!、]+$")
 _EXTEND_SAID = re.compile(r"延期|推迟|延长|宽限|多给几天|再给几天")
 # 「2号不是我们管的，是电梯公司维保」: what 不归我管 is for.
 _NOT_OURS_SAID = re.compile(
@@ -160,6 +166,11 @@ def private_message(ctx: Context, text: str) -> Outcome:
         if number and said and ctx.uow.issues.by_number(ctx.community.id, number):
             # 「1号能延期到下周吗」: how 延期 is asked for; else the command it was meant as.
             hint = texts.STAFF_NUMBER_HINT
+            to = _EXTEND_TO.search(said)
+            if to is not None and not _QUESTION_END.search(said) and _reads_as_deadline(ctx, to):
+                # 「2号要等配件，延期到下周五」: 延期 2 下周五 要等配件
+                reason = _EDGE_MARKS.sub("", said[: to.start()] + " " + said[to.end() :])
+                return extend.extend(ctx, f"{number} {to['when']} {reason}".strip())
             if _EXTEND_SAID.search(said):
                 hint = texts.STAFF_EXTEND_HINT
             elif _NOT_OURS_SAID.search(said):
@@ -171,6 +182,15 @@ def private_message(ctx: Context, text: str) -> Outcome:
     answered = answered or _not_a_report(ctx, text, analysis, hint)
     answered = answered or _detail_added(ctx, text, analysis)
     return answered or _report_unless_duplicate(ctx, text, analysis)
+
+
+def _reads_as_deadline(ctx: Context, to: re.Match[str]) -> bool:
+    """Whether the words after 延期到 are a deadline (「下周五」, not 「下周吗」)."""
+    try:
+        ctx.services.deadline(to["when"], ctx.now)
+    except DeadlineError:
+        return False
+    return True
 
 
 def _home_told(ctx: Context, text: str) -> Outcome | None:

@@ -518,7 +518,9 @@ def _unit_of(ctx: Context, person: Person) -> str | None:
 
 
 def progress(ctx: Context, args: str) -> Outcome:
-    """进展 N 说明 — a progress note; the reporter hears it."""
+    """进展 N 说明 — a progress note; the reporter hears it (进展 1 2 说明: each)."""
+    if (each := for_each_issue(ctx, args, progress)) is not None:
+        return each
     issue, rest = find_issue(ctx, args, "progress")
     note = required(rest, "进展", f"进展 {issue.number} 已联系施工队，明天上午疏通")
     move(ctx, issue, Action.PROGRESS, note)
@@ -528,7 +530,9 @@ def progress(ctx: Context, args: str) -> Outcome:
 
 
 def resolve(ctx: Context, args: str) -> Outcome:
-    """办结 N 结果 — mark resolved and ask the reporter to rate it."""
+    """办结 N 结果 — mark resolved and ask the reporter to rate it (办结 1 2 结果: each)."""
+    if (each := for_each_issue(ctx, args, resolve)) is not None:
+        return each
     issue, rest = find_issue(ctx, args, "resolve")
     result = required(rest, "办理结果", f"办结 {issue.number} 已疏通下水道")
     issue.resolution = result

@@ -259,10 +259,24 @@ def test_several_issue_numbers_are_each_done_or_refused_together(chat: Conversat
     shown = chat.say("@李书记/工作群: 查看 #1 #2")
     assert [text.split("【")[0] for _, text in shown] == ["#1", "#2"]
     # Where the words should be, a second number is not taken for them.
-    assert chat.say("@张网格/网格3群: 办结 1 2 已疏通") == [
-        ("网格3群", "一次只能处理一件，请分开发送，例如：办结 1 …")
+    assert chat.say("@张网格/网格3群: 退回 1 2 不归社区管") == [
+        ("网格3群", "一次只能处理一件，请分开发送，例如：退回 1 …")
     ]
     assert chat.text("@李书记/工作群: 查看 1").startswith("#1【安全隐患】待受理")
+    # Progress and results said once for several: each issue gets them.
+    chat.say("@张网格/网格3群: 派单 1 2 @刘物业")
+    progressed = chat.say("@刘物业/私聊: 进展 1、2 下午去清理")
+    assert [text for where, text in progressed if where == "网格3群"] == [
+        "#1 进展：下午去清理",
+        "#2 进展：下午去清理",
+    ]
+    resolved = chat.say("@刘物业/私聊: 办结 1 2 已清理")
+    assert [text.split("。")[0] for where, text in resolved if where == "网格3群"] == [
+        "#1 已办结：已清理",
+        "#2 已办结：已清理",
+    ]
+    for number in (1, 2):
+        assert "】已办结" in chat.text(f"@李书记/工作群: 查看 {number}").split("\n")[0]
 
 
 def test_the_morning_triage_is_said_once_for_several_issues(chat: Conversation) -> None:

@@ -169,7 +169,21 @@ def test_the_holder_asking_in_words_is_told_how(chat: Conversation) -> None:
     hint = "#1 要延期请发送「延期 1 新期限 原因」，例如：延期 1 下周三 等配件到货"
     assert chat.say("@刘物业/私聊: 1号能延期到下周吗") == [(LIU, hint)]
     assert chat.say("@刘物业/私聊: 能延期几天吗，配件没到") == [(LIU, hint)]
+    assert chat.say("@刘物业/私聊: 1号要延期到哈哈哈") == [(LIU, hint)]
     assert "期限：11月27日" in chat.text("@李书记/工作群: 查看 1")
+    # Said with the new deadline and a reason, in either order, it is the request itself.
+    asked = chat.say("@刘物业/私聊: 1号要等配件，延期到下周五")
+    assert asked[0] == (LIU, "已把 #1 的延期申请转给社区，同意前期限仍是 11月27日。")
+    assert asked[1] == (
+        WORK,
+        "物业·刘*业 申请 #1 延期到 12月4日（现期限 11月27日），原因：要等配件。"
+        "同意请发送「延期 1 12月4日」。",
+    )
+    asked = chat.say("@刘物业/私聊: 1号推迟到12月10日，厂家没货")
+    assert asked[1][1].startswith(
+        "物业·刘*业 申请 #1 延期到 12月10日（现期限 11月27日），原因：厂家没货。"
+    )
+    assert "期限：11月27日" in chat.text("@李书记/工作群: 查看 1")  # until staff agree
     # 「不是我们管的」 is what 不归我管 is for.
     assert chat.say("@刘物业/私聊: 1号不是我们管的，是电梯公司维保") == [
         (LIU, "#1 不归您管的话，请发送「不归我管 1 不是我们管的，是电梯公司维保」，社区会改派。")
