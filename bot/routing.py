@@ -128,6 +128,8 @@ class Router:
         self._bare_report = _bare_tag_pattern(report_tags)
         self._file = _tag_pattern(file_tags)
         self._mention = re.compile(rf"[@＠]{re.escape(normalize(bot_name))}\s*")
+        # 「邻里，5号楼楼下有人烧纸」: the bot called by its name, as one calls a person.
+        self._called = re.compile(rf"^{re.escape(bot_name)}\s*[，,：:]\s*")
 
     def route(self, message: IncomingMessage) -> Route:
         # Detection reads the normalised text; what is kept (descriptions, reasons) is the
@@ -136,8 +138,7 @@ class Router:
         raw = visible(message.text).strip()
         if message.voice and not raw:  # among neighbours a voice message is theirs
             return Route(RouteKind.VOICE) if message.chat.is_private else IGNORE
-        if message.mentions_bot:
-            raw = self._mention.sub(" ", raw).strip()
+        message, raw = self._addressed(message, raw)
         text = normalize(raw)
         if _FILE_COMMAND.match(text):  # outside a reply it is told how
             return Route(RouteKind.FILE, text=_FILE_COMMAND.sub("", text).strip())
@@ -223,6 +224,14 @@ class Router:
             # 「又坏了」 may answer either question: 「已办结」 first, then 回头看.
             untagged = Route(RouteKind.NOT_FIXED, text=raw, otherwise=untagged)
         return untagged
+
+    def _addressed(self, message: IncomingMessage, raw: str) -> tuple[IncomingMessage, str]:
+        """The message as said to the bot, without the @ or the name it was called by."""
+        if message.mentions_bot:
+            return message, self._mention.sub(" ", raw).strip()
+        if not message.chat.is_private and (called := self._called.match(raw)) is not None:
+            return replace(message, mentions_bot=True), raw[called.end() :]
+        return message, raw
 
     @staticmethod
     def _untagged(message: IncomingMessage, raw: str, text: str) -> Route:

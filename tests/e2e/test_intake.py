@@ -54,6 +54,10 @@ def test_mentioning_the_bot_files_a_report(chat: Conversation) -> None:
     reply = chat.text("@王芳/网格3群: @邻里 3号楼2单元门口下水道堵了")
     assert reply == ACK_SEWER
     assert issues(chat)[0].description == "3号楼2单元门口下水道堵了"
+    # Called by its name, as one calls a person, it is mentioned too.
+    assert chat.text("@李明/网格3群: 邻里，5号楼门口井盖松了").startswith("已登记 #2【道路井盖】")
+    assert issues(chat)[1].description == "5号楼门口井盖松了"
+    assert chat.say("@李明/网格3群: 邻里之间要互相体谅") == []
 
 
 def test_ordinary_chatter_is_left_alone_and_not_kept(chat: Conversation) -> None:

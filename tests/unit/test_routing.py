@@ -151,6 +151,17 @@ def test_a_mention_of_the_bot_is_a_report_unless_it_is_a_command() -> None:
     assert route("@邻里", mention=True).kind is RouteKind.IGNORE
 
 
+
+def test_the_bot_called_by_its_name_in_a_group_is_mentioned() -> None:
+    said = route("邻里，5号楼楼下有人烧纸")
+    assert (said.kind, said.text) == (RouteKind.MENTION, "5号楼楼下有人烧纸")
+    assert route("邻里：台账").kind is RouteKind.COMMAND
+    # Not called: the word in a sentence, or a name that only starts like it.
+    assert route("邻里之间要互相体谅").kind is RouteKind.IGNORE
+    assert route("邻里们，明天停水").kind is RouteKind.IGNORE
+    assert route("邻里，你好", chat=PRIVATE).text == "邻里，你好"  # privately it is all said to it
+
+
 def test_private_text_is_for_intake_and_group_chatter_is_ignored() -> None:
     assert route("楼道灯坏了", chat=PRIVATE).kind is RouteKind.PRIVATE
     assert route("楼道灯坏了").kind is RouteKind.IGNORE
