@@ -422,7 +422,11 @@ _PERIOD = (
 )
 _WHEN_SAID = (
     r"^(?P<when>[^，,。\s]{0,12}?(?:[0-9]:[0-9]{2}|[0-9一二两三四五六七八九十]点[半整]?"
-    r"|分钟后|小时后|今晚|明早|明晚))\s*提醒"
+    r"|分钟后|小时后|今晚|明早|明晚)"
+    # a day, or a repeat, without a clock time (its morning): 「每月1号提醒我交物业费」
+    r"|(?:每(?:天|日|周[一二三四五六日天末]|月[0-9]{1,2}[号日]|个?工作日)|工作日|今天|明天|后天"
+    r"|(?:下|这|本)?(?:周|星期|礼拜)[一二三四五六日天末]|[0-9]{1,2}月[0-9]{1,2}[日号]|[0-9]{1,2}[号日])"
+    r"(?:早上|上午|中午|下午|晚上)?)\s*提醒"
 )
 # (pattern, command, whether only privately: in a group 「明天9点提醒我一下」 is said to a
 # neighbour; 「…提醒大家…」 asks the bot to tell the group)

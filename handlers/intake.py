@@ -119,6 +119,9 @@ _PRIVACY_ASKED = re.compile(
     r"匿名|保密|(?:别|不要|不能|不会)(?:告诉|说|让)[^，,。]{0,8}(?:是我|我的)"
     r"|(?:知道|发现|猜到)是我|(?:泄露|暴露|透露)(?:我|身份|信息|名字)|不想让[^，,。]{0,8}知道"
 )
+# 「我妈天天提醒我交电费」「5号提醒我」: someone reminding them, or a reminder asked for wrongly;
+# 「物业总提醒我挪车，可我没车位」 still names a problem.
+_REMINDED = re.compile(r"^[^，,。]{0,8}?提醒我")
 # 「取消」「不要了」 alone after a report: perhaps its withdrawal, which takes its number.
 _CANCEL_ALONE = re.compile(r"^(?:取消|撤销|不要了|删除|删掉|算了)[了吧啊吧!！。.~～\s]*$")
 # 「谢谢」「辛苦了」「好的」: thanks or a nod, answered in kind.
@@ -428,6 +431,8 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         return points.how_to_use(ctx)
     if _INTENT_ONLY.match(said):
         return answer(ctx, texts.TELL_ME_MORE, "invalid")
+    if short and _REMINDED.match(said) and not analysis.complaint:
+        return answer(ctx, texts.REMIND_HOW_SAID, "invalid")
     if short and _PRIVACY_ASKED.search(said):
         return _privacy_asked(ctx, text)
     if _CANCEL_ALONE.match(said):

@@ -480,6 +480,17 @@ def test_reminders_said_as_people_say_them(chat: Conversation) -> None:
         ("11-27 09:00", "工作群")
     ]
     assert not any("去物业" in text for _, _, text in fired)
+    # A day without a clock is its morning; a repeat too.
+    assert chat.text("@王芳/私聊: 每月1号提醒我交物业费").startswith(
+        "好的，每月1号 9:00 提醒：交物业费（下次 12月1日 9:00"
+    )
+    assert chat.text("@王芳/私聊: 后天提醒我去社区盖章").startswith(
+        "好的，11月30日 9:00 提醒：去社区盖章"
+    )
+    # Someone else reminding them is no report, nor a reminder: they are told how to ask.
+    how = "要我到时提醒您，请这样发：明天9点提醒我交电费（或：提醒 明天9:00 交电费）。"
+    assert chat.say("@王芳/私聊: 我妈天天提醒我交电费") == [("私聊·王芳", how)]
+    assert chat.text("@李书记/工作群: 查看 1") == "没有找到 #1。"
 
 
 @pytest.mark.parametrize("typed", ["提醒 下下下周八 开会", "提醒 明天", "提醒"])

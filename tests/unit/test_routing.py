@@ -151,7 +151,6 @@ def test_a_mention_of_the_bot_is_a_report_unless_it_is_a_command() -> None:
     assert route("@邻里", mention=True).kind is RouteKind.IGNORE
 
 
-
 def test_the_bot_called_by_its_name_in_a_group_is_mentioned() -> None:
     said = route("邻里，5号楼楼下有人烧纸")
     assert (said.kind, said.text) == (RouteKind.MENTION, "5号楼楼下有人烧纸")
@@ -294,6 +293,9 @@ def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_
         ("明天9点提醒大家开会", "remind", "明天9点 开会"),
         ("周五下午3点提醒我交材料", "remind", "周五下午3点 交材料"),
         ("10分钟后提醒我关火", "remind", "10分钟后 关火"),
+        ("每月1号提醒我交物业费", "remind", "每月1号 交物业费"),
+        ("明天上午提醒我交电费", "remind", "明天上午 交电费"),
+        ("12月10日提醒我体检", "remind", "12月10日 体检"),
         ("提醒我明天下午3点去物业", "remind", "明天下午3点去物业"),
     ],
 )
