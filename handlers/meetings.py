@@ -144,9 +144,14 @@ def _reported_in(ctx: Context, agenda: Sequence[Issue]) -> list[Chat]:
     return found
 
 
+# 查看 M1 lists the newest objections, each shortened; all are kept, and counted.
+OBJECTIONS_SHOWN = 10
+OBJECTION_SHOWN_AT_MOST = 60
+
+
 def find_meeting(ctx: Context, token: str, command: str = "") -> Meeting:
     """The meeting `token` (M3) names; a missing or malformed one gets `command`'s usage."""
-    match = re.match(r"^[Mm]\s*(\d+)$", normalize(token))
+    match = re.match(r"^[Mm]\s*(\d{1,9})$", normalize(token))
     if match is None or ctx.community is None:
         raise Answer(ctx.services.command(command).usage_line() if command else texts.MEETING_WHICH)
     meeting = ctx.uow.meetings.by_number(ctx.community.id, int(match[1]))
@@ -1211,7 +1216,8 @@ def _object(ctx: Context, meeting: Meeting, text: str) -> Outcome:
     )
     # One sent privately stays anonymous, as a private report does (chat-protocol §9).
     who = reporter_label(ctx.sender.name, private=ctx.chat.kind == "private", named=False)
-    alert = texts.OBJECTION_ALERT.format(number=meeting.number, who=who, text=text.strip())
+    said_then = shorten(text.strip(), OBJECTION_SHOWN_AT_MOST * 2)  # kept whole, told shortened
+    alert = texts.OBJECTION_ALERT.format(number=meeting.number, who=who, text=said_then)
     replies: list[Outgoing] = [reply_to(ctx, texts.OBJECTION_TAKEN.format(number=meeting.number))]
     assert ctx.community is not None
     replies += [
@@ -1357,7 +1363,13 @@ def minutes(ctx: Context, token: str) -> Outcome:
         objections = uow.meetings.objections(meeting.id)
         until = format_deadline(meeting.publicity_until, tz, ctx.now)
         lines.append(f"公示：至 {until}，异议 {len(objections)} 条")
-        lines += [f"  异议：{o.text}（{_objector(ctx, o)}）" for o in objections]
+        shown = objections[-OBJECTIONS_SHOWN:]
+        if len(objections) > len(shown):
+            lines.append(texts.OBJECTIONS_NOT_SHOWN.format(count=len(objections) - len(shown)))
+        lines += [
+            f"  异议：{shorten(o.text, OBJECTION_SHOWN_AT_MOST)}（{_objector(ctx, o)}）"
+            for o in shown
+        ]
     return answer(ctx, "\n".join(lines))
 
 

@@ -441,6 +441,7 @@ PUBLICITY = "📢 公示：{label}\n决议：{outcome}{actions}\n公示期至 {u
 OBJECTION_CLOSED = "M{number} 不在公示期内。"
 OBJECTION_NEEDS_TEXT = "请写明异议内容，例如：异议 M{number} 收费标准太高"
 OBJECTION_TAKEN = "已记录您对 M{number} 的异议，书记会答复。"
+OBJECTIONS_NOT_SHOWN = "  （较早的{count}条异议未列出）"
 OBJECTION_WHICH = "现在有{count}个公示（{numbers}），请写明编号，例如：异议 M{first} 内容"
 OBJECTION_ALREADY = "您对 M{number} 的这条异议已经记录过了，书记会答复。"
 OBJECTION_ALERT = "M{number} 收到异议（{who}）：{text}"

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from handlers import texts
-from storage.models import InboundMessage, Issue
+from storage.models import InboundMessage, Issue, Objection
 from storage.uow import UnitOfWork
 from tests.support.conversation import Conversation
 
@@ -138,6 +138,7 @@ def test_an_urgent_report_with_control_characters_alerts_the_work_group_cleanly(
         "@王芳/私聊: 提醒 取消 ፩",
         "@李书记/工作群: 公示 M1 ፩天",
         "@李书记/工作群: /list 99999999999999999999999",
+        "@王芳/网格3群: M" + "1" * 5000 + " 1",  # a ballot for a meeting int() cannot read
     ],
 )
 def test_digits_int_cannot_read_get_an_answer_not_an_error(chat: Conversation, typed: str) -> None:
@@ -234,3 +235,21 @@ def test_a_long_run_of_digits_is_compared_with_the_open_issues_at_once(chat: Con
     # the start of a room number (eight seconds for 20,000 digits).
     chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
     assert chat.say("@王芳/私聊: 能不能快点" + "1" * 20000)[0][1].startswith("已登记 #2")
+
+
+def test_long_objections_are_kept_whole_and_shown_shortened(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00 地点 罐罐茶 群 网格3")
+    chat.say("@李书记/工作群: 结果 M1 决议 停车费100元/月")
+    chat.say("@李书记/工作群: 公示 M1 5天")
+    long_one = "太贵了" * 10000
+    alert = chat.say(f"@王芳/网格3群: 我反对，{long_one}")[1]
+    assert alert[0] == "工作群" and len(alert[1]) < 200
+    for n in range(12):
+        chat.say(f"@孙大爷/网格3群: 异议 M1 第{n}条意见")
+    shown = chat.text("@李书记/工作群: 查看 M1")
+    assert "异议 13 条" in shown and "（较早的3条异议未列出）" in shown
+    assert "第11条意见" in shown and "第1条意见" not in shown
+    assert len(shown) < 2000
+    with UnitOfWork(chat.linli.sessions) as uow:
+        kept = uow.session.scalars(select(Objection.text)).all()
+    assert long_one in kept  # nothing the resident sent is lost
