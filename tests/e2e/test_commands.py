@@ -407,6 +407,12 @@ def test_a_worker_records_the_rating_an_elderly_reporter_gave_on_the_phone(
     chat.say("@王芳/网格3群: #报事 5号楼路灯不亮")
     chat.say("@赵网格/网格5群: 办结 2 已换灯")
     assert chat.say("@张网格/网格3群: 评价 2 5")[0][1].startswith("这件事不在您负责的网格")
+    # Said as the call it was: 回访 (电话回访) records it the same way.
+    assert chat.say("@李书记/工作群: 回访 2 满意")[0] == (
+        "工作群",
+        "#2 已销号，评价5分，感谢反馈。",
+    )
+    assert "李*记 评价（已办结→已销号）：5分 电话回访" in chat.text("@李书记/工作群: 查看 2")
     # Nobody rates their own work; a low rating recorded is the reporter's, not the caller's.
     chat.say("@孙大爷/网格5群: #报事 5号楼2单元楼道灯不亮")
     chat.say("@李书记/工作群: 派单 3 @赵网格 3天")
