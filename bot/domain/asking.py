@@ -48,7 +48,9 @@ WHY_REJECTED = re.compile(r"(?:为什么|为啥|怎么|凭什么|咋)(?:又|就)
 
 # 「超期的有哪些」「还有几件没办完」「快到期的有几条」「我手上还有哪些没办」: staff asking the
 # ledger in their own words, privately or in the work group; the 台账 filter it means.
-_WHICH = re.compile(r"哪些|哪几|几件|几条|几个|几单|多少|有没有|什么事")
+_WHICH = re.compile(
+    r"哪些|哪几|几件|几条|几个|几单|多少|有没有|什么事|^有[^，,。]{1,6}(?:吗|没有?)$"
+)
 _OVERDUE = re.compile(r"超期|逾期|过期|超时")
 _DUE_SOON = re.compile(r"快(?:要)?到期|要到期|即将到期|快(?:要)?超期|临期")
 _OPEN = re.compile(
@@ -65,24 +67,36 @@ _WHATS_ON = re.compile(
 )
 
 
+# 「网格3还有哪些没办完」「刘物业手上有几件」「5号楼有哪些问题」: the 台账 of a grid, a building,
+# a unit, or someone named before what they hold.
+_SUBJECT = re.compile(
+    r"^(?P<who>网格[0-9]{1,3}|[0-9]{1,4}(?:号楼|栋|幢)|物业"
+    r"|[\u4e00-\u9fff]{2,5}?(?=手上|手里|那边|那里))(?:手上|手里|那边|那里)?的?"
+)
+_PROBLEMS = re.compile(r"有(?:哪些|几件|几个|多少)(?:问题|事情?|诉求)")
+
+
 def ledger_asked(text: str) -> str | None:
     """What 「台账」 a short question after the open issues means (`text` normalised, without
     its closing punctuation): 「红」 for the overdue, 「黄」 for those due soon, 「」 for all
-    open ones (and for 「今天有什么事」), with 「我的」 for one's own (「我手上还有几件」); None
-    for other words."""
+    open ones (and for 「今天有什么事」), with 「我的」 for one's own (「我手上还有几件」), or the
+    grid, building or holder it starts with (「网格3 红」); None for other words."""
+    subject = _SUBJECT.match(text)
+    who = f" {subject['who']}" if subject else ""
+    text = text[subject.end() :] if subject else text
     if len(text) > LEDGER_ASKED_AT_MOST:
         return None
-    if _WHATS_ON.match(text):
+    if _WHATS_ON.match(text) and not who:
         return ""
     if _WHICH.search(text) is None:
         return None
-    mine = " 我的" if _MINE.search(text) else ""
+    mine = " 我的" if _MINE.search(text) and not who else ""
     if _DUE_SOON.search(text):
-        return f"黄{mine}"
+        return f"黄{mine}{who}"
     if _OVERDUE.search(text):
-        return f"红{mine}"
-    if _OPEN.search(text) or (mine and "有" in text):
-        return mine.strip()
+        return f"红{mine}{who}"
+    if _OPEN.search(text) or ((mine or who) and "有" in text) or (who and _PROBLEMS.search(text)):
+        return f"{mine}{who}".strip()
     return None
 
 

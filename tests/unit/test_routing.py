@@ -345,6 +345,13 @@ def test_asking_whether_an_issue_was_handled_shows_it_and_does_nothing(text: str
         ("还有哪些没办完", ""),
         ("我手上还有几件", "我的"),
         ("我手上有几件超期", "红 我的"),
+        # A grid, a building, a unit or someone named first narrows it.
+        ("网格3还有哪些没办完", "网格3"),
+        ("网格3有超期的吗", "红 网格3"),
+        ("5号楼有哪些问题", "5号楼"),
+        ("刘物业手上有几件", "刘物业"),
+        ("物业还有几件没办", "物业"),
+        ("网格3今天有什么事", "网格3"),
     ],
 )
 def test_the_ledger_asked_in_words(text: str, filters: str) -> None:
@@ -357,7 +364,13 @@ def test_the_ledger_asked_in_words(text: str, filters: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["超期了怎么办", "有多少人参加", "大家有什么事吗", "3号楼还有哪些没修好，麻烦物业尽快安排一下"],
+    [
+        "超期了怎么办",
+        "有多少人参加",
+        "大家有什么事吗",
+        "3号楼还有哪些没修好，麻烦物业尽快安排一下",
+        "有人管吗",
+    ],
 )
 def test_other_questions_are_no_ledger(text: str) -> None:
     assert route(text, chat=PRIVATE).kind is not RouteKind.LEDGER_ASKED
