@@ -144,6 +144,9 @@ class Dispatcher:
         sender = message.sender.ref
         try:
             with UnitOfWork(self._sessions) as uow:
+                if kind is RouteKind.RECALL:  # only a report is worth keeping its recall for
+                    reported = uow.inbox.filed_as(chat.platform, chat.ref, message.recalled or "")
+                    return reported is not None
                 if kind is RouteKind.SPOKEN_BALLOT:
                     return uow.meetings.polling_heard(chat.platform, ref, now)
                 if kind is RouteKind.NOT_FIXED:
@@ -277,6 +280,8 @@ class Dispatcher:
                 return intake.file_reply(ctx, route.text)
             case RouteKind.PRIVATE:
                 return intake.private_message(ctx, route.text)
+            case RouteKind.RECALL:
+                return intake.recalled(ctx, route.text)
             case RouteKind.VOICE:
                 return answer(ctx, texts.VOICE_HINT, "invalid")
             case RouteKind.EXTEND_ANSWER:

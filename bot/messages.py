@@ -90,6 +90,8 @@ class IncomingMessage:
     # A voice message (WeChat 语音, Telegram voice): sound the bot cannot read; `text` is its
     # caption, if any.
     voice: bool = False
+    # The sender took back (WeChat 撤回) the message with this id; `text` is empty.
+    recalled: str | None = None
 
 
 @dataclass(frozen=True)

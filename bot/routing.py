@@ -85,6 +85,8 @@ class RouteKind(Enum):
     PLACE = "place"
     PHOTO = "photo"  # an untagged photo: attached to the sender's report of a moment ago
     VOICE = "voice"  # a voice message sent privately: asked to type it instead
+    # WeChat 撤回 of a message the bot filed as its sender's report: perhaps that report's 撤回
+    RECALL = "recall"
     # 「同意」 in reply to a holder's 延期 request, 「不同意延期 2」: granting or declining it
     EXTEND_ANSWER = "extend_answer"
     SUGGEST = "suggest"  # untagged, but reads surely as a complaint: suggest #立案 (§2)
@@ -136,6 +138,8 @@ class Router:
         # person's own text, so full-width punctuation such as "，" survives.
         # Zero-width and bidi characters are dropped first: "#报\u200b事" is the tag it looks like.
         raw = visible(message.text).strip()
+        if message.recalled is not None:  # a report taken back; anything else is nobody's
+            return Route(RouteKind.RECALL, text=message.recalled, otherwise=IGNORE)
         if message.voice and not raw:  # among neighbours a voice message is theirs
             return Route(RouteKind.VOICE) if message.chat.is_private else IGNORE
         message, raw = self._addressed(message, raw)

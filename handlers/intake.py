@@ -379,6 +379,17 @@ def _withdraw_said(ctx: Context, text: str) -> Outcome:
     return answer(ctx, line)
 
 
+def recalled(ctx: Context, message_id: str) -> Outcome:
+    """The reporter took back (WeChat 撤回) the message their report was filed from: while it is
+    open, that is its 撤回 (the grid worker checks, then closes it); otherwise nothing is said."""
+    chat = ctx.message.chat
+    issue_id = ctx.uow.inbox.filed_as(chat.platform, chat.ref, message_id)
+    issue = ctx.uow.issues.get(issue_id) if issue_id is not None else None
+    if issue is None or issue.reporter_id != ctx.sender.id or issue.status not in OPEN:
+        return Outcome([], "ignored")
+    return withdraw(ctx, f"{issue.number} {texts.RECALLED_REASON}")
+
+
 def mention(ctx: Context, text: str) -> Outcome:
     """Untagged text that @-mentions the bot in a group: a report if it reads like one
     (chat-protocol §2); thanks, a question, or a question about an issue is answered instead

@@ -172,6 +172,7 @@ CANCEL_WHICH_ONE = "要撤回 #{number}，请发送「撤回 {number}」，也�
 CANCEL_WHICH = "要撤回哪一件？请发送「撤回 编号」。您未办结的有：{numbers}。"
 PRIVACY_ANSWER = "放心，您私信反映的事项，群里和工作群都不显示您的名字，只有书记和承办人能看到。"
 PRIVACY_ALERT = "#{number} 报事人希望不透露其身份：{detail}"
+RECALLED_REASON = "报事人撤回了原消息"
 WITHDRAW_DEFAULT = "不用处理了"
 WITHDRAW_NOT_OPEN = "#{number} {status}，无需撤回。"
 WITHDRAW_WHICH = (

@@ -1011,6 +1011,17 @@ class Inbox:
     def __init__(self, session: Session) -> None:
         self._session = session
 
+    def filed_as(self, platform: str, chat_ref: str, message_id: str) -> int | None:
+        """The issue a kept message became when it was filed as a new report; else None."""
+        return self._session.scalar(
+            select(InboundMessage.issue_id).where(
+                InboundMessage.platform == platform,
+                InboundMessage.chat_ref == chat_ref,
+                InboundMessage.message_id == message_id,
+                InboundMessage.outcome == "issue",
+            )
+        )
+
     def seen(self, platform: str, chat_ref: str, message_id: str) -> bool:
         return (
             self._session.scalar(

@@ -389,7 +389,11 @@ class WechatAdapter:
         kind = msg.type()
         attachments: tuple[core.AttachmentRef, ...] = ()
         voice = kind == MessageType.MESSAGE_TYPE_AUDIO  # 语音: privately, asked to type it
-        if kind in _FILE_TYPES:
+        recalled = None
+        if kind == MessageType.MESSAGE_TYPE_RECALLED:  # 撤回: its text is the message's id
+            recalled = _ref(_text(msg.text()), "message")
+            text = ""
+        elif kind in _FILE_TYPES:
             attachments = (core.AttachmentRef(_FILE_TYPES[kind], message_id),)
             text = ""
         elif voice:
@@ -427,6 +431,7 @@ class WechatAdapter:
             mentions=mentions,
             attachments=attachments,
             voice=voice,
+            recalled=recalled,
         )
 
     def _remember_author(self, message_id: str, sender: core.PersonRef) -> None:

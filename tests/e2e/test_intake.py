@@ -590,3 +590,39 @@ def test_reporting_ones_own_open_issue_again_adds_to_it(chat: Conversation) -> N
     # Taken for the same when it is not: 新建 files it, and #1 is as it was.
     assert chat.text("@王芳/网格3群: 新建").startswith("已登记 #2【排水管道】")
     assert len(issues(chat)) == 2
+
+
+def recall_of(chat: Conversation, line: str, issue_number: int) -> list[tuple[str, str]]:
+    """`line`'s speaker takes back (WeChat 撤回), where `line` is said, the message that
+    filed issue `issue_number`, or any message of theirs when there is none."""
+    with UnitOfWork(chat.linli.sessions) as uow:
+        issue = uow.session.scalar(select(Issue).where(Issue.number == issue_number))
+        kept = uow.session.scalar(
+            select(InboundMessage.message_id).where(
+                InboundMessage.issue_id == (issue.id if issue else -1)
+            )
+        )
+    said = chat.adapter.parse(line)
+    assert said is not None
+    recall = replace(said, text="", message_id=f"recall-{kept}", recalled=kept or "t-0")
+    return chat.deliver(recall)
+
+
+def test_a_report_taken_back_is_withdrawn_for_the_grid_worker_to_close(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼门口井盖松了")
+    assert recall_of(chat, "@王芳/网格3群: x", 1) == [
+        ("网格3群", "#1 已转告网格员：报事人撤回了原消息。确认后会结案。"),
+        (
+            "工作群",
+            "#1 报事人表示不用处理了：报事人撤回了原消息。请确认后「办结 1 结果」或「退回 1 原因」。",
+        ),
+    ]
+    assert "撤回" in chat.text("@李书记/工作群: 查看 1")
+    # Someone else's recall of it, or of a message that filed nothing, says nothing, keeps nothing.
+    chat.say("@李明/网格3群: #报事 5号楼路灯不亮")
+    assert recall_of(chat, "@孙大爷/网格3群: x", 2) == []
+    assert recall_of(chat, "@孙大爷/网格3群: x", 99) == []
+    with UnitOfWork(chat.linli.sessions) as uow:
+        kept = uow.session.scalars(select(InboundMessage.message_id)).all()
+    assert "recall-None" not in kept  # the recall of what filed nothing is not kept
+    assert "撤回" not in chat.text("@李书记/工作群: 查看 2")

@@ -250,6 +250,20 @@ async def test_a_private_report_reaches_the_work_room_under_a_pseudonym(
         sent = await peer.messages()
         assert not [m for m in sent if m["roomId"] == ROOMS["网格3群"] and m["talkerId"] == BOT_ID]
 
+        # 撤回 of a report in a room: the grid worker is asked to close it; of chatter, nothing.
+        chatter = await peer.say("孙大爷", "今天天气不错", room="网格3群")
+        report = await peer.say("孙大爷", "#报事 3号楼门口井盖松了", room="网格3群")
+        await peer.from_bot(said("已登记 #2", GRID3))
+        await peer.recall("孙大爷", chatter["id"])
+        await peer.recall("孙大爷", report["id"])
+        await peer.from_bot(said("#2 已转告网格员：报事人撤回了原消息", GRID3))
+        await peer.from_bot(said("#2 报事人表示不用处理了：报事人撤回了原消息", WORK))
+        sent = await peer.messages()
+        from_bot_in_room = [
+            m["text"] for m in sent if m["roomId"] == GRID3 and m["talkerId"] == BOT_ID
+        ]
+        assert len(from_bot_in_room) == 2  # the acknowledgement and the 撤回; nothing for chatter
+
 
 async def test_a_photo_after_a_report_is_attached_and_a_renamed_room_keeps_its_binding(
     wechat_peer: WechatPeer, tmp_path: Path

@@ -177,6 +177,13 @@ class WechatPeer(NodePeer):
         """Contact `contact` sends `image` in `room` (or privately); the message record."""
         return await self.say(contact, room=room, image=image, file_name=file_name)
 
+    async def recall(self, contact: str, message_id: str) -> Json:
+        """Contact `contact` takes back (撤回) their message `message_id`: a `Recalled` message
+        whose text is that id. Returns its record."""
+        body: Json = {"from": _contact_id(contact), "id": message_id}
+        recalled: Json = await self._request("POST", "/recall", body)
+        return recalled
+
     async def rename(self, room: str, topic: str, *, by: str | None = None) -> Json:
         """`by` (an id or a name; default 李书记) renames `room` (id or original topic) to
         `topic`. Clients get a `room-topic` event. Returns `{roomId, topic, oldTopic,

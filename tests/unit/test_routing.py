@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -442,3 +443,10 @@ def test_a_meeting_is_asked_after_by_its_number(said: str, meeting: str | None) 
 )
 def test_two_issues_said_to_be_one(said: str, issues: tuple[int, int] | None) -> None:
     assert same_issues_said(said) == issues
+
+
+def test_a_recall_is_routed_as_one_whatever_it_says() -> None:
+    message = IncomingMessage(GROUP, WANG, "", "m2", datetime(2026, 11, 23, tzinfo=UTC))
+    recalled = ROUTER.route(replace(message, recalled="m1"))
+    assert (recalled.kind, recalled.text) == (RouteKind.RECALL, "m1")
+    assert recalled.otherwise is not None and recalled.otherwise.kind is RouteKind.IGNORE

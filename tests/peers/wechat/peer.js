@@ -213,6 +213,22 @@ const routes = {
     }
     return messages.length > before ? messages[messages.length - 1] : null;
   },
+  // {from, id}: `from` takes back (撤回) their message `id`, as WeChat allows for two minutes: a
+  // Recalled message in the same conversation whose text is that id (python-wechaty's
+  // Message.to_recalled reads it so). Answers the record of the Recalled message.
+  'POST /recall': async (body) => {
+    const talker = contacts.get(body.from);
+    if (!talker) throw fail(404, `unknown contact ${body.from}`);
+    const original = messages.find((m) => m.id === body.id);
+    if (!original) throw fail(404, `unknown message ${body.id}`);
+    if (original.talkerId !== talker.id) throw fail(400, 'one takes back only one\'s own message');
+    const id = `msg_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 10)}`;
+    const base = { id, talkerId: talker.id, timestamp: Date.now(), type: PUPPET.types.Message.Recalled, text: original.id };
+    const payload = original.roomId ? { ...base, roomId: original.roomId } : { ...base, listenerId: BOT.id };
+    const before = messages.length;
+    puppet.emit('message', { messageId: mocker.MessageMock.create(payload).id });
+    return messages.length > before ? messages[messages.length - 1] : null;
+  },
   // {room, topic, by?}: `by` (default 李书记) renames the room. PuppetMock emits `room-topic`
   // (clients get it) and changes the payload the gateway serves; the gateway's own payload
   // cache is marked dirty too (its `dirty` event reaches clients; python-wechaty ignores it).
