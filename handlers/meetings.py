@@ -39,7 +39,17 @@ from bot.domain.voting import (
 from bot.messages import ChatRef, ClosePoll, Direct, Outgoing, Poll, Reply
 from bot.text import clause, normalize, parse_issue_number, shorten, whole_number
 from handlers import homes, texts
-from handlers.base import Answer, Context, Outcome, Services, answer, numbers_of, record, reply_to
+from handlers.base import (
+    Answer,
+    Context,
+    Outcome,
+    Services,
+    answer,
+    numbers_of,
+    record,
+    record_community,
+    reply_to,
+)
 from handlers.intake import grid_for
 from handlers.ledger import (
     assignee_label,
@@ -60,6 +70,7 @@ from storage.models import (
     MeetingChat,
     MeetingOption,
     Objection,
+    Person,
     Reminder,
 )
 from storage.uow import UnitOfWork
@@ -886,6 +897,123 @@ def _fix_time(
     )
 
 
+def move_meeting(ctx: Context, args: str) -> Outcome:
+    """改期 M1 周五19:00 [原因] — a meeting whose time is fixed moves; its groups are told, its
+    attendees named, and its reminders follow it."""
+    check(ctx, "move_meeting")
+    token, _, rest = normalize(args).partition(" ")
+    meeting = find_meeting(ctx, token, "move_meeting")
+    words = [w for w in re.split(r"[\s,，;；]+", rest) if w]  # 「周五19:00，下雨」
+    if meeting.kind != "meeting" or not words:
+        raise Answer(ctx.services.command("move_meeting").usage_line())
+    _still_to_hold(ctx, meeting)
+    if meeting.status != "scheduled" or meeting.chosen is None:
+        raise Answer(texts.MEETING_NOT_FIXED.format(number=meeting.number))
+    typed, reason = _time_then_reason(ctx, words)
+    starts = _when(ctx, typed)
+    if starts <= ctx.now:
+        raise Answer(texts.MEETING_TIME_PAST.format(typed=typed))
+    option = ctx.uow.meetings.options(meeting.id)[meeting.chosen - 1]
+    old = option.label
+    tz = ctx.services.settings.tz
+    option.starts_at, option.label = starts, format_deadline(starts, tz, ctx.now, clock=True)
+    if option.label == old:
+        raise Answer(texts.MEETING_MOVED_ALREADY.format(number=meeting.number, when=old))
+    _fix_time(ctx.uow, ctx.services, meeting, meeting.chosen, None)
+    record_community(
+        ctx, meeting.community_id, "meeting_moved", f"{_label(meeting)}：{old}→{option.label}"
+    )
+    said = texts.MEETING_MOVED.format(
+        label=_label(meeting),
+        when=option.label,
+        old=old,
+        place=texts.MEETING_PLACE.format(place=meeting.place) if meeting.place else "",
+        reason=texts.MEETING_BECAUSE.format(reason=reason) if reason else "",
+    )
+    return _tell_attendees(ctx, meeting, said, texts.MEETING_MOVED_DONE)
+
+
+def cancel_meeting(ctx: Context, args: str) -> Outcome:
+    """取消会议 M1 [原因] — a meeting not yet held is called off; its groups are told, its
+    attendees named, and its reminders cancelled."""
+    check(ctx, "cancel_meeting")
+    token, _, reason = normalize(args).partition(" ")
+    meeting = find_meeting(ctx, token, "cancel_meeting")
+    if meeting.kind != "meeting":
+        raise Answer(ctx.services.command("cancel_meeting").usage_line())
+    _still_to_hold(ctx, meeting)
+    attendees = _attendees(ctx.uow, meeting)
+    old = ctx.uow.meetings.options(meeting.id)[meeting.chosen - 1].label if meeting.chosen else ""
+    closing = _close_polls(ctx.uow, meeting) if meeting.status == "polling" else []
+    meeting.status = "cancelled"
+    for kind in (MEETING_DAY, MEETING_HOUR, MEETING_OUTCOME, MEETING_CLOSE, MEETING_NUDGE):
+        _schedule(ctx.uow, meeting, kind, None)
+    record_community(ctx, meeting.community_id, "meeting_cancelled", f"{_label(meeting)}：{reason}")
+    said = texts.MEETING_CANCELLED.format(
+        label=_label(meeting),
+        old=texts.MEETING_WAS_AT.format(when=old) if old else "",
+        reason=texts.MEETING_BECAUSE.format(reason=reason.strip()) if reason.strip() else "",
+    )
+    told = _tell_attendees(ctx, meeting, said, texts.MEETING_CANCELLED_DONE, attendees)
+    return Outcome([*closing, *told.replies], "command")
+
+
+def _still_to_hold(ctx: Context, meeting: Meeting) -> None:
+    """Refuse a meeting already held, called off, or with its outcome recorded."""
+    if meeting.status == "cancelled":
+        raise Answer(texts.MEETING_IS_CANCELLED.format(number=meeting.number))
+    held = meeting.starts_at is not None and meeting.starts_at <= ctx.now
+    if held or meeting.outcome:
+        raise Answer(texts.MEETING_ALREADY_HELD.format(number=meeting.number))
+
+
+def _time_then_reason(ctx: Context, words: list[str]) -> tuple[str, str]:
+    """「周五 19:00 下雨」→ (「周五 19:00」, 「下雨」): the longest leading words that read as a
+    time (at most two), and the rest as the reason."""
+    for count in (2, 1):
+        typed = " ".join(words[:count])
+        if len(words) >= count:
+            try:
+                ctx.services.deadline(typed, ctx.now, calendar_days=True)
+            except DeadlineError:
+                continue
+            return typed, " ".join(words[count:])
+    return words[0], " ".join(words[1:])
+
+
+def _attendees(uow: UnitOfWork, meeting: Meeting) -> list[Person]:
+    """Who said they would come (or chose the time it is held at)."""
+    if meeting.chosen is None:
+        return []
+    return [
+        uow.people.get(b.person_id)
+        for b in uow.meetings.ballots(meeting.id)
+        if str(meeting.chosen) in b.choices.split(",")
+    ]
+
+
+def _tell_attendees(
+    ctx: Context,
+    meeting: Meeting,
+    said: str,
+    done: str,
+    attendees: list[Person] | None = None,
+) -> Outcome:
+    """`said` to the meeting's groups, naming its attendees; `done` to the sender."""
+    people = _attendees(ctx.uow, meeting) if attendees is None else attendees
+    mentions = tuple(person_ref(p) for p in people)
+    groups = [
+        Reply(chat_ref(chat), said, mentions=mentions)
+        for chat in ctx.uow.meetings.chats(meeting.id)
+    ]
+    told = texts.MEETING_ATTENDEES_TOLD.format(count=len(people)) if people else ""
+    line = done.format(number=meeting.number, groups=len(groups), attendees=told)
+    others = [
+        g for g in groups if g.chat.ref != ctx.chat.ref or g.chat.platform != ctx.chat.platform
+    ]
+    return Outcome([reply_to(ctx, line), *others], "command")
+
+
 def decide_time(ctx: Context, args: str) -> Outcome:
     """决定 M1 2 — the secretary settles a tied (or any) time poll."""
     check(ctx, "decide")
@@ -967,11 +1095,7 @@ def remind_attendees(uow: UnitOfWork, services: Services, reminder: Reminder) ->
     meeting = meeting_of(uow, reminder)
     if meeting.status != "scheduled" or meeting.starts_at is None:
         return []
-    attendees = [
-        uow.people.get(b.person_id)
-        for b in uow.meetings.ballots(meeting.id)
-        if str(meeting.chosen) in b.choices.split(",")
-    ]
+    attendees = _attendees(uow, meeting)
     now = services.clock.now()
     # 「一小时后」 on time; what is really left when sent late or held for the morning.
     left = _time_left(meeting.starts_at - now)

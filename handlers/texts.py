@@ -453,7 +453,20 @@ MEETING_STATUS = {
     "scheduled": "已定时间",
     "tied": "待定时间",
     "closed": "已结束",
+    "cancelled": "已取消",
 }
+MEETING_MOVED = "📅 {label} 改到 {when}（原定 {old}）{place}。{reason}"
+MEETING_MOVED_DONE = "已把 M{number} 改期，已通知{groups}个群{attendees}。"
+MEETING_ATTENDEES_TOLD = "，并提醒了报名的{count}人"
+MEETING_MOVED_ALREADY = "M{number} 本来就定在 {when}。"
+MEETING_CANCELLED = "📅 {label}{old}取消了。{reason}"
+MEETING_WAS_AT = "（原定 {when}）"
+MEETING_CANCELLED_DONE = "已取消 M{number}，已通知{groups}个群{attendees}。"
+MEETING_BECAUSE = "原因：{reason}"
+MEETING_IS_CANCELLED = "M{number} 已经取消了。"
+MEETING_ALREADY_HELD = "M{number} 已经开过了，不能再改期或取消。"
+MEETING_NOT_FIXED = "M{number} 的时间还没定下来（投票中或待定），请先「决定 M{number} 选项」，或「取消会议 M{number}」。"
+MEETING_TIME_PAST = "「{typed}」已经过去了，请写以后的时间。"
 PHOTO_ADDED = "已把{count}张照片附到 #{number}。"
 
 # Buttons (Telegram inline keyboards). Pressing one says the command it stands for.

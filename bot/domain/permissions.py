@@ -70,7 +70,19 @@ TRIAGE = frozenset({"accept", "assign", "reject", "escalate", "merge", "urge"})
 HANDLING = frozenset({"progress", "resolve", "extend"})
 SECRETARY_ONLY = frozenset({"role", "bind", "suggest", "publish", "decide", "export", "redeem"})
 # Meetings, votes and their outcomes, and statistics: grid workers and the secretary.
-STAFF_ONLY = frozenset({"meeting", "vote", "outcome", "stats", "roles", "notice", "notice_later"})
+STAFF_ONLY = frozenset(
+    {
+        "meeting",
+        "vote",
+        "outcome",
+        "stats",
+        "roles",
+        "notice",
+        "notice_later",
+        "move_meeting",
+        "cancel_meeting",
+    }
+)
 
 _VERBS = {
     "accept": "受理",
@@ -97,6 +109,8 @@ _VERBS = {
     "roles": "查看人员",
     "notice": "群发通知",
     "notice_later": "群发通知",
+    "move_meeting": "议事会改期",
+    "cancel_meeting": "取消议事会",
 }
 
 

@@ -209,6 +209,8 @@ def _result_line(meeting: Meeting, options: Sequence[MeetingOption], casts: list
             counted = tally(casts, len(options), per_household=meeting.per_household)
             return f"已投{counted.voters}{unit}"
         return _verdict(meeting, options, casts)
+    if meeting.status == "cancelled":
+        return "已取消"
     if meeting.chosen is not None and 1 <= meeting.chosen <= len(options):
         return f"定于 {options[meeting.chosen - 1].label}"
     if meeting.status == "tied":

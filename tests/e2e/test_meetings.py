@@ -560,6 +560,40 @@ def test_an_objection_said_in_words_goes_to_the_publicity_open(chat: Conversatio
     assert ended and all("📢 M1 停车议事会 公示期满，收到异议4条" in text for text in ended)
 
 
+def test_a_meeting_moved_or_called_off_tells_its_groups_and_its_reminders_follow(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 小区停车位太少了")
+    chat.say("@李书记/工作群: 议事 停车议事会 周四19:00 罐罐茶 #1")
+    chat.say("@王芳/网格3群: 我参加")
+    assert chat.say("@李书记/工作群: M1改到周五晚上7点，周四下雨") == [
+        (WORK, "已把 M1 改期，已通知1个群，并提醒了报名的1人。"),
+        (
+            G3,
+            "📅 M1 停车议事会 改到 11月27日 19:00（原定 11月26日 19:00），地点：罐罐茶。原因：周四下雨",
+        ),
+    ]
+    assert chat.text("@王芳/网格3群: 几点开会").startswith("📅 M1 停车议事会 定于 11月27日 19:00")
+    # The attendees' reminders come before the new time, none before the old one.
+    reminded = [(w, where) for w, where, text in chat.run_until(at(11, 27, 19)) if "开 M1" in text]
+    assert reminded == [("11-26 19:00", G3), ("11-27 18:00", G3)]
+    # Only staff move or call off a meeting, and not one held already.
+    assert chat.text("@王芳/网格3群: 改期 M1 周六10:00") == "只有网格员及以上可以议事会改期。"
+    chat.clock.set(at(11, 27, 20))
+    assert chat.text("@李书记/工作群: 取消会议 M1") == "M1 已经开过了，不能再改期或取消。"
+
+    # A poll called off: its groups are told, and it neither closes nor nudges later.
+    chat.say("@李书记/工作群: 议事 充电桩议事会 时间 周一19:00|周二19:00 截止 周日20:00 群 网格3")
+    assert chat.text("@李书记/工作群: 改期 M2 周三19:00").startswith("M2 的时间还没定下来")
+    assert chat.say("@李书记/工作群: 取消M2") == [
+        (WORK, "已取消 M2，已通知1个群。"),
+        (G3, "📅 M2 充电桩议事会取消了。"),
+    ]
+    assert [f for f in news(chat.run_until(at(12, 2, 12))) if "M2" in f[2]] == []
+    assert chat.text("@王芳/网格3群: M2 1") == "M2 的投票已截止。"
+    assert "已取消" in chat.text("@李书记/工作群: 查看 M2").splitlines()[0]
+
+
 def test_a_meeting_asked_after_in_words_is_shown(chat: Conversation) -> None:
     chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00 地点 罐罐茶 群 网格3")
     chat.say("@李书记/工作群: 结果 M1 决议 停车费100元/月")

@@ -63,6 +63,8 @@ ALLOWED: dict[str, set[Role]] = {
     "contacts": {R, H, D, W, S},  # the numbers config.yaml publishes
     "notice": {W, S},  # a worker only to their own grids' groups
     "notice_later": {W, S},  # the same, at a time
+    "move_meeting": {W, S},
+    "cancel_meeting": {W, S},
     "redeem": {S},
     "stats": {W, S},
     "roles": {W, S},
