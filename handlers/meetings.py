@@ -50,6 +50,7 @@ from handlers.base import (
     record_community,
     reply_to,
 )
+from handlers.extend import extend
 from handlers.intake import grid_for
 from handlers.ledger import (
     assignee_label,
@@ -900,6 +901,8 @@ def _fix_time(
 def move_meeting(ctx: Context, args: str) -> Outcome:
     """改期 M1 周五19:00 [原因] — a meeting whose time is fixed moves; its groups are told, its
     attendees named, and its reminders follow it."""
+    if issue_first(normalize(args))[0] is not None:  # 「改期 1 周五」: an issue's deadline
+        return extend(ctx, args)
     check(ctx, "move_meeting")
     token, _, rest = normalize(args).partition(" ")
     meeting = find_meeting(ctx, token, "move_meeting")

@@ -574,6 +574,13 @@ def test_a_meeting_moved_or_called_off_tells_its_groups_and_its_reminders_follow
         ),
     ]
     assert chat.text("@王芳/网格3群: 几点开会").startswith("📅 M1 停车议事会 定于 11月27日 19:00")
+    # 改期 of an issue's number is its deadline's 延期.
+    assert chat.say("@李书记/工作群: 改期 1 周五")[0] == (
+        WORK,
+        "#1 的期限由 11月26日 改为 11月27日。",
+    )
+    moved = chat.say("@李书记/工作群: 1号改期到下周一")[0]
+    assert moved == (WORK, "#1 的期限由 11月27日 改为 11月30日。")
     # The attendees' reminders come before the new time, none before the old one.
     reminded = [(w, where) for w, where, text in chat.run_until(at(11, 27, 19)) if "开 M1" in text]
     assert reminded == [("11-26 19:00", G3), ("11-27 18:00", G3)]
