@@ -506,10 +506,14 @@ _SAID_AS = (
 )
 
 
+_SAID_AS_NOT_REMINDING = tuple(said for said in _SAID_AS if not said[1].startswith("提醒"))
+
+
 def _said_as(said: str, *, private: bool) -> str | None:
     """「本周统计」 → 「统计 本周」, 「月报」 → 「统计 上月」, 「1号催一下」 → 「催办 1」 …
     (`said` normalised); None when the message is none of these."""
-    for pattern, command, only_privately in _SAID_AS:
+    # The reminder phrasings all say 提醒: most messages are not tried against them.
+    for pattern, command, only_privately in _SAID_AS if "提醒" in said else _SAID_AS_NOT_REMINDING:
         if only_privately and not private:
             continue
         if match := pattern.match(said):

@@ -73,6 +73,9 @@ _SUBJECT = re.compile(
     r"^(?P<who>网格[0-9]{1,3}|[0-9]{1,4}(?:号楼|栋|幢)|物业"
     r"|[\u4e00-\u9fff]{2,5}?(?=手上|手里|那边|那里))(?:手上|手里|那边|那里)?的?"
 )
+_SUBJECT_AT_MOST = 8
+# Every such question has one of these (what _WHICH and _WHATS_ON look for).
+_ASKS = re.compile(r"哪|几|多少|有没有|什么|啥|吗|没")
 _PROBLEMS = re.compile(r"有(?:哪些|几件|几个|多少)(?:问题|事情?|诉求)")
 
 
@@ -81,13 +84,17 @@ def ledger_asked(text: str) -> str | None:
     its closing punctuation): 「红」 for the overdue, 「黄」 for those due soon, 「」 for all
     open ones (and for 「今天有什么事」), with 「我的」 for one's own (「我手上还有几件」), or the
     grid, building or holder it starts with (「网格3 红」); None for other words."""
+    if len(text) > LEDGER_ASKED_AT_MOST + _SUBJECT_AT_MOST:
+        return None
+    if _WHATS_ON.match(text):  # 「今天有什么事」「今天的活」
+        return ""
+    if _ASKS.search(text) is None:
+        return None  # chatter: it asks nothing of this kind
     subject = _SUBJECT.match(text)
     who = f" {subject['who']}" if subject else ""
     text = text[subject.end() :] if subject else text
     if len(text) > LEDGER_ASKED_AT_MOST:
         return None
-    if _WHATS_ON.match(text) and not who:
-        return ""
     if _WHICH.search(text) is None:
         return None
     mine = " 我的" if _MINE.search(text) and not who else ""
@@ -130,6 +137,7 @@ _MEETING_STATE = (
     r"|(?:有)?(?:几|多少)个?人(?:报名|参加)了?|报名(?:情况|人数)(?:如何|怎么样)?)"
 )
 _MEETING_ASKED = re.compile(rf"^[Mm](?P<number>[0-9]{{1,9}})\s*{_MEETING_STATE}$")
+_MEETING_FIRST = frozenset("Mm公投异议收有")
 _MEETINGS_ASKED = re.compile(
     r"^(?:公示|投票|异议|议事会)(?:情况)?(?:如何|怎么样了?)$|^(?:收到|有)(?:几|多少)条异议了?$"
 )
@@ -138,6 +146,8 @@ _MEETINGS_ASKED = re.compile(
 def meeting_state_asked(text: str) -> str | None:
     """「M1」 for a short question after meeting M1 (`text` normalised, without its closing
     punctuation), 「」 for one after the meetings under way; None for other words."""
+    if text[:1] not in _MEETING_FIRST:  # most messages: one look at the first character
+        return None
     if (match := _MEETING_ASKED.match(text)) is not None:
         return f"M{match['number']}"
     return "" if _MEETINGS_ASKED.match(text) else None
