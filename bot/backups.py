@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -56,7 +55,7 @@ class DailyBackups:
         )
         self._aps.start()
         kept = snapshots(self._folder)
-        if not kept or time.time() - kept[-1].stat().st_mtime > DAY:
+        if not kept or self._clock.now().timestamp() - kept[-1].stat().st_mtime > DAY:
             self._taking = asyncio.create_task(self._take())
 
     async def _take(self) -> None:

@@ -216,14 +216,15 @@ def _privacy_asked(ctx: Context, text: str) -> Outcome:
     issue = _just_reported(ctx)
     if issue is None:
         return answer(ctx, texts.PRIVACY_ANSWER, "invalid")
+    return _kept_on(ctx, issue, text, texts.PRIVACY_ANSWER, texts.PRIVACY_ALERT)
+
+
+def _kept_on(ctx: Context, issue: Issue, text: str, reply: str, alert: str) -> Outcome:
+    """`text` kept on `issue` as a 补充: `reply` to the sender, `alert` to the work group."""
     detail = shorten(text.strip(), _ALERT_DESCRIPTION_LIMIT)
     record(ctx, issue, SUPPLEMENT, detail)
-    alert = texts.PRIVACY_ALERT.format(number=issue.number, detail=quoted(detail, 60))
-    return Outcome(
-        [reply_to(ctx, texts.PRIVACY_ANSWER), *tell_work_groups(ctx, alert)],
-        SUPPLEMENT,
-        issue.id,
-    )
+    told = alert.format(number=issue.number, detail=quoted(detail, 60))
+    return Outcome([reply_to(ctx, reply), *tell_work_groups(ctx, told)], SUPPLEMENT, issue.id)
 
 
 def _cancel_said(ctx: Context, hint: str) -> Outcome:
@@ -260,17 +261,8 @@ def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None
     issue = _just_reported(ctx)
     if issue is None:
         return None
-    detail = shorten(text.strip(), _ALERT_DESCRIPTION_LIMIT)
-    record(ctx, issue, SUPPLEMENT, detail)
-    alert = texts.DETAIL_ADDED_ALERT.format(number=issue.number, detail=quoted(detail, 60))
-    return Outcome(
-        [
-            reply_to(ctx, texts.DETAIL_ADDED.format(number=issue.number)),
-            *tell_work_groups(ctx, alert),
-        ],
-        SUPPLEMENT,
-        issue.id,
-    )
+    reply = texts.DETAIL_ADDED.format(number=issue.number)
+    return _kept_on(ctx, issue, text, reply, texts.DETAIL_ADDED_ALERT)
 
 
 def place_given(ctx: Context, text: str) -> Outcome | None:

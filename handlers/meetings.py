@@ -912,16 +912,17 @@ def move_meeting(ctx: Context, args: str) -> Outcome:
     _still_to_hold(ctx, meeting)
     if meeting.status != "scheduled" or meeting.chosen is None:
         raise Answer(texts.MEETING_NOT_FIXED.format(number=meeting.number))
-    typed, reason = _time_then_reason(ctx, words)
-    starts = _when(ctx, typed)
+    typed, starts, reason = _time_then_reason(ctx, words)
     if starts <= ctx.now:
         raise Answer(texts.MEETING_TIME_PAST.format(typed=typed))
     option = ctx.uow.meetings.options(meeting.id)[meeting.chosen - 1]
-    old = option.label
-    tz = ctx.services.settings.tz
-    option.starts_at, option.label = starts, format_deadline(starts, tz, ctx.now, clock=True)
-    if option.label == old:
+    old, label = (
+        option.label,
+        format_deadline(starts, ctx.services.settings.tz, ctx.now, clock=True),
+    )
+    if label == old:
         raise Answer(texts.MEETING_MOVED_ALREADY.format(number=meeting.number, when=old))
+    option.starts_at, option.label = starts, label
     _fix_time(ctx.uow, ctx.services, meeting, meeting.chosen, None)
     record_community(
         ctx, meeting.community_id, "meeting_moved", f"{_label(meeting)}：{old}→{option.label}"
@@ -933,7 +934,7 @@ def move_meeting(ctx: Context, args: str) -> Outcome:
         place=texts.MEETING_PLACE.format(place=meeting.place) if meeting.place else "",
         reason=texts.MEETING_BECAUSE.format(reason=reason) if reason else "",
     )
-    return _tell_attendees(ctx, meeting, said, texts.MEETING_MOVED_DONE)
+    return Outcome(_tell_attendees(ctx, meeting, said, texts.MEETING_MOVED_DONE), "command")
 
 
 def cancel_meeting(ctx: Context, args: str) -> Outcome:
@@ -945,7 +946,6 @@ def cancel_meeting(ctx: Context, args: str) -> Outcome:
     if meeting.kind != "meeting":
         raise Answer(ctx.services.command("cancel_meeting").usage_line())
     _still_to_hold(ctx, meeting)
-    attendees = _attendees(ctx.uow, meeting)
     old = ctx.uow.meetings.options(meeting.id)[meeting.chosen - 1].label if meeting.chosen else ""
     closing = _close_polls(ctx.uow, meeting) if meeting.status == "polling" else []
     meeting.status = "cancelled"
@@ -957,8 +957,8 @@ def cancel_meeting(ctx: Context, args: str) -> Outcome:
         old=texts.MEETING_WAS_AT.format(when=old) if old else "",
         reason=texts.MEETING_BECAUSE.format(reason=reason.strip()) if reason.strip() else "",
     )
-    told = _tell_attendees(ctx, meeting, said, texts.MEETING_CANCELLED_DONE, attendees)
-    return Outcome([*closing, *told.replies], "command")
+    told = _tell_attendees(ctx, meeting, said, texts.MEETING_CANCELLED_DONE)
+    return Outcome([*closing, *told], "command")
 
 
 def _still_to_hold(ctx: Context, meeting: Meeting) -> None:
@@ -970,18 +970,19 @@ def _still_to_hold(ctx: Context, meeting: Meeting) -> None:
         raise Answer(texts.MEETING_ALREADY_HELD.format(number=meeting.number))
 
 
-def _time_then_reason(ctx: Context, words: list[str]) -> tuple[str, str]:
-    """「周五 19:00 下雨」→ (「周五 19:00」, 「下雨」): the longest leading words that read as a
-    time (at most two), and the rest as the reason."""
+def _time_then_reason(ctx: Context, words: list[str]) -> tuple[str, datetime, str]:
+    """「周五 19:00 下雨」→ (「周五 19:00」, that moment, 「下雨」): the longest leading words
+    that read as a time (at most two), and the rest as the reason; a first word that is no
+    time is answered as 议事 answers it."""
     for count in (2, 1):
         typed = " ".join(words[:count])
         if len(words) >= count:
             try:
-                ctx.services.deadline(typed, ctx.now, calendar_days=True)
+                starts = ctx.services.deadline(typed, ctx.now, calendar_days=True)
             except DeadlineError:
                 continue
-            return typed, " ".join(words[count:])
-    return words[0], " ".join(words[1:])
+            return typed, starts, " ".join(words[count:])
+    return words[0], _when(ctx, words[0]), " ".join(words[1:])
 
 
 def _attendees(uow: UnitOfWork, meeting: Meeting) -> list[Person]:
@@ -995,15 +996,9 @@ def _attendees(uow: UnitOfWork, meeting: Meeting) -> list[Person]:
     ]
 
 
-def _tell_attendees(
-    ctx: Context,
-    meeting: Meeting,
-    said: str,
-    done: str,
-    attendees: list[Person] | None = None,
-) -> Outcome:
+def _tell_attendees(ctx: Context, meeting: Meeting, said: str, done: str) -> list[Outgoing]:
     """`said` to the meeting's groups, naming its attendees; `done` to the sender."""
-    people = _attendees(ctx.uow, meeting) if attendees is None else attendees
+    people = _attendees(ctx.uow, meeting)
     mentions = tuple(person_ref(p) for p in people)
     groups = [
         Reply(chat_ref(chat), said, mentions=mentions)
@@ -1014,7 +1009,7 @@ def _tell_attendees(
     others = [
         g for g in groups if g.chat.ref != ctx.chat.ref or g.chat.platform != ctx.chat.platform
     ]
-    return Outcome([reply_to(ctx, line), *others], "command")
+    return [reply_to(ctx, line), *others]
 
 
 def decide_time(ctx: Context, args: str) -> Outcome:

@@ -93,7 +93,7 @@ def _notice(ctx: Context, args: str, *, later: bool) -> Outcome:
     record_community(ctx, ctx.community.id, "notice", shorten(what, 200))
     waits = None if at_once else quiet_until(ctx.services, ctx.community.code, when or ctx.now)
     if when is not None:
-        return _scheduled(ctx, when, targets, words, at_once=at_once, waits=waits)
+        return _scheduled(ctx, when, targets, names, words, at_once=at_once, waits=waits)
     community = ctx.community_settings().name
     sent = signed(community, ctx.sender.name, words)
     line = texts.NOTICE_SENT.format(count=len(targets), names=names)
@@ -113,6 +113,7 @@ def _scheduled(
     ctx: Context,
     when: datetime,
     targets: list[Chat],
+    names: str,
     words: str,
     *,
     at_once: bool,
@@ -136,7 +137,6 @@ def _scheduled(
         first = first or reminder
     assert first is not None
     tz = ctx.services.settings.tz
-    names = "、".join(chat.title or chat.ref for chat in targets)
     line = texts.NOTICE_SCHEDULED.format(
         when=format_deadline(when, tz, ctx.now, clock=True),
         count=len(targets),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -261,11 +262,8 @@ def _list(ctx: Context, words: list[str]) -> Outcome:
             groups = notices.pop(notice_prefix(r.key), [])
             if not groups:
                 continue
-            names = "、".join(
-                ctx.uow.chats.by_id(g.chat_id).title or "" for g in groups if g.chat_id
-            )
             line = texts.NOTICE_LIST_LINE.format(
-                id=r.id, when=when, names=names, text=shorten(r.text, 40)
+                id=r.id, when=when, names=_group_names(ctx, groups), text=shorten(r.text, 40)
             )
         elif r.repeat is not None:
             line = texts.REMIND_LIST_REPEAT.format(id=r.id, rule=r.repeat, next=when, text=r.text)
@@ -285,15 +283,15 @@ def _cancel(ctx: Context, words: list[str]) -> Outcome:
         raise Answer(texts.REMIND_CANCEL_WHICH)
     number = normalize(words[0]).lstrip("#R")
     reminder = _pending(ctx, number)
-    reminder.status = "cancelled"
-    if reminder.kind == NOTICE:
+    if reminder.kind == NOTICE:  # in every group it was to go to
         groups = ctx.uow.reminders.pending_from(notice_prefix(reminder.key))
         for group in groups:
             group.status = "cancelled"
         reply = texts.NOTICE_CANCELLED.format(
-            id=number, count=len({reminder, *groups}), text=shorten(reminder.text, 40)
+            id=number, count=len(groups), text=shorten(reminder.text, 40)
         )
         return answer(ctx, reply)
+    reminder.status = "cancelled"
     if reminder.repeat is not None:
         reply = texts.REMIND_REPEAT_CANCELLED.format(
             id=number, rule=reminder.repeat, text=reminder.text
@@ -326,10 +324,7 @@ def _change(ctx: Context, args: str) -> Outcome:
 
 def _change_notice(ctx: Context, number: str, old: Reminder, words: list[str]) -> Outcome:
     """提醒 修改 12 周五8:00 [新内容]: a 定时群发 goes to the same groups at the new time."""
-    found = time_first(ctx, words)
-    if found is None:
-        raise Answer(texts.REMIND_BAD_TIME.format(typed=shorten(words[0], 20)))
-    when, text = found
+    when, text = _split_time(ctx, words)
     if len(text) > NOTICE_MAX:
         raise Answer(texts.NOTICE_TOO_LONG.format(limit=NOTICE_MAX))
     groups = ctx.uow.reminders.pending_from(notice_prefix(old.key))
@@ -337,17 +332,21 @@ def _change_notice(ctx: Context, number: str, old: Reminder, words: list[str]) -
         group.due_at, group.missed = when, False
         group.text = text or group.text
     tz = ctx.services.settings.tz
-    names = "、".join(ctx.uow.chats.by_id(g.chat_id).title or "" for g in groups if g.chat_id)
     what = texts.NOTICE_AT.format(
         when=format_deadline(when, tz, ctx.now, clock=True),
         count=len(groups),
-        names=names,
+        names=_group_names(ctx, groups),
         id=old.id,
     )
     held = quiet_until(ctx.services, ctx.community.code if ctx.community else None, when)
     if held is not None and not old.urgent:
         what += texts.REMIND_QUIET.format(at=f"{held.astimezone(tz):%H:%M}")
     return answer(ctx, texts.REMIND_CHANGED.format(old=number, what=what))
+
+
+def _group_names(ctx: Context, groups: Iterable[Reminder]) -> str:
+    """The groups a 定时群发's reminders go to, as its lines name them."""
+    return "、".join(ctx.uow.chats.by_id(g.chat_id).title or "" for g in groups if g.chat_id)
 
 
 def _pending(ctx: Context, number: str) -> Reminder:
