@@ -20,7 +20,7 @@ from bot.domain.duplicates import ME_TOO_WITHIN
 from bot.domain.voting import WITHDRAW_WORDS
 from bot.messages import ChatRef, Direct, IncomingMessage, Outgoing, PollAnswer, Reply
 from bot.outbox import outbound
-from bot.routing import Route, RouteKind, Router
+from bot.routing import IGNORE, Route, RouteKind, Router
 from bot.text import fit_for_chat, storable, visible
 from handlers import admin, extend, intake, ledger, meetings, texts
 from handlers.base import (
@@ -37,6 +37,8 @@ from storage.models import Chat, Community, InboundMessage, RoleGrant
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
+# What a kept message became when it changed nothing: an edit of it is read afresh.
+CHANGED_NOTHING = frozenset({"invalid", "refused", "ignored", "chatter", "suggested"})
 ATTEMPTS = 3  # a message whose transaction collides with another process's is tried again
 # Seconds the list of chats with 诉求提示 on is trusted: a change in another process (or on
 # the web) takes this long at most; one made through this dispatcher, none.
@@ -82,6 +84,8 @@ class Dispatcher:
                 return []
             message = found
         route = self._router.route(message)
+        if message.edited is not None:
+            route = self._edit_route(message, route)
         while route.otherwise is not None and not self._awaited(message, route.kind):
             # 「没有」 said to nobody's question, 「我选周六」 with no poll open: as it reads.
             route = route.otherwise
@@ -112,6 +116,25 @@ class Dispatcher:
         sorry = Reply(message.chat, texts.FAILED, reply_to_message_id=message.message_id)
         self._keep_failed(message, sorry)
         return [sorry]
+
+    def _edit_route(self, message: IncomingMessage, fresh: Route) -> Route:
+        """An edit of a message (Telegram). Of one filed as a report: perhaps its 补充. Of one
+        that changed nothing (never kept, or answered with help, a refusal or a suggestion):
+        `fresh`, the new wording read as a new message, so 「办结 l」 put right runs. Of any
+        other: nothing, so what the original did is not done twice."""
+        chat, original = message.chat, message.edited or ""
+        try:
+            with UnitOfWork(self._sessions) as uow:
+                kept = uow.inbox.outcome_of(chat.platform, chat.ref, original)
+        except Exception:
+            log.exception("checking what message %s became failed", original)
+            return IGNORE
+        outcome = kept[0] if kept is not None else None
+        if outcome == "issue":
+            described = fresh.kind in (RouteKind.REPORT, RouteKind.MENTION, RouteKind.PRIVATE)
+            said = fresh.text if described else visible(message.text).strip()
+            return Route(RouteKind.EDIT, args=original, text=said)
+        return fresh if outcome is None or outcome in CHANGED_NOTHING else IGNORE
 
     def _worth_suggesting(self, message: IncomingMessage) -> bool:
         """An untagged group message in a chat with 诉求提示 on, that reads surely as a
@@ -282,6 +305,8 @@ class Dispatcher:
                 return intake.private_message(ctx, route.text)
             case RouteKind.RECALL:
                 return intake.recalled(ctx, route.text)
+            case RouteKind.EDIT:
+                return intake.edited(ctx, route.args, route.text)
             case RouteKind.VOICE:
                 return answer(ctx, texts.VOICE_HINT, "invalid")
             case RouteKind.EXTEND_ANSWER:

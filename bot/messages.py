@@ -92,6 +92,9 @@ class IncomingMessage:
     voice: bool = False
     # The sender took back (WeChat 撤回) the message with this id; `text` is empty.
     recalled: str | None = None
+    # The sender edited (Telegram) the message with this id; `text` is its new wording and
+    # `message_id` names this edit, so each edit is kept once.
+    edited: str | None = None
 
 
 @dataclass(frozen=True)

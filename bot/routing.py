@@ -87,6 +87,8 @@ class RouteKind(Enum):
     VOICE = "voice"  # a voice message sent privately: asked to type it instead
     # WeChat 撤回 of a message the bot filed as its sender's report: perhaps that report's 撤回
     RECALL = "recall"
+    # A Telegram edit of a message the bot filed as its sender's report: perhaps its 补充
+    EDIT = "edit"
     # 「同意」 in reply to a holder's 延期 request, 「不同意延期 2」: granting or declining it
     EXTEND_ANSWER = "extend_answer"
     SUGGEST = "suggest"  # untagged, but reads surely as a complaint: suggest #立案 (§2)

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.analysis import Analysis
-from bot.analysis.location import building_number, corrects_place, gives_place
+from bot.analysis.location import Location, building_number, corrects_place, gives_place
 from bot.domain.asking import ASKING, ASKING_AFTER, ASKING_AT_MOST, URGING, WHY_REJECTED
 from bot.domain.deadlines import DeadlineError
 from bot.domain.duplicates import ME_TOO_WITHIN, WINDOW, ReportFacts, find_duplicate
@@ -302,14 +302,7 @@ def _place_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
     if not (nowhere or closer or beside or corrected):
         return None
     if not beside:  # beside its building, the place is kept in the record (补充) alone
-        issue.building, issue.unit, issue.room, issue.place = (
-            where.building,
-            where.unit,
-            where.room,
-            where.place,
-        )
-    if where.building:
-        issue.grid_id = grid_for(ctx, where.building) or issue.grid_id
+        _move(ctx, issue, where)
     record(ctx, issue, SUPPLEMENT, shorten(text.strip(), _ALERT_DESCRIPTION_LIMIT))
     located = _where(ctx, issue).removesuffix(" · ")
     if beside:
@@ -374,12 +367,49 @@ def _withdraw_said(ctx: Context, text: str) -> Outcome:
 def recalled(ctx: Context, message_id: str) -> Outcome:
     """The reporter took back (WeChat 撤回) the message their report was filed from: while it is
     open, that is its 撤回 (the grid worker checks, then closes it); otherwise nothing is said."""
+    issue = _filed_open(ctx, message_id)
+    if issue is None:
+        return Outcome([], "ignored")
+    return withdraw(ctx, f"{issue.number} {texts.RECALLED_REASON}")
+
+
+def edited(ctx: Context, message_id: str, text: str) -> Outcome:
+    """The reporter edited (Telegram) the message their report was filed from: while it is
+    open, the new wording is its 补充, passed to the work group; a place it now names instead
+    (「3号楼」 put right as 「5号楼」) becomes the issue's, with its grid. The first wording
+    stays the description. An edit that says nothing new, or of a closed report, is let be."""
+    issue = _filed_open(ctx, message_id)
+    said = text.strip()
+    if issue is None or not said or normalize(said) == normalize(issue.description.strip()):
+        return Outcome([], "ignored")
+    where = ctx.services.analyzer.analyze(said).location
+    reply = texts.EDIT_ADDED.format(number=issue.number)
+    if (where.building or where.place) and _move(ctx, issue, where):
+        located = _where(ctx, issue).removesuffix(" · ")
+        reply = texts.EDIT_MOVED.format(number=issue.number, where=located)
+    return _kept_on(ctx, issue, said, reply, texts.EDIT_ADDED_ALERT)
+
+
+def _move(ctx: Context, issue: Issue, where: Location) -> bool:
+    """`issue` is where `where` says (its grid too, when it names a building); False if it
+    was there already."""
+    place = (where.building, where.unit, where.room, where.place)
+    if place == (issue.building, issue.unit, issue.room, issue.place):
+        return False
+    issue.building, issue.unit, issue.room, issue.place = place
+    if where.building:
+        issue.grid_id = grid_for(ctx, where.building) or issue.grid_id
+    return True
+
+
+def _filed_open(ctx: Context, message_id: str) -> Issue | None:
+    """The sender's open issue filed from their message `message_id` in this chat, if any."""
     chat = ctx.message.chat
     issue_id = ctx.uow.inbox.filed_as(chat.platform, chat.ref, message_id)
     issue = ctx.uow.issues.get(issue_id) if issue_id is not None else None
     if issue is None or issue.reporter_id != ctx.sender.id or issue.status not in OPEN:
-        return Outcome([], "ignored")
-    return withdraw(ctx, f"{issue.number} {texts.RECALLED_REASON}")
+        return None
+    return issue
 
 
 def mention(ctx: Context, text: str) -> Outcome:

@@ -1013,14 +1013,22 @@ class Inbox:
 
     def filed_as(self, platform: str, chat_ref: str, message_id: str) -> int | None:
         """The issue a kept message became when it was filed as a new report; else None."""
-        return self._session.scalar(
-            select(InboundMessage.issue_id).where(
+        outcome, issue_id = self.outcome_of(platform, chat_ref, message_id) or (None, None)
+        return issue_id if outcome == "issue" else None
+
+    def outcome_of(
+        self, platform: str, chat_ref: str, message_id: str
+    ) -> tuple[str, int | None] | None:
+        """What became of a kept message ("issue", "command", "invalid" …) and its issue;
+        None if it was not kept."""
+        row = self._session.execute(
+            select(InboundMessage.outcome, InboundMessage.issue_id).where(
                 InboundMessage.platform == platform,
                 InboundMessage.chat_ref == chat_ref,
                 InboundMessage.message_id == message_id,
-                InboundMessage.outcome == "issue",
             )
-        )
+        ).first()
+        return (row.outcome, row.issue_id) if row is not None else None
 
     def seen(self, platform: str, chat_ref: str, message_id: str) -> bool:
         return (

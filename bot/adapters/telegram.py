@@ -62,7 +62,7 @@ HELP_NOTE = "Telegram：命令可点菜单选择；评价、受理可直接点�
 TEXT_LIMIT = 4096  # characters per Telegram message
 CALLBACK_LIMIT = 64  # bytes of callback data
 BUTTONS_PER_ROW = 3
-UPDATES = ["message", "callback_query", "poll_answer"]
+UPDATES = ["message", "edited_message", "callback_query", "poll_answer"]
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]+)@([A-Za-z0-9_]+)")
 
 
@@ -191,6 +191,8 @@ class TelegramAdapter:
         try:
             if update.message is not None:
                 return self._message(update.message)
+            if update.edited_message is not None:
+                return self._edit(update.edited_message)
             if update.callback_query is not None:
                 return self._press(update.callback_query)
             if update.poll_answer is not None:
@@ -250,6 +252,20 @@ class TelegramAdapter:
             mentions=mentions,
             attachments=attachments,
             voice=voice,
+        )
+
+    def _edit(self, message: Message) -> core.IncomingMessage | None:
+        """A message edited by its sender: its new wording, named by the edit's time so each
+        edit is kept once; the part before ":" is the message a reply should quote."""
+        seen = self._message(message)
+        if seen is None or seen.migrated_from is not None:
+            return None
+        edited_at = message.edit_date if isinstance(message.edit_date, datetime) else seen.sent_at
+        return replace(
+            seen,
+            message_id=f"{seen.message_id}:edit{int(edited_at.timestamp())}",
+            sent_at=edited_at,
+            edited=seen.message_id,
         )
 
     def _mentions(
@@ -579,7 +595,7 @@ async def _answer_press(press: CallbackQuery) -> None:
 
 def _kind(update: Update) -> str:
     """What an update carries, for the log: message, callback_query, poll_answer…"""
-    for kind in ("message", "callback_query", "poll_answer"):
+    for kind in UPDATES:
         if getattr(update, kind, None) is not None:
             return kind
     return "other"

@@ -626,3 +626,58 @@ def test_a_report_taken_back_is_withdrawn_for_the_grid_worker_to_close(chat: Con
         kept = uow.session.scalars(select(InboundMessage.message_id)).all()
     assert "recall-None" not in kept  # the recall of what filed nothing is not kept
     assert "撤回" not in chat.text("@李书记/工作群: 查看 2")
+
+
+def sent(chat: Conversation, line: str) -> str:
+    """Say `line`; the id of the message, for an edit of it later."""
+    message = chat.adapter.parse(line)
+    assert message is not None
+    chat.deliver(message)
+    return message.message_id
+
+
+def edit_of(chat: Conversation, message_id: str, line: str) -> list[tuple[str, str]]:
+    """`line`'s speaker edits (Telegram) their message `message_id` to read as `line` does."""
+    said = chat.adapter.parse(line)
+    assert said is not None
+    edit = replace(said, message_id=f"{message_id}:edit{said.message_id}", edited=message_id)
+    return chat.deliver(edit)
+
+
+def test_an_edited_report_is_its_supplement_and_a_place_put_right_moves_it(
+    chat: Conversation,
+) -> None:
+    first = sent(chat, "@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    assert edit_of(chat, first, "@王芳/网格3群: #报事  3号楼楼道灯坏了 ") == []  # nothing new
+    assert edit_of(chat, first, "@王芳/网格3群: #报事 3号楼楼道灯坏了，晚上老人看不见台阶") == [
+        ("网格3群", "已把修改补充到 #1。"),
+        ("工作群", "#1 报事人修改了原消息：3号楼楼道灯坏了，晚上老人看不见台阶"),
+    ]
+    assert edit_of(chat, first, "@王芳/网格3群: #报事 5号楼楼道灯坏了") == [
+        ("网格3群", "已把修改补充到 #1，位置改为：5号楼 · 网格5。"),
+        ("工作群", "#1 报事人修改了原消息：5号楼楼道灯坏了"),
+    ]
+    shown = chat.text("@李书记/工作群: 查看 1")
+    assert "5号楼" in shown and "网格5" in shown
+    assert "3号楼楼道灯坏了" in shown  # the first wording stays the description
+    # An edit by someone else, or of a closed report: let be.
+    assert edit_of(chat, first, "@孙大爷/网格3群: #报事 7号楼楼道灯坏了") == []
+    assert chat.say("@李书记/工作群: 办结 1 已换灯泡")[0][1].startswith("#1 已办结")
+    assert edit_of(chat, first, "@王芳/网格3群: #报事 6号楼楼道灯坏了") == []
+    assert "6号楼" not in chat.text("@李书记/工作群: 查看 1")
+
+
+def test_an_edit_of_what_changed_nothing_is_read_afresh_and_nothing_runs_twice(
+    chat: Conversation,
+) -> None:
+    chatter = sent(chat, "@孙大爷/网格3群: 楼道里堆满了杂物，过不去")
+    replies = edit_of(chat, chatter, "@孙大爷/网格3群: #报事 楼道里堆满了杂物，过不去")
+    assert replies[0][0] == "网格3群" and replies[0][1].startswith("已登记 #1")
+    typo = sent(chat, "@张网格/工作群: 受理 l")
+    assert edit_of(chat, typo, "@张网格/工作群: 受理 1")[0][1].startswith("#1 已受理")
+    # An edit of a command that ran does not run it again, nor the new wording.
+    chat.say("@孙大爷/网格3群: #报事 3号楼门口井盖松了")
+    done = sent(chat, "@张网格/工作群: 受理 2")
+    assert edit_of(chat, done, "@张网格/工作群: 受理 2 马上去") == []
+    assert edit_of(chat, done, "@张网格/工作群: 退回 2 不是我们管") == []
+    assert "已受理" in chat.text("@李书记/工作群: 查看 2")

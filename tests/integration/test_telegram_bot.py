@@ -270,6 +270,32 @@ async def test_a_group_upgraded_to_a_supergroup_keeps_its_binding(
         assert chat is not None and chat.kind == "grid"
 
 
+async def test_an_edited_report_is_its_supplement_and_an_edited_typo_runs(
+    telegram_peer: TelegramPeer, tmp_path: Path
+) -> None:
+    peer = telegram_peer
+    config = config_for(tmp_path, peer)
+    async with linli_on_telegram(peer, config):
+        report = await peer.say(WANG, GRID3, "#报事 3号楼楼道灯坏了")
+        await peer.wait_for(GRID3["id"], has("已登记 #1"))
+        await peer.edit(GRID3, report, "#报事 4号楼楼道灯坏了，晚上看不见台阶")
+        added = await peer.wait_for(GRID3["id"], has("已把修改补充到 #1"))
+        assert "位置改为：4号楼" in text_of(added)
+        assert added["reply_to_message"]["message_id"] == report  # quoting the edited message
+        await peer.wait_for(WORK["id"], has("#1 报事人修改了原消息：4号楼楼道灯坏了"))
+        # Chatter put right as a report is filed; a command put right runs.
+        chatter = await peer.say(SUN, GRID3, "楼道里堆满了杂物")
+        await peer.edit(GRID3, chatter, "#报事 楼道里堆满了杂物")
+        await peer.wait_for(GRID3["id"], has("已登记 #2"))
+        typo = await peer.say(WORKER, WORK, "/accept x")
+        await peer.edit(WORK, typo, "/accept 2")
+        await peer.wait_for(WORK["id"], has("#2 已受理"))
+    with stored(config) as uow:
+        first = uow.issues.by_number(1, 1)
+        assert first is not None and first.building == "4"
+        assert first.description == "3号楼楼道灯坏了"
+
+
 async def test_webhook_mode_receives_reports_and_poll_answers(
     telegram_peer: TelegramPeer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

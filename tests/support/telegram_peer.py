@@ -158,6 +158,12 @@ class TelegramPeer(NodePeer):
         self._said[(int(chat["id"]), int(seen["message_id"]))] = seen
         return int(seen["message_id"])
 
+    async def edit(self, chat: Mapping[str, Any], message_id: int, text: str) -> Json:
+        """The sender of message `message_id` in `chat` edits it to read `text`."""
+        body = {"botToken": self.token, "chatId": chat["id"], "messageId": message_id}
+        edited: Json = await self._post("/editMessage", {**body, "text": text})
+        return edited
+
     async def migrate(
         self, someone: Mapping[str, Any], old_chat: Mapping[str, Any], new_chat_id: int
     ) -> Json:

@@ -471,9 +471,12 @@ def telegram_updates(draw: st.DrawFn, *, mangle: bool) -> dict[str, Any]:
             json_value
         )
     update: dict[str, Any] = {"update_id": draw(st.integers(0, 2**31))}
-    kind = draw(st.sampled_from(["message", "message", "callback_query", "poll_answer", "junk"]))
+    kinds = ["message", "message", "edited_message", "callback_query", "poll_answer", "junk"]
+    kind = draw(st.sampled_from(kinds))
     if kind == "message":
         update["message"] = message
+    elif kind == "edited_message":
+        update["edited_message"] = {**message, "edit_date": draw(maybe(st.integers(0, 2**31)))}
     elif kind == "callback_query":
         update["callback_query"] = {
             "id": draw(maybe(st.text(max_size=5))),
@@ -560,7 +563,7 @@ def test_any_telegram_update_is_translated_or_skipped(
     skipped = [r for r in caplog.records if "malformed" in r.getMessage()]
     for record in skipped:
         assert str(update.update_id) in record.getMessage()
-    message = raw.get("message") or {}
+    message = raw.get("message") or raw.get("edited_message") or {}
     text = message.get("text") if isinstance(message, dict) else None
     if isinstance(text, str):
         _no_text_of(caplog.records, text, str(update.update_id))
@@ -588,6 +591,7 @@ def _tg_message(**fields: Any) -> dict[str, Any]:
         _tg_message(migrate_to_chat_id={"x": 1}),
         _tg_message(message_id="five"),
         _tg_message(**{"from": {"id": "seven", "is_bot": False, "first_name": "王芳"}}),
+        {"update_id": 4242, "edited_message": _tg_message(text=["#报事", "井盖"])["message"]},
     ],
 )
 def test_a_malformed_telegram_update_is_skipped_and_logged_by_id(

@@ -382,6 +382,23 @@ function peerRoutes(app, server) {
   client('/sendCallback', async (req, res) => ok(res, await server.addUserCallback(req.body)));
   client('/callbackAnswer', (req, res) => ok(res, callbackAnswers.get(String(req.body.callbackId)) || null));
 
+  // Gap 10: a person edits their message: an edited_message update with the new text.
+  client('/editMessage', async (req, res) => {
+    const { botToken, chatId, messageId, text } = req.body;
+    const original = server.findMessage(botToken, Number(chatId), Number(messageId));
+    if (!original || !original.from || original.from.is_bot) {
+      fail(res, 400, `no message ${messageId} of a person in chat ${chatId}`);
+      return;
+    }
+    const edited = { ...original, text, edit_date: seconds() };
+    delete edited.entities;
+    delete edited.caption;
+    if (req.body.entities) edited.entities = req.body.entities;
+    const raw = { edited_message: edited };
+    await server.addUserUpdate({ ...server.getCommonFields(botToken), raw });
+    ok(res, edited);
+  });
+
   // Gap 5: a poll_answer update, with the poll's counts updated.
   client('/sendPollAnswer', async (req, res) => {
     const { botToken, pollId, from } = req.body;
