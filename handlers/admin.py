@@ -271,7 +271,10 @@ def _person(ctx: Context, community: Community, token: str) -> Person:
     mentioned = mentioned_person(ctx, name)
     if mentioned is not None:
         return mentioned
-    people = ctx.uow.people.named(community.id, name)
+    # Someone with a role here; else someone heard in the community's chats.
+    people = ctx.uow.people.named(community.id, name) or ctx.uow.people.heard_named(
+        community.id, name
+    )
     if len(people) == 1:
         return people[0]
     raise Answer(texts.ROLE_WHO.format(name=name))

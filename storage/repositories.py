@@ -331,6 +331,25 @@ class People:
             .distinct()
         ).all()
 
+    def heard_named(self, community_id: int, name: str) -> Sequence[Person]:
+        """People called `name` the bot acted on a message of in the community's chats (for
+        「让李明当楼栋长」, said without an @)."""
+        heard = (
+            select(InboundMessage.id)
+            .join(
+                Chat,
+                (Chat.platform == InboundMessage.platform) & (Chat.ref == InboundMessage.chat_ref),
+            )
+            .where(
+                Chat.community_id == community_id,
+                InboundMessage.platform == Person.platform,
+                InboundMessage.sender_ref == Person.ref,
+            )
+        )
+        return self._session.scalars(
+            select(Person).where(Person.name == name, heard.exists()).order_by(Person.id)
+        ).all()
+
     def of_unit(self, community_id: int, unit: str) -> Sequence[Person]:
         """The contacts of a company or department."""
         return self._session.scalars(

@@ -23,6 +23,23 @@ def test_the_secretary_makes_a_resident_a_grid_worker(chat: Conversation) -> Non
     assert chat.text("@孙大爷/网格3群: 派单 1 物业") == "只有网格员及以上可以派单。"
 
 
+def test_the_secretary_grants_and_takes_back_a_role_in_words(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 5号楼门口井盖松了")
+    chat.say("@孙大爷/网格3群: #报事 3号楼楼道灯坏了")  # known from what they said here
+    assert chat.text("@李书记/工作群: 让王芳当5号楼的楼栋长") == "已设置 王* 为楼栋长（5号楼）。"
+    assert chat.text("@李书记/工作群: 设@孙大爷为网格3网格员") == (
+        "已设置 孙*爷 为网格员（网格3）。"
+    )
+    assert chat.text("@孙大爷/网格3群: 受理 2").startswith("#2 已受理")
+    assert chat.text("@李书记/私聊: 孙大爷不当网格员了") == "已设置 孙*爷 为居民。"
+    assert chat.text("@孙大爷/网格3群: 派单 2 物业") == "只有网格员及以上可以派单。"
+    assert chat.text("@李书记/工作群: 取消王芳的楼栋长") == "已设置 王* 为居民。"
+    # Only the secretary; someone unknown is asked after; chatter about roles is chatter.
+    assert chat.text("@王芳/网格3群: 让孙大爷当5号楼楼栋长吧") == "只有书记可以设置角色。"
+    assert "李明" in chat.text("@李书记/工作群: 让李明当5号楼楼栋长")
+    assert chat.say("@王芳/网格3群: 楼栋长让我们明天去开会") == []
+
+
 def test_staff_see_who_holds_which_role(chat: Conversation) -> None:
     roster = [
         "幸福里社区人员：",
