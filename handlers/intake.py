@@ -94,6 +94,10 @@ _WHY_SHOWN = 3  # rejected issues a 「为什么退回」 explains
 _NEW_PROBLEM = 0.9
 _DETAIL_AT_MOST = 20  # characters: a longer message after a report tells a story of its own
 _QUESTION_END = re.compile(r"[吗么嘛呢?？][\s!！。.~～]*$")
+# 「社区医院在哪里」「几点开门」「怎么办理居住证」: a question of its own, even unmarked.
+_ASKED = re.compile(
+    r"(?:在哪|哪里|哪儿|去哪|几点|什么时候|怎么(?:办|申请|交|预约|报名|领|走|去)|如何|多少钱)"
+)
 # 「你好」「在吗」「嗯」: said to the bot, not about the report.
 _SMALL_TALK = re.compile(
     r"^(?:你好|您好|你们好|在吗|在不在|有人吗|hello|hi|哈喽|早|早上好|中午好|下午好|晚上好"
@@ -254,7 +258,7 @@ def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None
     said = normalize(text).strip()
     if analysis.urgent or len(said) > _DETAIL_AT_MOST or _SMALL_TALK.match(said):
         return None
-    if _QUESTION_END.search(said):  # 「你是机器人吗」: asked, not told
+    if _QUESTION_END.search(said) or _ASKED.search(said):  # 「你是机器人吗」: asked, not told
         return None
     if analysis.complaint_score >= _NEW_PROBLEM:
         return None

@@ -520,10 +520,13 @@ def test_a_detail_sent_privately_just_after_a_report_is_added_to_it(chat: Conver
     assert chat.say("@孙大爷/私聊: 5号楼电梯坏了")[0][1].startswith("已登记 #2")
     chat.say("@孙大爷/私聊: 已经好几天了")
     assert chat.say("@孙大爷/私聊: 新建")[0][1].startswith("已登记 #3")
+    # A question of its own, even without a question mark, is no detail.
+    assert chat.say("@孙大爷/私聊: 社区医院在哪里")[0][1].startswith("已登记 #4")
     # Long after the report, the same words are a report of their own.
     chat.run_until(chat.clock.now() + timedelta(minutes=11))
-    assert chat.say("@孙大爷/私聊: 楼上是401")[0][1].startswith("已登记 #4")
-    assert len(issues(chat)) == 4
+    assert chat.say("@孙大爷/私聊: 楼上是401")[0][1].startswith("已登记 #5")
+    assert len(issues(chat)) == 5
+    assert "社区医院" not in chat.text("@孙大爷/私聊: 查看 3")
 
 
 def test_asking_to_stay_unnamed_is_answered_and_passed_on(chat: Conversation) -> None:
