@@ -27,6 +27,7 @@ from bot.domain.duplicates import me_too
 from bot.domain.lookback import came_back
 from bot.domain.ratings import not_fixed, spoken_rating
 from bot.domain.voting import (
+    MEETING_KINDS,
     attending_said,
     home_said,
     is_ballot,
@@ -516,6 +517,16 @@ _SAID_AS = (
             r"|^(?P<who2>@?[^\s，,]{1,16}?)不(?:再)?(?:当|做)(?:楼栋长|网格员)了$"
         ),
         "设置角色 {who}{who2} 居民",
+        False,
+    ),
+    # 「召开议事会 周六上午9点 社区活动室 议题：加装电梯」「开个板凳会，议题 加装电梯 …」
+    # → 议事 议事会 …
+    (
+        re.compile(
+            r"^(?:召开|开个?|开一?次|组织|举行|举办|搞个?)"
+            rf"(?P<kind>{'|'.join(MEETING_KINDS)})[，,：:\s]+(?P<rest>.+)$"
+        ),
+        "议事 {kind} {rest}",
         False,
     ),
     # 「1号催一下」「2 催办」 → 催办 1

@@ -22,6 +22,7 @@ from bot.domain.permissions import refusal
 from bot.domain.privacy import mask_name, reporter_label
 from bot.domain.voting import (
     HOME,
+    MEETING_KINDS,
     RULE_LABELS,
     RULE_WORDS,
     WITHDRAW_WORDS,
@@ -231,8 +232,8 @@ def call_meeting(ctx: Context, args: str) -> Outcome:
     agenda = []
     listed = parts.get("议题", "")
     tokens = re.findall(r"[#＃]?\s*[0-9０-９]+", listed)  # 「#12 #15」「12、15」「#12,15」
-    if listed.strip() and not tokens:
-        raise Answer(texts.AGENDA_NUMBERS)
+    if listed.strip() and not tokens:  # 「议题：加装电梯」: what it is about, in words
+        title = _about(title, listed.strip(" ：:，,"))
     for token in tokens:
         number = parse_issue_number(token.replace(" ", ""))
         issue = ctx.uow.issues.by_number(ctx.community.id, number or 0)
@@ -274,6 +275,14 @@ def call_meeting(ctx: Context, args: str) -> Outcome:
 
 _TIME_WORDS = 3  # at most 「12月5日 下午 3点」
 _PLAIN_AT_MOST = 200  # characters: a meeting called plainly is a line, not a letter
+
+
+def _about(title: str, topic: str) -> str:
+    """The title of a meeting on `topic`: 「加装电梯议事会」 for the meeting word alone
+    (「议事会」「板凳会」), else 「停车难：加装电梯」."""
+    if not topic or topic in title:
+        return title
+    return f"{topic}{title}" if title in MEETING_KINDS else f"{title}：{topic}"
 
 
 def _said_plainly(ctx: Context, head: str, parts: dict[str, str]) -> tuple[str, dict[str, str]]:

@@ -421,7 +421,6 @@ POLL_EMPTY_ASK = "M{number} 时间投票无人投票。请发送「决定 M{numb
 POLL_TIED_ASK = "M{number} 时间投票平票：{counts}。请发送「决定 M{number} 编号」。"
 MEETING_FIXED = "📅 {label} 定于 {when}{votes}{place}。{agenda}要参加请回复「我参加」。"
 DECIDE_RANGE = "请写 1 到 {options} 之间的编号。"
-AGENDA_NUMBERS = "议题请写诉求编号，例如：议题 #12 #15（会议主题写在「议事」后面）。"
 DECIDED = "已定 M{number} 的时间为 {when}。"
 POLL_NUDGE = "M{number} 时间投票还有{left}截止，还没投票的：{names}"
 POLL_NUDGE_PRIVATE = (

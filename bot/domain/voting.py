@@ -22,6 +22,19 @@ MAJORITY, TWO_THIRDS = "majority", "two_thirds"
 RULE_LABELS = {MAJORITY: "过半", TWO_THIRDS: "三分之二"}
 RULE_WORDS = {"过半": MAJORITY, "半数": MAJORITY, "三分之二": TWO_THIRDS, "2/3": TWO_THIRDS}
 WITHDRAW_WORDS = ("撤回", "取消", "撤销")
+# What a consultation meeting is called where it is held (a title of its own, alone).
+MEETING_KINDS = (
+    "议事会",
+    "板凳会",
+    "圆桌会",
+    "五方会谈",
+    "协商会",
+    "恳谈会",
+    "坝坝会",
+    "院坝会",
+    "听证会",
+    "居民会议",
+)
 """What takes one's ballot back: 「M3 撤回」."""
 _BALLOT = re.compile(r"^[Mm]\s*\d+\s*[:,]?\s*(?:\d|" + "|".join(WITHDRAW_WORDS) + ")")
 

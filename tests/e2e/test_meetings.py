@@ -370,11 +370,28 @@ def test_an_agenda_is_issue_numbers_with_or_without_their_sign(chat: Conversatio
         "@李书记/工作群: 议事 纸箱议事会 议题 1、2 时间 周四19:00 截止 周三20:00 群 网格3"
     )
     assert "议题：#1 3号楼楼道堆满了纸箱；#2 3号楼门口乱停车" in poll[1][1], poll
-    # Words where the numbers belong change nothing and say what to write.
-    assert chat.say("@李书记/工作群: 议事 停车议事会 议题 停车 时间 周四19:00 截止 周三20:00") == [
-        (WORK, "议题请写诉求编号，例如：议题 #12 #15（会议主题写在「议事」后面）。")
+    # Words where the numbers belong say what it is about: they join the title.
+    poll = chat.say(
+        "@李书记/工作群: 议事 议事会 议题：加装电梯 时间 周四19:00|周六10:00 截止 周三20:00"
+    )
+    assert poll[0][1].startswith("📅 M2 加装电梯议事会"), poll
+    assert "议题：#" not in poll[0][1]
+    fixed = chat.say("@李书记/工作群: 议事 停车难 时间 周四19:00 议题 停车费怎么定")
+    assert fixed[0][1].startswith("📅 M3 停车难：停车费怎么定 定于 11月26日 19:00"), fixed
+
+
+def test_a_meeting_called_as_the_secretary_says_it(chat: Conversation) -> None:
+    assert chat.say("@李书记/工作群: 召开议事会 周六上午9点 社区活动室 议题：加装电梯") == [
+        (
+            WORK,
+            "📅 M1 加装电梯议事会 定于 11月28日 9:00，地点：社区活动室。要参加请回复「我参加」。",
+        )
     ]
-    assert chat.text("@李书记/工作群: 查看 M2").startswith("没有")
+    called = chat.say("@李书记/工作群: 开个板凳会，议题 楼道堆物 时间 周五下午3点 地点 3号楼下")
+    assert called[0][1].startswith("📅 M2 楼道堆物板凳会 定于 11月27日 15:00，地点：3号楼下")
+    # Only staff call one; talk of a meeting is chat.
+    assert chat.text("@王芳/网格3群: 组织圆桌会 周六9点 议题 停车").startswith("只有")
+    assert chat.say("@王芳/网格3群: 开个议事会吧") == []
 
 
 def test_a_ballot_said_with_the_vote_command_word_counts(chat: Conversation) -> None:
