@@ -227,6 +227,8 @@ def test_the_ledger_asked_in_words_privately_or_in_the_work_group(chat: Conversa
     assert chat.text("@张网格/私聊: 今天有什么事？") == chat.text("@张网格/私聊: 台账")
     assert chat.text("@李书记/工作群: 还有啥活要干") == chat.text("@李书记/工作群: 台账")
     assert chat.text("@刘物业/私聊: 今天的活") == chat.text("@刘物业/私聊: 台账")
+    assert chat.text("@李书记/工作群: 今天有什么要紧的") == chat.text("@李书记/工作群: 台账")
+    assert chat.text("@张网格/私聊: 1号什么时候修") == chat.text("@张网格/私聊: 查看 1")
     # Narrowed by what is named first.
     assert chat.text("@李书记/工作群: 网格3还有哪些没办完") == chat.text(
         "@李书记/工作群: 台账 网格3"

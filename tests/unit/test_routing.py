@@ -336,7 +336,10 @@ def test_other_ba_sentences_stay_chatter(text: str) -> None:
     assert route(text).kind is RouteKind.IGNORE
 
 
-@pytest.mark.parametrize("text", ["1 上报了吗", "1号受理了吗", "1号谁在处理", "1号转给谁了"])
+@pytest.mark.parametrize(
+    "text",
+    ["1 上报了吗", "1号受理了吗", "1号谁在处理", "1号转给谁了", "1号什么时候修", "1号啥时候能修好"],
+)
 def test_asking_whether_an_issue_was_handled_shows_it_and_does_nothing(text: str) -> None:
     result = route(text)
     assert result.kind is RouteKind.LEDGER_ASKED
@@ -361,6 +364,10 @@ def test_asking_whether_an_issue_was_handled_shows_it_and_does_nothing(text: str
         ("刘物业手上有几件", "刘物业"),
         ("物业还有几件没办", "物业"),
         ("网格3今天有什么事", "网格3"),
+        # What is pressing: the whole 台账, most urgent first.
+        ("今天有什么要紧的", ""),
+        ("有什么急事吗", ""),
+        ("紧急的有哪些", ""),
     ],
 )
 def test_the_ledger_asked_in_words(text: str, filters: str) -> None:
