@@ -57,6 +57,8 @@ _CHART = {"图", "图表", "chart"}
 _BY_UNIT = {"单位", "各单位", "按单位", "分单位"}
 # Each grid's line comes with every answer (unless one grid is asked): 「统计 本月 按网格」 is it.
 _BY_GRID = {"网格", "各网格", "按网格", "分网格", "每个网格"}
+# 「统计 今年 按月」: a line per month of the period instead of per grid.
+_BY_MONTH = {"按月", "每月", "各月", "分月", "每个月", "逐月"}
 DONE = frozenset({IssueStatus.RESOLVED, IssueStatus.CLOSED})
 CHART_FILENAME = "统计.png"
 
@@ -470,6 +472,7 @@ class StatsQuery:
     chart: bool = False
     units: frozenset[str] = frozenset()
     by_unit: bool = False
+    by_month: bool = False
 
     @property
     def of_units(self) -> bool:
@@ -505,12 +508,14 @@ def parse_stats_args(
     grid_ids: set[int] = set()
     codes: set[str] = set()
     named: set[str] = set()
-    chart = by_unit = False
+    chart = by_unit = by_month = False
     for word in normalize(args).split(" ") if args.strip() else []:
         if word.lower() in _CHART:
             chart = True
         elif word in _BY_UNIT:
             by_unit = True
+        elif word in _BY_MONTH:
+            by_month = True
         elif word in _BY_GRID:
             pass
         elif word in grids:
@@ -525,10 +530,10 @@ def parse_stats_args(
             period = parse_period(word, now, tz)  # raises ValueError for nonsense
         else:
             raise ValueError(word)
-    if period is None:
-        period = parse_period("本月", now, tz)
+    if period is None:  # by month: this year's months
+        period = parse_period("今年" if by_month else "本月", now, tz)
     return StatsQuery(
-        period, frozenset(grid_ids), frozenset(codes), chart, frozenset(named), by_unit
+        period, frozenset(grid_ids), frozenset(codes), chart, frozenset(named), by_unit, by_month
     )
 
 
@@ -569,6 +574,9 @@ def stats_text(
     counts, per_grid = counts_of(uow, community_id, query, now)
     top = len(query.categories) != 1
     lines = [summary_sentence(label, counts, short_names(services), top=top)]
+    if counts.collected and query.by_month:
+        months = _month_lines(uow, community_id, query, now, services.settings.tz)
+        return "\n".join(lines + months)
     if counts.collected and len(query.grid_ids) != 1:
         for name, grid in by_grid_name(grids, per_grid):
             line = texts.STATS_GRID.format(
@@ -578,6 +586,32 @@ def stats_text(
                 line += texts.STATS_GRID_OVERDUE.format(overdue=grid.overdue)
             lines.append(line)
     return "\n".join(lines)
+
+
+def _month_lines(
+    uow: UnitOfWork, community_id: int, query: StatsQuery, now: datetime, tz: ZoneInfo
+) -> list[str]:
+    """「1月：收集12条，办结10条」 for each month of the query's period up to now, from its
+    first month with an issue (a month of none since says 收集0条)."""
+    since = query.period.since or uow.issues.first_filed(query.scope(community_id))
+    if since is None:
+        return []
+    until = min(query.period.until or now, now)
+    local = since.astimezone(tz)
+    month, lines, started = (local.year, local.month), [], False
+    while (start := month_range(month, tz)[0]) < until:
+        period = month_period(month, now.astimezone(tz).date(), tz)
+        counts, _ = counts_of(uow, community_id, replace(query, period=period), now)
+        started = started or counts.collected > 0
+        if started:
+            line = texts.STATS_GRID.format(
+                grid=period.label, collected=counts.collected, resolved=counts.resolved
+            )
+            if counts.overdue:
+                line += texts.STATS_GRID_OVERDUE.format(overdue=counts.overdue)
+            lines.append(line)
+        month = (start.year + start.month // 12, start.month % 12 + 1)
+    return lines
 
 
 def unit_text(uow: UnitOfWork, services: Services, community_id: int, query: StatsQuery) -> str:
@@ -782,8 +816,8 @@ CHART: ChartMaker | None = stats_chart
 
 
 def stats(ctx: Context, args: str) -> Outcome:
-    """统计 [今天/近7天/本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [单位] [图] — the seeds'
-    figures for a period; a unit's (物业), or every unit's (单位)."""
+    """统计 [今天/近7天/本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [单位] [按月] [图] —
+    the seeds' figures for a period; a unit's (物业), or every unit's (单位); month by month."""
     check(ctx, "stats")
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)

@@ -180,6 +180,26 @@ def test_a_year_and_a_quarter_count_every_month_in_them(november: Conversation) 
     )  # with October's
 
 
+def test_a_year_month_by_month(november: Conversation) -> None:
+    november.say("@王芳/网格3群: #报事 1号楼楼顶漏水了")  # 1 December
+    by_month = november.text("@李书记/工作群: 统计 今年 按月").splitlines()
+    assert by_month == [
+        november.text("@李书记/工作群: 统计 今年").splitlines()[0],
+        "10月：收集1条，办结0条",  # 超期 judged at each month's end
+        "11月：收集11条，办结5条，超期5条",
+        "12月：收集1条，办结0条",
+    ]
+    # Said in words, or without a period (this year); a month with none before the first
+    # issue is left out, one after it says 0.
+    assert november.text("@李书记/工作群: 今年每个月的统计").splitlines() == by_month
+    assert november.text("@李书记/私聊: 统计 按月").splitlines() == by_month
+    assert november.text("@李书记/工作群: 统计 本季度 按月 网格5").splitlines()[1:] == [
+        "11月：收集5条，办结3条，超期1条",
+        "12月：收集0条，办结0条",
+    ]
+    assert november.text("@李书记/工作群: 统计 去年 按月") == "去年没有收集到诉求。"
+
+
 def test_today_yesterday_and_the_last_days(november: Conversation) -> None:
     # Asked on Tuesday 1 December: November's reports were filed on the 2nd to the 6th.
     assert november.text("@李书记/工作群: 统计 近30天").startswith("近30天收集诉求11条")
@@ -279,8 +299,8 @@ def test_a_bad_argument_gets_the_usage_in_one_line(
 ) -> None:
     reply = november.text(f"@李书记/工作群: {typed}")
     assert reply == (
-        f"看不懂「{word}」。用法：/stats [今天/近7天/本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [单位] [图]"
-        "（或「统计 [今天/近7天/本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [单位] [图]」），例如：统计 上月 网格3"
+        f"看不懂「{word}」。用法：/stats [今天/近7天/本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [单位] [按月] [图]"
+        "（或「统计 [今天/近7天/本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [单位] [按月] [图]」），例如：统计 上月 网格3"
     )
     # Nothing changed: the figures are as before.
     assert november.text("@李书记/工作群: 统计 上月").startswith("11月收集诉求11条")
