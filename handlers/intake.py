@@ -443,7 +443,7 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     short = len(said) <= ASKING_AT_MOST
     progress = ASKING.search(said) is not None
     if short and (progress or ASKING_AFTER.search(said) or URGING.search(said)):
-        mine = _asked_after(ctx, analysis, progress=progress, here_only=False)
+        mine = _asked_after(ctx, said, progress=progress, here_only=False)
         if mine is None:
             return None
         if not mine:
@@ -451,7 +451,7 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
             return answer(ctx, none + hint, "invalid")
         return _your_issues(ctx, mine)
     if short and not_fixed(said, private=True):  # 「还没修好」 while it is being done
-        mine = _asked_after(ctx, analysis, progress=True, here_only=False)
+        mine = _asked_after(ctx, said, progress=True, here_only=False)
         if mine:
             return _your_issues(ctx, mine)
     if short and fixed_said(said):  # 「电梯修好了，谢谢」 before anyone said 已办结
@@ -494,26 +494,27 @@ def asked_in_group(ctx: Context, text: str) -> Outcome | None:
     None when it is about none of them."""
     if ctx.community is None:
         return None
-    analysis = ctx.services.analyzer.analyze(text)
-    mine = _asked_after(ctx, analysis, progress=False, here_only=True)
+    mine = _asked_after(ctx, normalize(text).strip(), progress=False, here_only=True)
     return _your_issues(ctx, mine) if mine else None
 
 
-def _asked_after(
-    ctx: Context, analysis: Analysis, *, progress: bool, here_only: bool
-) -> list[Issue] | None:
-    """The sender's issues a question after their reports is about: open or awaiting their
-    verdict, in this community (`here_only`: reported in this chat); in a group, none reported
-    privately. None when it names a problem none of them is about (「楼道灯坏了有人管吗」: a
-    report that asks)."""
+def _asked_after(ctx: Context, said: str, *, progress: bool, here_only: bool) -> list[Issue] | None:
+    """The sender's issues a question after their reports (`said`, normalised) is about: open
+    or awaiting their verdict, in this community (`here_only`: reported in this chat); in a
+    group, none reported privately. None when it names a problem none of them is about
+    (「楼道灯坏了有人管吗」: a report that asks); the asking words themselves name none
+    (「怎么还没人管」)."""
     mine = [
         issue
         for issue in _own_issues(ctx, _AWAITED)
         if (ctx.chat.kind == "private" or not issue.private)  # a group reads the list
         and (not here_only or issue.chat_id == ctx.chat.id)
     ]
-    named = analysis.category != "other" and not progress
-    if named and not any(issue.category == analysis.category for issue in mine):
+    if progress:
+        return mine
+    rest = ASKING_AFTER.sub(" ", said)
+    category = ctx.services.analyzer.analyze(rest).category if has_content(rest) else "other"
+    if category != "other" and not any(issue.category == category for issue in mine):
         return None
     return mine
 
