@@ -209,6 +209,16 @@ COMMANDS: tuple[Command, ...] = (
         expects="issue",
     ),
     Command(
+        "hurry",
+        ("加急",),
+        "编号 [原因]",
+        "标为紧急：提醒和通知不等早上，并私信告知承办人",
+        "加急 23 老人被困",
+        ledger.hurry,
+        STAFF,
+        expects="issue",
+    ),
+    Command(
         "verify",
         ("核实",),
         "编号 [说明]",

@@ -58,6 +58,7 @@ from handlers.base import (
 from handlers.notify import (
     assignee_buttons,
     declined_label,
+    grid_workers,
     holders,
     rating_buttons,
     summary,
@@ -808,6 +809,35 @@ def urge(ctx: Context, args: str) -> Outcome:
     told = tell_privately(people, line, skip=ctx.sender.id)
     said = reply_to(ctx, texts.URGE_SENT.format(number=issue.number, who=who))
     return Outcome([said, *with_buttons(told, assignee_buttons(issue.number))], "command", issue.id)
+
+
+def hurry(ctx: Context, args: str) -> Outcome:
+    """加急 N [原因] — an open issue made urgent by staff: its 🟡/🔴 reminders and notices no
+    longer wait out the quiet hours, it shows 紧急, and whoever works on it (else its grid's
+    workers) is told now, privately."""
+    if (each := for_each_issue(ctx, args, hurry)) is not None:
+        return each
+    issue, rest = find_issue(ctx, args, "hurry")
+    if issue.status not in OPEN:
+        raise Answer(texts.HURRY_NOT_OPEN.format(number=issue.number, status=issue.status.label))
+    if issue.urgent:
+        raise Answer(texts.HURRIED_ALREADY.format(number=issue.number))
+    reason = rest.strip()
+    issue.urgent = True
+    record(ctx, issue, "urgent", reason)
+    people = working_on(ctx.uow, issue) or grid_workers(ctx.uow, issue)
+    because = texts.HURRY_REASON.format(reason=reason) if reason else ""
+    line = texts.HURRIED_TOLD.format(
+        number=issue.number,
+        because=because,
+        deadline=shown_deadline(ctx.services, issue.deadline),
+        **summary(ctx.uow, ctx.services, issue),
+    )
+    told = tell_privately(people, line, skip=ctx.sender.id)
+    who = "、".join(mask_name(person.name) for person in people if person.id != ctx.sender.id)
+    said = texts.HURRIED.format(number=issue.number, because=because)
+    said += texts.HURRIED_WHO.format(who=who) if who else "。"
+    return Outcome([reply_to(ctx, said), *told], "command", issue.id)
 
 
 def verify(ctx: Context, args: str) -> Outcome:

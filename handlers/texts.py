@@ -201,6 +201,15 @@ FOLLOW_UP_CALL = "电话回访 "  # the note of a rating a worker records for th
 URGED_ALREADY = "#{number} {minutes}分钟前已催办过（{who}），一小时后可再催。"
 URGE_SENT = "已催办 #{number}（{who}）。"
 URGE_NOT_OPEN = "#{number} {status}，无需催办。"
+HURRY_NOT_OPEN = "#{number} {status}，无需加急。"
+HURRIED_ALREADY = "#{number} 已是紧急事项；要提醒承办人请发「催办 {number}」。"
+HURRY_REASON = "（{reason}）"
+HURRIED = "#{number} 已加急{because}，夜里也照常提醒"
+HURRIED_WHO = "，已告知 {who}。"
+HURRIED_TOLD = (
+    "🔴 加急 #{number}【{category}】{where}{description}{because}，期限 {deadline}。"
+    "请尽快办理，或发送「进展 {number} 说明」。"
+)
 URGE_UNASSIGNED = "#{number} 还没有派单，请先「派单 {number} @人或单位」。"
 URGE_YOURSELF = "#{number} 由您承办，无需催办自己；办好后请发「办结 {number} 结果」。"
 CLOSED = "#{number} 已销号，评价{score}分，感谢反馈。"  # to the reporter and followers alike

@@ -64,7 +64,7 @@ EVERYONE = frozenset(
     }
 )
 # Commands for grid workers and the secretary, limited to a worker's own grids.
-TRIAGE = frozenset({"accept", "assign", "reject", "escalate", "merge", "urge"})
+TRIAGE = frozenset({"accept", "assign", "reject", "escalate", "merge", "urge", "hurry"})
 # Commands for whoever holds the issue, or staff. (A holder's 延期 is a request to staff,
 # `sets_deadline`.)
 HANDLING = frozenset({"progress", "resolve", "extend"})
@@ -91,6 +91,7 @@ _VERBS = {
     "escalate": "上报",
     "merge": "合并",
     "urge": "催办",
+    "hurry": "加急",
     "progress": "报进展",
     "resolve": "办结",
     "extend": "调整期限",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -349,6 +351,41 @@ def test_a_rating_word_said_privately_with_nothing_to_rate_is_answered(chat: Con
         ("私聊·王芳", "您现在没有待评价的事项。想反映问题，请直接描述（如：3号楼井盖坏了）。")
     ]
     assert chat.say("@王芳/网格3群: 好评") == []  # in a group it is chat
+
+
+def test_hurrying_makes_an_issue_urgent_and_its_reminders_come_at_night(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")
+    chat.say("@王芳/网格3群: #报事 3号楼门口井盖松了")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业 今天23:00")
+    chat.say("@张网格/网格3群: 派单 2 @刘物业 今天23:00")
+    assert chat.say("@李书记/工作群: 2号加急，井盖没盖好有人会掉下去") == [
+        ("工作群", "#2 已加急（井盖没盖好有人会掉下去），夜里也照常提醒，已告知 刘*业。"),
+        (
+            "私聊·刘物业",
+            "🔴 加急 #2【道路井盖】3号楼，网格3，3号楼门口井盖松了（井盖没盖好有人会掉下去），"
+            "期限 11月23日 23:00。请尽快办理，或发送「进展 2 说明」。",
+        ),
+    ]
+    assert "紧急" in chat.text("@李书记/工作群: 查看 2").splitlines()[0]
+    assert chat.text("@李书记/工作群: 加急 2") == "#2 已是紧急事项；要提醒承办人请发「催办 2」。"
+    assert chat.text("@王芳/网格3群: 加急 1") == "只有网格员及以上可以加急。"
+    # The deadline falls in the quiet hours: #2's 🔴 comes at 23:00, #1's waits for 07:30.
+    fired = chat.run_until(datetime(2026, 11, 24, 8, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
+    red = [(at, where) for at, where, text in fired if text.startswith("🔴")]
+    assert red == [
+        ("11-23 23:00", "私聊·刘物业"),
+        ("11-23 23:00", "工作群"),
+        ("11-24 07:30", "私聊·刘物业"),
+        ("11-24 07:30", "工作群"),
+    ]
+    assert all("#2" in text for at, _, text in fired if at == "11-23 23:00")
+    # Nobody holding it: the grid's workers hear; a closed one needs none.
+    chat.say("@王芳/网格3群: #报事 3号楼路灯不亮")
+    assert chat.say("@李书记/工作群: 加急 3")[1][0] == "私聊·张网格"
+    chat.say("@刘物业/私聊: 办结 1 已疏通")
+    assert chat.text("@李书记/工作群: 加急 1") == "#1 已办结，无需加急。"
 
 
 def test_urging_reminds_the_holder_privately_now(chat: Conversation) -> None:

@@ -42,6 +42,7 @@ ALLOWED: dict[str, set[Role]] = {
     "escalate": {W, S},
     "merge": {W, S},
     "urge": {W, S},
+    "hurry": {W, S},
     "progress": {W, S},
     "extend": {W, S},  # and whoever holds it, who asks (sets_deadline)
     "resolve": {W, S},
