@@ -1,6 +1,6 @@
 """Scale benchmarks (`make bench`): `/stats 本月`, `/stats 累计`, the per-unit `/stats 本月 物业`
-and `/stats 本月 单位`, and `/list 红` on a ledger of 1,000,000 issues, and the cold start of
-`linli run`.
+and `/stats 本月 单位`, the year month by month (`/stats 今年 按月`), and `/list 红` on a ledger
+of 1,000,000 issues, and the cold start of `linli run`.
 
 The ledger is one community of the example config (幸福里社区, grids 网格3 and 网格5) with a
 year of issues: created_at spread evenly over the 12 months before "now" (Monday 23 November
@@ -403,6 +403,7 @@ def main() -> int:
             "/stats 累计",
             "/stats 本月 物业",
             "/stats 本月 单位",
+            "/stats 今年 按月",
             "/list 红",
         ):
             times, reply = timed(secretary, command, args.runs)

@@ -260,7 +260,8 @@ def objection_said(text: str) -> str | None:
 HOME = re.compile(r"(\d+)\s*[-号栋幢#]\s*(?:楼)?\s*(\d+)\s*[-单元]*\s*(\d{2,4})")
 """A flat as 每户一票 counts it: 「3-2-301」「3号楼2单元301」 (building, unit, room)."""
 _HOME_ONLY = re.compile(
-    rf"(?:我家|我们家|我住|家住|住在?|门牌号?|房号)?(?:是|在)?[:：]?\s*{HOME.pattern}\s*(?:室|号)?"
+    rf"(?:(?:我们家|我家|我)?(?:家住|住在?)|我们家|我家|门牌号?|房号)?(?:是|在)?[:：]?\s*"
+    rf"{HOME.pattern}\s*(?:室|号)?"
 )
 
 
