@@ -21,7 +21,7 @@ from bot.domain.voting import WITHDRAW_WORDS
 from bot.messages import ChatRef, Direct, IncomingMessage, Outgoing, PollAnswer, Reply
 from bot.outbox import outbound
 from bot.routing import IGNORE, Route, RouteKind, Router
-from bot.text import fit_for_chat, storable, visible
+from bot.text import echoed, fit_for_chat, storable, visible
 from handlers import admin, extend, intake, ledger, meetings, texts
 from handlers.base import (
     Answer,
@@ -294,7 +294,7 @@ class Dispatcher:
                 assert route.command is not None
                 return route.command.handler(ctx, route.args)
             case RouteKind.UNKNOWN_COMMAND:
-                return answer(ctx, texts.UNKNOWN_COMMAND.format(word=route.word), "invalid")
+                return answer(ctx, texts.UNKNOWN_COMMAND.format(word=echoed(route.word)), "invalid")
             case RouteKind.REPORT:
                 return intake.report(ctx, route.text)
             case RouteKind.MENTION:

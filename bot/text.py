@@ -130,6 +130,16 @@ def shorten(text: str, limit: int) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
+ECHOED = 20
+"""Characters of a word someone typed that an answer quotes back (「看不懂「…」」)."""
+
+
+def echoed(word: str) -> str:
+    """A word someone typed, as an answer quotes it back: one short line, so a 20,000-
+    character word is not sent back whole."""
+    return shorten(word, ECHOED)
+
+
 SENTENCE_ENDS = "。．.!！?？~～…"
 """What ends a sentence on a phone keyboard."""
 

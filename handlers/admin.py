@@ -7,7 +7,7 @@ from bot.domain.issues import Role
 from bot.domain.permissions import refusal
 from bot.domain.privacy import mask_name
 from bot.messages import IncomingMessage, Reply
-from bot.text import argument_words, normalize
+from bot.text import argument_words, echoed, normalize
 from handlers import texts
 from handlers.base import (
     Answer,
@@ -87,7 +87,7 @@ def bind(ctx: Context, args: str) -> Outcome:
         word = grid.name if grid else word
     if grid is None and word not in CHAT_KINDS:
         names = "、".join(g.name for g in ctx.uow.communities.grids_of(community.id))
-        raise Answer(texts.BIND_UNKNOWN.format(word=word, grids=names))
+        raise Answer(texts.BIND_UNKNOWN.format(word=echoed(word), grids=names))
     ctx.chat.community_id = community.id
     ctx.chat.grid_id = grid.id if grid else None
     ctx.chat.kind = "grid" if grid else CHAT_KINDS[word]
@@ -167,7 +167,7 @@ def set_role(ctx: Context, args: str) -> Outcome:
     if len(words) < 2:
         raise Answer(ctx.services.command("role").usage_line())
     if words[1] not in ROLE_WORDS:  # 「网格长」: say which roles there are
-        raise Answer(texts.ROLE_UNKNOWN.format(word=words[1], roles=_ROLE_CHOICES))
+        raise Answer(texts.ROLE_UNKNOWN.format(word=echoed(words[1]), roles=_ROLE_CHOICES))
     person = _person(ctx, community, words[0])
     role = ROLE_WORDS[words[1]]
     scope = words[2] if len(words) > 2 else None
@@ -177,7 +177,7 @@ def set_role(ctx: Context, args: str) -> Outcome:
         grid = ctx.uow.communities.grid_by_name(community.id, scope)
         if grid is None:
             names = "、".join(g.name for g in ctx.uow.communities.grids_of(community.id))
-            raise Answer(texts.ROLE_UNKNOWN_GRID.format(word=scope, grids=names))
+            raise Answer(texts.ROLE_UNKNOWN_GRID.format(word=echoed(scope), grids=names))
         grid_id = grid.id
     building = None
     if scope is not None and role is Role.HEAD:
@@ -256,13 +256,13 @@ def _building(ctx: Context, community: Community, word: str) -> str:
     """A head's building as typed (3, 3号楼, 3栋), checked against the community's list."""
     number = building_number(word)
     if number is None:
-        raise Answer(texts.ROLE_NOT_BUILDING.format(word=word))
+        raise Answer(texts.ROLE_NOT_BUILDING.format(word=echoed(word)))
     known = ctx.uow.communities.building_numbers(community.id)
     if known and number not in known:
         listed = "、".join(f"{n}号楼" for n in known[:10]) + (
             f"等{len(known)}栋" if len(known) > 10 else ""
         )
-        raise Answer(texts.ROLE_UNKNOWN_BUILDING.format(word=number, known=listed))
+        raise Answer(texts.ROLE_UNKNOWN_BUILDING.format(word=echoed(number), known=listed))
     return number
 
 

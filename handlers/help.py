@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.domain.permissions import FILERS, refusal
-from bot.text import normalize
+from bot.text import echoed, normalize
 from handlers import texts
 from handlers.base import Context, Outcome, answer
 
@@ -26,7 +26,7 @@ def help_command(ctx: Context, args: str) -> Outcome:
             return answer(ctx, texts.HELP_REPORT)
         if _is_tag(wanted, intake.file_tags) or wanted.lower() == "file":
             return answer(ctx, texts.HELP_FILE)
-        return answer(ctx, texts.HELP_UNKNOWN.format(word=wanted))
+        return answer(ctx, texts.HELP_UNKNOWN.format(word=echoed(wanted)))
     bot = ctx.services.settings.bot.name
     lines = [texts.HELP_HEADER.format(bot=bot), texts.HELP_REPORT]
     if ctx.role in FILERS:

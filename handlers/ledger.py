@@ -56,10 +56,12 @@ from handlers.base import (
     reply_to,
 )
 from handlers.notify import (
+    SUMMARY_LIMIT,
     assignee_buttons,
     declined_label,
     grid_workers,
     holders,
+    quoted,
     rating_buttons,
     summary,
     tell_privately,
@@ -167,6 +169,8 @@ def find_issue(ctx: Context, args: str, command: str) -> tuple[Issue, str]:
     if issue is None:
         raise Answer(texts.NOT_FOUND.format(number=number))
     check(ctx, command, issue)
+    if len(rest) > WORDS_MAX:  # a reason, a result, a note: a line people still read
+        raise Answer(texts.WORDS_TOO_LONG.format(limit=WORDS_MAX))
     return issue, rest.strip()
 
 
@@ -490,6 +494,7 @@ def target_of(ctx: Context, token: str) -> tuple[Person | None, str | None]:
 # A name with a deadline run into it is short (「街道城管办下周五下午」); a longer word is not
 # cut at each of its characters (a 20,000-character word took half a minute).
 _NAME_AND_DEADLINE_AT_MOST = 40
+WORDS_MAX = 500  # characters after an issue's number: a reason, a result, a progress note
 
 
 def _then_deadline(ctx: Context, word: str) -> tuple[str, str]:
@@ -826,7 +831,7 @@ def hurry(ctx: Context, args: str) -> Outcome:
     issue.urgent = True
     record(ctx, issue, "urgent", reason)
     people = working_on(ctx.uow, issue) or grid_workers(ctx.uow, issue)
-    because = texts.HURRY_REASON.format(reason=reason) if reason else ""
+    because = texts.HURRY_REASON.format(reason=quoted(reason, SUMMARY_LIMIT)) if reason else ""
     line = texts.HURRIED_TOLD.format(
         number=issue.number,
         because=because,

@@ -10,7 +10,7 @@ from bot.domain.deadlines import Colour
 from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import STAFF, ledger_scope
-from bot.text import argument_words, whole_number
+from bot.text import argument_words, echoed, whole_number
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services, answer
 from handlers.ledger import (
@@ -75,7 +75,7 @@ def _asked(ctx: Context, words: list[str]) -> _Asked:
         elif word in _STATUS_WORDS:
             asked.statuses.add(_STATUS_WORDS[word])
         elif word in _NOT_LISTED:
-            raise Answer(texts.LIST_NOT_OPEN.format(word=word))
+            raise Answer(texts.LIST_NOT_OPEN.format(word=echoed(word)))
         elif word.lower() in _EVERYTHING:
             asked.everything = True
         elif word in grids:
@@ -89,7 +89,7 @@ def _asked(ctx: Context, words: list[str]) -> _Asked:
         elif (building := building_number(word)) is not None:
             asked.building = building
         else:
-            raise Answer(texts.LIST_UNKNOWN_FILTER.format(word=word))
+            raise Answer(texts.LIST_UNKNOWN_FILTER.format(word=echoed(word)))
     return asked
 
 

@@ -93,9 +93,9 @@ def _set(ctx: Context, words: list[str], place: _Place, *, keep_text: str = "") 
     they give none) at `place`; what it will do, as the confirmation says it."""
     if looks_repeating(words[0]):
         rule, text = _split_repeat(words)
-        return _repeating(ctx, rule, text or keep_text, place)
+        return _repeating(ctx, rule, _within(text or keep_text), place)
     when, text = _split_time(ctx, words)
-    text = text or keep_text
+    text = _within(text or keep_text)
     if not text:
         raise Answer(texts.REMIND_NEEDS_TEXT)
     reminder = ctx.uow.reminders.schedule(
@@ -114,6 +114,13 @@ def _set(ctx: Context, words: list[str], place: _Place, *, keep_text: str = "") 
     if held is not None:  # said now, so that nobody expects a 6:00 message at 6:00
         what += texts.REMIND_QUIET.format(at=f"{held.astimezone(ctx.services.settings.tz):%H:%M}")
     return what
+
+
+def _within(text: str) -> str:
+    """A reminder's words, if a chat message people still read to the end."""
+    if len(text) > NOTICE_MAX:
+        raise Answer(texts.REMIND_TOO_LONG.format(limit=NOTICE_MAX))
+    return text
 
 
 def _split_time(ctx: Context, words: list[str]) -> tuple[datetime, str]:

@@ -26,7 +26,7 @@ from bot.domain.issues import IssueStatus
 from bot.domain.lifecycle import OPEN
 from bot.domain.ratings import SATISFIED_FROM
 from bot.messages import Document, Outgoing, Reply
-from bot.text import normalize, read_number
+from bot.text import echoed, normalize, read_number
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services, answer
 from handlers.ledger import check
@@ -836,7 +836,7 @@ def stats(ctx: Context, args: str) -> Outcome:
         )
     except ValueError as bad:
         usage = ctx.services.command("stats").usage_line()
-        raise Answer(texts.STATS_UNKNOWN.format(word=bad.args[0], usage=usage)) from None
+        raise Answer(texts.STATS_UNKNOWN.format(word=echoed(bad.args[0]), usage=usage)) from None
     if query.chart:
         if CHART is None:
             return answer(ctx, texts.STATS_CHART_SOON)

@@ -253,3 +253,31 @@ def test_long_objections_are_kept_whole_and_shown_shortened(chat: Conversation) 
     with UnitOfWork(chat.linli.sessions) as uow:
         kept = uow.session.scalars(select(Objection.text)).all()
     assert long_one in kept  # nothing the resident sent is lost
+
+
+def test_a_reason_of_thousands_of_words_changes_nothing_and_nothing_long_is_echoed(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    run = "楼" * 20_000
+    too_long = "说明最多500字，请写简短些再发一次。"
+    for line in (
+        f"@张网格/网格3群: 退回 1 {run}",
+        f"@张网格/网格3群: 加急 1 {run}",
+        f"@王芳/网格3群: 撤回 1 {run}",
+        f"@张网格/网格3群: 办结 1 {run}",
+    ):
+        assert chat.text(line) == too_long, line
+    shown = chat.text("@李书记/工作群: 查看 1")
+    assert "待受理" in shown and "紧急" not in shown and "撤回" not in shown
+    assert chat.text(f"@李书记/工作群: 提醒 明天9点 {run}") == "提醒内容最多1000字，请写简短些。"
+    assert chat.text(f"@李书记/工作群: 提醒 每天9点 {run}") == "提醒内容最多1000字，请写简短些。"
+    # A word the bot does not know is quoted back cut short.
+    for line in (f"统计 {run}", f"台账 {run}", f"帮助 {run}", f"设置角色 @王芳 {run}"):
+        answer = chat.text(f"@李书记/工作群: {line}")
+        assert len(answer) < SHORT and "楼" * 19 + "…" in answer, line
+    # Within the limit, the reason is kept whole and quoted back shortened.
+    reason = "井盖没盖好，" * 40
+    said = chat.say(f"@李书记/工作群: 加急 1 {reason}")
+    assert all(len(text) < SHORT for _, text in said)
+    assert reason.strip() in chat.text("@李书记/私聊: 查看 1")
