@@ -13,7 +13,7 @@ from bot.domain.deadlines import DeadlineError, PastDeadline, format_deadline
 from bot.domain.issues import Role
 from bot.domain.permissions import STAFF
 from bot.domain.repeats import MORNING, Repeat, RepeatError, looks_repeating, parse_repeat
-from bot.text import normalize, shorten, whole_number
+from bot.text import SENTENCE_ENDS, normalize, rstrip_marks, shorten, whole_number
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, answer, quiet_until
 from handlers.schedule import (
@@ -32,6 +32,7 @@ _LIST = {"list", "列表", "查看", "我的"}
 _CANCEL = {"cancel", "取消", "删除"}
 _CHANGE = {"change", "edit", "修改", "更改", "改", "调整"}
 _WORDS = re.compile(r"\s+")
+_TRAILING = SENTENCE_ENDS + "，,、；;"  # what a reminder's words may trail off with
 _HAS_TIME = re.compile(r"\d:\d|点")
 _CLOCK = re.compile(
     r"(?:上午|下午|晚上|早上)?(?:\d{1,2}:\d{2}|[0-9一二两三四五六七八九十]{1,3}点(?:半|[0-9]{1,2}分?)?)"
@@ -117,7 +118,9 @@ def _set(ctx: Context, words: list[str], place: _Place, *, keep_text: str = "") 
 
 
 def _within(text: str) -> str:
-    """A reminder's words, if a chat message people still read to the end."""
+    """A reminder's words (without the marks they trail off with), if a chat message people
+    still read to the end."""
+    text = rstrip_marks(text, _TRAILING) or text
     if len(text) > NOTICE_MAX:
         raise Answer(texts.REMIND_TOO_LONG.format(limit=NOTICE_MAX))
     return text

@@ -210,8 +210,11 @@ def test_a_reminder_whose_first_word_is_a_long_run_gets_its_one_line(chat: Conve
 
 def test_an_assignment_to_a_long_word_gets_its_one_line(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
-    # A name with a deadline run into it is looked for only in a short word.
-    assert chat.text("@李书记/工作群: 派单 1 " + "？" * 20000 + "x").startswith("找不到「")
+    # A name with a deadline run into it is looked for only in a short word; past 500
+    # characters the words are refused before anyone is looked for.
+    assert chat.text("@李书记/工作群: 派单 1 " + "？" * 450 + "x").startswith("找不到「")
+    too_long = "说明最多500字，请写简短些再发一次。"
+    assert chat.text("@李书记/工作群: 派单 1 " + "？" * 20000 + "x") == too_long
     assert chat.say("@李书记/工作群: 派单 1 刘物业明天")[0] == (
         "工作群",
         "#1 已派单给 物业·刘*业，期限 11月24日。",
