@@ -180,7 +180,10 @@ class Dispatcher:
                     return uow.meetings.homeless_waits(chat.platform, sender, now)
                 if kind in (RouteKind.ASKING, RouteKind.PLACE):
                     return uow.issues.awaited_here(chat.platform, sender, chat.ref)
-                if kind is RouteKind.LEDGER_ASKED:  # privately, or in a work group
+                if kind in (
+                    RouteKind.LEDGER_ASKED,
+                    RouteKind.WORK_TOLD,
+                ):  # privately, or a work group
                     found = None if chat.is_private else uow.chats.find(chat.platform, chat.ref)
                     return chat.is_private or (found is not None and found.kind == "work")
                 if kind in (RouteKind.ATTEND, RouteKind.MEETING_ASKED):
@@ -305,6 +308,8 @@ class Dispatcher:
                 return intake.private_message(ctx, route.text)
             case RouteKind.RECALL:
                 return intake.recalled(ctx, route.text)
+            case RouteKind.WORK_TOLD:
+                return intake.work_told(ctx, route.text)
             case RouteKind.EDIT:
                 return intake.edited(ctx, route.args, route.text)
             case RouteKind.VOICE:

@@ -22,6 +22,7 @@ from bot.domain.asking import (
     meeting_state_asked,
     same_issues_said,
     stats_asked,
+    work_told,
 )
 from bot.domain.duplicates import me_too
 from bot.domain.lookback import came_back
@@ -86,6 +87,8 @@ class RouteKind(Enum):
     PLACE = "place"
     PHOTO = "photo"  # an untagged photo: attached to the sender's report of a moment ago
     VOICE = "voice"  # a voice message sent privately: asked to type it instead
+    # 「2 已上门沟通」「3号已经修好了」 in a work group: staff telling of an issue's work
+    WORK_TOLD = "work_told"
     # WeChat 撤回 of a message the bot filed as its sender's report: perhaps that report's 撤回
     RECALL = "recall"
     # A Telegram edit of a message the bot filed as its sender's report: perhaps its 补充
@@ -211,6 +214,9 @@ class Router:
             return Route(RouteKind.HOME, text=said_text, otherwise=untagged)
         if not private and untagged.kind is RouteKind.IGNORE and asks_in_group(said_text):
             return Route(RouteKind.ASKING, text=raw, otherwise=untagged)
+        if not private and untagged.kind is RouteKind.IGNORE and work_told(said_text):
+            # 「2 已上门沟通，楼上答应注意」: in a work group, perhaps staff meaning a command.
+            return Route(RouteKind.WORK_TOLD, text=raw, otherwise=untagged)
         if not private and attending_said(said_text) is not None:
             return Route(RouteKind.ATTEND, text=said_text, otherwise=untagged)
         if not private and untagged.kind is RouteKind.IGNORE and meeting_asked(said_text):

@@ -10,7 +10,16 @@ from datetime import datetime, timedelta
 
 from bot.analysis import Analysis
 from bot.analysis.location import Location, building_number, corrects_place, gives_place
-from bot.domain.asking import ASKING, ASKING_AFTER, ASKING_AT_MOST, URGING, WHY_REJECTED
+from bot.domain.asking import (
+    ASKING,
+    ASKING_AFTER,
+    ASKING_AT_MOST,
+    EXTEND_SAID,
+    NOT_OURS_SAID,
+    URGING,
+    WHY_REJECTED,
+    WORK_SAID,
+)
 from bot.domain.deadlines import DeadlineError
 from bot.domain.duplicates import ME_TOO_WITHIN, WINDOW, ReportFacts, find_duplicate
 from bot.domain.issues import IssueStatus, Role, location_label
@@ -110,11 +119,6 @@ _EXTEND_TO = re.compile(
     r"(?:延期|延长|延|推迟|推|宽限)(?:到|至)\s*(?P<when>[^，,。；;！!\s]{1,12})"
 )
 _EDGE_MARKS = re.compile(r"^[\s，,。；;！!、]+|[\s，,。；;！!、]+$")
-_EXTEND_SAID = re.compile(r"延期|推迟|延长|宽限|多给几天|再给几天")
-# 「2号不是我们管的，是电梯公司维保」: what 不归我管 is for.
-_NOT_OURS_SAID = re.compile(
-    r"不(?:是|归)(?:我们|我|咱们)(?:的|管|负责)|不属于(?:我们|我|物业)|不归物业"
-)
 # 「不用处理了」「已经修好了，不用来了」: the reporter withdraws what they reported.
 _NO_LONGER_NEEDED = re.compile(r"不用(?:再)?(?:处理|来|修|管|麻烦)了|不需要(?:再)?(?:处理|来人?)了")
 # 「能不能匿名」「别告诉他们是我反映的」「会不会知道是我说的」: asking to stay unnamed (a noisy
@@ -140,11 +144,6 @@ _NOD = re.compile(
     r"(?:[,，\s]*(?:马上|立即|立刻|尽快|这就|现在)(?:去|安排)?(?:处理|办理?|看看?|修)?)?"
     r"[。.!！~～]*$"
 )
-# 「已修好」「换好了」「明天上午去处理」「已联系施工队」: someone at work telling of it.
-_WORK_SAID = re.compile(
-    r"好了|[修换弄处理清]好|疏通|完成|搞定|解决|已经|已[修换处清疏办联]|去(?:处理|修|看|现场)"
-    r"|到现场|正在|马上|联系了"
-)
 _REASON_LEAD = re.compile(r"^[\s,，:：。.、]+")  # 「，我说的是屋里漏水」
 _AWAITED = OPEN | {IssueStatus.RESOLVED}  # still open, or waiting for its rating
 
@@ -168,27 +167,42 @@ def private_message(ctx: Context, text: str) -> Outcome:
     if ctx.role in AT_WORK and not analysis.urgent:  # 煤气、着火 …: filed whoever says it
         if _NOD.match(normalize(text).strip()):  # 「收到」「好的，马上去处理」 to a 新派单
             return _nod(ctx)
-        # 「1 已修好」: the command it was meant as, with their own words.
-        number, said = issue_first(text.strip())  # 「1号已经换好灯泡了」 too
-        if number and said and ctx.uow.issues.by_number(ctx.community.id, number):
-            # 「1号能延期到下周吗」: how 延期 is asked for; else the command it was meant as.
-            hint = texts.STAFF_NUMBER_HINT
-            to = _EXTEND_TO.search(said)
-            if to is not None and not _QUESTION_END.search(said) and _reads_as_deadline(ctx, to):
-                # 「2号要等配件，延期到下周五」: 延期 2 下周五 要等配件
-                reason = _EDGE_MARKS.sub("", said[: to.start()] + " " + said[to.end() :])
-                return extend.extend(ctx, f"{number} {to['when']} {reason}".strip())
-            if _EXTEND_SAID.search(said):
-                hint = texts.STAFF_EXTEND_HINT
-            elif _NOT_OURS_SAID.search(said):
-                hint = texts.STAFF_NOT_OURS_HINT
-            return answer(ctx, hint.format(number=number, said=said.strip()), "invalid")
-        return _staff_hint(ctx, text.strip())
+        return _number_told(ctx, text) or _staff_hint(ctx, text.strip())
     hint = texts.PRIVATE_HINT.format(bot=ctx.services.settings.bot.name)
     answered = _place_added(ctx, text, analysis) or _home_told(ctx, text)
     answered = answered or _not_a_report(ctx, text, analysis, hint)
     answered = answered or _detail_added(ctx, text, analysis)
     return answered or _report_unless_duplicate(ctx, text, analysis)
+
+
+def work_told(ctx: Context, text: str) -> Outcome:
+    """「2 已上门沟通，楼上答应注意」「3号已经修好了」 said in a work group by someone at work:
+    the command it was meant as, as privately; from anyone else, or about no issue, chat."""
+    if ctx.community is None or ctx.role not in AT_WORK:
+        return Outcome([], "ignored")
+    return _number_told(ctx, text) or Outcome([], "ignored")
+
+
+def _number_told(ctx: Context, text: str) -> Outcome | None:
+    """「1 已修好」「1号已经换好灯泡了」 from someone at work: the command it was meant as, with
+    their own words; 「2号要等配件，延期到下周五」 is that 延期 (a holder's: the request).
+    None when it names no issue."""
+    assert ctx.community is not None
+    number, said = issue_first(text.strip())
+    if not (number and said and ctx.uow.issues.by_number(ctx.community.id, number)):
+        return None
+    # 「1号能延期到下周吗」: how 延期 is asked for; else the command it was meant as.
+    hint = texts.STAFF_NUMBER_HINT
+    to = _EXTEND_TO.search(said)
+    if to is not None and not _QUESTION_END.search(said) and _reads_as_deadline(ctx, to):
+        # 「2号要等配件，延期到下周五」: 延期 2 下周五 要等配件
+        reason = _EDGE_MARKS.sub("", said[: to.start()] + " " + said[to.end() :])
+        return extend.extend(ctx, f"{number} {to['when']} {reason}".strip())
+    if EXTEND_SAID.search(said):
+        hint = texts.STAFF_EXTEND_HINT
+    elif NOT_OURS_SAID.search(said):
+        hint = texts.STAFF_NOT_OURS_HINT
+    return answer(ctx, hint.format(number=number, said=said.strip()), "invalid")
 
 
 def _reads_as_deadline(ctx: Context, to: re.Match[str]) -> bool:
@@ -330,8 +344,8 @@ def _place_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
 def _staff_hint(ctx: Context, said: str) -> Outcome:
     """「已修好」「明天上午去处理」 said privately by someone at work: about what they hold. With
     one issue, the commands it was meant as; with several, their numbers; else how it goes."""
-    extending = _EXTEND_SAID.search(said) is not None
-    if not (extending or _WORK_SAID.search(said)):
+    extending = EXTEND_SAID.search(said) is not None
+    if not (extending or WORK_SAID.search(said)):
         return answer(ctx, texts.STAFF_PRIVATE_HINT, "invalid")
     one = texts.STAFF_EXTEND_HINT if extending else texts.STAFF_NUMBER_HINT
     return _about_held(ctx, one, texts.STAFF_WHICH_HINT, texts.STAFF_PRIVATE_HINT, said=said)

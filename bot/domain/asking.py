@@ -272,3 +272,38 @@ def extension_answer(text: str, quoted: str | None) -> tuple[int, bool, str] | N
     if asked is None or answer is None:
         return None
     return int(asked[1]), answer["no"] is None, (answer["why"] or "").strip()
+
+
+# Someone at work telling of an issue by its number (「2 已上门沟通」「3号已经修好了」「1号要延期」
+# 「2号不是我们管的」): what they tell of.
+# 「已修好」「换好了」「明天上午去处理」「已联系施工队」: the work.
+WORK_SAID = re.compile(
+    r"好了|[修换弄处理清]好|疏通|完成|搞定|解决|已经|已[修换处清疏办联]|去(?:处理|修|看|现场)"
+    r"|到现场|正在|马上|联系了|上门|看过|去过|安排了|已安排|在修|在处理"
+)
+# 「要延期」「再给几天」: more time.
+EXTEND_SAID = re.compile(r"延期|推迟|延长|宽限|多给几天|再给几天")
+# 「2号不是我们管的，是电梯公司维保」: what 不归我管 is for.
+NOT_OURS_SAID = re.compile(
+    r"不(?:是|归)(?:我们|我|咱们)(?:的|管|负责)|不属于(?:我们|我|物业)|不归物业"
+)
+# A leading issue number, not a building, a count or a time (「3号楼」「2个人」「3点」).
+_NUMBER_FIRST = frozenset("#＃0123456789")
+_ASKED_END = re.compile(r"[吗么嘛呢没?？][\s。.!！~～]*$")
+_NUMBER_LEAD = re.compile(
+    r"^[#＃]?\s*[0-9]{1,9}\s*号?(?![0-9]|\s*(?:号?楼|栋|幢|单元|室|点|月|日|天|个|分|元|块|岁|层|户|辆|年))"
+)
+
+
+def work_told(text: str) -> bool:
+    """Whether `text` (normalised) starts with an issue number, then tells of its work, more
+    time or that it is not theirs: perhaps staff meaning a command (「2 已上门沟通」)."""
+    if text[:1] not in _NUMBER_FIRST:  # most messages: one look at the first character
+        return False
+    lead = _NUMBER_LEAD.match(text)
+    if lead is None:
+        return False
+    rest = text[lead.end() :]
+    if _ASKED_END.search(rest):  # 「1号延期了吗」 asks
+        return False
+    return any(p.search(rest) is not None for p in (WORK_SAID, EXTEND_SAID, NOT_OURS_SAID))

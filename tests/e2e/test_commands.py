@@ -134,6 +134,38 @@ def test_a_command_ending_a_sentence_still_counts(chat: Conversation) -> None:
     assert chat.say("@刘物业/私聊: 办结 1 已疏通！")[0][1].startswith("#1 已办结：已疏通。请")
 
 
+def test_staff_telling_of_an_issue_in_the_work_group_are_told_the_command(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@孙大爷/网格5群: #报事 5号楼楼上天天半夜拖椅子")
+    assert chat.say("@张网格/工作群: 1 已上门看过，明天换灯") == [
+        (
+            "工作群",
+            "#1 要办结请发送「办结 1 已上门看过，明天换灯」，"
+            "报进展请发送「进展 1 已上门看过，明天换灯」。",
+        )
+    ]
+    assert chat.text("@刘物业/工作群: 1号不是我们管的") == (
+        "#1 不归您管的话，请发送「不归我管 1 不是我们管的」，社区会改派。"
+    )
+    # More time with a deadline is the 延期 itself, as privately.
+    moved = chat.say("@赵网格/工作群: 2号要等配件，延期到下周五")
+    assert moved[0] == ("工作群", "#2 的期限由 11月26日 改为 12月4日，原因：要等配件。")
+    # A building, a count, an unknown number, a resident, a grid group: chat.
+    for line in (
+        "@张网格/工作群: 3号楼那边我去看了",
+        "@张网格/工作群: 2个人去现场了",
+        "@张网格/工作群: 99 已经修好了",
+        "@王芳/网格3群: 1 已经好了",
+        "@张网格/网格3群: 1号已经修好了",
+    ):
+        assert chat.say(line) == [], line
+    with UnitOfWork(chat.linli.sessions) as uow:
+        kept = uow.session.scalars(select(InboundMessage.text)).all()
+    assert "1号已经修好了" not in kept  # said to residents: not the bot's
+
+
 def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
     chat.say("@张网格/网格3群: 派单 1 @刘物业")

@@ -349,6 +349,26 @@ def test_asking_whether_an_issue_was_handled_shows_it_and_does_nothing(text: str
 
 
 @pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("2 已上门沟通，楼上答应注意", True),
+        ("#3 已经修好了", True),
+        ("1号要延期", True),
+        ("2号不是我们管的", True),
+        ("3号楼那边我去看了", False),
+        ("2个人去现场了", False),
+        ("3点去现场", False),
+        ("1 收到", False),
+    ],
+)
+def test_staff_telling_of_an_issue_in_a_group(text: str, told: bool) -> None:
+    result = route(text)
+    assert (result.kind is RouteKind.WORK_TOLD) is told
+    if told:
+        assert result.otherwise is not None and result.otherwise.kind is RouteKind.IGNORE
+
+
+@pytest.mark.parametrize(
     ("text", "filters"),
     [
         ("超期的有哪些", "红"),
