@@ -21,7 +21,7 @@ from bot.domain.voting import WITHDRAW_WORDS
 from bot.messages import ChatRef, Direct, IncomingMessage, Outgoing, PollAnswer, Reply
 from bot.outbox import outbound
 from bot.routing import IGNORE, Route, RouteKind, Router
-from bot.text import echoed, fit_for_chat, storable, visible
+from bot.text import echoed, fit_for_chat, shorten, storable, visible
 from handlers import admin, extend, intake, ledger, meetings, texts
 from handlers.base import (
     Answer,
@@ -121,7 +121,7 @@ class Dispatcher:
         """An edit of a message (Telegram). Of one filed as a report: perhaps its 补充. Of one
         that changed nothing (never kept, or answered with help, a refusal or a suggestion):
         `fresh`, the new wording read as a new message, so 「办结 l」 put right runs. Of any
-        other: nothing, so what the original did is not done twice."""
+        other: nothing, so what the original did is not done twice (a command is told so)."""
         chat, original = message.chat, message.edited or ""
         try:
             with UnitOfWork(self._sessions) as uow:
@@ -134,7 +134,11 @@ class Dispatcher:
             described = fresh.kind in (RouteKind.REPORT, RouteKind.MENTION, RouteKind.PRIVATE)
             said = fresh.text if described else visible(message.text).strip()
             return Route(RouteKind.EDIT, args=original, text=said)
-        return fresh if outcome is None or outcome in CHANGED_NOTHING else IGNORE
+        if outcome is None or outcome in CHANGED_NOTHING:
+            return fresh
+        if fresh.kind is RouteKind.COMMAND:  # 「派单 1 刘物业」 put right: said again, it runs
+            return Route(RouteKind.EDIT_DONE, text=visible(message.text).strip())
+        return IGNORE
 
     def _worth_suggesting(self, message: IncomingMessage) -> bool:
         """An untagged group message in a chat with 诉求提示 on, that reads surely as a
@@ -312,6 +316,10 @@ class Dispatcher:
                 return intake.work_told(ctx, route.text)
             case RouteKind.EDIT:
                 return intake.edited(ctx, route.args, route.text)
+            case RouteKind.EDIT_DONE:
+                return answer(
+                    ctx, texts.EDIT_NOT_RUN.format(said=shorten(route.text, 60)), "invalid"
+                )
             case RouteKind.VOICE:
                 return answer(ctx, texts.VOICE_HINT, "invalid")
             case RouteKind.EXTEND_ANSWER:

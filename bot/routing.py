@@ -87,6 +87,8 @@ class RouteKind(Enum):
     PLACE = "place"
     PHOTO = "photo"  # an untagged photo: attached to the sender's report of a moment ago
     VOICE = "voice"  # a voice message sent privately: asked to type it instead
+    # A command that ran, edited (Telegram): it is not run again, and the sender is told so
+    EDIT_DONE = "edit_done"
     # 「2 已上门沟通」「3号已经修好了」 in a work group: staff telling of an issue's work
     WORK_TOLD = "work_told"
     # WeChat 撤回 of a message the bot filed as its sender's report: perhaps that report's 撤回

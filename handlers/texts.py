@@ -173,6 +173,7 @@ CANCEL_WHICH = "要撤回哪一件？请发送「撤回 编号」。您未办结
 PRIVACY_ANSWER = "放心，您私信反映的事项，群里和工作群都不显示您的名字，只有书记和承办人能看到。"
 PRIVACY_ALERT = "#{number} 报事人希望不透露其身份：{detail}"
 RECALLED_REASON = "报事人撤回了原消息"
+EDIT_NOT_RUN = "修改过的命令不会再执行。要按修改后的办，请重新发送：{said}"
 EDIT_ADDED = "已把修改补充到 #{number}。"
 EDIT_MOVED = "已把修改补充到 #{number}，位置改为：{where}。"
 EDIT_ADDED_ALERT = "#{number} 报事人修改了原消息：{detail}"

@@ -682,6 +682,7 @@ def test_an_edit_of_what_changed_nothing_is_read_afresh_and_nothing_runs_twice(
     # An edit of a command that ran does not run it again, nor the new wording.
     chat.say("@孙大爷/网格3群: #报事 3号楼门口井盖松了")
     done = sent(chat, "@张网格/工作群: 受理 2")
-    assert edit_of(chat, done, "@张网格/工作群: 受理 2 马上去") == []
-    assert edit_of(chat, done, "@张网格/工作群: 退回 2 不是我们管") == []
+    not_run = "修改过的命令不会再执行。要按修改后的办，请重新发送：退回 2 不是我们管"
+    assert edit_of(chat, done, "@张网格/工作群: 退回 2 不是我们管") == [("工作群", not_run)]
     assert "已受理" in chat.text("@李书记/工作群: 查看 2")
+    assert edit_of(chat, done, "@张网格/工作群: 好的") == []  # no command now: nothing to say
