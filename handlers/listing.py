@@ -32,6 +32,7 @@ PAGE_SIZE = 10
 _RANK = {Colour.RED: 0, Colour.YELLOW: 1, Colour.GREEN: 2}
 _MINE = {"mine", "我的", "我"}
 _EVERYTHING = {"全部", "all"}
+_URGENT = {"紧急", "急", "加急", "急事"}
 # 「台账 待受理」: the open statuses by the words people use for them.
 _STATUS_WORDS = {
     **dict.fromkeys(["待受理", "未受理", "新报"], IssueStatus.NEW),
@@ -55,6 +56,7 @@ class _Asked:
     held_by: Held | None = None  # 「台账 物业」「台账 @刘物业」
     statuses: set[IssueStatus] = field(default_factory=set)  # 「台账 待受理」
     building: str | None = None  # 「台账 5号楼」
+    urgent: bool = False  # 「台账 紧急」
 
 
 def _asked(ctx: Context, words: list[str]) -> _Asked:
@@ -78,6 +80,8 @@ def _asked(ctx: Context, words: list[str]) -> _Asked:
             raise Answer(texts.LIST_NOT_OPEN.format(word=echoed(word)))
         elif word.lower() in _EVERYTHING:
             asked.everything = True
+        elif word in _URGENT:
+            asked.urgent = True
         elif word in grids:
             asked.grid_ids.add(grids[word].id)
         elif (unit := community.unit(word)) is not None:  # 「物业」 the unit, not 物业服务
@@ -128,6 +132,7 @@ def list_issues(ctx: Context, args: str) -> Outcome:
         grid_ids=frozenset(asked.grid_ids or (() if asked.everything else actor.grid_ids)),
         or_held_by=actor.person_id if grid_work else None,
         category=asked.category,
+        urgent=asked.urgent,
         # Residents see what they reported or follow, a 楼栋长 their building; handlers (and
         # staff asking for "mine") what they hold.
         watcher_id=watcher,
@@ -194,12 +199,14 @@ def held(ctx: Context, limit: int) -> Sequence[Issue]:
 
 
 def ledger_line(uow: UnitOfWork, services: Services, issue: Issue) -> str:
-    """`🔴 #3【照明路灯】3号楼3单元 · 办理中 · 物业·刘*业 · 期限11月23日`."""
+    """`🔴 #3【照明路灯】3号楼3单元 · 办理中 · 物业·刘*业 · 期限11月23日`; 紧急 first when it
+    is."""
     mark = colour_of(services, issue.deadline).emoji
     head = f"{mark} #{issue.number}【{services.category(issue.category).name}】"
     room = None if issue.private else issue.room  # a private report's flat says who wrote it
     where = location_label(issue.building, issue.unit, room, issue.place)
-    details = [where] if where else []
+    details = [texts.URGENT_MARK] if issue.urgent else []
+    details += [where] if where else []
     details.append(issue.status.label)
     holder = assignee_label(uow, issue)
     if holder:

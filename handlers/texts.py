@@ -173,6 +173,7 @@ CANCEL_WHICH = "要撤回哪一件？请发送「撤回 编号」。您未办结
 PRIVACY_ANSWER = "放心，您私信反映的事项，群里和工作群都不显示您的名字，只有书记和承办人能看到。"
 PRIVACY_ALERT = "#{number} 报事人希望不透露其身份：{detail}"
 RECALLED_REASON = "报事人撤回了原消息"
+URGENT_MARK = "紧急"  # in a 台账 line
 EDIT_NOT_RUN = "修改过的命令不会再执行。要按修改后的办，请重新发送：{said}"
 EDIT_ADDED = "已把修改补充到 #{number}。"
 EDIT_MOVED = "已把修改补充到 #{number}，位置改为：{where}。"
@@ -246,7 +247,7 @@ LIST_NOT_OPEN = (
 LIST_EMPTY_BUILDING = "{building}没有未办结的事项。"
 LIST_NO_PAGE = "没有第{page}页，共{pages}页。"
 LIST_UNKNOWN_FILTER = (
-    "看不懂「{word}」。可以写：红/黄/绿、待受理/已受理/办理中、我的、网格名、分类名、"
+    "看不懂「{word}」。可以写：红/黄/绿、紧急、待受理/已受理/办理中、我的、网格名、分类名、"
     "承办单位或@承办人、楼号、页码，"
     "例如：台账 红 网格3"
 )

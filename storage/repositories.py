@@ -479,7 +479,8 @@ class Issues:
         offset: int,
         limit: int,
     ) -> LedgerPage:
-        """One page of open issues, most urgent colour first, with the counts per colour.
+        """One page of open issues, most urgent colour first (the urgent ones first in each),
+        with the counts per colour.
 
         Colour is 0 red (past its deadline), 1 yellow (due by `yellow_until`), 2 green; 3 is
         an issue no longer open (it has no colour).
@@ -500,6 +501,8 @@ class Issues:
             where.append(Issue.category == query.category)
         if query.building:
             where.append(Issue.building == query.building)
+        if query.urgent:
+            where.append(Issue.urgent.is_(True))
         if query.watcher_id is not None:
             followed = select(Follower.issue_id).where(Follower.person_id == query.watcher_id)
             where.append(or_(Issue.reporter_id == query.watcher_id, Issue.id.in_(followed)))
@@ -527,7 +530,10 @@ class Issues:
         rows = self._session.scalars(
             select(Issue)
             .where(*where)
-            .order_by(rank, Issue.deadline.is_(None), Issue.deadline, Issue.number)
+            # In each colour the urgent first (紧急), then by deadline.
+            .order_by(
+                rank, Issue.urgent.desc(), Issue.deadline.is_(None), Issue.deadline, Issue.number
+            )
             .offset(offset)
             .limit(limit)
         ).all()
@@ -969,6 +975,7 @@ class LedgerQuery:
     assignee_unit: str | None = None  # … or by this unit (or escalated to it)
     text: str = ""  # in the description (or, a number, the issue number)
     building: str | None = None  # in this building (楼栋 number)
+    urgent: bool = False  # urgent ones only (紧急: a danger reported, or 加急)
 
 
 @dataclass(frozen=True)

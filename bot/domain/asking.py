@@ -64,9 +64,13 @@ _WHATS_ON = re.compile(
     r"(?:要|需要)?(?:办|做|干|处理)?(?:吗|呢|啊)?$"
     # 「今天的活」「我的任务」
     r"|^(?:今天|今日|我)的?(?:活儿?|任务|工作|事情?)(?:呢|有哪些|是什么)?$"
-    # 「今天有什么要紧的」「有什么急事吗」「紧急的有哪些」: the 台账, most urgent first
-    r"|^(?:今天|今日|现在|目前)?(?:有)?(?:什么|啥|哪些)(?:要紧|紧急|急)的?(?:事情?)?(?:吗|呢)?$"
-    r"|^(?:要紧|紧急|急)的?(?:事情?)?(?:有哪些|有什么|有几件)$"
+    # 「今天有什么要紧的」: the 台账, most urgent first
+    r"|^(?:今天|今日|现在|目前)?(?:有)?(?:什么|啥|哪些)要紧的?(?:事情?)?(?:吗|呢)?$"
+)
+# 「有什么急事吗」「紧急的有哪些」: 台账 紧急.
+_URGENT_ASKED = re.compile(
+    r"^(?:今天|今日|现在|目前)?(?:有)?(?:什么|啥|哪些)(?:紧急|急)的?(?:事情?)?(?:吗|呢)?$"
+    r"|^(?:紧急|急)的?(?:事情?)?(?:有哪些|有什么|有几件)$"
 )
 
 
@@ -91,6 +95,8 @@ def ledger_asked(text: str) -> str | None:
         return None
     if _WHATS_ON.match(text):  # 「今天有什么事」「今天的活」
         return ""
+    if _URGENT_ASKED.match(text):  # 「有什么急事吗」
+        return "紧急"
     if _ASKS.search(text) is None:
         return None  # chatter: it asks nothing of this kind
     subject = _SUBJECT.match(text)

@@ -401,6 +401,13 @@ def test_hurrying_makes_an_issue_urgent_and_its_reminders_come_at_night(
         ),
     ]
     assert "紧急" in chat.text("@李书记/工作群: 查看 2").splitlines()[0]
+    # The 台账 says so, and 「台账 紧急」 (「紧急的有哪些」) lists the urgent ones alone.
+    listed = chat.text("@李书记/工作群: 台账").splitlines()
+    assert listed[1].startswith("🟡 #2【道路井盖】紧急 · 3号楼 · 办理中")  # first of its colour
+    assert "紧急" not in listed[2]
+    urgent = chat.text("@李书记/工作群: 台账 紧急")
+    assert urgent.splitlines()[1:] == listed[1:2]
+    assert chat.text("@李书记/工作群: 紧急的有哪些") == urgent
     assert chat.text("@李书记/工作群: 加急 2") == "#2 已是紧急事项；要提醒承办人请发「催办 2」。"
     assert chat.text("@王芳/网格3群: 加急 1") == "只有网格员及以上可以加急。"
     # The deadline falls in the quiet hours: #2's 🔴 comes at 23:00, #1's waits for 07:30.

@@ -384,10 +384,10 @@ def test_staff_telling_of_an_issue_in_a_group(text: str, told: bool) -> None:
         ("刘物业手上有几件", "刘物业"),
         ("物业还有几件没办", "物业"),
         ("网格3今天有什么事", "网格3"),
-        # What is pressing: the whole 台账, most urgent first.
+        # What is pressing: the whole 台账, most urgent first; what is urgent: 台账 紧急.
         ("今天有什么要紧的", ""),
-        ("有什么急事吗", ""),
-        ("紧急的有哪些", ""),
+        ("有什么急事吗", "紧急"),
+        ("紧急的有哪些", "紧急"),
     ],
 )
 def test_the_ledger_asked_in_words(text: str, filters: str) -> None:
