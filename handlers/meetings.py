@@ -18,6 +18,7 @@ from datetime import datetime, time, timedelta
 
 from bot.domain.deadlines import DeadlineError, PastDeadline, format_deadline
 from bot.domain.issues import IssueStatus, Role
+from bot.domain.lifecycle import OPEN, Action
 from bot.domain.permissions import refusal
 from bot.domain.privacy import mask_name, reporter_label
 from bot.domain.voting import (
@@ -58,10 +59,18 @@ from handlers.ledger import (
     check,
     deadline_in,
     issue_first,
+    move,
     shown_deadline,
     target_of,
 )
-from handlers.notify import chat_ref, person_ref, tell_privately, watcher_chats, work_groups
+from handlers.notify import (
+    chat_ref,
+    person_ref,
+    tell_privately,
+    watcher_chats,
+    work_groups,
+    working_on,
+)
 from handlers.schedule import stamp
 from storage.models import (
     AgendaItem,
@@ -1149,11 +1158,13 @@ def outcome(ctx: Context, args: str) -> Outcome:
     decisions = [d.strip() for d in _ITEMS.split(decided) if d.strip()]
     if not decisions:
         raise Answer(ctx.services.command("outcome").usage_line())
-    actions = [
-        _action(ctx, meeting, item) for item in _ITEMS.split(parts.get("行动", "")) if item.strip()
-    ]
+    # Recorded again (put right): an action item said again is the one given before; one
+    # no longer said, still open, is called off.
+    earlier = [i for i in ctx.uow.meetings.actions(meeting.id) if i.status in OPEN]
+    items = [item for item in _ITEMS.split(parts.get("行动", "")) if item.strip()]
+    actions = [_action(ctx, meeting, item, earlier) for item in items]
     meeting.outcome = "；".join(decisions)
-    messages: list[Outgoing] = []
+    messages: list[Outgoing] = _called_off(ctx, meeting, earlier)
     if meeting.kind == "meeting" and meeting.status in ("polling", "tied"):
         # Decided without waiting for the time poll: it closes now, and says nothing more
         # later. (A decision vote runs to its deadline and announces its result.)
@@ -1188,9 +1199,24 @@ def outcome(ctx: Context, args: str) -> Outcome:
     return Outcome([reply_to(ctx, summary), *messages], "command")
 
 
-def _action(ctx: Context, meeting: Meeting, item: str) -> tuple[Issue, list[Outgoing]]:
-    """`@物业 2号楼装充电桩 10个工作日` → a tracked issue assigned with its deadline."""
-    words = item.strip().split()
+def _called_off(ctx: Context, meeting: Meeting, dropped: list[Issue]) -> list[Outgoing]:
+    """Action items of an outcome recorded before that the new one no longer has: 已退回
+    (「M1 结果已更正，此项取消」), their holders told."""
+    told: list[Outgoing] = []
+    for issue in dropped:
+        holders = working_on(ctx.uow, issue)
+        move(ctx, issue, Action.REJECT, texts.ACTION_DROPPED_REASON.format(label=_label(meeting)))
+        line = texts.ACTION_DROPPED.format(number=issue.number, label=_label(meeting))
+        told += tell_privately(holders, line, skip=ctx.sender.id)
+    return told
+
+
+def _action(
+    ctx: Context, meeting: Meeting, item: str, earlier: list[Issue]
+) -> tuple[Issue, list[Outgoing]]:
+    """`@物业 2号楼装充电桩 10个工作日` → a tracked issue assigned with its deadline; the same
+    one of `earlier` (taken from it) when it was given before, its deadline moved if need be."""
+    words = _who_then_what(ctx, item.strip().split())
     if len(words) < 2:
         raise Answer(texts.OUTCOME_BAD_ACTION.format(item=item.strip()))
     person, unit = target_of(ctx, words[0])
@@ -1204,6 +1230,18 @@ def _action(ctx: Context, meeting: Meeting, item: str) -> tuple[Issue, list[Outg
             words = words[:-count]
             break
     description = " ".join(words[1:])
+    holder = (person.id if person else None, unit)
+    same = next(
+        (
+            i
+            for i in earlier
+            if (i.assignee_id, i.assignee_unit) == holder and i.description == description
+        ),
+        None,
+    )
+    if same is not None:
+        earlier.remove(same)
+        return same, _moved_to(ctx, meeting, same, deadline)
     analysis = ctx.services.analyzer.analyze(description)
     category = ctx.services.category(analysis.category)
     assert ctx.community is not None
@@ -1245,6 +1283,43 @@ def _action(ctx: Context, meeting: Meeting, item: str) -> tuple[Issue, list[Outg
         deadline=shown_deadline(ctx.services, issue.deadline),
     )
     return issue, tell_privately(contacts, text, skip=ctx.sender.id)
+
+
+def _moved_to(
+    ctx: Context, meeting: Meeting, issue: Issue, deadline: datetime | None
+) -> list[Outgoing]:
+    """An action item given again with another deadline: moved, its holders told."""
+    if deadline is None or deadline == issue.deadline:
+        return []
+    before = shown_deadline(ctx.services, issue.deadline)
+    issue.deadline = deadline
+    shown = shown_deadline(ctx.services, deadline)
+    record(ctx, issue, Action.EXTEND.value, f"{before} → {shown}（{_label(meeting)}）")
+    line = texts.ACTION_MOVED.format(number=issue.number, label=_label(meeting), deadline=shown)
+    return tell_privately(working_on(ctx.uow, issue), line, skip=ctx.sender.id)
+
+
+# 「物业负责划线」: who, then what they are to do (what is left once 负责 is said).
+_DUTY = re.compile(r"^(?:负责|来|去|要|需要)")
+_NAME_AT_MOST = 12  # characters of a unit's or a person's name run into the task
+
+
+def _who_then_what(ctx: Context, words: list[str]) -> list[str]:
+    """An action item's words with its first one parted when it runs a unit or a person with
+    a role into the task (「物业负责划线」 → 物业, 划线); as they are otherwise."""
+    assert ctx.community is not None
+    if not words:
+        return words
+    first = normalize(words[0]).lstrip("@")
+    community = ctx.community_settings()
+    if community.find_unit(first) is not None:
+        return words
+    for cut in range(min(len(first) - 1, _NAME_AT_MOST), 1, -1):
+        head = first[:cut]
+        if community.unit(head) is not None or ctx.uow.people.named(ctx.community.id, head):
+            task = _DUTY.sub("", first[cut:])
+            return [head, *([task] if task else []), *words[1:]]
+    return words
 
 
 def publish(ctx: Context, args: str) -> Outcome:

@@ -865,3 +865,34 @@ def test_a_meeting_called_in_plain_words_goes_to_the_groups_of_its_issues(
     assert chat.say("@李书记/工作群: 议事 周例会 周四下午3点 会议室") == [
         (WORK, "📅 M2 周例会 定于 11月26日 15:00，地点：会议室。要参加请回复「我参加」。")
     ]
+
+
+def test_an_outcome_put_right_keeps_its_tasks_and_calls_off_the_dropped_ones(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 小区停车位太少，晚上回来没地方停")
+    chat.say("@李书记/工作群: 议事 停车难 周四上午9点 罐罐茶 #1")
+    chat.run_until(at(11, 26, 12))
+    # An action item as it is said: the unit, then what it does.
+    recorded = chat.say(
+        "@李书记/工作群: 结果 M1 决议：划定20个临时车位，每月100元 "
+        "行动：物业负责划线 12月5日；街道城管办负责查违停 月底"
+    )
+    assert recorded[0] == (WORK, "M1 停车难 结果已记录：决议1条，行动事项 #2、#3。")
+    assert (
+        "私聊·刘物业",
+        "新任务 #2（M1 停车难 决议）：划线，期限 12月5日。办好后发送「办结 2 结果」。",
+    ) in recorded
+    # Put right: the same task is the same issue (its deadline moved); one dropped is called
+    # off and its holder told; nothing is assigned twice.
+    again = chat.say(
+        "@李书记/工作群: 结果 M1 决议：划定20个临时车位，每月80元 行动：物业负责划线 12月4日"
+    )
+    assert again[0] == (WORK, "M1 停车难 结果已记录：决议1条，行动事项 #2。")
+    assert ("私聊·周主任", "#3（M1 停车难 决议）已取消：结果已更正，不用再办。") in again
+    assert ("私聊·刘物业", "#2（M1 停车难 决议）的期限改为 12月4日。") in again
+    assert not any(text.startswith("新任务") for _, text in again)
+    assert chat.text("@李书记/工作群: 查看 3").startswith("#3【")
+    assert "已退回" in chat.text("@李书记/工作群: 查看 3").splitlines()[0]
+    assert "期限：12月4日" in chat.text("@李书记/工作群: 查看 2")
+    assert "每月80元" in chat.text("@李书记/工作群: 查看 M1")

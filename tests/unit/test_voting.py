@@ -223,6 +223,8 @@ def test_a_flat_said_alone(said: str, home: tuple[str, str, str] | None) -> None
     [
         ("我参加", (True, None)),
         ("算我一个", (True, None)),
+        ("我也去", (True, None)),
+        ("我们会来", (True, None)),
         ("我们也参加", (True, None)),
         ("报名 M2", (True, 2)),
         ("M1 参加", (True, 1)),
