@@ -141,6 +141,23 @@ class Router:
         # 「邻里，5号楼楼下有人烧纸」: the bot called by its name, as one calls a person.
         self._called = re.compile(rf"^{re.escape(bot_name)}\s*[，,：:]\s*")
 
+    def _said_plainly(self, said: str, said_text: str, message: IncomingMessage) -> str | None:
+        """The command a sentence is said as (「把2合并到1」 → 合并 2 1, 「本周统计」 → 统计 本周,
+        「怎么派单」 → 帮助 派单); None for other words."""
+        private = message.chat.is_private
+        plain = _ba_sentence(said) or _said_as(said_text, private=private)
+        if plain is None and (private or message.mentions_bot):  # 「怎么撤回」 among neighbours
+            plain = self._how_to(said_text)  # is about WeChat
+        return plain
+
+    def _how_to(self, said: str) -> str | None:
+        """「怎么派单」「派单怎么用」「评价是什么意思」 → 帮助 派单, for a command's keyword;
+        None for other words (「怎么办」)."""
+        if (asked := _HOW_TO.match(said)) is None:
+            return None
+        word = asked["a"] or asked["b"]
+        return f"帮助 {word}" if word in self._by_keyword else None
+
     def route(self, message: IncomingMessage) -> Route:
         # Detection reads the normalised text; what is kept (descriptions, reasons) is the
         # person's own text, so full-width punctuation such as "，" survives.
@@ -158,7 +175,7 @@ class Router:
         # 「台账。」「受理 1！」「查看 1？」 are the commands.
         said, said_text = rstrip_marks(raw, SENTENCE_ENDS), rstrip_marks(text, SENTENCE_ENDS)
         private = message.chat.is_private
-        if (plain := _ba_sentence(said) or _said_as(said_text, private=private)) is not None:
+        if (plain := self._said_plainly(said, said_text, message)) is not None:
             said, said_text = plain, normalize(plain)  # 「把2合并到1」 is 「合并 2 1」
         quoting = message.reply_to.text if message.reply_to is not None else None
         if (extending := extension_answer(said_text, quoting)) is not None:
@@ -442,6 +459,11 @@ _WHEN_SAID = (
     r"|(?:每(?:天|日|周[一二三四五六日天末]|月[0-9]{1,2}[号日]|个?工作日)|工作日|今天|明天|后天"
     r"|(?:下|这|本)?(?:周|星期|礼拜)[一二三四五六日天末]|[0-9]{1,2}月[0-9]{1,2}[日号]|[0-9]{1,2}[号日])"
     r"(?:早上|上午|中午|下午|晚上)?)\s*提醒"
+)
+# 「怎么派单」「如何销号」「派单怎么用」「评价是什么意思」: how a command goes.
+_HOW_TO = re.compile(
+    r"^(?:请问)?(?:怎么|如何|怎样|咋)(?P<a>[\u4e00-\u9fff]{2,5}?)(?:呢|啊)?$"
+    r"|^(?P<b>[\u4e00-\u9fff]{2,5}?)(?:怎么用|怎么弄|怎么发|怎么写|是什么意思|什么意思)(?:呢|啊)?$"
 )
 _ROLE_SAID = r"楼栋长|网格员|书记|社区干部"
 # (pattern, command, whether only privately: in a group 「明天9点提醒我一下」 is said to a

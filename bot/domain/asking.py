@@ -26,7 +26,8 @@ ASKING_AT_MOST = 20  # characters: a longer message is a report that happens to 
 # 「能不能快点」「麻烦尽快处理」「催一下」「等了好几天了」: a reporter pressing, said to the bot;
 # in a group such words may be said to anyone, so only privately or with an @.
 URGING = re.compile(
-    r"^(?:能不能|能否|可不可以|可以|请|麻烦|希望)?(?:快点|快一点|快些|尽快|抓紧|赶紧|赶快)"
+    r"^(?:#?[0-9]{1,9}号?\s*)?(?:能不能|能否|可不可以|可以|能|请|麻烦|希望)?"
+    r"(?:快点|快一点|快些|尽快|抓紧|赶紧|赶快)"
     r"|催一下|催催|帮我催|还要等多久|等了(?:好|这么)?(?:久|多天|几天)|都几天了"
 )
 # In a group: about the work only (「怎么样了」「好了吗」 may be about anything).

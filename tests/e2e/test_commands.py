@@ -546,3 +546,11 @@ def test_staff_commands_said_the_other_way_round(chat: Conversation) -> None:
     assert urged[-1][0] == "私聊·刘物业" and urged[-1][1].startswith("🟢 催办 #1【排水管道】")
     # A resident is refused as the command would refuse them.
     assert chat.say("@王芳/网格3群: 本周统计") == [("网格3群", "只有网格员及以上可以查看统计。")]
+
+
+def test_asking_how_a_command_goes_privately_gets_its_usage(chat: Conversation) -> None:
+    usage = chat.text("@李书记/私聊: 帮助 派单")
+    assert chat.text("@李书记/私聊: 怎么派单") == usage
+    assert chat.text("@李书记/私聊: 派单怎么用？") == usage
+    assert chat.text("@王芳/私聊: 怎么评价") == chat.text("@王芳/私聊: 帮助 评价")
+    assert chat.say("@王芳/网格3群: 怎么撤回") == []  # among neighbours: WeChat's 撤回

@@ -459,6 +459,8 @@ def test_asking_after_ones_reports_lists_them(chat: Conversation) -> None:
         "我的诉求",
         # Pressing is asking too: not filed as a report of its own.
         "能不能快点",
+        "能快点吗",
+        "1号能快点修吗",
         "麻烦尽快处理一下",
         "都几天了！",
         "帮我催一下",

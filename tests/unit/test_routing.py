@@ -485,3 +485,27 @@ def test_a_recall_is_routed_as_one_whatever_it_says() -> None:
     recalled = ROUTER.route(replace(message, recalled="m1"))
     assert (recalled.kind, recalled.text) == (RouteKind.RECALL, "m1")
     assert recalled.otherwise is not None and recalled.otherwise.kind is RouteKind.IGNORE
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("怎么派单", "派单"),
+        ("派单怎么用", "派单"),
+        ("如何评价？", "评价"),
+        ("催办是什么意思", "催办"),
+    ],
+)
+def test_asking_how_a_command_goes_gets_its_help(text: str, word: str) -> None:
+    asked = route(text, chat=PRIVATE)
+    assert asked.kind is RouteKind.COMMAND
+    assert asked.command is not None and asked.command.name == "help"
+    assert asked.args == word
+    assert route(text, chat=GROUP).kind is not RouteKind.COMMAND  # neighbours ask each other
+    assert route(text, chat=GROUP, mention=True).kind is RouteKind.COMMAND
+
+
+@pytest.mark.parametrize("text", ["怎么办", "怎么回事", "怎么还没修", "吃饭怎么样"])
+def test_other_how_questions_are_not_help(text: str) -> None:
+    asked = route(text, chat=PRIVATE)
+    assert asked.command is None or asked.command.name != "help"
