@@ -156,6 +156,8 @@ class Router:
         if (asked := _HOW_TO.match(said)) is None:
             return None
         word = asked["a"] or asked["b"]
+        if word in _HOW_ANSWERED:
+            return None
         return f"帮助 {word}" if word in self._by_keyword else None
 
     def route(self, message: IncomingMessage) -> Route:
@@ -465,6 +467,8 @@ _HOW_TO = re.compile(
     r"^(?:请问)?(?:怎么|如何|怎样|咋)(?P<a>[\u4e00-\u9fff]{2,5}?)(?:呢|啊)?$"
     r"|^(?P<b>[\u4e00-\u9fff]{2,5}?)(?:怎么用|怎么弄|怎么发|怎么写|是什么意思|什么意思)(?:呢|啊)?$"
 )
+# 「积分怎么用」「怎么兑换」 are answered with where and how points are redeemed (handlers/intake.py).
+_HOW_ANSWERED = frozenset({"积分", "兑换"})
 _ROLE_SAID = r"楼栋长|网格员|书记|社区干部"
 # (pattern, command, whether only privately: in a group 「明天9点提醒我一下」 is said to a
 # neighbour; 「…提醒大家…」 asks the bot to tell the group)
@@ -586,15 +590,40 @@ _SAID_AS = (
 )
 
 
-_SAID_AS_NOT_REMINDING = tuple(said for said in _SAID_AS if not said[1].startswith("提醒"))
+# What each phrasing cannot do without (one of these words): most messages are chatter, and a
+# substring test is cheaper than trying the pattern.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "统计 {period}": ("统计", "数据"),
+    "统计 {period} 按月": ("每月", "每个月", "各月", "按月", "逐月"),
+    "统计 上月": ("月报",),
+    "导出 {period}": ("导出",),
+    "台账": ("台账", "台帐"),
+    "提醒 列表": ("提醒",),
+    "提醒 取消 {number}": ("提醒",),
+    "提醒 修改 {number} {what}": ("提醒",),
+    "提醒 {when} {what}": ("提醒",),
+    "提醒 {what}": ("提醒",),
+    "积分": ("积分", "几分"),
+    "改期 {meeting} {what}": ("M", "m"),
+    "取消会议 {meeting}{m2}": ("M", "m"),
+    "设置角色 {who} {role} {scope}": ("楼栋长", "网格员", "书记", "社区干部"),
+    "设置角色 {who}{who2} 居民": ("楼栋长", "网格员"),
+    "议事 {kind} {rest}": MEETING_KINDS,
+    "加急 {number} {why}": ("加急",),
+    "催办 {number}": ("催", "督"),
+}
+_SAID_AS_NEEDING = tuple((*said, frozenset(_NEEDS[said[1]])) for said in _SAID_AS)
+# The needed words a message has, in one pass. Two that overlap (「按月报」) yield the first
+# only; no phrasing is a whole message holding such a pair.
+_NEEDED = re.compile("|".join(sorted({re.escape(w) for ws in _NEEDS.values() for w in ws})))
 
 
 def _said_as(said: str, *, private: bool) -> str | None:
     """「本周统计」 → 「统计 本周」, 「月报」 → 「统计 上月」, 「1号催一下」 → 「催办 1」 …
     (`said` normalised); None when the message is none of these."""
-    # The reminder phrasings all say 提醒: most messages are not tried against them.
-    for pattern, command, only_privately in _SAID_AS if "提醒" in said else _SAID_AS_NOT_REMINDING:
-        if only_privately and not private:
+    found = set(_NEEDED.findall(said))  # one pass over the message; for chatter, nothing
+    for pattern, command, only_privately, needs in _SAID_AS_NEEDING if found else ():
+        if (only_privately and not private) or needs.isdisjoint(found):
             continue
         if match := pattern.match(said):
             words = {name: value or "" for name, value in match.groupdict().items()}
