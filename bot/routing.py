@@ -467,7 +467,8 @@ _HOW_TO = re.compile(
     r"^(?:请问)?(?:怎么|如何|怎样|咋)(?P<a>[\u4e00-\u9fff]{2,5}?)(?:呢|啊)?$"
     r"|^(?P<b>[\u4e00-\u9fff]{2,5}?)(?:怎么用|怎么弄|怎么发|怎么写|是什么意思|什么意思)(?:呢|啊)?$"
 )
-# 「积分怎么用」「怎么兑换」 are answered with where and how points are redeemed (handlers/intake.py).
+# 「积分怎么用」「怎么兑换」 are answered with where and how points are redeemed
+# (handlers/intake.py).
 _HOW_ANSWERED = frozenset({"积分", "兑换"})
 _ROLE_SAID = r"楼栋长|网格员|书记|社区干部"
 # (pattern, command, whether only privately: in a group 「明天9点提醒我一下」 is said to a
