@@ -129,11 +129,11 @@ class Dispatcher:
         except Exception:
             log.exception("checking what message %s became failed", original)
             return IGNORE
-        outcome = kept[0] if kept is not None else None
+        outcome, issue_id = kept if kept is not None else (None, None)
         if outcome == "issue":
             described = fresh.kind in (RouteKind.REPORT, RouteKind.MENTION, RouteKind.PRIVATE)
             said = fresh.text if described else visible(message.text).strip()
-            return Route(RouteKind.EDIT, args=original, text=said)
+            return Route(RouteKind.EDIT, args=str(issue_id), text=said)
         if outcome is None or outcome in CHANGED_NOTHING:
             return fresh
         if fresh.kind is RouteKind.COMMAND:  # 「派单 1 刘物业」 put right: said again, it runs
@@ -184,10 +184,8 @@ class Dispatcher:
                     return uow.meetings.homeless_waits(chat.platform, sender, now)
                 if kind in (RouteKind.ASKING, RouteKind.PLACE):
                     return uow.issues.awaited_here(chat.platform, sender, chat.ref)
-                if kind in (
-                    RouteKind.LEDGER_ASKED,
-                    RouteKind.WORK_TOLD,
-                ):  # privately, or a work group
+                # The 台账 asked, staff telling of their work: privately, or in a work group.
+                if kind in (RouteKind.LEDGER_ASKED, RouteKind.WORK_TOLD):
                     found = None if chat.is_private else uow.chats.find(chat.platform, chat.ref)
                     return chat.is_private or (found is not None and found.kind == "work")
                 if kind in (RouteKind.ATTEND, RouteKind.MEETING_ASKED):
@@ -315,7 +313,7 @@ class Dispatcher:
             case RouteKind.WORK_TOLD:
                 return intake.work_told(ctx, route.text)
             case RouteKind.EDIT:
-                return intake.edited(ctx, route.args, route.text)
+                return intake.edited(ctx, int(route.args), route.text)
             case RouteKind.EDIT_DONE:
                 return answer(
                     ctx, texts.EDIT_NOT_RUN.format(said=shorten(route.text, 60)), "invalid"

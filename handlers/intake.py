@@ -391,12 +391,13 @@ def recalled(ctx: Context, message_id: str) -> Outcome:
     return withdraw(ctx, f"{issue.number} {texts.RECALLED_REASON}")
 
 
-def edited(ctx: Context, message_id: str, text: str) -> Outcome:
+def edited(ctx: Context, issue_id: int, text: str) -> Outcome:
     """The reporter edited (Telegram) the message their report was filed from: while it is
     open, the new wording is its 补充, passed to the work group; a place it now names instead
     (「3号楼」 put right as 「5号楼」) becomes the issue's, with its grid. The first wording
-    stays the description. An edit that says nothing new, or of a closed report, is let be."""
-    issue = _filed_open(ctx, message_id)
+    stays the description. An edit that says nothing new, or of a closed report, is let be.
+    `issue_id`: the issue the message was filed as."""
+    issue = _open_own(ctx, issue_id)
     said = text.strip()
     if issue is None or not said or normalize(said) == normalize(issue.description.strip()):
         return Outcome([], "ignored")
@@ -423,7 +424,11 @@ def _move(ctx: Context, issue: Issue, where: Location) -> bool:
 def _filed_open(ctx: Context, message_id: str) -> Issue | None:
     """The sender's open issue filed from their message `message_id` in this chat, if any."""
     chat = ctx.message.chat
-    issue_id = ctx.uow.inbox.filed_as(chat.platform, chat.ref, message_id)
+    return _open_own(ctx, ctx.uow.inbox.filed_as(chat.platform, chat.ref, message_id))
+
+
+def _open_own(ctx: Context, issue_id: int | None) -> Issue | None:
+    """The issue, if it is the sender's and open."""
     issue = ctx.uow.issues.get(issue_id) if issue_id is not None else None
     if issue is None or issue.reporter_id != ctx.sender.id or issue.status not in OPEN:
         return None

@@ -578,14 +578,16 @@ def stats_text(
         months = _month_lines(uow, community_id, query, now, services.settings.tz)
         return "\n".join(lines + months)
     if counts.collected and len(query.grid_ids) != 1:
-        for name, grid in by_grid_name(grids, per_grid):
-            line = texts.STATS_GRID.format(
-                grid=name, collected=grid.collected, resolved=grid.resolved
-            )
-            if grid.overdue:
-                line += texts.STATS_GRID_OVERDUE.format(overdue=grid.overdue)
-            lines.append(line)
+        lines += [_counts_line(name, grid) for name, grid in by_grid_name(grids, per_grid)]
     return "\n".join(lines)
+
+
+def _counts_line(name: str, counts: IssueCounts) -> str:
+    """「网格3：收集5条，办结2条，超期3条」 for a grid, or a month (「11月：…」)."""
+    line = texts.STATS_GRID.format(grid=name, collected=counts.collected, resolved=counts.resolved)
+    if counts.overdue:
+        line += texts.STATS_GRID_OVERDUE.format(overdue=counts.overdue)
+    return line
 
 
 def _month_lines(
@@ -597,19 +599,14 @@ def _month_lines(
     if since is None:
         return []
     until = min(query.period.until or now, now)
-    local = since.astimezone(tz)
+    local, today = since.astimezone(tz), now.astimezone(tz).date()
     month, lines, started = (local.year, local.month), [], False
     while (start := month_range(month, tz)[0]) < until:
-        period = month_period(month, now.astimezone(tz).date(), tz)
+        period = month_period(month, today, tz)
         counts, _ = counts_of(uow, community_id, replace(query, period=period), now)
         started = started or counts.collected > 0
         if started:
-            line = texts.STATS_GRID.format(
-                grid=period.label, collected=counts.collected, resolved=counts.resolved
-            )
-            if counts.overdue:
-                line += texts.STATS_GRID_OVERDUE.format(overdue=counts.overdue)
-            lines.append(line)
+            lines.append(_counts_line(period.label, counts))
         month = (start.year + start.month // 12, start.month % 12 + 1)
     return lines
 

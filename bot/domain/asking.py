@@ -294,9 +294,9 @@ EXTEND_SAID = re.compile(r"延期|推迟|延长|宽限|多给几天|再给几天
 NOT_OURS_SAID = re.compile(
     r"不(?:是|归)(?:我们|我|咱们)(?:的|管|负责)|不属于(?:我们|我|物业)|不归物业"
 )
-# A leading issue number, not a building, a count or a time (「3号楼」「2个人」「3点」).
 _NUMBER_FIRST = frozenset("#＃0123456789")
-_ASKED_END = re.compile(r"[吗么嘛呢没?？][\s。.!！~～]*$")
+_ASKED_END = re.compile(r"[吗么嘛呢没?？][\s。.!！~～]*$")  # 「1号延期了吗」 asks
+# A leading issue number, not a building, a count or a time (「3号楼」「2个人」「3点」).
 _NUMBER_LEAD = re.compile(
     r"^[#＃]?\s*[0-9]{1,9}\s*号?(?![0-9]|\s*(?:号?楼|栋|幢|单元|室|点|月|日|天|个|分|元|块|岁|层|户|辆|年))"
 )

@@ -22,6 +22,7 @@ MAJORITY, TWO_THIRDS = "majority", "two_thirds"
 RULE_LABELS = {MAJORITY: "过半", TWO_THIRDS: "三分之二"}
 RULE_WORDS = {"过半": MAJORITY, "半数": MAJORITY, "三分之二": TWO_THIRDS, "2/3": TWO_THIRDS}
 WITHDRAW_WORDS = ("撤回", "取消", "撤销")
+"""What takes one's ballot back: 「M3 撤回」."""
 # What a consultation meeting is called where it is held (a title of its own, alone).
 MEETING_KINDS = (
     "议事会",
@@ -35,7 +36,6 @@ MEETING_KINDS = (
     "听证会",
     "居民会议",
 )
-"""What takes one's ballot back: 「M3 撤回」."""
 _BALLOT = re.compile(r"^[Mm]\s*\d+\s*[:,]?\s*(?:\d|" + "|".join(WITHDRAW_WORDS) + ")")
 
 
