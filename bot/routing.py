@@ -26,7 +26,7 @@ from bot.domain.asking import (
 )
 from bot.domain.duplicates import me_too
 from bot.domain.lookback import came_back
-from bot.domain.ratings import not_fixed, spoken_rating
+from bot.domain.ratings import RATING_WORDS, not_fixed, spoken_rating
 from bot.domain.voting import (
     MEETING_KINDS,
     attending_said,
@@ -394,8 +394,9 @@ def _asking(route: Route, raw: str) -> Route:
 # 「1号延期了吗」).
 _BA = re.compile(
     r"^(?P<ba>把)?\s*(?P<number>[#＃]?\s*(?:[0-9０-９]+|[一二两三四五六七八九十百零]+))\s*号?\s*"
-    r"(?:也|先|再|就|直接|都|还是)?"  # 「把1号也派给刘物业」「2号先转给周主任」
+    r"(?:也|先|再|就|直接|都|还是|重新)?"  # 「把1号也派给刘物业」「2号重新分给张网格」
     r"(?P<verb>合并到|合并进|并到|并入|派给|交给|转交给|转交|转给|改派给|改派|转派给|转派|派单"
+    r"|分给|安排给"
     r"|上报给|上报到|上报|吹哨给|退回"
     r"|(?:的)?期限(?:改成|改为|改到|调整为|调整到|延到|延长到|推迟到)"
     r"|延期到|延期至|改期到|延到|延至|推迟到|推迟至|延期|推迟|延长|受理)"
@@ -406,7 +407,10 @@ _BA_KEYWORD = {
     **dict.fromkeys(["合并到", "合并进", "并到", "并入"], "合并"),
     # 「把2号转给刘物业」「1号改派周主任」「2 派单 @周主任 3天」
     **dict.fromkeys(
-        ["派给", "交给", "转交给", "转交", "转给", "改派给", "改派", "转派给", "转派", "派单"],
+        [
+            *("派给", "交给", "转交给", "转交", "转给", "改派给", "改派", "转派给", "转派"),
+            *("派单", "分给", "安排给"),
+        ],
         "派单",
     ),
     **dict.fromkeys(["上报给", "上报到", "上报", "吹哨给"], "上报"),
@@ -471,6 +475,7 @@ _HOW_TO = re.compile(
 # (handlers/intake.py).
 _HOW_ANSWERED = frozenset({"积分", "兑换"})
 _ROLE_SAID = r"楼栋长|网格员|书记|社区干部"
+_VERDICTS = "|".join(sorted(RATING_WORDS, key=len, reverse=True))  # 「非常不满意」 before 「满意」
 # (pattern, command, whether only privately: in a group 「明天9点提醒我一下」 is said to a
 # neighbour; 「…提醒大家…」 asks the bot to tell the group)
 _SAID_AS = (
@@ -582,6 +587,20 @@ _SAID_AS = (
         "加急 {number} {why}",
         False,
     ),
+    # 「1号回访了，居民很满意」「回访了2号，不满意，说还是漏」「3号电话回访过，基本满意」
+    # → 回访 1 很满意: a worker's record of the follow-up call
+    (
+        re.compile(
+            r"^(?:(?:已经?|刚)?(?:电话)?回访(?:了|过)?\s*(?P<n1>[#＃]?[0-9]{1,9})\s*号?"
+            r"|(?P<n2>[#＃]?[0-9]{1,9})\s*号?\s*(?:已经?|刚)?(?:电话)?回访(?:了|过|完了?)?)"
+            r"[，,：:\s]*(?:(?:居民|群众|报事人|业主|住户|对方|他|她|阿姨|大爷)们?)?"
+            r"(?:表示|说|反馈|反映|评价)?(?:是|很是)?[，,：:\s]*"
+            rf"(?P<verdict>{_VERDICTS})(?:的|了)?(?P<why>(?:[，,。；;\s].*)?)$",
+            re.DOTALL,
+        ),
+        "回访 {n1}{n2} {verdict}{why}",
+        False,
+    ),
     # 「1号催一下」「2 催办」 → 催办 1
     (
         re.compile(r"^(?P<number>[#＃]?[0-9]{1,9})\s*号?\s*(?:催一下|催办|督办|催催)$"),
@@ -611,6 +630,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "设置角色 {who}{who2} 居民": ("楼栋长", "网格员"),
     "议事 {kind} {rest}": MEETING_KINDS,
     "加急 {number} {why}": ("加急",),
+    "回访 {n1}{n2} {verdict}{why}": ("回访",),
     "催办 {number}": ("催", "督"),
 }
 _SAID_AS_NEEDING = tuple((*said, frozenset(_NEEDS[said[1]])) for said in _SAID_AS)

@@ -212,13 +212,14 @@ def contact_asked(text: str, *, private: bool) -> str | None:
     return f"{building}号楼 {match['who']}" if building else match["who"]
 
 
-# 「这周收了几件」「本月办结了多少」「今年一共收集多少条诉求」: staff asking the statistics in
-# words, privately or in the work group; the 统计 period it means.
+# 「这周收了几件」「本月办结了多少」「今年一共收集多少条诉求」「本周新增了多少」: staff asking
+# the statistics in words, privately or in the work group; the 统计 period it means.
 _PERIOD_SAID = {"这周": "本周", "这个月": "本月", "上个月": "上月", "这礼拜": "本周"}
 _STATS_ASKED = re.compile(
     r"^(?P<period>今天|昨天|本周|这周|这礼拜|上周|本月|这个月|上月|上个月|今年|去年)"
     r"(?:我们|社区)?(?:一共|总共|共)?"
-    r"(?:收了|收到了?|收集了?|接了|受理了?|办结了?|办完了?|处理了|解决了|办了)"
+    r"(?:收了|收到了?|收集了?|接了|受理了?|办结了?|办完了?|处理了|解决了|办了"
+    r"|新增了?|新报了?|新登记了?|登记了)"
     r"(?:多少|几)(?:件|条|个)?(?:诉求|事情?|问题|单)?$"
 )
 

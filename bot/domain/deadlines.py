@@ -162,6 +162,11 @@ _DAY_OF_MONTH = re.compile(rf"(?P<d>{_NUM})[日号]")
 _WEEK = re.compile(r"(?P<which>本|这|这个|下+个?)(?:周|星期|礼拜)(?:内|之内)?")
 _MONTH_END = re.compile(r"(?P<which>本|这|这个|下个?)?月(?:底|末)")
 _TRAILING_BEFORE = re.compile(r"(?:之前|以前|前)$")
+# 「周五前修好」「3天内处理完」「明天下午要办好」: the deadline, then what is to be done by it.
+_TRAILING_DONE = re.compile(
+    r"(?<=.)(?:要|得|必须|务必|需要)?(?:修好|修完|办好|办完|处理好|处理完|解决好?|搞定|弄好|完成"
+    r"|完工|办结|答复)(?:它|了)?$"
+)
 # 「明天下午」 as a deadline: by the end of that part of the day; for a reminder or a meeting
 # (counted in calendar days), its start.
 _PERIOD_STARTS = {
@@ -228,6 +233,8 @@ def parse_deadline(
         raise _error("没有写期限。")
     if len(cleaned) > _MAX_INPUT:
         raise _error(f"看不懂期限「{shown}」。")
+    if not calendar_days:  # a reminder's or a meeting's words are its own
+        cleaned = _TRAILING_DONE.sub("", cleaned)
     cleaned = _strip_before(cleaned)
     cleaned = _DAY_AND_PERIOD.sub(lambda m: _DAY_WORD[m[1]] + m[2], cleaned)
     if hours := _HOURS.fullmatch(cleaned):  # 「2小时」: an urgent job, counted from now

@@ -498,6 +498,13 @@ def test_a_worker_records_the_rating_an_elderly_reporter_gave_on_the_phone(
     ]
     said = chat.say("@李书记/私聊: 评价 3 2 灯还是闪")
     assert ("工作群", "#3 孙*爷评价2分（电话回访 灯还是闪），已重开，请跟进。") in said, said
+    # The call told as it went: 「3号回访了，居民很满意」 records it.
+    chat.say("@赵网格/网格5群: 办结 3 换了新灯")
+    assert chat.say("@赵网格/工作群: 3号回访了吗") == []  # asks, records nothing
+    assert chat.say("@李书记/工作群: 3号回访了，居民很满意")[0] == (
+        "工作群",
+        "#3 已销号，评价5分，感谢反馈。",
+    )
 
 
 def test_an_issue_number_said_in_chinese_works_like_digits(chat: Conversation) -> None:

@@ -732,6 +732,9 @@ def test_staff_commands_said_as_ba_sentences(chat: Conversation) -> None:
     assert replies[0][1] == "#4 已派单给 物业·刘*业，期限 11月26日。"
     replies = chat.say("@李书记/工作群: 4号先转给周主任")
     assert replies[0][1] == "#4 已派单给 街道城管办·周*任，期限 11月26日。"
+    # 「重新分给」, and what is to be done by the deadline said after it.
+    replies = chat.say("@李书记/工作群: 4号重新分给刘物业，周五前修好")
+    assert replies[0][1] == "#4 已派单给 物业·刘*业，期限 11月27日。"
 
 
 def test_someone_who_declined_is_not_nudged_through_their_unit_again(chat: Conversation) -> None:

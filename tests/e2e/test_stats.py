@@ -226,6 +226,9 @@ def test_the_counts_asked_in_words_privately_or_in_the_work_group(
     assert november.text("@李书记/工作群: 这周收了几件") == november.text(
         "@李书记/工作群: 统计 本周"
     )
+    assert november.text("@李书记/工作群: 本周新增了多少") == november.text(
+        "@李书记/工作群: 统计 本周"
+    )
     # Among neighbours it is no question to the bot; privately a resident is told whose it is.
     assert november.say("@王芳/网格3群: 今天收了几件") == []
     assert november.text("@王芳/私聊: 这个月收了多少") == "只有网格员及以上可以查看统计。"

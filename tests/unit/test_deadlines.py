@@ -120,6 +120,11 @@ def parse(text: str, now: datetime = MONDAY) -> datetime:
         ("今天下班前", at(2026, 11, 23, 18)),
         ("下班之前", at(2026, 11, 23, 18)),
         ("明天下班前", at(2026, 11, 24, 18)),
+        # what is to be done by then, said after it
+        ("周五前修好", at(2026, 11, 27)),
+        ("3天内处理完", at(2026, 11, 26)),
+        ("明天下午要办好", at(2026, 11, 24, 18)),
+        ("下周一之前必须解决", at(2026, 11, 30)),
         # day of the month
         ("15号", at(2026, 12, 15)),  # 11-15 has passed
         ("二十五号", at(2026, 11, 25)),
@@ -237,6 +242,14 @@ def test_a_part_of_the_day_is_its_start_for_a_reminder_and_its_end_for_a_deadlin
     for typed, start, end in (("明天上午", 9, 12), ("明天下午", 14, 18), ("周五晚上", 19, 21)):
         assert parse_deadline(typed, MONDAY, CALENDAR, calendar_days=True).hour == start
         assert parse(typed).hour == end
+
+
+def test_what_is_to_be_done_is_no_deadline_alone_nor_part_of_a_reminders_time() -> None:
+    for typed in ("修好", "3天前修好"):
+        with pytest.raises(DeadlineError):
+            parse(typed)
+    with pytest.raises(DeadlineError):  # a reminder's words after its time are its text
+        parse_deadline("周五前修好", MONDAY, CALENDAR, calendar_days=True)
 
 
 def test_a_week_for_a_reminder_is_its_monday_and_a_month_end_skips_days_off() -> None:

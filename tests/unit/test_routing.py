@@ -280,6 +280,12 @@ def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_
         ("1号延期到下周一", "extend", "1 下周一"),
         ("把1的期限改成周五", "extend", "1 周五"),
         ("1号延期3天 等配件", "extend", "1 3天 等配件"),
+        ("2号重新分给张网格", "assign", "2 张网格"),
+        ("3号安排给物业，周五前修好", "assign", "3 物业，周五前修好"),
+        # A worker's follow-up call, recorded with its verdict (and the reason, if any).
+        ("1号回访了，居民很满意", "rate", "1 很满意"),
+        ("回访了3号，不满意，说还是堵", "rate", "3 不满意,说还是堵"),
+        ("2号电话回访过，基本满意的", "rate", "2 基本满意"),
         # The other way round, whole: the period or the issue first.
         ("本周统计", "stats", "本周"),
         ("上月的统计。", "stats", "上月"),
@@ -330,6 +336,10 @@ def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -
         "让李明当心点",
         "他提醒我别忘了带钥匙",
         "明天9点提醒我一下",  # in a group, said to a neighbour
+        "分给大家吧",
+        "1号回访了吗",
+        "回访了3号楼的阿姨",
+        "把蛋糕分给孩子们",
     ],
 )
 def test_other_ba_sentences_stay_chatter(text: str) -> None:
@@ -438,6 +448,9 @@ def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: 
         ("上个月一共办结了多少条诉求", "上月"),
         ("今天收了几件", "今天"),
         ("今天收了几件快递", None),
+        ("本周新增了多少", "本周"),
+        ("今天新报了几件", "今天"),
+        ("这周新增了几个人", None),
         ("这周收了几件衣服", None),
     ],
 )
