@@ -31,7 +31,7 @@ from bot.domain.voting import HOME, home_said
 from bot.messages import Outgoing
 from bot.routing import report_text
 from bot.text import SENTENCE_ENDS, has_content, normalize, rstrip_marks, shorten
-from handlers import contacts, extend, homes, points, texts
+from handlers import contacts, extend, homes, notice, points, texts
 from handlers.base import (
     PHOTO_WINDOW,
     WORK_SHOWN,
@@ -107,6 +107,15 @@ _QUESTION_END = re.compile(r"[吗么嘛呢?？][\s!！。.~～]*$")
 _ASKED = re.compile(
     r"(?:在哪|哪里|哪儿|去哪|几点|什么时候|怎么(?:办|申请|交|预约|报名|领|走|去)|如何|多少钱)"
 )
+# 「是不是停水了」「停水到几点」「哪天打疫苗」: asked, though not ending as a question does.
+_ASKED_WHEN = re.compile(r"是不是|有没有|会不会|要不要|多久|到几点|几号|哪天|几月几")
+
+
+def _asks(said: str) -> bool:
+    """Whether `said` (normalised) is a question."""
+    return any(p.search(said) for p in (_QUESTION_END, _ASKED, _ASKED_WHEN))
+
+
 # 「你好」「在吗」「嗯」: said to the bot, not about the report.
 _SMALL_TALK = re.compile(
     r"^(?:你好|您好|你们好|在吗|在不在|有人吗|hello|hi|哈喽|早|早上好|中午好|下午好|晚上好"
@@ -460,6 +469,8 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     if number is not None and ctx.uow.issues.by_number(ctx.community.id, number) is not None:
         return answer(ctx, texts.ABOUT_AN_ISSUE.format(number=number), "invalid")
     short = len(said) <= ASKING_AT_MOST
+    if short and _asks(said) and (told := notice.answering(ctx, said)) is not None:
+        return told  # 「明天停水吗」: what the notice of 12月3日 said
     progress = ASKING.search(said) is not None
     if short and (progress or ASKING_AFTER.search(said) or URGING.search(said)):
         mine = _asked_after(ctx, said, progress=progress, here_only=False)

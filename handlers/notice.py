@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from bot.domain.asking import NOTICE_ANSWERS_WITHIN, naming_words, notice_answers
 from bot.domain.deadlines import format_deadline
 from bot.domain.issues import Role
 from bot.messages import Outgoing, Reply
@@ -45,6 +46,10 @@ _TARGET = re.compile(r"^\s*([^\s,，、:：]+)[\s,，、:：]*")
 _URGENT = re.compile(r"^[\s【\[(（]*(?:紧急|急[!！:：\s】\])）])|紧急通知")
 _RESIDENT_KINDS = ("grid", "resident")
 _LATER = re.compile(r"^\s*定时(?:发送|发)?[\s,，:：]*")
+# A notice as the groups read it: `_HEAD`, the words, `_SIGNATURE` and who sent it.
+_HEAD, _SIGNATURE = texts.NOTICE.split("{text}")[0], "\n——"
+_NOTICES_READ = 20  # the newest notices a question is held against
+_ANSWER_AT_MOST = 200  # characters of a notice quoted in answer
 
 
 def notice(ctx: Context, args: str) -> Outcome:
@@ -102,6 +107,33 @@ def _notice(ctx: Context, args: str, *, later: bool) -> Outcome:
     replies: list[Outgoing] = [reply_to(ctx, line)]
     replies += [Reply(chat_ref(chat), sent) for chat in targets]
     return Outcome(replies, "command", published=True, at_once=at_once)
+
+
+def answering(ctx: Context, said: str) -> Outcome | None:
+    """「明天停水吗」 said to the bot: the newest notice of the last week that answers it
+    (`notice_answers`), sent to this group, or privately to any of the community's groups;
+    None when none does."""
+    assert ctx.community is not None
+    naming = naming_words(ctx.services.analyzer.words(said))
+    if not naming:
+        return None
+    if ctx.chat.kind == "private":
+        chats = ctx.uow.chats.of_community(ctx.community.id)
+        platform = ctx.chat.platform
+        refs = [c.ref for c in chats if c.kind in _RESIDENT_KINDS and c.platform == platform]
+    else:
+        refs = [ctx.chat.ref]
+    since = ctx.now - NOTICE_ANSWERS_WITHIN
+    sent = ctx.uow.outbox.sent_to(ctx.chat.platform, refs, _HEAD, since, _NOTICES_READ)
+    for text, at in sent:
+        body = text.removeprefix(_HEAD).rsplit(_SIGNATURE, 1)[0]
+        if notice_answers(naming, body):
+            day = at.astimezone(ctx.services.settings.tz)
+            shown = shorten(body, _ANSWER_AT_MOST)
+            line = texts.NOTICE_ANSWER.format(day=f"{day.month}月{day.day}日", text=shown)
+            # Its numbers to call are the notice's own, as the groups read them: not masked.
+            return Outcome([reply_to(ctx, line)], "invalid", published=True)
+    return None
 
 
 def signed(community: str, sender: str, words: str) -> str:

@@ -583,6 +583,7 @@ CONTACT_UNKNOWN = "没有登记{who}的联系方式。可以问「社区电话�
 
 # 群发 (a notice to residents' groups)
 NOTICE = "📢 通知：{text}\n——{community} {sender}"
+NOTICE_ANSWER = "{day}发过通知：{text}"
 NOTICE_SENT = "已发到{count}个群：{names}。"
 NOTICE_WAITS = "现在是安静时段，{when} 发出（紧急的请写「紧急通知」）。"
 NOTICE_WHERE = (

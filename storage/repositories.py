@@ -1279,6 +1279,30 @@ class Outbox:
                 )
         self._session.add(message)
 
+    def sent_to(
+        self,
+        platform: str,
+        chat_refs: Collection[str],
+        starting: str,
+        since: datetime,
+        limit: int,
+    ) -> list[tuple[str, datetime]]:
+        """The texts queued since `since` for those chats that begin with `starting` (the
+        notices a group was sent), newest first, with when each was queued; none that failed."""
+        rows = self._session.execute(
+            select(OutboundMessage.text, OutboundMessage.created_at)
+            .where(
+                OutboundMessage.platform == platform,
+                OutboundMessage.chat_ref.in_(chat_refs),
+                OutboundMessage.created_at >= since,
+                OutboundMessage.failed.is_(None),
+                OutboundMessage.text.startswith(starting, autoescape=True),
+            )
+            .order_by(OutboundMessage.created_at.desc(), OutboundMessage.id.desc())
+            .limit(limit)
+        )
+        return [(text, at) for text, at in rows]
+
     def pending(
         self, limit: int, platforms: tuple[str, ...], now: datetime, account: str = ""
     ) -> Sequence[OutboundMessage]:

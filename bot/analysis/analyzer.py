@@ -126,6 +126,10 @@ class Analyzer:
         """Chinese name of a category code ("其他" for ``other`` or an unknown code)."""
         return self._names.get(code, _OTHER_NAME)
 
+    def words(self, text: str) -> list[str]:
+        """The words of ``text`` as the analyser cuts them (its keywords whole)."""
+        return self._segmenter.words(normalize(text))
+
     def worth_suggesting(self, text: str) -> bool:
         """Whether an untagged message reads so surely as a complaint that the bot may suggest
         filing it (``complaint_model.suggest_threshold``, stricter than ``threshold``)."""

@@ -56,6 +56,10 @@ class Segmenter:
                 _cache[key] = found
             return found
 
+    def words(self, text: str) -> list[str]:
+        """``text`` cut into words, dictionary only (as :meth:`boundaries` cuts it)."""
+        return list(self._tokenizer.lcut(text, HMM=False))
+
     def boundaries(self, text: str) -> set[int]:
         """Offsets in ``text`` where a word starts or ends (0 and ``len(text)`` included)."""
         # HMM would glue unknown neighbours into invented words ("灯坏"), hiding the keywords we

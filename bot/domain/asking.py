@@ -8,6 +8,8 @@ someone with an issue reported there still open (`asks_in_group`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from datetime import timedelta
 
 # 「我反映的事情怎么样了」「下水道修好了吗」: a short question after one's own reports.
 # 「我反映的问题」「我的诉求」 ask for the list of them.
@@ -315,3 +317,35 @@ def work_told(text: str) -> bool:
     if _ASKED_END.search(rest):  # 「1号延期了吗」 asks
         return False
     return any(p.search(rest) is not None for p in (WORK_SAID, EXTEND_SAID, NOT_OURS_SAID))
+
+
+# 「明天停水吗」「电梯什么时候检修完」「打疫苗在哪里」 said to the bot: perhaps what a notice sent
+# to the group lately says. A notice answers it when it holds every word of the question that
+# names something (停水; 电梯 and 检修), and there is one. Words of time, of asking, of the
+# community and of places name nothing here: 「楼道灯什么时候修」 is about no notice on 楼道.
+NOTICE_ANSWERS_WITHIN = timedelta(days=7)
+_ALL_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+_NAMES_NOTHING_SAID = (
+    "今天 明天 后天 昨天 今晚 明晚 明早 今早 上午 下午 晚上 早上 中午 周一 "
+    "周二 周三 周四 周五 周六 周日 周末 星期 礼拜 本周 下周 这周 几点 几号 "
+    "哪天 什么 时候 什么时候 多久 多长时间 现在 还要 还是 一直 到底 是不是 "
+    "有没有 会不会 要不要 能不能 可不可以 可以 请问 一下 怎么 怎么样 为什么 哪里 "
+    "在哪 哪儿 知道 社区 通知 大家 我们 你们 我家 咱们 小区 楼道 单元 号楼 "
+    "门口 楼下 楼上 家里 开始 结束 恢复 需要 还有 已经 时间"
+)
+_NAMES_NOTHING = frozenset(_NAMES_NOTHING_SAID.split())
+
+
+def naming_words(words: Sequence[str]) -> list[str]:
+    """The words of a question that name what it is about (two characters or more, of
+    Chinese characters, not in `_NAMES_NOTHING`)."""
+    return [
+        word
+        for word in words
+        if len(word) >= 2 and _ALL_HAN.match(word) and word not in _NAMES_NOTHING
+    ]
+
+
+def notice_answers(naming: Sequence[str], notice: str) -> bool:
+    """Whether `notice` holds every word of `naming` (and there is one)."""
+    return bool(naming) and all(word in notice for word in naming)

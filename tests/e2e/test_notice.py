@@ -181,3 +181,28 @@ def test_a_scheduled_notice_said_wrongly_is_helped_and_schedules_nothing(
     assert chat.text("@张网格/私聊: 定时群发 明天8:00 全部 打疫苗").startswith(
         "好的，11月24日 8:00 发到1个群：网格3群。"
     )
+
+
+def test_a_question_to_the_bot_a_recent_notice_answers_is_answered_with_it(
+    chat: Conversation,
+) -> None:
+    chat.say(f"@李书记/工作群: 群发 全部 {WATER}")
+    chat.say("@李书记/工作群: 群发 网格3 本周六上午9点在社区卫生服务站接种流感疫苗")
+    water = f"11月23日发过通知：{WATER}"
+    # Said to the bot, by @ or by name, or privately: the notice that holds its words.
+    assert chat.say("@孙先生/幸福里居民群: @邻里 明天停水吗") == [("幸福里居民群", water)]
+    assert chat.say("@王芳/网格3群: 邻里，停水到几点？") == [("网格3群", water)]
+    vaccine = "11月23日发过通知：本周六上午9点在社区卫生服务站接种流感疫苗"
+    assert chat.say("@王芳/私聊: 打疫苗在哪里") == [("私聊·王芳", vaccine)]
+    # Nothing is filed for them.
+    assert chat.text("@李书记/工作群: 统计") == "本月没有收集到诉求。"
+    # A group the notice was not sent to, a question about something else, or a problem the
+    # notice does not name: filed, as before.
+    assert chat.text("@孙先生/幸福里居民群: @邻里 打疫苗在哪里").startswith("已登记 #1【政务服务】")
+    assert chat.text("@王芳/网格3群: @邻里 今天停电吗").startswith("已登记 #2【其他】")
+    assert chat.text("@王芳/网格3群: @邻里 楼道灯什么时候修").startswith("已登记 #3【照明路灯】")
+    # Among neighbours the question is theirs.
+    assert chat.say("@刘阿姨/网格3群: 明天停水吗") == []
+    # A week on, the notice no longer answers.
+    chat.run_until(datetime(2026, 12, 1, 9, 0, tzinfo=SHANGHAI))
+    assert chat.text("@孙先生/幸福里居民群: @邻里 还停水吗").startswith("已登记 #4")

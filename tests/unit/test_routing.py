@@ -7,7 +7,15 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.domain.asking import contact_asked, meeting_state_asked, same_issues_said, stats_asked
+from bot.analysis.analyzer import Analyzer
+from bot.domain.asking import (
+    contact_asked,
+    meeting_state_asked,
+    naming_words,
+    notice_answers,
+    same_issues_said,
+    stats_asked,
+)
 from bot.messages import ChatRef, IncomingMessage, PersonRef, QuotedMessage
 from bot.routing import Route, RouteKind, Router
 from bot.text import normalize
@@ -456,6 +464,30 @@ def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: 
 )
 def test_the_statistics_period_is_read_from_the_question(said: str, period: str | None) -> None:
     assert stats_asked(said) == period
+
+
+WATER = "因管网检修，11月25日（周三）9:00-15:00 3号楼、5号楼停水，请提前储水"
+LIFT = "3号楼电梯周五上午检修，请走楼梯"
+
+
+@pytest.mark.parametrize(
+    ("question", "answered_by"),
+    [
+        ("明天停水吗", WATER),
+        ("停水到几点", WATER),
+        ("电梯什么时候检修完", LIFT),
+        ("楼道灯什么时候修", None),  # 楼道 names no notice
+        ("今天停电吗", None),
+        ("电梯又坏了吗", None),  # a notice on maintenance says nothing of a breakdown
+        ("什么时候", None),  # nothing named
+    ],
+)
+def test_a_notice_answers_a_question_holding_every_word_it_names(
+    question: str, answered_by: str | None
+) -> None:
+    naming = naming_words(Analyzer().words(question))
+    answering = [n for n in (WATER, LIFT) if notice_answers(naming, n)]
+    assert answering == ([answered_by] if answered_by else [])
 
 
 @pytest.mark.parametrize(
