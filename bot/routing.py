@@ -48,7 +48,11 @@ _KEYWORD_FOLLOW = re.compile(r"^($|[\s\d#@]|[:,]\s*[\d#])")
 _TAG_PUNCT = re.compile(r"^[\s:：,，。.、!！]+")
 _FILE_COMMAND = re.compile(r"^/file(?:@\w+)?(?=\s|$)", re.I)  # `/file` in reply: as #立案 does
 _ISSUE_FIRST = frozenset({"issue", "record"})  # commands whose argument starts with an issue
-_EXPECTS = {"issue": re.compile(r"^#?\s*\d"), "meeting": re.compile(r"^[Mm]\s*\d")}
+# A meeting by its number, or by its kind (「取消会议 板凳会」: the one still to come).
+_EXPECTS = {
+    "issue": re.compile(r"^#?\s*\d"),
+    "meeting": re.compile(rf"^(?:[Mm]\s*\d|(?:{'|'.join(MEETING_KINDS)})(?:\s|$))"),
+}
 _INLINE_SPACE = re.compile(r"[ \t\u3000]+")
 
 
@@ -475,6 +479,7 @@ _HOW_TO = re.compile(
 # (handlers/intake.py).
 _HOW_ANSWERED = frozenset({"积分", "兑换"})
 _ROLE_SAID = r"楼栋长|网格员|书记|社区干部"
+_KINDS = "|".join(MEETING_KINDS)
 _VERDICTS = "|".join(sorted(RATING_WORDS, key=len, reverse=True))  # 「非常不满意」 before 「满意」
 # (pattern, command, whether only privately: in a group 「明天9点提醒我一下」 is said to a
 # neighbour; 「…提醒大家…」 asks the bot to tell the group)
@@ -534,6 +539,14 @@ _SAID_AS = (
         "积分",
         False,
     ),
+    # 「谁的积分最多」「本周积分排名」「积分排行榜」 → 积分 榜 (this week's)
+    (
+        re.compile(
+            r"^(?:本周|这周|这个?星期)?的?(?:谁的?积分最多|积分(?:谁|哪个)最多|积分(?:排行榜?|排名))$"
+        ),
+        "积分 榜",
+        False,
+    ),
     # 「M1改到周五晚上7点」「把M1改到周五19:00，下雨」 → 改期 M1 …;
     # 「取消M1」「M1不开了」 → 取消会议 M1
     (
@@ -548,6 +561,23 @@ _SAID_AS = (
             r"^(?:取消|不开)\s*(?P<meeting>[Mm][0-9]{1,9})了?$|^(?P<m2>[Mm][0-9]{1,9})\s*不开了$"
         ),
         "取消会议 {meeting}{m2}",
+        False,
+    ),
+    # 「议事会改到周日下午3点」「这次的板凳会取消了」: the one still to come (handlers/meetings.py)
+    (
+        re.compile(
+            rf"^(?:把)?(?:这次|下次|本次)?的?(?P<kind>{_KINDS})\s*"
+            r"(?:改期到|改到|改成|推迟到|挪到|延到|改在)\s*(?P<what>.+)$"
+        ),
+        "改期 {kind} {what}",
+        False,
+    ),
+    (
+        re.compile(
+            rf"^(?:这次|下次|本次)?的?(?P<kind>{_KINDS})(?:取消了?|不开了)$"
+            rf"|^取消(?:这次|下次|本次)?的?(?P<k2>{_KINDS})$"
+        ),
+        "取消会议 {kind}{k2}",
         False,
     ),
     # 「让李明当5号楼的楼栋长」「设@王芳为网格3网格员」「把李明设为楼栋长」
@@ -573,7 +603,7 @@ _SAID_AS = (
     (
         re.compile(
             r"^(?:召开|开个?|开一?次|组织|举行|举办|搞个?)"
-            rf"(?P<kind>{'|'.join(MEETING_KINDS)})[，,：:\s]+(?P<rest>.+)$"
+            rf"(?P<kind>{_KINDS})[，,：:\s]+(?P<rest>.+)$"
         ),
         "议事 {kind} {rest}",
         False,
@@ -624,8 +654,11 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "提醒 {when} {what}": ("提醒",),
     "提醒 {what}": ("提醒",),
     "积分": ("积分", "几分"),
+    "积分 榜": ("积分",),
     "改期 {meeting} {what}": ("M", "m"),
     "取消会议 {meeting}{m2}": ("M", "m"),
+    "改期 {kind} {what}": MEETING_KINDS,
+    "取消会议 {kind}{k2}": MEETING_KINDS,
     "设置角色 {who} {role} {scope}": ("楼栋长", "网格员", "书记", "社区干部"),
     "设置角色 {who}{who2} 居民": ("楼栋长", "网格员"),
     "议事 {kind} {rest}": MEETING_KINDS,

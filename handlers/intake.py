@@ -16,6 +16,7 @@ from bot.domain.asking import (
     ASKING_AT_MOST,
     EXTEND_SAID,
     NOT_OURS_SAID,
+    RESOLVED_SAID,
     URGING,
     WHY_REJECTED,
     WORK_SAID,
@@ -49,7 +50,7 @@ from handlers.base import (
     refuse,
     reply_to,
 )
-from handlers.ledger import issue_first, own_open_here, withdraw
+from handlers.ledger import issue_first, own_open_here, resolve, withdraw
 from handlers.listing import held, ledger_line
 from handlers.notify import (
     grid_workers,
@@ -207,6 +208,11 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
         # 「2号要等配件，延期到下周五」: 延期 2 下周五 要等配件
         reason = _EDGE_MARKS.sub("", said[: to.start()] + " " + said[to.end() :])
         return extend.extend(ctx, f"{number} {to['when']} {reason}".strip())
+    done = RESOLVED_SAID.match(said.strip())
+    if done is not None and not _QUESTION_END.search(said):
+        if not done["result"]:  # 「2号办结了」: with what result?
+            return answer(ctx, ctx.services.command("resolve").usage_line(), "invalid")
+        return resolve(ctx, f"{number} {done['result']}")  # 「1号办结了，灯换了」
     if EXTEND_SAID.search(said):
         hint = texts.STAFF_EXTEND_HINT
     elif NOT_OURS_SAID.search(said):

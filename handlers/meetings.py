@@ -171,8 +171,11 @@ OBJECTIONS_SHOWN = 10
 OBJECTION_SHOWN_AT_MOST = 60
 
 
-def find_meeting(ctx: Context, token: str, command: str = "") -> Meeting:
-    """The meeting `token` (M3) names; a missing or malformed one gets `command`'s usage."""
+def find_meeting(ctx: Context, token: str, command: str = "", *, coming: bool = False) -> Meeting:
+    """The meeting `token` (M3) names, or, `coming`, a kind of meeting the one still to come
+    (「议事会改到周日」); a missing or malformed one gets `command`'s usage."""
+    if coming and (kind := normalize(token)) in MEETING_KINDS and ctx.community is not None:
+        return _the_one_coming(ctx, ctx.community.id, kind)
     match = re.match(r"^[Mm]\s*(\d{1,9})$", normalize(token))
     if match is None or ctx.community is None:
         raise Answer(ctx.services.command(command).usage_line() if command else texts.MEETING_WHICH)
@@ -212,6 +215,25 @@ def meeting_of(uow: UnitOfWork, reminder: Reminder) -> Meeting:
 
 def _to_groups(uow: UnitOfWork, meeting: Meeting, text: str) -> list[Outgoing]:
     return [Reply(chat_ref(chat), text) for chat in uow.meetings.chats(meeting.id)]
+
+
+def _the_one_coming(ctx: Context, community_id: int, kind: str) -> Meeting:
+    """The community's one meeting not yet held (its time fixed or still being polled), of
+    that kind (「停车板凳会」 is a 板凳会) if any is; asked which when there are several, told
+    so when there is none."""
+    coming = [
+        meeting
+        for meeting in ctx.uow.meetings.called_between(community_id, None, None)
+        if meeting.kind == "meeting"
+        and meeting.status in ("polling", "scheduled")
+        and (meeting.starts_at is None or meeting.starts_at > ctx.now)
+    ]
+    coming = [m for m in coming if m.title.endswith(kind)] or coming
+    if not coming:
+        raise Answer(texts.MEETING_NONE_COMING)
+    if len(coming) > 1:
+        raise Answer(texts.MEETING_WHICH_OF.format(meetings="、".join(map(_label, coming))))
+    return coming[0]
 
 
 def _label(meeting: Meeting) -> str:
@@ -923,7 +945,7 @@ def move_meeting(ctx: Context, args: str) -> Outcome:
         return extend(ctx, args)
     check(ctx, "move_meeting")
     token, _, rest = normalize(args).partition(" ")
-    meeting = find_meeting(ctx, token, "move_meeting")
+    meeting = find_meeting(ctx, token, "move_meeting", coming=True)
     words = [w for w in re.split(r"[\s,，;；]+", rest) if w]  # 「周五19:00，下雨」
     if meeting.kind != "meeting" or not words:
         raise Answer(ctx.services.command("move_meeting").usage_line())
@@ -960,7 +982,7 @@ def cancel_meeting(ctx: Context, args: str) -> Outcome:
     attendees named, and its reminders cancelled."""
     check(ctx, "cancel_meeting")
     token, _, reason = normalize(args).partition(" ")
-    meeting = find_meeting(ctx, token, "cancel_meeting")
+    meeting = find_meeting(ctx, token, "cancel_meeting", coming=True)
     if meeting.kind != "meeting":
         raise Answer(ctx.services.command("cancel_meeting").usage_line())
     _still_to_hold(ctx, meeting)

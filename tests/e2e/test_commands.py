@@ -152,6 +152,13 @@ def test_staff_telling_of_an_issue_in_the_work_group_are_told_the_command(
     # More time with a deadline is the 延期 itself, as privately.
     moved = chat.say("@赵网格/工作群: 2号要等配件，延期到下周五")
     assert moved[0] == ("工作群", "#2 的期限由 11月26日 改为 12月4日，原因：要等配件。")
+    # 办结 told with its result is the 办结; without one, how it goes.
+    assert chat.say("@张网格/工作群: 1号办结了，灯换了")[0] == (
+        "工作群",
+        "#1 已办结：灯换了。请报事人评价：回复「评价 1 1-5分」，或「满意/基本满意/不满意」。",
+    )
+    assert chat.text("@赵网格/工作群: 2号办结了").startswith("用法：/resolve 编号 结果")
+    assert chat.say("@赵网格/工作群: 2号办结了吗") == []
     # A building, a count, an unknown number, a resident, a grid group: chat.
     for line in (
         "@张网格/工作群: 3号楼那边我去看了",

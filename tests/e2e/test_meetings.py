@@ -618,6 +618,28 @@ def test_a_meeting_moved_or_called_off_tells_its_groups_and_its_reminders_follow
     assert "已取消" in chat.text("@李书记/工作群: 查看 M2").splitlines()[0]
 
 
+def test_a_meeting_moved_or_called_off_by_its_kind_is_the_one_still_to_come(
+    chat: Conversation,
+) -> None:
+    assert chat.text("@李书记/工作群: 议事会改到周日下午3点") == "没有待开的会议。"
+    chat.say("@李书记/网格3群: 召开议事会 周六上午9点 社区活动室 议题：加装电梯")
+    assert chat.say("@李书记/工作群: 议事会改到周日下午3点") == [
+        (WORK, "已把 M1 改期，已通知1个群。"),
+        (G3, "📅 M1 加装电梯议事会 改到 11月29日 15:00（原定 11月28日 9:00），地点：社区活动室。"),
+    ]
+    chat.say("@李书记/网格5群: 召开板凳会 周五晚上7点 罐罐茶 议题：停车")
+    # Of that kind if one is; of several, which one is asked.
+    assert chat.say("@李书记/工作群: 取消板凳会") == [
+        (WORK, "已取消 M2，已通知1个群。"),
+        ("网格5群", "📅 M2 停车板凳会（原定 11月27日 19:00）取消了。"),
+    ]
+    chat.say("@李书记/网格5群: 召开议事会 周五晚上7点 罐罐茶 议题：停车")
+    assert chat.text("@李书记/工作群: 这次的议事会取消了") == (
+        "是哪个会？请写编号：M1 加装电梯议事会、M3 停车议事会"
+    )
+    assert chat.text("@王芳/网格3群: 议事会取消了") == "只有网格员及以上可以取消议事会。"
+
+
 def test_a_meeting_asked_after_in_words_is_shown(chat: Conversation) -> None:
     chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00 地点 罐罐茶 群 网格3")
     chat.say("@李书记/工作群: 结果 M1 决议 停车费100元/月")

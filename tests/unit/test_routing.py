@@ -289,6 +289,11 @@ def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_
         ("把1的期限改成周五", "extend", "1 周五"),
         ("1号延期3天 等配件", "extend", "1 3天 等配件"),
         ("2号重新分给张网格", "assign", "2 张网格"),
+        ("谁的积分最多", "points", "榜"),
+        ("本周积分排名", "points", "榜"),
+        ("议事会改到周日下午3点", "move_meeting", "议事会 周日下午3点"),
+        ("这次的板凳会取消了", "cancel_meeting", "板凳会"),
+        ("取消议事会", "cancel_meeting", "议事会"),
         ("3号安排给物业，周五前修好", "assign", "3 物业，周五前修好"),
         # A worker's follow-up call, recorded with its verdict (and the reason, if any).
         ("1号回访了，居民很满意", "rate", "1 很满意"),
@@ -348,6 +353,8 @@ def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -
         "1号回访了吗",
         "回访了3号楼的阿姨",
         "把蛋糕分给孩子们",
+        "本月谁的积分最多",  # the board is the week's
+        "议事会开得怎么样",
     ],
 )
 def test_other_ba_sentences_stay_chatter(text: str) -> None:
