@@ -32,9 +32,12 @@ URGING = re.compile(
     r"(?:快点|快一点|快些|尽快|抓紧|赶紧|赶快)"
     r"|催一下|催催|帮我催|还要等多久|等了(?:好|这么)?(?:久|多天|几天)|都几天了"
 )
-# In a group: about the work only (「怎么样了」「好了吗」 may be about anything).
+# In a group: about the work only (「怎么样了」「好了吗」 may be about anything), or about
+# one's report by name (「我的反映怎么样了」「我报的事有进展吗」).
+_MY_REPORT = r"^我(?:(?:反映|报|投诉|提)的(?:反映|问题|事情?|诉求)?|的(?:反映|问题|事情?|诉求))"
 _ASKING_IN_GROUP = re.compile(
     rf"{ASKING_AFTER.pattern}|处理了[吗没]|修好了[吗没]|修了[吗没]|有进展[吗没]"
+    rf"|{_MY_REPORT}(?:怎么样了?|咋样了|进展如何|处理得?怎么样了?)$"
 )
 GROUP_ASKING_AT_MOST = 15
 
