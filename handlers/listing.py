@@ -38,6 +38,8 @@ _STATUS_WORDS = {
     **dict.fromkeys(["待受理", "未受理", "新报"], IssueStatus.NEW),
     **dict.fromkeys(["已受理", "待派单", "未派单"], IssueStatus.ACCEPTED),
     **dict.fromkeys(["办理中", "已派单", "在办"], IssueStatus.ASSIGNED),
+    # Done and waiting for the reporter's rating: whom to call back (回访).
+    **dict.fromkeys(["待回访", "待评价", "未评价", "已办结"], IssueStatus.RESOLVED),
 }
 # Statuses the ledger does not list: said as a filter, the answer says where they are.
 _NOT_LISTED = {status.label for status in IssueStatus if status not in OPEN}
@@ -152,6 +154,9 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     )
     per_colour = {Colour.RED: result.red, Colour.YELLOW: result.yellow, Colour.GREEN: result.green}
     shown_total = per_colour[wanted] if wanted else result.total
+    follow_up = query.statuses == {IssueStatus.RESOLVED}  # 「台账 待回访」: whom to call back
+    if shown_total == 0 and follow_up:
+        return answer(ctx, texts.LIST_FOLLOW_UP_NONE)
     if shown_total == 0:
         filtered = any(word not in _MINE for word in filters)  # 「我的」 is whose, not a filter
         if grid_work and not filtered:
@@ -167,9 +172,13 @@ def list_issues(ctx: Context, args: str) -> Outcome:
         yellow=result.yellow,
         green=result.green,
     )
+    if follow_up:
+        head = texts.LIST_FOLLOW_UP_HEAD.format(community=community.name, total=result.total)
     if pages > 1:
         head += texts.LIST_PAGE.format(page=page, pages=pages)
     lines = [head, *(ledger_line(ctx.uow, ctx.services, issue) for issue in result.issues)]
+    if follow_up:  # staff record the call; a reporter rates
+        lines.append(texts.LIST_FOLLOW_UP_HOW if actor.role in STAFF else texts.LIST_RATE_HOW)
     note = calendar_note(ctx.services, [issue.deadline for issue in result.issues])
     if note:
         lines.append(note)
@@ -201,7 +210,8 @@ def held(ctx: Context, limit: int) -> Sequence[Issue]:
 def ledger_line(uow: UnitOfWork, services: Services, issue: Issue) -> str:
     """`🔴 #3【照明路灯】3号楼3单元 · 办理中 · 物业·刘*业 · 期限11月23日`; 紧急 first when it
     is."""
-    mark = colour_of(services, issue.deadline).emoji
+    resolved = issue.status is IssueStatus.RESOLVED and issue.resolved_at is not None
+    mark = texts.FOLLOW_UP_MARK if resolved else colour_of(services, issue.deadline).emoji
     head = f"{mark} #{issue.number}【{services.category(issue.category).name}】"
     room = None if issue.private else issue.room  # a private report's flat says who wrote it
     where = location_label(issue.building, issue.unit, room, issue.place)
@@ -211,7 +221,12 @@ def ledger_line(uow: UnitOfWork, services: Services, issue: Issue) -> str:
     holder = assignee_label(uow, issue)
     if holder:
         details.append(holder)
-    details.append(f"期限{shown_deadline(services, issue.deadline)}")
+    if resolved:  # done, waiting for the reporter's rating: since when
+        assert issue.resolved_at is not None
+        day = issue.resolved_at.astimezone(services.settings.tz)
+        details.append(texts.RESOLVED_ON.format(month=day.month, day=day.day))
+    else:
+        details.append(f"期限{shown_deadline(services, issue.deadline)}")
     return head + " · ".join(details)
 
 

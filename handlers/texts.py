@@ -237,13 +237,17 @@ LIST_HEAD = "{community}台账：未办结{total}条（🔴{red} 🟡{yellow} �
 LIST_PAGE = "，第{page}/{pages}页"
 LIST_NEXT = "下一页：台账 {args}{next}"
 LIST_EMPTY = "没有符合条件的未办结事项。"
+LIST_FOLLOW_UP_HEAD = "{community}待回访（已办结、报事人未评价）：{total}条"
+LIST_FOLLOW_UP_NONE = "没有待回访的事项。"
+LIST_FOLLOW_UP_HOW = "电话回访后请记录：回访 编号 满意/基本满意/不满意"
+LIST_RATE_HOW = "请评价：评价 编号 1-5分，或「满意/基本满意/不满意」"
+FOLLOW_UP_MARK = "📞"
+RESOLVED_ON = "{month}月{day}日办结"
 LIST_EMPTY_HELD = "您手上没有未办结的事项。"
 LIST_EMPTY_WATCHED = "您报过或关注的事项里没有未办结的。关注一件事请发送「关注 编号」。"
 LIST_EMPTY_ALL = "没有未办结的事项。"
 LIST_EMPTY_GRIDS = "您负责的网格没有未办结的事项，您手上也没有。"
-LIST_NOT_OPEN = (
-    "台账只列未办结的事项（待受理、已受理、办理中），不列「{word}」的；单件请发「查看 编号」。"
-)
+LIST_NOT_OPEN = "台账只列未办结的事项（待受理、已受理、办理中）和待回访的，不列「{word}」的；单件请发「查看 编号」。"
 LIST_EMPTY_BUILDING = "{building}没有未办结的事项。"
 LIST_NO_PAGE = "没有第{page}页，共{pages}页。"
 LIST_UNKNOWN_FILTER = (

@@ -63,6 +63,10 @@ _OPEN = re.compile(
     r"没(?:有)?(?:办完|办结|办|处理|解决|完成|修)|未(?:办结|办完|处理|解决)|待办|在办"
 )
 _MINE = re.compile(r"^我(?:手上|手里|这边|这里|的)|我手上|我手里")
+# 「待受理的有哪些」「要回访的有几件」「还有哪些没评价」: the 台账 of a status, in its word.
+_STATUS_ASKED = re.compile(
+    r"待受理|未受理|已受理|待派单|未派单|办理中|(?P<call>回访|没评价|未评价|待评价)"
+)
 LEDGER_ASKED_AT_MOST = 15
 # 「今天有什么事」「还有啥活要干」: what is on, which is the 台账 as it stands for the asker.
 _WHATS_ON = re.compile(
@@ -113,6 +117,8 @@ def ledger_asked(text: str) -> str | None:
     if _WHICH.search(text) is None:
         return None
     mine = " 我的" if _MINE.search(text) and not who else ""
+    if (status := _STATUS_ASKED.search(text)) is not None:
+        return f"{'待回访' if status['call'] else status[0]}{mine}{who}"
     if _DUE_SOON.search(text):
         return f"黄{mine}{who}"
     if _OVERDUE.search(text):

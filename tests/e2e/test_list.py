@@ -89,8 +89,10 @@ def test_the_ledger_by_status_as_staff_say_it(chat: Conversation) -> None:
         assert chat.text(f"@李书记/工作群: 台账 {word}").splitlines()[1][2:4] == "#2"
     assert chat.text("@李书记/工作群: 台账 办理中 红") == "没有符合条件的未办结事项。"
     assert chat.text("@李书记/工作群: 台账 办理中").splitlines()[1][2:4] == "#3"
-    assert chat.text("@李书记/工作群: 台账 已办结") == (
-        "台账只列未办结的事项（待受理、已受理、办理中），不列「已办结」的；单件请发「查看 编号」。"
+    assert chat.text("@李书记/工作群: 台账 已办结") == "没有待回访的事项。"  # done, to be rated
+    assert chat.text("@李书记/工作群: 台账 已销号") == (
+        "台账只列未办结的事项（待受理、已受理、办理中）和待回访的，不列「已销号」的；"
+        "单件请发「查看 编号」。"
     )
 
 
@@ -244,3 +246,24 @@ def test_the_ledger_asked_in_words_privately_or_in_the_work_group(chat: Conversa
     assert chat.say("@李书记/网格3群: 还有哪些没办完") == []
     # Other questions are no ledger.
     assert chat.say("@李书记/工作群: 超期了怎么办") == []
+
+
+def test_the_issues_to_call_back_are_those_done_and_not_yet_rated(chat: Conversation) -> None:
+    file_reports(chat, 2)
+    assert chat.text("@李书记/工作群: 台账 待回访") == "没有待回访的事项。"
+    chat.say("@张网格/网格3群: 办结 1 换了灯泡")
+    to_call = (
+        "幸福里社区待回访（已办结、报事人未评价）：1条\n"
+        "📞 #1【照明路灯】3号楼1单元 · 已办结 · 11月23日办结\n"
+        "电话回访后请记录：回访 编号 满意/基本满意/不满意"
+    )
+    assert chat.text("@李书记/工作群: 台账 待回访") == to_call
+    assert chat.text("@李书记/工作群: 要回访的有哪些") == to_call
+    assert chat.text("@张网格/私聊: 还有哪些没评价") == to_call
+    # The open ledger does not list it; its reporter is asked to rate it.
+    assert "#1" not in chat.text("@李书记/工作群: 台账")
+    assert chat.text("@王芳/私聊: 台账 待回访").splitlines()[-1] == (
+        "请评价：评价 编号 1-5分，或「满意/基本满意/不满意」"
+    )
+    chat.say("@李书记/工作群: 回访 1 满意")
+    assert chat.text("@李书记/工作群: 台账 待回访") == "没有待回访的事项。"

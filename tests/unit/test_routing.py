@@ -413,6 +413,11 @@ def test_staff_telling_of_an_issue_in_a_group(text: str, told: bool) -> None:
         ("今天有什么要紧的", ""),
         ("有什么急事吗", "紧急"),
         ("紧急的有哪些", "紧急"),
+        # A status by its word; done and waiting for the rating: 待回访.
+        ("待受理的有哪些", "待受理"),
+        ("要回访的有哪些", "待回访"),
+        ("还有哪些没评价", "待回访"),
+        ("我手上待回访的有几件", "待回访 我的"),
     ],
 )
 def test_the_ledger_asked_in_words(text: str, filters: str) -> None:
