@@ -396,12 +396,16 @@ def _asking(route: Route, raw: str) -> Route:
 # 「1 派给刘物业」「1 受理」「2号合并到1」「1号延期到下周一」「1号延期3天」 without the 把 too
 # (not 上报 or 退回: 「1 上报了吗」 asks; nor a bare 延期 before anything but a length:
 # 「1号延期了吗」).
+# 「2号改成复杂」「把3定为疑难」: accepted again at that level (its deadline with it).
+_LEVEL_SAID = r"(?:的)?(?:级别|难度)?(?:改成|改为|定为|定成|调成|调为|升为|降为)"
+_LEVEL_VERB = rf"{_LEVEL_SAID}(?=\s*(?:简单|复杂|疑难))"
 _BA = re.compile(
     r"^(?P<ba>把)?\s*(?P<number>[#＃]?\s*(?:[0-9０-９]+|[一二两三四五六七八九十百零]+))\s*号?\s*"
     r"(?:也|先|再|就|直接|都|还是|重新)?"  # 「把1号也派给刘物业」「2号重新分给张网格」
     r"(?P<verb>合并到|合并进|并到|并入|派给|交给|转交给|转交|转给|改派给|改派|转派给|转派|派单"
     r"|分给|安排给"
-    r"|上报给|上报到|上报|吹哨给|退回"
+    r"|上报给|上报到|上报|吹哨给|吹哨|报给|退回|转到"
+    rf"|{_LEVEL_VERB}"
     r"|(?:的)?期限(?:改成|改为|改到|调整为|调整到|延到|延长到|推迟到)"
     r"|延期到|延期至|改期到|延到|延至|推迟到|推迟至|延期|推迟|延长|受理)"
     r"[\s:：,，]*(?P<rest>.*)$",
@@ -413,11 +417,11 @@ _BA_KEYWORD = {
     **dict.fromkeys(
         [
             *("派给", "交给", "转交给", "转交", "转给", "改派给", "改派", "转派给", "转派"),
-            *("派单", "分给", "安排给"),
+            *("派单", "分给", "安排给", "转到"),
         ],
         "派单",
     ),
-    **dict.fromkeys(["上报给", "上报到", "上报", "吹哨给"], "上报"),
+    **dict.fromkeys(["上报给", "上报到", "上报", "吹哨给", "吹哨", "报给"], "上报"),
     "退回": "退回",
     **dict.fromkeys(["延期", "推迟", "延长"], "延期"),
     "受理": "受理",
@@ -439,7 +443,8 @@ def _ba_sentence(said: str) -> str | None:
     if match is None:
         return None
     verb = match["verb"]
-    keyword = _BA_KEYWORD.get(verb, "延期")  # the rest are 延期's: 「的期限改成」「延期到」…
+    # 「2号改成复杂」 is 受理 at that level; the verbs not named are 延期's (「的期限改成」…).
+    keyword = "受理" if re.fullmatch(_LEVEL_SAID, verb) else _BA_KEYWORD.get(verb, "延期")
     # Without the 把, the number in digits: 「一并入账」 is no merge.
     plain = keyword in _WITHOUT_BA and not match["number"][-1:].isalpha()
     rest = match["rest"]

@@ -735,6 +735,10 @@ def test_staff_commands_said_as_ba_sentences(chat: Conversation) -> None:
     # 「重新分给」, and what is to be done by the deadline said after it.
     replies = chat.say("@李书记/工作群: 4号重新分给刘物业，周五前修好")
     assert replies[0][1] == "#4 已派单给 物业·刘*业，期限 11月27日。"
+    # Its level changed in words: accepted again at that level, the deadline with it.
+    chat.say("@王芳/网格3群: #报事 5号楼下水道堵了")
+    assert chat.say("@李书记/工作群: 5号改成简单")[0][1] == "#5 已受理（简单），期限 11月24日。"
+    assert chat.say("@李书记/工作群: 5号吹哨")[0][1] == "#5 已上报街道城管办协调处理。"
 
 
 def test_someone_who_declined_is_not_nudged_through_their_unit_again(chat: Conversation) -> None:

@@ -289,6 +289,11 @@ def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_
         ("把1的期限改成周五", "extend", "1 周五"),
         ("1号延期3天 等配件", "extend", "1 3天 等配件"),
         ("2号重新分给张网格", "assign", "2 张网格"),
+        ("把2号转到住建局", "assign", "2 住建局"),
+        ("2号吹哨", "escalate", "2"),
+        ("2号报给住建局", "escalate", "2 住建局"),
+        ("2号改成复杂", "accept", "2 复杂"),
+        ("把3定为疑难", "accept", "3 疑难"),
         ("谁的积分最多", "points", "榜"),
         ("本周积分排名", "points", "榜"),
         ("议事会改到周日下午3点", "move_meeting", "议事会 周日下午3点"),
@@ -351,6 +356,8 @@ def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -
         "明天9点提醒我一下",  # in a group, said to a neighbour
         "分给大家吧",
         "1号回访了吗",
+        "2号吹哨了吗",
+        "2号改成周五",  # neither a level nor said as a deadline's change
         "回访了3号楼的阿姨",
         "把蛋糕分给孩子们",
         "本月谁的积分最多",  # the board is the week's
