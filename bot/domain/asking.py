@@ -297,13 +297,15 @@ def extension_answer(text: str, quoted: str | None) -> tuple[int, bool, str] | N
 # 「2号不是我们管的」): what they tell of.
 # 「已修好」「换好了」「明天上午去处理」「已联系施工队」: the work.
 WORK_SAID = re.compile(
-    r"好了|[修换弄处理清]好|疏通|完成|搞定|解决|已经|已[修换处清疏办联]|办结|办完|去(?:处理|修|看|现场)"
+    r"好了|[修换弄处理清]好|疏通|完成|搞定|解决|已经|已[修换处清疏办联]|办结|办完|[去来](?:处理|修|看|现场|换|弄|清|疏通)"
     r"|到现场|正在|马上|联系了|上门|看过|去过|安排了|已安排|在修|在处理"
 )
 # 「办结了，灯换了」「已办结：已疏通」: the 办结 itself, its result after it.
 RESOLVED_SAID = re.compile(r"^(?:已经?)?(?:办结|办完)了?[\s,，。:：;；]*(?P<result>.*)$", re.DOTALL)
-# 「要延期」「再给几天」: more time.
-EXTEND_SAID = re.compile(r"延期|推迟|延长|宽限|多给几天|再给几天")
+# 「要延期」「再给几天」「灯泡没货了，要等几天」: more time.
+EXTEND_SAID = re.compile(
+    r"延期|推迟|延长|宽限|多给几天|再给几天|要等(?:几天|配件|货|厂家)|等配件|没货|缺货|配件没到"
+)
 # 「2号不是我们管的，是电梯公司维保」: what 不归我管 is for.
 NOT_OURS_SAID = re.compile(
     r"不(?:是|归)(?:我们|我|咱们)(?:的|管|负责)|不属于(?:我们|我|物业)|不归物业"

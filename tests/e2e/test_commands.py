@@ -181,10 +181,14 @@ def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) 
         "#1 要办结请发送「办结 1 已疏通」，报进展请发送「进展 1 已疏通」。"
     )
     # Words of the work, from someone holding one issue: that issue's commands.
-    for said in ("3号楼那个下水道已疏通", "明天上午去处理"):
+    for said in ("3号楼那个下水道已疏通", "明天上午去处理", "下午去换"):
         assert chat.text(f"@刘物业/私聊: {said}") == (
             f"#1 要办结请发送「办结 1 {said}」，报进展请发送「进展 1 {said}」。"
         )
+    # Waiting for parts is more time: how 延期 is asked for.
+    assert chat.text("@刘物业/私聊: 1号配件没货了，要等几天") == (
+        "#1 要延期请发送「延期 1 新期限 原因」，例如：延期 1 下周三 等配件到货"
+    )
     # A nod to the 新派单 is nodded back, with how to finish; nothing is filed.
     for said in ("收到", "好的", "明白", "收到，马上去处理", "ok！", "好的收到", "好的，明白"):
         assert chat.text(f"@刘物业/私聊: {said}") == "好的。#1 办好后请发送「办结 1 结果」。"
