@@ -171,11 +171,15 @@ OBJECTIONS_SHOWN = 10
 OBJECTION_SHOWN_AT_MOST = 60
 
 
-def find_meeting(ctx: Context, token: str, command: str = "", *, coming: bool = False) -> Meeting:
+def find_meeting(
+    ctx: Context, token: str, command: str = "", *, coming: bool = False, latest: bool = False
+) -> Meeting:
     """The meeting `token` (M3) names, or, `coming`, a kind of meeting the one still to come
-    (「议事会改到周日」); a missing or malformed one gets `command`'s usage."""
-    if coming and (kind := normalize(token)) in MEETING_KINDS and ctx.community is not None:
-        return _the_one_coming(ctx, ctx.community.id, kind)
+    (「议事会改到周日」), and, `latest`, else the last one called; a missing or malformed one
+    gets `command`'s usage."""
+    kind = normalize(token)
+    if (coming or latest) and kind in MEETING_KINDS and ctx.community is not None:
+        return _the_one_coming(ctx, ctx.community.id, kind, latest=latest)
     match = re.match(r"^[Mm]\s*(\d{1,9})$", normalize(token))
     if match is None or ctx.community is None:
         raise Answer(ctx.services.command(command).usage_line() if command else texts.MEETING_WHICH)
@@ -217,18 +221,21 @@ def _to_groups(uow: UnitOfWork, meeting: Meeting, text: str) -> list[Outgoing]:
     return [Reply(chat_ref(chat), text) for chat in uow.meetings.chats(meeting.id)]
 
 
-def _the_one_coming(ctx: Context, community_id: int, kind: str) -> Meeting:
+def _the_one_coming(ctx: Context, community_id: int, kind: str, *, latest: bool) -> Meeting:
     """The community's one meeting not yet held (its time fixed or still being polled), of
-    that kind (「停车板凳会」 is a 板凳会) if any is; asked which when there are several, told
-    so when there is none."""
+    that kind (「停车板凳会」 is a 板凳会) if any is; asked which when there are several. With
+    none, `latest`: the last meeting called (of that kind if any is), else told there is none."""
+    called = ctx.uow.meetings.called_between(community_id, None, None)
+    meetings = [m for m in called if m.kind == "meeting"]
+    meetings = [m for m in meetings if m.title.endswith(kind)] or meetings
     coming = [
         meeting
-        for meeting in ctx.uow.meetings.called_between(community_id, None, None)
-        if meeting.kind == "meeting"
-        and meeting.status in ("polling", "scheduled")
+        for meeting in meetings
+        if meeting.status in ("polling", "scheduled")
         and (meeting.starts_at is None or meeting.starts_at > ctx.now)
     ]
-    coming = [m for m in coming if m.title.endswith(kind)] or coming
+    if not coming and latest and meetings:
+        return meetings[-1]
     if not coming:
         raise Answer(texts.MEETING_NONE_COMING)
     if len(coming) > 1:
@@ -1539,8 +1546,9 @@ def _state(ctx: Context, meeting: Meeting) -> str:
 
 
 def minutes(ctx: Context, token: str) -> Outcome:
-    """查看 M1 — the meeting record: agenda, poll, attendees, decisions, actions, publicity."""
-    meeting = find_meeting(ctx, token)
+    """查看 M1 — the meeting record: agenda, poll, attendees, decisions, actions, publicity.
+    By its kind (「查看 议事会」), the one still to come, else the last one called."""
+    meeting = find_meeting(ctx, token, latest=True)
     uow, services = ctx.uow, ctx.services
     tz = services.settings.tz
     lines = [f"{_label(meeting)} · {stage(meeting, ctx.now)}"]

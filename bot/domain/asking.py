@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from datetime import timedelta
 
+from bot.domain.voting import MEETING_KINDS
+
 # 「我反映的事情怎么样了」「下水道修好了吗」: a short question after one's own reports.
 # 「我反映的问题」「我的诉求」 ask for the list of them.
 ASKING = re.compile(
@@ -160,7 +162,11 @@ _MEETING_STATE = (
     r"|(?:有)?(?:几|多少)个?人(?:报名|参加)了?|报名(?:情况|人数)(?:如何|怎么样)?)"
 )
 _MEETING_ASKED = re.compile(rf"^[Mm](?P<number>[0-9]{{1,9}})\s*{_MEETING_STATE}$")
-_MEETING_FIRST = frozenset("Mm公投异议收有")
+# 「议事会有几个人报名」「这次板凳会情况怎么样」: the one still to come, else the last one.
+_KIND_ASKED = re.compile(
+    rf"^(?:这次|下次|本次|上次)?的?(?P<kind>{'|'.join(MEETING_KINDS)}){_MEETING_STATE}$"
+)
+_MEETING_FIRST = frozenset("Mm公投异议收有这下本上" + "".join(kind[0] for kind in MEETING_KINDS))
 _MEETINGS_ASKED = re.compile(
     r"^(?:公示|投票|异议|议事会)(?:情况)?(?:如何|怎么样了?)$|^(?:收到|有)(?:几|多少)条异议了?$"
 )
@@ -173,7 +179,9 @@ def meeting_state_asked(text: str) -> str | None:
         return None
     if (match := _MEETING_ASKED.match(text)) is not None:
         return f"M{match['number']}"
-    return "" if _MEETINGS_ASKED.match(text) else None
+    if _MEETINGS_ASKED.match(text):
+        return ""
+    return kind["kind"] if (kind := _KIND_ASKED.match(text)) is not None else None
 
 
 # 「网格员是谁」「物业电话多少」「怎么联系社区」「5号楼的楼栋长是谁」「居委会的联系方式」: who

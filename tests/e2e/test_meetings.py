@@ -638,6 +638,11 @@ def test_a_meeting_moved_or_called_off_by_its_kind_is_the_one_still_to_come(
         "是哪个会？请写编号：M1 加装电梯议事会、M3 停车议事会"
     )
     assert chat.text("@王芳/网格3群: 议事会取消了") == "只有网格员及以上可以取消议事会。"
+    # Asked after by its kind: the one of that kind still to come, else the last one called.
+    chat.say("@王芳/网格3群: 我参加")
+    chat.say("@李书记/工作群: 取消会议 M3")
+    assert chat.text("@李书记/工作群: 议事会有几个人报名") == chat.text("@李书记/工作群: 查看 M1")
+    assert chat.text("@李书记/工作群: 板凳会情况怎么样") == chat.text("@李书记/工作群: 查看 M2")
 
 
 def test_a_meeting_asked_after_in_words_is_shown(chat: Conversation) -> None:

@@ -523,6 +523,9 @@ def test_a_notice_answers_a_question_holding_every_word_it_names(
         ("M1 2", None),
         ("M1定在哪天", None),
         ("3号楼怎么样了", None),
+        ("议事会有几个人报名", "议事会"),  # by its kind: the one still to come
+        ("这次板凳会情况怎么样", "板凳会"),
+        ("议事会情况如何", ""),
     ],
 )
 def test_a_meeting_is_asked_after_by_its_number(said: str, meeting: str | None) -> None:
