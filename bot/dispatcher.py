@@ -16,12 +16,12 @@ from datetime import datetime, timedelta
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.domain.duplicates import ME_TOO_WITHIN
+from bot.domain.duplicates import ME_TOO_WITHIN, me_too_number
 from bot.domain.voting import WITHDRAW_WORDS
 from bot.messages import ChatRef, Direct, IncomingMessage, Outgoing, PollAnswer, Reply
 from bot.outbox import outbound
 from bot.routing import IGNORE, Route, RouteKind, Router
-from bot.text import echoed, fit_for_chat, shorten, storable, visible
+from bot.text import echoed, fit_for_chat, normalize, shorten, storable, visible
 from handlers import admin, extend, intake, ledger, meetings, texts
 from handlers.base import (
     Answer,
@@ -182,7 +182,7 @@ class Dispatcher:
                     return uow.meetings.publicity_heard(chat.platform, ref, now)
                 if kind is RouteKind.HOME:
                     return uow.meetings.homeless_waits(chat.platform, sender, now)
-                if kind in (RouteKind.ASKING, RouteKind.PLACE):
+                if kind in (RouteKind.ASKING, RouteKind.PLACE, RouteKind.DETAIL):
                     return uow.issues.awaited_here(chat.platform, sender, chat.ref)
                 # The 台账 asked, staff telling of their work: privately, or in a work group.
                 if kind in (RouteKind.LEDGER_ASKED, RouteKind.WORK_TOLD):
@@ -190,10 +190,12 @@ class Dispatcher:
                     return chat.is_private or (found is not None and found.kind == "work")
                 if kind in (RouteKind.ATTEND, RouteKind.MEETING_ASKED):
                     return bool(uow.meetings.coming_in(chat.platform, chat.ref, now))
-                if kind is RouteKind.ME_TOO:  # in reply: the quoted message says which
+                if kind is RouteKind.ME_TOO:  # in reply or by number: that says which
                     since = now - ME_TOO_WITHIN
-                    replying = message.reply_to is not None
-                    return replying or uow.issues.reported_in_since(chat.platform, chat.ref, since)
+                    told = message.reply_to is not None or me_too_number(normalize(message.text))[0]
+                    return bool(told) or uow.issues.reported_in_since(
+                        chat.platform, chat.ref, since
+                    )
                 since = now - timedelta(days=ledger.LOOKBACK_ANSWER_DAYS)
                 return uow.issues.lookback_waits(chat.platform, sender, ref, since)
         except Exception:
@@ -345,6 +347,8 @@ class Dispatcher:
                 return self._or_otherwise(ctx, route, intake.me_too(ctx, route.text))
             case RouteKind.PLACE:
                 return self._or_otherwise(ctx, route, intake.place_given(ctx, route.text))
+            case RouteKind.DETAIL:
+                return self._or_otherwise(ctx, route, intake.detail_given(ctx, route.text))
             case RouteKind.HOME:
                 return self._or_otherwise(ctx, route, meetings.home_given(ctx, route.text))
             case RouteKind.SPOKEN_OBJECTION:

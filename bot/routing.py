@@ -16,6 +16,7 @@ from bot.analysis.location import extract_location, gives_place
 from bot.domain.asking import (
     asks_in_group,
     contact_asked,
+    detail_said,
     extension_answer,
     issue_asked,
     ledger_asked,
@@ -89,6 +90,8 @@ class RouteKind(Enum):
     ME_TOO = "me_too"
     # 我家是3号楼2单元301 (in a group): perhaps where the sender's report there just now is
     PLACE = "place"
+    # 补充一下，是3楼和4楼之间那盏 (in a group): perhaps a detail of the sender's report there
+    DETAIL = "detail"
     PHOTO = "photo"  # an untagged photo: attached to the sender's report of a moment ago
     VOICE = "voice"  # a voice message sent privately: asked to type it instead
     # A command that ran, edited (Telegram): it is not run again, and the sender is told so
@@ -222,15 +225,8 @@ class Router:
             if (same := same_issues_said(said_text)) is not None:  # 「2号和1号是一回事」
                 merging, words = self._by_name["merge"], f"{same[0]} {same[1]}"
                 return Route(RouteKind.LEDGER_ASKED, merging, "合并", words, otherwise=untagged)
-        if (
-            not private
-            and untagged.kind is RouteKind.IGNORE
-            and gives_place(said_text)
-            and extract_location(said_text).building is not None
-        ):
-            # 「我家是3号楼2单元301」: perhaps where the sender's report here just now is (or the
-            # flat a ballot waits for, below).
-            untagged = Route(RouteKind.PLACE, text=raw, otherwise=untagged)
+        if not private and untagged.kind is RouteKind.IGNORE:
+            untagged = _of_own_report(raw, said_text) or untagged
         if spoken_choice(said_text) is not None:
             return Route(RouteKind.SPOKEN_BALLOT, text=said_text, otherwise=untagged)
         if objection_said(raw) is not None:
@@ -377,6 +373,16 @@ def _quoted_poll(message: IncomingMessage) -> str | None:
 
 # A question mark among the punctuation that ends the message: 「…在家吗？」「…吗？！」.
 _ASKED = re.compile(r"([?？])[\s。！!．.~～…]*$")
+
+
+def _of_own_report(raw: str, said_text: str) -> Route | None:
+    """Group words perhaps about the sender's report there: 「我家是3号楼2单元301」 where it is
+    (or the flat a ballot waits for), 「补充一下，…」 a detail of it; None for other words."""
+    if gives_place(said_text) and extract_location(said_text).building is not None:
+        return Route(RouteKind.PLACE, text=raw, otherwise=IGNORE)
+    if detail_said(raw) is not None:
+        return Route(RouteKind.DETAIL, text=raw, otherwise=IGNORE)
+    return None
 
 
 def _asking(route: Route, raw: str) -> Route:

@@ -20,9 +20,10 @@ from bot.domain.asking import (
     URGING,
     WHY_REJECTED,
     WORK_SAID,
+    detail_said,
 )
 from bot.domain.deadlines import DeadlineError
-from bot.domain.duplicates import ME_TOO_WITHIN, WINDOW, ReportFacts, find_duplicate
+from bot.domain.duplicates import ME_TOO_WITHIN, WINDOW, ReportFacts, find_duplicate, me_too_number
 from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import AT_WORK, building_refusal, refusal
@@ -85,6 +86,9 @@ _INTENT_ONLY = re.compile(
     r"|有(?:一?个|点|件|几个)?(?:问题|事|事情|情况|诉求)"
     r"(?:要|想)?(?:反映|问问?|咨询|投诉)?(?:一下)?)[。.!！~～]*$"
 )
+# 「我要投诉网格员」「我想举报违建」: whom or what, but not yet what happened or where (a
+# category found, as in 「我要投诉物业」, makes it a report).
+_INTENT_WHOM = re.compile(r"^(?:我|俺)?(?:要|想|想要)(?:投诉|举报)[\u4e00-\u9fff]{1,6}$")
 # 「我的积分是多少」「查一下我的积分」「我有几分」: the balance, asked in words.
 _POINTS_USE = re.compile(
     r"积分.{0,3}(?:怎么用|怎么换|有什么用|有啥用|能换|可以换|换什么|怎么兑换|在哪兑换|去哪兑换)"
@@ -179,7 +183,7 @@ def private_message(ctx: Context, text: str) -> Outcome:
             return _nod(ctx)
         return _number_told(ctx, text) or _staff_hint(ctx, text.strip())
     hint = texts.PRIVATE_HINT.format(bot=ctx.services.settings.bot.name)
-    answered = _place_added(ctx, text, analysis) or _home_told(ctx, text)
+    answered = detail_given(ctx, text) or _place_added(ctx, text, analysis) or _home_told(ctx, text)
     answered = answered or _not_a_report(ctx, text, analysis, hint)
     answered = answered or _detail_added(ctx, text, analysis)
     return answered or _report_unless_duplicate(ctx, text, analysis)
@@ -296,6 +300,21 @@ def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None
         return None
     reply = texts.DETAIL_ADDED.format(number=issue.number)
     return _kept_on(ctx, issue, text, reply, texts.DETAIL_ADDED_ALERT)
+
+
+def detail_given(ctx: Context, text: str) -> Outcome | None:
+    """「补充一下，是3楼和4楼之间那盏」 from a reporter: a 补充 of their newest open report here
+    (privately: anywhere), passed to the work group. None when they have none open."""
+    detail = detail_said(text)
+    if ctx.community is None or detail is None:
+        return None
+    private = ctx.chat.kind == "private"
+    mine = [i for i in _own_issues(ctx, OPEN) if private or i.chat_id == ctx.chat.id]
+    issue = max(mine, key=lambda i: i.number, default=None)
+    if issue is None:
+        return None
+    reply = texts.DETAIL_ADDED.format(number=issue.number)
+    return _kept_on(ctx, issue, detail, reply, texts.DETAIL_ADDED_ALERT)
 
 
 def place_given(ctx: Context, text: str) -> Outcome | None:
@@ -502,7 +521,7 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         return points.points(ctx, "")
     if short and _POINTS_USE.search(said):  # 「积分怎么用」「积分能换什么」
         return points.how_to_use(ctx)
-    if _INTENT_ONLY.match(said):
+    if _INTENT_ONLY.match(said) or (_INTENT_WHOM.match(said) and analysis.category == "other"):
         return answer(ctx, texts.TELL_ME_MORE, "invalid")
     if short and _REMINDED.match(said) and not analysis.complaint:
         return answer(ctx, texts.REMIND_HOW_SAID, "invalid")
@@ -684,7 +703,10 @@ def me_too(ctx: Context, _text: str) -> Outcome | None:
     reply to the report (or to the bot's answer naming it): the same problem for them too,
     counted as a duplicate report of it (once a person). None when it confirms nothing."""
     quoted = ctx.message.reply_to
-    if quoted is not None:
+    number, _ = me_too_number(normalize(_text))
+    if number is not None and ctx.community is not None:  # 「1号我也遇到了」
+        same = ctx.uow.issues.by_number(ctx.community.id, number)
+    elif quoted is not None:
         same = ctx.uow.issues.from_message(ctx.chat.id, quoted.message_id)
         named = _ACK_NUMBER.match(quoted.text)
         if same is None and named is not None and ctx.community is not None:

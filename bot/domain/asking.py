@@ -33,6 +33,7 @@ URGING = re.compile(
     r"^(?:#?[0-9]{1,9}号?\s*)?(?:能不能|能否|可不可以|可以|能|请|麻烦|希望)?"
     r"(?:快点|快一点|快些|尽快|抓紧|赶紧|赶快)"
     r"|催一下|催催|帮我催|还要等多久|等了(?:好|这么)?(?:久|多天|几天)|都几天了"
+    r"|^(?:能不能|能否|可不可以|可以|能|请|麻烦|希望)?加快(?:一下|点|些)?(?:处理|进度|速度)?(?:吗|吧)?$"
 )
 # In a group: about the work only (「怎么样了」「好了吗」 may be about anything), or about
 # one's report by name (「我的反映怎么样了」「我报的事有进展吗」).
@@ -191,7 +192,7 @@ _CONTACT = (
     r"(?P<who>网格员|网格长|楼栋长|楼长|单元长|书记|社区|居委会|居委|社区服务站|服务站"
     r"|党群服务中心|物业公司|物业管家|物业|街道办?|[\u4e00-\u9fff]{1,6}?(?:局|办|所|站|中心|公司))"
 )
-_OUR = r"(?:请问)?(?:我们|咱们|咱|我家)?(?:小区|这里|这边)?的?"
+_OUR = r"(?:请问)?(?:我们|咱们|咱|我家|你们)?(?:小区|这里|这边)?的?"
 _OF_BUILDING = r"(?:(?P<building>[0-9]{1,4})\s*(?:号楼|栋|幢|号)的?)?"
 _TAIL = r"(?:啊|呀|呢|哈)?"
 _CONTACT_ASKED = tuple(
@@ -370,3 +371,17 @@ def naming_words(words: Sequence[str]) -> list[str]:
 def notice_answers(naming: Sequence[str], notice: str) -> bool:
     """Whether `notice` holds every word of `naming` (and there is one)."""
     return bool(naming) and all(word in notice for word in naming)
+
+
+# 「补充一下，是3楼和4楼之间那盏」「补充：晚上10点以后最吵」: said by a reporter, a detail of
+# their report.
+_DETAIL_SAID = re.compile(
+    r"^\s*(?:我|再|我再)?补充(?:一下|一点|说明|几句|下)?\s*[\s,，:：。.、]\s*(?P<detail>\S.*)$",
+    re.DOTALL,
+)
+
+
+def detail_said(text: str) -> str | None:
+    """The detail after 「补充一下，…」 (`text` as sent); None for other words."""
+    match = _DETAIL_SAID.match(text)
+    return match["detail"].strip() if match else None

@@ -472,14 +472,27 @@ _SAME_HERE = re.compile(
     r"(?:啊|呀|哦|呢|的)?"
 )
 _PLUS_ONE = re.compile(r"[+＋]\s*1|1\s*[+＋]|同上")
+# 「1号我也遇到了」「#2 +1」: which report, said first (not 「1楼」「3号楼」).
+_ISSUE_LEAD = re.compile(
+    r"^[#＃]?\s*(?P<number>[0-9]{1,9})\s*号?(?![0-9楼栋幢单元室层])[\s,，:：]*"
+)
 ME_TOO_WITHIN = timedelta(hours=1)
 """How long after a report 「我家也是」 in its group counts as the same problem."""
 
 
 def me_too(text: str, *, replying: bool) -> bool:
     """「我家也是」「同样的问题」 as the whole message; 「+1」「同上」 only `replying` to another
-    (`text` normalised, without its closing punctuation)."""
-    said = text.strip()
+    or after an issue's number (「1号我也遇到了」「#2 +1」) (`text` normalised, without its
+    closing punctuation)."""
+    number, said = me_too_number(text)
     return _SAME_HERE.fullmatch(said) is not None or (
-        replying and _PLUS_ONE.fullmatch(said) is not None
+        (replying or number is not None) and _PLUS_ONE.fullmatch(said) is not None
     )
+
+
+def me_too_number(text: str) -> tuple[int | None, str]:
+    """The issue number 「1号我也遇到了」 starts with (None when none), and the words after it."""
+    lead = _ISSUE_LEAD.match(text.strip())
+    if lead is None:
+        return None, text.strip()
+    return int(lead["number"]), text.strip()[lead.end() :]

@@ -44,7 +44,7 @@ def test_privately_the_grid_comes_from_the_building_asked_about_else_all_are_lis
 def test_the_office_and_the_property_company_are_given_by_their_numbers(
     chat: Conversation,
 ) -> None:
-    for asked in ("社区电话多少", "居委会的联系方式", "社区几点上班？"):
+    for asked in ("社区电话多少", "你们社区电话多少", "居委会的联系方式", "社区几点上班？"):
         assert chat.text(f"@王芳/私聊: {asked}") == OFFICE
     assert chat.text("@王芳/幸福里居民群: 社区在哪") == OFFICE
     assert chat.text("@王芳/网格3群: 物业电话是多少") == "物业：电话 0931-8765432；联系人 刘物业。"

@@ -135,6 +135,12 @@ def test_a_neighbour_saying_me_too_after_a_report_counts_as_reporting_it(
     plus_one = chat.adapter.message("钱阿姨", "网格3群", "+1", reply_to="1")
     assert chat.deliver(plus_one) == [("网格3群", counted.replace("2人", "3人"))]
     assert "孙*爷（网格3群）" in chat.text("@张网格/网格3群: 查看 1")  # in the trail
+    # By its number, 「+1」 too: that issue (not 「3号楼」, nor a number that is none).
+    by_number = counted.replace("2人", "4人")
+    assert chat.say("@陈大爷/网格3群: 1号我也遇到了") == [("网格3群", by_number)]
+    assert chat.say("@吴姐/网格3群: #1 +1") == [("网格3群", by_number.replace("4人", "5人"))]
+    assert chat.say("@周女士/网格3群: 3号楼我也遇到了") == []
+    assert chat.say("@周女士/网格3群: 9号我也遇到了") == []
     assert chat.text("@孙大爷/网格3群: 积分").startswith("您在幸福里社区的积分：2分。")
     # An hour on, 「我家也是」 is chat again.
     chat.clock.advance(timedelta(minutes=61))

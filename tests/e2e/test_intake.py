@@ -411,6 +411,7 @@ def test_words_to_the_bot_that_report_nothing_are_answered_not_filed(chat: Conve
     assert chat.text("@王芳/私聊: 我要反映问题") == more
     assert chat.text("@王芳/私聊: 你好，我有个事想咨询一下") == more
     assert chat.say("@钱大爷/幸福里居民群: @邻里 我要投诉") == [("幸福里居民群", more)]
+    assert chat.text("@王芳/私聊: 我要投诉网格员") == more  # whom, not yet what happened
     assert chat.say("@钱大爷/幸福里居民群: @邻里 今晚议事会几点开始？") == [("幸福里居民群", hint)]
     assert chat.text("@王芳/私聊: 怎么报事").startswith("您好，我是邻里。直接描述要反映的问题")
     assert issues(chat) == []
@@ -464,6 +465,7 @@ def test_asking_after_ones_reports_lists_them(chat: Conversation) -> None:
         "能快点吗",
         "1号能快点修吗",
         "麻烦尽快处理一下",
+        "能不能加快",
         "都几天了！",
         "帮我催一下",
         "到底有没有人管",
@@ -690,3 +692,21 @@ def test_an_edit_of_what_changed_nothing_is_read_afresh_and_nothing_runs_twice(
     assert edit_of(chat, done, "@张网格/工作群: 退回 2 不是我们管") == [("工作群", not_run)]
     assert "已受理" in chat.text("@李书记/工作群: 查看 2")
     assert edit_of(chat, done, "@张网格/工作群: 好的") == []  # no command now: nothing to say
+
+
+def test_a_detail_said_as_such_is_kept_on_the_reporters_open_issue(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    assert chat.say("@王芳/网格3群: 补充一下，是3楼和4楼之间那盏") == [
+        ("网格3群", "已补充到 #1。如果这是另一件事，请回复「新建」。"),
+        ("工作群", "#1 报事人补充：是3楼和4楼之间那盏"),
+    ]
+    # Privately, hours later: their newest open issue, wherever they reported it.
+    chat.clock.advance(timedelta(hours=5))
+    assert chat.say("@王芳/私聊: 补充：晚上10点以后最黑")[0] == (
+        "私聊·王芳",
+        "已补充到 #1。如果这是另一件事，请回复「新建」。",
+    )
+    trail = chat.text("@李书记/工作群: 查看 1")
+    assert "补充：是3楼和4楼之间那盏" in trail and "补充：晚上10点以后最黑" in trail
+    # From a neighbour with nothing open there, it is theirs to say.
+    assert chat.say("@孙大爷/网格3群: 补充一下，我家也停电了") == []
