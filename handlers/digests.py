@@ -84,6 +84,16 @@ def daily(uow: UnitOfWork, services: Services, community_id: int, due: datetime)
     lines += [ledger_line(uow, services, issue) for issue in page.issues]
     if page.red > RED_LINES:
         lines.append(texts.DIGEST_MORE.format(more=page.red - RED_LINES))
+    to_call = uow.issues.ledger(  # done, not yet rated: whom to call back (回访)
+        LedgerQuery(community_id=community_id, statuses=frozenset({IssueStatus.RESOLVED})),
+        now=now,
+        yellow_until=now,
+        colour=None,
+        offset=0,
+        limit=0,
+    ).total
+    if to_call:
+        lines.append(texts.DIGEST_TO_CALL.format(count=to_call))
     year = services.calendar.year_ahead_unknown(local.date())
     # Weekly, not every morning of December: the month's first working day, then each week's.
     weekly = first_working_day_of_week(services, due) or first_working_day_of_month(services, due)

@@ -323,6 +323,7 @@ REMINDER = "⏰ 提醒：{text}"
 LATE = "（补发）"
 BUNDLE = "{count}条提醒："
 DAILY_DIGEST = "📋 今日台账（{date}）：未办结{total}条，🔴{red} 🟡{yellow} 🟢{green}"
+DIGEST_TO_CALL = "📞 待回访{count}条（已办结、报事人未评价）：发送「台账 待回访」查看。"
 DIGEST_MORE = "……还有{more}条超期，发送「台账 红」查看。"
 CALENDAR_AHEAD = (
     "⚠️ 还没有{year}年的法定节假日安排：跨年的期限无法按工作日计算。"

@@ -1318,3 +1318,20 @@ def test_a_reminder_sent_under_its_old_key_is_not_sent_again_by_its_twin(
         keys = [twin["key"] for twin in twins]
         left = uow.session.scalars(select(Reminder.status).where(Reminder.key.in_(keys))).all()
         assert set(left) == {"cancelled"}
+
+
+def test_the_daily_digest_counts_the_issues_waiting_for_a_follow_up_call(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@张网格/网格3群: 办结 1 换了灯泡")
+    fired = chat.run_until(at(11, 24, 12))
+    assert (
+        "11-24 09:00",
+        WORK,
+        "📋 今日台账（11月24日）：未办结0条，🔴0 🟡0 🟢0\n"
+        "📞 待回访1条（已办结、报事人未评价）：发送「台账 待回访」查看。",
+    ) in fired
+    chat.say("@王芳/网格3群: 满意")
+    fired = chat.run_until(at(11, 25, 12))
+    assert ("11-25 09:00", WORK, "📋 今日台账（11月25日）：未办结0条，🔴0 🟡0 🟢0") in fired
