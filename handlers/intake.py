@@ -183,7 +183,8 @@ def private_message(ctx: Context, text: str) -> Outcome:
             return _nod(ctx)
         return _number_told(ctx, text) or _staff_hint(ctx, text.strip())
     hint = texts.PRIVATE_HINT.format(bot=ctx.services.settings.bot.name)
-    answered = detail_given(ctx, text) or _place_added(ctx, text, analysis) or _home_told(ctx, text)
+    answered = detail_given(ctx, text) or _about_issue_told(ctx, text)
+    answered = answered or _place_added(ctx, text, analysis) or _home_told(ctx, text)
     answered = answered or _not_a_report(ctx, text, analysis, hint)
     answered = answered or _detail_added(ctx, text, analysis)
     return answered or _report_unless_duplicate(ctx, text, analysis)
@@ -300,6 +301,30 @@ def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None
         return None
     reply = texts.DETAIL_ADDED.format(number=issue.number)
     return _kept_on(ctx, issue, text, reply, texts.DETAIL_ADDED_ALERT)
+
+
+def _about_issue_told(ctx: Context, text: str) -> Outcome | None:
+    """「1号我去看过了，确实不亮」 said privately, with the number of an open issue the sender
+    reported, follows, or (a 楼栋长) has in their building: a 补充 of it, passed to the work
+    group. None for other words, or an issue not theirs to tell of."""
+    assert ctx.community is not None
+    number, said = issue_first(text.strip())
+    if not (number and said) or _QUESTION_END.search(said):  # 「1号修好了吗」 asks
+        return None
+    issue = ctx.uow.issues.by_number(ctx.community.id, number)
+    if issue is None or issue.status not in OPEN:
+        return None
+    actor = ctx.actor
+    in_building = actor.role is Role.HEAD and issue.building in actor.buildings
+    follows = ctx.uow.issues.follower(issue.id, ctx.sender.id) is not None
+    if not (in_building or follows or issue.reporter_id == ctx.sender.id):
+        return None
+    reply = texts.DETAIL_ADDED.format(number=issue.number)
+    if issue.reporter_id == ctx.sender.id:
+        return _kept_on(ctx, issue, said.strip(), reply, texts.DETAIL_ADDED_ALERT)
+    who = texts.HEAD_WORD if in_building else texts.FOLLOWER_WORD
+    alert = texts.DETAIL_TOLD_ALERT.replace("{who}", f"{who}{mask_name(ctx.sender.name)}")
+    return _kept_on(ctx, issue, said.strip(), reply, alert)
 
 
 def detail_given(ctx: Context, text: str) -> Outcome | None:

@@ -710,3 +710,23 @@ def test_a_detail_said_as_such_is_kept_on_the_reporters_open_issue(chat: Convers
     assert "补充：是3楼和4楼之间那盏" in trail and "补充：晚上10点以后最黑" in trail
     # From a neighbour with nothing open there, it is theirs to say.
     assert chat.say("@孙大爷/网格3群: 补充一下，我家也停电了") == []
+
+
+def test_an_issue_told_of_by_number_privately_by_those_it_concerns_gets_the_words(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    # The 楼栋长 of its building, its reporter, someone following it: a 补充, not a report.
+    assert chat.say("@陈楼长/私聊: 1号我去看过了，确实不亮") == [
+        ("私聊·陈楼长", "已补充到 #1。如果这是另一件事，请回复「新建」。"),
+        ("工作群", "#1 楼栋长陈*长补充：我去看过了，确实不亮"),
+    ]
+    assert chat.say("@王芳/私聊: 1号晚上更黑")[1] == ("工作群", "#1 报事人补充：晚上更黑")
+    chat.say("@孙大爷/网格3群: 关注 1")
+    assert chat.say("@孙大爷/私聊: 1号三楼那盏也不亮")[1] == (
+        "工作群",
+        "#1 关注人孙*爷补充：三楼那盏也不亮",
+    )
+    # Asked, it is shown; a building (1号楼) is no issue number.
+    assert chat.text("@王芳/私聊: 1号修好了吗").startswith("#1【照明路灯】")
+    assert chat.say("@钱阿姨/私聊: 1号楼门口井盖松了")[0][1].startswith("已登记 #2【道路井盖】")
