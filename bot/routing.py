@@ -157,6 +157,14 @@ class Router:
             plain = self._how_to(said_text)  # is about WeChat
         return plain
 
+    def _reminder_asked(self, said: str, message: IncomingMessage) -> Route | None:
+        """「明天9点提醒我…」 said in a group, as the 提醒 command it is privately (where it is
+        said to the bot), the group told whom it is for; None for other words."""
+        if _REMINDER_WORD not in said or (plain := _said_as(said, private=True)) is None:
+            return None
+        plain += f"（{printable(message.sender.name)}）"
+        return self._command(normalize(plain), plain, private=False)
+
     def _how_to(self, said: str) -> str | None:
         """「怎么派单」「派单怎么用」「评价是什么意思」 → 帮助 派单, for a command's keyword;
         None for other words (「怎么办」)."""
@@ -225,6 +233,9 @@ class Router:
             if (same := same_issues_said(said_text)) is not None:  # 「2号和1号是一回事」
                 merging, words = self._by_name["merge"], f"{same[0]} {same[1]}"
                 return Route(RouteKind.LEDGER_ASKED, merging, "合并", words, otherwise=untagged)
+            if not private and (asked := self._reminder_asked(said_text, message)) is not None:
+                # 「明天9点提醒我给王芳回电话」: in a work group, as privately
+                return replace(asked, kind=RouteKind.LEDGER_ASKED, otherwise=untagged)
         if not private and untagged.kind is RouteKind.IGNORE:
             untagged = _of_own_report(raw, said_text) or untagged
         if spoken_choice(said_text) is not None:
@@ -493,7 +504,8 @@ _ROLE_SAID = r"楼栋长|网格员|书记|社区干部"
 _KINDS = "|".join(MEETING_KINDS)
 _VERDICTS = "|".join(sorted(RATING_WORDS, key=len, reverse=True))  # 「非常不满意」 before 「满意」
 # (pattern, command, whether only privately: in a group 「明天9点提醒我一下」 is said to a
-# neighbour; 「…提醒大家…」 asks the bot to tell the group)
+# neighbour, but in a work group to the bot; 「…提醒大家…」 asks the bot to tell the group)
+_REMINDER_WORD = "提醒"  # in every phrasing said only privately
 _SAID_AS = (
     # 「本周统计」「上月的统计」「本月数据」 → 统计 本周
     # 「这个月的统计」「看一下本月统计」「查下上月的数据」

@@ -475,9 +475,18 @@ def test_reminders_said_as_people_say_them(chat: Conversation) -> None:
     assert chat.text("@李书记/工作群: 周五9点提醒大家交台账").startswith(
         "好的，11月27日 9:00 提醒：交台账"
     )
+    # 「提醒我」 in the work group is said to the bot, and the group is told whom it is for;
+    # in a grid group it is said to a neighbour.
+    assert chat.text("@李书记/工作群: 周四上午九点提醒我给王芳回电话").startswith(
+        "好的，11月26日 9:00 提醒：给王芳回电话（李书记）"
+    )
+    assert chat.say("@王芳/网格3群: 明天9点提醒我一下") == []
     fired = chat.run_until(at(11, 28))
     assert [(when, where) for when, where, text in fired if "交台账" in text] == [
         ("11-27 09:00", "工作群")
+    ]
+    assert [(when, where) for when, where, text in fired if "回电话（李书记）" in text] == [
+        ("11-26 09:00", "工作群")
     ]
     assert not any("去物业" in text for _, _, text in fired)
     # A day without a clock is its morning; a repeat too.

@@ -353,7 +353,6 @@ def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -
         "楼栋长让我们明天去开会",
         "让李明当心点",
         "他提醒我别忘了带钥匙",
-        "明天9点提醒我一下",  # in a group, said to a neighbour
         "分给大家吧",
         "1号回访了吗",
         "2号吹哨了吗",
@@ -366,6 +365,13 @@ def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -
 )
 def test_other_ba_sentences_stay_chatter(text: str) -> None:
     assert route(text).kind is RouteKind.IGNORE
+
+
+def test_a_reminder_for_oneself_said_in_a_group_is_the_bots_only_in_a_work_group() -> None:
+    asked = route("明天9点提醒我一下")  # in a grid group said to a neighbour: not acted on
+    assert asked.kind is RouteKind.LEDGER_ASKED  # which the dispatcher runs in a work group only
+    assert asked.command is not None and asked.command.name == "remind"
+    assert asked.otherwise is not None and asked.otherwise.kind is RouteKind.IGNORE
 
 
 @pytest.mark.parametrize(
