@@ -114,13 +114,6 @@ _ASKED = re.compile(
 )
 # 「是不是停水了」「停水到几点」「哪天打疫苗」: asked, though not ending as a question does.
 _ASKED_WHEN = re.compile(r"是不是|有没有|会不会|要不要|多久|到几点|几号|哪天|几月几")
-
-
-def _asks(said: str) -> bool:
-    """Whether `said` (normalised) is a question."""
-    return any(p.search(said) for p in (_QUESTION_END, _ASKED, _ASKED_WHEN))
-
-
 # 「你好」「在吗」「嗯」: said to the bot, not about the report.
 _SMALL_TALK = re.compile(
     r"^(?:你好|您好|你们好|在吗|在不在|有人吗|hello|hi|哈喽|早|早上好|中午好|下午好|晚上好"
@@ -257,11 +250,14 @@ def _privacy_asked(ctx: Context, text: str) -> Outcome:
     return _kept_on(ctx, issue, text, texts.PRIVACY_ANSWER, texts.PRIVACY_ALERT)
 
 
-def _kept_on(ctx: Context, issue: Issue, text: str, reply: str, alert: str) -> Outcome:
-    """`text` kept on `issue` as a 补充: `reply` to the sender, `alert` to the work group."""
+def _kept_on(
+    ctx: Context, issue: Issue, text: str, reply: str, alert: str, **words: str
+) -> Outcome:
+    """`text` kept on `issue` as a 补充: `reply` to the sender, `alert` to the work group
+    (`words` fill in the rest of it)."""
     detail = shorten(text.strip(), _ALERT_DESCRIPTION_LIMIT)
     record(ctx, issue, SUPPLEMENT, detail)
-    told = alert.format(number=issue.number, detail=quoted(detail, 60))
+    told = alert.format(number=issue.number, detail=quoted(detail, 60), **words)
     return Outcome([reply_to(ctx, reply), *tell_work_groups(ctx, told)], SUPPLEMENT, issue.id)
 
 
@@ -322,9 +318,8 @@ def _about_issue_told(ctx: Context, text: str) -> Outcome | None:
     reply = texts.DETAIL_ADDED.format(number=issue.number)
     if issue.reporter_id == ctx.sender.id:
         return _kept_on(ctx, issue, said.strip(), reply, texts.DETAIL_ADDED_ALERT)
-    who = texts.HEAD_WORD if in_building else texts.FOLLOWER_WORD
-    alert = texts.DETAIL_TOLD_ALERT.replace("{who}", f"{who}{mask_name(ctx.sender.name)}")
-    return _kept_on(ctx, issue, said.strip(), reply, alert)
+    who = f"{texts.HEAD_WORD if in_building else texts.FOLLOWER_WORD}{mask_name(ctx.sender.name)}"
+    return _kept_on(ctx, issue, said.strip(), reply, texts.DETAIL_TOLD_ALERT, who=who)
 
 
 def detail_given(ctx: Context, text: str) -> Outcome | None:
@@ -504,6 +499,11 @@ def mention(ctx: Context, text: str) -> Outcome:
     hint = texts.MENTION_HINT.format(bot=ctx.services.settings.bot.name)
     answered = _not_a_report(ctx, text, analysis, hint)
     return answered or _report_unless_duplicate(ctx, text, analysis)
+
+
+def _asks(said: str) -> bool:
+    """Whether `said` (normalised) is a question."""
+    return any(p.search(said) for p in (_QUESTION_END, _ASKED, _ASKED_WHEN))
 
 
 def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Outcome | None:
