@@ -37,10 +37,12 @@ URGING = re.compile(
 )
 # In a group: about the work only (「怎么样了」「好了吗」 may be about anything), or about
 # one's report by name (「我的反映怎么样了」「我报的事有进展吗」).
-_MY_REPORT = r"^我(?:(?:反映|报|投诉|提)的(?:反映|问题|事情?|诉求)?|的(?:反映|问题|事情?|诉求))"
 _ASKING_IN_GROUP = re.compile(
     rf"{ASKING_AFTER.pattern}|处理了[吗没]|修好了[吗没]|修了[吗没]|有进展[吗没]"
-    rf"|{_MY_REPORT}(?:怎么样了?|咋样了|进展如何|处理得?怎么样了?)$"
+)
+_MY_REPORT_ASKED = re.compile(
+    r"^我(?:(?:反映|报|投诉|提)的(?:反映|问题|事情?|诉求)?|的(?:反映|问题|事情?|诉求))"
+    r"(?:怎么样了?|咋样了|进展如何|处理得?怎么样了?)$"
 )
 GROUP_ASKING_AT_MOST = 15
 
@@ -48,7 +50,11 @@ GROUP_ASKING_AT_MOST = 15
 def asks_in_group(text: str) -> bool:
     """「什么时候来修啊」「怎么还没人来」「修好了吗」 said in a group: perhaps the reporter of an
     issue reported there asking after it (`text` normalised)."""
-    return len(text) <= GROUP_ASKING_AT_MOST and _ASKING_IN_GROUP.search(text) is not None
+    if len(text) > GROUP_ASKING_AT_MOST:
+        return False
+    if text[:1] == "我" and _MY_REPORT_ASKED.match(text) is not None:
+        return True
+    return _ASKING_IN_GROUP.search(text) is not None
 
 
 # 「为什么退回」「我的问题怎么被退回了」: a reporter asking why a report was not taken.
@@ -383,5 +389,5 @@ _DETAIL_SAID = re.compile(
 
 def detail_said(text: str) -> str | None:
     """The detail after 「补充一下，…」 (`text` as sent); None for other words."""
-    match = _DETAIL_SAID.match(text)
+    match = _DETAIL_SAID.match(text) if "补充" in text else None
     return match["detail"].strip() if match else None

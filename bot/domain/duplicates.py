@@ -473,6 +473,7 @@ _SAME_HERE = re.compile(
 )
 _PLUS_ONE = re.compile(r"[+＋]\s*1|1\s*[+＋]|同上")
 # 「1号我也遇到了」「#2 +1」: which report, said first (not 「1楼」「3号楼」).
+_NUMBER_FIRST = frozenset("#＃0123456789")
 _ISSUE_LEAD = re.compile(
     r"^[#＃]?\s*(?P<number>[0-9]{1,9})\s*号?(?![0-9楼栋幢单元室层])[\s,，:：]*"
 )
@@ -484,7 +485,9 @@ def me_too(text: str, *, replying: bool) -> bool:
     """「我家也是」「同样的问题」 as the whole message; 「+1」「同上」 only `replying` to another
     or after an issue's number (「1号我也遇到了」「#2 +1」) (`text` normalised, without its
     closing punctuation)."""
-    number, said = me_too_number(text)
+    said, number = text.strip(), None
+    if said[:1] in _NUMBER_FIRST:  # most messages start otherwise: one look
+        number, said = me_too_number(said)
     return _SAME_HERE.fullmatch(said) is not None or (
         (replying or number is not None) and _PLUS_ONE.fullmatch(said) is not None
     )
@@ -492,7 +495,8 @@ def me_too(text: str, *, replying: bool) -> bool:
 
 def me_too_number(text: str) -> tuple[int | None, str]:
     """The issue number 「1号我也遇到了」 starts with (None when none), and the words after it."""
-    lead = _ISSUE_LEAD.match(text.strip())
+    said = text.strip()
+    lead = _ISSUE_LEAD.match(said) if said[:1] in _NUMBER_FIRST else None
     if lead is None:
-        return None, text.strip()
-    return int(lead["number"]), text.strip()[lead.end() :]
+        return None, said
+    return int(lead["number"]), said[lead.end() :]
