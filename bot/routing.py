@@ -217,6 +217,9 @@ class Router:
             return Route(RouteKind.REPORT, text=bare["rest"].strip())
         untagged = self._untagged(message, raw, text)
         if untagged.kind in (RouteKind.IGNORE, RouteKind.PRIVATE):
+            if (period := stats_asked(said_text)) is not None:  # 「这周收了几件」: 统计 本周
+                counts = self._by_name["stats"]
+                return Route(RouteKind.LEDGER_ASKED, counts, "统计", period, otherwise=untagged)
             if (filters := ledger_asked(said_text)) is not None:  # 「超期的有哪些」: 台账 红
                 listing = self._by_name["list"]
                 return Route(RouteKind.LEDGER_ASKED, listing, "台账", filters, otherwise=untagged)
@@ -227,9 +230,6 @@ class Router:
                 show = self._by_name["show" if meeting else "meetings"]
                 word = "查看" if meeting else "议事会"
                 return Route(RouteKind.LEDGER_ASKED, show, word, meeting, otherwise=untagged)
-            if (period := stats_asked(said_text)) is not None:  # 「这周收了几件」: 统计 本周
-                counts = self._by_name["stats"]
-                return Route(RouteKind.LEDGER_ASKED, counts, "统计", period, otherwise=untagged)
             if (same := same_issues_said(said_text)) is not None:  # 「2号和1号是一回事」
                 merging, words = self._by_name["merge"], f"{same[0]} {same[1]}"
                 return Route(RouteKind.LEDGER_ASKED, merging, "合并", words, otherwise=untagged)

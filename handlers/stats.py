@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.analysis.location import building_number
 from bot.domain.issues import IssueStatus
 from bot.domain.lifecycle import OPEN
 from bot.domain.ratings import SATISFIED_FROM
@@ -473,6 +474,7 @@ class StatsQuery:
     units: frozenset[str] = frozenset()
     by_unit: bool = False
     by_month: bool = False
+    buildings: frozenset[str] = frozenset()  # 「统计 今年 3号楼」
 
     @property
     def of_units(self) -> bool:
@@ -483,7 +485,13 @@ class StatsQuery:
         """The issues counted: the community's, filed in the period, narrowed as asked."""
         period = self.period
         return StatsScope(
-            community_id, period.since, period.until, self.grid_ids, self.categories, self.units
+            community_id,
+            period.since,
+            period.until,
+            self.grid_ids,
+            self.categories,
+            self.units,
+            self.buildings,
         )
 
 
@@ -508,6 +516,7 @@ def parse_stats_args(
     grid_ids: set[int] = set()
     codes: set[str] = set()
     named: set[str] = set()
+    buildings: set[str] = set()
     chart = by_unit = by_month = False
     for word in normalize(args).split(" ") if args.strip() else []:
         if word.lower() in _CHART:
@@ -526,6 +535,8 @@ def parse_stats_args(
             codes.add(code)
         elif len(found := [u for u in units if len(word) >= 2 and word in u]) == 1:
             named.add(found[0])  # 「城管」: a part of one unit's name that is no category
+        elif not word.isdecimal() and (building := building_number(word)) is not None:
+            buildings.add(building)  # 「3号楼」「5栋」
         elif period is None:
             period = parse_period(word, now, tz)  # raises ValueError for nonsense
         else:
@@ -533,7 +544,14 @@ def parse_stats_args(
     if period is None:  # by month: this year's months
         period = parse_period("今年" if by_month else "本月", now, tz)
     return StatsQuery(
-        period, frozenset(grid_ids), frozenset(codes), chart, frozenset(named), by_unit, by_month
+        period,
+        frozenset(grid_ids),
+        frozenset(codes),
+        chart,
+        frozenset(named),
+        by_unit,
+        by_month,
+        frozenset(buildings),
     )
 
 
@@ -577,7 +595,7 @@ def stats_text(
     if counts.collected and query.by_month:
         months = _month_lines(uow, community_id, query, now, services.settings.tz)
         return "\n".join(lines + months)
-    if counts.collected and len(query.grid_ids) != 1:
+    if counts.collected and len(query.grid_ids) != 1 and not query.buildings:
         lines += [_counts_line(name, grid) for name, grid in by_grid_name(grids, per_grid)]
     return "\n".join(lines)
 
@@ -723,6 +741,7 @@ def _counted(groups: Iterable[_Group]) -> IssueCounts:
 def stats_label(services: Services, grids: Mapping[int, str], query: StatsQuery) -> str:
     """`11月`, or `11月（网格3·排水管道·物业）` when narrowed (`（各单位）` for every unit)."""
     narrowed = [grids[g] for g in grids if g in query.grid_ids]
+    narrowed += [f"{b}号楼" for b in sorted(query.buildings)]
     narrowed += [services.category(code).name for code in sorted(query.categories)]
     narrowed += [texts.STATS_EVERY_UNIT] if query.by_unit else sorted(query.units)
     if not narrowed:
@@ -813,8 +832,9 @@ CHART: ChartMaker | None = stats_chart
 
 
 def stats(ctx: Context, args: str) -> Outcome:
-    """统计 [今天/近7天/本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [单位] [按月] [图] —
-    the seeds' figures for a period; a unit's (物业), or every unit's (单位); month by month."""
+    """统计 [今天/近7天/本周/本月/上月/2026-11/今年/本季度] [网格] [楼号] [分类] [单位] [按月]
+    [图] — the seeds' figures for a period; a unit's (物业), or every unit's (单位); month by
+    month."""
     check(ctx, "stats")
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)

@@ -640,7 +640,7 @@ class Issues:
 
     @staticmethod
     def _narrowed(scope: StatsScope) -> list[ColumnElement[bool]]:
-        """`_filed`, and only the scope's grids, categories and units when given (a grid
+        """`_filed`, and only the scope's grids, categories, buildings and units when given (a grid
         filter leaves out the issues outside any grid; a unit's issues are those it holds or
         was last escalated to, as `unit_groups` counts them)."""
         conditions = _filed(scope.community_id, scope.since, scope.until)
@@ -648,6 +648,8 @@ class Issues:
             conditions.append(Issue.grid_id.in_(sorted(scope.grid_ids)))
         if scope.categories:
             conditions.append(Issue.category.in_(sorted(scope.categories)))
+        if scope.buildings:
+            conditions.append(Issue.building.in_(sorted(scope.buildings)))
         if scope.units:
             wanted = sorted(scope.units)
             conditions.append(or_(Issue.assignee_unit.in_(wanted), Issue.escalated_to.in_(wanted)))
@@ -951,7 +953,7 @@ class Issues:
 @dataclass(frozen=True)
 class StatsScope:
     """The issues the statistics count: one community's, filed in [since, until) (either end
-    open when None), of these grids, categories and handling units when given."""
+    open when None), of these grids, categories, handling units and buildings when given."""
 
     community_id: int
     since: datetime | None = None
@@ -959,6 +961,7 @@ class StatsScope:
     grid_ids: Collection[int] = ()
     categories: Collection[str] = ()
     units: Collection[str] = ()
+    buildings: Collection[str] = ()
 
 
 @dataclass(frozen=True)

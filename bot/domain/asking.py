@@ -241,20 +241,34 @@ def contact_asked(text: str, *, private: bool) -> str | None:
 # 「这周收了几件」「本月办结了多少」「今年一共收集多少条诉求」「本周新增了多少」: staff asking
 # the statistics in words, privately or in the work group; the 统计 period it means.
 _PERIOD_SAID = {"这周": "本周", "这个月": "本月", "上个月": "上月", "这礼拜": "本周"}
+# A grid or a building may come first or after the period (「网格3这个月收了几件」「这个月3号楼
+# 有多少诉求」), and a category before 的问题 (「今年照明的问题有多少」).
+_STATS_PLACE = r"网格[0-9]{1,3}|[0-9]{1,4}(?:号楼|栋|幢)"
 _STATS_ASKED = re.compile(
-    r"^(?P<period>今天|昨天|本周|这周|这礼拜|上周|本月|这个月|上月|上个月|今年|去年)"
-    r"(?:我们|社区)?(?:一共|总共|共)?"
-    r"(?:收了|收到了?|收集了?|接了|受理了?|办结了?|办完了?|处理了|解决了|办了"
+    rf"^(?:(?P<place>{_STATS_PLACE})的?)?"
+    r"(?P<period>今天|昨天|本周|这周|这礼拜|上周|本月|这个月|上月|上个月|今年|去年)"
+    rf"(?P<place2>{_STATS_PLACE})?(?:我们|社区)?(?:一共|总共|共)?"
+    r"(?:(?:收了|收到了?|收集了?|接了|受理了?|办结了?|办完了?|处理了|解决了|办了"
     r"|新增了?|新报了?|新登记了?|登记了)"
-    r"(?:多少|几)(?:件|条|个)?(?:诉求|事情?|问题|单)?$"
+    r"(?:多少|几)(?:件|条|个)?(?:诉求|事情?|问题|单)?"
+    r"|的?(?P<what>[\u4e00-\u9fff]{2,4}?)的(?:问题|诉求)(?:一共|总共|共)?有(?:多少|几)(?:件|条|个)?"
+    r"|有(?:多少|几)(?:件|条|个)?(?:诉求|问题))$"
 )
 
 
 def stats_asked(text: str) -> str | None:
-    """The 统计 period a short question after the counts names (`text` normalised, without
-    its closing punctuation): 「本周」 for 「这周收了几件」; None for other words."""
+    """The 统计 words a short question after the counts means (`text` normalised, without
+    its closing punctuation): 「本周」 for 「这周收了几件」, 「本月 网格3」 for 「网格3这个月收了
+    几件」, 「今年 照明」 for 「今年照明的问题有多少」; None for other words."""
     match = _STATS_ASKED.match(text)
-    return _PERIOD_SAID.get(match["period"], match["period"]) if match else None
+    if match is None:
+        return None
+    words = [_PERIOD_SAID.get(match["period"], match["period"])]
+    words += [w for w in (match["place"], match["place2"], match["what"]) if w]
+    return " ".join(w for w in words if w not in _WHOSE)
+
+
+_WHOSE = frozenset({"大家", "我们", "居民", "群众", "社区", "小区", "咱们"})  # 「今年大家的问题」
 
 
 # 「2号和1号是一回事」「2跟1重复了」「#3与#1是同一个问题」: staff saying two issues are one,

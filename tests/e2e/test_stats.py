@@ -302,8 +302,8 @@ def test_a_bad_argument_gets_the_usage_in_one_line(
 ) -> None:
     reply = november.text(f"@李书记/工作群: {typed}")
     assert reply == (
-        f"看不懂「{word}」。用法：/stats [今天/近7天/本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [单位] [按月] [图]"
-        "（或「统计 [今天/近7天/本周/本月/上月/2026-11/今年/本季度] [网格] [分类] [单位] [按月] [图]」），例如：统计 上月 网格3"
+        f"看不懂「{word}」。用法：/stats [今天/近7天/本周/本月/上月/2026-11/今年/本季度] [网格] [楼号] [分类] [单位] [按月] [图]"
+        "（或「统计 [今天/近7天/本周/本月/上月/2026-11/今年/本季度] [网格] [楼号] [分类] [单位] [按月] [图]」），例如：统计 上月 网格3"
     )
     # Nothing changed: the figures are as before.
     assert november.text("@李书记/工作群: 统计 上月").startswith("11月收集诉求11条")
@@ -599,3 +599,23 @@ def test_the_monthly_report_waits_for_the_first_working_day_after_national_day(
         assert "📊 月报：9月" in sent[0][2]
     finally:
         chat.close()
+
+
+def test_the_counts_of_a_building_and_as_asked_in_words(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@王芳/网格3群: #报事 3号楼门口下水道堵了")
+    chat.say("@孙大爷/网格3群: #报事 4号楼楼道灯不亮")
+    three = chat.text("@李书记/工作群: 统计 本月 3号楼")
+    assert three == (
+        "本月（3号楼）收集诉求2条，办结0条（办结率0%），暂无评价，超期0条。分类前三：照明1、排水1。"
+    )
+    assert chat.text("@李书记/工作群: 3号楼这个月有多少诉求") == three
+    assert chat.text("@李书记/工作群: 统计　本月　３号楼") == three
+    assert chat.text("@李书记/工作群: 网格3这个月收了几件") == chat.text(
+        "@李书记/工作群: 统计 本月 网格3"
+    )
+    assert chat.text("@李书记/工作群: 今年照明的问题有多少").startswith(
+        "今年（照明路灯）收集诉求2条"
+    )
+    # A building with none: said so.
+    assert chat.text("@李书记/工作群: 统计 本月 7号楼") == "本月（7号楼）没有收集到诉求。"

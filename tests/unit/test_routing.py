@@ -484,6 +484,13 @@ def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: 
         ("本周新增了多少", "本周"),
         ("今天新报了几件", "今天"),
         ("这周新增了几个人", None),
+        # Narrowed by a grid, a building or a category named with it.
+        ("网格3这个月收了几件", "本月 网格3"),
+        ("3号楼这个月有多少诉求", "本月 3号楼"),
+        ("今年照明的问题有多少", "今年 照明"),
+        ("今年大家的问题有多少", "今年"),
+        ("今天有几件超期", None),  # the 台账's
+
         ("这周收了几件衣服", None),
     ],
 )
