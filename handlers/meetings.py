@@ -729,7 +729,7 @@ def attend(ctx: Context, text: str) -> Outcome | None:
     number says which (「报名 M2」). None when no meeting is coming there."""
     said = attending_said(text)
     assert said is not None
-    coming, number = said
+    coming, number = said.coming, said.number
     meetings = ctx.uow.meetings.coming_in(ctx.chat.platform, ctx.chat.ref, ctx.now)
     if number is not None:
         meetings = [m for m in meetings if m.number == number]
@@ -751,13 +751,21 @@ def attend(ctx: Context, text: str) -> Outcome | None:
         return answer(ctx, texts.ATTEND_OFF.format(number=meeting.number))
     if existing is None or chosen not in existing.choices.split(","):
         _cast(ctx, meeting, existing, chosen, None)
-    count = sum(
-        chosen in b.choices.split(",")
+    mine = ctx.uow.meetings.ballot(meeting.id, ctx.sender.id)
+    assert mine is not None
+    mine.party = said.party
+    count = said.party + sum(
+        b.party
         for b in ctx.uow.meetings.ballots(meeting.id)
-        if b.person_id != ctx.sender.id
+        if b.person_id != ctx.sender.id and chosen in b.choices.split(",")
     )
     when = format_deadline(meeting.starts_at, ctx.services.settings.tz, ctx.now, clock=True)
-    line = texts.ATTEND_ON.format(label=_label(meeting), when=when, count=count + 1)
+    who = texts.ATTEND_WHO_ONE
+    if said.party > 1:
+        who = texts.ATTEND_WHO_MANY.format(party=said.party)
+    elif said.stand_in:
+        who = texts.ATTEND_WHO_STAND_IN.format(who=said.stand_in)
+    line = texts.ATTEND_ON.format(who=who, label=_label(meeting), when=when, count=count)
     return answer(ctx, line)
 
 
@@ -1030,6 +1038,22 @@ def _time_then_reason(ctx: Context, words: list[str]) -> tuple[str, datetime, st
                 continue
             return typed, starts, " ".join(words[count:])
     return words[0], _when(ctx, words[0]), " ".join(words[1:])
+
+
+def _attendance_lines(uow: UnitOfWork, meeting: Meeting) -> list[str]:
+    """「参加：王*（2人）、陈*爷，共3人」 for a meeting whose time is fixed; none when nobody
+    said they would come."""
+    chosen = str(meeting.chosen)
+    coming = [b for b in uow.meetings.ballots(meeting.id) if chosen in b.choices.split(",")]
+    if not coming:
+        return []
+    names = [
+        mask_name(uow.people.get(b.person_id).name)
+        + (texts.ATTEND_PARTY.format(party=b.party) if b.party > 1 else "")
+        for b in coming
+    ]
+    total = sum(b.party for b in coming)
+    return [texts.ATTENDING_LINE.format(names="、".join(names), total=total)]
 
 
 def _attendees(uow: UnitOfWork, meeting: Meeting) -> list[Person]:
@@ -1577,13 +1601,7 @@ def minutes(ctx: Context, token: str) -> Outcome:
     if shared:
         lines.append(texts.HOUSEHOLDS_SHARED.format(homes=shared))
     if meeting.kind == "meeting" and meeting.chosen is not None:
-        names = [
-            mask_name(uow.people.get(c.person_id).name)
-            for c in casts
-            if meeting.chosen in c.choices
-        ]
-        if names:
-            lines.append("参加：" + "、".join(names))
+        lines += _attendance_lines(uow, meeting)
     if meeting.kind == "vote" and meeting.open_ballot:
         for cast in casts:
             who = mask_name(uow.people.get(cast.person_id).name)

@@ -508,6 +508,8 @@ class Ballot(Base):
     choices: Mapped[str] = mapped_column(String(64))  # "1" or "1,2"
     household: Mapped[str | None] = mapped_column(String(32))
     cast_at: Mapped[timestamp]
+    # How many come with this attendance (「我和老伴都去」: 2); 1 for every other answer.
+    party: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class Objection(Base):

@@ -282,14 +282,52 @@ _ATTENDING = re.compile(
 )
 
 
-def attending_said(text: str) -> tuple[bool, int | None] | None:
-    """(coming, the meeting's number if said) for 「我参加」「报名 M2」「我去不了」 as the whole
-    message (`text` normalised, without its closing punctuation); None for other words."""
-    said = _ATTENDING.fullmatch(text.strip())
-    if said is None:
+# 「我和老伴都去」: two; 「我们家两个人参加」「报名3人」: that many; 「我去不了，我儿子去」: one
+# of the family in their place.
+_FAMILY = r"老伴|爱人|老公|媳妇|妻子|丈夫|孩子|儿子|女儿|家人|家里人|邻居|朋友"
+_WITH_SOMEONE = re.compile(
+    rf"^我?(?:和|跟|带着?)我?(?:家)?(?:{_FAMILY})(?:都|一起|一块儿?)?(?:去|来|参加|报名)$"
+)
+_PARTY_OF = re.compile(
+    r"^(?:我们家?|我家|咱家|咱们)?(?:一共|共)?(?P<n>[0-9]|[一二两三四五六七八九])个人?(?:都|一起)?"
+    r"(?:参加|去|来|报名)$|^报名\s*(?P<m>[0-9]|[一二两三四五六七八九])个?人$"
+)
+_IN_MY_PLACE = re.compile(
+    rf"^我?(?:去不了|来不了|参加不了|没空)[,，\s]*(?:我|我家|让我)?(?P<who>{_FAMILY})(?:代我)?"
+    r"(?:去|来|参加)$"
+)
+PARTY_MAX = 9
+"""The most one attendance counts for: 「我们家两个人」, not a group booking."""
+
+
+@dataclass(frozen=True)
+class Attending:
+    """What 「我参加」 and the like say: coming or not, which meeting if named, and how many
+    (「我和老伴都去」: 2); `stand_in` who comes in the sender's place (「我儿子去」)."""
+
+    coming: bool
+    number: int | None = None
+    party: int = 1
+    stand_in: str = ""
+
+
+def attending_said(text: str) -> Attending | None:
+    """What 「我参加」「报名 M2」「我去不了」「我和老伴都去」「我去不了，我儿子去」 says as
+    the whole message (`text` normalised, without its closing punctuation); None for other
+    words."""
+    said = text.strip()
+    if _WITH_SOMEONE.fullmatch(said):
+        return Attending(True, party=2)
+    if (many := _PARTY_OF.fullmatch(said)) is not None:
+        party = read_number(many["n"] or many["m"])
+        return Attending(True, party=party) if party and 0 < party <= PARTY_MAX else None
+    if (other := _IN_MY_PLACE.fullmatch(said)) is not None:
+        return Attending(True, stand_in=other["who"])
+    match = _ATTENDING.fullmatch(said)
+    if match is None:
         return None
-    number = said["number"] or said["after"]
-    return said["no"] is None, int(re.sub(r"\D", "", number)) if number else None
+    number = match["number"] or match["after"]
+    return Attending(match["no"] is None, int(re.sub(r"\D", "", number)) if number else None)
 
 
 # 「几点开会」「在哪开会」「会议在哪里」「议事会什么时候开」 in a group with a meeting coming: when

@@ -130,7 +130,7 @@ def test_the_parking_case_from_complaint_to_publicity(chat: Conversation) -> Non
         "时间：11月26日 19:00 · 地点：罐罐茶",
         "议题：#1 小区车位太少了，晚上回来根本没…（待受理）；#2 6号楼门口天天乱停车，消防通道…（待受理）",
         "投票：1. 11月26日 19:00 3票；2. 11月28日 10:00 1票（3人）",
-        "参加：王*、孙*爷、钱*姨",
+        "参加：王*、孙*爷、钱*姨，共3人",
         "决议：取消固定车位；停车费100元/月",
         "行动：#3 2号楼附近装充电桩 · 物业 · 期限 12月10日 · 办理中",
         "行动：#4 10号楼附近装充电桩 · 物业 · 期限 12月10日 · 办理中",
@@ -804,7 +804,15 @@ def test_people_sign_up_for_a_meeting_coming_in_their_group(chat: Conversation) 
     assert chat.text("@孙大爷/网格3群: 我去不了") == "已取消您参加 M1 的报名。"
     assert chat.say("@王芳/网格3群: 我去") == []  # an exclamation
     assert chat.say("@赵网格/网格5群: 我参加") == []  # not called in this group
-    assert "参加：王*、陈*长" in chat.text("@李书记/工作群: 查看 M1")
+    assert "参加：王*、陈*长，共2人" in chat.text("@李书记/工作群: 查看 M1")
+    # How many come: the list counts heads; one of the family may come in one's place.
+    assert chat.text("@刘阿姨/网格3群: 我和老伴都去") == signed.format(4).replace(
+        "您参加", "您家2人参加"
+    )
+    assert chat.text("@孙大爷/网格3群: 我去不了，我儿子去") == (
+        signed.format(5).replace("您参加", "您家儿子代您参加")
+    )
+    assert "参加：王*、陈*长、刘*姨（2人）、孙*爷，共5人" in chat.text("@李书记/工作群: 查看 M1")
     chat.say("@李书记/工作群: 议事 楼道堆物议事会 时间 周六10:00 群 网格3")
     assert chat.text("@钱阿姨/网格3群: 我参加") == (
         "群里有几个会要开（M1、M2），请写明，例如：报名 M1"

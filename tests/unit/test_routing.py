@@ -490,7 +490,6 @@ def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: 
         ("今年照明的问题有多少", "今年 照明"),
         ("今年大家的问题有多少", "今年"),
         ("今天有几件超期", None),  # the 台账's
-
         ("这周收了几件衣服", None),
     ],
 )

@@ -8,6 +8,7 @@ import pytest
 
 from bot.domain.voting import (
     TWO_THIRDS,
+    Attending,
     Cast,
     Spoken,
     SpokenDay,
@@ -221,21 +222,26 @@ def test_a_flat_said_alone(said: str, home: tuple[str, str, str] | None) -> None
 @pytest.mark.parametrize(
     ("said", "answer"),
     [
-        ("我参加", (True, None)),
-        ("算我一个", (True, None)),
-        ("我也去", (True, None)),
-        ("我们会来", (True, None)),
-        ("我们也参加", (True, None)),
-        ("报名 M2", (True, 2)),
-        ("M1 参加", (True, 1)),
-        ("我去不了", (False, None)),
-        ("取消报名", (False, None)),
+        ("我参加", Attending(True)),
+        ("算我一个", Attending(True)),
+        ("我也去", Attending(True)),
+        ("我们会来", Attending(True)),
+        ("我们也参加", Attending(True)),
+        ("报名 M2", Attending(True, 2)),
+        ("M1 参加", Attending(True, 1)),
+        ("我去不了", Attending(False)),
+        ("取消报名", Attending(False)),
+        # How many come, and someone of the family in one's place.
+        ("我和老伴都去", Attending(True, party=2)),
+        ("我们家两个人参加", Attending(True, party=2)),
+        ("报名3人", Attending(True, party=3)),
+        ("我去不了，我儿子去", Attending(True, stand_in="儿子")),
         ("我去", None),  # an exclamation
         ("参加什么", None),
         ("我参加过", None),
+        ("我们家20个人参加", None),  # a booking, not a family
+        ("我和老伴吵架了", None),
     ],
 )
-def test_coming_to_a_meeting_said_in_words(
-    said: str, answer: tuple[bool, int | None] | None
-) -> None:
+def test_coming_to_a_meeting_said_in_words(said: str, answer: Attending | None) -> None:
     assert attending_said(said) == answer
