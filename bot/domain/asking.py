@@ -64,17 +64,20 @@ WHY_REJECTED = re.compile(r"(?:为什么|为啥|怎么|凭什么|咋)(?:又|就)
 # 「超期的有哪些」「还有几件没办完」「快到期的有几条」「我手上还有哪些没办」: staff asking the
 # ledger in their own words, privately or in the work group; the 台账 filter it means.
 _WHICH = re.compile(
-    r"哪些|哪几|几件|几条|几个|几单|多少|有没有|什么事|^有[^，,。]{1,6}(?:吗|没有?)$"
+    r"哪些|哪几|哪个|哪件|几件|几条|几个|几单|多少|有没有|什么事"
+    r"|^(?:今天)?有[^，,。]{1,6}(?:吗|没有?)$"
 )
-_OVERDUE = re.compile(r"超期|逾期|过期|超时")
+_OVERDUE = re.compile(r"超期|逾期|过期|超时|拖得最久|拖最久")
 _DUE_SOON = re.compile(r"快(?:要)?到期|要到期|即将到期|快(?:要)?超期|临期")
 _OPEN = re.compile(
     r"没(?:有)?(?:办完|办结|办|处理|解决|完成|修)|未(?:办结|办完|处理|解决)|待办|在办"
 )
 _MINE = re.compile(r"^我(?:手上|手里|这边|这里|的)|我手上|我手里")
 # 「待受理的有哪些」「要回访的有几件」「还有哪些没评价」: the 台账 of a status, in its word.
+# 「新来的有哪些」「有新的诉求吗」: those not yet taken (待受理).
 _STATUS_ASKED = re.compile(
     r"待受理|未受理|已受理|待派单|未派单|办理中|(?P<call>回访|没评价|未评价|待评价)"
+    r"|(?P<new>新来的|新报的|新增的|新的(?:诉求|问题|事情?)?(?:吗|呢|没有?)?$)"
 )
 LEDGER_ASKED_AT_MOST = 15
 # 「今天有什么事」「还有啥活要干」: what is on, which is the 台账 as it stands for the asker.
@@ -127,7 +130,8 @@ def ledger_asked(text: str) -> str | None:
         return None
     mine = " 我的" if _MINE.search(text) and not who else ""
     if (status := _STATUS_ASKED.search(text)) is not None:
-        return f"{'待回访' if status['call'] else status[0]}{mine}{who}"
+        word = "待回访" if status["call"] else "待受理" if status["new"] else status[0]
+        return f"{word}{mine}{who}"
     if _DUE_SOON.search(text):
         return f"黄{mine}{who}"
     if _OVERDUE.search(text):

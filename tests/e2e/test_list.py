@@ -87,6 +87,10 @@ def test_the_ledger_by_status_as_staff_say_it(chat: Conversation) -> None:
     ]
     for word in ("已受理", "待派单"):
         assert chat.text(f"@李书记/工作群: 台账 {word}").splitlines()[1][2:4] == "#2"
+    # Asked in words: 「待受理的有哪些」, and the new ones are those not yet taken.
+    waiting = chat.text("@李书记/工作群: 台账 待受理")
+    for asked in ("待受理的有哪些", "有新的诉求吗", "今天新来的有哪些"):
+        assert chat.text(f"@李书记/工作群: {asked}") == waiting, asked
     assert chat.text("@李书记/工作群: 台账 办理中 红") == "没有符合条件的未办结事项。"
     assert chat.text("@李书记/工作群: 台账 办理中").splitlines()[1][2:4] == "#3"
     assert chat.text("@李书记/工作群: 台账 已办结") == "没有待回访的事项。"  # done, to be rated

@@ -431,6 +431,9 @@ def test_staff_telling_of_an_issue_in_a_group(text: str, told: bool) -> None:
         ("要回访的有哪些", "待回访"),
         ("还有哪些没评价", "待回访"),
         ("我手上待回访的有几件", "待回访 我的"),
+        ("今天新来的有哪些", "待受理"),
+        ("有新的诉求吗", "待受理"),
+        ("超期最久的是哪个", "红"),
     ],
 )
 def test_the_ledger_asked_in_words(text: str, filters: str) -> None:
@@ -449,6 +452,8 @@ def test_the_ledger_asked_in_words(text: str, filters: str) -> None:
         "大家有什么事吗",
         "3号楼还有哪些没修好，麻烦物业尽快安排一下",
         "有人管吗",
+        "有新的消息吗",
+        "你哪个孩子",
     ],
 )
 def test_other_questions_are_no_ledger(text: str) -> None:
