@@ -16,12 +16,12 @@ from datetime import datetime, timedelta
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.domain.duplicates import ME_TOO_WITHIN, me_too_number
+from bot.domain.duplicates import ME_TOO_WITHIN
 from bot.domain.voting import WITHDRAW_WORDS
 from bot.messages import ChatRef, Direct, IncomingMessage, Outgoing, PollAnswer, Reply
 from bot.outbox import outbound
 from bot.routing import IGNORE, Route, RouteKind, Router
-from bot.text import echoed, fit_for_chat, normalize, shorten, storable, visible
+from bot.text import echoed, fit_for_chat, issue_first, normalize, shorten, storable, visible
 from handlers import admin, extend, intake, ledger, meetings, texts
 from handlers.base import (
     Answer,
@@ -192,10 +192,9 @@ class Dispatcher:
                     return bool(uow.meetings.coming_in(chat.platform, chat.ref, now))
                 if kind is RouteKind.ME_TOO:  # in reply or by number: that says which
                     since = now - ME_TOO_WITHIN
-                    told = message.reply_to is not None or me_too_number(normalize(message.text))[0]
-                    return bool(told) or uow.issues.reported_in_since(
-                        chat.platform, chat.ref, since
-                    )
+                    if message.reply_to is not None or issue_first(normalize(message.text))[0]:
+                        return True
+                    return uow.issues.reported_in_since(chat.platform, chat.ref, since)
                 since = now - timedelta(days=ledger.LOOKBACK_ANSWER_DAYS)
                 return uow.issues.lookback_waits(chat.platform, sender, ref, since)
         except Exception:

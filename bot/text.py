@@ -115,6 +115,35 @@ def parse_issue_number(token: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+# "23 …", "#23 …", "＃２３：…", "23，…": the issue number, then the rest as typed.
+# What makes a number part of the words after it: a place (12号楼, 3号院), a count (2个工人),
+# a span or a time (1天内, 10分钟前), a sum, an age or vehicles (5块钱, 3岁, 2辆车).
+NUMBER_GOES_ON = r"[号栋幢楼院单元室层户区期座个天分钟小时点次人名米月日年周元块岁辆]"
+_ISSUE_LEAD = re.compile(
+    # The number, with the 号 people say after it (「1号已疏通」), unless the 号 is part of a
+    # place (「12号楼」).
+    r"^\s*([#＃]?\s*[0-9０-９]{1,9})(?:号(?!" + NUMBER_GOES_ON + r"))?"
+    # Then a space or punctuation (not the point of 「1.5」), or straight on to a mention or
+    # words (「受理 1复杂」「派单 1@刘物业」), unless they go on with a place (「12号楼」).
+    r"(?:$|[\s:：,，、。]+|\.(?![0-9０-９])\s*|(?=[@＠])|(?=[\u4e00-\u9fff])(?!"
+    + NUMBER_GOES_ON
+    + r"))"
+    r"(.*)$",
+    re.S,
+)
+LEADS_A_NUMBER = frozenset("#＃0123456789０１２３４５６７８９")
+"""The characters an issue number said first can start with: most messages start otherwise."""
+
+
+def issue_first(args: str) -> tuple[int | None, str]:
+    """The issue number `args` start with (None if they do not) and the words after it, as
+    typed: 「1 已修好」 → (1, "已修好"); 「3号楼…」 starts with a building, not an issue."""
+    leading = _ISSUE_LEAD.match(args)
+    if leading is None:
+        return None, ""
+    return parse_issue_number(leading[1]), leading[2]
+
+
 _ARGUMENT_BREAKS = re.compile(r"[\s,，、]+")
 
 

@@ -23,7 +23,7 @@ from bot.domain.asking import (
     detail_said,
 )
 from bot.domain.deadlines import DeadlineError
-from bot.domain.duplicates import ME_TOO_WITHIN, WINDOW, ReportFacts, find_duplicate, me_too_number
+from bot.domain.duplicates import ME_TOO_WITHIN, WINDOW, ReportFacts, find_duplicate
 from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import AT_WORK, building_refusal, refusal
@@ -32,7 +32,7 @@ from bot.domain.ratings import fixed_said, not_fixed
 from bot.domain.voting import HOME, home_said
 from bot.messages import Outgoing
 from bot.routing import report_text
-from bot.text import SENTENCE_ENDS, has_content, normalize, rstrip_marks, shorten
+from bot.text import SENTENCE_ENDS, has_content, issue_first, normalize, rstrip_marks, shorten
 from handlers import contacts, extend, homes, notice, points, texts
 from handlers.base import (
     PHOTO_WINDOW,
@@ -51,7 +51,7 @@ from handlers.base import (
     refuse,
     reply_to,
 )
-from handlers.ledger import issue_first, own_open_here, resolve, withdraw
+from handlers.ledger import own_open_here, resolve, withdraw
 from handlers.listing import held, ledger_line
 from handlers.notify import (
     grid_workers,
@@ -728,7 +728,7 @@ def me_too(ctx: Context, _text: str) -> Outcome | None:
     reply to the report (or to the bot's answer naming it): the same problem for them too,
     counted as a duplicate report of it (once a person). None when it confirms nothing."""
     quoted = ctx.message.reply_to
-    number, _ = me_too_number(normalize(_text))
+    number, _ = issue_first(normalize(_text).strip())
     if number is not None and ctx.community is not None:  # 「1号我也遇到了」
         same = ctx.uow.issues.by_number(ctx.community.id, number)
     elif quoted is not None:

@@ -27,9 +27,11 @@ from bot.domain.privacy import mask_name, reporter_label
 from bot.domain.ratings import spoken_rating, spoken_score
 from bot.messages import Outgoing
 from bot.text import (
+    NUMBER_GOES_ON,
     arabic_lead,
     argument_words,
     clause,
+    issue_first,
     normalize,
     parse_issue_number,
     shorten,
@@ -76,26 +78,10 @@ from storage.uow import UnitOfWork
 
 _WORDS = re.compile(r"\s+")
 _FIRST_WORD_END = re.compile(r"\s*[,，、]\s*|\s+")
-# "23 …", "#23 …", "＃２３：…", "23，…": the issue number, then the rest as typed.
-# What makes a number part of the words after it: a place (12号楼, 3号院), a count (2个工人),
-# a span or a time (1天内, 10分钟前).
-_GOES_ON = r"[号栋幢楼院单元室层户区期座个天分钟小时点次人名米月日年周]"
-_NUMBER_FIRST = re.compile(
-    # The number, with the 号 people say after it (「1号已疏通」), unless the 号 is part of a
-    # place (「12号楼」).
-    r"^\s*([#＃]?\s*[0-9０-９]{1,9})(?:号(?!" + _GOES_ON + r"))?"
-    # Then a space or punctuation (not the point of 「1.5」), or straight on to a mention or
-    # words (「受理 1复杂」「派单 1@刘物业」), unless they go on with a place (「12号楼」).
-    r"(?:$|[\s:：,，、。]+|\.(?![0-9０-９])\s*|(?=[@＠])|(?=[\u4e00-\u9fff])(?!" + _GOES_ON + r"))"
-    r"(.*)$",
-    re.S,
-)
-
-
 # Another issue number where the words should start (「受理 1 2」): one issue at a time,
 # except where a second number has its own meaning (合并 1 2, 评价 1 5).
 _ANOTHER_NUMBER = re.compile(
-    r"^(?:[#＃]\s*[0-9０-９]{1,9}|[0-9０-９]{1,9}(?:\s*$|\s+(?!" + _GOES_ON + r")))"
+    r"^(?:[#＃]\s*[0-9０-９]{1,9}|[0-9０-９]{1,9}(?:\s*$|\s+(?!" + NUMBER_GOES_ON + r")))"
 )
 _SECOND_NUMBER_MEANS = frozenset({"merge", "rate"})
 AT_ONCE_AT_MOST = 20  # issues one command may name (「受理 1 2 3」)
@@ -142,15 +128,6 @@ def for_each_issue(ctx: Context, args: str, handler: Handler) -> Outcome | None:
 
 
 # -- shared steps ---------------------------------------------------------------------------------
-
-
-def issue_first(args: str) -> tuple[int | None, str]:
-    """The issue number `args` start with (None if they do not) and the words after it, as
-    typed: 「1 已修好」 → (1, "已修好"); 「3号楼…」 starts with a building, not an issue."""
-    leading = _NUMBER_FIRST.match(args)
-    if leading is None:
-        return None, ""
-    return parse_issue_number(leading[1]), leading[2]
 
 
 def find_issue(ctx: Context, args: str, command: str) -> tuple[Issue, str]:

@@ -39,7 +39,7 @@ from bot.domain.voting import (
     tally,
 )
 from bot.messages import ChatRef, ClosePoll, Direct, Outgoing, Poll, Reply
-from bot.text import clause, normalize, parse_issue_number, shorten, whole_number
+from bot.text import clause, issue_first, normalize, parse_issue_number, shorten, whole_number
 from handlers import homes, texts
 from handlers.base import (
     Answer,
@@ -58,7 +58,6 @@ from handlers.ledger import (
     assignee_label,
     check,
     deadline_in,
-    issue_first,
     move,
     shown_deadline,
     target_of,
@@ -177,10 +176,10 @@ def find_meeting(
     """The meeting `token` (M3) names, or, `coming`, a kind of meeting the one still to come
     (「议事会改到周日」), and, `latest`, else the last one called; a missing or malformed one
     gets `command`'s usage."""
-    kind = normalize(token)
-    if (coming or latest) and kind in MEETING_KINDS and ctx.community is not None:
-        return _the_one_coming(ctx, ctx.community.id, kind, latest=latest)
-    match = re.match(r"^[Mm]\s*(\d{1,9})$", normalize(token))
+    said = normalize(token)
+    if (coming or latest) and said in MEETING_KINDS and ctx.community is not None:
+        return _the_one_coming(ctx, ctx.community.id, said, latest=latest)
+    match = re.match(r"^[Mm]\s*(\d{1,9})$", said)
     if match is None or ctx.community is None:
         raise Answer(ctx.services.command(command).usage_line() if command else texts.MEETING_WHICH)
     meeting = ctx.uow.meetings.by_number(ctx.community.id, int(match[1]))
@@ -754,11 +753,7 @@ def attend(ctx: Context, text: str) -> Outcome | None:
     mine = ctx.uow.meetings.ballot(meeting.id, ctx.sender.id)
     assert mine is not None
     mine.party = said.party
-    count = said.party + sum(
-        b.party
-        for b in ctx.uow.meetings.ballots(meeting.id)
-        if b.person_id != ctx.sender.id and chosen in b.choices.split(",")
-    )
+    count = sum(b.party for b in _coming(ctx.uow, meeting))
     when = format_deadline(meeting.starts_at, ctx.services.settings.tz, ctx.now, clock=True)
     who = texts.ATTEND_WHO_ONE
     if said.party > 1:
@@ -1043,8 +1038,7 @@ def _time_then_reason(ctx: Context, words: list[str]) -> tuple[str, datetime, st
 def _attendance_lines(uow: UnitOfWork, meeting: Meeting) -> list[str]:
     """「参加：王*（2人）、陈*爷，共3人」 for a meeting whose time is fixed; none when nobody
     said they would come."""
-    chosen = str(meeting.chosen)
-    coming = [b for b in uow.meetings.ballots(meeting.id) if chosen in b.choices.split(",")]
+    coming = _coming(uow, meeting)
     if not coming:
         return []
     names = [
@@ -1056,15 +1050,17 @@ def _attendance_lines(uow: UnitOfWork, meeting: Meeting) -> list[str]:
     return [texts.ATTENDING_LINE.format(names="、".join(names), total=total)]
 
 
-def _attendees(uow: UnitOfWork, meeting: Meeting) -> list[Person]:
-    """Who said they would come (or chose the time it is held at)."""
+def _coming(uow: UnitOfWork, meeting: Meeting) -> list[Ballot]:
+    """The ballots of those who said they would come (or chose the time it is held at)."""
     if meeting.chosen is None:
         return []
-    return [
-        uow.people.get(b.person_id)
-        for b in uow.meetings.ballots(meeting.id)
-        if str(meeting.chosen) in b.choices.split(",")
-    ]
+    chosen = str(meeting.chosen)
+    return [b for b in uow.meetings.ballots(meeting.id) if chosen in b.choices.split(",")]
+
+
+def _attendees(uow: UnitOfWork, meeting: Meeting) -> list[Person]:
+    """Who said they would come (or chose the time it is held at)."""
+    return [uow.people.get(b.person_id) for b in _coming(uow, meeting)]
 
 
 def _tell_attendees(ctx: Context, meeting: Meeting, said: str, done: str) -> list[Outgoing]:

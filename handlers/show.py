@@ -37,8 +37,8 @@ _MEETING = re.compile(r"^[Mm]\d{1,9}$")
 def _not_one_issue(ctx: Context, args: str) -> Outcome | None:
     """查看 M3 (a meeting's record), 查看 M1 M2, 查看 1 2 (each in turn), and 「查看」 alone said
     privately (one's own list: which are mine, then?); None for one issue."""
-    if normalize(args).strip() in MEETING_KINDS:  # 「议事会有几个人报名」: that meeting
-        return minutes(ctx, normalize(args).strip())
+    if (kind := normalize(args).strip()) in MEETING_KINDS:  # 「议事会有几个人报名」
+        return minutes(ctx, kind)
     if re.match(r"^[Mm]\s*\d", normalize(args)):
         meetings = argument_words(args)
         if len(meetings) > 1 and all(_MEETING.match(word) for word in meetings):

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from bot.domain.voting import MEETING_KINDS
+from bot.text import LEADS_A_NUMBER, issue_first
 
 # 「我反映的事情怎么样了」「下水道修好了吗」: a short question after one's own reports.
 # 「我反映的问题」「我的诉求」 ask for the list of them.
@@ -343,24 +344,16 @@ EXTEND_SAID = re.compile(
 NOT_OURS_SAID = re.compile(
     r"不(?:是|归)(?:我们|我|咱们)(?:的|管|负责)|不属于(?:我们|我|物业)|不归物业"
 )
-_NUMBER_FIRST = frozenset("#＃0123456789")
 _ASKED_END = re.compile(r"[吗么嘛呢没?？][\s。.!！~～]*$")  # 「1号延期了吗」 asks
-# A leading issue number, not a building, a count or a time (「3号楼」「2个人」「3点」).
-_NUMBER_LEAD = re.compile(
-    r"^[#＃]?\s*[0-9]{1,9}\s*号?(?![0-9]|\s*(?:号?楼|栋|幢|单元|室|点|月|日|天|个|分|元|块|岁|层|户|辆|年))"
-)
 
 
 def work_told(text: str) -> bool:
     """Whether `text` (normalised) starts with an issue number, then tells of its work, more
     time or that it is not theirs: perhaps staff meaning a command (「2 已上门沟通」)."""
-    if text[:1] not in _NUMBER_FIRST:  # most messages: one look at the first character
+    if text[:1] not in LEADS_A_NUMBER:  # most messages: one look at the first character
         return False
-    lead = _NUMBER_LEAD.match(text)
-    if lead is None:
-        return False
-    rest = text[lead.end() :]
-    if _ASKED_END.search(rest):  # 「1号延期了吗」 asks
+    number, rest = issue_first(text)  # not a building, a count or a time (「3号楼」「2个人」)
+    if number is None or _ASKED_END.search(rest):  # 「1号延期了吗」 asks
         return False
     return any(p.search(rest) is not None for p in (WORK_SAID, EXTEND_SAID, NOT_OURS_SAID))
 

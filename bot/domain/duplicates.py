@@ -43,6 +43,8 @@ from enum import Enum
 from functools import lru_cache
 from typing import Literal, TypeVar
 
+from bot.text import LEADS_A_NUMBER, issue_first
+
 __all__ = [
     "THRESHOLD",
     "WINDOW",
@@ -472,11 +474,6 @@ _SAME_HERE = re.compile(
     r"(?:啊|呀|哦|呢|的)?"
 )
 _PLUS_ONE = re.compile(r"[+＋]\s*1|1\s*[+＋]|同上")
-# 「1号我也遇到了」「#2 +1」: which report, said first (not 「1楼」「3号楼」).
-_NUMBER_FIRST = frozenset("#＃0123456789")
-_ISSUE_LEAD = re.compile(
-    r"^[#＃]?\s*(?P<number>[0-9]{1,9})\s*号?(?![0-9楼栋幢单元室层])[\s,，:：]*"
-)
 ME_TOO_WITHIN = timedelta(hours=1)
 """How long after a report 「我家也是」 in its group counts as the same problem."""
 
@@ -486,17 +483,9 @@ def me_too(text: str, *, replying: bool) -> bool:
     or after an issue's number (「1号我也遇到了」「#2 +1」) (`text` normalised, without its
     closing punctuation)."""
     said, number = text.strip(), None
-    if said[:1] in _NUMBER_FIRST:  # most messages start otherwise: one look
-        number, said = me_too_number(said)
+    if said[:1] in LEADS_A_NUMBER:  # 「1号我也遇到了」: which report, said first
+        number, rest = issue_first(said)
+        said = rest.strip() if number is not None else said
     return _SAME_HERE.fullmatch(said) is not None or (
         (replying or number is not None) and _PLUS_ONE.fullmatch(said) is not None
     )
-
-
-def me_too_number(text: str) -> tuple[int | None, str]:
-    """The issue number 「1号我也遇到了」 starts with (None when none), and the words after it."""
-    said = text.strip()
-    lead = _ISSUE_LEAD.match(said) if said[:1] in _NUMBER_FIRST else None
-    if lead is None:
-        return None, said
-    return int(lead["number"]), said[lead.end() :]

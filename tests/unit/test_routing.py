@@ -18,9 +18,8 @@ from bot.domain.asking import (
 )
 from bot.messages import ChatRef, IncomingMessage, PersonRef, QuotedMessage
 from bot.routing import Route, RouteKind, Router
-from bot.text import normalize
+from bot.text import issue_first, normalize
 from handlers.commands import COMMANDS
-from handlers.ledger import issue_first
 
 ROUTER = Router(COMMANDS, ["#报事", "#诉求", "#report"], ["#立案"], "邻里")
 GROUP = ChatRef("console", "网格3群")
