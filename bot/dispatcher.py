@@ -182,7 +182,12 @@ class Dispatcher:
                     return uow.meetings.publicity_heard(chat.platform, ref, now)
                 if kind is RouteKind.HOME:
                     return uow.meetings.homeless_waits(chat.platform, sender, now)
-                if kind in (RouteKind.ASKING, RouteKind.PLACE, RouteKind.DETAIL):
+                if kind in (
+                    RouteKind.ASKING,
+                    RouteKind.PLACE,
+                    RouteKind.DETAIL,
+                    RouteKind.WITHDRAWN,
+                ):
                     return uow.issues.awaited_here(chat.platform, sender, chat.ref)
                 # The 台账 asked, staff telling of their work: privately, or in a work group.
                 if kind in (RouteKind.LEDGER_ASKED, RouteKind.WORK_TOLD):
@@ -348,6 +353,8 @@ class Dispatcher:
                 return self._or_otherwise(ctx, route, intake.place_given(ctx, route.text))
             case RouteKind.DETAIL:
                 return self._or_otherwise(ctx, route, intake.detail_given(ctx, route.text))
+            case RouteKind.WITHDRAWN:
+                return self._or_otherwise(ctx, route, intake.withdrawn(ctx, route.text))
             case RouteKind.HOME:
                 return self._or_otherwise(ctx, route, meetings.home_given(ctx, route.text))
             case RouteKind.SPOKEN_OBJECTION:

@@ -23,6 +23,7 @@ from bot.domain.asking import (
     meeting_state_asked,
     same_issues_said,
     stats_asked,
+    withdrawn_said,
     work_told,
 )
 from bot.domain.duplicates import me_too
@@ -92,6 +93,8 @@ class RouteKind(Enum):
     PLACE = "place"
     # 补充一下，是3楼和4楼之间那盏 (in a group): perhaps a detail of the sender's report there
     DETAIL = "detail"
+    # 我的反映撤回吧 (in a group): perhaps the sender's report there taken back
+    WITHDRAWN = "withdrawn"
     PHOTO = "photo"  # an untagged photo: attached to the sender's report of a moment ago
     VOICE = "voice"  # a voice message sent privately: asked to type it instead
     # A command that ran, edited (Telegram): it is not run again, and the sender is told so
@@ -388,11 +391,14 @@ _ASKED = re.compile(r"([?？])[\s。！!．.~～…]*$")
 
 def _of_own_report(raw: str, said_text: str) -> Route | None:
     """Group words perhaps about the sender's report there: 「我家是3号楼2单元301」 where it is
-    (or the flat a ballot waits for), 「补充一下，…」 a detail of it; None for other words."""
+    (or the flat a ballot waits for), 「补充一下，…」 a detail of it, 「我的反映撤回吧」 its 撤回;
+    None for other words."""
     if gives_place(said_text) and extract_location(said_text).building is not None:
         return Route(RouteKind.PLACE, text=raw, otherwise=IGNORE)
     if detail_said(raw) is not None:
         return Route(RouteKind.DETAIL, text=raw, otherwise=IGNORE)
+    if withdrawn_said(said_text):
+        return Route(RouteKind.WITHDRAWN, text=raw, otherwise=IGNORE)
     return None
 
 

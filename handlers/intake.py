@@ -10,20 +10,30 @@ from datetime import datetime, timedelta
 
 from bot.analysis import Analysis
 from bot.analysis.location import Location, building_number, corrects_place, gives_place
+from bot.analysis.taxonomy import OTHER_CODE
 from bot.domain.asking import (
     ASKING,
     ASKING_AFTER,
     ASKING_AT_MOST,
+    DUPLICATE_SAID,
     EXTEND_SAID,
     NOT_OURS_SAID,
     RESOLVED_SAID,
+    UNASSIGN_SAID,
     URGING,
     WHY_REJECTED,
     WORK_SAID,
     detail_said,
 )
 from bot.domain.deadlines import DeadlineError
-from bot.domain.duplicates import ME_TOO_WITHIN, WINDOW, ReportFacts, find_duplicate
+from bot.domain.duplicates import (
+    ME_TOO_WITHIN,
+    THRESHOLD,
+    WINDOW,
+    ReportFacts,
+    find_duplicate,
+    names_the_problem,
+)
 from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import AT_WORK, building_refusal, refusal
@@ -63,6 +73,7 @@ from handlers.notify import (
     working_on,
 )
 from storage.models import Follower, Issue, Person
+from storage.repositories import OpenIssue
 
 _ALERT_DESCRIPTION_LIMIT = 60
 # 「新建」 undoes a duplicate match for this long after it (chat-protocol §2).
@@ -106,6 +117,11 @@ _WHY_SHOWN = 3  # rejected issues a 「为什么退回」 explains
 # A message that names a problem this surely is a report of its own, wherever it starts;
 # 「我住3号楼2单元301，楼上是401」 scores 0.73 (楼上), 「…井盖坏了」 1.0.
 _NEW_PROBLEM = 0.9
+# How alike an open issue must be to be suggested for 「3号重复了」: staff decide, so a third of
+# the intake threshold, at which a report follows an issue without anyone deciding. A loose
+# manhole cover filed once as 道路井盖 and once as 安全隐患, same building, scores 0.18; a
+# parking complaint at the same door 0.11.
+_SUGGESTED_ALIKE = THRESHOLD / 3
 _DETAIL_AT_MOST = 20  # characters: a longer message after a report tells a story of its own
 _QUESTION_END = re.compile(r"[吗么嘛呢?？][\s!！。.~～]*$")
 # 「社区医院在哪里」「几点开门」「怎么办理居住证」: a question of its own, even unmarked.
@@ -211,6 +227,10 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
         if not done["result"]:  # 「2号办结了」: with what result?
             return answer(ctx, ctx.services.command("resolve").usage_line(), "invalid")
         return resolve(ctx, f"{number} {done['result']}")  # 「1号办结了，灯换了」
+    if DUPLICATE_SAID.match(said.strip()) is not None:  # 「3号重复了」: of which?
+        return _repeats_which(ctx, number)
+    if UNASSIGN_SAID.match(said.strip()) is not None:  # 「1号先不派了」
+        return answer(ctx, texts.STAFF_UNASSIGN_HINT.format(number=number), "invalid")
     if EXTEND_SAID.search(said):
         hint = texts.STAFF_EXTEND_HINT
     elif NOT_OURS_SAID.search(said):
@@ -436,6 +456,14 @@ def _withdraw_said(ctx: Context, text: str) -> Outcome:
     return answer(ctx, line)
 
 
+def withdrawn(ctx: Context, text: str) -> Outcome | None:
+    """「我的反映撤回吧」 in a group from someone with a report open there: its 撤回 (with
+    several, they are asked which). None when they have none open there."""
+    if ctx.community is None or not own_open_here(ctx):
+        return None
+    return _withdraw_said(ctx, text)
+
+
 def recalled(ctx: Context, message_id: str) -> Outcome:
     """The reporter took back (WeChat 撤回) the message their report was filed from: while it is
     open, that is its 撤回 (the grid worker checks, then closes it); otherwise nothing is said."""
@@ -546,7 +574,7 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         return points.points(ctx, "")
     if short and _POINTS_USE.search(said):  # 「积分怎么用」「积分能换什么」
         return points.how_to_use(ctx)
-    if _INTENT_ONLY.match(said) or (_INTENT_WHOM.match(said) and analysis.category == "other"):
+    if _INTENT_ONLY.match(said) or (_INTENT_WHOM.match(said) and analysis.category == OTHER_CODE):
         return answer(ctx, texts.TELL_ME_MORE, "invalid")
     if short and _REMINDED.match(said) and not analysis.complaint:
         return answer(ctx, texts.REMIND_HOW_SAID, "invalid")
@@ -558,7 +586,7 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         return _withdraw_said(ctx, text)
     # 「怎么报事」 asks how; it names no problem and no place.
     where = analysis.location
-    how = short and _HOW.search(said) is not None and analysis.category == "other"
+    how = short and _HOW.search(said) is not None and analysis.category == OTHER_CODE
     how = how and not (where.building or where.place)
     if how or not has_content(text):
         return answer(ctx, hint, "invalid")
@@ -663,22 +691,7 @@ def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis)
     new = ReportFacts(
         description, analysis.category, where.building, where.unit, where.place, now, where.room
     )
-    candidates = [
-        (
-            issue.id,
-            ReportFacts(
-                issue.description,
-                issue.category,
-                issue.building,
-                issue.unit,
-                issue.place,
-                issue.created_at,
-                issue.room,
-            ),
-        )
-        for issue in ctx.uow.issues.open_since(ctx.community.id, now - WINDOW)
-    ]
-    same_id = find_duplicate(new, candidates)
+    same_id = _like(ctx, new, since=now - WINDOW)
     if same_id is None:
         return _file(ctx, description, reporter=ctx.sender, filed_by=None, analysis=analysis)
     same = ctx.uow.issues.get(same_id)
@@ -708,6 +721,54 @@ def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis)
     return Outcome([reply_to(ctx, text), *alerts], SUPPLEMENT if own else "duplicate", same.id)
 
 
+def _like(
+    ctx: Context,
+    facts: ReportFacts,
+    *,
+    since: datetime,
+    but: int | None = None,
+    threshold: float = THRESHOLD,
+) -> int | None:
+    """The id of the open issue filed since `since` (other than `but`) whose problem `facts`
+    most likely is, at least `threshold` alike; None when none is."""
+    assert ctx.community is not None
+    candidates = [
+        (issue.id, _facts(issue))
+        for issue in ctx.uow.issues.open_since(ctx.community.id, since)
+        if issue.id != but
+    ]
+    return find_duplicate(facts, candidates, threshold)
+
+
+def _facts(issue: Issue | OpenIssue) -> ReportFacts:
+    """What duplicate detection compares of an issue."""
+    return ReportFacts(
+        issue.description,
+        issue.category,
+        issue.building,
+        issue.unit,
+        issue.place,
+        issue.created_at,
+        issue.room,
+    )
+
+
+def _repeats_which(ctx: Context, number: int) -> Outcome:
+    """「3号重复了」: which issue it repeats goes unsaid. 合并 is shown with the open issue most
+    like it, when one is (a suggestion: staff decide), else with a blank for the number."""
+    assert ctx.community is not None
+    issue = ctx.uow.issues.by_number(ctx.community.id, number)
+    assert issue is not None
+    since = issue.created_at - WINDOW
+    like_id = _like(ctx, _facts(issue), since=since, but=issue.id, threshold=_SUGGESTED_ALIKE)
+    if like_id is None or issue.status not in OPEN:
+        return answer(ctx, texts.REPEATS_WHICH.format(number=number), "invalid")
+    like = ctx.uow.issues.get(like_id)
+    later, earlier = sorted((issue.number, like.number), reverse=True)
+    line = texts.REPEATS_LIKE.format(number=number, like=like.number, later=later, earlier=earlier)
+    return answer(ctx, line, "invalid")
+
+
 def _confirmed(ctx: Context, same: Issue) -> None:
     """A neighbour reports `same` again: they follow it, it counts one more report, the trail
     says who (masked) and where, and they earn the points of a confirmation."""
@@ -724,7 +785,8 @@ def _confirmed(ctx: Context, same: Issue) -> None:
 
 
 def me_too(ctx: Context, _text: str) -> Outcome | None:
-    """「我家也是」 in a group within the hour after a neighbour's report there, or 「+1」 in
+    """「我家也是」 (or 「我家楼道灯也不亮」 of a report of lighting) in a group within the hour
+    after a neighbour's report there, or 「+1」 in
     reply to the report (or to the bot's answer naming it): the same problem for them too,
     counted as a duplicate report of it (once a person). None when it confirms nothing."""
     quoted = ctx.message.reply_to
@@ -740,6 +802,10 @@ def me_too(ctx: Context, _text: str) -> Outcome | None:
         same = ctx.uow.issues.latest_here(ctx.chat.id, ctx.now - ME_TOO_WITHIN)
     if same is None or same.status not in OPEN or same.reporter_id == ctx.sender.id:
         return None
+    if names_the_problem(normalize(_text)):  # 「我家楼道灯也不亮」: the same kind of problem?
+        category = ctx.services.analyzer.analyze(_text).category
+        if category != same.category or category == OTHER_CODE:
+            return None
     if ctx.uow.issues.follower(same.id, ctx.sender.id) is not None:
         return None  # counted already: a second 「+1」 adds nothing
     _confirmed(ctx, same)

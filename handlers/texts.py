@@ -48,6 +48,11 @@ ABOUT_AN_ISSUE = (
 STAFF_NUMBER_HINT = (
     "#{number} 要办结请发送「办结 {number} {said}」，报进展请发送「进展 {number} {said}」。"
 )
+REPEATS_LIKE = "#{number} 与 #{like} 是同一问题的话，请发送「合并 {later} {earlier}」。"
+REPEATS_WHICH = "#{number} 与哪一号重复？请发送「合并 {number} 编号」，编号是它重复的那一件。"
+STAFF_UNASSIGN_HINT = (
+    "#{number} 要换人办请发送「派单 {number} @人或单位」；不再办理请发送「退回 {number} 原因」。"
+)
 STAFF_NOT_OURS_HINT = "#{number} 不归您管的话，请发送「不归我管 {number} {said}」，社区会改派。"
 STAFF_EXTEND_HINT = (
     "#{number} 要延期请发送「延期 {number} 新期限 原因」，例如：延期 {number} 下周三 等配件到货"

@@ -276,13 +276,34 @@ def stats_asked(text: str) -> str | None:
 _WHOSE = frozenset({"大家", "我们", "居民", "群众", "社区", "小区", "咱们"})  # 「今年大家的问题」
 
 
-# 「2号和1号是一回事」「2跟1重复了」「#3与#1是同一个问题」: staff saying two issues are one,
-# privately or in the work group; 合并 of the later into the earlier.
+# 「我的反映撤回吧」「我报的那个井盖不用修了，物业已经弄好了」「撤回我的诉求」 in a group: the
+# sender's own report there taken back (its 撤回: the grid worker checks, then closes it).
+_OWN_REPORT = (
+    r"(?:我(?:报|反映|提|上报|投诉|说)的(?:那个|这个|那件|那条)?[\u4e00-\u9fff]{0,6}?"
+    r"|我的(?:反映|诉求|报事|问题|投诉))"
+)
+_WITHDRAWN = re.compile(
+    rf"{_OWN_REPORT}(?:就|先)?(?:撤回|撤销|取消|不用(?:再)?(?:修|处理|管|来)了?"
+    r"|不需要(?:再)?(?:修|处理)了?)"
+    rf"|(?:撤回|撤销|取消)(?:一下)?{_OWN_REPORT}"
+)
+
+
+def withdrawn_said(text: str) -> bool:
+    """Whether `text` (normalised) takes back the sender's own report: 「我的反映撤回吧」."""
+    return text[:1] in "我撤取" and _WITHDRAWN.match(text) is not None
+
+
+# 「2号和1号是一回事」「2跟1重复了，合并」「#3与#1是同一个问题」「2号和1号合并一下」: staff
+# saying two issues are one, privately or in the work group; 合并 of the later into the earlier.
+_MERGE_SAID = r"(?:请|帮忙|给)?(?:合并|合到一起|并一下)(?:一下|吧)?"
 _SAME_ISSUES = re.compile(
     r"^#?\s*(?P<a>[0-9]{1,9})\s*号?\s*(?:和|跟|与|同)\s*#?\s*(?P<b>[0-9]{1,9})\s*号?\s*"
-    r"(?:是|说的是|反映的是)?(?:一回事|同一(?:个|件)?(?:事情?|问题)|重复了?|一样的?(?:事情?|问题)?"
-    r"|一个(?:事情?|问题))(?:啊|吧)?$"
+    r"(?:(?:是|说的是|反映的是)?(?:一回事|同一(?:个|件)?(?:事情?|问题)|重复了?|一样的?(?:事情?|问题)?"
+    rf"|一个(?:事情?|问题))(?:啊|吧)?(?:[,，]?\s*{_MERGE_SAID})?|{_MERGE_SAID})$"
 )
+# 「3号重复了」「3号是重复的」: one issue said to repeat another, which is not said.
+DUPLICATE_SAID = re.compile(r"^(?:是|属于)?重复(?:了|的|报的?|提交的?|反映的?|件)?(?:啊|吧)?$")
 
 
 def same_issues_said(text: str) -> tuple[int, int] | None:
@@ -344,6 +365,8 @@ EXTEND_SAID = re.compile(
 NOT_OURS_SAID = re.compile(
     r"不(?:是|归)(?:我们|我|咱们)(?:的|管|负责)|不属于(?:我们|我|物业)|不归物业"
 )
+# 「1号先不派了」「2号撤回派单」: an assignment taken back, which is done by handing it on.
+UNASSIGN_SAID = re.compile(r"^(?:先|暂时|暂)?不(?:用|要)?派了?|^(?:撤回|取消|撤销)派单")
 _ASKED_END = re.compile(r"[吗么嘛呢没?？][\s。.!！~～]*$")  # 「1号延期了吗」 asks
 
 
@@ -355,7 +378,9 @@ def work_told(text: str) -> bool:
     number, rest = issue_first(text)  # not a building, a count or a time (「3号楼」「2个人」)
     if number is None or _ASKED_END.search(rest):  # 「1号延期了吗」 asks
         return False
-    return any(p.search(rest) is not None for p in (WORK_SAID, EXTEND_SAID, NOT_OURS_SAID))
+    if any(p.search(rest) is not None for p in (WORK_SAID, EXTEND_SAID, NOT_OURS_SAID)):
+        return True
+    return any(p.match(rest) is not None for p in (DUPLICATE_SAID, UNASSIGN_SAID))
 
 
 # 「明天停水吗」「电梯什么时候检修完」「打疫苗在哪里」 said to the bot: perhaps what a notice sent

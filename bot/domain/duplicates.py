@@ -473,6 +473,15 @@ _SAME_HERE = re.compile(
     r"(?:也是|也一样|也有|同样|也这样|也是这样)"
     r"(?:啊|呀|哦|呢|的)?"
 )
+# 「我们单元也是，好几天了」: a short clause of their own may follow.
+_SAID_AFTER = re.compile(r"[^，,。?？]{0,12}")
+# 「我家楼道灯也不亮」「我们楼下水道也堵了」: their own home, the problem said again in brief. It
+# counts only as the report's kind of problem (`names_the_problem`: the handler compares).
+_HOME_TOO = re.compile(
+    r"(?:我家|我们家|俺家|咱家|我们楼|我们单元|我们楼栋)的?"
+    r"(?:[\u4e00-\u9fff]{1,8}?也(?:是|有|不|没|坏|漏|堵|停|一直|经常|老是)"
+    r"|也(?:不|没|坏|漏|堵|停|一直|经常|老是))[\u4e00-\u9fff]{0,6}"
+)
 _PLUS_ONE = re.compile(r"[+＋]\s*1|1\s*[+＋]|同上")
 ME_TOO_WITHIN = timedelta(hours=1)
 """How long after a report 「我家也是」 in its group counts as the same problem."""
@@ -486,6 +495,19 @@ def me_too(text: str, *, replying: bool) -> bool:
     if said[:1] in LEADS_A_NUMBER:  # 「1号我也遇到了」: which report, said first
         number, rest = issue_first(said)
         said = rest.strip() if number is not None else said
-    return _SAME_HERE.fullmatch(said) is not None or (
-        (replying or number is not None) and _PLUS_ONE.fullmatch(said) is not None
-    )
+    head, _, after = said.replace("，", ",").partition(",")
+    if _SAME_HERE.fullmatch(head.strip()) is not None and _SAID_AFTER.fullmatch(after.strip()):
+        return True
+    if "也" in said and _HOME_TOO.fullmatch(said) is not None:
+        return True
+    return (replying or number is not None) and _PLUS_ONE.fullmatch(said) is not None
+
+
+def names_the_problem(text: str) -> bool:
+    """Whether a 「我也是」 `text` (normalised) says the problem again (「我家楼道灯也不亮」):
+    then it is the same only if it is the same kind of problem."""
+    said = text.strip()
+    if said[:1] in LEADS_A_NUMBER:
+        number, rest = issue_first(said)
+        said = rest.strip() if number is not None else said
+    return _HOME_TOO.fullmatch(said) is not None

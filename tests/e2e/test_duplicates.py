@@ -142,6 +142,21 @@ def test_a_neighbour_saying_me_too_after_a_report_counts_as_reporting_it(
     assert chat.say("@周女士/网格3群: 3号楼我也遇到了") == []
     assert chat.say("@周女士/网格3群: 9号我也遇到了") == []
     assert chat.text("@孙大爷/网格3群: 积分").startswith("您在幸福里社区的积分：2分。")
+    # A short clause of one's own after it still counts.
+    five = by_number.replace("4人", "6人")
+    assert chat.say("@郑师傅/网格3群: 我们单元也是，好几天了") == [("网格3群", five)]
     # An hour on, 「我家也是」 is chat again.
     chat.clock.advance(timedelta(minutes=61))
     assert chat.say("@陈楼长/网格3群: 我家也是") == []
+
+
+def test_a_neighbour_saying_the_problem_again_for_their_home_counts_if_it_is_that_kind(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了，晚上很黑")
+    assert chat.say("@刘阿姨/网格3群: 我家电视也坏了") == []  # another kind of problem
+    assert chat.say("@刘阿姨/网格3群: 我家孩子也是这样说的") == []
+    assert chat.say("@刘阿姨/网格3群: 我家楼道灯也不亮") == [
+        ("网格3群", "已记下：#1 共2人反映，已为您关注，有进展会通知您。")
+    ]
+    assert "反映次数：2" in chat.text("@李书记/工作群: 查看 1")

@@ -650,6 +650,48 @@ def test_withdraw_alone_is_about_ones_only_open_report_here(chat: Conversation) 
     assert chat.text("@王芳/网格3群: 撤回").startswith("用法：/withdraw 编号 [原因]")
 
 
+def test_a_report_taken_back_in_words_in_its_group_is_withdrawn(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    # A neighbour saying so takes back nothing of hers; chat stays chat.
+    assert chat.say("@孙大爷/网格3群: 我的反映撤回吧") == []
+    assert chat.say("@王芳/网格3群: 我的快递撤回了") == []
+    replies = chat.say("@王芳/网格3群: 我报的那个灯不用修了，物业已经弄好了")
+    assert replies == [
+        (G3, "#1 已转告网格员：我报的那个灯不用修了，物业已经弄好了。确认后会结案。"),
+        (
+            WORK,
+            "#1 报事人表示不用处理了：我报的那个灯不用修了，物业已经弄好了。"
+            "请确认后「办结 1 结果」或「退回 1 原因」。",
+        ),
+    ]
+    assert "报事人撤回" in chat.text("@李书记/工作群: 查看 1")
+    # In another group, where she reported nothing, it is chat.
+    assert chat.say("@王芳/网格5群: 撤回我的诉求") == []
+
+
+def test_staff_saying_an_issue_repeats_are_shown_the_merge(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 5号楼门口井盖松了，踩上去咣当响")
+    chat.say("@刘阿姨/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@陈大爷/网格5群: #报事 5号楼大门口那个井盖晃动，有安全隐患")
+    # Filed as 安全隐患, #3 is like #1 (道路井盖, same door): suggested, nothing merged yet.
+    assert chat.text("@李书记/工作群: 3号重复了") == "#3 与 #1 是同一问题的话，请发送「合并 3 1」。"
+    assert chat.text("@李书记/工作群: 2号是重复的") == (
+        "#2 与哪一号重复？请发送「合并 2 编号」，编号是它重复的那一件。"
+    )
+    assert "已合并" not in chat.text("@李书记/工作群: 查看 3")
+    replies = chat.say("@李书记/工作群: 3号和1号是一回事，合并")
+    assert replies[0] == (WORK, "#3 与 #1 是同一问题，已合并，后续进展在 #1 通知。")
+
+
+def test_an_assignment_taken_back_in_words_is_told_how_to_hand_it_on(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    chat.say("@李书记/工作群: 派单 1 @刘物业")
+    hint = "#1 要换人办请发送「派单 1 @人或单位」；不再办理请发送「退回 1 原因」。"
+    assert chat.text("@李书记/工作群: 1号先不派了") == hint
+    assert chat.text("@李书记/私聊: 1号撤回派单") == hint
+    assert "办理中" in chat.text("@李书记/工作群: 查看 1")  # nothing changed
+
+
 def test_a_unit_an_issue_went_up_to_without_a_holder_works_it_is_urged_and_hears_it_reopen(
     chat: Conversation,
 ) -> None:

@@ -20,6 +20,7 @@ from bot.domain.duplicates import (
     location_relation,
     me_too,
     measure,
+    names_the_problem,
     same_problem,
     text_similarity,
 )
@@ -382,6 +383,9 @@ def test_measure_of_nothing_is_zero_not_an_error() -> None:
         ("同样的问题", False, True),
         ("我也是这个问题", False, True),
         ("我家也遇到了", False, True),
+        ("我们单元也是，好几天了", False, True),  # a short clause of their own after it
+        ("我家楼道灯也不亮", False, True),  # the problem said again: the handler compares kinds
+        ("我们楼下水道也堵了", False, True),
         ("+1", True, True),
         ("＋1", True, True),
         ("同上", True, True),
@@ -390,7 +394,16 @@ def test_measure_of_nothing_is_zero_not_an_error() -> None:
         ("这边也是", False, False),
         ("+1", False, False),
         ("我家也是这样想的", False, False),
+        ("我家也是,我们一楼二楼三楼都不亮了真是没办法", False, False),  # a story of its own
     ],
 )
 def test_the_same_problem_said_without_saying_it(said: str, replying: bool, same: bool) -> None:
     assert me_too(said, replying=replying) is same
+
+
+@pytest.mark.parametrize(
+    ("said", "named"),
+    [("我家楼道灯也不亮", True), ("1号我们楼也漏水", True), ("我家也是", False), ("+1", False)],
+)
+def test_a_me_too_that_says_the_problem_again_is_told_apart(said: str, named: bool) -> None:
+    assert names_the_problem(said) is named

@@ -392,6 +392,10 @@ def test_asking_whether_an_issue_was_handled_shows_it_and_does_nothing(text: str
         ("#3 已经修好了", True),
         ("1号要延期", True),
         ("2号不是我们管的", True),
+        ("3号重复了", True),  # of which: the bot asks
+        ("1号先不派了", True),  # how to hand it on instead
+        ("2号撤回派单", True),
+        ("3号楼重复了", False),
         ("3号楼那边我去看了", False),
         ("2个人去现场了", False),
         ("3点去现场", False),
@@ -555,6 +559,9 @@ def test_a_meeting_is_asked_after_by_its_number(said: str, meeting: str | None) 
         ("#1跟#3重复了", (3, 1)),
         ("4与2是同一个问题", (4, 2)),
         ("1和1是一回事", None),
+        ("2号和1号是一回事，合并", (2, 1)),
+        ("3跟1重复了，合并一下", (3, 1)),
+        ("4号和2号合并吧", (4, 2)),
         ("2号和1号是一回事吗", None),  # asks
         ("2号楼和1号楼是一回事", None),
     ],
@@ -592,3 +599,23 @@ def test_asking_how_a_command_goes_gets_its_help(text: str, word: str) -> None:
 def test_other_how_questions_are_not_help(text: str) -> None:
     asked = route(text, chat=PRIVATE)
     assert asked.command is None or asked.command.name != "help"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("我的反映撤回吧，灯已经好了", RouteKind.WITHDRAWN),
+        ("我报的那个井盖不用修了，物业已经弄好了", RouteKind.WITHDRAWN),
+        ("撤回我的诉求", RouteKind.WITHDRAWN),
+        ("我的车不用管了", RouteKind.IGNORE),  # about no report
+        ("我的快递撤回了", RouteKind.IGNORE),
+        ("我撤回了一条消息", RouteKind.IGNORE),  # WeChat's 撤回
+    ],
+)
+def test_a_report_taken_back_in_a_group_is_its_reporters_to_take(
+    text: str, kind: RouteKind
+) -> None:
+    result = route(text)
+    assert result.kind is kind
+    if kind is RouteKind.WITHDRAWN:  # nothing of theirs open there: chat
+        assert result.otherwise is not None and result.otherwise.kind is RouteKind.IGNORE
