@@ -10,6 +10,7 @@ from bot.domain.deadlines import Colour
 from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import STAFF, ledger_scope
+from bot.domain.privacy import mask_name
 from bot.text import argument_words, echoed, whole_number
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services, answer
@@ -33,6 +34,8 @@ _RANK = {Colour.RED: 0, Colour.YELLOW: 1, Colour.GREEN: 2}
 _MINE = {"mine", "我的", "我"}
 _EVERYTHING = {"全部", "all"}
 _URGENT = {"紧急", "急", "加急", "急事"}
+# 「台账 单位」: how many each holder has, not the issues themselves.
+_BY_HOLDER = {"单位", "各单位", "按单位", "承办", "按承办", "各承办", "按人"}
 # 「台账 待受理」: the open statuses by the words people use for them.
 _STATUS_WORDS = {
     **dict.fromkeys(["待受理", "未受理", "新报"], IssueStatus.NEW),
@@ -59,6 +62,7 @@ class _Asked:
     statuses: set[IssueStatus] = field(default_factory=set)  # 「台账 待受理」
     building: str | None = None  # 「台账 5号楼」
     urgent: bool = False  # 「台账 紧急」
+    by_holder: bool = False  # 「台账 单位」: counts per holder
 
 
 def _asked(ctx: Context, words: list[str]) -> _Asked:
@@ -84,6 +88,8 @@ def _asked(ctx: Context, words: list[str]) -> _Asked:
             asked.everything = True
         elif word in _URGENT:
             asked.urgent = True
+        elif word in _BY_HOLDER:
+            asked.by_holder = True
         elif word in grids:
             asked.grid_ids.add(grids[word].id)
         elif (unit := community.unit(word)) is not None:  # 「物业」 the unit, not 物业服务
@@ -144,6 +150,10 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     )
     if held_by is not None and not holder_view:
         query = replace(query, assignee_ids=held_by[0], assignee_unit=held_by[1])
+    if asked.by_holder:
+        if actor.role not in STAFF:  # a handler's or resident's 台账 is theirs alone
+            raise Answer(texts.LIST_HOLDERS_STAFF)
+        return _by_holder(ctx, query, wanted)
     result = ctx.uow.issues.ledger(
         query,
         now=ctx.now,
@@ -184,6 +194,38 @@ def list_issues(ctx: Context, args: str) -> Outcome:
         lines.append(note)
     if page < pages:
         lines.append(texts.LIST_NEXT.format(next=page + 1, args="".join(f"{w} " for w in filters)))
+    return answer(ctx, "\n".join(lines))
+
+
+def _by_holder(ctx: Context, query: LedgerQuery, wanted: Colour | None) -> Outcome:
+    """「台账 单位」: each holder (a unit, else a person) with how many open issues of each
+    colour, the most overdue first; those nobody holds yet last. With a colour, those who
+    have some of it."""
+    counts = ctx.uow.issues.holders(query, now=ctx.now, yellow_until=yellow_until(ctx.services))
+    if wanted is not None:
+        counts = [c for c in counts if c.by_colour[_RANK[wanted]]]
+    if not counts:
+        return answer(ctx, texts.LIST_EMPTY)
+    counts.sort(key=lambda c: (c.unit is None and c.person_id is None, -c.red, -c.total))
+    lines = [
+        texts.LIST_HOLDERS_HEAD.format(
+            community=ctx.community_settings().name, total=sum(c.total for c in counts)
+        )
+    ]
+    for held_count in counts:
+        if held_count.unit is not None:
+            who = held_count.unit
+        elif held_count.person_id is not None:
+            who = mask_name(ctx.uow.people.get(held_count.person_id).name)
+        else:
+            who = texts.LIST_HOLDERS_NOBODY
+        colours = " ".join(
+            f"{colour.emoji}{n}" for colour, n in zip(_RANK, held_count.by_colour, strict=True) if n
+        )
+        lines.append(
+            texts.LIST_HOLDERS_LINE.format(who=who, total=held_count.total, colours=colours)
+        )
+    lines.append(texts.LIST_HOLDERS_HOW)
     return answer(ctx, "\n".join(lines))
 
 

@@ -260,10 +260,15 @@ LIST_EMPTY_BUILDING = "{building}没有未办结的事项。"
 LIST_NO_PAGE = "没有第{page}页，共{pages}页。"
 LIST_UNKNOWN_FILTER = (
     "看不懂「{word}」。可以写：红/黄/绿、紧急、待受理/已受理/办理中、我的、网格名、分类名、"
-    "承办单位或@承办人、楼号、页码，"
+    "承办单位或@承办人、单位（按承办汇总）、楼号、页码，"
     "例如：台账 红 网格3"
 )
 LIST_HOLDER_OWN = "您的台账只列您承办的事项，无需按承办人筛选。"
+LIST_HOLDERS_STAFF = "按承办汇总只有网格员及以上可以看。"
+LIST_HOLDERS_HEAD = "{community}未办结{total}条，按承办："
+LIST_HOLDERS_LINE = "{who} {total}条（{colours}）"
+LIST_HOLDERS_NOBODY = "未派单"
+LIST_HOLDERS_HOW = "看某一家的明细请发送「台账 物业」「台账 @承办人」。"
 
 BOUND = "本群已绑定 {community} · {what}。"
 # 诉求提示 (chat-protocol §2): untagged messages that read as complaints

@@ -485,40 +485,8 @@ class Issues:
         Colour is 0 red (past its deadline), 1 yellow (due by `yellow_until`), 2 green; 3 is
         an issue no longer open (it has no colour).
         """
-        rank = case(
-            (Issue.status.not_in(OPEN_STATUSES), 3),
-            (Issue.deadline < now, 0),
-            (Issue.deadline <= yellow_until, 1),
-            else_=2,
-        )
-        where = [Issue.community_id == query.community_id, Issue.status.in_(query.statuses)]
-        if query.grid_ids:
-            in_grids: ColumnElement[bool] = Issue.grid_id.in_(query.grid_ids)
-            if query.or_held_by is not None:
-                in_grids = or_(in_grids, Issue.assignee_id == query.or_held_by)
-            where.append(in_grids)
-        if query.category:
-            where.append(Issue.category == query.category)
-        if query.building:
-            where.append(Issue.building == query.building)
-        if query.urgent:
-            where.append(Issue.urgent.is_(True))
-        if query.watcher_id is not None:
-            followed = select(Follower.issue_id).where(Follower.person_id == query.watcher_id)
-            where.append(or_(Issue.reporter_id == query.watcher_id, Issue.id.in_(followed)))
-        if query.assignee_ids or query.assignee_unit is not None:
-            held: list[ColumnElement[bool]] = []
-            if query.assignee_ids:
-                held.append(Issue.assignee_id.in_(query.assignee_ids))
-            if query.assignee_unit is not None:  # held by the unit, or escalated to it
-                held.append(Issue.assignee_unit == query.assignee_unit)
-                held.append(Issue.escalated_to == query.assignee_unit)
-            where.append(or_(*held))
-        if query.text:
-            found = Issue.description.contains(query.text, autoescape=True)
-            if query.text.isdecimal() and len(query.text) < 10:
-                found = or_(found, Issue.number == int(query.text))
-            where.append(found)
+        rank = _colour_rank(now, yellow_until)
+        where = _ledger_where(query)
         counts = {
             int(colour_rank): int(count)
             for colour_rank, count in self._session.execute(
@@ -540,6 +508,29 @@ class Issues:
         return LedgerPage(
             rows, counts.get(0, 0), counts.get(1, 0), counts.get(2, 0), counts.get(3, 0)
         )
+
+    def holders(
+        self, query: LedgerQuery, *, now: datetime, yellow_until: datetime
+    ) -> list[HolderCount]:
+        """Who holds the issues `query` finds, with how many of each colour (as `ledger`):
+        a unit (whoever of it holds them), else a person; neither when nobody does yet."""
+        rank = _colour_rank(now, yellow_until)
+        unit = Issue.assignee_unit
+        person = case((unit.is_(None), Issue.assignee_id), else_=None)
+        rows = self._session.execute(
+            select(unit, person, rank, func.count())
+            .where(*_ledger_where(query))
+            .group_by(unit, person, rank)
+        )
+        counts: dict[tuple[str | None, int | None], list[int]] = {}
+        for unit_name, person_id, colour_rank, count in rows:
+            if int(colour_rank) < 3:
+                held = counts.setdefault((unit_name, person_id), [0, 0, 0])
+                held[int(colour_rank)] += int(count)
+        return [
+            HolderCount(unit_name, person_id, red, yellow, green)
+            for (unit_name, person_id), (red, yellow, green) in counts.items()
+        ]
 
     def overdue(self, community_id: int, before: datetime) -> Sequence[Issue]:
         """The community's open issues whose deadline passed before `before`, the longest
@@ -979,6 +970,70 @@ class LedgerQuery:
     text: str = ""  # in the description (or, a number, the issue number)
     building: str | None = None  # in this building (楼栋 number)
     urgent: bool = False  # urgent ones only (紧急: a danger reported, or 加急)
+
+
+def _colour_rank(now: datetime, yellow_until: datetime) -> ColumnElement[int]:
+    """An issue's colour in SQL: 0 red (past its deadline), 1 yellow (due by `yellow_until`),
+    2 green, 3 no longer open (no colour)."""
+    return case(
+        (Issue.status.not_in(OPEN_STATUSES), 3),
+        (Issue.deadline < now, 0),
+        (Issue.deadline <= yellow_until, 1),
+        else_=2,
+    )
+
+
+def _ledger_where(query: LedgerQuery) -> list[ColumnElement[bool]]:
+    """The conditions of the issues `query` finds."""
+    where = [Issue.community_id == query.community_id, Issue.status.in_(query.statuses)]
+    if query.grid_ids:
+        in_grids: ColumnElement[bool] = Issue.grid_id.in_(query.grid_ids)
+        if query.or_held_by is not None:
+            in_grids = or_(in_grids, Issue.assignee_id == query.or_held_by)
+        where.append(in_grids)
+    if query.category:
+        where.append(Issue.category == query.category)
+    if query.building:
+        where.append(Issue.building == query.building)
+    if query.urgent:
+        where.append(Issue.urgent.is_(True))
+    if query.watcher_id is not None:
+        followed = select(Follower.issue_id).where(Follower.person_id == query.watcher_id)
+        where.append(or_(Issue.reporter_id == query.watcher_id, Issue.id.in_(followed)))
+    if query.assignee_ids or query.assignee_unit is not None:
+        held: list[ColumnElement[bool]] = []
+        if query.assignee_ids:
+            held.append(Issue.assignee_id.in_(query.assignee_ids))
+        if query.assignee_unit is not None:  # held by the unit, or escalated to it
+            held.append(Issue.assignee_unit == query.assignee_unit)
+            held.append(Issue.escalated_to == query.assignee_unit)
+        where.append(or_(*held))
+    if query.text:
+        found = Issue.description.contains(query.text, autoescape=True)
+        if query.text.isdecimal() and len(query.text) < 10:
+            found = or_(found, Issue.number == int(query.text))
+        where.append(found)
+    return where
+
+
+@dataclass(frozen=True)
+class HolderCount:
+    """Open issues one holder has, by colour (`Issues.holders`)."""
+
+    unit: str | None  # a company or department
+    person_id: int | None  # someone holding them in no unit's name
+    red: int
+    yellow: int
+    green: int
+
+    @property
+    def by_colour(self) -> tuple[int, int, int]:
+        """(red, yellow, green)."""
+        return self.red, self.yellow, self.green
+
+    @property
+    def total(self) -> int:
+        return self.red + self.yellow + self.green
 
 
 @dataclass(frozen=True)

@@ -109,17 +109,27 @@ _ASKS = re.compile(r"哪|几|多少|有没有|什么|啥|吗|没")
 _PROBLEMS = re.compile(r"有(?:哪些|几件|几个|多少)(?:问题|事情?|诉求)")
 
 
+# 「各单位手上有多少件」「谁手上的事最多」「哪个单位积压最多」: 台账 单位, counts per holder.
+_HOLDERS_ASKED = re.compile(
+    r"^(?:各(?:个)?单位|每个单位|各(?:个)?部门|哪个单位|哪家单位|哪个部门|谁)"
+    r"(?:手上|手里|那边|积压|压)[^,，。]{0,8}?(?:多少|几|最多)"
+)
+
+
 def ledger_asked(text: str) -> str | None:
     """What 「台账」 a short question after the open issues means (`text` normalised, without
     its closing punctuation): 「红」 for the overdue, 「黄」 for those due soon, 「」 for all
     open ones (and for 「今天有什么事」), with 「我的」 for one's own (「我手上还有几件」), or the
-    grid, building or holder it starts with (「网格3 红」); None for other words."""
+    grid, building or holder it starts with (「网格3 红」), 「单位」 for how many each holder
+    has (「谁手上的事最多」); None for other words."""
     if len(text) > LEDGER_ASKED_AT_MOST + _SUBJECT_AT_MOST:
         return None
     if _WHATS_ON.match(text):  # 「今天有什么事」「今天的活」
         return ""
     if _URGENT_ASKED.match(text):  # 「有什么急事吗」
         return "紧急"
+    if _HOLDERS_ASKED.match(text):  # 「谁手上的事最多」
+        return "单位"
     if _ASKS.search(text) is None:
         return None  # chatter: it asks nothing of this kind
     subject = _SUBJECT.match(text)

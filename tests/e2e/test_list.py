@@ -151,6 +151,32 @@ def test_filters_by_who_holds_it(chat: Conversation) -> None:
     assert chat.text("@李书记/工作群: 台账 @张三").startswith("看不懂「@张三」")
 
 
+def test_how_many_each_holder_has(chat: Conversation) -> None:
+    """台账 单位: a line per unit (whoever of it holds them) or person, the most overdue
+    first, those nobody holds yet last; staff only."""
+    chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    chat.say("@孙大爷/网格5群: #报事 5号楼门口井盖松了")
+    chat.say("@孙大爷/网格5群: #报事 6号楼门口垃圾没人清")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业 3天")
+    chat.say("@张网格/网格3群: 派单 2 物业 今天")
+    chat.say("@李书记/工作群: 派单 3 @赵网格 3天")
+    chat.clock.advance(timedelta(hours=10))  # Monday evening: #2 is overdue
+    assert chat.text("@李书记/工作群: 台账 单位").splitlines() == [
+        "幸福里社区未办结4条，按承办：",
+        "物业 2条（🔴1 🟢1）",
+        "赵*格 1条（🟢1）",
+        "未派单 1条（🟡1）",
+        "看某一家的明细请发送「台账 物业」「台账 @承办人」。",
+    ]
+    assert chat.text("@李书记/工作群: 台账 红 单位").splitlines()[1:-1] == ["物业 2条（🔴1 🟢1）"]
+    assert chat.text("@李书记/工作群: 谁手上的事最多").startswith("幸福里社区未办结4条，按承办")
+    assert chat.text("@刘物业/私聊: 台账 单位") == "按承办汇总只有网格员及以上可以看。"
+    assert chat.text("@王芳/私聊: 台账 单位") == "按承办汇总只有网格员及以上可以看。"
+    # A worker: their grids' issues (网格3), as their 台账.
+    assert chat.text("@张网格/网格3群: 台账 单位").splitlines()[1:-1] == ["物业 2条（🔴1 🟢1）"]
+
+
 def test_filters_by_building(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
     chat.say("@孙大爷/网格5群: #报事 5号楼门口井盖松了")

@@ -437,6 +437,10 @@ def test_staff_telling_of_an_issue_in_a_group(text: str, told: bool) -> None:
         ("今天新来的有哪些", "待受理"),
         ("有新的诉求吗", "待受理"),
         ("超期最久的是哪个", "红"),
+        # How many each holder has: 台账 单位.
+        ("各单位手上有多少件", "单位"),
+        ("谁手上的事最多", "单位"),
+        ("哪个单位积压最多", "单位"),
     ],
 )
 def test_the_ledger_asked_in_words(text: str, filters: str) -> None:
