@@ -660,6 +660,15 @@ _SAID_AS = (
         "回访 {n1}{n2} {verdict}{why}",
         False,
     ),
+    # 「M1 发到全部」「把M1也发到网格3群」「M2 转发到居民群」 → 发到 M1 全部
+    (
+        re.compile(
+            r"^(?:把|将)?(?P<meeting>[Mm][0-9]{1,9})\s*(?:也|再)?(?:转发到|发到|发给|发送到|发布到)"
+            r"\s*(?P<where>.+?)(?:去|里)?$"
+        ),
+        "发到 {meeting} {where}",
+        False,
+    ),
     # 「1号催一下」「2 催办」 → 催办 1
     (
         re.compile(r"^(?P<number>[#＃]?[0-9]{1,9})\s*号?\s*(?:催一下|催办|督办|催催)$"),
@@ -694,6 +703,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "加急 {number} {why}": ("加急",),
     "回访 {n1}{n2} {verdict}{why}": ("回访",),
     "催办 {number}": ("催", "督"),
+    "发到 {meeting} {where}": ("发到", "发给", "发送到", "发布到"),
 }
 _SAID_AS_NEEDING = tuple((*said, frozenset(_NEEDS[said[1]])) for said in _SAID_AS)
 # The needed words a message has, in one pass. Two that overlap (「按月报」) yield the first

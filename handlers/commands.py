@@ -287,6 +287,16 @@ COMMANDS: tuple[Command, ...] = (
         own_words=True,
     ),
     Command(
+        "share_meeting",
+        ("发到",),
+        "M编号 群或网格（网格3,网格5）或 全部",
+        "把议事会或表决发到更多的群",
+        "发到 M3 全部",
+        meetings.share_meeting,
+        STAFF,
+        expects="meeting",
+    ),
+    Command(
         "cancel_meeting",
         ("取消会议", "取消议事", "取消议事会"),
         "M编号 [原因]",

@@ -115,8 +115,9 @@ _ITEMS = re.compile(r"[；;]")
 
 
 def _segments(text: str, words: tuple[str, ...]) -> tuple[str, dict[str, str]]:
-    """`标题 议题 #12 时间 a|b 截止 …` → ("标题", {"议题": "#12", "时间": "a|b", …})."""
-    pattern = re.compile("(" + "|".join(map(re.escape, words)) + r")\s*[:：]?")
+    """`标题 议题 #12 时间 a|b 截止 …` → ("标题", {"议题": "#12", "时间": "a|b", …}). A part's
+    word begins a word of the text: 「党群服务中心」 is a place, not 「群 服务中心」."""
+    pattern = re.compile(r"(?:(?<=\s)|^)(" + "|".join(map(re.escape, words)) + r")\s*[:：]?")
     parts = pattern.split(text)
     head = parts[0].strip()
     found = {parts[i]: parts[i + 1].strip() for i in range(1, len(parts) - 1, 2)}
@@ -131,10 +132,28 @@ def _when(ctx: Context, typed: str) -> datetime:
         raise Answer(str(bad)) from None
 
 
+# 「群 网格3,网格5」「群 网格3群和网格5群」; 「全部」 is every residents' group.
+_GROUP_LIST = re.compile(r"[,，、\s]+|和|及|跟")
+_EVERY_GROUP = frozenset(
+    {
+        "全部",
+        "所有",
+        "所有群",
+        "全部群",
+        "各群",
+        "各个群",
+        "居民群",
+        "所有居民群",
+        "全部居民群",
+        "各居民群",
+    }
+)
+
+
 def _groups(ctx: Context, typed: str | None, agenda: Sequence[Issue] = ()) -> list[Chat]:
-    """The target groups: grid names or group names; when none are named, the residents'
-    groups the agenda's issues were reported in (called from the work group or privately),
-    else the current group."""
+    """The target groups: grid names or group names, or 全部 for every residents' group; when
+    none are named, the residents' groups the agenda's issues were reported in (called from
+    the work group or privately), else the current group."""
     assert ctx.community is not None
     if not typed:
         reported = [] if ctx.chat.kind == "grid" else _reported_in(ctx, agenda)
@@ -146,7 +165,10 @@ def _groups(ctx: Context, typed: str | None, agenda: Sequence[Issue] = ()) -> li
     found: list[Chat] = []
     grids = {g.name: g.id for g in ctx.uow.communities.grids_of(ctx.community.id)}
     chats = list(ctx.uow.chats.of_community(ctx.community.id))
-    for name in filter(None, re.split(r"[,，、\s]+", normalize(typed))):
+    for name in filter(None, _GROUP_LIST.split(normalize(typed))):
+        if name in _EVERY_GROUP:  # 「群 全部」: every residents' group
+            found += [c for c in chats if c.kind in ("grid", "resident") and c not in found]
+            continue
         matches = [c for c in chats if c.grid_id == grids.get(name) and c.kind == "grid"]
         matches = matches or [c for c in chats if name in (c.ref, c.title)]
         if not matches:
@@ -325,9 +347,10 @@ def _about(title: str, topic: str) -> str:
 def _said_plainly(ctx: Context, head: str, parts: dict[str, str]) -> tuple[str, dict[str, str]]:
     """「议事 停车难 周六上午9点 罐罐茶 #1」「议事 1 周四19:00 罐罐茶 停车位怎么规划」: a meeting
     called without the words that name its parts. In any order: its issues (「#1」, or a number
-    alone that names one), its time, the community's known places; of the words left the
-    first is the title and the rest the place. Without a title, the first issue's category
-    names it. The head as it was when no time is among them."""
+    alone that names one), its time, the community's known places and words ending as places
+    do (「社区活动室」); of the words left the first is the title and the rest the place.
+    Without a title, the first issue's category names it. The head as it was when no time is
+    among them."""
     words = head.split() if len(head) <= _PLAIN_AT_MOST else []
     known_places = set(ctx.community_settings().places)
     agenda: list[Issue] = []
@@ -346,7 +369,7 @@ def _said_plainly(ctx: Context, head: str, parts: dict[str, str]) -> tuple[str, 
         if end is not None:
             when, position = " ".join(words[position:end]), end
             continue
-        if title or word in known_places:
+        if title or _place_like(word, known_places):
             place.append(word)
         else:
             title = word
@@ -362,6 +385,20 @@ def _said_plainly(ctx: Context, head: str, parts: dict[str, str]) -> tuple[str, 
         "地点": " ".join(place),
     }
     return title, {**{k: v for k, v in said.items() if v}, **parts}
+
+
+# 「社区活动室」「党群服务中心」「3号楼下」: words that name a place by how they end, unless they
+# say what is to be talked about (「讨论活动室改造」).
+_PLACE_END = re.compile(r"(?:室|厅|中心|站|广场|茶座|楼下|门口|院|亭|空地|会所|花园|凉棚)$")
+_TOPIC_START = re.compile(r"^(?:讨论|关于|商量|研究|协商|解决|议一议|说说)")
+
+
+def _place_like(word: str, known: set[str]) -> bool:
+    """Whether a word of a meeting called in plain words is its place: one of the community's
+    places, or a word ending as places do."""
+    if word in known:
+        return True
+    return _PLACE_END.search(word) is not None and _TOPIC_START.match(word) is None
 
 
 def _time_ends(ctx: Context, words: list[str], position: int) -> int | None:
@@ -509,11 +546,15 @@ def _announce(ctx: Context, meeting: Meeting, text: str, *, fixed: bool = False)
         return _poll(ctx.uow, meeting, chat, text, reply_to_id)
 
     replies: list[Outgoing] = []
-    for chat in ctx.uow.meetings.chats(meeting.id):
+    chats = ctx.uow.meetings.chats(meeting.id)
+    for chat in chats:
         if chat.id == ctx.chat.id:
             replies.insert(0, post(ctx.message.chat, ctx.message.message_id))
         else:
             replies.append(post(chat_ref(chat), None))
+    if [chat.id for chat in chats] == [ctx.chat.id] and ctx.chat.kind == "work":
+        # Called in the work group for it alone: residents see nothing until it is sent on.
+        replies.append(reply_to(ctx, texts.MEETING_ONLY_HERE.format(number=meeting.number)))
     if ctx.chat.id not in {c.id for c in ctx.uow.meetings.chats(meeting.id)}:
         if fixed:
             assert meeting.starts_at is not None
@@ -938,6 +979,15 @@ def _fix_time(
     # Asked for only while it is still to come: a time decided after the fact needs no call.
     ask = option.starts_at + OUTCOME_AFTER
     _schedule(uow, meeting, MEETING_OUTCOME, ask if ask > now else None)
+    return _fixed_text(uow, services, meeting, votes, detailed=detailed)
+
+
+def _fixed_text(
+    uow: UnitOfWork, services: Services, meeting: Meeting, votes: int | None, *, detailed: bool
+) -> str:
+    """「📅 M1 … 定于 …」: a meeting whose time is fixed, as its groups are told."""
+    assert meeting.chosen is not None
+    option = uow.meetings.options(meeting.id)[meeting.chosen - 1]
     agenda = _agenda(uow, services, meeting, detailed=detailed)
     return texts.MEETING_FIXED.format(
         label=_label(meeting),
@@ -946,6 +996,34 @@ def _fix_time(
         place=texts.MEETING_PLACE.format(place=meeting.place) if meeting.place else "",
         agenda=f"{agenda}。" if agenda else "",
     )
+
+
+def share_meeting(ctx: Context, args: str) -> Outcome:
+    """发到 M1 网格3,网格5 / 全部 — a meeting or vote still open to answer goes to more groups:
+    its poll, or its fixed time, posted in each that did not have it."""
+    check(ctx, "share_meeting")
+    token, _, where = normalize(args).partition(" ")
+    meeting = find_meeting(ctx, token, "share_meeting", coming=True)
+    if not where.strip():
+        raise Answer(ctx.services.command("share_meeting").usage_line())
+    if meeting.status not in ("polling", "scheduled") or (
+        meeting.starts_at is not None and meeting.starts_at <= ctx.now
+    ):
+        raise Answer(texts.MEETING_NOT_SHARED.format(number=meeting.number))
+    had = {chat.id for chat in ctx.uow.meetings.chats(meeting.id)}
+    new = [chat for chat in _groups(ctx, where) if chat.id not in had]
+    if not new:
+        raise Answer(texts.MEETING_SHARED_ALREADY.format(number=meeting.number))
+    ctx.uow.meetings.add_parts([MeetingChat(meeting_id=meeting.id, chat_id=c.id) for c in new])
+    if meeting.status == "scheduled":
+        text = _fixed_text(ctx.uow, ctx.services, meeting, None, detailed=True)
+        posts: list[Outgoing] = [Reply(chat_ref(chat), text) for chat in new]
+    else:
+        text = _poll_text(ctx.uow, ctx.services, meeting)
+        posts = [_poll(ctx.uow, meeting, chat_ref(chat), text, None) for chat in new]
+    names = "、".join(chat.title or chat.ref for chat in new)
+    line = texts.MEETING_SHARED.format(label=_label(meeting), names=names)
+    return Outcome([reply_to(ctx, line), *posts], "command")
 
 
 def move_meeting(ctx: Context, args: str) -> Outcome:

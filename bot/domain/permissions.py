@@ -81,6 +81,7 @@ STAFF_ONLY = frozenset(
         "notice_later",
         "move_meeting",
         "cancel_meeting",
+        "share_meeting",
     }
 )
 
@@ -112,6 +113,7 @@ _VERBS = {
     "notice_later": "群发通知",
     "move_meeting": "议事会改期",
     "cancel_meeting": "取消议事会",
+    "share_meeting": "把议事会发到别的群",
 }
 
 

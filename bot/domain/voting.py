@@ -330,15 +330,19 @@ def attending_said(text: str) -> Attending | None:
     return Attending(match["no"] is None, int(re.sub(r"\D", "", number)) if number else None)
 
 
-# 「几点开会」「在哪开会」「会议在哪里」「议事会什么时候开」 in a group with a meeting coming: when
-# and where it is.
+# 「几点开会」「在哪开会」「会议在哪里」「议事会什么时候开」「议事会是讨论什么的」 in a group with
+# a meeting coming: what it is, when and where.
 _ABOUT_A_MEETING = re.compile(r"开会|会议|议事|这个会|那个会|会在|会是")
-_WHEN_OR_WHERE = re.compile(r"几点|什么时候|啥时候|哪天|哪里|在哪|哪儿|什么地方|地点|时间")
+_WHEN_OR_WHERE = re.compile(
+    r"几点|什么时候|啥时候|哪天|哪里|在哪|哪儿|什么地方|地点|时间"
+    r"|讨论(?:什么|啥)|商量(?:什么|啥)|说(?:什么|啥)|议题|什么内容|开什么会|什么会"
+)
 MEETING_ASKED_AT_MOST = 15
 
 
 def meeting_asked(text: str) -> bool:
-    """Whether `text` (normalised) is a short question after a meeting's time or place."""
+    """Whether `text` (normalised) is a short question after a meeting's time, place or
+    subject."""
     return (
         len(text) <= MEETING_ASKED_AT_MOST
         and _ABOUT_A_MEETING.search(text) is not None

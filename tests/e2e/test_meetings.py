@@ -17,6 +17,7 @@ from tests.support.conversation import Conversation
 SH = ZoneInfo("Asia/Shanghai")
 G3, G5, WORK, RESIDENTS = "网格3群", "网格5群", "工作群", "幸福里居民群"
 LIU = "私聊·刘物业"
+ONLY_HERE = "只发在了本群。要请居民参加，请发送「M{number} 发到 全部」或「M{number} 发到 网格3」。"
 ROUTINE = (
     "📋 今日台账",
     "📊 上周小结",
@@ -385,7 +386,8 @@ def test_a_meeting_called_as_the_secretary_says_it(chat: Conversation) -> None:
         (
             WORK,
             "📅 M1 加装电梯议事会 定于 11月28日 9:00，地点：社区活动室。要参加请回复「我参加」。",
-        )
+        ),
+        (WORK, ONLY_HERE.format(number=1)),
     ]
     called = chat.say("@李书记/工作群: 开个板凳会，议题 楼道堆物 时间 周五下午3点 地点 3号楼下")
     assert called[0][1].startswith("📅 M2 楼道堆物板凳会 定于 11月27日 15:00，地点：3号楼下")
@@ -838,7 +840,8 @@ def test_a_meeting_called_with_an_issue_number_first_and_decided_in_plain_words(
     called = chat.say("@李书记/工作群: 议事 1号 周五19:00 罐罐茶")
     assert called[0] == (WORK, "已定 M2 停车通行议事会 于 11月27日 19:00，已通知各群。")
     # A number that is no issue is a word of the title; 「#9」 must be an issue.
-    assert chat.text("@李书记/工作群: 议事 2027预算 周五15:00 会议室").startswith("📅 M3 2027预算")
+    called = chat.say("@李书记/工作群: 议事 2027预算 周五15:00 会议室")
+    assert called[0][1].startswith("📅 M3 2027预算")
     assert chat.text("@李书记/工作群: 议事 停车 周五15:00 #9") == "没有找到 #9。"
     # 结果 without the word 决议: what it says is the decision.
     assert chat.say("@李书记/工作群: 结果 M1 采纳方案一，物业两周内划线") == [
@@ -898,7 +901,8 @@ def test_a_meeting_called_in_plain_words_goes_to_the_groups_of_its_issues(
     # Without a time it is still the usage line; without issues, the calling group alone.
     assert chat.text("@李书记/工作群: 议事 停车难 罐罐茶").startswith("用法：/meeting")
     assert chat.say("@李书记/工作群: 议事 周例会 周四下午3点 会议室") == [
-        (WORK, "📅 M2 周例会 定于 11月26日 15:00，地点：会议室。要参加请回复「我参加」。")
+        (WORK, "📅 M2 周例会 定于 11月26日 15:00，地点：会议室。要参加请回复「我参加」。"),
+        (WORK, ONLY_HERE.format(number=2)),
     ]
 
 
@@ -931,3 +935,39 @@ def test_an_outcome_put_right_keeps_its_tasks_and_calls_off_the_dropped_ones(
     assert "已退回" in chat.text("@李书记/工作群: 查看 3").splitlines()[0]
     assert "期限：12月4日" in chat.text("@李书记/工作群: 查看 2")
     assert "每月80元" in chat.text("@李书记/工作群: 查看 M1")
+
+
+def test_a_meeting_called_for_the_work_group_alone_is_sent_on_to_the_residents(
+    chat: Conversation,
+) -> None:
+    """Called in the work group without 群, a meeting stays there (chat-protocol §6: the
+    current group), and the secretary is told how to send it on: 「M1 发到 全部」 posts it in
+    every residents' group, where people then sign up; a poll goes on as a poll."""
+    called = chat.say("@李书记/工作群: 议事 下周三晚上7点 社区活动室 讨论3号楼加装电梯")
+    fixed = "📅 M1 讨论3号楼加装电梯 定于 12月2日 19:00，地点：社区活动室。要参加请回复「我参加」。"
+    assert called == [(WORK, fixed), (WORK, ONLY_HERE.format(number=1))]
+    assert chat.say("@王芳/网格3群: 我报名") == []  # nothing of it there yet
+    assert chat.say("@李书记/工作群: M1 发到全部") == [
+        (WORK, "已把 M1 讨论3号楼加装电梯 发到 网格3群、网格5群、幸福里居民群。"),
+        (G3, fixed),
+        (G5, fixed),
+        (RESIDENTS, fixed),
+    ]
+    assert chat.text("@王芳/网格3群: 我报名").startswith("已记下：您参加 M1")
+    assert chat.text("@王芳/网格3群: 议事会是讨论什么的").startswith("📅 M1 讨论3号楼加装电梯")
+    assert chat.text("@李书记/工作群: 发到 M1 网格3") == "M1 已经在这些群里了。"
+    assert chat.text("@王芳/网格3群: 发到 M1 全部") == "只有网格员及以上可以把议事会发到别的群。"
+    # A time poll goes on as a poll, to the groups named (「和」 between them is fine).
+    chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00|周六10:00 截止 周三20:00")
+    shared = chat.say("@李书记/工作群: 把M2发到网格3群和网格5群")
+    assert shared[0] == (WORK, "已把 M2 停车议事会 发到 网格3群、网格5群。")
+    assert [where for where, _ in shared[1:]] == [G3, G5]
+    assert shared[1][1].startswith("📅 M2 停车议事会 · 时间投票")
+    assert chat.text("@王芳/网格5群: M2 1") == "已记录：M2 选 1。"
+    # A place's name holding a part's word is the place: 「党群服务中心」 is not 「群 服务中心」.
+    called = chat.say("@李书记/工作群: 议事 停车难 周六上午9点 党群服务中心 群 全部")
+    assert called[0] == (WORK, "已定 M3 停车难 于 11月28日 9:00，已通知各群。")
+    assert "地点：党群服务中心" in called[1][1]
+    # Once held, it goes nowhere new.
+    chat.run_until(at(12, 2, 20))
+    assert chat.text("@李书记/工作群: M1 发到 网格3") == "M1 已经结束或取消，不能再发到别的群。"

@@ -66,6 +66,7 @@ ALLOWED: dict[str, set[Role]] = {
     "notice_later": {W, S},  # the same, at a time
     "move_meeting": {W, S},
     "cancel_meeting": {W, S},
+    "share_meeting": {W, S},
     "redeem": {S},
     "stats": {W, S},
     "roles": {W, S},

@@ -623,3 +623,32 @@ def test_a_report_taken_back_in_a_group_is_its_reporters_to_take(
     assert result.kind is kind
     if kind is RouteKind.WITHDRAWN:  # nothing of theirs open there: chat
         assert result.otherwise is not None and result.otherwise.kind is RouteKind.IGNORE
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        ("M1 发到全部", "M1 全部"),
+        ("把M2也发到网格3群和网格5群", "M2 网格3群和网格5群"),
+        ("m3转发到居民群里", "m3 居民群"),
+        ("发到 M1 网格3", "M1 网格3"),
+    ],
+)
+def test_a_meeting_sent_on_to_more_groups_as_staff_say_it(text: str, args: str) -> None:
+    sent = route(text)
+    assert sent.command is not None and sent.command.name == "share_meeting"
+    assert sent.args == args
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("议事会是讨论什么的", True),
+        ("开会在哪里", True),
+        ("这个会议题是什么", True),
+        ("开会了吗", False),
+        ("讨论什么呢", False),  # of no meeting
+    ],
+)
+def test_a_meeting_is_asked_after_in_a_group(text: str, asked: bool) -> None:
+    assert (route(text).kind is RouteKind.MEETING_ASKED) is asked
