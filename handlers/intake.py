@@ -15,9 +15,11 @@ from bot.domain.asking import (
     ASKING,
     ASKING_AFTER,
     ASKING_AT_MOST,
+    DONE_SAID,
     DUPLICATE_SAID,
     EXTEND_SAID,
     NOT_OURS_SAID,
+    PLANNED_SAID,
     RESOLVED_SAID,
     UNASSIGN_SAID,
     URGING,
@@ -216,7 +218,7 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
     if not (number and said and ctx.uow.issues.by_number(ctx.community.id, number)):
         return None
     # 「1号能延期到下周吗」: how 延期 is asked for; else the command it was meant as.
-    hint = texts.STAFF_NUMBER_HINT
+    hint = _work_hint(said.strip())
     to = _EXTEND_TO.search(said)
     if to is not None and not _QUESTION_END.search(said) and _reads_as_deadline(ctx, to):
         # 「2号要等配件，延期到下周五」: 延期 2 下周五 要等配件
@@ -421,8 +423,18 @@ def _staff_hint(ctx: Context, said: str) -> Outcome:
     extending = EXTEND_SAID.search(said) is not None
     if not (extending or WORK_SAID.search(said)):
         return answer(ctx, texts.STAFF_PRIVATE_HINT, "invalid")
-    one = texts.STAFF_EXTEND_HINT if extending else texts.STAFF_NUMBER_HINT
+    one = texts.STAFF_EXTEND_HINT if extending else _work_hint(said)
     return _about_held(ctx, one, texts.STAFF_WHICH_HINT, texts.STAFF_PRIVATE_HINT, said=said)
+
+
+def _work_hint(said: str) -> str:
+    """How to record what someone at work said of an issue: work still to do (「明天上午去
+    修」) as 进展, work done (「已经修好了」) as 办结 first, else either."""
+    if PLANNED_SAID.search(said) is not None and DONE_SAID.search(said) is None:
+        return texts.STAFF_PLANNED_HINT
+    if DONE_SAID.search(said) is not None:
+        return texts.STAFF_DONE_HINT
+    return texts.STAFF_NUMBER_HINT
 
 
 def _nod(ctx: Context) -> Outcome:

@@ -1630,7 +1630,8 @@ def _state(ctx: Context, meeting: Meeting) -> str:
     if meeting.status == "polling":
         deadline = format_deadline(meeting.poll_deadline, tz, now, clock=True)
         polling = texts.MEETING_POLLING if meeting.kind == "meeting" else texts.VOTE_POLLING
-        return polling.format(deadline=deadline)
+        voters = len(ctx.uow.meetings.ballots(meeting.id))  # 「还有谁没投」: how many have
+        return polling.format(deadline=deadline, voters=voters)
     if meeting.status == "tied":
         return texts.MEETING_STATUS["tied"]
     if meeting.status == "scheduled" and meeting.starts_at is not None:

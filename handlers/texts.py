@@ -53,6 +53,10 @@ REPEATS_WHICH = "#{number} 与哪一号重复？请发送「合并 {number} 编�
 STAFF_UNASSIGN_HINT = (
     "#{number} 要换人办请发送「派单 {number} @人或单位」；不再办理请发送「退回 {number} 原因」。"
 )
+STAFF_PLANNED_HINT = "#{number} 报进展请发送「进展 {number} {said}」，报事人会收到；办好后再发送「办结 {number} 结果」。"
+STAFF_DONE_HINT = (
+    "#{number} 已办好的话，请发送「办结 {number} {said}」；还没办完请发送「进展 {number} {said}」。"
+)
 STAFF_NOT_OURS_HINT = "#{number} 不归您管的话，请发送「不归我管 {number} {said}」，社区会改派。"
 STAFF_EXTEND_HINT = (
     "#{number} 要延期请发送「延期 {number} 新期限 原因」，例如：延期 {number} 下周三 等配件到货"
@@ -386,8 +390,8 @@ MEETING_NEEDS_GROUPS = "私聊里发起请写明群，例如：群 网格3,网�
 MEETING_UNKNOWN_GROUP = "没有「{name}」这个群或网格。"
 MEETINGS_HEAD = "进行中的议事会和表决："
 # One line each on 议事会's list, after the meeting's number and title.
-MEETING_POLLING = "时间投票中，截止 {deadline}"
-VOTE_POLLING = "表决中，截止 {deadline}"
+MEETING_POLLING = "时间投票中，截止 {deadline}，已有{voters}人投票"
+VOTE_POLLING = "表决中，截止 {deadline}，已有{voters}人投票"
 MEETING_COMING = "定于 {when}{place}"
 MEETING_HELD = "{when} 已召开，待记录结果"
 MEETING_UNPUBLISHED = "已出结果，未公示"

@@ -188,9 +188,13 @@ _MEETING_ASKED = re.compile(rf"^[Mm](?P<number>[0-9]{{1,9}})\s*{_MEETING_STATE}$
 _KIND_ASKED = re.compile(
     rf"^(?:这次|下次|本次|上次)?的?(?P<kind>{'|'.join(MEETING_KINDS)}){_MEETING_STATE}$"
 )
-_MEETING_FIRST = frozenset("Mm公投异议收有这下本上" + "".join(kind[0] for kind in MEETING_KINDS))
+_MEETING_FIRST = frozenset(
+    "Mm公投异议收有这下本上还谁" + "".join(kind[0] for kind in MEETING_KINDS)
+)
+# 「还有谁没投」「投了多少票了」: the votes under way (a secret one shows counts, no names).
 _MEETINGS_ASKED = re.compile(
     r"^(?:公示|投票|异议|议事会)(?:情况)?(?:如何|怎么样了?)$|^(?:收到|有)(?:几|多少)条异议了?$"
+    r"|^(?:还有)?(?:谁|哪些人|多少人|几个人)还?没(?:有)?投(?:票)?$|^投了(?:几|多少)票了?$"
 )
 
 
@@ -364,6 +368,16 @@ def extension_answer(text: str, quoted: str | None) -> tuple[int, bool, str] | N
 WORK_SAID = re.compile(
     r"好了|[修换弄处理清]好|疏通|完成|搞定|解决|已经|已[修换处清疏办联]|办结|办完|[去来](?:处理|修|看|现场|换|弄|清|疏通)"
     r"|到现场|正在|马上|联系了|上门|看过|去过|安排了|已安排|在修|在处理"
+)
+# 「明天上午去修」「下午过去看看」「准备周五换」: work still to do (a 进展, not a 办结) …
+PLANNED_SAID = re.compile(
+    r"^(?:明天|后天|今天|今晚|上午|下午|晚上|马上|待会儿?|等会儿?|稍后|一会儿?|这就|周[一二三四五六日天]"
+    r"|下周|星期[一二三四五六日天])[^，,。]*?(?:去|来|过去|安排)"
+    r"|^(?:准备|打算|计划|安排)(?:明天|后天|今天|下午|上午|周|下周)?"
+)
+# … 「已经修好了」「换好了」「疏通了」: work done (a 办结).
+DONE_SAID = re.compile(
+    r"好了|[修换弄清]好|疏通了|完成了|搞定|解决了|已[修换清疏办]|已经[修换清疏办弄搞处]|办完"
 )
 # 「办结了，灯换了」「已办结：已疏通」: the 办结 itself, its result after it.
 RESOLVED_SAID = re.compile(r"^(?:已经?)?(?:办结|办完)了?[\s,，。:：;；]*(?P<result>.*)$", re.DOTALL)

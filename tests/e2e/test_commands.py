@@ -178,13 +178,21 @@ def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) 
     chat.say("@张网格/网格3群: 派单 1 @刘物业")
     # An issue number first: the command it was meant as, with their own words.
     assert chat.text("@刘物业/私聊: #1 已疏通") == (
-        "#1 要办结请发送「办结 1 已疏通」，报进展请发送「进展 1 已疏通」。"
+        "#1 已办好的话，请发送「办结 1 已疏通」；还没办完请发送「进展 1 已疏通」。"
     )
-    # Words of the work, from someone holding one issue: that issue's commands.
-    for said in ("3号楼那个下水道已疏通", "明天上午去处理", "下午去换"):
+    # Words of the work, from someone holding one issue: that issue's commands, 办结 first
+    # for work done, 进展 alone for work still to do.
+    assert chat.text("@刘物业/私聊: 3号楼那个下水道已疏通") == (
+        "#1 已办好的话，请发送「办结 1 3号楼那个下水道已疏通」；"
+        "还没办完请发送「进展 1 3号楼那个下水道已疏通」。"
+    )
+    for said in ("明天上午去处理", "下午去换"):
         assert chat.text(f"@刘物业/私聊: {said}") == (
-            f"#1 要办结请发送「办结 1 {said}」，报进展请发送「进展 1 {said}」。"
+            f"#1 报进展请发送「进展 1 {said}」，报事人会收到；办好后再发送「办结 1 结果」。"
         )
+    assert chat.text("@刘物业/私聊: 1号已上门看过了") == (
+        "#1 要办结请发送「办结 1 已上门看过了」，报进展请发送「进展 1 已上门看过了」。"
+    )
     # Waiting for parts is more time: how 延期 is asked for.
     assert chat.text("@刘物业/私聊: 1号配件没货了，要等几天") == (
         "#1 要延期请发送「延期 1 新期限 原因」，例如：延期 1 下周三 等配件到货"
@@ -536,7 +544,7 @@ def test_an_issue_number_said_with_hao_works_like_digits(chat: Conversation) -> 
     assert chat.text("@王芳/网格3群: 查看3号楼").startswith("用法：/show 编号")
     chat.say("@张网格/网格3群: 派单 1 @刘物业")
     assert chat.text("@刘物业/私聊: 1号已经疏通了") == (
-        "#1 要办结请发送「办结 1 已经疏通了」，报进展请发送「进展 1 已经疏通了」。"
+        "#1 已办好的话，请发送「办结 1 已经疏通了」；还没办完请发送「进展 1 已经疏通了」。"
     )
     # 「3号院」 is a place too: not #3, so no hint about an issue 3.
     assert "#3" not in chat.text("@刘物业/私聊: 3号院门口的灯也不亮")

@@ -550,6 +550,10 @@ def test_a_notice_answers_a_question_holding_every_word_it_names(
         ("议事会有几个人报名", "议事会"),  # by its kind: the one still to come
         ("这次板凳会情况怎么样", "板凳会"),
         ("议事会情况如何", ""),
+        ("还有谁没投", ""),  # the votes under way, with how many have voted
+        ("投了多少票了", ""),
+        ("谁没投", ""),
+        ("还有谁没来", None),
     ],
 )
 def test_a_meeting_is_asked_after_by_its_number(said: str, meeting: str | None) -> None:
