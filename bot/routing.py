@@ -451,7 +451,8 @@ _BA_KEYWORD = {
 }
 _WITHOUT_BA = frozenset({"合并", "派单", "延期", "受理", "上报", "退回"})
 # 「1 受理」「1号受理 复杂」「把1受理了」 (「1号受理了吗」 asks).
-_ACCEPT_REST = re.compile(r"^了?$|^了?\s*(?:简单|复杂|疑难)")
+_ACCEPT_REST = re.compile(r"^(?:了|一下|下)?吧?$|^了?\s*(?:简单|复杂|疑难)")
+_ACCEPT_ALONE = re.compile(r"^(?:了|一下|下)?吧?$")  # 「1号受理一下」: no level said
 # What makes a 把 sentence a question about the issue rather than a command.
 _ASKED_BACK = re.compile(r"^(?:了|过|来|去|没|谁|哪|什么)|(?:吗|么|没有|没|呢|[?？])\s*$")
 # The particles a 把 sentence may end in, not part of its name or reason.
@@ -476,7 +477,7 @@ def _ba_sentence(said: str) -> str | None:
     if verb == "受理":
         if not _ACCEPT_REST.match(rest):
             return None
-        rest = rest.removeprefix("了").strip()  # 「把1受理了」
+        rest = "" if _ACCEPT_ALONE.match(rest) else rest.removeprefix("了").strip()  # 「把1受理了」
     elif _ASKED_BACK.search(rest):
         return None  # 「1号派单了吗」「1号转给谁了」「2号合并到1了没有」 ask
     if not (match["ba"] or plain):
@@ -529,11 +530,18 @@ _SAID_AS = (
         "统计 {period} 按月",
         False,
     ),
-    # 「月报」: last month's, as the monthly report gives it
+    # 「月报」: last month's, as the monthly report gives it; 「这个月的月报」 this month's so far
     (re.compile(r"^(?:看一?下)?月报$"), "统计 上月", False),
-    # 「导出本月台账」「导出上月的台账」「导出台账」 → 导出 本月
+    (re.compile(r"^(?:看一?下)?(?P<period>这个月|本月)的?月报$"), "统计 {period}", False),
+    # 「导出本月台账」「导出上月的台账」「导出台账」「把上个月的台账发我」「发一下本月台账」
+    # → 导出 本月
     (
-        re.compile(rf"^导出{_PERIOD}?的?(?:台账|台帐|表格|excel|Excel|EXCEL)$"),
+        re.compile(
+            # Said to be sent: 导出 or 发 before, or a sending verb after (「今天的台账」 is 台账).
+            rf"^(?=导出|发|.*(?:导出来?|发我|发给我|发一?下|给我|发过来)(?:一下)?吧?$)"
+            rf"(?:导出|把|将|发一?下|发我)?{_PERIOD}?的?(?:台账|台帐|表格|excel|Excel|EXCEL)"
+            r"(?:导出来?|发我|发给我|发一?下|给我|发过来)?(?:一下)?吧?$"
+        ),
         "导出 {period}",
         False,
     ),
@@ -613,7 +621,8 @@ _SAID_AS = (
     # → 设置角色 李明 楼栋长 5号楼; 「取消李明的楼栋长」「李明不当楼栋长了」 → 设置角色 李明 居民
     (
         re.compile(
-            r"^请?(?:让|由|设|把)\s*(?P<who>@?[^\s，,]{1,16}?)\s*来?(?:当|做|担任|设为|为|作为)"
+            r"^请?(?:让|由|设|把|给|将)\s*(?P<who>@?[^\s，,]{1,16}?)\s*来?"
+            r"(?:当|做|担任|设置成|设置为|设成|设为|改成|改为|为|作为)"
             rf"\s*(?P<scope>[^\s，,]{{0,12}}?)的?(?P<role>{_ROLE_SAID})吧?$"
         ),
         "设置角色 {who} {role} {scope}",
@@ -640,7 +649,7 @@ _SAID_AS = (
     # 「2号加急」「3 加急一下」 → 加急 2
     (
         re.compile(
-            r"^(?P<number>[#＃]?[0-9]{1,9})\s*号?\s*(?:要|需要)?加急(?:一下|处理)?"
+            r"^(?P<number>[#＃]?[0-9]{1,9})\s*号?\s*(?:要|需要)?(?:加急|紧急|特急)(?:一下|处理)?"
             r"(?:[，,：:\s]+(?P<why>.+))?$"
         ),
         "加急 {number} {why}",
@@ -681,10 +690,10 @@ _SAID_AS = (
 # What each phrasing cannot do without (one of these words): most messages are chatter, and a
 # substring test is cheaper than trying the pattern.
 _NEEDS: dict[str, tuple[str, ...]] = {
-    "统计 {period}": ("统计", "数据"),
+    "统计 {period}": ("统计", "数据", "月报"),
     "统计 {period} 按月": ("每月", "每个月", "各月", "按月", "逐月"),
     "统计 上月": ("月报",),
-    "导出 {period}": ("导出",),
+    "导出 {period}": ("导出", "台账", "台帐", "表格", "excel", "Excel", "EXCEL"),
     "台账": ("台账", "台帐"),
     "提醒 列表": ("提醒",),
     "提醒 取消 {number}": ("提醒",),
@@ -700,7 +709,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "设置角色 {who} {role} {scope}": ("楼栋长", "网格员", "书记", "社区干部"),
     "设置角色 {who}{who2} 居民": ("楼栋长", "网格员"),
     "议事 {kind} {rest}": MEETING_KINDS,
-    "加急 {number} {why}": ("加急",),
+    "加急 {number} {why}": ("加急", "紧急", "特急"),
     "回访 {n1}{n2} {verdict}{why}": ("回访",),
     "催办 {number}": ("催", "督"),
     "发到 {meeting} {where}": ("发到", "发给", "发送到", "发布到"),
