@@ -678,6 +678,16 @@ _SAID_AS = (
         "发到 {meeting} {where}",
         False,
     ),
+    # 「1号确认修好了」「2号核实过了，灯亮了」 → 核实 1 修好了: a 楼栋长's check of the work
+    (
+        re.compile(
+            r"^(?P<number>[#＃]?[0-9]{1,9})\s*号?\s*(?:我)?(?:已经?)?(?:现场)?(?:确认|核实)(?:过)?了?"
+            r"[，,：:\s]*(?P<what>.*)$",
+            re.DOTALL,
+        ),
+        "核实 {number} {what}",
+        False,
+    ),
     # 「1号催一下」「2 催办」 → 催办 1
     (
         re.compile(r"^(?P<number>[#＃]?[0-9]{1,9})\s*号?\s*(?:催一下|催办|督办|催催)$"),
@@ -712,6 +722,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "加急 {number} {why}": ("加急", "紧急", "特急"),
     "回访 {n1}{n2} {verdict}{why}": ("回访",),
     "催办 {number}": ("催", "督"),
+    "核实 {number} {what}": ("确认", "核实"),
     "发到 {meeting} {where}": ("发到", "发给", "发送到", "发布到"),
 }
 _SAID_AS_NEEDING = tuple((*said, frozenset(_NEEDS[said[1]])) for said in _SAID_AS)

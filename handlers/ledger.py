@@ -825,7 +825,14 @@ def hurry(ctx: Context, args: str) -> Outcome:
 def verify(ctx: Context, args: str) -> Outcome:
     """核实 N [说明] — a 楼栋长 (their building), grid worker or the secretary confirms on the
     spot that a resolved issue is fixed (chat-protocol §1); a photo sent with it is kept and
-    earns the verification points. The reporter's rating still closes it."""
+    earns the verification points. The reporter's rating still closes it. 「1号确认修好了」
+    from its reporter, a resident, asks for that rating instead."""
+    if ctx.actor.role is Role.RESIDENT and ctx.community is not None:
+        number, _ = issue_first(normalize(args))
+        own = ctx.uow.issues.by_number(ctx.community.id, number) if number else None
+        resolved = own is not None and own.status is IssueStatus.RESOLVED
+        if own is not None and resolved and own.reporter_id == ctx.sender.id:
+            return answer(ctx, texts.FOLLOW_UP.format(number=own.number))
     issue, rest = find_issue(ctx, args, "verify")
     actor = ctx.actor
     if actor.role is Role.HEAD and actor.buildings and issue.building not in actor.buildings:

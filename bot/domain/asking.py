@@ -104,6 +104,9 @@ _SUBJECT = re.compile(
     r"|[\u4e00-\u9fff]{2,5}?(?=手上|手里|那边|那里))(?:手上|手里|那边|那里)?的?"
 )
 _SUBJECT_AT_MOST = 8
+# 「我们楼」「咱们这栋楼」「本楼」: the asker's own building, which their 台账 already is
+# (a 楼栋长's).
+_OURS = re.compile(r"^(?:(?:我们|咱们|咱)这?(?:栋|幢)?楼|本楼)的?")
 # Every such question has one of these (what _WHICH and _WHATS_ON look for).
 _ASKS = re.compile(r"哪|几|多少|有没有|什么|啥|吗|没")
 _PROBLEMS = re.compile(r"有(?:哪些|几件|几个|多少)(?:问题|事情?|诉求)")
@@ -135,6 +138,8 @@ def ledger_asked(text: str) -> str | None:
     subject = _SUBJECT.match(text)
     who = f" {subject['who']}" if subject else ""
     text = text[subject.end() :] if subject else text
+    ours = None if subject else _OURS.match(text)  # 「我们楼有哪些问题」: their own 台账's
+    text = text[ours.end() :] if ours else text
     if len(text) > LEDGER_ASKED_AT_MOST:
         return None
     if _WHICH.search(text) is None:
@@ -147,7 +152,9 @@ def ledger_asked(text: str) -> str | None:
         return f"黄{mine}{who}"
     if _OVERDUE.search(text):
         return f"红{mine}{who}"
-    if _OPEN.search(text) or ((mine or who) and "有" in text) or (who and _PROBLEMS.search(text)):
+    if _OPEN.search(text) or ((mine or who) and "有" in text):
+        return f"{mine}{who}".strip()
+    if (who or ours) and _PROBLEMS.search(text):
         return f"{mine}{who}".strip()
     return None
 

@@ -452,11 +452,31 @@ def test_a_building_head_verifies_a_resolution_in_their_building(chat: Conversat
     assert chat.text("@陈楼长/网格3群: 核实 2 看过了") == (
         "楼栋长只能核实本楼栋（3号楼）的事项，请网格员核实。"
     )
-    assert chat.text("@王芳/网格3群: 核实 1 好了") == "只有楼栋长、网格员或书记可以现场核实。"
+    assert chat.text("@孙大爷/网格3群: 核实 1 好了") == "只有楼栋长、网格员或书记可以现场核实。"
+    # Its reporter confirming it is asked for the rating that closes it.
+    rate = "#1 已办结，还没收到您的评价：请回复「评价 1 1-5分」，或「满意/基本满意/不满意」。"
+    assert chat.text("@王芳/网格3群: 核实 1 好了") == rate
+    assert chat.text("@王芳/私聊: 1号确认修好了") == rate
     shown = chat.say("@李书记/私聊: 查看 1")
     assert "陈*长 现场核实：灯亮了 照片1张" in shown[0][1]
     assert shown[1][1] == "[图片:楼道灯.jpg] #1 照片1/1"
     assert chat.text("@陈楼长/私聊: 积分").startswith("您在幸福里社区的积分：3分。")
+
+
+def test_a_building_head_says_the_check_and_asks_after_their_building_in_words(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@孙大爷/网格5群: #报事 5号楼门口井盖松了")
+    listed = chat.text("@陈楼长/私聊: 我们楼有哪些问题").splitlines()
+    assert listed[0] == "幸福里社区台账：未办结1条（🔴0 🟡1 🟢0）"  # their building's alone
+    assert listed[1].startswith("🟡 #1【照明路灯】3号楼2单元")
+    chat.say("@李书记/工作群: 1号办结 灯已换")
+    assert chat.say("@陈楼长/私聊: 1号确认修好了") == [
+        ("私聊·陈楼长", "#1 已由楼栋长 陈*长 现场核实：修好了。"),
+        (G3, "#1 已由楼栋长 陈*长 现场核实：修好了。"),
+    ]
+    assert "陈*长 现场核实：修好了" in chat.text("@李书记/工作群: 查看 1")
 
 
 def test_assigning_a_unit_nobody_can_be_told_of_says_so(chat: Conversation) -> None:
