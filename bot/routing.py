@@ -165,7 +165,8 @@ class Router:
         said to the bot), the group told whom it is for; None for other words."""
         if _REMINDER_WORD not in said or (plain := _said_as(said, private=True)) is None:
             return None
-        plain += f"（{printable(message.sender.name)}）"
+        if "提醒我" in said:  # whom it is for; 「提醒张网格…」 says so itself
+            plain += f"（{printable(message.sender.name)}）"
         return self._command(normalize(plain), plain, private=False)
 
     def _how_to(self, said: str) -> str | None:
@@ -548,7 +549,11 @@ _SAID_AS = (
     # 「今天的台账」「今日台账」 → 台账
     (re.compile(r"^(?:今天|今日)的?(?:台账|台帐)$"), "台账", False),
     # 「提醒列表」「我的提醒」 → 提醒 列表; 「取消提醒 11」 → 提醒 取消 11
-    (re.compile(r"^(?:提醒列表|我的提醒|查看提醒|看看提醒|提醒有哪些)$"), "提醒 列表", False),
+    (
+        re.compile(r"^(?:提醒列表|我的提醒|查看提醒|看看提醒|(?:我的)?提醒有哪些|我有哪些提醒)$"),
+        "提醒 列表",
+        False,
+    ),
     (
         re.compile(r"^(?:取消|删除|不用)提醒\s*(?P<number>[#Rr]?[0-9]{1,9})$"),
         "提醒 取消 {number}",
@@ -567,6 +572,8 @@ _SAID_AS = (
     # 「提醒我明天下午3点去物业」
     (re.compile(rf"{_WHEN_SAID}大家[，,\s]*(?P<what>.+)$"), "提醒 {when} {what}", False),
     (re.compile(rf"{_WHEN_SAID}(?:我|一下)[，,\s]*(?P<what>.+)$"), "提醒 {when} {what}", True),
+    # 「明天上午9点提醒张网格去看3号楼井盖」: whom, then what, said as the reminder's words
+    (re.compile(rf"{_WHEN_SAID}(?P<what>[^我大一，,\s].+)$"), "提醒 {when} {what}", True),
     (re.compile(r"^提醒我[，,\s]*(?P<what>.+)$"), "提醒 {what}", True),
     # 「我的积分是多少」「我有多少积分」 → 积分
     (

@@ -481,7 +481,15 @@ def test_reminders_said_as_people_say_them(chat: Conversation) -> None:
         "好的，11月26日 9:00 提醒：给王芳回电话（李书记）"
     )
     assert chat.say("@王芳/网格3群: 明天9点提醒我一下") == []
+    # Someone else named: the reminder's words say whom, as they were said.
+    assert chat.text("@李书记/工作群: 周四上午9点提醒张网格去看3号楼井盖").startswith(
+        "好的，11月26日 9:00 提醒：张网格去看3号楼井盖（取消请发送"
+    )
+    assert chat.say("@王芳/网格3群: 明天9点提醒老张带伞") == []  # neighbours talking
     fired = chat.run_until(at(11, 28))
+    assert [(when, where) for when, where, text in fired if "去看3号楼井盖" in text] == [
+        ("11-26 09:00", "工作群")
+    ]
     assert [(when, where) for when, where, text in fired if "交台账" in text] == [
         ("11-27 09:00", "工作群")
     ]

@@ -335,6 +335,8 @@ def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_
         ("明天上午提醒我交电费", "remind", "明天上午 交电费"),
         ("12月10日提醒我体检", "remind", "12月10日 体检"),
         ("提醒我明天下午3点去物业", "remind", "明天下午3点去物业"),
+        ("明天上午9点提醒张网格去看3号楼井盖", "remind", "明天上午9点 张网格去看3号楼井盖"),
+        ("我有哪些提醒", "remind", "列表"),
     ],
 )
 def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -> None:
