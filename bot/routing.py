@@ -242,10 +242,8 @@ class Router:
                 return replace(asked, kind=RouteKind.LEDGER_ASKED, otherwise=untagged)
         if not private and untagged.kind is RouteKind.IGNORE:
             untagged = _of_own_report(raw, said_text) or untagged
-        if spoken_choice(said_text) is not None:
-            return Route(RouteKind.SPOKEN_BALLOT, text=said_text, otherwise=untagged)
-        if objection_said(raw) is not None:
-            return Route(RouteKind.SPOKEN_OBJECTION, text=raw, otherwise=untagged)
+        if (spoken := _ballot_or_objection(raw, said_text, untagged)) is not None:
+            return spoken
         if home_said(said_text) is not None:
             return Route(RouteKind.HOME, text=said_text, otherwise=untagged)
         if not private and untagged.kind is RouteKind.IGNORE and asks_in_group(said_text):
@@ -401,6 +399,17 @@ def _of_own_report(raw: str, said_text: str) -> Route | None:
     if withdrawn_said(said_text):
         return Route(RouteKind.WITHDRAWN, text=raw, otherwise=IGNORE)
     return None
+
+
+def _ballot_or_objection(raw: str, said_text: str, untagged: Route) -> Route | None:
+    """「同意」「我选2」: perhaps a ballot for the poll open here; 「我有异议，…」 an 异议 during
+    a 公示; 「我反对，车位应该先给老人」 either, the vote first. None for other words."""
+    objecting = None
+    if objection_said(raw) is not None:
+        objecting = Route(RouteKind.SPOKEN_OBJECTION, text=raw, otherwise=untagged)
+    if spoken_choice(said_text) is not None:
+        return Route(RouteKind.SPOKEN_BALLOT, text=said_text, otherwise=objecting or untagged)
+    return objecting
 
 
 def _asking(route: Route, raw: str) -> Route:

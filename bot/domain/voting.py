@@ -158,6 +158,7 @@ VOTE_WORDS = ("同意", "不同意", "赞成", "不赞成", "反对", "弃权", 
 _LABEL = re.compile(
     rf"{_WHO}{_VERB}?(?P<label>{'|'.join(sorted(VOTE_WORDS, key=len, reverse=True))})票?{_LEAN}"
 )
+_WITH_REASON_AT_MOST = 30  # characters: 「我反对，一楼不同意」, not a speech that starts 「同意，」
 # 「我选2」「投第一个」「选1和2」「1、2都行」 / 「我选周六」「周六可以」「28号和29号都行」.
 _SPOKEN = [
     re.compile(rf"{_WHO}{_VERB}{_NUMBERS}{_LEAN}"),
@@ -202,10 +203,14 @@ class Spoken:
 
 def spoken_choice(text: str) -> Spoken | None:
     """「我选2」「投第一个」「选1和2」「1、2都行」「我选周六」「周六可以」「28号和29号都行」
-    「同意」「我投反对票」: someone answering the one poll open in their group without its
-    number (`text` normalised, without its closing punctuation). A bare 「2」 or 「周六」 is not
-    one (that needs a reply to the poll), nor 「周六不行」 or 「周六可以吗」."""
+    「同意」「我投反对票」「我反对，一楼不同意」: someone answering the one poll open in their
+    group without its number (`text` normalised, without its closing punctuation). A bare
+    「2」 or 「周六」 is not one (that needs a reply to the poll), nor 「周六不行」 or
+    「周六可以吗」."""
     said = re.sub(r"\s+", "", text)
+    head, comma, _ = said.replace("，", ",").partition(",")
+    if comma and len(said) <= _WITH_REASON_AT_MOST and (label := _LABEL.fullmatch(head)):
+        return Spoken(label=label["label"])  # 「我反对，一楼不同意」: the vote, then why
     if len(said) > 24:
         return None
     if (label := _LABEL.fullmatch(said)) is not None:

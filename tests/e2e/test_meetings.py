@@ -519,10 +519,12 @@ def test_an_option_said_in_words_is_a_ballot_for_the_vote_open_in_the_group(
     chat.say("@李书记/工作群: 投票 加装电梯 选项 同意|反对|弃权 截止 周五18:00 公开 群 网格3")
     assert chat.say("@王芳/网格3群: 我同意！") == [(G3, "已记录：M2 选 1。")]
     assert chat.say("@孙大爷/网格3群: 我投反对票") == [(G3, "已记录：M2 选 2。")]
+    # With why after it, still the vote.
+    assert chat.say("@李明/网格3群: 我反对，一楼采光受影响") == [(G3, "已记录：M2 选 2。")]
     assert chat.say("@陈楼长/网格3群: 支持") == []  # not one of the vote's options
     assert chat.say("@赵网格/网格5群: 同意") == []  # no vote in this group
     tally = chat.text("@李书记/工作群: 查看 M2")
-    assert "1. 同意 1票；2. 反对 1票；3. 弃权 0票（2人）" in tally
+    assert "1. 同意 1票；2. 反对 2票；3. 弃权 0票（3人）" in tally
 
 
 def test_a_household_ballot_without_its_flat_counts_once_the_flat_is_given(

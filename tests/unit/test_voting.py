@@ -143,6 +143,8 @@ SATURDAY, SUNDAY = SpokenDay(weekday=5), SpokenDay(weekday=6)
         ("同意", Spoken(label="同意")),
         ("我也不同意", Spoken(label="不同意")),
         ("弃权吧", Spoken(label="弃权")),
+        ("我反对,一楼不同意", Spoken(label="反对")),  # the vote, then why
+        ("同意，早该装了", Spoken(label="同意")),
         # What stays chatter: no verb and no 「可以」, a question, a refusal, anything longer.
         ("2", None),
         ("周六", None),
@@ -156,6 +158,7 @@ SATURDAY, SUNDAY = SpokenDay(weekday=5), SpokenDay(weekday=6)
         ("同意吗", None),
         ("我不同意你的看法", None),
         ("我选周六，因为周日要带孙子去公园玩", None),
+        ("同意,不过我觉得这件事还要和一楼的住户们再好好商量商量，大家都退一步海阔天空嘛", None),
     ],
 )
 def test_a_choice_said_in_words(said: str, spoken: Spoken | None) -> None:
