@@ -193,6 +193,10 @@ class Dispatcher:
                 if kind in (RouteKind.LEDGER_ASKED, RouteKind.WORK_TOLD):
                     found = None if chat.is_private else uow.chats.find(chat.platform, chat.ref)
                     return chat.is_private or (found is not None and found.kind == "work")
+                if kind is RouteKind.MEETING_ASKED and uow.meetings.polling_in(
+                    chat.platform, chat.ref, now
+                ):
+                    return True  # 「投票什么时候截止」
                 if kind in (RouteKind.ATTEND, RouteKind.MEETING_ASKED):
                     return bool(uow.meetings.coming_in(chat.platform, chat.ref, now))
                 if kind is RouteKind.ME_TOO:  # in reply or by number: that says which

@@ -806,19 +806,24 @@ def attend(ctx: Context, text: str) -> Outcome | None:
 
 
 def when_and_where(ctx: Context) -> Outcome | None:
-    """「几点开会」「在哪开会」 in a group with meetings coming there: each one's time and place.
-    None when none is coming there."""
-    coming = ctx.uow.meetings.coming_in(ctx.chat.platform, ctx.chat.ref, ctx.now)
-    if not coming:
+    """「几点开会」「在哪开会」 in a group with meetings coming there: each one's time and place;
+    「投票什么时候截止」 with polls open there: when each closes. None when neither is there."""
+    chat, now = ctx.chat, ctx.now
+    coming = ctx.uow.meetings.coming_in(chat.platform, chat.ref, now)
+    polling = ctx.uow.meetings.polling_in(chat.platform, chat.ref, now)
+    if not (coming or polling):
         return None
     tz = ctx.services.settings.tz
     lines = []
     for meeting in coming:
         assert meeting.starts_at is not None
-        when = format_deadline(meeting.starts_at, tz, ctx.now, clock=True)
+        when = format_deadline(meeting.starts_at, tz, now, clock=True)
         place = texts.MEETING_PLACE.format(place=meeting.place) if meeting.place else ""
         lines.append(texts.MEETING_WHEN.format(label=_label(meeting), when=when, place=place))
-    return answer(ctx, "\n".join([*lines, texts.MEETING_WHEN_FOOT]))
+    for meeting in polling:
+        closes = format_deadline(meeting.poll_deadline, tz, now, clock=True)
+        lines.append(texts.POLL_CLOSES.format(label=_label(meeting), closes=closes))
+    return answer(ctx, "\n".join([*lines, texts.MEETING_WHEN_FOOT] if coming else lines))
 
 
 def _household_replaced(ctx: Context, meeting: Meeting, home: str) -> list[Outgoing]:

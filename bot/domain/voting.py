@@ -345,11 +345,16 @@ _WHEN_OR_WHERE = re.compile(
 MEETING_ASKED_AT_MOST = 15
 
 
+# 「投票什么时候截止」「表决结果什么时候出来」: when a poll open in the group closes.
+_ABOUT_A_POLL = re.compile(r"投票|表决")
+_POLL_WHEN = re.compile(r"什么时候|啥时候|几点|哪天|截止|结束|结果")
+
+
 def meeting_asked(text: str) -> bool:
     """Whether `text` (normalised) is a short question after a meeting's time, place or
-    subject."""
-    return (
-        len(text) <= MEETING_ASKED_AT_MOST
-        and _ABOUT_A_MEETING.search(text) is not None
-        and _WHEN_OR_WHERE.search(text) is not None
-    )
+    subject, or when a poll closes."""
+    if len(text) > MEETING_ASKED_AT_MOST:
+        return False
+    if _ABOUT_A_MEETING.search(text) is not None and _WHEN_OR_WHERE.search(text) is not None:
+        return True
+    return _ABOUT_A_POLL.search(text) is not None and _POLL_WHEN.search(text) is not None

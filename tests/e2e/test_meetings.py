@@ -525,6 +525,12 @@ def test_an_option_said_in_words_is_a_ballot_for_the_vote_open_in_the_group(
     assert chat.say("@赵网格/网格5群: 同意") == []  # no vote in this group
     tally = chat.text("@李书记/工作群: 查看 M2")
     assert "1. 同意 1票；2. 反对 2票；3. 弃权 0票（3人）" in tally
+    # When they close, asked in the group: each poll open there.
+    assert chat.text("@王芳/网格3群: 投票结果什么时候出来").splitlines() == [
+        "🗳 M1 停车难议事会 投票截止 11月24日 20:00，截止后公布结果。",
+        "🗳 M2 加装电梯 投票截止 11月27日 18:00，截止后公布结果。",
+    ]
+    assert chat.say("@赵网格/网格5群: 投票什么时候截止") == []  # none open there
 
 
 def test_a_household_ballot_without_its_flat_counts_once_the_flat_is_given(

@@ -664,6 +664,9 @@ def test_a_meeting_sent_on_to_more_groups_as_staff_say_it(text: str, args: str) 
         ("这个会议题是什么", True),
         ("开会了吗", False),
         ("讨论什么呢", False),  # of no meeting
+        ("投票什么时候截止", True),  # a poll's close
+        ("表决结果什么时候出来", True),
+        ("我投票了", False),
     ],
 )
 def test_a_meeting_is_asked_after_in_a_group(text: str, asked: bool) -> None:
