@@ -117,8 +117,9 @@ def parse_issue_number(token: str) -> int | None:
 
 # "23 …", "#23 …", "＃２３：…", "23，…": the issue number, then the rest as typed.
 # What makes a number part of the words after it: a place (12号楼, 3号院), a count (2个工人),
-# a span or a time (1天内, 10分钟前), a sum, an age or vehicles (5块钱, 3岁, 2辆车).
-NUMBER_GOES_ON = r"[号栋幢楼院单元室层户区期座个天分钟小时点次人名米月日年周元块岁辆]"
+# a span or a time (1天内, 10分钟前), a sum, an age or vehicles (5块钱, 3岁, 2辆车), a phase
+# (3期工程); 「1号期限」 is #1's deadline.
+NUMBER_GOES_ON = r"(?:[号栋幢楼院单元室层户区座个天分钟小时点次人名米月日年周元块岁辆]|期(?!限))"
 _ISSUE_LEAD = re.compile(
     # The number, with the 号 people say after it (「1号已疏通」), unless the 号 is part of a
     # place (「12号楼」).

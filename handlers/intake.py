@@ -144,6 +144,8 @@ _EXTEND_TO = re.compile(
     r"(?:延期|延长|延|推迟|推|宽限)(?:到|至)\s*(?P<when>[^，,。；;！!\s]{1,12})"
 )
 _EDGE_MARKS = re.compile(r"^[\s，,。；;！!、]+|[\s，,。；;！!、]+$")
+# 「需要」「想申请」 before 延期到, 「期限」 after the number: asking for it, not why.
+_ASKING_FOR = re.compile(r"^(?:的)?期限|(?:需要|要|想|申请|得|必须|能不能|能否|可以|可不可以|请)+$")
 # 「不用处理了」「已经修好了，不用来了」: the reporter withdraws what they reported.
 _NO_LONGER_NEEDED = re.compile(r"不用(?:再)?(?:处理|来|修|管|麻烦)了|不需要(?:再)?(?:处理|来人?)了")
 # 「能不能匿名」「别告诉他们是我反映的」「会不会知道是我说的」: asking to stay unnamed (a noisy
@@ -222,7 +224,9 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
     to = _EXTEND_TO.search(said)
     if to is not None and not _QUESTION_END.search(said) and _reads_as_deadline(ctx, to):
         # 「2号要等配件，延期到下周五」: 延期 2 下周五 要等配件
-        reason = _EDGE_MARKS.sub("", said[: to.start()] + " " + said[to.end() :])
+        before = _ASKING_FOR.sub("", _EDGE_MARKS.sub("", said[: to.start()]))
+        pieces = (_EDGE_MARKS.sub("", piece) for piece in (before, said[to.end() :]))
+        reason = "，".join(piece for piece in pieces if piece)  # 「需要延期到周五，等市政」: 等市政
         return extend.extend(ctx, f"{number} {to['when']} {reason}".strip())
     done = RESOLVED_SAID.match(said.strip())
     if done is not None and not _QUESTION_END.search(said):
@@ -421,6 +425,11 @@ def _staff_hint(ctx: Context, said: str) -> Outcome:
     """「已修好」「明天上午去处理」 said privately by someone at work: about what they hold. With
     one issue, the commands it was meant as; with several, their numbers; else how it goes."""
     extending = EXTEND_SAID.search(said) is not None
+    if NOT_OURS_SAID.search(said) is not None and not extending:  # 「这个不归我们管，…」
+        which = texts.STAFF_NOT_OURS_WHICH
+        return _about_held(
+            ctx, texts.STAFF_NOT_OURS_HINT, which, texts.STAFF_PRIVATE_HINT, said=said
+        )
     if not (extending or WORK_SAID.search(said)):
         return answer(ctx, texts.STAFF_PRIVATE_HINT, "invalid")
     one = texts.STAFF_EXTEND_HINT if extending else _work_hint(said)

@@ -58,6 +58,9 @@ STAFF_DONE_HINT = (
     "#{number} 已办好的话，请发送「办结 {number} {said}」；还没办完请发送「进展 {number} {said}」。"
 )
 STAFF_NOT_OURS_HINT = "#{number} 不归您管的话，请发送「不归我管 {number} {said}」，社区会改派。"
+STAFF_NOT_OURS_WHICH = (
+    "您手上有 {numbers}：不归您管的，请发送「不归我管 编号 {said}」，社区会改派。"
+)
 STAFF_EXTEND_HINT = (
     "#{number} 要延期请发送「延期 {number} 新期限 原因」，例如：延期 {number} 下周三 等配件到货"
 )

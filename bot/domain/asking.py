@@ -390,7 +390,8 @@ DONE_SAID = re.compile(
 RESOLVED_SAID = re.compile(r"^(?:已经?)?(?:办结|办完)了?[\s,，。:：;；]*(?P<result>.*)$", re.DOTALL)
 # 「要延期」「再给几天」「灯泡没货了，要等几天」: more time.
 EXTEND_SAID = re.compile(
-    r"延期|推迟|延长|宽限|多给几天|再给几天|要等(?:几天|配件|货|厂家)|等配件|没货|缺货|配件没到"
+    r"延期|推迟|延长|延到|延后|宽限|多给几天|再给几天|要等(?:几天|配件|货|厂家)|等配件|没货|缺货"
+    r"|配件没到"
 )
 # 「2号不是我们管的，是电梯公司维保」: what 不归我管 is for.
 NOT_OURS_SAID = re.compile(

@@ -183,10 +183,19 @@ def test_the_holder_asking_in_words_is_told_how(chat: Conversation) -> None:
     assert asked[1][1].startswith(
         "物业·刘*业 申请 #1 延期到 12月10日（现期限 11月27日），原因：厂家没货。"
     )
+    # Words asking for it are not its reason; 「期限」 after the number names #1's deadline.
+    asked = chat.say("@刘物业/私聊: 1号需要延期到12月11日，等市政")
+    assert "原因：等市政。" in asked[1][1]
+    assert chat.text("@刘物业/私聊: 1号期限能不能延到周五") == (
+        "请写明延期原因，例如：延期 1 11月27日 等配件到货"
+    )
     assert "期限：11月27日" in chat.text("@李书记/工作群: 查看 1")  # until staff agree
-    # 「不是我们管的」 is what 不归我管 is for.
+    # 「不是我们管的」 is what 不归我管 is for, with the number or without, holding one.
     assert chat.say("@刘物业/私聊: 1号不是我们管的，是电梯公司维保") == [
         (LIU, "#1 不归您管的话，请发送「不归我管 1 不是我们管的，是电梯公司维保」，社区会改派。")
+    ]
+    assert chat.say("@刘物业/私聊: 这个不归我们管，是电梯公司维保") == [
+        (LIU, "#1 不归您管的话，请发送「不归我管 1 这个不归我们管，是电梯公司维保」，社区会改派。")
     ]
 
 

@@ -86,6 +86,8 @@ def test_an_issue_number_said_in_chinese_is_read_as_digits(text: str, args: str)
         ("3号院门口", None, ""),
         ("5栋2单元", None, ""),
         ("2天内", None, ""),
+        ("3期工程", None, ""),
+        ("1号期限改成周五", 1, "期限改成周五"),  # #1's deadline, not phase 1
     ],
 )
 def test_an_issue_number_leads_with_or_without_hao_but_a_place_does_not(
