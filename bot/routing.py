@@ -543,6 +543,13 @@ _SAID_AS = (
     # 「月报」: last month's, as the monthly report gives it; 「这个月的月报」 this month's so far
     (re.compile(r"^(?:看一?下)?月报$"), "统计 上月", False),
     (re.compile(r"^(?:看一?下)?(?P<period>这个月|本月)的?月报$"), "统计 {period}", False),
+    # 「周报」「上周的周报发一下」: last week's; 「本周的周报」 this week's so far
+    (re.compile(r"^(?:看一?下|发一?下)?(?:上周的?)?周报(?:发一?下|发我)?$"), "统计 上周", False),
+    (
+        re.compile(r"^(?:看一?下|发一?下)?(?P<period>本周|这周)的?周报(?:发一?下|发我)?$"),
+        "统计 {period}",
+        False,
+    ),
     # 「导出本月台账」「导出上月的台账」「导出台账」「把上个月的台账发我」「发一下本月台账」
     # → 导出 本月
     (
@@ -716,7 +723,8 @@ _SAID_AS = (
 # What each phrasing cannot do without (one of these words): most messages are chatter, and a
 # substring test is cheaper than trying the pattern.
 _NEEDS: dict[str, tuple[str, ...]] = {
-    "统计 {period}": ("统计", "数据", "月报"),
+    "统计 {period}": ("统计", "数据", "月报", "周报"),
+    "统计 上周": ("周报",),
     "统计 {period} 按月": ("每月", "每个月", "各月", "按月", "逐月"),
     "统计 上月": ("月报",),
     "导出 {period}": ("导出", "台账", "台帐", "表格", "excel", "Excel", "EXCEL"),

@@ -282,10 +282,24 @@ _STATS_ASKED = re.compile(
 )
 
 
+# 「满意率多少」「本月办结率」「哪个网格办结率最低」「各网格情况」: the rates, or the grids'
+# lines, which 统计 gives (this month's unless a period is said).
+_RATES_ASKED = re.compile(
+    r"^(?P<period>今天|本周|这周|这礼拜|上周|本月|这个月|上月|上个月|今年|去年)?的?"
+    r"(?:(?:各个?|每个|哪个)网格的?)?"
+    r"(?:办结率|满意率|超期率|(?<=网格)(?:的)?(?:情况|数据|排名)|(?<=网格的)(?:情况|数据|排名))"
+    r"(?:是)?(?:多少|怎么样|如何|最高|最低|排名)?$"
+)
+
+
 def stats_asked(text: str) -> str | None:
     """The 统计 words a short question after the counts means (`text` normalised, without
     its closing punctuation): 「本周」 for 「这周收了几件」, 「本月 网格3」 for 「网格3这个月收了
-    几件」, 「今年 照明」 for 「今年照明的问题有多少」; None for other words."""
+    几件」, 「今年 照明」 for 「今年照明的问题有多少」, 「本月」 for 「满意率多少」; None for
+    other words."""
+    if (rates := _RATES_ASKED.match(text)) is not None:
+        period = rates["period"] or "本月"
+        return _PERIOD_SAID.get(period, period)
     match = _STATS_ASKED.match(text)
     if match is None:
         return None

@@ -233,6 +233,15 @@ def test_the_counts_asked_in_words_privately_or_in_the_work_group(
     assert november.say("@王芳/网格3群: 今天收了几件") == []
     assert november.text("@王芳/私聊: 这个月收了多少") == "只有网格员及以上可以查看统计。"
     assert november.say("@王芳/网格3群: 今天收了几件快递") == []
+    # The rates and the weekly report, as they are asked for.
+    assert november.text("@李书记/工作群: 上个月满意率多少") == last_month
+    assert november.text("@李书记/工作群: 哪个网格办结率最低") == november.text(
+        "@李书记/工作群: 统计 本月"
+    )
+    assert november.text("@李书记/工作群: 上周的周报发一下") == november.text(
+        "@李书记/工作群: 统计 上周"
+    )
+    assert november.say("@王芳/网格3群: 满意率多少") == []
 
 
 def test_october_and_december_are_apart(november: Conversation) -> None:

@@ -310,6 +310,9 @@ def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_
         ("上月的统计。", "stats", "上月"),
         ("11月数据", "stats", "11月"),
         ("月报", "stats", "上月"),
+        ("上周的周报发一下", "stats", "上周"),
+        ("周报", "stats", "上周"),
+        ("本周的周报", "stats", "本周"),
         ("导出上月台账", "export", "上月"),
         ("导出台账", "export", ""),
         ("今天的台账", "list", ""),
@@ -517,6 +520,12 @@ def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: 
         ("今年大家的问题有多少", "今年"),
         ("今天有几件超期", None),  # the 台账's
         ("这周收了几件衣服", None),
+        # The rates, or the grids' lines: this month's unless a period is said.
+        ("满意率多少", "本月"),
+        ("上个月满意率怎么样", "上月"),
+        ("哪个网格办结率最低", "本月"),
+        ("各网格情况", "本月"),
+        ("我的满意率", None),
     ],
 )
 def test_the_statistics_period_is_read_from_the_question(said: str, period: str | None) -> None:
