@@ -596,13 +596,20 @@ def stats_text(
         months = _month_lines(uow, community_id, query, now, services.settings.tz)
         return "\n".join(lines + months)
     if counts.collected and len(query.grid_ids) != 1 and not query.buildings:
-        lines += [_counts_line(name, grid) for name, grid in by_grid_name(grids, per_grid)]
+        lines += [counts_line(name, grid) for name, grid in by_grid_name(grids, per_grid)]
     return "\n".join(lines)
 
 
-def _counts_line(name: str, counts: IssueCounts) -> str:
-    """「网格3：收集5条，办结2条，超期3条」 for a grid, or a month (「11月：…」)."""
-    line = texts.STATS_GRID.format(grid=name, collected=counts.collected, resolved=counts.resolved)
+def counts_line(name: str, counts: IssueCounts) -> str:
+    """「网格3：收集5条，办结2条（40%），超期3条」 for a grid, or a month (「11月：…」)."""
+    line = texts.STATS_GRID.format(
+        grid=name,
+        collected=counts.collected,
+        resolved=counts.resolved,
+        rate=texts.STATS_GRID_RATE.format(rate=percent(counts.resolution_rate))
+        if counts.collected
+        else "",
+    )
     if counts.overdue:
         line += texts.STATS_GRID_OVERDUE.format(overdue=counts.overdue)
     return line
@@ -624,7 +631,7 @@ def _month_lines(
         counts, _ = counts_of(uow, community_id, replace(query, period=period), now)
         started = started or counts.collected > 0
         if started:
-            lines.append(_counts_line(period.label, counts))
+            lines.append(counts_line(period.label, counts))
         month = (start.year + start.month // 12, start.month % 12 + 1)
     return lines
 

@@ -545,7 +545,8 @@ SUMMARY_NOTHING = "{period}没有收集到诉求。"
 
 # Statistics (统计, chat-protocol §8) and the monthly report.
 STATS_FILTERS = "（{filters}）"
-STATS_GRID = "{grid}：收集{collected}条，办结{resolved}条"
+STATS_GRID = "{grid}：收集{collected}条，办结{resolved}条{rate}"
+STATS_GRID_RATE = "（{rate}）"
 STATS_GRID_OVERDUE = "，超期{overdue}条"
 STATS_UNKNOWN = "看不懂「{word}」。{usage}"
 STATS_CHART_SOON = "统计图表即将上线，现在请发「统计」看文字版。"

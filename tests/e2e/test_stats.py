@@ -104,6 +104,8 @@ def grid_line(grid: str, reports: list[Report]) -> str:
     done = sum(r.fate == "resolved" or (r.fate == "rated" and not still_open(r)) for r in mine)
     late = sum(still_open(r) for r in mine)
     line = f"{grid or '未分网格'}：收集{len(mine)}条，办结{done}条"
+    if mine:  # the grid's 办结率, rounded half up
+        line += f"（{(done * 100 + len(mine) // 2) // len(mine)}%）"
     return line + (f"，超期{late}条" if late else "")
 
 
@@ -155,9 +157,9 @@ def test_last_month_in_numbers_counted_from_what_happened(november: Conversation
     assert reply == (
         "11月收集诉求11条，办结5条（办结率45%），满意率67%，超期5条。"
         "分类前三：停车4、排水3、照明2。\n"
-        "网格3：收集5条，办结2条，超期3条\n"
-        "网格5：收集5条，办结3条，超期1条\n"
-        "未分网格：收集1条，办结0条，超期1条"
+        "网格3：收集5条，办结2条（40%），超期3条\n"
+        "网格5：收集5条，办结3条（60%），超期1条\n"
+        "未分网格：收集1条，办结0条（0%），超期1条"
     )
     # The same month named three more ways, full-width and in a worker's hands too.
     assert november.text("@李书记/工作群: /stats 2026-11") == reply
@@ -185,16 +187,16 @@ def test_a_year_month_by_month(november: Conversation) -> None:
     by_month = november.text("@李书记/工作群: 统计 今年 按月").splitlines()
     assert by_month == [
         november.text("@李书记/工作群: 统计 今年").splitlines()[0],
-        "10月：收集1条，办结0条",  # 超期 judged at each month's end
-        "11月：收集11条，办结5条，超期5条",
-        "12月：收集1条，办结0条",
+        "10月：收集1条，办结0条（0%）",  # 超期 judged at each month's end
+        "11月：收集11条，办结5条（45%），超期5条",
+        "12月：收集1条，办结0条（0%）",
     ]
     # Said in words, or without a period (this year); a month with none before the first
     # issue is left out, one after it says 0.
     assert november.text("@李书记/工作群: 今年每个月的统计").splitlines() == by_month
     assert november.text("@李书记/私聊: 统计 按月").splitlines() == by_month
     assert november.text("@李书记/工作群: 统计 本季度 按月 网格5").splitlines()[1:] == [
-        "11月：收集5条，办结3条，超期1条",
+        "11月：收集5条，办结3条（60%），超期1条",
         "12月：收集0条，办结0条",
     ]
     assert november.text("@李书记/工作群: 统计 去年 按月") == "去年没有收集到诉求。"
@@ -476,12 +478,12 @@ def replay_december(chat: Conversation) -> None:
 
 
 def test_stats_counted_in_sql_say_what_the_pure_counting_says(db_url: str) -> None:
-    from handlers import texts
     from handlers.stats import (
         IssueStat,
         StatsQuery,
         count_by_grid,
         count_issues,
+        counts_line,
         counts_of,
         parse_period,
         summary_sentence,
@@ -511,14 +513,7 @@ def test_stats_counted_in_sql_say_what_the_pure_counting_says(db_url: str) -> No
 
             lines = [summary_sentence("本月", want, name_of)]
             for grid_id, counts in want_grid.items():
-                line = texts.STATS_GRID.format(
-                    grid=grids.get(grid_id or 0, "未分网格"),
-                    collected=counts.collected,
-                    resolved=counts.resolved,
-                )
-                if counts.overdue:
-                    line += texts.STATS_GRID_OVERDUE.format(overdue=counts.overdue)
-                lines.append(line)
+                lines.append(counts_line(grids.get(grid_id or 0, "未分网格"), counts))
             # Every narrowing /stats knows, counted both ways, to the order of the categories.
             queries = [StatsQuery(period)] + [
                 StatsQuery(period, grid_ids=frozenset({g})) for g in grids

@@ -101,7 +101,7 @@ def test_a_unit_by_a_part_of_its_name_that_is_no_category(week: Conversation) ->
 def test_the_category_keeps_its_full_name(week: Conversation) -> None:
     assert week.text("@李书记/工作群: 统计 本周 物业服务").splitlines() == [
         "本周（物业服务）收集诉求1条，办结0条（办结率0%），暂无评价，超期1条。",
-        "网格3：收集1条，办结0条，超期1条",
+        "网格3：收集1条，办结0条（0%），超期1条",
     ]
     assert week.text("@李书记/工作群: /stats 本周 property").startswith(
         "本周（物业服务）收集诉求1条"
