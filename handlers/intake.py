@@ -91,6 +91,12 @@ _ABOUT_AN_ISSUE = re.compile(
     r"|^#\s*(\d{1,9})\s*(?:怎么样了?|咋样了?|进度如何|进展如何|有进展吗|处理了吗|修了吗|好了吗|呢)?[?？]*$"
 )
 _HOW = re.compile(r"(?:怎么|如何|怎样)(?:报事|反映|投诉|登记|用|使用|操作)")
+# 「怎么查我反映的问题」「在哪看我的诉求进度」: how to see one's own reports.
+_HOW_TO_SEE_MINE = re.compile(
+    r"^(?:请问)?(?:怎么|如何|怎样|在哪|去哪|哪里)(?:才能|可以|能)?(?:查|看|查看|查询)(?:一下|到)?"
+    r"(?:我|自己)(?:的|反映的|报的|提的|投诉的)?(?:问题|事情?|诉求|反映|投诉|进度|进展)"
+    r"(?:的?(?:进度|进展|情况))?(?:呢|啊)?$"
+)
 # 「我要反映问题」「我想投诉」「有个事想问问」: what they mean to do, not yet the problem itself.
 _INTENT_ONLY = re.compile(
     r"^(?:(?:你好|您好|喂)[,，!！\s]*)?(?:我|俺)?"
@@ -568,6 +574,9 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     if number is not None and ctx.uow.issues.by_number(ctx.community.id, number) is not None:
         return answer(ctx, texts.ABOUT_AN_ISSUE.format(number=number), "invalid")
     short = len(said) <= ASKING_AT_MOST
+    if short and _HOW_TO_SEE_MINE.match(said):  # 「怎么查我反映的问题」: here they are
+        awaited = _own_issues(ctx, _AWAITED)
+        return _your_issues(ctx, awaited) if awaited else answer(ctx, texts.HOW_TO_SEE_MINE)
     if short and _asks(said) and (told := notice.answering(ctx, said)) is not None:
         return told  # 「明天停水吗」: what the notice of 12月3日 said
     progress = ASKING.search(said) is not None

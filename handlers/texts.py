@@ -39,6 +39,9 @@ MENTION_HINT = (
 )
 YOUR_ISSUES = "您反映的事项："
 NONE_OF_YOURS = "没有找到您反映的未办结事项。"
+HOW_TO_SEE_MINE = (
+    "您还没有未办结的反映。反映过的事项，发送「我的待办」或「查看 编号」就能看到进度。"
+)
 # In a group, private reports are not listed; said whether there are any or not.
 NONE_IN_GROUP = "没有找到您在群里反映的未办结事项（私下反映的请私聊我查询）。"
 YOUR_ISSUES_FOOT = "回复「查看 编号」看详情。"
