@@ -26,6 +26,7 @@ from bot.domain.asking import (
     WHY_REJECTED,
     WORK_SAID,
     detail_said,
+    service_asked,
 )
 from bot.domain.deadlines import DeadlineError
 from bot.domain.duplicates import (
@@ -158,6 +159,7 @@ _NO_LONGER_NEEDED = re.compile(r"不用(?:再)?(?:处理|来|修|管|麻烦)了|
 # neighbour is still a neighbour); 「别让孩子在楼道玩」 is not.
 _PRIVACY_ASKED = re.compile(
     r"匿名|保密|(?:别|不要|不能|不会)(?:告诉|说|让)[^，,。]{0,8}(?:是我|我的)"
+    r"|(?:会|能)(?:告诉|说给)(?:别人|邻居|对方|楼上|楼下)|(?:别人|邻居|对方)(?:会|能)知道"
     r"|(?:知道|发现|猜到)是我|(?:泄露|暴露|透露)(?:我|身份|信息|名字)|不想让[^，,。]{0,8}知道"
 )
 # 「我妈天天提醒我交电费」「5号提醒我」: someone reminding them, or a reminder asked for wrongly;
@@ -574,6 +576,13 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     if number is not None and ctx.uow.issues.by_number(ctx.community.id, number) is not None:
         return answer(ctx, texts.ABOUT_AN_ISSUE.format(number=number), "invalid")
     short = len(said) <= ASKING_AT_MOST
+    where = analysis.location
+    named = where.building or where.place or analysis.category != OTHER_CODE  # a problem told
+    if not named and (faq := service_asked(said)) is not None:
+        days = ctx.services.settings.triage_days  # 「反映问题有用吗」: how it goes
+        return answer(ctx, texts.SERVICE_ANSWERS[faq].format(**days))
+    if short and _PRIVACY_ASKED.search(said) and analysis.category == OTHER_CODE:
+        return _privacy_asked(ctx, text)  # 「我反映的问题会告诉别人吗」, before it reads as one
     if short and _HOW_TO_SEE_MINE.match(said):  # 「怎么查我反映的问题」: here they are
         awaited = _own_issues(ctx, _AWAITED)
         return _your_issues(ctx, awaited) if awaited else answer(ctx, texts.HOW_TO_SEE_MINE)
@@ -615,7 +624,6 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     if _NO_LONGER_NEEDED.search(said):  # 「不用处理了，已经自己修好了」
         return _withdraw_said(ctx, text)
     # 「怎么报事」 asks how; it names no problem and no place.
-    where = analysis.location
     how = short and _HOW.search(said) is not None and analysis.category == OTHER_CODE
     how = how and not (where.building or where.place)
     if how or not has_content(text):

@@ -39,6 +39,15 @@ MENTION_HINT = (
 )
 YOUR_ISSUES = "您反映的事项："
 NONE_OF_YOURS = "没有找到您反映的未办结事项。"
+# Questions about the service itself (bot/domain/asking.py SERVICE_QUESTIONS).
+SERVICE_ANSWERS = {
+    "photos": "可以。先发文字反映，再在2分钟内发照片，照片会附到您刚反映的事项上。",
+    "how_long": (
+        "反映后网格员会按期限答复：简单的{简单}个工作日，复杂的{复杂}个工作日，疑难的{疑难}个工作日；"
+        "每一步进展都会通知您，办结后请您评价。"
+    ),
+    "contact": "不需要。网格员要联系您时会私信您；私信反映的，群里和工作群都不显示您的名字。",
+}
 HOW_TO_SEE_MINE = (
     "您还没有未办结的反映。反映过的事项，发送「我的待办」或「查看 编号」就能看到进度。"
 )

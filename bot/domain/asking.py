@@ -244,7 +244,8 @@ _CONTACT_ASKED = tuple(
 )
 # Privately, the offices' numbers asked for with no name: 「联系方式」「你们电话多少」.
 _CONTACTS_ASKED = re.compile(
-    r"^(?:请问)?(?:你们的?)?(?:联系方式|联系电话|电话)(?:是|是多少|多少)?$|^怎么联系你们$"
+    r"^(?:请问)?(?:你们的?)?(?:投诉|服务|热线|值班)?(?:联系方式|联系电话|电话)(?:是|是多少|多少)?$"
+    r"|^怎么联系你们$"
 )
 CONTACT_ASKED_AT_MOST = 20
 # Every such question has one of these: most messages are passed over with one search.
@@ -473,3 +474,34 @@ def detail_said(text: str) -> str | None:
     """The detail after 「补充一下，…」 (`text` as sent); None for other words."""
     match = _DETAIL_SAID.match(text) if "补充" in text else None
     return match["detail"].strip() if match else None
+
+
+# Questions about the service itself, said to the bot: what it does with a report, not a report.
+# Each is answered, and nothing is filed. A question names no place, and most say what they are
+# about (反映、投诉、你们…), except photos, which a report would not ask about.
+_ABOUT_THE_SERVICE = re.compile(r"反映|投诉|报事|诉求|问题|你们|登记|处理")
+SERVICE_QUESTIONS = (
+    (
+        "photos",
+        re.compile(r"(?:能|可以|怎么|要不要|需要)[^，,。]{0,4}(?:发|传|上传|附)(?:照片|图片|视频)"),
+    ),
+    (
+        "how_long",
+        re.compile(r"多久|多长时间|几天(?:能|会)|有用(?:吗|没)|有没有用|管用|管不管用|靠谱"),
+    ),
+    ("contact", re.compile(r"(?:留|写|登记)(?:电话|手机|号码|名字|姓名)|实名")),
+)
+_SERVICE_ASKED = re.compile(r"[吗么嘛呢?？]$|能不能|可不可以|要不要|需不需要|多久|多长时间|怎么")
+SERVICE_ASKED_AT_MOST = 20
+
+
+def service_asked(text: str) -> str | None:
+    """Which of `SERVICE_QUESTIONS` a short question about the service is (`text` normalised):
+    「反映问题有用吗」 how_long, 「能不能发照片」 photos, 「反映问题需要留电话吗」 contact; None
+    for other words."""
+    if len(text) > SERVICE_ASKED_AT_MOST or _SERVICE_ASKED.search(text) is None:
+        return None
+    for name, pattern in SERVICE_QUESTIONS:
+        if pattern.search(text) and (name == "photos" or _ABOUT_THE_SERVICE.search(text)):
+            return name
+    return None

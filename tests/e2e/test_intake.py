@@ -736,3 +736,19 @@ def test_an_issue_told_of_by_number_privately_by_those_it_concerns_gets_the_word
     # Asked, it is shown; a building (1号楼) is no issue number.
     assert chat.text("@王芳/私聊: 1号修好了吗").startswith("#1【照明路灯】")
     assert chat.say("@钱阿姨/私聊: 1号楼门口井盖松了")[0][1].startswith("已登记 #2【道路井盖】")
+
+
+def test_questions_about_the_service_are_answered_not_filed(chat: Conversation) -> None:
+    assert chat.text("@王芳/私聊: 反映问题有用吗") == (
+        "反映后网格员会按期限答复：简单的1个工作日，复杂的3个工作日，疑难的10个工作日；"
+        "每一步进展都会通知您，办结后请您评价。"
+    )
+    assert chat.text("@王芳/私聊: 能不能发照片").startswith("可以。先发文字反映")
+    assert chat.text("@王芳/私聊: 反映问题需要留电话吗").startswith("不需要。")
+    assert chat.text("@王芳/私聊: 我反映的问题会告诉别人吗").startswith("放心，")
+    assert chat.text("@王芳/私聊: 投诉电话是多少").startswith("幸福里社区：电话")
+    assert chat.text("@王芳/网格3群: @邻里 你们处理问题要多久").startswith("反映后网格员")
+    assert issues(chat) == []
+    # Naming a problem, it is a report that asks.
+    filed = chat.say("@王芳/私聊: 下水道堵了，你们多久能来处理")
+    assert filed[0][1].startswith("已登记 #1【排水管道】")

@@ -14,6 +14,7 @@ from bot.domain.asking import (
     naming_words,
     notice_answers,
     same_issues_said,
+    service_asked,
     stats_asked,
 )
 from bot.messages import ChatRef, IncomingMessage, PersonRef, QuotedMessage
@@ -682,3 +683,20 @@ def test_a_meeting_sent_on_to_more_groups_as_staff_say_it(text: str, args: str) 
 )
 def test_a_meeting_is_asked_after_in_a_group(text: str, asked: bool) -> None:
     assert (route(text).kind is RouteKind.MEETING_ASKED) is asked
+
+
+@pytest.mark.parametrize(
+    ("said", "faq"),
+    [
+        ("反映问题有用吗", "how_long"),
+        ("你们处理问题一般要多久", "how_long"),
+        ("能不能发照片", "photos"),
+        ("可以上传视频吗", "photos"),
+        ("反映问题需要留电话吗", "contact"),
+        ("要实名吗", None),  # says nothing of the service
+        ("楼道灯坏了多久了也没人修", None),  # no question about the service
+        ("照片发群里了", None),
+    ],
+)
+def test_questions_about_the_service_are_told_apart(said: str, faq: str | None) -> None:
+    assert service_asked(said) == faq
