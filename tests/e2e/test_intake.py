@@ -406,6 +406,7 @@ def test_words_to_the_bot_that_report_nothing_are_answered_not_filed(chat: Conve
     welcome = "不客气！有问题随时找我。"
     assert chat.say("@钱大爷/幸福里居民群: @邻里 谢谢你") == [("幸福里居民群", welcome)]
     assert chat.text("@王芳/私聊: 好的，辛苦了") == welcome
+    assert chat.text("@王芳/私聊: 你们辛苦了") == welcome
     # What one means to do, not yet the problem: asked for it, nothing filed.
     more = "好的，请直接说说是什么问题、在哪里，例如：3号楼2单元楼道灯坏了，我来登记。"
     assert chat.text("@王芳/私聊: 我要反映问题") == more
