@@ -145,6 +145,8 @@ def count_issues(issues: Iterable[IssueStat], now: datetime) -> IssueCounts:
     categories: Counter[str] = Counter()
     overdue = rated = satisfied = 0
     for issue in issues:
+        if issue.status is IssueStatus.MERGED:
+            continue  # a duplicate: counted on the issue it joined, as one found at intake is
         statuses[issue.status] += 1
         categories[issue.category] += 1
         overdue += issue.overdue(now)
@@ -734,6 +736,8 @@ def _counted(groups: Iterable[_Group]) -> IssueCounts:
     first: dict[str, int] = {}
     overdue = rated = satisfied = 0
     for _, status, category, n, late, number, group_rated, group_satisfied in groups:
+        if status is IssueStatus.MERGED:
+            continue  # as count_issues
         statuses[status] += n
         categories[category] += n
         overdue += late

@@ -573,12 +573,14 @@ class Issues:
         return [OpenIssue(*row) for row in rows]
 
     def week_counts(self, community_id: int, since: datetime, until: datetime) -> dict[str, int]:
-        """How many issues were filed ("filed") and moved into each status in a period."""
+        """How many issues were filed ("filed") and moved into each status in a period. One
+        merged into another is not counted as filed: it is that one's duplicate (as 统计)."""
         filed = self._session.scalar(
             select(func.count(Issue.id)).where(
                 Issue.community_id == community_id,
                 Issue.created_at >= since,
                 Issue.created_at < until,
+                Issue.status != IssueStatus.MERGED,
             )
         )
         moved = self._session.execute(

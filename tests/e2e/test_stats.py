@@ -246,6 +246,25 @@ def test_the_counts_asked_in_words_privately_or_in_the_work_group(
     assert november.say("@王芳/网格3群: 满意率多少") == []
 
 
+def test_an_issue_merged_into_another_is_not_counted_twice(chat: Conversation) -> None:
+    """Staff merging a duplicate make it what intake makes one it recognises: a report of the
+    issue it joined, not a 诉求 of its own that is never 办结."""
+    chat.say("@孙大爷/网格5群: #报事 5号楼门口井盖松了，踩上去咣当响")
+    chat.say("@陈大爷/网格5群: #报事 5号楼大门口那个井盖晃动，有安全隐患")
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@李书记/工作群: 合并 2 1")
+    chat.say("@李书记/工作群: 办结 1 已固定")
+    assert chat.text("@李书记/工作群: 统计 本周").splitlines()[:3] == [
+        "本周收集诉求2条，办结1条（办结率50%），暂无评价，超期0条。分类前三：道路1、照明1。",
+        "网格3：收集1条，办结0条（0%）",
+        "网格5：收集1条，办结1条（100%）",
+    ]
+    assert "反映次数：2" in chat.text("@李书记/工作群: 查看 1")
+    fired = chat.run_until(at(11, 30, 10))
+    weekly = [text for _, where, text in fired if where == WORK and "上周小结" in text]
+    assert "上周小结（11月23日—11月29日）：收集诉求2条，办结1条" in weekly[-1], weekly
+
+
 def test_october_and_december_are_apart(november: Conversation) -> None:
     # Filed on 30 October, due in November: not yet overdue when October ended.
     assert november.text("@李书记/工作群: 统计 10月").startswith(
