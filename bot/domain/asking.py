@@ -118,6 +118,8 @@ _HOLDERS_ASKED = re.compile(
     r"(?:手上|手里|那边|积压|压)[^,，。]{0,8}?(?:多少|几|最多)"
 )
 
+_HOLDERS_FIRST = frozenset("各每哪谁")
+
 
 def ledger_asked(text: str) -> str | None:
     """What 「台账」 a short question after the open issues means (`text` normalised, without
@@ -131,14 +133,14 @@ def ledger_asked(text: str) -> str | None:
         return ""
     if _URGENT_ASKED.match(text):  # 「有什么急事吗」
         return "紧急"
-    if _HOLDERS_ASKED.match(text):  # 「谁手上的事最多」
+    if text[:1] in _HOLDERS_FIRST and _HOLDERS_ASKED.match(text):  # 「谁手上的事最多」
         return "单位"
     if _ASKS.search(text) is None:
         return None  # chatter: it asks nothing of this kind
     subject = _SUBJECT.match(text)
     who = f" {subject['who']}" if subject else ""
     text = text[subject.end() :] if subject else text
-    ours = None if subject else _OURS.match(text)  # 「我们楼有哪些问题」: their own 台账's
+    ours = None if subject or text[:1] not in "我咱本" else _OURS.match(text)  # 「我们楼…」
     text = text[ours.end() :] if ours else text
     if len(text) > LEDGER_ASKED_AT_MOST:
         return None
@@ -298,7 +300,8 @@ def stats_asked(text: str) -> str | None:
     its closing punctuation): 「本周」 for 「这周收了几件」, 「本月 网格3」 for 「网格3这个月收了
     几件」, 「今年 照明」 for 「今年照明的问题有多少」, 「本月」 for 「满意率多少」; None for
     other words."""
-    if (rates := _RATES_ASKED.match(text)) is not None:
+    rates = _RATES_ASKED.match(text) if "率" in text or "网格" in text else None
+    if rates is not None:
         period = rates["period"] or "本月"
         return _PERIOD_SAID.get(period, period)
     match = _STATS_ASKED.match(text)
@@ -327,7 +330,9 @@ _WITHDRAWN = re.compile(
 
 def withdrawn_said(text: str) -> bool:
     """Whether `text` (normalised) takes back the sender's own report: 「我的反映撤回吧」."""
-    return text[:1] in "我撤取" and _WITHDRAWN.match(text) is not None
+    if text[:1] not in "我撤取" or not ("撤" in text or "取消" in text or "不" in text):
+        return False
+    return _WITHDRAWN.match(text) is not None
 
 
 # 「2号和1号是一回事」「2跟1重复了，合并」「#3与#1是同一个问题」「2号和1号合并一下」: staff

@@ -495,9 +495,12 @@ def me_too(text: str, *, replying: bool) -> bool:
     if said[:1] in LEADS_A_NUMBER:  # 「1号我也遇到了」: which report, said first
         number, rest = issue_first(said)
         said = rest.strip() if number is not None else said
-    head, _, after = said.replace("，", ",").partition(",")
-    if _SAME_HERE.fullmatch(head.strip()) is not None and _SAID_AFTER.fullmatch(after.strip()):
+    if _SAME_HERE.fullmatch(said) is not None:
         return True
+    if "," in said:  # 「我们单元也是，好几天了」 (normalised: 「，」 is ",")
+        head, _, after = said.partition(",")
+        if _SAME_HERE.fullmatch(head.strip()) and _SAID_AFTER.fullmatch(after.strip()):
+            return True
     if "也" in said and _HOME_TOO.fullmatch(said) is not None:
         return True
     return (replying or number is not None) and _PLUS_ONE.fullmatch(said) is not None

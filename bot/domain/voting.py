@@ -159,6 +159,9 @@ _LABEL = re.compile(
     rf"{_WHO}{_VERB}?(?P<label>{'|'.join(sorted(VOTE_WORDS, key=len, reverse=True))})票?{_LEAN}"
 )
 _WITH_REASON_AT_MOST = 30  # characters: 「我反对，一楼不同意」, not a speech that starts 「同意，」
+_LABEL_AT_MOST = 10  # characters of 「我们家投反对票」 before the comma (normalised: ",")
+
+
 # 「我选2」「投第一个」「选1和2」「1、2都行」 / 「我选周六」「周六可以」「28号和29号都行」.
 _SPOKEN = [
     re.compile(rf"{_WHO}{_VERB}{_NUMBERS}{_LEAN}"),
@@ -208,8 +211,8 @@ def spoken_choice(text: str) -> Spoken | None:
     「2」 or 「周六」 is not one (that needs a reply to the poll), nor 「周六不行」 or
     「周六可以吗」."""
     said = re.sub(r"\s+", "", text)
-    head, comma, _ = said.replace("，", ",").partition(",")
-    if comma and len(said) <= _WITH_REASON_AT_MOST and (label := _LABEL.fullmatch(head)):
+    comma = said.find(",", 1, _LABEL_AT_MOST + 1) if len(said) <= _WITH_REASON_AT_MOST else -1
+    if comma > 0 and (label := _LABEL.fullmatch(said, 0, comma)) is not None:
         return Spoken(label=label["label"])  # 「我反对，一楼不同意」: the vote, then why
     if len(said) > 24:
         return None
@@ -346,7 +349,6 @@ MEETING_ASKED_AT_MOST = 15
 
 
 # 「投票什么时候截止」「表决结果什么时候出来」: when a poll open in the group closes.
-_ABOUT_A_POLL = re.compile(r"投票|表决")
 _POLL_WHEN = re.compile(r"什么时候|啥时候|几点|哪天|截止|结束|结果")
 
 
@@ -357,4 +359,4 @@ def meeting_asked(text: str) -> bool:
         return False
     if _ABOUT_A_MEETING.search(text) is not None and _WHEN_OR_WHERE.search(text) is not None:
         return True
-    return _ABOUT_A_POLL.search(text) is not None and _POLL_WHEN.search(text) is not None
+    return ("投票" in text or "表决" in text) and _POLL_WHEN.search(text) is not None

@@ -383,7 +383,7 @@ def test_measure_of_nothing_is_zero_not_an_error() -> None:
         ("同样的问题", False, True),
         ("我也是这个问题", False, True),
         ("我家也遇到了", False, True),
-        ("我们单元也是，好几天了", False, True),  # a short clause of their own after it
+        ("我们单元也是,好几天了", False, True),  # a short clause of their own after it
         ("我家楼道灯也不亮", False, True),  # the problem said again: the handler compares kinds
         ("我们楼下水道也堵了", False, True),
         ("+1", True, True),

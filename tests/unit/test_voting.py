@@ -144,7 +144,7 @@ SATURDAY, SUNDAY = SpokenDay(weekday=5), SpokenDay(weekday=6)
         ("我也不同意", Spoken(label="不同意")),
         ("弃权吧", Spoken(label="弃权")),
         ("我反对,一楼不同意", Spoken(label="反对")),  # the vote, then why
-        ("同意，早该装了", Spoken(label="同意")),
+        ("同意,早该装了", Spoken(label="同意")),
         # What stays chatter: no verb and no 「可以」, a question, a refusal, anything longer.
         ("2", None),
         ("周六", None),
