@@ -65,8 +65,8 @@ WHY_REJECTED = re.compile(r"(?:为什么|为啥|怎么|凭什么|咋)(?:又|就)
 # 「超期的有哪些」「还有几件没办完」「快到期的有几条」「我手上还有哪些没办」: staff asking the
 # ledger in their own words, privately or in the work group; the 台账 filter it means.
 _WHICH = re.compile(
-    r"哪些|哪几|哪个|哪件|几件|几条|几个|几单|多少|有没有|什么事"
-    r"|^(?:今天)?有[^，,。]{1,6}(?:吗|没有?)$"
+    r"哪些|哪几|哪个|哪件|几件|几条|几个|几单|多少|有没有|什么事|什么活"
+    r"|^(?:今天)?有[^，,。]{1,6}(?:吗|没有?)$|有(?:什么|啥)(?:活|事|任务)?$"
 )
 _OVERDUE = re.compile(r"超期|逾期|过期|超时|拖得最久|拖最久")
 _DUE_SOON = re.compile(r"快(?:要)?到期|要到期|即将到期|快(?:要)?超期|临期")

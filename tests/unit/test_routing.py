@@ -455,6 +455,8 @@ def test_staff_telling_of_an_issue_in_a_group(text: str, told: bool) -> None:
         ("有新的诉求吗", "待受理"),
         ("超期最久的是哪个", "红"),
         ("我们楼有哪些问题", ""),  # their own 台账 (a 楼栋长's is their building's)
+        ("我手上有什么", "我的"),
+        ("我手上有啥", "我的"),
         # How many each holder has: 台账 单位.
         ("各单位手上有多少件", "单位"),
         ("谁手上的事最多", "单位"),
