@@ -318,7 +318,7 @@ _WHOSE = frozenset({"大家", "我们", "居民", "群众", "社区", "小区", 
 # 「我的反映撤回吧」「我报的那个井盖不用修了，物业已经弄好了」「撤回我的诉求」 in a group: the
 # sender's own report there taken back (its 撤回: the grid worker checks, then closes it).
 _OWN_REPORT = (
-    r"(?:我(?:报|反映|提|上报|投诉|说)的(?:那个|这个|那件|那条)?[\u4e00-\u9fff]{0,6}?"
+    r"(?:我(?:报|反映|提|上报|投诉)的(?:那个|这个|那件|那条)?[\u4e00-\u9fff]{0,6}?"
     r"|我的(?:反映|诉求|报事|问题|投诉))"
 )
 _WITHDRAWN = re.compile(
