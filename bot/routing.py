@@ -461,8 +461,8 @@ _BA_KEYWORD = {
 }
 _WITHOUT_BA = frozenset({"合并", "派单", "延期", "受理", "上报", "退回"})
 # 「1 受理」「1号受理 复杂」「把1受理了」 (「1号受理了吗」 asks).
-_ACCEPT_REST = re.compile(r"^(?:了|一下|下)?吧?$|^了?\s*(?:简单|复杂|疑难)")
 _ACCEPT_ALONE = re.compile(r"^(?:了|一下|下)?吧?$")  # 「1号受理一下」: no level said
+_ACCEPT_REST = re.compile(rf"{_ACCEPT_ALONE.pattern}|^了?\s*(?:简单|复杂|疑难)")
 # What makes a 把 sentence a question about the issue rather than a command.
 _ASKED_BACK = re.compile(r"^(?:了|过|来|去|没|谁|哪|什么)|(?:吗|么|没有|没|呢|[?？])\s*$")
 # The particles a 把 sentence may end in, not part of its name or reason.

@@ -448,10 +448,10 @@ def _staff_hint(ctx: Context, said: str) -> Outcome:
 def _work_hint(said: str) -> str:
     """How to record what someone at work said of an issue: work still to do (「明天上午去
     修」) as 进展, work done (「已经修好了」) as 办结 first, else either."""
-    if PLANNED_SAID.search(said) is not None and DONE_SAID.search(said) is None:
-        return texts.STAFF_PLANNED_HINT
     if DONE_SAID.search(said) is not None:
         return texts.STAFF_DONE_HINT
+    if PLANNED_SAID.search(said) is not None:
+        return texts.STAFF_PLANNED_HINT
     return texts.STAFF_NUMBER_HINT
 
 
@@ -625,8 +625,7 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     if _NO_LONGER_NEEDED.search(said):  # 「不用处理了，已经自己修好了」
         return _withdraw_said(ctx, text)
     # 「怎么报事」 asks how; it names no problem and no place.
-    how = short and _HOW.search(said) is not None and analysis.category == OTHER_CODE
-    how = how and not (where.building or where.place)
+    how = short and _HOW.search(said) is not None and not named
     if how or not has_content(text):
         return answer(ctx, hint, "invalid")
     if not (analysis.complaint or analysis.category != "other"):
@@ -798,9 +797,11 @@ def _repeats_which(ctx: Context, number: int) -> Outcome:
     assert ctx.community is not None
     issue = ctx.uow.issues.by_number(ctx.community.id, number)
     assert issue is not None
-    since = issue.created_at - WINDOW
-    like_id = _like(ctx, _facts(issue), since=since, but=issue.id, threshold=_SUGGESTED_ALIKE)
-    if like_id is None or issue.status not in OPEN:
+    like_id = None
+    if issue.status in OPEN:
+        since = issue.created_at - WINDOW
+        like_id = _like(ctx, _facts(issue), since=since, but=issue.id, threshold=_SUGGESTED_ALIKE)
+    if like_id is None:
         return answer(ctx, texts.REPEATS_WHICH.format(number=number), "invalid")
     like = ctx.uow.issues.get(like_id)
     later, earlier = sorted((issue.number, like.number), reverse=True)
@@ -829,7 +830,8 @@ def me_too(ctx: Context, _text: str) -> Outcome | None:
     reply to the report (or to the bot's answer naming it): the same problem for them too,
     counted as a duplicate report of it (once a person). None when it confirms nothing."""
     quoted = ctx.message.reply_to
-    number, _ = issue_first(normalize(_text).strip())
+    said = normalize(_text)
+    number, _ = issue_first(said.strip())
     if number is not None and ctx.community is not None:  # 「1号我也遇到了」
         same = ctx.uow.issues.by_number(ctx.community.id, number)
     elif quoted is not None:
@@ -841,7 +843,7 @@ def me_too(ctx: Context, _text: str) -> Outcome | None:
         same = ctx.uow.issues.latest_here(ctx.chat.id, ctx.now - ME_TOO_WITHIN)
     if same is None or same.status not in OPEN or same.reporter_id == ctx.sender.id:
         return None
-    if names_the_problem(normalize(_text)):  # 「我家楼道灯也不亮」: the same kind of problem?
+    if names_the_problem(said):  # 「我家楼道灯也不亮」: the same kind of problem?
         category = ctx.services.analyzer.analyze(_text).category
         if category != same.category or category == OTHER_CODE:
             return None

@@ -132,8 +132,9 @@ def _when(ctx: Context, typed: str) -> datetime:
         raise Answer(str(bad)) from None
 
 
-# 「群 网格3,网格5」「群 网格3群和网格5群」; 「全部」 is every residents' group.
-_GROUP_LIST = re.compile(r"[,，、\s]+|和|及|跟")
+# 「群 网格3,网格5」「群 网格3群和网格5群」; 「全部」 is every residents' group. 和 joins two
+# names only after a 群 or before a 网格: 「和谐家园群」 is one name.
+_GROUP_LIST = re.compile(r"[,，、\s]+|(?<=群)(?:和|及|跟)|(?:和|及|跟)(?=网格)")
 _EVERY_GROUP = frozenset(
     {
         "全部",
@@ -555,7 +556,7 @@ def _announce(ctx: Context, meeting: Meeting, text: str, *, fixed: bool = False)
     if [chat.id for chat in chats] == [ctx.chat.id] and ctx.chat.kind == "work":
         # Called in the work group for it alone: residents see nothing until it is sent on.
         replies.append(reply_to(ctx, texts.MEETING_ONLY_HERE.format(number=meeting.number)))
-    if ctx.chat.id not in {c.id for c in ctx.uow.meetings.chats(meeting.id)}:
+    if ctx.chat.id not in {c.id for c in chats}:
         if fixed:
             assert meeting.starts_at is not None
             when = format_deadline(meeting.starts_at, ctx.services.settings.tz, ctx.now, clock=True)

@@ -117,8 +117,7 @@ _HOLDERS_ASKED = re.compile(
     r"^(?:各(?:个)?单位|每个单位|各(?:个)?部门|哪个单位|哪家单位|哪个部门|谁)"
     r"(?:手上|手里|那边|积压|压)[^,，。]{0,8}?(?:多少|几|最多)"
 )
-
-_HOLDERS_FIRST = frozenset("各每哪谁")
+_HOLDERS_FIRST = frozenset("各每哪谁")  # the first characters _HOLDERS_ASKED allows
 
 
 def ledger_asked(text: str) -> str | None:
@@ -273,9 +272,10 @@ _PERIOD_SAID = {"这周": "本周", "这个月": "本月", "上个月": "上月"
 # A grid or a building may come first or after the period (「网格3这个月收了几件」「这个月3号楼
 # 有多少诉求」), and a category before 的问题 (「今年照明的问题有多少」).
 _STATS_PLACE = r"网格[0-9]{1,3}|[0-9]{1,4}(?:号楼|栋|幢)"
+_STATS_PERIOD = r"今天|昨天|本周|这周|这礼拜|上周|本月|这个月|上月|上个月|今年|去年"
 _STATS_ASKED = re.compile(
     rf"^(?:(?P<place>{_STATS_PLACE})的?)?"
-    r"(?P<period>今天|昨天|本周|这周|这礼拜|上周|本月|这个月|上月|上个月|今年|去年)"
+    rf"(?P<period>{_STATS_PERIOD})"
     rf"(?P<place2>{_STATS_PLACE})?(?:我们|社区)?(?:一共|总共|共)?"
     r"(?:(?:收了|收到了?|收集了?|接了|受理了?|办结了?|办完了?|处理了|解决了|办了"
     r"|新增了?|新报了?|新登记了?|登记了)"
@@ -288,7 +288,7 @@ _STATS_ASKED = re.compile(
 # 「满意率多少」「本月办结率」「哪个网格办结率最低」「各网格情况」: the rates, or the grids'
 # lines, which 统计 gives (this month's unless a period is said).
 _RATES_ASKED = re.compile(
-    r"^(?P<period>今天|本周|这周|这礼拜|上周|本月|这个月|上月|上个月|今年|去年)?的?"
+    rf"^(?P<period>{_STATS_PERIOD})?的?"
     r"(?:(?:各个?|每个|哪个)网格的?)?"
     r"(?:办结率|满意率|超期率|(?<=网格)(?:的)?(?:情况|数据|排名)|(?<=网格的)(?:情况|数据|排名))"
     r"(?:是)?(?:多少|怎么样|如何|最高|最低|排名)?$"

@@ -491,10 +491,7 @@ def me_too(text: str, *, replying: bool) -> bool:
     """「我家也是」「同样的问题」 as the whole message; 「+1」「同上」 only `replying` to another
     or after an issue's number (「1号我也遇到了」「#2 +1」) (`text` normalised, without its
     closing punctuation)."""
-    said, number = text.strip(), None
-    if said[:1] in LEADS_A_NUMBER:  # 「1号我也遇到了」: which report, said first
-        number, rest = issue_first(said)
-        said = rest.strip() if number is not None else said
+    number, said = _after_number(text)
     if _SAME_HERE.fullmatch(said) is not None:
         return True
     if "," in said:  # 「我们单元也是，好几天了」 (normalised: 「，」 is ",")
@@ -509,8 +506,14 @@ def me_too(text: str, *, replying: bool) -> bool:
 def names_the_problem(text: str) -> bool:
     """Whether a 「我也是」 `text` (normalised) says the problem again (「我家楼道灯也不亮」):
     then it is the same only if it is the same kind of problem."""
+    return _HOME_TOO.fullmatch(_after_number(text)[1]) is not None
+
+
+def _after_number(text: str) -> tuple[int | None, str]:
+    """The issue number a 「我也是」 starts with (「1号我也遇到了」: which report), None when it
+    starts with none, and the words after it."""
     said = text.strip()
-    if said[:1] in LEADS_A_NUMBER:
-        number, rest = issue_first(said)
-        said = rest.strip() if number is not None else said
-    return _HOME_TOO.fullmatch(said) is not None
+    if said[:1] not in LEADS_A_NUMBER:  # most messages: one look at the first character
+        return None, said
+    number, rest = issue_first(said)
+    return (number, rest.strip()) if number is not None else (None, said)
