@@ -410,6 +410,10 @@ def assign(ctx: Context, args: str) -> Outcome:
         )
         return _one_line(ctx, line.removesuffix("。") + texts.ALREADY_SO, issue)
     deadline = typed or deadline_in(ctx, issue.level)
+    if typed is None and issue.status is IssueStatus.ASSIGNED and issue.deadline is not None:
+        # Handed on without a deadline: the one promised stands, unless the new holder's
+        # ordinary time runs later (「派单 1 物业 周五」, then 「派单 1 住建局」: still Friday).
+        deadline = max(deadline, issue.deadline)
     before = holders(ctx.uow, issue) if issue.status is IssueStatus.ASSIGNED else []
     issue.assignee_id = person.id if person else None
     issue.assignee_unit = unit

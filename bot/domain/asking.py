@@ -14,11 +14,23 @@ from datetime import timedelta
 from bot.domain.voting import MEETING_KINDS
 from bot.text import LEADS_A_NUMBER, issue_first
 
-# 「我反映的事情怎么样了」「下水道修好了吗」: a short question after one's own reports.
-# 「我反映的问题」「我的诉求」 ask for the list of them.
+# 「处理到哪了」「办到哪一步了」「有消息吗」「有回音没有」「还在处理吗」「解决了没有」: how far
+# a report has got, said after what it is about (「我的问题…」「井盖的事…」「我报的井盖…」).
+_HOW_FAR = (
+    r"(?:处理|办理?|弄|修)?到哪(?:一步|儿|里)?了?"
+    r"|(?:有没有|还有|有)(?:消息|回音|下文|结果|动静|回复|进展|人管|人接|人看|人处理)了?"
+    r"(?:吗|没有?|么|呢)?"
+    r"|(?:还在|在|有没有在)(?:处理|办|修)(?:吗|没有?|么|呢)?|解决了?(?:吗|没有?|么)"
+)
+_HOW_FAR_ASKED = (
+    rf"(?:问题|事情?|事儿|诉求|反映)的?(?:{_HOW_FAR})[?!.~…]*$"
+    rf"|^我(?:反映|报|投诉|提)的[^,，。]{{0,6}}?(?:{_HOW_FAR})[?!.~…]*$"
+)
+# 「我反映的事情怎么样了」「下水道修好了吗」「我的问题处理到哪了」: a short question after one's
+# own reports. 「我反映的问题」「我的诉求」 ask for the list of them.
 ASKING = re.compile(
     r"怎么样了|咋样了|进展|进度|处理了[吗没]|修好了[吗没]|修了[吗没]|好了[吗没]"
-    r"|^我(?:反映|报|投诉|提)的(?:问题|事情?|诉求)$|^我的(?:问题|事情?|诉求)$"
+    rf"|^我(?:反映|报|投诉|提)的(?:问题|事情?|诉求)$|^我的(?:问题|事情?|诉求)$|{_HOW_FAR_ASKED}"
 )
 # 「有人管吗」「什么时候来修」「多久能修好」「怎么还没人来」 ask after a problem too, perhaps one
 # not reported yet.
@@ -39,7 +51,7 @@ URGING = re.compile(
 # In a group: about the work only (「怎么样了」「好了吗」 may be about anything), or about
 # one's report by name (「我的反映怎么样了」「我报的事有进展吗」).
 _ASKING_IN_GROUP = re.compile(
-    rf"{ASKING_AFTER.pattern}|处理了[吗没]|修好了[吗没]|修了[吗没]|有进展[吗没]"
+    rf"{ASKING_AFTER.pattern}|处理了[吗没]|修好了[吗没]|修了[吗没]|有进展[吗没]|{_HOW_FAR_ASKED}"
 )
 _MY_REPORT_ASKED = re.compile(
     r"^我(?:(?:反映|报|投诉|提)的(?:反映|问题|事情?|诉求)?|的(?:反映|问题|事情?|诉求))"
@@ -278,8 +290,10 @@ _STATS_ASKED = re.compile(
     rf"(?P<period>{_STATS_PERIOD})"
     rf"(?P<place2>{_STATS_PLACE})?(?:我们|社区)?(?:一共|总共|共)?"
     r"(?:(?:收了|收到了?|收集了?|接了|受理了?|办结了?|办完了?|处理了|解决了|办了"
-    r"|新增了?|新报了?|新登记了?|登记了)"
-    r"(?:多少|几)(?:件|条|个)?(?:诉求|事情?|问题|单)?"
+    r"|新增了?|新报了?|新登记了?|登记了|新收了?|新来了?|来了|报了|报上来了?|进了|反映了)"
+    r"(?:多少|几)(?:件|条|个)?(?:新的)?(?:诉求|事情?|问题|单)?"
+    # 「今天有几条新的」: those filed in the period
+    r"|有(?:多少|几)(?:件|条|个)?新(?:的|来的|报的)(?:诉求|事情?|问题)?"
     r"|的?(?P<what>[\u4e00-\u9fff]{2,4}?)的(?:问题|诉求)(?:一共|总共|共)?有(?:多少|几)(?:件|条|个)?"
     r"|有(?:多少|几)(?:件|条|个)?(?:诉求|问题))$"
 )

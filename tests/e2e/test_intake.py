@@ -299,6 +299,12 @@ def test_a_reporter_asking_in_the_group_when_it_is_fixed_gets_their_issue(
     assert chat.say("@王芳/网格3群: 怎么还没人管") == [("网格3群", listed)]  # 没人管 names nothing
     assert chat.say("@王芳/网格3群: 我的反映怎么样了") == [("网格3群", listed)]  # hers, by name
     assert chat.say("@王芳/网格3群: 我的快递怎么样了") == []
+    # How far it has got, asked of hers, or of the problem she reported.
+    assert chat.say("@王芳/网格3群: 我的问题处理到哪了？") == [("网格3群", listed)]
+    assert chat.say("@王芳/网格3群: 我反映的事有消息吗") == [("网格3群", listed)]
+    assert chat.say("@王芳/网格3群: 楼道灯的事有下文吗") == [("网格3群", listed)]
+    assert chat.say("@王芳/网格3群: 快递到哪了") == []
+    assert chat.say("@王芳/网格3群: 井盖的事有结果了吗") == []  # not a problem of hers
     # Not from a neighbour, nor in another group, nor about anything but the work.
     assert chat.say("@孙大爷/网格3群: 什么时候来修啊") == []
     assert chat.say("@王芳/网格5群: 什么时候来修") == []
@@ -477,6 +483,13 @@ def test_asking_after_ones_reports_lists_them(chat: Conversation) -> None:
         "帮我催一下",
         "到底有没有人管",
         "我上周反映的事到底管不管",
+        # How far it has got.
+        "我的问题处理到哪了？",
+        "我反映的事办到哪一步了",
+        "我的诉求有消息吗",
+        "我报的垃圾桶有人管了吗",
+        "我的事还在处理吗",
+        "我反映的问题解决了没有",
     ],
 )
 def test_asking_when_or_for_ones_reports_in_other_words_lists_them(

@@ -574,6 +574,25 @@ def test_the_one_who_held_an_issue_hears_it_was_reassigned(chat: Conversation) -
     assert next(text for where, text in replies if where == ZHOU).startswith("新派单 #1")
 
 
+def test_an_issue_handed_on_without_a_deadline_keeps_the_one_promised(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业 下周三")
+    assert chat.say("@张网格/工作群: 派单 1 @周主任")[:2] == [
+        (WORK, "#1 已派单给 街道城管办·周*任，期限 12月2日。"),
+        (G3, "#1 已派单给 街道城管办·周*任，期限 12月2日。"),
+    ]
+    # Promised sooner than the new holder's ordinary time (照明: one working day): that time.
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯不亮了")
+    chat.say("@张网格/网格3群: 派单 2 @刘物业 2小时")
+    replies = chat.say("@张网格/工作群: 派单 2 @周主任")
+    assert replies[0] == (WORK, "#2 已派单给 街道城管办·周*任，期限 11月24日。")
+    # A deadline said with it is the deadline.
+    replies = chat.say("@张网格/工作群: 派单 1 @刘物业 周五")
+    assert replies[0] == (WORK, "#1 已派单给 物业·刘*业，期限 11月27日。")
+
+
 def test_a_deadline_typed_for_a_day_off_is_pointed_out(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
     replies = chat.say("@张网格/网格3群: 派单 1 @刘物业 周日")

@@ -225,6 +225,8 @@ def test_the_counts_asked_in_words_privately_or_in_the_work_group(
     assert november.text("@李书记/工作群: 上月一共办结了几条诉求") == last_month
     november.say("@王芳/网格3群: #报事 1号楼楼顶漏水了")
     assert november.text("@张网格/私聊: 今天收了几件").startswith("今天收集诉求1条")
+    assert november.text("@李书记/工作群: 今天有几条新的？").startswith("今天收集诉求1条")
+    assert november.text("@李书记/工作群: 今天来了几个诉求").startswith("今天收集诉求1条")
     assert november.text("@李书记/工作群: 这周收了几件") == november.text(
         "@李书记/工作群: 统计 本周"
     )

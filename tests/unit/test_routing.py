@@ -516,6 +516,10 @@ def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: 
         ("本周新增了多少", "本周"),
         ("今天新报了几件", "今天"),
         ("这周新增了几个人", None),
+        ("今天有几条新的", "今天"),
+        ("今天来了几个诉求", "今天"),
+        ("本月新收了多少件", "本月"),
+        ("今天来了几个人", None),
         # Narrowed by a grid, a building or a category named with it.
         ("网格3这个月收了几件", "本月 网格3"),
         ("3号楼这个月有多少诉求", "本月 3号楼"),
