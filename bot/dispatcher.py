@@ -165,6 +165,8 @@ class Dispatcher:
         issue 已办结 or a 回头看 question waiting (reported in this chat; any chat, when private,
         where any poll or 公示 counts too). A read, so chatter that merely sounds like an answer
         is neither kept nor handled."""
+        if kind is RouteKind.MEETING_CALLED:  # rare: who said it is for the handler to see
+            return True
         now = self._services.clock.now()
         chat = message.chat
         ref = None if chat.is_private else chat.ref
@@ -351,6 +353,8 @@ class Dispatcher:
                 return route.command.handler(ctx, route.args)
             case RouteKind.MEETING_ASKED:
                 return self._or_otherwise(ctx, route, meetings.when_and_where(ctx))
+            case RouteKind.MEETING_CALLED:
+                return self._or_otherwise(ctx, route, meetings.called_in_words(ctx, route.text))
             case RouteKind.ME_TOO:
                 return self._or_otherwise(ctx, route, intake.me_too(ctx, route.text))
             case RouteKind.PLACE:

@@ -35,6 +35,7 @@ from bot.domain.voting import (
     home_said,
     is_ballot,
     meeting_asked,
+    meeting_called,
     objection_said,
     spoken_choice,
 )
@@ -84,6 +85,9 @@ class RouteKind(Enum):
     ATTEND = "attend"
     # 几点开会 / 在哪开会 (in a group): perhaps about a meeting coming there
     MEETING_ASKED = "meeting_asked"
+    # 周四晚上7点在罐罐茶开议事会: a meeting called in a sentence, if said by someone who may
+    # call one; if not, `otherwise`
+    MEETING_CALLED = "meeting_called"
     # 超期的有哪些 / 还有几件没办完 / 1号什么情况 / 这周收了几件 / 2号和1号是一回事: the 台账,
     # an issue or the 统计 asked in words, or a merge, privately or in a work group
     LEDGER_ASKED = "ledger_asked"
@@ -237,6 +241,8 @@ class Router:
             if (same := same_issues_said(said_text)) is not None:  # 「2号和1号是一回事」
                 merging, words = self._by_name["merge"], f"{same[0]} {same[1]}"
                 return Route(RouteKind.LEDGER_ASKED, merging, "合并", words, otherwise=untagged)
+            if "会" in said_text and meeting_called(said_text) is not None:
+                return Route(RouteKind.MEETING_CALLED, text=raw, otherwise=untagged)
             if not private and (asked := self._reminder_asked(said_text, message)) is not None:
                 # 「明天9点提醒我给王芳回电话」: in a work group, as privately
                 return replace(asked, kind=RouteKind.LEDGER_ASKED, otherwise=untagged)

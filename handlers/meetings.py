@@ -32,6 +32,7 @@ from bot.domain.voting import (
     attending_said,
     decide,
     is_ballot,
+    meeting_called,
     objection_said,
     parse_choices,
     shared_homes,
@@ -39,7 +40,16 @@ from bot.domain.voting import (
     tally,
 )
 from bot.messages import ChatRef, ClosePoll, Direct, Outgoing, Poll, Reply
-from bot.text import clause, issue_first, normalize, parse_issue_number, shorten, whole_number
+from bot.text import (
+    SENTENCE_ENDS,
+    clause,
+    issue_first,
+    normalize,
+    parse_issue_number,
+    rstrip_marks,
+    shorten,
+    whole_number,
+)
 from handlers import homes, texts
 from handlers.base import (
     Answer,
@@ -291,9 +301,12 @@ def call_meeting(ctx: Context, args: str) -> Outcome:
         raise Answer(texts.MEETING_TIME_BEFORE_DEADLINE)
     agenda = []
     listed = parts.get("议题", "")
-    tokens = re.findall(r"[#＃]?\s*[0-9０-９]+", listed)  # 「#12 #15」「12、15」「#12,15」
-    if listed.strip() and not tokens:  # 「议题：加装电梯」: what it is about, in words
-        title = _about(title, listed.strip(" ：:，,"))
+    if _NUMBERS_ONLY.fullmatch(listed):  # 「#12 #15」「12、15」「#12,15」
+        tokens = re.findall(r"[#＃]?\s*[0-9０-９]+", listed)
+    else:  # 「议题：3号楼加装电梯」: what it is about, in words (and 「#12」 among them)
+        tokens = _ISSUE_TAGGED.findall(listed)
+        if words := _ISSUE_TAGGED.sub(" ", listed).strip(" ：:，,"):
+            title = _about(title, words)
     for token in tokens:
         number = parse_issue_number(token.replace(" ", ""))
         issue = ctx.uow.issues.by_number(ctx.community.id, number or 0)
@@ -333,8 +346,41 @@ def call_meeting(ctx: Context, args: str) -> Outcome:
     return _announce(ctx, meeting, _poll_text(ctx.uow, ctx.services, meeting))
 
 
+_NUMBERS_ONLY = re.compile(r"[\s#＃0-9０-９,，、;；]*")
+_ISSUE_TAGGED = re.compile(r"[#＃]\s*[0-9０-９]+")
 _TIME_WORDS = 3  # at most 「12月5日 下午 3点」
 _PLAIN_AT_MOST = 200  # characters: a meeting called plainly is a line, not a letter
+
+
+def called_in_words(ctx: Context, text: str) -> Outcome | None:
+    """「周四晚上7点在罐罐茶开议事会，商量停车的事」 from someone who may call meetings: that
+    meeting, at that time (议事 议事会 时间 … 地点 … 议题 …). None from anyone else, and for
+    words that call no meeting after all."""
+    called = meeting_called(rstrip_marks(normalize(text), SENTENCE_ENDS))
+    if called is None or ctx.community is None or refusal("meeting", ctx.actor) is not None:
+        return None
+    when, place = _time_and_place(ctx, called.when_where)
+    if not when:
+        raise Answer(texts.MEETING_TIME_UNREAD.format(kind=called.kind), "invalid")
+    words = [called.kind, "时间", when]
+    if place:
+        words += ["地点", place]
+    if called.topic:
+        words += ["议题", called.topic]
+    return call_meeting(ctx, " ".join(words))
+
+
+def _time_and_place(ctx: Context, said: str) -> tuple[str, str]:
+    """「周四晚上7点在罐罐茶」 → (「周四晚上7点」, 「罐罐茶」); 「明晚7点罐罐茶」 too: the
+    longest start that reads as a time, the rest the place. ("", said) when none reads."""
+    said = _SPACED.sub(" ", said.replace(",", " ")).strip()
+    before, at, after = said.rpartition("在")
+    if at and _reads_as_time(ctx, before.strip()):
+        return before.strip(), after.strip()
+    for end in range(len(said), 1, -1):
+        if _reads_as_time(ctx, said[:end].strip()):
+            return said[:end].strip(), said[end:].strip(" 在")
+    return "", said
 
 
 def _about(title: str, topic: str) -> str:
@@ -349,13 +395,15 @@ def _said_plainly(ctx: Context, head: str, parts: dict[str, str]) -> tuple[str, 
     """「议事 停车难 周六上午9点 罐罐茶 #1」「议事 1 周四19:00 罐罐茶 停车位怎么规划」: a meeting
     called without the words that name its parts. In any order: its issues (「#1」, or a number
     alone that names one), its time, the community's known places and words ending as places
-    do (「社区活动室」); of the words left the first is the title and the rest the place.
-    Without a title, the first issue's category names it. The head as it was when no time is
+    do (「社区活动室」), and what it is about (「商量加装电梯」); of the words left the first is
+    the title and the rest the place. Without a title, what it is about names it, else the
+    first issue's category. The head as it was when no time is
     among them."""
     words = head.split() if len(head) <= _PLAIN_AT_MOST else []
     known_places = set(ctx.community_settings().places)
     agenda: list[Issue] = []
     place: list[str] = []
+    topic: list[str] = []
     title = ""
     when = ""
     position = 0
@@ -370,19 +418,23 @@ def _said_plainly(ctx: Context, head: str, parts: dict[str, str]) -> tuple[str, 
         if end is not None:
             when, position = " ".join(words[position:end]), end
             continue
-        if title or _place_like(word, known_places):
+        if (about := _TOPIC_START.match(word)) is not None and word[about.end() :]:
+            topic.append(word[about.end() :])  # 「商量加装电梯」
+        elif title or _place_like(word, known_places):
             place.append(word)
         else:
             title = word
         position += 1
     if not when:
         return head, parts
-    if not title and agenda:
-        topic = ctx.services.analyzer.category_name(agenda[0].category)
-        title = texts.MEETING_ON.format(topic=topic)
+    if not title and topic:
+        title = MEETING_KINDS[0]  # 「议事会」, which the topic then names: 「停车议事会」
+    elif not title and agenda:
+        named = ctx.services.analyzer.category_name(agenda[0].category)
+        title = texts.MEETING_ON.format(topic=named)
     said = {
         "时间": when,
-        "议题": " ".join(f"#{issue.number}" for issue in agenda),
+        "议题": " ".join([*(f"#{issue.number}" for issue in agenda), *topic]),
         "地点": " ".join(place),
     }
     return title, {**{k: v for k, v in said.items() if v}, **parts}
@@ -555,7 +607,9 @@ def _announce(ctx: Context, meeting: Meeting, text: str, *, fixed: bool = False)
             replies.append(post(chat_ref(chat), None))
     if [chat.id for chat in chats] == [ctx.chat.id] and ctx.chat.kind == "work":
         # Called in the work group for it alone: residents see nothing until it is sent on.
-        replies.append(reply_to(ctx, texts.MEETING_ONLY_HERE.format(number=meeting.number)))
+        grid = ctx.community_settings().grids[0].name  # an example of the community's own
+        line = texts.MEETING_ONLY_HERE.format(number=meeting.number, grid=grid)
+        replies.append(reply_to(ctx, line))
     if ctx.chat.id not in {c.id for c in chats}:
         if fixed:
             assert meeting.starts_at is not None

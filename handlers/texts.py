@@ -421,9 +421,12 @@ MEETING_NOT_FOUND = "没有找到 M{number}。"
 MEETING_TIME_BEFORE_DEADLINE = "开会时间要在投票截止之后。"
 MEETING_SENT = "已在各群发起 {label} 的投票。"
 MEETING_ONLY_HERE = (
-    "只发在了本群。要请居民参加，请发送「M{number} 发到 全部」或「M{number} 发到 网格3」。"
+    "只发在了本群。要请居民参加，请发送「M{number} 发到 全部」或「M{number} 发到 {grid}」。"
 )
 MEETING_SHARED = "已把 {label} 发到 {names}。"
+MEETING_TIME_UNREAD = (
+    "开{kind}的时间没看懂，请说具体日子和几点，如「周四晚上7点在罐罐茶开{kind}，讨论停车」。"
+)
 MEETING_SHARED_ALREADY = "M{number} 已经在这些群里了。"
 MEETING_NOT_SHARED = "M{number} 已经结束或取消，不能再发到别的群。"
 MEETING_FIXED_SENT = "已定 {label} 于 {when}，已通知各群。"

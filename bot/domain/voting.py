@@ -338,6 +338,46 @@ def attending_said(text: str) -> Attending | None:
     return Attending(match["no"] is None, int(re.sub(r"\D", "", number)) if number else None)
 
 
+# 「周四晚上7点在罐罐茶开议事会，商量停车的事」「明天下午开个板凳会讨论加装电梯」「定于12月5日
+# 下午3点召开五方会谈，议题是垃圾分类」: a meeting called in a sentence. What comes before the
+# calling words is its time (and 在 its place); what follows, only what it is about.
+_CALLING = r"(?:召开|开|组织|举行|举办|搞)(?:一下|一?个|一次|一场)?"
+_TOPIC_SAID = r"讨论|商量|商议|研究|协商|解决|议一议|说说|关于|议题是?|主题是?|内容是?"
+_MEETING_CALLED = re.compile(
+    r"^(?:我们|社区|咱们)?(?:定于|定在|计划|准备|打算|拟|将|要)?"
+    r"(?P<before>[^。?？]{2,30}?)[,，\s]*"
+    rf"{_CALLING}(?P<kind>{'|'.join(MEETING_KINDS)})"
+    rf"(?:[,，\s]*(?:{_TOPIC_SAID})[:：\s]*(?P<topic>[^。?？]{{1,40}}?))?"
+    r"(?:的事情?|的事儿|的问题|问题)?[。!！]*$"
+)
+_NOT_CALLING = re.compile(
+    r"上次|之前|已经|刚才|刚刚|希望|建议|能不能|应该|可不可以|要不要|什么时候|吗"
+)
+
+
+@dataclass(frozen=True)
+class MeetingCalled:
+    """What a meeting called in a sentence says: its kind (「板凳会」), the words of its time
+    and place together (「周四晚上7点在罐罐茶」), and what it is about (「停车」, or 「」)."""
+
+    kind: str
+    when_where: str
+    topic: str
+
+
+def meeting_called(text: str) -> MeetingCalled | None:
+    """A meeting called in a sentence (`text` normalised); None for other words, and for
+    meetings spoken of (「上次开议事会…」), wished for (「建议开个议事会」) or asked after."""
+    if _NOT_CALLING.search(text) is not None:
+        return None
+    match = _MEETING_CALLED.match(text)
+    if match is None:
+        return None
+    return MeetingCalled(
+        match["kind"], match["before"].strip(" ,，"), (match["topic"] or "").strip()
+    )
+
+
 # 「几点开会」「在哪开会」「会议在哪里」「议事会什么时候开」「议事会是讨论什么的」 in a group with
 # a meeting coming: what it is, when and where.
 _ABOUT_A_MEETING = re.compile(r"开会|会议|议事|这个会|那个会|会在|会是")

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.messages import PersonRef, QuotedMessage
-from tests.support.conversation import Conversation
+from tests.support.conversation import Conversation, example_settings, monday_morning
 
 SH = ZoneInfo("Asia/Shanghai")
 G3, G5, WORK, RESIDENTS = "网格3群", "网格5群", "工作群", "幸福里居民群"
@@ -394,6 +395,64 @@ def test_a_meeting_called_as_the_secretary_says_it(chat: Conversation) -> None:
     # Only staff call one; talk of a meeting is chat.
     assert chat.text("@王芳/网格3群: 组织圆桌会 周六9点 议题 停车").startswith("只有")
     assert chat.say("@王芳/网格3群: 开个议事会吧") == []
+
+
+def test_a_meeting_called_in_a_sentence(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼门口停车太乱了")
+    assert chat.say("@李书记/工作群: 周四晚上7点在罐罐茶开议事会，商量停车的事。") == [
+        (WORK, "📅 M1 停车议事会 定于 11月26日 19:00，地点：罐罐茶。要参加请回复「我参加」。"),
+        (WORK, ONLY_HERE.format(number=1)),
+    ]
+    called = chat.say("@李书记/工作群: 这周六上午9点，在社区活动室召开板凳会，议题是3号楼加装电梯")
+    assert called[0][1].startswith("📅 M2 3号楼加装电梯板凳会 定于 11月28日 9:00，地点：社区活动室")
+    # A grid worker in the grid group: posted there, the issue named on its agenda.
+    assert chat.say("@张网格/网格3群: 明晚7点罐罐茶开板凳会，讨论#1") == [
+        (
+            G3,
+            "📅 M3 板凳会 定于 11月24日 19:00，地点：罐罐茶。"
+            "议题：#1 3号楼门口停车太乱了。要参加请回复「我参加」。",
+        )
+    ]
+    # A time the bot cannot read is asked for again.
+    assert chat.say("@李书记/工作群: 过几天开个议事会") == [
+        (
+            WORK,
+            "开议事会的时间没看懂，请说具体日子和几点，如「周四晚上7点在罐罐茶开议事会，讨论停车」。",
+        )
+    ]
+    # Said by a resident, spoken of or wished for: chat, as it was.
+    assert chat.say("@王芳/网格3群: 周四晚上7点在罐罐茶开议事会，商量停车的事") == []
+    assert chat.say("@李书记/工作群: 上次开议事会的时候大家都同意了") == []
+    assert chat.say("@李书记/工作群: 建议周末开个议事会讨论停车") == []
+    # With the command word, what it is about is said the same way.
+    called = chat.say("@李书记/工作群: 议事 电梯 明天下午3点半 社区活动室 商量加装电梯")
+    assert called[0][1].startswith("📅 M4 电梯：加装电梯 定于 11月24日 15:30，地点：社区活动室。")
+    assert [
+        line.split(" · ")[0] for line in chat.text("@李书记/工作群: 议事会").splitlines()[1:5]
+    ] == [
+        "M1 停车议事会",
+        "M2 3号楼加装电梯板凳会",
+        "M3 板凳会",
+        "M4 电梯：加装电梯",
+    ]
+
+
+def test_sending_a_meeting_on_is_shown_with_a_grid_of_the_community(
+    db_url: str, tmp_path: Path
+) -> None:
+    settings = example_settings(db_url, tmp_path / "media")
+    community = settings.communities[0]
+    grids = [*reversed(community.grids)]  # 网格5 first
+    communities = [community.model_copy(update={"grids": grids})]
+    chat = Conversation(settings.model_copy(update={"communities": communities}), monday_morning())
+    try:
+        told = chat.say("@李书记/工作群: 议事 停车难 周六上午9点 罐罐茶")[1]
+        assert told == (
+            WORK,
+            "只发在了本群。要请居民参加，请发送「M1 发到 全部」或「M1 发到 网格5」。",
+        )
+    finally:
+        chat.close()
 
 
 def test_a_ballot_said_with_the_vote_command_word_counts(chat: Conversation) -> None:
@@ -957,17 +1016,19 @@ def test_a_meeting_called_for_the_work_group_alone_is_sent_on_to_the_residents(
     current group), and the secretary is told how to send it on: 「M1 发到 全部」 posts it in
     every residents' group, where people then sign up; a poll goes on as a poll."""
     called = chat.say("@李书记/工作群: 议事 下周三晚上7点 社区活动室 讨论3号楼加装电梯")
-    fixed = "📅 M1 讨论3号楼加装电梯 定于 12月2日 19:00，地点：社区活动室。要参加请回复「我参加」。"
+    fixed = (
+        "📅 M1 3号楼加装电梯议事会 定于 12月2日 19:00，地点：社区活动室。要参加请回复「我参加」。"
+    )
     assert called == [(WORK, fixed), (WORK, ONLY_HERE.format(number=1))]
     assert chat.say("@王芳/网格3群: 我报名") == []  # nothing of it there yet
     assert chat.say("@李书记/工作群: M1 发到全部") == [
-        (WORK, "已把 M1 讨论3号楼加装电梯 发到 网格3群、网格5群、幸福里居民群。"),
+        (WORK, "已把 M1 3号楼加装电梯议事会 发到 网格3群、网格5群、幸福里居民群。"),
         (G3, fixed),
         (G5, fixed),
         (RESIDENTS, fixed),
     ]
     assert chat.text("@王芳/网格3群: 我报名").startswith("已记下：您参加 M1")
-    assert chat.text("@王芳/网格3群: 议事会是讨论什么的").startswith("📅 M1 讨论3号楼加装电梯")
+    assert chat.text("@王芳/网格3群: 议事会是讨论什么的").startswith("📅 M1 3号楼加装电梯议事会")
     assert chat.text("@李书记/工作群: 发到 M1 网格3") == "M1 已经在这些群里了。"
     assert chat.text("@王芳/网格3群: 发到 M1 全部") == "只有网格员及以上可以把议事会发到别的群。"
     # A time poll goes on as a poll, to the groups named (「和」 between them is fine).

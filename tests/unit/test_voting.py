@@ -10,12 +10,14 @@ from bot.domain.voting import (
     TWO_THIRDS,
     Attending,
     Cast,
+    MeetingCalled,
     Spoken,
     SpokenDay,
     attending_said,
     decide,
     home_said,
     is_ballot,
+    meeting_called,
     objection_said,
     parse_choices,
     shared_homes,
@@ -248,3 +250,30 @@ def test_a_flat_said_alone(said: str, home: tuple[str, str, str] | None) -> None
 )
 def test_coming_to_a_meeting_said_in_words(said: str, answer: Attending | None) -> None:
     assert attending_said(said) == answer
+
+
+@pytest.mark.parametrize(
+    ("said", "called"),
+    [
+        (
+            "周四晚上7点在罐罐茶开议事会,商量停车的事",
+            MeetingCalled("议事会", "周四晚上7点在罐罐茶", "停车"),
+        ),
+        ("明天下午开个议事会,讨论停车位的事", MeetingCalled("议事会", "明天下午", "停车位")),
+        (
+            "这周六上午9点,在社区活动室召开板凳会,议题是加装电梯",
+            MeetingCalled("板凳会", "这周六上午9点,在社区活动室", "加装电梯"),
+        ),
+        ("定于12月5日下午3点召开五方会谈", MeetingCalled("五方会谈", "12月5日下午3点", "")),
+        ("下周一开圆桌会讨论垃圾分类", MeetingCalled("圆桌会", "下周一", "垃圾分类")),
+        # Spoken of, wished for, asked after, or more than a meeting called: none.
+        ("上次开议事会的时候大家都同意了", None),
+        ("建议周末开个议事会讨论停车", None),
+        ("什么时候开议事会", None),
+        ("周四开个议事会吧", None),
+        ("开议事会", None),
+        ("明天开议事会,大家记得带上身份证和房产证复印件", None),
+    ],
+)
+def test_a_meeting_called_in_a_sentence_is_read(said: str, called: MeetingCalled | None) -> None:
+    assert meeting_called(said) == called
