@@ -441,8 +441,8 @@ _LEVEL_VERB = rf"{_LEVEL_SAID}(?=\s*(?:简单|复杂|疑难))"
 _BA = re.compile(
     r"^(?P<ba>把)?\s*(?P<number>[#＃]?\s*(?:[0-9０-９]+|[一二两三四五六七八九十百零]+))\s*号?\s*"
     r"(?:也|先|再|就|直接|都|还是|重新)?"  # 「把1号也派给刘物业」「2号重新分给张网格」
-    r"(?P<verb>合并到|合并进|并到|并入|派给|交给|转交给|转交|转给|改派给|改派|转派给|转派|派单"
-    r"|分给|安排给"
+    r"(?P<verb>合并到|合并进|并到|并入|派给|交给|转交给|转交|转给|改派给|改派|转派给|转派|派单给|派单"
+    r"|分给|安排给|派(?![人了过个去来送发出件对])|让"  # 「1号派物业 3天」「1号让物业去处理」
     r"|上报给|上报到|上报|吹哨给|吹哨|报给|退回|转到"
     rf"|{_LEVEL_VERB}"
     r"|(?:的)?期限(?:改成|改为|改到|调整为|调整到|延到|延长到|推迟到)"
@@ -456,7 +456,7 @@ _BA_KEYWORD = {
     **dict.fromkeys(
         [
             *("派给", "交给", "转交给", "转交", "转给", "改派给", "改派", "转派给", "转派"),
-            *("派单", "分给", "安排给", "转到"),
+            *("派单给", "派单", "分给", "安排给", "转到", "派", "让"),
         ],
         "派单",
     ),
@@ -474,6 +474,11 @@ _ASKED_BACK = re.compile(r"^(?:了|过|来|去|没|谁|哪|什么)|(?:吗|么|�
 # The particles a 把 sentence may end in, not part of its name or reason.
 _SOFT_END = re.compile(r"(?:吧|啊|呀|哈|呗|了吧|一下吧?)[\s。.!！~～]*$")
 _LENGTH_FIRST = re.compile(r"^[0-9０-９一二两三四五六七八九十半]")  # 「3天」「两个工作日」
+# 「1号让物业去处理一下，周五前」: whom, then the work (「1号让他们自己解决」 says none).
+_LET_DO = re.compile(
+    r"^(?P<who>[^\s,，。]{1,10}?)(?:去|来|尽快|马上)?(?:处理|修理?|看看|看一下|办理?|跟进|负责)"
+    r"(?:一下)?[\s,，]*(?P<more>.*)$"
+)
 
 
 def _ba_sentence(said: str) -> str | None:
@@ -496,6 +501,10 @@ def _ba_sentence(said: str) -> str | None:
         rest = "" if _ACCEPT_ALONE.match(rest) else rest.removeprefix("了").strip()  # 「把1受理了」
     elif _ASKED_BACK.search(rest):
         return None  # 「1号派单了吗」「1号转给谁了」「2号合并到1了没有」 ask
+    elif verb == "让":
+        if (let := _LET_DO.match(rest)) is None:
+            return None
+        rest = f"{let['who']} {let['more']}"
     if not (match["ba"] or plain):
         return None
     rest = _SOFT_END.sub("", rest)  # 「1号派给刘物业吧」: 刘物业

@@ -304,6 +304,8 @@ def test_a_reporter_asking_in_the_group_when_it_is_fixed_gets_their_issue(
     assert chat.say("@王芳/网格3群: 我反映的事有消息吗") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 楼道灯的事有下文吗") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 快递到哪了") == []
+    assert chat.say("@王芳/网格3群: 灯的事怎么样了") == [("网格3群", listed)]
+    assert chat.say("@王芳/网格3群: 你家的事怎么样了") == []  # someone else's
     assert chat.say("@王芳/网格3群: 井盖的事有结果了吗") == []  # not a problem of hers
     # Not from a neighbour, nor in another group, nor about anything but the work.
     assert chat.say("@孙大爷/网格3群: 什么时候来修啊") == []
@@ -490,6 +492,7 @@ def test_asking_after_ones_reports_lists_them(chat: Conversation) -> None:
         "我报的垃圾桶有人管了吗",
         "我的事还在处理吗",
         "我反映的问题解决了没有",
+        "能不能派人先来看看",
     ],
 )
 def test_asking_when_or_for_ones_reports_in_other_words_lists_them(

@@ -593,6 +593,22 @@ def test_an_issue_handed_on_without_a_deadline_keeps_the_one_promised(
     assert replies[0] == (WORK, "#1 已派单给 物业·刘*业，期限 11月27日。")
 
 
+def test_an_assignment_said_the_short_way_in_the_grid_group(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼顶漏水，家里墙都湿了")
+    chat.say("@孙大爷/网格3群: #报事 3号楼楼下烧烤店油烟太大")
+    assert chat.say("@张网格/网格3群: 1号派物业 3天")[0] == (
+        G3,
+        "#1 已派单给 物业，期限 11月26日。",
+    )
+    assert chat.say("@张网格/网格3群: 2号让周主任去处理一下，周五前")[0] == (
+        G3,
+        "#2 已派单给 街道城管办·周*任，期限 11月27日。",
+    )
+    # Talk of sending someone, or of a 派出所, is no assignment.
+    assert chat.say("@张网格/网格3群: 2号派出所来人了") == []
+    assert chat.say("@王芳/网格3群: 1号派人去看了吗") == []
+
+
 def test_a_deadline_typed_for_a_day_off_is_pointed_out(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
     replies = chat.say("@张网格/网格3群: 派单 1 @刘物业 周日")
