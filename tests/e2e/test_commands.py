@@ -186,12 +186,16 @@ def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) 
         "#1 已办好的话，请发送「办结 1 3号楼那个下水道已疏通」；"
         "还没办完请发送「进展 1 3号楼那个下水道已疏通」。"
     )
-    for said in ("明天上午去处理", "下午去换"):
+    for said in ("明天上午去处理", "下午去换", "需要业主配合，明天上午上门"):
         assert chat.text(f"@刘物业/私聊: {said}") == (
             f"#1 报进展请发送「进展 1 {said}」，报事人会收到；办好后再发送「办结 1 结果」。"
         )
     assert chat.text("@刘物业/私聊: 1号已上门看过了") == (
         "#1 要办结请发送「办结 1 已上门看过了」，报进展请发送「进展 1 已上门看过了」。"
+    )
+    # Work they cannot do is handed back.
+    assert chat.text("@刘物业/私聊: 1号修不了，要住建局来") == (
+        "#1 不归您管的话，请发送「不归我管 1 修不了，要住建局来」，社区会改派。"
     )
     # Waiting for parts is more time: how 延期 is asked for.
     assert chat.text("@刘物业/私聊: 1号配件没货了，要等几天") == (
