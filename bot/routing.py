@@ -159,7 +159,11 @@ class Router:
         """The command a sentence is said as (「把2合并到1」 → 合并 2 1, 「本周统计」 → 统计 本周,
         「怎么派单」 → 帮助 派单); None for other words."""
         private = message.chat.is_private
-        plain = _ba_sentence(said) or _said_as(said_text, private=private)
+        plain = (
+            _ba_sentence(said)
+            or _said_in_own_words(said, said_text)
+            or _said_as(said_text, private=private)
+        )
         if plain is None and (private or message.mentions_bot):  # 「怎么撤回」 among neighbours
             plain = self._how_to(said_text)  # is about WeChat
         return plain
@@ -716,6 +720,15 @@ _SAID_AS = (
         "发到 {meeting} {where}",
         False,
     ),
+    # 「M1 公示5天」「把M1公示一下」 → 公示 M1 5天
+    (
+        re.compile(
+            r"^(?:把|将)?(?P<meeting>[Mm][0-9]{1,9})\s*(?:的决议|的结果)?\s*公示(?:一下)?\s*"
+            r"(?P<days>[0-9]{1,2}\s*(?:天|个工作日))?(?:吧)?$"
+        ),
+        "公示 {meeting} {days}",
+        False,
+    ),
     # 「1号确认修好了」「2号核实过了，灯亮了」 → 核实 1 修好了: a 楼栋长's check of the work
     (
         re.compile(
@@ -763,11 +776,32 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "催办 {number}": ("催", "督"),
     "核实 {number} {what}": ("确认", "核实"),
     "发到 {meeting} {where}": ("发到", "发给", "发送到", "发布到"),
+    "公示 {meeting} {days}": ("公示",),
 }
 _SAID_AS_NEEDING = tuple((*said, frozenset(_NEEDS[said[1]])) for said in _SAID_AS)
 # The needed words a message has, in one pass. Two that overlap (「按月报」) yield the first
 # only; no phrasing is a whole message holding such a pair.
 _NEEDED = re.compile("|".join(sorted({re.escape(w) for ws in _NEEDS.values() for w in ws})))
+
+
+# 「M1 结果 决议：…」「M1的决议：…」 → 结果 M1 …, not 「M1结果出来了吗」, which asks;
+# 「发起投票 停车收费 选项 同意|反对 …」「组织一次表决：…」 → 投票 …
+_OUTCOME_FIRST = re.compile(
+    r"^(?P<meeting>[Mm][0-9]{1,9})\s*的?"
+    r"(?:结果[，,：:\s]*(?!出来|如何|怎么|呢|是)(?=.*[^吗呢么没?]$)|(?=决议.*[^吗呢么没?]$))",
+    re.DOTALL,
+)
+_VOTE_CALLED = re.compile(r"^(?:发起|组织|开展|搞|来)(?:一个|一次|个|次)?(?:投票|表决)[，,：:\s]+")
+
+
+def _said_in_own_words(said: str, said_text: str) -> str | None:
+    """「M1 结果 决议：…」 → 「结果 M1 决议：…」, 「发起投票 …」 → 「投票 …」, the words after
+    kept as typed (a decision is published with its own ，and ：); None for other words."""
+    if said_text[:1] in "Mm" and (outcome := _OUTCOME_FIRST.match(said_text)) is not None:
+        return f"结果 {outcome['meeting']} {_rest_after(said, outcome.end())}"
+    if (vote := _VOTE_CALLED.match(said_text)) is not None:
+        return f"投票 {_rest_after(said, vote.end())}"
+    return None
 
 
 def _said_as(said: str, *, private: bool) -> str | None:

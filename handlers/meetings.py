@@ -1698,7 +1698,9 @@ def _state(ctx: Context, meeting: Meeting) -> str:
         when = format_deadline(meeting.starts_at, tz, now, clock=True)
         if meeting.starts_at > now:
             place = f"，{meeting.place}" if meeting.place else ""
-            return texts.MEETING_COMING.format(when=when, place=place)
+            signed = sum(ballot.party for ballot in _coming(ctx.uow, meeting))
+            coming = texts.MEETING_SIGNED_UP.format(total=signed) if signed else ""
+            return texts.MEETING_COMING.format(when=when, place=place) + coming
         if now - meeting.starts_at <= CURRENT_FOR:
             return texts.MEETING_HELD.format(when=when)
     return ""

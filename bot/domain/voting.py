@@ -245,13 +245,15 @@ def _day(match: re.Match[str]) -> SpokenDay | None:
 
 
 # 「我有异议，停车费太贵」「对这个决议有异议：…」「异议：…」: an objection to the 公示 open;
-# so are 「我反对，100太贵了」 (反对 after 我, not 「他反对」) and 「不同意这个决议」.
+# so are 「我反对，100太贵了」 and 「我有意见，…」 (after 我, not 「他反对」「大家有意见」) and
+# 「不同意这个决议」.
 _THE_DECISION = r"(?:这个|这次|此|该|本次)?(?:决议|公示|方案|决定|结果)"
 _OBJECTING = re.compile(
     r"\s*(?P<who>我们家|我们|我家|我|本人|俺)?(?:还是|也)?"
     r"(?:(?:对(?:这个|这次|此|该|本次)?(?:决议|公示|方案|决定|结果)?)?"
     r"(?:有|提出?|提个|提一个|还有)?(?:一点|一个|一条|一些|点|个|些)?异议"
-    rf"|(?(who)(?:坚决)?反对{_THE_DECISION}?|(?!))|不同意{_THE_DECISION})"
+    rf"|(?(who)(?:坚决)?反对{_THE_DECISION}?|(?!))|不同意{_THE_DECISION}"
+    rf"|(?(who)(?:对{_THE_DECISION})?有(?:点|一点|些)?意见|(?!)))"
     r"(?:[\s:：,，.。!！;；]+|$)(?P<text>.*)",
     re.S,
 )

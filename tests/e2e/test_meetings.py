@@ -455,6 +455,41 @@ def test_sending_a_meeting_on_is_shown_with_a_grid_of_the_community(
         chat.close()
 
 
+def test_a_meeting_run_in_the_secretarys_own_words(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 小区停车位太少，晚上回来没地方停")
+    chat.say("@李书记/工作群: 议事 停车难 周四19:00 罐罐茶 #1")
+    chat.say("@陈大爷/网格3群: 我参加")
+    chat.say("@刘阿姨/网格3群: 我和老伴都去")
+    # Who is coming: how many in the list, and who in the meeting's record.
+    assert chat.text("@李书记/工作群: 有几个人报名了") == (
+        "进行中的议事会和表决：\nM1 停车难 · 定于 11月26日 19:00，罐罐茶，3人报名\n"
+        "发送「查看 M编号」看详情。"
+    )
+    assert "参加：陈*爷、刘*姨（2人），共3人" in chat.text("@李书记/工作群: M1谁报名了")
+    chat.run_until(at(11, 26, 21))
+    # The outcome and the 公示 with the meeting's number first; the decision as typed.
+    recorded = chat.say(
+        "@李书记/工作群: M1 结果 决议：划定20个临时车位，每月100元 行动：物业负责划线 12月5日"
+    )
+    assert recorded[0] == (WORK, "M1 停车难 结果已记录：决议1条，行动事项 #2。")
+    published = chat.say("@李书记/工作群: M1 公示 5天")
+    assert (
+        G3,
+        "📢 公示：M1 停车难\n决议：划定20个临时车位，每月100元\n"
+        "行动：#2 划线（物业，期限 12月5日）\n公示期至 12月1日，有异议请回复「异议 M1 内容」。",
+    ) in published
+    # 「我有意见」 is an objection; 「大家有意见」 is not.
+    assert chat.say("@孙先生/网格3群: 我有意见，100元太贵了") == [
+        (G3, "已记录您对 M1 的异议，书记会答复。"),
+        (WORK, "M1 收到异议（孙*生）：100元太贵了"),
+    ]
+    assert chat.say("@王芳/网格3群: 大家有意见可以提") == []
+    # A vote called as it is said.
+    called = chat.say("@李书记/工作群: 发起投票 停车收费 选项 同意｜反对 截止 周六20:00 群 网格3")
+    assert called[0] == (WORK, "已在各群发起 M2 停车收费 的投票。")
+    assert called[1][1].startswith("🗳 M2 停车收费 · 表决\n1. 同意\n2. 反对")
+
+
 def test_a_ballot_said_with_the_vote_command_word_counts(chat: Conversation) -> None:
     chat.say("@李书记/工作群: 议事 纸箱议事会 时间 周四19:00|周六10:00 截止 周三20:00 群 网格3")
     assert chat.say("@王芳/网格3群: 投票 M1 2") == [(G3, "已记录：M1 选 2。")]
@@ -751,7 +786,7 @@ def test_the_meetings_under_way_are_listed_with_where_each_stands(chat: Conversa
     chat.run_until(at(11, 24, 21))
     listed = chat.text("@李书记/工作群: 议事会").splitlines()
     assert listed[1:3] == [
-        "M1 停车难议事会 · 定于 11月28日 10:00，罐罐茶",
+        "M1 停车难议事会 · 定于 11月28日 10:00，罐罐茶，1人报名",  # who chose that time
         "M2 楼道堆物议事会 · 待定时间",
     ]
     chat.run_until(at(11, 28, 12))  # M1 held, M3's vote closed

@@ -303,6 +303,16 @@ def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_
         ("取消议事会", "cancel_meeting", "议事会"),
         ("3号安排给物业，周五前修好", "assign", "3 物业，周五前修好"),
         ("1号派物业 3天", "assign", "1 物业 3天"),
+        # A meeting's number first; its decision kept in the words typed.
+        ("M1 结果 决议：20个车位，每月100元", "outcome", "M1 决议：20个车位，每月100元"),
+        ("M1的决议：取消固定车位", "outcome", "M1 决议：取消固定车位"),
+        ("M1 公示 5天", "publish", "M1 5天"),
+        ("把M1公示一下", "publish", "M1"),
+        (
+            "发起投票 充电桩 选项 同意｜反对 截止 周五18:00",
+            "vote",
+            "充电桩 选项 同意｜反对 截止 周五18:00",
+        ),
         ("1号派单给物业", "assign", "1 物业"),
         ("1号让物业去处理一下，周五前", "assign", "1 物业 周五前"),
         ("2号让刘物业看看", "assign", "2 刘物业"),
@@ -591,6 +601,11 @@ def test_a_notice_answers_a_question_holding_every_word_it_names(
         ("投了多少票了", ""),
         ("谁没投", ""),
         ("还有谁没来", None),
+        ("M1谁报名了", "M1"),
+        ("有几个人报名了", ""),  # the meetings coming, with how many signed up
+        ("谁报名了", ""),
+        ("几个人报名了", ""),
+        ("谁报名了跳舞班", None),
     ],
 )
 def test_a_meeting_is_asked_after_by_its_number(said: str, meeting: str | None) -> None:
