@@ -339,7 +339,7 @@ _WHOSE = frozenset({"大家", "我们", "居民", "群众", "社区", "小区", 
 # sender's own report there taken back (its 撤回: the grid worker checks, then closes it).
 _OWN_REPORT = (
     r"(?:我(?:报|反映|提|上报|投诉)的(?:那个|这个|那件|那条)?[\u4e00-\u9fff]{0,6}?"
-    r"|我的(?:反映|诉求|报事|问题|投诉))"
+    r"|我的(?:反映|诉求|报事|问题|投诉)|我的?(?:那个|这个|那件|那条)(?:反映|诉求|报事|问题|投诉)?)"
 )
 _WITHDRAWN = re.compile(
     rf"{_OWN_REPORT}(?:就|先)?(?:撤回|撤销|取消|不用(?:再)?(?:修|处理|管|来)了?"

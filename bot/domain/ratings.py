@@ -41,7 +41,8 @@ RATING_WORDS = {
 VAGUE_RATING_WORDS = {"一般": 3, "还行": 3, "还可以": 3}
 """Words that answer a survey but are everyday chat too: taken as 3 only in a private chat."""
 _CHINESE_SCORES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
-_SCORE = re.compile(r"^(?:打|给)?(?:([1-5])分?|([一二两三四五])分)$")  # 5, 5分, 打五分; not 五
+# 5, 5分, 打五分, 给个五星, 3颗星; not 五
+_SCORE = re.compile(r"^(?:打|给)?个?(?:([1-5])(?:分|星|颗星)?|([一二两三四五])(?:分|星|颗星))$")
 # 「满意，谢谢」「很满意！辛苦了」: the thanks after the verdict.
 _THANKS = re.compile(r"(?:谢谢|感谢|多谢|辛苦)[^\s]{0,4}$")
 _BEFORE_THANKS = ",，、。.!！~～"
@@ -71,8 +72,8 @@ def _without_symbols(text: str) -> str:
 GROUP_RATING_MAX = 60
 """「不满意，师傅来看了一眼就走了」 is a rating with its reason; a longer group message that
 merely starts or ends with 满意 is chatter."""
-# Every rating word has 满意 or 评 in it; every score a digit 1-5 or 分; then the vague words.
-_RATING_HINT = re.compile(r"满意|评|分|[1-5]|一般|还行|还可以")
+# Every rating word has 满意 or 评 in it; every score a digit 1-5, 分 or 星; then the vague words.
+_RATING_HINT = re.compile(r"满意|评|分|星|[1-5]|一般|还行|还可以")
 _PARTICLES = "的吧啊呀了哦呢嘛"  # 「挺满意的」「基本满意吧」
 _FIRST_APART = re.compile(r"^(.+?)[\s,，、。.!！~～;；:：]+(.+)$")
 _LAST_APART = re.compile(r"^(.+)[\s,，、。.!！~～;；:：]+(.+?)$")

@@ -710,6 +710,7 @@ def test_a_report_taken_back_in_words_in_its_group_is_withdrawn(chat: Conversati
     # A neighbour saying so takes back nothing of hers; chat stays chat.
     assert chat.say("@孙大爷/网格3群: 我的反映撤回吧") == []
     assert chat.say("@王芳/网格3群: 我的快递撤回了") == []
+    assert chat.say("@王芳/网格3群: 我的这个手机不用修了") == []
     replies = chat.say("@王芳/网格3群: 我报的那个灯不用修了，物业已经弄好了")
     assert replies == [
         (G3, "#1 已转告网格员：我报的那个灯不用修了，物业已经弄好了。确认后会结案。"),
@@ -722,6 +723,11 @@ def test_a_report_taken_back_in_words_in_its_group_is_withdrawn(chat: Conversati
     assert "报事人撤回" in chat.text("@李书记/工作群: 查看 1")
     # In another group, where she reported nothing, it is chat.
     assert chat.say("@王芳/网格5群: 撤回我的诉求") == []
+    chat.say("@孙大爷/网格3群: #报事 3号楼有人在楼道里抽烟，烟味很大")
+    assert chat.say("@孙大爷/网格3群: 我的那个撤回吧，人家已经不抽了")[0] == (
+        G3,
+        "#2 已转告网格员：我的那个撤回吧，人家已经不抽了。确认后会结案。",
+    )
 
 
 def test_staff_saying_an_issue_repeats_are_shown_the_merge(chat: Conversation) -> None:

@@ -376,6 +376,10 @@ def test_the_reporter_answers_the_follow_up_in_words(chat: Conversation) -> None
     ]
     chat.say("@张网格/网格3群: 办结 1 又疏通了一遍")
     assert chat.say("@王芳/网格3群: 满意！") == [(G3, "#1 已销号，评价5分，感谢反馈。")]
+    # Stars are a score too.
+    chat.say("@孙大爷/网格3群: #报事 4号楼楼道灯坏了")
+    chat.say("@张网格/网格3群: 办结 2 已换灯泡")
+    assert chat.say("@孙大爷/网格3群: 给个五星") == [(G3, "#2 已销号，评价5分，感谢反馈。")]
     # Closed by her rating: neither a follow-up reminder nor 默认满意 comes later.
     assert [f for f in chat.run_until(at(12, 1)) if "#1" in f[2]] == []
 

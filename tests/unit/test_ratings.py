@@ -21,13 +21,20 @@ from bot.domain.ratings import fixed_said, not_fixed, spoken_rating
         ("还是堵，不满意", (1, "还是堵")),
         ("满意，师傅很负责", (5, "师傅很负责")),
         ("4分，来得有点晚", (4, "来得有点晚")),
+        ("给个五星", (5, "")),
+        ("5星", (5, "")),
+        ("三颗星，来得太晚", (3, "来得太晚")),
+        ("一星", (1, "")),
     ],
 )
 def test_a_verdict_with_or_without_its_reason(typed: str, rating: tuple[int, str]) -> None:
     assert spoken_rating(typed) == rating
 
 
-@pytest.mark.parametrize("typed", ["满意度调查什么时候", "收到，谢谢", "我家 3", "5，很好", "一般"])
+@pytest.mark.parametrize(
+    "typed",
+    ["满意度调查什么时候", "收到，谢谢", "我家 3", "5，很好", "一般", "星星很多", "五星级酒店"],
+)
 def test_what_is_not_a_rating(typed: str) -> None:
     assert spoken_rating(typed) is None
 

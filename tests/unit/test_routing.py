@@ -667,6 +667,8 @@ def test_other_how_questions_are_not_help(text: str) -> None:
         ("我的反映撤回吧，灯已经好了", RouteKind.WITHDRAWN),
         ("我报的那个井盖不用修了，物业已经弄好了", RouteKind.WITHDRAWN),
         ("撤回我的诉求", RouteKind.WITHDRAWN),
+        ("我的那个撤回吧，人家已经不抽了", RouteKind.WITHDRAWN),
+        ("我的这个手机不用修了", RouteKind.IGNORE),
         ("我的车不用管了", RouteKind.IGNORE),  # about no report
         ("我说的那个不用管了", RouteKind.IGNORE),
         ("我的快递撤回了", RouteKind.IGNORE),
