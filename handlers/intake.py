@@ -1055,6 +1055,8 @@ def _file(
     else:
         days = services.settings.days_for(category.level)
         ack = texts.ACK.format(number=number, category=category.name, where=where, days=days)
+        if grid_id is None and not (location.building or location.place):
+            ack += texts.ACK_ASK_WHERE  # nobody knows where to go: ask, while they are here
     acknowledgement = reply_to(ctx, ack)
     if ctx.chat.kind != "private":
         acknowledgement = replace(acknowledgement, buttons=triage_buttons(number))

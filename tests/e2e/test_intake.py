@@ -442,6 +442,23 @@ def test_a_problem_asked_about_is_filed_unless_it_is_ones_own(chat: Conversation
     assert filed[0][1].startswith("已登记 #3【排水管道】")
 
 
+def test_a_report_nobody_knows_where_to_go_for_asks_where(chat: Conversation) -> None:
+    assert chat.say("@何老师/私聊: 我要投诉物业，电梯坏了一个月没人修")[0] == (
+        "私聊·何老师",
+        "已登记 #1【公共设施】1个工作日内答复。回复「查看 1」看进度。\n"
+        "在哪栋楼？请回复楼号和单元（如：5号楼2单元），方便网格员上门。",
+    )
+    assert chat.say("@何老师/私聊: 5号楼2单元")[0] == (
+        "私聊·何老师",
+        "已把位置补充到 #1：5号楼2单元 · 网格5。",
+    )
+    # In the residents' group too; a grid group's grid worker knows where to go.
+    assert chat.text("@吴姐/幸福里居民群: #报事 电梯又坏了").endswith("方便网格员上门。")
+    assert chat.text("@王芳/网格3群: #报事 楼道灯坏了") == (
+        "已登记 #3【照明路灯】网格3 · 1个工作日内答复。回复「查看 3」看进度。"
+    )
+
+
 def test_a_bare_help_word_opens_chat_not_a_report(chat: Conversation) -> None:
     assert chat.say("@孙大爷/网格3群: 求助，谁家有梯子借我用一下") == []
     assert chat.text("@孙大爷/网格3群: 报事 4号楼电梯坏了").startswith("已登记 #1")
