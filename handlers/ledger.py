@@ -521,6 +521,11 @@ def resolve(ctx: Context, args: str) -> Outcome:
     if (each := for_each_issue(ctx, args, resolve)) is not None:
         return each
     issue, rest = find_issue(ctx, args, "resolve")
+    if issue.status is IssueStatus.RESOLVED:  # said twice, or by two people: it is done
+        said = clause(issue.resolution or "")
+        return _one_line(
+            ctx, texts.RESOLVED_ALREADY.format(number=issue.number, result=said), issue
+        )
     result = required(rest, "办理结果", f"办结 {issue.number} 已疏通下水道")
     issue.resolution = result
     issue.resolved_at = ctx.now

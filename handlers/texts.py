@@ -183,6 +183,7 @@ ASSIGNED_DIRECT = (
 )
 PROGRESS = "#{number} 进展：{note}"
 RESOLVED = "#{number} 已办结：{result}。请报事人评价：回复「评价 {number} 1-5分」，或「满意/基本满意/不满意」。"
+RESOLVED_ALREADY = "#{number} 已办结（{result}），正等报事人评价，无需重复。"
 DECLINED = "#{number} {who}反馈不归其管（{reason}），正在重新派单。"
 REJECTED = "#{number} 已退回：{reason}"
 REJECTED_BECAUSE = "#{number} 退回的原因：{reason}"

@@ -80,6 +80,10 @@ def test_an_issue_goes_through_every_status_and_everyone_hears_their_part(
     # 已办结, and the reporter is asked to rate it.
     resolved = "#1 已办结：已疏通，路面已清洗。请报事人评价：回复「评价 1 1-5分」，或「满意/基本满意/不满意」。"
     assert chat.say("@周主任/私聊: 办结 1 已疏通，路面已清洗") == everyone(resolved, ZHOU, G3, G5)
+    # Said again (or by the grid worker too): done already, nobody is told twice.
+    assert chat.say("@张网格/网格3群: 办结 1 已疏通") == [
+        (G3, "#1 已办结（已疏通，路面已清洗），正等报事人评价，无需重复。")
+    ]
 
     # Only the reporter rates; a low rating reopens it and the work group hears.
     assert chat.say("@孙大爷/网格5群: 评价 1 5") == [
