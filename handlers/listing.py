@@ -165,13 +165,11 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     per_colour = {Colour.RED: result.red, Colour.YELLOW: result.yellow, Colour.GREEN: result.green}
     shown_total = per_colour[wanted] if wanted else result.total
     follow_up = query.statuses == {IssueStatus.RESOLVED}  # 「台账 待回访」: whom to call back
-    if shown_total == 0 and follow_up:
-        return answer(ctx, texts.LIST_FOLLOW_UP_NONE)
     if shown_total == 0:
-        filtered = any(word not in _MINE for word in filters)  # 「我的」 is whose, not a filter
-        if grid_work and not filtered:
-            return answer(ctx, texts.LIST_EMPTY_GRIDS)
-        return answer(ctx, _nothing_listed(actor.role, holder_view, building, filtered))
+        if follow_up:
+            return answer(ctx, texts.LIST_FOLLOW_UP_NONE)
+        said = [_said_filter(word) for word in filters if word not in _MINE]  # 「我的」: whose
+        return answer(ctx, _nothing_listed(actor.role, said, grid_work, holder_view, building))
     pages = -(-shown_total // PAGE_SIZE)
     if page > pages:
         raise Answer(texts.LIST_NO_PAGE.format(page=page, pages=pages))
@@ -298,10 +296,24 @@ def _page_word(word: str) -> str:
     return inner if inner != word and whole_number(inner) is not None else word
 
 
-def _nothing_listed(role: Role, holder_view: bool, building: str | None, filtered: bool) -> str:
-    """An empty ledger in the words of whose ledger it is."""
-    if filtered:
-        return texts.LIST_EMPTY
+_COLOUR_SAID = {Colour.RED: "🔴超期", Colour.YELLOW: "🟡快到期", Colour.GREEN: "🟢未到期"}
+
+
+def _said_filter(word: str) -> str:
+    """A 台账 filter as an empty answer names it: 「红」 as 「🔴超期」, others as typed."""
+    colour = Colour.from_word(word)
+    return _COLOUR_SAID[colour] if colour is not None else echoed(word)
+
+
+def _nothing_listed(
+    role: Role, filters: list[str], grid_work: bool, holder_view: bool, building: str | None
+) -> str:
+    """An empty ledger: what was asked for said back (「台账 红 网格3」), else in the words of
+    whose ledger it is."""
+    if filters:
+        return texts.LIST_EMPTY_FOR.format(what="、".join(filters))
+    if grid_work:
+        return texts.LIST_EMPTY_GRIDS
     if building:  # a 楼栋长's
         return texts.LIST_EMPTY_BUILDING.format(building=f"{building}号楼")
     if holder_view:

@@ -266,6 +266,7 @@ LIST_HEAD = "{community}台账：未办结{total}条（🔴{red} 🟡{yellow} �
 LIST_PAGE = "，第{page}/{pages}页"
 LIST_NEXT = "下一页：台账 {args}{next}"
 LIST_EMPTY = "没有符合条件的未办结事项。"
+LIST_EMPTY_FOR = "没有符合条件（{what}）的未办结事项。"
 LIST_FOLLOW_UP_HEAD = "{community}待回访（已办结、报事人未评价）：{total}条"
 LIST_FOLLOW_UP_NONE = "没有待回访的事项。"
 LIST_FOLLOW_UP_HOW = "电话回访后请记录：回访 编号 满意/基本满意/不满意"

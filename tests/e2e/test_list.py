@@ -36,7 +36,7 @@ def test_residents_see_their_own_and_handlers_what_they_hold(chat: Conversation)
     assert "#3【道路井盖】" in chat.text("@刘物业/私聊: 台账")
     # An empty ledger in the words of whose it is.
     assert chat.text("@周主任/私聊: 台账") == "您手上没有未办结的事项。"
-    assert chat.text("@周主任/私聊: 台账 红") == "没有符合条件的未办结事项。"
+    assert chat.text("@周主任/私聊: 台账 红") == "没有符合条件（🔴超期）的未办结事项。"
     assert chat.text("@钱阿姨/幸福里居民群: 台账").startswith("您报过或关注的事项里没有未办结的")
 
 
@@ -47,7 +47,7 @@ def test_my_to_do_list_as_people_ask_for_it(chat: Conversation) -> None:
     held = "🟢 #2【照明路灯】3号楼2单元 · 办理中 · 物业·刘*业 · 期限11月27日"
     for asked in ("我的待办", "待办", "我的事项", "我的任务", "待办事项", "/mine"):
         assert chat.text(f"@刘物业/私聊: {asked}").splitlines()[1:] == [held]
-    assert chat.text("@刘物业/私聊: 待办 红") == "没有符合条件的未办结事项。"
+    assert chat.text("@刘物业/私聊: 待办 红") == "没有符合条件（🔴超期）的未办结事项。"
     assert chat.text("@张网格/私聊: 我的待办") == chat.text("@张网格/私聊: 台账 我的")
     assert len(chat.text("@王芳/私聊: 我的事项").splitlines()) == 3  # what she reported
     assert chat.say("@张网格/网格3群: 待办事项太多了，忙不过来") == []
@@ -91,7 +91,9 @@ def test_the_ledger_by_status_as_staff_say_it(chat: Conversation) -> None:
     waiting = chat.text("@李书记/工作群: 台账 待受理")
     for asked in ("待受理的有哪些", "有新的诉求吗", "今天新来的有哪些"):
         assert chat.text(f"@李书记/工作群: {asked}") == waiting, asked
-    assert chat.text("@李书记/工作群: 台账 办理中 红") == "没有符合条件的未办结事项。"
+    assert chat.text("@李书记/工作群: 台账 办理中 红") == (
+        "没有符合条件（办理中、🔴超期）的未办结事项。"
+    )
     assert chat.text("@李书记/工作群: 台账 办理中").splitlines()[1][2:4] == "#3"
     assert chat.text("@李书记/工作群: 台账 已办结") == "没有待回访的事项。"  # done, to be rated
     assert chat.text("@李书记/工作群: 台账 已销号") == (
@@ -185,7 +187,8 @@ def test_filters_by_building(chat: Conversation) -> None:
     assert numbers_listed(chat, "@李书记/工作群: 台账 5号楼") == ["#3", "#2"]
     assert numbers_listed(chat, "@李书记/工作群: 台账 ５栋 绿") == ["#2"]
     assert numbers_listed(chat, "@李书记/工作群: 台账 3号楼") == ["#1"]
-    assert chat.text("@李书记/工作群: 台账 9号楼") == "没有符合条件的未办结事项。"
+    assert chat.text("@李书记/工作群: 台账 9号楼") == "没有符合条件（9号楼）的未办结事项。"
+    assert chat.text("@李书记/工作群: 9号楼的台账") == "没有符合条件（9号楼）的未办结事项。"
     # A 楼栋长 sees their own building's, whichever they ask for.
     assert numbers_listed(chat, "@陈楼长/网格3群: 台账 3号楼") == ["#1"]
     assert chat.text("@陈楼长/网格3群: 台账 5号楼") == "没有符合条件的未办结事项。"
