@@ -191,6 +191,9 @@ class Dispatcher:
                     RouteKind.WITHDRAWN,
                 ):
                     return uow.issues.awaited_here(chat.platform, sender, chat.ref)
+                if kind is RouteKind.EMERGENCY_NEWS:
+                    since = now - intake.EMERGENCY_NEWS_WITHIN
+                    return uow.issues.urgent_reported_since(chat.platform, sender, chat.ref, since)
                 # The 台账 asked, staff telling of their work: privately, or in a work group.
                 if kind in (RouteKind.LEDGER_ASKED, RouteKind.WORK_TOLD):
                     found = None if chat.is_private else uow.chats.find(chat.platform, chat.ref)
@@ -363,6 +366,8 @@ class Dispatcher:
                 return self._or_otherwise(ctx, route, intake.detail_given(ctx, route.text))
             case RouteKind.WITHDRAWN:
                 return self._or_otherwise(ctx, route, intake.withdrawn(ctx, route.text))
+            case RouteKind.EMERGENCY_NEWS:
+                return self._or_otherwise(ctx, route, intake.emergency_news(ctx, route.text))
             case RouteKind.HOME:
                 return self._or_otherwise(ctx, route, meetings.home_given(ctx, route.text))
             case RouteKind.SPOKEN_OBJECTION:

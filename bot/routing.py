@@ -17,6 +17,7 @@ from bot.domain.asking import (
     asks_in_group,
     contact_asked,
     detail_said,
+    emergency_news,
     extension_answer,
     issue_asked,
     ledger_asked,
@@ -99,6 +100,8 @@ class RouteKind(Enum):
     DETAIL = "detail"
     # 我的反映撤回吧 (in a group): perhaps the sender's report there taken back
     WITHDRAWN = "withdrawn"
+    # 人已经送医院了 (in a group): perhaps news of the sender's emergency reported there just now
+    EMERGENCY_NEWS = "emergency_news"
     PHOTO = "photo"  # an untagged photo: attached to the sender's report of a moment ago
     VOICE = "voice"  # a voice message sent privately: asked to type it instead
     # A command that ran, edited (Telegram): it is not run again, and the sender is told so
@@ -400,14 +403,16 @@ _ASKED = re.compile(r"([?？])[\s。！!．.~～…]*$")
 
 def _of_own_report(raw: str, said_text: str) -> Route | None:
     """Group words perhaps about the sender's report there: 「我家是3号楼2单元301」 where it is
-    (or the flat a ballot waits for), 「补充一下，…」 a detail of it, 「我的反映撤回吧」 its 撤回;
-    None for other words."""
+    (or the flat a ballot waits for), 「补充一下，…」 a detail of it, 「我的反映撤回吧」 its 撤回,
+    「人已经送医院了」 news of it (an emergency); None for other words."""
     if gives_place(said_text) and extract_location(said_text).building is not None:
         return Route(RouteKind.PLACE, text=raw, otherwise=IGNORE)
     if detail_said(raw) is not None:
         return Route(RouteKind.DETAIL, text=raw, otherwise=IGNORE)
     if withdrawn_said(said_text):
         return Route(RouteKind.WITHDRAWN, text=raw, otherwise=IGNORE)
+    if emergency_news(said_text):
+        return Route(RouteKind.EMERGENCY_NEWS, text=raw, otherwise=IGNORE)
     return None
 
 
@@ -583,11 +588,12 @@ _SAID_AS = (
     ),
     # 「今天的台账」「今日台账」 → 台账
     (re.compile(r"^(?:今天|今日)的?(?:台账|台帐)$"), "台账", False),
-    # 「网格3的台账」「5号楼台账」「物业的台账」「超期的台账」 → 台账 网格3 (not a period's: 导出)
+    # 「网格3的台账」「5号楼台账」「物业的台账」「超期的台账」 → 台账 网格3 (not a period's: 导出;
+    # not 「网页台账」, a command of its own)
     (
         re.compile(
             r"^(?P<what>网格[0-9]{1,3}|[0-9]{1,4}号楼"
-            r"|(?!今|本|这|上|去|下|明|昨|每|月|周|年|全|社区)[\u4e00-\u9fff]{1,5}?)"
+            r"|(?!今|本|这|上|去|下|明|昨|每|月|周|年|全|社区|网页)[\u4e00-\u9fff]{1,5}?)"
             r"的?(?:台账|台帐)$"
         ),
         "台账 {what}",

@@ -146,6 +146,7 @@ _SMALL_TALK = re.compile(
     re.IGNORECASE,
 )
 PLACE_ADDED_WITHIN = timedelta(minutes=30)
+EMERGENCY_NEWS_WITHIN = timedelta(hours=3)  # how long a reporter's news follows their 🚨
 # 「要等配件，延期到下周五」「推迟到12月10日，厂家没货」: the new deadline, said after 到.
 _EXTEND_TO = re.compile(
     r"(?:延期|延长|延|推迟|推|宽限)(?:到|至)\s*(?P<when>[^，,。；;！!\s]{1,12})"
@@ -370,6 +371,24 @@ def detail_given(ctx: Context, text: str) -> Outcome | None:
         return None
     reply = texts.DETAIL_ADDED.format(number=issue.number)
     return _kept_on(ctx, issue, detail, reply, texts.DETAIL_ADDED_ALERT)
+
+
+def emergency_news(ctx: Context, text: str) -> Outcome | None:
+    """「人已经送医院了，谢谢大家」 from the reporter of an emergency in its group hours ago: kept
+    on it as a 补充 and passed to the work group, whose 🚨 it follows. None when they reported
+    none there lately."""
+    mine = [
+        issue
+        for issue in _own_issues(ctx, OPEN)
+        if issue.urgent
+        and issue.chat_id == ctx.chat.id
+        and ctx.now - issue.created_at <= EMERGENCY_NEWS_WITHIN
+    ]
+    issue = max(mine, key=lambda i: i.number, default=None)
+    if issue is None:
+        return None
+    told = texts.EMERGENCY_NEWS_TOLD.format(number=issue.number)
+    return _kept_on(ctx, issue, text, told, texts.EMERGENCY_NEWS_ALERT)
 
 
 def place_given(ctx: Context, text: str) -> Outcome | None:

@@ -825,6 +825,20 @@ class Issues:
             platform, person_ref, chat_ref, Issue.status.in_([*OPEN_STATUSES, IssueStatus.RESOLVED])
         )
 
+    def urgent_reported_since(
+        self, platform: str, person_ref: str, chat_ref: str, since: datetime
+    ) -> bool:
+        """Whether this platform user reported in the group `chat_ref`, since `since`, an
+        urgent issue still open: whose 「人已经送医院了」 there is news of it."""
+        return self._reported(
+            platform,
+            person_ref,
+            chat_ref,
+            Issue.urgent.is_(True),
+            Issue.status.in_(OPEN_STATUSES),
+            Issue.created_at >= since,
+        )
+
     def _reported(
         self, platform: str, person_ref: str, chat_ref: str | None, *where: ColumnElement[bool]
     ) -> bool:

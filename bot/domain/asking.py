@@ -533,3 +533,26 @@ def service_asked(text: str) -> str | None:
         if pattern.search(text) and (name == "photos" or _ABOUT_THE_SERVICE.search(text)):
             return name
     return None
+
+
+# 「人已经送医院了，谢谢大家」「火已经灭了」「电工来了，没事了」: news of an emergency, said in its
+# group by the one who reported it (who the work group's 🚨 sent running should hear it).
+_EMERGENCY_NEWS = re.compile(
+    r"(?:已经?|刚刚?)(?:送|拉|抬|救|扶|打了|叫了|联系|报警|报了|灭|扑灭|关了|关掉|切断|断电"
+    r"|控制住|处理|解决|修好|找到|出来|没事)"
+    r"|没事了|不要紧了|灭了|送(?:到)?医院|送医了|救护车(?:已经)?(?:来|到)了"
+    r"|(?:120|119|110|消防|民警|警察|电工|师傅|物业)(?:的人)?(?:已经)?(?:来|到)了"
+)
+_ISSUE_NAMED_FIRST = re.compile(r"^#|^[0-9]{1,9}\s*号|^[0-9]{1,9}\s")
+_ASKED_NEWS = re.compile(r"[吗么嘛没?][\s。.!！~～]*$")
+EMERGENCY_NEWS_AT_MOST = 60
+
+
+def emergency_news(text: str) -> bool:
+    """Whether `text` (normalised, without its closing punctuation) tells how an emergency went:
+    「人已经送医院了」; not asking it (「已经处理了吗」)."""
+    if len(text) > EMERGENCY_NEWS_AT_MOST or not ("了" in text or "已" in text):
+        return False
+    if _ISSUE_NAMED_FIRST.match(text) is not None:
+        return False  # 「3号已经修好了」: staff telling of an issue by its number (not 「120到了」)
+    return _EMERGENCY_NEWS.search(text) is not None and _ASKED_NEWS.search(text) is None

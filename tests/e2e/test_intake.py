@@ -459,6 +459,23 @@ def test_a_report_nobody_knows_where_to_go_for_asks_where(chat: Conversation) ->
     )
 
 
+def test_news_of_an_emergency_from_its_reporter_goes_to_the_work_group(
+    chat: Conversation,
+) -> None:
+    chat.say("@周女士/幸福里居民群: #求助 家里老人摔倒了，谁能帮帮忙，6号楼2单元")
+    assert chat.say("@周女士/幸福里居民群: 人已经送医院了，谢谢大家") == [
+        ("幸福里居民群", "已转告工作群（#1）。"),
+        ("工作群", "🚨 #1 报事人最新情况：人已经送医院了，谢谢大家"),
+    ]
+    assert "补充：人已经送医院了，谢谢大家" in chat.text("@李书记/工作群: 查看 1")
+    # From a neighbour, of a report that is no emergency, or hours later: chat.
+    assert chat.say("@吴姐/幸福里居民群: 人已经送医院了") == []
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    assert chat.say("@王芳/网格3群: 电工已经来了") == []
+    chat.clock.advance(timedelta(hours=4))
+    assert chat.say("@周女士/幸福里居民群: 已经没事了") == []
+
+
 def test_a_bare_help_word_opens_chat_not_a_report(chat: Conversation) -> None:
     assert chat.say("@孙大爷/网格3群: 求助，谁家有梯子借我用一下") == []
     assert chat.text("@孙大爷/网格3群: 报事 4号楼电梯坏了").startswith("已登记 #1")

@@ -10,6 +10,7 @@ import pytest
 from bot.analysis.analyzer import Analyzer
 from bot.domain.asking import (
     contact_asked,
+    emergency_news,
     meeting_state_asked,
     naming_words,
     notice_answers,
@@ -734,3 +735,27 @@ def test_a_meeting_is_asked_after_in_a_group(text: str, asked: bool) -> None:
 )
 def test_questions_about_the_service_are_told_apart(said: str, faq: str | None) -> None:
     assert service_asked(said) == faq
+
+
+@pytest.mark.parametrize(
+    ("said", "news"),
+    [
+        ("人已经送医院了，谢谢大家", True),
+        ("火已经灭了", True),
+        ("电工来了，已经断电了", True),
+        ("120到了", True),
+        ("没事了，虚惊一场", True),
+        ("已经处理了吗", False),  # asks
+        ("电工来了吗", False),
+        ("今天天气不错", False),
+        ("我家的猫找到了", False),
+    ],
+)
+def test_news_of_an_emergency_is_told_from_chatter(said: str, news: bool) -> None:
+    assert emergency_news(normalize(said)) is news
+    if news:  # in a group: news, when the sender reported an emergency there just now
+        chain, result = [], route(said)  # (「没事了」 may answer a 回头看 first)
+        while result is not None:
+            chain.append(result.kind)
+            result = result.otherwise
+        assert chain[-2:] == [RouteKind.EMERGENCY_NEWS, RouteKind.IGNORE]
