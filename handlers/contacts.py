@@ -74,7 +74,7 @@ def _unit_line(ctx: Context, typed: str) -> str:
     people = ctx.uow.people.of_unit(ctx.community.id, unit.name)
     parts = [f"电话 {unit.phone}" if unit.phone else ""]
     if people:
-        parts.append("联系人 " + _names(ctx, list(people)))
+        parts.append("联系人 " + names(ctx, list(people)))
     said = "；".join(part for part in parts if part)
     if not unit.phone:
         return texts.CONTACT_UNIT_NO_PHONE.format(unit=unit.name, said=f"{said}。" if said else "")
@@ -113,7 +113,7 @@ _ROLE_NAMES = {Role.WORKER: "网格员", Role.HEAD: "楼栋长", Role.SECRETARY:
 def _named(ctx: Context, name: str, where: str, people: list[Person]) -> str:
     if not people:
         return texts.CONTACT_NOBODY.format(where=where, role=name)
-    return texts.CONTACT_PEOPLE.format(where=where, role=name, people=_names(ctx, people))
+    return texts.CONTACT_PEOPLE.format(where=where, role=name, people=names(ctx, people))
 
 
 def _by_place(
@@ -128,11 +128,11 @@ def _by_place(
     places: dict[str, list[Person]] = {}
     for person, grant in held:
         places.setdefault(place_of(grant), []).append(person)
-    said = "；".join(f"{place} {_names(ctx, people)}" for place, people in places.items())
+    said = "；".join(f"{place} {names(ctx, people)}" for place, people in places.items())
     return texts.CONTACT_PEOPLE.format(where="", role=name, people=said)
 
 
-def _names(ctx: Context, people: list[Person]) -> str:
+def names(ctx: Context, people: list[Person]) -> str:
     """「张网格（13800138003）、小李」: each once, with a public work number where config
     gives one."""
     people_config = ctx.community_settings().people

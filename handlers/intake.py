@@ -15,11 +15,13 @@ from bot.domain.asking import (
     ASKING,
     ASKING_AFTER,
     ASKING_AT_MOST,
+    BLOCKED_SAID,
     DONE_SAID,
     DUPLICATE_SAID,
     EXTEND_SAID,
     NOT_OURS_SAID,
     PLANNED_SAID,
+    REPORTER_CONTACT_ASKED,
     RESOLVED_SAID,
     UNASSIGN_SAID,
     URGING,
@@ -229,6 +231,8 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
     number, said = issue_first(text.strip())
     if not (number and said and ctx.uow.issues.by_number(ctx.community.id, number)):
         return None
+    if REPORTER_CONTACT_ASKED.search(said):  # 「1号报事人电话多少」: through its grid worker
+        return _reporter_contact(ctx, ctx.uow.issues.by_number(ctx.community.id, number))
     # 「1号能延期到下周吗」: how 延期 is asked for; else the command it was meant as.
     hint = _work_hint(said.strip())
     to = _EXTEND_TO.search(said)
@@ -464,12 +468,24 @@ def _staff_hint(ctx: Context, said: str) -> Outcome:
     return _about_held(ctx, one, texts.STAFF_WHICH_HINT, texts.STAFF_PRIVATE_HINT, said=said)
 
 
+def _reporter_contact(ctx: Context, issue: Issue | None) -> Outcome:
+    """「1号报事人电话多少」: residents' numbers are not given out; the issue's grid workers,
+    who know them, are named with their work numbers."""
+    assert issue is not None
+    workers = grid_workers(ctx.uow, issue)
+    if not workers:
+        return answer(ctx, texts.REPORTER_CONTACT_OFFICE.format(number=issue.number), "invalid")
+    named = contacts.names(ctx, workers)
+    line = texts.REPORTER_CONTACT.format(number=issue.number, workers=named)
+    return answer(ctx, line, "invalid")
+
+
 def _work_hint(said: str) -> str:
     """How to record what someone at work said of an issue: work still to do (「明天上午去
     修」) as 进展, work done (「已经修好了」) as 办结 first, else either."""
     if DONE_SAID.search(said) is not None:
         return texts.STAFF_DONE_HINT
-    if PLANNED_SAID.search(said) is not None:
+    if PLANNED_SAID.search(said) is not None or BLOCKED_SAID.search(said) is not None:
         return texts.STAFF_PLANNED_HINT
     return texts.STAFF_NUMBER_HINT
 

@@ -149,6 +149,12 @@ PLACE_ADDED_ALERT = "#{number} 报事人补充位置：{where}"
 HOME_REMEMBERED = "好的，记下了：您家是{home}。{workers}以后有问题直接告诉我。"
 DETAIL_ADDED = "已补充到 #{number}。如果这是另一件事，请回复「新建」。"
 DETAIL_ADDED_ALERT = "#{number} 报事人补充：{detail}"
+REPORTER_CONTACT = (
+    "#{number} 报事人的电话不对外提供。需要联系或上门，请找网格员 {workers}，由网格员联系报事人。"
+)
+REPORTER_CONTACT_OFFICE = (
+    "#{number} 报事人的电话不对外提供。需要联系或上门，请找社区，由社区联系报事人。"
+)
 EMERGENCY_NEWS_TOLD = "已转告工作群（#{number}）。"
 EMERGENCY_NEWS_ALERT = "🚨 #{number} 报事人最新情况：{detail}"
 DETAIL_TOLD_ALERT = "#{number} {who}补充：{detail}"

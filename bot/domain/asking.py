@@ -89,6 +89,7 @@ _OPEN = re.compile(
     r"没(?:有)?(?:办完|办结|办|处理|解决|完成|修)|未(?:办结|办完|处理|解决)|待办|在办"
 )
 _MINE = re.compile(r"^我(?:手上|手里|这边|这里|的)|我手上|我手里")
+_ORDERS = re.compile(r"几单|多少单|单子|工单")  # 「今天有几单」: a holder's word for the work
 # 「待受理的有哪些」「要回访的有几件」「还有哪些没评价」: the 台账 of a status, in its word.
 # 「新来的有哪些」「有新的诉求吗」: those not yet taken (待受理).
 _STATUS_ASKED = re.compile(
@@ -101,7 +102,7 @@ _WHATS_ON = re.compile(
     r"^(?:今天|今日|现在|目前|最近)?(?:我)?(?:还)?(?:有)?(?:什么|啥|哪些)(?:事情?|活儿?|任务|工作)"
     r"(?:要|需要)?(?:办|做|干|处理)?(?:吗|呢|啊)?$"
     # 「今天的活」「我的任务」
-    r"|^(?:今天|今日|我)的?(?:活儿?|任务|工作|事情?)(?:呢|有哪些|是什么)?$"
+    r"|^(?:今天|今日|我)的?(?:活儿?|任务|工作|事情?|单子|工单)(?:呢|有哪些|是什么)?$"
     # 「今天有什么要紧的」: the 台账, most urgent first
     r"|^(?:今天|今日|现在|目前)?(?:有)?(?:什么|啥|哪些)要紧的?(?:事情?)?(?:吗|呢)?$"
 )
@@ -168,7 +169,7 @@ def ledger_asked(text: str) -> str | None:
         return f"黄{mine}{who}"
     if _OVERDUE.search(text):
         return f"红{mine}{who}"
-    if _OPEN.search(text) or ((mine or who) and "有" in text):
+    if _OPEN.search(text) or ((mine or who) and "有" in text) or _ORDERS.search(text):
         return f"{mine}{who}".strip()
     if (who or ours) and _PROBLEMS.search(text):
         return f"{mine}{who}".strip()
@@ -187,7 +188,9 @@ _ISSUE_ASKED = re.compile(
     # 「1号谁在处理」「2号的灯谁在修」「3号派给谁了」「1号在谁手上」
     r"|(?:(?![号楼栋幢单院门室])[\u4e00-\u9fff]{1,4}?)?(?:现在)?(?:是)?谁在(?:处理|修|办|管|跟|弄|负责)"
     r"|谁负责|谁在管|(?:派|转|交)给谁了?|在谁(?:手上|手里|那里?)"
-    r"|(?:派单|派出去|上报|退回|受理)了(?:吗|没有?)))$"
+    r"|(?:派单|派出去|上报|退回|受理)了(?:吗|没有?)"
+    # 「1号在哪」「2号地址是哪里」「3号是哪家」
+    r"|在哪(?:里|儿)?|地址(?:是|在)?(?:哪里|哪儿|在哪|多少)?|是哪(?:家|户|栋)))$"
 )
 
 
@@ -422,6 +425,15 @@ PLANNED_SAID = re.compile(
     r"(?:^|[，,])(?:明天|后天|今天|今晚|上午|下午|晚上|马上|待会儿?|等会儿?|稍后|一会儿?|这就"
     r"|周[一二三四五六日天]|下周|星期[一二三四五六日天])[^，,。]*?(?:去|来|过去|安排|上门)"
     r"|(?:^|[，,])(?:准备|打算|计划|安排)(?:明天|后天|今天|下午|上午|周|下周)?"
+)
+# … as is work held up: 「联系不上业主」「家里没人」「进不去」.
+BLOCKED_SAID = re.compile(
+    r"联系不上|打不通|没人接|不接电话|家里没人|没人在家|不在家|敲门没人|进不去|不让进|不配合|不开门"
+)
+# 「报事人电话多少」「怎么联系业主」: the reporter's number, which the bot does not give out.
+REPORTER_CONTACT_ASKED = re.compile(
+    r"(?:报事人|业主|住户|户主|居民|他家|她家|这家)的?(?:电话|手机|联系方式|号码)"
+    r"|怎么联系(?:报事人|业主|住户|户主|他|她)"
 )
 # … 「已经修好了」「换好了」「疏通了」: work done (a 办结).
 DONE_SAID = re.compile(

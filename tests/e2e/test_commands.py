@@ -197,6 +197,17 @@ def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) 
     assert chat.text("@刘物业/私聊: 1号修不了，要住建局来") == (
         "#1 不归您管的话，请发送「不归我管 1 修不了，要住建局来」，社区会改派。"
     )
+    # Held up is progress; the reporter's number goes through the grid worker; where it is,
+    # and what they hold, are shown.
+    assert chat.text("@刘物业/私聊: 1号联系不上业主") == (
+        "#1 报进展请发送「进展 1 联系不上业主」，报事人会收到；办好后再发送「办结 1 结果」。"
+    )
+    assert chat.text("@刘物业/私聊: 1号报事人电话多少") == (
+        "#1 报事人的电话不对外提供。需要联系或上门，请找网格员 张网格（13800138003），"
+        "由网格员联系报事人。"
+    )
+    assert chat.text("@刘物业/私聊: 1号在哪") == chat.text("@刘物业/私聊: 查看 1")
+    assert chat.text("@刘物业/私聊: 今天有几单") == chat.text("@刘物业/私聊: 台账")
     # Waiting for parts is more time: how 延期 is asked for.
     assert chat.text("@刘物业/私聊: 1号配件没货了，要等几天") == (
         "#1 要延期请发送「延期 1 新期限 原因」，例如：延期 1 下周三 等配件到货"

@@ -413,7 +413,10 @@ def test_a_reminder_for_oneself_said_in_a_group_is_the_bots_only_in_a_work_group
 
 @pytest.mark.parametrize(
     "text",
-    ["1 上报了吗", "1号受理了吗", "1号谁在处理", "1号转给谁了", "1号什么时候修", "1号啥时候能修好"],
+    [
+        *("1 上报了吗", "1号受理了吗", "1号谁在处理", "1号转给谁了", "1号什么时候修"),
+        *("1号啥时候能修好", "1号在哪", "1号地址是哪里", "1号是哪家"),
+    ],
 )
 def test_asking_whether_an_issue_was_handled_shows_it_and_does_nothing(text: str) -> None:
     result = route(text)
@@ -478,6 +481,10 @@ def test_staff_telling_of_an_issue_in_a_group(text: str, told: bool) -> None:
         ("我们楼有哪些问题", ""),  # their own 台账 (a 楼栋长's is their building's)
         ("我手上有什么", "我的"),
         ("我手上有啥", "我的"),
+        # A holder's words for the work.
+        ("我的单子", ""),
+        ("今天有几单", ""),
+        ("我手上还有几个工单", "我的"),
         # How many each holder has: 台账 单位.
         ("各单位手上有多少件", "单位"),
         ("谁手上的事最多", "单位"),
