@@ -22,7 +22,15 @@ from bot.domain.lifecycle import (
     next_status,
 )
 from bot.domain.lookback import came_back
-from bot.domain.permissions import STAFF, IssueFacts, complains_of, own_buildings, refusal
+from bot.domain.permissions import (
+    STAFF,
+    IssueFacts,
+    building_refusal,
+    complains_of,
+    may_see,
+    own_buildings,
+    refusal,
+)
 from bot.domain.privacy import mask_name, reporter_label
 from bot.domain.ratings import spoken_rating, spoken_score
 from bot.messages import Outgoing
@@ -771,6 +779,8 @@ def urge(ctx: Context, args: str) -> Outcome:
     each)."""
     if (each := for_each_issue(ctx, args, urge)) is not None:
         return each
+    if ctx.actor.role in (Role.RESIDENT, Role.HEAD):
+        return _pressed(ctx, args)
     issue, _ = find_issue(ctx, args, "urge")
     if issue.status not in OPEN:
         raise Answer(texts.URGE_NOT_OPEN.format(number=issue.number, status=issue.status.label))
@@ -800,6 +810,44 @@ def urge(ctx: Context, args: str) -> Outcome:
     told = tell_privately(people, line, skip=ctx.sender.id)
     said = reply_to(ctx, texts.URGE_SENT.format(number=issue.number, who=who))
     return Outcome([said, *with_buttons(told, assignee_buttons(issue.number))], "command", issue.id)
+
+
+def _pressed(ctx: Context, args: str) -> Outcome:
+    """催办 N from its reporter, a follower or its building's 楼栋长: they cannot chase the
+    holder themselves, so its grid workers hear they asked, once an hour at most."""
+    number, _ = issue_first(args)
+    issue = ctx.uow.issues.by_number(ctx.community.id, number) if ctx.community and number else None
+    refused = refusal("urge", ctx.actor)
+    if issue is None or not _presses(ctx, issue):
+        raise Answer(refused or "", "refused", "urge")
+    if issue.status not in OPEN:
+        raise Answer(texts.URGE_NOT_OPEN.format(number=issue.number, status=issue.status.label))
+    workers = grid_workers(ctx.uow, issue)
+    last = ctx.uow.audit.last_of(issue.id, ("pressed",))
+    if not workers or (last is not None and ctx.now - last.at < URGE_AGAIN_AFTER):
+        return _one_line(ctx, texts.PRESSED_ALREADY.format(number=issue.number), issue)
+    who = ("楼栋长" if ctx.actor.role is Role.HEAD else "") + mask_name(ctx.sender.name)
+    record(ctx, issue, "pressed", who)
+    held = issue.status is IssueStatus.ASSIGNED or bool(issue.escalated_to)
+    line = texts.PRESSED.format(
+        number=issue.number,
+        who=who,
+        status=issue.status.label,
+        deadline=shown_deadline(ctx.services, issue.deadline),
+        then=(texts.PRESSED_URGE if held else texts.PRESSED_ASSIGN).format(number=issue.number),
+    )
+    told = tell_privately(workers, line, skip=ctx.sender.id)
+    names = "、".join(person.name for person in workers)
+    said = reply_to(ctx, texts.PRESSED_SENT.format(number=issue.number, workers=names))
+    return Outcome([said, *told], "command", issue.id)
+
+
+def _presses(ctx: Context, issue: Issue) -> bool:
+    """Whether the sender may press `issue`: a resident theirs or one they follow, a 楼栋长 one
+    of their building."""
+    if ctx.actor.role is Role.HEAD:
+        return building_refusal(ctx.actor, issue.building) is None
+    return may_see(ctx.actor, facts(ctx, issue))
 
 
 def hurry(ctx: Context, args: str) -> Outcome:

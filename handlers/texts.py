@@ -137,6 +137,7 @@ AUDIT_ACTIONS = {
     "extend": "延期",
     "extend_asked": "申请延期",
     "extend_declined": "不同意延期",
+    "pressed": "催问进度",
 }
 
 # -- the ledger (chat-protocol §3) ----------------------------------------------------------------
@@ -239,6 +240,11 @@ URGED = "{mark} 催办 #{number}【{category}】{where}{description}，期限 {d
 FOLLOW_UP_CALL = "电话回访 "  # the note of a rating a worker records for the reporter
 URGED_ALREADY = "#{number} {minutes}分钟前已催办过（{who}），一小时后可再催。"
 URGE_SENT = "已催办 #{number}（{who}）。"
+PRESSED = "#{number} {who}催问进度（{status}，期限 {deadline}）。{then}"
+PRESSED_URGE = "需要的话请「催办 {number}」。"
+PRESSED_ASSIGN = "请尽快「派单 {number} @人或单位」。"
+PRESSED_SENT = "已转告网格员 {workers}，会尽快跟进 #{number}。"
+PRESSED_ALREADY = "#{number} 已经转告过网格员了，请耐心等待，有进展会通知您。"
 URGE_NOT_OPEN = "#{number} {status}，无需催办。"
 REMIND_TOO_LONG = "提醒内容最多{limit}字，请写简短些。"
 WORDS_TOO_LONG = "说明最多{limit}字，请写简短些再发一次。"

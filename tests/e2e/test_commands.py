@@ -475,10 +475,23 @@ def test_urging_reminds_the_holder_privately_now(chat: Conversation) -> None:
             "请尽快办理，或发送「进展 1 说明」。",
         ),
     ]
-    assert chat.say("@王芳/网格3群: 催办 1") == [("网格3群", "只有网格员及以上可以催办。")]
+    # The reporter (a follower, the building's 楼栋长) presses through the grid worker, who
+    # decides; once an hour at most. Anyone else is refused.
+    assert chat.say("@王芳/网格3群: 催办 1") == [
+        ("网格3群", "已转告网格员 张网格，会尽快跟进 #1。"),
+        (
+            "私聊·张网格",
+            "#1 王*催问进度（办理中，期限 11月26日）。需要的话请「催办 1」。",
+        ),
+    ]
+    assert chat.say("@王芳/私聊: 帮我催一下1号") == [
+        ("私聊·王芳", "#1 已经转告过网格员了，请耐心等待，有进展会通知您。")
+    ]
+    assert chat.say("@孙大爷/网格3群: 催办 1") == [("网格3群", "只有网格员及以上可以催办。")]
+    assert "王* 催问进度" in chat.text("@李书记/工作群: 查看 1")
     # Urged again within the hour, by anyone: no second message to the holder.
     assert chat.say("@张网格/网格3群: 督办 1") == [
-        ("网格3群", "#1 2分钟前已催办过（物业·刘*业），一小时后可再催。")
+        ("网格3群", "#1 5分钟前已催办过（物业·刘*业），一小时后可再催。")
     ]
     assert "李*记 催办：物业·刘*业" in chat.text("@李书记/工作群: 查看 1")
     chat.say("@王芳/网格3群: #报事 5号楼路灯不亮")

@@ -345,6 +345,7 @@ def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_
         ("2号核实过了，灯亮了", "verify", "2 灯亮了"),
         ("给张网格设置成网格员", "role", "张网格 网格员"),
         ("1号催一下", "urge", "1"),
+        ("帮我催一下1号", "urge", "1"),
         ("让李明当5号楼的楼栋长", "role", "李明 楼栋长 5号楼"),
         ("把李明设为楼栋长", "role", "李明 楼栋长"),
         ("设@王芳为网格3网格员", "role", "@王芳 网格员 网格3"),
