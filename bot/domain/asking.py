@@ -39,6 +39,7 @@ _DOING = r"(?:来|修|处理|弄|解决|好|办|管)"
 ASKING_AFTER = re.compile(
     rf"有人管[吗没]|有没有人(?:管|来|修|处理)|管不管|怎么没人管|什么时候(?:能|会|才能|可以|才)?(?:来人?)?{_DOING}"
     rf"|多久(?:能|才能|可以|会)?{_DOING}|要等多久|怎么还没(?:有|人)?{_DOING}"
+    r"|(?:怎么|咋)(?:还)?没(?:有)?人(?:回|理|回复|答复|搭理)(?:我|一下)?"  # 「怎么没人回我」
 )
 ASKING_AT_MOST = 20  # characters: a longer message is a report that happens to ask
 # 「能不能快点」「麻烦尽快处理」「催一下」「等了好几天了」: a reporter pressing, said to the bot;

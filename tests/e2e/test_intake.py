@@ -297,6 +297,7 @@ def test_a_reporter_asking_in_the_group_when_it_is_fixed_gets_their_issue(
     assert chat.say("@王芳/网格3群: 什么时候来修啊？") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 怎么还没人来") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 怎么还没人管") == [("网格3群", listed)]  # 没人管 names nothing
+    assert chat.say("@王芳/网格3群: 怎么没人回我") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 我的反映怎么样了") == [("网格3群", listed)]  # hers, by name
     assert chat.say("@王芳/网格3群: 我的快递怎么样了") == []
     # How far it has got, asked of hers, or of the problem she reported.
