@@ -22,7 +22,7 @@ from bot.messages import ChatRef, Direct, IncomingMessage, Outgoing, PollAnswer,
 from bot.outbox import outbound
 from bot.routing import IGNORE, Route, RouteKind, Router
 from bot.text import echoed, fit_for_chat, issue_first, normalize, shorten, storable, visible
-from handlers import admin, extend, intake, ledger, meetings, texts
+from handlers import admin, extend, intake, ledger, meetings, notice, texts
 from handlers.base import (
     Answer,
     Context,
@@ -202,6 +202,8 @@ class Dispatcher:
                     chat.platform, chat.ref, now
                 ):
                     return True  # 「投票什么时候截止」
+                if kind is RouteKind.NOTICE_ASKED:  # 「明天几点停水」
+                    return notice.sent_here(uow, chat.platform, chat.ref, now)
                 if kind in (RouteKind.ATTEND, RouteKind.MEETING_ASKED):
                     return bool(uow.meetings.coming_in(chat.platform, chat.ref, now))
                 if kind is RouteKind.ME_TOO:  # in reply or by number: that says which
@@ -356,6 +358,8 @@ class Dispatcher:
                 return route.command.handler(ctx, route.args)
             case RouteKind.MEETING_ASKED:
                 return self._or_otherwise(ctx, route, meetings.when_and_where(ctx))
+            case RouteKind.NOTICE_ASKED:
+                return self._or_otherwise(ctx, route, notice.answering(ctx, route.text))
             case RouteKind.MEETING_CALLED:
                 return self._or_otherwise(ctx, route, meetings.called_in_words(ctx, route.text))
             case RouteKind.ME_TOO:

@@ -22,6 +22,7 @@ from bot.domain.asking import (
     issue_asked,
     ledger_asked,
     meeting_state_asked,
+    notice_asked,
     same_issues_said,
     stats_asked,
     withdrawn_said,
@@ -86,6 +87,8 @@ class RouteKind(Enum):
     ATTEND = "attend"
     # 几点开会 / 在哪开会 (in a group): perhaps about a meeting coming there
     MEETING_ASKED = "meeting_asked"
+    # 明天几点停水 (in a group): perhaps what a notice sent there lately says
+    NOTICE_ASKED = "notice_asked"
     # 周四晚上7点在罐罐茶开议事会: a meeting called in a sentence, if said by someone who may
     # call one; if not, `otherwise`
     MEETING_CALLED = "meeting_called"
@@ -259,15 +262,8 @@ class Router:
             return spoken
         if home_said(said_text) is not None:
             return Route(RouteKind.HOME, text=said_text, otherwise=untagged)
-        if not private and untagged.kind is RouteKind.IGNORE and asks_in_group(said_text):
-            return Route(RouteKind.ASKING, text=raw, otherwise=untagged)
-        if not private and untagged.kind is RouteKind.IGNORE and work_told(said_text):
-            # 「2 已上门沟通，楼上答应注意」: in a work group, perhaps staff meaning a command.
-            return Route(RouteKind.WORK_TOLD, text=raw, otherwise=untagged)
-        if not private and attending_said(said_text) is not None:
-            return Route(RouteKind.ATTEND, text=said_text, otherwise=untagged)
-        if not private and untagged.kind is RouteKind.IGNORE and meeting_asked(said_text):
-            return Route(RouteKind.MEETING_ASKED, text=said_text, otherwise=untagged)
+        if not private and (heard := _heard_in_group(raw, said_text, untagged)) is not None:
+            return heard
         replying = message.reply_to is not None
         if (
             not private
@@ -413,6 +409,25 @@ def _of_own_report(raw: str, said_text: str) -> Route | None:
         return Route(RouteKind.WITHDRAWN, text=raw, otherwise=IGNORE)
     if emergency_news(said_text):
         return Route(RouteKind.EMERGENCY_NEWS, text=raw, otherwise=IGNORE)
+    return None
+
+
+def _heard_in_group(raw: str, said_text: str, untagged: Route) -> Route | None:
+    """Group words perhaps said to the bot after all: a reporter asking after their report,
+    staff telling of one (in a work group), 「我参加」 a meeting, a question about a meeting
+    coming there or a notice sent there; None for other words."""
+    chat = untagged.kind is RouteKind.IGNORE
+    if chat and asks_in_group(said_text):
+        return Route(RouteKind.ASKING, text=raw, otherwise=untagged)
+    if chat and work_told(said_text):
+        # 「2 已上门沟通，楼上答应注意」: in a work group, perhaps staff meaning a command.
+        return Route(RouteKind.WORK_TOLD, text=raw, otherwise=untagged)
+    if attending_said(said_text) is not None:
+        return Route(RouteKind.ATTEND, text=said_text, otherwise=untagged)
+    if chat and meeting_asked(said_text):
+        return Route(RouteKind.MEETING_ASKED, text=said_text, otherwise=untagged)
+    if chat and notice_asked(said_text):
+        return Route(RouteKind.NOTICE_ASKED, text=said_text, otherwise=untagged)
     return None
 
 

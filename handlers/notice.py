@@ -38,6 +38,7 @@ from handlers.notify import chat_ref
 from handlers.remind import time_first
 from handlers.schedule import NOTICE, NOTICE_MAX, notice_key
 from storage.models import Chat
+from storage.uow import UnitOfWork
 
 _ALL = frozenset({"全部", "所有群", "各群", "全体", "所有", "全部群"})
 _RESIDENTS = frozenset({"居民群", "小区群"})
@@ -134,6 +135,12 @@ def answering(ctx: Context, said: str) -> Outcome | None:
             # Its numbers to call are the notice's own, as the groups read them: not masked.
             return Outcome([reply_to(ctx, line)], "invalid", published=True)
     return None
+
+
+def sent_here(uow: UnitOfWork, platform: str, chat_ref: str, now: datetime) -> bool:
+    """Whether a notice went to this group lately: what a question there may be about."""
+    since = now - NOTICE_ANSWERS_WITHIN
+    return bool(uow.outbox.sent_to(platform, [chat_ref], _HEAD, since, 1))
 
 
 def signed(community: str, sender: str, words: str) -> str:

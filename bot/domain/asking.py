@@ -569,3 +569,24 @@ def emergency_news(text: str) -> bool:
     if _ISSUE_NAMED_FIRST.match(text) is not None:
         return False  # 「3号已经修好了」: staff telling of an issue by its number (not 「120到了」)
     return _EMERGENCY_NEWS.search(text) is not None and _ASKED_NEWS.search(text) is None
+
+
+# 「明天几点停水」「停水到几点」「周五电梯检修吗」 in a group a notice went to: a short question
+# the notice may answer (`notice_answers` decides, against the notices themselves).
+_NOTICE_QUESTION = re.compile(
+    r"(?:吗|么|呢)$|几点|什么时候|啥时候|哪天|多久|几号|是不是|会不会|有没有|要不要"
+)
+NOTICE_ASKED_AT_MOST = 15
+
+
+# What a notice does not answer: whether something was done (「1号回访了吗」「报事了吗」), or
+# an issue asked after by its number.
+_DONE_ASKED = re.compile(r"了(?:吗|么|没有?)$|^[#0-9]|#")
+
+
+def notice_asked(text: str) -> bool:
+    """Whether `text` (normalised, without its closing punctuation) is a short question of
+    what is coming (「明天几点停水」), not of what was done."""
+    if not 4 <= len(text) <= NOTICE_ASKED_AT_MOST:
+        return False
+    return _NOTICE_QUESTION.search(text) is not None and _DONE_ASKED.search(text) is None

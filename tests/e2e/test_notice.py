@@ -201,8 +201,13 @@ def test_a_question_to_the_bot_a_recent_notice_answers_is_answered_with_it(
     assert chat.text("@孙先生/幸福里居民群: @邻里 打疫苗在哪里").startswith("已登记 #1【政务服务】")
     assert chat.text("@王芳/网格3群: @邻里 今天停电吗").startswith("已登记 #2【其他】")
     assert chat.text("@王芳/网格3群: @邻里 楼道灯什么时候修").startswith("已登记 #3【照明路灯】")
-    # Among neighbours the question is theirs.
-    assert chat.say("@刘阿姨/网格3群: 明天停水吗") == []
+    # Asked among neighbours in a group the notice went to, as a meeting's time is: answered
+    # there with it. Elsewhere, or of what no notice says, the question is theirs.
+    assert chat.say("@刘阿姨/网格3群: 明天停水吗") == [("网格3群", water)]
+    assert chat.say("@刘阿姨/网格3群: 停水到几点") == [("网格3群", water)]
+    assert chat.say("@刘阿姨/网格3群: 今天停电吗") == []
+    assert chat.say("@刘阿姨/网格3群: 晚上广场舞还跳吗") == []
+    assert chat.say("@刘阿姨/工作群: 明天停水吗") == []
     # A week on, the notice no longer answers.
     chat.run_until(datetime(2026, 12, 1, 9, 0, tzinfo=SHANGHAI))
     assert chat.text("@孙先生/幸福里居民群: @邻里 还停水吗").startswith("已登记 #4")

@@ -445,9 +445,15 @@ def test_asking_whether_an_issue_was_handled_shows_it_and_does_nothing(text: str
     ],
 )
 def test_staff_telling_of_an_issue_in_a_group(text: str, told: bool) -> None:
+    assert_heard_or_chat(text, RouteKind.WORK_TOLD, heard=told)
+
+
+def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
+    """Said in a group, `text` is perhaps `kind` (and chat when nothing it answers is there),
+    or plain chat."""
     result = route(text)
-    assert (result.kind is RouteKind.WORK_TOLD) is told
-    if told:
+    assert (result.kind is kind) is heard
+    if heard:
         assert result.otherwise is not None and result.otherwise.kind is RouteKind.IGNORE
 
 
@@ -767,3 +773,18 @@ def test_news_of_an_emergency_is_told_from_chatter(said: str, news: bool) -> Non
             chain.append(result.kind)
             result = result.otherwise
         assert chain[-2:] == [RouteKind.EMERGENCY_NEWS, RouteKind.IGNORE]
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("明天几点停水", True),
+        ("停水到几点", True),
+        ("周五电梯检修吗", True),
+        ("好的", False),
+        ("1号回访了吗", False),  # what was done: the notices do not say
+        ("结果呢", False),
+    ],
+)
+def test_a_short_question_in_a_group_may_be_one_a_notice_answers(said: str, asked: bool) -> None:
+    assert_heard_or_chat(said, RouteKind.NOTICE_ASKED, heard=asked)
