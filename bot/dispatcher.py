@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -40,8 +40,9 @@ log = logging.getLogger(__name__)
 # What a kept message became when it changed nothing: an edit of it is read afresh.
 CHANGED_NOTHING = frozenset({"invalid", "refused", "ignored", "chatter", "suggested"})
 ATTEMPTS = 3  # a message whose transaction collides with another process's is tried again
-# Seconds the list of chats with 诉求提示 on is trusted: a change in another process (or on
-# the web) takes this long at most; one made through this dispatcher, none.
+# Seconds a list of chats read from the database (with 诉求提示 on; sent a notice lately) is
+# trusted: a change in another process (or on the web, or by a scheduled notice) takes this
+# long at most; one made through this dispatcher, none.
 SUGGESTING_FOR = 60.0
 
 
@@ -53,6 +54,39 @@ def here(reply: Outgoing, chat: ChatRef) -> bool:
     )
 
 
+class _Chats:
+    """(platform, ref) of the chats `read` finds, read again after `SUGGESTING_FOR`: what
+    tells chatter from words worth a query, at the cost of a set lookup."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        read: Callable[[UnitOfWork], frozenset[tuple[str, str]]],
+        what: str,
+    ) -> None:
+        self._sessions = sessions
+        self._read = read
+        self._what = what
+        self._chats: frozenset[tuple[str, str]] | None = None
+        self._read_at = 0.0
+
+    def __contains__(self, chat: ChatRef) -> bool:
+        now = time.monotonic()
+        if self._chats is None or now - self._read_at > SUGGESTING_FOR:
+            try:
+                with UnitOfWork(self._sessions) as uow:
+                    self._chats = self._read(uow)
+            except Exception:
+                log.exception("reading the chats %s failed", self._what)
+                return False
+            self._read_at = now
+        return (chat.platform, chat.ref) in self._chats
+
+    def forget(self) -> None:
+        """Read them again next time: this dispatcher just changed them."""
+        self._chats = None
+
+
 class Dispatcher:
     def __init__(
         self, services: Services, sessions: sessionmaker[Session], *, queue_replies: bool = True
@@ -61,8 +95,12 @@ class Dispatcher:
         self._sessions = sessions
         # False for `linli import`: history is filed silently, nothing is queued to send.
         self._queue_replies = queue_replies
-        self._suggesting: frozenset[tuple[str, str]] | None = None
-        self._suggesting_read = 0.0
+        self._suggesting = _Chats(sessions, lambda uow: uow.chats.suggesting(), "with 诉求提示")
+        self._noticed = _Chats(
+            sessions,
+            lambda uow: notice.noticed_chats(uow, services.clock.now()),
+            "sent a notice",
+        )
         settings = services.settings
         self._router = Router(
             services.commands,
@@ -94,7 +132,9 @@ class Dispatcher:
                 return []
             route = Route(RouteKind.SUGGEST, text=message.text)
         elif route.command is not None and route.command.name in ("suggest", "bind"):
-            self._suggesting = None  # the chats that suggest may change
+            self._suggesting.forget()  # the chats that suggest may change
+        elif route.command is not None and route.command.name in ("notice", "notice_later"):
+            self._noticed.forget()
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 return self._once(message, route)
@@ -145,16 +185,7 @@ class Dispatcher:
         complaint. Chatter elsewhere costs a set lookup, no query and no analysis."""
         if message.chat.is_private or not message.text:
             return False
-        now = time.monotonic()
-        if self._suggesting is None or now - self._suggesting_read > SUGGESTING_FOR:
-            try:
-                with UnitOfWork(self._sessions) as uow:
-                    self._suggesting = uow.chats.suggesting()
-            except Exception:
-                log.exception("reading the chats with 诉求提示 failed")
-                return False
-            self._suggesting_read = now
-        if (message.chat.platform, message.chat.ref) not in self._suggesting:
+        if message.chat not in self._suggesting:
             return False
         return self._services.analyzer.worth_suggesting(visible(message.text))
 
@@ -167,6 +198,8 @@ class Dispatcher:
         is neither kept nor handled."""
         if kind is RouteKind.MEETING_CALLED:  # rare: who said it is for the handler to see
             return True
+        if kind is RouteKind.NOTICE_ASKED:  # 「明天几点停水」: a question is no rare thing
+            return message.chat in self._noticed
         now = self._services.clock.now()
         chat = message.chat
         ref = None if chat.is_private else chat.ref
@@ -202,8 +235,6 @@ class Dispatcher:
                     chat.platform, chat.ref, now
                 ):
                     return True  # 「投票什么时候截止」
-                if kind is RouteKind.NOTICE_ASKED:  # 「明天几点停水」
-                    return notice.sent_here(uow, chat.platform, chat.ref, now)
                 if kind in (RouteKind.ATTEND, RouteKind.MEETING_ASKED):
                     return bool(uow.meetings.coming_in(chat.platform, chat.ref, now))
                 if kind is RouteKind.ME_TOO:  # in reply or by number: that says which

@@ -137,10 +137,9 @@ def answering(ctx: Context, said: str) -> Outcome | None:
     return None
 
 
-def sent_here(uow: UnitOfWork, platform: str, chat_ref: str, now: datetime) -> bool:
-    """Whether a notice went to this group lately: what a question there may be about."""
-    since = now - NOTICE_ANSWERS_WITHIN
-    return bool(uow.outbox.sent_to(platform, [chat_ref], _HEAD, since, 1))
+def noticed_chats(uow: UnitOfWork, now: datetime) -> frozenset[tuple[str, str]]:
+    """(platform, ref) of the chats a notice went to lately: where a question may be about it."""
+    return uow.outbox.chats_sent(_HEAD, now - NOTICE_ANSWERS_WITHIN)
 
 
 def signed(community: str, sender: str, words: str) -> str:

@@ -1377,6 +1377,21 @@ class Outbox:
         )
         return [(text, at) for text, at in rows]
 
+    def chats_sent(self, starting: str, since: datetime) -> frozenset[tuple[str, str]]:
+        """(platform, ref) of the chats sent, since `since`, a text beginning with `starting`
+        (a notice); none that failed."""
+        rows = self._session.execute(
+            select(OutboundMessage.platform, OutboundMessage.chat_ref)
+            .where(
+                OutboundMessage.chat_ref.is_not(None),
+                OutboundMessage.created_at >= since,
+                OutboundMessage.failed.is_(None),
+                OutboundMessage.text.startswith(starting, autoescape=True),
+            )
+            .distinct()
+        )
+        return frozenset((platform, ref) for platform, ref in rows if ref is not None)
+
     def pending(
         self, limit: int, platforms: tuple[str, ...], now: datetime, account: str = ""
     ) -> Sequence[OutboundMessage]:

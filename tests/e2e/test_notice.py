@@ -186,6 +186,7 @@ def test_a_scheduled_notice_said_wrongly_is_helped_and_schedules_nothing(
 def test_a_question_to_the_bot_a_recent_notice_answers_is_answered_with_it(
     chat: Conversation,
 ) -> None:
+    assert chat.say("@刘阿姨/网格3群: 明天停水吗") == []  # no notice yet: neighbours' talk
     chat.say(f"@李书记/工作群: 群发 全部 {WATER}")
     chat.say("@李书记/工作群: 群发 网格3 本周六上午9点在社区卫生服务站接种流感疫苗")
     water = f"11月23日发过通知：{WATER}"
