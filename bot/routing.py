@@ -463,7 +463,9 @@ def _asking(route: Route, raw: str) -> Route:
 _LEVEL_SAID = r"(?:的)?(?:级别|难度)?(?:改成|改为|定为|定成|调成|调为|升为|降为)"
 _LEVEL_VERB = rf"{_LEVEL_SAID}(?=\s*(?:简单|复杂|疑难))"
 _BA = re.compile(
-    r"^(?P<ba>把)?\s*(?P<number>[#＃]?\s*(?:[0-9０-９]+|[一二两三四五六七八九十百零]+))\s*号?\s*"
+    r"^(?P<ba>把)?\s*(?P<number>[#＃]?\s*(?:[0-9０-９]+|[一二两三四五六七八九十百零]+))"
+    # 「1号和2号派物业」「1、2号派给物业」: several, for the commands said of each
+    r"(?P<more>(?:\s*号?\s*(?:和|、|,|，|跟|及)\s*[#＃]?\s*[0-9０-９]+)*)\s*号?\s*"
     r"(?:也|先|再|就|直接|都|还是|重新)?"  # 「把1号也派给刘物业」「2号重新分给张网格」
     r"(?P<verb>合并到|合并进|并到|并入|派给|交给|转交给|转交|转给|改派给|改派|转派给|转派|派单给|派单"
     r"|分给|安排给|派(?![人了过个去来送发出件对])|让"  # 「1号派物业 3天」「1号让物业去处理」
@@ -490,6 +492,7 @@ _BA_KEYWORD = {
     "受理": "受理",
 }
 _WITHOUT_BA = frozenset({"合并", "派单", "延期", "受理", "上报", "退回"})
+_SAID_OF_EACH = frozenset({"派单", "受理"})  # the 把 commands that take several issues
 # 「1 受理」「1号受理 复杂」「把1受理了」 (「1号受理了吗」 asks).
 _ACCEPT_ALONE = re.compile(r"^(?:了|一下|下)?吧?$")  # 「1号受理一下」: no level said
 _ACCEPT_REST = re.compile(rf"{_ACCEPT_ALONE.pattern}|^了?\s*(?:简单|复杂|疑难)")
@@ -532,7 +535,12 @@ def _ba_sentence(said: str) -> str | None:
     if not (match["ba"] or plain):
         return None
     rest = _SOFT_END.sub("", rest)  # 「1号派给刘物业吧」: 刘物业
-    return f"{keyword} {match['number']} {rest}".rstrip()
+    number = match["number"]
+    if match["more"]:
+        if keyword not in _SAID_OF_EACH:
+            return None  # 「2号和1号合并到3」: not a command of each
+        number = ",".join(re.findall(r"[0-9０-９]+", number + match["more"]))
+    return f"{keyword} {number} {rest}".rstrip()
 
 
 # Staff commands said the other way round, whole: the period or the issue first.

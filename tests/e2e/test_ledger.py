@@ -608,6 +608,10 @@ def test_an_assignment_said_the_short_way_in_the_grid_group(chat: Conversation) 
         G3,
         "#2 已派单给 街道城管办·周*任，期限 11月27日。",
     )
+    # Several at once, each told as its own.
+    replies = chat.say("@李书记/工作群: 1号和2号派物业，周五前")
+    assert (WORK, "#1 已派单给 物业，期限 11月27日。") in replies
+    assert (WORK, "#2 已派单给 物业，期限 11月27日。") in replies
     # Talk of sending someone, or of a 派出所, is no assignment.
     assert chat.say("@张网格/网格3群: 2号派出所来人了") == []
     assert chat.say("@王芳/网格3群: 1号派人去看了吗") == []

@@ -315,6 +315,9 @@ def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_
             "充电桩 选项 同意｜反对 截止 周五18:00",
         ),
         ("1号派单给物业", "assign", "1 物业"),
+        ("1号和2号派物业", "assign", "1,2 物业"),
+        ("把1、2号派给刘物业，周五前", "assign", "1,2 刘物业，周五前"),
+        ("1号和2号受理", "accept", "1,2"),
         ("1号让物业去处理一下，周五前", "assign", "1 物业 周五前"),
         ("2号让刘物业看看", "assign", "2 刘物业"),
         # A worker's follow-up call, recorded with its verdict (and the reason, if any).
