@@ -229,10 +229,11 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
     None when it names no issue."""
     assert ctx.community is not None
     number, said = issue_first(text.strip())
-    if not (number and said and ctx.uow.issues.by_number(ctx.community.id, number)):
+    issue = ctx.uow.issues.by_number(ctx.community.id, number) if number and said else None
+    if number is None or issue is None:
         return None
     if REPORTER_CONTACT_ASKED.search(said):  # 「1号报事人电话多少」: through its grid worker
-        return _reporter_contact(ctx, ctx.uow.issues.by_number(ctx.community.id, number))
+        return _reporter_contact(ctx, issue)
     # 「1号能延期到下周吗」: how 延期 is asked for; else the command it was meant as.
     hint = _work_hint(said.strip())
     to = _EXTEND_TO.search(said)
@@ -468,10 +469,9 @@ def _staff_hint(ctx: Context, said: str) -> Outcome:
     return _about_held(ctx, one, texts.STAFF_WHICH_HINT, texts.STAFF_PRIVATE_HINT, said=said)
 
 
-def _reporter_contact(ctx: Context, issue: Issue | None) -> Outcome:
+def _reporter_contact(ctx: Context, issue: Issue) -> Outcome:
     """「1号报事人电话多少」: residents' numbers are not given out; the issue's grid workers,
     who know them, are named with their work numbers."""
-    assert issue is not None
     workers = grid_workers(ctx.uow, issue)
     if not workers:
         return answer(ctx, texts.REPORTER_CONTACT_OFFICE.format(number=issue.number), "invalid")

@@ -817,15 +817,16 @@ def _pressed(ctx: Context, args: str) -> Outcome:
     holder themselves, so its grid workers hear they asked, once an hour at most."""
     number, _ = issue_first(args)
     issue = ctx.uow.issues.by_number(ctx.community.id, number) if ctx.community and number else None
-    refused = refusal("urge", ctx.actor)
-    if issue is None or not _presses(ctx, issue):
-        raise Answer(refused or "", "refused", "urge")
+    if issue is None:
+        raise Answer(texts.NOT_FOUND.format(number=number) if number else texts.URGE_WHOSE)
+    if not _presses(ctx, issue):
+        raise Answer(texts.URGE_WHOSE, "refused", "urge")
     if issue.status not in OPEN:
         raise Answer(texts.URGE_NOT_OPEN.format(number=issue.number, status=issue.status.label))
-    workers = grid_workers(ctx.uow, issue)
     last = ctx.uow.audit.last_of(issue.id, ("pressed",))
-    if not workers or (last is not None and ctx.now - last.at < URGE_AGAIN_AFTER):
+    if last is not None and ctx.now - last.at < URGE_AGAIN_AFTER:
         return _one_line(ctx, texts.PRESSED_ALREADY.format(number=issue.number), issue)
+    workers = grid_workers(ctx.uow, issue)
     who = ("楼栋长" if ctx.actor.role is Role.HEAD else "") + mask_name(ctx.sender.name)
     record(ctx, issue, "pressed", who)
     held = issue.status is IssueStatus.ASSIGNED or bool(issue.escalated_to)
@@ -836,6 +837,9 @@ def _pressed(ctx: Context, args: str) -> Outcome:
         deadline=shown_deadline(ctx.services, issue.deadline),
         then=(texts.PRESSED_URGE if held else texts.PRESSED_ASSIGN).format(number=issue.number),
     )
+    if not workers:  # a grid with no worker named: the work group hears instead
+        said = reply_to(ctx, texts.PRESSED_SENT_OFFICE.format(number=issue.number))
+        return Outcome([said, *tell_work_groups(ctx, line)], "command", issue.id)
     told = tell_privately(workers, line, skip=ctx.sender.id)
     names = "、".join(person.name for person in workers)
     said = reply_to(ctx, texts.PRESSED_SENT.format(number=issue.number, workers=names))

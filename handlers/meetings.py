@@ -397,8 +397,7 @@ def _said_plainly(ctx: Context, head: str, parts: dict[str, str]) -> tuple[str, 
     alone that names one), its time, the community's known places and words ending as places
     do (「社区活动室」), and what it is about (「商量加装电梯」); of the words left the first is
     the title and the rest the place. Without a title, what it is about names it, else the
-    first issue's category. The head as it was when no time is
-    among them."""
+    first issue's category. The head as it was when no time is among them."""
     words = head.split() if len(head) <= _PLAIN_AT_MOST else []
     known_places = set(ctx.community_settings().places)
     agenda: list[Issue] = []

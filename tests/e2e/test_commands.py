@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -11,7 +12,7 @@ from sqlalchemy import select
 
 from storage.models import AuditEntry, InboundMessage
 from storage.uow import UnitOfWork
-from tests.support.conversation import Conversation
+from tests.support.conversation import Conversation, example_settings, monday_morning
 
 
 def test_help_lists_the_commands_and_the_console_syntax(chat: Conversation) -> None:
@@ -487,7 +488,9 @@ def test_urging_reminds_the_holder_privately_now(chat: Conversation) -> None:
     assert chat.say("@王芳/私聊: 帮我催一下1号") == [
         ("私聊·王芳", "#1 已经转告过网格员了，请耐心等待，有进展会通知您。")
     ]
-    assert chat.say("@孙大爷/网格3群: 催办 1") == [("网格3群", "只有网格员及以上可以催办。")]
+    assert chat.say("@孙大爷/网格3群: 催办 1") == [
+        ("网格3群", "只能催问自己反映、关注或本楼栋的事项；催办由网格员负责。")
+    ]
     assert "王* 催问进度" in chat.text("@李书记/工作群: 查看 1")
     # Urged again within the hour, by anyone: no second message to the holder.
     assert chat.say("@张网格/网格3群: 督办 1") == [
@@ -499,6 +502,28 @@ def test_urging_reminds_the_holder_privately_now(chat: Conversation) -> None:
     assert chat.say("@赵网格/网格5群: 催办 2") == [
         ("网格5群", "#2 由您承办，无需催办自己；办好后请发「办结 2 结果」。")
     ]
+
+
+def test_pressing_where_no_grid_worker_is_named_tells_the_work_group(
+    db_url: str, tmp_path: Path
+) -> None:
+    settings = example_settings(db_url, tmp_path / "media")
+    community = settings.communities[0]
+    people = [person for person in community.people if person.role != "worker"]
+    communities = [community.model_copy(update={"people": people})]
+    chat = Conversation(settings.model_copy(update={"communities": communities}), monday_morning())
+    try:
+        chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")
+        assert chat.say("@王芳/网格3群: 催办 1") == [
+            ("网格3群", "已转告社区工作群，会尽快跟进 #1。"),
+            ("工作群", "#1 王*催问进度（待受理，期限 11月26日）。请尽快「派单 1 @人或单位」。"),
+        ]
+        assert chat.text("@孙大爷/网格3群: 催办 1") == (
+            "只能催问自己反映、关注或本楼栋的事项；催办由网格员负责。"
+        )
+        assert chat.text("@孙大爷/网格3群: 催办 9") == "没有找到 #9。"
+    finally:
+        chat.close()
 
 
 def test_a_follower_can_stop_following_but_the_reporter_keeps_hearing(chat: Conversation) -> None:
