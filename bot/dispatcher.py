@@ -43,7 +43,7 @@ ATTEMPTS = 3  # a message whose transaction collides with another process's is t
 # Seconds a list of chats read from the database (with 诉求提示 on; sent a notice lately) is
 # trusted: a change in another process (or on the web, or by a scheduled notice) takes this
 # long at most; one made through this dispatcher, none.
-SUGGESTING_FOR = 60.0
+CHATS_TRUSTED_FOR = 60.0
 
 
 def here(reply: Outgoing, chat: ChatRef) -> bool:
@@ -55,7 +55,7 @@ def here(reply: Outgoing, chat: ChatRef) -> bool:
 
 
 class _Chats:
-    """(platform, ref) of the chats `read` finds, read again after `SUGGESTING_FOR`: what
+    """(platform, ref) of the chats `read` finds, read again after `CHATS_TRUSTED_FOR`: what
     tells chatter from words worth a query, at the cost of a set lookup."""
 
     def __init__(
@@ -72,7 +72,7 @@ class _Chats:
 
     def __contains__(self, chat: ChatRef) -> bool:
         now = time.monotonic()
-        if self._chats is None or now - self._read_at > SUGGESTING_FOR:
+        if self._chats is None or now - self._read_at > CHATS_TRUSTED_FOR:
             try:
                 with UnitOfWork(self._sessions) as uow:
                     self._chats = self._read(uow)

@@ -817,8 +817,10 @@ def _pressed(ctx: Context, args: str) -> Outcome:
     holder themselves, so its grid workers hear they asked, once an hour at most."""
     number, _ = issue_first(args)
     issue = ctx.uow.issues.by_number(ctx.community.id, number) if ctx.community and number else None
+    if number is None:
+        raise Answer(ctx.services.command("urge").usage_line())
     if issue is None:
-        raise Answer(texts.NOT_FOUND.format(number=number) if number else texts.URGE_WHOSE)
+        raise Answer(texts.NOT_FOUND.format(number=number))
     if not _presses(ctx, issue):
         raise Answer(texts.URGE_WHOSE, "refused", "urge")
     if issue.status not in OPEN:

@@ -581,7 +581,7 @@ NOTICE_ASKED_AT_MOST = 15
 
 # What a notice does not answer: whether something was done (「1号回访了吗」「报事了吗」), or
 # an issue asked after by its number.
-_DONE_ASKED = re.compile(r"了(?:吗|么|没有?)$|^[#0-9]|#")
+_DONE_ASKED = re.compile(r"了(?:吗|么|没有?)$|^[0-9]|#")
 
 
 def notice_asked(text: str) -> bool:
