@@ -22,7 +22,7 @@ from bot.messages import ChatRef, Direct, IncomingMessage, Outgoing, PollAnswer,
 from bot.outbox import outbound
 from bot.routing import IGNORE, Route, RouteKind, Router
 from bot.text import echoed, fit_for_chat, issue_first, normalize, shorten, storable, visible
-from handlers import admin, extend, intake, ledger, meetings, notice, texts
+from handlers import admin, extend, intake, ledger, meetings, notice, stats, texts
 from handlers.base import (
     Answer,
     Context,
@@ -386,6 +386,8 @@ class Dispatcher:
                 return self._or_otherwise(ctx, route, meetings.attend(ctx, route.text))
             case RouteKind.LEDGER_ASKED:
                 assert route.command is not None
+                if route.command.name == "stats":  # 「你们今天处理了几件」: chat after all
+                    return self._or_otherwise(ctx, route, stats.asked(ctx, route.args))
                 return route.command.handler(ctx, route.args)
             case RouteKind.MEETING_ASKED:
                 return self._or_otherwise(ctx, route, meetings.when_and_where(ctx))

@@ -23,12 +23,12 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.analysis.location import building_number
-from bot.domain.issues import IssueStatus
+from bot.domain.issues import IssueStatus, Role
 from bot.domain.lifecycle import OPEN
 from bot.domain.ratings import SATISFIED_FROM
 from bot.messages import Document, Outgoing, Reply
 from bot.text import echoed, normalize, read_number
-from handlers import texts
+from handlers import texts, workload
 from handlers.base import Answer, Context, Outcome, Services, answer
 from handlers.ledger import check
 from handlers.notify import chat_ref
@@ -60,6 +60,13 @@ _BY_UNIT = {"单位", "各单位", "按单位", "分单位"}
 _BY_GRID = {"网格", "各网格", "按网格", "分网格", "每个网格"}
 # 「统计 今年 按月」: a line per month of the period instead of per grid.
 _BY_MONTH = {"按月", "每月", "各月", "分月", "每个月", "逐月"}
+# 「统计 本月 人员」: what each member of staff did; 「网格员」「楼栋长」: each of those.
+_EVERYONE = frozenset({Role.SECRETARY, Role.WORKER, Role.HEAD, Role.HANDLER})
+_BY_PERSON = {
+    **dict.fromkeys(("人员", "工作人员", "个人", "各人", "每人", "按人", "工作量"), _EVERYONE),
+    **dict.fromkeys(("网格员", "各网格员", "每个网格员"), frozenset({Role.WORKER})),
+    **dict.fromkeys(("楼栋长", "各楼栋长"), frozenset({Role.HEAD})),
+}
 DONE = frozenset({IssueStatus.RESOLVED, IssueStatus.CLOSED})
 CHART_FILENAME = "统计.png"
 
@@ -477,6 +484,13 @@ class StatsQuery:
     by_unit: bool = False
     by_month: bool = False
     buildings: frozenset[str] = frozenset()  # 「统计 今年 3号楼」
+    people: frozenset[int] = frozenset()  # 「统计 本周 张网格」: their work (`handlers.workload`)
+    staff: frozenset[Role] = frozenset()  # 「统计 本月 人员」「统计 网格员」: each one's work
+
+    @property
+    def of_people(self) -> bool:
+        """Asked for what members of staff did rather than the issues' figures."""
+        return bool(self.people or self.staff)
 
     @property
     def of_units(self) -> bool:
@@ -505,6 +519,7 @@ def parse_stats_args(
     grids: Mapping[str, int],
     categories: Sequence[tuple[str, str]],
     units: Collection[str] = (),
+    people: Mapping[str, int] | None = None,
 ) -> StatsQuery:
     """`上月 网格3 排水 图` in any order; ValueError(word) for a word that is none of these.
 
@@ -512,13 +527,17 @@ def parse_stats_args(
     code, or a part of its name that fits only one (`排水` → 排水管道). A unit (of `units`) is
     its whole name, read before the categories: `物业` is the unit, `物业服务` the category;
     or, after them, a part of one unit's name that is no category (`城管` → 街道城管办).
-    `单位` asks for every unit.
+    `单位` asks for every unit. A member of staff is their name (of `people`: names to ids);
+    `人员` asks for every member of staff, `网格员` for every grid worker.
     """
+    people = people or {}
     period: Period | None = None
     grid_ids: set[int] = set()
     codes: set[str] = set()
     named: set[str] = set()
     buildings: set[str] = set()
+    persons: set[int] = set()
+    staff: set[Role] = set()
     chart = by_unit = by_month = False
     for word in normalize(args).split(" ") if args.strip() else []:
         if word.lower() in _CHART:
@@ -533,6 +552,10 @@ def parse_stats_args(
             grid_ids.add(grids[word])
         elif word in units:
             named.add(word)
+        elif word.lstrip("@") in people:
+            persons.add(people[word.lstrip("@")])
+        elif word in _BY_PERSON:
+            staff.update(_BY_PERSON[word])
         elif (code := category_code(word, categories)) is not None:
             codes.add(code)
         elif len(found := [u for u in units if len(word) >= 2 and word in u]) == 1:
@@ -554,6 +577,8 @@ def parse_stats_args(
         by_unit,
         by_month,
         frozenset(buildings),
+        frozenset(persons),
+        frozenset(staff),
     )
 
 
@@ -843,9 +868,46 @@ CHART: ChartMaker | None = stats_chart
 
 
 def stats(ctx: Context, args: str) -> Outcome:
-    """统计 [今天/近7天/本周/本月/上月/2026-11/今年/本季度] [网格] [楼号] [分类] [单位] [按月]
+    """统计 [今天/近7天/本周/本月/上月/2026-11/今年/本季度] [网格] [楼号] [分类] [单位/人员] [按月]
     [图] — the seeds' figures for a period; a unit's (物业), or every unit's (单位); month by
     month."""
+    try:
+        query, staff = _query(ctx, args)
+    except _NotUnderstood as bad:
+        usage = ctx.services.command("stats").usage_line()
+        raise Answer(texts.STATS_UNKNOWN.format(word=echoed(bad.args[0]), usage=usage)) from None
+    return _answered(ctx, query, staff)
+
+
+def asked(ctx: Context, words: str) -> Outcome | None:
+    """「张网格今天处理了几件」「这周收了几件」: 统计 of `words` (what `stats_asked` read);
+    None when a word is not understood after all (「你们今天处理了几件」), which leaves the
+    message as it otherwise reads."""
+    try:
+        query, staff = _query(ctx, words)
+    except _NotUnderstood:
+        return None
+    return _answered(ctx, query, staff)
+
+
+def _answered(ctx: Context, query: StatsQuery, staff: Mapping[int, workload.Member]) -> Outcome:
+    assert ctx.community is not None
+    if query.of_people:
+        return answer(ctx, workload.work_text(ctx, query, staff, _grid_line(ctx, query)))
+    if query.chart:
+        if CHART is None:
+            return answer(ctx, texts.STATS_CHART_SOON)
+        return _chart(ctx, CHART, query)
+    return answer(ctx, stats_text(ctx.uow, ctx.services, ctx.community.id, query))
+
+
+class _NotUnderstood(Exception):
+    """A word of 统计 is none of the words it knows."""
+
+
+def _query(ctx: Context, args: str) -> tuple[StatsQuery, dict[int, workload.Member]]:
+    """What 统计 `args` asks, and the community's staff; _NotUnderstood for a word it does not
+    know."""
     check(ctx, "stats")
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
@@ -853,6 +915,10 @@ def stats(ctx: Context, args: str) -> Outcome:
     grids = {grid.name: grid.id for grid in ctx.uow.communities.grids_of(community_id)}
     categories = [(c.code, c.name) for c in ctx.services.analyzer.categories]
     units = [unit.name for unit in ctx.community_settings().units]
+    staff = workload.members(ctx.uow.people.staff(community_id))
+    people = {member.person.name: person_id for person_id, member in staff.items()}
+    if ctx.sender.id in staff:
+        people[texts.WORK_ME] = ctx.sender.id  # 「统计 我」
     try:
         query = parse_stats_args(
             args,
@@ -861,15 +927,26 @@ def stats(ctx: Context, args: str) -> Outcome:
             grids=grids,
             categories=categories,
             units=units,
+            people=people,
         )
     except ValueError as bad:
-        usage = ctx.services.command("stats").usage_line()
-        raise Answer(texts.STATS_UNKNOWN.format(word=echoed(bad.args[0]), usage=usage)) from None
-    if query.chart:
-        if CHART is None:
-            return answer(ctx, texts.STATS_CHART_SOON)
-        return _chart(ctx, CHART, query)
-    return answer(ctx, stats_text(ctx.uow, ctx.services, community_id, query))
+        raise _NotUnderstood(bad.args[0]) from None
+    return query, staff
+
+
+def _grid_line(ctx: Context, query: StatsQuery) -> Callable[[int], str]:
+    """「网格3：收集5条，办结2条（40%）」 for a grid in the query's period."""
+    assert ctx.community is not None
+    community_id, now = ctx.community.id, ctx.services.clock.now()
+    only_period = StatsQuery(query.period)
+
+    def line(grid_id: int) -> str:
+        counts, _ = counts_of(
+            ctx.uow, community_id, replace(only_period, grid_ids=frozenset({grid_id})), now
+        )
+        return counts_line(ctx.uow.communities.grid(grid_id).name, counts)
+
+    return line
 
 
 def _chart(ctx: Context, make: ChartMaker, query: StatsQuery) -> Outcome:

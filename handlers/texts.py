@@ -600,6 +600,15 @@ UNIT_LINE = (
     "{unit}：承办{received}条，办结{resolved}条，按期{on_time}条，超期{overdue}条，{satisfaction}"
 )
 UNITS_NOTHING = "{period}没有派给单位的诉求。"
+# What members of staff did in a period (统计 张网格, 统计 本月 人员).
+WORK_SENTENCE = "{name}{period}经手事项{handled}件：{actions}。"
+WORK_NOTHING = "{name}{period}没有办理记录。"
+WORK_HEAD = "{period}{who}办理情况："
+WORK_EVERYONE = "各人员"
+WORK_ME = "我"
+WORK_LINE = "经手{handled}件，{actions}"
+WORK_IDLE = "没有办理记录"
+WORK_NO_STAFF = "还没有设置这类人员。发送「人员」查看名单。"
 UNITS_SHEET_NOTE = "承办：派给该单位或上报该单位的诉求（按登记时间）；按期：在期限内办结。"
 
 # -- points (积分, chat-protocol §8) -------------------------------------------------------------

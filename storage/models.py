@@ -318,6 +318,8 @@ class AuditEntry(Base):
     """Who changed what, when: every change to an issue, and every refused command."""
 
     __tablename__ = "audit_entries"
+    # A period's work by each member of staff (「统计 本月 人员」): migration 0023.
+    __table_args__ = (Index("ix_audit_entries_community_at", "community_id", "at"),)
 
     id: Mapped[intpk]
     community_id: Mapped[int | None] = mapped_column(ForeignKey("communities.id"))

@@ -19,6 +19,7 @@ from sqlalchemy import (
     case,
     delete,
     func,
+    literal,
     or_,
     select,
     update,
@@ -1097,6 +1098,46 @@ class Audit:
                 )
             )
         )
+
+    def work_done(
+        self,
+        community_id: int,
+        since: datetime | None,
+        until: datetime | None,
+        actions: Collection[str],
+        actor_ids: Collection[int],
+    ) -> list[tuple[int, str | None, int]]:
+        """What these people did to the community's issues in [since, until) (either end open
+        when None), as (person, action, entries) per action they took, and (person, None,
+        issues) for the issues each of them touched at all. A rating by the issue's own
+        reporter is their rating, not work, and is left out."""
+        if not actor_ids or not actions:
+            return []
+        work = [
+            AuditEntry.community_id == community_id,
+            AuditEntry.actor_id.in_(actor_ids),
+            AuditEntry.action.in_(actions),
+            AuditEntry.issue_id.is_not(None),
+            ~and_(AuditEntry.action == "rate", Issue.reporter_id == AuditEntry.actor_id),
+        ]
+        if since is not None:
+            work.append(AuditEntry.at >= since)
+        if until is not None:
+            work.append(AuditEntry.at < until)
+        done = (
+            select(AuditEntry.actor_id, AuditEntry.action, AuditEntry.issue_id)
+            .join(Issue, Issue.id == AuditEntry.issue_id)
+            .where(*work)
+            .subquery()
+        )
+        per_action = select(done.c.actor_id, done.c.action, func.count()).group_by(
+            done.c.actor_id, done.c.action
+        )
+        touched = select(
+            done.c.actor_id, literal(None, String), func.count(func.distinct(done.c.issue_id))
+        ).group_by(done.c.actor_id)
+        rows = self._session.execute(per_action.union_all(touched)).all()
+        return [(int(actor), action, int(n)) for actor, action, n in rows]
 
     def by(self, person_id: int) -> Sequence[AuditEntry]:
         """Every entry this person made (what they did, and the words they added)."""

@@ -319,24 +319,46 @@ _RATES_ASKED = re.compile(
 )
 
 
+# 「张网格今天处理了几件」「这个月张网格办结了多少」「我这周办了几件」「网格员这个月的工作量」:
+# what a member of staff (or each, or a unit) did; who is read by 统计 (a name it does not know
+# leaves the words chat).
+_WORK_DONE = r"处理了?|办了|办结了?|办完了?|受理了?|干了|做了|完成了?|经手了?|派了"
+_WORK_ASKED = re.compile(
+    rf"^(?P<period>{_STATS_PERIOD})?(?P<who>我|[\u4e00-\u9fff]{{2,5}}?)的?"
+    rf"(?P<period2>{_STATS_PERIOD})?的?"
+    rf"(?:(?:一共|总共|共)?(?:{_WORK_DONE})(?:多少|几)(?:件|条|个|单)?(?:事情?|诉求|问题|活|单子)?"
+    r"|工作量(?:是|有)?(?:多少|怎么样|如何)?)$"
+)
+
+
 def stats_asked(text: str) -> str | None:
     """The 统计 words a short question after the counts means (`text` normalised, without
     its closing punctuation): 「本周」 for 「这周收了几件」, 「本月 网格3」 for 「网格3这个月收了
-    几件」, 「今年 照明」 for 「今年照明的问题有多少」, 「本月」 for 「满意率多少」; None for
-    other words."""
+    几件」, 「今年 照明」 for 「今年照明的问题有多少」, 「本月」 for 「满意率多少」, 「今天 张网格」
+    for 「张网格今天处理了几件」; None for other words."""
     rates = _RATES_ASKED.match(text) if "率" in text or "网格" in text else None
     if rates is not None:
         period = rates["period"] or "本月"
         return _PERIOD_SAID.get(period, period)
     match = _STATS_ASKED.match(text)
     if match is None:
-        return None
+        return _work_asked(text) if "几" in text or "多少" in text or "工作量" in text else None
     words = [_PERIOD_SAID.get(match["period"], match["period"])]
     words += [w for w in (match["place"], match["place2"], match["what"]) if w]
     return " ".join(w for w in words if w not in _WHOSE)
 
 
 _WHOSE = frozenset({"大家", "我们", "居民", "群众", "社区", "小区", "咱们"})  # 「今年大家的问题」
+
+
+def _work_asked(text: str) -> str | None:
+    """「今天 张网格」 for 「张网格今天处理了几件」 (本月 when no period is said)."""
+    match = _WORK_ASKED.match(text)
+    if match is None:
+        return None
+    period = match["period"] or match["period2"] or "本月"
+    words = [_PERIOD_SAID.get(period, period)]
+    return " ".join([*words, match["who"]] if match["who"] not in _WHOSE else words)
 
 
 # 「我的反映撤回吧」「我报的那个井盖不用修了，物业已经弄好了」「撤回我的诉求」 in a group: the

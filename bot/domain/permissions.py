@@ -7,6 +7,7 @@ Every command goes through it; the permission-matrix test walks every command ×
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -283,6 +284,14 @@ def building_refusal(actor: Actor, building: str | None) -> str | None:
         return None
     mine = own_buildings(actor)
     return f"楼栋长只能为本楼栋（{mine}）代为立案，这条说的是{building}号楼，请网格员立案。"
+
+
+def work_refusal(actor: Actor, people: Collection[int], everyone: bool) -> str | None:
+    """None when `actor` may see what `people` (and, when `everyone`, every member of staff)
+    did; else why not: the secretary sees anyone's work, others only their own."""
+    if actor.role is Role.SECRETARY or (not everyone and set(people) <= {actor.person_id}):
+        return None
+    return "只有书记可以看其他人的办理情况，发送「统计 我」看自己的。"
 
 
 def ledger_scope(actor: Actor) -> tuple[int | None, str | None]:

@@ -571,6 +571,16 @@ def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: 
         ("哪个网格办结率最低", "本月"),
         ("各网格情况", "本月"),
         ("我的满意率", None),
+        # What someone did (统计 reads the name; one it does not know leaves the words chat).
+        ("张网格今天处理了几件", "今天 张网格"),
+        ("这个月张网格办结了多少", "本月 张网格"),
+        ("我这周办了几件", "本周 我"),
+        ("网格员这个月的工作量", "本月 网格员"),
+        ("张网格的工作量", "本月 张网格"),
+        ("我们今天处理了几件", "今天"),
+        ("孩子今天做了几道题", None),
+        ("他做了几个菜", None),
+        ("小王今天来了几个", None),
     ],
 )
 def test_the_statistics_period_is_read_from_the_question(said: str, period: str | None) -> None:

@@ -1,0 +1,148 @@
+"""「统计 张网格」「统计 本周 人员」「统计 网格员」: what members of staff did in a period (工作量),
+as an assessment (考核) of grid workers quotes it.
+
+Counted from the audit trail (`Audit.work_done`): the issues each one handled, and how often
+they did each thing to them (受理, 派单, 办结, 回访 …), by when they did it, not by when the issue
+was filed. A grid worker's own grids' figures for the period follow their sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from bot.domain.issues import Role
+from bot.domain.permissions import work_refusal
+from bot.domain.privacy import mask_name
+from handlers import texts
+from handlers.base import Answer, Context
+from storage.models import Person, RoleGrant
+
+if TYPE_CHECKING:  # handlers.stats hands its queries here
+    from handlers.stats import StatsQuery
+
+# The audit actions that are work on an issue, as the figures name them, in the order shown.
+# 「回访」: a rating recorded by staff after a call (a reporter's own rating is not counted).
+WORK = {
+    "filed_for": "代为立案",
+    "accept": "受理",
+    "assign": "派单",
+    "progress": "进展",
+    "resolve": "办结",
+    "rate": "回访",
+    "verify": "核实",
+    "urge": "催办",
+    "escalate": "上报",
+    "extend": "延期",
+    "extend_asked": "申请延期",
+    "decline": "不归我管",
+    "reject": "退回",
+    "merge": "合并",
+    "reopen": "重开",
+}
+_ORDER = (Role.WORKER, Role.HANDLER, Role.HEAD, Role.SECRETARY)
+_WHO = {frozenset({role}): role.label for role in (Role.WORKER, Role.HEAD)}
+
+
+@dataclass
+class Member:
+    """A member of staff as the figures name them: their roles' grants, in the order granted."""
+
+    person: Person
+    grants: list[RoleGrant] = field(default_factory=list)
+
+    @property
+    def role(self) -> Role:
+        """The role they are listed under: the first of `_ORDER` they hold."""
+        held = {grant.role for grant in self.grants}
+        return next(role for role in _ORDER if role in held)
+
+
+def members(staff: Sequence[tuple[Person, RoleGrant]]) -> dict[int, Member]:
+    """`People.staff` by person: each one once, with all their grants."""
+    by_person: dict[int, Member] = {}
+    for person, grant in staff:
+        by_person.setdefault(person.id, Member(person)).grants.append(grant)
+    return by_person
+
+
+def work_text(
+    ctx: Context,
+    query: StatsQuery,
+    staff: Mapping[int, Member],
+    grid_line: Callable[[int], str],
+) -> str:
+    """The sentence for each person named (a grid worker's with `grid_line` of each of their
+    grids), or a line for each member of staff asked for."""
+    assert ctx.community is not None
+    reason = work_refusal(ctx.actor, query.people, bool(query.staff))
+    if reason:
+        raise Answer(reason, "refused", "stats")
+    period = query.period
+    label = period.label
+    chosen = [m for m in staff.values() if m.person.id in query.people or m.role in query.staff]
+    chosen.sort(key=lambda m: _ORDER.index(m.role))  # stable: in the order granted
+    rows = ctx.uow.audit.work_done(
+        ctx.community.id, period.since, period.until, WORK, [m.person.id for m in chosen]
+    )
+    done: dict[int, dict[str, int]] = {}
+    touched: dict[int, int] = {}
+    for person_id, action, n in rows:
+        if action is None:
+            touched[person_id] = n
+        else:
+            done.setdefault(person_id, {})[action] = n
+    private = ctx.chat.kind == "private"
+
+    def name_of(member: Member) -> str:
+        return member.person.name if private else mask_name(member.person.name)
+
+    def work_of(member: Member) -> tuple[int, str]:
+        return touched.get(member.person.id, 0), _actions(done.get(member.person.id, {}))
+
+    if query.people and not query.staff:
+        return "\n".join(_sentence(label, name_of(m), m, work_of(m), grid_line) for m in chosen)
+    who = _WHO.get(query.staff, texts.WORK_EVERYONE)
+    lines = [texts.WORK_HEAD.format(period=label, who=who)]
+    for member in chosen:
+        handled, said = work_of(member)
+        line = texts.WORK_LINE.format(handled=handled, actions=said) if handled else texts.WORK_IDLE
+        lines.append(f"{name_of(member)}（{_scope(ctx, member)}）：{line}")
+    if len(lines) == 1:
+        lines.append(texts.WORK_NO_STAFF)
+    return "\n".join(lines)
+
+
+def _sentence(
+    period: str, name: str, member: Member, work: tuple[int, str], grid_line: Callable[[int], str]
+) -> str:
+    """「张网格本月经手事项3件：受理2、派单1、回访1。」 (`work`: issues handled, and how), then
+    the lines of their grids."""
+    handled, said = work
+    if not handled:
+        line = texts.WORK_NOTHING.format(name=name, period=period)
+    else:
+        line = texts.WORK_SENTENCE.format(name=name, period=period, handled=handled, actions=said)
+    grids = {grant.grid_id for grant in member.grants if grant.role is Role.WORKER}
+    if member.role is not Role.WORKER or None in grids:
+        return line  # a worker given no grid works in all of them: 「统计」 says those
+    return "\n".join([line, *(grid_line(g) for g in sorted(g for g in grids if g is not None))])
+
+
+def _actions(done: Mapping[str, int]) -> str:
+    """「受理2、派单1、回访1」 in `WORK`'s order."""
+    return "、".join(f"{WORK[action]}{done[action]}" for action in WORK if done.get(action))
+
+
+def _scope(ctx: Context, member: Member) -> str:
+    """What the line says of them: 网格3, 3号楼, their unit, or their role."""
+    grants = [grant for grant in member.grants if grant.role is member.role]
+    if member.role is Role.WORKER:
+        names = [ctx.uow.communities.grid(g.grid_id).name for g in grants if g.grid_id]
+        return "、".join(names) if len(names) == len(grants) else texts.ALL_GRIDS
+    if member.role is Role.HEAD:
+        return "、".join(f"{g.building}号楼" for g in grants if g.building) or member.role.label
+    if member.role is Role.HANDLER:
+        return next((g.work_unit for g in grants if g.work_unit), member.role.label)
+    return member.role.label
