@@ -1,8 +1,10 @@
-"""Where a resident lives: the flat (building-unit-room, 「3-2-301」) they gave once.
+"""Where a resident lives: the flat (building-unit-room, 「3-2-301」) they gave once, or only
+their building (「我住5号楼」: kept as 「5」).
 
 Given for a 每户一票 vote, or said privately (「我住6号楼2单元301」), it is remembered per
-community and used again: the next vote counts it, 「网格员是谁」 names their grid's worker,
-and a private report that names no place goes to that grid.
+community and used again: the next vote counts a whole flat (a building alone is no household),
+「网格员是谁」 names their grid's worker, and a private report that names no place goes to that
+grid.
 """
 
 from __future__ import annotations
@@ -17,23 +19,39 @@ from storage.models import Household
 
 def remember(ctx: Context, typed: re.Match[str] | None) -> str | None:
     """The sender's flat: the one `typed` (building, unit, room; remembered, after checking its
-    building is here), else the one remembered, else None."""
-    assert ctx.community is not None
-    known = ctx.uow.meetings.household(ctx.sender.id, ctx.community.id)
+    building is here), else the flat remembered (not a building alone), else None."""
     if typed is not None:
         home = f"{typed[1]}-{typed[2]}-{typed[3]}"
-        buildings = ctx.uow.communities.building_numbers(ctx.community.id)
-        if buildings and str(int(typed[1])) not in buildings:  # a home that is not here
-            listed = "、".join(f"{n}号楼" for n in buildings[:10])
-            raise Answer(texts.BALLOT_UNKNOWN_BUILDING.format(building=typed[1], known=listed))
-        if known is None:
-            ctx.uow.meetings.remember_household(
-                Household(person_id=ctx.sender.id, community_id=ctx.community.id, home=home)
-            )
-        else:
-            known.home = home
+        _keep(ctx, typed[1], home, texts.BALLOT_UNKNOWN_BUILDING)
         return home
-    return None if known is None else known.home
+    assert ctx.community is not None
+    known = ctx.uow.meetings.household(ctx.sender.id, ctx.community.id)
+    return None if known is None or known.home.count("-") != 2 else known.home
+
+
+def remember_building(ctx: Context, building: str) -> None:
+    """「我住5号楼」: the sender's building (checked as a flat's is), unless a flat in it is
+    known."""
+    number = building_number(building) or building
+    if home_building(ctx) != number:
+        _keep(ctx, number, number, texts.HOME_UNKNOWN_BUILDING)
+
+
+def _keep(ctx: Context, building: str, home: str, unknown: str) -> None:
+    """`home` (a flat, or a building alone) remembered as the sender's, after checking its
+    building is here."""
+    assert ctx.community is not None
+    buildings = ctx.uow.communities.building_numbers(ctx.community.id)
+    if buildings and building_number(building) not in buildings:  # a home that is not here
+        listed = "、".join(f"{n}号楼" for n in buildings[:10])
+        raise Answer(unknown.format(building=building, known=listed))
+    known = ctx.uow.meetings.household(ctx.sender.id, ctx.community.id)
+    if known is None:
+        ctx.uow.meetings.remember_household(
+            Household(person_id=ctx.sender.id, community_id=ctx.community.id, home=home)
+        )
+    else:
+        known.home = home
 
 
 def home_building(ctx: Context) -> str | None:

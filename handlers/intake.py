@@ -44,7 +44,7 @@ from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import AT_WORK, building_refusal, refusal
 from bot.domain.privacy import mask_name, reporter_label
 from bot.domain.ratings import fixed_said, not_fixed
-from bot.domain.voting import HOME, home_said
+from bot.domain.voting import HOME, home_building_said, home_said
 from bot.messages import Outgoing
 from bot.routing import report_text
 from bot.text import SENTENCE_ENDS, has_content, issue_first, normalize, rstrip_marks, shorten
@@ -273,7 +273,12 @@ def _home_told(ctx: Context, text: str) -> Outcome | None:
     (for votes, 「网格员是谁」, and the grid of their reports that name no place)."""
     said = rstrip_marks(normalize(text).strip(), SENTENCE_ENDS)
     if home_said(said) is None:
-        return None
+        if (building := home_building_said(said)) is None:
+            return None
+        homes.remember_building(ctx, building)  # 「我住5号楼」
+        number = homes.home_building(ctx)
+        workers = contacts.role_line(ctx, Role.WORKER, number)
+        return answer(ctx, texts.HOME_BUILDING_REMEMBERED.format(building=number, workers=workers))
     home = homes.remember(ctx, HOME.search(said))
     assert home is not None
     building, unit, room = home.split("-")

@@ -281,6 +281,21 @@ def home_said(text: str) -> re.Match[str] | None:
     return _HOME_ONLY.fullmatch(text.strip())
 
 
+# 「我住5号楼」「我是5号楼的」「我家在5号楼3单元」: where the sender lives, a building without a
+# flat (said privately; a whole flat is `home_said`'s).
+_HOME_BUILDING = re.compile(
+    r"(?:(?:我们家|我家|我)(?:住在?|就?在|是)?|家住|住在)\s*(?P<building>[0-9]{1,4})\s*(?:号楼|号|栋|幢)"
+    r"(?:\s*[0-9]{1,2}\s*单元)?的?(?:住户|居民|业主)?"
+)
+
+
+def home_building_said(text: str) -> str | None:
+    """The building of 「我住5号楼」 as the whole message (`text` normalised, without its
+    closing punctuation); None for other words."""
+    match = _HOME_BUILDING.fullmatch(text.strip()) if text[:1] in "我家住" else None
+    return match["building"] if match is not None else None
+
+
 # 「我参加」「报名」「算我一个」 / 「我去不了」「取消报名」 in a group with a meeting coming: who
 # comes. 「我去」 alone is an exclamation, not a yes.
 _ATTENDING = re.compile(

@@ -107,6 +107,34 @@ def test_a_home_told_privately_is_remembered_and_names_the_grid(chat: Conversati
     assert chat.text("@王芳/私聊: 网格员是谁").startswith("网格员：网格3 ")
 
 
+def test_a_building_told_privately_is_remembered_and_names_the_grid(chat: Conversation) -> None:
+    for said in ("我住6号楼", "我是6号楼的", "我家在6号楼2单元"):
+        assert chat.text(f"@孙大爷/私聊: {said}") == (
+            f"好的，记下了：您住6号楼。网格5的网格员：{ZHAO}。以后有问题直接告诉我。"
+        ), said
+    assert chat.text("@孙大爷/私聊: 网格员是谁") == f"网格5的网格员：{ZHAO}。"
+    assert chat.say("@孙大爷/私聊: 楼道里堆满了杂物，走路都困难")[0][1].startswith(
+        "已登记 #1【安全隐患】网格5 · "
+    )
+    # Moving: the building said last is the one kept.
+    chat.say("@钱阿姨/私聊: 我住6号楼")
+    chat.say("@钱阿姨/私聊: 我住3号楼")
+    assert chat.text("@钱阿姨/私聊: 网格员是谁") == f"网格3的网格员：{ZHANG}。"
+    # A flat already known in that building stays known whole.
+    chat.say("@王芳/私聊: 我住3号楼2单元301")
+    chat.say("@王芳/私聊: 我住3号楼")
+    chat.say("@李书记/工作群: 投票 加装电梯 选项 同意|反对 截止 周五18:00 每户一票 群 网格3")
+    assert chat.text("@王芳/私聊: M1 1") == "已记录您对 M1 的投票（以最后一次为准）。"
+    assert "（1户）" in chat.text("@李书记/私聊: 查看 M1")
+    # A building in no part of the community is not remembered.
+    assert chat.text("@吴大姐/私聊: 我家住99号楼").startswith("本社区没有99号楼（有：")
+    assert chat.text("@吴大姐/私聊: 网格员是谁").startswith("网格员：网格3 ")
+    # 「5号楼」 alone is no statement of a home; 「我住的5号楼门口井盖坏了」 is a report.
+    assert chat.text("@吴大姐/私聊: 5号楼").startswith("您好，我是邻里。")
+    filed = chat.say("@吴大姐/私聊: 我住的5号楼门口井盖坏了")[0][1]
+    assert filed.startswith("已登记 #2【道路井盖】5号楼")
+
+
 def test_a_number_after_the_word_is_someone_giving_theirs_privately_too(
     chat: Conversation,
 ) -> None:

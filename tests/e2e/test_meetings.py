@@ -646,6 +646,16 @@ def test_a_household_ballot_without_its_flat_counts_once_the_flat_is_given(
     assert chat.text("@王芳/私聊: M1 1") == "已记录您对 M1 的投票（以最后一次为准）。"
 
 
+def test_a_building_alone_is_no_household_for_a_vote(chat: Conversation) -> None:
+    chat.say("@孙大爷/私聊: 我住3号楼")
+    chat.say("@李书记/工作群: 投票 加装电梯 选项 同意|反对 截止 周五18:00 每户一票 群 网格3")
+    # Two neighbours of 3号楼 who gave only the building are two households, once each flat
+    # is given: the building alone counts nobody.
+    assert chat.text("@孙大爷/私聊: M1 1").startswith("已收到您对 M1 的选择。本次每户一票")
+    assert "（0户）" in chat.text("@李书记/私聊: 查看 M1")
+    assert chat.text("@孙大爷/私聊: 3-1-101") == "已记下门牌 3-1-101，您对 M1 的投票已计入。"
+
+
 def test_an_objection_said_in_words_goes_to_the_publicity_open(chat: Conversation) -> None:
     assert chat.say("@王芳/网格3群: 我有异议，凭什么") == []  # no 公示 open: chatter
     chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00 截止 周三20:00 群 网格3")

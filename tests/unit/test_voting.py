@@ -15,6 +15,7 @@ from bot.domain.voting import (
     SpokenDay,
     attending_said,
     decide,
+    home_building_said,
     home_said,
     is_ballot,
     meeting_called,
@@ -226,6 +227,23 @@ def test_an_objection_said_in_words(said: str, objection: str | None) -> None:
 def test_a_flat_said_alone(said: str, home: tuple[str, str, str] | None) -> None:
     found = home_said(said)
     assert (found.groups() if found else None) == home
+
+
+@pytest.mark.parametrize(
+    ("said", "building"),
+    [
+        ("我住5号楼", "5"),
+        ("我是5号楼的", "5"),
+        ("我家在12栋3单元", "12"),
+        ("家住7幢", "7"),
+        ("我是3号楼的业主", "3"),
+        ("5号楼", None),  # no word of living there
+        ("我住5号楼，门口井盖坏了", None),  # a report
+        ("我去5号楼", None),
+    ],
+)
+def test_a_building_said_as_where_one_lives(said: str, building: str | None) -> None:
+    assert home_building_said(said) == building
 
 
 @pytest.mark.parametrize(
