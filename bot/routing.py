@@ -23,6 +23,7 @@ from bot.domain.asking import (
     ledger_asked,
     meeting_state_asked,
     notice_asked,
+    reporter_told,
     same_issues_said,
     stats_asked,
     withdrawn_said,
@@ -251,6 +252,9 @@ class Router:
             if (same := same_issues_said(said_text)) is not None:  # 「2号和1号是一回事」
                 merging, words = self._by_name["merge"], f"{same[0]} {same[1]}"
                 return Route(RouteKind.LEDGER_ASKED, merging, "合并", words, otherwise=untagged)
+            if (told := reporter_told(said_text)) is not None:  # 「告诉2号报事人：…」: 转告
+                telling, words = self._by_name["tell"], f"{told[0]} {told[1]}".strip()
+                return Route(RouteKind.LEDGER_ASKED, telling, "转告", words, otherwise=untagged)
             if "会" in said_text and meeting_called(said_text) is not None:
                 return Route(RouteKind.MEETING_CALLED, text=raw, otherwise=untagged)
             if not private and (asked := self._reminder_asked(said_text, message)) is not None:

@@ -98,6 +98,17 @@ COMMANDS: tuple[Command, ...] = (
         own_words=True,
     ),
     Command(
+        "tell",
+        ("转告", "告诉报事人"),
+        "编号 [说明]",
+        "告诉报事人：写了说明则作为进展发给报事人，不写则发去事项现在的情况",
+        "转告 23 明天上午物业上门",
+        ledger.tell,
+        HOLDERS,
+        expects="issue",
+        own_words=True,
+    ),
+    Command(
         "resolve",
         ("办结",),
         "编号 结果",

@@ -14,6 +14,7 @@ from bot.config import TRIAGE_LEVELS
 from bot.domain.deadlines import Colour, DeadlineError, colour, format_deadline
 from bot.domain.issues import IssueStatus, Role
 from bot.domain.lifecycle import (
+    MOVES,
     OPEN,
     Action,
     IllegalMove,
@@ -31,9 +32,9 @@ from bot.domain.permissions import (
     own_buildings,
     refusal,
 )
-from bot.domain.privacy import mask_name, reporter_label
+from bot.domain.privacy import mask_name, mask_text, reporter_label
 from bot.domain.ratings import spoken_rating, spoken_score
-from bot.messages import Outgoing
+from bot.messages import Outgoing, Reply
 from bot.text import (
     NUMBER_GOES_ON,
     arabic_lead,
@@ -68,11 +69,13 @@ from handlers.base import (
 from handlers.notify import (
     SUMMARY_LIMIT,
     assignee_buttons,
+    chat_ref,
     declined_label,
     grid_workers,
     holders,
     quoted,
     rating_buttons,
+    reporter_mention,
     summary,
     tell_privately,
     tell_watchers,
@@ -522,6 +525,50 @@ def progress(ctx: Context, args: str) -> Outcome:
     keep_photos(ctx, issue)  # the work done
     line = texts.PROGRESS.format(number=issue.number, note=note)
     return Outcome(tell_watchers(ctx, issue, line), WORK_SHOWN, issue.id)
+
+
+def tell(ctx: Context, args: str) -> Outcome:
+    """转告 N 说明 — the reporter hears it, as a 进展 where one may be told; 转告 N — the
+    reporter hears where the issue stands now (its status, who holds it, its deadline, the latest
+    进展)."""
+    issue, rest = find_issue(ctx, args, "tell")
+    if rest and issue.status in MOVES[Action.PROGRESS]:
+        return progress(ctx, args)
+    # Before it is taken up, or after it is done, the words go as they are: no 进展 then.
+    line = (
+        texts.TOLD_WORDS.format(number=issue.number, words=rest) if rest else _standing(ctx, issue)
+    )
+    record(ctx, issue, "told", line)
+    reporter_chat = ctx.uow.chats.by_id(issue.chat_id)
+    said = reply_to(ctx, texts.TOLD_REPORTER.format(number=issue.number, line=mask_text(line)))
+    if reporter_chat is None or reporter_chat.id == ctx.chat.id:
+        return Outcome([said], "command", issue.id)
+    told = Reply(
+        chat_ref(reporter_chat), mask_text(line), mentions=reporter_mention(ctx.uow, issue)
+    )
+    return Outcome([said, told], "command", issue.id)
+
+
+def _standing(ctx: Context, issue: Issue) -> str:
+    """「#2【道路井盖】目前办理中，由物业办理，期限11月26日。最新进展：已联系施工队。」"""
+    status = issue.status.label
+    if issue.status is IssueStatus.RESOLVED:
+        status += texts.TOLD_RESOLVED.format(
+            result=clause(issue.resolution or ""), number=issue.number
+        )
+    holder = assignee_label(ctx.uow, issue) if issue.status in OPEN else ""
+    shown = shown_deadline(ctx.services, issue.deadline) if issue.status in OPEN else ""
+    latest = ctx.uow.audit.last_of(issue.id, (Action.PROGRESS.value,))
+    return texts.TOLD_STATUS.format(
+        number=issue.number,
+        category=ctx.services.category(issue.category).name,
+        status=status,
+        holder=texts.TOLD_HOLDER.format(holder=holder) if holder else "",
+        deadline=texts.TOLD_DEADLINE.format(deadline=shown) if shown else "",
+        latest=texts.TOLD_LATEST.format(note=clause(latest.note))
+        if latest is not None and issue.status in OPEN
+        else "",
+    )
 
 
 def resolve(ctx: Context, args: str) -> Outcome:

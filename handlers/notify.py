@@ -39,7 +39,7 @@ def tell_watchers(ctx: Context, issue: Issue, text: str) -> list[Outgoing]:
     Phone and ID numbers typed into notes are masked: these lines go to groups (§9).
     """
     text = mask_text(text)
-    reporter = _reporter_mention(ctx.uow, issue)
+    reporter = reporter_mention(ctx.uow, issue)
     replies: list[Outgoing] = [
         Reply(
             ctx.message.chat,
@@ -56,7 +56,7 @@ def tell_watchers(ctx: Context, issue: Issue, text: str) -> list[Outgoing]:
     return replies
 
 
-def _reporter_mention(uow: UnitOfWork, issue: Issue) -> tuple[PersonRef, ...]:
+def reporter_mention(uow: UnitOfWork, issue: Issue) -> tuple[PersonRef, ...]:
     """In the group the issue came from, the reporter is @-mentioned so they notice the line."""
     if issue.private:
         return ()

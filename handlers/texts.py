@@ -138,6 +138,7 @@ AUDIT_ACTIONS = {
     "extend_asked": "申请延期",
     "extend_declined": "不同意延期",
     "pressed": "催问进度",
+    "told": "转告报事人",
 }
 
 # -- the ledger (chat-protocol §3) ----------------------------------------------------------------
@@ -193,6 +194,14 @@ ASSIGNED_DIRECT = (
     "办好后发送「办结 {number} 结果」；不归您管请发送「不归我管 {number} 原因」。"
 )
 PROGRESS = "#{number} 进展：{note}"
+# 转告 N: where the issue stands, for its reporter.
+TOLD_STATUS = "#{number}【{category}】目前{status}{holder}{deadline}。{latest}"
+TOLD_HOLDER = "，由{holder}办理"
+TOLD_DEADLINE = "，期限{deadline}"
+TOLD_LATEST = "最新进展：{note}。"
+TOLD_RESOLVED = "：{result}。请回复「评价 {number} 1-5分」"
+TOLD_WORDS = "#{number} 社区回复：{words}"
+TOLD_REPORTER = "已转告 #{number} 报事人：{line}"
 RESOLVED = "#{number} 已办结：{result}。请报事人评价：回复「评价 {number} 1-5分」，或「满意/基本满意/不满意」。"
 RESOLVED_ALREADY = "#{number} 已办结（{result}），正等报事人评价，无需重复。"
 DECLINED = "#{number} {who}反馈不归其管（{reason}），正在重新派单。"

@@ -33,6 +33,7 @@ WORK = {
     "rate": "回访",
     "verify": "核实",
     "urge": "催办",
+    "told": "转告",
     "escalate": "上报",
     "extend": "延期",
     "extend_asked": "申请延期",

@@ -403,6 +403,45 @@ def same_issues_said(text: str) -> tuple[int, int] | None:
     return (max(a, b), min(a, b)) if a != b else None
 
 
+# 「告诉2号报事人：明天上午物业来修」「跟2号报事人说一下，明天来修」「回复2号：明天来修」: staff
+# telling an issue's reporter something (转告 N 说明); 「把2号的情况跟孙先生说一下」「把2号的进展
+# 告诉报事人」: where it stands (转告 N). 「通知2号楼…」 names a building, not an issue.
+_ISSUE_SAID = r"(?:#\s*(?P<hash>[0-9]{1,9})|(?P<number>[0-9]{1,9})\s*号(?![楼栋幢院]))"
+_REPORTER = r"(?:报事人|反映人|居民|业主|住户)"
+_ADDRESSED = r"先生|女士|阿姨|大爷|大妈|师傅|老师|奶奶|爷爷"  # 「孙先生」「王阿姨」
+_SOMEONE = rf"(?:{_REPORTER}|他|她|人家|[\u4e00-\u9fff]{{1,2}}(?:{_ADDRESSED}))"
+_TELLING = re.compile(
+    r"^(?:请|麻烦)?(?:你|帮我)?(?:(?P<tell>告诉|通知|转告|回复|答复|反馈给)|跟|和|给)"
+    rf"\s*{_ISSUE_SAID}\s*的?{_REPORTER}?(?P<say>(?:说|讲|回)(?:一下|一声|个话)?)?"
+    r"\s*[:：,，]?\s*(?P<said>.*)$"
+)
+_STANDING_TOLD = re.compile(
+    rf"^(?:请|麻烦)?(?:你|帮我)?把?\s*{_ISSUE_SAID}\s*的?"
+    r"(?:情况|进展|进度|处理情况|办理情况|结果)"
+    rf"(?:(?:跟|和|给){_SOMEONE}(?:说|讲)|(?:告诉|反馈给|通知){_SOMEONE}|转告(?:给)?{_SOMEONE}?)"
+    r"(?:一下|一声)?(?:吧)?$"
+)
+
+
+_TOLD_WORDS = re.compile(r"告|通知|回|复|说|讲")
+
+
+def reporter_told(text: str) -> tuple[int, str] | None:
+    """(the issue, the words for its reporter; "" for where it stands) of staff asking the
+    bot to tell a reporter (`text` normalised, without its closing punctuation); None for
+    other words."""
+    if _TOLD_WORDS.search(text) is None:  # most messages are passed over with one search
+        return None
+    match = _TELLING.match(text)
+    if match is not None and not (match["tell"] or match["say"]):
+        match = None  # 「跟2号…」 is telling only with 说: 「跟2号说一下」
+    match = match or _STANDING_TOLD.match(text)
+    if match is None:
+        return None
+    said = match.groupdict().get("said") or ""
+    return int(match["hash"] or match["number"]), said.strip()
+
+
 # 「同意」「可以」 / 「不同意，先修好再说」 in reply to a holder's 延期 request, or said with its
 # number (「同意2号延期」「不同意延期 2」): staff answering it.
 _EXTENSION_YES = r"同意|批准|可以|准了|行|好的?|没问题|OK|ok|Ok"

@@ -68,7 +68,7 @@ EVERYONE = frozenset(
 TRIAGE = frozenset({"accept", "assign", "reject", "escalate", "merge", "urge", "hurry"})
 # Commands for whoever holds the issue, or staff. (A holder's 延期 is a request to staff,
 # `sets_deadline`.)
-HANDLING = frozenset({"progress", "resolve", "extend"})
+HANDLING = frozenset({"progress", "resolve", "extend", "tell"})
 SECRETARY_ONLY = frozenset({"role", "bind", "suggest", "publish", "decide", "export", "redeem"})
 # Meetings, votes and their outcomes, and statistics: grid workers and the secretary.
 STAFF_ONLY = frozenset(
@@ -95,6 +95,7 @@ _VERBS = {
     "urge": "催办",
     "hurry": "加急",
     "progress": "报进展",
+    "tell": "转告报事人",
     "resolve": "办结",
     "extend": "调整期限",
     "role": "设置角色",

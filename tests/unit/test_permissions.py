@@ -44,6 +44,7 @@ ALLOWED: dict[str, set[Role]] = {
     "urge": {W, S},
     "hurry": {W, S},
     "progress": {W, S},
+    "tell": {W, S},
     "extend": {W, S},  # and whoever holds it, who asks (sets_deadline)
     "resolve": {W, S},
     "decline": set(),  # only whoever holds it
@@ -95,7 +96,7 @@ def test_every_command_for_every_role(command: str, role: Role) -> None:
         assert verdict.endswith("。") and "\n" not in verdict
 
 
-@pytest.mark.parametrize("command", ["progress", "resolve", "decline", "extend"])
+@pytest.mark.parametrize("command", ["progress", "resolve", "decline", "extend", "tell"])
 def test_the_handler_holding_an_issue_may_work_on_it(command: str) -> None:
     held_by_me = IssueFacts(reporter_id=SOMEONE, assignee_id=ME)
     held_by_my_unit = IssueFacts(reporter_id=SOMEONE, assignee_unit="物业")

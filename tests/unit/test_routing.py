@@ -14,6 +14,7 @@ from bot.domain.asking import (
     meeting_state_asked,
     naming_words,
     notice_answers,
+    reporter_told,
     same_issues_said,
     service_asked,
     stats_asked,
@@ -585,6 +586,27 @@ def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: 
 )
 def test_the_statistics_period_is_read_from_the_question(said: str, period: str | None) -> None:
     assert stats_asked(said) == period
+
+
+@pytest.mark.parametrize(
+    ("said", "told"),
+    [
+        ("告诉2号报事人：明天上午物业来修", (2, "明天上午物业来修")),
+        ("跟2号报事人说一下，明天上午来修", (2, "明天上午来修")),
+        ("回复2号：明天来修", (2, "明天来修")),
+        ("给2号回个话，明天来修", (2, "明天来修")),
+        ("把2号的情况跟孙先生说一下", (2, "")),
+        ("把#2的情况转告报事人", (2, "")),
+        ("2号的进展跟报事人讲一下", (2, "")),
+        ("通知2号楼的住户明天停水", None),  # a building
+        ("给2号楼回个话", None),
+        ("我跟2号说了", None),  # told already, by the speaker
+        ("和2号一起去", None),
+        ("告诉王芳明天来修", None),  # a name, not an issue
+    ],
+)
+def test_telling_a_reporter_is_read_from_the_words(said: str, told: tuple[int, str] | None) -> None:
+    assert reporter_told(said) == told
 
 
 WATER = "因管网检修，11月25日（周三）9:00-15:00 3号楼、5号楼停水，请提前储水"
