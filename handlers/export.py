@@ -38,6 +38,7 @@ from bot.domain.issues import IssueStatus, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.privacy import mask_name, mask_text
 from bot.domain.ratings import SATISFIED_FROM
+from bot.domain.sources import Source
 from bot.messages import Document
 from bot.text import normalize
 from handlers import texts
@@ -90,6 +91,7 @@ LEDGER_HEADERS = (
     "编号",
     "登记日期",
     "报事人",
+    "来源",
     "网格",
     "楼栋/单元",
     "分类",
@@ -238,6 +240,7 @@ def _ledger_sheet(
                 issue.number,
                 _local(issue.created_at, tz),
                 _reporter(people, issue, pseudonyms),
+                Source(issue.source).label,
                 "" if issue.grid_id is None else grids.get(issue.grid_id, ""),
                 location_label(issue.building, issue.unit, None, issue.place),
                 services.category(issue.category).name,

@@ -44,6 +44,7 @@ from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import AT_WORK, building_refusal, refusal
 from bot.domain.privacy import mask_name, reporter_label
 from bot.domain.ratings import fixed_said, not_fixed
+from bot.domain.sources import source_of
 from bot.domain.voting import HOME, home_building_said, home_said
 from bot.messages import Outgoing
 from bot.routing import report_text
@@ -1075,6 +1076,11 @@ def _file(
             place=location.place,
             urgent=analysis.urgent,
             private=ctx.chat.kind == "private",
+            source=source_of(
+                private=ctx.chat.kind == "private",
+                own=ctx.actor.role if filed_by is None else None,
+                text=description,
+            ),
             status=IssueStatus.NEW,
             report_count=1,
             deadline=_first_deadline(ctx, category.level, now),

@@ -21,6 +21,7 @@ from bot.domain.issues import IssueStatus, Role
 from bot.domain.lifecycle import OPEN, Action
 from bot.domain.permissions import refusal
 from bot.domain.privacy import mask_name, reporter_label
+from bot.domain.sources import Source
 from bot.domain.voting import (
     HOME,
     MEETING_KINDS,
@@ -1450,6 +1451,7 @@ def _action(
             place=analysis.location.place,
             urgent=False,
             private=False,
+            source=Source.MEETING,
             status=IssueStatus.ASSIGNED,
             report_count=1,
             deadline=deadline or deadline_in(ctx, category.level),

@@ -11,6 +11,7 @@ from bot.domain.issues import IssueStatus, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import calls_back, knows_private_reporter, reads_report
 from bot.domain.privacy import mask_name, mask_text, reporter_label
+from bot.domain.sources import Source
 from bot.domain.voting import MEETING_KINDS
 from bot.media import MediaFolder
 from bot.messages import Document, Outgoing
@@ -78,7 +79,10 @@ def show(ctx: Context, args: str) -> Outcome:
     # The number to call back whole only for whoever `calls_back`.
     whole = calls_back(ctx.actor, facts, ctx.chat.kind)
     lines = [" · ".join(head), shortened(words_shown(issue, readable=readable, whole=whole))]
-    lines.append(f"报事人：{who(issue.reporter_id)} · {when(issue.created_at, tz)}")
+    source = Source(issue.source).label
+    lines.append(
+        f"报事人：{who(issue.reporter_id)} · {when(issue.created_at, tz)} · 来源：{source}"
+    )
     if issue.report_count > 1:
         lines.append(f"反映次数：{issue.report_count}")
     if issue.status in OPEN:

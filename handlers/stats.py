@@ -26,6 +26,7 @@ from bot.analysis.location import building_number
 from bot.domain.issues import IssueStatus, Role
 from bot.domain.lifecycle import OPEN
 from bot.domain.ratings import SATISFIED_FROM
+from bot.domain.sources import Source
 from bot.messages import Document, Outgoing, Reply
 from bot.text import echoed, normalize, read_number
 from handlers import texts, workload
@@ -66,6 +67,17 @@ _BY_PERSON = {
     **dict.fromkeys(("人员", "工作人员", "个人", "各人", "每人", "按人", "工作量"), _EVERYONE),
     **dict.fromkeys(("网格员", "各网格员", "每个网格员"), frozenset({Role.WORKER})),
     **dict.fromkeys(("楼栋长", "各楼栋长"), frozenset({Role.HEAD})),
+}
+# 「统计 本月 来源」: a line per 来源; 「统计 本月 12345」「统计 电话反映」: of those alone.
+_SOURCE_WORDS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("来源", "按来源", "各来源", "渠道", "按渠道", "各渠道"), frozenset()),
+    **{source.label: frozenset({source.value}) for source in Source},
+    "12345": frozenset({Source.HOTLINE.value}),
+    "热线": frozenset({Source.HOTLINE.value}),
+    "电话": frozenset({Source.PHONE.value}),
+    "巡查": frozenset({Source.PATROL.value}),
+    "私信": frozenset({Source.PRIVATE.value}),
+    "群内": frozenset({Source.GROUP.value}),
 }
 DONE = frozenset({IssueStatus.RESOLVED, IssueStatus.CLOSED})
 CHART_FILENAME = "统计.png"
@@ -486,6 +498,8 @@ class StatsQuery:
     buildings: frozenset[str] = frozenset()  # 「统计 今年 3号楼」
     people: frozenset[int] = frozenset()  # 「统计 本周 张网格」: their work (`handlers.workload`)
     staff: frozenset[Role] = frozenset()  # 「统计 本月 人员」「统计 网格员」: each one's work
+    sources: frozenset[str] = frozenset()  # 「统计 本月 12345」: of that 来源
+    by_source: bool = False  # 「统计 本月 来源」: a line per 来源 instead of per grid
 
     @property
     def of_people(self) -> bool:
@@ -508,6 +522,7 @@ class StatsQuery:
             self.categories,
             self.units,
             self.buildings,
+            self.sources,
         )
 
 
@@ -538,7 +553,8 @@ def parse_stats_args(
     buildings: set[str] = set()
     persons: set[int] = set()
     staff: set[Role] = set()
-    chart = by_unit = by_month = False
+    sources: set[str] = set()
+    chart = by_unit = by_month = by_source = False
     for word in normalize(args).split(" ") if args.strip() else []:
         if word.lower() in _CHART:
             chart = True
@@ -548,6 +564,9 @@ def parse_stats_args(
             by_month = True
         elif word in _BY_GRID:
             pass
+        elif (source := _SOURCE_WORDS.get(word)) is not None:
+            sources.update(source)  # 「来源」 itself: none, a line for each
+            by_source = by_source or not source
         elif word in grids:
             grid_ids.add(grids[word])
         elif word in units:
@@ -579,6 +598,8 @@ def parse_stats_args(
         frozenset(buildings),
         frozenset(persons),
         frozenset(staff),
+        frozenset(sources),
+        by_source,
     )
 
 
@@ -622,6 +643,8 @@ def stats_text(
     if counts.collected and query.by_month:
         months = _month_lines(uow, community_id, query, now, services.settings.tz)
         return "\n".join(lines + months)
+    if counts.collected and query.by_source:
+        return "\n".join(lines + _source_lines(uow, community_id, query, now))
     if counts.collected and len(query.grid_ids) != 1 and not query.buildings:
         lines += [counts_line(name, grid) for name, grid in by_grid_name(grids, per_grid)]
     return "\n".join(lines)
@@ -640,6 +663,28 @@ def counts_line(name: str, counts: IssueCounts) -> str:
     if counts.overdue:
         line += texts.STATS_GRID_OVERDUE.format(overdue=counts.overdue)
     return line
+
+
+def _source_lines(
+    uow: UnitOfWork, community_id: int, query: StatsQuery, now: datetime
+) -> list[str]:
+    """「电话反映：收集2条，办结1条（50%）」 for each 来源 of the query's issues, in `Source`'s
+    order: one GROUP BY (source, status, category)."""
+    groups = uow.issues.source_groups(
+        query.scope(community_id),
+        now=judged_at(query.period, now),
+        open_statuses=OPEN,
+        satisfied_from=SATISFIED_FROM,
+    )
+    by_source: dict[str, list[_Group]] = {}
+    for source, status, category, n, late, number, rated, satisfied in groups:
+        row = (None, status, category, n, late, number, rated, satisfied)
+        by_source.setdefault(source, []).append(row)
+    return [
+        counts_line(source.label, _counted(by_source[source.value]))
+        for source in Source
+        if source.value in by_source
+    ]
 
 
 def _month_lines(
@@ -780,6 +825,7 @@ def stats_label(services: Services, grids: Mapping[int, str], query: StatsQuery)
     narrowed += [f"{b}号楼" for b in sorted(query.buildings)]
     narrowed += [services.category(code).name for code in sorted(query.categories)]
     narrowed += [texts.STATS_EVERY_UNIT] if query.by_unit else sorted(query.units)
+    narrowed += [Source(value).label for value in sorted(query.sources)]
     if not narrowed:
         return query.period.label
     return query.period.label + texts.STATS_FILTERS.format(filters="·".join(narrowed))

@@ -343,6 +343,7 @@ ROSTER_FOOT = "设置或改动：设置角色 @人 角色 [网格/楼栋/单位]
 ROLE_UNKNOWN = "没有「{word}」这个角色，可以写：{roles}。例如：设置角色 @张网格 网格员 网格3"
 ROLE_UNKNOWN_GRID = "没有「{word}」这个网格，可以写：{grids}。"
 ROLE_IN_CONFIG = "{who} 的角色（{role}）写在配置文件里，请联系管理员修改配置文件。"
+SHOW_REPORTER = "报事人：{who} · {at} · 来源：{source}"
 SHOW_PHOTO = "#{number} 照片{index}/{count}"
 ROLE_NOT_BUILDING = "「{word}」不是楼栋号，例如：设置角色 @陈楼长 楼栋长 3号楼"
 ROLE_UNKNOWN_BUILDING = "本社区没有{word}号楼（有：{known}）。"

@@ -230,6 +230,9 @@ class Issue(Base):
     place: Mapped[str | None] = mapped_column(String(64))
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
     private: Mapped[bool] = mapped_column(Boolean, default=False)
+    # 来源 (`bot.domain.sources.Source`): the chat it came from, a meeting, or how staff say it
+    # came (a call, 12345, a visit, a patrol). Migration 0024 gave earlier issues their chat's.
+    source: Mapped[str] = mapped_column(String(16), default="group", server_default="group")
     status: Mapped[IssueStatus] = mapped_column(
         _enum(IssueStatus, "issue_status"), default=IssueStatus.NEW
     )

@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple, TypeVar, cast
 
 from sqlalchemy import (
     ColumnElement,
@@ -647,6 +647,8 @@ class Issues:
         if scope.units:
             wanted = sorted(scope.units)
             conditions.append(or_(Issue.assignee_unit.in_(wanted), Issue.escalated_to.in_(wanted)))
+        if scope.sources:
+            conditions.append(Issue.source.in_(sorted(scope.sources)))
         return conditions
 
     def first_filed(self, scope: StatsScope) -> datetime | None:
@@ -687,10 +689,31 @@ class Issues:
         Overdue: in `open_statuses` with a deadline before `now` (🔴, as `/list` ranks it).
         Rated: with a `counted_rating`; satisfied: that rating at least `satisfied_from`.
         """
+        return self._groups(Issue.grid_id, scope, now, open_statuses, satisfied_from)
+
+    def source_groups(
+        self,
+        scope: StatsScope,
+        *,
+        now: datetime,
+        open_statuses: Collection[IssueStatus],
+        satisfied_from: int,
+    ) -> list[tuple[str, IssueStatus, str, int, int, int, int, int]]:
+        """`stats_groups` by 来源 instead of grid: one row per (source, status, category)."""
+        return self._groups(Issue.source, scope, now, open_statuses, satisfied_from)
+
+    def _groups(
+        self,
+        first: InstrumentedAttribute[_Key],
+        scope: StatsScope,
+        now: datetime,
+        open_statuses: Collection[IssueStatus],
+        satisfied_from: int,
+    ) -> list[tuple[_Key, IssueStatus, str, int, int, int, int, int]]:
         count, overdue, rated, satisfied = _figures(now, open_statuses, satisfied_from)
         rows = self._session.execute(
             select(
-                Issue.grid_id,
+                first,
                 Issue.status,
                 Issue.category,
                 count,
@@ -700,20 +723,20 @@ class Issues:
                 satisfied,
             )
             .where(*self._narrowed(scope))
-            .group_by(Issue.grid_id, Issue.status, Issue.category)
+            .group_by(first, Issue.status, Issue.category)
         )
         return [
             (
-                grid_id,
+                key,
                 IssueStatus(status),
                 category,
                 int(n),
                 int(overdue or 0),
-                int(first),
+                int(lowest),
                 int(rated),
                 int(satisfied or 0),
             )
-            for grid_id, status, category, n, overdue, first, rated, satisfied in rows
+            for key, status, category, n, overdue, lowest, rated, satisfied in rows
         ]
 
     def unit_groups(
@@ -970,6 +993,10 @@ class StatsScope:
     categories: Collection[str] = ()
     units: Collection[str] = ()
     buildings: Collection[str] = ()
+    sources: Collection[str] = ()  # 来源 (`bot.domain.sources.Source` values)
+
+
+_Key = TypeVar("_Key")  # what `Issues._groups` groups the statistics by first
 
 
 @dataclass(frozen=True)

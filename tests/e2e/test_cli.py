@@ -169,8 +169,9 @@ def test_export_writes_the_months_ledger_from_the_shell(tmp_path: Path) -> None:
     assert result.stdout == f"已导出 2026-11 台账到 {out}（2条）\n"
     book = load_workbook(out)
     assert book.sheetnames == ["台账", "统计", "单位", "议事"]
-    ledger = list(book["台账"].iter_rows(min_row=2, values_only=True))
-    assert [(row[0], row[3], row[5], row[6]) for row in ledger] == [
+    headers, *rows = book["台账"].iter_rows(values_only=True)
+    ledger = [dict(zip(headers, row, strict=True)) for row in rows]
+    assert [(row["编号"], row["网格"], row["分类"], row["描述"]) for row in ledger] == [
         (1, "网格3", "排水管道", "3号楼2单元下水道堵了"),
         (2, "网格5", "照明路灯", "6号楼门口路灯不亮"),
     ]

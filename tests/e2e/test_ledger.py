@@ -201,17 +201,13 @@ def test_the_unit_an_issue_is_escalated_to_may_work_on_it(chat: Conversation) ->
 
 
 def test_issues_escalated_before_the_upgrade_know_their_unit(chat: Conversation) -> None:
-    from alembic import command
 
-    from storage.migrate import alembic_config, upgrade
+    from storage.migrate import downgrade, upgrade
 
     chat.say("@孙大爷/网格5群: #报事 5号楼门口井盖松了")
     chat.say("@赵网格/网格5群: 派单 1 @刘物业 3天")
     chat.say("@赵网格/网格5群: 上报 1 街道 需要协调")
-    config = alembic_config()
-    with chat.linli.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0017")  # from before the unit was kept on the issue
+    downgrade(chat.linli.engine, "0017")  # from before the unit was kept on the issue
     upgrade(chat.linli.engine)
     assert (ZHOU, "#1 进展：已联系市政") in chat.say("@周主任/私聊: 进展 1 已联系市政")
 

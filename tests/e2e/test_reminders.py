@@ -7,14 +7,13 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from alembic import command
 from sqlalchemy import Engine, Select, select
 from sqlalchemy.orm import defer
 
 from bot.clock import VirtualClock
 from bot.messages import Reply
 from handlers.texts import POINTS_WEEKLY_FOOT
-from storage.migrate import alembic_config, upgrade
+from storage.migrate import downgrade, upgrade
 from storage.models import Issue, Reminder
 from storage.uow import UnitOfWork
 from tests.support.conversation import Conversation, example_settings
@@ -436,10 +435,7 @@ def test_it_came_back_reopens_the_issue_for_the_work_group(chat: Conversation) -
 
 def test_a_look_back_asked_before_the_upgrade_still_takes_its_answer(chat: Conversation) -> None:
     _looked_back(chat)
-    config = alembic_config()
-    with chat.linli.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0019")  # from before the question was noted on the issue
+    downgrade(chat.linli.engine, "0019")  # from before the question was noted on the issue
     upgrade(chat.linli.engine)
     assert chat.say("@王芳/网格3群: 没有") == [(G3, "#1 没有再出现，已记录，感谢回复！")]
 
@@ -1259,18 +1255,14 @@ def test_a_reminder_already_sent_is_not_sent_again_after_the_next_change(
 def _red_sent_then_downgraded(chat: Conversation) -> Engine:
     """#1's 🔴 sent at 19:00 on 24 Nov, then the database taken back to revision 0015, from
     before reminder keys were written in UTC."""
-    from alembic import command
 
-    from storage.migrate import alembic_config
+    from storage.migrate import downgrade
 
     chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
     chat.say("@张网格/网格3群: 派单 1 @刘物业 明天")
     chat.run_until(at(11, 24, 19))
     engine = chat.linli.engine
-    config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0015")
+    downgrade(engine, "0015")
     return engine
 
 

@@ -563,11 +563,10 @@ def test_the_rating_each_issue_counts_is_its_trails_verdict_also_after_an_upgrad
 ) -> None:
     """Each rating, reopening and resolving keeps `counted_rating` at what the audit trail
     says; a database from before the column gets the same values from its trails."""
-    from alembic import command
     from sqlalchemy import select
 
     from bot.domain.ratings import effective_rating
-    from storage.migrate import alembic_config, upgrade
+    from storage.migrate import downgrade, upgrade
     from storage.models import Issue
     from storage.uow import UnitOfWork
 
@@ -591,12 +590,8 @@ def test_the_rating_each_issue_counts_is_its_trails_verdict_also_after_an_upgrad
         assert kept[2] is None and kept[11] is None
         assert "评价：" not in chat.text("@王芳/网格3群: 查看 3")  # the issue holds no rating
 
-        engine = chat.linli.engine
-        config = alembic_config()
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0010")
-        upgrade(engine)
+        downgrade(chat.linli.engine, "0010")
+        upgrade(chat.linli.engine)
         assert counted(chat) == kept
     finally:
         chat.close()

@@ -1,0 +1,71 @@
+"""Where a report came from (来源, a column of every 台账): the chat it was heard in, a meeting,
+or, for a report staff file themselves, what their words say of it — a call, the 12345 hotline,
+a visit to the office, a patrol (巡查).
+
+Pure: `source_of` is given what intake knows; residents' words never set it (「打电话给物业没人
+接」 from a resident is a group or private report all the same).
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from bot.domain.issues import Role
+
+
+class Source(StrEnum):
+    GROUP = "group"  # said in a grid or residents' group (also filed by staff in reply: #立案)
+    PRIVATE = "private"  # said to the bot privately
+    MEETING = "meeting"  # an action item a meeting decided (结果 M1 …)
+    HOTLINE = "hotline"  # a 12345 work order staff filed
+    PHONE = "phone"  # a resident's call staff filed
+    VISIT = "visit"  # a resident at the office, staff filed
+    PATROL = "patrol"  # staff found it on their rounds
+    STAFF = "staff"  # staff filed it, saying nothing of how it came
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    Source.GROUP: "群内反映",
+    Source.PRIVATE: "私信反映",
+    Source.MEETING: "议事会",
+    Source.HOTLINE: "12345热线",
+    Source.PHONE: "电话反映",
+    Source.VISIT: "来访",
+    Source.PATROL: "巡查发现",
+    Source.STAFF: "工作人员上报",
+}
+
+# What staff write of how a report came, first match wins: a hotline order is often phoned
+# through, so the hotline is read before the phone.
+_SAID = (
+    (
+        Source.HOTLINE,
+        re.compile(r"(?<![0-9])12345(?![0-9])|(?:市民|市长|政务|便民|服务)热线|热线(?:转|派|工单)"),
+    ),
+    (
+        Source.PHONE,
+        re.compile(
+            r"来电|接到\S{0,4}电话|电话(?:反映|说|里说|打来|告知|投诉|求助)|打(?:来)?电话(?:来|给我|反映|说)"
+        ),
+    ),
+    (Source.VISIT, re.compile(r"来访|到社区(?:反映|来)|来社区(?:反映)?|上门反映|窗口反映")),
+    (Source.PATROL, re.compile(r"巡查|巡逻|走访|排查|入户")),
+)
+
+
+def source_of(*, private: bool, own: Role | None, text: str) -> Source:
+    """The source of a report: the chat it was heard in; for one that someone holding a role
+    files themselves (`own`: their role), what their words say of it, else, from a grid worker
+    or the secretary, 工作人员上报 (a 楼栋长 or a handler saying nothing of it: their chat's)."""
+    if own is not None and own is not Role.RESIDENT:
+        said = next((source for source, said in _SAID if said.search(text)), None)
+        if said is not None:
+            return said
+        if own in (Role.WORKER, Role.SECRETARY):
+            return Source.STAFF
+    return Source.PRIVATE if private else Source.GROUP

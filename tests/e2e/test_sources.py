@@ -1,0 +1,69 @@
+"""来源: where each issue came from, in 查看, 统计 and after an upgrade of an older database."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from storage.migrate import downgrade, upgrade
+from storage.models import Issue
+from storage.uow import UnitOfWork
+from tests.support.conversation import Conversation
+
+# (who/where, what they said, the 来源 the ledger keeps)
+REPORTS = [
+    ("@王芳/网格3群", "#报事 3号楼2单元楼道灯坏了", "群内反映"),
+    ("@孙大爷/私聊", "5号楼门口井盖松了，晚上很危险", "私信反映"),
+    ("@张网格/私聊", "#报事 12345工单：3号楼1单元下水道堵塞", "12345热线"),
+    ("@张网格/私聊", "#报事 居民王大爷电话反映2号楼楼顶漏水", "电话反映"),
+    ("@张网格/网格3群", "#报事 巡查发现1号楼消防通道堆放杂物", "巡查发现"),
+    ("@李书记/工作群", "#报事 4号楼门口路灯不亮", "工作人员上报"),
+    ("@陈楼长/网格3群", "#报事 3号楼电梯异响", "群内反映"),
+]
+
+
+def file_all(chat: Conversation) -> None:
+    for number, (who, said, _) in enumerate(REPORTS, start=1):
+        assert chat.say(f"{who}: {said}")[0][1].startswith(f"已登记 #{number}"), said
+
+
+def test_each_issue_shows_where_it_came_from(chat: Conversation) -> None:
+    file_all(chat)
+    for number, (_, _, source) in enumerate(REPORTS, start=1):
+        shown = chat.text(f"@李书记/私聊: 查看 {number}")
+        assert f" · 来源：{source}\n" in shown, (number, shown)
+
+
+def test_the_figures_by_source(chat: Conversation) -> None:
+    file_all(chat)
+    chat.say("@张网格/私聊: 办结 3 已疏通")
+    [(_, text)] = chat.say("@李书记/私聊: 统计 本月 来源")
+    head, *lines = text.split("\n")
+    assert head.startswith(f"本月收集诉求{len(REPORTS)}条，办结1条")
+    expected: dict[str, int] = {}
+    for _, _, source in REPORTS:
+        expected[source] = expected.get(source, 0) + 1
+    said = {line.split("：")[0]: line for line in lines}
+    assert set(said) == set(expected)
+    for source, n in expected.items():
+        done = 1 if source == "12345热线" else 0
+        assert said[source].startswith(f"{source}：收集{n}条，办结{done}条"), said[source]
+    # One source alone: its sentence, with the grids' lines.
+    [(_, hotline)] = chat.say("@李书记/私聊: 统计 12345")
+    assert hotline.startswith("本月（12345热线）收集诉求1条，办结1条（办结率100%）")
+
+
+def test_an_older_database_gets_each_issue_its_chats_source(chat: Conversation) -> None:
+    file_all(chat)
+    chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00 截止 周三20:00 群 网格3")
+    chat.say("@李书记/工作群: 结果 M1 决议 停车费100元/月 行动 物业 周五前 划线")
+    downgrade(chat.linli.engine, "0023")
+    upgrade(chat.linli.engine)
+    with UnitOfWork(chat.linli.sessions) as uow:
+        issues = uow.session.scalars(select(Issue).order_by(Issue.number)).all()
+        sources = {issue.number: issue.source for issue in issues}
+    # What staff said of their own was not kept before: their chat's.
+    assert sources == {1: "group", 2: "private", 3: "private", 4: "private", 5: "group"} | {
+        6: "group",
+        7: "group",
+        8: "meeting",
+    }

@@ -1,0 +1,37 @@
+"""来源: where a report came from, as intake decides it (pure)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.issues import Role
+from bot.domain.sources import Source, source_of
+
+
+@pytest.mark.parametrize(
+    ("text", "own", "private", "source"),
+    [
+        # Staff filing their own say how it came.
+        ("12345工单：3号楼1单元下水道堵塞", Role.WORKER, True, Source.HOTLINE),
+        ("市民热线转来：南门路灯不亮", Role.SECRETARY, False, Source.HOTLINE),
+        ("居民王大爷电话反映2号楼楼顶漏水", Role.WORKER, True, Source.PHONE),
+        ("接到居民电话，5号楼有人高空抛物", Role.WORKER, True, Source.PHONE),
+        ("3号楼刘阿姨来社区反映楼上漏水", Role.SECRETARY, True, Source.VISIT),
+        ("巡查发现1号楼消防通道堆放杂物", Role.WORKER, False, Source.PATROL),
+        ("入户走访时发现6号楼独居老人家燃气管老化", Role.WORKER, True, Source.PATROL),
+        ("4号楼门口路灯不亮", Role.WORKER, False, Source.STAFF),
+        # A number holding 12345 is no hotline, and a contact number no call.
+        ("王芳（联系电话13812345678）：楼道堆物", Role.WORKER, True, Source.STAFF),
+        # A 楼栋长 or a handler saying nothing of it: their chat's.
+        ("3号楼电梯异响", Role.HEAD, False, Source.GROUP),
+        ("住户打电话说3号楼电梯异响", Role.HEAD, False, Source.PHONE),
+        # Residents' words never set it; filed for someone (own None): the chat's.
+        ("打电话给物业没人接，楼道灯坏了", Role.RESIDENT, True, Source.PRIVATE),
+        ("12345也打了，下水道还是堵", Role.RESIDENT, False, Source.GROUP),
+        ("巡查发现1号楼消防通道堆放杂物", None, False, Source.GROUP),
+    ],
+)
+def test_where_a_report_came_from(
+    text: str, own: Role | None, private: bool, source: Source
+) -> None:
+    assert source_of(private=private, own=own, text=text) is source
