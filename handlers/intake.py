@@ -208,6 +208,8 @@ def private_message(ctx: Context, text: str) -> Outcome:
         if _NOD.match(normalize(text).strip()):  # 「收到」「好的，马上去处理」 to a 新派单
             return _nod(ctx)
         return _number_told(ctx, text) or _staff_hint(ctx, text.strip())
+    if ctx.role in AT_WORK and (told := _number_told(ctx, text)) is not None:
+        return told  # 「1号水管爆了，已关阀门」: of an issue they work on, not a new one
     hint = texts.PRIVATE_HINT.format(bot=ctx.services.settings.bot.name)
     answered = detail_given(ctx, text) or _about_issue_told(ctx, text)
     answered = answered or _place_added(ctx, text, analysis) or _home_told(ctx, text)

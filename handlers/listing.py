@@ -11,6 +11,7 @@ from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import STAFF, ledger_scope
 from bot.domain.privacy import mask_name
+from bot.domain.sources import sources_named
 from bot.text import argument_words, echoed, whole_number
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services, answer
@@ -63,6 +64,8 @@ class _Asked:
     building: str | None = None  # 「台账 5号楼」
     urgent: bool = False  # 「台账 紧急」
     by_holder: bool = False  # 「台账 单位」: counts per holder
+    sources: set[str] = field(default_factory=set)  # 「台账 12345」
+    worker: int | None = None  # 「台账 张网格」: a grid worker's grids, and what they hold
 
 
 def _asked(ctx: Context, words: list[str]) -> _Asked:
@@ -74,7 +77,9 @@ def _asked(ctx: Context, words: list[str]) -> _Asked:
     community = ctx.community_settings()
     asked = _Asked()
     for word in words:
-        if (number := whole_number(word)) is not None:
+        if named := sources_named(word):  # before the page: 「台账 12345」
+            asked.sources.update(source.value for source in named)
+        elif (number := whole_number(word)) is not None:
             asked.page = max(1, number)
         elif (found := Colour.from_word(word)) is not None:
             asked.colour = found
@@ -96,6 +101,9 @@ def _asked(ctx: Context, words: list[str]) -> _Asked:
             asked.held_by = held_by_unit(ctx.uow, ctx.community.id, unit.name)
         elif (code := category_code(word, choices)) is not None:
             asked.category = code
+        elif (worker := _grid_worker(ctx, word)) is not None:
+            asked.worker, grid_ids = worker
+            asked.grid_ids.update(grid_ids)
         elif (holder := _holder(ctx, word)) is not None:
             asked.held_by = holder
         elif (building := building_number(word)) is not None:
@@ -117,7 +125,7 @@ def list_issues(ctx: Context, args: str) -> Outcome:
         raise Answer(texts.NEEDS_COMMUNITY)
     community = ctx.community_settings()
     words = [_page_word(w) for w in argument_words(args)]
-    filters = [word for word in words if whole_number(word) is None]
+    filters = [word for word in words if whole_number(word) is None or sources_named(word)]
     asked = _asked(ctx, words)
     page, wanted, mine, held_by = asked.page, asked.colour, asked.mine, asked.held_by
     actor = ctx.actor
@@ -138,9 +146,10 @@ def list_issues(ctx: Context, args: str) -> Outcome:
         community_id=ctx.community.id,
         statuses=frozenset(asked.statuses) or OPEN,
         grid_ids=frozenset(asked.grid_ids or (() if asked.everything else actor.grid_ids)),
-        or_held_by=actor.person_id if grid_work else None,
+        or_held_by=actor.person_id if grid_work else asked.worker,
         category=asked.category,
         urgent=asked.urgent,
+        sources=frozenset(asked.sources),
         # Residents see what they reported or follow, a 楼栋长 their building; handlers (and
         # staff asking for "mine") what they hold.
         watcher_id=watcher,
@@ -288,6 +297,22 @@ def _holder(ctx: Context, word: str) -> Held | None:
         elif mention.handle and name == mention.handle:
             person = ctx.uow.people.by_handle(mention.platform, mention.handle)
     return held_by_person(ctx.uow, community_id, person.id) if person is not None else None
+
+
+def _grid_worker(ctx: Context, word: str) -> tuple[int, set[int]] | None:
+    """A grid worker named (「张网格」「@张网格」) and their grids: what is in their hands is their
+    grids' issues, and whatever they hold elsewhere. None for anyone else, or a worker of every
+    grid (whom 台账 reads as a holder)."""
+    assert ctx.community is not None
+    named = ctx.uow.people.named(ctx.community.id, word.removeprefix("@"))
+    if len(named) != 1:
+        return None
+    person = named[0]
+    grants = [
+        g for g in ctx.uow.people.grants_of(person.id, ctx.community.id) if g.role is Role.WORKER
+    ]
+    grid_ids = {g.grid_id for g in grants if g.grid_id is not None}
+    return (person.id, grid_ids) if grants and len(grid_ids) == len(grants) else None
 
 
 def _page_word(word: str) -> str:

@@ -26,7 +26,7 @@ from bot.analysis.location import building_number
 from bot.domain.issues import IssueStatus, Role
 from bot.domain.lifecycle import OPEN
 from bot.domain.ratings import SATISFIED_FROM
-from bot.domain.sources import Source
+from bot.domain.sources import Source, sources_named
 from bot.messages import Document, Outgoing, Reply
 from bot.text import echoed, normalize, read_number
 from handlers import texts, workload
@@ -67,17 +67,6 @@ _BY_PERSON = {
     **dict.fromkeys(("人员", "工作人员", "个人", "各人", "每人", "按人", "工作量"), _EVERYONE),
     **dict.fromkeys(("网格员", "各网格员", "每个网格员"), frozenset({Role.WORKER})),
     **dict.fromkeys(("楼栋长", "各楼栋长"), frozenset({Role.HEAD})),
-}
-# 「统计 本月 来源」: a line per 来源; 「统计 本月 12345」「统计 电话反映」: of those alone.
-_SOURCE_WORDS: dict[str, frozenset[str]] = {
-    **dict.fromkeys(("来源", "按来源", "各来源", "渠道", "按渠道", "各渠道"), frozenset()),
-    **{source.label: frozenset({source.value}) for source in Source},
-    "12345": frozenset({Source.HOTLINE.value}),
-    "热线": frozenset({Source.HOTLINE.value}),
-    "电话": frozenset({Source.PHONE.value}),
-    "巡查": frozenset({Source.PATROL.value}),
-    "私信": frozenset({Source.PRIVATE.value}),
-    "群内": frozenset({Source.GROUP.value}),
 }
 DONE = frozenset({IssueStatus.RESOLVED, IssueStatus.CLOSED})
 CHART_FILENAME = "统计.png"
@@ -564,9 +553,9 @@ def parse_stats_args(
             by_month = True
         elif word in _BY_GRID:
             pass
-        elif (source := _SOURCE_WORDS.get(word)) is not None:
-            sources.update(source)  # 「来源」 itself: none, a line for each
-            by_source = by_source or not source
+        elif (of_sources := sources_named(word)) is not None:
+            sources.update(source.value for source in of_sources)
+            by_source = by_source or not of_sources  # 「来源」 itself: a line for each
         elif word in grids:
             grid_ids.add(grids[word])
         elif word in units:

@@ -106,7 +106,7 @@ def work_text(
         return "\n".join(_sentence(label, name_of(m), m, work_of(m), grid_line) for m in chosen)
     who = _WHO.get(query.staff, texts.WORK_EVERYONE)
     lines = [texts.WORK_HEAD.format(period=label, who=who)]
-    for member in chosen:
+    for member in sorted(chosen, key=lambda m: -touched.get(m.person.id, 0)):  # most first
         handled, said = work_of(member)
         line = texts.WORK_LINE.format(handled=handled, actions=said) if handled else texts.WORK_IDLE
         lines.append(f"{name_of(member)}（{_scope(ctx, member)}）：{line}")

@@ -1014,6 +1014,7 @@ class LedgerQuery:
     text: str = ""  # in the description (or, a number, the issue number)
     building: str | None = None  # in this building (楼栋 number)
     urgent: bool = False  # urgent ones only (紧急: a danger reported, or 加急)
+    sources: frozenset[str] = frozenset()  # of these 来源 (「台账 12345」)
 
 
 def _colour_rank(now: datetime, yellow_until: datetime) -> ColumnElement[int]:
@@ -1041,6 +1042,8 @@ def _ledger_where(query: LedgerQuery) -> list[ColumnElement[bool]]:
         where.append(Issue.building == query.building)
     if query.urgent:
         where.append(Issue.urgent.is_(True))
+    if query.sources:
+        where.append(Issue.source.in_(sorted(query.sources)))
     if query.watcher_id is not None:
         followed = select(Follower.issue_id).where(Follower.person_id == query.watcher_id)
         where.append(or_(Issue.reporter_id == query.watcher_id, Issue.id.in_(followed)))

@@ -117,7 +117,7 @@ _URGENT_ASKED = re.compile(
 # 「网格3还有哪些没办完」「刘物业手上有几件」「5号楼有哪些问题」: the 台账 of a grid, a building,
 # a unit, or someone named before what they hold.
 _SUBJECT = re.compile(
-    r"^(?P<who>网格[0-9]{1,3}|[0-9]{1,4}(?:号楼|栋|幢)|物业"
+    r"^(?P<who>网格[0-9]{1,3}|[0-9]{1,4}(?:号楼|栋|幢)|物业|12345|热线"
     r"|[\u4e00-\u9fff]{2,5}?(?=手上|手里|那边|那里))(?:手上|手里|那边|那里)?的?"
 )
 _SUBJECT_AT_MOST = 8
@@ -293,7 +293,7 @@ def contact_asked(text: str, *, private: bool) -> str | None:
 _PERIOD_SAID = {"这周": "本周", "这个月": "本月", "上个月": "上月", "这礼拜": "本周"}
 # A grid or a building may come first or after the period (「网格3这个月收了几件」「这个月3号楼
 # 有多少诉求」), and a category before 的问题 (「今年照明的问题有多少」).
-_STATS_PLACE = r"网格[0-9]{1,3}|[0-9]{1,4}(?:号楼|栋|幢)"
+_STATS_PLACE = r"网格[0-9]{1,3}|[0-9]{1,4}(?:号楼|栋|幢)|12345|热线"  # 12345: the 来源
 _STATS_PERIOD = r"今天|昨天|本周|这周|这礼拜|上周|本月|这个月|上月|上个月|今年|去年"
 _STATS_ASKED = re.compile(
     rf"^(?:(?P<place>{_STATS_PLACE})的?)?"
@@ -342,7 +342,8 @@ def stats_asked(text: str) -> str | None:
         return _PERIOD_SAID.get(period, period)
     match = _STATS_ASKED.match(text)
     if match is None:
-        return _work_asked(text) if "几" in text or "多少" in text or "工作量" in text else None
+        asks = "几" in text or "多" in text or "少" in text or "工作量" in text
+        return _work_asked(text) if asks else None
     words = [_PERIOD_SAID.get(match["period"], match["period"])]
     words += [w for w in (match["place"], match["place2"], match["what"]) if w]
     return " ".join(w for w in words if w not in _WHOSE)
@@ -351,8 +352,19 @@ def stats_asked(text: str) -> str | None:
 _WHOSE = frozenset({"大家", "我们", "居民", "群众", "社区", "小区", "咱们"})  # 「今年大家的问题」
 
 
+# 「这周谁办得最多」「这个月哪个网格员处理的最少」: each one's work, most first.
+_BUSIEST = re.compile(
+    rf"^(?P<period>{_STATS_PERIOD})?(?:谁|哪个网格员|哪位网格员|哪位)"
+    r"(?:办|处理|干|做|办结)(?:得|的)?(?:最多|最少)(?:的?事)?$"
+)
+
+
 def _work_asked(text: str) -> str | None:
-    """「今天 张网格」 for 「张网格今天处理了几件」 (本月 when no period is said)."""
+    """「今天 张网格」 for 「张网格今天处理了几件」 (本月 when no period is said); 「本周 人员」
+    for 「这周谁办得最多」."""
+    if (busiest := _BUSIEST.match(text)) is not None:
+        period = busiest["period"] or "本月"
+        return f"{_PERIOD_SAID.get(period, period)} {'网格员' if '网格员' in text else '人员'}"
     match = _WORK_ASKED.match(text)
     if match is None:
         return None

@@ -58,6 +58,25 @@ _SAID = (
 )
 
 
+# Words that name sources in 统计 and 台账: 「来源」 itself names none (a line for each).
+_NAMED: dict[str, frozenset[Source]] = {
+    **dict.fromkeys(("来源", "按来源", "各来源", "渠道", "按渠道", "各渠道"), frozenset()),
+    **{source.label: frozenset({source}) for source in Source},
+    "12345": frozenset({Source.HOTLINE}),
+    "热线": frozenset({Source.HOTLINE}),
+    "电话": frozenset({Source.PHONE}),
+    "巡查": frozenset({Source.PATROL}),
+    "私信": frozenset({Source.PRIVATE}),
+    "群内": frozenset({Source.GROUP}),
+}
+
+
+def sources_named(word: str) -> frozenset[Source] | None:
+    """The sources a filter word names (「12345」「电话反映」); empty for 「来源」 itself;
+    None for a word that names no source."""
+    return _NAMED.get(word)
+
+
 def source_of(*, private: bool, own: Role | None, text: str) -> Source:
     """The source of a report: the chat it was heard in; for one that someone holding a role
     files themselves (`own`: their role), what their words say of it, else, from a grid worker

@@ -194,6 +194,11 @@ def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) 
     assert chat.text("@刘物业/私聊: 1号已上门看过了") == (
         "#1 要办结请发送「办结 1 已上门看过了」，报进展请发送「进展 1 已上门看过了」。"
     )
+    # Words of danger said of an issue they work on are about it: no new report, no 补充.
+    said = "已经上门看了，是楼上水管爆了"
+    assert chat.text(f"@刘物业/私聊: 1号{said}") == (
+        f"#1 要办结请发送「办结 1 {said}」，报进展请发送「进展 1 {said}」。"
+    )
     # Work they cannot do is handed back.
     assert chat.text("@刘物业/私聊: 1号修不了，要住建局来") == (
         "#1 不归您管的话，请发送「不归我管 1 修不了，要住建局来」，社区会改派。"
@@ -233,6 +238,10 @@ def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) 
     assert chat.text("@刘物业/私聊: 明天上午去处理") == (
         "您手上有 #1、#3：要办结请发送「办结 编号 明天上午去处理」，"
         "报进展请发送「进展 编号 明天上午去处理」。"
+    )
+    # A number that names no issue: the danger is filed, as from anyone.
+    assert chat.say("@刘物业/私聊: 9 楼道里着火了")[0][1].startswith(
+        "已登记 #4【安全隐患】已列为紧急"
     )
 
 

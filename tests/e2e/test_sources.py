@@ -52,6 +52,19 @@ def test_the_figures_by_source(chat: Conversation) -> None:
     assert hotline.startswith("本月（12345热线）收集诉求1条，办结1条（办结率100%）")
 
 
+def test_the_ledger_of_one_source(chat: Conversation) -> None:
+    file_all(chat)
+    hotline = [n for n, (_, _, source) in enumerate(REPORTS, start=1) if source == "12345热线"]
+    for asked in ("台账 12345", "12345的还有哪些没办", "台账 12345热线"):
+        [(_, text)] = chat.say(f"@李书记/私聊: {asked}")
+        head, *lines = text.split("\n")
+        assert head.startswith(f"幸福里社区台账：未办结{len(hotline)}条"), asked
+        assert [line.split("【")[0][2:] for line in lines] == [f"#{n}" for n in hotline], asked
+    [(_, counted)] = chat.say("@李书记/私聊: 这个月12345来了几件")
+    assert counted.startswith(f"本月（12345热线）收集诉求{len(hotline)}条")
+    assert chat.text("@李书记/私聊: 台账 巡查 红") == "没有符合条件（巡查、🔴超期）的未办结事项。"
+
+
 def test_an_older_database_gets_each_issue_its_chats_source(chat: Conversation) -> None:
     file_all(chat)
     chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00 截止 周三20:00 群 网格3")

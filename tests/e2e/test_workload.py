@@ -92,11 +92,35 @@ def test_every_member_of_staff_gets_a_line_the_idle_too(chat: Conversation) -> N
             assert pieces(line) == expected[name], line
         else:
             assert line.endswith("：没有办理记录"), line
-    # Grid workers first; 「网格员」 asks for them alone.
-    assert named[:2] == ["张网格", "赵网格"]
+    # Most work first; 「网格员」 asks for the grid workers alone.
+    handled = [expected.get(name, (0, None))[0] for name in named]
+    assert handled == sorted(handled, reverse=True)
     [(_, workers)] = chat.say("@李书记/私聊: 统计 本周 网格员")
     assert workers.split("\n")[0] == "本周网格员办理情况："
-    assert workers.split("\n")[1:] == lines[:2]
+    assert workers.split("\n")[1:] == [line for line in lines if line.startswith(("张", "赵"))]
+
+
+def test_who_did_most_is_asked_in_words_and_comes_first(chat: Conversation) -> None:
+    replay(chat, MONDAY)
+    handled = {who: n for who, (n, _) in work_in(MONDAY).items()}
+    [(_, text)] = chat.say("@李书记/私聊: 这周谁办得最多")
+    head, *lines = text.split("\n")
+    assert head == "本周各人员办理情况："
+    said = [pieces(line)[0] if "经手" in line else 0 for line in lines]
+    assert said == sorted(said, reverse=True)
+    assert lines[0].startswith(max(handled, key=handled.__getitem__))
+    [(_, workers)] = chat.say("@李书记/私聊: 这个月哪个网格员处理的最少")
+    assert workers.startswith("本月网格员办理情况：\n")
+
+
+def test_a_grid_workers_ledger_is_their_grids(chat: Conversation) -> None:
+    replay(chat, MONDAY)
+    open_in_grid3 = chat.text("@张网格/私聊: 台账 我的")
+    for asked in ("台账 张网格", "张网格手上有几件"):
+        assert chat.text(f"@李书记/私聊: {asked}") == open_in_grid3, asked
+    assert chat.text("@李书记/私聊: 赵网格那边有超期的吗") == (
+        "没有符合条件（🔴超期、赵网格）的未办结事项。"
+    )
 
 
 def test_work_counts_in_the_week_it_was_done(chat: Conversation) -> None:

@@ -475,6 +475,7 @@ def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
         ("网格3有超期的吗", "红 网格3"),
         ("5号楼有哪些问题", "5号楼"),
         ("刘物业手上有几件", "刘物业"),
+        ("12345的还有哪些没办", "12345"),  # the 来源
         ("物业还有几件没办", "物业"),
         ("网格3今天有什么事", "网格3"),
         # What is pressing: the whole 台账, most urgent first; what is urgent: 台账 紧急.
@@ -582,6 +583,9 @@ def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: 
         ("孩子今天做了几道题", None),
         ("他做了几个菜", None),
         ("小王今天来了几个", None),
+        ("这周谁办得最多", "本周 人员"),
+        ("这个月哪个网格员处理的最少", "本月 网格员"),
+        ("这个月12345来了几件", "本月 12345"),
     ],
 )
 def test_the_statistics_period_is_read_from_the_question(said: str, period: str | None) -> None:
