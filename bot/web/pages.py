@@ -29,6 +29,7 @@ from bot.domain.permissions import (
     reads_report,
     refusal,
 )
+from bot.domain.sources import Source
 from bot.media import MediaFolder
 from bot.text import normalize, printable, whole_number
 from handlers import texts
@@ -272,6 +273,7 @@ def issue(
             "description": words_shown(found, readable=readable, whole=whole),
             "reporter": who(reporter.id),
             "filed": _moment(services, found.created_at),
+            "source": Source(found.source).label,
             "reports": found.report_count,
             "colour": colour.value if colour else "closed",
             "mark": colour.emoji if colour else "⚪",

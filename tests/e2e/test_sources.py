@@ -8,6 +8,7 @@ from storage.migrate import downgrade, upgrade
 from storage.models import Issue
 from storage.uow import UnitOfWork
 from tests.support.conversation import Conversation
+from tests.support.web import sign_in, visible
 
 # (who/where, what they said, the 来源 the ledger keeps)
 REPORTS = [
@@ -31,6 +32,13 @@ def test_each_issue_shows_where_it_came_from(chat: Conversation) -> None:
     for number, (_, _, source) in enumerate(REPORTS, start=1):
         shown = chat.text(f"@李书记/私聊: 查看 {number}")
         assert f" · 来源：{source}\n" in shown, (number, shown)
+
+
+def test_the_web_page_of_an_issue_says_where_it_came_from(web_chat: Conversation) -> None:
+    file_all(web_chat)
+    client = sign_in(web_chat, "李书记")
+    for number, (_, _, source) in enumerate(REPORTS, start=1):
+        assert f"来源\n{source}\n" in visible(client.get(f"/issues/{number}").text), number
 
 
 def test_the_figures_by_source(chat: Conversation) -> None:
