@@ -773,6 +773,10 @@ def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis)
         description, analysis.category, where.building, where.unit, where.place, now, where.room
     )
     same_id = _like(ctx, new, since=now - WINDOW)
+    if same_id is None and (chased := _chased(ctx, new)) is not None:
+        # 「我想投诉物业，灯坏了一周都没人管」: their own report of it, still not done
+        reply = texts.OWN_AGAIN.format(number=chased.number, status=chased.status.label)
+        return _kept_on(ctx, chased, description, reply, texts.DETAIL_ADDED_ALERT)
     if same_id is None:
         return _file(ctx, description, reporter=ctx.sender, filed_by=None, analysis=analysis)
     same = ctx.uow.issues.get(same_id)
@@ -800,6 +804,29 @@ def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis)
     if alerts:
         text += texts.ACK_URGENT_NOTE
     return Outcome([reply_to(ctx, text), *alerts], SUPPLEMENT if own else "duplicate", same.id)
+
+
+# 「一周都没人管」「还是没修」「坏了好几天了」: a problem said to be waiting, which a report the
+# sender made of it already is, however unlike the words.
+_STILL_WAITING = re.compile(
+    r"没人(?:管|修|理|来|处理)|还(?:是|没)|一直|好几天|这么久|都没|"
+    r"[一两三四五六七八九十几多]+(?:天|周|个星期|个月)(?:了|都|还|没)"
+)
+
+
+def _chased(ctx: Context, new: ReportFacts) -> Issue | None:
+    """The sender's newest open report here of the same category, in no other building, when
+    `new` says its problem is still waiting; else None."""
+    if new.category == "other" or _STILL_WAITING.search(new.text) is None:
+        return None
+    mine = [
+        issue
+        for issue in _own_issues(ctx, OPEN)
+        if in_this_chat(ctx, issue)
+        and issue.category == new.category
+        and new.building in (None, issue.building)
+    ]
+    return max(mine, key=lambda issue: issue.number, default=None)
 
 
 def _like(

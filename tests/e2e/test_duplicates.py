@@ -160,3 +160,25 @@ def test_a_neighbour_saying_the_problem_again_for_their_home_counts_if_it_is_tha
         ("网格3群", "已记下：#1 共2人反映，已为您关注，有进展会通知您。")
     ]
     assert "反映次数：2" in chat.text("@李书记/工作群: 查看 1")
+
+
+def test_a_reporter_saying_their_problem_still_waits_is_heard_on_their_report(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    again = "我想投诉物业，灯坏了一周都没人管"
+    assert chat.say(f"@王芳/私聊: {again}") == [
+        (
+            "私聊·王芳",
+            "您反映过的 #1 正在处理（待受理），已记下您的补充；如果是另一个问题，请回复「新建」。",
+        ),
+        ("工作群", f"#1 报事人补充：{again}"),
+    ]
+    assert f"补充：{again}" in chat.text("@李书记/私聊: 查看 1")
+    # It was another problem after all: 新建 files it.
+    assert chat.say("@王芳/私聊: 新建")[0][1].startswith("已登记 #2【照明路灯】")
+    # Another problem, another building, or said as new (no word of waiting): a report.
+    assert chat.say("@王芳/私聊: 物业不作为，垃圾好几天没人收")[0][1].startswith("已登记 #3")
+    assert chat.say("@王芳/私聊: 5号楼路灯坏了好几天了")[0][1].startswith("已登记 #4")
+    # A neighbour's words of the same are theirs, not hers: they join #1 as a neighbour does.
+    assert chat.text("@孙大爷/私聊: 楼道灯坏了一周都没人管") == TAKEN
