@@ -32,6 +32,7 @@ from bot.domain.asking import (
 from bot.domain.duplicates import me_too
 from bot.domain.lookback import came_back
 from bot.domain.ratings import RATING_WORDS, not_fixed, spoken_rating
+from bot.domain.sources import filing_said
 from bot.domain.voting import (
     MEETING_KINDS,
     attending_said,
@@ -423,8 +424,9 @@ def _heard_in_group(raw: str, said_text: str, untagged: Route) -> Route | None:
     chat = untagged.kind is RouteKind.IGNORE
     if chat and asks_in_group(said_text):
         return Route(RouteKind.ASKING, text=raw, otherwise=untagged)
-    if chat and work_told(said_text):
-        # 「2 已上门沟通，楼上答应注意」: in a work group, perhaps staff meaning a command.
+    if chat and (work_told(said_text) or filing_said(said_text)):
+        # 「2 已上门沟通，楼上答应注意」「12345工单：…」: in a work group, perhaps staff meaning a
+        # command or a report they took.
         return Route(RouteKind.WORK_TOLD, text=raw, otherwise=untagged)
     if attending_said(said_text) is not None:
         return Route(RouteKind.ATTEND, text=said_text, otherwise=untagged)

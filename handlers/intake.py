@@ -41,10 +41,10 @@ from bot.domain.duplicates import (
 )
 from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import OPEN
-from bot.domain.permissions import AT_WORK, building_refusal, refusal
+from bot.domain.permissions import AT_WORK, FILERS, building_refusal, refusal
 from bot.domain.privacy import mask_name, reporter_label
 from bot.domain.ratings import fixed_said, not_fixed
-from bot.domain.sources import source_of
+from bot.domain.sources import FILED_FOR, filing_said, source_of
 from bot.domain.voting import HOME, home_building_said, home_said
 from bot.messages import Outgoing
 from bot.routing import report_text
@@ -207,7 +207,8 @@ def private_message(ctx: Context, text: str) -> Outcome:
     if ctx.role in AT_WORK and not analysis.urgent:  # 煤气、着火 …: filed whoever says it
         if _NOD.match(normalize(text).strip()):  # 「收到」「好的，马上去处理」 to a 新派单
             return _nod(ctx)
-        return _number_told(ctx, text) or _staff_hint(ctx, text.strip())
+        told = _number_told(ctx, text) or _taken_report(ctx, text)
+        return told or _staff_hint(ctx, text.strip())
     if ctx.role in AT_WORK and (told := _number_told(ctx, text)) is not None:
         return told  # 「1号水管爆了，已关阀门」: of an issue they work on, not a new one
     hint = texts.PRIVATE_HINT.format(bot=ctx.services.settings.bot.name)
@@ -223,7 +224,19 @@ def work_told(ctx: Context, text: str) -> Outcome:
     the command it was meant as, as privately; from anyone else, or about no issue, chat."""
     if ctx.community is None or ctx.role not in AT_WORK:
         return Outcome([], "ignored")
-    return _number_told(ctx, text) or Outcome([], "ignored")
+    return _number_told(ctx, text) or _taken_report(ctx, text) or Outcome([], "ignored")
+
+
+def _taken_report(ctx: Context, text: str) -> Outcome | None:
+    """「12345工单：3号楼1单元下水道堵塞」「居民王大爷电话反映2号楼楼顶漏水」「帮王芳登记一下，…」
+    from a grid worker, the secretary or a 楼栋长: a report they took, filed as with #报事 (its
+    来源 from their words). None for other words, or a problem none can be read in."""
+    if ctx.role not in FILERS or not filing_said(normalize(text).strip()):
+        return None
+    analysis = ctx.services.analyzer.analyze(text)
+    if analysis.category == "other" and not FILED_FOR.match(normalize(text).strip()):
+        return None
+    return _report_unless_duplicate(ctx, text.strip(), analysis)
 
 
 def _number_told(ctx: Context, text: str) -> Outcome | None:

@@ -54,7 +54,7 @@ _SAID = (
         ),
     ),
     (Source.VISIT, re.compile(r"来访|到社区(?:反映|来)|来社区(?:反映)?|上门反映|窗口反映")),
-    (Source.PATROL, re.compile(r"巡查|巡逻|走访|排查|入户")),
+    (Source.PATROL, re.compile(r"(?:巡查|巡逻|走访|排查|入户)\S{0,3}?发现|排查出")),
 )
 
 
@@ -75,6 +75,26 @@ def sources_named(word: str) -> frozenset[Source] | None:
     """The sources a filter word names (「12345」「电话反映」); empty for 「来源」 itself;
     None for a word that names no source."""
     return _NAMED.get(word)
+
+
+# 「帮王芳登记一下，…」「代孙大爷反映：…」: staff filing for someone who is not in the chat.
+FILED_FOR = re.compile(r"^(?:请)?(?:帮|替|代)[\u4e00-\u9fff]{1,5}?(?:登记|反映|报一下|上报|报事)")
+# A question, or work already done (「巡查发现的井盖已经修好了」), is no report taken.
+_NOT_TAKEN = re.compile(
+    r"[吗么嘛呢?？][\s。.!！~～]*$|几|多少|哪|(?:修|处理|办|弄|解决)(?:好|完)|已经好"
+)
+_SAID_BY = 10  # characters: how it came is said first (「居民王大爷电话反映…」)
+
+
+def filing_said(text: str) -> bool:
+    """Whether `text` (normalised) is staff filing a report they took (「12345工单：…」「居民
+    王大爷电话反映…」「巡查发现…」「帮王芳登记一下，…」) rather than chat, a question, or a
+    report spoken of (「巡查发现的那个井盖」)."""
+    if FILED_FOR.match(text) is None:
+        said = (m for _, pattern in _SAID if (m := pattern.search(text)) is not None)
+        if not any(m.start() <= _SAID_BY and text[m.end() : m.end() + 1] != "的" for m in said):
+            return False
+    return _NOT_TAKEN.search(text) is None
 
 
 def source_of(*, private: bool, own: Role | None, text: str) -> Source:

@@ -88,3 +88,26 @@ def test_an_older_database_gets_each_issue_its_chats_source(chat: Conversation) 
         7: "group",
         8: "meeting",
     }
+
+
+def test_a_report_staff_took_is_filed_without_the_tag(chat: Conversation) -> None:
+    """Privately or in the work group, staff say how it came; in a residents' group the same
+    words are neighbours' chat, and staff chatting of work done file nothing."""
+    took = [
+        ("@张网格/私聊", "帮王芳登记一下，3号楼楼道灯坏了", "工作人员上报"),
+        ("@张网格/私聊", "居民王大爷电话反映2号楼楼顶漏水", "电话反映"),
+        ("@李书记/工作群", "接到12345转来的工单，5号楼噪音扰民", "12345热线"),
+        ("@陈楼长/私聊", "巡查时发现3号楼消防通道堆满杂物", "巡查发现"),
+    ]
+    for number, (who, said, source) in enumerate(took, start=1):
+        assert chat.say(f"{who}: {said}")[0][1].startswith(f"已登记 #{number}"), said
+        assert f" · 来源：{source}\n" in chat.text(f"@李书记/私聊: 查看 {number}")
+    for who, said in (
+        ("@王芳/网格3群", "我打电话反映过了，12345也打了"),
+        ("@张网格/网格3群", "巡查时发现5号楼井盖破损"),  # a residents' group: no filing there
+        ("@张网格/工作群", "昨天巡查发现的问题都处理了"),
+        ("@张网格/工作群", "入户走访了5户"),
+    ):
+        assert chat.say(f"{who}: {said}") == [], said
+    assert chat.text("@张网格/私聊: 居民打电话来问开会的事").startswith("这条消息没有登记")
+    assert chat.text("@李书记/私聊: 台账").startswith(f"幸福里社区台账：未办结{len(took)}条")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.issues import Role
-from bot.domain.sources import Source, source_of
+from bot.domain.sources import Source, filing_said, source_of
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,25 @@ def test_where_a_report_came_from(
     text: str, own: Role | None, private: bool, source: Source
 ) -> None:
     assert source_of(private=private, own=own, text=text) is source
+
+
+@pytest.mark.parametrize(
+    ("text", "taken"),
+    [
+        ("帮王芳登记一下，3号楼楼道灯坏了", True),
+        ("代王阿姨反映：5号楼门口有积水", True),
+        ("居民王大爷电话反映2号楼楼顶漏水", True),
+        ("接到12345转来的工单，5号楼噪音扰民", True),
+        ("巡查时发现5号楼井盖破损", True),
+        ("入户走访时发现6号楼独居老人家燃气管老化", True),
+        # Spoken of, done, asked, or a plan: no report taken.
+        ("巡查发现的那个井盖已经修好了", False),
+        ("昨天巡查发现的问题都处理了", False),
+        ("12345的工单有几个", False),
+        ("今天下午去巡查", False),
+        ("入户走访了5户", False),
+        ("上个月社区收到的投诉里有一半是12345转来的", False),  # said too late to be how one came
+    ],
+)
+def test_a_report_staff_took_is_told_from_chat(text: str, taken: bool) -> None:
+    assert filing_said(text) is taken
