@@ -79,19 +79,25 @@ def sources_named(word: str) -> frozenset[Source] | None:
 
 # 「帮王芳登记一下，…」「代孙大爷反映：…」: staff filing for someone who is not in the chat.
 FILED_FOR = re.compile(r"^(?:请)?(?:帮|替|代)[\u4e00-\u9fff]{1,5}?(?:登记|反映|报一下|上报|报事)")
+_ANY_SAID = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _SAID))
 # A question, or work already done (「巡查发现的井盖已经修好了」), is no report taken.
 _NOT_TAKEN = re.compile(
     r"[吗么嘛呢?？][\s。.!！~～]*$|几|多少|哪|(?:修|处理|办|弄|解决)(?:好|完)|已经好"
 )
 _SAID_BY = 10  # characters: how it came is said first (「居民王大爷电话反映…」)
+# Every way of saying how it came has one of these (most messages: one short search).
+_HINT = re.compile(r"电话|来电|来访|社区|上门|窗口|巡查|巡逻|走访|排查|入户|热线|12345")
 
 
 def filing_said(text: str) -> bool:
     """Whether `text` (normalised) is staff filing a report they took (「12345工单：…」「居民
     王大爷电话反映…」「巡查发现…」「帮王芳登记一下，…」) rather than chat, a question, or a
     report spoken of (「巡查发现的那个井盖」)."""
+    head = text[: _SAID_BY + 12]  # what is searched: how it came, and a little after
+    if text[:1] not in "帮替代请" and _HINT.search(head) is None:
+        return False
     if FILED_FOR.match(text) is None:
-        said = (m for _, pattern in _SAID if (m := pattern.search(text)) is not None)
+        said = _ANY_SAID.finditer(head)
         if not any(m.start() <= _SAID_BY and text[m.end() : m.end() + 1] != "的" for m in said):
             return False
     return _NOT_TAKEN.search(text) is None
