@@ -927,8 +927,11 @@ def me_too(ctx: Context, _text: str) -> Outcome | None:
     if same is None or same.status not in OPEN or same.reporter_id == ctx.sender.id:
         return None
     if names_the_problem(said):  # 「我家楼道灯也不亮」: the same kind of problem?
-        category = ctx.services.analyzer.analyze(_text).category
+        analysis = ctx.services.analyzer.analyze(_text)
+        category, building = analysis.category, analysis.location.building
         if category != same.category or category == OTHER_CODE:
+            return None
+        if building is not None and building != same.building:  # 「5号楼的灯我家也不亮」
             return None
     if ctx.uow.issues.follower(same.id, ctx.sender.id) is not None:
         return None  # counted already: a second 「+1」 adds nothing

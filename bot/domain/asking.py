@@ -293,7 +293,7 @@ def contact_asked(text: str, *, private: bool) -> str | None:
 _PERIOD_SAID = {"这周": "本周", "这个月": "本月", "上个月": "上月", "这礼拜": "本周"}
 # A grid or a building may come first or after the period (「网格3这个月收了几件」「这个月3号楼
 # 有多少诉求」), and a category before 的问题 (「今年照明的问题有多少」).
-_STATS_PLACE = r"网格[0-9]{1,3}|[0-9]{1,4}(?:号楼|栋|幢)|12345|热线"  # 12345: the 来源
+_STATS_PLACE = r"网格[0-9]{1,3}|[0-9]{1,4}(?:号楼|栋|幢)|12345热线|12345|热线"  # 12345: 来源
 _STATS_PERIOD = r"今天|昨天|本周|这周|这礼拜|上周|本月|这个月|上月|上个月|今年|去年"
 _STATS_ASKED = re.compile(
     rf"^(?:(?P<place>{_STATS_PLACE})的?)?"
@@ -305,7 +305,7 @@ _STATS_ASKED = re.compile(
     # 「今天有几条新的」: those filed in the period
     r"|有(?:多少|几)(?:件|条|个)?新(?:的|来的|报的)(?:诉求|事情?|问题)?"
     r"|的?(?P<what>[\u4e00-\u9fff]{2,4}?)的(?:问题|诉求)(?:一共|总共|共)?有(?:多少|几)(?:件|条|个)?"
-    r"|有(?:多少|几)(?:件|条|个)?(?:诉求|问题))$"
+    r"|有(?:多少|几)(?:件|条|个)?(?:诉求|问题)|(?:多少|几)(?:件|条))$"
 )
 
 

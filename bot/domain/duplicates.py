@@ -478,6 +478,8 @@ _SAID_AFTER = re.compile(r"[^，,。?？]{0,12}")
 # 「我家楼道灯也不亮」「我们楼下水道也堵了」: their own home, the problem said again in brief. It
 # counts only as the report's kind of problem (`names_the_problem`: the handler compares).
 _HOME_TOO = re.compile(
+    # 「3号楼的灯我们单元也不亮」: the problem's building and thing may come first
+    r"(?:[0-9]{1,4}(?:号楼|栋|幢)的?[\u4e00-\u9fff]{0,6}?)?"
     r"(?:我家|我们家|俺家|咱家|我们楼|我们单元|我们楼栋)的?"
     r"(?:[\u4e00-\u9fff]{1,8}?也(?:是|有|不|没|坏|漏|堵|停|一直|经常|老是)"
     r"|也(?:不|没|坏|漏|堵|停|一直|经常|老是))[\u4e00-\u9fff]{0,6}"

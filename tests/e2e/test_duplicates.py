@@ -160,6 +160,12 @@ def test_a_neighbour_saying_the_problem_again_for_their_home_counts_if_it_is_tha
         ("网格3群", "已记下：#1 共2人反映，已为您关注，有进展会通知您。")
     ]
     assert "反映次数：2" in chat.text("@李书记/工作群: 查看 1")
+    # The building and the thing may come first: that building's, that kind, counts.
+    assert chat.say("@孙大爷/网格3群: 5号楼的灯我们单元也不亮") == []  # another building
+    assert chat.say("@钱阿姨/网格3群: 3号楼的下水道我家也堵了") == []  # another kind
+    assert chat.say("@周女士/网格3群: 3号楼的灯我们单元也不亮") == [
+        ("网格3群", "已记下：#1 共3人反映，已为您关注，有进展会通知您。")
+    ]
 
 
 def test_a_reporter_saying_their_problem_still_waits_is_heard_on_their_report(

@@ -586,6 +586,8 @@ def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: 
         ("这周谁办得最多", "本周 人员"),
         ("这个月哪个网格员处理的最少", "本月 网格员"),
         ("这个月12345来了几件", "本月 12345"),
+        ("12345热线本月多少件", "本月 12345热线"),
+        ("今天几点", None),
     ],
 )
 def test_the_statistics_period_is_read_from_the_question(said: str, period: str | None) -> None:
