@@ -1027,4 +1027,8 @@ def monthly_report(uow: UnitOfWork, services: Services, reminder: Reminder) -> l
     per_unit = unit_counts_of(uow, reminder.community_id, query, services.clock.now())
     configured = unit_names(uow, services, reminder.community_id)
     text = "\n".join([text, *every_unit(per_unit, configured, query.period.label)])
+    # Where the month's issues came from, when not all from one (12345 is assessed on its own).
+    sources = _source_lines(uow, reminder.community_id, query, services.clock.now())
+    if len(sources) > 1:
+        text = "\n".join([text, texts.SOURCES_HEAD.format(period=query.period.label), *sources])
     return [Reply(chat_ref(chat), texts.MONTHLY_REPORT.format(text=text))]

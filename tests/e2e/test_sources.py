@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from sqlalchemy import select
 
 from storage.migrate import downgrade, upgrade
@@ -111,3 +114,19 @@ def test_a_report_staff_took_is_filed_without_the_tag(chat: Conversation) -> Non
         assert chat.say(f"{who}: {said}") == [], said
     assert chat.text("@张网格/私聊: 居民打电话来问开会的事").startswith("这条消息没有登记")
     assert chat.text("@李书记/私聊: 台账").startswith(f"幸福里社区台账：未办结{len(took)}条")
+
+
+def test_the_monthly_report_says_where_the_months_issues_came_from(chat: Conversation) -> None:
+    file_all(chat)
+    chat.run_until(datetime(2026, 11, 30, 20, tzinfo=ZoneInfo("Asia/Shanghai")))
+    fired = chat.run_until(datetime(2026, 12, 1, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai")))
+    [report] = [text for _, _, text in fired if "📊 月报：11月" in text]
+    assert f"📊 月报：11月收集诉求{len(REPORTS)}条" in report
+    expected: dict[str, int] = {}
+    for _, _, source in REPORTS:
+        expected[source] = expected.get(source, 0) + 1
+    lines = report.split("11月各来源：\n")[1].split("\n")[: len(expected)]
+    assert {line.split("：")[0] for line in lines} == expected.keys()
+    for line in lines:
+        source = line.split("：")[0]
+        assert line.startswith(f"{source}：收集{expected[source]}条"), line
