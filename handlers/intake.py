@@ -41,7 +41,7 @@ from bot.domain.duplicates import (
 )
 from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import OPEN
-from bot.domain.permissions import AT_WORK, FILERS, building_refusal, refusal
+from bot.domain.permissions import AT_WORK, STAFF, building_refusal, refusal
 from bot.domain.privacy import mask_name, reporter_label
 from bot.domain.ratings import fixed_said, not_fixed
 from bot.domain.sources import FILED_FOR, filing_said, source_of
@@ -229,9 +229,9 @@ def work_told(ctx: Context, text: str) -> Outcome:
 
 def _taken_report(ctx: Context, text: str) -> Outcome | None:
     """「12345工单：3号楼1单元下水道堵塞」「居民王大爷电话反映2号楼楼顶漏水」「帮王芳登记一下，…」
-    from a grid worker, the secretary or a 楼栋长: a report they took, filed as with #报事 (its
-    来源 from their words). None for other words, or a problem none can be read in."""
-    if ctx.role not in FILERS or not filing_said(normalize(text).strip()):
+    from a grid worker or the secretary: a report they took, filed as with #报事 (its 来源 from
+    their words). None for other words, or a problem none can be read in."""
+    if ctx.role not in STAFF or not filing_said(normalize(text).strip()):
         return None
     analysis = ctx.services.analyzer.analyze(text)
     if analysis.category == "other" and not FILED_FOR.match(normalize(text).strip()):
@@ -829,8 +829,11 @@ _STILL_WAITING = re.compile(
 
 def _chased(ctx: Context, new: ReportFacts) -> Issue | None:
     """The sender's newest open report here of the same category, in no other building, when
-    `new` says its problem is still waiting; else None."""
+    `new` says its problem is still waiting; else None (and always for a grid worker or the
+    secretary, who file for others)."""
     if new.category == "other" or _STILL_WAITING.search(new.text) is None:
+        return None
+    if ctx.actor.role in STAFF:  # what they file is residents' (12345, calls): never a 补充
         return None
     mine = [
         issue

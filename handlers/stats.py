@@ -903,9 +903,9 @@ CHART: ChartMaker | None = stats_chart
 
 
 def stats(ctx: Context, args: str) -> Outcome:
-    """统计 [今天/近7天/本周/本月/上月/2026-11/今年/本季度] [网格] [楼号] [分类] [单位/人员] [按月]
-    [图] — the seeds' figures for a period; a unit's (物业), or every unit's (单位); month by
-    month."""
+    """统计 [今天/近7天/本周/本月/上月/2026-11/今年/本季度] [网格] [楼号] [分类] [单位/人员/来源]
+    [按月] [图] — the seeds' figures for a period; a unit's (物业), or every unit's (单位); what
+    staff did (张网格, 人员: `handlers.workload`); by 来源; month by month."""
     try:
         query, staff = _query(ctx, args)
     except _NotUnderstood as bad:

@@ -82,7 +82,7 @@ FILED_FOR = re.compile(r"^(?:请)?(?:帮|替|代)[\u4e00-\u9fff]{1,5}?(?:登记|
 _ANY_SAID = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _SAID))
 # A question, or work already done (「巡查发现的井盖已经修好了」), is no report taken.
 _NOT_TAKEN = re.compile(
-    r"[吗么嘛呢?？][\s。.!！~～]*$|几|多少|哪|(?:修|处理|办|弄|解决)(?:好|完)|已经好"
+    r"[吗么嘛呢?？][\s。.!！~～]*$|有几|几[件条个]|多少|哪些|哪个|(?:修|处理|办|弄|解决)(?:好|完)|已经好"
 )
 _SAID_BY = 10  # characters: how it came is said first (「居民王大爷电话反映…」)
 # Every way of saying how it came has one of these (most messages: one short search).

@@ -113,7 +113,11 @@ def test_a_report_staff_took_is_filed_without_the_tag(chat: Conversation) -> Non
     ):
         assert chat.say(f"{who}: {said}") == [], said
     assert chat.text("@张网格/私聊: 居民打电话来问开会的事").startswith("这条消息没有登记")
-    assert chat.text("@李书记/私聊: 台账").startswith(f"幸福里社区台账：未办结{len(took)}条")
+    # What staff file is residents': a second call of a lamp still out is its own report, not a
+    # 补充 of the first one they filed (as a resident's own words would be).
+    lamp = chat.say("@张网格/私聊: 居民电话反映：楼道灯一直不亮，好几天了")[0][1]
+    assert lamp.startswith(f"已登记 #{len(took) + 1}【照明路灯】")
+    assert chat.text("@李书记/私聊: 台账").startswith(f"幸福里社区台账：未办结{len(took) + 1}条")
 
 
 def test_the_monthly_report_says_where_the_months_issues_came_from(chat: Conversation) -> None:

@@ -45,6 +45,7 @@ def test_where_a_report_came_from(
         ("居民王大爷电话反映2号楼楼顶漏水", True),
         ("接到12345转来的工单，5号楼噪音扰民", True),
         ("巡查时发现5号楼井盖破损", True),
+        ("居民电话反映：楼道灯一直不亮，好几天了", True),  # 好几天 is no question
         ("入户走访时发现6号楼独居老人家燃气管老化", True),
         # Spoken of, done, asked, or a plan: no report taken.
         ("巡查发现的那个井盖已经修好了", False),
