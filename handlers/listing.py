@@ -66,6 +66,7 @@ class _Asked:
     by_holder: bool = False  # 「台账 单位」: counts per holder
     sources: set[str] = field(default_factory=set)  # 「台账 12345」
     worker: int | None = None  # 「台账 张网格」: a grid worker's grids, and what they hold
+    order: str = ""  # 「台账 2026112200123」: a work order's number, in the description
 
 
 def _asked(ctx: Context, words: list[str]) -> _Asked:
@@ -79,6 +80,8 @@ def _asked(ctx: Context, words: list[str]) -> _Asked:
     for word in words:
         if named := sources_named(word):  # before the page: 「台账 12345」
             asked.sources.update(source.value for source in named)
+        elif word.isdecimal() and len(word) >= _ORDER_DIGITS:  # no page: a 12345 order's number
+            asked.order = word
         elif (number := whole_number(word)) is not None:
             asked.page = max(1, number)
         elif (found := Colour.from_word(word)) is not None:
@@ -125,7 +128,7 @@ def list_issues(ctx: Context, args: str) -> Outcome:
         raise Answer(texts.NEEDS_COMMUNITY)
     community = ctx.community_settings()
     words = [_page_word(w) for w in argument_words(args)]
-    filters = [word for word in words if whole_number(word) is None or sources_named(word)]
+    filters = [word for word in words if whole_number(word) is None or not _page_number(word)]
     asked = _asked(ctx, words)
     page, wanted, mine, held_by = asked.page, asked.colour, asked.mine, asked.held_by
     actor = ctx.actor
@@ -150,6 +153,7 @@ def list_issues(ctx: Context, args: str) -> Outcome:
         category=asked.category,
         urgent=asked.urgent,
         sources=frozenset(asked.sources),
+        text=asked.order,
         # Residents see what they reported or follow, a 楼栋长 their building; handlers (and
         # staff asking for "mine") what they hold.
         watcher_id=watcher,
@@ -313,6 +317,14 @@ def _grid_worker(ctx: Context, word: str) -> tuple[int, set[int]] | None:
     ]
     grid_ids = {g.grid_id for g in grants if g.grid_id is not None}
     return (person.id, grid_ids) if grants and len(grid_ids) == len(grants) else None
+
+
+_ORDER_DIGITS = 7  # a number this long is a work order's (12345 工单号), never a page
+
+
+def _page_number(word: str) -> bool:
+    """Whether a number among 台账's words is the page: not 12345 (the hotline), nor an order's."""
+    return not sources_named(word) and len(word) < _ORDER_DIGITS
 
 
 def _page_word(word: str) -> str:

@@ -47,8 +47,9 @@ NOWHERE = Location()
 
 # Characters that, right before a number, show it belongs to something else: a longer number,
 # a decimal, a time (19:00), a date (12月3号楼下 = "downstairs on 3 December"), a range. A colon
-# after words is a label's (地址:5号楼), after a digit a time's.
-_NOT_BEFORE = r"(?<![\d./\-~月a-z])(?<!\d:)"
+# after words is a label's (地址:5号楼), after an hour's one or two digits a time's; after a
+# longer number, a label's again (工单2026112200123:3号楼).
+_NOT_BEFORE = r"(?<![\d./\-~月a-z])(?<!(?<!\d)\d:)(?<!(?<!\d)\d\d:)"
 # Characters that, right after a room number, show it is a year, money, a count, a time…
 # ("天" is a count of days, but "天天" = "every day" often follows a room: "1803天天唱歌").
 _NOT_AFTER_ROOM = r"(?![\d.:/\-~年月日号元块个次人分点米斤%万千]|天(?!天))"

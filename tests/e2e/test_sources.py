@@ -76,6 +76,20 @@ def test_the_ledger_of_one_source(chat: Conversation) -> None:
     assert chat.text("@李书记/私聊: 台账 巡查 红") == "没有符合条件（巡查、🔴超期）的未办结事项。"
 
 
+def test_a_work_orders_number_finds_its_issue(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    said = chat.say("@张网格/私聊: 12345工单2026112200123：3号楼1单元下水道堵塞")
+    number = 2
+    assert said[0][1].startswith(f"已登记 #{number}【排水管道】3号楼1单元")
+    [(_, found)] = chat.say("@李书记/私聊: 台账 2026112200123")
+    assert found.split("\n")[1].startswith(f"🟢 #{number}【排水管道】3号楼1单元")
+    assert len(found.split("\n")) == 2  # that one alone
+    assert chat.text("@李书记/私聊: 台账 2026112200999") == (
+        "没有符合条件（2026112200999）的未办结事项。"
+    )
+    assert chat.text("@李书记/私聊: 台账 9") == "没有第9页，共1页。"  # a short number: the page
+
+
 def test_an_older_database_gets_each_issue_its_chats_source(chat: Conversation) -> None:
     file_all(chat)
     chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00 截止 周三20:00 群 网格3")

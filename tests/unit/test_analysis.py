@@ -168,6 +168,8 @@ def test_chinese_number(numeral: str, digits: str) -> None:
         ("地址：5号楼东侧路灯不亮", "5", None, None),
         ("位置:3号楼2单元301 漏水", "3", "2", "301"),
         ("地点：3-2-301", "3", "2", "301"),
+        # After a long number (a 12345 order's), the colon is a label's too, not a time's.
+        ("12345工单2026112200123：3号楼1单元下水道堵塞", "3", "1", None),
     ],
 )
 def test_location_forms(
@@ -184,6 +186,7 @@ def test_location_forms(
         "座机010-12345678",
         "今晚19:00开会",
         "今晚19:30 开会",
+        "约19:3号楼门口集合",  # an hour's colon: a time, not 3号楼
         "2025-12-01停水",
         "12月3号楼下有活动",
         "修一下花了300元",
