@@ -229,7 +229,7 @@ def roster(ctx: Context, args: str) -> Outcome:
     held: dict[Role, list[str]] = {}
     for person, grant in ctx.uow.people.staff(ctx.community.id):
         name = person.name if private else mask_name(person.name)
-        scope = _scope(ctx, grant)
+        scope = grant_scope(ctx, grant)
         entry = f"{name}（{scope}）" if scope else name
         if entry not in held.setdefault(grant.role, []):
             held[grant.role].append(entry)
@@ -241,7 +241,7 @@ def roster(ctx: Context, args: str) -> Outcome:
     return answer(ctx, "\n".join(lines))
 
 
-def _scope(ctx: Context, grant: RoleGrant) -> str:
+def grant_scope(ctx: Context, grant: RoleGrant) -> str:
     """What a grant is limited to, as set: 网格3, 3号楼, 物业; "" for none."""
     if grant.grid_id is not None:
         return ctx.uow.communities.grid(grant.grid_id).name
@@ -262,7 +262,7 @@ def _building(ctx: Context, community: Community, word: str) -> str:
         listed = "、".join(f"{n}号楼" for n in known[:10]) + (
             f"等{len(known)}栋" if len(known) > 10 else ""
         )
-        raise Answer(texts.ROLE_UNKNOWN_BUILDING.format(word=echoed(number), known=listed))
+        raise Answer(texts.UNKNOWN_BUILDING.format(building=echoed(number), known=listed))
     return number
 
 

@@ -34,7 +34,7 @@ def remember_building(ctx: Context, building: str) -> None:
     known."""
     number = building_number(building) or building
     if home_building(ctx) != number:
-        _keep(ctx, number, number, texts.HOME_UNKNOWN_BUILDING)
+        _keep(ctx, number, number, texts.UNKNOWN_BUILDING)
 
 
 def _keep(ctx: Context, building: str, home: str, unknown: str) -> None:

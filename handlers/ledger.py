@@ -539,13 +539,12 @@ def tell(ctx: Context, args: str) -> Outcome:
         texts.TOLD_WORDS.format(number=issue.number, words=rest) if rest else _standing(ctx, issue)
     )
     record(ctx, issue, "told", line)
+    line = mask_text(line)  # phone numbers typed into the words: it may go to a group (§9)
     reporter_chat = ctx.uow.chats.by_id(issue.chat_id)
-    said = reply_to(ctx, texts.TOLD_REPORTER.format(number=issue.number, line=mask_text(line)))
+    said = reply_to(ctx, texts.TOLD_REPORTER.format(number=issue.number, line=line))
     if reporter_chat is None or reporter_chat.id == ctx.chat.id:
         return Outcome([said], "command", issue.id)
-    told = Reply(
-        chat_ref(reporter_chat), mask_text(line), mentions=reporter_mention(ctx.uow, issue)
-    )
+    told = Reply(chat_ref(reporter_chat), line, mentions=reporter_mention(ctx.uow, issue))
     return Outcome([said, told], "command", issue.id)
 
 
@@ -556,18 +555,21 @@ def _standing(ctx: Context, issue: Issue) -> str:
         status += texts.TOLD_RESOLVED.format(
             result=clause(issue.resolution or ""), number=issue.number
         )
-    holder = assignee_label(ctx.uow, issue) if issue.status in OPEN else ""
-    shown = shown_deadline(ctx.services, issue.deadline) if issue.status in OPEN else ""
-    latest = ctx.uow.audit.last_of(issue.id, (Action.PROGRESS.value,))
+    holder = deadline = latest = ""
+    if issue.status in OPEN:  # who holds it, by when, and the latest 进展: while it is worked on
+        held_by = assignee_label(ctx.uow, issue)
+        holder = texts.TOLD_HOLDER.format(holder=held_by) if held_by else ""
+        deadline = texts.TOLD_DEADLINE.format(deadline=shown_deadline(ctx.services, issue.deadline))
+        last = ctx.uow.audit.last_of(issue.id, (Action.PROGRESS.value,))
+        latest = texts.TOLD_LATEST.format(note=clause(last.note)) if last is not None else ""
+    category = ctx.services.category(issue.category).name
     return texts.TOLD_STATUS.format(
         number=issue.number,
-        category=ctx.services.category(issue.category).name,
+        category=category,
         status=status,
-        holder=texts.TOLD_HOLDER.format(holder=holder) if holder else "",
-        deadline=texts.TOLD_DEADLINE.format(deadline=shown) if shown else "",
-        latest=texts.TOLD_LATEST.format(note=clause(latest.note))
-        if latest is not None and issue.status in OPEN
-        else "",
+        holder=holder,
+        deadline=deadline,
+        latest=latest,
     )
 
 

@@ -80,9 +80,8 @@ def show(ctx: Context, args: str) -> Outcome:
     whole = calls_back(ctx.actor, facts, ctx.chat.kind)
     lines = [" · ".join(head), shortened(words_shown(issue, readable=readable, whole=whole))]
     source = Source(issue.source).label
-    lines.append(
-        f"报事人：{who(issue.reporter_id)} · {when(issue.created_at, tz)} · 来源：{source}"
-    )
+    reported = when(issue.created_at, tz)
+    lines.append(texts.SHOW_REPORTER.format(who=who(issue.reporter_id), at=reported, source=source))
     if issue.report_count > 1:
         lines.append(f"反映次数：{issue.report_count}")
     if issue.status in OPEN:

@@ -150,7 +150,6 @@ PLACE_ADDED = "已把位置补充到 #{number}：{where}。"
 PLACE_ADDED_ALERT = "#{number} 报事人补充位置：{where}"
 HOME_REMEMBERED = "好的，记下了：您家是{home}。{workers}以后有问题直接告诉我。"
 HOME_BUILDING_REMEMBERED = "好的，记下了：您住{building}号楼。{workers}以后有问题直接告诉我。"
-HOME_UNKNOWN_BUILDING = "本社区没有{building}号楼（有：{known}）。"
 DETAIL_ADDED = "已补充到 #{number}。如果这是另一件事，请回复「新建」。"
 DETAIL_ADDED_ALERT = "#{number} 报事人补充：{detail}"
 REPORTER_CONTACT = (
@@ -346,7 +345,7 @@ ROLE_IN_CONFIG = "{who} 的角色（{role}）写在配置文件里，请联系�
 SHOW_REPORTER = "报事人：{who} · {at} · 来源：{source}"
 SHOW_PHOTO = "#{number} 照片{index}/{count}"
 ROLE_NOT_BUILDING = "「{word}」不是楼栋号，例如：设置角色 @陈楼长 楼栋长 3号楼"
-ROLE_UNKNOWN_BUILDING = "本社区没有{word}号楼（有：{known}）。"
+UNKNOWN_BUILDING = "本社区没有{building}号楼（有：{known}）。"
 ROLE_WHO = "找不到「{name}」，请 @ 这个人（对方需要在群里说过话）。"
 FORGET_CONFIRM = (
     "发送「删除我的信息 确认」（或 /forget me）删除您的个人信息；"

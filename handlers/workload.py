@@ -16,6 +16,7 @@ from bot.domain.issues import Role
 from bot.domain.permissions import work_refusal
 from bot.domain.privacy import mask_name
 from handlers import texts
+from handlers.admin import grant_scope
 from handlers.base import Answer, Context
 from storage.models import Person, RoleGrant
 
@@ -137,13 +138,8 @@ def _actions(done: Mapping[str, int]) -> str:
 
 
 def _scope(ctx: Context, member: Member) -> str:
-    """What the line says of them: 网格3, 3号楼, their unit, or their role."""
-    grants = [grant for grant in member.grants if grant.role is member.role]
-    if member.role is Role.WORKER:
-        names = [ctx.uow.communities.grid(g.grid_id).name for g in grants if g.grid_id]
-        return "、".join(names) if len(names) == len(grants) else texts.ALL_GRIDS
-    if member.role is Role.HEAD:
-        return "、".join(f"{g.building}号楼" for g in grants if g.building) or member.role.label
-    if member.role is Role.HANDLER:
-        return next((g.work_unit for g in grants if g.work_unit), member.role.label)
-    return member.role.label
+    """What the line says of them: 网格3, 3号楼, their unit (as 人员 lists them), or their role."""
+    said = dict.fromkeys(grant_scope(ctx, g) for g in member.grants if g.role is member.role)
+    if texts.ALL_GRIDS in said:  # a worker given no grid works in all of them
+        return texts.ALL_GRIDS
+    return "、".join(scope for scope in said if scope) or member.role.label
