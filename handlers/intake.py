@@ -44,7 +44,7 @@ from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import AT_WORK, STAFF, building_refusal, refusal
 from bot.domain.privacy import mask_name, reporter_label
 from bot.domain.ratings import fixed_said, not_fixed
-from bot.domain.sources import FILED_FOR, filing_said, source_of
+from bot.domain.sources import FILED_FOR, Source, filing_said, source_of, work_order_of
 from bot.domain.voting import HOME, home_building_said, home_said
 from bot.messages import Outgoing
 from bot.routing import report_text
@@ -785,7 +785,13 @@ def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis)
     new = ReportFacts(
         description, analysis.category, where.building, where.unit, where.place, now, where.room
     )
-    same_id = _like(ctx, new, since=now - WINDOW)
+    ordered = _order_filed(ctx, description)  # 「12345工单2026…」 filed before
+    if ordered is not None and ctx.actor.role in STAFF:
+        return _order_again(ctx, ordered, description)
+    if ordered is not None and ordered.status in OPEN:
+        same_id: int | None = ordered.id  # a resident naming its work order: that issue
+    else:
+        same_id = _like(ctx, new, since=now - WINDOW)
     if same_id is None and (chased := _chased(ctx, new)) is not None:
         # 「我想投诉物业，灯坏了一周都没人管」: their own report of it, still not done
         reply = texts.OWN_AGAIN.format(number=chased.number, status=chased.status.label)
@@ -817,6 +823,32 @@ def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis)
     if alerts:
         text += texts.ACK_URGENT_NOTE
     return Outcome([reply_to(ctx, text), *alerts], SUPPLEMENT if own else "duplicate", same.id)
+
+
+def _order_filed(ctx: Context, description: str) -> Issue | None:
+    """The issue a work order the words name (「12345工单2026112200123：…」) was filed as, the
+    one it was merged into if it was; None when they name none, or one not filed yet."""
+    assert ctx.community is not None
+    order = work_order_of(normalize(description))
+    issue = ctx.uow.issues.by_work_order(ctx.community.id, order) if order else None
+    while issue is not None and issue.merged_into_id is not None:
+        issue = ctx.uow.issues.get(issue.merged_into_id)
+    return issue
+
+
+def _order_again(ctx: Context, issue: Issue, description: str) -> Outcome:
+    """Staff filing a work order filed before (sent again, or sent back by the hotline): its
+    issue, not a second one. New words are its 补充, told to the work group; a finished issue
+    is reopened by 重开, which they are told."""
+    order, number = work_order_of(normalize(description)) or "", issue.number
+    reply = texts.ORDER_FILED.format(order=order, number=number, status=issue.status.label)
+    new = normalize(description) != normalize(issue.description)
+    reply += texts.ORDER_ADDED if new else texts.ORDER_SAME
+    then = texts.ORDER_SEE if issue.status in OPEN else texts.ORDER_REOPEN
+    reply += then.format(number=number)
+    if not new:
+        return answer(ctx, reply, "invalid")
+    return _kept_on(ctx, issue, description, reply, texts.ORDER_AGAIN_ALERT, order=order)
 
 
 # 「一周都没人管」「还是没修」「坏了好几天了」: a problem said to be waiting, which a report the
@@ -1076,6 +1108,8 @@ def _file_for(ctx: Context, reporter: Person, text: str) -> Outcome:
     filed = ctx.uow.issues.open_with_text(ctx.community.id, reporter.id, text)
     if filed is not None:  # the same message filed twice, or tagged and then filed
         return answer(ctx, texts.FILE_ALREADY.format(number=filed.number), "invalid")
+    if (ordered := _order_filed(ctx, text)) is not None:  # its work order, filed before
+        return _order_again(ctx, ordered, text)
     analysis = ctx.services.analyzer.analyze(text)
     location = analysis.location
     reason = building_refusal(ctx.actor, location.building)
@@ -1129,6 +1163,7 @@ def _file(
                 own=ctx.actor.role if filed_by is None else None,
                 text=description,
             ),
+            work_order=work_order_of(normalize(description)),
             status=IssueStatus.NEW,
             report_count=1,
             deadline=_first_deadline(ctx, category.level, now),
@@ -1208,11 +1243,17 @@ def _tell_work_groups(
             chat=_chat_label(ctx),
         )
     else:
-        text = texts.PRIVATE_ALERT.format(
+        # A resident's private words hide who wrote them; a call or a 12345 order staff took
+        # privately says how it came and who took it.
+        source = Source(issue.source)
+        taken = source not in (Source.PRIVATE, Source.GROUP)
+        text = (texts.TAKEN_ALERT if taken else texts.PRIVATE_ALERT).format(
             number=issue.number,
             category=category,
             where=where.replace(" · ", "，"),
             description=description,
+            source=source.label,
+            who=mask_name(reporter.name),
         )
     return tell_work_groups(ctx, text)
 

@@ -34,6 +34,7 @@ from bot.domain.permissions import (
 )
 from bot.domain.privacy import mask_name, mask_text, reporter_label
 from bot.domain.ratings import spoken_rating, spoken_score
+from bot.domain.sources import Source, work_order_of
 from bot.messages import Outgoing, Reply
 from bot.text import (
     NUMBER_GOES_ON,
@@ -592,10 +593,26 @@ def resolve(ctx: Context, args: str) -> Outcome:
     replies = tell_watchers(ctx, issue, line)
     reporter_chat = ctx.uow.chats.by_id(issue.chat_id)
     return Outcome(
-        with_buttons(replies, rating_buttons(issue.number), chat=reporter_chat),
+        with_buttons(replies, rating_buttons(issue.number), chat=reporter_chat)
+        + _order_answered(ctx, issue),
         WORK_SHOWN,
         issue.id,
     )
+
+
+def _order_answered(ctx: Context, issue: Issue) -> list[Outgoing]:
+    """A work order done is answered on the platform that sent it (the 12345 hotline's, the
+    street's), which the bot cannot reach: the work groups, and staff resolving it, are told."""
+    if not issue.work_order:
+        return []
+    hotline = issue.source == Source.HOTLINE
+    note = texts.ORDER_RESOLVED.format(
+        number=issue.number,
+        order=issue.work_order,
+        platform=texts.HOTLINE_PLATFORM if hotline else texts.ORDER_PLATFORM,
+    )
+    told = tell_work_groups(ctx, note)
+    return [reply_to(ctx, note), *told] if ctx.actor.role in STAFF else told
 
 
 def decline(ctx: Context, args: str) -> Outcome:
@@ -997,8 +1014,10 @@ def rating_reply(ctx: Context, text: str) -> Outcome:
         return Outcome([], "ignored")
     score, reason = said
     waiting = _resolved_here(ctx)
-    if not waiting:  # in a group it was chat; privately it was said to the bot: answer it
-        if ctx.chat.kind == "private" and reason:
+    # 「12345工单2026…：市民反映又堵了，不满意」: a work order sent back, no rating of one's own.
+    order = private and work_order_of(normalize(text)) is not None
+    if not waiting or order:  # in a group it was chat; privately it was said to the bot
+        if ctx.chat.kind == "private" and (reason or order):
             # 「7号楼楼道堆满了杂物，物业也不管，很不满意」: a complaint, not a rating.
             from handlers.intake import private_message  # here: intake imports ledger
 

@@ -11,7 +11,7 @@ from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import STAFF, ledger_scope
 from bot.domain.privacy import mask_name
-from bot.domain.sources import sources_named
+from bot.domain.sources import ORDER_DIGITS, order_shaped, sources_named
 from bot.text import argument_words, echoed, whole_number
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services, answer
@@ -66,7 +66,7 @@ class _Asked:
     by_holder: bool = False  # 「台账 单位」: counts per holder
     sources: set[str] = field(default_factory=set)  # 「台账 12345」
     worker: int | None = None  # 「台账 张网格」: a grid worker's grids, and what they hold
-    order: str = ""  # 「台账 2026112200123」: a work order's number, in the description
+    order: str = ""  # 「台账 2026112200123」: a work order's number (工单号, or in the words)
 
 
 def _asked(ctx: Context, words: list[str]) -> _Asked:
@@ -80,7 +80,7 @@ def _asked(ctx: Context, words: list[str]) -> _Asked:
     for word in words:
         if named := sources_named(word):  # before the page: 「台账 12345」
             asked.sources.update(source.value for source in named)
-        elif word.isdecimal() and len(word) >= _ORDER_DIGITS:  # no page: a 12345 order's number
+        elif order_shaped(word):  # no page: a 12345 order's number (BJ-2026… too)
             asked.order = word
         elif (number := whole_number(word)) is not None:
             asked.page = max(1, number)
@@ -181,6 +181,8 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     if shown_total == 0:
         if follow_up:
             return answer(ctx, texts.LIST_FOLLOW_UP_NONE)
+        if asked.order and actor.role in STAFF and (done := _order_done(ctx, asked.order)):
+            return answer(ctx, done)
         said = [_said_filter(word) for word in filters if word not in _MINE]  # 「我的」: whose
         return answer(ctx, _nothing_listed(actor.role, said, grid_work, holder_view, building))
     pages = -(-shown_total // PAGE_SIZE)
@@ -206,6 +208,17 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     if page < pages:
         lines.append(texts.LIST_NEXT.format(next=page + 1, args="".join(f"{w} " for w in filters)))
     return answer(ctx, "\n".join(lines))
+
+
+def _order_done(ctx: Context, order: str) -> str | None:
+    """「台账 2026112200123」 of a work order no longer open: which issue it is, and its status."""
+    assert ctx.community is not None
+    issue = ctx.uow.issues.by_work_order(ctx.community.id, order.upper())
+    if issue is None:
+        return None
+    return texts.LIST_ORDER_DONE.format(
+        order=issue.work_order, number=issue.number, status=issue.status.label
+    )
 
 
 def _by_holder(ctx: Context, query: LedgerQuery, wanted: Colour | None) -> Outcome:
@@ -319,12 +332,9 @@ def _grid_worker(ctx: Context, word: str) -> tuple[int, set[int]] | None:
     return (person.id, grid_ids) if grants and len(grid_ids) == len(grants) else None
 
 
-_ORDER_DIGITS = 7  # a number this long is a work order's (12345 工单号), never a page
-
-
 def _page_number(word: str) -> bool:
     """Whether a number among 台账's words is the page: not 12345 (the hotline), nor an order's."""
-    return not sources_named(word) and len(word) < _ORDER_DIGITS
+    return not sources_named(word) and len(word) < ORDER_DIGITS
 
 
 def _page_word(word: str) -> str:

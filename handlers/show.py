@@ -52,6 +52,16 @@ def _not_one_issue(ctx: Context, args: str) -> Outcome | None:
     return None
 
 
+def source_shown(issue: Issue) -> str:
+    """Where it came from, with its work order's number: 「12345热线（工单号2026112200123）」."""
+    source = Source(issue.source).label
+    return (
+        source + texts.SHOW_WORK_ORDER.format(order=issue.work_order)
+        if issue.work_order
+        else source
+    )
+
+
 def show(ctx: Context, args: str) -> Outcome:
     """查看 N — details, status and history of issue N (查看 M3: the meeting record)."""
     if (other := _not_one_issue(ctx, args)) is not None:
@@ -79,8 +89,8 @@ def show(ctx: Context, args: str) -> Outcome:
     # The number to call back whole only for whoever `calls_back`.
     whole = calls_back(ctx.actor, facts, ctx.chat.kind)
     lines = [" · ".join(head), shortened(words_shown(issue, readable=readable, whole=whole))]
-    source = Source(issue.source).label
     reported = when(issue.created_at, tz)
+    source = source_shown(issue)
     lines.append(texts.SHOW_REPORTER.format(who=who(issue.reporter_id), at=reported, source=source))
     if issue.report_count > 1:
         lines.append(f"反映次数：{issue.report_count}")

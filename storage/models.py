@@ -211,6 +211,8 @@ class Issue(Base):
         Index("ix_issues_community_status", "community_id", "status"),
         # A period's issues (/stats, the monthly report): migration 0009.
         Index("ix_issues_community_created", "community_id", "created_at"),
+        # A work order filed once (「12345工单2026…」 again finds its issue): migration 0025.
+        Index("ix_issues_community_work_order", "community_id", "work_order"),
     )
 
     id: Mapped[intpk]
@@ -233,6 +235,8 @@ class Issue(Base):
     # 来源 (`bot.domain.sources.Source`): the chat it came from, a meeting, or how staff say it
     # came (a call, 12345, a visit, a patrol). Migration 0024 gave earlier issues their chat's.
     source: Mapped[str] = mapped_column(String(16), default="group", server_default="group")
+    # 工单号: the number of the work order it came as (12345, the street's platform), if said.
+    work_order: Mapped[str | None] = mapped_column(String(40))
     status: Mapped[IssueStatus] = mapped_column(
         _enum(IssueStatus, "issue_status"), default=IssueStatus.NEW
     )

@@ -980,6 +980,15 @@ class Issues:
             select(Issue).where(Issue.community_id == community_id, Issue.number == number)
         )
 
+    def by_work_order(self, community_id: int, order: str) -> Issue | None:
+        """The issue first filed from work order `order` (工单号), whatever became of it."""
+        return self._session.scalar(
+            select(Issue)
+            .where(Issue.community_id == community_id, Issue.work_order == order)
+            .order_by(Issue.number)
+            .limit(1)
+        )
+
 
 @dataclass(frozen=True)
 class StatsScope:
@@ -1059,6 +1068,7 @@ def _ledger_where(query: LedgerQuery) -> list[ColumnElement[bool]]:
         found = Issue.description.contains(query.text, autoescape=True)
         if query.text.isdecimal() and len(query.text) < 10:
             found = or_(found, Issue.number == int(query.text))
+        found = or_(found, Issue.work_order == query.text.upper())  # 「台账 bj2026…」
         where.append(found)
     return where
 

@@ -114,3 +114,33 @@ def source_of(*, private: bool, own: Role | None, text: str) -> Source:
         if own in (Role.WORKER, Role.SECRETARY):
             return Source.STAFF
     return Source.PRIVATE if private else Source.GROUP
+
+
+# 「12345工单2026112200123：…」「工单号：BJ-20261122-0123」「接到12345转来的工单，编号2026…」: a
+# work order's number follows the word 工单 (a few marks or 号/编号 between). A bare number (a
+# phone, a room, a 快递单号) is never taken for one.
+_ORDER = r"[A-Za-z]{0,4}-?\d[\d-]{5,38}\d"
+_WORK_ORDER = re.compile(
+    r"工单(?:号|编号)?[\s:：#,，、(（]{0,3}(?:编号|单号|号码|号)?[\s:：#(（]{0,2}"
+    rf"(?P<order>{_ORDER})(?![\dA-Za-z])"
+)
+_ORDER_SHAPE = re.compile(_ORDER)
+ORDER_DIGITS = 7  # fewer is a room, a count or a page, not a work order
+WORK_ORDER_LENGTH = 40  # the column's width: longer is no work order anyone keeps
+
+
+def order_shaped(word: str) -> bool:
+    """Whether `word` (half-width) has a work order number's shape: 2026112200123, BJ-2026-0123."""
+    return (
+        _ORDER_SHAPE.fullmatch(word) is not None
+        and sum(c.isdigit() for c in word) >= ORDER_DIGITS
+        and len(word) <= WORK_ORDER_LENGTH
+    )
+
+
+def work_order_of(text: str) -> str | None:
+    """The work order number `text` (normalised: half-width) names after 工单, else None."""
+    if "工单" not in text:  # most messages: one substring test
+        return None
+    found = (m["order"] for m in _WORK_ORDER.finditer(text))
+    return next((order.upper() for order in found if order_shaped(order)), None)

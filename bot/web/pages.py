@@ -274,6 +274,7 @@ def issue(
             "reporter": who(reporter.id),
             "filed": _moment(services, found.created_at),
             "source": Source(found.source).label,
+            "work_order": found.work_order or "",
             "reports": found.report_count,
             "colour": colour.value if colour else "closed",
             "mark": colour.emoji if colour else "⚪",

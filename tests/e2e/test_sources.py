@@ -148,3 +148,84 @@ def test_the_monthly_report_says_where_the_months_issues_came_from(chat: Convers
     for line in lines:
         source = line.split("：")[0]
         assert line.startswith(f"{source}：收集{expected[source]}条"), line
+
+
+ORDER = "12345工单2026112200123：3号楼1单元下水道堵塞"
+
+
+def test_a_work_order_is_filed_once(chat: Conversation) -> None:
+    """The hotline sends an order again (the caller rang back): its issue hears it, once."""
+    [(_, filed), alert] = chat.say(f"@张网格/私聊: {ORDER}")
+    assert filed.startswith("已登记 #1【排水管道】3号楼1单元")
+    # Taken by a grid worker: not a resident's private report, whose writer is hidden.
+    assert alert == (
+        "工作群",
+        f"新诉求 #1【排水管道】3号楼1单元，网格3，{ORDER}（12345热线，张*格登记）",
+    )
+    assert chat.say(f"@张网格/私聊: {ORDER}") == [
+        (
+            "私聊·张网格",
+            "工单2026112200123已登记为 #1（待受理），不再重复登记。回复「查看 1」看进度。",
+        )
+    ]
+    again = f"{ORDER}，居民再次来电催办"
+    assert chat.say(f"@李书记/私聊: {again}") == [
+        (
+            "私聊·李书记",
+            "工单2026112200123已登记为 #1（待受理），这次的内容已补充进去。回复「查看 1」看进度。",
+        ),
+        ("工作群", f"#1 工单2026112200123再次转来：{again}"),
+    ]
+    shown = chat.text("@李书记/私聊: 查看 1")
+    assert " · 来源：12345热线（工单号2026112200123）\n" in shown
+    assert f"补充：{again}" in shown
+    # A resident naming the order follows its issue, as a neighbour's same report would.
+    said = chat.text("@王芳/网格3群: #报事 我打过12345，工单号2026112200123，到现在也没人来")
+    assert said == "与 #1 可能是同一问题，已为您关注 #1；如果不是，请回复「新建」。"
+    assert chat.text("@李书记/私聊: 台账").startswith("幸福里社区台账：未办结1条")
+
+
+def test_a_work_order_done_is_answered_on_its_platform(chat: Conversation) -> None:
+    chat.say(f"@张网格/私聊: {ORDER}")
+    chat.say("@王芳/网格3群: #报事 5号楼门口路灯不亮")
+    done = chat.say("@张网格/私聊: 办结 1 已疏通")
+    note = "#1 是工单2026112200123：请到12345平台回复办理结果。"
+    assert ("工作群", note) in done and ("私聊·张网格", note) in done
+    # Work not sent as an order has no platform to answer.
+    assert not any("平台" in text for _, text in chat.say("@张网格/私聊: 办结 2 已换灯泡"))
+    # Sent back (the caller was not satisfied): 重开, not a second issue.
+    back = "12345工单2026112200123：市民反映3号楼1单元下水道又堵了，不满意"
+    [(_, told), (where, _)] = chat.say(f"@张网格/私聊: {back}")
+    assert told == (
+        "工单2026112200123已登记为 #1（已办结），这次的内容已补充进去。"
+        "如需重新办理，请发送「重开 1 原因」。"
+    )
+    assert where == "工作群"
+    assert chat.text("@李书记/私聊: 台账 2026112200123") == (
+        "工单2026112200123是 #1（已办结），回复「查看 1」看详情。"
+    )
+    chat.say("@李书记/私聊: 重开 1 市民不满意，下水道又堵了")
+    found = chat.text("@李书记/私聊: 台账 2026112200123").split("\n")
+    assert found[1].startswith("🟢 #1【排水管道】3号楼1单元") and len(found) == 2
+    # A resident asking after a number is shown nothing of it.
+    assert chat.text("@王芳/私聊: 台账 2026112200123") == (
+        "没有符合条件（2026112200123）的未办结事项。"
+    )
+
+
+def test_the_web_page_shows_the_work_orders_number(web_chat: Conversation) -> None:
+    web_chat.say(f"@张网格/私聊: {ORDER}")
+    page = visible(sign_in(web_chat, "李书记").get("/issues/1").text)
+    assert "来源\n12345热线\n工单号\n2026112200123\n" in page
+
+
+def test_an_older_database_gets_the_work_orders_its_issues_name(chat: Conversation) -> None:
+    chat.say(f"@张网格/私聊: {ORDER}")
+    chat.say("@张网格/私聊: #报事 工单号：bj-20261122-0456，5号楼噪音扰民")
+    chat.say("@王芳/网格3群: #报事 5号楼门口路灯不亮，电话13812345678")
+    downgrade(chat.linli.engine, "0024")
+    upgrade(chat.linli.engine)
+    with UnitOfWork(chat.linli.sessions) as uow:
+        issues = uow.session.scalars(select(Issue).order_by(Issue.number)).all()
+        assert [issue.work_order for issue in issues] == ["2026112200123", "BJ-20261122-0456", None]
+    assert chat.text(f"@张网格/私聊: {ORDER}").startswith("工单2026112200123已登记为 #1")

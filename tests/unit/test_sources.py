@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.issues import Role
-from bot.domain.sources import Source, filing_said, source_of
+from bot.domain.sources import Source, filing_said, order_shaped, source_of, work_order_of
+from bot.text import normalize
 
 
 @pytest.mark.parametrize(
@@ -58,3 +59,29 @@ def test_where_a_report_came_from(
 )
 def test_a_report_staff_took_is_told_from_chat(text: str, taken: bool) -> None:
     assert filing_said(text) is taken
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        ("12345工单2026112200123：3号楼1单元下水道堵塞", "2026112200123"),
+        ("工单号：BJ-20261122-0123，5号楼噪音扰民", "BJ-20261122-0123"),
+        ("接到12345转来的工单，编号2026112200123，5号楼噪音", "2026112200123"),
+        ("12345工单（２０２６１１２２００１２３）南门路灯", "2026112200123"),  # full-width
+        ("工单编号 bj2026112200123 小广场", "BJ2026112200123"),  # kept upper-case
+        # No number after 工单: a phone, a 快递单号, a room or a count is none.
+        ("12345工单，联系电话13812345678，3号楼漏水", None),
+        ("快递单号SF1234567890丢了", None),
+        ("12345工单：3号楼1单元301室", None),
+        ("工单123号", None),
+        ("2026112200123 3号楼下水道堵塞", None),  # no 工单: not taken for one
+    ],
+)
+def test_a_work_orders_number_is_read_after_its_label(text: str, order: str | None) -> None:
+    assert work_order_of(normalize(text)) == order
+
+
+def test_a_work_orders_shape_is_no_page_or_room() -> None:
+    assert order_shaped("2026112200123") and order_shaped("BJ-2026-1122-0123")
+    assert not order_shaped("12345") and not order_shaped("3-2-301")
+    assert not order_shaped("1" * 41) and not order_shaped("ABCDE1234567")
