@@ -22,7 +22,14 @@ from bot.domain.permissions import sets_deadline
 from bot.text import clause, shorten
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, record, reply_to
-from handlers.ledger import allowed, assignee_label, facts, find_issue, shown_deadline
+from handlers.ledger import (
+    allowed,
+    assignee_label,
+    facts,
+    find_issue,
+    past_limit,
+    shown_deadline,
+)
 from handlers.notify import tell_privately, tell_watchers, tell_work_groups, working_on
 from storage.models import Issue
 
@@ -67,7 +74,7 @@ def extend(ctx: Context, args: str) -> Outcome:
                 ctx, texts.DEADLINE_DAY_OFF.format(day=f"{day.month}月{day.day}日", word="延期")
             )
         )
-    return Outcome(replies, "command", issue.id)
+    return Outcome(replies + past_limit(ctx, issue, deadline), "command", issue.id)
 
 
 def answer(ctx: Context, number: str, said: str) -> Outcome:

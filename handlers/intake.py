@@ -44,7 +44,14 @@ from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import AT_WORK, STAFF, building_refusal, refusal
 from bot.domain.privacy import mask_name, reporter_label
 from bot.domain.ratings import fixed_said, not_fixed
-from bot.domain.sources import FILED_FOR, Source, filing_said, source_of, work_order_of
+from bot.domain.sources import (
+    FILED_FOR,
+    Source,
+    filing_said,
+    source_of,
+    time_limit_said,
+    work_order_of,
+)
 from bot.domain.voting import HOME, home_building_said, home_said
 from bot.messages import Outgoing
 from bot.routing import report_text
@@ -67,7 +74,7 @@ from handlers.base import (
     refuse,
     reply_to,
 )
-from handlers.ledger import own_open_here, resolve, withdraw
+from handlers.ledger import own_open_here, resolve, shown_deadline, withdraw, within_limit
 from handlers.listing import held, ledger_line
 from handlers.notify import (
     grid_workers,
@@ -842,6 +849,12 @@ def _order_again(ctx: Context, issue: Issue, description: str) -> Outcome:
     is reopened by 重开, which they are told."""
     order, number = work_order_of(normalize(description)) or "", issue.number
     reply = texts.ORDER_FILED.format(order=order, number=number, status=issue.status.label)
+    limit = _time_limit(ctx, description, ctx.now)
+    if limit is not None and limit != issue.due_by:  # sent again with a time limit of its own
+        issue.due_by = limit
+        if issue.status in OPEN:
+            issue.deadline = within_limit(issue, issue.deadline or limit)
+        reply += texts.ORDER_LIMIT.format(due=shown_deadline(ctx.services, limit))
     new = normalize(description) != normalize(issue.description)
     reply += texts.ORDER_ADDED if new else texts.ORDER_SAME
     then = texts.ORDER_SEE if issue.status in OPEN else texts.ORDER_REOPEN
@@ -1139,6 +1152,15 @@ def _file(
     grid_id = grid_for(ctx, location.building)
     if grid_id is None and ctx.chat.kind == "private" and filed_by is None and not location.place:
         grid_id = homes.home_grid(ctx)  # a private report of no place: the reporter's grid
+    source = source_of(
+        private=ctx.chat.kind == "private",
+        own=ctx.actor.role if filed_by is None else None,
+        text=description,
+    )
+    order = work_order_of(normalize(description))
+    # The time limit of an order staff took (「办理时限：3个工作日」) is its deadline.
+    ordered = filed_by is None and ctx.actor.role in STAFF and (order or source is Source.HOTLINE)
+    due_by = _time_limit(ctx, description, now) if ordered else None
     number = ctx.uow.communities.take_issue_number(community.id)
     issue = ctx.uow.issues.add(
         Issue(
@@ -1158,15 +1180,12 @@ def _file(
             place=location.place,
             urgent=analysis.urgent,
             private=ctx.chat.kind == "private",
-            source=source_of(
-                private=ctx.chat.kind == "private",
-                own=ctx.actor.role if filed_by is None else None,
-                text=description,
-            ),
-            work_order=work_order_of(normalize(description)),
+            source=source,
+            work_order=order,
+            due_by=due_by,
             status=IssueStatus.NEW,
             report_count=1,
-            deadline=_first_deadline(ctx, category.level, now),
+            deadline=due_by or _first_deadline(ctx, category.level, now),
             created_at=now,
             updated_at=now,
         )
@@ -1181,6 +1200,9 @@ def _file(
     if issue.urgent:
         told = texts.ACK_URGENT_TOLD if alerts else ""
         ack = texts.ACK_URGENT.format(number=number, category=category.name, where=where, told=told)
+    elif due_by is not None:
+        limit = shown_deadline(services, due_by)
+        ack = texts.ACK_DUE.format(number=number, category=category.name, where=where, due=limit)
     else:
         days = services.settings.days_for(category.level)
         ack = texts.ACK.format(number=number, category=category.name, where=where, days=days)
@@ -1192,6 +1214,18 @@ def _file(
     return Outcome(
         [acknowledgement, *with_buttons(alerts, triage_buttons(number))], "issue", issue.id
     )
+
+
+def _time_limit(ctx: Context, description: str, now: datetime) -> datetime | None:
+    """The time limit a work order's words give (「限3个工作日内办结」), else None (also for
+    words that are no deadline, or one gone by)."""
+    said = time_limit_said(normalize(description))
+    if said is None:
+        return None
+    try:
+        return ctx.services.deadline(said, now)
+    except DeadlineError:
+        return None
 
 
 def _first_deadline(ctx: Context, level: str, now: datetime) -> datetime:

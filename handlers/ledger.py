@@ -269,6 +269,20 @@ def deadline_in(ctx: Context, level: str, start: datetime | None = None) -> date
     return ctx.services.weekday_calendar.deadline_after(start or ctx.now, days)
 
 
+def within_limit(issue: Issue, deadline: datetime) -> datetime:
+    """`deadline`, or the time limit of the work order the issue came as when that is sooner."""
+    return deadline if issue.due_by is None else min(deadline, issue.due_by)
+
+
+def past_limit(ctx: Context, issue: Issue, deadline: datetime) -> list[Outgoing]:
+    """To whoever set it: a deadline later than the work order's time limit (the platform
+    that sent it still counts by its own)."""
+    if issue.due_by is None or deadline <= issue.due_by:
+        return []
+    due = shown_deadline(ctx.services, issue.due_by)
+    return [reply_to(ctx, texts.PAST_TIME_LIMIT.format(number=issue.number, due=due))]
+
+
 def colour_of(services: Services, deadline: datetime | None) -> Colour:
     """The issue's colour; past the holiday calendar's years, Monday–Friday stands in for it
     (a list must still show on 31 December) and `calendar_note` says so."""
@@ -377,7 +391,7 @@ def accept(ctx: Context, args: str) -> Outcome:
         line = texts.ACCEPTED.format(number=issue.number, level=level, deadline=deadline)
         return _one_line(ctx, line.removesuffix("。") + texts.ALREADY_SO, issue)
     issue.level = level
-    issue.deadline = deadline_in(ctx, level, issue.created_at)
+    issue.deadline = within_limit(issue, deadline_in(ctx, level, issue.created_at))
     move(ctx, issue, Action.ACCEPT, f"{level} {note.strip()}".strip())  # 「受理 1 复杂 需协调」
     deadline = shown_deadline(ctx.services, issue.deadline)
     line = texts.ACCEPTED.format(number=issue.number, level=level, deadline=deadline)
@@ -426,6 +440,7 @@ def assign(ctx: Context, args: str) -> Outcome:
         # Handed on without a deadline: the one promised stands, unless the new holder's
         # ordinary time runs later (「派单 1 物业 周五」, then 「派单 1 住建局」: still Friday).
         deadline = max(deadline, issue.deadline)
+    deadline = deadline if typed else within_limit(issue, deadline)  # a work order's time limit
     before = holders(ctx.uow, issue) if issue.status is IssueStatus.ASSIGNED else []
     issue.assignee_id = person.id if person else None
     issue.assignee_unit = unit
@@ -462,7 +477,7 @@ def assign(ctx: Context, args: str) -> Outcome:
         private += tell_privately(
             [p for p in before if p.id not in keeping], away, skip=ctx.sender.id
         )
-    return Outcome(replies + private, "command", issue.id)
+    return Outcome(replies + private + past_limit(ctx, issue, deadline), "command", issue.id)
 
 
 def target_of(ctx: Context, token: str) -> tuple[Person | None, str | None]:
@@ -799,7 +814,9 @@ def _reopen(ctx: Context, issue: Issue, reason: str) -> None:
     after = allowed(ctx, issue, Action.REOPEN)
     if after is IssueStatus.ASSIGNED and not (issue.assignee_id or issue.assignee_unit):
         after = IssueStatus.ACCEPTED  # nobody held it: back to the secretary
-    issue.deadline = deadline_in(ctx, issue.level)
+    fresh = deadline_in(ctx, issue.level)
+    live = issue.due_by is not None and issue.due_by > ctx.now  # a limit the order came back with
+    issue.deadline = within_limit(issue, fresh) if live else fresh
     issue.rating = None
     issue.lookback_asked_at = None  # a 回头看 question still waiting was answered by this
     move(ctx, issue, Action.REOPEN, reason, to=after)

@@ -62,6 +62,13 @@ def source_shown(issue: Issue) -> str:
     )
 
 
+def _limit_shown(ctx: Context, issue: Issue) -> str:
+    """「 · 工单时限：11月27日」 when a work order's time limit is not the deadline itself."""
+    if issue.due_by is None or issue.due_by == issue.deadline:
+        return ""
+    return texts.SHOW_TIME_LIMIT.format(due=shown_deadline(ctx.services, issue.due_by))
+
+
 def show(ctx: Context, args: str) -> Outcome:
     """查看 N — details, status and history of issue N (查看 M3: the meeting record)."""
     if (other := _not_one_issue(ctx, args)) is not None:
@@ -99,6 +106,7 @@ def show(ctx: Context, args: str) -> Outcome:
         holder = assignee_label(ctx.uow, issue)
         lines.append(
             f"{mark} 期限：{shown_deadline(ctx.services, issue.deadline)}"
+            + _limit_shown(ctx, issue)
             + (f" · 承办：{holder}" if holder else "")
             + (f" · 已上报{issue.escalated_to or ''}" if issue.escalated else "")
         )

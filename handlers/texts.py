@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 ACK = "已登记 #{number}【{category}】{where}{days}个工作日内答复。回复「查看 {number}」看进度。"
+ACK_DUE = "已登记 #{number}【{category}】{where}工单时限 {due}。回复「查看 {number}」看进度。"
+PAST_TIME_LIMIT = "注意：#{number} 的期限晚于工单时限 {due}，平台仍按时限考核。"
 ACK_URGENT_NOTE = "紧急事项已通知工作群。"
 ACK_ASK_WHERE = "\n在哪栋楼？请回复楼号和单元（如：5号楼2单元），方便网格员上门。"
 # An urgent report is not promised 「3个工作日」: it is marked urgent, and someone in danger is
@@ -94,6 +96,7 @@ FILE_NO_ORIGINAL = "找不到被回复的原消息，请让报事人直接用 #�
 FILE_EMPTY_ORIGINAL = "被回复的消息没有文字内容，无法立案。"
 FILE_NEEDS_REPLY = "请回复居民的那条消息，再写 #立案 或 /file。"
 ORDER_FILED = "工单{order}已登记为 #{number}（{status}）"
+ORDER_LIMIT = "，工单时限 {due}"
 ORDER_SAME = "，不再重复登记。"
 ORDER_ADDED = "，这次的内容已补充进去。"
 ORDER_SEE = "回复「查看 {number}」看进度。"
@@ -354,6 +357,7 @@ ROLE_UNKNOWN = "没有「{word}」这个角色，可以写：{roles}。例如：
 ROLE_UNKNOWN_GRID = "没有「{word}」这个网格，可以写：{grids}。"
 ROLE_IN_CONFIG = "{who} 的角色（{role}）写在配置文件里，请联系管理员修改配置文件。"
 SHOW_REPORTER = "报事人：{who} · {at} · 来源：{source}"
+SHOW_TIME_LIMIT = " · 工单时限：{due}"
 SHOW_WORK_ORDER = "（工单号{order}）"
 SHOW_PHOTO = "#{number} 照片{index}/{count}"
 ROLE_NOT_BUILDING = "「{word}」不是楼栋号，例如：设置角色 @陈楼长 楼栋长 3号楼"

@@ -237,6 +237,9 @@ class Issue(Base):
     source: Mapped[str] = mapped_column(String(16), default="group", server_default="group")
     # 工单号: the number of the work order it came as (12345, the street's platform), if said.
     work_order: Mapped[str | None] = mapped_column(String(40))
+    # 办理时限: the time limit the work order set (「办理时限：3个工作日」); 受理 and 派单 keep
+    # the deadline by it. Migration 0026.
+    due_by: Mapped[datetime | None] = mapped_column(UTCDateTime())
     status: Mapped[IssueStatus] = mapped_column(
         _enum(IssueStatus, "issue_status"), default=IssueStatus.NEW
     )

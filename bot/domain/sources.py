@@ -144,3 +144,23 @@ def work_order_of(text: str) -> str | None:
         return None
     found = (m["order"] for m in _WORK_ORDER.finditer(text))
     return next((order.upper() for order in found if order_shaped(order)), None)
+
+
+# A work order's time limit (办理时限), as orders write it: 「办理时限：3个工作日」「时限11月27日」
+# 「限3个工作日内办结」「请于11月27日前回复」. The words of the deadline are returned for the
+# deadline parser; a resident's 「限三天修好」 is no order's and never read (see `time_limit_said`).
+_LIMIT = re.compile(
+    r"时限(?:为|是)?[\s:：]*(?P<limit>[^,，。;；!！\s]{1,16})"
+    r"|限(?P<within>[^,，。;；!！\s限]{1,14}?)内?(?:办结|完成|回复|反馈|处置|处理|答复)"
+    r"|(?:请|须|需)[于在](?P<by>[^,，。;；!！\s]{1,14}?)(?:之)?前(?:办结|完成|回复|反馈|处置|处理|答复)"
+)
+
+
+def time_limit_said(text: str) -> str | None:
+    """The words of the time limit a work order's text (normalised) gives, else None."""
+    if "限" not in text and "前" not in text:  # most reports: two substring tests
+        return None
+    found = _LIMIT.search(text)
+    if found is None:
+        return None
+    return found["limit"] or found["within"] or found["by"]

@@ -275,6 +275,7 @@ def issue(
             "filed": _moment(services, found.created_at),
             "source": Source(found.source).label,
             "work_order": found.work_order or "",
+            "due_by": shown_deadline(services, found.due_by) if found.due_by else "",
             "reports": found.report_count,
             "colour": colour.value if colour else "closed",
             "mark": colour.emoji if colour else "⚪",

@@ -215,8 +215,14 @@ def test_a_work_order_done_is_answered_on_its_platform(chat: Conversation) -> No
 
 def test_the_web_page_shows_the_work_orders_number(web_chat: Conversation) -> None:
     web_chat.say(f"@张网格/私聊: {ORDER}")
+    web_chat.say("@李书记/私聊: 受理 1 复杂")
     page = visible(sign_in(web_chat, "李书记").get("/issues/1").text)
     assert "来源\n12345热线\n工单号\n2026112200123\n" in page
+    assert "工单时限" not in page  # none was given
+    web_chat.say("@张网格/私聊: 12345工单BJ-2026-0456：5号楼噪音扰民，限1个工作日内回复")
+    web_chat.say("@李书记/私聊: 受理 2 复杂")
+    page = visible(sign_in(web_chat, "李书记").get("/issues/2").text)
+    assert "工单号\nBJ-2026-0456\n工单时限\n11月24日" in page
 
 
 def test_an_older_database_gets_the_work_orders_its_issues_name(chat: Conversation) -> None:
@@ -229,3 +235,39 @@ def test_an_older_database_gets_the_work_orders_its_issues_name(chat: Conversati
         issues = uow.session.scalars(select(Issue).order_by(Issue.number)).all()
         assert [issue.work_order for issue in issues] == ["2026112200123", "BJ-20261122-0456", None]
     assert chat.text(f"@张网格/私聊: {ORDER}").startswith("工单2026112200123已登记为 #1")
+
+
+def test_a_work_orders_time_limit_is_its_deadline(chat: Conversation) -> None:
+    """「办理时限：2个工作日」 from Monday: Wednesday. 受理 复杂 (three days) and 派单 keep it;
+    a later deadline set on purpose stands, and whoever set it is told the platform's limit."""
+    filed = chat.say(f"@张网格/私聊: {ORDER}，办理时限：2个工作日")[0][1]
+    assert filed == (
+        "已登记 #1【排水管道】3号楼1单元 · 网格3 · 工单时限 11月25日。回复「查看 1」看进度。"
+    )
+    assert chat.say("@李书记/私聊: 受理 1 复杂")[0][1] == "#1 已受理（复杂），期限 11月25日。"
+    assert chat.say("@李书记/私聊: 派单 1 物业")[0][1] == "#1 已派单给 物业，期限 11月25日。"
+    later = chat.say("@李书记/私聊: 派单 1 物业 12月4日")
+    note = "注意：#1 的期限晚于工单时限 11月25日，平台仍按时限考核。"
+    assert later[0][1] == "#1 已派单给 物业，期限 12月4日。" and later[-1] == ("私聊·李书记", note)
+    assert chat.say("@李书记/私聊: 延期 1 12月8日 等配件")[-1] == ("私聊·李书记", note)
+    assert "🟢 期限：12月8日 · 工单时限：11月25日 · 承办：物业\n" in chat.text(
+        "@李书记/私聊: 查看 1"
+    )
+    # A resident's 「限三天」 is no work order's: the community's own time.
+    mine = chat.text("@王芳/网格3群: #报事 6号楼路灯不亮，限三天内修好")
+    assert mine.endswith("1个工作日内答复。回复「查看 2」看进度。"), mine
+
+
+def test_a_work_order_sent_back_brings_its_new_time_limit(chat: Conversation) -> None:
+    chat.say(f"@张网格/私聊: {ORDER}")
+    chat.say("@李书记/私聊: 受理 1 复杂")  # Thursday
+    urged = chat.say(f"@张网格/私聊: {ORDER}，催办，时限：明天")[0][1]
+    assert urged.startswith("工单2026112200123已登记为 #1（已受理），工单时限 11月24日，")
+    assert "🟡 期限：11月24日\n" in chat.text("@李书记/私聊: 查看 1")  # due tomorrow
+    chat.say("@张网格/私聊: 办结 1 已疏通")
+    back = chat.say("@张网格/私聊: 12345工单2026112200123：市民不满意，重新办理，时限3个工作日")[0][
+        1
+    ]
+    assert back.startswith("工单2026112200123已登记为 #1（已办结），工单时限 11月26日，")
+    reopened = chat.say("@李书记/私聊: 重开 1 市民不满意")[0][1]
+    assert reopened == "#1 已重开：市民不满意，期限 11月26日。"

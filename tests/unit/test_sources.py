@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.issues import Role
-from bot.domain.sources import Source, filing_said, order_shaped, source_of, work_order_of
+from bot.domain.sources import (
+    Source,
+    filing_said,
+    order_shaped,
+    source_of,
+    time_limit_said,
+    work_order_of,
+)
 from bot.text import normalize
 
 
@@ -85,3 +92,20 @@ def test_a_work_orders_shape_is_no_page_or_room() -> None:
     assert order_shaped("2026112200123") and order_shaped("BJ-2026-1122-0123")
     assert not order_shaped("12345") and not order_shaped("3-2-301")
     assert not order_shaped("1" * 41) and not order_shaped("ABCDE1234567")
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        ("12345工单2026：3号楼下水道堵塞，办理时限：3个工作日", "3个工作日"),
+        ("工单号2026112200123，时限11月27日，5号楼噪音", "11月27日"),
+        ("12345工单2026：限3个工作日内办结", "3个工作日"),
+        ("12345工单2026：请于11月27日18:00前回复", "11月27日18:00"),
+        ("12345工单：5号楼路灯，时限为2天。", "2天"),
+        ("3号楼下水道堵塞", None),
+        ("明天限号出行，5号楼门口别停车", None),
+        ("周五前修好", None),  # no 请于: a wish, not an order's limit
+    ],
+)
+def test_a_work_orders_time_limit_is_read(text: str, limit: str | None) -> None:
+    assert time_limit_said(normalize(text)) == limit
