@@ -243,9 +243,9 @@ class Router:
             if (filters := ledger_asked(said_text)) is not None:  # 「超期的有哪些」: 台账 红
                 listing = self._by_name["list"]
                 return Route(RouteKind.LEDGER_ASKED, listing, "台账", filters, otherwise=untagged)
-            if (number := issue_asked(said_text)) is not None:  # 「1号什么情况」: 查看 1
+            if (issue := issue_asked(said_text)) is not None:  # 「1号什么情况」: 查看 1
                 show = self._by_name["show"]
-                return Route(RouteKind.LEDGER_ASKED, show, "查看", str(number), otherwise=untagged)
+                return Route(RouteKind.LEDGER_ASKED, show, "查看", issue, otherwise=untagged)
             if (meeting := meeting_state_asked(said_text)) is not None:  # 「M1有几条异议」: 查看 M1
                 show = self._by_name["show" if meeting else "meetings"]
                 word = "查看" if meeting else "议事会"

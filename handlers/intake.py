@@ -1280,8 +1280,7 @@ def _tell_work_groups(
         # A resident's private words hide who wrote them; a call or a 12345 order staff took
         # privately says how it came and who took it.
         source = Source(issue.source)
-        taken = source not in (Source.PRIVATE, Source.GROUP)
-        text = (texts.TAKEN_ALERT if taken else texts.PRIVATE_ALERT).format(
+        text = (texts.TAKEN_ALERT if source.taken else texts.PRIVATE_ALERT).format(
             number=issue.number,
             category=category,
             where=where.replace(" · ", "，"),

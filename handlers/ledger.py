@@ -34,13 +34,14 @@ from bot.domain.permissions import (
 )
 from bot.domain.privacy import mask_name, mask_text, reporter_label
 from bot.domain.ratings import spoken_rating, spoken_score
-from bot.domain.sources import Source, work_order_of
+from bot.domain.sources import Source, order_shaped, work_order_of
 from bot.messages import Outgoing, Reply
 from bot.text import (
     NUMBER_GOES_ON,
     arabic_lead,
     argument_words,
     clause,
+    echoed,
     issue_first,
     normalize,
     parse_issue_number,
@@ -146,6 +147,8 @@ def find_issue(ctx: Context, args: str, command: str) -> tuple[Issue, str]:
     """The issue named by the first argument, if the sender may run `command` on it, and the
     rest of the arguments as typed."""
     number, rest = issue_first(args)
+    if number is None or number >= _ORDER_FROM:
+        number, rest = _ordered_issue(ctx, args) or (number, rest)
     if number is None:
         raise Answer(ctx.services.command(command).usage_line())
     if command not in _SECOND_NUMBER_MEANS and _ANOTHER_NUMBER.match(rest):
@@ -161,6 +164,26 @@ def find_issue(ctx: Context, args: str, command: str) -> tuple[Issue, str]:
     if len(rest) > WORDS_MAX:  # a reason, a result, a note: a line people still read
         raise Answer(texts.WORDS_TOO_LONG.format(limit=WORDS_MAX))
     return issue, rest.strip()
+
+
+_ORDER_FROM = 10**6  # an "issue number" of seven digits is a work order's (工单号)
+_ORDER_LABEL = re.compile(r"^(?:工单号?|编号)[:\s]*")
+
+
+def _ordered_issue(ctx: Context, args: str) -> tuple[int, str] | None:
+    """「查看 2026112200123」「派单 工单BJ-2026-0456 物业」: the number of the issue of the work
+    order the arguments start with, and the rest; None when they start with no order's number.
+    An order no issue was filed from is answered so."""
+    first, rest = split_first(args)
+    order = _ORDER_LABEL.sub("", normalize(first)).upper()
+    if not order_shaped(order):
+        return None
+    if ctx.community is None:
+        raise Answer(texts.NEEDS_COMMUNITY)
+    issue = ctx.uow.issues.by_work_order(ctx.community.id, order)
+    if issue is None:
+        raise Answer(texts.ORDER_NOT_FOUND.format(order=echoed(order)))
+    return issue.number, rest
 
 
 def each_issue(ctx: Context, numbers: list[str], handler: Handler) -> Outcome:

@@ -165,13 +165,15 @@ def trail_note(entry: AuditEntry, issue: Issue, *, readable: bool) -> str:
 
 def person_label(uow: UnitOfWork, issue: Issue, person_id: int | None, *, named: bool) -> str:
     """Someone in an issue's details or history: masked; the reporter of a private report as
-    私信居民 unless `named` (chat-protocol §9); 系统 for the bot's own steps."""
+    私信居民 unless `named` (chat-protocol §9), but not staff who took it (a call, an order);
+    系统 for the bot's own steps."""
     if person_id is None:
         return "系统"
     name = uow.people.get(person_id).name
     if person_id != issue.reporter_id:
         return mask_name(name)
-    return reporter_label(name, private=issue.private, named=named)
+    hidden = issue.private and not Source(issue.source).taken
+    return reporter_label(name, private=hidden, named=named)
 
 
 PHOTOS_SHOWN = 4  # photos sent again after the details; the count line says how many in all

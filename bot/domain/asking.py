@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from datetime import timedelta
 
+from bot.domain.sources import ORDER_PATTERN
 from bot.domain.voting import MEETING_KINDS
 from bot.text import LEADS_A_NUMBER, issue_first
 
@@ -177,11 +178,12 @@ def ledger_asked(text: str) -> str | None:
     return None
 
 
-# 「1号什么情况」「#2 怎么样了」「3号进展如何」「进度 1」: asking after one issue by its number.
-# 「3号楼怎么样了」 asks after a building, not #3.
+# 「1号什么情况」「#2 怎么样了」「3号进展如何」「进度 1」: asking after one issue by its number,
+# or by its work order's (「工单2026112200123怎么样了」). 「3号楼怎么样了」 asks after a building.
+_ORDER_ASKED = rf"(?:工单号?\s*)?(?P<o>{ORDER_PATTERN})"
 _ISSUE_ASKED = re.compile(
     r"^(?:(?:进度|查询|查一下|看一下|看看)\s*#?\s*(?P<a>[0-9]{1,9})号?"
-    r"|#?\s*(?P<b>[0-9]{1,9})\s*号?\s*的?\s*(?:什么情况|啥情况|怎么样了?|咋样了?"
+    rf"|#?\s*(?:(?P<b>[0-9]{{1,9}})\s*号?|{_ORDER_ASKED})\s*的?\s*(?:什么情况|啥情况|怎么样了?|咋样了?"
     r"|情况(?:如何|怎么样了?)?|进[度展](?:如何|怎么样了?|咋样了?)?|有进展[吗没]"
     r"|(?:处理|修好?|办好?|好)了[吗没]|办(?:得|的)?怎么样了?|到哪(?:一步)?了"
     # 「1号什么时候修」「2号啥时候能修好」
@@ -195,11 +197,14 @@ _ISSUE_ASKED = re.compile(
 )
 
 
-def issue_asked(text: str) -> int | None:
-    """The issue number a short question after one issue names (`text` normalised, without
-    its closing punctuation); None for other words."""
+def issue_asked(text: str) -> str | None:
+    """What 查看 is given for a short question after one issue (`text` normalised, without its
+    closing punctuation): its number, or its work order's; None for other words."""
     match = _ISSUE_ASKED.match(text)
-    return int(match["a"] or match["b"]) if match else None
+    if match is None:
+        return None
+    number = match["a"] or match["b"]
+    return str(int(number)) if number else match["o"]
 
 
 # 「M1怎么样了」「M2有几条异议」「M1投票情况」: asking after one meeting or vote, by its number;

@@ -28,7 +28,14 @@ class Source(StrEnum):
     def label(self) -> str:
         return _LABELS[self]
 
+    @property
+    def taken(self) -> bool:
+        """Staff took it (a call, an order, a visit, a patrol): its reporter is who took it,
+        never hidden as a resident writing privately is."""
+        return self in _TAKEN
 
+
+_TAKEN = frozenset({Source.HOTLINE, Source.PHONE, Source.VISIT, Source.PATROL, Source.STAFF})
 _LABELS = {
     Source.GROUP: "群内反映",
     Source.PRIVATE: "私信反映",
@@ -119,12 +126,12 @@ def source_of(*, private: bool, own: Role | None, text: str) -> Source:
 # 「12345工单2026112200123：…」「工单号：BJ-20261122-0123」「接到12345转来的工单，编号2026…」: a
 # work order's number follows the word 工单 (a few marks or 号/编号 between). A bare number (a
 # phone, a room, a 快递单号) is never taken for one.
-_ORDER = r"[A-Za-z]{0,4}-?\d[\d-]{5,38}\d"
+ORDER_PATTERN = r"[A-Za-z]{0,4}-?\d[\d-]{5,38}\d"
 _WORK_ORDER = re.compile(
     r"工单(?:号|编号)?[\s:：#,，、(（]{0,3}(?:编号|单号|号码|号)?[\s:：#(（]{0,2}"
-    rf"(?P<order>{_ORDER})(?![\dA-Za-z])"
+    rf"(?P<order>{ORDER_PATTERN})(?![\dA-Za-z])"
 )
-_ORDER_SHAPE = re.compile(_ORDER)
+_ORDER_SHAPE = re.compile(ORDER_PATTERN)
 ORDER_DIGITS = 7  # fewer is a room, a count or a page, not a work order
 WORK_ORDER_LENGTH = 40  # the column's width: longer is no work order anyone keeps
 

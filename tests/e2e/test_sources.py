@@ -271,3 +271,25 @@ def test_a_work_order_sent_back_brings_its_new_time_limit(chat: Conversation) ->
     assert back.startswith("工单2026112200123已登记为 #1（已办结），工单时限 11月26日，")
     reopened = chat.say("@李书记/私聊: 重开 1 市民不满意")[0][1]
     assert reopened == "#1 已重开：市民不满意，期限 11月26日。"
+
+
+def test_an_issue_is_named_by_its_work_orders_number(chat: Conversation) -> None:
+    """Staff speak of an order by its number: commands and questions take it for the issue's."""
+    chat.say("@王芳/网格3群: #报事 5号楼门口路灯不亮")
+    chat.say(f"@张网格/私聊: {ORDER}")
+    card = chat.text("@李书记/私聊: 查看 2")
+    for asked in (
+        "查看 2026112200123",
+        "查看 工单2026112200123",
+        "工单2026112200123怎么样了",
+        "2026112200123办得怎么样了？",
+    ):
+        assert chat.text(f"@李书记/私聊: {asked}") == card, asked
+    assert chat.text("@李书记/工作群: 工单号2026112200123什么情况") == card
+    assigned = chat.say("@李书记/私聊: 派单 2026112200123 物业 周五")
+    assert assigned[0][1] == "#2 已派单给 物业，期限 11月27日。"
+    assert chat.text("@李书记/私聊: 查看 2026112200999") == (
+        "没有工单号为2026112200999的事项。登记工单请发送「#报事 12345工单2026112200999：问题」。"
+    )
+    # In a grid group neighbours talk among themselves; the order is not looked up there.
+    assert chat.say("@王芳/网格3群: 2026112200123怎么样了") == []
