@@ -303,7 +303,8 @@ def past_limit(ctx: Context, issue: Issue, deadline: datetime) -> list[Outgoing]
     if issue.due_by is None or deadline <= issue.due_by:
         return []
     due = shown_deadline(ctx.services, issue.due_by)
-    return [reply_to(ctx, texts.PAST_TIME_LIMIT.format(number=issue.number, due=due))]
+    note = texts.PAST_TIME_LIMIT.format(number=issue.number, due=due, platform=_platform(issue))
+    return [reply_to(ctx, note)]
 
 
 def colour_of(services: Services, deadline: datetime | None) -> Colour:
@@ -632,25 +633,28 @@ def resolve(ctx: Context, args: str) -> Outcome:
     reporter_chat = ctx.uow.chats.by_id(issue.chat_id)
     return Outcome(
         with_buttons(replies, rating_buttons(issue.number), chat=reporter_chat)
-        + _order_answered(ctx, issue),
+        + order_step(ctx, issue, texts.ORDER_ANSWER),
         WORK_SHOWN,
         issue.id,
     )
 
 
-def _order_answered(ctx: Context, issue: Issue) -> list[Outgoing]:
-    """A work order done is answered on the platform that sent it (the 12345 hotline's, the
-    street's), which the bot cannot reach: the work groups, and staff resolving it, are told."""
+def order_step(ctx: Context, issue: Issue, step: str) -> list[Outgoing]:
+    """A work order done, or not the community's, is answered on the platform that sent it
+    (the 12345 hotline's, the street's), which the bot cannot reach: the work groups, and
+    staff who did it, are told to `step` there (回复办理结果, 申请退单)."""
     if not issue.work_order:
         return []
-    hotline = issue.source == Source.HOTLINE
-    note = texts.ORDER_RESOLVED.format(
-        number=issue.number,
-        order=issue.work_order,
-        platform=texts.HOTLINE_PLATFORM if hotline else texts.ORDER_PLATFORM,
+    note = texts.ORDER_STEP.format(
+        number=issue.number, order=issue.work_order, platform=_platform(issue), step=step
     )
     told = tell_work_groups(ctx, note)
     return [reply_to(ctx, note), *told] if ctx.actor.role in STAFF else told
+
+
+def _platform(issue: Issue) -> str:
+    """Where the work order an issue came as is answered."""
+    return texts.HOTLINE_PLATFORM if issue.source == Source.HOTLINE else texts.ORDER_PLATFORM
 
 
 def decline(ctx: Context, args: str) -> Outcome:
@@ -673,7 +677,8 @@ def reject(ctx: Context, args: str) -> Outcome:
     move(ctx, issue, Action.REJECT, reason)
     points.report_rejected(ctx, issue)
     line = texts.REJECTED.format(number=issue.number, reason=reason)
-    return Outcome(tell_watchers(ctx, issue, line), "command", issue.id)
+    replies = tell_watchers(ctx, issue, line) + order_step(ctx, issue, texts.ORDER_RETURN)
+    return Outcome(replies, "command", issue.id)
 
 
 def escalate(ctx: Context, args: str) -> Outcome:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 ACK = "已登记 #{number}【{category}】{where}{days}个工作日内答复。回复「查看 {number}」看进度。"
 ACK_DUE = "已登记 #{number}【{category}】{where}工单时限 {due}。回复「查看 {number}」看进度。"
-PAST_TIME_LIMIT = "注意：#{number} 的期限晚于工单时限 {due}，平台仍按时限考核。"
+PAST_TIME_LIMIT = (
+    "注意：#{number} 的期限晚于工单时限 {due}，{platform}仍按时限考核；需要延期请在平台申请。"
+)
 ACK_URGENT_NOTE = "紧急事项已通知工作群。"
 ACK_ASK_WHERE = "\n在哪栋楼？请回复楼号和单元（如：5号楼2单元），方便网格员上门。"
 # An urgent report is not promised 「3个工作日」: it is marked urgent, and someone in danger is
@@ -102,7 +104,9 @@ ORDER_ADDED = "，这次的内容已补充进去。"
 ORDER_SEE = "回复「查看 {number}」看进度。"
 ORDER_REOPEN = "如需重新办理，请发送「重开 {number} 原因」。"
 ORDER_NOT_FOUND = "没有工单号为{order}的事项。登记工单请发送「#报事 12345工单{order}：问题」。"
-ORDER_RESOLVED = "#{number} 是工单{order}：请到{platform}回复办理结果。"
+ORDER_STEP = "#{number} 是工单{order}：请到{platform}{step}。"
+ORDER_ANSWER = "回复办理结果"
+ORDER_RETURN = "申请退单"
 HOTLINE_PLATFORM = "12345平台"
 ORDER_PLATFORM = "派单平台"
 ORDER_AGAIN_ALERT = "#{number} 工单{order}再次转来：{detail}"

@@ -193,6 +193,11 @@ def test_a_work_order_done_is_answered_on_its_platform(chat: Conversation) -> No
     assert ("工作群", note) in done and ("私聊·张网格", note) in done
     # Work not sent as an order has no platform to answer.
     assert not any("平台" in text for _, text in chat.say("@张网格/私聊: 办结 2 已换灯泡"))
+    # Not the community's: the order goes back (退单) on its platform too.
+    chat.say("@张网格/私聊: #报事 工单号：JD-20261123-0001，6号楼外市政路面塌陷")
+    returned = chat.say("@李书记/私聊: 退回 3 属于市政道路")
+    note = "#3 是工单JD-20261123-0001：请到派单平台申请退单。"
+    assert ("工作群", note) in returned and ("私聊·李书记", note) in returned
     # Sent back (the caller was not satisfied): 重开, not a second issue.
     back = "12345工单2026112200123：市民反映3号楼1单元下水道又堵了，不满意"
     [(_, told), (where, _)] = chat.say(f"@张网格/私聊: {back}")
@@ -247,7 +252,7 @@ def test_a_work_orders_time_limit_is_its_deadline(chat: Conversation) -> None:
     assert chat.say("@李书记/私聊: 受理 1 复杂")[0][1] == "#1 已受理（复杂），期限 11月25日。"
     assert chat.say("@李书记/私聊: 派单 1 物业")[0][1] == "#1 已派单给 物业，期限 11月25日。"
     later = chat.say("@李书记/私聊: 派单 1 物业 12月4日")
-    note = "注意：#1 的期限晚于工单时限 11月25日，平台仍按时限考核。"
+    note = "注意：#1 的期限晚于工单时限 11月25日，12345平台仍按时限考核；需要延期请在平台申请。"
     assert later[0][1] == "#1 已派单给 物业，期限 12月4日。" and later[-1] == ("私聊·李书记", note)
     assert chat.say("@李书记/私聊: 延期 1 12月8日 等配件")[-1] == ("私聊·李书记", note)
     assert "🟢 期限：12月8日 · 工单时限：11月25日 · 承办：物业\n" in chat.text(
