@@ -227,6 +227,9 @@ class Dispatcher:
                 if kind is RouteKind.EMERGENCY_NEWS:
                     since = now - intake.EMERGENCY_NEWS_WITHIN
                     return uow.issues.urgent_reported_since(chat.platform, sender, chat.ref, since)
+                if kind is RouteKind.CHECKED:
+                    since = now - intake.CHECKED_WITHIN
+                    return uow.issues.reported_in_since(chat.platform, chat.ref, since)
                 # The 台账 asked, staff telling of their work: privately, or in a work group.
                 if kind in (RouteKind.LEDGER_ASKED, RouteKind.WORK_TOLD):
                     found = None if chat.is_private else uow.chats.find(chat.platform, chat.ref)
@@ -405,6 +408,8 @@ class Dispatcher:
                 return self._or_otherwise(ctx, route, intake.withdrawn(ctx, route.text))
             case RouteKind.EMERGENCY_NEWS:
                 return self._or_otherwise(ctx, route, intake.emergency_news(ctx, route.text))
+            case RouteKind.CHECKED:
+                return self._or_otherwise(ctx, route, intake.checked(ctx, route.text))
             case RouteKind.HOME:
                 return self._or_otherwise(ctx, route, meetings.home_given(ctx, route.text))
             case RouteKind.SPOKEN_OBJECTION:

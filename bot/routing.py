@@ -15,6 +15,7 @@ from enum import Enum
 from bot.analysis.location import extract_location, gives_place
 from bot.domain.asking import (
     asks_in_group,
+    checked_said,
     contact_asked,
     detail_said,
     emergency_news,
@@ -107,6 +108,8 @@ class RouteKind(Enum):
     WITHDRAWN = "withdrawn"
     # 人已经送医院了 (in a group): perhaps news of the sender's emergency reported there just now
     EMERGENCY_NEWS = "emergency_news"
+    # 我去看了，3楼和4楼的灯都不亮 (in a group): perhaps a 楼栋长's check of a report there
+    CHECKED = "checked"
     PHOTO = "photo"  # an untagged photo: attached to the sender's report of a moment ago
     VOICE = "voice"  # a voice message sent privately: asked to type it instead
     # A command that ran, edited (Telegram): it is not run again, and the sender is told so
@@ -405,7 +408,8 @@ _ASKED = re.compile(r"([?？])[\s。！!．.~～…]*$")
 def _of_own_report(raw: str, said_text: str) -> Route | None:
     """Group words perhaps about the sender's report there: 「我家是3号楼2单元301」 where it is
     (or the flat a ballot waits for), 「补充一下，…」 a detail of it, 「我的反映撤回吧」 its 撤回,
-    「人已经送医院了」 news of it (an emergency); None for other words."""
+    「人已经送医院了」 news of it (an emergency); or, from a 楼栋长, 「我去看了，…」 what they
+    found of a report there; None for other words."""
     if gives_place(said_text) and extract_location(said_text).building is not None:
         return Route(RouteKind.PLACE, text=raw, otherwise=IGNORE)
     if detail_said(raw) is not None:
@@ -414,6 +418,8 @@ def _of_own_report(raw: str, said_text: str) -> Route | None:
         return Route(RouteKind.WITHDRAWN, text=raw, otherwise=IGNORE)
     if emergency_news(said_text):
         return Route(RouteKind.EMERGENCY_NEWS, text=raw, otherwise=IGNORE)
+    if checked_said(said_text):
+        return Route(RouteKind.CHECKED, text=raw, otherwise=IGNORE)
     return None
 
 

@@ -391,6 +391,37 @@ def _about_issue_told(ctx: Context, text: str) -> Outcome | None:
     return _kept_on(ctx, issue, said.strip(), reply, texts.DETAIL_TOLD_ALERT, who=who)
 
 
+CHECKED_WITHIN = timedelta(hours=24)  # how long after a report a 楼栋长's check follows it
+# What a check found, when its words name no problem of the report's kind: 「确实」「没问题」.
+_FOUND = re.compile(r"确实|属实|没(?:有)?(?:问题|事|坏)|正常|不是|好的|好了|坏了|不亮|漏|堵")
+
+
+def checked(ctx: Context, text: str) -> Outcome | None:
+    """「我去看了，3号楼2单元3楼和4楼的灯都不亮」 in a group from a 楼栋长, within a day after
+    a report there of their building, still open: what they found, a 补充 of it, passed to
+    the work group. It is about the newest report there (of the kind, or the building, its
+    words name); None when that is not of their building, or from anyone else."""
+    if ctx.community is None or ctx.actor.role is not Role.HEAD:
+        return None
+    analysis = ctx.services.analyzer.analyze(text)
+    category, building = analysis.category, analysis.location.building
+    recent = ctx.uow.issues.open_reported_in(ctx.chat.id, ctx.now - CHECKED_WITHIN)
+    if category != OTHER_CODE:  # 「…的灯都不亮」: the report of lighting
+        recent = [issue for issue in recent if issue.category == category] or recent
+    if building is not None:
+        recent = [issue for issue in recent if issue.building == building]
+    issue = recent[0] if recent else None
+    if issue is None or issue.building not in ctx.actor.buildings:
+        return None
+    if issue.reporter_id == ctx.sender.id:  # their own: 「补充一下，…」 says it
+        return None
+    if category != issue.category and not _FOUND.search(text):  # 「我看了，好搞笑」
+        return None
+    who = f"{texts.HEAD_WORD}{mask_name(ctx.sender.name)}"
+    reply = texts.CHECKED_ADDED.format(number=issue.number)
+    return _kept_on(ctx, issue, text.strip(), reply, texts.DETAIL_TOLD_ALERT, who=who)
+
+
 def detail_given(ctx: Context, text: str) -> Outcome | None:
     """「补充一下，是3楼和4楼之间那盏」 from a reporter: a 补充 of their newest open report here
     (privately: anywhere), passed to the work group. None when they have none open."""

@@ -178,6 +178,7 @@ REPORTER_CONTACT_OFFICE = (
 )
 EMERGENCY_NEWS_TOLD = "已转告工作群（#{number}）。"
 EMERGENCY_NEWS_ALERT = "🚨 #{number} 报事人最新情况：{detail}"
+CHECKED_ADDED = "谢谢！已把您看到的情况补充到 #{number}，转告工作群。"
 DETAIL_TOLD_ALERT = "#{number} {who}补充：{detail}"
 HEAD_WORD = "楼栋长"
 FOLLOWER_WORD = "关注人"

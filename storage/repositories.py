@@ -821,6 +821,18 @@ class Issues:
         )
         return latest if latest is not None and latest.status in OPEN_STATUSES else None
 
+    def open_reported_in(self, chat_id: int, since: datetime) -> Sequence[Issue]:
+        """The issues reported in one chat since `since` and still open, newest first."""
+        return self._session.scalars(
+            select(Issue)
+            .where(
+                Issue.chat_id == chat_id,
+                Issue.created_at >= since,
+                Issue.status.in_(OPEN_STATUSES),
+            )
+            .order_by(Issue.created_at.desc(), Issue.id.desc())
+        ).all()
+
     def from_message(self, chat_id: int, message_id: str) -> Issue | None:
         """The issue a message in a chat reported, if it did."""
         return self._session.scalar(

@@ -595,6 +595,24 @@ def detail_said(text: str) -> str | None:
     return match["detail"].strip() if match else None
 
 
+# 「我去看了，3号楼2单元3楼和4楼的灯都不亮」「刚上去看过，确实漏水」「核实了，是楼上水管」:
+# someone telling what they found on the spot, said first. Read only from a 楼栋长, after a
+# report of their building there (`handlers.intake.checked`).
+_CHECKED_SAID = re.compile(
+    r"^(?:我|刚才?|刚刚|已经|我刚才?|我已经){0,2}(?:去|上去|下去|过去|到现场|上门)?"
+    r"(?:看|查看|看过|核实|确认|核查)(?:了|过)(?:一下)?(?:[\s,，:：。.、]|$)"
+)
+_CHECKED_AT_LEAST = 6  # characters: 「我去看了」 alone tells nothing found
+
+
+def checked_said(text: str) -> bool:
+    """Whether `text` (normalised) starts by telling what was found on the spot, with what it
+    was after (「我去看了，确实不亮」); not a question (「你去看了吗」 does not start so)."""
+    if len(text) < _CHECKED_AT_LEAST or ("了" not in text[:12] and "过" not in text[:12]):
+        return False
+    return _CHECKED_SAID.match(text) is not None and not text.endswith(("吗", "?", "？"))
+
+
 # Questions about the service itself, said to the bot: what it does with a report, not a report.
 # Each is answered, and nothing is filed. A question names no place, and most say what they are
 # about (反映、投诉、你们…), except photos, which a report would not ask about.

@@ -790,6 +790,33 @@ def test_an_issue_told_of_by_number_privately_by_those_it_concerns_gets_the_word
     assert chat.say("@钱阿姨/私聊: 1号楼门口井盖松了")[0][1].startswith("已登记 #2【道路井盖】")
 
 
+def test_a_building_heads_check_in_the_group_is_kept_on_the_report(chat: Conversation) -> None:
+    """「我去看了，…」 from the 楼栋长 of the building, after a report there: what they found
+    goes to the report and the work group; from anyone else, or of another building, chat."""
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了，晚上很黑")
+    found = "我去看了，3号楼2单元3楼和4楼的灯都不亮"
+    assert chat.say(f"@陈楼长/网格3群: {found}") == [
+        ("网格3群", "谢谢！已把您看到的情况补充到 #1，转告工作群。"),
+        ("工作群", f"#1 楼栋长陈*长补充：{found}"),
+    ]
+    assert f"陈*长 补充：{found}" in chat.text("@李书记/私聊: 查看 1")
+    for who, said in (
+        ("孙大爷", "我去看了，确实不亮"),  # a neighbour: their own words to the group
+        ("陈楼长", "我看了，好搞笑"),  # found nothing of the report
+        ("陈楼长", "你们去看了吗"),
+    ):
+        assert chat.say(f"@{who}/网格3群: {said}") == [], said
+    # The newest report there is another building's: not theirs to check.
+    chat.say("@王芳/网格3群: #报事 5号楼门口井盖松了")
+    assert chat.say("@陈楼长/网格3群: 我去看了，确实松了") == []
+    # Of the lamp, by its words, it is still #1's; a day later, chat.
+    assert chat.say("@陈楼长/网格3群: 刚上去看过，楼道灯确实不亮")[0][1].endswith(
+        "#1，转告工作群。"
+    )
+    chat.clock.advance(timedelta(hours=25))
+    assert chat.say("@陈楼长/网格3群: 又去看了，楼道灯还是不亮") == []
+
+
 def test_questions_about_the_service_are_answered_not_filed(chat: Conversation) -> None:
     assert chat.text("@王芳/私聊: 反映问题有用吗") == (
         "反映后网格员会按期限答复：简单的1个工作日，复杂的3个工作日，疑难的10个工作日；"

@@ -9,6 +9,7 @@ import pytest
 
 from bot.analysis.analyzer import Analyzer
 from bot.domain.asking import (
+    checked_said,
     contact_asked,
     emergency_news,
     meeting_state_asked,
@@ -814,6 +815,25 @@ def test_news_of_an_emergency_is_told_from_chatter(said: str, news: bool) -> Non
             chain.append(result.kind)
             result = result.otherwise
         assert chain[-2:] == [RouteKind.EMERGENCY_NEWS, RouteKind.IGNORE]
+
+
+@pytest.mark.parametrize(
+    ("said", "checked"),
+    [
+        ("我去看了，3号楼2单元3楼和4楼的灯都不亮", True),
+        ("刚上去看过，确实漏水", True),
+        ("核实了，是楼上水管", True),
+        ("我已经去看过了，确实坏了", True),
+        ("我去看了", False),  # nothing found said
+        ("你去看了吗", False),
+        ("看了吗", False),
+        ("我看过了这个视频很好笑", False),
+        ("今天天气不错", False),
+    ],
+)
+def test_a_check_on_the_spot_is_told_from_chatter(said: str, checked: bool) -> None:
+    assert checked_said(normalize(said)) is checked
+    assert (route(said).kind is RouteKind.CHECKED) is checked  # in a group, after a report
 
 
 @pytest.mark.parametrize(
