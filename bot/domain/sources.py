@@ -71,6 +71,10 @@ _NAMED: dict[str, frozenset[Source]] = {
     **{source.label: frozenset({source}) for source in Source},
     "12345": frozenset({Source.HOTLINE}),
     "热线": frozenset({Source.HOTLINE}),
+    # 「台账 工单」「统计 本月 工单」: in a community, 工单 are the hotline's
+    "工单": frozenset({Source.HOTLINE}),
+    "12345工单": frozenset({Source.HOTLINE}),
+    "热线工单": frozenset({Source.HOTLINE}),
     "电话": frozenset({Source.PHONE}),
     "巡查": frozenset({Source.PATROL}),
     "私信": frozenset({Source.PRIVATE}),

@@ -66,13 +66,21 @@ def test_the_figures_by_source(chat: Conversation) -> None:
 def test_the_ledger_of_one_source(chat: Conversation) -> None:
     file_all(chat)
     hotline = [n for n, (_, _, source) in enumerate(REPORTS, start=1) if source == "12345热线"]
-    for asked in ("台账 12345", "12345的还有哪些没办", "台账 12345热线"):
+    for asked in (
+        "台账 12345",
+        "12345的还有哪些没办",
+        "台账 12345热线",
+        "台账 工单",  # a community's 工单 are the hotline's
+        "12345工单还有几件没办",
+        "工单还有哪些没办完",
+    ):
         [(_, text)] = chat.say(f"@李书记/私聊: {asked}")
         head, *lines = text.split("\n")
         assert head.startswith(f"幸福里社区台账：未办结{len(hotline)}条"), asked
         assert [line.split("【")[0][2:] for line in lines] == [f"#{n}" for n in hotline], asked
-    [(_, counted)] = chat.say("@李书记/私聊: 这个月12345来了几件")
-    assert counted.startswith(f"本月（12345热线）收集诉求{len(hotline)}条")
+    for asked in ("这个月12345来了几件", "统计 本月 工单"):
+        [(_, counted)] = chat.say(f"@李书记/私聊: {asked}")
+        assert counted.startswith(f"本月（12345热线）收集诉求{len(hotline)}条"), asked
     assert chat.text("@李书记/私聊: 台账 巡查 红") == "没有符合条件（巡查、🔴超期）的未办结事项。"
 
 

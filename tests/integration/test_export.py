@@ -144,7 +144,7 @@ def test_the_ledger_sheet_has_one_coloured_row_per_issue(chat: Conversation) -> 
     assert [cell.value for cell in sheet[1]] == list(LEDGER_HEADERS)
     assert all(cell.font.bold for cell in sheet[1])
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:O{len(STORY) + 1}"
+    assert sheet.auto_filter.ref == f"A1:P{len(STORY) + 1}"
 
     ledger = rows(sheet)
     assert [row["编号"] for row in ledger] == list(STORY)
@@ -162,11 +162,11 @@ def test_the_ledger_sheet_has_one_coloured_row_per_issue(chat: Conversation) -> 
     assert first["登记日期"] == wall(11, 23, 8, 1)
     assert sheet["B2"].number_format == "yyyy-mm-dd hh:mm"
     assert (first["报事人"], first["楼栋/单元"], first["分类"]) == ("王*", "3号楼2单元", "排水管道")
-    assert (first["来源"], first["工单号"]) == ("群内反映", None)
+    assert (first["来源"], first["工单号"], first["工单时限"]) == ("群内反映", None, None)
     assert (first["承办"], first["办理结果"]) == ("物业·刘*业", "已疏通，路面已清洗")
     # Accepted 复杂 from Monday: Thursday; then assigned for 2 working days: Wednesday 18:00.
     assert first["期限"] == wall(11, 25)
-    assert sheet["L2"].number_format == "yyyy-mm-dd"
+    assert sheet["M2"].number_format == "yyyy-mm-dd"
     assert ledger[3]["承办"] == "物业" and ledger[3]["期限"] == wall(12, 2)
     assert ledger[4]["承办"] == "物业·刘*业"
 
@@ -179,8 +179,8 @@ def test_the_ledger_sheet_has_one_coloured_row_per_issue(chat: Conversation) -> 
     assert fills == {number: expected[colour] for number, (_, colour, _, _) in STORY.items()}
     assert all(cell.fill.fill_type == "solid" for cell in sheet[3])  # #2, every column of the row
 
-    widths = {c: sheet.column_dimensions[c].width for c in "ABCI"}
-    assert widths["I"] > widths["C"] > widths["A"]  # 描述 is wide, CJK counted double
+    widths = {c: sheet.column_dimensions[c].width for c in "ABCJ"}
+    assert widths["J"] > widths["C"] > widths["A"]  # 描述 is wide, CJK counted double
 
 
 def test_nobody_can_be_identified_from_the_file(chat: Conversation) -> None:
@@ -283,7 +283,7 @@ def test_a_month_holds_only_what_was_filed_in_it(chat: Conversation) -> None:
     ledger = rows(december["台账"])
     assert [row["编号"] for row in ledger] == [8]
     # Typed text stays text: no formula runs when the secretary opens the file.
-    description = december["台账"]["I2"]
+    description = december["台账"]["J2"]
     assert description.data_type == "s" and str(description.value).startswith("=SUM(1,2)")
     assert rows(december["议事"]) == []
     assert december["议事"].auto_filter.ref == "A1:K1"
@@ -306,10 +306,10 @@ def test_a_100_kb_report_fits_its_cell_and_says_it_was_cut(chat: Conversation) -
 
 
 def test_a_work_orders_number_has_its_column(chat: Conversation) -> None:
-    chat.say("@张网格/私聊: 12345工单2026112200123：3号楼1单元下水道堵塞")
+    chat.say("@张网格/私聊: 12345工单2026112200123：3号楼1单元下水道堵塞，办理时限：2个工作日")
     chat.say("@王芳/网格3群: #报事 5号楼门口路灯不亮")
     ledger = rows(export(chat, None)["台账"])
-    assert [(row["来源"], row["工单号"]) for row in ledger] == [
-        ("12345热线", "2026112200123"),
-        ("群内反映", None),
+    assert [(row["来源"], row["工单号"], row["工单时限"]) for row in ledger] == [
+        ("12345热线", "2026112200123", wall(11, 25)),
+        ("群内反映", None, None),
     ]
