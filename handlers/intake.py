@@ -40,7 +40,7 @@ from bot.domain.duplicates import (
     names_the_problem,
 )
 from bot.domain.issues import IssueStatus, Role, location_label
-from bot.domain.lifecycle import OPEN
+from bot.domain.lifecycle import OPEN, Action
 from bot.domain.permissions import AT_WORK, STAFF, building_refusal, refusal
 from bot.domain.privacy import mask_name, reporter_label
 from bot.domain.ratings import fixed_said, not_fixed
@@ -881,18 +881,34 @@ def _order_again(ctx: Context, issue: Issue, description: str) -> Outcome:
     order, number = work_order_of(normalize(description)) or "", issue.number
     reply = texts.ORDER_FILED.format(order=order, number=number, status=issue.status.label)
     limit = _time_limit(ctx, description, ctx.now)
+    moved: list[Outgoing] = []
     if limit is not None and limit != issue.due_by:  # sent again with a time limit of its own
-        issue.due_by = limit
-        if issue.status in OPEN:
-            issue.deadline = within_limit(issue, issue.deadline or limit)
+        moved = _limited(ctx, issue, limit)
         reply += texts.ORDER_LIMIT.format(due=shown_deadline(ctx.services, limit))
     new = normalize(description) != normalize(issue.description)
     reply += texts.ORDER_ADDED if new else texts.ORDER_SAME
     then = texts.ORDER_SEE if issue.status in OPEN else texts.ORDER_REOPEN
     reply += then.format(number=number)
     if not new:
-        return answer(ctx, reply, "invalid")
-    return _kept_on(ctx, issue, description, reply, texts.ORDER_AGAIN_ALERT, order=order)
+        return Outcome([reply_to(ctx, reply), *moved], "invalid", issue.id)
+    kept = _kept_on(ctx, issue, description, reply, texts.ORDER_AGAIN_ALERT, order=order)
+    return replace(kept, replies=[*kept.replies, *moved])
+
+
+def _limited(ctx: Context, issue: Issue, limit: datetime) -> list[Outgoing]:
+    """A work order's new time limit kept; an open issue's deadline brought by it, recorded as
+    a 延期 and told to whoever works on it (the work group hears the order itself)."""
+    issue.due_by = limit
+    deadline = within_limit(issue, issue.deadline or limit)
+    if issue.status not in OPEN or deadline == issue.deadline:
+        return []
+    before = shown_deadline(ctx.services, issue.deadline)
+    shown = shown_deadline(ctx.services, deadline)
+    issue.deadline = deadline
+    because = texts.EXTEND_BECAUSE.format(reason=texts.ORDER_LIMIT_REASON)
+    record(ctx, issue, Action.EXTEND.value, f"{before} → {shown}{because}")
+    line = texts.EXTENDED.format(number=issue.number, before=before, deadline=shown) + because
+    return tell_privately(working_on(ctx.uow, issue), f"{line}。", skip=ctx.sender.id)
 
 
 # 「一周都没人管」「还是没修」「坏了好几天了」: a problem said to be waiting, which a report the

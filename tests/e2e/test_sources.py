@@ -273,10 +273,15 @@ def test_a_work_orders_time_limit_is_its_deadline(chat: Conversation) -> None:
 
 def test_a_work_order_sent_back_brings_its_new_time_limit(chat: Conversation) -> None:
     chat.say(f"@张网格/私聊: {ORDER}")
-    chat.say("@李书记/私聊: 受理 1 复杂")  # Thursday
-    urged = chat.say(f"@张网格/私聊: {ORDER}，催办，时限：明天")[0][1]
-    assert urged.startswith("工单2026112200123已登记为 #1（已受理），工单时限 11月24日，")
-    assert "🟡 期限：11月24日\n" in chat.text("@李书记/私聊: 查看 1")  # due tomorrow
+    chat.say("@李书记/私聊: 派单 1 物业 周四")
+    urged = chat.say(f"@张网格/私聊: {ORDER}，催办，时限：明天")
+    assert urged[0][1].startswith("工单2026112200123已登记为 #1（办理中），工单时限 11月24日，")
+    # Whoever works on it hears its deadline moved, and the trail keeps why.
+    moved = "#1 的期限由 11月26日 改为 11月24日，原因：工单时限。"
+    assert ("私聊·刘物业", moved) in urged
+    shown = chat.text("@李书记/私聊: 查看 1")
+    assert "🟡 期限：11月24日 · 承办：物业\n" in shown  # due tomorrow
+    assert "延期：11月26日 → 11月24日，原因：工单时限" in shown
     chat.say("@张网格/私聊: 办结 1 已疏通")
     back = chat.say("@张网格/私聊: 12345工单2026112200123：市民不满意，重新办理，时限3个工作日")[0][
         1
