@@ -52,17 +52,12 @@ def extend(ctx: Context, args: str) -> Outcome:
     deadline, said, reason = _deadline_then_reason(ctx, issue, rest)
     if not sets_deadline(ctx.actor, facts(ctx, issue)):
         return _ask(ctx, issue, deadline, reason)
-    before = shown_deadline(ctx.services, issue.deadline)
     shown = shown_deadline(ctx.services, deadline)
     if deadline == issue.deadline:
         line = texts.DEADLINE_MOVED.format(number=issue.number, deadline=shown)
         said_again = line.removesuffix("。") + texts.ALREADY_SO
         return Outcome([reply_to(ctx, said_again)], "command", issue.id)
-    issue.deadline = deadline
-    because = texts.EXTEND_BECAUSE.format(reason=clause(reason)) if reason else ""
-    record(ctx, issue, Action.EXTEND.value, f"{before} → {shown}{because}")
-    line = texts.EXTENDED.format(number=issue.number, before=before, deadline=shown) + because
-    line += "。"
+    line = move_deadline(ctx, issue, deadline, reason)
     replies = tell_watchers(ctx, issue, line)
     replies += tell_work_groups(ctx, line, already=replies)
     replies += tell_privately(working_on(ctx.uow, issue), line, skip=ctx.sender.id)
@@ -75,6 +70,19 @@ def extend(ctx: Context, args: str) -> Outcome:
             )
         )
     return Outcome(replies + past_limit(ctx, issue, deadline), "command", issue.id)
+
+
+def move_deadline(ctx: Context, issue: Issue, deadline: datetime, reason: str) -> str:
+    """Give an open issue a new deadline, recorded as 延期 with `reason`; the line that tells
+    of it (「#1 的期限由 11月26日 改为 11月24日，原因：工单时限。」)."""
+    before = shown_deadline(ctx.services, issue.deadline)
+    shown = shown_deadline(ctx.services, deadline)
+    issue.deadline = deadline
+    because = texts.EXTEND_BECAUSE.format(reason=clause(reason)) if reason else ""
+    record(ctx, issue, Action.EXTEND.value, f"{before} → {shown}{because}")
+    return (
+        texts.EXTENDED.format(number=issue.number, before=before, deadline=shown) + f"{because}。"
+    )
 
 
 def answer(ctx: Context, number: str, said: str) -> Outcome:

@@ -40,7 +40,7 @@ from bot.domain.duplicates import (
     names_the_problem,
 )
 from bot.domain.issues import IssueStatus, Role, location_label
-from bot.domain.lifecycle import OPEN, Action
+from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import AT_WORK, STAFF, building_refusal, refusal
 from bot.domain.privacy import mask_name, reporter_label
 from bot.domain.ratings import fixed_said, not_fixed
@@ -902,13 +902,8 @@ def _limited(ctx: Context, issue: Issue, limit: datetime) -> list[Outgoing]:
     deadline = within_limit(issue, issue.deadline or limit)
     if issue.status not in OPEN or deadline == issue.deadline:
         return []
-    before = shown_deadline(ctx.services, issue.deadline)
-    shown = shown_deadline(ctx.services, deadline)
-    issue.deadline = deadline
-    because = texts.EXTEND_BECAUSE.format(reason=texts.ORDER_LIMIT_REASON)
-    record(ctx, issue, Action.EXTEND.value, f"{before} → {shown}{because}")
-    line = texts.EXTENDED.format(number=issue.number, before=before, deadline=shown) + because
-    return tell_privately(working_on(ctx.uow, issue), f"{line}。", skip=ctx.sender.id)
+    line = extend.move_deadline(ctx, issue, deadline, texts.ORDER_LIMIT_REASON)
+    return tell_privately(working_on(ctx.uow, issue), line, skip=ctx.sender.id)
 
 
 # 「一周都没人管」「还是没修」「坏了好几天了」: a problem said to be waiting, which a report the

@@ -34,7 +34,7 @@ from bot.domain.permissions import (
 )
 from bot.domain.privacy import mask_name, mask_text, reporter_label
 from bot.domain.ratings import spoken_rating, spoken_score
-from bot.domain.sources import Source, order_shaped, work_order_of
+from bot.domain.sources import ORDER_DIGITS, Source, order_shaped, work_order_of
 from bot.messages import Outgoing, Reply
 from bot.text import (
     NUMBER_GOES_ON,
@@ -166,7 +166,7 @@ def find_issue(ctx: Context, args: str, command: str) -> tuple[Issue, str]:
     return issue, rest.strip()
 
 
-_ORDER_FROM = 10**6  # an "issue number" of seven digits is a work order's (工单号)
+_ORDER_FROM = 10 ** (ORDER_DIGITS - 1)  # an "issue number" this long is a work order's
 _ORDER_LABEL = re.compile(r"^(?:工单号?|编号)[:\s]*")
 
 

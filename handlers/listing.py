@@ -11,7 +11,7 @@ from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import STAFF, ledger_scope
 from bot.domain.privacy import mask_name
-from bot.domain.sources import ORDER_DIGITS, order_shaped, sources_named
+from bot.domain.sources import order_shaped, sources_named
 from bot.text import argument_words, echoed, whole_number
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services, answer
@@ -334,7 +334,7 @@ def _grid_worker(ctx: Context, word: str) -> tuple[int, set[int]] | None:
 
 def _page_number(word: str) -> bool:
     """Whether a number among 台账's words is the page: not 12345 (the hotline), nor an order's."""
-    return not sources_named(word) and len(word) < ORDER_DIGITS
+    return not sources_named(word) and not order_shaped(word)
 
 
 def _page_word(word: str) -> str:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from datetime import timedelta
 
-from bot.domain.sources import ORDER_PATTERN
+from bot.domain.sources import HOTLINE_WORDS, ORDER_PATTERN
 from bot.domain.voting import MEETING_KINDS
 from bot.text import LEADS_A_NUMBER, issue_first
 
@@ -115,10 +115,11 @@ _URGENT_ASKED = re.compile(
 )
 
 
+_HOTLINE = "|".join(HOTLINE_WORDS)  # 「12345的还有哪些没办」: the hotline's, a 来源
 # 「网格3还有哪些没办完」「刘物业手上有几件」「5号楼有哪些问题」: the 台账 of a grid, a building,
 # a unit, or someone named before what they hold.
 _SUBJECT = re.compile(
-    r"^(?P<who>网格[0-9]{1,3}|[0-9]{1,4}(?:号楼|栋|幢)|物业|12345工单|热线工单|12345|热线|工单"
+    rf"^(?P<who>网格[0-9]{{1,3}}|[0-9]{{1,4}}(?:号楼|栋|幢)|物业|{_HOTLINE}"
     r"|[\u4e00-\u9fff]{2,5}?(?=手上|手里|那边|那里))(?:手上|手里|那边|那里)?的?"
 )
 _SUBJECT_AT_MOST = 8
@@ -298,10 +299,7 @@ def contact_asked(text: str, *, private: bool) -> str | None:
 _PERIOD_SAID = {"这周": "本周", "这个月": "本月", "上个月": "上月", "这礼拜": "本周"}
 # A grid or a building may come first or after the period (「网格3这个月收了几件」「这个月3号楼
 # 有多少诉求」), and a category before 的问题 (「今年照明的问题有多少」).
-# 12345, 工单: 来源
-_STATS_PLACE = (
-    r"网格[0-9]{1,3}|[0-9]{1,4}(?:号楼|栋|幢)|12345热线|12345工单|热线工单|12345|热线|工单"
-)
+_STATS_PLACE = rf"网格[0-9]{{1,3}}|[0-9]{{1,4}}(?:号楼|栋|幢)|{_HOTLINE}"  # 12345, 工单: 来源
 _STATS_PERIOD = r"今天|昨天|本周|这周|这礼拜|上周|本月|这个月|上月|上个月|今年|去年"
 _STATS_ASKED = re.compile(
     rf"^(?:(?P<place>{_STATS_PLACE})的?)?"

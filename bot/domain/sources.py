@@ -66,15 +66,13 @@ _SAID = (
 
 
 # Words that name sources in 统计 and 台账: 「来源」 itself names none (a line for each).
+# What names the 12345 hotline in 统计 and 台账 (「台账 工单」「这个月12345来了几件」), the
+# longest first for a regex's alternation: in a community, 工单 are the hotline's.
+HOTLINE_WORDS = ("12345热线", "12345工单", "热线工单", "12345", "热线", "工单")
 _NAMED: dict[str, frozenset[Source]] = {
     **dict.fromkeys(("来源", "按来源", "各来源", "渠道", "按渠道", "各渠道"), frozenset()),
     **{source.label: frozenset({source}) for source in Source},
-    "12345": frozenset({Source.HOTLINE}),
-    "热线": frozenset({Source.HOTLINE}),
-    # 「台账 工单」「统计 本月 工单」: in a community, 工单 are the hotline's
-    "工单": frozenset({Source.HOTLINE}),
-    "12345工单": frozenset({Source.HOTLINE}),
-    "热线工单": frozenset({Source.HOTLINE}),
+    **dict.fromkeys(HOTLINE_WORDS, frozenset({Source.HOTLINE})),
     "电话": frozenset({Source.PHONE}),
     "巡查": frozenset({Source.PATROL}),
     "私信": frozenset({Source.PRIVATE}),
