@@ -30,6 +30,7 @@ from bot.domain.asking import (
     withdrawn_said,
     work_told,
 )
+from bot.domain.deadlines import DUE_WORDS
 from bot.domain.duplicates import me_too
 from bot.domain.lookback import came_back
 from bot.domain.ratings import RATING_WORDS, not_fixed, spoken_rating
@@ -367,7 +368,7 @@ class Router:
 # statistics, 「统计一下」 stays chatter.
 _JOINED = {
     "stats": frozenset({"本周", "上周", "本月", "上月", "全部", "图"}),
-    "list": frozenset({"红", "黄", "绿", "我的", "全部"}),
+    "list": frozenset({"红", "黄", "绿", "我的", "全部", *DUE_WORDS}),
     "export": frozenset({"本月", "上月", "全部"}),
 }
 

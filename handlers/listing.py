@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.analysis.location import building_number
-from bot.domain.deadlines import Colour
+from bot.domain.deadlines import Colour, DueWindow, due_window
 from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import STAFF, ledger_scope
@@ -67,6 +67,7 @@ class _Asked:
     sources: set[str] = field(default_factory=set)  # 「台账 12345」
     worker: int | None = None  # 「台账 张网格」: a grid worker's grids, and what they hold
     order: str = ""  # 「台账 2026112200123」: a work order's number (工单号, or in the words)
+    due: DueWindow | None = None  # 「台账 今天到期」「本周到期」
 
 
 def _asked(ctx: Context, words: list[str]) -> _Asked:
@@ -86,6 +87,8 @@ def _asked(ctx: Context, words: list[str]) -> _Asked:
             asked.page = max(1, number)
         elif (found := Colour.from_word(word)) is not None:
             asked.colour = found
+        elif (due := due_window(word, ctx.now, ctx.services.settings.tz)) is not None:
+            asked.due = due
         elif word.lower() in _MINE:
             asked.mine = True
         elif word in _STATUS_WORDS:
@@ -154,6 +157,7 @@ def list_issues(ctx: Context, args: str) -> Outcome:
         urgent=asked.urgent,
         sources=frozenset(asked.sources),
         text=asked.order,
+        due=(asked.due.since, asked.due.until) if asked.due else None,
         # Residents see what they reported or follow, a 楼栋长 their building; handlers (and
         # staff asking for "mine") what they hold.
         watcher_id=watcher,

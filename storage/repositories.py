@@ -1036,6 +1036,9 @@ class LedgerQuery:
     building: str | None = None  # in this building (楼栋 number)
     urgent: bool = False  # urgent ones only (紧急: a danger reported, or 加急)
     sources: frozenset[str] = frozenset()  # of these 来源 (「台账 12345」)
+    # Due in [since, until): the deadline, or a work order's time limit, falls in it
+    # (「台账 今天到期」).
+    due: tuple[datetime, datetime] | None = None
 
 
 def _colour_rank(now: datetime, yellow_until: datetime) -> ColumnElement[int]:
@@ -1065,6 +1068,14 @@ def _ledger_where(query: LedgerQuery) -> list[ColumnElement[bool]]:
         where.append(Issue.urgent.is_(True))
     if query.sources:
         where.append(Issue.source.in_(sorted(query.sources)))
+    if query.due is not None:
+        since, until = query.due
+        where.append(
+            or_(
+                and_(Issue.deadline >= since, Issue.deadline < until),
+                and_(Issue.due_by >= since, Issue.due_by < until),
+            )
+        )
     if query.watcher_id is not None:
         followed = select(Follower.issue_id).where(Follower.person_id == query.watcher_id)
         where.append(or_(Issue.reporter_id == query.watcher_id, Issue.id.in_(followed)))

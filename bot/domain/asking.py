@@ -87,6 +87,13 @@ _WHICH = re.compile(
 )
 _OVERDUE = re.compile(r"超期|逾期|过期|超时|拖得最久|拖最久")
 _DUE_SOON = re.compile(r"快(?:要)?到期|要到期|即将到期|快(?:要)?超期|临期")
+# 「今天有哪些到期」「这周要到期的有几件」「明天有到期的吗」: 台账 今天到期, 本周到期
+# (`due_window`'s words).
+_DUE_ON = re.compile(
+    r"(?P<day>今天|今日|明天|后天|本周|这周|下周|(?:这个|下个|本)星期)"
+    r"(?:还?有)?(?:哪些|哪几件|几件|几条|几个|几单|多少件?|什么|啥)?"
+    r"(?:工单|单子|事情?|问题|诉求|活)?(?:要|会|就|快要?)?到期"
+)
 _OPEN = re.compile(
     r"没(?:有)?(?:办完|办结|办|处理|解决|完成|修)|未(?:办结|办完|处理|解决)|待办|在办"
 )
@@ -99,6 +106,7 @@ _STATUS_ASKED = re.compile(
     r"|(?P<new>新来的|新报的|新增的|新的(?:诉求|问题|事情?)?(?:吗|呢|没有?)?$)"
 )
 LEDGER_ASKED_AT_MOST = 15
+_YES_OR_NO = frozenset("吗呢没有")  # the last word of a question asking whether there are any
 # 「今天有什么事」「还有啥活要干」: what is on, which is the 台账 as it stands for the asker.
 _WHATS_ON = re.compile(
     r"^(?:今天|今日|现在|目前|最近)?(?:我)?(?:还)?(?:有)?(?:什么|啥|哪些)(?:事情?|活儿?|任务|工作)"
@@ -141,10 +149,11 @@ _HOLDERS_FIRST = frozenset("各每哪谁")  # the first characters _HOLDERS_ASKE
 
 def ledger_asked(text: str) -> str | None:
     """What 「台账」 a short question after the open issues means (`text` normalised, without
-    its closing punctuation): 「红」 for the overdue, 「黄」 for those due soon, 「」 for all
-    open ones (and for 「今天有什么事」), with 「我的」 for one's own (「我手上还有几件」), or the
-    grid, building or holder it starts with (「网格3 红」), 「单位」 for how many each holder
-    has (「谁手上的事最多」); None for other words."""
+    its closing punctuation): 「红」 for the overdue, 「黄」 for those due soon, 「今天到期」
+    for those due today (「本周到期」…), 「」 for all open ones (and for 「今天有什么事」), with
+    「我的」 for one's own (「我手上还有几件」), or the grid, building or holder it starts with
+    (「网格3 红」), 「单位」 for how many each holder has (「谁手上的事最多」); None for other
+    words."""
     if len(text) > LEDGER_ASKED_AT_MOST + _SUBJECT_AT_MOST:
         return None
     if _WHATS_ON.match(text):  # 「今天有什么事」「今天的活」
@@ -162,12 +171,15 @@ def ledger_asked(text: str) -> str | None:
     text = text[ours.end() :] if ours else text
     if len(text) > LEDGER_ASKED_AT_MOST:
         return None
-    if _WHICH.search(text) is None:
-        return None
+    due = _DUE_ON.search(text)
+    if _WHICH.search(text) is None and (due is None or text[-1] not in _YES_OR_NO):
+        return None  # 「明天有到期的吗」 asks too
     mine = " 我的" if _MINE.search(text) and not who else ""
     if (status := _STATUS_ASKED.search(text)) is not None:
         word = "待回访" if status["call"] else "待受理" if status["new"] else status[0]
         return f"{word}{mine}{who}"
+    if due is not None:
+        return f"{due['day']}到期{mine}{who}"
     if _DUE_SOON.search(text):
         return f"黄{mine}{who}"
     if _OVERDUE.search(text):

@@ -104,6 +104,49 @@ def colour(deadline: datetime | None, now: datetime, calendar: WorkCalendar) -> 
     return Colour.GREEN
 
 
+# 「台账 今天到期」「本周到期」: the days a deadline falls in, by the words for them: (the word
+# the ledger says, the first day counted from today or from this week's Monday, how many days).
+_DUE_DAYS = {
+    **dict.fromkeys(("今天", "今日", "当天"), ("今天", 0, 1)),
+    **dict.fromkeys(("明天", "明日"), ("明天", 1, 1)),
+    "后天": ("后天", 2, 1),
+}
+_DUE_WEEKS = {
+    **dict.fromkeys(("本周", "这周", "这个星期", "本星期"), ("本周", 0, 7)),
+    **dict.fromkeys(("下周", "下个星期", "下星期"), ("下周", 7, 7)),
+}
+DUE_WORDS = frozenset(f"{day}到期" for day in (*_DUE_DAYS, *_DUE_WEEKS))
+
+
+@dataclass(frozen=True)
+class DueWindow:
+    """The local days [since, until) a deadline is in when it is 「今天到期」 or 「本周到期」."""
+
+    label: str  # 今天到期, 本周到期: as the ledger names it
+    since: datetime
+    until: datetime
+
+
+def due_window(word: str, now: datetime, tz: ZoneInfo) -> DueWindow | None:
+    """「今天到期」「明天到期」「后天到期」 (that day), 「本周到期」「下周到期」 (Monday to Sunday,
+    so this week's days gone by are in it too); None for other words."""
+    if not word.endswith("到期"):
+        return None
+    day = word.removesuffix("到期")
+    today = now.astimezone(tz).date()
+    if day in _DUE_DAYS:
+        label, ahead, days = _DUE_DAYS[day]
+        first = today + timedelta(days=ahead)
+    elif day in _DUE_WEEKS:
+        label, ahead, days = _DUE_WEEKS[day]
+        first = today - timedelta(days=today.weekday() - ahead)
+    else:
+        return None
+    since = datetime.combine(first, time(0), tzinfo=tz)
+    until = datetime.combine(first + timedelta(days=days), time(0), tzinfo=tz)
+    return DueWindow(f"{label}到期", since, until)
+
+
 # --- formatting ------------------------------------------------------------------------------
 
 

@@ -28,6 +28,31 @@ def test_the_ledger_shows_colours_most_urgent_first(chat: Conversation) -> None:
     assert chat.text("@李书记/工作群: /list 🟢").splitlines()[1:] == [lines[3]]
 
 
+def test_what_falls_due_on_a_day_or_in_a_week(chat: Conversation) -> None:
+    file_reports(chat, 3)  # Monday 23 November; lighting is due the next working day
+    chat.say("@张网格/网格3群: 派单 2 @刘物业 周五")
+    chat.say("@张网格/网格3群: 派单 3 @刘物业 今天")
+    chat.say("@李书记/私聊: 12345工单2026112300017：5号楼门口井盖松了，办理时限：11月25日")
+    chat.say("@李书记/工作群: 派单 4 @刘物业 11月27日")  # later than the order's limit
+
+    def listed(said: str) -> list[str]:
+        return [line[2:4] for line in chat.text(said).splitlines()[1:]]
+
+    assert listed("@李书记/工作群: 台账 今天到期") == ["#3"]
+    assert listed("@李书记/工作群: 台账 明天到期") == ["#1"]
+    assert listed("@李书记/工作群: 台账 后天到期") == ["#4"]  # by the order's time limit
+    assert sorted(listed("@李书记/工作群: 台账 本周到期")) == ["#1", "#2", "#3", "#4"]
+    assert chat.text("@李书记/工作群: 台账 下周到期") == "没有符合条件（下周到期）的未办结事项。"
+    # As people ask for it, in full-width and without a space too; a holder's are theirs.
+    assert listed("@李书记/私聊: 今天有哪些到期的？") == ["#3"]
+    assert listed("@李书记/私聊: 台账今天到期") == ["#3"]
+    assert listed("@李书记/工作群: 明天有到期的吗") == ["#1"]
+    assert sorted(listed("@刘物业/私聊: 这周要到期的有几件")) == ["#2", "#3", "#4"]
+    # Still due today once its time is gone: overdue, and listed.
+    chat.clock.advance(timedelta(hours=10))
+    assert chat.text("@李书记/工作群: 台账 今天到期").splitlines()[1].startswith("🔴 #3")
+
+
 def test_residents_see_their_own_and_handlers_what_they_hold(chat: Conversation) -> None:
     file_reports(chat, 2)
     chat.say("@孙大爷/网格3群: #报事 4号楼门口井盖松了")

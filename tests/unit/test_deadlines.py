@@ -18,6 +18,7 @@ from bot.domain.deadlines import (
     DeadlineError,
     PastDeadline,
     colour,
+    due_window,
     format_deadline,
     parse_deadline,
 )
@@ -459,3 +460,31 @@ def test_an_urgent_deadline_in_hours_counts_from_now() -> None:
     assert parse("两个小时内") == MONDAY + timedelta(hours=2)
     with pytest.raises(DeadlineError, match="1到72小时"):
         parse("100小时")
+
+
+@pytest.mark.parametrize(
+    ("word", "first", "days", "label"),
+    [
+        ("今天到期", (11, 29), 1, "今天到期"),
+        ("今日到期", (11, 29), 1, "今天到期"),
+        ("明天到期", (11, 30), 1, "明天到期"),
+        ("后天到期", (12, 1), 1, "后天到期"),
+        # On a Sunday, this week is the one ending today; next week starts tomorrow.
+        ("本周到期", (11, 23), 7, "本周到期"),
+        ("这周到期", (11, 23), 7, "本周到期"),
+        ("下周到期", (11, 30), 7, "下周到期"),
+    ],
+)
+def test_the_days_a_deadline_is_due_in(
+    word: str, first: tuple[int, int], days: int, label: str
+) -> None:
+    window = due_window(word, at(2026, 11, 29, 23, 30), TZ)  # a Sunday night
+    assert window is not None
+    assert window.label == label
+    assert window.since == datetime(2026, *first, tzinfo=TZ)
+    assert window.until == window.since + timedelta(days=days)
+
+
+@pytest.mark.parametrize("word", ["今天", "到期", "上周到期", "红"])
+def test_other_words_are_no_days_due(word: str) -> None:
+    assert due_window(word, at(2026, 11, 29), TZ) is None

@@ -468,6 +468,13 @@ def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
         ("超期的有哪些", "红"),
         ("有没有超期的？", "红"),
         ("快到期的有几条", "黄"),
+        # Due on a day or in a week: the day named (台账 今天到期).
+        ("今天有哪些到期的", "今天到期"),
+        ("今天有哪些工单到期", "今天到期"),
+        ("这周要到期的有几件", "这周到期"),
+        ("明天有到期的吗", "明天到期"),
+        ("网格3今天到期的有哪些", "今天到期 网格3"),
+        ("我手上明天到期的有几件", "明天到期 我的"),
         ("还有哪些没办完", ""),
         ("我手上还有几件", "我的"),
         ("我手上有几件超期", "红 我的"),
@@ -522,6 +529,8 @@ def test_the_ledger_asked_in_words(text: str, filters: str) -> None:
         "有人管吗",
         "有新的消息吗",
         "你哪个孩子",
+        "明天到期了",  # says, asks nothing
+        "今天合同到期了吗",  # to a neighbour: 7 characters between
     ],
 )
 def test_other_questions_are_no_ledger(text: str) -> None:
