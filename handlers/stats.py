@@ -629,6 +629,8 @@ def stats_text(
     counts, per_grid = counts_of(uow, community_id, query, now)
     top = len(query.categories) != 1
     lines = [summary_sentence(label, counts, short_names(services), top=top)]
+    if counts.collected and query.sources:  # 「统计 本月 12345」: and the orders' time limits
+        lines += _limits_line(uow, community_id, query, now)
     if counts.collected and query.by_month:
         months = _month_lines(uow, community_id, query, now, services.settings.tz)
         return "\n".join(lines + months)
@@ -637,6 +639,22 @@ def stats_text(
     if counts.collected and len(query.grid_ids) != 1 and not query.buildings:
         lines += [counts_line(name, grid) for name, grid in by_grid_name(grids, per_grid)]
     return "\n".join(lines)
+
+
+def _limits_line(uow: UnitOfWork, community_id: int, query: StatsQuery, now: datetime) -> list[str]:
+    """「有办理时限的工单3条：时限内办结1条（按时办结率50%），超时限未办结1条。」 when some of
+    the query's issues are work orders with a time limit (`Issue.due_by`); 按时 is done within
+    it, of those done; 超时限 open past it, judged as 超期 is."""
+    limited, done, on_time, late = uow.issues.limit_figures(
+        query.scope(community_id),
+        now=judged_at(query.period, now),
+        open_statuses=OPEN,
+        done_statuses=DONE,
+    )
+    if not limited:
+        return []
+    rate = texts.SUMMARY_LIMITS_RATE.format(rate=percent(on_time / done)) if done else ""
+    return [texts.SUMMARY_LIMITS.format(limited=limited, on_time=on_time, rate=rate, late=late)]
 
 
 def counts_line(name: str, counts: IssueCounts) -> str:

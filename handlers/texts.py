@@ -611,6 +611,9 @@ SUMMARY_SATISFACTION = "满意率{rate}"
 SUMMARY_UNRATED = "暂无评价"
 SUMMARY_TOP = "分类前三：{top}。"
 SUMMARY_NOTHING = "{period}没有收集到诉求。"
+# 「统计 本月 12345」: the work orders' time limits (办理时限), as the platform counts them.
+SUMMARY_LIMITS = "有办理时限的工单{limited}条：时限内办结{on_time}条{rate}，超时限未办结{late}条。"
+SUMMARY_LIMITS_RATE = "（按时办结率{rate}）"
 
 # Statistics (统计, chat-protocol §8) and the monthly report.
 STATS_FILTERS = "（{filters}）"

@@ -739,6 +739,35 @@ class Issues:
             for key, status, category, n, overdue, lowest, rated, satisfied in rows
         ]
 
+    def limit_figures(
+        self,
+        scope: StatsScope,
+        *,
+        now: datetime,
+        open_statuses: Collection[IssueStatus],
+        done_statuses: Collection[IssueStatus],
+    ) -> tuple[int, int, int, int]:
+        """Of the scope's work orders with a time limit (`due_by`, merged ones left out): how
+        many; how many done (in `done_statuses`); how many of those last resolved within the
+        limit; how many in `open_statuses` past it at `now`."""
+        done = Issue.status.in_(sorted(done_statuses))
+        within = and_(done, Issue.resolved_at.is_not(None), Issue.resolved_at <= Issue.due_by)
+        late = and_(Issue.status.in_(sorted(open_statuses)), Issue.due_by < now)
+        row = self._session.execute(
+            select(
+                func.count(),
+                func.sum(case((done, 1), else_=0)),
+                func.sum(case((within, 1), else_=0)),
+                func.sum(case((late, 1), else_=0)),
+            ).where(
+                *self._narrowed(scope),
+                Issue.due_by.is_not(None),
+                Issue.status != IssueStatus.MERGED,
+            )
+        ).one()
+        limited, resolved, on_time, overdue = row
+        return int(limited), int(resolved or 0), int(on_time or 0), int(overdue or 0)
+
     def unit_groups(
         self,
         scope: StatsScope,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -269,6 +269,32 @@ def test_a_work_orders_time_limit_is_its_deadline(chat: Conversation) -> None:
     # A resident's 「限三天」 is no work order's: the community's own time.
     mine = chat.text("@王芳/网格3群: #报事 6号楼路灯不亮，限三天内修好")
     assert mine.endswith("1个工作日内答复。回复「查看 2」看进度。"), mine
+
+
+def test_the_hotlines_figures_count_the_orders_time_limits(chat: Conversation) -> None:
+    """「统计 本月 12345」: how many orders with a limit were done within it, as the platform
+    assesses the community; an order without one and a resident's report are not counted."""
+    for said in (
+        "12345工单2026112300017：5号楼门口井盖松了，办理时限：11月25日",
+        "12345工单2026112300018：3号楼楼道灯不亮，限2个工作日内办结",
+        "12345工单2026112300019：7号楼垃圾没人清",  # no time limit
+        "12345工单2026112300020：8号楼噪音扰民，时限11月24日",
+    ):
+        chat.say(f"@李书记/私聊: {said}")
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了，限三天内修好")
+    chat.say("@李书记/私聊: 办结 1 已更换井盖")  # Monday: within its limit
+    chat.clock.advance(timedelta(days=3, hours=1))  # Thursday 10:00: #4's limit is gone by
+    chat.say("@李书记/私聊: 办结 2 已修好")  # a day late
+    limits = "有办理时限的工单3条：时限内办结1条（按时办结率50%），超时限未办结1条。"
+    assert chat.text("@李书记/工作群: 统计 本月 12345").splitlines()[1] == limits
+    assert chat.text("@李书记/工作群: 这个月工单来了几件").splitlines()[1] == limits
+    assert limits not in chat.text("@李书记/工作群: 统计 本月")  # the hotline's, asked for
+    # Nothing done yet: no rate to give.
+    chat.say("@李书记/私聊: 重开 1 市民不满意")
+    chat.say("@李书记/私聊: 重开 2 市民不满意")
+    assert chat.text("@李书记/工作群: 统计 本月 12345").splitlines()[1] == (
+        "有办理时限的工单3条：时限内办结0条，超时限未办结3条。"
+    )
 
 
 def test_a_work_order_sent_back_brings_its_new_time_limit(chat: Conversation) -> None:
