@@ -71,6 +71,7 @@ from handlers.base import (
 from handlers.notify import (
     SUMMARY_LIMIT,
     assignee_buttons,
+    caller_of,
     chat_ref,
     declined_label,
     grid_workers,
@@ -628,12 +629,19 @@ def resolve(ctx: Context, args: str) -> Outcome:
     issue.resolved_at = ctx.now
     move(ctx, issue, Action.RESOLVE, result)
     keep_photos(ctx, issue)  # the work done
-    line = texts.RESOLVED.format(number=issue.number, result=clause(result))
-    replies = tell_watchers(ctx, issue, line)
-    reporter_chat = ctx.uow.chats.by_id(issue.chat_id)
+    if (caller := caller_of(issue)) is not None:  # a 12345 caller: staff call them back
+        line = texts.RESOLVED_CALL_BACK.format(
+            number=issue.number, result=clause(result), caller=caller
+        )
+        replies = tell_watchers(ctx, issue, line)
+    else:
+        line = texts.RESOLVED.format(number=issue.number, result=clause(result))
+        reporter_chat = ctx.uow.chats.by_id(issue.chat_id)
+        replies = with_buttons(
+            tell_watchers(ctx, issue, line), rating_buttons(issue.number), chat=reporter_chat
+        )
     return Outcome(
-        with_buttons(replies, rating_buttons(issue.number), chat=reporter_chat)
-        + order_step(ctx, issue, texts.ORDER_ANSWER),
+        replies + order_step(ctx, issue, texts.ORDER_ANSWER),
         WORK_SHOWN,
         issue.id,
     )
@@ -1043,7 +1051,9 @@ def rate(ctx: Context, args: str) -> Outcome:
     if score is None:
         raise Answer(texts.BAD_SCORE.format(number=issue.number))
     note = note.strip()
-    if issue.reporter_id != ctx.sender.id:  # a worker records the follow-up call (回访)
+    # A worker records the follow-up call (回访): to the reporter, or to the caller whose
+    # report (a 12345 order) they took.
+    if issue.reporter_id != ctx.sender.id or caller_of(issue) is not None:
         note = f"{texts.FOLLOW_UP_CALL}{note}".strip()
     return _rated(ctx, issue, score, note)
 

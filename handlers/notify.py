@@ -15,6 +15,7 @@ from bot.domain.issues import Role, location_label
 from bot.domain.lifecycle import Action
 from bot.domain.permissions import IssueFacts, in_grid
 from bot.domain.privacy import mask_name, mask_text
+from bot.domain.sources import Source
 from bot.messages import Button, ChatRef, Direct, Outgoing, PersonRef, Reply
 from bot.text import shorten
 from handlers import texts
@@ -167,6 +168,13 @@ def quoted(text: str, limit: int) -> str:
     """Someone's words in one line of at most `limit` characters, for a template that adds
     its own punctuation after them."""
     return shorten(text, limit).rstrip("。！!，,；;～~ ")
+
+
+def caller_of(issue: Issue) -> str | None:
+    """Whom staff call back for the verdict on an issue someone outside the chat brought
+    (「来电市民」 for a 12345 order), else None: its reporter rates it."""
+    source = Source(issue.source)
+    return texts.CALLERS[source.value] if source.has_caller else None
 
 
 # -- quick actions: buttons where the platform has them; pressing one types the command ----------

@@ -21,6 +21,7 @@ from handlers.digests import daily, weekly, working_day
 from handlers.ledger import WITHDRAW, assignee_label
 from handlers.notice import signed
 from handlers.notify import (
+    caller_of,
     chat_ref,
     grid_workers,
     person_ref,
@@ -149,19 +150,31 @@ def _withdrawn(uow: UnitOfWork, issue: Issue) -> str:
 
 
 def _ask_reporter(
-    uow: UnitOfWork, reminder: Reminder, status: IssueStatus, template: str
+    uow: UnitOfWork,
+    reminder: Reminder,
+    status: IssueStatus,
+    template: str,
+    caller: str | None = None,
 ) -> list[Outgoing]:
-    """A question to the reporter, in the chat they reported from, while the issue is `status`."""
+    """A question to the reporter, in the chat they reported from, while the issue is `status`:
+    their rating (with the buttons to give it) or, asked of whoever took it from a `caller`
+    outside the chat, to call them back."""
     issue = _issue(uow, reminder)
     if issue.status is not status:
         return []
     chat = uow.chats.by_id(issue.chat_id)
-    buttons = rating_buttons(issue.number) if status is IssueStatus.RESOLVED else ()
-    return [Reply(chat_ref(chat), template.format(number=issue.number), buttons=buttons)]
+    rating = status is IssueStatus.RESOLVED and caller is None
+    buttons = rating_buttons(issue.number) if rating else ()
+    line = template.format(number=issue.number, caller=caller)
+    return [Reply(chat_ref(chat), line, buttons=buttons)]
 
 
 def _follow_up(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
-    return _ask_reporter(uow, reminder, IssueStatus.RESOLVED, texts.FOLLOW_UP)
+    """The reporter asked for their rating; for a caller outside the chat (a 12345 order),
+    whoever took it is asked to call them back (回访)."""
+    caller = caller_of(_issue(uow, reminder))
+    template = texts.FOLLOW_UP if caller is None else texts.FOLLOW_UP_CALL_BACK
+    return _ask_reporter(uow, reminder, IssueStatus.RESOLVED, template, caller)
 
 
 def _auto_close(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:

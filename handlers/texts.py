@@ -222,6 +222,11 @@ TOLD_RESOLVED = "：{result}。请回复「评价 {number} 1-5分」"
 TOLD_WORDS = "#{number} 社区回复：{words}"
 TOLD_REPORTER = "已转告 #{number} 报事人：{line}"
 RESOLVED = "#{number} 已办结：{result}。请报事人评价：回复「评价 {number} 1-5分」，或「满意/基本满意/不满意」。"
+# Done, of someone outside the chat (`Source.has_caller`): staff call them back and record it.
+RESOLVED_CALL_BACK = (
+    "#{number} 已办结：{result}。请回访{caller}，记录「回访 {number} 满意/基本满意/不满意」。"
+)
+CALLERS = {"hotline": "来电市民", "phone": "来电居民", "visit": "来访居民"}
 RESOLVED_ALREADY = "#{number} 已办结（{result}），正等报事人评价，无需重复。"
 DECLINED = "#{number} {who}反馈不归其管（{reason}），正在重新派单。"
 REJECTED = "#{number} 已退回：{reason}"
@@ -396,6 +401,9 @@ ALERT_ESCALATED = "，已上报{unit}"
 REMIND_WITHDRAWN = "报事人已撤回{reason}，核实后请办结或退回。"
 REMIND_WITHDRAWN_REASON = "（{reason}）"
 DUE_SOON_ALERT = "🟡 #{number}【{category}】{where}期限 {deadline}，还没有派单。"
+FOLLOW_UP_CALL_BACK = (
+    "#{number} 已办结，还没有回访{caller}：回访后请记录「回访 {number} 满意/基本满意/不满意」。"
+)
 FOLLOW_UP = "#{number} 已办结，还没收到您的评价：请回复「评价 {number} 1-5分」，或「满意/基本满意/不满意」。"
 AUTO_CLOSED = "#{number} {days}天未收到评价，按默认满意销号。"
 AUTO_CLOSE_NOTE = "未评价，默认满意"

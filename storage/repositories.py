@@ -29,6 +29,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, load_only
 from bot.domain.chats import is_platform_id
 from bot.domain.issues import IssueStatus
 from bot.domain.lifecycle import OPEN as OPEN_STATUSES
+from bot.domain.sources import CALLERS
 from storage.models import (
     AgendaItem,
     Attachment,
@@ -1202,7 +1203,8 @@ class Audit:
         """What these people did to the community's issues in [since, until) (either end open
         when None), as (person, action, entries) per action they took, and (person, None,
         issues) for the issues each of them touched at all. A rating by the issue's own
-        reporter is their rating, not work, and is left out."""
+        reporter is their rating, not work, and is left out (unless a caller outside the chat
+        brought it: staff who took the call and called back did work)."""
         if not actor_ids or not actions:
             return []
         work = [
@@ -1210,7 +1212,11 @@ class Audit:
             AuditEntry.actor_id.in_(actor_ids),
             AuditEntry.action.in_(actions),
             AuditEntry.issue_id.is_not(None),
-            ~and_(AuditEntry.action == "rate", Issue.reporter_id == AuditEntry.actor_id),
+            ~and_(
+                AuditEntry.action == "rate",
+                Issue.reporter_id == AuditEntry.actor_id,
+                Issue.source.not_in(sorted(CALLERS)),  # a caller's, called back: work
+            ),
         ]
         if since is not None:
             work.append(AuditEntry.at >= since)

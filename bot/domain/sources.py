@@ -34,8 +34,15 @@ class Source(StrEnum):
         never hidden as a resident writing privately is."""
         return self in _TAKEN
 
+    @property
+    def has_caller(self) -> bool:
+        """Someone outside the chat brought it (a 12345 caller, a resident on the phone or at
+        the office): staff call them back (回访) for the verdict, as its reporter cannot."""
+        return self in CALLERS
+
 
 _TAKEN = frozenset({Source.HOTLINE, Source.PHONE, Source.VISIT, Source.PATROL, Source.STAFF})
+CALLERS = frozenset({Source.HOTLINE, Source.PHONE, Source.VISIT})  # `Source.has_caller`
 _LABELS = {
     Source.GROUP: "群内反映",
     Source.PRIVATE: "私信反映",

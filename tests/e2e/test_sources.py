@@ -226,6 +226,38 @@ def test_a_work_order_done_is_answered_on_its_platform(chat: Conversation) -> No
     )
 
 
+def test_a_caller_outside_the_chat_is_called_back(chat: Conversation) -> None:
+    """A 12345 caller or a resident on the phone cannot rate in the chat: whoever took it is
+    asked to call them back (回访), reminded after three days, and the call is their work."""
+    chat.say(f"@张网格/私聊: {ORDER}")
+    chat.say("@李书记/工作群: 派单 1 物业")
+    done = chat.say("@刘物业/私聊: 办结 1 已疏通")
+    call = "#1 已办结：已疏通。请回访来电市民，记录「回访 1 满意/基本满意/不满意」。"
+    assert ("私聊·张网格", call) in done and ("私聊·刘物业", call) in done
+    chat.say("@张网格/私聊: 居民王大爷电话反映2号楼楼顶漏水 #报事")
+    phoned = chat.say("@李书记/工作群: 办结 2 已修补")
+    assert (
+        "私聊·张网格",
+        "#2 已办结：已修补。请回访来电居民，记录「回访 2 满意/基本满意/不满意」。",
+    ) in (phoned)
+    # Found on a patrol, it has no caller: who found it rates it, as any reporter.
+    chat.say("@张网格/网格3群: #报事 巡查发现1号楼消防通道堆放杂物")
+    patrolled = dict(chat.say("@李书记/私聊: 办结 3 已清理"))
+    assert patrolled["网格3群"].startswith("#3 已办结：已清理。请报事人评价")
+    fired = chat.run_until(datetime(2026, 11, 27, 12, tzinfo=ZoneInfo("Asia/Shanghai")))
+    reminded = [(where, text) for _, where, text in fired if text.startswith("#1 已办结")]
+    assert reminded == [
+        (
+            "私聊·张网格",
+            "#1 已办结，还没有回访来电市民：回访后请记录「回访 1 满意/基本满意/不满意」。",
+        )
+    ]
+    assert chat.text("@张网格/私聊: 回访 1 满意 市民说修得很好") == "#1 已销号，评价5分，感谢反馈。"
+    assert "电话回访 市民说修得很好" in chat.text("@李书记/私聊: 查看 1")
+    worked = chat.text("@李书记/私聊: 统计 本周 张网格").splitlines()[0]
+    assert worked == "张网格本周经手事项1件：回访1。"  # as a call back to a resident is
+
+
 def test_the_web_page_shows_the_work_orders_number(web_chat: Conversation) -> None:
     web_chat.say(f"@张网格/私聊: {ORDER}")
     web_chat.say("@李书记/私聊: 受理 1 复杂")
