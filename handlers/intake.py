@@ -30,7 +30,7 @@ from bot.domain.asking import (
     detail_said,
     service_asked,
 )
-from bot.domain.deadlines import DeadlineError
+from bot.domain.deadlines import DeadlineError, PastDeadline
 from bot.domain.duplicates import (
     ME_TOO_WITHIN,
     THRESHOLD,
@@ -1244,7 +1244,10 @@ def _file(
         ack = texts.ACK_URGENT.format(number=number, category=category.name, where=where, told=told)
     elif due_by is not None:
         limit = shown_deadline(services, due_by)
-        ack = texts.ACK_DUE.format(number=number, category=category.name, where=where, due=limit)
+        gone = texts.ACK_DUE_GONE if due_by <= now else ""  # forwarded late: overdue already
+        ack = texts.ACK_DUE.format(
+            number=number, category=category.name, where=where, due=limit, gone=gone
+        )
     else:
         days = services.settings.days_for(category.level)
         ack = texts.ACK.format(number=number, category=category.name, where=where, days=days)
@@ -1258,14 +1261,21 @@ def _file(
     )
 
 
+# An order forwarded late may carry a time limit already gone by (「时限11月20日」 on the 23rd):
+# kept, and the issue overdue from the start; one longer gone is a misreading.
+LIMIT_GONE_AT_MOST = timedelta(days=31)
+
+
 def _time_limit(ctx: Context, description: str, now: datetime) -> datetime | None:
-    """The time limit a work order's words give (「限3个工作日内办结」), else None (also for
-    words that are no deadline, or one gone by)."""
+    """The time limit a work order's words give (「限3个工作日内办结」), also one gone by in
+    the last month; else None (also for words that are no deadline)."""
     said = time_limit_said(normalize(description))
     if said is None:
         return None
     try:
         return ctx.services.deadline(said, now)
+    except PastDeadline as past:
+        return past.deadline if now - past.deadline <= LIMIT_GONE_AT_MOST else None
     except DeadlineError:
         return None
 

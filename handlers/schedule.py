@@ -65,12 +65,16 @@ def sync_issue(uow: UnitOfWork, services: Services, issue: Issue) -> None:
     # reminder to rate once the issue closes by itself.
     wanted: dict[str, tuple[str, datetime, datetime | None]] = {}
     settings = services.settings.reminders
+    known = uow.reminders.of_issue(issue.id)  # one query, whatever the issue's history
     if issue.status in OPEN and issue.deadline is not None:
         deadline = issue.deadline
         yellow = _yellow_time(services, deadline, now)
         if yellow is not None:
             wanted[f"issue:{issue.id}:yellow:{stamp(deadline)}"] = (YELLOW, yellow, deadline)
-        wanted[f"issue:{issue.id}:red:{stamp(deadline)}"] = (RED, deadline, None)
+        red = f"issue:{issue.id}:red:{stamp(deadline)}"
+        # A deadline gone by when it is set (a work order's time limit, forwarded late) is
+        # overdue now, not a reminder the bot missed (（补发）).
+        wanted[red] = (RED, deadline if red in known else max(deadline, now), None)
     elif issue.status is IssueStatus.RESOLVED and issue.resolved_at is not None:
         start = issue.resolved_at
         remind = start + timedelta(days=settings.follow_up_reminder_days)
@@ -84,7 +88,6 @@ def sync_issue(uow: UnitOfWork, services: Services, issue: Issue) -> None:
     ):
         look = issue.closed_at + timedelta(days=settings.lookback_days)
         wanted[f"issue:{issue.id}:lookback:{stamp(issue.closed_at)}"] = (LOOKBACK, look, None)
-    known = uow.reminders.of_issue(issue.id)  # one query, whatever the issue's history
     for key, reminder in known.items():
         if reminder.status == "pending" and key not in wanted:
             reminder.status = "cancelled"

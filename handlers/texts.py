@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 ACK = "已登记 #{number}【{category}】{where}{days}个工作日内答复。回复「查看 {number}」看进度。"
-ACK_DUE = "已登记 #{number}【{category}】{where}工单时限 {due}。回复「查看 {number}」看进度。"
+ACK_DUE = "已登记 #{number}【{category}】{where}工单时限 {due}{gone}。回复「查看 {number}」看进度。"
+ACK_DUE_GONE = "，已超时限，请尽快办理"
 PAST_TIME_LIMIT = (
     "注意：#{number} 的期限晚于工单时限 {due}，{platform}仍按时限考核；需要延期请在平台申请。"
 )

@@ -42,7 +42,11 @@ class DeadlineError(Exception):
 
 
 class PastDeadline(DeadlineError):
-    """The text is a time, but one already past."""
+    """The text is a time, but one already past: `deadline`."""
+
+    def __init__(self, message: str, deadline: datetime) -> None:
+        super().__init__(message)
+        self.deadline = deadline
 
 
 def _error(reason: str) -> DeadlineError:
@@ -298,7 +302,7 @@ def parse_deadline(
         raise _error(f"期限「{shown}」太远了（最多一年）。")
     if deadline <= now:
         when = f"{deadline.month}月{deadline.day}日 {_clock(deadline.time())}"
-        raise PastDeadline(_error(f"期限已经过去了：「{shown}」是{when}。").args[0])
+        raise PastDeadline(_error(f"期限已经过去了：「{shown}」是{when}。").args[0], deadline)
     if (deadline.date() - today).days > MAX_DAYS_AHEAD:
         raise _error(f"期限「{shown}」太远了（最多一年）。")
     return deadline

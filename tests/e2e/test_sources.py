@@ -329,6 +329,26 @@ def test_the_hotlines_figures_count_the_orders_time_limits(chat: Conversation) -
     )
 
 
+def test_a_work_order_forwarded_late_is_overdue_from_the_start(chat: Conversation) -> None:
+    """「时限11月20日」 filed on Monday the 23rd: the limit stands and the issue is 🔴 at once;
+    the grid's worker hears so now, not as a reminder the bot missed. A limit gone by more than
+    a month is no limit of this order: the community's own time is."""
+    late = chat.say("@李书记/私聊: 12345工单2026112000123：3号楼2单元楼道灯不亮，时限11月20日")
+    assert late[0][1] == (
+        "已登记 #1【照明路灯】3号楼2单元 · 网格3 · 工单时限 11月20日，已超时限，请尽快办理。"
+        "回复「查看 1」看进度。"
+    )
+    old = chat.say("@李书记/私聊: 12345工单2026100100124：5号楼门口井盖破了，时限10月1日")[0][1]
+    assert old.endswith("· 3个工作日内答复。回复「查看 2」看进度。"), old
+    assert chat.text("@李书记/私聊: 台账 红").splitlines()[1:] == [
+        "🔴 #1【照明路灯】3号楼2单元 · 待受理 · 期限11月20日"
+    ]
+    fired = chat.run_until(datetime(2026, 11, 23, 8, 30, tzinfo=ZoneInfo("Asia/Shanghai")))
+    told = [text for _, where, text in fired if where == "私聊·张网格"]
+    assert len(told) == 1 and told[0].startswith("🔴 #1【照明路灯】"), fired
+    assert "已到期限 11月20日，还没有派单" in told[0]
+
+
 def test_a_work_order_sent_back_brings_its_new_time_limit(chat: Conversation) -> None:
     chat.say(f"@张网格/私聊: {ORDER}")
     chat.say("@李书记/私聊: 派单 1 物业 周四")
