@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from bot.domain.deadlines import due_window
 from bot.domain.issues import IssueStatus
 from bot.domain.lifecycle import OPEN
 from bot.domain.points import previous_week
@@ -12,7 +13,7 @@ from handlers.base import Services
 from handlers.ledger import yellow_until
 from handlers.listing import ledger_line
 from handlers.schedule import MONTHLY, POINTS_WEEKLY, WEEKLY
-from storage.repositories import LedgerQuery
+from storage.repositories import LedgerPage, LedgerQuery
 from storage.uow import UnitOfWork
 
 RED_LINES = 10
@@ -59,7 +60,8 @@ def _first_working_day(services: Services, day: date, *, since: int) -> bool:
 
 
 def daily(uow: UnitOfWork, services: Services, community_id: int, due: datetime) -> str:
-    """Counts by colour and the 🔴 list; nothing on a day off."""
+    """Counts by colour, the 🔴 list, how many fall due today and wait for a call back;
+    nothing on a day off."""
     now = services.clock.now()
     if not working_day(services, due):
         return ""
@@ -84,14 +86,14 @@ def daily(uow: UnitOfWork, services: Services, community_id: int, due: datetime)
     lines += [ledger_line(uow, services, issue) for issue in page.issues]
     if page.red > RED_LINES:
         lines.append(texts.DIGEST_MORE.format(more=page.red - RED_LINES))
-    to_call = uow.issues.ledger(  # done, not yet rated: whom to call back (回访)
-        LedgerQuery(community_id=community_id, statuses=frozenset({IssueStatus.RESOLVED})),
-        now=now,
-        yellow_until=now,
-        colour=None,
-        offset=0,
-        limit=0,
-    ).total
+    today = due_window(texts.DUE_TODAY, now, services.settings.tz)
+    assert today is not None
+    window = (today.since, today.until)  # what falls due today (a work order's time limit too)
+    due_today = _counts(uow, services, LedgerQuery(community_id, OPEN, due=window), now).total
+    if due_today:
+        lines.append(texts.DIGEST_DUE_TODAY.format(count=due_today))
+    done = frozenset({IssueStatus.RESOLVED})  # done, not yet rated: whom to call back (回访)
+    to_call = _counts(uow, services, LedgerQuery(community_id, done), now).total
     if to_call:
         lines.append(texts.DIGEST_TO_CALL.format(count=to_call))
     year = services.calendar.year_ahead_unknown(local.date())
@@ -100,6 +102,13 @@ def daily(uow: UnitOfWork, services: Services, community_id: int, due: datetime)
     if year is not None and weekly:
         lines.append(texts.CALENDAR_AHEAD.format(year=year))
     return "\n".join(lines)
+
+
+def _counts(uow: UnitOfWork, services: Services, query: LedgerQuery, now: datetime) -> LedgerPage:
+    """How many issues `query` finds, by colour at `now`, with none of them loaded."""
+    return uow.issues.ledger(
+        query, now=now, yellow_until=yellow_until(services), colour=None, offset=0, limit=0
+    )
 
 
 def weekly(uow: UnitOfWork, services: Services, community_id: int, due: datetime) -> str:
@@ -111,14 +120,7 @@ def weekly(uow: UnitOfWork, services: Services, community_id: int, due: datetime
     tz = services.settings.tz
     since, until = previous_week(due, tz)
     counts = uow.issues.week_counts(community_id, since, until)
-    open_page = uow.issues.ledger(
-        LedgerQuery(community_id=community_id, statuses=OPEN),
-        now=now,
-        yellow_until=yellow_until(services),
-        colour=None,
-        offset=0,
-        limit=0,
-    )
+    open_page = _counts(uow, services, LedgerQuery(community_id, OPEN), now)
     last_day = (until - timedelta(days=1)).astimezone(tz)
     return texts.WEEKLY_DIGEST.format(
         since=f"{since.month}月{since.day}日",

@@ -418,6 +418,8 @@ LATE = "（补发）"
 BUNDLE = "{count}条提醒："
 DAILY_DIGEST = "📋 今日台账（{date}）：未办结{total}条，🔴{red} 🟡{yellow} 🟢{green}"
 DIGEST_TO_CALL = "📞 待回访{count}条（已办结、报事人未评价）：发送「台账 待回访」查看。"
+DUE_TODAY = "今天到期"  # 台账's filter (`bot.domain.deadlines.due_window`)
+DIGEST_DUE_TODAY = "⏰ 今天到期{count}条：发送「台账 今天到期」查看。"
 DIGEST_MORE = "……还有{more}条超期，发送「台账 红」查看。"
 CALENDAR_AHEAD = (
     "⚠️ 还没有{year}年的法定节假日安排：跨年的期限无法按工作日计算。"

@@ -1348,3 +1348,17 @@ def test_the_daily_digest_counts_the_issues_waiting_for_a_follow_up_call(
     chat.say("@王芳/网格3群: 满意")
     fired = chat.run_until(at(11, 25, 12))
     assert ("11-25 09:00", WORK, "📋 今日台账（11月25日）：未办结0条，🔴0 🟡0 🟢0") in fired
+
+
+def test_the_daily_digest_counts_what_falls_due_today(chat: Conversation) -> None:
+    """Lighting is due the next working day: Tuesday's digest says one falls due that day, as
+    「台账 今天到期」 lists it; Monday's had none (a 12345 order's time limit counts too)."""
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@王芳/网格3群: #报事 5号楼门口井盖松了")
+    chat.say("@李书记/私聊: 12345工单2026112300017：7号楼垃圾没人清，限11月24日前办结")
+    fired = [text for _, where, text in chat.run_until(at(11, 24, 12)) if where == WORK]
+    monday = next(text for text in fired if "📋 今日台账（11月23日）" in text)
+    assert "今天到期" not in monday
+    tuesday = next(text for text in fired if text.startswith("📋 今日台账（11月24日）"))
+    assert tuesday.splitlines()[1] == "⏰ 今天到期2条：发送「台账 今天到期」查看。"
+    assert len(chat.text("@李书记/工作群: 台账 今天到期").splitlines()) == 3
