@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from bot.clock import local
-from bot.domain.deadlines import Colour
+from bot.domain.deadlines import Colour, due_window
 from bot.domain.issues import IssueStatus, Role
 from bot.domain.lifecycle import MOVES, OPEN, Action
 from bot.domain.permissions import (
@@ -52,6 +52,8 @@ from storage.uow import UnitOfWork
 PAGE_SIZE = 50
 COLOURS = {"red": Colour.RED, "yellow": Colour.YELLOW, "green": Colour.GREEN}
 _RANK = {Colour.RED: 0, Colour.YELLOW: 1, Colour.GREEN: 2}
+# 到期: the days a deadline falls in, as 「台账 今天到期」 names them (`due_window`).
+DUE_CHOICES = {"今天": "今天到期", "明天": "明天到期", "本周": "本周到期", "下周": "下周到期"}
 STATUS_CHOICES = {
     "open": "未办结",
     **{status.value: status.label for status in IssueStatus},
@@ -72,6 +74,7 @@ class Filters:
     assignee: str = ""
     q: str = ""
     building: str = ""
+    due: str = ""  # a key of DUE_CHOICES
     page: int = 1
 
     @classmethod
@@ -90,6 +93,7 @@ class Filters:
             assignee=word("assignee"),
             q=word("q").lstrip("#"),
             building=_building(word("building")),
+            due=due if (due := word("due")) in DUE_CHOICES else "",
             page=max(1, min(page, 1_000_000)),
         )
 
@@ -136,6 +140,10 @@ def ledger(
             # Someone unknown holds nothing: an id no person has.
             held = held_by_person(uow, community_id, named[0].id) if named else (NOBODY, None)
     watcher, own_building = ledger_scope(actor)  # as 台账 shows them in chat
+    now = services.clock.now()
+    window = (
+        due_window(DUE_CHOICES[filters.due], now, services.settings.tz) if filters.due else None
+    )
     query = LedgerQuery(
         community_id=community_id,
         statuses=statuses,
@@ -147,11 +155,12 @@ def ledger(
         assignee_unit=held[1],
         text=filters.q,
         building=own_building or filters.building or None,
+        due=(window.since, window.until) if window else None,
     )
     wanted = COLOURS.get(filters.colour)
     result = uow.issues.ledger(
         query,
-        now=services.clock.now(),
+        now=now,
         yellow_until=yellow_until(services),
         colour=_RANK[wanted] if wanted else None,
         offset=(filters.page - 1) * PAGE_SIZE,
@@ -173,6 +182,7 @@ def ledger(
         "grids": [g.name for g in grids],
         "categories": categories,
         "statuses": STATUS_CHOICES,
+        "dues": DUE_CHOICES,
         "assignees": [u.name for u in community.units] if actor.role in STAFF else [],
         "title": "台账",
     }

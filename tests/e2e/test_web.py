@@ -8,6 +8,7 @@ The cast, from config.example.yaml: 李书记 secretary; 张网格 worker of 网
 
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -345,6 +346,24 @@ def test_the_ledger_shows_closed_ones_when_asked(varied: dict[str, Any]) -> None
     (rejected,) = [row for row in rows(every) if row["number"] == "#8"]
     assert rejected["status"] == "已退回" and rejected["mark"] == "⚪"
     assert numbers(client.get("/?status=rejected").text) == [8]
+
+
+def test_the_ledger_filters_by_when_it_falls_due(
+    chat: Conversation, varied: dict[str, Any]
+) -> None:
+    """Wednesday: what falls due today, tomorrow, this week and next, as 「台账 今天到期」 lists
+    them in chat; a day the filter does not know lists everything."""
+    client = varied["client"]
+    for day in ("今天", "明天", "本周", "下周"):
+        page = client.get("/", params={"due": day}).text
+        listed = chat.text(f"@李书记/工作群: 台账 {day}到期")  # ten to a page in chat
+        assert chat_numbers(listed) <= set(numbers(page)), day
+        total = re.search(r"未办结(\d+)条", listed)
+        assert len(rows(page)) == (int(total[1]) if total else 0), day
+    week = set(numbers(client.get("/?due=本周").text))
+    assert {3, 4, 5} <= week  # 简单, due Tuesday: this week's, overdue
+    assert 6 not in week and 6 in numbers(client.get("/?due=下周").text)  # 派单 下周三
+    assert len(rows(client.get("/?due=后年").text)) == 13
 
 
 def test_the_ledger_filters_by_assignee(varied: dict[str, Any]) -> None:
