@@ -118,8 +118,8 @@ def _no_data(ax: Axes) -> None:
     )
 
 
-def _draw_categories(ax: Axes, by_category: Sequence[tuple[str, int]]) -> None:
-    ax.set_title(_BY_CATEGORY, fontproperties=_font(18), color=_TEXT_COLOUR, loc="left")
+def _draw_categories(ax: Axes, by_category: Sequence[tuple[str, int]], title: str) -> None:
+    ax.set_title(title, fontproperties=_font(18), color=_TEXT_COLOUR, loc="left")
     if not by_category:
         _no_data(ax)
         return
@@ -174,13 +174,15 @@ def build_stats_figure(
     title: str,
     by_category: Sequence[tuple[str, int]],
     by_week: Sequence[tuple[str, int, int]],
+    *,
+    bars_title: str = _BY_CATEGORY,
 ) -> Figure:
     """The chart as a matplotlib :class:`Figure` (see :func:`render_stats_chart`).
 
     Raises :class:`MissingGlyphError` before drawing anything the font cannot show.
     """
     _check_counts(by_category, by_week)
-    texts = [title, *FIXED_WORDS]
+    texts = [title, bars_title, *FIXED_WORDS]
     texts += [name for name, _ in by_category]
     texts += [label for label, _, _ in by_week]
     missing = missing_glyphs(texts)
@@ -193,7 +195,7 @@ def build_stats_figure(
     FigureCanvasAgg(fig)
     fig.suptitle(title, fontproperties=_font(26), color=_TEXT_COLOUR)
     left, right = fig.subplots(1, 2, width_ratios=[1, 1.15])
-    _draw_categories(left, by_category)
+    _draw_categories(left, by_category, bars_title)
     _draw_weeks(right, by_week)
     return fig
 
@@ -202,6 +204,8 @@ def render_stats_chart(
     title: str,
     by_category: Sequence[tuple[str, int]],
     by_week: Sequence[tuple[str, int, int]],
+    *,
+    bars_title: str = _BY_CATEGORY,
 ) -> bytes:
     """Draw the ``/stats 图`` picture and return it as PNG bytes, 1200 × 700 pixels.
 
@@ -210,12 +214,14 @@ def render_stats_chart(
     bottom in the order given (sort them first; about 15 fit).
     ``by_week``: ``(week label, collected, resolved)`` in time order, e.g. ``("11/2", 12, 9)``,
     drawn as two lines with the legend 收集/办结. Either sequence may be empty (暂无数据).
+    ``bars_title``: what the bars are counted by, over them (``按类别``; ``按来源`` for
+    ``(来源, count)`` pairs).
 
     Pure and thread-safe enough for a worker thread (no pyplot, no global rcParams changes);
     a render takes well under a second. Raises :class:`MissingGlyphError` if any character of
     the title, names or labels has no glyph in the font, and ``ValueError`` for negative counts.
     """
-    fig = build_stats_figure(title, by_category, by_week)
+    fig = build_stats_figure(title, by_category, by_week, bars_title=bars_title)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=_DPI, facecolor="white")
     return buffer.getvalue()

@@ -675,8 +675,18 @@ def counts_line(name: str, counts: IssueCounts) -> str:
 def _source_lines(
     uow: UnitOfWork, community_id: int, query: StatsQuery, now: datetime
 ) -> list[str]:
-    """「电话反映：收集2条，办结1条（50%）」 for each 来源 of the query's issues, in `Source`'s
-    order: one GROUP BY (source, status, category)."""
+    """「电话反映：收集2条，办结1条（50%）」 for each 来源 of the query's issues."""
+    return [
+        counts_line(source.label, counts)
+        for source, counts in source_counts(uow, community_id, query, now)
+    ]
+
+
+def source_counts(
+    uow: UnitOfWork, community_id: int, query: StatsQuery, now: datetime
+) -> list[tuple[Source, IssueCounts]]:
+    """The counts of each 来源 of the query's issues, in `Source`'s order: one GROUP BY
+    (source, status, category)."""
     groups = uow.issues.source_groups(
         query.scope(community_id),
         now=judged_at(query.period, now),
@@ -688,7 +698,7 @@ def _source_lines(
         row = (None, status, category, n, late, number, rated, satisfied)
         by_source.setdefault(source, []).append(row)
     return [
-        counts_line(source.label, _counted(by_source[source.value]))
+        (source, _counted(by_source[source.value]))
         for source in Source
         if source.value in by_source
     ]
@@ -856,16 +866,22 @@ def stats_chart(
     now = services.clock.now()
     grids = {grid.id: grid.name for grid in uow.communities.grids_of(community_id)}
     counts, _ = counts_of(uow, community_id, query, now)
-    by_category = [(services.category(code).name, n) for code, n in counts.by_category.items()]
+    bars = [(services.category(code).name, n) for code, n in counts.by_category.items()]
+    bars_title = texts.STATS_CHART_BY_CATEGORY
+    if query.by_source and not query.of_units:  # 「统计 本月 来源 图」: a bar per 来源
+        by_source = source_counts(uow, community_id, query, now)
+        bars = sorted(((s.label, c.collected) for s, c in by_source), key=lambda b: -b[1])
+        bars_title = texts.STATS_CHART_BY_SOURCE
     label = stats_label(services, grids, query)
     community = uow.communities.get(community_id).name
     png = render_stats_chart(
         texts.STATS_CHART_TITLE.format(community=community, period=label),
-        by_category,
+        bars,
         chart_trend(uow, community_id, query, now, tz),
+        bars_title=bars_title,
     )
-    if query.of_units:
-        return png, unit_text(uow, services, community_id, query)
+    if query.of_units or query.by_source:  # with their lines, as 统计 says them
+        return png, stats_text(uow, services, community_id, query)
     caption = summary_sentence(label, counts, short_names(services), top=len(query.categories) != 1)
     return png, caption
 

@@ -634,6 +634,8 @@ STATS_GRID_OVERDUE = "，超期{overdue}条"
 STATS_UNKNOWN = "看不懂「{word}」。{usage}"
 STATS_CHART_SOON = "统计图表即将上线，现在请发「统计」看文字版。"
 STATS_CHART_TITLE = "{community} · {period}统计"
+STATS_CHART_BY_CATEGORY = "按类别"
+STATS_CHART_BY_SOURCE = "按来源"
 MONTHLY_REPORT = "📊 月报：{text}"
 SOURCES_HEAD = "{period}各来源："
 # A handling unit's figures (统计 本周 物业), and every unit's (统计 本月 单位).

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import select
 
+from bot import charts
+from bot.messages import Document
 from storage.migrate import downgrade, upgrade
 from storage.models import Issue
 from storage.uow import UnitOfWork
@@ -61,6 +65,35 @@ def test_the_figures_by_source(chat: Conversation) -> None:
     # One source alone: its sentence, with the grids' lines.
     [(_, hotline)] = chat.say("@李书记/私聊: 统计 12345")
     assert hotline.startswith("本月（12345热线）收集诉求1条，办结1条（办结率100%）")
+
+
+def test_the_chart_by_source_has_a_bar_for_each(
+    chat: Conversation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """「统计 本月 来源 图」: the bars count each 来源, most first, and the caption has the
+    lines 「统计 本月 来源」 gives."""
+    file_all(chat)
+    drawn: list[tuple[list[tuple[str, int]], str]] = []
+    draw = charts.render_stats_chart
+
+    def watched(title: str, bars: list[tuple[str, int]], weeks: Any, *, bars_title: str) -> bytes:
+        drawn.append((bars, bars_title))
+        return draw(title, bars, weeks, bars_title=bars_title)
+
+    monkeypatch.setattr(charts, "render_stats_chart", watched)
+    message = chat.adapter.parse("@李书记/工作群: 统计 本月 来源 图")
+    assert message is not None
+    [picture] = chat.linli.dispatcher.dispatch(message)
+    assert isinstance(picture, Document) and picture.content.startswith(b"\x89PNG")
+    counted: dict[str, int] = {}
+    for _, _, source in REPORTS:
+        counted[source] = counted.get(source, 0) + 1
+    assert drawn == [(sorted(counted.items(), key=lambda bar: -bar[1]), "按来源")]
+    assert picture.caption == chat.text("@李书记/工作群: 统计 本月 来源")
+    # By category otherwise, with the sentence alone.
+    [plain] = chat.linli.dispatcher.dispatch(chat.adapter.parse("@李书记/工作群: 统计 本月 图"))
+    assert drawn[-1][1] == "按类别" and isinstance(plain, Document)
+    assert plain.caption == chat.text("@李书记/工作群: 统计 本月").splitlines()[0]
 
 
 def test_the_ledger_of_one_source(chat: Conversation) -> None:

@@ -138,3 +138,11 @@ def test_negative_counts_are_refused() -> None:
         render_stats_chart(TITLE, [("停车通行", -1)], [])
     with pytest.raises(ValueError, match="不能为负"):
         render_stats_chart(TITLE, [], [("11/2", 3, -2)])
+
+
+def test_the_bars_say_what_they_count() -> None:
+    fig = build_stats_figure(TITLE, [("12345热线", 4), ("群内反映", 2)], WEEKS, bars_title="按来源")
+    assert fig.axes[0].get_title(loc="left") == "按来源"
+    assert build_stats_figure(TITLE, BY_CATEGORY, WEEKS).axes[0].get_title(loc="left") == "按类别"
+    with pytest.raises(MissingGlyphError):
+        build_stats_figure(TITLE, BY_CATEGORY, WEEKS, bars_title=OUTSIDE_THE_FONT[0])
