@@ -657,6 +657,7 @@ WORK_NOTHING = "{name}{period}没有办理记录。"
 WORK_HEAD = "{period}{who}办理情况："
 WORK_EVERYONE = "各人员"
 WORK_ME = "我"
+WORK_ON_TIME = "（按期{on_time}）"  # of the 办结: made by the deadline
 WORK_LINE = "经手{handled}件，{actions}"
 WORK_IDLE = "没有办理记录"
 WORK_NO_STAFF = "还没有设置这类人员。发送「人员」查看名单。"

@@ -19,6 +19,7 @@ from handlers import texts
 from handlers.admin import grant_scope
 from handlers.base import Answer, Context
 from storage.models import Person, RoleGrant
+from storage.repositories import RESOLVED_ON_TIME
 
 if TYPE_CHECKING:  # handlers.stats hands its queries here
     from handlers.stats import StatsQuery
@@ -133,8 +134,14 @@ def _sentence(
 
 
 def _actions(done: Mapping[str, int]) -> str:
-    """「受理2、派单1、回访1」 in `WORK`'s order."""
-    return "、".join(f"{WORK[action]}{done[action]}" for action in WORK if done.get(action))
+    """「受理2、派单1、办结3（按期2）、回访1」 in `WORK`'s order."""
+    said = []
+    for action, word in WORK.items():
+        if n := done.get(action):
+            on_time = done.get(RESOLVED_ON_TIME, 0) if action == "resolve" else None
+            kept = texts.WORK_ON_TIME.format(on_time=on_time) if on_time is not None else ""
+            said.append(f"{word}{n}{kept}")
+    return "、".join(said)
 
 
 def _scope(ctx: Context, member: Member) -> str:

@@ -1159,6 +1159,9 @@ class LedgerPage:
         return self.red + self.yellow + self.green + self.closed
 
 
+RESOLVED_ON_TIME = "resolve_on_time"  # `Audit.work_done`: 办结 by the deadline, per person
+
+
 class Audit:
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -1201,10 +1204,11 @@ class Audit:
         actor_ids: Collection[int],
     ) -> list[tuple[int, str | None, int]]:
         """What these people did to the community's issues in [since, until) (either end open
-        when None), as (person, action, entries) per action they took, and (person, None,
-        issues) for the issues each of them touched at all. A rating by the issue's own
-        reporter is their rating, not work, and is left out (unless a caller outside the chat
-        brought it: staff who took the call and called back did work)."""
+        when None), as (person, action, entries) per action they took, (person, None,
+        issues) for the issues each of them touched at all, and (person, RESOLVED_ON_TIME,
+        entries) for their 办结 made by the issue's deadline (or of one with none). A rating by
+        the issue's own reporter is their rating, not work, and is left out (unless a caller
+        outside the chat brought it: staff who took the call and called back did work)."""
         if not actor_ids or not actions:
             return []
         work = [
@@ -1222,8 +1226,9 @@ class Audit:
             work.append(AuditEntry.at >= since)
         if until is not None:
             work.append(AuditEntry.at < until)
+        on_time = case((or_(Issue.deadline.is_(None), AuditEntry.at <= Issue.deadline), 1), else_=0)
         done = (
-            select(AuditEntry.actor_id, AuditEntry.action, AuditEntry.issue_id)
+            select(AuditEntry.actor_id, AuditEntry.action, AuditEntry.issue_id, on_time.label("ok"))
             .join(Issue, Issue.id == AuditEntry.issue_id)
             .where(*work)
             .subquery()
@@ -1234,7 +1239,12 @@ class Audit:
         touched = select(
             done.c.actor_id, literal(None, String), func.count(func.distinct(done.c.issue_id))
         ).group_by(done.c.actor_id)
-        rows = self._session.execute(per_action.union_all(touched)).all()
+        resolved_on_time = (
+            select(done.c.actor_id, literal(RESOLVED_ON_TIME, String), func.sum(done.c.ok))
+            .where(done.c.action == "resolve")
+            .group_by(done.c.actor_id)
+        )
+        rows = self._session.execute(per_action.union_all(touched, resolved_on_time)).all()
         return [(int(actor), action, int(n)) for actor, action, n in rows]
 
     def by(self, person_id: int) -> Sequence[AuditEntry]:

@@ -53,7 +53,8 @@ def pieces(sentence: str) -> tuple[int, Counter[str]]:
     """「经手事项2件：受理1、派单2」 or 「经手2件，受理1、派单2」 read back."""
     match = re.search(r"经手(?:事项)?(\d+)件[：，](.+?)。?$", sentence)
     assert match is not None, sentence
-    said = Counter({m[1]: int(m[2]) for m in re.finditer(r"([^\d、]+)(\d+)", match[2])})
+    actions = re.sub(r"（按期\d+）", "", match[2])  # of the 办结: `test_resolved_on_time…`
+    said = Counter({m[1]: int(m[2]) for m in re.finditer(r"([^\d、]+)(\d+)", actions)})
     return int(match[1]), said
 
 
@@ -172,3 +173,16 @@ def test_words_that_name_nobody_here_stay_chat(chat: Conversation) -> None:
     assert resident == "只有网格员及以上可以查看统计。"
     [(_, unknown)] = chat.say("@李书记/私聊: 统计 王大锤")
     assert unknown.startswith("看不懂「王大锤」。")
+
+
+def test_the_issues_resolved_say_how_many_were_on_time(chat: Conversation) -> None:
+    """An assessment asks how much of one's 办结 was by the deadline: 「办结2（按期1）」."""
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    chat.say("@王芳/网格3群: #报事 2号楼楼道堆满杂物")
+    chat.say("@张网格/网格3群: 派单 1 @刘物业 今天")
+    chat.say("@张网格/网格3群: 派单 2 @刘物业 今天")
+    chat.say("@刘物业/私聊: 办结 1 换了灯泡")
+    chat.clock.set(at(11, 24))  # Tuesday: #2's deadline was Monday 18:00
+    chat.say("@刘物业/私聊: 办结 2 已清理")
+    assert chat.text("@李书记/私聊: 统计 本周 刘物业") == "刘物业本周经手事项2件：办结2（按期1）。"
+    assert chat.text("@李书记/私聊: 统计 本周 张网格").startswith("张网格本周经手事项2件：派单2。")
