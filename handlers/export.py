@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from io import BytesIO
 from typing import Protocol
@@ -38,7 +38,7 @@ from bot.domain.issues import IssueStatus, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.privacy import mask_name, mask_text
 from bot.domain.ratings import SATISFIED_FROM
-from bot.domain.sources import Source
+from bot.domain.sources import Source, sources_named
 from bot.messages import Document
 from bot.text import normalize
 from handlers import texts
@@ -154,25 +154,36 @@ CellValue = str | int | float | datetime | date | None
 # -- the file -------------------------------------------------------------------------------------
 
 
-def export_filename(community_name: str, period: Period, now_local: datetime) -> str:
+def export_filename(
+    community_name: str, period: Period, now_local: datetime, sources: Collection[str] = ()
+) -> str:
     """`幸福里社区台账-2026-11.xlsx` for a month (`-2026`, `-2026-Q4` for a year, a quarter),
-    `幸福里社区台账-20261122.xlsx` for everything."""
+    `幸福里社区台账-20261122.xlsx` for everything; `幸福里社区12345热线台账-2026-11.xlsx` for
+    one 来源's issues."""
     name = _FILENAME_UNSAFE.sub("", community_name) or "社区"
+    name += "".join(Source(value).label for value in sorted(sources))
     return f"{name}台账-{period_slug(period) or f'{now_local:%Y%m%d}'}.xlsx"
 
 
 def ledger_workbook(
-    uow: UnitOfWork, services: Services, community_id: int, period: Period
+    uow: UnitOfWork,
+    services: Services,
+    community_id: int,
+    period: Period,
+    sources: Collection[str] = (),
 ) -> bytes:
     """The xlsx 台账 of a community: the issues filed in `period` (a month, a year …, or
     everything), with the statistics and the meetings of the same period; the saved file's
-    bytes.
+    bytes. With `sources` (「导出 本月 12345」), the issues of those 来源 and their figures,
+    and no meetings.
 
     The workbook is written as a stream (openpyxl's write-only mode): each sheet's rows are
     worked out first, its column widths measured from them, and then the rows go out in order.
     A ledger of 100,000 issues is never held as 1.3 million cell objects."""
     since, until = period.since, period.until
     issues = uow.issues.filed_between(community_id, since, until, whole=True)
+    if sources:
+        issues = [issue for issue in issues if issue.source in sources]
     # Everyone the sheet names, loaded at once: while `people` is kept, looking one up by id
     # (reporter, assignee) costs no query.
     people = uow.people.many(
@@ -212,7 +223,7 @@ def ledger_workbook(
         units=unit_names(uow, services, community_id),
         per_unit=count_by_unit(stats, judged_at(period, services.clock.now())),
     )
-    meetings = uow.meetings.called_between(community_id, since, until)
+    meetings = [] if sources else uow.meetings.called_between(community_id, since, until)
     _meetings_sheet(book, uow, services, meetings)
     book.properties.creator = services.settings.bot.name
     buffer = BytesIO()
@@ -639,24 +650,31 @@ def _width(value: object) -> int:
 
 
 def export(ctx: Context, args: str) -> Outcome:
-    """导出 [本月/上月/2026-11/今年/本季度] — the xlsx 台账, sent as a file to the chat that
-    asked."""
+    """导出 [本月/上月/2026-11/今年/本季度] [12345/来源] — the xlsx 台账, sent as a file to the
+    chat that asked; with a 来源, its issues alone."""
     check(ctx, "export")
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
     if ctx.chat.kind not in ("work", "private"):  # every resident's words and flat, unmasked
         raise Answer(texts.EXPORT_HERE)
     local_now = _local(ctx.now, ctx.services.settings.tz)
+    words = normalize(args).split()
+    named = [sources_named(word) for word in words]
+    sources = frozenset(s.value for found in named if found for s in found)
     try:
-        period = export_period(args, ctx.now, ctx.services.settings.tz)
+        if any(found is not None and not found for found in named):
+            raise ValueError(args)  # 「来源」 itself: 统计's lines, not a file's
+        when = "".join(word for word, found in zip(words, named, strict=True) if found is None)
+        period = export_period(when, ctx.now, ctx.services.settings.tz)
     except ValueError:
         raise Answer(ctx.services.command("export").usage_line()) from None
-    content = ledger_workbook(ctx.uow, ctx.services, ctx.community.id, period)
-    count = ctx.uow.issues.count_filed(ctx.community.id, period.since, period.until)
-    caption = texts.EXPORTED.format(community=ctx.community.name, period=period.label, count=count)
+    content = ledger_workbook(ctx.uow, ctx.services, ctx.community.id, period, sources)
+    count = ctx.uow.issues.count_filed(ctx.community.id, period.since, period.until, sources)
+    label = period.label + "".join(f"·{Source(value).label}" for value in sorted(sources))
+    caption = texts.EXPORTED.format(community=ctx.community.name, period=label, count=count)
     document = Document(
         ctx.message.chat,
-        export_filename(ctx.community.name, period, local_now),
+        export_filename(ctx.community.name, period, local_now, sources),
         content,
         caption=caption,
         reply_to_message_id=ctx.message.message_id,

@@ -629,9 +629,18 @@ class Issues:
             numbers.update((int(i), int(n)) for i, n in self._session.execute(query))
         return numbers
 
-    def count_filed(self, community_id: int, since: datetime | None, until: datetime | None) -> int:
-        query = select(func.count(Issue.id)).where(*_filed(community_id, since, until))
-        return int(self._session.scalar(query) or 0)
+    def count_filed(
+        self,
+        community_id: int,
+        since: datetime | None,
+        until: datetime | None,
+        sources: Collection[str] = (),
+    ) -> int:
+        """How many issues were filed in [since, until) (of these 来源, when given)."""
+        where = _filed(community_id, since, until)
+        if sources:
+            where.append(Issue.source.in_(sorted(sources)))
+        return int(self._session.scalar(select(func.count(Issue.id)).where(*where)) or 0)
 
     @staticmethod
     def _narrowed(scope: StatsScope) -> list[ColumnElement[bool]]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from io import BytesIO
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import select
 
 from bot import charts
@@ -94,6 +96,28 @@ def test_the_chart_by_source_has_a_bar_for_each(
     [plain] = chat.linli.dispatcher.dispatch(chat.adapter.parse("@李书记/工作群: 统计 本月 图"))
     assert drawn[-1][1] == "按类别" and isinstance(plain, Document)
     assert plain.caption == chat.text("@李书记/工作群: 统计 本月").splitlines()[0]
+
+
+def test_the_xlsx_of_one_source(chat: Conversation) -> None:
+    """「导出 本月 12345」: the street asks for the hotline's orders alone; 「导出 来源」 is no
+    file's (统计 has the lines), and is answered with the usage."""
+    file_all(chat)
+    message = chat.adapter.parse("@李书记/私聊: 导出 本月 12345")
+    assert message is not None
+    [sheet] = chat.linli.dispatcher.dispatch(message)
+    assert isinstance(sheet, Document)
+    assert sheet.filename == "幸福里社区12345热线台账-2026-11.xlsx"
+    assert sheet.caption == "幸福里社区台账（2026年11月·12345热线）· 共1条"
+    book = load_workbook(BytesIO(sheet.content))
+    header = [cell.value for cell in book["台账"][1]]
+    listed = [
+        dict(zip(header, row, strict=True))
+        for row in book["台账"].iter_rows(min_row=2, values_only=True)
+    ]
+    assert [(row["编号"], row["来源"]) for row in listed] == [(3, "12345热线")]
+    assert chat.text("@李书记/私聊: 导出 来源").startswith("用法：/export")
+    whole = chat.linli.dispatcher.dispatch(chat.adapter.parse("@李书记/私聊: 导出 本月"))
+    assert whole[0].caption == f"幸福里社区台账（2026年11月）· 共{len(REPORTS)}条"
 
 
 def test_the_ledger_of_one_source(chat: Conversation) -> None:
