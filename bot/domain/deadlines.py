@@ -111,6 +111,7 @@ def colour(deadline: datetime | None, now: datetime, calendar: WorkCalendar) -> 
 # 「台账 今天到期」「本周到期」: the days a deadline falls in, by the words for them: (the word
 # the ledger says, the first day counted from today or from this week's Monday, how many days).
 _DUE_DAYS = {
+    **dict.fromkeys(("昨天", "昨日"), ("昨天", -1, 1)),  # gone by: what is still open of it
     **dict.fromkeys(("今天", "今日", "当天"), ("今天", 0, 1)),
     **dict.fromkeys(("明天", "明日"), ("明天", 1, 1)),
     "后天": ("后天", 2, 1),
@@ -132,8 +133,8 @@ class DueWindow:
 
 
 def due_window(word: str, now: datetime, tz: ZoneInfo) -> DueWindow | None:
-    """「今天到期」「明天到期」「后天到期」 (that day), 「本周到期」「下周到期」 (Monday to Sunday,
-    so this week's days gone by are in it too); None for other words."""
+    """「今天到期」「明天到期」「后天到期」「昨天到期」 (that day), 「本周到期」「下周到期」
+    (Monday to Sunday, so this week's days gone by are in it too); None for other words."""
     if not word.endswith("到期"):
         return None
     day = word.removesuffix("到期")

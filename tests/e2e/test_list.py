@@ -51,6 +51,8 @@ def test_what_falls_due_on_a_day_or_in_a_week(chat: Conversation) -> None:
     # Still due today once its time is gone: overdue, and listed.
     chat.clock.advance(timedelta(hours=10))
     assert chat.text("@李书记/工作群: 台账 今天到期").splitlines()[1].startswith("🔴 #3")
+    chat.clock.advance(timedelta(days=1))  # Tuesday: what was due yesterday and is still open
+    assert listed("@李书记/工作群: 昨天到期的还有哪些没办") == ["#3"]
 
 
 def test_residents_see_their_own_and_handlers_what_they_hold(chat: Conversation) -> None:

@@ -469,6 +469,7 @@ def test_an_urgent_deadline_in_hours_counts_from_now() -> None:
         ("今日到期", (11, 29), 1, "今天到期"),
         ("明天到期", (11, 30), 1, "明天到期"),
         ("后天到期", (12, 1), 1, "后天到期"),
+        ("昨日到期", (11, 28), 1, "昨天到期"),
         # On a Sunday, this week is the one ending today; next week starts tomorrow.
         ("本周到期", (11, 23), 7, "本周到期"),
         ("这周到期", (11, 23), 7, "本周到期"),
