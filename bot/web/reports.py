@@ -43,6 +43,7 @@ from handlers.stats import (
     parse_period,
     percent,
     short_names,
+    source_counts,
     stats_chart,
     stats_label,
     summary_sentence,
@@ -400,8 +401,9 @@ def stats_page(
     query: StatsQuery,
     params: Mapping[str, str],
 ) -> dict[str, Any]:
-    """/stats as tables: the summary sentence, totals, per status, per grid, per category, and
-    per handling unit (「统计 单位」: what it held or was escalated, 按期 its resolved on time)."""
+    """/stats as tables: the summary sentence, totals, per status, per grid, per category, per
+    handling unit (「统计 单位」: what it held or was escalated, 按期 its resolved on time) and
+    per 来源 (「统计 来源」)."""
     now = services.clock.now()
     grids = {grid.id: grid.name for grid in uow.communities.grids_of(community_id)}
 
@@ -432,6 +434,10 @@ def stats_page(
         }
         for unit, counts in by_unit_order(per_unit, configured)
     ]
+    source_rows = [
+        {"name": source.label, **_figures(counts)}
+        for source, counts in source_counts(uow, community_id, query, now)
+    ]
     kept = {
         key: normalize(params.get(key, ""))
         for key in ("period", "grid", "category")
@@ -447,6 +453,7 @@ def stats_page(
         "statuses": [(status.label, n) for status, n in counts.by_status.items()],
         "grid_rows": grid_rows,
         "unit_rows": unit_rows,
+        "source_rows": source_rows,
         "categories": categories,
         "chart": "/stats/chart.png" + ("?" + urlencode(kept) if kept else ""),
         "period": kept.get("period", "本月"),

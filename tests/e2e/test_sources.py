@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from io import BytesIO
 from typing import Any
@@ -118,6 +119,20 @@ def test_the_xlsx_of_one_source(chat: Conversation) -> None:
     assert chat.text("@李书记/私聊: 导出 来源").startswith("用法：/export")
     whole = chat.linli.dispatcher.dispatch(chat.adapter.parse("@李书记/私聊: 导出 本月"))
     assert whole[0].caption == f"幸福里社区台账（2026年11月）· 共{len(REPORTS)}条"
+
+
+def test_the_statistics_page_counts_each_source_as_the_chat_does(web_chat: Conversation) -> None:
+    file_all(web_chat)
+    web_chat.say("@张网格/私聊: 办结 3 已疏通")
+    said = web_chat.text("@李书记/私聊: 统计 本月 来源").splitlines()[1:]
+    lines = visible(sign_in(web_chat, "李书记").get("/stats").text).splitlines()
+    table = lines[lines.index("按来源") :]
+    for line in said:  # 「12345热线：收集1条，办结1条（100%）」
+        source, figures = line.split("：")
+        collected, resolved = re.findall(r"收集(\d+)条，办结(\d+)条", figures)[0]
+        row = table.index(source)
+        assert table[row + 1 : row + 3] == [collected, resolved], (source, table[row : row + 7])
+    assert len(said) == 6
 
 
 def test_the_ledger_of_one_source(chat: Conversation) -> None:
