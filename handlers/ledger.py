@@ -1050,12 +1050,7 @@ def rate(ctx: Context, args: str) -> Outcome:
     score = spoken_score(normalize(word), vague=True)  # 评价 1 5 / 5分 / 五分 / 满意 / 一般
     if score is None:
         raise Answer(texts.BAD_SCORE.format(number=issue.number))
-    note = note.strip()
-    # A worker records the follow-up call (回访): to the reporter, or to the caller whose
-    # report (a 12345 order) they took.
-    if issue.reporter_id != ctx.sender.id or caller_of(issue) is not None:
-        note = f"{texts.FOLLOW_UP_CALL}{note}".strip()
-    return _rated(ctx, issue, score, note)
+    return _rated(ctx, issue, score, note.strip())
 
 
 def rating_reply(ctx: Context, text: str) -> Outcome:
@@ -1145,6 +1140,12 @@ def lookback_reply(ctx: Context, text: str) -> Outcome | None:
 
 
 def _rated(ctx: Context, issue: Issue, score: int, note: str) -> Outcome:
+    """The verdict on an issue done: ≥ 3 closes it, ≤ 2 reopens it. Recorded by a worker after
+    the follow-up call (回访) to its reporter, or to the caller whose report (a 12345 order)
+    they took, it says so (电话回访)."""
+    caller = caller_of(issue)
+    if issue.reporter_id != ctx.sender.id or caller is not None:
+        note = f"{texts.FOLLOW_UP_CALL}{note}".strip()
     if score >= 3:
         issue.rating = score
         issue.closed_at = ctx.now
@@ -1158,8 +1159,10 @@ def _rated(ctx: Context, issue: Issue, score: int, note: str) -> Outcome:
     replies = tell_watchers(ctx, issue, line)
     alert = texts.LOW_RATING_ALERT.format(
         number=issue.number,
-        # Whoever typed it, the verdict is the reporter's (a worker records a 回访 call).
-        who=reporter_label(
+        # Whoever typed it, the verdict is the reporter's (a worker records a 回访 call), or
+        # the caller's who brought it (来电市民).
+        who=caller
+        or reporter_label(
             ctx.uow.people.get(issue.reporter_id).name, private=issue.private, named=False
         ),
         score=score,

@@ -328,6 +328,9 @@ def test_a_caller_outside_the_chat_is_called_back(chat: Conversation) -> None:
     assert "电话回访 市民说修得很好" in chat.text("@李书记/私聊: 查看 1")
     worked = chat.text("@李书记/私聊: 统计 本周 张网格").splitlines()[0]
     assert worked == "张网格本周经手事项1件：回访1。"  # as a call back to a resident is
+    # Not satisfied: the caller's verdict, told to the work group.
+    low = chat.say("@张网格/私聊: 回访 2 不满意 还在漏")
+    assert ("工作群", "#2 来电居民评价1分（电话回访 还在漏），已重开，请跟进。") in low
 
 
 def test_the_web_page_shows_the_work_orders_number(web_chat: Conversation) -> None:
