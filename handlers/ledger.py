@@ -72,8 +72,10 @@ from handlers.notify import (
     SUMMARY_LIMIT,
     assignee_buttons,
     caller_of,
+    caller_said,
     chat_ref,
     declined_label,
+    for_the_taker,
     grid_workers,
     holders,
     quoted,
@@ -630,10 +632,12 @@ def resolve(ctx: Context, args: str) -> Outcome:
     move(ctx, issue, Action.RESOLVE, result)
     keep_photos(ctx, issue)  # the work done
     if (caller := caller_of(issue)) is not None:  # a 12345 caller: staff call them back
-        line = texts.RESOLVED_CALL_BACK.format(
-            number=issue.number, result=clause(result), caller=caller
+        number, said = issue.number, clause(result)
+        line = texts.RESOLVED_CALL_BACK.format(number=number, result=said, caller=caller)
+        told = texts.RESOLVED_CALL_BACK.format(
+            number=number, result=said, caller=caller_said(ctx.uow, issue, caller)
         )
-        replies = tell_watchers(ctx, issue, line)
+        replies = for_the_taker(ctx.uow, issue, tell_watchers(ctx, issue, line), line, told)
     else:
         line = texts.RESOLVED.format(number=issue.number, result=clause(result))
         reporter_chat = ctx.uow.chats.by_id(issue.chat_id)

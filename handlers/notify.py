@@ -14,7 +14,7 @@ from dataclasses import replace
 from bot.domain.issues import Role, location_label
 from bot.domain.lifecycle import Action
 from bot.domain.permissions import IssueFacts, in_grid
-from bot.domain.privacy import mask_name, mask_text
+from bot.domain.privacy import mask_name, mask_text, phone_in
 from bot.domain.sources import Source
 from bot.messages import Button, ChatRef, Direct, Outgoing, PersonRef, Reply
 from bot.text import shorten
@@ -175,6 +175,28 @@ def caller_of(issue: Issue) -> str | None:
     (「来电市民」 for a 12345 order), else None: its reporter rates it."""
     source = Source(issue.source)
     return texts.CALLERS[source.value] if source.has_caller else None
+
+
+def caller_said(uow: UnitOfWork, issue: Issue, caller: str) -> str:
+    """The caller as the private chat of whoever took their report says them: with the phone
+    number the report gives (「来电市民（13812345678）」), to call back; elsewhere as they are."""
+    phone = phone_in(issue.description)
+    if phone is None or uow.chats.by_id(issue.chat_id).kind != "private":
+        return caller
+    return texts.CALLER_PHONE.format(caller=caller, phone=phone)
+
+
+def for_the_taker(
+    uow: UnitOfWork, issue: Issue, messages: list[Outgoing], line: str, told: str
+) -> list[Outgoing]:
+    """`messages`, with `line` said as `told` in the chat the issue was reported from."""
+    chat = uow.chats.by_id(issue.chat_id)
+    return [
+        replace(m, text=told)
+        if isinstance(m, Reply) and _in_chat(m, chat) and m.text == line
+        else m
+        for m in messages
+    ]
 
 
 # -- quick actions: buttons where the platform has them; pressing one types the command ----------

@@ -22,6 +22,7 @@ from handlers.ledger import WITHDRAW, assignee_label
 from handlers.notice import signed
 from handlers.notify import (
     caller_of,
+    caller_said,
     chat_ref,
     grid_workers,
     person_ref,
@@ -172,9 +173,12 @@ def _ask_reporter(
 def _follow_up(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
     """The reporter asked for their rating; for a caller outside the chat (a 12345 order),
     whoever took it is asked to call them back (回访)."""
-    caller = caller_of(_issue(uow, reminder))
-    template = texts.FOLLOW_UP if caller is None else texts.FOLLOW_UP_CALL_BACK
-    return _ask_reporter(uow, reminder, IssueStatus.RESOLVED, template, caller)
+    issue = _issue(uow, reminder)
+    caller = caller_of(issue)
+    if caller is None:
+        return _ask_reporter(uow, reminder, IssueStatus.RESOLVED, texts.FOLLOW_UP)
+    said = caller_said(uow, issue, caller)  # with the phone, privately
+    return _ask_reporter(uow, reminder, IssueStatus.RESOLVED, texts.FOLLOW_UP_CALL_BACK, said)
 
 
 def _auto_close(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:

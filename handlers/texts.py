@@ -228,6 +228,7 @@ RESOLVED_CALL_BACK = (
     "#{number} 已办结：{result}。请回访{caller}，记录「回访 {number} 满意/基本满意/不满意」。"
 )
 CALLERS = {"hotline": "来电市民", "phone": "来电居民", "visit": "来访居民"}
+CALLER_PHONE = "{caller}（{phone}）"  # to whoever took the call, privately
 RESOLVED_ALREADY = "#{number} 已办结（{result}），正等报事人评价，无需重复。"
 DECLINED = "#{number} {who}反馈不归其管（{reason}），正在重新派单。"
 REJECTED = "#{number} 已退回：{reason}"

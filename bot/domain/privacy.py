@@ -40,6 +40,12 @@ def reporter_label(name: str, *, private: bool, named: bool) -> str:
     return mask_name(name) if named or not private else PRIVATE_REPORTER
 
 
+def phone_in(text: str) -> str | None:
+    """The first mobile number in `text`, as its 11 digits (「来电号码：138-1234-5678」)."""
+    found = _PHONE.search(text)
+    return "".join(found.groups()) if found else None
+
+
 def mask_text(text: str) -> str:
     """Hide phone numbers (138****5678) and remove ID numbers from text shown in groups."""
     text = _ID_NUMBER.sub("[身份证号已隐藏]", text)

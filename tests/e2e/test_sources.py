@@ -333,6 +333,28 @@ def test_a_caller_outside_the_chat_is_called_back(chat: Conversation) -> None:
     assert ("工作群", "#2 来电居民评价1分（电话回访 还在漏），已重开，请跟进。") in low
 
 
+def test_whoever_took_the_call_is_given_the_callers_number(chat: Conversation) -> None:
+    """Privately, to whoever took the order, the number the order gives; the work group and
+    the holder's chat hear the call back asked without it."""
+    chat.say("@张网格/私聊: 12345工单2026112300017：来电号码138-1234-5678，5号楼门口井盖松了")
+    chat.say("@李书记/工作群: 派单 1 物业")
+    done = dict(chat.say("@刘物业/私聊: 办结 1 已更换"))
+    asked = "#1 已办结：已更换。请回访来电市民{phone}，记录「回访 1 满意/基本满意/不满意」。"
+    assert done["私聊·张网格"] == asked.format(phone="（13812345678）")
+    assert done["私聊·刘物业"] == asked.format(phone="")
+    fired = chat.run_until(datetime(2026, 11, 27, 12, tzinfo=ZoneInfo("Asia/Shanghai")))
+    [reminded] = [text for _, where, text in fired if text.startswith("#1 已办结，还没有回访")]
+    assert "来电市民（13812345678）" in reminded
+    # Filed in the work group: said there as it is.
+    chat.say("@李书记/工作群: 12345工单2026112300018：来电号码13912345678，3号楼楼道灯不亮")
+    said = chat.say("@李书记/工作群: 办结 2 已修好")
+    assert said[0] == (
+        "工作群",
+        "#2 已办结：已修好。请回访来电市民，记录「回访 2 满意/基本满意/不满意」。",
+    )
+    assert not any("13912345678" in text for _, text in said)
+
+
 def test_the_web_page_shows_the_work_orders_number(web_chat: Conversation) -> None:
     web_chat.say(f"@张网格/私聊: {ORDER}")
     web_chat.say("@李书记/私聊: 受理 1 复杂")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.privacy import mask_name, mask_text
+from bot.domain.privacy import mask_name, mask_text, phone_in
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,16 @@ def test_phone_numbers_written_apart_and_old_id_numbers_are_hidden_too(
 )
 def test_numbers_that_are_neither_stay(kept: str) -> None:
     assert mask_text(kept) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("来电号码：138-1234-5678，5号楼井盖松了", "13812345678"),
+        ("来电人王先生 +86 139 1234 5678", "13912345678"),
+        ("工单2026112300017：5号楼井盖松了", None),  # an order's number is no phone
+        ("3号楼电话打不通", None),
+    ],
+)
+def test_the_callers_number_is_read_from_the_words(text: str, phone: str | None) -> None:
+    assert phone_in(text) == phone
