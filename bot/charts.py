@@ -26,6 +26,7 @@ from matplotlib.ft2font import FT2Font
 from matplotlib.ticker import MaxNLocator
 
 __all__ = [
+    "BY_CATEGORY",
     "CHART_SIZE_PX",
     "FIXED_WORDS",
     "MissingGlyphError",
@@ -39,13 +40,13 @@ __all__ = [
 CHART_SIZE_PX = (1200, 700)
 _DPI = 100
 
-_BY_CATEGORY = "按类别"
+BY_CATEGORY = "按类别"  # over the bars, unless the caller counts them by something else
 _BY_WEEK = "按周趋势"
 _COLLECTED = "收集"
 _RESOLVED = "办结"
 _NO_DATA = "暂无数据"
 #: Every word the chart draws besides the caller's title, names, labels and numbers.
-FIXED_WORDS = (_BY_CATEGORY, _BY_WEEK, _COLLECTED, _RESOLVED, _NO_DATA, "0123456789")
+FIXED_WORDS = (BY_CATEGORY, _BY_WEEK, _COLLECTED, _RESOLVED, _NO_DATA, "0123456789")
 
 _BAR_COLOUR = "#4C78A8"
 _COLLECTED_COLOUR = "#F58518"
@@ -175,7 +176,7 @@ def build_stats_figure(
     by_category: Sequence[tuple[str, int]],
     by_week: Sequence[tuple[str, int, int]],
     *,
-    bars_title: str = _BY_CATEGORY,
+    bars_title: str = BY_CATEGORY,
 ) -> Figure:
     """The chart as a matplotlib :class:`Figure` (see :func:`render_stats_chart`).
 
@@ -205,7 +206,7 @@ def render_stats_chart(
     by_category: Sequence[tuple[str, int]],
     by_week: Sequence[tuple[str, int, int]],
     *,
-    bars_title: str = _BY_CATEGORY,
+    bars_title: str = BY_CATEGORY,
 ) -> bytes:
     """Draw the ``/stats 图`` picture and return it as PNG bytes, 1200 × 700 pixels.
 

@@ -86,10 +86,9 @@ def daily(uow: UnitOfWork, services: Services, community_id: int, due: datetime)
     lines += [ledger_line(uow, services, issue) for issue in page.issues]
     if page.red > RED_LINES:
         lines.append(texts.DIGEST_MORE.format(more=page.red - RED_LINES))
+    # What falls due today (a work order's time limit too), as 「台账 今天到期」 lists it.
     today = due_window(texts.DUE_TODAY, now, services.settings.tz)
-    assert today is not None
-    window = (today.since, today.until)  # what falls due today (a work order's time limit too)
-    due_today = _counts(uow, services, LedgerQuery(community_id, OPEN, due=window), now).total
+    due_today = _counts(uow, services, LedgerQuery(community_id, OPEN, due=today), now).total
     if due_today:
         lines.append(texts.DIGEST_DUE_TODAY.format(count=due_today))
     done = frozenset({IssueStatus.RESOLVED})  # done, not yet rated: whom to call back (回访)

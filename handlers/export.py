@@ -658,16 +658,17 @@ def export(ctx: Context, args: str) -> Outcome:
     if ctx.chat.kind not in ("work", "private"):  # every resident's words and flat, unmasked
         raise Answer(texts.EXPORT_HERE)
     local_now = _local(ctx.now, ctx.services.settings.tz)
+    usage = ctx.services.command("export").usage_line()
     words = normalize(args).split()
     named = [sources_named(word) for word in words]
+    if frozenset() in named:  # 「来源」 itself: 统计's lines, not a file's
+        raise Answer(usage)
     sources = frozenset(s.value for found in named if found for s in found)
+    when = "".join(word for word, found in zip(words, named, strict=True) if found is None)
     try:
-        if any(found is not None and not found for found in named):
-            raise ValueError(args)  # 「来源」 itself: 统计's lines, not a file's
-        when = "".join(word for word, found in zip(words, named, strict=True) if found is None)
         period = export_period(when, ctx.now, ctx.services.settings.tz)
     except ValueError:
-        raise Answer(ctx.services.command("export").usage_line()) from None
+        raise Answer(usage) from None
     content = ledger_workbook(ctx.uow, ctx.services, ctx.community.id, period, sources)
     count = ctx.uow.issues.count_filed(ctx.community.id, period.since, period.until, sources)
     label = period.label + "".join(f"·{Source(value).label}" for value in sorted(sources))

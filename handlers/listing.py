@@ -157,7 +157,7 @@ def list_issues(ctx: Context, args: str) -> Outcome:
         urgent=asked.urgent,
         sources=frozenset(asked.sources),
         text=asked.order,
-        due=(asked.due.since, asked.due.until) if asked.due else None,
+        due=asked.due,
         # Residents see what they reported or follow, a 楼栋长 their building; handlers (and
         # staff asking for "mine") what they hold.
         watcher_id=watcher,

@@ -858,7 +858,7 @@ def stats_chart(
     """The picture for 「统计 图」 (`bot.charts`): by category, and collected/resolved by week;
     with the summary sentence as its caption (a unit's: its issues, with its sentence; every
     unit's: the issues of the configured units, with the lines of 「统计 单位」)."""
-    from bot.charts import render_stats_chart  # matplotlib loads only when a chart is asked for
+    from bot.charts import BY_CATEGORY, render_stats_chart  # matplotlib: only for a chart
 
     if query.by_unit and not query.units:
         query = replace(query, units=frozenset(unit_names(uow, services, community_id)))
@@ -867,7 +867,7 @@ def stats_chart(
     grids = {grid.id: grid.name for grid in uow.communities.grids_of(community_id)}
     counts, _ = counts_of(uow, community_id, query, now)
     bars = [(services.category(code).name, n) for code, n in counts.by_category.items()]
-    bars_title = texts.STATS_CHART_BY_CATEGORY
+    bars_title = BY_CATEGORY
     if query.by_source and not query.of_units:  # 「统计 本月 来源 图」: a bar per 来源
         by_source = source_counts(uow, community_id, query, now)
         bars = sorted(((s.label, c.collected) for s, c in by_source), key=lambda b: -b[1])

@@ -27,6 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import InstrumentedAttribute, Session, load_only
 
 from bot.domain.chats import is_platform_id
+from bot.domain.deadlines import DueWindow
 from bot.domain.issues import IssueStatus
 from bot.domain.lifecycle import OPEN as OPEN_STATUSES
 from bot.domain.sources import CALLERS
@@ -1075,9 +1076,8 @@ class LedgerQuery:
     building: str | None = None  # in this building (楼栋 number)
     urgent: bool = False  # urgent ones only (紧急: a danger reported, or 加急)
     sources: frozenset[str] = frozenset()  # of these 来源 (「台账 12345」)
-    # Due in [since, until): the deadline, or a work order's time limit, falls in it
-    # (「台账 今天到期」).
-    due: tuple[datetime, datetime] | None = None
+    # The days the deadline, or a work order's time limit, falls in (「台账 今天到期」).
+    due: DueWindow | None = None
 
 
 def _colour_rank(now: datetime, yellow_until: datetime) -> ColumnElement[int]:
@@ -1108,7 +1108,7 @@ def _ledger_where(query: LedgerQuery) -> list[ColumnElement[bool]]:
     if query.sources:
         where.append(Issue.source.in_(sorted(query.sources)))
     if query.due is not None:
-        since, until = query.due
+        since, until = query.due.since, query.due.until
         where.append(
             or_(
                 and_(Issue.deadline >= since, Issue.deadline < until),

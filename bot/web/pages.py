@@ -155,7 +155,7 @@ def ledger(
         assignee_unit=held[1],
         text=filters.q,
         building=own_building or filters.building or None,
-        due=(window.since, window.until) if window else None,
+        due=window,
     )
     wanted = COLOURS.get(filters.colour)
     result = uow.issues.ledger(
