@@ -559,7 +559,7 @@ def _ba_sentence(said: str) -> str | None:
 # Staff commands said the other way round, whole: the period or the issue first.
 _PERIOD = (
     r"(?P<period>今天|昨天|本周|这周|上周|本月|这个月|上月|上个月|今年|去年|本季度|上季度"
-    r"|[0-9]{1,2}月)"
+    r"|[0-9]{1,2}月份?)"
 )
 _WHEN_SAID = (
     r"^(?P<when>[^，,。\s]{0,12}?(?:[0-9]:[0-9]{2}|[0-9一二两三四五六七八九十]点[半整]?"

@@ -650,8 +650,8 @@ def _width(value: object) -> int:
 
 
 def export(ctx: Context, args: str) -> Outcome:
-    """导出 [本月/上月/2026-11/今年/本季度] [12345/来源] — the xlsx 台账, sent as a file to the
-    chat that asked; with a 来源, its issues alone."""
+    """导出 [本月/上月/2026-11/11月1日到15日/今年/本季度] [12345/来源] — the xlsx 台账, sent as a
+    file to the chat that asked; with a 来源, its issues alone."""
     check(ctx, "export")
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
@@ -685,7 +685,8 @@ def export(ctx: Context, args: str) -> Outcome:
 
 def export_period(typed: str, now: datetime, tz: ZoneInfo) -> Period:
     """What 导出 takes: a month (`2026-11`, `11月`, `上月`, labelled with its year), or a year
-    or quarter as /stats names them (`今年`, `2025年`, `第三季度`); blank: everything.
+    or quarter or days as /stats names them (`今年`, `第三季度`, `11月1日到15日`); blank:
+    everything.
     ValueError for anything else."""
     word = normalize(typed).replace(" ", "")
     try:

@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 from bot.analysis.location import building_number
 from bot.domain.issues import IssueStatus, Role
 from bot.domain.lifecycle import OPEN
+from bot.domain.periods import day_span, joined
 from bot.domain.ratings import SATISFIED_FROM
 from bot.domain.sources import Source, sources_named
 from bot.messages import Document, Outgoing, Reply
@@ -40,11 +41,16 @@ from storage.uow import UnitOfWork
 NO_GRID = "未分网格"
 NO_VALUE = "—"
 
-_MONTH = re.compile(r"^(?:(\d{4})\s*[-年/.]\s*)?(\d{1,2})\s*月?$")
+_MONTH = re.compile(
+    r"^(?:(\d{4})\s*[-年/.]\s*)?(?:(\d{1,2})\s*|([一二三四五六七八九十]{1,3})(?=月))(?:月份?)?$"
+)
 _THIS_WEEK, _LAST_WEEK = {"本周", "这周", "这个星期"}, {"上周", "上个星期"}
 _THIS_MONTH, _LAST_MONTH = {"本月", "这个月"}, {"上月", "上个月"}
 _EVERYTHING = {"全部", "所有", "累计"}
-_THIS_YEAR, _LAST_YEAR = {"今年", "本年", "本年度", "今年以来"}, {"去年", "上年", "上一年"}
+_THIS_YEAR, _LAST_YEAR = (
+    {"今年", "本年", "本年度", "今年以来", "全年", "今年全年"},
+    {"去年", "上年", "上一年"},
+)
 _YEAR = re.compile(r"^(\d{4})年?(?:度|全年)?$")
 _THIS_QUARTER, _LAST_QUARTER = {"本季度", "这个季度", "本季"}, {"上季度", "上个季度", "上季"}
 _QUARTER = re.compile(r"^(?:(\d{4})年)?(?:第?([一二三四1-4])季度?|[Qq]([1-4]))$")
@@ -356,10 +362,11 @@ def parse_month(typed: str, today: date) -> tuple[int, int] | None:
     if word in _LAST_MONTH:
         return previous_month(today)
     match = _MONTH.match(word)
-    if match is None or not 1 <= int(match[2]) <= 12:
+    number = read_number(match[2] or match[3]) if match is not None else None
+    if match is None or number is None or not 1 <= number <= 12:
         raise ValueError(word)
     year = int(match[1]) if match[1] else today.year
-    return year, int(match[2])
+    return year, number
 
 
 # -- periods and filters --------------------------------------------------------------------------
@@ -382,8 +389,8 @@ def month_span(month: tuple[int, int] | None, tz: ZoneInfo) -> Period:
 
 
 def period_slug(period: Period) -> str:
-    """How a file names the period: `2026-11`, `2026`, `2026-Q4`, a week's Monday `20261123`;
-    "" for everything."""
+    """How a file names the period: `2026-11`, `2026`, `2026-Q4`, a day `20261120`, other days
+    `20261101-20261115` (this week's: its Monday `20261123`); "" for everything."""
     if period.since is None:
         return ""
     start = period.since
@@ -395,6 +402,8 @@ def period_slug(period: Period) -> str:
             return f"{start.year}"
         if months == 3 and start.month % 3 == 1:
             return f"{start.year}-Q{start.month // 3 + 1}"
+    if period.until is not None and period.until - start > timedelta(days=1):
+        return f"{start:%Y%m%d}-{period.until - timedelta(days=1):%Y%m%d}"
     return f"{start:%Y%m%d}"
 
 
@@ -418,6 +427,11 @@ def parse_period(word: str, now: datetime, tz: ZoneInfo) -> Period:
     longer = _year_or_quarter(word, today, tz) or _days(word, today, tz)
     if longer is not None:
         return longer
+    if (span := day_span(word, today)) is not None:  # 「11月1日到15日」「11月20日以来」
+        since = datetime.combine(span.first, time(0), tzinfo=tz)
+        after = span.last + timedelta(days=1) if span.last else None
+        until = datetime.combine(after, time(0), tzinfo=tz) if after else None
+        return Period(span.label, since, until)
     month = parse_month(word, today)
     if month is None:
         return Period("累计", None, None)
@@ -544,7 +558,7 @@ def parse_stats_args(
     staff: set[Role] = set()
     sources: set[str] = set()
     chart = by_unit = by_month = by_source = False
-    for word in normalize(args).split(" ") if args.strip() else []:
+    for word in joined(normalize(args)).split(" ") if args.strip() else []:
         if word.lower() in _CHART:
             chart = True
         elif word in _BY_UNIT:
@@ -937,9 +951,9 @@ CHART: ChartMaker | None = stats_chart
 
 
 def stats(ctx: Context, args: str) -> Outcome:
-    """统计 [今天/近7天/本周/本月/上月/2026-11/今年/本季度] [网格] [楼号] [分类] [单位/人员/来源]
-    [按月] [图] — the seeds' figures for a period; a unit's (物业), or every unit's (单位); what
-    staff did (张网格, 人员: `handlers.workload`); by 来源; month by month."""
+    """统计 [今天/近7天/本周/本月/上月/2026-11/11月1日到15日/今年/本季度] [网格] [楼号] [分类]
+    [单位/人员/来源] [按月] [图] — the seeds' figures for a period; a unit's (物业), or every
+    unit's (单位); what staff did (张网格, 人员: `handlers.workload`); by 来源; month by month."""
     try:
         query, staff = _query(ctx, args)
     except _NotUnderstood as bad:

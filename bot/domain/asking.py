@@ -312,7 +312,12 @@ _PERIOD_SAID = {"这周": "本周", "这个月": "本月", "上个月": "上月"
 # A grid or a building may come first or after the period (「网格3这个月收了几件」「这个月3号楼
 # 有多少诉求」), and a category before 的问题 (「今年照明的问题有多少」).
 _STATS_PLACE = rf"网格[0-9]{{1,3}}|[0-9]{{1,4}}(?:号楼|栋|幢)|{_HOTLINE}"  # 12345, 工单: 来源
-_STATS_PERIOD = r"今天|昨天|本周|这周|这礼拜|上周|本月|这个月|上月|上个月|今年|去年"
+_STATS_PERIOD = (
+    r"今天|昨天|本周|这周|这礼拜|上周|本月|这个月|上月|上个月|今年|去年|全年"
+    # 「11月1日到15日收了多少件」「11月20日以来」「11月份」 (read by bot.domain.periods)
+    r"|[0-9]{1,2}月[0-9]{1,2}[日号]?(?:到|至|-)(?:[0-9]{1,2}月)?[0-9]{1,2}[日号]"
+    r"|[0-9]{1,2}月[0-9]{1,2}[日号](?:以来|至今)?|[0-9]{1,2}月份?"
+)
 _STATS_ASKED = re.compile(
     rf"^(?:(?P<place>{_STATS_PLACE})的?)?"
     rf"(?P<period>{_STATS_PERIOD})"

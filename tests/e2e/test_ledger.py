@@ -352,6 +352,31 @@ def test_the_ledger_file_for_a_year_or_a_quarter(chat: Conversation) -> None:
     assert chat.text("@李书记/工作群: 导出 火星").startswith("用法：/export")
 
 
+def test_the_ledger_file_for_any_days(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")  # Monday 23 November
+    for typed, filename, period, count in [
+        (
+            "导出 11月20日到11月30日",
+            "幸福里社区台账-20261120-20261130.xlsx",
+            "11月20日至11月30日",
+            1,
+        ),
+        ("导出 11.1 - 11.15", "幸福里社区台账-20261101-20261115.xlsx", "11月1日至11月15日", 0),
+        ("导出 11月23日", "幸福里社区台账-20261123.xlsx", "11月23日", 1),
+        ("导出 11月20日以来", "幸福里社区台账-20261120.xlsx", "11月20日以来", 1),
+        ("导出 11月1日到11月30日", "幸福里社区台账-2026-11.xlsx", "11月1日至11月30日", 1),
+    ]:
+        message = chat.adapter.parse(f"@李书记/工作群: {typed}")
+        assert message is not None
+        (sent,) = chat.linli.dispatcher.dispatch(message)
+        assert isinstance(sent, Document) and sent.content.startswith(b"PK")
+        assert (sent.filename, sent.caption) == (
+            filename,
+            f"幸福里社区台账（{period}）· 共{count}条",
+        ), typed
+    assert chat.text("@李书记/工作群: 导出 11月31日").startswith("用法：/export")
+
+
 def test_the_number_to_call_back_is_whole_for_staff_in_private_only(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了，我电话13812345678")
     assigned = chat.say("@张网格/网格3群: 派单 1 @刘物业 3天")

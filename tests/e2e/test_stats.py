@@ -216,6 +216,57 @@ def test_today_yesterday_and_the_last_days(november: Conversation) -> None:
     )
 
 
+def test_any_days_from_one_date_to_another(november: Conversation) -> None:
+    # Asked on Tuesday 1 December; the 2nd to the 4th of November held six reports.
+    days = [r for r in NOVEMBER if 2 <= r.day <= 4]
+    reply = november.text("@李书记/工作群: 统计 11月2日到11月4日")
+    first = reply.splitlines()[0]
+    # 超期 is judged at the span's end (the 5th): of the six, only the 3rd's parking report,
+    # 受理 简单 (one working day), was open past its deadline then.
+    counted = expected("11月2日至11月4日", days).split("超期")[0]
+    assert first == counted + "超期1条。分类前三：停车4、排水2。"
+    assert reply.splitlines()[1:] == [
+        "网格3：收集3条，办结1条（33%），超期1条",
+        "网格5：收集3条，办结2条（67%）",
+    ]
+    # The same days typed other ways, full-width, with spaces, or asked in words.
+    for typed in (
+        "统计 11.2-11.4",
+        "统计 2026-11-02至2026-11-04",
+        "统计 11月2号 到 4号",
+        "统计　１１月２日～１１月４日",
+        "统计 11月4日到11月2日",
+    ):
+        assert november.text(f"@李书记/工作群: {typed}") == reply, typed
+    assert november.text("@李书记/工作群: 11月2日到4日收了多少件？") == reply
+    # With a grid or a category, in any order.
+    assert november.text("@李书记/工作群: 统计 网格5 11月2日 至 11月4日 停车").startswith(
+        "11月2日至11月4日（网格5·停车通行）收集诉求2条"
+    )
+
+
+def test_one_day_the_days_since_one_and_months_from_one_to_another(
+    november: Conversation,
+) -> None:
+    assert november.text("@李书记/工作群: 统计 11月6日").startswith("11月6日收集诉求3条")
+    assert november.text("@李书记/工作群: 统计 11月3号").startswith("11月3日收集诉求2条")
+    since = november.text("@李书记/工作群: 统计 11月5日以来")
+    assert since.startswith("11月5日以来收集诉求5条")
+    assert november.text("@张网格/私聊: 11月5日以来收了多少诉求") == since
+    assert november.text("@李书记/工作群: 统计 10月到11月").startswith("10月至11月收集诉求12条")
+    # A month named in words or with 份, and 全年, are the ones 统计 already knew.
+    last_month = november.text("@李书记/工作群: 统计 上月")
+    assert november.text("@李书记/工作群: 统计 十一月") == last_month
+    assert november.text("@李书记/工作群: 统计 11月份") == last_month
+    assert november.text("@李书记/工作群: 11月份收了几件") == last_month
+    assert november.text("@李书记/工作群: 统计 全年") == november.text("@李书记/工作群: 统计 今年")
+
+
+@pytest.mark.parametrize("word", ["11月31日", "2月30日到3月1日"])
+def test_a_day_that_does_not_exist_gets_the_usage(november: Conversation, word: str) -> None:
+    assert november.text(f"@李书记/工作群: 统计 {word}").startswith(f"看不懂「{word}」。用法：")
+
+
 def test_the_counts_asked_in_words_privately_or_in_the_work_group(
     november: Conversation,
 ) -> None:
@@ -334,8 +385,8 @@ def test_a_bad_argument_gets_the_usage_in_one_line(
 ) -> None:
     reply = november.text(f"@李书记/工作群: {typed}")
     assert reply == (
-        f"看不懂「{word}」。用法：/stats [今天/近7天/本周/本月/上月/2026-11/今年/本季度] [网格] [楼号] [分类] [单位/人员/来源] [按月] [图]"
-        "（或「统计 [今天/近7天/本周/本月/上月/2026-11/今年/本季度] [网格] [楼号] [分类] [单位/人员/来源] [按月] [图]」），例如：统计 上月 网格3"
+        f"看不懂「{word}」。用法：/stats [今天/近7天/本周/本月/上月/2026-11/11月1日到15日/今年/本季度] [网格] [楼号] [分类] [单位/人员/来源] [按月] [图]"
+        "（或「统计 [今天/近7天/本周/本月/上月/2026-11/11月1日到15日/今年/本季度] [网格] [楼号] [分类] [单位/人员/来源] [按月] [图]」），例如：统计 上月 网格3"
     )
     # Nothing changed: the figures are as before.
     assert november.text("@李书记/工作群: 统计 上月").startswith("11月收集诉求11条")

@@ -801,6 +801,20 @@ def test_the_statistics_page_has_each_units_figures_as_the_chat_counts_them(
     assert table[row : row + 8] == ["物业", "1", "1", "100%", "1", "100%", "0", "—"]
 
 
+def test_the_statistics_page_counts_any_days_typed_as_the_chat_takes_them(
+    three: Conversation,
+) -> None:
+    client = sign_in(three, "李书记")
+    said = three.text("@李书记/工作群: 统计 11月20日到11月30日").splitlines()[0]
+    assert said.startswith("11月20日至11月30日收集诉求3条")
+    page = visible(client.get("/stats", params={"period": "11月20日 到 11月30日"}).text)
+    assert said in page.splitlines()
+    none = visible(client.get("/stats", params={"period": "11.1-11.15"}).text)
+    assert "11月1日至11月15日没有收集到诉求。" in none.splitlines()
+    wrong = client.get("/stats", params={"period": "11月31日"})
+    assert wrong.status_code == 400 and "看不懂「11月31日」" in visible(wrong.text)
+
+
 def test_the_holder_asks_for_more_time_from_the_issue_page(three: Conversation) -> None:
     client = sign_in(three, "刘物业")
     assert "extend" in offered(client.get("/issues/2").text)
