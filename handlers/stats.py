@@ -33,6 +33,7 @@ from bot.text import echoed, normalize, read_number
 from handlers import texts, workload
 from handlers.base import Answer, Context, Outcome, Services, answer
 from handlers.ledger import check
+from handlers.meeting_stats import figures_text, meeting_figures
 from handlers.notify import chat_ref
 from storage.models import Issue, Reminder
 from storage.repositories import StatsScope
@@ -62,6 +63,9 @@ _RECENT = re.compile(
 )
 _RECENT_AT_MOST = 366
 _CHART = {"图", "图表", "chart"}
+# 「统计 今年 议事」: the meetings and votes instead (handlers/meeting_stats.py); 议事会 alone is
+# the 来源 of the issues meetings made.
+_MEETINGS = {"议事", "议事协商", "协商议事", "协商", "会议", "开会"}
 _BY_UNIT = {"单位", "各单位", "按单位", "分单位"}
 # Each grid's line comes with every answer (unless one grid is asked): 「统计 本月 按网格」 is it.
 _BY_GRID = {"网格", "各网格", "按网格", "分网格", "每个网格"}
@@ -503,6 +507,7 @@ class StatsQuery:
     staff: frozenset[Role] = frozenset()  # 「统计 本月 人员」「统计 网格员」: each one's work
     sources: frozenset[str] = frozenset()  # 「统计 本月 12345」: of that 来源
     by_source: bool = False  # 「统计 本月 来源」: a line per 来源 instead of per grid
+    meetings: bool = False  # 「统计 今年 议事」: the meetings and votes held
 
     @property
     def of_people(self) -> bool:
@@ -557,10 +562,12 @@ def parse_stats_args(
     persons: set[int] = set()
     staff: set[Role] = set()
     sources: set[str] = set()
-    chart = by_unit = by_month = by_source = False
+    chart = by_unit = by_month = by_source = meetings = False
     for word in joined(normalize(args)).split(" ") if args.strip() else []:
         if word.lower() in _CHART:
             chart = True
+        elif word in _MEETINGS:
+            meetings = True
         elif word in _BY_UNIT:
             by_unit = True
         elif word in _BY_MONTH:
@@ -603,6 +610,7 @@ def parse_stats_args(
         frozenset(staff),
         frozenset(sources),
         by_source,
+        meetings,
     )
 
 
@@ -952,7 +960,7 @@ CHART: ChartMaker | None = stats_chart
 
 def stats(ctx: Context, args: str) -> Outcome:
     """统计 [今天/近7天/本周/本月/上月/2026-11/11月1日到15日/今年/本季度] [网格] [楼号] [分类]
-    [单位/人员/来源] [按月] [图] — the seeds' figures for a period; a unit's (物业), or every
+    [单位/人员/来源/议事] [按月] [图] — the seeds' figures for a period; a unit's (物业), or every
     unit's (单位); what staff did (张网格, 人员: `handlers.workload`); by 来源; month by month."""
     try:
         query, staff = _query(ctx, args)
@@ -975,6 +983,12 @@ def asked(ctx: Context, words: str) -> Outcome | None:
 
 def _answered(ctx: Context, query: StatsQuery, staff: Mapping[int, workload.Member]) -> Outcome:
     assert ctx.community is not None
+    if query.meetings:
+        period = query.period
+        figures = meeting_figures(
+            ctx.uow, ctx.community.id, period.since, period.until, ctx.services.clock.now()
+        )
+        return answer(ctx, figures_text(period.label, figures))
     if query.of_people:
         return answer(ctx, workload.work_text(ctx, query, staff, _grid_line(ctx, query)))
     if query.chart:
@@ -1060,8 +1074,9 @@ def last_month_query(services: Services, due: datetime | None = None) -> StatsQu
 
 def monthly_report(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
     """The month's first working day: last month's /stats text to the work group the series
-    is for, then each unit's line (「统计 上月 单位」) when any unit had issues; nothing on the
-    other days the series fires."""
+    is for, then each unit's line (「统计 上月 单位」) when any unit had issues, each 来源's when
+    more than one, and the meetings held (「统计 上月 议事」) when any; nothing on the other days
+    the series fires."""
     # Imported here: handlers.digests needs handlers.ledger, which needs this module.
     from handlers.digests import first_working_day_of_month
 
@@ -1079,4 +1094,11 @@ def monthly_report(uow: UnitOfWork, services: Services, reminder: Reminder) -> l
     sources = _source_lines(uow, reminder.community_id, query, services.clock.now())
     if len(sources) > 1:
         text = "\n".join([text, texts.SOURCES_HEAD.format(period=query.period.label), *sources])
+    # The month's consultation, when any meeting was held or vote closed (「统计 上月 议事」).
+    period = query.period
+    held = meeting_figures(
+        uow, reminder.community_id, period.since, period.until, services.clock.now()
+    )
+    if not held.nothing:
+        text = "\n".join([text, figures_text(period.label, held)])
     return [Reply(chat_ref(chat), texts.MONTHLY_REPORT.format(text=text))]

@@ -332,6 +332,17 @@ _STATS_ASKED = re.compile(
 )
 
 
+# 「今年开了几次议事会」「这个月开了多少次会」「今年板凳会开了几次」: the meetings held, which
+# 「统计 今年 议事」 gives.
+_MEETING_HELD = rf"(?:议事协商|协商)?(?:会议?|{'|'.join(MEETING_KINDS)})"
+_MEETINGS_HELD_ASKED = re.compile(
+    rf"^(?P<period>{_STATS_PERIOD})?(?:社区|我们)?(?:一共|总共|共)?"
+    rf"(?:开了|召开了?|组织了?|举行了?|开过)(?:多少|几)(?:次|场|个)(?:{_MEETING_HELD})?$"
+    rf"|^(?P<period2>{_STATS_PERIOD})?的?{_MEETING_HELD}(?:一共|总共|共)?"
+    r"(?:开了|召开了?|举行了?|开过)(?:多少|几)(?:次|场|回)$"
+)
+
+
 # 「满意率多少」「本月办结率」「哪个网格办结率最低」「各网格情况」: the rates, or the grids'
 # lines, which 统计 gives (this month's unless a period is said).
 _RATES_ASKED = re.compile(
@@ -358,11 +369,16 @@ def stats_asked(text: str) -> str | None:
     """The 统计 words a short question after the counts means (`text` normalised, without
     its closing punctuation): 「本周」 for 「这周收了几件」, 「本月 网格3」 for 「网格3这个月收了
     几件」, 「今年 照明」 for 「今年照明的问题有多少」, 「本月」 for 「满意率多少」, 「今天 张网格」
-    for 「张网格今天处理了几件」; None for other words."""
+    for 「张网格今天处理了几件」, 「今年 议事」 for 「今年开了几次议事会」; None for other words."""
     rates = _RATES_ASKED.match(text) if "率" in text or "网格" in text else None
     if rates is not None:
         period = rates["period"] or "本月"
         return _PERIOD_SAID.get(period, period)
+    if "开" in text or "召" in text or "举" in text:
+        held = _MEETINGS_HELD_ASKED.match(text)
+        if held is not None:
+            period = held["period"] or held["period2"] or "本月"
+            return f"{_PERIOD_SAID.get(period, period)} 议事"
     match = _STATS_ASKED.match(text)
     if match is None:
         asks = "几" in text or "多" in text or "少" in text or "工作量" in text
