@@ -63,6 +63,8 @@ _RECENT = re.compile(
 )
 _RECENT_AT_MOST = 366
 _CHART = {"图", "图表", "chart"}
+# 「统计 今年 总结」 (「年报」, 「月报」): the whole report, as the monthly report posts it.
+_REPORT = {"总结", "汇总", "报告", "月报", "年报", "全文"}
 # 「统计 今年 议事」: the meetings and votes instead (handlers/meeting_stats.py); 议事会 alone is
 # the 来源 of the issues meetings made.
 _MEETINGS = {"议事", "议事协商", "协商议事", "协商", "会议", "开会"}
@@ -508,6 +510,7 @@ class StatsQuery:
     sources: frozenset[str] = frozenset()  # 「统计 本月 12345」: of that 来源
     by_source: bool = False  # 「统计 本月 来源」: a line per 来源 instead of per grid
     meetings: bool = False  # 「统计 今年 议事」: the meetings and votes held
+    report: bool = False  # 「统计 今年 总结」: the report, units, 来源 and meetings with it
 
     @property
     def of_people(self) -> bool:
@@ -562,12 +565,14 @@ def parse_stats_args(
     persons: set[int] = set()
     staff: set[Role] = set()
     sources: set[str] = set()
-    chart = by_unit = by_month = by_source = meetings = False
+    chart = by_unit = by_month = by_source = meetings = report = False
     for word in joined(normalize(args)).split(" ") if args.strip() else []:
         if word.lower() in _CHART:
             chart = True
         elif word in _MEETINGS:
             meetings = True
+        elif word in _REPORT:
+            report = True
         elif word in _BY_UNIT:
             by_unit = True
         elif word in _BY_MONTH:
@@ -611,6 +616,7 @@ def parse_stats_args(
         frozenset(sources),
         by_source,
         meetings,
+        report,
     )
 
 
@@ -989,6 +995,8 @@ def _answered(ctx: Context, query: StatsQuery, staff: Mapping[int, workload.Memb
             ctx.uow, ctx.community.id, period.since, period.until, ctx.services.clock.now()
         )
         return answer(ctx, figures_text(period.label, figures))
+    if query.report and not (query.of_people or query.of_units or query.chart):
+        return answer(ctx, report_text(ctx.uow, ctx.services, ctx.community.id, query))
     if query.of_people:
         return answer(ctx, workload.work_text(ctx, query, staff, _grid_line(ctx, query)))
     if query.chart:
@@ -1073,10 +1081,8 @@ def last_month_query(services: Services, due: datetime | None = None) -> StatsQu
 
 
 def monthly_report(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
-    """The month's first working day: last month's /stats text to the work group the series
-    is for, then each unit's line (「统计 上月 单位」) when any unit had issues, each 来源's when
-    more than one, and the meetings held (「统计 上月 议事」) when any; nothing on the other days
-    the series fires."""
+    """The month's first working day: last month's report (`report_text`) to the work group
+    the series is for; nothing on the other days the series fires."""
     # Imported here: handlers.digests needs handlers.ledger, which needs this module.
     from handlers.digests import first_working_day_of_month
 
@@ -1085,20 +1091,25 @@ def monthly_report(uow: UnitOfWork, services: Services, reminder: Reminder) -> l
         return []
     chat = uow.chats.by_id(reminder.chat_id)
     query = last_month_query(services, reminder.due_at)
-    text = stats_text(uow, services, reminder.community_id, query)
-    # The units' figures too, as an assessment (考核) quotes them, when any unit had issues.
-    per_unit = unit_counts_of(uow, reminder.community_id, query, services.clock.now())
-    configured = unit_names(uow, services, reminder.community_id)
-    text = "\n".join([text, *every_unit(per_unit, configured, query.period.label)])
-    # Where the month's issues came from, when not all from one (12345 is assessed on its own).
-    sources = _source_lines(uow, reminder.community_id, query, services.clock.now())
-    if len(sources) > 1:
-        text = "\n".join([text, texts.SOURCES_HEAD.format(period=query.period.label), *sources])
-    # The month's consultation, when any meeting was held or vote closed (「统计 上月 议事」).
-    period = query.period
-    held = meeting_figures(
-        uow, reminder.community_id, period.since, period.until, services.clock.now()
-    )
-    if not held.nothing:
-        text = "\n".join([text, figures_text(period.label, held)])
+    text = report_text(uow, services, reminder.community_id, query)
     return [Reply(chat_ref(chat), texts.MONTHLY_REPORT.format(text=text))]
+
+
+def report_text(uow: UnitOfWork, services: Services, community_id: int, query: StatsQuery) -> str:
+    """A period's report, as the monthly report posts it and 「统计 今年 总结」「月报」「年报」
+    give it: the /stats text, then each unit's line (「统计 上月 单位」) when any unit had
+    issues, each 来源's when the issues came from more than one (12345 is assessed on its
+    own), and the meetings held (「统计 上月 议事」) when any and no grid or building is asked."""
+    now = services.clock.now()
+    text = stats_text(uow, services, community_id, query)
+    per_unit = unit_counts_of(uow, community_id, query, now)
+    configured = unit_names(uow, services, community_id)
+    lines = [text, *every_unit(per_unit, configured, query.period.label)]
+    sources = _source_lines(uow, community_id, query, now)
+    if len(sources) > 1:
+        lines += [texts.SOURCES_HEAD.format(period=query.period.label), *sources]
+    period = query.period
+    held = meeting_figures(uow, community_id, period.since, period.until, now)
+    if not held.nothing and not (query.grid_ids or query.buildings):
+        lines.append(figures_text(period.label, held))
+    return "\n".join(lines)

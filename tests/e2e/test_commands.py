@@ -624,7 +624,9 @@ def test_staff_commands_said_the_other_way_round(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
     chat.say("@张网格/网格3群: 派单 1 @刘物业")
     assert chat.text("@李书记/工作群: 本周统计") == chat.text("@李书记/工作群: 统计 本周")
-    assert chat.text("@李书记/工作群: 月报") == chat.text("@李书记/工作群: 统计 上月")
+    # 「月报」 is last month's report whole, as the 1st's gives it: the figures first.
+    assert chat.text("@李书记/工作群: 月报") == chat.text("@李书记/工作群: 统计 上月 总结")
+    assert chat.text("@李书记/工作群: 月报").startswith(chat.text("@李书记/工作群: 统计 上月"))
     month = chat.text("@李书记/工作群: 统计 本月")
     assert month.startswith("本月收集诉求1条") and "\n网格3：收集1条" in month
     for said in ("这个月的统计", "看下本月统计", "统计 本月 按网格", "统计 这个月 各网格"):

@@ -81,6 +81,13 @@ def test_the_monthly_report_says_the_months_meetings_and_december_has_its_own(
         "议事会：收集1条，办结1条（100%）",  # the last of 11月各来源
         NOVEMBER.replace("本月", "11月"),
     ]
+    # Asked for, the month's report is the one the 1st gave; the year's so far has them all.
+    said = sent[report:ledger]
+    assert week.text(f"{WORK}: 月报").splitlines() == [said[0].removeprefix("📊 月报："), *said[1:]]
+    year = week.text(f"{WORK}: 年度总结").splitlines()
+    assert year[0].startswith("今年收集诉求2条") and "今年各单位承办情况：" in year
+    assert year[-1].startswith("今年议事协商：召开会议3次（五方会谈1、板凳会1、议事会1）")
+    assert week.text("@李书记/私聊: 统计 今年 总结").splitlines() == year
     # M5 has no word for its kind in its title: a 议事会.
     assert (
         week.text(f"{WORK}: 统计 本月 议事")
