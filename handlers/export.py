@@ -44,6 +44,7 @@ from bot.text import normalize
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services, numbers_of
 from handlers.ledger import assignee_label, check, colour_of
+from handlers.meeting_stats import MeetingFigures, meeting_figures
 from handlers.meetings import stage as meeting_stage
 from handlers.stats import (
     NO_GRID,
@@ -209,6 +210,7 @@ def ledger_workbook(
     )
     stats = [IssueStat.of(issue) for issue in issues]
     community = uow.communities.get(community_id)
+    now = services.clock.now()
     _stats_sheet(
         book,
         services=services,
@@ -216,6 +218,7 @@ def ledger_workbook(
         period=period,
         stats=stats,
         grids=grids,
+        held=None if sources else meeting_figures(uow, community_id, since, until, now),
     )
     _units_sheet(
         book,
@@ -281,6 +284,7 @@ def _stats_sheet(
     period: Period,
     stats: Sequence[IssueStat],
     grids: Mapping[int, str],
+    held: MeetingFigures | None,
 ) -> None:
     sheet: _StreamSheet = book.create_sheet(STATS_SHEET)
     now = services.clock.now()
@@ -341,8 +345,25 @@ def _stats_sheet(
         grid_rows,
         percent_columns={4, 8},
     )
+    if held is not None:  # the consultation, as 「统计 … 议事」 says it (none for one 来源)
+        rows += _table(sheet, ("议事协商", "次数"), _meeting_rows(held))
     for row in rows:
         sheet.append(row)
+
+
+def _meeting_rows(held: MeetingFigures) -> list[tuple[CellValue, ...]]:
+    """召开会议 and each kind held, 表决 and 通过, 决议, 公示, the action items and those done."""
+    kinds = [(f"其中{kind}", n) for kind, n in held.held.most_common()]
+    return [
+        ("召开会议", sum(held.held.values())),
+        *kinds,
+        ("表决", held.votes),
+        ("表决通过", held.passed),
+        ("形成决议", held.decided),
+        ("公示", held.published),
+        ("议定行动事项", held.actions),
+        ("行动事项已办结", held.actions_done),
+    ]
 
 
 def _units_sheet(

@@ -2,10 +2,11 @@
 「今年议事协商：召开会议3次（议事会2、板凳会1），表决1次（通过1次）；形成决议3项，公示2次；
 议定行动事项4件，已办结3件。」
 
-What counts in a period (`held_in`): a meeting held in it, its time come (one decided while its
-time poll was open, when it was called), neither cancelled nor still to come; a vote whose poll
-closed in it. 决议: a meeting with its outcome recorded; 公示: a meeting or vote published;
-行动事项: the issues its outcome made (`结果 M1 … 行动 …`), 已办结 those resolved or closed.
+What counts in a period (`held_in`): a meeting held in it, its time come (one whose outcome
+was recorded before its time, or while its time poll was open, when it was called), neither
+cancelled nor still to come; a vote whose poll closed in it. 决议: a meeting with its outcome
+recorded; 公示: a meeting or vote published; 行动事项: the issues its outcome made
+(`结果 M1 … 行动 …`), 已办结 those resolved or closed.
 A meeting's kind is the word for it in its title (五方会谈, 板凳会 …), 议事会 when none is.
 The community's meetings are few: they are read whole.
 """
@@ -54,10 +55,10 @@ def held_in(
         when = meeting.poll_deadline if meeting.status == "closed" else None
     elif meeting.status == "cancelled":
         when = None
-    elif meeting.starts_at is not None and meeting.status in ("scheduled", "closed"):
-        when = meeting.starts_at
-    else:  # decided while its time poll was open: held when it was called
-        when = meeting.created_at if meeting.status == "closed" else None
+    elif meeting.starts_at is not None and meeting.starts_at <= now:
+        when = meeting.starts_at if meeting.status in ("scheduled", "closed") else None
+    else:  # its outcome recorded before its time, or while its time poll was open: when called
+        when = meeting.created_at if meeting.outcome or meeting.status == "closed" else None
     if when is None or when > now:
         return False
     return (since is None or when >= since) and (until is None or when < until)

@@ -116,6 +116,9 @@ def test_the_xlsx_of_one_source(chat: Conversation) -> None:
         for row in book["台账"].iter_rows(min_row=2, values_only=True)
     ]
     assert [(row["编号"], row["来源"]) for row in listed] == [(3, "12345热线")]
+    # The hotline's file has no meetings: no 议事 sheet's rows, no 议事协商 table.
+    first_column = [row[0] for row in book["统计"].iter_rows(values_only=True)]
+    assert "网格" in first_column and "议事协商" not in first_column
     assert chat.text("@李书记/私聊: 导出 来源").startswith("用法：/export")
     whole = chat.linli.dispatcher.dispatch(chat.adapter.parse("@李书记/私聊: 导出 本月"))
     assert whole[0].caption == f"幸福里社区台账（2026年11月）· 共{len(REPORTS)}条"

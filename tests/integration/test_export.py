@@ -231,6 +231,21 @@ def test_the_statistics_match_the_week(chat: Conversation) -> None:
         "已退回": [1],
     }
     assert sum(n for (n,) in stats_table(sheet, "分类").values()) == collected
+    # M1, its outcome recorded and published before its Thursday, with its action item #7.
+    assert stats_table(sheet, "议事协商") == {
+        "召开会议": [1],
+        "其中五方会谈": [1],
+        "表决": [0],
+        "表决通过": [0],
+        "形成决议": [1],
+        "公示": [1],
+        "议定行动事项": [1],
+        "行动事项已办结": [0],
+    }
+    # As the chat says it.
+    assert chat.text("@李书记/工作群: 统计 全部 议事") == (
+        "累计议事协商：召开五方会谈1次；形成决议1项，公示1次；议定行动事项1件，已办结0件。"
+    )
 
     grids = stats_table(sheet, "网格")
     for name in ("网格3", "网格5"):

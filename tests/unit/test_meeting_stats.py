@@ -36,8 +36,11 @@ def test_a_meeting_counts_when_it_was_held() -> None:
     assert not held_in(meeting("cancelled", CALLED + timedelta(days=1)), *NOVEMBER, NOW)
     assert not held_in(meeting("polling"), *NOVEMBER, NOW)
     assert not held_in(meeting("tied"), *NOVEMBER, NOW)
-    # Decided while its time poll was open: held when it was called.
+    # Decided while its time poll was open, or before its time: held when it was called.
     assert held_in(meeting("closed"), CALLED, CALLED + timedelta(seconds=1), NOW)
+    early = meeting("scheduled", NOW + timedelta(days=1))
+    early.outcome = "划定固定车位"
+    assert held_in(early, CALLED, CALLED + timedelta(seconds=1), NOW)
 
 
 def test_a_vote_counts_when_its_poll_closed() -> None:
