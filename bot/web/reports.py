@@ -29,6 +29,7 @@ from handlers import texts
 from handlers.base import Services
 from handlers.export import MEETING_KINDS, export_filename, ledger_workbook
 from handlers.ledger import assignee_label, colour_of, shown_deadline, yellow_until
+from handlers.meeting_stats import figures_text, meeting_figures
 from handlers.meetings import decision, meeting_casts, verdict, was_polled
 from handlers.meetings import stage as meeting_stage
 from handlers.stats import (
@@ -403,7 +404,7 @@ def stats_page(
 ) -> dict[str, Any]:
     """/stats as tables: the summary sentence, totals, per status, per grid, per category, per
     handling unit (「统计 单位」: what it held or was escalated, 按期 its resolved on time) and
-    per 来源 (「统计 来源」)."""
+    per 来源 (「统计 来源」); the meetings held (「统计 议事」)."""
     now = services.clock.now()
     grids = {grid.id: grid.name for grid in uow.communities.grids_of(community_id)}
 
@@ -443,7 +444,13 @@ def stats_page(
         for key in ("period", "grid", "category")
         if normalize(params.get(key, ""))
     }
+    period = query.period
+    held = meeting_figures(uow, community_id, period.since, period.until, now)
     return {
+        # The consultation, as 「统计 … 议事」 says it, for the community's figures alone.
+        "meetings": ""
+        if held.nothing or query.grid_ids or query.categories
+        else figures_text(period.label, held),
         "title": "统计",
         "label": label,
         "sentence": summary_sentence(

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, NamedTuple
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -813,6 +814,20 @@ def test_the_statistics_page_counts_any_days_typed_as_the_chat_takes_them(
     assert "11月1日至11月15日没有收集到诉求。" in none.splitlines()
     wrong = client.get("/stats", params={"period": "11月31日"})
     assert wrong.status_code == 400 and "看不懂「11月31日」" in visible(wrong.text)
+
+
+def test_the_statistics_page_says_the_meetings_held_as_the_chat_does(three: Conversation) -> None:
+    three.say("@李书记/工作群: 议事 加装电梯板凳会 时间 周二19:00 地点 3号楼下 群 网格3")
+    client = sign_in(three, "李书记")
+    assert "议事协商" not in visible(client.get("/stats").text).splitlines()  # still to come
+    three.run_until(datetime(2026, 11, 25, 9, tzinfo=ZoneInfo("Asia/Shanghai")))
+    said = three.text("@李书记/工作群: 统计 本月 议事")
+    assert said == "本月议事协商：召开板凳会1次；形成决议0项，公示0次。"
+    client = sign_in(three, "李书记")  # two days on: a new sign-in
+    lines = visible(client.get("/stats").text).splitlines()
+    assert lines[lines.index("议事协商") + 1] == said
+    # Not with one grid's figures: meetings are the community's.
+    assert "议事协商" not in visible(client.get("/stats", params={"grid": "网格3"}).text)
 
 
 def test_the_holder_asks_for_more_time_from_the_issue_page(three: Conversation) -> None:
