@@ -2,16 +2,18 @@
 
 Tokens from the environment are masked in every line: HTTP client libraries log request URLs,
 and Telegram's URLs carry the bot token (`…/bot<token>/getUpdates`), so masking at the handler
-is the one place that catches all. Residents' mobile numbers (138-1234-5678, 13812345678)
-are masked the same way, as 138****5678: logs are read by whoever runs the server, replies to
-staff still show the number in full.
+is the one place that catches all. Residents' phone numbers (138-1234-5678, 13812345678,
+010-62345678) are masked the same way, as groups see them (138****5678, 010-****5678,
+`bot.domain.privacy.mask_phones`): logs are read by whoever runs the server, replies to staff
+still show the number in full.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import re
+
+from bot.domain.privacy import mask_phones
 
 SECRET_VARIABLES = (
     "LINLI_TELEGRAM_TOKEN",
@@ -20,15 +22,7 @@ SECRET_VARIABLES = (
     "LINLI_DATABASE_URL",
 )
 MASK = "***"
-# A mainland mobile number: 11 digits from 13x–19x, written whole or as 3-4-4 with spaces or
-# dashes; never part of a longer run of digits (an order number, a timestamp).
-_PHONE = re.compile(r"(?<![\d])(1[3-9]\d)[ -]?(\d{4})[ -]?(\d{4})(?![\d])")
 _SHORTEST_SECRET = 8  # shorter values would mask ordinary words; real tokens are long
-
-
-def mask_phones(text: str) -> str:
-    """138-1234-5678 → 138****5678."""
-    return _PHONE.sub(lambda m: f"{m[1]}****{m[3]}", text)
 
 
 def secrets_in_environment() -> list[str]:

@@ -6,6 +6,14 @@ import re
 
 # A mobile number, also as 138-1234-5678, 138 1234 5678 or +86 13812345678.
 _PHONE = re.compile(r"(?<![\d+])(?:\+?86[- ]?)?(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?!\d)")
+# A landline: its area code (010, 0571, also in brackets) then 7 or 8 digits; or 7 or 8 digits
+# said to be a phone (电话62345678, 座机：62345678, 来电号码 62345678). Never a part of a longer
+# run of digits (an order's number, a date).
+_LANDLINE = re.compile(
+    r"(?<![\d])(?P<area>[(（]0\d{2,3}[)）]|0\d{2,3})(?P<dash>[- ]?)(?P<local>[2-9]\d{6,7})(?!\d)"
+    r"|(?:(?<=电话)|(?<=座机)|(?<=固话)|(?<=来电号码)|(?<=联系号码))"
+    r"(?P<said>[:：\s]*|是)(?P<bare>[2-9]\d{6,7})(?!\d)"
+)
 # An ID card number: 18 characters, or the old 15 digits whose 7th–12th are a date (YYMMDD),
 # so that a 15-digit order number is left alone.
 _ID_NUMBER = re.compile(
@@ -41,12 +49,31 @@ def reporter_label(name: str, *, private: bool, named: bool) -> str:
 
 
 def phone_in(text: str) -> str | None:
-    """The first mobile number in `text`, as its 11 digits (「来电号码：138-1234-5678」)."""
-    found = _PHONE.search(text)
-    return "".join(found.groups()) if found else None
+    """The first mobile number in `text`, as its 11 digits (「来电号码：138-1234-5678」), else
+    the first landline (「010-62345678」, or its 7 or 8 digits when said without an area code)."""
+    if (mobile := _PHONE.search(text)) is not None:
+        return "".join(mobile.groups())
+    if (landline := _LANDLINE.search(text)) is None:
+        return None
+    if landline["bare"]:
+        return landline["bare"]
+    return f"{landline['area'].strip('()（）')}-{landline['local']}"
+
+
+def _landline_masked(found: re.Match[str]) -> str:
+    if found["bare"]:
+        return f"{found['said']}****{found['bare'][-4:]}"
+    return f"{found['area']}{found['dash']}****{found['local'][-4:]}"
+
+
+def mask_phones(text: str) -> str:
+    """Mobile numbers as 138****5678, landlines as 010-****5678 (****5678 without an area
+    code)."""
+    text = _PHONE.sub(lambda m: f"{m.group(1)}****{m.group(3)}", text)
+    return _LANDLINE.sub(_landline_masked, text)
 
 
 def mask_text(text: str) -> str:
-    """Hide phone numbers (138****5678) and remove ID numbers from text shown in groups."""
-    text = _ID_NUMBER.sub("[身份证号已隐藏]", text)
-    return _PHONE.sub(lambda m: f"{m.group(1)}****{m.group(3)}", text)
+    """Hide phone numbers (138****5678, 010-****5678) and remove ID numbers from text shown in
+    groups."""
+    return mask_phones(_ID_NUMBER.sub("[身份证号已隐藏]", text))

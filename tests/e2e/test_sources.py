@@ -358,6 +358,19 @@ def test_whoever_took_the_call_is_given_the_callers_number(chat: Conversation) -
     assert not any("13912345678" in text for _, text in said)
 
 
+def test_a_callers_landline_is_given_whole_to_whoever_took_it_and_masked_in_groups(
+    chat: Conversation,
+) -> None:
+    chat.say("@张网格/私聊: 12345工单2026112300019：来电号码010-62345678，6号楼门口路灯不亮")
+    shown = chat.text("@李书记/工作群: 查看 1")
+    assert "010-****5678" in shown and "62345678" not in shown
+    assert "010-62345678" in chat.text("@张网格/私聊: 查看 1")
+    chat.say("@李书记/工作群: 派单 1 物业")
+    done = dict(chat.say("@刘物业/私聊: 办结 1 已修好"))
+    assert "请回访来电市民（010-62345678）" in done["私聊·张网格"]
+    assert not any("62345678" in text for where, text in done.items() if where != "私聊·张网格")
+
+
 def test_the_web_page_shows_the_work_orders_number(web_chat: Conversation) -> None:
     web_chat.say(f"@张网格/私聊: {ORDER}")
     web_chat.say("@李书记/私聊: 受理 1 复杂")

@@ -86,6 +86,7 @@ def test_mobile_numbers_are_masked_in_every_written_form() -> None:
     assert mask_phones("订单202613812345678") == "订单202613812345678"
     assert mask_phones("138123456789") == "138123456789"
     assert mask_phones("12812345678") == "12812345678"
+    assert mask_phones("来电号码010-62345678") == "来电号码010-****5678"  # a landline as well
 
 
 def test_the_filter_masks_arguments_exceptions_and_keeps_secret_masking() -> None:

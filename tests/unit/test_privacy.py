@@ -34,6 +34,14 @@ def test_phone_numbers_are_masked_and_id_numbers_removed() -> None:
         ("+8613912345678", "139****5678"),
         ("+86 139 1234 5678", "139****5678"),
         ("老身份证110101900307123", "老身份证[身份证号已隐藏]"),
+        # Landlines: with an area code, or 7 or 8 digits said to be a phone.
+        ("来电号码：010-62345678，反映井盖", "来电号码：010-****5678，反映井盖"),
+        ("联系电话 0571-88886666", "联系电话 0571-****6666"),
+        ("座机：(010)62345678", "座机：(010)****5678"),
+        ("座机（010）62345678", "座机（010）****5678"),
+        ("我家电话62345678", "我家电话****5678"),
+        ("电话是6234567", "电话是****4567"),
+        ("13812345678 或 010 62345678", "138****5678 或 010 ****5678"),
     ],
 )
 def test_phone_numbers_written_apart_and_old_id_numbers_are_hidden_too(
@@ -43,7 +51,19 @@ def test_phone_numbers_written_apart_and_old_id_numbers_are_hidden_too(
 
 
 @pytest.mark.parametrize(
-    "kept", ["3号楼2单元502", "订单20261122", "12345678901", "电话：12312345678"]
+    "kept",
+    [
+        "3号楼2单元502",
+        "订单20261122",
+        "12345678901",
+        "电话：12312345678",
+        "门牌号 12345678 号",  # 8 digits not said to be a phone
+        "工单2026112300017",
+        "BJ-20261122-0123",
+        "2026-11-23",
+        "电话12345",
+        "4008123123",
+    ],
 )
 def test_numbers_that_are_neither_stay(kept: str) -> None:
     assert mask_text(kept) == kept
@@ -56,6 +76,10 @@ def test_numbers_that_are_neither_stay(kept: str) -> None:
         ("来电人王先生 +86 139 1234 5678", "13912345678"),
         ("工单2026112300017：5号楼井盖松了", None),  # an order's number is no phone
         ("3号楼电话打不通", None),
+        ("来电号码：010-62345678，路灯不亮", "010-62345678"),
+        ("座机（0571）88886666", "0571-88886666"),
+        ("居民电话62345678", "62345678"),
+        ("王先生13812345678，家里座机010-62345678", "13812345678"),  # the mobile first
     ],
 )
 def test_the_callers_number_is_read_from_the_words(text: str, phone: str | None) -> None:
