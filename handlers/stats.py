@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 from bot.analysis.location import building_number
 from bot.domain.issues import IssueStatus, Role
 from bot.domain.lifecycle import OPEN
-from bot.domain.periods import day_span, joined
+from bot.domain.periods import day_span, earlier, joined
 from bot.domain.ratings import SATISFIED_FROM
 from bot.domain.sources import Source, sources_named
 from bot.messages import Document, Outgoing, Reply
@@ -63,6 +63,9 @@ _RECENT = re.compile(
 )
 _RECENT_AT_MOST = 366
 _CHART = {"图", "图表", "chart"}
+# 「统计 本月 环比」: and how the figures moved since the period before; 「同比」 a year before.
+_PRIOR = {"环比", "对比", "比较", "比上月", "比上期", "较上月", "和上月比"}
+_YEAR_ON_YEAR = {"同比", "比去年", "较去年", "去年同期", "和去年比"}
 # 「统计 今年 总结」 (「年报」, 「月报」): the whole report, as the monthly report posts it.
 _REPORT = {"总结", "汇总", "报告", "月报", "年报", "全文"}
 # 「统计 今年 议事」: the meetings and votes instead (handlers/meeting_stats.py); 议事会 alone is
@@ -511,6 +514,7 @@ class StatsQuery:
     by_source: bool = False  # 「统计 本月 来源」: a line per 来源 instead of per grid
     meetings: bool = False  # 「统计 今年 议事」: the meetings and votes held
     report: bool = False  # 「统计 今年 总结」: the report, units, 来源 and meetings with it
+    compare: str = ""  # 「环比」 prior: the period before; 「同比」 year: a year before
 
     @property
     def of_people(self) -> bool:
@@ -566,6 +570,7 @@ def parse_stats_args(
     staff: set[Role] = set()
     sources: set[str] = set()
     chart = by_unit = by_month = by_source = meetings = report = False
+    compare = ""
     for word in joined(normalize(args)).split(" ") if args.strip() else []:
         if word.lower() in _CHART:
             chart = True
@@ -573,6 +578,8 @@ def parse_stats_args(
             meetings = True
         elif word in _REPORT:
             report = True
+        elif word in _PRIOR or word in _YEAR_ON_YEAR:
+            compare = "year" if word in _YEAR_ON_YEAR else "prior"
         elif word in _BY_UNIT:
             by_unit = True
         elif word in _BY_MONTH:
@@ -617,6 +624,7 @@ def parse_stats_args(
         by_source,
         meetings,
         report,
+        compare,
     )
 
 
@@ -657,6 +665,8 @@ def stats_text(
     counts, per_grid = counts_of(uow, community_id, query, now)
     top = len(query.categories) != 1
     lines = [summary_sentence(label, counts, short_names(services), top=top)]
+    if query.compare and query.period.since is not None:  # 「统计 本月 环比」
+        lines.append(_compared(uow, community_id, query, counts, now))
     if counts.collected and query.sources:  # 「统计 本月 12345」: and the orders' time limits
         lines += _limits_line(uow, community_id, query, now)
     if counts.collected and query.by_month:
@@ -667,6 +677,57 @@ def stats_text(
     if counts.collected and len(query.grid_ids) != 1 and not query.buildings:
         lines += [counts_line(name, grid) for name, grid in by_grid_name(grids, per_grid)]
     return "\n".join(lines)
+
+
+def _compared(
+    uow: UnitOfWork, community_id: int, query: StatsQuery, counts: IssueCounts, now: datetime
+) -> str:
+    """「较10月（收集11条，办结率45%）：收集增加1条（+9%），办结率提高5个百分点，满意率持平。」:
+    the same figures for the period before (`bot.domain.periods.earlier`: 上月同期 for one still
+    running), with the same grids, categories and 来源."""
+    period = query.period
+    assert period.since is not None
+    before = earlier(period.since, period.until, now, year_on_year=query.compare == "year")
+    then = replace(query, period=Period(before.label, before.since, before.until))
+    was, _ = counts_of(uow, community_id, then, now)
+    if not was.collected:
+        return texts.COMPARED_NOTHING.format(label=before.label)
+    changes = [_count_change("收集", counts.collected, was.collected, share=True)]
+    for what, rate, rate_was in (
+        ("办结率", counts.resolution_rate, was.resolution_rate),
+        ("满意率", counts.satisfaction_rate, was.satisfaction_rate),
+    ):
+        if rate is not None and rate_was is not None:  # nothing to divide: no rate to compare
+            changes.append(_rate_change(what, rate, rate_was))
+    if counts.overdue != was.overdue:
+        changes.append(_count_change("超期", counts.overdue, was.overdue, share=False))
+    return texts.COMPARED.format(
+        label=before.label,
+        collected=was.collected,
+        rate=percent(was.resolution_rate),
+        changes="，".join(changes),
+    )
+
+
+def _count_change(what: str, now: int, was: int, *, share: bool) -> str:
+    """「收集增加1条（+9%）」「超期减少2条」「收集持平」."""
+    if now == was:
+        return texts.COMPARED_SAME.format(what=what)
+    way = texts.COMPARED_MORE if now > was else texts.COMPARED_FEWER
+    said = texts.COMPARED_COUNT.format(what=what, way=way, n=abs(now - was))
+    if share and was:
+        change = int(abs(now - was) * 100 / was + 0.5)
+        said += texts.COMPARED_SHARE.format(sign="+" if now > was else "-", share=change)
+    return said
+
+
+def _rate_change(what: str, now: float, was: float) -> str:
+    """「办结率提高5个百分点」, in whole points as the rates are shown."""
+    points = int(now * 100 + 0.5) - int(was * 100 + 0.5)
+    if points == 0:
+        return texts.COMPARED_SAME.format(what=what)
+    way = texts.COMPARED_UP if points > 0 else texts.COMPARED_DOWN
+    return texts.COMPARED_POINTS.format(what=what, way=way, n=abs(points))
 
 
 def _limits_line(uow: UnitOfWork, community_id: int, query: StatsQuery, now: datetime) -> list[str]:
@@ -966,8 +1027,9 @@ CHART: ChartMaker | None = stats_chart
 
 def stats(ctx: Context, args: str) -> Outcome:
     """统计 [今天/近7天/本周/本月/上月/2026-11/11月1日到15日/今年/本季度] [网格] [楼号] [分类]
-    [单位/人员/来源/议事] [按月] [图] — the seeds' figures for a period; a unit's (物业), or every
-    unit's (单位); what staff did (张网格, 人员: `handlers.workload`); by 来源; month by month."""
+    [单位/人员/来源/议事] [按月] [环比/同比] [图] — the seeds' figures for a period; a unit's
+    (物业), or every unit's (单位); what staff did (张网格, 人员: `handlers.workload`); by 来源;
+    month by month; against the period before."""
     try:
         query, staff = _query(ctx, args)
     except _NotUnderstood as bad:

@@ -343,6 +343,16 @@ _MEETINGS_HELD_ASKED = re.compile(
 )
 
 
+# 「这个月和上个月比怎么样」「比上个月多了还是少了」「今年跟去年比」: the figures and how they
+# moved (「统计 本月 环比」「统计 今年 同比」).
+_THAN = {"上月": "本月", "上个月": "本月", "上周": "本周", "上个星期": "本周", "去年": "今年"}
+_COMPARE_ASKED = re.compile(
+    rf"^(?P<period>{_STATS_PERIOD})?的?(?:数据|统计|诉求)?(?:和|跟|与|同)?(?:比|较)?"
+    r"(?P<than>上个?月|上周|上个星期|去年)(?:同期)?的?(?:比|相比|比较|对比)?(?:一下)?"
+    r"(?:怎么样|如何|多了还是少了|多了吗|少了吗|多了多少|少了多少|有什么变化|变化大吗|有变化吗)$"
+)
+
+
 # 「满意率多少」「本月办结率」「哪个网格办结率最低」「各网格情况」: the rates, or the grids'
 # lines, which 统计 gives (this month's unless a period is said).
 _RATES_ASKED = re.compile(
@@ -374,6 +384,12 @@ def stats_asked(text: str) -> str | None:
     if rates is not None:
         period = rates["period"] or "本月"
         return _PERIOD_SAID.get(period, period)
+    if "比" in text or "变化" in text or "多了" in text or "少了" in text:
+        compared = _COMPARE_ASKED.match(text)
+        if compared is not None:
+            than = compared["than"]
+            period = _PERIOD_SAID.get(compared["period"] or "", compared["period"])
+            return f"{period or _THAN[than]} {'同比' if than == '去年' else '环比'}"
     if "开" in text or "召" in text or "举" in text:
         held = _MEETINGS_HELD_ASKED.match(text)
         if held is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from bot.text import read_number
 
@@ -158,3 +158,74 @@ def _shown(day: date, today: date, year: bool = False) -> str:
     """`11月20日` this year, `2025年12月20日` another (or with `year`)."""
     shown = f"{day.month}月{day.day}日"
     return f"{day.year}年{shown}" if year or day.year != today.year else shown
+
+
+# -- the period before, to compare with (「统计 本月 环比」「统计 今年 同比」) -------------------
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """The stretch a period is compared with: [since, until), and how a sentence names it."""
+
+    since: datetime
+    until: datetime
+    label: str
+
+
+def earlier(
+    since: datetime, until: datetime | None, now: datetime, *, year_on_year: bool
+) -> Earlier:
+    """The stretch before [since, until) (until None: still running): the month, quarter or
+    year before a whole one, the week before a week, else as many days before; the same
+    stretch a year back when `year_on_year`. A period still running is compared with the same
+    days of the one before (本月 on the 5th: the 1st to the 5th of last month)."""
+    today = now.date()
+    end = now if until is None else min(until, now)
+    months = 12 if year_on_year else _whole_months(since, until) if until else 0
+    if months:
+        start, finish = _months_back(since, months), _months_back(end, months)
+        running = _SAME_TIME_OF.get(12 if year_on_year else months) if end != until else None
+        return Earlier(start, finish, running or _label(start, finish, today))
+    if until is not None:
+        length = until - since
+    elif since.weekday() == 0 and since.time() == time(0) and (today - since.date()).days < 7:
+        length = timedelta(days=7)  # 本周: the week before, to the same day and time
+        return Earlier(since - length, end - length, "上周同期")
+    else:  # 今天, 近30天, 11月20日以来: as many whole days before
+        length = timedelta(days=(today - since.date()).days + 1)
+        if length == timedelta(days=1):
+            return Earlier(since - length, end - length, "昨天同期")
+    start, finish = since - length, end - length
+    return Earlier(start, finish, _label(start, finish, today))
+
+
+_SAME_TIME_OF = {1: "上月同期", 3: "上季度同期", 12: "去年同期"}
+
+
+def _whole_months(since: datetime, until: datetime) -> int:
+    """How many months [since, until) spans when both are a month's first midnight, else 0."""
+    firsts = all(t.day == 1 and t.time() == time(0) for t in (since, until))
+    return (until.year - since.year) * 12 + until.month - since.month if firsts else 0
+
+
+def _months_back(moment: datetime, months: int) -> datetime:
+    """The same day and time `months` earlier; the month's last day when that one has fewer."""
+    index = moment.year * 12 + moment.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    return moment.replace(year=year, month=month, day=min(moment.day, last))
+
+
+def _label(start: datetime, end: datetime, today: date) -> str:
+    """`10月`, `2025年`, `2025年11月`, or the days: `11月1日至11月5日`."""
+    months = _whole_months(start, end)
+    if months == 1:
+        return f"{start.month}月" if start.year == today.year else f"{start.year}年{start.month}月"
+    if months == 12 and start.month == 1:
+        return "去年" if start.year == today.year - 1 else f"{start.year}年"
+    first, last = start.date(), (end - timedelta(microseconds=1)).date()
+    if first == last:
+        return _shown(first, today)
+    years = first.year != last.year or first.year != today.year
+    return f"{_shown(first, today, years)}至{_shown(last, today, years)}"

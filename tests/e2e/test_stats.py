@@ -262,6 +262,36 @@ def test_one_day_the_days_since_one_and_months_from_one_to_another(
     assert november.text("@李书记/工作群: 统计 全年") == november.text("@李书记/工作群: 统计 今年")
 
 
+def test_how_the_figures_moved_since_the_period_before(november: Conversation) -> None:
+    # Asked on 1 December. October held one report, open and not yet late at its end.
+    lines = november.text("@李书记/工作群: 统计 上月 环比").splitlines()
+    assert lines[0] == november.text("@李书记/工作群: 统计 上月").splitlines()[0]
+    assert lines[1] == (
+        "较10月（收集1条，办结率0%）：收集增加10条（+1000%），办结率提高45个百分点，超期增加5条。"
+    )
+    assert lines[2:] == november.text("@李书记/工作群: 统计 上月").splitlines()[1:]
+    # Any days against as many before: the 5th–6th (5 reports, 2 done, rated 3, 1 and 5)
+    # against the 3rd–4th (4 reports, 1 done, rated 2); one open past its deadline at each end.
+    assert november.text("@李书记/工作群: 统计 11月5日到11月6日 对比").splitlines()[1] == (
+        "较11月3日至11月4日（收集4条，办结率25%）："
+        "收集增加1条（+25%），办结率提高15个百分点，满意率提高67个百分点。"
+    )
+    # 同比: a year before, when there was nothing; a month still running: the same days.
+    assert november.text("@李书记/工作群: 统计 上月 同比").splitlines()[1] == (
+        "2025年11月没有收集到诉求，无从比较。"
+    )
+    this_month = november.text("@李书记/工作群: 统计 本月 环比")
+    assert this_month == "本月没有收集到诉求。\n上月同期没有收集到诉求，无从比较。"
+    # With a grid, both sides are that grid's; asked in words, the same.
+    assert november.text("@李书记/工作群: 统计 上月 网格3 环比").splitlines()[1] == (
+        "较10月（收集1条，办结率0%）：收集增加4条（+400%），办结率提高40个百分点，超期增加3条。"
+    )
+    assert november.text("@李书记/工作群: 这个月和上个月比怎么样") == this_month
+    assert november.text("@李书记/私聊: 上个月比去年怎么样") == november.text(
+        "@李书记/工作群: 统计 上月 同比"
+    )
+
+
 @pytest.mark.parametrize("word", ["11月31日", "2月30日到3月1日"])
 def test_a_day_that_does_not_exist_gets_the_usage(november: Conversation, word: str) -> None:
     assert november.text(f"@李书记/工作群: 统计 {word}").startswith(f"看不懂「{word}」。用法：")
@@ -385,8 +415,8 @@ def test_a_bad_argument_gets_the_usage_in_one_line(
 ) -> None:
     reply = november.text(f"@李书记/工作群: {typed}")
     assert reply == (
-        f"看不懂「{word}」。用法：/stats [今天/近7天/本周/本月/上月/2026-11/11月1日到15日/今年/本季度] [网格] [楼号] [分类] [单位/人员/来源/议事] [按月] [图]"
-        "（或「统计 [今天/近7天/本周/本月/上月/2026-11/11月1日到15日/今年/本季度] [网格] [楼号] [分类] [单位/人员/来源/议事] [按月] [图]」），例如：统计 上月 网格3"
+        f"看不懂「{word}」。用法：/stats [今天/近7天/本周/本月/上月/2026-11/11月1日到15日/今年/本季度] [网格] [楼号] [分类] [单位/人员/来源/议事] [按月] [环比/同比] [图]"
+        "（或「统计 [今天/近7天/本周/本月/上月/2026-11/11月1日到15日/今年/本季度] [网格] [楼号] [分类] [单位/人员/来源/议事] [按月] [环比/同比] [图]」），例如：统计 上月 网格3"
     )
     # Nothing changed: the figures are as before.
     assert november.text("@李书记/工作群: 统计 上月").startswith("11月收集诉求11条")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.domain.periods import DaySpan, day_span, joined
+from bot.domain.periods import DaySpan, day_span, earlier, joined
 from bot.text import normalize
 
 TODAY = date(2026, 12, 5)
@@ -115,4 +116,72 @@ def test_a_span_typed_with_spaces_is_one_word() -> None:
 def test_the_span_is_a_value() -> None:
     assert day_span("11月20日", TODAY) == DaySpan(
         date(2026, 11, 20), date(2026, 11, 20), "11月20日"
+    )
+
+
+SH = ZoneInfo("Asia/Shanghai")
+NOW = datetime(2026, 12, 5, 7, 50, tzinfo=SH)  # a Saturday
+
+
+def before(
+    since: tuple[int, int, int], until: tuple[int, int, int] | None, *, year: bool = False
+) -> tuple[str, str, str]:
+    found = earlier(
+        datetime(*since, tzinfo=SH),
+        datetime(*until, tzinfo=SH) if until else None,
+        NOW,
+        year_on_year=year,
+    )
+    return (f"{found.since:%Y-%m-%d %H:%M}", f"{found.until:%Y-%m-%d %H:%M}", found.label)
+
+
+def test_the_period_before_a_whole_one() -> None:
+    assert before((2026, 11, 1), (2026, 12, 1)) == ("2026-10-01 00:00", "2026-11-01 00:00", "10月")
+    assert before((2026, 7, 1), (2026, 10, 1)) == (
+        "2026-04-01 00:00",
+        "2026-07-01 00:00",
+        "4月1日至6月30日",
+    )
+    assert before((2025, 1, 1), (2026, 1, 1)) == ("2024-01-01 00:00", "2025-01-01 00:00", "2024年")
+    assert before((2026, 11, 1), (2026, 11, 16)) == (
+        "2026-10-17 00:00",
+        "2026-11-01 00:00",
+        "10月17日至10月31日",
+    )
+    assert before((2026, 11, 1), (2026, 12, 1), year=True) == (
+        "2025-11-01 00:00",
+        "2025-12-01 00:00",
+        "2025年11月",
+    )
+    # A month's last day that the month before has not: that month's last.
+    assert before((2026, 3, 31), (2026, 4, 1)) == (
+        "2026-03-30 00:00",
+        "2026-03-31 00:00",
+        "3月30日",
+    )
+
+
+def test_a_period_still_running_against_the_same_days_before() -> None:
+    assert before((2026, 12, 1), (2027, 1, 1)) == (
+        "2026-11-01 00:00",
+        "2026-11-05 07:50",
+        "上月同期",
+    )
+    assert before((2026, 1, 1), (2027, 1, 1)) == (
+        "2025-01-01 00:00",
+        "2025-12-05 07:50",
+        "去年同期",
+    )
+    assert before((2026, 12, 1), (2027, 1, 1), year=True)[2] == "去年同期"
+    assert before((2026, 10, 1), (2027, 1, 1)) == (
+        "2026-07-01 00:00",
+        "2026-09-05 07:50",
+        "上季度同期",
+    )
+    assert before((2026, 11, 30), None) == ("2026-11-23 00:00", "2026-11-28 07:50", "上周同期")
+    assert before((2026, 12, 5), None) == ("2026-12-04 00:00", "2026-12-04 07:50", "昨天同期")
+    assert before((2026, 11, 6), None) == (  # 近30天
+        "2026-10-07 00:00",
+        "2026-11-05 07:50",
+        "10月7日至11月5日",
     )
