@@ -21,8 +21,9 @@ The amounts come from config (`points:`, see `rules`).
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
+from bot.domain.periods import joined
 from bot.domain.permissions import refusal
 from bot.domain.points import (
     DUPLICATE,
@@ -157,15 +158,44 @@ def _verified(ctx: Context, issue: Issue) -> Outcome:
 
 
 def points(ctx: Context, args: str) -> Outcome:
-    """积分 — one's balance and last changes; 积分 榜 / 积分榜 — this week's top 10."""
+    """积分 — one's balance and last changes; 积分 榜 / 积分榜 — this week's board; 积分 榜 今年
+    (本月, 上月, 11月, 11月1日到15日 … as 统计 names a period) — that period's."""
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
-    word = normalize(args).lower()
-    if word in BOARD_WORDS or (not word and _BOARD_TYPED.search(normalize(ctx.message.text))):
-        return answer(ctx, _this_week(ctx))
-    if word:
+    words = normalize(args).lower()
+    first, _, rest = words.partition(" ")
+    if first in BOARD_WORDS:  # 「积分 榜 今年」
+        period = rest
+    elif _BOARD_TYPED.search(normalize(ctx.message.text)):  # 「积分榜」「积分榜 今年」
+        period = words
+    elif words:
         raise Answer(ctx.services.command("points").usage_line())
-    return answer(ctx, _mine(ctx))
+    else:
+        return answer(ctx, _mine(ctx))
+    return answer(ctx, _board_of(ctx, period) if period else _this_week(ctx))
+
+
+def _board_of(ctx: Context, typed: str) -> str:
+    """「🏆 今年积分榜：」 and its lines, for a period as 统计 reads it; the usage for words that
+    name none."""
+    # Imported here: handlers.stats needs handlers.ledger, which calls into this module.
+    from handlers.stats import parse_period
+
+    assert ctx.community is not None
+    word = joined(typed).replace(" ", "")
+    try:
+        period = parse_period(_YEAR_SAID.get(word, word), ctx.now, ctx.services.settings.tz)
+    except ValueError:
+        raise Answer(ctx.services.command("points").usage_line()) from None
+    until = ctx.now if period.until is None else min(period.until, ctx.now)
+    board = _board(ctx.uow, ctx.community.id, period.since or _EVER, until)
+    if not board:
+        return texts.POINTS_BOARD_PERIOD_EMPTY.format(period=period.label)
+    return "\n".join([texts.POINTS_BOARD_PERIOD_HEAD.format(period=period.label), *board])
+
+
+_YEAR_SAID = {"年度": "今年", "本年度": "今年"}
+_EVER = datetime(2000, 1, 1, tzinfo=UTC)  # 累计: since points began
 
 
 def _mine(ctx: Context) -> str:

@@ -183,7 +183,30 @@ def test_the_leaderboard_ranks_this_weeks_points_with_names_masked(chat: Convers
     # Redeeming is spending, not a lower score on the board.
     chat.say("@李书记/工作群: 兑换 @王芳 8 电影票")
     assert chat.text("@孙大爷/网格5群: 积分榜") == board
-    assert chat.text("@孙大爷/网格5群: 积分 明细").startswith("用法：/points [榜]")
+    assert chat.text("@孙大爷/网格5群: 积分 明细").startswith("用法：/points [榜 [本月/今年]]")
+
+
+def test_the_leaderboard_of_a_month_or_the_year(db_url: str) -> None:
+    """The year's board gives the year-end 积分之星: what each earned over the weeks."""
+    chat = Conversation(example_settings(db_url), VirtualClock(at(11, 23, 8)))
+    _three_earners(chat)  # the week of 23 November
+    chat.run_until(at(12, 1, 10))
+    assert chat.text("@孙大爷/网格5群: #报事 7号楼楼顶漏水了").startswith("已登记 #3")
+    chat.say("@赵网格/网格5群: 受理 3 简单")  # 孙大爷 +5 in December
+    year = "🏆 今年积分榜：\n1. 王* 8分\n2. 孙*爷 7分\n3. 赵*姨 5分"
+    assert chat.text("@李书记/工作群: 积分榜 今年") == year
+    for said in ("今年积分榜", "年度积分排名", "今年谁的积分最多"):
+        assert chat.text(f"@孙大爷/网格5群: {said}") == year, said
+    assert chat.text("@孙大爷/网格5群: 积分 榜 2026年") == year.replace("今年", "2026年")
+    assert chat.text("@孙大爷/网格5群: 本月积分榜") == "🏆 本月积分榜：\n1. 孙*爷 5分"
+    november = "🏆 11月积分榜：\n1. 王* 8分\n2. 赵*姨 5分\n3. 孙*爷 2分"
+    assert chat.text("@孙大爷/网格5群: 积分榜 上月") == november
+    assert chat.text("@孙大爷/网格5群: 积分 榜 11月1日 到 11月30日") == november.replace(
+        "11月积分榜", "11月1日至11月30日积分榜"
+    )
+    assert chat.text("@孙大爷/网格5群: 去年积分榜") == "去年还没有人获得积分。"
+    assert chat.text("@孙大爷/网格5群: 积分榜 火星").startswith("用法：/points")
+    chat.close()
 
 
 def test_the_monday_leaderboard_goes_to_grid_groups_once(db_url: str) -> None:

@@ -301,6 +301,9 @@ def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_
         ("把3定为疑难", "accept", "3 疑难"),
         ("谁的积分最多", "points", "榜"),
         ("本周积分排名", "points", "榜"),
+        ("本月谁的积分最多", "points", "榜 本月"),
+        ("今年积分榜", "points", "榜 今年"),
+        ("年度积分排名", "points", "榜 年度"),
         ("议事会改到周日下午3点", "move_meeting", "议事会 周日下午3点"),
         ("这次的板凳会取消了", "cancel_meeting", "板凳会"),
         ("取消议事会", "cancel_meeting", "议事会"),
@@ -411,7 +414,6 @@ def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -
         "2号改成周五",  # neither a level nor said as a deadline's change
         "回访了3号楼的阿姨",
         "把蛋糕分给孩子们",
-        "本月谁的积分最多",  # the board is the week's
         "议事会开得怎么样",
     ],
 )
