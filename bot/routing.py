@@ -224,7 +224,9 @@ class Router:
         if (quoted := _quoted_poll(message)) is not None and is_ballot(f"{quoted} {said_text}"):
             # 「2」 in reply to the poll 「📅 M1 …」: the poll's number goes without saying.
             return Route(RouteKind.BALLOT, text=f"{quoted} {said_text}")
-        command = self._command(said_text, said, private=private)
+        command = self._command(said_text, said, private=private) or self._hashed(
+            said_text, said, raw, private=private
+        )
         if command is not None and not self._tagged_report(command, raw):
             return _asking(command, raw)
         if is_ballot(text):
@@ -352,6 +354,13 @@ class Router:
                 args = arabic_lead(args)
             return Route(RouteKind.COMMAND, command, word=keyword, args=args)
         return None
+
+    def _hashed(self, text: str, said: str, raw: str, *, private: bool) -> Route | None:
+        """「#统计 本月」「＃台账」: a command typed with the habit of the report tags, as it is
+        without the #; None for a report tag or any other hashtag."""
+        if text[:1] != "#" or self._report.search(raw) is not None:
+            return None
+        return self._command(text[1:].lstrip(), said.lstrip()[1:].lstrip(), private=private)
 
     def _tagged_report(self, command: Route, raw: str) -> bool:
         """「上报 2号楼楼顶漏水 #报事」: a report that happens to start with a command word that

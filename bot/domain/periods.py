@@ -63,9 +63,20 @@ def joined(text: str) -> str:
     return _SPACED.sub(lambda match: match["sep"] or "", text)
 
 
+# 「从11月1日到11月25日」「11月1日到25日的」「11月1日至25日期间」: the span inside.
+_AROUND = re.compile(r"^(?:从|自)(?=[0-9一二三四五六七八九十])|(?:的|期间|之间|这段时间)$")
+# 「11-1至11-25」: months and days with dashes, when the span is said with 至 or 到.
+_DASHED = re.compile(
+    r"^(?P<a>[0-9]{1,2})-(?P<b>[0-9]{1,2})(?P<sep>到|至|~)(?P<c>[0-9]{1,2})-(?P<d>[0-9]{1,2})$"
+)
+
+
 def day_span(word: str, today: date) -> DaySpan | None:
     """The days `word` names, or None when it names no span of days (a month alone, 本月, a
     word of another kind) or a day that does not exist (`11月31日`)."""
+    word = _AROUND.sub("", word)
+    if dashed := _DASHED.match(word):
+        word = f"{dashed['a']}.{dashed['b']}{dashed['sep']}{dashed['c']}.{dashed['d']}"
     if match := _MONTHS.match(word):
         return _months(match, today)
     if match := _RANGE.match(word):

@@ -37,6 +37,10 @@ def span(word: str, today: date = TODAY) -> tuple[date, date | None, str] | None
         "2026年11月1日到11月15日",
         "十一月一日到十一月十五日",
         "１１月１日～１１月１５日",  # full-width, as phones type it
+        "从11月1日到11月15日",
+        "11月1日到15日的",
+        "11月1日至15日期间",
+        "11-1至11-15",
     ],
 )
 def test_a_range_of_days_however_it_is_typed(typed: str) -> None:

@@ -870,3 +870,31 @@ def test_a_check_on_the_spot_is_told_from_chatter(said: str, checked: bool) -> N
 )
 def test_a_short_question_in_a_group_may_be_one_a_notice_answers(said: str, asked: bool) -> None:
     assert_heard_or_chat(said, RouteKind.NOTICE_ASKED, heard=asked)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "args"),
+    [
+        ("#统计 本月", "stats", "本月"),
+        ("＃统计 本月", "stats", "本月"),
+        ("# 台账", "list", ""),
+        ("＃受理 1", "accept", "1"),
+        ("#派单 1 物业，周五前", "assign", "1 物业，周五前"),
+        ("#积分", "points", ""),
+    ],
+)
+def test_a_command_typed_with_the_tag_habit_is_the_command(text: str, name: str, args: str) -> None:
+    routed = route(text)
+    assert routed.kind is RouteKind.COMMAND and routed.command is not None
+    assert (routed.command.name, routed.args) == (name, args)
+
+
+@pytest.mark.parametrize(
+    "text", ["#好人好事 王大爷扶老人过马路", "#结果公布了", "#统计一下大家意见"]
+)
+def test_other_hashtags_stay_chatter(text: str) -> None:
+    assert route(text).kind is RouteKind.IGNORE
+
+
+def test_a_hashed_report_tag_is_still_a_report() -> None:
+    assert route("#报事 3号楼灯坏了").kind is RouteKind.REPORT
