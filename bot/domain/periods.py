@@ -6,6 +6,8 @@ A date without a year is this year's, or last year's when it would still be to c
 January, `12月20日到1月19日` is the December just gone to this January); the end of a range takes
 the start's year and month when it leaves them out, and a range typed back to front is read the
 right way round.
+
+`earlier` gives the stretch a period is compared with (「统计 本月 环比」「统计 今年 同比」).
 """
 
 from __future__ import annotations
