@@ -40,6 +40,14 @@ COMMANDS: tuple[Command, ...] = (
         listing.list_issues,
     ),
     Command(
+        "search",
+        ("搜索", "查找"),
+        "关键词 [页码]",
+        "按关键词查找事项，含已办结的",
+        "搜索 井盖",
+        listing.search,
+    ),
+    Command(
         "mine",
         ("我的待办", "我的事项", "我的任务", "待办事项", "待办"),
         "[红/黄/绿] [页码]",

@@ -19,6 +19,7 @@ from handlers.ledger import (
     Held,
     assignee_label,
     calendar_note,
+    check,
     colour_of,
     held_by_person,
     held_by_unit,
@@ -277,9 +278,53 @@ def held(ctx: Context, limit: int) -> Sequence[Issue]:
     ).issues
 
 
+def search(ctx: Context, args: str) -> Outcome:
+    """搜索 关键词 [页码] — the issues whose words hold every keyword, open or not, still open
+    first, newest first; whichever a 台账 would show this person (a resident: their own)."""
+    if ctx.community is None:
+        raise Answer(texts.NEEDS_COMMUNITY)
+    check(ctx, "search")
+    words = argument_words(args)
+    page = 1
+    if len(words) > 1 and (number := whole_number(words[-1])) is not None:
+        page, words = max(1, number), words[:-1]
+    if not words:
+        raise Answer(ctx.services.command("search").usage_line())
+    actor = ctx.actor
+    watcher, building = ledger_scope(actor)
+    handler = actor.role is Role.HANDLER
+    query = LedgerQuery(
+        community_id=ctx.community.id,
+        statuses=frozenset(IssueStatus),
+        words=tuple(words),
+        watcher_id=watcher,
+        building=building,
+        assignee_ids=frozenset({actor.person_id}) if handler else frozenset(),
+        assignee_unit=actor.unit if handler else None,
+    )
+    found, total, still_open = ctx.uow.issues.search(
+        query, open_statuses=OPEN, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE
+    )
+    said = " ".join(echoed(word) for word in words)
+    if total == 0:
+        return answer(ctx, texts.SEARCH_NONE.format(words=said))
+    pages = -(-total // PAGE_SIZE)
+    if page > pages:
+        raise Answer(texts.LIST_NO_PAGE.format(page=page, pages=pages))
+    head = texts.SEARCH_HEAD.format(words=said, total=total, open=still_open)
+    if pages > 1:
+        head += texts.LIST_PAGE.format(page=page, pages=pages)
+    lines = [head, *(ledger_line(ctx.uow, ctx.services, issue) for issue in found)]
+    if page < pages:
+        lines.append(texts.SEARCH_NEXT.format(words=said, next=page + 1))
+    return answer(ctx, "\n".join(lines))
+
+
 def ledger_line(uow: UnitOfWork, services: Services, issue: Issue) -> str:
     """`🔴 #3【照明路灯】3号楼3单元 · 办理中 · 物业·刘*业 · 期限11月23日`; 紧急 first when it
-    is."""
+    is; one no longer open (搜索) marked by how it ended, with the day it was done."""
+    if issue.status not in OPEN and issue.status is not IssueStatus.RESOLVED:
+        return _ended_line(uow, services, issue)
     resolved = issue.status is IssueStatus.RESOLVED and issue.resolved_at is not None
     mark = texts.FOLLOW_UP_MARK if resolved else colour_of(services, issue.deadline).emoji
     head = f"{mark} #{issue.number}【{services.category(issue.category).name}】"
@@ -297,6 +342,23 @@ def ledger_line(uow: UnitOfWork, services: Services, issue: Issue) -> str:
         details.append(texts.RESOLVED_ON.format(month=day.month, day=day.day))
     else:
         details.append(f"期限{shown_deadline(services, issue.deadline)}")
+    return head + " · ".join(details)
+
+
+def _ended_line(uow: UnitOfWork, services: Services, issue: Issue) -> str:
+    """`✅ #3【照明路灯】3号楼3单元 · 已销号 · 物业·刘*业 · 11月23日办结`."""
+    head = f"{texts.ENDED_MARKS[issue.status.value]} #{issue.number}"
+    head += f"【{services.category(issue.category).name}】"
+    room = None if issue.private else issue.room
+    details = (
+        [where] if (where := location_label(issue.building, issue.unit, room, issue.place)) else []
+    )
+    details.append(issue.status.label)
+    if holder := assignee_label(uow, issue):
+        details.append(holder)
+    if issue.resolved_at is not None:
+        day = issue.resolved_at.astimezone(services.settings.tz)
+        details.append(texts.RESOLVED_ON.format(month=day.month, day=day.day))
     return head + " · ".join(details)
 
 

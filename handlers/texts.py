@@ -326,6 +326,11 @@ LIST_FOLLOW_UP_NONE = "没有待回访的事项。"
 LIST_FOLLOW_UP_HOW = "电话回访后请记录：回访 编号 满意/基本满意/不满意"
 LIST_RATE_HOW = "请评价：评价 编号 1-5分，或「满意/基本满意/不满意」"
 FOLLOW_UP_MARK = "📞"
+# 「搜索 井盖」: an issue no longer open, marked by how it ended
+ENDED_MARKS = {"closed": "✅", "rejected": "⛔", "merged": "🔗"}
+SEARCH_HEAD = "含「{words}」的事项：{total}条（未办结{open}条）"
+SEARCH_NONE = "没有找到含「{words}」的事项。"
+SEARCH_NEXT = "下一页：搜索 {words} {next}"
 RESOLVED_ON = "{month}月{day}日办结"
 LIST_EMPTY_HELD = "您手上没有未办结的事项。"
 LIST_EMPTY_WATCHED = "您报过或关注的事项里没有未办结的。关注一件事请发送「关注 编号」。"

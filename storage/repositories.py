@@ -512,6 +512,27 @@ class Issues:
             rows, counts.get(0, 0), counts.get(1, 0), counts.get(2, 0), counts.get(3, 0)
         )
 
+    def search(
+        self, query: LedgerQuery, *, open_statuses: Collection[IssueStatus], offset: int, limit: int
+    ) -> tuple[Sequence[Issue], int, int]:
+        """One page of the issues `query` finds, those still open first, each part newest
+        first; with how many it finds in all and how many of them are open."""
+        where = _ledger_where(query)
+        still_open = Issue.status.in_(open_statuses)
+        total, open_count = self._session.execute(
+            select(func.count(), func.coalesce(func.sum(case((still_open, 1), else_=0)), 0)).where(
+                *where
+            )
+        ).one()
+        rows = self._session.scalars(
+            select(Issue)
+            .where(*where)
+            .order_by(still_open.desc(), Issue.created_at.desc(), Issue.number.desc())
+            .offset(offset)
+            .limit(limit)
+        ).all()
+        return rows, int(total), int(open_count)
+
     def holders(
         self, query: LedgerQuery, *, now: datetime, yellow_until: datetime
     ) -> list[HolderCount]:
@@ -1078,6 +1099,7 @@ class LedgerQuery:
     sources: frozenset[str] = frozenset()  # of these 来源 (「台账 12345」)
     # The days the deadline, or a work order's time limit, falls in (「台账 今天到期」).
     due: DueWindow | None = None
+    words: tuple[str, ...] = ()  # each in the description (「搜索 井盖 3号楼」)
 
 
 def _colour_rank(now: datetime, yellow_until: datetime) -> ColumnElement[int]:
@@ -1126,6 +1148,7 @@ def _ledger_where(query: LedgerQuery) -> list[ColumnElement[bool]]:
             held.append(Issue.assignee_unit == query.assignee_unit)
             held.append(Issue.escalated_to == query.assignee_unit)
         where.append(or_(*held))
+    where += [Issue.description.contains(word, autoescape=True) for word in query.words]
     if query.text:
         found = Issue.description.contains(query.text, autoescape=True)
         if query.text.isdecimal() and len(query.text) < 10:

@@ -52,6 +52,7 @@ EVERYONE = frozenset(
         "show",
         "list",
         "mine",
+        "search",  # whatever the 台账 would show them
         "meetings",
         "follow",
         "unfollow",

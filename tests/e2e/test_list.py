@@ -327,3 +327,46 @@ def test_the_issues_to_call_back_are_those_done_and_not_yet_rated(chat: Conversa
     )
     chat.say("@李书记/工作群: 回访 1 满意")
     assert chat.text("@李书记/工作群: 台账 待回访") == "没有待回访的事项。"
+
+
+def test_search_finds_issues_by_their_words_open_or_done(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@刘阿姨/网格3群: #报事 2号楼门口井盖松了，踩上去晃")
+    chat.say("@陈大爷/网格5群: #报事 5号楼旁边的井盖丢了，很危险")
+    chat.say("@李书记/工作群: 派单 2 物业")
+    chat.say("@刘物业/私聊: 办结 2 已固定")
+    chat.say("@刘阿姨/网格3群: 满意")
+    chat.say("@李书记/工作群: 退回 1 重复反映")
+    # Still open first, then the rest, newest first; a closed one marked by how it ended.
+    assert chat.text("@李书记/工作群: 搜索 井盖").splitlines() == [
+        "含「井盖」的事项：2条（未办结1条）",
+        "🟢 #3【道路井盖】紧急 · 5号楼 · 待受理 · 期限11月26日",
+        "✅ #2【道路井盖】2号楼 · 已销号 · 物业 · 11月23日办结",
+    ]
+    # Every word must be in it; 查找 is the same; nothing found says so, changing nothing.
+    assert chat.text("@李书记/工作群: 查找 井盖 5号楼").splitlines()[1:] == [
+        "🟢 #3【道路井盖】紧急 · 5号楼 · 待受理 · 期限11月26日"
+    ]
+    assert chat.text("@李书记/工作群: 搜索 火星") == "没有找到含「火星」的事项。"
+    assert chat.text("@李书记/工作群: 搜索").startswith("用法：/search 关键词")
+    assert chat.say("@李书记/工作群: 搜索一下附近的超市") == []
+    # A resident finds their own; the one holding it what they held.
+    assert chat.text("@王芳/网格3群: 搜索 灯").splitlines() == [
+        "含「灯」的事项：1条（未办结0条）",
+        "⛔ #1【照明路灯】3号楼2单元 · 已退回",
+    ]
+    assert chat.text("@王芳/私聊: 搜索 井盖") == "没有找到含「井盖」的事项。"
+    assert chat.text("@刘物业/私聊: 搜索 井盖").splitlines()[1:] == [
+        "✅ #2【道路井盖】2号楼 · 已销号 · 物业 · 11月23日办结"
+    ]
+
+
+def test_search_pages(chat: Conversation) -> None:
+    file_reports(chat, 12)
+    first = chat.text("@李书记/工作群: 搜索 楼道灯").splitlines()
+    assert first[0] == "含「楼道灯」的事项：12条（未办结12条），第1/2页"
+    assert len(first) == 12 and first[-1] == "下一页：搜索 楼道灯 2"
+    assert first[1].startswith("🟡 #12【照明路灯】")  # newest first
+    second = chat.text("@李书记/工作群: 搜索 楼道灯 2").splitlines()
+    assert [line.split("【")[0] for line in second[1:]] == ["🟡 #2", "🟡 #1"]
+    assert chat.text("@李书记/工作群: 搜索 楼道灯 3") == "没有第3页，共2页。"

@@ -29,6 +29,7 @@ ALLOWED: dict[str, set[Role]] = {
     "help": {R, H, D, W, S},
     "list": {R, H, D, W, S},
     "mine": {R, H, D, W, S},
+    "search": {R, H, D, W, S},  # each finds what their 台账 shows
     "meetings": {R, H, D, W, S},
     "show": {H, D, W, S},  # a resident sees only their own or followed issues
     "follow": {R, H, D, W, S},
