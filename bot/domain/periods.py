@@ -109,10 +109,12 @@ def _range(match: re.Match[str], today: date) -> DaySpan | None:
     if last < first and not end_year_typed and last.month < first.month:
         last = _valid(last.year + 1, last.month, last.day) or last
     first, last = min(first, last), max(first, last)
-    if first > today and not match["ya"]:
-        first = _valid(first.year - 1, first.month, first.day) or first
-        if not end_year_typed:
-            last = _valid(last.year - 1, last.month, last.day) or last
+    if first > today and not match["ya"]:  # still to come: last year's (none if it has none)
+        earlier_first = _valid(first.year - 1, first.month, first.day)
+        earlier_last = last if end_year_typed else _valid(last.year - 1, last.month, last.day)
+        if earlier_first is None or earlier_last is None or earlier_first > earlier_last:
+            return None
+        first, last = earlier_first, earlier_last
     years = first.year != last.year or first.year != today.year
     return DaySpan(first, last, f"{_shown(first, today, years)}至{_shown(last, today, years)}")
 

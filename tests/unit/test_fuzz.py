@@ -29,6 +29,7 @@ from bot.analysis.normalize import normalize as analysis_normalize
 from bot.clock import VirtualClock
 from bot.domain.calendar import UnknownYear, WorkCalendar
 from bot.domain.deadlines import MAX_DAYS_AHEAD, Colour, DeadlineError, parse_deadline
+from bot.domain.periods import day_span, earlier
 from bot.domain.ratings import spoken_score
 from bot.domain.repeats import RepeatError, parse_repeat
 from bot.messages import ChatRef, IncomingMessage, PersonRef, QuotedMessage
@@ -96,6 +97,16 @@ _PIECES = [
     "3个工作日",
     "12月1日",
     "2026-12-01",
+    "11月1日",
+    "11.1",
+    "到",
+    "至",
+    "以来",
+    "从",
+    "月份",
+    "环比",
+    "同比",
+    "~",
     "18:00",
     "M3",
     "满意",
@@ -249,6 +260,39 @@ def test_stats_arguments_parse_or_refuse_with_value_error(args: str) -> None:
             grids={"网格3": 1, "网格5": 2},
             categories=[("drainage", "排水管道"), ("lighting", "照明路灯")],
         )
+
+
+@FUZZ
+@given(word=anything, days=st.integers(min_value=0, max_value=3000))
+@example(word="٢٠٢٦-١١-٠١至٢٠٢٦-١١-١٥", days=0)  # Arabic-Indic digits are no date
+@example(word="2月29日到3月1日", days=0)  # asked on 1 January 2020: 2019 had no 29 February
+def test_a_span_of_days_is_read_or_none_and_never_back_to_front(word: str, days: int) -> None:
+    today = date(2020, 1, 1) + timedelta(days=days)
+    span = day_span(normalize(word), today)
+    if span is not None:
+        assert span.last is None or span.first <= span.last
+        assert span.label
+
+
+@FUZZ
+@given(
+    since=st.datetimes(
+        min_value=datetime(2001, 1, 1),  # noqa: DTZ001 (hypothesis wants naive bounds)
+        max_value=datetime(2030, 12, 31),  # noqa: DTZ001
+    ),
+    length=st.integers(min_value=1, max_value=800),
+    running=st.booleans(),
+    year_on_year=st.booleans(),
+)
+def test_the_period_before_ends_by_its_start(
+    since: datetime, length: int, running: bool, year_on_year: bool
+) -> None:
+    start = since.replace(tzinfo=TZ)
+    until = None if running else start + timedelta(days=length)
+    now = start + timedelta(days=length, hours=1)
+    before = earlier(start, until, now, year_on_year=year_on_year)
+    assert before.since <= before.until <= start + timedelta(days=length)
+    assert before.until <= now and before.label
 
 
 @FUZZ
