@@ -666,7 +666,7 @@ def stats_text(
     top = len(query.categories) != 1
     lines = [summary_sentence(label, counts, short_names(services), top=top)]
     if query.compare and query.period.since is not None:  # 「统计 本月 环比」
-        lines.append(_compared(uow, community_id, query, counts, now))
+        lines.append(compared(uow, community_id, query, counts, now))
     if counts.collected and query.sources:  # 「统计 本月 12345」: and the orders' time limits
         lines += _limits_line(uow, community_id, query, now)
     if counts.collected and query.by_month:
@@ -679,7 +679,7 @@ def stats_text(
     return "\n".join(lines)
 
 
-def _compared(
+def compared(
     uow: UnitOfWork, community_id: int, query: StatsQuery, counts: IssueCounts, now: datetime
 ) -> str:
     """「较10月（收集11条，办结率45%）：收集增加1条（+9%），办结率提高5个百分点，满意率持平。」:

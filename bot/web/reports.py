@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
@@ -38,6 +39,7 @@ from handlers.stats import (
     StatsQuery,
     by_grid_name,
     by_unit_order,
+    compared,
     counts_of,
     month_span,
     parse_month,
@@ -404,7 +406,8 @@ def stats_page(
 ) -> dict[str, Any]:
     """/stats as tables: the summary sentence, totals, per status, per grid, per category, per
     handling unit (「统计 单位」: what it held or was escalated, 按期 its resolved on time) and
-    per 来源 (「统计 来源」); the meetings held (「统计 议事」)."""
+    per 来源 (「统计 来源」); the meetings held (「统计 议事」); against the period before and a
+    year before (「统计 环比」「统计 同比」)."""
     now = services.clock.now()
     grids = {grid.id: grid.name for grid in uow.communities.grids_of(community_id)}
 
@@ -446,7 +449,14 @@ def stats_page(
     }
     period = query.period
     held = meeting_figures(uow, community_id, period.since, period.until, now)
+    # How the figures moved: against the period before and a year before (环比, 同比).
+    moved = [
+        compared(uow, community_id, replace(query, compare=way), counts, now)
+        for way in ("prior", "year")
+        if period.since is not None
+    ]
     return {
+        "compared": moved,
         # The consultation, as 「统计 … 议事」 says it, for the community's figures alone.
         "meetings": ""
         if held.nothing or query.grid_ids or query.categories

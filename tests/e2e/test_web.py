@@ -814,6 +814,11 @@ def test_the_statistics_page_counts_any_days_typed_as_the_chat_takes_them(
     assert "11月1日至11月15日没有收集到诉求。" in none.splitlines()
     wrong = client.get("/stats", params={"period": "11月31日"})
     assert wrong.status_code == 400 and "看不懂「11月31日」" in visible(wrong.text)
+    # Under the sentence, how the figures moved, as 「统计 … 环比」 and 「… 同比」 say it.
+    for way in ("环比", "同比"):
+        moved = three.text(f"@李书记/工作群: 统计 11月20日到11月30日 {way}").splitlines()[1]
+        assert moved in page.splitlines(), way
+    assert moved == "去年同期没有收集到诉求，无从比较。"  # the days so far, a year back
 
 
 def test_the_statistics_page_says_the_meetings_held_as_the_chat_does(three: Conversation) -> None:
