@@ -9,10 +9,11 @@ from bot.analysis.location import building_number
 from bot.domain.deadlines import Colour, DueWindow, due_window
 from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import OPEN
+from bot.domain.periods import joined
 from bot.domain.permissions import STAFF, ledger_scope
 from bot.domain.privacy import mask_name
 from bot.domain.sources import order_shaped, sources_named
-from bot.text import argument_words, echoed, whole_number
+from bot.text import argument_words, echoed, normalize, whole_number
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services, answer
 from handlers.ledger import (
@@ -26,7 +27,7 @@ from handlers.ledger import (
     shown_deadline,
     yellow_until,
 )
-from handlers.stats import category_code
+from handlers.stats import Period, category_code, parse_period
 from storage.models import Issue
 from storage.repositories import LedgerQuery
 from storage.uow import UnitOfWork
@@ -69,6 +70,7 @@ class _Asked:
     worker: int | None = None  # 「台账 张网格」: a grid worker's grids, and what they hold
     order: str = ""  # 「台账 2026112200123」: a work order's number (工单号, or in the words)
     due: DueWindow | None = None  # 「台账 今天到期」「本周到期」
+    filed: Period | None = None  # 「台账 上月」: filed in that period
 
 
 def _asked(ctx: Context, words: list[str]) -> _Asked:
@@ -115,9 +117,21 @@ def _asked(ctx: Context, words: list[str]) -> _Asked:
             asked.held_by = holder
         elif (building := building_number(word)) is not None:
             asked.building = building
+        elif (filed := _filed_in(ctx, word)) is not None:
+            asked.filed = filed
         else:
             raise Answer(texts.LIST_UNKNOWN_FILTER.format(word=echoed(word)))
     return asked
+
+
+def _filed_in(ctx: Context, word: str) -> Period | None:
+    """The period a word of 台账 names as 统计 reads it (「上月」「10月」「11月1日到15日」):
+    the open issues filed in it; None for other words."""
+    try:
+        period = parse_period(word, ctx.now, ctx.services.settings.tz)
+    except ValueError:
+        return None
+    return None if period.since is None else period
 
 
 def mine(ctx: Context, args: str) -> Outcome:
@@ -131,7 +145,7 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
     community = ctx.community_settings()
-    words = [_page_word(w) for w in argument_words(args)]
+    words = [_page_word(w) for w in argument_words(joined(normalize(args)))]
     filters = [word for word in words if whole_number(word) is None or not _page_number(word)]
     asked = _asked(ctx, words)
     page, wanted, mine, held_by = asked.page, asked.colour, asked.mine, asked.held_by
@@ -159,6 +173,8 @@ def list_issues(ctx: Context, args: str) -> Outcome:
         sources=frozenset(asked.sources),
         text=asked.order,
         due=asked.due,
+        filed_since=asked.filed.since if asked.filed else None,
+        filed_until=asked.filed.until if asked.filed else None,
         # Residents see what they reported or follow, a 楼栋长 their building; handlers (and
         # staff asking for "mine") what they hold.
         watcher_id=watcher,
@@ -193,8 +209,10 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     pages = -(-shown_total // PAGE_SIZE)
     if page > pages:
         raise Answer(texts.LIST_NO_PAGE.format(page=page, pages=pages))
+    filed = texts.LIST_FILED.format(period=asked.filed.label) if asked.filed else ""
     head = texts.LIST_HEAD.format(
         community=community.name,
+        filed=filed,
         total=result.total,
         red=result.red,
         yellow=result.yellow,

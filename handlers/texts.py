@@ -315,7 +315,8 @@ BAD_SCORE = "请给 1-5 分，或写 满意/基本满意/不满意，例如：�
 HISTORY_MOVE = "{when} {actor}{action}（{before}→{after}）{note}"  # actor: 「王* 」, or none
 HISTORY_NOTE = "{when} {actor}{action}{note}"
 
-LIST_HEAD = "{community}台账：未办结{total}条（🔴{red} 🟡{yellow} 🟢{green}）"
+LIST_HEAD = "{community}台账{filed}：未办结{total}条（🔴{red} 🟡{yellow} 🟢{green}）"
+LIST_FILED = "（{period}收集）"  # after 台账 when asked by when they were filed
 LIST_PAGE = "，第{page}/{pages}页"
 LIST_NEXT = "下一页：台账 {args}{next}"
 LIST_EMPTY = "没有符合条件的未办结事项。"
@@ -341,7 +342,7 @@ LIST_EMPTY_BUILDING = "{building}没有未办结的事项。"
 LIST_NO_PAGE = "没有第{page}页，共{pages}页。"
 LIST_UNKNOWN_FILTER = (
     "看不懂「{word}」。可以写：红/黄/绿、今天到期/本周到期、紧急、待受理/已受理/办理中、我的、网格名、分类名、"
-    "承办单位或@承办人、单位（按承办汇总）、楼号、页码，"
+    "承办单位或@承办人、单位（按承办汇总）、楼号、收集时间（上月、11月）、页码，"
     "例如：台账 红 网格3"
 )
 LIST_HOLDER_OWN = "您的台账只列您承办的事项，无需按承办人筛选。"

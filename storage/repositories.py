@@ -1100,6 +1100,8 @@ class LedgerQuery:
     # The days the deadline, or a work order's time limit, falls in (「台账 今天到期」).
     due: DueWindow | None = None
     words: tuple[str, ...] = ()  # each in the description (「搜索 井盖 3号楼」)
+    filed_since: datetime | None = None  # filed in [filed_since, filed_until) (「台账 上月」)
+    filed_until: datetime | None = None
 
 
 def _colour_rank(now: datetime, yellow_until: datetime) -> ColumnElement[int]:
@@ -1149,6 +1151,10 @@ def _ledger_where(query: LedgerQuery) -> list[ColumnElement[bool]]:
             held.append(Issue.escalated_to == query.assignee_unit)
         where.append(or_(*held))
     where += [Issue.description.contains(word, autoescape=True) for word in query.words]
+    if query.filed_since is not None:
+        where.append(Issue.created_at >= query.filed_since)
+    if query.filed_until is not None:
+        where.append(Issue.created_at < query.filed_until)
     if query.text:
         found = Issue.description.contains(query.text, autoescape=True)
         if query.text.isdecimal() and len(query.text) < 10:

@@ -147,7 +147,27 @@ _HOLDERS_ASKED = re.compile(
 _HOLDERS_FIRST = frozenset("各每哪谁")  # the first characters _HOLDERS_ASKED allows
 
 
+# 「上个月的还有哪些没办」「10月份报的还有几件没办完」: those filed then (「台账 上月」).
+_FILED_ASKED = re.compile(
+    r"^(?P<period>上个?月|本月|这个月|上周|本周|这周|去年|今年|[0-9]{1,2}月)份?"
+    r"(?:的|收的|报的|反映的|收到的|登记的)"
+)
+_FILED_SAID = {"上个月": "上月", "这个月": "本月", "这周": "本周"}
+
+
 def ledger_asked(text: str) -> str | None:
+    """「上月」 and what follows for 「上个月的还有哪些没办」 (those filed then), else as
+    `_ledger_asked`."""
+    filed = _FILED_ASKED.match(text)
+    if filed is None:
+        return _ledger_asked(text)
+    rest = _ledger_asked(text[filed.end() :])
+    if rest is None:
+        return None
+    return f"{_FILED_SAID.get(filed['period'], filed['period'])} {rest}".strip()
+
+
+def _ledger_asked(text: str) -> str | None:
     """What 「台账」 a short question after the open issues means (`text` normalised, without
     its closing punctuation): 「红」 for the overdue, 「黄」 for those due soon, 「今天到期」
     for those due today (「本周到期」…), 「」 for all open ones (and for 「今天有什么事」), with

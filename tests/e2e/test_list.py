@@ -370,3 +370,24 @@ def test_search_pages(chat: Conversation) -> None:
     second = chat.text("@李书记/工作群: 搜索 楼道灯 2").splitlines()
     assert [line.split("【")[0] for line in second[1:]] == ["🟡 #2", "🟡 #1"]
     assert chat.text("@李书记/工作群: 搜索 楼道灯 3") == "没有第3页，共2页。"
+
+
+def test_the_open_issues_filed_in_a_period(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")  # Monday 23 November
+    chat.clock.advance(timedelta(days=9))  # Wednesday 2 December
+    chat.say("@刘阿姨/网格3群: #报事 2号楼下水道堵了，返水")
+    november = chat.text("@李书记/工作群: 台账 上月").splitlines()
+    assert november == [
+        "幸福里社区台账（11月收集）：未办结1条（🔴1 🟡0 🟢0）",
+        "🔴 #1【照明路灯】3号楼2单元 · 待受理 · 期限11月24日",
+    ]
+    assert chat.text("@李书记/工作群: 台账 11月").splitlines()[1:] == november[1:]
+    assert chat.text("@李书记/工作群: 台账 11月1日 到 11月30日").splitlines()[1:] == november[1:]
+    assert chat.text("@李书记/工作群: 上个月的还有哪些没办").splitlines() == november
+    assert chat.text("@李书记/工作群: 台账 本月").splitlines()[1:] == [
+        "🟢 #2【排水管道】2号楼 · 待受理 · 期限12月7日"
+    ]
+    assert chat.text("@李书记/工作群: 台账 10月") == "没有符合条件（10月）的未办结事项。"
+    assert (
+        chat.text("@李书记/工作群: 台账 上月 绿") == "没有符合条件（上月、🟢未到期）的未办结事项。"
+    )

@@ -521,6 +521,10 @@ def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
         ("各单位手上有多少件", "单位"),
         ("谁手上的事最多", "单位"),
         ("哪个单位积压最多", "单位"),
+        # Those filed in a period: 台账 上月.
+        ("上个月的还有哪些没办", "上月"),
+        ("10月份报的还有几件没办完", "10月"),
+        ("上个月的超期的有哪些", "上月 红"),
     ],
 )
 def test_the_ledger_asked_in_words(text: str, filters: str) -> None:
