@@ -55,6 +55,7 @@ from handlers.stats import (
     UnitCounts,
     by_unit_order,
     count_by_grid,
+    count_by_month,
     count_by_unit,
     count_issues,
     judged_at,
@@ -345,6 +346,15 @@ def _stats_sheet(
         grid_rows,
         percent_columns={4, 8},
     )
+    months = count_by_month(stats, period, now, services.settings.tz)
+    if len(months) > 1:  # a year, a quarter, everything: 「统计 今年 按月」 as a table
+        month_rows = [_grid_row(label, counts) for label, counts in months]
+        rows += _table(
+            sheet,
+            ("月份", "收集", "办结", "办结率", "未办结", "超期", "已评价", "满意率"),
+            month_rows,
+            percent_columns={4, 8},
+        )
     if held is not None:  # the consultation, as 「统计 … 议事」 says it (none for one 来源)
         rows += _table(sheet, ("议事协商", "次数"), _meeting_rows(held))
     for row in rows:

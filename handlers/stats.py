@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -101,6 +101,7 @@ class IssueStat:
     rating: int | None
     resolved_at: datetime | None = None
     units: tuple[str, ...] = ()  # the units it counts for (`held_units`)
+    filed_at: datetime | None = None
 
     @classmethod
     def of(cls, issue: Issue) -> IssueStat:
@@ -114,6 +115,7 @@ class IssueStat:
             issue.counted_rating,
             issue.resolved_at,
             held_units(issue.assignee_unit, issue.escalated_to),
+            issue.created_at,
         )
 
     def overdue(self, now: datetime) -> bool:
@@ -793,6 +795,37 @@ def source_counts(
     ]
 
 
+def count_by_month(
+    stats: Sequence[IssueStat], period: Period, now: datetime, tz: ZoneInfo
+) -> list[tuple[str, IssueCounts]]:
+    """Each month of the period up to now (from its first month with an issue) and its
+    counts, 超期 judged at the month's end as 「统计 今年 按月」 judges it: the xlsx's 按月."""
+    filed = [stat.filed_at for stat in stats if stat.filed_at is not None]
+    since = period.since or (min(filed) if filed else None)
+    if since is None:
+        return []
+    today = now.astimezone(tz).date()
+    rows, started = [], False
+    for month in months_from(since, min(period.until or now, now), tz):
+        start, end = month_range(month, tz)
+        mine = [s for s in stats if s.filed_at is not None and start <= s.filed_at < end]
+        counts = count_issues(mine, min(now, end))
+        started = started or counts.collected > 0
+        if started:
+            rows.append((month_period(month, today, tz).label, counts))
+    return rows
+
+
+def months_from(since: datetime, until: datetime, tz: ZoneInfo) -> Iterator[tuple[int, int]]:
+    """The local calendar months (year, month) from the one `since` falls in to the last one
+    starting before `until`."""
+    local = since.astimezone(tz)
+    month = (local.year, local.month)
+    while (start := month_range(month, tz)[0]) < until:
+        yield month
+        month = (start.year + start.month // 12, start.month % 12 + 1)
+
+
 def _month_lines(
     uow: UnitOfWork, community_id: int, query: StatsQuery, now: datetime, tz: ZoneInfo
 ) -> list[str]:
@@ -801,16 +834,14 @@ def _month_lines(
     since = query.period.since or uow.issues.first_filed(query.scope(community_id))
     if since is None:
         return []
-    until = min(query.period.until or now, now)
-    local, today = since.astimezone(tz), now.astimezone(tz).date()
-    month, lines, started = (local.year, local.month), [], False
-    while (start := month_range(month, tz)[0]) < until:
+    today = now.astimezone(tz).date()
+    lines, started = [], False
+    for month in months_from(since, min(query.period.until or now, now), tz):
         period = month_period(month, today, tz)
         counts, _ = counts_of(uow, community_id, replace(query, period=period), now)
         started = started or counts.collected > 0
         if started:
             lines.append(counts_line(period.label, counts))
-        month = (start.year + start.month // 12, start.month % 12 + 1)
     return lines
 
 

@@ -306,7 +306,21 @@ def test_a_month_holds_only_what_was_filed_in_it(chat: Conversation) -> None:
         "2026年12月收集诉求1条，办结0条（办结率0%），暂无评价"
     )
 
-    assert [row["编号"] for row in rows(export(chat, None)["台账"])] == [*STORY, 8]
+    everything = export(chat, None)
+    assert [row["编号"] for row in rows(everything["台账"])] == [*STORY, 8]
+    # Over more than one month, the 统计 sheet has a row per month, as 「统计 全部 按月」
+    # says it (超期 judged at each month's end); one month's file has none.
+    by_month = stats_table(everything["统计"], "月份")
+    said = chat.text("@李书记/工作群: 统计 全部 按月").splitlines()[1:]
+
+    def line(month: str, row: list[Any]) -> str:
+        collected, resolved, rate, _, overdue = row[:5]
+        shown = f"{month}：收集{collected}条，办结{resolved}条（{int(rate * 100 + 0.5)}%）"
+        return shown + (f"，超期{overdue}条" if overdue else "")
+
+    assert [line(month, row) for month, row in by_month.items()] == said
+    assert list(by_month) == ["11月", "12月"] and by_month["12月"][:2] == [1, 0]
+    assert "月份" not in [row[0].value for row in december["统计"].iter_rows()]
 
 
 def test_a_100_kb_report_fits_its_cell_and_says_it_was_cut(chat: Conversation) -> None:
