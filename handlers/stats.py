@@ -805,13 +805,12 @@ def count_by_month(
     if since is None:
         return []
     today = now.astimezone(tz).date()
-    rows, started = [], False
+    rows: list[tuple[str, IssueCounts]] = []
     for month in months_from(since, min(period.until or now, now), tz):
         start, end = month_range(month, tz)
         mine = [s for s in stats if s.filed_at is not None and start <= s.filed_at < end]
         counts = count_issues(mine, min(now, end))
-        started = started or counts.collected > 0
-        if started:
+        if rows or counts.collected > 0:
             rows.append((month_period(month, today, tz).label, counts))
     return rows
 
@@ -831,18 +830,28 @@ def _month_lines(
 ) -> list[str]:
     """「1月：收集12条，办结10条」 for each month of the query's period up to now, from its
     first month with an issue (a month of none since says 收集0条)."""
+    return [
+        counts_line(label, counts)
+        for label, counts in month_counts(uow, community_id, query, now, tz)
+    ]
+
+
+def month_counts(
+    uow: UnitOfWork, community_id: int, query: StatsQuery, now: datetime, tz: ZoneInfo
+) -> list[tuple[str, IssueCounts]]:
+    """Each month of the query's period up to now, from its first month with an issue, and
+    its counts (in SQL, `counts_of`; 超期 judged at the month's end)."""
     since = query.period.since or uow.issues.first_filed(query.scope(community_id))
     if since is None:
         return []
     today = now.astimezone(tz).date()
-    lines, started = [], False
+    rows: list[tuple[str, IssueCounts]] = []
     for month in months_from(since, min(query.period.until or now, now), tz):
         period = month_period(month, today, tz)
         counts, _ = counts_of(uow, community_id, replace(query, period=period), now)
-        started = started or counts.collected > 0
-        if started:
-            lines.append(counts_line(period.label, counts))
-    return lines
+        if rows or counts.collected > 0:
+            rows.append((period.label, counts))
+    return rows
 
 
 def unit_text(uow: UnitOfWork, services: Services, community_id: int, query: StatsQuery) -> str:

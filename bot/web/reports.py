@@ -41,6 +41,7 @@ from handlers.stats import (
     by_unit_order,
     compared,
     counts_of,
+    month_counts,
     month_span,
     parse_month,
     parse_period,
@@ -442,6 +443,8 @@ def stats_page(
         {"name": source.label, **_figures(counts)}
         for source, counts in source_counts(uow, community_id, query, now)
     ]
+    months = month_counts(uow, community_id, query, now, services.settings.tz)
+    month_rows = [{"name": label, **_figures(counts)} for label, counts in months]
     kept = {
         key: normalize(params.get(key, ""))
         for key in ("period", "grid", "category")
@@ -471,6 +474,7 @@ def stats_page(
         "grid_rows": grid_rows,
         "unit_rows": unit_rows,
         "source_rows": source_rows,
+        "month_rows": month_rows if len(month_rows) > 1 else [],  # 「统计 今年 按月」
         "categories": categories,
         "chart": "/stats/chart.png" + ("?" + urlencode(kept) if kept else ""),
         "period": kept.get("period", "本月"),

@@ -821,6 +821,21 @@ def test_the_statistics_page_counts_any_days_typed_as_the_chat_takes_them(
     assert moved == "去年同期没有收集到诉求，无从比较。"  # the days so far, a year back
 
 
+def test_the_statistics_page_of_a_year_has_a_row_per_month(three: Conversation) -> None:
+    three.clock.advance(timedelta(days=9))  # Wednesday 2 December
+    filed(three, "@陈大爷/网格5群: #报事 5号楼楼顶漏水了")
+    said = three.text("@李书记/工作群: 统计 今年 按月").splitlines()[1:]
+    assert [line.split("：")[0] for line in said] == ["11月", "12月"]
+    client = sign_in(three, "李书记")
+    lines = visible(client.get("/stats", params={"period": "今年"}).text).splitlines()
+    table = lines[lines.index("按月") :]
+    for line in said:  # 「11月：收集3条，办结0条（0%）」: the same 收集 and 办结 in its row
+        month, collected, resolved = re.findall(r"^(.+?)：收集(\d+)条，办结(\d+)条", line)[0]
+        row = table.index(month)
+        assert table[row + 1 : row + 3] == [collected, resolved], line
+    assert "按月" not in visible(client.get("/stats").text).splitlines()  # one month: none
+
+
 def test_the_statistics_page_says_the_meetings_held_as_the_chat_does(three: Conversation) -> None:
     three.say("@李书记/工作群: 议事 加装电梯板凳会 时间 周二19:00 地点 3号楼下 群 网格3")
     client = sign_in(three, "李书记")
