@@ -17,13 +17,12 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.domain.issues import IssueStatus
+from bot.domain.lifecycle import DONE
 from bot.domain.voting import MEETING_KINDS
 from handlers import texts
 from storage.models import Meeting
 from storage.uow import UnitOfWork
 
-DONE = frozenset({IssueStatus.RESOLVED, IssueStatus.CLOSED})
 DEFAULT_KIND = MEETING_KINDS[0]  # 议事会
 
 

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from bot.analysis.location import building_number
 from bot.domain.issues import IssueStatus, Role
-from bot.domain.lifecycle import OPEN
+from bot.domain.lifecycle import DONE, OPEN
 from bot.domain.periods import day_span, earlier, joined
 from bot.domain.ratings import SATISFIED_FROM
 from bot.domain.sources import Source, sources_named
@@ -83,7 +83,6 @@ _BY_PERSON = {
     **dict.fromkeys(("网格员", "各网格员", "每个网格员"), frozenset({Role.WORKER})),
     **dict.fromkeys(("楼栋长", "各楼栋长"), frozenset({Role.HEAD})),
 }
-DONE = frozenset({IssueStatus.RESOLVED, IssueStatus.CLOSED})
 CHART_FILENAME = "统计.png"
 
 

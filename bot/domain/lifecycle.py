@@ -21,6 +21,8 @@ N, A, S, R, C, X, M = (
     IssueStatus.MERGED,
 )
 OPEN = frozenset({N, A, S})
+DONE = frozenset({IssueStatus.RESOLVED, IssueStatus.CLOSED})
+"""办结 as the statistics count it: 已办结 and 已销号."""
 
 
 class Action(StrEnum):
