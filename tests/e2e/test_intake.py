@@ -831,3 +831,10 @@ def test_questions_about_the_service_are_answered_not_filed(chat: Conversation) 
     # Naming a problem, it is a report that asks.
     filed = chat.say("@王芳/私聊: 下水道堵了，你们多久能来处理")
     assert filed[0][1].startswith("已登记 #1【排水管道】")
+
+
+def test_a_configured_category_takes_its_reports(chat: Conversation) -> None:
+    """The example config, a northern community's, adds 供暖 to the built-in categories."""
+    filed = chat.text("@王芳/网格3群: #报事 3号楼2单元暖气不热，家里才14度")
+    assert filed.startswith("已登记 #1【供暖】3号楼2单元 · 网格3 · 3个工作日内答复。")
+    assert chat.text("@李书记/工作群: 统计 本月 供暖").startswith("本月（供暖）收集诉求1条")
