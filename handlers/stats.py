@@ -1183,7 +1183,8 @@ def last_month_query(services: Services, due: datetime | None = None) -> StatsQu
 
 def monthly_report(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
     """The month's first working day: last month's report (`report_text`) to the work group
-    the series is for; nothing on the other days the series fires."""
+    the series is for, and in January the year's (「📊 年报：2026年收集诉求…」) when it had
+    issues; nothing on the other days the series fires."""
     # Imported here: handlers.digests needs handlers.ledger, which needs this module.
     from handlers.digests import first_working_day_of_month
 
@@ -1193,7 +1194,16 @@ def monthly_report(uow: UnitOfWork, services: Services, reminder: Reminder) -> l
     chat = uow.chats.by_id(reminder.chat_id)
     query = last_month_query(services, reminder.due_at)
     text = report_text(uow, services, reminder.community_id, query)
-    return [Reply(chat_ref(chat), texts.MONTHLY_REPORT.format(text=text))]
+    replies: list[Outgoing] = [Reply(chat_ref(chat), texts.MONTHLY_REPORT.format(text=text))]
+    period = query.period
+    if period.since is not None and period.since.astimezone(services.settings.tz).month == 12:
+        # January's: the year just ended, whole, as 「统计 去年 总结」 gives it (the 年报).
+        year = period.since.astimezone(services.settings.tz).year
+        whole = StatsQuery(parse_period(f"{year}年", services.clock.now(), services.settings.tz))
+        if counts_of(uow, reminder.community_id, whole, services.clock.now())[0].collected:
+            text = report_text(uow, services, reminder.community_id, whole)
+            replies.append(Reply(chat_ref(chat), texts.YEARLY_REPORT.format(text=text)))
+    return replies
 
 
 def report_text(uow: UnitOfWork, services: Services, community_id: int, query: StatsQuery) -> str:

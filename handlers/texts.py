@@ -661,6 +661,7 @@ STATS_CHART_SOON = "统计图表即将上线，现在请发「统计」看文字
 STATS_CHART_TITLE = "{community} · {period}统计"
 STATS_CHART_BY_SOURCE = "按来源"
 MONTHLY_REPORT = "📊 月报：{text}"
+YEARLY_REPORT = "📊 年报：{text}"
 SOURCES_HEAD = "{period}各来源："
 # A handling unit's figures (统计 本周 物业), and every unit's (统计 本月 单位).
 UNIT_SUMMARY = (

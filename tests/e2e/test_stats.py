@@ -702,6 +702,22 @@ def test_the_monthly_report_waits_for_the_first_working_day_after_national_day(
         chat.close()
 
 
+def test_januarys_report_brings_the_year_whole(november: Conversation) -> None:
+    fired = november.run_until(datetime(2027, 1, 4, 10, tzinfo=SH))
+    [sent] = [text.splitlines() for _, where, text in fired if "📊 年报" in text]
+    first = next(n for n, line in enumerate(sent) if line.startswith("📊 年报："))
+    ends = [n for n, line in enumerate(sent) if n > first and line.startswith(("📊", "📋"))]
+    report = sent[first : (ends or [len(sent)])[0]]
+    # What 「统计 2026年 总结」 says, asked the same day: the figures, each grid, each unit.
+    asked = november.text("@李书记/工作群: 统计 2026年 总结").splitlines()
+    assert report == [f"📊 年报：{asked[0]}", *asked[1:]]
+    assert asked[0].startswith("2026年收集诉求12条")
+    # December's own report comes first, once; no 年报 in February.
+    assert sum("📊 月报：2026年12月" in text for _, _, text in fired) == 1
+    later = november.run_until(datetime(2027, 2, 3, 10, tzinfo=SH))
+    assert not any("📊 年报" in text for _, _, text in later)
+
+
 def test_the_counts_of_a_building_and_as_asked_in_words(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
     chat.say("@王芳/网格3群: #报事 3号楼门口下水道堵了")
