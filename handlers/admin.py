@@ -229,7 +229,7 @@ def roster(ctx: Context, args: str) -> Outcome:
     held: dict[Role, list[str]] = {}
     for person, grant in ctx.uow.people.staff(ctx.community.id):
         name = person.name if private else mask_name(person.name)
-        scope = grant_scope(ctx, grant)
+        scope = grant_scope(ctx.uow, grant)
         entry = f"{name}（{scope}）" if scope else name
         if entry not in held.setdefault(grant.role, []):
             held[grant.role].append(entry)
@@ -241,10 +241,10 @@ def roster(ctx: Context, args: str) -> Outcome:
     return answer(ctx, "\n".join(lines))
 
 
-def grant_scope(ctx: Context, grant: RoleGrant) -> str:
+def grant_scope(uow: UnitOfWork, grant: RoleGrant) -> str:
     """What a grant is limited to, as set: 网格3, 3号楼, 物业; "" for none."""
     if grant.grid_id is not None:
-        return ctx.uow.communities.grid(grant.grid_id).name
+        return uow.communities.grid(grant.grid_id).name
     if grant.building:
         return f"{grant.building}号楼"
     if grant.role is Role.WORKER:

@@ -41,7 +41,7 @@ from bot.domain.ratings import SATISFIED_FROM
 from bot.domain.sources import Source, sources_named
 from bot.messages import Document
 from bot.text import normalize
-from handlers import texts
+from handlers import texts, workload
 from handlers.base import Answer, Context, Outcome, Services, numbers_of
 from handlers.ledger import assignee_label, check, colour_of
 from handlers.meeting_stats import MeetingFigures, meeting_figures
@@ -70,6 +70,7 @@ from handlers.stats import (
     unit_names,
 )
 from storage.models import Issue, Meeting, Person
+from storage.repositories import RESOLVED_ON_TIME
 from storage.uow import UnitOfWork
 
 __all__ = [  # the counting lives in handlers.stats; these names stay importable from here
@@ -89,6 +90,7 @@ __all__ = [  # the counting lives in handlers.stats; these names stay importable
 ]
 
 LEDGER_SHEET, STATS_SHEET, UNITS_SHEET, MEETINGS_SHEET = "台账", "统计", "单位", "议事"
+PEOPLE_SHEET = "人员"
 LEDGER_HEADERS = (
     "编号",
     "登记日期",
@@ -227,6 +229,8 @@ def ledger_workbook(
         units=unit_names(uow, services, community_id),
         per_unit=count_by_unit(stats, judged_at(period, services.clock.now())),
     )
+    if not sources:  # the staff's work is the community's, not one 来源's
+        _people_sheet(book, uow, community_id, period, f"{community.name} {period.label}")
     meetings = [] if sources else uow.meetings.called_between(community_id, since, until)
     _meetings_sheet(book, uow, services, meetings)
     book.properties.creator = services.settings.bot.name
@@ -412,6 +416,49 @@ def _units_sheet(
     rows += _table(sheet, UNIT_HEADERS, unit_rows, percent_columns={4, 6, 9})
     for row in rows:
         sheet.append(row)
+
+
+def _people_sheet(
+    book: Workbook, uow: UnitOfWork, community_id: int, period: Period, title: str
+) -> None:
+    """Each member of staff's work in the period (工作量, as 「统计 … 人员」 counts it), one row
+    each, most issues first, names masked: 经手事项 and how often they did each thing that
+    anyone did (办结 with 按期)."""
+    staff = workload.members(uow.people.staff(community_id))
+    touched, done = workload.work_counts(uow, community_id, period.since, period.until, list(staff))
+    actions = [a for a in workload.WORK if any(a in mine for mine in done.values())]
+    headers = ["姓名", "角色", "范围", "经手事项"]
+    for action in actions:
+        headers.append(workload.WORK[action])
+        if action == "resolve":
+            headers.append(texts.PEOPLE_ON_TIME)
+    rows: list[Sequence[CellValue]] = []
+    for member in workload.ordered(list(staff.values()), touched):
+        mine = done.get(member.person.id, {})
+        place = workload.scope(uow, member)
+        row: list[CellValue] = [
+            mask_name(member.person.name),
+            member.role.label,
+            "" if place == member.role.label else place,
+            touched.get(member.person.id, 0),
+        ]
+        for action in actions:
+            row.append(mine.get(action, 0))
+            if action == "resolve":
+                row.append(mine.get(RESOLVED_ON_TIME, 0))
+        rows.append(row)
+    sheet: _StreamSheet = book.create_sheet(PEOPLE_SHEET)
+    sheet.column_dimensions["A"].width = 10
+    sheet.column_dimensions["C"].width = 14
+    _fit_page(sheet)
+    lines: list[Sequence[object]] = [
+        [_cell(sheet, _cleaned(f"{title} 人员工作量"), font=_BOLD)],
+        [_cleaned(texts.PEOPLE_SHEET_NOTE)],
+        [],
+    ]
+    lines += _table(sheet, headers, rows)
+    for line in lines:
+        sheet.append(line)
 
 
 def _grid_row(label: str, counts: IssueCounts) -> tuple[CellValue, ...]:

@@ -686,6 +686,10 @@ WORK_ON_TIME = "（按期{on_time}）"  # of the 办结: made by the issue's dea
 WORK_LINE = "经手{handled}件，{actions}"
 WORK_IDLE = "没有办理记录"
 WORK_NO_STAFF = "还没有设置这类人员。发送「人员」查看名单。"
+PEOPLE_SHEET_NOTE = (
+    "经手事项：期间内办理过的事项数（按办理时间）；各项为办理次数；按期：在期限内办结。"
+)
+PEOPLE_ON_TIME = "按期办结"
 UNITS_SHEET_NOTE = "承办：派给该单位或上报该单位的诉求（按登记时间）；按期：在期限内办结。"
 
 # -- points (积分, chat-protocol §8) -------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot.domain.issues import Role
@@ -20,6 +21,7 @@ from handlers.admin import grant_scope
 from handlers.base import Answer, Context
 from storage.models import Person, RoleGrant
 from storage.repositories import RESOLVED_ON_TIME
+from storage.uow import UnitOfWork
 
 if TYPE_CHECKING:  # handlers.stats hands its queries here
     from handlers.stats import StatsQuery
@@ -86,16 +88,9 @@ def work_text(
     label = period.label
     chosen = [m for m in staff.values() if m.person.id in query.people or m.role in query.staff]
     chosen.sort(key=lambda m: _ORDER.index(m.role))  # stable: in the order granted
-    rows = ctx.uow.audit.work_done(
-        ctx.community.id, period.since, period.until, WORK, [m.person.id for m in chosen]
+    touched, done = work_counts(
+        ctx.uow, ctx.community.id, period.since, period.until, [m.person.id for m in chosen]
     )
-    done: dict[int, dict[str, int]] = {}
-    touched: dict[int, int] = {}
-    for person_id, action, n in rows:
-        if action is None:
-            touched[person_id] = n
-        else:
-            done.setdefault(person_id, {})[action] = n
     private = ctx.chat.kind == "private"
 
     def name_of(member: Member) -> str:
@@ -108,13 +103,46 @@ def work_text(
         return "\n".join(_sentence(label, name_of(m), m, work_of(m), grid_line) for m in chosen)
     who = _WHO.get(query.staff, texts.WORK_EVERYONE)
     lines = [texts.WORK_HEAD.format(period=label, who=who)]
-    for member in sorted(chosen, key=lambda m: -touched.get(m.person.id, 0)):  # most first
+    for member in ordered(chosen, touched):
         handled, said = work_of(member)
         line = texts.WORK_LINE.format(handled=handled, actions=said) if handled else texts.WORK_IDLE
-        lines.append(f"{name_of(member)}（{_scope(ctx, member)}）：{line}")
+        lines.append(f"{name_of(member)}（{scope(ctx.uow, member)}）：{line}")
     if len(lines) == 1:
         lines.append(texts.WORK_NO_STAFF)
     return "\n".join(lines)
+
+
+def work_counts(
+    uow: UnitOfWork,
+    community_id: int,
+    since: datetime | None,
+    until: datetime | None,
+    person_ids: Sequence[int],
+) -> tuple[dict[int, int], dict[int, dict[str, int]]]:
+    """What these people did in [since, until): the issues each touched, and how often they
+    did each thing of `WORK` (with RESOLVED_ON_TIME, their 办结 by the deadline)."""
+    touched: dict[int, int] = {}
+    done: dict[int, dict[str, int]] = {}
+    for person_id, action, n in uow.audit.work_done(community_id, since, until, WORK, person_ids):
+        if action is None:
+            touched[person_id] = n
+        else:
+            done.setdefault(person_id, {})[action] = n
+    return touched, done
+
+
+def ordered(staff: Sequence[Member], touched: Mapping[int, int]) -> list[Member]:
+    """Most issues first; a tie grid workers first, then handlers, heads and the secretary,
+    then in the order granted."""
+    return sorted(staff, key=lambda m: (-touched.get(m.person.id, 0), _ORDER.index(m.role)))
+
+
+def scope(uow: UnitOfWork, member: Member) -> str:
+    """What a line says of them: 网格3, 3号楼, their unit (as 人员 lists them), or their role."""
+    said = dict.fromkeys(grant_scope(uow, g) for g in member.grants if g.role is member.role)
+    if texts.ALL_GRIDS in said:  # a worker given no grid works in all of them
+        return texts.ALL_GRIDS
+    return "、".join(place for place in said if place) or member.role.label
 
 
 def _sentence(
@@ -142,11 +170,3 @@ def _actions(done: Mapping[str, int]) -> str:
             kept = texts.WORK_ON_TIME.format(on_time=on_time) if on_time is not None else ""
             said.append(f"{word}{n}{kept}")
     return "、".join(said)
-
-
-def _scope(ctx: Context, member: Member) -> str:
-    """What the line says of them: 网格3, 3号楼, their unit (as 人员 lists them), or their role."""
-    said = dict.fromkeys(grant_scope(ctx, g) for g in member.grants if g.role is member.role)
-    if texts.ALL_GRIDS in said:  # a worker given no grid works in all of them
-        return texts.ALL_GRIDS
-    return "、".join(scope for scope in said if scope) or member.role.label

@@ -15,6 +15,7 @@ The export is taken on Wednesday 25 November 10:00.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from io import BytesIO
 from typing import Any
@@ -139,7 +140,7 @@ def every_text(book: Workbook) -> str:
 def test_the_ledger_sheet_has_one_coloured_row_per_issue(chat: Conversation) -> None:
     the_week(chat)
     book = export(chat, None)
-    assert book.sheetnames == ["台账", "统计", "单位", "议事"]
+    assert book.sheetnames == ["台账", "统计", "单位", "人员", "议事"]
     sheet = book["台账"]
     assert [cell.value for cell in sheet[1]] == list(LEDGER_HEADERS)
     assert all(cell.font.bold for cell in sheet[1])
@@ -259,6 +260,38 @@ def test_the_statistics_match_the_week(chat: Conversation) -> None:
         row[3] for row in sheet.iter_rows() if row[0].value == "网格3" and row[3].value
     )
     assert percent_cell.number_format == "0%"
+
+
+def test_the_people_sheet_has_each_ones_work_as_the_chat_counts_it(chat: Conversation) -> None:
+    the_week(chat)
+    sheet = export(chat, None)["人员"]
+    table = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=4)]
+    assert table[0] == [
+        "姓名",
+        "角色",
+        "范围",
+        "经手事项",
+        "受理",
+        "派单",
+        "办结",
+        "按期办结",
+        "退回",
+    ]
+    # 「统计 全部 人员」 in the work group: 「张*格（网格3）：经手2件，受理1、派单2」 …
+    said = chat.text("@李书记/工作群: 统计 全部 人员").splitlines()[1:]
+    header = table[0]
+    for line, row in zip(said, table[1:], strict=True):
+        name, work = line.split("（")[0], line.split("：", 1)[1]
+        assert row[0] == name  # names masked, most work first, in the chat's order
+        if work == "没有办理记录":
+            assert row[3:] == [0] * (len(header) - 3)
+            continue
+        handled, *did = re.split(r"[，、]", work)
+        assert f"经手{row[3]}件" == handled
+        shown = {f"{header[n]}{row[n]}" for n in (4, 5, 6, 8) if row[n]}
+        assert {d.split("（")[0] for d in did} == shown, line
+    assert table[1][:4] == ["张*格", "网格员", "网格3", 2]
+    assert ["刘*业", "物业/部门", "物业", 2, 0, 0, 2, 2, 0] in table  # 办结2（按期2）
 
 
 def test_the_meetings_sheet_lists_the_meeting(chat: Conversation) -> None:
