@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.analysis.location import building_number
@@ -66,6 +67,7 @@ _CHART = {"图", "图表", "chart"}
 # 「统计 本月 环比」: and how the figures moved since the period before; 「同比」 a year before.
 _PRIOR = {"环比", "对比", "比较", "比上月", "比上期", "较上月", "和上月比"}
 _YEAR_ON_YEAR = {"同比", "比去年", "较去年", "去年同期", "和去年比"}
+Compare = Literal["", "prior", "year"]
 # 「统计 今年 总结」 (「年报」, 「月报」): the whole report, as the monthly report posts it.
 _REPORT = {"总结", "汇总", "报告", "月报", "年报", "全文"}
 # 「统计 今年 议事」: the meetings and votes instead (handlers/meeting_stats.py); 议事会 alone is
@@ -515,7 +517,7 @@ class StatsQuery:
     by_source: bool = False  # 「统计 本月 来源」: a line per 来源 instead of per grid
     meetings: bool = False  # 「统计 今年 议事」: the meetings and votes held
     report: bool = False  # 「统计 今年 总结」: the report, units, 来源 and meetings with it
-    compare: str = ""  # 「环比」 prior: the period before; 「同比」 year: a year before
+    compare: Compare = ""  # 「环比」 prior: the period before; 「同比」 year: a year before
 
     @property
     def of_people(self) -> bool:
@@ -571,7 +573,7 @@ def parse_stats_args(
     staff: set[Role] = set()
     sources: set[str] = set()
     chart = by_unit = by_month = by_source = meetings = report = False
-    compare = ""
+    compare: Compare = ""
     for word in joined(normalize(args)).split(" ") if args.strip() else []:
         if word.lower() in _CHART:
             chart = True

@@ -34,6 +34,7 @@ from handlers.meeting_stats import figures_text, meeting_figures
 from handlers.meetings import decision, meeting_casts, verdict, was_polled
 from handlers.meetings import stage as meeting_stage
 from handlers.stats import (
+    Compare,
     IssueCounts,
     Period,
     StatsQuery,
@@ -453,11 +454,8 @@ def stats_page(
     period = query.period
     held = meeting_figures(uow, community_id, period.since, period.until, now)
     # How the figures moved: against the period before and a year before (环比, 同比).
-    moved = [
-        compared(uow, community_id, replace(query, compare=way), counts, now)
-        for way in ("prior", "year")
-        if period.since is not None
-    ]
+    ways: tuple[Compare, ...] = ("prior", "year") if period.since is not None else ()
+    moved = [compared(uow, community_id, replace(query, compare=way), counts, now) for way in ways]
     return {
         "compared": moved,
         # The consultation, as 「统计 … 议事」 says it, for the community's figures alone.
