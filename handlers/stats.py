@@ -1068,7 +1068,7 @@ CHART: ChartMaker | None = stats_chart
 
 def stats(ctx: Context, args: str) -> Outcome:
     """统计 [今天/近7天/本周/本月/上月/2026-11/11月1日到15日/今年/本季度] [网格] [楼号] [分类]
-    [单位/人员/来源/议事] [按月] [环比/同比] [图] — the seeds' figures for a period; a unit's
+    [单位/人员/来源/议事/总结] [按月] [环比/同比] [图] — the seeds' figures for a period; a unit's
     (物业), or every unit's (单位); what staff did (张网格, 人员: `handlers.workload`); by 来源;
     month by month; against the period before."""
     try:
