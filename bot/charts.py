@@ -27,6 +27,8 @@ from matplotlib.ticker import MaxNLocator
 
 __all__ = [
     "BY_CATEGORY",
+    "BY_MONTH",
+    "BY_WEEK",
     "CHART_SIZE_PX",
     "FIXED_WORDS",
     "MissingGlyphError",
@@ -41,12 +43,13 @@ CHART_SIZE_PX = (1200, 700)
 _DPI = 100
 
 BY_CATEGORY = "按类别"  # over the bars, unless the caller counts them by something else
-_BY_WEEK = "按周趋势"
+BY_WEEK = "按周趋势"  # over the trend, unless the caller counts it by month
+BY_MONTH = "按月趋势"
 _COLLECTED = "收集"
 _RESOLVED = "办结"
 _NO_DATA = "暂无数据"
 #: Every word the chart draws besides the caller's title, names, labels and numbers.
-FIXED_WORDS = (BY_CATEGORY, _BY_WEEK, _COLLECTED, _RESOLVED, _NO_DATA, "0123456789")
+FIXED_WORDS = (BY_CATEGORY, BY_WEEK, BY_MONTH, _COLLECTED, _RESOLVED, _NO_DATA, "0123456789")
 
 _BAR_COLOUR = "#4C78A8"
 _COLLECTED_COLOUR = "#F58518"
@@ -139,8 +142,8 @@ def _draw_categories(ax: Axes, by_category: Sequence[tuple[str, int]], title: st
         ax.spines[side].set_visible(False)
 
 
-def _draw_weeks(ax: Axes, by_week: Sequence[tuple[str, int, int]]) -> None:
-    ax.set_title(_BY_WEEK, fontproperties=_font(18), color=_TEXT_COLOUR, loc="left")
+def _draw_weeks(ax: Axes, by_week: Sequence[tuple[str, int, int]], title: str) -> None:
+    ax.set_title(title, fontproperties=_font(18), color=_TEXT_COLOUR, loc="left")
     if not by_week:
         _no_data(ax)
         return
@@ -177,13 +180,14 @@ def build_stats_figure(
     by_week: Sequence[tuple[str, int, int]],
     *,
     bars_title: str = BY_CATEGORY,
+    trend_title: str = BY_WEEK,
 ) -> Figure:
     """The chart as a matplotlib :class:`Figure` (see :func:`render_stats_chart`).
 
     Raises :class:`MissingGlyphError` before drawing anything the font cannot show.
     """
     _check_counts(by_category, by_week)
-    texts = [title, bars_title, *FIXED_WORDS]
+    texts = [title, bars_title, trend_title, *FIXED_WORDS]
     texts += [name for name, _ in by_category]
     texts += [label for label, _, _ in by_week]
     missing = missing_glyphs(texts)
@@ -197,7 +201,7 @@ def build_stats_figure(
     fig.suptitle(title, fontproperties=_font(26), color=_TEXT_COLOUR)
     left, right = fig.subplots(1, 2, width_ratios=[1, 1.15])
     _draw_categories(left, by_category, bars_title)
-    _draw_weeks(right, by_week)
+    _draw_weeks(right, by_week, trend_title)
     return fig
 
 
@@ -207,6 +211,7 @@ def render_stats_chart(
     by_week: Sequence[tuple[str, int, int]],
     *,
     bars_title: str = BY_CATEGORY,
+    trend_title: str = BY_WEEK,
 ) -> bytes:
     """Draw the ``/stats 图`` picture and return it as PNG bytes, 1200 × 700 pixels.
 
@@ -216,13 +221,16 @@ def render_stats_chart(
     ``by_week``: ``(week label, collected, resolved)`` in time order, e.g. ``("11/2", 12, 9)``,
     drawn as two lines with the legend 收集/办结. Either sequence may be empty (暂无数据).
     ``bars_title``: what the bars are counted by, over them (``按类别``; ``按来源`` for
-    ``(来源, count)`` pairs).
+    ``(来源, count)`` pairs). ``trend_title``: what the points are (``按周趋势``; ``按月趋势``
+    for ``("1月", collected, resolved)`` by month).
 
     Pure and thread-safe enough for a worker thread (no pyplot, no global rcParams changes);
     a render takes well under a second. Raises :class:`MissingGlyphError` if any character of
     the title, names or labels has no glyph in the font, and ``ValueError`` for negative counts.
     """
-    fig = build_stats_figure(title, by_category, by_week, bars_title=bars_title)
+    fig = build_stats_figure(
+        title, by_category, by_week, bars_title=bars_title, trend_title=trend_title
+    )
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=_DPI, facecolor="white")
     return buffer.getvalue()

@@ -979,6 +979,7 @@ def stats_label(services: Services, grids: Mapping[int, str], query: StatsQuery)
 
 
 CHART_WEEKS = 26
+CHART_MONTHS = 24  # a trend by month shows at most the last two years
 """The trend shows at most this many weeks (the latest)."""
 
 
@@ -988,7 +989,7 @@ def stats_chart(
     """The picture for 「统计 图」 (`bot.charts`): by category, and collected/resolved by week;
     with the summary sentence as its caption (a unit's: its issues, with its sentence; every
     unit's: the issues of the configured units, with the lines of 「统计 单位」)."""
-    from bot.charts import BY_CATEGORY, render_stats_chart  # matplotlib: only for a chart
+    from bot.charts import BY_CATEGORY, BY_MONTH, BY_WEEK, render_stats_chart  # matplotlib
 
     if query.by_unit and not query.units:
         query = replace(query, units=frozenset(unit_names(uow, services, community_id)))
@@ -1004,11 +1005,13 @@ def stats_chart(
         bars_title = texts.STATS_CHART_BY_SOURCE
     label = stats_label(services, grids, query)
     community = uow.communities.get(community_id).name
+    trend, monthly = chart_trend(uow, community_id, query, now, tz)
     png = render_stats_chart(
         texts.STATS_CHART_TITLE.format(community=community, period=label),
         bars,
-        chart_trend(uow, community_id, query, now, tz),
+        trend,
         bars_title=bars_title,
+        trend_title=BY_MONTH if monthly else BY_WEEK,
     )
     if query.of_units or query.by_source:  # with their lines, as 统计 says them
         return png, stats_text(uow, services, community_id, query)
@@ -1018,17 +1021,46 @@ def stats_chart(
 
 def chart_trend(
     uow: UnitOfWork, community_id: int, query: StatsQuery, now: datetime, tz: ZoneInfo
-) -> list[tuple[str, int, int]]:
-    """The chart's weekly trend, from only the filing and resolving times of its weeks."""
+) -> tuple[list[tuple[str, int, int]], bool]:
+    """The chart's trend, from only the filing and resolving times it covers: by week, or by
+    month (True) for 按月 or a period longer than `CHART_WEEKS` weeks (a year's: each month)."""
     period, scope = query.period, query.scope(community_id)
     start = period.since or uow.issues.first_filed(scope)
     if start is None:
-        return []
-    weeks = chart_weeks(start, min(period.until or now, now), tz)
+        return [], query.by_month
+    end = min(period.until or now, now)
+    if query.by_month or end - start > timedelta(weeks=CHART_WEEKS):
+        months = list(months_from(start, end, tz))[-CHART_MONTHS:]
+        after = month_range(months[0], tz)[0]
+        filed, resolved = uow.issues.trend_times(scope, after=after, done=DONE)
+        return monthly_trend(months, filed, resolved, tz), True
+    weeks = chart_weeks(start, end, tz)
     filed, resolved = uow.issues.trend_times(
         scope, after=datetime.combine(weeks[0], time(0), tzinfo=tz), done=DONE
     )
-    return weekly_trend(weeks, filed, resolved, tz)
+    return weekly_trend(weeks, filed, resolved, tz), False
+
+
+def monthly_trend(
+    months: Sequence[tuple[int, int]],
+    filed: Iterable[datetime],
+    resolved: Iterable[datetime],
+    tz: ZoneInfo,
+) -> list[tuple[str, int, int]]:
+    """(`11月`, collected, resolved) per month: how many of the filing times and of the
+    resolving times fall in each, local time; `25年12月` when the months span two years."""
+
+    def month_of(instant: datetime) -> tuple[int, int]:
+        local = instant.astimezone(tz)
+        return local.year, local.month
+
+    collected = Counter(map(month_of, filed))
+    done = Counter(map(month_of, resolved))
+    one_year = len({year for year, _ in months}) == 1
+    return [
+        (f"{m}月" if one_year else f"{y % 100}年{m}月", collected[(y, m)], done[(y, m)])
+        for y, m in months
+    ]
 
 
 def chart_weeks(start: datetime, end: datetime, tz: ZoneInfo) -> list[date]:

@@ -79,9 +79,11 @@ def test_the_chart_by_source_has_a_bar_for_each(
     drawn: list[tuple[list[tuple[str, int]], str]] = []
     draw = charts.render_stats_chart
 
-    def watched(title: str, bars: list[tuple[str, int]], weeks: Any, *, bars_title: str) -> bytes:
+    def watched(
+        title: str, bars: list[tuple[str, int]], weeks: Any, *, bars_title: str, trend_title: str
+    ) -> bytes:
         drawn.append((bars, bars_title))
-        return draw(title, bars, weeks, bars_title=bars_title)
+        return draw(title, bars, weeks, bars_title=bars_title, trend_title=trend_title)
 
     monkeypatch.setattr(charts, "render_stats_chart", watched)
     message = chat.adapter.parse("@李书记/工作群: 统计 本月 来源 图")

@@ -446,7 +446,9 @@ def test_the_charts_weekly_trend_counts_filed_and_resolved_by_week(november: Con
 
         def trend(period: str, grids: frozenset[int] = frozenset()) -> list[tuple[str, int, int]]:
             query = StatsQuery(parse_period(period, now, SH), grid_ids=grids)
-            return chart_trend(uow, 1, query, now, SH)
+            points, monthly = chart_trend(uow, 1, query, now, SH)
+            assert not monthly
+            return points
 
         # November 2026 starts on a Sunday: its weeks are those of Mondays 10/26 … 11/30. All
         # of the table was filed in the week of 11/2; resolved there too, those not reopened.
@@ -465,6 +467,19 @@ def test_the_charts_weekly_trend_counts_filed_and_resolved_by_week(november: Con
             *quiet,
         ]
         assert (len(mine), done) == (5, 3)
+
+        # A year (longer than the chart's 26 weeks) goes by month, every month of it so far;
+        # so does 按月 whatever the period.
+        year = StatsQuery(parse_period("今年", now, SH))
+        by_month, monthly = chart_trend(uow, 1, year, now, SH)
+        assert monthly and [month for month, _, _ in by_month] == [f"{n}月" for n in range(1, 13)]
+        assert by_month[9:] == [("10月", 1, 0), ("11月", len(NOVEMBER), resolved), ("12月", 0, 0)]
+        assert sum(c + r for _, c, r in by_month[:9]) == 0
+        november_only = StatsQuery(parse_period("上月", now, SH), by_month=True)
+        assert chart_trend(uow, 1, november_only, now, SH) == (
+            [("11月", len(NOVEMBER), resolved)],
+            True,
+        )
 
 
 # -- the monthly report ---------------------------------------------------------------------------

@@ -146,3 +146,11 @@ def test_the_bars_say_what_they_count() -> None:
     assert build_stats_figure(TITLE, BY_CATEGORY, WEEKS).axes[0].get_title(loc="left") == "按类别"
     with pytest.raises(MissingGlyphError):
         build_stats_figure(TITLE, BY_CATEGORY, WEEKS, bars_title=OUTSIDE_THE_FONT[0])
+
+
+def test_the_trend_says_whether_it_is_by_week_or_by_month() -> None:
+    assert build_stats_figure(TITLE, BY_CATEGORY, WEEKS).axes[1].get_title(loc="left") == "按周趋势"
+    months = [(f"{n}月", n, n - 1) for n in range(1, 13)]
+    fig = build_stats_figure(TITLE, BY_CATEGORY, months, trend_title="按月趋势")
+    assert fig.axes[1].get_title(loc="left") == "按月趋势"
+    assert [t.get_text() for t in fig.axes[1].get_xticklabels()] == [m for m, _, _ in months]
