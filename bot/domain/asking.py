@@ -153,12 +153,13 @@ _FILED_ASKED = re.compile(
     r"(?:的|收的|报的|反映的|收到的|登记的)"
 )
 _FILED_SAID = {"上个月": "上月", "这个月": "本月", "这周": "本周"}
+_FILED_FIRST = frozenset("上本这去今0123456789")  # the first characters _FILED_ASKED allows
 
 
 def ledger_asked(text: str) -> str | None:
     """「上月」 and what follows for 「上个月的还有哪些没办」 (those filed then), else as
     `_ledger_asked`."""
-    filed = _FILED_ASKED.match(text)
+    filed = _FILED_ASKED.match(text) if text[:1] in _FILED_FIRST else None
     if filed is None:
         return _ledger_asked(text)
     rest = _ledger_asked(text[filed.end() :])
@@ -410,6 +411,8 @@ def stats_asked(text: str) -> str | None:
             than = compared["than"]
             period = _PERIOD_SAID.get(compared["period"] or "", compared["period"])
             return f"{period or _THAN[than]} {'同比' if than == '去年' else '环比'}"
+    if not ("几" in text or "多" in text or "少" in text or "工作量" in text):
+        return None  # each question below asks how many (几, 多少), who most, or the 工作量
     if "开" in text or "召" in text or "举" in text:
         held = _MEETINGS_HELD_ASKED.match(text)
         if held is not None:
@@ -417,8 +420,7 @@ def stats_asked(text: str) -> str | None:
             return f"{_PERIOD_SAID.get(period, period)} 议事"
     match = _STATS_ASKED.match(text)
     if match is None:
-        asks = "几" in text or "多" in text or "少" in text or "工作量" in text
-        return _work_asked(text) if asks else None
+        return _work_asked(text)
     words = [_PERIOD_SAID.get(match["period"], match["period"])]
     words += [w for w in (match["place"], match["place2"], match["what"]) if w]
     return " ".join(w for w in words if w not in _WHOSE)
