@@ -14,7 +14,7 @@ from dataclasses import replace
 from bot.domain.issues import Role, location_label
 from bot.domain.lifecycle import Action
 from bot.domain.permissions import IssueFacts, in_grid
-from bot.domain.privacy import mask_name, mask_text, phone_in
+from bot.domain.privacy import mask_name, mask_text, phones_in
 from bot.domain.sources import Source
 from bot.messages import Button, ChatRef, Direct, Outgoing, PersonRef, Reply
 from bot.text import shorten
@@ -179,11 +179,12 @@ def caller_of(issue: Issue) -> str | None:
 
 def caller_said(uow: UnitOfWork, issue: Issue, caller: str) -> str:
     """The caller as the private chat of whoever took their report says them: with the phone
-    number the report gives (「来电市民（13812345678）」), to call back; elsewhere as they are."""
-    phone = phone_in(issue.description)
-    if phone is None or uow.chats.by_id(issue.chat_id).kind != "private":
+    numbers the report gives (「来电市民（13812345678、010-62345678）」), to call back;
+    elsewhere as they are."""
+    phones = phones_in(issue.description)
+    if not phones or uow.chats.by_id(issue.chat_id).kind != "private":
         return caller
-    return texts.CALLER_PHONE.format(caller=caller, phone=phone)
+    return texts.CALLER_PHONE.format(caller=caller, phone="、".join(phones))
 
 
 def for_the_taker(

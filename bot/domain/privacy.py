@@ -48,16 +48,22 @@ def reporter_label(name: str, *, private: bool, named: bool) -> str:
     return mask_name(name) if named or not private else PRIVATE_REPORTER
 
 
-def phone_in(text: str) -> str | None:
-    """The first mobile number in `text`, as its 11 digits (「来电号码：138-1234-5678」), else
-    the first landline (「010-62345678」, or its 7 or 8 digits when said without an area code)."""
-    if (mobile := _PHONE.search(text)) is not None:
-        return "".join(mobile.groups())
-    if (landline := _LANDLINE.search(text)) is None:
-        return None
-    if landline["bare"]:
-        return landline["bare"]
-    return f"{landline['area'].strip('()（）')}-{landline['local']}"
+PHONES_AT_MOST = 3  # a caller's numbers given to whoever calls back; more is a list, not a caller
+
+
+def phones_in(text: str) -> list[str]:
+    """The phone numbers in `text`, each once, in the order written: a mobile as its 11 digits
+    (「来电号码：138-1234-5678」), a landline as `010-62345678` (or its 7 or 8 digits when said
+    without an area code); at most `PHONES_AT_MOST`."""
+    found: list[tuple[int, str]] = [(m.start(), "".join(m.groups())) for m in _PHONE.finditer(text)]
+    for landline in _LANDLINE.finditer(text):
+        if landline["bare"]:
+            number = landline["bare"]
+        else:
+            number = f"{landline['area'].strip('()（）')}-{landline['local']}"
+        found.append((landline.start(), number))
+    numbers = list(dict.fromkeys(number for _, number in sorted(found)))
+    return numbers[:PHONES_AT_MOST]
 
 
 def _landline_masked(found: re.Match[str]) -> str:

@@ -371,6 +371,13 @@ def test_a_callers_landline_is_given_whole_to_whoever_took_it_and_masked_in_grou
     done = dict(chat.say("@刘物业/私聊: 办结 1 已修好"))
     assert "请回访来电市民（010-62345678）" in done["私聊·张网格"]
     assert not any("62345678" in text for where, text in done.items() if where != "私聊·张网格")
+    # A caller giving a mobile and a landline: both, as the order gives them.
+    chat.say(
+        "@张网格/私聊: 12345工单2026112300020：来电号码13812345678，座机0931-8123456，3号楼灯不亮"
+    )
+    chat.say("@李书记/工作群: 派单 2 物业")
+    done = dict(chat.say("@刘物业/私聊: 办结 2 已修好"))
+    assert "请回访来电市民（13812345678、0931-8123456）" in done["私聊·张网格"]
 
 
 def test_the_web_page_shows_the_work_orders_number(web_chat: Conversation) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.privacy import mask_name, mask_text, phone_in
+from bot.domain.privacy import mask_name, mask_text, phones_in
 
 
 @pytest.mark.parametrize(
@@ -79,8 +79,15 @@ def test_numbers_that_are_neither_stay(kept: str) -> None:
         ("来电号码：010-62345678，路灯不亮", "010-62345678"),
         ("座机（0571）88886666", "0571-88886666"),
         ("居民电话62345678", "62345678"),
-        ("王先生13812345678，家里座机010-62345678", "13812345678"),  # the mobile first
+        ("王先生13812345678，家里座机010-62345678", "13812345678、010-62345678"),
+        ("座机010-62345678，手机13812345678", "010-62345678、13812345678"),  # as written
+        ("13812345678，再打13812345678", "13812345678"),  # each once
+        # At most three: whoever calls back needs the caller's, not a list.
+        (
+            "138 1234 5678、13912345678、13712345678、13612345678",
+            "13812345678、13912345678、13712345678",
+        ),
     ],
 )
-def test_the_callers_number_is_read_from_the_words(text: str, phone: str | None) -> None:
-    assert phone_in(text) == phone
+def test_the_callers_numbers_are_read_from_the_words(text: str, phone: str | None) -> None:
+    assert ("、".join(phones_in(text)) or None) == phone
