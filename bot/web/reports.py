@@ -28,7 +28,7 @@ from bot.text import normalize, printable, shorten
 from bot.web.errors import Refused
 from handlers import texts
 from handlers.base import Services
-from handlers.export import MEETING_KINDS, export_filename, ledger_workbook
+from handlers.export import MEETING_KINDS, export_filename, export_period, ledger_workbook
 from handlers.ledger import assignee_label, colour_of, shown_deadline, yellow_until
 from handlers.meeting_stats import figures_text, meeting_figures
 from handlers.meetings import decision, meeting_casts, verdict, was_polled
@@ -43,10 +43,9 @@ from handlers.stats import (
     compared,
     counts_of,
     month_counts,
-    month_span,
-    parse_month,
     parse_period,
     percent,
+    period_slug,
     short_names,
     source_counts,
     stats_chart,
@@ -139,21 +138,23 @@ class Reports:
             return self.web.page(request, "map.html", me, data)
 
     def export(self, request: Request) -> Response:
-        """The xlsx 台账, the very workbook 「导出」 sends in chat (`?month=2026-11`)."""
+        """The xlsx 台账, the very workbook 「导出」 sends in chat: `?month=2026-11`, or any period
+        「导出」 takes (`?period=今年`, `?period=11月1日到15日`); everything without either."""
         with self.web.uow() as uow:
             me = self.web.viewer(uow, request)
             _allow(me, "export")
             tz = self.services.settings.tz
-            local_now = self.services.clock.now().astimezone(tz).replace(tzinfo=None)
+            now = self.services.clock.now()
+            local_now = now.astimezone(tz).replace(tzinfo=None)
+            params = request.query_params
             try:
-                month = parse_month(request.query_params.get("month", ""), local_now.date())
+                period = export_period(params.get("period") or params.get("month", ""), now, tz)
             except ValueError:
-                raise Refused("月份应写成 2026-11、本月或上月。", 400) from None
-            period = month_span(month, tz)
+                raise Refused("时间应写成 2026-11、本月、今年或 11月1日到15日。", 400) from None
             content = ledger_workbook(uow, self.services, me.community_id, period)
             community = uow.communities.get(me.community_id)
             filename = export_filename(community.name, period, local_now)
-            fallback = _ascii_filename(community.code, month, local_now)
+            fallback = _ascii_filename(community.code, period, local_now)
         log.info("web export: session %s, community %s", me.session_id, me.community_id)
         disposition = f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"
         return Response(
@@ -170,11 +171,10 @@ def _meeting_number(typed: str) -> int:
     return int(digits)
 
 
-def _ascii_filename(code: str, month: tuple[int, int] | None, local_now: datetime) -> str:
+def _ascii_filename(code: str, period: Period, local_now: datetime) -> str:
     """`xfl-ledger-2026-11.xlsx`: for browsers that do not read `filename*`."""
     safe = "".join(ch for ch in code if ch.isascii() and (ch.isalnum() or ch in "-_")) or "linli"
-    suffix = f"{month[0]}-{month[1]:02d}" if month else f"{local_now:%Y%m%d}"
-    return f"{safe}-ledger-{suffix}.xlsx"
+    return f"{safe}-ledger-{period_slug(period) or f'{local_now:%Y%m%d}'}.xlsx"
 
 
 # -- meetings and votes -------------------------------------------------------------------------

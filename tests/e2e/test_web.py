@@ -821,6 +821,25 @@ def test_the_statistics_page_counts_any_days_typed_as_the_chat_takes_them(
     assert moved == "去年同期没有收集到诉求，无从比较。"  # the days so far, a year back
 
 
+def test_the_secretary_exports_the_period_the_statistics_page_shows(three: Conversation) -> None:
+    client = sign_in(three, "李书记")
+    page = client.get("/stats", params={"period": "11月20日到11月30日"}).text
+    link = re.findall(r'href="(/export\.xlsx\?period=[^"]+)"', page)
+    assert link == ["/export.xlsx?period=11%E6%9C%8820%E6%97%A5%E5%88%B011%E6%9C%8830%E6%97%A5"]
+    sent = client.get(link[0].replace("&amp;", "&"))
+    assert sent.status_code == 200 and sent.content.startswith(b"PK")
+    disposition = sent.headers["content-disposition"]
+    assert "ledger-20261120-20261130.xlsx" in disposition  # the ASCII name, and the UTF-8 one:
+    assert "%E5%8F%B0%E8%B4%A6-20261120-20261130.xlsx" in disposition  # 台账-20261120-…
+    year = client.get("/export.xlsx", params={"period": "今年"})
+    assert year.status_code == 200 and "ledger-2026.xlsx" in year.headers["content-disposition"]
+    wrong = client.get("/export.xlsx", params={"period": "火星"})
+    assert wrong.status_code == 400 and "时间应写成" in visible(wrong.text)
+    # A grid worker sees the figures, not the link: exporting is the secretary's.
+    worker = sign_in(three, "张网格").get("/stats").text
+    assert "/export.xlsx?period" not in worker
+
+
 def test_the_statistics_page_of_a_year_has_a_row_per_month(three: Conversation) -> None:
     three.clock.advance(timedelta(days=9))  # Wednesday 2 December
     filed(three, "@陈大爷/网格5群: #报事 5号楼楼顶漏水了")
