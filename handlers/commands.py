@@ -20,7 +20,7 @@ from handlers import (
 )
 from handlers.base import Command
 from handlers.help import help_command
-from handlers.points import points, redeem
+from handlers.points import my_figures, points, redeem
 from handlers.show import show
 from handlers.stats import stats
 
@@ -383,6 +383,14 @@ COMMANDS: tuple[Command, ...] = (
         "我的积分；「积分榜」看本周排行，「积分榜 今年」看全年",
         "积分榜",
         points,
+    ),
+    Command(
+        "my_figures",
+        ("我的统计", "我的年度报告", "我的年报"),
+        "[今年/本月/上月]",
+        "我反映了多少事、办得怎样、得了多少积分",
+        "我的统计 今年",
+        my_figures,
     ),
     Command(
         "notice",

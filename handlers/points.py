@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
+from bot.domain.issues import IssueStatus
+from bot.domain.lifecycle import OPEN
 from bot.domain.periods import joined
 from bot.domain.permissions import refusal
 from bot.domain.points import (
@@ -175,6 +177,53 @@ def points(ctx: Context, args: str) -> Outcome:
     return answer(ctx, _board_of(ctx, period) if period else _this_week(ctx))
 
 
+def my_figures(ctx: Context, args: str) -> Outcome:
+    """我的统计 [今年/本月/上月 …] — what one reported in the period (this year's by default) and
+    what became of it, with the points it earned: a resident's 年度报告."""
+    # Imported here: handlers.stats needs handlers.ledger, which calls into this module.
+    from handlers.stats import parse_period
+
+    if ctx.community is None:
+        raise Answer(texts.NEEDS_COMMUNITY)
+    word = joined(normalize(args)).replace(" ", "") or "今年"
+    try:
+        period = parse_period(_YEAR_SAID.get(word, word), ctx.now, ctx.services.settings.tz)
+    except ValueError:
+        raise Answer(ctx.services.command("my_figures").usage_line()) from None
+    community_id, me = ctx.community.id, ctx.sender.id
+    since, until = period.since, period.until
+    counts = ctx.uow.issues.reported_counts(community_id, me, since, until)
+    # A report found to be a neighbour's (「已记下：#1 共2人反映」) is theirs as well.
+    joined_in = {
+        action: n
+        for _, action, n in ctx.uow.audit.work_done(community_id, since, until, {_JOINED}, [me])
+    }.get(None, 0)
+    if not counts and not joined_in:
+        return answer(ctx, texts.MY_FIGURES_NONE.format(period=period.label))
+    parts = []
+    if counts:
+        done = counts.get(IssueStatus.RESOLVED, 0) + counts.get(IssueStatus.CLOSED, 0)
+        parts.append(texts.MY_FIGURES_DONE.format(n=done))
+        parts.append(texts.MY_FIGURES_OPEN.format(n=sum(counts.get(s, 0) for s in OPEN)))
+    for status, said in (
+        (IssueStatus.REJECTED, texts.MY_FIGURES_REJECTED),
+        (IssueStatus.MERGED, texts.MY_FIGURES_MERGED),
+    ):
+        if counts.get(status):
+            parts.append(said.format(n=counts[status]))
+    if joined_in:
+        parts.append(texts.MY_FIGURES_JOINED.format(n=joined_in))
+    upto = ctx.now if until is None else min(until, ctx.now)
+    earned = dict(ctx.uow.points.totals(community_id, since or _EVER, upto, EARNING)).get(me, 0)
+    text = texts.MY_FIGURES.format(
+        period=period.label,
+        count=sum(counts.values()) + joined_in,
+        parts="、".join(parts),
+        points=texts.MY_FIGURES_POINTS.format(n=earned) if earned > 0 else "",
+    )
+    return answer(ctx, text)
+
+
 def _board_of(ctx: Context, typed: str) -> str:
     """「🏆 今年积分榜：」 and its lines, for a period as 统计 reads it; the usage for words that
     name none."""
@@ -195,6 +244,7 @@ def _board_of(ctx: Context, typed: str) -> str:
 
 
 _YEAR_SAID = {"年度": "今年", "本年度": "今年"}
+_JOINED = "duplicate"  # the audit's word for a report found to be an open issue's
 _EVER = datetime(2000, 1, 1, tzinfo=UTC)  # 累计: since points began
 
 

@@ -683,6 +683,20 @@ class Issues:
             conditions.append(Issue.source.in_(sorted(scope.sources)))
         return conditions
 
+    def reported_counts(
+        self, community_id: int, person_id: int, since: datetime | None, until: datetime | None
+    ) -> dict[IssueStatus, int]:
+        """How many of the issues this person reported in [since, until) are in each status."""
+        where = [Issue.community_id == community_id, Issue.reporter_id == person_id]
+        if since is not None:
+            where.append(Issue.created_at >= since)
+        if until is not None:
+            where.append(Issue.created_at < until)
+        rows = self._session.execute(
+            select(Issue.status, func.count()).where(*where).group_by(Issue.status)
+        )
+        return {IssueStatus(status): int(n) for status, n in rows}
+
     def first_filed(self, scope: StatsScope) -> datetime | None:
         """When the first issue of the scope was filed."""
         where = self._narrowed(scope)

@@ -53,6 +53,7 @@ EVERYONE = frozenset(
         "list",
         "mine",
         "search",  # whatever the 台账 would show them
+        "my_figures",  # one's own reports, counted
         "meetings",
         "follow",
         "unfollow",

@@ -252,3 +252,26 @@ def test_a_resident_asking_how_points_are_used_is_told_where_and_how(
     assert chat.text(f"@孙大爷/网格5群: @邻里 {asked}") == reply
     assert chat.say(f"@孙大爷/网格5群: {asked}") == []  # among neighbours, without an @
     assert "#1" not in chat.text("@李书记/工作群: 台账")  # nothing filed
+
+
+def test_a_resident_asks_what_they_reported_this_year(db_url: str) -> None:
+    """「我今年反映了几件」「我的年度报告」: one's own reports of the year, what became of them,
+    and the points they earned; asked by anyone, privately or in a group."""
+    chat = Conversation(example_settings(db_url), VirtualClock(at(11, 23, 8)))
+    assert chat.text("@王芳/私聊: 我的年度报告") == (
+        "今年您还没有反映过事项。遇到问题发送「#报事 内容」即可反映。"
+    )
+    _three_earners(chat)  # 王芳: #1, accepted (+5), resolved, a photo of it (+3)
+    chat.say("@王芳/网格3群: #报事 5号楼门口井盖松了")  # #3, open
+    chat.say("@王芳/网格3群: #报事 小区外面马路上的公交站牌歪了")
+    chat.say("@李书记/工作群: 退回 4 属于市政道路")  # #4, rejected
+    year = "今年您反映了3件事：已办结1件、办理中1件、退回1件。获得积分8分。感谢您参与社区治理！"
+    assert chat.text("@王芳/私聊: 我的年度报告") == year
+    assert chat.text("@王芳/私聊: 我今年反映了几件？") == year
+    assert chat.text("@王芳/网格3群: 我的统计") == year
+    assert chat.text("@王芳/私聊: 我的统计 上月").startswith("10月您还没有反映过事项")
+    assert chat.text("@孙大爷/私聊: 我的统计 本月") == (
+        "本月您反映了1件事：与邻居反映的相同1件。获得积分2分。感谢您参与社区治理！"
+    )
+    assert chat.text("@王芳/私聊: 我的统计 火星").startswith("用法：/my_figures")
+    chat.close()

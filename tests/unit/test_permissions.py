@@ -30,6 +30,7 @@ ALLOWED: dict[str, set[Role]] = {
     "list": {R, H, D, W, S},
     "mine": {R, H, D, W, S},
     "search": {R, H, D, W, S},  # each finds what their 台账 shows
+    "my_figures": {R, H, D, W, S},  # one's own reports
     "meetings": {R, H, D, W, S},
     "show": {H, D, W, S},  # a resident sees only their own or followed issues
     "follow": {R, H, D, W, S},
