@@ -688,24 +688,37 @@ def compared(
     """「较10月（收集11条，办结率45%）：收集增加1条（+9%），办结率提高5个百分点，满意率持平。」:
     the same figures for the period before (`bot.domain.periods.earlier`: 上月同期 for one still
     running), with the same grids, categories and 来源."""
+    then = earlier_query(query, now)
+    was, _ = counts_of(uow, community_id, then, now)
+    return moved(then.period.label, counts, was, "收集")
+
+
+def earlier_query(query: StatsQuery, now: datetime) -> StatsQuery:
+    """The query of the period to compare with (`bot.domain.periods.earlier`), else the same."""
     period = query.period
     assert period.since is not None
     before = earlier(period.since, period.until, now, year_on_year=query.compare == "year")
-    then = replace(query, period=Period(before.label, before.since, before.until))
-    was, _ = counts_of(uow, community_id, then, now)
+    return replace(query, period=Period(before.label, before.since, before.until))
+
+
+def moved(label: str, counts: IssueCounts, was: IssueCounts, collected: str) -> str:
+    """「较10月（收集1条，办结率0%）：收集增加10条（+1000%），办结率提高45个百分点。」: how the
+    figures moved from `was` (of the period `label` names); a unit's (承办) with its 按期率."""
     if not was.collected:
-        return texts.COMPARED_NOTHING.format(label=before.label)
-    changes = [_count_change("收集", counts.collected, was.collected, share=True)]
-    for what, rate, rate_was in (
-        ("办结率", counts.resolution_rate, was.resolution_rate),
-        ("满意率", counts.satisfaction_rate, was.satisfaction_rate),
-    ):
+        return texts.COMPARED_NOTHING.format(label=label)
+    changes = [_count_change(collected, counts.collected, was.collected, share=True)]
+    rates = [("办结率", counts.resolution_rate, was.resolution_rate)]
+    if isinstance(counts, UnitCounts) and isinstance(was, UnitCounts):
+        rates.append(("按期率", counts.on_time_rate, was.on_time_rate))
+    rates.append(("满意率", counts.satisfaction_rate, was.satisfaction_rate))
+    for what, rate, rate_was in rates:
         if rate is not None and rate_was is not None:  # nothing to divide: no rate to compare
             changes.append(_rate_change(what, rate, rate_was))
     if counts.overdue != was.overdue:
         changes.append(_count_change("超期", counts.overdue, was.overdue, share=False))
     return texts.COMPARED.format(
-        label=before.label,
+        label=label,
+        what=collected,
         collected=was.collected,
         rate=percent(was.resolution_rate),
         changes="，".join(changes),
@@ -866,9 +879,20 @@ def unit_text(uow: UnitOfWork, services: Services, community_id: int, query: Sta
     if not query.by_unit:
         named = [u for u in configured if u in query.units]
         named += sorted(query.units.difference(configured))
-        return "\n".join(
-            unit_sentence(label, unit, per_unit.get(unit, UnitCounts())) for unit in named
-        )
+        lines = []
+        then = earlier_query(query, now) if query.compare and query.period.since else None
+        was = unit_counts_of(uow, community_id, then, now) if then else {}
+        for unit in named:
+            counts = per_unit.get(unit, UnitCounts())
+            lines.append(unit_sentence(label, unit, counts))
+            if then is not None:  # 「统计 本月 物业 环比」
+                before, earlier_label = was.get(unit, UnitCounts()), then.period.label
+                lines.append(
+                    moved(earlier_label, counts, before, texts.UNIT_RECEIVED)
+                    if before.collected
+                    else texts.UNIT_COMPARED_NOTHING.format(label=earlier_label, unit=unit)
+                )
+        return "\n".join(lines)
     lines = every_unit(per_unit, configured, label)
     return "\n".join(lines) if lines else texts.UNITS_NOTHING.format(period=label)
 

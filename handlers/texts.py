@@ -648,8 +648,10 @@ MEETING_FIGURES_PUBLISHED = "公示{count}次"
 MEETING_FIGURES_ACTIONS = "；议定行动事项{count}件，已办结{done}件"
 MEETING_FIGURES_NONE = "{period}没有召开议事协商会议，也没有表决。"
 # 「统计 本月 环比」「统计 今年 同比」: the period before, and how the figures moved
-COMPARED = "较{label}（收集{collected}条，办结率{rate}）：{changes}。"
+COMPARED = "较{label}（{what}{collected}条，办结率{rate}）：{changes}。"
 COMPARED_NOTHING = "{label}没有收集到诉求，无从比较。"
+UNIT_RECEIVED = "承办"  # what a unit's figures call its issues, as 收集 the community's
+UNIT_COMPARED_NOTHING = "{label}{unit}没有承办诉求，无从比较。"
 COMPARED_COUNT = "{what}{way}{n}条"
 COMPARED_SHARE = "（{sign}{share}%）"
 COMPARED_POINTS = "{what}{way}{n}个百分点"

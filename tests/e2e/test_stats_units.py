@@ -240,3 +240,29 @@ def test_the_monthly_report_carries_every_unit(week: Conversation) -> None:
     # report goes out bundled with the morning's digest).
     month = week.text("@李书记/工作群: 统计 上月")
     assert f"📊 月报：{month}\n{units}\n" in reports[0]
+
+
+def test_a_unit_against_the_period_before(week: Conversation) -> None:
+    # The next week: 物业 receives two, one done on time and rated 5, one left past its day.
+    week.clock.set(datetime(2026, 11, 30, 10, tzinfo=SH))
+    week.say("@王芳/网格3群: #报事 1号楼楼道灯不亮")
+    week.say("@张网格/网格3群: 派单 8 物业 明天")
+    week.say("@刘物业/私聊: 办结 8 换了灯泡")
+    week.say("@王芳/网格3群: 评价 8 5")
+    week.say("@王芳/网格3群: #报事 4号楼门口垃圾没人清")
+    week.say("@张网格/网格3群: 派单 9 物业 明天")
+    week.clock.set(datetime(2026, 12, 7, 10, tzinfo=SH))
+    last_week = (
+        "上周物业承办诉求2条，办结1条（办结率50%），按期办结1条（按期率100%），满意率100%，"
+        "超期未办结1条。"
+    )
+    assert week.text("@李书记/工作群: 统计 上周 物业").splitlines() == [last_week]
+    # The week before is the WEEK above, 超期 judged at its end (two then, #3 and #5).
+    assert week.text("@李书记/工作群: 统计 上周 物业 环比").splitlines() == [
+        last_week,
+        "较11月23日至11月29日（承办4条，办结率50%）：承办减少2条（-50%），办结率持平，"
+        "按期率提高50个百分点，满意率持平，超期减少1条。",
+    ]
+    assert week.text("@李书记/工作群: 统计 上周 物业 同比").splitlines()[1] == (
+        "2025年11月30日至2025年12月6日物业没有承办诉求，无从比较。"
+    )
