@@ -364,22 +364,31 @@ def _person(ctx: Context, name: str) -> Person:
 
 
 def weekly_board(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
-    """「本周积分榜」 in a grid group: the week before this one; nothing if nobody earned."""
+    """「本周积分榜」 in a grid group: the week before this one; nothing if nobody earned. The
+    year's first also brings the year gone's board (「🏆 2026年积分榜」), its 积分之星."""
     # Imported here: handlers.digests needs handlers.ledger, which calls into this module.
     from handlers.digests import first_working_day_of_week
 
     assert reminder.chat_id is not None and reminder.community_id is not None
     if not first_working_day_of_week(services, reminder.due_at):
         return []
-    since, until = previous_week(reminder.due_at, services.settings.tz)
-    board = _board(uow, reminder.community_id, since, until)
-    if not board:
-        return []
-    head = texts.POINTS_WEEKLY_HEAD.format(
-        since=_date(services, since), until=_date(services, until - timedelta(days=1))
-    )
-    chat = uow.chats.by_id(reminder.chat_id)
-    return [Reply(chat_ref(chat), "\n".join([head, *board, texts.POINTS_WEEKLY_FOOT]))]
+    tz = services.settings.tz
+    since, until = previous_week(reminder.due_at, tz)
+    chat = chat_ref(uow.chats.by_id(reminder.chat_id))
+    replies: list[Outgoing] = []
+    if board := _board(uow, reminder.community_id, since, until):
+        head = texts.POINTS_WEEKLY_HEAD.format(
+            since=_date(services, since), until=_date(services, until - timedelta(days=1))
+        )
+        replies.append(Reply(chat, "\n".join([head, *board, texts.POINTS_WEEKLY_FOOT])))
+    due = reminder.due_at.astimezone(tz)
+    if due.month == 1 and due.day <= 7:  # the year's first: the year gone's 积分之星 too
+        year = due.year - 1
+        start, end = datetime(year, 1, 1, tzinfo=tz), datetime(year + 1, 1, 1, tzinfo=tz)
+        if board := _board(uow, reminder.community_id, start, end):
+            head = texts.POINTS_YEAR_HEAD.format(year=year)
+            replies.append(Reply(chat, "\n".join([head, *board, texts.POINTS_YEAR_FOOT])))
+    return replies
 
 
 def _date(services: Services, moment: datetime) -> str:

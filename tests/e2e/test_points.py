@@ -186,6 +186,19 @@ def test_the_leaderboard_ranks_this_weeks_points_with_names_masked(chat: Convers
     assert chat.text("@孙大爷/网格5群: 积分 明细").startswith("用法：/points [榜 [本月/今年]]")
 
 
+def test_the_years_first_monday_brings_the_year_gones_board(db_url: str) -> None:
+    chat = Conversation(example_settings(db_url), VirtualClock(at(11, 23, 8)))
+    _three_earners(chat)
+    fired = chat.run_until(datetime(2027, 1, 5, 10, tzinfo=SHANGHAI))
+    years = [(when, where, text) for when, where, text in fired if "年积分榜" in text]
+    text = (
+        "🏆 2026年积分榜（全年）：\n1. 王* 8分\n2. 赵*姨 5分\n3. 孙*爷 2分\n"
+        "感谢大家一年来参与社区治理！新的一年，有事请继续在群里 #报事。"
+    )
+    assert years == [("01-04 09:00", G3, text), ("01-04 09:00", G5, text)]
+    chat.close()
+
+
 def test_the_leaderboard_of_a_month_or_the_year(db_url: str) -> None:
     """The year's board gives the year-end 积分之星: what each earned over the weeks."""
     chat = Conversation(example_settings(db_url), VirtualClock(at(11, 23, 8)))
