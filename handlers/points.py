@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from bot.domain.issues import IssueStatus
 from bot.domain.lifecycle import OPEN
@@ -60,6 +61,9 @@ from handlers.base import (
 from handlers.notify import chat_ref
 from storage.models import Issue, Person, PointEntry, Reminder
 from storage.uow import UnitOfWork
+
+if TYPE_CHECKING:  # handlers.stats needs handlers.ledger, which calls into this module
+    from handlers.stats import Period
 
 BOARD_WORDS = frozenset({"榜", "排行", "排行榜", "board", "top"})
 _BOARD_TYPED = re.compile(r"(?:^|[/\s])积分榜")
@@ -180,24 +184,15 @@ def points(ctx: Context, args: str) -> Outcome:
 def my_figures(ctx: Context, args: str) -> Outcome:
     """我的统计 [今年/本月/上月 …] — what one reported in the period (this year's by default) and
     what became of it, with the points it earned: a resident's 年度报告."""
-    # Imported here: handlers.stats needs handlers.ledger, which calls into this module.
-    from handlers.stats import parse_period
-
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
-    word = joined(normalize(args)).replace(" ", "") or "今年"
-    try:
-        period = parse_period(_YEAR_SAID.get(word, word), ctx.now, ctx.services.settings.tz)
-    except ValueError:
-        raise Answer(ctx.services.command("my_figures").usage_line()) from None
+    period = _period(ctx, normalize(args) or "今年", "my_figures")
     community_id, me = ctx.community.id, ctx.sender.id
     since, until = period.since, period.until
     counts = ctx.uow.issues.reported_counts(community_id, me, since, until)
     # A report found to be a neighbour's (「已记下：#1 共2人反映」) is theirs as well.
-    joined_in = {
-        action: n
-        for _, action, n in ctx.uow.audit.work_done(community_id, since, until, {_JOINED}, [me])
-    }.get(None, 0)
+    touched = ctx.uow.audit.work_done(community_id, since, until, {_JOINED}, [me])
+    joined_in = next((n for _, action, n in touched if action is None), 0)
     if not counts and not joined_in:
         return answer(ctx, texts.MY_FIGURES_NONE.format(period=period.label))
     parts = []
@@ -213,8 +208,9 @@ def my_figures(ctx: Context, args: str) -> Outcome:
             parts.append(said.format(n=counts[status]))
     if joined_in:
         parts.append(texts.MY_FIGURES_JOINED.format(n=joined_in))
-    upto = ctx.now if until is None else min(until, ctx.now)
-    earned = dict(ctx.uow.points.totals(community_id, since or _EVER, upto, EARNING)).get(me, 0)
+    earned = dict(
+        ctx.uow.points.totals(community_id, since or _EVER, _so_far(ctx, period), EARNING)
+    ).get(me, 0)
     text = texts.MY_FIGURES.format(
         period=period.label,
         count=sum(counts.values()) + joined_in,
@@ -227,20 +223,30 @@ def my_figures(ctx: Context, args: str) -> Outcome:
 def _board_of(ctx: Context, typed: str) -> str:
     """「🏆 今年积分榜：」 and its lines, for a period as 统计 reads it; the usage for words that
     name none."""
-    # Imported here: handlers.stats needs handlers.ledger, which calls into this module.
-    from handlers.stats import parse_period
-
     assert ctx.community is not None
-    word = joined(typed).replace(" ", "")
-    try:
-        period = parse_period(_YEAR_SAID.get(word, word), ctx.now, ctx.services.settings.tz)
-    except ValueError:
-        raise Answer(ctx.services.command("points").usage_line()) from None
-    until = ctx.now if period.until is None else min(period.until, ctx.now)
-    board = _board(ctx.uow, ctx.community.id, period.since or _EVER, until)
+    period = _period(ctx, typed, "points")
+    board = _board(ctx.uow, ctx.community.id, period.since or _EVER, _so_far(ctx, period))
     if not board:
         return texts.POINTS_BOARD_PERIOD_EMPTY.format(period=period.label)
     return "\n".join([texts.POINTS_BOARD_PERIOD_HEAD.format(period=period.label), *board])
+
+
+def _period(ctx: Context, typed: str, command: str) -> Period:
+    """The period words name as 统计 reads them (年度: this year); the command's usage for
+    words that name none."""
+    # Imported here: handlers.stats needs handlers.ledger, which calls into this module.
+    from handlers.stats import parse_period
+
+    word = joined(typed).replace(" ", "")
+    try:
+        return parse_period(_YEAR_SAID.get(word, word), ctx.now, ctx.services.settings.tz)
+    except ValueError:
+        raise Answer(ctx.services.command(command).usage_line()) from None
+
+
+def _so_far(ctx: Context, period: Period) -> datetime:
+    """The end of the period, or now for one still running."""
+    return ctx.now if period.until is None else min(period.until, ctx.now)
 
 
 _YEAR_SAID = {"年度": "今年", "本年度": "今年"}
