@@ -1,9 +1,10 @@
 """导出 / export: the xlsx 台账 (chat-protocol §8).
 
-`ledger_workbook` builds four sheets: 「台账」 (one row per issue, open rows filled with their
-deadline colour), 「统计」 (collected, resolved, rates, overdue, by status, category and grid),
-「单位」 (each handling unit's figures, as /stats 单位 gives them) and 「议事」 (one row per
-meeting or vote). Nothing personal leaves in the file: people are masked
+`ledger_workbook` builds five sheets: 「台账」 (one row per issue, open rows filled with their
+deadline colour), 「统计」 (collected, resolved, rates, overdue, by status, category and grid, by
+month over more than one, and the meetings' figures), 「单位」 (each handling unit's figures, as
+/stats 单位 gives them), 「人员」 (each member of staff's work, as /stats 人员 counts it) and
+「议事」 (one row per meeting or vote); a 来源's file has no 人员 and no meetings. Nothing personal leaves in the file: people are masked
 (`王*芳`), private reporters appear under a pseudonym, and every free text has its phone numbers
 masked and its ID numbers removed (chat-protocol §9).
 
