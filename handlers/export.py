@@ -4,9 +4,10 @@
 deadline colour), 「统计」 (collected, resolved, rates, overdue, by status, category and grid, by
 month over more than one, and the meetings' figures), 「单位」 (each handling unit's figures, as
 /stats 单位 gives them), 「人员」 (each member of staff's work, as /stats 人员 counts it) and
-「议事」 (one row per meeting or vote); a 来源's file has no 人员 and no meetings. Nothing personal leaves in the file: people are masked
-(`王*芳`), private reporters appear under a pseudonym, and every free text has its phone numbers
-masked and its ID numbers removed (chat-protocol §9).
+「议事」 (one row per meeting or vote); a 来源's file has no 人员 and no meetings. Nothing
+personal leaves in the file: people are masked (`王*芳`), private reporters appear under a
+pseudonym, and every free text has its phone numbers masked and its ID numbers removed
+(chat-protocol §9).
 
 The counting is `handlers.stats`, shared with `/stats` and the monthly report; its names are
 re-exported here for callers of the export.

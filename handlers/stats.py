@@ -1266,11 +1266,19 @@ def monthly_report(uow: UnitOfWork, services: Services, reminder: Reminder) -> l
 
 def report_text(uow: UnitOfWork, services: Services, community_id: int, query: StatsQuery) -> str:
     """A period's report, as the monthly report posts it and 「统计 今年 总结」「月报」「年报」
-    give it: the /stats text, then each unit's line (「统计 上月 单位」) when any unit had
-    issues, each 来源's when the issues came from more than one (12345 is assessed on its
-    own), and the meetings held (「统计 上月 议事」) when any and no grid or building is asked."""
+    give it: the /stats text (with how it moved from the period before, 「统计 上月 环比」, when
+    that had issues), then each unit's line (「统计 上月 单位」) when any unit had issues, each
+    来源's when the issues came from more than one (12345 is assessed on its own), and the
+    meetings held (「统计 上月 议事」) when any and no grid or building is asked."""
     now = services.clock.now()
     text = stats_text(uow, services, community_id, query)
+    if query.period.since is not None and not query.compare:  # and against the period before
+        then = earlier_query(replace(query, compare="prior"), now)
+        was, _ = counts_of(uow, community_id, then, now)
+        if was.collected:  # a first month says nothing of one before it
+            counts, _ = counts_of(uow, community_id, query, now)
+            first, *rest = text.split("\n")
+            text = "\n".join([first, moved(then.period.label, counts, was, "收集"), *rest])
     per_unit = unit_counts_of(uow, community_id, query, now)
     configured = unit_names(uow, services, community_id)
     lines = [text, *every_unit(per_unit, configured, query.period.label)]

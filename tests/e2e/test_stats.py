@@ -497,17 +497,16 @@ def test_the_work_group_gets_november_on_1_december_at_nine_once(db_url: str) ->
     sent = reports_in(fired)
     assert [(when, where) for when, where, _ in sent] == [("12-01 09:00", WORK)]
     report = sent[0][2]
-    body = "\n".join(
-        [
-            expected("11月", NOVEMBER),
-            grid_line("网格3", NOVEMBER),
-            grid_line("网格5", NOVEMBER),
-            grid_line("", NOVEMBER),
-        ]
+    grids = [grid_line("网格3", NOVEMBER), grid_line("网格5", NOVEMBER), grid_line("", NOVEMBER)]
+    # October held one report: how November moved from it follows the sentence.
+    moved = (
+        "较10月（收集1条，办结率0%）：收集增加10条（+1000%），办结率提高45个百分点，超期增加5条。"
     )
+    body = "\n".join([expected("11月", NOVEMBER), moved, *grids])
     assert f"📊 月报：{body}" in report
-    # It says what 「统计 上月」 says.
-    assert chat.text("@李书记/工作群: 统计 上月") == body
+    # It says what 「统计 上月 环比」 says; 「统计 上月」 without the line.
+    assert chat.text("@李书记/工作群: 统计 上月 环比") == body
+    assert chat.text("@李书记/工作群: 统计 上月") == "\n".join([expected("11月", NOVEMBER), *grids])
     chat.close()
 
     # A restart later that morning does not send it again; December's waits for 1 January.
