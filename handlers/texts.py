@@ -741,6 +741,7 @@ SHOW_CUT = "…（共{count}字，全文见网页台账或导出的台账）"
 CELL_CUT = "…（共{count}字，超出表格单元格上限，全文见网页台账）"
 
 # 网页台账 (/web) and the web pages
+WEB_FILED_UNKNOWN = "看不懂收集时间「{word}」，可以写：本月、上月、11月、今年、11月1日到15日。"
 WEB_OFF = "网页台账还没有开通，需要时请联系书记。"
 WEB_OFF_SECRETARY = "网页台账还没有开通：请管理员在配置文件中设置 web.enabled: true 后重启机器人。"
 WEB_PRIVATE_ONLY = "登录链接只能私聊发给您本人，请私聊我发送「网页台账」。"

@@ -31,7 +31,8 @@ from bot.domain.permissions import (
 )
 from bot.domain.sources import Source
 from bot.media import MediaFolder
-from bot.text import normalize, printable, whole_number
+from bot.text import echoed, normalize, printable, whole_number
+from bot.web.errors import Refused
 from handlers import texts
 from handlers.base import Services
 from handlers.ledger import (
@@ -45,6 +46,7 @@ from handlers.ledger import (
     yellow_until,
 )
 from handlers.show import person_label, trail_note, where_shown, words_shown
+from handlers.stats import Period, parse_period
 from storage.models import Issue
 from storage.repositories import LedgerQuery
 from storage.uow import UnitOfWork
@@ -75,6 +77,7 @@ class Filters:
     q: str = ""
     building: str = ""
     due: str = ""  # a key of DUE_CHOICES
+    filed: str = ""  # when filed, as 统计 names a period (「上月」「11月1日到15日」)
     page: int = 1
 
     @classmethod
@@ -94,6 +97,7 @@ class Filters:
             q=word("q").lstrip("#"),
             building=_building(word("building")),
             due=due if (due := word("due")) in DUE_CHOICES else "",
+            filed=word("filed")[:30],
             page=max(1, min(page, 1_000_000)),
         )
 
@@ -144,6 +148,12 @@ def ledger(
     window = (
         due_window(DUE_CHOICES[filters.due], now, services.settings.tz) if filters.due else None
     )
+    filed: Period | None = None
+    if filters.filed:  # 「上月」: those filed then, as 台账 上月 lists them
+        try:
+            filed = parse_period(filters.filed.replace(" ", ""), now, services.settings.tz)
+        except ValueError:
+            raise Refused(texts.WEB_FILED_UNKNOWN.format(word=echoed(filters.filed)), 400) from None
     query = LedgerQuery(
         community_id=community_id,
         statuses=statuses,
@@ -156,6 +166,8 @@ def ledger(
         text=filters.q,
         building=own_building or filters.building or None,
         due=window,
+        filed_since=filed.since if filed else None,
+        filed_until=filed.until if filed else None,
     )
     wanted = COLOURS.get(filters.colour)
     result = uow.issues.ledger(

@@ -367,6 +367,23 @@ def test_the_ledger_filters_by_when_it_falls_due(
     assert len(rows(client.get("/?due=后年").text)) == 13
 
 
+def test_the_ledger_filters_by_when_issues_were_filed(
+    chat: Conversation, varied: dict[str, Any]
+) -> None:
+    """The fourteen were filed in November; one more in December: 收集时间 上月 lists the open
+    ones of November, as 「台账 上月」 does in chat."""
+    chat.clock.set(datetime(2026, 12, 2, 10, tzinfo=ZoneInfo("Asia/Shanghai")))
+    december = filed(chat, "@周女士/幸福里居民群: #报事 小区东门的快递柜坏了，取不出件")
+    client = sign_in(chat, "李书记")  # days on: a new sign-in
+    november = set(numbers(client.get("/", params={"filed": "上月"}).text))
+    assert len(november) == 13 and december not in november
+    assert november == set(numbers(client.get("/", params={"filed": "11月"}).text))
+    assert set(numbers(client.get("/", params={"filed": "本月"}).text)) == {december}
+    assert chat_numbers(chat.text("@李书记/工作群: 台账 本月")) == {december}
+    wrong = client.get("/", params={"filed": "火星"})
+    assert wrong.status_code == 400 and "看不懂收集时间「火星」" in visible(wrong.text)
+
+
 def test_the_ledger_filters_by_assignee(varied: dict[str, Any]) -> None:
     page = varied["client"].get("/?assignee=物业").text
     assert sorted(numbers(page)) == [2, 6]
