@@ -6,6 +6,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
+from itertools import pairwise
 from typing import Any, NamedTuple, TypeVar, cast
 
 from sqlalchemy import (
@@ -783,6 +784,43 @@ class Issues:
                 int(satisfied or 0),
             )
             for key, status, category, n, overdue, lowest, rated, satisfied in rows
+        ]
+
+    def month_groups(
+        self,
+        scope: StatsScope,
+        bounds: Sequence[datetime],
+        *,
+        now: datetime,
+        open_statuses: Collection[IssueStatus],
+        satisfied_from: int,
+    ) -> list[tuple[int, IssueStatus, int, int, int, int]]:
+        """The scope's issues filed from `bounds[0]` to `bounds[-1]`, counted in one GROUP BY
+        (month, status): (the month's index in `bounds`, status, count, overdue, rated,
+        satisfied); overdue judged at the month's end (`bounds[i + 1]`) or `now` if sooner."""
+        whens = [(Issue.created_at < end, index) for index, end in enumerate(bounds[1:-1])]
+        month = case(*whens, else_=len(bounds) - 2) if whens else literal(0)
+        still_open = Issue.status.in_(sorted(open_statuses))
+        late_in_month = [
+            and_(Issue.created_at >= start, Issue.deadline < min(now, end))
+            for start, end in pairwise(bounds)
+        ]
+        narrowed = replace(scope, since=bounds[0], until=bounds[-1])
+        rows = self._session.execute(
+            select(
+                month,
+                Issue.status,
+                func.count(),
+                func.sum(case((and_(still_open, or_(*late_in_month)), 1), else_=0)),
+                func.count(Issue.counted_rating),
+                func.sum(case((Issue.counted_rating >= satisfied_from, 1), else_=0)),
+            )
+            .where(*self._narrowed(narrowed))
+            .group_by(month, Issue.status)
+        )
+        return [
+            (int(index), IssueStatus(status), int(n), int(late or 0), int(rated), int(happy or 0))
+            for index, status, n, late, rated, happy in rows
         ]
 
     def limit_figures(

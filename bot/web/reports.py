@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
@@ -396,7 +396,8 @@ def stats_query(
             (c.code for c in services.analyzer.categories if typed in (c.code, c.name)), None
         )
         codes = frozenset({code or typed})
-    return StatsQuery(period, grid_ids, codes)
+    by_month = normalize(params.get("by", "")) == "month"  # 「统计 今年 按月」: a row per month
+    return StatsQuery(period, grid_ids, codes, by_month=by_month)
 
 
 def stats_page(
@@ -444,7 +445,10 @@ def stats_page(
         {"name": source.label, **_figures(counts)}
         for source, counts in source_counts(uow, community_id, query, now)
     ]
-    months = month_counts(uow, community_id, query, now, services.settings.tz)
+    # A row per month when asked (one more pass over the issues, as 「统计 今年 按月」).
+    months = (
+        month_counts(uow, community_id, query, now, services.settings.tz) if query.by_month else []
+    )
     month_rows = [{"name": label, **_figures(counts)} for label, counts in months]
     kept = {
         key: normalize(params.get(key, ""))
@@ -472,7 +476,12 @@ def stats_page(
         "grid_rows": grid_rows,
         "unit_rows": unit_rows,
         "source_rows": source_rows,
-        "month_rows": month_rows if len(month_rows) > 1 else [],  # 「统计 今年 按月」
+        "month_rows": month_rows,
+        # Longer than a month: a link to its rows by month.
+        "by_month_link": ""
+        if query.by_month
+        or (period.since is not None and (period.until or now) - period.since <= timedelta(days=31))
+        else "/stats?" + urlencode({**kept, "by": "month"}),
         "categories": categories,
         "chart": "/stats/chart.png" + ("?" + urlencode(kept) if kept else ""),
         "period": kept.get("period", "本月"),

@@ -863,13 +863,19 @@ def test_the_statistics_page_of_a_year_has_a_row_per_month(three: Conversation) 
     said = three.text("@李书记/工作群: 统计 今年 按月").splitlines()[1:]
     assert [line.split("：")[0] for line in said] == ["11月", "12月"]
     client = sign_in(three, "李书记")
-    lines = visible(client.get("/stats", params={"period": "今年"}).text).splitlines()
+    # The year's page links to its rows by month (one more pass over the issues: when asked).
+    year = client.get("/stats", params={"period": "今年"}).text
+    assert "按月" not in visible(year).splitlines()
+    link = re.findall(r'href="(/stats\?[^"]*by=month[^"]*)"', year)
+    assert link == ["/stats?period=%E4%BB%8A%E5%B9%B4&amp;by=month"]
+    lines = visible(client.get(link[0].replace("&amp;", "&")).text).splitlines()
     table = lines[lines.index("按月") :]
     for line in said:  # 「11月：收集3条，办结0条（0%）」: the same 收集 and 办结 in its row
         month, collected, resolved = re.findall(r"^(.+?)：收集(\d+)条，办结(\d+)条", line)[0]
         row = table.index(month)
         assert table[row + 1 : row + 3] == [collected, resolved], line
-    assert "按月" not in visible(client.get("/stats").text).splitlines()  # one month: none
+    this_month = client.get("/stats").text  # one month: no rows by month, no link to them
+    assert "按月" not in visible(this_month).splitlines() and "by=month" not in this_month
 
 
 def test_the_statistics_page_says_the_meetings_held_as_the_chat_does(three: Conversation) -> None:
