@@ -340,43 +340,27 @@ def search(ctx: Context, args: str) -> Outcome:
 
 def ledger_line(uow: UnitOfWork, services: Services, issue: Issue) -> str:
     """`🔴 #3【照明路灯】3号楼3单元 · 办理中 · 物业·刘*业 · 期限11月23日`; 紧急 first when it
-    is; one no longer open (搜索) marked by how it ended, with the day it was done."""
-    if issue.status not in OPEN and issue.status is not IssueStatus.RESOLVED:
-        return _ended_line(uow, services, issue)
+    is; one no longer open (搜索) marked by how it ended (✅ 已销号), with the day it was done."""
+    ended = issue.status not in OPEN and issue.status is not IssueStatus.RESOLVED
     resolved = issue.status is IssueStatus.RESOLVED and issue.resolved_at is not None
-    mark = texts.FOLLOW_UP_MARK if resolved else colour_of(services, issue.deadline).emoji
+    if ended:
+        mark = texts.ENDED_MARKS[issue.status.value]
+    else:
+        mark = texts.FOLLOW_UP_MARK if resolved else colour_of(services, issue.deadline).emoji
     head = f"{mark} #{issue.number}【{services.category(issue.category).name}】"
     room = None if issue.private else issue.room  # a private report's flat says who wrote it
     where = location_label(issue.building, issue.unit, room, issue.place)
-    details = [texts.URGENT_MARK] if issue.urgent else []
+    details = [texts.URGENT_MARK] if issue.urgent and not ended else []
     details += [where] if where else []
     details.append(issue.status.label)
     holder = assignee_label(uow, issue)
     if holder:
         details.append(holder)
-    if resolved:  # done, waiting for the reporter's rating: since when
-        assert issue.resolved_at is not None
+    if issue.resolved_at is not None and (resolved or ended):  # done: since when
         day = issue.resolved_at.astimezone(services.settings.tz)
         details.append(texts.RESOLVED_ON.format(month=day.month, day=day.day))
-    else:
+    elif not ended:
         details.append(f"期限{shown_deadline(services, issue.deadline)}")
-    return head + " · ".join(details)
-
-
-def _ended_line(uow: UnitOfWork, services: Services, issue: Issue) -> str:
-    """`✅ #3【照明路灯】3号楼3单元 · 已销号 · 物业·刘*业 · 11月23日办结`."""
-    head = f"{texts.ENDED_MARKS[issue.status.value]} #{issue.number}"
-    head += f"【{services.category(issue.category).name}】"
-    room = None if issue.private else issue.room
-    details = (
-        [where] if (where := location_label(issue.building, issue.unit, room, issue.place)) else []
-    )
-    details.append(issue.status.label)
-    if holder := assignee_label(uow, issue):
-        details.append(holder)
-    if issue.resolved_at is not None:
-        day = issue.resolved_at.astimezone(services.settings.tz)
-        details.append(texts.RESOLVED_ON.format(month=day.month, day=day.day))
     return head + " · ".join(details)
 
 

@@ -1289,14 +1289,11 @@ def report_text(uow: UnitOfWork, services: Services, community_id: int, query: S
     来源's when the issues came from more than one (12345 is assessed on its own), and the
     meetings held (「统计 上月 议事」) when any and no grid or building is asked."""
     now = services.clock.now()
-    text = stats_text(uow, services, community_id, query)
     if query.period.since is not None and not query.compare:  # and against the period before
-        then = earlier_query(replace(query, compare="prior"), now)
-        was, _ = counts_of(uow, community_id, then, now)
-        if was.collected:  # a first month says nothing of one before it
-            counts, _ = counts_of(uow, community_id, query, now)
-            first, *rest = text.split("\n")
-            text = "\n".join([first, moved(then.period.label, counts, was, "收集"), *rest])
+        prior = replace(query, compare="prior")
+        if counts_of(uow, community_id, earlier_query(prior, now), now)[0].collected:
+            query = prior  # a first month says nothing of one before it
+    text = stats_text(uow, services, community_id, query)
     per_unit = unit_counts_of(uow, community_id, query, now)
     configured = unit_names(uow, services, community_id)
     lines = [text, *every_unit(per_unit, configured, query.period.label)]
