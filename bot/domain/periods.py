@@ -194,6 +194,7 @@ def earlier(
     year before a whole one, the week before a week, else as many days before; the same
     stretch a year back when `year_on_year`. A period still running is compared with the same
     days of the one before (本月 on the 5th: the 1st to the 5th of last month)."""
+    now = now.astimezone(since.tzinfo)  # the clock's UTC: the days are the period's own
     today = now.date()
     end = now if until is None else min(until, now)
     months = 12 if year_on_year else _whole_months(since, until) if until else 0

@@ -189,3 +189,20 @@ def test_a_period_still_running_against_the_same_days_before() -> None:
         "2026-11-05 07:50",
         "10月7日至11月5日",
     )
+
+
+def test_the_clocks_utc_now_is_read_in_the_periods_own_days() -> None:
+    # 07:50 in Shanghai is 23:50 the day before in UTC, as the running clock gives it.
+    utc = NOW.astimezone(ZoneInfo("UTC"))
+    for since, until in (
+        ((2026, 12, 5), None),
+        ((2026, 11, 30), None),
+        ((2026, 12, 1), (2027, 1, 1)),
+    ):
+        start = datetime(*since, tzinfo=SH)
+        end = datetime(*until, tzinfo=SH) if until else None
+        assert earlier(start, end, utc, year_on_year=False) == earlier(
+            start, end, NOW, year_on_year=False
+        )
+    today = earlier(datetime(2026, 12, 5, tzinfo=SH), None, utc, year_on_year=False)
+    assert (today.label, f"{today.since:%m-%d %H:%M}") == ("昨天同期", "12-04 00:00")
