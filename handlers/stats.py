@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
-from typing import Literal
+from typing import Literal, TypeVar
 from zoneinfo import ZoneInfo
 
 from bot.analysis.location import building_number
@@ -798,15 +798,11 @@ def source_counts(
         open_statuses=OPEN,
         satisfied_from=SATISFIED_FROM,
     )
-    by_source: dict[str, list[_Group]] = {}
-    for source, status, category, n, late, number, rated, satisfied in groups:
-        row = (None, status, category, n, late, number, rated, satisfied)
-        by_source.setdefault(source, []).append(row)
-    return [
-        (source, _counted(by_source[source.value]))
-        for source in Source
-        if source.value in by_source
-    ]
+    return _in_source_order(_per_key(groups))
+
+
+def _in_source_order(per_source: Mapping[str, IssueCounts]) -> list[tuple[Source, IssueCounts]]:
+    return [(source, per_source[source.value]) for source in Source if source.value in per_source]
 
 
 def count_by_month(
@@ -944,6 +940,51 @@ def unit_counts_of(
     return {unit: unit_counts(figures) for unit, figures in groups.items()}
 
 
+@dataclass(frozen=True)
+class AllCounts:
+    """A query's figures each way the web statistics page shows them."""
+
+    counts: IssueCounts
+    per_grid: dict[int | None, IssueCounts]
+    per_source: list[tuple[Source, IssueCounts]]
+    per_unit: dict[str, UnitCounts]
+
+
+def all_counts(uow: UnitOfWork, community_id: int, query: StatsQuery, now: datetime) -> AllCounts:
+    """What `counts_of`, `source_counts` and `unit_counts_of` give for the query, from one
+    GROUP BY (`Issues.tally_groups`) where the three make four passes over the issues."""
+    groups = uow.issues.tally_groups(
+        query.scope(community_id),
+        now=judged_at(query.period, now),
+        open_statuses=OPEN,
+        done_statuses=DONE,
+        satisfied_from=SATISFIED_FROM,
+    )
+    by_grid: list[_Group] = []
+    by_source: list[tuple[str, IssueStatus, str, int, int, int, int, int]] = []
+    per_unit: dict[str, list[int]] = {}
+    for group in groups:
+        status, n = group.status, group.issues
+        figures = (status, group.category, n, group.overdue, group.lowest)
+        rates = (group.rated, group.satisfied)
+        by_grid.append((group.grid_id, *figures, *rates))
+        by_source.append((group.source, *figures, *rates))
+        done, still_open = n if status in DONE else 0, n if status in OPEN else 0
+        seen = (n, done, still_open, group.overdue, *rates, group.on_time)
+        for unit in held_units(group.held, group.whistled):
+            if query.units and unit not in query.units:
+                continue
+            sums = per_unit.setdefault(unit, [0] * len(seen))
+            for index, value in enumerate(seen):
+                sums[index] += value
+    return AllCounts(
+        _counted(by_grid),
+        _per_key(by_grid),
+        _in_source_order(_per_key(by_source)),
+        {unit: unit_counts(figures) for unit, figures in per_unit.items()},
+    )
+
+
 def judged_at(period: Period, now: datetime) -> datetime:
     """When 超期 is judged: now, or at the end of a period that has ended (November's figure
     does not grow with deadlines that fall in December)."""
@@ -976,16 +1017,23 @@ def counts_of(
         open_statuses=OPEN,
         satisfied_from=SATISFIED_FROM,
     )
-    by_grid: dict[int | None, list[_Group]] = {}
-    first: dict[int | None, int] = {}
-    for group in groups:
-        by_grid.setdefault(group[0], []).append(group)
-        first[group[0]] = min(first.get(group[0], group[5]), group[5])
-    per_grid = {
-        grid_id: _counted(by_grid[grid_id])
-        for grid_id in sorted(by_grid, key=first.__getitem__)  # in order of first issue
-    }
-    return _counted(groups), per_grid
+    return _counted(groups), _per_key(groups)
+
+
+_Key = TypeVar("_Key")
+
+
+def _per_key(
+    groups: Iterable[tuple[_Key, IssueStatus, str, int, int, int, int, int]],
+) -> dict[_Key, IssueCounts]:
+    """`_counted` of each first field's groups (a grid, a 来源), in order of its first issue."""
+    by_key: dict[_Key, list[_Group]] = {}
+    first: dict[_Key, int] = {}
+    for key, status, category, n, late, number, rated, satisfied in groups:
+        row = (None, status, category, n, late, number, rated, satisfied)
+        by_key.setdefault(key, []).append(row)
+        first[key] = min(first.get(key, number), number)
+    return {key: _counted(by_key[key]) for key in sorted(by_key, key=first.__getitem__)}
 
 
 def _counted(groups: Iterable[_Group]) -> IssueCounts:

@@ -3,7 +3,7 @@
 Staff pages, checked with the chat's own rules (`bot.domain.permissions.refusal` with the
 chat command they mirror: "meeting", "stats", "export"), and built from the chat's own data
 functions: the tally and verdict of `handlers.meetings`, the counting of `handlers.stats`
-(`counts_of`, `stats_chart`), the workbook of `handlers.export`. People are masked.
+(`all_counts`, `stats_chart`), the workbook of `handlers.export`. People are masked.
 """
 
 from __future__ import annotations
@@ -38,20 +38,18 @@ from handlers.stats import (
     IssueCounts,
     Period,
     StatsQuery,
+    all_counts,
     by_grid_name,
     by_unit_order,
     compared,
-    counts_of,
     month_counts,
     parse_period,
     percent,
     period_slug,
     short_names,
-    source_counts,
     stats_chart,
     stats_label,
     summary_sentence,
-    unit_counts_of,
     unit_names,
 )
 from storage.models import Meeting, MeetingOption
@@ -418,9 +416,11 @@ def stats_page(
         return services.category(code).name
 
     label = stats_label(services, grids, query)
-    counts, per_grid = counts_of(uow, community_id, query, now)
+    # The figures by grid, unit and 来源 from one pass over the issues.
+    counted = all_counts(uow, community_id, query, now)
+    counts = counted.counts
     grid_rows = [
-        {"name": name, **_figures(counts)} for name, counts in by_grid_name(grids, per_grid)
+        {"name": name, **_figures(counts)} for name, counts in by_grid_name(grids, counted.per_grid)
     ]
     categories = [
         {
@@ -431,7 +431,6 @@ def stats_page(
         for code, n in counts.by_category.items()
     ]
     configured = unit_names(uow, services, community_id)
-    per_unit = unit_counts_of(uow, community_id, query, now)
     unit_rows = [
         {
             "name": unit,
@@ -439,11 +438,10 @@ def stats_page(
             "on_time": counts.on_time,
             "on_time_rate": percent(counts.on_time_rate),
         }
-        for unit, counts in by_unit_order(per_unit, configured)
+        for unit, counts in by_unit_order(counted.per_unit, configured)
     ]
     source_rows = [
-        {"name": source.label, **_figures(counts)}
-        for source, counts in source_counts(uow, community_id, query, now)
+        {"name": source.label, **_figures(counts)} for source, counts in counted.per_source
     ]
     # A row per month when asked (one more pass over the issues, as 「统计 今年 按月」).
     months = (

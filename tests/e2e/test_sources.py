@@ -20,6 +20,8 @@ from storage.uow import UnitOfWork
 from tests.support.conversation import Conversation
 from tests.support.web import sign_in, visible
 
+SH = ZoneInfo("Asia/Shanghai")
+
 # (who/where, what they said, the 来源 the ledger keeps)
 REPORTS = [
     ("@王芳/网格3群", "#报事 3号楼2单元楼道灯坏了", "群内反映"),
@@ -138,6 +140,61 @@ def test_the_statistics_page_counts_each_source_as_the_chat_does(web_chat: Conve
         row = table.index(source)
         assert table[row + 1 : row + 3] == [collected, resolved], (source, table[row : row + 7])
     assert len(said) == 6
+
+
+def test_every_way_of_counting_from_one_pass_says_what_each_says(chat: Conversation) -> None:
+    """The web statistics page counts by grid, 来源 and unit in one pass (`all_counts`): it
+    says what 「统计」, 「统计 来源」 and 「统计 单位」 each count, however narrowed."""
+    from handlers.stats import (
+        StatsQuery,
+        all_counts,
+        counts_of,
+        parse_period,
+        source_counts,
+        unit_counts_of,
+    )
+
+    file_all(chat)
+    for said in (
+        "@李书记/私聊: 派单 1 物业 明天",
+        "@李书记/私聊: 派单 2 物业 明天",
+        "@李书记/私聊: 派单 3 街道城管办 明天",
+        "@李书记/私聊: 派单 4 物业 明天",
+        "@李书记/私聊: 上报 4",  # held by 物业, escalated to the street: counts for both
+        "@李书记/私聊: 办结 3 已疏通",
+        "@李书记/私聊: 办结 1 已换灯泡",
+    ):
+        assert chat.say(said), said
+    chat.say("@王芳/网格3群: 评价 1 5")
+    chat.clock.advance(timedelta(days=3))  # the deadlines of 2 and 4 have passed
+    now = chat.clock.now()
+    month = parse_period("本月", now, SH)
+    with UnitOfWork(chat.linli.sessions) as uow:
+        grid = uow.communities.grid_by_name(1, "网格3")
+        assert grid is not None
+        queries = [
+            StatsQuery(month),
+            StatsQuery(parse_period("累计", now, SH)),
+            StatsQuery(month, grid_ids=frozenset({grid.id})),
+            StatsQuery(month, categories=frozenset({"lighting"})),
+            StatsQuery(month, sources=frozenset({"hotline", "group"})),
+            StatsQuery(month, units=frozenset({"物业"})),
+        ]
+        for query in queries:
+            every = all_counts(uow, 1, query, now)
+            counts, per_grid = counts_of(uow, 1, query, now)
+            assert every.counts == counts, query
+            assert list(every.counts.by_category.items()) == list(counts.by_category.items())
+            assert list(every.per_grid.items()) == list(per_grid.items()), query
+            assert every.per_source == source_counts(uow, 1, query, now), query
+            assert every.per_unit == unit_counts_of(uow, 1, query, now), query
+        whole = all_counts(uow, 1, StatsQuery(month), now)
+    # The ledger is varied enough to tell them apart.
+    assert len(whole.per_source) == 6 and len(whole.per_grid) >= 2
+    assert whole.per_unit["物业"].collected == 3 and whole.per_unit["物业"].overdue == 2
+    assert whole.per_unit["街道城管办"].collected == 2
+    assert whole.per_unit["街道城管办"].on_time == 1
+    assert whole.counts.resolved == 2 and whole.counts.satisfied == 1
 
 
 def test_the_ledger_of_one_source(chat: Conversation) -> None:
