@@ -34,7 +34,7 @@ from bot.text import echoed, normalize, read_number
 from handlers import texts, workload
 from handlers.base import Answer, Context, Outcome, Services, answer
 from handlers.ledger import check
-from handlers.meeting_stats import figures_text, meeting_figures
+from handlers.meeting_stats import MeetingFigures, figures_text, meeting_figures
 from handlers.notify import chat_ref
 from storage.models import Issue, Reminder
 from storage.repositories import StatsScope
@@ -706,6 +706,17 @@ def moved(label: str, counts: IssueCounts, was: IssueCounts, collected: str) -> 
     figures moved from `was` (of the period `label` names); a unit's (承办) with its 按期率."""
     if not was.collected:
         return texts.COMPARED_NOTHING.format(label=label)
+    return texts.COMPARED.format(
+        label=label,
+        what=collected,
+        collected=was.collected,
+        rate=percent(was.resolution_rate),
+        changes="，".join(_changes(counts, was, collected)),
+    )
+
+
+def _changes(counts: IssueCounts, was: IssueCounts, collected: str) -> list[str]:
+    """「收集增加10条（+1000%）」「办结率提高45个百分点」…: each figure against `was`."""
     changes = [_count_change(collected, counts.collected, was.collected, share=True)]
     rates = [("办结率", counts.resolution_rate, was.resolution_rate)]
     if isinstance(counts, UnitCounts) and isinstance(was, UnitCounts):
@@ -716,21 +727,48 @@ def moved(label: str, counts: IssueCounts, was: IssueCounts, collected: str) -> 
             changes.append(_rate_change(what, rate, rate_was))
     if counts.overdue != was.overdue:
         changes.append(_count_change("超期", counts.overdue, was.overdue, share=False))
-    return texts.COMPARED.format(
-        label=label,
-        what=collected,
-        collected=was.collected,
-        rate=percent(was.resolution_rate),
-        changes="，".join(changes),
+    return changes
+
+
+def unit_moved(label: str, counts: UnitCounts, was: UnitCounts | None) -> str:
+    """「；较10月承办增加2条（+67%），办结率提高5个百分点」 after a unit's line in 「统计 本月 单位
+    环比」: what changed, and nothing of what did not."""
+    if was is None or not was.collected:
+        return texts.UNIT_LINE_NEW.format(label=label)
+    changes = _changes(counts, was, texts.UNIT_RECEIVED)
+    kept = [change for change in changes if not change.endswith(texts.COMPARED_SAME_WORD)]
+    if not kept:
+        return texts.UNIT_LINE_SAME.format(label=label)
+    return texts.UNIT_LINE_MOVED.format(label=label, changes="，".join(kept))
+
+
+def meetings_moved(label: str, figures: MeetingFigures, was: MeetingFigures) -> str:
+    """「较去年（召开会议2次，表决1次）：召开会议增加1次，表决持平，形成决议增加1项。」: 「统计
+    今年 议事 同比」."""
+    if was.nothing:
+        return texts.MEETINGS_COMPARED_NOTHING.format(label=label)
+    held, held_was = sum(figures.held.values()), sum(was.held.values())
+    changes = [
+        _count_change("召开会议", held, held_was, share=False, unit="次"),
+        _count_change("表决", figures.votes, was.votes, share=False, unit="次"),
+        _count_change("形成决议", figures.decided, was.decided, share=False, unit="项"),
+    ]
+    if figures.actions or was.actions:
+        actions = _count_change(
+            "议定行动事项", figures.actions, was.actions, share=False, unit="件"
+        )
+        changes.append(actions)
+    return texts.MEETINGS_COMPARED.format(
+        label=label, held=held_was, votes=was.votes, changes="，".join(changes)
     )
 
 
-def _count_change(what: str, now: int, was: int, *, share: bool) -> str:
+def _count_change(what: str, now: int, was: int, *, share: bool, unit: str = "条") -> str:
     """「收集增加1条（+9%）」「超期减少2条」「收集持平」."""
     if now == was:
         return texts.COMPARED_SAME.format(what=what)
     way = texts.COMPARED_MORE if now > was else texts.COMPARED_FEWER
-    said = texts.COMPARED_COUNT.format(what=what, way=way, n=abs(now - was))
+    said = texts.COMPARED_COUNT.format(what=what, way=way, n=abs(now - was), unit=unit)
     if share and was:
         change = int(abs(now - was) * 100 / was + 0.5)
         said += texts.COMPARED_SHARE.format(sign="+" if now > was else "-", share=change)
@@ -890,12 +928,12 @@ def unit_text(uow: UnitOfWork, services: Services, community_id: int, query: Sta
     label = stats_label(services, grids, replace(query, units=frozenset(), by_unit=False))
     per_unit = unit_counts_of(uow, community_id, query, now)
     configured = unit_names(uow, services, community_id)
+    then = earlier_query(query, now) if query.compare and query.period.since else None
+    was = unit_counts_of(uow, community_id, then, now) if then else {}
     if not query.by_unit:
         named = [u for u in configured if u in query.units]
         named += sorted(query.units.difference(configured))
         lines = []
-        then = earlier_query(query, now) if query.compare and query.period.since else None
-        was = unit_counts_of(uow, community_id, then, now) if then else {}
         for unit in named:
             counts = per_unit.get(unit, UnitCounts())
             lines.append(unit_sentence(label, unit, counts))
@@ -908,13 +946,18 @@ def unit_text(uow: UnitOfWork, services: Services, community_id: int, query: Sta
                 )
         return "\n".join(lines)
     lines = every_unit(per_unit, configured, label)
+    if then is not None and lines:  # 「统计 本月 单位 环比」: how each moved
+        ordered = by_unit_order(per_unit, configured)
+        moves = [unit_moved(then.period.label, c, was.get(u)) for u, c in ordered]
+        lines = lines[:1] + [line + move for line, move in zip(lines[1:], moves, strict=True)]
     return "\n".join(lines) if lines else texts.UNITS_NOTHING.format(period=label)
 
 
 def every_unit(
     per_unit: Mapping[str, UnitCounts], configured: Sequence[str], label: str
 ) -> list[str]:
-    """「本月各单位承办情况：」 and a line per unit with issues; nothing when none has."""
+    """「本月各单位承办情况：」 and a line per unit with issues (`by_unit_order`); nothing when
+    none has."""
     lines = [unit_line(unit, counts) for unit, counts in by_unit_order(per_unit, configured)]
     return [texts.UNITS_HEAD.format(period=label), *lines] if lines else []
 
@@ -1106,6 +1149,8 @@ def stats_chart(
     if query.of_units or query.by_source:  # with their lines, as 统计 says them
         return png, stats_text(uow, services, community_id, query)
     caption = summary_sentence(label, counts, short_names(services), top=len(query.categories) != 1)
+    if query.compare and query.period.since is not None:  # 「统计 本月 环比 图」
+        caption += "\n" + compared(uow, community_id, query, counts, now)
     return png, caption
 
 
@@ -1215,11 +1260,7 @@ def asked(ctx: Context, words: str) -> Outcome | None:
 def _answered(ctx: Context, query: StatsQuery, staff: Mapping[int, workload.Member]) -> Outcome:
     assert ctx.community is not None
     if query.meetings:
-        period = query.period
-        figures = meeting_figures(
-            ctx.uow, ctx.community.id, period.since, period.until, ctx.services.clock.now()
-        )
-        return answer(ctx, figures_text(period.label, figures))
+        return answer(ctx, _meetings_text(ctx.uow, ctx.community.id, query, ctx.services))
     if query.report and not (query.of_people or query.of_units or query.chart):
         return answer(ctx, report_text(ctx.uow, ctx.services, ctx.community.id, query))
     if query.of_people:
@@ -1229,6 +1270,20 @@ def _answered(ctx: Context, query: StatsQuery, staff: Mapping[int, workload.Memb
             return answer(ctx, texts.STATS_CHART_SOON)
         return _chart(ctx, CHART, query)
     return answer(ctx, stats_text(ctx.uow, ctx.services, ctx.community.id, query))
+
+
+def _meetings_text(
+    uow: UnitOfWork, community_id: int, query: StatsQuery, services: Services
+) -> str:
+    """「统计 今年 议事」: the meetings held; with 环比 or 同比, against the period before."""
+    now, period = services.clock.now(), query.period
+    figures = meeting_figures(uow, community_id, period.since, period.until, now)
+    text = figures_text(period.label, figures)
+    if not query.compare or period.since is None:
+        return text
+    then = earlier_query(query, now).period
+    was = meeting_figures(uow, community_id, then.since, then.until, now)
+    return f"{text}\n{meetings_moved(then.label, figures, was)}"
 
 
 class _NotUnderstood(Exception):

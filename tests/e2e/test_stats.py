@@ -433,6 +433,14 @@ def test_the_chart_is_a_picture_with_the_sentence_as_caption(november: Conversat
     assert picture.content.startswith(b"\x89PNG\r\n\x1a\n")
     assert picture.caption == expected("11月", NOVEMBER)
     assert november.say("@王芳/网格3群: 统计 图") == [("网格3群", "只有网格员及以上可以查看统计。")]
+    # Asked against the month before, the caption has the line 「统计 上月 环比」 has.
+    message = november.adapter.parse("@李书记/工作群: 统计 上月 环比 图")
+    assert message is not None
+    [against] = november.linli.dispatcher.dispatch(message)
+    assert isinstance(against, Document) and against.photo
+    compared = november.text("@李书记/工作群: 统计 上月 环比").splitlines()[1]
+    assert compared.startswith("较10月（收集1条")
+    assert against.caption == f"{picture.caption}\n{compared}"
 
 
 def test_the_charts_weekly_trend_counts_filed_and_resolved_by_week(november: Conversation) -> None:

@@ -96,3 +96,18 @@ def test_the_monthly_report_says_the_months_meetings_and_december_has_its_own(
     assert week.text(f"{WORK}: 统计 今年 议事").startswith(
         "今年议事协商：召开会议3次（五方会谈1、板凳会1、议事会1），表决1次（通过1次）"
     )
+
+
+def test_the_meetings_against_the_period_before(week: Conversation) -> None:
+    # The next week: 垃圾分类 (M5) is held on Thursday the 3rd, nothing else.
+    week.run_until(datetime(2026, 12, 4, 9, tzinfo=SH))
+    assert week.text(f"{WORK}: 统计 本周 议事 环比").splitlines() == [
+        "本周议事协商：召开议事会1次；形成决议0项，公示0次。",
+        "较上周同期（召开会议2次，表决1次）：召开会议减少1次，表决减少1次，形成决议减少1项，"
+        "议定行动事项减少1件。",
+    ]
+    # A year before there were none.
+    assert week.text(f"{WORK}: 统计 上月 议事 同比").splitlines() == [
+        NOVEMBER.replace("本月", "11月"),
+        "2025年11月没有召开议事协商会议，也没有表决，无从比较。",
+    ]

@@ -266,3 +266,22 @@ def test_a_unit_against_the_period_before(week: Conversation) -> None:
     assert week.text("@李书记/工作群: 统计 上周 物业 同比").splitlines()[1] == (
         "2025年11月30日至2025年12月6日物业没有承办诉求，无从比较。"
     )
+    # Every unit's line says how it moved, and nothing of what did not; a unit that had
+    # nothing before says so.
+    assert week.text("@李书记/工作群: 统计 上周 单位 环比").splitlines() == [
+        "上周各单位承办情况：",
+        "物业：承办2条，办结1条，按期1条，超期1条，满意率100%；较11月23日至11月29日承办减少2条"
+        "（-50%），按期率提高50个百分点，超期减少1条",
+    ]
+    week.say("@王芳/网格3群: #报事 2号楼门口路面塌了")
+    week.say("@张网格/网格3群: 派单 10 街道城管办 明天")
+    assert week.text("@李书记/工作群: 统计 本周 单位 环比").splitlines() == [
+        "本周各单位承办情况：",
+        "街道城管办：承办1条，办结0条，按期0条，超期0条，暂无评价；上周同期无承办",
+    ]
+    # 同比 likewise: a year before, nobody had any.
+    assert (
+        week.text("@李书记/工作群: 统计 上周 单位 同比")
+        .splitlines()[1]
+        .endswith("；2025年11月30日至2025年12月6日无承办")
+    )
