@@ -374,12 +374,14 @@ _COMPARE_ASKED = re.compile(
 )
 
 
-# 「满意率多少」「本月办结率」「哪个网格办结率最低」「各网格情况」: the rates, or the grids'
-# lines, which 统计 gives (this month's unless a period is said).
+# 「满意率多少」「本月办结率」「哪个网格办结率最低」「各网格情况」「哪个网格问题最多」: the
+# rates, or the grids' lines, which 统计 gives (this month's unless a period is said).
 _RATES_ASKED = re.compile(
     rf"^(?P<period>{_STATS_PERIOD})?的?"
     r"(?:(?:各个?|每个|哪个)网格的?)?"
-    r"(?:办结率|满意率|超期率|(?<=网格)(?:的)?(?:情况|数据|排名)|(?<=网格的)(?:情况|数据|排名))"
+    r"(?:办结率|满意率|超期率|(?<=网格)(?:的)?(?:情况|数据|排名)|(?<=网格的)(?:情况|数据|排名)"
+    # 「哪个网格问题最多」「哪个网格的诉求最少」
+    r"|(?<=网格)(?:问题|诉求|事情?)(?:最多|最少)|(?<=网格的)(?:问题|诉求|事情?)(?:最多|最少))"
     r"(?:是)?(?:多少|怎么样|如何|最高|最低|排名)?$"
 )
 
