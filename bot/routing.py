@@ -27,6 +27,7 @@ from bot.domain.asking import (
     reporter_told,
     same_issues_said,
     stats_asked,
+    taken_on,
     withdrawn_said,
     work_told,
 )
@@ -243,30 +244,9 @@ class Router:
             return Route(RouteKind.REPORT, text=bare["rest"].strip())
         untagged = self._untagged(message, raw, text)
         if untagged.kind in (RouteKind.IGNORE, RouteKind.PRIVATE):
-            if (period := stats_asked(said_text)) is not None:  # 「这周收了几件」: 统计 本周
-                counts = self._by_name["stats"]
-                return Route(RouteKind.LEDGER_ASKED, counts, "统计", period, otherwise=untagged)
-            if (filters := ledger_asked(said_text)) is not None:  # 「超期的有哪些」: 台账 红
-                listing = self._by_name["list"]
-                return Route(RouteKind.LEDGER_ASKED, listing, "台账", filters, otherwise=untagged)
-            if (issue := issue_asked(said_text)) is not None:  # 「1号什么情况」: 查看 1
-                show = self._by_name["show"]
-                return Route(RouteKind.LEDGER_ASKED, show, "查看", issue, otherwise=untagged)
-            if (meeting := meeting_state_asked(said_text)) is not None:  # 「M1有几条异议」: 查看 M1
-                show = self._by_name["show" if meeting else "meetings"]
-                word = "查看" if meeting else "议事会"
-                return Route(RouteKind.LEDGER_ASKED, show, word, meeting, otherwise=untagged)
-            if (same := same_issues_said(said_text)) is not None:  # 「2号和1号是一回事」
-                merging, words = self._by_name["merge"], f"{same[0]} {same[1]}"
-                return Route(RouteKind.LEDGER_ASKED, merging, "合并", words, otherwise=untagged)
-            if (told := reporter_told(said_text)) is not None:  # 「告诉2号报事人：…」: 转告
-                telling, words = self._by_name["tell"], f"{told[0]} {told[1]}".strip()
-                return Route(RouteKind.LEDGER_ASKED, telling, "转告", words, otherwise=untagged)
-            if "会" in said_text and meeting_called(said_text) is not None:
-                return Route(RouteKind.MEETING_CALLED, text=raw, otherwise=untagged)
-            if not private and (asked := self._reminder_asked(said_text, message)) is not None:
-                # 「明天9点提醒我给王芳回电话」: in a work group, as privately
-                return replace(asked, kind=RouteKind.LEDGER_ASKED, otherwise=untagged)
+            asked = self._asked_in_words(message, raw, said_text, untagged)
+            if asked is not None:
+                return asked
         if not private and untagged.kind is RouteKind.IGNORE:
             untagged = _of_own_report(raw, said_text) or untagged
         if (spoken := _ballot_or_objection(raw, said_text, untagged)) is not None:
@@ -291,6 +271,42 @@ class Router:
             # 「又坏了」 may answer either question: 「已办结」 first, then 回头看.
             untagged = Route(RouteKind.NOT_FIXED, text=raw, otherwise=untagged)
         return untagged
+
+    def _asked_in_words(
+        self, message: IncomingMessage, raw: str, said_text: str, untagged: Route
+    ) -> Route | None:
+        """A question or an instruction staff say in words, answered privately or in a work
+        group (`RouteKind.LEDGER_ASKED`; a meeting called, `RouteKind.MEETING_CALLED`): among
+        neighbours the words stay `untagged`. None for other words."""
+        private = message.chat.is_private
+        if (period := stats_asked(said_text)) is not None:  # 「这周收了几件」: 统计 本周
+            counts = self._by_name["stats"]
+            return Route(RouteKind.LEDGER_ASKED, counts, "统计", period, otherwise=untagged)
+        if (filters := ledger_asked(said_text)) is not None:  # 「超期的有哪些」: 台账 红
+            listing = self._by_name["list"]
+            return Route(RouteKind.LEDGER_ASKED, listing, "台账", filters, otherwise=untagged)
+        if (issue := issue_asked(said_text)) is not None:  # 「1号什么情况」: 查看 1
+            show = self._by_name["show"]
+            return Route(RouteKind.LEDGER_ASKED, show, "查看", issue, otherwise=untagged)
+        if (meeting := meeting_state_asked(said_text)) is not None:  # 「M1有几条异议」: 查看 M1
+            show = self._by_name["show" if meeting else "meetings"]
+            word = "查看" if meeting else "议事会"
+            return Route(RouteKind.LEDGER_ASKED, show, word, meeting, otherwise=untagged)
+        if (same := same_issues_said(said_text)) is not None:  # 「2号和1号是一回事」
+            merging, words = self._by_name["merge"], f"{same[0]} {same[1]}"
+            return Route(RouteKind.LEDGER_ASKED, merging, "合并", words, otherwise=untagged)
+        if (taken := taken_on(said_text)) is not None:  # 「1号我来跟」: 派单 1 我
+            assign, words = self._by_name["assign"], f"{taken} 我"
+            return Route(RouteKind.LEDGER_ASKED, assign, "派单", words, otherwise=untagged)
+        if (told := reporter_told(said_text)) is not None:  # 「告诉2号报事人：…」: 转告
+            telling, words = self._by_name["tell"], f"{told[0]} {told[1]}".strip()
+            return Route(RouteKind.LEDGER_ASKED, telling, "转告", words, otherwise=untagged)
+        if "会" in said_text and meeting_called(said_text) is not None:
+            return Route(RouteKind.MEETING_CALLED, text=raw, otherwise=untagged)
+        if not private and (asked := self._reminder_asked(said_text, message)) is not None:
+            # 「明天9点提醒我给王芳回电话」: in a work group, as privately
+            return replace(asked, kind=RouteKind.LEDGER_ASKED, otherwise=untagged)
+        return None
 
     def _addressed(self, message: IncomingMessage, raw: str) -> tuple[IncomingMessage, str]:
         """The message as said to the bot, without the @ or the name it was called by."""

@@ -74,7 +74,14 @@ from handlers.base import (
     refuse,
     reply_to,
 )
-from handlers.ledger import own_open_here, resolve, shown_deadline, withdraw, within_limit
+from handlers.ledger import (
+    is_deadline,
+    own_open_here,
+    resolve,
+    shown_deadline,
+    withdraw,
+    within_limit,
+)
 from handlers.listing import held, ledger_line
 from handlers.notify import (
     grid_workers,
@@ -260,7 +267,7 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
     # 「1号能延期到下周吗」: how 延期 is asked for; else the command it was meant as.
     hint = _work_hint(said.strip())
     to = _EXTEND_TO.search(said)
-    if to is not None and not _QUESTION_END.search(said) and _reads_as_deadline(ctx, to):
+    if to is not None and not _QUESTION_END.search(said) and is_deadline(ctx, to["when"]):
         # 「2号要等配件，延期到下周五」: 延期 2 下周五 要等配件
         before = _ASKING_FOR.sub("", _EDGE_MARKS.sub("", said[: to.start()]))
         pieces = (_EDGE_MARKS.sub("", piece) for piece in (before, said[to.end() :]))
@@ -280,15 +287,6 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
     elif NOT_OURS_SAID.search(said):
         hint = texts.STAFF_NOT_OURS_HINT
     return answer(ctx, hint.format(number=number, said=said.strip()), "invalid")
-
-
-def _reads_as_deadline(ctx: Context, to: re.Match[str]) -> bool:
-    """Whether the words after 延期到 are a deadline (「下周五」, not 「下周吗」)."""
-    try:
-        ctx.services.deadline(to["when"], ctx.now)
-    except DeadlineError:
-        return False
-    return True
 
 
 def _home_told(ctx: Context, text: str) -> Outcome | None:

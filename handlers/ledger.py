@@ -511,6 +511,8 @@ def target_of(ctx: Context, token: str) -> tuple[Person | None, str | None]:
     """`@刘物业` or `刘物业` → that person (and their unit); `物业` → the unit."""
     assert ctx.community is not None
     name = normalize(token).lstrip("@")
+    if name in SELF:  # 「派单 1 我」: the sender takes it on
+        return ctx.sender, _unit_of(ctx, ctx.sender)
     community = ctx.community_settings()
     unit = community.find_unit(name)
     if unit is not None:  # 「@物业」 names the unit, not a person called 物业; 「街道」 街道城管办
@@ -526,6 +528,7 @@ def target_of(ctx: Context, token: str) -> tuple[Person | None, str | None]:
     raise Answer(texts.NO_SUCH_TARGET.format(name=name, units=community.unit_names()))
 
 
+SELF = frozenset({"我", "自己", "我自己", "本人"})  # whom 「派单 1 我」 names: the sender
 # A name with a deadline run into it is short (「街道城管办下周五下午」); a longer word is not
 # cut at each of its characters (a 20,000-character word took half a minute).
 _NAME_AND_DEADLINE_AT_MOST = 40
@@ -541,15 +544,25 @@ def _then_deadline(ctx: Context, word: str) -> tuple[str, str]:
     community = ctx.community_settings()
     if community.find_unit(name) is not None or len(name) > _NAME_AND_DEADLINE_AT_MOST:
         return word, ""
+    for me in sorted(SELF, key=len, reverse=True):  # 「我明天」
+        if name.startswith(me) and name != me and is_deadline(ctx, name[len(me) :]):
+            return me, name[len(me) :]
     for cut in range(len(name) - 1, 1, -1):
         head, rest = name[:cut], name[cut:]
-        try:
-            ctx.services.deadline(rest, ctx.now)
-        except DeadlineError:
+        if not is_deadline(ctx, rest):
             continue
         if community.unit(head) is not None or ctx.uow.people.named(ctx.community.id, head):
             return head, rest
     return word, ""
+
+
+def is_deadline(ctx: Context, words: str) -> bool:
+    """Whether `words` read as a deadline (「明天」「3天」「下周五」, not 「下周吗」)."""
+    try:
+        ctx.services.deadline(words, ctx.now)
+    except DeadlineError:
+        return False
+    return True
 
 
 def _unit_of(ctx: Context, person: Person) -> str | None:

@@ -107,7 +107,8 @@ _STATUS_ASKED = re.compile(
 )
 LEDGER_ASKED_AT_MOST = 15
 _YES_OR_NO = frozenset("吗呢没有")  # the last word of a question asking whether there are any
-# 「今天有什么事」「还有啥活要干」: what is on, which is the 台账 as it stands for the asker.
+# 「今天有什么事」「还有啥活要干」「我今天要干什么」: what is on, which is the 台账 as it stands
+# for the asker.
 _WHATS_ON = re.compile(
     r"^(?:今天|今日|现在|目前|最近)?(?:我)?(?:还)?(?:有)?(?:什么|啥|哪些)(?:事情?|活儿?|任务|工作)"
     r"(?:要|需要)?(?:办|做|干|处理)?(?:吗|呢|啊)?$"
@@ -115,6 +116,9 @@ _WHATS_ON = re.compile(
     r"|^(?:今天|今日|我)的?(?:活儿?|任务|工作|事情?|单子|工单)(?:呢|有哪些|是什么)?$"
     # 「今天有什么要紧的」: the 台账, most urgent first
     r"|^(?:今天|今日|现在|目前)?(?:有)?(?:什么|啥|哪些)要紧的?(?:事情?)?(?:吗|呢)?$"
+    # 「我今天要干什么」「今天该做啥」
+    r"|^我?(?:今天|今日|现在)?我?(?:要|该|得|需要)(?:干|做|办|忙)(?:什么|啥|哪些)(?:事情?|活儿?)?"
+    r"(?:呢|啊|呀)?$"
 )
 # 「有什么急事吗」「紧急的有哪些」: 台账 紧急.
 _URGENT_ASKED = re.compile(
@@ -492,6 +496,23 @@ def same_issues_said(text: str) -> tuple[int, int] | None:
         return None
     a, b = int(match["a"]), int(match["b"])
     return (max(a, b), min(a, b)) if a != b else None
+
+
+# 「1号我来跟」「2号我来处理吧」「3号我负责」: staff taking an issue on themselves (派单 N 我),
+# privately or in the work group.
+_TAKEN_ON = re.compile(
+    r"^#?\s*(?P<number>[0-9]{1,9})\s*号?\s*(?:就|先)?"
+    r"我(?:来|去)?(?:跟进?|处理|办理?|负责|认领)(?:一下)?(?:了|吧|哈)?$"
+)
+
+
+def taken_on(text: str) -> int | None:
+    """The issue staff say they take on themselves (`text` normalised, without its closing
+    punctuation): 1 for 「1号我来跟」; None for other words."""
+    if not text[:1].isdigit() and not text.startswith("#"):
+        return None
+    match = _TAKEN_ON.match(text)
+    return None if match is None else int(match["number"])
 
 
 # 「告诉2号报事人：明天上午物业来修」「跟2号报事人说一下，明天来修」「回复2号：明天来修」: staff

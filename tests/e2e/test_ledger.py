@@ -618,6 +618,33 @@ def test_an_issue_handed_on_without_a_deadline_keeps_the_one_promised(
     assert replies[0] == (WORK, "#1 已派单给 物业·刘*业，期限 11月27日。")
 
 
+def test_staff_take_an_issue_on_themselves(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@王芳/网格3群: #报事 3号楼门口下水道堵了")
+    chat.say("@王芳/网格3群: #报事 3号楼电梯异响")
+    assert chat.say("@张网格/私聊: 派单 1 我") == [
+        ("私聊·张网格", "#1 已派单给 张*格，期限 11月24日。"),
+        (G3, "#1 已派单给 张*格，期限 11月24日。"),
+    ]
+    # Said in words, privately or in the work group; with a deadline run into 我.
+    assert chat.say("@张网格/私聊: 2号我来跟")[0] == (
+        "私聊·张网格",
+        "#2 已派单给 张*格，期限 11月26日。",
+    )
+    assert chat.say("@李书记/工作群: 3号我来处理吧")[0] == (
+        WORK,
+        "#3 已派单给 李*记，期限 11月24日。",
+    )
+    assert chat.say("@李书记/工作群: 派单 3 我明天")[0][1].startswith("#3 已派单给 李*记，")
+    mine = chat.text("@张网格/私聊: 我的待办")
+    assert "#1【照明路灯】3号楼2单元 · 办理中 · 张*格" in mine
+    assert "#3【公共设施】3号楼 · 办理中 · 李*记" in mine
+    # Among neighbours the words are theirs; whoever may not assign is told so.
+    assert chat.say("@王芳/网格3群: 1号我来处理") == []
+    assert chat.text("@刘物业/私聊: 派单 1 我") == "只有网格员及以上可以派单。"
+    assert "张*格" in chat.text("@李书记/私聊: 查看 1")
+
+
 def test_an_assignment_said_the_short_way_in_the_grid_group(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元楼顶漏水，家里墙都湿了")
     chat.say("@孙大爷/网格3群: #报事 3号楼楼下烧烤店油烟太大")

@@ -19,6 +19,7 @@ from bot.domain.asking import (
     same_issues_said,
     service_asked,
     stats_asked,
+    taken_on,
 )
 from bot.messages import ChatRef, IncomingMessage, PersonRef, QuotedMessage
 from bot.routing import Route, RouteKind, Router
@@ -512,6 +513,8 @@ def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
         ("网格3今天有什么事", "网格3"),
         # What is pressing: the whole 台账, most urgent first; what is urgent: 台账 紧急.
         ("今天有什么要紧的", ""),
+        ("我今天要干什么", ""),
+        ("今天该做啥", ""),
         ("有什么急事吗", "紧急"),
         ("紧急的有哪些", "紧急"),
         # A status by its word; done and waiting for the rating: 待回访.
@@ -728,6 +731,23 @@ def test_a_meeting_is_asked_after_by_its_number(said: str, meeting: str | None) 
 )
 def test_two_issues_said_to_be_one(said: str, issues: tuple[int, int] | None) -> None:
     assert same_issues_said(said) == issues
+
+
+@pytest.mark.parametrize(
+    ("said", "issue"),
+    [
+        ("1号我来跟", 1),
+        ("#2 我来处理吧", 2),
+        ("3号我负责", 3),
+        ("12我跟进", 12),
+        ("1号我来跟进一下", 1),
+        ("1号我来接", None),  # 「(on) the 1st I'll pick up」
+        ("1号楼我来处理", None),
+        ("1号我来处理吗", None),
+    ],
+)
+def test_an_issue_staff_take_on_themselves(said: str, issue: int | None) -> None:
+    assert taken_on(said) == issue
 
 
 def test_a_recall_is_routed_as_one_whatever_it_says() -> None:
