@@ -14,6 +14,7 @@ from bot.config import TRIAGE_LEVELS
 from bot.domain.deadlines import Colour, DeadlineError, colour, format_deadline
 from bot.domain.issues import IssueStatus, Role
 from bot.domain.lifecycle import (
+    DONE,
     MOVES,
     OPEN,
     Action,
@@ -640,6 +641,17 @@ def resolve(ctx: Context, args: str) -> Outcome:
             ctx, texts.RESOLVED_ALREADY.format(number=issue.number, result=said), issue
         )
     result = required(rest, "办理结果", f"办结 {issue.number} 已疏通下水道")
+    replies = _resolved(ctx, issue, result)
+    return Outcome(
+        replies + order_step(ctx, issue, texts.ORDER_ANSWER) + agenda_done(ctx, issue),
+        WORK_SHOWN,
+        issue.id,
+    )
+
+
+def _resolved(ctx: Context, issue: Issue, result: str) -> list[Outgoing]:
+    """`issue` done with `result`: its watchers told, and asked to rate it (a 12345 caller: staff
+    to call them back)."""
     issue.resolution = result
     issue.resolved_at = ctx.now
     move(ctx, issue, Action.RESOLVE, result)
@@ -657,11 +669,27 @@ def resolve(ctx: Context, args: str) -> Outcome:
         replies = with_buttons(
             tell_watchers(ctx, issue, line), rating_buttons(issue.number), chat=reporter_chat
         )
-    return Outcome(
-        replies + order_step(ctx, issue, texts.ORDER_ANSWER),
-        WORK_SHOWN,
-        issue.id,
-    )
+    return replies
+
+
+def agenda_done(ctx: Context, action: Issue) -> list[Outgoing]:
+    """`action`, an action item of a meeting's outcome, done: when it was the last still open,
+    the issues on that meeting's agenda still open are done with it (「M1 停车难议事会议定事项
+    已落实（…）」), their reporters asked to rate them. Action items all called off close
+    nothing."""
+    if action.meeting_id is None:
+        return []
+    items = ctx.uow.meetings.actions(action.meeting_id)
+    if any(item.status in OPEN for item in items) or not any(i.status in DONE for i in items):
+        return []
+    meeting = ctx.uow.meetings.get(action.meeting_id)
+    label = f"M{meeting.number} {meeting.title}"
+    result = texts.AGENDA_DONE.format(label=label, outcome=clause(meeting.outcome))
+    done: list[Outgoing] = []
+    for issue in ctx.uow.meetings.agenda(meeting.id):
+        if issue.status in OPEN:
+            done += _resolved(ctx, issue, result)
+    return done
 
 
 def order_step(ctx: Context, issue: Issue, step: str) -> list[Outgoing]:

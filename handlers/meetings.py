@@ -51,7 +51,7 @@ from bot.text import (
     shorten,
     whole_number,
 )
-from handlers import homes, texts
+from handlers import homes, points, texts
 from handlers.base import (
     Answer,
     Context,
@@ -97,6 +97,7 @@ from storage.models import (
 from storage.uow import UnitOfWork
 
 MEETING_CLOSE, MEETING_NUDGE = "meeting_close", "meeting_nudge"
+AGENDA_LEVEL = "复杂"  # an agenda issue is due a 复杂 one's time after its meeting
 MEETING_DAY, MEETING_HOUR, PUBLICITY_END = "meeting_day", "meeting_hour", "publicity_end"
 MEETING_OUTCOME = "meeting_outcome"  # after the meeting: the work group is asked for its outcome
 NUDGE_BEFORE = timedelta(hours=2)
@@ -336,8 +337,11 @@ def call_meeting(ctx: Context, args: str) -> Outcome:
         ]
         + [AgendaItem(meeting_id=meeting.id, issue_id=issue.id) for issue in agenda]
     )
+    # Each issue still open waits for the meeting: due no sooner than a 复杂 one's time after
+    # its latest time (its outcome recorded meanwhile), and in hand (受理) if it was not yet.
+    after = deadline_in(ctx, AGENDA_LEVEL, max(starts))
     for issue in agenda:
-        record(ctx, issue, "agenda", _label(meeting))
+        _on_agenda(ctx, issue, "agenda", _label(meeting), after)
     if fixed:
         announced = _fix_time(ctx.uow, ctx.services, meeting, 1, None, detailed=True)
         return _announce(ctx, meeting, announced, fixed=True)
@@ -1112,6 +1116,9 @@ def move_meeting(ctx: Context, args: str) -> Outcome:
         raise Answer(texts.MEETING_MOVED_ALREADY.format(number=meeting.number, when=old))
     option.starts_at, option.label = starts, label
     _fix_time(ctx.uow, ctx.services, meeting, meeting.chosen, None)
+    after, moved = deadline_in(ctx, AGENDA_LEVEL, starts), f"{_label(meeting)}，改到 {label}"
+    for issue in ctx.uow.meetings.agenda(meeting.id):  # its issues wait for it still
+        _on_agenda(ctx, issue, "agenda", moved, after)
     record_community(
         ctx, meeting.community_id, "meeting_moved", f"{_label(meeting)}：{old}→{option.label}"
     )
@@ -1361,8 +1368,13 @@ def outcome(ctx: Context, args: str) -> Outcome:
         messages += _close_polls(ctx.uow, meeting)
     told: set[int] = {ctx.chat.id}
     line = texts.OUTCOME_TO_REPORTER
-    for issue in ctx.uow.meetings.agenda(meeting.id):
-        record(ctx, issue, "outcome", f"{_label(meeting)}：{meeting.outcome}")
+    # The agenda's open issues now wait for the action items (done with the last of them:
+    # handlers.ledger.agenda_done); with none, the secretary is told to close them.
+    due = [i.deadline for i, _ in actions if i.status in OPEN and i.deadline is not None]
+    agenda = ctx.uow.meetings.agenda(meeting.id)
+    for issue in agenda:
+        note = f"{_label(meeting)}：{meeting.outcome}"
+        _on_agenda(ctx, issue, "outcome", note, max(due) if due else None)
         for chat in watcher_chats(ctx.uow, issue):
             if chat.id not in told:
                 told.add(chat.id)
@@ -1383,7 +1395,25 @@ def outcome(ctx: Context, args: str) -> Outcome:
         decisions=len(decisions),
         actions=numbers_of(i for i, _ in actions) or "无",
     )
+    still_open = [issue for issue in agenda if issue.status in OPEN]
+    if still_open and not due:  # nothing left to do that would close them
+        summary += "\n" + texts.OUTCOME_AGENDA_OPEN.format(numbers=numbers_of(still_open))
     return Outcome([reply_to(ctx, summary), *messages], "command")
+
+
+def _on_agenda(ctx: Context, issue: Issue, action: str, note: str, until: datetime | None) -> None:
+    """Record `action` (列入议题, 议定) on an agenda issue. One still open waits for the
+    meeting, or its action items, until `until` (None: as it was): due no sooner, and taken
+    up (待受理 → 已受理) if it was not yet, so that nobody is pressed to 派单 it meanwhile."""
+    before = None
+    if until is not None and issue.status in OPEN:
+        if issue.deadline is None or issue.deadline < until:
+            issue.deadline = until
+        if issue.status is IssueStatus.NEW:
+            before = issue.status
+            issue.status = IssueStatus.ACCEPTED
+            points.report_accepted(ctx, issue)
+    record(ctx, issue, action, note, before=before)
 
 
 def _called_off(ctx: Context, meeting: Meeting, dropped: list[Issue]) -> list[Outgoing]:

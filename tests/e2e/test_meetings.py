@@ -26,6 +26,7 @@ ROUTINE = (
     "今晚七点居民议事会",
     "今天是代表接访日",
     "2条提醒",
+    "🏆 本周积分榜",
 )
 
 
@@ -130,7 +131,7 @@ def test_the_parking_case_from_complaint_to_publicity(chat: Conversation) -> Non
     assert chat.text("@李书记/工作群: 查看 M1").splitlines() == [
         "M1 停车难五方会谈 · 公示期满",
         "时间：11月26日 19:00 · 地点：罐罐茶",
-        "议题：#1 小区车位太少了，晚上回来根本没…（待受理）；#2 6号楼门口天天乱停车，消防通道…（待受理）",
+        "议题：#1 小区车位太少了，晚上回来根本没…（已受理）；#2 6号楼门口天天乱停车，消防通道…（已受理）",
         "投票：1. 11月26日 19:00 3票；2. 11月28日 10:00 1票（3人）",
         "参加：王*、孙*爷、钱*姨，共3人",
         "决议：取消固定车位；停车费100元/月",
@@ -141,9 +142,22 @@ def test_the_parking_case_from_complaint_to_publicity(chat: Conversation) -> Non
     ]
     history = chat.text("@王芳/网格3群: 查看 1")
     assert (
-        "列入议题：M1 停车难五方会谈" in history
+        "列入议题（待受理→已受理）：M1 停车难五方会谈" in history
         and "议定：M1 停车难五方会谈：取消固定车位" in history
     )
+    # The agenda waits for the action items: due with the last of them, done when it is.
+    assert "期限：12月10日" in history
+    assert chat.say("@刘物业/私聊: 办结 3 充电桩已装好")[-1] == (
+        WORK,
+        "#3 已办结：充电桩已装好。请报事人评价：回复「评价 3 1-5分」，或「满意/基本满意/不满意」。",
+    )
+    assert chat.text("@李书记/工作群: 查看 1").startswith("#1【停车通行】已受理")
+    done = "M1 停车难五方会谈议定事项已落实（取消固定车位；停车费100元/月）"
+    rate = "请报事人评价：回复「评价 {n} 1-5分」，或「满意/基本满意/不满意」。"
+    told = chat.say("@刘物业/私聊: 办结 4 充电桩已装好")
+    assert (G3, f"#1 已办结：{done}。{rate.format(n=1)}") in told
+    assert (G5, f"#2 已办结：{done}。{rate.format(n=2)}") in told
+    assert chat.say("@王芳/网格3群: 满意") == [(G3, "#1 已销号，评价5分，感谢反馈。")]
 
 
 def test_a_tied_poll_goes_to_the_secretary(chat: Conversation) -> None:
@@ -705,10 +719,12 @@ def test_a_meeting_moved_or_called_off_tells_its_groups_and_its_reminders_follow
         ),
     ]
     assert chat.text("@王芳/网格3群: 几点开会").startswith("📅 M1 停车议事会 定于 11月27日 19:00")
+    # The issue on its agenda waits for it: due a 复杂 one's time after it, moved with it.
+    assert "🟢 期限：12月2日" in chat.text("@李书记/工作群: 查看 1")
     # 改期 of an issue's number is its deadline's 延期.
     assert chat.say("@李书记/工作群: 改期 1 周五")[0] == (
         WORK,
-        "#1 的期限由 11月26日 改为 11月27日。",
+        "#1 的期限由 12月2日 改为 11月27日。",
     )
     moved = chat.say("@李书记/工作群: 1号改期到下周一")[0]
     assert moved == (WORK, "#1 的期限由 11月27日 改为 11月30日。")
@@ -961,8 +977,13 @@ def test_a_meeting_called_with_an_issue_number_first_and_decided_in_plain_words(
     assert called[0][1].startswith("📅 M3 2027预算")
     assert chat.text("@李书记/工作群: 议事 停车 周五15:00 #9") == "没有找到 #9。"
     # 结果 without the word 决议: what it says is the decision.
+    # With no action item, nothing will close the issue on its own: the secretary is told.
     assert chat.say("@李书记/工作群: 结果 M1 采纳方案一，物业两周内划线") == [
-        (WORK, "M1 停车位怎么规划 结果已记录：决议1条，行动事项 无。"),
+        (
+            WORK,
+            "M1 停车位怎么规划 结果已记录：决议1条，行动事项 无。\n"
+            "议题 #1 仍未办结：落实后请发送「办结 编号 结果」。",
+        ),
         (G3, "#1 已在 M1 停车位怎么规划 议定：采纳方案一，物业两周内划线。"),
     ]
     published = chat.say("@李书记/工作群: 公示 M1 5天")
@@ -1090,3 +1111,29 @@ def test_a_meeting_called_for_the_work_group_alone_is_sent_on_to_the_residents(
     # Once held, it goes nowhere new.
     chat.run_until(at(12, 2, 20))
     assert chat.text("@李书记/工作群: M1 发到 网格3") == "M1 已经结束或取消，不能再发到别的群。"
+
+
+def test_an_issue_on_the_agenda_is_not_pressed_while_it_waits_for_its_meeting(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 小区停车位太少，晚上回来没地方停")  # due Thursday the 26th
+    chat.say("@李书记/工作群: 议事 停车议事会 周四19:00 罐罐茶 #1")
+    shown = chat.text("@李书记/工作群: 查看 1")
+    assert shown.startswith("#1【停车通行】已受理") and "🟢 期限：12月1日" in shown
+    assert "列入议题（待受理→已受理）：M1 停车议事会" in shown
+    # Taken up: the report earns its points, and nobody is pressed to 派单 it around the
+    # meeting (its own deadline was the day of it).
+    assert "+5 #1 报事被受理" in chat.text("@王芳/私聊: 我的积分")
+    pressed = [f for f in chat.run_until(at(11, 27, 12)) if "#1" in f[2] and "派单" in f[2]]
+    assert pressed == []
+    # An outcome whose action items are all called off later closes nothing.
+    chat.say("@李书记/工作群: 结果 M1 决议 划线 行动 @物业 3号楼划线 5个工作日")
+    assert "期限：12月4日" in chat.text("@李书记/工作群: 查看 1")  # the action item's
+    assert chat.say("@李书记/工作群: 结果 M1 决议 暂不划线")[0] == (
+        WORK,
+        "M1 停车议事会 结果已记录：决议1条，行动事项 无。\n"
+        "议题 #1 仍未办结：落实后请发送「办结 编号 结果」。",
+    )
+    assert chat.text("@李书记/工作群: 查看 2").startswith("#2【")
+    assert "已退回" in chat.text("@李书记/工作群: 查看 2").splitlines()[0]
+    assert chat.text("@李书记/工作群: 查看 1").startswith("#1【停车通行】已受理")
