@@ -21,7 +21,16 @@ from bot.domain.voting import WITHDRAW_WORDS
 from bot.messages import ChatRef, Direct, IncomingMessage, Outgoing, PollAnswer, Reply
 from bot.outbox import outbound
 from bot.routing import IGNORE, Route, RouteKind, Router
-from bot.text import echoed, fit_for_chat, issue_first, normalize, shorten, storable, visible
+from bot.text import (
+    echoed,
+    fit_for_chat,
+    issue_first,
+    normalize,
+    read_number,
+    shorten,
+    storable,
+    visible,
+)
 from handlers import admin, extend, intake, ledger, meetings, notice, stats, texts
 from handlers.base import (
     Answer,
@@ -124,7 +133,7 @@ class Dispatcher:
         route = self._router.route(message)
         if message.edited is not None:
             route = self._edit_route(message, route)
-        while route.otherwise is not None and not self._awaited(message, route.kind):
+        while route.otherwise is not None and not self._awaited(message, route):
             # 「没有」 said to nobody's question, 「我选周六」 with no poll open: as it reads.
             route = route.otherwise
         if route.kind is RouteKind.IGNORE:
@@ -189,13 +198,14 @@ class Dispatcher:
             return False
         return self._services.analyzer.worth_suggesting(visible(message.text))
 
-    def _awaited(self, message: IncomingMessage, kind: RouteKind) -> bool:
+    def _awaited(self, message: IncomingMessage, route: Route) -> bool:
         """Whether what `message` may answer is there. In a group: a poll open there, a
         meeting coming there, a 公示 open in its community, a report there just now. For the
         sender: a ballot waiting for their flat, an issue of theirs reported here still open, an
         issue 已办结 or a 回头看 question waiting (reported in this chat; any chat, when private,
         where any poll or 公示 counts too). A read, so chatter that merely sounds like an answer
         is neither kept nor handled."""
+        kind = route.kind
         if kind is RouteKind.MEETING_CALLED:  # rare: who said it is for the handler to see
             return True
         if kind is RouteKind.NOTICE_ASKED:  # 「明天几点停水」: a question is no rare thing
@@ -233,7 +243,14 @@ class Dispatcher:
                 # The 台账 asked, staff telling of their work: privately, or in a work group.
                 if kind in (RouteKind.LEDGER_ASKED, RouteKind.WORK_TOLD):
                     found = None if chat.is_private else uow.chats.find(chat.platform, chat.ref)
-                    return chat.is_private or (found is not None and found.kind == "work")
+                    if chat.is_private or (found is not None and found.kind == "work"):
+                        return True
+                    # 「1号怎么样了」 in a group, from whoever reported it there: 查看 1.
+                    shown = route.command is not None and route.command.name == "show"
+                    number = read_number(route.args) if shown else None
+                    return number is not None and uow.issues.reported_here_as(
+                        chat.platform, sender, chat.ref, number
+                    )
                 if kind is RouteKind.MEETING_ASKED and uow.meetings.polling_in(
                     chat.platform, chat.ref, now
                 ):

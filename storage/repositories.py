@@ -1013,6 +1013,11 @@ class Issues:
             platform, person_ref, chat_ref, Issue.status.in_([*OPEN_STATUSES, IssueStatus.RESOLVED])
         )
 
+    def reported_here_as(self, platform: str, person_ref: str, chat_ref: str, number: int) -> bool:
+        """Whether this platform user reported issue `number` in the group `chat_ref`: whom
+        「1号怎么样了」 there is from."""
+        return self._reported(platform, person_ref, chat_ref, Issue.number == number)
+
     def urgent_reported_since(
         self, platform: str, person_ref: str, chat_ref: str, since: datetime
     ) -> bool:

@@ -403,9 +403,14 @@ def test_asking_after_an_issue_by_its_number_shows_it(chat: Conversation) -> Non
     assert card.startswith("#1【")
     for asked in ("#1 怎么样了", "进度 1", "1号什么情况？", "1号进展怎么样了"):
         assert chat.text(f"@王芳/私聊: {asked}") == card, asked
-    # Privately, or in the work group: in a grid group neighbours talk among themselves.
+    # Privately, or in the work group; in a grid group, from whoever reported it there (other
+    # neighbours talk among themselves, of the 1st of the month as like as not).
     assert chat.text("@李书记/工作群: 1号什么情况") == chat.text("@李书记/工作群: 查看 1")
-    assert chat.say("@王芳/网格3群: 1号什么情况") == []
+    assert chat.text("@王芳/网格3群: 1号什么情况") == chat.text("@王芳/网格3群: 查看 1")
+    assert chat.text("@王芳/网格3群: 1号什么时候修").startswith("#1【")
+    assert chat.say("@孙大爷/网格3群: 1号什么情况") == []
+    assert chat.say("@王芳/网格5群: 1号什么情况") == []
+    assert chat.say("@王芳/网格3群: 2号什么情况") == []
     # Asked like anything else: somebody else's report is not shown.
     assert chat.text("@孙大爷/私聊: 1号怎么样了") == chat.text("@孙大爷/私聊: 查看 1")
     # 「3号楼怎么样了」 asks after a building, not #3.
