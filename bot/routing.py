@@ -175,16 +175,19 @@ class Router:
         plain = (
             _ba_sentence(said)
             or _said_in_own_words(said, said_text)
-            or _said_as(said_text, private=private)
+            or _said_as(said_text, private=private, raw=said)
         )
         if plain is None and (private or message.mentions_bot):  # 「怎么撤回」 among neighbours
             plain = self._how_to(said_text)  # is about WeChat
         return plain
 
-    def _reminder_asked(self, said: str, message: IncomingMessage) -> Route | None:
+    def _reminder_asked(self, said: str, raw: str, message: IncomingMessage) -> Route | None:
         """「明天9点提醒我…」 said in a group, as the 提醒 command it is privately (where it is
         said to the bot), the group told whom it is for; None for other words."""
-        if _REMINDER_WORD not in said or (plain := _said_as(said, private=True)) is None:
+        if _REMINDER_WORD not in said:
+            return None
+        plain = _said_as(said, private=True, raw=rstrip_marks(raw, SENTENCE_ENDS))
+        if plain is None:
             return None
         if "提醒我" in said:  # whom it is for; 「提醒张网格…」 says so itself
             plain += f"（{printable(message.sender.name)}）"
@@ -303,7 +306,7 @@ class Router:
             return Route(RouteKind.LEDGER_ASKED, telling, "转告", words, otherwise=untagged)
         if "会" in said_text and meeting_called(said_text) is not None:
             return Route(RouteKind.MEETING_CALLED, text=raw, otherwise=untagged)
-        if not private and (asked := self._reminder_asked(said_text, message)) is not None:
+        if not private and (asked := self._reminder_asked(said_text, raw, message)) is not None:
             # 「明天9点提醒我给王芳回电话」: in a work group, as privately
             return replace(asked, kind=RouteKind.LEDGER_ASKED, otherwise=untagged)
         return None
@@ -942,15 +945,18 @@ def _said_in_own_words(said: str, said_text: str) -> str | None:
     return None
 
 
-def _said_as(said: str, *, private: bool) -> str | None:
+def _said_as(said: str, *, private: bool, raw: str = "") -> str | None:
     """「本周统计」 → 「统计 本周」, 「月报」 → 「统计 上月」, 「1号催一下」 → 「催办 1」 …
-    (`said` normalised); None when the message is none of these."""
+    (`said` normalised; its words at the end, a reminder's, kept as `raw` has them: 「领取
+    对联，地点活动室」); None when the message is none of these."""
     found = set(_NEEDED.findall(said))  # one pass over the message; for chatter, nothing
     for pattern, command, only_privately, needs in _SAID_AS_NEEDING if found else ():
         if (only_privately and not private) or needs.isdisjoint(found):
             continue
         if match := pattern.match(said):
             words = {name: value or "" for name, value in match.groupdict().items()}
+            if raw and words.get("what") and match.end("what") == len(said):
+                words["what"] = _rest_after(raw, match.start("what"))
             return command.format(**words).strip()
     # 「网格员是谁」「物业电话多少」 → 联系方式 网格员
     if (who := contact_asked(said, private=private)) is not None:

@@ -475,6 +475,13 @@ def test_reminders_said_as_people_say_them(chat: Conversation) -> None:
     assert chat.text("@李书记/工作群: 周五9点提醒大家交台账").startswith(
         "好的，11月27日 9:00 提醒：交台账"
     )
+    # The words are kept as typed, full-width punctuation and all.
+    assert chat.text("@李书记/网格3群: 明天下午3点提醒大家领对联，地点：社区活动室！").startswith(
+        "好的，11月24日 15:00 提醒：领对联，地点：社区活动室（取消请发送"
+    )
+    assert chat.text("@张网格/工作群: 明天9点提醒我给孙大爷回电话，问问漏水").startswith(
+        "好的，11月24日 9:00 提醒：给孙大爷回电话，问问漏水（张网格）"
+    )
     # 「提醒我」 in the work group is said to the bot, and the group is told whom it is for;
     # in a grid group it is said to a neighbour.
     assert chat.text("@李书记/工作群: 周四上午九点提醒我给王芳回电话").startswith(
