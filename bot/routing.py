@@ -304,6 +304,11 @@ class Router:
         if (told := reporter_told(said_text)) is not None:  # 「告诉2号报事人：…」: 转告
             telling, words = self._by_name["tell"], f"{told[0]} {told[1]}".strip()
             return Route(RouteKind.LEDGER_ASKED, telling, "转告", words, otherwise=untagged)
+        if (plain := _ba_sentence(rstrip_marks(raw, SENTENCE_ENDS), aside=True)) is not None:
+            # 「1号太难了，吹哨给住建局」: 上报 1 住建局
+            command = self._command(normalize(plain), plain, private=private)
+            if command is not None:
+                return replace(command, kind=RouteKind.LEDGER_ASKED, otherwise=untagged)
         if "会" in said_text and meeting_called(said_text) is not None:
             return Route(RouteKind.MEETING_CALLED, text=raw, otherwise=untagged)
         if not private and (asked := self._reminder_asked(said_text, raw, message)) is not None:
@@ -507,14 +512,16 @@ _BA = re.compile(
     r"^(?P<ba>把)?\s*(?P<number>[#＃]?\s*(?:[0-9０-９]+|[一二两三四五六七八九十百零]+))"
     # 「1号和2号派物业」「1、2号派给物业」: several, for the commands said of each
     r"(?P<more>(?:\s*号?\s*(?:和|、|,|，|跟|及)\s*[#＃]?\s*[0-9０-９]+)*)\s*号?\s*"
+    # 「1号太难了，吹哨给住建局」: a word on it first (「5号楼漏水，报给物业」 is of a building)
+    r"(?P<aside>(?![号楼栋幢单院门室])[^\s,，。0-9０-９]{1,8}[,，]\s*)?"
     r"(?:也|先|再|就|直接|都|还是|重新)?"  # 「把1号也派给刘物业」「2号重新分给张网格」
     r"(?P<verb>合并到|合并进|并到|并入|派给|交给|转交给|转交|转给|改派给|改派|转派给|转派|派单给|派单"
-    r"|分给|安排给|派(?![人了过个去来送发出件对])|让"  # 「1号派物业 3天」「1号让物业去处理」
+    r"|分给|安排给|派(?![人了过个去来送发出件对车])|让"  # 「1号派物业 3天」「1号让物业去处理」
     r"|上报给|上报到|上报|吹哨给|吹哨|报给|退回|转到"
     rf"|{_LEVEL_VERB}"
     r"|(?:的)?期限(?:改成|改为|改到|调整为|调整到|延到|延长到|推迟到)"
     r"|延期到|延期至|改期到|延到|延至|推迟到|推迟至|延期|推迟|延长|受理)"
-    r"[\s:：,，]*(?P<rest>.*)$",
+    r"(?:吧(?=[\s,，]))?[\s:：,，]*(?P<rest>.*)$",  # 「3号退回吧，不归社区管」
     re.DOTALL,
 )
 _BA_KEYWORD = {
@@ -549,15 +556,18 @@ _LET_DO = re.compile(
 )
 
 
-def _ba_sentence(said: str) -> str | None:
+def _ba_sentence(said: str, *, aside: bool = False) -> str | None:
     """「把2合并到1」「2号合并到1」 → 「合并 2 1」: the command word first, as the parser reads
-    it; None when the message is no such sentence."""
+    it; None when the message is no such sentence. With a word on the issue before the verb
+    (「1号太难了，吹哨给住建局」) only when `aside`: said privately or in a work group."""
     match = _BA.match(said)
-    if match is None:
+    if match is None or (match["aside"] and not aside):
         return None
     verb = match["verb"]
     # 「2号改成复杂」 is 受理 at that level; the verbs not named are 延期's (「的期限改成」…).
     keyword = "受理" if re.fullmatch(_LEVEL_SAID, verb) else _BA_KEYWORD.get(verb, "延期")
+    if match["aside"] and keyword == "延期":
+        return None  # 「2号要等配件，延期到下周五」: the word before is its reason (intake)
     # Without the 把, the number in digits: 「一并入账」 is no merge.
     plain = keyword in _WITHOUT_BA and not match["number"][-1:].isalpha()
     rest = match["rest"]

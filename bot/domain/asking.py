@@ -216,12 +216,14 @@ def _ledger_asked(text: str) -> str | None:
     return None
 
 
-# 「1号什么情况」「#2 怎么样了」「3号进展如何」「进度 1」: asking after one issue by its number,
-# or by its work order's (「工单2026112200123怎么样了」). 「3号楼怎么样了」 asks after a building.
+# 「1号什么情况」「#2 怎么样了」「3号进展如何」「1号现在什么情况」「进度 1」: asking after one
+# issue by its number, or by its work order's (「工单2026112200123怎么样了」). 「3号楼怎么样了」
+# asks after a building.
 _ORDER_ASKED = rf"(?:工单号?\s*)?(?P<o>{ORDER_PATTERN})"
 _ISSUE_ASKED = re.compile(
     r"^(?:(?:进度|查询|查一下|看一下|看看)\s*#?\s*(?P<a>[0-9]{1,9})号?"
-    rf"|#?\s*(?:(?P<b>[0-9]{{1,9}})\s*号?|{_ORDER_ASKED})\s*的?\s*(?:什么情况|啥情况|怎么样了?|咋样了?"
+    rf"|#?\s*(?:(?P<b>[0-9]{{1,9}})\s*号?|{_ORDER_ASKED})\s*的?\s*(?:现在|目前)?(?:是)?"
+    r"(?:什么情况|啥情况|怎么样了?|咋样了?"
     r"|情况(?:如何|怎么样了?)?|进[度展](?:如何|怎么样了?|咋样了?)?|有进展[吗没]"
     r"|(?:处理|修好?|办好?|好)了[吗没]|办(?:得|的)?怎么样了?|到哪(?:一步)?了"
     # 「1号什么时候修」「2号啥时候能修好」

@@ -639,6 +639,12 @@ def test_staff_take_an_issue_on_themselves(chat: Conversation) -> None:
     mine = chat.text("@张网格/私聊: 我的待办")
     assert "#1【照明路灯】3号楼2单元 · 办理中 · 张*格" in mine
     assert "#3【公共设施】3号楼 · 办理中 · 李*记" in mine
+    # A word on it before the verb: privately or in the work group.
+    assert chat.say("@李书记/工作群: 2号太难了，吹哨给街道城管办")[0] == (
+        WORK,
+        "#2 已上报街道城管办协调处理。",
+    )
+    assert chat.say("@王芳/网格3群: 1号太难了，吹哨给街道城管办") == []
     # Among neighbours the words are theirs; whoever may not assign is told so.
     assert chat.say("@王芳/网格3群: 1号我来处理") == []
     assert chat.text("@刘物业/私聊: 派单 1 我") == "只有网格员及以上可以派单。"
@@ -885,7 +891,9 @@ def test_staff_commands_said_as_ba_sentences(chat: Conversation) -> None:
         assert chat.text(f"@李书记/工作群: {asked}").startswith("#4【道路井盖】"), asked
     assert chat.text("@李书记/工作群: 3号退回了没").startswith("#3【")
     assert chat.say("@李书记/工作群: 3号楼谁在修") == []  # a building, not #3
-    assert chat.say("@王芳/网格3群: 4号派单了没") == []  # not refused as a resident's 派单
+    # Not refused as a resident's 派单: from its reporter there, the issue is shown.
+    assert chat.text("@王芳/网格3群: 4号派单了没").startswith("#4【道路井盖】")
+    assert chat.say("@孙大爷/网格3群: 4号派单了没") == []
     # Said with a word between or a particle at the end.
     replies = chat.say("@李书记/工作群: 把4号也派给刘物业吧")
     assert replies[0][1] == "#4 已派单给 物业·刘*业，期限 11月26日。"

@@ -446,6 +446,7 @@ def test_a_reminder_for_oneself_said_in_a_group_is_the_bots_only_in_a_work_group
     [
         *("1 上报了吗", "1号受理了吗", "1号谁在处理", "1号转给谁了", "1号什么时候修"),
         *("1号啥时候能修好", "1号在哪", "1号地址是哪里", "1号是哪家"),
+        *("1号现在什么情况", "1号目前进展如何", "1号现在谁在处理"),
     ],
 )
 def test_asking_whether_an_issue_was_handled_shows_it_and_does_nothing(text: str) -> None:
@@ -937,3 +938,28 @@ def test_other_hashtags_stay_chatter(text: str) -> None:
 
 def test_a_hashed_report_tag_is_still_a_report() -> None:
     assert route("#报事 3号楼灯坏了").kind is RouteKind.REPORT
+
+
+@pytest.mark.parametrize(
+    ("text", "command", "args"),
+    [
+        ("1号太难了，吹哨给住建局", "escalate", "1 住建局"),
+        ("1号不急，先派给物业", "assign", "1 物业"),
+        ("3号我看了，退回吧 不归社区管", "reject", "3 不归社区管"),
+        ("5号楼漏水，报给物业", None, ""),  # a building
+        ("12号下午，派车去接老人", None, ""),
+        ("1号太难了，派给谁好呢", None, ""),  # asks
+    ],
+)
+def test_a_word_on_the_issue_before_the_verb_is_for_staff_to_say(
+    text: str, command: str | None, args: str
+) -> None:
+    """Said privately or in a work group (`LEDGER_ASKED`); in a grid group it is chat."""
+    result = route(text)
+    if command is None:
+        assert result.kind is RouteKind.IGNORE
+        return
+    assert result.kind is RouteKind.LEDGER_ASKED
+    assert result.command is not None and result.command.name == command
+    assert result.args == args
+    assert result.otherwise is not None and result.otherwise.kind is RouteKind.IGNORE
