@@ -304,7 +304,8 @@ class Router:
         if (told := reporter_told(said_text)) is not None:  # 「告诉2号报事人：…」: 转告
             telling, words = self._by_name["tell"], f"{told[0]} {told[1]}".strip()
             return Route(RouteKind.LEDGER_ASKED, telling, "转告", words, otherwise=untagged)
-        if (plain := _ba_sentence(rstrip_marks(raw, SENTENCE_ENDS), aside=True)) is not None:
+        numbered = said_text[:1].isdigit() or said_text[:1] == "#"
+        if numbered and (plain := _ba_sentence(rstrip_marks(raw, SENTENCE_ENDS), aside=True)):
             # 「1号太难了，吹哨给住建局」: 上报 1 住建局
             command = self._command(normalize(plain), plain, private=private)
             if command is not None:
