@@ -298,18 +298,18 @@ class Router:
         if (same := same_issues_said(said_text)) is not None:  # 「2号和1号是一回事」
             merging, words = self._by_name["merge"], f"{same[0]} {same[1]}"
             return Route(RouteKind.LEDGER_ASKED, merging, "合并", words, otherwise=untagged)
-        if (taken := taken_on(said_text)) is not None:  # 「1号我来跟」: 派单 1 我
-            assign, words = self._by_name["assign"], f"{taken} 我"
-            return Route(RouteKind.LEDGER_ASKED, assign, "派单", words, otherwise=untagged)
         if (told := reporter_told(said_text)) is not None:  # 「告诉2号报事人：…」: 转告
             telling, words = self._by_name["tell"], f"{told[0]} {told[1]}".strip()
             return Route(RouteKind.LEDGER_ASKED, telling, "转告", words, otherwise=untagged)
-        numbered = said_text[:1].isdigit() or said_text[:1] == "#"
-        if numbered and (plain := _ba_sentence(rstrip_marks(raw, SENTENCE_ENDS), aside=True)):
-            # 「1号太难了，吹哨给住建局」: 上报 1 住建局
-            command = self._command(normalize(plain), plain, private=private)
-            if command is not None:
-                return replace(command, kind=RouteKind.LEDGER_ASKED, otherwise=untagged)
+        if said_text[:1].isdigit() or said_text[:1] == "#":  # an issue's number first
+            if (taken := taken_on(said_text)) is not None:  # 「1号我来跟」: 派单 1 我
+                assign, words = self._by_name["assign"], f"{taken} 我"
+                return Route(RouteKind.LEDGER_ASKED, assign, "派单", words, otherwise=untagged)
+            if plain := _ba_sentence(rstrip_marks(raw, SENTENCE_ENDS), aside=True):
+                # 「1号太难了，吹哨给住建局」: 上报 1 住建局
+                command = self._command(normalize(plain), plain, private=private)
+                if command is not None:
+                    return replace(command, kind=RouteKind.LEDGER_ASKED, otherwise=untagged)
         if "会" in said_text and meeting_called(said_text) is not None:
             return Route(RouteKind.MEETING_CALLED, text=raw, otherwise=untagged)
         if not private and (asked := self._reminder_asked(said_text, raw, message)) is not None:

@@ -511,8 +511,6 @@ _TAKEN_ON = re.compile(
 def taken_on(text: str) -> int | None:
     """The issue staff say they take on themselves (`text` normalised, without its closing
     punctuation): 1 for 「1号我来跟」; None for other words."""
-    if not text[:1].isdigit() and not text.startswith("#"):
-        return None
     match = _TAKEN_ON.match(text)
     return None if match is None else int(match["number"])
 
