@@ -1014,9 +1014,24 @@ class Issues:
         )
 
     def reported_here_as(self, platform: str, person_ref: str, chat_ref: str, number: int) -> bool:
-        """Whether this platform user reported issue `number` in the group `chat_ref`: whom
-        「1号怎么样了」 there is from."""
-        return self._reported(platform, person_ref, chat_ref, Issue.number == number)
+        """Whether this platform user reported issue `number` in the group `chat_ref`, or
+        follows it from there (「我家也是」): whom 「1号怎么样了」 there is from."""
+        if self._reported(platform, person_ref, chat_ref, Issue.number == number):
+            return True
+        followed = (
+            select(Follower.id)
+            .join(Issue, Issue.id == Follower.issue_id)
+            .join(Person, Person.id == Follower.person_id)
+            .join(Chat, Chat.id == Follower.chat_id)
+            .where(
+                Person.platform == platform,
+                Person.ref == person_ref,
+                Chat.platform == platform,
+                Chat.ref == chat_ref,
+                Issue.number == number,
+            )
+        )
+        return self._session.scalar(followed.limit(1)) is not None
 
     def urgent_reported_since(
         self, platform: str, person_ref: str, chat_ref: str, since: datetime

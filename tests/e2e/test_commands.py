@@ -409,6 +409,8 @@ def test_asking_after_an_issue_by_its_number_shows_it(chat: Conversation) -> Non
     assert chat.text("@王芳/网格3群: 1号什么情况") == chat.text("@王芳/网格3群: 查看 1")
     assert chat.text("@王芳/网格3群: 1号什么时候修").startswith("#1【")
     assert chat.say("@孙大爷/网格3群: 1号什么情况") == []
+    chat.say("@孙大爷/网格3群: 关注 1")  # who follows it from there asks after it as well
+    assert chat.text("@孙大爷/网格3群: 1号什么情况").startswith("#1【")
     assert chat.say("@王芳/网格5群: 1号什么情况") == []
     assert chat.say("@王芳/网格3群: 2号什么情况") == []
     # Asked like anything else: somebody else's report is not shown.
