@@ -285,9 +285,10 @@ def meeting_state_asked(text: str) -> str | None:
     return kind["kind"] if (kind := _KIND_ASKED.match(text)) is not None else None
 
 
-# 「网格员是谁」「物业电话多少」「怎么联系社区」「5号楼的楼栋长是谁」「居委会的联系方式」: who
-# to call, said in words. The roles and offices people ask for, and a department by its ending
-# (派出所, 住建局, 供电公司); 「你电话多少」 between neighbours names none of them.
+# 「网格员是谁」「网格员有哪些」「物业电话多少」「怎么联系社区」「5号楼的楼栋长是谁」
+# 「居委会的联系方式」: who to call, said in words. The roles and offices people ask for, and a
+# department by its ending (派出所, 住建局, 供电公司); 「你电话多少」 between neighbours names
+# none of them.
 _CONTACT = (
     r"(?P<who>网格员|网格长|楼栋长|楼长|单元长|书记|社区|居委会|居委|社区服务站|服务站"
     r"|党群服务中心|物业公司|物业管家|物业|街道办?|[\u4e00-\u9fff]{1,6}?(?:局|办|所|站|中心|公司))"
@@ -300,7 +301,7 @@ _CONTACT_ASKED = tuple(
     for pattern in (
         rf"^{_OUR}{_OF_BUILDING}{_CONTACT}的?"
         rf"(?:(?:电话|手机|手机号|联系方式|联系电话|号码|电话号码)(?:是|是多少|多少|号码?是?多少)?"
-        rf"|是谁|叫什么(?:名字)?|是哪位){_TAIL}$",
+        rf"|是谁|叫什么(?:名字)?|是哪位|有哪些|有谁|都有谁|是哪些人?){_TAIL}$",
         rf"^(?:请问)?谁是{_OUR}{_OF_BUILDING}{_CONTACT}{_TAIL}$",
         rf"^(?:请问)?(?:怎么|怎样|如何|去哪里?|到哪里?|在哪里?|哪里能)(?:才能)?"
         rf"(?:联系|找|找到|联系上|打给){_OUR}{_OF_BUILDING}{_CONTACT}{_TAIL}$",

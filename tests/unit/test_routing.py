@@ -573,6 +573,8 @@ def test_other_questions_are_no_ledger(text: str) -> None:
     ("said", "private", "meant"),
     [
         ("我们网格员是谁", False, "网格员"),
+        ("网格员有哪些", False, "网格员"),
+        ("5号楼的楼栋长都有谁", False, "5号楼 楼栋长"),
         ("5号楼的楼栋长是谁", False, "5号楼 楼栋长"),
         ("怎么联系社区", False, "社区"),
         ("有物业的电话吗", False, "物业"),
