@@ -276,13 +276,27 @@ class Community(_Strict):
         return None
 
 
+Weight = Annotated[float, Field(gt=0, le=5)]  # a keyword's, as bot/data/categories.yaml weighs
+
+
 class CategoryOverride(_Strict):
-    """Changes to one category of the built-in taxonomy, or a new category."""
+    """Changes to one category of the built-in taxonomy, or a new category. Keywords are a
+    list (each weighs 1.0, a word the category has already keeps its weight) or, as in
+    bot/data/categories.yaml, each with its weight (`暖气片: 2.0`, which it then has)."""
 
     code: Annotated[str, Field(pattern=r"^[a-z_]{2,32}$")]
     name: str | None = None
     level: Literal["简单", "复杂", "疑难"] | None = None
-    keywords: list[Text] = []
+    keywords: list[Text] | dict[Text, Weight] = []
+
+    def weighed(self, base: Mapping[str, float]) -> dict[str, float]:
+        """`base` with these keywords added (a list) or set (with weights)."""
+        keywords = dict(base)
+        if isinstance(self.keywords, dict):
+            keywords.update(self.keywords)
+        else:
+            keywords.update({word: 1.0 for word in self.keywords if word not in keywords})
+        return keywords
 
 
 class PointsSettings(_Strict):
@@ -467,8 +481,7 @@ class Settings(_Strict):
         merged = {c.code: c for c in load_default_categories()}
         for override in self.categories:
             base = merged.get(override.code)
-            keywords: dict[str, float] = dict(base.keywords) if base else {}
-            keywords.update({word: 1.0 for word in override.keywords if word not in keywords})
+            keywords = override.weighed(base.keywords if base else {})
             frozen: Mapping[str, float] = MappingProxyType(keywords)
             if base is None:
                 merged[override.code] = Category(

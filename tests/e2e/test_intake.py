@@ -837,4 +837,10 @@ def test_a_configured_category_takes_its_reports(chat: Conversation) -> None:
     """The example config, a northern community's, adds 供暖 to the built-in categories."""
     filed = chat.text("@王芳/网格3群: #报事 3号楼2单元暖气不热，家里才14度")
     assert filed.startswith("已登记 #1【供暖】3号楼2单元 · 网格3 · 3个工作日内答复。")
-    assert chat.text("@李书记/工作群: 统计 本月 供暖").startswith("本月（供暖）收集诉求1条")
+    # Its weighed keywords outweigh 排水's: a radiator leaking is the heating company's.
+    leaking = chat.text("@孙大爷/网格5群: #报事 5号楼家里暖气片漏水了")
+    assert leaking.startswith("已登记 #2【供暖】")
+    assert chat.text("@孙大爷/网格5群: #报事 5号楼卫生间下水管漏水").startswith(
+        "已登记 #3【排水管道】"
+    )
+    assert chat.text("@李书记/工作群: 统计 本月 供暖").startswith("本月（供暖）收集诉求2条")

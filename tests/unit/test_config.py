@@ -59,6 +59,25 @@ def test_category_overrides_add_keywords_and_keep_the_rest() -> None:
     assert "僵尸车" in taxonomy["parking"].keywords
     assert taxonomy["drainage"].name == "排水管道"
     assert list(taxonomy)[-1] == "other"
+    assert taxonomy["heating"].keywords["暖气片"] == 3.0  # weighed in the config
+
+
+def test_keywords_listed_weigh_one_and_keywords_weighed_take_their_weight(tmp_path: Path) -> None:
+    def taxonomy(keywords: object) -> dict[str, float]:
+        data = example() | {"categories": [{"code": "drainage", "keywords": keywords}]}
+        settings = load_settings(write(tmp_path, data))
+        return dict(next(c for c in settings.taxonomy() if c.code == "drainage").keywords)
+
+    built_in = taxonomy([])
+    assert "井盖下沉" not in built_in
+    listed = taxonomy(["漏水", "井盖下沉"])
+    assert listed["井盖下沉"] == 1.0 and listed["漏水"] == built_in["漏水"]  # kept as it was
+    weighed = taxonomy({"漏水": 0.5, "井盖下沉": 2.5})
+    assert weighed["井盖下沉"] == 2.5 and weighed["漏水"] == 0.5
+    message = error_for(
+        tmp_path, example() | {"categories": [{"code": "drainage", "keywords": {"漏水": 9}}]}
+    )
+    assert "categories[0].keywords" in message
 
 
 @pytest.mark.parametrize(
