@@ -258,6 +258,8 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
     their own words; 「2号要等配件，延期到下周五」 is that 延期 (a holder's: the request).
     None when it names no issue."""
     assert ctx.community is not None
+    if (several := _several_told(ctx, text)) is not None:
+        return several
     number, said = issue_first(text.strip())
     issue = ctx.uow.issues.by_number(ctx.community.id, number) if number and said else None
     if number is None or issue is None:
@@ -287,6 +289,31 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
     elif NOT_OURS_SAID.search(said):
         hint = texts.STAFF_NOT_OURS_HINT
     return answer(ctx, hint.format(number=number, said=said.strip()), "invalid")
+
+
+# 「1和2都修好了」「3号、4号已经处理完了」: several issues told of at once.
+_SEVERAL_FIRST = re.compile(
+    r"^#?\s*([0-9]{1,9})\s*号?\s*(?:(?:和|、|,|，|跟|及)\s*#?\s*[0-9]{1,9}\s*号?\s*)+(?:都|也)?"
+)
+
+
+def _several_told(ctx: Context, text: str) -> Outcome | None:
+    """「1和2都修好了」 from someone at work: how to say it of each (办结 1,2 修好了), or that
+    one of them is no issue; None unless it starts with several issues' numbers."""
+    assert ctx.community is not None
+    said = normalize(text).strip()
+    match = _SEVERAL_FIRST.match(said)
+    if match is None or not (words := said[match.end() :].strip(" ,，:：")):
+        return None
+    numbers = list(dict.fromkeys(re.findall(r"[0-9]+", match[0])))
+    if len(numbers) < 2:
+        return None
+    for number in numbers:
+        if ctx.uow.issues.by_number(ctx.community.id, int(number)) is None:
+            return answer(ctx, texts.NOT_FOUND.format(number=number), "invalid")
+    listed = "、".join(f"#{n}" for n in numbers)
+    line = texts.STAFF_SEVERAL_HINT.format(issues=listed, numbers=",".join(numbers), said=words)
+    return answer(ctx, line, "invalid")
 
 
 def _home_told(ctx: Context, text: str) -> Outcome | None:

@@ -76,6 +76,9 @@ STAFF_PLANNED_HINT = "#{number} 报进展请发送「进展 {number} {said}」�
 STAFF_DONE_HINT = (
     "#{number} 已办好的话，请发送「办结 {number} {said}」；还没办完请发送「进展 {number} {said}」。"
 )
+STAFF_SEVERAL_HINT = (
+    "{issues} 都已办好的话，请发送「办结 {numbers} {said}」；进展请一件一件发送「进展 编号 说明」。"
+)
 STAFF_NOT_OURS_HINT = "#{number} 不归您管的话，请发送「不归我管 {number} {said}」，社区会改派。"
 STAFF_NOT_OURS_WHICH = (
     "您手上有 {numbers}：不归您管的，请发送「不归我管 编号 {said}」，社区会改派。"

@@ -147,6 +147,11 @@ def test_staff_telling_of_an_issue_in_the_work_group_are_told_the_command(
             "报进展请发送「进展 1 已上门看过，明天换灯」。",
         )
     ]
+    # Several at once: how to say it of each; a number that is no issue, said so.
+    assert chat.text("@刘物业/工作群: 1和2都修好了") == (
+        "#1、#2 都已办好的话，请发送「办结 1,2 修好了」；进展请一件一件发送「进展 编号 说明」。"
+    )
+    assert chat.text("@刘物业/私聊: 1号、9号已经处理完了") == "没有找到 #9。"
     assert chat.text("@刘物业/工作群: 1号不是我们管的") == (
         "#1 不归您管的话，请发送「不归我管 1 不是我们管的」，社区会改派。"
     )
