@@ -34,7 +34,7 @@ from bot.domain.permissions import (
     refusal,
 )
 from bot.domain.privacy import mask_name, mask_text, reporter_label
-from bot.domain.ratings import spoken_rating, spoken_score
+from bot.domain.ratings import RESOLVING, spoken_rating, spoken_score
 from bot.domain.sources import ORDER_DIGITS, Source, order_shaped, work_order_of
 from bot.messages import Outgoing, Reply
 from bot.text import (
@@ -251,14 +251,21 @@ def check(ctx: Context, command: str, issue: Issue | None = None) -> None:
 
 
 def move(
-    ctx: Context, issue: Issue, action: Action, note: str = "", *, to: IssueStatus | None = None
+    ctx: Context,
+    issue: Issue,
+    action: Action,
+    note: str = "",
+    *,
+    to: IssueStatus | None = None,
+    recorded_as: str = "",
 ) -> IssueStatus:
-    """Apply `action`'s status change (or `to`, where the handler knows better) and record it,
-    after the handler has set the fields the change brings; returns the status it came from."""
+    """Apply `action`'s status change (or `to`, where the handler knows better) and record it
+    (as `recorded_as` when it is not the action itself), after the handler has set the fields
+    the change brings; returns the status it came from."""
     after = allowed(ctx, issue, action)
     before = issue.status
     issue.status = to or after
-    record(ctx, issue, action.value, note, before=before)
+    record(ctx, issue, recorded_as or action.value, note, before=before)
     if before is IssueStatus.NEW and issue.status in TAKEN_UP:
         # Taken up without 受理 (派单 or 办结 straight away): the report counts all the same.
         points.report_accepted(ctx, issue)
@@ -649,12 +656,12 @@ def resolve(ctx: Context, args: str) -> Outcome:
     )
 
 
-def _resolved(ctx: Context, issue: Issue, result: str) -> list[Outgoing]:
+def _resolved(ctx: Context, issue: Issue, result: str, recorded_as: str = "") -> list[Outgoing]:
     """`issue` done with `result`: its watchers told, and asked to rate it (a 12345 caller: staff
     to call them back)."""
     issue.resolution = result
     issue.resolved_at = ctx.now
-    move(ctx, issue, Action.RESOLVE, result)
+    move(ctx, issue, Action.RESOLVE, result, recorded_as=recorded_as)
     keep_photos(ctx, issue)  # the work done
     if (caller := caller_of(issue)) is not None:  # a 12345 caller: staff call them back
         number, said = issue.number, clause(result)
@@ -687,9 +694,12 @@ def agenda_done(ctx: Context, action: Issue) -> list[Outgoing]:
     result = texts.AGENDA_DONE.format(label=label, outcome=clause(meeting.outcome))
     done: list[Outgoing] = []
     for issue in ctx.uow.meetings.agenda(meeting.id):
-        if issue.status in OPEN:
-            done += _resolved(ctx, issue, result)
+        if issue.status in OPEN:  # not the sender's 办结: theirs was the action item's
+            done += _resolved(ctx, issue, result, recorded_as=AGENDA_DONE)
     return done
+
+
+AGENDA_DONE = RESOLVING[1]  # the audit action of an agenda issue done with its action items
 
 
 def order_step(ctx: Context, issue: Issue, step: str) -> list[Outgoing]:

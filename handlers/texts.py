@@ -150,6 +150,7 @@ AUDIT_ACTIONS = {
     "split": "新建",
     "agenda": "列入议题",
     "outcome": "议定",
+    "agenda_done": "议定事项落实",
     "photo": "补充照片",
     "auto_close": "默认满意销号",
     "urgent": "转为紧急",

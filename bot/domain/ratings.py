@@ -18,7 +18,8 @@ from bot.text import rstrip_marks
 SATISFIED_FROM = 3
 """A rating of 3 (基本满意) or more counts as satisfied (满意率 = rated ≥ 3 / rated)."""
 
-RATING_ACTIONS = ("rate", "reopen", "resolve")
+RESOLVING = ("resolve", "agenda_done")  # an agenda issue is done with its action items
+RATING_ACTIONS = ("rate", "reopen", *RESOLVING)
 """The audit actions that set or clear the rating the statistics count."""
 
 RATING_WORDS = {
@@ -135,7 +136,7 @@ def rating_after(rating: int | None, action: str, note: str) -> int | None:
     if action == "reopen":
         low = _LOW_RATED.match(note)
         return int(low[1]) if low else None
-    if action == "resolve":
+    if action in RESOLVING:  # done again: the rating is awaited again
         return None
     return rating
 

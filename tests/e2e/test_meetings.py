@@ -158,6 +158,9 @@ def test_the_parking_case_from_complaint_to_publicity(chat: Conversation) -> Non
     assert (G3, f"#1 已办结：{done}。{rate.format(n=1)}") in told
     assert (G5, f"#2 已办结：{done}。{rate.format(n=2)}") in told
     assert chat.say("@王芳/网格3群: 满意") == [(G3, "#1 已销号，评价5分，感谢反馈。")]
+    # Done with the action items, not by whoever did the last: their work is that one alone.
+    assert f"刘*业 议定事项落实（已受理→已办结）：{done}" in chat.text("@李书记/工作群: 查看 1")
+    assert chat.text("@李书记/工作群: 统计 本月 刘物业") == "刘*业本月经手事项2件：办结2（按期2）。"
 
 
 def test_a_tied_poll_goes_to_the_secretary(chat: Conversation) -> None:
