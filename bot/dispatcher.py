@@ -229,6 +229,7 @@ class Dispatcher:
                     return uow.meetings.homeless_waits(chat.platform, sender, now)
                 if kind in (
                     RouteKind.ASKING,
+                    RouteKind.FIXED,
                     RouteKind.PLACE,
                     RouteKind.DETAIL,
                     RouteKind.WITHDRAWN,
@@ -402,6 +403,8 @@ class Dispatcher:
                 return self._or_otherwise(ctx, route, ledger.not_fixed_reply(ctx, route.text))
             case RouteKind.ASKING:
                 return self._or_otherwise(ctx, route, intake.asked_in_group(ctx, route.text))
+            case RouteKind.FIXED:
+                return self._or_otherwise(ctx, route, intake.fixed_in_group(ctx, route.text))
             case RouteKind.ATTEND:
                 return self._or_otherwise(ctx, route, meetings.attend(ctx, route.text))
             case RouteKind.LEDGER_ASKED:

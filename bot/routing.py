@@ -34,7 +34,7 @@ from bot.domain.asking import (
 from bot.domain.deadlines import DUE_WORDS
 from bot.domain.duplicates import me_too
 from bot.domain.lookback import came_back
-from bot.domain.ratings import RATING_WORDS, not_fixed, spoken_rating
+from bot.domain.ratings import RATING_WORDS, fixed_said, not_fixed, spoken_rating
 from bot.domain.sources import filing_said
 from bot.domain.voting import (
     MEETING_KINDS,
@@ -88,6 +88,8 @@ class RouteKind(Enum):
     HOME = "home"
     # 什么时候来修 (in a group): perhaps a reporter asking after their issue reported there
     ASKING = "asking"
+    # 灯修好了，谢谢 (in a group): perhaps a reporter telling their issue there is done
+    FIXED = "fixed"
     # 我参加 / 我去不了 (in a group): perhaps about a meeting coming there; if none, `otherwise`
     ATTEND = "attend"
     # 几点开会 / 在哪开会 (in a group): perhaps about a meeting coming there
@@ -265,6 +267,9 @@ class Router:
             and me_too(said_text, replying=replying)
         ):
             return Route(RouteKind.ME_TOO, text=raw, otherwise=untagged)
+        if not private and untagged.kind in _FIXED_OVER and fixed_said(said_text):
+            # 「灯修好了，谢谢」: perhaps a reporter telling their issue there is done
+            untagged = Route(RouteKind.FIXED, text=raw, otherwise=untagged)
         if came_back(text, private=private) is not None:
             untagged = Route(RouteKind.LOOKBACK, text=raw, otherwise=untagged)
         if untagged.kind is not RouteKind.RATING and not_fixed(text, private=private):
@@ -456,6 +461,11 @@ def _of_own_report(raw: str, said_text: str) -> Route | None:
     if checked_said(said_text):
         return Route(RouteKind.CHECKED, text=raw, otherwise=IGNORE)
     return None
+
+
+# What 「灯修好了」 in a group is read as first, before these (「已经修好了」 is also read as
+# perhaps news of an emergency reported there).
+_FIXED_OVER = frozenset({RouteKind.IGNORE, RouteKind.EMERGENCY_NEWS})
 
 
 def _heard_in_group(raw: str, said_text: str, untagged: Route) -> Route | None:

@@ -784,11 +784,33 @@ def _asked_after(ctx: Context, said: str, *, progress: bool, here_only: bool) ->
     return mine
 
 
+def fixed_in_group(ctx: Context, text: str) -> Outcome | None:
+    """「灯修好了，谢谢」 in a group from someone with an issue of what it names reported there,
+    still open or awaiting their rating: as privately (`_fixed_said`). None when they have
+    none there, or the words name nothing (「修好了」 among neighbours may be of anything)."""
+    if ctx.community is None:
+        return None
+    thanked = _THANKED.search(text)
+    analysis = ctx.services.analyzer.analyze(text[: thanked.start()] if thanked else text)
+    if analysis.category == OTHER_CODE:
+        return None
+    mine = [issue for issue in _own_issues(ctx, _AWAITED) if in_this_chat(ctx, issue)]
+    if not any(issue.category == analysis.category for issue in mine):
+        return None
+    return _fixed_said(ctx, text, analysis)
+
+
+# 「，谢谢物业」: thanks, whose words name who is thanked, not what was fixed.
+_THANKED = re.compile(r"[,，。!！\s]*(?:谢谢|感谢|多谢|辛苦).*$")
+
+
 def _fixed_said(ctx: Context, text: str, analysis: Analysis) -> Outcome:
     """「电梯修好了，谢谢」 from a reporter: kept on their one issue being worked on (of the
     problem named, if one is) as a 补充, and passed to whoever holds it, who may close it;
     with several, their list; with one awaiting their rating, how to rate. Never a report."""
     mine = [issue for issue in _own_issues(ctx, _AWAITED) if in_this_chat(ctx, issue)]
+    if (thanked := _THANKED.search(text)) is not None:  # 「灯修好了，谢谢物业」: the 灯
+        analysis = ctx.services.analyzer.analyze(text[: thanked.start()])
     if analysis.category != "other":
         mine = [issue for issue in mine if issue.category == analysis.category]
     working = [issue for issue in mine if issue.status in OPEN]

@@ -459,8 +459,9 @@ def _work_asked(text: str) -> str | None:
     return " ".join([*words, match["who"]] if match["who"] not in _WHOSE else words)
 
 
-# 「我的反映撤回吧」「我报的那个井盖不用修了，物业已经弄好了」「撤回我的诉求」 in a group: the
-# sender's own report there taken back (its 撤回: the grid worker checks, then closes it).
+# 「我的反映撤回吧」「我报的那个井盖不用修了，物业已经弄好了」「撤回我的诉求」「算了，不用管了」
+# in a group: the sender's own report there taken back (its 撤回: the grid worker checks, then
+# closes it).
 _OWN_REPORT = (
     r"(?:我(?:报|反映|提|上报|投诉)的(?:那个|这个|那件|那条)?[\u4e00-\u9fff]{0,6}?"
     r"|我的(?:反映|诉求|报事|问题|投诉)|我的?(?:那个|这个|那件|那条)(?:反映|诉求|报事|问题|投诉)?)"
@@ -469,12 +470,16 @@ _WITHDRAWN = re.compile(
     rf"{_OWN_REPORT}(?:就|先)?(?:撤回|撤销|取消|不用(?:再)?(?:修|处理|管|来)了?"
     r"|不需要(?:再)?(?:修|处理)了?)"
     rf"|(?:撤回|撤销|取消)(?:一下)?{_OWN_REPORT}"
+    # 「算了，不用管了」: said of the report just made there
+    r"|算了[,，\s]*(?:不用|别|不要|不需要)(?:再)?(?:管|修|处理|弄|来)了?(?:吧|啊)?$"
 )
 
 
 def withdrawn_said(text: str) -> bool:
     """Whether `text` (normalised) takes back the sender's own report: 「我的反映撤回吧」."""
-    if text[:1] not in "我撤取" or not ("撤" in text or "取消" in text or "不" in text):
+    if text[:1] not in "我撤取算" or not (
+        "撤" in text or "取消" in text or "不" in text or "别" in text
+    ):
         return False
     return _WITHDRAWN.match(text) is not None
 

@@ -553,7 +553,19 @@ def test_a_reporter_saying_it_was_fixed_tells_whoever_holds_it_and_files_nothing
         ("网格5群", "好的，已转告处理人员。#1 办结后会请您评价。"),
         ("私聊·刘物业", "#1 报事人说「电梯已经修好了」。已办好的话，请发送「办结 1 结果」。"),
     ]
-    assert chat.say("@孙大爷/网格5群: 电梯修好了") == []  # among neighbours
+    # Among neighbours too, when it names what they reported there; 「修好了」 alone may be
+    # of anything, and someone else's words are theirs.
+    assert chat.say("@孙大爷/网格5群: 电梯修好了，谢谢物业师傅") == [
+        ("网格5群", "好的，已转告处理人员。#1 办结后会请您评价。"),
+        (
+            "私聊·刘物业",
+            "#1 报事人说「电梯修好了，谢谢物业师傅」。已办好的话，请发送「办结 1 结果」。",
+        ),
+    ]
+    assert chat.say("@孙大爷/网格5群: 修好了") == []
+    assert chat.say("@孙大爷/网格5群: 灯修好了") == []  # he reported no light
+    assert chat.say("@钱阿姨/网格5群: 电梯修好了") == []
+    assert chat.say("@孙大爷/网格3群: 电梯修好了") == []  # reported in 网格5群
     assert chat.text("@孙大爷/私聊: 电梯修好了吗").startswith("您反映的事项：")  # a question
     shown = chat.text("@孙大爷/私聊: 查看 1")
     assert "补充：电梯修好了，谢谢" in shown

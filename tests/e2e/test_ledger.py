@@ -785,10 +785,16 @@ def test_a_report_taken_back_in_words_in_its_group_is_withdrawn(chat: Conversati
     assert "报事人撤回" in chat.text("@李书记/工作群: 查看 1")
     # In another group, where she reported nothing, it is chat.
     assert chat.say("@王芳/网格5群: 撤回我的诉求") == []
+    assert chat.say("@王芳/网格5群: 算了，不用管了") == []
     chat.say("@孙大爷/网格3群: #报事 3号楼有人在楼道里抽烟，烟味很大")
     assert chat.say("@孙大爷/网格3群: 我的那个撤回吧，人家已经不抽了")[0] == (
         G3,
         "#2 已转告网格员：我的那个撤回吧，人家已经不抽了。确认后会结案。",
+    )
+    chat.say("@刘阿姨/网格3群: #报事 3号楼门口有人遛狗不拴绳")
+    assert chat.say("@刘阿姨/网格3群: 算了，不用管了")[0] == (
+        G3,
+        "#3 已转告网格员：算了，不用管了。确认后会结案。",
     )
 
 

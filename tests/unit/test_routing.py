@@ -796,6 +796,10 @@ def test_other_how_questions_are_not_help(text: str) -> None:
         ("我说的那个不用管了", RouteKind.IGNORE),
         ("我的快递撤回了", RouteKind.IGNORE),
         ("我撤回了一条消息", RouteKind.IGNORE),  # WeChat's 撤回
+        ("算了，不用管了", RouteKind.WITHDRAWN),
+        ("算了吧", RouteKind.IGNORE),
+        ("电梯修好了，谢谢", RouteKind.FIXED),  # perhaps a reporter's: the dispatcher looks
+        ("灯已经修好了", RouteKind.FIXED),
     ],
 )
 def test_a_report_taken_back_in_a_group_is_its_reporters_to_take(
