@@ -189,6 +189,7 @@ def fixed_said(text: str) -> bool:
     reporter would tell it. `text` normalised."""
     return (
         len(text) <= FIXED_MAX
+        and ("了" in text or "已" in text)  # each way of saying it has one: most chat, neither
         and _FIXED.search(text) is not None
         and _NOT_A_STATEMENT.search(text) is None
     )
