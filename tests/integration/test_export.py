@@ -168,7 +168,8 @@ def test_the_ledger_sheet_has_one_coloured_row_per_issue(chat: Conversation) -> 
     # Accepted 复杂 from Monday: Thursday; then assigned for 2 working days: Wednesday 18:00.
     assert first["期限"] == wall(11, 25)
     assert sheet["M2"].number_format == "yyyy-mm-dd"
-    assert ledger[3]["承办"] == "物业" and ledger[3]["期限"] == wall(12, 2)
+    # #4, due 12月2日, went to M1's agenda: it waits for M1's action item #7, due 12月9日.
+    assert ledger[3]["承办"] == "物业" and ledger[3]["期限"] == wall(12, 9)
     assert ledger[4]["承办"] == "物业·刘*业"
 
     # Open rows are filled in their colour, across the whole row; finished rows are not.
