@@ -465,7 +465,7 @@ def _of_own_report(raw: str, said_text: str) -> Route | None:
 
 # What 「灯修好了」 in a group is read as first, before these (「已经修好了」 is also read as
 # perhaps news of an emergency reported there).
-_FIXED_OVER = frozenset({RouteKind.IGNORE, RouteKind.EMERGENCY_NEWS})
+_FIXED_OVER = (RouteKind.IGNORE, RouteKind.EMERGENCY_NEWS)  # a tuple: members by identity
 
 
 def _heard_in_group(raw: str, said_text: str, untagged: Route) -> Route | None:
