@@ -128,12 +128,23 @@ _ITEMS = re.compile(r"[；;]")
 
 def _segments(text: str, words: tuple[str, ...]) -> tuple[str, dict[str, str]]:
     """`标题 议题 #12 时间 a|b 截止 …` → ("标题", {"议题": "#12", "时间": "a|b", …}). A part's
-    word begins a word of the text: 「党群服务中心」 is a place, not 「群 服务中心」."""
-    pattern = re.compile(r"(?:(?<=\s)|^)(" + "|".join(map(re.escape, words)) + r")\s*[:：]?")
-    parts = pattern.split(text)
-    head = parts[0].strip()
-    found = {parts[i]: parts[i + 1].strip() for i in range(1, len(parts) - 1, 2)}
-    return head, found
+    word begins a word of the text: 「党群服务中心」 is a place, not 「群 服务中心」; one of two
+    characters may also follow a stop (「决议：…；行动：…」; 「，群众广场」 is still a place)."""
+    spaced = "|".join(map(re.escape, words))
+    stopped = "|".join(re.escape(word) for word in words if len(word) > 1)
+    pattern = re.compile(
+        rf"(?:(?:(?<=\s)|^)({spaced})|(?<=[;；,，。])({stopped}))\s*[:：]?"
+        if stopped
+        else rf"(?:(?<=\s)|^)({spaced})\s*[:：]?"
+    )
+    matches = list(pattern.finditer(text))
+    ends = [match.start() for match in matches[1:]] + [len(text)] * bool(matches)
+    found = {
+        match[1] or match[2]: text[match.end() : end].strip().rstrip(";；,，").strip()
+        for match, end in zip(matches, ends, strict=True)
+    }
+    head = text[: matches[0].start()] if matches else text
+    return head.strip(), found
 
 
 def _when(ctx: Context, typed: str) -> datetime:

@@ -1140,3 +1140,16 @@ def test_an_issue_on_the_agenda_is_not_pressed_while_it_waits_for_its_meeting(
     assert chat.text("@李书记/工作群: 查看 2").startswith("#2【")
     assert "已退回" in chat.text("@李书记/工作群: 查看 2").splitlines()[0]
     assert chat.text("@李书记/工作群: 查看 1").startswith("#1【停车通行】已受理")
+
+
+def test_an_outcome_written_with_colons_and_stops_has_its_action_items(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 小区停车位太少，晚上回来没地方停")
+    chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00 地点 罐罐茶，群众广场旁 群 网格3")
+    assert "地点：罐罐茶，群众广场旁" in chat.text("@李书记/工作群: 查看 M1")  # 群 is no part
+    assert chat.say("@李书记/工作群: 结果 M1 决议：划定20个车位；行动：物业 划线 5个工作日")[0] == (
+        WORK,
+        "M1 停车议事会 结果已记录：决议1条，行动事项 #2。",
+    )
+    assert chat.text("@李书记/工作群: 查看 2").startswith("#2【")
