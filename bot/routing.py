@@ -946,11 +946,14 @@ _SAID_AS_NEEDING = tuple((*said, frozenset(_NEEDS[said[1]])) for said in _SAID_A
 _NEEDED = re.compile("|".join(sorted({re.escape(w) for ws in _NEEDS.values() for w in ws})))
 
 
-# 「M1 结果 决议：…」「M1的决议：…」 → 结果 M1 …, not 「M1结果出来了吗」, which asks;
-# 「发起投票 停车收费 选项 同意|反对 …」「组织一次表决：…」 → 投票 …
+# 「M1 结果 决议：…」「M1的决议：…」「M1开完了，决定…」 → 结果 M1 …, not 「M1结果出来了吗」,
+# which asks; 「发起投票 停车收费 选项 同意|反对 …」「组织一次表决：…」 → 投票 …
 _OUTCOME_FIRST = re.compile(
     r"^(?P<meeting>[Mm][0-9]{1,9})\s*的?"
-    r"(?:结果[，,：:\s]*(?!出来|如何|怎么|呢|是)(?=.*[^吗呢么没?]$)|(?=决议.*[^吗呢么没?]$))",
+    r"(?:结果[，,：:\s]*(?!出来|如何|怎么|呢|是)(?=.*[^吗呢么没?]$)|(?=决议.*[^吗呢么没?]$)"
+    # 「M1开完了，决定划20个车位」: what was decided
+    r"|(?:会)?(?:开完了|已经开了|开过了)[，,：:\s]*(?:决定|决议|商定|议定)(?:了)?[，,：:\s]*"
+    r"(?=.*[^吗呢么没?]$))",
     re.DOTALL,
 )
 _VOTE_CALLED = re.compile(r"^(?:发起|组织|开展|搞|来)(?:一个|一次|个|次)?(?:投票|表决)[，,：:\s]+")

@@ -316,6 +316,7 @@ def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_
         # A meeting's number first; its decision kept in the words typed.
         ("M1 结果 决议：20个车位，每月100元", "outcome", "M1 决议：20个车位，每月100元"),
         ("M1的决议：取消固定车位", "outcome", "M1 决议：取消固定车位"),
+        ("M1开完了，决定划20个车位，物业负责划线", "outcome", "M1 划20个车位，物业负责划线"),
         ("M1 公示 5天", "publish", "M1 5天"),
         ("把M1公示一下", "publish", "M1"),
         (
