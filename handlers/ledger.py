@@ -34,7 +34,7 @@ from bot.domain.permissions import (
     refusal,
 )
 from bot.domain.privacy import mask_name, mask_text, reporter_label
-from bot.domain.ratings import RESOLVING, spoken_rating, spoken_score
+from bot.domain.ratings import AGENDA_DONE, spoken_rating, spoken_score
 from bot.domain.sources import ORDER_DIGITS, Source, order_shaped, work_order_of
 from bot.messages import Outgoing, Reply
 from bot.text import (
@@ -691,15 +691,12 @@ def agenda_done(ctx: Context, action: Issue) -> list[Outgoing]:
         return []
     meeting = ctx.uow.meetings.get(action.meeting_id)
     label = f"M{meeting.number} {meeting.title}"
-    result = texts.AGENDA_DONE.format(label=label, outcome=clause(meeting.outcome))
+    result = texts.AGENDA_DONE_RESULT.format(label=label, outcome=clause(meeting.outcome))
     done: list[Outgoing] = []
     for issue in ctx.uow.meetings.agenda(meeting.id):
         if issue.status in OPEN:  # not the sender's 办结: theirs was the action item's
             done += _resolved(ctx, issue, result, recorded_as=AGENDA_DONE)
     return done
-
-
-AGENDA_DONE = RESOLVING[1]  # the audit action of an agenda issue done with its action items
 
 
 def order_step(ctx: Context, issue: Issue, step: str) -> list[Outgoing]:

@@ -1128,8 +1128,9 @@ def move_meeting(ctx: Context, args: str) -> Outcome:
     option.starts_at, option.label = starts, label
     _fix_time(ctx.uow, ctx.services, meeting, meeting.chosen, None)
     after, moved = deadline_in(ctx, AGENDA_LEVEL, starts), f"{_label(meeting)}，改到 {label}"
-    for issue in ctx.uow.meetings.agenda(meeting.id):  # its issues wait for it still
-        _on_agenda(ctx, issue, "agenda", moved, after)
+    for issue in ctx.uow.meetings.agenda(meeting.id):  # its open issues wait for it still
+        if issue.status in OPEN:
+            _on_agenda(ctx, issue, "agenda", moved, after)
     record_community(
         ctx, meeting.community_id, "meeting_moved", f"{_label(meeting)}：{old}→{option.label}"
     )

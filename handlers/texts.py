@@ -582,7 +582,7 @@ OUTCOME_ASK = "{label} 已于{at} 召开，请记录结果：结果 M{number} �
 OUTCOME_RECORDED = "{label} 结果已记录：决议{decisions}条，行动事项 {actions}。"
 OUTCOME_AGENDA_OPEN = "议题 {numbers} 仍未办结：落实后请发送「办结 编号 结果」。"
 # The last action item of a meeting done: each agenda issue still open is done with it.
-AGENDA_DONE = "{label}议定事项已落实（{outcome}）"
+AGENDA_DONE_RESULT = "{label}议定事项已落实（{outcome}）"
 OUTCOME_BAD_ACTION = "看不懂行动事项「{item}」，例如：行动 @物业 2号楼装充电桩 10个工作日"
 ACTION_DIRECT = "新任务 #{number}（{label} 决议）：{description}，期限 {deadline}。办好后发送「办结 {number} 结果」。"
 ACTION_DROPPED_REASON = "{label} 结果已更正，此项取消"

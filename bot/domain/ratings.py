@@ -18,7 +18,8 @@ from bot.text import rstrip_marks
 SATISFIED_FROM = 3
 """A rating of 3 (基本满意) or more counts as satisfied (满意率 = rated ≥ 3 / rated)."""
 
-RESOLVING = ("resolve", "agenda_done")  # an agenda issue is done with its action items
+AGENDA_DONE = "agenda_done"  # the audit action of an agenda issue done with its action items
+RESOLVING = ("resolve", AGENDA_DONE)
 RATING_ACTIONS = ("rate", "reopen", *RESOLVING)
 """The audit actions that set or clear the rating the statistics count."""
 
