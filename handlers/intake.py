@@ -722,7 +722,7 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         if mine:
             return _your_issues(ctx, mine)
     if short and fixed_said(said):  # 「电梯修好了，谢谢」 before anyone said 已办结
-        return _fixed_said(ctx, text, analysis)
+        return _fixed_said(ctx, text, _fixed_subject(ctx, text, analysis))
     if short and WHY_REJECTED.search(said):
         rejected = _why_rejected(ctx)
         if rejected is not None:
@@ -790,8 +790,7 @@ def fixed_in_group(ctx: Context, text: str) -> Outcome | None:
     none there, or the words name nothing (「修好了」 among neighbours may be of anything)."""
     if ctx.community is None:
         return None
-    thanked = _THANKED.search(text)
-    analysis = ctx.services.analyzer.analyze(text[: thanked.start()] if thanked else text)
+    analysis = _fixed_subject(ctx, text)
     if analysis.category == OTHER_CODE:
         return None
     mine = [issue for issue in _own_issues(ctx, _AWAITED) if in_this_chat(ctx, issue)]
@@ -804,13 +803,21 @@ def fixed_in_group(ctx: Context, text: str) -> Outcome | None:
 _THANKED = re.compile(r"[,，。!！\s]*(?:谢谢|感谢|多谢|辛苦).*$")
 
 
+def _fixed_subject(ctx: Context, text: str, analysis: Analysis | None = None) -> Analysis:
+    """What 「…修好了」 names: the words before any thanks (`analysis`, of the whole text,
+    when there are none)."""
+    thanked = _THANKED.search(text)
+    if thanked is None and analysis is not None:
+        return analysis
+    return ctx.services.analyzer.analyze(text[: thanked.start()] if thanked else text)
+
+
 def _fixed_said(ctx: Context, text: str, analysis: Analysis) -> Outcome:
     """「电梯修好了，谢谢」 from a reporter: kept on their one issue being worked on (of the
-    problem named, if one is) as a 补充, and passed to whoever holds it, who may close it;
-    with several, their list; with one awaiting their rating, how to rate. Never a report."""
+    problem `analysis` names, if one is: `_fixed_subject`) as a 补充, and passed to whoever
+    holds it, who may close it; with several, their list; with one awaiting their rating, how
+    to rate. Never a report."""
     mine = [issue for issue in _own_issues(ctx, _AWAITED) if in_this_chat(ctx, issue)]
-    if (thanked := _THANKED.search(text)) is not None:  # 「灯修好了，谢谢物业」: the 灯
-        analysis = ctx.services.analyzer.analyze(text[: thanked.start()])
     if analysis.category != "other":
         mine = [issue for issue in mine if issue.category == analysis.category]
     working = [issue for issue in mine if issue.status in OPEN]
