@@ -426,7 +426,9 @@ def _gives_details(after: str, *, private: bool) -> bool:
 
 
 # Words formal enough that, followed by a space, they are a command said wrongly, not chatter.
-_FORMAL = frozenset({"受理", "派单", "办结", "退回", "合并", "不归我管", "公示", "异议", "决定"})
+_FORMAL = frozenset(
+    {"受理", "派单", "办结", "退回", "合并", "不归我管", "公示", "异议", "决定", "交接"}
+)
 _ARGUMENT_LIKE = re.compile(r"[\d#@Mm]|决议|行动")  # 「结果 决议 …」 names its parts
 
 
@@ -778,6 +780,16 @@ _SAID_AS = (
         "积分 榜 {period}",
         False,
     ),
+    # 「把张网格的事都交给赵网格」「张网格手上的事项交接给赵网格」 → 交接 张网格 赵网格
+    (
+        re.compile(
+            r"^把?(?P<who>@?[\u4e00-\u9fff]{2,6}?)(?:手上|手里)?的(?:事情?|事项|工作|活儿?|单子)"
+            r"(?:都|全部|全都)?(?:交接给|交给|转给|移交给)(?P<to>@?[\u4e00-\u9fff]{2,8}?)"
+            r"(?:吧|处理|办理|负责)?$"
+        ),
+        "交接 {who} {to}",
+        False,
+    ),
     # 「M1改到周五晚上7点」「把M1改到周五19:00，下雨」 → 改期 M1 …;
     # 「取消M1」「M1不开了」 → 取消会议 M1
     (
@@ -923,6 +935,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "积分": ("积分", "几分"),
     "积分 榜": ("积分",),
     "积分 榜 {period}": ("积分",),
+    "交接 {who} {to}": ("交接", "交给", "转给", "移交"),
     # No word here may be the start of another phrasing's (「提」 would hide 「提醒」); and
     # 「我这个月报了几件」 has its 报了 found as 月报, 「我的年度报告」 its 年度报告 as 年度.
     "我的统计 {period}{p2}": ("反映", "报了", "报过", "提了", "提过", "月报", "年度", "年报"),

@@ -172,6 +172,15 @@ COMMANDS: tuple[Command, ...] = (
         expects="issue",
     ),
     Command(
+        "handover",
+        ("交接",),
+        "@原承办人 @新承办人或单位",
+        "把一个人手上的未办结事项全部转给另一人（请假、调岗），期限不变",
+        "交接 @张网格 @赵网格",
+        ledger.handover,
+        SECRETARY,
+    ),
+    Command(
         "reopen",
         ("重开",),
         "编号 原因",

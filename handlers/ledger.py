@@ -515,6 +515,42 @@ def assign(ctx: Context, args: str) -> Outcome:
     return Outcome(replies + private + past_limit(ctx, issue, deadline), "command", issue.id)
 
 
+def handover(ctx: Context, args: str) -> Outcome:
+    """交接 @张网格 @赵网格 — every open issue one person holds goes to another person or a
+    unit, deadlines kept (leave, a change of post); each of the two is told once, with the
+    numbers, and the reporters are not told (who works on it inside is the community's
+    business; `查看` shows it)."""
+    check(ctx, "handover")
+    words = argument_words(args)
+    if len(words) != 2:  # who gives, who takes
+        raise Answer(ctx.services.command("handover").usage_line())
+    giver, _ = target_of(ctx, words[0])
+    if giver is None:
+        raise Answer(texts.HANDOVER_PERSON.format(name=normalize(words[0]).lstrip("@")))
+    person, unit = target_of(ctx, words[1])
+    if person is not None and person.id == giver.id:
+        raise Answer(texts.HANDOVER_SAME)
+    assert ctx.community is not None
+    held = ctx.uow.issues.held_by(ctx.community.id, giver.id, OPEN)
+    giving = mask_name(giver.name)
+    if not held:
+        return answer(ctx, texts.HANDOVER_NOTHING.format(giver=giving), "invalid")
+    for issue in held:
+        issue.assignee_id = person.id if person else None
+        issue.assignee_unit = unit
+        taking = assignee_label(ctx.uow, issue)
+        move(ctx, issue, Action.ASSIGN, texts.HANDOVER_NOTE.format(taker=taking, giver=giving))
+    numbers = numbers_of(held)
+    said = {"giver": giving, "taker": taking, "count": len(held), "numbers": numbers}
+    takers = holders(ctx.uow, held[0])
+    replies = [
+        reply_to(ctx, texts.HANDOVER_DONE.format(**said)),
+        *tell_privately(takers, texts.HANDOVER_TO.format(**said), skip=ctx.sender.id),
+        *tell_privately([giver], texts.HANDOVER_FROM.format(**said), skip=ctx.sender.id),
+    ]
+    return Outcome(replies, "command")
+
+
 def target_of(ctx: Context, token: str) -> tuple[Person | None, str | None]:
     """`@刘物业` or `刘物业` → that person (and their unit); `物业` → the unit."""
     assert ctx.community is not None

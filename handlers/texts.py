@@ -307,6 +307,15 @@ LOW_RATING = "#{number} 评价{score}分，已重开，期限 {deadline}。"
 LOW_RATING_ALERT = "#{number} {who}评价{score}分{note}，已重开，请跟进。"
 
 NEEDS_TEXT = "请写明{what}，例如：{example}"
+HANDOVER_DONE = "已把 {giver} 手上的{count}件事项（{numbers}）交给 {taker}，期限不变。"
+HANDOVER_TO = (
+    "交接：{giver} 手上的{count}件事项（{numbers}）交给您办理，期限不变。发送「台账 我的」查看。"
+)
+HANDOVER_FROM = "您手上的 {numbers} 已交给 {taker}。"
+HANDOVER_NOTE = "{taker}（交接，原承办 {giver}）"
+HANDOVER_NOTHING = "{giver} 手上没有未办结的事项。"
+HANDOVER_SAME = "交出和接手的是同一个人。"
+HANDOVER_PERSON = "「{name}」是单位，交接请写交出事项的人，例如：交接 @张网格 @赵网格"
 NO_SUCH_TARGET = "找不到「{name}」。可以 @ 某人，或写单位：{units}"
 AMBIGUOUS_PERSON = "有不止一位「{name}」，请用 @ 选择。"
 NO_ESCALATION_UNIT = "还没有配置上报单位，请写明单位，例如：上报 {number} 住建局"

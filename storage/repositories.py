@@ -940,6 +940,20 @@ class Issues:
             for row in rows
         ]
 
+    def held_by(
+        self, community_id: int, person_id: int, statuses: Collection[IssueStatus]
+    ) -> Sequence[Issue]:
+        """The community's issues in `statuses` assigned to this person, by number."""
+        return self._session.scalars(
+            select(Issue)
+            .where(
+                Issue.community_id == community_id,
+                Issue.assignee_id == person_id,
+                Issue.status.in_(sorted(statuses)),
+            )
+            .order_by(Issue.number)
+        ).all()
+
     def reported_by(self, person_id: int) -> Sequence[Issue]:
         return self._session.scalars(select(Issue).where(Issue.reporter_id == person_id)).all()
 

@@ -71,7 +71,9 @@ TRIAGE = frozenset({"accept", "assign", "reject", "escalate", "merge", "urge", "
 # Commands for whoever holds the issue, or staff. (A holder's 延期 is a request to staff,
 # `sets_deadline`.)
 HANDLING = frozenset({"progress", "resolve", "extend", "tell"})
-SECRETARY_ONLY = frozenset({"role", "bind", "suggest", "publish", "decide", "export", "redeem"})
+SECRETARY_ONLY = frozenset(
+    {"role", "bind", "suggest", "publish", "decide", "export", "redeem", "handover"}
+)
 # Meetings, votes and their outcomes, and statistics: grid workers and the secretary.
 STAFF_ONLY = frozenset(
     {
@@ -111,6 +113,7 @@ _VERBS = {
     "decide": "定会议时间",
     "export": "导出台账",
     "redeem": "兑换积分",
+    "handover": "交接事项",
     "stats": "查看统计",
     "roles": "查看人员",
     "notice": "群发通知",

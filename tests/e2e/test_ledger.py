@@ -933,3 +933,32 @@ def test_someone_who_declined_is_not_nudged_through_their_unit_again(chat: Conve
     assert ZHOU in [where for where, _ in chat.say("@李书记/工作群: 派单 1 @周主任 明天")]
     urged = chat.say("@李书记/工作群: 催办 1")
     assert [where for where, _ in urged] == [WORK, ZHOU]
+
+
+def test_one_persons_open_issues_are_handed_over_to_another(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@孙大爷/网格3群: #报事 3号楼门口井盖松了")
+    chat.say("@王芳/网格3群: #报事 3号楼电梯异响")
+    chat.say("@张网格/私聊: 派单 1 我")
+    chat.say("@张网格/私聊: 派单 2 我 周五")
+    chat.say("@张网格/私聊: 派单 3 物业")
+    # Each of the two is told once; the reporters are not; deadlines stay.
+    assert chat.say("@李书记/工作群: 交接 @张网格 @赵网格") == [
+        (WORK, "已把 张*格 手上的2件事项（#1、#2）交给 赵*格，期限不变。"),
+        (
+            "私聊·赵网格",
+            "交接：张*格 手上的2件事项（#1、#2）交给您办理，期限不变。发送「台账 我的」查看。",
+        ),
+        ("私聊·张网格", "您手上的 #1、#2 已交给 赵*格。"),
+    ]
+    shown = chat.text("@李书记/工作群: 查看 2")
+    assert "期限：11月27日 · 承办：赵*格" in shown
+    assert "李*记 派单：赵*格（交接，原承办 张*格）" in shown
+    assert "承办：物业" in chat.text("@李书记/工作群: 查看 3")  # a unit's is not his
+    assert chat.text("@赵网格/私聊: 台账 我的").startswith("幸福里社区台账")
+    # Said in words; nothing left to hand over; only the secretary; a unit gives nothing.
+    assert chat.text("@李书记/工作群: 把张网格的事都交给赵网格") == "张*格 手上没有未办结的事项。"
+    assert chat.text("@张网格/工作群: 交接 @赵网格 @张网格") == "只有书记可以交接事项。"
+    assert chat.text("@李书记/工作群: 交接 物业 赵网格").startswith("「物业」是单位")
+    assert chat.text("@李书记/工作群: 交接 @赵网格 @赵网格") == "交出和接手的是同一个人。"
+    assert chat.text("@李书记/工作群: 交接 @赵网格").startswith("用法：/handover")

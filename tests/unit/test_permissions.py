@@ -71,6 +71,7 @@ ALLOWED: dict[str, set[Role]] = {
     "cancel_meeting": {W, S},
     "share_meeting": {W, S},
     "redeem": {S},
+    "handover": {S},
     "stats": {W, S},
     "roles": {W, S},
     "object": {R, H, D, W, S},
