@@ -427,7 +427,20 @@ def _gives_details(after: str, *, private: bool) -> bool:
 
 # Words formal enough that, followed by a space, they are a command said wrongly, not chatter.
 _FORMAL = frozenset(
-    {"受理", "派单", "办结", "退回", "合并", "不归我管", "公示", "异议", "决定", "交接"}
+    {
+        "受理",
+        "派单",
+        "办结",
+        "退回",
+        "合并",
+        "不归我管",
+        "公示",
+        "异议",
+        "决定",
+        "交接",
+        "催办",
+        "督办",
+    }
 )
 _ARGUMENT_LIKE = re.compile(r"[\d#@Mm]|决议|行动")  # 「结果 决议 …」 names its parts
 
@@ -916,6 +929,16 @@ _SAID_AS = (
         "核实 {number} {what}",
         False,
     ),
+    # 「把超期的都催一下」「催一下所有超期的」 → 催办 超期: each overdue issue someone holds
+    (
+        re.compile(
+            r"^(?:把|给)?(?:所有|全部)?(?:超期|逾期)的?(?:事项|事情?)?(?:都|全部)?"
+            r"(?:催一下|催办一下|催办|催催|催一催)(?:吧)?$"
+            r"|^(?:催一下|催办|催催)(?:所有|全部)?(?:超期|逾期)的?(?:事项|事情?)?$"
+        ),
+        "催办 超期",
+        False,
+    ),
     # 「1号催一下」「2 催办」「帮我催一下1号」 → 催办 1
     (
         re.compile(
@@ -963,6 +986,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "回访 {n1}{n2} {verdict}{why}": ("回访",),
     "回访 {n1}{n2} {verdict} {why}": ("回访",),
     "催办 {number}{n2}": ("催", "督"),
+    "催办 超期": ("催",),
     "核实 {number} {what}": ("确认", "核实"),
     "发到 {meeting} {where}": ("发到", "发给", "发送到", "发布到"),
     "公示 {meeting} {days}": ("公示",),

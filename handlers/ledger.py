@@ -988,6 +988,8 @@ def urge(ctx: Context, args: str) -> Outcome:
         return each
     if ctx.actor.role in (Role.RESIDENT, Role.HEAD):
         return _pressed(ctx, args)
+    if normalize(args).strip() in OVERDUE_WORDS:  # 「催办 超期」
+        return _urge_overdue(ctx)
     issue, _ = find_issue(ctx, args, "urge")
     if issue.status not in OPEN:
         raise Answer(texts.URGE_NOT_OPEN.format(number=issue.number, status=issue.status.label))
@@ -995,7 +997,7 @@ def urge(ctx: Context, args: str) -> Outcome:
         # Nobody holds it; an issue escalated without a holder is the unit's to chase.
         raise Answer(texts.URGE_UNASSIGNED.format(number=issue.number))
     people = working_on(ctx.uow, issue)
-    who = "、".join(filter(None, [assignee_label(ctx.uow, issue), issue.escalated_to]))
+    who = _urged_whom(ctx, issue)
     if not people:
         declined = whistled(ctx.uow, issue)[1]
         if declined:  # they said 不归我管: 派单 to them brings them back
@@ -1017,6 +1019,41 @@ def urge(ctx: Context, args: str) -> Outcome:
     told = tell_privately(people, line, skip=ctx.sender.id)
     said = reply_to(ctx, texts.URGE_SENT.format(number=issue.number, who=who))
     return Outcome([said, *with_buttons(told, assignee_buttons(issue.number))], "command", issue.id)
+
+
+OVERDUE_WORDS = frozenset({"超期", "超期的", "红", "🔴", "全部超期", "所有超期"})
+URGE_AT_MOST = 20  # 「催办 超期」: the longest overdue first, this many at once
+
+
+def _urge_overdue(ctx: Context) -> Outcome:
+    """催办 超期 — each overdue issue (🔴) in the sender's grids that someone holds is urged as
+    `催办 N` urges it, the sender told once which; those nobody holds, or urged within the
+    hour, are left (the 台账 shows them)."""
+    check(ctx, "urge")
+    assert ctx.community is not None
+    grids = ctx.actor.grid_ids
+    overdue = [
+        issue
+        for issue in ctx.uow.issues.overdue(ctx.community.id, ctx.now)
+        if not grids or issue.grid_id is None or issue.grid_id in grids
+    ][:URGE_AT_MOST]
+    urged: list[str] = []
+    told: list[Outgoing] = []
+    for issue in overdue:
+        try:
+            done = urge(ctx, str(issue.number))
+        except Answer:  # nobody holds it, urged a moment ago, or not theirs to urge
+            continue
+        urged.append(f"#{issue.number}（{_urged_whom(ctx, issue)}）")
+        told += [m for m in done.replies if not isinstance(m, Reply)]  # the holders' own
+    if not urged:
+        return answer(ctx, texts.URGE_OVERDUE_NONE, "invalid")
+    said = texts.URGE_OVERDUE_SENT.format(count=len(urged), issues="、".join(urged))
+    return Outcome([reply_to(ctx, said), *told], "command")
+
+
+def _urged_whom(ctx: Context, issue: Issue) -> str:
+    return "、".join(filter(None, [assignee_label(ctx.uow, issue), issue.escalated_to]))
 
 
 def _pressed(ctx: Context, args: str) -> Outcome:

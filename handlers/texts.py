@@ -281,6 +281,10 @@ URGED = "{mark} 催办 #{number}【{category}】{where}{description}，期限 {d
 FOLLOW_UP_CALL = "电话回访 "  # the note of a rating a worker records for the reporter
 URGED_ALREADY = "#{number} {minutes}分钟前已催办过（{who}），一小时后可再催。"
 URGE_SENT = "已催办 #{number}（{who}）。"
+URGE_OVERDUE_SENT = "已催办超期的{count}件：{issues}。"
+URGE_OVERDUE_NONE = (
+    "没有可催办的超期事项（还没派单的请先「派单 编号 @人或单位」，一小时内催过的不再催）。"
+)
 PRESSED = "#{number} {who}催问进度（{status}，期限 {deadline}）。{then}"
 PRESSED_URGE = "需要的话请「催办 {number}」。"
 PRESSED_ASSIGN = "请尽快「派单 {number} @人或单位」。"

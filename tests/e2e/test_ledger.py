@@ -7,12 +7,16 @@ The cast, from config.example.yaml: 王芳 reports in 网格3群; 孙大爷 foll
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from bot.messages import Document
 from tests.support.conversation import Conversation
 
 G3, G5, WORK = "网格3群", "网格5群", "工作群"
+SH = ZoneInfo("Asia/Shanghai")
 LIU, ZHOU = "私聊·刘物业", "私聊·周主任"
 
 
@@ -962,3 +966,27 @@ def test_one_persons_open_issues_are_handed_over_to_another(chat: Conversation) 
     assert chat.text("@李书记/工作群: 交接 物业 赵网格").startswith("「物业」是单位")
     assert chat.text("@李书记/工作群: 交接 @赵网格 @赵网格") == "交出和接手的是同一个人。"
     assert chat.text("@李书记/工作群: 交接 @赵网格").startswith("用法：/handover")
+
+
+def test_every_overdue_issue_is_urged_at_once(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@孙大爷/网格3群: #报事 3号楼门口井盖松了")
+    chat.say("@钱阿姨/网格5群: #报事 5号楼门口垃圾没人清")
+    chat.say("@王芳/网格3群: #报事 3号楼电梯异响")
+    chat.say("@张网格/私聊: 派单 1,2 物业 明天")
+    chat.say("@赵网格/私聊: 派单 3 @周主任 明天")
+    chat.clock.set(datetime(2026, 11, 25, 10, tzinfo=SH))  # #1–#3 due yesterday; #4 nobody's
+    said = chat.say("@李书记/工作群: 把超期的都催一下")
+    assert said[0] == (WORK, "已催办超期的3件：#1（物业）、#2（物业）、#3（街道城管办·周*任）。")
+    assert sorted(where for where, _ in said[1:]) == ["私聊·刘物业", "私聊·刘物业", "私聊·周主任"]
+    assert all(text.startswith("🔴 催办 #") for _, text in said[1:])
+    # A worker urges those of their grids; urged a moment ago, none is urged again.
+    assert chat.text("@张网格/私聊: 催办 超期") == (
+        "没有可催办的超期事项（还没派单的请先「派单 编号 @人或单位」，一小时内催过的不再催）。"
+    )
+    chat.clock.set(datetime(2026, 11, 25, 12, tzinfo=SH))
+    assert chat.say("@张网格/私聊: 催办 超期")[0] == (
+        "私聊·张网格",
+        "已催办超期的2件：#1（物业）、#2（物业）。",
+    )
+    assert chat.text("@王芳/网格3群: 催办 超期").startswith("用法：")  # a resident names one
