@@ -86,6 +86,8 @@ def daily(uow: UnitOfWork, services: Services, community_id: int, due: datetime)
     lines += [ledger_line(uow, services, issue) for issue in page.issues]
     if page.red > RED_LINES:
         lines.append(texts.DIGEST_MORE.format(more=page.red - RED_LINES))
+    if page.red:  # each holder pressed in one go (ledger._urge_overdue)
+        lines.append(texts.DIGEST_URGE)
     # What falls due today (a work order's time limit too), as 「台账 今天到期」 lists it.
     today = due_window(texts.DUE_TODAY, now, services.settings.tz)
     due_today = _counts(uow, services, LedgerQuery(community_id, OPEN, due=today), now).total

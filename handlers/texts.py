@@ -445,6 +445,7 @@ DIGEST_TO_CALL = "📞 待回访{count}条（已办结、报事人未评价）�
 DUE_TODAY = "今天到期"  # 台账's filter (`bot.domain.deadlines.due_window`)
 DIGEST_DUE_TODAY = "⏰ 今天到期{count}条：发送「台账 今天到期」查看。"
 DIGEST_MORE = "……还有{more}条超期，发送「台账 红」查看。"
+DIGEST_URGE = "要一次催办超期的，发送「催办 超期」。"
 CALENDAR_AHEAD = (
     "⚠️ 还没有{year}年的法定节假日安排：跨年的期限无法按工作日计算。"
     "请升级 chinesecalendar，或在配置 calendar 中补充{year}年的放假和调休日期。"

@@ -1369,3 +1369,16 @@ def test_the_daily_digest_counts_what_falls_due_today(chat: Conversation) -> Non
     tuesday = next(text for text in fired if text.startswith("📋 今日台账（11月24日）"))
     assert tuesday.splitlines()[1] == "⏰ 今天到期2条：发送「台账 今天到期」查看。"
     assert len(chat.text("@李书记/工作群: 台账 今天到期").splitlines()) == 3
+
+
+def test_the_daily_digest_with_overdue_issues_says_how_to_urge_them_all(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")  # due Tuesday the 24th
+    chat.say("@张网格/网格3群: 派单 1 物业")
+    fired = [text for when, where, text in chat.run_until(at(11, 25, 12)) if where == WORK]
+    tuesday = next(text for text in fired if text.startswith("📋 今日台账（11月24日）"))
+    assert "催办 超期" not in tuesday  # none overdue yet
+    wednesday = next(text for text in fired if text.startswith("📋 今日台账（11月25日）"))
+    assert wednesday.splitlines()[1].startswith("🔴 #1【照明路灯】")
+    assert wednesday.splitlines()[2] == "要一次催办超期的，发送「催办 超期」。"
