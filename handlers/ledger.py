@@ -29,6 +29,7 @@ from bot.domain.permissions import (
     IssueFacts,
     building_refusal,
     complains_of,
+    in_grid,
     may_see,
     own_buildings,
     refusal,
@@ -1031,11 +1032,10 @@ def _urge_overdue(ctx: Context) -> Outcome:
     hour, are left (the 台账 shows them)."""
     check(ctx, "urge")
     assert ctx.community is not None
-    grids = ctx.actor.grid_ids
     overdue = [
         issue
         for issue in ctx.uow.issues.overdue(ctx.community.id, ctx.now)
-        if not grids or issue.grid_id is None or issue.grid_id in grids
+        if in_grid(ctx.actor, issue_facts(ctx.uow, issue, followers=False))
     ][:URGE_AT_MOST]
     urged: list[str] = []
     told: list[Outgoing] = []

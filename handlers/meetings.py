@@ -51,7 +51,7 @@ from bot.text import (
     shorten,
     whole_number,
 )
-from handlers import homes, points, texts
+from handlers import homes, texts
 from handlers.base import (
     Answer,
     Context,
@@ -1417,15 +1417,13 @@ def _on_agenda(ctx: Context, issue: Issue, action: str, note: str, until: dateti
     """Record `action` (列入议题, 议定) on an agenda issue. One still open waits for the
     meeting, or its action items, until `until` (None: as it was): due no sooner, and taken
     up (待受理 → 已受理) if it was not yet, so that nobody is pressed to 派单 it meanwhile."""
-    before = None
     if until is not None and issue.status in OPEN:
         if issue.deadline is None or issue.deadline < until:
             issue.deadline = until
-        if issue.status is IssueStatus.NEW:
-            before = issue.status
-            issue.status = IssueStatus.ACCEPTED
-            points.report_accepted(ctx, issue)
-    record(ctx, issue, action, note, before=before)
+        if issue.status is IssueStatus.NEW:  # as 受理 takes it up, its reporter's points too
+            move(ctx, issue, Action.ACCEPT, note, recorded_as=action)
+            return
+    record(ctx, issue, action, note)
 
 
 def _called_off(ctx: Context, meeting: Meeting, dropped: list[Issue]) -> list[Outgoing]:

@@ -209,7 +209,7 @@ def my_figures(ctx: Context, args: str) -> Outcome:
     if joined_in:
         parts.append(texts.MY_FIGURES_JOINED.format(n=joined_in))
     earned = dict(
-        ctx.uow.points.totals(community_id, since or _EVER, _so_far(ctx, period), EARNING)
+        ctx.uow.points.totals(community_id, since or _EVER, period.so_far(ctx.now), EARNING)
     ).get(me, 0)
     text = texts.MY_FIGURES.format(
         period=period.label,
@@ -225,7 +225,7 @@ def _board_of(ctx: Context, typed: str) -> str:
     name none."""
     assert ctx.community is not None
     period = _period(ctx, typed, "points")
-    board = _board(ctx.uow, ctx.community.id, period.since or _EVER, _so_far(ctx, period))
+    board = _board(ctx.uow, ctx.community.id, period.since or _EVER, period.so_far(ctx.now))
     if not board:
         return texts.POINTS_BOARD_PERIOD_EMPTY.format(period=period.label)
     return "\n".join([texts.POINTS_BOARD_PERIOD_HEAD.format(period=period.label), *board])
@@ -242,11 +242,6 @@ def _period(ctx: Context, typed: str, command: str) -> Period:
         return parse_period(_YEAR_SAID.get(word, word), ctx.now, ctx.services.settings.tz)
     except ValueError:
         raise Answer(ctx.services.command(command).usage_line()) from None
-
-
-def _so_far(ctx: Context, period: Period) -> datetime:
-    """The end of the period, or now for one still running."""
-    return ctx.now if period.until is None else min(period.until, ctx.now)
 
 
 _YEAR_SAID = {"年度": "今年", "本年度": "今年"}

@@ -240,11 +240,16 @@ def count_by_unit(issues: Iterable[IssueStat], now: datetime) -> dict[str, UnitC
             rating is not None and rating >= SATISFIED_FROM,
             issue.on_time(),
         )
-        for unit in issue.units:
-            counted = figures.setdefault(unit, [0] * len(seen))
-            for index, value in enumerate(seen):
-                counted[index] += value
+        _add_up(figures, issue.units, seen)
     return {unit: unit_counts(counted) for unit, counted in figures.items()}
+
+
+def _add_up(totals: dict[str, list[int]], units: Iterable[str], seen: Sequence[int]) -> None:
+    """Add one issue's (or one group's) figures to each of its units' totals."""
+    for unit in units:
+        sums = totals.setdefault(unit, [0] * len(seen))
+        for index, value in enumerate(seen):
+            sums[index] += value
 
 
 def unit_counts(figures: Sequence[int]) -> UnitCounts:
@@ -391,6 +396,10 @@ class Period:
     label: str
     since: datetime | None
     until: datetime | None
+
+    def so_far(self, now: datetime) -> datetime:
+        """Its end, or `now` while it is still running."""
+        return now if self.until is None else min(now, self.until)
 
 
 def month_span(month: tuple[int, int] | None, tz: ZoneInfo) -> Period:
@@ -715,19 +724,22 @@ def moved(label: str, counts: IssueCounts, was: IssueCounts, collected: str) -> 
     )
 
 
-def _changes(counts: IssueCounts, was: IssueCounts, collected: str) -> list[str]:
-    """「收集增加10条（+1000%）」「办结率提高45个百分点」…: each figure against `was`."""
-    changes = [_count_change(collected, counts.collected, was.collected, share=True)]
+def _changes(
+    counts: IssueCounts, was: IssueCounts, collected: str, *, same: bool = True
+) -> list[str]:
+    """「收集增加10条（+1000%）」「办结率提高45个百分点」…: each figure against `was`; one that
+    did not move said 持平, or, not `same`, left out."""
+    changes = [_count_change(collected, counts.collected, was.collected, share=True, same=same)]
     rates = [("办结率", counts.resolution_rate, was.resolution_rate)]
     if isinstance(counts, UnitCounts) and isinstance(was, UnitCounts):
         rates.append(("按期率", counts.on_time_rate, was.on_time_rate))
     rates.append(("满意率", counts.satisfaction_rate, was.satisfaction_rate))
     for what, rate, rate_was in rates:
         if rate is not None and rate_was is not None:  # nothing to divide: no rate to compare
-            changes.append(_rate_change(what, rate, rate_was))
+            changes.append(_rate_change(what, rate, rate_was, same=same))
     if counts.overdue != was.overdue:
         changes.append(_count_change("超期", counts.overdue, was.overdue, share=False))
-    return changes
+    return [change for change in changes if change]
 
 
 def unit_moved(label: str, counts: UnitCounts, was: UnitCounts | None) -> str:
@@ -735,11 +747,10 @@ def unit_moved(label: str, counts: UnitCounts, was: UnitCounts | None) -> str:
     环比」: what changed, and nothing of what did not."""
     if was is None or not was.collected:
         return texts.UNIT_LINE_NEW.format(label=label)
-    changes = _changes(counts, was, texts.UNIT_RECEIVED)
-    kept = [change for change in changes if not change.endswith(texts.COMPARED_SAME_WORD)]
-    if not kept:
+    changes = _changes(counts, was, texts.UNIT_RECEIVED, same=False)
+    if not changes:
         return texts.UNIT_LINE_SAME.format(label=label)
-    return texts.UNIT_LINE_MOVED.format(label=label, changes="，".join(kept))
+    return texts.UNIT_LINE_MOVED.format(label=label, changes="，".join(changes))
 
 
 def meetings_moved(label: str, figures: MeetingFigures, was: MeetingFigures) -> str:
@@ -763,10 +774,12 @@ def meetings_moved(label: str, figures: MeetingFigures, was: MeetingFigures) -> 
     )
 
 
-def _count_change(what: str, now: int, was: int, *, share: bool, unit: str = "条") -> str:
-    """「收集增加1条（+9%）」「超期减少2条」「收集持平」."""
+def _count_change(
+    what: str, now: int, was: int, *, share: bool, unit: str = "条", same: bool = True
+) -> str:
+    """「收集增加1条（+9%）」「超期减少2条」「收集持平」 (or, not `same`, nothing)."""
     if now == was:
-        return texts.COMPARED_SAME.format(what=what)
+        return texts.COMPARED_SAME.format(what=what) if same else ""
     way = texts.COMPARED_MORE if now > was else texts.COMPARED_FEWER
     said = texts.COMPARED_COUNT.format(what=what, way=way, n=abs(now - was), unit=unit)
     if share and was:
@@ -775,11 +788,12 @@ def _count_change(what: str, now: int, was: int, *, share: bool, unit: str = "�
     return said
 
 
-def _rate_change(what: str, now: float, was: float) -> str:
-    """「办结率提高5个百分点」, in whole points as the rates are shown."""
+def _rate_change(what: str, now: float, was: float, *, same: bool = True) -> str:
+    """「办结率提高5个百分点」, in whole points as the rates are shown; 「办结率持平」 (or, not
+    `same`, nothing)."""
     points = int(now * 100 + 0.5) - int(was * 100 + 0.5)
     if points == 0:
-        return texts.COMPARED_SAME.format(what=what)
+        return texts.COMPARED_SAME.format(what=what) if same else ""
     way = texts.COMPARED_UP if points > 0 else texts.COMPARED_DOWN
     return texts.COMPARED_POINTS.format(what=what, way=way, n=abs(points))
 
@@ -854,7 +868,7 @@ def count_by_month(
         return []
     today = now.astimezone(tz).date()
     rows: list[tuple[str, IssueCounts]] = []
-    for month in months_from(since, min(period.until or now, now), tz):
+    for month in months_from(since, period.so_far(now), tz):
         start, end = month_range(month, tz)
         mine = [s for s in stats if s.filed_at is not None and start <= s.filed_at < end]
         counts = count_issues(mine, min(now, end))
@@ -894,7 +908,7 @@ def month_counts(
     if since is None:
         return []
     today = now.astimezone(tz).date()
-    months = list(months_from(since, min(query.period.until or now, now), tz))
+    months = list(months_from(since, query.period.so_far(now), tz))
     if not months:
         return []
     bounds = [month_range(month, tz)[0] for month in months] + [month_range(months[-1], tz)[1]]
@@ -1014,12 +1028,8 @@ def all_counts(uow: UnitOfWork, community_id: int, query: StatsQuery, now: datet
         by_source.append((group.source, *figures, *rates))
         done, still_open = n if status in DONE else 0, n if status in OPEN else 0
         seen = (n, done, still_open, group.overdue, *rates, group.on_time)
-        for unit in held_units(group.held, group.whistled):
-            if query.units and unit not in query.units:
-                continue
-            sums = per_unit.setdefault(unit, [0] * len(seen))
-            for index, value in enumerate(seen):
-                sums[index] += value
+        units = held_units(group.held, group.whistled)
+        _add_up(per_unit, [u for u in units if not query.units or u in query.units], seen)
     return AllCounts(
         _counted(by_grid),
         _per_key(by_grid),
@@ -1031,7 +1041,7 @@ def all_counts(uow: UnitOfWork, community_id: int, query: StatsQuery, now: datet
 def judged_at(period: Period, now: datetime) -> datetime:
     """When 超期 is judged: now, or at the end of a period that has ended (November's figure
     does not grow with deadlines that fall in December)."""
-    return now if period.until is None else min(now, period.until)
+    return period.so_far(now)
 
 
 def by_grid_name(
@@ -1163,7 +1173,7 @@ def chart_trend(
     start = period.since or uow.issues.first_filed(scope)
     if start is None:
         return [], query.by_month
-    end = min(period.until or now, now)
+    end = period.so_far(now)
     if query.by_month or end - start > timedelta(weeks=CHART_WEEKS):
         months = list(months_from(start, end, tz))[-CHART_MONTHS:]
         after = month_range(months[0], tz)[0]

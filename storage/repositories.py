@@ -688,11 +688,7 @@ class Issues:
         self, community_id: int, person_id: int, since: datetime | None, until: datetime | None
     ) -> dict[IssueStatus, int]:
         """How many of the issues this person reported in [since, until) are in each status."""
-        where = [Issue.community_id == community_id, Issue.reporter_id == person_id]
-        if since is not None:
-            where.append(Issue.created_at >= since)
-        if until is not None:
-            where.append(Issue.created_at < until)
+        where = [*_filed(community_id, since, until), Issue.reporter_id == person_id]
         rows = self._session.execute(
             select(Issue.status, func.count()).where(*where).group_by(Issue.status)
         )
