@@ -723,14 +723,14 @@ def agenda_done(ctx: Context, action: Issue) -> list[Outgoing]:
     nothing."""
     if action.meeting_id is None:
         return []
-    items = ctx.uow.meetings.actions(action.meeting_id)
+    items = ctx.uow.meetings.actions(action.meeting_id, settling=True)
     if any(item.status in OPEN for item in items) or not any(i.status in DONE for i in items):
         return []
     meeting = ctx.uow.meetings.get(action.meeting_id)
     label = f"M{meeting.number} {meeting.title}"
     result = texts.AGENDA_DONE_RESULT.format(label=label, outcome=clause(meeting.outcome))
     done: list[Outgoing] = []
-    for issue in ctx.uow.meetings.agenda(meeting.id):
+    for issue in ctx.uow.meetings.agenda(meeting.id, afresh=True):
         if issue.status in OPEN:  # not the sender's 办结: theirs was the action item's
             done += _resolved(ctx, issue, result, recorded_as=AGENDA_DONE)
     return done

@@ -1973,18 +1973,31 @@ class Meetings:
             .order_by(MeetingChat.id)
         ).all()
 
-    def agenda(self, meeting_id: int) -> Sequence[Issue]:
-        return self._session.scalars(
+    def agenda(self, meeting_id: int, *, afresh: bool = False) -> Sequence[Issue]:
+        """The issues on the meeting's agenda; `afresh`, each read again from the database
+        (after `actions(…, settling=True)`: what another process committed meanwhile)."""
+        query = (
             select(Issue)
             .join(AgendaItem, AgendaItem.issue_id == Issue.id)
             .where(AgendaItem.meeting_id == meeting_id)
             .order_by(Issue.number)
-        ).all()
+        )
+        if afresh:
+            query = query.execution_options(populate_existing=True)
+        return self._session.scalars(query).all()
 
-    def actions(self, meeting_id: int) -> Sequence[Issue]:
-        return self._session.scalars(
-            select(Issue).where(Issue.meeting_id == meeting_id).order_by(Issue.number)
-        ).all()
+    def actions(self, meeting_id: int, *, settling: bool = False) -> Sequence[Issue]:
+        """The meeting's action items. `settling`: to tell whether the last is done, with
+        the meeting's row locked first (`FOR UPDATE` on PostgreSQL; SQLite's writers take
+        turns already) and each item read afresh, so two processes finishing its last two
+        items at once take turns, and the second sees the first's."""
+        query = select(Issue).where(Issue.meeting_id == meeting_id).order_by(Issue.number)
+        if settling:
+            self._session.execute(
+                select(Meeting.id).where(Meeting.id == meeting_id).with_for_update()
+            )
+            query = query.execution_options(populate_existing=True)
+        return self._session.scalars(query).all()
 
     def ballot(self, meeting_id: int, person_id: int) -> Ballot | None:
         return self._session.scalar(

@@ -3,12 +3,14 @@ PostgreSQL server (each test that takes `db_url` runs on both)."""
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from storage.db import make_engine, make_sessions
 from storage.migrate import upgrade
@@ -86,3 +88,43 @@ def test_nothing_is_lost_when_the_bot_restarts(tmp_path: Path, db_url: str) -> N
     again.close()
     if db_url.startswith("sqlite"):
         assert (tmp_path / "linli.db").exists()
+
+
+def test_two_processes_doing_a_meetings_last_two_action_items_at_once_close_its_agenda(
+    tmp_path: Path, db_url: str
+) -> None:
+    """Each process's 办结 sees the other action item still open unless they take turns:
+    the second must see the first's, or the agenda issue stays open with nobody to close it."""
+    clock = monday_morning()
+    first = Conversation(example_settings(db_url, tmp_path / "a"), clock, session="a")
+    second = Conversation(example_settings(db_url, tmp_path / "b"), clock, session="b")
+    first.say("@王芳/网格3群: #报事 小区车位太少了，晚上回来根本没地方停")
+    first.say("@李书记/工作群: 议事 停车议事会 议题 #1 时间 周四19:00 截止 周三20:00 群 网格3")
+    first.say(
+        "@李书记/工作群: 结果 M1 决议 划20个车位 "
+        "行动 @物业 2号楼附近划线 5个工作日；@周主任 清理6号楼僵尸车 5个工作日"
+    )
+    told: list[tuple[str, str]] = []
+    finished = threading.Event()
+
+    def the_other() -> None:
+        told.extend(second.say("@周主任/私聊: 办结 3 已清理"))
+        finished.set()
+
+    def before_commit(connection: Any) -> None:
+        # The first process is about to commit its 办结: the second does its own meanwhile.
+        if not armed.is_set():
+            return
+        armed.clear()
+        threading.Thread(target=the_other).start()
+        finished.wait(1.0)
+
+    armed = threading.Event()
+    armed.set()
+    event.listen(first.linli.engine, "commit", before_commit)
+    told.extend(first.say("@刘物业/私聊: 办结 2 已划线"))
+    assert finished.wait(30)
+    assert any(line.startswith("#1 已办结：M1 停车议事会议定事项已落实") for _, line in told)
+    assert first.text("@李书记/工作群: 查看 1").startswith("#1【停车通行】已办结")
+    first.close()
+    second.close()
