@@ -363,7 +363,9 @@ def main() -> int:
             profiler.enable()
             intake = intake_rate(url, messages, warmup)
             profiler.disable()
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+            pstats.Stats(profiler).sort_stats(
+                __import__("os").environ.get("SORT", "cumulative")
+            ).print_stats(60)
         else:
             intake = intake_rate(url, messages, warmup)
         floor = floor_rate(

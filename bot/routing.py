@@ -523,6 +523,8 @@ def _asking(route: Route, raw: str) -> Route:
         return route
     if not (words[-1].isalpha() and not words[-1].isascii()):
         return route  # 「评价 1 5？」: a score, not words
+    if not rstrip_marks(raw, SENTENCE_ENDS).endswith(words[-1]):
+        return route  # 「我有哪些提醒？」 is 「提醒 列表」: the words ending it are not its own
     return replace(route, args=words + asked[1])
 
 
@@ -694,6 +696,15 @@ _SAID_AS = (
         "统计 今年 总结",
         False,
     ),
+    # 「上周小结」「本月工作总结」「这周的情况汇总发我」: the period's figures
+    (
+        re.compile(
+            rf"^{_PLEASE}(?:看一?下|发一?下|把)?{_PERIOD}的?(?:工作)?(?:小结|总结|汇总|情况汇总)"
+            rf"{_SENT}$"
+        ),
+        "统计 {period} 总结",
+        False,
+    ),
     # 「周报」「上周的周报发一下」: last week's; 「本周的周报」 this week's so far
     (re.compile(r"^(?:看一?下|发一?下)?(?:上周的?)?周报(?:发一?下|发我)?$"), "统计 上周", False),
     (
@@ -732,7 +743,10 @@ _SAID_AS = (
     ),
     # 「提醒列表」「我的提醒」 → 提醒 列表; 「取消提醒 11」 → 提醒 取消 11
     (
-        re.compile(r"^(?:提醒列表|我的提醒|查看提醒|看看提醒|(?:我的)?提醒有哪些|我有哪些提醒)$"),
+        re.compile(
+            r"^(?:提醒列表|我的提醒|查看提醒|看看提醒|(?:我的|现在的)?提醒(?:都)?有哪些"
+            r"|(?:我|现在|本群|群里)?(?:还|都)?有(?:哪些|什么|几个|几条|多少)提醒(?:了|呢)?)$"
+        ),
         "提醒 列表",
         False,
     ),
@@ -958,7 +972,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "统计 上周": ("周报",),
     "统计 {period} 按月": ("每月", "每个月", "各月", "按月", "逐月"),
     "统计 上月 总结": ("月报",),
-    "统计 {period} 总结": ("月报", "年报", "年度", "年终", "总结"),
+    "统计 {period} 总结": ("月报", "年报", "年度", "年终", "总结", "小结", "汇总"),
     "统计 今年 总结": ("年报", "年度", "年终", "全年"),
     "导出 {period}": ("导出", "台账", "台帐", "表格", "excel", "Excel", "EXCEL"),
     "台账": ("台账", "台帐"),

@@ -406,7 +406,7 @@ def test_asking_after_an_issue_by_its_number_shows_it(chat: Conversation) -> Non
     chat.say("@王芳/网格3群: #报事 3号楼楼道堆满了纸箱")
     card = chat.text("@王芳/私聊: 查看 1")
     assert card.startswith("#1【")
-    for asked in ("#1 怎么样了", "进度 1", "1号什么情况？", "1号进展怎么样了"):
+    for asked in ("#1 怎么样了", "进度 1", "1号什么情况？", "1号进展怎么样了", "1号怎么回事"):
         assert chat.text(f"@王芳/私聊: {asked}") == card, asked
     # Privately, or in the work group; in a grid group, from whoever reported it there (other
     # neighbours talk among themselves, of the 1st of the month as like as not).

@@ -601,6 +601,16 @@ def test_the_one_who_held_an_issue_hears_it_was_reassigned(chat: Conversation) -
     replies = chat.say("@张网格/工作群: 派单 1 @周主任")
     assert (LIU, "#1 已改派给 街道城管办·周*任，您不用再办理了。") in replies
     assert next(text for where, text in replies if where == ZHOU).startswith("新派单 #1")
+    # Said with the words for handing on: 改派, 转派, 重新派单, 指派.
+    back = chat.say("@张网格/工作群: 改派 1 @刘物业")
+    assert back[0] == (WORK, "#1 已派单给 物业·刘*业，期限 11月26日。")
+    assert (ZHOU, "#1 已改派给 物业·刘*业，您不用再办理了。") in back
+    assert (LIU, "#1 已改派给 街道城管办·周*任，您不用再办理了。") in chat.say(
+        "@张网格/工作群: 转派 1 @周主任 3天"
+    )
+    assert chat.say("@李书记/工作群: 重新派单 1 物业")[0][1].startswith("#1 已派单给 物业")
+    assert chat.say("@李书记/工作群: 指派 1 @张网格")[0][1].startswith("#1 已派单给 张*格")
+    assert chat.text("@王芳/网格3群: 改派 1 物业") == "只有网格员及以上可以派单。"
 
 
 def test_an_issue_handed_on_without_a_deadline_keeps_the_one_promised(

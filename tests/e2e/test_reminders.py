@@ -471,6 +471,8 @@ def test_reminders_said_as_people_say_them(chat: Conversation) -> None:
     assert set_reply.startswith("好的，11月24日 15:00 提醒：去物业交材料（取消请发送「提醒 取消 ")
     number = set_reply.rsplit(" ", 1)[1].rstrip("」）")
     assert chat.text("@王芳/私聊: 我的提醒") == chat.text("@王芳/私聊: 提醒 列表")
+    assert chat.text("@王芳/私聊: 我有哪些提醒？") == chat.text("@王芳/私聊: 提醒 列表")
+    assert chat.text("@王芳/私聊: 现在有几条提醒") == chat.text("@王芳/私聊: 提醒 列表")
     assert chat.text(f"@王芳/私聊: 取消提醒 {number}") == f"已取消提醒 {number}：去物业交材料"
     assert chat.text("@李书记/工作群: 周五9点提醒大家交台账").startswith(
         "好的，11月27日 9:00 提醒：交台账"

@@ -326,6 +326,15 @@ def test_the_counts_asked_in_words_privately_or_in_the_work_group(
     assert november.text("@李书记/工作群: 上周的周报发一下") == november.text(
         "@李书记/工作群: 统计 上周"
     )
+    # A period's 小结, 总结 or 汇总: its figures.
+    for asked, period in (
+        ("上周小结", "上周"),
+        ("本月工作总结", "本月"),
+        ("这周的情况汇总发我", "本周"),
+    ):
+        assert november.text(f"@李书记/工作群: {asked}") == november.text(
+            f"@李书记/工作群: 统计 {period}"
+        ), asked
     assert november.say("@王芳/网格3群: 满意率多少") == []
 
 
