@@ -1060,6 +1060,8 @@ def _pressed(ctx: Context, args: str) -> Outcome:
     """催办 N from its reporter, a follower or its building's 楼栋长: they cannot chase the
     holder themselves, so its grid workers hear they asked, once an hour at most."""
     number, _ = issue_first(args)
+    if number is None and not args.strip() and ctx.community is not None:
+        number = _one_of_own(ctx)  # 「帮我催一下」: the one they reported
     issue = ctx.uow.issues.by_number(ctx.community.id, number) if ctx.community and number else None
     if number is None:
         raise Answer(ctx.services.command("urge").usage_line())
@@ -1090,6 +1092,18 @@ def _pressed(ctx: Context, args: str) -> Outcome:
     names = "、".join(person.name for person in workers)
     said = reply_to(ctx, texts.PRESSED_SENT.format(number=issue.number, workers=names))
     return Outcome([said, *told], "command", issue.id)
+
+
+def _one_of_own(ctx: Context) -> int | None:
+    """The number of the sender's one open report here, for 「帮我催一下」 without a number;
+    with several they are asked which, with none it is told them."""
+    own = own_open_here(ctx)
+    if not own:
+        raise Answer(texts.HOW_TO_SEE_MINE)
+    if len(own) > 1:
+        numbers = "、".join(f"#{issue.number}" for issue in own)
+        raise Answer(texts.PRESS_WHICH.format(numbers=numbers, number=own[0].number))
+    return own[0].number
 
 
 def _presses(ctx: Context, issue: Issue) -> bool:

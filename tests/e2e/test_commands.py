@@ -509,16 +509,25 @@ def test_urging_reminds_the_holder_privately_now(chat: Conversation) -> None:
     assert chat.say("@王芳/私聊: 帮我催一下1号") == [
         ("私聊·王芳", "#1 已经转告过网格员了，请耐心等待，有进展会通知您。")
     ]
+    # Without a number, privately: the one they reported; with several they are asked which.
+    assert chat.say("@王芳/私聊: 能不能帮我催一下") == [
+        ("私聊·王芳", "#1 已经转告过网格员了，请耐心等待，有进展会通知您。")
+    ]
+    assert chat.text("@孙大爷/私聊: 麻烦催一下吧").startswith("您还没有未办结的反映。")
     assert chat.say("@孙大爷/网格3群: 催办 1") == [
         ("网格3群", "只能催问自己反映、关注或本楼栋的事项；催办由网格员负责。")
     ]
     assert "王* 催问进度" in chat.text("@李书记/工作群: 查看 1")
     # Urged again within the hour, by anyone: no second message to the holder.
     assert chat.say("@张网格/网格3群: 督办 1") == [
-        ("网格3群", "#1 5分钟前已催办过（物业·刘*业），一小时后可再催。")
+        ("网格3群", "#1 7分钟前已催办过（物业·刘*业），一小时后可再催。")
     ]
     assert "李*记 催办：物业·刘*业" in chat.text("@李书记/工作群: 查看 1")
     chat.say("@王芳/网格3群: #报事 5号楼路灯不亮")
+    assert chat.text("@王芳/私聊: 帮我催一下") == (
+        "您有几件未办结的反映（#1、#2），要催哪一件？例如：催办 1"
+    )
+    assert chat.say("@王芳/网格3群: 帮我催一下") == []  # among neighbours, to a neighbour
     chat.say("@李书记/工作群: 派单 2 @赵网格")
     assert chat.say("@赵网格/网格5群: 催办 2") == [
         ("网格5群", "#2 由您承办，无需催办自己；办好后请发「办结 2 结果」。")

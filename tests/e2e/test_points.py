@@ -242,7 +242,16 @@ def test_the_monday_leaderboard_goes_to_grid_groups_once(db_url: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "asked", ["我的积分是多少", "查一下我的积分", "我的积分", "我有几分？", "我有多少积分"]
+    "asked",
+    [
+        "我的积分是多少",
+        "查一下我的积分",
+        "我的积分",
+        "我有几分？",
+        "我有多少积分",
+        "我有几个积分",
+        "我攒了多少积分了",
+    ],
 )
 def test_points_asked_in_words_get_the_balance(chat: Conversation, asked: str) -> None:
     chat.say(SEWER)
