@@ -36,6 +36,7 @@ from storage.models import Issue
 # Where the deadline's words may end: a space or a comma. 「11月30日 18:00」 is two words.
 _WORD_END = re.compile(r"[\s,，、;；]+")
 _LEADING_ENDS = re.compile(r"^[\s,，、;；:：]*(?:(?:原因|理由|因为)[\s:：]*)?")
+_TRAILING_ENDS = re.compile(r"[\s,，、;；:：]*(?:延期|延到|延期到|推迟到|改到|到)?[\s:：]*$")
 _MOST_WORDS = 3
 ASKED = "extend_asked"  # the audit entry of a holder's request
 DECLINED = "extend_declined"  # staff said no to it
@@ -141,22 +142,37 @@ def _ask(ctx: Context, issue: Issue, deadline: datetime, reason: str) -> Outcome
 
 
 def _deadline_then_reason(ctx: Context, issue: Issue, text: str) -> tuple[datetime, str, str]:
-    """The new deadline said first, in one to three words, and the reason after it; the
-    deadline's own words too. A length of time counts from the issue's deadline while that
-    is still ahead."""
+    """The new deadline said first, in one to three words, and the reason after it (or, when
+    the words first are no deadline, the reason first and the deadline last: 「需要采购灯杆
+    7天」); the deadline's own words too. A length of time counts from the issue's deadline
+    while that is still ahead."""
     ends = [*(m.start() for m in _WORD_END.finditer(text)), len(text)][:_MOST_WORDS]
     first_error: DeadlineError | None = None
     for end in reversed(ends):  # the longest reading first: 「11月30日 18:00」 before 「11月30日」
         said = text[:end].strip()
-        base = ctx.now
-        if is_span(said) and issue.deadline is not None and issue.deadline > ctx.now:
-            base = issue.deadline
         try:
-            deadline = ctx.services.deadline(said, base)
+            deadline = _deadline(ctx, issue, said)
         except DeadlineError as bad:
             if end == ends[0]:
                 first_error = bad
             continue
         return deadline, said, _LEADING_ENDS.sub("", text[end:]).strip()
+    starts = [m.end() for m in _WORD_END.finditer(text) if m.end() < len(text)][-_MOST_WORDS:]
+    for start in starts:  # the longest reading first, as above
+        said = text[start:].strip()
+        try:
+            deadline = _deadline(ctx, issue, said)
+        except DeadlineError:
+            continue
+        return deadline, said, _TRAILING_ENDS.sub("", text[:start]).strip()
     assert first_error is not None
     raise Answer(str(first_error))
+
+
+def _deadline(ctx: Context, issue: Issue, said: str) -> datetime:
+    """The deadline `said` means; a length of time from the issue's deadline while that is
+    still ahead."""
+    base = ctx.now
+    if is_span(said) and issue.deadline is not None and issue.deadline > ctx.now:
+        base = issue.deadline
+    return ctx.services.deadline(said, base)

@@ -82,7 +82,7 @@ WHY_REJECTED = re.compile(r"(?:为什么|为啥|怎么|凭什么|咋)(?:又|就)
 # 「超期的有哪些」「还有几件没办完」「快到期的有几条」「我手上还有哪些没办」: staff asking the
 # ledger in their own words, privately or in the work group; the 台账 filter it means.
 _WHICH = re.compile(
-    r"哪些|哪几|哪个|哪件|几件|几条|几个|几单|多少|有没有|什么事|什么活"
+    r"哪些|哪几|哪个|哪件|几件|几条|几个|几单|多少|有没有|什么事|什么活|什么问题|啥问题|啥事"
     r"|^(?:今天)?有[^，,。]{1,6}(?:吗|没有?)$|有(?:什么|啥)(?:活|事|任务)?$"
 )
 _OVERDUE = re.compile(r"超期|逾期|过期|超时|拖得最久|拖最久")
@@ -140,7 +140,7 @@ _SUBJECT_AT_MOST = 8
 _OURS = re.compile(r"^(?:(?:我们|咱们|咱)这?(?:栋|幢)?楼|本楼)的?")
 # Every such question has one of these (what _WHICH and _WHATS_ON look for).
 _ASKS = re.compile(r"哪|几|多少|有没有|什么|啥|吗|没")
-_PROBLEMS = re.compile(r"有(?:哪些|几件|几个|多少)(?:问题|事情?|诉求)")
+_PROBLEMS = re.compile(r"有(?:哪些|几件|几个|多少|什么|啥)(?:问题|事情?|诉求)")
 
 
 # 「各单位手上有多少件」「谁手上的事最多」「哪个单位积压最多」: 台账 单位, counts per holder.

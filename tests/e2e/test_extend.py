@@ -82,6 +82,23 @@ def test_the_property_contact_asks_and_the_secretary_grants(chat: Conversation) 
     )
 
 
+def test_the_reason_may_come_first_and_the_request_be_called_so(chat: Conversation) -> None:
+    assigned(chat)
+    # 「申请延期」, the reason before the new deadline: as the holder says it.
+    assert chat.say("@刘物业/私聊: 申请延期 1 需要采购灯杆 12月4日")[1] == (
+        WORK,
+        "物业·刘*业 申请 #1 延期到 12月4日（现期限 11月27日），原因：需要采购灯杆。"
+        "同意请发送「延期 1 12月4日」。",
+    )
+    assert chat.say("@李书记/工作群: 延期 1 等灯杆，延到 12月10日")[0] == (
+        WORK,
+        "#1 的期限由 11月27日 改为 12月10日，原因：等灯杆。",
+    )
+    # Neither end a deadline: nothing changes.
+    assert chat.text("@李书记/工作群: 延期 1 等灯杆 好多").startswith("看不懂期限「等灯杆」")
+    assert "期限：12月10日" in chat.text("@李书记/工作群: 查看 1")
+
+
 def replying(chat: Conversation, line: str, quoted: str) -> list[tuple[str, str]]:
     """`line` said in reply to the bot's message `quoted`."""
     message = chat.adapter.parse(line)

@@ -216,6 +216,8 @@ def test_filters_by_building(chat: Conversation) -> None:
     assert numbers_listed(chat, "@李书记/工作群: 台账 3号楼") == ["#1"]
     assert chat.text("@李书记/工作群: 台账 9号楼") == "没有符合条件（9号楼）的未办结事项。"
     assert chat.text("@李书记/工作群: 9号楼的台账") == "没有符合条件（9号楼）的未办结事项。"
+    assert numbers_listed(chat, "@李书记/工作群: 5号楼有什么问题") == ["#3", "#2"]
+    assert chat.text("@李书记/工作群: 9号楼有啥问题？") == "没有符合条件（9号楼）的未办结事项。"
     # A 楼栋长 sees their own building's, whichever they ask for.
     assert numbers_listed(chat, "@陈楼长/网格3群: 台账 3号楼") == ["#1"]
     assert chat.text("@陈楼长/网格3群: 台账 5号楼") == "没有符合条件的未办结事项。"
