@@ -34,6 +34,7 @@ from bot.domain.asking import (
 from bot.domain.deadlines import DUE_WORDS
 from bot.domain.duplicates import me_too
 from bot.domain.lookback import came_back
+from bot.domain.patrols import patrol_said
 from bot.domain.ratings import RATING_WORDS, fixed_said, not_fixed, spoken_rating
 from bot.domain.sources import filing_said
 from bot.domain.voting import (
@@ -315,6 +316,9 @@ class Router:
                 command = self._command(normalize(plain), plain, private=private)
                 if command is not None:
                     return replace(command, kind=RouteKind.LEDGER_ASKED, otherwise=untagged)
+        if patrol_said(said_text):  # 「今天走访了3号楼，没发现问题」: 走访 …
+            patrol, words = self._by_name["patrol"], rstrip_marks(raw, SENTENCE_ENDS)
+            return Route(RouteKind.LEDGER_ASKED, patrol, "走访", words, otherwise=untagged)
         if "会" in said_text and meeting_called(said_text) is not None:
             return Route(RouteKind.MEETING_CALLED, text=raw, otherwise=untagged)
         if not private and (asked := self._reminder_asked(said_text, raw, message)) is not None:
@@ -440,6 +444,7 @@ _FORMAL = frozenset(
         "交接",
         "催办",
         "督办",
+        "走访",
     }
 )
 _ARGUMENT_LIKE = re.compile(r"[\d#@Mm]|决议|行动")  # 「结果 决议 …」 names its parts

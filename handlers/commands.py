@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.domain.issues import Role
-from bot.domain.permissions import AT_WORK
+from bot.domain.permissions import AT_WORK, FILERS
 from handlers import (
     admin,
     contacts,
@@ -15,6 +15,7 @@ from handlers import (
     listing,
     meetings,
     notice,
+    patrols,
     remind,
     web,
 )
@@ -226,6 +227,16 @@ COMMANDS: tuple[Command, ...] = (
         "取消关注 23",
         ledger.unfollow,
         expects="issue",
+    ),
+    Command(
+        "patrol",
+        ("走访", "巡查"),
+        "地点 [入户N户] [情况] | 列表 [时间] | 撤回",
+        "记录一次走访、巡查（统计 本月 走访 可看各人次数）",
+        "走访 3号楼2单元 入户12户 无异常",
+        patrols.patrol,
+        FILERS,
+        own_words=True,
     ),
     Command(
         "urge",

@@ -48,6 +48,7 @@ from handlers.base import Answer, Context, Outcome, Services, numbers_of
 from handlers.ledger import assignee_label, check, colour_of
 from handlers.meeting_stats import MeetingFigures, meeting_figures
 from handlers.meetings import stage as meeting_stage
+from handlers.patrol_stats import patrol_figures
 from handlers.stats import (
     NO_GRID,
     NO_VALUE,
@@ -71,7 +72,7 @@ from handlers.stats import (
     summary_sentence,
     unit_names,
 )
-from storage.models import Issue, Meeting, Person
+from storage.models import Issue, Meeting, Patrol, Person
 from storage.repositories import RESOLVED_ON_TIME
 from storage.uow import UnitOfWork
 
@@ -92,7 +93,8 @@ __all__ = [  # the counting lives in handlers.stats; these names stay importable
 ]
 
 LEDGER_SHEET, STATS_SHEET, UNITS_SHEET, MEETINGS_SHEET = "台账", "统计", "单位", "议事"
-PEOPLE_SHEET = "人员"
+PEOPLE_SHEET, PATROLS_SHEET = "人员", "走访"
+PATROL_HEADERS = ("时间", "人员", "网格", "地点", "入户", "情况", "发现问题")
 LEDGER_HEADERS = (
     "编号",
     "登记日期",
@@ -147,7 +149,15 @@ _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 CELL_LIMIT = 32_767  # characters (UTF-16 code units) an Excel cell holds
 _FILENAME_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 # Columns that hold sentences: wrapped, and wider.
-_WIDE = {"描述": 50, "办理结果": 40, "结果/决议": 50, "行动事项": 40, "标题": 30}
+_WIDE = {
+    "描述": 50,
+    "办理结果": 40,
+    "结果/决议": 50,
+    "行动事项": 40,
+    "标题": 30,
+    "情况": 40,
+    "发现问题": 30,
+}
 _MAX_WIDTH, _MIN_WIDTH = 30, 6
 _BOLD = Font(bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
@@ -235,6 +245,8 @@ def ledger_workbook(
         _people_sheet(book, uow, community_id, period, f"{community.name} {period.label}")
     meetings = [] if sources else uow.meetings.called_between(community_id, since, until)
     _meetings_sheet(book, uow, services, meetings)
+    if not sources:  # the rounds are the staff's, not one 来源's
+        _patrols_sheet(book, uow, services, grids, uow.patrols.between(community_id, since, until))
     book.properties.creator = services.settings.bot.name
     buffer = BytesIO()
     book.save(buffer)
@@ -428,12 +440,15 @@ def _people_sheet(
     anyone did (办结 with 按期)."""
     staff = workload.members(uow.people.staff(community_id))
     touched, done = workload.work_counts(uow, community_id, period.since, period.until, list(staff))
+    rounds = patrol_figures(uow, community_id, period.since, period.until, person_ids=list(staff))
     actions = [a for a in workload.WORK if any(a in mine for mine in done.values())]
     headers = ["姓名", "角色", "范围", "经手事项"]
     for action in actions:
         headers.append(workload.WORK[action])
         if action == "resolve":
             headers.append(texts.PEOPLE_ON_TIME)
+    if rounds.count:
+        headers += [PATROLS_SHEET, PATROL_HEADERS[4]]  # 走访, 入户
     rows: list[Sequence[CellValue]] = []
     for member in workload.ordered(list(staff.values()), touched):
         mine = done.get(member.person.id, {})
@@ -448,6 +463,8 @@ def _people_sheet(
             row.append(mine.get(action, 0))
             if action == "resolve":
                 row.append(mine.get(RESOLVED_ON_TIME, 0))
+        if rounds.count:
+            row += [rounds.rounds[member.person.id], rounds.visited[member.person.id]]
         rows.append(row)
     sheet: _StreamSheet = book.create_sheet(PEOPLE_SHEET)
     sheet.column_dimensions["A"].width = 10
@@ -537,6 +554,31 @@ def _meetings_sheet(
             )
         )
     _table_sheet(book, MEETINGS_SHEET, MEETING_HEADERS, rows, first_format='"M"0')
+
+
+def _patrols_sheet(
+    book: Workbook,
+    uow: UnitOfWork,
+    services: Services,
+    grids: Mapping[int, str],
+    made: Sequence[Patrol],
+) -> None:
+    """The rounds of 走访 and 巡查 of the period, in the order they were made, names masked."""
+    tz = services.settings.tz
+    people = uow.people.many(patrol.person_id for patrol in made)
+    rows = [
+        (
+            _local(patrol.at, tz),
+            mask_name(people[patrol.person_id].name),
+            grids.get(patrol.grid_id, "") if patrol.grid_id is not None else "",
+            patrol.place,
+            patrol.households,
+            mask_text(patrol.words),
+            mask_text(patrol.found),
+        )
+        for patrol in made
+    ]
+    _table_sheet(book, PATROLS_SHEET, PATROL_HEADERS, rows, first_format=_DATE_TIME)
 
 
 def _publicity(uow: UnitOfWork, meeting: Meeting, now: datetime, tz: ZoneInfo) -> str:

@@ -27,6 +27,9 @@ def forget(ctx: Context, args: str) -> Outcome:
         issue.description = _without(name, mask_text(issue.description))
     for entry in uow.audit.by(person.id):  # 补充, a rating's reason: their words too
         entry.note = _without(name, mask_text(entry.note))
+    for patrol in uow.patrols.by(person.id):  # a 楼栋长's rounds: where they live, perhaps
+        patrol.words = _without(name, mask_text(patrol.words))
+        patrol.found = _without(name, mask_text(patrol.found))
     uow.issues.unfollow_all(person.id)
     uow.issues.drop_waiting_photos(person.id)
     uow.web.end_all(person.id, ctx.now)

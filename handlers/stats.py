@@ -36,6 +36,13 @@ from handlers.base import Answer, Context, Outcome, Services, answer
 from handlers.ledger import check
 from handlers.meeting_stats import MeetingFigures, figures_text, meeting_figures
 from handlers.notify import chat_ref
+from handlers.patrol_stats import (
+    PatrolFigures,
+    figures_sentence,
+    households_said,
+    patrol_figures,
+)
+from handlers.patrol_stats import figures_text as patrol_lines
 from storage.models import Issue, Reminder
 from storage.repositories import StatsScope
 from storage.uow import UnitOfWork
@@ -73,11 +80,23 @@ _REPORT = {"总结", "汇总", "报告", "月报", "年报", "全文"}
 # 「统计 今年 议事」: the meetings and votes instead (handlers/meeting_stats.py); 议事会 alone is
 # the 来源 of the issues meetings made.
 _MEETINGS = {"议事", "议事协商", "协商议事", "协商", "会议", "开会"}
+# 「统计 本月 走访」: the rounds of 走访 and 巡查 staff told of (handlers/patrol_stats.py).
+# (「统计 本月 巡查」 is the issues of the 来源 巡查发现.)
+_PATROLS = {"走访", "走访巡查", "巡查走访", "入户", "走访入户", "走访记录", "巡查记录"}
 _BY_UNIT = {"单位", "各单位", "按单位", "分单位"}
 # Each grid's line comes with every answer (unless one grid is asked): 「统计 本月 按网格」 is it.
 _BY_GRID = {"网格", "各网格", "按网格", "分网格", "每个网格"}
 # 「统计 今年 按月」: a line per month of the period instead of per grid.
 _BY_MONTH = {"按月", "每月", "各月", "分月", "每个月", "逐月"}
+# Each word that turns one of StatsQuery's flags on, to the flag's name ("chart" …).
+_FLAGS = {
+    **dict.fromkeys(_CHART, "chart"),
+    **dict.fromkeys(_MEETINGS, "meetings"),
+    **dict.fromkeys(_PATROLS, "patrols"),
+    **dict.fromkeys(_REPORT, "report"),
+    **dict.fromkeys(_BY_UNIT, "by_unit"),
+    **dict.fromkeys(_BY_MONTH, "by_month"),
+}
 # 「统计 本月 人员」: what each member of staff did; 「网格员」「楼栋长」: each of those.
 _EVERYONE = frozenset({Role.SECRETARY, Role.WORKER, Role.HEAD, Role.HANDLER})
 _BY_PERSON = {
@@ -527,6 +546,7 @@ class StatsQuery:
     meetings: bool = False  # 「统计 今年 议事」: the meetings and votes held
     report: bool = False  # 「统计 今年 总结」: the report, units, 来源 and meetings with it
     compare: Compare = ""  # 「环比」 prior: the period before; 「同比」 year: a year before
+    patrols: bool = False  # 「统计 本月 走访」: the rounds of 走访 and 巡查 made
 
     @property
     def of_people(self) -> bool:
@@ -581,21 +601,14 @@ def parse_stats_args(
     persons: set[int] = set()
     staff: set[Role] = set()
     sources: set[str] = set()
-    chart = by_unit = by_month = by_source = meetings = report = False
+    flags: set[str] = set()  # of _FLAGS: 「图」「议事」「走访」「总结」「单位」「按月」
+    by_source = False
     compare: Compare = ""
     for word in joined(normalize(args)).split(" ") if args.strip() else []:
-        if word.lower() in _CHART:
-            chart = True
-        elif word in _MEETINGS:
-            meetings = True
-        elif word in _REPORT:
-            report = True
+        if (flag := _FLAGS.get(word.lower())) is not None:
+            flags.add(flag)
         elif word in _PRIOR or word in _YEAR_ON_YEAR:
             compare = "year" if word in _YEAR_ON_YEAR else "prior"
-        elif word in _BY_UNIT:
-            by_unit = True
-        elif word in _BY_MONTH:
-            by_month = True
         elif word in _BY_GRID:
             pass
         elif (of_sources := sources_named(word)) is not None:
@@ -620,23 +633,24 @@ def parse_stats_args(
         else:
             raise ValueError(word)
     if period is None:  # by month: this year's months
-        period = parse_period("今年" if by_month else "本月", now, tz)
+        period = parse_period("今年" if "by_month" in flags else "本月", now, tz)
     return StatsQuery(
         period,
         frozenset(grid_ids),
         frozenset(codes),
-        chart,
+        "chart" in flags,
         frozenset(named),
-        by_unit,
-        by_month,
+        "by_unit" in flags,
+        "by_month" in flags,
         frozenset(buildings),
         frozenset(persons),
         frozenset(staff),
         frozenset(sources),
         by_source,
-        meetings,
-        report,
+        "meetings" in flags,
+        "report" in flags,
         compare,
+        "patrols" in flags,
     )
 
 
@@ -771,6 +785,22 @@ def meetings_moved(label: str, figures: MeetingFigures, was: MeetingFigures) -> 
         changes.append(actions)
     return texts.MEETINGS_COMPARED.format(
         label=label, held=held_was, votes=was.votes, changes="，".join(changes)
+    )
+
+
+def patrols_moved(label: str, figures: PatrolFigures, was: PatrolFigures) -> str:
+    """「较10月（走访8次，入户50户）：走访减少3次，入户减少14户。」: 「统计 本月 走访 环比」."""
+    if not was.count:
+        return texts.PATROL_COMPARED_NOTHING.format(label=label)
+    changes = [_count_change("走访", figures.count, was.count, share=True, unit="次")]
+    if figures.households or was.households:
+        visited = _count_change("入户", figures.households, was.households, share=False, unit="户")
+        changes.append(visited)
+    return texts.PATROL_COMPARED.format(
+        label=label,
+        count=was.count,
+        households=households_said(was.households),
+        changes="，".join(changes),
     )
 
 
@@ -1271,6 +1301,8 @@ def _answered(ctx: Context, query: StatsQuery, staff: Mapping[int, workload.Memb
     assert ctx.community is not None
     if query.meetings:
         return answer(ctx, _meetings_text(ctx.uow, ctx.community.id, query, ctx.services))
+    if query.patrols:
+        return answer(ctx, _patrols_text(ctx.uow, ctx.community.id, query, ctx.services))
     if query.report and not (query.of_people or query.of_units or query.chart):
         return answer(ctx, report_text(ctx.uow, ctx.services, ctx.community.id, query))
     if query.of_people:
@@ -1294,6 +1326,21 @@ def _meetings_text(
     then = earlier_query(query, now).period
     was = meeting_figures(uow, community_id, then.since, then.until, now)
     return f"{text}\n{meetings_moved(then.label, figures, was)}"
+
+
+def _patrols_text(uow: UnitOfWork, community_id: int, query: StatsQuery, services: Services) -> str:
+    """「统计 本月 走访」: the rounds made, by whom, and the grids none was made in; narrowed to
+    grids or people as asked; with 环比 or 同比, against the period before."""
+    now, period = services.clock.now(), query.period
+    narrowed = {"grid_ids": query.grid_ids, "person_ids": query.people}
+    figures = patrol_figures(uow, community_id, period.since, period.until, **narrowed)
+    grids = None if query.people else query.grid_ids  # someone's rounds: not the grids'
+    lines = patrol_lines(uow, community_id, period.label, figures, grids)
+    if query.compare and period.since is not None:
+        then = earlier_query(query, now).period
+        was = patrol_figures(uow, community_id, then.since, then.until, **narrowed)
+        lines.insert(1, patrols_moved(then.label, figures, was))
+    return "\n".join(lines)
 
 
 class _NotUnderstood(Exception):
@@ -1417,4 +1464,7 @@ def report_text(uow: UnitOfWork, services: Services, community_id: int, query: S
     held = meeting_figures(uow, community_id, period.since, period.until, now)
     if not held.nothing and not (query.grid_ids or query.buildings):
         lines.append(figures_text(period.label, held))
+    rounds = patrol_figures(uow, community_id, period.since, period.until, grid_ids=query.grid_ids)
+    if rounds.count and not query.buildings:
+        lines.append(figures_sentence(period.label, rounds))
     return "\n".join(lines)

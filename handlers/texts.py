@@ -655,6 +655,26 @@ SUMMARY_NOTHING = "{period}没有收集到诉求。"
 SUMMARY_LIMITS = "有办理时限的工单{limited}条：时限内办结{on_time}条{rate}，超时限未办结{late}条。"
 SUMMARY_LIMITS_RATE = "（按时办结率{rate}）"
 
+# 走访 (handlers/patrols.py): a round of 走访 or 巡查 kept, listed, taken back, counted
+PATROL_KEPT = "已记录{day}走访：{words}（{where}）。{person}{period}第{count}次。"
+PATROL_KEPT_NOWHERE = "已记录{day}走访：{words}。{person}{period}第{count}次。"
+PATROL_FOUND = "发现的问题要跟进，请发送「#报事 {problem}」登记。"
+PATROL_UNDONE = "已撤回{day}的走访记录：{words}。"
+PATROL_NONE_TO_UNDO = "您今天没有可撤回的走访记录。"
+PATROL_LIST_HEAD = "{period}走访记录{count}次{households}："
+PATROL_LIST_LINE = "{day} {who} {words}"
+PATROL_LIST_MORE = "……另有{count}条，「导出」的台账里有全部。"
+PATROL_LIST_NONE = "{period}没有走访记录。记录一次请发送「走访 3号楼2单元 入户12户 无异常」。"
+PATROL_HOUSEHOLDS = "，入户{count}户"
+PATROL_FIGURES = "{period}走访巡查{count}次{households}{found}。"
+PATROL_FIGURES_FOUND = "，发现问题{count}处"
+PATROL_FIGURES_NONE = "{period}没有走访记录。"
+PATROL_PERSON_LINE = "{who}：{count}次{households}"
+PATROL_GRID_NONE = "{grid}：{period}无走访记录"
+PATROL_COMPARED = "较{label}（走访{count}次{households}）：{changes}。"
+PATROL_COMPARED_NOTHING = "{label}没有走访记录，无从比较。"
+PATROL_YESTERDAY = {0: "", 1: "昨天", 2: "前天"}
+
 # Statistics (统计, chat-protocol §8) and the monthly report.
 STATS_FILTERS = "（{filters}）"
 STATS_GRID = "{grid}：收集{collected}条，办结{resolved}条{rate}"
@@ -706,17 +726,19 @@ UNIT_LINE = (
 )
 UNITS_NOTHING = "{period}没有派给单位的诉求。"
 # What members of staff did in a period (统计 张网格, 统计 本月 人员).
-WORK_SENTENCE = "{name}{period}经手事项{handled}件：{actions}。"
-WORK_NOTHING = "{name}{period}没有办理记录。"
+WORK_SENTENCE = "{name}{period}经手事项{handled}件：{actions}{patrols}。"
+WORK_NOTHING = "{name}{period}没有办理记录{patrols}。"
 WORK_HEAD = "{period}{who}办理情况："
 WORK_EVERYONE = "各人员"
 WORK_ME = "我"
 WORK_ON_TIME = "（按期{on_time}）"  # of the 办结: made by the deadline
-WORK_LINE = "经手{handled}件，{actions}"
-WORK_IDLE = "没有办理记录"
+WORK_LINE = "经手{handled}件，{actions}{patrols}"
+WORK_IDLE = "没有办理记录{patrols}"
+WORK_PATROLS = "；走访{count}次{households}"  # after what they did: their rounds (走访)
 WORK_NO_STAFF = "还没有设置这类人员。发送「人员」查看名单。"
 PEOPLE_SHEET_NOTE = (
-    "经手事项：期间内办理过的事项数（按办理时间）；各项为办理次数；按期：在期限内办结。"
+    "经手事项：期间内办理过的事项数（按办理时间）；各项为办理次数；按期：在期限内办结；"
+    "走访：记录的走访、巡查次数。"
 )
 PEOPLE_ON_TIME = "按期办结"
 UNITS_SHEET_NOTE = "承办：派给该单位或上报该单位的诉求（按登记时间）；按期：在期限内办结。"

@@ -3,7 +3,8 @@ as an assessment (考核) of grid workers quotes it.
 
 Counted from the audit trail (`Audit.work_done`): the issues each one handled, and how often
 they did each thing to them (受理, 派单, 办结, 回访 …), by when they did it, not by when the issue
-was filed. A grid worker's own grids' figures for the period follow their sentence.
+was filed; and their rounds of 走访 (`handlers.patrol_stats`). A grid worker's own grids'
+figures for the period follow their sentence.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from bot.domain.issues import Role
 from bot.domain.permissions import work_refusal
@@ -19,6 +20,7 @@ from bot.domain.privacy import mask_name
 from handlers import texts
 from handlers.admin import grant_scope
 from handlers.base import Answer, Context
+from handlers.patrol_stats import households_said, patrol_figures
 from storage.models import Person, RoleGrant
 from storage.repositories import RESOLVED_ON_TIME
 from storage.uow import UnitOfWork
@@ -88,24 +90,33 @@ def work_text(
     label = period.label
     chosen = [m for m in staff.values() if m.person.id in query.people or m.role in query.staff]
     chosen.sort(key=lambda m: _ORDER.index(m.role))  # stable: in the order granted
-    touched, done = work_counts(
-        ctx.uow, ctx.community.id, period.since, period.until, [m.person.id for m in chosen]
-    )
+    ids = [m.person.id for m in chosen]
+    touched, done = work_counts(ctx.uow, ctx.community.id, period.since, period.until, ids)
+    rounds = patrol_figures(ctx.uow, ctx.community.id, period.since, period.until, person_ids=ids)
     private = ctx.chat.kind == "private"
 
     def name_of(member: Member) -> str:
         return member.person.name if private else mask_name(member.person.name)
 
-    def work_of(member: Member) -> tuple[int, str]:
-        return touched.get(member.person.id, 0), _actions(done.get(member.person.id, {}))
+    def work_of(member: Member) -> Work:
+        person_id = member.person.id
+        patrols = ""
+        if count := rounds.rounds[person_id]:
+            visited = households_said(rounds.visited[person_id])
+            patrols = texts.WORK_PATROLS.format(count=count, households=visited)
+        return Work(touched.get(person_id, 0), _actions(done.get(person_id, {})), patrols)
 
     if query.people and not query.staff:
         return "\n".join(_sentence(label, name_of(m), m, work_of(m), grid_line) for m in chosen)
     who = _WHO.get(query.staff, texts.WORK_EVERYONE)
     lines = [texts.WORK_HEAD.format(period=label, who=who)]
     for member in ordered(chosen, touched):
-        handled, said = work_of(member)
-        line = texts.WORK_LINE.format(handled=handled, actions=said) if handled else texts.WORK_IDLE
+        work = work_of(member)
+        line = (
+            texts.WORK_LINE.format(handled=work.handled, actions=work.actions, patrols=work.patrols)
+            if work.handled
+            else texts.WORK_IDLE.format(patrols=work.patrols)
+        )
         lines.append(f"{name_of(member)}（{scope(ctx.uow, member)}）：{line}")
     if len(lines) == 1:
         lines.append(texts.WORK_NO_STAFF)
@@ -145,16 +156,28 @@ def scope(uow: UnitOfWork, member: Member) -> str:
     return "、".join(place for place in said if place) or member.role.label
 
 
+class Work(NamedTuple):
+    """What one member of staff did in a period, as their sentence or line says it."""
+
+    handled: int  # the issues they touched
+    actions: str  # 「受理2、派单1、办结3（按期2）」
+    patrols: str  # 「；走访3次，入户12户」, or nothing
+
+
 def _sentence(
-    period: str, name: str, member: Member, work: tuple[int, str], grid_line: Callable[[int], str]
+    period: str, name: str, member: Member, work: Work, grid_line: Callable[[int], str]
 ) -> str:
-    """「张网格本月经手事项3件：受理2、派单1、回访1。」 (`work`: issues handled, and how), then
-    the lines of their grids."""
-    handled, said = work
-    if not handled:
-        line = texts.WORK_NOTHING.format(name=name, period=period)
+    """「张网格本月经手事项3件：受理2、派单1、回访1；走访3次。」, then the lines of their grids."""
+    if not work.handled:
+        line = texts.WORK_NOTHING.format(name=name, period=period, patrols=work.patrols)
     else:
-        line = texts.WORK_SENTENCE.format(name=name, period=period, handled=handled, actions=said)
+        line = texts.WORK_SENTENCE.format(
+            name=name,
+            period=period,
+            handled=work.handled,
+            actions=work.actions,
+            patrols=work.patrols,
+        )
     grids = {grant.grid_id for grant in member.grants if grant.role is Role.WORKER}
     if member.role is not Role.WORKER or None in grids:
         return line  # a worker given no grid works in all of them: 「统计」 says those

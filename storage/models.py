@@ -561,6 +561,28 @@ class PointEntry(Base):
     at: Mapped[timestamp]
 
 
+class Patrol(Base):
+    """A round of 走访 or 巡查 a member of staff (or a 楼栋长) told of: where, how many
+    households, what they found; `at` the time of the round (「昨天走访了…」: a day before it
+    was told, `recorded_at`)."""
+
+    __tablename__ = "patrols"
+    __table_args__ = (Index("ix_patrols_community_at", "community_id", "at"),)
+
+    id: Mapped[intpk]
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id"))
+    grid_id: Mapped[int | None] = mapped_column(ForeignKey("grids.id"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    chat_id: Mapped[int] = mapped_column(ForeignKey("chats.id"))
+    building: Mapped[str | None] = mapped_column(String(16))
+    place: Mapped[str] = mapped_column(Text, default="")  # 「3号楼2单元」, as the analyser reads it
+    households: Mapped[int | None] = mapped_column(Integer)  # 入户12户
+    words: Mapped[str] = mapped_column(Text)  # as they said it
+    found: Mapped[str] = mapped_column(Text, default="")  # the problem they found, if any
+    at: Mapped[timestamp]
+    recorded_at: Mapped[timestamp]
+
+
 class WebSession(Base):
     """A sign-in to the web ledger, asked for with `/web` in a private chat.
 

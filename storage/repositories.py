@@ -50,6 +50,7 @@ from storage.models import (
     MeetingOption,
     Objection,
     OutboundMessage,
+    Patrol,
     Person,
     PointEntry,
     Reminder,
@@ -2218,6 +2219,51 @@ _POINT_ENTRY = select(PointEntry).where(
     PointEntry.reason == bindparam("reason"),
 )
 """`Points.find`, built once: every report of a neighbour's problem asks it."""
+
+
+class Patrols:
+    """Rounds of 走访 and 巡查 staff told of."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, patrol: Patrol) -> None:
+        self._session.add(patrol)
+
+    def remove(self, patrol: Patrol) -> None:
+        self._session.delete(patrol)
+
+    def between(
+        self,
+        community_id: int,
+        since: datetime | None,
+        until: datetime | None,
+        *,
+        person_ids: Collection[int] = (),
+    ) -> Sequence[Patrol]:
+        """The community's rounds made in [since, until) (None: unbounded), by those people
+        when any are given, in the order they were made."""
+        query = select(Patrol).where(Patrol.community_id == community_id)
+        if since is not None:
+            query = query.where(Patrol.at >= since)
+        if until is not None:
+            query = query.where(Patrol.at < until)
+        if person_ids:
+            query = query.where(Patrol.person_id.in_(sorted(person_ids)))
+        return self._session.scalars(query.order_by(Patrol.at, Patrol.id)).all()
+
+    def last_told_by(self, person_id: int, since: datetime) -> Patrol | None:
+        """The round this person told of last, since `since`."""
+        return self._session.scalar(
+            select(Patrol)
+            .where(Patrol.person_id == person_id, Patrol.recorded_at >= since)
+            .order_by(Patrol.recorded_at.desc(), Patrol.id.desc())
+            .limit(1)
+        )
+
+    def by(self, person_id: int) -> Sequence[Patrol]:
+        """Every round this person told of."""
+        return self._session.scalars(select(Patrol).where(Patrol.person_id == person_id)).all()
 
 
 class WebSessions:

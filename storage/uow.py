@@ -14,6 +14,7 @@ from storage.repositories import (
     Issues,
     Meetings,
     Outbox,
+    Patrols,
     People,
     Points,
     Reminders,
@@ -34,6 +35,7 @@ class UnitOfWork:
     outbox: Outbox
     meetings: Meetings
     points: Points
+    patrols: Patrols
     web: WebSessions
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
@@ -53,6 +55,7 @@ class UnitOfWork:
         self.outbox = Outbox(session)
         self.meetings = Meetings(session)
         self.points = Points(session)
+        self.patrols = Patrols(session)
         self.web = WebSessions(session)
         return self
 

@@ -176,6 +176,8 @@ def refusal(command: str, actor: Actor, issue: IssueFacts | None = None) -> str 
         return None if actor.role is Role.SECRETARY else f"只有书记可以{verb}。"
     if command == "file":
         return None if actor.role in FILERS else "只有网格员、楼栋长或书记可以代为立案。"
+    if command == "patrol":  # a 楼栋长's round of their building counts too
+        return None if actor.role in FILERS else "只有网格员、楼栋长或书记可以记录走访。"
     if command == "verify":  # a head's own building is checked against the issue's building
         if actor.role is Role.HEAD:
             return None

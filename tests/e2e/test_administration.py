@@ -112,6 +112,13 @@ def test_forget_me_erases_the_name_typed_into_reports_too(chat: Conversation) ->
     assert "补充：已注销用户补充一下" in shown
 
 
+def test_forget_me_erases_a_heads_name_and_number_from_their_rounds(chat: Conversation) -> None:
+    chat.say("@陈楼长/私聊: 走访 3号楼 陈楼长本人在家值守，电话13912345678")
+    chat.say("@陈楼长/私聊: 删除我的信息 确认")
+    listed = chat.text("@李书记/工作群: 走访 列表")
+    assert listed.endswith("3号楼 已注销用户本人在家值守，电话139****5678"), listed
+
+
 def test_forget_me_ends_the_reminders_one_set(chat: Conversation) -> None:
     chat.say("@王芳/私聊: 提醒 每天8:00 给3-2-302的妈妈打电话")
     chat.say("@王芳/私聊: 提醒 明天10:00 交物业费")

@@ -168,7 +168,7 @@ def test_export_writes_the_months_ledger_from_the_shell(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"已导出 2026-11 台账到 {out}（2条）\n"
     book = load_workbook(out)
-    assert book.sheetnames == ["台账", "统计", "单位", "人员", "议事"]
+    assert book.sheetnames == ["台账", "统计", "单位", "人员", "议事", "走访"]
     headers, *rows = book["台账"].iter_rows(values_only=True)
     ledger = [dict(zip(headers, row, strict=True)) for row in rows]
     assert [(row["编号"], row["网格"], row["分类"], row["描述"]) for row in ledger] == [

@@ -219,7 +219,7 @@ def test_the_export_has_a_sheet_of_the_units(week: Conversation) -> None:
     sent = week.send("@李书记/工作群: 导出 本月")
     assert len(sent) == 1 and isinstance(sent[0], Document)
     book = load_workbook(BytesIO(sent[0].content))
-    assert book.sheetnames == ["台账", "统计", "单位", "人员", "议事"]
+    assert book.sheetnames == ["台账", "统计", "单位", "人员", "议事", "走访"]
     rows = [tuple(row) for row in book["单位"].iter_rows(values_only=True)]
     assert rows[0][0] == "幸福里社区 2026年11月 各单位承办情况"
     assert "|".join(rows[3]) == "单位|承办|办结|办结率|按期办结|按期率|超期未办结|已评价|满意率"

@@ -26,7 +26,7 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from handlers.export import LEDGER_HEADERS, MEETING_HEADERS, ledger_workbook
+from handlers.export import LEDGER_HEADERS, MEETING_HEADERS, PATROL_HEADERS, ledger_workbook
 from handlers.stats import month_span
 from storage.uow import UnitOfWork
 from tests.support.conversation import Conversation
@@ -140,7 +140,7 @@ def every_text(book: Workbook) -> str:
 def test_the_ledger_sheet_has_one_coloured_row_per_issue(chat: Conversation) -> None:
     the_week(chat)
     book = export(chat, None)
-    assert book.sheetnames == ["台账", "统计", "单位", "人员", "议事"]
+    assert book.sheetnames == ["台账", "统计", "单位", "人员", "议事", "走访"]
     sheet = book["台账"]
     assert [cell.value for cell in sheet[1]] == list(LEDGER_HEADERS)
     assert all(cell.font.bold for cell in sheet[1])
@@ -316,6 +316,42 @@ def test_the_meetings_sheet_lists_the_meeting(chat: Conversation) -> None:
         }
     ]
     assert sheet["A2"].number_format == '"M"0'
+
+
+def test_the_rounds_sheet_lists_each_round_and_the_people_sheet_counts_them(
+    chat: Conversation,
+) -> None:
+    chat.say("@张网格/私聊: 走访 3号楼2单元 入户12户 无异常")
+    chat.say("@赵网格/工作群: 昨天巡查了5号楼，发现楼道堆物，电话13812345678的住户不在家")
+    book = export(chat, (2026, 11))
+    sheet = book["走访"]
+    assert [cell.value for cell in sheet[1]] == list(PATROL_HEADERS)
+    assert rows(sheet) == [
+        {
+            "时间": wall(11, 22, 8, 2),
+            "人员": "赵*格",
+            "网格": "网格5",
+            "地点": "5号楼",
+            "入户": None,
+            "情况": "5号楼，发现楼道堆物，电话138****5678的住户不在家",
+            "发现问题": "楼道堆物",
+        },
+        {
+            "时间": wall(11, 23, 8, 1),
+            "人员": "张*格",
+            "网格": "网格3",
+            "地点": "3号楼2单元",
+            "入户": 12,
+            "情况": "3号楼2单元 入户12户 无异常",
+            "发现问题": None,
+        },
+    ]
+    people = [[cell.value for cell in row] for row in book["人员"].iter_rows(min_row=4)]
+    assert people[0][-2:] == ["走访", "入户"]
+    assert ["张*格", "网格员", "网格3", 0, 1, 12] in people
+    assert ["赵*格", "网格员", "网格5", 0, 1, 0] in people
+    # A month without rounds has the sheet, its header alone.
+    assert rows(export(chat, (2026, 10))["走访"]) == []
 
 
 def test_a_month_holds_only_what_was_filed_in_it(chat: Conversation) -> None:

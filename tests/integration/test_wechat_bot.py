@@ -216,7 +216,7 @@ async def test_export_arrives_in_the_work_room_as_a_file(
         sent = await peer.from_bot(lambda m: (m["fileName"] or "").endswith(".xlsx"))
         assert sent["roomId"] == WORK
         book = openpyxl.load_workbook(io.BytesIO(await peer.file(sent["id"])))
-        assert book.sheetnames == ["台账", "统计", "单位", "人员", "议事"]
+        assert book.sheetnames == ["台账", "统计", "单位", "人员", "议事", "走访"]
         assert "楼道灯" in str([cell.value for cell in book["台账"][2]])
 
 

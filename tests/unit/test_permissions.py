@@ -53,6 +53,7 @@ ALLOWED: dict[str, set[Role]] = {
     "reopen": {W, S},
     "withdraw": set(),  # the reporter's alone (staff say 退回)
     "rate": {W, S},  # the reporter; staff record a rating given on the phone (回访)
+    "patrol": {H, W, S},  # a round of 走访 or 巡查 (a head: of their building)
     "verify": {H, W, S},  # a head: their building's issues (checked with the issue's building)
     "role": {S},
     "bind": {S},

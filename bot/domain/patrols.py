@@ -1,0 +1,90 @@
+"""走访 and 巡查: a grid worker's round of their buildings and households, kept as a record of
+the work (the 走访入户 figures a community reports), read from the command (「走访 3号楼2单元
+入户12户 无异常」) or as staff say it (「今天走访了3号楼，没发现问题」).
+
+Pure: what the words say of the round; where it was is the analyser's to read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.text import normalize, visible
+
+# When it was, said first: today unless 昨天 or 前天.
+_WHEN = (
+    r"(?P<when>今天|今日|今早|今晚|早上|上午|中午|下午|傍晚|晚上|刚才|刚刚|昨天|昨日|前天)?"
+    r"(?:上午|下午|早上|晚上|中午)?"
+)
+_DAYS_AGO = {"昨天": 1, "昨日": 1, "前天": 2}
+_VERB_SEEN = re.compile(r"走访|巡查|巡逻|排查|巡楼|入户")
+_VERB = r"(?:去|到)?(?:入户)?(?:走访|巡查|巡逻|排查|巡楼|入户)"
+_WHO = r"\s*(?:我|我们)?(?:又|已经?)?"
+_AFTER = r"\s*[,:、，：]?\s*(?P<rest>.*)$"
+# Said in words, the verb is done (了, 过, 完): 「巡查发现…」 is a report, 「去走访吗」 a question.
+_SAID = re.compile(rf"^(?:我|我们)?{_WHEN}{_WHO}{_VERB}(?:了|过|完了?){_AFTER}")
+# In the command the verb is the keyword; the words may still start with when, or say it again.
+_ARGS = re.compile(rf"^(?:我|我们)?{_WHEN}{_WHO}(?:{_VERB}(?:了|过|完了?)?)?{_AFTER}")
+_HOUSEHOLDS = re.compile(r"(?:入户|走访|共|一共|计)?\s*(?P<n>[0-9]{1,4})\s*户")
+# 「发现楼道堆物」 is a problem found; 「没发现问题」「未发现异常」 none.
+_FOUND = re.compile(r"(?P<not>没有?|未|无)?发现(?:了|有)?(?P<what>[^,.;!?]*)")
+_NOTHING = frozenset({"", "问题", "异常", "什么问题", "什么异常", "隐患", "安全隐患", "什么"})
+_ASKED_END = re.compile(r"(?:吗|呢|么|没有?)$")
+_SPACES = re.compile(r"\s+")
+_EDGES = re.compile(r"^[\s,.:;、，。：；]+|[\s,.:;、，。：；]+$")
+
+
+@dataclass(frozen=True)
+class PatrolWords:
+    """What a round's words say of it."""
+
+    words: str  # as they said it, without when and the verb: 「3号楼，没发现问题」
+    days_ago: int  # 0 today, 1 昨天, 2 前天
+    households: int | None  # 入户12户
+    found: str  # the problem they found (「楼道堆物」), or ""
+
+
+def patrol_said(text: str) -> bool:
+    """Whether `text` (normalised, without its closing punctuation) tells of a round done:
+    「今天走访了3号楼，没发现问题」「上午巡查了5号楼和6号楼，一切正常」; not 「巡查发现3号楼
+    井盖坏了」 (a report) nor 「今天走访了吗」 (a question)."""
+    if _VERB_SEEN.search(text) is None:  # most messages: one search
+        return False
+    match = _SAID.match(text)
+    return match is not None and bool(match["rest"]) and not _ASKED_END.search(match["rest"])
+
+
+def patrol_words(said: str) -> PatrolWords:
+    """The words of 「走访 [昨天] 地点 [入户N户] [情况]」, or of a round told in words (`said`
+    as typed: the words are kept so, full-width punctuation and all)."""
+    said = _SPACES.sub(" ", visible(said)).strip()
+    normalised = normalize(said)
+    match = _ARGS.match(normalised)
+    assert match is not None  # every text matches: each part may be empty
+    rest = match["rest"]
+    households = _HOUSEHOLDS.search(rest)
+    found = ""
+    for seen in _FOUND.finditer(rest):
+        what = seen["what"].strip()
+        if not seen["not"] and what not in _NOTHING:
+            found = what
+            break
+    return PatrolWords(
+        words=_EDGES.sub("", said[_typed_length(said, match.start("rest")) :]),
+        days_ago=_DAYS_AGO.get(match["when"] or "", 0),
+        households=int(households["n"]) if households else None,
+        found=found,
+    )
+
+
+def _typed_length(said: str, consumed: int) -> int:
+    """How many characters of `said` (spaces single, none leading) its first `consumed`
+    normalised characters came from (NFKC turns one character into one or more)."""
+    count = 0
+    for index, char in enumerate(said):
+        if count >= consumed:
+            return index
+        count += len(unicodedata.normalize("NFKC", char))
+    return len(said)

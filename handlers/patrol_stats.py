@@ -1,0 +1,100 @@
+"""统计 … 走访: the rounds of a period as a report quotes them — 「本月走访巡查23次，入户156户，
+发现问题2处。」 — then a line for each member of staff who made any, and one for each grid where
+none was made (「网格5：本月无走访记录」), which is what a secretary looks for.
+
+A round counts in the period it was made in (`Patrol.at`: 「昨天走访了…」 is yesterday's).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.domain.privacy import mask_name
+from handlers import texts
+from storage.models import Patrol
+from storage.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class PatrolFigures:
+    count: int
+    households: int
+    found: int  # rounds that found a problem
+    rounds: Counter[int]  # person id → rounds
+    visited: Counter[int]  # person id → households
+    grids: frozenset[int]  # the grids rounds were made in
+
+
+def patrol_figures(
+    uow: UnitOfWork,
+    community_id: int,
+    since: datetime | None,
+    until: datetime | None,
+    *,
+    grid_ids: Collection[int] = (),
+    person_ids: Collection[int] = (),
+) -> PatrolFigures:
+    """The rounds made in [since, until), in those grids and by those people when given."""
+    made = uow.patrols.between(community_id, since, until, person_ids=person_ids)
+    return figures_of([p for p in made if not grid_ids or p.grid_id in grid_ids])
+
+
+def figures_of(made: Sequence[Patrol]) -> PatrolFigures:
+    rounds: Counter[int] = Counter(patrol.person_id for patrol in made)
+    visited: Counter[int] = Counter()
+    for patrol in made:
+        visited[patrol.person_id] += patrol.households or 0
+    return PatrolFigures(
+        count=len(made),
+        households=sum(visited.values()),
+        found=sum(1 for patrol in made if patrol.found),
+        rounds=rounds,
+        visited=visited,
+        grids=frozenset(patrol.grid_id for patrol in made if patrol.grid_id is not None),
+    )
+
+
+def households_said(count: int) -> str:
+    """「，入户12户」, or nothing when no round counted households."""
+    return texts.PATROL_HOUSEHOLDS.format(count=count) if count else ""
+
+
+def figures_sentence(label: str, figures: PatrolFigures) -> str:
+    """「本月走访巡查23次，入户156户，发现问题2处。」"""
+    if not figures.count:
+        return texts.PATROL_FIGURES_NONE.format(period=label)
+    found = texts.PATROL_FIGURES_FOUND.format(count=figures.found) if figures.found else ""
+    return texts.PATROL_FIGURES.format(
+        period=label,
+        count=figures.count,
+        households=households_said(figures.households),
+        found=found,
+    )
+
+
+def figures_text(
+    uow: UnitOfWork,
+    community_id: int,
+    label: str,
+    figures: PatrolFigures,
+    grid_ids: Collection[int] | None = (),
+) -> list[str]:
+    """The sentence, each person's line (the most rounds first) and each grid (of `grid_ids`
+    when given; None: none, the rounds being some people's) without a round."""
+    lines = [figures_sentence(label, figures)]
+    people = uow.people.many(figures.rounds)
+    for person_id, count in sorted(figures.rounds.items(), key=lambda pc: (-pc[1], pc[0])):
+        lines.append(
+            texts.PATROL_PERSON_LINE.format(
+                who=mask_name(people[person_id].name),
+                count=count,
+                households=households_said(figures.visited[person_id]),
+            )
+        )
+    for grid in uow.communities.grids_of(community_id) if grid_ids is not None else ():
+        if grid.id not in figures.grids and (not grid_ids or grid.id in grid_ids):
+            lines.append(texts.PATROL_GRID_NONE.format(grid=grid.name, period=label))
+    return lines

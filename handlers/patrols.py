@@ -1,0 +1,150 @@
+"""走访 — a round of 走访 or 巡查 kept as a record of the work: 「走访 3号楼2单元 入户12户 无异常」,
+or said 「今天走访了3号楼，没发现问题」 (privately or in a work group); 「走访 列表 [本月]」 lists
+them, 「走访 撤回」 takes back one's last of the day. 统计 … 走访 counts them
+(`handlers.patrol_stats`).
+
+A round belongs to the grid of the building it names, else to the sender's one grid, else to
+the chat's. A problem found (「发现楼道堆物」, or said plainly: 「3号楼楼道灯不亮」) is kept with it
+and the sender told how to file it: a round is a record, not a report anyone follows up.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.analysis.taxonomy import OTHER_CODE
+from bot.domain.issues import Role
+from bot.domain.patrols import PatrolWords, patrol_words
+from bot.domain.privacy import mask_name, mask_text
+from bot.text import normalize, shorten
+from handlers import texts
+from handlers.base import Answer, Context, Outcome, answer
+from handlers.ledger import check
+from handlers.patrol_stats import figures_of, households_said
+from handlers.stats import parse_period
+from storage.models import Patrol
+
+_LIST = frozenset({"列表", "记录", "查看", "list"})
+_UNDO = frozenset({"撤回", "撤销", "删除", "undo"})
+LISTED_AT_MOST = 20
+SHOWN_WORDS = 40  # a round's words, as a reply or a list quotes them
+
+
+def patrol(ctx: Context, args: str) -> Outcome:
+    """走访 地点 [入户N户] [情况] | 列表 [时间] | 撤回."""
+    check(ctx, "patrol")
+    if ctx.community is None:
+        raise Answer(texts.NEEDS_COMMUNITY)
+    first, _, rest = normalize(args).partition(" ")
+    if first.lower() in _LIST:
+        return _listed(ctx, rest)
+    if first in _UNDO and not rest:
+        return _undone(ctx)
+    said = patrol_words(args)
+    if not said.words:
+        raise Answer(ctx.services.command("patrol").usage_line())
+    return _kept(ctx, said)
+
+
+def _kept(ctx: Context, said: PatrolWords) -> Outcome:
+    assert ctx.community is not None
+    analysis = ctx.services.analyzer.analyze(said.words)
+    location, building = analysis.location, analysis.location.building
+    found = said.found  # 「发现楼道堆物」; or a problem said plainly: 「3号楼楼道灯不亮」
+    if not found and analysis.complaint and analysis.category != OTHER_CODE:
+        found = said.words
+    known = ctx.uow.communities.building(ctx.community.id, building) if building else None
+    grid_id = known.grid_id if known is not None else _own_grid(ctx)
+    at = ctx.now - timedelta(days=said.days_ago)
+    ctx.uow.patrols.add(
+        Patrol(
+            community_id=ctx.community.id,
+            grid_id=grid_id,
+            person_id=ctx.sender.id,
+            chat_id=ctx.chat.id,
+            building=building,
+            place=location.label(),
+            households=said.households,
+            words=said.words,
+            found=found,
+            at=at,
+            recorded_at=ctx.now,
+        )
+    )
+    month = parse_period("本月", at, ctx.services.settings.tz)
+    mine = {ctx.sender.id}
+    count = len(
+        ctx.uow.patrols.between(ctx.community.id, month.since, month.until, person_ids=mine)
+    )
+    where = ctx.uow.communities.grid(grid_id).name if grid_id is not None else ""
+    fields = {
+        "day": texts.PATROL_YESTERDAY[said.days_ago],
+        "words": shorten(said.words, SHOWN_WORDS),
+        "where": where,
+        "person": "您",
+        "period": month.label,
+        "count": count,
+    }
+    line = (texts.PATROL_KEPT if where else texts.PATROL_KEPT_NOWHERE).format(**fields)
+    if found:
+        named = location.label()
+        problem = found if not named or named in found else f"{named} {found}"
+        line += texts.PATROL_FOUND.format(problem=shorten(problem, SHOWN_WORDS))
+    return answer(ctx, line)
+
+
+def _own_grid(ctx: Context) -> int | None:
+    """The sender's one grid (a grid worker's), else the chat's."""
+    if ctx.actor.role is Role.WORKER and len(ctx.actor.grid_ids) == 1:
+        return next(iter(ctx.actor.grid_ids))
+    return ctx.chat.grid_id
+
+
+def _undone(ctx: Context) -> Outcome:
+    """走访 撤回: the sender's last round told of today (a slip, a round told twice)."""
+    tz = ctx.services.settings.tz
+    today = parse_period("今天", ctx.now, tz)
+    assert today.since is not None
+    last = ctx.uow.patrols.last_told_by(ctx.sender.id, today.since)
+    if last is None:
+        raise Answer(texts.PATROL_NONE_TO_UNDO)
+    ctx.uow.patrols.remove(last)
+    day = f"{last.at.astimezone(tz):%-m月%-d日}"
+    return answer(ctx, texts.PATROL_UNDONE.format(day=day, words=shorten(last.words, SHOWN_WORDS)))
+
+
+def _listed(ctx: Context, words: str) -> Outcome:
+    """走访 列表 [时间]: the rounds of a period (本周 unless said): the secretary's every one in
+    the community, anyone else's their own, the newest first."""
+    assert ctx.community is not None
+    tz = ctx.services.settings.tz
+    try:
+        period = parse_period(words.strip() or "本周", ctx.now, tz)
+    except ValueError:
+        raise Answer(ctx.services.command("patrol").usage_line()) from None
+    everyone = ctx.actor.role is Role.SECRETARY
+    made = ctx.uow.patrols.between(
+        ctx.community.id,
+        period.since,
+        period.until,
+        person_ids=() if everyone else {ctx.sender.id},
+    )
+    if not made:
+        return answer(ctx, texts.PATROL_LIST_NONE.format(period=period.label))
+    figures = figures_of(made)
+    people = ctx.uow.people.many(figures.rounds)
+    head = texts.PATROL_LIST_HEAD.format(
+        period=period.label, count=figures.count, households=households_said(figures.households)
+    )
+    lines = [head]
+    for patrol in list(reversed(made))[:LISTED_AT_MOST]:
+        lines.append(
+            texts.PATROL_LIST_LINE.format(
+                day=f"{patrol.at.astimezone(tz):%-m月%-d日}",
+                who=mask_name(people[patrol.person_id].name),
+                words=mask_text(shorten(patrol.words, SHOWN_WORDS)),
+            )
+        )
+    if len(made) > LISTED_AT_MOST:
+        lines.append(texts.PATROL_LIST_MORE.format(count=len(made) - LISTED_AT_MOST))
+    return answer(ctx, "\n".join(lines))

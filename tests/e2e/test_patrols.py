@@ -1,0 +1,145 @@
+"""走访 and 巡查: grid workers' rounds kept as a record of their work, listed, taken back and
+counted (统计 … 走访, the monthly report, 统计 … 人员).
+
+Cast of the example config: 张网格 works 网格3 (buildings 1–4), 赵网格 网格5 (5–8), 陈楼长 is the
+head of building 3, 王芳 a resident; the week starts Monday 23 November 2026, 08:00.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from tests.support.conversation import Conversation
+
+G3, WORK = "网格3群", "工作群"
+ZHANG, ZHAO, CHEN = "私聊·张网格", "私聊·赵网格", "私聊·陈楼长"
+
+
+def test_a_round_is_kept_and_counted_for_its_grid(chat: Conversation) -> None:
+    assert chat.say("@张网格/私聊: 走访 3号楼2单元 入户12户 无异常") == [
+        (ZHANG, "已记录走访：3号楼2单元 入户12户 无异常（网格3）。您本月第1次。")
+    ]
+    # Said as they say it, privately or in the work group; the building says whose grid.
+    assert chat.say("@张网格/工作群: 今天上午巡查了5号楼，一切正常") == [
+        (WORK, "已记录走访：5号楼，一切正常（网格5）。您本月第2次。")
+    ]
+    assert chat.say("@赵网格/私聊: 走访 ６号楼 入户８户") == [
+        (ZHAO, "已记录走访：６号楼 入户８户（网格5）。您本月第1次。")
+    ]
+    assert chat.text("@李书记/工作群: 统计 本月 走访").splitlines() == [
+        "本月走访巡查3次，入户20户。",
+        "张*格：2次，入户12户",
+        "赵*格：1次，入户8户",
+    ]
+    # The grids nobody went round are named: what the secretary looks for.
+    assert chat.text("@李书记/工作群: 统计 上月 走访").splitlines() == [
+        "10月没有走访记录。",
+        "网格3：10月无走访记录",
+        "网格5：10月无走访记录",
+    ]
+    assert chat.text("@李书记/工作群: 统计 本月 网格5 走访").splitlines() == [
+        "本月走访巡查2次，入户8户。",
+        "张*格：1次",
+        "赵*格：1次，入户8户",
+    ]
+    assert chat.text("@李书记/工作群: 统计 本月 赵网格 走访").splitlines() == [
+        "本月走访巡查1次，入户8户。",
+        "赵*格：1次，入户8户",
+    ]
+
+
+def test_a_problem_found_on_a_round_is_kept_and_the_way_to_file_it_told(
+    chat: Conversation,
+) -> None:
+    assert chat.say("@张网格/工作群: 上午巡查了5号楼，发现楼道堆物") == [
+        (
+            WORK,
+            "已记录走访：5号楼，发现楼道堆物（网格5）。您本月第1次。"
+            "发现的问题要跟进，请发送「#报事 5号楼 楼道堆物」登记。",
+        )
+    ]
+    # Said plainly, as a problem reads, too; 「没发现问题」 is none.
+    told = chat.text("@陈楼长/私聊: 今天巡楼了，3号楼楼道灯不亮")
+    assert told.endswith("请发送「#报事 3号楼楼道灯不亮」登记。")
+    assert "#报事" not in chat.text("@张网格/私聊: 今天走访了3号楼，没发现问题")
+    assert chat.text("@李书记/工作群: 统计 本月 走访").startswith("本月走访巡查3次，发现问题2处。")
+    # Nothing was filed: a round is a record, not a report.
+    assert chat.text("@李书记/工作群: 台账") == "没有未办结的事项。"
+    # 「巡查发现…」 is a report, as before.
+    assert chat.text("@李书记/工作群: 巡查发现3号楼井盖坏了").startswith("已登记 #1【道路井盖】")
+
+
+def test_a_round_of_yesterday_counts_on_its_day_and_the_last_one_can_be_taken_back(
+    chat: Conversation,
+) -> None:
+    chat.say("@张网格/私聊: 走访 3号楼 入户5户")
+    assert chat.text("@张网格/私聊: 昨天走访了王大爷家，电话13812345678") == (
+        "已记录昨天走访：王大爷家，电话13812345678（网格3）。您本月第2次。"
+    )
+    # Sunday's round is not this week's.
+    assert chat.text("@张网格/私聊: 走访 列表").splitlines() == [
+        "本周走访记录1次，入户5户：",
+        "11月23日 张*格 3号楼 入户5户",
+    ]
+    # Listed in a group, a phone number is masked.
+    assert chat.text("@李书记/工作群: 走访 列表 本月").splitlines() == [
+        "本月走访记录2次，入户5户：",
+        "11月23日 张*格 3号楼 入户5户",
+        "11月22日 张*格 王大爷家，电话138****5678",
+    ]
+    assert chat.text("@张网格/私聊: 走访 撤回") == (
+        "已撤回11月22日的走访记录：王大爷家，电话13812345678。"
+    )
+    assert chat.text("@张网格/私聊: 走访 撤回") == "已撤回11月23日的走访记录：3号楼 入户5户。"
+    assert chat.text("@张网格/私聊: 走访 撤回") == "您今天没有可撤回的走访记录。"
+    assert chat.text("@李书记/工作群: 走访 列表").startswith("本周没有走访记录。")
+
+
+def test_only_staff_and_heads_keep_rounds_and_neighbours_talk_freely(chat: Conversation) -> None:
+    assert chat.say("@王芳/私聊: 走访 3号楼") == [
+        ("私聊·王芳", "只有网格员、楼栋长或书记可以记录走访。")
+    ]
+    # Among neighbours, these are words to neighbours, whoever says them.
+    assert chat.say("@王芳/网格3群: 今天走访了亲戚") == []
+    assert chat.say("@张网格/网格3群: 今天走访了3号楼，大家有事可以找我") == []
+    assert chat.say("@李书记/工作群: 今天走访了吗") == []  # a question
+    assert chat.text("@李书记/工作群: 走访 列表").startswith("本周没有走访记录。")
+    # A head's round of their building counts.
+    assert chat.say("@陈楼长/私聊: 走访 3号楼 入户6户") == [
+        (CHEN, "已记录走访：3号楼 入户6户（网格3）。您本月第1次。")
+    ]
+    assert chat.text("@李书记/工作群: 走访").startswith("用法：/patrol 地点")
+    assert chat.text("@李书记/工作群: 走访 列表 乱说").startswith("用法：/patrol 地点")
+
+
+def test_rounds_go_with_each_ones_work_and_the_report(chat: Conversation) -> None:
+    chat.say("@张网格/私聊: 走访 3号楼 入户10户")
+    chat.say("@张网格/私聊: 走访 4号楼 入户6户")
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    chat.say("@张网格/网格3群: 受理 1")
+    assert chat.text("@李书记/工作群: 统计 本月 张网格").splitlines()[0] == (
+        "张*格本月经手事项1件：受理1；走访2次，入户16户。"
+    )
+    staff = chat.text("@李书记/工作群: 统计 本月 网格员").splitlines()
+    assert staff == [
+        "本月网格员办理情况：",
+        "张*格（网格3）：经手1件，受理1；走访2次，入户16户",
+        "赵*格（网格5）：没有办理记录",
+    ]
+    assert "本月走访巡查2次，入户16户。" in chat.text("@李书记/工作群: 统计 本月 总结")
+    # 环比: against the same days of last month.
+    compared = chat.text("@李书记/工作群: 统计 本月 走访 环比").splitlines()
+    assert compared[1] == "上月同期没有走访记录，无从比较。"
+
+
+def test_rounds_are_compared_with_the_month_before(chat: Conversation) -> None:
+    chat.say("@张网格/私聊: 走访 3号楼 入户10户")
+    chat.say("@张网格/私聊: 走访 4号楼 入户6户")
+    chat.run_until(datetime(2026, 12, 24, 9, tzinfo=ZoneInfo("Asia/Shanghai")))
+    chat.say("@张网格/私聊: 走访 1号楼 入户4户")
+    # Against the same days of November (1–24), which hold both of its rounds.
+    assert chat.text("@李书记/工作群: 统计 本月 走访 环比").splitlines()[:2] == [
+        "本月走访巡查1次，入户4户。",
+        "较上月同期（走访2次，入户16户）：走访减少1次（-50%），入户减少12户。",
+    ]

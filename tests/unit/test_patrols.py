@@ -1,0 +1,55 @@
+"""Reading a round of 走访 or 巡查 (bot/domain/patrols.py): told in words, or given to 走访."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.patrols import PatrolWords, patrol_said, patrol_words
+from bot.text import normalize
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "今天走访了3号楼，没发现问题",
+        "上午巡查了5号楼和6号楼，一切正常",
+        "入户走访了3号楼12户",
+        "昨天走访了王大爷家",
+        "我今天去走访了2号楼",
+        "下午巡楼了，3号楼楼道灯不亮",
+    ],
+)
+def test_a_round_told_in_words(said: str) -> None:
+    assert patrol_said(normalize(said))
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "巡查发现3号楼井盖坏了",  # a report of what was found
+        "今天走访了吗",  # a question
+        "今天去走访",  # not done yet
+        "我今天去走访了",  # nothing said of where or whom
+        "走访群众是我们的责任",
+        "3号楼的灯坏了",
+    ],
+)
+def test_other_words_are_no_round(said: str) -> None:
+    assert not patrol_said(normalize(said))
+
+
+def test_the_words_of_a_round_as_typed() -> None:
+    assert patrol_words("3号楼2单元 入户１２户 无异常") == PatrolWords(
+        words="3号楼2单元 入户１２户 无异常", days_ago=0, households=12, found=""
+    )
+    assert patrol_words("前天  5号楼，发现楼道堆物；已告知物业") == PatrolWords(
+        words="5号楼，发现楼道堆物；已告知物业", days_ago=2, households=None, found="楼道堆物"
+    )
+    # Told in words: when and the verb are no part of what was said of it.
+    assert patrol_words("昨天下午走访了3号楼，共8户，未发现安全隐患") == PatrolWords(
+        words="3号楼，共8户，未发现安全隐患", days_ago=1, households=8, found=""
+    )
+    assert patrol_words("走访了2户独居老人，发现1户家里漏水") == PatrolWords(
+        words="2户独居老人，发现1户家里漏水", days_ago=0, households=2, found="1户家里漏水"
+    )
+    assert patrol_words("").words == ""
