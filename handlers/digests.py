@@ -12,11 +12,13 @@ from handlers import texts
 from handlers.base import Services
 from handlers.ledger import yellow_until
 from handlers.listing import ledger_line
+from handlers.patrol_stats import households_said, patrol_figures
 from handlers.schedule import MONTHLY, POINTS_WEEKLY, WEEKLY
 from storage.repositories import LedgerPage, LedgerQuery
 from storage.uow import UnitOfWork
 
 RED_LINES = 10
+ROUNDS_KEPT = timedelta(weeks=4)  # a community that kept rounds in these hears of them weekly
 
 
 def working_day(services: Services, due: datetime) -> bool:
@@ -123,7 +125,7 @@ def weekly(uow: UnitOfWork, services: Services, community_id: int, due: datetime
     counts = uow.issues.week_counts(community_id, since, until)
     open_page = _counts(uow, services, LedgerQuery(community_id, OPEN), now)
     last_day = (until - timedelta(days=1)).astimezone(tz)
-    return texts.WEEKLY_DIGEST.format(
+    digest = texts.WEEKLY_DIGEST.format(
         since=f"{since.month}月{since.day}日",
         until=f"{last_day.month}月{last_day.day}日",
         collected=counts.get("filed", 0),
@@ -131,4 +133,22 @@ def weekly(uow: UnitOfWork, services: Services, community_id: int, due: datetime
         closed=counts.get(IssueStatus.CLOSED.value, 0),
         open=open_page.total,
         red=open_page.red,
+    )
+    rounds = _rounds(uow, community_id, since, until)
+    return f"{digest}\n{rounds}" if rounds else digest
+
+
+def _rounds(uow: UnitOfWork, community_id: int, since: datetime, until: datetime) -> str:
+    """「上周走访巡查5次，入户36户；网格5无走访记录。」 where rounds are kept (any in the four
+    weeks before); nothing where they are not."""
+    week = patrol_figures(uow, community_id, since, until)
+    if not week.count and not uow.patrols.between(community_id, since - ROUNDS_KEPT, since):
+        return ""
+    if not week.count:
+        return texts.WEEKLY_PATROLS_NONE
+    missing = [g.name for g in uow.communities.grids_of(community_id) if g.id not in week.grids]
+    return texts.WEEKLY_PATROLS.format(
+        count=week.count,
+        households=households_said(week.households),
+        missing=texts.WEEKLY_PATROLS_MISSING.format(grids="、".join(missing)) if missing else "",
     )

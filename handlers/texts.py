@@ -451,6 +451,9 @@ CALENDAR_AHEAD = (
     "⚠️ 还没有{year}年的法定节假日安排：跨年的期限无法按工作日计算。"
     "请升级 chinesecalendar，或在配置 calendar 中补充{year}年的放假和调休日期。"
 )
+WEEKLY_PATROLS = "上周走访巡查{count}次{households}{missing}。"
+WEEKLY_PATROLS_MISSING = "；{grids}无走访记录"
+WEEKLY_PATROLS_NONE = "上周没有走访记录。"
 WEEKLY_DIGEST = "📊 上周小结（{since}—{until}）：收集诉求{collected}条，办结{resolved}条，销号{closed}条；目前未办结{open}条，其中超期{red}条。"
 WHICH_NOT_FIXED = "您有几件已办结的事项（{numbers}），是哪一件没修好？请发送「重开 编号 {said}」，例如：重开 {number} {said}"
 WHICH_TO_RATE = "您有几件事项待评价（{numbers}），请写明编号，例如：评价 {number} 5"

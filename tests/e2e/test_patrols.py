@@ -143,3 +143,24 @@ def test_rounds_are_compared_with_the_month_before(chat: Conversation) -> None:
         "本月走访巡查1次，入户4户。",
         "较上月同期（走访2次，入户16户）：走访减少1次（-50%），入户减少12户。",
     ]
+
+
+def test_the_weekly_summary_says_last_weeks_rounds_where_rounds_are_kept(
+    chat: Conversation,
+) -> None:
+    def after_summary(month: int, day: int) -> str:
+        """The line after the weekly summary's, in the work group's morning message."""
+        fired = chat.run_until(datetime(2026, month, day, 10, tzinfo=ZoneInfo("Asia/Shanghai")))
+        text = next(text for _, where, text in fired if where == WORK and "上周小结" in text)
+        lines = text.splitlines()
+        summary = next(n for n, line in enumerate(lines) if line.startswith("📊 上周小结"))
+        return lines[summary + 1] if summary + 1 < len(lines) else ""
+
+    # Before any round was kept, the summary says nothing of rounds.
+    assert "走访" not in after_summary(11, 23)
+    chat.say("@张网格/私聊: 走访 3号楼 入户10户")
+    chat.say("@张网格/私聊: 走访 4号楼 入户6户")
+    assert after_summary(11, 30) == "上周走访巡查2次，入户16户；网格5无走访记录。"
+    chat.say("@赵网格/私聊: 走访 6号楼")  # this week's
+    assert after_summary(12, 7) == "上周走访巡查1次；网格3无走访记录。"
+    assert after_summary(12, 14) == "上周没有走访记录。"
