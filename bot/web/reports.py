@@ -33,6 +33,8 @@ from handlers.ledger import assignee_label, colour_of, shown_deadline, yellow_un
 from handlers.meeting_stats import figures_text, meeting_figures
 from handlers.meetings import decision, meeting_casts, verdict, was_polled
 from handlers.meetings import stage as meeting_stage
+from handlers.patrol_stats import figures_text as patrol_lines
+from handlers.patrol_stats import patrol_figures
 from handlers.stats import (
     Compare,
     IssueCounts,
@@ -407,8 +409,8 @@ def stats_page(
 ) -> dict[str, Any]:
     """/stats as tables: the summary sentence, totals, per status, per grid, per category, per
     handling unit (「统计 单位」: what it held or was escalated, 按期 its resolved on time) and
-    per 来源 (「统计 来源」); the meetings held (「统计 议事」); against the period before and a
-    year before (「统计 环比」「统计 同比」)."""
+    per 来源 (「统计 来源」); the meetings held (「统计 议事」), the rounds of 走访 (「统计 走访」);
+    against the period before and a year before (「统计 环比」「统计 同比」)."""
     now = services.clock.now()
     grids = {grid.id: grid.name for grid in uow.communities.grids_of(community_id)}
 
@@ -455,6 +457,8 @@ def stats_page(
     }
     period = query.period
     held = meeting_figures(uow, community_id, period.since, period.until, now)
+    grid_ids = query.grid_ids
+    rounds = patrol_figures(uow, community_id, period.since, period.until, grid_ids=grid_ids)
     # How the figures moved: against the period before and a year before (环比, 同比).
     ways: tuple[Compare, ...] = ("prior", "year") if period.since is not None else ()
     moved = [compared(uow, community_id, replace(query, compare=way), counts, now) for way in ways]
@@ -464,6 +468,10 @@ def stats_page(
         "meetings": ""
         if held.nothing or query.grid_ids or query.categories
         else figures_text(period.label, held),
+        # The rounds of 走访, as 「统计 … 走访」 says them: the grid's when one is chosen.
+        "patrols": patrol_lines(uow, community_id, period.label, rounds, grid_ids)
+        if rounds.count and not query.categories
+        else [],
         "title": "统计",
         "label": label,
         "sentence": summary_sentence(

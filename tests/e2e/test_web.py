@@ -892,6 +892,26 @@ def test_the_statistics_page_says_the_meetings_held_as_the_chat_does(three: Conv
     assert "议事协商" not in visible(client.get("/stats", params={"grid": "网格3"}).text)
 
 
+def test_the_statistics_page_says_the_rounds_made_as_the_chat_does(three: Conversation) -> None:
+    client = sign_in(three, "李书记")
+    assert "走访巡查" not in visible(client.get("/stats").text).splitlines()  # none kept
+    three.say("@张网格/私聊: 走访 3号楼 入户10户")
+    three.say("@赵网格/私聊: 走访 6号楼 发现楼道堆物")
+    said = three.text("@李书记/工作群: 统计 本月 走访").splitlines()
+    lines = visible(client.get("/stats").text).splitlines()
+    start = lines.index("走访巡查") + 1
+    assert lines[start : start + len(said)] == said
+    # One grid's: its rounds, and whether nobody went round it.
+    said = three.text("@李书记/工作群: 统计 本月 网格3 走访").splitlines()
+    lines = visible(client.get("/stats", params={"grid": "网格3"}).text).splitlines()
+    start = lines.index("走访巡查") + 1
+    assert (
+        lines[start : start + len(said)]
+        == said
+        == ["本月走访巡查1次，入户10户。", "张*格：1次，入户10户"]
+    )
+
+
 def test_the_holder_asks_for_more_time_from_the_issue_page(three: Conversation) -> None:
     client = sign_in(three, "刘物业")
     assert "extend" in offered(client.get("/issues/2").text)
