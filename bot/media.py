@@ -1,4 +1,5 @@
-"""The bot's own copy of every photo kept with an issue (chat-protocol §2, Photos).
+"""The bot's own copy of every photo kept with an issue (chat-protocol §2, Photos) or a round
+of 走访.
 
 The id a platform gives a photo works only for the bot account that received it, and WeChat
 lets its copies expire after a few days; a ledger keeps its evidence for years. So right after

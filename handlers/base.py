@@ -289,11 +289,23 @@ def record_community(ctx: Context, community_id: int, action: str, note: str) ->
 def attach(ctx: Context, issue: Issue, attachments: Iterable[AttachmentRef]) -> None:
     """Keep the sender's photos and files with `issue`; the bot fetches a copy of each photo
     through the chat it came in (not for an imported history, whose refs are file names)."""
+    keep_attachments(ctx, attachments, issue_id=issue.id)
+
+
+def keep_attachments(
+    ctx: Context,
+    attachments: Iterable[AttachmentRef],
+    *,
+    issue_id: int | None = None,
+    patrol_id: int | None = None,
+) -> None:
+    """Keep the sender's photos and files with an issue or a round of 走访 (`attach`)."""
     chat_id = None if ctx.message.via == IMPORTED else ctx.chat.id
     for attachment in attachments:
         ctx.uow.issues.add_attachment(
             Attachment(
-                issue_id=issue.id,
+                issue_id=issue_id,
+                patrol_id=patrol_id,
                 kind=attachment.kind,
                 ref=attachment.ref,
                 caption=attachment.caption,

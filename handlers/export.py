@@ -94,7 +94,7 @@ __all__ = [  # the counting lives in handlers.stats; these names stay importable
 
 LEDGER_SHEET, STATS_SHEET, UNITS_SHEET, MEETINGS_SHEET = "台账", "统计", "单位", "议事"
 PEOPLE_SHEET, PATROLS_SHEET = "人员", "走访"
-PATROL_HEADERS = ("时间", "人员", "网格", "地点", "入户", "情况", "发现问题")
+PATROL_HEADERS = ("时间", "人员", "网格", "地点", "入户", "情况", "发现问题", "照片")
 LEDGER_HEADERS = (
     "编号",
     "登记日期",
@@ -566,6 +566,7 @@ def _patrols_sheet(
     """The rounds of 走访 and 巡查 of the period, in the order they were made, names masked."""
     tz = services.settings.tz
     people = uow.people.many(patrol.person_id for patrol in made)
+    photos = uow.patrols.photos([patrol.id for patrol in made])
     rows = [
         (
             _local(patrol.at, tz),
@@ -575,6 +576,7 @@ def _patrols_sheet(
             patrol.households,
             mask_text(patrol.words),
             mask_text(patrol.found),
+            photos.get(patrol.id, 0),
         )
         for patrol in made
     ]

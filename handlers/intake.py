@@ -56,7 +56,7 @@ from bot.domain.voting import HOME, home_building_said, home_said
 from bot.messages import Outgoing
 from bot.routing import report_text
 from bot.text import SENTENCE_ENDS, has_content, issue_first, normalize, rstrip_marks, shorten
-from handlers import contacts, extend, homes, notice, points, texts
+from handlers import contacts, extend, homes, notice, patrols, points, texts
 from handlers.base import (
     PHOTO_WINDOW,
     WORK_SHOWN,
@@ -1085,8 +1085,8 @@ def me_too(ctx: Context, _text: str) -> Outcome | None:
 
 
 def late_photo(ctx: Context, _text: str) -> Outcome:
-    """Photos sent within 2 minutes after one's own report belong to it (chat-protocol §2), and
-    after one's own 办结 or 进展, to that issue."""
+    """Photos sent within 2 minutes after one's own report belong to it (chat-protocol §2),
+    after one's own 办结 or 进展, to that issue, and after one's round of 走访, to the round."""
     if ctx.community is None:
         return Outcome([], "ignored")
     kept = ctx.uow.inbox.last_of(
@@ -1096,6 +1096,9 @@ def late_photo(ctx: Context, _text: str) -> Outcome:
         (*REPORTED, WORK_SHOWN),
         ctx.now - PHOTO_WINDOW,
     )
+    told = patrols.just_told(ctx)  # 「走访 3号楼 …」 a moment ago: the photo is of the round
+    if told is not None and (kept is None or kept.received_at <= told.recorded_at):
+        return patrols.photos_after(ctx, told)
     if kept is None or kept.issue_id is None:
         # Perhaps a verification photo of one's resolved issue (points.verification_photo),
         # else sent before the words it goes with.

@@ -18,7 +18,16 @@ from bot.domain.patrols import PatrolWords, patrol_words
 from bot.domain.privacy import mask_name, mask_text
 from bot.text import normalize, shorten
 from handlers import texts
-from handlers.base import Answer, Context, Outcome, answer
+from handlers.base import (
+    PHOTO_WINDOW,
+    Answer,
+    Context,
+    Outcome,
+    answer,
+    earlier_photos,
+    keep_attachments,
+    reply_to,
+)
 from handlers.ledger import check
 from handlers.patrol_stats import figures_of, households_said
 from handlers.stats import parse_period
@@ -56,21 +65,23 @@ def _kept(ctx: Context, said: PatrolWords) -> Outcome:
     known = ctx.uow.communities.building(ctx.community.id, building) if building else None
     grid_id = known.grid_id if known is not None else _own_grid(ctx)
     at = ctx.now - timedelta(days=said.days_ago)
-    ctx.uow.patrols.add(
-        Patrol(
-            community_id=ctx.community.id,
-            grid_id=grid_id,
-            person_id=ctx.sender.id,
-            chat_id=ctx.chat.id,
-            building=building,
-            place=location.label(),
-            households=said.households,
-            words=said.words,
-            found=found,
-            at=at,
-            recorded_at=ctx.now,
-        )
+    patrol = Patrol(
+        community_id=ctx.community.id,
+        grid_id=grid_id,
+        person_id=ctx.sender.id,
+        chat_id=ctx.chat.id,
+        building=building,
+        place=location.label(),
+        households=said.households,
+        words=said.words,
+        found=found,
+        at=at,
+        recorded_at=ctx.now,
     )
+    ctx.uow.patrols.add(patrol)
+    # Its photos: sent with it, or on their own just before (WeChat sends each by itself).
+    photos = (*earlier_photos(ctx), *ctx.message.attachments)
+    keep_attachments(ctx, photos, patrol_id=patrol.id)
     month = parse_period("本月", at, ctx.services.settings.tz)
     mine = {ctx.sender.id}
     count = len(
@@ -81,6 +92,7 @@ def _kept(ctx: Context, said: PatrolWords) -> Outcome:
         "day": texts.PATROL_YESTERDAY[said.days_ago],
         "words": shorten(said.words, SHOWN_WORDS),
         "where": where,
+        "photos": texts.PATROL_WITH_PHOTOS.format(count=len(photos)) if photos else "",
         "person": "您",
         "period": month.label,
         "count": count,
@@ -91,6 +103,22 @@ def _kept(ctx: Context, said: PatrolWords) -> Outcome:
         problem = found if not named or named in found else f"{named} {found}"
         line += texts.PATROL_FOUND.format(problem=shorten(problem, SHOWN_WORDS))
     return answer(ctx, line)
+
+
+def just_told(ctx: Context) -> Patrol | None:
+    """The round the sender told of in this chat a moment ago (PHOTO_WINDOW), if any: a photo
+    sent now is of it."""
+    last = ctx.uow.patrols.last_told_by(ctx.sender.id, ctx.now - PHOTO_WINDOW)
+    return last if last is not None and last.chat_id == ctx.chat.id else None
+
+
+def photos_after(ctx: Context, patrol: Patrol) -> Outcome:
+    """Photos sent just after a round go with it."""
+    keep_attachments(ctx, ctx.message.attachments, patrol_id=patrol.id)
+    line = texts.PATROL_PHOTOS_ADDED.format(
+        count=len(ctx.message.attachments), words=shorten(patrol.words, SHOWN_WORDS)
+    )
+    return Outcome([reply_to(ctx, line)], "photo")
 
 
 def _own_grid(ctx: Context) -> int | None:
@@ -137,14 +165,17 @@ def _listed(ctx: Context, words: str) -> Outcome:
         period=period.label, count=figures.count, households=households_said(figures.households)
     )
     lines = [head]
-    for patrol in list(reversed(made))[:LISTED_AT_MOST]:
-        lines.append(
-            texts.PATROL_LIST_LINE.format(
-                day=f"{patrol.at.astimezone(tz):%-m月%-d日}",
-                who=mask_name(people[patrol.person_id].name),
-                words=mask_text(shorten(patrol.words, SHOWN_WORDS)),
-            )
+    shown = list(reversed(made))[:LISTED_AT_MOST]
+    photos = ctx.uow.patrols.photos([patrol.id for patrol in shown])
+    for patrol in shown:
+        line = texts.PATROL_LIST_LINE.format(
+            day=f"{patrol.at.astimezone(tz):%-m月%-d日}",
+            who=mask_name(people[patrol.person_id].name),
+            words=mask_text(shorten(patrol.words, SHOWN_WORDS)),
         )
+        if count := photos.get(patrol.id):
+            line += texts.PATROL_LIST_PHOTOS.format(count=count)
+        lines.append(line)
     if len(made) > LISTED_AT_MOST:
         lines.append(texts.PATROL_LIST_MORE.format(count=len(made) - LISTED_AT_MOST))
     return answer(ctx, "\n".join(lines))

@@ -659,13 +659,16 @@ SUMMARY_LIMITS = "有办理时限的工单{limited}条：时限内办结{on_time
 SUMMARY_LIMITS_RATE = "（按时办结率{rate}）"
 
 # 走访 (handlers/patrols.py): a round of 走访 or 巡查 kept, listed, taken back, counted
-PATROL_KEPT = "已记录{day}走访：{words}（{where}）。{person}{period}第{count}次。"
-PATROL_KEPT_NOWHERE = "已记录{day}走访：{words}。{person}{period}第{count}次。"
+PATROL_KEPT = "已记录{day}走访：{words}（{where}）{photos}。{person}{period}第{count}次。"
+PATROL_KEPT_NOWHERE = "已记录{day}走访：{words}{photos}。{person}{period}第{count}次。"
+PATROL_WITH_PHOTOS = "，照片{count}张"
+PATROL_PHOTOS_ADDED = "已把{count}张照片附到走访记录：{words}。"
 PATROL_FOUND = "发现的问题要跟进，请发送「#报事 {problem}」登记。"
 PATROL_UNDONE = "已撤回{day}的走访记录：{words}。"
 PATROL_NONE_TO_UNDO = "您今天没有可撤回的走访记录。"
 PATROL_LIST_HEAD = "{period}走访记录{count}次{households}："
 PATROL_LIST_LINE = "{day} {who} {words}"
+PATROL_LIST_PHOTOS = "（照片{count}张）"
 PATROL_LIST_MORE = "……另有{count}条，「导出」的台账里有全部。"
 PATROL_LIST_NONE = "{period}没有走访记录。记录一次请发送「走访 3号楼2单元 入户12户 无异常」。"
 PATROL_HOUSEHOLDS = "，入户{count}户"

@@ -286,12 +286,14 @@ class Follower(Base):
 
 
 class Attachment(Base):
-    """A photo or file that belongs to an issue."""
+    """A photo or file that belongs to an issue, or to a round of 走访 (`patrol_id`: a grid
+    worker's photos of it, kept as the work's record)."""
 
     __tablename__ = "attachments"
 
     id: Mapped[intpk]
-    issue_id: Mapped[int] = mapped_column(ForeignKey("issues.id"), index=True)
+    issue_id: Mapped[int | None] = mapped_column(ForeignKey("issues.id"), index=True)
+    patrol_id: Mapped[int | None] = mapped_column(ForeignKey("patrols.id"), index=True)
     kind: Mapped[str] = mapped_column(String(16))
     ref: Mapped[str] = mapped_column(String(512))
     caption: Mapped[str] = mapped_column(Text, default="")
@@ -304,7 +306,7 @@ class Attachment(Base):
     file: Mapped[str | None] = mapped_column(String(128))
     fetch_tries: Mapped[int] = mapped_column(default=0)
 
-    issue: Mapped[Issue] = relationship(back_populates="attachments")
+    issue: Mapped[Issue | None] = relationship(back_populates="attachments")
 
 
 class WaitingPhoto(Base):

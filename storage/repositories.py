@@ -2228,9 +2228,29 @@ class Patrols:
         self._session = session
 
     def add(self, patrol: Patrol) -> None:
+        """Keep `patrol`, its id given at once (its photos name it)."""
         self._session.add(patrol)
+        self._session.flush()
+
+    def photos(self, patrol_ids: Collection[int]) -> dict[int, int]:
+        """How many photos each of these rounds has (those with none are left out)."""
+        wanted = sorted(set(patrol_ids))
+        found: dict[int, int] = {}
+        for first in range(0, len(wanted), _CHUNK):  # a long list goes in chunks
+            counted = self._session.execute(
+                select(Attachment.patrol_id, func.count())
+                .where(
+                    Attachment.patrol_id.in_(wanted[first : first + _CHUNK]),
+                    Attachment.kind == "photo",
+                )
+                .group_by(Attachment.patrol_id)
+            )
+            found.update((patrol_id, n) for patrol_id, n in counted if patrol_id is not None)
+        return found
 
     def remove(self, patrol: Patrol) -> None:
+        """Take back `patrol`, and its photos with it."""
+        self._session.execute(delete(Attachment).where(Attachment.patrol_id == patrol.id))
         self._session.delete(patrol)
 
     def between(

@@ -67,6 +67,30 @@ def test_a_reports_photos_are_kept_and_shown_after_the_platform_lets_them_go(
     assert chat.collect_photos() == 0  # kept once, never fetched again
 
 
+def test_a_rounds_photos_are_kept_with_it_as_the_record_of_the_work(
+    chat: Conversation, tmp_path: Path
+) -> None:
+    before = picture(tmp_path / "楼道.png", (10, 200, 10))
+    during = picture(tmp_path / "入户.png", (10, 10, 200))
+    after = picture(tmp_path / "单元门.png", (200, 200, 10))
+    # WeChat sends a photo by itself, before the words or after them; or it comes with them.
+    assert chat.say(f"@张网格/私聊: [图片:{tmp_path / '楼道.png'}]") == []
+    assert chat.text(f"@张网格/私聊: 走访 3号楼 入户6户[图片:{tmp_path / '入户.png'}]") == (
+        "已记录走访：3号楼 入户6户（网格3），照片2张。您本月第1次。"
+    )
+    assert chat.text(f"@张网格/私聊: [图片:{tmp_path / '单元门.png'}]") == (
+        "已把1张照片附到走访记录：3号楼 入户6户。"
+    )
+    assert chat.collect_photos() == 3
+    kept = attachments(chat)
+    assert [a.issue_id for a in kept] == [None, None, None]
+    assert [(media(chat) / f"{a.id}.png").read_bytes() for a in kept] == [before, during, after]
+    assert chat.text("@李书记/工作群: 走访 列表").endswith("3号楼 入户6户（照片3张）")
+    # Taken back, the round's photos go with it; nobody's issue had them.
+    chat.say("@张网格/私聊: 走访 撤回")
+    assert attachments(chat) == []
+
+
 def test_a_photo_the_platform_cannot_give_is_asked_for_a_few_times_then_left(
     chat: Conversation, tmp_path: Path
 ) -> None:

@@ -321,7 +321,7 @@ def test_the_meetings_sheet_lists_the_meeting(chat: Conversation) -> None:
 def test_the_rounds_sheet_lists_each_round_and_the_people_sheet_counts_them(
     chat: Conversation,
 ) -> None:
-    chat.say("@张网格/私聊: 走访 3号楼2单元 入户12户 无异常")
+    chat.say("@张网格/私聊: 走访 3号楼2单元 入户12户 无异常[图片:楼道.jpg]")
     chat.say("@赵网格/工作群: 昨天巡查了5号楼，发现楼道堆物，电话13812345678的住户不在家")
     book = export(chat, (2026, 11))
     sheet = book["走访"]
@@ -335,6 +335,7 @@ def test_the_rounds_sheet_lists_each_round_and_the_people_sheet_counts_them(
             "入户": None,
             "情况": "5号楼，发现楼道堆物，电话138****5678的住户不在家",
             "发现问题": "楼道堆物",
+            "照片": 0,
         },
         {
             "时间": wall(11, 23, 8, 1),
@@ -344,6 +345,7 @@ def test_the_rounds_sheet_lists_each_round_and_the_people_sheet_counts_them(
             "入户": 12,
             "情况": "3号楼2单元 入户12户 无异常",
             "发现问题": None,
+            "照片": 1,
         },
     ]
     people = [[cell.value for cell in row] for row in book["人员"].iter_rows(min_row=4)]
