@@ -1099,7 +1099,7 @@ def _one_of_own(ctx: Context) -> int | None:
     with several they are asked which, with none it is told them."""
     own = own_open_here(ctx)
     if not own:
-        raise Answer(texts.HOW_TO_SEE_MINE)
+        raise Answer(texts.NONE_OF_YOURS)
     if len(own) > 1:
         numbers = "、".join(f"#{issue.number}" for issue in own)
         raise Answer(texts.PRESS_WHICH.format(numbers=numbers, number=own[0].number))

@@ -513,7 +513,7 @@ def test_urging_reminds_the_holder_privately_now(chat: Conversation) -> None:
     assert chat.say("@王芳/私聊: 能不能帮我催一下") == [
         ("私聊·王芳", "#1 已经转告过网格员了，请耐心等待，有进展会通知您。")
     ]
-    assert chat.text("@孙大爷/私聊: 麻烦催一下吧").startswith("您还没有未办结的反映。")
+    assert chat.text("@孙大爷/私聊: 麻烦催一下吧") == "没有找到您反映的未办结事项。"
     assert chat.say("@孙大爷/网格3群: 催办 1") == [
         ("网格3群", "只能催问自己反映、关注或本楼栋的事项；催办由网格员负责。")
     ]

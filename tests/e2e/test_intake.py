@@ -517,7 +517,6 @@ def test_asking_after_ones_reports_lists_them(chat: Conversation) -> None:
         "麻烦尽快处理一下",
         "能不能加快",
         "都几天了！",
-        "帮我催一下",
         "到底有没有人管",
         "我上周反映的事到底管不管",
         # How far it has got.
