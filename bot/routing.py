@@ -34,7 +34,7 @@ from bot.domain.asking import (
 from bot.domain.deadlines import DUE_WORDS
 from bot.domain.duplicates import me_too
 from bot.domain.lookback import came_back
-from bot.domain.patrols import patrol_said
+from bot.domain.patrols import patrol_said, rounds_asked
 from bot.domain.ratings import RATING_WORDS, fixed_said, not_fixed, spoken_rating
 from bot.domain.sources import filing_said
 from bot.domain.voting import (
@@ -204,6 +204,8 @@ class Router:
         word = asked["a"] or asked["b"]
         if word in _HOW_ANSWERED:
             return None
+        if word not in self._by_keyword and (done := _HOW_DONE.match(word)) is not None:
+            word = word[done.end() :]  # 「怎么记录走访」: 走访
         return f"帮助 {word}" if word in self._by_keyword else None
 
     def route(self, message: IncomingMessage) -> Route:
@@ -291,6 +293,9 @@ class Router:
         if (period := stats_asked(said_text)) is not None:  # 「这周收了几件」: 统计 本周
             counts = self._by_name["stats"]
             return Route(RouteKind.LEDGER_ASKED, counts, "统计", period, otherwise=untagged)
+        if (rounds := rounds_asked(said_text)) is not None:  # 「这个月走访了多少户」
+            counts = self._by_name["stats"]
+            return Route(RouteKind.LEDGER_ASKED, counts, "统计", rounds, otherwise=untagged)
         if (filters := ledger_asked(said_text)) is not None:  # 「超期的有哪些」: 台账 红
             listing = self._by_name["list"]
             return Route(RouteKind.LEDGER_ASKED, listing, "台账", filters, otherwise=untagged)
@@ -645,6 +650,7 @@ _HOW_TO = re.compile(
     r"^(?:请问)?(?:怎么|如何|怎样|咋)(?P<a>[\u4e00-\u9fff]{2,5}?)(?:呢|啊)?$"
     r"|^(?P<b>[\u4e00-\u9fff]{2,5}?)(?:怎么用|怎么弄|怎么发|怎么写|是什么意思|什么意思)(?:呢|啊)?$"
 )
+_HOW_DONE = re.compile(r"^(?:记录|登记|填|写|用|做)")  # 「怎么记录走访」「怎么用提醒」
 # 「积分怎么用」「怎么兑换」 are answered with where and how points are redeemed
 # (handlers/intake.py).
 _HOW_ANSWERED = frozenset({"积分", "兑换"})

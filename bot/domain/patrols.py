@@ -36,6 +36,19 @@ _SPACES = re.compile(r"\s+")
 _EDGES = re.compile(r"^[\s,.:;、，。：；]+|[\s,.:;、，。：；]+$")
 
 
+# 「本月走访统计」「我这个月走访了几次」「这周巡查了多少户」: the rounds counted (统计 … 走访);
+# 「哪个网格没走访」: this week's, which name the grids nobody went round.
+_PERIOD = r"(?P<period>今天|昨天|本周|这周|上周|本月|这个月|上月|上个月|今年|去年)?"
+_ROUNDS_ASKED = re.compile(
+    rf"^(?:看一?下|查一?下)?{_PERIOD}的?(?:走访|巡查)(?:的)?(?:统计|情况|数据|次数|户数)$"
+    rf"|^(?P<me>我)?{_PERIOD.replace('period', 'p2')}(?:一共|总共|共)?(?:走访|巡查|入户)(?:了|过)?"
+    r"(?:几|多少)(?:次|回|户|家)了?$"
+)
+_GRIDS_MISSED = re.compile(
+    r"^(?:哪个|哪些|哪几个)网格(?:还)?没有?(?:人)?(?:去)?(?:走访|巡查)(?:过)?$"
+)
+
+
 @dataclass(frozen=True)
 class PatrolWords:
     """What a round's words say of it."""
@@ -54,6 +67,21 @@ def patrol_said(text: str) -> bool:
         return False
     match = _SAID.match(text)
     return match is not None and bool(match["rest"]) and not _ASKED_END.search(match["rest"])
+
+
+def rounds_asked(text: str) -> str | None:
+    """What 统计 is asked for the rounds (`text` normalised, without its closing punctuation):
+    「本月 走访」, 「本月 走访 我」 for one's own, 「本周 走访」 for the grids nobody went round;
+    None for other words."""
+    if _VERB_SEEN.search(text) is None:  # most messages: one search
+        return None
+    if _GRIDS_MISSED.match(text):
+        return "本周 走访"
+    asked = _ROUNDS_ASKED.match(text)
+    if asked is None:
+        return None
+    period = asked["period"] or asked["p2"] or ""
+    return " ".join(word for word in (period, "走访", asked["me"] or "") if word)
 
 
 def patrol_words(said: str) -> PatrolWords:

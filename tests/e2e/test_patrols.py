@@ -164,3 +164,22 @@ def test_the_weekly_summary_says_last_weeks_rounds_where_rounds_are_kept(
     chat.say("@赵网格/私聊: 走访 6号楼")  # this week's
     assert after_summary(12, 7) == "上周走访巡查1次；网格3无走访记录。"
     assert after_summary(12, 14) == "上周没有走访记录。"
+
+
+def test_rounds_asked_after_in_words(chat: Conversation) -> None:
+    chat.say("@张网格/私聊: 走访 3号楼 入户5户")
+    assert chat.text("@李书记/工作群: 这个月走访了多少户") == chat.text(
+        "@李书记/工作群: 统计 本月 走访"
+    )
+    assert chat.text("@李书记/工作群: 本月走访统计") == chat.text("@李书记/工作群: 统计 本月 走访")
+    # One's own: 我.
+    assert chat.text("@张网格/私聊: 我这个月走访了几次").splitlines() == [
+        "本月走访巡查1次，入户5户。",
+        "张*格：1次，入户5户",
+    ]
+    # Which grids nobody went round this week.
+    assert chat.text("@李书记/工作群: 哪个网格没走访").splitlines()[-1] == "网格5：本周无走访记录"
+    assert chat.text("@张网格/私聊: 怎么记录走访") == chat.text("@张网格/私聊: 帮助 走访")
+    # Among neighbours, not asked of the bot; a resident privately is told whose it is.
+    assert chat.say("@王芳/网格3群: 这个月走访了多少户") == []
+    assert chat.text("@王芳/私聊: 这个月走访了多少户") == "只有网格员及以上可以查看统计。"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.patrols import PatrolWords, patrol_said, patrol_words
+from bot.domain.patrols import PatrolWords, patrol_said, patrol_words, rounds_asked
 from bot.text import normalize
 
 
@@ -53,3 +53,24 @@ def test_the_words_of_a_round_as_typed() -> None:
         words="2户独居老人，发现1户家里漏水", days_ago=0, households=2, found="1户家里漏水"
     )
     assert patrol_words("").words == ""
+
+
+@pytest.mark.parametrize(
+    ("asked", "stats"),
+    [
+        ("本月走访统计", "本月 走访"),
+        ("这个月走访了多少户", "这个月 走访"),
+        ("我这个月走访了几次", "这个月 走访 我"),
+        ("我走访了几户了", "走访 我"),
+        ("上周巡查情况", "上周 走访"),
+        ("哪个网格没走访", "本周 走访"),
+        ("哪些网格还没有人去巡查过", "本周 走访"),
+    ],
+)
+def test_the_rounds_asked_after(asked: str, stats: str) -> None:
+    assert rounds_asked(asked) == stats
+
+
+@pytest.mark.parametrize("said", ["今天走访了3号楼", "走访群众", "这个月收了几件", "走访 列表"])
+def test_other_words_ask_nothing_of_the_rounds(said: str) -> None:
+    assert rounds_asked(said) is None
