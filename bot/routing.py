@@ -306,6 +306,12 @@ class Router:
             show = self._by_name["show" if meeting else "meetings"]
             word = "查看" if meeting else "议事会"
             return Route(RouteKind.LEDGER_ASKED, show, word, meeting, otherwise=untagged)
+        if any(w in said_text for w in _OUTCOME_WORDS) and (
+            of_kind := _OUTCOME_OF_KIND.match(said_text)
+        ):  # 「议事会结果：划20个车位」: 结果 议事会 划20个车位
+            outcome = self._by_name["outcome"]
+            words = f"{of_kind['title']} {_rest_after(raw, of_kind.end())}"
+            return Route(RouteKind.LEDGER_ASKED, outcome, "结果", words, otherwise=untagged)
         if (same := same_issues_said(said_text)) is not None:  # 「2号和1号是一回事」
             merging, words = self._by_name["merge"], f"{same[0]} {same[1]}"
             return Route(RouteKind.LEDGER_ASKED, merging, "合并", words, otherwise=untagged)
@@ -1043,6 +1049,16 @@ _OUTCOME_FIRST = re.compile(
     r"(?=.*[^吗呢么没?]$))",
     re.DOTALL,
 )
+# 「议事会结果：划20个车位」「停车议事会的决议：…」「板凳会开完了，决定…」: the outcome of the
+# meeting held and waiting for it (结果 without a number), said by staff.
+_OUTCOME_OF_KIND = re.compile(
+    rf"^(?P<title>[\u4e00-\u9fff]{{0,8}}?(?:{_KINDS}))的?"
+    r"(?:(?:结果|决议)[，,：:\s]*(?!出来|如何|怎么|呢|是)"
+    r"|(?:会)?(?:开完了|已经开了|开过了)[，,：:\s]*(?:决定|决议|商定|议定)(?:了)?[，,：:\s]*)"
+    r"(?=.*[^吗呢么没?]$)",
+    re.DOTALL,
+)
+_OUTCOME_WORDS = ("结果", "决议", "决定", "议定", "商定")
 _VOTE_CALLED = re.compile(r"^(?:发起|组织|开展|搞|来)(?:一个|一次|个|次)?(?:投票|表决)[，,：:\s]+")
 
 

@@ -288,6 +288,43 @@ def _the_one_coming(ctx: Context, community_id: int, kind: str, *, latest: bool)
     return coming[0]
 
 
+_NUMBERED = re.compile(r"^[Mm]\s*\d")
+
+
+def _awaiting_outcome(ctx: Context, word: str) -> tuple[Meeting, bool]:
+    """The one meeting held (its time come, not cancelled) and without an outcome, for 结果
+    said without a number; of the title or kind `word` names (「停车议事会」「板凳会」) when it
+    names one, and whether it did. Asked which when there are several; with none, the usage."""
+    if ctx.community is None:
+        raise Answer(texts.NEEDS_COMMUNITY)
+    called = ctx.uow.meetings.called_between(ctx.community.id, ctx.now - 4 * CURRENT_FOR, None)
+    held = [
+        meeting
+        for meeting in called
+        if meeting.kind == "meeting"
+        and not meeting.outcome
+        and meeting.status == "scheduled"
+        and meeting.starts_at is not None
+        and meeting.starts_at <= ctx.now
+    ]
+    said = normalize(word)
+    named = [
+        m
+        for m in held
+        if said and (m.title == said or (said in MEETING_KINDS and m.title.endswith(said)))
+    ]
+    found = named or held
+    if not found:
+        decided = [m for m in called if m.outcome]  # put right: said with its number
+        if decided:
+            raise Answer(texts.OUTCOME_NONE_WAITING.format(number=decided[-1].number))
+        raise Answer(ctx.services.command("outcome").usage_line())
+    if len(found) > 1:
+        listed = "、".join(map(_label, found))
+        raise Answer(texts.OUTCOME_WHICH.format(meetings=listed, number=found[0].number))
+    return found[0], bool(named) or (said in MEETING_KINDS)
+
+
 def _label(meeting: Meeting) -> str:
     return f"M{meeting.number} {meeting.title}"
 
@@ -1357,7 +1394,11 @@ def outcome(ctx: Context, args: str) -> Outcome:
     """结果 M1 决议 …；… 行动 @物业 2号楼装充电桩 10个工作日；… — decisions and action items."""
     check(ctx, "outcome")
     token, _, rest = args.strip().partition(" ")
-    meeting = find_meeting(ctx, token, "outcome")
+    if _NUMBERED.match(normalize(token)):
+        meeting = find_meeting(ctx, token, "outcome")
+    else:  # 「结果 决议 …」「结果 停车议事会 …」: the meeting held and waiting for it
+        meeting, named = _awaiting_outcome(ctx, token)
+        rest = rest if named else args.strip()
     head, parts = _segments(rest, ("决议", "行动"))
     # 「结果 M1 采纳方案一，物业两周内划线」: without the word 决议, what comes first is it.
     decided = parts.get("决议", head)

@@ -510,6 +510,10 @@ MEETINGS_NONE = "目前没有进行中的议事会或表决。"
 MEETINGS_WHERE = "请在社区的群里发送「议事会」。"
 MEETING_WHICH = "请写明会议编号，例如：M3"
 MEETING_WHICH_OF = "是哪个会？请写编号：{meetings}"
+OUTCOME_NONE_WAITING = (
+    "没有待记录结果的会。要改已记录的结果，请写明编号，例如：结果 M{number} 决议 …"
+)
+OUTCOME_WHICH = "有几个会待记录结果（{meetings}），请写明编号，例如：结果 M{number} 决议 …"
 MEETING_NONE_COMING = "没有待开的会议。"
 MEETING_NOT_FOUND = "没有找到 M{number}。"
 MEETING_TIME_BEFORE_DEADLINE = "开会时间要在投票截止之后。"

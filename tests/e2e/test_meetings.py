@@ -1153,3 +1153,36 @@ def test_an_outcome_written_with_colons_and_stops_has_its_action_items(
         "M1 停车议事会 结果已记录：决议1条，行动事项 #2。",
     )
     assert chat.text("@李书记/工作群: 查看 2").startswith("#2【")
+
+
+def test_an_outcome_without_its_number_is_the_meeting_held_and_waiting_for_it(
+    chat: Conversation,
+) -> None:
+    chat.say("@李书记/工作群: 议事 停车议事会 时间 周二19:00 地点 活动室 群 网格3")
+    # Before it is held there is no outcome to record.
+    assert chat.text("@李书记/工作群: 结果 决议 划20个车位").startswith("用法：/outcome M编号")
+    chat.run_until(at(11, 25, 9))
+    assert chat.say("@李书记/工作群: 停车议事会结果：划20个车位；行动：物业 划线 5个工作日")[0] == (
+        WORK,
+        "M1 停车议事会 结果已记录：决议1条，行动事项 #1。",
+    )
+    assert "决议：划20个车位" in chat.text("@李书记/工作群: 查看 M1").splitlines()
+    # Recorded: another needs its number, to put it right.
+    assert chat.text("@李书记/工作群: 议事会开完了，决定划30个车位") == (
+        "没有待记录结果的会。要改已记录的结果，请写明编号，例如：结果 M1 决议 …"
+    )
+    chat.say("@李书记/工作群: 议事 楼道议事会 时间 周三19:00 地点 活动室 群 网格3")
+    chat.say("@李书记/工作群: 议事 电梯板凳会 时间 周三20:00 地点 3号楼下 群 网格3")
+    chat.run_until(at(11, 26, 9))
+    assert chat.text("@李书记/工作群: 结果 决议 清理楼道") == (
+        "有几个会待记录结果（M2 楼道议事会、M3 电梯板凳会），请写明编号，例如：结果 M2 决议 …"
+    )
+    # Its kind says which.
+    assert chat.say("@李书记/工作群: 板凳会结果：加装电梯先征求意见")[0] == (
+        WORK,
+        "M3 电梯板凳会 结果已记录：决议1条，行动事项 无。",
+    )
+    assert chat.text("@李书记/工作群: 结果 决议 清理楼道").startswith("M2 楼道议事会 结果已记录")
+    # Among neighbours it is news, not a command; asked, it is a question.
+    assert chat.say("@王芳/网格3群: 议事会结果：楼道要清理") == []
+    assert "已出结果" in chat.text("@李书记/工作群: 议事会结果出来了吗")
