@@ -33,6 +33,7 @@ from bot.messages import Document, Outgoing, Reply
 from bot.text import echoed, normalize, read_number
 from handlers import texts, workload
 from handlers.base import Answer, Context, Outcome, Services, answer
+from handlers.changes import count_change, rate_change
 from handlers.ledger import check
 from handlers.meeting_stats import MeetingFigures, figures_text, meeting_figures
 from handlers.notify import chat_ref
@@ -743,16 +744,16 @@ def _changes(
 ) -> list[str]:
     """「收集增加10条（+1000%）」「办结率提高45个百分点」…: each figure against `was`; one that
     did not move said 持平, or, not `same`, left out."""
-    changes = [_count_change(collected, counts.collected, was.collected, share=True, same=same)]
+    changes = [count_change(collected, counts.collected, was.collected, share=True, same=same)]
     rates = [("办结率", counts.resolution_rate, was.resolution_rate)]
     if isinstance(counts, UnitCounts) and isinstance(was, UnitCounts):
         rates.append(("按期率", counts.on_time_rate, was.on_time_rate))
     rates.append(("满意率", counts.satisfaction_rate, was.satisfaction_rate))
     for what, rate, rate_was in rates:
         if rate is not None and rate_was is not None:  # nothing to divide: no rate to compare
-            changes.append(_rate_change(what, rate, rate_was, same=same))
+            changes.append(rate_change(what, rate, rate_was, same=same))
     if counts.overdue != was.overdue:
-        changes.append(_count_change("超期", counts.overdue, was.overdue, share=False))
+        changes.append(count_change("超期", counts.overdue, was.overdue, share=False))
     return [change for change in changes if change]
 
 
@@ -774,14 +775,12 @@ def meetings_moved(label: str, figures: MeetingFigures, was: MeetingFigures) -> 
         return texts.MEETINGS_COMPARED_NOTHING.format(label=label)
     held, held_was = sum(figures.held.values()), sum(was.held.values())
     changes = [
-        _count_change("召开会议", held, held_was, share=False, unit="次"),
-        _count_change("表决", figures.votes, was.votes, share=False, unit="次"),
-        _count_change("形成决议", figures.decided, was.decided, share=False, unit="项"),
+        count_change("召开会议", held, held_was, share=False, unit="次"),
+        count_change("表决", figures.votes, was.votes, share=False, unit="次"),
+        count_change("形成决议", figures.decided, was.decided, share=False, unit="项"),
     ]
     if figures.actions or was.actions:
-        actions = _count_change(
-            "议定行动事项", figures.actions, was.actions, share=False, unit="件"
-        )
+        actions = count_change("议定行动事项", figures.actions, was.actions, share=False, unit="件")
         changes.append(actions)
     return texts.MEETINGS_COMPARED.format(
         label=label, held=held_was, votes=was.votes, changes="，".join(changes)
@@ -792,9 +791,9 @@ def patrols_moved(label: str, figures: PatrolFigures, was: PatrolFigures) -> str
     """「较10月（走访8次，入户50户）：走访减少3次，入户减少14户。」: 「统计 本月 走访 环比」."""
     if not was.count:
         return texts.PATROL_COMPARED_NOTHING.format(label=label)
-    changes = [_count_change("走访", figures.count, was.count, share=True, unit="次")]
+    changes = [count_change("走访", figures.count, was.count, share=True, unit="次")]
     if figures.households or was.households:
-        visited = _count_change("入户", figures.households, was.households, share=False, unit="户")
+        visited = count_change("入户", figures.households, was.households, share=False, unit="户")
         changes.append(visited)
     return texts.PATROL_COMPARED.format(
         label=label,
@@ -802,30 +801,6 @@ def patrols_moved(label: str, figures: PatrolFigures, was: PatrolFigures) -> str
         households=households_said(was.households),
         changes="，".join(changes),
     )
-
-
-def _count_change(
-    what: str, now: int, was: int, *, share: bool, unit: str = "条", same: bool = True
-) -> str:
-    """「收集增加1条（+9%）」「超期减少2条」「收集持平」 (or, not `same`, nothing)."""
-    if now == was:
-        return texts.COMPARED_SAME.format(what=what) if same else ""
-    way = texts.COMPARED_MORE if now > was else texts.COMPARED_FEWER
-    said = texts.COMPARED_COUNT.format(what=what, way=way, n=abs(now - was), unit=unit)
-    if share and was:
-        change = int(abs(now - was) * 100 / was + 0.5)
-        said += texts.COMPARED_SHARE.format(sign="+" if now > was else "-", share=change)
-    return said
-
-
-def _rate_change(what: str, now: float, was: float, *, same: bool = True) -> str:
-    """「办结率提高5个百分点」, in whole points as the rates are shown; 「办结率持平」 (or, not
-    `same`, nothing)."""
-    points = int(now * 100 + 0.5) - int(was * 100 + 0.5)
-    if points == 0:
-        return texts.COMPARED_SAME.format(what=what) if same else ""
-    way = texts.COMPARED_UP if points > 0 else texts.COMPARED_DOWN
-    return texts.COMPARED_POINTS.format(what=what, way=way, n=abs(points))
 
 
 def _limits_line(uow: UnitOfWork, community_id: int, query: StatsQuery, now: datetime) -> list[str]:
@@ -1306,7 +1281,11 @@ def _answered(ctx: Context, query: StatsQuery, staff: Mapping[int, workload.Memb
     if query.report and not (query.of_people or query.of_units or query.chart):
         return answer(ctx, report_text(ctx.uow, ctx.services, ctx.community.id, query))
     if query.of_people:
-        return answer(ctx, workload.work_text(ctx, query, staff, _grid_line(ctx, query)))
+        before = None  # 「统计 本月 人员 环比」: each one's work against the period before
+        if query.compare and query.period.since is not None:
+            before = earlier_query(query, ctx.now).period
+        lines = _grid_line(ctx, query)
+        return answer(ctx, workload.work_text(ctx, query, staff, lines, before))
     if query.chart:
         if CHART is None:
             return answer(ctx, texts.STATS_CHART_SOON)

@@ -744,6 +744,7 @@ WORK_ME = "我"
 WORK_ON_TIME = "（按期{on_time}）"  # of the 办结: made by the deadline
 WORK_LINE = "经手{handled}件，{actions}{patrols}"
 WORK_IDLE = "没有办理记录{patrols}"
+WORK_MOVED = "；较{label}{changes}"  # 「统计 本月 人员 环比」: after each one's work
 WORK_PATROLS = "；走访{count}次{households}"  # after what they did: their rounds (走访)
 WORK_NO_STAFF = "还没有设置这类人员。发送「人员」查看名单。"
 PEOPLE_SHEET_NOTE = (

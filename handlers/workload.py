@@ -20,13 +20,14 @@ from bot.domain.privacy import mask_name
 from handlers import texts
 from handlers.admin import grant_scope
 from handlers.base import Answer, Context
-from handlers.patrol_stats import households_said, patrol_figures
+from handlers.changes import count_change
+from handlers.patrol_stats import PatrolFigures, households_said, patrol_figures
 from storage.models import Person, RoleGrant
 from storage.repositories import RESOLVED_ON_TIME
 from storage.uow import UnitOfWork
 
 if TYPE_CHECKING:  # handlers.stats hands its queries here
-    from handlers.stats import StatsQuery
+    from handlers.stats import Period, StatsQuery
 
 # The audit actions that are work on an issue, as the figures name them, in the order shown.
 # 「回访」: a rating recorded by staff after a call (a reporter's own rating is not counted).
@@ -79,9 +80,11 @@ def work_text(
     query: StatsQuery,
     staff: Mapping[int, Member],
     grid_line: Callable[[int], str],
+    before: Period | None = None,
 ) -> str:
     """The sentence for each person named (a grid worker's with `grid_line` of each of their
-    grids), or a line for each member of staff asked for."""
+    grids), or a line for each member of staff asked for; with `before` (环比, 同比), how each
+    one's issues handled and rounds moved from that period."""
     assert ctx.community is not None
     reason = work_refusal(ctx.actor, query.people, bool(query.staff))
     if reason:
@@ -93,6 +96,7 @@ def work_text(
     ids = [m.person.id for m in chosen]
     touched, done = work_counts(ctx.uow, ctx.community.id, period.since, period.until, ids)
     rounds = patrol_figures(ctx.uow, ctx.community.id, period.since, period.until, person_ids=ids)
+    moved = _moved(ctx, ids, before, touched, rounds) if before is not None else {}
     private = ctx.chat.kind == "private"
 
     def name_of(member: Member) -> str:
@@ -104,6 +108,7 @@ def work_text(
         if count := rounds.rounds[person_id]:
             visited = households_said(rounds.visited[person_id])
             patrols = texts.WORK_PATROLS.format(count=count, households=visited)
+        patrols += moved.get(person_id, "")
         return Work(touched.get(person_id, 0), _actions(done.get(person_id, {})), patrols)
 
     if query.people and not query.staff:
@@ -121,6 +126,32 @@ def work_text(
     if len(lines) == 1:
         lines.append(texts.WORK_NO_STAFF)
     return "\n".join(lines)
+
+
+def _moved(
+    ctx: Context,
+    ids: Sequence[int],
+    before: Period,
+    touched: Mapping[int, int],
+    rounds: PatrolFigures,
+) -> dict[int, str]:
+    """「；较上月同期经手增加2件，走访持平」 for each of these people who did anything in either
+    period: their issues handled, and their rounds when they made any."""
+    assert ctx.community is not None
+    community_id = ctx.community.id
+    was, _ = work_counts(ctx.uow, community_id, before.since, before.until, ids)
+    then = patrol_figures(ctx.uow, community_id, before.since, before.until, person_ids=ids)
+    said = {}
+    for person_id in ids:
+        now_handled, was_handled = touched.get(person_id, 0), was.get(person_id, 0)
+        made, made_was = rounds.rounds[person_id], then.rounds[person_id]
+        if not (now_handled or was_handled or made or made_was):
+            continue  # nothing either time: nothing to say of it
+        changes = [count_change("经手", now_handled, was_handled, share=False, unit="件")]
+        if made or made_was:
+            changes.append(count_change("走访", made, made_was, share=False, unit="次"))
+        said[person_id] = texts.WORK_MOVED.format(label=before.label, changes="，".join(changes))
+    return said
 
 
 def work_counts(

@@ -186,3 +186,20 @@ def test_the_issues_resolved_say_how_many_were_on_time(chat: Conversation) -> No
     chat.say("@刘物业/私聊: 办结 2 已清理")
     assert chat.text("@李书记/私聊: 统计 本周 刘物业") == "刘物业本周经手事项2件：办结2（按期1）。"
     assert chat.text("@李书记/私聊: 统计 本周 张网格").startswith("张网格本周经手事项2件：派单2。")
+
+
+def test_each_ones_work_against_the_period_before(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    chat.say("@张网格/网格3群: 受理 1")
+    chat.say("@张网格/私聊: 走访 3号楼 入户5户")
+    assert chat.text("@李书记/工作群: 统计 本月 网格员 环比").splitlines()[1:] == [
+        "张*格（网格3）：经手1件，受理1；走访1次，入户5户；较上月同期经手增加1件，走访增加1次",
+        "赵*格（网格5）：没有办理记录",  # nothing either time: nothing to compare
+    ]
+    chat.run_until(at(12, 24))
+    chat.say("@王芳/网格3群: #报事 3号楼井盖坏了")
+    chat.say("@张网格/网格3群: 受理 2")
+    chat.say("@张网格/网格3群: 派单 2 物业")
+    assert chat.text("@李书记/工作群: 统计 本月 张网格 环比").splitlines()[0] == (
+        "张*格本月经手事项1件：受理1、派单1；较上月同期经手持平，走访减少1次。"
+    )
