@@ -3,18 +3,22 @@ or said 「今天走访了3号楼，没发现问题」 (privately or in a work g
 them, 「走访 撤回」 takes back one's last of the day. 统计 … 走访 counts them
 (`handlers.patrol_stats`).
 
-A round belongs to the grid of the building it names, else to the sender's one grid, else to
-the chat's. A problem found (「发现楼道堆物」, or said plainly: 「3号楼楼道灯不亮」) is kept with it
-and the sender told how to file it: a round is a record, not a report anyone follows up.
+A round belongs to the grid of the building it names (a 楼栋长's own, when they name none),
+else to the sender's one grid, else to the chat's. A problem found (「发现楼道堆物」, or said
+plainly: 「3号楼楼道灯不亮」) is kept with it and the sender told how to file it: a round is a
+record, not a report anyone follows up.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
+from bot.analysis.analyzer import Analysis
+from bot.analysis.location import extract_location
 from bot.analysis.taxonomy import OTHER_CODE
 from bot.domain.issues import Role
-from bot.domain.patrols import PatrolWords, patrol_words
+from bot.domain.patrols import PatrolWords, all_well, patrol_words
 from bot.domain.privacy import mask_name, mask_text
 from bot.text import normalize, shorten
 from handlers import texts
@@ -58,9 +62,13 @@ def patrol(ctx: Context, args: str) -> Outcome:
 def _kept(ctx: Context, said: PatrolWords) -> Outcome:
     assert ctx.community is not None
     analysis = ctx.services.analyzer.analyze(said.words)
-    location, building = analysis.location, analysis.location.building
+    location = analysis.location
+    heads = ctx.actor.buildings if ctx.actor.role is Role.HEAD else frozenset()
+    if location.building is None and len(heads) == 1:  # a 楼栋长's 「2单元纸箱还没清」: theirs
+        location = replace(location, building=next(iter(heads)))
+    building = location.building
     found = said.found  # 「发现楼道堆物」; or a problem said plainly: 「3号楼楼道灯不亮」
-    if not found and analysis.complaint and analysis.category != OTHER_CODE:
+    if not found and _plainly_a_problem(ctx, said.words, analysis):
         found = said.words
     known = ctx.uow.communities.building(ctx.community.id, building) if building else None
     grid_id = known.grid_id if known is not None else _own_grid(ctx)
@@ -98,11 +106,27 @@ def _kept(ctx: Context, said: PatrolWords) -> Outcome:
         "count": count,
     }
     line = (texts.PATROL_KEPT if where else texts.PATROL_KEPT_NOWHERE).format(**fields)
-    if found:
-        named = location.label()
-        problem = found if not named or named in found else f"{named} {found}"
+    if found:  # where, unless the words say it
+        said_where = extract_location(normalize(found)).building is not None
+        named = f"{building}号楼" if building and not said_where else ""
+        problem = f"{named} {found}" if named else found
         line += texts.PATROL_FOUND.format(problem=shorten(problem, SHOWN_WORDS))
     return answer(ctx, line)
+
+
+PLAIN_CONFIDENCE = 0.5  # how sure of its category words said plainly must be to be a problem
+
+
+def _plainly_a_problem(ctx: Context, words: str, analysis: Analysis) -> bool:
+    """Whether a round's words, saying nothing of 发现, tell of a problem (「3号楼楼道灯不亮」):
+    the analyser sure of its category and as sure it is a complaint as when it suggests filing
+    one, and nothing said to be in order (「消防通道畅通」 names 消防 too)."""
+    return (
+        analysis.category != OTHER_CODE
+        and analysis.confidence >= PLAIN_CONFIDENCE
+        and ctx.services.analyzer.worth_suggesting(words)
+        and not all_well(words)
+    )
 
 
 def just_told(ctx: Context) -> Patrol | None:

@@ -316,9 +316,14 @@ _CONTACTS_ASKED = re.compile(
     r"^(?:请问)?(?:你们的?)?(?:投诉|服务|热线|值班)?(?:联系方式|联系电话|电话)(?:是|是多少|多少)?$"
     r"|^怎么联系你们$"
 )
+# Privately, someone to reach asked for by name: 「联系物业」「我要找网格员」「联系一下社区」.
+_CONTACT_WANTED = re.compile(
+    rf"^(?:我要|我想|想|帮我|请|麻烦)?(?:联系|找)(?:一下)?{_OUR}{_OF_BUILDING}{_CONTACT}"
+    rf"(?:一下)?{_TAIL}$"
+)
 CONTACT_ASKED_AT_MOST = 20
 # Every such question has one of these: most messages are passed over with one search.
-_CONTACT_WORDS = re.compile(r"电话|联系|谁|哪|上班|下班|地址|办公|号码|手机|叫什么")
+_CONTACT_WORDS = re.compile(r"电话|联系|谁|哪|上班|下班|地址|办公|号码|手机|叫什么|找")
 
 
 def contact_asked(text: str, *, private: bool) -> str | None:
@@ -328,6 +333,8 @@ def contact_asked(text: str, *, private: bool) -> str | None:
     if len(text) > CONTACT_ASKED_AT_MOST or _CONTACT_WORDS.search(text) is None:
         return None
     match = next((m for pattern in _CONTACT_ASKED if (m := pattern.match(text))), None)
+    if match is None and private:
+        match = _CONTACT_WANTED.match(text)
     if match is None:
         return "" if private and _CONTACTS_ASKED.match(text) else None
     building = match.groupdict().get("building")

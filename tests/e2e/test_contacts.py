@@ -68,7 +68,12 @@ def test_a_question_after_a_number_is_not_filed_as_a_report(chat: Conversation) 
     # 「物业电话是多少」 names 物业, a category word: it used to become issue #1 【物业服务】.
     chat.say("@王芳/私聊: 物业电话是多少")
     chat.say("@王芳/私聊: 派出所电话多少")
+    # 「联系物业」 said privately asks for them; it was filed as a report 「联系物业」.
+    for asked in ("联系物业", "我要找物业", "联系一下物业"):
+        assert chat.text(f"@王芳/私聊: {asked}") == "物业：电话 0931-8765432；联系人 刘物业。"
     assert chat.text("@李书记/工作群: 台账") == "没有未办结的事项。"
+    # Among neighbours, 「找物业啊」 is advice to a neighbour.
+    assert chat.say("@王芳/网格3群: 找物业") == []
 
 
 def test_what_is_not_published_is_said_so_and_neighbours_talk_undisturbed(

@@ -64,6 +64,8 @@ def test_a_problem_found_on_a_round_is_kept_and_the_way_to_file_it_told(
     assert told.endswith("请发送「#报事 3号楼楼道灯不亮」登记。")
     assert "#报事" not in chat.text("@张网格/私聊: 今天走访了3号楼，没发现问题")
     assert chat.text("@李书记/工作群: 统计 本月 走访").startswith("本月走访巡查3次，发现问题2处。")
+    # Things said to be in order are no problem, whatever category their words name.
+    assert "#报事" not in chat.text("@张网格/私聊: 今天巡查了5号楼，消防通道畅通")
     # Nothing was filed: a round is a record, not a report.
     assert chat.text("@李书记/工作群: 台账") == "没有未办结的事项。"
     # 「巡查发现…」 is a report, as before.
@@ -105,10 +107,13 @@ def test_only_staff_and_heads_keep_rounds_and_neighbours_talk_freely(chat: Conve
     assert chat.say("@张网格/网格3群: 今天走访了3号楼，大家有事可以找我") == []
     assert chat.say("@李书记/工作群: 今天走访了吗") == []  # a question
     assert chat.text("@李书记/工作群: 走访 列表").startswith("本周没有走访记录。")
-    # A head's round of their building counts.
+    # A head's round of their building counts; naming no building, it is theirs.
     assert chat.say("@陈楼长/私聊: 走访 3号楼 入户6户") == [
         (CHEN, "已记录走访：3号楼 入户6户（网格3）。您本月第1次。")
     ]
+    assert chat.text("@陈楼长/私聊: 今天巡楼了，2单元门口很干净") == (
+        "已记录走访：2单元门口很干净（网格3）。您本月第2次。"
+    )
     assert chat.text("@李书记/工作群: 走访").startswith("用法：/patrol 地点")
     assert chat.text("@李书记/工作群: 走访 列表 乱说").startswith("用法：/patrol 地点")
 
