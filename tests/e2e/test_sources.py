@@ -265,9 +265,10 @@ def test_a_report_staff_took_is_filed_without_the_tag(chat: Conversation) -> Non
         ("@王芳/网格3群", "我打电话反映过了，12345也打了"),
         ("@张网格/网格3群", "巡查时发现5号楼井盖破损"),  # a residents' group: no filing there
         ("@张网格/工作群", "昨天巡查发现的问题都处理了"),
-        ("@张网格/工作群", "入户走访了5户"),
     ):
         assert chat.say(f"{who}: {said}") == [], said
+    # A round told of is kept as one (handlers/patrols.py), not filed.
+    assert chat.text("@张网格/工作群: 入户走访了5户").startswith("已记录走访：5户")
     assert chat.text("@张网格/私聊: 居民打电话来问开会的事").startswith("这条消息没有登记")
     # What staff file is residents': a second call of a lamp still out is its own report, not a
     # 补充 of the first one they filed (as a resident's own words would be).

@@ -47,4 +47,9 @@ def downgrade() -> None:
     op.drop_column("attachments", "file")
     if op.get_bind().dialect.name != "sqlite":
         op.drop_constraint("fk_attachments_chat_id_chats", "attachments", type_="foreignkey")
-    op.drop_column("attachments", "chat_id")
+        op.drop_column("attachments", "chat_id")
+        return
+    # Rebuilt by a later migration (0028), the table holds the reference as a table
+    # constraint, which SQLite's DROP COLUMN refuses: a batch rebuild drops both.
+    with op.batch_alter_table("attachments", schema=None) as batch_op:
+        batch_op.drop_column("chat_id")
