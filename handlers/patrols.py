@@ -166,21 +166,39 @@ def _undone(ctx: Context) -> Outcome:
 
 
 def _listed(ctx: Context, words: str) -> Outcome:
-    """走访 列表 [时间]: the rounds of a period (本周 unless said): the secretary's every one in
-    the community, anyone else's their own, the newest first."""
+    """走访 列表 [时间] [网格] [人]: the rounds of a period (本周 unless said), the newest first:
+    the secretary's every one in the community (or the grids' and people's named), anyone
+    else's their own."""
     assert ctx.community is not None
+    community_id = ctx.community.id
+    grids = {grid.name: grid.id for grid in ctx.uow.communities.grids_of(community_id)}
+    staff = {person.name: person.id for person, _ in ctx.uow.people.staff(community_id)}
+    grid_ids: set[int] = set()
+    person_ids: set[int] = set()
+    period_words = []
+    for word in words.split():
+        if word in grids:
+            grid_ids.add(grids[word])
+        elif word.lstrip("@") in staff:
+            person_ids.add(staff[word.lstrip("@")])
+        else:
+            period_words.append(word)
+    if len(period_words) > 1:
+        raise Answer(ctx.services.command("patrol").usage_line())
     tz = ctx.services.settings.tz
     try:
-        period = parse_period(words.strip() or "本周", ctx.now, tz)
+        period = parse_period(period_words[0] if period_words else "本周", ctx.now, tz)
     except ValueError:
         raise Answer(ctx.services.command("patrol").usage_line()) from None
-    everyone = ctx.actor.role is Role.SECRETARY
-    made = ctx.uow.patrols.between(
-        ctx.community.id,
-        period.since,
-        period.until,
-        person_ids=() if everyone else {ctx.sender.id},
-    )
+    if ctx.actor.role is not Role.SECRETARY:
+        person_ids = {ctx.sender.id}
+    made = [
+        patrol
+        for patrol in ctx.uow.patrols.between(
+            community_id, period.since, period.until, person_ids=person_ids
+        )
+        if not grid_ids or patrol.grid_id in grid_ids
+    ]
     if not made:
         return answer(ctx, texts.PATROL_LIST_NONE.format(period=period.label))
     figures = figures_of(made)

@@ -47,6 +47,15 @@ def test_a_round_is_kept_and_counted_for_its_grid(chat: Conversation) -> None:
         "本月走访巡查1次，入户8户。",
         "赵*格：1次，入户8户",
     ]
+    # The list, by grid or by whom, for the secretary; anyone else sees their own.
+    assert chat.text("@李书记/工作群: 走访 列表 网格3").splitlines() == [
+        "本周走访记录1次，入户12户：",
+        "11月23日 张*格 3号楼2单元 入户12户 无异常",
+    ]
+    assert chat.text("@李书记/工作群: 走访 列表 本月 @赵网格").splitlines()[1:] == [
+        "11月23日 赵*格 ６号楼 入户８户"
+    ]
+    assert "赵*格" not in chat.text("@张网格/私聊: 走访 列表 赵网格")
 
 
 def test_a_problem_found_on_a_round_is_kept_and_the_way_to_file_it_told(
@@ -116,6 +125,7 @@ def test_only_staff_and_heads_keep_rounds_and_neighbours_talk_freely(chat: Conve
     )
     assert chat.text("@李书记/工作群: 走访").startswith("用法：/patrol 地点")
     assert chat.text("@李书记/工作群: 走访 列表 乱说").startswith("用法：/patrol 地点")
+    assert chat.text("@李书记/工作群: 走访 列表 本月 上月").startswith("用法：/patrol 地点")
 
 
 def test_rounds_go_with_each_ones_work_and_the_report(chat: Conversation) -> None:
