@@ -44,7 +44,7 @@ SHOWN_WORDS = 40  # a round's words, as a reply or a list quotes them
 
 
 def patrol(ctx: Context, args: str) -> Outcome:
-    """走访 地点 [入户N户] [情况] | 列表 [时间] | 撤回."""
+    """走访 地点 [入户N户] [情况] | 列表 [时间] [网格] [人] | 撤回."""
     check(ctx, "patrol")
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
@@ -101,7 +101,6 @@ def _kept(ctx: Context, said: PatrolWords) -> Outcome:
         "words": shorten(said.words, SHOWN_WORDS),
         "where": where,
         "photos": texts.PATROL_WITH_PHOTOS.format(count=len(photos)) if photos else "",
-        "person": "您",
         "period": month.label,
         "count": count,
     }

@@ -663,8 +663,8 @@ SUMMARY_LIMITS = "有办理时限的工单{limited}条：时限内办结{on_time
 SUMMARY_LIMITS_RATE = "（按时办结率{rate}）"
 
 # 走访 (handlers/patrols.py): a round of 走访 or 巡查 kept, listed, taken back, counted
-PATROL_KEPT = "已记录{day}走访：{words}（{where}）{photos}。{person}{period}第{count}次。"
-PATROL_KEPT_NOWHERE = "已记录{day}走访：{words}{photos}。{person}{period}第{count}次。"
+PATROL_KEPT = "已记录{day}走访：{words}（{where}）{photos}。您{period}第{count}次。"
+PATROL_KEPT_NOWHERE = "已记录{day}走访：{words}{photos}。您{period}第{count}次。"
 PATROL_WITH_PHOTOS = "，照片{count}张"
 PATROL_PHOTOS_ADDED = "已把{count}张照片附到走访记录：{words}。"
 PATROL_FOUND = "发现的问题要跟进，请发送「#报事 {problem}」登记。"
