@@ -34,7 +34,7 @@ from bot.domain.asking import (
 from bot.domain.deadlines import DUE_WORDS
 from bot.domain.duplicates import me_too
 from bot.domain.lookback import came_back
-from bot.domain.patrols import patrol_said, rounds_asked
+from bot.domain.patrols import mentions_rounds, patrol_said, rounds_asked
 from bot.domain.ratings import RATING_WORDS, fixed_said, not_fixed, spoken_rating
 from bot.domain.sources import filing_said
 from bot.domain.voting import (
@@ -293,9 +293,13 @@ class Router:
         if (period := stats_asked(said_text)) is not None:  # 「这周收了几件」: 统计 本周
             counts = self._by_name["stats"]
             return Route(RouteKind.LEDGER_ASKED, counts, "统计", period, otherwise=untagged)
-        if (rounds := rounds_asked(said_text)) is not None:  # 「这个月走访了多少户」
-            counts = self._by_name["stats"]
-            return Route(RouteKind.LEDGER_ASKED, counts, "统计", rounds, otherwise=untagged)
+        if mentions_rounds(said_text):  # 走访, 巡查 …: one search for most messages
+            if (rounds := rounds_asked(said_text)) is not None:  # 「这个月走访了多少户」
+                counts = self._by_name["stats"]
+                return Route(RouteKind.LEDGER_ASKED, counts, "统计", rounds, otherwise=untagged)
+            if patrol_said(said_text):  # 「今天走访了3号楼，没发现问题」: 走访 …
+                patrol, words = self._by_name["patrol"], rstrip_marks(raw, SENTENCE_ENDS)
+                return Route(RouteKind.LEDGER_ASKED, patrol, "走访", words, otherwise=untagged)
         if (filters := ledger_asked(said_text)) is not None:  # 「超期的有哪些」: 台账 红
             listing = self._by_name["list"]
             return Route(RouteKind.LEDGER_ASKED, listing, "台账", filters, otherwise=untagged)
@@ -306,9 +310,8 @@ class Router:
             show = self._by_name["show" if meeting else "meetings"]
             word = "查看" if meeting else "议事会"
             return Route(RouteKind.LEDGER_ASKED, show, word, meeting, otherwise=untagged)
-        if any(w in said_text for w in _OUTCOME_WORDS) and (
-            of_kind := _OUTCOME_OF_KIND.match(said_text)
-        ):  # 「议事会结果：划20个车位」: 结果 议事会 划20个车位
+        if _OUTCOME_SEEN.search(said_text) and (of_kind := _OUTCOME_OF_KIND.match(said_text)):
+            # 「议事会结果：划20个车位」: 结果 议事会 划20个车位
             outcome = self._by_name["outcome"]
             words = f"{of_kind['title']} {_rest_after(raw, of_kind.end())}"
             return Route(RouteKind.LEDGER_ASKED, outcome, "结果", words, otherwise=untagged)
@@ -327,9 +330,6 @@ class Router:
                 command = self._command(normalize(plain), plain, private=private)
                 if command is not None:
                     return replace(command, kind=RouteKind.LEDGER_ASKED, otherwise=untagged)
-        if patrol_said(said_text):  # 「今天走访了3号楼，没发现问题」: 走访 …
-            patrol, words = self._by_name["patrol"], rstrip_marks(raw, SENTENCE_ENDS)
-            return Route(RouteKind.LEDGER_ASKED, patrol, "走访", words, otherwise=untagged)
         if "会" in said_text and meeting_called(said_text) is not None:
             return Route(RouteKind.MEETING_CALLED, text=raw, otherwise=untagged)
         if not private and (asked := self._reminder_asked(said_text, raw, message)) is not None:
@@ -1058,7 +1058,7 @@ _OUTCOME_OF_KIND = re.compile(
     r"(?=.*[^吗呢么没?]$)",
     re.DOTALL,
 )
-_OUTCOME_WORDS = ("结果", "决议", "决定", "议定", "商定")
+_OUTCOME_SEEN = re.compile("结果|决议|决定|议定|商定")  # one of them, or no such outcome
 _VOTE_CALLED = re.compile(r"^(?:发起|组织|开展|搞|来)(?:一个|一次|个|次)?(?:投票|表决)[，,：:\s]+")
 
 

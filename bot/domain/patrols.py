@@ -62,6 +62,12 @@ class PatrolWords:
     found: str  # the problem they found (「楼道堆物」), or ""
 
 
+def mentions_rounds(text: str) -> bool:
+    """Whether `text` has a word of rounds (走访, 巡查 …): what `patrol_said` and
+    `rounds_asked` need, looked for once."""
+    return _VERB_SEEN.search(text) is not None
+
+
 def patrol_said(text: str) -> bool:
     """Whether `text` (normalised, without its closing punctuation) tells of a round done:
     「今天走访了3号楼，没发现问题」「上午巡查了5号楼和6号楼，一切正常」; not 「巡查发现3号楼
