@@ -417,6 +417,9 @@ def stats_asked(text: str) -> str | None:
     its closing punctuation): 「本周」 for 「这周收了几件」, 「本月 网格3」 for 「网格3这个月收了
     几件」, 「今年 照明」 for 「今年照明的问题有多少」, 「本月」 for 「满意率多少」, 「今天 张网格」
     for 「张网格今天处理了几件」, 「今年 议事」 for 「今年开了几次议事会」; None for other words."""
+    if "12345" in text and (hotline := _HOTLINE_ASKED.match(text)) is not None:
+        period = hotline["period"] or "本月"  # 「12345的情况」「这个月12345工单怎么样」
+        return f"{_PERIOD_SAID.get(period, period)} 12345"
     rates = _RATES_ASKED.match(text) if "率" in text or "网格" in text else None
     if rates is not None:
         period = rates["period"] or "本月"
@@ -442,6 +445,12 @@ def stats_asked(text: str) -> str | None:
     return " ".join(w for w in words if w not in _WHOSE)
 
 
+# 「12345的情况」「这个月12345工单怎么样了」「12345热线的统计」: the hotline's figures, as 统计 …
+# 12345 gives them (its orders' time limits too), not issue #12345.
+_HOTLINE_ASKED = re.compile(
+    r"^(?P<period>今天|本周|这周|上周|本月|这个月|上月|上个月|今年|去年)?的?12345(?:热线)?"
+    r"(?:工单)?的?(?:情况|统计|数据|办理情况|办得?怎么样了?|怎么样了?|如何)(?:怎么样了?|如何)?$"
+)
 _WHOSE = frozenset({"大家", "我们", "居民", "群众", "社区", "小区", "咱们"})  # 「今年大家的问题」
 
 

@@ -500,6 +500,9 @@ def test_the_hotlines_figures_count_the_orders_time_limits(chat: Conversation) -
     limits = "有办理时限的工单3条：时限内办结1条（按时办结率50%），超时限未办结1条。"
     assert chat.text("@李书记/工作群: 统计 本月 12345").splitlines()[1] == limits
     assert chat.text("@李书记/工作群: 这个月工单来了几件").splitlines()[1] == limits
+    # 「12345的情况」 is the hotline's figures, not issue #12345.
+    for asked in ("12345的情况", "这个月12345工单怎么样了"):
+        assert chat.text(f"@李书记/工作群: {asked}").splitlines()[1] == limits, asked
     assert limits not in chat.text("@李书记/工作群: 统计 本月")  # the hotline's, asked for
     # Nothing done yet: no rate to give.
     chat.say("@李书记/私聊: 重开 1 市民不满意")
