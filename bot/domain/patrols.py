@@ -30,10 +30,10 @@ _ARGS = re.compile(rf"^(?:我|我们)?{_WHEN}{_WHO}(?:{_VERB}(?:了|过|完了?)
 _HOUSEHOLDS = re.compile(r"(?:入户|走访|共|一共|计)?\s*(?P<n>[0-9]{1,4})\s*户")
 # 「发现楼道堆物」 is a problem found; 「没发现问题」「未发现异常」 none.
 _FOUND = re.compile(r"(?P<not>没有?|未|无)?发现(?:了|有)?(?P<what>[^,.;!?]*)")
-_NOTHING = frozenset({"", "问题", "异常", "什么问题", "什么异常", "隐患", "安全隐患", "什么"})
+_NOTHING = frozenset({"", "什么", "什么问题", "什么异常"})  # 「发现什么问题了吗」 asks
 # A round found things in order: 「消防通道畅通」「楼道很干净」 read as no problem, whatever words
 # of a category they have.
-_FINE = re.compile(r"正常|干净|整洁|畅通|良好|完好|没问题|无问题|没有问题|无异常|挺好|不错|安全")
+_FINE = re.compile(r"正常|干净|整洁|畅通|良好|完好|没问题|无问题|没有问题|无异常|挺好|不错")
 _ASKED_END = re.compile(r"(?:吗|呢|么|没有?)$")
 _SPACES = re.compile(r"\s+")
 _EDGES = re.compile(r"^[\s,.:;、，。：；]+|[\s,.:;、，。：；]+$")

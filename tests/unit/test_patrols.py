@@ -53,6 +53,10 @@ def test_the_words_of_a_round_as_typed() -> None:
         words="2户独居老人，发现1户家里漏水", days_ago=0, households=2, found="1户家里漏水"
     )
     assert patrol_words("").words == ""
+    # A problem found, however plainly named; none found, however said.
+    assert patrol_words("5号楼，发现安全隐患").found == "安全隐患"
+    assert patrol_words("5号楼，没有发现安全隐患").found == ""
+    assert patrol_words("5号楼，未发现问题，无异常").found == ""
 
 
 @pytest.mark.parametrize(
