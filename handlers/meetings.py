@@ -1394,7 +1394,7 @@ def outcome(ctx: Context, args: str) -> Outcome:
     """结果 M1 决议 …；… 行动 @物业 2号楼装充电桩 10个工作日；… — decisions and action items."""
     check(ctx, "outcome")
     token, _, rest = args.strip().partition(" ")
-    if _NUMBERED.match(normalize(token)):
+    if _NUMBERED.match(normalize(args.strip())):  # 「结果 M1 …」 (「结果 M 1」: its usage)
         meeting = find_meeting(ctx, token, "outcome")
     else:  # 「结果 决议 …」「结果 停车议事会 …」: the meeting held and waiting for it
         meeting, named = _awaiting_outcome(ctx, token)
