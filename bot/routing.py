@@ -7,7 +7,6 @@ the `Route` it returns.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -48,7 +47,15 @@ from bot.domain.voting import (
     spoken_choice,
 )
 from bot.messages import IncomingMessage
-from bot.text import SENTENCE_ENDS, arabic_lead, normalize, printable, rstrip_marks, visible
+from bot.text import (
+    SENTENCE_ENDS,
+    arabic_lead,
+    normalize,
+    printable,
+    rstrip_marks,
+    typed_index,
+    visible,
+)
 from handlers.base import Command
 
 # "/show 23", "/show23", "/查看 23", and Telegram's "/show@linli_bot 23".
@@ -1103,12 +1110,7 @@ def _attempted(keyword: str, after: str) -> bool:
 def _rest_after(raw: str, consumed: int) -> str:
     """The person's own text after the first `consumed` characters of its normalised form
     (and after a colon or comma that follows the command word: 「进展：23 …」)."""
-    count = 0
-    for index, char in enumerate(raw):
-        if count >= consumed:
-            return _TAG_PUNCT.sub("", raw[index:]).strip()
-        count += len(unicodedata.normalize("NFKC", char))
-    return ""
+    return _TAG_PUNCT.sub("", raw[typed_index(raw, consumed) :]).strip()
 
 
 def _tag_pattern(tags: Sequence[str]) -> re.Pattern[str]:

@@ -96,6 +96,18 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", visible(unicodedata.normalize("NFKC", text))).strip()
 
 
+def typed_index(typed: str, consumed: int) -> int:
+    """Where in `typed` the part after its first `consumed` normalised characters begins
+    (NFKC turns one character into one or more: ＃ is #, ㎡ is m2); its length when the
+    normalised form is no longer than `consumed`."""
+    count = 0
+    for index, char in enumerate(typed):
+        if count >= consumed:
+            return index
+        count += len(unicodedata.normalize("NFKC", char))
+    return len(typed)
+
+
 def has_content(text: str) -> bool:
     """False for text with no letter, digit or Chinese character (emoji, punctuation, blanks)."""
     return _MEANINGFUL.search(text) is not None

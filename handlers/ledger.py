@@ -1101,8 +1101,7 @@ def _one_of_own(ctx: Context) -> int | None:
     if not own:
         raise Answer(texts.NONE_OF_YOURS)
     if len(own) > 1:
-        numbers = "、".join(f"#{issue.number}" for issue in own)
-        raise Answer(texts.PRESS_WHICH.format(numbers=numbers, number=own[0].number))
+        raise Answer(texts.PRESS_WHICH.format(numbers=numbers_of(own), number=own[0].number))
     return own[0].number
 
 

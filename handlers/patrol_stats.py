@@ -14,6 +14,7 @@ from datetime import datetime
 
 from bot.domain.privacy import mask_name
 from handlers import texts
+from handlers.changes import count_change
 from storage.models import Patrol
 from storage.uow import UnitOfWork
 
@@ -75,7 +76,7 @@ def figures_sentence(label: str, figures: PatrolFigures) -> str:
     )
 
 
-def figures_text(
+def patrol_lines(
     uow: UnitOfWork,
     community_id: int,
     label: str,
@@ -98,3 +99,19 @@ def figures_text(
         if grid.id not in figures.grids and (not grid_ids or grid.id in grid_ids):
             lines.append(texts.PATROL_GRID_NONE.format(grid=grid.name, period=label))
     return lines
+
+
+def patrols_moved(label: str, figures: PatrolFigures, was: PatrolFigures) -> str:
+    """「较10月（走访8次，入户50户）：走访减少3次，入户减少14户。」: 「统计 本月 走访 环比」."""
+    if not was.count:
+        return texts.PATROL_COMPARED_NOTHING.format(label=label)
+    changes = [count_change("走访", figures.count, was.count, share=True, unit="次")]
+    if figures.households or was.households:
+        visited = count_change("入户", figures.households, was.households, share=False, unit="户")
+        changes.append(visited)
+    return texts.PATROL_COMPARED.format(
+        label=label,
+        count=was.count,
+        households=households_said(was.households),
+        changes="，".join(changes),
+    )

@@ -37,13 +37,7 @@ from handlers.changes import count_change, rate_change
 from handlers.ledger import check
 from handlers.meeting_stats import MeetingFigures, figures_text, meeting_figures
 from handlers.notify import chat_ref
-from handlers.patrol_stats import (
-    PatrolFigures,
-    figures_sentence,
-    households_said,
-    patrol_figures,
-)
-from handlers.patrol_stats import figures_text as patrol_lines
+from handlers.patrol_stats import figures_sentence, patrol_figures, patrol_lines, patrols_moved
 from storage.models import Issue, Reminder
 from storage.repositories import StatsScope
 from storage.uow import UnitOfWork
@@ -784,22 +778,6 @@ def meetings_moved(label: str, figures: MeetingFigures, was: MeetingFigures) -> 
         changes.append(actions)
     return texts.MEETINGS_COMPARED.format(
         label=label, held=held_was, votes=was.votes, changes="，".join(changes)
-    )
-
-
-def patrols_moved(label: str, figures: PatrolFigures, was: PatrolFigures) -> str:
-    """「较10月（走访8次，入户50户）：走访减少3次，入户减少14户。」: 「统计 本月 走访 环比」."""
-    if not was.count:
-        return texts.PATROL_COMPARED_NOTHING.format(label=label)
-    changes = [count_change("走访", figures.count, was.count, share=True, unit="次")]
-    if figures.households or was.households:
-        visited = count_change("入户", figures.households, was.households, share=False, unit="户")
-        changes.append(visited)
-    return texts.PATROL_COMPARED.format(
-        label=label,
-        count=was.count,
-        households=households_said(was.households),
-        changes="，".join(changes),
     )
 
 

@@ -8,10 +8,9 @@ Pure: what the words say of the round; where it was is the analyser's to read.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from bot.text import normalize, visible
+from bot.text import normalize, typed_index, visible
 
 # When it was, said first: today unless 昨天 or 前天.
 _WHEN = (
@@ -114,19 +113,8 @@ def patrol_words(said: str) -> PatrolWords:
             found = what
             break
     return PatrolWords(
-        words=_EDGES.sub("", said[_typed_length(said, match.start("rest")) :]),
+        words=_EDGES.sub("", said[typed_index(said, match.start("rest")) :]),
         days_ago=_DAYS_AGO.get(match["when"] or "", 0),
         households=int(households["n"]) if households else None,
         found=found,
     )
-
-
-def _typed_length(said: str, consumed: int) -> int:
-    """How many characters of `said` (spaces single, none leading) its first `consumed`
-    normalised characters came from (NFKC turns one character into one or more)."""
-    count = 0
-    for index, char in enumerate(said):
-        if count >= consumed:
-            return index
-        count += len(unicodedata.normalize("NFKC", char))
-    return len(said)

@@ -33,8 +33,7 @@ from handlers.ledger import assignee_label, colour_of, shown_deadline, yellow_un
 from handlers.meeting_stats import figures_text, meeting_figures
 from handlers.meetings import decision, meeting_casts, verdict, was_polled
 from handlers.meetings import stage as meeting_stage
-from handlers.patrol_stats import figures_text as patrol_lines
-from handlers.patrol_stats import patrol_figures
+from handlers.patrol_stats import patrol_figures, patrol_lines
 from handlers.stats import (
     Compare,
     IssueCounts,
