@@ -199,6 +199,10 @@ _NOD = re.compile(
     r"[。.!！~～]*$"
 )
 _REASON_LEAD = re.compile(r"^[\s,，:：。.、]+")  # 「，我说的是屋里漏水」
+# What 「这个不归我们管的啊」 says beside its not being theirs: nothing.
+_NOT_OURS_FILLER = re.compile(r"这个|这件事?|这事|此事|[的了啊呀吧哈呢\s\W]")
+# 「这个不归我们管 1」: the issue's number said last.
+_NUMBER_LAST = re.compile(r"^(?P<said>.*\D)[\s,，]+#?(?P<number>\d{1,9})号?$")
 _AWAITED = OPEN | {IssueStatus.RESOLVED}  # still open, or waiting for its rating
 
 
@@ -222,6 +226,8 @@ def private_message(ctx: Context, text: str) -> Outcome:
         if _NOD.match(normalize(text).strip()):  # 「收到」「好的，马上去处理」 to a 新派单
             return _nod(ctx)
         told = _number_told(ctx, text) or _taken_report(ctx, text)
+        if told is None and (last := _NUMBER_LAST.match(normalize(text).strip())) is not None:
+            told = _number_told(ctx, f"{last['number']}号{last['said']}")
         return told or _staff_hint(ctx, text.strip())
     if ctx.role in AT_WORK and (told := _number_told(ctx, text)) is not None:
         return told  # 「1号水管爆了，已关阀门」: of an issue they work on, not a new one
@@ -287,8 +293,15 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
     if EXTEND_SAID.search(said):
         hint = texts.STAFF_EXTEND_HINT
     elif NOT_OURS_SAID.search(said):
-        hint = texts.STAFF_NOT_OURS_HINT
+        hint, said = texts.STAFF_NOT_OURS_HINT, _not_ours_reason(said)
     return answer(ctx, hint.format(number=number, said=said.strip()), "invalid")
+
+
+def _not_ours_reason(said: str) -> str:
+    """The reason 「不归我管」 is sent with: what they said, unless it says no more than that it
+    is not theirs (「不是我们管的」「这个修不了」), when they are asked for one."""
+    rest = _NOT_OURS_FILLER.sub("", NOT_OURS_SAID.sub("", said))
+    return said if rest else texts.REASON_WANTED
 
 
 # 「1和2都修好了」「3号、4号已经处理完了」: several issues told of at once.
@@ -544,8 +557,9 @@ def _staff_hint(ctx: Context, said: str) -> Outcome:
     extending = EXTEND_SAID.search(said) is not None
     if NOT_OURS_SAID.search(said) is not None and not extending:  # 「这个不归我们管，…」
         which = texts.STAFF_NOT_OURS_WHICH
+        reason = _not_ours_reason(said)
         return _about_held(
-            ctx, texts.STAFF_NOT_OURS_HINT, which, texts.STAFF_PRIVATE_HINT, said=said
+            ctx, texts.STAFF_NOT_OURS_HINT, which, texts.STAFF_PRIVATE_HINT, said=reason
         )
     if not (extending or WORK_SAID.search(said)):
         return answer(ctx, texts.STAFF_PRIVATE_HINT, "invalid")

@@ -152,8 +152,12 @@ def test_staff_telling_of_an_issue_in_the_work_group_are_told_the_command(
         "#1、#2 都已办好的话，请发送「办结 1,2 修好了」；进展请一件一件发送「进展 编号 说明」。"
     )
     assert chat.text("@刘物业/私聊: 1号、9号已经处理完了") == "没有找到 #9。"
+    # Words that say no more than that it is not theirs are no reason: one is asked for.
     assert chat.text("@刘物业/工作群: 1号不是我们管的") == (
-        "#1 不归您管的话，请发送「不归我管 1 不是我们管的」，社区会改派。"
+        "#1 不归您管的话，请发送「不归我管 1 原因」，社区会改派。"
+    )
+    assert chat.text("@刘物业/私聊: 这个不归我们管 1") == (  # the number said last
+        "#1 不归您管的话，请发送「不归我管 1 原因」，社区会改派。"
     )
     # More time with a deadline is the 延期 itself, as privately.
     moved = chat.say("@赵网格/工作群: 2号要等配件，延期到下周五")
