@@ -142,7 +142,7 @@ async def serve(linli: Linli, adapter: Adapter, *, web: socket.socket | None = N
     backups.start()
     photos = _photo_collector(linli, adapter, worker)
     if photos is not None:
-        photos.soon()  # any photo a crash or an outage left without a copy
+        photos.soon(tidy=True)  # any photo a crash or an outage left without a copy
     loop = asyncio.get_running_loop()
 
     async def handle(message: IncomingMessage) -> list[Outgoing]:

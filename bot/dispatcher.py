@@ -290,7 +290,7 @@ class Dispatcher:
                 return []  # the platform delivered it again: already answered
             ctx, first_heard = self._context(uow, message, heard.chat)
             try:
-                with uow.session.begin_nested():
+                with uow.savepoint():
                     outcome = self._handle(ctx, route)
             except Answer as stop:
                 # The savepoint is rolled back: a refused or malformed command changes nothing.

@@ -7,6 +7,11 @@ a message that brought photos (and once at start, for any a crash or an outage l
 `Collector.collect` asks the adapter for each new photo and keeps it in the media folder as
 `<attachment id>.<jpg|png|gif|webp>`. `查看 N` sends the copy into any chat and the web ledger
 shows it; a photo whose fetch failed MEDIA_TRIES times is left to its platform id.
+
+A copy goes when its photo does: 走访 撤回 deletes its round's copies once the transaction is
+committed, and at start `Collector.tidy` deletes any copy no photo names (a fetch that ended
+after its round was taken back, a crash between the two) and fetches a crash cut off, once they
+are an hour old: never a copy another process has just written and not yet recorded.
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ import contextlib
 import functools
 import logging
 import re
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Collection, Iterable
 from concurrent.futures import Executor
 from pathlib import Path
 from typing import Protocol, TypeVar
@@ -31,9 +37,11 @@ log = logging.getLogger(__name__)
 MEDIA_TRIES = 3  # failed fetches of one photo before the bot stops asking
 FETCH_BATCH = 20  # photos fetched per round; the next message or start takes the rest
 FETCH_SECONDS = 60.0  # one photo's download, at most
+TIDY_AFTER = 3600.0  # seconds a copy no photo names is left: another process may be recording it
 MEDIA_TYPES = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp"}
 _SIGNATURES = ((b"\xff\xd8\xff", "jpg"), (b"\x89PNG\r\n\x1a\n", "png"), (b"GIF8", "gif"))
 _NAME = re.compile(r"\d{1,12}\.(?:jpg|png|gif|webp)")
+_PART = re.compile(r"\.\d{1,12}\.part")
 
 T = TypeVar("T")
 
@@ -89,6 +97,30 @@ class MediaFolder:
         part.replace(self.folder / name)
         return name
 
+    def drop(self, names: Iterable[str]) -> None:
+        """Delete these copies (names the bot gave; any other is left alone)."""
+        for name in names:
+            found = self.path(name)
+            if found is not None:
+                found.unlink(missing_ok=True)
+
+    def tidy(self, kept: Callable[[Collection[int]], set[str]], before: float) -> int:
+        """Delete the copies not among those `kept` names (asked by the photos' ids) and the
+        unfinished fetches, last changed before `before` (a time.time()); how many."""
+        if not self.folder.is_dir():
+            return 0
+        stale: dict[str, Path] = {}
+        for entry in self.folder.iterdir():
+            if (_NAME.fullmatch(entry.name) or _PART.fullmatch(entry.name)) and (
+                entry.is_file() and entry.stat().st_mtime < before
+            ):
+                stale[entry.name] = entry
+        named = kept([int(name.split(".")[0]) for name in stale if not name.startswith(".")])
+        gone = [entry for name, entry in stale.items() if name not in named]
+        for entry in gone:
+            entry.unlink(missing_ok=True)
+        return len(gone)
+
 
 class Collector:
     """Fetches new photos through one adapter into the media folder. Database work runs on
@@ -112,10 +144,11 @@ class Collector:
         self._task: asyncio.Task[int] | None = None
         self._again = False
 
-    def soon(self) -> None:
-        """Collect in the background: the bot goes on answering while photos download."""
+    def soon(self, *, tidy: bool = False) -> None:
+        """Collect in the background: the bot goes on answering while photos download. With
+        `tidy` (at start), the copies no photo names are deleted first."""
         if self._task is None or self._task.done():
-            self._task = asyncio.create_task(self.collect())
+            self._task = asyncio.create_task(self._round(tidy))
         else:
             self._again = True  # a round is under way; one more after it finds the newest
 
@@ -125,6 +158,24 @@ class Collector:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
+
+    async def _round(self, tidy: bool) -> int:
+        if tidy:
+            await self.tidy()
+        return await self.collect()
+
+    async def tidy(self) -> int:
+        """Delete the copies no photo names any more (`MediaFolder.tidy`); how many."""
+        try:
+            gone = await self._off_loop(
+                functools.partial(self._folder.tidy, self._kept, time.time() - TIDY_AFTER)
+            )
+        except Exception:  # a folder or a database in trouble: the next start tries again
+            log.exception("tidying the media folder failed")
+            return 0
+        if gone:
+            log.info("deleted %d photo copies no photo names", gone)
+        return gone
 
     async def collect(self) -> int:
         """Fetch the photos still without a copy, the least tried and newest first (a new
@@ -178,8 +229,14 @@ class Collector:
 
     def _settle(self, attachment_id: int, name: str | None) -> None:
         with UnitOfWork(self._sessions) as uow:
-            uow.issues.photo_fetched(attachment_id, name)
+            kept = uow.issues.photo_fetched(attachment_id, name)
             uow.commit()
+        if name is not None and not kept:  # taken back while it downloaded
+            self._folder.drop([name])
+
+    def _kept(self, ids: Collection[int]) -> set[str]:
+        with UnitOfWork(self._sessions) as uow:
+            return uow.issues.files_kept(ids)
 
     async def _off_loop(self, work: Callable[[], T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._worker, work)

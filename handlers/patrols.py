@@ -11,6 +11,7 @@ record, not a report anyone follows up.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from datetime import timedelta
 
@@ -20,6 +21,7 @@ from bot.analysis.taxonomy import OTHER_CODE
 from bot.domain.issues import Role
 from bot.domain.patrols import PatrolWords, all_well, patrol_words
 from bot.domain.privacy import mask_name, mask_text
+from bot.media import MediaFolder
 from bot.text import normalize, shorten
 from handlers import texts
 from handlers.base import (
@@ -159,7 +161,10 @@ def _undone(ctx: Context) -> Outcome:
     last = ctx.uow.patrols.last_told_by(ctx.sender.id, today.since)
     if last is None:
         raise Answer(texts.PATROL_NONE_TO_UNDO)
-    ctx.uow.patrols.remove(last)
+    copies = ctx.uow.patrols.remove(last)
+    if copies:
+        folder = MediaFolder(ctx.services.settings.media.dir)
+        ctx.uow.after_commit(functools.partial(folder.drop, copies))
     day = f"{last.at.astimezone(tz):%-m月%-d日}"
     return answer(ctx, texts.PATROL_UNDONE.format(day=day, words=shorten(last.words, SHOWN_WORDS)))
 

@@ -1158,14 +1158,31 @@ class Issues:
             query = query.where(or_(Chat.account.is_(None), Chat.account == account))
         return [(row.id, row.ref) for row in self._session.execute(query)]
 
-    def photo_fetched(self, attachment_id: int, file: str | None) -> None:
-        """Record the copy of a photo, or (None) one more failed fetch."""
+    def photo_fetched(self, attachment_id: int, file: str | None) -> bool:
+        """Record the copy of a photo, or (None) one more failed fetch; False when the photo
+        is no longer kept (its round was taken back while it was fetched)."""
         values: dict[str, Any] = (
             {"file": file} if file else {"fetch_tries": Attachment.fetch_tries + 1}
         )
-        self._session.execute(
+        done = self._session.execute(
             update(Attachment).where(Attachment.id == attachment_id).values(**values)
         )
+        return bool(cast("CursorResult[Any]", done).rowcount)
+
+    def files_kept(self, ids: Collection[int]) -> set[str]:
+        """The copies the photos with these ids name (by id: the key, however many)."""
+        wanted = sorted(set(ids))
+        kept: set[str] = set()
+        for first in range(0, len(wanted), _CHUNK):
+            kept.update(
+                self._session.scalars(
+                    select(Attachment.file).where(
+                        Attachment.id.in_(wanted[first : first + _CHUNK]),
+                        Attachment.file.is_not(None),
+                    )
+                )
+            )
+        return kept
 
     def get(self, issue_id: int) -> Issue:
         return self._session.get_one(Issue, issue_id)
@@ -2248,10 +2265,46 @@ class Patrols:
             found.update((patrol_id, n) for patrol_id, n in counted if patrol_id is not None)
         return found
 
-    def remove(self, patrol: Patrol) -> None:
-        """Take back `patrol`, and its photos with it."""
+    def kept_photos(self, patrol_ids: Collection[int]) -> dict[int, list[int]]:
+        """The ids of each round's photos the bot has a copy of, in the order they came."""
+        wanted = sorted(set(patrol_ids))
+        found: dict[int, list[int]] = {}
+        for first in range(0, len(wanted), _CHUNK):
+            rows = self._session.execute(
+                select(Attachment.patrol_id, Attachment.id)
+                .where(
+                    Attachment.patrol_id.in_(wanted[first : first + _CHUNK]),
+                    Attachment.kind == "photo",
+                    Attachment.file.is_not(None),
+                )
+                .order_by(Attachment.id)
+            )
+            for patrol_id, attachment_id in rows:
+                if patrol_id is not None:
+                    found.setdefault(patrol_id, []).append(attachment_id)
+        return found
+
+    def photo(self, attachment_id: int) -> tuple[Patrol, str] | None:
+        """A round's photo by its id: the round, and the name of its copy; None when it is
+        no round's or has no copy."""
+        row = self._session.execute(
+            select(Patrol, Attachment.file)
+            .join(Attachment, Attachment.patrol_id == Patrol.id)
+            .where(Attachment.id == attachment_id, Attachment.file.is_not(None))
+        ).first()
+        return None if row is None or row[1] is None else (row[0], row[1])
+
+    def remove(self, patrol: Patrol) -> list[str]:
+        """Take back `patrol`, and its photos with it: the names of their copies."""
+        files = self._session.scalars(
+            select(Attachment.file).where(
+                Attachment.patrol_id == patrol.id, Attachment.file.is_not(None)
+            )
+        )
+        copies = [file for file in files if file is not None]
         self._session.execute(delete(Attachment).where(Attachment.patrol_id == patrol.id))
         self._session.delete(patrol)
+        return copies
 
     def between(
         self,

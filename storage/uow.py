@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
+from collections.abc import Callable, Iterator
 from types import TracebackType
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -20,6 +23,8 @@ from storage.repositories import (
     Reminders,
     WebSessions,
 )
+
+log = logging.getLogger(__name__)
 
 
 class UnitOfWork:
@@ -41,6 +46,7 @@ class UnitOfWork:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
         self._session: Session | None = None
+        self._committed: list[Callable[[], None]] = []
 
     def __enter__(self) -> UnitOfWork:
         session = self._sessions()
@@ -68,6 +74,7 @@ class UnitOfWork:
         # close() rolls back whatever was not committed, and leaves loaded objects readable.
         self.session.close()
         self._session = None
+        self._committed.clear()
 
     @property
     def session(self) -> Session:
@@ -76,7 +83,32 @@ class UnitOfWork:
         return self._session
 
     def commit(self) -> None:
+        """Commit, then do what was waiting for it (`after_commit`)."""
         self.session.commit()
+        waiting, self._committed = self._committed, []
+        for work in waiting:
+            try:
+                work()
+            except Exception:  # the transaction stands; what follows it is only tidying
+                log.exception("work after a commit failed")
+
+    def after_commit(self, work: Callable[[], None]) -> None:
+        """Do `work` once this transaction is committed, never if it is rolled back: what
+        lives outside the database (a photo's file) follows the rows that name it."""
+        self._committed.append(work)
+
+    @contextlib.contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A nested transaction: on an exception it is rolled back, and the work it left
+        waiting for the commit is dropped with it."""
+        waiting = len(self._committed)
+        try:
+            with self.session.begin_nested():
+                yield
+        except BaseException:
+            del self._committed[waiting:]
+            raise
 
     def rollback(self) -> None:
         self.session.rollback()
+        self._committed.clear()

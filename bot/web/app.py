@@ -21,18 +21,17 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import FileResponse, RedirectResponse, Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from bot.app import Linli
 from bot.domain.issues import Role
-from bot.domain.permissions import STAFF, Actor
-from bot.media import MEDIA_TYPES
+from bot.domain.permissions import STAFF, Actor, refusal
 from bot.messages import ChatRef, IncomingMessage, Outgoing, PersonRef, Reply
 from bot.text import normalize
-from bot.web import pages, reports
+from bot.web import pages, patrols, reports
 from bot.web.errors import Refused, SignedOut
 from handlers.base import actor_of
 from handlers.web import same, session_of, sign_in, sign_out
@@ -82,6 +81,11 @@ class Viewer:
     @property
     def staff(self) -> bool:
         return self.actor.role in STAFF
+
+    @property
+    def patrols(self) -> bool:
+        """Whether the page of rounds is theirs to see: whoever may record one."""
+        return refusal("patrol", self.actor) is None
 
     @property
     def secretary(self) -> bool:
@@ -241,13 +245,7 @@ class Web:
             )
         if isinstance(found, str):
             raise Refused(found)
-        if found is None:
-            raise Refused("这张照片没有存档。", 404)
-        return FileResponse(
-            found,
-            media_type=MEDIA_TYPES.get(found.suffix.lstrip("."), "application/octet-stream"),
-            headers={"Cache-Control": "private, max-age=86400"},
-        )
+        return pages.kept_photo(found)
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -343,6 +341,7 @@ def create_app(linli: Linli, act: Act | None = None) -> Starlette:
         Route("/issues/{number}/photos/{photo}", web.photo),
         Route("/issues/{number}/{action}", web.action, methods=["POST"]),
         *reports.routes(web),
+        *patrols.routes(web),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     app = Starlette(

@@ -7,20 +7,24 @@ the console adapter hands it over as a platform would hand over a photo it holds
 
 from __future__ import annotations
 
+import asyncio
 import io
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from PIL import Image
 from sqlalchemy import select
 
-from bot.media import MEDIA_TRIES
+from bot.media import MEDIA_TRIES, Collector, MediaFolder
 from bot.messages import IMPORTED, Document
 from bot.outbox import outbound, outgoing
-from storage.models import Attachment
+from storage.models import Attachment, Patrol
 from storage.uow import UnitOfWork
 from tests.support.conversation import Conversation
-from tests.support.web import browser, sign_in
+from tests.support.web import browser, links, sign_in, visible
 
 pytestmark = pytest.mark.filterwarnings("ignore::starlette.exceptions.StarletteDeprecationWarning")
 
@@ -86,9 +90,60 @@ def test_a_rounds_photos_are_kept_with_it_as_the_record_of_the_work(
     assert [a.issue_id for a in kept] == [None, None, None]
     assert [(media(chat) / f"{a.id}.png").read_bytes() for a in kept] == [before, during, after]
     assert chat.text("@李书记/工作群: 走访 列表").endswith("3号楼 入户6户（照片3张）")
-    # Taken back, the round's photos go with it; nobody's issue had them.
+    # Taken back, the round's photos go with it, the bot's copies too; nobody's issue had them.
     chat.say("@张网格/私聊: 走访 撤回")
     assert attachments(chat) == []
+    assert list(media(chat).iterdir()) == []
+
+
+def test_a_photo_still_downloading_when_its_round_is_taken_back_leaves_no_copy(
+    chat: Conversation, tmp_path: Path
+) -> None:
+    picture(tmp_path / "入户.png", (10, 10, 200))
+    chat.say(f"@张网格/私聊: 走访 3号楼 入户6户[图片:{tmp_path / '入户.png'}]")
+    chat.say("@张网格/私聊: 走访 撤回")  # before the collector has fetched it
+    assert chat.collect_photos() == 0
+    assert attachments(chat) == []
+    assert not media(chat).exists() or list(media(chat).iterdir()) == []
+
+
+def test_a_failed_take_back_keeps_the_rounds_photos(chat: Conversation, tmp_path: Path) -> None:
+    """The copies go once the round is gone for good: never for a transaction rolled back."""
+    picture(tmp_path / "入户.png", (10, 10, 200))
+    chat.say(f"@张网格/私聊: 走访 3号楼 入户6户[图片:{tmp_path / '入户.png'}]")
+    assert chat.collect_photos() == 1
+    (copy,) = media(chat).iterdir()
+    with UnitOfWork(chat.linli.sessions) as uow:
+        round_ = uow.session.scalars(select(Patrol)).one()
+        copies = uow.patrols.remove(round_)
+        assert copies == [copy.name]
+        uow.after_commit(lambda: MediaFolder(media(chat)).drop(copies))
+        uow.rollback()  # as the dispatcher does when something fails after it
+        uow.commit()
+    assert copy.is_file() and len(attachments(chat)) == 1
+
+
+def test_at_start_copies_no_photo_names_are_deleted_once_an_hour_old(
+    chat: Conversation, tmp_path: Path
+) -> None:
+    picture(tmp_path / "井盖.png", (200, 30, 30))
+    chat.say(f"@王芳/网格3群: #报事 3号楼门口井盖坏了[图片:{tmp_path / '井盖.png'}]")
+    assert chat.collect_photos() == 1
+    folder = media(chat)
+    (kept,) = folder.iterdir()
+    # Left by a round taken back under a crash, a download cut off, a fetch just written
+    # by another process; and a file someone else put there.
+    stray, cut_off, fresh = folder / "999.jpg", folder / ".998.part", folder / "997.png"
+    other = folder / "说明.txt"
+    for path in (stray, cut_off, fresh, other):
+        path.write_bytes(b"x")
+    hour_ago = time.time() - 2 * 3600
+    for path in (kept, stray, cut_off, other):
+        os.utime(path, (hour_ago, hour_ago))
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        collector = Collector(chat.linli.sessions, chat.adapter, MediaFolder(folder), worker)
+        assert asyncio.run(collector.tidy()) == 2
+    assert sorted(p.name for p in folder.iterdir()) == sorted([kept.name, fresh.name, other.name])
 
 
 def test_a_photo_the_platform_cannot_give_is_asked_for_a_few_times_then_left(
@@ -156,3 +211,72 @@ def test_the_web_page_shows_kept_photos_to_whoever_may_see_the_issue(
     assert secretary.get(f"/issues/2/photos/{kept.id}").status_code == 404
     assert secretary.get("/issues/1/photos/99999").status_code == 404
     assert secretary.get("/issues/1/photos/..%2F..%2Fetc").status_code in (400, 404)
+
+
+def test_the_web_page_of_rounds_shows_each_with_its_photos_to_whoever_may_see_it(
+    web_chat: Conversation, tmp_path: Path
+) -> None:
+    chat = web_chat
+    stairs = picture(tmp_path / "楼道.png", (10, 200, 10))
+    picture(tmp_path / "堆物.png", (200, 10, 10))
+    chat.say(f"@张网格/私聊: 走访 3号楼 入户10户 无异常[图片:{tmp_path / '楼道.png'}]")
+    chat.say(f"@赵网格/私聊: 巡查 6号楼 发现楼道堆物[图片:{tmp_path / '堆物.png'}]")
+    assert chat.collect_photos() == 2
+    mine, theirs = attachments(chat)
+    said = chat.text("@李书记/工作群: 统计 本月 走访").splitlines()
+
+    secretary = sign_in(chat, "李书记")
+    page = secretary.get("/patrols")
+    lines = visible(page.text).splitlines()
+    assert links(page.text, "走访") == ["/patrols"]
+    assert said[0] in lines  # 「本月走访巡查2次，入户10户，发现问题1处。」, as in chat
+    # The newest first: who, grid, place, households, the words as typed, the problem found.
+    newest, earlier = lines.index("赵*格"), lines.index("张*格")
+    assert newest < earlier
+    assert lines[newest - 1].startswith("11月23日 08:")
+    assert lines[newest : newest + 5] == [
+        "赵*格",
+        "网格5",
+        "6号楼",
+        "6号楼 发现楼道堆物",
+        "楼道堆物",
+    ]
+    assert lines[earlier : earlier + 5] == [
+        "张*格",
+        "网格3",
+        "3号楼",
+        "10户",
+        "3号楼 入户10户 无异常",
+    ]
+    shown = f"/patrols/photos/{mine.id}"
+    assert f'<img src="{shown}"' in page.text and f"/patrols/photos/{theirs.id}" in page.text
+    got = secretary.get(shown)
+    assert (got.status_code, got.headers["content-type"], got.content) == (200, "image/png", stairs)
+    # One grid's, one person's.
+    only_three = visible(secretary.get("/patrols", params={"grid": "网格3"}).text)
+    assert "张*格" in only_three and "6号楼" not in only_three
+    assert "入户" not in visible(secretary.get("/patrols", params={"period": "上月"}).text)
+
+    # A grid worker sees their own rounds, as 「走访 列表」 answers them; not another's photo.
+    worker = sign_in(chat, "张网格")
+    own = visible(worker.get("/patrols").text)
+    assert "3号楼" in own and "6号楼" not in own
+    assert worker.get(f"/patrols/photos/{theirs.id}").status_code == 404
+    assert worker.get(shown).content == stairs
+    # A 楼栋长 may keep rounds of their building; a resident may not see the page.
+    head = sign_in(chat, "陈楼长")
+    assert "本月没有走访记录。" in visible(head.get("/patrols").text).splitlines()
+    resident = sign_in(chat, "王芳")
+    assert links(resident.get("/").text, "走访") == []
+    refused = resident.get("/patrols")
+    assert (
+        refused.status_code == 403 and "只有网格员、楼栋长或书记可以查看走访记录。" in refused.text
+    )
+    assert resident.get(shown).status_code == 403
+    # Bad input gets one line and changes nothing; a round taken back takes its photos.
+    wrong = secretary.get("/patrols", params={"period": "火星"})
+    assert wrong.status_code == 400 and "时间应写成" in visible(wrong.text)
+    assert secretary.get("/patrols/photos/..%2F..%2Fetc").status_code in (400, 404)
+    chat.say("@张网格/私聊: 走访 撤回")
+    assert secretary.get(shown).status_code == 404
+    assert "3号楼" not in visible(secretary.get("/patrols").text)

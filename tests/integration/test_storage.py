@@ -64,6 +64,32 @@ def test_times_come_back_aware_and_equal(db_url: str) -> None:
     engine.dispose()
 
 
+def test_work_after_a_commit_waits_for_it_and_goes_with_what_is_rolled_back(db_url: str) -> None:
+    """What lives outside the database (a photo's copy) follows the rows: a refused command's
+    savepoint, or a transaction rolled back, drops the work it left for the commit."""
+    engine = make_engine(db_url)
+    upgrade(engine)
+    done: list[str] = []
+    seen = datetime(2026, 11, 23, 8, 30, tzinfo=UTC)
+    with UnitOfWork(make_sessions(engine)) as uow:
+        uow.after_commit(lambda: done.append("kept"))
+        try:
+            with uow.savepoint():
+                uow.people.add(Person(platform="console", ref="王芳", name="王芳", first_seen=seen))
+                uow.after_commit(lambda: done.append("refused"))
+                raise LookupError
+        except LookupError:
+            pass
+        assert done == []  # nothing before the commit
+        uow.commit()
+        assert done == ["kept"] and uow.people.find("console", "王芳") is None
+        uow.after_commit(lambda: done.append("rolled back"))
+        uow.rollback()
+        uow.commit()
+    assert done == ["kept"]
+    engine.dispose()
+
+
 def test_issue_numbers_are_sequential_per_community(db_url: str) -> None:
     engine = make_engine(db_url)
     upgrade(engine)
