@@ -142,7 +142,7 @@ def _rounds(uow: UnitOfWork, community_id: int, since: datetime, until: datetime
     """「上周走访巡查5次，入户36户；网格5无走访记录。」 where rounds are kept (any in the four
     weeks before); nothing where they are not."""
     week = patrol_figures(uow, community_id, since, until)
-    if not week.count and not uow.patrols.between(community_id, since - ROUNDS_KEPT, since):
+    if not week.count and not uow.patrols.any_between(community_id, since - ROUNDS_KEPT, since):
         return ""
     if not week.count:
         return texts.WEEKLY_PATROLS_NONE

@@ -8,14 +8,13 @@ A round counts in the period it was made in (`Patrol.at`: 「昨天走访了…�
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
 from bot.domain.privacy import mask_name
 from handlers import texts
 from handlers.changes import count_change
-from storage.models import Patrol
 from storage.uow import UnitOfWork
 
 
@@ -39,22 +38,19 @@ def patrol_figures(
     person_ids: Collection[int] = (),
 ) -> PatrolFigures:
     """The rounds made in [since, until), in those grids and by those people when given."""
-    made = uow.patrols.between(community_id, since, until, person_ids=person_ids)
-    return figures_of([p for p in made if not grid_ids or p.grid_id in grid_ids])
-
-
-def figures_of(made: Sequence[Patrol]) -> PatrolFigures:
-    rounds: Counter[int] = Counter(patrol.person_id for patrol in made)
+    tally = uow.patrols.tally(community_id, since, until, grid_ids=grid_ids, person_ids=person_ids)
+    rounds: Counter[int] = Counter()
     visited: Counter[int] = Counter()
-    for patrol in made:
-        visited[patrol.person_id] += patrol.households or 0
+    for row in tally:
+        rounds[row.person_id] += row.rounds
+        visited[row.person_id] += row.households
     return PatrolFigures(
-        count=len(made),
-        households=sum(visited.values()),
-        found=sum(1 for patrol in made if patrol.found),
+        count=rounds.total(),
+        households=visited.total(),
+        found=sum(row.found for row in tally),
         rounds=rounds,
         visited=visited,
-        grids=frozenset(patrol.grid_id for patrol in made if patrol.grid_id is not None),
+        grids=frozenset(row.grid_id for row in tally if row.grid_id is not None),
     )
 
 

@@ -35,7 +35,7 @@ from handlers.base import (
     reply_to,
 )
 from handlers.ledger import check
-from handlers.patrol_stats import figures_of, households_said
+from handlers.patrol_stats import households_said, patrol_figures
 from handlers.stats import parse_period
 from storage.models import Patrol
 
@@ -94,9 +94,9 @@ def _kept(ctx: Context, said: PatrolWords) -> Outcome:
     keep_attachments(ctx, photos, patrol_id=patrol.id)
     month = parse_period("本月", at, ctx.services.settings.tz)
     mine = {ctx.sender.id}
-    count = len(
-        ctx.uow.patrols.between(ctx.community.id, month.since, month.until, person_ids=mine)
-    )
+    count = patrol_figures(
+        ctx.uow, ctx.community.id, month.since, month.until, person_ids=mine
+    ).count
     where = ctx.uow.communities.grid(grid_id).name if grid_id is not None else ""
     fields = {
         "day": texts.PATROL_YESTERDAY[said.days_ago],
@@ -196,22 +196,18 @@ def _listed(ctx: Context, words: str) -> Outcome:
         raise Answer(ctx.services.command("patrol").usage_line()) from None
     if ctx.actor.role is not Role.SECRETARY:
         person_ids = {ctx.sender.id}
-    made = [
-        patrol
-        for patrol in ctx.uow.patrols.between(
-            community_id, period.since, period.until, person_ids=person_ids
-        )
-        if not grid_ids or patrol.grid_id in grid_ids
-    ]
-    if not made:
+    narrowed = {"grid_ids": grid_ids, "person_ids": person_ids}
+    figures = patrol_figures(ctx.uow, community_id, period.since, period.until, **narrowed)
+    if not figures.count:
         return answer(ctx, texts.PATROL_LIST_NONE.format(period=period.label))
-    figures = figures_of(made)
     people = ctx.uow.people.many(figures.rounds)
     head = texts.PATROL_LIST_HEAD.format(
         period=period.label, count=figures.count, households=households_said(figures.households)
     )
     lines = [head]
-    shown = list(reversed(made))[:LISTED_AT_MOST]
+    shown = ctx.uow.patrols.latest(
+        community_id, period.since, period.until, LISTED_AT_MOST, **narrowed
+    )
     photos = ctx.uow.patrols.photos([patrol.id for patrol in shown])
     for patrol in shown:
         line = texts.PATROL_LIST_LINE.format(
@@ -222,6 +218,6 @@ def _listed(ctx: Context, words: str) -> Outcome:
         if count := photos.get(patrol.id):
             line += texts.PATROL_LIST_PHOTOS.format(count=count)
         lines.append(line)
-    if len(made) > LISTED_AT_MOST:
-        lines.append(texts.PATROL_LIST_MORE.format(count=len(made) - LISTED_AT_MOST))
+    if figures.count > LISTED_AT_MOST:
+        lines.append(texts.PATROL_LIST_MORE.format(count=figures.count - LISTED_AT_MOST))
     return answer(ctx, "\n".join(lines))

@@ -13,6 +13,7 @@ from sqlalchemy import (
     ColumnElement,
     CursorResult,
     Integer,
+    Select,
     String,
     Update,
     and_,
@@ -1235,6 +1236,7 @@ class TallyGroup(NamedTuple):
     on_time: int  # done by the deadline
 
 
+_Query = TypeVar("_Query", bound="Select[*tuple[Any, ...]]")
 _Key = TypeVar("_Key")  # what `Issues._groups` groups the statistics by first
 
 
@@ -2316,14 +2318,61 @@ class Patrols:
     ) -> Sequence[Patrol]:
         """The community's rounds made in [since, until) (None: unbounded), by those people
         when any are given, in the order they were made."""
-        query = select(Patrol).where(Patrol.community_id == community_id)
-        if since is not None:
-            query = query.where(Patrol.at >= since)
-        if until is not None:
-            query = query.where(Patrol.at < until)
-        if person_ids:
-            query = query.where(Patrol.person_id.in_(sorted(person_ids)))
+        query = _rounds_within(select(Patrol), community_id, since, until, person_ids=person_ids)
         return self._session.scalars(query.order_by(Patrol.at, Patrol.id)).all()
+
+    def latest(
+        self,
+        community_id: int,
+        since: datetime | None,
+        until: datetime | None,
+        limit: int,
+        *,
+        grid_ids: Collection[int] = (),
+        person_ids: Collection[int] = (),
+    ) -> Sequence[Patrol]:
+        """The newest `limit` of the rounds made in [since, until), in those grids and by those
+        people when any are given; the newest first."""
+        query = _rounds_within(
+            select(Patrol), community_id, since, until, grid_ids=grid_ids, person_ids=person_ids
+        )
+        return self._session.scalars(
+            query.order_by(Patrol.at.desc(), Patrol.id.desc()).limit(limit)
+        ).all()
+
+    def tally(
+        self,
+        community_id: int,
+        since: datetime | None,
+        until: datetime | None,
+        *,
+        grid_ids: Collection[int] = (),
+        person_ids: Collection[int] = (),
+    ) -> list[RoundTally]:
+        """The rounds made in [since, until), in those grids and by those people when any are
+        given, counted for each person and grid by the database: a year of rounds is not
+        loaded to be counted."""
+        found = func.sum(case((Patrol.found != "", 1), else_=0))
+        counted = select(
+            Patrol.person_id,
+            Patrol.grid_id,
+            func.count(),
+            func.coalesce(func.sum(Patrol.households), 0),
+            found,
+        )
+        query = _rounds_within(
+            counted, community_id, since, until, grid_ids=grid_ids, person_ids=person_ids
+        )
+        rows = self._session.execute(query.group_by(Patrol.person_id, Patrol.grid_id))
+        return [
+            RoundTally(person_id, grid_id, int(count), int(households or 0), int(found or 0))
+            for person_id, grid_id, count, households, found in rows
+        ]
+
+    def any_between(self, community_id: int, since: datetime, until: datetime) -> bool:
+        """Whether any round was made in [since, until)."""
+        query = _rounds_within(select(Patrol.id), community_id, since, until)
+        return self._session.scalar(query.limit(1)) is not None
 
     def last_told_by(self, person_id: int, since: datetime) -> Patrol | None:
         """The round this person told of last, since `since`."""
@@ -2337,6 +2386,39 @@ class Patrols:
     def by(self, person_id: int) -> Sequence[Patrol]:
         """Every round this person told of."""
         return self._session.scalars(select(Patrol).where(Patrol.person_id == person_id)).all()
+
+
+class RoundTally(NamedTuple):
+    """One person's rounds in one grid (`Patrols.tally`)."""
+
+    person_id: int
+    grid_id: int | None
+    rounds: int
+    households: int
+    found: int  # rounds that found a problem
+
+
+def _rounds_within(
+    query: _Query,
+    community_id: int,
+    since: datetime | None,
+    until: datetime | None,
+    *,
+    grid_ids: Collection[int] = (),
+    person_ids: Collection[int] = (),
+) -> _Query:
+    """`query` narrowed to the community's rounds made in [since, until) (None: unbounded), in
+    those grids and by those people when any are given."""
+    query = query.where(Patrol.community_id == community_id)
+    if since is not None:
+        query = query.where(Patrol.at >= since)
+    if until is not None:
+        query = query.where(Patrol.at < until)
+    if grid_ids:
+        query = query.where(Patrol.grid_id.in_(sorted(grid_ids)))
+    if person_ids:
+        query = query.where(Patrol.person_id.in_(sorted(person_ids)))
+    return query
 
 
 class WebSessions:

@@ -24,7 +24,7 @@ from bot.text import normalize, printable, whole_number
 from bot.web.errors import Refused
 from bot.web.pages import kept_photo
 from handlers.base import Services
-from handlers.patrol_stats import figures_of, figures_sentence
+from handlers.patrol_stats import figures_sentence, patrol_figures
 from handlers.stats import parse_period
 from storage.uow import UnitOfWork
 
@@ -95,24 +95,19 @@ def patrols_page(
         raise Refused("时间应写成 本月、上月、2026-11、11月1日到15日或累计。", 400) from None
     grids = {grid.id: grid.name for grid in uow.communities.grids_of(community_id)}
     grid = normalize(params.get("grid", ""))
+    named = {gid for gid, name in grids.items() if name == grid}
+    grid_ids = (named or {-1}) if grid else set()  # a grid not there: none of its rounds
     everyone = actor.role is Role.SECRETARY
-    made = [
-        patrol
-        for patrol in uow.patrols.between(
-            community_id,
-            period.since,
-            period.until,
-            person_ids=() if everyone else {actor.person_id},
-        )
-        if not grid or grids.get(patrol.grid_id or 0) == grid
-    ]
-    people = uow.people.many({patrol.person_id for patrol in made})
-    makers = sorted({(mask_name(people[p.person_id].name), p.person_id) for p in made})
+    since, until = period.since, period.until
+    narrowed = {"grid_ids": grid_ids, "person_ids": set() if everyone else {actor.person_id}}
+    made = patrol_figures(uow, community_id, since, until, **narrowed)  # the people to choose from
     chosen = normalize(params.get("person", ""))
-    if chosen:
-        made = [patrol for patrol in made if str(patrol.person_id) == chosen]
-    figures = figures_of(made)
-    shown = list(reversed(made))[:SHOWN_AT_MOST]
+    if everyone and chosen:
+        narrowed["person_ids"] = {int(chosen)} if whole_number(chosen) is not None else {-1}
+    figures = patrol_figures(uow, community_id, since, until, **narrowed)
+    shown = uow.patrols.latest(community_id, since, until, SHOWN_AT_MOST, **narrowed)
+    people = uow.people.many(made.rounds)
+    makers = sorted((mask_name(people[pid].name), pid) for pid in made.rounds)
     photos = uow.patrols.kept_photos([patrol.id for patrol in shown])
     rows = [
         {
@@ -138,5 +133,5 @@ def patrols_page(
         "makers": [{"id": str(pid), "name": name} for name, pid in makers] if everyone else [],
         "head": figures_sentence(period.label, figures),
         "rows": rows,
-        "more": max(0, len(made) - SHOWN_AT_MOST),
+        "more": max(0, figures.count - SHOWN_AT_MOST),
     }

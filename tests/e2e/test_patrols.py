@@ -10,7 +10,12 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
+from bot.web import patrols as patrol_pages
+from handlers import patrols
 from tests.support.conversation import Conversation
+from tests.support.web import sign_in, visible
 
 G3, WORK = "网格3群", "工作群"
 ZHANG, ZHAO, CHEN = "私聊·张网格", "私聊·赵网格", "私聊·陈楼长"
@@ -198,3 +203,20 @@ def test_rounds_asked_after_in_words(chat: Conversation) -> None:
     # Among neighbours, not asked of the bot; a resident privately is told whose it is.
     assert chat.say("@王芳/网格3群: 这个月走访了多少户") == []
     assert chat.text("@王芳/私聊: 这个月走访了多少户") == "只有网格员及以上可以查看统计。"
+
+
+def test_a_long_list_of_rounds_shows_the_newest_and_says_how_many_more(
+    web_chat: Conversation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(patrols, "LISTED_AT_MOST", 2)
+    monkeypatch.setattr(patrol_pages, "SHOWN_AT_MOST", 2)
+    for building in (1, 2, 3):
+        web_chat.say(f"@张网格/私聊: 走访 {building}号楼 入户{building}户")
+    listed = web_chat.text("@李书记/工作群: 走访 列表").splitlines()
+    assert listed[0] == "本周走访记录3次，入户6户："  # every one counted
+    assert [line.split(" ", 2)[2] for line in listed[1:3]] == ["3号楼 入户3户", "2号楼 入户2户"]
+    assert listed[3] == "……另有1条，「导出」的台账里有全部。"
+    page = visible(sign_in(web_chat, "李书记").get("/patrols").text).splitlines()
+    assert "本月走访巡查3次，入户6户。" in page
+    assert "3号楼 入户3户" in page and "1号楼 入户1户" not in page
+    assert "另有1条较早的记录，导出的台账里有全部。" in page
