@@ -31,7 +31,7 @@ from bot.text import (
     storable,
     visible,
 )
-from handlers import admin, extend, intake, ledger, meetings, notice, stats, texts
+from handlers import admin, extend, intake, ledger, listing, meetings, notice, stats, texts
 from handlers.base import (
     Answer,
     Context,
@@ -411,6 +411,10 @@ class Dispatcher:
                 assert route.command is not None
                 if route.command.name == "stats":  # 「你们今天处理了几件」: chat after all
                     return self._or_otherwise(ctx, route, stats.asked(ctx, route.args))
+                if route.command.name == "search":  # 「3号楼灯修好了吗」: a resident's own
+                    return self._or_otherwise(ctx, route, listing.asked_after(ctx, route.args))
+                if route.command.name == "notice":  # said in words: shown, never sent
+                    return self._or_otherwise(ctx, route, notice.wanted(ctx, route.args))
                 return route.command.handler(ctx, route.args)
             case RouteKind.MEETING_ASKED:
                 return self._or_otherwise(ctx, route, meetings.when_and_where(ctx))

@@ -23,6 +23,8 @@ from bot.domain.asking import (
     ledger_asked,
     meeting_state_asked,
     notice_asked,
+    notice_wanted,
+    problem_asked,
     reporter_told,
     same_issues_said,
     stats_asked,
@@ -152,6 +154,10 @@ class Route:
 
 
 IGNORE = Route(RouteKind.IGNORE)
+# The last characters of a question `problem_asked` reads (「…修好了吗」「…怎么样了」), and the
+# marks after them: most group messages are passed over by one look at their end.
+_ASKED_LAST = frozenset("吗没有了样况展何修理决好")
+_LAST_MARKS = " ?？!！。.~～…"
 
 
 class Router:
@@ -164,6 +170,9 @@ class Router:
     ) -> None:
         self._by_name = {c.name: c for c in commands}
         self._by_keyword = {k: c for c in commands for k in c.keywords}
+        # The message `_route` read last and its words as read (normalised, without the closing
+        # marks), which `route` looks at again: checked by identity, so never another's.
+        self._read: tuple[IncomingMessage | None, str] = (None, "")
         # By first character, longest first: a message is checked against the few keywords it
         # can start with, not all of them (most group messages are chatter).
         self._keywords: dict[str, list[tuple[str, Command]]] = {}
@@ -216,6 +225,19 @@ class Router:
         return f"帮助 {word}" if word in self._by_keyword else None
 
     def route(self, message: IncomingMessage) -> Route:
+        """What `message` is taken for, and what it is taken for otherwise, when the first
+        reading finds it is not that after all (`Route.otherwise`)."""
+        found = self._route(message)
+        if message.chat.is_private or message.text.rstrip(_LAST_MARKS)[-1:] not in _ASKED_LAST:
+            return found
+        # In a group, 「3号楼灯修好了吗」 where nothing else reads the words: staff asking.
+        read, said_text = self._read
+        if read is not message:  # read before it got as far as its words
+            said_text = normalize(rstrip_marks(visible(message.text).strip(), SENTENCE_ENDS))
+        asked = self._problem_asked(said_text, IGNORE)
+        return found if asked is None else _at_last(found, asked)
+
+    def _route(self, message: IncomingMessage) -> Route:
         # Detection reads the normalised text; what is kept (descriptions, reasons) is the
         # person's own text, so full-width punctuation such as "，" survives.
         # Zero-width and bidi characters are dropped first: "#报\u200b事" is the tag it looks like.
@@ -231,6 +253,7 @@ class Router:
         # Commands and ballots are read without the sentence's closing punctuation.
         # 「台账。」「受理 1！」「查看 1？」 are the commands.
         said, said_text = rstrip_marks(raw, SENTENCE_ENDS), rstrip_marks(text, SENTENCE_ENDS)
+        self._read = (message, said_text)
         private = message.chat.is_private
         if (plain := self._said_plainly(said, said_text, message)) is not None:
             said, said_text = plain, normalize(plain)  # 「把2合并到1」 is 「合并 2 1」
@@ -290,6 +313,15 @@ class Router:
             untagged = Route(RouteKind.NOT_FIXED, text=raw, otherwise=untagged)
         return untagged
 
+    def _problem_asked(self, said_text: str, untagged: Route) -> Route | None:
+        """「3号楼2单元灯修好了吗」 asked by staff privately or in a work group: the issues of
+        that problem there (`listing.asked_after`; a resident's own reports answer them)."""
+        problem = problem_asked(said_text)
+        if problem is None:
+            return None
+        search = self._by_name["search"]
+        return Route(RouteKind.LEDGER_ASKED, search, "搜索", problem, otherwise=untagged)
+
     def _asked_in_words(
         self, message: IncomingMessage, raw: str, said_text: str, untagged: Route
     ) -> Route | None:
@@ -337,6 +369,13 @@ class Router:
                 command = self._command(normalize(plain), plain, private=private)
                 if command is not None:
                     return replace(command, kind=RouteKind.LEDGER_ASKED, otherwise=untagged)
+        if (
+            wanted := notice_wanted(said_text, private=private)
+        ) is not None:  # 「给网格3群发个通知…」
+            notice, words = self._by_name["notice"], f"{wanted[0]} {_rest_after(raw, wanted[1])}"
+            return Route(RouteKind.LEDGER_ASKED, notice, "群发", words, otherwise=untagged)
+        if private and (asked := self._problem_asked(said_text, untagged)) is not None:
+            return asked  # in a group, only where nothing else reads the words (`route`)
         if "会" in said_text and meeting_called(said_text) is not None:
             return Route(RouteKind.MEETING_CALLED, text=raw, otherwise=untagged)
         if not private and (asked := self._reminder_asked(said_text, raw, message)) is not None:
@@ -537,6 +576,15 @@ def _ballot_or_objection(raw: str, said_text: str, untagged: Route) -> Route | N
     return objecting
 
 
+def _at_last(route: Route, last: Route) -> Route:
+    """`route` with `last` taken where it would end in nothing (IGNORE)."""
+    if route.kind is RouteKind.IGNORE:
+        return last
+    if route.otherwise is None:
+        return route
+    return replace(route, otherwise=_at_last(route.otherwise, last))
+
+
 def _asking(route: Route, raw: str) -> Route:
     """The command, its sender's own closing words given back their question mark, which
     reading the command took off (「进展 1 需要业主在家吗？」); 「办结 1？」 stays 1."""
@@ -720,10 +768,10 @@ _SAID_AS = (
         "统计 今年 总结",
         False,
     ),
-    # 「上周小结」「本月工作总结」「这周的情况汇总发我」: the period's figures
+    # 「上周小结」「本月工作总结」「这周的情况汇总发我」「这个月的报表」: the period's figures
     (
         re.compile(
-            rf"^{_PLEASE}(?:看一?下|发一?下|把)?{_PERIOD}的?(?:工作)?(?:小结|总结|汇总|情况汇总)"
+            rf"^{_PLEASE}(?:看一?下|发一?下|把)?{_PERIOD}的?(?:工作)?(?:小结|总结|汇总|情况汇总|报表)"
             rf"{_SENT}$"
         ),
         "统计 {period} 总结",
@@ -1006,7 +1054,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "统计 上周": ("周报",),
     "统计 {period} 按月": ("每月", "每个月", "各月", "按月", "逐月"),
     "统计 上月 总结": ("月报",),
-    "统计 {period} 总结": ("月报", "年报", "年度", "年终", "总结", "小结", "汇总"),
+    "统计 {period} 总结": ("月报", "年报", "年度", "年终", "总结", "小结", "汇总", "报表"),
     "统计 今年 总结": ("年报", "年度", "年终", "全年"),
     "导出 {period}": ("导出", "台账", "台帐", "表格", "excel", "Excel", "EXCEL"),
     "台账": ("台账", "台帐"),

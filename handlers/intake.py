@@ -43,7 +43,7 @@ from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import AT_WORK, STAFF, building_refusal, refusal
 from bot.domain.privacy import mask_name, reporter_label
-from bot.domain.ratings import fixed_said, not_fixed
+from bot.domain.ratings import fixed_said, fixed_subject, not_fixed
 from bot.domain.sources import (
     FILED_FOR,
     Source,
@@ -126,6 +126,13 @@ _INTENT_ONLY = re.compile(
 # 「我要投诉网格员」「我想举报违建」: whom or what, but not yet what happened or where (a
 # category found, as in 「我要投诉物业」, makes it a report).
 _INTENT_WHOM = re.compile(r"^(?:我|俺)?(?:要|想|想要)(?:投诉|举报)[\u4e00-\u9fff]{1,6}$")
+# 「我要投诉物业」「投诉一下物业公司」: whom, which is all there is to file; a category the analyser
+# reads from the party alone (物业 → 物业服务) is not what happened.
+_INTENT_PARTY = re.compile(
+    r"^(?:我|俺)?(?:要|想|想要)?(?:投诉|举报)(?:一下)?(?:你们|我们|咱们)?(?:小区)?的?"
+    r"(?:物业公司|物业|物业管家|保安|保洁|居委会?|社区|网格员|业委会|楼上|楼下|邻居|隔壁|对门)"
+    r"[。.!！~～]*$"
+)
 # 「我的积分是多少」「查一下我的积分」「我有几分」: the balance, asked in words.
 _POINTS_USE = re.compile(
     r"积分.{0,3}(?:怎么用|怎么换|有什么用|有啥用|能换|可以换|换什么|怎么兑换|在哪兑换|去哪兑换)"
@@ -747,7 +754,11 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         return points.points(ctx, "")
     if short and _POINTS_USE.search(said):  # 「积分怎么用」「积分能换什么」
         return points.how_to_use(ctx)
-    if _INTENT_ONLY.match(said) or (_INTENT_WHOM.match(said) and analysis.category == OTHER_CODE):
+    if (
+        _INTENT_ONLY.match(said)
+        or (_INTENT_WHOM.match(said) and analysis.category == OTHER_CODE)
+        or _INTENT_PARTY.match(said)
+    ):
         return answer(ctx, texts.TELL_ME_MORE, "invalid")
     if short and _REMINDED.match(said) and not analysis.complaint:
         return answer(ctx, texts.REMIND_HOW_SAID, "invalid")
@@ -821,9 +832,13 @@ def _fixed_subject(ctx: Context, text: str, analysis: Analysis | None = None) ->
     """What 「…修好了」 names: the words before any thanks (`analysis`, of the whole text,
     when there are none)."""
     thanked = _THANKED.search(text)
-    if thanked is None and analysis is not None:
+    if thanked is None and analysis is not None and analysis.category != OTHER_CODE:
         return analysis
-    return ctx.services.analyzer.analyze(text[: thanked.start()] if thanked else text)
+    subject = text[: thanked.start()] if thanked else text
+    named = ctx.services.analyzer.analyze(subject)
+    if named.category == OTHER_CODE:  # 「灯亮了」: the light, not that it is on
+        return ctx.services.analyzer.analyze(fixed_subject(normalize(subject)))
+    return named
 
 
 def _fixed_said(ctx: Context, text: str, analysis: Analysis) -> Outcome:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 
 from bot.analysis.location import building_number
+from bot.analysis.taxonomy import OTHER_CODE
 from bot.domain.deadlines import Colour, DueWindow, due_window
 from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import OPEN
@@ -33,6 +35,8 @@ from storage.repositories import LedgerQuery
 from storage.uow import UnitOfWork
 
 PAGE_SIZE = 10
+ASKED_SHOWN = 5  # issues shown to 「3号楼灯修好了吗」
+ASKED_CLOSED_DAYS = 30  # … of those no longer open, those closed within these days
 _RANK = {Colour.RED: 0, Colour.YELLOW: 1, Colour.GREEN: 2}
 _MINE = {"mine", "我的", "我"}
 _EVERYTHING = {"全部", "all"}
@@ -336,6 +340,50 @@ def search(ctx: Context, args: str) -> Outcome:
     if page < pages:
         lines.append(texts.SEARCH_NEXT.format(words=said, next=page + 1))
     return answer(ctx, "\n".join(lines))
+
+
+def asked_after(ctx: Context, subject: str) -> Outcome | None:
+    """「3号楼2单元灯修好了吗」 from anyone but a resident: the issues of that problem there
+    (its category, building and unit, or place), those still open first, then those closed in
+    the last ASKED_CLOSED_DAYS; whichever a 台账 would show them. None for a resident (their
+    own reports answer them) or words that name no problem and no place."""
+    if ctx.community is None or ctx.actor.role is Role.RESIDENT:
+        return None
+    analysis = ctx.services.analyzer.analyze(subject)
+    where = analysis.location
+    category = None if analysis.category == OTHER_CODE else analysis.category
+    if category is None and not (where.building or where.place):
+        return None
+    actor = ctx.actor
+    watcher, building = ledger_scope(actor)
+    if building is not None and where.building not in (None, building):
+        building = "-"  # a head asking after another building: none they may see
+    handler = actor.role is Role.HANDLER
+    query = LedgerQuery(
+        community_id=ctx.community.id,
+        statuses=frozenset(IssueStatus),
+        category=category,
+        building=building or where.building,
+        words=(where.place,) if where.place and not where.building else (),
+        watcher_id=watcher,
+        assignee_ids=frozenset({actor.person_id}) if handler else frozenset(),
+        assignee_unit=actor.unit if handler else None,
+    )
+    found, _, _ = ctx.uow.issues.search(query, open_statuses=OPEN, offset=0, limit=PAGE_SIZE)
+    since = ctx.now - timedelta(days=ASKED_CLOSED_DAYS)
+    shown = [
+        issue
+        for issue in found
+        if (issue.status in OPEN or issue.updated_at >= since)
+        and (not where.unit or issue.unit in (None, where.unit))
+    ][:ASKED_SHOWN]
+    named = location_label(where.building, where.unit, None, where.place)
+    if category is not None:
+        named += f"【{ctx.services.category(category).name}】"
+    if not shown:
+        return answer(ctx, texts.ASKED_AFTER_NONE.format(named=named))
+    lines = [ledger_line(ctx.uow, ctx.services, issue) for issue in shown]
+    return answer(ctx, "\n".join([texts.ASKED_AFTER_HEAD.format(named=named), *lines]))
 
 
 def ledger_line(uow: UnitOfWork, services: Services, issue: Issue) -> str:

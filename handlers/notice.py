@@ -21,6 +21,7 @@ from datetime import datetime
 from bot.domain.asking import NOTICE_ANSWERS_WITHIN, naming_words, notice_answers
 from bot.domain.deadlines import format_deadline
 from bot.domain.issues import Role
+from bot.domain.permissions import refusal
 from bot.messages import Outgoing, Reply
 from bot.text import normalize, shorten
 from handlers import texts
@@ -57,6 +58,15 @@ def notice(ctx: Context, args: str) -> Outcome:
     """群发 [时间] 全部|网格名|居民群|群名… [定时 时间] 内容 — the notice, to those groups,
     now or at that time."""
     return _notice(ctx, args, later=False)
+
+
+def wanted(ctx: Context, args: str) -> Outcome | None:
+    """「给网格3群发个通知：明天停水」 from staff: the 群发 that sends it, to send; words said
+    to colleagues may be read so, and a notice to residents goes only when 群发 is sent. None
+    for whoever may not send one (their words are chat)."""
+    if ctx.community is None or refusal("notice", ctx.actor) is not None:
+        return None
+    return answer(ctx, texts.NOTICE_WANTED.format(command=f"群发 {args}"), "invalid")
 
 
 def later(ctx: Context, args: str) -> Outcome:

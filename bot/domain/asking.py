@@ -22,6 +22,8 @@ _HOW_FAR = (
     r"|(?:有没有|还有|有)(?:消息|回音|下文|结果|动静|回复|进展|人管|人接|人看|人处理)了?"
     r"(?:吗|没有?|么|呢)?"
     r"|(?:还在|在|有没有在)(?:处理|办|修)(?:吗|没有?|么|呢)?|解决了?(?:吗|没有?|么)"
+    # 「怎么没下文了」「咋还没消息」
+    r"|(?:怎么|咋)(?:还)?没(?:有)?(?:消息|回音|下文|结果|动静|回复|进展)了?(?:呢|啊)?"
 )
 _HOW_FAR_ASKED = (
     rf"^(?!.*[你他她])[^,，。]{{0,8}}?(?:问题|事情?|事儿|诉求|反映)的?"
@@ -247,6 +249,70 @@ def issue_asked(text: str) -> str | None:
     return str(int(number)) if number else match["o"]
 
 
+# 「3号楼2单元灯修好了吗」「楼道灯修好了没有」「5号楼电梯什么时候能修好」「3号楼怎么样了」: asking
+# after a problem by what and where it is, not by an issue's number.
+_PROBLEM_ASKED = re.compile(
+    r"^(?P<subject>[^,，。?？!！]{1,14}?)的?(?:现在|目前|到底)?(?:是)?"
+    r"(?:(?:修|处理|解决|弄|办|搞定|修复)(?:好了?|了)(?:吗|没有?|没)|(?:修|弄|办)好(?:没有?|没)"
+    r"|(?:好|通|亮)了(?:吗|没有?|没)"
+    r"|怎么样了?|咋样了?|(?:什么|啥)情况|进展(?:如何|怎么样了?)?|有进展(?:吗|没有?)"
+    r"|有人(?:管|修|处理)了?(?:吗|没有?)|(?:管|修|处理)了(?:吗|没有?)"
+    r"|(?:什么|啥)时候(?:能|才能|可以|来)?(?:修好?|处理|解决|弄好|好))$"
+)
+# Subjects that are not a problem somewhere: 「你们」「他」「M1」「今天」, a number alone.
+_NOT_A_PROBLEM = re.compile(
+    r"^(?:#?[0-9]+号?$|#|[Mm][0-9]|你|我|他|她|它|这|那|今天|昨天|最近|事情?$|会)"
+)
+
+
+# What such a question names: a place (a building, a unit, a gate) or a thing that gets broken
+# (the analyser reads which category; these only tell the question from 「月报写好了吗」).
+_PROBLEM_SUBJECT = re.compile(
+    r"[0-9]+\s*(?:号楼|栋|幢|单元)|楼道|东门|西门|南门|北门|大门|小区|车库|广场|花园"
+    r"|灯|电梯|下水|井盖|水管|管道|门禁|监控|充电桩|化粪池|垃圾|暖气|燃气|漏水|积水|堵|停车|路面"
+    r"|绿化|树|围墙|栏杆|护栏|屋顶|外墙|楼顶|窗|单元门|信箱|水压|噪音|噪声"
+)
+
+
+def problem_asked(text: str) -> str | None:
+    """What a short question after a problem (`text` normalised, without its closing
+    punctuation) asks after — 「3号楼2单元灯」 for 「3号楼2单元灯修好了吗」 — or None."""
+    match = _PROBLEM_ASKED.match(text)
+    if match is None:
+        return None
+    subject = match["subject"]
+    if _NOT_A_PROBLEM.match(subject) or _PROBLEM_SUBJECT.search(subject) is None:
+        return None
+    return subject
+
+
+# 「给网格3群发个通知：明天停水」「通知大家明天上午停水」「在居民群里通知一下：…」: a notice
+# wanted, said in words; whom (a grid, 全部) and what.
+_NOTICE_WANTED = re.compile(
+    r"^(?:请|麻烦|帮我)?(?:(?:给|在|往|向)(?P<to>网格[0-9]{1,3}|各个?|所有|全部|居民)群?(?:里|里面)?"
+    r"(?:(?:发|下发|群发)(?:一?个|一下|条)?)?通知(?:一下)?"
+    r"|(?:发|下发|群发)(?:一?个|一下|条)?通知(?:给|到)"
+    r"(?P<to2>网格[0-9]{1,3}|各个?|所有|全部|居民)群?|通知(?:一下)?(?:大家|居民|各位居民|全体居民))"
+    r"[\s,，:：]*(?P<what>.{2,})$"
+)
+# 「通知大家…」 in a work group is as often said to colleagues: the bot's only privately.
+_NOTICE_TO_COLLEAGUES = re.compile(r"^(?:请|麻烦|帮我)?通知")
+_NOTICE_TO = {"各": "全部", "各个": "全部", "所有": "全部", "居民": "全部"}
+
+
+def notice_wanted(text: str, *, private: bool) -> tuple[str, int] | None:
+    """(whom, where what begins) for words asking for a notice (`text` normalised): 「网格3」
+    and the start of 「明天停水」 for 「给网格3群发个通知：明天停水」, 「全部」 when they name no
+    grid; 「通知大家…」 only `private`ly. None for other words."""
+    if "通知" not in text:
+        return None
+    match = _NOTICE_WANTED.match(text)
+    if match is None or (not private and _NOTICE_TO_COLLEAGUES.match(text)):
+        return None
+    to = match["to"] or match["to2"] or "全部"
+    return _NOTICE_TO.get(to, to), match.start("what")
+
+
 # 「M1怎么样了」「M2有几条异议」「M1投票情况」: asking after one meeting or vote, by its number;
 # 「公示情况怎么样」「有几条异议了」「投票情况如何」: after those under way.
 _MEETING_STATE = (
@@ -392,11 +458,14 @@ _COMPARE_ASKED = re.compile(
 # rates, or the grids' lines, which 统计 gives (this month's unless a period is said).
 _RATES_ASKED = re.compile(
     rf"^(?P<period>{_STATS_PERIOD})?的?"
+    # 「物业的满意度怎么样」「供电局办结率多少」: a unit's (统计 … 物业)
+    r"(?:(?P<unit>物业|[\u4e00-\u9fff]{1,6}?(?:局|所|公司|中心))的?|(?:居民|群众|大家)的?)?"
+    rf"(?P<period2>{_STATS_PERIOD})?的?"
     r"(?:(?:各个?|每个|哪个)网格的?)?"
-    r"(?:办结率|满意率|超期率|(?<=网格)(?:的)?(?:情况|数据|排名)|(?<=网格的)(?:情况|数据|排名)"
+    r"(?:办结率|满意率|满意度|超期率|(?<=网格)(?:的)?(?:情况|数据|排名)|(?<=网格的)(?:情况|数据|排名)"
     # 「哪个网格问题最多」「哪个网格的诉求最少」
     r"|(?<=网格)(?:问题|诉求|事情?)(?:最多|最少)|(?<=网格的)(?:问题|诉求|事情?)(?:最多|最少))"
-    r"(?:是)?(?:多少|怎么样|如何|最高|最低|排名)?$"
+    r"(?:是)?(?:多少|怎么样了?|如何|最高|最低|排名|高吗|低吗)?$"
 )
 
 
@@ -420,10 +489,11 @@ def stats_asked(text: str) -> str | None:
     if "12345" in text and (hotline := _HOTLINE_ASKED.match(text)) is not None:
         period = hotline["period"] or "本月"  # 「12345的情况」「这个月12345工单怎么样」
         return f"{_PERIOD_SAID.get(period, period)} 12345"
-    rates = _RATES_ASKED.match(text) if "率" in text or "网格" in text else None
+    rates = _RATES_ASKED.match(text) if "率" in text or "网格" in text or "满意" in text else None
     if rates is not None:
-        period = rates["period"] or "本月"
-        return _PERIOD_SAID.get(period, period)
+        period = rates["period"] or rates["period2"] or "本月"
+        period = _PERIOD_SAID.get(period, period)
+        return f"{period} {rates['unit']}" if rates["unit"] else period
     if "比" in text or "变化" in text or "多了" in text or "少了" in text:
         compared = _COMPARE_ASKED.match(text)
         if compared is not None:

@@ -185,6 +185,11 @@ _NOT_A_STATEMENT = re.compile(r"没|不[^漏堵响]|还是|又|吗|么|[?？]|�
 FIXED_MAX = 20
 
 
+def fixed_subject(text: str) -> str:
+    """What 「灯亮了」 says was fixed: the words without the saying so (「灯」)."""
+    return _FIXED.sub(" ", text).strip() or text
+
+
 def fixed_said(text: str) -> bool:
     """Whether short words say the problem was fixed (「电梯修好了，谢谢」「灯亮了」), as its
     reporter would tell it. `text` normalised."""

@@ -424,8 +424,11 @@ def test_asking_after_an_issue_by_its_number_shows_it(chat: Conversation) -> Non
     assert chat.say("@王芳/网格3群: 2号什么情况") == []
     # Asked like anything else: somebody else's report is not shown.
     assert chat.text("@孙大爷/私聊: 1号怎么样了") == chat.text("@孙大爷/私聊: 查看 1")
-    # 「3号楼怎么样了」 asks after a building, not #3.
-    assert chat.say("@李书记/工作群: 3号楼怎么样了") == []
+    # 「3号楼怎么样了」 asks after a building, not #3: its issues.
+    assert chat.text("@李书记/工作群: 3号楼怎么样了").splitlines() == [
+        "3号楼的事项：",
+        chat.text("@李书记/工作群: 台账").splitlines()[1],
+    ]
     assert chat.text("@李书记/工作群: 台账").startswith("幸福里社区台账：未办结1条")
     # A report that happens to hold a #number is a report, urgent ones included.
     filed = chat.say("@王芳/私聊: 小区#1电梯坏了，困人了")

@@ -304,6 +304,7 @@ def test_a_reporter_asking_in_the_group_when_it_is_fixed_gets_their_issue(
     assert chat.say("@王芳/网格3群: 我的问题处理到哪了？") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 我反映的事有消息吗") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 楼道灯的事有下文吗") == [("网格3群", listed)]
+    assert chat.say("@王芳/网格3群: 上次反映的事怎么没下文了") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 快递到哪了") == []
     assert chat.say("@王芳/网格3群: 灯的事怎么样了") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 你家的事怎么样了") == []  # someone else's
@@ -422,6 +423,8 @@ def test_words_to_the_bot_that_report_nothing_are_answered_not_filed(chat: Conve
     assert chat.text("@王芳/私聊: 你好，我有个事想咨询一下") == more
     assert chat.say("@钱大爷/幸福里居民群: @邻里 我要投诉") == [("幸福里居民群", more)]
     assert chat.text("@王芳/私聊: 我要投诉网格员") == more  # whom, not yet what happened
+    assert chat.text("@王芳/私聊: 我要投诉物业") == more  # 物业服务 is whom, not what
+    assert chat.text("@王芳/私聊: 投诉一下物业公司") == more
     assert chat.say("@钱大爷/幸福里居民群: @邻里 今晚议事会几点开始？") == [("幸福里居民群", hint)]
     assert chat.text("@王芳/私聊: 怎么报事").startswith("您好，我是邻里。直接描述要反映的问题")
     assert issues(chat) == []
@@ -575,6 +578,16 @@ def test_a_reporter_saying_it_was_fixed_tells_whoever_holds_it_and_files_nothing
     # Someone with nothing reported is thanked; nothing is filed either way.
     assert chat.text("@王芳/私聊: 灯亮了，谢谢") == "不客气！有问题随时找我。"
     assert len(issues(chat)) == 1
+
+
+def test_a_light_said_to_be_on_is_said_to_be_fixed(chat: Conversation) -> None:
+    """「亮了」「通了」 say it too, of what they name: 「灯亮了」 is of a light."""
+    chat.say("@孙大爷/网格5群: #报事 6号楼楼道灯不亮")
+    assert chat.say("@孙大爷/网格5群: 灯亮了，谢谢物业") == [
+        ("网格5群", "好的，已转告处理人员。#1 办结后会请您评价。"),
+        ("私聊·赵网格", "#1 报事人说「灯亮了，谢谢物业」。已办好的话，请发送「办结 1 结果」。"),
+    ]
+    assert chat.say("@孙大爷/网格5群: 下水道通了") == []  # he reported no drain
 
 
 def test_a_detail_sent_privately_just_after_a_report_is_added_to_it(chat: Conversation) -> None:

@@ -393,3 +393,32 @@ def test_the_open_issues_filed_in_a_period(chat: Conversation) -> None:
     assert (
         chat.text("@李书记/工作群: 台账 上月 绿") == "没有符合条件（上月、🟢未到期）的未办结事项。"
     )
+
+
+def test_a_problem_asked_after_by_what_and_where_shows_its_issues(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯不亮")
+    chat.say("@刘阿姨/网格3群: #报事 3号楼1单元下水道堵了")
+    chat.say("@孙大爷/网格5群: #报事 6号楼楼道灯坏了")
+    chat.say("@李书记/工作群: 派单 1 物业 明天")
+    # A 楼栋长 privately: their building's issue of that problem, as their 台账 would list it.
+    lit = "🟡 #1【照明路灯】3号楼2单元 · 办理中 · 物业 · 期限11月24日"
+    assert chat.text("@陈楼长/私聊: 3号楼2单元灯修好了吗").splitlines() == [
+        "3号楼2单元【照明路灯】的事项：",
+        lit,
+    ]
+    assert chat.text("@陈楼长/私聊: 楼道灯修好了吗").splitlines()[1:] == [lit]  # not 6号楼's
+    assert chat.text("@陈楼长/私聊: 6号楼楼道灯修好了吗") == "没有找到6号楼【照明路灯】的事项。"
+    # Staff, privately or in the work group; every building, and one done lately too.
+    lines = chat.text("@李书记/工作群: 楼道灯什么时候能修好").splitlines()
+    assert [line[2:5] for line in lines[1:]] == ["#3【", "#1【"]
+    chat.say("@张网格/工作群: 办结 2 已疏通")
+    assert chat.text("@张网格/私聊: 3号楼下水道通了没").splitlines() == [
+        "3号楼【排水管道】的事项：",
+        chat.text("@张网格/私聊: 搜索 下水道").splitlines()[1],
+    ]
+    assert "#2" in chat.text("@张网格/私聊: 3号楼怎么样了")
+    # A resident asks after their own reports, as before; among neighbours it stays talk.
+    assert chat.text("@钱阿姨/私聊: 6号楼楼道灯修好了吗").startswith("没有找到您反映的未办结事项。")
+    assert chat.say("@张网格/网格3群: 3号楼灯修好了吗") == []
+    # Words that name neither a problem nor a place are not such a question.
+    assert chat.say("@李书记/工作群: 月报写好了吗") == []

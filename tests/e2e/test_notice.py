@@ -70,6 +70,15 @@ def test_a_notice_said_wrongly_is_helped_and_sends_nothing(chat: Conversation) -
     )
     assert chat.say("@李书记/工作群: 通知一下大家明天开会") == []  # said to colleagues
     assert {where for where, _ in chat.sendable()} == {"工作群"}  # no group heard a thing
+    # A notice asked for in words is shown the 群发 that sends it; nothing goes until that.
+    assert chat.text("@李书记/工作群: 给网格3群发个通知：明天上午9点到12点停水") == (
+        "要发到居民群，请发送「群发 网格3 明天上午9点到12点停水」"
+        "（安静时段会等到早上，写「紧急通知」立即发）。"
+    )
+    assert "「群发 全部 明天上午停水」" in chat.text("@张网格/私聊: 通知大家明天上午停水")
+    assert "「群发 全部 周六义诊」" in chat.text("@李书记/私聊: 在居民群里通知一下：周六义诊")
+    assert chat.say("@王芳/网格3群: 给网格3群发个通知：明天停水") == []  # a resident's words
+    assert not {"网格3群", "网格5群", "幸福里居民群"} & {where for where, _ in chat.sendable()}
 
 
 def test_a_notice_in_quiet_hours_waits_for_the_morning_unless_urgent(

@@ -331,6 +331,7 @@ def test_the_counts_asked_in_words_privately_or_in_the_work_group(
         ("上周小结", "上周"),
         ("本月工作总结", "本月"),
         ("这周的情况汇总发我", "本周"),
+        ("这个月的报表", "本月"),
     ):
         assert november.text(f"@李书记/工作群: {asked}") == november.text(
             f"@李书记/工作群: 统计 {period}"

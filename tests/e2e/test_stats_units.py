@@ -89,6 +89,10 @@ def test_a_unit_gets_the_figures_of_an_assessment(week: Conversation) -> None:
         "本周", "本周（网格3）"
     )
     assert week.text("@李书记/工作群: 统计 本周 物业 网格5") == "本周（网格5）物业没有承办的诉求。"
+    # Asked in words: 「物业的满意度怎么样」 is the unit's figures, this month's.
+    monthly = reply.replace("本周", "本月")
+    assert week.text("@李书记/工作群: 物业的满意度怎么样") == monthly
+    assert week.text("@张网格/私聊: 物业这个月的办结率") == monthly
 
 
 def test_a_unit_by_a_part_of_its_name_that_is_no_category(week: Conversation) -> None:

@@ -15,6 +15,8 @@ from bot.domain.asking import (
     meeting_state_asked,
     naming_words,
     notice_answers,
+    notice_wanted,
+    problem_asked,
     reporter_told,
     same_issues_said,
     service_asked,
@@ -622,6 +624,12 @@ def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: 
         ("今年哪个网格的诉求最多", "今年"),
         ("网格最多", None),
         ("我的满意率", None),
+        # A unit's (统计 … 物业), and 满意度 for 满意率.
+        ("物业的满意度怎么样", "本月 物业"),
+        ("物业这个月的办结率", "本月 物业"),
+        ("供电局办结率多少", "本月 供电局"),
+        ("居民满意度怎么样", "本月"),
+        ("满意度高吗", "本月"),
         # What someone did (统计 reads the name; one it does not know leaves the words chat).
         ("张网格今天处理了几件", "今天 张网格"),
         ("这个月张网格办结了多少", "本月 张网格"),
@@ -641,6 +649,50 @@ def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: 
 )
 def test_the_statistics_period_is_read_from_the_question(said: str, period: str | None) -> None:
     assert stats_asked(said) == period
+
+
+@pytest.mark.parametrize(
+    ("said", "subject"),
+    [
+        ("3号楼2单元灯修好了吗", "3号楼2单元灯"),
+        ("楼道灯修好了没有", "楼道灯"),
+        ("5号楼电梯什么时候能修好", "5号楼电梯"),
+        ("3号楼的电梯好了没", "3号楼的电梯"),
+        ("下水道通了没", "下水道"),
+        ("小区东门路灯什么时候修", "小区东门路灯"),
+        ("3号楼怎么样了", "3号楼"),
+        # An issue or a meeting by its number, a person, a time: not a problem somewhere.
+        ("1号修好了吗", None),
+        ("#1怎么样了", None),
+        ("M1怎么样了", None),
+        ("你们处理了吗", None),
+        ("他怎么样了", None),
+        ("今天怎么样了", None),
+        ("3号楼楼道灯坏了", None),  # told, not asked
+    ],
+)
+def test_a_problem_asked_after_by_what_and_where(said: str, subject: str | None) -> None:
+    assert problem_asked(said) == subject
+
+
+@pytest.mark.parametrize(
+    ("said", "private", "wanted"),
+    [
+        ("给网格3群发个通知：明天停水", False, ("网格3", "明天停水")),
+        ("发个通知给网格5群，周六义诊", False, ("网格5", "周六义诊")),
+        ("在居民群里通知一下：明天停电", False, ("全部", "明天停电")),
+        ("通知大家明天上午停水", True, ("全部", "明天上午停水")),
+        ("通知大家明天上午停水", False, None),  # in a work group, said to colleagues
+        ("群发通知", True, None),
+        ("收到通知了", True, None),
+        ("我通知大家了", True, None),
+    ],
+)
+def test_a_notice_asked_for_in_words(
+    said: str, private: bool, wanted: tuple[str, str] | None
+) -> None:
+    found = notice_wanted(said, private=private)
+    assert (found and (found[0], said[found[1] :])) == wanted
 
 
 @pytest.mark.parametrize(
