@@ -143,8 +143,8 @@ def test_staff_telling_of_an_issue_in_the_work_group_are_told_the_command(
     assert chat.say("@张网格/工作群: 1 已上门看过，明天换灯") == [
         (
             "工作群",
-            "#1 要办结请发送「办结 1 已上门看过，明天换灯」，"
-            "报进展请发送「进展 1 已上门看过，明天换灯」。",
+            "#1 报进展请发送「进展 1 已上门看过，明天换灯」，报事人会收到；"
+            "办好后再发送「办结 1 结果」。",
         )
     ]
     # Several at once: how to say it of each; a number that is no issue, said so.
@@ -196,10 +196,13 @@ def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) 
         "#1 已办好的话，请发送「办结 1 3号楼那个下水道已疏通」；"
         "还没办完请发送「进展 1 3号楼那个下水道已疏通」。"
     )
-    for said in ("明天上午去处理", "下午去换", "需要业主配合，明天上午上门"):
+    for said in ("明天上午去处理", "下午去换", "需要业主配合，明天上午上门", "明天上午派人填"):
         assert chat.text(f"@刘物业/私聊: {said}") == (
             f"#1 报进展请发送「进展 1 {said}」，报事人会收到；办好后再发送「办结 1 结果」。"
         )
+    assert chat.text("@刘物业/私聊: 1号已经填平了") == (
+        "#1 已办好的话，请发送「办结 1 已经填平了」；还没办完请发送「进展 1 已经填平了」。"
+    )
     assert chat.text("@刘物业/私聊: 1号已上门看过了") == (
         "#1 要办结请发送「办结 1 已上门看过了」，报进展请发送「进展 1 已上门看过了」。"
     )
