@@ -121,6 +121,24 @@ def _choices(typed: str, *, spaces: bool) -> list[str]:
 
 
 _ITEMS = re.compile(r"[；;]")
+# 「1.划线增加车位 2.错峰停车」「①… ②…」「A、… B、…」: options numbered as people write a list.
+_MARK = r"(?:(?:[1-9]|[A-Ha-h]|[一二三四五六七八九])[.．、)）:：]|[①-⑨])"
+_LIST_MARK = re.compile(rf"(?:^|(?<=\s)){_MARK}\s*")
+
+
+def _numbered(text: str) -> tuple[str, list[str]] | None:
+    """「停车方案 1.划线增加车位 2.错峰停车」 → ("停车方案", ["划线增加车位", "错峰停车"]): the
+    words before a numbered list and its items; None without two items or with a title only."""
+    marks = list(_LIST_MARK.finditer(text))
+    if len(marks) < 2:
+        return None
+    items = [
+        text[mark.end() : after.start() if after else len(text)].strip()
+        for mark, after in zip(marks, [*marks[1:], None], strict=True)
+    ]
+    if not all(items):
+        return None
+    return text[: marks[0].start()].strip(), items
 
 
 # -- shared steps -------------------------------------------------------------------------------
@@ -582,9 +600,14 @@ def call_vote(ctx: Context, args: str) -> Outcome:
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
     title, parts = _segments(args, _VOTE_WORDS)
+    listed = _numbered(title) if "选项" not in parts else None
+    if listed is not None and listed[0]:  # 「投票 停车方案 1.划线 2.错峰 截止 周五18:00」
+        title, parts = listed[0], {**parts, "选项": "|".join(listed[1])}
     if "选项" not in parts:
         title, parts = _vote_said_plainly(ctx, title, parts)
-    labels = _choices(parts.get("选项", ""), spaces=True)
+    options = parts.get("选项", "")
+    numbered = _numbered(options)  # 「选项 1.同意 2.反对」
+    labels = numbered[1] if numbered and not numbered[0] else _choices(options, spaces=True)
     if not title or len(labels) < 2 or "截止" not in parts:
         raise Answer(ctx.services.command("vote").usage_line())
     deadline = _when(ctx, parts["截止"])

@@ -162,10 +162,22 @@ _WITH_REASON_AT_MOST = 30  # characters: 「我反对，一楼不同意」, not 
 _LABEL_AT_MOST = 10  # characters of 「我们家投反对票」 before the comma (normalised: ",")
 
 
+# 「选错峰停车」「我支持划线增加车位」: an option named by its own words (the poll's options say
+# whether it is one).
+_NAMED = re.compile(
+    rf"{_WHO}(?:选(?!择)|投给|投票给|支持|赞成)(?![票的了个给过])"
+    r"(?!.*(?:什么|时候|吗|呢|怎么|截止|多少|几))"
+    r"(?P<label>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,15}?)"
+    rf"{_LEAN}"
+)
 # 「我选2」「投第一个」「选1和2」「1、2都行」 / 「我选周六」「周六可以」「28号和29号都行」.
 _SPOKEN = [
     re.compile(rf"{_WHO}{_VERB}{_NUMBERS}{_LEAN}"),
     re.compile(rf"{_WHO}{_NUMBERS}{_OK}{_LEAN}"),
+    # 「我觉得第三个好」「方案二好」「第2个方案不错」
+    re.compile(
+        rf"{_WHO}(?:觉得|认为)?(?:方案)?{_NUMBERS}(?:方案)?(?:好|更好|最好|不错|比较好){_LEAN}"
+    ),
     re.compile(rf"{_WHO}{_VERB}{_DAYS}{_LEAN}"),
     re.compile(rf"{_WHO}{_DAYS}{_OK}{_LEAN}"),
 ]
@@ -231,6 +243,8 @@ def spoken_choice(text: str) -> Spoken | None:
         if any(day is None for day in days):
             return None
         return Spoken(days=tuple(dict.fromkeys(day for day in days if day is not None)))
+    if (named := _NAMED.fullmatch(said)) is not None:
+        return Spoken(label=named["label"])
     return None
 
 
@@ -403,6 +417,12 @@ _WHEN_OR_WHERE = re.compile(
     r"|讨论(?:什么|啥)|商量(?:什么|啥)|说(?:什么|啥)|议题|什么内容|开什么会|什么会"
 )
 MEETING_ASKED_AT_MOST = 15
+# 「几点开始」「在哪开」「什么时候开」 with nothing else: in a group a meeting was sent to (the
+# dispatcher asks), of that meeting.
+_BARE_MEETING_ASKED = re.compile(
+    r"^(?:请问)?(?:几点|什么时候|啥时候|哪天)(?:开始|开)(?:啊|呀|呢|哈)?$"
+    r"|^(?:请问)?(?:在)?(?:哪里?|哪儿|什么地方)开(?:啊|呀|呢|哈)?$|^(?:请问)?地点在哪(?:里|儿)?$"
+)
 
 
 # 「投票什么时候截止」「表决结果什么时候出来」: when a poll open in the group closes.
@@ -415,5 +435,7 @@ def meeting_asked(text: str) -> bool:
     if len(text) > MEETING_ASKED_AT_MOST:
         return False
     if _ABOUT_A_MEETING.search(text) is not None and _WHEN_OR_WHERE.search(text) is not None:
+        return True
+    if _BARE_MEETING_ASKED.match(text) is not None:
         return True
     return ("投票" in text or "表决" in text) and _POLL_WHEN.search(text) is not None

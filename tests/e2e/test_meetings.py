@@ -644,6 +644,44 @@ def test_an_option_said_in_words_is_a_ballot_for_the_vote_open_in_the_group(
     assert chat.say("@赵网格/网格5群: 投票什么时候截止") == []  # none open there
 
 
+def test_a_vote_with_its_options_numbered_as_a_list_and_answered_by_their_words(
+    chat: Conversation,
+) -> None:
+    called = chat.say(
+        "@李书记/工作群: 投票 停车方案 1.划线增加车位 2.错峰停车 3.建立体车库 截止 周五18:00 "
+        "公开 群 网格3"
+    )
+    assert called[1][0] == G3
+    assert called[1][1].splitlines()[:4] == [
+        "🗳 M1 停车方案 · 表决",
+        "1. 划线增加车位",
+        "2. 错峰停车",
+        "3. 建立体车库",
+    ]
+    assert chat.say("@王芳/网格3群: 选错峰停车") == [(G3, "已记录：M1 选 2。")]
+    assert chat.say("@孙大爷/网格3群: 我觉得第三个好") == [(G3, "已记录：M1 选 3。")]
+    assert chat.say("@刘阿姨/网格3群: 我支持划线增加车位") == [(G3, "已记录：M1 选 1。")]
+    assert chat.say("@钱阿姨/网格3群: 选个好日子") == []  # no option of that name
+    # Numbered after 选项 too, with 、 or ① ②.
+    second = chat.say("@李书记/工作群: 投票 垃圾分类 选项 1、定时投放 2、随时投放 截止 周五18:00")
+    assert second[0][1].splitlines()[1:3] == ["1. 定时投放", "2. 随时投放"]
+    third = chat.say("@李书记/工作群: 投票 楼道灯 ①声控 ②常亮 截止 周五")
+    assert third[0][1].splitlines()[1:3] == ["1. 声控", "2. 常亮"]
+    # One item is no list: the usage.
+    assert chat.text("@李书记/工作群: 投票 停车方案 1.划线").startswith("用法：/vote ")
+
+
+def test_a_meeting_sent_to_a_group_is_asked_after_there_in_few_words(
+    chat: Conversation,
+) -> None:
+    chat.say("@李书记/工作群: 议事 周六上午9点 小区停车难怎么解决 地点：社区会议室")
+    chat.say("@李书记/工作群: M1 发到 网格3")
+    asked = chat.text("@刘阿姨/网格3群: 几点开始")
+    assert asked.startswith("📅 M1 小区停车难怎么解决 定于 11月28日 9:00，地点：社区会议室。")
+    assert chat.text("@孙大爷/网格3群: 在哪开") == asked
+    assert chat.say("@孙大爷/网格5群: 几点开始") == []  # not sent there
+
+
 def test_a_household_ballot_without_its_flat_counts_once_the_flat_is_given(
     chat: Conversation,
 ) -> None:

@@ -891,6 +891,11 @@ def test_a_meeting_sent_on_to_more_groups_as_staff_say_it(text: str, args: str) 
         ("投票什么时候截止", True),  # a poll's close
         ("表决结果什么时候出来", True),
         ("我投票了", False),
+        # Bare, where a meeting was sent (the dispatcher asks whether one is coming there).
+        ("几点开始", True),
+        ("在哪开", True),
+        ("什么时候开啊", True),
+        ("几点开始上课", False),
     ],
 )
 def test_a_meeting_is_asked_after_in_a_group(text: str, asked: bool) -> None:

@@ -156,6 +156,13 @@ SATURDAY, SUNDAY = SpokenDay(weekday=5), SpokenDay(weekday=6)
         ("都可以", None),
         ("我选2号楼", None),
         ("选择困难", None),
+        # 「第三个好」: a number said to be best; an option named by its own words.
+        ("我觉得第三个好", Spoken(numbers=(3,))),
+        ("方案二好", Spoken(numbers=(2,))),
+        ("选错峰停车", Spoken(label="错峰停车")),
+        ("我支持划线增加车位", Spoken(label="划线增加车位")),
+        ("我选了个好位置", None),
+        ("选什么好呢", None),
         ("选21", None),
         ("40号可以", None),
         ("同意吗", None),
