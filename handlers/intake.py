@@ -196,7 +196,7 @@ _CANCEL_ALONE = re.compile(r"^(?:取消|撤销|不要了|删除|删掉|算了)[�
 _THANKS = re.compile(
     r"^(?:(?:你们|您|你|大家)?(?:谢谢|谢谢你|谢谢您|多谢|感谢|辛苦了?)|好的|收到|知道了|明白了"
     r"|ok|OK|👍|🙏)"
-    r"(?:[啦了呀哈]|[,，\s]*(?:谢谢|辛苦了?))*[。.!！~～]*$"
+    r"(?:[啦了呀哈啊哦噢喔哟]|[,，\s]*(?:谢谢|辛苦了?))*[。.!！~～]*$"
 )
 _MINE_SHOWN = 5
 # 「收到」「好的」「明白」「收到，马上去处理」: someone at work acknowledging, nothing to file.
@@ -402,8 +402,8 @@ def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None
     said = normalize(text).strip()
     if analysis.urgent or len(said) > _DETAIL_AT_MOST or _SMALL_TALK.match(said):
         return None
-    if _QUESTION_END.search(said) or _ASKED.search(said):  # 「你是机器人吗」: asked, not told
-        return None
+    if _QUESTION_END.search(said) or _ASKED.search(said) or _ASKED_WHEN.search(said):
+        return None  # 「你是机器人吗」「社区有没有理发的」: asked, not told
     if analysis.complaint_score >= _NEW_PROBLEM:
         return None
     issue = _just_reported(ctx)

@@ -305,6 +305,7 @@ def test_a_reporter_asking_in_the_group_when_it_is_fixed_gets_their_issue(
     assert chat.say("@王芳/网格3群: 我反映的事有消息吗") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 楼道灯的事有下文吗") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 上次反映的事怎么没下文了") == [("网格3群", listed)]
+    assert chat.say("@王芳/网格3群: 我的建议有人看吗") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 快递到哪了") == []
     assert chat.say("@王芳/网格3群: 灯的事怎么样了") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 你家的事怎么样了") == []  # someone else's
@@ -603,8 +604,9 @@ def test_a_detail_sent_privately_just_after_a_report_is_added_to_it(chat: Conver
         "工作群",
         "#1 报事人补充：联系电话：138****5678",
     )
-    for hello in ("你好", "在吗？", "你是机器人吗"):
+    for hello in ("你好", "在吗？", "你是机器人吗", "社区有没有理发的"):
         assert chat.text(f"@孙大爷/私聊: {hello}").startswith("您好，我是邻里。")
+    assert chat.text("@孙大爷/私聊: 谢谢啊") == "不客气！有问题随时找我。"  # thanks, no 补充
     # A problem of its own is a report of its own; 「新建」 files a detail that was one.
     assert chat.say("@孙大爷/私聊: 5号楼电梯坏了")[0][1].startswith("已登记 #2")
     chat.say("@孙大爷/私聊: 已经好几天了")
