@@ -76,9 +76,11 @@ from handlers.base import (
 )
 from handlers.ledger import (
     is_deadline,
+    issue_facts,
     own_open_here,
     resolve,
     shown_deadline,
+    verify,
     withdraw,
     within_limit,
 )
@@ -279,6 +281,8 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
         return None
     if REPORTER_CONTACT_ASKED.search(said):  # 「1号报事人电话多少」: through its grid worker
         return _reporter_contact(ctx, issue)
+    if (checked := _check_told(ctx, issue, said)) is not None:
+        return checked  # 「1号我去看了，灯确实亮了」 of work done: 核实
     # 「1号能延期到下周吗」: how 延期 is asked for; else the command it was meant as.
     hint = _work_hint(said.strip())
     to = _EXTEND_TO.search(said)
@@ -422,6 +426,8 @@ def _about_issue_told(ctx: Context, text: str) -> Outcome | None:
     if not (number and said) or _QUESTION_END.search(said):  # 「1号修好了吗」 asks
         return None
     issue = ctx.uow.issues.by_number(ctx.community.id, number)
+    if issue is not None and (checked := _check_told(ctx, issue, said)) is not None:
+        return checked  # 「1号我去看了，灯确实亮了」 from its 楼栋长: 核实
     if issue is None or issue.status not in OPEN:
         return None
     actor = ctx.actor
@@ -434,6 +440,36 @@ def _about_issue_told(ctx: Context, text: str) -> Outcome | None:
         return _kept_on(ctx, issue, said.strip(), reply, texts.DETAIL_ADDED_ALERT)
     who = f"{texts.HEAD_WORD if in_building else texts.FOLLOWER_WORD}{mask_name(ctx.sender.name)}"
     return _kept_on(ctx, issue, said.strip(), reply, texts.DETAIL_TOLD_ALERT, who=who)
+
+
+# 「都处理好了」「全部修好了」: of everything the sender holds.
+_ALL_OF_THEM = re.compile(r"^(?:都|全都|全部|所有的?都?)(?:已经?)?")
+# 「我去看了，」「到现场看过了，」: a visit, before what was found there.
+_WENT_TO_SEE = re.compile(
+    r"^[\s,，]*(?:我|我们)?(?:已经?|刚才?|刚刚)?(?:去|到)?(?:现场)?(?:看|查看|检查|看一下)(?:过|了)+"
+    r"[\s,，。:：]*"
+)
+
+
+def _check_told(ctx: Context, issue: Issue, said: str) -> Outcome | None:
+    """「1号我去看了，灯确实亮了」 of an issue resolved and awaiting its rating, from someone who
+    may check it (a 楼栋长 of its building, a grid worker, the secretary): that 核实, with what
+    they found. None for other words, an issue not resolved, or someone else."""
+    went = _WENT_TO_SEE.match(said)
+    if went is None or issue.status is not IssueStatus.RESOLVED or _QUESTION_END.search(said):
+        return None
+    found = said[went.end() :].strip()
+    if not (fixed_said(normalize(found)) or _FOUND_FIXED.search(found)):
+        return None
+    if refusal("verify", ctx.actor, issue_facts(ctx.uow, issue)) is not None:
+        return None
+    return verify(ctx, f"{issue.number} {found}")
+
+
+# 「确实好了」「没问题了」「灯亮着」: what a check found, the work done.
+_FOUND_FIXED = re.compile(
+    r"确实(?:好|修好|亮|通|弄好|处理好|清理干净)|没问题了?|正常了?|亮着|干净了"
+)
 
 
 CHECKED_WITHIN = timedelta(hours=24)  # how long after a report a 楼栋长's check follows it
@@ -570,6 +606,15 @@ def _staff_hint(ctx: Context, said: str) -> Outcome:
         )
     if not (extending or WORK_SAID.search(said)):
         return answer(ctx, texts.STAFF_PRIVATE_HINT, "invalid")
+    every = _ALL_OF_THEM.match(said)
+    if every is not None and DONE_SAID.search(said) and len(mine := held(ctx, _MINE_SHOWN + 1)) > 1:
+        # 「都处理好了」 holding several (a few): 办结 of them all at once
+        shown = sorted(mine[:_MINE_SHOWN], key=lambda issue: issue.number)
+        numbers = ",".join(str(issue.number) for issue in shown)
+        line = texts.STAFF_SEVERAL_HINT.format(
+            issues=numbers_of(shown), numbers=numbers, said=said[every.end() :]
+        )
+        return answer(ctx, line, "invalid")
     one = texts.STAFF_EXTEND_HINT if extending else _work_hint(said)
     return _about_held(ctx, one, texts.STAFF_WHICH_HINT, texts.STAFF_PRIVATE_HINT, said=said)
 

@@ -675,3 +675,17 @@ def test_asking_how_a_command_goes_privately_gets_its_usage(chat: Conversation) 
     assert chat.text("@李书记/私聊: 派单怎么用？") == usage
     assert chat.text("@王芳/私聊: 怎么评价") == chat.text("@王芳/私聊: 帮助 评价")
     assert chat.say("@王芳/网格3群: 怎么撤回") == []  # among neighbours: WeChat's 撤回
+
+
+def test_all_of_what_a_holder_has_said_done_is_shown_as_one_resolve(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯不亮")
+    chat.say("@刘阿姨/网格3群: #报事 1号楼门口垃圾没人清")
+    chat.say("@李书记/工作群: 1号和2号都派给物业")
+    assert chat.text("@刘物业/私聊: 都处理好了") == (
+        "#1、#2 都已办好的话，请发送「办结 1,2 处理好了」；进展请一件一件发送「进展 编号 说明」。"
+    )
+    chat.say("@刘物业/私聊: 办结 1 灯换了")
+    # Holding one, it is that one.
+    assert chat.text("@刘物业/私聊: 都处理好了").startswith(
+        "#2 已办好的话，请发送「办结 2 都处理好了」"
+    )

@@ -492,6 +492,22 @@ def test_a_building_head_verifies_a_resolution_in_their_building(chat: Conversat
     assert chat.text("@陈楼长/私聊: 积分").startswith("您在幸福里社区的积分：3分。")
 
 
+def test_a_visit_that_found_the_work_done_is_its_check(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@李书记/工作群: 派单 1 物业 明天")
+    # Before it is resolved, what a visit found is a 补充, as before.
+    assert chat.say("@陈楼长/私聊: 1号我去看过了，确实不亮")[0][1].startswith("已补充到 #1。")
+    chat.say("@刘物业/私聊: 办结 1 已换灯泡")
+    assert chat.say("@陈楼长/私聊: 1号我去看了，灯确实亮了") == [
+        ("私聊·陈楼长", "#1 已由楼栋长 陈*长 现场核实：灯确实亮了。"),
+        (G3, "#1 已由楼栋长 陈*长 现场核实：灯确实亮了。"),
+    ]
+    assert chat.say("@张网格/工作群: 1号到现场看过了，没问题了") == [
+        ("工作群", "#1 已由网格员 张*格 现场核实：没问题了。"),
+        (G3, "#1 已由网格员 张*格 现场核实：没问题了。"),
+    ]
+
+
 def test_a_building_head_says_the_check_and_asks_after_their_building_in_words(
     chat: Conversation,
 ) -> None:
