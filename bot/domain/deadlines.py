@@ -213,7 +213,7 @@ _TRAILING_BEFORE = re.compile(r"(?:之前|以前|前)$")
 # 「周五前修好」「3天内处理完」「明天下午要办好」: the deadline, then what is to be done by it.
 _TRAILING_DONE = re.compile(
     r"(?<=.)(?:要|得|必须|务必|需要)?(?:修好|修完|办好|办完|处理好|处理完|解决好?|搞定|弄好|完成"
-    r"|完工|办结|答复)(?:它|了)?$"
+    r"|完工|办结|答复|清完|清理完|清理好|清走|填好|填平|换好|修复|疏通)(?:它|了)?$"
 )
 # 「明天下午」 as a deadline: by the end of that part of the day; for a reminder or a meeting
 # (counted in calendar days), its start.
