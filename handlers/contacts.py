@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from bot.analysis.location import building_number
+from bot.domain.asking import BUILDING_KEEPERS
 from bot.domain.issues import Role
 from bot.text import shorten
 from handlers import homes, texts
@@ -43,6 +44,8 @@ def contacts(ctx: Context, args: str) -> Outcome:
         said = said[typed.end() :].strip()
     if not said:
         return _published(ctx, _office(ctx) + "\n" + role_line(ctx, Role.WORKER, building))
+    if said == BUILDING_KEEPERS and building is not None:  # 「谁负责5号楼」
+        return _published(ctx, _keepers(ctx, building))
     role = _ROLE_WORDS.get(said)
     if role is not None:
         return _published(ctx, role_line(ctx, role, building))
@@ -108,6 +111,21 @@ def role_line(ctx: Context, role: Role, building: str | None) -> str:
 
 
 _ROLE_NAMES = {Role.WORKER: "网格员", Role.HEAD: "楼栋长", Role.SECRETARY: "书记"}
+
+
+def _keepers(ctx: Context, building: str) -> str:
+    """「5号楼属网格5。」 with its grid's workers and the building's 楼栋长."""
+    assert ctx.community is not None
+    known = ctx.uow.communities.building(ctx.community.id, building)
+    if known is None or known.grid_id is None:
+        return texts.BUILDING_UNKNOWN.format(building=building)
+    grid = ctx.uow.communities.grid(known.grid_id).name
+    lines = [
+        texts.BUILDING_GRID.format(building=building, grid=grid),
+        role_line(ctx, Role.WORKER, building),
+        role_line(ctx, Role.HEAD, building),
+    ]
+    return "\n".join(lines)
 
 
 def _named(ctx: Context, name: str, where: str, people: list[Person]) -> str:

@@ -820,6 +820,8 @@ CONTACT_OFFICE = "{community}：{said}。"
 CONTACT_OFFICE_UNKNOWN = (
     "{community}的电话和办公时间还没有登记。有事可以直接发给我，我会转给网格员。"
 )
+BUILDING_GRID = "{building}号楼属{grid}。"
+BUILDING_UNKNOWN = "{building}号楼不在本社区的网格里。可以问「网格员是谁」。"
 CONTACT_PEOPLE = "{where}{role}：{people}。"
 CONTACT_NOBODY = "{where}{role}还没有登记。有事可以直接发给我，我会转给网格员。"
 CONTACT_UNIT = "{unit}：{said}。"

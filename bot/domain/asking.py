@@ -388,9 +388,17 @@ _CONTACT_WANTED = re.compile(
     rf"^(?:我要|我想|想|帮我|请|麻烦)?(?:联系|找)(?:一下)?{_OUR}{_OF_BUILDING}{_CONTACT}"
     rf"(?:一下)?{_TAIL}$"
 )
+# 「谁负责5号楼」「5号楼归谁管」「5号楼是哪个网格的」: the building's grid worker and 楼栋长.
+_BUILDING_KEPT_BY = re.compile(
+    r"^(?:请问)?(?:谁(?:负责|管)|哪个网格(?:管|负责)?|哪位网格员(?:负责|管))(?P<building>[0-9]{1,4})"
+    r"\s*(?:号楼|栋|幢)$"
+    r"|^(?:请问)?(?P<building2>[0-9]{1,4})\s*(?:号楼|栋|幢)的?(?:归谁管|谁负责|谁管|是谁负责的?"
+    r"|归哪个网格(?:管)?|属于哪个网格|是哪个网格的?|在哪个网格)$"
+)
 CONTACT_ASKED_AT_MOST = 20
 # Every such question has one of these: most messages are passed over with one search.
 _CONTACT_WORDS = re.compile(r"电话|联系|谁|哪|上班|下班|地址|办公|号码|手机|叫什么|找")
+BUILDING_KEEPERS = "负责人"  # 「联系方式 5号楼 负责人」: the building's grid worker and 楼栋长
 
 
 def contact_asked(text: str, *, private: bool) -> str | None:
@@ -399,6 +407,8 @@ def contact_asked(text: str, *, private: bool) -> str | None:
     (privately only); None for other words."""
     if len(text) > CONTACT_ASKED_AT_MOST or _CONTACT_WORDS.search(text) is None:
         return None
+    if (kept := _BUILDING_KEPT_BY.match(text)) is not None:
+        return f"{kept['building'] or kept['building2']}号楼 {BUILDING_KEEPERS}"
     match = next((m for pattern in _CONTACT_ASKED if (m := pattern.match(text))), None)
     if match is None and private:
         match = _CONTACT_WANTED.match(text)

@@ -64,6 +64,19 @@ def test_building_heads_and_the_secretary_are_named(chat: Conversation) -> None:
     assert chat.text("@孙大爷/私聊: 书记是谁") == "书记：李书记。"
 
 
+def test_who_looks_after_a_building_is_its_grid_worker_and_head(chat: Conversation) -> None:
+    three = ["3号楼属网格3。", "网格3的网格员：张网格（13800138003）。", "3号楼的楼栋长：陈楼长。"]
+    assert chat.text("@王芳/私聊: 3号楼归谁管").splitlines() == three
+    assert chat.text("@王芳/网格3群: 3号楼是哪个网格的").splitlines() == three
+    assert chat.text("@李书记/工作群: 谁负责5号楼").splitlines()[:2] == [
+        "5号楼属网格5。",
+        "网格5的网格员：赵网格（13800138005）。",
+    ]
+    assert chat.text("@王芳/私聊: 9号楼归哪个网格") == (
+        "9号楼不在本社区的网格里。可以问「网格员是谁」。"
+    )
+
+
 def test_a_question_after_a_number_is_not_filed_as_a_report(chat: Conversation) -> None:
     # 「物业电话是多少」 names 物业, a category word: it used to become issue #1 【物业服务】.
     chat.say("@王芳/私聊: 物业电话是多少")
