@@ -156,7 +156,7 @@ class Route:
 IGNORE = Route(RouteKind.IGNORE)
 # The last characters of a question `problem_asked` reads (「…修好了吗」「…怎么样了」), and the
 # marks after them: most group messages are passed over by one look at their end.
-_ASKED_LAST = frozenset("吗没有了样况展何修理决好")
+_ASKED_LAST = frozenset("吗没有样况展何修好理决")  # and 「…怎么样了」
 _LAST_MARKS = " ?？!！。.~～…"
 
 
@@ -228,7 +228,8 @@ class Router:
         """What `message` is taken for, and what it is taken for otherwise, when the first
         reading finds it is not that after all (`Route.otherwise`)."""
         found = self._route(message)
-        if message.chat.is_private or message.text.rstrip(_LAST_MARKS)[-1:] not in _ASKED_LAST:
+        ending = message.text.rstrip(_LAST_MARKS)[-2:]
+        if message.chat.is_private or not (ending[-1:] in _ASKED_LAST or ending == "样了"):
             return found
         # In a group, 「3号楼灯修好了吗」 where nothing else reads the words: staff asking.
         read, said_text = self._read

@@ -174,13 +174,13 @@ _NAMED = re.compile(
 _SPOKEN = [
     re.compile(rf"{_WHO}{_VERB}{_NUMBERS}{_LEAN}"),
     re.compile(rf"{_WHO}{_NUMBERS}{_OK}{_LEAN}"),
-    # 「我觉得第三个好」「方案二好」「第2个方案不错」
-    re.compile(
-        rf"{_WHO}(?:觉得|认为)?(?:方案)?{_NUMBERS}(?:方案)?(?:好|更好|最好|不错|比较好){_LEAN}"
-    ),
     re.compile(rf"{_WHO}{_VERB}{_DAYS}{_LEAN}"),
     re.compile(rf"{_WHO}{_DAYS}{_OK}{_LEAN}"),
 ]
+# 「我觉得第三个好」「方案二好」「第2个方案不错」: a number said to be best.
+_BEST = re.compile(
+    rf"{_WHO}(?:觉得|认为)?(?:方案)?{_NUMBERS}(?:方案)?(?:好|更好|最好|不错|比较好){_LEAN}"
+)
 _ONE_NUMBER = re.compile(rf"第?(?P<n>{_N})(?:个|项)?")
 _ONE_DAY = re.compile(
     rf"(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])|(?:(?P<m>{_N})月)?(?P<d>{_N})[日号]"
@@ -230,7 +230,8 @@ def spoken_choice(text: str) -> Spoken | None:
         return None
     if (label := _LABEL.fullmatch(said)) is not None:
         return Spoken(label=label["label"])
-    for pattern in _SPOKEN:
+    best = [_BEST] if "好" in said or "错" in said else []  # each way of saying best has one
+    for pattern in (*_SPOKEN, *best):
         match = pattern.fullmatch(said)
         if match is None:
             continue
@@ -243,6 +244,8 @@ def spoken_choice(text: str) -> Spoken | None:
         if any(day is None for day in days):
             return None
         return Spoken(days=tuple(dict.fromkeys(day for day in days if day is not None)))
+    if not ("选" in said or "投" in said or "支持" in said or "赞成" in said):
+        return None  # each way of naming an option has one of these
     if (named := _NAMED.fullmatch(said)) is not None:
         return Spoken(label=named["label"])
     return None
@@ -436,6 +439,6 @@ def meeting_asked(text: str) -> bool:
         return False
     if _ABOUT_A_MEETING.search(text) is not None and _WHEN_OR_WHERE.search(text) is not None:
         return True
-    if _BARE_MEETING_ASKED.match(text) is not None:
+    if ("开" in text or "地点" in text) and _BARE_MEETING_ASKED.match(text) is not None:
         return True
     return ("投票" in text or "表决" in text) and _POLL_WHEN.search(text) is not None
