@@ -828,6 +828,15 @@ _SAID_AS = (
         "提醒 取消 {number}",
         False,
     ),
+    # 「取消周报的提醒」「回访的提醒不要了」 → 提醒 取消 周报: the one whose words say so
+    (
+        re.compile(
+            r"^(?:把)?(?:取消|删除|删掉|去掉)(?:掉)?(?P<what>[^\s,，]{1,12}?)的提醒(?:吧)?$"
+            r"|^(?:把)?(?P<what2>[^\s,，]{1,12}?)的提醒(?:取消|删除|删掉|去掉|不要)(?:掉)?了?(?:吧)?$"
+        ),
+        "提醒 取消 {what}{what2}",
+        False,
+    ),
     # 「修改提醒 3 每周二9点」「把提醒3改成周五10点」 → 提醒 修改 3 …
     (
         re.compile(
@@ -841,6 +850,8 @@ _SAID_AS = (
     # 「提醒我明天下午3点去物业」
     (re.compile(rf"{_WHEN_SAID}大家[，,\s]*(?P<what>.+)$"), "提醒 {when} {what}", False),
     (re.compile(rf"{_WHEN_SAID}(?:我|一下)[，,\s]*(?P<what>.+)$"), "提醒 {when} {what}", True),
+    # 「下午3点提醒我」: when, and what is asked for
+    (re.compile(rf"{_WHEN_SAID}(?:我|一下)?$"), "提醒 {when}", True),
     # 「明天上午9点提醒张网格去看3号楼井盖」: whom, then what, said as the reminder's words
     (re.compile(rf"{_WHEN_SAID}(?P<what>[^我大一，,\s].+)$"), "提醒 {when} {what}", True),
     (re.compile(r"^提醒我[，,\s]*(?P<what>.+)$"), "提醒 {what}", True),
@@ -1062,8 +1073,10 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "台账 {what}": ("台账", "台帐"),
     "提醒 列表": ("提醒",),
     "提醒 取消 {number}": ("提醒",),
+    "提醒 取消 {what}{what2}": ("提醒",),
     "提醒 修改 {number} {what}": ("提醒",),
     "提醒 {when} {what}": ("提醒",),
+    "提醒 {when}": ("提醒",),
     "提醒 {what}": ("提醒",),
     "积分": ("积分", "几分"),
     "积分 榜": ("积分",),

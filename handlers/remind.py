@@ -13,7 +13,7 @@ from bot.domain.deadlines import DeadlineError, PastDeadline, format_deadline
 from bot.domain.issues import Role
 from bot.domain.permissions import STAFF
 from bot.domain.repeats import MORNING, Repeat, RepeatError, looks_repeating, parse_repeat
-from bot.text import SENTENCE_ENDS, normalize, rstrip_marks, shorten, whole_number
+from bot.text import SENTENCE_ENDS, echoed, normalize, rstrip_marks, shorten, whole_number
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, answer, quiet_until
 from handlers.schedule import (
@@ -292,7 +292,11 @@ def _cancel(ctx: Context, words: list[str]) -> Outcome:
     if not words:
         raise Answer(texts.REMIND_CANCEL_WHICH)
     number = normalize(words[0]).lstrip("#R")
-    reminder = _pending(ctx, number)
+    if whole_number(number) is None:  # 「提醒 取消 周报」: the one whose words say so
+        reminder = _named_by(ctx, " ".join(words))
+        number = str(reminder.id)
+    else:
+        reminder = _pending(ctx, number)
     if reminder.kind == NOTICE:  # in every group it was to go to
         groups = ctx.uow.reminders.pending_from(notice_prefix(reminder.key))
         for group in groups:
@@ -372,6 +376,27 @@ def _pending(ctx: Context, number: str) -> Reminder:
     if reminder is None or reminder.status != "pending" or not _may_cancel(ctx, reminder):
         raise Answer(texts.REMIND_NOT_YOURS)
     return reminder
+
+
+def _named_by(ctx: Context, typed: str) -> Reminder:
+    """The one pending reminder the sender set whose words hold `typed` (「周报」 for 「交周报」);
+    asked which when several do, told so when none does."""
+    said = normalize(typed).strip()
+    mine = ctx.uow.reminders.created_by(ctx.sender.id, (ADHOC, REPEAT, NOTICE))
+    found: dict[str, Reminder] = {}
+    for reminder in mine:  # a 定时群发 is one, however many groups it goes to
+        if said and said in normalize(reminder.text):
+            found.setdefault(
+                notice_prefix(reminder.key) if reminder.kind == NOTICE else str(reminder.id),
+                reminder,
+            )
+    if len(found) == 1:
+        return next(iter(found.values()))
+    shown = echoed(shorten(typed.strip(), 20))
+    if not found:
+        raise Answer(texts.REMIND_NONE_NAMED.format(words=shown))
+    ids = "、".join(str(reminder.id) for reminder in found.values())
+    raise Answer(texts.REMIND_WHICH_NAMED.format(words=shown, ids=ids))
 
 
 def _may_cancel(ctx: Context, reminder: Reminder) -> bool:

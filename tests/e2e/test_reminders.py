@@ -465,6 +465,29 @@ def test_remind_list_and_cancel(chat: Conversation) -> None:
     assert fired == [("11-27 16:00", "私聊·王芳", "⏰ 提醒：交物业费")]
 
 
+def test_a_reminder_is_cancelled_by_its_words(chat: Conversation) -> None:
+    chat.say("@张网格/私聊: 每周一早上8点提醒我交周报")
+    chat.say("@张网格/私聊: 明天上午9点提醒我去3号楼回访")
+    chat.say("@张网格/私聊: 周五提醒我去5号楼回访")
+    listed = chat.text("@张网格/私聊: 提醒 列表").splitlines()
+    weekly = next(line.split(".")[0] for line in listed if "交周报" in line)
+    assert chat.text("@张网格/私聊: 取消周报的提醒") == (
+        f"已取消重复提醒 {weekly}（每周一 8:00）：交周报"
+    )
+    # Two hold the words: which, by number; none does: said so; nothing changes either way.
+    both = chat.text("@张网格/私聊: 回访的提醒不要了")
+    assert both.startswith("含「回访」的提醒有") and both.endswith("请发送「提醒 取消 编号」。")
+    assert chat.text("@张网格/私聊: 提醒 取消 体检") == (
+        "没有含「体检」的提醒。发送「提醒 列表」查看您的提醒和编号。"
+    )
+    assert len(chat.text("@张网格/私聊: 提醒 列表").splitlines()) == len(listed) - 1
+    # When alone is asked what.
+    assert (
+        chat.text("@张网格/私聊: 下午3点提醒我")
+        == "请写明提醒内容，例如：提醒 明天9:00 检查3号楼井盖"
+    )
+
+
 def test_reminders_said_as_people_say_them(chat: Conversation) -> None:
     # Privately, not filed as a report about 物业.
     set_reply = chat.text("@王芳/私聊: 明天下午3点提醒我去物业交材料")
