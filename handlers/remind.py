@@ -316,7 +316,8 @@ def _cancel(ctx: Context, words: list[str]) -> Outcome:
 
 # 「提醒 修改 3 每周二9:00」「提醒 修改 3 改成 明天10点 交材料」「提醒 改 3为周五」
 _CHANGED_TO = re.compile(
-    r"^\s*[#Rr]?([0-9]{1,9})\s*(?:改成|改为|改到|调到|挪到|换成|为|到)?\s*(.*)$", re.S
+    r"^\s*[#Rr]?([0-9]{1,9})(?![0-9月日号点:：.])\s*(?:改成|改为|改到|调到|挪到|换成|为|到)?\s*(.*)$",
+    re.S,
 )
 
 
@@ -324,6 +325,8 @@ def _change(ctx: Context, args: str) -> Outcome:
     """提醒 修改 3 每周二9:00 [新内容]: the reminder (or the series) gets a new time, and the
     new words if any; it stays where it was (a group's, or one person's)."""
     said = _CHANGED_TO.match(normalize(args))
+    if said is None and (named := _CHANGED_BY.match(normalize(args))) is not None:
+        return _change_named(ctx, named["what"], named["to"])
     words = _WORDS.split(said[2].strip()) if said and said[2].strip() else []
     if said is None or not words:
         raise Answer(texts.REMIND_CHANGE_HOW)
@@ -331,9 +334,48 @@ def _change(ctx: Context, args: str) -> Outcome:
     if old.kind == NOTICE:
         return _change_notice(ctx, said[1], old, words)
     old.status = "cancelled"  # first, so it does not count against the repeating ones'
+    if old.repeat is not None and _WEEKDAY_FIRST.match(words[0]):
+        words[0] = f"每{words[0]}"  # a weekly one moved to 周二 stays weekly
     place = _Place(old.community_id, old.chat_id, old.person_id)
     what = _set(ctx, words, place, keep_text=old.text)
     return answer(ctx, texts.REMIND_CHANGED.format(old=said[1], what=what))
+
+
+# 「提醒 修改 明天 10点」「提醒 修改 周报 周二9:00」: the reminder by its day or its words.
+_CHANGED_BY = re.compile(
+    r"^\s*(?P<what>[0-9]{1,2}月[0-9]{1,2}[日号]?|[0-9]{1,2}[日号]|[^\s0-9#][^\s]*?)的?(?:提醒)?\s*(?:改成|改为|改到|调到|挪到|换成|推迟到|提前到|\s)"
+    r"\s*(?P<to>\S.*)$",
+    re.S,
+)
+
+
+def _change_named(ctx: Context, what: str, to: str) -> Outcome:
+    """提醒 修改 明天 10点: the sender's one reminder on that day, at that time of it (a time
+    said without a day keeps the day named); 提醒 修改 周报 周二9:00: the one whose words
+    say so."""
+    try:
+        day = _when(ctx, what)
+    except DeadlineError:
+        old = _named_by(ctx, what)
+    else:
+        tz = ctx.services.settings.tz
+        on_day = [
+            reminder
+            for reminder in ctx.uow.reminders.created_by(ctx.sender.id, (ADHOC, REPEAT))
+            if reminder.due_at.astimezone(tz).date() == day.astimezone(tz).date()
+        ]
+        if len(on_day) != 1:
+            ids = "、".join(str(reminder.id) for reminder in on_day)
+            which = texts.REMIND_WHICH_ON_DAY if on_day else texts.REMIND_NONE_ON_DAY
+            raise Answer(which.format(day=echoed(shorten(what, 12)), ids=ids))
+        old = on_day[0]
+        if time_first(ctx, _WORDS.split(to.strip())) is not None and not _DAY_SAID.search(to):
+            to = f"{what} {to}"  # 「改到10点」: 10点 of that day
+    return _change(ctx, f"{old.id} {to}")
+
+
+_WEEKDAY_FIRST = re.compile(r"^(?:周|星期|礼拜)[一二三四五六日天]")
+_DAY_SAID = re.compile(r"今天|明天|后天|大后天|周|星期|礼拜|[0-9]+[日号]|[0-9]+月|每")
 
 
 def _change_notice(ctx: Context, number: str, old: Reminder, words: list[str]) -> Outcome:

@@ -496,6 +496,8 @@ REMIND_LIST_LINE = "{id}. {when} {text}"
 REMIND_LIST_FOOT = "取消发送「提醒 取消 编号」，改时间发送「提醒 修改 编号 新时间」。"
 REMIND_NONE_NAMED = "没有含「{words}」的提醒。发送「提醒 列表」查看您的提醒和编号。"
 REMIND_WHICH_NAMED = "含「{words}」的提醒有{ids}，请发送「提醒 取消 编号」。"
+REMIND_NONE_ON_DAY = "{day}没有您的提醒。发送「提醒 列表」查看您的提醒和编号。"
+REMIND_WHICH_ON_DAY = "{day}的提醒有{ids}，请发送「提醒 修改 编号 新时间」。"
 REMIND_NOT_YOURS = "没有这条提醒。发送「提醒 列表」查看您的提醒和编号。"
 REMIND_CANCELLED = "已取消提醒 {id}：{text}"
 

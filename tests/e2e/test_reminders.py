@@ -481,6 +481,15 @@ def test_a_reminder_is_cancelled_by_its_words(chat: Conversation) -> None:
         "没有含「体检」的提醒。发送「提醒 列表」查看您的提醒和编号。"
     )
     assert len(chat.text("@张网格/私聊: 提醒 列表").splitlines()) == len(listed) - 1
+    chat.say("@张网格/私聊: 提醒 取消 5号楼")
+    # Changed by its day or its words; a weekly one moved to another weekday stays weekly.
+    chat.say("@张网格/私聊: 每周三早上8点提醒我交月报")
+    changed = chat.text("@张网格/私聊: 把明天的提醒改到10点")
+    assert "现在是：11月24日 10:00 提醒：去3号楼回访" in changed
+    assert "现在是：每周二 9:00 提醒：交月报" in chat.text("@张网格/私聊: 月报的提醒改成周二9点")
+    assert chat.text("@张网格/私聊: 提醒 修改 12月1日 10点") == (
+        "12月1日没有您的提醒。发送「提醒 列表」查看您的提醒和编号。"
+    )
     # When alone is asked what.
     assert (
         chat.text("@张网格/私聊: 下午3点提醒我")
