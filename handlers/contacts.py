@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from bot.analysis.location import building_number
-from bot.domain.asking import BUILDING_KEEPERS
+from bot.domain.asking import BUILDING_KEEPERS, BUILDINGS_OF
 from bot.domain.issues import Role
 from bot.text import shorten
 from handlers import homes, texts
@@ -46,6 +46,8 @@ def contacts(ctx: Context, args: str) -> Outcome:
         return _published(ctx, _office(ctx) + "\n" + role_line(ctx, Role.WORKER, building))
     if said == BUILDING_KEEPERS and building is not None:  # 「谁负责5号楼」
         return _published(ctx, _keepers(ctx, building))
+    if said.endswith(f" {BUILDINGS_OF}"):  # 「网格3有哪些楼」「张网格负责哪几栋楼」
+        return _published(ctx, _buildings(ctx, said.removesuffix(f" {BUILDINGS_OF}")))
     role = _ROLE_WORDS.get(said)
     if role is not None:
         return _published(ctx, role_line(ctx, role, building))
@@ -111,6 +113,32 @@ def role_line(ctx: Context, role: Role, building: str | None) -> str:
 
 
 _ROLE_NAMES = {Role.WORKER: "网格员", Role.HEAD: "楼栋长", Role.SECRETARY: "书记"}
+
+
+def _buildings(ctx: Context, who: str) -> str:
+    """「网格3：1号楼、2号楼…；网格员 张网格（…）。」 for a grid, or for each grid of a grid
+    worker named; a name that is neither is said so."""
+    assert ctx.community is not None
+    grids = {grid.name: grid for grid in ctx.uow.communities.grids_of(ctx.community.id)}
+    if who in grids:
+        chosen = [grids[who]]
+    else:
+        workers = [
+            (person, grant)
+            for person, grant in ctx.uow.people.staff(ctx.community.id)
+            if grant.role is Role.WORKER and person.name == who
+        ]
+        ids = {grant.grid_id for _, grant in workers}
+        chosen = [grid for grid in grids.values() if grid.id in ids]
+        if not workers:
+            raise Answer(texts.BUILDINGS_WHO.format(who=shorten(who, _NAME_SHOWN)))
+    lines = []
+    for grid in chosen:
+        numbers = ctx.uow.communities.buildings_in(grid.id)
+        listed = "、".join(f"{number}号楼" for number in numbers) or texts.BUILDINGS_NONE
+        lines.append(texts.BUILDINGS_LINE.format(grid=grid.name, buildings=listed))
+        lines.append(role_line(ctx, Role.WORKER, numbers[0] if numbers else None))
+    return "\n".join(lines) if lines else texts.BUILDINGS_NO_GRID.format(who=who)
 
 
 def _keepers(ctx: Context, building: str) -> str:

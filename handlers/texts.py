@@ -826,6 +826,10 @@ CONTACT_OFFICE_UNKNOWN = (
 )
 BUILDING_GRID = "{building}号楼属{grid}。"
 BUILDING_UNKNOWN = "{building}号楼不在本社区的网格里。可以问「网格员是谁」。"
+BUILDINGS_LINE = "{grid}：{buildings}。"
+BUILDINGS_NONE = "还没有登记楼栋"
+BUILDINGS_NO_GRID = "{who}还没有负责的网格。"
+BUILDINGS_WHO = "「{who}」不是本社区的网格或网格员。可以问「网格3有哪些楼」「张网格负责哪几栋楼」。"
 CONTACT_PEOPLE = "{where}{role}：{people}。"
 CONTACT_NOBODY = "{where}{role}还没有登记。有事可以直接发给我，我会转给网格员。"
 CONTACT_UNIT = "{unit}：{said}。"

@@ -113,6 +113,14 @@ class Communities:
             )
         )
 
+    def buildings_in(self, grid_id: int) -> list[str]:
+        """The numbers of a grid's buildings, as config.yaml lists them."""
+        return list(
+            self._session.scalars(
+                select(Building.number).where(Building.grid_id == grid_id).order_by(Building.id)
+            )
+        )
+
     def add_building(self, building: Building) -> None:
         self._session.add(building)
 

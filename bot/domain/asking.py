@@ -395,9 +395,17 @@ _BUILDING_KEPT_BY = re.compile(
     r"|^(?:请问)?(?P<building2>[0-9]{1,4})\s*(?:号楼|栋|幢)的?(?:归谁管|谁负责|谁管|是谁负责的?"
     r"|归哪个网格(?:管)?|属于哪个网格|是哪个网格的?|在哪个网格)$"
 )
+# 「网格3有哪些楼」「网格5有几栋楼」「张网格负责哪几栋楼」「赵网格管哪个网格」: a grid's buildings,
+# or those of someone's grids.
+_BUILDINGS_ASKED = re.compile(
+    r"^(?:请问)?(?:(?P<who>网格[0-9]{1,3})(?:有|包括|包含|管)(?:哪些|哪几栋|几栋|多少栋)(?:楼栋?|栋)"
+    r"|(?P<who2>[\u4e00-\u9fff]{2,5}?)(?:负责|管)(?:哪些|哪几栋|几栋|哪几个)(?:楼栋?|栋)"
+    r"|(?P<who3>[\u4e00-\u9fff]{2,5}?)(?:负责|管)哪个网格)$"
+)
+BUILDINGS_OF = "楼栋"  # 「联系方式 网格3 楼栋」: the grid's buildings and who looks after them
 CONTACT_ASKED_AT_MOST = 20
 # Every such question has one of these: most messages are passed over with one search.
-_CONTACT_WORDS = re.compile(r"电话|联系|谁|哪|上班|下班|地址|办公|号码|手机|叫什么|找")
+_CONTACT_WORDS = re.compile(r"电话|联系|谁|哪|上班|下班|地址|办公|号码|手机|叫什么|找|几栋|多少栋")
 BUILDING_KEEPERS = "负责人"  # 「联系方式 5号楼 负责人」: the building's grid worker and 楼栋长
 
 
@@ -409,6 +417,8 @@ def contact_asked(text: str, *, private: bool) -> str | None:
         return None
     if (kept := _BUILDING_KEPT_BY.match(text)) is not None:
         return f"{kept['building'] or kept['building2']}号楼 {BUILDING_KEEPERS}"
+    if (grid := _BUILDINGS_ASKED.match(text)) is not None:
+        return f"{grid['who'] or grid['who2'] or grid['who3']} {BUILDINGS_OF}"
     match = next((m for pattern in _CONTACT_ASKED if (m := pattern.match(text))), None)
     if match is None and private:
         match = _CONTACT_WANTED.match(text)

@@ -77,6 +77,19 @@ def test_who_looks_after_a_building_is_its_grid_worker_and_head(chat: Conversati
     )
 
 
+def test_a_grids_buildings_are_listed_with_its_grid_worker(chat: Conversation) -> None:
+    three = ["网格3：1号楼、2号楼、3号楼、4号楼。", "网格3的网格员：张网格（13800138003）。"]
+    assert chat.text("@李书记/工作群: 网格3有哪些楼").splitlines() == three
+    assert chat.text("@李书记/工作群: 张网格负责哪几栋楼").splitlines() == three
+    assert chat.text("@王芳/私聊: 网格5有几栋楼").splitlines()[0] == "网格5：5号楼、6号楼、7号楼。"
+    assert chat.text("@王芳/私聊: 赵网格管哪个网格").startswith("网格5：")
+    assert chat.text("@王芳/私聊: 老王负责哪些楼") == (
+        "「老王」不是本社区的网格或网格员。可以问「网格3有哪些楼」「张网格负责哪几栋楼」。"
+    )
+    # 「网格3有哪些问题」 is still the grid's 台账.
+    assert chat.text("@李书记/工作群: 网格3有哪些问题").startswith("没有符合条件（网格3）")
+
+
 def test_a_question_after_a_number_is_not_filed_as_a_report(chat: Conversation) -> None:
     # 「物业电话是多少」 names 物业, a category word: it used to become issue #1 【物业服务】.
     chat.say("@王芳/私聊: 物业电话是多少")
