@@ -393,6 +393,13 @@ def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_
         ("提醒我明天下午3点去物业", "remind", "明天下午3点去物业"),
         ("明天上午9点提醒张网格去看3号楼井盖", "remind", "明天上午9点 张网格去看3号楼井盖"),
         ("我有哪些提醒", "remind", "列表"),
+        ("取消周报的提醒", "remind", "取消 周报"),
+        ("回访的提醒不要了", "remind", "取消 回访"),
+        ("把明天的提醒改到10点", "remind", "修改 明天 10点"),
+        ("下午3点提醒我", "remind", "下午3点"),
+        ("有哪些命令", "help", ""),
+        ("你能做什么", "help", ""),
+        ("怎么看我手上的", "list", "我的"),
     ],
 )
 def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -> None:
