@@ -683,6 +683,8 @@ def _ba_sentence(said: str, *, aside: bool = False) -> str | None:
         if (let := _LET_DO.match(rest)) is None:
             return None
         rest = f"{let['who']} {let['more']}"
+    elif keyword == "派单" and (let := _LET_DO.match(rest)) is not None:
+        rest = f"{let['who']} {let['more']}"  # 「2号交给张网格处理」: 张网格
     if not (match["ba"] or plain):
         return None
     rest = _SOFT_END.sub("", rest)  # 「1号派给刘物业吧」: 刘物业
@@ -913,7 +915,8 @@ _SAID_AS = (
     # 「本月谁的积分最多」「年度积分排名」 → 积分 榜 今年 …
     (
         re.compile(
-            r"^(?:本周|这周|这个?星期)?的?(?:谁的?积分最多|积分(?:谁|哪个)最多|积分(?:排行榜?|排名|榜))$"
+            r"^(?:本周|这周|这个?星期)?的?(?:谁的?积分(?:最多|最高)|积分(?:谁|哪个)(?:最多|最高)"
+            r"|积分(?:排行榜?|排名|榜))$"
         ),
         "积分 榜",
         False,

@@ -86,6 +86,7 @@ WHY_REJECTED = re.compile(r"(?:为什么|为啥|怎么|凭什么|咋)(?:又|就)
 # ledger in their own words, privately or in the work group; the 台账 filter it means.
 _WHICH = re.compile(
     r"哪些|哪几|哪个|哪件|几件|几条|几个|几单|多少|有没有|什么事|什么活|什么问题|啥问题|啥事"
+    r"|是谁(?:负责|在管|在办|手上)的?$"  # 「超期的是谁负责的」: the list names who holds each
     r"|^(?:今天)?有[^，,。]{1,6}(?:吗|没有?)$|有(?:什么|啥)(?:活|事|任务)?$"
 )
 _OVERDUE = re.compile(r"超期|逾期|过期|超时|拖得最久|拖最久")
@@ -105,7 +106,7 @@ _ORDERS = re.compile(r"几单|多少单|单子|工单")  # 「今天有几单」
 # 「待受理的有哪些」「要回访的有几件」「还有哪些没评价」: the 台账 of a status, in its word.
 # 「新来的有哪些」「有新的诉求吗」: those not yet taken (待受理).
 _STATUS_ASKED = re.compile(
-    r"待受理|未受理|已受理|待派单|未派单|办理中|(?P<call>回访|没评价|未评价|待评价)"
+    r"待受理|未受理|已受理|待派单|未派单|没(?:有)?派单|没派|办理中|(?P<call>回访|没评价|未评价|待评价)"
     r"|(?P<new>新来的|新报的|新增的|新的(?:诉求|问题|事情?)?(?:吗|呢|没有?)?$)"
 )
 LEDGER_ASKED_AT_MOST = 15
@@ -142,7 +143,7 @@ _SUBJECT_AT_MOST = 8
 # (a 楼栋长's).
 _OURS = re.compile(r"^(?:(?:我们|咱们|咱)这?(?:栋|幢)?楼|本楼)的?")
 # Every such question has one of these (what _WHICH and _WHATS_ON look for).
-_ASKS = re.compile(r"哪|几|多少|有没有|什么|啥|吗|没")
+_ASKS = re.compile(r"哪|几|多少|有没有|什么|啥|吗|没|谁")
 _PROBLEMS = re.compile(r"有(?:哪些|几件|几个|多少|什么|啥)(?:问题|事情?|诉求)")
 
 
@@ -205,6 +206,7 @@ def _ledger_asked(text: str) -> str | None:
     mine = " 我的" if _MINE.search(text) and not who else ""
     if (status := _STATUS_ASKED.search(text)) is not None:
         word = "待回访" if status["call"] else "待受理" if status["new"] else status[0]
+        word = "未派单" if word.startswith("没") else word  # 「哪些还没派单」
         return f"{word}{mine}{who}"
     if due is not None:
         return f"{due['day']}到期{mine}{who}"

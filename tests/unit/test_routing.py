@@ -400,6 +400,8 @@ def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_
         ("有哪些命令", "help", ""),
         ("你能做什么", "help", ""),
         ("怎么看我手上的", "list", "我的"),
+        ("2号交给张网格处理", "assign", "2 张网格"),
+        ("谁的积分最高", "points", "榜"),
     ],
 )
 def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -> None:
@@ -503,6 +505,8 @@ def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
     [
         ("超期的有哪些", "红"),
         ("有没有超期的？", "红"),
+        ("超期的是谁负责的", "红"),  # the list names who holds each
+        ("哪些还没派单", "未派单"),
         ("快到期的有几条", "黄"),
         # Due on a day or in a week: the day named (台账 今天到期).
         ("今天有哪些到期的", "今天到期"),
