@@ -24,7 +24,7 @@ from bot.domain.issues import Role
 from bot.domain.permissions import refusal
 from bot.messages import Outgoing, Reply
 from bot.text import normalize, shorten
-from handlers import texts
+from handlers import contacts, texts
 from handlers.base import (
     Answer,
     Context,
@@ -43,6 +43,7 @@ from storage.uow import UnitOfWork
 
 _ALL = frozenset({"全部", "所有群", "各群", "全体", "所有", "全部群"})
 _RESIDENTS = frozenset({"居民群", "小区群"})
+_BUILDING_NAMED = re.compile(r"([0-9]{1,4})号楼")
 _TARGET = re.compile(r"^\s*([^\s,，、:：]+)[\s,，、:：]*")
 # 「紧急通知：…」「【紧急】…」「急！…」 (not 「急需志愿者」): goes at once, even in quiet hours.
 _URGENT = re.compile(r"^[\s【\[(（]*(?:紧急|急[!！:：\s】\])）])|紧急通知")
@@ -64,9 +65,21 @@ def wanted(ctx: Context, args: str) -> Outcome | None:
     """「给网格3群发个通知：明天停水」 from staff: the 群发 that sends it, to send; words said
     to colleagues may be read so, and a notice to residents goes only when 群发 is sent. None
     for whoever may not send one (their words are chat)."""
-    if ctx.community is None or refusal("notice", ctx.actor) is not None:
+    if ctx.community is None:
         return None
-    return answer(ctx, texts.NOTICE_WANTED.format(command=f"群发 {args}"), "invalid")
+    to, _, words = args.partition(" ")
+    building = _BUILDING_NAMED.fullmatch(to)
+    grid = None
+    if building is not None:  # 「通知3号楼的住户…」: the building's grid's groups
+        known = ctx.uow.communities.building(ctx.community.id, building[1])
+        grid = ctx.uow.communities.grid(known.grid_id).name if known is not None else None
+    if refusal("notice", ctx.actor) is not None:
+        if ctx.actor.role is not Role.HEAD:
+            return None  # a resident's words are chat
+        worker = contacts.role_line(ctx, Role.WORKER, building[1] if building else None)
+        return answer(ctx, texts.NOTICE_BY_WORKER.format(worker=worker), "invalid")
+    command = f"群发 {grid or ('全部' if building else to)} {words}".strip()
+    return answer(ctx, texts.NOTICE_WANTED.format(command=command), "invalid")
 
 
 def later(ctx: Context, args: str) -> Outcome:

@@ -27,6 +27,7 @@ from bot.analysis.location import building_number
 from bot.domain.issues import IssueStatus, Role
 from bot.domain.lifecycle import DONE, OPEN
 from bot.domain.periods import day_span, earlier, joined
+from bot.domain.permissions import refusal
 from bot.domain.ratings import SATISFIED_FROM
 from bot.domain.sources import Source, sources_named
 from bot.messages import Document, Outgoing, Reply
@@ -1243,11 +1244,31 @@ def asked(ctx: Context, words: str) -> Outcome | None:
     """「张网格今天处理了几件」「这周收了几件」: 统计 of `words` (what `stats_asked` read);
     None when a word is not understood after all (「你们今天处理了几件」), which leaves the
     message as it otherwise reads."""
+    said = words.split()
+    keeps_rounds = refusal("patrol", ctx.actor) is None
+    if _PATROLS.intersection(said) and keeps_rounds and refusal("stats", ctx.actor) is not None:
+        return _own_rounds(ctx, said)  # 「我这个月走访了几次」 from a 楼栋长
     try:
         query, staff = _query(ctx, words)
     except _NotUnderstood:
         return None
     return _answered(ctx, query, staff)
+
+
+def _own_rounds(ctx: Context, said: list[str]) -> Outcome | None:
+    """「本月您走访巡查2次，入户10户。」: the rounds of someone who keeps them (a 楼栋长) and may
+    see no one else's figures; None for a period not understood."""
+    if ctx.community is None:
+        return None
+    try:
+        first = "本月" if said[0] in _PATROLS else said[0]
+        period = parse_period(first, ctx.now, ctx.services.settings.tz)
+    except ValueError:
+        return None
+    figures = patrol_figures(
+        ctx.uow, ctx.community.id, period.since, period.until, person_ids={ctx.sender.id}
+    )
+    return answer(ctx, figures_sentence(f"{period.label}{texts.YOU}", figures))
 
 
 def _answered(ctx: Context, query: StatsQuery, staff: Mapping[int, workload.Member]) -> Outcome:

@@ -295,7 +295,8 @@ _NOTICE_WANTED = re.compile(
     r"^(?:请|麻烦|帮我)?(?:(?:给|在|往|向)(?P<to>网格[0-9]{1,3}|各个?|所有|全部|居民)群?(?:里|里面)?"
     r"(?:(?:发|下发|群发)(?:一?个|一下|条)?)?通知(?:一下)?"
     r"|(?:发|下发|群发)(?:一?个|一下|条)?通知(?:给|到)"
-    r"(?P<to2>网格[0-9]{1,3}|各个?|所有|全部|居民)群?|通知(?:一下)?(?:大家|居民|各位居民|全体居民))"
+    r"(?P<to2>网格[0-9]{1,3}|各个?|所有|全部|居民)群?"
+    r"|通知(?:一下)?(?:(?P<to3>[0-9]{1,4})\s*(?:号楼|栋|幢)的?)?(?:大家|居民|住户|各位居民|全体居民))"
     r"[\s,，:：]*(?P<what>.{2,})$"
 )
 # 「通知大家…」 in a work group is as often said to colleagues: the bot's only privately.
@@ -312,7 +313,7 @@ def notice_wanted(text: str, *, private: bool) -> tuple[str, int] | None:
     match = _NOTICE_WANTED.match(text)
     if match is None or (not private and _NOTICE_TO_COLLEAGUES.match(text)):
         return None
-    to = match["to"] or match["to2"] or "全部"
+    to = match["to"] or match["to2"] or (f"{match['to3']}号楼" if match["to3"] else "全部")
     return _NOTICE_TO.get(to, to), match.start("what")
 
 

@@ -79,6 +79,11 @@ def test_a_notice_said_wrongly_is_helped_and_sends_nothing(chat: Conversation) -
     assert "「群发 全部 周六义诊」" in chat.text("@李书记/私聊: 在居民群里通知一下：周六义诊")
     assert chat.say("@王芳/网格3群: 给网格3群发个通知：明天停水") == []  # a resident's words
     assert not {"网格3群", "网格5群", "幸福里居民群"} & {where for where, _ in chat.sendable()}
+    # A building's residents are its grid's groups; a 楼栋长 is told who sends notices.
+    assert "「群发 网格3 明天停水」" in chat.text("@张网格/私聊: 通知3号楼的住户明天停水")
+    assert chat.text("@陈楼长/私聊: 通知3号楼的住户明天停水") == (
+        "群发通知由网格员或书记发送，请告诉网格员。网格3的网格员：张网格（13800138003）。"
+    )
 
 
 def test_a_notice_in_quiet_hours_waits_for_the_morning_unless_urgent(
