@@ -11,6 +11,7 @@ Pure: `now` is always passed in; nothing here reads the clock.
 
 from __future__ import annotations
 
+import calendar as calendar_module
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -196,6 +197,9 @@ _TIME = re.compile(
 _DAYS = re.compile(rf"(?P<n>{_NUM})天(?:后|以后|之后|内|以内|之内)?")
 _HOURS = re.compile(rf"(?P<n>{_NUM})个?(?:小时|钟头)(?:后|以后|之后|内|以内|之内)?")
 _WORKING_DAYS = re.compile(rf"(?P<n>{_NUM})个?工作日(?:后|以后|之后|内|以内|之内)?")
+# 「两周」「1个星期」「半个月」「两个月」: weeks and months, on the calendar.
+_WEEKS = re.compile(rf"(?P<n>{_NUM})个?(?:周|星期|礼拜)(?:后|以后|之后|内|以内|之内)?")
+_MONTHS = re.compile(rf"(?P<n>{_NUM}|半)个月(?:后|以后|之后|内|以内|之内)?")
 _RELATIVE_DAYS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "后日": 2, "大后天": 3}
 _WEEKDAY = re.compile(r"(?P<which>本|这|这个|下+个?)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7])")
 _FULL_DATE = re.compile(
@@ -313,7 +317,7 @@ def is_span(text: str) -> bool:
     """「3天」「2小时」「5个工作日」: a length of time rather than a day. 「延期 1 3天」 adds it
     to the deadline the issue had, where 「延期 1 周五」 names the day."""
     cleaned = _SPACES_NOT_BETWEEN_DIGITS.sub("", normalize(text))
-    return any(form.fullmatch(cleaned) for form in (_DAYS, _HOURS, _WORKING_DAYS))
+    return any(form.fullmatch(cleaned) for form in (_DAYS, _HOURS, _WORKING_DAYS, _WEEKS, _MONTHS))
 
 
 def _strip_before(cleaned: str) -> str:
@@ -416,6 +420,18 @@ def _date_form(part: str, shown: str) -> _Resolver | None:
             return [c.calendar.add_working_days(c.today, days)]
 
         return resolve
+    if match := _WEEKS.fullmatch(part):
+        weeks = _count(match.group("n"), shown, unit="周")
+        if weeks is None:
+            return None
+        return lambda c: [c.today + timedelta(weeks=weeks)]
+    if match := _MONTHS.fullmatch(part):
+        if match.group("n") == "半":
+            return lambda c: [c.today + timedelta(days=15)]
+        months = _count(match.group("n"), shown, unit="个月")
+        if months is None:
+            return None
+        return lambda c: [_months_after(c.today, months)]
     if match := _WORKING_DAYS.fullmatch(part):
         working = _count(match.group("n"), shown, unit="个工作日")
         if working is None:
@@ -453,6 +469,14 @@ def _date_form(part: str, shown: str) -> _Resolver | None:
             raise _error(f"日期「{shown}」不存在。")
         return _day_of_month(day)
     return None
+
+
+def _months_after(day: date, months: int) -> date:
+    """The same day `months` later, or that month's last day (「1个月」 from 1月31日: 2月28日)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    last = calendar_module.monthrange(year, month)[1]
+    return date(year, month, min(day.day, last))
 
 
 def _count(number: str, shown: str, *, unit: str) -> int | None:

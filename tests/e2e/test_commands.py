@@ -689,3 +689,22 @@ def test_all_of_what_a_holder_has_said_done_is_shown_as_one_resolve(chat: Conver
     assert chat.text("@刘物业/私聊: 都处理好了").startswith(
         "#2 已办好的话，请发送「办结 2 都处理好了」"
     )
+
+
+def test_a_holder_saying_when_or_how_long_is_shown_progress_or_more_time(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 小区门口的路面塌陷了一大块")
+    chat.say("@李书记/工作群: 1号太难了，吹哨给街道城管办")
+    assert chat.text("@周主任/私聊: 这个我们下周安排施工") == (
+        "#1 报进展请发送「进展 1 这个我们下周安排施工」，报事人会收到；办好后再发送「办结 1 结果」。"
+    )
+    assert chat.text("@周主任/私聊: 1号需要施工许可，估计要两周") == (
+        "#1 要延期请发送「延期 1 新期限 原因」，例如：延期 1 下周三 等配件到货"
+    )
+    asked = chat.say("@周主任/私聊: 延期 1 两周 需要施工许可")
+    assert asked[1] == (
+        "工作群",
+        "周主任 申请 #1 延期到 12月10日（现期限 11月26日），原因：需要施工许可。"
+        "同意请发送「延期 1 12月10日」。",
+    )

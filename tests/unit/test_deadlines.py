@@ -111,6 +111,11 @@ def parse(text: str, now: datetime = MONDAY) -> datetime:
         ("本周内", at(2026, 11, 27)),
         ("月底", at(2026, 11, 30)),
         ("下个月底", at(2026, 12, 31)),
+        # weeks and months from today, on the calendar
+        ("两周", at(2026, 12, 7)),
+        ("1个星期内", at(2026, 11, 30)),
+        ("半个月", at(2026, 12, 8)),
+        ("两个月", at(2027, 1, 23)),
         # a part of the day: by its end
         ("明天下午", at(2026, 11, 24, 18)),
         ("明天上午", at(2026, 11, 24, 12)),
