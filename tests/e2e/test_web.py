@@ -898,9 +898,12 @@ def test_the_statistics_page_says_the_rounds_made_as_the_chat_does(three: Conver
     three.say("@张网格/私聊: 走访 3号楼 入户10户")
     three.say("@赵网格/私聊: 走访 6号楼 发现楼道堆物")
     said = three.text("@李书记/工作群: 统计 本月 走访").splitlines()
-    lines = visible(client.get("/stats").text).splitlines()
+    page = client.get("/stats").text
+    lines = visible(page).splitlines()
     start = lines.index("走访巡查") + 1
     assert lines[start : start + len(said)] == said
+    (rounds,) = links(page, "查看每次走访和照片")  # the rounds themselves, of that period
+    assert "张*格" in visible(client.get(rounds).text)
     # One grid's: its rounds, and whether nobody went round it.
     said = three.text("@李书记/工作群: 统计 本月 网格3 走访").splitlines()
     lines = visible(client.get("/stats", params={"grid": "网格3"}).text).splitlines()
