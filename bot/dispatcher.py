@@ -252,10 +252,11 @@ class Dispatcher:
                     return number is not None and uow.issues.reported_here_as(
                         chat.platform, sender, chat.ref, number
                     )
-                if kind is RouteKind.MEETING_ASKED and uow.meetings.polling_in(
-                    chat.platform, chat.ref, now
+                if kind is RouteKind.MEETING_ASKED and (
+                    uow.meetings.polling_in(chat.platform, chat.ref, now)
+                    or uow.meetings.publicity_heard(chat.platform, chat.ref, now)
                 ):
-                    return True  # 「投票什么时候截止」
+                    return True  # 「投票什么时候截止」「公示到什么时候」
                 if kind in (RouteKind.ATTEND, RouteKind.MEETING_ASKED):
                     return bool(uow.meetings.coming_in(chat.platform, chat.ref, now))
                 if kind is RouteKind.ME_TOO:  # in reply or by number: that says which

@@ -941,7 +941,10 @@ def when_and_where(ctx: Context) -> Outcome | None:
     chat, now = ctx.chat, ctx.now
     coming = ctx.uow.meetings.coming_in(chat.platform, chat.ref, now)
     polling = ctx.uow.meetings.polling_in(chat.platform, chat.ref, now)
-    if not (coming or polling):
+    published = []
+    if ctx.community is not None and "公示" in ctx.message.text:  # 「公示到什么时候」
+        published = list(ctx.uow.meetings.publicising(ctx.community.id, now))
+    if not (coming or polling or published):
         return None
     tz = ctx.services.settings.tz
     lines = []
@@ -953,6 +956,13 @@ def when_and_where(ctx: Context) -> Outcome | None:
     for meeting in polling:
         closes = format_deadline(meeting.poll_deadline, tz, now, clock=True)
         lines.append(texts.POLL_CLOSES.format(label=_label(meeting), closes=closes))
+    for meeting in published:
+        assert meeting.publicity_until is not None
+        until = format_deadline(meeting.publicity_until, tz, now)
+        line = texts.PUBLICITY_UNTIL.format(
+            label=_label(meeting), until=until, number=meeting.number
+        )
+        lines.append(line)
     return answer(ctx, "\n".join([*lines, texts.MEETING_WHEN_FOOT] if coming else lines))
 
 

@@ -428,6 +428,8 @@ _BARE_MEETING_ASKED = re.compile(
 )
 
 
+# 「公示到什么时候」「公示期多久」: when the 公示 open there ends.
+_PUBLICITY_WHEN = re.compile(r"什么时候|啥时候|哪天|几号|多久|几天|截止|结束|到期")
 # 「投票什么时候截止」「表决结果什么时候出来」: when a poll open in the group closes.
 _POLL_WHEN = re.compile(r"什么时候|啥时候|几点|哪天|截止|结束|结果")
 
@@ -440,5 +442,7 @@ def meeting_asked(text: str) -> bool:
     if _ABOUT_A_MEETING.search(text) is not None and _WHEN_OR_WHERE.search(text) is not None:
         return True
     if ("开" in text or "地点" in text) and _BARE_MEETING_ASKED.match(text) is not None:
+        return True
+    if "公示" in text and _PUBLICITY_WHEN.search(text) is not None:  # 「公示到什么时候」
         return True
     return ("投票" in text or "表决" in text) and _POLL_WHEN.search(text) is not None

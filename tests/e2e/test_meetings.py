@@ -1224,3 +1224,14 @@ def test_an_outcome_without_its_number_is_the_meeting_held_and_waiting_for_it(
     # Among neighbours it is news, not a command; asked, it is a question.
     assert chat.say("@王芳/网格3群: 议事会结果：楼道要清理") == []
     assert "已出结果" in chat.text("@李书记/工作群: 议事会结果出来了吗")
+
+
+def test_when_a_publicity_ends_is_asked_in_the_groups_it_went_to(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 议事 明天下午3点 停车难 群 网格3")
+    chat.run_until(datetime(2026, 11, 24, 18, tzinfo=SH))
+    chat.say("@李书记/工作群: 议事会结果：划20个车位，每月收费100元")
+    assert chat.say("@孙大爷/网格3群: 公示到什么时候") == []  # none open yet
+    chat.say("@李书记/工作群: 公示 M1 5天")
+    assert chat.text("@孙大爷/网格3群: 公示到什么时候") == (
+        "📢 M1 停车难 公示期至 11月29日，有异议请回复「异议 M1 内容」。"
+    )

@@ -907,6 +907,7 @@ def test_a_meeting_sent_on_to_more_groups_as_staff_say_it(text: str, args: str) 
         ("在哪开", True),
         ("什么时候开啊", True),
         ("几点开始上课", False),
+        ("公示到什么时候", True),  # where a 公示 is open (the dispatcher asks)
     ],
 )
 def test_a_meeting_is_asked_after_in_a_group(text: str, asked: bool) -> None:
