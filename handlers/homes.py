@@ -67,3 +67,17 @@ def home_grid(ctx: Context) -> int | None:
     building = home_building(ctx)
     known = ctx.uow.communities.building(ctx.community.id, building) if building else None
     return known.grid_id if known is not None else None
+
+
+def told(ctx: Context) -> str:
+    """「我住哪」: the flat (or building) the sender gave, with its grid; how to give it when
+    they gave none."""
+    assert ctx.community is not None
+    known = ctx.uow.meetings.household(ctx.sender.id, ctx.community.id)
+    if known is None:
+        return texts.HOME_UNKNOWN
+    parts = known.home.split("-")
+    where = f"{parts[0]}号楼" + (f"{parts[1]}单元{parts[2]}室" if len(parts) == 3 else "")
+    grid = home_grid(ctx)
+    named = f"（{ctx.uow.communities.grid(grid).name}）" if grid is not None else ""
+    return texts.HOME_TOLD.format(where=where, grid=named)

@@ -442,6 +442,11 @@ def _about_issue_told(ctx: Context, text: str) -> Outcome | None:
     return _kept_on(ctx, issue, said.strip(), reply, texts.DETAIL_TOLD_ALERT, who=who)
 
 
+# 「我住哪」「我是几号楼的」「我的门牌号是多少」: the home they gave, asked back.
+_HOME_ASKED = re.compile(
+    r"^我(?:是|住|住在|家(?:在|住)?)?(?:几号楼|哪栋楼?|哪个楼|哪里|哪儿|哪)(?:的)?(?:呀|啊|呢|来着)?[?？]?$"
+    r"|^我(?:家)?的(?:住址|地址|门牌号?)(?:是)?(?:多少|什么|哪里)?(?:呀|啊|呢)?[?？]?$"
+)
 # 「都处理好了」「全部修好了」: of everything the sender holds.
 _ALL_OF_THEM = re.compile(r"^(?:都|全都|全部|所有的?都?)(?:已经?)?")
 # 「我去看了，」「到现场看过了，」: a visit, before what was found there.
@@ -805,6 +810,8 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         or _INTENT_PARTY.match(said)
     ):
         return answer(ctx, texts.TELL_ME_MORE, "invalid")
+    if ctx.chat.kind == "private" and _HOME_ASKED.match(said):  # 「我住哪」「我是几号楼的」
+        return answer(ctx, homes.told(ctx), "invalid")
     if short and _REMINDED.match(said) and not analysis.complaint:
         return answer(ctx, texts.REMIND_HOW_SAID, "invalid")
     if short and _PRIVACY_ASKED.search(said):
