@@ -340,12 +340,12 @@ class Router:
             if patrol_said(said_text):  # 「今天走访了3号楼，没发现问题」: 走访 …
                 patrol, words = self._by_name["patrol"], rstrip_marks(raw, SENTENCE_ENDS)
                 return Route(RouteKind.LEDGER_ASKED, patrol, "走访", words, otherwise=untagged)
-        if (filters := ledger_asked(said_text)) is not None:  # 「超期的有哪些」: 台账 红
-            listing = self._by_name["list"]
-            return Route(RouteKind.LEDGER_ASKED, listing, "台账", filters, otherwise=untagged)
         if (issue := issue_asked(said_text)) is not None:  # 「1号什么情况」: 查看 1
             show = self._by_name["show"]
             return Route(RouteKind.LEDGER_ASKED, show, "查看", issue, otherwise=untagged)
+        if (filters := ledger_asked(said_text)) is not None:  # 「超期的有哪些」: 台账 红
+            listing = self._by_name["list"]
+            return Route(RouteKind.LEDGER_ASKED, listing, "台账", filters, otherwise=untagged)
         if (meeting := meeting_state_asked(said_text)) is not None:  # 「M1有几条异议」: 查看 M1
             show = self._by_name["show" if meeting else "meetings"]
             word = "查看" if meeting else "议事会"
