@@ -230,25 +230,34 @@ def spoken_choice(text: str) -> Spoken | None:
         return None
     if (label := _LABEL.fullmatch(said)) is not None:
         return Spoken(label=label["label"])
-    best = [_BEST] if "好" in said or "错" in said else []  # each way of saying best has one
-    for pattern in (*_SPOKEN, *best):
+    for pattern in _SPOKEN:
         match = pattern.fullmatch(said)
         if match is None:
             continue
         if (numbers := match.groupdict().get("numbers")) is not None:
-            found = [read_number(m["n"]) for m in _ONE_NUMBER.finditer(numbers)]
-            if any(n is None or n > 20 for n in found):
-                return None
-            return Spoken(numbers=tuple(dict.fromkeys(n for n in found if n is not None)))
+            return _numbered(numbers)
         days = [_day(m) for m in _ONE_DAY.finditer(match["days"])]
         if any(day is None for day in days):
             return None
         return Spoken(days=tuple(dict.fromkeys(day for day in days if day is not None)))
-    if not ("选" in said or "投" in said or "支持" in said or "赞成" in said):
-        return None  # each way of naming an option has one of these
+    if _BEST_OR_NAMED.search(said) is None:
+        return None  # each way below has one of these words
+    if (best := _BEST.fullmatch(said)) is not None:
+        return _numbered(best["numbers"])
     if (named := _NAMED.fullmatch(said)) is not None:
         return Spoken(label=named["label"])
     return None
+
+
+_BEST_OR_NAMED = re.compile(r"[好错选投]|支持|赞成")
+
+
+def _numbered(numbers: str) -> Spoken | None:
+    """The options' numbers said (「1和2」「第三个」); None for one past 20."""
+    found = [read_number(m["n"]) for m in _ONE_NUMBER.finditer(numbers)]
+    if any(n is None or n > 20 for n in found):
+        return None
+    return Spoken(numbers=tuple(dict.fromkeys(n for n in found if n is not None)))
 
 
 def _day(match: re.Match[str]) -> SpokenDay | None:
