@@ -792,7 +792,11 @@ def escalate(ctx: Context, args: str) -> Outcome:
         found = community.unit(of_unit or "") if person else None
     # An @someone of no unit, or a part of a unit's name that fits none or several, is not
     # guessed; any other word begins the note.
-    unit_like = name.startswith("@") or any(name in u.name for u in community.units)
+    unit_like = (
+        name.startswith("@")
+        or any(name in u.name for u in community.units)
+        or _UNIT_SHAPED.fullmatch(name) is not None  # 「供电局」: a unit, one not configured
+    )
     configured = community.escalation_unit()
     if found is None and name and (unit_like or configured is None):
         raise Answer(texts.UNKNOWN_UNIT.format(name=name, units=community.unit_names()))
@@ -813,6 +817,8 @@ def escalate(ctx: Context, args: str) -> Outcome:
     return Outcome(replies, "command", issue.id)
 
 
+# A department's or a company's name by its ending (供电局, 城管办, 派出所, 自来水公司 …).
+_UNIT_SHAPED = re.compile(r"[\u4e00-\u9fff]{1,10}(?:局|办|所|公司|中心|站|委|大队|中队)")
 _MERGE_INTO = re.compile(r"^\s*(?:到|进|入|并入|合并到|至|->|→)\s*")
 
 

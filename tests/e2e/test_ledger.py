@@ -168,6 +168,10 @@ def test_escalating_again_to_the_same_unit_tells_nobody_twice(chat: Conversation
     told = chat.say("@张网格/网格3群: 上报 1 物业")
     assert (WORK, whistle) in told
     assert (LIU, whistle + "进展请发送「进展 1 说明」，办好后发送「办结 1 结果」。") in told
+    # A unit named that config does not have is said so: not the street office instead.
+    assert chat.say("@张网格/网格3群: 1号吹哨给供电局") == [
+        (G3, "没有「供电局」这个单位，可以写：物业、住建局、街道城管办")
+    ]
 
 
 def test_a_hard_issue_is_escalated_when_accepted(chat: Conversation) -> None:
