@@ -1512,6 +1512,10 @@ def _called_off(ctx: Context, meeting: Meeting, dropped: list[Issue]) -> list[Ou
     return told
 
 
+# 「周五前划线」「12月1日之前装好」: by when, then what.
+_BY_FIRST = re.compile(r"^(?P<when>[^\s,，]{1,10}?(?:前|之前|以前))[\s,，]*(?P<what>\S.*)$")
+
+
 def _action(
     ctx: Context, meeting: Meeting, item: str, earlier: list[Issue]
 ) -> tuple[Issue, list[Outgoing]]:
@@ -1531,6 +1535,12 @@ def _action(
             words = words[:-count]
             break
     description = " ".join(words[1:])
+    if deadline is None and (first := _BY_FIRST.match(description)) is not None:
+        try:  # 「周五前划线」: the deadline said first
+            deadline = ctx.services.deadline(first["when"], ctx.now)
+            description = first["what"]
+        except DeadlineError:
+            pass
     holder = (person.id if person else None, unit)
     same = next(
         (

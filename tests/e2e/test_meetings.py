@@ -1235,3 +1235,19 @@ def test_when_a_publicity_ends_is_asked_in_the_groups_it_went_to(chat: Conversat
     assert chat.text("@孙大爷/网格3群: 公示到什么时候") == (
         "📢 M1 停车难 公示期至 11月29日，有异议请回复「异议 M1 内容」。"
     )
+
+
+def test_an_action_item_by_when_first_and_its_meeting_asked_after_in_words(
+    chat: Conversation,
+) -> None:
+    chat.say("@李书记/工作群: 议事 明天下午3点 停车难 群 网格3")
+    chat.run_until(datetime(2026, 11, 24, 18, tzinfo=SH))
+    told = chat.say("@李书记/工作群: 结果 M1 决议：划20个车位；行动：物业周五前划线")
+    assert (
+        "私聊·刘物业",
+        "新任务 #1（M1 停车难 决议）：划线，期限 11月27日。办好后发送「办结 1 结果」。",
+    ) in told
+    shown = chat.text("@李书记/工作群: 查看 M1")
+    assert chat.text("@李书记/工作群: M1的行动事项有哪些") == shown
+    assert chat.text("@李书记/工作群: M1的决议落实了吗") == shown
+    assert "行动：#1 划线 · 物业 · 期限 11月27日 · 办理中" in shown
