@@ -402,6 +402,8 @@ def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_
         ("怎么看我手上的", "list", "我的"),
         ("2号交给张网格处理", "assign", "2 张网格"),
         ("谁的积分最高", "points", "榜"),
+        ("导出上个月的", "export", "上个月"),
+        ("给我导出12345的工单", "export", "12345"),
     ],
 )
 def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -> None:
