@@ -50,7 +50,7 @@ ASKING_AT_MOST = 20  # characters: a longer message is a report that happens to 
 # in a group such words may be said to anyone, so only privately or with an @.
 URGING = re.compile(
     r"^(?:#?[0-9]{1,9}号?\s*)?(?:能不能|能否|可不可以|可以|能|请|麻烦|希望)?"
-    r"(?:快点|快一点|快些|尽快|抓紧|赶紧|赶快)"
+    r"(?:快点|快一点|快些|尽快|抓紧|赶紧|赶快|加急)"
     r"|催一下|催催|帮我催|还要等多久|等了(?:好|这么)?(?:久|多天|几天)|都几天了"
     # 「能不能派人先来看看」
     r"|(?:派|找)个?人(?:先|赶紧|尽快)?(?:来|过来)(?:看看|看一下|看下|瞧瞧|处理)?"

@@ -404,6 +404,10 @@ def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_
         ("谁的积分最高", "points", "榜"),
         ("导出上个月的", "export", "上个月"),
         ("给我导出12345的工单", "export", "12345"),
+        ("1号能加急吗", "urge", "1"),
+        ("2号能不能快点", "urge", "2"),
+        ("我想撤回1号", "withdraw", "1"),
+        ("取消我的2号反映", "withdraw", "2"),
     ],
 )
 def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -> None:
