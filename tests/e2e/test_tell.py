@@ -74,5 +74,7 @@ def test_only_who_may_work_on_it_tells_its_reporter(chat: Conversation) -> None:
     assert chat.text("@李书记/私聊: 回复9号：明天来修") == "没有找到 #9。"
     # In a residents' group it is chat among neighbours, not an instruction to the bot.
     assert chat.say(f"@李书记/{G3}: 告诉1号报事人 明天来") == []
-    # 「通知2号楼…」 names a building: no issue is told anything.
-    assert chat.text("@李书记/私聊: 通知2号楼的住户明天停水").startswith("这条消息没有登记")
+    # 「通知2号楼…」 names a building: no issue is told anything; it is shown the 群发 to send.
+    assert chat.text("@李书记/私聊: 通知2号楼的住户明天停水") == (
+        "要发到居民群，请发送「群发 网格3 明天停水」（安静时段会等到早上，写「紧急通知」立即发）。"
+    )
