@@ -106,7 +106,8 @@ class MediaFolder:
 
     def tidy(self, kept: Callable[[Collection[int]], set[str]], before: float) -> int:
         """Delete the copies not among those `kept` names (asked by the photos' ids) and the
-        unfinished fetches, last changed before `before` (a time.time()); how many."""
+        unfinished fetches, last changed before `before` (seconds since the epoch, as files'
+        times are); how many."""
         if not self.folder.is_dir():
             return 0
         stale: dict[str, Path] = {}
@@ -134,8 +135,12 @@ class Collector:
         worker: Executor,
         *,
         account: str = "",
+        wall_clock: Callable[[], float] = time.time,
     ) -> None:
         self._sessions = sessions
+        # Files' times are the machine's, not the bot's (a replay's clock runs fast): copies are
+        # judged stale by the wall clock.
+        self._wall_clock = wall_clock
         self._adapter = adapter
         self._folder = folder
         self._worker = worker
@@ -168,7 +173,7 @@ class Collector:
         """Delete the copies no photo names any more (`MediaFolder.tidy`); how many."""
         try:
             gone = await self._off_loop(
-                functools.partial(self._folder.tidy, self._kept, time.time() - TIDY_AFTER)
+                functools.partial(self._folder.tidy, self._kept, self._wall_clock() - TIDY_AFTER)
             )
         except Exception:  # a folder or a database in trouble: the next start tries again
             log.exception("tidying the media folder failed")

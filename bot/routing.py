@@ -25,6 +25,7 @@ from bot.domain.asking import (
     notice_asked,
     notice_wanted,
     problem_asked,
+    problem_worded,
     reporter_told,
     same_issues_said,
     stats_asked,
@@ -170,9 +171,6 @@ class Router:
     ) -> None:
         self._by_name = {c.name: c for c in commands}
         self._by_keyword = {k: c for c in commands for k in c.keywords}
-        # The message `_route` read last and its words as read (normalised, without the closing
-        # marks), which `route` looks at again: checked by identity, so never another's.
-        self._read: tuple[IncomingMessage | None, str] = (None, "")
         # By first character, longest first: a message is checked against the few keywords it
         # can start with, not all of them (most group messages are chatter).
         self._keywords: dict[str, list[tuple[str, Command]]] = {}
@@ -231,10 +229,10 @@ class Router:
         ending = message.text.rstrip(_LAST_MARKS)[-2:]
         if message.chat.is_private or not (ending[-1:] in _ASKED_LAST or ending == "样了"):
             return found
+        if not problem_worded(message.text):  # the words every such question has: most lack them
+            return found
         # In a group, 「3号楼灯修好了吗」 where nothing else reads the words: staff asking.
-        read, said_text = self._read
-        if read is not message:  # read before it got as far as its words
-            said_text = normalize(rstrip_marks(visible(message.text).strip(), SENTENCE_ENDS))
+        said_text = normalize(rstrip_marks(visible(message.text).strip(), SENTENCE_ENDS))
         asked = self._problem_asked(said_text, IGNORE)
         return found if asked is None else _at_last(found, asked)
 
@@ -254,7 +252,6 @@ class Router:
         # Commands and ballots are read without the sentence's closing punctuation.
         # 「台账。」「受理 1！」「查看 1？」 are the commands.
         said, said_text = rstrip_marks(raw, SENTENCE_ENDS), rstrip_marks(text, SENTENCE_ENDS)
-        self._read = (message, said_text)
         private = message.chat.is_private
         if (plain := self._said_plainly(said, said_text, message)) is not None:
             said, said_text = plain, normalize(plain)  # 「把2合并到1」 is 「合并 2 1」
@@ -370,9 +367,8 @@ class Router:
                 command = self._command(normalize(plain), plain, private=private)
                 if command is not None:
                     return replace(command, kind=RouteKind.LEDGER_ASKED, otherwise=untagged)
-        if (
-            wanted := notice_wanted(said_text, private=private)
-        ) is not None:  # 「给网格3群发个通知…」
+        wanted = notice_wanted(said_text, private=private)  # 「给网格3群发个通知：…」
+        if wanted is not None:
             notice, words = self._by_name["notice"], f"{wanted[0]} {_rest_after(raw, wanted[1])}"
             return Route(RouteKind.LEDGER_ASKED, notice, "群发", words, otherwise=untagged)
         if private and (asked := self._problem_asked(said_text, untagged)) is not None:

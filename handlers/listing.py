@@ -354,10 +354,13 @@ def asked_after(ctx: Context, subject: str) -> Outcome | None:
     category = None if analysis.category == OTHER_CODE else analysis.category
     if category is None and not (where.building or where.place):
         return None
+    named = location_label(where.building, where.unit, None, where.place)
+    if category is not None:
+        named += f"【{ctx.services.category(category).name}】"
     actor = ctx.actor
     watcher, building = ledger_scope(actor)
     if building is not None and where.building not in (None, building):
-        building = "-"  # a head asking after another building: none they may see
+        return answer(ctx, texts.ASKED_AFTER_NONE.format(named=named))  # not theirs to see
     handler = actor.role is Role.HANDLER
     query = LedgerQuery(
         community_id=ctx.community.id,
@@ -377,9 +380,6 @@ def asked_after(ctx: Context, subject: str) -> Outcome | None:
         if (issue.status in OPEN or issue.updated_at >= since)
         and (not where.unit or issue.unit in (None, where.unit))
     ][:ASKED_SHOWN]
-    named = location_label(where.building, where.unit, None, where.place)
-    if category is not None:
-        named += f"【{ctx.services.category(category).name}】"
     if not shown:
         return answer(ctx, texts.ASKED_AFTER_NONE.format(named=named))
     lines = [ledger_line(ctx.uow, ctx.services, issue) for issue in shown]

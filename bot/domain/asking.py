@@ -281,11 +281,17 @@ _PROBLEM_SUBJECT = re.compile(
 _PROBLEM_TAIL_WORD = re.compile(r"[修理决弄办搞好通亮样况展管]")
 
 
+def problem_worded(text: str) -> bool:
+    """Whether `text` (typed or normalised: the words are the same) has a word that every
+    question `problem_asked` reads ends with; most messages have none."""
+    return _PROBLEM_TAIL_WORD.search(text) is not None
+
+
 def problem_asked(text: str) -> str | None:
     """What a short question after a problem (`text` normalised, without its closing
     punctuation) asks after — 「3号楼2单元灯」 for 「3号楼2单元灯修好了吗」 — or None."""
-    if _PROBLEM_TAIL_WORD.search(text) is None:
-        return None  # most questions: one look for a word every such question ends with
+    if not problem_worded(text):
+        return None
     match = _PROBLEM_ASKED.match(text)
     if match is None:
         return None
