@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from bot.analysis import Analysis
 from bot.analysis.location import Location, building_number, corrects_place, gives_place
-from bot.analysis.taxonomy import OTHER_CODE
+from bot.analysis.taxonomy import OTHER_CODE, SERVICE_CODE
 from bot.domain.asking import (
     ASKING,
     ASKING_AFTER,
@@ -1389,7 +1389,9 @@ def _file(
     else:
         days = services.settings.days_for(category.level)
         ack = texts.ACK.format(number=number, category=category.name, where=where, days=days)
-        if grid_id is None and not (location.building or location.place):
+        if category.code == SERVICE_CODE and "上门" not in description:
+            ack += _office_hint(ctx)  # 「老年证在哪办」: nobody need call; the office can tell
+        elif grid_id is None and not (location.building or location.place):
             ack += texts.ACK_ASK_WHERE  # nobody knows where to go: ask, while they are here
     acknowledgement = reply_to(ctx, ack)
     if ctx.chat.kind != "private":
@@ -1397,6 +1399,13 @@ def _file(
     return Outcome(
         [acknowledgement, *with_buttons(alerts, triage_buttons(number))], "issue", issue.id
     )
+
+
+def _office_hint(ctx: Context) -> str:
+    """Where a 政务服务 matter can be asked in person, from config.yaml: the office, and its
+    number privately (a group would see it masked, as every number there is)."""
+    said = contacts.office_said(ctx, phone=ctx.chat.kind == "private")
+    return texts.ACK_ASK_OFFICE.format(said=said) if said else ""
 
 
 # An order forwarded late may carry a time limit already gone by (「时限11月20日」 on the 23rd):

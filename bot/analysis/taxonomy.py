@@ -18,6 +18,7 @@ from bot.analysis.resources import DataFileError, read_data_yaml
 __all__ = [
     "DEFAULT_CATEGORIES_FILE",
     "OTHER_CODE",
+    "SERVICE_CODE",
     "TRIAGE_LEVELS",
     "Category",
     "load_default_categories",
@@ -26,6 +27,8 @@ __all__ = [
 
 DEFAULT_CATEGORIES_FILE = "categories.yaml"
 OTHER_CODE = "other"
+# 政务服务: certificates, subsidies, insurance. Its questions are answered at the office.
+SERVICE_CODE = "service"
 TRIAGE_LEVELS: tuple[str, ...] = ("简单", "复杂", "疑难")
 
 

@@ -464,6 +464,25 @@ def test_a_report_nobody_knows_where_to_go_for_asks_where(chat: Conversation) ->
     )
 
 
+def test_a_question_about_a_service_is_told_where_the_office_is(chat: Conversation) -> None:
+    """「老年证在哪办」 needs nobody at the door: the office is named instead of asking where,
+    with its number privately (a group would see it masked)."""
+    office = "社区党群服务中心（3号楼南侧），工作日 8:30-12:00、14:30-18:00。"
+    assert chat.say("@何老师/私聊: 社区办老年证在哪办")[0] == (
+        "私聊·何老师",
+        "已登记 #1【政务服务】1个工作日内答复。回复「查看 1」看进度。\n"
+        f"办事也可以直接问社区：电话 0931-8123456；{office}",
+    )
+    assert chat.text("@王芳/网格3群: #报事 低保怎么申请") == (
+        "已登记 #2【政务服务】网格3 · 1个工作日内答复。回复「查看 2」看进度。\n"
+        f"办事也可以直接问社区：{office}"
+    )
+    # Still a 诉求 the grid worker answers; one asking for a visit is asked where.
+    assert [issue.category for issue in issues(chat)] == ["service", "service"]
+    asked = chat.say("@何老师/私聊: 家里老人走不动，能不能上门办老年证")[0][1]
+    assert asked.endswith("方便网格员上门。"), asked
+
+
 def test_news_of_an_emergency_from_its_reporter_goes_to_the_work_group(
     chat: Conversation,
 ) -> None:
