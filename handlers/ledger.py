@@ -1062,10 +1062,14 @@ def _urged_whom(ctx: Context, issue: Issue) -> str:
     return "、".join(filter(None, [assignee_label(ctx.uow, issue), issue.escalated_to]))
 
 
-def _pressed(ctx: Context, args: str) -> Outcome:
+def _pressed(ctx: Context, args: str, *, hurry: bool = False) -> Outcome:
     """催办 N from its reporter, a follower or its building's 楼栋长: they cannot chase the
-    holder themselves, so its grid workers hear they asked, once an hour at most."""
-    number, _ = issue_first(args)
+    holder themselves, so its grid workers hear they asked, once an hour at most. 加急 N [原因]
+    from them (`hurry`) is the same, with their reason, and the workers are shown 「加急 N」."""
+    number, rest = issue_first(args)
+    reason = rest.strip() if hurry else ""
+    if len(reason) > WORDS_MAX:
+        raise Answer(texts.WORDS_TOO_LONG.format(limit=WORDS_MAX))
     if number is None and not args.strip() and ctx.community is not None:
         number = _one_of_own(ctx)  # 「帮我催一下」: the one they reported
     issue = ctx.uow.issues.by_number(ctx.community.id, number) if ctx.community and number else None
@@ -1084,12 +1088,19 @@ def _pressed(ctx: Context, args: str) -> Outcome:
     who = ("楼栋长" if ctx.actor.role is Role.HEAD else "") + mask_name(ctx.sender.name)
     record(ctx, issue, "pressed", who)
     held = issue.status is IssueStatus.ASSIGNED or bool(issue.escalated_to)
+    then = texts.PRESSED_URGE if held else texts.PRESSED_ASSIGN
+    asked = texts.PRESSED_ASKED
+    if hurry:
+        because = texts.PRESSED_BECAUSE.format(reason=quoted(reason, SUMMARY_LIMIT))
+        asked = texts.PRESSED_HURRY.format(because=because if reason else "")
+        then = then if issue.urgent else texts.PRESSED_HURRY_THEN
     line = texts.PRESSED.format(
         number=issue.number,
         who=who,
+        asked=asked,
         status=issue.status.label,
         deadline=shown_deadline(ctx.services, issue.deadline),
-        then=(texts.PRESSED_URGE if held else texts.PRESSED_ASSIGN).format(number=issue.number),
+        then=then.format(number=issue.number),
     )
     if not workers:  # a grid with no worker named: the work group hears instead
         said = reply_to(ctx, texts.PRESSED_SENT_OFFICE.format(number=issue.number))
@@ -1125,6 +1136,8 @@ def hurry(ctx: Context, args: str) -> Outcome:
     workers) is told now, privately."""
     if (each := for_each_issue(ctx, args, hurry)) is not None:
         return each
+    if ctx.actor.role in (Role.RESIDENT, Role.HEAD):
+        return _pressed(ctx, args, hurry=True)  # 「1号加急」 from its reporter: asked of staff
     issue, rest = find_issue(ctx, args, "hurry")
     if issue.status not in OPEN:
         raise Answer(texts.HURRY_NOT_OPEN.format(number=issue.number, status=issue.status.label))

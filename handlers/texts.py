@@ -289,7 +289,11 @@ URGE_OVERDUE_SENT = "已催办超期的{count}件：{issues}。"
 URGE_OVERDUE_NONE = (
     "没有可催办的超期事项（还没派单的请先「派单 编号 @人或单位」，一小时内催过的不再催）。"
 )
-PRESSED = "#{number} {who}催问进度（{status}，期限 {deadline}）。{then}"
+PRESSED = "#{number} {who}{asked}（{status}，期限 {deadline}）。{then}"
+PRESSED_ASKED = "催问进度"
+PRESSED_HURRY = "请求加急{because}"
+PRESSED_BECAUSE = "：{reason}"
+PRESSED_HURRY_THEN = "需要的话请「加急 {number}」。"
 PRESSED_URGE = "需要的话请「催办 {number}」。"
 PRESSED_ASSIGN = "请尽快「派单 {number} @人或单位」。"
 PRESSED_SENT = "已转告网格员 {workers}，会尽快跟进 #{number}。"

@@ -475,7 +475,21 @@ def test_hurrying_makes_an_issue_urgent_and_its_reminders_come_at_night(
     assert urgent.splitlines()[1:] == listed[1:2]
     assert chat.text("@李书记/工作群: 紧急的有哪些") == urgent
     assert chat.text("@李书记/工作群: 加急 2") == "#2 已是紧急事项；要提醒承办人请发「催办 2」。"
-    assert chat.text("@王芳/网格3群: 加急 1") == "只有网格员及以上可以加急。"
+    # Its reporter asks staff to: the grid worker hears why, and what to send (once an hour).
+    assert chat.say("@王芳/网格3群: 1号加急，家里老人要用卫生间") == [
+        ("网格3群", "已转告网格员 张网格，会尽快跟进 #1。"),
+        (
+            "私聊·张网格",
+            "#1 王*请求加急：家里老人要用卫生间（办理中，期限 11月23日 23:00）。"
+            "需要的话请「加急 1」。",
+        ),
+    ]
+    assert "#1 已经转告过" in chat.text("@王芳/私聊: 加急 1")
+    assert chat.text("@孙大爷/网格3群: 加急 1") == (
+        "只能催问自己反映、关注或本楼栋的事项；催办由网格员负责。"
+    )
+    assert chat.text("@刘物业/私聊: 加急 1") == "只有网格员及以上可以加急。"
+    assert "紧急" not in chat.text("@李书记/工作群: 查看 1").splitlines()[0]  # staff decide
     # The deadline falls in the quiet hours: #2's 🔴 comes at 23:00, #1's waits for 07:30.
     fired = chat.run_until(datetime(2026, 11, 24, 8, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
     red = [(at, where) for at, where, text in fired if text.startswith("🔴")]
