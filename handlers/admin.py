@@ -177,7 +177,7 @@ def set_role(ctx: Context, args: str) -> Outcome:
         grid = ctx.uow.communities.grid_by_name(community.id, scope)
         if grid is None:
             names = "、".join(g.name for g in ctx.uow.communities.grids_of(community.id))
-            raise Answer(texts.ROLE_UNKNOWN_GRID.format(word=echoed(scope), grids=names))
+            raise Answer(texts.GRID_UNKNOWN.format(word=echoed(scope), grids=names))
         grid_id = grid.id
     building = None
     if scope is not None and role is Role.HEAD:

@@ -4,7 +4,8 @@
 deadline colour), 「统计」 (collected, resolved, rates, overdue, by status, category and grid, by
 month over more than one, and the meetings' figures), 「单位」 (each handling unit's figures, as
 /stats 单位 gives them), 「人员」 (each member of staff's work, as /stats 人员 counts it) and
-「议事」 (one row per meeting or vote); a 来源's file has no 人员 and no meetings. Nothing
+「议事」 (one row per meeting or vote); a 来源's file has no 人员 and no meetings, a grid's
+none either, and only that grid's rounds. Nothing
 personal leaves in the file: people are masked (`王*芳`), private reporters appear under a
 pseudonym, and every free text has its phone numbers masked and its ID numbers removed
 (chat-protocol §9).
@@ -42,7 +43,7 @@ from bot.domain.privacy import mask_name, mask_text
 from bot.domain.ratings import SATISFIED_FROM
 from bot.domain.sources import Source, sources_named
 from bot.messages import Document
-from bot.text import normalize
+from bot.text import echoed, normalize
 from handlers import texts, workload
 from handlers.base import Answer, Context, Outcome, Services, numbers_of
 from handlers.ledger import assignee_label, check, colour_of
@@ -171,12 +172,17 @@ CellValue = str | int | float | datetime | date | None
 
 
 def export_filename(
-    community_name: str, period: Period, now_local: datetime, sources: Collection[str] = ()
+    community_name: str,
+    period: Period,
+    now_local: datetime,
+    sources: Collection[str] = (),
+    grids: Sequence[str] = (),
 ) -> str:
     """`幸福里社区台账-2026-11.xlsx` for a month (`-2026`, `-2026-Q4` for a year, a quarter),
     `幸福里社区台账-20261122.xlsx` for everything; `幸福里社区12345热线台账-2026-11.xlsx` for
-    one 来源's issues."""
+    one 来源's issues, `幸福里社区网格3台账-2026-11.xlsx` for one grid's."""
     name = _FILENAME_UNSAFE.sub("", community_name) or "社区"
+    name += "".join(_FILENAME_UNSAFE.sub("", grid) for grid in grids)
     name += "".join(Source(value).label for value in sorted(sources))
     return f"{name}台账-{period_slug(period) or f'{now_local:%Y%m%d}'}.xlsx"
 
@@ -186,12 +192,15 @@ def ledger_workbook(
     services: Services,
     community_id: int,
     period: Period,
+    *,
     sources: Collection[str] = (),
+    grid_ids: Collection[int] = (),
 ) -> bytes:
     """The xlsx 台账 of a community: the issues filed in `period` (a month, a year …, or
     everything), with the statistics and the meetings of the same period; the saved file's
     bytes. With `sources` (「导出 本月 12345」), the issues of those 来源 and their figures,
-    and no meetings.
+    and no meetings; with `grid_ids` (「导出 本月 网格3」), those grids' issues and rounds, and
+    neither the meetings nor the staff's figures, which are the community's.
 
     The workbook is written as a stream (openpyxl's write-only mode): each sheet's rows are
     worked out first, its column widths measured from them, and then the rows go out in order.
@@ -200,6 +209,9 @@ def ledger_workbook(
     issues = uow.issues.filed_between(community_id, since, until, whole=True)
     if sources:
         issues = [issue for issue in issues if issue.source in sources]
+    if grid_ids:
+        issues = [issue for issue in issues if issue.grid_id in grid_ids]
+    whole = not (sources or grid_ids)  # the community's own: its meetings, its staff's work
     # Everyone the sheet names, loaded at once: while `people` is kept, looking one up by id
     # (reporter, assignee) costs no query.
     people = uow.people.many(
@@ -233,7 +245,7 @@ def ledger_workbook(
         period=period,
         stats=stats,
         grids=grids,
-        held=None if sources else meeting_figures(uow, community_id, since, until, now),
+        held=meeting_figures(uow, community_id, since, until, now) if whole else None,
     )
     _units_sheet(
         book,
@@ -241,12 +253,15 @@ def ledger_workbook(
         units=unit_names(uow, services, community_id),
         per_unit=count_by_unit(stats, judged_at(period, services.clock.now())),
     )
-    if not sources:  # the staff's work is the community's, not one 来源's
+    if whole:  # the staff's work is the community's, not one 来源's or grid's
         _people_sheet(book, uow, community_id, period, f"{community.name} {period.label}")
-    meetings = [] if sources else uow.meetings.called_between(community_id, since, until)
+    meetings = uow.meetings.called_between(community_id, since, until) if whole else []
     _meetings_sheet(book, uow, services, meetings)
-    if not sources:  # the rounds are the staff's, not one 来源's
-        _patrols_sheet(book, uow, services, grids, uow.patrols.between(community_id, since, until))
+    if not sources:  # the rounds are the staff's, not one 来源's; a grid's are its own
+        made = uow.patrols.between(community_id, since, until)
+        if grid_ids:
+            made = [patrol for patrol in made if patrol.grid_id in grid_ids]
+        _patrols_sheet(book, uow, services, grids, made)
     book.properties.creator = services.settings.bot.name
     buffer = BytesIO()
     book.save(buffer)
@@ -788,18 +803,32 @@ def export(ctx: Context, args: str) -> Outcome:
     if frozenset() in named:  # 「来源」 itself: 统计's lines, not a file's
         raise Answer(usage)
     sources = frozenset(s.value for found in named if found for s in found)
-    when = "".join(word for word, found in zip(words, named, strict=True) if found is None)
+    grids = {grid.name: grid.id for grid in ctx.uow.communities.grids_of(ctx.community.id)}
+    chosen = sorted({word for word in words if word in grids}, key=list(grids).index)
+    if unknown := next((w for w in words if w.startswith("网格") and w not in grids), None):
+        names = "、".join(grids)
+        raise Answer(texts.GRID_UNKNOWN.format(word=echoed(unknown), grids=names))
+    when = "".join(
+        word
+        for word, found in zip(words, named, strict=True)
+        if found is None and word not in grids
+    )
     try:
         period = export_period(when, ctx.now, ctx.services.settings.tz)
     except ValueError:
         raise Answer(usage) from None
-    content = ledger_workbook(ctx.uow, ctx.services, ctx.community.id, period, sources)
-    count = ctx.uow.issues.count_filed(ctx.community.id, period.since, period.until, sources)
-    label = period.label + "".join(f"·{Source(value).label}" for value in sorted(sources))
+    grid_ids = frozenset(grids[name] for name in chosen)
+    community_id = ctx.community.id
+    content = ledger_workbook(
+        ctx.uow, ctx.services, community_id, period, sources=sources, grid_ids=grid_ids
+    )
+    count = ctx.uow.issues.count_filed(community_id, period.since, period.until, sources, grid_ids)
+    label = period.label + "".join(f"·{name}" for name in chosen)
+    label += "".join(f"·{Source(value).label}" for value in sorted(sources))
     caption = texts.EXPORTED.format(community=ctx.community.name, period=label, count=count)
     document = Document(
         ctx.message.chat,
-        export_filename(ctx.community.name, period, local_now, sources),
+        export_filename(ctx.community.name, period, local_now, sources, chosen),
         content,
         caption=caption,
         reply_to_message_id=ctx.message.message_id,

@@ -668,11 +668,15 @@ class Issues:
         since: datetime | None,
         until: datetime | None,
         sources: Collection[str] = (),
+        grid_ids: Collection[int] = (),
     ) -> int:
-        """How many issues were filed in [since, until) (of these 来源, when given)."""
+        """How many issues were filed in [since, until) (of these 来源, in these grids, when
+        given)."""
         where = _filed(community_id, since, until)
         if sources:
             where.append(Issue.source.in_(sorted(sources)))
+        if grid_ids:
+            where.append(Issue.grid_id.in_(sorted(grid_ids)))
         return int(self._session.scalar(select(func.count(Issue.id)).where(*where)) or 0)
 
     @staticmethod

@@ -128,6 +128,34 @@ def test_the_xlsx_of_one_source(chat: Conversation) -> None:
     assert whole[0].caption == f"幸福里社区台账（2026年11月）· 共{len(REPORTS)}条"
 
 
+def test_the_xlsx_of_one_grid(chat: Conversation) -> None:
+    """「导出网格3的台账」: a grid's issues and rounds; the meetings and the staff's figures are
+    the community's, so not in it. A grid the community has not is named with those it has."""
+    file_all(chat)
+    chat.say("@张网格/私聊: 走访 3号楼2单元 入户12户 无异常")
+    chat.say("@赵网格/私聊: 走访 6号楼 入户8户")
+    message = chat.adapter.parse("@李书记/私聊: 导出网格3的台账")
+    assert message is not None
+    [sheet] = chat.linli.dispatcher.dispatch(message)
+    assert isinstance(sheet, Document)
+    assert sheet.filename == "幸福里社区网格3台账-20261123.xlsx"
+    book = load_workbook(BytesIO(sheet.content))
+    grids = [row[6] for row in book["台账"].iter_rows(min_row=2, values_only=True)]
+    assert grids and set(grids) == {"网格3"}
+    assert sheet.caption == f"幸福里社区台账（累计·网格3）· 共{len(grids)}条"
+    assert [row[2] for row in book["走访"].iter_rows(min_row=2, values_only=True)] == ["网格3"]
+    assert "人员" not in book.sheetnames
+    whole = chat.linli.dispatcher.dispatch(chat.adapter.parse("@李书记/私聊: 导出"))
+    assert isinstance(whole[0], Document)
+    assert len(list(load_workbook(BytesIO(whole[0].content))["台账"].iter_rows())) > len(grids) + 1
+    # In any order, with a 来源 too; a grid not there is answered with those there are.
+    [both] = chat.linli.dispatcher.dispatch(
+        chat.adapter.parse("@李书记/私聊: 导出 12345 网格3 本月")
+    )
+    assert both.caption == "幸福里社区台账（2026年11月·网格3·12345热线）· 共1条"
+    assert chat.text("@李书记/私聊: 导出 网格9") == "没有「网格9」这个网格，可以写：网格3、网格5。"
+
+
 def test_the_statistics_page_counts_each_source_as_the_chat_does(web_chat: Conversation) -> None:
     file_all(web_chat)
     web_chat.say("@张网格/私聊: 办结 3 已疏通")
