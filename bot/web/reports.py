@@ -24,7 +24,7 @@ from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import Actor, refusal
 from bot.domain.privacy import mask_name, mask_text
 from bot.domain.voting import RULE_LABELS, Cast, tally
-from bot.text import normalize, printable, shorten
+from bot.text import echoed, normalize, printable, shorten
 from bot.web.errors import Refused
 from handlers import texts
 from handlers.base import Services
@@ -138,7 +138,8 @@ class Reports:
 
     def export(self, request: Request) -> Response:
         """The xlsx 台账, the very workbook 「导出」 sends in chat: `?month=2026-11`, or any period
-        「导出」 takes (`?period=今年`, `?period=11月1日到15日`); everything without either."""
+        「导出」 takes (`?period=今年`, `?period=11月1日到15日`); everything without either.
+        `?grid=网格3`: that grid's (「导出 本月 网格3」)."""
         with self.web.uow() as uow:
             me = self.web.viewer(uow, request)
             _allow(me, "export")
@@ -150,9 +151,18 @@ class Reports:
                 period = export_period(params.get("period") or params.get("month", ""), now, tz)
             except ValueError:
                 raise Refused("时间应写成 2026-11、本月、今年或 11月1日到15日。", 400) from None
-            content = ledger_workbook(uow, self.services, me.community_id, period)
+            grids: list[str] = []
+            grid_ids: frozenset[int] = frozenset()
+            if typed := normalize(params.get("grid", "")):
+                grid = uow.communities.grid_by_name(me.community_id, typed)
+                if grid is None:
+                    raise Refused(f"没有「{echoed(typed)}」这个网格。", 404)
+                grids, grid_ids = [grid.name], frozenset({grid.id})
+            content = ledger_workbook(
+                uow, self.services, me.community_id, period, grid_ids=grid_ids
+            )
             community = uow.communities.get(me.community_id)
-            filename = export_filename(community.name, period, local_now)
+            filename = export_filename(community.name, period, local_now, grids=grids)
             fallback = _ascii_filename(community.code, period, local_now)
         log.info("web export: session %s, community %s", me.session_id, me.community_id)
         disposition = f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"

@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 import secrets
 from datetime import datetime, timedelta
+from io import BytesIO
 from pathlib import Path
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import func, select
 
+from bot.messages import Document
 from handlers import texts
 from storage.models import AuditEntry, Issue, OutboundMessage, WebSession
 from tests.support.conversation import Conversation, example_settings, monday_morning
@@ -838,6 +841,11 @@ def test_the_statistics_page_counts_any_days_typed_as_the_chat_takes_them(
     assert moved == "去年同期没有收集到诉求，无从比较。"  # the days so far, a year back
 
 
+def ledger_rows(content: bytes) -> list[tuple[object, ...]]:
+    """The 台账 sheet's rows of an xlsx file, below the header."""
+    return list(load_workbook(BytesIO(content))["台账"].iter_rows(min_row=2, values_only=True))
+
+
 def test_the_secretary_exports_the_period_the_statistics_page_shows(three: Conversation) -> None:
     client = sign_in(three, "李书记")
     page = client.get("/stats", params={"period": "11月20日到11月30日"}).text
@@ -852,6 +860,19 @@ def test_the_secretary_exports_the_period_the_statistics_page_shows(three: Conve
     assert year.status_code == 200 and "ledger-2026.xlsx" in year.headers["content-disposition"]
     wrong = client.get("/export.xlsx", params={"period": "火星"})
     assert wrong.status_code == 400 and "时间应写成" in visible(wrong.text)
+    # A grid's page exports that grid's issues, as 「导出 本月 网格3」 does.
+    grid_page = client.get("/stats", params={"grid": "网格3"}).text
+    [grid_link] = re.findall(r'href="(/export\.xlsx\?period=[^"]+)"', grid_page)
+    one_grid = client.get(grid_link.replace("&amp;", "&"))
+    assert "%E7%BD%91%E6%A0%BC3%E5%8F%B0%E8%B4%A6" in one_grid.headers["content-disposition"]
+    [chat_file] = three.linli.dispatcher.dispatch(
+        three.adapter.parse("@李书记/私聊: 导出 本月 网格3")
+    )
+    assert isinstance(chat_file, Document)
+    rows = ledger_rows(one_grid.content)
+    assert rows == ledger_rows(chat_file.content) and {row[6] for row in rows} == {"网格3"}
+    missing = client.get("/export.xlsx", params={"grid": "网格9"})
+    assert missing.status_code == 404 and "没有「网格9」这个网格" in visible(missing.text)
     # A grid worker sees the figures, not the link: exporting is the secretary's.
     worker = sign_in(three, "张网格").get("/stats").text
     assert "/export.xlsx?period" not in worker
