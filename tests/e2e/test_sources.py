@@ -529,7 +529,7 @@ def test_the_hotlines_figures_count_the_orders_time_limits(chat: Conversation) -
     assert chat.text("@李书记/工作群: 统计 本月 12345").splitlines()[1] == limits
     assert chat.text("@李书记/工作群: 这个月工单来了几件").splitlines()[1] == limits
     # 「12345的情况」 is the hotline's figures, not issue #12345.
-    for asked in ("12345的情况", "这个月12345工单怎么样了"):
+    for asked in ("12345的情况", "这个月12345工单怎么样了", "12345的三率怎么样", "12345满意率多少"):
         assert chat.text(f"@李书记/工作群: {asked}").splitlines()[1] == limits, asked
     assert limits not in chat.text("@李书记/工作群: 统计 本月")  # the hotline's, asked for
     # Nothing done yet: no rate to give.
