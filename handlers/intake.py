@@ -53,7 +53,7 @@ from bot.domain.sources import (
     work_order_of,
 )
 from bot.domain.voting import HOME, home_building_said, home_said
-from bot.messages import Outgoing
+from bot.messages import Outgoing, Reply
 from bot.routing import report_text
 from bot.text import SENTENCE_ENDS, has_content, issue_first, normalize, rstrip_marks, shorten
 from handlers import contacts, extend, homes, notice, patrols, points, texts
@@ -245,7 +245,21 @@ def private_message(ctx: Context, text: str) -> Outcome:
     answered = answered or _place_added(ctx, text, analysis) or _home_told(ctx, text)
     answered = answered or _not_a_report(ctx, text, analysis, hint)
     answered = answered or _detail_added(ctx, text, analysis)
-    return answered or _report_unless_duplicate(ctx, text, analysis)
+    if answered is not None:
+        return answered
+    filed = _report_unless_duplicate(ctx, text, analysis)
+    return _filed_unnamed(filed) if _PRIVACY_ASKED.search(normalize(text)) else filed
+
+
+def _filed_unnamed(filed: Outcome) -> Outcome:
+    """A private report that asks to stay unnamed (「我要匿名举报…」): its acknowledgement says
+    how it is kept."""
+    if filed.status != "issue" or not filed.replies:
+        return filed
+    ack, *rest = filed.replies
+    if not isinstance(ack, Reply):
+        return filed
+    return replace(filed, replies=[replace(ack, text=f"{ack.text}\n{texts.PRIVACY_ANSWER}"), *rest])
 
 
 def work_told(ctx: Context, text: str) -> Outcome:
@@ -772,7 +786,10 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     if not named and (faq := service_asked(said)) is not None:
         days = ctx.services.settings.triage_days  # 「反映问题有用吗」: how it goes
         return answer(ctx, texts.SERVICE_ANSWERS[faq].format(**days))
-    if short and _PRIVACY_ASKED.search(said) and analysis.category == OTHER_CODE:
+    # 「我要匿名举报3号楼有群租房」 names where: a report, told how it is kept (`_filed_unnamed`).
+    privacy = short and _PRIVACY_ASKED.search(said) is not None
+    privacy = privacy and not (where.building or where.place)
+    if privacy and analysis.category == OTHER_CODE:
         return _privacy_asked(ctx, text)  # 「我反映的问题会告诉别人吗」, before it reads as one
     if short and _HOW_TO_SEE_MINE.match(said):  # 「怎么查我反映的问题」: here they are
         awaited = _own_issues(ctx, _AWAITED)
@@ -814,7 +831,7 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         return answer(ctx, homes.told(ctx), "invalid")
     if short and _REMINDED.match(said) and not analysis.complaint:
         return answer(ctx, texts.REMIND_HOW_SAID, "invalid")
-    if short and _PRIVACY_ASKED.search(said):
+    if privacy:
         return _privacy_asked(ctx, text)
     if _CANCEL_ALONE.match(said):
         return _cancel_said(ctx, hint)

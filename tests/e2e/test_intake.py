@@ -653,6 +653,17 @@ def test_asking_to_stay_unnamed_is_answered_and_passed_on(chat: Conversation) ->
     filed = chat.say("@孙大爷/私聊: 别让孩子在5号楼楼道里玩滑板，太危险")
     assert filed[0][1].startswith("已登记 #2")
     assert len(issues(chat)) == 2
+    # The wish said with the problem and where: filed, and told how it is kept.
+    for number, said in enumerate(
+        ("我要匿名举报3号楼有群租房", "6号楼2单元楼上天天半夜吵，别告诉他们是我说的"), start=3
+    ):
+        chat.run_until(chat.clock.now() + timedelta(minutes=11))
+        ack, alert = chat.say(f"@孙大爷/私聊: {said}")
+        assert ack[1].startswith(f"已登记 #{number}") and ack[1].endswith(f"\n{kept}"), said
+        assert alert[0] == "工作群" and "孙" not in alert[1]
+    chat.run_until(chat.clock.now() + timedelta(minutes=11))
+    assert chat.text("@孙大爷/私聊: 我反映噪音的事会告诉楼上吗") == kept  # no place: a question
+    assert len(issues(chat)) == 4
 
 
 def test_cancel_alone_says_how_to_withdraw_and_withdraws_nothing(chat: Conversation) -> None:
