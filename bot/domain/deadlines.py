@@ -214,6 +214,8 @@ _DAY_OF_MONTH = re.compile(rf"(?P<d>{_NUM})[日号]")
 _WEEK = re.compile(r"(?P<which>本|这|这个|下+个?)(?:周|星期|礼拜)(?:内|之内)?")
 _MONTH_END = re.compile(r"(?P<which>本|这|这个|下个?)?月(?:底|末)")
 _TRAILING_BEFORE = re.compile(r"(?:之前|以前|前)$")
+# 「限两天」「限期3天」「期限周五」「时限：明天」: the word for a deadline before it.
+_LEADING_LIMIT = re.compile(r"^(?:限期|期限|时限|限)(?:为|是|:)?(?=.)")
 # 「周五前修好」「3天内处理完」「明天下午要办好」: the deadline, then what is to be done by it.
 _TRAILING_DONE = re.compile(
     r"(?<=.)(?:要|得|必须|务必|需要)?(?:修好|修完|办好|办完|处理好|处理完|解决好?|搞定|弄好|完成"
@@ -286,7 +288,7 @@ def parse_deadline(
     if len(cleaned) > _MAX_INPUT:
         raise _error(f"看不懂期限「{shown}」。")
     if not calendar_days:  # a reminder's or a meeting's words are its own
-        cleaned = _TRAILING_DONE.sub("", cleaned)
+        cleaned = _TRAILING_DONE.sub("", _LEADING_LIMIT.sub("", cleaned))
     cleaned = _strip_before(cleaned)
     cleaned = _DAY_AND_PERIOD.sub(lambda m: _DAY_WORD[m[1]] + m[2], cleaned)
     if hours := _HOURS.fullmatch(cleaned):  # 「2小时」: an urgent job, counted from now

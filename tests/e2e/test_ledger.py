@@ -585,6 +585,7 @@ def test_a_deadline_typed_right_after_the_mention_is_the_deadline(chat: Conversa
         ("派单1刘物业今晚", "物业·刘*业", "11月23日 21:00"),
         ("派单 1 物业 下周", "物业", "12月4日"),  # by next week's last working day
         ("派单 1 物业 月底", "物业", "11月30日"),
+        ("1号派给物业，限两天", "物业", "11月25日"),  # 限: the word for a deadline
     ],
 )
 def test_a_name_with_the_deadline_run_into_it(

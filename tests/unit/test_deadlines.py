@@ -133,6 +133,11 @@ def parse(text: str, now: datetime = MONDAY) -> datetime:
         ("下周一之前必须解决", at(2026, 11, 30)),
         ("明天必须清完", at(2026, 11, 24)),
         ("周五前填平", at(2026, 11, 27)),
+        # the word for a deadline before it
+        ("限两天", at(2026, 11, 25)),
+        ("限期3天", at(2026, 11, 26)),
+        ("期限周五", at(2026, 11, 27)),
+        ("时限：明天", at(2026, 11, 24)),
         # day of the month
         ("15号", at(2026, 12, 15)),  # 11-15 has passed
         ("二十五号", at(2026, 11, 25)),
@@ -253,7 +258,7 @@ def test_a_part_of_the_day_is_its_start_for_a_reminder_and_its_end_for_a_deadlin
 
 
 def test_what_is_to_be_done_is_no_deadline_alone_nor_part_of_a_reminders_time() -> None:
-    for typed in ("修好", "3天前修好"):
+    for typed in ("修好", "3天前修好", "限", "限期"):
         with pytest.raises(DeadlineError):
             parse(typed)
     with pytest.raises(DeadlineError):  # a reminder's words after its time are its text
