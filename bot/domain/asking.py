@@ -123,6 +123,14 @@ _WHATS_ON = re.compile(
     # 「我今天要干什么」「今天该做啥」
     r"|^我?(?:今天|今日|现在)?我?(?:要|该|得|需要)(?:干|做|办|忙)(?:什么|啥|哪些)(?:事情?|活儿?)?"
     r"(?:呢|啊|呀)?$"
+    # 「今天要办的」「今天有啥要办的」「还有什么要处理的吗」
+    r"|^(?:今天|今日|现在|目前)?我?(?:还)?(?:有)?(?:什么|啥|哪些)?(?:要|需要|该|得)(?:办|做|干|处理)"
+    r"的(?:事情?|活儿?)?(?:吗|呢|啊)?$"
+)
+# 「帮我看看超期的」「超期的」「看一下逾期的工单」: 台账 红, asked without a question word.
+_OVERDUE_SHOWN = re.compile(
+    r"^(?:帮我|请|麻烦)?(?:看看|看一?下|查查|查一?下|列一?下|发一?下)?(?:所有|全部)?(?:超期|逾期)的?"
+    r"(?:事项|事情?|工单|单子|诉求|问题)?(?:吧|呢)?$"
 )
 # 「有什么急事吗」「紧急的有哪些」: 台账 紧急.
 _URGENT_ASKED = re.compile(
@@ -189,6 +197,8 @@ def _ledger_asked(text: str) -> str | None:
         return ""
     if _URGENT_ASKED.match(text):  # 「有什么急事吗」
         return "紧急"
+    if _OVERDUE_SHOWN.match(text):  # 「帮我看看超期的」
+        return "红"
     if text[:1] in _HOLDERS_FIRST and _HOLDERS_ASKED.match(text):  # 「谁手上的事最多」
         return "单位"
     if _ASKS.search(text) is None:

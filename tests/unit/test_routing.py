@@ -540,6 +540,9 @@ def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
         ("今天有什么要紧的", ""),
         ("我今天要干什么", ""),
         ("今天该做啥", ""),
+        ("今天要办的", ""),
+        ("今天有啥要办的", ""),
+        ("还有什么要处理的吗", ""),
         ("有什么急事吗", "紧急"),
         ("紧急的有哪些", "紧急"),
         # A status by its word; done and waiting for the rating: 待回访.
@@ -550,6 +553,9 @@ def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
         ("今天新来的有哪些", "待受理"),
         ("有新的诉求吗", "待受理"),
         ("超期最久的是哪个", "红"),
+        ("帮我看看超期的", "红"),
+        ("超期的", "红"),
+        ("看一下逾期的工单", "红"),
         ("我们楼有哪些问题", ""),  # their own 台账 (a 楼栋长's is their building's)
         ("我手上有什么", "我的"),
         ("我手上有啥", "我的"),
@@ -586,6 +592,8 @@ def test_the_ledger_asked_in_words(text: str, filters: str) -> None:
         "有新的消息吗",
         "你哪个孩子",
         "明天到期了",  # says, asks nothing
+        "超期了",
+        "要办的事太多了",
         "今天合同到期了吗",  # to a neighbour: 7 characters between
     ],
 )
