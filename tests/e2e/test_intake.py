@@ -339,6 +339,13 @@ def test_a_reporter_saying_it_is_still_not_fixed_while_open_gets_its_status(
         "网格3群",
         "#1 已重开：还没修好啊，期限 11月24日。",
     )
+    # Done, but not well enough, said privately: reopened too, not filed as a new report.
+    chat.say("@刘物业/工作群: 办结 1 换了新灯泡")
+    assert chat.say("@王芳/私聊: 灯是修了，但是不太亮")[0] == (
+        "私聊·王芳",
+        "#1 已重开：灯是修了，但是不太亮，期限 11月24日。",
+    )
+    assert len(issues(chat)) == 2
 
 
 def test_a_report_in_an_unbound_group_explains_how_to_bind(chat: Conversation) -> None:
