@@ -723,6 +723,8 @@ _REMINDER_WORD = "提醒"  # in every phrasing said only privately
 _PLEASE = r"(?:帮我|请|麻烦(?:你)?|给我)?"  # before a phrasing: 「帮我把今年的数据导出来」
 _SENT = r"(?:发一?下|发我|发给我|发过来|给我)?(?:一下)?吧?"  # after it: 「…发我一下」
 _GRID_SAID = r"(?P<grid>网格[0-9]{1,3})"  # 「导出网格3的台账」
+# 「议事会改到哪天了」「M1改到几点了？」 ask when it now is: no move
+_NOT_ASKED = r"(?!.*(?:哪|几号|几点|什么时候|啥时候|[吗呢么?？]$))"
 _SAID_AS = (
     # 「本周统计」「上月的统计」「本月数据」 → 统计 本周
     # 「这个月的统计」「看一下本月统计」「查下上月的数据」「把上个月的数据发我」
@@ -959,7 +961,8 @@ _SAID_AS = (
     # 「取消M1」「M1不开了」 → 取消会议 M1
     (
         re.compile(
-            r"^(?:把)?(?P<meeting>[Mm][0-9]{1,9})\s*(?:改期到|改到|改成|推迟到|挪到|延到)\s*(?P<what>.+)$"
+            r"^(?:把)?(?P<meeting>[Mm][0-9]{1,9})\s*(?:改期到|改到|改成|推迟到|挪到|延到)\s*"
+            rf"{_NOT_ASKED}(?P<what>.+)$"
         ),
         "改期 {meeting} {what}",
         False,
@@ -975,7 +978,7 @@ _SAID_AS = (
     (
         re.compile(
             rf"^(?:把)?(?:这次|下次|本次)?的?(?P<kind>{_KINDS})\s*"
-            r"(?:改期到|改到|改成|推迟到|挪到|延到|改在)\s*(?P<what>.+)$"
+            rf"(?:改期到|改到|改成|推迟到|挪到|延到|改在)\s*{_NOT_ASKED}(?P<what>.+)$"
         ),
         "改期 {kind} {what}",
         False,

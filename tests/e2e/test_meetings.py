@@ -798,6 +798,11 @@ def test_a_meeting_moved_or_called_off_by_its_kind_is_the_one_still_to_come(
         (WORK, "已把 M1 改期，已通知1个群。"),
         (G3, "📅 M1 加装电梯议事会 改到 11月29日 15:00（原定 11月28日 9:00），地点：社区活动室。"),
     ]
+    # Asking where it went is no move: its time and place, for anyone.
+    for asked in ("议事会改到哪天了", "议事会改到几点了？"):
+        assert chat.text(f"@王芳/网格3群: {asked}").startswith(
+            "📅 M1 加装电梯议事会 定于 11月29日 15:00，地点：社区活动室。"
+        ), asked
     chat.say("@李书记/网格5群: 召开板凳会 周五晚上7点 罐罐茶 议题：停车")
     # Of that kind if one is; of several, which one is asked.
     assert chat.say("@李书记/工作群: 取消板凳会") == [

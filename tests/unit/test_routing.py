@@ -420,6 +420,12 @@ def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -
     assert result.args == args
 
 
+@pytest.mark.parametrize("text", ["议事会改到哪天了", "M1改到几点了？", "板凳会改到什么时候了"])
+def test_asking_where_a_meeting_went_moves_nothing(text: str) -> None:
+    result = route(text, chat=PRIVATE)
+    assert result.command is None or result.command.name != "move_meeting"
+
+
 @pytest.mark.parametrize(
     "text",
     [
