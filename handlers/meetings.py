@@ -847,6 +847,8 @@ def spoken_ballot(ctx: Context, text: str) -> Outcome | None:
         }
         polls = [m for m in polls if named.get(m.id)]
         choices = named[polls[0].id] if polls else []
+    if spoken.every:  # 「两个时间都可以」: only a time poll's times are all chosen at once
+        polls = [m for m in polls if m.kind == "meeting"]
     if spoken.days:  # a day answers a time poll (a vote's answer is a number)
         polls = [m for m in polls if m.kind == "meeting"] or polls
     if not polls:  # closed a moment ago, or none with that option: as it reads
@@ -859,7 +861,9 @@ def spoken_ballot(ctx: Context, text: str) -> Outcome | None:
     if spoken.days and meeting.kind != "meeting":
         raise Answer(texts.SPOKEN_VOTE_NUMBER.format(number=meeting.number))
     tz = ctx.services.settings.tz
-    options = ctx.uow.meetings.options(meeting.id) if spoken.days else []
+    options = ctx.uow.meetings.options(meeting.id) if spoken.days or spoken.every else []
+    if spoken.every:
+        choices = [option.position for option in options]
     for day in spoken.days:
         on_day = [
             o.position for o in options if o.starts_at and day.matches(o.starts_at.astimezone(tz))

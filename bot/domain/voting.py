@@ -145,7 +145,9 @@ def parse_choices(text: str, options: int, *, several: bool) -> tuple[int, ...] 
 
 _N = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
 _NUMBER_WORD = rf"第?{_N}(?:个|项)?"
-_DAY_WORD = rf"(?:周|星期|礼拜)[一二三四五六日天]|(?:{_N}月)?{_N}[日号]"
+# 「周四晚上」: a part of the day after it narrows the day to the options at such hours.
+_PART_OF_DAY = "早上|上午|中午|下午|傍晚|晚上"
+_DAY_WORD = rf"(?:(?:周|星期|礼拜)[一二三四五六日天]|(?:{_N}月)?{_N}[日号])(?:{_PART_OF_DAY})?"
 _SEP = r"(?:[、,/和跟与或]|还有)?"
 _WHO = r"(?:我们家|我们|我家|我|俺|咱家|咱)?(?:就|也|还是)?"
 _VERB = r"(?:选|投|选择|投给|投票给?|选的|投的)"
@@ -176,6 +178,7 @@ _SPOKEN = [
     re.compile(rf"{_WHO}{_NUMBERS}{_OK}{_LEAN}"),
     re.compile(rf"{_WHO}{_VERB}{_DAYS}{_LEAN}"),
     re.compile(rf"{_WHO}{_DAYS}{_OK}{_LEAN}"),
+    re.compile(rf"{_DAYS}(?:我|我们|我家)(?:都|也)?{_OK}{_LEAN}"),  # 「周六我有空」
 ]
 # 「我觉得第三个好」「方案二好」「第2个方案不错」: a number said to be best.
 _BEST = re.compile(
@@ -183,7 +186,23 @@ _BEST = re.compile(
 )
 _ONE_NUMBER = re.compile(rf"第?(?P<n>{_N})(?:个|项)?")
 _ONE_DAY = re.compile(
-    rf"(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])|(?:(?P<m>{_N})月)?(?P<d>{_N})[日号]"
+    rf"(?:(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])|(?:(?P<m>{_N})月)?(?P<d>{_N})[日号])"
+    rf"(?P<part>{_PART_OF_DAY})?"
+)
+# The hours [from, to) each part of the day holds a meeting's start.
+_PART_HOURS = {
+    "早上": (5, 10),
+    "上午": (5, 12),
+    "中午": (11, 14),
+    "下午": (12, 18),
+    "傍晚": (16, 20),
+    "晚上": (17, 24),
+}
+# 「两个时间都可以」「哪天都行」「什么时候我都有空」: every time of a time poll (「两个都行」 is
+# as likely said to a neighbour).
+_EVERY = re.compile(
+    rf"{_WHO}(?:(?:这)?[两几三]个时间|哪天|哪个时间|什么时候|时间|这?[两几三]天)"
+    rf"(?:我|我们)?都{_OK}{_LEAN}"
 )
 
 
@@ -194,16 +213,22 @@ class SpokenDay:
     weekday: int | None = None
     month: int | None = None
     day: int | None = None
+    part: str = ""  # 「晚上」: a part of the day (of _PART_HOURS), or the whole day
 
     def matches(self, when: datetime) -> bool:
+        if self.part:
+            start, end = _PART_HOURS[self.part]
+            if not start <= when.hour < end:
+                return False
         if self.weekday is not None:
             return when.weekday() == self.weekday
         return when.day == self.day and (self.month is None or when.month == self.month)
 
     def __str__(self) -> str:
         if self.weekday is not None:
-            return f"周{WEEKDAY_NAMES[self.weekday]}"
-        return f"{self.month}月{self.day}日" if self.month is not None else f"{self.day}号"
+            return f"周{WEEKDAY_NAMES[self.weekday]}{self.part}"
+        day = f"{self.month}月{self.day}日" if self.month is not None else f"{self.day}号"
+        return day + self.part
 
 
 @dataclass(frozen=True)
@@ -214,6 +239,7 @@ class Spoken:
     numbers: tuple[int, ...] = ()
     days: tuple[SpokenDay, ...] = ()
     label: str = ""
+    every: bool = False  # 「两个时间都可以」: each time of a time poll
 
 
 def spoken_choice(text: str) -> Spoken | None:
@@ -240,6 +266,8 @@ def spoken_choice(text: str) -> Spoken | None:
         if any(day is None for day in days):
             return None
         return Spoken(days=tuple(dict.fromkeys(day for day in days if day is not None)))
+    if "都" in said and _EVERY.fullmatch(said) is not None:
+        return Spoken(every=True)
     if _BEST_OR_NAMED.search(said) is None:
         return None  # each way below has one of these words
     if (best := _BEST.fullmatch(said)) is not None:
@@ -261,13 +289,14 @@ def _numbered(numbers: str) -> Spoken | None:
 
 
 def _day(match: re.Match[str]) -> SpokenDay | None:
+    part = match["part"] or ""
     if match["wd"] is not None:
-        return SpokenDay(weekday=WEEKDAYS[match["wd"]])
+        return SpokenDay(weekday=WEEKDAYS[match["wd"]], part=part)
     day = read_number(match["d"])
     month = read_number(match["m"]) if match["m"] is not None else None
     if day is None or not 1 <= day <= 31 or (month is not None and not 1 <= month <= 12):
         return None
-    return SpokenDay(month=month, day=day)
+    return SpokenDay(month=month, day=day, part=part)
 
 
 # 「我有异议，停车费太贵」「对这个决议有异议：…」「异议：…」: an objection to the 公示 open;

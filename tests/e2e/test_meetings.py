@@ -602,6 +602,17 @@ def test_a_choice_said_in_words_is_a_ballot_for_the_poll_open_in_the_group(
     assert "1. 11月26日 19:00 1票；2. 11月28日 10:00 2票（2人）" in chat.text(
         "@李书记/工作群: 查看 M1"
     )
+    # A day with a part of it, the day first, or every time.
+    assert chat.say("@孙大爷/网格3群: 周六我有空") == [(G3, "已记录：M1 选 2。")]
+    assert chat.say("@吴姐/网格3群: 周四晚上可以") == [(G3, "已记录：M1 选 1。")]
+    assert chat.say("@何老师/网格3群: 周六下午可以") == [
+        (G3, "M1 没有周六下午的时间，请回复编号，例如：M1 1")
+    ]
+    assert chat.say("@钱阿姨/网格3群: 我两个时间都可以") == [(G3, "已记录：M1 选 1、2。")]
+    assert chat.say("@何老师/网格3群: 周四晚上不行") == []
+    assert "1. 11月26日 19:00 3票；2. 11月28日 10:00 4票（5人）" in chat.text(
+        "@李书记/工作群: 查看 M1"
+    )
 
 
 def test_a_choice_said_in_words_with_two_polls_open_asks_which(chat: Conversation) -> None:

@@ -142,6 +142,10 @@ SATURDAY, SUNDAY = SpokenDay(weekday=5), SpokenDay(weekday=6)
         ("星期天有空", Spoken(days=(SUNDAY,))),
         ("28号和29号都行", Spoken(days=(SpokenDay(day=28), SpokenDay(day=29)))),
         ("11月28日可以", Spoken(days=(SpokenDay(month=11, day=28),))),
+        ("周六我有空", Spoken(days=(SATURDAY,))),
+        ("周四晚上可以", Spoken(days=(SpokenDay(weekday=3, part="晚上"),))),
+        ("我两个时间都可以", Spoken(every=True)),
+        ("哪天都行", Spoken(every=True)),
         ("我投赞成票", Spoken(label="赞成")),
         ("同意", Spoken(label="同意")),
         ("我也不同意", Spoken(label="不同意")),
@@ -153,7 +157,10 @@ SATURDAY, SUNDAY = SpokenDay(weekday=5), SpokenDay(weekday=6)
         ("周六", None),
         ("周六不行", None),
         ("周六可以吗", None),
-        ("都可以", None),
+        ("都可以", None),  # to a neighbour as likely as to the poll
+        ("周四晚上不行", None),
+        ("周六我不去", None),
+        ("大家都可以", None),
         ("我选2号楼", None),
         ("选择困难", None),
         # 「第三个好」: a number said to be best; an option named by its own words.
@@ -306,3 +313,11 @@ def test_coming_to_a_meeting_said_in_words(said: str, answer: Attending | None) 
 )
 def test_a_meeting_called_in_a_sentence_is_read(said: str, called: MeetingCalled | None) -> None:
     assert meeting_called(said) == called
+
+
+def test_a_part_of_the_day_narrows_the_times_a_day_matches() -> None:
+    evening = SpokenDay(weekday=3, part="晚上")
+    thursday = datetime(2026, 11, 26, 19, 0, tzinfo=UTC)
+    assert evening.matches(thursday) and SpokenDay(weekday=3).matches(thursday.replace(hour=9))
+    assert not evening.matches(thursday.replace(hour=9))
+    assert str(evening) == "周四晚上"
