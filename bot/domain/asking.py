@@ -646,9 +646,10 @@ def same_issues_said(text: str) -> tuple[int, int] | None:
 
 # 「1号我来跟」「2号我来处理吧」「3号我负责」: staff taking an issue on themselves (派单 N 我),
 # privately or in the work group.
+# 「2号给我吧」「3号交给我」 too.
 _TAKEN_ON = re.compile(
     r"^#?\s*(?P<number>[0-9]{1,9})\s*号?\s*(?:就|先)?"
-    r"我(?:来|去)?(?:跟进?|处理|办理?|负责|认领)(?:一下)?(?:了|吧|哈)?$"
+    r"(?:我(?:来|去)?(?:跟进?|处理|办理?|负责|认领)(?:一下)?|(?:交|派|分)?给我)(?:了|吧|哈)?$"
 )
 
 

@@ -832,6 +832,9 @@ def test_two_issues_said_to_be_one(said: str, issues: tuple[int, int] | None) ->
         ("3号我负责", 3),
         ("12我跟进", 12),
         ("1号我来跟进一下", 1),
+        ("2号给我吧", 2),
+        ("3号交给我", 3),
+        ("1号我来", None),  # 「on the 1st I'll come」
         ("1号我来接", None),  # 「(on) the 1st I'll pick up」
         ("1号楼我来处理", None),
         ("1号我来处理吗", None),
