@@ -49,6 +49,7 @@ from bot.domain.sources import (
     Source,
     filing_said,
     source_of,
+    taken_words,
     time_limit_said,
     work_order_of,
 )
@@ -279,7 +280,7 @@ def _taken_report(ctx: Context, text: str) -> Outcome | None:
     analysis = ctx.services.analyzer.analyze(text)
     if analysis.category == "other" and not FILED_FOR.match(normalize(text).strip()):
         return None
-    return _report_unless_duplicate(ctx, text.strip(), analysis)
+    return _report_unless_duplicate(ctx, taken_words(text.strip()), analysis)
 
 
 def _number_told(ctx: Context, text: str) -> Outcome | None:

@@ -95,6 +95,24 @@ def sources_named(word: str) -> frozenset[Source] | None:
 
 # 「帮王芳登记一下，…」「代孙大爷反映：…」: staff filing for someone who is not in the chat.
 FILED_FOR = re.compile(r"^(?:请)?(?:帮|替|代)[\u4e00-\u9fff]{1,5}?(?:登记|反映|报一下|上报|报事)")
+# The same asking, with whom it is for and the marks after it, as written.
+_FILED_FOR_LEAD = re.compile(
+    r"^\s*(?:请)?(?:帮|替|代)(?P<who>[\u4e00-\u9fff]{1,5}?)(?:登记|反映|报一下|上报|报事)"
+    r"(?:一下)?[\s,，:：。;；]*"
+)
+_NOBODY_NAMED = frozenset({"我", "忙", "我们", "大家", "个忙"})  # 「帮我登记」「帮忙登记」
+
+
+def taken_words(text: str) -> str:
+    """The report in staff's 「帮王芳登记一下，3号楼灯坏了」: 「王芳反映：3号楼灯坏了」; the asking
+    alone dropped from 「帮我登记一下：…」「帮忙登记…」. Other text as it is."""
+    lead = _FILED_FOR_LEAD.match(text)
+    if lead is None or lead.end() == len(text):
+        return text
+    rest = text[lead.end() :]
+    return rest if lead["who"] in _NOBODY_NAMED else f"{lead['who']}反映：{rest}"
+
+
 _ANY_SAID = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _SAID))
 # A question, or work already done (「巡查发现的井盖已经修好了」), is no report taken.
 _NOT_TAKEN = re.compile(

@@ -289,6 +289,8 @@ def test_a_report_staff_took_is_filed_without_the_tag(chat: Conversation) -> Non
     for number, (who, said, source) in enumerate(took, start=1):
         assert chat.say(f"{who}: {said}")[0][1].startswith(f"已登记 #{number}"), said
         assert f" · 来源：{source}\n" in chat.text(f"@李书记/私聊: 查看 {number}")
+    # The asking is not the report: 「王芳反映：…」 is.
+    assert chat.text("@李书记/私聊: 查看 1").splitlines()[1] == "王芳反映：3号楼楼道灯坏了"
     for who, said in (
         ("@王芳/网格3群", "我打电话反映过了，12345也打了"),
         ("@张网格/网格3群", "巡查时发现5号楼井盖破损"),  # a residents' group: no filing there

@@ -10,6 +10,7 @@ from bot.domain.sources import (
     filing_said,
     order_shaped,
     source_of,
+    taken_words,
     time_limit_said,
     work_order_of,
 )
@@ -66,6 +67,21 @@ def test_where_a_report_came_from(
 )
 def test_a_report_staff_took_is_told_from_chat(text: str, taken: bool) -> None:
     assert filing_said(text) is taken
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("帮王芳登记一下，3号楼楼道灯坏了", "王芳反映：3号楼楼道灯坏了"),
+        ("代王阿姨反映：5号楼门口有积水", "王阿姨反映：5号楼门口有积水"),
+        ("帮我登记一下，4号楼王大爷反映楼顶漏水", "4号楼王大爷反映楼顶漏水"),
+        ("帮忙登记：5号楼门口井盖松了", "5号楼门口井盖松了"),
+        ("居民王大爷电话反映2号楼楼顶漏水", "居民王大爷电话反映2号楼楼顶漏水"),
+        ("帮我登记一下", "帮我登记一下"),  # nothing after it: as it is
+    ],
+)
+def test_the_asking_is_no_part_of_the_report_staff_took(text: str, words: str) -> None:
+    assert taken_words(text) == words
 
 
 @pytest.mark.parametrize(
