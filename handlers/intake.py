@@ -57,7 +57,7 @@ from bot.domain.voting import HOME, home_building_said, home_said
 from bot.messages import Outgoing, Reply
 from bot.routing import report_text
 from bot.text import SENTENCE_ENDS, has_content, issue_first, normalize, rstrip_marks, shorten
-from handlers import contacts, extend, homes, notice, patrols, points, texts
+from handlers import contacts, extend, homes, listing, notice, patrols, points, texts
 from handlers.base import (
     PHOTO_WINDOW,
     WORK_SHOWN,
@@ -636,7 +636,21 @@ def _staff_hint(ctx: Context, said: str) -> Outcome:
         )
         return answer(ctx, line, "invalid")
     one = texts.STAFF_EXTEND_HINT if extending else _work_hint(said)
+    if (meant := _one_described(ctx, said)) is not None:  # 「4号楼漏水的事处理好了」: that one
+        return answer(ctx, one.format(number=meant.number, said=said), "invalid")
     return _about_held(ctx, one, texts.STAFF_WHICH_HINT, texts.STAFF_PRIVATE_HINT, said=said)
+
+
+def _one_described(ctx: Context, said: str) -> Issue | None:
+    """The one open issue staff's words of their work describe by what and where (「4号楼王大爷
+    家漏水的事已经处理好了」), of those their 台账 shows; None for none or several, or words
+    that name no place."""
+    analysis = ctx.services.analyzer.analyze(said)
+    if not (analysis.location.building or analysis.location.place):
+        return None  # 「灯修好了」 alone: what they hold says which
+    found = listing.described(ctx, said)
+    issues = [issue for issue in found[1] if issue.status in OPEN] if found else []
+    return issues[0] if len(issues) == 1 else None
 
 
 def _reporter_contact(ctx: Context, issue: Issue) -> Outcome:

@@ -349,7 +349,24 @@ def asked_after(ctx: Context, subject: str) -> Outcome | None:
     own reports answer them) or words that name no problem and no place."""
     if ctx.community is None or ctx.actor.role is Role.RESIDENT:
         return None
-    analysis = ctx.services.analyzer.analyze(subject)
+    found = described(ctx, subject)
+    if found is None:
+        return None
+    named, issues = found
+    since = ctx.now - timedelta(days=ASKED_CLOSED_DAYS)
+    shown = [i for i in issues if i.status in OPEN or i.updated_at >= since][:ASKED_SHOWN]
+    if not shown:
+        return answer(ctx, texts.ASKED_AFTER_NONE.format(named=named))
+    lines = [ledger_line(ctx.uow, ctx.services, issue) for issue in shown]
+    return answer(ctx, "\n".join([texts.ASKED_AFTER_HEAD.format(named=named), *lines]))
+
+
+def described(ctx: Context, words: str) -> tuple[str, list[Issue]] | None:
+    """The issues of the problem `words` name (「3号楼2单元灯」: its category, building and
+    unit, or place) that the sender's 台账 would show, open ones first, with how the problem
+    is named (「3号楼2单元【照明路灯】」); None when the words name no problem and no place."""
+    assert ctx.community is not None
+    analysis = ctx.services.analyzer.analyze(words)
     where = analysis.location
     category = None if analysis.category == OTHER_CODE else analysis.category
     if category is None and not (where.building or where.place):
@@ -360,7 +377,7 @@ def asked_after(ctx: Context, subject: str) -> Outcome | None:
     actor = ctx.actor
     watcher, building = ledger_scope(actor)
     if building is not None and where.building not in (None, building):
-        return answer(ctx, texts.ASKED_AFTER_NONE.format(named=named))  # not theirs to see
+        return named, []  # not theirs to see
     handler = actor.role is Role.HANDLER
     query = LedgerQuery(
         community_id=ctx.community.id,
@@ -373,17 +390,7 @@ def asked_after(ctx: Context, subject: str) -> Outcome | None:
         assignee_unit=actor.unit if handler else None,
     )
     found, _, _ = ctx.uow.issues.search(query, open_statuses=OPEN, offset=0, limit=PAGE_SIZE)
-    since = ctx.now - timedelta(days=ASKED_CLOSED_DAYS)
-    shown = [
-        issue
-        for issue in found
-        if (issue.status in OPEN or issue.updated_at >= since)
-        and (not where.unit or issue.unit in (None, where.unit))
-    ][:ASKED_SHOWN]
-    if not shown:
-        return answer(ctx, texts.ASKED_AFTER_NONE.format(named=named))
-    lines = [ledger_line(ctx.uow, ctx.services, issue) for issue in shown]
-    return answer(ctx, "\n".join([texts.ASKED_AFTER_HEAD.format(named=named), *lines]))
+    return named, [i for i in found if not where.unit or i.unit in (None, where.unit)]
 
 
 def ledger_line(uow: UnitOfWork, services: Services, issue: Issue) -> str:

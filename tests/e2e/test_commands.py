@@ -251,6 +251,11 @@ def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) 
         "您手上有 #1、#3：要办结请发送「办结 编号 明天上午去处理」，"
         "报进展请发送「进展 编号 明天上午去处理」。"
     )
+    # Saying what and where names the one: the drain in 3号楼 is #1, the lamp #3.
+    assert chat.text("@刘物业/私聊: 3号楼下水道已经疏通了").startswith(
+        "#1 已办好的话，请发送「办结 1 3号楼下水道已经疏通了」"
+    )
+    assert chat.text("@张网格/私聊: 3号楼路灯已经换好了").startswith("#3 已办好的话")
     # A number that names no issue: the danger is filed, as from anyone.
     assert chat.say("@刘物业/私聊: 9 楼道里着火了")[0][1].startswith(
         "已登记 #4【安全隐患】已列为紧急"
