@@ -241,6 +241,10 @@ def test_location_label() -> None:
         ("有人高空抛物，差点砸到小孩", "safety"),
         ("6号楼有人在楼道里堆了好多纸箱", "safety"),
         ("过道里堆着一堆旧家具", "safety"),
+        ("楼道里有人堆了很多纸箱", "safety"),
+        ("有人往楼下扔东西", "safety"),
+        ("灯是修了，但是不太亮", "lighting"),  # too dim: not the 太亮 of a nuisance
+        ("对面工地的灯太亮了晃眼睛", "noise"),
         ("想问一下高龄补贴怎么申请", "service"),
         ("冬天暖气一点都不热", "other"),
     ],
