@@ -34,6 +34,9 @@ def test_the_secretary_grants_and_takes_back_a_role_in_words(chat: Conversation)
     assert chat.text("@李书记/私聊: 孙大爷不当网格员了") == "已设置 孙*爷 为居民。"
     assert chat.text("@孙大爷/网格3群: 派单 2 物业") == "只有网格员及以上可以派单。"
     assert chat.text("@李书记/工作群: 取消王芳的楼栋长") == "已设置 王* 为居民。"
+    assert chat.text("@李书记/工作群: 新来的网格员叫孙大爷，负责网格5") == (
+        "已设置 孙*爷 为网格员（网格5）。"
+    )
     # Only the secretary; someone unknown is asked after; chatter about roles is chatter.
     assert chat.text("@王芳/网格3群: 让孙大爷当5号楼楼栋长吧") == "只有书记可以设置角色。"
     assert "李明" in chat.text("@李书记/工作群: 让李明当5号楼楼栋长")

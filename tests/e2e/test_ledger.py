@@ -993,6 +993,9 @@ def test_one_persons_open_issues_are_handed_over_to_another(chat: Conversation) 
     assert chat.text("@赵网格/私聊: 台账 我的").startswith("幸福里社区台账")
     # Said in words; nothing left to hand over; only the secretary; a unit gives nothing.
     assert chat.text("@李书记/工作群: 把张网格的事都交给赵网格") == "张*格 手上没有未办结的事项。"
+    assert chat.text("@李书记/工作群: 张网格调走了，他手上的事交给赵网格") == (
+        "张*格 手上没有未办结的事项。"
+    )
     assert chat.text("@张网格/工作群: 交接 @赵网格 @张网格") == "只有书记可以交接事项。"
     assert chat.text("@李书记/工作群: 交接 物业 赵网格").startswith("「物业」是单位")
     assert chat.text("@李书记/工作群: 交接 @赵网格 @赵网格") == "交出和接手的是同一个人。"
