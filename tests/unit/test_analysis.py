@@ -316,6 +316,12 @@ def test_smoke_beside_the_fumes_is_still_a_fire(analyzer: Analyzer) -> None:
     assert analyzer.analyze("油烟太大，后厨还冒烟了").urgent is True
 
 
+def test_a_stove_that_will_not_light_is_no_fire(analyzer: Analyzer) -> None:
+    for text in ("我家燃气灶打不着火", "燃气灶点不着火了"):
+        assert analyzer.analyze(text).urgent is False, text
+    assert analyzer.analyze("厨房着火了").urgent is True
+
+
 # --- complaint or chatter -----------------------------------------------------------------
 
 
