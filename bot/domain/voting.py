@@ -330,10 +330,24 @@ _HOME_ONLY = re.compile(
 )
 
 
+# 「你好，我是新搬来的，住5号楼2单元301」: a greeting and who they are, before where they live.
+_INTRODUCED = re.compile(
+    r"^(?:(?:你好|您好|大家好)[,，!！\s]*)?"
+    r"(?:我是)?(?:新搬来的|刚搬来的|刚搬过来的|新来的|新搬过来的)(?:住户|业主|居民|租户)?[,，\s]*"
+    r"|^(?:你好|您好)[,，!！\s]+"
+)
+
+
+def _introduced(text: str) -> str:
+    """`text` without a greeting or 「我是新搬来的」 before it."""
+    return _INTRODUCED.sub("", text.strip(), count=1) if text[:1] in "你您大我新刚" else text
+
+
 def home_said(text: str) -> re.Match[str] | None:
-    """「3-2-301」「我家3号楼2单元301室」 as the whole message: perhaps the flat a 每户一票 ballot
-    waits for (`text` normalised, without its closing punctuation)."""
-    return _HOME_ONLY.fullmatch(text.strip())
+    """「3-2-301」「我家3号楼2单元301室」 as the whole message, a greeting or 「我是新搬来的」
+    before it allowed: perhaps the flat a 每户一票 ballot waits for (`text` normalised, without
+    its closing punctuation)."""
+    return _HOME_ONLY.fullmatch(_introduced(text).strip())
 
 
 # 「我住5号楼」「我是5号楼的」「我家在5号楼3单元」: where the sender lives, a building without a
@@ -347,7 +361,8 @@ _HOME_BUILDING = re.compile(
 def home_building_said(text: str) -> str | None:
     """The building of 「我住5号楼」 as the whole message (`text` normalised, without its
     closing punctuation); None for other words."""
-    match = _HOME_BUILDING.fullmatch(text.strip()) if text[:1] in "我家住" else None
+    said = _introduced(text).strip()
+    match = _HOME_BUILDING.fullmatch(said) if said[:1] in "我家住" else None
     return match["building"] if match is not None else None
 
 

@@ -129,6 +129,10 @@ def test_a_home_told_privately_is_remembered_and_names_the_grid(chat: Conversati
         f"好的，记下了：您家是6号楼2单元301室。网格5的网格员：{ZHAO}。以后有问题直接告诉我。"
     )
     assert chat.text("@孙大爷/私聊: 网格员是谁") == f"网格5的网格员：{ZHAO}。"
+    assert chat.text("@孙大爷/私聊: 我们楼的网格员是谁") == f"网格5的网格员：{ZHAO}。"
+    assert chat.text("@何老师/私聊: 你好，我是新搬来的，住5号楼2单元301").startswith(
+        "好的，记下了：您家是5号楼2单元301室。"
+    )
     # A private report that names no place goes to the reporter's grid.
     assert chat.say("@孙大爷/私聊: 楼道里堆满了杂物，走路都困难")[0][1].startswith(
         "已登记 #1【安全隐患】网格5 · "
@@ -153,6 +157,10 @@ def test_a_building_told_privately_is_remembered_and_names_the_grid(chat: Conver
             f"好的，记下了：您住6号楼。网格5的网格员：{ZHAO}。以后有问题直接告诉我。"
         ), said
     assert chat.text("@孙大爷/私聊: 网格员是谁") == f"网格5的网格员：{ZHAO}。"
+    assert chat.text("@孙大爷/私聊: 我们楼的网格员是谁") == f"网格5的网格员：{ZHAO}。"
+    assert chat.text("@何老师/私聊: 你好，我是新搬来的，住5号楼2单元301").startswith(
+        "好的，记下了：您家是5号楼2单元301室。"
+    )
     assert chat.say("@孙大爷/私聊: 楼道里堆满了杂物，走路都困难")[0][1].startswith(
         "已登记 #1【安全隐患】网格5 · "
     )
