@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from bot.analysis import Analysis
 from bot.analysis.location import Location, building_number, corrects_place, gives_place
-from bot.analysis.taxonomy import OTHER_CODE, SERVICE_CODE
+from bot.analysis.taxonomy import OTHER_CODE, PROPERTY_CODE, SERVICE_CODE
 from bot.domain.asking import (
     ASKING,
     ASKING_AFTER,
@@ -111,6 +111,8 @@ _ABOUT_AN_ISSUE = re.compile(
     r"^(?:进度|进展|查询)\s*#?\s*(\d{1,9})$"
     r"|^#\s*(\d{1,9})\s*(?:怎么样了?|咋样了?|进度如何|进展如何|有进展吗|处理了吗|修了吗|好了吗|呢)?[?？]*$"
 )
+# 「小区」「整个小区」「全小区」: the whole estate, no building to ask for.
+_WHOLE_ESTATE = re.compile(r"小区|全社区|整个社区|社区里")
 _HOW = re.compile(r"(?:怎么|如何|怎样)(?:报事|反映|投诉|登记|用|使用|操作)")
 # 「怎么查我反映的问题」「在哪看我的诉求进度」: how to see one's own reports.
 _HOW_TO_SEE_MINE = re.compile(
@@ -1421,16 +1423,31 @@ def _file(
     else:
         days = services.settings.days_for(category.level)
         ack = texts.ACK.format(number=number, category=category.name, where=where, days=days)
+        said = normalize(description)
+        asked = _asks(said)
         if category.code == SERVICE_CODE and "上门" not in description:
             ack += _office_hint(ctx)  # 「老年证在哪办」: nobody need call; the office can tell
+        elif category.code == PROPERTY_CODE and asked:
+            ack += _property_hint(ctx)  # 「物业费怎么交」: the company can tell too
         elif grid_id is None and not (location.building or location.place):
-            ack += texts.ACK_ASK_WHERE  # nobody knows where to go: ask, while they are here
+            # Nobody knows where to go: ask, while they are here; not for the whole estate
+            # (「建议小区多装几个充电桩」) nor a question of nowhere (「小区什么时候停水」).
+            nowhere = _WHOLE_ESTATE.search(said) or (asked and category.code == OTHER_CODE)
+            ack += "" if nowhere else texts.ACK_ASK_WHERE
     acknowledgement = reply_to(ctx, ack)
     if ctx.chat.kind != "private":
         acknowledgement = replace(acknowledgement, buttons=triage_buttons(number))
     return Outcome(
         [acknowledgement, *with_buttons(alerts, triage_buttons(number))], "issue", issue.id
     )
+
+
+def _property_hint(ctx: Context) -> str:
+    """The property company's number from config.yaml, privately (a group sees it masked)."""
+    unit = ctx.community_settings().find_unit("物业")
+    if ctx.chat.kind != "private" or unit is None or not unit.phone:
+        return ""
+    return texts.ACK_ASK_UNIT.format(unit=unit.name, phone=unit.phone)
 
 
 def _office_hint(ctx: Context) -> str:

@@ -18,6 +18,7 @@ from bot.analysis.resources import DataFileError, read_data_yaml
 __all__ = [
     "DEFAULT_CATEGORIES_FILE",
     "OTHER_CODE",
+    "PROPERTY_CODE",
     "SERVICE_CODE",
     "TRIAGE_LEVELS",
     "Category",
@@ -29,6 +30,8 @@ DEFAULT_CATEGORIES_FILE = "categories.yaml"
 OTHER_CODE = "other"
 # 政务服务: certificates, subsidies, insurance. Its questions are answered at the office.
 SERVICE_CODE = "service"
+# 物业服务: the property company's, whose number config.yaml may give.
+PROPERTY_CODE = "property"
 TRIAGE_LEVELS: tuple[str, ...] = ("简单", "复杂", "疑难")
 
 
