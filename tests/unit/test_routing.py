@@ -336,6 +336,8 @@ def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_
         ("1号回访了，居民很满意", "rate", "1 很满意"),
         ("回访了3号，不满意，说还是堵", "rate", "3 不满意,说还是堵"),
         ("2号电话回访过，基本满意的", "rate", "2 基本满意"),
+        ("2号打了回访电话，基本满意", "rate", "2 基本满意"),
+        ("3号回访电话打过了，居民说满意", "rate", "3 满意"),
         ("1号回访了，李女士说还有点渗水，基本满意", "rate", "1 基本满意 李女士说还有点渗水"),
         # The other way round, whole: the period or the issue first.
         ("本周统计", "stats", "本周"),
