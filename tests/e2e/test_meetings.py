@@ -501,6 +501,11 @@ def test_a_meeting_run_in_the_secretarys_own_words(chat: Conversation) -> None:
         (WORK, "M1 收到异议（孙*生）：100元太贵了"),
     ]
     assert chat.say("@王芳/网格3群: 大家有意见可以提") == []
+    # 「我觉得不合理，…」 is one too.
+    assert chat.say("@钱阿姨/网格3群: 我觉得不合理，车位应该先给老人") == [
+        (G3, "已记录您对 M1 的异议，书记会答复。"),
+        (WORK, "M1 收到异议（钱*姨）：车位应该先给老人"),
+    ]
     # A vote called as it is said.
     called = chat.say("@李书记/工作群: 发起投票 停车收费 选项 同意｜反对 截止 周六20:00 群 网格3")
     assert called[0] == (WORK, "已在各群发起 M2 停车收费 的投票。")

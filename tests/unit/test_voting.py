@@ -218,6 +218,9 @@ def test_a_spoken_day_matches_the_times_on_it() -> None:
         ("有异议吗", None),
         ("有异议的请说", None),
         ("异议期到什么时候", None),
+        ("我觉得不合理,车位应该先给老人", "车位应该先给老人"),
+        ("我觉得这个方案不公平", ""),
+        ("他觉得不合理", None),
     ],
 )
 def test_an_objection_said_in_words(said: str, objection: str | None) -> None:
