@@ -479,8 +479,22 @@ _STATS_ASKED = re.compile(
     r"(?:多少|几)(?:件|条|个)?(?:新的)?(?:诉求|事情?|问题|单)?"
     # 「今天有几条新的」: those filed in the period
     r"|有(?:多少|几)(?:件|条|个)?新(?:的|来的|报的)(?:诉求|事情?|问题)?"
-    r"|的?(?P<what>[\u4e00-\u9fff]{2,4}?)的(?:问题|诉求)(?:一共|总共|共)?有(?:多少|几)(?:件|条|个)?"
-    r"|有(?:多少|几)(?:件|条|个)?(?:诉求|问题)|(?:多少|几)(?:件|条))$"
+    r"|的?(?P<what>[\u4e00-\u9fff]{2,4}?)的(?:问题|诉求)(?:一共|总共|共)?(?:有(?:多少|几)(?:件|条|个)?"
+    r"|多吗|多不多)"
+    # 「今年一共多少诉求」「这个月收了多少件，办结了多少」
+    r"|有?(?:多少|几)(?:件|条|个)?(?:诉求|问题)|(?:多少|几)(?:件|条))"
+    r"(?:,(?:办结|办完|解决|处理)了?(?:多少|几)(?:件|条)?)?$"  # 「…，办结了多少」
+)
+# 「停车的问题有多少」「排水的问题多吗」 with no period: this month's.
+_WHAT_ASKED = re.compile(
+    rf"^(?!{_STATS_PERIOD})(?P<what>[\u4e00-\u9fff]{{2,4}}?)(?:方面)?的(?:问题|诉求)(?:一共|总共|共)?"
+    r"(?:有(?:多少|几)(?:件|条|个)?|多吗|多不多)$"
+)
+# 「最近什么问题最多」「这个月哪类问题最多」: the period's figures, whose sentence names the top
+# categories.
+_TOP_ASKED = re.compile(
+    rf"^(?P<period>{_STATS_PERIOD})?(?:最近)?的?(?:什么|哪类|哪种|哪方面的?|哪个方面的?)"
+    r"(?:问题|诉求|事情?)(?:反映得?)?最多$"
 )
 
 
@@ -553,12 +567,16 @@ def stats_asked(text: str) -> str | None:
             return f"{period or _THAN[than]} {'同比' if than == '去年' else '环比'}"
     if not ("几" in text or "多" in text or "少" in text or "工作量" in text):
         return None  # each question below asks how many (几, 多少), who most, or the 工作量
+    if (top := _TOP_ASKED.match(text)) is not None:  # 「最近什么问题最多」
+        return _PERIOD_SAID.get(top["period"] or "本月", top["period"] or "本月")
     if "开" in text or "召" in text or "举" in text:
         held = _MEETINGS_HELD_ASKED.match(text)
         if held is not None:
             period = held["period"] or held["period2"] or "本月"
             return f"{_PERIOD_SAID.get(period, period)} 议事"
     match = _STATS_ASKED.match(text)
+    if match is None and (what := _WHAT_ASKED.match(text)) is not None:
+        return None if what["what"] in _WHOSE else f"本月 {what['what']}"  # 「停车的问题有多少」
     if match is None:
         return _work_asked(text)
     words = [_PERIOD_SAID.get(match["period"], match["period"])]

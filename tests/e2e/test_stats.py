@@ -337,6 +337,12 @@ def test_the_counts_asked_in_words_privately_or_in_the_work_group(
             f"@李书记/工作群: 统计 {period}"
         ), asked
     assert november.say("@王芳/网格3群: 满意率多少") == []
+    # A category's, with no period this month's; the top categories; both counts at once.
+    assert november.text("@李书记/工作群: 停车的问题有多少") == november.text(
+        "@李书记/工作群: 统计 本月 停车"
+    )
+    assert november.text("@李书记/工作群: 上个月什么问题最多") == last_month
+    assert november.text("@李书记/工作群: 上个月收了多少件，办结了多少") == last_month
 
 
 def test_an_issue_merged_into_another_is_not_counted_twice(chat: Conversation) -> None:

@@ -655,6 +655,14 @@ def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: 
         ("3号楼这个月有多少诉求", "本月 3号楼"),
         ("今年照明的问题有多少", "今年 照明"),
         ("今年大家的问题有多少", "今年"),
+        ("本月排水的问题多吗", "本月 排水"),
+        ("停车的问题有多少", "本月 停车"),  # no period: this month's
+        ("孩子的问题有多少", "本月 孩子"),  # 统计 answers what it does not know as such
+        ("大家的问题有多少", None),
+        ("今年一共多少诉求", "今年"),
+        ("这个月收了多少件,办结了多少", "本月"),
+        ("最近什么问题最多", "本月"),
+        ("这个月哪类问题最多", "本月"),
         ("今天有几件超期", None),  # the 台账's
         ("这周收了几件衣服", None),
         # The rates, or the grids' lines: this month's unless a period is said.
