@@ -166,6 +166,8 @@ _QUESTION_END = re.compile(r"[吗么嘛呢?？][\s!！。.~～]*$")
 _ASKED = re.compile(
     r"(?:在哪|哪里|哪儿|去哪|几点|什么时候|怎么(?:办|申请|交|预约|报名|领|走|去)|如何|多少钱)"
 )
+# 「这个月我们楼反映了几件」「一共多少户」: how many, asked (「好几天了」 is told).
+_HOW_MANY = re.compile(r"(?<!好)几[件条个次户单回]|多少")
 # 「是不是停水了」「停水到几点」「哪天打疫苗」: asked, though not ending as a question does.
 _ASKED_WHEN = re.compile(r"是不是|有没有|会不会|要不要|多久|到几点|几号|哪天|几月几")
 # 「你好」「在吗」「嗯」: said to the bot, not about the report.
@@ -423,8 +425,9 @@ def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None
     said = normalize(text).strip()
     if analysis.urgent or len(said) > _DETAIL_AT_MOST or _SMALL_TALK.match(said):
         return None
-    if _QUESTION_END.search(said) or _ASKED.search(said) or _ASKED_WHEN.search(said):
-        return None  # 「你是机器人吗」「社区有没有理发的」: asked, not told
+    asked = (_QUESTION_END, _ASKED, _ASKED_WHEN, _HOW_MANY)
+    if any(question.search(said) for question in asked):
+        return None  # 「你是机器人吗」「社区有没有理发的」「这个月反映了几件」: asked, not told
     if analysis.complaint_score >= _NEW_PROBLEM:
         return None
     issue = _just_reported(ctx)

@@ -153,6 +153,8 @@ _OURS = re.compile(r"^(?:(?:我们|咱们|咱)这?(?:栋|幢)?楼|本楼)的?")
 # Every such question has one of these (what _WHICH and _WHATS_ON look for).
 _ASKS = re.compile(r"哪|几|多少|有没有|什么|啥|吗|没|谁")
 _PROBLEMS = re.compile(r"有(?:哪些|几件|几个|多少|什么|啥)(?:问题|事情?|诉求)")
+# 「(我们楼)反映了几件」「(我们楼)有几件」: how many there are, of a building named before.
+_COUNTED = re.compile(r"^(?:一共|总共)?(?:反映|报|收|有)了?(?:几|多少)(?:件|条|个)?$")
 
 
 # 「各单位手上有多少件」「谁手上的事最多」「哪个单位积压最多」: 台账 单位, counts per holder.
@@ -166,7 +168,7 @@ _HOLDERS_FIRST = frozenset("各每哪谁")  # the first characters _HOLDERS_ASKE
 # 「上个月的还有哪些没办」「10月份报的还有几件没办完」: those filed then (「台账 上月」).
 _FILED_ASKED = re.compile(
     r"^(?P<period>上个?月|本月|这个月|上周|本周|这周|去年|今年|[0-9]{1,2}月)份?"
-    r"(?:的|收的|报的|反映的|收到的|登记的)"
+    r"(?:的|收的|报的|反映的|收到的|登记的|(?=我们|咱们|咱|本楼))"  # 「这个月我们楼…」
 )
 _FILED_SAID = {"上个月": "上月", "这个月": "本月", "这周": "本周"}
 _FILED_FIRST = frozenset("上本这去今0123456789")  # the first characters _FILED_ASKED allows
@@ -226,7 +228,7 @@ def _ledger_asked(text: str) -> str | None:
         return f"红{mine}{who}"
     if _OPEN.search(text) or ((mine or who) and "有" in text) or _ORDERS.search(text):
         return f"{mine}{who}".strip()
-    if (who or ours) and _PROBLEMS.search(text):
+    if (who or ours) and (_PROBLEMS.search(text) or _COUNTED.match(text)):
         return f"{mine}{who}".strip()
     return None
 

@@ -641,6 +641,8 @@ def test_a_detail_sent_privately_just_after_a_report_is_added_to_it(chat: Conver
     for hello in ("你好", "在吗？", "你是机器人吗", "社区有没有理发的"):
         assert chat.text(f"@孙大爷/私聊: {hello}").startswith("您好，我是邻里。")
     assert chat.text("@孙大爷/私聊: 谢谢啊") == "不客气！有问题随时找我。"  # thanks, no 补充
+    chat.say("@孙大爷/私聊: 这个月一共反映了几件")  # how many: asked, not told
+    assert "几件" not in chat.text("@孙大爷/私聊: 查看 1")
     # A problem of its own is a report of its own; 「新建」 files a detail that was one.
     assert chat.say("@孙大爷/私聊: 5号楼电梯坏了")[0][1].startswith("已登记 #2")
     chat.say("@孙大爷/私聊: 已经好几天了")

@@ -569,6 +569,8 @@ def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
         ("超期的", "红"),
         ("看一下逾期的工单", "红"),
         ("我们楼有哪些问题", ""),  # their own 台账 (a 楼栋长's is their building's)
+        ("我们楼反映了几件", ""),
+        ("这个月我们楼反映了几件", "本月"),
         ("我手上有什么", "我的"),
         ("我手上有啥", "我的"),
         # A holder's words for the work.
