@@ -76,9 +76,11 @@ from handlers.base import (
     reply_to,
 )
 from handlers.ledger import (
+    WORDS_MAX,
     is_deadline,
     issue_facts,
     own_open_here,
+    reopen,
     resolve,
     shown_deadline,
     verify,
@@ -166,6 +168,13 @@ _QUESTION_END = re.compile(r"[吗么嘛呢?？][\s!！。.~～]*$")
 _ASKED = re.compile(
     r"(?:在哪|哪里|哪儿|去哪|几点|什么时候|怎么(?:办|申请|交|预约|报名|领|走|去)|如何|多少钱)"
 )
+# 「我不服」「这个事必须管」「凭什么不管」: a reporter objecting to a 退回.
+_REJECTION_OBJECTED = re.compile(
+    r"不服|不认可|不接受|不同意(?:退回)?|凭什么不管|为什么不管|怎么能不管|必须(?:要)?管|应该(?:要)?管"
+    r"|必须(?:要)?(?:处理|解决)|应该(?:要)?(?:处理|解决)"
+)
+OBJECTION_DAYS = 7
+"""How long after a 退回 its reporter's 「我不服」 is an objection to it."""
 # 「这个月我们楼反映了几件」「一共多少户」: how many, asked (「好几天了」 is told).
 _HOW_MANY = re.compile(r"(?<!好)几[件条个次户单回]|多少")
 # 「是不是停水了」「停水到几点」「哪天打疫苗」: asked, though not ending as a question does.
@@ -835,6 +844,10 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         rejected = _why_rejected(ctx)
         if rejected is not None:
             return rejected
+    if short and _REJECTION_OBJECTED.search(said):  # 「我不服，这个事情必须管」 after a 退回
+        objected = _rejection_objected(ctx, text.strip())
+        if objected is not None:
+            return objected
     if short and _THANKS.match(said):
         return answer(ctx, texts.YOU_ARE_WELCOME, "invalid")
     if _POINTS_ASKED.match(said) and (_ASKING_HOW_MANY.search(said) or "积分" in said):
@@ -970,6 +983,24 @@ def _why_rejected(ctx: Context) -> Outcome | None:
         lines.append(texts.REJECTED_BECAUSE.format(number=issue.number, reason=reason))
     lines.append(texts.REJECTED_OBJECT.format(number=rejected[-1].number))
     return answer(ctx, "\n".join(lines))
+
+
+def _rejection_objected(ctx: Context, said: str) -> Outcome | None:
+    """「我不服」「这个事必须管」 from a reporter whose issue here was 退回 in the last
+    OBJECTION_DAYS: their objection, as 「重开 N …」 from them is (passed to the grid workers
+    and the secretary); with several, which is asked. None when none of theirs was."""
+    since = ctx.now - timedelta(days=OBJECTION_DAYS)
+    rejected = [
+        issue
+        for issue in _own_issues(ctx, {IssueStatus.REJECTED})
+        if in_this_chat(ctx, issue) and issue.updated_at >= since
+    ]
+    if not rejected:
+        return None
+    if len(rejected) > 1:
+        numbers = numbers_of(sorted(rejected, key=lambda issue: issue.number))
+        return answer(ctx, texts.OBJECT_WHICH.format(numbers=numbers), "invalid")
+    return reopen(ctx, f"{rejected[0].number} {shorten(said, WORDS_MAX)}")
 
 
 def _own_issues(ctx: Context, statuses: Collection[IssueStatus]) -> list[Issue]:

@@ -243,6 +243,7 @@ DECLINED = "#{number} {who}反馈不归其管（{reason}），正在重新派单
 REJECTED = "#{number} 已退回：{reason}"
 REJECTED_BECAUSE = "#{number} 退回的原因：{reason}"
 REJECTED_OBJECT = "如有异议，请发送「重开 {number} 原因」，会转给网格员和书记。"
+OBJECT_WHICH = "您有几件被退回的反映（{numbers}），对哪一件有异议？请发送「重开 编号 原因」。"
 NO_REASON = "（未写原因）"
 ESCALATED = "#{number} 已上报{unit}协调处理。"
 WHISTLE = "📣 吹哨 #{number}【{category}】{where}{description}，请{unit}协助处理。"

@@ -445,6 +445,12 @@ def test_a_reporter_cannot_undo_a_rejection_but_staff_can(chat: Conversation) ->
         "如有异议，请发送「重开 1 原因」，会转给网格员和书记。"
     )
     assert chat.text("@孙大爷/私聊: 为什么退回").startswith("您好，我是邻里。")  # not his
+    # 「我不服」 in her words is that objection too; from someone with nothing 退回, nothing.
+    assert chat.say("@王芳/私聊: 我不服，这个事情必须管")[1] == (
+        WORK,
+        "#1 报事人（王*）对退回有异议：我不服，这个事情必须管。核实后可「重开 1 原因」。",
+    )
+    assert chat.text("@孙大爷/私聊: 我不服").startswith("您好，我是邻里。")
     assert chat.say("@王芳/网格3群: 重开 1 打了12345，说井盖在小区红线内，让找社区") == [
         (G3, "#1 已被退回，您的意见已转给网格员和书记：打了12345，说井盖在小区红线内，让找社区。"),
         (
