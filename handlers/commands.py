@@ -394,7 +394,7 @@ COMMANDS: tuple[Command, ...] = (
         "诉求统计：收集、办结、满意率、超期；各单位承办情况；各人员工作量；议事协商；总结（月报、年报）",
         "统计 上月 网格3",
         stats,
-        STAFF,
+        STAFF | {Role.HANDLER},  # a handler: their own unit's figures alone
     ),
     Command(
         "points",

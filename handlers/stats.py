@@ -1232,6 +1232,8 @@ def stats(ctx: Context, args: str) -> Outcome:
     [单位/人员/来源/议事/总结] [按月] [环比/同比] [图] — the seeds' figures for a period; a unit's
     (物业), or every unit's (单位); what staff did (张网格, 人员: `handlers.workload`); by 来源;
     month by month; against the period before."""
+    if ctx.actor.role is Role.HANDLER and ctx.actor.unit and ctx.community is not None:
+        return _own_unit(ctx, ctx.actor.unit, args)
     try:
         query, staff = _query(ctx, args)
     except _NotUnderstood as bad:
@@ -1240,10 +1242,31 @@ def stats(ctx: Context, args: str) -> Outcome:
     return _answered(ctx, query, staff)
 
 
+# What a handler calls their own unit (「我们这个月办了多少」 reads 统计 本月).
+_OURS = frozenset({"我", "我们", "我的", "我们的", "本单位"})
+
+
+def _own_unit(ctx: Context, unit: str, args: str) -> Outcome:
+    """统计 from a handler (物业's 刘物业): their unit's figures for the period, as 「统计 本月
+    物业」 gives the secretary; anything else is the secretary's to see."""
+    assert ctx.community is not None
+    words = [word for word in normalize(args).split() if word not in _OURS and word != unit]
+    try:
+        if len(words) > 1:
+            raise ValueError(words[1])
+        period = parse_period(words[0] if words else "本月", ctx.now, ctx.services.settings.tz)
+    except ValueError:
+        raise Answer(texts.STATS_OWN_UNIT.format(unit=unit), "refused", "stats") from None
+    query = StatsQuery(period, units=frozenset({unit}))
+    return answer(ctx, stats_text(ctx.uow, ctx.services, ctx.community.id, query))
+
+
 def asked(ctx: Context, words: str) -> Outcome | None:
     """「张网格今天处理了几件」「这周收了几件」: 统计 of `words` (what `stats_asked` read);
     None when a word is not understood after all (「你们今天处理了几件」), which leaves the
     message as it otherwise reads."""
+    if ctx.actor.role is Role.HANDLER and ctx.actor.unit and ctx.community is not None:
+        return _own_unit(ctx, ctx.actor.unit, words)  # 「这个月我们办了多少」
     said = words.split()
     keeps_rounds = refusal("patrol", ctx.actor) is None
     if _PATROLS.intersection(said) and keeps_rounds and refusal("stats", ctx.actor) is not None:

@@ -11,6 +11,7 @@ PAST_TIME_LIMIT = (
 ACK_URGENT_NOTE = "紧急事项已通知工作群。"
 ACK_ASK_WHERE = "\n在哪栋楼？请回复楼号和单元（如：5号楼2单元），方便网格员上门。"
 ACK_ASK_OFFICE = "\n办事也可以直接问社区：{said}。"
+STATS_OWN_UNIT = "您可以查看{unit}的统计，例如：统计 本月、统计 上月。"
 ACK_ASK_UNIT = "\n也可以直接问{unit}：电话 {phone}。"
 # An urgent report is not promised 「3个工作日」: it is marked urgent, and someone in danger is
 # told who comes at once (119 also rescues people trapped in lifts).

@@ -410,11 +410,24 @@ def test_a_grid_and_a_category_together(november: Conversation) -> None:
     assert reply == "11月（网格5·停车通行）收集诉求2条，办结1条（办结率50%），满意率100%，超期0条。"
 
 
-@pytest.mark.parametrize("who", ["王芳/网格3群", "陈楼长/网格3群", "刘物业/私聊"])
-def test_residents_heads_and_handlers_are_refused(november: Conversation, who: str) -> None:
+@pytest.mark.parametrize("who", ["王芳/网格3群", "陈楼长/网格3群"])
+def test_residents_and_heads_are_refused(november: Conversation, who: str) -> None:
     assert [text for _, text in november.say(f"@{who}: 统计 上月")] == [
         "只有网格员及以上可以查看统计。"
     ]
+
+
+def test_a_handler_sees_their_own_units_figures_alone(november: Conversation) -> None:
+    """「统计 上月」 from 物业's 刘物业 is 「统计 上月 物业」; a grid, another unit or every
+    unit is the secretary's to see."""
+    own = november.text("@李书记/工作群: 统计 上月 物业")
+    assert own.startswith("11月物业")
+    assert november.text("@刘物业/私聊: 统计 上月") == own
+    assert november.text("@刘物业/私聊: 上个月我们办结了几件") == own
+    for other in ("统计 上月 网格3", "统计 上月 单位", "统计 上月 住建局"):
+        assert november.text(f"@刘物业/私聊: {other}") == (
+            "您可以查看物业的统计，例如：统计 本月、统计 上月。"
+        ), other
 
 
 @pytest.mark.parametrize(

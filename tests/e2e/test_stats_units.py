@@ -167,10 +167,15 @@ def test_a_unit_or_a_period_without_issues_says_so(week: Conversation) -> None:
     assert week.text("@李书记/工作群: 统计 上周 物业") == "上周物业没有承办的诉求。"
 
 
-@pytest.mark.parametrize("who", ["刘物业/私聊", "王芳/网格3群", "陈楼长/网格3群"])
+@pytest.mark.parametrize("who", ["王芳/网格3群", "陈楼长/网格3群"])
 def test_those_who_may_not_see_statistics_see_no_unit_either(week: Conversation, who: str) -> None:
     for asked in ("统计 本周 物业", "统计 本周 单位"):
         assert week.text(f"@{who}: {asked}") == "只有网格员及以上可以查看统计。"
+
+
+def test_a_handler_sees_their_own_unit_and_no_other(week: Conversation) -> None:
+    assert week.text("@刘物业/私聊: 统计 本周 物业") == PROPERTY
+    assert week.text("@刘物业/私聊: 统计 本周 单位").startswith("您可以查看物业的统计")
 
 
 def test_the_chart_of_a_unit_is_captioned_with_its_figures(week: Conversation) -> None:
