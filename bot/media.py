@@ -104,23 +104,32 @@ class MediaFolder:
             if found is not None:
                 found.unlink(missing_ok=True)
 
-    def tidy(self, kept: Callable[[Collection[int]], set[str]], before: float) -> int:
-        """Delete the copies not among those `kept` names (asked by the photos' ids) and the
-        unfinished fetches, last changed before `before` (seconds since the epoch, as files'
-        times are); how many."""
+    def stale(self, before: float) -> dict[str, Path]:
+        """The copies and unfinished fetches last changed before `before` (seconds since the
+        epoch, as files' times are), by name: those a tidy may delete if no photo names them."""
         if not self.folder.is_dir():
-            return 0
-        stale: dict[str, Path] = {}
+            return {}
+        found: dict[str, Path] = {}
         for entry in self.folder.iterdir():
             if (_NAME.fullmatch(entry.name) or _PART.fullmatch(entry.name)) and (
                 entry.is_file() and entry.stat().st_mtime < before
             ):
-                stale[entry.name] = entry
-        named = kept([int(name.split(".")[0]) for name in stale if not name.startswith(".")])
-        gone = [entry for name, entry in stale.items() if name not in named]
-        for entry in gone:
-            entry.unlink(missing_ok=True)
-        return len(gone)
+                found[entry.name] = entry
+        return found
+
+    @staticmethod
+    def photo_ids(names: Collection[str]) -> list[int]:
+        """The photos' ids copies are named by (「17.jpg」: 17); an unfinished fetch names none."""
+        return [int(name.split(".")[0]) for name in names if not name.startswith(".")]
+
+    @staticmethod
+    def delete(paths: Iterable[Path]) -> int:
+        """Delete the files; how many."""
+        count = 0
+        for path in paths:
+            path.unlink(missing_ok=True)
+            count += 1
+        return count
 
 
 class Collector:
@@ -170,17 +179,21 @@ class Collector:
         return await self.collect()
 
     async def tidy(self) -> int:
-        """Delete the copies no photo names any more (`MediaFolder.tidy`); how many."""
+        """Delete the copies no photo names any more, and fetches a crash cut off, once
+        TIDY_AFTER old; how many. The folder is listed and the files deleted on a thread of
+        their own: only asking which the database names takes the core thread."""
+        folder = self._folder
         try:
-            gone = await self._off_loop(
-                functools.partial(self._folder.tidy, self._kept, self._wall_clock() - TIDY_AFTER)
-            )
+            stale = await asyncio.to_thread(folder.stale, self._wall_clock() - TIDY_AFTER)
+            named = await self._off_loop(functools.partial(self._kept, folder.photo_ids(stale)))
+            gone = [path for name, path in stale.items() if name not in named]
+            gone_count = await asyncio.to_thread(folder.delete, gone) if gone else 0
         except Exception:  # a folder or a database in trouble: the next start tries again
             log.exception("tidying the media folder failed")
             return 0
-        if gone:
-            log.info("deleted %d photo copies no photo names", gone)
-        return gone
+        if gone_count:
+            log.info("deleted %d photo copies no photo names", gone_count)
+        return gone_count
 
     async def collect(self) -> int:
         """Fetch the photos still without a copy, the least tried and newest first (a new

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import io
 import os
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -140,10 +141,19 @@ def test_at_start_copies_no_photo_names_are_deleted_once_an_hour_old(
     hour_ago = time.time() - 2 * 3600
     for path in (kept, stray, cut_off, other):
         os.utime(path, (hour_ago, hour_ago))
-    with ThreadPoolExecutor(max_workers=1) as worker:
-        collector = Collector(chat.linli.sessions, chat.adapter, MediaFolder(folder), worker)
+    listed_on: list[str] = []
+
+    class Watched(MediaFolder):
+        def stale(self, before: float) -> dict[str, Path]:
+            listed_on.append(threading.current_thread().name)
+            return super().stale(before)
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="core") as worker:
+        collector = Collector(chat.linli.sessions, chat.adapter, Watched(folder), worker)
         assert asyncio.run(collector.tidy()) == 2
     assert sorted(p.name for p in folder.iterdir()) == sorted([kept.name, fresh.name, other.name])
+    # A big folder is listed off the core thread, which goes on answering messages meanwhile.
+    assert len(listed_on) == 1 and not listed_on[0].startswith("core")
 
 
 def test_a_photo_the_platform_cannot_give_is_asked_for_a_few_times_then_left(
