@@ -123,8 +123,10 @@ _WHATS_ON = re.compile(
     # 「我今天要干什么」「今天该做啥」
     r"|^我?(?:今天|今日|现在)?我?(?:要|该|得|需要)(?:干|做|办|忙)(?:什么|啥|哪些)(?:事情?|活儿?)?"
     r"(?:呢|啊|呀)?$"
-    # 「今天要办的」「今天有啥要办的」「还有什么要处理的吗」
-    r"|^(?:今天|今日|现在|目前)?我?(?:还)?(?:有)?(?:什么|啥|哪些)?(?:要|需要|该|得)(?:办|做|干|处理)"
+)
+# 「今天要办的」「今天有啥要办的」「还有什么要处理的吗」: the same.
+_TO_DO = re.compile(
+    r"^(?:今天|今日|现在|目前)?我?(?:还)?(?:有)?(?:什么|啥|哪些)?(?:要|需要|该|得)(?:办|做|干|处理)"
     r"的(?:事情?|活儿?)?(?:吗|呢|啊)?$"
 )
 # 「帮我看看超期的」「超期的」「看一下逾期的工单」: 台账 红, asked without a question word.
@@ -197,9 +199,11 @@ def _ledger_asked(text: str) -> str | None:
         return None
     if _WHATS_ON.match(text):  # 「今天有什么事」「今天的活」
         return ""
+    if "的" in text and _TO_DO.match(text):  # 「今天要办的」
+        return ""
     if _URGENT_ASKED.match(text):  # 「有什么急事吗」
         return "紧急"
-    if _OVERDUE_SHOWN.match(text):  # 「帮我看看超期的」
+    if ("超期" in text or "逾期" in text) and _OVERDUE_SHOWN.match(text):  # 「帮我看看超期的」
         return "红"
     if text[:1] in _HOLDERS_FIRST and _HOLDERS_ASKED.match(text):  # 「谁手上的事最多」
         return "单位"

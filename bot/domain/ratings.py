@@ -163,11 +163,14 @@ _NOT_FIXED = re.compile(
     r"|还没(?:有)?(?:修|好|弄|处理|解决|通|人?来(?!得))"
     r"|没(?:有)?(?:修|弄|处理|解决)好|根本没(?:有)?(?:修|弄|处理|解决|人?来)"
     r"|(?:又|还在)(?:坏|漏|堵|响|吵|臭|积水|不亮)|跟(?:原来|以前)一样|一点(?:都)?没变"
-    # 「灯是修了，但是不太亮」「人是来了，可是没弄好」: done, but not well enough
-    r"|(?:(?:修|换|弄|处理|通)(?:是)?(?:修|换|弄|处理|通)?|(?:人|师傅)是?来)了[,，]?"
+)
+# 「灯是修了，但是不太亮」「人是来了，可是没弄好」「灯不够亮」: done, but not well enough.
+_NOT_WELL_ENOUGH = re.compile(
+    r"(?:(?:修|换|弄|处理|通)(?:是)?(?:修|换|弄|处理|通)?|(?:人|师傅)是?来)了[,，]?"
     r"(?:但是?|可是|不过|就是)"
     r"|不(?:太|够|怎么)(?:亮|通|好用|管用)|还(?:是)?有点(?:暗|漏|堵|吵|臭|响|渗)"
 )
+_NOT_WELL_ENOUGH_WORDS = re.compile(r"但|可是|不过|就是|不[太够怎]|有点")
 NOT_FIXED_MAX, GROUP_NOT_FIXED_MAX = 30, 20
 """Longer words are a report of their own, not an answer to 「已办结」."""
 
@@ -176,7 +179,11 @@ def not_fixed(text: str, *, private: bool) -> bool:
     """Whether words said after 「#1 已办结」 say the work did not fix it (「灯还是不亮」,
     「还没修好啊」); in a group only shorter ones. `text` normalised."""
     limit = NOT_FIXED_MAX if private else GROUP_NOT_FIXED_MAX
-    return len(text) <= limit and _NOT_FIXED.search(text) is not None
+    if len(text) > limit:
+        return False
+    if _NOT_FIXED.search(text) is not None:
+        return True
+    return _NOT_WELL_ENOUGH_WORDS.search(text) is not None and bool(_NOT_WELL_ENOUGH.search(text))
 
 
 # 「电梯修好了，谢谢」「灯已经亮了」「下水道通了」: the reporter telling the bot the problem is

@@ -178,8 +178,10 @@ _SPOKEN = [
     re.compile(rf"{_WHO}{_NUMBERS}{_OK}{_LEAN}"),
     re.compile(rf"{_WHO}{_VERB}{_DAYS}{_LEAN}"),
     re.compile(rf"{_WHO}{_DAYS}{_OK}{_LEAN}"),
-    re.compile(rf"{_DAYS}(?:我|我们|我家)(?:都|也)?{_OK}{_LEAN}"),  # 「周六我有空」
 ]
+# 「周六我有空」: the day first, then who (tried only for words that start with a day).
+_DAY_THEN_WHO = re.compile(rf"{_DAYS}(?:我|我们|我家)(?:都|也)?{_OK}{_LEAN}")
+_DAY_STARTS = frozenset("周星礼0123456789一二三四五六七八九十")
 # 「我觉得第三个好」「方案二好」「第2个方案不错」: a number said to be best.
 _BEST = re.compile(
     rf"{_WHO}(?:觉得|认为)?(?:方案)?{_NUMBERS}(?:方案)?(?:好|更好|最好|不错|比较好){_LEAN}"
@@ -256,7 +258,8 @@ def spoken_choice(text: str) -> Spoken | None:
         return None
     if (label := _LABEL.fullmatch(said)) is not None:
         return Spoken(label=label["label"])
-    for pattern in _SPOKEN:
+    patterns = [*_SPOKEN, _DAY_THEN_WHO] if said[:1] in _DAY_STARTS else _SPOKEN
+    for pattern in patterns:
         match = pattern.fullmatch(said)
         if match is None:
             continue
@@ -332,6 +335,7 @@ _HOME_ONLY = re.compile(
 )
 
 
+_DIGIT = re.compile(r"[0-9]")
 # 「你好，我是新搬来的，住5号楼2单元301」: a greeting and who they are, before where they live.
 _INTRODUCED = re.compile(
     r"^(?:(?:你好|您好|大家好)[,，!！\s]*)?"
@@ -342,13 +346,17 @@ _INTRODUCED = re.compile(
 
 def _introduced(text: str) -> str:
     """`text` without a greeting or 「我是新搬来的」 before it."""
-    return _INTRODUCED.sub("", text.strip(), count=1) if text[:1] in "你您大我新刚" else text
+    if text[:1] not in "你您大我新刚" or not ("好" in text or "新" in text or "搬" in text):
+        return text  # most messages: neither a greeting nor a newcomer
+    return _INTRODUCED.sub("", text.strip(), count=1)
 
 
 def home_said(text: str) -> re.Match[str] | None:
     """「3-2-301」「我家3号楼2单元301室」 as the whole message, a greeting or 「我是新搬来的」
     before it allowed: perhaps the flat a 每户一票 ballot waits for (`text` normalised, without
     its closing punctuation)."""
+    if _DIGIT.search(text) is None:
+        return None  # a flat has numbers; most chat has none
     return _HOME_ONLY.fullmatch(_introduced(text).strip())
 
 
@@ -363,6 +371,8 @@ _HOME_BUILDING = re.compile(
 def home_building_said(text: str) -> str | None:
     """The building of 「我住5号楼」 as the whole message (`text` normalised, without its
     closing punctuation); None for other words."""
+    if text[:1] not in "我家住你您大新刚" or _DIGIT.search(text) is None:
+        return None  # most messages: one look at the first character
     said = _introduced(text).strip()
     match = _HOME_BUILDING.fullmatch(said) if said[:1] in "我家住" else None
     return match["building"] if match is not None else None
