@@ -392,8 +392,9 @@ class Router:
     def _untagged(message: IncomingMessage, raw: str, text: str) -> Route:
         if spoken_rating(text, private=message.chat.is_private) is not None:
             return Route(RouteKind.RATING, text=raw)
-        if message.mentions_bot:
-            return Route(RouteKind.MENTION, text=raw) if raw else IGNORE
+        if message.mentions_bot and (raw or (message.text.strip() and not message.attachments)):
+            # 「@邻里」 alone is answered how to report; with a photo alone, the photo is read.
+            return Route(RouteKind.MENTION, text=raw)
         if message.chat.is_private and raw:
             return Route(RouteKind.PRIVATE, text=raw)
         if message.attachments:

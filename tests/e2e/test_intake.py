@@ -423,6 +423,7 @@ def test_words_to_the_bot_that_report_nothing_are_answered_not_filed(chat: Conve
     hint = "您好，我是邻里。要反映问题，请写明问题和位置（如：#报事 3号楼井盖坏了）；查进度请发送「查看 编号」。"
     welcome = "不客气！有问题随时找我。"
     assert chat.say("@钱大爷/幸福里居民群: @邻里 谢谢你") == [("幸福里居民群", welcome)]
+    assert chat.say("@钱大爷/幸福里居民群: @邻里") == [("幸福里居民群", hint)]  # called alone
     assert chat.text("@王芳/私聊: 好的，辛苦了") == welcome
     assert chat.text("@王芳/私聊: 你们辛苦了") == welcome
     # What one means to do, not yet the problem: asked for it, nothing filed.

@@ -165,7 +165,10 @@ def test_a_mention_of_the_bot_is_a_report_unless_it_is_a_command() -> None:
     said = route("@邻里 3号楼井盖坏了", mention=True)
     assert (said.kind, said.text) == (RouteKind.MENTION, "3号楼井盖坏了")
     assert route("@邻里 帮助", mention=True).kind is RouteKind.COMMAND
-    assert route("@邻里", mention=True).kind is RouteKind.IGNORE
+    assert (route("@邻里", mention=True).kind, route("@邻里", mention=True).text) == (
+        RouteKind.MENTION,
+        "",
+    )
 
 
 def test_the_bot_called_by_its_name_in_a_group_is_mentioned() -> None:
