@@ -20,7 +20,7 @@ from bot.domain.duplicates import ME_TOO_WITHIN
 from bot.domain.voting import WITHDRAW_WORDS
 from bot.messages import ChatRef, Direct, IncomingMessage, Outgoing, PollAnswer, Reply
 from bot.outbox import outbound
-from bot.routing import IGNORE, Route, RouteKind, Router
+from bot.routing import IGNORE, REPORTED_BY, Route, RouteKind, Router
 from bot.text import (
     echoed,
     fit_for_chat,
@@ -412,6 +412,8 @@ class Dispatcher:
                 assert route.command is not None
                 if route.command.name == "stats":  # 「你们今天处理了几件」: chat after all
                     return self._or_otherwise(ctx, route, stats.asked(ctx, route.args))
+                if route.word == REPORTED_BY:  # 「王芳反映过哪些问题」: staff's 搜索 王芳
+                    return self._or_otherwise(ctx, route, listing.reported_by(ctx, route.args))
                 if route.command.name == "search":  # 「3号楼灯修好了吗」: a resident's own
                     return self._or_otherwise(ctx, route, listing.asked_after(ctx, route.args))
                 if route.command.name == "notice":  # said in words: shown, never sent

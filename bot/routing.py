@@ -26,6 +26,7 @@ from bot.domain.asking import (
     notice_wanted,
     problem_asked,
     problem_worded,
+    reporter_asked,
     reporter_told,
     same_issues_said,
     stats_asked,
@@ -340,6 +341,9 @@ class Router:
         if (issue := issue_asked(said_text)) is not None:  # 「1号什么情况」: 查看 1
             show = self._by_name["show"]
             return Route(RouteKind.LEDGER_ASKED, show, "查看", issue, otherwise=untagged)
+        if (who := reporter_asked(said_text)) is not None:  # 「王芳反映过哪些问题」: 搜索 王芳
+            search = self._by_name["search"]
+            return Route(RouteKind.LEDGER_ASKED, search, REPORTED_BY, who, otherwise=untagged)
         if (filters := ledger_asked(said_text)) is not None:  # 「超期的有哪些」: 台账 红
             listing = self._by_name["list"]
             return Route(RouteKind.LEDGER_ASKED, listing, "台账", filters, otherwise=untagged)
@@ -729,6 +733,8 @@ _CALLED_BACK = (
     r"(?:已经?|刚)?(?:(?:电话)?回访(?:了|过|完了?)?"
     r"|打(?:了|过)(?:回访)?电话|回访电话打(?:了|过)了?)"
 )
+# The word of a 搜索 route for what someone reported (「王芳反映过哪些问题」).
+REPORTED_BY = "反映人"
 # 「议事会改到哪天了」「M1改到几点了？」 ask when it now is: no move
 _NOT_ASKED = r"(?!.*(?:哪|几号|几点|什么时候|啥时候|[吗呢么?？]$))"
 _SAID_AS = (

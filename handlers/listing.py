@@ -324,22 +324,59 @@ def search(ctx: Context, args: str) -> Outcome:
         assignee_ids=frozenset({actor.person_id}) if handler else frozenset(),
         assignee_unit=actor.unit if handler else None,
     )
+    said = " ".join(echoed(word) for word in words)
+    head_text = texts.SEARCH_HEAD
+    if (reporters := _reporters_named(ctx, words)) is not None:  # 「搜索 王芳」: what she reported
+        query = replace(
+            query,
+            words=(),
+            reporter_ids=reporters,
+            # Who made a private report is for the secretary's eyes alone: not in a group.
+            public_only=actor.role is not Role.SECRETARY or ctx.chat.kind != "private",
+        )
+        head_text = texts.SEARCH_REPORTED_HEAD
+        if ctx.chat.kind != "private":  # a reporter is masked in a group (chat-protocol §9)
+            said = mask_name(words[0].lstrip("@"))
     found, total, still_open = ctx.uow.issues.search(
         query, open_statuses=OPEN, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE
     )
-    said = " ".join(echoed(word) for word in words)
     if total == 0:
         return answer(ctx, texts.SEARCH_NONE.format(words=said))
     pages = -(-total // PAGE_SIZE)
     if page > pages:
         raise Answer(texts.LIST_NO_PAGE.format(page=page, pages=pages))
-    head = texts.SEARCH_HEAD.format(words=said, total=total, open=still_open)
+    head = head_text.format(words=said, total=total, open=still_open)
     if pages > 1:
         head += texts.LIST_PAGE.format(page=page, pages=pages)
     lines = [head, *(ledger_line(ctx.uow, ctx.services, issue) for issue in found)]
     if page < pages:
         lines.append(texts.SEARCH_NEXT.format(words=said, next=page + 1))
     return answer(ctx, "\n".join(lines))
+
+
+def reported_by(ctx: Context, name: str) -> Outcome | None:
+    """「王芳反映过哪些问题」 from a grid worker or the secretary: 搜索 王芳, when someone is
+    called so; from 王芳 herself, her 台账; None otherwise (the words are read as they
+    otherwise would be)."""
+    if ctx.community is None:
+        return None
+    if ctx.actor.role not in STAFF:  # their own name: their own reports, as 「台账」 lists them
+        return list_issues(ctx, "") if name == ctx.sender.name else None
+    return search(ctx, name) if _reporters_named(ctx, [name]) is not None else None
+
+
+def _reporters_named(ctx: Context, words: list[str]) -> frozenset[int] | None:
+    """The people one word names, for staff searching what someone reported (「搜索 王芳」):
+    someone with a role, or heard in the community's chats; None for other words, or for
+    anyone but a grid worker or the secretary."""
+    assert ctx.community is not None
+    if len(words) != 1 or ctx.actor.role not in STAFF or not 2 <= len(words[0]) <= 8:
+        return None
+    name = words[0].lstrip("@")
+    people = ctx.uow.people.named(ctx.community.id, name) or ctx.uow.people.heard_named(
+        ctx.community.id, name
+    )
+    return frozenset(person.id for person in people) or None
 
 
 def asked_after(ctx: Context, subject: str) -> Outcome | None:

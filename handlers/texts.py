@@ -359,6 +359,7 @@ FOLLOW_UP_MARK = "📞"
 # 「搜索 井盖」: an issue no longer open, marked by how it ended
 ENDED_MARKS = {"closed": "✅", "rejected": "⛔", "merged": "🔗"}
 SEARCH_HEAD = "含「{words}」的事项：{total}条（未办结{open}条）"
+SEARCH_REPORTED_HEAD = "{words}反映的事项：{total}条（未办结{open}条）"
 ASKED_AFTER_HEAD = "{named}的事项："
 ASKED_AFTER_NONE = "没有找到{named}的事项。"
 NOTICE_WANTED = "要发到居民群，请发送「{command}」（安静时段会等到早上，写「紧急通知」立即发）。"

@@ -1273,6 +1273,8 @@ class LedgerQuery:
     words: tuple[str, ...] = ()  # each in the description (「搜索 井盖 3号楼」)
     filed_since: datetime | None = None  # filed in [filed_since, filed_until) (「台账 上月」)
     filed_until: datetime | None = None
+    reporter_ids: frozenset[int] = frozenset()  # reported by one of these (「搜索 王芳」)
+    public_only: bool = False  # none reported privately (a worker's search by a reporter)
 
 
 def _colour_rank(now: datetime, yellow_until: datetime) -> ColumnElement[int]:
@@ -1322,6 +1324,10 @@ def _ledger_where(query: LedgerQuery) -> list[ColumnElement[bool]]:
             held.append(Issue.escalated_to == query.assignee_unit)
         where.append(or_(*held))
     where += [Issue.description.contains(word, autoescape=True) for word in query.words]
+    if query.reporter_ids:
+        where.append(Issue.reporter_id.in_(sorted(query.reporter_ids)))
+    if query.public_only:
+        where.append(Issue.private.is_(False))
     if query.filed_since is not None:
         where.append(Issue.created_at >= query.filed_since)
     if query.filed_until is not None:

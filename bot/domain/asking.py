@@ -672,6 +672,25 @@ def same_issues_said(text: str) -> tuple[int, int] | None:
 
 # 「1号我来跟」「2号我来处理吧」「3号我负责」: staff taking an issue on themselves (派单 N 我),
 # privately or in the work group.
+# 「王芳反映过哪些问题」「查一下孙大爷反映的事」「王芳都投诉过什么」: staff asking what someone
+# reported (搜索 王芳); 「我反映过哪些问题」 is one's own, asked otherwise.
+_NOT_A_NAME = r"(?!我|你|他|她|大家|居民|群众|业主|住户|别人|有人|谁)"
+_REPORTER_ASKED = re.compile(
+    rf"^(?:查一?下|看一?下|查查|看看)?{_NOT_A_NAME}(?P<who>[\u4e00-\u9fff]{{2,4}}?)"
+    r"(?:都|一共|之前|以前)?(?:反映|报|投诉)(?:过|了)(?:哪些|什么|几件|几个|几次)(?:问题|事情?|诉求)?$"
+    rf"|^(?:查一?下|看一?下|查查|看看){_NOT_A_NAME}(?P<who2>[\u4e00-\u9fff]{{2,4}}?)"
+    r"(?:反映|报)的(?:问题|事情?|诉求)?$"
+)
+
+
+def reporter_asked(text: str) -> str | None:
+    """The name in 「王芳反映过哪些问题」 (`text` normalised); None for other words."""
+    if "反映" not in text and "报" not in text and "投诉" not in text:
+        return None
+    match = _REPORTER_ASKED.match(text)
+    return (match["who"] or match["who2"]) if match is not None else None
+
+
 # 「2号给我吧」「3号交给我」 too.
 _TAKEN_ON = re.compile(
     r"^#?\s*(?P<number>[0-9]{1,9})\s*号?\s*(?:就|先)?"

@@ -363,6 +363,29 @@ def test_search_finds_issues_by_their_words_open_or_done(chat: Conversation) -> 
     ]
 
 
+def test_staff_search_what_someone_reported_never_naming_a_private_reporter(
+    chat: Conversation,
+) -> None:
+    """「搜索 王芳」「王芳反映过哪些问题」: her reports; one she made privately is shown to the
+    secretary alone, in a private chat (chat-protocol §9), and a group sees her masked."""
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@王芳/私聊: 我家楼上天天吵，3号楼2单元401")
+    chat.say("@刘阿姨/网格3群: #报事 2号楼门口井盖松了")
+    assert chat.text("@李书记/私聊: 搜索 王芳").splitlines() == [
+        "王芳反映的事项：2条（未办结2条）",
+        "🟢 #2【噪音扰民】3号楼2单元 · 待受理 · 期限11月26日",
+        "🟡 #1【照明路灯】3号楼2单元 · 待受理 · 期限11月24日",
+    ]
+    in_group = chat.text("@李书记/工作群: 王芳反映过哪些问题").splitlines()
+    assert in_group[0] == "王*反映的事项：1条（未办结1条）" and "#2" not in "".join(in_group)
+    assert "#2" not in chat.text("@张网格/私聊: 查一下王芳反映的")
+    # Her own name from herself: her 台账; among neighbours, chat; a word no one is called:
+    # the words searched, as before.
+    assert chat.text("@王芳/私聊: 王芳反映过哪些问题").startswith("幸福里社区台账：未办结2条")
+    assert chat.say("@孙大爷/网格3群: 王芳反映过哪些问题") == []
+    assert chat.text("@李书记/私聊: 搜索 井盖").startswith("含「井盖」的事项：1条")
+
+
 def test_search_pages(chat: Conversation) -> None:
     file_reports(chat, 12)
     first = chat.text("@李书记/工作群: 搜索 楼道灯").splitlines()

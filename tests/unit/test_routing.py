@@ -17,6 +17,7 @@ from bot.domain.asking import (
     notice_answers,
     notice_wanted,
     problem_asked,
+    reporter_asked,
     reporter_told,
     same_issues_said,
     service_asked,
@@ -427,6 +428,23 @@ def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -
     assert result.kind is RouteKind.COMMAND
     assert result.command is not None and result.command.name == name
     assert result.args == args
+
+
+@pytest.mark.parametrize(
+    ("said", "who"),
+    [
+        ("王芳反映过哪些问题", "王芳"),
+        ("王芳都投诉过什么", "王芳"),
+        ("孙大爷反映了几次", "孙大爷"),
+        ("查一下王芳反映的", "王芳"),
+        ("我反映过哪些问题", None),  # one's own: asked otherwise
+        ("大家反映过哪些问题", None),
+        ("王芳反映的问题", None),  # a statement's start
+        ("谁反映过这个问题", None),
+    ],
+)
+def test_staff_asking_what_someone_reported(said: str, who: str | None) -> None:
+    assert reporter_asked(said) == who
 
 
 @pytest.mark.parametrize("text", ["议事会改到哪天了", "M1改到几点了？", "板凳会改到什么时候了"])
