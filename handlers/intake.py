@@ -48,6 +48,7 @@ from bot.domain.sources import (
     FILED_FOR,
     Source,
     filing_said,
+    order_gist,
     source_of,
     taken_words,
     time_limit_said,
@@ -1548,7 +1549,8 @@ def _tell_work_groups(
     if not (issue.urgent or issue.private):
         return []
     # Masked on the way out (bot.text.fit_for_chat).
-    description = shorten(description or issue.description, _ALERT_DESCRIPTION_LIMIT)
+    # A 12345 order pasted whole: its problem, not its header, fills the line.
+    description = shorten(order_gist(description or issue.description), _ALERT_DESCRIPTION_LIMIT)
     if issue.urgent:
         text = texts.URGENT_ALERT.format(
             number=issue.number,

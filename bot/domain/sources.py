@@ -93,6 +93,17 @@ def sources_named(word: str) -> frozenset[Source] | None:
     return _NAMED.get(word)
 
 
+# 「工单编号：… 诉求人：… 联系电话：… 诉求内容：反映5号楼…」: where a work order's problem begins.
+_ORDER_CONTENT = re.compile(r"(?:诉求|反映|来电|工单|问题|事件)(?:内容|描述)\s*[:：]\s*")
+
+
+def order_gist(text: str) -> str:
+    """What a work order pasted whole says of the problem (from its 「诉求内容：」 on), for a
+    line too short for its header; other text as it is."""
+    found = _ORDER_CONTENT.search(text)
+    return text[found.end() :] if found is not None and found.end() < len(text) else text
+
+
 # 「帮王芳登记一下，…」「代孙大爷反映：…」: staff filing for someone who is not in the chat.
 FILED_FOR = re.compile(r"^(?:请)?(?:帮|替|代)[\u4e00-\u9fff]{1,5}?(?:登记|反映|报一下|上报|报事)")
 # The same asking, with whom it is for and the marks after it, as written.

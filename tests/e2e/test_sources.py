@@ -511,6 +511,13 @@ def test_a_work_orders_time_limit_is_its_deadline(chat: Conversation) -> None:
     # A resident's 「限三天」 is no work order's: the community's own time.
     mine = chat.text("@王芳/网格3群: #报事 6号楼路灯不亮，限三天内修好")
     assert mine.endswith("1个工作日内答复。回复「查看 2」看进度。"), mine
+    # An order pasted whole: the work group reads its problem, not its header.
+    pasted = (
+        "【12345工单】工单编号：2026112300789 诉求人：王先生 联系电话：13812345678 "
+        "诉求内容：反映5号楼2单元楼道堆放杂物，存在消防隐患。办理时限：3个工作日"
+    )
+    alert = chat.say(f"@张网格/私聊: {pasted}")[1]
+    assert alert[0] == "工作群" and "，网格5，反映5号楼2单元楼道堆放杂物，" in alert[1], alert
 
 
 def test_the_hotlines_figures_count_the_orders_time_limits(chat: Conversation) -> None:

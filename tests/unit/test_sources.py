@@ -8,6 +8,7 @@ from bot.domain.issues import Role
 from bot.domain.sources import (
     Source,
     filing_said,
+    order_gist,
     order_shaped,
     source_of,
     taken_words,
@@ -82,6 +83,23 @@ def test_a_report_staff_took_is_told_from_chat(text: str, taken: bool) -> None:
 )
 def test_the_asking_is_no_part_of_the_report_staff_took(text: str, words: str) -> None:
     assert taken_words(text) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "gist"),
+    [
+        (
+            "【12345工单】工单编号：2026112300789 诉求人：王先生 联系电话：13812345678 "
+            "诉求内容：反映5号楼2单元楼道堆放杂物。办理时限：3个工作日",
+            "反映5号楼2单元楼道堆放杂物。办理时限：3个工作日",
+        ),
+        ("工单号BJ-1 问题描述: 井盖丢了", "井盖丢了"),
+        ("5号楼门口井盖松了", "5号楼门口井盖松了"),
+        ("诉求内容：", "诉求内容："),  # nothing after it: as it is
+    ],
+)
+def test_a_work_order_pasted_whole_is_told_by_its_problem(text: str, gist: str) -> None:
+    assert order_gist(text) == gist
 
 
 @pytest.mark.parametrize(
