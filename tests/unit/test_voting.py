@@ -309,6 +309,10 @@ def test_coming_to_a_meeting_said_in_words(said: str, answer: Attending | None) 
         ),
         ("定于12月5日下午3点召开五方会谈", MeetingCalled("五方会谈", "12月5日下午3点", "")),
         ("下周一开圆桌会讨论垃圾分类", MeetingCalled("圆桌会", "下周一", "垃圾分类")),
+        (  # an invitation after it is no part of the topic
+            "本周六上午9点在社区活动室开议事会,讨论停车问题,欢迎大家参加",
+            MeetingCalled("议事会", "本周六上午9点在社区活动室", "停车"),
+        ),
         # Spoken of, wished for, asked after, or more than a meeting called: none.
         ("上次开议事会的时候大家都同意了", None),
         ("建议周末开个议事会讨论停车", None),
