@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from bot.analysis import Analysis
 from bot.analysis.location import Location, building_number, corrects_place, gives_place
+from bot.analysis.normalize import without_emoji_codes
 from bot.analysis.taxonomy import OTHER_CODE, PROPERTY_CODE, SERVICE_CODE
 from bot.domain.asking import (
     ASKING,
@@ -222,6 +223,17 @@ _NOD = re.compile(
     r"(?:[,，\s]*(?:马上|立即|立刻|尽快|这就|现在)(?:去|安排)?(?:处理|办理?|看看?|修)?)?"
     r"[。.!！~～]*$"
 )
+# 「[强]」「👍」「收到[OK]」: the signs a nod is made with.
+_NOD_SIGNS = re.compile(r"\[(?:强|OK|ok|好的|抱拳|握手|胜利)\]|👍|👌|🙏|🤝|✌️?|💪")
+
+
+def _nodded(text: str) -> bool:
+    """Whether `text` is a nod: 「收到」「好的，马上去处理」, or a thumbs-up alone."""
+    said = normalize(text).strip()
+    words = _NOD_SIGNS.sub("", said).strip()
+    return bool(said) and (not words or _NOD.match(words) is not None)
+
+
 _REASON_LEAD = re.compile(r"^[\s,，:：。.、]+")  # 「，我说的是屋里漏水」
 # What 「这个不归我们管的啊」 says beside its not being theirs: nothing.
 _NOT_OURS_FILLER = re.compile(r"这个|这件事?|这事|此事|[的了啊呀吧哈呢\s\W]")
@@ -232,7 +244,7 @@ _AWAITED = OPEN | {IssueStatus.RESOLVED}  # still open, or waiting for its ratin
 
 def report(ctx: Context, description: str) -> Outcome:
     """The sender reports a problem in their own words."""
-    if not has_content(description):
+    if not has_content(without_emoji_codes(description)):  # 「#报事」「#报事 [流泪]」
         return answer(ctx, texts.EMPTY_REPORT, "invalid")
     if ctx.community is None:
         return answer(ctx, texts.UNBOUND_CHAT, "refused")
@@ -247,7 +259,7 @@ def private_message(ctx: Context, text: str) -> Outcome:
         return answer(ctx, texts.NO_COMMUNITY, "refused")
     analysis = ctx.services.analyzer.analyze(text)
     if ctx.role in AT_WORK and not analysis.urgent:  # 煤气、着火 …: filed whoever says it
-        if _NOD.match(normalize(text).strip()):  # 「收到」「好的，马上去处理」 to a 新派单
+        if _nodded(text):  # 「收到」「好的，马上去处理」「[强]」 to a 新派单
             return _nod(ctx)
         told = _number_told(ctx, text) or _taken_report(ctx, text)
         if told is None and (last := _NUMBER_LAST.match(normalize(text).strip())) is not None:
@@ -1396,6 +1408,7 @@ def _file(
     services = ctx.services
     now = services.clock.now()
     analysis = analysis or services.analyzer.analyze(description)
+    description = without_emoji_codes(description) or description  # 「…坏了[捂脸]」 alike
     category = services.category(analysis.category)
     location = analysis.location
     grid_id = grid_for(ctx, location.building)

@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["MAX_ANALYSED_CHARS", "chinese_number", "content_length", "normalize"]
+__all__ = [
+    "MAX_ANALYSED_CHARS",
+    "chinese_number",
+    "content_length",
+    "normalize",
+    "without_emoji_codes",
+]
 
 # Resident reports are a few dozen characters; the cap keeps a pasted 10,000-character notice
 # to a millisecond or two of work while leaving room for the longest real complaint.
@@ -31,6 +37,14 @@ _DIGITS = {
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3,
     "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
 }  # fmt: skip
+
+
+def without_emoji_codes(text: str) -> str:
+    """`text` without WeChat's bracketed emoji (「楼道灯坏了[捂脸]」: 「楼道灯坏了」), which read
+    as words everywhere but in WeChat (the 台账, the xlsx, Telegram)."""
+    if "[" not in text:
+        return text
+    return re.sub(r"[ \t]{2,}", " ", _WECHAT_EMOJI.sub("", text)).strip()
 
 
 def chinese_number(numeral: str) -> str | None:

@@ -231,7 +231,18 @@ def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) 
         "#1 要延期请发送「延期 1 新期限 原因」，例如：延期 1 下周三 等配件到货"
     )
     # A nod to the 新派单 is nodded back, with how to finish; nothing is filed.
-    for said in ("收到", "好的", "明白", "收到，马上去处理", "ok！", "好的收到", "好的，明白"):
+    nods = (
+        "收到",
+        "好的",
+        "明白",
+        "收到，马上去处理",
+        "ok！",
+        "好的收到",
+        "好的，明白",
+        "[强]",
+        "👍",
+    )
+    for said in (*nods, "收到[OK]马上安排"):
         assert chat.text(f"@刘物业/私聊: {said}") == "好的。#1 办好后请发送「办结 1 结果」。"
     assert chat.text("@周主任/私聊: 收到") == "好的。"
     for line in ("@刘物业/私聊: 你好", "@李书记/私聊: 3号楼路灯坏了", "@周主任/私聊: 已修好"):

@@ -29,6 +29,13 @@ def test_a_tagged_report_gets_a_numbered_acknowledgement(chat: Conversation) -> 
     assert (issue.category, issue.building, issue.unit) == ("drainage", "3", "2")
 
 
+def test_wechat_emoji_codes_are_no_part_of_the_description(chat: Conversation) -> None:
+    """「[捂脸]」 reads as words outside WeChat: the 台账 keeps the problem without it."""
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了[捂脸][捂脸]")
+    assert chat.text("@孙大爷/网格3群: #报事 [流泪]").startswith("请在 #报事 后写明问题和位置")
+    assert [issue.description for issue in issues(chat)] == ["3号楼2单元楼道灯坏了"]
+
+
 def test_numbers_run_on_per_community(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
     second = chat.text("@孙大爷/网格5群: #诉求 6号楼楼道灯不亮，晚上很黑")
