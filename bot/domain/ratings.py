@@ -44,7 +44,10 @@ VAGUE_RATING_WORDS = {"一般": 3, "还行": 3, "还可以": 3}
 """Words that answer a survey but are everyday chat too: taken as 3 only in a private chat."""
 _CHINESE_SCORES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 # 5, 5分, 打五分, 给个五星, 3颗星; not 五
-_SCORE = re.compile(r"^(?:打|给)?个?(?:([1-5])(?:分|星|颗星)?|([一二两三四五])(?:分|星|颗星))$")
+# 「5星好评」「五星好评」 too.
+_SCORE = re.compile(
+    r"^(?:打|给)?个?(?:([1-5])(?:分|星|颗星)?|([一二两三四五])(?:分|星|颗星))(?:好评)?$"
+)
 # 「满意，谢谢」「很满意！辛苦了」: the thanks after the verdict.
 _THANKS = re.compile(r"(?:谢谢|感谢|多谢|辛苦)[^\s]{0,4}$")
 _BEFORE_THANKS = ",，、。.!！~～"

@@ -25,6 +25,8 @@ from bot.domain.ratings import fixed_said, not_fixed, spoken_rating
         ("5星", (5, "")),
         ("三颗星，来得太晚", (3, "来得太晚")),
         ("一星", (1, "")),
+        ("5星好评", (5, "")),
+        ("3星好评，来得有点晚", (3, "来得有点晚")),
     ],
 )
 def test_a_verdict_with_or_without_its_reason(typed: str, rating: tuple[int, str]) -> None:
