@@ -552,12 +552,16 @@ def checked(ctx: Context, text: str) -> Outcome | None:
 
 def detail_given(ctx: Context, text: str) -> Outcome | None:
     """「补充一下，是3楼和4楼之间那盏」 from a reporter: a 补充 of their newest open report here
-    (privately: anywhere), passed to the work group. None when they have none open."""
-    detail = detail_said(text)
-    if ctx.community is None or detail is None:
+    (privately: anywhere), or of the one it names (「1号补充：…」), passed to the work group.
+    None when they have none open (or the one named is not theirs)."""
+    said = detail_said(text)
+    if ctx.community is None or said is None:
         return None
+    number, detail = said
     private = ctx.chat.kind == "private"
     mine = [i for i in _own_issues(ctx, OPEN) if private or i.chat_id == ctx.chat.id]
+    if number is not None:  # 「1号补充：…」: that one, if it is theirs
+        mine = [i for i in mine if i.number == number]
     issue = max(mine, key=lambda i: i.number, default=None)
     if issue is None:
         return None

@@ -872,16 +872,27 @@ def notice_answers(naming: Sequence[str], notice: str) -> bool:
 
 # 「补充一下，是3楼和4楼之间那盏」「补充：晚上10点以后最吵」: said by a reporter, a detail of
 # their report.
+# 「补充 1 晚上特别黑」「1号补充：晚上特别黑」: of that issue (「补充 3楼和4楼之间」 names none).
+_ADDING = r"(?:我|再|我再)?补充(?:一下|一点|说明|几句|下)?"
 _DETAIL_SAID = re.compile(
-    r"^\s*(?:我|再|我再)?补充(?:一下|一点|说明|几句|下)?\s*[\s,，:：。.、]\s*(?P<detail>\S.*)$",
+    rf"^\s*{_ADDING}\s*#?\s*(?P<n1>[0-9]{{1,9}})\s*号?(?![楼栋幢层单室号0-9])\s*[\s,，:：。.、]+\s*"
+    r"(?P<d1>\S.*)$"
+    rf"|^\s*#?\s*(?P<n2>[0-9]{{1,9}})\s*号?\s*{_ADDING}\s*[\s,，:：。.、]*\s*(?P<d2>\S.*)$"
+    rf"|^\s*{_ADDING}\s*[\s,，:：。.、]\s*(?P<detail>\S.*)$",
     re.DOTALL,
 )
 
 
-def detail_said(text: str) -> str | None:
-    """The detail after 「补充一下，…」 (`text` as sent); None for other words."""
+def detail_said(text: str) -> tuple[int | None, str] | None:
+    """The issue number a 补充 names, if any, and the detail after it (`text` as sent):
+    (None, 「是3楼的」) for 「补充一下，是3楼的」, (1, 「晚上特别黑」) for 「1号补充：晚上特别黑」;
+    None for other words."""
     match = _DETAIL_SAID.match(text) if "补充" in text else None
-    return match["detail"].strip() if match else None
+    if match is None:
+        return None
+    number = match["n1"] or match["n2"]
+    detail = match["d1"] or match["d2"] or match["detail"]
+    return (int(number) if number else None), detail.strip()
 
 
 # 「我去看了，3号楼2单元3楼和4楼的灯都不亮」「刚上去看过，确实漏水」「核实了，是楼上水管」:

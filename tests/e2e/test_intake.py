@@ -849,6 +849,14 @@ def test_a_detail_said_as_such_is_kept_on_the_reporters_open_issue(chat: Convers
     assert "补充：是3楼和4楼之间那盏" in trail and "补充：晚上10点以后最黑" in trail
     # From a neighbour with nothing open there, it is theirs to say.
     assert chat.say("@孙大爷/网格3群: 补充一下，我家也停电了") == []
+    # With the number: that issue (not the newest), and only when it is theirs.
+    chat.say("@王芳/网格3群: #报事 5号楼门口井盖松了")
+    for said, detail in (
+        ("1号补充：灯罩也掉了", "灯罩也掉了"),
+        ("补充 1 开关也不灵", "开关也不灵"),
+    ):
+        assert chat.say(f"@王芳/网格3群: {said}")[1] == ("工作群", f"#1 报事人补充：{detail}")
+    assert chat.say("@孙大爷/网格3群: 1号补充：我家也是") == []
 
 
 def test_an_issue_told_of_by_number_privately_by_those_it_concerns_gets_the_words(
