@@ -69,6 +69,8 @@ _SLASH = re.compile(r"^(/([^\s\d#@]+)(?:@[A-Za-z0-9_]+(?=\s|$))?)", re.S)
 _KEYWORD_FOLLOW = re.compile(r"^($|[\s\d#@]|[:,]\s*[\d#])")
 _TAG_PUNCT = re.compile(r"^[\s:：,，。.、!！]+")
 _FILE_COMMAND = re.compile(r"^/file(?:@\w+)?(?=\s|$)", re.I)  # `/file` in reply: as #立案 does
+# 「/start」「/start@linli_bot」「/start abc」: what Telegram sends when someone opens the bot.
+_START = re.compile(r"^/start(?:@\w+)?(?:\s.*)?$", re.IGNORECASE | re.DOTALL)
 _ISSUE_FIRST = frozenset({"issue", "record"})  # commands whose argument starts with an issue
 # A meeting by its number, or by its kind (「取消会议 板凳会」: the one still to come).
 _EXPECTS = {
@@ -250,6 +252,8 @@ class Router:
         text = normalize(raw)
         if _FILE_COMMAND.match(text):  # outside a reply it is told how
             return Route(RouteKind.FILE, text=_FILE_COMMAND.sub("", text).strip())
+        if _START.match(text):  # Telegram's first word to a bot: greeted with how to report
+            return Route(RouteKind.PRIVATE if message.chat.is_private else RouteKind.MENTION)
         # Commands and ballots are read without the sentence's closing punctuation.
         # 「台账。」「受理 1！」「查看 1？」 are the commands.
         said, said_text = rstrip_marks(raw, SENTENCE_ENDS), rstrip_marks(text, SENTENCE_ENDS)

@@ -431,6 +431,9 @@ def test_words_to_the_bot_that_report_nothing_are_answered_not_filed(chat: Conve
     welcome = "不客气！有问题随时找我。"
     assert chat.say("@钱大爷/幸福里居民群: @邻里 谢谢你") == [("幸福里居民群", welcome)]
     assert chat.say("@钱大爷/幸福里居民群: @邻里") == [("幸福里居民群", hint)]  # called alone
+    # Telegram's first word to a bot is 「/start」: greeted, not told there is no such command.
+    assert chat.text("@钱大爷/私聊: /start").startswith("您好，我是邻里。直接描述要反映的问题")
+    assert chat.say("@钱大爷/幸福里居民群: /start@linli_bot") == [("幸福里居民群", hint)]
     assert chat.text("@王芳/私聊: 好的，辛苦了") == welcome
     assert chat.text("@王芳/私聊: 你们辛苦了") == welcome
     # What one means to do, not yet the problem: asked for it, nothing filed.
