@@ -60,7 +60,7 @@ def bootstrap(
             sync_config(uow, settings, clock.now())
             uow.commit()
     places = sorted({place for c in settings.communities for place in c.places})
-    analyzer = Analyzer(settings.taxonomy(), places=places)
+    analyzer = Analyzer(settings.taxonomy(), places=places, names=[settings.bot.name])
     services = Services(
         settings=settings,
         clock=clock,

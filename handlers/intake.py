@@ -115,6 +115,9 @@ _ABOUT_AN_ISSUE = re.compile(
     r"^(?:进度|进展|查询)\s*#?\s*(\d{1,9})$"
     r"|^#\s*(\d{1,9})\s*(?:怎么样了?|咋样了?|进度如何|进展如何|有进展吗|处理了吗|修了吗|好了吗|呢)?[?？]*$"
 )
+# What WeChat puts in a new friend's chat (「我通过了你的朋友验证请求，现在我们可以开始聊天了」
+# 「你已添加了邻里，现在可以开始聊天了。」「以上是打招呼的内容」): no report, whatever it holds.
+_FRIENDS_NOW = re.compile(r"现在(?:我们)?可以开始聊天了|以上是打招呼的内容|通过了你的朋友验证")
 # 「小区」「整个小区」「全小区」: the whole estate, no building to ask for.
 _WHOLE_ESTATE = re.compile(r"小区|全社区|整个社区|社区里")
 _HOW = re.compile(r"(?:怎么|如何|怎样)(?:报事|反映|投诉|登记|用|使用|操作)")
@@ -822,6 +825,8 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     if analysis.urgent:
         return None
     said = normalize(text).strip()
+    if _FRIENDS_NOW.search(said):  # WeChat's words when someone adds the bot: a greeting
+        return answer(ctx, hint, "invalid")
     asked = _ABOUT_AN_ISSUE.match(said)
     number = int(asked[1] or asked[2]) if asked else None
     if number is not None and ctx.uow.issues.by_number(ctx.community.id, number) is not None:

@@ -80,8 +80,14 @@ class Analyzer:
     """Classifies resident messages against a taxonomy; build once, call :meth:`analyze` often."""
 
     def __init__(
-        self, categories: Sequence[Category] | None = None, places: Sequence[str] = ()
+        self,
+        categories: Sequence[Category] | None = None,
+        places: Sequence[str] = (),
+        names: Sequence[str] = (),
     ) -> None:
+        """`names`: what people call the bot (「邻里」). A word found only inside one of them
+        says nothing of a problem: 「谢谢邻里」 is no 邻里纠纷, 「邻里纠纷」 still is."""
+        self._bot_names = tuple(name for name in (normalize(n).strip() for n in names) if name)
         self._categories: tuple[Category, ...] = tuple(
             load_default_categories() if categories is None else categories
         )
@@ -179,8 +185,11 @@ class Analyzer:
         all_clear = False
         place: str | None = None
         place_start = -1
+        named = self._named_spans(norm) if hits else ()
         for hit in hits:
             word = hit.word
+            if named and any(start <= hit.start and hit.end <= end for start, end in named):
+                continue  # the bot called by its name (「谢谢邻里」)
             whole = hit.start in boundaries and hit.end in boundaries
             # Danger words count wherever they appear: "塌" inside "塌下去" is still a collapse.
             if word in self._urgent and self._excepted(norm, hit.start, hit.end):
@@ -251,6 +260,16 @@ class Analyzer:
                     return True
                 at = norm.find(phrase, at + 1)
         return False
+
+    def _named_spans(self, norm: str) -> tuple[tuple[int, int], ...]:
+        """Where the bot's names stand in `norm`, as (start, end)."""
+        spans: list[tuple[int, int]] = []
+        for name in self._bot_names:
+            at = norm.find(name)
+            while at >= 0:
+                spans.append((at, at + len(name)))
+                at = norm.find(name, at + 1)
+        return tuple(spans)
 
     def _negated(self, norm: str, start: int) -> bool:
         """Whether a negation ends within a few characters before ``start`` in the same clause."""

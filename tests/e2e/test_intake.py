@@ -431,6 +431,14 @@ def test_words_to_the_bot_that_report_nothing_are_answered_not_filed(chat: Conve
     welcome = "不客气！有问题随时找我。"
     assert chat.say("@钱大爷/幸福里居民群: @邻里 谢谢你") == [("幸福里居民群", welcome)]
     assert chat.say("@钱大爷/幸福里居民群: @邻里") == [("幸福里居民群", hint)]  # called alone
+    # The bot's name is no 邻里纠纷; what WeChat writes when someone adds the bot is no report.
+    for said in (
+        "谢谢邻里",
+        "邻里你好",
+        "你已添加了邻里，现在可以开始聊天了。",
+        "以上是打招呼的内容",
+    ):
+        assert chat.text(f"@钱大爷/私聊: {said}").startswith("您好，我是邻里。"), said
     # Telegram's first word to a bot is 「/start」: greeted, not told there is no such command.
     assert chat.text("@钱大爷/私聊: /start").startswith("您好，我是邻里。直接描述要反映的问题")
     assert chat.say("@钱大爷/幸福里居民群: /start@linli_bot") == [("幸福里居民群", hint)]

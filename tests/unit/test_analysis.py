@@ -316,6 +316,16 @@ def test_smoke_beside_the_fumes_is_still_a_fire(analyzer: Analyzer) -> None:
     assert analyzer.analyze("油烟太大，后厨还冒烟了").urgent is True
 
 
+def test_the_bots_own_name_says_nothing_of_a_problem() -> None:
+    """Called 邻里, the bot is no 邻里纠纷: a word inside its name does not count."""
+    named = Analyzer(names=["邻里"])
+    for text in ("谢谢邻里", "邻里真好用", "你已添加了邻里"):
+        assert named.analyze(text).category == "other", text
+    for text in ("邻里纠纷谁来调解", "邻里关系紧张", "和邻里吵架了"):
+        assert named.analyze(text).category == "dispute", text
+    assert named.analyze("邻里，3号楼楼道灯坏了").category == "lighting"
+
+
 def test_a_stove_that_will_not_light_is_no_fire(analyzer: Analyzer) -> None:
     for text in ("我家燃气灶打不着火", "燃气灶点不着火了"):
         assert analyzer.analyze(text).urgent is False, text
