@@ -24,7 +24,8 @@ from storage.models import Person, RoleGrant
 _ROLE_WORDS = {
     **dict.fromkeys(["网格员", "网格长"], Role.WORKER),
     **dict.fromkeys(["楼栋长", "楼长", "单元长"], Role.HEAD),
-    "书记": Role.SECRETARY,
+    # 社区主任 (居委会主任) is often the secretary too (「书记、主任一肩挑」)
+    **dict.fromkeys(["书记", "社区主任", "居委会主任", "主任"], Role.SECRETARY),
 }
 _OFFICE_WORDS = frozenset({"社区", "居委会", "居委", "社区服务站", "服务站", "党群服务中心"})
 _PROPERTY_WORDS = frozenset({"物业公司", "物业管家"})  # 物业, as config names the company

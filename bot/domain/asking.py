@@ -49,7 +49,8 @@ ASKING_AT_MOST = 20  # characters: a longer message is a report that happens to 
 # 「能不能快点」「麻烦尽快处理」「催一下」「等了好几天了」: a reporter pressing, said to the bot;
 # in a group such words may be said to anyone, so only privately or with an @.
 URGING = re.compile(
-    r"^(?:#?[0-9]{1,9}号?\s*)?(?:能不能|能否|可不可以|可以|能|请|麻烦|希望)?"
+    # 「你们能不能快点」「你们快点处理」
+    r"^(?:#?[0-9]{1,9}号?\s*)?(?:你们|您们)?(?:能不能|能否|可不可以|可以|能|请|麻烦|希望)?"
     r"(?:快点|快一点|快些|尽快|抓紧|赶紧|赶快|加急)"
     r"|催一下|催催|帮我催|还要等多久|等了(?:好|这么)?(?:久|多天|几天)|都几天了"
     # 「能不能派人先来看看」
@@ -391,7 +392,7 @@ def meeting_state_asked(text: str) -> str | None:
 # department by its ending (派出所, 住建局, 供电公司); 「你电话多少」 between neighbours names
 # none of them.
 _CONTACT = (
-    r"(?P<who>网格员|网格长|楼栋长|楼长|单元长|书记|社区|居委会|居委|社区服务站|服务站"
+    r"(?P<who>网格员|网格长|楼栋长|楼长|单元长|书记|社区主任|居委会主任|主任|社区|居委会|居委|社区服务站|服务站"
     r"|党群服务中心|物业公司|物业管家|物业|街道办?|[\u4e00-\u9fff]{1,6}?(?:局|办|所|站|中心|公司))"
 )
 _OUR = r"(?:请问)?(?:我们|咱们|咱|我家|你们)?(?:小区|这里|这边|这?栋楼|楼)?的?"
@@ -441,6 +442,11 @@ _BUILDINGS_ASKED = re.compile(
 BUILDINGS_OF = "楼栋"  # 「联系方式 网格3 楼栋」: the grid's buildings and who looks after them
 CONTACT_ASKED_AT_MOST = 20
 # Every such question has one of these: most messages are passed over with one search.
+# 「你们几点下班」「你们上班时间是几点」: privately, the office's hours.
+_OFFICE_HOURS_ASKED = re.compile(
+    r"^(?:请问)?你们(?:(?:每天|周末|周六|今天)?(?:几点|什么时候)(?:上班|下班|开门|关门|办公)"
+    r"|的?(?:上班|办公)时间(?:是)?(?:几点|什么时候)?)(?:啊|呀|呢)?$"
+)
 _CONTACT_WORDS = re.compile(r"电话|联系|谁|哪|上班|下班|地址|办公|号码|手机|叫什么|找|几栋|多少栋")
 BUILDING_KEEPERS = "负责人"  # 「联系方式 5号楼 负责人」: the building's grid worker and 楼栋长
 
@@ -458,6 +464,8 @@ def contact_asked(text: str, *, private: bool) -> str | None:
     match = next((m for pattern in _CONTACT_ASKED if (m := pattern.match(text))), None)
     if match is None and private:
         match = _CONTACT_WANTED.match(text)
+    if match is None and private and _OFFICE_HOURS_ASKED.match(text):
+        return "社区"  # 「你们几点下班」: said to the bot, of the office it speaks for
     if match is None:
         return "" if private and _CONTACTS_ASKED.match(text) else None
     building = match.groupdict().get("building")

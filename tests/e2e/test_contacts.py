@@ -130,6 +130,8 @@ def test_a_home_told_privately_is_remembered_and_names_the_grid(chat: Conversati
     )
     assert chat.text("@孙大爷/私聊: 网格员是谁") == f"网格5的网格员：{ZHAO}。"
     assert chat.text("@孙大爷/私聊: 我们楼的网格员是谁") == f"网格5的网格员：{ZHAO}。"
+    assert chat.text("@孙大爷/私聊: 你们几点下班").startswith("幸福里社区：电话 0931-8123456；")
+    assert chat.text("@孙大爷/私聊: 社区主任是谁") == chat.text("@孙大爷/私聊: 书记是谁")
     assert chat.text("@何老师/私聊: 你好，我是新搬来的，住5号楼2单元301").startswith(
         "好的，记下了：您家是5号楼2单元301室。"
     )

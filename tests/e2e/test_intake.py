@@ -468,6 +468,7 @@ def test_a_problem_asked_about_is_filed_unless_it_is_ones_own(chat: Conversation
     assert chat.text("@孙大爷/网格3群: @邻里 3号楼电梯什么时候修").startswith("已登记 #2")
     # Progress words ask after one's own reports, whatever they name.
     assert chat.text("@王芳/私聊: 下水道修好了吗").startswith("没有找到您反映的未办结事项")
+    assert chat.text("@王芳/私聊: 你们能不能快点").startswith("没有找到您反映的未办结事项")
     # Pressing with a problem in it is a report.
     filed = chat.say("@王芳/私聊: 快点来修下水道，3号楼都漫出来了")
     assert filed[0][1].startswith("已登记 #3【排水管道】")

@@ -642,6 +642,9 @@ def test_other_questions_are_no_ledger(text: str) -> None:
         ("我们网格员是谁", False, "网格员"),
         ("网格员有哪些", False, "网格员"),
         ("有哪些网格员", False, "网格员"),
+        ("请问社区主任是谁", False, "社区主任"),
+        ("你们几点下班", True, "社区"),
+        ("你们几点下班", False, None),  # in a group, said to neighbours
         ("都有哪些楼栋长", False, "楼栋长"),
         ("5号楼的楼栋长都有谁", False, "5号楼 楼栋长"),
         ("5号楼的楼栋长是谁", False, "5号楼 楼栋长"),
