@@ -48,6 +48,10 @@ _CHINESE_SCORES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _SCORE = re.compile(
     r"^(?:打|给)?个?(?:([1-5])(?:分|星|颗星)?|([一二两三四五])(?:分|星|颗星))(?:好评)?$"
 )
+# 「我对处理结果不满意」「对这次的结果很满意」: what the verdict is of, said before it.
+_OF_THE_RESULT = re.compile(
+    r"^(?:我|我们)?对?(?:这次|你们|本次)?的?(?:处理|办理|维修)?的?(?:结果|效果)(?:我)?(?:是|还是)?"
+)
 # 「满意，谢谢」「很满意！辛苦了」: the thanks after the verdict.
 _THANKS = re.compile(r"(?:谢谢|感谢|多谢|辛苦)[^\s]{0,4}$")
 _BEFORE_THANKS = ",，、。.!！~～"
@@ -58,7 +62,7 @@ def spoken_score(text: str, *, vague: bool = False) -> int | None:
     `5分` or `五分`; the everyday words of `VAGUE_RATING_WORDS` only when `vague`. None for
     anything else. `text` is normalised (half-width)."""
     polite = rstrip_marks(_THANKS.sub("", _without_symbols(text).replace(" ", "")), _BEFORE_THANKS)
-    word = polite.rstrip(_PARTICLES)
+    word = _OF_THE_RESULT.sub("", polite).rstrip(_PARTICLES)
     if word in RATING_WORDS:
         return RATING_WORDS[word]
     if vague and word in VAGUE_RATING_WORDS:

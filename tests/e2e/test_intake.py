@@ -449,6 +449,9 @@ def test_words_to_the_bot_that_report_nothing_are_answered_not_filed(chat: Conve
     assert chat.text("@王芳/私聊: 我要反映问题") == more
     assert chat.text("@王芳/私聊: 你好，我有个事想咨询一下") == more
     assert chat.say("@钱大爷/幸福里居民群: @邻里 我要投诉") == [("幸福里居民群", more)]
+    for said in ("帮帮我", "怎么办", "急急急"):  # help asked for, the problem not yet said
+        assert chat.text(f"@王芳/私聊: {said}") == more, said
+    assert chat.text("@王芳/私聊: 谢谢你们") == welcome
     assert chat.text("@王芳/私聊: 我要投诉网格员") == more  # whom, not yet what happened
     assert chat.text("@王芳/私聊: 我要投诉物业") == more  # 物业服务 is whom, not what
     assert chat.text("@王芳/私聊: 投诉一下物业公司") == more

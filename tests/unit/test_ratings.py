@@ -26,6 +26,8 @@ from bot.domain.ratings import fixed_said, not_fixed, spoken_rating
         ("三颗星，来得太晚", (3, "来得太晚")),
         ("一星", (1, "")),
         ("5星好评", (5, "")),
+        ("我对处理结果不满意", (1, "")),  # what the verdict is of, said first
+        ("对这次的结果很满意", (5, "")),
         ("3星好评，来得有点晚", (3, "来得有点晚")),
     ],
 )
