@@ -118,6 +118,22 @@ _ABOUT_AN_ISSUE = re.compile(
 # What WeChat puts in a new friend's chat (「我通过了你的朋友验证请求，现在我们可以开始聊天了」
 # 「你已添加了邻里，现在可以开始聊天了。」「以上是打招呼的内容」): no report, whatever it holds.
 _FRIENDS_NOW = re.compile(r"现在(?:我们)?可以开始聊天了|以上是打招呼的内容|通过了你的朋友验证")
+# 「停车费怎么收」「装修可以几点开始」「宠物狗要办证吗」: a question of the rules, fees or hours
+# (a 咨询), as long as it names no problem (「电梯坏了什么时候修」 is one).
+_RULE_ASKED = re.compile(
+    r"多少钱|收费|怎么(?:收|交|缴|办|申请|报备|登记|算)|几点|什么时候|可不可以|可以[^,，。]{0,8}吗"
+    r"|要不要|需不需要|(?:需要|要)[^,，。]{1,8}吗|是否|允许|让不让|规定"
+)
+_PROBLEM_SAID = re.compile(
+    r"坏|漏|堵|吵|臭|脏|乱|不亮|不通|掉|塌|裂|丢|没人|(?<!装)修|积水|冒|着火|危险"
+)
+
+
+def rule_asked(said: str) -> bool:
+    """Whether `said` (normalised) asks after a rule, a fee or an hour and names no problem."""
+    return _RULE_ASKED.search(said) is not None and _PROBLEM_SAID.search(said) is None
+
+
 # 「小区」「整个小区」「全小区」: the whole estate, no building to ask for.
 _WHOLE_ESTATE = re.compile(r"小区|全社区|整个社区|社区里")
 _HOW = re.compile(r"(?:怎么|如何|怎样)(?:报事|反映|投诉|登记|用|使用|操作)")
@@ -1490,9 +1506,10 @@ def _file(
             ack += _property_hint(ctx)  # 「物业费怎么交」: the company can tell too
         elif grid_id is None and not (location.building or location.place):
             # Nobody knows where to go: ask, while they are here; not for the whole estate
-            # (「建议小区多装几个充电桩」) nor a question of nowhere (「小区什么时候停水」).
+            # (「建议小区多装几个充电桩」), a question of nowhere (「小区什么时候停水」) nor one
+            # of the rules (「装修可以几点开始」「停车费怎么收」), which is answered, not visited.
             nowhere = _WHOLE_ESTATE.search(said) or (asked and category.code == OTHER_CODE)
-            ack += "" if nowhere else texts.ACK_ASK_WHERE
+            ack += "" if nowhere or rule_asked(said) else texts.ACK_ASK_WHERE
     acknowledgement = reply_to(ctx, ack)
     if ctx.chat.kind != "private":
         acknowledgement = replace(acknowledgement, buttons=triage_buttons(number))

@@ -516,9 +516,12 @@ def test_a_question_about_a_service_is_told_where_the_office_is(chat: Conversati
     assert chat.say("@孙大爷/私聊: 物业费怎么交")[0][1].endswith(
         "3个工作日内答复。回复「查看 4」看进度。\n也可以直接问物业：电话 0931-8765432。"
     )
-    for number, said in enumerate(("建议小区多装几个充电桩", "小区什么时候停水"), start=5):
+    asked = ("建议小区多装几个充电桩", "小区什么时候停水", "装修可以几点开始", "停车费怎么收")
+    for number, said in enumerate(asked, start=5):
         ack = chat.say(f"@钱阿姨/私聊: {said}")[0][1]
         assert ack.startswith(f"已登记 #{number}") and ack.endswith("看进度。"), ack
+    # A problem asked after, though, needs someone at the door.
+    assert chat.say("@钱阿姨/私聊: 电梯坏了什么时候修")[0][1].endswith("方便网格员上门。")
 
 
 def test_news_of_an_emergency_from_its_reporter_goes_to_the_work_group(
