@@ -41,7 +41,7 @@ from bot.domain.duplicates import (
     names_the_problem,
 )
 from bot.domain.issues import IssueStatus, Role, location_label
-from bot.domain.lifecycle import OPEN
+from bot.domain.lifecycle import OPEN, Action
 from bot.domain.permissions import AT_WORK, STAFF, building_refusal, refusal
 from bot.domain.privacy import mask_name, reporter_label
 from bot.domain.ratings import fixed_said, fixed_subject, not_fixed
@@ -238,6 +238,7 @@ _THANKS = re.compile(
     r"(?:[啦了呀哈啊哦噢喔哟]|[,，\s]*(?:谢谢|辛苦了?))*[。.!！~～]*$"
 )
 _MINE_SHOWN = 5
+_LATEST_SHOWN = 40  # characters of an issue's latest 进展, under its line
 # 「收到」「好的」「明白」「收到，马上去处理」: someone at work acknowledging, nothing to file.
 _NOD = re.compile(
     r"^(?:(?:好的?|收到|明白了?|知道了?|了解|ok|OK|嗯+|行|没问题)[了啦呀哈的]?[,，\s]*){1,3}"
@@ -1054,7 +1055,16 @@ def _own_issues(ctx: Context, statuses: Collection[IssueStatus]) -> list[Issue]:
 
 
 def _your_issues(ctx: Context, mine: list[Issue]) -> Outcome:
-    lines = [ledger_line(ctx.uow, ctx.services, issue) for issue in mine[-_MINE_SHOWN:]]
+    """A reporter's issues, each with the latest 进展 told of it while it is worked on (「明天
+    来人」): what 「什么时候来修」 wants to know."""
+    lines: list[str] = []
+    for issue in mine[-_MINE_SHOWN:]:
+        lines.append(ledger_line(ctx.uow, ctx.services, issue))
+        last = ctx.uow.audit.last_of(issue.id, (Action.PROGRESS.value,))
+        if issue.status in OPEN and last is not None and last.note:
+            at = last.at.astimezone(ctx.services.settings.tz)
+            note = quoted(last.note, _LATEST_SHOWN)
+            lines.append(texts.YOUR_ISSUE_LATEST.format(month=at.month, day=at.day, note=note))
     return answer(ctx, "\n".join([texts.YOUR_ISSUES, *lines, texts.YOUR_ISSUES_FOOT]))
 
 

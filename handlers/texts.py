@@ -66,6 +66,7 @@ HOW_TO_SEE_MINE = (
 # In a group, private reports are not listed; said whether there are any or not.
 NONE_IN_GROUP = "没有找到您在群里反映的未办结事项（私下反映的请私聊我查询）。"
 YOUR_ISSUES_FOOT = "回复「查看 编号」看详情。"
+YOUR_ISSUE_LATEST = "　最新进展（{month}月{day}日）：{note}"
 ABOUT_AN_ISSUE = (
     "想了解 #{number} 的进度，请发送「查看 {number}」；问题又出现了，请发送「重开 {number} 原因」。"
 )

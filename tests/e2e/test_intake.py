@@ -355,6 +355,21 @@ def test_a_reporter_saying_it_is_still_not_fixed_while_open_gets_its_status(
     assert len(issues(chat)) == 2
 
 
+def test_a_reporter_asking_when_is_told_the_latest_progress(chat: Conversation) -> None:
+    """「什么时候来修」: each open issue of theirs with the last 进展 its holder told."""
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@张网格/网格3群: 派单 1 物业")
+    first = chat.text("@王芳/网格3群: 什么时候来修").splitlines()
+    assert len(first) == 3 and "最新进展" not in "".join(first)  # nothing told yet
+    chat.say("@刘物业/私聊: 进展 1 明天上午来人换灯")
+    assert chat.text("@王芳/网格3群: 什么时候来修").splitlines() == [
+        "您反映的事项：",
+        "🟡 #1【照明路灯】3号楼2单元 · 办理中 · 物业 · 期限11月24日",
+        "　最新进展（11月23日）：明天上午来人换灯",
+        "回复「查看 编号」看详情。",
+    ]
+
+
 def test_a_report_in_an_unbound_group_explains_how_to_bind(chat: Conversation) -> None:
     reply = chat.text("@王芳/新建的群: #报事 3号楼井盖坏了")
     assert reply == "本群还没有绑定社区，请书记发送「/bind 网格名」后再报事。"
