@@ -826,6 +826,8 @@ def mention(ctx: Context, text: str) -> Outcome:
     if ctx.community is None:
         return answer(ctx, texts.UNBOUND_CHAT, "refused")
     analysis = ctx.services.analyzer.analyze(text)
+    if ctx.role in AT_WORK and not analysis.urgent and (told := _number_told(ctx, text)):
+        return told  # 「@邻里 1号已修好」 from its holder: the command it was meant as
     hint = texts.MENTION_HINT.format(bot=ctx.services.settings.bot.name)
     answered = _not_a_report(ctx, text, analysis, hint)
     return answered or _report_unless_duplicate(ctx, text, analysis)
