@@ -243,6 +243,9 @@ def test_location_label() -> None:
         ("过道里堆着一堆旧家具", "safety"),
         ("楼道里有人堆了很多纸箱", "safety"),
         ("有人往楼下扔东西", "safety"),
+        ("对面的狗天天叫", "noise"),
+        ("小区门口有人摆摊", "sanitation"),
+        ("楼道的窗户坏了", "facility"),
         ("灯是修了，但是不太亮", "lighting"),  # too dim: not the 太亮 of a nuisance
         ("对面工地的灯太亮了晃眼睛", "noise"),
         ("想问一下高龄补贴怎么申请", "service"),
@@ -324,6 +327,11 @@ def test_the_bots_own_name_says_nothing_of_a_problem() -> None:
     for text in ("邻里纠纷谁来调解", "邻里关系紧张", "和邻里吵架了"):
         assert named.analyze(text).category == "dispute", text
     assert named.analyze("邻里，3号楼楼道灯坏了").category == "lighting"
+
+
+def test_a_smell_of_gas_said_with_a_word_between_is_urgent(analyzer: Analyzer) -> None:
+    for text in ("天然气有味道", "煤气有股味道", "楼道里燃气有味"):
+        assert analyzer.analyze(text).urgent is True, text
 
 
 def test_a_stove_that_will_not_light_is_no_fire(analyzer: Analyzer) -> None:
