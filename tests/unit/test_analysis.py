@@ -246,6 +246,9 @@ def test_location_label() -> None:
         ("对面的狗天天叫", "noise"),
         ("小区门口有人摆摊", "sanitation"),
         ("楼道的窗户坏了", "facility"),
+        ("屋顶漏雨", "drainage"),
+        ("楼道有人抽烟", "noise"),
+        ("地下室住了人", "safety"),
         ("灯是修了，但是不太亮", "lighting"),  # too dim: not the 太亮 of a nuisance
         ("对面工地的灯太亮了晃眼睛", "noise"),
         ("想问一下高龄补贴怎么申请", "service"),
