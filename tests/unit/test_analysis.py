@@ -248,6 +248,7 @@ def test_location_label() -> None:
         ("楼道的窗户坏了", "facility"),
         ("屋顶漏雨", "drainage"),
         ("楼道有人抽烟", "noise"),
+        ("有人在小区里放鞭炮", "noise"),
         ("地下室住了人", "safety"),
         ("灯是修了，但是不太亮", "lighting"),  # too dim: not the 太亮 of a nuisance
         ("对面工地的灯太亮了晃眼睛", "noise"),
