@@ -249,6 +249,8 @@ def test_location_label() -> None:
         ("屋顶漏雨", "drainage"),
         ("楼道有人抽烟", "noise"),
         ("有人在小区里放鞭炮", "noise"),
+        ("有人偷电", "safety"),
+        ("楼下那车停了半个月没动", "parking"),
         ("地下室住了人", "safety"),
         ("灯是修了，但是不太亮", "lighting"),  # too dim: not the 太亮 of a nuisance
         ("对面工地的灯太亮了晃眼睛", "noise"),
@@ -266,6 +268,8 @@ def test_no_keyword_means_other_with_zero_confidence(analyzer: Analyzer) -> None
     result = analyzer.analyze("今天天气不错")
     assert result.category == "other"
     assert result.confidence == 0.0
+    # 「没动静」 (no news yet) holds no car left standing (「停了半个月没动」).
+    assert analyzer.analyze("报了三天了一点没动静").category == "other"
 
 
 def test_a_clear_lead_is_more_confident_than_a_close_call(analyzer: Analyzer) -> None:
