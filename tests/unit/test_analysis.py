@@ -343,6 +343,20 @@ def test_a_smell_of_gas_said_with_a_word_between_is_urgent(analyzer: Analyzer) -
         assert analyzer.analyze(text).urgent is True, text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "老人在家摔了起不来",
+        "闻到一股烧焦的味道",
+        "燃气报警器在响",
+        "楼上在吵架还动手了",
+        "有小孩爬到窗户外面了",
+    ],
+)
+def test_dangers_said_in_everyday_words_are_urgent(analyzer: Analyzer, text: str) -> None:
+    assert analyzer.analyze(text).urgent is True
+
+
 def test_a_stove_that_will_not_light_is_no_fire(analyzer: Analyzer) -> None:
     for text in ("我家燃气灶打不着火", "燃气灶点不着火了"):
         assert analyzer.analyze(text).urgent is False, text
