@@ -22,7 +22,7 @@ import functools
 import logging
 import re
 import time
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from concurrent.futures import Executor
 from pathlib import Path
 from typing import Protocol, TypeVar
@@ -123,13 +123,11 @@ class MediaFolder:
         return [int(name.split(".")[0]) for name in names if not name.startswith(".")]
 
     @staticmethod
-    def delete(paths: Iterable[Path]) -> int:
+    def delete(paths: Sequence[Path]) -> int:
         """Delete the files; how many."""
-        count = 0
         for path in paths:
             path.unlink(missing_ok=True)
-            count += 1
-        return count
+        return len(paths)
 
 
 class Collector:

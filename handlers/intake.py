@@ -701,7 +701,7 @@ def _one_described(ctx: Context, said: str) -> Issue | None:
     analysis = ctx.services.analyzer.analyze(said)
     if not (analysis.location.building or analysis.location.place):
         return None  # 「灯修好了」 alone: what they hold says which
-    found = listing.described(ctx, said)
+    found = listing.described(ctx, said, analysis)
     issues = [issue for issue in found[1] if issue.status in OPEN] if found else []
     return issues[0] if len(issues) == 1 else None
 

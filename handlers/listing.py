@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
+from bot.analysis import Analysis
 from bot.analysis.location import building_number
 from bot.analysis.taxonomy import OTHER_CODE
 from bot.domain.deadlines import Colour, DueWindow, due_window
@@ -312,6 +313,12 @@ def search(ctx: Context, args: str) -> Outcome:
         page, words = max(1, number), words[:-1]
     if not words:
         raise Answer(ctx.services.command("search").usage_line())
+    return _search(ctx, words, page, _reporters_named(ctx, words))
+
+
+def _search(ctx: Context, words: list[str], page: int, reporters: frozenset[int] | None) -> Outcome:
+    """The page of 搜索 `words`; with `reporters` (「搜索 王芳」), what they reported."""
+    assert ctx.community is not None
     actor = ctx.actor
     watcher, building = ledger_scope(actor)
     handler = actor.role is Role.HANDLER
@@ -326,7 +333,7 @@ def search(ctx: Context, args: str) -> Outcome:
     )
     said = " ".join(echoed(word) for word in words)
     head_text = texts.SEARCH_HEAD
-    if (reporters := _reporters_named(ctx, words)) is not None:  # 「搜索 王芳」: what she reported
+    if reporters is not None:  # 「搜索 王芳」: what she reported
         query = replace(
             query,
             words=(),
@@ -362,7 +369,8 @@ def reported_by(ctx: Context, name: str) -> Outcome | None:
         return None
     if ctx.actor.role not in STAFF:  # their own name: their own reports, as 「台账」 lists them
         return list_issues(ctx, "") if name == ctx.sender.name else None
-    return search(ctx, name) if _reporters_named(ctx, [name]) is not None else None
+    reporters = _reporters_named(ctx, [name])
+    return _search(ctx, [name], 1, reporters) if reporters is not None else None
 
 
 def _reporters_named(ctx: Context, words: list[str]) -> frozenset[int] | None:
@@ -398,12 +406,15 @@ def asked_after(ctx: Context, subject: str) -> Outcome | None:
     return answer(ctx, "\n".join([texts.ASKED_AFTER_HEAD.format(named=named), *lines]))
 
 
-def described(ctx: Context, words: str) -> tuple[str, list[Issue]] | None:
+def described(
+    ctx: Context, words: str, analysis: Analysis | None = None
+) -> tuple[str, list[Issue]] | None:
     """The issues of the problem `words` name (「3号楼2单元灯」: its category, building and
     unit, or place) that the sender's 台账 would show, open ones first, with how the problem
-    is named (「3号楼2单元【照明路灯】」); None when the words name no problem and no place."""
+    is named (「3号楼2单元【照明路灯】」); None when the words name no problem and no place.
+    `analysis`: the words' own, when the caller has it."""
     assert ctx.community is not None
-    analysis = ctx.services.analyzer.analyze(words)
+    analysis = analysis or ctx.services.analyzer.analyze(words)
     where = analysis.location
     category = None if analysis.category == OTHER_CODE else analysis.category
     if category is None and not (where.building or where.place):

@@ -582,7 +582,8 @@ def stats_asked(text: str) -> str | None:
     if not ("几" in text or "多" in text or "少" in text or "工作量" in text):
         return None  # each question below asks how many (几, 多少), who most, or the 工作量
     if (top := _TOP_ASKED.match(text)) is not None:  # 「最近什么问题最多」
-        return _PERIOD_SAID.get(top["period"] or "本月", top["period"] or "本月")
+        period = top["period"] or "本月"
+        return _PERIOD_SAID.get(period, period)
     if "开" in text or "召" in text or "举" in text:
         held = _MEETINGS_HELD_ASKED.match(text)
         if held is not None:
@@ -678,8 +679,6 @@ def same_issues_said(text: str) -> tuple[int, int] | None:
     return (max(a, b), min(a, b)) if a != b else None
 
 
-# 「1号我来跟」「2号我来处理吧」「3号我负责」: staff taking an issue on themselves (派单 N 我),
-# privately or in the work group.
 # 「王芳反映过哪些问题」「查一下孙大爷反映的事」「王芳都投诉过什么」: staff asking what someone
 # reported (搜索 王芳); 「我反映过哪些问题」 is one's own, asked otherwise.
 _NOT_A_NAME = r"(?!我|你|他|她|大家|居民|群众|业主|住户|别人|有人|谁)"
@@ -699,7 +698,8 @@ def reporter_asked(text: str) -> str | None:
     return (match["who"] or match["who2"]) if match is not None else None
 
 
-# 「2号给我吧」「3号交给我」 too.
+# 「1号我来跟」「2号我来处理吧」「3号我负责」「2号给我吧」: staff taking an issue on themselves
+# (派单 N 我), privately or in the work group.
 _TAKEN_ON = re.compile(
     r"^#?\s*(?P<number>[0-9]{1,9})\s*号?\s*(?:就|先)?"
     r"(?:我(?:来|去)?(?:跟进?|处理|办理?|负责|认领)(?:一下)?|(?:交|派|分)?给我)(?:了|吧|哈)?$"

@@ -156,7 +156,8 @@ class Reports:
             if typed := normalize(params.get("grid", "")):
                 grid = uow.communities.grid_by_name(me.community_id, typed)
                 if grid is None:
-                    raise Refused(f"没有「{echoed(typed)}」这个网格。", 404)
+                    names = "、".join(g.name for g in uow.communities.grids_of(me.community_id))
+                    raise Refused(texts.GRID_UNKNOWN.format(word=echoed(typed), grids=names), 404)
                 grids, grid_ids = [grid.name], frozenset({grid.id})
             content = ledger_workbook(
                 uow, self.services, me.community_id, period, grid_ids=grid_ids
