@@ -30,6 +30,8 @@ from pydantic import (
 )
 
 from bot.analysis.taxonomy import Category, load_default_categories
+from bot.domain import guide
+from bot.domain.guide import GUIDE_ANSWER_AT_MOST
 
 TRIAGE_LEVELS = ("简单", "复杂", "疑难")
 ENV_DATABASE_URL = "LINLI_DATABASE_URL"
@@ -205,6 +207,24 @@ class WorkUnit(_Strict):
     phone: Phone = ""  # its public number, for 「物业电话多少」
 
 
+class GuideEntry(_Strict):
+    """One answer of the community's 办事指南 and the keys it is asked by (`bot.domain.guide`):
+    「物业费、物业管理费」, 「装修+几点」."""
+
+    ask: Text
+    answer: Annotated[
+        str, BeforeValidator(_as_text), Field(min_length=1, max_length=GUIDE_ANSWER_AT_MOST)
+    ]
+
+    @field_validator("ask")
+    @classmethod
+    def _keys(cls, value: str) -> str:
+        problem = guide.keys_problem(value)
+        if problem is not None:
+            raise ValueError(problem)
+        return value
+
+
 class CalendarSettings(_Strict):
     """Working-day calendar additions for years the holiday package does not know yet."""
 
@@ -227,6 +247,9 @@ class Community(_Strict):
     people: list[PersonConfig] = []
     units: list[WorkUnit] = []
     events: list[Event] = []
+    # 办事指南: questions residents ask again and again, answered at once (staff add more in
+    # chat with 「指南 添加」).
+    guide: list[GuideEntry] = []
 
     @model_validator(mode="after")
     def _references(self) -> Community:

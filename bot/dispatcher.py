@@ -8,30 +8,46 @@ Scheduled jobs will enter through the same door.
 from __future__ import annotations
 
 import logging
+import re
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Container, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Generic, TypeVar
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.domain import guide as guide_rules
 from bot.domain.duplicates import ME_TOO_WITHIN
 from bot.domain.voting import WITHDRAW_WORDS
 from bot.messages import ChatRef, Direct, IncomingMessage, Outgoing, PollAnswer, Reply
 from bot.outbox import outbound
 from bot.routing import IGNORE, REPORTED_BY, Route, RouteKind, Router
 from bot.text import (
+    SENTENCE_ENDS,
     echoed,
     fit_for_chat,
     issue_first,
     normalize,
     read_number,
+    rstrip_marks,
     shorten,
     storable,
     visible,
 )
-from handlers import admin, extend, intake, ledger, listing, meetings, notice, stats, texts
+from handlers import (
+    admin,
+    extend,
+    guide,
+    intake,
+    ledger,
+    listing,
+    meetings,
+    notice,
+    stats,
+    texts,
+)
 from handlers.base import (
     Answer,
     Context,
@@ -42,12 +58,13 @@ from handlers.base import (
     quiet_until,
     refuse,
 )
+from handlers.guide import GUIDED
 from storage.models import Chat, Community, InboundMessage, RoleGrant
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 # What a kept message became when it changed nothing: an edit of it is read afresh.
-CHANGED_NOTHING = frozenset({"invalid", "refused", "ignored", "chatter", "suggested"})
+CHANGED_NOTHING = frozenset({"invalid", "refused", "ignored", "chatter", "suggested", GUIDED})
 ATTEMPTS = 3  # a message whose transaction collides with another process's is tried again
 # Seconds a list of chats read from the database (with 诉求提示 on; sent a notice lately) is
 # trusted: a change in another process (or on the web, or by a scheduled notice) takes this
@@ -63,37 +80,77 @@ def here(reply: Outgoing, chat: ChatRef) -> bool:
     )
 
 
-class _Chats:
-    """(platform, ref) of the chats `read` finds, read again after `CHATS_TRUSTED_FOR`: what
-    tells chatter from words worth a query, at the cost of a set lookup."""
+# Longer than this as sent, a group message is no question the guide answers (its 25 characters
+# normalised, with room for spaces, marks and an @).
+_GUIDE_TEXT_AT_MOST = 2 * guide_rules.ASKED_IN_GROUP_AT_MOST
+Known = TypeVar("Known", bound=Container[tuple[str, str]])
+
+
+class _Chats(Generic[Known]):
+    """What `read` finds of chats, by (platform, ref), read again after `CHATS_TRUSTED_FOR`:
+    what tells chatter from words worth a query, at the cost of a lookup."""
 
     def __init__(
-        self,
-        sessions: sessionmaker[Session],
-        read: Callable[[UnitOfWork], frozenset[tuple[str, str]]],
-        what: str,
+        self, sessions: sessionmaker[Session], read: Callable[[UnitOfWork], Known], what: str
     ) -> None:
         self._sessions = sessions
         self._read = read
         self._what = what
-        self._chats: frozenset[tuple[str, str]] | None = None
+        self._known: Known | None = None
         self._read_at = 0.0
 
     def __contains__(self, chat: ChatRef) -> bool:
+        known = self.known()
+        return known is not None and (chat.platform, chat.ref) in known
+
+    def known(self) -> Known | None:
+        """What was read (None when it could not be)."""
         now = time.monotonic()
-        if self._chats is None or now - self._read_at > CHATS_TRUSTED_FOR:
+        if self._known is None or now - self._read_at > CHATS_TRUSTED_FOR:
             try:
                 with UnitOfWork(self._sessions) as uow:
-                    self._chats = self._read(uow)
+                    self._known = self._read(uow)
             except Exception:
                 log.exception("reading the chats %s failed", self._what)
-                return False
+                return None
             self._read_at = now
-        return (chat.platform, chat.ref) in self._chats
+        return self._known
 
     def forget(self) -> None:
         """Read them again next time: this dispatcher just changed them."""
-        self._chats = None
+        self._known = None
+
+
+@dataclass(frozen=True)
+class _Guide:
+    """A community's 办事指南 as its groups are read against it: `named` finds any word of any
+    key (a question naming none is no question for it), `entries` answer."""
+
+    named: re.Pattern[str]
+    entries: list[guide_rules.Entry]
+
+
+def _full_width(word: str) -> str:
+    """`word` with its ASCII letters, digits and marks full-width (ＷｉＦｉ), as some type them."""
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in word)
+
+
+def _guides(uow: UnitOfWork) -> dict[tuple[str, str], _Guide]:
+    """Each group chat's 办事指南, where its community has one (built once a community)."""
+    built: dict[int, _Guide] = {}
+    known = {}
+    for chat, answers in uow.guide.of_groups().items():
+        key = id(answers)  # one list a community: its chats share it
+        if key not in built:
+            entries = [
+                guide_rules.Entry(guide_rules.parse_keys(ask), words) for ask, words in answers
+            ]
+            words = {word for entry in entries for key_words in entry.keys for word in key_words}
+            words |= {_full_width(word) for word in words}  # as typed, before NFKC
+            named = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+            built[key] = _Guide(re.compile(named, re.IGNORECASE), entries)
+        known[chat] = built[key]
+    return known
 
 
 class Dispatcher:
@@ -110,6 +167,7 @@ class Dispatcher:
             lambda uow: notice.noticed_chats(uow, services.clock.now()),
             "sent a notice",
         )
+        self._guided = _Chats(sessions, _guides, "with 办事指南")
         settings = services.settings
         self._router = Router(
             services.commands,
@@ -137,13 +195,18 @@ class Dispatcher:
             # 「没有」 said to nobody's question, 「我选周六」 with no poll open: as it reads.
             route = route.otherwise
         if route.kind is RouteKind.IGNORE:
-            if not self._worth_suggesting(message):
+            if (asked := self._guide_asked(message)) is not None:
+                route = Route(RouteKind.GUIDE_ASKED, text=asked, otherwise=IGNORE)
+            elif self._worth_suggesting(message):
+                route = Route(RouteKind.SUGGEST, text=message.text)
+            else:
                 return []
-            route = Route(RouteKind.SUGGEST, text=message.text)
         elif route.command is not None and route.command.name in ("suggest", "bind"):
             self._suggesting.forget()  # the chats that suggest may change
         elif route.command is not None and route.command.name in ("notice", "notice_later"):
             self._noticed.forget()
+        elif route.command is not None and route.command.name == "guide":
+            self._guided.forget()
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 return self._once(message, route)
@@ -189,6 +252,24 @@ class Dispatcher:
             return Route(RouteKind.EDIT_DONE, text=visible(message.text).strip())
         return IGNORE
 
+    def _guide_asked(self, message: IncomingMessage) -> str | None:
+        """The words of an untagged group question the community's 办事指南 answers
+        (「物业费多少钱一平」), normalised; None for other words, or where there is no guide.
+        Other chatter costs a lookup and a length check, and no query."""
+        text = message.text
+        if (
+            message.chat.is_private
+            or not text
+            or len(text) > 2 * guide_rules.ASKED_IN_GROUP_AT_MOST
+        ):
+            return None
+        guides = self._guided.known()
+        found = guides.get((message.chat.platform, message.chat.ref)) if guides else None
+        if found is None or found.named.search(text) is None:
+            return None
+        said = normalize(rstrip_marks(visible(text).strip(), SENTENCE_ENDS))
+        return said if guide_rules.answering(found.entries, said, in_group=True) else None
+
     def _worth_suggesting(self, message: IncomingMessage) -> bool:
         """An untagged group message in a chat with 诉求提示 on, that reads surely as a
         complaint. Chatter elsewhere costs a set lookup, no query and no analysis."""
@@ -210,6 +291,8 @@ class Dispatcher:
             return True
         if kind is RouteKind.NOTICE_ASKED:  # 「明天几点停水」: a question is no rare thing
             return message.chat in self._noticed
+        if kind is RouteKind.GUIDE_ASKED:  # 「电动车可以上楼吗」: what the guide answers
+            return self._guide_asked(message) is not None
         now = self._services.clock.now()
         chat = message.chat
         ref = None if chat.is_private else chat.ref
@@ -423,6 +506,8 @@ class Dispatcher:
                 return self._or_otherwise(ctx, route, meetings.when_and_where(ctx))
             case RouteKind.NOTICE_ASKED:
                 return self._or_otherwise(ctx, route, notice.answering(ctx, route.text))
+            case RouteKind.GUIDE_ASKED:
+                return self._or_otherwise(ctx, route, guide.asked_in_group(ctx, route.text))
             case RouteKind.MEETING_CALLED:
                 return self._or_otherwise(ctx, route, meetings.called_in_words(ctx, route.text))
             case RouteKind.ME_TOO:

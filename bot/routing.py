@@ -36,6 +36,7 @@ from bot.domain.asking import (
 )
 from bot.domain.deadlines import DUE_WORDS
 from bot.domain.duplicates import me_too
+from bot.domain.guide import asked as guide_asked
 from bot.domain.lookback import came_back
 from bot.domain.patrols import mentions_rounds, patrol_said, rounds_asked
 from bot.domain.ratings import RATING_WORDS, fixed_said, not_fixed, spoken_rating
@@ -110,6 +111,8 @@ class RouteKind(Enum):
     MEETING_ASKED = "meeting_asked"
     # 明天几点停水 (in a group): perhaps what a notice sent there lately says
     NOTICE_ASKED = "notice_asked"
+    # 物业费多少钱一平 (in a group): perhaps what the community's 办事指南 answers
+    GUIDE_ASKED = "guide_asked"
     # 周四晚上7点在罐罐茶开议事会: a meeting called in a sentence, if said by someone who may
     # call one; if not, `otherwise`
     MEETING_CALLED = "meeting_called"
@@ -567,6 +570,8 @@ def _heard_in_group(raw: str, said_text: str, untagged: Route) -> Route | None:
     if chat and meeting_asked(said_text):
         return Route(RouteKind.MEETING_ASKED, text=said_text, otherwise=untagged)
     if chat and notice_asked(said_text):
+        if guide_asked(said_text, in_group=True):  # 「电动车可以上楼吗」: the guide's, if not
+            untagged = Route(RouteKind.GUIDE_ASKED, text=said_text, otherwise=untagged)
         return Route(RouteKind.NOTICE_ASKED, text=said_text, otherwise=untagged)
     return None
 

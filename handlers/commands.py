@@ -10,6 +10,7 @@ from handlers import (
     export,
     extend,
     forget,
+    guide,
     intake,
     ledger,
     listing,
@@ -485,6 +486,14 @@ COMMANDS: tuple[Command, ...] = (
         "绑定 网格3",
         admin.bind,
         SECRETARY,
+    ),
+    Command(
+        "guide",
+        ("办事指南", "指南"),
+        "[添加 关键词：答复 / 删除 编号]",
+        "办事指南：居民常问的事直接答复（书记、网格员可添加、删除）",
+        "指南 添加 物业费：每月1.2元/平方米，在物业服务中心缴纳",
+        guide.guide_command,
     ),
     Command(
         "suggest",

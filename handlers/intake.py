@@ -40,6 +40,7 @@ from bot.domain.duplicates import (
     find_duplicate,
     names_the_problem,
 )
+from bot.domain.guide import PROBLEM_SAID
 from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import OPEN, Action
 from bot.domain.permissions import AT_WORK, STAFF, building_refusal, refusal
@@ -59,7 +60,17 @@ from bot.domain.voting import HOME, home_building_said, home_said
 from bot.messages import Outgoing, Reply
 from bot.routing import report_text
 from bot.text import SENTENCE_ENDS, has_content, issue_first, normalize, rstrip_marks, shorten
-from handlers import contacts, extend, homes, listing, notice, patrols, points, texts
+from handlers import (
+    contacts,
+    extend,
+    guide,
+    homes,
+    listing,
+    notice,
+    patrols,
+    points,
+    texts,
+)
 from handlers.base import (
     PHOTO_WINDOW,
     WORK_SHOWN,
@@ -124,14 +135,11 @@ _RULE_ASKED = re.compile(
     r"多少钱|收费|怎么(?:收|交|缴|办|申请|报备|登记|算)|几点|什么时候|可不可以|可以[^,，。]{0,8}吗"
     r"|要不要|需不需要|(?:需要|要)[^,，。]{1,8}吗|是否|允许|让不让|规定"
 )
-_PROBLEM_SAID = re.compile(
-    r"坏|漏|堵|吵|臭|脏|乱|不亮|不通|掉|塌|裂|丢|没人|(?<!装)修|积水|冒|着火|危险"
-)
 
 
 def rule_asked(said: str) -> bool:
     """Whether `said` (normalised) asks after a rule, a fee or an hour and names no problem."""
-    return _RULE_ASKED.search(said) is not None and _PROBLEM_SAID.search(said) is None
+    return _RULE_ASKED.search(said) is not None and PROBLEM_SAID.search(said) is None
 
 
 # 「小区」「整个小区」「全小区」: the whole estate, no building to ask for.
@@ -290,6 +298,8 @@ def private_message(ctx: Context, text: str) -> Outcome:
     if ctx.role in AT_WORK and (told := _number_told(ctx, text)) is not None:
         return told  # 「1号水管爆了，已关阀门」: of an issue they work on, not a new one
     hint = texts.PRIVATE_HINT.format(bot=ctx.services.settings.bot.name)
+    if (human := _human_wanted(ctx, text)) is not None:
+        return human
     answered = detail_given(ctx, text) or _about_issue_told(ctx, text)
     answered = answered or _place_added(ctx, text, analysis) or _home_told(ctx, text)
     answered = answered or _not_a_report(ctx, text, analysis, hint)
@@ -298,6 +308,20 @@ def private_message(ctx: Context, text: str) -> Outcome:
         return answered
     filed = _report_unless_duplicate(ctx, text, analysis)
     return _filed_unnamed(filed) if _PRIVACY_ASKED.search(normalize(text)) else filed
+
+
+def _human_wanted(ctx: Context, text: str) -> Outcome | None:
+    """「转人工」「还是不清楚」 after the 办事指南 answered the sender here: the question filed
+    for a grid worker after all. 「转人工」 with no such answer: asked what it is about. None
+    for other words."""
+    said = rstrip_marks(normalize(text), SENTENCE_ENDS)
+    wanted = guide.human_wanted(said)
+    if wanted is None:
+        return None
+    question = guide.asked_before(ctx)
+    if question is None:
+        return answer(ctx, texts.GUIDE_HUMAN_NOTHING, "invalid") if wanted else None
+    return _report_unless_duplicate(ctx, question, ctx.services.analyzer.analyze(question))
 
 
 def _filed_unnamed(filed: Outcome) -> Outcome:
@@ -858,6 +882,8 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     if not named and (faq := service_asked(said)) is not None:
         days = ctx.services.settings.triage_days  # 「反映问题有用吗」: how it goes
         return answer(ctx, texts.SERVICE_ANSWERS[faq].format(**days))
+    if (guided := guide.answered(ctx, said)) is not None:  # 「物业费多少钱一平」: 办事指南
+        return guided
     # 「我要匿名举报3号楼有群租房」 names where: a report, told how it is kept (`_filed_unnamed`).
     privacy = short and _PRIVACY_ASKED.search(said) is not None
     privacy = privacy and not (where.building or where.place)

@@ -866,3 +866,32 @@ NOTICE_LIST_LINE = "{id}. {when} 群发到{names}：{text}"
 NOTICE_CANCELLED = "已取消定时群发 {id}（{count}个群）：{text}"
 NOTICE_TOO_LONG = "通知最多{limit}字，请分几次发送。"
 NOTICE_NOT_YOUR_GROUP = "「{name}」不是您网格的群，网格员只能发到自己网格的群。"
+
+# 办事指南 (handlers/guide.py)
+GUIDE_ANSWER = "{answer}\n（办事指南。没解决的话回复「转人工」，我登记后转给网格员。）"
+GUIDE_ANSWER_IN_GROUP = "{answer}\n（{community}办事指南）"
+GUIDE_HUMAN_NOTHING = (
+    "好的，请直接说要问或要反映的事，例如：3号楼2单元楼道灯坏了，我登记后转给网格员。"
+)
+GUIDE_NONE = "本社区还没有办事指南。有问题直接说，我登记后转给网格员。"
+GUIDE_NONE_STAFF = (
+    "本社区还没有办事指南。添加：指南 添加 关键词：答复（如：指南 添加 物业费：每月1.2元/平方米，"
+    "在物业服务中心缴纳）。"
+)
+GUIDE_FOR_RESIDENTS = "这些事可以直接问我，马上答复：{asked}。其他问题直接说，我登记后转给网格员。"
+GUIDE_HEAD = "{community}办事指南（{count}条），居民问到时直接答复："
+GUIDE_FROM_CONFIG = "（配置文件）"
+GUIDE_HOW_TO_KEEP = "添加：指南 添加 关键词：答复；删除：指南 删除 编号。"
+GUIDE_USAGE = "看不懂「{said}」。用法：指南 / 指南 添加 关键词：答复 / 指南 删除 编号"
+GUIDE_ADD_USAGE = (
+    "用法：指南 添加 关键词：答复。几个问法用、分开，须同时出现的词用+连接，"
+    "如：指南 添加 装修+几点、装修时间：工作日8:00-12:00、14:00-18:00可以施工"
+)
+GUIDE_BAD_KEYS = "{problem}，没有添加。"
+GUIDE_TOO_LONG = "答复太长（最多{limit}字），没有添加。"
+GUIDE_SAME_KEYS = "第{n}条已有这个关键词（{keys}）。要改答复，先「指南 删除 {n}」再添加。"
+GUIDE_ADDED = "已添加办事指南第{n}条（{keys}），居民问到时我直接答复。"
+GUIDE_REMOVED = "已删除办事指南第{n}条（{keys}）。"
+GUIDE_NO_SUCH = "没有第{n}条，办事指南共{count}条。发送「指南」查看。"
+GUIDE_CONFIGURED = "第{n}条写在配置文件 config.yaml 里，请在那里修改，重启后生效。"
+GUIDE_STAFF_ONLY = "只有书记和网格员可以修改办事指南。"

@@ -60,6 +60,7 @@ def sync_config(uow: UnitOfWork, settings: Settings, now: datetime) -> None:
                 chat.suggest = binding.suggest
             chat.community_id = community.id
             chat.grid_id = grids[binding.grid].id if binding.grid else None
+        uow.guide.configure(community.id, [(g.ask, g.answer) for g in spec.guide], now)
         for old in uow.people.grants(community.id, source="config"):
             uow.people.remove_grant(old)
         uow.session.flush()

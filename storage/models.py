@@ -585,6 +585,22 @@ class Patrol(Base):
     recorded_at: Mapped[timestamp]
 
 
+class GuideAnswer(Base):
+    """One answer of a community's 办事指南 and the keys it is asked by (`bot.domain.guide`).
+    Those from config.yaml (`source="config"`) are written again at each start; those staff
+    add in chat (`source="chat"`) are kept until removed in chat."""
+
+    __tablename__ = "guide_answers"
+
+    id: Mapped[intpk]
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id"), index=True)
+    ask: Mapped[str] = mapped_column(String(400))  # the keys as written: 「装修+几点、装修时间」
+    answer: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(8))  # "config" | "chat"
+    added_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    added_at: Mapped[timestamp]
+
+
 class WebSession(Base):
     """A sign-in to the web ledger, asked for with `/web` in a private chat.
 

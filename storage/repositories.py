@@ -43,6 +43,7 @@ from storage.models import (
     Community,
     Follower,
     Grid,
+    GuideAnswer,
     Household,
     InboundMessage,
     Issue,
@@ -2256,6 +2257,64 @@ _POINT_ENTRY = select(PointEntry).where(
     PointEntry.reason == bindparam("reason"),
 )
 """`Points.find`, built once: every report of a neighbour's problem asks it."""
+
+
+class Guide:
+    """Communities' 办事指南 answers."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def of(self, community_id: int) -> list[GuideAnswer]:
+        """The community's answers, config's first, each kind as it was added."""
+        return list(
+            self._session.scalars(
+                select(GuideAnswer)
+                .where(GuideAnswer.community_id == community_id)
+                .order_by(GuideAnswer.source.desc(), GuideAnswer.id)
+            )
+        )
+
+    def add(self, answer: GuideAnswer) -> None:
+        self._session.add(answer)
+
+    def remove(self, answer: GuideAnswer) -> None:
+        self._session.delete(answer)
+
+    def configure(self, community_id: int, given: Sequence[tuple[str, str]], now: datetime) -> None:
+        """Make config's answers of the community (ask, answer) exactly `given`; those added
+        in chat stay."""
+        old = [a for a in self.of(community_id) if a.source == "config"]
+        if [(a.ask, a.answer) for a in old] == list(given):
+            return
+        for answer in old:
+            self._session.delete(answer)
+        self._session.flush()
+        for ask, words in given:
+            self._session.add(
+                GuideAnswer(
+                    community_id=community_id, ask=ask, answer=words, source="config", added_at=now
+                )
+            )
+
+    def of_groups(self) -> dict[tuple[str, str], list[tuple[str, str]]]:
+        """Each group chat whose community has answers, (platform, ref): its (ask, answer)s,
+        in the order `of` gives them."""
+        answers: dict[int, list[tuple[str, str]]] = {}
+        for row in self._session.execute(
+            select(GuideAnswer.community_id, GuideAnswer.ask, GuideAnswer.answer).order_by(
+                GuideAnswer.source.desc(), GuideAnswer.id
+            )
+        ):
+            answers.setdefault(row.community_id, []).append((row.ask, row.answer))
+        if not answers:
+            return {}
+        rows = self._session.execute(
+            select(Chat.platform, Chat.ref, Chat.community_id).where(
+                Chat.kind != "private", Chat.community_id.in_(list(answers))
+            )
+        )
+        return {(row.platform, row.ref): answers[row.community_id] for row in rows}
 
 
 class Patrols:

@@ -13,6 +13,7 @@ from storage.repositories import (
     Audit,
     Chats,
     Communities,
+    Guide,
     Inbox,
     Issues,
     Meetings,
@@ -41,6 +42,7 @@ class UnitOfWork:
     meetings: Meetings
     points: Points
     patrols: Patrols
+    guide: Guide
     web: WebSessions
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
@@ -62,6 +64,7 @@ class UnitOfWork:
         self.meetings = Meetings(session)
         self.points = Points(session)
         self.patrols = Patrols(session)
+        self.guide = Guide(session)
         self.web = WebSessions(session)
         return self
 

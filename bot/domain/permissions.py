@@ -49,6 +49,7 @@ FILERS = frozenset({Role.HEAD, Role.WORKER, Role.SECRETARY})
 EVERYONE = frozenset(
     {
         "help",
+        "guide",  # 办事指南 read; staff alone change it (`handlers.guide`)
         "show",
         "list",
         "mine",

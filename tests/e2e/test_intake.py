@@ -510,10 +510,11 @@ def test_a_report_nobody_knows_where_to_go_for_asks_where(chat: Conversation) ->
 
 
 def test_a_question_about_a_service_is_told_where_the_office_is(chat: Conversation) -> None:
-    """「老年证在哪办」 needs nobody at the door: the office is named instead of asking where,
-    with its number privately (a group would see it masked)."""
+    """「残疾证在哪办」 needs nobody at the door: the office is named instead of asking where,
+    with its number privately (a group would see it masked). (The example's 办事指南 answers
+    老年证, 物业费 and 装修 at once: tests/e2e/test_guide.py.)"""
     office = "社区党群服务中心（3号楼南侧），工作日 8:30-12:00、14:30-18:00。"
-    assert chat.say("@何老师/私聊: 社区办老年证在哪办")[0] == (
+    assert chat.say("@何老师/私聊: 社区办残疾证在哪办")[0] == (
         "私聊·何老师",
         "已登记 #1【政务服务】1个工作日内答复。回复「查看 1」看进度。\n"
         f"办事也可以直接问社区：电话 0931-8123456；{office}",
@@ -524,14 +525,14 @@ def test_a_question_about_a_service_is_told_where_the_office_is(chat: Conversati
     )
     # Still a 诉求 the grid worker answers; one asking for a visit is asked where.
     assert [issue.category for issue in issues(chat)] == ["service", "service"]
-    asked = chat.say("@何老师/私聊: 家里老人走不动，能不能上门办老年证")[0][1]
+    asked = chat.say("@何老师/私聊: 家里老人走不动，能不能上门办残疾证")[0][1]
     assert asked.endswith("方便网格员上门。"), asked
     # The property company's question names its number privately; the whole estate, or a
     # question of nowhere, is not asked which building.
-    assert chat.say("@孙大爷/私聊: 物业费怎么交")[0][1].endswith(
+    assert chat.say("@孙大爷/私聊: 物业服务费怎么交")[0][1].endswith(
         "3个工作日内答复。回复「查看 4」看进度。\n也可以直接问物业：电话 0931-8765432。"
     )
-    asked = ("建议小区多装几个充电桩", "小区什么时候停水", "装修可以几点开始", "停车费怎么收")
+    asked = ("建议小区多装几个充电桩", "小区什么时候停水", "楼道可以放自行车吗", "停车费怎么收")
     for number, said in enumerate(asked, start=5):
         ack = chat.say(f"@钱阿姨/私聊: {said}")[0][1]
         assert ack.startswith(f"已登记 #{number}") and ack.endswith("看进度。"), ack

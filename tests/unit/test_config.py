@@ -132,3 +132,17 @@ def test_phone_numbers_are_checked_and_only_staff_may_have_one(tmp_path: Path) -
         {"platform": "console", "ref": "王芳", "role": "resident", "phone": "13900000000"}
     )
     assert "王芳 是居民，不登记电话" in error_for(tmp_path, data)
+
+
+def test_guide_answers_are_checked_and_the_examples_load(tmp_path: Path) -> None:
+    guide = load_settings(EXAMPLE_CONFIG).communities[0].guide
+    assert guide[0].ask == "物业费、物业管理费" and guide[0].answer.startswith("住宅物业费")
+    data = example()
+    communities = data["communities"]
+    assert isinstance(communities, list)
+    communities[0]["guide"] = [{"ask": "车", "answer": "…"}]
+    assert "关键词「车」太短" in error_for(tmp_path, data)
+    communities[0]["guide"] = [{"ask": "停车费", "answer": "长" * 501}]
+    assert "communities[0].guide[0].answer" in error_for(tmp_path, data)
+    communities[0]["guide"] = [{"ask": "停车费"}]
+    assert "communities[0].guide[0].answer" in error_for(tmp_path, data)

@@ -32,6 +32,7 @@ ALLOWED: dict[str, set[Role]] = {
     "search": {R, H, D, W, S},  # each finds what their 台账 shows
     "my_figures": {R, H, D, W, S},  # one's own reports
     "meetings": {R, H, D, W, S},
+    "guide": {R, H, D, W, S},  # reading it; staff alone change it (tests/e2e/test_guide.py)
     "show": {H, D, W, S},  # a resident sees only their own or followed issues
     "follow": {R, H, D, W, S},
     "unfollow": {R, H, D, W, S},

@@ -1054,7 +1054,21 @@ def test_a_check_on_the_spot_is_told_from_chatter(said: str, checked: bool) -> N
     ],
 )
 def test_a_short_question_in_a_group_may_be_one_a_notice_answers(said: str, asked: bool) -> None:
-    assert_heard_or_chat(said, RouteKind.NOTICE_ASKED, heard=asked)
+    result = route(said)
+    assert (result.kind is RouteKind.NOTICE_ASKED) is asked
+    if asked:  # else what the 办事指南 answers (no problem named: not 检修), else chat
+        then = [] if result.otherwise is None else [result.otherwise.kind]
+        if result.otherwise is not None and result.otherwise.otherwise is not None:
+            then.append(result.otherwise.otherwise.kind)
+        guided = "修" not in said
+        assert then == ([RouteKind.GUIDE_ASKED] if guided else []) + [RouteKind.IGNORE]
+
+
+def test_a_group_question_no_notice_answers_may_be_one_the_guide_answers() -> None:
+    # Routing leaves 「物业费多少钱一平」 chat: the dispatcher asks the guide, only in a group
+    # whose community has one (tests/e2e/test_guide.py).
+    assert route("物业费多少钱一平").kind is RouteKind.IGNORE
+    assert route("好的").kind is RouteKind.IGNORE
 
 
 @pytest.mark.parametrize(

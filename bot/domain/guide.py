@@ -1,0 +1,105 @@
+"""办事指南: the community's answers to questions residents ask again and again (「物业费多少钱
+一平」「装修几点可以开始」「老年证在哪办」), given at once instead of filed for a grid worker.
+
+An entry is asked by its keys, written as staff would write them: alternatives apart by 、 or
+，, words that must all be there joined by + or a space (「物业费、物业管理费」「装修+几点」).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.text import normalize
+
+# Words a problem is told by (「电梯坏了什么时候修」「物业费交了怎么还漏水」): a report, not a
+# question the guide answers.
+PROBLEM_SAID = re.compile(
+    r"坏|漏|堵|吵|臭|脏|乱|不亮|不通|掉|塌|裂|丢|没人|(?<!装)修|积水|冒|着火|危险"
+)
+# How a question is asked: 「…吗」「怎么交」「在哪办」「多少钱」「几点」「要带什么」.
+_ASKED = re.compile(
+    r"[?？]$|[吗么呢嘛]$|怎么|怎样|如何|咋|哪|多少|几点|几号|几天|什么|啥|能不能|可不可以"
+    r"|可以[^,，。]{0,8}吗|要不要|需不需要|是否|有没有|流程|手续"
+)
+_ALTERNATIVES = re.compile(r"[、,，;；/|]")
+_ALL_OF = re.compile(r"[+&\s]+")
+_CLOSING = re.compile(r"[\s。.!！~～?？]+$")
+KEYS_AT_MOST = 10  # alternatives in one entry
+KEY_WORD_AT_MOST = 20  # characters in one word of a key
+ASKED_AT_MOST = 40  # characters in a question the guide may answer (a group's: 25)
+ASKED_IN_GROUP_AT_MOST = 25
+GUIDE_ANSWER_AT_MOST = 500  # characters in an answer
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One answer and the keys it is asked by: each key the words that must all be there."""
+
+    keys: tuple[tuple[str, ...], ...]
+    answer: str
+
+
+def parse_keys(written: str) -> tuple[tuple[str, ...], ...]:
+    """「物业费、物业管理费」 → (("物业费",), ("物业管理费",)); 「装修+几点」 → (("装修", "几点"),).
+    Letters are read in lower case (「WiFi」 is asked as 「wifi」); empty words are dropped."""
+    keys = []
+    for alternative in _ALTERNATIVES.split(normalize(written).lower()):
+        words = tuple(word for word in _ALL_OF.split(alternative) if word)
+        if words and words not in keys:
+            keys.append(words)
+    return tuple(keys)
+
+
+def keys_problem(written: str) -> str | None:
+    """What is wrong with keys as written, in Chinese; None when they will do."""
+    keys = parse_keys(written)
+    if not keys:
+        return "关键词不能为空"
+    if len(keys) > KEYS_AT_MOST:
+        return f"关键词最多{KEYS_AT_MOST}组"
+    for words in keys:
+        for word in words:
+            if len(word) > KEY_WORD_AT_MOST:
+                return f"关键词「{word}」太长（最多{KEY_WORD_AT_MOST}个字）"
+            if len(word) < 2 and len(words) == 1:
+                return f"关键词「{word}」太短，会答错问题（至少2个字）"
+    return None
+
+
+def shown_keys(keys: tuple[tuple[str, ...], ...]) -> str:
+    """The keys as staff write them: 「物业费、装修+几点」."""
+    return "、".join("+".join(words) for words in keys)
+
+
+def asked(said: str, *, in_group: bool = False) -> bool:
+    """Whether `said` (normalised) is a question the guide may answer: short, asked as a
+    question, and naming no problem."""
+    limit = ASKED_IN_GROUP_AT_MOST if in_group else ASKED_AT_MOST
+    if not 2 <= len(said) <= limit or PROBLEM_SAID.search(said) is not None:
+        return False
+    return _ASKED.search(said) is not None
+
+
+def answering(entries: Sequence[Entry], said: str, *, in_group: bool = False) -> Entry | None:
+    """The entry that answers `said` (normalised), if it is a question the guide may answer
+    (`asked`): one with a key all of whose words are in it, the one with the most characters
+    matched where several are (「装修+几点」 over 「装修」). Privately a key said alone
+    (「物业费？」) asks too. None when no entry answers."""
+    said = said.lower()
+    if not in_group:
+        bare = _CLOSING.sub("", said)
+        for entry in entries:
+            if (bare,) in entry.keys:
+                return entry
+    if not asked(said, in_group=in_group):
+        return None
+    best: Entry | None = None
+    best_score = 0
+    for entry in entries:
+        for words in entry.keys:
+            score = sum(len(word) for word in words)
+            if score > best_score and all(word in said for word in words):
+                best, best_score = entry, score
+    return best
