@@ -4,14 +4,15 @@ after all, and staff keeping the answers in chat (「指南」「指南 添加 �
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.domain import guide
 from bot.domain.permissions import STAFF
 from bot.text import ECHOED, normalize, shorten, visible
 from handlers import texts
 from handlers.base import Context, Outcome, answer, refuse, reply_to
-from storage.models import GuideAnswer
+from storage.models import GuideAnswer, GuideAsk
+from storage.uow import UnitOfWork
 
 GUIDED = "guided"
 """The outcome of a question the guide answered: 「转人工」 after it files the question."""
@@ -28,6 +29,7 @@ _HUMAN_WANTED = re.compile(
 _NOT_ANSWERED = re.compile(
     r"^(?:还是|可是|但是)?没(?:有)?(?:解决|用)(?:啊|呀)?$|^(?:还是|我)?(?:不|没)(?:太)?(?:清楚|明白|懂|看懂)(?:啊|呀)?$"
 )
+_MOST_SHOWN = 3  # answers 统计 names, the most given first
 _SHOWN_AT_MOST = 30  # characters of an answer in staff's list
 _ADD = re.compile(r"^(?:添加|增加|新增|加)\s*(?P<rest>.*)$", re.DOTALL)
 _COLON = re.compile(r"([:：])")
@@ -63,6 +65,7 @@ def answered(ctx: Context, said: str) -> Outcome | None:
     found = guide.answering([entry for _, entry in entries(ctx)], said)
     if found is None:
         return None
+    _count(ctx, found)
     return answer(ctx, texts.GUIDE_ANSWER.format(answer=found.answer), GUIDED)
 
 
@@ -74,9 +77,40 @@ def asked_in_group(ctx: Context, said: str) -> Outcome | None:
     found = guide.answering([entry for _, entry in entries(ctx)], said, in_group=True)
     if found is None:
         return None
+    _count(ctx, found)
     text = texts.GUIDE_ANSWER_IN_GROUP.format(answer=found.answer, community=ctx.community.name)
     # The answer is the community's own, numbers to call included: the group reads it as written.
     return Outcome([reply_to(ctx, text)], GUIDED, published=True)
+
+
+def _count(ctx: Context, found: guide.Entry) -> None:
+    assert ctx.community is not None
+    keys = guide.shown_keys(found.keys)
+    ask = GuideAsk(
+        community_id=ctx.community.id, person_id=ctx.sender.id, keys=keys, asked_at=ctx.now
+    )
+    ctx.uow.guide.asked(ask)
+
+
+def filed_after_all(ctx: Context, issue_id: int | None) -> None:
+    """The sender's question the guide answered became issue `issue_id` (「转人工」)."""
+    ask = ctx.uow.guide.last_ask(ctx.sender.id, ctx.now - HUMAN_WITHIN)
+    if ask is not None and issue_id is not None:
+        ask.filed_issue_id = issue_id
+
+
+def figures(
+    uow: UnitOfWork, community_id: int, since: datetime | None, until: datetime | None
+) -> str | None:
+    """「办事指南直接答复咨询12次（转人工2次），问得最多：物业费（5次）…」 for 统计; None when
+    it answered nothing in the period."""
+    asks = uow.guide.asks_in(community_id, since, until)
+    if not asks:
+        return None
+    given = sum(n for _, n, _ in asks)
+    filed = sum(f for _, _, f in asks)
+    most = "、".join(f"{keys.split('、')[0]}（{n}次）" for keys, n, _ in asks[:_MOST_SHOWN])
+    return texts.GUIDE_FIGURES.format(given=given, filed=filed, most=most)
 
 
 def asked_before(ctx: Context) -> str | None:

@@ -321,7 +321,9 @@ def _human_wanted(ctx: Context, text: str) -> Outcome | None:
     question = guide.asked_before(ctx)
     if question is None:
         return answer(ctx, texts.GUIDE_HUMAN_NOTHING, "invalid") if wanted else None
-    return _report_unless_duplicate(ctx, question, ctx.services.analyzer.analyze(question))
+    filed = _report_unless_duplicate(ctx, question, ctx.services.analyzer.analyze(question))
+    guide.filed_after_all(ctx, filed.issue_id)
+    return filed
 
 
 def _filed_unnamed(filed: Outcome) -> Outcome:

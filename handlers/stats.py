@@ -32,7 +32,7 @@ from bot.domain.ratings import SATISFIED_FROM
 from bot.domain.sources import Source, sources_named
 from bot.messages import Document, Outgoing, Reply
 from bot.text import echoed, normalize, read_number
-from handlers import texts, workload
+from handlers import guide, texts, workload
 from handlers.base import Answer, Context, Outcome, Services, answer
 from handlers.changes import count_change, rate_change
 from handlers.ledger import check
@@ -698,6 +698,10 @@ def stats_text(
         return "\n".join(lines + _source_lines(uow, community_id, query, now))
     if counts.collected and len(query.grid_ids) != 1 and not query.buildings:
         lines += [counts_line(name, grid) for name, grid in by_grid_name(grids, per_grid)]
+    whole = not (query.grid_ids or query.buildings or query.categories or query.sources)
+    period = query.period
+    if whole and (asked := guide.figures(uow, community_id, period.since, period.until)):
+        lines.append(asked)  # what was answered at once, never filed
     return "\n".join(lines)
 
 

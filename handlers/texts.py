@@ -894,4 +894,5 @@ GUIDE_ADDED = "已添加办事指南第{n}条（{keys}），居民问到时我�
 GUIDE_REMOVED = "已删除办事指南第{n}条（{keys}）。"
 GUIDE_NO_SUCH = "没有第{n}条，办事指南共{count}条。发送「指南」查看。"
 GUIDE_CONFIGURED = "第{n}条写在配置文件 config.yaml 里，请在那里修改，重启后生效。"
+GUIDE_FIGURES = "办事指南直接答复咨询{given}次（转人工{filed}次），问得最多：{most}。"
 GUIDE_STAFF_ONLY = "只有书记和网格员可以修改办事指南。"

@@ -601,6 +601,22 @@ class GuideAnswer(Base):
     added_at: Mapped[timestamp]
 
 
+class GuideAsk(Base):
+    """A question the 办事指南 answered, counted by 统计 (「办事指南答复咨询12次」): which answer
+    (its keys as they were), who asked, and the issue filed when they asked for a person after
+    all (「转人工」)."""
+
+    __tablename__ = "guide_asks"
+    __table_args__ = (Index("ix_guide_asks_community_at", "community_id", "asked_at"),)
+
+    id: Mapped[intpk]
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    keys: Mapped[str] = mapped_column(String(400))  # 「物业费、物业管理费」
+    asked_at: Mapped[timestamp]
+    filed_issue_id: Mapped[int | None] = mapped_column(ForeignKey("issues.id"))
+
+
 class WebSession(Base):
     """A sign-in to the web ledger, asked for with `/web` in a private chat.
 

@@ -44,6 +44,7 @@ from storage.models import (
     Follower,
     Grid,
     GuideAnswer,
+    GuideAsk,
     Household,
     InboundMessage,
     Issue,
@@ -2296,6 +2297,37 @@ class Guide:
                     community_id=community_id, ask=ask, answer=words, source="config", added_at=now
                 )
             )
+
+    def asked(self, ask: GuideAsk) -> None:
+        """Count an answer given."""
+        self._session.add(ask)
+
+    def last_ask(self, person_id: int, since: datetime) -> GuideAsk | None:
+        """The person's latest question the guide answered since then."""
+        return self._session.scalar(
+            select(GuideAsk)
+            .where(GuideAsk.person_id == person_id, GuideAsk.asked_at >= since)
+            .order_by(GuideAsk.id.desc())
+            .limit(1)
+        )
+
+    def asks_in(
+        self, community_id: int, since: datetime | None, until: datetime | None
+    ) -> list[tuple[str, int, int]]:
+        """The answers given in [since, until) (either end open when None): (keys, times
+        given, times filed after all) each, the most given first."""
+        where = [GuideAsk.community_id == community_id]
+        if since is not None:
+            where.append(GuideAsk.asked_at >= since)
+        if until is not None:
+            where.append(GuideAsk.asked_at < until)
+        rows = self._session.execute(
+            select(GuideAsk.keys, func.count(), func.count(GuideAsk.filed_issue_id))
+            .where(*where)
+            .group_by(GuideAsk.keys)
+            .order_by(func.count().desc(), GuideAsk.keys)
+        )
+        return [(row[0], int(row[1]), int(row[2])) for row in rows]
 
     def of_groups(self) -> dict[tuple[str, str], list[tuple[str, str]]]:
         """Each group chat whose community has answers, (platform, ref): its (ask, answer)s,

@@ -196,3 +196,21 @@ def test_a_key_typed_full_width_or_in_another_case_is_found_in_a_group(chat: Con
     expected = [("网格3群", f"党群服务中心WiFi密码 xfl12345。\n{IN_GROUP}")]
     assert chat.say("@王芳/网格3群: ＷｉＦｉ密码是多少") == expected
     assert chat.say("@王芳/网格3群: wifi密码是多少") == expected
+
+
+def test_statistics_count_the_questions_answered_and_those_filed_after_all(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/私聊: 物业费多少钱一平")
+    chat.say("@李四/私聊: 物业费怎么交")
+    chat.say("@李四/网格3群: 装修几点可以开始")
+    chat.say("@王芳/私聊: 居住证怎么办理")
+    chat.say("@王芳/私聊: 转人工")
+    figures = chat.text("@李书记/私聊: 统计").splitlines()
+    assert figures[0].startswith("本月收集诉求1条")  # the one filed after all
+    assert figures[-1] == (
+        "办事指南直接答复咨询4次（转人工1次），问得最多：物业费（2次）、居住证（1次）、装修+几点（1次）。"
+    )
+    # A grid's figures are its issues': the guide answers the whole community.
+    assert "办事指南" not in chat.text("@李书记/私聊: 统计 网格3")
+    assert "办事指南" not in chat.text("@李书记/私聊: 统计 上月")
