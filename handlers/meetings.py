@@ -1488,7 +1488,21 @@ def outcome(ctx: Context, args: str) -> Outcome:
     still_open = [issue for issue in agenda if issue.status in OPEN]
     if still_open and not due:  # nothing left to do that would close them
         summary += "\n" + texts.OUTCOME_AGENDA_OPEN.format(numbers=numbers_of(still_open))
+    if not actions and (units := _units_in(ctx, meeting.outcome)):
+        # 「同意划线增加20个车位，物业两周内完成」: work for a unit, which nobody will track
+        # unless it is an action item.
+        summary += "\n" + texts.OUTCOME_ACTION_HINT.format(
+            units="、".join(units),
+            number=meeting.number,
+            decisions=meeting.outcome,
+            unit=units[0],
+        )
     return Outcome([reply_to(ctx, summary), *messages], "command")
+
+
+def _units_in(ctx: Context, said: str) -> list[str]:
+    """The community's units `said` names (物业, 街道城管办 …)."""
+    return [unit.name for unit in ctx.community_settings().units if unit.name in said]
 
 
 def _on_agenda(ctx: Context, issue: Issue, action: str, note: str, until: datetime | None) -> None:
@@ -1516,8 +1530,10 @@ def _called_off(ctx: Context, meeting: Meeting, dropped: list[Issue]) -> list[Ou
     return told
 
 
-# 「周五前划线」「12月1日之前装好」: by when, then what.
-_BY_FIRST = re.compile(r"^(?P<when>[^\s,，]{1,10}?(?:前|之前|以前))[\s,，]*(?P<what>\S.*)$")
+# 「周五前划线」「12月1日之前装好」「两周内划线」「10个工作日内装好」: by when, then what.
+_BY_FIRST = re.compile(
+    r"^(?P<when>[^\s,，]{1,10}?(?:前|之前|以前|内|以内|之内))[\s,，]*(?P<what>\S.*)$"
+)
 
 
 def _action(

@@ -1272,3 +1272,35 @@ def test_an_action_item_by_when_first_and_its_meeting_asked_after_in_words(
     assert chat.text("@李书记/工作群: M1的行动事项有哪些") == shown
     assert chat.text("@李书记/工作群: M1的决议落实了吗") == shown
     assert "行动：#1 划线 · 物业 · 期限 11月27日 · 办理中" in shown
+
+
+def test_an_action_item_within_a_span_has_that_span_as_its_deadline(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 议事 明天下午3点 停车难 群 网格3")
+    chat.run_until(datetime(2026, 11, 24, 18, tzinfo=SH))
+    told = chat.say("@李书记/工作群: 结果 M1 决议：划20个车位；行动：物业两周内划线增加20个车位")
+    assert (
+        "私聊·刘物业",
+        "新任务 #1（M1 停车难 决议）：划线增加20个车位，期限 12月8日。办好后发送「办结 1 结果」。",
+    ) in told
+
+
+def test_a_decision_giving_a_unit_work_without_an_action_item_says_how_to_track_it(
+    chat: Conversation,
+) -> None:
+    chat.say("@李书记/工作群: 议事 明天下午3点 停车难 群 网格3")
+    chat.run_until(datetime(2026, 11, 24, 18, tzinfo=SH))
+    summary = chat.say("@李书记/工作群: M1的结果：同意划线增加20个车位，物业两周内完成")[0][1]
+    assert summary.splitlines() == [
+        "M1 停车难 结果已记录：决议1条，行动事项 无。",
+        "决议提到了物业：要派单跟踪落实，请加上行动事项再记一次，"
+        "如：结果 M1 决议 同意划线增加20个车位，物业两周内完成 行动 物业 任务 期限",
+    ]
+    # A decision naming no unit, or one with its action item, is not told so.
+    chat.say("@李书记/工作群: 议事 后天下午3点 楼道 群 网格3")
+    chat.run_until(datetime(2026, 11, 25, 18, tzinfo=SH))
+    assert chat.text("@李书记/工作群: 结果 M2 决议 楼道杂物由居民自行清理") == (
+        "M2 楼道 结果已记录：决议1条，行动事项 无。"
+    )
+    assert chat.say("@李书记/工作群: 结果 M1 决议 同意划线 行动 物业 划线 两周内")[0][1] == (
+        "M1 停车难 结果已记录：决议1条，行动事项 #1。"
+    )
