@@ -19,6 +19,7 @@ GUIDED = "guided"
 # What the sender's messages became: a question the guide answered, or a report filed since
 # (「转人工」 filed it already, or they reported something else).
 _ASKED_OR_FILED = (GUIDED, "issue", "duplicate", "supplement")
+GROUP_ANSWER_EVERY = timedelta(minutes=30)  # a group is given one answer once in this long
 HUMAN_WITHIN = timedelta(days=1)  # 「转人工」 files a question answered this long ago at most
 # 「转人工」「人工」「人工客服」「转给网格员」 said privately (「找网格员」 asks their number).
 _HUMAN_WANTED = re.compile(
@@ -77,6 +78,9 @@ def asked_in_group(ctx: Context, said: str) -> Outcome | None:
     found = guide.answering([entry for _, entry in entries(ctx)], said, in_group=True)
     if found is None:
         return None
+    keys = guide.shown_keys(found.keys)
+    if ctx.uow.guide.answered_in(ctx.chat.id, keys, ctx.now - GROUP_ANSWER_EVERY):
+        return None  # neighbours talking it over: the group read the answer a moment ago
     _count(ctx, found)
     text = texts.GUIDE_ANSWER_IN_GROUP.format(answer=found.answer, community=ctx.community.name)
     # The answer is the community's own, numbers to call included: the group reads it as written.
@@ -87,7 +91,11 @@ def _count(ctx: Context, found: guide.Entry) -> None:
     assert ctx.community is not None
     keys = guide.shown_keys(found.keys)
     ask = GuideAsk(
-        community_id=ctx.community.id, person_id=ctx.sender.id, keys=keys, asked_at=ctx.now
+        community_id=ctx.community.id,
+        person_id=ctx.sender.id,
+        chat_id=ctx.chat.id,
+        keys=keys,
+        asked_at=ctx.now,
     )
     ctx.uow.guide.asked(ask)
 

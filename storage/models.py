@@ -607,11 +607,15 @@ class GuideAsk(Base):
     all (「转人工」)."""
 
     __tablename__ = "guide_asks"
-    __table_args__ = (Index("ix_guide_asks_community_at", "community_id", "asked_at"),)
+    __table_args__ = (
+        Index("ix_guide_asks_community_at", "community_id", "asked_at"),
+        Index("ix_guide_asks_chat_at", "chat_id", "asked_at"),
+    )
 
     id: Mapped[intpk]
     community_id: Mapped[int] = mapped_column(ForeignKey("communities.id"))
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    chat_id: Mapped[int] = mapped_column(ForeignKey("chats.id"))  # where it was asked
     keys: Mapped[str] = mapped_column(String(400))  # 「物业费、物业管理费」
     asked_at: Mapped[timestamp]
     filed_issue_id: Mapped[int | None] = mapped_column(ForeignKey("issues.id"))

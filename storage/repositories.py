@@ -2302,6 +2302,21 @@ class Guide:
         """Count an answer given."""
         self._session.add(ask)
 
+    def answered_in(self, chat_id: int, keys: str, since: datetime) -> bool:
+        """Whether the answer of these keys was given in the chat since then."""
+        return (
+            self._session.scalar(
+                select(GuideAsk.id)
+                .where(
+                    GuideAsk.chat_id == chat_id,
+                    GuideAsk.keys == keys,
+                    GuideAsk.asked_at >= since,
+                )
+                .limit(1)
+            )
+            is not None
+        )
+
     def last_ask(self, person_id: int, since: datetime) -> GuideAsk | None:
         """The person's latest question the guide answered since then."""
         return self._session.scalar(

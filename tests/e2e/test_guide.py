@@ -7,6 +7,8 @@ the answer did not help replies 「转人工」 and the question is filed for a 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from tests.support.conversation import Conversation
@@ -92,7 +94,7 @@ def test_staff_add_an_answer_residents_get_at_once_and_remove_it(chat: Conversat
     assert added == "已添加办事指南第5条（电动车+上楼、电瓶车+上楼），居民问到时我直接答复。"
     answer = "电动车不得进楼入户，请到南门充电棚充电。\n" + IN_GROUP
     assert chat.say("@王芳/网格3群: 电瓶车能上楼吗") == [("网格3群", answer)]
-    assert chat.say("@王芳/网格3群: 电动车可以推上楼吗") == [("网格3群", answer)]
+    assert chat.say("@孙大爷/网格5群: 电动车可以推上楼吗") == [("网格5群", answer)]
     listed = chat.text("@李书记/私聊: 指南")
     assert listed.splitlines()[0] == "幸福里社区办事指南（5条），居民问到时直接答复："
     assert "5. 电动车+上楼、电瓶车+上楼 → 电动车不得进楼入户，请到南门充电棚充电。" in listed
@@ -101,7 +103,7 @@ def test_staff_add_an_answer_residents_get_at_once_and_remove_it(chat: Conversat
         chat.text("@李书记/私聊: 指南　删除　５")
         == "已删除办事指南第5条（电动车+上楼、电瓶车+上楼）。"
     )
-    assert chat.say("@王芳/网格3群: 电瓶车能上楼吗") == []
+    assert chat.say("@周女士/幸福里居民群: 电瓶车能上楼吗") == []  # asked there first: no answer
 
 
 def test_an_answer_added_in_chat_outlives_a_restart(chat: Conversation) -> None:
@@ -193,9 +195,9 @@ def test_in_a_group_a_notice_went_to_the_notice_answers_first_then_the_guide(
 
 def test_a_key_typed_full_width_or_in_another_case_is_found_in_a_group(chat: Conversation) -> None:
     chat.say("@李书记/私聊: 指南 添加 WiFi+密码：党群服务中心WiFi密码 xfl12345。")
-    expected = [("网格3群", f"党群服务中心WiFi密码 xfl12345。\n{IN_GROUP}")]
-    assert chat.say("@王芳/网格3群: ＷｉＦｉ密码是多少") == expected
-    assert chat.say("@王芳/网格3群: wifi密码是多少") == expected
+    answer = f"党群服务中心WiFi密码 xfl12345。\n{IN_GROUP}"
+    assert chat.say("@王芳/网格3群: ＷｉＦｉ密码是多少") == [("网格3群", answer)]
+    assert chat.say("@孙大爷/网格5群: wifi密码是多少") == [("网格5群", answer)]
 
 
 def test_statistics_count_the_questions_answered_and_those_filed_after_all(
@@ -214,3 +216,16 @@ def test_statistics_count_the_questions_answered_and_those_filed_after_all(
     # A grid's figures are its issues': the guide answers the whole community.
     assert "办事指南" not in chat.text("@李书记/私聊: 统计 网格3")
     assert "办事指南" not in chat.text("@李书记/私聊: 统计 上月")
+
+
+def test_a_group_is_given_an_answer_once_in_half_an_hour(chat: Conversation) -> None:
+    answer = [("网格3群", f"{FEE}\n{IN_GROUP}")]
+    assert chat.say("@王芳/网格3群: 物业费多少钱一平") == answer
+    # Neighbours talking it over: the group has just read it.
+    assert chat.say("@李四/网格3群: 物业费怎么交？") == []
+    assert chat.say("@赵阿姨/网格5群: 物业费怎么交？") == [("网格5群", f"{FEE}\n{IN_GROUP}")]
+    chat.clock.advance(timedelta(minutes=30))
+    assert chat.say("@李四/网格3群: 物业费怎么交？") == answer
+    # Privately it is answered each time.
+    assert chat.say("@李四/私聊: 物业费怎么交？")[0][1].startswith(FEE)
+    assert chat.say("@李四/私聊: 物业费怎么交？")[0][1].startswith(FEE)

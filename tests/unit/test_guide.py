@@ -50,6 +50,8 @@ def test_a_one_character_word_may_narrow_a_key() -> None:
         ("物业费", "fee"),  # a key alone
         ("装修几点可以开始", "hours"),  # the most words matched
         ("装修要交押金吗", "renovation"),
+        ("我想问一下物业费的事", "fee"),
+        ("咨询一下装修", "renovation"),
         ("装修噪音太吵了吗", None),  # a problem told
         ("物业费交了怎么电梯还坏", None),
         ("今天物业费交了", None),  # no question

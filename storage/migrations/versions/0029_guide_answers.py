@@ -51,6 +51,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("community_id", sa.Integer(), nullable=False),
         sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("chat_id", sa.Integer(), nullable=False),
         sa.Column("keys", sa.String(length=400), nullable=False),
         sa.Column("asked_at", storage.models.UTCDateTime(timezone=True), nullable=False),
         sa.Column("filed_issue_id", sa.Integer(), nullable=True),
@@ -58,6 +59,9 @@ def upgrade() -> None:
             ["community_id"],
             ["communities.id"],
             name=op.f("fk_guide_asks_community_id_communities"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["chat_id"], ["chats.id"], name=op.f("fk_guide_asks_chat_id_chats")
         ),
         sa.ForeignKeyConstraint(
             ["filed_issue_id"], ["issues.id"], name=op.f("fk_guide_asks_filed_issue_id_issues")
@@ -69,10 +73,12 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("guide_asks", schema=None) as batch_op:
         batch_op.create_index("ix_guide_asks_community_at", ["community_id", "asked_at"])
+        batch_op.create_index("ix_guide_asks_chat_at", ["chat_id", "asked_at"])
 
 
 def downgrade() -> None:
     with op.batch_alter_table("guide_asks", schema=None) as batch_op:
+        batch_op.drop_index("ix_guide_asks_chat_at")
         batch_op.drop_index("ix_guide_asks_community_at")
     op.drop_table("guide_asks")
     with op.batch_alter_table("guide_answers", schema=None) as batch_op:
