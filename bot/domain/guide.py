@@ -22,7 +22,13 @@ PROBLEM_SAID = re.compile(
 # 老年证的事」.
 _ASKED = re.compile(
     r"[?？]$|[吗么呢嘛]$|怎么|怎样|如何|咋|哪|多少|几点|几号|几天|什么|啥|能不能|可不可以"
-    r"|可以[^,，。]{0,8}吗|要不要|需不需要|是否|有没有|流程|手续|问一?下|问问|咨询|了解一?下"
+    r"|可以[^,，。]{0,8}吗|要不要|需不需要|是否|有没有|流程|手续|问一?下|问问|请问|咨询|了解一?下"
+)
+# What asks right after a key in a group (「物业费多少钱」「装修可以几点开始」「电瓶车能上楼吗」),
+# two characters between at most: 「装修的师傅几点来啊」「老年证能坐公交吗」 ask of something else.
+_ASKING_AFTER = (
+    r".{0,2}?(?:怎么|怎样|如何|咋|在哪|哪里|哪儿|去哪|多少|几点|几号|什么时候|啥时候|要不要|需要|"
+    r"需不需要|可以|可不可以|能不能|是否|收费|[吗么呢嘛?？]|$)"
 )
 _ALTERNATIVES = re.compile(r"[、,，;；/|]")
 _ALL_OF = re.compile(r"[+&\s]+")
@@ -87,7 +93,8 @@ def answering(entries: Sequence[Entry], said: str, *, in_group: bool = False) ->
     """The entry that answers `said` (normalised), if it is a question the guide may answer
     (`asked`): one with a key all of whose words are in it, the one with the most characters
     matched where several are (「装修+几点」 over 「装修」). Privately a key said alone
-    (「物业费？」) asks too. None when no entry answers."""
+    (「物业费？」) asks too; in a group, where neighbours talk, the question must follow a
+    word of the key closely (`_asked_of`). None when no entry answers."""
     said = said.lower()
     if not in_group:
         bare = _CLOSING.sub("", said)
@@ -101,6 +108,18 @@ def answering(entries: Sequence[Entry], said: str, *, in_group: bool = False) ->
     for entry in entries:
         for words in entry.keys:
             score = sum(len(word) for word in words)
-            if score > best_score and all(word in said for word in words):
+            found = score > best_score and all(word in said for word in words)
+            if found and (not in_group or _asked_of(words, said)):
                 best, best_score = entry, score
     return best
+
+
+def _asked_of(words: tuple[str, ...], said: str) -> bool:
+    """Whether a word of the key is what `said` asks of: a question follows it closely
+    (「物业费多少钱一平」, not 「大家物业费都交了吗」). A word that asks itself (几点 of
+    「装修+几点」) does not count: 「装修的师傅几点来啊」 asks of the 师傅."""
+    return any(
+        re.search(re.escape(word) + _ASKING_AFTER, said)
+        for word in words
+        if _ASKED.search(word) is None
+    )

@@ -85,6 +85,9 @@ def test_a_question_in_a_group_is_answered_there_for_everyone(chat: Conversation
     assert chat.say("@王芳/网格3群: 物业费交了怎么电梯还是坏的") == []
     assert chat.say("@王芳/网格3群: 晚上广场舞还跳吗") == []
     assert chat.say("@王芳/网格3群: 物业费") == []  # a key alone in a group is not asked of the bot
+    # Neighbours asking each other, or of something else the key stands beside.
+    assert chat.say("@李四/网格5群: 大家物业费都交了吗") == []
+    assert chat.say("@李四/网格5群: 老年证能坐公交吗") == []
 
 
 def test_staff_add_an_answer_residents_get_at_once_and_remove_it(chat: Conversation) -> None:

@@ -63,6 +63,25 @@ def test_the_answer_given_is_the_best_fit_of_a_question(said: str, answer: str |
     assert (found.answer if found else None) == answer
 
 
+@pytest.mark.parametrize(
+    ("said", "answer"),
+    [
+        ("物业费多少钱一平", "fee"),
+        ("物业费可以微信交吗", "fee"),
+        ("请问物业管理费在哪里交", "fee"),
+        ("装修可以几点开始", "hours"),
+        ("请问装修时间", "hours"),
+        ("大家物业费都交了吗", None),  # neighbours asking each other
+        ("装修的师傅几点来啊", None),  # of the 师傅: 几点 asks, it is not what is asked of
+        ("装修师傅的电话多少", None),
+    ],
+)
+def test_in_a_group_the_question_must_be_of_the_key(said: str, answer: str | None) -> None:
+    found = answering(GUIDE, said, in_group=True)
+    assert (found.answer if found else None) == answer
+    assert answering(GUIDE, said) is not None  # privately, said to the bot, it is answered
+
+
 def test_in_a_group_only_short_questions_are_answered_and_no_key_alone() -> None:
     assert answering(GUIDE, "物业费", in_group=True) is None
     assert answering(GUIDE, "物业费多少钱一平", in_group=True) == FEE
