@@ -31,7 +31,7 @@ from bot.domain.issues import Role
 from bot.domain.permissions import STAFF, Actor, refusal
 from bot.messages import ChatRef, IncomingMessage, Outgoing, PersonRef, Reply
 from bot.text import normalize
-from bot.web import pages, patrols, reports
+from bot.web import guide, pages, patrols, reports
 from bot.web.errors import Refused, SignedOut
 from handlers.base import actor_of
 from handlers.web import same, session_of, sign_in, sign_out
@@ -262,8 +262,13 @@ class Web:
         text = pages.command_text(verb, number, fields)
         if text is None:
             raise Refused("不认识的操作。", 400)
+        return await self.said_as(me, text, fields.get("nonce", ""), f"/issues/{number}")
+
+    async def said_as(self, me: Viewer, text: str, nonce: str, back: str) -> Response:
+        """`text` handled as the viewer typing it in their private chat; back to the page
+        `back`, which shows what the bot answered them."""
         # The nonce makes the message id: a form sent twice is one message, handled once.
-        nonce = fields.get("nonce", "") or secrets.token_urlsafe(12)
+        nonce = nonce or secrets.token_urlsafe(12)
         message = IncomingMessage(
             chat=me.chat,
             sender=me.sender,
@@ -279,7 +284,7 @@ class Web:
             if isinstance(reply, Reply)
             and (reply.chat.platform, reply.chat.ref) == (me.chat.platform, me.chat.ref)
         ]
-        response = RedirectResponse(f"/issues/{number}", status_code=303)
+        response = RedirectResponse(back, status_code=303)
         flash = "\n".join(said) or "已处理。"
         response.set_cookie(
             FLASH_COOKIE, quote(flash[:1000]), httponly=True, samesite="lax", secure=self.secure
@@ -342,6 +347,7 @@ def create_app(linli: Linli, act: Act | None = None) -> Starlette:
         Route("/issues/{number}/{action}", web.action, methods=["POST"]),
         *reports.routes(web),
         *patrols.routes(web),
+        *guide.routes(web),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     app = Starlette(

@@ -945,3 +945,51 @@ def test_the_holder_asks_for_more_time_from_the_issue_page(three: Conversation) 
     assert audit(three, "extend") == [] and len(audit(three, "extend_asked")) == 1
     assert count(three, OutboundMessage) == queued + 1  # the work group is asked
     assert "期限：11月26日" in three.text("@李书记/工作群: 查看 2")
+
+
+# -- 办事指南 ------------------------------------------------------------------------------------
+
+
+def test_the_guide_page_lists_the_answers_and_staff_keep_them_as_in_chat(
+    chat: Conversation,
+) -> None:
+    resident = sign_in(chat, "王芳")
+    page = resident.get("/guide")
+    assert page.status_code == 200
+    text = visible(page.text)
+    assert "物业费、物业管理费" in text and "住宅物业费每月1.2元/平方米" in text
+    assert "添加" not in text.splitlines() and "/guide/add" not in page.text  # theirs to read
+    # A resident's form, made up, is refused as the chat refuses it.
+    sent = resident.post(
+        "/guide/add",
+        data={"csrf": csrf_of(page.text), "keys": "停车费", "answer": "免费", "nonce": "x1"},
+    )
+    assert flash(sent.text) == "只有书记和网格员可以修改办事指南。"
+    worker = sign_in(chat, "张网格")
+    page = worker.get("/guide")
+    assert "配置文件" in visible(page.text)
+    fields = {
+        "csrf": csrf_of(page.text),
+        "nonce": hidden(page.text, "nonce"),
+        "keys": "电动车+上楼、电瓶车+上楼",
+        "answer": "电动车不得进楼入户，\n请到南门充电棚充电。",
+    }
+    page = worker.post("/guide/add", data=fields)
+    assert (
+        flash(page.text)
+        == "已添加办事指南第5条（电动车+上楼、电瓶车+上楼），居民问到时我直接答复。"
+    )
+    assert worker.post("/guide/add", data=fields).status_code == 200  # sent twice: added once
+    assert chat.text("@李书记/私聊: 指南").splitlines()[0].endswith("（5条），居民问到时直接答复：")
+    assert chat.say("@孙大爷/网格5群: 电瓶车能上楼吗")[0][1].startswith(
+        "电动车不得进楼入户，\n请到南门充电棚充电。"
+    )
+    page = worker.post("/guide/remove", data={"csrf": csrf_of(page.text), "n": "5", "nonce": "rm5"})
+    assert flash(page.text) == "已删除办事指南第5条（电动车+上楼、电瓶车+上楼）。"
+    assert 'action="/guide/remove"' not in page.text  # config's four are left, none to remove
+    # A configured answer is not removed here either.
+    page = worker.post("/guide/remove", data={"csrf": csrf_of(page.text), "n": "1", "nonce": "rm1"})
+    assert flash(page.text).startswith("第1条写在配置文件 config.yaml 里")
+    # Without the page's csrf nothing changes.
+    page = worker.post("/guide/remove", data={"csrf": "forged", "n": "1", "nonce": "rm1b"})
+    assert page.status_code == 403 or "页面已过期" in visible(page.text)
