@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from bot.domain import guide
 from bot.domain.permissions import STAFF
+from bot.messages import IMPORTED
 from bot.text import ECHOED, normalize, shorten, visible
 from handlers import texts
 from handlers.base import Context, Outcome, answer, refuse, reply_to
@@ -59,6 +60,8 @@ def entries(ctx: Context) -> list[tuple[GuideAnswer, guide.Entry]]:
 def answered(ctx: Context, said: str) -> Outcome | None:
     """The guide's answer to `said` (normalised) asked privately or to the bot by name: with
     how to have it filed after all (「转人工」); None when no answer fits."""
+    if ctx.message.via == IMPORTED:
+        return None  # history (`linli import`): nobody was answered then, it is filed
     if not (guide.asked(said) or len(said) <= guide.KEY_WORD_AT_MOST):
         return None  # a key said alone is no longer than a key
     if ctx.chat.kind != "private":

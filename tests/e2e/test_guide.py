@@ -232,3 +232,10 @@ def test_a_group_is_given_an_answer_once_in_half_an_hour(chat: Conversation) -> 
     # Privately it is answered each time.
     assert chat.say("@李四/私聊: 物业费怎么交？")[0][1].startswith(FEE)
     assert chat.say("@李四/私聊: 物业费怎么交？")[0][1].startswith(FEE)
+
+
+def test_a_question_in_imported_history_is_filed_and_not_counted(chat: Conversation) -> None:
+    # `linli import`: nobody answered it then; it is filed as the past's reports are.
+    sent = chat.send("@王芳/网格3群: @邻里 物业费多少钱一平", via="import")
+    assert sent[0].text.startswith("已登记 #1")
+    assert "办事指南" not in chat.text("@李书记/私聊: 统计")
