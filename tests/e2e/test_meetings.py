@@ -1039,12 +1039,15 @@ def test_a_meeting_called_with_an_issue_number_first_and_decided_in_plain_words(
     assert called[0][1].startswith("📅 M3 2027预算")
     assert chat.text("@李书记/工作群: 议事 停车 周五15:00 #9") == "没有找到 #9。"
     # 结果 without the word 决议: what it says is the decision.
-    # With no action item, nothing will close the issue on its own: the secretary is told.
+    # With no action item, nothing will close the issue on its own: the secretary is told,
+    # and how to make 物业's work one.
     assert chat.say("@李书记/工作群: 结果 M1 采纳方案一，物业两周内划线") == [
         (
             WORK,
             "M1 停车位怎么规划 结果已记录：决议1条，行动事项 无。\n"
-            "议题 #1 仍未办结：落实后请发送「办结 编号 结果」。",
+            "议题 #1 仍未办结：落实后请发送「办结 编号 结果」。\n"
+            "决议提到了物业：要派单跟踪落实，请加上行动事项再记一次，"
+            "如：结果 M1 决议 采纳方案一，物业两周内划线 行动 物业 任务 期限",
         ),
         (G3, "#1 已在 M1 停车位怎么规划 议定：采纳方案一，物业两周内划线。"),
     ]
