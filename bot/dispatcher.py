@@ -137,20 +137,15 @@ def _full_width(word: str) -> str:
 
 def _guides(uow: UnitOfWork) -> dict[tuple[str, str], _Guide]:
     """Each group chat's 办事指南, where its community has one (built once a community)."""
+    chats, answers = uow.guide.of_groups()
     built: dict[int, _Guide] = {}
-    known = {}
-    for chat, answers in uow.guide.of_groups().items():
-        key = id(answers)  # one list a community: its chats share it
-        if key not in built:
-            entries = [
-                guide_rules.Entry(guide_rules.parse_keys(ask), words) for ask, words in answers
-            ]
-            words = {word for entry in entries for key_words in entry.keys for word in key_words}
-            words |= {_full_width(word) for word in words}  # as typed, before NFKC
-            named = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-            built[key] = _Guide(re.compile(named, re.IGNORECASE), entries)
-        known[chat] = built[key]
-    return known
+    for community_id, given in answers.items():
+        entries = [guide_rules.Entry(guide_rules.parse_keys(ask), words) for ask, words in given]
+        words = {word for entry in entries for key_words in entry.keys for word in key_words}
+        words |= {_full_width(word) for word in words}  # as typed, before NFKC
+        named = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+        built[community_id] = _Guide(re.compile(named, re.IGNORECASE), entries)
+    return {chat: built[community_id] for chat, community_id in chats.items()}
 
 
 class Dispatcher:

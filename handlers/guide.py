@@ -64,35 +64,37 @@ def answered(ctx: Context, said: str) -> Outcome | None:
         return None  # history (`linli import`): nobody was answered then, it is filed
     if not (guide.asked(said) or len(said) <= guide.KEY_WORD_AT_MOST):
         return None  # a key said alone is no longer than a key
-    if ctx.chat.kind != "private":
-        return asked_in_group(ctx, said)
+    if ctx.chat.kind != "private":  # asked by name: answered, however lately it was there
+        return asked_in_group(ctx, said, every=timedelta(0))
     found = guide.answering([entry for _, entry in entries(ctx)], said)
     if found is None:
         return None
-    _count(ctx, found)
+    _count(ctx, guide.shown_keys(found.keys))
     return answer(ctx, texts.GUIDE_ANSWER.format(answer=found.answer), GUIDED)
 
 
-def asked_in_group(ctx: Context, said: str) -> Outcome | None:
-    """「物业费多少钱一平」 asked in a group: the guide's answer, for the group to read; None when
-    no answer fits."""
+def asked_in_group(
+    ctx: Context, said: str, every: timedelta = GROUP_ANSWER_EVERY
+) -> Outcome | None:
+    """「物业费多少钱一平」 asked in a group: the guide's answer, for the group to read, unless
+    the group was given it within `every`; None when no answer fits."""
     if ctx.community is None:
         return None
     found = guide.answering([entry for _, entry in entries(ctx)], said, in_group=True)
     if found is None:
         return None
     keys = guide.shown_keys(found.keys)
-    if ctx.uow.guide.answered_in(ctx.chat.id, keys, ctx.now - GROUP_ANSWER_EVERY):
+    if every and ctx.uow.guide.answered_in(ctx.chat.id, keys, ctx.now - every):
         return None  # neighbours talking it over: the group read the answer a moment ago
-    _count(ctx, found)
+    _count(ctx, keys)
     text = texts.GUIDE_ANSWER_IN_GROUP.format(answer=found.answer, community=ctx.community.name)
     # The answer is the community's own, numbers to call included: the group reads it as written.
     return Outcome([reply_to(ctx, text)], GUIDED, published=True)
 
 
-def _count(ctx: Context, found: guide.Entry) -> None:
+def _count(ctx: Context, keys: str) -> None:
+    """Count the answer of these keys (as shown) given here."""
     assert ctx.community is not None
-    keys = guide.shown_keys(found.keys)
     ask = GuideAsk(
         community_id=ctx.community.id,
         person_id=ctx.sender.id,

@@ -2344,9 +2344,11 @@ class Guide:
         )
         return [(row[0], int(row[1]), int(row[2])) for row in rows]
 
-    def of_groups(self) -> dict[tuple[str, str], list[tuple[str, str]]]:
-        """Each group chat whose community has answers, (platform, ref): its (ask, answer)s,
-        in the order `of` gives them."""
+    def of_groups(
+        self,
+    ) -> tuple[dict[tuple[str, str], int], dict[int, list[tuple[str, str]]]]:
+        """The group chats of communities with answers, (platform, ref): their community; and
+        each such community's (ask, answer)s, in the order `of` gives them."""
         answers: dict[int, list[tuple[str, str]]] = {}
         for row in self._session.execute(
             select(GuideAnswer.community_id, GuideAnswer.ask, GuideAnswer.answer).order_by(
@@ -2355,13 +2357,13 @@ class Guide:
         ):
             answers.setdefault(row.community_id, []).append((row.ask, row.answer))
         if not answers:
-            return {}
+            return {}, {}
         rows = self._session.execute(
             select(Chat.platform, Chat.ref, Chat.community_id).where(
                 Chat.kind != "private", Chat.community_id.in_(list(answers))
             )
         )
-        return {(row.platform, row.ref): answers[row.community_id] for row in rows}
+        return {(row.platform, row.ref): row.community_id for row in rows}, answers
 
 
 class Patrols:

@@ -226,6 +226,8 @@ def test_a_group_is_given_an_answer_once_in_half_an_hour(chat: Conversation) -> 
     assert chat.say("@王芳/网格3群: 物业费多少钱一平") == answer
     # Neighbours talking it over: the group has just read it.
     assert chat.say("@李四/网格3群: 物业费怎么交？") == []
+    # Asked of the bot by name, it answers (and files nothing).
+    assert chat.say("@李四/网格3群: @邻里 物业费怎么交？") == answer
     assert chat.say("@赵阿姨/网格5群: 物业费怎么交？") == [("网格5群", f"{FEE}\n{IN_GROUP}")]
     chat.clock.advance(timedelta(minutes=30))
     assert chat.say("@李四/网格3群: 物业费怎么交？") == answer
