@@ -252,11 +252,7 @@ class Dispatcher:
         (「物业费多少钱一平」), normalised; None for other words, or where there is no guide.
         Other chatter costs a lookup and a length check, and no query."""
         text = message.text
-        if (
-            message.chat.is_private
-            or not text
-            or len(text) > 2 * guide_rules.ASKED_IN_GROUP_AT_MOST
-        ):
+        if message.chat.is_private or not text or len(text) > _GUIDE_TEXT_AT_MOST:
             return None
         guides = self._guided.known()
         found = guides.get((message.chat.platform, message.chat.ref)) if guides else None

@@ -34,7 +34,7 @@ _NOT_ANSWERED = re.compile(
 _MOST_SHOWN = 3  # answers 统计 names, the most given first
 _SHOWN_AT_MOST = 30  # characters of an answer in staff's list
 _ADD = re.compile(r"^(?:添加|增加|新增|加)\s*(?P<rest>.*)$", re.DOTALL)
-_COLON = re.compile(r"([:：])")
+_KEYS_THEN_ANSWER = re.compile(r"(?P<ask>[^:：]*)[:：](?P<words>.*)", re.DOTALL)
 _REMOVE = re.compile(r"^(?:删除|删掉|去掉|移除)\s*第?\s*(?P<n>\d{1,4})\s*条?$")
 
 
@@ -172,11 +172,12 @@ def _add(ctx: Context, rest: str) -> Outcome:
     assert ctx.community is not None
     if ctx.role not in STAFF:
         return refuse(ctx, "guide", texts.GUIDE_STAFF_ONLY)
-    ask, colon, words = [*(part.strip() for part in _COLON.split(rest, maxsplit=1)), "", ""][:3]
+    given = _KEYS_THEN_ANSWER.match(rest)
+    ask, words = (given["ask"].strip(), given["words"].strip()) if given else ("", "")
     full = visible(ctx.message.text).strip()
     if words and (at := full.rfind(words)) >= 0:
         words = full[at:]  # with its closing 。, which routing reads past
-    if not colon or not ask or not words:
+    if not ask or not words:
         return answer(ctx, texts.GUIDE_ADD_USAGE, "invalid")
     problem = guide.keys_problem(ask)
     if problem is not None:

@@ -2260,6 +2260,11 @@ _POINT_ENTRY = select(PointEntry).where(
 """`Points.find`, built once: every report of a neighbour's problem asks it."""
 
 
+# A community's answers as they are numbered: config's ("config" sorts after "chat") first, then
+# those added in chat, each as it was added.
+_GUIDE_ORDER = (GuideAnswer.source.desc(), GuideAnswer.id)
+
+
 class Guide:
     """Communities' 办事指南 answers."""
 
@@ -2272,7 +2277,7 @@ class Guide:
             self._session.scalars(
                 select(GuideAnswer)
                 .where(GuideAnswer.community_id == community_id)
-                .order_by(GuideAnswer.source.desc(), GuideAnswer.id)
+                .order_by(*_GUIDE_ORDER)
             )
         )
 
@@ -2352,7 +2357,7 @@ class Guide:
         answers: dict[int, list[tuple[str, str]]] = {}
         for row in self._session.execute(
             select(GuideAnswer.community_id, GuideAnswer.ask, GuideAnswer.answer).order_by(
-                GuideAnswer.source.desc(), GuideAnswer.id
+                *_GUIDE_ORDER
             )
         ):
             answers.setdefault(row.community_id, []).append((row.ask, row.answer))

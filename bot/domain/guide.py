@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.text import normalize
+from bot.text import SENTENCE_ENDS, normalize, rstrip_marks
 
 # Words a problem is told by (「电梯坏了什么时候修」「物业费交了怎么还漏水」): a report, not a
 # question the guide answers.
@@ -32,7 +32,6 @@ _ASKING_AFTER = (
 )
 _ALTERNATIVES = re.compile(r"[、,，;；/|]")
 _ALL_OF = re.compile(r"[+&\s]+")
-_CLOSING = re.compile(r"[\s。.!！~～?？]+$")
 KEYS_AT_MOST = 10  # alternatives in one entry
 KEY_WORD_AT_MOST = 20  # characters in one word of a key
 ASKED_AT_MOST = 40  # characters in a question the guide may answer (a group's: 25)
@@ -97,7 +96,7 @@ def answering(entries: Sequence[Entry], said: str, *, in_group: bool = False) ->
     word of the key closely (`_asked_of`). None when no entry answers."""
     said = said.lower()
     if not in_group:
-        bare = _CLOSING.sub("", said)
+        bare = rstrip_marks(said, SENTENCE_ENDS)
         for entry in entries:
             if (bare,) in entry.keys:
                 return entry
