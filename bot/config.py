@@ -209,7 +209,7 @@ class WorkUnit(_Strict):
 
 class GuideEntry(_Strict):
     """One answer of the community's 办事指南 and the keys it is asked by (`bot.domain.guide`):
-    「物业费、物业管理费」, 「装修+几点」."""
+    「物业费、物业管理费」, 「装修+几点」, 「居住证-居住证明」."""
 
     ask: Text
     answer: Annotated[

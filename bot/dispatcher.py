@@ -141,7 +141,7 @@ def _guides(uow: UnitOfWork) -> dict[tuple[str, str], _Guide]:
     built: dict[int, _Guide] = {}
     for community_id, given in answers.items():
         entries = [guide_rules.Entry(guide_rules.parse_keys(ask), words) for ask, words in given]
-        words = {word for entry in entries for key_words in entry.keys for word in key_words}
+        words = {word for entry in entries for key in entry.keys for word in key.words}
         words |= {_full_width(word) for word in words}  # as typed, before NFKC
         named = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
         built[community_id] = _Guide(re.compile(named, re.IGNORECASE), entries)

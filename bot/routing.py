@@ -1226,15 +1226,23 @@ _OUTCOME_OF_KIND = re.compile(
 )
 _OUTCOME_SEEN = re.compile("结果|决议|决定|议定|商定")  # one of them, or no such outcome
 _VOTE_CALLED = re.compile(r"^(?:发起|组织|开展|搞|来)(?:一个|一次|个|次)?(?:投票|表决)[，,：:\s]+")
+# 「添加指南 停车费：…」「指南删除5」「新增一条办事指南：…」: 「指南 添加 …」「指南 删除 5」.
+_GUIDE_KEPT = re.compile(
+    r"^(?:(?P<verb>添加|增加|新增|删除|删掉)(?:一条|一个)?(?:办事)?指南"
+    r"|(?:办事)?指南(?P<then>添加|增加|新增|删除|删掉))(?:[，,：:\s]+|(?=\d)|$)"
+)
 
 
 def _said_in_own_words(said: str, said_text: str) -> str | None:
-    """「M1 结果 决议：…」 → 「结果 M1 决议：…」, 「发起投票 …」 → 「投票 …」, the words after
-    kept as typed (a decision is published with its own ，and ：); None for other words."""
+    """「M1 结果 决议：…」 → 「结果 M1 决议：…」, 「发起投票 …」 → 「投票 …」, 「添加指南 …」 →
+    「指南 添加 …」, the words after kept as typed (a decision is published with its own ，and
+    ：); None for other words."""
     if said_text[:1] in "Mm" and (outcome := _OUTCOME_FIRST.match(said_text)) is not None:
         return f"结果 {outcome['meeting']} {_rest_after(said, outcome.end())}"
     if (vote := _VOTE_CALLED.match(said_text)) is not None:
         return f"投票 {_rest_after(said, vote.end())}"
+    if (kept := _GUIDE_KEPT.match(said_text)) is not None:
+        return f"指南 {kept['verb'] or kept['then']} {_rest_after(said, kept.end())}".rstrip()
     return None
 
 

@@ -122,7 +122,7 @@ def figures(
         return None
     given = sum(n for _, n, _ in asks)
     filed = sum(f for _, _, f in asks)
-    most = "、".join(f"{keys.split('、')[0]}（{n}次）" for keys, n, _ in asks[:_MOST_SHOWN])
+    most = "、".join(f"{guide.first_asked(keys)}（{n}次）" for keys, n, _ in asks[:_MOST_SHOWN])
     return texts.GUIDE_FIGURES.format(given=given, filed=filed, most=most)
 
 
@@ -156,7 +156,7 @@ def _shown(ctx: Context) -> Outcome:
     if not rows:
         return answer(ctx, texts.GUIDE_NONE_STAFF if staff else texts.GUIDE_NONE, "invalid")
     if not staff:
-        asked = "、".join("".join(entry.keys[0]) for _, entry in rows)
+        asked = "、".join("".join(entry.keys[0].words) for _, entry in rows)
         return answer(ctx, texts.GUIDE_FOR_RESIDENTS.format(asked=asked))
     lines = [texts.GUIDE_HEAD.format(community=ctx.community.name, count=len(rows))]
     for n, (row, entry) in enumerate(rows, start=1):
@@ -186,8 +186,9 @@ def _add(ctx: Context, rest: str) -> Outcome:
         return answer(ctx, texts.GUIDE_TOO_LONG.format(limit=guide.GUIDE_ANSWER_AT_MOST), "invalid")
     keys = guide.parse_keys(ask)
     rows = entries(ctx)
+    asked = {key.words for key in keys}
     for n, (_, entry) in enumerate(rows, start=1):
-        if set(entry.keys) & set(keys):
+        if any(key.words in asked for key in entry.keys):
             same = guide.shown_keys(entry.keys)
             return answer(ctx, texts.GUIDE_SAME_KEYS.format(n=n, keys=same), "invalid")
     ctx.uow.guide.add(

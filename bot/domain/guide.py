@@ -2,7 +2,8 @@
 一平」「装修几点可以开始」「老年证在哪办」), given at once instead of filed for a grid worker.
 
 An entry is asked by its keys, written as staff would write them: alternatives apart by 、 or
-，, words that must all be there joined by + or a space (「物业费、物业管理费」「装修+几点」).
+，, words that must all be there joined by + or a space, and words that rule the key out after
+a - (「物业费、物业管理费」「装修+几点」「居住证-居住证明」: 居住证明 is another paper).
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ _ASKING_AFTER = (
     r"需不需要|可以|可不可以|能不能|是否|收费|[吗么呢嘛?？]|$)"
 )
 _ALTERNATIVES = re.compile(r"[、,，;；/|]")
-_ALL_OF = re.compile(r"[+&\s]+")
+# A key's words: joined by + or a space, or after - to rule it out (「居住证-居住证明」); a -
+# between letters or digits is the word's own (「wi-fi」).
+_KEY_WORD = re.compile(r"(?P<unless>-?)(?P<word>(?:[^+&\s-]|(?<=[a-z0-9])-(?=[a-z0-9]))+)")
 KEYS_AT_MOST = 10  # alternatives in one entry
 KEY_WORD_AT_MOST = 20  # characters in one word of a key
 ASKED_AT_MOST = 40  # characters in a question the guide may answer (a group's: 25)
@@ -40,43 +43,83 @@ GUIDE_ANSWER_AT_MOST = 500  # characters in an answer
 
 
 @dataclass(frozen=True)
-class Entry:
-    """One answer and the keys it is asked by: each key the words that must all be there."""
+class Key:
+    """One way an answer is asked: the words that must all be there, and the words that rule
+    it out (「居住证-居住证明」: 「居住证明在哪开」 asks of another paper)."""
 
-    keys: tuple[tuple[str, ...], ...]
+    words: tuple[str, ...]
+    unless: tuple[str, ...] = ()
+
+    def fits(self, said: str) -> bool:
+        """Whether `said` (normalised, lower case) has all the words and none ruling it out."""
+        return all(word in said for word in self.words) and not any(
+            word in said for word in self.unless
+        )
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One answer and the keys it is asked by."""
+
+    keys: tuple[Key, ...]
     answer: str
 
 
-def parse_keys(written: str) -> tuple[tuple[str, ...], ...]:
-    """「物业费、物业管理费」 → (("物业费",), ("物业管理费",)); 「装修+几点」 → (("装修", "几点"),).
-    Letters are read in lower case (「WiFi」 is asked as 「wifi」); empty words are dropped."""
-    keys = []
-    for alternative in _ALTERNATIVES.split(normalize(written).lower()):
-        words = tuple(word for word in _ALL_OF.split(alternative) if word)
-        if words and words not in keys:
-            keys.append(words)
+def parse_keys(written: str) -> tuple[Key, ...]:
+    """「物业费、物业管理费」 → 物业费 or 物业管理费; 「装修+几点」 → 装修 and 几点;
+    「居住证-居住证明」 → 居住证 unless 居住证明. Letters are read in lower case (「WiFi」 is
+    asked as 「wifi」); empty words are dropped, and so is a key with no word that asks
+    (「-证明」)."""
+    keys: list[Key] = []
+    for _, key in _alternatives(written):
+        if key.words and all(key.words != known.words for known in keys):
+            keys.append(key)
     return tuple(keys)
+
+
+def _alternatives(written: str) -> list[tuple[str, Key]]:
+    """Each alternative of `written` as typed (normalised, lower case), and its key."""
+    found = []
+    for alternative in _ALTERNATIVES.split(normalize(written).lower()):
+        words: list[str] = []
+        unless: list[str] = []
+        for said in _KEY_WORD.finditer(alternative):
+            (unless if said["unless"] else words).append(said["word"])
+        found.append((alternative.strip(), Key(tuple(words), tuple(unless))))
+    return found
 
 
 def keys_problem(written: str) -> str | None:
     """What is wrong with keys as written, in Chinese; None when they will do."""
+    for alternative, key in _alternatives(written):
+        if key.unless and not key.words:
+            return f"「{alternative}」只有不该答的词，前面还要写问的词（如：居住证-居住证明）"
     keys = parse_keys(written)
     if not keys:
         return "关键词不能为空"
     if len(keys) > KEYS_AT_MOST:
         return f"关键词最多{KEYS_AT_MOST}组"
-    for words in keys:
-        for word in words:
+    for key in keys:
+        for word in key.words + key.unless:
             if len(word) > KEY_WORD_AT_MOST:
                 return f"关键词「{word}」太长（最多{KEY_WORD_AT_MOST}个字）"
-            if len(word) < 2 and len(words) == 1:
-                return f"关键词「{word}」太短，会答错问题（至少2个字）"
+        if len(key.words) == 1 and len(key.words[0]) < 2:
+            return f"关键词「{key.words[0]}」太短，会答错问题（至少2个字）"
     return None
 
 
-def shown_keys(keys: tuple[tuple[str, ...], ...]) -> str:
-    """The keys as staff write them: 「物业费、装修+几点」."""
-    return "、".join("+".join(words) for words in keys)
+def shown_keys(keys: tuple[Key, ...]) -> str:
+    """The keys as staff write them: 「物业费、装修+几点、居住证-居住证明」."""
+    return "、".join(
+        "+".join(key.words) + "".join(f"-{word}" for word in key.unless) for key in keys
+    )
+
+
+def first_asked(shown: str) -> str:
+    """How an answer is named where it is counted: the words of its first key as shown
+    (「居住证-居住证明、暂住证」 → 「居住证」)."""
+    keys = parse_keys(shown)
+    return "+".join(keys[0].words) if keys else shown
 
 
 def asked(said: str, *, in_group: bool = False) -> bool:
@@ -98,17 +141,17 @@ def answering(entries: Sequence[Entry], said: str, *, in_group: bool = False) ->
     if not in_group:
         bare = rstrip_marks(said, SENTENCE_ENDS)
         for entry in entries:
-            if (bare,) in entry.keys:
+            if any(key.words == (bare,) for key in entry.keys):
                 return entry
     if not asked(said, in_group=in_group):
         return None
     best: Entry | None = None
     best_score = 0
     for entry in entries:
-        for words in entry.keys:
-            score = sum(len(word) for word in words)
-            found = score > best_score and all(word in said for word in words)
-            if found and (not in_group or _asked_of(words, said)):
+        for key in entry.keys:
+            score = sum(len(word) for word in key.words)
+            found = score > best_score and key.fits(said)
+            if found and (not in_group or _asked_of(key.words, said)):
                 best, best_score = entry, score
     return best
 

@@ -52,6 +52,17 @@ def test_a_question_the_guide_cannot_answer_is_filed_as_before(chat: Conversatio
     assert chat.say("@王芳/私聊: 停车费怎么收")[0][1].startswith("已登记 #1【停车通行】")
 
 
+def test_a_word_after_a_minus_keeps_an_answer_from_another_question(chat: Conversation) -> None:
+    # The example's 居住证 is asked by 「居住证-居住证明」: a 居住证明 is another paper.
+    assert chat.say("@王芳/私聊: 居住证明在哪开")[0][1].startswith("已登记 #1【政务服务】")
+    assert chat.say("@王芳/私聊: 居住证怎么办理")[0][1].startswith("居住证：带身份证")
+    added = chat.text("@李书记/私聊: 指南 添加 居住证明、居住+证明-居住证：居住证明由社区开具。")
+    assert added == "已添加办事指南第5条（居住证明、居住+证明-居住证），居民问到时我直接答复。"
+    assert chat.say("@李四/私聊: 居住证明在哪开")[0][1].startswith("居住证明由社区开具。")
+    assert chat.say("@李四/私聊: 开居住的证明要带什么")[0][1].startswith("居住证明由社区开具。")
+    assert chat.say("@李四/私聊: 居住证怎么办理")[0][1].startswith("居住证：带身份证")
+
+
 def test_a_person_asked_for_after_an_answer_files_the_question_once(chat: Conversation) -> None:
     chat.say("@王芳/私聊: 居住证怎么办理？")
     replies = chat.say("@王芳/私聊: 转人工")
@@ -129,12 +140,26 @@ def test_an_answer_added_in_chat_outlives_a_restart(chat: Conversation) -> None:
         assert listed[0] == "幸福里社区办事指南（3条），居民问到时直接答复："
         assert [line.split(" → ")[0] for line in listed[1:4]] == [
             "1. 老年证、老年优待证",
-            "2. 居住证",
+            "2. 居住证-居住证明",
             "3. 疫苗",
         ]
         assert changed.say("@王芳/私聊: 物业费多少钱一平")[0][1].startswith("已登记 #1")
     finally:
         changed.close()
+
+
+def test_staff_keep_the_guide_with_the_verb_first_too(chat: Conversation) -> None:
+    assert chat.text("@李书记/私聊: 添加指南 停车费：地面停车每月150元。") == (
+        "已添加办事指南第5条（停车费），居民问到时我直接答复。"
+    )
+    assert chat.text("@王芳/私聊: 停车费多少钱").startswith("地面停车每月150元。\n")
+    assert chat.text("@张网格/网格3群: 新增一条指南：充电桩+收费：每度1元。").startswith(
+        "已添加办事指南第6条（充电桩+收费）"
+    )
+    assert chat.text("@王芳/私聊: 删除指南 5") == "只有书记和网格员可以修改办事指南。"
+    assert chat.text("@李书记/私聊: 指南删除5") == "已删除办事指南第5条（停车费）。"
+    assert chat.text("@李书记/私聊: 添加指南").startswith("用法：指南 添加 关键词：答复。")
+    assert chat.say("@王芳/私聊: 停车费多少钱")[0][1].startswith("已登记 #1【停车通行】")
 
 
 def test_residents_see_what_they_can_ask_and_cannot_change_it(chat: Conversation) -> None:

@@ -13,15 +13,31 @@ HOURS = Entry(parse_keys("装修+几点、装修 时间"), "hours")
 GUIDE = [FEE, RENOVATION, HOURS]
 
 
+def words(written: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    return [(key.words, key.unless) for key in parse_keys(written)]
+
+
 def test_keys_are_read_as_staff_write_them() -> None:
-    assert parse_keys("物业费、物业管理费") == (("物业费",), ("物业管理费",))
-    assert parse_keys("装修+几点，装修＋时间; 装修 什么时候") == (
-        ("装修", "几点"),
-        ("装修", "时间"),
-        ("装修", "什么时候"),
-    )
-    assert parse_keys("物业费、、物业费") == (("物业费",),)
+    assert words("物业费、物业管理费") == [(("物业费",), ()), (("物业管理费",), ())]
+    assert words("装修+几点，装修＋时间; 装修 什么时候") == [
+        (("装修", "几点"), ()),
+        (("装修", "时间"), ()),
+        (("装修", "什么时候"), ()),
+    ]
+    assert words("物业费、、物业费") == [(("物业费",), ())]
     assert shown_keys(parse_keys("装修 几点、老年证")) == "装修+几点、老年证"
+
+
+def test_words_after_a_minus_rule_a_key_out() -> None:
+    assert words("居住证-居住证明") == [(("居住证",), ("居住证明",))]
+    assert words("居住证 －证明+暂住证") == [(("居住证", "暂住证"), ("证明",))]
+    assert words("WiFi、wi-fi") == [(("wifi",), ()), (("wi-fi",), ())]  # a word's own -
+    assert shown_keys(parse_keys("居住证 -居住证明、暂住证")) == "居住证-居住证明、暂住证"
+    residence = [Entry(parse_keys("居住证-居住证明"), "residence")]
+    assert answering(residence, "居住证怎么办理") == residence[0]
+    assert answering(residence, "居住证") == residence[0]
+    assert answering(residence, "居住证明在哪开") is None  # another paper
+    assert answering(residence, "居住证明在哪开", in_group=True) is None
 
 
 @pytest.mark.parametrize(
@@ -31,6 +47,7 @@ def test_keys_are_read_as_staff_write_them() -> None:
         ("车", "关键词「车」太短，会答错问题（至少2个字）"),
         ("长" * 21, "太长（最多20个字）"),
         ("、".join(f"词{n}" for n in range(11)), "关键词最多10组"),
+        ("物业费、-证明", "「-证明」只有不该答的词，前面还要写问的词"),
     ],
 )
 def test_keys_that_would_answer_wrongly_or_never_are_refused(written: str, problem: str) -> None:

@@ -330,6 +330,12 @@ def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_
             "vote",
             "充电桩 选项 同意｜反对 截止 周五18:00",
         ),
+        # The 办事指南 kept with the verb first, or joined to 指南.
+        ("添加指南 停车费：地面每月150元", "guide", "添加 停车费：地面每月150元"),
+        ("新增一条办事指南：充电桩+收费：1元", "guide", "新增 充电桩+收费：1元"),
+        ("指南添加 停车证：到物业办", "guide", "添加 停车证：到物业办"),
+        ("删除指南 5", "guide", "删除 5"),
+        ("指南删除5", "guide", "删除 5"),
         ("1号派单给物业", "assign", "1 物业"),
         ("1号和2号派物业", "assign", "1,2 物业"),
         ("把1、2号派给刘物业，周五前", "assign", "1,2 刘物业，周五前"),
