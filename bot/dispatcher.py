@@ -58,7 +58,7 @@ from handlers.base import (
     quiet_until,
     refuse,
 )
-from handlers.guide import GUIDED
+from handlers.guide import GROUP_ANSWER_EVERY, GUIDED
 from storage.models import Chat, Community, InboundMessage, RoleGrant
 from storage.uow import UnitOfWork
 
@@ -83,6 +83,7 @@ def here(reply: Outgoing, chat: ChatRef) -> bool:
 # Longer than this as sent, a group message is no question the guide answers (its 25 characters
 # normalised, with room for spaces, marks and an @).
 _GUIDE_TEXT_AT_MOST = 2 * guide_rules.ASKED_IN_GROUP_AT_MOST
+_GIVEN_KEPT = 4096  # groups' recent guide answers held before the stale ones are dropped
 Known = TypeVar("Known", bound=Container[tuple[str, str]])
 
 
@@ -148,6 +149,24 @@ def _guides(uow: UnitOfWork) -> dict[tuple[str, str], _Guide]:
     return {chat: built[community_id] for chat, community_id in chats.items()}
 
 
+class _GivenLately:
+    """The 办事指南 answers this process gave in each group lately, so a neighbour asking the
+    same again within the half hour is passed over without a transaction. What the process
+    did not give itself (before a restart, or to an @) `guide_asks` still tells the handler."""
+
+    def __init__(self) -> None:
+        self._at: dict[tuple[ChatRef, str], datetime] = {}
+
+    def lately(self, chat: ChatRef, keys: str, now: datetime) -> bool:
+        at = self._at.get((chat, keys))
+        return at is not None and now - at < GROUP_ANSWER_EVERY
+
+    def given(self, chat: ChatRef, keys: str, now: datetime) -> None:
+        if len(self._at) >= _GIVEN_KEPT:  # the stale ones go; a busy city keeps a few thousand
+            self._at = {seen: at for seen, at in self._at.items() if self.lately(*seen, now)}
+        self._at[(chat, keys)] = now
+
+
 class Dispatcher:
     def __init__(
         self, services: Services, sessions: sessionmaker[Session], *, queue_replies: bool = True
@@ -163,6 +182,7 @@ class Dispatcher:
             "sent a notice",
         )
         self._guided = _Chats(sessions, _guides, "with 办事指南")
+        self._given = _GivenLately()
         settings = services.settings
         self._router = Router(
             services.commands,
@@ -249,8 +269,18 @@ class Dispatcher:
 
     def _guide_asked(self, message: IncomingMessage) -> str | None:
         """The words of an untagged group question the community's 办事指南 answers
-        (「物业费多少钱一平」), normalised; None for other words, or where there is no guide.
-        Other chatter costs a lookup and a length check, and no query."""
+        (「物业费多少钱一平」), normalised; None for other words, where there is no guide, or
+        where this process gave the group the answer within the half hour. Other chatter costs
+        a lookup and a length check, and no query."""
+        answering = self._guide_answering(message)
+        if answering is None:
+            return None
+        said, keys = answering
+        return None if self._given.lately(message.chat, keys, self._services.clock.now()) else said
+
+    def _guide_answering(self, message: IncomingMessage) -> tuple[str, str] | None:
+        """An untagged group question's words, normalised, and the keys (as shown) of the
+        办事指南 answer that fits it; None when none does."""
         text = message.text
         if message.chat.is_private or not text or len(text) > _GUIDE_TEXT_AT_MOST:
             return None
@@ -259,7 +289,8 @@ class Dispatcher:
         if found is None or found.named.search(text) is None:
             return None
         said = normalize(rstrip_marks(visible(text).strip(), SENTENCE_ENDS))
-        return said if guide_rules.answering(found.entries, said, in_group=True) else None
+        entry = guide_rules.answering(found.entries, said, in_group=True)
+        return None if entry is None else (said, guide_rules.shown_keys(entry.keys))
 
     def _worth_suggesting(self, message: IncomingMessage) -> bool:
         """An untagged group message in a chat with 诉求提示 on, that reads surely as a
@@ -498,7 +529,10 @@ class Dispatcher:
             case RouteKind.NOTICE_ASKED:
                 return self._or_otherwise(ctx, route, notice.answering(ctx, route.text))
             case RouteKind.GUIDE_ASKED:
-                return self._or_otherwise(ctx, route, guide.asked_in_group(ctx, route.text))
+                answered = guide.asked_in_group(ctx, route.text)
+                if answered is not None and (given := self._guide_answering(ctx.message)):
+                    self._given.given(ctx.message.chat, given[1], ctx.now)
+                return self._or_otherwise(ctx, route, answered)
             case RouteKind.MEETING_CALLED:
                 return self._or_otherwise(ctx, route, meetings.called_in_words(ctx, route.text))
             case RouteKind.ME_TOO:

@@ -261,6 +261,19 @@ def test_a_group_is_given_an_answer_once_in_half_an_hour(chat: Conversation) -> 
     assert chat.say("@李四/私聊: 物业费怎么交？")[0][1].startswith(FEE)
 
 
+def test_the_half_hour_holds_across_a_restart(chat: Conversation) -> None:
+    assert chat.say("@王芳/网格3群: 物业费多少钱一平") == [("网格3群", f"{FEE}\n{IN_GROUP}")]
+    chat.close()
+    again = Conversation(chat.settings, chat.clock, session="again")
+    try:
+        assert again.say("@李四/网格3群: 物业费怎么交？") == []  # the group read it just now
+        again.clock.advance(timedelta(minutes=30))
+        assert again.say("@李四/网格3群: 物业费怎么交？") == [("网格3群", f"{FEE}\n{IN_GROUP}")]
+        assert again.say("@赵阿姨/网格3群: 物业费在哪交") == []
+    finally:
+        again.close()
+
+
 def test_a_question_in_imported_history_is_filed_and_not_counted(chat: Conversation) -> None:
     # `linli import`: nobody answered it then; it is filed as the past's reports are.
     sent = chat.send("@王芳/网格3群: @邻里 物业费多少钱一平", via="import")
