@@ -22,6 +22,7 @@ from bot.domain.asking import (
     EXTEND_SAID,
     NOT_OURS_SAID,
     PLANNED_SAID,
+    PROGRESS_SAID,
     REPORTER_CONTACT_ASKED,
     RESOLVED_SAID,
     UNASSIGN_SAID,
@@ -93,6 +94,7 @@ from handlers.ledger import (
     is_deadline,
     issue_facts,
     own_open_here,
+    progress,
     reopen,
     resolve,
     shown_deadline,
@@ -386,6 +388,9 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
         if not done["result"]:  # 「2号办结了」: with what result?
             return answer(ctx, ctx.services.command("resolve").usage_line(), "invalid")
         return resolve(ctx, f"{number} {done['result']}")  # 「1号办结了，灯换了」
+    noted = PROGRESS_SAID.match(said.strip())
+    if noted is not None and not _QUESTION_END.search(said):
+        return progress(ctx, f"{number} {noted['note']}")  # 「1号进展：已上门看过」
     if DUPLICATE_SAID.match(said.strip()) is not None:  # 「3号重复了」: of which?
         return _repeats_which(ctx, number)
     if UNASSIGN_SAID.match(said.strip()) is not None:  # 「1号先不派了」

@@ -11,7 +11,7 @@ import re
 from datetime import datetime, timedelta
 
 from bot.config import TRIAGE_LEVELS
-from bot.domain.deadlines import Colour, DeadlineError, colour, format_deadline
+from bot.domain.deadlines import Colour, DeadlineError, colour, format_deadline, soon_said
 from bot.domain.issues import IssueStatus, Role
 from bot.domain.lifecycle import (
     DONE,
@@ -439,6 +439,16 @@ def accept(ctx: Context, args: str) -> Outcome:
     return Outcome(replies, "command", issue.id)
 
 
+def _deadline_said(ctx: Context, when: str) -> datetime | None:
+    """The deadline a 派单 says; None for none said, or 「尽快处理」 (the level's then)."""
+    if not when.strip() or soon_said(when):
+        return None
+    try:
+        return ctx.services.deadline(when, ctx.now)
+    except DeadlineError as bad:
+        raise Answer(str(bad)) from None
+
+
 def assign(ctx: Context, args: str) -> Outcome:
     """派单 N @人或单位 [期限] — hand the issue to a person or a unit, with a deadline
     (派单 1,2 物业: each)."""
@@ -458,12 +468,7 @@ def assign(ctx: Context, args: str) -> Outcome:
         and issue.assignee_id == (person.id if person else None)
         and issue.assignee_unit == unit
     )
-    typed: datetime | None = None
-    if when.strip():
-        try:
-            typed = ctx.services.deadline(when, ctx.now)
-        except DeadlineError as bad:
-            raise Answer(str(bad)) from None
+    typed = _deadline_said(ctx, when)
     if same_holder and issue.deadline is not None and typed in (None, issue.deadline):
         # Said again (a double send): already theirs, nobody is told twice.
         shown = shown_deadline(ctx.services, issue.deadline)

@@ -815,6 +815,10 @@ DONE_SAID = re.compile(
     r"|填平|[处清]理完|弄完|修复了|[清拉运]走了"
 )
 # 「办结了，灯换了」「已办结：已疏通」: the 办结 itself, its result after it.
+# 「1号进展：已上门看过」「2号的进展 等配件」 (the number first): 进展 1 已上门看过.
+PROGRESS_SAID = re.compile(
+    r"^的?(?:最新)?(?:进展|进度)(?:情况)?(?:是|如下)?[\s,，。:：;；]+(?P<note>\S.*)$", re.DOTALL
+)
 RESOLVED_SAID = re.compile(r"^(?:已经?)?(?:办结|办完)了?[\s,，。:：;；]*(?P<result>.*)$", re.DOTALL)
 # 「要延期」「再给几天」「灯泡没货了，要等几天」: more time.
 EXTEND_SAID = re.compile(

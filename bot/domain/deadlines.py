@@ -218,9 +218,22 @@ _TRAILING_BEFORE = re.compile(r"(?:之前|以前|前)$")
 _LEADING_LIMIT = re.compile(r"^(?:限期|期限|时限|限)(?:为|是|:)?(?=.)")
 # 「周五前修好」「3天内处理完」「明天下午要办好」: the deadline, then what is to be done by it.
 _TRAILING_DONE = re.compile(
-    r"(?<=.)(?:要|得|必须|务必|需要)?(?:修好|修完|办好|办完|处理好|处理完|解决好?|搞定|弄好|完成"
-    r"|完工|办结|答复|清完|清理完|清理好|清走|填好|填平|换好|修复|疏通)(?:它|了)?$"
+    r"(?<=.)(?:要|得|必须|务必|需要)?(?:修好|修完|办好|办完|处理好?|处理完|解决好?|搞定|弄好|完成"
+    r"|完工|办结|答复|回复|清完|清理完|清理好|清走|填好|填平|换好|修复|修理|疏通|办理|落实|整改)"
+    r"(?:一下)?(?:它|了)?$"
 )
+# 「尽快处理」「马上去修」: no day said, so the level's deadline.
+_SOON = re.compile(
+    r"^(?:请)?(?:尽快|尽早|抓紧|马上|赶紧|立即|立刻|及时)(?:时间)?(?:去|来)?"
+    r"(?:处理|解决|办理?|修理?|落实|安排|整改)?(?:一下)?(?:好|完)?(?:吧)?$"
+)
+
+
+def soon_said(text: str) -> bool:
+    """Whether `text` asks for the work soon without saying by when (「尽快处理」)."""
+    return _SOON.match(_SPACES_NOT_BETWEEN_DIGITS.sub("", normalize(text))) is not None
+
+
 # 「明天下午」 as a deadline: by the end of that part of the day; for a reminder or a meeting
 # (counted in calendar days), its start.
 _PERIOD_STARTS = {

@@ -168,6 +168,15 @@ def test_staff_telling_of_an_issue_in_the_work_group_are_told_the_command(
         "#1 已办结：灯换了。请报事人评价：回复「评价 1 1-5分」，或「满意/基本满意/不满意」。",
     )
     assert chat.text("@赵网格/工作群: 2号办结了").startswith("用法：/resolve 编号 结果")
+    # 进展 named after the number is that 进展, in their own words; asked, it is not.
+    chat.say("@李书记/工作群: 受理 2")
+    assert chat.say("@赵网格/工作群: 2号进展：已联系施工队，明天上门")[0] == (
+        "工作群",
+        "#2 进展：已联系施工队，明天上门",
+    )
+    assert chat.say("@赵网格/工作群: 2号的进展 等配件")[0] == ("工作群", "#2 进展：等配件")
+    shown = chat.text("@赵网格/工作群: 2号进展怎么样了？")  # asked: the record, as 查看 2
+    assert shown.startswith("#2【噪音扰民】已受理") and shown.count("进展：") == 2
     assert chat.say("@赵网格/工作群: 2号办结了吗") == []
     # A building, a count, an unknown number, a resident, a grid group: chat.
     for line in (

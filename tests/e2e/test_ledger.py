@@ -707,6 +707,16 @@ def test_an_assignment_said_the_short_way_in_the_grid_group(chat: Conversation) 
     replies = chat.say("@李书记/工作群: 1号和2号派物业，周五前")
     assert (WORK, "#1 已派单给 物业，期限 11月27日。") in replies
     assert (WORK, "#2 已派单给 物业，期限 11月27日。") in replies
+    # The work said after the day; 「尽快」 says no day: the level's deadline (3 working days).
+    assert chat.say("@李书记/工作群: 1号派给张网格，明天前处理")[0] == (
+        WORK,
+        "#1 已派单给 张*格，期限 11月24日。",
+    )
+    chat.say("@王芳/网格3群: #报事 5号楼1单元门口下水道堵了")
+    assert chat.say("@李书记/工作群: 派单 3 刘物业 尽快处理")[0] == (
+        WORK,
+        "#3 已派单给 物业·刘*业，期限 11月26日。",
+    )
     # Talk of sending someone, or of a 派出所, is no assignment.
     assert chat.say("@张网格/网格3群: 2号派出所来人了") == []
     assert chat.say("@王芳/网格3群: 1号派人去看了吗") == []

@@ -21,6 +21,7 @@ from bot.domain.deadlines import (
     due_window,
     format_deadline,
     parse_deadline,
+    soon_said,
 )
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -133,6 +134,8 @@ def parse(text: str, now: datetime = MONDAY) -> datetime:
         ("下周一之前必须解决", at(2026, 11, 30)),
         ("明天必须清完", at(2026, 11, 24)),
         ("周五前填平", at(2026, 11, 27)),
+        ("明天前处理", at(2026, 11, 24)),
+        ("周五之前落实一下", at(2026, 11, 27)),
         # the word for a deadline before it
         ("限两天", at(2026, 11, 25)),
         ("限期3天", at(2026, 11, 26)),
@@ -501,3 +504,19 @@ def test_the_days_a_deadline_is_due_in(
 @pytest.mark.parametrize("word", ["今天", "到期", "上周到期", "红"])
 def test_other_words_are_no_days_due(word: str) -> None:
     assert due_window(word, at(2026, 11, 29), TZ) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "soon"),
+    [
+        ("尽快处理", True),
+        ("马上去修一下", True),
+        ("抓紧", True),
+        ("请尽快解决好", True),
+        ("尽快周五前", False),  # a day said: it is the deadline
+        ("明天", False),
+        ("处理", False),
+    ],
+)
+def test_soon_without_a_day_leaves_the_deadline_to_the_level(said: str, soon: bool) -> None:
+    assert soon_said(said) is soon
