@@ -32,7 +32,7 @@ from handlers.ledger import (
 )
 from handlers.stats import Period, category_code, parse_period
 from storage.models import Issue
-from storage.repositories import LedgerQuery
+from storage.repositories import LedgerPage, LedgerQuery
 from storage.uow import UnitOfWork
 
 PAGE_SIZE = 10
@@ -162,6 +162,7 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     grid_work = mine and actor.role is Role.WORKER
     holder_view = actor.role is Role.HANDLER or (mine and actor.role in STAFF and not grid_work)
     watcher, building = ledger_scope(actor)
+    own_grids = _own_grids(ctx, asked, grid_work)
     if mine and building:  # 「台账 我的」: a 楼栋长's own reports and follows
         watcher, building = actor.person_id, None
     if asked.building is not None:
@@ -210,21 +211,21 @@ def list_issues(ctx: Context, args: str) -> Outcome:
         if asked.order and actor.role in STAFF and (done := _order_done(ctx, asked.order)):
             return answer(ctx, done)
         said = [_said_filter(word) for word in filters if word not in _MINE]  # 「我的」: whose
-        return answer(ctx, _nothing_listed(actor.role, said, grid_work, holder_view, building))
+        return answer(
+            ctx,
+            _nothing_listed(
+                actor.role,
+                said,
+                grid_work=grid_work,
+                holder_view=holder_view,
+                building=building,
+                own_grids=own_grids,
+            ),
+        )
     pages = -(-shown_total // PAGE_SIZE)
     if page > pages:
         raise Answer(texts.LIST_NO_PAGE.format(page=page, pages=pages))
-    filed = texts.LIST_FILED.format(period=asked.filed.label) if asked.filed else ""
-    head = texts.LIST_HEAD.format(
-        community=community.name,
-        filed=filed,
-        total=result.total,
-        red=result.red,
-        yellow=result.yellow,
-        green=result.green,
-    )
-    if follow_up:
-        head = texts.LIST_FOLLOW_UP_HEAD.format(community=community.name, total=result.total)
+    head = _head(community.name, own_grids, asked, result, follow_up=follow_up)
     if pages > 1:
         head += texts.LIST_PAGE.format(page=page, pages=pages)
     lines = [head, *(ledger_line(ctx.uow, ctx.services, issue) for issue in result.issues)]
@@ -236,6 +237,34 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     if page < pages:
         lines.append(texts.LIST_NEXT.format(next=page + 1, args="".join(f"{w} " for w in filters)))
     return answer(ctx, "\n".join(lines))
+
+
+def _head(
+    community: str, own_grids: str, asked: _Asked, result: LedgerPage, *, follow_up: bool
+) -> str:
+    """「幸福里社区网格3台账：未办结2条（🔴0 🟡1 🟢1）」; of 台账 待回访, how many wait."""
+    if follow_up:
+        return texts.LIST_FOLLOW_UP_HEAD.format(community=community, total=result.total)
+    return texts.LIST_HEAD.format(
+        community=community + own_grids,
+        filed=texts.LIST_FILED.format(period=asked.filed.label) if asked.filed else "",
+        total=result.total,
+        red=result.red,
+        yellow=result.yellow,
+        green=result.green,
+    )
+
+
+def _own_grids(ctx: Context, asked: _Asked, grid_work: bool) -> str:
+    """The grids a grid worker's 台账 is kept to, as a line names them (「网格3、网格5」), when
+    they asked for no other; "" for anyone else's. Said, in a work group where the
+    secretary's shows every grid."""
+    actor = ctx.actor
+    if actor.role is not Role.WORKER or asked.grid_ids or asked.everything or grid_work:
+        return ""
+    assert ctx.community is not None
+    grids = ctx.uow.communities.grids_of(ctx.community.id)
+    return "、".join(grid.name for grid in grids if grid.id in actor.grid_ids)
 
 
 def _order_done(ctx: Context, order: str) -> str | None:
@@ -524,12 +553,20 @@ def _said_filter(word: str) -> str:
 
 
 def _nothing_listed(
-    role: Role, filters: list[str], grid_work: bool, holder_view: bool, building: str | None
+    role: Role,
+    filters: list[str],
+    *,
+    grid_work: bool,
+    holder_view: bool,
+    building: str | None,
+    own_grids: str,
 ) -> str:
     """An empty ledger: what was asked for said back (「台账 红 网格3」), else in the words of
-    whose ledger it is."""
+    whose ledger it is (a grid worker's grids, with how to see the rest)."""
     if filters:
         return texts.LIST_EMPTY_FOR.format(what="、".join(filters))
+    if own_grids:
+        return texts.LIST_EMPTY_OWN_GRIDS.format(grids=own_grids)
     if grid_work:
         return texts.LIST_EMPTY_GRIDS
     if building:  # a 楼栋长's

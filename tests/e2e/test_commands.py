@@ -128,8 +128,8 @@ def test_a_command_ending_a_sentence_still_counts(chat: Conversation) -> None:
     assert chat.say("@张网格/网格3群: 派单 1 @刘物业 3天。")[0][1].startswith(
         "#1 已派单给 物业·刘*业，期限 11月26日"
     )
-    assert chat.text("@张网格/网格3群: 台账。").startswith("幸福里社区台账：未办结1条")
-    assert chat.text("@张网格/网格3群: /list？").startswith("幸福里社区台账：未办结1条")
+    assert chat.text("@张网格/网格3群: 台账。").startswith("幸福里社区网格3台账：未办结1条")
+    assert chat.text("@张网格/网格3群: /list？").startswith("幸福里社区网格3台账：未办结1条")
     assert chat.text("@王芳/网格3群: 查看 1？").startswith("#1【排水管道】办理中")
     # The closing punctuation is not kept twice in what the bot repeats.
     assert chat.say("@刘物业/私聊: 办结 1 已疏通！")[0][1].startswith("#1 已办结：已疏通。请")

@@ -132,9 +132,15 @@ def test_the_ledger_by_status_as_staff_say_it(chat: Conversation) -> None:
 def test_workers_see_their_grids_unless_they_ask_for_more(chat: Conversation) -> None:
     file_reports(chat, 1)
     file_reports(chat, 1, where="网格5群", building=6)
-    assert chat.text("@张网格/网格3群: 台账").startswith("幸福里社区台账：未办结1条")
+    # Kept to their grids, the head says so: the secretary's in the same group shows all.
+    assert chat.text("@张网格/网格3群: 台账").startswith("幸福里社区网格3台账：未办结1条")
     assert chat.text("@张网格/网格3群: 台账 全部").startswith("幸福里社区台账：未办结2条")
     assert "#2【" in chat.text("@张网格/网格3群: 台账 网格5")
+    assert chat.text("@赵网格/工作群: 台账 红") == "没有符合条件（🔴超期）的未办结事项。"
+    chat.say("@李书记/工作群: 办结 2 已修好")
+    assert chat.text("@赵网格/工作群: 台账") == (
+        "网格5没有未办结的事项。全社区的请发送「台账 全部」。"
+    )
 
 
 def test_pages_of_ten(chat: Conversation) -> None:
