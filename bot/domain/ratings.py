@@ -193,13 +193,16 @@ def not_fixed(text: str, *, private: bool) -> bool:
     return _NOT_WELL_ENOUGH_WORDS.search(text) is not None and bool(_NOT_WELL_ENOUGH.search(text))
 
 
-# 「电梯修好了，谢谢」「灯已经亮了」「下水道通了」: the reporter telling the bot the problem is
-# gone, before anyone said 「已办结」. Not a question (「修好了吗」), not a denial (「还没修好」).
+# 「电梯修好了，谢谢」「灯已经亮了」「下水道通了」「楼上安静了」「好多了」: the reporter telling
+# the bot the problem is gone, before anyone said 「已办结」. Not a question (「修好了吗」), not a
+# denial (「还没修好」).
 _FIXED = re.compile(
     r"(?:修|弄|换|处理|疏通|清理|清|解决|搞|装|维修)好了|修复了|已经?(?:修好|修复|疏通|解决|处理)"
-    r"|(?:已经|终于|总算)?(?:亮|通|来电|来水|不漏|不堵|不响)了"
+    r"|(?:已经|终于|总算)?(?:亮|通|来电|来水|不漏|不堵|不响|不吵|不臭|安静|干净|好多)了"
 )
-_NOT_A_STATEMENT = re.compile(r"没|不[^漏堵响]|还是|又|吗|么|[?？]|什么时候|啥时候|多久|能不能|快")
+_NOT_A_STATEMENT = re.compile(
+    r"没|不[^漏堵响吵臭]|还是|又|吗|么|[?？]|什么时候|啥时候|多久|能不能|快"
+)
 FIXED_MAX = 20
 
 

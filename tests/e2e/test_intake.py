@@ -667,6 +667,21 @@ def test_a_light_said_to_be_on_is_said_to_be_fixed(chat: Conversation) -> None:
     assert chat.say("@孙大爷/网格5群: 下水道通了") == []  # he reported no drain
 
 
+def test_a_quiet_upstairs_or_a_smell_gone_is_said_to_be_fixed(chat: Conversation) -> None:
+    chat.say("@周女士/私聊: 楼上天天半夜拖椅子，太吵了，7号楼3单元")
+    assert chat.say("@周女士/私聊: 好多了，谢谢你们") == [
+        ("私聊·周女士", "好的，已转告处理人员。#1 办结后会请您评价。"),
+        ("私聊·赵网格", "#1 报事人说「好多了，谢谢你们」。已办好的话，请发送「办结 1 结果」。"),
+    ]
+    chat.say("@王芳/网格3群: #报事 3号楼垃圾站太臭了")
+    assert chat.say("@王芳/网格3群: 垃圾站不臭了")[0] == (
+        "网格3群",
+        "好的，已转告处理人员。#2 办结后会请您评价。",
+    )
+    assert chat.say("@王芳/网格3群: 垃圾站还是很臭") == []  # not fixed: no word to anyone
+    assert len(issues(chat)) == 2
+
+
 def test_a_detail_sent_privately_just_after_a_report_is_added_to_it(chat: Conversation) -> None:
     chat.say("@孙大爷/私聊: 我家楼上天天晚上跺脚，吵得睡不着")
     assert chat.say("@孙大爷/私聊: 楼上是401") == [

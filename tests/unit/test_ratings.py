@@ -108,7 +108,12 @@ def test_words_that_say_the_work_did_not_fix_it(said: str, private: bool, fixed:
         ("下水道通了", True),
         ("谢谢，已经修好了", True),
         ("不漏了", True),
+        ("楼上安静了", True),
+        ("好多了，谢谢你们", True),
+        ("垃圾站不臭了", True),
         ("修好了吗", False),  # asks
+        ("楼上还是不安静", False),
+        ("还是很臭，一点没好多了", False),
         ("还没修好", False),
         ("灯又不亮了", False),
         ("什么时候能修好", False),
