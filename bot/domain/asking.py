@@ -346,12 +346,14 @@ def notice_wanted(text: str, *, private: bool) -> tuple[str, int] | None:
     return _NOTICE_TO.get(to, to), match.start("what")
 
 
-# 「M1怎么样了」「M2有几条异议」「M1投票情况」: asking after one meeting or vote, by its number;
-# 「公示情况怎么样」「有几条异议了」「投票情况如何」: after those under way.
+# 「M1怎么样了」「M2有几条异议」「M1投票情况」「M2现在几票了」: asking after one meeting or vote,
+# by its number; 「公示情况怎么样」「有几条异议了」「投票结果」: after those under way.
 _MEETING_STATE = (
     r"(?:的)?(?:什么情况|啥情况|怎么样了?|咋样了?|情况(?:如何|怎么样了?)?|进展(?:如何|怎么样了?)?"
     r"|(?:收到|有)(?:几|多少)条?异议了?|异议(?:有)?(?:几|多少)条?了?|有(?:没有)?异议(?:吗|没有?)?"
-    r"|(?:投票|票数|公示)(?:情况)?(?:如何|怎么样了?)?|结果(?:呢|出来了[吗没]|如何|怎么样了?)?"
+    r"|(?:投票|票数|公示)(?:情况)?(?:如何|怎么样了?)?"
+    r"|(?:投票|表决)?结果(?:呢|出来了[吗没]|如何|怎么样了?)?"
+    r"|(?:现在|目前)?(?:一共|共)?(?:有|投了)?(?:几|多少)票了?"
     r"|(?:有)?(?:几|多少)个?人(?:报名|参加)了?|报名(?:情况|人数)(?:如何|怎么样)?"
     r"|(?:有)?(?:谁|哪些人)(?:报名|参加|要来)了?"
     # 「M1的行动事项有哪些」「M1的决议落实了吗」: its outcome and action items
@@ -364,12 +366,15 @@ _KIND_ASKED = re.compile(
     rf"^(?:这次|下次|本次|上次)?的?(?P<kind>{'|'.join(MEETING_KINDS)}){_MEETING_STATE}$"
 )
 _MEETING_FIRST = frozenset(
-    "Mm公投异议收有这下本上还谁现目一共几多哪" + "".join(kind[0] for kind in MEETING_KINDS)
+    "Mm公投表异议收有这下本上还谁现目一共几多哪" + "".join(kind[0] for kind in MEETING_KINDS)
 )
 # 「还有谁没投」「投了多少票了」: the votes under way (a secret one shows counts, no names).
 _MEETINGS_ASKED = re.compile(
     r"^(?:公示|投票|异议|议事会)(?:情况)?(?:如何|怎么样了?)$|^(?:收到|有)(?:几|多少)条异议了?$"
     r"|^(?:还有)?(?:谁|哪些人|多少人|几个人)还?没(?:有)?投(?:票)?$|^投了(?:几|多少)票了?$"
+    # 「投票结果」「现在几票了」: the votes under way, with their counts
+    r"|^(?:投票|表决)结果(?:呢|出来了[吗没]|如何|怎么样了?)?$"
+    r"|^(?:现在|目前)(?:一共|共)?(?:有|投了)?(?:几|多少)票了?$"
     # 「有几个人报名了」「谁报名了」: the meetings coming, each with how many signed up
     r"|^(?:现在|目前)?(?:有|一共|共)?(?:几|多少)个?人报名了?$|^(?:有)?(?:谁|哪些人)报名了?$"
 )

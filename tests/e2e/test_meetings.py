@@ -847,6 +847,8 @@ def test_a_meeting_asked_after_in_words_is_shown(chat: Conversation) -> None:
     assert chat.text("@李书记/工作群: M1有几条异议") == shown
     assert chat.text("@张网格/私聊: m1 怎么样了？") == shown
     assert chat.text("@李书记/工作群: 公示情况怎么样") == chat.text("@李书记/工作群: 议事会")
+    assert chat.text("@李书记/私聊: 投票结果") == chat.text("@李书记/工作群: 议事会")
+    assert chat.text("@李书记/私聊: M1投票结果") == shown
     assert chat.text("@李书记/工作群: M9怎么样了") == "没有找到 M9。"
     assert chat.say("@孙大爷/网格3群: M1怎么样了") == []  # neighbours talking in the group
 

@@ -841,6 +841,12 @@ def test_a_notice_answers_a_question_holding_every_word_it_names(
         ("议事会情况如何", ""),
         ("还有谁没投", ""),  # the votes under way, with how many have voted
         ("投了多少票了", ""),
+        ("投票结果", ""),
+        ("表决结果出来了吗", ""),
+        ("现在几票了", ""),
+        ("M2现在几票了", "M2"),
+        ("M2投票结果", "M2"),
+        ("几票", None),
         ("谁没投", ""),
         ("还有谁没来", None),
         ("M1谁报名了", "M1"),
