@@ -309,8 +309,8 @@ class Dispatcher:
         where any poll or 公示 counts too). A read, so chatter that merely sounds like an answer
         is neither kept nor handled."""
         kind = route.kind
-        if kind is RouteKind.MEETING_CALLED:  # rare: who said it is for the handler to see
-            return True
+        if kind in (RouteKind.MEETING_CALLED, RouteKind.MEETING_QUESTION):
+            return True  # rare: who said it, and of what meeting, is for the handler to see
         if kind is RouteKind.NOTICE_ASKED:  # 「明天几点停水」: a question is no rare thing
             return message.chat in self._noticed
         if kind is RouteKind.GUIDE_ASKED:  # 「电动车可以上楼吗」: what the guide answers
@@ -533,6 +533,9 @@ class Dispatcher:
                 if answered is not None and (given := self._guide_answering(ctx.message)):
                     self._given.given(ctx.message.chat, given[1], ctx.now)
                 return self._or_otherwise(ctx, route, answered)
+            case RouteKind.MEETING_QUESTION:
+                relayed = meetings.question_relayed(ctx, route.args, route.text)
+                return self._or_otherwise(ctx, route, relayed)
             case RouteKind.MEETING_CALLED:
                 return self._or_otherwise(ctx, route, meetings.called_in_words(ctx, route.text))
             case RouteKind.ME_TOO:

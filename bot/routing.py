@@ -43,6 +43,7 @@ from bot.domain.ratings import RATING_WORDS, fixed_said, not_fixed, spoken_ratin
 from bot.domain.sources import filing_said
 from bot.domain.voting import (
     MEETING_KINDS,
+    WITHDRAW_WORDS,
     attending_said,
     home_said,
     is_ballot,
@@ -109,6 +110,8 @@ class RouteKind(Enum):
     ATTEND = "attend"
     # 几点开会 / 在哪开会 (in a group): perhaps about a meeting coming there
     MEETING_ASKED = "meeting_asked"
+    # 需要带什么吗 in reply to the bot's 📅 M1 (in a group): a question for whoever called M1
+    MEETING_QUESTION = "meeting_question"
     # 明天几点停水 (in a group): perhaps what a notice sent there lately says
     NOTICE_ASKED = "notice_asked"
     # 物业费多少钱一平 (in a group): perhaps what the community's 办事指南 answers
@@ -266,7 +269,8 @@ class Router:
         quoting = message.reply_to.text if message.reply_to is not None else None
         if (extending := extension_answer(said_text, quoting)) is not None:
             return Route(RouteKind.EXTEND_ANSWER, args=str(extending[0]), text=said_text)
-        if (quoted := _quoted_poll(message)) is not None and is_ballot(f"{quoted} {said_text}"):
+        quoted = _quoted_poll(message)
+        if quoted and _QUOTED_CHOICE.match(said_text) and is_ballot(f"{quoted} {said_text}"):
             # 「2」 in reply to the poll 「📅 M1 …」: the poll's number goes without saying.
             return Route(RouteKind.BALLOT, text=f"{quoted} {said_text}")
         command = self._command(said_text, said, private=private) or self._hashed(
@@ -297,6 +301,8 @@ class Router:
             return spoken
         if home_said(said_text) is not None:
             return Route(RouteKind.HOME, text=said_text, otherwise=untagged)
+        if not private and (meeting := _meeting_questioned(message, said_text, untagged)):
+            return Route(RouteKind.MEETING_QUESTION, args=meeting, text=raw, otherwise=untagged)
         if not private and (heard := _heard_in_group(raw, said_text, untagged)) is not None:
             return heard
         replying = message.reply_to is not None
@@ -520,11 +526,29 @@ _ARGUMENT_LIKE = re.compile(r"[\d#@Mm]|决议|行动")  # 「结果 决议 …�
 _POLL_QUOTED = re.compile(r"^\s*(?:📅|🗳)\s*([Mm]\d{1,6})(?![0-9])")
 
 
+# How a reply to the poll starts to be a ballot: 「2」「1,3」「2 3-2-301」「撤回」 (「5号楼电梯又
+# 坏了吗」 is not).
+_QUOTED_CHOICE = re.compile(
+    r"^(?:[0-9]{1,2}号?(?=$|[\s,，、;；])|" + "|".join(WITHDRAW_WORDS) + ")"
+)
+
+
 def _quoted_poll(message: IncomingMessage) -> str | None:
     """`M1` when the message replies to the bot's poll or vote M1, else None."""
     quoted = message.reply_to
     poll = _POLL_QUOTED.match(quoted.text) if quoted is not None else None
     return poll[1].upper() if poll is not None else None
+
+
+def _meeting_questioned(message: IncomingMessage, said_text: str, untagged: Route) -> str:
+    """`M1` when the message, chatter otherwise, asks a question in reply to the bot's meeting
+    or vote M1 (「需要带什么吗」「能让家里人代投吗」) that is not when or where it is; "" for
+    other words."""
+    if untagged.kind is not RouteKind.IGNORE or (quoted := _quoted_poll(message)) is None:
+        return ""
+    if meeting_asked(said_text) or attending_said(said_text) is not None:
+        return ""  # 「几点开」「我能参加吗」: the bot's to answer
+    return quoted if guide_asked(said_text) else ""
 
 
 # A question mark among the punctuation that ends the message: 「…在家吗？」「…吗？！」.

@@ -970,6 +970,28 @@ def when_and_where(ctx: Context) -> Outcome | None:
     return answer(ctx, "\n".join([*lines, texts.MEETING_WHEN_FOOT] if coming else lines))
 
 
+def question_relayed(ctx: Context, token: str, said: str) -> Outcome | None:
+    """「需要带什么吗」 in reply to the bot's meeting or vote `token` (M1) in a group: passed
+    privately to whoever called it, the group told so. None when that meeting is over or
+    gone, or when its caller asks it."""
+    if ctx.community is None:
+        return None
+    meeting = ctx.uow.meetings.by_number(ctx.community.id, int(token[1:]))
+    if meeting is None or meeting.status in ("closed", "cancelled"):
+        return None
+    if meeting.created_by_id == ctx.sender.id:
+        return None
+    caller = ctx.uow.people.get(meeting.created_by_id)
+    line = texts.MEETING_QUESTION_RELAYED.format(
+        label=_label(meeting),
+        chat=ctx.chat.title or ctx.chat.ref,
+        who=mask_name(ctx.sender.name),
+        said=said,  # a short question (`guide.asked`)
+    )
+    noted = texts.MEETING_QUESTION_NOTED.format(number=meeting.number)
+    return Outcome([reply_to(ctx, noted), Direct(person_ref(caller), line)], "relayed")
+
+
 def _household_replaced(ctx: Context, meeting: Meeting, home: str) -> list[Outgoing]:
     """每户一票: the latest ballot for a home counts, whoever cast it (a family votes once).
     Whoever else voted for this home hears privately that theirs no longer counts, and by

@@ -592,6 +592,31 @@ def test_a_choice_sent_in_reply_to_the_poll_is_a_ballot(chat: Conversation) -> N
     assert "2. 11月28日 10:00 1票" in chat.text("@李书记/工作群: 查看 M1")
 
 
+def test_a_question_in_reply_to_a_meeting_goes_to_whoever_called_it(chat: Conversation) -> None:
+    called = chat.say("@李书记/工作群: 召开议事会 周六上午9点 社区活动室 议题：5号楼加装电梯")
+    announced = called[0][1]
+    assert announced.startswith("📅 M1 5号楼加装电梯议事会")
+    chat.say("@李书记/工作群: M1 发到 网格3")
+    bot = PersonRef("console", "邻里", "邻里")
+
+    def replying(who: str, words: str) -> list[tuple[str, str]]:
+        said = chat.adapter.message(who, G3, words)
+        return chat.deliver(replace(said, reply_to=QuotedMessage("b1", bot, announced)))
+
+    assert replying("王芳", "需要带什么吗") == [
+        (G3, "已把您的问题转给 M1 的组织者，会尽快答复。"),
+        ("私聊·李书记", "M1 5号楼加装电梯议事会：网格3群的王*问「需要带什么吗」。请到群里答复。"),
+    ]
+    # When and where are the bot's to answer; 「好的」 is no question; the caller's own words
+    # are theirs; a problem named is chatter, as in the group, and no ballot for 5.
+    assert replying("孙大爷", "在哪开？")[0][1].startswith("📅 M1 5号楼加装电梯议事会 定于")
+    assert replying("孙大爷", "好的") == []
+    assert replying("李书记", "大家有问题吗？") == []
+    assert replying("孙大爷", "5号楼电梯又坏了吗") == []
+    chat.say("@李书记/工作群: 取消会议 M1")
+    assert replying("王芳", "还开吗") == []  # no longer there to ask of
+
+
 def test_a_choice_said_in_words_is_a_ballot_for_the_poll_open_in_the_group(
     chat: Conversation,
 ) -> None:

@@ -279,6 +279,16 @@ def test_a_choice_in_reply_to_a_poll_is_a_ballot_for_it(text: str, ballot: str) 
 def test_words_in_reply_to_a_poll_or_a_number_in_reply_to_anything_else_are_not_ballots() -> None:
     assert _replying("周六我有事", "📅 M1 停车难议事会 · 时间投票").kind is not RouteKind.BALLOT
     assert _replying("2", "3号楼井盖坏了").kind is not RouteKind.BALLOT
+    assert _replying("5号楼电梯又坏了吗", "📅 M1 停车难议事会").kind is not RouteKind.BALLOT
+
+
+def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
+    quoted = "📅 M1 停车难议事会 定于 11月28日 9:00"
+    asked = _replying("需要带什么吗", quoted)
+    assert (asked.kind, asked.args) == (RouteKind.MEETING_QUESTION, "M1")
+    assert _replying("在哪开？", quoted).kind is RouteKind.MEETING_ASKED  # the bot answers
+    assert _replying("好的", quoted).kind is not RouteKind.MEETING_QUESTION
+    assert _replying("需要带什么吗", "3号楼井盖坏了").kind is not RouteKind.MEETING_QUESTION
 
 
 @pytest.mark.parametrize(
