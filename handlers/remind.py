@@ -421,13 +421,14 @@ def _pending(ctx: Context, number: str) -> Reminder:
 
 
 def _named_by(ctx: Context, typed: str) -> Reminder:
-    """The one pending reminder the sender set whose words hold `typed` (「周报」 for 「交周报」);
-    asked which when several do, told so when none does."""
+    """The one pending reminder the sender set whose words hold `typed` (「周报」 for 「交周报」),
+    or whose repeat does (「每天」 for 「每天 8:30」); asked which when several do, told so when
+    none does."""
     said = normalize(typed).strip()
     mine = ctx.uow.reminders.created_by(ctx.sender.id, (ADHOC, REPEAT, NOTICE))
     found: dict[str, Reminder] = {}
     for reminder in mine:  # a 定时群发 is one, however many groups it goes to
-        if said and said in normalize(reminder.text):
+        if said and said in normalize(f"{reminder.text} {reminder.repeat or ''}"):
             found.setdefault(
                 notice_prefix(reminder.key) if reminder.kind == NOTICE else str(reminder.id),
                 reminder,

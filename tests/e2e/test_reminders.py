@@ -474,6 +474,9 @@ def test_a_reminder_is_cancelled_by_its_words(chat: Conversation) -> None:
     assert chat.text("@张网格/私聊: 取消周报的提醒") == (
         f"已取消重复提醒 {weekly}（每周一 8:00）：交周报"
     )
+    # By how it repeats, too: 「每天的」 is the one 「每天 8:30」.
+    chat.say("@张网格/私聊: 每天早上8点半提醒我看台账")
+    assert chat.text("@张网格/私聊: 取消每天的提醒").endswith("（每天 8:30）：看台账")
     # Two hold the words: which, by number; none does: said so; nothing changes either way.
     both = chat.text("@张网格/私聊: 回访的提醒不要了")
     assert both.startswith("含「回访」的提醒有") and both.endswith("请发送「提醒 取消 编号」。")
