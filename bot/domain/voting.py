@@ -494,6 +494,13 @@ _BARE_MEETING_ASKED = re.compile(
     r"|^(?:请问)?(?:在)?(?:哪里?|哪儿|什么地方)开(?:啊|呀|呢|哈)?$|^(?:请问)?地点在哪(?:里|儿)?$"
 )
 
+# 「我能参加吗」「居民可以旁听吗」「怎么报名」 in a group a meeting was sent to: it, with how to
+# sign up.
+_MAY_ATTEND = re.compile(
+    r"^(?:请问)?(?:我|我们|居民|大家|谁都|租户|业主)?(?:都)?(?:能|可以|能不能|可不可以)"
+    r"(?:参加|旁听|报名)(?:吗|么|吧|呢)?$|^(?:请问)?(?:怎么|如何|在哪)报名(?:啊|呀|呢)?$"
+)
+
 
 # 「公示到什么时候」「公示期多久」: when the 公示 open there ends.
 _PUBLICITY_WHEN = re.compile(r"什么时候|啥时候|哪天|几号|多久|几天|截止|结束|到期")
@@ -503,12 +510,14 @@ _POLL_WHEN = re.compile(r"什么时候|啥时候|几点|哪天|截止|结束|结
 
 def meeting_asked(text: str) -> bool:
     """Whether `text` (normalised) is a short question after a meeting's time, place or
-    subject, or when a poll closes."""
+    subject, whether one may come, or when a poll closes."""
     if len(text) > MEETING_ASKED_AT_MOST:
         return False
     if _ABOUT_A_MEETING.search(text) is not None and _WHEN_OR_WHERE.search(text) is not None:
         return True
     if ("开" in text or "地点" in text) and _BARE_MEETING_ASKED.match(text) is not None:
+        return True
+    if ("参加" in text or "旁听" in text or "报名" in text) and _MAY_ATTEND.match(text):
         return True
     if "公示" in text and _PUBLICITY_WHEN.search(text) is not None:  # 「公示到什么时候」
         return True

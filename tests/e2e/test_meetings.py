@@ -610,6 +610,7 @@ def test_a_question_in_reply_to_a_meeting_goes_to_whoever_called_it(chat: Conver
     # When and where are the bot's to answer; 「好的」 is no question; the caller's own words
     # are theirs; a problem named is chatter, as in the group, and no ballot for 5.
     assert replying("孙大爷", "在哪开？")[0][1].startswith("📅 M1 5号楼加装电梯议事会 定于")
+    assert replying("孙大爷", "我能参加吗")[0][1].endswith("要参加请回复「我参加」。")
     assert replying("孙大爷", "好的") == []
     assert replying("李书记", "大家有问题吗？") == []
     assert replying("孙大爷", "5号楼电梯又坏了吗") == []

@@ -998,6 +998,10 @@ def test_a_meeting_sent_on_to_more_groups_as_staff_say_it(text: str, args: str) 
         ("什么时候开啊", True),
         ("几点开始上课", False),
         ("公示到什么时候", True),  # where a 公示 is open (the dispatcher asks)
+        ("我能参加吗", True),  # whether one may come: it, with how to sign up
+        ("居民可以旁听吗", True),
+        ("怎么报名", True),
+        ("我能参加跳舞班吗", False),
     ],
 )
 def test_a_meeting_is_asked_after_in_a_group(text: str, asked: bool) -> None:
