@@ -643,7 +643,7 @@ def _asking(route: Route, raw: str) -> Route:
 _LEVEL_SAID = r"(?:的)?(?:级别|难度)?(?:改成|改为|定为|定成|调成|调为|升为|降为)"
 _LEVEL_VERB = rf"{_LEVEL_SAID}(?=\s*(?:简单|复杂|疑难))"
 _BA = re.compile(
-    r"^(?P<ba>把)?\s*(?P<number>[#＃]?\s*(?:[0-9０-９]+|[一二两三四五六七八九十百零]+))"
+    r"^(?:帮我|请|麻烦你?)?(?P<ba>把)?\s*(?P<number>[#＃]?\s*(?:[0-9０-９]+|[一二两三四五六七八九十百零]+))"
     # 「1号和2号派物业」「1、2号派给物业」: several, for the commands said of each
     r"(?P<more>(?:\s*号?\s*(?:和|、|,|，|跟|及)\s*[#＃]?\s*[0-9０-９]+)*)\s*号?\s*"
     # 「1号太难了，吹哨给住建局」: a word on it first (「5号楼漏水，报给物业」 is of a building)

@@ -45,12 +45,14 @@ _URGENT = {"紧急", "急", "加急", "急事"}
 # 「台账 单位」: how many each holder has, not the issues themselves.
 _BY_HOLDER = {"单位", "各单位", "按单位", "承办", "按承办", "各承办", "按人"}
 # 「台账 待受理」: the open statuses by the words people use for them.
-_STATUS_WORDS = {
-    **dict.fromkeys(["待受理", "未受理", "新报"], IssueStatus.NEW),
-    **dict.fromkeys(["已受理", "待派单", "未派单"], IssueStatus.ACCEPTED),
-    **dict.fromkeys(["办理中", "已派单", "在办"], IssueStatus.ASSIGNED),
+_STATUS_WORDS: dict[str, frozenset[IssueStatus]] = {
+    **dict.fromkeys(["待受理", "未受理", "新报"], frozenset({IssueStatus.NEW})),
+    **dict.fromkeys(["已受理", "待派单"], frozenset({IssueStatus.ACCEPTED})),
+    # Nobody holds them yet, triaged or not (as 「台账 单位」 counts 未派单).
+    "未派单": frozenset({IssueStatus.NEW, IssueStatus.ACCEPTED}),
+    **dict.fromkeys(["办理中", "已派单", "在办"], frozenset({IssueStatus.ASSIGNED})),
     # Done and waiting for the reporter's rating: whom to call back (回访).
-    **dict.fromkeys(["待回访", "待评价", "未评价", "已办结"], IssueStatus.RESOLVED),
+    **dict.fromkeys(["待回访", "待评价", "未评价", "已办结"], frozenset({IssueStatus.RESOLVED})),
 }
 # Statuses the ledger does not list: said as a filter, the answer says where they are.
 _NOT_LISTED = {status.label for status in IssueStatus if status not in OPEN}
@@ -100,7 +102,7 @@ def _asked(ctx: Context, words: list[str]) -> _Asked:
         elif word.lower() in _MINE:
             asked.mine = True
         elif word in _STATUS_WORDS:
-            asked.statuses.add(_STATUS_WORDS[word])
+            asked.statuses |= _STATUS_WORDS[word]
         elif word in _NOT_LISTED:
             raise Answer(texts.LIST_NOT_OPEN.format(word=echoed(word)))
         elif word.lower() in _EVERYTHING:

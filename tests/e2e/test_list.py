@@ -114,6 +114,10 @@ def test_the_ledger_by_status_as_staff_say_it(chat: Conversation) -> None:
     ]
     for word in ("已受理", "待派单"):
         assert chat.text(f"@李书记/工作群: 台账 {word}").splitlines()[1][2:4] == "#2"
+    # 未派单: nobody holds them yet, triaged or not.
+    undispatched = chat.text("@李书记/工作群: 台账 未派单").splitlines()[1:]
+    assert sorted(line[2:4] for line in undispatched) == ["#1", "#2"]
+    assert chat.text("@李书记/工作群: 哪些还没派单") == chat.text("@李书记/工作群: 台账 未派单")
     # Asked in words: 「待受理的有哪些」, and the new ones are those not yet taken.
     waiting = chat.text("@李书记/工作群: 台账 待受理")
     for asked in ("待受理的有哪些", "有新的诉求吗", "今天新来的有哪些"):

@@ -349,6 +349,7 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("1号派单给物业", "assign", "1 物业"),
         ("1号和2号派物业", "assign", "1,2 物业"),
         ("把1、2号派给刘物业，周五前", "assign", "1,2 刘物业，周五前"),
+        ("帮我把1号和2号都派给物业", "assign", "1,2 物业"),
         ("1号和2号受理", "accept", "1,2"),
         ("1号让物业去处理一下，周五前", "assign", "1 物业 周五前"),
         ("2号让刘物业看看", "assign", "2 刘物业"),
@@ -518,6 +519,7 @@ def test_a_reminder_for_oneself_said_in_a_group_is_the_bots_only_in_a_work_group
         *("1 上报了吗", "1号受理了吗", "1号谁在处理", "1号转给谁了", "1号什么时候修"),
         *("1号啥时候能修好", "1号在哪", "1号地址是哪里", "1号是哪家", "1号是几单元的", "1号在几楼"),
         *("1号现在什么情况", "1号目前进展如何", "1号现在谁在处理"),
+        *("1号的期限是哪天", "1号什么时候到期", "1号超期了吗", "1号截止时间是几号"),
     ],
 )
 def test_asking_whether_an_issue_was_handled_shows_it_and_does_nothing(text: str) -> None:
