@@ -302,7 +302,8 @@ def private_message(ctx: Context, text: str) -> Outcome:
     hint = texts.PRIVATE_HINT.format(bot=ctx.services.settings.bot.name)
     if (human := _human_wanted(ctx, text)) is not None:
         return human
-    answered = detail_given(ctx, text) or _about_issue_told(ctx, text)
+    answered = _emergency_told(ctx, text, analysis) or detail_given(ctx, text)
+    answered = answered or _about_issue_told(ctx, text)
     answered = answered or _place_added(ctx, text, analysis) or _home_told(ctx, text)
     answered = answered or _not_a_report(ctx, text, analysis, hint)
     answered = answered or _detail_added(ctx, text, analysis)
@@ -490,6 +491,28 @@ def _just_reported(ctx: Context) -> Issue | None:
     if issue is None or issue.chat_id != ctx.chat.id or ctx.now - issue.created_at > SPLIT_WINDOW:
         return None
     return issue
+
+
+def _emergency_told(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
+    """「5号楼2单元301，老伴摔倒了」 just after 「救命」 privately, asked what and where: what
+    the emergency is, kept on it (its place too) and passed to the work group at once, not
+    filed as another. None unless the sender's report minutes ago was urgent and said neither
+    what nor where, or for a question."""
+    issue = _just_reported(ctx)
+    if issue is None or not issue.urgent or issue.category != OTHER_CODE:
+        return None
+    if issue.building or issue.place or _QUESTION_END.search(text.strip()):
+        return None
+    where = analysis.location
+    if where.building or where.place:
+        _move(ctx, issue, where)
+    detail = shorten(text.strip(), _ALERT_DESCRIPTION_LIMIT)
+    record(ctx, issue, SUPPLEMENT, detail)
+    told = texts.URGENT_DETAIL_ALERT.format(
+        number=issue.number, where=_where(ctx, issue), detail=quoted(detail, 60)
+    )
+    reply = texts.URGENT_DETAIL_ADDED.format(number=issue.number)
+    return Outcome([reply_to(ctx, reply), *tell_work_groups(ctx, told)], SUPPLEMENT, issue.id)
 
 
 def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
@@ -688,6 +711,8 @@ def _place_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
         else (texts.PLACE_ADDED, texts.PLACE_ADDED_ALERT)
     )
     alert = alert.format(number=issue.number, where=located)
+    if issue.urgent:  # where to hurry to
+        alert = texts.URGENT_TOLD + alert
     return Outcome(
         [
             reply_to(ctx, reply.format(number=issue.number, where=located)),
@@ -1534,6 +1559,9 @@ def _file(
     if issue.urgent:
         told = texts.ACK_URGENT_TOLD if alerts else ""
         ack = texts.ACK_URGENT.format(number=number, category=category.name, where=where, told=told)
+        if grid_id is None and not (location.building or location.place):  # 「救命」: where?
+            other = category.code == OTHER_CODE
+            ack += texts.ACK_URGENT_ASK_WHAT if other else texts.ACK_URGENT_ASK_WHERE
     elif due_by is not None:
         limit = shown_deadline(services, due_by)
         gone = texts.ACK_DUE_GONE if due_by <= now else ""  # forwarded late: overdue already

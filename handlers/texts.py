@@ -20,6 +20,8 @@ ACK_URGENT = (
     "如有危险请先拨打 119（火警）、120（急救）或 110。回复「查看 {number}」看进度。"
 )
 ACK_URGENT_TOLD = "，已通知工作群"
+ACK_URGENT_ASK_WHERE = "\n在哪里？请马上回复楼号、单元和门牌（如：5号楼2单元301），网格员好赶过去。"
+ACK_URGENT_ASK_WHAT = "\n出了什么事、在哪里？请马上回复（如：5号楼2单元301，老人摔倒了）。"
 URGENT_ALERT = (
     "🚨 紧急诉求 #{number}【{category}】{where}{description}（{reporter} 报，来自{chat}）"
 )
@@ -183,6 +185,11 @@ HOME_REMEMBERED = "好的，记下了：您家是{home}。{workers}以后有问�
 HOME_BUILDING_REMEMBERED = "好的，记下了：您住{building}号楼。{workers}以后有问题直接告诉我。"
 DETAIL_ADDED = "已补充到 #{number}。如果这是另一件事，请回复「新建」。"
 DETAIL_ADDED_ALERT = "#{number} 报事人补充：{detail}"
+URGENT_DETAIL_ADDED = (
+    "已补充到紧急诉求 #{number}，已通知工作群。如有危险请先拨打 119（火警）、120（急救）或 110。"
+)
+URGENT_DETAIL_ALERT = "🚨 紧急诉求 #{number} 报事人补充：{where}{detail}"
+URGENT_TOLD = "🚨 紧急诉求 "  # before what the work group hears of an urgent issue
 REPORTER_CONTACT = (
     "#{number} 报事人的电话不对外提供。需要联系或上门，请找网格员 {workers}，由网格员联系报事人。"
 )

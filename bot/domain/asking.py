@@ -142,6 +142,20 @@ _URGENT_ASKED = re.compile(
 )
 
 
+# 「还没派单的」「待受理的」「紧急的」「今天到期的」「没办完的」: the 台账 of that word, said
+# short; its filter word.
+_LISTED_AS = re.compile(
+    r"^(?:还|那些|哪些)?(?P<word>待受理|未受理|已受理|待派单|未派单|没有?派单?|办理中|在办|待回访|没评价"
+    r"|未评价|紧急|超期|逾期|快到期|(?:今天|明天|本周|这周|下周)到期|没办完|没办结|未办结)的呢?$"
+)
+_LISTED_WORD = {
+    **dict.fromkeys(["没派", "没派单", "没有派", "没有派单"], "未派单"),
+    "没评价": "未评价",
+    **dict.fromkeys(["超期", "逾期"], "红"),
+    "快到期": "黄",
+    "这周到期": "本周到期",
+    **dict.fromkeys(["没办完", "没办结", "未办结"], ""),
+}
 _HOTLINE = "|".join(HOTLINE_WORDS)  # 「12345的还有哪些没办」: the hotline's, a 来源
 # 「网格3还有哪些没办完」「刘物业手上有几件」「5号楼有哪些问题」: the 台账 of a grid, a building,
 # a unit, or someone named before what they hold.
@@ -204,6 +218,8 @@ def _ledger_asked(text: str) -> str | None:
         return ""
     if _URGENT_ASKED.match(text):  # 「有什么急事吗」
         return "紧急"
+    if text[-1:] in "的呢" and (listed := _LISTED_AS.match(text)) is not None:  # 「还没派单的」
+        return _LISTED_WORD.get(listed["word"], listed["word"])
     if ("超期" in text or "逾期" in text) and _OVERDUE_SHOWN.match(text):  # 「帮我看看超期的」
         return "红"
     if text[:1] in _HOLDERS_FIRST and _HOLDERS_ASKED.match(text):  # 「谁手上的事最多」

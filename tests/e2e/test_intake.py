@@ -194,6 +194,39 @@ def test_an_urgent_report_also_alerts_the_work_group(chat: Conversation) -> None
     assert "钱*姨" in replies[1][1] and "钱阿姨" not in replies[1][1]
 
 
+def test_an_emergency_said_without_what_or_where_is_asked_and_told_on_it(
+    chat: Conversation,
+) -> None:
+    filed = chat.say("@孙大爷/私聊: 救命")
+    assert filed[0][1].endswith(
+        "\n出了什么事、在哪里？请马上回复（如：5号楼2单元301，老人摔倒了）。"
+    )
+    assert filed[1][1].startswith("🚨 紧急诉求 #1【其他】救命")
+    # The answer is that emergency, its place too, told to the work group at once: not a
+    # second one.
+    told = chat.say("@孙大爷/私聊: 5号楼2单元301，老伴摔倒了起不来")
+    assert told == [
+        (
+            "私聊·孙大爷",
+            "已补充到紧急诉求 #1，已通知工作群。如有危险请先拨打 119（火警）、120（急救）或 110。",
+        ),
+        (
+            "工作群",
+            "🚨 紧急诉求 #1 报事人补充：5号楼2单元301室 · 网格5 · 5号楼2单元301，老伴摔倒了起不来",
+        ),
+    ]
+    assert len(issues(chat)) == 1 and issues(chat)[0].building == "5"
+    # Where alone is asked of an urgent report that says what.
+    gas = chat.say("@钱阿姨/私聊: 家里煤气味很大")[0][1]
+    assert gas.endswith(
+        "\n在哪里？请马上回复楼号、单元和门牌（如：5号楼2单元301），网格员好赶过去。"
+    )
+    assert chat.say("@钱阿姨/私聊: 6号楼1单元502") == [
+        ("私聊·钱阿姨", "已把位置补充到 #2：6号楼1单元502室 · 网格5。"),
+        ("工作群", "🚨 紧急诉求 #2 报事人补充位置：6号楼1单元502室 · 网格5"),
+    ]
+
+
 def test_a_private_report_is_filed_and_passed_on_without_the_name(chat: Conversation) -> None:
     replies = chat.say("@王芳/私聊: 3号楼2单元门口下水道堵了好几天了")
     assert replies[0] == ("私聊·王芳", ACK_SEWER)
