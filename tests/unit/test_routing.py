@@ -568,6 +568,13 @@ def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
         ("超期的是谁负责的", "红"),  # the list names who holds each
         ("哪些还没派单", "未派单"),
         ("快到期的有几条", "黄"),
+        # Said short, 「…的」: the word's 台账.
+        ("还没派单的", "未派单"),
+        ("待受理的", "待受理"),
+        ("紧急的", "紧急"),
+        ("今天到期的", "今天到期"),
+        ("没办完的", ""),
+        ("超期的呢", "红"),
         # Due on a day or in a week: the day named (台账 今天到期).
         ("今天有哪些到期的", "今天到期"),
         ("今天有哪些工单到期", "今天到期"),
