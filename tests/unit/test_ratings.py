@@ -110,6 +110,8 @@ def test_words_that_say_the_work_did_not_fix_it(said: str, private: bool, fixed:
         ("不漏了", True),
         ("楼上安静了", True),
         ("好多了，谢谢你们", True),
+        ("现在好多了", True),
+        ("蚊子好多了", False),  # many
         ("垃圾站不臭了", True),
         ("修好了吗", False),  # asks
         ("楼上还是不安静", False),
