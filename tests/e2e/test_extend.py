@@ -200,6 +200,11 @@ def test_the_holder_asking_in_words_is_told_how(chat: Conversation) -> None:
     assert asked[1][1].startswith(
         "物业·刘*业 申请 #1 延期到 12月10日（现期限 11月27日），原因：厂家没货。"
     )
+    # By how long: counted on from the deadline, in working days.
+    asked = chat.say("@刘物业/私聊: 1号需要延期两天，等疏通车")
+    assert asked[1][1].startswith(
+        "物业·刘*业 申请 #1 延期到 12月1日（现期限 11月27日），原因：等疏通车。"
+    )
     # Words asking for it are not its reason; 「期限」 after the number names #1's deadline.
     asked = chat.say("@刘物业/私聊: 1号需要延期到12月11日，等市政")
     assert "原因：等市政。" in asked[1][1]
