@@ -205,7 +205,13 @@ def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) 
         "#1 已办好的话，请发送「办结 1 3号楼那个下水道已疏通」；"
         "还没办完请发送「进展 1 3号楼那个下水道已疏通」。"
     )
-    for said in ("明天上午去处理", "下午去换", "需要业主配合，明天上午上门", "明天上午派人填"):
+    for said in (
+        "明天上午去处理",
+        "下午去换",
+        "需要业主配合，明天上午上门",
+        "明天上午派人填",
+        "明天上午去",
+    ):
         assert chat.text(f"@刘物业/私聊: {said}") == (
             f"#1 报进展请发送「进展 1 {said}」，报事人会收到；办好后再发送「办结 1 结果」。"
         )
