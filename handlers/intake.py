@@ -345,10 +345,20 @@ def _filed_unnamed(filed: Outcome) -> Outcome:
 
 def work_told(ctx: Context, text: str) -> Outcome:
     """「2 已上门沟通，楼上答应注意」「3号已经修好了」 said in a work group by someone at work:
-    the command it was meant as, as privately; from anyone else, or about no issue, chat."""
-    if ctx.community is None or ctx.role not in AT_WORK:
-        return Outcome([], "ignored")
-    return _number_told(ctx, text) or _taken_report(ctx, text) or Outcome([], "ignored")
+    the command it was meant as, as privately; 「2号我去看了，灯确实亮了」 from the 楼栋长 of
+    that issue's building, in any group, their 核实; from anyone else, or about no issue, chat."""
+    ignored = Outcome([], "ignored")
+    if ctx.community is None:
+        return ignored
+    if ctx.role is Role.HEAD:
+        number, said = issue_first(text.strip())
+        issue = ctx.uow.issues.by_number(ctx.community.id, number) if number and said else None
+        if issue is None or issue.building not in ctx.actor.buildings:
+            return ignored
+        return _check_told(ctx, issue, said) or ignored
+    if ctx.role not in AT_WORK:
+        return ignored
+    return _number_told(ctx, text) or _taken_report(ctx, text) or ignored
 
 
 def _taken_report(ctx: Context, text: str) -> Outcome | None:

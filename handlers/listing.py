@@ -227,7 +227,8 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     pages = -(-shown_total // PAGE_SIZE)
     if page > pages:
         raise Answer(texts.LIST_NO_PAGE.format(page=page, pages=pages))
-    head = _head(community.name, own_grids, asked, result, follow_up=follow_up)
+    scope = own_grids or (f"{building}号楼" if building else "")  # whose part of the ledger
+    head = _head(community.name + scope, asked, result, follow_up=follow_up)
     if pages > 1:
         head += texts.LIST_PAGE.format(page=page, pages=pages)
     lines = [head, *(ledger_line(ctx.uow, ctx.services, issue) for issue in result.issues)]
@@ -241,14 +242,13 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     return answer(ctx, "\n".join(lines))
 
 
-def _head(
-    community: str, own_grids: str, asked: _Asked, result: LedgerPage, *, follow_up: bool
-) -> str:
-    """「幸福里社区网格3台账：未办结2条（🔴0 🟡1 🟢1）」; of 台账 待回访, how many wait."""
+def _head(scope: str, asked: _Asked, result: LedgerPage, *, follow_up: bool) -> str:
+    """「幸福里社区网格3台账：未办结2条（🔴0 🟡1 🟢1）」 (`scope` the community and the part of
+    it listed); of 台账 待回访, how many wait."""
     if follow_up:
-        return texts.LIST_FOLLOW_UP_HEAD.format(community=community, total=result.total)
+        return texts.LIST_FOLLOW_UP_HEAD.format(community=scope, total=result.total)
     return texts.LIST_HEAD.format(
-        community=community + own_grids,
+        community=scope,
         filed=texts.LIST_FILED.format(period=asked.filed.label) if asked.filed else "",
         total=result.total,
         red=result.red,

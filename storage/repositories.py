@@ -30,7 +30,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, load_only
 
 from bot.domain.chats import is_platform_id
 from bot.domain.deadlines import DueWindow
-from bot.domain.issues import IssueStatus
+from bot.domain.issues import IssueStatus, Role
 from bot.domain.lifecycle import OPEN as OPEN_STATUSES
 from bot.domain.sources import CALLERS
 from storage.models import (
@@ -1058,6 +1058,28 @@ class Issues:
             )
         )
         return self._session.scalar(followed.limit(1)) is not None
+
+    def checked_by_head(self, platform: str, person_ref: str, chat_ref: str, number: int) -> bool:
+        """Whether this platform user is the 楼栋长 of the building of issue `number` of the
+        group `chat_ref`'s community, done and awaiting its rating: whose 「1号我去看了，灯确实
+        亮了」 there is their 核实."""
+        found = (
+            select(Issue.id)
+            .join(Chat, Chat.community_id == Issue.community_id)
+            .join(RoleGrant, RoleGrant.community_id == Issue.community_id)
+            .join(Person, Person.id == RoleGrant.person_id)
+            .where(
+                Chat.platform == platform,
+                Chat.ref == chat_ref,
+                Person.platform == platform,
+                Person.ref == person_ref,
+                RoleGrant.role == Role.HEAD,
+                RoleGrant.building == Issue.building,
+                Issue.number == number,
+                Issue.status == IssueStatus.RESOLVED,
+            )
+        )
+        return self._session.scalar(found.limit(1)) is not None
 
     def urgent_reported_since(
         self, platform: str, person_ref: str, chat_ref: str, since: datetime

@@ -524,7 +524,7 @@ def test_a_building_head_says_the_check_and_asks_after_their_building_in_words(
     chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
     chat.say("@孙大爷/网格5群: #报事 5号楼门口井盖松了")
     listed = chat.text("@陈楼长/私聊: 我们楼有哪些问题").splitlines()
-    assert listed[0] == "幸福里社区台账：未办结1条（🔴0 🟡1 🟢0）"  # their building's alone
+    assert listed[0] == "幸福里社区3号楼台账：未办结1条（🔴0 🟡1 🟢0）"  # their building's alone
     assert listed[1].startswith("🟡 #1【照明路灯】3号楼2单元")
     chat.say("@李书记/工作群: 1号办结 灯已换")
     assert chat.say("@陈楼长/私聊: 1号确认修好了") == [
@@ -532,6 +532,16 @@ def test_a_building_head_says_the_check_and_asks_after_their_building_in_words(
         (G3, "#1 已由楼栋长 陈*长 现场核实：修好了。"),
     ]
     assert "陈*长 现场核实：修好了" in chat.text("@李书记/工作群: 查看 1")
+    # Said in the grid group, of an issue of their building, it is the same; of another
+    # building's, or from a neighbour, chat.
+    chat.say("@王芳/网格3群: #报事 3号楼1单元门口路灯坏了")
+    chat.say("@李书记/工作群: 3号办结 灯已换")
+    assert chat.say("@陈楼长/网格3群: 3号我去看了，灯确实亮了") == [
+        (G3, "#3 已由楼栋长 陈*长 现场核实：灯确实亮了。"),
+    ]
+    chat.say("@李书记/工作群: 2号办结 井盖已固定")
+    assert chat.say("@陈楼长/网格3群: 2号我去看了，确实好了") == []  # 5号楼's
+    assert chat.say("@孙大爷/网格3群: 3号我去看了，灯确实亮了") == []
 
 
 def test_assigning_a_unit_nobody_can_be_told_of_says_so(chat: Conversation) -> None:
