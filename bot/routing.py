@@ -1250,6 +1250,13 @@ _OUTCOME_OF_KIND = re.compile(
 )
 _OUTCOME_SEEN = re.compile("结果|决议|决定|议定|商定")  # one of them, or no such outcome
 _VOTE_CALLED = re.compile(r"^(?:发起|组织|开展|搞|来)(?:一个|一次|个|次)?(?:投票|表决)[，,：:\s]+")
+# 「明天早上8点群发 全部 …」「周五下午4点半群发网格3 …」: 「定时群发 明天早上8点 全部 …」.
+_NOTICE_AT_FIRST = re.compile(
+    r"^(?P<when>(?:今天|明天|后天|(?:下|这|本)?(?:周|星期)[一二三四五六日天]|[0-9]{1,2}月[0-9]{1,2}[日号]"
+    r"|[0-9]{1,2}[日号])?(?:早上|上午|中午|下午|傍晚|晚上)?"
+    r"(?:[0-9]{1,2}:[0-9]{2}|[0-9一二两三四五六七八九十]{1,3}点(?:半|[0-9]{1,2}分?)?))"
+    r"(?:再|的时候)?群发[，,：:\s]*(?=\S)(?!.*[吗么呢?？]$)"
+)
 # 「添加指南 停车费：…」「指南删除5」「新增一条办事指南：…」: 「指南 添加 …」「指南 删除 5」.
 _GUIDE_KEPT = re.compile(
     r"^(?:(?P<verb>添加|增加|新增|删除|删掉)(?:一条|一个)?(?:办事)?指南"
@@ -1259,12 +1266,15 @@ _GUIDE_KEPT = re.compile(
 
 def _said_in_own_words(said: str, said_text: str) -> str | None:
     """「M1 结果 决议：…」 → 「结果 M1 决议：…」, 「发起投票 …」 → 「投票 …」, 「添加指南 …」 →
-    「指南 添加 …」, the words after kept as typed (a decision is published with its own ，and
+    「指南 添加 …」, 「明天8点群发 全部 …」 → 「定时群发 明天8点 全部 …」, the words after kept as
+    typed (a decision is published with its own ，and
     ：); None for other words."""
     if said_text[:1] in "Mm" and (outcome := _OUTCOME_FIRST.match(said_text)) is not None:
         return f"结果 {outcome['meeting']} {_rest_after(said, outcome.end())}"
     if (vote := _VOTE_CALLED.match(said_text)) is not None:
         return f"投票 {_rest_after(said, vote.end())}"
+    if (notice_at := _NOTICE_AT_FIRST.match(said_text)) is not None:
+        return f"定时群发 {notice_at['when']} {_rest_after(said, notice_at.end())}"
     if (kept := _GUIDE_KEPT.match(said_text)) is not None:
         return f"指南 {kept['verb'] or kept['then']} {_rest_after(said, kept.end())}".rstrip()
     return None

@@ -340,6 +340,13 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
             "vote",
             "充电桩 选项 同意｜反对 截止 周五18:00",
         ),
+        # A notice for later, its time first.
+        (
+            "明天早上8点群发 全部 垃圾分类检查",
+            "notice_later",
+            "明天早上8点 全部 垃圾分类检查",
+        ),
+        ("周五下午4点半群发网格3 周六义诊", "notice_later", "周五下午4点半 网格3 周六义诊"),
         # The 办事指南 kept with the verb first, or joined to 指南.
         ("添加指南 停车费：地面每月150元", "guide", "添加 停车费：地面每月150元"),
         ("新增一条办事指南：充电桩+收费：1元", "guide", "新增 充电桩+收费：1元"),
