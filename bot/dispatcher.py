@@ -292,6 +292,13 @@ class Dispatcher:
         entry = guide_rules.answering(found.entries, said, in_group=True)
         return None if entry is None else (said, guide_rules.shown_keys(entry.keys))
 
+    def _guide_answered(self, ctx: Context, said: str) -> Outcome | None:
+        """The 办事指南's answer to a group question, noted as given there now."""
+        answered = guide.asked_in_group(ctx, said)
+        if answered is not None and (given := self._guide_answering(ctx.message)):
+            self._given.given(ctx.message.chat, given[1], ctx.now)
+        return answered
+
     def _worth_suggesting(self, message: IncomingMessage) -> bool:
         """An untagged group message in a chat with 诉求提示 on, that reads surely as a
         complaint. Chatter elsewhere costs a set lookup, no query and no analysis."""
@@ -309,7 +316,11 @@ class Dispatcher:
         where any poll or 公示 counts too). A read, so chatter that merely sounds like an answer
         is neither kept nor handled."""
         kind = route.kind
-        if kind in (RouteKind.MEETING_CALLED, RouteKind.MEETING_QUESTION):
+        if kind in (
+            RouteKind.MEETING_CALLED,
+            RouteKind.MEETING_QUESTION,
+            RouteKind.NOTICE_QUESTION,
+        ):
             return True  # rare: who said it, and of what meeting, is for the handler to see
         if kind is RouteKind.NOTICE_ASKED:  # 「明天几点停水」: a question is no rare thing
             return message.chat in self._noticed
@@ -534,13 +545,13 @@ class Dispatcher:
             case RouteKind.NOTICE_ASKED:
                 return self._or_otherwise(ctx, route, notice.answering(ctx, route.text))
             case RouteKind.GUIDE_ASKED:
-                answered = guide.asked_in_group(ctx, route.text)
-                if answered is not None and (given := self._guide_answering(ctx.message)):
-                    self._given.given(ctx.message.chat, given[1], ctx.now)
-                return self._or_otherwise(ctx, route, answered)
-            case RouteKind.MEETING_QUESTION:
-                relayed = meetings.question_relayed(ctx, route.args, route.text)
-                return self._or_otherwise(ctx, route, relayed)
+                return self._or_otherwise(ctx, route, self._guide_answered(ctx, route.text))
+            case RouteKind.NOTICE_QUESTION:  # 「为什么停水」 in reply to a notice
+                asked = notice.question_relayed(ctx, route.args, route.text)
+                return self._or_otherwise(ctx, route, asked)
+            case RouteKind.MEETING_QUESTION:  # 「需要带什么吗」 in reply to a meeting
+                asked = meetings.question_relayed(ctx, route.args, route.text)
+                return self._or_otherwise(ctx, route, asked)
             case RouteKind.MEETING_CALLED:
                 return self._or_otherwise(ctx, route, meetings.called_in_words(ctx, route.text))
             case RouteKind.ME_TOO:

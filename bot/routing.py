@@ -114,6 +114,8 @@ class RouteKind(Enum):
     MEETING_QUESTION = "meeting_question"
     # 明天几点停水 (in a group): perhaps what a notice sent there lately says
     NOTICE_ASKED = "notice_asked"
+    # 为什么停水 in reply to the bot's 📢 notice (in a group): a question for the community's staff
+    NOTICE_QUESTION = "notice_question"
     # 物业费多少钱一平 (in a group): perhaps what the community's 办事指南 answers
     GUIDE_ASKED = "guide_asked"
     # 周四晚上7点在罐罐茶开议事会: a meeting called in a sentence, if said by someone who may
@@ -303,6 +305,11 @@ class Router:
             return Route(RouteKind.HOME, text=said_text, otherwise=untagged)
         if not private and (meeting := _meeting_questioned(message, said_text, untagged)):
             return Route(RouteKind.MEETING_QUESTION, args=meeting, text=raw, otherwise=untagged)
+        if not private and (noticed := _notice_questioned(message, said_text, untagged)):
+            relayed = Route(RouteKind.NOTICE_QUESTION, args=noticed, text=raw, otherwise=untagged)
+            if notice_asked(said_text):  # 「几点停水」: what the notice says, said again
+                return Route(RouteKind.NOTICE_ASKED, text=said_text, otherwise=relayed)
+            return relayed
         if not private and (heard := _heard_in_group(raw, said_text, untagged)) is not None:
             return heard
         replying = message.reply_to is not None
@@ -549,6 +556,20 @@ def _meeting_questioned(message: IncomingMessage, said_text: str, untagged: Rout
     if meeting_asked(said_text) or attending_said(said_text) is not None:
         return ""  # 「几点开」「我能参加吗」: the bot's to answer
     return quoted if guide_asked(said_text) else ""
+
+
+# The bot's notice as a reply quotes it: 「📢 通知：明天9:00-12:00停水\n——幸福里社区 李书记」.
+_NOTICE_QUOTED = re.compile(r"^\s*📢\s*通知[:：]\s*(?P<words>[^\n]+)")
+
+
+def _notice_questioned(message: IncomingMessage, said_text: str, untagged: Route) -> str:
+    """The notice's words when the message, chatter otherwise, asks a question in reply to the
+    bot's 📢 notice (「为什么停水」「我们楼也停吗」); "" for other words."""
+    quoted = message.reply_to
+    if untagged.kind is not RouteKind.IGNORE or quoted is None:
+        return ""
+    notice = _NOTICE_QUOTED.match(quoted.text)
+    return notice["words"].strip() if notice is not None and guide_asked(said_text) else ""
 
 
 # A question mark among the punctuation that ends the message: 「…在家吗？」「…吗？！」.

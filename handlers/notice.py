@@ -21,7 +21,8 @@ from datetime import datetime
 from bot.domain.asking import NOTICE_ANSWERS_WITHIN, naming_words, notice_answers
 from bot.domain.deadlines import format_deadline
 from bot.domain.issues import Role
-from bot.domain.permissions import refusal
+from bot.domain.permissions import STAFF, refusal
+from bot.domain.privacy import mask_name
 from bot.messages import Outgoing, Reply
 from bot.text import normalize, shorten
 from handlers import contacts, texts
@@ -35,7 +36,7 @@ from handlers.base import (
     reply_to,
 )
 from handlers.ledger import check
-from handlers.notify import chat_ref
+from handlers.notify import chat_ref, tell_work_groups
 from handlers.remind import time_first
 from handlers.schedule import NOTICE, NOTICE_MAX, notice_key
 from storage.models import Chat
@@ -53,6 +54,7 @@ _LATER = re.compile(r"^\s*定时(?:发送|发)?[\s,，:：]*")
 _HEAD, _SIGNATURE = texts.NOTICE.split("{text}")[0], "\n——"
 _NOTICES_READ = 20  # the newest notices a question is held against
 _ANSWER_AT_MOST = 200  # characters of a notice quoted in answer
+_NOTICE_NAMED = 30  # characters of a notice a question about it is passed on with
 
 
 def notice(ctx: Context, args: str) -> Outcome:
@@ -158,6 +160,24 @@ def answering(ctx: Context, said: str) -> Outcome | None:
             # Its numbers to call are the notice's own, as the groups read them: not masked.
             return Outcome([reply_to(ctx, line)], "invalid", published=True)
     return None
+
+
+def question_relayed(ctx: Context, notice: str, said: str) -> Outcome | None:
+    """「为什么停水」 in reply to the bot's notice (its words `notice`) in a group: passed to the
+    community's work groups, the group told so. None from staff (they answer it themselves),
+    or where there is no work group to tell."""
+    if ctx.community is None or ctx.role in STAFF:
+        return None
+    line = texts.NOTICE_QUESTION_RELAYED.format(
+        notice=shorten(notice, _NOTICE_NAMED),
+        chat=ctx.chat.title or ctx.chat.ref,
+        who=mask_name(ctx.sender.name),
+        said=said,  # a short question (`guide.asked`)
+    )
+    told = tell_work_groups(ctx, line)
+    if not told:
+        return None
+    return Outcome([reply_to(ctx, texts.NOTICE_QUESTION_NOTED), *told], "relayed")
 
 
 def noticed_chats(uow: UnitOfWork, now: datetime) -> frozenset[tuple[str, str]]:

@@ -6,11 +6,13 @@ and the 工作群, where 李书记 the secretary works. Quiet hours are 22:00–
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from bot.messages import PersonRef, QuotedMessage
 from storage.models import AuditEntry
 from storage.uow import UnitOfWork
 from tests.support.conversation import Conversation
@@ -226,3 +228,25 @@ def test_a_question_to_the_bot_a_recent_notice_answers_is_answered_with_it(
     # A week on, the notice no longer answers.
     chat.run_until(datetime(2026, 12, 1, 9, 0, tzinfo=SHANGHAI))
     assert chat.text("@孙先生/幸福里居民群: @邻里 还停水吗").startswith("已登记 #4")
+
+
+def test_a_question_in_reply_to_a_notice_goes_to_the_work_group(chat: Conversation) -> None:
+    sent = notice(WATER, "李书记")
+    chat.say(f"@李书记/工作群: 群发 全部 {WATER}")
+    bot = PersonRef("console", "邻里", "邻里")
+
+    def replying(who: str, words: str) -> list[tuple[str, str]]:
+        said = chat.adapter.message(who, "网格3群", words)
+        return chat.deliver(replace(said, reply_to=QuotedMessage("n1", bot, sent)))
+
+    assert replying("王芳", "为什么停水？") == [
+        ("网格3群", "已把您的问题转给社区工作人员，会尽快答复。"),
+        (
+            "工作群",
+            "关于通知「明天9:00-12:00停水，请提前储水。有问题找物业王师…」，网格3群的王*问「为什么停水？」。请到群里答复。",
+        ),
+    ]
+    # What the notice says is answered with it; staff, a thank-you and chatter are nobody's.
+    assert replying("孙先生", "几点停水？")[0][1].startswith("11月23日发过通知：明天9:00-12:00停水")
+    assert replying("张网格", "大家都看到了吗？") == []
+    assert replying("孙先生", "好的，谢谢") == []
