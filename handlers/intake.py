@@ -946,7 +946,7 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
             return None
         if not mine:
             none = texts.NONE_OF_YOURS if ctx.chat.kind == "private" else texts.NONE_IN_GROUP
-            return answer(ctx, none + hint, "invalid")
+            return answer(ctx, f"{none}\n{hint}", "invalid")
         return _your_issues(ctx, mine)
     if short and not_fixed(said, private=True):  # 「还没修好」 while it is being done
         mine = _asked_after(ctx, said, progress=True, here_only=False)

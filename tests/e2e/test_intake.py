@@ -608,6 +608,11 @@ def test_asking_after_ones_reports_lists_them(chat: Conversation) -> None:
     # Asking how to see them is shown them; with none, told how; nothing is filed.
     assert chat.say("@王芳/私聊: 怎么查我反映的问题") == [("私聊·王芳", mine)]
     assert chat.say("@王芳/网格3群: @邻里 在哪看我的诉求进度") == [("网格3群", mine)]
+    assert chat.say("@王芳/私聊: 帮我查一下我反映的问题") == [("私聊·王芳", mine)]
+    assert chat.say("@王芳/网格3群: @邻里 看看我的诉求") == [("网格3群", mine)]
+    assert chat.text("@孙大爷/私聊: 帮我查一下我反映的问题").splitlines()[0] == (
+        "没有找到您反映的未办结事项。"
+    )
     assert chat.text("@孙大爷/私聊: 怎么查我反映的问题") == (
         "您还没有未办结的反映。反映过的事项，发送「我的待办」或「查看 编号」就能看到进度。"
     )
