@@ -1288,8 +1288,7 @@ _GUIDE_KEPT = re.compile(
 def _said_in_own_words(said: str, said_text: str) -> str | None:
     """「M1 结果 决议：…」 → 「结果 M1 决议：…」, 「发起投票 …」 → 「投票 …」, 「添加指南 …」 →
     「指南 添加 …」, 「明天8点群发 全部 …」 → 「定时群发 明天8点 全部 …」, the words after kept as
-    typed (a decision is published with its own ，and
-    ：); None for other words."""
+    typed (a decision is published with its own ，and ：); None for other words."""
     if said_text[:1] in "Mm" and (outcome := _OUTCOME_FIRST.match(said_text)) is not None:
         return f"结果 {outcome['meeting']} {_rest_after(said, outcome.end())}"
     if (vote := _VOTE_CALLED.match(said_text)) is not None:
