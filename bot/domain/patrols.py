@@ -27,6 +27,8 @@ _SAID = re.compile(rf"^(?:我|我们)?{_WHEN}{_WHO}{_VERB}(?:了|过|完了?){_A
 # In the command the verb is the keyword; the words may still start with when, or say it again.
 _ARGS = re.compile(rf"^(?:我|我们)?{_WHEN}{_WHO}(?:{_VERB}(?:了|过|完了?)?)?{_AFTER}")
 _HOUSEHOLDS = re.compile(r"(?:入户|走访|共|一共|计)?\s*(?P<n>[0-9]{1,4})\s*户")
+# 「走访 3号楼2单元301」「2单元301、302」: the flats named are the households visited.
+_FLATS = re.compile(r"单元\s*(?P<rooms>[0-9]{3,4}(?:\s*[、,，和及]\s*[0-9]{3,4})*)(?![0-9])")
 # 「发现楼道堆物」 is a problem found; 「没发现问题」「未发现异常」 none.
 _FOUND = re.compile(r"(?P<not>没有?|未|无)?发现(?:了|有)?(?P<what>[^,.;!?]*)")
 _NOTHING = frozenset({"", "什么", "什么问题", "什么异常"})  # 「发现什么问题了吗」 asks
@@ -97,6 +99,12 @@ def rounds_asked(text: str) -> str | None:
     return " ".join(word for word in (period, "走访", asked["me"] or "") if word)
 
 
+def _flats(said: str) -> int | None:
+    """How many flats 「3号楼2单元301、302」 names; None for none."""
+    count = sum(len(re.findall(r"[0-9]{3,4}", named["rooms"])) for named in _FLATS.finditer(said))
+    return count or None
+
+
 def patrol_words(said: str) -> PatrolWords:
     """The words of 「走访 [昨天] 地点 [入户N户] [情况]」, or of a round told in words (`said`
     as typed: the words are kept so, full-width punctuation and all)."""
@@ -115,6 +123,6 @@ def patrol_words(said: str) -> PatrolWords:
     return PatrolWords(
         words=_EDGES.sub("", said[typed_index(said, match.start("rest")) :]),
         days_ago=_DAYS_AGO.get(match["when"] or "", 0),
-        households=int(households["n"]) if households else None,
+        households=int(households["n"]) if households else _flats(rest),
         found=found,
     )
