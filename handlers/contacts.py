@@ -166,7 +166,7 @@ def _keepers(ctx: Context, building: str) -> str:
 
 def _named(ctx: Context, name: str, where: str, people: list[Person]) -> str:
     if not people:
-        return texts.CONTACT_NOBODY.format(where=where, role=name)
+        return _nobody(ctx, where, name)
     return texts.CONTACT_PEOPLE.format(where=where, role=name, people=names(ctx, people))
 
 
@@ -178,12 +178,24 @@ def _by_place(
 ) -> str:
     """Everyone holding the role, by the grid or building they hold it for."""
     if not held:
-        return texts.CONTACT_NOBODY.format(where="", role=name)
+        return _nobody(ctx, "", name)
     places: dict[str, list[Person]] = {}
     for person, grant in held:
         places.setdefault(place_of(grant), []).append(person)
     said = "；".join(f"{place} {names(ctx, people)}" for place, people in places.items())
     return texts.CONTACT_PEOPLE.format(where="", role=name, people=said)
+
+
+_NAMED_BY_SECRETARY = frozenset({"楼栋长", "网格员"})  # roles 设置角色 names, by building or grid
+
+
+def _nobody(ctx: Context, where: str, role: str) -> str:
+    """「5号楼的楼栋长还没有登记。」: a resident may write to the bot instead; the secretary
+    is told how to name one."""
+    if ctx.role is Role.SECRETARY and role in _NAMED_BY_SECRETARY:
+        scope = f" {where.removesuffix('的')}" if where else ""  # 「楼栋长 5号楼」
+        return texts.CONTACT_NOBODY_YET.format(where=where, role=role, scope=scope)
+    return texts.CONTACT_NOBODY.format(where=where, role=role)
 
 
 def names(ctx: Context, people: list[Person]) -> str:
