@@ -382,15 +382,16 @@ class Router:
         if (told := reporter_told(said_text)) is not None:  # 「告诉2号报事人：…」: 转告
             telling, words = self._by_name["tell"], f"{told[0]} {told[1]}".strip()
             return Route(RouteKind.LEDGER_ASKED, telling, "转告", words, otherwise=untagged)
-        if said_text[:1].isdigit() or said_text[:1] == "#":  # an issue's number first
-            if (taken := taken_on(said_text)) is not None:  # 「1号我来跟」: 派单 1 我
-                assign, words = self._by_name["assign"], f"{taken} 我"
-                return Route(RouteKind.LEDGER_ASKED, assign, "派单", words, otherwise=untagged)
-            if plain := _ba_sentence(rstrip_marks(raw, SENTENCE_ENDS), aside=True):
-                # 「1号太难了，吹哨给住建局」: 上报 1 住建局
-                command = self._command(normalize(plain), plain, private=private)
-                if command is not None:
-                    return replace(command, kind=RouteKind.LEDGER_ASKED, otherwise=untagged)
+        numbered = said_text[:1].isdigit() or said_text[:1] == "#"  # an issue's number first
+        if (numbered or said_text[:1] == "我") and (taken := taken_on(said_text)) is not None:
+            # 「1号我来跟」「我来处理1号」: 派单 1 我
+            assign, words = self._by_name["assign"], f"{taken} 我"
+            return Route(RouteKind.LEDGER_ASKED, assign, "派单", words, otherwise=untagged)
+        if numbered and (plain := _ba_sentence(rstrip_marks(raw, SENTENCE_ENDS), aside=True)):
+            # 「1号太难了，吹哨给住建局」: 上报 1 住建局
+            command = self._command(normalize(plain), plain, private=private)
+            if command is not None:
+                return replace(command, kind=RouteKind.LEDGER_ASKED, otherwise=untagged)
         wanted = notice_wanted(said_text, private=private)  # 「给网格3群发个通知：…」
         if wanted is not None:
             notice, words = self._by_name["notice"], f"{wanted[0]} {_rest_after(raw, wanted[1])}"

@@ -725,11 +725,14 @@ def reporter_asked(text: str) -> str | None:
     return (match["who"] or match["who2"]) if match is not None else None
 
 
-# 「1号我来跟」「2号我来处理吧」「3号我负责」「2号给我吧」: staff taking an issue on themselves
+# 「1号我来跟」「2号我来处理吧」「3号我负责」「2号给我吧」「我来处理1号」: staff taking an issue
+# on themselves
 # (派单 N 我), privately or in the work group.
 _TAKEN_ON = re.compile(
     r"^#?\s*(?P<number>[0-9]{1,9})\s*号?\s*(?:就|先)?"
     r"(?:我(?:来|去)?(?:跟进?|处理|办理?|负责|认领)(?:一下)?|(?:交|派|分)?给我)(?:了|吧|哈)?$"
+    # 「我来处理1号」「我负责2号吧」: the same, said the other way round
+    r"|^我(?:来|去)?(?:跟进?|处理|办理?|负责|认领)(?:一下)?\s*#?\s*(?P<after>[0-9]{1,9})\s*号?(?:吧|哈)?$"
 )
 
 
@@ -737,7 +740,7 @@ def taken_on(text: str) -> int | None:
     """The issue staff say they take on themselves (`text` normalised, without its closing
     punctuation): 1 for 「1号我来跟」; None for other words."""
     match = _TAKEN_ON.match(text)
-    return None if match is None else int(match["number"])
+    return None if match is None else int(match["number"] or match["after"])
 
 
 # 「告诉2号报事人：明天上午物业来修」「跟2号报事人说一下，明天来修」「回复2号：明天来修」: staff

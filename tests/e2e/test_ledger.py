@@ -687,9 +687,13 @@ def test_staff_take_an_issue_on_themselves(chat: Conversation) -> None:
         "#3 已派单给 李*记，期限 11月24日。",
     )
     assert chat.say("@李书记/工作群: 派单 3 我明天")[0][1].startswith("#3 已派单给 李*记，")
+    assert chat.say("@张网格/工作群: 我来处理3号")[0] == (  # the number last
+        WORK,
+        "#3 已派单给 张*格，期限 11月24日。",
+    )
     mine = chat.text("@张网格/私聊: 我的待办")
     assert "#1【照明路灯】3号楼2单元 · 办理中 · 张*格" in mine
-    assert "#3【公共设施】3号楼 · 办理中 · 李*记" in mine
+    assert "#3【公共设施】3号楼 · 办理中 · 张*格" in mine
     # A word on it before the verb: privately or in the work group.
     assert chat.say("@李书记/工作群: 2号太难了，吹哨给街道城管办")[0] == (
         WORK,

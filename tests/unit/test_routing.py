@@ -918,6 +918,10 @@ def test_two_issues_said_to_be_one(said: str, issues: tuple[int, int] | None) ->
         ("1号我来接", None),  # 「(on) the 1st I'll pick up」
         ("1号楼我来处理", None),
         ("1号我来处理吗", None),
+        ("我来处理1号", 1),  # said the other way round
+        ("我负责2号吧", 2),
+        ("我来处理1号楼", None),
+        ("我来", None),
     ],
 )
 def test_an_issue_staff_take_on_themselves(said: str, issue: int | None) -> None:
