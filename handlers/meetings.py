@@ -1512,14 +1512,31 @@ def outcome(ctx: Context, args: str) -> Outcome:
         summary += "\n" + texts.OUTCOME_AGENDA_OPEN.format(numbers=numbers_of(still_open))
     if not actions and (units := _units_in(ctx, meeting.outcome)):
         # 「同意划线增加20个车位，物业两周内完成」: work for a unit, which nobody will track
-        # unless it is an action item.
-        summary += "\n" + texts.OUTCOME_ACTION_HINT.format(
-            units="、".join(units),
-            number=meeting.number,
-            decisions=meeting.outcome,
-            unit=units[0],
-        )
+        # unless it is an action item: the command with the unit's clause as one.
+        summary += "\n" + _action_hint(meeting, units)
     return Outcome([reply_to(ctx, summary), *messages], "command")
+
+
+def _action_hint(meeting: Meeting, units: list[str]) -> str:
+    """How to record the outcome again with the clause naming a unit as its action item:
+    「划20个车位，每月100元，物业两周内划线」 → 「结果 M1 决议 划20个车位，每月100元
+    行动：物业两周内划线」; a unit named in no clause of its own, its template."""
+    clauses = [c for c in _CLAUSES.split(meeting.outcome) if c.strip()]
+    for at, said in enumerate(clauses):
+        if said.strip().startswith(tuple(units)):
+            decisions = "，".join(c.strip() for c in clauses[:at] + clauses[at + 1 :])
+            return texts.OUTCOME_ACTION_SAID.format(
+                units="、".join(units),
+                number=meeting.number,
+                decisions=decisions,
+                action=said.strip(),
+            )
+    return texts.OUTCOME_ACTION_HINT.format(
+        units="、".join(units), number=meeting.number, decisions=meeting.outcome, unit=units[0]
+    )
+
+
+_CLAUSES = re.compile(r"[，,；;。]")
 
 
 def _units_in(ctx: Context, said: str) -> list[str]:
@@ -1567,6 +1584,7 @@ def _action(
     if len(words) < 2:
         raise Answer(texts.OUTCOME_BAD_ACTION.format(item=item.strip()))
     person, unit = target_of(ctx, words[0])
+    said = " ".join(words[1:])  # 「两周内完成」: its words, when the deadline takes them all
     deadline = None
     for count in (2, 1):
         if len(words) > count:
@@ -1576,7 +1594,7 @@ def _action(
                 continue
             words = words[:-count]
             break
-    description = " ".join(words[1:])
+    description = " ".join(words[1:]) or said
     if deadline is None and (first := _BY_FIRST.match(description)) is not None:
         try:  # 「周五前划线」: the deadline said first
             deadline = ctx.services.deadline(first["when"], ctx.now)

@@ -636,6 +636,10 @@ OUTCOME_TO_REPORTER = "#{number} 已在 {label} 议定：{outcome}。"
 OUTCOME_ASK = "{label} 已于{at} 召开，请记录结果：结果 M{number} 决议 …；… 行动 @单位 事项 期限"
 OUTCOME_RECORDED = "{label} 结果已记录：决议{decisions}条，行动事项 {actions}。"
 OUTCOME_AGENDA_OPEN = "议题 {numbers} 仍未办结：落实后请发送「办结 编号 结果」。"
+OUTCOME_ACTION_SAID = (
+    "决议提到了{units}：要派单跟踪落实，请加上行动事项再记一次："
+    "结果 M{number} 决议 {decisions} 行动：{action}"
+)
 OUTCOME_ACTION_HINT = (
     "决议提到了{units}：要派单跟踪落实，请加上行动事项再记一次，"
     "如：结果 M{number} 决议 {decisions} 行动 {unit} 任务 期限"

@@ -1074,8 +1074,8 @@ def test_a_meeting_called_with_an_issue_number_first_and_decided_in_plain_words(
             WORK,
             "M1 停车位怎么规划 结果已记录：决议1条，行动事项 无。\n"
             "议题 #1 仍未办结：落实后请发送「办结 编号 结果」。\n"
-            "决议提到了物业：要派单跟踪落实，请加上行动事项再记一次，"
-            "如：结果 M1 决议 采纳方案一，物业两周内划线 行动 物业 任务 期限",
+            "决议提到了物业：要派单跟踪落实，请加上行动事项再记一次："
+            "结果 M1 决议 采纳方案一 行动：物业两周内划线",
         ),
         (G3, "#1 已在 M1 停车位怎么规划 议定：采纳方案一，物业两周内划线。"),
     ]
@@ -1323,8 +1323,8 @@ def test_a_decision_giving_a_unit_work_without_an_action_item_says_how_to_track_
     summary = chat.say("@李书记/工作群: M1的结果：同意划线增加20个车位，物业两周内完成")[0][1]
     assert summary.splitlines() == [
         "M1 停车难 结果已记录：决议1条，行动事项 无。",
-        "决议提到了物业：要派单跟踪落实，请加上行动事项再记一次，"
-        "如：结果 M1 决议 同意划线增加20个车位，物业两周内完成 行动 物业 任务 期限",
+        "决议提到了物业：要派单跟踪落实，请加上行动事项再记一次："
+        "结果 M1 决议 同意划线增加20个车位 行动：物业两周内完成",
     ]
     # A decision naming no unit, or one with its action item, is not told so.
     chat.say("@李书记/工作群: 议事 后天下午3点 楼道 群 网格3")
@@ -1335,3 +1335,21 @@ def test_a_decision_giving_a_unit_work_without_an_action_item_says_how_to_track_
     assert chat.say("@李书记/工作群: 结果 M1 决议 同意划线 行动 物业 划线 两周内")[0][1] == (
         "M1 停车难 结果已记录：决议1条，行动事项 #1。"
     )
+    # A unit in no clause of its own: the template.
+    chat.say("@李书记/工作群: 议事 周四下午3点 路灯 群 网格3")
+    chat.run_until(datetime(2026, 11, 26, 18, tzinfo=SH))
+    told = chat.text("@李书记/工作群: 结果 M3 决议 路灯请物业和城管一起看看")
+    assert told.endswith("如：结果 M3 决议 路灯请物业和城管一起看看 行动 物业 任务 期限")
+    # The command the hint gives, sent, makes 物业's clause the action item.
+    chat.say("@李书记/工作群: 议事 周五下午3点 车位 群 网格3")
+    chat.run_until(datetime(2026, 11, 27, 18, tzinfo=SH))
+    chat.say("@李书记/工作群: 结果 M4 决议 同意划线增加20个车位，物业两周内完成")
+    again = chat.say("@李书记/工作群: 结果 M4 决议 同意划线增加20个车位 行动：物业两周内完成")
+    assert again == [
+        (WORK, "M4 车位 结果已记录：决议1条，行动事项 #2。"),
+        # The deadline took every word of it: the task is said as it was.
+        (
+            "私聊·刘物业",
+            "新任务 #2（M4 车位 决议）：两周内完成，期限 12月11日。办好后发送「办结 2 结果」。",
+        ),
+    ]
