@@ -1142,8 +1142,11 @@ def _your_issues(ctx: Context, mine: list[Issue]) -> Outcome:
 
 
 def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis) -> Outcome:
-    """A report of an open issue's problem follows that issue instead of opening another."""
+    """A report of an open issue's problem follows that issue instead of opening another; what
+    and where of an emergency the sender reported minutes ago without either is kept on it."""
     assert ctx.community is not None
+    if (told := _emergency_told(ctx, description, analysis)) is not None:
+        return told  # 「@邻里 5号楼2单元301，老伴摔倒了」 after 「@邻里 救命」 in a group
     now = ctx.now
     where = analysis.location
     new = ReportFacts(
@@ -1154,6 +1157,10 @@ def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis)
         return _order_again(ctx, ordered, description)
     if ordered is not None and ordered.status in OPEN:
         same_id: int | None = ordered.id  # a resident naming its work order: that issue
+    elif (
+        analysis.urgent and analysis.category == OTHER_CODE and not (where.building or where.place)
+    ):
+        same_id = None  # 「救命」 from two people is two emergencies, whatever the words share
     else:
         same_id = _like(ctx, new, since=now - WINDOW)
     if same_id is None and (chased := _chased(ctx, new)) is not None:
@@ -1573,8 +1580,7 @@ def _file(
         told = texts.ACK_URGENT_TOLD if alerts else ""
         ack = texts.ACK_URGENT.format(number=number, category=category.name, where=where, told=told)
         if grid_id is None and not (location.building or location.place):  # 「救命」: where?
-            other = category.code == OTHER_CODE
-            ack += texts.ACK_URGENT_ASK_WHAT if other else texts.ACK_URGENT_ASK_WHERE
+            ack += _urgent_asked(ctx, other=category.code == OTHER_CODE)
     elif due_by is not None:
         limit = shown_deadline(services, due_by)
         gone = texts.ACK_DUE_GONE if due_by <= now else ""  # forwarded late: overdue already
@@ -1602,6 +1608,15 @@ def _file(
     return Outcome(
         [acknowledgement, *with_buttons(alerts, triage_buttons(number))], "issue", issue.id
     )
+
+
+def _urgent_asked(ctx: Context, *, other: bool) -> str:
+    """What an urgent report that said no place asks at once: what and where (`other`: it
+    said no problem either, 「救命」), or where; in a group, to be said to the bot."""
+    ask = texts.ACK_URGENT_ASK_WHAT if other else texts.ACK_URGENT_ASK_WHERE
+    if ctx.chat.kind != "private":  # a group's words are neighbours' unless said to it
+        ask = ask.replace("请马上回复", f"请马上@{ctx.services.settings.bot.name} 回复")
+    return ask
 
 
 def _property_hint(ctx: Context) -> str:

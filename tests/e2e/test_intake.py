@@ -216,15 +216,33 @@ def test_an_emergency_said_without_what_or_where_is_asked_and_told_on_it(
         ),
     ]
     assert len(issues(chat)) == 1 and issues(chat)[0].building == "5"
+    # Another's 「救命」 is another emergency, whatever the words share.
+    assert chat.say("@周女士/私聊: 救命")[0][1].startswith("已登记 #2【其他】已列为紧急")
     # Where alone is asked of an urgent report that says what.
-    gas = chat.say("@钱阿姨/私聊: 家里煤气味很大")[0][1]
+    gas = chat.say("@钱阿姨/私聊: 家里煤气味很大")[0][1]  # #3
     assert gas.endswith(
         "\n在哪里？请马上回复楼号、单元和门牌（如：5号楼2单元301），网格员好赶过去。"
     )
     assert chat.say("@钱阿姨/私聊: 6号楼1单元502") == [
-        ("私聊·钱阿姨", "已把位置补充到 #2：6号楼1单元502室 · 网格5。"),
-        ("工作群", "🚨 紧急诉求 #2 报事人补充位置：6号楼1单元502室 · 网格5"),
+        ("私聊·钱阿姨", "已把位置补充到 #3：6号楼1单元502室 · 网格5。"),
+        ("工作群", "🚨 紧急诉求 #3 报事人补充位置：6号楼1单元502室 · 网格5"),
     ]
+
+
+def test_an_emergency_said_to_the_bot_in_a_group_is_asked_to_be_said_to_it_again(
+    chat: Conversation,
+) -> None:
+    filed = chat.say("@孙大爷/幸福里居民群: @邻里 救命")
+    assert filed[0][1].endswith(
+        "\n出了什么事、在哪里？请马上@邻里 回复（如：5号楼2单元301，老人摔倒了）。"
+    )
+    told = chat.say("@孙大爷/幸福里居民群: @邻里 5号楼2单元301，老伴摔倒了起不来")
+    assert told[0] == (
+        "幸福里居民群",
+        "已补充到紧急诉求 #1，已通知工作群。如有危险请先拨打 119（火警）、120（急救）或 110。",
+    )
+    assert told[1][1].startswith("🚨 紧急诉求 #1 报事人补充：5号楼2单元301室")
+    assert len(issues(chat)) == 1
 
 
 def test_a_private_report_is_filed_and_passed_on_without_the_name(chat: Conversation) -> None:
