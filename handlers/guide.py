@@ -57,6 +57,11 @@ def entries(ctx: Context) -> list[tuple[GuideAnswer, guide.Entry]]:
     ]
 
 
+def _answers(ctx: Context) -> list[guide.Entry]:
+    """The community's answers as the rules read them."""
+    return [entry for _, entry in entries(ctx)]
+
+
 def answered(ctx: Context, said: str) -> Outcome | None:
     """The guide's answer to `said` (normalised) asked privately or to the bot by name: with
     how to have it filed after all (「转人工」); None when no answer fits."""
@@ -66,7 +71,7 @@ def answered(ctx: Context, said: str) -> Outcome | None:
         return None  # a key said alone is no longer than a key
     if ctx.chat.kind != "private":  # asked by name: answered, however lately it was there
         return asked_in_group(ctx, said, every=timedelta(0))
-    found = guide.answering([entry for _, entry in entries(ctx)], said)
+    found = guide.answering(_answers(ctx), said)
     if found is None:
         return None
     _count(ctx, guide.shown_keys(found.keys))
@@ -80,7 +85,7 @@ def asked_in_group(
     the group was given it within `every`; None when no answer fits."""
     if ctx.community is None:
         return None
-    found = guide.answering([entry for _, entry in entries(ctx)], said, in_group=True)
+    found = guide.answering(_answers(ctx), said, in_group=True)
     if found is None:
         return None
     keys = guide.shown_keys(found.keys)
@@ -191,17 +196,17 @@ def _add(ctx: Context, rest: str) -> Outcome:
         if any(key.words in asked for key in entry.keys):
             same = guide.shown_keys(entry.keys)
             return answer(ctx, texts.GUIDE_SAME_KEYS.format(n=n, keys=same), "invalid")
+    shown = guide.shown_keys(keys)
     ctx.uow.guide.add(
         GuideAnswer(
             community_id=ctx.community.id,
-            ask=guide.shown_keys(keys),
+            ask=shown,
             answer=words,
             source="chat",
             added_by=ctx.sender.id,
             added_at=ctx.now,
         )
     )
-    shown = guide.shown_keys(keys)
     return answer(ctx, texts.GUIDE_ADDED.format(n=len(rows) + 1, keys=shown))
 
 

@@ -283,7 +283,10 @@ def report(ctx: Context, description: str) -> Outcome:
         return answer(ctx, texts.EMPTY_REPORT, "invalid")
     if ctx.community is None:
         return answer(ctx, texts.UNBOUND_CHAT, "refused")
-    return _report_unless_duplicate(ctx, description, ctx.services.analyzer.analyze(description))
+    analysis = ctx.services.analyzer.analyze(description)
+    return _emergency_told(ctx, description, analysis) or _report_unless_duplicate(
+        ctx, description, analysis
+    )
 
 
 def private_message(ctx: Context, text: str) -> Outcome:
@@ -507,7 +510,8 @@ def _just_reported(ctx: Context) -> Issue | None:
 
 
 def _emergency_told(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
-    """「5号楼2单元301，老伴摔倒了」 just after 「救命」 privately, asked what and where: what
+    """「5号楼2单元301，老伴摔倒了」 just after 「救命」 (privately, or to the bot in a group),
+    asked what and where: what
     the emergency is, kept on it (its place too) and passed to the work group at once, not
     filed as another. None unless the sender's report minutes ago was urgent and said neither
     what nor where, or for a question."""
@@ -898,7 +902,8 @@ def mention(ctx: Context, text: str) -> Outcome:
     if ctx.role in AT_WORK and not analysis.urgent and (told := _number_told(ctx, text)):
         return told  # 「@邻里 1号已修好」 from its holder: the command it was meant as
     hint = texts.MENTION_HINT.format(bot=ctx.services.settings.bot.name)
-    answered = _not_a_report(ctx, text, analysis, hint)
+    # 「@邻里 5号楼2单元301，老伴摔倒了」 after 「@邻里 救命」: what and where of that emergency
+    answered = _emergency_told(ctx, text, analysis) or _not_a_report(ctx, text, analysis, hint)
     return answered or _report_unless_duplicate(ctx, text, analysis)
 
 
@@ -1142,11 +1147,8 @@ def _your_issues(ctx: Context, mine: list[Issue]) -> Outcome:
 
 
 def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis) -> Outcome:
-    """A report of an open issue's problem follows that issue instead of opening another; what
-    and where of an emergency the sender reported minutes ago without either is kept on it."""
+    """A report of an open issue's problem follows that issue instead of opening another."""
     assert ctx.community is not None
-    if (told := _emergency_told(ctx, description, analysis)) is not None:
-        return told  # 「@邻里 5号楼2单元301，老伴摔倒了」 after 「@邻里 救命」 in a group
     now = ctx.now
     where = analysis.location
     new = ReportFacts(
@@ -1614,9 +1616,9 @@ def _urgent_asked(ctx: Context, *, other: bool) -> str:
     """What an urgent report that said no place asks at once: what and where (`other`: it
     said no problem either, 「救命」), or where; in a group, to be said to the bot."""
     ask = texts.ACK_URGENT_ASK_WHAT if other else texts.ACK_URGENT_ASK_WHERE
-    if ctx.chat.kind != "private":  # a group's words are neighbours' unless said to it
-        ask = ask.replace("请马上回复", f"请马上@{ctx.services.settings.bot.name} 回复")
-    return ask
+    # A group's words are neighbours' unless said to the bot.
+    to = "" if ctx.chat.kind == "private" else f"@{ctx.services.settings.bot.name} "
+    return ask.format(to=to)
 
 
 def _property_hint(ctx: Context) -> str:

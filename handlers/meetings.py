@@ -1521,15 +1521,14 @@ def _action_hint(meeting: Meeting, units: list[str]) -> str:
     """How to record the outcome again with the clause naming a unit as its action item:
     「划20个车位，每月100元，物业两周内划线」 → 「结果 M1 决议 划20个车位，每月100元
     行动：物业两周内划线」; a unit named in no clause of its own, its template."""
-    clauses = [c for c in _CLAUSES.split(meeting.outcome) if c.strip()]
+    clauses = [c.strip() for c in _CLAUSES.split(meeting.outcome) if c.strip()]
     for at, said in enumerate(clauses):
-        if said.strip().startswith(tuple(units)):
-            decisions = "，".join(c.strip() for c in clauses[:at] + clauses[at + 1 :])
+        if said.startswith(tuple(units)):
             return texts.OUTCOME_ACTION_SAID.format(
                 units="、".join(units),
                 number=meeting.number,
-                decisions=decisions,
-                action=said.strip(),
+                decisions="，".join(clauses[:at] + clauses[at + 1 :]),
+                action=said,
             )
     return texts.OUTCOME_ACTION_HINT.format(
         units="、".join(units), number=meeting.number, decisions=meeting.outcome, unit=units[0]

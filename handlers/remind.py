@@ -428,7 +428,7 @@ def _named_by(ctx: Context, typed: str) -> Reminder:
     mine = ctx.uow.reminders.created_by(ctx.sender.id, (ADHOC, REPEAT, NOTICE))
     found: dict[str, Reminder] = {}
     for reminder in mine:  # a 定时群发 is one, however many groups it goes to
-        if said and said in normalize(f"{reminder.text} {reminder.repeat or ''}"):
+        if said and (said in normalize(reminder.text) or said in (reminder.repeat or "")):
             found.setdefault(
                 notice_prefix(reminder.key) if reminder.kind == NOTICE else str(reminder.id),
                 reminder,

@@ -20,8 +20,10 @@ ACK_URGENT = (
     "如有危险请先拨打 119（火警）、120（急救）或 110。回复「查看 {number}」看进度。"
 )
 ACK_URGENT_TOLD = "，已通知工作群"
-ACK_URGENT_ASK_WHERE = "\n在哪里？请马上回复楼号、单元和门牌（如：5号楼2单元301），网格员好赶过去。"
-ACK_URGENT_ASK_WHAT = "\n出了什么事、在哪里？请马上回复（如：5号楼2单元301，老人摔倒了）。"
+ACK_URGENT_ASK_WHERE = (
+    "\n在哪里？请马上{to}回复楼号、单元和门牌（如：5号楼2单元301），网格员好赶过去。"
+)
+ACK_URGENT_ASK_WHAT = "\n出了什么事、在哪里？请马上{to}回复（如：5号楼2单元301，老人摔倒了）。"
 URGENT_ALERT = (
     "🚨 紧急诉求 #{number}【{category}】{where}{description}（{reporter} 报，来自{chat}）"
 )
