@@ -20,6 +20,7 @@ from bot.domain.asking import (
     DONE_SAID,
     DUPLICATE_SAID,
     EXTEND_SAID,
+    NO_LONGER_NEEDED,
     NOT_OURS_SAID,
     PLANNED_SAID,
     PROGRESS_SAID,
@@ -31,6 +32,8 @@ from bot.domain.asking import (
     WORK_SAID,
     detail_said,
     service_asked,
+    withdrawal_only,
+    withdrawn_said,
 )
 from bot.domain.deadlines import DeadlineError, PastDeadline
 from bot.domain.duplicates import (
@@ -100,6 +103,7 @@ from handlers.ledger import (
     shown_deadline,
     verify,
     withdraw,
+    withdrawal_asked,
     within_limit,
 )
 from handlers.listing import held, ledger_line
@@ -230,8 +234,6 @@ _EXTEND_TO = re.compile(
 _EDGE_MARKS = re.compile(r"^[\s，,。；;！!、]+|[\s，,。；;！!、]+$")
 # 「需要」「想申请」 before 延期到, 「期限」 after the number: asking for it, not why.
 _ASKING_FOR = re.compile(r"^(?:的)?期限|(?:需要|要|想|申请|得|必须|能不能|能否|可以|可不可以|请)+$")
-# 「不用处理了」「已经修好了，不用来了」: the reporter withdraws what they reported.
-_NO_LONGER_NEEDED = re.compile(r"不用(?:再)?(?:处理|来|修|管|麻烦)了|不需要(?:再)?(?:处理|来人?)了")
 # 「能不能匿名」「别告诉他们是我反映的」「会不会知道是我说的」: asking to stay unnamed (a noisy
 # neighbour is still a neighbour); 「别让孩子在楼道玩」 is not.
 _PRIVACY_ASKED = re.compile(
@@ -502,11 +504,12 @@ def _cancel_said(ctx: Context, hint: str) -> Outcome:
 
 
 def _just_reported(ctx: Context) -> Issue | None:
-    """The sender's newest open issue, when they reported it in this chat minutes ago."""
+    """The sender's newest open issue, when they reported it in this chat minutes ago and
+    have not taken it back since (what follows 「不用处理了」 is not more of it)."""
     issue = max(_own_issues(ctx, OPEN), key=lambda i: i.number, default=None)
     if issue is None or issue.chat_id != ctx.chat.id or ctx.now - issue.created_at > SPLIT_WINDOW:
         return None
-    return issue
+    return None if withdrawal_asked(ctx.uow, issue) is not None else issue
 
 
 def _emergency_told(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
@@ -823,7 +826,9 @@ def _withdraw_said(ctx: Context, text: str) -> Outcome:
     assert ctx.community is not None
     mine = own_open_here(ctx)
     if len(mine) == 1:
-        return withdraw(ctx, f"{mine[0].number} {text.strip()}")
+        # 「我的反映撤回吧」 again, with no reason: the 撤回 already asked stands.
+        again = withdrawal_only(normalize(text)) and withdrawal_asked(ctx.uow, mine[0])
+        return withdraw(ctx, f"{mine[0].number} {'' if again else text.strip()}")
     if not mine:
         hint = texts.PRIVATE_HINT if ctx.chat.kind == "private" else texts.MENTION_HINT
         return answer(ctx, hint.format(bot=ctx.services.settings.bot.name), "invalid")
@@ -987,7 +992,7 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         return _privacy_asked(ctx, text)
     if _CANCEL_ALONE.match(said):
         return _cancel_said(ctx, hint)
-    if _NO_LONGER_NEEDED.search(said):  # 「不用处理了，已经自己修好了」
+    if NO_LONGER_NEEDED.search(said) or withdrawn_said(said):  # 「不用处理了，已经自己修好了」
         return _withdraw_said(ctx, text)
     # 「怎么报事」 asks how; it names no problem and no place.
     how = short and _HOW.search(said) is not None and not named

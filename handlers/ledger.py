@@ -91,7 +91,7 @@ from handlers.notify import (
     with_buttons,
     working_on,
 )
-from storage.models import Follower, Issue, Person
+from storage.models import AuditEntry, Follower, Issue, Person
 from storage.uow import UnitOfWork
 
 _WORDS = re.compile(r"\s+")
@@ -894,6 +894,13 @@ WITHDRAW = "withdraw"
 """The audit action of a reporter's 撤回; its note is their reason."""
 
 
+def withdrawal_asked(uow: UnitOfWork, issue: Issue) -> AuditEntry | None:
+    """The reporter's 撤回 of `issue`, when it was not reopened since (the staff have yet to
+    close it)."""
+    entry = uow.audit.last_of(issue.id, (WITHDRAW, Action.REOPEN.value))
+    return entry if entry is not None and entry.action == WITHDRAW else None
+
+
 def withdraw(ctx: Context, args: str) -> Outcome:
     """撤回 N [原因] — the reporter says it needs no more doing (「已经自己修好了」). Whoever
     works on it and the work group are told; they close it (办结 or 退回) once they have
@@ -910,10 +917,10 @@ def withdraw(ctx: Context, args: str) -> Outcome:
         line = texts.WITHDRAW_NOT_OPEN.format(number=issue.number, status=issue.status.label)
         raise Answer(line)
     reason = rest.strip() or texts.WITHDRAW_DEFAULT
-    last = ctx.uow.audit.last_of(issue.id, (WITHDRAW, Action.REOPEN.value))
+    last = withdrawal_asked(ctx.uow, issue)
     # Said again since (reopened, it is news), the same or with nothing more to say: nobody
     # is asked twice; what was said the first time stands.
-    if last is not None and last.action == WITHDRAW and (last.note == reason or not rest.strip()):
+    if last is not None and (last.note == reason or not rest.strip()):
         line = texts.WITHDRAW_ASKED.format(number=issue.number, reason=clause(last.note or reason))
         return _one_line(ctx, line.removesuffix("。") + texts.ALREADY_SO, issue)
     record(ctx, issue, WITHDRAW, reason)

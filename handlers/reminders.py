@@ -12,13 +12,13 @@ from datetime import datetime, time
 
 from bot.domain.deadlines import Colour, format_deadline
 from bot.domain.issues import IssueStatus
-from bot.domain.lifecycle import OPEN, Action
+from bot.domain.lifecycle import OPEN
 from bot.domain.repeats import parse_repeat
 from bot.messages import Direct, Outgoing, Reply
 from handlers import meetings, texts
 from handlers.base import Services
 from handlers.digests import daily, weekly, working_day
-from handlers.ledger import WITHDRAW, assignee_label
+from handlers.ledger import assignee_label, withdrawal_asked
 from handlers.notice import signed
 from handlers.notify import (
     caller_of,
@@ -141,8 +141,8 @@ WITHDRAWN_REASON_LIMIT = 20
 def _withdrawn(uow: UnitOfWork, issue: Issue) -> str:
     """「报事人已撤回（原因），核实后请办结或退回。」 when its reporter withdrew the issue (撤回)
     and it was not reopened since, else "": a deadline reminder then says what to do."""
-    entry = uow.audit.last_of(issue.id, (WITHDRAW, Action.REOPEN.value))
-    if entry is None or entry.action != WITHDRAW:
+    entry = withdrawal_asked(uow, issue)
+    if entry is None:
         return ""
     said = quoted(entry.note, WITHDRAWN_REASON_LIMIT)
     given = said and entry.note != texts.WITHDRAW_DEFAULT  # 「撤回 1」 gave no reason

@@ -24,6 +24,7 @@ How a message is read:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -39,6 +40,9 @@ __all__ = ["Analysis", "Analyzer", "Evidence", "Location"]
 _OTHER_NAME = "其他"
 # Punctuation that ends a clause: a negation never reaches across it ("没事，快来人着火了").
 _CLAUSE_BREAKS = frozenset("，。！？；,.!?; \n\t、~")
+# What may follow 「没事」 for it to settle the danger before it: the clause ends (「没事了」
+# 「没事的」), not a question (「没事吧」) nor more words (「没事别出门」).
+_CLAUSE_ENDED = re.compile(r"[儿了的啊呀哈]*(?:[，。！；,.!;~～\s]|$)")
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,7 @@ class Analyzer:
         self._places = frozenset(signals.places) | frozenset(p for p in extra_places if p)
         self._urgent = frozenset(signals.urgent)
         self._all_clear = frozenset(signals.all_clear)
+        self._all_clear_after = frozenset(signals.all_clear_after)
         self._complaint_cues = dict(signals.complaint_cues)
         self._chatter_cues = dict(signals.chatter_cues)
 
@@ -117,6 +122,7 @@ class Analyzer:
             | self._places
             | self._urgent
             | self._all_clear
+            | self._all_clear_after
             | set(self._complaint_cues)
             | set(self._chatter_cues)
         )
@@ -212,6 +218,8 @@ class Analyzer:
                 chatter_words.add(word)
             if word in self._all_clear:
                 all_clear = True
+            elif urgent and word in self._all_clear_after and _CLAUSE_ENDED.match(norm, hit.end):
+                all_clear = True  # 「饭烧焦了，没事」; not 「没事吧」 nor 「没事别出门」
             if word in self._places and (place is None or hit.start == place_start):
                 # Hits arrive by start then length: the last one at the first start is the longest.
                 place, place_start = word, hit.start

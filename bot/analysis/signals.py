@@ -59,6 +59,8 @@ class Signals:
     # Phrases inside which a danger word means a nuisance: 「油烟太大」 is not 「烟太大」.
     urgent_exceptions: tuple[str, ...]
     all_clear: tuple[str, ...]
+    # 「没事」「不要紧」 after a danger word, ending its clause: 「饭烧焦了，没事」.
+    all_clear_after: tuple[str, ...]
     complaint_cues: Mapping[str, float]
     chatter_cues: Mapping[str, float]
     places: tuple[str, ...]
@@ -141,6 +143,7 @@ def load_default_signals() -> Signals:
         urgent_negation_window=window,
         urgent_exceptions=_words(data, "urgent_exceptions"),
         all_clear=_words(data, "all_clear"),
+        all_clear_after=_words(data, "all_clear_after"),
         complaint_cues=MappingProxyType(_weights(data, "complaint_cues")),
         chatter_cues=MappingProxyType(_weights(data, "chatter_cues")),
         places=tuple(w.lower() for w in read_word_list(PLACES_FILE)),

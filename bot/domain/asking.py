@@ -659,6 +659,8 @@ def _work_asked(text: str) -> str | None:
     return " ".join([*words, match["who"]] if match["who"] not in _WHOSE else words)
 
 
+# 「不用处理了」「已经修好了，不用来了」: the reporter withdraws what they reported.
+NO_LONGER_NEEDED = re.compile(r"不用(?:再)?(?:处理|来|修|管|麻烦)了|不需要(?:再)?(?:处理|来人?)了")
 # 「我的反映撤回吧」「我报的那个井盖不用修了，物业已经弄好了」「撤回我的诉求」「算了，不用管了」
 # in a group: the sender's own report there taken back (its 撤回: the grid worker checks, then
 # closes it).
@@ -682,6 +684,21 @@ def withdrawn_said(text: str) -> bool:
     ):
         return False
     return _WITHDRAWN.match(text) is not None
+
+
+# 「吧」「啊」 and marks after the words that take a report back.
+_WITHDRAWN_END = re.compile(r"(?:吧|啊|呀|哈|了)*[\s。.!！~～]*$")
+
+
+def withdrawal_only(text: str) -> bool:
+    """Whether `text` (normalised) says nothing but that the report is taken back
+    (「我的反映撤回吧」, 「不用处理了」), no reason with it."""
+    said = text.strip()
+    for taken_back in (_WITHDRAWN, NO_LONGER_NEEDED):
+        match = taken_back.match(said)
+        if match is not None and _WITHDRAWN_END.fullmatch(said, match.end()):
+            return True
+    return False
 
 
 # 「2号和1号是一回事」「2跟1重复了，合并」「#3与#1是同一个问题」「2号和1号合并一下」: staff

@@ -863,6 +863,41 @@ def test_a_report_taken_back_in_words_in_its_group_is_withdrawn(chat: Conversati
     )
 
 
+def test_a_withdrawal_said_again_tells_nobody_twice_and_ends_the_reports_details(
+    chat: Conversation,
+) -> None:
+    me = "私聊·王芳"
+    chat.say("@王芳/私聊: 3号楼楼道灯坏了好几天了")
+    assert chat.say("@王芳/私聊: 撤回") == [
+        (me, "#1 已转告网格员：不用处理了。确认后会结案。"),
+        (WORK, "#1 报事人表示不用处理了：不用处理了。请确认后「办结 1 结果」或「退回 1 原因」。"),
+    ]
+    # Said again in other words, privately: the work group is not told a second time.
+    assert chat.say("@王芳/私聊: 我的反映撤回吧") == [
+        (me, "#1 已转告网格员：不用处理了。确认后会结案，无需重复。")
+    ]
+    # What she says next, minutes after the report she took back, is no detail of it.
+    replies = chat.say("@王芳/私聊: 楼上天天半夜剁肉")
+    assert replies[0][1].startswith("已登记 #2"), replies
+    assert (WORK, "#1 报事人补充：楼上天天半夜剁肉") not in replies
+    # In a group, a first 「算了，不用管了」 is passed on in her words; said again, it is not.
+    chat.say("@刘阿姨/网格3群: #报事 3号楼门口有人遛狗不拴绳")
+    assert chat.say("@刘阿姨/网格3群: 算了，不用管了")[0] == (
+        G3,
+        "#3 已转告网格员：算了，不用管了。确认后会结案。",
+    )
+    assert chat.say("@刘阿姨/网格3群: 我的反映撤回吧。") == [
+        (G3, "#3 已转告网格员：算了，不用管了。确认后会结案，无需重复。")
+    ]
+    # With a reason of its own, it is news for the work group.
+    replies = chat.say("@刘阿姨/网格3群: 我的反映撤回吧，狗主人已经道歉了")
+    assert (
+        WORK,
+        "#3 报事人表示不用处理了：我的反映撤回吧，狗主人已经道歉了。"
+        "请确认后「办结 3 结果」或「退回 3 原因」。",
+    ) in replies
+
+
 def test_staff_saying_an_issue_repeats_are_shown_the_merge(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 5号楼门口井盖松了，踩上去咣当响")
     chat.say("@刘阿姨/网格3群: #报事 3号楼2单元楼道灯坏了")

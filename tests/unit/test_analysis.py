@@ -312,10 +312,25 @@ def test_danger_words_are_urgent(analyzer: Analyzer, text: str) -> None:
         "电梯今天保养，大家注意",
         "高空抛物差点砸到人",
         "上了一天班，困了",
+        "饭烧焦了没事",
+        "老人摔倒了，没事了，谢谢大家",
+        "楼道冒烟了，不要紧的，是邻居在熏腊肉",
     ],
 )
 def test_negated_or_cleared_danger_is_not_urgent(analyzer: Analyzer, text: str) -> None:
     assert analyzer.analyze(text).urgent is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["着火了没事吧？", "煤气泄漏了，没事别出门", "没事，快来人，着火了", "老人摔倒了不要紧吗"],
+)
+def test_all_clear_words_that_ask_advise_or_come_first_leave_the_danger(
+    analyzer: Analyzer, text: str
+) -> None:
+    """「没事」 clears a danger only after it and ending its clause: asked (「没事吧」), advice
+    (「没事别出门」) or said before (「没事，…着火了」), the danger stands."""
+    assert analyzer.analyze(text).urgent is True
 
 
 @pytest.mark.parametrize("text", ["对面饭店油烟太大", "楼下烧烤店油烟太大，窗户都不敢开"])
