@@ -78,6 +78,7 @@ _ISSUE_FIRST = frozenset({"issue", "record"})  # commands whose argument starts 
 _EXPECTS = {
     "issue": re.compile(r"^#?\s*\d"),
     "meeting": re.compile(rf"^(?:[Mm]\s*\d|(?:{'|'.join(MEETING_KINDS)})(?:\s|$))"),
+    "question": re.compile(r"^问?\s*\d"),
 }
 _INLINE_SPACE = re.compile(r"[ \t\u3000]+")
 
@@ -280,6 +281,12 @@ class Router:
         )
         if command is not None and not self._tagged_report(command, raw):
             return _asking(command, raw)
+        if (question := _quoted_question(message)) is not None and said_text:
+            # A reply to the bot's 「❓问3 …」: the answer to post under that question.
+            answering = self._by_name["answer"]
+            return Route(
+                RouteKind.COMMAND, answering, word="答复", args=f"{question} {raw.strip()}"
+            )
         if is_ballot(text):
             return Route(RouteKind.BALLOT, text=said_text)
         if self._file.search(raw) and (
@@ -539,6 +546,17 @@ _POLL_QUOTED = re.compile(r"^\s*(?:📅|🗳)\s*([Mm]\d{1,6})(?![0-9])")
 _QUOTED_CHOICE = re.compile(
     r"^(?:[0-9]{1,2}号?(?=$|[\s,，、;；])|" + "|".join(WITHDRAW_WORDS) + ")"
 )
+
+
+# A question passed on to staff, as a reply quotes it: 「❓问3 M1 停车议事会：…」.
+_QUESTION_QUOTED = re.compile(r"^\s*❓\s*问([0-9]{1,6})(?![0-9])")
+
+
+def _quoted_question(message: IncomingMessage) -> str | None:
+    """`3` when the message replies to the bot's 「❓问3 …」, else None."""
+    quoted = message.reply_to
+    asked = _QUESTION_QUOTED.match(quoted.text) if quoted is not None else None
+    return asked[1] if asked is not None else None
 
 
 def _quoted_poll(message: IncomingMessage) -> str | None:

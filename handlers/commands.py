@@ -17,6 +17,7 @@ from handlers import (
     meetings,
     notice,
     patrols,
+    questions,
     remind,
     web,
 )
@@ -431,6 +432,17 @@ COMMANDS: tuple[Command, ...] = (
         "定时群发 明天8:00 全部 今天9:00-12:00停水",
         notice.later,
         STAFF,
+        own_words=True,
+    ),
+    Command(
+        "answer",
+        ("答复",),
+        "问题编号 答复内容",
+        "答复居民在群里问的问题（❓问N），发到群里提问的那条消息下",
+        "答复 1 带上身份证就行",
+        questions.answer,
+        STAFF,
+        expects="question",
         own_words=True,
     ),
     Command(

@@ -30,6 +30,8 @@ def forget(ctx: Context, args: str) -> Outcome:
     for patrol in uow.patrols.by(person.id):  # a 楼栋长's rounds: where they live, perhaps
         patrol.words = _without(name, mask_text(patrol.words))
         patrol.found = _without(name, mask_text(patrol.found))
+    for question in uow.questions.asked_by(person.id):  # 问N passed on to staff
+        question.text = _without(name, mask_text(question.text))
     uow.issues.unfollow_all(person.id)
     uow.issues.drop_waiting_photos(person.id)
     uow.web.end_all(person.id, ctx.now)

@@ -51,7 +51,7 @@ from bot.text import (
     shorten,
     whole_number,
 )
-from handlers import homes, texts
+from handlers import homes, questions, texts
 from handlers.base import (
     Answer,
     Context,
@@ -982,8 +982,11 @@ def question_relayed(ctx: Context, token: str, said: str) -> Outcome | None:
     if meeting.created_by_id == ctx.sender.id:
         return None
     caller = ctx.uow.people.get(meeting.created_by_id)
+    label = _label(meeting)
+    question = questions.relay(ctx, label, said, meeting.id)
     line = texts.MEETING_QUESTION_RELAYED.format(
-        label=_label(meeting),
+        number=question.number,
+        label=label,
         chat=ctx.chat.title or ctx.chat.ref,
         who=mask_name(ctx.sender.name),
         said=said,  # a short question (`guide.asked`)

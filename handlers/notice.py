@@ -25,7 +25,7 @@ from bot.domain.permissions import STAFF, refusal
 from bot.domain.privacy import mask_name
 from bot.messages import Outgoing, Reply
 from bot.text import normalize, shorten
-from handlers import contacts, texts
+from handlers import contacts, questions, texts
 from handlers.base import (
     Answer,
     Context,
@@ -168,8 +168,13 @@ def question_relayed(ctx: Context, notice: str, said: str) -> Outcome | None:
     or where there is no work group to tell."""
     if ctx.community is None or ctx.role in STAFF:
         return None
+    if not ctx.uow.chats.of_kind(ctx.community.id, "work"):
+        return None
+    named = shorten(notice, _NOTICE_NAMED)
+    question = questions.relay(ctx, f"通知「{named}」", said)
     line = texts.NOTICE_QUESTION_RELAYED.format(
-        notice=shorten(notice, _NOTICE_NAMED),
+        number=question.number,
+        notice=named,
         chat=ctx.chat.title or ctx.chat.ref,
         who=mask_name(ctx.sender.name),
         said=said,  # a short question (`guide.asked`)

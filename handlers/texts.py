@@ -572,8 +572,18 @@ MEETING_WHEN = "📅 {label} 定于 {when}{place}。"
 MEETING_WHEN_FOOT = "要参加请回复「我参加」。"
 MEETING_QUESTION_NOTED = "已把您的问题转给 M{number} 的组织者，会尽快答复。"
 NOTICE_QUESTION_NOTED = "已把您的问题转给社区工作人员，会尽快答复。"
-NOTICE_QUESTION_RELAYED = "关于通知「{notice}」，{chat}的{who}问「{said}」。请到群里答复。"
-MEETING_QUESTION_RELAYED = "{label}：{chat}的{who}问「{said}」。请到群里答复。"
+# 问N as staff read it: `how` says how to answer it.
+QUESTION_HOW = "回复这条消息，或发送「答复 {number} 内容」，我替您发到群里。"
+NOTICE_QUESTION_RELAYED = (
+    "❓问{number} 关于通知「{notice}」，{chat}的{who}问「{said}」。" + QUESTION_HOW
+)
+MEETING_QUESTION_RELAYED = "❓问{number} {label}：{chat}的{who}问「{said}」。" + QUESTION_HOW
+QUESTION_ANSWER = "答复「{said}」：{answer}\n——{community} {sender}"
+QUESTION_ANSWER_SENT = "问{number} 的答复已发到{chat}。"
+QUESTION_ANSWERED_AGAIN = "问{number} 之前已由{who}答复过，这次的答复也已发到{chat}。"
+QUESTION_UNKNOWN = "没有问{number}。请对照转来的消息里的编号（❓问N）。"
+QUESTION_ANSWER_WAITS = "现在是安静时段，{when} 发到{chat}。"
+QUESTION_TOO_LONG = "答复最多{limit}字，请分几次发送。"
 POLL_CLOSES = "🗳 {label} 投票截止 {closes}，截止后公布结果。"
 ATTEND_ON = "已记下：{who}参加 {label}（{when}），共{count}人报名。开会前会提醒您。"
 ATTEND_WHO_ONE = "您"

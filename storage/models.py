@@ -91,6 +91,7 @@ class Community(Base):
     name: Mapped[name_str]
     next_issue_no: Mapped[int] = mapped_column(Integer, default=0)
     next_meeting_no: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    next_question_no: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     grids: Mapped[list[Grid]] = relationship(back_populates="community")
 
@@ -619,6 +620,29 @@ class GuideAsk(Base):
     keys: Mapped[str] = mapped_column(String(400))  # 「物业费、物业管理费」
     asked_at: Mapped[timestamp]
     filed_issue_id: Mapped[int | None] = mapped_column(ForeignKey("issues.id"))
+
+
+class Question(Base):
+    """A resident's question about a meeting or a notice, asked in reply to the bot's message
+    in a group and passed on (to the meeting's caller, or the work groups) as 问N, numbered per
+    community; staff answer it with 「答复 N …」, which the bot posts under the question."""
+
+    __tablename__ = "questions"
+    __table_args__ = (UniqueConstraint("community_id", "number"),)
+
+    id: Mapped[intpk]
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    chat_id: Mapped[int] = mapped_column(ForeignKey("chats.id"))  # where it was asked
+    message_ref: Mapped[str] = mapped_column(String(128))  # the question, to answer under it
+    asker_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    text: Mapped[str] = mapped_column(String(400))
+    about: Mapped[str] = mapped_column(String(200))  # 「M1 加装电梯议事会」「通知「明天停水」」
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"))
+    asked_at: Mapped[timestamp]
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class WebSession(Base):

@@ -56,12 +56,25 @@ from storage.models import (
     Patrol,
     Person,
     PointEntry,
+    Question,
     Reminder,
     RoleGrant,
     UTCDateTime,
     WaitingPhoto,
     WebSession,
 )
+
+
+def _next_number(session: Session, community_id: int, counter: InstrumentedAttribute[int]) -> int:
+    """The community's next number of a kind (`counter`: issues, meetings, questions), taken
+    atomically so concurrent writers never share one."""
+    number = session.execute(
+        update(Community)
+        .where(Community.id == community_id)
+        .values({counter: counter + 1})
+        .returning(counter)
+    ).scalar_one()
+    return int(number)
 
 
 class Communities:
@@ -128,13 +141,7 @@ class Communities:
 
     def take_issue_number(self, community_id: int) -> int:
         """The next issue number, allocated atomically so concurrent writers never share one."""
-        number = self._session.execute(
-            update(Community)
-            .where(Community.id == community_id)
-            .values(next_issue_no=Community.next_issue_no + 1)
-            .returning(Community.next_issue_no)
-        ).scalar_one()
-        return int(number)
+        return _next_number(self._session, community_id, Community.next_issue_no)
 
 
 class Chats:
@@ -1919,13 +1926,7 @@ class Meetings:
         self._session = session
 
     def take_number(self, community_id: int) -> int:
-        number = self._session.execute(
-            update(Community)
-            .where(Community.id == community_id)
-            .values(next_meeting_no=Community.next_meeting_no + 1)
-            .returning(Community.next_meeting_no)
-        ).scalar_one()
-        return int(number)
+        return _next_number(self._session, community_id, Community.next_meeting_no)
 
     def add(self, meeting: Meeting) -> Meeting:
         self._session.add(meeting)
@@ -2285,6 +2286,31 @@ _POINT_ENTRY = select(PointEntry).where(
 # A community's answers as they are numbered: config's ("config" sorts after "chat") first, then
 # those added in chat, each as it was added.
 _GUIDE_ORDER = (GuideAnswer.source.desc(), GuideAnswer.id)
+
+
+class Questions:
+    """Residents' questions passed on to staff (问N) and their answers."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, question: Question) -> Question:
+        """`question` kept, with the community's next number."""
+        question.number = _next_number(
+            self._session, question.community_id, Community.next_question_no
+        )
+        self._session.add(question)
+        self._session.flush()
+        return question
+
+    def by_number(self, community_id: int, number: int) -> Question | None:
+        return self._session.scalar(
+            select(Question).where(Question.community_id == community_id, Question.number == number)
+        )
+
+    def asked_by(self, person_id: int) -> list[Question]:
+        """The person's questions (to erase their words when they ask to be forgotten)."""
+        return list(self._session.scalars(select(Question).where(Question.asker_id == person_id)))
 
 
 class Guide:

@@ -21,6 +21,7 @@ from storage.repositories import (
     Patrols,
     People,
     Points,
+    Questions,
     Reminders,
     WebSessions,
 )
@@ -43,6 +44,7 @@ class UnitOfWork:
     points: Points
     patrols: Patrols
     guide: Guide
+    questions: Questions
     web: WebSessions
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
@@ -65,6 +67,7 @@ class UnitOfWork:
         self.points = Points(session)
         self.patrols = Patrols(session)
         self.guide = Guide(session)
+        self.questions = Questions(session)
         self.web = WebSessions(session)
         return self
 

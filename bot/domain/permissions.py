@@ -88,6 +88,7 @@ STAFF_ONLY = frozenset(
         "move_meeting",
         "cancel_meeting",
         "share_meeting",
+        "answer",
     }
 )
 
@@ -122,6 +123,7 @@ _VERBS = {
     "move_meeting": "议事会改期",
     "cancel_meeting": "取消议事会",
     "share_meeting": "把议事会发到别的群",
+    "answer": "答复居民提问",
 }
 
 

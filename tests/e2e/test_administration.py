@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from sqlalchemy import select
 
-from storage.models import AuditEntry, InboundMessage, Issue, Person, Reminder, WaitingPhoto
+from bot.messages import PersonRef, QuotedMessage
+from storage.models import (
+    AuditEntry,
+    InboundMessage,
+    Issue,
+    Person,
+    Question,
+    Reminder,
+    WaitingPhoto,
+)
 from storage.uow import UnitOfWork
 from tests.support.conversation import Conversation, monday_morning
 
@@ -120,6 +130,20 @@ def test_forget_me_erases_a_heads_name_and_number_from_their_rounds(chat: Conver
     chat.say("@陈楼长/私聊: 删除我的信息 确认")
     listed = chat.text("@李书记/工作群: 走访 列表")
     assert listed.endswith("3号楼 已注销用户本人在家值守，电话139****5678"), listed
+
+
+def test_forget_me_erases_the_questions_one_asked(chat: Conversation) -> None:
+    called = chat.say("@李书记/工作群: 召开议事会 周六上午9点 社区活动室 议题：5号楼加装电梯")
+    chat.say("@李书记/工作群: M1 发到 网格3")
+    asked = chat.adapter.message("王芳", "网格3群", "我王芳腿脚不便，电话13912345678，能上门说吗")
+    bot = PersonRef("console", "邻里", "邻里")
+    chat.deliver(replace(asked, reply_to=QuotedMessage("b1", bot, called[0][1])))
+    chat.say("@王芳/私聊: 删除我的信息 确认")
+    with UnitOfWork(chat.linli.sessions) as uow:
+        (kept,) = uow.session.scalars(select(Question.text))
+    assert kept == "我已注销用户腿脚不便，电话139****5678，能上门说吗"
+    # Answered after, it still goes under the question in its group.
+    assert chat.say("@李书记/私聊: 答复 1 可以，周五上门")[1][0] == "网格3群"
 
 
 def test_forget_me_ends_the_reminders_one_set(chat: Conversation) -> None:

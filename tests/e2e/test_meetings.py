@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.messages import PersonRef, QuotedMessage
-from tests.support.conversation import Conversation, example_settings, monday_morning
+from bot.messages import PersonRef, QuotedMessage, Reply
+from tests.support.conversation import Conversation, example_settings, monday_morning, shown
 
 SH = ZoneInfo("Asia/Shanghai")
 G3, G5, WORK, RESIDENTS = "网格3群", "网格5群", "工作群", "幸福里居民群"
@@ -603,9 +603,13 @@ def test_a_question_in_reply_to_a_meeting_goes_to_whoever_called_it(chat: Conver
         said = chat.adapter.message(who, G3, words)
         return chat.deliver(replace(said, reply_to=QuotedMessage("b1", bot, announced)))
 
+    relayed = (
+        "❓问1 M1 5号楼加装电梯议事会：网格3群的王*问「需要带什么吗」。"
+        "回复这条消息，或发送「答复 1 内容」，我替您发到群里。"
+    )
     assert replying("王芳", "需要带什么吗") == [
         (G3, "已把您的问题转给 M1 的组织者，会尽快答复。"),
-        ("私聊·李书记", "M1 5号楼加装电梯议事会：网格3群的王*问「需要带什么吗」。请到群里答复。"),
+        ("私聊·李书记", relayed),
     ]
     # When and where are the bot's to answer; 「好的」 is no question; the caller's own words
     # are theirs; a problem named is chatter, as in the group, and no ballot for 5.
@@ -616,6 +620,62 @@ def test_a_question_in_reply_to_a_meeting_goes_to_whoever_called_it(chat: Conver
     assert replying("孙大爷", "5号楼电梯又坏了吗") == []
     chat.say("@李书记/工作群: 取消会议 M1")
     assert replying("王芳", "还开吗") == []  # no longer there to ask of
+
+
+def test_a_question_passed_on_is_answered_under_it_in_its_group(chat: Conversation) -> None:
+    called = chat.say("@李书记/工作群: 召开议事会 周六上午9点 社区活动室 议题：5号楼加装电梯")
+    chat.say("@李书记/工作群: M1 发到 网格3")
+    bot = PersonRef("console", "邻里", "邻里")
+    asked = chat.adapter.message("王芳", G3, "需要带什么吗")
+    relayed = chat.deliver(replace(asked, reply_to=QuotedMessage("b1", bot, called[0][1])))
+    dm = relayed[1][1]
+    # A resident may not answer for the community; a number not passed on is said so.
+    assert chat.say("@孙大爷/网格3群: 答复 1 啥也不用带") == [
+        (G3, "只有网格员及以上可以答复居民提问。")
+    ]
+    assert chat.say("@李书记/私聊: 答复 9 带身份证") == [
+        ("私聊·李书记", "没有问9。请对照转来的消息里的编号（❓问N）。")
+    ]
+    assert chat.say("@李书记/私聊: 答复 1") == [
+        ("私聊·李书记", chat.linli.services.command("answer").usage_line())
+    ]
+    sent = chat.send("@李书记/私聊: 答复问1：带上身份证和房产证复印件，电话 13812345678")
+    assert [(where, text) for where, text in map(shown, sent)] == [
+        ("私聊·李书记", "问1 的答复已发到网格3群。"),
+        (
+            G3,
+            "答复「需要带什么吗」：带上身份证和房产证复印件，电话 13812345678\n——幸福里社区 李书记",
+        ),
+    ]
+    # In the group it stands under the question, and names whoever asked.
+    posted = sent[1]
+    assert isinstance(posted, Reply)
+    assert posted.reply_to_message_id == asked.message_id
+    assert [p.name for p in posted.mentions] == ["王芳"]
+    # Replying to the message that passed it on answers it too (again: said so).
+    again = chat.adapter.message("张网格", "私聊", "也可以请家里人代为参加")
+    answered = chat.deliver(replace(again, reply_to=QuotedMessage("d1", bot, dm)))
+    assert answered == [
+        ("私聊·张网格", "问1 之前已由李*记答复过，这次的答复也已发到网格3群。"),
+        (G3, "答复「需要带什么吗」：也可以请家里人代为参加\n——幸福里社区 张网格"),
+    ]
+    # A command in reply to it is that command, not an answer.
+    listed = chat.deliver(
+        replace(
+            chat.adapter.message("李书记", "私聊", "议事会"), reply_to=QuotedMessage("d1", bot, dm)
+        )
+    )
+    assert listed[0][1].startswith("进行中的议事会和表决：")
+    # In quiet hours the answer waits for the morning, as a notice does.
+    chat.run_until(datetime(2026, 11, 23, 23, 0, tzinfo=SH))
+    late = "答复「需要带什么吗」：周六见\n——幸福里社区 李书记"
+    assert chat.say("@李书记/私聊: 答复 1 周六见")[0] == (
+        "私聊·李书记",
+        "现在是安静时段，11月24日 7:30 发到网格3群。",
+    )
+    assert (G3, late) not in chat.sendable()
+    chat.clock.set(datetime(2026, 11, 24, 7, 30, tzinfo=SH))
+    assert (G3, late) in chat.sendable()
 
 
 def test_a_choice_said_in_words_is_a_ballot_for_the_poll_open_in_the_group(

@@ -239,14 +239,26 @@ def test_a_question_in_reply_to_a_notice_goes_to_the_work_group(chat: Conversati
         said = chat.adapter.message(who, "网格3群", words)
         return chat.deliver(replace(said, reply_to=QuotedMessage("n1", bot, sent)))
 
+    relayed = (
+        "❓问1 关于通知「明天9:00-12:00停水，请提前储水。有问题找物业王师…」，"
+        "网格3群的王*问「为什么停水？」。回复这条消息，或发送「答复 1 内容」，我替您发到群里。"
+    )
     assert replying("王芳", "为什么停水？") == [
         ("网格3群", "已把您的问题转给社区工作人员，会尽快答复。"),
-        (
-            "工作群",
-            "关于通知「明天9:00-12:00停水，请提前储水。有问题找物业王师…」，网格3群的王*问「为什么停水？」。请到群里答复。",
-        ),
+        ("工作群", relayed),
     ]
     # What the notice says is answered with it; staff, a thank-you and chatter are nobody's.
     assert replying("孙先生", "几点停水？")[0][1].startswith("11月23日发过通知：明天9:00-12:00停水")
     assert replying("张网格", "大家都看到了吗？") == []
     assert replying("孙先生", "好的，谢谢") == []
+
+    # In the work group, a reply to what was passed on is the answer, posted in 网格3群.
+    answer = chat.adapter.message("张网格", "工作群", "二次供水水箱清洗，12点前恢复")
+    assert chat.deliver(replace(answer, reply_to=QuotedMessage("w1", bot, relayed))) == [
+        ("工作群", "问1 的答复已发到网格3群。"),
+        ("网格3群", "答复「为什么停水？」：二次供水水箱清洗，12点前恢复\n——幸福里社区 张网格"),
+    ]
+    # The property company in the work group does not answer for the community.
+    assert chat.say("@刘物业/工作群: 答复 1 物业说了算") == [
+        ("工作群", "只有网格员及以上可以答复居民提问。")
+    ]

@@ -72,6 +72,7 @@ ALLOWED: dict[str, set[Role]] = {
     "move_meeting": {W, S},
     "cancel_meeting": {W, S},
     "share_meeting": {W, S},
+    "answer": {W, S},  # a question passed on (问N), answered in its group
     "redeem": {S},
     "handover": {S},
     "stats": {W, S},
