@@ -8,7 +8,7 @@ from bot.domain.deadlines import due_window
 from bot.domain.issues import IssueStatus
 from bot.domain.lifecycle import OPEN
 from bot.domain.points import previous_week
-from handlers import texts
+from handlers import questions, texts
 from handlers.base import Services
 from handlers.ledger import yellow_until
 from handlers.listing import ledger_line
@@ -99,6 +99,10 @@ def daily(uow: UnitOfWork, services: Services, community_id: int, due: datetime)
     to_call = _counts(uow, services, LedgerQuery(community_id, done), now).total
     if to_call:
         lines.append(texts.DIGEST_TO_CALL.format(count=to_call))
+    asked = questions.waiting(uow, community_id, now)  # 问N passed on, still unanswered
+    if asked:
+        numbers = "、".join(f"问{question.number}" for question in asked)
+        lines.append(texts.DIGEST_QUESTIONS.format(count=len(asked), numbers=numbers))
     year = services.calendar.year_ahead_unknown(local.date())
     # Weekly, not every morning of December: the month's first working day, then each week's.
     weekly = first_working_day_of_week(services, due) or first_working_day_of_month(services, due)

@@ -12,6 +12,7 @@ the morning, as notices do.
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 
 from bot.domain.deadlines import format_deadline
 from bot.domain.privacy import mask_name
@@ -19,10 +20,13 @@ from bot.messages import Reply
 from bot.text import shorten
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, quiet_until, record_community, reply_to
+from handlers.base import answer as answer_line
 from handlers.ledger import check
 from handlers.notify import chat_ref, person_ref
 from storage.models import Question
+from storage.uow import UnitOfWork
 
+WAITING_KEPT = timedelta(days=7)  # a question older is no longer waited on
 ANSWER_MAX = 500  # characters of an answer; a notice's limit
 _TEXT_MAX = 400  # characters of a question kept
 _ABOUT_MAX = 200
@@ -54,6 +58,8 @@ def answer(ctx: Context, args: str) -> Outcome:
     check(ctx, "answer")
     if ctx.community is None:
         raise Answer(texts.NO_COMMUNITY, "refused")
+    if not args.strip():
+        return _waiting(ctx)
     usage = ctx.services.command("answer").usage_line()
     numbered = _NUMBER.match(args)
     if numbered is None:
@@ -95,3 +101,30 @@ def answer(ctx: Context, args: str) -> Outcome:
     )
     # The staff's own words, as the group reads a notice: the numbers in them are to call.
     return Outcome([reply_to(ctx, line), under], "command", published=True)
+
+
+def waiting(uow: UnitOfWork, community_id: int, now: datetime) -> list[Question]:
+    """The community's questions of the last week nobody has answered."""
+    return uow.questions.unanswered(community_id, now - WAITING_KEPT)
+
+
+def _waiting(ctx: Context) -> Outcome:
+    """「答复」 alone: the questions waiting for an answer, each with where and whose."""
+    assert ctx.community is not None
+    asked = waiting(ctx.uow, ctx.community.id, ctx.now)
+    if not asked:
+        return answer_line(ctx, texts.QUESTIONS_NONE)
+    lines = [texts.QUESTIONS_WAITING]
+    for question in asked:
+        chat = ctx.uow.chats.by_id(question.chat_id)
+        lines.append(
+            texts.QUESTION_LINE.format(
+                number=question.number,
+                chat=chat.title or chat.ref,
+                who=mask_name(ctx.uow.people.get(question.asker_id).name),
+                said=shorten(question.text, _QUOTED_MAX),
+                about=question.about,
+            )
+        )
+    lines.append(texts.QUESTIONS_HOW)
+    return answer_line(ctx, "\n".join(lines))

@@ -2308,6 +2308,20 @@ class Questions:
             select(Question).where(Question.community_id == community_id, Question.number == number)
         )
 
+    def unanswered(self, community_id: int, since: datetime) -> list[Question]:
+        """The community's questions asked since then that nobody has answered, oldest first."""
+        return list(
+            self._session.scalars(
+                select(Question)
+                .where(
+                    Question.community_id == community_id,
+                    Question.answered_at.is_(None),
+                    Question.asked_at >= since,
+                )
+                .order_by(Question.number)
+            )
+        )
+
     def asked_by(self, person_id: int) -> list[Question]:
         """The person's questions (to erase their words when they ask to be forgotten)."""
         return list(self._session.scalars(select(Question).where(Question.asker_id == person_id)))

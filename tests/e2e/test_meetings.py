@@ -629,6 +629,18 @@ def test_a_question_passed_on_is_answered_under_it_in_its_group(chat: Conversati
     asked = chat.adapter.message("王芳", G3, "需要带什么吗")
     relayed = chat.deliver(replace(asked, reply_to=QuotedMessage("b1", bot, called[0][1])))
     dm = relayed[1][1]
+    # 「答复」 alone lists what waits for an answer; the next morning's digest counts it.
+    assert chat.text("@李书记/私聊: 答复") == (
+        "待答复的居民提问：\n"
+        "问1 网格3群的王*：「需要带什么吗」（M1 5号楼加装电梯议事会）\n"
+        "回复转来的消息，或发送「答复 编号 内容」。"
+    )
+    digest = [
+        text
+        for _, where, text in chat.run_until(datetime(2026, 11, 24, 9, 30, tzinfo=SH))
+        if where == WORK and text.startswith("📋 今日台账")
+    ]
+    assert digest and digest[0].endswith("❓ 居民提问待答复1条（问1）：发送「答复」查看。"), digest
     # A resident may not answer for the community; a number not passed on is said so.
     assert chat.say("@孙大爷/网格3群: 答复 1 啥也不用带") == [
         (G3, "只有网格员及以上可以答复居民提问。")
@@ -666,15 +678,16 @@ def test_a_question_passed_on_is_answered_under_it_in_its_group(chat: Conversati
         )
     )
     assert listed[0][1].startswith("进行中的议事会和表决：")
+    assert chat.text("@李书记/私聊: 答复") == "近7天没有待答复的居民提问。"
     # In quiet hours the answer waits for the morning, as a notice does.
-    chat.run_until(datetime(2026, 11, 23, 23, 0, tzinfo=SH))
+    chat.run_until(datetime(2026, 11, 24, 23, 0, tzinfo=SH))
     late = "答复「需要带什么吗」：周六见\n——幸福里社区 李书记"
     assert chat.say("@李书记/私聊: 答复 1 周六见")[0] == (
         "私聊·李书记",
-        "现在是安静时段，11月24日 7:30 发到网格3群。",
+        "现在是安静时段，11月25日 7:30 发到网格3群。",
     )
     assert (G3, late) not in chat.sendable()
-    chat.clock.set(datetime(2026, 11, 24, 7, 30, tzinfo=SH))
+    chat.clock.set(datetime(2026, 11, 25, 7, 30, tzinfo=SH))
     assert (G3, late) in chat.sendable()
 
 
