@@ -506,7 +506,8 @@ def _cancel_said(ctx: Context, hint: str) -> Outcome:
 def _just_reported(ctx: Context) -> Issue | None:
     """The sender's newest open issue, when they reported it in this chat minutes ago and
     have not taken it back since (what follows 「不用处理了」 is not more of it)."""
-    issue = max(_own_issues(ctx, OPEN), key=lambda i: i.number, default=None)
+    assert ctx.community is not None
+    issue = ctx.uow.issues.newest_reported(ctx.sender.id, ctx.community.id, OPEN)
     if issue is None or issue.chat_id != ctx.chat.id or ctx.now - issue.created_at > SPLIT_WINDOW:
         return None
     return None if withdrawal_asked(ctx.uow, issue) is not None else issue
@@ -1130,11 +1131,7 @@ def _rejection_objected(ctx: Context, said: str) -> Outcome | None:
 def _own_issues(ctx: Context, statuses: Collection[IssueStatus]) -> list[Issue]:
     """The sender's reports in this community now in one of `statuses`."""
     assert ctx.community is not None
-    return [
-        issue
-        for issue in ctx.uow.issues.reported_by(ctx.sender.id)
-        if issue.community_id == ctx.community.id and issue.status in statuses
-    ]
+    return list(ctx.uow.issues.reported_by(ctx.sender.id, ctx.community.id, statuses))
 
 
 def _your_issues(ctx: Context, mine: list[Issue]) -> Outcome:

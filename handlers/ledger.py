@@ -935,13 +935,8 @@ def own_open_here(ctx: Context) -> list[Issue]:
     """The sender's open reports in this community that are theirs to speak of here
     (`in_this_chat`: privately any, in a group those reported there)."""
     assert ctx.community is not None
-    return [
-        issue
-        for issue in ctx.uow.issues.reported_by(ctx.sender.id)
-        if issue.community_id == ctx.community.id
-        and issue.status in OPEN
-        and in_this_chat(ctx, issue)
-    ]
+    mine = ctx.uow.issues.reported_by(ctx.sender.id, ctx.community.id, OPEN)
+    return [issue for issue in mine if in_this_chat(ctx, issue)]
 
 
 def _tell_holders(ctx: Context, issue: Issue, line: str) -> list[Outgoing]:
@@ -1252,11 +1247,8 @@ def rating_reply(ctx: Context, text: str) -> Outcome:
 
 def _resolved_here(ctx: Context) -> list[Issue]:
     """The sender's issues 已办结 and waiting for their verdict, reported here (privately: any)."""
-    return [
-        issue
-        for issue in ctx.uow.issues.reported_by(ctx.sender.id)
-        if issue.status is IssueStatus.RESOLVED and in_this_chat(ctx, issue)
-    ]
+    done = ctx.uow.issues.reported_by(ctx.sender.id, statuses=(IssueStatus.RESOLVED,))
+    return [issue for issue in done if in_this_chat(ctx, issue)]
 
 
 def not_fixed_reply(ctx: Context, text: str) -> Outcome | None:

@@ -973,8 +973,34 @@ class Issues:
             .order_by(Issue.number)
         ).all()
 
-    def reported_by(self, person_id: int) -> Sequence[Issue]:
-        return self._session.scalars(select(Issue).where(Issue.reporter_id == person_id)).all()
+    def reported_by(
+        self,
+        person_id: int,
+        community_id: int | None = None,
+        statuses: Collection[IssueStatus] | None = None,
+    ) -> Sequence[Issue]:
+        """The person's reports (in that community, in those statuses)."""
+        where = [Issue.reporter_id == person_id]
+        if community_id is not None:
+            where.append(Issue.community_id == community_id)
+        if statuses is not None:
+            where.append(Issue.status.in_(statuses))
+        return self._session.scalars(select(Issue).where(*where)).all()
+
+    def newest_reported(
+        self, person_id: int, community_id: int, statuses: Collection[IssueStatus]
+    ) -> Issue | None:
+        """The person's newest report in the community that is in one of `statuses`."""
+        return self._session.scalars(
+            select(Issue)
+            .where(
+                Issue.reporter_id == person_id,
+                Issue.community_id == community_id,
+                Issue.status.in_(statuses),
+            )
+            .order_by(Issue.number.desc())
+            .limit(1)
+        ).first()
 
     def awaiting_lookback(self, person_id: int, since: datetime) -> Sequence[Issue]:
         """This reporter's closed issues asked 回头看 since `since` and not answered yet."""

@@ -484,6 +484,9 @@ _HOME_TOO = re.compile(
     r"(?:[\u4e00-\u9fff]{1,8}?也(?:是|有|不|没|坏|漏|堵|停|一直|经常|老是)"
     r"|也(?:不|没|坏|漏|堵|停|一直|经常|老是))[\u4e00-\u9fff]{0,6}"
 )
+# 「是的，我家也是」「对，同样的问题」: agreeing first.
+_ASSENT = re.compile(r"^(?:是的|是啊|是呀|对|对啊|对的|确实|没错|真的|嗯)[,!\s]*")
+_ASSENT_FIRST = frozenset("是对确没真嗯")
 _PLUS_ONE = re.compile(r"[+＋]\s*1|1\s*[+＋]|同上")
 ME_TOO_WITHIN = timedelta(hours=1)
 """How long after a report 「我家也是」 in its group counts as the same problem."""
@@ -494,6 +497,7 @@ def me_too(text: str, *, replying: bool) -> bool:
     or after an issue's number (「1号我也遇到了」「#2 +1」) (`text` normalised, without its
     closing punctuation)."""
     number, said = _after_number(text)
+    said = _ASSENT.sub("", said, count=1) if said[:1] in _ASSENT_FIRST else said
     if _SAME_HERE.fullmatch(said) is not None:
         return True
     if "," in said:  # 「我们单元也是，好几天了」 (normalised: 「，」 is ",")

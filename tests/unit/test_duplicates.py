@@ -388,6 +388,8 @@ def test_measure_of_nothing_is_zero_not_an_error() -> None:
         ("3号楼的灯我们单元也不亮", False, True),  # and the building: the handler compares it
         ("3号楼2单元的灯也不亮", False, False),  # no home of theirs: a report of its own
         ("我们楼下水道也堵了", False, True),
+        ("是的,我家也是", False, True),  # agreeing first
+        ("对,同样的问题", False, True),
         ("+1", True, True),
         ("＋1", True, True),
         ("同上", True, True),
@@ -397,6 +399,7 @@ def test_measure_of_nothing_is_zero_not_an_error() -> None:
         ("+1", False, False),
         ("我家也是这样想的", False, False),
         ("我家也是,我们一楼二楼三楼都不亮了真是没办法", False, False),  # a story of its own
+        ("是的", False, False),  # agreeing with anything
     ],
 )
 def test_the_same_problem_said_without_saying_it(said: str, replying: bool, same: bool) -> None:
