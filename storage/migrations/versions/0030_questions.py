@@ -21,10 +21,10 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("communities", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("next_question_no", sa.Integer(), server_default="0", nullable=False)
-        )
+    op.add_column(
+        "communities",
+        sa.Column("next_question_no", sa.Integer(), server_default="0", nullable=False),
+    )
     op.create_table(
         "questions",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -68,5 +68,5 @@ def downgrade() -> None:
     with op.batch_alter_table("questions", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_questions_asker_id"))
     op.drop_table("questions")
-    with op.batch_alter_table("communities", schema=None) as batch_op:
-        batch_op.drop_column("next_question_no")
+    # In place: rebuilding communities (batch mode) would break the keys that point at it.
+    op.drop_column("communities", "next_question_no")
