@@ -252,6 +252,16 @@ _THANKS = re.compile(
     r"|ok|OK|👍|🙏)"
     r"(?:[啦了呀哈啊哦噢喔哟]|[,，\s]*(?:谢谢|辛苦了?))*[。.!！~～]*$"
 )
+# 「暖气归谁管」「这个该找谁」「路灯是哪个部门负责的」: who deals with it, asked.
+_WHO_HANDLES = re.compile(
+    r"(?:归谁管|谁来?管|谁(?:来)?负责|该?找谁|归哪(?:里|个部门|个单位)?管|哪个(?:部门|单位)(?:管|负责))"
+    r"(?:的|啊|呀|呢|吗)*[?？]*$"
+)
+_TOPIC_AT_MOST = 5  # characters of the thing 「…归谁管」 asks about (「暖气」「路灯是」)
+# 「再见」「拜拜」「晚安」: leaving, answered in kind (never a detail of the report just made).
+_FAREWELL = re.compile(
+    r"^(?:再见|拜拜|拜|晚安|88|回头见|下次再聊|先这样)[了吧啦啊呀哈!！。.~～\s]*$"
+)
 _MINE_SHOWN = 5
 _LATEST_SHOWN = 40  # characters of an issue's latest 进展, under its line
 # 「收到」「好的」「明白」「收到，马上去处理」: someone at work acknowledging, nothing to file.
@@ -973,8 +983,8 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         objected = _rejection_objected(ctx, text.strip())
         if objected is not None:
             return objected
-    if short and _THANKS.match(said):
-        return answer(ctx, texts.YOU_ARE_WELCOME, "invalid")
+    if short and (courtesy := _courtesy(ctx, said, analysis)) is not None:
+        return courtesy
     if _POINTS_ASKED.match(said) and (_ASKING_HOW_MANY.search(said) or "积分" in said):
         return points.points(ctx, "")
     if short and _POINTS_USE.search(said):  # 「积分怎么用」「积分能换什么」
@@ -1003,6 +1013,30 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         # 「联系电话：138…」 just after a report is a detail of it; else no problem at all.
         return _detail_added(ctx, text, analysis) or answer(ctx, hint, "invalid")
     return None
+
+
+def _courtesy(ctx: Context, said: str, analysis: Analysis) -> Outcome | None:
+    """「谢谢」「再见」 answered in kind; 「暖气归谁管」 (asked, not reported) told how it goes:
+    of the report of that kind just made, or else when it names no place. None for other
+    words, and for a problem told with the question (「楼上漏水，这事归谁管」: a report)."""
+    if _THANKS.match(said):
+        return answer(ctx, texts.YOU_ARE_WELCOME, "invalid")
+    if _FAREWELL.match(said):
+        return answer(ctx, texts.GOODBYE, "invalid")
+    asked = _WHO_HANDLES.search(said)
+    if asked is None:
+        return None
+    issue = _just_reported(ctx)
+    if issue is not None and analysis.category in (OTHER_CODE, issue.category):
+        return answer(ctx, texts.WHO_HANDLES_REPORTED.format(number=issue.number), "invalid")
+    # 「暖气归谁管」 names a thing; 「楼上装修太吵了找谁」 tells a problem first.
+    topic = said[: asked.start()]
+    where = analysis.location
+    if issue is not None or len(topic) > _TOPIC_AT_MOST or where.building or where.place:
+        return None
+    if "," in topic or "，" in topic:
+        return None
+    return answer(ctx, texts.WHO_HANDLES, "invalid")
 
 
 def asked_in_group(ctx: Context, text: str) -> Outcome | None:

@@ -42,6 +42,11 @@ OWN_AGAIN = (
     "您反映过的 #{number} 正在处理（{status}），已记下您的补充；如果是另一个问题，请回复「新建」。"
 )
 YOU_ARE_WELCOME = "不客气！有问题随时找我。"
+GOODBYE = "再见！有问题随时找我。"
+WHO_HANDLES_REPORTED = (
+    "#{number} 已转给网格员，由他们交给负责的单位（物业、供暖公司或相关部门）办理，有进展会通知您。"
+)
+WHO_HANDLES = "社区会把问题转给负责的单位（物业、供暖公司或相关部门）。请直接说说是什么问题、在哪里，我登记后转给网格员。"
 VOICE_HINT = "语音我还听不了，请打字告诉我，例如：3号楼楼道灯坏了。也可以发照片。"
 # 「电梯修好了，谢谢」 from the reporter, and what whoever holds the issue is told of it.
 FIXED_NOTED = "好的，已转告处理人员。#{number} 办结后会请您评价。"

@@ -492,6 +492,26 @@ def test_show_sends_the_first_four_photos_and_a_private_reports_only_in_private(
     assert chat.say("@李书记/私聊: 查看 2")[1] == ("私聊·李书记", "[图片:噪音.jpg] #2 照片1/1")
 
 
+def test_goodbye_and_who_handles_it_are_answered_not_filed_nor_added(chat: Conversation) -> None:
+    unit = "社区会把问题转给负责的单位（物业、供暖公司或相关部门）。"
+    assert chat.text("@赵大妈/私聊: 暖气归谁管").startswith(unit)
+    assert chat.say("@赵大妈/私聊: 我家暖气不热，才16度")[0][1].startswith("已登记 #1【供暖】")
+    # Just after the report: about it, nothing filed, nothing added to it.
+    assert chat.say("@赵大妈/私聊: 这个该找谁啊？") == [
+        (
+            "私聊·赵大妈",
+            "#1 已转给网格员，由他们交给负责的单位（物业、供暖公司或相关部门）办理，有进展会通知您。",
+        )
+    ]
+    # Leaving is no detail of the report.
+    assert chat.say("@赵大妈/私聊: 再见") == [("私聊·赵大妈", "再见！有问题随时找我。")]
+    assert chat.say("@赵大妈/私聊: 拜拜啦") == [("私聊·赵大妈", "再见！有问题随时找我。")]
+    # A problem told with the question is a report of its own.
+    assert chat.say("@钱叔/私聊: 楼上装修太吵了找谁")[0][1].startswith("已登记 #2【噪音扰民】")
+    assert chat.say("@钱叔/私聊: 5号楼的路灯归谁管")[0][1].startswith("已登记 #3【照明路灯】5号楼")
+    assert "补充" not in chat.text("@李书记/私聊: 查看 1")
+
+
 def test_words_to_the_bot_that_report_nothing_are_answered_not_filed(chat: Conversation) -> None:
     hint = "您好，我是邻里。要反映问题，请写明问题和位置（如：#报事 3号楼井盖坏了）；查进度请发送「查看 编号」。"
     welcome = "不客气！有问题随时找我。"
