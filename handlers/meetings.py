@@ -1471,8 +1471,9 @@ def outcome(ctx: Context, args: str) -> Outcome:
     # no longer said, still open, is called off.
     earlier = [i for i in ctx.uow.meetings.actions(meeting.id) if i.status in OPEN]
     items = [item for item in _ITEMS.split(parts.get("行动", "")) if item.strip()]
-    actions = [_action(ctx, meeting, item, earlier) for item in items]
-    meeting.outcome = "；".join(decisions)
+    decided_all = "；".join(decisions)
+    actions = [_action(ctx, meeting, item, earlier, decided_all) for item in items]
+    meeting.outcome = decided_all
     messages: list[Outgoing] = _called_off(ctx, meeting, earlier)
     if meeting.kind == "meeting" and meeting.status in ("polling", "tied"):
         # Decided without waiting for the time poll: it closes now, and says nothing more
@@ -1571,6 +1572,7 @@ def _called_off(ctx: Context, meeting: Meeting, dropped: list[Issue]) -> list[Ou
     return told
 
 
+_TASK_AT_MOST = 100  # characters of the decisions an action item saying only by when takes
 # 「周五前划线」「12月1日之前装好」「两周内划线」「10个工作日内装好」: by when, then what.
 _BY_FIRST = re.compile(
     r"^(?P<when>[^\s,，]{1,10}?(?:前|之前|以前|内|以内|之内))[\s,，]*(?P<what>\S.*)$"
@@ -1578,15 +1580,16 @@ _BY_FIRST = re.compile(
 
 
 def _action(
-    ctx: Context, meeting: Meeting, item: str, earlier: list[Issue]
+    ctx: Context, meeting: Meeting, item: str, earlier: list[Issue], decided: str
 ) -> tuple[Issue, list[Outgoing]]:
     """`@物业 2号楼装充电桩 10个工作日` → a tracked issue assigned with its deadline; the same
-    one of `earlier` (taken from it) when it was given before, its deadline moved if need be."""
+    one of `earlier` (taken from it) when it was given before, its deadline moved if need be.
+    An item that says only by when (「物业两周内完成」) has the decisions (`decided`) as its
+    task: the holder reads what to do."""
     words = _who_then_what(ctx, item.strip().split())
     if len(words) < 2:
         raise Answer(texts.OUTCOME_BAD_ACTION.format(item=item.strip()))
     person, unit = target_of(ctx, words[0])
-    said = " ".join(words[1:])  # 「两周内完成」: its words, when the deadline takes them all
     deadline = None
     for count in (2, 1):
         if len(words) > count:
@@ -1596,7 +1599,8 @@ def _action(
                 continue
             words = words[:-count]
             break
-    description = " ".join(words[1:]) or said
+    # 「两周内完成」: the deadline took every word; what is to be done is what was decided.
+    description = " ".join(words[1:]) or shorten(decided, _TASK_AT_MOST)
     if deadline is None and (first := _BY_FIRST.match(description)) is not None:
         try:  # 「周五前划线」: the deadline said first
             deadline = ctx.services.deadline(first["when"], ctx.now)

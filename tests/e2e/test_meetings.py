@@ -1420,9 +1420,10 @@ def test_a_decision_giving_a_unit_work_without_an_action_item_says_how_to_track_
     again = chat.say("@李书记/工作群: 结果 M4 决议 同意划线增加20个车位 行动：物业两周内完成")
     assert again == [
         (WORK, "M4 车位 结果已记录：决议1条，行动事项 #2。"),
-        # The deadline took every word of it: the task is said as it was.
+        # The deadline took every word of it: the task is what was decided.
         (
             "私聊·刘物业",
-            "新任务 #2（M4 车位 决议）：两周内完成，期限 12月11日。办好后发送「办结 2 结果」。",
+            "新任务 #2（M4 车位 决议）：同意划线增加20个车位，期限 12月11日。"
+            "办好后发送「办结 2 结果」。",
         ),
     ]
