@@ -12,7 +12,8 @@ def help_command(ctx: Context, args: str) -> Outcome:
     """帮助 [命令] — list the commands this person may use, or one command's usage."""
     commands = ctx.services.commands
     wanted = normalize(args).lstrip("/")
-    if wanted:
+    wanted_all = wanted in _ALL
+    if wanted and not wanted_all:
         for command in commands:
             if wanted.lower() == command.name or wanted in command.keywords:
                 line = f"{command.summary}。{command.usage_line()}"
@@ -31,18 +32,71 @@ def help_command(ctx: Context, args: str) -> Outcome:
     lines = [texts.HELP_HEADER.format(bot=bot), texts.HELP_REPORT]
     if ctx.role in FILERS:
         lines.append(texts.HELP_FILE)
-    lines += [
-        texts.HELP_COMMAND_LINE.format(
-            keyword=command.keywords[0], name=command.name, summary=command.summary
-        )
-        for command in commands
-        if ctx.role in command.audience and _offered(ctx, command.name)
-    ]
+    mine = [c for c in commands if ctx.role in c.audience and _offered(ctx, c.name)]
+    if wanted_all:  # 「帮助 全部」: each command with what it does
+        lines += [
+            texts.HELP_COMMAND_LINE.format(
+                keyword=command.keywords[0], name=command.name, summary=command.summary
+            )
+            for command in mine
+        ]
+    else:  # one line a topic, its command words: what fits a phone's screen
+        by_name = {command.name: command for command in mine}
+        for topic, names in TOPICS:
+            words = [by_name[name].keywords[0] for name in names if name in by_name]
+            if words:
+                lines.append(texts.HELP_TOPIC_LINE.format(topic=topic, words="、".join(words)))
     lines.append(texts.HELP_MORE)
     note = ctx.services.platform_help.get(ctx.message.chat.platform)
     if note:
         lines.append(note)
     return answer(ctx, "\n".join(lines))
+
+
+# 帮助's topics, each with its commands in the order they are shown (help itself is not).
+TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("查事项", ("list", "search", "mine", "show", "export", "stats", "web")),
+    (
+        "办事项",
+        (
+            "accept",
+            "assign",
+            "progress",
+            "resolve",
+            "tell",
+            "extend",
+            "decline",
+            "reject",
+            "escalate",
+            "urge",
+            "hurry",
+            "merge",
+            "handover",
+            "verify",
+            "patrol",
+        ),
+    ),
+    ("反映和评价", ("withdraw", "new", "follow", "unfollow", "rate", "reopen", "forget")),
+    (
+        "议事协商",
+        (
+            "meeting",
+            "meetings",
+            "vote",
+            "decide",
+            "move_meeting",
+            "share_meeting",
+            "cancel_meeting",
+            "outcome",
+            "publish",
+            "object",
+        ),
+    ),
+    ("通知提醒", ("notice", "notice_later", "answer", "remind", "guide", "contacts")),
+    ("积分", ("points", "my_figures", "redeem")),
+    ("设置", ("role", "roles", "bind", "suggest")),
+)
+_ALL = frozenset({"全部", "所有", "全部命令", "all"})
 
 
 def _is_tag(word: str, tags: list[str]) -> bool:

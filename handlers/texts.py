@@ -141,7 +141,8 @@ HELP_HEADER = "{bot}可以帮您登记和跟踪社区诉求。"
 HELP_REPORT = "报事：消息里带 #报事（或 #诉求 #求助 #投诉），例如：#报事 3号楼2单元下水道堵了"
 HELP_FILE = "代为立案：回复居民的消息并写 #立案（或 /file）"
 HELP_COMMAND_LINE = "{keyword} · /{name} — {summary}"
-HELP_MORE = "发送「帮助 命令」查看某个命令的用法，例如：帮助 查看"
+HELP_TOPIC_LINE = "{topic}：{words}"
+HELP_MORE = "发送「帮助 命令」看用法和例子，例如：帮助 查看；「帮助 全部」看每个命令的说明"
 HELP_UNKNOWN = "没有「{word}」这个命令。发送 /help 查看可用命令。"
 
 AUDIT_ACTIONS = {

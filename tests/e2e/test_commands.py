@@ -18,9 +18,28 @@ from tests.support.conversation import Conversation, example_settings, monday_mo
 def test_help_lists_the_commands_and_the_console_syntax(chat: Conversation) -> None:
     text = chat.text("@王芳/网格3群: /help")
     assert "报事：消息里带 #报事" in text
-    assert "查看 · /show — 查看事项详情和处理记录" in text
+    # One line a topic, of the commands this person may use.
+    assert "查事项：台账、搜索、我的待办、查看\n" in text
+    assert "受理" not in text and "群发" not in text
     assert "控制台：「@姓名/群名: 内容」" in text
     assert "代为立案" not in text  # residents cannot file for others
+    assert len(text.splitlines()) <= 12
+    # 「帮助 全部」: each command with what it does.
+    every = chat.text("@王芳/网格3群: 帮助 全部")
+    assert "查看 · /show — 查看事项详情和处理记录" in every
+    assert "受理 · /accept" not in every
+
+
+def test_help_for_the_secretary_fits_a_phone_screen(chat: Conversation) -> None:
+    text = chat.text("@李书记/工作群: 帮助")
+    assert "办事项：受理、派单、进展、办结" in text
+    assert "通知提醒：群发、定时群发、答复、提醒、办事指南、联系方式" in text
+    assert len(text.splitlines()) <= 15
+    # Every command the secretary may use is named in one topic or another.
+    every = chat.text("@李书记/工作群: 帮助 全部")
+    named = {line.split(" · ")[0] for line in every.splitlines() if " · /" in line}
+    shown = "、".join(line.partition("：")[2] for line in text.splitlines())
+    assert named - {"帮助"} <= set(shown.split("、")), named - set(shown.split("、"))
 
 
 def test_help_for_a_worker_mentions_filing(chat: Conversation) -> None:

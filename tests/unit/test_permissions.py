@@ -19,6 +19,7 @@ from bot.domain.permissions import (
     sets_deadline,
 )
 from handlers.commands import COMMANDS
+from handlers.help import TOPICS
 
 ME, SOMEONE, MY_GRID, OTHER_GRID = 1, 2, 10, 20
 R, H, D, W, S = Role.RESIDENT, Role.HEAD, Role.HANDLER, Role.WORKER, Role.SECRETARY
@@ -273,3 +274,9 @@ def test_a_head_files_for_their_own_buildings_only() -> None:
     # A head of no particular building, and every other filer, are not limited.
     assert building_refusal(Actor(person_id=ME, role=Role.HEAD), "2") is None
     assert building_refusal(actor(Role.WORKER), "2") is None
+
+
+def test_help_groups_every_command_under_one_topic() -> None:
+    """帮助 lists commands by topic: a command left out of them would never be shown."""
+    grouped = [name for _, names in TOPICS for name in names]
+    assert sorted(grouped) == sorted(c.name for c in COMMANDS if c.name != "help")
