@@ -584,8 +584,10 @@ def _about_issue_told(ctx: Context, text: str) -> Outcome | None:
     follows = ctx.uow.issues.follower(issue.id, ctx.sender.id) is not None
     if not (in_building or follows or issue.reporter_id == ctx.sender.id):
         return None
-    reply = texts.DETAIL_ADDED.format(number=issue.number)
+    reply = texts.DETAIL_ADDED_TO.format(number=issue.number)
     if issue.reporter_id == ctx.sender.id:
+        if fixed_said(normalize(said).strip()):  # 「1号我去看了，杂物已经清走了」: done
+            return _fixed_told(ctx, issue, said)
         return _kept_on(ctx, issue, said.strip(), reply, texts.DETAIL_ADDED_ALERT)
     who = f"{texts.HEAD_WORD if in_building else texts.FOLLOWER_WORD}{mask_name(ctx.sender.name)}"
     return _kept_on(ctx, issue, said.strip(), reply, texts.DETAIL_TOLD_ALERT, who=who)
@@ -1118,7 +1120,12 @@ def _fixed_said(ctx: Context, text: str, analysis: Analysis) -> Outcome:
         if rated:
             return answer(ctx, texts.FOLLOW_UP.format(number=rated[-1].number), "invalid")
         return answer(ctx, texts.YOU_ARE_WELCOME, "invalid")
-    issue = working[0]
+    return _fixed_told(ctx, working[0], text)
+
+
+def _fixed_told(ctx: Context, issue: Issue, text: str) -> Outcome:
+    """「电梯修好了」 from the reporter of `issue`, open: kept on it as a 补充 and passed to
+    whoever holds it (else its grid workers), who may close it."""
     said = shorten(text.strip(), _ALERT_DESCRIPTION_LIMIT)
     record(ctx, issue, SUPPLEMENT, said)
     told = working_on(ctx.uow, issue) or grid_workers(ctx.uow, issue)

@@ -193,6 +193,8 @@ _FILED_ASKED = re.compile(
     r"^(?P<period>上个?月|本月|这个月|上周|本周|这周|去年|今年|[0-9]{1,2}月)份?"
     r"(?:的|收的|报的|反映的|收到的|登记的|(?=我们|咱们|咱|本楼))"  # 「这个月我们楼…」
 )
+# A period said after 「我们楼」: 「我们楼这个月反映了几件」.
+_PERIOD_LEAD = re.compile(r"(?:上个?月|本月|这个月|上周|本周|这周|去年|今年|[0-9]{1,2}月)份?")
 _FILED_SAID = {"上个月": "上月", "这个月": "本月", "这周": "本周"}
 _FILED_FIRST = frozenset("上本这去今0123456789")  # the first characters _FILED_ASKED allows
 
@@ -200,6 +202,10 @@ _FILED_FIRST = frozenset("上本这去今0123456789")  # the first characters _F
 def ledger_asked(text: str) -> str | None:
     """「上月」 and what follows for 「上个月的还有哪些没办」 (those filed then), else as
     `_ledger_asked`."""
+    ours = _OURS.match(text) if text[:1] in "我咱本" else None
+    period = _PERIOD_LEAD.match(text, ours.end()) if ours is not None else None
+    if ours is not None and period is not None:  # 「我们楼这个月…」 is 「这个月我们楼…」
+        text = text[ours.end() : period.end()] + text[: ours.end()] + text[period.end() :]
     filed = _FILED_ASKED.match(text) if text[:1] in _FILED_FIRST else None
     if filed is None:
         return _ledger_asked(text)

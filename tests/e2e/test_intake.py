@@ -990,7 +990,7 @@ def test_an_issue_told_of_by_number_privately_by_those_it_concerns_gets_the_word
     chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
     # The 楼栋长 of its building, its reporter, someone following it: a 补充, not a report.
     assert chat.say("@陈楼长/私聊: 1号我去看过了，确实不亮") == [
-        ("私聊·陈楼长", "已补充到 #1。如果这是另一件事，请回复「新建」。"),
+        ("私聊·陈楼长", "已补充到 #1，已转告工作群。"),
         ("工作群", "#1 楼栋长陈*长补充：我去看过了，确实不亮"),
     ]
     assert chat.say("@王芳/私聊: 1号晚上更黑")[1] == ("工作群", "#1 报事人补充：晚上更黑")
@@ -999,6 +999,11 @@ def test_an_issue_told_of_by_number_privately_by_those_it_concerns_gets_the_word
         "工作群",
         "#1 关注人孙*爷补充：三楼那盏也不亮",
     )
+    # Its reporter telling it is done: passed to whoever would close it, as 「修好了」 is.
+    assert chat.say("@王芳/私聊: 1号灯已经修好了，谢谢") == [
+        ("私聊·王芳", "好的，已转告处理人员。#1 办结后会请您评价。"),
+        ("私聊·张网格", "#1 报事人说「灯已经修好了，谢谢」。已办好的话，请发送「办结 1 结果」。"),
+    ]
     # Asked, it is shown; a building (1号楼) is no issue number.
     assert chat.text("@王芳/私聊: 1号修好了吗").startswith("#1【照明路灯】")
     assert chat.say("@钱阿姨/私聊: 1号楼门口井盖松了")[0][1].startswith("已登记 #2【道路井盖】")

@@ -506,7 +506,7 @@ def test_a_visit_that_found_the_work_done_is_its_check(chat: Conversation) -> No
     chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
     chat.say("@李书记/工作群: 派单 1 物业 明天")
     # Before it is resolved, what a visit found is a 补充, as before.
-    assert chat.say("@陈楼长/私聊: 1号我去看过了，确实不亮")[0][1].startswith("已补充到 #1。")
+    assert chat.say("@陈楼长/私聊: 1号我去看过了，确实不亮")[0][1].startswith("已补充到 #1，")
     chat.say("@刘物业/私聊: 办结 1 已换灯泡")
     assert chat.say("@陈楼长/私聊: 1号我去看了，灯确实亮了") == [
         ("私聊·陈楼长", "#1 已由楼栋长 陈*长 现场核实：灯确实亮了。"),

@@ -113,6 +113,9 @@ def test_words_that_say_the_work_did_not_fix_it(said: str, private: bool, fixed:
         ("现在好多了", True),
         ("蚊子好多了", False),  # many
         ("垃圾站不臭了", True),
+        ("杂物已经清走了", True),
+        ("僵尸车拖走了", True),
+        ("快递还没搬走", False),
         ("修好了吗", False),  # asks
         ("楼上还是不安静", False),
         ("还是很臭，一点没好多了", False),

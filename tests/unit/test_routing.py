@@ -624,6 +624,8 @@ def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
         ("我们楼有哪些问题", ""),  # their own 台账 (a 楼栋长's is their building's)
         ("我们楼反映了几件", ""),
         ("这个月我们楼反映了几件", "本月"),
+        ("我们楼这个月反映了几件", "本月"),
+        ("咱们楼上个月报了几件", "上月"),
         ("我手上有什么", "我的"),
         ("我手上有啥", "我的"),
         # A holder's words for the work.
