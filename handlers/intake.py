@@ -48,7 +48,7 @@ from bot.domain.guide import PROBLEM_SAID
 from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import OPEN, Action
 from bot.domain.permissions import AT_WORK, STAFF, building_refusal, refusal
-from bot.domain.privacy import mask_name, reporter_label
+from bot.domain.privacy import mask_name, phone_left, reporter_label
 from bot.domain.ratings import fixed_said, fixed_subject, not_fixed
 from bot.domain.sources import (
     FILED_FOR,
@@ -258,6 +258,11 @@ _WHO_HANDLES = re.compile(
     r"(?:的|啊|呀|呢|吗)*[?？]*$"
 )
 _TOPIC_AT_MOST = 5  # characters of the thing 「…归谁管」 asks about (「暖气」「路灯是」)
+# 「可以打电话给我吗」「能给我回个电话吗」「让网格员联系我」: a call asked for.
+_CALL_ME = re.compile(
+    r"(?:打(?:个)?电话给我|给我打(?:个)?电话|给我回(?:个)?电话|回(?:个)?电话给我|打给我"
+    r"|(?:联系|找)我一下|联系我|来电话)(?:一下)?(?:吗|吧|呢|好吗|好不好|行吗|可以吗)?[?？]*$"
+)
 # 「再见」「拜拜」「晚安」: leaving, answered in kind (never a detail of the report just made).
 _FAREWELL = re.compile(
     r"^(?:再见|拜拜|拜|晚安|88|回头见|下次再聊|先这样)[了吧啦啊呀哈!！。.~～\s]*$"
@@ -321,7 +326,7 @@ def private_message(ctx: Context, text: str) -> Outcome:
     if (human := _human_wanted(ctx, text)) is not None:
         return human
     answered = _emergency_told(ctx, text, analysis) or detail_given(ctx, text)
-    answered = answered or _about_issue_told(ctx, text)
+    answered = answered or _phone_given(ctx, text) or _about_issue_told(ctx, text)
     answered = answered or _place_added(ctx, text, analysis) or _home_told(ctx, text)
     answered = answered or _not_a_report(ctx, text, analysis, hint)
     answered = answered or _detail_added(ctx, text, analysis)
@@ -564,6 +569,21 @@ def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None
         return None
     reply = texts.DETAIL_ADDED.format(number=issue.number)
     return _kept_on(ctx, issue, text, reply, texts.DETAIL_ADDED_ALERT)
+
+
+def _phone_given(ctx: Context, text: str) -> Outcome | None:
+    """「13812345678」「我的电话是…」 alone, privately: the number to call them back on, kept
+    on their newest open report (whenever it was made) for whoever works on it to read
+    privately, and the work group told to call (the number masked there). With no report
+    open, they are asked for the problem with it. None for other words."""
+    if ctx.chat.kind != "private" or not phone_left(normalize(text).strip()):
+        return None
+    assert ctx.community is not None
+    issue = ctx.uow.issues.newest_reported(ctx.sender.id, ctx.community.id, OPEN)
+    if issue is None:
+        return answer(ctx, texts.PHONE_NO_ISSUE, "invalid")
+    reply = texts.PHONE_KEPT.format(number=issue.number)
+    return _kept_on(ctx, issue, text, reply, texts.PHONE_ALERT)
 
 
 def _about_issue_told(ctx: Context, text: str) -> Outcome | None:
@@ -1025,6 +1045,9 @@ def _courtesy(ctx: Context, said: str, analysis: Analysis) -> Outcome | None:
         return answer(ctx, texts.YOU_ARE_WELCOME, "invalid")
     if _FAREWELL.match(said):
         return answer(ctx, texts.GOODBYE, "invalid")
+    if ctx.chat.kind == "private" and _CALL_ME.search(said):  # 「可以打电话给我吗」
+        mine = _own_issues(ctx, OPEN)
+        return answer(ctx, texts.CALL_ME_ASK if mine else texts.CALL_ME_WHAT, "invalid")
     asked = _WHO_HANDLES.search(said)
     if asked is None:
         return None

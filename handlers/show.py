@@ -121,7 +121,7 @@ def show(ctx: Context, args: str) -> Outcome:
     lines.append("记录：")
     for entry in ctx.uow.audit.of_issue(issue.id):
         action = texts.AUDIT_ACTIONS.get(entry.action, entry.action)
-        note = trail_note(entry, issue, readable=readable)
+        note = trail_note(entry, issue, readable=readable, whole=whole)
         # A repeated report's note says who and where (私信居民 for one made privately).
         actor = "" if entry.action == "duplicate" else f"{who(entry.actor_id)} "
         fields = {"when": when(entry.at, tz), "actor": actor, "action": action}
@@ -155,12 +155,15 @@ def words_shown(issue: Issue, *, readable: bool, whole: bool) -> str:
     return typed if whole else mask_text(typed)
 
 
-def trail_note(entry: AuditEntry, issue: Issue, *, readable: bool) -> str:
+def trail_note(entry: AuditEntry, issue: Issue, *, readable: bool, whole: bool) -> str:
     """A history entry's note as shown (masked). What the reporter wrote there (补充, 重开, a
-    rating's reason) is a private report's words too: shown only where `readable`."""
-    if not readable and entry.actor_id == issue.reporter_id:
+    rating's reason) is a private report's words too: shown only where `readable`, and whole
+    where the reader `calls_back` (`whole`: the number they left to be called on)."""
+    by_reporter = entry.actor_id == issue.reporter_id
+    if not readable and by_reporter:
         return ""
-    return mask_text(printable(entry.note))
+    typed = printable(entry.note)
+    return typed if whole and by_reporter else mask_text(typed)
 
 
 def person_label(uow: UnitOfWork, issue: Issue, person_id: int | None, *, named: bool) -> str:

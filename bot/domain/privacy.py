@@ -66,6 +66,22 @@ def phones_in(text: str) -> list[str]:
     return numbers[:PHONES_AT_MOST]
 
 
+# What may stand around a number someone leaves to be called on: 「我的电话是…」「手机：…」.
+_NUMBER_WORDS = re.compile(
+    r"^(?:我的?|我家的?|本人)?(?:联系)?(?:电话号码|电话|手机号码?|手机|号码|联系方式|座机)?"
+    r"(?:是|为)?[:：,，\s]*(?:打这个|打这个号|可以打)?[。.!！~～\s]*$"
+)
+
+
+def phone_left(text: str) -> bool:
+    """Whether `text` is a phone number left to be called on and nothing else (「13812345678」
+    「我的电话是138-1234-5678」)."""
+    if not phones_in(text):
+        return False
+    rest = _LANDLINE.sub("", _PHONE.sub("", text)).strip()
+    return _NUMBER_WORDS.match(rest) is not None
+
+
 def _landline_masked(found: re.Match[str]) -> str:
     if found["bare"]:
         return f"{found['said']}****{found['bare'][-4:]}"

@@ -277,7 +277,7 @@ def issue(
                 "who": who(entry.actor_id),
                 "action": texts.AUDIT_ACTIONS.get(entry.action, entry.action),
                 "moved": moved,
-                "note": trail_note(entry, found, readable=readable),
+                "note": trail_note(entry, found, readable=readable, whole=whole),
             }
         )
     followers = [who(f.person_id) for f in uow.issues.followers(found.id)]

@@ -492,6 +492,32 @@ def test_show_sends_the_first_four_photos_and_a_private_reports_only_in_private(
     assert chat.say("@李书记/私聊: 查看 2")[1] == ("私聊·李书记", "[图片:噪音.jpg] #2 照片1/1")
 
 
+def test_a_number_left_to_be_called_back_reaches_only_whoever_calls(chat: Conversation) -> None:
+    me = "私聊·王阿姨"
+    assert chat.say("@孙大爷/私聊: 能给我回个电话吗") == [
+        ("私聊·孙大爷", "可以。请说说是什么问题、在哪里，并留下电话号码，网格员会联系您。")
+    ]
+    assert chat.say("@孙大爷/私聊: 我的电话是13912345678")[0][1].startswith(
+        "请把要反映的问题和电话"
+    )
+    # Nothing was filed of his words.
+    assert chat.say("@王阿姨/私聊: 3号楼2单元楼道灯坏了")[0][1].startswith("已登记 #1")
+    chat.clock.advance(timedelta(hours=3))  # hours later
+    assert chat.say("@王阿姨/私聊: 可以打电话给我吗") == [
+        (me, "可以。请回复您的电话号码，我转给网格员给您回电（号码只有网格员和书记看得到）。")
+    ]
+    assert chat.say("@王阿姨/私聊: 手机：138-1234-5678") == [
+        (me, "已把电话补充到 #1，网格员会和您联系（号码只有网格员和书记看得到，不会发到群里）。"),
+        ("工作群", "#1 报事人留了电话 手机：138****5678，请回电：私聊发送「查看 1」看号码。"),
+    ]
+    # Whole for the grid's worker and the secretary privately; masked in the group; not
+    # shown to a worker of another grid.
+    assert "补充：手机：138-1234-5678" in chat.text("@张网格/私聊: 查看 1")
+    assert "补充：手机：138-1234-5678" in chat.text("@李书记/私聊: 查看 1")
+    assert "补充：手机：138****5678" in chat.text("@李书记/工作群: 查看 1")
+    assert "1234" not in chat.text("@赵网格/私聊: 查看 1")
+
+
 def test_goodbye_and_who_handles_it_are_answered_not_filed_nor_added(chat: Conversation) -> None:
     unit = "社区会把问题转给负责的单位（物业、供暖公司或相关部门）。"
     assert chat.text("@赵大妈/私聊: 暖气归谁管").startswith(unit)
@@ -765,11 +791,11 @@ def test_a_detail_sent_privately_just_after_a_report_is_added_to_it(chat: Conver
         ("工作群", "#1 报事人补充：楼上是401"),
     ]
     assert "补充：楼上是401" in chat.text("@孙大爷/私聊: 查看 1")
-    # A number to call back on is a detail too (the work group sees it masked); a greeting
-    # is not one.
+    # A number to call back on is a detail too (the work group sees it masked, and is told
+    # where to read it); a greeting is not one.
     assert chat.say("@孙大爷/私聊: 联系电话：13812345678")[1] == (
         "工作群",
-        "#1 报事人补充：联系电话：138****5678",
+        "#1 报事人留了电话 联系电话：138****5678，请回电：私聊发送「查看 1」看号码。",
     )
     for hello in ("你好", "在吗？", "你是机器人吗", "社区有没有理发的"):
         assert chat.text(f"@孙大爷/私聊: {hello}").startswith("您好，我是邻里。")

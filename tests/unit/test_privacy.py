@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.privacy import mask_name, mask_text, phones_in
+from bot.domain.privacy import mask_name, mask_text, phone_left, phones_in
 
 
 @pytest.mark.parametrize(
@@ -91,3 +91,20 @@ def test_numbers_that_are_neither_stay(kept: str) -> None:
 )
 def test_the_callers_numbers_are_read_from_the_words(text: str, phone: str | None) -> None:
     assert ("、".join(phones_in(text)) or None) == phone
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("13812345678", True),
+        ("我的电话是138-1234-5678", True),
+        ("手机：13812345678", True),
+        ("电话13812345678，打这个", True),
+        ("0931-8765432", True),
+        ("3号楼灯坏了，电话13812345678", False),  # a report with its number
+        ("我的电话", False),
+        ("工单13812345678900", False),  # an order's number
+    ],
+)
+def test_a_number_left_alone_to_be_called_on(text: str, left: bool) -> None:
+    assert phone_left(text) is left
