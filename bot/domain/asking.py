@@ -535,6 +535,11 @@ _STATS_ASKED = re.compile(
     r"|有?(?:多少|几)(?:件|条|个)?(?:诉求|问题)|(?:多少|几)(?:件|条))"
     r"(?:,(?:办结|办完|解决|处理)了?(?:多少|几)(?:件|条)?)?$"  # 「…，办结了多少」
 )
+# 「本周的情况怎么样」「这个月总体情况如何」「上个月的数据」: that period's figures.
+_PERIOD_HOW = re.compile(
+    rf"^(?P<period>{_STATS_PERIOD})的?(?:总体|整体|工作|诉求)?的?(?:情况|数据|统计)"
+    r"(?:怎么样了?|如何|咋样|呢)?$"
+)
 # 「停车的问题有多少」「排水的问题多吗」 with no period: this month's.
 _WHAT_ASKED = re.compile(
     rf"^(?!{_STATS_PERIOD})(?P<what>[\u4e00-\u9fff]{{2,4}}?)(?:方面)?的(?:问题|诉求)(?:一共|总共|共)?"
@@ -615,6 +620,8 @@ def stats_asked(text: str) -> str | None:
             than = compared["than"]
             period = _PERIOD_SAID.get(compared["period"] or "", compared["period"])
             return f"{period or _THAN[than]} {'同比' if than == '去年' else '环比'}"
+    if (how := _PERIOD_HOW.match(text)) is not None:  # 「本周的情况怎么样」
+        return _PERIOD_SAID.get(how["period"], how["period"])
     if not ("几" in text or "多" in text or "少" in text or "工作量" in text):
         return None  # each question below asks how many (几, 多少), who most, or the 工作量
     if (top := _TOP_ASKED.match(text)) is not None:  # 「最近什么问题最多」

@@ -213,13 +213,14 @@ _DAY_OF_MONTH = re.compile(rf"(?P<d>{_NUM})[日号]")
 # 「下周」「本周内」: by that week's last working day; 「月底」「下个月底」: the month's.
 _WEEK = re.compile(r"(?P<which>本|这|这个|下+个?)(?:周|星期|礼拜)(?:内|之内)?")
 _MONTH_END = re.compile(r"(?P<which>本|这|这个|下个?)?月(?:底|末)")
-_TRAILING_BEFORE = re.compile(r"(?:之前|以前|前)$")
+_TRAILING_BEFORE = re.compile(r"(?:之前|以前|前|之内|以内|内)$")  # 「今天之内」 is by today's end
 # 「限两天」「限期3天」「期限周五」「时限：明天」: the word for a deadline before it.
 _LEADING_LIMIT = re.compile(r"^(?:限期|期限|时限|限)(?:为|是|:)?(?=.)")
 # 「周五前修好」「3天内处理完」「明天下午要办好」: the deadline, then what is to be done by it.
 _TRAILING_DONE = re.compile(
     r"(?<=.)(?:要|得|必须|务必|需要)?(?:修好|修完|办好|办完|处理好?|处理完|解决好?|搞定|弄好|完成"
-    r"|完工|办结|答复|回复|清完|清理完|清理好|清走|填好|填平|换好|修复|修理|疏通|办理|落实|整改)"
+    r"|完工|办结|答复|回复|清完|清理完|清理好|清走|填好|填平|换好|修复|修理|疏通|办理|落实|整改"
+    r"|清理|清运|打扫|清扫|维修|更换)"
     r"(?:一下)?(?:它|了)?$"
 )
 # 「尽快处理」「马上去修」: no day said, so the level's deadline.

@@ -297,6 +297,8 @@ def test_a_clear_lead_is_more_confident_than_a_close_call(analyzer: Analyzer) ->
         "3号楼电梯又坏了，困了人怎么办",
         "电梯卡在三楼，有人困在里面",
         "孩子被卡在电梯里出不来",
+        "3号楼电梯坏了，困了好几个人",
+        "电梯里困了两个老人",
     ],
 )
 def test_danger_words_are_urgent(analyzer: Analyzer, text: str) -> None:

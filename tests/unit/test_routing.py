@@ -705,6 +705,9 @@ def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: 
     ("said", "period"),
     [
         ("这周收了几件", "本周"),
+        ("本周的情况怎么样", "本周"),
+        ("这个月总体情况如何", "本月"),
+        ("上个月的数据", "上月"),
         ("上个月一共办结了多少条诉求", "上月"),
         ("今天收了几件", "今天"),
         ("今天收了几件快递", None),
