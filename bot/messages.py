@@ -103,6 +103,10 @@ class PollAnswer:
     choices: tuple[int, ...]
 
 
+BUTTON_COMMAND_MAX = 64
+"""Bytes of a button's command a platform carries at most (Telegram's callback data)."""
+
+
 @dataclass(frozen=True)
 class Button:
     """A quick action under a message: pressing it says `command` as the presser.

@@ -114,6 +114,7 @@ from handlers.notify import (
     tell_work_groups,
     triage_buttons,
     with_buttons,
+    work_buttons,
     working_on,
 )
 from storage.models import Follower, Issue, Person
@@ -433,7 +434,21 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
         hint = texts.STAFF_EXTEND_HINT
     elif NOT_OURS_SAID.search(said):
         hint, said = texts.STAFF_NOT_OURS_HINT, _not_ours_reason(said)
-    return answer(ctx, hint.format(number=number, said=said.strip()), "invalid")
+    return _work_hinted(ctx, hint, number, said.strip())
+
+
+# The hints that name 进展 or 办结 with the words said: pressed on platforms with buttons.
+_WORK_HINTS = frozenset({texts.STAFF_PLANNED_HINT, texts.STAFF_DONE_HINT, texts.STAFF_NUMBER_HINT})
+
+
+def _work_hinted(ctx: Context, hint: str, number: int, said: str) -> Outcome:
+    """`hint` of issue `number` with the words `said`, and the buttons that send the commands
+    it names (进展 alone for work still to do)."""
+    line = reply_to(ctx, hint.format(number=number, said=said))
+    if hint not in _WORK_HINTS:
+        return Outcome([line], "invalid")
+    buttons = work_buttons(number, said, done=hint != texts.STAFF_PLANNED_HINT)
+    return Outcome([replace(line, buttons=buttons)], "invalid")
 
 
 def _not_ours_reason(said: str) -> str:
@@ -799,7 +814,9 @@ def _staff_hint(ctx: Context, said: str) -> Outcome:
         return answer(ctx, line, "invalid")
     one = texts.STAFF_EXTEND_HINT if extending else _work_hint(said)
     if (meant := _one_described(ctx, said)) is not None:  # 「4号楼漏水的事处理好了」: that one
-        return answer(ctx, one.format(number=meant.number, said=said), "invalid")
+        return _work_hinted(ctx, one, meant.number, said)
+    if len(mine := held(ctx, _MINE_SHOWN + 1)) == 1:
+        return _work_hinted(ctx, one, mine[0].number, said)
     return _about_held(ctx, one, texts.STAFF_WHICH_HINT, texts.STAFF_PRIVATE_HINT, said=said)
 
 

@@ -16,7 +16,7 @@ from bot.domain.lifecycle import Action
 from bot.domain.permissions import IssueFacts, in_grid
 from bot.domain.privacy import mask_name, mask_text, phones_in
 from bot.domain.sources import Source
-from bot.messages import Button, ChatRef, Direct, Outgoing, PersonRef, Reply
+from bot.messages import BUTTON_COMMAND_MAX, Button, ChatRef, Direct, Outgoing, PersonRef, Reply
 from bot.text import shorten
 from handlers import texts
 from handlers.base import Context, Services, actor_with
@@ -219,6 +219,16 @@ def assignee_buttons(number: int) -> tuple[Button, ...]:
         Button(texts.BUTTON_TAKE, f"/progress {number} {texts.TAKEN_NOTE}"),
         Button(texts.BUTTON_RESOLVE, f"/resolve {number}"),
     )
+
+
+def work_buttons(number: int, said: str, *, done: bool) -> tuple[Button, ...]:
+    """进展 (and, for work that may be done, 办结 first) with the words someone at work said of
+    issue `number`: the commands a hint names, pressed instead of typed. A command too long
+    for a button is left to be typed."""
+    shown = [Button(texts.BUTTON_PROGRESS, f"/progress {number} {said}")]
+    if done:
+        shown.insert(0, Button(texts.BUTTON_RESOLVE, f"/resolve {number} {said}"))
+    return tuple(b for b in shown if len(b.command.encode()) <= BUTTON_COMMAND_MAX)
 
 
 def with_buttons(

@@ -722,6 +722,7 @@ RATING_BUTTONS = ("满意", "基本满意", "不满意")
 BUTTON_ACCEPT = "受理"
 BUTTON_TAKE = "接单"
 BUTTON_RESOLVE = "办结"
+BUTTON_PROGRESS = "报进展"
 TAKEN_NOTE = "已接单，正在处理"
 
 # Export (导出).

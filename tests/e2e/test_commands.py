@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from bot.messages import Button, Reply
 from storage.models import AuditEntry, InboundMessage
 from storage.uow import UnitOfWork
 from tests.support.conversation import Conversation, example_settings, monday_morning
@@ -758,6 +759,29 @@ def test_all_of_what_a_holder_has_said_done_is_shown_as_one_resolve(chat: Conver
     assert chat.text("@刘物业/私聊: 都处理好了").startswith(
         "#2 已办好的话，请发送「办结 2 都处理好了」"
     )
+
+
+def test_a_hint_to_someone_at_work_carries_the_commands_as_buttons(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@李书记/工作群: 派单 1 物业")
+    (planned,) = chat.send("@刘物业/私聊: 1号联系不上业主")
+    assert isinstance(planned, Reply)
+    assert planned.buttons == (Button("报进展", "/progress 1 联系不上业主"),)
+    (either,) = chat.send("@刘物业/私聊: 灯泡换好了")
+    assert isinstance(either, Reply)
+    assert [b.command for b in either.buttons] == [
+        "/resolve 1 灯泡换好了",
+        "/progress 1 灯泡换好了",
+    ]
+    # Pressed, a button says its command as the presser: the 办结 is done.
+    pressed = chat.say(f"@刘物业/私聊: {either.buttons[0].command}")
+    assert pressed[0][1].startswith("#1 已办结：灯泡换好了")
+    # Words too long for a button are left to be typed.
+    long = "已经联系了施工队，他们说材料要从外地调过来，大概要等一个星期左右才能到"
+    chat.say("@王芳/网格3群: #报事 3号楼门口井盖松了")
+    chat.say("@李书记/工作群: 派单 2 物业")
+    (told,) = chat.send(f"@刘物业/私聊: 2号{long}")
+    assert isinstance(told, Reply) and told.buttons == ()
 
 
 def test_a_holder_saying_when_or_how_long_is_shown_progress_or_more_time(
