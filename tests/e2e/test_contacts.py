@@ -192,5 +192,5 @@ def test_a_building_told_privately_is_remembered_and_names_the_grid(chat: Conver
 def test_a_number_after_the_word_is_someone_giving_theirs_privately_too(
     chat: Conversation,
 ) -> None:
-    # Not the question: with nothing reported just before, it is no problem at all.
-    assert chat.text("@孙大爷/私聊: 联系电话 13812345678").startswith("您好，我是邻里。")
+    # Not the question: with nothing reported, he is asked for the problem to go with it.
+    assert chat.text("@孙大爷/私聊: 联系电话 13812345678").startswith("请把要反映的问题和电话")
