@@ -7,7 +7,6 @@ from bot.domain.permissions import AT_WORK, FILERS
 from handlers import (
     admin,
     contacts,
-    export,
     extend,
     forget,
     guide,
@@ -21,13 +20,23 @@ from handlers import (
     remind,
     web,
 )
-from handlers.base import Command
+from handlers.base import Command, Context, Outcome
 from handlers.help import help_command
 from handlers.points import my_figures, points, redeem
 from handlers.show import show
 from handlers.stats import stats
 
 STAFF = frozenset({Role.WORKER, Role.SECRETARY})
+
+
+def _export(ctx: Context, args: str) -> Outcome:
+    """导出: the xlsx module, and openpyxl with it, is read when a ledger is first exported,
+    not at every start (a third of a second of the cold start)."""
+    from handlers import export
+
+    return export.export(ctx, args)
+
+
 HOLDERS = AT_WORK
 SECRETARY = frozenset({Role.SECRETARY})
 
@@ -385,7 +394,7 @@ COMMANDS: tuple[Command, ...] = (
         "[本月/上月/2026-11/11月1日到15日/今年/本季度] [网格] [12345/来源名]",
         "导出台账（xlsx 文件）",
         "导出 本月",
-        export.export,
+        _export,
         SECRETARY,
     ),
     Command(
