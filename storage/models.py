@@ -212,7 +212,6 @@ class Issue(Base):
         Index("ix_issues_community_status", "community_id", "status"),
         # A period's issues (/stats, the monthly report): migration 0009.
         Index("ix_issues_community_created", "community_id", "created_at"),
-        Index("ix_issues_reporter", "reporter_id"),  # a resident's own reports, at each message
         # A work order filed once (「12345工单2026…」 again finds its issue): migration 0025.
         Index("ix_issues_community_work_order", "community_id", "work_order"),
     )
