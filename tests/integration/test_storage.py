@@ -10,10 +10,11 @@ from typing import Any
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import event, text
 
 from storage.db import make_engine, make_sessions
-from storage.migrate import upgrade
+from storage.migrate import HEAD, alembic_config, current_revision, upgrade
 from storage.models import Base, Community, Person
 from storage.uow import UnitOfWork
 from tests.support.conversation import Conversation, example_settings, monday_morning
@@ -36,6 +37,16 @@ def test_migrating_twice_is_harmless(db_url: str) -> None:
     upgrade(engine)
     with engine.connect() as connection:
         assert connection.execute(text("select version_num from alembic_version")).scalar()
+    engine.dispose()
+
+
+def test_the_head_the_start_compares_with_is_alembics(db_url: str) -> None:
+    """A database at `HEAD` is left alone at start: `HEAD` must be the newest migration, or a
+    database one behind would never be brought up to date."""
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD
+    engine = make_engine(db_url)
+    upgrade(engine)
+    assert current_revision(engine) == HEAD
     engine.dispose()
 
 
