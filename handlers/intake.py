@@ -1063,22 +1063,22 @@ def _courtesy(ctx: Context, said: str, analysis: Analysis) -> Outcome | None:
     if _FAREWELL.match(said):
         return answer(ctx, texts.GOODBYE, "invalid")
     if ctx.chat.kind == "private" and _CALL_ME.search(said):  # 「可以打电话给我吗」
-        mine = _own_issues(ctx, OPEN)
-        return answer(ctx, texts.CALL_ME_ASK if mine else texts.CALL_ME_WHAT, "invalid")
+        assert ctx.community is not None
+        any_open = ctx.uow.issues.newest_reported(ctx.sender.id, ctx.community.id, OPEN)
+        return answer(ctx, texts.CALL_ME_ASK if any_open else texts.CALL_ME_WHAT, "invalid")
     asked = _WHO_HANDLES.search(said)
     if asked is None:
         return None
     issue = _just_reported(ctx)
     if issue is not None and analysis.category in (OTHER_CODE, issue.category):
         return answer(ctx, texts.WHO_HANDLES_REPORTED.format(number=issue.number), "invalid")
-    # 「暖气归谁管」 names a thing; 「楼上装修太吵了找谁」 tells a problem first.
+    # 「暖气归谁管」 names a thing; 「楼上装修太吵了找谁」 tells a problem first (`said` is
+    # normalised: a comma is 「,」).
     topic = said[: asked.start()]
     where = analysis.location
-    if issue is not None or len(topic) > _TOPIC_AT_MOST or where.building or where.place:
+    if issue is not None or len(topic) > _TOPIC_AT_MOST or "," in topic:
         return None
-    if "," in topic or "，" in topic:
-        return None
-    return answer(ctx, texts.WHO_HANDLES, "invalid")
+    return None if where.building or where.place else answer(ctx, texts.WHO_HANDLES, "invalid")
 
 
 def asked_in_group(ctx: Context, text: str) -> Outcome | None:
