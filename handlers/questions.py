@@ -84,15 +84,21 @@ def answer(ctx: Context, args: str) -> Outcome:
     question.answer, question.answered_by_id, question.answered_at = words, ctx.sender.id, ctx.now
     record_community(ctx, ctx.community.id, "answer", shorten(f"问{number}：{words}", 200))
     where = chat.title or chat.ref
+    waits = quiet_until(ctx.services, ctx.community.code, ctx.now)
+    when = (
+        ""
+        if waits is None
+        else format_deadline(waits, ctx.services.settings.tz, ctx.now, clock=True)
+    )
     if before is None:
-        line = texts.QUESTION_ANSWER_SENT.format(number=number, chat=where)
+        template = texts.QUESTION_ANSWER_SENT if waits is None else texts.QUESTION_ANSWER_WAITS
+        line = template.format(number=number, chat=where, when=when)
     else:
         who = mask_name(ctx.uow.people.get(before).name) if before != ctx.sender.id else "您"
-        line = texts.QUESTION_ANSWERED_AGAIN.format(number=number, who=who, chat=where)
-    waits = quiet_until(ctx.services, ctx.community.code, ctx.now)
-    if waits is not None:
-        when = format_deadline(waits, ctx.services.settings.tz, ctx.now, clock=True)
-        line = texts.QUESTION_ANSWER_WAITS.format(when=when, chat=where)
+        template = (
+            texts.QUESTION_ANSWERED_AGAIN if waits is None else texts.QUESTION_ANSWERED_AGAIN_WAITS
+        )
+        line = template.format(number=number, who=who, chat=where, when=when)
     under = Reply(
         chat_ref(chat),
         posted,

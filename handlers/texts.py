@@ -598,7 +598,10 @@ QUESTION_ANSWER = "答复「{said}」：{answer}\n——{community} {sender}"
 QUESTION_ANSWER_SENT = "问{number} 的答复已发到{chat}。"
 QUESTION_ANSWERED_AGAIN = "问{number} 之前已由{who}答复过，这次的答复也已发到{chat}。"
 QUESTION_UNKNOWN = "没有问{number}。请对照转来的消息里的编号（❓问N）。"
-QUESTION_ANSWER_WAITS = "现在是安静时段，{when} 发到{chat}。"
+QUESTION_ANSWER_WAITS = "现在是安静时段，问{number} 的答复{when} 发到{chat}。"
+QUESTION_ANSWERED_AGAIN_WAITS = (
+    "问{number} 之前已由{who}答复过；现在是安静时段，这次的答复{when} 发到{chat}。"
+)
 QUESTION_TOO_LONG = "答复最多{limit}字，请分几次发送。"
 QUESTIONS_WAITING = "待答复的居民提问："
 QUESTION_LINE = "问{number} {chat}的{who}：「{said}」（{about}）"

@@ -679,12 +679,13 @@ def test_a_question_passed_on_is_answered_under_it_in_its_group(chat: Conversati
     )
     assert listed[0][1].startswith("进行中的议事会和表决：")
     assert chat.text("@李书记/私聊: 答复") == "近7天没有待答复的居民提问。"
-    # In quiet hours the answer waits for the morning, as a notice does.
+    # In quiet hours the answer waits for the morning, as a notice does (and the sender still
+    # learns someone answered before).
     chat.run_until(datetime(2026, 11, 24, 23, 0, tzinfo=SH))
     late = "答复「需要带什么吗」：周六见\n——幸福里社区 李书记"
     assert chat.say("@李书记/私聊: 答复 1 周六见")[0] == (
         "私聊·李书记",
-        "现在是安静时段，11月25日 7:30 发到网格3群。",
+        "问1 之前已由张*格答复过；现在是安静时段，这次的答复11月25日 7:30 发到网格3群。",
     )
     assert (G3, late) not in chat.sendable()
     chat.clock.set(datetime(2026, 11, 25, 7, 30, tzinfo=SH))
