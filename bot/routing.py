@@ -81,6 +81,9 @@ _EXPECTS = {
     "question": re.compile(r"^问?\s*\d"),
 }
 _INLINE_SPACE = re.compile(r"[ \t\u3000]+")
+# A one-character command word (「派 1 物业」「派2给周主任」) counts only before an issue number
+# that stands alone: 「派出所」「派1个人来看看」 are words.
+_ONE_CHARACTER_ARGS = re.compile(r"^\s*#?\s*\d+\s*号?(?:\s|给|$)")
 
 
 class RouteKind(Enum):
@@ -451,6 +454,8 @@ class Router:
             if not text.startswith(keyword):
                 continue
             after = text[len(keyword) :]
+            if len(keyword) == 1 and _ONE_CHARACTER_ARGS.match(after) is None:
+                continue
             if command.name in _GIVES_DETAILS and _gives_details(after, private=private):
                 return None
             if command.expects in _ISSUE_FIRST:  # 「查看 一」「办结 三号 已疏通」

@@ -44,7 +44,12 @@ ASKING = re.compile(
 # not reported yet.
 _DOING = r"(?:来|修|处理|弄|解决|好|办|管)"
 ASKING_AFTER = re.compile(
-    rf"有人管[吗没]|有没有人(?:管|来|修|处理)|管不管|怎么没人管|什么时候(?:能|会|才能|可以|才)?(?:来人?)?{_DOING}"
+    rf"有人管[吗没]|有没有人(?:管|来|修|处理)|管不管|怎么没人管"
+    rf"|(?:什么|啥)时候(?:能|会|才能|可以|才)?(?:来人?)?{_DOING}"
+    # 「师傅明天几点来」「哪天上门」「师傅几点能到」 (「快递几点到」 is not)
+    r"|(?:几点|几号|哪天|(?:什么|啥)时候)(?:能|会|才能|可以|才)?(?:来人?|上门)"
+    r"|(?:师傅|工人|维修工|物业的?人?)(?:明天|今天|后天|上午|下午|晚上)?"
+    r"(?:几点|几号|哪天|(?:什么|啥)时候)(?:能|会|才能|可以|才)?到"
     rf"|多久(?:能|才能|可以|会)?{_DOING}|要等多久|怎么还没(?:有|人)?{_DOING}"
     r"|(?:怎么|咋)(?:还)?没(?:有)?人(?:回|理|回复|答复|搭理)(?:我|一下)?"  # 「怎么没人回我」
 )
@@ -153,6 +158,13 @@ _LISTED_AS = re.compile(
     r"^(?:还|那些|哪些)?(?P<word>待受理|未受理|已受理|待派单|未派单|没有?派单?|办理中|在办|待回访|没评价"
     r"|未评价|紧急|超期|逾期|快到期|(?:今天|明天|本周|这周|下周)到期|没办完|没办结|未办结)的呢?$"
 )
+# 「待受理」「超期」「本周到期」 alone: a 台账 filter word said as the whole message, as a
+# secretary types it in the work group. Not the words a holder answers with (「已受理」「办理中」
+# 「在办」), nor those that read as a remark (「紧急」「没派单」).
+_LISTED_ALONE = re.compile(
+    r"^(?P<word>待受理|未受理|待派单|未派单|待回访|未评价|超期|逾期|快到期"
+    r"|(?:今天|明天|本周|这周|下周)到期|未办结)$"
+)
 _LISTED_WORD = {
     **dict.fromkeys(["没派", "没派单", "没有派", "没有派单"], "未派单"),
     "没评价": "未评价",
@@ -230,7 +242,8 @@ def _ledger_asked(text: str) -> str | None:
         return ""
     if _URGENT_ASKED.match(text):  # 「有什么急事吗」
         return "紧急"
-    if text[-1:] in "的呢" and (listed := _LISTED_AS.match(text)) is not None:  # 「还没派单的」
+    listed = _LISTED_AS.match(text) if text[-1:] in "的呢" else _LISTED_ALONE.match(text)
+    if listed is not None:  # 「还没派单的」「待受理」
         return _LISTED_WORD.get(listed["word"], listed["word"])
     if ("超期" in text or "逾期" in text) and _OVERDUE_SHOWN.match(text):  # 「帮我看看超期的」
         return "红"

@@ -365,6 +365,11 @@ def test_a_reporter_asking_in_the_group_when_it_is_fixed_gets_their_issue(
     assert chat.say("@王芳/网格3群: 上次反映的事怎么没下文了") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 我的建议有人看吗") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 快递到哪了") == []
+    # When someone comes to fix it (「师傅明天几点来」), but not when a parcel comes.
+    assert chat.say("@王芳/网格3群: 师傅明天几点来？") == [("网格3群", listed)]
+    assert chat.say("@王芳/网格3群: 师傅几点能到") == [("网格3群", listed)]
+    assert chat.say("@王芳/网格3群: 哪天上门") == [("网格3群", listed)]
+    assert chat.say("@王芳/网格3群: 快递几点到") == []
     assert chat.say("@王芳/网格3群: 灯的事怎么样了") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 你家的事怎么样了") == []  # someone else's
     assert chat.say("@王芳/网格3群: 井盖的事有结果了吗") == []  # not a problem of hers

@@ -115,6 +115,11 @@ def test_words_that_say_the_work_did_not_fix_it(said: str, private: bool, fixed:
         ("垃圾站不臭了", True),
         ("杂物已经清走了", True),
         ("僵尸车拖走了", True),
+        ("暖气热了，谢谢社区谢谢物业", True),
+        ("家里暖和了", True),
+        ("温度上来了", True),
+        ("天热了", False),  # the weather
+        ("暖气还是不热", False),
         ("快递还没搬走", False),
         ("修好了吗", False),  # asks
         ("楼上还是不安静", False),

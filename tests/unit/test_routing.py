@@ -208,6 +208,23 @@ def test_a_command_word_said_wrongly_is_still_the_command_so_it_gets_its_usage(
     assert result.command is not None and result.command.name == name
 
 
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [("派 1 物业 明天", "1 物业 明天"), ("派1 物业", "1 物业"), ("派2给周主任", "2给周主任")],
+)
+def test_pai_alone_before_an_issue_number_assigns(text: str, args: str) -> None:
+    result = route(text)
+    assert result.kind is RouteKind.COMMAND
+    assert result.command is not None and result.command.name == "assign"
+    assert result.args == args
+
+
+@pytest.mark.parametrize("text", ["派1个人来看看吧", "派个人来看看", "派出所在哪", "派 人去看看"])
+def test_pai_before_other_words_is_no_command(text: str) -> None:
+    for said in (route(text), route(text, chat=PRIVATE)):
+        assert said.command is None or said.command.name != "assign"
+
+
 def test_a_command_word_run_into_other_words_is_still_chatter() -> None:
     assert route("派单@刘物业").kind is RouteKind.IGNORE
     assert route("结果呢？").kind is RouteKind.IGNORE
@@ -639,6 +656,11 @@ def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
         ("谁的超期最多", "单位"),
         ("哪个单位超期最多", "单位"),
         ("今天有什么新情况", "待受理"),
+        # A filter word alone, as typed in the work group.
+        ("待受理", "待受理"),
+        ("超期", "红"),
+        ("本周到期", "本周到期"),
+        ("未派单", "未派单"),
         ("今天有新的反映吗", "待受理"),
         ("今天有新反映没有", "待受理"),
         # Those filed in a period: 台账 上月.
@@ -669,6 +691,12 @@ def test_the_ledger_asked_in_words(text: str, filters: str) -> None:
         "超期了",
         "要办的事太多了",
         "今天合同到期了吗",  # to a neighbour: 7 characters between
+        # What a holder answers with, or a remark: no filter alone.
+        "已受理",
+        "办理中",
+        "在办",
+        "紧急",
+        "没派单",
     ],
 )
 def test_other_questions_are_no_ledger(text: str) -> None:
