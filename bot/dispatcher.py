@@ -378,6 +378,11 @@ class Dispatcher:
                     or uow.meetings.publicity_heard(chat.platform, chat.ref, now)
                 ):
                     return True  # 「投票什么时候截止」「公示到什么时候」
+                if kind is RouteKind.TAKING_PART_ASKED:  # 「能线上参加吗」: a poll open, or coming
+                    return bool(
+                        uow.meetings.polling_in(chat.platform, chat.ref, now)
+                        or uow.meetings.coming_in(chat.platform, chat.ref, now)
+                    )
                 if kind in (RouteKind.ATTEND, RouteKind.MEETING_ASKED):
                     return bool(uow.meetings.coming_in(chat.platform, chat.ref, now))
                 if kind is RouteKind.ME_TOO:  # in reply or by number: that says which
@@ -552,6 +557,8 @@ class Dispatcher:
             case RouteKind.MEETING_QUESTION:  # 「需要带什么吗」 in reply to a meeting
                 asked = meetings.question_relayed(ctx, route.args, route.text)
                 return self._or_otherwise(ctx, route, asked)
+            case RouteKind.TAKING_PART_ASKED:  # 「能线上参加吗」 with a meeting there
+                return self._or_otherwise(ctx, route, meetings.question_heard(ctx, route.text))
             case RouteKind.MEETING_CALLED:
                 return self._or_otherwise(ctx, route, meetings.called_in_words(ctx, route.text))
             case RouteKind.ME_TOO:

@@ -51,6 +51,7 @@ from bot.domain.voting import (
     meeting_called,
     objection_said,
     spoken_choice,
+    taking_part_asked,
 )
 from bot.messages import IncomingMessage
 from bot.text import (
@@ -116,6 +117,9 @@ class RouteKind(Enum):
     MEETING_ASKED = "meeting_asked"
     # 需要带什么吗 in reply to the bot's 📅 M1 (in a group): a question for whoever called M1
     MEETING_QUESTION = "meeting_question"
+    # 能线上参加吗 (in a group): perhaps a question for whoever called the meeting coming or
+    # polling there
+    TAKING_PART_ASKED = "taking_part_asked"
     # 明天几点停水 (in a group): perhaps what a notice sent there lately says
     NOTICE_ASKED = "notice_asked"
     # 为什么停水 in reply to the bot's 📢 notice (in a group): a question for the community's staff
@@ -634,6 +638,10 @@ def _heard_in_group(raw: str, said_text: str, untagged: Route) -> Route | None:
         # 「2 已上门沟通，楼上答应注意」「12345工单：…」: in a work group, perhaps staff meaning a
         # command or a report they took.
         return Route(RouteKind.WORK_TOLD, text=raw, otherwise=untagged)
+    if chat and taking_part_asked(
+        said_text
+    ):  # 「能线上参加吗」: before 「…都不行」 is read as 请假
+        return Route(RouteKind.TAKING_PART_ASKED, text=raw, otherwise=untagged)
     if attending_said(said_text) is not None:
         return Route(RouteKind.ATTEND, text=said_text, otherwise=untagged)
     if chat and meeting_asked(said_text):

@@ -979,6 +979,26 @@ def question_relayed(ctx: Context, token: str, said: str) -> Outcome | None:
     meeting = ctx.uow.meetings.by_number(ctx.community.id, int(token[1:]))
     if meeting is None or meeting.status in ("closed", "cancelled"):
         return None
+    return _relayed(ctx, meeting, said)
+
+
+def question_heard(ctx: Context, said: str) -> Outcome | None:
+    """「能线上参加吗」 in a group with a meeting coming or a poll open there, not in reply to
+    its message: passed on as a reply to it would be (of the soonest, with several). None
+    when there is none."""
+    chat = ctx.chat
+    there = [
+        *ctx.uow.meetings.coming_in(chat.platform, chat.ref, ctx.now),
+        *ctx.uow.meetings.polling_in(chat.platform, chat.ref, ctx.now),
+    ]
+    if ctx.community is None or not there:
+        return None
+    return _relayed(ctx, there[0], said)
+
+
+def _relayed(ctx: Context, meeting: Meeting, said: str) -> Outcome | None:
+    """A question about `meeting` passed privately to whoever called it as 问N, the group told
+    so; None when its caller asks it."""
     if meeting.created_by_id == ctx.sender.id:
         return None
     caller = ctx.uow.people.get(meeting.created_by_id)

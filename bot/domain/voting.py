@@ -508,6 +508,27 @@ _PUBLICITY_WHEN = re.compile(r"什么时候|啥时候|哪天|几号|多久|几�
 _POLL_WHEN = re.compile(r"什么时候|啥时候|几点|哪天|截止|结束|结果")
 
 
+# 「能线上参加吗」「可以让家里人代我投票吗」「会议有直播吗」: a question about taking part in a
+# meeting that only whoever called it can answer (in a group with one coming or polling there).
+_HOW_TAKING_PART = re.compile(
+    r"线上|网上|视频|远程|腾讯会议|直播|回放|代(?:我|为|替)|委托|替我|帮我投"
+)
+_TAKING_PART = re.compile(r"参加|参与|开会|会议|投票|表决|旁听|直播|回放")
+_ASKS_WHETHER = re.compile(r"吗|么|能不能|可不可以|行不行|能否|有没有|怎么|如何")
+TAKING_PART_ASKED_AT_MOST = 30
+
+
+def taking_part_asked(text: str) -> bool:
+    """Whether `text` (normalised) asks how one may take part in a meeting some other way
+    (online, by someone else): 「我周四周六都不行，能线上参加吗」."""
+    return (
+        len(text) <= TAKING_PART_ASKED_AT_MOST
+        and _HOW_TAKING_PART.search(text) is not None
+        and _TAKING_PART.search(text) is not None
+        and _ASKS_WHETHER.search(text) is not None
+    )
+
+
 def meeting_asked(text: str) -> bool:
     """Whether `text` (normalised) is a short question after a meeting's time, place or
     subject, whether one may come, or when a poll closes."""

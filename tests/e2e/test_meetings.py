@@ -622,6 +622,29 @@ def test_a_question_in_reply_to_a_meeting_goes_to_whoever_called_it(chat: Conver
     assert replying("王芳", "还开吗") == []  # no longer there to ask of
 
 
+def test_asking_to_take_part_online_goes_to_whoever_called_the_meeting_there(
+    chat: Conversation,
+) -> None:
+    online = "我周四周六都不行，能线上参加吗"
+    assert chat.say(f"@王芳/网格3群: {online}") == []  # no meeting there: neighbours' talk
+    chat.say("@李书记/工作群: 议事 停车难板凳会 时间 周四19:00|周六10:00 截止 明天20:00 群 网格3")
+    assert chat.say(f"@王芳/网格3群: {online}") == [
+        (G3, "已把您的问题转给 M1 的组织者，会尽快答复。"),
+        (
+            "私聊·李书记",
+            f"❓问1 M1 停车难板凳会：网格3群的王*问「{online}」。"
+            "回复这条消息，或发送「答复 1 内容」，我替您发到群里。",
+        ),
+    ]
+    assert chat.say(f"@孙大爷/网格5群: {online}") == []  # the poll went to 网格3 only
+    assert chat.say("@孙大爷/网格3群: 监控有录像吗") == []
+    assert chat.say("@李书记/网格3群: 能线上参加吗") == []  # the caller's own words
+    # Answered, it stands in the group under the question.
+    answered = chat.say("@李书记/私聊: 答复 1 可以，会前把腾讯会议号发到群里")
+    assert answered[0] == ("私聊·李书记", "问1 的答复已发到网格3群。")
+    assert answered[1][0] == G3 and "可以，会前把腾讯会议号发到群里" in answered[1][1]
+
+
 def test_a_question_passed_on_is_answered_under_it_in_its_group(chat: Conversation) -> None:
     called = chat.say("@李书记/工作群: 召开议事会 周六上午9点 社区活动室 议题：5号楼加装电梯")
     chat.say("@李书记/工作群: M1 发到 网格3")

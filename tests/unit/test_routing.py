@@ -1069,6 +1069,25 @@ def test_a_meeting_is_asked_after_in_a_group(text: str, asked: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("我周四周六都不行，能线上参加吗", True),
+        ("可以让我儿子代我投票吗", True),
+        ("会议有直播吗", True),
+        ("能不能视频参加", True),
+        ("监控有录像吗", False),
+        ("你看那个视频了吗", False),
+        ("我能参加吗", False),  # whether one may come: the bot answers that itself
+    ],
+)
+def test_taking_part_some_other_way_is_a_question_for_the_meeting(text: str, asked: bool) -> None:
+    heard = route(text)
+    assert (heard.kind is RouteKind.TAKING_PART_ASKED) is asked
+    if asked:  # with no meeting there, chat
+        assert heard.otherwise is not None and heard.otherwise.kind is RouteKind.IGNORE
+
+
+@pytest.mark.parametrize(
     ("said", "faq"),
     [
         ("反映问题有用吗", "how_long"),
