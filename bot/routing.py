@@ -24,6 +24,7 @@ from bot.domain.asking import (
     meeting_state_asked,
     notice_asked,
     notice_wanted,
+    place_work_told,
     problem_asked,
     problem_worded,
     reporter_asked,
@@ -344,6 +345,10 @@ class Router:
                 untagged = Route(RouteKind.ASKING, text=raw, otherwise=untagged)
             # 「又坏了」 may answer either question: 「已办结」 first, then 回头看.
             untagged = Route(RouteKind.NOT_FIXED, text=raw, otherwise=untagged)
+        if not private and _chat_at_last(untagged) and place_work_told(said_text):
+            # 「2号楼暖气明天派人去排气」: in a work group perhaps staff telling of an issue they
+            # did not number; elsewhere what it was read as (「2号楼暖气修好了」 from a reporter).
+            untagged = Route(RouteKind.WORK_TOLD, text=raw, otherwise=untagged)
         return untagged
 
     def _problem_asked(self, said_text: str, untagged: Route) -> Route | None:
@@ -625,6 +630,13 @@ def _of_own_report(raw: str, said_text: str) -> Route | None:
 # What 「灯修好了」 in a group is read as first, before these (「已经修好了」 is also read as
 # perhaps news of an emergency reported there).
 _FIXED_OVER = (RouteKind.IGNORE, RouteKind.EMERGENCY_NEWS)  # a tuple: members by identity
+
+
+def _chat_at_last(route: Route) -> bool:
+    """Whether `route`, when nothing it may answer is there, is group chat after all."""
+    while route.otherwise is not None:
+        route = route.otherwise
+    return route.kind is RouteKind.IGNORE
 
 
 def _heard_in_group(raw: str, said_text: str, untagged: Route) -> Route | None:

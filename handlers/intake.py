@@ -31,6 +31,7 @@ from bot.domain.asking import (
     WHY_REJECTED,
     WORK_SAID,
     detail_said,
+    place_work_told,
     service_asked,
     withdrawal_only,
     withdrawn_said,
@@ -379,7 +380,7 @@ def work_told(ctx: Context, text: str) -> Outcome:
         return _check_told(ctx, issue, said) or ignored
     if ctx.role not in AT_WORK:
         return ignored
-    return _number_told(ctx, text) or _taken_report(ctx, text) or ignored
+    return _number_told(ctx, text) or _taken_report(ctx, text) or _place_told(ctx, text) or ignored
 
 
 def _taken_report(ctx: Context, text: str) -> Outcome | None:
@@ -392,6 +393,41 @@ def _taken_report(ctx: Context, text: str) -> Outcome | None:
     if analysis.category == "other" and not FILED_FOR.match(normalize(text).strip()):
         return None
     return _report_unless_duplicate(ctx, taken_words(text.strip()), analysis)
+
+
+_PLACE_WHICH_AT_MOST = 5  # more open issues in one building: not worth guessing among
+
+
+def _place_told(ctx: Context, text: str) -> Outcome | None:
+    """「2号楼暖气的事明天派人去排气」「3号楼的灯换好了」 from someone at work, without the
+    issue's number: the hint for the one open issue of that building their 台账 shows (of
+    the problem the words name, when they name one), saying which it takes it for; with a
+    few, which they mean. None when the words name no building, or none or many are open."""
+    said = normalize(text).strip()
+    if not place_work_told(said):
+        return None
+    found = listing.described(ctx, said)
+    if found is None:
+        return None
+    named, issues = found
+    meant = [issue for issue in issues if issue.status in OPEN]
+    if not meant or len(meant) > _PLACE_WHICH_AT_MOST:
+        return None
+    if len(meant) > 1:  # 「2号楼的事明天去处理」 with two open there: which, by number
+        listed = "、".join(
+            f"#{i.number}【{ctx.services.category(i.category).name}】" for i in meant
+        )
+        line = texts.STAFF_PLACE_WHICH.format(
+            named=named, count=len(meant), issues=listed, first=meant[0].number, said=text.strip()
+        )
+        return answer(ctx, line, "invalid")
+    issue = meant[0]
+    guess = texts.STAFF_PLACE_GUESS.format(
+        number=issue.number,
+        category=ctx.services.category(issue.category).name,
+        where=location_label(issue.building, issue.unit, issue.room, issue.place),
+    )
+    return _work_hinted(ctx, _work_hint(said), issue.number, text.strip(), lead=guess)
 
 
 def _number_told(ctx: Context, text: str) -> Outcome | None:
@@ -441,10 +477,10 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
 _WORK_HINTS = frozenset({texts.STAFF_PLANNED_HINT, texts.STAFF_DONE_HINT, texts.STAFF_NUMBER_HINT})
 
 
-def _work_hinted(ctx: Context, hint: str, number: int, said: str) -> Outcome:
-    """`hint` of issue `number` with the words `said`, and the buttons that send the commands
-    it names (进展 alone for work still to do)."""
-    line = reply_to(ctx, hint.format(number=number, said=said))
+def _work_hinted(ctx: Context, hint: str, number: int, said: str, *, lead: str = "") -> Outcome:
+    """`hint` of issue `number` with the words `said` (after `lead`), and the buttons that
+    send the commands it names (进展 alone for work still to do)."""
+    line = reply_to(ctx, lead + hint.format(number=number, said=said))
     if hint not in _WORK_HINTS:
         return Outcome([line], "invalid")
     buttons = work_buttons(number, said, done=hint != texts.STAFF_PLANNED_HINT)

@@ -96,6 +96,10 @@ REPEATS_WHICH = "#{number} 与哪一号重复？请发送「合并 {number} 编�
 STAFF_UNASSIGN_HINT = (
     "#{number} 要换人办请发送「派单 {number} @人或单位」；不再办理请发送「退回 {number} 原因」。"
 )
+STAFF_PLACE_GUESS = "说的是 #{number}【{category}】{where} 吧？"
+STAFF_PLACE_WHICH = (
+    "{named}有{count}件未办结：{issues}。说的是哪件？请带上编号，例如「进展 {first} {said}」。"
+)
 STAFF_PLANNED_HINT = "#{number} 报进展请发送「进展 {number} {said}」，报事人会收到；办好后再发送「办结 {number} 结果」。"
 STAFF_DONE_HINT = (
     "#{number} 已办好的话，请发送「办结 {number} {said}」；还没办完请发送「进展 {number} {said}」。"

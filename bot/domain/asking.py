@@ -875,7 +875,8 @@ WORK_SAID = re.compile(
 # 「明天上午去修」「下午过去看看」「准备周五换」「需要业主配合，明天上午上门」: work still to
 # do (a 进展, not a 办结) …
 PLANNED_SAID = re.compile(
-    r"(?:^|[，,])(?:这个|这件事?|这事|我们|咱们|我|师傅|维修师傅|工人|电工)*"
+    # what it is about may come first: 「井盖明天去换」「暖气的事我们明天派人去排气」
+    r"(?:^|[，,])[^，,。]{0,10}?"
     r"(?:明天|后天|今天|今晚|上午|下午|晚上|马上|待会儿?|等会儿?|稍后|一会儿?|这就"
     r"|周[一二三四五六日天]|下周|星期[一二三四五六日天])[^，,。]*?"
     r"(?:去|来|过去|安排|上门|派人|派|修|换|填|清|弄|处理|施工|维修|看|到[。.!！]?$)"
@@ -929,6 +930,22 @@ def work_told(text: str) -> bool:
     if any(p.search(rest) is not None for p in (WORK_SAID, EXTEND_SAID, NOT_OURS_SAID)):
         return True
     return any(p.match(rest) is not None for p in (DUPLICATE_SAID, UNASSIGN_SAID))
+
+
+# 「2号楼暖气的事明天派人去排气」「3号楼的灯换好了」: a building first, then its work, without
+# the issue's number (the handler looks for the one open issue it can be).
+_BUILDING_FIRST = re.compile(r"^[0-9]{1,4}\s*(?:号楼|栋|幢)")
+PLACE_TOLD_AT_MOST = 40
+
+
+def place_work_told(text: str) -> bool:
+    """Whether `text` (normalised) names a building first, then tells of work done or to do
+    there: perhaps someone at work telling of an issue they did not number."""
+    if len(text) > PLACE_TOLD_AT_MOST or _BUILDING_FIRST.match(text) is None:
+        return False
+    if _ASKED_END.search(text):  # 「3号楼的灯修好了吗」 asks
+        return False
+    return any(p.search(text) is not None for p in (WORK_SAID, PLANNED_SAID, BLOCKED_SAID))
 
 
 # 「明天停水吗」「电梯什么时候检修完」「打疫苗在哪里」 said to the bot: perhaps what a notice sent

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from bot.messages import Button, Reply
 from storage.models import AuditEntry, InboundMessage
 from storage.uow import UnitOfWork
-from tests.support.conversation import Conversation, example_settings, monday_morning
+from tests.support.conversation import Conversation, example_settings, monday_morning, shown
 
 
 def test_help_lists_the_commands_and_the_console_syntax(chat: Conversation) -> None:
@@ -210,6 +210,51 @@ def test_staff_telling_of_an_issue_in_the_work_group_are_told_the_command(
     with UnitOfWork(chat.linli.sessions) as uow:
         kept = uow.session.scalars(select(InboundMessage.text)).all()
     assert "1号已经修好了" not in kept  # said to residents: not the bot's
+
+
+def test_staff_telling_of_a_building_in_the_work_group_are_told_which_issue_and_the_command(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 2号楼暖气不热，家里才十五度")
+    chat.say("@李书记/工作群: 派 1 物业")
+    said = "2号楼暖气的事我们明天派人去排气"
+    told = chat.send(f"@刘物业/工作群: {said}")
+    assert [shown(o) for o in told] == [
+        (
+            "工作群",
+            f"说的是 #1【供暖】2号楼 吧？#1 报进展请发送「进展 1 {said}」，报事人会收到；"
+            "办好后再发送「办结 1 结果」。",
+        )
+    ]
+    assert told[0].buttons == (Button("报进展", f"/progress 1 {said}"),)  # on Telegram
+    assert chat.text("@刘物业/工作群: 2号楼暖气已经修好了").startswith(
+        "说的是 #1【供暖】2号楼 吧？#1 已办好的话，请发送「办结 1 2号楼暖气已经修好了」"
+    )
+    # Of those their 台账 shows: the property company's own; the grid worker's, of their grid,
+    # with two open there and words that name neither: which, by number.
+    chat.say("@孙大爷/网格3群: #报事 2号楼门口的井盖松了，踩上去咣当响")
+    assert chat.text("@刘物业/工作群: 2号楼的事明天去处理").startswith("说的是 #1【供暖】")
+    assert chat.say("@刘物业/工作群: 2号楼井盖明天去换") == []
+    assert chat.text("@张网格/工作群: 2号楼的事明天去处理") == (
+        "2号楼有2件未办结：#2【道路井盖】、#1【供暖】。说的是哪件？"
+        "请带上编号，例如「进展 2 2号楼的事明天去处理」。"
+    )
+    assert chat.text("@张网格/工作群: 2号楼井盖明天去换").startswith(
+        "说的是 #2【道路井盖】2号楼 吧？"
+    )
+    # None open in that building, a question, a resident: nothing; nothing is recorded.
+    for line in (
+        "@张网格/工作群: 3号楼的灯换好了",
+        "@张网格/工作群: 2号楼井盖明天去换吗",
+        "@王芳/工作群: 2号楼暖气已经修好了",
+    ):
+        assert chat.say(line) == [], line
+    assert "进展" not in chat.text("@李书记/私聊: 查看 1")
+    # The reporter saying it in the group of the report is still heard as the reporter.
+    assert chat.say("@王芳/网格3群: 2号楼暖气已经修好了")[0] == (
+        "网格3群",
+        "好的，已转告处理人员。#1 办结后会请您评价。",
+    )
 
 
 def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) -> None:

@@ -565,7 +565,11 @@ def test_asking_whether_an_issue_was_handled_shows_it_and_does_nothing(text: str
         ("1号先不派了", True),  # how to hand it on instead
         ("2号撤回派单", True),
         ("3号楼重复了", False),
-        ("3号楼那边我去看了", False),
+        # A building first, then its work: the one open issue there, if there is one.
+        ("3号楼那边我去看了", True),
+        ("2号楼暖气的事我们明天派人去排气", True),
+        ("3号楼的灯修好了吗", False),  # asks
+        ("3号楼停电了", False),  # a problem, no work
         ("2个人去现场了", False),
         ("3点去现场", False),
         ("1 收到", False),
@@ -573,6 +577,12 @@ def test_asking_whether_an_issue_was_handled_shows_it_and_does_nothing(text: str
 )
 def test_staff_telling_of_an_issue_in_a_group(text: str, told: bool) -> None:
     assert_heard_or_chat(text, RouteKind.WORK_TOLD, heard=told)
+
+
+def test_a_building_fixed_is_staff_telling_in_a_work_group_and_a_reporter_elsewhere() -> None:
+    heard = route("3号楼的灯换好了")
+    assert heard.kind is RouteKind.WORK_TOLD
+    assert heard.otherwise is not None and heard.otherwise.kind is RouteKind.FIXED
 
 
 def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
