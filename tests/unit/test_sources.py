@@ -64,6 +64,9 @@ def test_where_a_report_came_from(
         ("今天下午去巡查", False),
         ("入户走访了5户", False),
         ("上个月社区收到的投诉里有一半是12345转来的", False),  # said too late to be how one came
+        ("停电几点来电", False),  # power coming back, no call
+        ("什么时候能来电", False),
+        ("居民来电反映5号楼停电", True),
     ],
 )
 def test_a_report_staff_took_is_told_from_chat(text: str, taken: bool) -> None:
