@@ -265,6 +265,8 @@ _CALL_ME = re.compile(
     r"(?:打(?:个)?电话给我|给我打(?:个)?电话|给我回(?:个)?电话|回(?:个)?电话给我|打给我"
     r"|(?:联系|找)我一下|联系我|来电话)(?:一下)?(?:吗|吧|呢|好吗|好不好|行吗|可以吗)?[?？]*$"
 )
+# 「怎么还没人联系我」「为什么不给我打电话」: asking after the report, not asking for a call.
+_NOBODY_CALLED = re.compile(r"没(?:有)?人|不(?:给我|联系|打)|没(?:有)?(?:给我|联系|打)")
 # 「再见」「拜拜」「晚安」: leaving, answered in kind (never a detail of the report just made).
 _FAREWELL = re.compile(
     r"^(?:再见|拜拜|拜|晚安|88|回头见|下次再聊|先这样)[了吧啦啊呀哈!！。.~～\s]*$"
@@ -567,6 +569,14 @@ def _cancel_said(ctx: Context, hint: str) -> Outcome:
         numbers = numbers_of(mine[:_MINE_SHOWN])
         return answer(ctx, texts.CANCEL_WHICH.format(numbers=numbers), "invalid")
     return answer(ctx, hint, "invalid")
+
+
+_CLAUSE_MARKS = re.compile(r"[,，。;；!！?？~～\s]+")
+
+
+def _clauses(said: str) -> list[str]:
+    """The clauses of `said`, split at its marks (「能不能今天就来看看」「楼下天天来敲门」)."""
+    return [part for part in _CLAUSE_MARKS.split(said) if part]
 
 
 def _just_reported(ctx: Context) -> Issue | None:
@@ -1003,6 +1013,28 @@ def _asks(said: str) -> bool:
     return any(p.search(said) for p in (_QUESTION_END, _ASKED, _ASKED_WHEN))
 
 
+def _asked_or_pressed(
+    ctx: Context, text: str, said: str, hint: str, *, progress: bool
+) -> Outcome | None:
+    """A short question after one's reports, or pressing (`said` normalised): their open
+    ones listed; pressing that tells more just after a report, more of it. None when the
+    words are about a problem none of theirs is (`_asked_after`)."""
+    urging = URGING.search(said) is not None
+    told_more = urging and any(not URGING.search(part) for part in _clauses(said))
+    if told_more and not progress and (issue := _just_reported(ctx)) is not None:
+        # 「能不能今天就来看看，楼下天天来敲门」 just after the report, pressing and telling more:
+        # more of it, passed on (「能不能快点」 alone lists it)
+        reply = texts.DETAIL_ADDED_TO.format(number=issue.number)
+        return _kept_on(ctx, issue, text, reply, texts.DETAIL_ADDED_ALERT)
+    mine = _asked_after(ctx, said, progress=progress, here_only=False)
+    if mine is None:
+        return None
+    if not mine:
+        none = texts.NONE_OF_YOURS if ctx.chat.kind == "private" else texts.NONE_IN_GROUP
+        return answer(ctx, f"{none}\n{hint}", "invalid")
+    return _your_issues(ctx, mine)
+
+
 def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Outcome | None:
     """The answer to untagged words said to the bot that are not a report: a question about
     an issue (「#1 怎么样了」「进度 1」), about one's own reports (「我反映的事怎么样了」), or no
@@ -1036,14 +1068,8 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     if short and _asks(said) and (told := notice.answering(ctx, said)) is not None:
         return told  # 「明天停水吗」: what the notice of 12月3日 said
     progress = ASKING.search(said) is not None
-    if short and (progress or ASKING_AFTER.search(said) or URGING.search(said)):
-        mine = _asked_after(ctx, said, progress=progress, here_only=False)
-        if mine is None:
-            return None
-        if not mine:
-            none = texts.NONE_OF_YOURS if ctx.chat.kind == "private" else texts.NONE_IN_GROUP
-            return answer(ctx, f"{none}\n{hint}", "invalid")
-        return _your_issues(ctx, mine)
+    if short and (progress or URGING.search(said) or ASKING_AFTER.search(said)):
+        return _asked_or_pressed(ctx, text, said, hint, progress=progress)
     if short and not_fixed(said, private=True):  # 「还没修好」 while it is being done
         mine = _asked_after(ctx, said, progress=True, here_only=False)
         if mine:
@@ -1098,7 +1124,7 @@ def _courtesy(ctx: Context, said: str, analysis: Analysis) -> Outcome | None:
         return answer(ctx, texts.YOU_ARE_WELCOME, "invalid")
     if _FAREWELL.match(said):
         return answer(ctx, texts.GOODBYE, "invalid")
-    if ctx.chat.kind == "private" and _CALL_ME.search(said):  # 「可以打电话给我吗」
+    if ctx.chat.kind == "private" and _CALL_ME.search(said) and not _NOBODY_CALLED.search(said):
         assert ctx.community is not None
         any_open = ctx.uow.issues.newest_reported(ctx.sender.id, ctx.community.id, OPEN)
         return answer(ctx, texts.CALL_ME_ASK if any_open else texts.CALL_ME_WHAT, "invalid")

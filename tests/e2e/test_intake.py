@@ -689,6 +689,17 @@ def test_asking_after_ones_reports_lists_them(chat: Conversation) -> None:
     assert len(issues(chat)) == 1
 
 
+def test_pressing_with_more_said_just_after_a_report_is_more_of_it(chat: Conversation) -> None:
+    chat.say("@王芳/私聊: 我家卫生间漏水漏到楼下了，3号楼2单元502")
+    said = "能不能今天就来看看，楼下天天来敲门"
+    assert chat.say(f"@王芳/私聊: {said}") == [
+        ("私聊·王芳", "已补充到 #1，已转告工作群。"),
+        ("工作群", f"#1 报事人补充：{said}"),
+    ]
+    assert chat.text("@王芳/私聊: 能不能快点").startswith("您反映的事项：")  # pressing alone
+    assert len(issues(chat)) == 1
+
+
 @pytest.mark.parametrize(
     "asked",
     [
@@ -715,6 +726,10 @@ def test_asking_after_ones_reports_lists_them(chat: Conversation) -> None:
         "我的事还在处理吗",
         "我反映的问题解决了没有",
         "能不能派人先来看看",
+        "能不能今天就来看看",
+        # Nobody has called: asking after it, not asking for a call.
+        "怎么还没人联系我",
+        "为什么没人给我打电话",
     ],
 )
 def test_asking_when_or_for_ones_reports_in_other_words_lists_them(
