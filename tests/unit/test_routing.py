@@ -570,6 +570,8 @@ def test_asking_whether_an_issue_was_handled_shows_it_and_does_nothing(text: str
         ("3号楼那边我去看了", True),
         ("2号楼暖气的事我们明天派人去排气", True),
         ("3号楼的灯修好了吗", False),  # asks
+        ("3号楼谁在修", False),
+        ("3号楼明天几点去", False),
         ("3号楼停电了", False),  # a problem, no work
         ("2个人去现场了", False),
         ("3点去现场", False),
