@@ -219,6 +219,13 @@ def test_pai_alone_before_an_issue_number_assigns(text: str, args: str) -> None:
     assert result.args == args
 
 
+def test_xiaohao_with_a_number_is_the_rating_that_closes_it() -> None:
+    closed = route("销号 1 满意")
+    assert closed.command is not None and closed.command.name == "rate"
+    assert closed.args == "1 满意"
+    assert route("销号了吗").kind is not RouteKind.COMMAND
+
+
 @pytest.mark.parametrize("text", ["派1个人来看看吧", "派个人来看看", "派出所在哪", "派 人去看看"])
 def test_pai_before_other_words_is_no_command(text: str) -> None:
     for said in (route(text), route(text, chat=PRIVATE)):
