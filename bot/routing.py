@@ -83,9 +83,11 @@ _EXPECTS = {
     "question": re.compile(r"^问?\s*\d"),
 }
 _INLINE_SPACE = re.compile(r"[ \t\u3000]+")
-# A one-character command word (「派 1 物业」「派2给周主任」) counts only before an issue number
-# that stands alone: 「派出所」「派1个人来看看」 are words.
-_ONE_CHARACTER_ARGS = re.compile(r"^\s*#?\s*\d+\s*号?(?:\s|给|$)")
+# A command word that is also an everyday word (「派 1 物业」「结案 2 已修复」「跟进 3 明天去看」)
+# counts only before an issue number that stands alone: 「派出所」「派1个人来看看」
+# 「跟进3号楼的事」 are words.
+_LOOSE_KEYWORDS = frozenset({"派", "转交", "结案", "完结", "跟进"})
+_STANDING_NUMBER = re.compile(r"^\s*#?\s*\d+\s*号?(?:\s|给|[:,]|$)")
 
 
 class RouteKind(Enum):
@@ -463,7 +465,7 @@ class Router:
             if not text.startswith(keyword):
                 continue
             after = text[len(keyword) :]
-            if len(keyword) == 1 and _ONE_CHARACTER_ARGS.match(after) is None:
+            if keyword in _LOOSE_KEYWORDS and _STANDING_NUMBER.match(after) is None:
                 continue
             if command.name in _GIVES_DETAILS and _gives_details(after, private=private):
                 return None

@@ -219,6 +219,26 @@ def test_pai_alone_before_an_issue_number_assigns(text: str, args: str) -> None:
     assert result.args == args
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "args"),
+    [
+        ("结案 1 已修复", "resolve", "1 已修复"),
+        ("完结2：灯换了", "resolve", "2：灯换了"),
+        ("跟进 3 明天去看", "progress", "3 明天去看"),
+        ("转交 1 物业", "assign", "1 物业"),
+    ],
+)
+def test_staff_words_for_a_command_before_a_number_are_it(text: str, name: str, args: str) -> None:
+    said = route(text)
+    assert said.command is not None and said.command.name == name
+    assert said.args == args
+
+
+@pytest.mark.parametrize("text", ["跟进3号楼的事", "紧急3号楼着火了", "结案了吗", "完成3次了"])
+def test_those_words_before_anything_else_are_no_command(text: str) -> None:
+    assert route(text).kind is not RouteKind.COMMAND
+
+
 def test_xiaohao_with_a_number_is_the_rating_that_closes_it() -> None:
     closed = route("销号 1 满意")
     assert closed.command is not None and closed.command.name == "rate"
