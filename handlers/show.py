@@ -110,8 +110,9 @@ def show(ctx: Context, args: str) -> Outcome:
             + (f" · 承办：{holder}" if holder else "")
             + (f" · 已上报{issue.escalated_to or ''}" if issue.escalated else "")
         )
-    if issue.resolution:
-        lines.append(f"办理结果：{issue.resolution}")
+    if issue.resolution:  # reopened: what was done before, not the result it has
+        said = "上次办理结果" if issue.status in OPEN else "办理结果"
+        lines.append(f"{said}：{issue.resolution}")
     if issue.rating is not None:
         lines.append(f"评价：{issue.rating}分")
     if issue.status is IssueStatus.MERGED and issue.merged_into_id is not None:

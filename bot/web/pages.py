@@ -308,6 +308,7 @@ def issue(
             "escalated": found.escalated,
             "level": found.level,
             "resolution": printable(found.resolution or ""),
+            "reopened": is_open and bool(found.resolution),  # its result is of the last time
             "rating": found.rating,
         },
         "photos": [

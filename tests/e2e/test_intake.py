@@ -371,6 +371,7 @@ def test_a_reporter_asking_in_the_group_when_it_is_fixed_gets_their_issue(
     assert chat.say("@王芳/网格3群: 哪天上门") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 快递几点到") == []
     assert chat.say("@王芳/网格3群: 几点来电") == []  # the power, not someone coming
+    assert chat.say("@王芳/网格3群: 周三能弄好吗") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 灯的事怎么样了") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 你家的事怎么样了") == []  # someone else's
     assert chat.say("@王芳/网格3群: 井盖的事有结果了吗") == []  # not a problem of hers

@@ -98,7 +98,11 @@ def test_an_issue_goes_through_every_status_and_everyone_hears_their_part(
         (WORK, "#1 王*评价2分（还是有味道），已重开，请跟进。"),
         (ZHOU, "#1 评价2分，已重开，期限 11月26日。"),  # whoever holds it hears privately
     ]
+    # Open again, what was done is the last time's.
+    shown = chat.text("@张网格/私聊: 查看 1")
+    assert "上次办理结果：已疏通，路面已清洗" in shown and "\n办理结果" not in shown
     chat.say("@周主任/私聊: 办结 1 已冲洗除臭")
+    assert "\n办理结果：已冲洗除臭" in chat.text("@张网格/私聊: 查看 1")
     # 已销号 on a good rating.
     assert chat.say("@王芳/网格3群: 评价 1 5") == everyone("#1 已销号，评价5分，感谢反馈。", G3, G5)
     assert chat.say("@王芳/网格3群: 评价 1 5") == [(G3, "#1 已销号，不能评价。现在可以：重开。")]

@@ -660,6 +660,16 @@ def test_the_number_to_call_back_is_whole_only_for_those_who_work_on_it(
     assert "13812345678" not in client.get("/").text
 
 
+def test_a_reopened_issue_shows_its_result_as_the_last_times(chat: Conversation) -> None:
+    filed(chat, "@王芳/网格3群: #报事 3号楼2单元下水道堵了")
+    chat.say("@张网格/工作群: 办结 1 已疏通")
+    client = sign_in(chat, "李书记")
+    assert "\n办理结果\n已疏通" in visible(client.get("/issues/1").text)
+    chat.say("@王芳/网格3群: 不满意，还是堵")
+    page = visible(client.get("/issues/1").text)
+    assert "\n上次办理结果\n已疏通" in page and "\n办理结果\n已疏通" not in page
+
+
 def test_a_private_report_reads_on_the_web_as_in_a_private_chat(chat: Conversation) -> None:
     """A following neighbour's page shows neither its words, its flat, its photo nor what the
     reporter added; the grid's worker reads all of it."""
