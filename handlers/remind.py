@@ -71,8 +71,8 @@ class _Place:
 def remind(ctx: Context, args: str) -> Outcome:
     """提醒 时间 内容 | 提醒 列表 | 提醒 取消 编号 | 提醒 修改 编号 新时间 [新内容]."""
     words = _WORDS.split(args.strip()) if args.strip() else []
-    if not words:
-        raise Answer(ctx.services.command("remind").usage_line())
+    if not words:  # 「提醒」 alone: the reminders there are, else how to set one
+        return _list(ctx, [], or_usage=True)
     first = normalize(words[0]).lower()
     if first in _LIST:
         return _list(ctx, words[1:])
@@ -236,9 +236,10 @@ def _when(ctx: Context, typed: str) -> datetime:
     return when
 
 
-def _list(ctx: Context, words: list[str]) -> Outcome:
+def _list(ctx: Context, words: list[str], *, or_usage: bool = False) -> Outcome:
     """Privately, the reminders one set (anywhere); in a group, the group's: a private
-    reminder's words are never shown there. 提醒 列表 全部: the secretary, every group's."""
+    reminder's words are never shown there. 提醒 列表 全部: the secretary, every group's.
+    `or_usage`: with none, the command's usage line instead of saying so."""
     kinds = (ADHOC, REPEAT, NOTICE)
     private = ctx.chat.kind == "private"
     every_group = (
@@ -258,6 +259,8 @@ def _list(ctx: Context, words: list[str]) -> Outcome:
         shown = ctx.uow.reminders.pending_in_chat(ctx.chat.id, kinds)
         head, none = texts.REMIND_LIST_HERE, texts.REMIND_NONE_HERE
     if not shown:
+        if or_usage:
+            raise Answer(ctx.services.command("remind").usage_line())
         return answer(ctx, none)
     # A 定时群发 is one line, however many groups it goes to.
     notices: dict[str, list[Reminder]] = {}

@@ -449,6 +449,8 @@ def test_a_look_back_answer_a_week_late_is_an_ordinary_message(chat: Conversatio
 
 
 def test_remind_list_and_cancel(chat: Conversation) -> None:
+    usage = chat.linli.services.command("remind").usage_line()
+    assert chat.text("@王芳/私聊: 提醒") == usage  # none yet: how to set one
     set_reply = chat.text("@王芳/私聊: 提醒 明天 检查3号楼井盖")
     assert set_reply.startswith("好的，11月24日 9:00 提醒：检查3号楼井盖（取消请发送「提醒 取消 ")
     number = set_reply.rsplit(" ", 1)[1].rstrip("」）")
@@ -459,6 +461,7 @@ def test_remind_list_and_cancel(chat: Conversation) -> None:
         f"{int(number) + 1}. 11月27日 16:00 交物业费",
         "取消发送「提醒 取消 编号」，改时间发送「提醒 修改 编号 新时间」。",
     ]
+    assert chat.text("@王芳/私聊: 提醒") == chat.text("@王芳/私聊: 提醒 列表")  # alone: them
     assert chat.text(f"@孙大爷/私聊: 提醒 取消 {number}").startswith("没有这条提醒")
     assert chat.text(f"@王芳/私聊: 提醒 取消 {number}") == f"已取消提醒 {number}：检查3号楼井盖"
     fired = [f for f in chat.run_until(at(11, 28)) if f[1] == "私聊·王芳"]
