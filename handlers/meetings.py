@@ -19,7 +19,7 @@ from datetime import datetime, time, timedelta
 from bot.domain.deadlines import DeadlineError, PastDeadline, format_deadline
 from bot.domain.issues import IssueStatus, Role
 from bot.domain.lifecycle import OPEN, Action
-from bot.domain.permissions import refusal
+from bot.domain.permissions import STAFF, refusal
 from bot.domain.privacy import mask_name, reporter_label
 from bot.domain.sources import Source
 from bot.domain.voting import (
@@ -1768,6 +1768,8 @@ def object_to(ctx: Context, args: str) -> Outcome:
     meeting = _publicised(ctx)
     if meeting is None:
         raise Answer(ctx.services.command("object").usage_line())
+    if not args.strip() and ctx.actor.role in STAFF:  # 「异议」 alone: those it has had
+        return minutes(ctx, f"M{meeting.number}")
     return _object(ctx, meeting, args)
 
 

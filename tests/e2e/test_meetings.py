@@ -875,6 +875,9 @@ def test_an_objection_said_in_words_goes_to_the_publicity_open(chat: Conversatio
         ("私聊·钱阿姨", "已记录您对 M1 的异议，书记会答复。"),
         (WORK, "M1 收到异议（私信居民）：没征求租户意见"),
     ]
+    # 「异议」 alone from staff: what it has had (as 查看 M1); a resident is asked for theirs.
+    assert chat.text("@李书记/私聊: 异议") == chat.text("@李书记/私聊: 查看 M1")
+    assert "异议：没征求租户意见（钱*姨）" in chat.text("@李书记/私聊: 异议")
     chat.say("@李书记/工作群: 议事 充电桩议事会 时间 周四19:00 截止 周三20:00 群 网格3")
     chat.say("@李书记/工作群: 结果 M2 决议 装10个充电桩")
     chat.say("@李书记/工作群: 公示 M2 5天")
