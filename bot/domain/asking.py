@@ -558,10 +558,11 @@ _STATS_ASKED = re.compile(
     r"|有?(?:多少|几)(?:件|条|个)?(?:诉求|问题)|(?:多少|几)(?:件|条))"
     r"(?:,(?:办结|办完|解决|处理)了?(?:多少|几)(?:件|条)?)?$"  # 「…，办结了多少」
 )
-# 「本周的情况怎么样」「这个月总体情况如何」「上个月的数据」: that period's figures.
+# 「本周的情况怎么样」「这个月总体情况如何」「上个月的数据」: that period's figures; of a grid
+# named first (「网格5这个月怎么样」), the grid's.
 _PERIOD_HOW = re.compile(
-    rf"^(?P<period>{_STATS_PERIOD})的?(?:总体|整体|工作|诉求)?的?(?:情况|数据|统计)"
-    r"(?:怎么样了?|如何|咋样|呢)?$"
+    rf"^(?P<grid>网格[0-9]{{1,3}})?(?P<period>{_STATS_PERIOD})的?(?:总体|整体|工作|诉求)?的?"
+    r"(?:(?:情况|数据|统计)(?:怎么样了?|如何|咋样|呢)?|怎么样了?|如何|咋样)$"
 )
 # 「停车的问题有多少」「排水的问题多吗」 with no period: this month's.
 _WHAT_ASKED = re.compile(
@@ -644,7 +645,8 @@ def stats_asked(text: str) -> str | None:
             period = _PERIOD_SAID.get(compared["period"] or "", compared["period"])
             return f"{period or _THAN[than]} {'同比' if than == '去年' else '环比'}"
     if (how := _PERIOD_HOW.match(text)) is not None:  # 「本周的情况怎么样」
-        return _PERIOD_SAID.get(how["period"], how["period"])
+        period = _PERIOD_SAID.get(how["period"], how["period"])
+        return f"{period} {how['grid']}" if how["grid"] else period
     if not ("几" in text or "多" in text or "少" in text or "工作量" in text):
         return None  # each question below asks how many (几, 多少), who most, or the 工作量
     if (top := _TOP_ASKED.match(text)) is not None:  # 「最近什么问题最多」
