@@ -239,6 +239,13 @@ def test_those_words_before_anything_else_are_no_command(text: str) -> None:
     assert route(text).kind is not RouteKind.COMMAND
 
 
+def test_the_web_ledger_is_asked_for_in_a_word() -> None:
+    for said in ("网页", "网页版", "网页台账"):
+        asked = route(said, chat=PRIVATE)
+        assert asked.command is not None and asked.command.name == "web", said
+    assert route("网页打不开", chat=PRIVATE).kind is not RouteKind.COMMAND
+
+
 def test_xiaohao_with_a_number_is_the_rating_that_closes_it() -> None:
     closed = route("销号 1 满意")
     assert closed.command is not None and closed.command.name == "rate"
@@ -442,6 +449,8 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("超期的台账", "list", "超期"),
         ("把上个月的台账发我", "export", "上个月"),
         ("发一下本月台账", "export", "本月"),
+        ("给我发一下台账表格", "export", ""),
+        ("把台账表格发我", "export", ""),
         ("导出网格3的台账", "export", "网格3"),
         ("把网格5上个月的台账发我", "export", "上个月 网格5"),
         ("导出本月网格3的台账", "export", "本月 网格3"),
