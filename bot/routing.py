@@ -58,6 +58,7 @@ from bot.messages import IncomingMessage
 from bot.text import (
     SENTENCE_ENDS,
     arabic_lead,
+    issue_first,
     normalize,
     printable,
     rstrip_marks,
@@ -220,6 +221,30 @@ class Router:
             plain = self._how_to(said_text)  # is about WeChat
         return plain
 
+    def _quoted_number_filled(
+        self, said: str, said_text: str, message: IncomingMessage
+    ) -> str | None:
+        """「进展 明天上午去换」「办结：已换灯泡」「受理」 said in reply to a message naming one
+        issue (the bot's 「已登记 #1…」「新派单 #1…」, a reminder of #1): the command with that
+        number (「进展 1 明天上午去换」). None for other words, a command that names its own
+        issue, or a quoted message naming none or several."""
+        quoted = message.reply_to
+        if quoted is None or "#" not in quoted.text:
+            return None
+        numbers = set(_ISSUE_QUOTED.findall(normalize(quoted.text)))
+        if len(numbers) != 1:
+            return None
+        for keyword, command in self._keywords.get(said_text[:1], ()):
+            if command.expects not in _ISSUE_FIRST or not said_text.startswith(keyword):
+                continue
+            after = said_text[len(keyword) :]
+            if after and not _ARGUMENTS_FOLLOW.match(after):
+                return None  # 「进展怎么样」: words, not the command
+            if after.strip() and issue_first(arabic_lead(after.strip(" :,")))[0] is not None:
+                return None  # its own number (「办结 2 …」)
+            return f"{keyword} {numbers.pop()} {_rest_after(said, len(keyword))}".strip()
+        return None
+
     def _reminder_asked(self, said: str, raw: str, message: IncomingMessage) -> Route | None:
         """「明天9点提醒我…」 said in a group, as the 提醒 command it is privately (where it is
         said to the bot), the group told whom it is for; None for other words."""
@@ -279,6 +304,8 @@ class Router:
         private = message.chat.is_private
         if (plain := self._said_plainly(said, said_text, message)) is not None:
             said, said_text = plain, normalize(plain)  # 「把2合并到1」 is 「合并 2 1」
+        elif (numbered := self._quoted_number_filled(said, said_text, message)) is not None:
+            said, said_text = numbered, normalize(numbered)  # 「进展 1 明天去换」, in reply
         quoting = message.reply_to.text if message.reply_to is not None else None
         if (extending := extension_answer(said_text, quoting)) is not None:
             return Route(RouteKind.EXTEND_ANSWER, args=str(extending[0]), text=said_text)
@@ -563,6 +590,11 @@ _QUOTED_CHOICE = re.compile(
     r"^(?:[0-9]{1,2}号?(?=$|[\s,，、;；])|" + "|".join(WITHDRAW_WORDS) + ")"
 )
 
+
+# An issue named in a quoted message: 「已登记 #1【照明路灯】…」「🟡 #2【…】…还没有派单」.
+_ISSUE_QUOTED = re.compile(r"#([0-9]{1,9})(?![0-9])")
+# What follows a command word when its arguments follow: nothing, a space, a colon or a comma.
+_ARGUMENTS_FOLLOW = re.compile(r"^[\s:,]")
 
 # A question passed on to staff, as a reply quotes it: 「❓问3 M1 停车议事会：…」.
 _QUESTION_QUOTED = re.compile(r"^\s*❓\s*问([0-9]{1,6})(?![0-9])")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -10,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from bot.messages import Button, Reply
+from bot.messages import Button, PersonRef, QuotedMessage, Reply
 from storage.models import AuditEntry, InboundMessage
 from storage.uow import UnitOfWork
 from tests.support.conversation import Conversation, example_settings, monday_morning, shown
@@ -255,6 +256,27 @@ def test_staff_telling_of_a_building_in_the_work_group_are_told_which_issue_and_
         "网格3群",
         "好的，已转告处理人员。#1 办结后会请您评价。",
     )
+
+
+def test_a_command_in_reply_to_the_bots_message_of_an_issue_is_of_that_issue(
+    chat: Conversation,
+) -> None:
+    acked = chat.text("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    assigned = chat.say("@李书记/工作群: 派单 1 物业")
+    told = next(text for where, text in assigned if where == "私聊·刘物业")
+    bot = PersonRef("console", "邻里", "邻里")
+
+    def reply(who: str, where: str, words: str, quoted: str) -> list[tuple[str, str]]:
+        said = chat.adapter.message(who, where, words)
+        return chat.deliver(replace(said, reply_to=QuotedMessage("q", bot, quoted)))
+
+    assert reply("刘物业", "私聊", "进展 明天上午去换", told)[0] == (
+        "私聊·刘物业",
+        "#1 进展：明天上午去换",
+    )
+    assert reply("刘物业", "私聊", "办结：已换灯泡", told)[0][1].startswith("#1 已办结：已换灯泡。")
+    # Words that are no command, in reply, stay what they were.
+    assert reply("张网格", "网格3群", "好的", acked) == []
 
 
 def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) -> None:

@@ -246,6 +246,43 @@ def test_the_web_ledger_is_asked_for_in_a_word() -> None:
     assert route("网页打不开", chat=PRIVATE).kind is not RouteKind.COMMAND
 
 
+def replying(text: str, quoted: str) -> Route:
+    """`text` said in the group in reply to the bot's message `quoted`."""
+    bot = PersonRef("console", "邻里", "邻里")
+    at = datetime(2026, 11, 23, tzinfo=UTC)
+    message = IncomingMessage(GROUP, WANG, text, "m1", at, QuotedMessage("m0", bot, quoted))
+    return ROUTER.route(message)
+
+
+ACK = "已登记 #7【照明路灯】3号楼2单元 · 网格3 · 1个工作日内答复。回复「查看 7」看进度。"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "args"),
+    [
+        ("进展 明天上午去换", "progress", "7 明天上午去换"),
+        ("办结：已换灯泡", "resolve", "7 已换灯泡"),
+        ("受理", "accept", "7"),
+        ("派单 物业 3天", "assign", "7 物业 3天"),
+        ("办结 2 已换灯泡", "resolve", "2 已换灯泡"),  # its own number
+    ],
+)
+def test_a_command_in_reply_to_a_message_naming_one_issue_is_of_it(
+    text: str, name: str, args: str
+) -> None:
+    said = replying(text, ACK)
+    assert said.kind is RouteKind.COMMAND
+    assert said.command is not None and said.command.name == name
+    assert said.args == args
+
+
+def test_a_reply_naming_no_issue_or_several_fills_in_nothing() -> None:
+    assert replying("进展怎么样", ACK).kind is not RouteKind.COMMAND
+    digest = "📋 今日台账：\n🟡 #1【照明路灯】\n🟢 #2【道路井盖】"
+    assert replying("受理", digest).args == ""  # which: its usage
+    assert replying("受理", "好的，谢谢").args == ""
+
+
 def test_xiaohao_with_a_number_is_the_rating_that_closes_it() -> None:
     closed = route("销号 1 满意")
     assert closed.command is not None and closed.command.name == "rate"
