@@ -684,9 +684,8 @@ def _heard_in_group(raw: str, said_text: str, untagged: Route) -> Route | None:
         # 「2 已上门沟通，楼上答应注意」「12345工单：…」: in a work group, perhaps staff meaning a
         # command or a report they took.
         return Route(RouteKind.WORK_TOLD, text=raw, otherwise=untagged)
-    if chat and taking_part_asked(
-        said_text
-    ):  # 「能线上参加吗」: before 「…都不行」 is read as 请假
+    # 「能线上参加吗」: before 「我周四周六都不行，…」 is read as not coming.
+    if chat and taking_part_asked(said_text):
         return Route(RouteKind.TAKING_PART_ASKED, text=raw, otherwise=untagged)
     if attending_said(said_text) is not None:
         return Route(RouteKind.ATTEND, text=said_text, otherwise=untagged)
