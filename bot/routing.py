@@ -84,10 +84,8 @@ _EXPECTS = {
     "question": re.compile(r"^问?\s*\d"),
 }
 _INLINE_SPACE = re.compile(r"[ \t\u3000]+")
-# A command word that is also an everyday word (「派 1 物业」「结案 2 已修复」「跟进 3 明天去看」)
-# counts only before an issue number that stands alone: 「派出所」「派1个人来看看」
-# 「跟进3号楼的事」 are words.
-_LOOSE_KEYWORDS = frozenset({"派", "转交", "结案", "完结", "跟进"})
+# A loose keyword (`Command.loose_keywords`: 「派 1 物业」「结案 2 已修复」) counts only before an
+# issue number that stands alone.
 _STANDING_NUMBER = re.compile(r"^\s*#?\s*\d+\s*号?(?:\s|给|[:,]|$)")
 
 
@@ -193,12 +191,12 @@ class Router:
         bot_name: str,
     ) -> None:
         self._by_name = {c.name: c for c in commands}
-        self._by_keyword = {k: c for c in commands for k in c.keywords}
+        self._by_keyword = {k: c for c in commands for k in c.every_keyword}
         # By first character, longest first: a message is checked against the few keywords it
         # can start with, not all of them (most group messages are chatter).
         self._keywords: dict[str, list[tuple[str, Command]]] = {}
         for keyword, command in sorted(
-            ((k, c) for c in commands for k in c.keywords), key=lambda kc: -len(kc[0])
+            ((k, c) for c in commands for k in c.every_keyword), key=lambda kc: -len(kc[0])
         ):
             self._keywords.setdefault(keyword[:1], []).append((keyword, command))
         self._report = _tag_pattern(report_tags)
@@ -492,7 +490,7 @@ class Router:
             if not text.startswith(keyword):
                 continue
             after = text[len(keyword) :]
-            if keyword in _LOOSE_KEYWORDS and _STANDING_NUMBER.match(after) is None:
+            if keyword in command.loose_keywords and _STANDING_NUMBER.match(after) is None:
                 continue
             if command.name in _GIVES_DETAILS and _gives_details(after, private=private):
                 return None

@@ -176,6 +176,14 @@ class Command:
     # Its arguments end in the sender's own words (a note, a result, a reason), which keep
     # their closing question mark: 「进展 1 需要业主在家吗？」.
     own_words: bool = False
+    # Everyday words that count as this command only before an issue number standing alone
+    # (「派 1 物业」「跟进 1 明天去看」; 「派出所」「跟进3号楼的事」 are words).
+    loose_keywords: tuple[str, ...] = ()
+
+    @property
+    def every_keyword(self) -> tuple[str, ...]:
+        """Its keywords, the loose ones last."""
+        return self.keywords + self.loose_keywords
 
     def usage_line(self) -> str:
         args = f" {self.usage}" if self.usage else ""

@@ -88,13 +88,14 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "assign",
-        ("派单", "改派", "转派", "重新派单", "指派", "派", "转交"),  # 「改派 1 周主任」: to another
+        ("派单", "改派", "转派", "重新派单", "指派"),  # 「改派 1 周主任」: to another
         "编号 @人或单位 [期限]",
         "派给人或单位，可写期限",
         "派单 23 @刘物业 3个工作日",
         ledger.assign,
         STAFF,
         expects="issue",
+        loose_keywords=("派", "转交"),
     ),
     Command(
         "extend",
@@ -109,7 +110,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "progress",
-        ("进展", "跟进"),  # 「跟进 1 明天去看」
+        ("进展",),
         "编号 说明",
         "报告办理进展",
         "进展 23 已联系施工队",
@@ -117,6 +118,7 @@ COMMANDS: tuple[Command, ...] = (
         HOLDERS,
         expects="issue",
         own_words=True,
+        loose_keywords=("跟进",),
     ),
     Command(
         "tell",
@@ -131,7 +133,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "resolve",
-        ("办结", "结案", "完结"),  # 「结案 1 已修复」
+        ("办结",),
         "编号 结果",
         "办结并请报事人评价",
         "办结 23 已疏通",
@@ -139,6 +141,7 @@ COMMANDS: tuple[Command, ...] = (
         HOLDERS,
         expects="issue",
         own_words=True,
+        loose_keywords=("结案", "完结"),
     ),
     Command(
         "decline",

@@ -15,7 +15,7 @@ def help_command(ctx: Context, args: str) -> Outcome:
     wanted_all = wanted in _ALL
     if wanted and not wanted_all:
         for command in commands:
-            if wanted.lower() == command.name or wanted in command.keywords:
+            if wanted.lower() == command.name or wanted in command.every_keyword:
                 line = f"{command.summary}。{command.usage_line()}"
                 refused = refusal(command.name, ctx.actor)
                 if ctx.role not in command.audience and refused:
