@@ -59,6 +59,7 @@ from handlers.base import (
     refuse,
 )
 from handlers.guide import GROUP_ANSWER_EVERY, GUIDED
+from handlers.help import near_command
 from storage.models import Chat, Community, InboundMessage, RoleGrant
 from storage.uow import UnitOfWork
 
@@ -320,6 +321,7 @@ class Dispatcher:
             RouteKind.MEETING_CALLED,
             RouteKind.MEETING_QUESTION,
             RouteKind.NOTICE_QUESTION,
+            RouteKind.NEAR_COMMAND,  # 「关闭 1」: whether the sender may, for the handler to see
         ):
             return True  # rare: who said it, and of what meeting, is for the handler to see
         if kind is RouteKind.NOTICE_ASKED:  # 「明天几点停水」: a question is no rare thing
@@ -494,8 +496,8 @@ class Dispatcher:
             case RouteKind.COMMAND:
                 assert route.command is not None
                 return route.command.handler(ctx, route.args)
-            case RouteKind.UNKNOWN_COMMAND:
-                return answer(ctx, texts.UNKNOWN_COMMAND.format(word=echoed(route.word)), "invalid")
+            case RouteKind.UNKNOWN_COMMAND | RouteKind.NEAR_COMMAND:
+                return self._meant(ctx, route)
             case RouteKind.REPORT:
                 return intake.report(ctx, route.text)
             case RouteKind.MENTION:
@@ -585,6 +587,15 @@ class Dispatcher:
             case RouteKind.IGNORE:  # what a spoken answer falls back to when nothing waits
                 return Outcome([], "ignored")
         raise AssertionError(f"unrouted {route.kind}")
+
+    def _meant(self, ctx: Context, route: Route) -> Outcome:
+        """「/关闭 1」「关闭 1」: the command the word means, said as it is said; an unknown
+        /command is told so, other words are what they otherwise read as."""
+        meant = near_command(ctx, route.word, route.args)
+        if route.kind is RouteKind.NEAR_COMMAND:
+            return self._or_otherwise(ctx, route, meant)
+        unknown = texts.UNKNOWN_COMMAND.format(word=echoed(route.word))
+        return meant or answer(ctx, unknown, "invalid")
 
     def _or_otherwise(self, ctx: Context, route: Route, outcome: Outcome | None) -> Outcome:
         """A spoken answer's outcome; None (what it would answer went a moment ago, or it answers

@@ -87,11 +87,21 @@ _INLINE_SPACE = re.compile(r"[ \t\u3000]+")
 # A loose keyword (`Command.loose_keywords`: 「派 1 物业」「结案 2 已修复」) counts only before an
 # issue number that stands alone.
 _STANDING_NUMBER = re.compile(r"^\s*#?\s*\d+\s*号?(?:\s|给|[:,]|$)")
+# A word before an issue number standing alone (「关闭 1」「完成1，灯换好了」「删除 #2」), not
+# a count (「安排 2 个人去看」「推迟 1 天」).
+_NEAR_LEAD = re.compile(
+    r"^([\u4e00-\u9fff]{1,4})\s*"
+    r"(?=#?\s*\d+\s*号?(?:\s|[:,]|$))"
+    r"(?!#?\s*\d+\s*(?:[个人位名次天点分户件条元块米周月年层楼栋幢单室时]|号\s*[楼院栋]))"
+)
 
 
 class RouteKind(Enum):
     COMMAND = "command"
     UNKNOWN_COMMAND = "unknown_command"
+    # 「关闭 1」「删除 2」: a word meaning a command, not one, before an issue number; answered
+    # how it is said (privately or in a work group; the sender's own report in a group).
+    NEAR_COMMAND = "near_command"
     REPORT = "report"  # a tagged message
     MENTION = "mention"  # untagged text that @-mentions the bot: a report if it reads as one
     FILE = "file"  # a reply with #立案: file someone else's message
@@ -199,6 +209,8 @@ class Router:
             ((k, c) for c in commands for k in c.every_keyword), key=lambda kc: -len(kc[0])
         ):
             self._keywords.setdefault(keyword[:1], []).append((keyword, command))
+        # 「关闭」「删除」: words meaning a command that are not one (`Command.near_words`).
+        self._near_words = frozenset(w for c in commands for w in c.near_words)
         self._report = _tag_pattern(report_tags)
         self._bare_report = _bare_tag_pattern(report_tags)
         self._file = _tag_pattern(file_tags)
@@ -449,6 +461,10 @@ class Router:
         if not private and (asked := self._reminder_asked(said_text, raw, message)) is not None:
             # 「明天9点提醒我给王芳回电话」: in a work group, as privately
             return replace(asked, kind=RouteKind.LEDGER_ASKED, otherwise=untagged)
+        if (near := _NEAR_LEAD.match(said_text)) is not None and near[1] in self._near_words:
+            # 「关闭 1」「完成1 灯换好了」: told the command it means
+            words = _rest_after(rstrip_marks(raw, SENTENCE_ENDS), near.end())
+            return Route(RouteKind.NEAR_COMMAND, word=near[1], args=words, otherwise=untagged)
         return None
 
     def _addressed(self, message: IncomingMessage, raw: str) -> tuple[IncomingMessage, str]:

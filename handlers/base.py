@@ -179,6 +179,9 @@ class Command:
     # Everyday words that count as this command only before an issue number standing alone
     # (「派 1 物业」「跟进 1 明天去看」; 「派出所」「跟进3号楼的事」 are words).
     loose_keywords: tuple[str, ...] = ()
+    # Words people say meaning this command that are not it (「关闭 1」「删除 2」): answered with
+    # how to say it, never run. A word may be near several: the first its sender uses is meant.
+    near_words: tuple[str, ...] = ()
 
     @property
     def every_keyword(self) -> tuple[str, ...]:

@@ -75,6 +75,7 @@ COMMANDS: tuple[Command, ...] = (
         "查看 23",
         show,
         expects="record",
+        loose_keywords=("详情", "进度", "查询", "查"),
     ),
     Command(
         "accept",
@@ -96,6 +97,7 @@ COMMANDS: tuple[Command, ...] = (
         STAFF,
         expects="issue",
         loose_keywords=("派", "转交"),
+        near_words=("分配", "分派", "安排", "交给", "转给", "派给"),
     ),
     Command(
         "extend",
@@ -107,6 +109,7 @@ COMMANDS: tuple[Command, ...] = (
         HOLDERS,
         expects="issue",
         own_words=True,
+        near_words=("延长", "推迟", "延后", "顺延"),
     ),
     Command(
         "progress",
@@ -119,6 +122,7 @@ COMMANDS: tuple[Command, ...] = (
         expects="issue",
         own_words=True,
         loose_keywords=("跟进",),
+        near_words=("备注", "更新", "跟踪", "记录", "反馈"),
     ),
     Command(
         "tell",
@@ -142,6 +146,23 @@ COMMANDS: tuple[Command, ...] = (
         expects="issue",
         own_words=True,
         loose_keywords=("结案", "完结"),
+        near_words=(
+            "关闭",
+            "关掉",
+            "关单",
+            "结单",
+            "销单",
+            "完成",
+            "已完成",
+            "完工",
+            "已完工",
+            "处理完",
+            "已处理",
+            "处理好",
+            "搞定",
+            "解决",
+            "已解决",
+        ),
     ),
     Command(
         "decline",
@@ -153,6 +174,7 @@ COMMANDS: tuple[Command, ...] = (
         frozenset({Role.HANDLER}),
         expects="issue",
         own_words=True,
+        near_words=("删除", "删掉", "驳回", "打回"),
     ),
     Command(
         "reject",
@@ -164,6 +186,7 @@ COMMANDS: tuple[Command, ...] = (
         STAFF,
         expects="issue",
         own_words=True,
+        near_words=("删除", "删掉", "作废", "驳回", "打回"),
     ),
     Command(
         "escalate",
@@ -175,6 +198,7 @@ COMMANDS: tuple[Command, ...] = (
         STAFF,
         expects="issue",
         own_words=True,
+        near_words=("升级", "上交"),
     ),
     Command(
         "merge",
@@ -185,6 +209,7 @@ COMMANDS: tuple[Command, ...] = (
         ledger.merge,
         STAFF,
         expects="issue",
+        near_words=("重复",),
     ),
     Command(
         "handover",
@@ -204,6 +229,7 @@ COMMANDS: tuple[Command, ...] = (
         ledger.reopen,
         expects="issue",
         own_words=True,
+        near_words=("重新打开", "打开", "再开"),
     ),
     Command(
         "withdraw",
@@ -214,6 +240,7 @@ COMMANDS: tuple[Command, ...] = (
         ledger.withdraw,
         expects="issue",
         own_words=True,
+        near_words=("删除", "删掉", "取消", "作废"),
     ),
     Command(
         "new",
@@ -261,6 +288,7 @@ COMMANDS: tuple[Command, ...] = (
         ledger.urge,
         STAFF,
         expects="issue",
+        loose_keywords=("催", "催促"),
     ),
     Command(
         "hurry",

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from bot.domain.permissions import FILERS, refusal
-from bot.text import echoed, normalize
+from bot.messages import BUTTON_COMMAND_MAX, Button
+from bot.text import echoed, issue_first, normalize
 from handlers import texts
-from handlers.base import Context, Outcome, answer
+from handlers.base import Command, Context, Outcome, answer, reply_to
+from handlers.ledger import facts
 
 
 def help_command(ctx: Context, args: str) -> Outcome:
@@ -21,6 +26,8 @@ def help_command(ctx: Context, args: str) -> Outcome:
                 if ctx.role not in command.audience and refused:
                     line = f"{refused}{line}"  # 「只有网格员及以上可以派单。」 first
                 return answer(ctx, line)
+        if (meant := near_command(ctx, wanted, "")) is not None:  # 「帮助 关闭」: 办结
+            return meant
         # 「帮助 报事」「帮助 #立案」: tags are not commands, but people ask about them too.
         intake = ctx.services.settings.intake
         if _is_tag(wanted, intake.report_tags) or wanted.lower() == "report":
@@ -108,3 +115,58 @@ def _is_tag(word: str, tags: list[str]) -> bool:
 def _offered(ctx: Context, name: str) -> bool:
     """Whether the command is there to use: the web ledger only when it is switched on."""
     return name != "web" or ctx.services.settings.web.enabled
+
+
+def near_command(ctx: Context, word: str, args: str) -> Outcome | None:
+    """「关闭 1」「/删除 2」: `word` is no command but means one (`Command.near_words`): how that
+    one is said, with the issue number and the words after it (a button sends it, when they
+    make it whole). None when the word means nothing the sender may do (to that issue: a
+    resident's 「删除 1」 is 撤回 of their own report only), or, in a group, of no issue."""
+    bare = normalize(word).lstrip("/")
+    if not any(bare in command.near_words for command in ctx.services.commands):
+        return None
+    number, said = issue_first(args.strip())
+    if number is None:
+        said = ""
+    found = None
+    if number is not None and ctx.community is not None:
+        found = ctx.uow.issues.by_number(ctx.community.id, number)
+    if number is not None and found is None and ctx.chat.kind != "private":
+        return None  # in a group, only of an issue there is (「还有 3」 is chat)
+    issue = facts(ctx, found) if found is not None else None
+    meant = next(
+        (
+            command
+            for command in ctx.services.commands
+            if bare in command.near_words
+            and ctx.role in command.audience
+            and refusal(command.name, ctx.actor, issue) is None
+        ),
+        None,
+    )
+    if meant is None:
+        return None
+    wanted, whole = _said_as(meant, said)
+    keyword = meant.keywords[0]
+    shown = f"{keyword} {number if number is not None else '编号'} {wanted}".strip()
+    line = texts.NEAR_COMMAND.format(word=echoed(word), meant=shown, summary=meant.summary)
+    reply = reply_to(ctx, line)
+    pressed = f"/{meant.name} {number} {wanted}".strip()
+    if number is not None and whole and len(pressed.encode()) <= BUTTON_COMMAND_MAX:
+        reply = replace(reply, buttons=(Button(keyword, pressed),))
+    return Outcome([reply], "invalid")
+
+
+_OPTIONAL = re.compile(r"\s*\[[^\]]*\]")
+
+
+def _said_as(command: Command, said: str) -> tuple[str, bool]:
+    """What follows the issue number in `command` said with the words `said` (「办结 1 灯换好
+    了」), or its usage's placeholder (「办结 1 结果」); and whether that is whole (no
+    placeholder left). Words are dropped by a command that takes none (「查看 1」)."""
+    after = command.usage.split(maxsplit=1)[1:]  # "编号 结果" → ["结果"]
+    takes = after[0] if after else ""
+    needed = _OPTIONAL.sub("", takes).strip()
+    if said and takes:
+        return said, True
+    return needed, not needed

@@ -59,6 +59,67 @@ def test_an_unknown_command_gets_one_line_of_help(chat: Conversation) -> None:
     assert chat.text("/frobnicate 3") == "没有「/frobnicate」这个命令。发送 /help 查看可用命令。"
 
 
+def test_a_word_meaning_a_command_is_answered_with_the_command_not_run(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    # Staff's everyday words for a command, before an issue number: how it is said, in the
+    # work group, privately and in the issue's group; nothing changes.
+    assert chat.text("@李书记/工作群: 关闭 1") == (
+        "没有「关闭」这个命令。请发送「办结 1 结果」：办结并请报事人评价。"
+    )
+    assert chat.text("@李书记/私聊: 完成1") == (
+        "没有「完成」这个命令。请发送「办结 1 结果」：办结并请报事人评价。"
+    )
+    assert chat.text("@张网格/网格3群: 删除 1") == (
+        "没有「删除」这个命令。请发送「退回 1 原因」：不予受理并告知原因。"
+    )
+    assert chat.text("@李书记/工作群: 分配 1 物业") == (
+        "没有「分配」这个命令。请发送「派单 1 物业」：派给人或单位，可写期限。"
+    )
+    assert "待受理" in chat.text("@李书记/工作群: 查看 1")
+    # Typed as a /command, or asked about with 帮助: the same answer.
+    assert chat.text("@李书记/私聊: /关闭 1") == (
+        "没有「/关闭」这个命令。请发送「办结 1 结果」：办结并请报事人评价。"
+    )
+    assert chat.text("@李书记/私聊: 帮助 关闭") == (
+        "没有「关闭」这个命令。请发送「办结 编号 结果」：办结并请报事人评价。"
+    )
+    # The word means what the sender may do: the assignee's 删除 is 不归我管, the
+    # reporter's 撤回; with the words of a result, a button sends it whole.
+    chat.say("@李书记/工作群: 派单 1 物业")
+    assert chat.text("@刘物业/工作群: 删除 1") == (
+        "没有「删除」这个命令。请发送「不归我管 1 原因」：退给书记重新派单。"
+    )
+    (done,) = chat.send("@刘物业/工作群: 完成 1 灯换好了")
+    assert isinstance(done, Reply)
+    assert done.text == "没有「完成」这个命令。请发送「办结 1 灯换好了」：办结并请报事人评价。"
+    assert done.buttons == (Button("办结", "/resolve 1 灯换好了"),)
+    assert chat.text("@王芳/网格3群: 删除 1") == (
+        "没有「删除」这个命令。请发送「撤回 1」：不用处理了：请网格员确认后结案。"
+    )
+    # In a group: a neighbour's word of someone else's issue, another grid's worker, a
+    # number no issue has, or a word meaning nothing, stay chat.
+    for line in (
+        "@李四/网格3群: 删除 1",
+        "@李四/网格3群: 关闭 1",
+        "@赵网格/网格5群: 关闭 1",
+        "@李书记/网格3群: 关闭 99",
+        "@李书记/工作群: 还有 3",
+    ):
+        assert chat.say(line) == [], line
+    assert chat.text("@李书记/工作群: 查看 1").startswith("#1【照明路灯】办理中")  # untouched
+
+
+def test_the_words_residents_use_to_look_or_hurry_are_those_commands(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    for word in ("进度", "详情", "查询", "查"):
+        assert chat.text(f"@王芳/网格3群: {word} 1").startswith("#1【照明路灯】待受理"), word
+    assert chat.say("@王芳/网格3群: 查3号楼") == []  # a building, not an issue: chat
+    chat.say("@李书记/工作群: 派单 1 物业")
+    assert chat.say("@李书记/工作群: 催 1")[0] == ("工作群", "已催办 #1（物业）。")
+
+
 def test_a_malformed_command_gets_its_usage(chat: Conversation) -> None:
     usage = "用法：/show 编号（或「查看 编号」），例如：查看 23"
     assert chat.text("/show") == usage

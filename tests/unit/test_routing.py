@@ -239,6 +239,40 @@ def test_those_words_before_anything_else_are_no_command(text: str) -> None:
     assert route(text).kind is not RouteKind.COMMAND
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "args"),
+    [
+        ("关闭 1", "关闭", "1"),
+        ("完成1，灯换好了", "完成", "1，灯换好了"),
+        ("删除 #2", "删除", "#2"),
+        ("备注 3 明天去看。", "备注", "3 明天去看"),
+    ],
+)
+def test_a_word_meaning_a_command_before_a_number_is_answered_as_that(
+    text: str, word: str, args: str
+) -> None:
+    said = route(text)
+    assert (said.kind, said.word, said.args) == (RouteKind.NEAR_COMMAND, word, args)
+    assert said.otherwise is not None and said.otherwise.kind is RouteKind.IGNORE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "关闭窗户",
+        "完成3次了",
+        "删除3号楼的照片",
+        "还有 3",
+        "完成了吗",
+        "安排 2 个人去看",
+        "推迟 1 天",
+        "安排 2 号楼",
+    ],
+)
+def test_those_words_not_before_a_number_are_chat(text: str) -> None:
+    assert route(text).kind is not RouteKind.NEAR_COMMAND
+
+
 def test_the_web_ledger_is_asked_for_in_a_word() -> None:
     for said in ("网页", "网页版", "网页台账"):
         asked = route(said, chat=PRIVATE)
