@@ -32,6 +32,7 @@ from pydantic import (
 from bot.analysis.taxonomy import Category, load_default_categories
 from bot.domain import guide
 from bot.domain.guide import GUIDE_ANSWER_AT_MOST
+from bot.domain.privacy import phone_keys
 
 TRIAGE_LEVELS = ("简单", "复杂", "疑难")
 ENV_DATABASE_URL = "LINLI_DATABASE_URL"
@@ -448,6 +449,22 @@ class Settings(_Strict):
     media: MediaSettings = MediaSettings()
     backup: BackupSettings = BackupSettings()
     communities: list[Community] = Field(min_length=1)
+
+    def public_phones(self) -> frozenset[str]:
+        """The `phone_keys` of every number config.yaml publishes: the offices', the units' and
+        staff's work numbers, which 「联系方式」 gives in any group. The group safety net
+        (`fit_for_chat`) leaves them as written."""
+        numbers = (
+            number
+            for community in self.communities
+            for number in (
+                community.phone,
+                *(unit.phone for unit in community.units),
+                *(person.phone for person in community.people),
+            )
+            if number
+        )
+        return frozenset(key for number in numbers for key in phone_keys(number))
 
     @field_validator("timezone")
     @classmethod

@@ -435,7 +435,8 @@ class Dispatcher:
             if message.via == "poll" and outcome.status not in ("invalid", "refused"):
                 # The native poll shows the answer; a confirmation per voter would flood.
                 outcome = Outcome([], outcome.status, outcome.issue_id)
-            replies = [fit_for_chat(r, mask=not outcome.published) for r in outcome.replies]
+            masked, keep = not outcome.published, self._services.public_phones
+            replies = [fit_for_chat(r, mask=masked, keep=keep) for r in outcome.replies]
             now = self._services.clock.now()
             holding: list[datetime | None] = []  # worked out once, if a notice goes elsewhere
             for reply in replies if self._queue_replies else ():

@@ -114,7 +114,8 @@ class Scheduler:
                     # An event's text and a notice are the sender's own words, to be read out.
                     masked = reminder.kind not in (EVENT, NOTICE)
                     for rendered in render(uow, self._services, reminder):
-                        message = fit_for_chat(rendered, mask=masked)
+                        keep = self._services.public_phones
+                        message = fit_for_chat(rendered, mask=masked, keep=keep)
                         if (
                             isinstance(message, Reply | Direct)
                             and not message.buttons

@@ -34,16 +34,19 @@ def printable(text: str) -> str:
     return _CONTROL.sub("", text.replace("\t", " "))
 
 
-def fit_for_chat(message: Outgoing, *, mask: bool = True) -> Outgoing:
+def fit_for_chat(
+    message: Outgoing, *, mask: bool = True, keep: frozenset[str] = frozenset()
+) -> Outgoing:
     """The message with every text it shows made `printable` (whatever a resident typed and the
     bot repeats: a reminder's text, a meeting's title, an objection), and in a group with phone
     numbers masked and ID numbers removed (chat-protocol §9): a safety net under every handler,
     which mask what they know to be personal already. `mask=False` for what the secretary wrote
-    for groups to read (a configured event's 「联系电话 138…」)."""
+    for groups to read (a configured event's 「联系电话 138…」); `keep`: the numbers config.yaml
+    publishes (`Settings.public_phones`), shown wherever they stand."""
 
     def fit(chat: ChatRef, text: str) -> str:
         shown = printable(text)
-        return mask_text(shown) if mask and not chat.is_private else shown
+        return mask_text(shown, keep) if mask and not chat.is_private else shown
 
     match message:
         case Direct():

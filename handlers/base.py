@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cached_property
 
 from bot.analysis import Analyzer, Category
 from bot.analysis.location import building_number
@@ -55,6 +56,11 @@ class Services:
         `weekday_calendar`; 「3天」 in working days unless `calendar_days`. Raises DeadlineError
         with the one line to answer."""
         return parse_deadline(typed, now, self.weekday_calendar, calendar_days=calendar_days)
+
+    @cached_property
+    def public_phones(self) -> frozenset[str]:
+        """The numbers config.yaml publishes (`Settings.public_phones`): shown in groups."""
+        return self.settings.public_phones()
 
     def community_settings(self, code: str) -> CommunitySettings:
         return next(c for c in self.settings.communities if c.code == code)

@@ -65,17 +65,17 @@ def _published(ctx: Context, text: str) -> Outcome:
 
 def _office(ctx: Context) -> str:
     settings = ctx.community_settings()
-    said = office_said(ctx, phone=True)
+    said = office_said(ctx)
     if not said:
         return texts.CONTACT_OFFICE_UNKNOWN.format(community=settings.name)
     return texts.CONTACT_OFFICE.format(community=settings.name, said=said)
 
 
-def office_said(ctx: Context, *, phone: bool) -> str:
-    """The office as config.yaml gives it (「电话 0931-…；社区党群服务中心…，工作日…」), its
-    number only if `phone`; "" when config says nothing."""
+def office_said(ctx: Context) -> str:
+    """The office as config.yaml gives it (「电话 0931-…；社区党群服务中心…，工作日…」); ""
+    when config says nothing."""
     settings = ctx.community_settings()
-    parts = [f"电话 {settings.phone}" if phone and settings.phone else "", settings.office]
+    parts = [f"电话 {settings.phone}" if settings.phone else "", settings.office]
     return "；".join(part for part in parts if part)
 
 

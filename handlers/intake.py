@@ -1767,17 +1767,18 @@ def _urgent_asked(ctx: Context, *, other: bool) -> str:
 
 
 def _property_hint(ctx: Context) -> str:
-    """The property company's number from config.yaml, privately (a group sees it masked)."""
+    """The property company's number from config.yaml (a published number: shown in groups
+    too, `Settings.public_phones`)."""
     unit = ctx.community_settings().find_unit("物业")
-    if ctx.chat.kind != "private" or unit is None or not unit.phone:
+    if unit is None or not unit.phone:
         return ""
     return texts.ACK_ASK_UNIT.format(unit=unit.name, phone=unit.phone)
 
 
 def _office_hint(ctx: Context) -> str:
-    """Where a 政务服务 matter can be asked in person, from config.yaml: the office, and its
-    number privately (a group would see it masked, as every number there is)."""
-    said = contacts.office_said(ctx, phone=ctx.chat.kind == "private")
+    """Where a 政务服务 matter can be asked in person, from config.yaml: the office and its
+    number (published: shown in groups too)."""
+    said = contacts.office_said(ctx)
     return texts.ACK_ASK_OFFICE.format(said=said) if said else ""
 
 

@@ -82,20 +82,33 @@ def phone_left(text: str) -> bool:
     return _NUMBER_WORDS.match(rest) is not None
 
 
-def _landline_masked(found: re.Match[str]) -> str:
-    if found["bare"]:
-        return f"{found['said']}****{found['bare'][-4:]}"
-    return f"{found['area']}{found['dash']}****{found['local'][-4:]}"
+def phone_keys(text: str) -> frozenset[str]:
+    """How `mask_phones` knows the numbers in `text` again however they are written: a mobile
+    by its 11 digits, a landline by its digits after the area code."""
+    mobiles = {"".join(m.groups()) for m in _PHONE.finditer(text)}
+    return frozenset(mobiles | {m["local"] or m["bare"] for m in _LANDLINE.finditer(text)})
 
 
-def mask_phones(text: str) -> str:
+def mask_phones(text: str, keep: frozenset[str] = frozenset()) -> str:
     """Mobile numbers as 138****5678, landlines as 010-****5678 (****5678 without an area
-    code)."""
-    text = _PHONE.sub(lambda m: f"{m.group(1)}****{m.group(3)}", text)
-    return _LANDLINE.sub(_landline_masked, text)
+    code); numbers whose `phone_keys` are in `keep` (published ones) as written."""
+
+    def mobile(found: re.Match[str]) -> str:
+        if "".join(found.groups()) in keep:
+            return found[0]
+        return f"{found[1]}****{found[3]}"
+
+    def landline(found: re.Match[str]) -> str:
+        if (found["local"] or found["bare"]) in keep:
+            return found[0]
+        if found["bare"]:
+            return f"{found['said']}****{found['bare'][-4:]}"
+        return f"{found['area']}{found['dash']}****{found['local'][-4:]}"
+
+    return _LANDLINE.sub(landline, _PHONE.sub(mobile, text))
 
 
-def mask_text(text: str) -> str:
-    """Hide phone numbers (138****5678, 010-****5678) and remove ID numbers from text shown in
-    groups."""
-    return mask_phones(_ID_NUMBER.sub("[身份证号已隐藏]", text))
+def mask_text(text: str, keep: frozenset[str] = frozenset()) -> str:
+    """Hide phone numbers (138****5678, 010-****5678), but those in `keep` (`mask_phones`), and
+    remove ID numbers from text shown in groups."""
+    return mask_phones(_ID_NUMBER.sub("[身份证号已隐藏]", text), keep)

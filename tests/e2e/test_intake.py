@@ -615,8 +615,8 @@ def test_a_report_nobody_knows_where_to_go_for_asks_where(chat: Conversation) ->
 
 def test_a_question_about_a_service_is_told_where_the_office_is(chat: Conversation) -> None:
     """「残疾证在哪办」 needs nobody at the door: the office is named instead of asking where,
-    with its number privately (a group would see it masked). (The example's 办事指南 answers
-    老年证, 物业费 and 装修 at once: tests/e2e/test_guide.py.)"""
+    with its number, in a group too (a published number; residents' stay masked). (The
+    example's 办事指南 answers 老年证, 物业费 and 装修 at once: tests/e2e/test_guide.py.)"""
     office = "社区党群服务中心（3号楼南侧），工作日 8:30-12:00、14:30-18:00。"
     assert chat.say("@何老师/私聊: 社区办残疾证在哪办")[0] == (
         "私聊·何老师",
@@ -625,7 +625,7 @@ def test_a_question_about_a_service_is_told_where_the_office_is(chat: Conversati
     )
     assert chat.text("@王芳/网格3群: #报事 低保怎么申请") == (
         "已登记 #2【政务服务】网格3 · 1个工作日内答复。回复「查看 2」看进度。\n"
-        f"办事也可以直接问社区：{office}"
+        f"办事也可以直接问社区：电话 0931-8123456；{office}"
     )
     # Still a 诉求 the grid worker answers; one asking for a visit is asked where.
     assert [issue.category for issue in issues(chat)] == ["service", "service"]
@@ -642,6 +642,10 @@ def test_a_question_about_a_service_is_told_where_the_office_is(chat: Conversati
         assert ack.startswith(f"已登记 #{number}") and ack.endswith("看进度。"), ack
     # A problem asked after, though, needs someone at the door.
     assert chat.say("@钱阿姨/私聊: 电梯坏了什么时候修")[0][1].endswith("方便网格员上门。")
+    # The property company's number is published: a group sees it whole too.
+    assert chat.text("@王芳/网格3群: #报事 物业服务中心几点下班").endswith(
+        "\n也可以直接问物业：电话 0931-8765432。"
+    )
 
 
 def test_news_of_an_emergency_from_its_reporter_goes_to_the_work_group(

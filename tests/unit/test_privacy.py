@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.privacy import mask_name, mask_text, phone_left, phones_in
+from bot.domain.privacy import mask_name, mask_text, phone_keys, phone_left, phones_in
 
 
 @pytest.mark.parametrize(
@@ -108,3 +108,16 @@ def test_the_callers_numbers_are_read_from_the_words(text: str, phone: str | Non
 )
 def test_a_number_left_alone_to_be_called_on(text: str, left: bool) -> None:
     assert phone_left(text) is left
+
+
+def test_published_numbers_are_kept_however_written_and_the_rest_masked() -> None:
+    keep = phone_keys("0931-8123456") | phone_keys("138 0013 8003")
+    said = (
+        "社区电话 0931-8123456，(0931)8123456；网格员13800138003；我是13912345678，家里0931-8765432"
+    )
+    assert mask_text(said, keep) == (
+        "社区电话 0931-8123456，(0931)8123456；网格员13800138003；我是139****5678，家里0931-****5432"
+    )
+    assert mask_text(said) == (
+        "社区电话 0931-****3456，(0931)****3456；网格员138****8003；我是139****5678，家里0931-****5432"
+    )
