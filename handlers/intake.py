@@ -1184,9 +1184,14 @@ def fixed_in_group(ctx: Context, text: str) -> Outcome | None:
     if analysis.category == OTHER_CODE:
         return None
     mine = [issue for issue in _own_issues(ctx, _AWAITED) if in_this_chat(ctx, issue)]
-    if not any(issue.category == analysis.category for issue in mine):
+    if any(issue.category == analysis.category for issue in mine):
+        return _fixed_said(ctx, text, analysis)
+    # 「南门那个道闸好了」 from a neighbour following the one open issue of it from here
+    followed = ctx.uow.issues.followed_from(ctx.sender.id, ctx.chat.id, OPEN)
+    same = [issue for issue in followed if issue.category == analysis.category]
+    if len(same) != 1:
         return None
-    return _fixed_said(ctx, text, analysis)
+    return _fixed_told(ctx, same[0], text, follower=True)
 
 
 # 「，谢谢物业」: thanks, whose words name who is thanked, not what was fixed.
@@ -1225,14 +1230,19 @@ def _fixed_said(ctx: Context, text: str, analysis: Analysis) -> Outcome:
     return _fixed_told(ctx, working[0], text)
 
 
-def _fixed_told(ctx: Context, issue: Issue, text: str) -> Outcome:
-    """「电梯修好了」 from the reporter of `issue`, open: kept on it as a 补充 and passed to
-    whoever holds it (else its grid workers), who may close it."""
+def _fixed_told(ctx: Context, issue: Issue, text: str, *, follower: bool = False) -> Outcome:
+    """「电梯修好了」 from the reporter of `issue`, open (or a `follower` of it): kept on it as
+    a 补充 and passed to whoever holds it (else its grid workers), who may close it."""
     said = shorten(text.strip(), _ALERT_DESCRIPTION_LIMIT)
     record(ctx, issue, SUPPLEMENT, said)
     told = working_on(ctx.uow, issue) or grid_workers(ctx.uow, issue)
-    line = texts.FIXED_TOLD.format(number=issue.number, said=quoted(said, _ALERT_DESCRIPTION_LIMIT))
-    replies = [reply_to(ctx, texts.FIXED_NOTED.format(number=issue.number))]
+    alert, noted = (
+        (texts.FIXED_TOLD_BY_FOLLOWER, texts.FIXED_NOTED_FOLLOWER)
+        if follower
+        else (texts.FIXED_TOLD, texts.FIXED_NOTED)
+    )
+    line = alert.format(number=issue.number, said=quoted(said, _ALERT_DESCRIPTION_LIMIT))
+    replies = [reply_to(ctx, noted.format(number=issue.number))]
     return Outcome(
         [*replies, *tell_privately(told, line, skip=ctx.sender.id)], SUPPLEMENT, issue.id
     )

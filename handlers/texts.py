@@ -59,7 +59,11 @@ WHO_HANDLES = "社区会把问题转给负责的单位（物业、供暖公司�
 VOICE_HINT = "语音我还听不了，请打字告诉我，例如：3号楼楼道灯坏了。也可以发照片。"
 # 「电梯修好了，谢谢」 from the reporter, and what whoever holds the issue is told of it.
 FIXED_NOTED = "好的，已转告处理人员。#{number} 办结后会请您评价。"
+FIXED_NOTED_FOLLOWER = "好的，已转告处理人员。#{number} 办结后会通知您。"
 FIXED_TOLD = "#{number} 报事人说「{said}」。已办好的话，请发送「办结 {number} 结果」。"
+FIXED_TOLD_BY_FOLLOWER = (
+    "#{number} 关注此事的居民说「{said}」。已办好的话，请发送「办结 {number} 结果」。"
+)
 HOME_TOLD = "您登记的住址：{where}{grid}。搬家了请发送新的门牌，例如「我住5号楼1单元201」。"
 HOME_UNKNOWN = "还不知道您住哪。请发送「我住3号楼2单元301」这样的门牌，以后反映问题就不用再写楼号。"
 TELL_ME_MORE = "好的，请直接说说是什么问题、在哪里，例如：3号楼2单元楼道灯坏了，我来登记。"

@@ -1077,6 +1077,16 @@ class Issues:
         follows it from there (「我家也是」): whom 「1号怎么样了」 there is from."""
         if self._reported(platform, person_ref, chat_ref, Issue.number == number):
             return True
+        return self._followed(platform, person_ref, chat_ref, Issue.number == number)
+
+    def followed_open_here(self, platform: str, person_ref: str, chat_ref: str) -> bool:
+        """Whether this platform user follows, from the group `chat_ref`, an issue still open:
+        whom 「道闸好了」 there may be from."""
+        return self._followed(platform, person_ref, chat_ref, Issue.status.in_(OPEN_STATUSES))
+
+    def _followed(
+        self, platform: str, person_ref: str, chat_ref: str, *where: ColumnElement[bool]
+    ) -> bool:
         followed = (
             select(Follower.id)
             .join(Issue, Issue.id == Follower.issue_id)
@@ -1087,10 +1097,25 @@ class Issues:
                 Person.ref == person_ref,
                 Chat.platform == platform,
                 Chat.ref == chat_ref,
-                Issue.number == number,
+                *where,
             )
         )
         return self._session.scalar(followed.limit(1)) is not None
+
+    def followed_from(
+        self, person_id: int, chat_id: int, statuses: Collection[IssueStatus]
+    ) -> Sequence[Issue]:
+        """The issues in `statuses` the person follows from the chat `chat_id`, oldest first."""
+        return self._session.scalars(
+            select(Issue)
+            .join(Follower, Follower.issue_id == Issue.id)
+            .where(
+                Follower.person_id == person_id,
+                Follower.chat_id == chat_id,
+                Issue.status.in_(statuses),
+            )
+            .order_by(Issue.number)
+        ).all()
 
     def checked_by_head(self, platform: str, person_ref: str, chat_ref: str, number: int) -> bool:
         """Whether this platform user is the 楼栋长 of the building of issue `number` of the

@@ -785,6 +785,26 @@ def test_a_reporter_saying_it_was_fixed_tells_whoever_holds_it_and_files_nothing
     assert len(issues(chat)) == 1
 
 
+def test_a_neighbour_following_an_issue_saying_it_was_fixed_is_passed_on(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 小区南门道闸坏了，车出不去")
+    chat.say("@李四/网格3群: 我们家也是")  # follows #1 from here
+    chat.say("@李书记/工作群: 派单 1 物业")
+    assert chat.say("@李四/网格3群: 南门那个道闸好了") == [
+        ("网格3群", "好的，已转告处理人员。#1 办结后会通知您。"),
+        (
+            "私聊·刘物业",
+            "#1 关注此事的居民说「南门那个道闸好了」。已办好的话，请发送「办结 1 结果」。",
+        ),
+    ]
+    assert "南门那个道闸好了" in chat.text("@李书记/工作群: 查看 1")  # kept as a 补充
+    # A neighbour following nothing, or words of no such problem, stay chat.
+    assert chat.say("@赵六/网格3群: 道闸好了") == []
+    assert chat.say("@李四/网格3群: 我好了") == []
+    assert chat.say("@李四/网格3群: 电梯好了") == []
+
+
 def test_a_light_said_to_be_on_is_said_to_be_fixed(chat: Conversation) -> None:
     """「亮了」「通了」 say it too, of what they name: 「灯亮了」 is of a light."""
     chat.say("@孙大爷/网格5群: #报事 6号楼楼道灯不亮")

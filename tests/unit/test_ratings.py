@@ -119,6 +119,14 @@ def test_words_that_say_the_work_did_not_fix_it(said: str, private: bool, fixed:
         ("家里暖和了", True),
         ("温度上来了", True),
         ("天热了", False),  # the weather
+        ("南门那个道闸好了", True),
+        ("道闸好了，谢谢物业", True),
+        ("门禁可以正常使用了", True),
+        ("道闸能用了", True),
+        ("我好了", False),  # not a thing
+        ("那好了", False),
+        ("好了好了", False),
+        ("电梯好了吗", False),
         ("暖气还是不热", False),
         ("快递还没搬走", False),
         ("修好了吗", False),  # asks
