@@ -471,8 +471,10 @@ def _said_plainly(ctx: Context, head: str, parts: dict[str, str]) -> tuple[str, 
     first issue's category. The head as it was when no time is among them."""
     words = head.split() if len(head) <= _PLAIN_AT_MOST else []
     known_places = set(ctx.community_settings().places)
+    group_names: set[str] | None = None  # read once a word may be one
     agenda: list[Issue] = []
     place: list[str] = []
+    groups: list[str] = []
     topic: list[str] = []
     title = ""
     when = ""
@@ -490,6 +492,13 @@ def _said_plainly(ctx: Context, head: str, parts: dict[str, str]) -> tuple[str, 
             continue
         if (about := _TOPIC_START.match(word)) is not None and word[about.end() :]:
             topic.append(word[about.end() :])  # 「商量加装电梯」
+        elif title and (group := _SENT_TO.sub("", normalize(word))):
+            if group_names is None:
+                group_names = _group_names(ctx)
+            if group in group_names:
+                groups.append(group)  # 「… 社区会议室 网格3群」: where it is sent, not held
+            else:
+                place.append(word)
         elif title or _place_like(word, known_places):
             place.append(word)
         else:
@@ -506,8 +515,23 @@ def _said_plainly(ctx: Context, head: str, parts: dict[str, str]) -> tuple[str, 
         "时间": when,
         "议题": " ".join([*(f"#{issue.number}" for issue in agenda), *topic]),
         "地点": " ".join(place),
+        "群": ",".join(groups),
     }
     return title, {**{k: v for k, v in said.items() if v}, **parts}
+
+
+# 「发到网格3群」「发网格5」: a group named as where a meeting goes.
+_SENT_TO = re.compile(r"^(?:发到|发给|发)")
+
+
+def _group_names(ctx: Context) -> set[str]:
+    """What names a group a meeting may be sent to (`_groups`): 全部, a grid, a residents'
+    group by its name."""
+    assert ctx.community is not None
+    grids = {grid.name for grid in ctx.uow.communities.grids_of(ctx.community.id)}
+    chats = ctx.uow.chats.of_community(ctx.community.id)
+    named = {name for c in chats if c.kind in ("grid", "resident") for name in (c.ref, c.title)}
+    return {*_EVERY_GROUP, *grids, *(normalize(name) for name in named if name)}
 
 
 # 「社区活动室」「党群服务中心」「3号楼下」: words that name a place by how they end, unless they

@@ -1235,6 +1235,20 @@ def test_a_meeting_called_in_plain_words_goes_to_the_groups_of_its_issues(
         (WORK, "📅 M2 周例会 定于 11月26日 15:00，地点：会议室。要参加请回复「我参加」。"),
         (WORK, ONLY_HERE.format(number=2)),
     ]
+    # A group or grid named among the words is where it is sent, not part of its place.
+    assert chat.say("@李书记/工作群: 议事 垃圾分类 周六上午9点 社区会议室 网格5群") == [
+        (WORK, "已定 M3 垃圾分类 于 11月28日 9:00，已通知各群。"),
+        (
+            "网格5群",
+            "📅 M3 垃圾分类 定于 11月28日 9:00，地点：社区会议室。要参加请回复「我参加」。",
+        ),
+    ]
+    sent = chat.say("@李书记/工作群: 议事 加装电梯 周五下午3点 活动室 发到全部")
+    assert [where for where, _ in sent] == [WORK, G3, G5, RESIDENTS]
+    assert chat.say("@李书记/工作群: 议事 楼道清理 周五上午9点 网格3 3号楼下")[1] == (
+        G3,
+        "📅 M5 楼道清理 定于 11月27日 9:00，地点：3号楼下。要参加请回复「我参加」。",
+    )
 
 
 def test_an_outcome_put_right_keeps_its_tasks_and_calls_off_the_dropped_ones(

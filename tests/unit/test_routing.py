@@ -569,6 +569,11 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("2号能不能快点", "urge", "2"),
         ("我想撤回1号", "withdraw", "1"),
         ("取消我的2号反映", "withdraw", "2"),
+        ("问题列表", "list", ""),
+        ("所有事项", "list", ""),
+        ("看一下全部的工单", "list", ""),
+        ("角色", "roles", ""),
+        ("人员列表", "roles", ""),
     ],
 )
 def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -> None:
@@ -1350,3 +1355,8 @@ def test_a_word_on_the_issue_before_the_verb_is_for_staff_to_say(
     assert result.command is not None and result.command.name == command
     assert result.args == args
     assert result.otherwise is not None and result.otherwise.kind is RouteKind.IGNORE
+
+
+@pytest.mark.parametrize(("text", "chat"), [("问题", PRIVATE), ("诉求", PRIVATE), ("角色", GROUP)])
+def test_a_word_of_the_ledger_alone_or_in_a_group_is_no_listing(text: str, chat: ChatRef) -> None:
+    assert route(text, chat=chat).command is None
