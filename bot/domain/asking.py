@@ -948,7 +948,10 @@ def work_told(text: str) -> bool:
 # the issue's number (the handler looks for the one open issue it can be).
 _BUILDING_FIRST = re.compile(r"^[0-9]{1,4}\s*(?:号楼|栋|幢)")
 PLACE_TOLD_AT_MOST = 40
-_PLACE_ASKED = re.compile(r"谁|什么|啥|怎么|咋|哪|几[点号天时个件]|多少|有没有|是不是|[吗么呢]")
+# Asked anywhere in it (「3号楼谁在修」「3号楼的灯修了吗，师傅」), or 「…没？」 at its end.
+_PLACE_ASKED = re.compile(
+    r"谁|什么|啥|怎么|咋|哪|几[点号天时个件]|多少|有没有|是不是|[吗么呢嘛]|[没?？][\s。.!！~～]*$"
+)
 
 
 def place_work_told(text: str) -> bool:
@@ -956,7 +959,7 @@ def place_work_told(text: str) -> bool:
     there: perhaps someone at work telling of an issue they did not number."""
     if len(text) > PLACE_TOLD_AT_MOST or _BUILDING_FIRST.match(text) is None:
         return False
-    if _ASKED_END.search(text) or _PLACE_ASKED.search(text):  # 「3号楼谁在修」 asks
+    if _PLACE_ASKED.search(text):  # 「3号楼谁在修」 asks
         return False
     return any(p.search(text) is not None for p in (WORK_SAID, PLANNED_SAID, BLOCKED_SAID))
 
