@@ -26,7 +26,6 @@ from bot.outbox import outbound
 from bot.routing import IGNORE, REPORTED_BY, Route, RouteKind, Router
 from bot.text import (
     SENTENCE_ENDS,
-    echoed,
     fit_for_chat,
     issue_first,
     normalize,
@@ -59,7 +58,7 @@ from handlers.base import (
     refuse,
 )
 from handlers.guide import GROUP_ANSWER_EVERY, GUIDED
-from handlers.help import near_command
+from handlers.help import near_command, unknown_command
 from storage.models import Chat, Community, InboundMessage, RoleGrant
 from storage.uow import UnitOfWork
 
@@ -595,11 +594,9 @@ class Dispatcher:
     def _meant(self, ctx: Context, route: Route) -> Outcome:
         """「/关闭 1」「关闭 1」: the command the word means, said as it is said; an unknown
         /command is told so, other words are what they otherwise read as."""
-        meant = near_command(ctx, route.word, route.args)
         if route.kind is RouteKind.NEAR_COMMAND:
-            return self._or_otherwise(ctx, route, meant)
-        unknown = texts.UNKNOWN_COMMAND.format(word=echoed(route.word))
-        return meant or answer(ctx, unknown, "invalid")
+            return self._or_otherwise(ctx, route, near_command(ctx, route.word, route.args))
+        return unknown_command(ctx, route.word, route.args)
 
     def _or_otherwise(self, ctx: Context, route: Route, outcome: Outcome | None) -> Outcome:
         """A spoken answer's outcome; None (what it would answer went a moment ago, or it answers

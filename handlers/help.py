@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from difflib import get_close_matches
 
 from bot.domain.permissions import FILERS, refusal
 from bot.messages import BUTTON_COMMAND_MAX, Button
@@ -115,6 +116,27 @@ def _is_tag(word: str, tags: list[str]) -> bool:
 def _offered(ctx: Context, name: str) -> bool:
     """Whether the command is there to use: the web ledger only when it is switched on."""
     return name != "web" or ctx.services.settings.web.enabled
+
+
+def unknown_command(ctx: Context, word: str, args: str) -> Outcome:
+    """「/lsit」「/关闭 1」: a /command there is none of. The one a word for it means (「/关闭」:
+    `near_command`), or one of the sender's its spelling is close to (「/lsit」: /list), else
+    where the list is."""
+    meant = near_command(ctx, word, args)
+    if meant is not None:
+        return meant
+    typed = normalize(word).lstrip("/").lower()
+    names = [
+        c.name for c in ctx.services.commands if ctx.role in c.audience and _offered(ctx, c.name)
+    ]
+    close = get_close_matches(typed, names, n=1, cutoff=_CLOSE_ENOUGH) if typed.isascii() else []
+    if close:
+        line = texts.UNKNOWN_COMMAND_CLOSE.format(word=echoed(word), meant=f"/{close[0]}")
+        return answer(ctx, line, "invalid")
+    return answer(ctx, texts.UNKNOWN_COMMAND.format(word=echoed(word)), "invalid")
+
+
+_CLOSE_ENOUGH = 0.75  # 「/lsit」 → /list, 「/sats」 → /stats; 「/go」 → nothing
 
 
 def near_command(ctx: Context, word: str, args: str) -> Outcome | None:

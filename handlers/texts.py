@@ -151,6 +151,7 @@ ORDER_AGAIN_ALERT = "#{number} 工单{order}再次转来：{detail}"
 FILE_ALREADY = "这条消息已登记为 #{number}，回复「查看 {number}」看进度。"
 
 UNKNOWN_COMMAND = "没有「{word}」这个命令。发送 /help 查看可用命令。"
+UNKNOWN_COMMAND_CLOSE = "没有「{word}」这个命令，您是想用 {meant} 吗？发送 /help 查看可用命令。"
 NEAR_COMMAND = "没有「{word}」这个命令。请发送「{meant}」：{summary}。"
 FAILED = "抱歉，处理这条消息时出错了，消息已保存，请稍后再试。"
 

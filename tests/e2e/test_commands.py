@@ -59,6 +59,19 @@ def test_an_unknown_command_gets_one_line_of_help(chat: Conversation) -> None:
     assert chat.text("/frobnicate 3") == "没有「/frobnicate」这个命令。发送 /help 查看可用命令。"
 
 
+def test_a_misspelt_command_is_told_the_one_meant_among_the_senders(chat: Conversation) -> None:
+    assert chat.text("@李书记/私聊: /lsit 红") == (
+        "没有「/lsit」这个命令，您是想用 /list 吗？发送 /help 查看可用命令。"
+    )
+    assert chat.text("@李书记/工作群: /assing 1 物业").startswith(
+        "没有「/assing」这个命令，您是想用 /assign 吗？"
+    )
+    # A resident is not pointed to a command that is not theirs.
+    assert chat.text("@王芳/私聊: /assing 1 物业") == (
+        "没有「/assing」这个命令。发送 /help 查看可用命令。"
+    )
+
+
 def test_a_word_meaning_a_command_is_answered_with_the_command_not_run(
     chat: Conversation,
 ) -> None:
