@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -19,7 +20,8 @@ from bot.domain.permissions import Actor
 from bot.domain.quiet import quiet_end
 from bot.domain.ratings import RATING_ACTIONS, counted_rating, rating_after
 from bot.messages import IMPORTED, AttachmentRef, IncomingMessage, Outgoing, Reply
-from bot.text import longest_prefix, normalize
+from bot.text import echoed, longest_prefix, normalize
+from handlers import texts
 from handlers.schedule import sync_issue
 from storage.models import (
     Attachment,
@@ -145,6 +147,18 @@ class Answer(Exception):
         self.text = text
         self.status = status
         self.command = command
+
+
+# 「网格9」: a grid named as grids are, whether or not there is one.
+_GRID_NAMED = re.compile(r"网格[0-9一二三四五六七八九十]{1,3}")
+
+
+def check_grid(word: str, grids: Iterable[str]) -> None:
+    """Answer 「没有「网格9」这个网格，可以写：网格3、网格5。」 for a word named as a grid is
+    (`word` normalised) that none of `grids` is called; any other word passes."""
+    names = list(grids)
+    if _GRID_NAMED.fullmatch(word) is not None and word not in names:
+        raise Answer(texts.GRID_UNKNOWN.format(word=echoed(word), grids="、".join(names)))
 
 
 @dataclass(frozen=True)

@@ -43,9 +43,9 @@ from bot.domain.privacy import mask_name, mask_text
 from bot.domain.ratings import SATISFIED_FROM
 from bot.domain.sources import Source, sources_named
 from bot.messages import Document
-from bot.text import echoed, normalize
+from bot.text import normalize
 from handlers import texts, workload
-from handlers.base import Answer, Context, Outcome, Services, numbers_of
+from handlers.base import Answer, Context, Outcome, Services, check_grid, numbers_of
 from handlers.ledger import assignee_label, check, colour_of
 from handlers.meeting_stats import MeetingFigures, meeting_figures
 from handlers.meetings import stage as meeting_stage
@@ -805,9 +805,8 @@ def export(ctx: Context, args: str) -> Outcome:
     sources = frozenset(s.value for found in named if found for s in found)
     grids = {grid.name: grid.id for grid in ctx.uow.communities.grids_of(ctx.community.id)}
     chosen = sorted({word for word in words if word in grids}, key=list(grids).index)
-    if unknown := next((w for w in words if w.startswith("网格") and w not in grids), None):
-        names = "、".join(grids)
-        raise Answer(texts.GRID_UNKNOWN.format(word=echoed(unknown), grids=names))
+    for word in words:
+        check_grid(word, grids)
     when = "".join(
         word
         for word, found in zip(words, named, strict=True)

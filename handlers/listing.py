@@ -18,7 +18,7 @@ from bot.domain.privacy import mask_name
 from bot.domain.sources import order_shaped, sources_named
 from bot.text import argument_words, echoed, normalize, whole_number
 from handlers import texts
-from handlers.base import Answer, Context, Outcome, Services, answer
+from handlers.base import Answer, Context, Outcome, Services, answer, check_grid
 from handlers.ledger import (
     Held,
     assignee_label,
@@ -127,6 +127,7 @@ def _asked(ctx: Context, words: list[str]) -> _Asked:
         elif (filed := _filed_in(ctx, word)) is not None:
             asked.filed = filed
         else:
+            check_grid(word, grids)  # 「台账 网格9」: the grids there are
             raise Answer(texts.LIST_UNKNOWN_FILTER.format(word=echoed(word)))
     return asked
 

@@ -31,6 +31,7 @@ from handlers.base import (
     Context,
     Outcome,
     answer,
+    check_grid,
     quiet_until,
     record_community,
     reply_to,
@@ -267,6 +268,8 @@ def _targets(ctx: Context, args: str) -> tuple[list[Chat], str]:
         else:
             named = [c for c in groups if name in (c.ref, c.title)]
         if not named:
+            if not found:
+                check_grid(name, grids)  # 「群发 网格9 …」: the grids there are
             break
         if mine and any(c.grid_id not in mine for c in named):
             raise Answer(texts.NOTICE_NOT_YOUR_GROUP.format(name=token[1]), "refused")

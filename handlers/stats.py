@@ -33,7 +33,7 @@ from bot.domain.sources import Source, sources_named
 from bot.messages import Document, Outgoing, Reply
 from bot.text import echoed, normalize, read_number
 from handlers import guide, texts, workload
-from handlers.base import Answer, Context, Outcome, Services, answer
+from handlers.base import Answer, Context, Outcome, Services, answer, check_grid
 from handlers.changes import count_change, rate_change
 from handlers.ledger import check
 from handlers.meeting_stats import MeetingFigures, figures_text, meeting_figures
@@ -1241,6 +1241,9 @@ def stats(ctx: Context, args: str) -> Outcome:
     try:
         query, staff = _query(ctx, args)
     except _NotUnderstood as bad:
+        if ctx.community is not None:  # 「统计 本月 网格9」: the grids there are
+            grids = ctx.uow.communities.grids_of(ctx.community.id)
+            check_grid(normalize(bad.args[0]), (grid.name for grid in grids))
         usage = ctx.services.command("stats").usage_line()
         raise Answer(texts.STATS_UNKNOWN.format(word=echoed(bad.args[0]), usage=usage)) from None
     return _answered(ctx, query, staff)

@@ -59,6 +59,14 @@ def test_an_unknown_command_gets_one_line_of_help(chat: Conversation) -> None:
     assert chat.text("/frobnicate 3") == "没有「/frobnicate」这个命令。发送 /help 查看可用命令。"
 
 
+def test_a_grid_there_is_none_of_is_answered_with_the_grids_there_are(chat: Conversation) -> None:
+    told = "没有「网格9」这个网格，可以写：网格3、网格5。"
+    for line in ("台账 网格9", "统计 本月 网格9", "群发 网格9 明天停水", "导出 本月 网格９"):
+        assert chat.text(f"@李书记/工作群: {line}") == told, line
+    assert chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")[0][1].startswith("已登记 #1")
+    assert "#1" in chat.text("@李书记/工作群: 台账 网格3")  # a grid there is: as ever
+
+
 def test_a_misspelt_command_is_told_the_one_meant_among_the_senders(chat: Conversation) -> None:
     assert chat.text("@李书记/私聊: /lsit 红") == (
         "没有「/lsit」这个命令，您是想用 /list 吗？发送 /help 查看可用命令。"

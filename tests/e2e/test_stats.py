@@ -436,7 +436,6 @@ def test_a_handler_sees_their_own_units_figures_alone(november: Conversation) ->
         ("统计 火星", "火星"),
         ("统计 13月", "13月"),
         ("统计 上月 本周", "本周"),
-        ("/stats 网格9", "网格9"),
     ],
 )
 def test_a_bad_argument_gets_the_usage_in_one_line(
@@ -449,6 +448,12 @@ def test_a_bad_argument_gets_the_usage_in_one_line(
     )
     # Nothing changed: the figures are as before.
     assert november.text("@李书记/工作群: 统计 上月").startswith("11月收集诉求11条")
+
+
+def test_a_grid_there_is_none_of_gets_the_grids_there_are(november: Conversation) -> None:
+    assert november.text("@李书记/工作群: /stats 网格9") == (
+        "没有「网格9」这个网格，可以写：网格3、网格5。"
+    )
 
 
 def test_the_chart_is_a_picture_with_the_sentence_as_caption(november: Conversation) -> None:
