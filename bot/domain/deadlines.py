@@ -19,6 +19,8 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from lunardate import LunarDate
+
 from bot.domain.calendar import END_OF_DAY, WorkCalendar
 from bot.text import normalize, read_number, shorten
 
@@ -303,7 +305,7 @@ def parse_deadline(
         raise _error(f"看不懂期限「{shown}」。")
     if not calendar_days:  # a reminder's or a meeting's words are its own
         cleaned = _TRAILING_DONE.sub("", _LEADING_LIMIT.sub("", cleaned))
-    cleaned = _strip_before(cleaned)
+    cleaned = _strip_before(_NEW_YEAR_BEFORE.sub("春节", cleaned))  # 「年前」: before 春节
     cleaned = _DAY_AND_PERIOD.sub(lambda m: _DAY_WORD[m[1]] + m[2], cleaned)
     if hours := _HOURS.fullmatch(cleaned):  # 「2小时」: an urgent job, counted from now
         count = read_number(hours.group("n"))
@@ -420,6 +422,10 @@ def _date_form(part: str, shown: str) -> _Resolver | None:
     """
     if part == "":
         return lambda c: [c.today]  # a time alone means today
+    if part in _FESTIVALS:  # 「春节前」「国庆前」
+        return _before_festival(_FESTIVALS[part])
+    if part in _YEAR_END:  # 「年底」「年内」
+        return _year_end()
     if part in _RELATIVE_DAYS:
         offset = _RELATIVE_DAYS[part]
         return lambda c: [c.today + timedelta(days=offset)]
@@ -537,6 +543,58 @@ def _week(ahead: int) -> _Resolver:
     return resolve
 
 
+def _lunar(year: int, month: int, day: int) -> date:
+    solar: date = LunarDate(year, month, day).to_solar_date()
+    return solar
+
+
+# 「春节前」「国庆节前」「五一前」: each festival's first day off, in a year (春节's holiday
+# begins on 除夕; 清明 and 十一 are left out: a solar term, and a number).
+_FESTIVALS: dict[str, Callable[[int], date]] = {
+    **dict.fromkeys(("元旦", "元旦节"), lambda year: date(year, 1, 1)),
+    **dict.fromkeys(
+        ("春节", "过年", "除夕", "大年三十"), lambda year: _lunar(year, 1, 1) - timedelta(days=1)
+    ),
+    **dict.fromkeys(("五一", "五一节", "劳动节"), lambda year: date(year, 5, 1)),
+    **dict.fromkeys(("端午", "端午节"), lambda year: _lunar(year, 5, 5)),
+    **dict.fromkeys(("中秋", "中秋节"), lambda year: _lunar(year, 8, 15)),
+    **dict.fromkeys(("国庆", "国庆节"), lambda year: date(year, 10, 1)),
+}
+_NEW_YEAR_BEFORE = re.compile(r"^过?年(?=(?:之|以)?前)")  # 「年前」「过年前」, not 「年内」
+_YEAR_END = frozenset({"年底", "年末", "年", "今年", "今年底", "今年年底"})  # 「年内」「今年内」
+
+
+def _before_festival(first_day: Callable[[int], date]) -> _Resolver:
+    """`春节前`: by the last working day before the festival's first day off (a reminder: the
+    day before it), this year's or, gone by, next year's."""
+
+    def resolve(c: _Context) -> list[date]:
+        days = [first_day(year) - timedelta(days=1) for year in (c.today.year, c.today.year + 1)]
+        if c.calendar_days:
+            return days
+        return [_last_workday(c.calendar, day) for day in days]
+
+    return resolve
+
+
+def _year_end() -> _Resolver:
+    """`年底`, `年内`: by the year's last working day (a reminder: 31 December)."""
+
+    def resolve(c: _Context) -> list[date]:
+        last = date(c.today.year, 12, 31)
+        return [last if c.calendar_days else _last_workday(c.calendar, last)]
+
+    return resolve
+
+
+def _last_workday(calendar: WorkCalendar, day: date) -> date:
+    """`day`, or the last working day before it (`day` itself when none is found in a month)."""
+    for back in range(31):
+        if calendar.is_workday(earlier := day - timedelta(days=back)):
+            return earlier
+    return day
+
+
 def _month_end(ahead: int) -> _Resolver:
     """`月底`: by this month's last working day (a reminder: its last day); `下个月底`: next
     month's."""
@@ -545,10 +603,7 @@ def _month_end(ahead: int) -> _Resolver:
         month = c.today.month + ahead
         year, month = c.today.year + (month - 1) // 12, (month - 1) % 12 + 1
         last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-        if c.calendar_days:
-            return [last]
-        days = (last - timedelta(days=n) for n in range(last.day))
-        return [next((day for day in days if c.calendar.is_workday(day)), last)]
+        return [last if c.calendar_days else _last_workday(c.calendar, last)]
 
     return resolve
 

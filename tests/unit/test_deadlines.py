@@ -524,3 +524,38 @@ def test_other_words_are_no_days_due(word: str) -> None:
 )
 def test_soon_without_a_day_leaves_the_deadline_to_the_level(said: str, soon: bool) -> None:
     assert soon_said(said) is soon
+
+
+WEEKDAYS_AHEAD = WorkCalendar(TZ, weekends_for_unknown_years=True)  # as `weekday_calendar`
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "deadline"),
+    [
+        # by the last working day before the festival's first day off
+        ("元旦前", MONDAY, at(2026, 12, 31)),
+        ("国庆节前", at(2026, 9, 1, 10), at(2026, 9, 30)),
+        ("五一前修好", at(2026, 4, 1, 10), at(2026, 4, 30)),
+        ("端午前", at(2026, 6, 1, 10), at(2026, 6, 18)),  # 19 June 2026, a Friday
+        ("中秋节之前", at(2026, 9, 1, 10), at(2026, 9, 24)),
+        # 春节's days off begin on 除夕 (5 February 2027): 「年前」 is the same
+        ("春节前", MONDAY, at(2027, 2, 4)),
+        ("年前", MONDAY, at(2027, 2, 4)),
+        ("过年前要办好", MONDAY, at(2027, 2, 4)),
+        # gone by this year: next year's
+        ("国庆前", MONDAY, at(2027, 9, 30)),
+        # the year's end
+        ("年底", MONDAY, at(2026, 12, 31)),
+        ("年内", MONDAY, at(2026, 12, 31)),
+        ("今年年底前", MONDAY, at(2026, 12, 31)),
+    ],
+)
+def test_a_festival_or_the_years_end_is_a_deadline(
+    text: str, now: datetime, deadline: datetime
+) -> None:
+    assert parse_deadline(text, now, WEEKDAYS_AHEAD) == deadline
+
+
+def test_a_festival_for_a_reminder_is_the_day_before_it() -> None:
+    reminder = parse_deadline("春节前", MONDAY, CALENDAR, calendar_days=True)
+    assert reminder.date() == at(2027, 2, 4).date()  # 除夕 is 5 February
