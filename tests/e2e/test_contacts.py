@@ -49,6 +49,10 @@ def test_the_office_and_the_property_company_are_given_by_their_numbers(
     assert chat.text("@王芳/幸福里居民群: 社区在哪") == OFFICE
     assert chat.text("@王芳/网格3群: 物业电话是多少") == "物业：电话 0931-8765432；联系人 刘物业。"
     assert chat.text("@王芳/私聊: 有物业公司的电话吗") == "物业：电话 0931-8765432；联系人 刘物业。"
+    # Asked of the group: the bot knows.
+    for asked in ("有没有人知道物业电话", "谁有物业的电话", "大家知道物业电话是多少吗"):
+        assert chat.text(f"@李四/网格3群: {asked}") == "物业：电话 0931-8765432；联系人 刘物业。"
+    assert chat.say("@李四/网格3群: 有没有人知道快递电话") == []  # nobody published: chat
     # A unit without a number: its contacts are still named.
     assert chat.text("@王芳/私聊: 街道电话多少") == "街道城管办的电话还没有登记。联系人 周主任。"
     # 「联系方式」 alone privately: the office, and the workers.
