@@ -202,7 +202,19 @@ _WORKING_DAYS = re.compile(rf"(?P<n>{_NUM})个?工作日(?:后|以后|之后|内
 # 「两周」「1个星期」「半个月」「两个月」: weeks and months, on the calendar.
 _WEEKS = re.compile(rf"(?P<n>{_NUM})个?(?:周|星期|礼拜)(?:后|以后|之后|内|以内|之内)?")
 _MONTHS = re.compile(rf"(?P<n>{_NUM}|半)个月(?:后|以后|之后|内|以内|之内)?")
-_RELATIVE_DAYS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "后日": 2, "大后天": 3}
+# 「昨天」「前天」 only to be told they are past.
+_RELATIVE_DAYS = {
+    "前天": -2,
+    "昨天": -1,
+    "昨日": -1,
+    "今天": 0,
+    "今日": 0,
+    "明天": 1,
+    "明日": 1,
+    "后天": 2,
+    "后日": 2,
+    "大后天": 3,
+}
 _WEEKDAY = re.compile(r"(?P<which>本|这|这个|下+个?)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7])")
 _FULL_DATE = re.compile(
     r"(?P<y>[0-9]{4})(?:[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})"

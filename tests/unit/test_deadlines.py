@@ -559,3 +559,9 @@ def test_a_festival_or_the_years_end_is_a_deadline(
 def test_a_festival_for_a_reminder_is_the_day_before_it() -> None:
     reminder = parse_deadline("春节前", MONDAY, CALENDAR, calendar_days=True)
     assert reminder.date() == at(2027, 2, 4).date()  # 除夕 is 5 February
+
+
+@pytest.mark.parametrize("text", ["昨天", "前天下午", "昨天之前"])
+def test_yesterday_is_said_to_be_past(text: str) -> None:
+    with pytest.raises(PastDeadline, match="期限已经过去了"):
+        parse(text)
