@@ -100,7 +100,7 @@ class RouteKind(Enum):
     COMMAND = "command"
     UNKNOWN_COMMAND = "unknown_command"
     # 「关闭 1」「删除 2」: a word meaning a command, not one, before an issue number; answered
-    # how it is said (privately or in a work group; the sender's own report in a group).
+    # how it is said, to whoever may do that to the issue (`handlers.help.near_command`).
     NEAR_COMMAND = "near_command"
     REPORT = "report"  # a tagged message
     MENTION = "mention"  # untagged text that @-mentions the bot: a report if it reads as one
