@@ -1186,12 +1186,20 @@ def fixed_in_group(ctx: Context, text: str) -> Outcome | None:
     mine = [issue for issue in _own_issues(ctx, _AWAITED) if in_this_chat(ctx, issue)]
     if any(issue.category == analysis.category for issue in mine):
         return _fixed_said(ctx, text, analysis)
-    # 「南门那个道闸好了」 from a neighbour following the one open issue of it from here
-    followed = ctx.uow.issues.followed_from(ctx.sender.id, ctx.chat.id, OPEN)
-    same = [issue for issue in followed if issue.category == analysis.category]
-    if len(same) != 1:
+    followed = _followed_fixed(ctx, analysis)
+    return None if followed is None else _fixed_told(ctx, followed, text, follower=True)
+
+
+def _followed_fixed(ctx: Context, analysis: Analysis) -> Issue | None:
+    """「南门那个道闸好了」 from a neighbour following the one open issue of what it names, from
+    this group (privately: from any): that issue; None for none or several, or words that
+    name nothing."""
+    if analysis.category == OTHER_CODE:
         return None
-    return _fixed_told(ctx, same[0], text, follower=True)
+    chat_id = None if ctx.chat.kind == "private" else ctx.chat.id
+    followed = ctx.uow.issues.followed_from(ctx.sender.id, chat_id, OPEN)
+    same = [issue for issue in followed if issue.category == analysis.category]
+    return same[0] if len(same) == 1 else None
 
 
 # 「，谢谢物业」: thanks, whose words name who is thanked, not what was fixed.
@@ -1226,7 +1234,11 @@ def _fixed_said(ctx: Context, text: str, analysis: Analysis) -> Outcome:
         rated = [issue for issue in mine if issue.status is IssueStatus.RESOLVED]
         if rated:
             return answer(ctx, texts.FOLLOW_UP.format(number=rated[-1].number), "invalid")
-        return answer(ctx, texts.YOU_ARE_WELCOME, "invalid")
+        if not mine and (followed := _followed_fixed(ctx, analysis)) is not None:
+            return _fixed_told(ctx, followed, text, follower=True)  # privately, a follower
+        # 「修好了，谢谢」 is thanked back; news of nothing of theirs, thanked for
+        thanked = _THANKED.search(text) is not None
+        return answer(ctx, texts.YOU_ARE_WELCOME if thanked else texts.THANKS_FOR_NEWS, "invalid")
     return _fixed_told(ctx, working[0], text)
 
 

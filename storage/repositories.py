@@ -1103,17 +1103,17 @@ class Issues:
         return self._session.scalar(followed.limit(1)) is not None
 
     def followed_from(
-        self, person_id: int, chat_id: int, statuses: Collection[IssueStatus]
+        self, person_id: int, chat_id: int | None, statuses: Collection[IssueStatus]
     ) -> Sequence[Issue]:
-        """The issues in `statuses` the person follows from the chat `chat_id`, oldest first."""
+        """The issues in `statuses` the person follows from the chat `chat_id` (None: from any
+        chat), oldest first."""
+        where = [Follower.person_id == person_id, Issue.status.in_(statuses)]
+        if chat_id is not None:
+            where.append(Follower.chat_id == chat_id)
         return self._session.scalars(
             select(Issue)
             .join(Follower, Follower.issue_id == Issue.id)
-            .where(
-                Follower.person_id == person_id,
-                Follower.chat_id == chat_id,
-                Issue.status.in_(statuses),
-            )
+            .where(*where)
             .order_by(Issue.number)
         ).all()
 

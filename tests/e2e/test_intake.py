@@ -780,8 +780,10 @@ def test_a_reporter_saying_it_was_fixed_tells_whoever_holds_it_and_files_nothing
     assert chat.text("@孙大爷/私聊: 修好了，谢谢") == (
         "#1 已办结，还没收到您的评价：请回复「评价 1 1-5分」，或「满意/基本满意/不满意」。"
     )
-    # Someone with nothing reported is thanked; nothing is filed either way.
+    # Someone with nothing reported is thanked back, or thanked for the news; nothing is
+    # filed either way.
     assert chat.text("@王芳/私聊: 灯亮了，谢谢") == "不客气！有问题随时找我。"
+    assert chat.text("@王芳/私聊: 南门道闸修好了") == "好的，谢谢告知！有问题随时找我。"
     assert len(issues(chat)) == 1
 
 
@@ -803,6 +805,14 @@ def test_a_neighbour_following_an_issue_saying_it_was_fixed_is_passed_on(
     assert chat.say("@赵六/网格3群: 道闸好了") == []
     assert chat.say("@李四/网格3群: 我好了") == []
     assert chat.say("@李四/网格3群: 电梯好了") == []
+    # Privately the same.
+    assert chat.say("@李四/私聊: 南门道闸能用了") == [
+        ("私聊·李四", "好的，已转告处理人员。#1 办结后会通知您。"),
+        (
+            "私聊·刘物业",
+            "#1 关注此事的居民说「南门道闸能用了」。已办好的话，请发送「办结 1 结果」。",
+        ),
+    ]
 
 
 def test_a_light_said_to_be_on_is_said_to_be_fixed(chat: Conversation) -> None:
