@@ -20,7 +20,7 @@ from bot.domain.permissions import Actor
 from bot.domain.quiet import quiet_end
 from bot.domain.ratings import RATING_ACTIONS, counted_rating, rating_after
 from bot.messages import IMPORTED, AttachmentRef, IncomingMessage, Outgoing, Reply
-from bot.text import echoed, longest_prefix, normalize
+from bot.text import echoed, longest_prefix, normalize, shorten
 from handlers import texts
 from handlers.schedule import sync_issue
 from storage.models import (
@@ -147,6 +147,16 @@ class Answer(Exception):
         self.text = text
         self.status = status
         self.command = command
+
+
+HINT_WORDS_AT_MOST = 100
+"""Characters of someone's own words a hint shows them in the command to send (「办结 1 …」)."""
+
+
+def hinted(words: str) -> str:
+    """Someone's words as a hint shows them in a command to send: one line, and a 20,000-
+    character message not sent back whole."""
+    return shorten(words, HINT_WORDS_AT_MOST)
 
 
 # 「网格9」: a grid named as grids are, whether or not there is one.

@@ -10,7 +10,7 @@ from bot.domain.permissions import FILERS, refusal
 from bot.messages import BUTTON_COMMAND_MAX, Button
 from bot.text import echoed, issue_first, normalize
 from handlers import texts
-from handlers.base import Command, Context, Outcome, answer, reply_to
+from handlers.base import Command, Context, Outcome, answer, hinted, reply_to
 from handlers.ledger import facts
 
 
@@ -170,7 +170,7 @@ def near_command(ctx: Context, word: str, args: str) -> Outcome | None:
         return None
     wanted, whole = _said_as(meant, said)
     keyword = meant.keywords[0]
-    shown = f"{keyword} {number if number is not None else '编号'} {wanted}".strip()
+    shown = f"{keyword} {number if number is not None else '编号'} {hinted(wanted)}".strip()
     line = texts.NEAR_COMMAND.format(word=echoed(word), meant=shown, summary=meant.summary)
     reply = reply_to(ctx, line)
     pressed = f"/{meant.name} {number} {wanted}".strip()

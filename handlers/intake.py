@@ -85,6 +85,7 @@ from handlers.base import (
     answer,
     attach,
     earlier_photos,
+    hinted,
     hold_photo,
     in_this_chat,
     keep_photos,
@@ -420,7 +421,11 @@ def _place_told(ctx: Context, text: str) -> Outcome | None:
             f"#{i.number}【{ctx.services.category(i.category).name}】" for i in meant
         )
         line = texts.STAFF_PLACE_WHICH.format(
-            named=named, count=len(meant), issues=listed, first=meant[0].number, said=text.strip()
+            named=named,
+            count=len(meant),
+            issues=listed,
+            first=meant[0].number,
+            said=hinted(text.strip()),
         )
         return answer(ctx, line, "invalid")
     issue = meant[0]
@@ -482,7 +487,7 @@ _WORK_HINTS = frozenset({texts.STAFF_PLANNED_HINT, texts.STAFF_DONE_HINT, texts.
 def _work_hinted(ctx: Context, hint: str, number: int, said: str, *, lead: str = "") -> Outcome:
     """`hint` of issue `number` with the words `said` (after `lead`), and the buttons that
     send the commands it names (进展 alone for work still to do)."""
-    line = reply_to(ctx, lead + hint.format(number=number, said=said))
+    line = reply_to(ctx, lead + hint.format(number=number, said=hinted(said)))
     if hint not in _WORK_HINTS:
         return Outcome([line], "invalid")
     buttons = work_buttons(number, said, done=hint != texts.STAFF_PLANNED_HINT)
@@ -517,7 +522,9 @@ def _several_told(ctx: Context, text: str) -> Outcome | None:
         if ctx.uow.issues.by_number(ctx.community.id, int(number)) is None:
             return answer(ctx, texts.NOT_FOUND.format(number=number), "invalid")
     listed = "、".join(f"#{n}" for n in numbers)
-    line = texts.STAFF_SEVERAL_HINT.format(issues=listed, numbers=",".join(numbers), said=words)
+    line = texts.STAFF_SEVERAL_HINT.format(
+        issues=listed, numbers=",".join(numbers), said=hinted(words)
+    )
     return answer(ctx, line, "invalid")
 
 
@@ -845,7 +852,7 @@ def _staff_hint(ctx: Context, said: str) -> Outcome:
         which = texts.STAFF_NOT_OURS_WHICH
         reason = _not_ours_reason(said)
         return _about_held(
-            ctx, texts.STAFF_NOT_OURS_HINT, which, texts.STAFF_PRIVATE_HINT, said=reason
+            ctx, texts.STAFF_NOT_OURS_HINT, which, texts.STAFF_PRIVATE_HINT, said=hinted(reason)
         )
     if not (extending or WORK_SAID.search(said)):
         return answer(ctx, texts.STAFF_PRIVATE_HINT, "invalid")
@@ -855,7 +862,7 @@ def _staff_hint(ctx: Context, said: str) -> Outcome:
         shown = sorted(mine[:_MINE_SHOWN], key=lambda issue: issue.number)
         numbers = ",".join(str(issue.number) for issue in shown)
         line = texts.STAFF_SEVERAL_HINT.format(
-            issues=numbers_of(shown), numbers=numbers, said=said[every.end() :]
+            issues=numbers_of(shown), numbers=numbers, said=hinted(said[every.end() :])
         )
         return answer(ctx, line, "invalid")
     one = texts.STAFF_EXTEND_HINT if extending else _work_hint(said)
@@ -863,7 +870,8 @@ def _staff_hint(ctx: Context, said: str) -> Outcome:
         return _work_hinted(ctx, one, meant.number, said)
     if len(mine := held(ctx, _MINE_SHOWN + 1)) == 1:
         return _work_hinted(ctx, one, mine[0].number, said)
-    return _about_held(ctx, one, texts.STAFF_WHICH_HINT, texts.STAFF_PRIVATE_HINT, said=said)
+    which = texts.STAFF_WHICH_HINT
+    return _about_held(ctx, one, which, texts.STAFF_PRIVATE_HINT, said=hinted(said))
 
 
 def _one_described(ctx: Context, said: str) -> Issue | None:

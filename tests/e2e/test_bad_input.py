@@ -284,3 +284,19 @@ def test_a_reason_of_thousands_of_words_changes_nothing_and_nothing_long_is_echo
     said = chat.say(f"@李书记/工作群: 加急 1 {reason}")
     assert all(len(text) < SHORT for _, text in said)
     assert reason.strip() in chat.text("@李书记/私聊: 查看 1")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "@刘物业/私聊: 1号已经" + "修" * 20000,
+        "@刘物业/私聊: 1 已修好" + "了" * 300,
+        "@刘物业/私聊: 已经" + "修" * 20000 + "好了",
+        "@李书记/工作群: 完成 1 " + "灯" * 20000,
+    ],
+)
+def test_a_hint_shows_a_long_message_cut_not_whole(chat: Conversation, line: str) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@李书记/工作群: 派单 1 物业")
+    (reply,) = chat.say(line)
+    assert "请发送「" in reply[1] and "…" in reply[1] and len(reply[1]) < 300, reply
