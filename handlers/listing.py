@@ -333,6 +333,9 @@ def held(ctx: Context, limit: int) -> Sequence[Issue]:
     ).issues
 
 
+SEARCH_WORD_AT_MOST = 50
+
+
 def search(ctx: Context, args: str) -> Outcome:
     """搜索 关键词 [页码] — the issues whose words hold every keyword, open or not, still open
     first, newest first; whichever a 台账 would show this person (a resident: their own)."""
@@ -351,6 +354,8 @@ def search(ctx: Context, args: str) -> Outcome:
 def _search(ctx: Context, words: list[str], page: int, reporters: frozenset[int] | None) -> Outcome:
     """The page of 搜索 `words`; with `reporters` (「搜索 王芳」), what they reported."""
     assert ctx.community is not None
+    if any(len(word) > SEARCH_WORD_AT_MOST for word in words):  # SQLite's LIKE refuses a long one
+        raise Answer(texts.SEARCH_WORD_TOO_LONG.format(most=SEARCH_WORD_AT_MOST))
     actor = ctx.actor
     watcher, building = ledger_scope(actor)
     handler = actor.role is Role.HANDLER

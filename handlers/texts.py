@@ -152,6 +152,7 @@ ORDER_AGAIN_ALERT = "#{number} 工单{order}再次转来：{detail}"
 FILE_ALREADY = "这条消息已登记为 #{number}，回复「查看 {number}」看进度。"
 
 UNKNOWN_COMMAND = "没有「{word}」这个命令。发送 /help 查看可用命令。"
+SEARCH_WORD_TOO_LONG = "搜索词太长了（每个词最多{most}个字），请换几个短词，例如：搜索 3号楼 漏水"
 UNKNOWN_COMMAND_CLOSE = "没有「{word}」这个命令，您是想用 {meant} 吗？发送 /help 查看可用命令。"
 NEAR_COMMAND = "没有「{word}」这个命令。请发送「{meant}」：{summary}。"
 FAILED = "抱歉，处理这条消息时出错了，消息已保存，请稍后再试。"
