@@ -4,7 +4,8 @@ their building (「我住5号楼」: kept as 「5」).
 Given for a 每户一票 vote, or said privately (「我住6号楼2单元301」), it is remembered per
 community and used again: the next vote counts a whole flat (a building alone is no household),
 「网格员是谁」 names their grid's worker, and a private report that names no place goes to that
-grid.
+grid (placed at the flat, or its building and unit, when its words are of their home or their
+stairwell: `handlers.intake._at_home`).
 """
 
 from __future__ import annotations
@@ -59,6 +60,20 @@ def home_building(ctx: Context) -> str | None:
     assert ctx.community is not None
     home = ctx.uow.meetings.household(ctx.sender.id, ctx.community.id)
     return building_number(home.home.split("-")[0]) if home is not None else None
+
+
+def home(ctx: Context) -> tuple[str, str | None, str | None] | None:
+    """The sender's flat as (building, unit, room), or their building alone (unit and room
+    None); None when they gave neither."""
+    assert ctx.community is not None
+    known = ctx.uow.meetings.household(ctx.sender.id, ctx.community.id)
+    if known is None:
+        return None
+    parts = known.home.split("-")
+    building = building_number(parts[0]) or parts[0]
+    if len(parts) != 3:
+        return building, None, None
+    return building, parts[1], parts[2]
 
 
 def home_grid(ctx: Context) -> int | None:

@@ -1340,6 +1340,9 @@ def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis)
     assert ctx.community is not None
     now = ctx.now
     where = analysis.location
+    if ctx.chat.kind == "private" and not (where.building or where.place):
+        where = _at_home(ctx, description, where)  # 「家里水管漏了」: their flat
+        analysis = replace(analysis, location=where)
     new = ReportFacts(
         description, analysis.category, where.building, where.unit, where.place, now, where.room
     )
@@ -1702,6 +1705,27 @@ def _file_for(ctx: Context, reporter: Person, text: str) -> Outcome:
         (building,) = ctx.actor.buildings
         analysis = replace(analysis, location=replace(location, building=building))
     return _file(ctx, text, reporter=reporter, filed_by=ctx.sender, analysis=analysis)
+
+
+# 「家里水管漏了」「卫生间天花板渗水」: in the reporter's own flat; 「楼道灯坏了」「楼上太吵」: in
+# their building's unit.
+_IN_MY_FLAT = re.compile(r"家里|家中|屋里|屋内|室内|卧室|客厅|厨房|卫生间|厕所|阳台|天花板")
+_IN_MY_UNIT = re.compile(r"楼道|楼梯|楼上|楼下|对门|单元门|我们楼|我们单元|本单元|本楼")
+
+
+def _at_home(ctx: Context, description: str, location: Location) -> Location:
+    """Where a private report that names no place is, when its words are of the reporter's
+    own flat or stairwell and they gave their flat (or building) before (`homes`): that
+    flat, or its building and unit; else `location` as it was."""
+    said = normalize(description)
+    flat = _IN_MY_FLAT.search(said) is not None
+    if not (flat or _IN_MY_UNIT.search(said)):
+        return location
+    home = homes.home(ctx)
+    if home is None:
+        return location
+    building, unit, room = home
+    return replace(location, building=building, unit=unit, room=room if flat else None)
 
 
 def _file(

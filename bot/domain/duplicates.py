@@ -277,6 +277,17 @@ def _spot(facts: ReportFacts) -> Literal["flat", "common"] | None:
     return "flat" if flat else "common"
 
 
+def _other_flats(new: ReportFacts, old: ReportFacts) -> bool:
+    """Whether both reports are of the inside of a flat, each names its flat, and the flats
+    differ: a leak in one home and a leak in another are two problems, however alike the
+    words (the reporter's remembered flat fills in the room of 「家里水管漏了」)."""
+    if not (new.room and old.room):
+        return False
+    if (new.building, new.unit, new.room) == (old.building, old.unit, old.room):
+        return False
+    return _spot(new) == "flat" and _spot(old) == "flat"
+
+
 def within_window(new: ReportFacts, old: ReportFacts) -> bool:
     """Whether ``old`` was reported no more than :data:`WINDOW` away from ``new``.
 
@@ -301,9 +312,12 @@ def same_problem(new: ReportFacts, old: ReportFacts) -> float:
         return 0.0
     similarity = text_similarity(new.text, old.text)
     relation = location_relation(new, old)
-    if relation is LocationRelation.OTHER_UNIT and (
+    # Another unit's own lift or stairwell; the insides of two flats (「家里水管漏了」 of
+    # 6-2-301 and of 6-2-502): never the same.
+    other_unit = relation is LocationRelation.OTHER_UNIT and (
         _mentions_unit_fixture(new.text) or _mentions_unit_fixture(old.text)
-    ):
+    )
+    if other_unit or _other_flats(new, old):
         relation = LocationRelation.CONFLICT
     elif relation in _IN_ONE_BUILDING and {_spot(new), _spot(old)} == {"flat", "common"}:
         relation = LocationRelation.OTHER_SPOT

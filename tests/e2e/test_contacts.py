@@ -143,9 +143,9 @@ def test_a_home_told_privately_is_remembered_and_names_the_grid(chat: Conversati
     assert chat.text("@何老师/私聊: 你好，我是新搬来的，住5号楼2单元301").startswith(
         "好的，记下了：您家是5号楼2单元301室。"
     )
-    # A private report that names no place goes to the reporter's grid.
+    # A private report that names no place is of their stairwell: their building and unit.
     assert chat.say("@孙大爷/私聊: 楼道里堆满了杂物，走路都困难")[0][1].startswith(
-        "已登记 #1【安全隐患】网格5 · "
+        "已登记 #1【安全隐患】6号楼2单元 · 网格5 · "
     )
     # A flat in no building of the community is not remembered.
     assert chat.text("@王芳/私聊: 我家是9-2-301").startswith("本社区没有9号楼")
@@ -172,7 +172,7 @@ def test_a_building_told_privately_is_remembered_and_names_the_grid(chat: Conver
         "好的，记下了：您家是5号楼2单元301室。"
     )
     assert chat.say("@孙大爷/私聊: 楼道里堆满了杂物，走路都困难")[0][1].startswith(
-        "已登记 #1【安全隐患】网格5 · "
+        "已登记 #1【安全隐患】6号楼 · 网格5 · "
     )
     # Moving: the building said last is the one kept.
     chat.say("@钱阿姨/私聊: 我住6号楼")

@@ -815,6 +815,32 @@ def test_a_neighbour_following_an_issue_saying_it_was_fixed_is_passed_on(
     ]
 
 
+def test_a_private_report_of_ones_home_is_placed_at_the_flat_given_before(
+    chat: Conversation,
+) -> None:
+    chat.say("@赵大妈/私聊: 我住6号楼2单元301")
+    assert chat.say("@赵大妈/私聊: 家里水管漏水了") == [
+        (
+            "私聊·赵大妈",
+            "已登记 #1【排水管道】6号楼2单元301室 · 网格5 · 3个工作日内答复。回复「查看 1」看进度。",
+        ),
+        (
+            "工作群",
+            "新诉求 #1【排水管道】6号楼2单元301室，网格5，家里水管漏水了（私信反映，报事人已隐去）",
+        ),
+    ]
+    # The stairwell: the building and unit; somewhere else: the grid alone, as before.
+    assert chat.say("@赵大妈/私聊: 楼道灯坏了")[0][1].startswith(
+        "已登记 #2【照明路灯】6号楼2单元 · 网格5"
+    )
+    assert chat.say("@赵大妈/私聊: 路灯不亮")[0][1].startswith("已登记 #3【照明路灯】网格5 ·")
+    # A neighbour in another flat of the building with the same words: another home.
+    chat.say("@钱阿姨/私聊: 我住6号楼2单元502")
+    assert chat.say("@钱阿姨/私聊: 家里水管漏水了")[0][1].startswith(
+        "已登记 #4【排水管道】6号楼2单元502室"
+    )
+
+
 def test_a_light_said_to_be_on_is_said_to_be_fixed(chat: Conversation) -> None:
     """「亮了」「通了」 say it too, of what they name: 「灯亮了」 is of a light."""
     chat.say("@孙大爷/网格5群: #报事 6号楼楼道灯不亮")

@@ -119,6 +119,14 @@ def test_same_category_same_unit_is_a_duplicate_in_other_words() -> None:
     assert is_duplicate(new, old)
 
 
+def test_the_insides_of_two_flats_are_two_problems_however_alike_the_words() -> None:
+    old = report("家里水管漏水了", "drainage", "6", "2", room="301", days_ago=1)
+    assert not is_duplicate(report("家里水管漏水了", "drainage", "6", "2", room="502"), old)
+    # The same flat (another of its family), or a flat and no flat named: as before.
+    assert is_duplicate(report("家里水管漏水了", "drainage", "6", "2", room="301"), old)
+    assert is_duplicate(report("家里水管漏水了", "drainage"), old)
+
+
 def test_same_category_same_place_is_a_duplicate() -> None:
     old = report("南门外面有人摆摊占道", "parking", place="南门", days_ago=2)
     new = report("南门口那些卖菜的把路都占了，车进不来", "parking", place="南门")
