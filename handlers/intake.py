@@ -1709,8 +1709,12 @@ def _file_for(ctx: Context, reporter: Person, text: str) -> Outcome:
 
 # 「家里水管漏了」「卫生间天花板渗水」: in the reporter's own flat; 「楼道灯坏了」「楼上太吵」: in
 # their building's unit.
-_IN_MY_FLAT = re.compile(r"家里|家中|屋里|屋内|室内|卧室|客厅|厨房|卫生间|厕所|阳台|天花板")
-_IN_MY_UNIT = re.compile(r"楼道|楼梯|楼上|楼下|对门|单元门|我们楼|我们单元|本单元|本楼")
+# (「我家水管漏了」 is of the flat, 「我家楼下…」「我家门口…」 not.)
+_IN_MY_FLAT = re.compile(
+    r"家里|家中|屋里|屋内|室内|卧室|客厅|厨房|卫生间|厕所|阳台|天花板"
+    r"|我家(?!楼下|门口|附近|对面|旁边|后面|前面|楼前|楼后|外面)"
+)
+_IN_MY_UNIT = re.compile(r"楼道|楼梯|楼上|楼下|对门|单元门|家门口|我们楼|我们单元|本单元|本楼")
 
 
 def _at_home(ctx: Context, description: str, location: Location) -> Location:

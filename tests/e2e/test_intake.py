@@ -839,6 +839,13 @@ def test_a_private_report_of_ones_home_is_placed_at_the_flat_given_before(
     assert chat.say("@钱阿姨/私聊: 家里水管漏水了")[0][1].startswith(
         "已登记 #4【排水管道】6号楼2单元502室"
     )
+    # 「我家…」 of the flat; 「我家门口…」 of its landing.
+    assert chat.say("@赵大妈/私聊: 我家暖气不热")[0][1].startswith(
+        "已登记 #5【供暖】6号楼2单元301室"
+    )
+    assert chat.say("@赵大妈/私聊: 我家门口堆了好多杂物")[0][1].startswith(
+        "已登记 #6【安全隐患】6号楼2单元 · "
+    )
 
 
 def test_a_light_said_to_be_on_is_said_to_be_fixed(chat: Conversation) -> None:
