@@ -145,7 +145,8 @@ def near_command(ctx: Context, word: str, args: str) -> Outcome | None:
     make it whole). None when the word means nothing the sender may do (to that issue: a
     resident's 「删除 1」 is 撤回 of their own report only), or, in a group, of no issue."""
     bare = normalize(word).lstrip("/")
-    if not any(bare in command.near_words for command in ctx.services.commands):
+    meaning = [command for command in ctx.services.commands if bare in command.near_words]
+    if not meaning:
         return None
     number, said = issue_first(args.strip())
     if number is None:
@@ -159,16 +160,14 @@ def near_command(ctx: Context, word: str, args: str) -> Outcome | None:
     meant = next(
         (
             command
-            for command in ctx.services.commands
-            if bare in command.near_words
-            and ctx.role in command.audience
-            and refusal(command.name, ctx.actor, issue) is None
+            for command in meaning
+            if ctx.role in command.audience and refusal(command.name, ctx.actor, issue) is None
         ),
         None,
     )
     if meant is None:
         return None
-    wanted, whole = _said_as(meant, said)
+    wanted, whole = _words_after_number(meant, said)
     keyword = meant.keywords[0]
     shown = f"{keyword} {number if number is not None else '编号'} {hinted(wanted)}".strip()
     line = texts.NEAR_COMMAND.format(word=echoed(word), meant=shown, summary=meant.summary)
@@ -182,7 +181,7 @@ def near_command(ctx: Context, word: str, args: str) -> Outcome | None:
 _OPTIONAL = re.compile(r"\s*\[[^\]]*\]")
 
 
-def _said_as(command: Command, said: str) -> tuple[str, bool]:
+def _words_after_number(command: Command, said: str) -> tuple[str, bool]:
     """What follows the issue number in `command` said with the words `said` (「办结 1 灯换好
     了」), or its usage's placeholder (「办结 1 结果」); and whether that is whole (no
     placeholder left). Words are dropped by a command that takes none (「查看 1」)."""

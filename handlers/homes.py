@@ -57,9 +57,8 @@ def _keep(ctx: Context, building: str, home: str, unknown: str) -> None:
 
 def home_building(ctx: Context) -> str | None:
     """The building of the flat the sender gave, if any."""
-    assert ctx.community is not None
-    home = ctx.uow.meetings.household(ctx.sender.id, ctx.community.id)
-    return building_number(home.home.split("-")[0]) if home is not None else None
+    found = home(ctx)
+    return found[0] if found is not None else None
 
 
 def home(ctx: Context) -> tuple[str, str | None, str | None] | None:

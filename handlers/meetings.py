@@ -205,18 +205,29 @@ def _groups(ctx: Context, typed: str | None, agenda: Sequence[Issue] = ()) -> li
             raise Answer(texts.MEETING_NEEDS_GROUPS)
         return [ctx.chat]
     found: list[Chat] = []
-    grids = {g.name: g.id for g in ctx.uow.communities.grids_of(ctx.community.id)}
-    chats = list(ctx.uow.chats.of_community(ctx.community.id))
+    known = _known_groups(ctx)
     for name in filter(None, _GROUP_LIST.split(normalize(typed))):
-        if name in _EVERY_GROUP:  # 「群 全部」: every residents' group
-            found += [c for c in chats if c.kind in ("grid", "resident") and c not in found]
-            continue
-        matches = [c for c in chats if c.grid_id == grids.get(name) and c.kind == "grid"]
-        matches = matches or [c for c in chats if name in (c.ref, c.title)]
-        if not matches:
+        matches = _named(name, *known)
+        if not matches and name not in _EVERY_GROUP:
             raise Answer(texts.MEETING_UNKNOWN_GROUP.format(name=name))
         found += [c for c in matches if c not in found]
     return found
+
+
+def _known_groups(ctx: Context) -> tuple[dict[str, int], list[Chat]]:
+    """The community's grids by name, and its chats: what `_named` picks from."""
+    assert ctx.community is not None
+    grids = {g.name: g.id for g in ctx.uow.communities.grids_of(ctx.community.id)}
+    return grids, list(ctx.uow.chats.of_community(ctx.community.id))
+
+
+def _named(name: str, grids: dict[str, int], chats: list[Chat]) -> list[Chat]:
+    """The groups `name` (normalised) names: 全部, every residents' group; a grid, its grid
+    group; else the chats of that name."""
+    if name in _EVERY_GROUP:
+        return [c for c in chats if c.kind in ("grid", "resident")]
+    matches = [c for c in chats if c.grid_id == grids.get(name) and c.kind == "grid"]
+    return matches or [c for c in chats if name in (c.ref, c.title)]
 
 
 def _reported_in(ctx: Context, agenda: Sequence[Issue]) -> list[Chat]:
@@ -471,7 +482,7 @@ def _said_plainly(ctx: Context, head: str, parts: dict[str, str]) -> tuple[str, 
     first issue's category. The head as it was when no time is among them."""
     words = head.split() if len(head) <= _PLAIN_AT_MOST else []
     known_places = set(ctx.community_settings().places)
-    group_names: set[str] | None = None  # read once a word may be one
+    known: tuple[dict[str, int], list[Chat]] | None = None  # read once a word may be a group
     agenda: list[Issue] = []
     place: list[str] = []
     groups: list[str] = []
@@ -493,9 +504,8 @@ def _said_plainly(ctx: Context, head: str, parts: dict[str, str]) -> tuple[str, 
         if (about := _TOPIC_START.match(word)) is not None and word[about.end() :]:
             topic.append(word[about.end() :])  # 「商量加装电梯」
         elif title and (group := _SENT_TO.sub("", normalize(word))):
-            if group_names is None:
-                group_names = _group_names(ctx)
-            if group in group_names:
+            known = known or _known_groups(ctx)
+            if _named(group, *known):
                 groups.append(group)  # 「… 社区会议室 网格3群」: where it is sent, not held
             else:
                 place.append(word)
@@ -522,16 +532,6 @@ def _said_plainly(ctx: Context, head: str, parts: dict[str, str]) -> tuple[str, 
 
 # 「发到网格3群」「发网格5」: a group named as where a meeting goes.
 _SENT_TO = re.compile(r"^(?:发到|发给|发)")
-
-
-def _group_names(ctx: Context) -> set[str]:
-    """What names a group a meeting may be sent to (`_groups`): 全部, a grid, a residents'
-    group by its name."""
-    assert ctx.community is not None
-    grids = {grid.name for grid in ctx.uow.communities.grids_of(ctx.community.id)}
-    chats = ctx.uow.chats.of_community(ctx.community.id)
-    named = {name for c in chats if c.kind in ("grid", "resident") for name in (c.ref, c.title)}
-    return {*_EVERY_GROUP, *grids, *(normalize(name) for name in named if name)}
 
 
 # 「社区活动室」「党群服务中心」「3号楼下」: words that name a place by how they end, unless they
