@@ -338,7 +338,7 @@ class Dispatcher:
                     return reported is not None
                 if kind is RouteKind.SPOKEN_BALLOT:
                     return uow.meetings.polling_heard(chat.platform, ref, now)
-                if kind is RouteKind.NOT_FIXED:
+                if kind in (RouteKind.NOT_FIXED, RouteKind.THANKED):
                     return uow.issues.resolved_waits(chat.platform, sender, ref)
                 if kind is RouteKind.SPOKEN_OBJECTION:
                     return uow.meetings.publicity_heard(chat.platform, ref, now)
@@ -495,6 +495,8 @@ class Dispatcher:
             log.exception("moving chat %s to %s failed", old_ref, new_ref)
 
     def _handle(self, ctx: Context, route: Route) -> Outcome:
+        if (heard := _HEARD.get(route.kind)) is not None:  # a spoken answer, if it answers
+            return self._or_otherwise(ctx, route, heard(ctx, route.text))
         match route.kind:
             case RouteKind.COMMAND:
                 assert route.command is not None
@@ -529,16 +531,6 @@ class Dispatcher:
                 return ledger.lookback_reply(ctx, route.text) or Outcome([], "ignored")
             case RouteKind.BALLOT:
                 return meetings.ballot(ctx, route.text)
-            case RouteKind.SPOKEN_BALLOT:
-                return self._or_otherwise(ctx, route, meetings.spoken_ballot(ctx, route.text))
-            case RouteKind.NOT_FIXED:
-                return self._or_otherwise(ctx, route, ledger.not_fixed_reply(ctx, route.text))
-            case RouteKind.ASKING:
-                return self._or_otherwise(ctx, route, intake.asked_in_group(ctx, route.text))
-            case RouteKind.FIXED:
-                return self._or_otherwise(ctx, route, intake.fixed_in_group(ctx, route.text))
-            case RouteKind.ATTEND:
-                return self._or_otherwise(ctx, route, meetings.attend(ctx, route.text))
             case RouteKind.LEDGER_ASKED:
                 assert route.command is not None
                 if route.command.name == "stats":  # 「你们今天处理了几件」: chat after all
@@ -552,8 +544,6 @@ class Dispatcher:
                 return route.command.handler(ctx, route.args)
             case RouteKind.MEETING_ASKED:
                 return self._or_otherwise(ctx, route, meetings.when_and_where(ctx))
-            case RouteKind.NOTICE_ASKED:
-                return self._or_otherwise(ctx, route, notice.answering(ctx, route.text))
             case RouteKind.GUIDE_ASKED:
                 return self._or_otherwise(ctx, route, self._guide_answered(ctx, route.text))
             case RouteKind.NOTICE_QUESTION:  # 「为什么停水」 in reply to a notice
@@ -562,27 +552,6 @@ class Dispatcher:
             case RouteKind.MEETING_QUESTION:  # 「需要带什么吗」 in reply to a meeting
                 asked = meetings.question_relayed(ctx, route.args, route.text)
                 return self._or_otherwise(ctx, route, asked)
-            case RouteKind.TAKING_PART_ASKED:  # 「能线上参加吗」 with a meeting there
-                return self._or_otherwise(ctx, route, meetings.question_heard(ctx, route.text))
-            case RouteKind.MEETING_CALLED:
-                return self._or_otherwise(ctx, route, meetings.called_in_words(ctx, route.text))
-            case RouteKind.ME_TOO:
-                return self._or_otherwise(ctx, route, intake.me_too(ctx, route.text))
-            case RouteKind.PLACE:
-                return self._or_otherwise(ctx, route, intake.place_given(ctx, route.text))
-            case RouteKind.DETAIL:
-                return self._or_otherwise(ctx, route, intake.detail_given(ctx, route.text))
-            case RouteKind.WITHDRAWN:
-                return self._or_otherwise(ctx, route, intake.withdrawn(ctx, route.text))
-            case RouteKind.EMERGENCY_NEWS:
-                return self._or_otherwise(ctx, route, intake.emergency_news(ctx, route.text))
-            case RouteKind.CHECKED:
-                return self._or_otherwise(ctx, route, intake.checked(ctx, route.text))
-            case RouteKind.HOME:
-                return self._or_otherwise(ctx, route, meetings.home_given(ctx, route.text))
-            case RouteKind.SPOKEN_OBJECTION:
-                objected = meetings.spoken_objection(ctx, route.text)
-                return self._or_otherwise(ctx, route, objected)
             case RouteKind.PHOTO:
                 return intake.late_photo(ctx, route.text)
             case RouteKind.SUGGEST:
@@ -691,3 +660,26 @@ class Dispatcher:
                     uow.commit()
         except Exception:
             log.exception("could not keep failed message %s", message.message_id)
+
+
+# Words that may answer something waiting (a poll, a rating, a meeting coming there …):
+# what answers them, None when nothing does, and then the message is what it otherwise reads as.
+_HEARD: dict[RouteKind, Callable[[Context, str], Outcome | None]] = {
+    RouteKind.SPOKEN_BALLOT: meetings.spoken_ballot,
+    RouteKind.NOT_FIXED: ledger.not_fixed_reply,
+    RouteKind.THANKED: ledger.thanked,
+    RouteKind.ASKING: intake.asked_in_group,
+    RouteKind.FIXED: intake.fixed_in_group,
+    RouteKind.ATTEND: meetings.attend,
+    RouteKind.NOTICE_ASKED: notice.answering,
+    RouteKind.TAKING_PART_ASKED: meetings.question_heard,
+    RouteKind.MEETING_CALLED: meetings.called_in_words,
+    RouteKind.ME_TOO: intake.me_too,
+    RouteKind.PLACE: intake.place_given,
+    RouteKind.DETAIL: intake.detail_given,
+    RouteKind.WITHDRAWN: intake.withdrawn,
+    RouteKind.EMERGENCY_NEWS: intake.emergency_news,
+    RouteKind.CHECKED: intake.checked,
+    RouteKind.HOME: meetings.home_given,
+    RouteKind.SPOKEN_OBJECTION: meetings.spoken_objection,
+}

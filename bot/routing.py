@@ -40,10 +40,11 @@ from bot.domain.duplicates import me_too
 from bot.domain.guide import asked as guide_asked
 from bot.domain.lookback import came_back
 from bot.domain.patrols import mentions_rounds, patrol_said, rounds_asked
-from bot.domain.ratings import RATING_WORDS, fixed_said, not_fixed, spoken_rating
+from bot.domain.ratings import RATING_WORDS, fixed_said, not_fixed, spoken_rating, thanks_said
 from bot.domain.sources import filing_said
 from bot.domain.voting import (
     MEETING_KINDS,
+    MEETING_WORDS,
     WITHDRAW_WORDS,
     attending_said,
     home_said,
@@ -80,7 +81,7 @@ _ISSUE_FIRST = frozenset({"issue", "record"})  # commands whose argument starts 
 # A meeting by its number, or by its kind (「取消会议 板凳会」: the one still to come).
 _EXPECTS = {
     "issue": re.compile(r"^#?\s*\d"),
-    "meeting": re.compile(rf"^(?:[Mm]\s*\d|(?:{'|'.join(MEETING_KINDS)})(?:\s|$))"),
+    "meeting": re.compile(rf"^(?:[Mm]\s*\d|(?:{'|'.join(MEETING_WORDS)})(?:\s|$))"),
     "question": re.compile(r"^问?\s*\d"),
 }
 _INLINE_SPACE = re.compile(r"[ \t\u3000]+")
@@ -123,6 +124,9 @@ class RouteKind(Enum):
     ASKING = "asking"
     # 灯修好了，谢谢 (in a group): perhaps a reporter telling their issue there is done
     FIXED = "fixed"
+    # 谢谢 / 辛苦了 (in a group): perhaps the reporter of an issue 已办结 there, whose rating
+    # is then asked for; if not, `otherwise`
+    THANKED = "thanked"
     # 我参加 / 我去不了 (in a group): perhaps about a meeting coming there; if none, `otherwise`
     ATTEND = "attend"
     # 几点开会 / 在哪开会 (in a group): perhaps about a meeting coming there
@@ -373,9 +377,8 @@ class Router:
             and me_too(said_text, replying=replying)
         ):
             return Route(RouteKind.ME_TOO, text=raw, otherwise=untagged)
-        if not private and untagged.kind in _FIXED_OVER and fixed_said(said_text):
-            # 「灯修好了，谢谢」: perhaps a reporter telling their issue there is done
-            untagged = Route(RouteKind.FIXED, text=raw, otherwise=untagged)
+        if not private:  # 「灯修好了，谢谢」「谢谢」: perhaps of a reporter's issue there
+            untagged = _work_done_heard(raw, said_text, untagged)
         if came_back(text, private=private) is not None:
             untagged = Route(RouteKind.LOOKBACK, text=raw, otherwise=untagged)
         if untagged.kind is not RouteKind.RATING and not_fixed(text, private=private):
@@ -680,6 +683,16 @@ def _of_own_report(raw: str, said_text: str) -> Route | None:
 _FIXED_OVER = (RouteKind.IGNORE, RouteKind.EMERGENCY_NEWS)  # a tuple: members by identity
 
 
+def _work_done_heard(raw: str, said_text: str, untagged: Route) -> Route:
+    """In a group, 「灯修好了，谢谢」: perhaps a reporter telling their issue there is done;
+    「谢谢」「辛苦了」: perhaps its reporter thanking for it once 已办结; else `untagged`."""
+    if untagged.kind in _FIXED_OVER and fixed_said(said_text):
+        return Route(RouteKind.FIXED, text=raw, otherwise=untagged)
+    if untagged.kind is RouteKind.IGNORE and thanks_said(said_text):
+        return Route(RouteKind.THANKED, text=raw, otherwise=untagged)
+    return untagged
+
+
 def _chat_at_last(route: Route) -> bool:
     """Whether `route`, when nothing it may answer is there, is group chat after all."""
     while route.otherwise is not None:
@@ -760,7 +773,8 @@ _BA = re.compile(
     r"(?P<more>(?:\s*号?\s*(?:和|、|,|，|跟|及)\s*[#＃]?\s*[0-9０-９]+)*)\s*号?\s*"
     # 「1号太难了，吹哨给住建局」: a word on it first (「5号楼漏水，报给物业」 is of a building)
     r"(?P<aside>(?![号楼栋幢单院门室])[^\s,，。0-9０-９]{1,8}[,，]\s*)?"
-    r"(?:也|先|再|就|直接|都|还是|重新)?"  # 「把1号也派给刘物业」「2号重新分给张网格」
+    # 「把1号也派给刘物业」「2号重新分给张网格」「2号需要上报街道」「3号要吹哨」
+    r"(?:也|先|再|就|直接|都|还是|重新)?(?P<modal>需要|要|得|应该)?"
     r"(?P<verb>合并到|合并进|并到|并入|派给|交给|转交给|转交|转给|改派给|改派|转派给|转派|派单给|派单"
     r"|分给|安排给|派(?![人了过个去来送发出件对车])|让"  # 「1号派物业 3天」「1号让物业去处理」
     r"|上报给|上报到|上报|吹哨给|吹哨|报给|退回|转到"
@@ -793,7 +807,8 @@ _ACCEPT_REST = re.compile(rf"{_ACCEPT_ALONE.pattern}|^了?\s*(?:简单|复杂|�
 # What makes a 把 sentence a question about the issue rather than a command.
 _ASKED_BACK = re.compile(r"^(?:了|过|来|去|没|谁|哪|什么)|(?:吗|么|没有|没|呢|[?？])\s*$")
 # The particles a 把 sentence may end in, not part of its name or reason.
-_SOFT_END = re.compile(r"(?:吧|啊|呀|哈|呗|了吧|一下吧?)[\s。.!！~～]*$")
+# (「1号交给刘物业了」: done as said, 刘物业)
+_SOFT_END = re.compile(r"(?:吧|啊|呀|哈|呗|了吧|一下吧?|了)[\s。.!！~～]*$")
 _LENGTH_FIRST = re.compile(r"^[0-9０-９一二两三四五六七八九十半]")  # 「3天」「两个工作日」
 # 「1号让物业去处理一下，周五前」: whom, then the work (「1号让他们自己解决」 says none).
 _LET_DO = re.compile(
@@ -802,10 +817,26 @@ _LET_DO = re.compile(
 )
 
 
+# 「派给物业 1 今天」「交给物业 2」「转给刘物业，3号」: whom first, then the issue (not a count:
+# 「交给他们 1 个月了」).
+_TO_FIRST = re.compile(
+    r"^(?:派给|派单给|交给|转给|转交给|分给|安排给|改派给|转派给)\s*"
+    r"(?P<who>@?[^\s0-9０-９#＃,，。]{1,10}?)[\s,，]*(?P<number>[#＃]?\s*[0-9０-９]{1,9})\s*号?"
+    r"(?!\s*(?:[个人位名次天点分户件条元块米周月年层楼栋幢单室时]|号\s*[楼院栋]))"
+    r"(?:[\s,，]+(?P<rest>.*))?$",
+    re.DOTALL,
+)
+
+
 def _ba_sentence(said: str, *, aside: bool = False) -> str | None:
     """「把2合并到1」「2号合并到1」 → 「合并 2 1」: the command word first, as the parser reads
     it; None when the message is no such sentence. With a word on the issue before the verb
     (「1号太难了，吹哨给住建局」) only when `aside`: said privately or in a work group."""
+    if (whom := _TO_FIRST.match(said)) is not None:
+        rest = _SOFT_END.sub("", whom["rest"] or "")
+        if _ASKED_BACK.search(rest):
+            return None  # 「交给物业 1 了吗」
+        return f"派单 {whom['number']} {whom['who']} {rest}".rstrip()
     match = _BA.match(said)
     if match is None or (match["aside"] and not aside):
         return None
@@ -814,6 +845,8 @@ def _ba_sentence(said: str, *, aside: bool = False) -> str | None:
     keyword = "受理" if re.fullmatch(_LEVEL_SAID, verb) else _BA_KEYWORD.get(verb, "延期")
     if match["aside"] and keyword == "延期":
         return None  # 「2号要等配件，延期到下周五」: the word before is its reason (intake)
+    if match["modal"] and keyword not in ("上报", "派单"):
+        return None  # 「1号要延期到…」 asks for it (a holder's request: intake)
     # Without the 把, the number in digits: 「一并入账」 is no merge.
     plain = keyword in _WITHOUT_BA and not match["number"][-1:].isalpha()
     rest = match["rest"]
@@ -868,6 +901,7 @@ _HOW_DONE = re.compile(r"^(?:记录|登记|填|写|用|做)")  # 「怎么记录
 _HOW_ANSWERED = frozenset({"积分", "兑换"})
 _ROLE_SAID = r"楼栋长|网格员|书记|社区干部"
 _KINDS = "|".join(MEETING_KINDS)
+_MEETING_SAID = "|".join(MEETING_WORDS)  # a kind, or 会议: 「会议改到周五」
 _VERDICTS = "|".join(sorted(RATING_WORDS, key=len, reverse=True))  # 「非常不满意」 before 「满意」
 # (pattern, command, whether only privately: in a group 「明天9点提醒我一下」 is said to a
 # neighbour, but in a work group to the bot; 「…提醒大家…」 asks the bot to tell the group)
@@ -1040,6 +1074,16 @@ _SAID_AS = (
     # 「提醒我明天下午3点去物业」
     (re.compile(rf"{_WHEN_SAID}大家[，,\s]*(?P<what>.+)$"), "提醒 {when} {what}", False),
     (re.compile(rf"{_WHEN_SAID}(?:我|一下)[，,\s]*(?P<what>.+)$"), "提醒 {when} {what}", True),
+    # 「帮我记一下，明天上午去4号楼看路灯」「备忘：周五交材料」 privately: a reminder for oneself
+    (
+        re.compile(
+            r"^(?:请|麻烦)?(?:帮我|给我)?(?:记一下|记下来?|记着|记住|备忘一下|备忘)(?:吧)?"
+            r"[，,：:\s]+(?P<memo>\S.*)$",
+            re.DOTALL,
+        ),
+        "提醒 {memo}",
+        True,
+    ),
     # 「下午3点提醒我」: when, and what is asked for
     (re.compile(rf"{_WHEN_SAID}(?:我|一下)?$"), "提醒 {when}", True),
     # 「明天上午9点提醒张网格去看3号楼井盖」: whom, then what, said as the reminder's words
@@ -1150,7 +1194,7 @@ _SAID_AS = (
     # 「议事会改到周日下午3点」「这次的板凳会取消了」: the one still to come (handlers/meetings.py)
     (
         re.compile(
-            rf"^(?:把)?(?:这次|下次|本次)?的?(?P<kind>{_KINDS})\s*"
+            rf"^(?:把)?(?:这次|下次|本次)?的?(?P<kind>{_MEETING_SAID})\s*"
             rf"(?:改期到|改到|改成|推迟到|挪到|延到|改在)\s*{_NOT_ASKED}(?P<what>.+)$"
         ),
         "改期 {kind} {what}",
@@ -1158,8 +1202,8 @@ _SAID_AS = (
     ),
     (
         re.compile(
-            rf"^(?:这次|下次|本次)?的?(?P<kind>{_KINDS})(?:取消了?|不开了)$"
-            rf"|^取消(?:这次|下次|本次)?的?(?P<k2>{_KINDS})$"
+            rf"^(?:这次|下次|本次)?的?(?P<kind>{_MEETING_SAID})(?:取消了?|不开了)$"
+            rf"|^取消(?:这次|下次|本次)?的?(?P<k2>{_MEETING_SAID})$"
         ),
         "取消会议 {kind}{k2}",
         False,
@@ -1247,13 +1291,22 @@ _SAID_AS = (
         "发到 {meeting} {where}",
         False,
     ),
-    # 「M1 公示5天」「把M1公示一下」 → 公示 M1 5天
+    # 「M1 公示5天」「把M1公示一下」 → 公示 M1 5天; 「公示一下」「把会议结果公示出去」 → 公示 会议:
+    # the one outcome not yet published
     (
         re.compile(
             r"^(?:把|将)?(?P<meeting>[Mm][0-9]{1,9})\s*(?:的决议|的结果)?\s*公示(?:一下)?\s*"
             r"(?P<days>[0-9]{1,2}\s*(?:天|个工作日))?(?:吧)?$"
         ),
         "公示 {meeting} {days}",
+        False,
+    ),
+    (
+        re.compile(
+            rf"^(?:把|将)?(?:这次|本次|上次)?的?(?P<kind>{_MEETING_SAID})?的?(?:决议|结果)?\s*"
+            r"(?:公示|公布)(?:一下|出去|出来)?\s*(?P<days>[0-9]{1,2}\s*(?:天|个工作日))?(?:吧)?$"
+        ),
+        "公示 {kind} {days}",
         False,
     ),
     # 「1号确认修好了」「2号核实过了，灯亮了」 → 核实 1 修好了: a 楼栋长's check of the work
@@ -1324,6 +1377,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "提醒 修改 {number} {what}": ("提醒",),
     "提醒 修改 {which} {to}": ("提醒",),
     "提醒 {when} {what}": ("提醒",),
+    "提醒 {memo}": ("记", "备忘"),
     "提醒 {when}": ("提醒",),
     "提醒 {what}": ("提醒",),
     "积分": ("积分", "几分"),
@@ -1335,8 +1389,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "我的统计 {period}{p2}": ("反映", "报了", "报过", "提了", "提过", "月报", "年度", "年报"),
     "改期 {meeting} {what}": ("M", "m"),
     "取消会议 {meeting}{m2}": ("M", "m"),
-    "改期 {kind} {what}": MEETING_KINDS,
-    "取消会议 {kind}{k2}": MEETING_KINDS,
+    "改期 {kind} {what}": MEETING_WORDS,
+    "取消会议 {kind}{k2}": MEETING_WORDS,
     "设置角色 {who} {role} {scope}": ("楼栋长", "网格员", "书记", "社区干部"),
     "设置角色 {who}{who2} 居民": ("楼栋长", "网格员"),
     "议事 {kind} {rest}": MEETING_KINDS,
@@ -1349,6 +1403,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "核实 {number} {what}": ("确认", "核实"),
     "发到 {meeting} {where}": ("发到", "发给", "发送到", "发布到"),
     "公示 {meeting} {days}": ("公示",),
+    "公示 {kind} {days}": ("公示", "公布"),
 }
 _SAID_AS_NEEDING = tuple((*said, frozenset(_NEEDS[said[1]])) for said in _SAID_AS)
 # The needed words a message has, in one pass. Two that overlap (「按月报」) yield the first
@@ -1369,7 +1424,7 @@ _OUTCOME_FIRST = re.compile(
 # 「议事会结果：划20个车位」「停车议事会的决议：…」「板凳会开完了，决定…」: the outcome of the
 # meeting held and waiting for it (结果 without a number), said by staff.
 _OUTCOME_OF_KIND = re.compile(
-    rf"^(?P<title>[\u4e00-\u9fff]{{0,8}}?(?:{_KINDS}))的?"
+    rf"^(?P<title>[\u4e00-\u9fff]{{0,8}}?(?:{_MEETING_SAID}))的?"
     r"(?:(?:结果|决议)[，,：:\s]*(?!出来|如何|怎么|呢|是)"
     r"|(?:会)?(?:开完了|已经开了|开过了)[，,：:\s]*(?:决定|决议|商定|议定)(?:了)?[，,：:\s]*)"
     r"(?=.*[^吗呢么没?]$)",

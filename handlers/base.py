@@ -280,6 +280,7 @@ _UNSCHEDULED = frozenset(
         "withdraw",
         "reject_objection",
         "extend_asked",
+        "thanked",
     }
 )
 

@@ -26,6 +26,7 @@ from bot.domain.asking import (
     PROGRESS_SAID,
     REPORTER_CONTACT_ASKED,
     RESOLVED_SAID,
+    SENT_TO_SAID,
     UNASSIGN_SAID,
     URGING,
     WHY_REJECTED,
@@ -95,14 +96,17 @@ from handlers.base import (
     reply_to,
 )
 from handlers.ledger import (
+    URGE_AGAIN_AFTER,
     WORDS_MAX,
     is_deadline,
     issue_facts,
     own_open_here,
+    pressed,
     progress,
     reopen,
     resolve,
     shown_deadline,
+    thanked,
     verify,
     withdraw,
     withdrawal_asked,
@@ -487,11 +491,26 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
         return _repeats_which(ctx, number)
     if UNASSIGN_SAID.match(said.strip()) is not None:  # 「1号先不派了」
         return answer(ctx, texts.STAFF_UNASSIGN_HINT.format(number=number), "invalid")
+    if (sent := _sent_to(ctx, said.strip())) is not None:  # 「1号我已经派物业了」
+        line = texts.STAFF_SENT_HINT.format(number=number, who=sent)
+        return answer(ctx, line, "invalid")
     if EXTEND_SAID.search(said):
         hint = texts.STAFF_EXTEND_HINT
     elif NOT_OURS_SAID.search(said):
         hint, said = texts.STAFF_NOT_OURS_HINT, _not_ours_reason(said)
     return _work_hinted(ctx, hint, number, said.strip())
+
+
+def _sent_to(ctx: Context, said: str) -> str | None:
+    """Whom 「我已经派物业了」「交给刘物业了」 says an issue was handed to, when that is a unit
+    or a person of the community; None for other words."""
+    sent = SENT_TO_SAID.match(normalize(said))
+    if sent is None or ctx.community is None:
+        return None
+    who = sent["who"]
+    if ctx.community_settings().find_unit(who) is not None:
+        return who
+    return who if ctx.uow.people.named(ctx.community.id, who) else None
 
 
 # The hints that name 进展 or 办结 with the words said: pressed on platforms with buttons.
@@ -1039,7 +1058,9 @@ def _asked_or_pressed(
     ctx: Context, text: str, said: str, hint: str, *, progress: bool
 ) -> Outcome | None:
     """A short question after one's reports, or pressing (`said` normalised): their open
-    ones listed; pressing that tells more just after a report, more of it. None when the
+    ones listed; pressing that tells more just after a report, more of it; pressing later
+    with one of theirs open (its first hour over), that one pressed through its grid
+    workers, with what else they said as why (「能不能快一点，老人天天爬楼」). None when the
     words are about a problem none of theirs is (`_asked_after`)."""
     urging = URGING.search(said) is not None
     told_more = urging and any(not URGING.search(part) for part in _clauses(said))
@@ -1054,6 +1075,16 @@ def _asked_or_pressed(
     if not mine:
         none = texts.NONE_OF_YOURS if ctx.chat.kind == "private" else texts.NONE_IN_GROUP
         return answer(ctx, f"{none}\n{hint}", "invalid")
+    if (
+        urging
+        and not progress
+        and len(mine) == 1
+        and ctx.now - mine[0].created_at > URGE_AGAIN_AFTER
+    ):
+        why = "，".join(
+            part for part in _clauses(text.strip()) if not URGING.search(normalize(part))
+        )
+        return pressed(ctx, f"{mine[0].number} {why}")
     return _your_issues(ctx, mine)
 
 
@@ -1142,8 +1173,8 @@ def _courtesy(ctx: Context, said: str, analysis: Analysis) -> Outcome | None:
     """「谢谢」「再见」 answered in kind; 「暖气归谁管」 (asked, not reported) told how it goes:
     of the report of that kind just made, or else when it names no place. None for other
     words, and for a problem told with the question (「楼上漏水，这事归谁管」: a report)."""
-    if _THANKS.match(said):
-        return answer(ctx, texts.YOU_ARE_WELCOME, "invalid")
+    if _THANKS.match(said):  # with a rating theirs to give, asked for it once
+        return thanked(ctx, said) or answer(ctx, texts.YOU_ARE_WELCOME, "invalid")
     if _FAREWELL.match(said):
         return answer(ctx, texts.GOODBYE, "invalid")
     if ctx.chat.kind == "private" and _CALL_ME.search(said) and not _NOBODY_CALLED.search(said):

@@ -1001,7 +1001,7 @@ def urge(ctx: Context, args: str) -> Outcome:
     if (each := for_each_issue(ctx, args, urge)) is not None:
         return each
     if ctx.actor.role in (Role.RESIDENT, Role.HEAD):
-        return _pressed(ctx, args)
+        return pressed(ctx, args)
     if normalize(args).strip() in OVERDUE_WORDS:  # 「催办 超期」
         return _urge_overdue(ctx)
     issue, _ = find_issue(ctx, args, "urge")
@@ -1069,16 +1069,21 @@ def _urged_whom(ctx: Context, issue: Issue) -> str:
     return "、".join(filter(None, [assignee_label(ctx.uow, issue), issue.escalated_to]))
 
 
-def _pressed(ctx: Context, args: str, *, hurry: bool = False) -> Outcome:
+def pressed(ctx: Context, args: str, *, hurry: bool = False) -> Outcome:
     """催办 N from its reporter, a follower or its building's 楼栋长: they cannot chase the
-    holder themselves, so its grid workers hear they asked, once an hour at most. 加急 N [原因]
-    from them (`hurry`) is the same, with their reason, and the workers are shown 「加急 N」."""
+    holder themselves, so its grid workers hear they asked (and why, when they say), once an
+    hour at most. 加急 N [原因] from them (`hurry`) is the same, and the workers are shown
+    「加急 N」. Without a number, their one open report here."""
     number, rest = issue_first(args)
-    reason = rest.strip() if hurry else ""
+    if number is None and normalize(args).strip() in OVERDUE_WORDS:
+        raise Answer(ctx.services.command("urge").usage_line())  # 「催办 超期」 is staff's
+    if number is None:  # 「帮我催一下」「能不能快一点，老人天天爬楼」: the one they reported, why
+        rest = args
+        if ctx.community is not None:
+            number = _one_of_own(ctx)
+    reason = rest.strip()
     if len(reason) > WORDS_MAX:
         raise Answer(texts.WORDS_TOO_LONG.format(limit=WORDS_MAX))
-    if number is None and not args.strip() and ctx.community is not None:
-        number = _one_of_own(ctx)  # 「帮我催一下」: the one they reported
     issue = ctx.uow.issues.by_number(ctx.community.id, number) if ctx.community and number else None
     if number is None:
         raise Answer(ctx.services.command("urge").usage_line())
@@ -1096,10 +1101,10 @@ def _pressed(ctx: Context, args: str, *, hurry: bool = False) -> Outcome:
     record(ctx, issue, "pressed", who)
     held = issue.status is IssueStatus.ASSIGNED or bool(issue.escalated_to)
     then = texts.PRESSED_URGE if held else texts.PRESSED_ASSIGN
-    asked = texts.PRESSED_ASKED
+    because = texts.PRESSED_BECAUSE.format(reason=quoted(reason, SUMMARY_LIMIT)) if reason else ""
+    asked = texts.PRESSED_ASKED + because
     if hurry:
-        because = texts.PRESSED_BECAUSE.format(reason=quoted(reason, SUMMARY_LIMIT))
-        asked = texts.PRESSED_HURRY.format(because=because if reason else "")
+        asked = texts.PRESSED_HURRY.format(because=because)
         then = then if issue.urgent else texts.PRESSED_HURRY_THEN
     line = texts.PRESSED.format(
         number=issue.number,
@@ -1144,7 +1149,7 @@ def hurry(ctx: Context, args: str) -> Outcome:
     if (each := for_each_issue(ctx, args, hurry)) is not None:
         return each
     if ctx.actor.role in (Role.RESIDENT, Role.HEAD):
-        return _pressed(ctx, args, hurry=True)  # 「1号加急」 from its reporter: asked of staff
+        return pressed(ctx, args, hurry=True)  # 「1号加急」 from its reporter: asked of staff
     issue, rest = find_issue(ctx, args, "hurry")
     if issue.status not in OPEN:
         raise Answer(texts.HURRY_NOT_OPEN.format(number=issue.number, status=issue.status.label))
@@ -1227,11 +1232,13 @@ def rating_reply(ctx: Context, text: str) -> Outcome:
     if ctx.community is None or said is None:
         return Outcome([], "ignored")
     score, reason = said
-    waiting = _resolved_here(ctx)
+    waiting = awaiting_rating(ctx)
     # 「12345工单2026…：市民反映又堵了，不满意」: a work order sent back, no rating of one's own.
     order = private and work_order_of(normalize(text)) is not None
     if not waiting or order:  # in a group it was chat; privately it was said to the bot
-        if ctx.chat.kind == "private" and (reason or order):
+        # 「挺好的」「不错」 with nothing to rate: everyday words, answered as such
+        everyday = spoken_rating(normalize(text), private=False) is None
+        if ctx.chat.kind == "private" and (reason or order or everyday):
             # 「7号楼楼道堆满了杂物，物业也不管，很不满意」: a complaint, not a rating.
             from handlers.intake import private_message  # here: intake imports ledger
 
@@ -1245,17 +1252,36 @@ def rating_reply(ctx: Context, text: str) -> Outcome:
     return _rated(ctx, waiting[0], score, reason)
 
 
-def _resolved_here(ctx: Context) -> list[Issue]:
+def awaiting_rating(ctx: Context) -> list[Issue]:
     """The sender's issues 已办结 and waiting for their verdict, reported here (privately: any)."""
     done = ctx.uow.issues.reported_by(ctx.sender.id, statuses=(IssueStatus.RESOLVED,))
     return [issue for issue in done if in_this_chat(ctx, issue)]
+
+
+def thanked(ctx: Context, text: str) -> Outcome | None:
+    """「谢谢」「辛苦了」 from the reporter of an issue 已办结 here (privately: any) and waiting
+    for their verdict: the thanks go in its record, and they are asked, once, for the rating
+    its 销号 waits for. None when nothing of theirs waits, or they were asked so before."""
+    waiting = [
+        issue
+        for issue in awaiting_rating(ctx)
+        if ctx.uow.audit.last_of(issue.id, ("thanked",)) is None
+    ]
+    if not waiting:
+        return None
+    for issue in waiting:
+        record(ctx, issue, "thanked", shorten(text.strip(), SUMMARY_LIMIT))
+    if len(waiting) == 1:
+        return answer(ctx, texts.THANKS_RATE_ONE.format(number=waiting[0].number))
+    numbers = numbers_of(waiting)
+    return answer(ctx, texts.THANKS_RATE_MANY.format(numbers=numbers, number=waiting[0].number))
 
 
 def not_fixed_reply(ctx: Context, text: str) -> Outcome | None:
     """「灯还是不亮」「还没修好啊」 from the reporter of an issue 已办结 here (privately: any):
     it reopens, as 重开 with their words; with several such issues they are asked which. None
     when none of theirs is 已办结 here."""
-    waiting = _resolved_here(ctx)
+    waiting = awaiting_rating(ctx)
     if not waiting:
         return None
     said = shorten(text.strip(), 30)

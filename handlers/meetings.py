@@ -25,6 +25,7 @@ from bot.domain.sources import Source
 from bot.domain.voting import (
     HOME,
     MEETING_KINDS,
+    MEETING_WORDS,
     RULE_LABELS,
     RULE_WORDS,
     WITHDRAW_WORDS,
@@ -35,6 +36,7 @@ from bot.domain.voting import (
     is_ballot,
     meeting_called,
     objection_said,
+    of_kind,
     parse_choices,
     shared_homes,
     spoken_choice,
@@ -58,6 +60,7 @@ from handlers.base import (
     Outcome,
     Services,
     answer,
+    hinted,
     numbers_of,
     record,
     record_community,
@@ -248,13 +251,13 @@ OBJECTION_SHOWN_AT_MOST = 60
 def find_meeting(
     ctx: Context, token: str, command: str = "", *, coming: bool = False, latest: bool = False
 ) -> Meeting:
-    """The meeting `token` (M3) names, or, `coming`, a kind of meeting the one still to come
-    (「议事会改到周日」), and, `latest`, else the last one called; a missing or malformed one
-    gets `command`'s usage."""
+    """The meeting `token` (M3, or 3: these commands number nothing else) names, or,
+    `coming`, a kind of meeting (or 会议) the one still to come (「议事会改到周日」), and,
+    `latest`, else the last one called; a missing or malformed one gets `command`'s usage."""
     said = normalize(token)
-    if (coming or latest) and said in MEETING_KINDS and ctx.community is not None:
+    if (coming or latest) and said in MEETING_WORDS and ctx.community is not None:
         return _the_one_coming(ctx, ctx.community.id, said, latest=latest)
-    match = re.match(r"^[Mm]\s*(\d{1,9})$", said)
+    match = re.match(r"^[Mm]?\s*(\d{1,9})$", said)
     if match is None or ctx.community is None:
         raise Answer(ctx.services.command(command).usage_line() if command else texts.MEETING_WHICH)
     meeting = ctx.uow.meetings.by_number(ctx.community.id, int(match[1]))
@@ -301,7 +304,7 @@ def _the_one_coming(ctx: Context, community_id: int, kind: str, *, latest: bool)
     none, `latest`: the last meeting called (of that kind if any is), else told there is none."""
     called = ctx.uow.meetings.called_between(community_id, None, None)
     meetings = [m for m in called if m.kind == "meeting"]
-    meetings = [m for m in meetings if m.title.endswith(kind)] or meetings
+    meetings = [m for m in meetings if of_kind(m.title, kind)] or meetings
     coming = [
         meeting
         for meeting in meetings
@@ -317,41 +320,58 @@ def _the_one_coming(ctx: Context, community_id: int, kind: str, *, latest: bool)
     return coming[0]
 
 
-_NUMBERED = re.compile(r"^[Mm]\s*\d")
+# 「结果 M1 …」「结果 1 …」 (「结果 M 1」: its usage; 「结果 20个车位…」: words of it)
+_NUMBERED = re.compile(r"^(?:[Mm]\s*\d|\d{1,9}(?:\s|$))")
 
 
-def _awaiting_outcome(ctx: Context, word: str) -> tuple[Meeting, bool]:
+def _awaiting_outcome(ctx: Context, word: str, words: str) -> tuple[Meeting, bool]:
     """The one meeting held (its time come, not cancelled) and without an outcome, for 结果
-    said without a number; of the title or kind `word` names (「停车议事会」「板凳会」) when it
-    names one, and whether it did. Asked which when there are several; with none, the usage."""
+    said without a number; of the title or kind `word` names (「停车议事会」「板凳会」「会议」)
+    when it names one, and whether it did. Asked which when there are several; with none, the
+    usage, or for one still to come the command with its number and `words` (the outcome)."""
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
     called = ctx.uow.meetings.called_between(ctx.community.id, ctx.now - 4 * CURRENT_FOR, None)
-    held = [
-        meeting
-        for meeting in called
-        if meeting.kind == "meeting"
-        and not meeting.outcome
-        and meeting.status == "scheduled"
-        and meeting.starts_at is not None
-        and meeting.starts_at <= ctx.now
-    ]
     said = normalize(word)
-    named = [
+    kind = next((k for k in MEETING_WORDS if said.endswith(k)), None)
+    meetings = [m for m in called if m.kind == "meeting" and not m.outcome]
+    named = [m for m in meetings if m.title == said or (kind and of_kind(m.title, kind))]
+    meetings = named or meetings
+    held = [
         m
-        for m in held
-        if said and (m.title == said or (said in MEETING_KINDS and m.title.endswith(said)))
+        for m in meetings
+        if m.status == "scheduled" and m.starts_at is not None and m.starts_at <= ctx.now
     ]
-    found = named or held
-    if not found:
+    if not held:
+        _not_held_yet(ctx, meetings, words if kind or named else f"{word} {words}")
         decided = [m for m in called if m.outcome]  # put right: said with its number
         if decided:
             raise Answer(texts.OUTCOME_NONE_WAITING.format(number=decided[-1].number))
         raise Answer(ctx.services.command("outcome").usage_line())
-    if len(found) > 1:
-        listed = "、".join(map(_label, found))
-        raise Answer(texts.OUTCOME_WHICH.format(meetings=listed, number=found[0].number))
-    return found[0], bool(named) or (said in MEETING_KINDS)
+    if len(held) > 1:
+        listed = "、".join(map(_label, held))
+        raise Answer(texts.OUTCOME_WHICH.format(meetings=listed, number=held[0].number))
+    return held[0], bool(named) or kind is not None
+
+
+def _not_held_yet(ctx: Context, meetings: Sequence[Meeting], words: str) -> None:
+    """「会议结果：…」 with no meeting held but one still to come (its time polled or fixed):
+    told it has not been held, and the command that records the outcome all the same."""
+    coming = [m for m in meetings if m.status in ("polling", "tied", "scheduled")]
+    if len(coming) != 1:
+        return
+    meeting = coming[0]
+    when = texts.MEETING_TIME_POLLED
+    if meeting.status == "scheduled" and meeting.starts_at is not None:
+        when = format_deadline(meeting.starts_at, ctx.services.settings.tz, ctx.now, clock=True)
+    raise Answer(
+        texts.OUTCOME_NOT_HELD.format(
+            label=_label(meeting),
+            when=when,
+            number=meeting.number,
+            words=hinted(words.strip()) or "决议 …",
+        )
+    )
 
 
 def _label(meeting: Meeting) -> str:
@@ -1244,11 +1264,14 @@ def share_meeting(ctx: Context, args: str) -> Outcome:
     return Outcome([reply_to(ctx, line), *posts], "command")
 
 
+_MOVE_SAID = re.compile(r"^\s*[/／]?\s*(?:move_meeting|会议改期)", re.IGNORECASE)
+
+
 def move_meeting(ctx: Context, args: str) -> Outcome:
     """改期 M1 周五19:00 [原因] — a meeting whose time is fixed moves; its groups are told, its
     attendees named, and its reminders follow it."""
-    if issue_first(normalize(args))[0] is not None:  # 「改期 1 周五」: an issue's deadline
-        return extend(ctx, args)
+    if issue_first(normalize(args))[0] is not None and not _MOVE_SAID.match(ctx.message.text):
+        return extend(ctx, args)  # 「改期 1 周五」: an issue's deadline (「会议改期 1 周五」: M1)
     check(ctx, "move_meeting")
     token, _, rest = normalize(args).partition(" ")
     meeting = find_meeting(ctx, token, "move_meeting", coming=True)
@@ -1500,10 +1523,10 @@ def outcome(ctx: Context, args: str) -> Outcome:
     """结果 M1 决议 …；… 行动 @物业 2号楼装充电桩 10个工作日；… — decisions and action items."""
     check(ctx, "outcome")
     token, _, rest = args.strip().partition(" ")
-    if _NUMBERED.match(normalize(args.strip())):  # 「结果 M1 …」 (「结果 M 1」: its usage)
+    if _NUMBERED.match(normalize(args.strip())):
         meeting = find_meeting(ctx, token, "outcome")
     else:  # 「结果 决议 …」「结果 停车议事会 …」: the meeting held and waiting for it
-        meeting, named = _awaiting_outcome(ctx, token)
+        meeting, named = _awaiting_outcome(ctx, token, rest)
         rest = rest if named else args.strip()
     head, parts = _segments(rest, ("决议", "行动"))
     # 「结果 M1 采纳方案一，物业两周内划线」: without the word 决议, what comes first is it.
@@ -1572,11 +1595,13 @@ def _action_hint(meeting: Meeting, units: list[str]) -> str:
     clauses = [c.strip() for c in _CLAUSES.split(meeting.outcome) if c.strip()]
     for at, said in enumerate(clauses):
         if said.startswith(tuple(units)):
+            # 「物业负责划线，月底前完成」: by when, in the clause after it, is the item's too
+            end = at + 2 if _BY_WHEN.match("".join(clauses[at + 1 : at + 2])) else at + 1
             return texts.OUTCOME_ACTION_SAID.format(
                 units="、".join(units),
                 number=meeting.number,
-                decisions="，".join(clauses[:at] + clauses[at + 1 :]),
-                action=said,
+                decisions="，".join(clauses[:at] + clauses[end:]),
+                action="，".join(clauses[at:end]),
             )
     return texts.OUTCOME_ACTION_HINT.format(
         units="、".join(units), number=meeting.number, decisions=meeting.outcome, unit=units[0]
@@ -1584,6 +1609,9 @@ def _action_hint(meeting: Meeting, units: list[str]) -> str:
 
 
 _CLAUSES = re.compile(r"[，,；;。]")
+_BY_WHEN = re.compile(
+    r"^[^\s,，]{1,10}?(?:前|之前|以前|内|以内|之内)(?:完成|办好|做好|落实|到位|办完|弄好)?$"
+)
 
 
 def _units_in(ctx: Context, said: str) -> list[str]:
@@ -1616,6 +1644,7 @@ def _called_off(ctx: Context, meeting: Meeting, dropped: list[Issue]) -> list[Ou
     return told
 
 
+_ITEM_WORDS = re.compile(r"[\s,，。]+")
 _TASK_AT_MOST = 100  # characters of the decisions an action item saying only by when takes
 # 「周五前划线」「12月1日之前装好」「两周内划线」「10个工作日内装好」: by when, then what.
 _BY_FIRST = re.compile(
@@ -1630,7 +1659,8 @@ def _action(
     one of `earlier` (taken from it) when it was given before, its deadline moved if need be.
     An item that says only by when (「物业两周内完成」) has the decisions (`decided`) as its
     task: the holder reads what to do."""
-    words = _who_then_what(ctx, item.strip().split())
+    # 「物业负责划线，月底前完成」: the clauses of an item are its words as spaces are
+    words = _who_then_what(ctx, [w for w in _ITEM_WORDS.split(item) if w])
     if len(words) < 2:
         raise Answer(texts.OUTCOME_BAD_ACTION.format(item=item.strip()))
     person, unit = target_of(ctx, words[0])
@@ -1748,7 +1778,12 @@ def publish(ctx: Context, args: str) -> Outcome:
     """公示 M1 [5天] — post the outcome to every group of the community, open for objections."""
     check(ctx, "publish")
     token, _, days_text = normalize(args).partition(" ")
-    meeting = find_meeting(ctx, token, "publish")
+    if _DAYS.match(token):  # 「公示 5天」: the outcome waiting for it, for 5 days
+        token, days_text = "", token
+    if not token or token in MEETING_WORDS:  # 「公示」「公示一下」「会议结果公示出去」
+        meeting = _awaiting_publicity(ctx, token)
+    else:
+        meeting = find_meeting(ctx, token, "publish")
     if not meeting.outcome:
         raise Answer(texts.PUBLISH_NOTHING.format(number=meeting.number))
     days_text = days_text.strip().rstrip("天日") or str(DEFAULT_PUBLICITY_DAYS)
@@ -1778,6 +1813,40 @@ def publish(ctx: Context, args: str) -> Outcome:
     if ctx.chat.id not in {c.id for c in chats}:
         replies.insert(0, reply_to(ctx, text))
     return Outcome(replies, "command")
+
+
+_DAYS = re.compile(r"^[0-9]{1,2}[天日]$")
+
+
+def _awaiting_publicity(ctx: Context, word: str) -> Meeting:
+    """The one recent meeting (of the kind `word` names, if any) whose outcome is recorded
+    and not yet published, for 公示 said without a number; asked which when there are
+    several. With none, the one held and still without an outcome is named, else the usage."""
+    if ctx.community is None:
+        raise Answer(texts.NEEDS_COMMUNITY)
+    called = ctx.uow.meetings.called_between(ctx.community.id, ctx.now - 4 * CURRENT_FOR, None)
+    called = [m for m in called if not word or of_kind(m.title, word)]
+    waiting = [m for m in called if m.outcome and m.publicity_until is None]
+    if len(waiting) > 1:
+        listed = "、".join(map(_label, waiting))
+        raise Answer(texts.PUBLISH_WHICH.format(meetings=listed, number=waiting[0].number))
+    if waiting:
+        return waiting[0]
+    now = ctx.now
+    open_now = [m for m in called if m.publicity_until is not None and m.publicity_until > now]
+    if open_now:
+        meeting = open_now[-1]
+        assert meeting.publicity_until is not None
+        until = format_deadline(meeting.publicity_until, ctx.services.settings.tz, now)
+        raise Answer(texts.PUBLISHED_ALREADY.format(label=_label(meeting), until=until))
+    held = [
+        m
+        for m in called
+        if m.kind == "meeting" and m.starts_at is not None and m.starts_at <= ctx.now
+    ]
+    if held and not held[-1].outcome:
+        return held[-1]  # its outcome first (PUBLISH_NOTHING)
+    raise Answer(ctx.services.command("publish").usage_line())
 
 
 _OBJECTION = re.compile(r"\s*([MmＭｍ]\s*[0-9０-９]+)[\s:：,，]*(.*)", re.S)

@@ -42,12 +42,14 @@ _AFTER = re.compile(
     r"(?P<n>[0-9]{1,4}|[一二两三四五六七八九十]{1,3}|半)个?(?P<unit>分钟|分|小时|钟头)(?:后|以后|之后)"
 )
 _AFTER_AT_MOST = 7 * 24 * 60  # minutes: a week; further off, name the day
-# A time run into the text (「15:00开会」「明天下午3点去物业」「10分钟后开会」) ends in a clock time
-# or is a relative day; 「3号楼井盖」 does not start with a time.
+# A time run into the text (「15:00开会」「明天下午3点去物业」「10分钟后开会」「周五下午交材料」
+# 「12月5日上午去街道」) ends in a clock time or is a day, with its part or not; 「3号楼井盖」
+# does not start with a time (a bare 「3号」 is never taken for one here).
 _CLOCK_END = r"\d:\d\d$|点(?:半|整|[0-9]{1,2}分?)?$"
 _JOINED_TIME = re.compile(
     rf"{_CLOCK_END}|(?:分钟|小时|钟头)(?:后|以后|之后)$"
-    r"|^(?:今天|明天|后天)(?:早上|上午|中午|下午|傍晚|晚上)?$|^(?:今晚|明晚|明早)$"
+    r"|^(?:今天|明天|后天|(?:下|这|本)?(?:周|星期|礼拜)[一二三四五六日天]|[0-9]{1,2}月[0-9]{1,2}[日号])"
+    r"(?:早上|上午|中午|下午|傍晚|晚上)?$|^(?:今晚|明晚|明早)$"
 )
 # A repeat run into the text (「每周四18:00开例会」「每天开窗通风」) ends in a clock time or a
 # day; 「每周1号楼巡查」 is not 「每周1」 with the text 「号楼巡查」.

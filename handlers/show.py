@@ -12,7 +12,7 @@ from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import calls_back, knows_private_reporter, reads_report
 from bot.domain.privacy import mask_name, mask_text, reporter_label
 from bot.domain.sources import Source
-from bot.domain.voting import MEETING_KINDS
+from bot.domain.voting import MEETING_WORDS
 from bot.media import MediaFolder
 from bot.messages import Document, Outgoing
 from bot.text import argument_words, normalize, printable
@@ -38,7 +38,7 @@ _MEETING = re.compile(r"^[Mm]\d{1,9}$")
 def _not_one_issue(ctx: Context, args: str) -> Outcome | None:
     """查看 M3 (a meeting's record), 查看 M1 M2, 查看 1 2 (each in turn), and 「查看」 alone said
     privately (one's own list: which are mine, then?); None for one issue."""
-    if (kind := normalize(args).strip()) in MEETING_KINDS:  # 「议事会有几个人报名」
+    if (kind := normalize(args).strip()) in MEETING_WORDS:  # 「议事会有几个人报名」
         return minutes(ctx, kind)
     if re.match(r"^[Mm]\s*\d", normalize(args)):
         meetings = argument_words(args)

@@ -117,6 +117,7 @@ STAFF_NOT_OURS_HINT = "#{number} 不归您管的话，请发送「不归我管 {
 STAFF_NOT_OURS_WHICH = (
     "您手上有 {numbers}：不归您管的，请发送「不归我管 编号 {said}」，社区会改派。"
 )
+STAFF_SENT_HINT = "#{number} 要记为派给{who}，请发送「派单 {number} {who}」，{who}会收到派单通知。"
 STAFF_EXTEND_HINT = (
     "#{number} 要延期请发送「延期 {number} 新期限 原因」，例如：延期 {number} 下周三 等配件到货"
 )
@@ -200,6 +201,7 @@ AUDIT_ACTIONS = {
     "extend_asked": "申请延期",
     "extend_declined": "不同意延期",
     "pressed": "催问进度",
+    "thanked": "报事人致谢",
     "told": "转告报事人",
 }
 
@@ -236,6 +238,8 @@ PLACE_CORRECTED = "已更正 #{number} 的位置：{where}。"
 PLACE_CORRECTED_ALERT = "#{number} 报事人更正位置：{where}"
 ACCEPTED = "#{number} 已受理（{level}），期限 {deadline}。"
 ALREADY_SO = "，无需重复。"
+THANKS_RATE_ONE = "不客气！#{number} 已办结，请您评价：回复「满意」「基本满意」或「不满意」。"
+THANKS_RATE_MANY = "不客气！{numbers} 已办结，请您逐件评价，例如：评价 {number} 满意"
 NOTHING_TO_RATE = "您现在没有待评价的事项。想反映问题，请直接描述（如：3号楼井盖坏了）。"
 ONE_AT_A_TIME = "一次只能处理一件，请分开发送，例如：{word} {number} …"
 ASSIGNED = "#{number} 已派单给 {who}，期限 {deadline}。"
@@ -572,6 +576,8 @@ MEETING_WHICH_OF = "是哪个会？请写编号：{meetings}"
 OUTCOME_NONE_WAITING = (
     "没有待记录结果的会。要改已记录的结果，请写明编号，例如：结果 M{number} 决议 …"
 )
+OUTCOME_NOT_HELD = "{label} 还没开（{when}）。已经议定的话，请写明编号：结果 M{number} {words}"
+MEETING_TIME_POLLED = "时间还在投票"
 OUTCOME_WHICH = "有几个会待记录结果（{meetings}），请写明编号，例如：结果 M{number} 决议 …"
 MEETING_NONE_COMING = "没有待开的会议。"
 MEETING_NOT_FOUND = "没有找到 M{number}。"
@@ -700,6 +706,8 @@ ACTION_DROPPED_REASON = "{label} 结果已更正，此项取消"
 ACTION_DROPPED = "#{number}（{label} 决议）已取消：结果已更正，不用再办。"
 ACTION_MOVED = "#{number}（{label} 决议）的期限改为 {deadline}。"
 PUBLISH_NOTHING = "M{number} 还没有结果，请先发送「结果 M{number} 决议 …」。"
+PUBLISHED_ALREADY = "{label} 已在公示，公示期至 {until}。"
+PUBLISH_WHICH = "有几个会的结果还没公示（{meetings}），请写明编号，例如：公示 M{number}"
 PUBLICITY_UNTIL = "📢 {label} 公示期至 {until}，有异议请回复「异议 M{number} 内容」。"
 PUBLICITY = "📢 公示：{label}\n决议：{outcome}{actions}\n公示期至 {until}，有异议请回复「异议 M{number} 内容」。"
 OBJECTION_CLOSED = "M{number} 不在公示期内。"

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from bot.domain.sources import HOTLINE_WORDS, ORDER_PATTERN
-from bot.domain.voting import MEETING_KINDS
+from bot.domain.voting import MEETING_KINDS, MEETING_WORDS
 from bot.text import LEADS_A_NUMBER, issue_first
 
 # 「处理到哪了」「办到哪一步了」「有消息吗」「有回音没有」「还在处理吗」「解决了没有」: how far
@@ -305,6 +305,7 @@ _ISSUE_ASKED = re.compile(
     # whoever may see it)
     r"|(?:是)?谁(?:报|反映|提|投诉|登记)的|报事人是谁|是谁报上来的"
     r"|(?:派单|派出去|上报|退回|受理)了(?:吗|没有?)"
+    r"|(?:派给?|交给|转给)(?![人个])[\u4e00-\u9fff]{1,6}?了(?:吗|没有?)"  # 「1号派物业了吗」
     # 「2号的期限是哪天」「1号什么时候到期」「3号超期了吗」
     r"|(?:期限|截止|到期)(?:时间|日期)?(?:是|在)?(?:哪天|几号|什么时候|啥时候|多久)"
     r"|(?:什么|啥)时候(?:到期|截止)|(?:哪天|几号)到期|(?:到期|超期)了(?:吗|没有?)"
@@ -412,15 +413,17 @@ _MEETING_STATE = (
     r"|(?:有)?(?:谁|哪些人)(?:报名|参加|要来)了?"
     # 「M1的行动事项有哪些」「M1的决议落实了吗」: its outcome and action items
     r"|(?:行动事项|行动|决议|任务|事项)(?:有哪些|是什么|落实了[吗没]|落实得?怎么样了?|完成了[吗没]"
-    r"|怎么样了?|进展如何|办得怎么样了?))"
+    r"|怎么样了?|进展如何|办得怎么样了?)"
+    # 「M1的记录」「会议纪要」: its record
+    r"|(?:会议)?(?:记录|纪要|详情))"
 )
 _MEETING_ASKED = re.compile(rf"^[Mm](?P<number>[0-9]{{1,9}})\s*{_MEETING_STATE}$")
 # 「议事会有几个人报名」「这次板凳会情况怎么样」: the one still to come, else the last one.
 _KIND_ASKED = re.compile(
-    rf"^(?:这次|下次|本次|上次)?的?(?P<kind>{'|'.join(MEETING_KINDS)}){_MEETING_STATE}$"
+    rf"^(?:这次|下次|本次|上次)?的?(?P<kind>{'|'.join(MEETING_WORDS)}){_MEETING_STATE}$"
 )
 _MEETING_FIRST = frozenset(
-    "Mm公投表异议收有这下本上还谁现目一共几多哪" + "".join(kind[0] for kind in MEETING_KINDS)
+    "Mm公投表异议收有这下本上还谁现目一共几多哪报" + "".join(kind[0] for kind in MEETING_WORDS)
 )
 # 「还有谁没投」「投了多少票了」: the votes under way (a secret one shows counts, no names).
 _MEETINGS_ASKED = re.compile(
@@ -431,6 +434,7 @@ _MEETINGS_ASKED = re.compile(
     r"|^(?:现在|目前)(?:一共|共)?(?:有|投了)?(?:几|多少)票了?$"
     # 「有几个人报名了」「谁报名了」: the meetings coming, each with how many signed up
     r"|^(?:现在|目前)?(?:有|一共|共)?(?:几|多少)个?人报名了?$|^(?:有)?(?:谁|哪些人)报名了?$"
+    r"|^报名(?:情况|人数)(?:如何|怎么样了?)?$"
 )
 
 
@@ -931,6 +935,12 @@ NOT_OURS_SAID = re.compile(
 )
 # 「1号先不派了」「2号撤回派单」: an assignment taken back, which is done by handing it on.
 UNASSIGN_SAID = re.compile(r"^(?:先|暂时|暂)?不(?:用|要)?派了?|^(?:撤回|取消|撤销)派单")
+# 「1号我已经派物业了」「2号交给刘物业了」「3号已经联系物业去处理了」: handed on already, said
+# by someone at work (whom, for the 派单 that records it).
+SENT_TO_SAID = re.compile(
+    r"^(?:我|我们)?(?:已经?|刚才?|刚刚)?(?:派给?|交给|转给|联系了?|通知了?)"
+    r"(?P<who>[\u4e00-\u9fff]{1,8}?)(?:去|来)?(?:处理|修|看|办)?了[\s,，。.!！]*$"
+)
 _ASKED_END = re.compile(r"[吗么嘛呢没?？][\s。.!！~～]*$")  # 「1号延期了吗」 asks
 
 

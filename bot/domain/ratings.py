@@ -40,7 +40,20 @@ RATING_WORDS = {
     "差评": 1,
 }
 """The follow-up's answers in words (chat-protocol §5: 满意 / 基本满意 / 不满意)."""
-VAGUE_RATING_WORDS = {"一般": 3, "还行": 3, "还可以": 3}
+VAGUE_RATING_WORDS = {
+    "一般": 3,
+    "还行": 3,
+    "还可以": 3,
+    # 「挺好的，谢谢你们」「不错」: pleased, in everyday words
+    "挺好": 4,
+    "不错": 4,
+    "挺不错": 4,
+    "还不错": 4,
+    "很好": 5,
+    "很不错": 5,
+    "非常好": 5,
+    "非常不错": 5,
+}
 """Words that answer a survey but are everyday chat too: taken as 3 only in a private chat."""
 _CHINESE_SCORES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 # 5, 5分, 打五分, 给个五星, 3颗星; not 五
@@ -82,7 +95,7 @@ GROUP_RATING_MAX = 60
 """「不满意，师傅来看了一眼就走了」 is a rating with its reason; a longer group message that
 merely starts or ends with 满意 is chatter."""
 # Every rating word has 满意 or 评 in it; every score a digit 1-5, 分 or 星; then the vague words.
-_RATING_HINT = re.compile(r"满意|评|分|星|[1-5]|一般|还行|还可以")
+_RATING_HINT = re.compile(r"满意|评|分|星|[1-5]|一般|还行|还可以|好|不错")
 _PARTICLES = "的吧啊呀了哦呢嘛"  # 「挺满意的」「基本满意吧」
 _FIRST_APART = re.compile(r"^(.+?)[\s,，、。.!！~～;；:：]+(.+)$")
 _LAST_APART = re.compile(r"^(.+)[\s,，、。.!！~～;；:：]+(.+?)$")
@@ -230,3 +243,14 @@ def fixed_said(text: str) -> bool:
         and _FIXED.search(text) is not None
         and _NOT_A_STATEMENT.search(text) is None
     )
+
+
+# 「谢谢」「好的，谢谢」「辛苦了」「感谢张网格」: thanks, perhaps for work just done.
+_THANKED = re.compile(
+    r"^(?:好的|嗯|收到|知道了)?[,，\s]*(?:谢谢|感谢|多谢|辛苦)[^,，。?？\s]{0,6}[。.!！~～]*$"
+)
+
+
+def thanks_said(text: str) -> bool:
+    """Whether `text` (normalised) is thanks as the whole message."""
+    return text[:1] in "好嗯收知谢感多辛" and _THANKED.match(text) is not None

@@ -36,6 +36,18 @@ MEETING_KINDS = (
     "听证会",
     "居民会议",
 )
+ANY_MEETING = "会议"
+"""A meeting of whatever kind, as staff say it: 「会议改到周五」「会议结果：…」「会议情况」."""
+MEETING_WORDS = (*MEETING_KINDS, ANY_MEETING)
+"""The words that name the meeting meant without its number: a kind, or 会议."""
+
+
+def of_kind(title: str, word: str) -> bool:
+    """Whether a meeting titled `title` is one `word` (one of `MEETING_WORDS`) names:
+    「停车板凳会」 is a 板凳会, and any meeting a 会议."""
+    return word == ANY_MEETING or title.endswith(word)
+
+
 _BALLOT = re.compile(r"^[Mm]\s*\d+\s*[:,]?\s*(?:\d|" + "|".join(WITHDRAW_WORDS) + ")")
 
 
@@ -380,9 +392,18 @@ def home_building_said(text: str) -> str | None:
 
 # 「我参加」「报名」「算我一个」 / 「我去不了」「取消报名」 in a group with a meeting coming: who
 # comes. 「我去」 alone is an exclamation, not a yes.
+# 「不好意思，那天去不了了」「我有事去不了」「我去不了，临时有事」: not coming, with an apology,
+# the day or the reason around it.
+_SORRY = r"(?:(?:不好意思|抱歉|对不起|实在抱歉|哎呀?|唉)[,，\s]*)?"
+_KEPT_AWAY = (
+    r"(?:临时)?(?:有事|有点事|有急事|要上班|上班|加班|值班|出差|不在家?|生病了?|身体不舒服"
+    r"|没空|没时间)了?"
+)
 _ATTENDING = re.compile(
     r"(?:(?P<number>[Mm]\s*\d+)\s*)?"
-    r"(?:(?P<no>我?(?:不参加了?|去不了|参加不了|来不了|不去了|取消报名))"
+    rf"(?:(?P<no>{_SORRY}我?(?:那天|当天|到时候?|这次)?(?:{_KEPT_AWAY}[,，\s]*)?"
+    r"(?:可能|恐怕|实在|还是)?(?:不参加了?|去不了|参加不了|来不了|不去了|取消报名)了?"
+    rf"(?:啊|呀|哈|哦|啦)?(?:[,，\s]*(?:我|家里|单位)?{_KEPT_AWAY})?)"
     r"|(?:我|我们)?(?:也|会|要)?(?:参加|报名|来参加|去参加)|算我一个"
     r"|(?:我|我们|我家)(?:也会|也要|也|会|要)(?:去|来))"
     r"(?:\s*(?P<after>[Mm]\s*\d+))?"
@@ -393,7 +414,8 @@ _ATTENDING = re.compile(
 # of the family in their place.
 _FAMILY = r"老伴|爱人|老公|媳妇|妻子|丈夫|孩子|儿子|女儿|家人|家里人|邻居|朋友"
 _WITH_SOMEONE = re.compile(
-    rf"^我?(?:和|跟|带着?)我?(?:家)?(?:{_FAMILY})(?:都|一起|一块儿?)?(?:去|来|参加|报名)$"
+    rf"^我?(?:和|跟|带着?)我?(?:家)?(?:{_FAMILY})(?:两个人|两人|俩人|俩)?(?:都|一起|一块儿?)?"
+    r"(?:去|来|参加|报名)$"
 )
 _PARTY_OF = re.compile(
     r"^(?:我们家?|我家|咱家|咱们)?(?:一共|共)?(?P<n>[0-9]|[一二两三四五六七八九])个人?(?:都|一起)?"

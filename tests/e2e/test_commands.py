@@ -763,6 +763,30 @@ def test_urging_reminds_the_holder_privately_now(chat: Conversation) -> None:
     ]
 
 
+def test_a_reporter_asking_privately_for_haste_presses_their_report_with_why(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: @邻里 3号楼电梯又坏了，老人上不去楼")
+    # Minutes after the report it is listed (nobody has had time to look); later, pressed.
+    assert chat.text("@王芳/私聊: 能不能快一点").startswith("您反映的事项：")
+    chat.run_until(datetime(2026, 11, 23, 10, 30, tzinfo=ZoneInfo("Asia/Shanghai")))
+    assert chat.say("@王芳/私聊: 能不能快一点，老人天天爬楼") == [
+        ("私聊·王芳", "已转告网格员 张网格，会尽快跟进 #1。"),
+        (
+            "私聊·张网格",
+            "#1 王*催问进度：老人天天爬楼（待受理，期限 11月24日）。请尽快「派单 1 @人或单位」。",
+        ),
+    ]
+    assert chat.say("@王芳/私聊: 麻烦尽快处理一下") == [
+        ("私聊·王芳", "#1 已经转告过网格员了，请耐心等待，有进展会通知您。")
+    ]
+    assert chat.text("@孙大爷/私聊: 能不能快点").startswith("没有找到您反映的未办结事项。")
+    assert chat.say("@王芳/网格3群: 能不能快一点") == []  # among neighbours
+    # With several open, they are listed: which is meant is for them to say.
+    chat.say("@王芳/网格3群: #报事 5号楼路灯不亮")
+    assert chat.text("@王芳/私聊: 能不能快点").startswith("您反映的事项：")
+
+
 def test_pressing_where_no_grid_worker_is_named_tells_the_work_group(
     db_url: str, tmp_path: Path
 ) -> None:

@@ -925,6 +925,24 @@ def test_an_assignment_taken_back_in_words_is_told_how_to_hand_it_on(chat: Conve
     assert "办理中" in chat.text("@李书记/工作群: 查看 1")  # nothing changed
 
 
+def test_an_issue_said_to_be_handed_on_already_is_told_the_command_that_records_it(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")
+    hint = "#1 要记为派给物业，请发送「派单 1 物业」，物业会收到派单通知。"
+    assert chat.text("@张网格/私聊: 1号我已经派物业了") == hint
+    assert chat.text("@张网格/工作群: 1号已经联系物业去处理了") == hint
+    assert chat.text("@张网格/私聊: 1号我已经通知周主任了") == (
+        "#1 要记为派给周主任，请发送「派单 1 周主任」，周主任会收到派单通知。"
+    )
+    assert "待受理" in chat.text("@李书记/工作群: 查看 1")  # nothing changed
+    # The number straight before the verb is the 派单 itself; asked, the issue is shown.
+    assert chat.say("@张网格/私聊: 1号交给刘物业了")[0][1] == (
+        "#1 已派单给 物业·刘*业，期限 11月26日。"
+    )
+    assert chat.text("@张网格/私聊: 1号派物业了吗").startswith("#1【排水管道】办理中")
+
+
 def test_a_unit_an_issue_went_up_to_without_a_holder_works_it_is_urged_and_hears_it_reopen(
     chat: Conversation,
 ) -> None:
@@ -1016,6 +1034,12 @@ def test_staff_commands_said_as_ba_sentences(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 5号楼下水道堵了")
     assert chat.say("@李书记/工作群: 5号改成简单")[0][1] == "#5 已受理（简单），期限 11月24日。"
     assert chat.say("@李书记/工作群: 5号吹哨")[0][1] == "#5 已上报街道城管办协调处理。"
+    # Whom first, then the issue; 「需要」「要」 before the verb.
+    replies = chat.say("@李书记/工作群: 派给刘物业 5 明天")
+    assert replies[0][1] == "#5 已派单给 物业·刘*业，期限 11月24日。"
+    chat.say("@王芳/网格3群: #报事 6号楼门口路面塌了")
+    assert chat.say("@李书记/工作群: 6号需要上报街道")[0][1] == "#6 已上报街道城管办协调处理。"
+    assert chat.say("@李书记/工作群: 交给他们 1 个月了") == []
 
 
 def test_someone_who_declined_is_not_nudged_through_their_unit_again(chat: Conversation) -> None:

@@ -1363,8 +1363,13 @@ def test_an_outcome_without_its_number_is_the_meeting_held_and_waiting_for_it(
     chat: Conversation,
 ) -> None:
     chat.say("@李书记/工作群: 议事 停车议事会 时间 周二19:00 地点 活动室 群 网格3")
-    # Before it is held there is no outcome to record.
-    assert chat.text("@李书记/工作群: 结果 决议 划20个车位").startswith("用法：/outcome M编号")
+    # Before it is held, the command with its number records it all the same.
+    assert chat.text("@李书记/工作群: 结果 决议 划20个车位") == (
+        "M1 停车议事会 还没开（11月24日 19:00）。已经议定的话，请写明编号：结果 M1 决议 划20个车位"
+    )
+    assert not any(
+        line.startswith("决议") for line in chat.text("@李书记/工作群: 查看 M1").splitlines()
+    )
     chat.run_until(at(11, 25, 9))
     assert chat.say("@李书记/工作群: 停车议事会结果：划20个车位；行动：物业 划线 5个工作日")[0] == (
         WORK,
@@ -1468,3 +1473,73 @@ def test_a_decision_giving_a_unit_work_without_an_action_item_says_how_to_track_
             "办好后发送「办结 2 结果」。",
         ),
     ]
+
+
+def test_staff_say_the_word_for_any_meeting_for_the_one_meant(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 议事 停车位不足 11月26日下午3点 社区会议室 网格3群")
+    chat.say("@孙大爷/网格3群: 我和老伴两个人参加")
+    assert chat.text("@李书记/工作群: 会议情况").splitlines()[-1] == "参加：孙*爷（2人），共2人"
+    assert "2人报名" in chat.text("@李书记/工作群: 报名情况")
+    assert chat.say("@李书记/工作群: 会议改到11月27日下午3点")[1] == (
+        G3,
+        "📅 M1 停车位不足 改到 11月27日 15:00（原定 11月26日 15:00），地点：社区会议室。",
+    )
+    # 「会议改期 1」 is M1's, where 「改期 1」 would be issue #1's deadline.
+    assert chat.text("@李书记/工作群: 会议改期 1 11月27日下午3点") == (
+        "M1 本来就定在 11月27日 15:00。"
+    )
+    # Its outcome before it is held: the command with its number, the words kept.
+    assert chat.text("@李书记/工作群: 会议结果：增设20个车位") == (
+        "M1 停车位不足 还没开（11月27日 15:00）。已经议定的话，请写明编号：结果 M1 增设20个车位"
+    )
+    chat.run_until(at(11, 27, 17))
+    assert chat.say("@李书记/工作群: 会议结果：增设20个车位")[0] == (
+        WORK,
+        "M1 停车位不足 结果已记录：决议1条，行动事项 无。",
+    )
+    published = chat.say("@李书记/工作群: 公示一下")
+    assert {where for where, _ in published} == {G3, G5, RESIDENTS, WORK}
+    assert published[0][1].startswith("📢 公示：M1 停车位不足\n决议：增设20个车位\n")
+    assert chat.text("@李书记/工作群: 公示一下") == "M1 停车位不足 已在公示，公示期至 12月2日。"
+    assert chat.text("@李书记/工作群: 会议记录").startswith("M1 停车位不足 · 公示中")
+
+
+def test_a_meeting_command_takes_its_number_without_the_m(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 议事 停车位不足 明天下午3点 社区会议室 网格3群")
+    chat.say("@李书记/工作群: 议事 楼道杂物 明天下午4点 社区会议室 网格3群")
+    chat.run_until(at(11, 24, 17))
+    assert chat.text("@李书记/工作群: 公示一下") == ("M2 还没有结果，请先发送「结果 M2 决议 …」。")
+    assert chat.say("@李书记/工作群: 结果 1 增设20个车位")[0] == (
+        WORK,
+        "M1 停车位不足 结果已记录：决议1条，行动事项 无。",
+    )
+    chat.say("@李书记/工作群: 结果 M2 清理楼道杂物")
+    assert chat.text("@李书记/工作群: 公示") == (
+        "有几个会的结果还没公示（M1 停车位不足、M2 楼道杂物），请写明编号，例如：公示 M1"
+    )
+    assert chat.say("@李书记/工作群: 公示 1 3天")[0][1].endswith(
+        "公示期至 11月27日，有异议请回复「异议 M1 内容」。"
+    )
+    assert chat.say("@李书记/工作群: 公示 5天")[0][1].startswith("📢 公示：M2 楼道杂物")
+
+
+def test_an_action_item_said_in_clauses_keeps_its_deadline(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 议事 停车位不足 明天下午3点 社区会议室 网格3群")
+    chat.run_until(at(11, 24, 17))
+    # Said as a decision: the command with the unit's clause, its deadline with it.
+    assert chat.text("@李书记/工作群: 会议结果：增设20个车位，物业负责划线，月底前完成").endswith(
+        "请加上行动事项再记一次：结果 M1 决议 增设20个车位 行动：物业负责划线，月底前完成"
+    )
+    replies = chat.say("@李书记/工作群: 结果 M1 决议 增设20个车位 行动：物业负责划线，月底前完成")
+    assert replies[-1] == (
+        LIU,
+        "新任务 #1（M1 停车位不足 决议）：划线，期限 11月30日。办好后发送「办结 1 结果」。",
+    )
+
+
+def test_not_coming_said_with_an_apology_takes_one_off_the_list(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 议事 停车位不足 11月26日下午3点 社区会议室 网格3群")
+    chat.say("@王阿姨/网格3群: 我参加")
+    assert chat.say("@王阿姨/网格3群: 不好意思，那天去不了了") == [(G3, "已取消您参加 M1 的报名。")]
+    assert "参加：" not in chat.text("@李书记/工作群: 查看 M1")
+    assert chat.say("@孙大爷/网格3群: 我去不了，你们去吧") == []  # said to neighbours

@@ -725,12 +725,31 @@ def test_one_person_has_at_most_ten_repeating_reminders(chat: Conversation) -> N
         ("提醒 明天下午去社区盖章", "11月24日 14:00", "去社区盖章"),
         ("提醒 今晚交电费", "11月23日 19:00", "交电费"),
         ("提醒 明晚8点 交电费", "11月24日 20:00", "交电费"),
+        # a weekday or a date run into the words, with the part of the day or not
+        ("提醒 周五下午交材料", "11月27日 14:00", "交材料"),
+        ("提醒 周五交材料", "11月27日 9:00", "交材料"),
+        ("提醒 下周一上午交材料", "11月30日 9:00", "交材料"),
+        ("提醒 星期天去看看", "11月29日 9:00", "去看看"),
+        ("提醒 12月5日上午去街道开会", "12月5日 9:00", "去街道开会"),
     ],
 )
 def test_a_reminder_time_as_people_type_it(
     chat: Conversation, typed: str, when: str, text: str
 ) -> None:
     assert chat.text(f"@王芳/网格3群: {typed}").startswith(f"好的，{when} 提醒：{text}（")
+
+
+def test_something_to_note_down_said_privately_is_a_reminder(chat: Conversation) -> None:
+    assert chat.text("@张网格/私聊: 帮我记一下，明天上午去4号楼看路灯").startswith(
+        "好的，11月24日 9:00 提醒：去4号楼看路灯（"
+    )
+    assert chat.text("@张网格/私聊: 备忘：周五下午交材料").startswith(
+        "好的，11月27日 14:00 提醒：交材料（"
+    )
+    assert chat.text("@张网格/私聊: 记一下 4号楼路灯要换").startswith(
+        "看不懂提醒时间「4号楼路灯要换」"
+    )
+    assert chat.say("@张网格/网格3群: 帮我记一下，明天上午去4号楼看路灯") == []  # to a neighbour
 
 
 def test_a_reminder_time_that_is_wrong_says_what_to_write(chat: Conversation) -> None:
@@ -1177,6 +1196,29 @@ def test_the_follow_up_is_answered_the_way_people_talk(chat: Conversation) -> No
     chat.say("@李书记/工作群: 办结 3 已修复")
     # … but privately, where she is answering the bot, it is a 3.
     assert chat.say("@王芳/私聊: 还行") == [("私聊·王芳", "#3 已销号，评价3分，感谢反馈。")]
+
+
+def test_thanks_for_the_work_done_are_asked_once_for_the_rating(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@张网格/网格3群: 办结 1 已疏通")
+    assert chat.say("@王芳/网格3群: 谢谢") == [
+        (G3, "不客气！#1 已办结，请您评价：回复「满意」「基本满意」或「不满意」。")
+    ]
+    assert chat.say("@王芳/网格3群: 好的谢谢") == []  # asked once
+    assert chat.say("@孙大爷/网格3群: 谢谢") == []  # nothing of his to rate
+    assert "王* 报事人致谢：谢谢" in chat.text("@李书记/工作群: 查看 1")
+    assert chat.say("@王芳/网格3群: 满意") == [(G3, "#1 已销号，评价5分，感谢反馈。")]
+    # Privately the same, then thanks answered as thanks; pleased in everyday words, a rating.
+    chat.say("@王芳/私聊: #报事 7号楼电梯坏了")
+    chat.say("@李书记/工作群: 办结 2 已修复")
+    assert chat.text("@王芳/私聊: 辛苦了") == (
+        "不客气！#2 已办结，请您评价：回复「满意」「基本满意」或「不满意」。"
+    )
+    assert chat.text("@王芳/私聊: 谢谢") == "不客气！有问题随时找我。"
+    assert chat.say("@王芳/私聊: 挺好的，谢谢你们") == [
+        ("私聊·王芳", "#2 已销号，评价4分，感谢反馈。")
+    ]
+    assert chat.text("@王芳/私聊: 挺好的").startswith("您好，我是邻里。")  # nothing to rate
 
 
 def test_a_verdict_said_with_its_reason_counts_and_keeps_the_reason(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.ratings import fixed_said, not_fixed, spoken_rating
+from bot.domain.ratings import fixed_said, not_fixed, spoken_rating, thanks_said
 
 
 @pytest.mark.parametrize(
@@ -46,6 +46,36 @@ def test_what_is_not_a_rating(typed: str) -> None:
 def test_everyday_words_count_only_where_the_bot_is_answered() -> None:
     assert spoken_rating("一般，来得晚") is None
     assert spoken_rating("一般，来得晚", private=True) == (3, "来得晚")
+
+
+@pytest.mark.parametrize(
+    ("typed", "score"), [("挺好的，谢谢你们", 4), ("不错", 4), ("很好，辛苦了", 5), ("非常好", 5)]
+)
+def test_pleased_in_everyday_words_counts_only_privately(typed: str, score: int) -> None:
+    assert spoken_rating(typed) is None
+    assert spoken_rating(typed, private=True) == (score, "")
+
+
+@pytest.mark.parametrize("typed", ["好的", "好了", "不太好", "好的谢谢"])
+def test_agreeing_is_no_rating_even_privately(typed: str) -> None:
+    assert spoken_rating(typed, private=True) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "thanks"),
+    [
+        ("谢谢", True),
+        ("好的,谢谢", True),
+        ("辛苦了", True),
+        ("感谢张网格", True),
+        ("谢谢你们!", True),
+        ("好的", False),
+        ("谢谢大家帮忙找到了猫", False),
+        ("谢谢,明天我去看看", False),
+    ],
+)
+def test_thanks_as_the_whole_message(typed: str, thanks: bool) -> None:
+    assert thanks_said(typed) is thanks
 
 
 @pytest.mark.parametrize("typed", ["昨天那场戏，挺满意的", "给3", "打1", "5", "给3，挺好"])

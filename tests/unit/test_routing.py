@@ -579,6 +579,17 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("看一下全部的工单", "list", ""),
         ("角色", "roles", ""),
         ("人员列表", "roles", ""),
+        # whom first, then the issue
+        ("派给物业 1 今天", "assign", "1 物业 今天"),
+        ("交给物业 2", "assign", "2 物业"),
+        ("转给刘物业，3号", "assign", "3 刘物业"),
+        ("2号需要上报街道", "escalate", "2 街道"),
+        ("3号要吹哨", "escalate", "3"),
+        # a meeting as 会议, and its commands said without the number
+        ("会议改到周五下午3点", "move_meeting", "会议 周五下午3点"),
+        ("这次会议取消了", "cancel_meeting", "会议"),
+        ("公示一下", "publish", ""),
+        ("把会议结果公示出去", "publish", "会议"),
     ],
 )
 def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -> None:
@@ -611,6 +622,13 @@ def test_asking_where_a_meeting_went_moves_nothing(text: str) -> None:
     assert result.command is None or result.command.name != "move_meeting"
 
 
+def test_an_outcome_said_of_any_meeting_is_the_one_held() -> None:
+    result = route("会议结果：增设20个车位", chat=PRIVATE)
+    assert result.kind is RouteKind.LEDGER_ASKED
+    assert result.command is not None and result.command.name == "outcome"
+    assert result.args == "会议 增设20个车位"
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -641,6 +659,8 @@ def test_asking_where_a_meeting_went_moves_nothing(text: str) -> None:
         "回访了3号楼的阿姨",
         "把蛋糕分给孩子们",
         "议事会开得怎么样",
+        "交给他们 1 个月了",
+        "交给物业 1 了吗",
     ],
 )
 def test_other_ba_sentences_stay_chatter(text: str) -> None:
@@ -1053,6 +1073,16 @@ def test_a_notice_answers_a_question_holding_every_word_it_names(
         ("谁报名了", ""),
         ("几个人报名了", ""),
         ("谁报名了跳舞班", None),
+        # 会议: whatever its kind
+        ("会议情况", "会议"),
+        ("会议怎么样了", "会议"),
+        ("会议记录", "会议"),
+        ("议事会纪要", "议事会"),
+        ("M1的记录", "M1"),
+        ("报名情况", ""),
+        ("会议", None),
+        ("记录", None),
+        ("会议室在哪", None),
     ],
 )
 def test_a_meeting_is_asked_after_by_its_number(said: str, meeting: str | None) -> None:

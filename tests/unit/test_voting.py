@@ -284,6 +284,17 @@ def test_a_building_said_as_where_one_lives(said: str, building: str | None) -> 
         ("我们家两个人参加", Attending(True, party=2)),
         ("报名3人", Attending(True, party=3)),
         ("我去不了，我儿子去", Attending(True, stand_in="儿子")),
+        ("我和老伴两个人参加", Attending(True, party=2)),
+        ("我跟老伴俩都去", Attending(True, party=2)),
+        # Not coming, with an apology, the day or the reason around it.
+        ("不好意思，那天去不了了", Attending(False)),
+        ("我去不了，有事", Attending(False)),
+        ("我有事去不了", Attending(False)),
+        ("抱歉，临时有事参加不了", Attending(False)),
+        ("那天可能来不了", Attending(False)),
+        ("我不去了哈", Attending(False)),
+        ("去不了吧", None),
+        ("我去不了，你们去吧", None),
         ("我去", None),  # an exclamation
         ("参加什么", None),
         ("我参加过", None),
