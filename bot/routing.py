@@ -565,7 +565,7 @@ _JOINED = {
 # Commands said as a sentence that may go on after a comma with the reason.
 _WITH_A_REASON = frozenset({"new"})
 # Commands whose word may be followed by a colon.
-_AFTER_A_COLON = frozenset({"notice", "notice_later", "contacts"})
+_AFTER_A_COLON = frozenset({"notice", "notice_later", "notice_fix", "contacts"})
 # Words that open someone's own details (「联系电话 13812345678」, in a group 「联系方式：…」): a
 # command only with no long number after them, and in a group no colon.
 _GIVES_DETAILS = frozenset({"contacts"})
@@ -1084,6 +1084,25 @@ _SAID_AS = (
         "提醒 {memo}",
         True,
     ),
+    # 「撤回刚才的通知」「上一条通知作废」 → 更正通知 作废; 「刚才的通知有误，应该是下午2点停水」
+    # → 更正通知 应该是下午2点停水 (the sender's newest notice: handlers/notice.py)
+    (
+        re.compile(
+            r"^(?:撤回|撤销|作废)(?:刚才|刚刚|上一条|上条|我)?的?通知$"
+            r"|^(?:刚才|刚刚|上一条|上条|我)?的?通知(?:撤回|撤销|作废)(?:了|吧|一下)?$"
+        ),
+        "更正通知 作废",
+        False,
+    ),
+    (
+        re.compile(
+            r"^(?:刚才|刚刚|上一条|上条|我)?的?通知(?:有误|写错了?|发错了?|错了)[,，：:\s]*"
+            r"(?:应该是|应为|改为|改成|更正为|正确的是)?[,，：:\s]*(?P<what>\S.*)$",
+            re.DOTALL,
+        ),
+        "更正通知 {what}",
+        False,
+    ),
     # 「下午3点提醒我」: when, and what is asked for
     (re.compile(rf"{_WHEN_SAID}(?:我|一下)?$"), "提醒 {when}", True),
     # 「明天上午9点提醒张网格去看3号楼井盖」: whom, then what, said as the reminder's words
@@ -1378,6 +1397,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "提醒 修改 {which} {to}": ("提醒",),
     "提醒 {when} {what}": ("提醒",),
     "提醒 {memo}": ("记", "备忘"),
+    "更正通知 作废": ("通知",),
+    "更正通知 {what}": ("通知",),
     "提醒 {when}": ("提醒",),
     "提醒 {what}": ("提醒",),
     "积分": ("积分", "几分"),

@@ -475,6 +475,16 @@ COMMANDS: tuple[Command, ...] = (
         own_words=True,
     ),
     Command(
+        "notice_fix",
+        ("更正通知", "通知更正"),
+        "内容 / 作废",
+        "更正自己三天内发的最新一条通知（发到它发过的群）；写「作废」则撤回",
+        "更正通知 停水改为明天下午2点到5点",
+        notice.correct,
+        STAFF,
+        own_words=True,
+    ),
+    Command(
         "answer",
         ("答复",),
         "问题编号 答复内容",

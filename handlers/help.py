@@ -100,7 +100,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "object",
         ),
     ),
-    ("通知提醒", ("notice", "notice_later", "answer", "remind", "guide", "contacts")),
+    ("通知提醒", ("notice", "notice_later", "notice_fix", "answer", "remind", "guide", "contacts")),
     ("积分", ("points", "my_figures", "redeem")),
     ("设置", ("role", "roles", "bind", "suggest")),
 )

@@ -958,10 +958,15 @@ def _about_held(ctx: Context, one: str, several: str, none: str, **words: str) -
 
 
 def _withdraw_said(ctx: Context, text: str) -> Outcome:
-    """「不用处理了…」 said to the bot: 撤回 for the sender's one open issue here; with several
-    they are asked which, with none it was no report."""
+    """「不用处理了…」 said to the bot: 撤回 for the sender's one open issue here (of several,
+    the one of the problem it names: 「井盖那个不用处理了」); else they are asked which, with
+    none it was no report."""
     assert ctx.community is not None
     mine = own_open_here(ctx)
+    if len(mine) > 1:
+        category = ctx.services.analyzer.analyze(text).category
+        named = [issue for issue in mine if issue.category == category != OTHER_CODE]
+        mine = named if len(named) == 1 else mine
     if len(mine) == 1:
         # 「我的反映撤回吧」 again, with no reason: the 撤回 already asked stands.
         again = withdrawal_only(normalize(text)) and withdrawal_asked(ctx.uow, mine[0])
@@ -1218,13 +1223,14 @@ def _asked_after(ctx: Context, said: str, *, progress: bool, here_only: bool) ->
         if (ctx.chat.kind == "private" or not issue.private)  # a group reads the list
         and (not here_only or issue.chat_id == ctx.chat.id)
     ]
-    if progress:
-        return mine
     rest = ASKING_AFTER.sub(" ", said)
     category = ctx.services.analyzer.analyze(rest).category if has_content(rest) else "other"
-    if category != "other" and not any(issue.category == category for issue in mine):
+    same = [issue for issue in mine if issue.category == category] if category != "other" else []
+    if progress:  # 「灯的那个怎么样了」: that one, of several
+        return same or mine
+    if category != "other" and not same:
         return None
-    return mine
+    return same or mine
 
 
 def fixed_in_group(ctx: Context, text: str) -> Outcome | None:

@@ -16,7 +16,7 @@ Without 定时, words after the groups are the notice (「群发 全部 明天8:
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.domain.asking import NOTICE_ANSWERS_WITHIN, naming_words, notice_answers
 from bot.domain.deadlines import format_deadline
@@ -126,14 +126,97 @@ def _notice(ctx: Context, args: str, *, later: bool) -> Outcome:
     waits = None if at_once else quiet_until(ctx.services, ctx.community.code, when or ctx.now)
     if when is not None:
         return _scheduled(ctx, when, targets, names, words, at_once=at_once, waits=waits)
-    community = ctx.community_settings().name
-    sent = signed(community, ctx.sender.name, words)
-    line = texts.NOTICE_SENT.format(count=len(targets), names=names)
+    return _post(ctx, targets, words, texts.NOTICE_SENT, at_once=at_once, waits=waits)
+
+
+def _post(
+    ctx: Context,
+    targets: list[Chat],
+    words: str,
+    told: str,
+    *,
+    at_once: bool,
+    waits: datetime | None,
+) -> Outcome:
+    """The notice of `words`, signed, to `targets` now (in quiet hours, when they end unless
+    `at_once`), and the sender `told` where it went."""
+    names = "、".join(chat.title or chat.ref for chat in targets)
+    sent = signed(ctx.community_settings().name, ctx.sender.name, words)
+    line = told.format(count=len(targets), names=names)
     if waits is not None:
-        line += texts.NOTICE_WAITS.format(when=format_deadline(waits, tz, ctx.now, clock=True))
+        when = format_deadline(waits, ctx.services.settings.tz, ctx.now, clock=True)
+        line += texts.NOTICE_WAITS.format(when=when)
     replies: list[Outgoing] = [reply_to(ctx, line)]
     replies += [Reply(chat_ref(chat), sent) for chat in targets]
     return Outcome(replies, "command", published=True, at_once=at_once)
+
+
+NOTICE_FIX_WITHIN = timedelta(days=3)
+"""How far back the notice 更正通知 puts right may have been sent."""
+_VOID = frozenset({"作废", "撤回", "撤销", "取消"})
+
+
+def correct(ctx: Context, args: str) -> Outcome:
+    """更正通知 内容 — the sender's newest notice of the last three days put right: the
+    correction, naming the notice it replaces, goes as a notice to the groups that one went
+    to (and answers their questions from then on); 更正通知 作废 withdraws it."""
+    check(ctx, "notice_fix")
+    if ctx.community is None:
+        raise Answer(texts.NO_COMMUNITY, "refused")
+    words = args.strip()
+    if not words:
+        raise Answer(ctx.services.command("notice_fix").usage_line())
+    if len(words) > NOTICE_MAX:
+        raise Answer(texts.NOTICE_TOO_LONG.format(limit=NOTICE_MAX))
+    chats = ctx.uow.chats.of_community(ctx.community.id)
+    groups = {
+        c.ref: c for c in chats if c.kind in _RESIDENT_KINDS and c.platform == ctx.chat.platform
+    }
+    mine = f"{_SIGNATURE}{ctx.community_settings().name} {ctx.sender.name}"
+    since = ctx.now - NOTICE_FIX_WITHIN
+    platform = ctx.chat.platform
+    sent = ctx.uow.outbox.sent_to(platform, list(groups), _HEAD, since, _NOTICES_READ, ending=mine)
+    if not sent:
+        raise Answer(texts.NOTICE_FIX_NONE)
+    void = normalize(words) in _VOID
+    old, at = sent[0] if void else _corrected(ctx, sent, words)
+    named = _words_of(old.removeprefix(_HEAD).removesuffix(mine))
+    if named is None:
+        raise Answer(texts.NOTICE_FIX_VOIDED)
+    day = at.astimezone(ctx.services.settings.tz)
+    said = {"day": f"{day.month}月{day.day}日", "old": shorten(named, _NOTICE_NAMED)}
+    if void:
+        words = texts.NOTICE_VOIDED.format(**said)
+    else:
+        words = texts.NOTICE_CORRECTED.format(text=words, **said)
+    refs = ctx.uow.outbox.chats_sent_text(platform, list(groups), old, since)
+    record_community(ctx, ctx.community.id, "notice", shorten(words, 200))
+    at_once = _URGENT.search(words) is not None
+    waits = None if at_once else quiet_until(ctx.services, ctx.community.code, ctx.now)
+    targets = [groups[ref] for ref in refs]
+    told = texts.NOTICE_SENT if void else texts.NOTICE_FIX_SENT
+    return _post(ctx, targets, words, told, at_once=at_once, waits=waits)
+
+
+def _corrected(ctx: Context, sent: list[tuple[str, datetime]], words: str) -> tuple[str, datetime]:
+    """Of the sender's notices (newest first), the one a correction's `words` are about: the
+    one sharing most of its naming words (「停水改为下午」: the one of 停水), else the newest."""
+    naming = naming_words(ctx.services.analyzer.words(words))
+    shared = [sum(word in text for word in naming) for text, _ in sent]
+    return sent[shared.index(max(shared))]
+
+
+# 「【更正】周日上午义诊（11月23日「…」的通知以此为准）」: a correction's own words.
+_CORRECTION = re.compile(r"^【更正】(?P<words>.*?)（[^（]*的通知以此为准）$", re.DOTALL)
+
+
+def _words_of(body: str) -> str | None:
+    """What a notice said, as a correction names it: a correction's own words; None for one
+    that withdrew a notice (作废)."""
+    if body.startswith("【作废】"):
+        return None
+    corrected = _CORRECTION.match(body)
+    return corrected["words"] if corrected is not None else body
 
 
 def answering(ctx: Context, said: str) -> Outcome | None:

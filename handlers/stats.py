@@ -1238,6 +1238,8 @@ def stats(ctx: Context, args: str) -> Outcome:
     month by month; against the period before."""
     if ctx.actor.role is Role.HANDLER and ctx.actor.unit and ctx.community is not None:
         return _own_unit(ctx, ctx.actor.unit, args)
+    if ctx.actor.role is Role.HEAD and ctx.actor.buildings and ctx.community is not None:
+        return _own_buildings(ctx, args)
     try:
         query, staff = _query(ctx, args)
     except _NotUnderstood as bad:
@@ -1268,6 +1270,29 @@ def _own_unit(ctx: Context, unit: str, args: str) -> Outcome:
     return answer(ctx, stats_text(ctx.uow, ctx.services, ctx.community.id, query))
 
 
+def _own_buildings(ctx: Context, args: str) -> Outcome:
+    """统计 from a 楼栋长: their buildings' figures for the period (「本月（3号楼）收集诉求…」), as
+    「统计 本月 3号楼」 gives staff; a period alone, anything else is staff's to see."""
+    assert ctx.community is not None
+    own = set(ctx.actor.buildings)
+    words = [
+        word
+        for word in normalize(args).split()
+        if word not in _OURS and building_number(word) not in own
+    ]
+    try:
+        if len(words) > 1:
+            raise ValueError(words[1])
+        period = parse_period(words[0] if words else "本月", ctx.now, ctx.services.settings.tz)
+    except ValueError:
+        buildings = "、".join(f"{b}号楼" for b in sorted(own, key=int))
+        raise Answer(
+            texts.STATS_OWN_BUILDINGS.format(buildings=buildings), "refused", "stats"
+        ) from None
+    query = StatsQuery(period, buildings=frozenset(own))
+    return answer(ctx, stats_text(ctx.uow, ctx.services, ctx.community.id, query))
+
+
 def asked(ctx: Context, words: str) -> Outcome | None:
     """「张网格今天处理了几件」「这周收了几件」: 统计 of `words` (what `stats_asked` read);
     None when a word is not understood after all (「你们今天处理了几件」), which leaves the
@@ -1278,6 +1303,8 @@ def asked(ctx: Context, words: str) -> Outcome | None:
     keeps_rounds = refusal("patrol", ctx.actor) is None
     if _PATROLS.intersection(said) and keeps_rounds and refusal("stats", ctx.actor) is not None:
         return _own_rounds(ctx, said)  # 「我这个月走访了几次」 from a 楼栋长
+    if ctx.actor.role is Role.HEAD and ctx.actor.buildings and ctx.community is not None:
+        return _own_buildings(ctx, words)  # 「我们楼这个月反映了几件」
     try:
         query, staff = _query(ctx, words)
     except _NotUnderstood:

@@ -11,6 +11,7 @@ PAST_TIME_LIMIT = (
 ACK_URGENT_NOTE = "紧急事项已通知工作群。"
 ACK_ASK_WHERE = "\n在哪栋楼？请回复楼号和单元（如：5号楼2单元），方便网格员上门。"
 ACK_ASK_OFFICE = "\n办事也可以直接问社区：{said}。"
+STATS_OWN_BUILDINGS = "您可以查看{buildings}的统计，例如：统计 本月、统计 上月。"
 STATS_OWN_UNIT = "您可以查看{unit}的统计，例如：统计 本月、统计 上月。"
 ACK_ASK_UNIT = "\n也可以直接问{unit}：电话 {phone}。"
 # An urgent report is not promised 「3个工作日」: it is marked urgent, and someone in danger is
@@ -932,6 +933,11 @@ CONTACT_UNKNOWN = "没有登记{who}的联系方式。可以问「社区电话�
 # 群发 (a notice to residents' groups)
 NOTICE = "📢 通知：{text}\n——{community} {sender}"
 NOTICE_ANSWER = "{day}发过通知：{text}"
+NOTICE_CORRECTED = "【更正】{text}（{day}「{old}」的通知以此为准）"
+NOTICE_VOIDED = "【作废】{day}「{old}」的通知作废，请以后续通知为准。"
+NOTICE_FIX_SENT = "已把更正发到{count}个群：{names}。"
+NOTICE_FIX_VOIDED = "您最新的通知已作废。要发新通知，请用「群发 全部 内容」。"
+NOTICE_FIX_NONE = "这三天里您没有发过通知。要发新通知，请用「群发 全部 内容」。"
 NOTICE_SENT = "已发到{count}个群：{names}。"
 NOTICE_WAITS = "现在是安静时段，{when} 发出（紧急的请写「紧急通知」）。"
 NOTICE_WHERE = (

@@ -1806,9 +1806,12 @@ class Outbox:
         starting: str,
         since: datetime,
         limit: int,
+        *,
+        ending: str = "",
     ) -> list[tuple[str, datetime]]:
         """The texts queued since `since` for those chats that begin with `starting` (the
-        notices a group was sent), newest first, with when each was queued; none that failed."""
+        notices a group was sent; and end with `ending`: one sender's), newest first, with
+        when each was queued; none that failed."""
         rows = self._session.execute(
             select(OutboundMessage.text, OutboundMessage.created_at)
             .where(
@@ -1817,11 +1820,30 @@ class Outbox:
                 OutboundMessage.created_at >= since,
                 OutboundMessage.failed.is_(None),
                 OutboundMessage.text.startswith(starting, autoescape=True),
+                OutboundMessage.text.endswith(ending, autoescape=True),
             )
             .order_by(OutboundMessage.created_at.desc(), OutboundMessage.id.desc())
             .limit(limit)
         )
         return [(text, at) for text, at in rows]
+
+    def chats_sent_text(
+        self, platform: str, chat_refs: Collection[str], text: str, since: datetime
+    ) -> list[str]:
+        """Those chats that were queued `text` since `since` (the groups a notice went to);
+        none that failed."""
+        refs = self._session.scalars(
+            select(OutboundMessage.chat_ref)
+            .where(
+                OutboundMessage.platform == platform,
+                OutboundMessage.chat_ref.in_(chat_refs),
+                OutboundMessage.created_at >= since,
+                OutboundMessage.failed.is_(None),
+                OutboundMessage.text == text,
+            )
+            .distinct()
+        )
+        return sorted(ref for ref in refs if ref is not None)
 
     def chats_sent(self, starting: str, since: datetime) -> frozenset[tuple[str, str]]:
         """(platform, ref) of the chats sent, since `since`, a text beginning with `starting`

@@ -714,6 +714,9 @@ def test_pressing_with_more_said_just_after_a_report_is_more_of_it(chat: Convers
         "还要等多久啊",
         "我反映的问题",
         "我的诉求",
+        "我的反映",
+        "我的投诉",
+        "我反映的",
         # Pressing is asking too: not filed as a report of its own.
         "能不能快点",
         "能快点吗",
@@ -744,6 +747,20 @@ def test_asking_when_or_for_ones_reports_in_other_words_lists_them(
     assert chat.text(f"@王芳/私聊: {asked}").startswith("您反映的事项：\n🟡 #1【环境卫生】")
     assert chat.text(f"@孙大爷/私聊: {asked}").startswith("没有找到您反映的未办结事项。")
     assert len(issues(chat)) == 1
+
+
+def test_one_of_several_reports_is_named_by_its_problem(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@王芳/网格3群: #报事 3号楼门口井盖松了")
+    assert chat.text("@王芳/私聊: 灯的那个怎么样了").splitlines()[1:] == [
+        "🟡 #1【照明路灯】3号楼2单元 · 待受理 · 期限11月24日",
+        "回复「查看 编号」看详情。",
+    ]
+    assert chat.say("@王芳/私聊: 井盖那个不用处理了")[0] == (
+        "私聊·王芳",
+        "#2 已转告网格员：井盖那个不用处理了。确认后会结案。",
+    )
+    assert chat.text("@王芳/私聊: 不用处理了").startswith("您有几件未办结的事项（#1、#2）")
 
 
 def test_a_reporter_saying_it_was_fixed_tells_whoever_holds_it_and_files_nothing(

@@ -263,3 +263,41 @@ def test_a_question_in_reply_to_a_notice_goes_to_the_work_group(chat: Conversati
     assert chat.say("@刘物业/工作群: 答复 1 物业说了算") == [
         ("工作群", "只有网格员及以上可以答复居民提问。")
     ]
+
+
+def test_a_notice_sent_wrong_is_put_right_in_the_groups_it_went_to(chat: Conversation) -> None:
+    chat.say("@李书记/工作群: 群发 网格3 明天上午9点到12点停水，请提前储水")
+    chat.say("@李书记/工作群: 群发 网格5 周六上午9点在小广场义诊")
+    # In words, of the newest; the correction names what it replaces.
+    fixed = "【更正】周日上午9点在小广场义诊（11月23日「周六上午9点在小广场义诊」的通知以此为准）"
+    assert chat.say("@李书记/工作群: 刚才的通知有误，应该是周日上午9点在小广场义诊") == [
+        ("工作群", "已把更正发到1个群：网格5群。"),
+        ("网格5群", notice(fixed, "李书记")),
+    ]
+    # Questions there are answered with it from then on.
+    assert chat.text("@孙大爷/网格5群: 义诊是哪天") == f"11月23日发过通知：{fixed}"
+    # Of the notice its words are about, not just the newest.
+    replies = chat.say("@李书记/工作群: 通知更正：停水改为明天下午2点到5点")
+    assert replies[0] == ("工作群", "已把更正发到1个群：网格3群。")
+    assert replies[1][1].startswith(
+        "📢 通知：【更正】停水改为明天下午2点到5点（11月23日「明天上午9点"
+    )
+    # Withdrawn: the newest (the correction, named by its own words); then nothing to correct.
+    assert chat.say("@李书记/工作群: 撤回刚才的通知") == [
+        ("工作群", "已发到1个群：网格3群。"),
+        (
+            "网格3群",
+            notice(
+                "【作废】11月23日「停水改为明天下午2点到5点」的通知作废，请以后续通知为准。",
+                "李书记",
+            ),
+        ),
+    ]
+    assert chat.text("@李书记/工作群: 更正通知 作废") == (
+        "您最新的通知已作废。要发新通知，请用「群发 全部 内容」。"
+    )
+    # One's own notices only; not for residents.
+    assert chat.text("@张网格/工作群: 更正通知 停水改为下午") == (
+        "这三天里您没有发过通知。要发新通知，请用「群发 全部 内容」。"
+    )
+    assert chat.text("@王芳/网格3群: 更正通知 停水改为下午") == "只有网格员及以上可以更正通知。"

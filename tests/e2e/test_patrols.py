@@ -225,5 +225,6 @@ def test_a_long_list_of_rounds_shows_the_newest_and_says_how_many_more(
 def test_a_building_head_asks_after_their_own_rounds(chat: Conversation) -> None:
     chat.say("@陈楼长/私聊: 走访 3号楼 入户5户 无异常")
     assert chat.text("@陈楼长/私聊: 我这个月走访了几次") == "本月您走访巡查1次，入户5户。"
-    assert chat.text("@陈楼长/私聊: 统计 本月").startswith("只有网格员及以上可以")  # no more
+    # 统计 is their building's figures only (tests/e2e/test_stats.py)
+    assert chat.text("@陈楼长/私聊: 统计 本月").startswith("本月（3号楼）")
     assert chat.text("@王芳/私聊: 我这个月走访了几次") == "只有网格员及以上可以查看统计。"

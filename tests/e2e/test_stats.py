@@ -792,3 +792,17 @@ def test_the_counts_of_a_building_and_as_asked_in_words(chat: Conversation) -> N
     )
     # A building with none: said so.
     assert chat.text("@李书记/工作群: 统计 本月 7号楼") == "本月（7号楼）没有收集到诉求。"
+
+
+def test_a_building_head_sees_the_figures_of_their_own_building(chat: Conversation) -> None:
+    chat.say("@王阿姨/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@孙大爷/网格5群: #报事 6号楼门口井盖松了")
+    mine = "本月（3号楼）收集诉求1条，办结0条（办结率0%），暂无评价，超期0条。分类前三：照明1。"
+    assert chat.text("@陈楼长/私聊: 统计 本月") == mine
+    assert chat.text("@陈楼长/私聊: 我们楼这个月反映了几件") == mine
+    assert chat.text("@陈楼长/私聊: 统计 上月") == "10月（3号楼）没有收集到诉求。"
+    # Another grid's, or the community's by grid, is staff's to see.
+    assert chat.text("@陈楼长/私聊: 统计 本月 网格5") == (
+        "您可以查看3号楼的统计，例如：统计 本月、统计 上月。"
+    )
+    assert chat.say("@陈楼长/网格3群: 我们楼这个月反映了几件") == []  # among neighbours

@@ -70,6 +70,7 @@ ALLOWED: dict[str, set[Role]] = {
     "contacts": {R, H, D, W, S},  # the numbers config.yaml publishes
     "notice": {W, S},  # a worker only to their own grids' groups
     "notice_later": {W, S},  # the same, at a time
+    "notice_fix": {W, S},  # one's own notice put right
     "move_meeting": {W, S},
     "cancel_meeting": {W, S},
     "share_meeting": {W, S},

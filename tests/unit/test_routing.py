@@ -1050,6 +1050,7 @@ def test_a_notice_answers_a_question_holding_every_word_it_names(
         ("M3投票情况", "M3"),
         ("M1结果出来了吗", "M1"),
         ("公示情况怎么样", ""),  # the meetings under way
+        ("投票情况", ""),
         ("有几条异议了", ""),
         ("M1", None),  # a ballot's start, or nothing
         ("M1 2", None),

@@ -131,6 +131,8 @@ SATURDAY, SUNDAY = SpokenDay(weekday=5), SpokenDay(weekday=6)
     ("said", "spoken"),
     [
         ("我选2", Spoken(numbers=(2,))),
+        ("改成2吧", Spoken(numbers=(2,))),  # a choice said again
+        ("我改选周六", Spoken(days=(SpokenDay(weekday=5),))),
         ("投第一个", Spoken(numbers=(1,))),
         ("选1和2", Spoken(numbers=(1, 2))),
         ("1、2都行", Spoken(numbers=(1, 2))),
