@@ -887,8 +887,8 @@ def _staff_hint(ctx: Context, said: str) -> Outcome:
         return _about_held(
             ctx, texts.STAFF_NOT_OURS_HINT, which, texts.STAFF_PRIVATE_HINT, said=hinted(reason)
         )
-    if not (extending or WORK_SAID.search(said)):
-        return answer(ctx, texts.STAFF_PRIVATE_HINT, "invalid")
+    if not (extending or WORK_SAID.search(said) or PLANNED_SAID.search(said)):
+        return answer(ctx, texts.STAFF_PRIVATE_HINT, "invalid")  # 「垃圾明天清」 is work
     every = _ALL_OF_THEM.match(said)
     if every is not None and DONE_SAID.search(said) and len(mine := held(ctx, _MINE_SHOWN + 1)) > 1:
         # 「都处理好了」 holding several (a few): 办结 of them all at once
@@ -901,8 +901,11 @@ def _staff_hint(ctx: Context, said: str) -> Outcome:
     one = texts.STAFF_EXTEND_HINT if extending else _work_hint(said)
     if (meant := _one_described(ctx, said)) is not None:  # 「4号楼漏水的事处理好了」: that one
         return _work_hinted(ctx, one, meant.number, said)
-    if len(mine := held(ctx, _MINE_SHOWN + 1)) == 1:
-        return _work_hinted(ctx, one, mine[0].number, said)
+    mine = held(ctx, _MINE_SHOWN + 1)
+    category = ctx.services.analyzer.analyze(said).category if len(mine) > 1 else OTHER_CODE
+    named = [issue for issue in mine if issue.category == category != OTHER_CODE]
+    if len(mine) == 1 or len(named) == 1:  # 「下水道的已经通了」 of #1 and #2: the 排水 one
+        return _work_hinted(ctx, one, (named or mine)[0].number, said)
     which = texts.STAFF_WHICH_HINT
     return _about_held(ctx, one, which, texts.STAFF_PRIVATE_HINT, said=hinted(said))
 

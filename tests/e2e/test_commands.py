@@ -35,7 +35,7 @@ def test_help_lists_the_commands_and_the_console_syntax(chat: Conversation) -> N
 def test_help_for_the_secretary_fits_a_phone_screen(chat: Conversation) -> None:
     text = chat.text("@李书记/工作群: 帮助")
     assert "办事项：受理、派单、进展、办结" in text
-    assert "通知提醒：群发、定时群发、答复、提醒、办事指南、联系方式" in text
+    assert "通知提醒：群发、定时群发、更正通知、答复、提醒、办事指南、联系方式" in text
     assert len(text.splitlines()) <= 15
     # Every command the secretary may use is named in one topic or another.
     every = chat.text("@李书记/工作群: 帮助 全部")
@@ -456,6 +456,11 @@ def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) 
         "#1 已办好的话，请发送「办结 1 3号楼下水道已经疏通了」"
     )
     assert chat.text("@张网格/私聊: 3号楼路灯已经换好了").startswith("#3 已办好的话")
+    # What alone names the one when one of those held is of it; work planned is work too.
+    assert chat.text("@刘物业/私聊: 下水道的已经通了").startswith(
+        "#1 已办好的话，请发送「办结 1 下水道的已经通了」"
+    )
+    assert chat.text("@刘物业/私聊: 路灯明天换").startswith("#3 报进展请发送「进展 3 路灯明天换」")
     # A number that names no issue: the danger is filed, as from anyone.
     assert chat.say("@刘物业/私聊: 9 楼道里着火了")[0][1].startswith(
         "已登记 #4【安全隐患】已列为紧急"
