@@ -348,8 +348,12 @@ class Dispatcher:
                     return uow.issues.awaited_here(
                         chat.platform, sender, chat.ref
                     ) or uow.issues.followed_open_here(chat.platform, sender, chat.ref)
+                if kind is RouteKind.ASKING:  # its reporter, or a neighbour of a report there
+                    since = now - intake.NEIGHBOUR_ASKED_WITHIN
+                    return uow.issues.awaited_here(
+                        chat.platform, sender, chat.ref
+                    ) or uow.issues.reported_in_since(chat.platform, chat.ref, since)
                 if kind in (
-                    RouteKind.ASKING,
                     RouteKind.PLACE,
                     RouteKind.DETAIL,
                     RouteKind.WITHDRAWN,

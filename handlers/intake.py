@@ -1211,7 +1211,37 @@ def asked_in_group(ctx: Context, text: str) -> Outcome | None:
     if ctx.community is None:
         return None
     mine = _asked_after(ctx, normalize(text).strip(), progress=False, here_only=True)
-    return _your_issues(ctx, mine) if mine else None
+    return _your_issues(ctx, mine) if mine else _asked_by_neighbour(ctx, text)
+
+
+NEIGHBOUR_ASKED_WITHIN = timedelta(days=30)
+"""How long after a report its group's 「道闸什么时候修」 is answered with it."""
+
+
+def _asked_by_neighbour(ctx: Context, text: str) -> Outcome | None:
+    """「道闸什么时候修」「道闸修了吗」 in a group from someone who did not report it: the one open
+    issue of the problem the words name reported there lately, where it stands and how to hear
+    its news. None when they name none, or none or several such are open."""
+    said = normalize(text).strip()
+    category = ctx.services.analyzer.analyze(said).category
+    if category == OTHER_CODE:
+        return None
+    since = ctx.now - NEIGHBOUR_ASKED_WITHIN
+    found = [
+        issue
+        for issue in ctx.uow.issues.open_reported_in(ctx.chat.id, since)
+        if issue.category == category and not issue.private
+    ]
+    if len(found) != 1:
+        return None
+    issue = found[0]
+    line = texts.NEIGHBOUR_ASKED.format(
+        line=ledger_line(ctx.uow, ctx.services, issue).lstrip("🔴🟡🟢 "),
+        number=issue.number,
+    )
+    if ctx.uow.issues.follower(issue.id, ctx.sender.id) is None:
+        line += texts.NEIGHBOUR_FOLLOW.format(number=issue.number)
+    return answer(ctx, line, "invalid")
 
 
 def _asked_after(ctx: Context, said: str, *, progress: bool, here_only: bool) -> list[Issue] | None:

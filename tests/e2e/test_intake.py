@@ -384,6 +384,22 @@ def test_a_reporter_asking_in_the_group_when_it_is_fixed_gets_their_issue(
     assert chat.say("@王芳/网格3群: 什么时候来修") == []  # nothing of hers open here
 
 
+def test_a_neighbour_asking_after_a_problem_reported_there_is_told_where_it_stands(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 小区南门道闸坏了，车进不来")
+    told = "已有人反映：#1【停车通行】南门 · 待受理 · 期限11月26日"
+    assert chat.say("@孙大爷/网格3群: 道闸什么时候修") == [
+        ("网格3群", f"{told}\n想收到进展，请回复「关注 1」。")
+    ]
+    chat.say("@孙大爷/网格3群: 关注 1")
+    assert chat.say("@孙大爷/网格3群: 道闸修了吗") == [("网格3群", told)]  # following already
+    # Not of a problem nobody reported there, nor in another group, nor of nothing named.
+    assert chat.say("@孙大爷/网格3群: 电梯什么时候修") == []
+    assert chat.say("@孙大爷/网格5群: 道闸什么时候修") == []
+    assert chat.say("@孙大爷/网格3群: 什么时候来修啊") == []
+
+
 def test_a_reporter_saying_it_is_still_not_fixed_while_open_gets_its_status(
     chat: Conversation,
 ) -> None:
