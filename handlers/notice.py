@@ -18,7 +18,12 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from bot.domain.asking import NOTICE_ANSWERS_WITHIN, naming_words, notice_answers
+from bot.domain.asking import (
+    NOTICE_ANSWERS_WITHIN,
+    naming_words,
+    notice_answers,
+    supplies_named,
+)
 from bot.domain.deadlines import format_deadline
 from bot.domain.issues import Role
 from bot.domain.permissions import STAFF, refusal
@@ -224,7 +229,7 @@ def answering(ctx: Context, said: str) -> Outcome | None:
     (`notice_answers`), sent to this group, or privately to any of the community's groups;
     None when none does."""
     assert ctx.community is not None
-    naming = naming_words(ctx.services.analyzer.words(said))
+    naming = naming_words(ctx.services.analyzer.words(said)) + supplies_named(said)
     if not naming:
         return None
     if ctx.chat.kind == "private":

@@ -1008,9 +1008,26 @@ def naming_words(words: Sequence[str]) -> list[str]:
     ]
 
 
+# 「几点来水」「什么时候来电」 are answered by the notice of 停水 or 停电: the supply, either way.
+_SUPPLY_SAID = {
+    f"{verb}{what}": (f"停{what}", f"供{what}", f"来{what}", f"通{what}")
+    for what in "水电气暖"
+    for verb in ("来", "通", "供", "停")
+}
+
+
+def supplies_named(text: str) -> list[str]:
+    """The supplies `text` names as coming back or stopping (「几点来水」: 来水), which the
+    segmenter splits (来, 水)."""
+    return [said for said in _SUPPLY_SAID if said in text]
+
+
 def notice_answers(naming: Sequence[str], notice: str) -> bool:
-    """Whether `notice` holds every word of `naming` (and there is one)."""
-    return bool(naming) and all(word in notice for word in naming)
+    """Whether `notice` holds every word of `naming` (and there is one); a supply named by its
+    coming back (「来水」) is held by its stopping (「停水」)."""
+    return bool(naming) and all(
+        any(said in notice for said in _SUPPLY_SAID.get(word, (word,))) for word in naming
+    )
 
 
 # 「补充一下，是3楼和4楼之间那盏」「补充：晚上10点以后最吵」: said by a reporter, a detail of

@@ -223,6 +223,8 @@ def test_a_question_to_the_bot_a_recent_notice_answers_is_answered_with_it(
     assert chat.say("@刘阿姨/网格3群: 明天停水吗") == [("网格3群", water)]
     assert chat.say("@刘阿姨/网格3群: 停水到几点") == [("网格3群", water)]
     assert chat.say("@刘阿姨/网格3群: 停水几点来水？") == [("网格3群", water)]  # what comes back
+    assert chat.say("@刘阿姨/网格3群: 几点来水") == [("网格3群", water)]  # 来水: of 停水
+    assert chat.say("@刘阿姨/网格3群: 几点来电") == []  # no notice of the power
     assert chat.say("@刘阿姨/网格3群: 今天停电吗") == []
     assert chat.say("@刘阿姨/网格3群: 晚上广场舞还跳吗") == []
     assert chat.say("@刘阿姨/工作群: 明天停水吗") == []
