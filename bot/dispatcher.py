@@ -371,9 +371,10 @@ class Dispatcher:
                     if chat.is_private or (found is not None and found.kind == "work"):
                         return True
                     if kind is RouteKind.WORK_TOLD:  # 「2号我去看了，灯确实亮了」: a 楼栋长's 核实
-                        number = issue_first(normalize(route.text))[0]
-                        return number is not None and uow.issues.checked_by_head(
-                            chat.platform, sender, chat.ref, number
+                        number = issue_first(normalize(route.text))[0]  # 「1号不用管了」: its 撤回
+                        return number is not None and (
+                            uow.issues.checked_by_head(chat.platform, sender, chat.ref, number)
+                            or uow.issues.reported_here_as(chat.platform, sender, chat.ref, number)
                         )
                     # 「1号怎么样了」 in a group, from whoever reported it there: 查看 1.
                     shown = route.command is not None and route.command.name == "show"

@@ -193,6 +193,8 @@ IGNORE = Route(RouteKind.IGNORE)
 # The last characters of a question `problem_asked` reads (「…修好了吗」「…怎么样了」), and the
 # marks after them: most group messages are passed over by one look at their end.
 _ASKED_LAST = frozenset("吗没有样况展何修好理决")  # and 「…怎么样了」
+# 「3号楼怎么样了」「路灯的事谁在管」「井盖谁负责」「井盖派给谁了」: a question without a mark.
+_ASKED_ENDS = frozenset({"样了", "在管", "负责", "谁了"})
 _LAST_MARKS = " ?？!！。.~～…"
 
 
@@ -288,7 +290,7 @@ class Router:
         reading finds it is not that after all (`Route.otherwise`)."""
         found = self._route(message)
         ending = message.text.rstrip(_LAST_MARKS)[-2:]
-        if message.chat.is_private or not (ending[-1:] in _ASKED_LAST or ending == "样了"):
+        if message.chat.is_private or not (ending[-1:] in _ASKED_LAST or ending in _ASKED_ENDS):
             return found
         if not problem_worded(message.text):  # the words every such question has: most lack them
             return found
@@ -777,6 +779,7 @@ _BA = re.compile(
     r"(?:也|先|再|就|直接|都|还是|重新)?(?P<modal>需要|要|得|应该)?"
     r"(?P<verb>合并到|合并进|并到|并入|派给|交给|转交给|转交|转给|改派给|改派|转派给|转派|派单给|派单"
     r"|分给|安排给|派(?![人了过个去来送发出件对车])|让"  # 「1号派物业 3天」「1号让物业去处理」
+    r"|给(?=[^\s，,。]{2,8}$)"  # 「把2号给赵网格」 (with 把 only)
     r"|上报给|上报到|上报|吹哨给|吹哨|报给|退回|转到"
     rf"|{_LEVEL_VERB}"
     r"|(?:的)?期限(?:改成|改为|改到|调整为|调整到|延到|延长到|推迟到)"
@@ -790,7 +793,7 @@ _BA_KEYWORD = {
     **dict.fromkeys(
         [
             *("派给", "交给", "转交给", "转交", "转给", "改派给", "改派", "转派给", "转派"),
-            *("派单给", "派单", "分给", "安排给", "转到", "派", "让"),
+            *("派单给", "派单", "分给", "安排给", "转到", "派", "让", "给"),
         ],
         "派单",
     ),
@@ -814,6 +817,9 @@ _LENGTH_FIRST = re.compile(r"^[0-9０-９一二两三四五六七八九十半]")
 _LET_DO = re.compile(
     r"^(?P<who>[^\s,，。]{1,10}?)(?:去|来|尽快|马上)?(?:处理|修理?|看看|看一下|办理?|跟进|负责)"
     r"(?:一下)?[\s,，]*(?P<more>.*)$"
+    # 「1号让物业明天去」「2号让张网格周五前去看看」: whom, then by when
+    r"|^(?P<who2>[^\s,，。]{1,10}?)(?P<when>(?:今天|明天|后天|(?:下|这|本)?周[一二三四五六日天])"
+    r"(?:上午|下午|晚上)?(?:之?前)?)(?:去|来)(?:处理|修|看看?|弄|换)?(?:一下)?$"
 )
 
 
@@ -826,6 +832,13 @@ _TO_FIRST = re.compile(
     r"(?:[\s,，]+(?P<rest>.*))?$",
     re.DOTALL,
 )
+
+
+def _let_words(let: re.Match[str]) -> str:
+    """Whom and the rest (by when) of 「让物业去处理，周五前」「让物业明天去」."""
+    if let["who2"] is not None:
+        return f"{let['who2']} {let['when']}"
+    return f"{let['who']} {let['more']}"
 
 
 def _ba_sentence(said: str, *, aside: bool = False) -> str | None:
@@ -845,6 +858,8 @@ def _ba_sentence(said: str, *, aside: bool = False) -> str | None:
     keyword = "受理" if re.fullmatch(_LEVEL_SAID, verb) else _BA_KEYWORD.get(verb, "延期")
     if match["aside"] and keyword == "延期":
         return None  # 「2号要等配件，延期到下周五」: the word before is its reason (intake)
+    if verb == "给" and not match["ba"]:
+        return None  # 「1号给个说法」: only 「把2号给赵网格」 hands it on
     if match["modal"] and keyword not in ("上报", "派单"):
         return None  # 「1号要延期到…」 asks for it (a holder's request: intake)
     # Without the 把, the number in digits: 「一并入账」 is no merge.
@@ -861,9 +876,9 @@ def _ba_sentence(said: str, *, aside: bool = False) -> str | None:
     elif verb == "让":
         if (let := _LET_DO.match(rest)) is None:
             return None
-        rest = f"{let['who']} {let['more']}"
+        rest = _let_words(let)
     elif keyword == "派单" and (let := _LET_DO.match(rest)) is not None:
-        rest = f"{let['who']} {let['more']}"  # 「2号交给张网格处理」: 张网格
+        rest = _let_words(let)  # 「2号交给张网格处理」: 张网格
     if not (match["ba"] or plain):
         return None
     rest = _SOFT_END.sub("", rest)  # 「1号派给刘物业吧」: 刘物业
@@ -1265,6 +1280,15 @@ _SAID_AS = (
         "议事 {kind} {rest}",
         False,
     ),
+    # 「张网格负责1号」「由物业负责2号」 → 派单 1 张网格 (not 「我来负责1号」: one's own)
+    (
+        re.compile(
+            r"^(?:让|由|请)?(?![我谁他她你])(?P<who>@?[\u4e00-\u9fff]{2,6}?)(?:来|去)?(?:负责|处理|跟进)\s*"
+            r"(?P<number>[#＃]?[0-9]{1,9})\s*号?(?:吧)?$"
+        ),
+        "派单 {number} {who}",
+        False,
+    ),
     # 「2号加急」「3 加急一下」 → 加急 2
     (
         re.compile(
@@ -1416,6 +1440,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "设置角色 {who}{who2} 居民": ("楼栋长", "网格员"),
     "议事 {kind} {rest}": MEETING_KINDS,
     "加急 {number} {why}": ("加急", "紧急", "特急"),
+    "派单 {number} {who}": ("负责", "处理", "跟进"),
     "回访 {n1}{n2} {verdict}{why}": ("回访",),
     "回访 {n1}{n2} {verdict} {why}": ("回访",),
     "催办 {number}{n2}": ("催", "督", "加急", "快点", "尽快"),

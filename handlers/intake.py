@@ -18,6 +18,7 @@ from bot.domain.asking import (
     ASKING_AT_MOST,
     BLOCKED_SAID,
     DONE_SAID,
+    DROPPED_SAID,
     DUPLICATE_SAID,
     EXTEND_SAID,
     NO_LONGER_NEEDED,
@@ -393,6 +394,8 @@ def work_told(ctx: Context, text: str) -> Outcome:
     ignored = Outcome([], "ignored")
     if ctx.community is None:
         return ignored
+    if (dropped := _own_dropped(ctx, text)) is not None:
+        return dropped  # 「1号不用管了」 from its reporter: their 撤回
     if ctx.role is Role.HEAD:
         number, said = issue_first(text.strip())
         issue = ctx.uow.issues.by_number(ctx.community.id, number) if number and said else None
@@ -402,6 +405,19 @@ def work_told(ctx: Context, text: str) -> Outcome:
     if ctx.role not in AT_WORK:
         return ignored
     return _number_told(ctx, text) or _taken_report(ctx, text) or _place_told(ctx, text) or ignored
+
+
+def _own_dropped(ctx: Context, text: str) -> Outcome | None:
+    """「1号不用管了」 from the reporter of open issue 1: its 撤回 with their words; None for
+    other words, someone else's issue, or one no longer open."""
+    assert ctx.community is not None
+    number, said = issue_first(text.strip())
+    if number is None or DROPPED_SAID.match(said.strip()) is None:
+        return None
+    issue = ctx.uow.issues.by_number(ctx.community.id, number)
+    if issue is None or issue.reporter_id != ctx.sender.id or issue.status not in OPEN:
+        return None
+    return withdraw(ctx, f"{number} {said.strip()}")
 
 
 def _taken_report(ctx: Context, text: str) -> Outcome | None:
@@ -491,6 +507,8 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
         return _repeats_which(ctx, number)
     if UNASSIGN_SAID.match(said.strip()) is not None:  # 「1号先不派了」
         return answer(ctx, texts.STAFF_UNASSIGN_HINT.format(number=number), "invalid")
+    if DROPPED_SAID.match(said.strip()) is not None:  # 「2号不用管了」
+        return answer(ctx, texts.STAFF_DROP_HINT.format(number=number), "invalid")
     if (sent := _sent_to(ctx, said.strip())) is not None:  # 「1号我已经派物业了」
         line = texts.STAFF_SENT_HINT.format(number=number, who=sent)
         return answer(ctx, line, "invalid")

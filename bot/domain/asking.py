@@ -102,7 +102,7 @@ WHY_REJECTED = re.compile(r"(?:为什么|为啥|怎么|凭什么|咋)(?:又|就)
 # ledger in their own words, privately or in the work group; the 台账 filter it means.
 _WHICH = re.compile(
     r"哪些|哪几|哪个|哪件|几件|几条|几个|几单|多少|有没有|什么事|什么活|什么问题|啥问题|啥事"
-    r"|有(?:什么|啥)新(?:情况|诉求|反映|问题)$"  # 「今天有什么新情况」
+    r"|有(?:什么|啥)新(?:情况|诉求|反映|问题|的)$"  # 「今天有什么新情况」「今天有什么新的」
     r"|是谁(?:负责|在管|在办|手上)的?$"  # 「超期的是谁负责的」: the list names who holds each
     r"|^(?:今天)?有[^，,。]{1,6}(?:吗|没有?)$|有(?:什么|啥)(?:活|事|任务)?$"
 )
@@ -333,7 +333,9 @@ _PROBLEM_ASKED = re.compile(
     r"|(?:好|通|亮)了(?:吗|没有?|没)"
     r"|怎么样了?|咋样了?|(?:什么|啥)情况|进展(?:如何|怎么样了?)?|有进展(?:吗|没有?)"
     r"|有人(?:管|修|处理)了?(?:吗|没有?)|(?:管|修|处理)了(?:吗|没有?)"
-    r"|(?:什么|啥)时候(?:能|才能|可以|来)?(?:修好?|处理|解决|弄好|好))$"
+    r"|(?:什么|啥)时候(?:能|才能|可以|来)?(?:修好?|处理|解决|弄好|好)"
+    # 「路灯的事谁在管」「3号楼下水道谁负责」「井盖派给谁了」: who holds it
+    r"|(?:现在|目前)?(?:是)?谁在(?:管|处理|修|负责|跟|办)|谁负责|(?:派|交|转)给谁了?)$"
 )
 # Subjects that are not a problem somewhere: 「你们」「他」「M1」「今天」, a number alone.
 _NOT_A_PROBLEM = re.compile(
@@ -350,7 +352,7 @@ _PROBLEM_SUBJECT = re.compile(
 )
 
 
-_PROBLEM_TAIL_WORD = re.compile(r"[修理决弄办搞好通亮样况展管]")
+_PROBLEM_TAIL_WORD = re.compile(r"[修理决弄办搞好通亮样况展管责了]")
 
 
 def problem_worded(text: str) -> bool:
@@ -367,7 +369,7 @@ def problem_asked(text: str) -> str | None:
     match = _PROBLEM_ASKED.match(text)
     if match is None:
         return None
-    subject = match["subject"]
+    subject = re.sub(r"的(?:事情?|问题)$", "", match["subject"])  # 「路灯的事」: 路灯
     if _NOT_A_PROBLEM.match(subject) or _PROBLEM_SUBJECT.search(subject) is None:
         return None
     return subject
@@ -555,7 +557,7 @@ _STATS_ASKED = re.compile(
     # 「我们楼这个月反映了几件」 (a 楼栋长's: their buildings), 「我们小区今年收了多少」
     rf"^(?:(?:我们|咱们)(?:这栋楼|楼|小区|社区)?)?(?:(?P<place>{_STATS_PLACE})的?)?"
     rf"(?P<period>{_STATS_PERIOD})"
-    rf"(?P<place2>{_STATS_PLACE})?(?:我们|社区)?(?:一共|总共|共)?"
+    rf"(?P<place2>{_STATS_PLACE})?(?:我们|咱们|社区)?(?:楼|小区)?(?:一共|总共|共)?"
     r"(?:(?:收了|收到了?|收集了?|接了|受理了?|办结了?|办完了?|处理了|解决了|办了"
     r"|新增了?|新报了?|新登记了?|登记了|新收了?|新来了?|来了|报了|报上来了?|进了|反映了)"
     r"(?:多少|几)(?:件|条|个)?(?:新的)?(?:诉求|事情?|问题|单)?"
@@ -937,6 +939,10 @@ NOT_OURS_SAID = re.compile(
 )
 # 「1号先不派了」「2号撤回派单」: an assignment taken back, which is done by handing it on.
 UNASSIGN_SAID = re.compile(r"^(?:先|暂时|暂)?不(?:用|要)?派了?|^(?:撤回|取消|撤销)派单")
+# 「2号不用管了」「3号算了，不处理了」: no more to be done, said by staff.
+DROPPED_SAID = re.compile(
+    r"^(?:先|就)?(?:不用|不要|别|不)(?:再)?(?:管|处理|修|弄|跟进|办)了|^算了|^不管了|^不办了"
+)
 # 「1号我已经派物业了」「2号交给刘物业了」「3号已经联系物业去处理了」: handed on already, said
 # by someone at work (whom, for the 派单 that records it).
 SENT_TO_SAID = re.compile(
@@ -956,7 +962,7 @@ def work_told(text: str) -> bool:
         return False
     if any(p.search(rest) is not None for p in (WORK_SAID, EXTEND_SAID, NOT_OURS_SAID)):
         return True
-    return any(p.match(rest) is not None for p in (DUPLICATE_SAID, UNASSIGN_SAID))
+    return any(p.match(rest) is not None for p in (DUPLICATE_SAID, UNASSIGN_SAID, DROPPED_SAID))
 
 
 # 「2号楼暖气的事明天派人去排气」「3号楼的灯换好了」: a building first, then its work, without

@@ -941,6 +941,17 @@ def test_an_issue_said_to_be_handed_on_already_is_told_the_command_that_records_
         "#1 已派单给 物业·刘*业，期限 11月26日。"
     )
     assert chat.text("@张网格/私聊: 1号派物业了吗").startswith("#1【排水管道】办理中")
+    # Nothing more to do: how to say so; from its reporter, their 撤回.
+    assert chat.text("@李书记/工作群: 1号不用管了") == (
+        "#1 不再办理的话，请发送「退回 1 原因」；已经解决了请发送「办结 1 结果」。"
+    )
+    assert chat.say("@孙大爷/网格3群: 1号不用管了") == []  # not his
+    assert chat.say("@王芳/网格3群: 1号不用管了")[0] == (
+        "网格3群",
+        "#1 已转告网格员：不用管了。确认后会结案。",
+    )
+    # Who holds it, asked in the work group by what it is.
+    assert chat.text("@李书记/工作群: 下水道的事谁在管").startswith("【排水管道】的事项：\n🟢 #1")
 
 
 def test_a_unit_an_issue_went_up_to_without_a_holder_works_it_is_urged_and_hears_it_reopen(
@@ -1018,7 +1029,7 @@ def test_staff_commands_said_as_ba_sentences(chat: Conversation) -> None:
     for asked in ("4号派单了吗", "4号转给谁了", "4号上报了吗", "4号谁在处理", "4号的井盖谁在修"):
         assert chat.text(f"@李书记/工作群: {asked}").startswith("#4【道路井盖】"), asked
     assert chat.text("@李书记/工作群: 3号退回了没").startswith("#3【")
-    assert chat.say("@李书记/工作群: 3号楼谁在修") == []  # a building, not #3
+    assert chat.text("@李书记/工作群: 3号楼谁在修").startswith("3号楼的事项：")  # not #3
     # Not refused as a resident's 派单: from its reporter there, the issue is shown.
     assert chat.text("@王芳/网格3群: 4号派单了没").startswith("#4【道路井盖】")
     assert chat.say("@孙大爷/网格3群: 4号派单了没") == []

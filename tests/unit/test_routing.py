@@ -584,6 +584,10 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("交给物业 2", "assign", "2 物业"),
         ("转给刘物业，3号", "assign", "3 刘物业"),
         ("2号需要上报街道", "escalate", "2 街道"),
+        ("把2号给赵网格", "assign", "2 赵网格"),
+        ("1号让物业明天去", "assign", "1 物业 明天"),
+        ("张网格负责1号", "assign", "1 张网格"),
+        ("由物业负责2号", "assign", "2 物业"),
         ("3号要吹哨", "escalate", "3"),
         # a meeting as 会议, and its commands said without the number
         ("会议改到周五下午3点", "move_meeting", "会议 周五下午3点"),
@@ -660,6 +664,9 @@ def test_an_outcome_said_of_any_meeting_is_the_one_held() -> None:
         "把蛋糕分给孩子们",
         "议事会开得怎么样",
         "交给他们 1 个月了",
+        "1号给个说法",
+        "他们负责2号",
+        "物业负责1号楼",
         "交给物业 1 了吗",
     ],
 )
@@ -790,9 +797,6 @@ def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
         ("看一下逾期的工单", "红"),
         ("我们楼有哪些问题", ""),  # their own 台账 (a 楼栋长's is their building's)
         ("我们楼反映了几件", ""),
-        ("这个月我们楼反映了几件", "本月"),
-        ("我们楼这个月反映了几件", "本月"),
-        ("咱们楼上个月报了几件", "上月"),
         ("我手上有什么", "我的"),
         ("我手上有啥", "我的"),
         # A holder's words for the work.
@@ -806,6 +810,7 @@ def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
         ("谁的超期最多", "单位"),
         ("哪个单位超期最多", "单位"),
         ("今天有什么新情况", "待受理"),
+        ("今天有什么新的", "待受理"),
         # A filter word alone, as typed in the work group.
         ("待受理", "待受理"),
         ("超期", "红"),
@@ -883,6 +888,10 @@ def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: 
     ("said", "period"),
     [
         ("这周收了几件", "本周"),
+        # how many of a 楼栋长's buildings (their 统计: handlers.stats)
+        ("这个月我们楼反映了几件", "本月"),
+        ("我们楼这个月反映了几件", "本月"),
+        ("咱们楼上个月报了几件", "上月"),
         ("本周的情况怎么样", "本周"),
         ("这个月怎么样", "本月"),
         ("网格5这个月怎么样", "本月 网格5"),
