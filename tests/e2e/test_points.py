@@ -262,7 +262,9 @@ def test_points_asked_in_words_get_the_balance(chat: Conversation, asked: str) -
     assert chat.text(f"@王芳/网格3群: {asked}") == chat.text("@王芳/网格3群: 积分")
 
 
-@pytest.mark.parametrize("asked", ["积分怎么用", "积分能换什么？", "在哪兑换积分"])
+@pytest.mark.parametrize(
+    "asked", ["积分怎么用", "积分能换什么？", "在哪兑换积分", "积分怎么攒", "我的积分怎么来的"]
+)
 def test_a_resident_asking_how_points_are_used_is_told_where_and_how(
     chat: Conversation, asked: str
 ) -> None:
