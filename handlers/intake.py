@@ -1133,7 +1133,12 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     short = len(said) <= ASKING_AT_MOST
     where = analysis.location
     named = where.building or where.place or analysis.category != OTHER_CODE  # a problem told
-    if not named and (faq := service_asked(said)) is not None:
+    faq = service_asked(said)
+    if faq == "human":  # 「你是机器人吗」「转人工」: who to call
+        workers = contacts.role_line(ctx, Role.WORKER, None)
+        bot = ctx.services.settings.bot.name
+        return answer(ctx, texts.SERVICE_HUMAN.format(bot=bot, workers=workers))
+    if not named and faq is not None:
         days = ctx.services.settings.triage_days  # 「反映问题有用吗」: how it goes
         return answer(ctx, texts.SERVICE_ANSWERS[faq].format(**days))
     if (guided := guide.answered(ctx, said)) is not None:  # 「物业费多少钱一平」: 办事指南

@@ -1098,11 +1098,22 @@ _SERVICE_ASKED = re.compile(r"[吗么嘛呢?？]$|能不能|可不可以|要不�
 SERVICE_ASKED_AT_MOST = 20
 
 
+# 「你是机器人吗」「能不能找个真人」「转人工」: whether a person answers, and how to reach one.
+_HUMAN_ASKED = re.compile(
+    r"^(?:请问)?(?:你|您)(?:是不是|是)(?:个)?(?:机器人|真人|人工|人|ai|AI|自动回复)(?:吗|啊|呀)?$"
+    r"|(?:找|转|要|换)(?:一?个)?(?:真人|人工|客服)|^人工(?:客服|服务)?$|是真人吗|是机器人吗"
+)
+
+
 def service_asked(text: str) -> str | None:
     """Which of `SERVICE_QUESTIONS` a short question about the service is (`text` normalised):
-    「反映问题有用吗」 how_long, 「能不能发照片」 photos, 「反映问题需要留电话吗」 contact; None
-    for other words."""
-    if len(text) > SERVICE_ASKED_AT_MOST or _SERVICE_ASKED.search(text) is None:
+    「反映问题有用吗」 how_long, 「能不能发照片」 photos, 「反映问题需要留电话吗」 contact,
+    「你是机器人吗」「转人工」 human; None for other words."""
+    if len(text) > SERVICE_ASKED_AT_MOST:
+        return None
+    if _HUMAN_ASKED.search(text) is not None:
+        return "human"
+    if _SERVICE_ASKED.search(text) is None:
         return None
     for name, pattern in SERVICE_QUESTIONS:
         if pattern.search(text) and (name == "photos" or _ABOUT_THE_SERVICE.search(text)):

@@ -1194,10 +1194,21 @@ def test_questions_about_the_service_are_answered_not_filed(chat: Conversation) 
     assert chat.text("@王芳/私聊: 我反映的问题会告诉别人吗").startswith("放心，")
     assert chat.text("@王芳/私聊: 投诉电话是多少").startswith("幸福里社区：电话")
     assert chat.text("@王芳/网格3群: @邻里 你们处理问题要多久").startswith("反映后网格员")
+    human = (
+        "我是邻里，社区的自动助手：登记您反映的问题，转给网格员，跟进到办结。"
+        "要找人，网格员：网格3 张网格（13800138003）；网格5 赵网格（13800138005）。"
+    )
+    assert chat.text("@王芳/私聊: 你是机器人吗") == human
+    assert chat.text("@王芳/私聊: 你是真人吗") == human
     assert issues(chat) == []
+    # Just after a report too: not a detail of it.
+    chat.say("@王芳/私聊: 3号楼楼下垃圾桶满了没人清")
+    assert chat.text("@王芳/私聊: 能不能找个真人").startswith("我是邻里，社区的自动助手")
+    assert "能不能找个真人" not in chat.text("@王芳/私聊: 查看 1")
+    chat.say("@王芳/私聊: 撤回 1")
     # Naming a problem, it is a report that asks.
     filed = chat.say("@王芳/私聊: 下水道堵了，你们多久能来处理")
-    assert filed[0][1].startswith("已登记 #1【排水管道】")
+    assert filed[0][1].startswith("已登记 #2【排水管道】")
 
 
 def test_a_configured_category_takes_its_reports(chat: Conversation) -> None:
