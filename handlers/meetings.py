@@ -588,10 +588,33 @@ def _vote_said_plainly(
     """「投票 停车方案 同意/反对/弃权 周五18:00」「投票 M1 方案一/方案二 周五18:00」: a vote called
     without 选项 and 截止. The title first (or a meeting's number: its title, in its groups),
     then, in any order, the options (one word with | / 、 between them) and when it closes.
-    The head as it was when no options are among them."""
-    words = head.split() if len(head) <= _PLAIN_AT_MOST else []
-    title, rest = (words[0], words[1:]) if words else ("", [])
+    Said in clauses, commas part the words as spaces do (「是否同意加装电梯，同意/反对，周五晚上8点
+    截止，发到网格3」: its close may end 截止, and 发到 names its groups). The head as it was
+    when no options are among them."""
+    if len(head) > _PLAIN_AT_MOST:
+        return head, parts
+    said = _plain_vote(ctx, head.split(), parts)
+    if said is None and _LISTED.search(head):
+        words = [_CLOSES_AT.sub("", word) for word in _PLAIN_PARTS.split(head.strip()) if word]
+        said = _plain_vote(ctx, words, parts)
+    return said or (head, parts)
+
+
+_PLAIN_PARTS = re.compile(r"[\s,，]+")
+_CLOSES_AT = re.compile(r"(?:之?前)?截止$")  # 「周五晚上8点截止」: the close
+
+
+def _plain_vote(
+    ctx: Context, words: list[str], parts: dict[str, str]
+) -> tuple[str, dict[str, str]] | None:
+    """The title and parts of a vote said plainly in `words`; None when no options are among
+    them, or a word is neither options, a time nor where it goes."""
     said: dict[str, str] = {}
+    for word in list(words[1:]):
+        if word.startswith(("发到", "发给")) and (to := _SENT_TO.sub("", word)):  # 「发到网格3」
+            said["群"] = to
+            words.remove(word)
+    title, rest = (words[0], words[1:]) if words else ("", [])
     if re.fullmatch(r"[Mm][0-9]{1,9}", normalize(title)):  # a vote for a meeting
         meeting = find_meeting(ctx, title)
         title = meeting.title
@@ -603,10 +626,10 @@ def _vote_said_plainly(
             continue
         end = None if "截止" in said else _time_ends(ctx, rest, position)
         if end is None:
-            return head, parts  # a word that is neither: not a vote said plainly
+            return None  # a word that is neither: not a vote said plainly
         said["截止"], position = " ".join(rest[position:end]), end
     if "选项" not in said:
-        return head, parts
+        return None
     if "截止" not in said and "截止" not in parts:
         raise Answer(texts.VOTE_NEEDS_DEADLINE.format(title=title, options=said["选项"]))
     return title, {**said, **parts}

@@ -1208,6 +1208,16 @@ def test_a_vote_called_in_plain_words(chat: Conversation) -> None:
     assert poll.startswith("🗳 M3 充电桩 · 表决\n1. 同意\n2. 反对\n3. 弃权\n规则：过半，每户一票")
     assert chat.text("@李书记/网格3群: 投票 充电桩 明天18:00").startswith("用法：/vote")
     assert chat.text("@李书记/网格3群: 投票 M9 同意/反对 明天18:00") == "没有找到 M9。"
+    # Said in clauses: commas part it, its close may end 截止, and 发到 names its groups.
+    called = chat.say(
+        "@李书记/工作群: 发起投票：是否同意加装电梯，同意/反对，周五晚上8点截止，发到网格5"
+    )
+    assert called[0] == (WORK, "已在各群发起 M4 是否同意加装电梯 的投票。")
+    assert called[1][0] == G5 and "截止 11月27日 20:00" in called[1][1]
+    # Options with a comma between them, said with spaces, are still the options.
+    assert chat.text("@李书记/网格3群: 投票 停车方案 同意，反对 明天18:00").startswith(
+        "🗳 M5 停车方案 · 表决\n1. 同意\n2. 反对"
+    )
 
 
 def test_a_meeting_called_in_plain_words_goes_to_the_groups_of_its_issues(
