@@ -627,10 +627,14 @@ def progress(ctx: Context, args: str) -> Outcome:
         return each
     issue, rest = find_issue(ctx, args, "progress")
     note = required(rest, "进展", f"进展 {issue.number} 已联系施工队，明天上午疏通")
+    taken: list[Outgoing] = []
+    if issue.status is IssueStatus.NEW and refusal("accept", ctx.actor, facts(ctx, issue)) is None:
+        # 「进展 1 明天上门调解」 before 受理, from whoever may take it up: taken up at its level
+        taken = accept(ctx, str(issue.number)).replies
     move(ctx, issue, Action.PROGRESS, note)
     keep_photos(ctx, issue)  # the work done
     line = texts.PROGRESS.format(number=issue.number, note=note)
-    return Outcome(tell_watchers(ctx, issue, line), WORK_SHOWN, issue.id)
+    return Outcome([*taken, *tell_watchers(ctx, issue, line)], WORK_SHOWN, issue.id)
 
 
 def tell(ctx: Context, args: str) -> Outcome:

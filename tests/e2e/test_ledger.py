@@ -1128,3 +1128,21 @@ def test_every_overdue_issue_is_urged_at_once(chat: Conversation) -> None:
         "已催办超期的2件：#1（物业）、#2（物业）。",
     )
     assert chat.text("@王芳/网格3群: 催办 超期").startswith("用法：")  # a resident names one
+
+
+def test_progress_told_before_taking_it_up_takes_it_up(chat: Conversation) -> None:
+    chat.say("@王芳/私聊: 楼上天天半夜跺脚，吵得睡不着，我住3号楼2单元301")
+    # The hint to 「1号我明天上门调解」 is 进展: sent, it takes the report up at its level first.
+    assert chat.text("@张网格/私聊: 1号我明天上门调解").startswith("#1 报进展请发送「进展 1 ")
+    assert chat.say("@张网格/私聊: 进展 1 明天上门调解") == [
+        ("私聊·张网格", "#1 已受理（复杂），期限 11月26日。"),
+        ("私聊·王芳", "#1 已受理（复杂），期限 11月26日。"),
+        ("私聊·张网格", "#1 进展：明天上门调解"),
+        ("私聊·王芳", "#1 进展：明天上门调解"),
+    ]
+    # Someone who may not take it up still may not tell of it.
+    chat.say("@孙大爷/网格5群: #报事 6号楼门口井盖松了")
+    assert chat.text("@张网格/私聊: 进展 2 明天去看") == (
+        "这件事不在您负责的网格，请联系书记或该网格的网格员。"
+    )
+    assert "待受理" in chat.text("@李书记/工作群: 查看 2")
