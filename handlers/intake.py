@@ -1244,9 +1244,11 @@ NEIGHBOUR_ASKED_WITHIN = timedelta(days=30)
 
 
 def _asked_by_neighbour(ctx: Context, text: str) -> Outcome | None:
-    """「道闸什么时候修」「道闸修了吗」 in a group from someone who did not report it: the one open
-    issue of the problem the words name reported there lately, where it stands and how to hear
-    its news. None when they name none, or none or several such are open."""
+    """「道闸什么时候修」「道闸修了吗」 in a group from a resident who did not report it: the one
+    open issue of the problem the words name reported there lately, where it stands and how to
+    hear its news. None when they name none, or none or several such are open."""
+    if ctx.role in AT_WORK:
+        return None  # staff asking in a residents' group ask the residents
     said = normalize(text).strip()
     category = ctx.services.analyzer.analyze(said).category
     if category == OTHER_CODE:

@@ -431,6 +431,8 @@ def asked_after(ctx: Context, subject: str) -> Outcome | None:
     own reports answer them) or words that name no problem and no place."""
     if ctx.community is None or ctx.actor.role is Role.RESIDENT:
         return None
+    if ctx.chat.kind not in ("private", "work"):
+        return None  # in a residents' group staff ask the residents
     found = described(ctx, subject)
     if found is None:
         return None

@@ -1238,7 +1238,7 @@ def stats(ctx: Context, args: str) -> Outcome:
     month by month; against the period before."""
     if ctx.actor.role is Role.HANDLER and ctx.actor.unit and ctx.community is not None:
         return _own_unit(ctx, ctx.actor.unit, args)
-    if ctx.actor.role is Role.HEAD and ctx.actor.buildings and ctx.community is not None:
+    if _heads_own(ctx):
         return _own_buildings(ctx, args)
     try:
         query, staff = _query(ctx, args)
@@ -1268,6 +1268,17 @@ def _own_unit(ctx: Context, unit: str, args: str) -> Outcome:
         raise Answer(texts.STATS_OWN_UNIT.format(unit=unit), "refused", "stats") from None
     query = StatsQuery(period, units=frozenset({unit}))
     return answer(ctx, stats_text(ctx.uow, ctx.services, ctx.community.id, query))
+
+
+def _heads_own(ctx: Context) -> bool:
+    """Whether 统计 is a 楼栋长's of their own buildings: asked privately (in a group, where
+    neighbours read it, it is refused as before)."""
+    return (
+        ctx.actor.role is Role.HEAD
+        and bool(ctx.actor.buildings)
+        and ctx.community is not None
+        and ctx.chat.kind == "private"
+    )
 
 
 def _own_buildings(ctx: Context, args: str) -> Outcome:
@@ -1303,7 +1314,7 @@ def asked(ctx: Context, words: str) -> Outcome | None:
     keeps_rounds = refusal("patrol", ctx.actor) is None
     if _PATROLS.intersection(said) and keeps_rounds and refusal("stats", ctx.actor) is not None:
         return _own_rounds(ctx, said)  # 「我这个月走访了几次」 from a 楼栋长
-    if ctx.actor.role is Role.HEAD and ctx.actor.buildings and ctx.community is not None:
+    if _heads_own(ctx):
         return _own_buildings(ctx, words)  # 「我们楼这个月反映了几件」
     try:
         query, staff = _query(ctx, words)
