@@ -303,3 +303,8 @@ def test_a_notice_sent_wrong_is_put_right_in_the_groups_it_went_to(chat: Convers
         "这三天里您没有发过通知。要发新通知，请用「群发 全部 内容」。"
     )
     assert chat.text("@王芳/网格3群: 更正通知 停水改为下午") == "只有网格员及以上可以更正通知。"
+    # Asked how, it is told how; a question is never sent as the correction.
+    for asked in ("通知发错了怎么办", "通知写错了，能改吗"):
+        assert chat.text(f"@李书记/私聊: {asked}").startswith("更正自己三天内发的最新一条通知"), (
+            asked
+        )
