@@ -907,7 +907,7 @@ def _staff_hint(ctx: Context, said: str) -> Outcome:
         return _about_held(
             ctx, texts.STAFF_NOT_OURS_HINT, which, texts.STAFF_PRIVATE_HINT, said=hinted(reason)
         )
-    if not (extending or WORK_SAID.search(said) or PLANNED_SAID.search(said)):
+    if not (extending or any(p.search(said) for p in (WORK_SAID, DONE_SAID, PLANNED_SAID))):
         return answer(ctx, texts.STAFF_PRIVATE_HINT, "invalid")  # 「垃圾明天清」 is work
     every = _ALL_OF_THEM.match(said)
     if every is not None and DONE_SAID.search(said) and len(mine := held(ctx, _MINE_SHOWN + 1)) > 1:

@@ -461,6 +461,7 @@ def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) 
         "#1 已办好的话，请发送「办结 1 下水道的已经通了」"
     )
     assert chat.text("@刘物业/私聊: 路灯明天换").startswith("#3 报进展请发送「进展 3 路灯明天换」")
+    assert chat.text("@刘物业/私聊: 路灯修复了").startswith("#3 已办好的话")  # done, in words
     # A number that names no issue: the danger is filed, as from anyone.
     assert chat.say("@刘物业/私聊: 9 楼道里着火了")[0][1].startswith(
         "已登记 #4【安全隐患】已列为紧急"
