@@ -573,7 +573,9 @@ _STATS_ASKED = re.compile(
 # named first (「网格5这个月怎么样」), the grid's.
 _PERIOD_HOW = re.compile(
     rf"^(?P<grid>网格[0-9]{{1,3}})?(?P<period>{_STATS_PERIOD})的?(?:总体|整体|工作|诉求)?的?"
-    r"(?:(?:情况|数据|统计)(?:怎么样了?|如何|咋样|呢)?|怎么样了?|如何|咋样)$"
+    r"(?:(?:情况|数据|统计)(?:怎么样了?|如何|咋样|呢)?|怎么样了?|如何|咋样"
+    # 「这周干了啥」「这个月都做了哪些工作」: what was done, in figures
+    r"|(?:我们|社区)?(?:都)?(?:干了|做了|办了)(?:啥|什么|哪些)(?:事情?|工作|活)?)$"
 )
 # 「停车的问题有多少」「排水的问题多吗」 with no period: this month's.
 _WHAT_ASKED = re.compile(
