@@ -868,7 +868,11 @@ def _place_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
     # of no building where it named none (「在小区东门」 after 「3号楼路灯坏了」); or, said as a
     # correction (「位置：5号楼西侧」「说错了，是6号楼」), instead of where it said.
     nowhere = not (issue.building or issue.place)
-    closer = bool(where.unit) and issue.building == where.building and not issue.unit
+    closer = issue.building == where.building and (
+        (bool(where.unit) and not issue.unit)
+        # 「我家是3号楼2单元101」 after 「3号楼2单元下水道堵了」: the flat, in its unit
+        or (bool(where.room) and not issue.room and where.unit in (None, issue.unit))
+    )
     beside = not (nowhere or where.building or issue.place)
     corrected = not (nowhere or closer or beside) and corrects_place(said)
     if not (nowhere or closer or beside or corrected):

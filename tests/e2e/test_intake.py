@@ -326,6 +326,18 @@ def test_where_said_in_the_group_just_after_a_report_there_is_added_to_it(
     assert chat.say("@王芳/网格3群: 应该是5号楼") == []
 
 
+def test_the_flat_said_after_a_report_of_its_unit_is_added_to_it(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")
+    assert chat.say("@王芳/网格3群: 我家是3号楼2单元101")[0] == (
+        "网格3群",
+        "已把位置补充到 #1：3号楼2单元101室 · 网格3。",
+    )
+    # And a number to call back on, with how to use it, privately: kept on it.
+    replies = chat.say("@王芳/私聊: 我的电话是13912345678，有事打我电话")
+    assert replies[0][1].startswith("已把电话补充到 #1")
+    assert replies[1][1].startswith("#1 报事人留了电话 我的电话是139****5678")
+
+
 def test_a_place_corrected_just_after_a_private_report_replaces_it(chat: Conversation) -> None:
     chat.say("@王芳/私聊: 地址：5号楼东侧 路灯不亮，晚上很黑")
     (lamp,) = issues(chat)

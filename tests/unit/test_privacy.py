@@ -100,6 +100,9 @@ def test_the_callers_numbers_are_read_from_the_words(text: str, phone: str | Non
         ("我的电话是138-1234-5678", True),
         ("手机：13812345678", True),
         ("电话13812345678，打这个", True),
+        ("我的电话是13812345678，有事打我电话", True),  # with how to use it
+        ("13812345678，方便的话联系我", True),
+        ("打13812345678找物业", False),
         ("0931-8765432", True),
         ("3号楼灯坏了，电话13812345678", False),  # a report with its number
         ("我的电话", False),
