@@ -4,7 +4,7 @@ messages become numbered issues, answered with one acknowledgement."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -925,13 +925,21 @@ def _staff_hint(ctx: Context, said: str) -> Outcome:
     one = texts.STAFF_EXTEND_HINT if extending else _work_hint(said)
     if (meant := _one_described(ctx, said)) is not None:  # 「4号楼漏水的事处理好了」: that one
         return _work_hinted(ctx, one, meant.number, said)
-    mine = held(ctx, _MINE_SHOWN + 1)
-    category = ctx.services.analyzer.analyze(said).category if len(mine) > 1 else OTHER_CODE
-    named = [issue for issue in mine if issue.category == category != OTHER_CODE]
-    if len(mine) == 1 or len(named) == 1:  # 「下水道的已经通了」 of #1 and #2: the 排水 one
-        return _work_hinted(ctx, one, (named or mine)[0].number, said)
+    mine = _one_named(ctx, said, held(ctx, _MINE_SHOWN + 1))
+    if len(mine) == 1:  # 「下水道的已经通了」 of #1 and #2: the 排水 one
+        return _work_hinted(ctx, one, mine[0].number, said)
     which = texts.STAFF_WHICH_HINT
     return _about_held(ctx, one, which, texts.STAFF_PRIVATE_HINT, said=hinted(said))
+
+
+def _one_named(ctx: Context, words: str, issues: Sequence[Issue]) -> Sequence[Issue]:
+    """Of several `issues`, the one of the problem `words` name (「井盖那个」), alone, when
+    exactly one is of it; else `issues` as they are."""
+    if len(issues) < 2:
+        return issues
+    category = ctx.services.analyzer.analyze(words).category
+    named = [issue for issue in issues if issue.category == category != OTHER_CODE]
+    return named if len(named) == 1 else issues
 
 
 def _one_described(ctx: Context, said: str) -> Issue | None:
@@ -989,11 +997,7 @@ def _withdraw_said(ctx: Context, text: str) -> Outcome:
     the one of the problem it names: 「井盖那个不用处理了」); else they are asked which, with
     none it was no report."""
     assert ctx.community is not None
-    mine = own_open_here(ctx)
-    if len(mine) > 1:
-        category = ctx.services.analyzer.analyze(text).category
-        named = [issue for issue in mine if issue.category == category != OTHER_CODE]
-        mine = named if len(named) == 1 else mine
+    mine = _one_named(ctx, text, own_open_here(ctx))
     if len(mine) == 1:
         # 「我的反映撤回吧」 again, with no reason: the 撤回 already asked stands.
         again = withdrawal_only(normalize(text)) and withdrawal_asked(ctx.uow, mine[0])
