@@ -6,6 +6,7 @@ from bot.domain.issues import Role
 from bot.domain.permissions import AT_WORK, FILERS
 from handlers import (
     admin,
+    amend,
     contacts,
     extend,
     forget,
@@ -210,6 +211,26 @@ COMMANDS: tuple[Command, ...] = (
         STAFF,
         expects="issue",
         near_words=("重复",),
+    ),
+    Command(
+        "recategorize",
+        ("改分类", "更正分类", "改类别"),
+        "编号 分类",
+        "更正事项的分类（统计和台账按分类计）",
+        "改分类 23 安全隐患",
+        amend.recategorize,
+        STAFF,
+        expects="issue",
+    ),
+    Command(
+        "relocate",
+        ("改位置", "更正位置", "改地点", "改地址"),
+        "编号 楼号或地点",
+        "更正事项的位置（换了楼栋，网格随之改）",
+        "改位置 23 5号楼2单元",
+        amend.relocate,
+        STAFF,
+        expects="issue",
     ),
     Command(
         "handover",

@@ -79,6 +79,8 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "urge",
             "hurry",
             "merge",
+            "recategorize",
+            "relocate",
             "handover",
             "verify",
             "patrol",

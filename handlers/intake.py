@@ -662,11 +662,11 @@ def _emergency_told(ctx: Context, text: str, analysis: Analysis) -> Outcome | No
         return None
     where = analysis.location
     if where.building or where.place:
-        _move(ctx, issue, where)
+        move_to(ctx, issue, where)
     detail = shorten(text.strip(), _ALERT_DESCRIPTION_LIMIT)
     record(ctx, issue, SUPPLEMENT, detail)
     told = texts.URGENT_DETAIL_ALERT.format(
-        number=issue.number, where=_where(ctx, issue), detail=quoted(detail, 60)
+        number=issue.number, where=where_label(ctx, issue), detail=quoted(detail, 60)
     )
     reply = texts.URGENT_DETAIL_ADDED.format(number=issue.number)
     return Outcome([reply_to(ctx, reply), *tell_work_groups(ctx, told)], SUPPLEMENT, issue.id)
@@ -878,9 +878,9 @@ def _place_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
     if not (nowhere or closer or beside or corrected):
         return None
     if not beside:  # beside its building, the place is kept in the record (补充) alone
-        _move(ctx, issue, where)
+        move_to(ctx, issue, where)
     record(ctx, issue, SUPPLEMENT, shorten(text.strip(), _ALERT_DESCRIPTION_LIMIT))
-    located = _where(ctx, issue).removesuffix(" · ")
+    located = where_label(ctx, issue).removesuffix(" · ")
     if beside:
         located += f"（{where.place}）"
     reply, alert = (
@@ -1038,13 +1038,13 @@ def edited(ctx: Context, issue_id: int, text: str) -> Outcome:
         return Outcome([], "ignored")
     where = ctx.services.analyzer.analyze(said).location
     reply = texts.EDIT_ADDED.format(number=issue.number)
-    if (where.building or where.place) and _move(ctx, issue, where):
-        located = _where(ctx, issue).removesuffix(" · ")
+    if (where.building or where.place) and move_to(ctx, issue, where):
+        located = where_label(ctx, issue).removesuffix(" · ")
         reply = texts.EDIT_MOVED.format(number=issue.number, where=located)
     return _kept_on(ctx, issue, said, reply, texts.EDIT_ADDED_ALERT)
 
 
-def _move(ctx: Context, issue: Issue, where: Location) -> bool:
+def move_to(ctx: Context, issue: Issue, where: Location) -> bool:
     """`issue` is where `where` says (its grid too, when it names a building); False if it
     was there already."""
     place = (where.building, where.unit, where.room, where.place)
@@ -1484,7 +1484,7 @@ def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis)
             record(ctx, same, "urgent", shorten(description, _ALERT_DESCRIPTION_LIMIT))
         category = ctx.services.category(same.category).name
         alerts = _tell_work_groups(
-            ctx, same, category, _where(ctx, same), ctx.sender, description=description
+            ctx, same, category, where_label(ctx, same), ctx.sender, description=description
         )
     if own:
         text = texts.OWN_AGAIN.format(number=same.number, status=same.status.label)
@@ -1898,7 +1898,7 @@ def _file(
     earlier = earlier_photos(ctx) if filed_by is None else ()  # sent just before the words
     attach(ctx, issue, (*carried, *earlier, *ctx.message.attachments))
     record(ctx, issue, "filed_for" if filed_by else "filed")
-    where = _where(ctx, issue)
+    where = where_label(ctx, issue)
     alerts = _tell_work_groups(ctx, issue, category.name, where, reporter)
     if issue.urgent:
         told = texts.ACK_URGENT_TOLD if alerts else ""
@@ -1995,7 +1995,7 @@ def grid_for(ctx: Context, building: str | None) -> int | None:
     return ctx.chat.grid_id
 
 
-def _where(ctx: Context, issue: Issue) -> str:
+def where_label(ctx: Context, issue: Issue) -> str:
     parts = [location_label(issue.building, issue.unit, issue.room, issue.place)]
     if issue.grid_id is not None:
         parts.append(ctx.uow.communities.grid(issue.grid_id).name)

@@ -210,6 +210,8 @@ AUDIT_ACTIONS = {
     "pressed": "催问进度",
     "thanked": "报事人致谢",
     "told": "转告报事人",
+    "recategorize": "更正分类",
+    "relocate": "更正位置",
 }
 
 # -- the ledger (chat-protocol §3) ----------------------------------------------------------------
@@ -358,6 +360,15 @@ PRESSED_ALREADY = "#{number} 已经转告过网格员了，请耐心等待，有
 URGE_NOT_OPEN = "#{number} {status}，无需催办。"
 REMIND_TOO_LONG = "提醒内容最多{limit}字，请写简短些。"
 WORDS_TOO_LONG = "说明最多{limit}字，请写简短些再发一次。"
+RECATEGORIZED = "已把 #{number} 的分类由【{before}】改为【{after}】。"
+CATEGORY_SAME = "#{number} 已经是【{name}】。"
+CATEGORY_UNKNOWN = "没有「{word}」这个分类。可选：{names}"
+RELOCATED = "已把 #{number} 的位置由 {before} 改为 {after}。"
+RELOCATED_TOLD = "#{number} 改到您的网格：【{category}】{where}{description}（{status}）。回复「查看 {number}」看详情。"
+RELOCATE_WHERE = "请写明 #{number} 在哪里（楼号或地点），例如：改位置 {number} 5号楼2单元"
+RELOCATE_NO_BUILDING = "社区的网格里没有{building}号楼，请核对楼号。"
+PLACE_SAME = "#{number} 的位置已经是 {where}。"
+NO_PLACE = "（未写位置）"
 HURRY_NOT_OPEN = "#{number} {status}，无需加急。"
 HURRIED_ALREADY = "#{number} 已是紧急事项；要提醒承办人请发「催办 {number}」。"
 HURRY_REASON = "（{reason}）"

@@ -68,7 +68,9 @@ EVERYONE = frozenset(
     }
 )
 # Commands for grid workers and the secretary, limited to a worker's own grids.
-TRIAGE = frozenset({"accept", "assign", "reject", "escalate", "merge", "urge", "hurry"})
+TRIAGE = frozenset(
+    {"accept", "assign", "reject", "escalate", "merge", "urge", "hurry", "recategorize", "relocate"}
+)
 # Commands for whoever holds the issue, or staff. (A holder's 延期 is a request to staff,
 # `sets_deadline`.)
 HANDLING = frozenset({"progress", "resolve", "extend", "tell"})
@@ -101,6 +103,8 @@ _VERBS = {
     "merge": "合并",
     "urge": "催办",
     "hurry": "加急",
+    "recategorize": "更正分类",
+    "relocate": "更正位置",
     "progress": "报进展",
     "tell": "转告报事人",
     "resolve": "办结",

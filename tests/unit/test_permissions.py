@@ -47,6 +47,8 @@ ALLOWED: dict[str, set[Role]] = {
     "merge": {W, S},
     "urge": {W, S},
     "hurry": {W, S},
+    "recategorize": {W, S},
+    "relocate": {W, S},
     "progress": {W, S},
     "tell": {W, S},
     "extend": {W, S},  # and whoever holds it, who asks (sets_deadline)

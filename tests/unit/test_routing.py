@@ -594,6 +594,15 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("这次会议取消了", "cancel_meeting", "会议"),
         ("公示一下", "publish", ""),
         ("把会议结果公示出去", "publish", "会议"),
+        # a category or place put right, and urgency said as a change
+        ("2号分类改成安全隐患", "recategorize", "2 安全隐患"),
+        ("把2号的类别改为停车", "recategorize", "2 停车"),
+        ("2号改为安全隐患类", "recategorize", "2 安全隐患类"),
+        ("把3号归到噪音", "recategorize", "3 噪音"),
+        ("2号地点改成5号楼", "relocate", "2 5号楼"),
+        ("把2号的位置改为5号楼2单元", "relocate", "2 5号楼2单元"),
+        ("3号地址应该是南门", "relocate", "3 南门"),
+        ("1号改成紧急", "hurry", "1"),
     ],
 )
 def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -> None:
@@ -686,6 +695,7 @@ def test_a_reminder_for_oneself_said_in_a_group_is_the_bots_only_in_a_work_group
     [
         *("1 上报了吗", "1号受理了吗", "1号谁在处理", "1号转给谁了", "1号什么时候修"),
         *("1号啥时候能修好", "1号在哪", "1号地址是哪里", "1号是哪家", "1号是几单元的", "1号在几楼"),
+        *("1号位置在哪", "1号分类是什么", "1号是什么类的"),
         *("1号现在什么情况", "1号目前进展如何", "1号现在谁在处理"),
         *("1号谁报的", "1号是谁反映的", "1号报事人是谁"),
         *("1号的期限是哪天", "1号什么时候到期", "1号超期了吗", "1号截止时间是几号"),
