@@ -167,6 +167,17 @@ class _GivenLately:
         self._at[(chat, keys)] = now
 
 
+# 「第一个撤回」「第二件怎么样了」「最后一个派给物业」: an issue by its place in a list just shown.
+_ORDINAL = re.compile(
+    r"^(?:第(?P<n>[一二三四五六七八九十]|[1-9][0-9]?)\s*(?:个|件|条|项)|(?P<last>最后一?(?:个|件|条|项)))"
+    r"(?:的|那个|那件)?"
+)
+_ORDINAL_FIRST = frozenset("第最")
+_LISTED_ISSUE = re.compile(r"#([0-9]{1,9})")
+ORDINAL_WITHIN = timedelta(minutes=30)
+"""How long after a list its 「第一个」 names one of it."""
+
+
 class Dispatcher:
     def __init__(
         self, services: Services, sessions: sessionmaker[Session], *, queue_replies: bool = True
@@ -203,10 +214,11 @@ class Dispatcher:
                 log.info("answer to unknown poll %s ignored", message.poll_answer.poll_ref)
                 return []
             message = found
-        route = self._router.route(message)
+        read = self._ordinal_named(message) or message  # 「第一个撤回」: 「1号撤回」
+        route = self._router.route(read)
         if message.edited is not None:
             route = self._edit_route(message, route)
-        while route.otherwise is not None and not self._awaited(message, route):
+        while route.otherwise is not None and not self._awaited(read, route):
             # 「没有」 said to nobody's question, 「我选周六」 with no poll open: as it reads.
             route = route.otherwise
         if route.kind is RouteKind.IGNORE:
@@ -243,6 +255,35 @@ class Dispatcher:
         sorry = Reply(message.chat, texts.FAILED, reply_to_message_id=message.message_id)
         self._keep_failed(message, sorry)
         return [sorry]
+
+    def _ordinal_named(self, message: IncomingMessage) -> IncomingMessage | None:
+        """「第一个撤回」「第二个怎么样了」「最后一个派给物业」 just after the bot listed issues in
+        this chat: the message as if the issue had been named by its number (「1号撤回」), to
+        be read so (it is kept as typed). None for other words, or with no such list."""
+        text = message.text
+        if not text or text[:1] not in _ORDINAL_FIRST:
+            return None
+        said = normalize(visible(text).strip())
+        ordinal = _ORDINAL.match(said)
+        if ordinal is None:
+            return None
+        since = self._services.clock.now() - ORDINAL_WITHIN
+        try:
+            with UnitOfWork(self._sessions) as uow:
+                shown = uow.outbox.recent_texts(message.chat.platform, message.chat.ref, since)
+        except Exception:
+            log.exception("reading what was listed in chat %s failed", message.chat.ref)
+            return None
+        for listed in shown:  # the newest list of two issues or more
+            numbers = list(dict.fromkeys(_LISTED_ISSUE.findall(listed)))
+            if len(numbers) < 2:
+                continue
+            place = len(numbers) if ordinal["last"] else read_number(ordinal["n"])
+            if place is None or not 1 <= place <= len(numbers):
+                return None
+            rest = said[ordinal.end() :].lstrip("，, ")
+            return replace(message, text=f"{numbers[place - 1]}号{rest}")
+        return None
 
     def _edit_route(self, message: IncomingMessage, fresh: Route) -> Route:
         """An edit of a message (Telegram). Of one filed as a report: perhaps its 补充. Of one

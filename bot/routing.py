@@ -812,6 +812,8 @@ _ASKED_BACK = re.compile(r"^(?:了|过|来|去|没|谁|哪|什么)|(?:吗|么|�
 # The particles a 把 sentence may end in, not part of its name or reason.
 # (「1号交给刘物业了」: done as said, 刘物业)
 _SOFT_END = re.compile(r"(?:吧|啊|呀|哈|呗|了吧|一下吧?|了)[\s。.!！~～]*$")
+# … or end its first words, before a comma: 「1号交给物业吧，两天内」.
+_SOFT_BEFORE = re.compile(r"(?<=[^\s,，])(?:吧|啊|呀)(?=\s*[,，])")
 _LENGTH_FIRST = re.compile(r"^[0-9０-９一二两三四五六七八九十半]")  # 「3天」「两个工作日」
 # 「1号让物业去处理一下，周五前」: whom, then the work (「1号让他们自己解决」 says none).
 _LET_DO = re.compile(
@@ -882,6 +884,7 @@ def _ba_sentence(said: str, *, aside: bool = False) -> str | None:
     if not (match["ba"] or plain):
         return None
     rest = _SOFT_END.sub("", rest)  # 「1号派给刘物业吧」: 刘物业
+    rest = _SOFT_BEFORE.sub("", rest)  # 「1号交给物业吧，两天内」: 物业，两天内
     number = match["number"]
     if match["more"]:
         if keyword not in _SAID_OF_EACH:
@@ -931,6 +934,12 @@ _CALLED_BACK = (
 )
 # The word of a 搜索 route for what someone reported (「王芳反映过哪些问题」).
 REPORTED_BY = "反映人"
+# A holder as staff name one in words: a mention, or a unit or person by the word that ends
+# such names (物业, 刘物业, 张网格, 周主任, 住建局, 街道城管办).
+_HOLDER_SAID = (
+    r"@[^\s@]{1,10}"
+    r"|[\u4e00-\u9fff]{0,6}?(?:物业|网格员?|主任|书记|师傅|经理|公司|局|办|所|站|中心|队|街道)"
+)
 # What a correction said in words may not be: a question (「2号分类是什么」「3号位置在哪」).
 _NOT_ASKING = r"(?!.*(?:什么|哪|啥|吗|呢|么|[?？]))"
 # 「议事会改到哪天了」「M1改到几点了？」 ask when it now is: no move
@@ -1312,6 +1321,32 @@ _SAID_AS = (
         "加急 {number} {why}",
         False,
     ),
+    # 「最近发了哪些通知」「通知记录」「刚才的通知发出去了吗」「定时群发有哪些」「最近有什么通知」
+    # → 群发 列表
+    (
+        re.compile(
+            r"^(?:看一?下|查一?下)?(?:最近|这周|本周|今天)?的?(?:通知|群发|定时群发|定时通知)"
+            r"(?:记录|列表|历史|有哪些|有几条)$"
+            r"|^(?:最近|这周|本周|今天)?(?:都|一共)?(?:发|群发)(?:了|过)(?:哪些|什么|几条|几个)(?:通知)?$"
+            r"|^(?:刚才|刚刚|上午|今天)?(?:的|发的)?(?:那条)?通知(?:发出去|发到哪些群|发到哪几个群)"
+            r"(?:了吗|了没有?|没有?|了)$"
+            r"|^(?:有)?(?:哪些|几条|几个)定时(?:群发|通知|的通知)$"
+            r"|^(?:最近|这周|今天)?有(?:什么|哪些|啥)(?:新)?通知(?:吗)?$"
+        ),
+        "群发 列表",
+        False,
+    ),
+    # 「撤回刚才的走访」「删掉上一次的巡查记录」「刚才的走访记错了」 → 走访 撤回
+    (
+        re.compile(
+            r"^(?:撤回|撤销|删除|删掉|取消)(?:刚才|刚刚|上一次|上次|最后一次|最近一次)?的?(?:那次|那条)?"
+            r"(?:走访|巡查)(?:记录)?$"
+            r"|^(?:刚才|刚刚|上一次|上次)的?(?:走访|巡查)(?:记录)?"
+            r"(?:记错了|录错了|写错了|不对|撤回|删掉|删了吧?|作废)$"
+        ),
+        "走访 撤回",
+        False,
+    ),
     # 「2号分类改成安全隐患」「把2号的类别改为停车」「2号改为安全隐患类」「把3号归到噪音」
     # → 改分类 2 安全隐患 (「2号分类是什么」 asks)
     (
@@ -1421,6 +1456,18 @@ _SAID_AS = (
         "催办 {number}{n2}",
         False,
     ),
+    # 「催一下物业」「帮我催催刘物业」「给周主任那边催一下」 → 催办 物业: what they hold (a name
+    # as holders are named, so 「催一下大家」 is none)
+    (
+        re.compile(
+            r"^(?:帮我|帮忙|麻烦)?(?:催一下|催催|催一催|催办一下|督促一下)"
+            rf"(?P<who>{_HOLDER_SAID})(?:那边|那里)?(?:吧)?$"
+            rf"|^(?:帮我|帮忙|麻烦)?(?:给|跟|让)?(?P<who2>{_HOLDER_SAID})(?:那边|那里)?"
+            r"(?:催一下|催催|催一催|催办一下)(?:吧)?$"
+        ),
+        "催办 {who}{who2}",
+        False,
+    ),
     # 「能不能帮我催一下」「麻烦催一下」 privately: a resident's one open report
     (
         re.compile(
@@ -1479,12 +1526,15 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "议事 {kind} {rest}": MEETING_KINDS,
     "加急 {number} {why}": ("加急", "紧急", "特急"),
     "派单 {number} {who}": ("负责", "处理", "跟进"),
+    "群发 列表": ("通知", "群发"),
+    "走访 撤回": ("走访", "巡查"),
     "改分类 {number} {what}": ("类", "归"),
     "改位置 {number} {what}": ("位置", "地点", "地址"),
     "回访 {n1}{n2} {verdict}{why}": ("回访",),
     "回访 {n1}{n2} {verdict} {why}": ("回访",),
     "催办 {number}{n2}": ("催", "督", "加急", "快点", "尽快"),
     "催办 超期": ("催",),
+    "催办 {who}{who2}": ("催", "督促"),
     "催办": ("催",),
     "核实 {number} {what}": ("确认", "核实"),
     "发到 {meeting} {where}": ("发到", "发给", "发送到", "发布到"),

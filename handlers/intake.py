@@ -419,7 +419,11 @@ def _own_dropped(ctx: Context, text: str) -> Outcome | None:
     issue = ctx.uow.issues.by_number(ctx.community.id, number)
     if issue is None or issue.reporter_id != ctx.sender.id or issue.status not in OPEN:
         return None
-    return withdraw(ctx, f"{number} {said.strip()}")
+    why = "" if _WITHDRAW_WORD.fullmatch(said.strip()) else said.strip()  # 「1号撤回」: none
+    return withdraw(ctx, f"{number} {why}".strip())
+
+
+_WITHDRAW_WORD = re.compile(r"(?:撤回|撤销)(?:吧|了|一下)?")
 
 
 def _taken_report(ctx: Context, text: str) -> Outcome | None:
@@ -515,10 +519,32 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
         line = texts.STAFF_SENT_HINT.format(number=number, who=sent)
         return answer(ctx, line, "invalid")
     if EXTEND_SAID.search(said):
-        hint = texts.STAFF_EXTEND_HINT
+        hint = _extend_hint(ctx, said.strip())
     elif NOT_OURS_SAID.search(said):
         hint, said = texts.STAFF_NOT_OURS_HINT, _not_ours_reason(said)
     return _work_hinted(ctx, hint, number, said.strip())
+
+
+# 「要等两天」「下周三才能修」「延到周五」: how long, or till when, more time is asked for.
+_MORE_TIME = re.compile(
+    r"(?P<when>[0-9一二两三四五六七八九十半]{1,3}\s*个?(?:工作日|天|周|星期|礼拜|月)"
+    r"|(?:下|这|本)?(?:周|星期)[一二三四五六日天]|[0-9]{1,2}月[0-9]{1,2}[日号]|月底|明天|后天)"
+)
+
+
+def _extend_hint(ctx: Context, said: str) -> str:
+    """The 延期 hint for more time asked for in words (「灯泡没货了，要等两天」): the command
+    with the length or day said and the rest as its reason (「延期 1 两天 灯泡没货了」), a
+    template of {number}; the general one when no deadline is said."""
+    for clause in _clauses(said):
+        for found in _MORE_TIME.finditer(clause):
+            if not is_deadline(ctx, found["when"]):
+                continue
+            others = [part for part in _clauses(said) if part != clause]
+            why = "，".join(others) or texts.REASON_WANTED
+            command = f"{found['when']} {hinted(why)}".replace("{", "{{").replace("}", "}}")
+            return texts.STAFF_EXTEND_FILLED.replace("{command}", command)
+    return texts.STAFF_EXTEND_HINT
 
 
 def _sent_to(ctx: Context, said: str) -> str | None:
@@ -727,6 +753,8 @@ def _about_issue_told(ctx: Context, text: str) -> Outcome | None:
         return None
     reply = texts.DETAIL_ADDED_TO.format(number=issue.number)
     if issue.reporter_id == ctx.sender.id:
+        if (dropped := _own_dropped(ctx, text)) is not None:
+            return dropped  # 「1号不用处理了」「1号撤回」: their 撤回, not more of it
         if fixed_said(normalize(said).strip()):  # 「1号我去看了，杂物已经清走了」: done
             return _fixed_told(ctx, issue, said)
         return _kept_on(ctx, issue, said.strip(), reply, texts.DETAIL_ADDED_ALERT)
@@ -922,7 +950,7 @@ def _staff_hint(ctx: Context, said: str) -> Outcome:
             issues=numbers_of(shown), numbers=numbers, said=hinted(said[every.end() :])
         )
         return answer(ctx, line, "invalid")
-    one = texts.STAFF_EXTEND_HINT if extending else _work_hint(said)
+    one = _extend_hint(ctx, said) if extending else _work_hint(said)
     if (meant := _one_described(ctx, said)) is not None:  # 「4号楼漏水的事处理好了」: that one
         return _work_hinted(ctx, one, meant.number, said)
     mine = _one_named(ctx, said, held(ctx, _MINE_SHOWN + 1))
@@ -1111,17 +1139,18 @@ def _asked_or_pressed(
     if not mine:
         none = texts.NONE_OF_YOURS if ctx.chat.kind == "private" else texts.NONE_IN_GROUP
         return answer(ctx, f"{none}\n{hint}", "invalid")
-    if (
-        urging
-        and not progress
-        and len(mine) == 1
-        and ctx.now - mine[0].created_at > URGE_AGAIN_AFTER
-    ):
-        why = "，".join(
-            part for part in _clauses(text.strip()) if not URGING.search(normalize(part))
-        )
-        return pressed(ctx, f"{mine[0].number} {why}")
+    if urging and not progress and (done := _pressed_later(ctx, text, mine)) is not None:
+        return done
     return _your_issues(ctx, mine)
+
+
+def _pressed_later(ctx: Context, text: str, mine: Sequence[Issue]) -> Outcome | None:
+    """Pressing (「都三天了还没人来」) with one report open, its first hour over: that one
+    pressed through its grid workers, what else was said passed on as why; else None."""
+    if len(mine) != 1 or ctx.now - mine[0].created_at <= URGE_AGAIN_AFTER:
+        return None
+    why = "，".join(part for part in _clauses(text.strip()) if not URGING.search(normalize(part)))
+    return pressed(ctx, f"{mine[0].number} {why}")
 
 
 def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Outcome | None:
@@ -1239,12 +1268,18 @@ def _courtesy(ctx: Context, said: str, analysis: Analysis) -> Outcome | None:
 
 def asked_in_group(ctx: Context, text: str) -> Outcome | None:
     """「什么时候来修啊」「怎么还没人来」 in a group from someone with an issue reported there
-    still open: their issues reported there, as 「我反映的事情怎么样了」 lists them privately.
-    None when it is about none of them."""
+    still open: their issues reported there, as 「我反映的事情怎么样了」 lists them privately;
+    pressing after its first hour presses it, as privately. None when it is about none of
+    them."""
     if ctx.community is None:
         return None
-    mine = _asked_after(ctx, normalize(text).strip(), progress=False, here_only=True)
-    return _your_issues(ctx, mine) if mine else _asked_by_neighbour(ctx, text)
+    said = normalize(text).strip()
+    mine = _asked_after(ctx, said, progress=False, here_only=True)
+    if not mine:
+        return _asked_by_neighbour(ctx, text)
+    if URGING.search(said) and (done := _pressed_later(ctx, text, mine)) is not None:
+        return done  # 「都三天了还没人来」 an hour on: pressed, as privately
+    return _your_issues(ctx, mine)
 
 
 NEIGHBOUR_ASKED_WITHIN = timedelta(days=30)

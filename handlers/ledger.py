@@ -8,6 +8,7 @@ Anything wrong stops with `Answer`, and the dispatcher rolls the change back.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from bot.config import TRIAGE_LEVELS
@@ -92,6 +93,7 @@ from handlers.notify import (
     working_on,
 )
 from storage.models import AuditEntry, Follower, Issue, Person
+from storage.repositories import LedgerQuery
 from storage.uow import UnitOfWork
 
 _WORDS = re.compile(r"\s+")
@@ -426,17 +428,24 @@ def accept(ctx: Context, args: str) -> Outcome:
         deadline = shown_deadline(ctx.services, issue.deadline)
         line = texts.ACCEPTED.format(number=issue.number, level=level, deadline=deadline)
         return _one_line(ctx, line.removesuffix("。") + texts.ALREADY_SO, issue)
+    line, escalated = _taken_up(ctx, issue, level, note)
+    return Outcome([*tell_watchers(ctx, issue, line), *escalated], "command", issue.id)
+
+
+def _taken_up(ctx: Context, issue: Issue, level: str, note: str) -> tuple[str, list[Outgoing]]:
+    """`issue` accepted at `level`, its deadline by it: the line its watchers are told, and
+    the escalation a 疑难 one gets (吹哨)."""
     issue.level = level
     issue.deadline = within_limit(issue, deadline_in(ctx, level, issue.created_at))
     move(ctx, issue, Action.ACCEPT, f"{level} {note.strip()}".strip())  # 「受理 1 复杂 需协调」
     deadline = shown_deadline(ctx.services, issue.deadline)
     line = texts.ACCEPTED.format(number=issue.number, level=level, deadline=deadline)
-    replies = tell_watchers(ctx, issue, line)
+    escalated: list[Outgoing] = []
     if level == "疑难" and not issue.escalated:
         unit = ctx.community_settings().escalation_unit()
         if unit is not None:
-            replies += escalate_to(ctx, issue, unit.name, "疑难诉求")
-    return Outcome(replies, "command", issue.id)
+            escalated = escalate_to(ctx, issue, unit.name, "疑难诉求")
+    return line, escalated
 
 
 def _deadline_said(ctx: Context, when: str) -> datetime | None:
@@ -627,14 +636,17 @@ def progress(ctx: Context, args: str) -> Outcome:
         return each
     issue, rest = find_issue(ctx, args, "progress")
     note = required(rest, "进展", f"进展 {issue.number} 已联系施工队，明天上午疏通")
-    taken: list[Outgoing] = []
+    line = texts.PROGRESS.format(number=issue.number, note=note)
+    escalated: list[Outgoing] = []
     if issue.status is IssueStatus.NEW and refusal("accept", ctx.actor, facts(ctx, issue)) is None:
-        # 「进展 1 明天上门调解」 before 受理, from whoever may take it up: taken up at its level
-        taken = accept(ctx, str(issue.number)).replies
+        # 「进展 1 明天上门调解」 before 受理, from whoever may take it up: taken up at its
+        # level, said in the same line (「#1 已受理（简单），期限 …。进展：…」)
+        allowed(ctx, issue, Action.ACCEPT)
+        taken, escalated = _taken_up(ctx, issue, issue.level, "")
+        line = taken + texts.PROGRESS_AFTER.format(note=note)
     move(ctx, issue, Action.PROGRESS, note)
     keep_photos(ctx, issue)  # the work done
-    line = texts.PROGRESS.format(number=issue.number, note=note)
-    return Outcome([*taken, *tell_watchers(ctx, issue, line)], WORK_SHOWN, issue.id)
+    return Outcome([*tell_watchers(ctx, issue, line), *escalated], WORK_SHOWN, issue.id)
 
 
 def tell(ctx: Context, args: str) -> Outcome:
@@ -928,7 +940,8 @@ def withdraw(ctx: Context, args: str) -> Outcome:
         line = texts.WITHDRAW_ASKED.format(number=issue.number, reason=clause(last.note or reason))
         return _one_line(ctx, line.removesuffix("。") + texts.ALREADY_SO, issue)
     record(ctx, issue, WITHDRAW, reason)
-    alert = texts.WITHDRAW_ALERT.format(number=issue.number, reason=clause(reason))
+    said_why = texts.WITHDRAW_WHY.format(reason=clause(reason)) if rest.strip() else ""
+    alert = texts.WITHDRAW_ALERT.format(number=issue.number, why=said_why)
     said = reply_to(ctx, texts.WITHDRAW_ASKED.format(number=issue.number, reason=clause(reason)))
     told = tell_work_groups(ctx, alert, already=[said])
     told += tell_privately(working_on(ctx.uow, issue), alert, skip=ctx.sender.id)
@@ -1005,9 +1018,12 @@ def urge(ctx: Context, args: str) -> Outcome:
     if (each := for_each_issue(ctx, args, urge)) is not None:
         return each
     if ctx.actor.role in (Role.RESIDENT, Role.HEAD):
-        return pressed(ctx, args)
+        # 「催一下物业」: whom to press is no reason for it
+        return pressed(ctx, "" if _holder_named(ctx, args) else args)
     if normalize(args).strip() in OVERDUE_WORDS:  # 「催办 超期」
         return _urge_overdue(ctx)
+    if (whose := _holder_named(ctx, args)) is not None:  # 「催办 物业」「催一下刘物业」
+        return _urge_held(ctx, *whose)
     issue, _ = find_issue(ctx, args, "urge")
     if issue.status not in OPEN:
         raise Answer(texts.URGE_NOT_OPEN.format(number=issue.number, status=issue.status.label))
@@ -1049,24 +1065,72 @@ def _urge_overdue(ctx: Context) -> Outcome:
     hour, are left (the 台账 shows them)."""
     check(ctx, "urge")
     assert ctx.community is not None
-    overdue = [
-        issue
-        for issue in ctx.uow.issues.overdue(ctx.community.id, ctx.now)
-        if in_grid(ctx.actor, issue_facts(ctx.uow, issue, followers=False))
-    ][:URGE_AT_MOST]
+    overdue = ctx.uow.issues.overdue(ctx.community.id, ctx.now)
+    urged, told = _urge_each(ctx, overdue)
+    if not urged:
+        return answer(ctx, texts.URGE_OVERDUE_NONE, "invalid")
+    said = texts.URGE_OVERDUE_SENT.format(count=len(urged), issues="、".join(urged))
+    return Outcome([reply_to(ctx, said), *told], "command")
+
+
+def _holder_named(ctx: Context, args: str) -> tuple[Person | None, str | None] | None:
+    """The person or unit 「催办 物业」 names, when the words are a holder's name alone; None
+    for a number or other words (they get the usage line)."""
+    words = normalize(args).strip()
+    if not words or issue_first(words)[0] is not None or ctx.community is None:
+        return None
+    if len(words) > _NAME_AND_DEADLINE_AT_MOST:
+        return None
+    try:
+        return target_of(ctx, words)
+    except Answer:  # 「催办 进度」: no one of that name
+        return None
+
+
+def _urge_held(ctx: Context, person: Person | None, unit: str | None) -> Outcome:
+    """催办 物业 — each open issue that unit (or person) holds in the sender's grids is urged
+    as `催办 N` urges it, the most pressing first; the sender is told once which."""
+    check(ctx, "urge")
+    assert ctx.community is not None
+    if person is not None:
+        held = held_by_person(ctx.uow, ctx.community.id, person.id)
+    else:
+        assert unit is not None
+        held = held_by_unit(ctx.uow, ctx.community.id, unit)
+    query = LedgerQuery(
+        ctx.community.id, frozenset(OPEN), assignee_ids=held[0], assignee_unit=held[1]
+    )
+    page = ctx.uow.issues.ledger(
+        query,
+        now=ctx.now,
+        yellow_until=yellow_until(ctx.services),
+        colour=None,
+        offset=0,
+        limit=URGE_AT_MOST * 2,
+    )
+    who = person.name if person is not None else unit
+    urged, told = _urge_each(ctx, page.issues)
+    if not urged:
+        return answer(ctx, texts.URGE_HELD_NONE.format(who=who), "invalid")
+    said = texts.URGE_HELD_SENT.format(who=who, count=len(urged), issues="、".join(urged))
+    return Outcome([reply_to(ctx, said), *told], "command")
+
+
+def _urge_each(ctx: Context, issues: Sequence[Issue]) -> tuple[list[str], list[Outgoing]]:
+    """Each of `issues` in the sender's grids urged as `催办 N` urges it (at most
+    URGE_AT_MOST): which were (「#1（物业）」), and the holders' messages. Those nobody holds,
+    urged within the hour, or not the sender's to urge are left."""
+    mine = [i for i in issues if in_grid(ctx.actor, issue_facts(ctx.uow, i, followers=False))]
     urged: list[str] = []
     told: list[Outgoing] = []
-    for issue in overdue:
+    for issue in mine[:URGE_AT_MOST]:
         try:
             done = urge(ctx, str(issue.number))
         except Answer:  # nobody holds it, urged a moment ago, or not theirs to urge
             continue
         urged.append(f"#{issue.number}（{_urged_whom(ctx, issue)}）")
         told += [m for m in done.replies if not isinstance(m, Reply)]  # the holders' own
-    if not urged:
-        return answer(ctx, texts.URGE_OVERDUE_NONE, "invalid")
-    said = texts.URGE_OVERDUE_SENT.format(count=len(urged), issues="、".join(urged))
-    return Outcome([reply_to(ctx, said), *told], "command")
+    return urged, told
 
 
 def _urged_whom(ctx: Context, issue: Issue) -> str:

@@ -44,8 +44,8 @@ from handlers.base import (
 from handlers.ledger import check
 from handlers.notify import chat_ref, tell_work_groups
 from handlers.remind import time_first
-from handlers.schedule import NOTICE, NOTICE_MAX, notice_key
-from storage.models import Chat
+from handlers.schedule import NOTICE, NOTICE_MAX, notice_key, notice_prefix
+from storage.models import Chat, OutboundMessage, Reminder
 from storage.uow import UnitOfWork
 
 _ALL = frozenset({"全部", "所有群", "各群", "全体", "所有", "全部群"})
@@ -96,6 +96,8 @@ def later(ctx: Context, args: str) -> Outcome:
 
 
 def _notice(ctx: Context, args: str, *, later: bool) -> Outcome:
+    if normalize(args).strip() in _LISTED and ctx.community is not None:
+        return listed(ctx)  # 「群发 列表」「最近发了哪些通知」: anyone (of what they were sent)
     check(ctx, "notice")
     if ctx.community is None:
         raise Answer(texts.NO_COMMUNITY, "refused")
@@ -134,6 +136,107 @@ def _notice(ctx: Context, args: str, *, later: bool) -> Outcome:
     return _post(ctx, targets, words, texts.NOTICE_SENT, at_once=at_once, waits=waits)
 
 
+_LISTED = frozenset({"列表", "记录", "历史", "查看"})
+NOTICES_LISTED_DAYS = 7
+_NOTICES_LISTED = 10  # notices at most, and as many 定时群发
+_NOTICE_WORDS_SHOWN = 40
+
+
+def listed(ctx: Context) -> Outcome:
+    """群发 列表 — the community's notices of the last week, newest first, each with when,
+    who, which groups and whether it went out (or waits for the morning, or failed); then
+    the 定时群发 still to go, with how to cancel each. A resident in a group is shown that
+    group's notices (what they were sent), and nothing still to go."""
+    assert ctx.community is not None
+    chats = ctx.uow.chats.of_community(ctx.community.id)
+    platform = ctx.chat.platform
+    groups = {c.ref: c for c in chats if c.kind in _RESIDENT_KINDS and c.platform == platform}
+    staff = refusal("notice", ctx.actor) is None
+    if not staff and ctx.chat.kind != "private":
+        groups = {ref: chat for ref, chat in groups.items() if ref == ctx.chat.ref}
+    since = ctx.now - timedelta(days=NOTICES_LISTED_DAYS)
+    queued = ctx.uow.outbox.queued_to(platform, list(groups), _HEAD, since, _NOTICES_READ * 10)
+    each: dict[str, list[OutboundMessage]] = {}
+    for message in queued:  # newest first: a notice is its text, however many groups got it
+        each.setdefault(message.text, []).append(message)
+    lines = [
+        _sent_line(ctx, text, messages, groups)
+        for text, messages in list(each.items())[:_NOTICES_LISTED]
+    ]
+    later = _later_lines(ctx, groups) if staff else []
+    if not lines and not later:
+        none = texts.NOTICES_NONE if staff else texts.NOTICES_NONE_HERE
+        return answer(ctx, none.format(days=NOTICES_LISTED_DAYS))
+    shown = (
+        [texts.NOTICES_LISTED.format(days=NOTICES_LISTED_DAYS, count=len(each))] if lines else []
+    )
+    shown += lines
+    if later:
+        shown += [texts.NOTICES_LATER, *later]
+    return answer(ctx, "\n".join(shown))
+
+
+def _sent_line(
+    ctx: Context, text: str, messages: list[OutboundMessage], groups: dict[str, Chat]
+) -> str:
+    """One notice as 群发 列表 shows it: when it was first queued, who signed it, where it
+    went and how that went."""
+    tz = ctx.services.settings.tz
+    body, _, signature = text.removeprefix(_HEAD).rpartition(_SIGNATURE)
+    sender = mask_name(signature.rsplit(" ", 1)[-1]) if signature else ""
+    first = min(message.created_at for message in messages).astimezone(tz)
+
+    def named(found: list[OutboundMessage]) -> str:
+        return "、".join(_group_name(groups, m.chat_ref) for m in reversed(found))
+
+    failed = [m for m in messages if m.failed is not None]
+    waiting = [m for m in messages if m.sent_at is None and m.failed is None]
+    state = texts.NOTICE_STATE_SENT
+    if waiting:
+        due = max((m.not_before for m in waiting if m.not_before is not None), default=None)
+        at = format_deadline(due, tz, ctx.now, clock=True) if due else texts.NOTICE_STATE_SOON
+        state = texts.NOTICE_STATE_WAITING.format(count=len(waiting), when=at)
+    if failed:
+        state = texts.NOTICE_STATE_FAILED.format(names=named(failed))
+    return texts.NOTICE_LISTED_LINE.format(
+        when=f"{first.month}月{first.day}日 {first:%H:%M}",
+        sender=sender,
+        names=named(messages),
+        words=shorten(body or text, _NOTICE_WORDS_SHOWN),
+        state=state,
+    )
+
+
+def _later_lines(ctx: Context, groups: dict[str, Chat]) -> list[str]:
+    """The 定时群发 still to go, one line each (its groups together), the soonest first."""
+    assert ctx.community is not None
+    tz = ctx.services.settings.tz
+    by_id = {chat.id: chat for chat in groups.values()}
+    each: dict[str, list[Reminder]] = {}
+    for reminder in ctx.uow.reminders.pending_in_groups(ctx.community.id, [NOTICE]):
+        each.setdefault(notice_prefix(reminder.key), []).append(reminder)
+    lines = []
+    for reminders in list(each.values())[:_NOTICES_LISTED]:
+        first = reminders[0]
+        names = "、".join(
+            by_id[r.chat_id].title or by_id[r.chat_id].ref for r in reminders if r.chat_id in by_id
+        )
+        lines.append(
+            texts.NOTICE_LATER_LINE.format(
+                when=format_deadline(first.due_at, tz, ctx.now, clock=True),
+                names=names,
+                words=shorten(first.text, _NOTICE_WORDS_SHOWN),
+                id=first.id,
+            )
+        )
+    return lines
+
+
+def _group_name(groups: dict[str, Chat], ref: str | None) -> str:
+    chat = groups.get(ref or "")
+    return (chat.title or chat.ref) if chat is not None else (ref or "")
+
+
 def _post(
     ctx: Context,
     targets: list[Chat],
@@ -162,9 +265,10 @@ _VOID = frozenset({"作废", "撤回", "撤销", "取消"})
 
 
 def correct(ctx: Context, args: str) -> Outcome:
-    """更正通知 内容 — the sender's newest notice of the last three days put right: the
-    correction, naming the notice it replaces, goes as a notice to the groups that one went
-    to (and answers their questions from then on); 更正通知 作废 withdraws it."""
+    """更正通知 内容 — the sender's newest notice of the last three days (the secretary's:
+    anyone's) put right: the correction, naming the notice it replaces, goes as a notice to
+    the groups that one went to (and answers their questions from then on); 更正通知 作废
+    withdraws it."""
     check(ctx, "notice_fix")
     if ctx.community is None:
         raise Answer(texts.NO_COMMUNITY, "refused")
@@ -177,15 +281,19 @@ def correct(ctx: Context, args: str) -> Outcome:
     groups = {
         c.ref: c for c in chats if c.kind in _RESIDENT_KINDS and c.platform == ctx.chat.platform
     }
+    # One's own notices; the secretary's, anyone's in the community (a grid worker's slip).
     mine = f"{_SIGNATURE}{ctx.community_settings().name} {ctx.sender.name}"
+    ending = "" if ctx.role is Role.SECRETARY else mine
     since = ctx.now - NOTICE_FIX_WITHIN
     platform = ctx.chat.platform
-    sent = ctx.uow.outbox.sent_to(platform, list(groups), _HEAD, since, _NOTICES_READ, ending=mine)
+    sent = ctx.uow.outbox.sent_to(
+        platform, list(groups), _HEAD, since, _NOTICES_READ, ending=ending
+    )
     if not sent:
         raise Answer(texts.NOTICE_FIX_NONE)
     void = normalize(words) in _VOID
     old, at = sent[0] if void else _corrected(ctx, sent, words)
-    named = _words_of(old.removeprefix(_HEAD).removesuffix(mine))
+    named = _words_of(old.removeprefix(_HEAD).rpartition(_SIGNATURE)[0])
     if named is None:
         raise Answer(texts.NOTICE_FIX_VOIDED)
     day = at.astimezone(ctx.services.settings.tz)

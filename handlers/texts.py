@@ -128,6 +128,7 @@ STAFF_DROP_HINT = (
 STAFF_EXTEND_HINT = (
     "#{number} 要延期请发送「延期 {number} 新期限 原因」，例如：延期 {number} 下周三 等配件到货"
 )
+STAFF_EXTEND_FILLED = "#{number} 要延期请发送「延期 {number} {command}」。"
 STAFF_WHICH_HINT = (
     "您手上有 {numbers}：要办结请发送「办结 编号 {said}」，报进展请发送「进展 编号 {said}」。"
 )
@@ -277,6 +278,7 @@ ASSIGNED_DIRECT = (
     "办好后发送「办结 {number} 结果」；不归您管请发送「不归我管 {number} 原因」。"
 )
 PROGRESS = "#{number} 进展：{note}"
+PROGRESS_AFTER = "进展：{note}"  # after 「#1 已受理…。」, in one line
 # 转告 N: where the issue stands, for its reporter.
 TOLD_STATUS = "#{number}【{category}】目前{status}{holder}{deadline}。{latest}"
 TOLD_HOLDER = "，由{holder}办理"
@@ -306,7 +308,10 @@ WHISTLE_HOW = "进展请发送「进展 {number} 说明」，办好后发送「�
 MERGED = "#{number} 与 #{into} 是同一问题，已合并，后续进展在 #{into} 通知。"
 REOPENED = "#{number} 已重开：{reason}，期限 {deadline}。"
 WITHDRAW_ASKED = "#{number} 已转告网格员：{reason}。确认后会结案。"
-WITHDRAW_ALERT = "#{number} 报事人表示不用处理了：{reason}。请确认后「办结 {number} 结果」或「退回 {number} 原因」。"
+WITHDRAW_ALERT = (
+    "#{number} 报事人表示不用处理了{why}。请确认后「办结 {number} 结果」或「退回 {number} 原因」。"
+)
+WITHDRAW_WHY = "：{reason}"
 CANCEL_WHICH_ONE = "要撤回 #{number}，请发送「撤回 {number}」，也可以写上原因。"
 CANCEL_WHICH = "要撤回哪一件？请发送「撤回 编号」。您未办结的有：{numbers}。"
 PRIVACY_ANSWER = "放心，您私信反映的事项，群里和工作群都不显示您的名字，只有书记和承办人能看到。"
@@ -342,6 +347,8 @@ FOLLOW_UP_CALL = "电话回访 "  # the note of a rating a worker records for th
 URGED_ALREADY = "#{number} {minutes}分钟前已催办过（{who}），一小时后可再催。"
 URGE_SENT = "已催办 #{number}（{who}）。"
 URGE_OVERDUE_SENT = "已催办超期的{count}件：{issues}。"
+URGE_HELD_SENT = "已催办{who}手上的{count}件：{issues}。"
+URGE_HELD_NONE = "{who}手上没有可催办的事项（一小时内催过的不再催）。"
 URGE_OVERDUE_NONE = (
     "没有可催办的超期事项（还没派单的请先「派单 编号 @人或单位」，一小时内催过的不再催）。"
 )
@@ -958,6 +965,16 @@ NOTICE_FIX_SENT = "已把更正发到{count}个群：{names}。"
 NOTICE_FIX_VOIDED = "您最新的通知已作废。要发新通知，请用「群发 全部 内容」。"
 NOTICE_FIX_NONE = "这三天里您没有发过通知。要发新通知，请用「群发 全部 内容」。"
 NOTICE_SENT = "已发到{count}个群：{names}。"
+NOTICES_LISTED = "最近{days}天的通知（{count}条）："
+NOTICE_LISTED_LINE = "{when} {sender}→{names}：{words}{state}"
+NOTICE_STATE_SENT = "（已发出）"
+NOTICE_STATE_SOON = "马上"
+NOTICE_STATE_WAITING = "（{count}个群待发，{when}）"
+NOTICE_STATE_FAILED = "（{names}没发出去，请检查机器人是否还在群里）"
+NOTICES_LATER = "定时群发："
+NOTICE_LATER_LINE = "{when}→{names}：{words}（取消请发送「提醒 取消 {id}」）"
+NOTICES_NONE = "最近{days}天没有发过通知，也没有定时群发。发通知：群发 全部 内容"
+NOTICES_NONE_HERE = "最近{days}天没有通知。"
 NOTICE_WAITS = "现在是安静时段，{when} 发出（紧急的请写「紧急通知」）。"
 NOTICE_WHERE = (
     "请写明发到哪些群，例如：群发 全部 明天9:00-12:00停水，请提前储水（或 网格3、居民群、群名）。"

@@ -1827,6 +1827,39 @@ class Outbox:
         )
         return [(text, at) for text, at in rows]
 
+    def recent_texts(
+        self, platform: str, chat_ref: str, since: datetime, limit: int = 5
+    ) -> list[str]:
+        """The texts last queued for one chat since `since`, newest first."""
+        rows = self._session.scalars(
+            select(OutboundMessage.text)
+            .where(
+                OutboundMessage.platform == platform,
+                OutboundMessage.chat_ref == chat_ref,
+                OutboundMessage.created_at >= since,
+            )
+            .order_by(OutboundMessage.created_at.desc(), OutboundMessage.id.desc())
+            .limit(limit)
+        )
+        return list(rows)
+
+    def queued_to(
+        self, platform: str, chat_refs: Collection[str], starting: str, since: datetime, limit: int
+    ) -> Sequence[OutboundMessage]:
+        """The messages queued since `since` for those chats that begin with `starting`
+        (the notices the groups were sent), newest first, sent or not, failed or not."""
+        return self._session.scalars(
+            select(OutboundMessage)
+            .where(
+                OutboundMessage.platform == platform,
+                OutboundMessage.chat_ref.in_(chat_refs),
+                OutboundMessage.created_at >= since,
+                OutboundMessage.text.startswith(starting, autoescape=True),
+            )
+            .order_by(OutboundMessage.created_at.desc(), OutboundMessage.id.desc())
+            .limit(limit)
+        ).all()
+
     def chats_sent_text(
         self, platform: str, chat_refs: Collection[str], text: str, since: datetime
     ) -> list[str]:

@@ -24,6 +24,12 @@ _WHO = r"\s*(?:我|我们)?(?:又|已经?)?"
 _AFTER = r"\s*[,:、，：]?\s*(?P<rest>.*)$"
 # Said in words, the verb is done (了, 过, 完): 「巡查发现…」 is a report, 「去走访吗」 a question.
 _SAID = re.compile(rf"^(?:我|我们)?{_WHEN}{_WHO}{_VERB}(?:了|过|完了?){_AFTER}")
+# 「上午去4号楼巡查了一圈，发现楼道堆了纸箱」: where first, the verb after it.
+_WENT = re.compile(
+    rf"^(?:我|我们)?{_WHEN}{_WHO}(?:去|到)(?P<at>[^\s,:、，：。]{{1,12}}?)"
+    r"(?:走访|巡查|巡逻|排查|巡楼)(?:了|过|完了?)(?:一圈|一遍|一下|一趟|一次)?"
+    rf"{_AFTER}"
+)
 # In the command the verb is the keyword; the words may still start with when, or say it again.
 _ARGS = re.compile(rf"^(?:我|我们)?{_WHEN}{_WHO}(?:{_VERB}(?:了|过|完了?)?)?{_AFTER}")
 _HOUSEHOLDS = re.compile(r"(?:入户|走访|共|一共|计)?\s*(?P<n>[0-9]{1,4})\s*户")
@@ -76,7 +82,10 @@ def patrol_said(text: str) -> bool:
     if _VERB_SEEN.search(text) is None:  # most messages: one search
         return False
     match = _SAID.match(text)
-    return match is not None and bool(match["rest"]) and not _ASKED_END.search(match["rest"])
+    if match is not None:
+        return bool(match["rest"]) and not _ASKED_END.search(match["rest"])
+    went = _WENT.match(text)
+    return went is not None and not _ASKED_END.search(went["rest"] or went["at"])
 
 
 def all_well(text: str) -> bool:
@@ -110,6 +119,11 @@ def patrol_words(said: str) -> PatrolWords:
     as typed: the words are kept so, full-width punctuation and all)."""
     said = _SPACES.sub(" ", visible(said)).strip()
     normalised = normalize(said)
+    if (went := _WENT.match(normalised)) is not None:  # 「去4号楼巡查了一圈，…」: 「4号楼，…」
+        at = said[typed_index(said, went.start("at")) : typed_index(said, went.end("at"))]
+        after = said[typed_index(said, went.start("rest")) :]
+        said = f"{went['when'] or ''}{at}，{after}" if after else f"{went['when'] or ''}{at}"
+        normalised = normalize(said)
     match = _ARGS.match(normalised)
     assert match is not None  # every text matches: each part may be empty
     rest = match["rest"]

@@ -793,6 +793,22 @@ def test_a_reporter_asking_privately_for_haste_presses_their_report_with_why(
     assert chat.text("@王芳/私聊: 能不能快点").startswith("您反映的事项：")
 
 
+def test_a_reporter_pressing_in_the_group_after_the_first_hour_presses_their_report(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: @邻里 3号楼2单元楼道灯坏了")
+    asked = "@王芳/网格3群: 1号都三天了还没人来"
+    assert chat.text(asked).startswith("您反映的事项：")  # within the hour: where it stands
+    chat.run_until(datetime(2026, 11, 23, 10, 30, tzinfo=ZoneInfo("Asia/Shanghai")))
+    assert chat.say(asked) == [
+        ("网格3群", "已转告网格员 张网格，会尽快跟进 #1。"),
+        ("私聊·张网格", "#1 王*催问进度（待受理，期限 11月24日）。请尽快「派单 1 @人或单位」。"),
+    ]
+    assert chat.say("@王芳/私聊: 都两个星期了，天天摸黑上楼") == [
+        ("私聊·王芳", "#1 已经转告过网格员了，请耐心等待，有进展会通知您。")
+    ]
+
+
 def test_pressing_where_no_grid_worker_is_named_tells_the_work_group(
     db_url: str, tmp_path: Path
 ) -> None:
@@ -972,7 +988,7 @@ def test_a_holder_saying_when_or_how_long_is_shown_progress_or_more_time(
         "#1 报进展请发送「进展 1 这个我们下周安排施工」，报事人会收到；办好后再发送「办结 1 结果」。"
     )
     assert chat.text("@周主任/私聊: 1号需要施工许可，估计要两周") == (
-        "#1 要延期请发送「延期 1 新期限 原因」，例如：延期 1 下周三 等配件到货"
+        "#1 要延期请发送「延期 1 两周 需要施工许可」。"
     )
     asked = chat.say("@周主任/私聊: 延期 1 两周 需要施工许可")
     assert asked[1] == (
@@ -980,3 +996,28 @@ def test_a_holder_saying_when_or_how_long_is_shown_progress_or_more_time(
         "周主任 申请 #1 延期到 12月10日（现期限 11月26日），原因：需要施工许可。"
         "同意请发送「延期 1 12月10日」。",
     )
+
+
+def test_an_issue_is_named_by_its_place_in_the_list_just_shown(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@王芳/网格3群: #报事 3号楼门口井盖松了")
+    chat.say("@王芳/私聊: 我的反映")
+    assert chat.text("@王芳/私聊: 第二个怎么样了").startswith("#2【道路井盖】待受理")
+    assert chat.say("@王芳/私聊: 第一个撤回")[0] == (
+        "私聊·王芳",
+        "#1 已转告网格员：不用处理了。确认后会结案。",
+    )
+    # Staff after the 台账: the last of it, by its place.
+    chat.say("@李书记/工作群: 台账")
+    assert chat.say("@李书记/工作群: 最后一个派给物业")[0] == (
+        "工作群",
+        "#2 已派单给 物业，期限 11月26日。",
+    )
+    # The message is kept as typed.
+    with UnitOfWork(chat.linli.sessions) as uow:
+        kept = uow.session.scalars(select(InboundMessage.text)).all()
+    assert "最后一个派给物业" in kept and "2号派给物业" not in kept
+    # Past the list's half hour, or beyond its length, an ordinal names nothing.
+    assert chat.say("@李书记/工作群: 第五个受理") == []
+    chat.clock.set(datetime(2026, 11, 23, 11, tzinfo=ZoneInfo("Asia/Shanghai")))
+    assert chat.say("@王芳/私聊: 第二个怎么样了") != chat.say("@王芳/私聊: 2号怎么样了")

@@ -187,6 +187,14 @@ def test_the_holder_asking_in_words_is_told_how(chat: Conversation) -> None:
     assert chat.say("@刘物业/私聊: 1号能延期到下周吗") == [(LIU, hint)]
     assert chat.say("@刘物业/私聊: 能延期几天吗，配件没到") == [(LIU, hint)]
     assert chat.say("@刘物业/私聊: 1号要延期到哈哈哈") == [(LIU, hint)]
+    # How long, or till when, said: the command with it, the rest its reason.
+    assert chat.say("@刘物业/私聊: 灯泡没货了，要等两天") == [
+        (LIU, "#1 要延期请发送「延期 1 两天 灯泡没货了」。")
+    ]
+    assert chat.say("@刘物业/私聊: 1号配件没到，下周三才能修") == [
+        (LIU, "#1 要延期请发送「延期 1 下周三 配件没到」。")
+    ]
+    assert chat.say("@刘物业/私聊: 1号要等两天") == [(LIU, "#1 要延期请发送「延期 1 两天 原因」。")]
     assert "期限：11月27日" in chat.text("@李书记/工作群: 查看 1")
     # Said with the new deadline and a reason, in either order, it is the request itself.
     asked = chat.say("@刘物业/私聊: 1号要等配件，延期到下周五")

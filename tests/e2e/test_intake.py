@@ -739,6 +739,7 @@ def test_pressing_with_more_said_just_after_a_report_is_more_of_it(chat: Convers
         "什么时候能处理",
         "多久能修好？",
         "怎么还没人来",
+        "什么时候有人来看",
         "还要等多久啊",
         "我反映的问题",
         "我的诉求",

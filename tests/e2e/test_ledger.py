@@ -867,6 +867,24 @@ def test_a_report_taken_back_in_words_in_its_group_is_withdrawn(chat: Conversati
     )
 
 
+def test_a_reporter_taking_back_one_report_by_its_number_privately_withdraws_it(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@王芳/网格3群: #报事 3号楼门口井盖松了")
+    # Minutes after the reports, said with a number: 撤回, not more of the report.
+    assert chat.say("@王芳/私聊: 1号撤回") == [
+        ("私聊·王芳", "#1 已转告网格员：不用处理了。确认后会结案。"),
+        (WORK, "#1 报事人表示不用处理了。请确认后「办结 1 结果」或「退回 1 原因」。"),
+    ]
+    assert chat.say("@王芳/私聊: 2号不用修了，邻居帮忙弄好了")[0] == (
+        "私聊·王芳",
+        "#2 已转告网格员：不用修了，邻居帮忙弄好了。确认后会结案。",
+    )
+    shown = chat.text("@李书记/工作群: 查看 1")
+    assert "报事人撤回" in shown and "补充" not in shown
+
+
 def test_a_withdrawal_said_again_tells_nobody_twice_and_ends_the_reports_details(
     chat: Conversation,
 ) -> None:
@@ -874,7 +892,7 @@ def test_a_withdrawal_said_again_tells_nobody_twice_and_ends_the_reports_details
     chat.say("@王芳/私聊: 3号楼楼道灯坏了好几天了")
     assert chat.say("@王芳/私聊: 撤回") == [
         (me, "#1 已转告网格员：不用处理了。确认后会结案。"),
-        (WORK, "#1 报事人表示不用处理了：不用处理了。请确认后「办结 1 结果」或「退回 1 原因」。"),
+        (WORK, "#1 报事人表示不用处理了。请确认后「办结 1 结果」或「退回 1 原因」。"),
     ]
     # Said again in other words, privately: the work group is not told a second time.
     assert chat.say("@王芳/私聊: 我的反映撤回吧") == [
@@ -1130,16 +1148,56 @@ def test_every_overdue_issue_is_urged_at_once(chat: Conversation) -> None:
     assert chat.text("@王芳/网格3群: 催办 超期").startswith("用法：")  # a resident names one
 
 
+def test_what_a_unit_or_person_holds_is_urged_at_once(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@孙大爷/网格3群: #报事 3号楼门口井盖松了")
+    chat.say("@钱阿姨/网格5群: #报事 5号楼门口垃圾没人清")
+    chat.say("@王芳/网格3群: #报事 3号楼电梯异响")
+    chat.say("@李书记/工作群: 派单 1,3 物业 明天")
+    chat.say("@李书记/工作群: 派单 2 刘物业 周五")
+    chat.say("@李书记/工作群: 派单 4 @周主任 明天")
+    said = chat.say("@李书记/工作群: 催一下物业")
+    # The most pressing first; what its contact holds is the unit's too; 周主任's is not.
+    assert said[0] == (WORK, "已催办物业手上的3件：#1（物业）、#3（物业）、#2（物业·刘*业）。")
+    assert [where for where, _ in said[1:]] == ["私聊·刘物业"] * 3
+    assert [text.split("【")[0] for _, text in said[1:]] == [
+        "🟡 催办 #1",
+        "🟡 催办 #3",
+        "🟢 催办 #2",
+    ]
+    assert chat.text("@李书记/工作群: 催办 物业") == (
+        "物业手上没有可催办的事项（一小时内催过的不再催）。"
+    )
+    # A worker urges those of their grids; a person by name; other words get the usage.
+    chat.clock.set(datetime(2026, 11, 23, 11, tzinfo=SH))
+    assert chat.say("@赵网格/私聊: 催办 刘物业")[0] == (
+        "私聊·赵网格",
+        "已催办刘物业手上的1件：#3（物业）。",
+    )
+    assert chat.say("@张网格/工作群: 给周主任那边催一下")[0] == (
+        WORK,
+        "已催办周主任手上的1件：#4（街道城管办·周*任）。",
+    )
+    assert chat.text("@张网格/工作群: 催办 进度").startswith("用法：/urge")
+    # Its reporter saying so presses their report through its grid worker (whom is no reason).
+    assert chat.say("@孙大爷/网格3群: 催一下物业")[1] == (
+        "私聊·张网格",
+        "#2 孙*爷催问进度（办理中，期限 11月27日）。需要的话请「催办 2」。",
+    )
+    assert chat.say("@孙大爷/网格3群: 催一下大家") == []  # no holder named: chat
+
+
 def test_progress_told_before_taking_it_up_takes_it_up(chat: Conversation) -> None:
     chat.say("@王芳/私聊: 楼上天天半夜跺脚，吵得睡不着，我住3号楼2单元301")
-    # The hint to 「1号我明天上门调解」 is 进展: sent, it takes the report up at its level first.
+    # The hint to 「1号我明天上门调解」 is 进展: sent, it takes the report up at its level first,
+    # said in the one line each hears.
     assert chat.text("@张网格/私聊: 1号我明天上门调解").startswith("#1 报进展请发送「进展 1 ")
     assert chat.say("@张网格/私聊: 进展 1 明天上门调解") == [
-        ("私聊·张网格", "#1 已受理（复杂），期限 11月26日。"),
-        ("私聊·王芳", "#1 已受理（复杂），期限 11月26日。"),
-        ("私聊·张网格", "#1 进展：明天上门调解"),
-        ("私聊·王芳", "#1 进展：明天上门调解"),
+        ("私聊·张网格", "#1 已受理（复杂），期限 11月26日。进展：明天上门调解"),
+        ("私聊·王芳", "#1 已受理（复杂），期限 11月26日。进展：明天上门调解"),
     ]
+    shown = chat.text("@李书记/工作群: 查看 1")
+    assert "张*格 受理（待受理→已受理）：复杂" in shown and "张*格 进展" in shown
     # Someone who may not take it up still may not tell of it.
     chat.say("@孙大爷/网格5群: #报事 6号楼门口井盖松了")
     assert chat.text("@张网格/私聊: 进展 2 明天去看") == (

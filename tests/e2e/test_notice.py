@@ -6,13 +6,16 @@ and the 工作群, where 李书记 the secretary works. Quiet hours are 22:00–
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from bot.messages import PersonRef, QuotedMessage
+from bot.adapters.base import Undeliverable
+from bot.messages import Outgoing, PersonRef, QuotedMessage, Reply
+from bot.outbox import Outbox
 from storage.models import AuditEntry
 from storage.uow import UnitOfWork
 from tests.support.conversation import Conversation
@@ -303,8 +306,68 @@ def test_a_notice_sent_wrong_is_put_right_in_the_groups_it_went_to(chat: Convers
         "这三天里您没有发过通知。要发新通知，请用「群发 全部 内容」。"
     )
     assert chat.text("@王芳/网格3群: 更正通知 停水改为下午") == "只有网格员及以上可以更正通知。"
+    # The secretary puts right a grid worker's notice too, signing the correction.
+    chat.say("@张网格/工作群: 群发 网格3 周六上午9点在小广场义诊")
+    fixed = chat.say("@李书记/工作群: 更正通知 义诊改在罐罐茶")
+    assert fixed[1] == (
+        "网格3群",
+        notice(
+            "【更正】义诊改在罐罐茶（11月23日「周六上午9点在小广场义诊」的通知以此为准）", "李书记"
+        ),
+    )
+    assert len(fixed) == 2  # to the one group it went to
     # Asked how, it is told how; a question is never sent as the correction.
     for asked in ("通知发错了怎么办", "通知写错了，能改吗"):
-        assert chat.text(f"@李书记/私聊: {asked}").startswith("更正自己三天内发的最新一条通知"), (
-            asked
-        )
+        assert chat.text(f"@李书记/私聊: {asked}").startswith("更正自己三天内发的通知"), asked
+
+
+class _LeftGroup:
+    """A platform that sends to every group but one, which the bot was removed from."""
+
+    platform = "console"
+    help_note = ""
+
+    def __init__(self, gone: str) -> None:
+        self.gone = gone
+
+    async def run(self, deliver: object) -> None:
+        return None
+
+    async def send(self, message: Outgoing) -> None:
+        if isinstance(message, Reply) and message.chat.ref == self.gone:
+            raise Undeliverable("bot is not a member of the chat")
+
+
+def test_the_notices_sent_are_listed_with_whether_each_went_out(chat: Conversation) -> None:
+    assert chat.text("@李书记/工作群: 通知记录") == (
+        "最近7天没有发过通知，也没有定时群发。发通知：群发 全部 内容"
+    )
+    chat.say(f"@李书记/工作群: 群发 全部 {WATER}")
+    chat.say("@张网格/工作群: 群发 网格3 周六上午9点在小广场义诊")
+    asyncio.run(
+        Outbox(chat.linli.sessions, {"console": _LeftGroup("幸福里居民群")}, chat.clock).flush()
+    )
+    chat.clock.set(datetime(2026, 11, 23, 23, tzinfo=SHANGHAI))  # quiet hours: it waits
+    chat.say("@李书记/工作群: 群发 网格5 明天上午电梯检修")
+    chat.say("@李书记/工作群: 定时群发 周五16:00 全部 周六义诊别忘了")
+    listed = chat.text("@李书记/工作群: 最近发了哪些通知").splitlines()
+    assert listed == [
+        "最近7天的通知（3条）：",
+        "11月23日 23:01 李*记→网格5群：明天上午电梯检修（1个群待发，11月24日 7:30）",
+        "11月23日 08:03 张*格→网格3群：周六上午9点在小广场义诊（已发出）",
+        "11月23日 08:02 李*记→网格3群、网格5群、幸福里居民群："
+        "明天9:00-12:00停水，请提前储水。有问题找物业王师傅 13812345…"
+        "（幸福里居民群没发出去，请检查机器人是否还在群里）",
+        "定时群发：",
+        "11月27日 16:00→网格3群、网格5群、幸福里居民群：周六义诊别忘了（取消请发送「提醒 取消 11」）",
+    ]
+    assert chat.text("@张网格/私聊: 群发 列表").splitlines() == listed
+    # Residents see what their group was sent, and nothing still to go.
+    assert chat.text("@王芳/网格3群: 最近有什么通知").splitlines() == [
+        "最近7天的通知（2条）：",
+        "11月23日 08:03 张*格→网格3群：周六上午9点在小广场义诊（已发出）",
+        "11月23日 08:02 李*记→网格3群：明天9:00-12:00停水，请提前储水。有问题找物业王师傅 13812345…（已发出）",
+    ]
+    # A week on, nothing is listed.
+    chat.clock.set(datetime(2026, 12, 5, 10, tzinfo=SHANGHAI))
+    assert chat.text("@孙大爷/网格5群: 最近有什么通知") == "最近7天没有通知。"

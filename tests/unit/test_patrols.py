@@ -17,6 +17,8 @@ from bot.text import normalize
         "昨天走访了王大爷家",
         "我今天去走访了2号楼",
         "下午巡楼了，3号楼楼道灯不亮",
+        "上午去4号楼巡查了一圈，发现楼道堆了纸箱",  # where first, the verb after it
+        "下午到小广场巡查了一圈，一切正常",
     ],
 )
 def test_a_round_told_in_words(said: str) -> None:
@@ -29,6 +31,8 @@ def test_a_round_told_in_words(said: str) -> None:
         "巡查发现3号楼井盖坏了",  # a report of what was found
         "今天走访了吗",  # a question
         "今天去走访",  # not done yet
+        "去3号楼巡查了吗",
+        "明天去4号楼巡查",
         "我今天去走访了",  # nothing said of where or whom
         "走访群众是我们的责任",
         "3号楼的灯坏了",
@@ -57,6 +61,10 @@ def test_the_words_of_a_round_as_typed() -> None:
     assert patrol_words("5号楼1单元201、202和301").households == 3
     assert patrol_words("3号楼2单元，共8户").households == 8
     assert patrol_words("").words == ""
+    # Where said before the verb: where, then what was said of it.
+    assert patrol_words("昨天上午去４号楼巡查了一圈，发现楼道堆了纸箱") == PatrolWords(
+        words="４号楼，发现楼道堆了纸箱", days_ago=1, households=None, found="楼道堆了纸箱"
+    )
     # A problem found, however plainly named; none found, however said.
     assert patrol_words("5号楼，发现安全隐患").found == "安全隐患"
     assert patrol_words("5号楼，没有发现安全隐患").found == ""

@@ -603,6 +603,18 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("把2号的位置改为5号楼2单元", "relocate", "2 5号楼2单元"),
         ("3号地址应该是南门", "relocate", "3 南门"),
         ("1号改成紧急", "hurry", "1"),
+        ("催一下物业", "urge", "物业"),
+        ("1号交给物业吧，两天内", "assign", "1 物业，两天内"),
+        ("撤回刚才的走访", "patrol", "撤回"),
+        ("最近发了哪些通知", "notice", "列表"),
+        ("通知记录", "notice", "列表"),
+        ("刚才的通知发出去了吗", "notice", "列表"),
+        ("定时群发有哪些", "notice", "列表"),
+        ("最近有什么通知", "notice", "列表"),
+        ("刚才的巡查记录记错了", "patrol", "撤回"),
+        ("帮我催催刘物业", "urge", "刘物业"),
+        ("给周主任那边催一下", "urge", "周主任"),
+        ("催一下@刘物业", "urge", "@刘物业"),
     ],
 )
 def test_a_ba_sentence_is_the_command_it_says(text: str, name: str, args: str) -> None:
@@ -695,7 +707,8 @@ def test_a_reminder_for_oneself_said_in_a_group_is_the_bots_only_in_a_work_group
     [
         *("1 上报了吗", "1号受理了吗", "1号谁在处理", "1号转给谁了", "1号什么时候修"),
         *("1号啥时候能修好", "1号在哪", "1号地址是哪里", "1号是哪家", "1号是几单元的", "1号在几楼"),
-        *("1号位置在哪", "1号分类是什么", "1号是什么类的"),
+        *("1号位置在哪", "1号分类是什么", "1号是什么类的", "1号的记录", "1号有照片吗"),
+        "1号的照片发我看看",
         *("1号现在什么情况", "1号目前进展如何", "1号现在谁在处理"),
         *("1号谁报的", "1号是谁反映的", "1号报事人是谁"),
         *("1号的期限是哪天", "1号什么时候到期", "1号超期了吗", "1号截止时间是几号"),
@@ -713,6 +726,7 @@ def test_asking_whether_an_issue_was_handled_shows_it_and_does_nothing(text: str
     ("text", "told"),
     [
         ("2 已上门沟通，楼上答应注意", True),
+        ("1号报事人电话多少", True),  # its grid worker is named
         ("#3 已经修好了", True),
         ("1号要延期", True),
         ("2号不是我们管的", True),
@@ -788,6 +802,7 @@ def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
         # What is pressing: the whole 台账, most urgent first; what is urgent: 台账 紧急.
         ("今天有什么要紧的", ""),
         ("我今天要干什么", ""),
+        ("我这周的任务", ""),
         ("今天该做啥", ""),
         ("今天要办的", ""),
         ("今天有啥要办的", ""),
@@ -983,6 +998,9 @@ def test_the_statistics_period_is_read_from_the_question(said: str, period: str 
         ("下水道通了没", "下水道"),
         ("小区东门路灯什么时候修", "小区东门路灯"),
         ("3号楼怎么样了", "3号楼"),
+        ("3号楼的情况", "3号楼"),
+        ("南门道闸最近情况如何", "南门道闸"),
+        ("家里情况怎么样", None),
         # An issue or a meeting by its number, a person, a time: not a problem somewhere.
         ("1号修好了吗", None),
         ("#1怎么样了", None),
@@ -1121,6 +1139,8 @@ def test_a_meeting_is_asked_after_by_its_number(said: str, meeting: str | None) 
         ("2号和1号是一回事，合并", (2, 1)),
         ("3跟1重复了，合并一下", (3, 1)),
         ("4号和2号合并吧", (4, 2)),
+        ("把1号和2号合并", (2, 1)),
+        ("把1号和3号合成一个", (3, 1)),
         ("2号和1号是一回事吗", None),  # asks
         ("2号楼和1号楼是一回事", None),
     ],
