@@ -966,11 +966,23 @@ _SAID_AS = (
     ),
     # 「月报」: last month's, as the monthly report gives it; 「这个月的月报」 this month's so far
     (
-        re.compile(r"^(?:看一?下|发一?下)?(?:上个?月的?)?月报(?:发一?下|发我)?$"),
+        re.compile(
+            r"^(?:看一?下|发一?下|(?:给我|帮我)?(?:出|做|生成|写)(?:一?个|一份|一下))?"
+            r"(?:上个?月的?)?月报(?:发一?下|发我)?$"
+        ),
         "统计 上月 总结",
         False,
     ),
     (re.compile(r"^(?:看一?下)?(?P<period>这个月|本月)的?月报$"), "统计 {period} 总结", False),
+    # 「生成图表」「本月的统计图」「画个上月的图」 → 统计 本月 图
+    (
+        re.compile(
+            rf"^{_PLEASE}(?:生成|画|出|做|发)(?:一?个|一张|一下|一份)?{_PERIOD}?的?(?:统计)?(?:图表|图)$"
+            rf"|^{_PLEASE}(?:看一?下)?{_PERIOD.replace('period', 'p2')}?的?统计(?:图表|图)$"
+        ),
+        "统计 {period}{p2} 图",
+        False,
+    ),
     # 「年报」「年度总结」「今年的总结」「去年的年报」「把今年的年终总结发我一下」: the year's
     # (so far), as a monthly report is
     (
@@ -1234,10 +1246,10 @@ _SAID_AS = (
     # 「取消M1」「M1不开了」 → 取消会议 M1
     (
         re.compile(
-            r"^(?:把)?(?P<meeting>[Mm][0-9]{1,9})\s*(?:改期到|改到|改成|推迟到|挪到|延到)\s*"
-            rf"{_NOT_ASKED}(?P<what>.+)$"
+            r"^(?:把)?(?P<meeting>[Mm][0-9]{1,9})\s*(?P<where>的?(?:地点|地方|会场))?"
+            rf"\s*(?:改期到|改到|改成|改为|推迟到|挪到|延到|换到|改在){_NOT_ASKED}\s*(?P<what>.+)$"
         ),
-        "改期 {meeting} {what}",
+        "改期 {meeting} {where} {what}",
         False,
     ),
     (
@@ -1251,9 +1263,10 @@ _SAID_AS = (
     (
         re.compile(
             rf"^(?:把)?(?:这次|下次|本次)?的?(?P<kind>{_MEETING_SAID})\s*"
-            rf"(?:改期到|改到|改成|推迟到|挪到|延到|改在)\s*{_NOT_ASKED}(?P<what>.+)$"
+            r"(?P<where>的?(?:地点|地方|会场))?\s*"
+            rf"(?:改期到|改到|改成|改为|推迟到|挪到|延到|改在|换到)\s*{_NOT_ASKED}(?P<what>.+)$"
         ),
-        "改期 {kind} {what}",
+        "改期 {kind} {where} {what}",
         False,
     ),
     (
@@ -1487,6 +1500,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "统计 上周": ("周报",),
     "统计 {period} 按月": ("每月", "每个月", "各月", "按月", "逐月"),
     "统计 上月 总结": ("月报",),
+    "统计 {period}{p2} 图": ("图",),
     "统计 {period} 总结": ("月报", "年报", "年度", "年终", "总结", "小结", "汇总", "报表"),
     "统计 今年 总结": ("年报", "年度", "年终", "全年"),
     "导出 {period}": ("导出",),
@@ -1517,9 +1531,9 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     # No word here may be the start of another phrasing's (「提」 would hide 「提醒」); and
     # 「我这个月报了几件」 has its 报了 found as 月报, 「我的年度报告」 its 年度报告 as 年度.
     "我的统计 {period}{p2}": ("反映", "报了", "报过", "提了", "提过", "月报", "年度", "年报"),
-    "改期 {meeting} {what}": ("M", "m"),
+    "改期 {meeting} {where} {what}": ("M", "m"),
     "取消会议 {meeting}{m2}": ("M", "m"),
-    "改期 {kind} {what}": MEETING_WORDS,
+    "改期 {kind} {where} {what}": MEETING_WORDS,
     "取消会议 {kind}{k2}": MEETING_WORDS,
     "设置角色 {who} {role} {scope}": ("楼栋长", "网格员", "书记", "社区干部"),
     "设置角色 {who}{who2} 居民": ("楼栋长", "网格员"),
@@ -1597,6 +1611,9 @@ def _said_in_own_words(said: str, said_text: str) -> str | None:
     return None
 
 
+_ONE_SPACE = re.compile(r" {2,}")
+
+
 def _said_as(said: str, *, private: bool, raw: str = "") -> str | None:
     """「本周统计」 → 「统计 本周」, 「月报」 → 「统计 上月」, 「1号催一下」 → 「催办 1」 …
     (`said` normalised; its words at the end, a reminder's, kept as `raw` has them: 「领取
@@ -1609,7 +1626,7 @@ def _said_as(said: str, *, private: bool, raw: str = "") -> str | None:
             words = {name: value or "" for name, value in match.groupdict().items()}
             if raw and words.get("what") and match.end("what") == len(said):
                 words["what"] = _rest_after(raw, match.start("what"))
-            return command.format(**words).strip()
+            return _ONE_SPACE.sub(" ", command.format(**words).strip())  # a part left empty
     # 「网格员是谁」「物业电话多少」 → 联系方式 网格员
     if (who := contact_asked(said, private=private)) is not None:
         return f"联系方式 {who}".strip()

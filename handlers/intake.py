@@ -66,7 +66,15 @@ from bot.domain.sources import (
 from bot.domain.voting import HOME, home_building_said, home_said
 from bot.messages import Outgoing, Reply
 from bot.routing import report_text
-from bot.text import SENTENCE_ENDS, has_content, issue_first, normalize, rstrip_marks, shorten
+from bot.text import (
+    SENTENCE_ENDS,
+    has_content,
+    issue_first,
+    normalize,
+    printable,
+    rstrip_marks,
+    shorten,
+)
 from handlers import (
     contacts,
     extend,
@@ -762,13 +770,40 @@ def _about_issue_told(ctx: Context, text: str) -> Outcome | None:
     return _kept_on(ctx, issue, said.strip(), reply, texts.DETAIL_TOLD_ALERT, who=who)
 
 
+# 「我是新来的网格员孙丽」「我是3号楼的新楼长」「你好，我是物业新来的」: someone at work the bot
+# does not know yet, introducing themselves.
+_NEW_STAFF = re.compile(
+    r"^(?:你好|您好)?[，,\s]*我是(?:社区)?(?:(?P<building>[0-9]{1,4})号楼的?)?(?:新来的|新的|刚来的|新上任的|新任|新)?"
+    r"(?P<role>网格员|楼栋长|楼长|社区书记|书记|物业)(?:新来的|的新人|公司的|的)?"
+    r"[，,\s]*(?:我叫|叫)?[\u4e00-\u9fff]{0,4}$"
+)
+_STAFF_WORDS = {"楼长": "楼栋长", "社区书记": "书记"}
+
+
+def _new_staff(ctx: Context, said: str) -> Outcome | None:
+    """「我是新来的网格员孙丽」 from someone the bot knows as a resident: how the secretary
+    gives them the role (nothing is granted on their word); None for other words."""
+    joined = _NEW_STAFF.match(said)
+    if joined is None:
+        return None
+    role = _STAFF_WORDS.get(joined["role"], joined["role"])
+    scope = texts.NEW_STAFF_SCOPE.get(role, "")
+    if role == "楼栋长" and joined["building"]:  # 「我是3号楼的新楼长」: that building
+        scope = f" {joined['building']}号楼"
+    line = texts.NEW_STAFF.format(name=printable(ctx.sender.name), role=role, scope=scope)
+    return answer(ctx, line, "invalid")
+
+
 # 「我住哪」「我是几号楼的」「我的门牌号是多少」: the home they gave, asked back.
 _HOME_ASKED = re.compile(
     r"^我(?:是|住|住在|家(?:在|住)?)?(?:几号楼|哪栋楼?|哪个楼|哪里|哪儿|哪)(?:的)?(?:呀|啊|呢|来着)?[?？]?$"
     r"|^我(?:家)?的(?:住址|地址|门牌号?)(?:是)?(?:多少|什么|哪里)?(?:呀|啊|呢)?[?？]?$"
 )
 # 「都处理好了」「全部修好了」: of everything the sender holds.
-_ALL_OF_THEM = re.compile(r"^(?:都|全都|全部|所有的?都?)(?:已经?)?")
+_ALL_OF_THEM = re.compile(
+    r"^(?:都|全都|全部|所有的?都?|(?:这)?(?:两|几|[2-9]|[三四五六七八九十])(?:个|件|条|单|处)(?:都|全)?)"
+    r"(?:已经?)?"  # 「两个都弄好了」
+)
 # 「我去看了，」「到现场看过了，」: a visit, before what was found there.
 _WENT_TO_SEE = re.compile(
     r"^[\s,，]*(?:我|我们)?(?:已经?|刚才?|刚刚)?(?:去|到)?(?:现场)?(?:看|查看|检查|看一下)(?:过|了)+"
@@ -1175,6 +1210,8 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         workers = contacts.role_line(ctx, Role.WORKER, None)
         bot = ctx.services.settings.bot.name
         return answer(ctx, texts.SERVICE_HUMAN.format(bot=bot, workers=workers))
+    if ctx.role is Role.RESIDENT and (joined := _new_staff(ctx, said)) is not None:
+        return joined  # 「我是新来的网格员孙丽」: how the secretary sets them up
     if not named and faq is not None:
         days = ctx.services.settings.triage_days  # 「反映问题有用吗」: how it goes
         return answer(ctx, texts.SERVICE_ANSWERS[faq].format(**days))

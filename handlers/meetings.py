@@ -1302,12 +1302,19 @@ def move_meeting(ctx: Context, args: str) -> Outcome:
     if meeting.kind != "meeting" or not words:
         raise Answer(ctx.services.command("move_meeting").usage_line())
     _still_to_hold(ctx, meeting)
+    if words[0].removeprefix("的") in _PLACE_WORDS:  # 「议事会地点改到罐罐茶」
+        return _move_place(ctx, meeting, " ".join(words[1:]))
     if meeting.status != "scheduled" or meeting.chosen is None:
         raise Answer(texts.MEETING_NOT_FIXED.format(number=meeting.number))
     typed, starts, reason = _time_then_reason(ctx, words)
+    option = ctx.uow.meetings.options(meeting.id)[meeting.chosen - 1]
+    if not _DAY_SAID.search(typed) and option.starts_at is not None:
+        # 「改到下午2点」: the same day, at that hour
+        tz = ctx.services.settings.tz
+        day = option.starts_at.astimezone(tz)
+        starts = starts.astimezone(tz).replace(year=day.year, month=day.month, day=day.day)
     if starts <= ctx.now:
         raise Answer(texts.MEETING_TIME_PAST.format(typed=typed))
-    option = ctx.uow.meetings.options(meeting.id)[meeting.chosen - 1]
     old, label = (
         option.label,
         format_deadline(starts, ctx.services.settings.tz, ctx.now, clock=True),
@@ -1364,6 +1371,39 @@ def _still_to_hold(ctx: Context, meeting: Meeting) -> None:
     held = meeting.starts_at is not None and meeting.starts_at <= ctx.now
     if held or meeting.outcome:
         raise Answer(texts.MEETING_ALREADY_HELD.format(number=meeting.number))
+
+
+_PLACE_WORDS = frozenset({"地点", "地方", "会场", "开会地点"})
+
+
+def _move_place(ctx: Context, meeting: Meeting, place: str) -> Outcome:
+    """改期 M1 地点 罐罐茶 (「议事会地点改到罐罐茶」): the meeting is held elsewhere, its time
+    kept; its groups are told, its attendees named."""
+    place = place.strip()
+    if not place:
+        raise Answer(texts.MEETING_PLACE_WANTED.format(number=meeting.number))
+    if place == meeting.place:
+        raise Answer(texts.MEETING_PLACE_ALREADY.format(number=meeting.number, place=place))
+    old = meeting.place
+    meeting.place = place
+    record_community(
+        ctx, meeting.community_id, "meeting_moved", f"{_label(meeting)}：地点 {old or '—'}→{place}"
+    )
+    when = ""
+    if meeting.status == "scheduled" and meeting.chosen is not None:
+        option = ctx.uow.meetings.options(meeting.id)[meeting.chosen - 1]
+        when = texts.MEETING_TIME_KEPT.format(when=option.label)
+    said = texts.MEETING_PLACE_MOVED.format(
+        label=_label(meeting),
+        place=place,
+        old=texts.MEETING_PLACE_WAS.format(place=old) if old else "",
+        when=when,
+    )
+    return Outcome(_tell_attendees(ctx, meeting, said, texts.MEETING_PLACE_MOVED_DONE), "command")
+
+
+# A time that names its day (「周五19:00」「明天下午」「12月5日」), not only its hour (「下午2点」).
+_DAY_SAID = re.compile(r"今天|今晚|明天|明晚|后天|周|星期|礼拜|月|日|号|天后|[0-9]+天")
 
 
 def _time_then_reason(ctx: Context, words: list[str]) -> tuple[str, datetime, str]:

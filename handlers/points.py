@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from bot.domain.issues import IssueStatus
 from bot.domain.lifecycle import OPEN
 from bot.domain.periods import joined
-from bot.domain.permissions import refusal
+from bot.domain.permissions import AT_WORK, refusal
 from bot.domain.points import (
     DUPLICATE,
     EARNING,
@@ -183,7 +183,8 @@ def points(ctx: Context, args: str) -> Outcome:
 
 def my_figures(ctx: Context, args: str) -> Outcome:
     """我的统计 [今年/本月/上月 …] — what one reported in the period (this year's by default) and
-    what became of it, with the points it earned: a resident's 年度报告."""
+    what became of it, with the points it earned: a resident's 年度报告. Someone at work who
+    reported nothing is given what they did (统计 … 我), this month's by default."""
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
     period = _period(ctx, normalize(args) or "今年", "my_figures")
@@ -194,6 +195,10 @@ def my_figures(ctx: Context, args: str) -> Outcome:
     touched = ctx.uow.audit.work_done(community_id, since, until, {_JOINED}, [me])
     joined_in = next((n for _, action, n in touched if action is None), 0)
     if not counts and not joined_in:
+        if ctx.role in AT_WORK:  # staff and handlers report little: what they did, then
+            from handlers.stats import stats  # which reads the ledger, which reads points
+
+            return stats(ctx, f"{normalize(args) or '本月'} 我")
         return answer(ctx, texts.MY_FIGURES_NONE.format(period=period.label))
     parts = []
     if counts:

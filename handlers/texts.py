@@ -84,6 +84,11 @@ SERVICE_ANSWERS = {
     ),
     "contact": "不需要。网格员要联系您时会私信您；私信反映的，群里和工作群都不显示您的名字。",
 }
+NEW_STAFF = (
+    "欢迎，{name}！开通{role}身份请找书记，在群里发送「设置角色 @{name} {role}{scope}」。"
+    "您先在工作群或网格群里说句话，书记才@得到您。"
+)
+NEW_STAFF_SCOPE = {"网格员": " 网格名", "楼栋长": " 楼号"}
 SERVICE_HUMAN = (
     "我是{bot}，社区的自动助手：登记您反映的问题，转给网格员，跟进到办结。要找人，{workers}"
 )
@@ -755,6 +760,12 @@ MEETING_STATUS = {
 }
 MEETING_MOVED = "📅 {label} 改到 {when}（原定 {old}）{place}。{reason}"
 MEETING_MOVED_DONE = "已把 M{number} 改期，已通知{groups}个群{attendees}。"
+MEETING_PLACE_MOVED = "📍 {label} 地点改到 {place}{old}{when}。"
+MEETING_PLACE_WAS = "（原定 {place}）"
+MEETING_TIME_KEPT = "，时间不变：{when}"
+MEETING_PLACE_MOVED_DONE = "已把 M{number} 的地点改好，已通知{groups}个群{attendees}。"
+MEETING_PLACE_WANTED = "请写新地点，例如：M{number} 地点改到 罐罐茶"
+MEETING_PLACE_ALREADY = "M{number} 的地点已经是 {place}。"
 MEETING_ATTENDEES_TOLD = "，并提醒了报名的{count}人"
 MEETING_MOVED_ALREADY = "M{number} 本来就定在 {when}。"
 MEETING_CANCELLED = "📅 {label}{old}取消了。{reason}"

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from bot.domain.sources import HOTLINE_WORDS, ORDER_PATTERN
-from bot.domain.voting import MEETING_KINDS, MEETING_WORDS
+from bot.domain.voting import ANY_MEETING, MEETING_KINDS, MEETING_WORDS
 from bot.text import LEADS_A_NUMBER, issue_first
 
 # 「处理到哪了」「办到哪一步了」「有消息吗」「有回音没有」「还在处理吗」「解决了没有」: how far
@@ -143,6 +143,8 @@ _WHATS_ON = re.compile(
     r"|^我?(?:这周|本周|这星期|这个星期)的?(?:活儿?|任务|单子|工单)(?:呢|有哪些|是什么)?$"
     # 「今天有什么要紧的」: the 台账, most urgent first
     r"|^(?:今天|今日|现在|目前)?(?:有)?(?:什么|啥|哪些)要紧的?(?:事情?)?(?:吗|呢)?$"
+    # 「今天要去哪几家」「要跑哪些地方」
+    r"|^我?(?:今天|今日|明天)?(?:要|该|得)(?:去|跑)(?:哪几家|哪些家|哪些地方|哪几个地方|哪里)(?:呢|啊)?$"
     # 「我今天要干什么」「今天该做啥」
     r"|^我?(?:今天|今日|现在)?我?(?:要|该|得|需要)(?:干|做|办|忙)(?:什么|啥|哪些)(?:事情?|活儿?)?"
     r"(?:呢|啊|呀)?$"
@@ -422,6 +424,7 @@ _MEETING_STATE = (
     r"|(?:现在|目前)?(?:一共|共)?(?:有|投了)?(?:几|多少)票了?"
     r"|(?:有)?(?:几|多少)个?人(?:报名|参加)了?|报名(?:情况|人数)(?:如何|怎么样)?"
     r"|(?:有)?(?:谁|哪些人)(?:报名|参加|要来)了?"
+    r"|(?:报名|参会|参加)的?(?:名单|人员)(?:呢|有哪些)?"  # 「议事会报名名单」
     # 「M1的行动事项有哪些」「M1的决议落实了吗」: its outcome and action items
     r"|(?:行动事项|行动|决议|任务|事项)(?:有哪些|是什么|落实了[吗没]|落实得?怎么样了?|完成了[吗没]"
     r"|怎么样了?|进展如何|办得怎么样了?)"
@@ -434,7 +437,7 @@ _KIND_ASKED = re.compile(
     rf"^(?:这次|下次|本次|上次)?的?(?P<kind>{'|'.join(MEETING_WORDS)}){_MEETING_STATE}$"
 )
 _MEETING_FIRST = frozenset(
-    "Mm公投表异议收有这下本上还谁现目一共几多哪报" + "".join(kind[0] for kind in MEETING_WORDS)
+    "Mm公投表异议收有这下本上还谁现目一共几多哪报参看" + "".join(kind[0] for kind in MEETING_WORDS)
 )
 # 「还有谁没投」「投了多少票了」: the votes under way (a secret one shows counts, no names).
 _MEETINGS_ASKED = re.compile(
@@ -450,6 +453,9 @@ _MEETINGS_ASKED = re.compile(
 )
 
 
+_ROSTER_ASKED = re.compile(r"^(?:看一?下)?(?:报名|参会|参加)的?(?:名单|人员)(?:呢|有哪些|发我)?$")
+
+
 def meeting_state_asked(text: str) -> str | None:
     """「M1」 for a short question after meeting M1 (`text` normalised, without its closing
     punctuation), 「」 for one after the meetings under way; None for other words."""
@@ -459,6 +465,8 @@ def meeting_state_asked(text: str) -> str | None:
         return f"M{match['number']}"
     if _MEETINGS_ASKED.match(text):
         return ""
+    if _ROSTER_ASKED.match(text):  # 「报名名单」: the one still to come, with who comes
+        return ANY_MEETING
     return kind["kind"] if (kind := _KIND_ASKED.match(text)) is not None else None
 
 
@@ -629,6 +637,8 @@ _RATES_ASKED = re.compile(
     rf"(?P<period2>{_STATS_PERIOD})?的?"
     r"(?:(?:各个?|每个|哪个)网格的?)?"
     r"(?:办结率|满意率|满意度|超期率|(?<=网格)(?:的)?(?:情况|数据|排名)|(?<=网格的)(?:情况|数据|排名)"
+    # 「各网格比一比」: each grid's line, side by side
+    r"|(?<=网格)(?:比一下|比一比|比比|对比一下|比较一下)"
     # 「哪个网格问题最多」「哪个网格的诉求最少」
     r"|(?<=网格)(?:问题|诉求|事情?)(?:最多|最少)|(?<=网格的)(?:问题|诉求|事情?)(?:最多|最少))"
     r"(?:是)?(?:多少|怎么样了?|如何|最高|最低|排名|高吗|低吗)?$"
@@ -647,6 +657,11 @@ _WORK_ASKED = re.compile(
 )
 
 
+_GRIDS_COMPARED = re.compile(
+    r"^网格[0-9]{1,3}(?:和|跟|与)网格[0-9]{1,3}(?:比一下|比一比|比比|对比一下|比较一下|哪个好)$"
+)
+
+
 def stats_asked(text: str) -> str | None:
     """The 统计 words a short question after the counts means (`text` normalised, without
     its closing punctuation): 「本周」 for 「这周收了几件」, 「本月 网格3」 for 「网格3这个月收了
@@ -655,6 +670,8 @@ def stats_asked(text: str) -> str | None:
     if "12345" in text and (hotline := _HOTLINE_ASKED.match(text)) is not None:
         period = hotline["period"] or "本月"  # 「12345的情况」「这个月12345工单怎么样」
         return f"{_PERIOD_SAID.get(period, period)} 12345"
+    if "网格" in text and _GRIDS_COMPARED.match(text):  # 「网格3和网格5比一下」: each grid's
+        return "本月"
     rates = _RATES_ASKED.match(text) if "率" in text or "网格" in text or "满意" in text else None
     if rates is not None:
         period = rates["period"] or rates["period2"] or "本月"

@@ -536,17 +536,24 @@ _HOW_TAKING_PART = re.compile(
     r"线上|网上|视频|远程|腾讯会议|直播|回放|代(?:我|为|替)|委托|替我|帮我投"
 )
 _TAKING_PART = re.compile(r"参加|参与|开会|会议|投票|表决|旁听|直播|回放")
+# 「我能带个人吗」「去不了，能提意见吗」: another way in, which says it is about the meeting.
+_OTHER_WAY_IN = re.compile(
+    r"带(?:个|上|着)?(?:人|家属|家人|朋友|孩子|老伴|邻居)|(?:提|发表|说说?|交)(?:个|点)?(?:意见|建议)"
+)
 _ASKS_WHETHER = re.compile(r"吗|么|能不能|可不可以|行不行|能否|有没有|怎么|如何")
 TAKING_PART_ASKED_AT_MOST = 30
 
 
 def taking_part_asked(text: str) -> bool:
     """Whether `text` (normalised) asks how one may take part in a meeting some other way
-    (online, by someone else): 「我周四周六都不行，能线上参加吗」."""
+    (online, by someone else, bringing someone, by a word in writing): 「我周四周六都不行，能线上
+    参加吗」「我能带个人吗」「我有事去不了，能提意见吗」."""
     return (
         len(text) <= TAKING_PART_ASKED_AT_MOST
-        and _HOW_TAKING_PART.search(text) is not None
-        and _TAKING_PART.search(text) is not None
+        and (
+            (_HOW_TAKING_PART.search(text) is not None and _TAKING_PART.search(text) is not None)
+            or _OTHER_WAY_IN.search(text) is not None
+        )
         and _ASKS_WHETHER.search(text) is not None
     )
 

@@ -176,3 +176,18 @@ def test_forget_me_erases_the_person_and_keeps_the_issue(chat: Conversation) -> 
     with UnitOfWork(chat.linli.sessions) as uow:
         assert list(uow.session.scalars(select(WaitingPhoto))) == []
     assert chat.text("@李书记/工作群: 查看 1").splitlines()[2].startswith("报事人：已注销用户")
+
+
+def test_someone_saying_they_are_new_staff_is_told_how_the_secretary_sets_them_up(
+    chat: Conversation,
+) -> None:
+    assert chat.text("@孙丽/私聊: 我是新来的网格员孙丽") == (
+        "欢迎，孙丽！开通网格员身份请找书记，在群里发送「设置角色 @孙丽 网格员 网格名」。"
+        "您先在工作群或网格群里说句话，书记才@得到您。"
+    )
+    assert "「设置角色 @周强 楼栋长 3号楼」" in chat.text("@周强/私聊: 你好，我是3号楼的新楼长")
+    assert "「设置角色 @吴明 物业」" in chat.text("@吴明/私聊: 我是物业新来的")
+    # Nothing is granted on their word; someone already at work is not told so.
+    assert "受理" not in chat.text("@孙丽/私聊: 帮助")
+    assert "欢迎" not in chat.text("@张网格/私聊: 我是新来的网格员")
+    assert chat.text("@赵奶奶/私聊: 我是5号楼的").startswith("好的，记下了：您住5号楼。")

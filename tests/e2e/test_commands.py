@@ -415,6 +415,9 @@ def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) 
     )
     assert chat.text("@刘物业/私聊: 1号在哪") == chat.text("@刘物业/私聊: 查看 1")
     assert chat.text("@刘物业/私聊: 今天有几单") == chat.text("@刘物业/私聊: 台账")
+    assert chat.text("@刘物业/私聊: 今天要去哪几家") == chat.text("@刘物业/私聊: 台账")
+    # Their own figures are what their unit did (a handler reports nothing of their own).
+    assert chat.text("@刘物业/私聊: 我的统计").startswith("本月物业承办诉求")
     # Waiting for parts is more time: how 延期 is asked for.
     assert chat.text("@刘物业/私聊: 1号配件没货了，要等几天") == (
         "#1 要延期请发送「延期 1 新期限 原因」，例如：延期 1 下周三 等配件到货"
@@ -948,6 +951,9 @@ def test_all_of_what_a_holder_has_said_done_is_shown_as_one_resolve(chat: Conver
     chat.say("@李书记/工作群: 1号和2号都派给物业")
     assert chat.text("@刘物业/私聊: 都处理好了") == (
         "#1、#2 都已办好的话，请发送「办结 1,2 处理好了」；进展请一件一件发送「进展 编号 说明」。"
+    )
+    assert chat.text("@刘物业/私聊: 两个都弄好了") == (
+        "#1、#2 都已办好的话，请发送「办结 1,2 弄好了」；进展请一件一件发送「进展 编号 说明」。"
     )
     chat.say("@刘物业/私聊: 办结 1 灯换了")
     # Holding one, it is that one.

@@ -945,6 +945,19 @@ def test_a_meeting_moved_or_called_off_by_its_kind_is_the_one_still_to_come(
         assert chat.text(f"@王芳/网格3群: {asked}").startswith(
             "📅 M1 加装电梯议事会 定于 11月29日 15:00，地点：社区活动室。"
         ), asked
+    # The hour alone keeps its day; the place alone keeps its time.
+    assert chat.say("@李书记/工作群: 议事会改到下午2点")[1] == (
+        G3,
+        "📅 M1 加装电梯议事会 改到 11月29日 14:00（原定 11月29日 15:00），地点：社区活动室。",
+    )
+    assert chat.say("@李书记/工作群: 议事会地点改到罐罐茶") == [
+        (WORK, "已把 M1 的地点改好，已通知1个群。"),
+        (G3, "📍 M1 加装电梯议事会 地点改到 罐罐茶（原定 社区活动室），时间不变：11月29日 14:00。"),
+    ]
+    assert chat.text("@李书记/工作群: M1地点改到罐罐茶") == "M1 的地点已经是 罐罐茶。"
+    assert chat.text("@王芳/网格3群: 议事会在哪开").startswith(
+        "📅 M1 加装电梯议事会 定于 11月29日 14:00，地点：罐罐茶。"
+    )
     chat.say("@李书记/网格5群: 召开板凳会 周五晚上7点 罐罐茶 议题：停车")
     # Of that kind if one is; of several, which one is asked.
     assert chat.say("@李书记/工作群: 取消板凳会") == [

@@ -605,6 +605,11 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("1号改成紧急", "hurry", "1"),
         ("催一下物业", "urge", "物业"),
         ("1号交给物业吧，两天内", "assign", "1 物业，两天内"),
+        ("生成图表", "stats", "图"),
+        ("议事会地点改到罐罐茶", "move_meeting", "议事会 地点 罐罐茶"),
+        ("M1地点改为罐罐茶", "move_meeting", "M1 地点 罐罐茶"),
+        ("本月的统计图", "stats", "本月 图"),
+        ("给我出个月报", "stats", "上月 总结"),
         ("撤回刚才的走访", "patrol", "撤回"),
         ("最近发了哪些通知", "notice", "列表"),
         ("通知记录", "notice", "列表"),
@@ -956,6 +961,8 @@ def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: 
         ("哪个网格办结率最低", "本月"),
         ("各网格情况", "本月"),
         ("哪个网格问题最多", "本月"),
+        ("各网格比一比", "本月"),
+        ("网格3和网格5比一下", "本月"),
         ("今年哪个网格的诉求最多", "今年"),
         ("网格最多", None),
         ("我的满意率", None),
@@ -1111,6 +1118,8 @@ def test_a_notice_answers_a_question_holding_every_word_it_names(
         ("M1谁报名了", "M1"),
         ("有几个人报名了", ""),  # the meetings coming, with how many signed up
         ("谁报名了", ""),
+        ("报名名单", "会议"),  # the one still to come, with who comes
+        ("议事会报名名单", "议事会"),
         ("几个人报名了", ""),
         ("谁报名了跳舞班", None),
         # 会议: whatever its kind
@@ -1280,6 +1289,9 @@ def test_a_meeting_is_asked_after_in_a_group(text: str, asked: bool) -> None:
         ("可以让我儿子代我投票吗", True),
         ("会议有直播吗", True),
         ("能不能视频参加", True),
+        ("我能带个人吗", True),
+        ("我有事去不了，能提意见吗", True),
+        ("我带孩子去医院了", False),
         ("监控有录像吗", False),
         ("你看那个视频了吗", False),
         ("我能参加吗", False),  # whether one may come: the bot answers that itself
