@@ -1060,7 +1060,11 @@ def question_heard(ctx: Context, said: str) -> Outcome | None:
     ]
     if ctx.community is None or not there:
         return None
-    return _relayed(ctx, there[0], said)
+    # Read as a short question (its closing marks aside): what is passed on is that short too.
+    return _relayed(ctx, there[0], shorten(said.strip(), _QUESTION_PASSED))
+
+
+_QUESTION_PASSED = 60  # characters of a question heard in a group, as passed on
 
 
 def _relayed(ctx: Context, meeting: Meeting, said: str) -> Outcome | None:
@@ -1374,6 +1378,8 @@ def _still_to_hold(ctx: Context, meeting: Meeting) -> None:
 
 
 _PLACE_WORDS = frozenset({"地点", "地方", "会场", "开会地点"})
+MEETING_PLACE_MAX = 40  # characters: a place, not a paragraph
+OUTCOME_MAX = 1000  # characters of decisions, as a notice's
 
 
 def _move_place(ctx: Context, meeting: Meeting, place: str) -> Outcome:
@@ -1382,6 +1388,8 @@ def _move_place(ctx: Context, meeting: Meeting, place: str) -> Outcome:
     place = place.strip()
     if not place:
         raise Answer(texts.MEETING_PLACE_WANTED.format(number=meeting.number))
+    if len(place) > MEETING_PLACE_MAX:
+        raise Answer(texts.MEETING_PLACE_TOO_LONG.format(limit=MEETING_PLACE_MAX))
     if place == meeting.place:
         raise Answer(texts.MEETING_PLACE_ALREADY.format(number=meeting.number, place=place))
     old = meeting.place
@@ -1602,6 +1610,8 @@ def outcome(ctx: Context, args: str) -> Outcome:
     earlier = [i for i in ctx.uow.meetings.actions(meeting.id) if i.status in OPEN]
     items = [item for item in _ITEMS.split(parts.get("行动", "")) if item.strip()]
     decided_all = "；".join(decisions)
+    if len(decided_all) > OUTCOME_MAX:  # published to the groups, and shown in every record
+        raise Answer(texts.OUTCOME_TOO_LONG.format(limit=OUTCOME_MAX))
     actions = [_action(ctx, meeting, item, earlier, decided_all) for item in items]
     meeting.outcome = decided_all
     messages: list[Outgoing] = _called_off(ctx, meeting, earlier)

@@ -183,7 +183,8 @@ def _sent_line(
     went and how that went."""
     tz = ctx.services.settings.tz
     body, _, signature = text.removeprefix(_HEAD).rpartition(_SIGNATURE)
-    sender = mask_name(signature.rsplit(" ", 1)[-1]) if signature else ""
+    signer = signature.removeprefix(f"{ctx.community_settings().name} ")  # a name may have spaces
+    sender = mask_name(signer) if signature else ""
     first = min(message.created_at for message in messages).astimezone(tz)
 
     def named(found: list[OutboundMessage]) -> str:

@@ -298,7 +298,10 @@ def _cancel(ctx: Context, words: list[str]) -> Outcome:
         raise Answer(texts.REMIND_CANCEL_WHICH)
     number = normalize(words[0]).lstrip("#R")
     if whole_number(number) is None:  # 「提醒 取消 周报」: the one whose words say so
-        reminder = _named_by(ctx, " ".join(words))
+        typed = " ".join(words)
+        # 「明天的提醒取消」: the one on that day
+        day = typed.removesuffix("的")
+        reminder = _on_day(ctx, day, texts.REMIND_WHICH_ON_DAY_CANCEL) or _named_by(ctx, typed)
         number = str(reminder.id)
     else:
         reminder = _pending(ctx, number)
@@ -358,25 +361,33 @@ def _change_named(ctx: Context, what: str, to: str) -> Outcome:
     """提醒 修改 明天 10点: the sender's one reminder on that day, at that time of it (a time
     said without a day keeps the day named); 提醒 修改 周报 周二9:00: the one whose words
     say so."""
+    old = _on_day(ctx, what, texts.REMIND_WHICH_ON_DAY)
+    if old is None:
+        old = _named_by(ctx, what)
+    elif time_first(ctx, _WORDS.split(to.strip())) is not None and not _DAY_SAID.search(to):
+        to = f"{what} {to}"  # 「改到10点」: 10点 of that day
+    return _change(ctx, f"{old.id} {to}")
+
+
+def _on_day(ctx: Context, what: str, which: str) -> Reminder | None:
+    """The sender's one reminder on the day `what` names (「明天」「12月5日」); None when the
+    words name no day; told so when none falls on it, and with several, `which` (how to name
+    one of them)."""
     try:
         day = _when(ctx, what)
     except DeadlineError:
-        old = _named_by(ctx, what)
-    else:
-        tz = ctx.services.settings.tz
-        on_day = [
-            reminder
-            for reminder in ctx.uow.reminders.created_by(ctx.sender.id, (ADHOC, REPEAT))
-            if reminder.due_at.astimezone(tz).date() == day.astimezone(tz).date()
-        ]
-        if len(on_day) != 1:
-            ids = "、".join(str(reminder.id) for reminder in on_day)
-            which = texts.REMIND_WHICH_ON_DAY if on_day else texts.REMIND_NONE_ON_DAY
-            raise Answer(which.format(day=echoed(shorten(what, 12)), ids=ids))
-        old = on_day[0]
-        if time_first(ctx, _WORDS.split(to.strip())) is not None and not _DAY_SAID.search(to):
-            to = f"{what} {to}"  # 「改到10点」: 10点 of that day
-    return _change(ctx, f"{old.id} {to}")
+        return None
+    tz = ctx.services.settings.tz
+    on_day = [
+        reminder
+        for reminder in ctx.uow.reminders.created_by(ctx.sender.id, (ADHOC, REPEAT))
+        if reminder.due_at.astimezone(tz).date() == day.astimezone(tz).date()
+    ]
+    if len(on_day) != 1:
+        ids = "、".join(str(reminder.id) for reminder in on_day)
+        line = which if on_day else texts.REMIND_NONE_ON_DAY
+        raise Answer(line.format(day=echoed(shorten(what, 12)), ids=ids))
+    return on_day[0]
 
 
 _WEEKDAY_FIRST = re.compile(r"^(?:周|星期|礼拜)[一二三四五六日天]")

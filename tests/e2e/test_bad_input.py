@@ -317,3 +317,23 @@ def test_a_long_run_of_commas_from_someone_at_work_is_answered_at_once(chat: Con
     (reply,) = chat.say("@刘物业/私聊: 进展 " + "，" * 20000)
     assert reply[1].startswith("这条消息没有登记。")
     assert chat.text("@刘物业/私聊: 已修好，1").startswith("#1 已办好的话")  # still read
+
+
+def test_a_meetings_place_decisions_or_question_of_thousands_of_words_is_refused_or_cut(
+    chat: Conversation,
+) -> None:
+    chat.say("@李书记/网格3群: 召开议事会 周六上午9点 社区活动室 议题：停车难")
+    assert chat.text(f"@李书记/工作群: 议事会地点改到{'罐' * 5000}") == "地点最多40字，请写简短些。"
+    assert chat.text(f"@李书记/工作群: 结果 M1 决议 {'划线' * 3000}") == (
+        "决议最多1000字，请写简短些，详细内容可以另发通知。"
+    )
+    shown = chat.text("@李书记/工作群: 查看 M1")
+    assert "社区活动室" in shown and "划线" not in shown  # nothing changed
+    # A question passed to whoever called it is passed on short (it is kept whole).
+    passed = chat.say(f"@王芳/网格3群: 我能带个人吗{'？' * 5000}")
+    assert passed[0] == ("网格3群", "已把您的问题转给 M1 的组织者，会尽快答复。")
+    assert passed[1][0] == "私聊·李书记" and len(passed[1][1]) < 200
+    # A category or place said with thousands of commas after it is no change.
+    chat.say("@王芳/网格3群: #报事 3号楼门口井盖松了")
+    assert chat.say(f"@李书记/工作群: 1号分类改成{'，' * 20000}") == []
+    assert chat.text("@李书记/工作群: 查看 1").startswith("#1【道路井盖】")

@@ -496,6 +496,12 @@ def test_a_reminder_is_cancelled_by_its_words(chat: Conversation) -> None:
     assert chat.text("@张网格/私聊: 提醒 修改 12月1日 10点") == (
         "12月1日没有您的提醒。发送「提醒 列表」查看您的提醒和编号。"
     )
+    # Cancelled by its day, too.
+    both = chat.text("@张网格/私聊: 明天的提醒取消")
+    assert both.startswith("明天的提醒有") and both.endswith("请发送「提醒 取消 编号」。")
+    assert chat.text("@张网格/私聊: 取消12月1日的提醒") == (
+        "12月1日没有您的提醒。发送「提醒 列表」查看您的提醒和编号。"
+    )
     # When alone is asked what.
     assert (
         chat.text("@张网格/私聊: 下午3点提醒我")
@@ -1464,3 +1470,10 @@ def test_the_daily_digest_with_overdue_issues_says_how_to_urge_them_all(
     wednesday = next(text for text in fired if text.startswith("📋 今日台账（11月25日）"))
     assert wednesday.splitlines()[1].startswith("🔴 #1【照明路灯】")
     assert wednesday.splitlines()[2] == "要一次催办超期的，发送「催办 超期」。"
+
+
+def test_the_one_reminder_of_a_day_is_cancelled_by_its_day(chat: Conversation) -> None:
+    number = chat.text("@李书记/私聊: 明天上午9点提醒我开会").rsplit(" ", 1)[1].rstrip("」）")
+    chat.say("@李书记/私聊: 后天提醒我给王大爷回电话")
+    assert chat.text("@李书记/私聊: 明天的提醒取消") == f"已取消提醒 {number}：开会"
+    assert chat.text("@李书记/私聊: 提醒 列表").splitlines()[1].endswith("给王大爷回电话")
