@@ -40,7 +40,14 @@ from bot.domain.duplicates import me_too
 from bot.domain.guide import asked as guide_asked
 from bot.domain.lookback import came_back
 from bot.domain.patrols import mentions_rounds, patrol_said, rounds_asked
-from bot.domain.ratings import RATING_WORDS, fixed_said, not_fixed, spoken_rating, thanks_said
+from bot.domain.ratings import (
+    RATING_WORDS,
+    VAGUE_RATING_WORDS,
+    fixed_said,
+    not_fixed,
+    spoken_rating,
+    thanks_said,
+)
 from bot.domain.sources import filing_said
 from bot.domain.voting import (
     MEETING_KINDS,
@@ -920,7 +927,9 @@ _HOW_ANSWERED = frozenset({"积分", "兑换"})
 _ROLE_SAID = r"楼栋长|网格员|书记|社区干部"
 _KINDS = "|".join(MEETING_KINDS)
 _MEETING_SAID = "|".join(MEETING_WORDS)  # a kind, or 会议: 「会议改到周五」
-_VERDICTS = "|".join(sorted(RATING_WORDS, key=len, reverse=True))  # 「非常不满意」 before 「满意」
+# 「非常不满意」 before 「满意」; a staff member's record of the call takes everyday words too
+# (「王阿姨说挺好」).
+_VERDICTS = "|".join(sorted({*RATING_WORDS, *VAGUE_RATING_WORDS}, key=len, reverse=True))
 # (pattern, command, whether only privately: in a group 「明天9点提醒我一下」 is said to a
 # neighbour, but in a work group to the bot; 「…提醒大家…」 asks the bot to tell the group)
 _REMINDER_WORD = "提醒"  # in every phrasing said only privately
@@ -1389,7 +1398,8 @@ _SAID_AS = (
         re.compile(
             r"^(?:(?:已经?|刚)?(?:电话)?回访(?:了|过)?\s*(?P<n1>[#＃]?[0-9]{1,9})\s*号?"
             rf"|(?P<n2>[#＃]?[0-9]{{1,9}})\s*号?\s*{_CALLED_BACK})"
-            r"[，,：:\s]*(?:(?:居民|群众|报事人|业主|住户|对方|他|她|阿姨|大爷)们?)?"
+            r"[，,：:\s]*(?:[\u4e00-\u9fff]{0,2}?(?:居民|群众|报事人|业主|住户|对方|阿姨|大爷|大妈|奶奶|爷爷"
+            r"|女士|先生|师傅)们?|他|她)?"
             r"(?:表示|说|反馈|反映|评价)?(?:是|很是)?[，,：:\s]*"
             rf"(?P<verdict>{_VERDICTS})(?:的|了)?(?P<why>(?:[，,。；;\s].*)?)$",
             re.DOTALL,

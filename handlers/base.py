@@ -281,6 +281,8 @@ _UNSCHEDULED = frozenset(
         "reject_objection",
         "extend_asked",
         "thanked",
+        "call_missed",
+        "recategorize",
     }
 )
 

@@ -104,6 +104,8 @@ def role_line(ctx: Context, role: Role, building: str | None) -> str:
         return _named(ctx, name, "", [p for p, _ in held])
     if building is None and ctx.chat.kind == "private":
         building = homes.home_building(ctx)
+    if building is None and ctx.actor.role is Role.HEAD and len(ctx.actor.buildings) == 1:
+        building = next(iter(ctx.actor.buildings))  # 「我们楼的网格员是谁」 from its 楼栋长
     if role is Role.HEAD:
         if building is not None:
             here = [p for p, g in held if g.building and building_number(g.building) == building]

@@ -105,6 +105,7 @@ from handlers.base import (
     reply_to,
 )
 from handlers.ledger import (
+    CALL_MISSED,
     URGE_AGAIN_AFTER,
     WORDS_MAX,
     is_deadline,
@@ -112,6 +113,7 @@ from handlers.ledger import (
     own_open_here,
     pressed,
     progress,
+    rate,
     reopen,
     resolve,
     shown_deadline,
@@ -498,6 +500,8 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
         return None
     if REPORTER_CONTACT_ASKED.search(said):  # 「1号报事人电话多少」: through its grid worker
         return _reporter_contact(ctx, issue)
+    if issue.status is IssueStatus.RESOLVED and ctx.role in STAFF and CALL_MISSED.search(said):
+        return rate(ctx, f"{number} {said}")  # 「1号打了电话没人接」: a 回访 that reached nobody
     if (checked := _check_told(ctx, issue, said)) is not None:
         return checked  # 「1号我去看了，灯确实亮了」 of work done: 核实
     # 「1号能延期到下周吗」: how 延期 is asked for; else the command it was meant as.

@@ -1283,11 +1283,33 @@ def rate(ctx: Context, args: str) -> Outcome:
     """评价 N 1-5 [意见] — ≥ 3 closes the issue (销号), ≤ 2 reopens it."""
     issue, rest = find_issue(ctx, args, "rate")
     allowed(ctx, issue, Action.RATE)
+    if ctx.role in STAFF and CALL_MISSED.search(rest):  # 「回访 1 电话没人接」
+        return call_missed(ctx, issue)
     word, note = split_first(rest)
     score = spoken_score(normalize(word), vague=True)  # 评价 1 5 / 5分 / 五分 / 满意 / 一般
     if score is None:
         raise Answer(texts.BAD_SCORE.format(number=issue.number))
     return _rated(ctx, issue, score, note.strip())
+
+
+# 「没人接」「打不通」「关机了」: a follow-up call (回访) that reached nobody.
+CALL_MISSED = re.compile(
+    r"没人接|无人接听|没接(?:电话)?|打不通|没打通|未接通|没接通|关机|占线|不在服务区"
+)
+
+
+def call_missed(ctx: Context, issue: Issue) -> Outcome:
+    """回访 N 没人接 — a follow-up call to the reporter of a resolved issue reached nobody: kept
+    in its record (回访未接通, counted), and the caller told how to record the verdict later."""
+    tries = sum(
+        1 for entry in ctx.uow.audit.of_issue(issue.id) if entry.action == CALL_MISSED_ACTION
+    )
+    record(ctx, issue, CALL_MISSED_ACTION, texts.CALL_MISSED_NOTE.format(n=tries + 1))
+    line = texts.CALL_MISSED.format(number=issue.number, n=tries + 1)
+    return Outcome([reply_to(ctx, line)], "command", issue.id)
+
+
+CALL_MISSED_ACTION = "call_missed"
 
 
 def rating_reply(ctx: Context, text: str) -> Outcome:

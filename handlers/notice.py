@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 
 from bot.domain.asking import (
     NOTICE_ANSWERS_WITHIN,
+    OUR_BUILDING,
     naming_words,
     notice_answers,
     supplies_named,
@@ -86,6 +87,8 @@ def wanted(ctx: Context, args: str) -> Outcome | None:
             return None  # a resident's words are chat
         worker = contacts.role_line(ctx, Role.WORKER, building[1] if building else None)
         return answer(ctx, texts.NOTICE_BY_WORKER.format(worker=worker), "invalid")
+    if to == OUR_BUILDING:
+        return None  # staff say it of no building of their own: words to colleagues
     command = f"群发 {grid or ('全部' if building else to)} {words}".strip()
     return answer(ctx, texts.NOTICE_WANTED.format(command=command), "invalid")
 

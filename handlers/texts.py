@@ -216,6 +216,7 @@ AUDIT_ACTIONS = {
     "pressed": "催问进度",
     "thanked": "报事人致谢",
     "told": "转告报事人",
+    "call_missed": "回访未接通",
     "recategorize": "更正分类",
     "relocate": "更正位置",
 }
@@ -522,6 +523,8 @@ FOLLOW_UP_CALL_BACK = (
     "#{number} 已办结，还没有回访{caller}：回访后请记录「回访 {number} 满意/基本满意/不满意」。"
 )
 FOLLOW_UP = "#{number} 已办结，还没收到您的评价：请回复「评价 {number} 1-5分」，或「满意/基本满意/不满意」。"
+CALL_MISSED = "已记下：#{number} 回访电话未接通（第{n}次）。接通后请发送「回访 {number} 满意/基本满意/不满意」。"
+CALL_MISSED_NOTE = "第{n}次"
 AUTO_CLOSED = "#{number} {days}天未收到评价，按默认满意销号。"
 AUTO_CLOSE_NOTE = "未评价，默认满意"
 LOOKBACK = "回头看：#{number} 解决一个月了，问题有没有再出现？请回复「没有」或「又出现了」。"

@@ -393,11 +393,14 @@ _NOTICE_WANTED = re.compile(
     r"(?:(?:发|下发|群发)(?:一?个|一下|条)?)?通知(?:一下)?"
     r"|(?:发|下发|群发)(?:一?个|一下|条)?通知(?:给|到)"
     r"(?P<to2>网格[0-9]{1,3}|各个?|所有|全部|居民)群?"
-    r"|通知(?:一下)?(?:(?P<to3>[0-9]{1,4})\s*(?:号楼|栋|幢)的?)?(?:大家|居民|住户|各位居民|全体居民))"
+    r"|通知(?:一下)?(?:(?P<to3>[0-9]{1,4})\s*(?:号楼|栋|幢)的?)?(?:大家|居民|住户|各位居民|全体居民)"
+    # 「通知一下我们楼明天停水」: a 楼栋长's building
+    r"|通知(?:一下)?(?P<ours>我们楼|我们这栋楼|我们单元)的?(?:大家|居民|住户|邻居)?)"
     r"[\s,，:：]*(?P<what>.{2,})$"
 )
 # 「通知大家…」 in a work group is as often said to colleagues: the bot's only privately.
 _NOTICE_TO_COLLEAGUES = re.compile(r"^(?:请|麻烦|帮我)?通知")
+OUR_BUILDING = "我们楼"  # whom 「通知一下我们楼…」 names: the asker's building
 _NOTICE_TO = {"各": "全部", "各个": "全部", "所有": "全部", "居民": "全部"}
 
 
@@ -411,6 +414,7 @@ def notice_wanted(text: str, *, private: bool) -> tuple[str, int] | None:
     if match is None or (not private and _NOTICE_TO_COLLEAGUES.match(text)):
         return None
     to = match["to"] or match["to2"] or (f"{match['to3']}号楼" if match["to3"] else "全部")
+    to = OUR_BUILDING if match["ours"] else to
     return _NOTICE_TO.get(to, to), match.start("what")
 
 
@@ -936,7 +940,7 @@ PLANNED_SAID = re.compile(
 )
 # … as is work held up: 「联系不上业主」「家里没人」「进不去」.
 BLOCKED_SAID = re.compile(
-    r"联系不上|打不通|没人接|不接电话|家里没人|没人在家|不在家|敲门没人|进不去|不让进|不配合|不开门"
+    r"联系不上|打不通|没人接|无人接听|关机|不接电话|家里没人|没人在家|不在家|敲门没人|进不去|不让进|不配合|不开门"
 )
 # 「报事人电话多少」「怎么联系业主」: the reporter's number, which the bot does not give out.
 REPORTER_CONTACT_ASKED = re.compile(
@@ -994,6 +998,8 @@ def work_told(text: str) -> bool:
     if any(p.search(rest) is not None for p in (WORK_SAID, EXTEND_SAID, NOT_OURS_SAID)):
         return True
     if REPORTER_CONTACT_ASKED.search(rest) is not None:  # 「1号报事人电话多少」
+        return True
+    if BLOCKED_SAID.search(rest) is not None:  # 「3号打了电话没人接」: a 回访 that reached nobody
         return True
     return any(p.match(rest) is not None for p in (DUPLICATE_SAID, UNASSIGN_SAID, DROPPED_SAID))
 

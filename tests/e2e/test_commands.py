@@ -878,12 +878,22 @@ def test_a_worker_records_the_rating_an_elderly_reporter_gave_on_the_phone(
     ]
     said = chat.say("@李书记/私聊: 评价 3 2 灯还是闪")
     assert ("工作群", "#3 孙*爷评价2分（电话回访 灯还是闪），已重开，请跟进。") in said, said
-    # The call told as it went: 「3号回访了，居民很满意」 records it.
+    # The call told as it went: 「3号回访了，居民很满意」 records it; a call nobody answered
+    # is kept in its record, counted, and changes nothing else.
     chat.say("@赵网格/网格5群: 办结 3 换了新灯")
     assert chat.say("@赵网格/工作群: 3号回访了吗") == []  # asks, records nothing
-    assert chat.say("@李书记/工作群: 3号回访了，居民很满意")[0] == (
+    assert chat.say("@李书记/工作群: 3号打了电话没人接") == [
+        (
+            "工作群",
+            "已记下：#3 回访电话未接通（第1次）。接通后请发送「回访 3 满意/基本满意/不满意」。",
+        )
+    ]
+    assert chat.text("@李书记/私聊: 回访 3 关机了").startswith("已记下：#3 回访电话未接通（第2次）")
+    shown = chat.text("@李书记/工作群: 查看 3")
+    assert "李*记 回访未接通：第2次" in shown and shown.startswith("#3【照明路灯】已办结")
+    assert chat.say("@李书记/工作群: 3号回访了，孙大爷说挺好")[0] == (
         "工作群",
-        "#3 已销号，评价5分，感谢反馈。",
+        "#3 已销号，评价4分，感谢反馈。",
     )
 
 

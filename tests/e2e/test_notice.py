@@ -89,6 +89,13 @@ def test_a_notice_said_wrongly_is_helped_and_sends_nothing(chat: Conversation) -
     assert chat.text("@陈楼长/私聊: 通知3号楼的住户明天停水") == (
         "群发通知由网格员或书记发送，请告诉网格员。网格3的网格员：张网格（13800138003）。"
     )
+    # 「我们楼」: the 楼栋长's own building (it was kept as more of their report).
+    chat.say("@陈楼长/私聊: 3号楼2单元楼道灯坏了")
+    assert chat.text("@陈楼长/私聊: 通知一下我们楼明天停水") == (
+        "群发通知由网格员或书记发送，请告诉网格员。网格3的网格员：张网格（13800138003）。"
+    )
+    assert chat.text("@陈楼长/私聊: 我们楼的网格员是谁") == "网格3的网格员：张网格（13800138003）。"
+    assert chat.say("@张网格/私聊: 通知一下我们楼明天停水")[0][1].startswith("这条消息没有登记")
 
 
 def test_a_notice_in_quiet_hours_waits_for_the_morning_unless_urgent(

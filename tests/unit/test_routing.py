@@ -606,6 +606,7 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("催一下物业", "urge", "物业"),
         ("1号交给物业吧，两天内", "assign", "1 物业，两天内"),
         ("生成图表", "stats", "图"),
+        ("1号回访了，王阿姨说挺好", "rate", "1 挺好"),
         ("议事会地点改到罐罐茶", "move_meeting", "议事会 地点 罐罐茶"),
         ("M1地点改为罐罐茶", "move_meeting", "M1 地点 罐罐茶"),
         ("本月的统计图", "stats", "本月 图"),
@@ -732,6 +733,7 @@ def test_asking_whether_an_issue_was_handled_shows_it_and_does_nothing(text: str
     [
         ("2 已上门沟通，楼上答应注意", True),
         ("1号报事人电话多少", True),  # its grid worker is named
+        ("3号打了电话没人接", True),  # a 回访 that reached nobody
         ("#3 已经修好了", True),
         ("1号要延期", True),
         ("2号不是我们管的", True),
