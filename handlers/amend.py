@@ -10,10 +10,10 @@ from bot.analysis.location import Location
 from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import STAFF
 from bot.messages import Outgoing
-from bot.text import echoed, issue_first, normalize
+from bot.text import echoed, normalize
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, record, reply_to
-from handlers.intake import move_to, where_label
+from handlers.intake import move_to, own_numbered, where_label
 from handlers.ledger import find_issue
 from handlers.notify import grid_workers, summary, tell_privately, tell_work_groups
 from handlers.stats import category_code
@@ -56,8 +56,8 @@ def relocate(ctx: Context, args: str) -> Outcome:
     """改位置 N 地点 — where the problem is (a building, its unit and flat, or a named place)
     instead of where the report said; a building of another grid moves it there, and that
     grid's workers are told."""
-    if ctx.actor.role not in STAFF and (own := _own_report(ctx, args)) is not None:
-        return _reporter_moved(ctx, own, args)
+    if ctx.actor.role not in STAFF and (own := own_numbered(ctx, normalize(args))) is not None:
+        return _reporter_moved(ctx, *own)
     issue, rest = find_issue(ctx, args, "relocate")
     grid_before = issue.grid_id
     before, after = _moved(ctx, issue, rest)
@@ -96,21 +96,10 @@ def _place_said(ctx: Context, issue: Issue, words: str) -> Location:
     return where
 
 
-def _own_report(ctx: Context, args: str) -> Issue | None:
-    """The sender's own open report the arguments name, if they name one."""
-    number, _ = issue_first(normalize(args))
-    if number is None or ctx.community is None:
-        return None
-    issue = ctx.uow.issues.by_number(ctx.community.id, number)
-    if issue is None or issue.reporter_id != ctx.sender.id or issue.status not in OPEN:
-        return None
-    return issue
-
-
-def _reporter_moved(ctx: Context, issue: Issue, args: str) -> Outcome:
+def _reporter_moved(ctx: Context, issue: Issue, words: str) -> Outcome:
     """「1号的位置是3号楼2单元」 from its reporter: their correction, as said just after the
     report; the work group is told."""
-    _, after = _moved(ctx, issue, issue_first(normalize(args))[1])
+    _, after = _moved(ctx, issue, words)
     alert = texts.PLACE_CORRECTED_ALERT.format(number=issue.number, where=after)
     line = texts.PLACE_CORRECTED.format(number=issue.number, where=after)
     return Outcome([reply_to(ctx, line), *tell_work_groups(ctx, alert)], "command", issue.id)

@@ -422,15 +422,24 @@ def work_told(ctx: Context, text: str) -> Outcome:
 def _own_dropped(ctx: Context, text: str) -> Outcome | None:
     """「1号不用管了」 from the reporter of open issue 1: its 撤回 with their words; None for
     other words, someone else's issue, or one no longer open."""
-    assert ctx.community is not None
+    own = own_numbered(ctx, text)
+    if own is None or DROPPED_SAID.match(own[1].strip()) is None:
+        return None
+    issue, said = own
+    why = "" if _WITHDRAW_WORD.fullmatch(said.strip()) else said.strip()  # 「1号撤回」: none
+    return withdraw(ctx, f"{issue.number} {why}".strip())
+
+
+def own_numbered(ctx: Context, text: str) -> tuple[Issue, str] | None:
+    """The sender's own open report whose number `text` starts with, and the words after it
+    as typed; None for another's, one no longer open, or no number."""
     number, said = issue_first(text.strip())
-    if number is None or DROPPED_SAID.match(said.strip()) is None:
+    if number is None or ctx.community is None:
         return None
     issue = ctx.uow.issues.by_number(ctx.community.id, number)
     if issue is None or issue.reporter_id != ctx.sender.id or issue.status not in OPEN:
         return None
-    why = "" if _WITHDRAW_WORD.fullmatch(said.strip()) else said.strip()  # 「1号撤回」: none
-    return withdraw(ctx, f"{number} {why}".strip())
+    return issue, said
 
 
 _WITHDRAW_WORD = re.compile(r"(?:撤回|撤销)(?:吧|了|一下)?")

@@ -127,7 +127,7 @@ def _notice(ctx: Context, args: str, *, later: bool) -> Outcome:
         raise Answer(ctx.services.command("notice_later" if later else "notice").usage_line())
     if len(words) > NOTICE_MAX:
         raise Answer(texts.NOTICE_TOO_LONG.format(limit=NOTICE_MAX))
-    names = "、".join(chat.title or chat.ref for chat in targets)
+    names = "、".join(_chat_name(chat) for chat in targets)
     at_once = _URGENT.search(words) is not None
     tz = ctx.services.settings.tz
     shown = format_deadline(when, tz, ctx.now, clock=True) if when is not None else ""
@@ -151,9 +151,8 @@ def listed(ctx: Context) -> Outcome:
     the 定时群发 still to go, with how to cancel each. A resident in a group is shown that
     group's notices (what they were sent), and nothing still to go."""
     assert ctx.community is not None
-    chats = ctx.uow.chats.of_community(ctx.community.id)
     platform = ctx.chat.platform
-    groups = {c.ref: c for c in chats if c.kind in _RESIDENT_KINDS and c.platform == platform}
+    groups = _resident_groups(ctx)
     staff = refusal("notice", ctx.actor) is None
     if not staff and ctx.chat.kind != "private":
         groups = {ref: chat for ref, chat in groups.items() if ref == ctx.chat.ref}
@@ -222,9 +221,7 @@ def _later_lines(ctx: Context, groups: dict[str, Chat]) -> list[str]:
     lines = []
     for reminders in list(each.values())[:_NOTICES_LISTED]:
         first = reminders[0]
-        names = "、".join(
-            by_id[r.chat_id].title or by_id[r.chat_id].ref for r in reminders if r.chat_id in by_id
-        )
+        names = "、".join(_chat_name(by_id[r.chat_id]) for r in reminders if r.chat_id in by_id)
         lines.append(
             texts.NOTICE_LATER_LINE.format(
                 when=format_deadline(first.due_at, tz, ctx.now, clock=True),
@@ -238,7 +235,22 @@ def _later_lines(ctx: Context, groups: dict[str, Chat]) -> list[str]:
 
 def _group_name(groups: dict[str, Chat], ref: str | None) -> str:
     chat = groups.get(ref or "")
-    return (chat.title or chat.ref) if chat is not None else (ref or "")
+    return _chat_name(chat) if chat is not None else (ref or "")
+
+
+def _chat_name(chat: Chat) -> str:
+    """A group as the bot names it to staff: its title, else its ref."""
+    return chat.title or chat.ref
+
+
+def _resident_groups(ctx: Context) -> dict[str, Chat]:
+    """The community's grid and residents' groups on the sender's platform, by ref: where its
+    notices go."""
+    assert ctx.community is not None
+    chats = ctx.uow.chats.of_community(ctx.community.id)
+    return {
+        c.ref: c for c in chats if c.kind in _RESIDENT_KINDS and c.platform == ctx.chat.platform
+    }
 
 
 def _post(
@@ -252,7 +264,7 @@ def _post(
 ) -> Outcome:
     """The notice of `words`, signed, to `targets` now (in quiet hours, when they end unless
     `at_once`), and the sender `told` where it went."""
-    names = "、".join(chat.title or chat.ref for chat in targets)
+    names = "、".join(_chat_name(chat) for chat in targets)
     sent = signed(ctx.community_settings().name, ctx.sender.name, words)
     line = told.format(count=len(targets), names=names)
     if waits is not None:
@@ -281,10 +293,7 @@ def correct(ctx: Context, args: str) -> Outcome:
         raise Answer(ctx.services.command("notice_fix").usage_line())
     if len(words) > NOTICE_MAX:
         raise Answer(texts.NOTICE_TOO_LONG.format(limit=NOTICE_MAX))
-    chats = ctx.uow.chats.of_community(ctx.community.id)
-    groups = {
-        c.ref: c for c in chats if c.kind in _RESIDENT_KINDS and c.platform == ctx.chat.platform
-    }
+    groups = _resident_groups(ctx)
     # One's own notices; the secretary's, anyone's in the community (a grid worker's slip).
     mine = f"{_SIGNATURE}{ctx.community_settings().name} {ctx.sender.name}"
     ending = "" if ctx.role is Role.SECRETARY else mine
@@ -344,12 +353,7 @@ def answering(ctx: Context, said: str) -> Outcome | None:
     naming = naming_words(ctx.services.analyzer.words(said)) + supplies_named(said)
     if not naming:
         return None
-    if ctx.chat.kind == "private":
-        chats = ctx.uow.chats.of_community(ctx.community.id)
-        platform = ctx.chat.platform
-        refs = [c.ref for c in chats if c.kind in _RESIDENT_KINDS and c.platform == platform]
-    else:
-        refs = [ctx.chat.ref]
+    refs = list(_resident_groups(ctx)) if ctx.chat.kind == "private" else [ctx.chat.ref]
     since = ctx.now - NOTICE_ANSWERS_WITHIN
     sent = ctx.uow.outbox.sent_to(ctx.chat.platform, refs, _HEAD, since, _NOTICES_READ)
     for text, at in sent:
