@@ -587,6 +587,8 @@ class Dispatcher:
                     return self._or_otherwise(ctx, route, listing.asked_after(ctx, route.args))
                 if route.command.name == "notice":  # said in words: shown, never sent
                     return self._or_otherwise(ctx, route, notice.wanted(ctx, route.args))
+                if route.command.name == "role":  # 「孙丽离职了」: of staff, by the secretary
+                    return self._or_otherwise(ctx, route, admin.post_changed(ctx, route.args))
                 return route.command.handler(ctx, route.args)
             case RouteKind.MEETING_ASKED:
                 return self._or_otherwise(ctx, route, meetings.when_and_where(ctx))

@@ -25,6 +25,7 @@ from bot.domain.asking import (
     notice_asked,
     notice_wanted,
     place_work_told,
+    post_changed,
     problem_asked,
     problem_worded,
     reporter_asked,
@@ -428,6 +429,9 @@ class Router:
             if patrol_said(said_text):  # 「今天走访了3号楼，没发现问题」: 走访 …
                 patrol, words = self._by_name["patrol"], rstrip_marks(raw, SENTENCE_ENDS)
                 return Route(RouteKind.LEDGER_ASKED, patrol, "走访", words, otherwise=untagged)
+        if (post := post_changed(said_text)) is not None:  # 「孙丽离职了」: 设置角色 孙丽 居民
+            role = self._by_name["role"]
+            return Route(RouteKind.LEDGER_ASKED, role, "设置角色", post, otherwise=untagged)
         if (issue := issue_asked(said_text)) is not None:  # 「1号什么情况」: 查看 1
             show = self._by_name["show"]
             return Route(RouteKind.LEDGER_ASKED, show, "查看", issue, otherwise=untagged)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.analysis.location import building_number
 from bot.domain.issues import Role
+from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import refusal
 from bot.domain.privacy import mask_name
 from bot.messages import IncomingMessage, Reply
@@ -16,6 +17,7 @@ from handlers.base import (
     Services,
     answer,
     mentioned_person,
+    numbers_of,
     record_community,
 )
 from handlers.schedule import sync_series
@@ -192,6 +194,7 @@ def set_role(ctx: Context, args: str) -> Outcome:
     if configured:  # the config file is read again at every start: a change here would not hold
         roles = "、".join(dict.fromkeys(g.role.label for g in configured))
         raise Answer(texts.ROLE_IN_CONFIG.format(who=mask_name(person.name), role=roles))
+    was_worker_of = {g.grid_id for g in grants if g.role is Role.WORKER and g.grid_id is not None}
     for grant in grants:
         ctx.uow.people.remove_grant(grant)
     if role is not Role.RESIDENT:
@@ -211,7 +214,53 @@ def set_role(ctx: Context, args: str) -> Outcome:
         scope = texts.ALL_GRIDS
     label = role.label + (f"（{scope}）" if scope else "")
     record_community(ctx, community.id, "role", f"{person.name} → {label}")
-    return answer(ctx, texts.ROLE_SET.format(who=mask_name(person.name), role=label), "command")
+    lines = [texts.ROLE_SET.format(who=mask_name(person.name), role=label)]
+    if grants:  # a change of post: what it leaves behind
+        lines += _left_behind(ctx, community, person, {g for g in was_worker_of if g != grid_id})
+    return answer(ctx, "\n".join(lines), "command")
+
+
+def _left_behind(
+    ctx: Context, community: Community, person: Person, grids_left: set[int]
+) -> list[str]:
+    """After someone's role changed (调岗, 离职): the open issues they still hold, with the
+    交接 that gives them to someone else, and each grid they left that has no grid worker now."""
+    lines = []
+    held = ctx.uow.issues.held_by(community.id, person.id, OPEN)
+    if held:
+        lines.append(
+            texts.ROLE_STILL_HOLDS.format(
+                who=mask_name(person.name),
+                count=len(held),
+                numbers=numbers_of(held),
+                name=person.name,
+            )
+        )
+    staffed = {
+        grant.grid_id
+        for _, grant in ctx.uow.people.staff(community.id)
+        if grant.role is Role.WORKER
+    }
+    if None in staffed:  # a grid worker of every grid
+        return lines
+    for grid_id in sorted(grids_left - staffed):
+        lines.append(texts.ROLE_GRID_UNSTAFFED.format(grid=ctx.uow.communities.grid(grid_id).name))
+    return lines
+
+
+def post_changed(ctx: Context, args: str) -> Outcome | None:
+    """「孙丽调到网格5了」「孙丽离职了」 (`bot.domain.asking.post_changed`): 设置角色 from the
+    secretary, of someone who holds a role here (or, to a grid, anyone known here: 「孙丽以后负责
+    网格3」); None (the words are chat) from anyone else, or of anyone else."""
+    if ctx.community is None or refusal("role", ctx.actor) is not None:
+        return None
+    name, role, *_ = argument_words(args)
+    name = name.lstrip("@")
+    people = ctx.uow.people
+    known = mentioned_person(ctx, name) is not None or bool(people.named(ctx.community.id, name))
+    if not known and ROLE_WORDS[role] is Role.WORKER:
+        known = len(people.heard_named(ctx.community.id, name)) == 1
+    return set_role(ctx, args) if known else None
 
 
 _ROSTER_ORDER = (Role.SECRETARY, Role.WORKER, Role.HEAD, Role.HANDLER)

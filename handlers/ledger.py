@@ -539,7 +539,7 @@ def handover(ctx: Context, args: str) -> Outcome:
     words = argument_words(args)
     if len(words) != 2:  # who gives, who takes
         raise Answer(ctx.services.command("handover").usage_line())
-    giver, _ = target_of(ctx, words[0])
+    giver = _giver(ctx, words[0])
     if giver is None:
         raise Answer(texts.HANDOVER_PERSON.format(name=normalize(words[0]).lstrip("@")))
     person, unit = target_of(ctx, words[1])
@@ -564,6 +564,20 @@ def handover(ctx: Context, args: str) -> Outcome:
         *tell_privately([giver], texts.HANDOVER_FROM.format(**said), skip=ctx.sender.id),
     ]
     return Outcome(replies, "command")
+
+
+def _giver(ctx: Context, token: str) -> Person | None:
+    """Whose issues 交接 gives: as `target_of` reads a person, or someone who no longer holds
+    a role here (离职, 调走) known by their work in the community."""
+    assert ctx.community is not None
+    try:
+        return target_of(ctx, token)[0]
+    except Answer:
+        name = normalize(token).lstrip("@")
+        former = ctx.uow.people.heard_named(ctx.community.id, name)
+        if len(former) != 1:
+            raise
+        return former[0]
 
 
 def target_of(ctx: Context, token: str) -> tuple[Person | None, str | None]:

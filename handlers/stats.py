@@ -80,6 +80,8 @@ _MEETINGS = {"议事", "议事协商", "协商议事", "协商", "会议", "开�
 # (「统计 本月 巡查」 is the issues of the 来源 巡查发现.)
 _PATROLS = {"走访", "走访巡查", "巡查走访", "入户", "走访入户", "走访记录", "巡查记录"}
 _BY_UNIT = {"单位", "各单位", "按单位", "分单位"}
+# 「统计 本月 用时」: how long the issues done took, from filing to 办结 (`durations_text`).
+_DURATIONS = {"用时", "办结用时", "时长", "办结时长", "办理时长", "处理时长", "平均用时", "时效"}
 # Each grid's line comes with every answer (unless one grid is asked): 「统计 本月 按网格」 is it.
 _BY_GRID = {"网格", "各网格", "按网格", "分网格", "每个网格"}
 # 「统计 今年 按月」: a line per month of the period instead of per grid.
@@ -92,6 +94,7 @@ _FLAGS = {
     **dict.fromkeys(_REPORT, "report"),
     **dict.fromkeys(_BY_UNIT, "by_unit"),
     **dict.fromkeys(_BY_MONTH, "by_month"),
+    **dict.fromkeys(_DURATIONS, "durations"),
 }
 # 「统计 本月 人员」: what each member of staff did; 「网格员」「楼栋长」: each of those.
 _EVERYONE = frozenset({Role.SECRETARY, Role.WORKER, Role.HEAD, Role.HANDLER})
@@ -291,6 +294,18 @@ def short_names(services: Services) -> Callable[[str], str]:
     """The category names the summary sentence uses: 停车 for 停车通行 (`short` in the
     categories file), as in 「分类前三：停车32、排水20、噪音15」."""
     return lambda code: services.category(code).short_name
+
+
+def time_said(seconds: float) -> str:
+    """How long something took, as a report says it: 「不到1小时」, 「5小时」, 「1.5天」, 「3天」
+    (calendar days to one decimal from a day on)."""
+    hours = seconds / 3600
+    if hours < 1:
+        return texts.TIME_UNDER_AN_HOUR
+    if round(hours) < 24:
+        return texts.TIME_HOURS.format(hours=round(hours))
+    days = f"{seconds / 86400:.1f}".removesuffix(".0")
+    return texts.TIME_DAYS.format(days=days)
 
 
 def summary_sentence(
@@ -543,6 +558,7 @@ class StatsQuery:
     report: bool = False  # 「统计 今年 总结」: the report, units, 来源 and meetings with it
     compare: Compare = ""  # 「环比」 prior: the period before; 「同比」 year: a year before
     patrols: bool = False  # 「统计 本月 走访」: the rounds of 走访 and 巡查 made
+    durations: bool = False  # 「统计 本月 用时」: how long the issues done took
 
     @property
     def of_people(self) -> bool:
@@ -647,6 +663,7 @@ def parse_stats_args(
         "report" in flags,
         compare,
         "patrols" in flags,
+        "durations" in flags,
     )
 
 
@@ -784,6 +801,60 @@ def meetings_moved(label: str, figures: MeetingFigures, was: MeetingFigures) -> 
     return texts.MEETINGS_COMPARED.format(
         label=label, held=held_was, votes=was.votes, changes="，".join(changes)
     )
+
+
+def durations_text(
+    uow: UnitOfWork, services: Services, community_id: int, query: StatsQuery
+) -> str:
+    """「本月办结诉求2条，平均用时1.5天；最久的是 #2，用了3天。」 then a line per grid (per unit
+    held, 「统计 本月 单位 用时」), counted in SQL from each issue's filing to its last 办结."""
+    lines = _durations_lines(uow, services, community_id, query, each=True)
+    if lines:
+        return "\n".join(lines)
+    grids = {grid.id: grid.name for grid in uow.communities.grids_of(community_id)}
+    return texts.DURATIONS_NONE.format(period=stats_label(services, grids, query))
+
+
+def _durations_lines(
+    uow: UnitOfWork, services: Services, community_id: int, query: StatsQuery, *, each: bool
+) -> list[str]:
+    """`durations_text`'s lines (only its first unless `each`); none when nothing was done."""
+    scope = query.scope(community_id)
+    whole = uow.issues.time_taken(scope, done_statuses=DONE)
+    slowest = uow.issues.slowest(scope, done_statuses=DONE)
+    if not whole or slowest is None:
+        return []
+    (_, done, average), (number, longest) = whole[0], slowest
+    grids = {grid.id: grid.name for grid in uow.communities.grids_of(community_id)}
+    said = texts.DURATIONS if done > 1 else texts.DURATIONS_ONE
+    period = stats_label(services, grids, query)
+    lines = [
+        said.format(
+            period=period,
+            done=done,
+            average=time_said(average),
+            number=number,
+            longest=time_said(longest),
+        )
+    ]
+    if not each or done == 1:
+        return lines
+    if query.by_unit:  # each unit's, most done first; what no unit held is the community's
+        rows = uow.issues.time_taken(scope, done_statuses=DONE, by="unit")
+        held = sorted((row for row in rows if row[0] is not None), key=lambda row: -row[1])
+        named = [(str(unit), n, mean) for unit, n, mean in held]
+    elif len(query.grid_ids) != 1 and not query.buildings:  # each grid's, in the grids' order
+        rows = uow.issues.time_taken(scope, done_statuses=DONE, by="grid")
+        per_grid = {key: (n, mean) for key, n, mean in rows if not isinstance(key, str)}
+        order: list[int | None] = [g for g in grids if g in per_grid]
+        order += [g for g in per_grid if g not in grids]
+        named = [(grids.get(g, NO_GRID) if g is not None else NO_GRID, *per_grid[g]) for g in order]
+    else:
+        return lines
+    return lines + [
+        texts.DURATIONS_LINE.format(name=name, done=n, average=time_said(mean))
+        for name, n, mean in named
+    ]
 
 
 def _limits_line(uow: UnitOfWork, community_id: int, query: StatsQuery, now: datetime) -> list[str]:
@@ -1233,9 +1304,9 @@ CHART: ChartMaker | None = stats_chart
 
 def stats(ctx: Context, args: str) -> Outcome:
     """统计 [今天/近7天/本周/本月/上月/2026-11/11月1日到15日/今年/本季度] [网格] [楼号] [分类]
-    [单位/人员/来源/议事/总结] [按月] [环比/同比] [图] — the seeds' figures for a period; a unit's
-    (物业), or every unit's (单位); what staff did (张网格, 人员: `handlers.workload`); by 来源;
-    month by month; against the period before."""
+    [单位/人员/来源/议事/总结/用时] [按月] [环比/同比] [图] — the seeds' figures for a period;
+    a unit's (物业), or every unit's (单位); what staff did (张网格, 人员: `handlers.workload`);
+    by 来源; month by month; against the period before; how long what was done took (用时)."""
     if ctx.actor.role is Role.HANDLER and ctx.actor.unit and ctx.community is not None:
         return _own_unit(ctx, ctx.actor.unit, args)
     if _heads_own(ctx):
@@ -1259,15 +1330,18 @@ def _own_unit(ctx: Context, unit: str, args: str) -> Outcome:
     """统计 from a handler (物业's 刘物业): their unit's figures for the period, as 「统计 本月
     物业」 gives the secretary; anything else is the secretary's to see."""
     assert ctx.community is not None
-    words = [word for word in normalize(args).split() if word not in _OURS and word != unit]
+    said = normalize(args).split()
+    words = [word for word in said if word not in _OURS and word != unit and word not in _DURATIONS]
     try:
         if len(words) > 1:
             raise ValueError(words[1])
         period = parse_period(words[0] if words else "本月", ctx.now, ctx.services.settings.tz)
     except ValueError:
         raise Answer(texts.STATS_OWN_UNIT.format(unit=unit), "refused", "stats") from None
-    query = StatsQuery(period, units=frozenset({unit}))
-    return answer(ctx, stats_text(ctx.uow, ctx.services, ctx.community.id, query))
+    query = StatsQuery(
+        period, units=frozenset({unit}), durations=bool(_DURATIONS.intersection(said))
+    )
+    return answer(ctx, _figures_text(ctx.uow, ctx.services, ctx.community.id, query))
 
 
 def _heads_own(ctx: Context) -> bool:
@@ -1286,10 +1360,11 @@ def _own_buildings(ctx: Context, args: str) -> Outcome:
     「统计 本月 3号楼」 gives staff; a period alone, anything else is staff's to see."""
     assert ctx.community is not None
     own = set(ctx.actor.buildings)
+    said = normalize(args).split()
     words = [
         word
-        for word in normalize(args).split()
-        if word not in _OURS and building_number(word) not in own
+        for word in said
+        if word not in _OURS and building_number(word) not in own and word not in _DURATIONS
     ]
     try:
         if len(words) > 1:
@@ -1300,8 +1375,16 @@ def _own_buildings(ctx: Context, args: str) -> Outcome:
         raise Answer(
             texts.STATS_OWN_BUILDINGS.format(buildings=buildings), "refused", "stats"
         ) from None
-    query = StatsQuery(period, buildings=frozenset(own))
-    return answer(ctx, stats_text(ctx.uow, ctx.services, ctx.community.id, query))
+    durations = bool(_DURATIONS.intersection(said))
+    query = StatsQuery(period, buildings=frozenset(own), durations=durations)
+    return answer(ctx, _figures_text(ctx.uow, ctx.services, ctx.community.id, query))
+
+
+def _figures_text(uow: UnitOfWork, services: Services, community_id: int, query: StatsQuery) -> str:
+    """The query's figures, or how long its issues took when that was asked (`durations`)."""
+    if query.durations:
+        return durations_text(uow, services, community_id, query)
+    return stats_text(uow, services, community_id, query)
 
 
 def asked(ctx: Context, words: str) -> Outcome | None:
@@ -1345,6 +1428,8 @@ def _answered(ctx: Context, query: StatsQuery, staff: Mapping[int, workload.Memb
         return answer(ctx, _meetings_text(ctx.uow, ctx.community.id, query, ctx.services))
     if query.patrols:
         return answer(ctx, _patrols_text(ctx.uow, ctx.community.id, query, ctx.services))
+    if query.durations and not (query.of_people or query.chart):
+        return answer(ctx, durations_text(ctx.uow, ctx.services, ctx.community.id, query))
     if query.report and not (query.of_people or query.of_units or query.chart):
         return answer(ctx, report_text(ctx.uow, ctx.services, ctx.community.id, query))
     if query.of_people:
@@ -1502,7 +1587,8 @@ def report_text(uow: UnitOfWork, services: Services, community_id: int, query: S
     text = stats_text(uow, services, community_id, query)
     per_unit = unit_counts_of(uow, community_id, query, now)
     configured = unit_names(uow, services, community_id)
-    lines = [text, *every_unit(per_unit, configured, query.period.label)]
+    lines = [text, *_durations_lines(uow, services, community_id, query, each=False)]
+    lines += every_unit(per_unit, configured, query.period.label)
     sources = _source_lines(uow, community_id, query, now)
     if len(sources) > 1:
         lines += [texts.SOURCES_HEAD.format(period=query.period.label), *sources]

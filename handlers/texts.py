@@ -485,6 +485,11 @@ ROSTER_NONE = "还没有设置任何角色。"
 ROSTER_FOOT = "设置或改动：设置角色 @人 角色 [网格/楼栋/单位]"
 ROLE_UNKNOWN = "没有「{word}」这个角色，可以写：{roles}。例如：设置角色 @张网格 网格员 网格3"
 GRID_UNKNOWN = "没有「{word}」这个网格，可以写：{grids}。"
+# After a change of post: what the person leaves behind (handlers/admin.py `_left_behind`).
+ROLE_STILL_HOLDS = (
+    "{who} 手上还有{count}件未办结（{numbers}），交给别人请发送「交接 @{name} @接手人」。"
+)
+ROLE_GRID_UNSTAFFED = "{grid}现在没有网格员，请发送「设置角色 @人 网格员 {grid}」。"
 ROLE_IN_CONFIG = "{who} 的角色（{role}）写在配置文件里，请联系管理员修改配置文件。"
 SHOW_REPORTER = "报事人：{who} · {at} · 来源：{source}"
 SHOW_TIME_LIMIT = " · 工单时限：{due}"
@@ -804,6 +809,14 @@ SUMMARY_NOTHING = "{period}没有收集到诉求。"
 # 「统计 本月 12345」: the work orders' time limits (办理时限), as the platform counts them.
 SUMMARY_LIMITS = "有办理时限的工单{limited}条：时限内办结{on_time}条{rate}，超时限未办结{late}条。"
 SUMMARY_LIMITS_RATE = "（按时办结率{rate}）"
+# 「统计 本月 用时」: how long the issues done took, filing to 办结, in calendar days.
+DURATIONS = "{period}办结诉求{done}条，平均用时{average}；最久的是 #{number}，用了{longest}。"
+DURATIONS_ONE = "{period}办结诉求1条（#{number}），用时{longest}。"
+DURATIONS_LINE = "{name}：办结{done}条，平均{average}"
+DURATIONS_NONE = "{period}还没有办结的诉求，无从计算用时。"
+TIME_UNDER_AN_HOUR = "不到1小时"
+TIME_HOURS = "{hours}小时"
+TIME_DAYS = "{days}天"
 
 # 走访 (handlers/patrols.py): a round of 走访 or 巡查 kept, listed, taken back, counted
 PATROL_KEPT = "已记录{day}走访：{words}（{where}）{photos}。您{period}第{count}次。"

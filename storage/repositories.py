@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
 from itertools import pairwise
-from typing import Any, NamedTuple, TypeVar, cast
+from typing import Any, Literal, NamedTuple, TypeVar, cast
 
 from sqlalchemy import (
     ColumnElement,
@@ -26,7 +26,11 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import InstrumentedAttribute, Session, load_only
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.types import Float
 
 from bot.domain.chats import is_platform_id
 from bot.domain.deadlines import DueWindow
@@ -355,8 +359,9 @@ class People:
         ).all()
 
     def heard_named(self, community_id: int, name: str) -> Sequence[Person]:
-        """People called `name` the bot acted on a message of in the community's chats (for
-        「让李明当楼栋长」, said without an @)."""
+        """People called `name` the bot acted on a message of in the community's chats, or who
+        hold or worked on one of its issues (staff who have left their post: 「交接 孙丽
+        张网格」) (for 「让李明当楼栋长」, said without an @)."""
         heard = (
             select(InboundMessage.id)
             .join(
@@ -369,8 +374,15 @@ class People:
                 InboundMessage.sender_ref == Person.ref,
             )
         )
+        holds = select(Issue.id).where(
+            Issue.community_id == community_id, Issue.assignee_id == Person.id
+        )
+        worked = select(AuditEntry.id).where(
+            AuditEntry.community_id == community_id, AuditEntry.actor_id == Person.id
+        )
+        known = or_(heard.exists(), holds.exists(), worked.exists())
         return self._session.scalars(
-            select(Person).where(Person.name == name, heard.exists()).order_by(Person.id)
+            select(Person).where(Person.name == name, known).order_by(Person.id)
         ).all()
 
     def of_unit(self, community_id: int, unit: str) -> Sequence[Person]:
@@ -870,6 +882,48 @@ class Issues:
         ).one()
         limited, resolved, on_time, overdue = row
         return int(limited), int(resolved or 0), int(on_time or 0), int(overdue or 0)
+
+    def time_taken(
+        self,
+        scope: StatsScope,
+        *,
+        done_statuses: Collection[IssueStatus],
+        by: Literal["grid", "unit"] | None = None,
+    ) -> list[tuple[int | str | None, int, float]]:
+        """Of the scope's issues in `done_statuses`: how many, and the average seconds from
+        filing to when each was last resolved (办结用时), in SQL; one row (None, …) for the
+        whole scope, or one per grid id or unit held (`assignee_unit`) as `by` asks."""
+        taken = _seconds_between(Issue.created_at, Issue.resolved_at)
+        key = {"grid": Issue.grid_id, "unit": Issue.assignee_unit, None: literal(None)}[by]
+        where = [
+            *self._narrowed(scope),
+            Issue.status.in_(sorted(done_statuses)),
+            Issue.resolved_at.is_not(None),
+        ]
+        query = select(key, func.count(), func.avg(taken)).where(*where)
+        if by is not None:
+            query = query.group_by(key)
+        return [
+            (name, int(n), float(average)) for name, n, average in self._session.execute(query) if n
+        ]
+
+    def slowest(
+        self, scope: StatsScope, *, done_statuses: Collection[IssueStatus]
+    ) -> tuple[int, float] | None:
+        """The scope's issue in `done_statuses` that took longest from filing to being
+        resolved: its number and the seconds it took (the lowest number of equals)."""
+        taken = _seconds_between(Issue.created_at, Issue.resolved_at)
+        row = self._session.execute(
+            select(Issue.number, taken)
+            .where(
+                *self._narrowed(scope),
+                Issue.status.in_(sorted(done_statuses)),
+                Issue.resolved_at.is_not(None),
+            )
+            .order_by(taken.desc(), Issue.number)
+            .limit(1)
+        ).first()
+        return None if row is None else (int(row[0]), float(row[1]))
 
     def unit_groups(
         self,
@@ -2274,6 +2328,26 @@ def _figures(
         func.count(Issue.counted_rating),
         func.sum(case((Issue.counted_rating >= satisfied_from, 1), else_=0)),
     )
+
+
+class _seconds_between(FunctionElement[float]):
+    """The seconds from one timestamp column to another, as each dialect counts them."""
+
+    type = Float()
+    name = "seconds_between"
+    inherit_cache = True
+
+
+@compiles(_seconds_between, "sqlite")
+def _seconds_on_sqlite(element: _seconds_between, compiler: SQLCompiler, **kw: Any) -> str:
+    start, end = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"((julianday({end}) - julianday({start})) * 86400.0)"
+
+
+@compiles(_seconds_between, "postgresql")
+def _seconds_on_postgresql(element: _seconds_between, compiler: SQLCompiler, **kw: Any) -> str:
+    start, end = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"EXTRACT(EPOCH FROM ({end} - {start}))"
 
 
 def _resolved_on_time(done_statuses: Collection[IssueStatus]) -> ColumnElement[bool]:

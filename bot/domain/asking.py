@@ -661,6 +661,20 @@ _WORK_ASKED = re.compile(
 )
 
 
+# 「平均办结时长」「办结一件平均要几天」「这个月平均多久办结」「物业平均几天修好」: how long the
+# issues done took (「统计 本月 用时」), a unit's when one is named.
+_DONE_WORD = r"(?:办结|办完|办好|处理完?|解决|修好|弄好)"
+_DURATION_ASKED = re.compile(
+    rf"^(?:我们|咱们|社区)?(?P<period>{_STATS_PERIOD})?的?(?:(?P<unit>物业|[\u4e00-\u9fff]{{1,6}}?(?:局|所|公司|中心|办))的?)?"
+    rf"(?P<period2>{_STATS_PERIOD})?的?(?:诉求|问题)?的?"
+    rf"(?:平均(?:的)?(?:办结|办理|处理)?(?:用时|时长|时间|周期)|(?:办结|办理|处理)(?:用时|时长|周期)"
+    rf"|{_DONE_WORD}(?:一件|一条|一个)(?:事|诉求|问题)?(?:平均|一般)(?:要|需要|得|用)?"
+    r"(?:多久|几天|多长时间|多少天|多少时间)"
+    rf"|平均(?:要|需要|得|用)?(?:多久|几天|多长时间|多少天)(?:能|才能|可以)?{_DONE_WORD}(?:一件|一条)?)"
+    r"(?:是|有|要)?(?:多少天?|多久|多长时间?|几天|怎么样|如何)?$"
+)
+
+
 _GRIDS_COMPARED = re.compile(
     r"^网格[0-9]{1,3}(?:和|跟|与)网格[0-9]{1,3}(?:比一下|比一比|比比|对比一下|比较一下|哪个好)$"
 )
@@ -674,6 +688,11 @@ def stats_asked(text: str) -> str | None:
     if "12345" in text and (hotline := _HOTLINE_ASKED.match(text)) is not None:
         period = hotline["period"] or "本月"  # 「12345的情况」「这个月12345工单怎么样」
         return f"{_PERIOD_SAID.get(period, period)} 12345"
+    timed = "平均" in text or "用时" in text or "时长" in text or "周期" in text
+    if timed and (took := _DURATION_ASKED.match(text)) is not None:  # 「平均办结时长」
+        period = took["period"] or took["period2"] or "本月"
+        words = [_PERIOD_SAID.get(period, period), took["unit"] or "", "用时"]
+        return " ".join(word for word in words if word)
     if "网格" in text and _GRIDS_COMPARED.match(text):  # 「网格3和网格5比一下」: each grid's
         return "本月"
     rates = _RATES_ASKED.match(text) if "率" in text or "网格" in text or "满意" in text else None
@@ -1202,3 +1221,30 @@ def notice_asked(text: str) -> bool:
     if not 4 <= len(text) <= NOTICE_ASKED_AT_MOST:
         return False
     return _NOTICE_QUESTION.search(text) is not None and _DONE_ASKED.search(text) is None
+
+
+# 「孙丽调到网格5了」「孙丽以后负责网格5」: a grid worker's change of post, 设置角色 孙丽 网格员
+# 网格5; 「孙丽离职了」「陈楼长退休了」「孙丽调到街道去了」: someone leaving their post, 设置角色
+# 孙丽 居民 (said by the secretary privately or in the work group; neighbours' words stay chat).
+_POST_WHO = (
+    r"(?:网格员|楼栋长)?(?![我你他她谁])(?P<who>@?[\u4e00-\u9fff]{2,4}?|@[^\s，,]{1,16}?)\s*"
+)
+_POST_MOVED = re.compile(
+    rf"^{_POST_WHO}(?:已经|已)?(?:调到|调去|调整到|改到|换到|改管|改成负责|以后负责|现在负责|负责)"
+    r"了?(?P<grid>网格[0-9]{1,3})(?:了|去了|工作了)?$"
+)
+_POST_LEFT = re.compile(
+    rf"^{_POST_WHO}(?:已经|已)?(?:(?:离职|辞职|调走|退休|不干)了"
+    r"|(?:调到|调去|借调到)(?:街道|别的社区|其他社区|区里|镇上|别处)(?:去|工作)?了)$"
+)
+
+
+def post_changed(text: str) -> str | None:
+    """The 设置角色 words a change of post means (`text` normalised, without its closing
+    punctuation): 「孙丽 网格员 网格5」 for 「孙丽调到网格5了」, 「孙丽 居民」 for 「孙丽离职了」;
+    None for other words."""
+    if (moved := _POST_MOVED.match(text)) is not None:
+        return f"{moved['who']} 网格员 {moved['grid']}"
+    if (left := _POST_LEFT.match(text)) is not None:
+        return f"{left['who']} 居民"
+    return None

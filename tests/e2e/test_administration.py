@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -18,7 +19,7 @@ from storage.models import (
     WaitingPhoto,
 )
 from storage.uow import UnitOfWork
-from tests.support.conversation import Conversation, monday_morning
+from tests.support.conversation import Conversation, example_settings, monday_morning
 
 
 def test_the_secretary_makes_a_resident_a_grid_worker(chat: Conversation) -> None:
@@ -51,6 +52,73 @@ def test_the_secretary_grants_and_takes_back_a_role_in_words(chat: Conversation)
     assert chat.text("@王芳/网格3群: 让孙大爷当5号楼楼栋长吧") == "只有书记可以设置角色。"
     assert "李明" in chat.text("@李书记/工作群: 让李明当5号楼楼栋长")
     assert chat.say("@王芳/网格3群: 楼栋长让我们明天去开会") == []
+
+
+def test_a_change_of_post_said_in_words_says_what_it_leaves_behind(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    chat.say("@王芳/网格3群: #报事 4号楼门口井盖松了")
+    assert (
+        chat.text("@李书记/工作群: 设置角色 @孙丽 网格员 网格3") == "已设置 孙* 为网格员（网格3）。"
+    )
+    chat.say("@李书记/工作群: 派单 1 孙丽")
+    # Moved to another grid: the issue she holds is named, with the 交接 that passes it on.
+    assert chat.text("@李书记/工作群: 孙丽调到网格5了").splitlines() == [
+        "已设置 孙* 为网格员（网格5）。",
+        "孙* 手上还有1件未办结（#1），交给别人请发送「交接 @孙丽 @接手人」。",
+    ]
+    assert "网格员：张*格（网格3）、赵*格（网格5）、孙*（网格5）" in chat.text(
+        "@李书记/工作群: 人员"
+    )
+    assert (
+        chat.text("@孙丽/网格5群: 受理 2") == "这件事不在您负责的网格，请联系书记或该网格的网格员。"
+    )
+    # She leaves: her role goes, what she holds waits for the 交接, typed without an @ too.
+    assert chat.text("@李书记/私聊: 孙丽离职了。").splitlines() == [
+        "已设置 孙* 为居民。",
+        "孙* 手上还有1件未办结（#1），交给别人请发送「交接 @孙丽 @接手人」。",
+    ]
+    assert chat.say("@李书记/工作群: 交接 孙丽 张网格")[0] == (
+        "工作群",
+        "已把 孙* 手上的1件事项（#1）交给 张*格，期限不变。",
+    )
+    assert chat.text("@孙丽/网格3群: 办结 1 修好了") == "只有承办人或网格员及以上可以办结。"
+    # Known here by her work, she may come back to a grid said in words.
+    assert chat.text("@李书记/工作群: 孙丽以后负责网格3") == "已设置 孙* 为网格员（网格3）。"
+    assert chat.text("@李书记/工作群: 孙丽辞职了") == "已设置 孙* 为居民。"
+
+
+def test_a_grid_left_without_a_grid_worker_is_named(db_url: str, tmp_path: Path) -> None:
+    settings = example_settings(db_url, tmp_path / "media")
+    community = settings.communities[0]
+    people = [person for person in community.people if person.ref != "赵网格"]
+    only = community.model_copy(update={"people": people})
+    chat = Conversation(settings.model_copy(update={"communities": [only]}), monday_morning())
+    try:
+        chat.say("@孙大爷/网格5群: #报事 6号楼门口路灯不亮")
+        chat.say("@李书记/工作群: 设置角色 @孙丽 网格员 网格5")
+        assert chat.text("@李书记/工作群: 孙丽调到网格3了").splitlines() == [
+            "已设置 孙* 为网格员（网格3）。",
+            "网格5现在没有网格员，请发送「设置角色 @人 网格员 网格5」。",
+        ]
+        assert chat.text("@李书记/工作群: 新来的网格员叫孙丽，负责网格5") == (
+            "已设置 孙* 为网格员（网格5）。"
+        )
+    finally:
+        chat.close()
+
+
+def test_changes_of_post_are_the_secretarys_and_only_of_staff(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    # Neighbours' news stays chat, in the group and privately; so does someone without a role.
+    assert chat.say("@王芳/网格3群: 张网格离职了") == []
+    assert not any("设置" in text for _, text in chat.say("@王芳/私聊: 孙丽调到网格5了"))
+    assert chat.say("@李书记/工作群: 王芳退休了") == []
+    assert chat.say("@李书记/工作群: 我调到网格5了") == []
+    assert "网格员：张*格（网格3）、赵*格（网格5）\n" in chat.text("@李书记/工作群: 人员")
+    # A role the config file gives is changed there.
+    assert chat.text("@李书记/工作群: 张网格调到网格5了") == (
+        "张*格 的角色（网格员）写在配置文件里，请联系管理员修改配置文件。"
+    )
 
 
 def test_staff_see_who_holds_which_role(chat: Conversation) -> None:

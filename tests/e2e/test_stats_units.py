@@ -245,10 +245,13 @@ def test_the_monthly_report_carries_every_unit(week: Conversation) -> None:
     assert len(reports) == 1
     units = week.text("@李书记/工作群: 统计 上月 单位")
     assert units.startswith("11月各单位承办情况：\n物业：承办4条，办结2条")
-    # After the month's sentence and its grids, the units as 「统计 上月 单位」 gives them (the
-    # report goes out bundled with the morning's digest).
+    # After the month's sentence and its grids, and how long what was done took (「统计 上月
+    # 用时」's first line), the units as 「统计 上月 单位」 gives them (the report goes out
+    # bundled with the morning's digest).
     month = week.text("@李书记/工作群: 统计 上月")
-    assert f"📊 月报：{month}\n{units}\n" in reports[0]
+    took = week.text("@李书记/工作群: 统计 上月 用时").splitlines()[0]
+    assert took.startswith("11月办结诉求2条，平均用时")
+    assert f"📊 月报：{month}\n{took}\n{units}\n" in reports[0]
 
 
 def test_a_unit_against_the_period_before(week: Conversation) -> None:

@@ -16,6 +16,7 @@ from bot.domain.asking import (
     naming_words,
     notice_answers,
     notice_wanted,
+    post_changed,
     problem_asked,
     reporter_asked,
     reporter_told,
@@ -990,11 +991,45 @@ def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: 
         ("这个月12345有几单", "本月 12345"),
         ("12345一共派了多少单", "本月 12345"),
         ("12345热线本月多少件", "本月 12345热线"),
+        # How long the issues done took: 统计 … 用时, a unit's when named.
+        ("平均办结时长", "本月 用时"),
+        ("办结一件平均要几天", "本月 用时"),
+        ("这个月平均多久办结", "本月 用时"),
+        ("上个月的平均办结用时是多少", "上月 用时"),
+        ("今年平均处理时间", "今年 用时"),
+        ("物业平均几天修好", "本月 物业 用时"),
+        ("我们平均几天修好", "本月 用时"),
+        ("办结用时多少", "本月 用时"),
         ("今天几点", None),
+        ("平均分多少", None),
+        ("平均每天几条", None),
     ],
 )
 def test_the_statistics_period_is_read_from_the_question(said: str, period: str | None) -> None:
     assert stats_asked(said) == period
+
+
+@pytest.mark.parametrize(
+    ("said", "role"),
+    [
+        ("孙丽调到网格5了", "孙丽 网格员 网格5"),
+        ("网格员孙丽已经调整到网格12", "孙丽 网格员 网格12"),
+        ("孙丽以后负责网格3", "孙丽 网格员 网格3"),
+        ("@孙丽 换到网格5了", "@孙丽 网格员 网格5"),  # a mention, with the space after it
+        ("@孙丽换到网格5了", "@孙丽 网格员 网格5"),
+        ("孙丽离职了", "孙丽 居民"),
+        ("楼栋长陈明退休了", "陈明 居民"),
+        ("孙丽调到街道去了", "孙丽 居民"),
+        ("孙丽已经不干了", "孙丽 居民"),
+        ("我调到网格5了", None),
+        ("他离职了", None),
+        ("孙丽走了", None),  # went home, or away: not said of a post
+        ("孙丽调到网格5了吗", None),
+        ("孙丽去网格5了", None),  # on a round
+    ],
+)
+def test_a_change_of_post_is_read_as_the_role_it_sets(said: str, role: str | None) -> None:
+    assert post_changed(said) == role
 
 
 @pytest.mark.parametrize(
