@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain import guide as guide_rules
+from bot.domain.asking import ATTENDEES_REMINDED
 from bot.domain.duplicates import ME_TOO_WITHIN
 from bot.domain.voting import WITHDRAW_WORDS
 from bot.messages import ChatRef, Direct, IncomingMessage, Outgoing, PollAnswer, Reply
@@ -214,13 +215,16 @@ class Dispatcher:
                 log.info("answer to unknown poll %s ignored", message.poll_answer.poll_ref)
                 return []
             message = found
-        read = self._ordinal_named(message) or message  # 「第一个撤回」: 「1号撤回」
+        read, listed = self._ordinal_named(message)  # 「第一个撤回」: 「1号撤回」
         route = self._router.route(read)
         if message.edited is not None:
             route = self._edit_route(message, route)
         while route.otherwise is not None and not self._awaited(read, route):
             # 「没有」 said to nobody's question, 「我选周六」 with no poll open: as it reads.
             route = route.otherwise
+        if listed and route.kind is not RouteKind.IGNORE:  # 「第五个受理」 after a list of 3
+            first = issue_first(normalize(read.text))[0]
+            route = Route(RouteKind.ORDINAL_BEYOND, text=str(listed), args=str(first))
         if route.kind is RouteKind.IGNORE:
             if (asked := self._guide_asked(message)) is not None:
                 route = Route(RouteKind.GUIDE_ASKED, text=asked, otherwise=IGNORE)
@@ -256,34 +260,38 @@ class Dispatcher:
         self._keep_failed(message, sorry)
         return [sorry]
 
-    def _ordinal_named(self, message: IncomingMessage) -> IncomingMessage | None:
+    def _ordinal_named(self, message: IncomingMessage) -> tuple[IncomingMessage, int]:
         """「第一个撤回」「第二个怎么样了」「最后一个派给物业」 just after the bot listed issues in
         this chat: the message as if the issue had been named by its number (「1号撤回」), to
-        be read so (it is kept as typed). None for other words, or with no such list."""
+        be read so (it is kept as typed); other words, or with no such list, as they are. And,
+        for a place beyond the list (「第五个」 of three), how many it has (the message read
+        with the first's number, to know whether the words asked anything); else 0."""
         text = message.text
         if not text or text[:1] not in _ORDINAL_FIRST:
-            return None
+            return message, 0
         said = normalize(visible(text).strip())
         ordinal = _ORDINAL.match(said)
         if ordinal is None:
-            return None
+            return message, 0
         since = self._services.clock.now() - ORDINAL_WITHIN
         try:
             with UnitOfWork(self._sessions) as uow:
                 shown = uow.outbox.recent_texts(message.chat.platform, message.chat.ref, since)
         except Exception:
             log.exception("reading what was listed in chat %s failed", message.chat.ref)
-            return None
+            return message, 0
         for listed in shown:  # the newest list of two issues or more
             numbers = list(dict.fromkeys(_LISTED_ISSUE.findall(listed)))
             if len(numbers) < 2:
                 continue
             place = len(numbers) if ordinal["last"] else read_number(ordinal["n"])
-            if place is None or not 1 <= place <= len(numbers):
-                return None
+            if place is None:
+                return message, 0
             rest = said[ordinal.end() :].lstrip("，, ")
-            return replace(message, text=f"{numbers[place - 1]}号{rest}")
-        return None
+            if not 1 <= place <= len(numbers):
+                return replace(message, text=f"{numbers[0]}号{rest}"), len(numbers)
+            return replace(message, text=f"{numbers[place - 1]}号{rest}"), 0
+        return message, 0
 
     def _edit_route(self, message: IncomingMessage, fresh: Route) -> Route:
         """An edit of a message (Telegram). Of one filed as a report: perhaps its 补充. Of one
@@ -587,6 +595,9 @@ class Dispatcher:
                     return self._or_otherwise(ctx, route, listing.asked_after(ctx, route.args))
                 if route.command.name == "notice":  # said in words: shown, never sent
                     return self._or_otherwise(ctx, route, notice.wanted(ctx, route.args))
+                if route.word == ATTENDEES_REMINDED:  # 「提醒报名的人明天开会」
+                    reminded = meetings.attendees_reminded(ctx, route.args)
+                    return self._or_otherwise(ctx, route, reminded)
                 if route.command.name == "role":  # 「孙丽离职了」: of staff, by the secretary
                     return self._or_otherwise(ctx, route, admin.post_changed(ctx, route.args))
                 return route.command.handler(ctx, route.args)
@@ -604,6 +615,9 @@ class Dispatcher:
                 return intake.late_photo(ctx, route.text)
             case RouteKind.SUGGEST:
                 return intake.suggest_filing(ctx, route.text)
+            case RouteKind.ORDINAL_BEYOND:  # 「第五个受理」 after a list of three
+                said = texts.ORDINAL_BEYOND.format(count=route.text, first=route.args)
+                return answer(ctx, said, "invalid")
             case RouteKind.IGNORE:  # what a spoken answer falls back to when nothing waits
                 return Outcome([], "ignored")
         raise AssertionError(f"unrouted {route.kind}")

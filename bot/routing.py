@@ -13,7 +13,9 @@ from enum import Enum
 
 from bot.analysis.location import extract_location, gives_place
 from bot.domain.asking import (
+    ATTENDEES_REMINDED,
     asks_in_group,
+    attendees_to_remind,
     checked_said,
     contact_asked,
     detail_said,
@@ -181,6 +183,7 @@ class RouteKind(Enum):
     # 「同意」 in reply to a holder's 延期 request, 「不同意延期 2」: granting or declining it
     EXTEND_ANSWER = "extend_answer"
     SUGGEST = "suggest"  # untagged, but reads surely as a complaint: suggest #立案 (§2)
+    ORDINAL_BEYOND = "ordinal_beyond"  # 「第五个受理」 after a list of three: said so
     IGNORE = "ignore"
 
 
@@ -429,6 +432,11 @@ class Router:
             if patrol_said(said_text):  # 「今天走访了3号楼，没发现问题」: 走访 …
                 patrol, words = self._by_name["patrol"], rstrip_marks(raw, SENTENCE_ENDS)
                 return Route(RouteKind.LEDGER_ASKED, patrol, "走访", words, otherwise=untagged)
+        if (start := attendees_to_remind(said_text)) is not None:  # 「提醒报名的人明天开会」
+            calling, words = self._by_name["meeting"], _rest_after(raw, start)
+            return Route(
+                RouteKind.LEDGER_ASKED, calling, ATTENDEES_REMINDED, words, otherwise=untagged
+            )
         if (post := post_changed(said_text)) is not None:  # 「孙丽离职了」: 设置角色 孙丽 居民
             role = self._by_name["role"]
             return Route(RouteKind.LEDGER_ASKED, role, "设置角色", post, otherwise=untagged)
@@ -917,7 +925,9 @@ _WHEN_SAID = (
     r"|(?:下|这|本)?(?:周|星期|礼拜)[一二三四五六日天末]|[0-9]{1,2}月[0-9]{1,2}[日号]|[0-9]{1,2}[号日]"
     # 「春节前提醒我…」「月底提醒大家…」
     r"|(?:元旦|春节|过年|五一|劳动节|端午|中秋|国庆)节?(?:之?前)?|年前|年底|月底)"
-    r"(?:早上|上午|中午|下午|晚上)?)\s*提醒"
+    r"(?:早上|上午|中午|下午|晚上)?"
+    # 「下午提醒我给王芳回电话」: today's afternoon
+    r"|早上|上午|中午|下午|傍晚|晚上)\s*提醒"
 )
 # 「怎么派单」「如何销号」「派单怎么用」「评价是什么意思」: how a command goes.
 _HOW_TO = re.compile(
@@ -938,7 +948,8 @@ _VERDICTS = "|".join(sorted({*RATING_WORDS, *VAGUE_RATING_WORDS}, key=len, rever
 # neighbour, but in a work group to the bot; 「…提醒大家…」 asks the bot to tell the group)
 _REMINDER_WORD = "提醒"  # in every phrasing said only privately
 _PLEASE = r"(?:帮我|请|麻烦(?:你)?|给我)?"  # before a phrasing: 「帮我把今年的数据导出来」
-_SENT = r"(?:发一?下|发我|发给我|发过来|给我)?(?:一下)?吧?"  # after it: 「…发我一下」
+# after it: 「…发我一下」「…发到工作群」「…发群里」
+_SENT = r"(?:发一?下|发我|发给我|发过来|给我|发(?:到|在)?(?:工作群|群里|这里|这儿))?(?:一下)?吧?"
 _GRID_SAID = r"(?P<grid>网格[0-9]{1,3})"  # 「导出网格3的台账」
 # 「1号回访了」「2号打了回访电话」「3号回访电话打过了」: the follow-up call made
 _CALLED_BACK = (

@@ -20,6 +20,7 @@ from bot.domain.asking import (
     DONE_SAID,
     DROPPED_SAID,
     DUPLICATE_SAID,
+    ESCALATION_SAID,
     EXTEND_SAID,
     NO_LONGER_NEEDED,
     NOT_OURS_SAID,
@@ -28,8 +29,10 @@ from bot.domain.asking import (
     REPORTER_CONTACT_ASKED,
     RESOLVED_SAID,
     SENT_TO_SAID,
+    SUSPEND_SAID,
     UNASSIGN_SAID,
     URGING,
+    WHY_LATE_ASKED,
     WHY_REJECTED,
     WORK_SAID,
     detail_said,
@@ -509,6 +512,11 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
         return None
     if REPORTER_CONTACT_ASKED.search(said):  # 「1号报事人电话多少」: through its grid worker
         return _reporter_contact(ctx, issue)
+    if ctx.role in AT_WORK and WHY_LATE_ASKED.match(said.strip()):  # 「1号为什么超期了」
+        # Imported here: handlers.show needs handlers.meetings, which needs this module.
+        from handlers.show import show
+
+        return show(ctx, str(number))
     if issue.status is IssueStatus.RESOLVED and ctx.role in STAFF and CALL_MISSED.search(said):
         return rate(ctx, f"{number} {said}")  # 「1号打了电话没人接」: a 回访 that reached nobody
     if (checked := _check_told(ctx, issue, said)) is not None:
@@ -541,6 +549,10 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
         return answer(ctx, line, "invalid")
     if EXTEND_SAID.search(said):
         hint = _extend_hint(ctx, said.strip())
+    elif SUSPEND_SAID.search(said):  # 「1号先放一放」「1号等开春再弄」: held over, a 延期
+        hint = _extend_hint(ctx, said.strip(), texts.STAFF_SUSPEND_HINT)
+    elif ctx.role in STAFF and ESCALATION_SAID.search(said):  # 「1号需要街道协调」: 上报
+        hint = _escalate_hint(ctx, said)
     elif NOT_OURS_SAID.search(said):
         hint, said = texts.STAFF_NOT_OURS_HINT, _not_ours_reason(said)
     return _work_hinted(ctx, hint, number, said.strip())
@@ -548,15 +560,16 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
 
 # 「要等两天」「下周三才能修」「延到周五」: how long, or till when, more time is asked for.
 _MORE_TIME = re.compile(
-    r"(?P<when>[0-9一二两三四五六七八九十半]{1,3}\s*个?(?:工作日|天|周|星期|礼拜|月)"
-    r"|(?:下|这|本)?(?:周|星期)[一二三四五六日天]|[0-9]{1,2}月[0-9]{1,2}[日号]|月底|明天|后天)"
+    r"(?P<when>[0-9]{1,2}月[0-9]{1,2}[日号]"  # before 「3个月」: 「3月1日」 is a day
+    r"|[0-9一二两三四五六七八九十半]{1,3}\s*个?(?:工作日|天|周|星期|礼拜|月)"
+    r"|(?:下|这|本)?(?:周|星期)[一二三四五六日天]|月底|明天|后天)"
 )
 
 
-def _extend_hint(ctx: Context, said: str) -> str:
+def _extend_hint(ctx: Context, said: str, general: str = texts.STAFF_EXTEND_HINT) -> str:
     """The 延期 hint for more time asked for in words (「灯泡没货了，要等两天」): the command
     with the length or day said and the rest as its reason (「延期 1 两天 灯泡没货了」), a
-    template of {number}; the general one when no deadline is said."""
+    template of {number}; the `general` one when no deadline is said."""
     for clause in _clauses(said):
         for found in _MORE_TIME.finditer(clause):
             if not is_deadline(ctx, found["when"]):
@@ -565,7 +578,16 @@ def _extend_hint(ctx: Context, said: str) -> str:
             why = "，".join(others) or texts.REASON_WANTED
             command = f"{found['when']} {hinted(why)}".replace("{", "{{").replace("}", "}}")
             return texts.STAFF_EXTEND_FILLED.replace("{command}", command)
-    return texts.STAFF_EXTEND_HINT
+    return general
+
+
+def _escalate_hint(ctx: Context, said: str) -> str:
+    """The 上报 hint (a template of {number} and {said}): to the unit the words name
+    (「得找住建局」), else to the community's escalation unit, as 上报 without one sends it."""
+    named = [unit.name for unit in ctx.community_settings().units if unit.name in said]
+    if len(named) == 1:
+        return texts.STAFF_ESCALATE_TO_HINT.replace("{unit}", named[0].replace("{", "{{"))
+    return texts.STAFF_ESCALATE_HINT
 
 
 def _sent_to(ctx: Context, said: str) -> str | None:

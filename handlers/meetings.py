@@ -16,13 +16,14 @@ import re
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 
-from bot.domain.deadlines import DeadlineError, PastDeadline, format_deadline
+from bot.domain.deadlines import DeadlineError, PastDeadline, format_deadline, names_a_day
 from bot.domain.issues import IssueStatus, Role
 from bot.domain.lifecycle import OPEN, Action
 from bot.domain.permissions import STAFF, refusal
 from bot.domain.privacy import mask_name, reporter_label
 from bot.domain.sources import Source
 from bot.domain.voting import (
+    ANY_MEETING,
     HOME,
     MEETING_KINDS,
     MEETING_WORDS,
@@ -84,7 +85,7 @@ from handlers.notify import (
     work_groups,
     working_on,
 )
-from handlers.schedule import stamp
+from handlers.schedule import NOTICE_MAX, stamp
 from storage.models import (
     AgendaItem,
     Ballot,
@@ -1312,7 +1313,7 @@ def move_meeting(ctx: Context, args: str) -> Outcome:
         raise Answer(texts.MEETING_NOT_FIXED.format(number=meeting.number))
     typed, starts, reason = _time_then_reason(ctx, words)
     option = ctx.uow.meetings.options(meeting.id)[meeting.chosen - 1]
-    if not _DAY_SAID.search(typed) and option.starts_at is not None:
+    if not names_a_day(typed) and option.starts_at is not None:
         # 「改到下午2点」: the same day, at that hour
         tz = ctx.services.settings.tz
         day = option.starts_at.astimezone(tz)
@@ -1410,10 +1411,6 @@ def _move_place(ctx: Context, meeting: Meeting, place: str) -> Outcome:
     return Outcome(_tell_attendees(ctx, meeting, said, texts.MEETING_PLACE_MOVED_DONE), "command")
 
 
-# A time that names its day (「周五19:00」「明天下午」「12月5日」), not only its hour (「下午2点」).
-_DAY_SAID = re.compile(r"今天|今晚|明天|明晚|后天|周|星期|礼拜|月|日|号|天后|[0-9]+天")
-
-
 def _time_then_reason(ctx: Context, words: list[str]) -> tuple[str, datetime, str]:
     """「周五 19:00 下雨」→ (「周五 19:00」, that moment, 「下雨」): the longest leading words
     that read as a time (at most two), and the rest as the reason; a first word that is no
@@ -1450,6 +1447,43 @@ def _coming(uow: UnitOfWork, meeting: Meeting) -> list[Ballot]:
         return []
     chosen = str(meeting.chosen)
     return [b for b in uow.meetings.ballots(meeting.id) if chosen in b.choices.split(",")]
+
+
+# What 「提醒报名的人…」 may add that the meeting's own reminder says already.
+_SAYS_NOTHING_MORE = re.compile(
+    r"^(?:记得|别忘了|不要忘了)?(?:明天|今天|后天|下午|上午|晚上|按时)*(?:要|来|去)?(?:开会|参会|参加)?"
+    r"(?:了|哦|啊|吧)?$"
+)
+# 「提醒报名的人会议改到下午了」: a change is made with 改期, which tells them.
+_A_CHANGE = re.compile(r"改到|改期|改成|推迟|提前|延期|取消|换地方|地点改|不开了")
+
+
+def attendees_reminded(ctx: Context, words: str) -> Outcome | None:
+    """「提醒报名的人明天开会」「提醒一下参会的人，带上身份证」 (secretary or grid worker): the
+    meeting still to come is posted again now to its groups (its time, place and the words said,
+    if any more than that), with its attendees @-mentioned; its own reminders still come. A change
+    of time or place is pointed to 改期, which tells them as it changes the meeting. None (the
+    words are chat) from anyone who calls no meetings."""
+    if ctx.community is None or refusal("meeting", ctx.actor) is not None:
+        return None
+    meeting = _the_one_coming(ctx, ctx.community.id, ANY_MEETING, latest=False)
+    if _A_CHANGE.search(words):
+        raise Answer(texts.MEETING_REMIND_CHANGE.format(number=meeting.number))
+    if meeting.starts_at is None:
+        raise Answer(texts.MEETING_REMIND_NOT_FIXED.format(label=_label(meeting)))
+    if not _attendees(ctx.uow, meeting):
+        raise Answer(texts.MEETING_REMIND_NOBODY.format(label=_label(meeting)))
+    tz, now = ctx.services.settings.tz, ctx.now
+    more = words.strip(" ，,：:")
+    if len(more) > NOTICE_MAX:  # posted to every group of the meeting: a message read whole
+        raise Answer(texts.REMIND_TOO_LONG.format(limit=NOTICE_MAX))
+    said = texts.MEETING_REMINDED.format(
+        at=format_deadline(meeting.starts_at, tz, now, clock=True),
+        label=_label(meeting),
+        place=texts.MEETING_PLACE.format(place=meeting.place) if meeting.place else "",
+        more="" if _SAYS_NOTHING_MORE.match(normalize(more)) else f"{more}（{ctx.sender.name}）",
+    )
+    return Outcome(_tell_attendees(ctx, meeting, said, texts.MEETING_REMINDED_DONE), "command")
 
 
 def _attendees(uow: UnitOfWork, meeting: Meeting) -> list[Person]:

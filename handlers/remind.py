@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 from bot.analysis.normalize import chinese_number
 from bot.domain.calendar import END_OF_DAY
-from bot.domain.deadlines import DeadlineError, PastDeadline, format_deadline
+from bot.domain.deadlines import DeadlineError, PastDeadline, format_deadline, names_a_day
 from bot.domain.issues import Role
 from bot.domain.permissions import STAFF
 from bot.domain.repeats import MORNING, Repeat, RepeatError, looks_repeating, parse_repeat
@@ -364,7 +364,7 @@ def _change_named(ctx: Context, what: str, to: str) -> Outcome:
     old = _on_day(ctx, what, texts.REMIND_WHICH_ON_DAY)
     if old is None:
         old = _named_by(ctx, what)
-    elif time_first(ctx, _WORDS.split(to.strip())) is not None and not _DAY_SAID.search(to):
+    elif time_first(ctx, _WORDS.split(to.strip())) is not None and not names_a_day(to):
         to = f"{what} {to}"  # 「改到10点」: 10点 of that day
     return _change(ctx, f"{old.id} {to}")
 
@@ -391,7 +391,6 @@ def _on_day(ctx: Context, what: str, which: str) -> Reminder | None:
 
 
 _WEEKDAY_FIRST = re.compile(r"^(?:周|星期|礼拜)[一二三四五六日天]")
-_DAY_SAID = re.compile(r"今天|明天|后天|大后天|周|星期|礼拜|[0-9]+[日号]|[0-9]+月|每")
 
 
 def _change_notice(ctx: Context, number: str, old: Reminder, words: list[str]) -> Outcome:

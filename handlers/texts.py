@@ -133,6 +133,16 @@ STAFF_DROP_HINT = (
 STAFF_EXTEND_HINT = (
     "#{number} 要延期请发送「延期 {number} 新期限 原因」，例如：延期 {number} 下周三 等配件到货"
 )
+STAFF_SUSPEND_HINT = (
+    "#{number} 要暂缓，请发送「延期 {number} 新期限 {said}」，例如：延期 {number} 3月1日 {said}。"
+    "期限前不算超期。"
+)
+STAFF_ESCALATE_HINT = (
+    "#{number} 需要上级协调的话，请发送「上报 {number} {said}」（吹哨），上报单位会收到。"
+)
+STAFF_ESCALATE_TO_HINT = (
+    "#{number} 要请{unit}协调的话，请发送「上报 {number} {unit} {said}」（吹哨）。"
+)
 STAFF_EXTEND_FILLED = "#{number} 要延期请发送「延期 {number} {command}」。"
 STAFF_WHICH_HINT = (
     "您手上有 {numbers}：要办结请发送「办结 编号 {said}」，报进展请发送「进展 编号 {said}」。"
@@ -778,6 +788,14 @@ MEETING_PLACE_ALREADY = "M{number} 的地点已经是 {place}。"
 MEETING_PLACE_TOO_LONG = "地点最多{limit}字，请写简短些。"
 OUTCOME_TOO_LONG = "决议最多{limit}字，请写简短些，详细内容可以另发通知。"
 MEETING_ATTENDEES_TOLD = "，并提醒了报名的{count}人"
+# 「提醒报名的人明天开会」 (handlers/meetings.py `attendees_reminded`)
+MEETING_REMINDED = "⏰ 报名参加的请留意：{at} 开 {label}{place}。{more}"
+MEETING_REMINDED_DONE = (
+    "已把 M{number} 的时间地点再发到{groups}个群{attendees}。会前一天和一小时还会自动提醒。"
+)
+MEETING_REMIND_CHANGE = "改时间请发送「M{number}改到 新时间」，改地点发送「M{number}地点改到 新地点」，报名的人会收到通知。"
+MEETING_REMIND_NOT_FIXED = "{label} 时间还没定，定下后会自动提醒报名的人。"
+MEETING_REMIND_NOBODY = "{label} 还没有人报名。"
 MEETING_MOVED_ALREADY = "M{number} 本来就定在 {when}。"
 MEETING_CANCELLED = "📅 {label}{old}取消了。{reason}"
 MEETING_WAS_AT = "（原定 {when}）"
@@ -1046,3 +1064,5 @@ GUIDE_NO_SUCH = "没有第{n}条，办事指南共{count}条。发送「指南�
 GUIDE_CONFIGURED = "第{n}条写在配置文件 config.yaml 里，请在那里修改，重启后生效。"
 GUIDE_FIGURES = "办事指南直接答复咨询{given}次（转人工{filed}次），问得最多：{most}。"
 GUIDE_STAFF_ONLY = "只有书记和网格员可以修改办事指南。"
+# 「第五个受理」 just after a list of three (bot/dispatcher.py `_ordinal_named`).
+ORDINAL_BEYOND = "刚才的列表只有{count}条，请写明编号，例如「{first}号」。"

@@ -953,7 +953,7 @@ PLANNED_SAID = re.compile(
     # what it is about may come first: 「井盖明天去换」「暖气的事我们明天派人去排气」
     r"(?:^|[，,])[^，,。]{0,10}?"
     r"(?:明天|后天|今天|今晚|上午|下午|晚上|马上|待会儿?|等会儿?|稍后|一会儿?|这就"
-    r"|周[一二三四五六日天]|下周|星期[一二三四五六日天])[^，,。]*?"
+    r"|周[一二三四五六日天]|下周|这周|本周|星期[一二三四五六日天]|过两天|过几天|这两天)[^，,。]*?"
     r"(?:去|来|过去|安排|上门|派人|派|修|换|填|清|弄|处理|施工|维修|看|到[。.!！]?$)"
     r"|(?:^|[，,])(?:准备|打算|计划|安排)(?:明天|后天|今天|下午|上午|周|下周)?"
 )
@@ -983,6 +983,23 @@ EXTEND_SAID = re.compile(
     r"|(?:要|需要)(?:[0-9]+|[一两二三四五六七八九十半])个?(?:周|星期|礼拜|月)"
     r"|(?:要|得)等(?:[0-9]{1,3}|[一两二三四五六七八九十]{1,3})\s*个?(?:天|工作日)"  # 「要等两天」
     r"|配件没到"
+)
+# 「1号为什么超期了」「2号怎么还没办」「3号为啥拖这么久」: staff asking why, which its record
+# (查看) says; from its reporter, the words press it.
+WHY_LATE_ASKED = re.compile(
+    r"^(?:为什么|为啥|怎么|咋)(?:又|还|会)?(?:超期|逾期|没(?:有)?(?:办|修|处理|人管|派单?|受理)"
+    r"|拖(?:了)?(?:这么|那么)?久)(?:了|呢)?$"
+)
+# 「1号先放一放」「2号等开春再弄」「3号暂缓」: held over, which is a 延期 with its reason.
+SUSPEND_SAID = re.compile(
+    r"放一放|先放着|暂缓|挂起|搁置|先不(?:办|处理|弄|修)|等开春|开春(?:了|后)?再|等天(?:暖|热)"
+    r"|等(?:到)?明年|(?:过完?年|年后)再|等[\u4e00-\u9fff]{1,8}?(?:以后|之后|了)?再(?:弄|办|修|处理|说)"
+)
+# 「1号需要街道协调」「2号解决不了，得找住建局」: for staff, a matter to escalate (上报, 吹哨).
+ESCALATION_SAID = re.compile(
+    r"需要(?:街道|社区|上级|领导|部门|区里|镇上|城管|住建|多方|各方)?(?:来)?(?:协调|出面|介入|支持)"
+    r"|要(?:街道|上级|领导|区里|镇上)(?:来)?(?:协调|出面|介入)|(?:得|要|需要)(?:找|请)(?:街道|上级|领导|区里|城管|住建)"
+    r"|协调不了|解决不了|处理不了|搞不定|吹哨"
 )
 # 「2号不是我们管的，是电梯公司维保」: what 不归我管 is for.
 # 「修不了，要住建局来」: not theirs to do either.
@@ -1014,7 +1031,8 @@ def work_told(text: str) -> bool:
     number, rest = issue_first(text)  # not a building, a count or a time (「3号楼」「2个人」)
     if number is None or _ASKED_END.search(rest):  # 「1号延期了吗」 asks
         return False
-    if any(p.search(rest) is not None for p in (WORK_SAID, EXTEND_SAID, NOT_OURS_SAID)):
+    told = (WORK_SAID, EXTEND_SAID, NOT_OURS_SAID, SUSPEND_SAID, ESCALATION_SAID, WHY_LATE_ASKED)
+    if any(p.search(rest) is not None for p in told):
         return True
     if REPORTER_CONTACT_ASKED.search(rest) is not None:  # 「1号报事人电话多少」
         return True
@@ -1248,3 +1266,21 @@ def post_changed(text: str) -> str | None:
     if (left := _POST_LEFT.match(text)) is not None:
         return f"{left['who']} 居民"
     return None
+
+
+# 「提醒报名的人明天开会」「提醒一下参会的人，带上身份证」「通知报名的居民」: the meeting to come
+# posted again to those who signed up (handlers/meetings.py `attendees_reminded`).
+ATTENDEES_REMINDED = "提醒报名"
+_ATTENDEES = re.compile(
+    r"^(?:再)?(?:提醒|通知)(?:一下)?(?:所有|全部)?(?:报名|参会|参加)(?:会议)?(?:的人|人员|的居民|的)"
+    r"(?:一下)?(?:[,，:：\s]*(?P<what>.*))?$",
+    re.DOTALL,
+)
+
+
+def attendees_to_remind(text: str) -> int | None:
+    """Where the words for them start in 「提醒报名的人，明天带上身份证」 (`text` normalised);
+    None for other words."""
+    if (match := _ATTENDEES.match(text)) is None:
+        return None
+    return match.start("what") if match["what"] is not None else len(text)

@@ -343,6 +343,16 @@ def parse_deadline(
     return deadline
 
 
+# A day in a time said (「周五10点」「12月5日」「明早9点」「每天」, 「3天后」), where 「10点」
+# 「下午2点」 alone is a time of a day said before or kept (a reminder's, a meeting's).
+_A_DAY = re.compile(r"今天|今晚|今早|明天|明晚|明早|后天|周|星期|礼拜|月|日|号|天后|[0-9]+天|每")
+
+
+def names_a_day(text: str) -> bool:
+    """Whether a time as typed names its day: 「改到10点」 keeps the day, 「改到周五10点」 not."""
+    return _A_DAY.search(text) is not None
+
+
 def is_span(text: str) -> bool:
     """「3天」「2小时」「5个工作日」: a length of time rather than a day. 「延期 1 3天」 adds it
     to the deadline the issue had, where 「延期 1 周五」 names the day."""

@@ -1033,7 +1033,11 @@ def test_an_issue_is_named_by_its_place_in_the_list_just_shown(chat: Conversatio
     with UnitOfWork(chat.linli.sessions) as uow:
         kept = uow.session.scalars(select(InboundMessage.text)).all()
     assert "最后一个派给物业" in kept and "2号派给物业" not in kept
-    # Past the list's half hour, or beyond its length, an ordinal names nothing.
-    assert chat.say("@李书记/工作群: 第五个受理") == []
+    # Beyond its length, an ordinal is told how long the list was, and changes nothing; words
+    # that ask nothing of an issue stay chat.
+    assert chat.text("@李书记/工作群: 第五个受理") == "刚才的列表只有2条，请写明编号，例如「1号」。"
+    assert chat.say("@李书记/工作群: 第五个孩子都上学了") == []
+    assert "已受理" not in chat.text("@李书记/工作群: 查看 1")
+    # Past the list's half hour, an ordinal names nothing.
     chat.clock.set(datetime(2026, 11, 23, 11, tzinfo=ZoneInfo("Asia/Shanghai")))
     assert chat.say("@王芳/私聊: 第二个怎么样了") != chat.say("@王芳/私聊: 2号怎么样了")

@@ -171,6 +171,40 @@ def test_who_may_not_and_what_is_not_a_deadline_change_nothing(chat: Conversatio
     assert chat.text("@李书记/工作群: 延期 1 明天").startswith("#1 已办结，不能延期。")
 
 
+def test_held_over_in_words_is_told_the_extension_and_a_matter_beyond_staff_the_whistle(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼门口路面塌陷了一块")
+    # 「先放一放」「等开春再弄」: a 延期 with the words as its reason, the day when said.
+    assert chat.say("@张网格/私聊: 1号先放一放") == [
+        (
+            "私聊·张网格",
+            "#1 要暂缓，请发送「延期 1 新期限 先放一放」，例如：延期 1 3月1日 先放一放。"
+            "期限前不算超期。",
+        )
+    ]
+    assert chat.text("@李书记/工作群: 1号等开春再弄，大概3月1日") == (
+        "#1 要延期请发送「延期 1 3月1日 等开春再弄」。"
+    )
+    # Beyond the community: 上报, to the unit named when one is.
+    assert chat.text("@张网格/工作群: 1号需要街道协调") == (
+        "#1 需要上级协调的话，请发送「上报 1 需要街道协调」（吹哨），上报单位会收到。"
+    )
+    assert chat.text("@张网格/私聊: 1号解决不了，得找住建局") == (
+        "#1 要请住建局协调的话，请发送「上报 1 住建局 解决不了，得找住建局」（吹哨）。"
+    )
+    # Work this week is progress; nothing above changed the issue.
+    assert chat.text("@张网格/私聊: 1号物业说这周弄").startswith(
+        "#1 报进展请发送「进展 1 物业说这周弄」"
+    )
+    shown = chat.text("@李书记/工作群: 查看 1")
+    assert "待受理" in shown.splitlines()[0] and "期限：11月26日" in shown
+    # Staff asking why it is late are shown its record; its reporter's words press it.
+    assert chat.text("@李书记/工作群: 1号为什么超期了") == shown
+    assert chat.text("@张网格/私聊: 1号为啥拖这么久") == shown
+    assert chat.say("@王芳/私聊: 1号怎么还没修")[1] == ("工作群", "#1 报事人补充：怎么还没修")
+
+
 def test_a_day_off_is_pointed_out(chat: Conversation) -> None:
     assigned(chat)
     replies = chat.say("@李书记/工作群: 延期 1 周六")

@@ -976,6 +976,49 @@ def test_a_meeting_moved_or_called_off_by_its_kind_is_the_one_still_to_come(
     assert chat.text("@李书记/工作群: 板凳会情况怎么样") == chat.text("@李书记/工作群: 查看 M2")
 
 
+def test_those_signed_up_are_reminded_when_the_secretary_asks(chat: Conversation) -> None:
+    assert chat.text("@李书记/工作群: 提醒报名的人明天开会") == "没有待开的会议。"
+    chat.say("@李书记/网格3群: 召开议事会 周六上午9点 社区活动室 议题：加装电梯")
+    assert chat.text("@李书记/工作群: 提醒报名的人明天开会") == "M1 加装电梯议事会 还没有人报名。"
+    chat.say("@王芳/网格3群: 我参加")
+    # Posted again where it was, the attendees @-mentioned; the words add what is new.
+    sent = chat.send("@李书记/工作群: 提醒一下参会的人，请带上身份证！")
+    assert [shown(out) for out in sent] == [
+        (
+            WORK,
+            "已把 M1 的时间地点再发到1个群，并提醒了报名的1人。会前一天和一小时还会自动提醒。",
+        ),
+        (
+            G3,
+            "⏰ 报名参加的请留意：11月28日 9:00 开 M1 加装电梯议事会，地点：社区活动室。"
+            "请带上身份证！（李书记）",
+        ),
+    ]
+    assert isinstance(sent[1], Reply)
+    assert [person.name for person in sent[1].mentions] == ["王芳"]
+    assert chat.say("@张网格/私聊: 提醒报名的人明天开会")[1] == (
+        G3,
+        "⏰ 报名参加的请留意：11月28日 9:00 开 M1 加装电梯议事会，地点：社区活动室。",
+    )
+    # Words too long for a group message are refused in one line, nothing sent.
+    assert chat.say("@李书记/工作群: 提醒报名的人，" + "带伞" * 501) == [
+        (WORK, "提醒内容最多1000字，请写简短些。")
+    ]
+    # A change is made with 改期, which tells them; nothing is sent.
+    assert chat.say("@李书记/工作群: 通知报名的人会议改到下午了") == [
+        (
+            WORK,
+            "改时间请发送「M1改到 新时间」，改地点发送「M1地点改到 新地点」，报名的人会收到通知。",
+        )
+    ]
+    # Residents' words are theirs: nothing is posted.
+    assert chat.say("@王芳/网格3群: 提醒报名的人明天开会") == []
+    assert all(where == "私聊·王芳" for where, _ in chat.say("@王芳/私聊: 提醒报名的人明天开会"))
+    # Its own reminders still come, once each.
+    fired = [f for f in chat.run_until(at(11, 28, 10)) if "M1" in f[2] and "⏰" in f[2]]
+    assert [when for when, _, _ in fired] == ["11-27 09:00", "11-28 08:00"]
+
+
 def test_a_meeting_asked_after_in_words_is_shown(chat: Conversation) -> None:
     chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00 地点 罐罐茶 群 网格3")
     chat.say("@李书记/工作群: 结果 M1 决议 停车费100元/月")

@@ -565,6 +565,27 @@ def test_reminders_said_as_people_say_them(chat: Conversation) -> None:
     assert chat.text("@李书记/工作群: 查看 1") == "没有找到 #1。"
 
 
+def test_a_part_of_the_day_alone_is_todays(chat: Conversation) -> None:
+    # Monday 8:00: the afternoon is 14:00, the evening 19:00, as 「明天下午」 reads them.
+    assert chat.text("@张网格/私聊: 下午提醒我给王芳回电话").startswith(
+        "好的，11月23日 14:00 提醒：给王芳回电话（取消请发送"
+    )
+    assert chat.text("@李书记/工作群: 晚上提醒大家关好门窗").startswith(
+        "好的，11月23日 19:00 提醒：关好门窗（取消请发送"
+    )
+    assert chat.say("@王芳/网格3群: 晚上提醒我收衣服") == []  # said to a neighbour
+    fired = chat.run_until(at(11, 23, 20))
+    assert [(when, where) for when, where, text in fired if "⏰ 提醒：" in text] == [
+        ("11-23 14:00", "私聊·张网格"),
+        ("11-23 19:00", "工作群"),
+    ]
+    # Said when the afternoon is over: told so, nothing set.
+    assert chat.text("@张网格/私聊: 下午提醒我给王芳回电话") == (
+        "「下午」已经过去了，请写以后的时间，例如：明天9:00。"
+    )
+    assert "下午" not in chat.text("@张网格/私聊: 提醒 列表")
+
+
 @pytest.mark.parametrize("typed", ["提醒 下下下周八 开会", "提醒 明天", "提醒"])
 def test_a_bad_reminder_gets_one_line(chat: Conversation, typed: str) -> None:
     reply = chat.text(f"@王芳/网格3群: {typed}")

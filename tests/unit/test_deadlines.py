@@ -20,6 +20,7 @@ from bot.domain.deadlines import (
     colour,
     due_window,
     format_deadline,
+    names_a_day,
     parse_deadline,
     soon_said,
 )
@@ -565,3 +566,22 @@ def test_a_festival_for_a_reminder_is_the_day_before_it() -> None:
 def test_yesterday_is_said_to_be_past(text: str) -> None:
     with pytest.raises(PastDeadline, match="期限已经过去了"):
         parse(text)
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("10点", False),
+        ("下午2点", False),
+        ("18:30", False),
+        ("周五10点", True),
+        ("明早9点", True),
+        ("今晚7点", True),
+        ("12月5日", True),
+        ("3天后", True),
+        ("每天8:00", True),
+    ],
+)
+def test_a_time_said_names_its_day_or_only_its_hour(typed: str, day: bool) -> None:
+    # 「把明天的提醒改到10点」「议事会改到下午2点」 keep the day they had.
+    assert names_a_day(typed) is day

@@ -9,6 +9,7 @@ import pytest
 
 from bot.analysis.analyzer import Analyzer
 from bot.domain.asking import (
+    attendees_to_remind,
     checked_said,
     contact_asked,
     emergency_news,
@@ -553,6 +554,10 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("10分钟后提醒我关火", "remind", "10分钟后 关火"),
         ("每月1号提醒我交物业费", "remind", "每月1号 交物业费"),
         ("明天上午提醒我交电费", "remind", "明天上午 交电费"),
+        ("下午提醒我给王芳回电话", "remind", "下午 给王芳回电话"),
+        ("把这个月的统计发到工作群", "stats", "这个月"),
+        ("上个月的数据发群里", "stats", "上个月"),
+        ("晚上提醒我交材料", "remind", "晚上 交材料"),
         ("12月10日提醒我体检", "remind", "12月10日 体检"),
         ("提醒我明天下午3点去物业", "remind", "明天下午3点去物业"),
         ("明天上午9点提醒张网格去看3号楼井盖", "remind", "明天上午9点 张网格去看3号楼井盖"),
@@ -1007,6 +1012,22 @@ def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: 
 )
 def test_the_statistics_period_is_read_from_the_question(said: str, period: str | None) -> None:
     assert stats_asked(said) == period
+
+
+@pytest.mark.parametrize(
+    ("said", "words"),
+    [
+        ("提醒报名的人明天开会", "明天开会"),
+        ("提醒一下参会的人，请带上身份证", "请带上身份证"),
+        ("通知报名的居民", ""),
+        ("再提醒参加会议的人", ""),
+        ("提醒大家明天开会", None),  # a reminder for the group (提醒 明天 …)
+        ("报名的人多吗", None),
+    ],
+)
+def test_the_attendees_to_remind_and_what_to_tell_them(said: str, words: str | None) -> None:
+    start = attendees_to_remind(said)
+    assert (said[start:] if start is not None else None) == words
 
 
 @pytest.mark.parametrize(
