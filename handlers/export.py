@@ -57,6 +57,7 @@ from handlers.stats import (
     IssueStat,
     Period,
     UnitCounts,
+    average_days_taken,
     by_unit_order,
     count_by_grid,
     count_by_month,
@@ -356,6 +357,7 @@ def _stats_sheet(
             ("已评价", counts.rated),
             (f"满意（{SATISFIED_FROM}分及以上）", counts.satisfied),
             ("满意率", counts.satisfaction_rate),
+            ("平均办结用时（天）", _days(average_days_taken(stats))),
         ],
         percent_rows={3, 8},
     )
@@ -392,6 +394,11 @@ def _stats_sheet(
         rows += _table(sheet, ("议事协商", "次数"), _meeting_rows(held))
     for row in rows:
         sheet.append(row)
+
+
+def _days(days: float | None) -> float | str:
+    """Days to one decimal, as 「统计 … 用时」 says them; 「—」 when nothing was done."""
+    return NO_VALUE if days is None else round(days, 1)
 
 
 def _meeting_rows(held: MeetingFigures) -> list[tuple[CellValue, ...]]:

@@ -51,6 +51,7 @@ from handlers.stats import (
     stats_chart,
     stats_label,
     summary_sentence,
+    took_line,
     unit_names,
 )
 from storage.models import Meeting, MeetingOption
@@ -474,6 +475,8 @@ def stats_page(
     moved = [compared(uow, community_id, replace(query, compare=way), counts, now) for way in ways]
     return {
         "compared": moved,
+        # How long what was done took, as 「统计 … 用时」 says it.
+        "took": took_line(uow, services, community_id, query),
         # The consultation, as 「统计 … 议事」 says it, for the community's figures alone.
         "meetings": ""
         if held.nothing or query.grid_ids or query.categories

@@ -832,6 +832,17 @@ def test_the_statistics_page_has_each_units_figures_as_the_chat_counts_them(
     assert table[row : row + 8] == ["物业", "1", "1", "100%", "1", "100%", "0", "—"]
 
 
+def test_the_statistics_page_says_how_long_what_was_done_took_as_the_chat_does(
+    three: Conversation,
+) -> None:
+    client = sign_in(three, "李书记")
+    assert "用时" not in visible(client.get("/stats").text)  # nothing done yet
+    three.say("@刘物业/私聊: 办结 2 已固定井盖")
+    took = three.text("@李书记/工作群: 统计 本月 用时")
+    assert took.startswith("本月办结诉求1条（#2），用时")
+    assert took in visible(client.get("/stats").text).splitlines()
+
+
 def test_the_statistics_page_counts_any_days_typed_as_the_chat_takes_them(
     three: Conversation,
 ) -> None:

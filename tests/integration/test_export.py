@@ -215,6 +215,12 @@ def test_the_statistics_match_the_week(chat: Conversation) -> None:
         "累计收集诉求7条，办结1条（办结率14%），满意率50%，超期1条。分类前三：排水1、照明1、安全1。"
     )
     overall = stats_table(sheet, "指标")
+    # The one done: from when it was filed to when it was resolved, in days, as 统计 … 用时.
+    with UnitOfWork(chat.linli.sessions) as uow:
+        done = [i for i in uow.issues.filed_between(1, None, None) if i.status.label == "已销号"]
+        assert len(done) == resolved and done[0].resolved_at is not None
+        took = (done[0].resolved_at - done[0].created_at).total_seconds() / 86400
+    assert overall.pop("平均办结用时（天）") == [round(took, 1)]
     assert overall == {
         "收集诉求": [collected],
         "办结（含销号）": [resolved],

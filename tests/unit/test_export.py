@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,7 +19,7 @@ from handlers.export import (
     percent,
     summary_sentence,
 )
-from handlers.stats import Period, month_span, parse_period
+from handlers.stats import Period, average_days_taken, month_span, parse_period
 
 SH = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=SH)
@@ -36,6 +36,24 @@ def stat(
     rating: int | None = None,
 ) -> IssueStat:
     return IssueStat(status, category, grid, deadline, rating)
+
+
+def test_the_average_time_taken_counts_only_what_was_done() -> None:
+    filed = datetime(2026, 11, 20, 9, 0, tzinfo=SH)
+
+    def after(status: IssueStatus, days: float | None) -> IssueStat:
+        done = None if days is None else filed + timedelta(days=days)
+        return IssueStat(status, "parking", 3, FUTURE, None, done, filed_at=filed)
+
+    issues = [
+        after(IssueStatus.CLOSED, 1),
+        after(IssueStatus.RESOLVED, 2),
+        after(IssueStatus.ASSIGNED, 9),  # reopened: resolved once, not done now
+        after(IssueStatus.MERGED, 9),  # a duplicate
+        after(IssueStatus.NEW, None),
+    ]
+    assert average_days_taken(issues) == pytest.approx(1.5)
+    assert average_days_taken(issues[2:]) is None
 
 
 def test_counts_follow_the_seeds_definitions() -> None:
