@@ -975,7 +975,27 @@ def test_asking_to_stay_unnamed_is_answered_and_passed_on(chat: Conversation) ->
         assert alert[0] == "工作群" and "孙" not in alert[1]
     chat.run_until(chat.clock.now() + timedelta(minutes=11))
     assert chat.text("@孙大爷/私聊: 我反映噪音的事会告诉楼上吗") == kept  # no place: a question
+    # Asked whether others see it, or whether the name is made public: the same answer.
+    for asked in ("我反映的问题别人能看到吗", "我的名字会被公开吗？"):
+        chat.run_until(chat.clock.now() + timedelta(minutes=11))
+        assert chat.say(f"@孙大爷/私聊: {asked}")[0] == ("私聊·孙大爷", kept), asked
     assert len(issues(chat)) == 4
+
+
+def test_a_report_of_before_still_not_done_presses_it_or_says_there_is_none(
+    chat: Conversation,
+) -> None:
+    # Nothing reported: nothing filed of the words, told there is none.
+    said = chat.text("@孙大爷/私聊: 上次反映的问题还没解决")
+    assert said.startswith("没有找到您反映的未办结事项。")
+    assert issues(chat) == []
+    chat.say("@孙大爷/私聊: #报事 5号楼2单元楼道灯坏了")
+    chat.run_until(chat.clock.now() + timedelta(days=2))
+    assert chat.say("@孙大爷/私聊: 上次反映的问题还没解决")[0] == (
+        "私聊·孙大爷",
+        "已转告网格员 赵网格，会尽快跟进 #1。",
+    )
+    assert len(issues(chat)) == 1
 
 
 def test_cancel_alone_says_how_to_withdraw_and_withdraws_nothing(chat: Conversation) -> None:
