@@ -53,6 +53,7 @@ from bot.domain.ratings import (
 )
 from bot.domain.sources import filing_said
 from bot.domain.voting import (
+    ANY_MEETING,
     MEETING_KINDS,
     MEETING_WORDS,
     WITHDRAW_WORDS,
@@ -453,10 +454,13 @@ class Router:
             show = self._by_name["show" if meeting else "meetings"]
             word = "查看" if meeting else "议事会"
             return Route(RouteKind.LEDGER_ASKED, show, word, meeting, otherwise=untagged)
-        if _OUTCOME_SEEN.search(said_text) and (of_kind := _OUTCOME_OF_KIND.match(said_text)):
-            # 「议事会结果：划20个车位」: 结果 议事会 划20个车位
+        if _OUTCOME_SEEN.search(said_text) and (
+            of_kind := _OUTCOME_OF_KIND.match(said_text) or _OUTCOME_AFTER_MEETING.match(said_text)
+        ):
+            # 「议事会结果：划20个车位」: 结果 议事会 划20个车位; 「会开完了，决定…」: 结果 会议 …
             outcome = self._by_name["outcome"]
-            words = f"{of_kind['title']} {_rest_after(raw, of_kind.end())}"
+            title = of_kind.groupdict().get("title") or ANY_MEETING
+            words = f"{title} {_rest_after(raw, of_kind.end())}"
             return Route(RouteKind.LEDGER_ASKED, outcome, "结果", words, otherwise=untagged)
         if (same := same_issues_said(said_text)) is not None:  # 「2号和1号是一回事」
             merging, words = self._by_name["merge"], f"{same[0]} {same[1]}"
@@ -1457,7 +1461,9 @@ _SAID_AS = (
     (
         re.compile(
             rf"^(?:把|将)?(?:这次|本次|上次)?的?(?P<kind>{_MEETING_SAID})?的?(?:决议|结果)?\s*"
-            r"(?:公示|公布)(?:一下|出去|出来)?\s*(?P<days>[0-9]{1,2}\s*(?:天|个工作日))?(?:吧)?$"
+            # 「公示一下结果」「把会议结果发到群里」
+            r"(?:公示|公布|发到(?:各个?|居民|网格)?群里?|发群里)(?:一下|出去|出来)?\s*(?:结果|决议)?\s*"
+            r"(?P<days>[0-9]{1,2}\s*(?:天|个工作日))?(?:吧)?$"
         ),
         "公示 {kind} {days}",
         False,
@@ -1578,7 +1584,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "核实 {number} {what}": ("确认", "核实"),
     "发到 {meeting} {where}": ("发到", "发给", "发送到", "发布到"),
     "公示 {meeting} {days}": ("公示",),
-    "公示 {kind} {days}": ("公示", "公布"),
+    "公示 {kind} {days}": ("公示", "公布", "发到", "发群"),
 }
 _SAID_AS_NEEDING = tuple((*said, frozenset(_NEEDS[said[1]])) for said in _SAID_AS)
 # The needed words a message has, in one pass. Two that overlap (「按月报」) yield the first
@@ -1600,9 +1606,15 @@ _OUTCOME_FIRST = re.compile(
 # meeting held and waiting for it (结果 without a number), said by staff.
 _OUTCOME_OF_KIND = re.compile(
     rf"^(?P<title>[\u4e00-\u9fff]{{0,8}}?(?:{_MEETING_SAID}))的?"
-    r"(?:(?:结果|决议)[，,：:\s]*(?!出来|如何|怎么|呢|是)"
+    r"(?:(?:结果|决议)[，,：:\s]*(?!出来|如何|怎么|呢|是|发|公示|公布)"
     r"|(?:会)?(?:开完了|已经开了|开过了)[，,：:\s]*(?:决定|决议|商定|议定)(?:了)?[，,：:\s]*)"
     r"(?=.*[^吗呢么没?]$)",
+    re.DOTALL,
+)
+# 「会开完了，决定3号楼先加装电梯」: the meeting just held (whichever it is), its outcome.
+_OUTCOME_AFTER_MEETING = re.compile(
+    r"^(?:今天|刚才|上午|下午|晚上|这次|昨天)?的?会(?:已经)?(?:开完了|结束了|开过了)[，,：:\s]*(?:大家)?"
+    r"(?:一致)?(?:决定|决议|商定|议定)(?:了)?[，,：:\s]*(?=.*[^吗呢么没?]$)",
     re.DOTALL,
 )
 _OUTCOME_SEEN = re.compile("结果|决议|决定|议定|商定")  # one of them, or no such outcome

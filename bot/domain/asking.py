@@ -545,12 +545,20 @@ _CONTACT_WORDS = re.compile(r"电话|联系|谁|哪|上班|下班|地址|办公|
 BUILDING_KEEPERS = "负责人"  # 「联系方式 5号楼 负责人」: the building's grid worker and 楼栋长
 
 
+# 「大家好，」「你好，」「打扰一下，」 before a question: not part of it.
+_GREETING_FIRST = re.compile(
+    r"^(?:大家好|你好|您好|各位(?:邻居|街坊)?(?:们)?好?|邻居们好?|打扰(?:一下)?(?:大家)?|麻烦问一下)"
+    r"[,，!！~～\s]*(?=\S)"
+)
+
+
 def contact_asked(text: str, *, private: bool) -> str | None:
     """What 「联系方式」 a short question after someone's number means (`text` normalised,
     without its closing punctuation): 「5号楼 网格员」, 「物业」, or 「」 for the offices' numbers
     (privately only); None for other words."""
     if len(text) > CONTACT_ASKED_AT_MOST or _CONTACT_WORDS.search(text) is None:
         return None
+    text = _GREETING_FIRST.sub("", text)  # 「大家好，有人知道物业电话吗」
     if (kept := _BUILDING_KEPT_BY.match(text)) is not None:
         return f"{kept['building'] or kept['building2']}号楼 {BUILDING_KEEPERS}"
     if (grid := _BUILDINGS_ASKED.match(text)) is not None:

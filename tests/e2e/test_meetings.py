@@ -1463,6 +1463,27 @@ def test_an_outcome_without_its_number_is_the_meeting_held_and_waiting_for_it(
     assert "已出结果" in chat.text("@李书记/工作群: 议事会结果出来了吗")
 
 
+def test_the_meeting_just_held_is_recorded_and_published_as_the_secretary_says_it(
+    chat: Conversation,
+) -> None:
+    chat.say("@李书记/工作群: 议事 电梯议事会 时间 周二9:00 地点 活动室 群 网格3")
+    chat.run_until(at(11, 24, 11))
+    # 「把会议结果发到群里」 is its 公示, which wants the outcome first (it was taken for one).
+    assert chat.text("@李书记/工作群: 把会议结果发到群里") == (
+        "M1 还没有结果，请先发送「结果 M1 决议 …」。"
+    )
+    assert chat.say("@李书记/工作群: 会开完了，决定3号楼先加装电梯，费用按楼层分摊")[0] == (
+        WORK,
+        "M1 电梯议事会 结果已记录：决议1条，行动事项 无。",
+    )
+    assert "决议：3号楼先加装电梯，费用按楼层分摊" in chat.text("@李书记/工作群: 查看 M1")
+    published = chat.say("@李书记/工作群: 公示一下结果")
+    assert {where for where, _ in published} == {G3, "网格5群", "幸福里居民群", WORK}
+    assert published[0][1].startswith("📢 公示：M1 电梯议事会\n决议：3号楼先加装电梯")
+    # Among neighbours, or asked, nothing is recorded.
+    assert chat.say("@王芳/网格3群: 会开完了，决定了吗") == []
+
+
 def test_when_a_publicity_ends_is_asked_in_the_groups_it_went_to(chat: Conversation) -> None:
     chat.say("@李书记/工作群: 议事 明天下午3点 停车难 群 网格3")
     chat.run_until(datetime(2026, 11, 24, 18, tzinfo=SH))

@@ -916,6 +916,10 @@ def test_other_questions_are_no_ledger(text: str) -> None:
         ("你电话多少", True, None),
         ("网格员", True, None),
         ("物业电话是多少，我家水管漏了好几天没人管", True, None),  # a report
+        # A greeting before the question is not part of it.
+        ("大家好,有人知道物业电话吗", False, "物业"),
+        ("打扰一下,网格员是谁", False, "网格员"),
+        ("你好", True, None),
     ],
 )
 def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: str | None) -> None:
