@@ -11,7 +11,7 @@ from bot.analysis.location import building_number
 from bot.analysis.taxonomy import OTHER_CODE
 from bot.domain.deadlines import Colour, DueWindow, due_window
 from bot.domain.issues import IssueStatus, Role, location_label
-from bot.domain.lifecycle import OPEN
+from bot.domain.lifecycle import DONE, OPEN
 from bot.domain.periods import joined
 from bot.domain.permissions import STAFF, ledger_scope
 from bot.domain.privacy import mask_name
@@ -54,6 +54,8 @@ _STATUS_WORDS: dict[str, frozenset[IssueStatus]] = {
     # Done and waiting for the reporter's rating: whom to call back (回访).
     **dict.fromkeys(["待回访", "待评价", "未评价", "已办结"], frozenset({IssueStatus.RESOLVED})),
 }
+# 「台账 办结 昨天」「台账 办完 本周」: what was done in a period (「已办结」 alone is 待回访).
+_DONE_WORDS = {"办结", "办完", "完成", "已完成", "已办完", "做完"}
 # Statuses the ledger does not list: said as a filter, the answer says where they are.
 _NOT_LISTED = {status.label for status in IssueStatus if status not in OPEN}
 
@@ -78,6 +80,7 @@ class _Asked:
     order: str = ""  # 「台账 2026112200123」: a work order's number (工单号, or in the words)
     due: DueWindow | None = None  # 「台账 今天到期」「本周到期」
     filed: Period | None = None  # 「台账 上月」: filed in that period
+    done: bool = False  # 「台账 办结 本周」: done (办结, 销号) in the period (today by default)
 
 
 def _asked(ctx: Context, words: list[str]) -> _Asked:
@@ -101,6 +104,8 @@ def _asked(ctx: Context, words: list[str]) -> _Asked:
             asked.due = due
         elif word.lower() in _MINE:
             asked.mine = True
+        elif word in _DONE_WORDS:
+            asked.done = True
         elif word in _STATUS_WORDS:
             asked.statuses |= _STATUS_WORDS[word]
         elif word in _NOT_LISTED:
@@ -130,6 +135,14 @@ def _asked(ctx: Context, words: list[str]) -> _Asked:
             check_grid(word, grids)  # 「台账 网格9」: the grids there are
             raise Answer(texts.LIST_UNKNOWN_FILTER.format(word=echoed(word)))
     return asked
+
+
+def _done_in(ctx: Context, asked: _Asked) -> Period | None:
+    """The period 「台账 办结 …」 asks what was done in: the one named (「本周」), else today;
+    None when no 办结 was asked."""
+    if not asked.done:
+        return None
+    return asked.filed or parse_period("今天", ctx.now, ctx.services.settings.tz)
 
 
 def _filed_in(ctx: Context, word: str) -> Period | None:
@@ -174,7 +187,7 @@ def list_issues(ctx: Context, args: str) -> Outcome:
         building = asked.building
     query = LedgerQuery(
         community_id=ctx.community.id,
-        statuses=frozenset(asked.statuses) or OPEN,
+        statuses=DONE if (done_in := _done_in(ctx, asked)) else frozenset(asked.statuses) or OPEN,
         grid_ids=frozenset(asked.grid_ids or (() if asked.everything else actor.grid_ids)),
         or_held_by=actor.person_id if grid_work else asked.worker,
         category=asked.category,
@@ -182,8 +195,10 @@ def list_issues(ctx: Context, args: str) -> Outcome:
         sources=frozenset(asked.sources),
         text=asked.order,
         due=asked.due,
-        filed_since=asked.filed.since if asked.filed else None,
-        filed_until=asked.filed.until if asked.filed else None,
+        filed_since=asked.filed.since if asked.filed and not done_in else None,
+        filed_until=asked.filed.until if asked.filed and not done_in else None,
+        done_since=done_in.since if done_in else None,
+        done_until=done_in.until if done_in else None,
         # Residents see what they reported or follow, a 楼栋长 their building; handlers (and
         # staff asking for "mine") what they hold.
         watcher_id=watcher,
@@ -209,8 +224,9 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     shown_total = per_colour[wanted] if wanted else result.total
     follow_up = query.statuses == {IssueStatus.RESOLVED}  # 「台账 待回访」: whom to call back
     if shown_total == 0:
-        if follow_up:
-            return answer(ctx, texts.LIST_FOLLOW_UP_NONE)
+        if follow_up or done_in:
+            none = texts.LIST_DONE_NONE.format(period=done_in.label) if done_in else None
+            return answer(ctx, none or texts.LIST_FOLLOW_UP_NONE)
         if asked.order and actor.role in STAFF and (done := _order_done(ctx, asked.order)):
             return answer(ctx, done)
         said = [_said_filter(word) for word in filters if word not in _MINE]  # 「我的」: whose
@@ -229,7 +245,7 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     if page > pages:
         raise Answer(texts.LIST_NO_PAGE.format(page=page, pages=pages))
     scope = own_grids or (f"{building}号楼" if building else "")  # whose part of the ledger
-    head = _head(community.name + scope, asked, result, follow_up=follow_up)
+    head = _head(community.name + scope, asked, result, follow_up=follow_up, done=done_in)
     if pages > 1:
         head += texts.LIST_PAGE.format(page=page, pages=pages)
     lines = [head, *(ledger_line(ctx.uow, ctx.services, issue) for issue in result.issues)]
@@ -243,9 +259,13 @@ def list_issues(ctx: Context, args: str) -> Outcome:
     return answer(ctx, "\n".join(lines))
 
 
-def _head(scope: str, asked: _Asked, result: LedgerPage, *, follow_up: bool) -> str:
+def _head(
+    scope: str, asked: _Asked, result: LedgerPage, *, follow_up: bool, done: Period | None
+) -> str:
     """「幸福里社区网格3台账：未办结2条（🔴0 🟡1 🟢1）」 (`scope` the community and the part of
-    it listed); of 台账 待回访, how many wait."""
+    it listed); of 台账 待回访, how many wait; of 台账 办结, how many were done in `done`."""
+    if done is not None:
+        return texts.LIST_DONE_HEAD.format(community=scope, period=done.label, total=result.total)
     if follow_up:
         return texts.LIST_FOLLOW_UP_HEAD.format(community=scope, total=result.total)
     return texts.LIST_HEAD.format(

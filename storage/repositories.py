@@ -1411,6 +1411,9 @@ class LedgerQuery:
     filed_until: datetime | None = None
     reporter_ids: frozenset[int] = frozenset()  # reported by one of these (「搜索 王芳」)
     public_only: bool = False  # none reported privately (a worker's search by a reporter)
+    # last resolved in [done_since, done_until) (「台账 办结 本周」: what was done then)
+    done_since: datetime | None = None
+    done_until: datetime | None = None
 
 
 def _colour_rank(now: datetime, yellow_until: datetime) -> ColumnElement[int]:
@@ -1468,6 +1471,10 @@ def _ledger_where(query: LedgerQuery) -> list[ColumnElement[bool]]:
         where.append(Issue.created_at >= query.filed_since)
     if query.filed_until is not None:
         where.append(Issue.created_at < query.filed_until)
+    if query.done_since is not None:
+        where.append(Issue.resolved_at >= query.done_since)
+    if query.done_until is not None:
+        where.append(Issue.resolved_at < query.done_until)
     if query.text:
         found = Issue.description.contains(query.text, autoescape=True)
         if query.text.isdecimal() and len(query.text) < 10:

@@ -229,9 +229,24 @@ _FILED_SAID = {"上个月": "上月", "这个月": "本月", "这周": "本周"}
 _FILED_FIRST = frozenset("上本这去今0123456789")  # the first characters _FILED_ASKED allows
 
 
+# 「今天办结了哪些」「昨天都办完了什么」「本周办结的有哪些」「我这周办结了哪些」: what was done
+# then (台账 办结 本周), by the issues, not the count (「这周办结了几件」 is 统计).
+_DONE_LISTED = re.compile(
+    r"^(?P<mine>我)?(?P<period>今天|今日|昨天|本周|这周|上周|本月|这个月|上个月|上月)?(?P<mine2>我)?"
+    r"(?:都|一共)?(?:办结|办完|完成|解决)了?(?:哪些|哪几件|哪几个|什么|啥)(?:事情?|问题|诉求|工单)?"
+    r"|^(?P<mine3>我)?(?P<period2>今天|今日|昨天|本周|这周|上周|本月|这个月|上个月|上月)(?P<mine4>我)?"
+    r"(?:办结|办完|完成)的(?:有哪些|是哪些|有什么|都有哪些)$"
+)
+_DONE_PERIOD = {"今日": "今天", "这周": "本周", "这个月": "本月", "上个月": "上月"}
+
+
 def ledger_asked(text: str) -> str | None:
-    """「上月」 and what follows for 「上个月的还有哪些没办」 (those filed then), else as
-    `_ledger_asked`."""
+    """「上月」 and what follows for 「上个月的还有哪些没办」 (those filed then), 「办结 本周」
+    for 「本周办结了哪些」, else as `_ledger_asked`."""
+    if ("办" in text or "完成" in text or "解决" in text) and (done := _DONE_LISTED.match(text)):
+        period = done["period"] or done["period2"] or "今天"
+        mine = done["mine"] or done["mine2"] or done["mine3"] or done["mine4"]
+        return f"办结 {_DONE_PERIOD.get(period, period)}" + (" 我的" if mine else "")
     ours = _OURS.match(text) if text[:1] in "我咱本" else None
     period = _PERIOD_LEAD.match(text, ours.end()) if ours is not None else None
     if ours is not None and period is not None:  # 「我们楼这个月…」 is 「这个月我们楼…」

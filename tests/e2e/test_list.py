@@ -342,6 +342,34 @@ def test_the_issues_to_call_back_are_those_done_and_not_yet_rated(chat: Conversa
     assert chat.text("@李书记/工作群: 台账 待回访") == "没有待回访的事项。"
 
 
+def test_what_was_done_in_a_period_is_listed(chat: Conversation) -> None:
+    file_reports(chat, 2)
+    chat.say("@孙大爷/网格5群: #报事 6号楼门口垃圾没人清")
+    assert chat.text("@李书记/工作群: 台账 办结") == "今天没有办结的事项。"
+    chat.say("@张网格/网格3群: 办结 1 换了灯泡")
+    chat.say("@王芳/网格3群: 满意")
+    chat.say("@赵网格/网格5群: 办结 3 清走了")
+    # Done and closed (销号) or done and waiting for the rating, today unless a period is said.
+    today = chat.text("@李书记/工作群: 台账 办结").splitlines()
+    assert today == [
+        "幸福里社区今天办结2条：",
+        "✅ #1【照明路灯】3号楼1单元 · 已销号 · 11月23日办结",
+        "📞 #3【环境卫生】6号楼 · 已办结 · 11月23日办结",
+    ]
+    assert chat.text("@李书记/工作群: 今天办结了哪些").splitlines() == today
+    assert chat.text("@李书记/工作群: 本周办结的有哪些").splitlines()[1:] == today[1:]
+    assert chat.text("@李书记/工作群: 台账 办结 网格5").splitlines()[1:] == [today[2]]
+    # A grid worker's are their grids'; the open ledger still lists only what is open.
+    assert chat.text("@张网格/私聊: 我今天办结了哪些").splitlines()[1:] == [today[1]]
+    assert chat.text("@李书记/工作群: 台账").startswith("幸福里社区台账：未办结1条")
+    # The next day: yesterday's.
+    chat.clock.advance(timedelta(days=1))
+    assert chat.text("@李书记/工作群: 台账 办结") == "今天没有办结的事项。"
+    assert chat.text("@李书记/工作群: 昨天办结了哪些").splitlines()[1:] == today[1:]
+    # Counted, it is 统计.
+    assert chat.text("@李书记/工作群: 这周办结了几件").startswith("本周收集诉求3条，办结2条")
+
+
 def test_search_finds_issues_by_their_words_open_or_done(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
     chat.say("@刘阿姨/网格3群: #报事 2号楼门口井盖松了，踩上去晃")

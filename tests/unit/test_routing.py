@@ -860,6 +860,11 @@ def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
         ("上个月的还有哪些没办", "上月"),
         ("10月份报的还有几件没办完", "10月"),
         ("上个月的超期的有哪些", "上月 红"),
+        # What was done in a period: 台账 办结 本周.
+        ("今天办结了哪些", "办结 今天"),
+        ("这周都办完了什么", "办结 本周"),
+        ("上个月办结的有哪些", "办结 上月"),
+        ("我今天办结了哪些", "办结 今天 我的"),
     ],
 )
 def test_the_ledger_asked_in_words(text: str, filters: str) -> None:
