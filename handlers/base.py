@@ -156,7 +156,11 @@ HINT_WORDS_AT_MOST = 100
 def hinted(words: str) -> str:
     """Someone's words as a hint shows them in a command to send: one line, and a 20,000-
     character message not sent back whole."""
-    return shorten(words, HINT_WORDS_AT_MOST)
+    return shorten(_OF_FIRST.sub("", words), HINT_WORDS_AT_MOST)
+
+
+# 「1号的业主不让进」: the words after an issue's number, without its 的 (not 「的确」).
+_OF_FIRST = re.compile(r"^的(?!确|话)")
 
 
 # 「网格9」: a grid named as grids are, whether or not there is one.

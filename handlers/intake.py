@@ -358,7 +358,7 @@ def private_message(ctx: Context, text: str) -> Outcome:
     if ctx.role in AT_WORK and not analysis.urgent:  # 煤气、着火 …: filed whoever says it
         if _nodded(text):  # 「收到」「好的，马上去处理」「[强]」 to a 新派单
             return _nod(ctx)
-        told = _number_told(ctx, text) or _taken_report(ctx, text)
+        told = _handed_on(ctx, text) or _number_told(ctx, text) or _taken_report(ctx, text)
         if told is None and (last := _number_last(normalize(text).strip())) is not None:
             told = _number_told(ctx, f"{last[1]}号{last[0]}")
         return told or _staff_hint(ctx, text.strip())
@@ -1000,6 +1000,30 @@ def _place_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
         SUPPLEMENT,
         issue.id,
     )
+
+
+# 「能把1号转给别人吗」「2号换个人吧」: asking that someone else take an issue on.
+_HAND_ON = re.compile(
+    r"^(?:能不能|能否|可以|可不可以|能)?(?:把)?#?(?P<n>[0-9]{1,9})号?(?:能不能|能否|可以|可不可以|能)?"
+    r"(?:转给|交给|换给|派给|转到)(?:别人|其他人|别的单位|其他单位|别处)(?:吗|吧|呢|啊)?$"
+    r"|^#?(?P<n2>[0-9]{1,9})号?(?:能不能|能否|可以|能)?换个?人(?:办|做|处理|来)?(?:吗|吧|呢)?$"
+)
+
+
+def _handed_on(ctx: Context, text: str) -> Outcome | None:
+    """「能把1号转给别人吗」 from someone at work: from its holder (a handler), how to say it is
+    not theirs (不归我管, the community re-assigns it); from staff, how to assign it elsewhere.
+    None for other words."""
+    asked = _HAND_ON.match(rstrip_marks(normalize(text).strip(), SENTENCE_ENDS))
+    if asked is None or ctx.community is None:
+        return None
+    number = int(asked["n"] or asked["n2"])
+    if ctx.uow.issues.by_number(ctx.community.id, number) is None:
+        return answer(ctx, texts.NOT_FOUND.format(number=number), "invalid")
+    if ctx.role in STAFF:
+        return answer(ctx, texts.STAFF_UNASSIGN_HINT.format(number=number), "invalid")
+    line = texts.STAFF_NOT_OURS_HINT.format(number=number, said=texts.REASON_WANTED)
+    return answer(ctx, line, "invalid")
 
 
 def _staff_hint(ctx: Context, said: str) -> Outcome:

@@ -1014,6 +1014,35 @@ def test_a_holder_saying_when_or_how_long_is_shown_progress_or_more_time(
     )
 
 
+def test_a_holders_everyday_words_are_told_the_command_they_mean(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    chat.say("@张网格/网格3群: 派单 1 物业")
+    liu = "私聊·刘物业"
+    # Someone sent is progress (it was 办结 first); 的 after the number is no part of the words.
+    assert chat.say("@刘物业/私聊: 1号已经派师傅去了") == [
+        (
+            liu,
+            "#1 报进展请发送「进展 1 已经派师傅去了」，报事人会收到；办好后再发送「办结 1 结果」。",
+        )
+    ]
+    assert chat.text("@刘物业/私聊: 1号的业主不让进").startswith(
+        "#1 报进展请发送「进展 1 业主不让进」"
+    )
+    # More time without a number: of the one they hold.
+    assert chat.say("@刘物业/私聊: 我们这边人手不够，能不能晚两天") == [
+        (liu, "#1 要延期请发送「延期 1 两天 我们这边人手不够」。")
+    ]
+    # Someone else to take it: from its holder 不归我管, from staff 派单.
+    assert chat.say("@刘物业/私聊: 能把1号转给别人吗") == [
+        (liu, "#1 不归您管的话，请发送「不归我管 1 原因」，社区会改派。")
+    ]
+    assert chat.text("@张网格/私聊: 1号换个人吧") == (
+        "#1 要换人办请发送「派单 1 @人或单位」；不再办理请发送「退回 1 原因」。"
+    )
+    assert chat.text("@刘物业/私聊: 9号能转给别人吗") == "没有找到 #9。"
+    assert "办理中" in chat.text("@李书记/工作群: 查看 1").splitlines()[0]
+
+
 def test_an_issue_is_named_by_its_place_in_the_list_just_shown(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
     chat.say("@王芳/网格3群: #报事 3号楼门口井盖松了")
