@@ -16,6 +16,7 @@ from bot.config import Settings
 from bot.domain.calendar import WorkCalendar
 from bot.domain.deadlines import parse_deadline
 from bot.domain.issues import IssueStatus, Role, strongest
+from bot.domain.lifecycle import OPEN
 from bot.domain.permissions import Actor
 from bot.domain.quiet import quiet_end
 from bot.domain.ratings import RATING_ACTIONS, counted_rating, rating_after
@@ -297,6 +298,9 @@ def record(
     """Write the audit entry for a change to `issue` (who, when, from → to, note), and bring
     its reminders and the rating its statistics count in step with the change."""
     issue.updated_at = ctx.now
+    if issue.suspended_at is not None and (issue.deadline is not None or issue.status not in OPEN):
+        # 挂起 ends with a clock again (延期, 受理) or with the issue finished
+        issue.suspended_at = issue.suspended_deadline = None
     if action in RATING_ACTIONS:
         issue.counted_rating = counted_rating(
             rating_after(issue.counted_rating, action, note), issue.rating

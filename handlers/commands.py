@@ -19,6 +19,7 @@ from handlers import (
     patrols,
     questions,
     remind,
+    suspend,
     web,
 )
 from handlers.base import Command, Context, Outcome
@@ -111,6 +112,27 @@ COMMANDS: tuple[Command, ...] = (
         expects="issue",
         own_words=True,
         near_words=("延长", "推迟", "延后", "顺延"),
+    ),
+    Command(
+        "suspend",
+        ("挂起", "暂缓"),
+        "编号 原因",
+        "暂停计算期限（等待季节、资金、表决等），恢复后期限顺延",
+        "挂起 23 等开春施工",
+        suspend.suspend,
+        STAFF,
+        expects="issue",
+        own_words=True,
+    ),
+    Command(
+        "resume",
+        ("恢复", "恢复办理", "取消挂起", "解除挂起"),
+        "编号",
+        "挂起的事项恢复办理，期限顺延",
+        "恢复 23",
+        suspend.resume,
+        STAFF,
+        expects="issue",
     ),
     Command(
         "progress",

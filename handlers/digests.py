@@ -83,6 +83,7 @@ def daily(uow: UnitOfWork, services: Services, community_id: int, due: datetime)
             red=page.red,
             yellow=page.yellow,
             green=page.green,
+            suspended=texts.SUSPENDED_COUNT.format(count=page.suspended) if page.suspended else "",
         )
     ]
     lines += [ledger_line(uow, services, issue) for issue in page.issues]

@@ -73,6 +73,8 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "resolve",
             "tell",
             "extend",
+            "suspend",
+            "resume",
             "decline",
             "reject",
             "escalate",

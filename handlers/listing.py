@@ -56,6 +56,7 @@ _STATUS_WORDS: dict[str, frozenset[IssueStatus]] = {
 }
 # 「台账 办结 昨天」「台账 办完 本周」: what was done in a period (「已办结」 alone is 待回访).
 _DONE_WORDS = {"办结", "办完", "完成", "已完成", "已办完", "做完"}
+_SUSPENDED_WORDS = {"挂起", "已挂起", "暂缓"}  # 「台账 挂起」
 # Statuses the ledger does not list: said as a filter, the answer says where they are.
 _NOT_LISTED = {status.label for status in IssueStatus if status not in OPEN}
 
@@ -81,6 +82,7 @@ class _Asked:
     due: DueWindow | None = None  # 「台账 今天到期」「本周到期」
     filed: Period | None = None  # 「台账 上月」: filed in that period
     done: bool = False  # 「台账 办结 本周」: done (办结, 销号) in the period (today by default)
+    suspended: bool = False  # 「台账 挂起」: those whose clock is stopped
 
 
 def _asked(ctx: Context, words: list[str]) -> _Asked:
@@ -106,6 +108,8 @@ def _asked(ctx: Context, words: list[str]) -> _Asked:
             asked.mine = True
         elif word in _DONE_WORDS:
             asked.done = True
+        elif word in _SUSPENDED_WORDS:
+            asked.suspended = True
         elif word in _STATUS_WORDS:
             asked.statuses |= _STATUS_WORDS[word]
         elif word in _NOT_LISTED:
@@ -197,6 +201,7 @@ def list_issues(ctx: Context, args: str) -> Outcome:
         due=asked.due,
         filed_since=asked.filed.since if asked.filed and not done_in else None,
         filed_until=asked.filed.until if asked.filed and not done_in else None,
+        suspended=asked.suspended,
         done_since=done_in.since if done_in else None,
         done_until=done_in.until if done_in else None,
         # Residents see what they reported or follow, a 楼栋长 their building; handlers (and
@@ -275,6 +280,7 @@ def _head(
         red=result.red,
         yellow=result.yellow,
         green=result.green,
+        suspended=texts.SUSPENDED_COUNT.format(count=result.suspended) if result.suspended else "",
     )
 
 
@@ -505,8 +511,11 @@ def ledger_line(uow: UnitOfWork, services: Services, issue: Issue) -> str:
     is; one no longer open (搜索) marked by how it ended (✅ 已销号), with the day it was done."""
     ended = issue.status not in OPEN and issue.status is not IssueStatus.RESOLVED
     resolved = issue.status is IssueStatus.RESOLVED and issue.resolved_at is not None
+    suspended = issue.suspended_at is not None and issue.status in OPEN  # 挂起: no clock
     if ended:
         mark = texts.ENDED_MARKS[issue.status.value]
+    elif suspended:
+        mark = texts.SUSPENDED_MARK
     else:
         mark = texts.FOLLOW_UP_MARK if resolved else colour_of(services, issue.deadline).emoji
     head = f"{mark} #{issue.number}【{services.category(issue.category).name}】"
@@ -522,8 +531,18 @@ def ledger_line(uow: UnitOfWork, services: Services, issue: Issue) -> str:
         day = issue.resolved_at.astimezone(services.settings.tz)
         details.append(texts.RESOLVED_ON.format(month=day.month, day=day.day))
     elif not ended:
-        details.append(f"期限{shown_deadline(services, issue.deadline)}")
+        details.append(
+            suspended_shown(services, issue) or f"期限{shown_deadline(services, issue.deadline)}"
+        )
     return head + " · ".join(details)
+
+
+def suspended_shown(services: Services, issue: Issue) -> str:
+    """「挂起（11月24日起）」 for an open issue whose clock is stopped; "" for any other."""
+    if issue.suspended_at is None or issue.status not in OPEN:
+        return ""
+    day = issue.suspended_at.astimezone(services.settings.tz)
+    return texts.SUSPENDED_SHOWN.format(month=day.month, day=day.day)
 
 
 def _holder(ctx: Context, word: str) -> Held | None:

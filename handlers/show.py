@@ -27,7 +27,7 @@ from handlers.ledger import (
     several_issues,
     shown_deadline,
 )
-from handlers.listing import mine
+from handlers.listing import mine, suspended_shown
 from handlers.meetings import minutes
 from storage.models import AuditEntry, Issue
 from storage.uow import UnitOfWork
@@ -102,14 +102,7 @@ def show(ctx: Context, args: str) -> Outcome:
     if issue.report_count > 1:
         lines.append(f"反映次数：{issue.report_count}")
     if issue.status in OPEN:
-        mark = colour_of(ctx.services, issue.deadline).emoji
-        holder = assignee_label(ctx.uow, issue)
-        lines.append(
-            f"{mark} 期限：{shown_deadline(ctx.services, issue.deadline)}"
-            + _limit_shown(ctx, issue)
-            + (f" · 承办：{holder}" if holder else "")
-            + (f" · 已上报{issue.escalated_to or ''}" if issue.escalated else "")
-        )
+        lines.append(_clock_line(ctx, issue))
     if issue.resolution:  # reopened: what was done before, not the result it has
         said = "上次办理结果" if issue.status in OPEN else "办理结果"
         lines.append(f"{said}：{issue.resolution}")
@@ -138,6 +131,23 @@ def show(ctx: Context, args: str) -> Outcome:
     # A private report's photos, which can show whose door it is, into a private chat only.
     shown = readable and (ctx.chat.kind == "private" or not issue.private)
     return Outcome([*details.replies, *(photos(ctx, issue) if shown else [])], details.status)
+
+
+def _clock_line(ctx: Context, issue: Issue) -> str:
+    """An open issue's 「🟡 期限：11月24日 · 承办：物业」, or 「⏸ 挂起（11月24日起）」 while its
+    clock is stopped."""
+    mark = colour_of(ctx.services, issue.deadline).emoji
+    holder = assignee_label(ctx.uow, issue)
+    stopped = suspended_shown(ctx.services, issue)
+    return (
+        (
+            (f"{texts.SUSPENDED_MARK} {stopped}" if stopped else "")
+            or f"{mark} 期限：{shown_deadline(ctx.services, issue.deadline)}"
+        )
+        + _limit_shown(ctx, issue)
+        + (f" · 承办：{holder}" if holder else "")
+        + (f" · 已上报{issue.escalated_to or ''}" if issue.escalated else "")
+    )
 
 
 def where_shown(issue: Issue, *, readable: bool) -> str:

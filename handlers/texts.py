@@ -134,8 +134,8 @@ STAFF_EXTEND_HINT = (
     "#{number} 要延期请发送「延期 {number} 新期限 原因」，例如：延期 {number} 下周三 等配件到货"
 )
 STAFF_SUSPEND_HINT = (
-    "#{number} 要暂缓，请发送「延期 {number} 新期限 {said}」，例如：延期 {number} 3月1日 {said}。"
-    "期限前不算超期。"
+    "#{number} 要暂缓，请发送「挂起 {number} {said}」，挂起期间不计期限，「恢复 {number}」后顺延；"
+    "知道哪天办的话，也可以「延期 {number} 新期限 {said}」。"
 )
 STAFF_ESCALATE_HINT = (
     "#{number} 需要上级协调的话，请发送「上报 {number} {said}」（吹哨），上报单位会收到。"
@@ -229,6 +229,8 @@ AUDIT_ACTIONS = {
     "call_missed": "回访未接通",
     "recategorize": "更正分类",
     "relocate": "更正位置",
+    "suspend": "挂起",
+    "resume": "恢复办理",
 }
 
 # -- the ledger (chat-protocol §3) ----------------------------------------------------------------
@@ -429,7 +431,7 @@ BAD_SCORE = "请给 1-5 分，或写 满意/基本满意/不满意，例如：�
 HISTORY_MOVE = "{when} {actor}{action}（{before}→{after}）{note}"  # actor: 「王* 」, or none
 HISTORY_NOTE = "{when} {actor}{action}{note}"
 
-LIST_HEAD = "{community}台账{filed}：未办结{total}条（🔴{red} 🟡{yellow} 🟢{green}）"
+LIST_HEAD = "{community}台账{filed}：未办结{total}条（🔴{red} 🟡{yellow} 🟢{green}{suspended}）"
 LIST_FILED = "（{period}收集）"  # after 台账 when asked by when they were filed
 LIST_PAGE = "，第{page}/{pages}页"
 LIST_NEXT = "下一页：台账 {args}{next}"
@@ -552,7 +554,8 @@ LOOKBACK_WHICH = "您有{numbers}在回头看，请说明是哪一件：回复�
 REMINDER = "⏰ 提醒：{text}"
 LATE = "（补发）"
 BUNDLE = "{count}条提醒："
-DAILY_DIGEST = "📋 今日台账（{date}）：未办结{total}条，🔴{red} 🟡{yellow} 🟢{green}"
+DAILY_DIGEST = "📋 今日台账（{date}）：未办结{total}条，🔴{red} 🟡{yellow} 🟢{green}{suspended}"
+SUSPENDED_COUNT = " ⏸{count}"  # after the colours, when any issue's clock is stopped (挂起)
 DIGEST_TO_CALL = "📞 待回访{count}条（已办结、报事人未评价）：发送「台账 待回访」查看。"
 DUE_TODAY = "今天到期"  # 台账's filter (`bot.domain.deadlines.due_window`)
 DIGEST_DUE_TODAY = "⏰ 今天到期{count}条：发送「台账 今天到期」查看。"
@@ -1068,3 +1071,13 @@ GUIDE_FIGURES = "办事指南直接答复咨询{given}次（转人工{filed}次�
 GUIDE_STAFF_ONLY = "只有书记和网格员可以修改办事指南。"
 # 「第五个受理」 just after a list of three (bot/dispatcher.py `_ordinal_named`).
 ORDINAL_BEYOND = "刚才的列表只有{count}条，请写明编号，例如「{first}号」。"
+# 挂起 / 恢复 (handlers/suspend.py): an issue's clock stopped, and started again
+SUSPENDED = "#{number} 已挂起：{reason}。挂起期间不计期限，恢复办理后期限顺延。"
+SUSPENDED_ALREADY = "#{number} 已经挂起了。恢复办理请发送「恢复 {number}」。"
+NOT_SUSPENDED = "#{number} 没有挂起。"
+RESUMED = "#{number} 恢复办理，期限顺延至 {deadline}。"
+RESUME_NOTE = "挂起{days}个工作日，期限顺延至 {deadline}"
+SUSPEND_NOT_OPEN = "#{number} {status}，不能{word}。"
+SUSPEND_WORDS = {"suspend": "挂起", "resume": "恢复办理"}
+SUSPENDED_MARK = "⏸"
+SUSPENDED_SHOWN = "挂起（{month}月{day}日起）"

@@ -44,6 +44,8 @@ WORK = {
     "escalate": "上报",
     "extend": "延期",
     "extend_asked": "申请延期",
+    "suspend": "挂起",
+    "resume": "恢复办理",
     "decline": "不归我管",
     "reject": "退回",
     "merge": "合并",

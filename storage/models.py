@@ -262,6 +262,10 @@ class Issue(Base):
     counted_rating: Mapped[int | None] = mapped_column(Integer)
     # When it was last resolved and closed: the follow-up clocks (回访, 回头看) run from these.
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # 挂起 (handlers/suspend.py): since when its clock is stopped, and the deadline it had,
+    # which 恢复 moves on by the time it stood still. While suspended it has no deadline.
+    suspended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    suspended_deadline: Mapped[datetime | None] = mapped_column(UTCDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # When its reporter was asked 回头看 (has it come back?), until they answer.
     lookback_asked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -541,7 +541,12 @@ class Issues:
             .limit(limit)
         ).all()
         return LedgerPage(
-            rows, counts.get(0, 0), counts.get(1, 0), counts.get(2, 0), counts.get(3, 0)
+            rows,
+            counts.get(0, 0),
+            counts.get(1, 0),
+            counts.get(2, 0),
+            counts.get(3, 0),
+            counts.get(4, 0),
         )
 
     def search(
@@ -1411,6 +1416,7 @@ class LedgerQuery:
     filed_until: datetime | None = None
     reporter_ids: frozenset[int] = frozenset()  # reported by one of these (「搜索 王芳」)
     public_only: bool = False  # none reported privately (a worker's search by a reporter)
+    suspended: bool = False  # only those whose clock is stopped (「台账 挂起」)
     # last resolved in [done_since, done_until) (「台账 办结 本周」: what was done then)
     done_since: datetime | None = None
     done_until: datetime | None = None
@@ -1418,9 +1424,10 @@ class LedgerQuery:
 
 def _colour_rank(now: datetime, yellow_until: datetime) -> ColumnElement[int]:
     """An issue's colour in SQL: 0 red (past its deadline), 1 yellow (due by `yellow_until`),
-    2 green, 3 no longer open (no colour)."""
+    2 green, 3 no longer open (no colour), 4 open with its clock stopped (挂起: no colour)."""
     return case(
         (Issue.status.not_in(OPEN_STATUSES), 3),
+        (Issue.suspended_at.is_not(None), 4),
         (Issue.deadline < now, 0),
         (Issue.deadline <= yellow_until, 1),
         else_=2,
@@ -1471,6 +1478,8 @@ def _ledger_where(query: LedgerQuery) -> list[ColumnElement[bool]]:
         where.append(Issue.created_at >= query.filed_since)
     if query.filed_until is not None:
         where.append(Issue.created_at < query.filed_until)
+    if query.suspended:
+        where.append(Issue.suspended_at.is_not(None))
     if query.done_since is not None:
         where.append(Issue.resolved_at >= query.done_since)
     if query.done_until is not None:
@@ -1511,10 +1520,11 @@ class LedgerPage:
     yellow: int
     green: int
     closed: int = 0  # when the query asks for closed statuses too
+    suspended: int = 0  # open, their clock stopped (挂起): no colour
 
     @property
     def total(self) -> int:
-        return self.red + self.yellow + self.green + self.closed
+        return self.red + self.yellow + self.green + self.closed + self.suspended
 
 
 RESOLVED_ON_TIME = "resolve_on_time"  # `Audit.work_done`: 办结 by the deadline, per person

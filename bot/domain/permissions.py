@@ -69,7 +69,19 @@ EVERYONE = frozenset(
 )
 # Commands for grid workers and the secretary, limited to a worker's own grids.
 TRIAGE = frozenset(
-    {"accept", "assign", "reject", "escalate", "merge", "urge", "hurry", "recategorize", "relocate"}
+    {
+        "accept",
+        "assign",
+        "reject",
+        "escalate",
+        "merge",
+        "urge",
+        "hurry",
+        "recategorize",
+        "relocate",
+        "suspend",
+        "resume",
+    }
 )
 # Commands for whoever holds the issue, or staff. (A holder's 延期 is a request to staff,
 # `sets_deadline`.)
@@ -105,6 +117,8 @@ _VERBS = {
     "hurry": "加急",
     "recategorize": "更正分类",
     "relocate": "更正位置",
+    "suspend": "挂起",
+    "resume": "恢复办理",
     "progress": "报进展",
     "tell": "转告报事人",
     "resolve": "办结",

@@ -175,12 +175,13 @@ def test_held_over_in_words_is_told_the_extension_and_a_matter_beyond_staff_the_
     chat: Conversation,
 ) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼门口路面塌陷了一块")
-    # 「先放一放」「等开春再弄」: a 延期 with the words as its reason, the day when said.
+    # 「先放一放」「等开春再弄」: 挂起 (or a 延期) with the words as its reason; the 延期 when a
+    # day is said.
     assert chat.say("@张网格/私聊: 1号先放一放") == [
         (
             "私聊·张网格",
-            "#1 要暂缓，请发送「延期 1 新期限 先放一放」，例如：延期 1 3月1日 先放一放。"
-            "期限前不算超期。",
+            "#1 要暂缓，请发送「挂起 1 先放一放」，挂起期间不计期限，「恢复 1」后顺延；"
+            "知道哪天办的话，也可以「延期 1 新期限 先放一放」。",
         )
     ]
     assert chat.text("@李书记/工作群: 1号等开春再弄，大概3月1日") == (

@@ -49,6 +49,8 @@ ALLOWED: dict[str, set[Role]] = {
     "hurry": {W, S},
     "recategorize": {W, S},
     "relocate": {W, S},
+    "suspend": {W, S},  # its clock stopped: staff of its grid
+    "resume": {W, S},
     "progress": {W, S},
     "tell": {W, S},
     "extend": {W, S},  # and whoever holds it, who asks (sets_deadline)

@@ -1,0 +1,107 @@
+"""挂起 / 恢复: an issue's clock stopped while it waits, and started again with its deadline moved
+on by the working days it stood still. Monday 23 November 2026 at 08:00."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from tests.support.conversation import Conversation
+
+SH = ZoneInfo("Asia/Shanghai")
+WORK, G3, LIU = "工作群", "网格3群", "私聊·刘物业"
+
+
+def heating_held_by_the_property(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道暖气不热")  # 供暖 is 复杂: due Thursday 26th
+    chat.say("@张网格/网格3群: 派单 1 物业")
+
+
+def test_a_suspended_issue_has_no_clock_until_it_resumes(chat: Conversation) -> None:
+    heating_held_by_the_property(chat)
+    told = "#1 已挂起：等维修基金表决。挂起期间不计期限，恢复办理后期限顺延。"
+    # Its chat, the work group and whoever works on it hear why.
+    assert chat.say("@李书记/工作群: 挂起 1 等维修基金表决") == [
+        (WORK, told),
+        (G3, told),
+        (LIU, told),
+    ]
+    ledger = chat.text("@李书记/工作群: 台账").splitlines()
+    assert ledger == [
+        "幸福里社区台账：未办结1条（🔴0 🟡0 🟢0 ⏸1）",
+        "⏸ #1【供暖】3号楼 · 办理中 · 物业 · 挂起（11月23日起）",
+    ]
+    assert chat.text("@李书记/工作群: 台账 挂起").splitlines() == ledger
+    assert chat.text("@李书记/工作群: 挂起的有哪些").splitlines() == ledger
+    shown = chat.text("@王芳/网格3群: 查看 1").splitlines()
+    assert "⏸ 挂起（11月23日起） · 承办：物业" in shown
+    assert shown[-1].endswith("挂起：等维修基金表决（原期限 11月26日）")
+    # Past its old deadline nothing is overdue, nobody is reminded of it.
+    fired = chat.run_until(datetime(2026, 12, 4, 10, tzinfo=SH))
+    assert not [text for _, _, text in fired if "#1" in text]
+    digests = [text for _, where, text in fired if where == WORK and "📋 今日台账" in text]
+    assert digests and all("未办结1条，🔴0 🟡0 🟢0 ⏸1" in text for text in digests)
+    assert chat.text("@李书记/工作群: 台账 红") == "没有符合条件（🔴超期）的未办结事项。"
+    assert "超期0条" in chat.text("@李书记/工作群: 统计 上月")
+    # Friday 4 December, nine working days on: due Wednesday 9 December instead of the 26th.
+    resumed = "#1 恢复办理，期限顺延至 12月9日。"
+    assert chat.say("@张网格/私聊: 恢复 1") == [
+        ("私聊·张网格", resumed),
+        (G3, resumed),
+        (WORK, resumed),
+        (LIU, resumed),
+    ]
+    assert chat.text("@李书记/工作群: 台账").splitlines()[1] == (
+        "🟢 #1【供暖】3号楼 · 办理中 · 物业 · 期限12月9日"
+    )
+    assert (
+        chat.text("@李书记/工作群: 查看 1")
+        .splitlines()[-1]
+        .endswith("恢复办理：挂起9个工作日，期限顺延至 12月9日")
+    )
+    assert chat.text("@李书记/工作群: 恢复 1") == "#1 没有挂起。"
+
+
+def test_who_may_suspend_and_what_is_refused(chat: Conversation) -> None:
+    heating_held_by_the_property(chat)
+    assert chat.text("@李书记/工作群: 挂起 1") == "请写明挂起原因，例如：挂起 1 等开春施工"
+    assert chat.text("@刘物业/私聊: 挂起 1 等配件") == "只有网格员及以上可以挂起。"
+    assert chat.text("@赵网格/工作群: 挂起 1 等开春") == (
+        "这件事不在您负责的网格，请联系书记或该网格的网格员。"
+    )
+    assert chat.text("@李书记/工作群: 挂起 9 等开春") == "没有找到 #9。"
+    assert (
+        chat.text("@李书记/工作群: 挂起 1 " + "等" * 501) == "说明最多500字，请写简短些再发一次。"
+    )
+    assert "期限11月26日" in chat.text("@李书记/工作群: 台账")  # nothing changed
+    chat.say("@张网格/网格3群: 挂起 1 等开春")
+    assert chat.text("@张网格/网格3群: 挂起 1 再等等") == (
+        "#1 已经挂起了。恢复办理请发送「恢复 1」。"
+    )
+    chat.say("@刘物业/私聊: 办结 1 暖气片换了")
+    assert chat.text("@李书记/工作群: 挂起 1 等开春") == "#1 已办结，不能挂起。"
+    assert chat.text("@李书记/工作群: 恢复 1") == "#1 已办结，不能恢复办理。"
+
+
+def test_a_new_deadline_or_its_end_starts_the_clock_again(chat: Conversation) -> None:
+    heating_held_by_the_property(chat)
+    chat.say("@李书记/工作群: 挂起 1 等开春")
+    chat.say("@李书记/工作群: 延期 1 12月18日 开春提前了")
+    assert chat.text("@李书记/工作群: 台账").splitlines()[1].endswith("期限12月18日")
+    assert chat.text("@李书记/工作群: 恢复 1") == "#1 没有挂起。"
+    chat.say("@李书记/工作群: 挂起 1 还是要等")
+    chat.say("@刘物业/私聊: 办结 1 修好了")
+    chat.say("@王芳/网格3群: 不满意，还是不热")  # reopened: a fresh deadline, no 挂起
+    assert "挂起" not in chat.text("@李书记/工作群: 台账")
+
+
+def test_held_over_in_words_is_told_the_suspension(chat: Conversation) -> None:
+    heating_held_by_the_property(chat)
+    assert chat.text("@张网格/私聊: 1号先放一放") == (
+        "#1 要暂缓，请发送「挂起 1 先放一放」，挂起期间不计期限，「恢复 1」后顺延；"
+        "知道哪天办的话，也可以「延期 1 新期限 先放一放」。"
+    )
+    assert chat.say("@张网格/私聊: 暂缓 1 先放一放")[0] == (
+        "私聊·张网格",
+        "#1 已挂起：先放一放。挂起期间不计期限，恢复办理后期限顺延。",
+    )
