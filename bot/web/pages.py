@@ -47,6 +47,7 @@ from handlers.ledger import (
     shown_deadline,
     yellow_until,
 )
+from handlers.listing import suspended_shown
 from handlers.show import person_label, trail_note, where_shown, words_shown
 from handlers.stats import Period, parse_period
 from storage.models import Issue
@@ -230,16 +231,17 @@ def row(uow: UnitOfWork, services: Services, actor: Actor, issue: Issue) -> dict
     is_open = issue.status in OPEN
     colour = colour_of(services, issue.deadline) if is_open else None
     readable = reads_report(actor, issue_facts(uow, issue, followers=False), "private")
+    stopped = suspended_shown(services, issue)  # 挂起: its clock stopped
     return {
         "number": issue.number,
         "colour": colour.value if colour else "closed",
-        "mark": colour.emoji if colour else "⚪",
+        "mark": texts.SUSPENDED_MARK if stopped else colour.emoji if colour else "⚪",
         "category": services.category(issue.category).name,
         "where": where_shown(issue, readable=readable),
         "summary": _excerpt(words_shown(issue, readable=readable, whole=False)),
         "status": issue.status.label,
         "holder": assignee_label(uow, issue),
-        "deadline": shown_deadline(services, issue.deadline) if is_open else "",
+        "deadline": stopped or (shown_deadline(services, issue.deadline) if is_open else ""),
         "filed": _day(services, issue.created_at),
     }
 
@@ -283,6 +285,7 @@ def issue(
     followers = [who(f.person_id) for f in uow.issues.followers(found.id)]
     is_open = found.status in OPEN
     colour = colour_of(services, found.deadline) if is_open else None
+    stopped = suspended_shown(services, found)  # 挂起: its clock stopped
     grid = uow.communities.grid(found.grid_id).name if found.grid_id is not None else ""
     community = services.community_settings(uow.communities.get(community_id).code)
     return {
@@ -302,8 +305,8 @@ def issue(
             "due_by": shown_deadline(services, found.due_by) if found.due_by else "",
             "reports": found.report_count,
             "colour": colour.value if colour else "closed",
-            "mark": colour.emoji if colour else "⚪",
-            "deadline": shown_deadline(services, found.deadline) if is_open else "",
+            "mark": texts.SUSPENDED_MARK if stopped else colour.emoji if colour else "⚪",
+            "deadline": stopped or (shown_deadline(services, found.deadline) if is_open else ""),
             "holder": assignee_label(uow, found),
             "escalated": found.escalated,
             "level": found.level,

@@ -799,6 +799,18 @@ def test_unknown_addresses_answer_in_one_chinese_line(
     assert "Traceback" not in page.text
 
 
+def test_a_suspended_issue_shows_its_stopped_clock_on_the_web(chat: Conversation) -> None:
+    filed(chat, "@王芳/网格3群: #报事 3号楼楼道暖气不热")
+    chat.say("@李书记/工作群: 挂起 1 等维修基金表决")
+    client = sign_in(chat, "李书记")
+    ledger = visible(client.get("/").text)
+    assert "挂起（11月23日起）" in ledger.splitlines() and "⏸" in ledger
+    page = visible(client.get("/issues/1").text)
+    assert "挂起（11月23日起）" in page and "等维修基金表决" in page
+    chat.say("@李书记/工作群: 恢复 1")
+    assert "挂起（" not in visible(client.get("/").text)
+
+
 def test_a_full_width_issue_number_is_forgiven(chat: Conversation) -> None:
     filed(chat, "@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
     page = sign_in(chat, "李书记").get("/issues/１")
