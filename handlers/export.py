@@ -47,6 +47,7 @@ from bot.text import normalize
 from handlers import texts, workload
 from handlers.base import Answer, Context, Outcome, Services, check_grid, numbers_of
 from handlers.ledger import assignee_label, check, colour_of
+from handlers.listing import suspended_shown
 from handlers.meeting_stats import MeetingFigures, meeting_figures
 from handlers.meetings import stage as meeting_stage
 from handlers.patrol_stats import patrol_figures
@@ -285,7 +286,8 @@ def _ledger_sheet(
     fills: list[PatternFill | None] = []
     for issue in issues:
         finished = issue.status not in OPEN
-        mark = None if finished else colour_of(services, issue.deadline)
+        stopped = suspended_shown(services, issue)  # 挂起: no deadline, no colour
+        mark = None if finished or stopped else colour_of(services, issue.deadline)
         rows.append(
             (
                 issue.number,
@@ -300,8 +302,8 @@ def _ledger_sheet(
                 mask_text(issue.description),
                 issue.status.label,
                 assignee_label(uow, issue),
-                _deadline(issue.deadline, tz),
-                mark.emoji if mark else "",
+                stopped or _deadline(issue.deadline, tz),
+                texts.SUSPENDED_MARK if stopped else mark.emoji if mark else "",
                 _result(issue, merged),
                 issue.counted_rating,
             )

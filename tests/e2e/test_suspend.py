@@ -4,8 +4,13 @@ on by the working days it stood still. Monday 23 November 2026 at 08:00."""
 from __future__ import annotations
 
 from datetime import datetime
+from io import BytesIO
 from zoneinfo import ZoneInfo
 
+from openpyxl import load_workbook
+
+from bot.messages import Document
+from handlers.export import LEDGER_HEADERS
 from tests.support.conversation import Conversation
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -105,3 +110,13 @@ def test_held_over_in_words_is_told_the_suspension(chat: Conversation) -> None:
         "私聊·张网格",
         "#1 已挂起：先放一放。挂起期间不计期限，恢复办理后期限顺延。",
     )
+
+
+def test_the_exported_ledger_shows_the_stopped_clock(chat: Conversation) -> None:
+    heating_held_by_the_property(chat)
+    chat.say("@李书记/工作群: 挂起 1 等维修基金表决")
+    [sent] = chat.send("@李书记/私聊: 导出 本月")
+    assert isinstance(sent, Document)
+    sheet = load_workbook(BytesIO(sent.content))["台账"]
+    row = dict(zip(LEDGER_HEADERS, next(sheet.iter_rows(min_row=2, values_only=True)), strict=True))
+    assert (row["期限"], row["颜色"]) == ("挂起（11月23日起）", "⏸")
