@@ -30,7 +30,7 @@ from handlers.ledger import (
     past_limit,
     shown_deadline,
 )
-from handlers.notify import tell_privately, tell_watchers, tell_work_groups, working_on
+from handlers.notify import tell_all_of_it, tell_privately, tell_work_groups, working_on
 from storage.models import Issue
 
 # Where the deadline's words may end: a space or a comma. 「11月30日 18:00」 is two words.
@@ -59,9 +59,7 @@ def extend(ctx: Context, args: str) -> Outcome:
         said_again = line.removesuffix("。") + texts.ALREADY_SO
         return Outcome([reply_to(ctx, said_again)], "command", issue.id)
     line = move_deadline(ctx, issue, deadline, reason)
-    replies = tell_watchers(ctx, issue, line)
-    replies += tell_work_groups(ctx, line, already=replies)
-    replies += tell_privately(working_on(ctx.uow, issue), line, skip=ctx.sender.id)
+    replies = tell_all_of_it(ctx, issue, line)
     calendar = ctx.services.weekday_calendar
     day = calendar.local_date(deadline)
     if not is_span(said) and not calendar.is_workday(day):  # 「周日」: perhaps meant

@@ -114,6 +114,14 @@ def working_on(uow: UnitOfWork, issue: Issue) -> list[Person]:
     return people + [person for person in whistled(uow, issue)[0] if person.id not in known]
 
 
+def tell_all_of_it(ctx: Context, issue: Issue, line: str) -> list[Outgoing]:
+    """`line` to everyone a change of an issue's clock concerns (延期, 挂起, 恢复): its chats,
+    the work group and whoever works on it, each once."""
+    replies = tell_watchers(ctx, issue, line)
+    replies += tell_work_groups(ctx, line, already=replies)
+    return replies + tell_privately(working_on(ctx.uow, issue), line, skip=ctx.sender.id)
+
+
 def grid_workers(uow: UnitOfWork, issue: Issue) -> list[Person]:
     """The grid workers (网格员) of the issue's grid: a worker given no grid works in all of
     them, and an issue with no grid is every worker's (`permissions.in_grid`)."""

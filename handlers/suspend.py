@@ -19,7 +19,7 @@ from bot.text import clause, shorten
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, record
 from handlers.ledger import find_issue, shown_deadline
-from handlers.notify import tell_privately, tell_watchers, tell_work_groups, working_on
+from handlers.notify import tell_all_of_it
 from storage.models import Issue
 
 SUSPEND, RESUME = "suspend", "resume"  # their audit entries
@@ -73,8 +73,4 @@ def _issue_of(ctx: Context, args: str, command: str) -> tuple[Issue, str]:
 
 
 def _told(ctx: Context, issue: Issue, line: str) -> Outcome:
-    """`line` to the issue's chats, the work group and whoever works on it."""
-    replies = tell_watchers(ctx, issue, line)
-    replies += tell_work_groups(ctx, line, already=replies)
-    replies += tell_privately(working_on(ctx.uow, issue), line, skip=ctx.sender.id)
-    return Outcome(replies, "command", issue.id)
+    return Outcome(tell_all_of_it(ctx, issue, line), "command", issue.id)
