@@ -139,6 +139,8 @@ def weekly(uow: UnitOfWork, services: Services, community_id: int, due: datetime
         open=open_page.total,
         red=open_page.red,
     )
+    if open_page.suspended:  # 挂起: not forgotten, looked at again each week
+        digest += "\n" + texts.WEEKLY_SUSPENDED.format(count=open_page.suspended)
     rounds = _rounds(uow, community_id, since, until)
     return f"{digest}\n{rounds}" if rounds else digest
 

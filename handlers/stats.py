@@ -856,7 +856,7 @@ def _durations_lines(
     ]
     if not each or done == 1:
         return lines
-    if query.by_unit:  # each unit's, most done first; what no unit held is the community's
+    if query.by_unit:  # each unit that held what was done, most first (none held: left out)
         rows = uow.issues.time_taken(scope, done_statuses=DONE, by="unit")
         held = sorted((row for row in rows if row[0] is not None), key=lambda row: -row[1])
         named = [(str(unit), n, mean) for unit, n, mean in held]
