@@ -952,8 +952,10 @@ _VERDICTS = "|".join(sorted({*RATING_WORDS, *VAGUE_RATING_WORDS}, key=len, rever
 # neighbour, but in a work group to the bot; 「…提醒大家…」 asks the bot to tell the group)
 _REMINDER_WORD = "提醒"  # in every phrasing said only privately
 _PLEASE = r"(?:帮我|请|麻烦(?:你)?|给我)?"  # before a phrasing: 「帮我把今年的数据导出来」
-# after it: 「…发我一下」「…发到工作群」「…发群里」
-_SENT = r"(?:发一?下|发我|发给我|发过来|给我|发(?:到|在)?(?:工作群|群里|这里|这儿))?(?:一下)?吧?"
+# after it: 「…发我一下」
+_SENT = r"(?:发一?下|发我|发给我|发过来|给我|发(?:到|在)?(?:这里|这儿))?(?:一下)?吧?"
+# 「…发到工作群」「…发群里」: posted there (said privately; in the work group, answered there)
+_TO_WORK_SAID = r"(?P<to>发(?:到|在)?(?:工作群|群里))(?:一下)?吧?"
 _GRID_SAID = r"(?P<grid>网格[0-9]{1,3})"  # 「导出网格3的台账」
 # 「1号回访了」「2号打了回访电话」「3号回访电话打过了」: the follow-up call made
 _CALLED_BACK = (
@@ -980,6 +982,12 @@ _SAID_AS = (
             rf"^{_PLEASE}(?:看一?下|查一?下|看看|发一?下|把)?{_PERIOD}的?(?:统计|数据){_SENT}$"
         ),
         "统计 {period}",
+        False,
+    ),
+    # 「把这个月的统计发到工作群」「上个月的数据发群里」 → 统计 本月 发工作群
+    (
+        re.compile(rf"^{_PLEASE}(?:把)?{_PERIOD}的?(?:统计|数据){_TO_WORK_SAID}$"),
+        "统计 {period} 发工作群",
         False,
     ),
     # 「今年每个月的统计」「按月统计」「看下各月数据」「统计一下今年每个月的情况」
@@ -1528,6 +1536,7 @@ _SAID_AS = (
 # substring test is cheaper than trying the pattern.
 _NEEDS: dict[str, tuple[str, ...]] = {
     "统计 {period}": ("统计", "数据", "月报", "周报"),
+    "统计 {period} 发工作群": ("统计", "数据"),
     "统计 上周": ("周报",),
     "统计 {period} 按月": ("每月", "每个月", "各月", "按月", "逐月"),
     "统计 上月 总结": ("月报",),

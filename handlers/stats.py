@@ -33,11 +33,11 @@ from bot.domain.sources import Source, sources_named
 from bot.messages import Document, Outgoing, Reply
 from bot.text import echoed, normalize, read_number
 from handlers import guide, texts, workload
-from handlers.base import Answer, Context, Outcome, Services, answer, check_grid
+from handlers.base import Answer, Context, Outcome, Services, answer, check_grid, reply_to
 from handlers.changes import count_change, rate_change
 from handlers.ledger import check
 from handlers.meeting_stats import MeetingFigures, figures_text, meeting_figures
-from handlers.notify import chat_ref
+from handlers.notify import chat_ref, tell_work_groups
 from handlers.patrol_stats import figures_sentence, patrol_figures, patrol_lines, patrols_moved
 from storage.models import Issue, Reminder
 from storage.repositories import StatsScope
@@ -80,6 +80,8 @@ _MEETINGS = {"议事", "议事协商", "协商议事", "协商", "会议", "开�
 # (「统计 本月 巡查」 is the issues of the 来源 巡查发现.)
 _PATROLS = {"走访", "走访巡查", "巡查走访", "入户", "走访入户", "走访记录", "巡查记录"}
 _BY_UNIT = {"单位", "各单位", "按单位", "分单位"}
+# 「统计 本月 发工作群」 (「把这个月的统计发到工作群」 said privately): the answer posted there.
+_TO_WORK = {"发工作群", "发到工作群", "发群里", "发到群里"}
 # 「统计 本月 用时」: how long the issues done took, from filing to 办结 (`durations_text`).
 _DURATIONS = {"用时", "办结用时", "时长", "办结时长", "办理时长", "处理时长", "平均用时", "时效"}
 # Each grid's line comes with every answer (unless one grid is asked): 「统计 本月 按网格」 is it.
@@ -95,6 +97,7 @@ _FLAGS = {
     **dict.fromkeys(_BY_UNIT, "by_unit"),
     **dict.fromkeys(_BY_MONTH, "by_month"),
     **dict.fromkeys(_DURATIONS, "durations"),
+    **dict.fromkeys(_TO_WORK, "to_work"),
 }
 # 「统计 本月 人员」: what each member of staff did; 「网格员」「楼栋长」: each of those.
 _EVERYONE = frozenset({Role.SECRETARY, Role.WORKER, Role.HEAD, Role.HANDLER})
@@ -570,6 +573,7 @@ class StatsQuery:
     compare: Compare = ""  # 「环比」 prior: the period before; 「同比」 year: a year before
     patrols: bool = False  # 「统计 本月 走访」: the rounds of 走访 and 巡查 made
     durations: bool = False  # 「统计 本月 用时」: how long the issues done took
+    to_work: bool = False  # 「统计 本月 发工作群」: posted to the work groups
 
     @property
     def of_people(self) -> bool:
@@ -675,6 +679,7 @@ def parse_stats_args(
         compare,
         "patrols" in flags,
         "durations" in flags,
+        "to_work" in flags,
     )
 
 
@@ -1440,6 +1445,26 @@ def _own_rounds(ctx: Context, said: list[str]) -> Outcome | None:
 
 
 def _answered(ctx: Context, query: StatsQuery, staff: Mapping[int, workload.Member]) -> Outcome:
+    """The answer to 统计 `query`; asked to be posted to the work groups from elsewhere
+    (「把这个月的统计发到工作群」 privately), posted there, and the sender told where."""
+    outcome = _answered_here(ctx, query, staff)
+    if not query.to_work or ctx.chat.kind == "work":
+        return outcome
+    posted = [
+        sent
+        for reply in outcome.replies
+        if isinstance(reply, Reply)
+        for sent in tell_work_groups(ctx, reply.text)
+    ]
+    if not posted:  # no work group, or a chart: answered here
+        return outcome
+    groups = texts.STATS_POSTED_GROUPS.format(count=len(posted)) if len(posted) > 1 else "工作群"
+    return Outcome([reply_to(ctx, texts.STATS_POSTED.format(groups=groups)), *posted], "command")
+
+
+def _answered_here(
+    ctx: Context, query: StatsQuery, staff: Mapping[int, workload.Member]
+) -> Outcome:
     assert ctx.community is not None
     if query.meetings:
         return answer(ctx, _meetings_text(ctx.uow, ctx.community.id, query, ctx.services))

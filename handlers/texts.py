@@ -833,6 +833,8 @@ SUMMARY_NOTHING = "{period}没有收集到诉求。"
 # 「统计 本月 12345」: the work orders' time limits (办理时限), as the platform counts them.
 SUMMARY_LIMITS = "有办理时限的工单{limited}条：时限内办结{on_time}条{rate}，超时限未办结{late}条。"
 SUMMARY_LIMITS_RATE = "（按时办结率{rate}）"
+STATS_POSTED = "已发到{groups}。"  # 「把这个月的统计发到工作群」 said privately
+STATS_POSTED_GROUPS = "{count}个工作群"
 # 「统计 本月 用时」: how long the issues done took, filing to 办结, in calendar days.
 DURATIONS = "{period}办结诉求{done}条，平均用时{average}；最久的是 #{number}，用了{longest}。"
 DURATIONS_ONE = "{period}办结诉求1条（#{number}），用时{longest}。"

@@ -806,3 +806,18 @@ def test_a_building_head_sees_the_figures_of_their_own_building(chat: Conversati
         "您可以查看3号楼的统计，例如：统计 本月、统计 上月。"
     )
     assert chat.say("@陈楼长/网格3群: 我们楼这个月反映了几件") == []  # among neighbours
+
+
+def test_the_figures_asked_privately_to_go_to_the_work_group_are_posted_there(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    figures = chat.text("@李书记/私聊: 统计 本月")
+    assert chat.say("@李书记/私聊: 把这个月的统计发到工作群") == [
+        ("私聊·李书记", "已发到工作群。"),
+        (WORK, figures),
+    ]
+    assert chat.say("@张网格/私聊: 统计 本月 发工作群")[1] == (WORK, figures)
+    # In the work group itself, the answer is there; residents see no figures.
+    assert chat.say("@李书记/工作群: 这个月的数据发群里") == [(WORK, figures)]
+    assert chat.text("@王芳/私聊: 把这个月的统计发到工作群") == "只有网格员及以上可以查看统计。"
