@@ -1425,7 +1425,7 @@ def _asked_after(ctx: Context, said: str, *, progress: bool, here_only: bool) ->
         if (ctx.chat.kind == "private" or not issue.private)  # a group reads the list
         and (not here_only or issue.chat_id == ctx.chat.id)
     ]
-    rest = ASKING_AFTER.sub(" ", said)
+    rest = URGING.sub(" ", ASKING_AFTER.sub(" ", said))  # 「之前报的事到现在也没人管」: none
     category = ctx.services.analyzer.analyze(rest).category if has_content(rest) else "other"
     same = [issue for issue in mine if issue.category == category] if category != "other" else []
     if progress:  # 「灯的那个怎么样了」: that one, of several

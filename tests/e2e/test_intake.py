@@ -995,6 +995,9 @@ def test_a_report_of_before_still_not_done_presses_it_or_says_there_is_none(
         "私聊·孙大爷",
         "已转告网格员 赵网格，会尽快跟进 #1。",
     )
+    # Said again in other words (「没人管」 is no problem of its own): the same report.
+    again = chat.text("@孙大爷/私聊: 之前报的事到现在也没人管")
+    assert again.startswith("#1 已经转告过网格员了")
     assert len(issues(chat)) == 1
 
 
