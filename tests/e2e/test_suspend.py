@@ -123,3 +123,18 @@ def test_the_exported_ledger_shows_the_stopped_clock(chat: Conversation) -> None
     sheet = load_workbook(BytesIO(sent.content))["台账"]
     row = dict(zip(LEDGER_HEADERS, next(sheet.iter_rows(min_row=2, values_only=True)), strict=True))
     assert (row["期限"], row["颜色"]) == ("挂起（11月23日起）", "⏸")
+
+
+def test_suspended_and_resumed_in_words(chat: Conversation) -> None:
+    heating_held_by_the_property(chat)
+    assert chat.say("@李书记/工作群: 1号挂起，等维修基金表决")[0] == (
+        WORK,
+        "#1 已挂起：等维修基金表决。挂起期间不计期限，恢复办理后期限顺延。",
+    )
+    assert chat.text("@李书记/工作群: 1号挂起了吗") == chat.text("@李书记/工作群: 查看 1")
+    assert chat.text("@张网格/私聊: 把2号先挂起") == "没有找到 #2。"
+    assert chat.say("@张网格/私聊: 1号可以恢复了")[0] == (
+        "私聊·张网格",
+        "#1 恢复办理，期限顺延至 11月26日。",
+    )
+    assert chat.text("@李书记/工作群: 恢复1号") == "#1 没有挂起。"
