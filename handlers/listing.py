@@ -332,6 +332,8 @@ def _by_holder(ctx: Context, query: LedgerQuery, wanted: Colour | None) -> Outco
         colours = " ".join(
             f"{colour.emoji}{n}" for colour, n in zip(_RANK, held_count.by_colour, strict=True) if n
         )
+        if held_count.suspended:  # 挂起: no colour
+            colours = f"{colours} {texts.SUSPENDED_MARK}{held_count.suspended}".strip()
         lines.append(
             texts.LIST_HOLDERS_LINE.format(who=who, total=held_count.total, colours=colours)
         )

@@ -585,12 +585,12 @@ class Issues:
         )
         counts: dict[tuple[str | None, int | None], list[int]] = {}
         for unit_name, person_id, colour_rank, count in rows:
-            if int(colour_rank) < 3:
-                held = counts.setdefault((unit_name, person_id), [0, 0, 0])
+            if int(colour_rank) != 3:  # open: red, yellow, green, or suspended (4)
+                held = counts.setdefault((unit_name, person_id), [0, 0, 0, 0, 0])
                 held[int(colour_rank)] += int(count)
         return [
-            HolderCount(unit_name, person_id, red, yellow, green)
-            for (unit_name, person_id), (red, yellow, green) in counts.items()
+            HolderCount(unit_name, person_id, red, yellow, green, suspended)
+            for (unit_name, person_id), (red, yellow, green, _, suspended) in counts.items()
         ]
 
     def overdue(self, community_id: int, before: datetime) -> Sequence[Issue]:
@@ -1502,6 +1502,7 @@ class HolderCount:
     red: int
     yellow: int
     green: int
+    suspended: int = 0  # their clock stopped (挂起): no colour
 
     @property
     def by_colour(self) -> tuple[int, int, int]:
@@ -1510,7 +1511,7 @@ class HolderCount:
 
     @property
     def total(self) -> int:
-        return self.red + self.yellow + self.green
+        return self.red + self.yellow + self.green + self.suspended
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ def test_a_suspended_issue_has_no_clock_until_it_resumes(chat: Conversation) -> 
         "⏸ #1【供暖】3号楼 · 办理中 · 物业 · 挂起（11月23日起）",
     ]
     assert chat.text("@李书记/工作群: 台账 挂起").splitlines() == ledger
+    assert "物业 1条（⏸1）" in chat.text("@李书记/工作群: 台账 单位").splitlines()
     assert chat.text("@李书记/工作群: 挂起的有哪些").splitlines() == ledger
     shown = chat.text("@王芳/网格3群: 查看 1").splitlines()
     assert "⏸ 挂起（11月23日起） · 承办：物业" in shown
