@@ -40,7 +40,7 @@ from handlers.meeting_stats import MeetingFigures, figures_text, meeting_figures
 from handlers.notify import chat_ref, tell_work_groups
 from handlers.patrol_stats import figures_sentence, patrol_figures, patrol_lines, patrols_moved
 from storage.models import Issue, Reminder
-from storage.repositories import StatsScope
+from storage.repositories import LedgerQuery, StatsScope
 from storage.uow import UnitOfWork
 
 NO_GRID = "未分网格"
@@ -1630,6 +1630,16 @@ def report_text(uow: UnitOfWork, services: Services, community_id: int, query: S
     per_unit = unit_counts_of(uow, community_id, query, now)
     configured = unit_names(uow, services, community_id)
     lines = [text, *_durations_lines(uow, services, community_id, query, each=False)]
+    suspended = uow.issues.ledger(
+        LedgerQuery(community_id, OPEN, frozenset(query.grid_ids), suspended=True),
+        now=now,
+        yellow_until=now,
+        colour=None,
+        offset=0,
+        limit=0,
+    ).total
+    if suspended:  # 挂起: open, no deadline, so in no 超期 figure
+        lines.append(texts.REPORT_SUSPENDED.format(count=suspended))
     lines += every_unit(per_unit, configured, query.period.label)
     sources = _source_lines(uow, community_id, query, now)
     if len(sources) > 1:

@@ -568,6 +568,7 @@ CALENDAR_AHEAD = (
 WEEKLY_PATROLS = "上周走访巡查{count}次{households}{missing}。"
 WEEKLY_PATROLS_MISSING = "；{grids}无走访记录"
 WEEKLY_PATROLS_NONE = "上周没有走访记录。"
+REPORT_SUSPENDED = "目前挂起{count}条（不计期限）：发送「台账 挂起」查看。"
 WEEKLY_SUSPENDED = "⏸ 挂起{count}条：发送「台账 挂起」查看，能办了请发送「恢复 编号」。"
 WEEKLY_DIGEST = "📊 上周小结（{since}—{until}）：收集诉求{collected}条，办结{resolved}条，销号{closed}条；目前未办结{open}条，其中超期{red}条。"
 WHICH_NOT_FIXED = "您有几件已办结的事项（{numbers}），是哪一件没修好？请发送「重开 编号 {said}」，例如：重开 {number} {said}"

@@ -47,6 +47,9 @@ def test_a_suspended_issue_has_no_clock_until_it_resumes(chat: Conversation) -> 
     assert not [text for _, _, text in fired if "#1" in text]
     digests = [text for _, where, text in fired if where == WORK and "📋 今日台账" in text]
     assert digests and all("未办结1条，🔴0 🟡0 🟢0 ⏸1" in text for text in digests)
+    # The monthly report says how many are suspended (in no 超期 figure).
+    [report] = [text for _, _, text in fired if "📊 月报" in text]
+    assert "目前挂起1条（不计期限）：发送「台账 挂起」查看。" in report.splitlines()
     # Monday's weekly digest asks that it be looked at again, so it is not forgotten.
     [monday] = [text for when, where, text in fired if when == "11-30 09:00" and where == WORK]
     assert "⏸ 挂起1条：发送「台账 挂起」查看，能办了请发送「恢复 编号」。" in monday.splitlines()
