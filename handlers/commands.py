@@ -123,6 +123,7 @@ COMMANDS: tuple[Command, ...] = (
         STAFF,
         expects="issue",
         own_words=True,
+        loose_keywords=("暂缓",),  # 「暂缓一下」 is words; 「暂缓 1 …」 the command
     ),
     Command(
         "resume",
@@ -133,6 +134,7 @@ COMMANDS: tuple[Command, ...] = (
         suspend.resume,
         STAFF,
         expects="issue",
+        loose_keywords=("恢复",),  # 「恢复」 alone is words (供水 restored); 「恢复 1」 the command
     ),
     Command(
         "progress",

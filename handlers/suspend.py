@@ -56,7 +56,8 @@ def resume(ctx: Context, args: str) -> Outcome:
         issue.deadline = datetime.combine(day, local.time(), tzinfo=calendar.tz)
     issue.suspended_at = issue.suspended_deadline = None
     shown = shown_deadline(ctx.services, issue.deadline)
-    record(ctx, issue, RESUME, texts.RESUME_NOTE.format(days=stood, deadline=shown))
+    note = texts.RESUME_NOTE if stood else texts.RESUME_NOTE_SAME_DAYS
+    record(ctx, issue, RESUME, note.format(days=stood, deadline=shown))
     return _told(ctx, issue, texts.RESUMED.format(number=issue.number, deadline=shown))
 
 

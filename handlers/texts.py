@@ -1081,6 +1081,7 @@ SUSPENDED_ALREADY = "#{number} 已经挂起了。恢复办理请发送「恢复 
 NOT_SUSPENDED = "#{number} 没有挂起。"
 RESUMED = "#{number} 恢复办理，期限顺延至 {deadline}。"
 RESUME_NOTE = "挂起{days}个工作日，期限顺延至 {deadline}"
+RESUME_NOTE_SAME_DAYS = "挂起未满一个工作日，期限仍是 {deadline}"
 SUSPEND_NOT_OPEN = "#{number} {status}，不能{word}。"
 SUSPEND_WORDS = {"suspend": "挂起", "resume": "恢复办理"}
 SUSPENDED_MARK = "⏸"

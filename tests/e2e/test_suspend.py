@@ -142,3 +142,10 @@ def test_suspended_and_resumed_in_words(chat: Conversation) -> None:
         "#1 恢复办理，期限顺延至 11月26日。",
     )
     assert chat.text("@李书记/工作群: 恢复1号") == "#1 没有挂起。"
+    assert (
+        chat.text("@李书记/工作群: 查看 1")
+        .splitlines()[-1]
+        .endswith("恢复办理：挂起未满一个工作日，期限仍是 11月26日")
+    )
+    # 「恢复」 alone is words (the water back on), not the command.
+    assert chat.say("@王芳/网格3群: 恢复") == []
