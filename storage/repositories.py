@@ -898,14 +898,10 @@ class Issues:
         """Of the scope's issues in `done_statuses`: how many, and the average seconds from
         filing to when each was last resolved (办结用时), in SQL; one row (None, …) for the
         whole scope, or one per grid id or unit held (`assignee_unit`) as `by` asks."""
-        taken = _seconds_between(Issue.created_at, Issue.resolved_at)
         key = {"grid": Issue.grid_id, "unit": Issue.assignee_unit, None: literal(None)}[by]
-        where = [
-            *self._narrowed(scope),
-            Issue.status.in_(sorted(done_statuses)),
-            Issue.resolved_at.is_not(None),
-        ]
-        query = select(key, func.count(), func.avg(taken)).where(*where)
+        query = select(key, func.count(), func.avg(_TAKEN)).where(
+            *self._done_in(scope, done_statuses)
+        )
         if by is not None:
             query = query.group_by(key)
         return [
@@ -917,18 +913,21 @@ class Issues:
     ) -> tuple[int, float] | None:
         """The scope's issue in `done_statuses` that took longest from filing to being
         resolved: its number and the seconds it took (the lowest number of equals)."""
-        taken = _seconds_between(Issue.created_at, Issue.resolved_at)
         row = self._session.execute(
-            select(Issue.number, taken)
-            .where(
-                *self._narrowed(scope),
-                Issue.status.in_(sorted(done_statuses)),
-                Issue.resolved_at.is_not(None),
-            )
-            .order_by(taken.desc(), Issue.number)
+            select(Issue.number, _TAKEN)
+            .where(*self._done_in(scope, done_statuses))
+            .order_by(_TAKEN.desc(), Issue.number)
             .limit(1)
         ).first()
         return None if row is None else (int(row[0]), float(row[1]))
+
+    @classmethod
+    def _done_in(
+        cls, scope: StatsScope, done_statuses: Collection[IssueStatus]
+    ) -> list[ColumnElement[bool]]:
+        """`_narrowed`, and only the issues done (in `done_statuses`, with a 办结 time)."""
+        done = [Issue.status.in_(sorted(done_statuses)), Issue.resolved_at.is_not(None)]
+        return [*cls._narrowed(scope), *done]
 
     def unit_groups(
         self,
@@ -2366,6 +2365,10 @@ def _seconds_on_sqlite(element: _seconds_between, compiler: SQLCompiler, **kw: A
 def _seconds_on_postgresql(element: _seconds_between, compiler: SQLCompiler, **kw: Any) -> str:
     start, end = (compiler.process(clause, **kw) for clause in element.clauses)
     return f"EXTRACT(EPOCH FROM ({end} - {start}))"
+
+
+_TAKEN = _seconds_between(Issue.created_at, Issue.resolved_at)
+"""Seconds from an issue's filing to its last 办结 (`Issues.time_taken`, `Issues.slowest`)."""
 
 
 def _resolved_on_time(done_statuses: Collection[IssueStatus]) -> ColumnElement[bool]:
