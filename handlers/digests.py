@@ -93,11 +93,11 @@ def daily(uow: UnitOfWork, services: Services, community_id: int, due: datetime)
         lines.append(texts.DIGEST_URGE)
     # What falls due today (a work order's time limit too), as 「台账 今天到期」 lists it.
     today = due_window(texts.DUE_TODAY, now, services.settings.tz)
-    due_today = _counts(uow, services, LedgerQuery(community_id, OPEN, due=today), now).total
+    due_today = uow.issues.count(LedgerQuery(community_id, OPEN, due=today))
     if due_today:
         lines.append(texts.DIGEST_DUE_TODAY.format(count=due_today))
     done = frozenset({IssueStatus.RESOLVED})  # done, not yet rated: whom to call back (回访)
-    to_call = _counts(uow, services, LedgerQuery(community_id, done), now).total
+    to_call = uow.issues.count(LedgerQuery(community_id, done))
     if to_call:
         lines.append(texts.DIGEST_TO_CALL.format(count=to_call))
     asked = questions.waiting(uow, community_id, now)  # 问N passed on, still unanswered

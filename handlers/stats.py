@@ -124,6 +124,7 @@ class IssueStat:
     resolved_at: datetime | None = None
     units: tuple[str, ...] = ()  # the units it counts for (`held_units`)
     filed_at: datetime | None = None
+    suspended: bool = False  # its clock stopped (挂起)
 
     @classmethod
     def of(cls, issue: Issue) -> IssueStat:
@@ -138,6 +139,7 @@ class IssueStat:
             issue.resolved_at,
             held_units(issue.assignee_unit, issue.escalated_to),
             issue.created_at,
+            issue.suspended_at is not None,
         )
 
     def overdue(self, now: datetime) -> bool:
@@ -167,6 +169,7 @@ class IssueCounts:
     resolved: int = 0  # 已办结 + 已销号
     open: int = 0  # 待受理 + 已受理 + 办理中
     overdue: int = 0  # open and past the deadline (🔴)
+    suspended: int = 0  # open, its clock stopped (挂起): no deadline, never 超期
     rated: int = 0
     satisfied: int = 0  # rated ≥ SATISFIED_FROM
     by_status: Mapping[IssueStatus, int] = field(default_factory=dict)
@@ -201,19 +204,21 @@ def count_issues(issues: Iterable[IssueStat], now: datetime) -> IssueCounts:
     """Count a set of issues as seen at `now` (overdue: open with a deadline before `now`)."""
     statuses: Counter[IssueStatus] = Counter()
     categories: Counter[str] = Counter()
-    overdue = rated = satisfied = 0
+    overdue = rated = satisfied = suspended = 0
     for issue in issues:
         if issue.status is IssueStatus.MERGED:
             continue  # a duplicate: counted on the issue it joined, as one found at intake is
         statuses[issue.status] += 1
         categories[issue.category] += 1
         overdue += issue.overdue(now)
+        suspended += issue.suspended
         if issue.rating is not None:
             rated += 1
             satisfied += issue.rating >= SATISFIED_FROM
     # Most first; a tie keeps the order of the first issue of each (sorted() is stable).
     by_category = dict(sorted(categories.items(), key=lambda item: -item[1]))
-    return _issue_counts(statuses, by_category, overdue, rated, satisfied)
+    counts = _issue_counts(statuses, by_category, overdue, rated, satisfied)
+    return replace(counts, suspended=suspended)
 
 
 def _issue_counts(
@@ -325,7 +330,8 @@ def time_said(seconds: float) -> str:
 def summary_sentence(
     period: str, counts: IssueCounts, category_name: Callable[[str], str], *, top: bool = True
 ) -> str:
-    """`本月收集诉求126条，办结98条（办结率78%），满意率92%，超期3条。分类前三：停车32、…。`"""
+    """`本月收集诉求126条，办结98条（办结率78%），满意率92%，超期3条。分类前三：停车32、…。`
+    (「超期3条，挂起1条。」 when any is suspended)."""
     if not counts.collected:
         return texts.SUMMARY_NOTHING.format(period=period)
     text = texts.SUMMARY.format(
@@ -335,6 +341,9 @@ def summary_sentence(
         rate=percent(counts.resolution_rate),
         satisfaction=satisfaction(counts.satisfaction_rate),
         overdue=counts.overdue,
+        suspended=texts.SUMMARY_SUSPENDED.format(count=counts.suspended)
+        if counts.suspended
+        else "",
     )
     if not top:
         return text
@@ -1144,14 +1153,16 @@ def counts_of(
     uow: UnitOfWork, community_id: int, query: StatsQuery, now: datetime
 ) -> tuple[IssueCounts, dict[int | None, IssueCounts]]:
     """What `count_issues` and `count_by_grid` give for the query's issues, counted in the
-    database: one GROUP BY (grid, status, category). 超期 as `judged_at` judges it."""
+    database: one GROUP BY (grid, status, category). 超期 as `judged_at` judges it; in the
+    whole of a period still running, how many stand suspended (挂起) now."""
+    scope, judged = query.scope(community_id), judged_at(query.period, now)
     groups = uow.issues.stats_groups(
-        query.scope(community_id),
-        now=judged_at(query.period, now),
-        open_statuses=OPEN,
-        satisfied_from=SATISFIED_FROM,
+        scope, now=judged, open_statuses=OPEN, satisfied_from=SATISFIED_FROM
     )
-    return _counted(groups), _per_key(groups)
+    total = _counted(groups)
+    if total.open and judged == now:  # a period still running (挂起 is said of now)
+        total = replace(total, suspended=uow.issues.suspended_in(scope))
+    return total, _per_key(groups)
 
 
 _Key = TypeVar("_Key")
@@ -1630,14 +1641,9 @@ def report_text(uow: UnitOfWork, services: Services, community_id: int, query: S
     per_unit = unit_counts_of(uow, community_id, query, now)
     configured = unit_names(uow, services, community_id)
     lines = [text, *_durations_lines(uow, services, community_id, query, each=False)]
-    suspended = uow.issues.ledger(
-        LedgerQuery(community_id, OPEN, frozenset(query.grid_ids), suspended=True),
-        now=now,
-        yellow_until=now,
-        colour=None,
-        offset=0,
-        limit=0,
-    ).total
+    suspended = uow.issues.count(
+        LedgerQuery(community_id, OPEN, frozenset(query.grid_ids), suspended=True)
+    )
     if suspended:  # 挂起: open, no deadline, so in no 超期 figure
         lines.append(texts.REPORT_SUSPENDED.format(count=suspended))
     lines += every_unit(per_unit, configured, query.period.label)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.domain import permissions
 from bot.domain.lifecycle import OPEN
 from bot.text import clause, shorten
 from handlers import texts
@@ -66,7 +67,7 @@ def _issue_of(ctx: Context, args: str, command: str) -> tuple[Issue, str]:
     words after its number."""
     issue, rest = find_issue(ctx, args, command)
     if issue.status not in OPEN:  # a finished issue has no clock to stop
-        word = texts.SUSPEND_WORDS[command]
+        word = permissions.verb(command)
         raise Answer(
             texts.SUSPEND_NOT_OPEN.format(number=issue.number, status=issue.status.label, word=word)
         )

@@ -826,7 +826,8 @@ TAKEN_NOTE = "已接单，正在处理"
 EXPORTED = "{community}台账（{period}）· 共{count}条"
 
 # The statistics sentence of chat-protocol §8 (export's 统计 sheet; /stats next).
-SUMMARY = "{period}收集诉求{collected}条，办结{resolved}条（办结率{rate}），{satisfaction}，超期{overdue}条。"
+SUMMARY = "{period}收集诉求{collected}条，办结{resolved}条（办结率{rate}），{satisfaction}，超期{overdue}条{suspended}。"
+SUMMARY_SUSPENDED = "，挂起{count}条"  # 挂起: open, no deadline
 SUMMARY_SATISFACTION = "满意率{rate}"
 SUMMARY_UNRATED = "暂无评价"
 SUMMARY_TOP = "分类前三：{top}。"
@@ -1083,6 +1084,5 @@ RESUMED = "#{number} 恢复办理，期限顺延至 {deadline}。"
 RESUME_NOTE = "挂起{days}个工作日，期限顺延至 {deadline}"
 RESUME_NOTE_SAME_DAYS = "挂起未满一个工作日，期限仍是 {deadline}"
 SUSPEND_NOT_OPEN = "#{number} {status}，不能{word}。"
-SUSPEND_WORDS = {"suspend": "挂起", "resume": "恢复办理"}
 SUSPENDED_MARK = "⏸"
 SUSPENDED_SHOWN = "挂起（{month}月{day}日起）"

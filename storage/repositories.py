@@ -549,6 +549,11 @@ class Issues:
             counts.get(4, 0),
         )
 
+    def count(self, query: LedgerQuery) -> int:
+        """How many issues `query` finds, none of them loaded."""
+        where = _ledger_where(query)
+        return int(self._session.scalar(select(func.count()).select_from(Issue).where(*where)) or 0)
+
     def search(
         self, query: LedgerQuery, *, open_statuses: Collection[IssueStatus], offset: int, limit: int
     ) -> tuple[Sequence[Issue], int, int]:
@@ -723,6 +728,11 @@ class Issues:
         if scope.sources:
             conditions.append(Issue.source.in_(sorted(scope.sources)))
         return conditions
+
+    def suspended_in(self, scope: StatsScope) -> int:
+        """How many of the scope's issues stand suspended (挂起) now."""
+        where = [*self._narrowed(scope), Issue.suspended_at.is_not(None)]
+        return int(self._session.scalar(select(func.count()).select_from(Issue).where(*where)) or 0)
 
     def reported_counts(
         self, community_id: int, person_id: int, since: datetime | None, until: datetime | None

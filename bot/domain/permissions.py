@@ -147,6 +147,11 @@ _VERBS = {
 }
 
 
+def verb(command: str) -> str:
+    """What `command` does, in the words a refusal uses (「挂起」, 「恢复办理」)."""
+    return _VERBS.get(command, command)
+
+
 def is_assignee(actor: Actor, issue: IssueFacts) -> bool:
     return issue.assignee_id == actor.person_id or (
         actor.unit is not None and issue.assignee_unit == actor.unit
@@ -194,9 +199,9 @@ def refusal(command: str, actor: Actor, issue: IssueFacts | None = None) -> str 
         if command == "show" and issue is not None and not may_see(actor, issue):
             return "只能查看自己反映或关注的事项。"
         return None
-    verb = _VERBS.get(command, command)
+    named = verb(command)
     if command in SECRETARY_ONLY:
-        return None if actor.role is Role.SECRETARY else f"只有书记可以{verb}。"
+        return None if actor.role is Role.SECRETARY else f"只有书记可以{named}。"
     if command == "file":
         return None if actor.role in FILERS else "只有网格员、楼栋长或书记可以代为立案。"
     if command == "patrol":  # a 楼栋长's round of their building counts too
@@ -208,16 +213,16 @@ def refusal(command: str, actor: Actor, issue: IssueFacts | None = None) -> str 
             return "只有楼栋长、网格员或书记可以现场核实。"
         return _grid_refusal(actor, issue)
     if command in STAFF_ONLY:
-        return None if actor.role in STAFF else f"只有网格员及以上可以{verb}。"
+        return None if actor.role in STAFF else f"只有网格员及以上可以{named}。"
     if command in TRIAGE:
         if actor.role not in STAFF:
-            return f"只有网格员及以上可以{verb}。"
+            return f"只有网格员及以上可以{named}。"
         return _grid_refusal(actor, issue)
     if command in HANDLING:
         if issue is not None and (is_assignee(actor, issue) or answers_whistle(actor, issue)):
             return None
         if actor.role not in STAFF:
-            return f"只有承办人或网格员及以上可以{verb}。"
+            return f"只有承办人或网格员及以上可以{named}。"
         return _grid_refusal(actor, issue)
     if command == "decline":
         if issue is None and actor.role is Role.HANDLER:

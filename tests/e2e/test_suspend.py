@@ -37,6 +37,10 @@ def test_a_suspended_issue_has_no_clock_until_it_resumes(chat: Conversation) -> 
         "⏸ #1【供暖】3号楼 · 办理中 · 物业 · 挂起（11月23日起）",
     ]
     assert chat.text("@李书记/工作群: 台账 挂起").splitlines() == ledger
+    # The month's figures count it apart: never 超期 while its clock is stopped.
+    assert chat.text("@李书记/工作群: 统计 本月").splitlines()[0] == (
+        "本月收集诉求1条，办结0条（办结率0%），暂无评价，超期0条，挂起1条。分类前三：供暖1。"
+    )
     assert "物业 1条（⏸1）" in chat.text("@李书记/工作群: 台账 单位").splitlines()
     assert chat.text("@李书记/工作群: 挂起的有哪些").splitlines() == ledger
     shown = chat.text("@王芳/网格3群: 查看 1").splitlines()
@@ -54,7 +58,8 @@ def test_a_suspended_issue_has_no_clock_until_it_resumes(chat: Conversation) -> 
     [monday] = [text for when, where, text in fired if when == "11-30 09:00" and where == WORK]
     assert "⏸ 挂起1条：发送「台账 挂起」查看，能办了请发送「恢复 编号」。" in monday.splitlines()
     assert chat.text("@李书记/工作群: 台账 红") == "没有符合条件（🔴超期）的未办结事项。"
-    assert "超期0条" in chat.text("@李书记/工作群: 统计 上月")
+    # A month that is over is judged at its end: 挂起 is said of a period still running.
+    assert "超期0条。" in chat.text("@李书记/工作群: 统计 上月").splitlines()[0]
     # Friday 4 December, nine working days on: due Wednesday 9 December instead of the 26th.
     resumed = "#1 恢复办理，期限顺延至 12月9日。"
     assert chat.say("@张网格/私聊: 恢复 1") == [

@@ -171,6 +171,12 @@ def test_the_summary_sentence_reads_like_the_seeds() -> None:
         "2026年12月收集诉求1条，办结0条（办结率0%），暂无评价，超期0条。分类前三：道路井盖1。"
     )
     assert summary_sentence("累计", IssueCounts(), NAMES.__getitem__) == "累计没有收集到诉求。"
+    # An issue whose clock is stopped (挂起) is counted apart, never 超期.
+    held = IssueStat(IssueStatus.ASSIGNED, "heating", 3, None, None, suspended=True)
+    waiting = count_issues([held, stat(IssueStatus.NEW, "road", deadline=PAST)], NOW)
+    assert summary_sentence("本月", waiting, NAMES.__getitem__, top=False) == (
+        "本月收集诉求2条，办结0条（办结率0%），暂无评价，超期1条，挂起1条。"
+    )
 
 
 def test_a_month_runs_from_local_midnight_to_local_midnight() -> None:
