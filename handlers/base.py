@@ -275,6 +275,7 @@ def refuse(ctx: Context, command: str, reason: str) -> Outcome:
 # reporter's 撤回, which only asks, their objection to a 退回, and a holder asking for 延期).
 _UNSCHEDULED = frozenset(
     {
+        "note",
         "duplicate",
         "supplement",
         "photo",
@@ -292,6 +293,12 @@ _UNSCHEDULED = frozenset(
 )
 
 
+def end_suspension(issue: Issue) -> None:
+    """Forget a suspension (挂起): since when, why, the deadline kept aside, the day to resume."""
+    issue.suspended_at = issue.suspended_deadline = issue.suspended_until = None
+    issue.suspended_reason = None
+
+
 def record(
     ctx: Context, issue: Issue, action: str, note: str = "", *, before: IssueStatus | None = None
 ) -> None:
@@ -300,7 +307,7 @@ def record(
     issue.updated_at = ctx.now
     if issue.suspended_at is not None and (issue.deadline is not None or issue.status not in OPEN):
         # 挂起 ends with a clock again (延期, 受理) or with the issue finished
-        issue.suspended_at = issue.suspended_deadline = None
+        end_suspension(issue)
     if action in RATING_ACTIONS:
         issue.counted_rating = counted_rating(
             rating_after(issue.counted_rating, action, note), issue.rating
@@ -319,6 +326,34 @@ def record(
     )
     if before is not None or action not in _UNSCHEDULED:
         sync_issue(ctx.uow, ctx.services, issue)
+
+
+def record_by_bot(
+    uow: UnitOfWork,
+    services: Services,
+    issue: Issue,
+    action: str,
+    note: str,
+    *,
+    before: IssueStatus | None = None,
+) -> None:
+    """`record` for a change the bot makes by itself when a reminder fires (系统 in the
+    record): no sender, no chat."""
+    now = services.clock.now()
+    issue.updated_at = now
+    uow.audit.record(
+        AuditEntry(
+            community_id=issue.community_id,
+            issue_id=issue.id,
+            actor_id=None,
+            action=action,
+            from_status=before.value if before is not None else None,
+            to_status=issue.status.value if before is not None else None,
+            note=note,
+            at=now,
+        )
+    )
+    sync_issue(uow, services, issue)
 
 
 def record_community(ctx: Context, community_id: int, action: str, note: str) -> None:

@@ -51,6 +51,7 @@ from handlers.listing import suspended_shown
 from handlers.meeting_stats import MeetingFigures, meeting_figures
 from handlers.meetings import stage as meeting_stage
 from handlers.patrol_stats import patrol_figures
+from handlers.remarks import NOTE
 from handlers.stats import (
     NO_GRID,
     NO_VALUE,
@@ -115,6 +116,7 @@ LEDGER_HEADERS = (
     "颜色",
     "办理结果",
     "满意度",
+    "备注",  # staff's notes (备注), oldest first
 )
 UNIT_HEADERS = (
     "单位",
@@ -236,6 +238,7 @@ def ledger_workbook(
         grids=grids,
         people=people,
         merged=merged,
+        notes=uow.audit.notes_by_issue(community_id, NOTE),
     )
     stats = [IssueStat.of(issue) for issue in issues]
     community = uow.communities.get(community_id)
@@ -279,6 +282,7 @@ def _ledger_sheet(
     grids: Mapping[int, str],
     people: Mapping[int, Person],
     merged: Mapping[int, int],
+    notes: Mapping[int, Sequence[str]],
 ) -> None:
     tz = services.settings.tz
     pseudonyms: dict[int, str] = {}
@@ -306,6 +310,7 @@ def _ledger_sheet(
                 texts.SUSPENDED_MARK if stopped else mark.emoji if mark else "",
                 _result(issue, merged),
                 issue.counted_rating,
+                mask_text("；".join(notes.get(issue.id, []))),
             )
         )
         # An open row is filled, whole, in its deadline colour; finished rows stay white.

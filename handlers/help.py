@@ -72,6 +72,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "progress",
             "resolve",
             "tell",
+            "note",
             "extend",
             "suspend",
             "resume",

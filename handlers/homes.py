@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 
 from bot.analysis.location import building_number
+from bot.domain.voting import home_in
+from bot.text import normalize
 from handlers import texts
 from handlers.base import Answer, Context
 from storage.models import Household
@@ -53,6 +55,19 @@ def _keep(ctx: Context, building: str, home: str, unknown: str) -> None:
         )
     else:
         known.home = home
+
+
+def heard_in(ctx: Context, text: str) -> None:
+    """「…，我住3号楼2单元」 said within a private report: that flat (or building) remembered as
+    if said alone, when none is known yet and the building is here (nothing is asked or refused
+    in the middle of a report)."""
+    said = home_in(normalize(text))
+    if said is None or home(ctx) is not None:
+        return
+    try:
+        _keep(ctx, said[0], said[1], texts.UNKNOWN_BUILDING)
+    except Answer:  # a building not here: nothing remembered
+        return
 
 
 def home_building(ctx: Context) -> str | None:

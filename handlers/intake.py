@@ -513,6 +513,8 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
     issue = ctx.uow.issues.by_number(ctx.community.id, number) if number and said else None
     if number is None or issue is None:
         return None
+    if _nodded(said) and issue.status in OPEN:  # 「1号收到」「2号好的，马上安排」: a nod to it
+        return answer(ctx, texts.STAFF_NOD_ONE.format(number=issue.number), "invalid")
     if REPORTER_CONTACT_ASKED.search(said):  # 「1号报事人电话多少」: through its grid worker
         return _reporter_contact(ctx, issue)
     if ctx.role in AT_WORK and WHY_LATE_ASKED.match(said.strip()):  # 「1号为什么超期了」
@@ -676,9 +678,20 @@ def _privacy_asked(ctx: Context, text: str) -> Outcome:
     """「别告诉他们是我反映的」: how a private report is kept unnamed; just after their report,
     the wish is also kept on it and passed to the work group (whoever visits should know)."""
     issue = _just_reported(ctx)
-    if issue is None:
+    if issue is None or _privacy_kept(ctx, issue):  # asked again: answered, passed on once
         return answer(ctx, texts.PRIVACY_ANSWER, "invalid")
     return _kept_on(ctx, issue, text, texts.PRIVACY_ANSWER, texts.PRIVACY_ALERT)
+
+
+def _privacy_kept(ctx: Context, issue: Issue) -> bool:
+    """Whether the reporter's wish to stay unnamed is already kept on `issue` (a 补充 of theirs
+    that asks it)."""
+    return any(
+        entry.action == SUPPLEMENT
+        and entry.actor_id == issue.reporter_id
+        and _PRIVACY_ASKED.search(normalize(entry.note)) is not None
+        for entry in ctx.uow.audit.of_issue(issue.id)
+    )
 
 
 def _kept_on(
@@ -1582,6 +1595,8 @@ def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis)
     if ctx.chat.kind == "private" and not (where.building or where.place):
         where = _at_home(ctx, description, where)  # 「家里水管漏了」: their flat
         analysis = replace(analysis, location=where)
+    elif ctx.chat.kind == "private":  # 「…，我住3号楼2单元」: their home, for the next report
+        homes.heard_in(ctx, description)
     new = ReportFacts(
         description, analysis.category, where.building, where.unit, where.place, now, where.room
     )

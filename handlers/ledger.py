@@ -1041,6 +1041,9 @@ def urge(ctx: Context, args: str) -> Outcome:
     issue, _ = find_issue(ctx, args, "urge")
     if issue.status not in OPEN:
         raise Answer(texts.URGE_NOT_OPEN.format(number=issue.number, status=issue.status.label))
+    if issue.suspended_at is not None:  # its clock stopped: nothing to chase
+        why = suspended_why(ctx.services, issue)
+        raise Answer(texts.URGE_SUSPENDED.format(number=issue.number, why=why))
     if issue.status is not IssueStatus.ASSIGNED and not issue.escalated_to:
         # Nobody holds it; an issue escalated without a holder is the unit's to chase.
         raise Answer(texts.URGE_UNASSIGNED.format(number=issue.number))
@@ -1188,21 +1191,40 @@ def pressed(ctx: Context, args: str, *, hurry: bool = False) -> Outcome:
     if hurry:
         asked = texts.PRESSED_HURRY.format(because=because)
         then = then if issue.urgent else texts.PRESSED_HURRY_THEN
+    status, told_first = issue.status.label, ""
+    if issue.suspended_at is not None:  # 挂起: the reporter hears why, the workers how to resume
+        why = suspended_why(ctx.services, issue)
+        state = texts.PRESSED_STATE_SUSPENDED.format(status=status, why=why)
+        then, told_first = texts.PRESSED_SUSPENDED_THEN, texts.PRESSED_SUSPENDED_TOLD
+        told_first = told_first.format(number=issue.number, why=why)
+    else:
+        deadline = shown_deadline(ctx.services, issue.deadline)
+        state = texts.PRESSED_STATE.format(status=status, deadline=deadline)
     line = texts.PRESSED.format(
         number=issue.number,
         who=who,
         asked=asked,
-        status=issue.status.label,
-        deadline=shown_deadline(ctx.services, issue.deadline),
+        state=state,
         then=then.format(number=issue.number),
     )
     if not workers:  # a grid with no worker named: the work group hears instead
-        said = reply_to(ctx, texts.PRESSED_SENT_OFFICE.format(number=issue.number))
-        return Outcome([said, *tell_work_groups(ctx, line)], "command", issue.id)
+        sent = told_first + texts.PRESSED_SENT_OFFICE.format(number=issue.number)
+        return Outcome([reply_to(ctx, sent), *tell_work_groups(ctx, line)], "command", issue.id)
     told = tell_privately(workers, line, skip=ctx.sender.id)
     names = "、".join(person.name for person in workers)
-    said = reply_to(ctx, texts.PRESSED_SENT.format(number=issue.number, workers=names))
-    return Outcome([said, *told], "command", issue.id)
+    sent_to = texts.PRESSED_SENT_SUSPENDED if told_first else texts.PRESSED_SENT
+    sent = told_first + sent_to.format(number=issue.number, workers=names)
+    return Outcome([reply_to(ctx, sent), *told], "command", issue.id)
+
+
+def suspended_why(services: Services, issue: Issue) -> str:
+    """Why a suspended issue (挂起) waits, and the day it resumes by itself when one was said:
+    「等开春施工，3月1日恢复」."""
+    reason = issue.suspended_reason or texts.SUSPENDED_NO_REASON
+    if issue.suspended_until is None:
+        return reason
+    day = services.weekday_calendar.local_date(issue.suspended_until)
+    return texts.SUSPENDED_WHY_UNTIL.format(reason=reason, day=f"{day.month}月{day.day}日")
 
 
 def _one_of_own(ctx: Context) -> int | None:

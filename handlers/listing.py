@@ -540,11 +540,17 @@ def ledger_line(uow: UnitOfWork, services: Services, issue: Issue) -> str:
 
 
 def suspended_shown(services: Services, issue: Issue) -> str:
-    """「挂起（11月24日起）」 for an open issue whose clock is stopped; "" for any other."""
+    """「挂起（11月24日起）」 for an open issue whose clock is stopped (「挂起（11月24日起，
+    3月1日恢复）」 when it resumes by itself); "" for any other."""
     if issue.suspended_at is None or issue.status not in OPEN:
         return ""
     day = issue.suspended_at.astimezone(services.settings.tz)
-    return texts.SUSPENDED_SHOWN.format(month=day.month, day=day.day)
+    if issue.suspended_until is None:
+        return texts.SUSPENDED_SHOWN.format(month=day.month, day=day.day)
+    until = issue.suspended_until.astimezone(services.settings.tz)
+    return texts.SUSPENDED_SHOWN_UNTIL.format(
+        month=day.month, day=day.day, until=f"{until.month}月{until.day}日"
+    )
 
 
 def _holder(ctx: Context, word: str) -> Held | None:

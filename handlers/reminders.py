@@ -15,8 +15,8 @@ from bot.domain.issues import IssueStatus
 from bot.domain.lifecycle import OPEN
 from bot.domain.repeats import parse_repeat
 from bot.messages import Direct, Outgoing, Reply
-from handlers import meetings, texts
-from handlers.base import Services
+from handlers import meetings, suspend, texts
+from handlers.base import Services, record_by_bot
 from handlers.digests import daily, weekly, working_day
 from handlers.ledger import assignee_label, withdrawal_asked
 from handlers.notice import signed
@@ -47,12 +47,12 @@ from handlers.schedule import (
     POINTS_WEEKLY,
     RED,
     REPEAT,
+    RESUME_DUE,
     WEEKLY,
     YELLOW,
-    sync_issue,
 )
 from handlers.stats import monthly_report
-from storage.models import AuditEntry, Issue, Reminder
+from storage.models import Issue, Reminder
 from storage.uow import UnitOfWork
 
 # -- firing -----------------------------------------------------------------------------------
@@ -185,23 +185,10 @@ def _auto_close(uow: UnitOfWork, services: Services, reminder: Reminder) -> list
     issue = _issue(uow, reminder)
     if issue.status is not IssueStatus.RESOLVED:
         return []
-    now = services.clock.now()
     issue.status = IssueStatus.CLOSED
-    issue.closed_at = now
-    issue.updated_at = now
-    uow.audit.record(
-        AuditEntry(
-            community_id=issue.community_id,
-            issue_id=issue.id,
-            actor_id=None,
-            action="auto_close",
-            from_status=IssueStatus.RESOLVED.value,
-            to_status=IssueStatus.CLOSED.value,
-            note=texts.AUTO_CLOSE_NOTE,
-            at=now,
-        )
-    )
-    sync_issue(uow, services, issue)
+    issue.closed_at = services.clock.now()
+    before = IssueStatus.RESOLVED
+    record_by_bot(uow, services, issue, "auto_close", texts.AUTO_CLOSE_NOTE, before=before)
     line = texts.AUTO_CLOSED.format(
         number=issue.number, days=services.settings.reminders.follow_up_close_days
     )
@@ -282,6 +269,7 @@ _RENDERERS: dict[str, Renderer] = {
     FOLLOW_UP: _follow_up,
     AUTO_CLOSE: _auto_close,
     LOOKBACK: _lookback,
+    RESUME_DUE: suspend.resume_due,
     ADHOC: _adhoc,
     REPEAT: _repeat,
     NOTICE: _notice,

@@ -40,6 +40,7 @@ def stamp(moment: datetime) -> str:
 
 YELLOW, RED = "deadline_yellow", "deadline_red"
 FOLLOW_UP, AUTO_CLOSE, LOOKBACK = "followup_remind", "followup_close", "lookback"
+RESUME_DUE = "suspend_end"  # the morning a suspended issue resumes by itself (handlers.suspend)
 ADHOC, EVENT, DAILY, WEEKLY = "adhoc", "event", "digest_daily", "digest_weekly"
 REPEAT = "adhoc_repeat"  # 「提醒 每周四18:00 …」: set in chat, carries its rule (Reminder.repeat)
 # 「定时群发 明天8:00 全部 …」: one to each group, the sender's words (handlers.notice).
@@ -75,6 +76,9 @@ def sync_issue(uow: UnitOfWork, services: Services, issue: Issue) -> None:
         # A deadline gone by when it is set (a work order's time limit, forwarded late) is
         # overdue now, not a reminder the bot missed (（补发）).
         wanted[red] = (RED, deadline if red in known else max(deadline, now), None)
+    elif issue.status in OPEN and issue.suspended_until is not None:  # 「挂起 1 到3月1日」
+        until = issue.suspended_until
+        wanted[f"issue:{issue.id}:resume:{stamp(until)}"] = (RESUME_DUE, until, None)
     elif issue.status is IssueStatus.RESOLVED and issue.resolved_at is not None:
         start = issue.resolved_at
         remind = start + timedelta(days=settings.follow_up_reminder_days)

@@ -196,6 +196,7 @@ AUDIT_ACTIONS = {
     "accept": "受理",
     "assign": "派单",
     "progress": "进展",
+    "note": "备注",
     "resolve": "办结",
     "decline": "不归我管",
     "reject": "退回",
@@ -370,7 +371,14 @@ URGE_HELD_NONE = "{who}手上没有可催办的事项（一小时内催过的不
 URGE_OVERDUE_NONE = (
     "没有可催办的超期事项（还没派单的请先「派单 编号 @人或单位」，一小时内催过的不再催）。"
 )
-PRESSED = "#{number} {who}{asked}（{status}，期限 {deadline}）。{then}"
+PRESSED = "#{number} {who}{asked}（{state}）。{then}"
+PRESSED_STATE = "{status}，期限 {deadline}"
+PRESSED_STATE_SUSPENDED = "{status}，已挂起：{why}"
+PRESSED_SUSPENDED_THEN = "能办了请「恢复 {number}」。"
+PRESSED_SUSPENDED_TOLD = "#{number} 目前暂缓办理：{why}。"  # before whom it was passed to
+PRESSED_SENT_SUSPENDED = "已转告网格员 {workers}。"
+SUSPENDED_WHY_UNTIL = "{reason}，{day}恢复"
+SUSPENDED_NO_REASON = "等待条件具备"  # suspended before its reason was kept
 PRESSED_ASKED = "催问进度"
 PRESSED_HURRY = "请求加急{because}"
 PRESSED_BECAUSE = "：{reason}"
@@ -383,6 +391,7 @@ URGE_WHOSE = "只能催问自己反映、关注或本楼栋的事项；催办由
 PRESS_WHICH = "您有几件未办结的反映（{numbers}），要催哪一件？例如：催办 {number}"
 PRESSED_ALREADY = "#{number} 已经转告过网格员了，请耐心等待，有进展会通知您。"
 URGE_NOT_OPEN = "#{number} {status}，无需催办。"
+URGE_SUSPENDED = "#{number} 已挂起（{why}），不计期限，无需催办；能办了请发送「恢复 {number}」。"
 REMIND_TOO_LONG = "提醒内容最多{limit}字，请写简短些。"
 WORDS_TOO_LONG = "说明最多{limit}字，请写简短些再发一次。"
 RECATEGORIZED = "已把 #{number} 的分类由【{before}】改为【{after}】。"
@@ -1078,11 +1087,22 @@ GUIDE_STAFF_ONLY = "只有书记和网格员可以修改办事指南。"
 ORDINAL_BEYOND = "刚才的列表只有{count}条，请写明编号，例如「{first}号」。"
 # 挂起 / 恢复 (handlers/suspend.py): an issue's clock stopped, and started again
 SUSPENDED = "#{number} 已挂起：{reason}。挂起期间不计期限，恢复办理后期限顺延。"
+SUSPENDED_UNTIL = (
+    "#{number} 已挂起至{day}：{reason}。挂起期间不计期限，{day}自动恢复办理，期限顺延。"
+)
+SUSPENDED_UNTIL_KEPT = "，{day}恢复）"  # in its audit note, after 原期限
+SUSPENDED_UNTIL_MOVED = "#{number} 改为{day}自动恢复办理。"
+SUSPEND_UNTIL_NOTE = "改为{day}恢复"
+SUSPEND_UNTIL_PAST = "{day}已经到了，挂起请写今天以后的日子。"
+RESUMED_BY_ITSELF = "#{number} 挂起到{day}，今天恢复办理，期限顺延至 {deadline}。"
+RESUMED_BY_ITSELF_NOTE = "挂起期满（{day}）；"
 SUSPENDED_ALREADY = "#{number} 已经挂起了。恢复办理请发送「恢复 {number}」。"
 NOT_SUSPENDED = "#{number} 没有挂起。"
 RESUMED = "#{number} 恢复办理，期限顺延至 {deadline}。"
 RESUME_NOTE = "挂起{days}个工作日，期限顺延至 {deadline}"
 RESUME_NOTE_SAME_DAYS = "挂起未满一个工作日，期限仍是 {deadline}"
+NOTE_KEPT = "已给 #{number} 加备注：{words}（只有工作人员能看到）。"
 SUSPEND_NOT_OPEN = "#{number} {status}，不能{word}。"
 SUSPENDED_MARK = "⏸"
 SUSPENDED_SHOWN = "挂起（{month}月{day}日起）"
+SUSPENDED_SHOWN_UNTIL = "挂起（{month}月{day}日起，{until}恢复）"

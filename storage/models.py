@@ -266,6 +266,9 @@ class Issue(Base):
     # which 恢复 moves on by the time it stood still. While suspended it has no deadline.
     suspended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     suspended_deadline: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # When it resumes by itself (「挂起 1 到3月1日 …」): that morning; None till 恢复 is sent.
+    suspended_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    suspended_reason: Mapped[str | None] = mapped_column(Text)  # why, told whoever asks
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # When its reporter was asked 回头看 (has it come back?), until they answer.
     lookback_asked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -1552,6 +1552,20 @@ class Audit:
             select(AuditEntry).where(AuditEntry.issue_id == issue_id).order_by(AuditEntry.id)
         ).all()
 
+    def notes_by_issue(self, community_id: int, action: str) -> dict[int, list[str]]:
+        """Every note of the community's entries of one `action` (备注), by issue, oldest
+        first: one query for a whole 台账."""
+        rows = self._session.execute(
+            select(AuditEntry.issue_id, AuditEntry.note)
+            .where(AuditEntry.community_id == community_id, AuditEntry.action == action)
+            .order_by(AuditEntry.id)
+        )
+        notes: dict[int, list[str]] = {}
+        for issue_id, note in rows:
+            if issue_id is not None:
+                notes.setdefault(issue_id, []).append(note or "")
+        return notes
+
     def last_of(self, issue_id: int, actions: Collection[str]) -> AuditEntry | None:
         """The issue's latest entry that is one of `actions`."""
         return self._session.scalars(

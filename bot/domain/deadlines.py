@@ -353,6 +353,28 @@ def names_a_day(text: str) -> bool:
     return _A_DAY.search(text) is not None
 
 
+_MONTH_NAMED = re.compile(
+    r"(?P<next>明年)?(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:份|初)?"
+)
+_NEXT_MONTH = re.compile(r"下个?月(?:初|份)?")
+
+
+def month_named(text: str, today: date) -> date | None:
+    """The first day of the month `text` names alone, the next to come (「3月」「明年3月」
+    「3月份」「下个月」「下月初」: a time to wait till, not a deadline); None for anything else
+    (「3月1日」)."""
+    if _NEXT_MONTH.fullmatch(text):
+        return months_after(today.replace(day=1), 1)
+    match = _MONTH_NAMED.fullmatch(text)
+    if match is None:
+        return None
+    month = read_number(match.group("m"))
+    if month is None or not 1 <= month <= 12:
+        return None
+    year = today.year + 1 if match.group("next") or month <= today.month else today.year
+    return date(year, month, 1)
+
+
 def is_span(text: str) -> bool:
     """「3天」「2小时」「5个工作日」: a length of time rather than a day. 「延期 1 3天」 adds it
     to the deadline the issue had, where 「延期 1 周五」 names the day."""
@@ -475,7 +497,7 @@ def _date_form(part: str, shown: str) -> _Resolver | None:
         months = _count(match.group("n"), shown, unit="个月")
         if months is None:
             return None
-        return lambda c: [_months_after(c.today, months)]
+        return lambda c: [months_after(c.today, months)]
     if match := _WORKING_DAYS.fullmatch(part):
         working = _count(match.group("n"), shown, unit="个工作日")
         if working is None:
@@ -515,7 +537,7 @@ def _date_form(part: str, shown: str) -> _Resolver | None:
     return None
 
 
-def _months_after(day: date, months: int) -> date:
+def months_after(day: date, months: int) -> date:
     """The same day `months` later, or that month's last day (「1个月」 from 1月31日: 2月28日)."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1

@@ -85,7 +85,7 @@ TRIAGE = frozenset(
 )
 # Commands for whoever holds the issue, or staff. (A holder's 延期 is a request to staff,
 # `sets_deadline`.)
-HANDLING = frozenset({"progress", "resolve", "extend", "tell"})
+HANDLING = frozenset({"progress", "resolve", "extend", "tell", "note"})
 SECRETARY_ONLY = frozenset(
     {"role", "bind", "suggest", "publish", "decide", "export", "redeem", "handover"}
 )
@@ -120,6 +120,7 @@ _VERBS = {
     "suspend": "挂起",
     "resume": "恢复办理",
     "progress": "报进展",
+    "note": "加备注",
     "tell": "转告报事人",
     "resolve": "办结",
     "extend": "调整期限",

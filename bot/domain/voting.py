@@ -380,6 +380,25 @@ _HOME_BUILDING = re.compile(
 )
 
 
+# 「…，我住3号楼2单元」「我家住5栋」 within other words: where the sender lives, said in passing
+_LIVES_AT = re.compile(r"(?:(?:我们家|我家|我)就?住在?|家住在?)\s*(?=[0-9])")
+_BUILDING_AT = re.compile(r"(?P<building>[0-9]{1,4})\s*(?:号楼|号|栋|幢)")
+
+
+def home_in(text: str) -> tuple[str, str] | None:
+    """Where 「我住3号楼2单元301」 within `text` (normalised) says the sender lives: (building,
+    「3-2-301」) for a flat, (building, building) for a building alone; None when it says
+    nothing of it (「我家楼下」「3号楼」 alone say no home)."""
+    lead = _LIVES_AT.search(text)
+    if lead is None:
+        return None
+    if (flat := HOME.match(text, lead.end())) is not None:
+        return flat[1], f"{flat[1]}-{flat[2]}-{flat[3]}"
+    if (building := _BUILDING_AT.match(text, lead.end())) is not None:
+        return building["building"], building["building"]
+    return None
+
+
 def home_building_said(text: str) -> str | None:
     """The building of 「我住5号楼」 as the whole message (`text` normalised, without its
     closing punctuation); None for other words."""

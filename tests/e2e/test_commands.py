@@ -450,6 +450,9 @@ def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) 
     assert (
         chat.text("@刘物业/私聊: 收到") == "好的。您手上有 #1、#3，办好后请发送「办结 编号 结果」。"
     )
+    # A nod to one of them by its number (it was told to finish it with 「收到」 as the result).
+    for said in ("3号收到", "3号好的，马上安排"):
+        assert chat.text(f"@刘物业/私聊: {said}") == "好的。#3 办好后请发送「办结 3 结果」。"
     assert chat.text("@刘物业/私聊: 明天上午去处理") == (
         "您手上有 #1、#3：要办结请发送「办结 编号 明天上午去处理」，"
         "报进展请发送「进展 编号 明天上午去处理」。"

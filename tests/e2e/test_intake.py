@@ -366,6 +366,7 @@ def test_a_reporter_asking_in_the_group_when_it_is_fixed_gets_their_issue(
     )
     assert chat.say("@王芳/网格3群: 什么时候来修啊？") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 怎么还没人来") == [("网格3群", listed)]
+    assert chat.say("@王芳/网格3群: 1号为什么还没修") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 怎么还没人管") == [("网格3群", listed)]  # 没人管 names nothing
     assert chat.say("@王芳/网格3群: 怎么没人回我") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 我的反映怎么样了") == [("网格3群", listed)]  # hers, by name
@@ -894,6 +895,21 @@ def test_a_private_report_of_ones_home_is_placed_at_the_flat_given_before(
     )
 
 
+def test_a_home_said_within_a_report_places_the_next_one(chat: Conversation) -> None:
+    said = "我家楼道的灯坏了好几天了，能不能找人来修一下，我住6号楼2单元301"
+    assert chat.say(f"@赵大妈/私聊: {said}")[0][1].startswith("已登记 #1【照明路灯】6号楼2单元")
+    assert chat.say("@赵大妈/私聊: 家里水管也漏水")[0][1].startswith(
+        "已登记 #2【排水管道】6号楼2单元301室 · 网格5"
+    )
+    # A building alone is kept as such; a building that is not here, or none said, is not kept.
+    chat.say("@孙大爷/私聊: 单元门坏了关不上，我住5号楼")
+    assert chat.say("@孙大爷/私聊: 楼下的垃圾桶满了没人清")[0][1].startswith(
+        "已登记 #4【环境卫生】5号楼 · 网格"
+    )
+    chat.say("@钱阿姨/私聊: 路灯不亮，我住99号楼")
+    assert "99号楼" not in chat.say("@钱阿姨/私聊: 楼下的垃圾桶满了没人清")[0][1]
+
+
 def test_a_light_said_to_be_on_is_said_to_be_fixed(chat: Conversation) -> None:
     """「亮了」「通了」 say it too, of what they name: 「灯亮了」 is of a light."""
     chat.say("@孙大爷/网格5群: #报事 6号楼楼道灯不亮")
@@ -960,6 +976,8 @@ def test_asking_to_stay_unnamed_is_answered_and_passed_on(chat: Conversation) ->
         ("工作群", "#1 报事人希望不透露其身份：别告诉他们是我反映的"),
     ]
     assert "补充：别告诉他们是我反映的" in chat.text("@李书记/私聊: 查看 1")
+    # Asked again, or asked whether the name shows: answered, the work group told once.
+    assert chat.say("@孙大爷/私聊: 我的名字会被公开吗") == [("私聊·孙大爷", kept)]
     # Not such a wish: a report of its own.
     chat.run_until(chat.clock.now() + timedelta(minutes=11))
     filed = chat.say("@孙大爷/私聊: 别让孩子在5号楼楼道里玩滑板，太危险")

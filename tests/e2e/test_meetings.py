@@ -483,6 +483,7 @@ def test_a_meeting_run_in_the_secretarys_own_words(chat: Conversation) -> None:
         "发送「查看 M编号」看详情。"
     )
     assert "参加：陈*爷、刘*姨（2人），共3人" in chat.text("@李书记/工作群: M1谁报名了")
+    assert chat.text("@李书记/工作群: 谁报名了") == chat.text("@李书记/工作群: M1谁报名了")
     chat.run_until(at(11, 26, 21))
     # The outcome and the 公示 with the meeting's number first; the decision as typed.
     recorded = chat.say(

@@ -154,3 +154,89 @@ def test_suspended_and_resumed_in_words(chat: Conversation) -> None:
     )
     # 「恢复」 alone is words (the water back on), not the command.
     assert chat.say("@王芳/网格3群: 恢复") == []
+
+
+def test_a_suspension_till_a_day_resumes_by_itself_that_morning(chat: Conversation) -> None:
+    heating_held_by_the_property(chat)
+    told = "#1 已挂起至12月4日：等维修基金表决。挂起期间不计期限，12月4日自动恢复办理，期限顺延。"
+    assert chat.say("@李书记/工作群: 挂起 1 到12月4日 等维修基金表决") == [
+        (WORK, told),
+        (G3, told),
+        (LIU, told),
+    ]
+    assert chat.text("@李书记/工作群: 台账").splitlines()[1] == (
+        "⏸ #1【供暖】3号楼 · 办理中 · 物业 · 挂起（11月23日起，12月4日恢复）"
+    )
+    shown = chat.text("@李书记/工作群: 查看 1").splitlines()
+    assert shown[-1].endswith("挂起：等维修基金表决（原期限 11月26日，12月4日恢复）")
+    # Why, and till when, asked in words: its record says.
+    assert chat.text("@李书记/工作群: 1号什么时候恢复") == "\n".join(shown)
+    assert chat.text("@王芳/网格3群: 1号怎么挂起了") == "\n".join(shown)
+    # That Friday morning it resumes as 「恢复 1」 would, and the same people hear of it.
+    fired = chat.run_until(datetime(2026, 12, 4, 10, tzinfo=SH))
+    resumed = "#1 挂起到12月4日，今天恢复办理，期限顺延至 12月9日。"
+    heard = [(when, where) for when, where, text in fired if resumed in text]
+    assert heard == [("12-04 09:00", G3), ("12-04 09:00", WORK), ("12-04 09:00", LIU)]
+    assert not [text for when, _, text in fired if "#1" in text and when != "12-04 09:00"]
+    assert chat.text("@李书记/工作群: 台账").splitlines()[1] == (
+        "🟢 #1【供暖】3号楼 · 办理中 · 物业 · 期限12月9日"
+    )
+    shown = chat.text("@李书记/工作群: 查看 1").splitlines()
+    assert shown[-1] == (
+        "12月4日 09:00 系统 恢复办理：挂起期满（12月4日）；挂起9个工作日，期限顺延至 12月9日"
+    )
+
+
+def test_the_day_it_resumes_is_said_in_words_and_can_be_moved(chat: Conversation) -> None:
+    heating_held_by_the_property(chat)
+    chat.say("@王芳/网格3群: #报事 5号楼路灯坏了")
+    # After the reason, a month alone (its first day), as people put it.
+    assert chat.say("@李书记/工作群: 挂起 1 等开春施工，明年3月恢复")[0] == (
+        WORK,
+        "#1 已挂起至3月1日：等开春施工。挂起期间不计期限，3月1日自动恢复办理，期限顺延。",
+    )
+    # Said again with another day, the day moves; in words too.
+    assert chat.say("@李书记/工作群: 1号挂起到12月10日")[0] == (
+        WORK,
+        "#1 改为12月10日自动恢复办理。",
+    )
+    assert chat.text("@李书记/工作群: 挂起 1 到12月10日") == (
+        "#1 已经挂起了。恢复办理请发送「恢复 1」。"
+    )
+    # A day gone by, or no reason, changes nothing.
+    assert chat.text("@李书记/工作群: 挂起 2 到11月20日 等配件") == (
+        "11月20日已经到了，挂起请写今天以后的日子。"
+    )
+    assert chat.text("@李书记/工作群: 挂起 2 直到下个月") == (
+        "请写明挂起原因，例如：挂起 2 到12月1日 等开春施工"
+    )
+    # A Saturday: the Monday morning after it.
+    assert chat.say("@李书记/工作群: 2号挂起到12月5日，等配件")[0] == (
+        WORK,
+        "#2 已挂起至12月7日：等配件。挂起期间不计期限，12月7日自动恢复办理，期限顺延。",
+    )
+    # Resumed by hand before the day, nothing resumes it again.
+    chat.say("@李书记/工作群: 恢复 1")
+    fired = chat.run_until(datetime(2026, 12, 11, 10, tzinfo=SH))
+    assert not [text for _, _, text in fired if "#1 挂起到" in text]
+    assert [
+        when for when, where, text in fired if "#2 挂起到12月7日" in text and where == WORK
+    ] == ["12-07 09:00"]
+
+
+def test_a_suspended_issue_is_not_chased_and_its_reporter_is_told_why(chat: Conversation) -> None:
+    heating_held_by_the_property(chat)
+    chat.say("@李书记/工作群: 挂起 1 到3月1日 等开春施工")
+    assert chat.say("@李书记/工作群: 1号催一下") == [
+        (WORK, "#1 已挂起（等开春施工，3月1日恢复），不计期限，无需催办；能办了请发送「恢复 1」。")
+    ]
+    assert chat.text("@李书记/工作群: 催办 物业").startswith("物业手上没有可催办的事项")
+    # Its reporter pressing, after its first hour, hears why; its grid worker, how to resume.
+    chat.run_until(datetime(2026, 11, 24, 11, tzinfo=SH))
+    assert chat.say("@王芳/网格3群: 都一天了还没人来") == [
+        (G3, "#1 目前暂缓办理：等开春施工，3月1日恢复。已转告网格员 张网格。"),
+        (
+            "私聊·张网格",
+            "#1 王*催问进度（办理中，已挂起：等开春施工，3月1日恢复）。能办了请「恢复 1」。",
+        ),
+    ]

@@ -145,7 +145,7 @@ def test_the_ledger_sheet_has_one_coloured_row_per_issue(chat: Conversation) -> 
     assert [cell.value for cell in sheet[1]] == list(LEDGER_HEADERS)
     assert all(cell.font.bold for cell in sheet[1])
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:P{len(STORY) + 1}"
+    assert sheet.auto_filter.ref == f"A1:Q{len(STORY) + 1}"
 
     ledger = rows(sheet)
     assert [row["编号"] for row in ledger] == list(STORY)

@@ -6,7 +6,7 @@ the Friday of that week. A date without a time means 18:00, the end of office ho
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -20,6 +20,7 @@ from bot.domain.deadlines import (
     colour,
     due_window,
     format_deadline,
+    month_named,
     names_a_day,
     parse_deadline,
     soon_said,
@@ -585,3 +586,24 @@ def test_yesterday_is_said_to_be_past(text: str) -> None:
 def test_a_time_said_names_its_day_or_only_its_hour(typed: str, day: bool) -> None:
     # 「把明天的提醒改到10点」「议事会改到下午2点」 keep the day they had.
     assert names_a_day(typed) is day
+
+
+@pytest.mark.parametrize(
+    ("said", "today", "first"),
+    [
+        ("3月", date(2026, 11, 23), date(2027, 3, 1)),
+        ("三月份", date(2026, 11, 23), date(2027, 3, 1)),
+        ("明年3月", date(2026, 2, 10), date(2027, 3, 1)),
+        ("3月初", date(2026, 2, 10), date(2026, 3, 1)),
+        ("下个月", date(2026, 12, 6), date(2027, 1, 1)),
+        ("下月初", date(2026, 1, 31), date(2026, 2, 1)),
+        ("11月", date(2026, 11, 23), date(2027, 11, 1)),  # this month's first day is gone
+    ],
+)
+def test_a_month_named_alone_is_its_first_day_to_come(said: str, today: date, first: date) -> None:
+    assert month_named(said, today) == first
+
+
+@pytest.mark.parametrize("said", ["3月1日", "13月", "月底", "3个月", "开春", ""])
+def test_other_words_name_no_month(said: str) -> None:
+    assert month_named(said, date(2026, 11, 23)) is None

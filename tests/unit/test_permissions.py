@@ -52,6 +52,7 @@ ALLOWED: dict[str, set[Role]] = {
     "suspend": {W, S},  # its clock stopped: staff of its grid
     "resume": {W, S},
     "progress": {W, S},
+    "note": {W, S},  # 备注: and the issue's holder (below)
     "tell": {W, S},
     "extend": {W, S},  # and whoever holds it, who asks (sets_deadline)
     "resolve": {W, S},
@@ -108,7 +109,7 @@ def test_every_command_for_every_role(command: str, role: Role) -> None:
         assert verdict.endswith("。") and "\n" not in verdict
 
 
-@pytest.mark.parametrize("command", ["progress", "resolve", "decline", "extend", "tell"])
+@pytest.mark.parametrize("command", ["progress", "resolve", "decline", "extend", "tell", "note"])
 def test_the_handler_holding_an_issue_may_work_on_it(command: str) -> None:
     held_by_me = IssueFacts(reporter_id=SOMEONE, assignee_id=ME)
     held_by_my_unit = IssueFacts(reporter_id=SOMEONE, assignee_unit="物业")

@@ -247,7 +247,7 @@ def test_those_words_before_anything_else_are_no_command(text: str) -> None:
         ("关闭 1", "关闭", "1"),
         ("完成1，灯换好了", "完成", "1，灯换好了"),
         ("删除 #2", "删除", "#2"),
-        ("备注 3 明天去看。", "备注", "3 明天去看"),
+        ("记录 3 明天去看。", "记录", "3 明天去看"),
     ],
 )
 def test_a_word_meaning_a_command_before_a_number_is_answered_as_that(
@@ -1184,8 +1184,9 @@ def test_a_notice_answers_a_question_holding_every_word_it_names(
         ("还有谁没来", None),
         ("M1谁报名了", "M1"),
         ("有几个人报名了", ""),  # the meetings coming, with how many signed up
-        ("谁报名了", ""),
         ("报名名单", "会议"),  # the one still to come, with who comes
+        ("谁报名了", "会议"),
+        ("都有谁参加", "会议"),
         ("议事会报名名单", "议事会"),
         ("几个人报名了", ""),
         ("谁报名了跳舞班", None),

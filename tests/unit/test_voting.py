@@ -16,6 +16,7 @@ from bot.domain.voting import (
     attending_said,
     decide,
     home_building_said,
+    home_in,
     home_said,
     is_ballot,
     meeting_called,
@@ -267,6 +268,21 @@ def test_a_flat_said_alone(said: str, home: tuple[str, str, str] | None) -> None
 )
 def test_a_building_said_as_where_one_lives(said: str, building: str | None) -> None:
     assert home_building_said(said) == building
+
+
+@pytest.mark.parametrize(
+    ("said", "home"),
+    [
+        ("楼道灯坏了，我住3号楼2单元301", ("3", "3-2-301")),
+        ("我家住5栋，单元门关不上", ("5", "5")),
+        ("我就住在12号楼，楼下太吵", ("12", "12")),
+        ("3号楼楼道灯坏了", None),  # where the problem is, not where they live
+        ("我家楼下的井盖坏了", None),
+        ("我住的地方很吵", None),
+    ],
+)
+def test_a_home_said_in_passing(said: str, home: tuple[str, str] | None) -> None:
+    assert home_in(said) == home
 
 
 @pytest.mark.parametrize(

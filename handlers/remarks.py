@@ -1,0 +1,34 @@
+"""备注 — a note on an issue for whoever works on it (「备注 1 业主白天不在家，约周六上门」):
+kept in its record, read by staff and its holders in a private chat or a work group, never
+told its reporter or shown in a residents' group.
+
+The ledger's 备注 column, as the secretary kept it in Excel, without a message to anyone.
+"""
+
+from __future__ import annotations
+
+from bot.domain.permissions import AT_WORK
+from bot.text import shorten
+from handlers import texts
+from handlers.base import Context, Outcome, record, reply_to
+from handlers.ledger import find_issue, required
+from storage.models import AuditEntry
+
+NOTE = "note"  # its audit entry
+
+
+def note(ctx: Context, args: str) -> Outcome:
+    """备注 N 内容 — kept on the issue's record for those at work; nobody is told."""
+    issue, rest = find_issue(ctx, args, NOTE)
+    words = required(rest, "备注", f"备注 {issue.number} 业主白天不在家，约周六上门")
+    record(ctx, issue, NOTE, words)
+    said = texts.NOTE_KEPT.format(number=issue.number, words=shorten(words, 40))
+    return Outcome([reply_to(ctx, said)], "command", issue.id)
+
+
+def readable_here(ctx: Context, entry: AuditEntry) -> bool:
+    """Whether 查看 here shows `entry`: a 备注 only to those at work, privately or in a work
+    group (a residents' group reads every 查看 asked there)."""
+    if entry.action != NOTE:
+        return True
+    return ctx.role in AT_WORK and ctx.chat.kind in ("private", "work")
