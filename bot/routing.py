@@ -311,6 +311,15 @@ class Router:
         asked = self._problem_asked(said_text, IGNORE)
         return found if asked is None else _at_last(found, asked)
 
+    def _filed(self, message: IncomingMessage, raw: str) -> Route | None:
+        """「#立案」 in reply: the quoted message filed (alone, not in reply: told how); 「#立案
+        王阿姨反映3号楼楼道灯坏了」 with nothing quoted: those words reported. None for the tag
+        within other words (「这个要不要#立案」)."""
+        rest = _strip_tags(self._file, raw)
+        if message.reply_to is not None or not rest:
+            return Route(RouteKind.FILE, text=rest)
+        return Route(RouteKind.REPORT, text=rest) if self._file.match(raw.lstrip()) else None
+
     def _route(self, message: IncomingMessage) -> Route:
         # Detection reads the normalised text; what is kept (descriptions, reasons) is the
         # person's own text, so full-width punctuation such as "，" survives.
@@ -354,11 +363,8 @@ class Router:
             )
         if is_ballot(text):
             return Route(RouteKind.BALLOT, text=said_text)
-        if self._file.search(raw) and (
-            message.reply_to is not None or not _strip_tags(self._file, raw)
-        ):
-            # In reply, the quoted message is filed; 「#立案」 alone is told how.
-            return Route(RouteKind.FILE, text=_strip_tags(self._file, raw))
+        if self._file.search(raw) and (filed := self._filed(message, raw)) is not None:
+            return filed
         # A tagged report is a report even when it ends 「…，很不满意」.
         if self._report.search(raw):
             return Route(RouteKind.REPORT, text=_strip_tags(self._report, raw))

@@ -685,7 +685,8 @@ _RATES_ASKED = re.compile(
 )
 
 
-# 「张网格今天处理了几件」「这个月张网格办结了多少」「我这周办了几件」「网格员这个月的工作量」:
+# 「张网格今天处理了几件」「这个月张网格办结了多少」「我这周办了几件」「网格员这个月的工作量」
+# 「物业这个月办得怎么样」:
 # what a member of staff (or each, or a unit) did; who is read by 统计 (a name it does not know
 # leaves the words chat).
 _WORK_DONE = r"处理了?|办了|办结了?|办完了?|受理了?|干了|做了|完成了?|经手了?|派了"
@@ -693,7 +694,8 @@ _WORK_ASKED = re.compile(
     rf"^(?P<period>{_STATS_PERIOD})?(?P<who>我|[\u4e00-\u9fff]{{2,5}}?)的?"
     rf"(?P<period2>{_STATS_PERIOD})?的?"
     rf"(?:(?:一共|总共|共)?(?:{_WORK_DONE})(?:多少|几)(?:件|条|个|单)?(?:事情?|诉求|问题|活|单子)?"
-    r"|工作量(?:是|有)?(?:多少|怎么样|如何)?)$"
+    r"|工作量(?:是|有)?(?:多少|怎么样|如何)?"
+    r"|(?:工作)?(?:办|干|做|处理|完成)得(?:怎么样|如何|咋样)了?)$"  # 「物业办得怎么样」
 )
 
 
@@ -745,6 +747,8 @@ def stats_asked(text: str) -> str | None:
     if (how := _PERIOD_HOW.match(text)) is not None:  # 「本周的情况怎么样」
         period = _PERIOD_SAID.get(how["period"], how["period"])
         return f"{period} {how['grid']}" if how["grid"] else period
+    if "得" in text and (how_done := _work_asked(text)) is not None:
+        return how_done  # 「物业这个月办得怎么样」
     if not ("几" in text or "多" in text or "少" in text or "工作量" in text):
         return None  # each question below asks how many (几, 多少), who most, or the 工作量
     if (top := _TOP_ASKED.match(text)) is not None:  # 「最近什么问题最多」

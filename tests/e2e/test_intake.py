@@ -117,6 +117,12 @@ def test_a_message_already_filed_is_not_filed_again(chat: Conversation) -> None:
     assert chat.text("@张网格/网格3群: /file") == "请回复居民的那条消息，再写 #立案 或 /file。"
     assert chat.text("@张网格/网格3群: #立案") == "请回复居民的那条消息，再写 #立案 或 /file。"
     assert chat.say("@张网格/网格3群: 这个要不要#立案") == []  # said in passing, not a reply
+    # With words and nothing quoted, the words are the report, filed by whoever sent them.
+    filed = chat.say("@张网格/工作群: #立案 王阿姨反映5号楼楼道灯坏了")
+    assert filed[0] == (
+        "工作群",
+        "已登记 #3【照明路灯】5号楼 · 网格5 · 1个工作日内答复。回复「查看 3」看进度。",
+    )
 
 
 def test_a_resident_cannot_file_someone_elses_message(chat: Conversation) -> None:

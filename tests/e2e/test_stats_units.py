@@ -93,6 +93,9 @@ def test_a_unit_gets_the_figures_of_an_assessment(week: Conversation) -> None:
     monthly = reply.replace("本周", "本月")
     assert week.text("@李书记/工作群: 物业的满意度怎么样") == monthly
     assert week.text("@张网格/私聊: 物业这个月的办结率") == monthly
+    assert week.text("@李书记/工作群: 物业办得怎么样") == monthly
+    assert week.text("@李书记/私聊: 物业这周干得怎么样") == reply
+    assert week.say("@王芳/网格3群: 物业办得怎么样") == []  # neighbours' talk
 
 
 def test_a_unit_by_a_part_of_its_name_that_is_no_category(week: Conversation) -> None:
