@@ -339,7 +339,7 @@ def objection_said(text: str) -> str | None:
     return None if said is None else said["text"].strip()
 
 
-HOME = re.compile(r"(\d+)\s*[-号栋幢#]\s*(?:楼)?\s*(\d+)\s*[-单元]*\s*(\d{2,4})")
+HOME = re.compile(r"(\d{1,4})\s*[-号栋幢#]\s*(?:楼)?\s*(\d{1,2})\s*[-单元]*\s*(\d{2,4})")
 """A flat as 每户一票 counts it: 「3-2-301」「3号楼2单元301」 (building, unit, room)."""
 _HOME_ONLY = re.compile(
     rf"(?:(?:我们家|我家|我)?(?:家住|住在?)|我们家|我家|门牌号?|房号)?(?:是|在)?[:：]?\s*"

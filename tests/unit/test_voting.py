@@ -245,6 +245,7 @@ def test_an_objection_said_in_words(said: str, objection: str | None) -> None:
         ("你好,3号楼2单元301漏水", None),
         ("3号楼2单元301漏水", None),
         ("去3-2-301看看", None),
+        ("我住3号楼" + "1" * 200, None),  # no unit has 196 digits (it was kept and echoed)
     ],
 )
 def test_a_flat_said_alone(said: str, home: tuple[str, str, str] | None) -> None:
