@@ -46,13 +46,11 @@ from storage.uow import UnitOfWork
 
 SUSPEND, RESUME = "suspend", "resume"  # their audit entries
 
-_PART_OF_A_DAY = frozenset("0123456789〇零一二两三四五六七八九十年月明下")
+_GOES_ON_A_DAY = frozenset("0123456789〇零一二两三四五六七八九十年月日号明下初份")
 _STOPS = r"\s，,。；;、！!"
-# 「到3月1日」「直到明年3月再说」「至下个月」: the day it resumes, after the word for 'till'
-_UNTIL = re.compile(
-    rf"(?:一直)?(?:直到|等到|到|至)\s*(?P<day>[^{_STOPS}]{{1,16}}?)\s*"
-    rf"(?:再恢复|恢复办理|恢复|再办理?|再说|为止)?(?=$|[{_STOPS}])"
-)
+# 「到3月1日」「直到明年3月再说」「至下个月」「到3月1日等开春」: the words after the word for 'till'
+_UNTIL = re.compile(rf"(?:一直)?(?:直到|等到|到|至)\s*(?P<day>[^{_STOPS}]{{1,16}})")
+_RESUME_WORD = re.compile(r"\s*(?:再恢复|恢复办理|恢复|再办理?|再说|为止)?")
 # 「3月1日恢复」「明年3月以后再办」: the day, before the word for resuming
 _THEN = re.compile(
     rf"(?P<day>[^{_STOPS}]{{1,16}}?)\s*(?:以后|之后|后)?(?:再恢复|恢复办理|恢复|再办理?|再说)"
@@ -147,26 +145,43 @@ def _resumed(services: Services, issue: Issue, now: datetime) -> tuple[str, str]
 
 def _until(ctx: Context, said: str) -> tuple[datetime | None, str]:
     """The morning a suspension is to end, when the words name a day for it (「到3月1日」
-    「直到明年3月」「3月1日恢复」), and the words without it; else None and the words."""
-    for pattern in (_UNTIL, _THEN):
-        for match in pattern.finditer(said):
-            phrase = match.group("day")
-            for start in range(len(phrase)):  # 「等开春施工3月1日恢复」: the day at its end
-                if start and phrase[start - 1] in _PART_OF_A_DAY:  # not 「1月20日」 of 「11月20日」
-                    continue
-                day = _resume_day(ctx, phrase[start:])
-                if day is None:
-                    continue
-                calendar = ctx.services.weekday_calendar
-                if day <= calendar.local_date(ctx.now):
-                    raise Answer(texts.SUSPEND_UNTIL_PAST.format(day=f"{day.month}月{day.day}日"))
-                morning = read_clock(ctx.services.settings.reminders.daily_digest)
-                assert morning is not None  # a ClockTime
-                at = datetime.combine(calendar.next_workday(day), morning, calendar.tz)
-                cut = match.start("day") + start if pattern is _THEN else match.start()
-                rest = said[:cut] + said[match.end() :]
-                return at, rest.strip(" ，,：:。；;")
+    「直到明年3月再说」「到3月1日等开春」「3月1日恢复」), and the words without it; else None and
+    the words."""
+    for match in _UNTIL.finditer(said):
+        run = match["day"]
+        for end in range(len(run), 0, -1):  # the longest day first: 「3月1日」, not 「3月」
+            if end < len(run) and run[end] in _GOES_ON_A_DAY:  # not 「11月2」 of 「11月20日」
+                continue
+            if (at := _resume_at(ctx, run[:end])) is not None:
+                after = _RESUME_WORD.match(said, match.start("day") + end)
+                assert after is not None  # it may match nothing
+                return at, _without(said, match.start(), after.end())
+    for match in _THEN.finditer(said):
+        phrase = match["day"]
+        for start in range(len(phrase)):  # 「等开春施工3月1日恢复」: the day at its end
+            if start and phrase[start - 1] in _GOES_ON_A_DAY:  # not 「1月20日」 of 「11月20日」
+                continue
+            if (at := _resume_at(ctx, phrase[start:])) is not None:
+                return at, _without(said, match.start("day") + start, match.end())
     return None, said
+
+
+def _resume_at(ctx: Context, said: str) -> datetime | None:
+    """The morning of the day `said` names to resume on (at the daily digest's time, the next
+    working day's if a day off); None when it names none. A day come already is refused."""
+    day = _resume_day(ctx, said)
+    if day is None:
+        return None
+    calendar = ctx.services.weekday_calendar
+    if day <= calendar.local_date(ctx.now):
+        raise Answer(texts.SUSPEND_UNTIL_PAST.format(day=f"{day.month}月{day.day}日"))
+    morning = read_clock(ctx.services.settings.reminders.daily_digest)
+    assert morning is not None  # a ClockTime
+    return datetime.combine(calendar.next_workday(day), morning, calendar.tz)
+
+
+def _without(said: str, start: int, end: int) -> str:
+    return (said[:start] + said[end:]).strip(" ，,：:。；;")
 
 
 def _resume_day(ctx: Context, said: str) -> date | None:

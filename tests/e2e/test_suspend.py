@@ -240,3 +240,15 @@ def test_a_suspended_issue_is_not_chased_and_its_reporter_is_told_why(chat: Conv
             "#1 王*催问进度（办理中，已挂起：等开春施工，3月1日恢复）。能办了请「恢复 1」。",
         ),
     ]
+
+
+def test_the_day_is_read_however_it_is_typed(chat: Conversation) -> None:
+    for place in ("3号楼楼道暖气不热", "5号楼路灯坏了", "6号楼路灯坏了"):
+        chat.say(f"@王芳/网格3群: #报事 {place}")
+    said = {
+        "挂起 1 到3月1日等开春施工": "#1 已挂起至3月1日：等开春施工。",  # no space after the day
+        "挂起 2 到明年3月再说，等配件": "#2 已挂起至3月1日：等配件。",
+        "挂起 3 等维修基金到位": "#3 已挂起：等维修基金到位。",  # 到位 names no day
+    }
+    for words, told in said.items():
+        assert chat.say(f"@李书记/工作群: {words}")[0][1].startswith(told), words
