@@ -7,6 +7,7 @@ The ledger's 备注 column, as the secretary kept it in Excel, without a message
 
 from __future__ import annotations
 
+from bot.domain.issues import Role
 from bot.domain.permissions import AT_WORK
 from bot.text import shorten
 from handlers import texts
@@ -26,9 +27,8 @@ def note(ctx: Context, args: str) -> Outcome:
     return Outcome([reply_to(ctx, said)], "command", issue.id)
 
 
-def readable_here(ctx: Context, entry: AuditEntry) -> bool:
-    """Whether 查看 here shows `entry`: a 备注 only to those at work, privately or in a work
-    group (a residents' group reads every 查看 asked there)."""
-    if entry.action != NOTE:
-        return True
-    return ctx.role in AT_WORK and ctx.chat.kind in ("private", "work")
+def shown_to(entry: AuditEntry, role: Role, chat_kind: str) -> bool:
+    """Whether an issue's record shows `entry` to someone of `role` in a chat of `chat_kind`
+    (a web page is one person's, as a private chat): a 备注 only to those at work, privately or
+    in a work group (a residents' group reads every 查看 asked there)."""
+    return entry.action != NOTE or (role in AT_WORK and chat_kind in ("private", "work"))

@@ -29,7 +29,7 @@ from handlers.ledger import (
 )
 from handlers.listing import mine, suspended_shown
 from handlers.meetings import minutes
-from handlers.remarks import readable_here
+from handlers.remarks import shown_to
 from storage.models import AuditEntry, Issue
 from storage.uow import UnitOfWork
 
@@ -115,7 +115,7 @@ def show(ctx: Context, args: str) -> Outcome:
         lines.append(f"照片：{len(issue.attachments)}张")
     lines.append("记录：")
     for entry in ctx.uow.audit.of_issue(issue.id):
-        if not readable_here(ctx, entry):  # a 备注, where residents read
+        if not shown_to(entry, ctx.role, ctx.chat.kind):  # a 备注, where residents read
             continue
         action = texts.AUDIT_ACTIONS.get(entry.action, entry.action)
         note = trail_note(entry, issue, readable=readable, whole=whole)

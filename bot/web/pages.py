@@ -48,6 +48,7 @@ from handlers.ledger import (
     yellow_until,
 )
 from handlers.listing import suspended_shown
+from handlers.remarks import shown_to
 from handlers.show import person_label, trail_note, where_shown, words_shown
 from handlers.stats import Period, parse_period
 from storage.models import Issue
@@ -268,6 +269,8 @@ def issue(
     whole = calls_back(actor, facts, "private")
     history = []
     for entry in uow.audit.of_issue(found.id):
+        if not shown_to(entry, actor.role, "private"):  # a 备注: for those at work
+            continue
         moved = (
             f"{IssueStatus(entry.from_status).label}→{IssueStatus(entry.to_status).label}"
             if entry.from_status and entry.to_status and entry.from_status != entry.to_status

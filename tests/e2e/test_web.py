@@ -514,6 +514,15 @@ def test_an_issue_page_is_refused_with_the_chats_line(
         assert f"#{number}【" not in visible(page.text)
 
 
+def test_a_note_is_on_the_issue_page_of_those_at_work_only(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    chat.say("@李书记/工作群: 备注 1 业主白天不在家，约周六上门")
+    for name, shown in (("李书记", True), ("张网格", True), ("王芳", False)):
+        page = sign_in(chat, name).get("/issues/1")
+        assert page.status_code == 200
+        assert ("业主白天不在家" in visible(page.text)) is shown, name
+
+
 # The staff pages (bot/web/reports.py): grid workers and the secretary see meetings, statistics
 # and the map, as the chat's 议事 and 统计; only the secretary exports, as the chat's /export.
 REPORT_PAGES = ["/meetings", "/meetings/1", "/stats", "/stats/chart.png", "/map", "/export.xlsx"]
