@@ -12,14 +12,17 @@ from bot.domain.permissions import AT_WORK
 from bot.text import shorten
 from handlers import texts
 from handlers.base import Context, Outcome, record, reply_to
-from handlers.ledger import find_issue, required
+from handlers.ledger import find_issue, for_each_issue, required
 from storage.models import AuditEntry
 
 NOTE = "note"  # its audit entry
 
 
 def note(ctx: Context, args: str) -> Outcome:
-    """备注 N 内容 — kept on the issue's record for those at work; nobody is told."""
+    """备注 N 内容 — kept on the issue's record for those at work; nobody is told (备注 1、2
+    内容: each)."""
+    if (each := for_each_issue(ctx, args, note)) is not None:
+        return each
     issue, rest = find_issue(ctx, args, NOTE)
     words = required(rest, "备注", f"备注 {issue.number} 业主白天不在家，约周六上门")
     record(ctx, issue, NOTE, words)

@@ -53,3 +53,9 @@ def test_a_note_said_in_words_and_what_is_refused(chat: Conversation) -> None:
     assert chat.text("@王芳/私聊: 备注 1 我白天不在家") == "只有承办人或网格员及以上可以加备注。"
     assert chat.text("@李书记/工作群: 备注 9 业主不在家") == "没有找到 #9。"
     assert chat.text("@李书记/工作群: 查看 1").count("备注：") == 2
+    # Several at once, each kept.
+    chat.say("@王芳/网格3群: #报事 5号楼路灯坏了")
+    assert chat.say("@李书记/工作群: 备注 1、2 业主都不在家") == [
+        (WORK, "已给 #1 加备注：业主都不在家（只有工作人员能看到）。"),
+        (WORK, "已给 #2 加备注：业主都不在家（只有工作人员能看到）。"),
+    ]

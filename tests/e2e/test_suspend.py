@@ -147,6 +147,13 @@ def test_suspended_and_resumed_in_words(chat: Conversation) -> None:
         "#1 恢复办理，期限顺延至 11月26日。",
     )
     assert chat.text("@李书记/工作群: 恢复1号") == "#1 没有挂起。"
+    # Taken back in other words; why it was, asked.
+    for said in ("取消1号的挂起", "1号不挂起了"):
+        chat.say("@李书记/工作群: 挂起 1 等维修基金表决")
+        assert chat.text("@李书记/工作群: 1号挂起的原因是什么") == chat.text(
+            "@李书记/工作群: 查看 1"
+        )
+        assert chat.say(f"@李书记/工作群: {said}")[0][1].startswith("#1 恢复办理"), said
     assert (
         chat.text("@李书记/工作群: 查看 1")
         .splitlines()[-1]
