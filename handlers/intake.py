@@ -555,7 +555,8 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
     if EXTEND_SAID.search(said):
         hint = _extend_hint(ctx, said.strip())
     elif SUSPEND_SAID.search(said):  # 「1号先放一放」「1号等开春再弄」: held over, a 延期
-        hint = _extend_hint(ctx, said.strip(), texts.STAFF_SUSPEND_HINT)
+        held_over = texts.STAFF_SUSPEND_HINT if ctx.role in STAFF else texts.HOLDER_SUSPEND_HINT
+        hint = _extend_hint(ctx, said.strip(), held_over)
     elif ctx.role in STAFF and ESCALATION_SAID.search(said):  # 「1号需要街道协调」: 上报
         hint = _escalate_hint(ctx, said)
     elif NOT_OURS_SAID.search(said):

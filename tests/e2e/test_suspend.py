@@ -118,6 +118,11 @@ def test_held_over_in_words_is_told_the_suspension(chat: Conversation) -> None:
         "#1 要暂缓，请发送「挂起 1 先放一放」，挂起期间不计期限，「恢复 1」后顺延；"
         "知道哪天办的话，也可以「延期 1 新期限 先放一放」。"
     )
+    # Its holder, who may not 挂起, is told the 延期 they may ask for.
+    assert chat.text("@刘物业/私聊: 1号要等开春才能修") == (
+        "#1 要暂缓的话，请发送「延期 1 新期限 要等开春才能修」申请延期，社区同意后生效；"
+        "一时定不了日子的，可请网格员挂起。"
+    )
     assert chat.say("@张网格/私聊: 暂缓 1 先放一放")[0] == (
         "私聊·张网格",
         "#1 已挂起：先放一放。挂起期间不计期限，恢复办理后期限顺延。",
