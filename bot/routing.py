@@ -58,6 +58,7 @@ from bot.domain.voting import (
     MEETING_WORDS,
     WITHDRAW_WORDS,
     attending_said,
+    chain_joined,
     home_said,
     is_ballot,
     meeting_asked,
@@ -747,6 +748,8 @@ def _heard_in_group(raw: str, said_text: str, untagged: Route) -> Route | None:
         return Route(RouteKind.TAKING_PART_ASKED, text=raw, otherwise=untagged)
     if attending_said(said_text) is not None:
         return Route(RouteKind.ATTEND, text=said_text, otherwise=untagged)
+    if chat and (joined := chain_joined(raw)) is not None:  # a 接龙 of signing up
+        return Route(RouteKind.ATTEND, text=joined, otherwise=untagged)
     if chat and meeting_asked(said_text):
         return Route(RouteKind.MEETING_ASKED, text=said_text, otherwise=untagged)
     if chat and notice_asked(said_text):

@@ -429,6 +429,28 @@ _ATTENDING = re.compile(
 )
 
 
+# WeChat's 接龙 (「#接龙 议事会报名\n1. 王芳\n2. 孙大爷 2人」), posted again by each one who adds
+# a line: signing up for a meeting when its title says so (not a 接龙 of 团购 or anything else).
+_CHAIN = re.compile(r"^\s*[#＃]\s*接龙")
+_CHAIN_ABOUT = re.compile(r"会|议事|报名|参加|参会")
+_CHAIN_ENTRY = re.compile(r"^[0-9]{1,3}\s*[.、．:：)）]")
+_CHAIN_PARTY = re.compile(r"(?P<n>[0-9]|[一二两三四五六七八九])\s*(?:个人|人|位)")
+
+
+def chain_joined(raw: str) -> str | None:
+    """A 接龙 of signing up for a meeting, posted by whoever added its last line, as the words
+    it stands for: 「我参加」, or 「报名2人」 for a line of two; None for other words."""
+    if _CHAIN.match(raw) is None:
+        return None
+    lines = [line.strip() for line in raw.splitlines() if line.strip()]
+    title = _CHAIN.sub("", lines[0]).strip() or (lines[1] if len(lines) > 1 else "")
+    if not _CHAIN_ABOUT.search(title) or _CHAIN_ENTRY.match(lines[-1]) is None:
+        return None
+    party = _CHAIN_PARTY.search(_CHAIN_ENTRY.sub("", lines[-1]))
+    many = read_number(party["n"]) if party is not None else None
+    return f"报名{many}人" if many is not None and many > 1 else "我参加"
+
+
 # 「我和老伴都去」: two; 「我们家两个人参加」「报名3人」: that many; 「我去不了，我儿子去」: one
 # of the family in their place.
 _FAMILY = r"老伴|爱人|老公|媳妇|妻子|丈夫|孩子|儿子|女儿|家人|家里人|邻居|朋友"

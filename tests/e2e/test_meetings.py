@@ -1202,6 +1202,19 @@ def test_people_sign_up_for_a_meeting_coming_in_their_group(chat: Conversation) 
     assert chat.text("@钱阿姨/网格3群: 报名 M2").startswith("已记下：您参加 M2 楼道堆物议事会")
 
 
+def test_a_chain_of_signing_up_signs_up_whoever_adds_to_it(chat: Conversation) -> None:
+    """WeChat's 接龙: each one who adds a line posts the whole list again."""
+    chain = "#接龙\n加装电梯板凳会报名\n\n1. 王芳"
+    assert chat.say(f"@王芳/网格3群: {chain}") == []  # no meeting coming: chat
+    chat.say("@李书记/工作群: 议事 加装电梯板凳会 时间 周四19:00 地点 3号楼下 群 网格3")
+    signed = "已记下：您{}参加 M1 加装电梯板凳会（11月26日 19:00），共{}人报名。开会前会提醒您。"
+    assert chat.text(f"@王芳/网格3群: {chain}") == signed.format("", 1)
+    chain += "\n2. 孙大爷 2人"
+    assert chat.text(f"@孙大爷/网格3群: {chain}") == signed.format("家2人", 3)
+    assert chat.say("@钱阿姨/网格3群: #接龙 团购大米\n1. 钱阿姨 10斤") == []  # not the meeting's
+    assert "参加：王*、孙*爷（2人），共3人" in chat.text("@李书记/工作群: 查看 M1")
+
+
 def test_a_meeting_called_with_an_issue_number_first_and_decided_in_plain_words(
     chat: Conversation,
 ) -> None:

@@ -14,6 +14,7 @@ from bot.domain.voting import (
     Spoken,
     SpokenDay,
     attending_said,
+    chain_joined,
     decide,
     home_building_said,
     home_in,
@@ -362,3 +363,18 @@ def test_a_part_of_the_day_narrows_the_times_a_day_matches() -> None:
     assert evening.matches(thursday) and SpokenDay(weekday=3).matches(thursday.replace(hour=9))
     assert not evening.matches(thursday.replace(hour=9))
     assert str(evening) == "周四晚上"
+
+
+@pytest.mark.parametrize(
+    ("posted", "said"),
+    [
+        ("#接龙\n加装电梯议事会报名\n\n1. 王芳", "我参加"),
+        ("#接龙 议事会报名\n1. 王芳\n2. 孙大爷 2人", "报名2人"),
+        ("＃接龙 参加周六的板凳会\n1、王芳\n2、孙大爷两人", "报名2人"),
+        ("#接龙 团购大米\n1. 钱阿姨 10斤", None),  # not a meeting's
+        ("#接龙 议事会报名", None),  # nobody on it yet
+        ("议事会报名\n1. 王芳", None),  # no 接龙
+    ],
+)
+def test_a_chain_of_signing_up_is_its_last_line_joining(posted: str, said: str | None) -> None:
+    assert chain_joined(posted) == said
