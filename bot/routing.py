@@ -460,7 +460,9 @@ class Router:
         if (meeting := meeting_state_asked(said_text)) is not None:  # 「M1有几条异议」: 查看 M1
             show = self._by_name["show" if meeting else "meetings"]
             word = "查看" if meeting else "议事会"
-            return Route(RouteKind.LEDGER_ASKED, show, word, meeting, otherwise=untagged)
+            # Among neighbours, 「投票结果出来了吗」 is answered as residents are: when it closes.
+            heard = None if private else _heard_in_group(raw, said_text, untagged)
+            return Route(RouteKind.LEDGER_ASKED, show, word, meeting, otherwise=heard or untagged)
         if _OUTCOME_SEEN.search(said_text) and (
             of_kind := _OUTCOME_OF_KIND.match(said_text) or _OUTCOME_AFTER_MEETING.match(said_text)
         ):

@@ -782,6 +782,10 @@ def test_an_option_said_in_words_is_a_ballot_for_the_vote_open_in_the_group(
         "🗳 M2 加装电梯 投票截止 11月27日 18:00，截止后公布结果。",
     ]
     assert chat.say("@赵网格/网格5群: 投票什么时候截止") == []  # none open there
+    # Asked as staff ask it (whose answer is the meetings under way), the same for a resident.
+    assert chat.text("@王芳/网格3群: 投票结果出来了吗") == chat.text(
+        "@王芳/网格3群: 投票结果什么时候出来"
+    )
 
 
 def test_a_vote_with_its_options_numbered_as_a_list_and_answered_by_their_words(
