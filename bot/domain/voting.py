@@ -544,10 +544,12 @@ def meeting_called(text: str) -> MeetingCalled | None:
 
 # 「几点开会」「在哪开会」「会议在哪里」「议事会什么时候开」「议事会是讨论什么的」 in a group with
 # a meeting coming: what it is, when and where.
-_ABOUT_A_MEETING = re.compile(r"开会|会议|议事|这个会|那个会|会在|会是")
+_ABOUT_A_MEETING = re.compile(r"开会|会议|议事|这个会|那个会|会在|会是|会还")
 _WHEN_OR_WHERE = re.compile(
     r"几点|什么时候|啥时候|哪天|哪里|在哪|哪儿|什么地方|地点|时间"
     r"|讨论(?:什么|啥)|商量(?:什么|啥)|说(?:什么|啥)|议题|什么内容|开什么会|什么会"
+    # 「今天开会吗」「会议取消了吗」「会还开吗」: whether it is still on, and when
+    r"|开会(?:吗|么|不)$|(?:取消|改期|改时间|推迟|延期)了(?:吗|么|没有?)$|还开(?:吗|么|不)$"
 )
 MEETING_ASKED_AT_MOST = 15
 # 「几点开始」「在哪开」「什么时候开」 with nothing else: in a group a meeting was sent to (the

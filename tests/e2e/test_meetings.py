@@ -1311,6 +1311,10 @@ def test_a_meeting_called_in_plain_words_goes_to_the_groups_of_its_issues(
     told = "📅 M1 停车难 定于 11月28日 9:00，地点：罐罐茶。\n要参加请回复「我参加」。"
     assert chat.say("@孙大爷/网格3群: 几点开会？") == [(G3, told)]
     assert chat.say("@孙大爷/网格3群: 开会在哪里") == [(G3, told)]
+    # Whether it is still on: when it is.
+    for asked in ("今天开会吗", "会议取消了吗", "会还开吗"):
+        assert chat.say(f"@孙大爷/网格3群: {asked}") == [(G3, told)], asked
+    assert chat.say("@孙大爷/网格3群: 快递取消了吗") == []
     assert chat.say("@孙大爷/网格5群: 几点开会") == []
     assert chat.say("@孙大爷/网格3群: 现在几点了") == []
     # Without a time it is still the usage line; without issues, the calling group alone.
