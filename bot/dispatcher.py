@@ -434,15 +434,19 @@ class Dispatcher:
                 if kind is RouteKind.MEETING_ASKED and (
                     uow.meetings.polling_in(chat.platform, chat.ref, now)
                     or uow.meetings.publicity_heard(chat.platform, chat.ref, now)
+                    or uow.meetings.called_off_in(chat.platform, chat.ref, now)
                 ):
-                    return True  # 「投票什么时候截止」「公示到什么时候」
+                    return True  # 「投票什么时候截止」「公示到什么时候」「会议取消了吗」
                 if kind is RouteKind.TAKING_PART_ASKED:  # 「能线上参加吗」: a poll open, or coming
                     return bool(
                         uow.meetings.polling_in(chat.platform, chat.ref, now)
                         or uow.meetings.coming_in(chat.platform, chat.ref, now)
                     )
                 if kind in (RouteKind.ATTEND, RouteKind.MEETING_ASKED):
-                    return bool(uow.meetings.coming_in(chat.platform, chat.ref, now))
+                    return bool(
+                        uow.meetings.coming_in(chat.platform, chat.ref, now)
+                        or uow.meetings.called_off_in(chat.platform, chat.ref, now)
+                    )
                 if kind is RouteKind.ME_TOO:  # in reply or by number: that says which
                     since = now - ME_TOO_WITHIN
                     if message.reply_to is not None or issue_first(normalize(message.text))[0]:

@@ -978,6 +978,10 @@ def attend(ctx: Context, text: str) -> Outcome | None:
     if not meetings:
         if number is not None:
             raise Answer(texts.ATTEND_NOT_COMING.format(number=number))
+        if coming and (
+            off := ctx.uow.meetings.called_off_in(ctx.chat.platform, ctx.chat.ref, ctx.now)
+        ):
+            return answer(ctx, texts.MEETING_IS_CANCELLED.format(number=off[0].number))
         return None
     if len(meetings) > 1:
         numbers = "、".join(f"M{m.number}" for m in meetings)
@@ -1008,18 +1012,26 @@ def attend(ctx: Context, text: str) -> Outcome | None:
 
 
 def when_and_where(ctx: Context) -> Outcome | None:
-    """「几点开会」「在哪开会」 in a group with meetings coming there: each one's time and place;
-    「投票什么时候截止」 with polls open there: when each closes. None when neither is there."""
+    """「几点开会」「在哪开会」 in a group with meetings coming there: each one's time and place
+    (one called off before its time, that it was); 「投票什么时候截止」 with polls open there:
+    when each closes. None when none is there."""
     chat, now = ctx.chat, ctx.now
     coming = ctx.uow.meetings.coming_in(chat.platform, chat.ref, now)
     polling = ctx.uow.meetings.polling_in(chat.platform, chat.ref, now)
+    called_off = ctx.uow.meetings.called_off_in(chat.platform, chat.ref, now)
     published = []
     if ctx.community is not None and "公示" in ctx.message.text:  # 「公示到什么时候」
         published = list(ctx.uow.meetings.publicising(ctx.community.id, now))
-    if not (coming or polling or published):
+    if not (coming or polling or published or called_off):
         return None
     tz = ctx.services.settings.tz
     lines = []
+    for meeting in called_off:  # 「会议取消了吗」: it was, before its time
+        assert meeting.starts_at is not None
+        was = texts.MEETING_WAS_AT.format(
+            when=format_deadline(meeting.starts_at, tz, now, clock=True)
+        )
+        lines.append(texts.MEETING_CANCELLED.format(label=_label(meeting), old=was, reason=""))
     for meeting in coming:
         assert meeting.starts_at is not None
         when = format_deadline(meeting.starts_at, tz, now, clock=True)

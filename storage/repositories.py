@@ -2174,6 +2174,12 @@ class Meetings:
         coming = (Meeting.status == "scheduled", Meeting.starts_at > now)
         return self._in_group(platform, chat_ref, coming, Meeting.starts_at)
 
+    def called_off_in(self, platform: str, chat_ref: str, now: datetime) -> Sequence[Meeting]:
+        """The meetings of one group cancelled before the time they were fixed for, which is
+        still to come, soonest first."""
+        called_off = (Meeting.status == "cancelled", Meeting.starts_at > now)
+        return self._in_group(platform, chat_ref, called_off, Meeting.starts_at)
+
     def _in_group(
         self,
         platform: str,

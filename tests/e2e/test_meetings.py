@@ -969,6 +969,11 @@ def test_a_meeting_moved_or_called_off_by_its_kind_is_the_one_still_to_come(
         (WORK, "已取消 M2，已通知1个群。"),
         ("网格5群", "📅 M2 停车板凳会（原定 11月27日 19:00）取消了。"),
     ]
+    # Asked after in its group before the time it had: that it was called off.
+    called_off = "📅 M2 停车板凳会（原定 11月27日 19:00）取消了。"
+    assert chat.text("@孙大爷/网格5群: 会议取消了吗") == called_off
+    assert chat.text("@孙大爷/网格5群: 几点开会") == called_off
+    assert chat.text("@孙大爷/网格5群: 我参加") == "M2 已经取消了。"
     chat.say("@李书记/网格5群: 召开议事会 周五晚上7点 罐罐茶 议题：停车")
     assert chat.text("@李书记/工作群: 这次的议事会取消了") == (
         "是哪个会？请写编号：M1 加装电梯议事会、M3 停车议事会"
