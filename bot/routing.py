@@ -995,6 +995,16 @@ _SAID_AS = (
         "统计 {period}",
         False,
     ),
+    # 「3号楼的统计」「网格5上个月的数据」「看下5栋本月统计」 → 统计 本月 3号楼
+    (
+        re.compile(
+            rf"^{_PLEASE}(?:看一?下|查一?下|看看|发一?下|把)?"
+            r"(?P<place>网格[0-9]{1,3}|[0-9]{1,4}(?:号楼|栋|幢))的?"
+            rf"(?:{_PERIOD})?的?(?:统计|数据){_SENT}$"
+        ),
+        "统计 {period} {place}",
+        False,
+    ),
     # 「把这个月的统计发到工作群」「上个月的数据发群里」 → 统计 本月 发工作群
     (
         re.compile(rf"^{_PLEASE}(?:把)?{_PERIOD}的?(?:统计|数据){_TO_WORK_SAID}$"),
@@ -1588,6 +1598,7 @@ _SAID_AS = (
 # substring test is cheaper than trying the pattern.
 _NEEDS: dict[str, tuple[str, ...]] = {
     "统计 {period}": ("统计", "数据", "月报", "周报"),
+    "统计 {period} {place}": ("统计", "数据"),
     "统计 {period} 发工作群": ("统计", "数据"),
     "统计 上周": ("周报",),
     "统计 {period} 按月": ("每月", "每个月", "各月", "按月", "逐月"),
