@@ -24,7 +24,7 @@ from bot.domain.duplicates import ME_TOO_WITHIN
 from bot.domain.voting import WITHDRAW_WORDS
 from bot.messages import ChatRef, Direct, IncomingMessage, Outgoing, PollAnswer, Reply
 from bot.outbox import outbound
-from bot.routing import IGNORE, REPORTED_BY, Route, RouteKind, Router
+from bot.routing import IGNORE, REPORTED_BY, TO_THE_BOT, Route, RouteKind, Router
 from bot.text import (
     SENTENCE_ENDS,
     fit_for_chat,
@@ -584,7 +584,7 @@ class Dispatcher:
             case RouteKind.EXTEND_ANSWER:
                 return extend.answer(ctx, route.args, route.text)
             case RouteKind.RATING:
-                return ledger.rating_reply(ctx, route.text)
+                return ledger.rating_reply(ctx, route.text, to_the_bot=route.args == TO_THE_BOT)
             case RouteKind.LOOKBACK:
                 return ledger.lookback_reply(ctx, route.text) or Outcome([], "ignored")
             case RouteKind.BALLOT:

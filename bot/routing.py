@@ -211,6 +211,10 @@ _ASKED_ENDS = frozenset({"样了", "在管", "负责", "谁了"})
 _LAST_MARKS = " ?？!！。.~～…"
 
 
+_RATING_ASKED = "评价"  # in the bot's 「#1 已办结：…。请报事人评价：…」 and its reminder to rate
+TO_THE_BOT = "to_the_bot"  # a RATING route's args: said to the bot, everyday words count
+
+
 class Router:
     def __init__(
         self,
@@ -514,8 +518,12 @@ class Router:
 
     @staticmethod
     def _untagged(message: IncomingMessage, raw: str, text: str) -> Route:
-        if spoken_rating(text, private=message.chat.is_private) is not None:
-            return Route(RouteKind.RATING, text=raw)
+        # 「还行吧」 is a rating said to the bot: privately, to it by name, or quoting its ask
+        # (「请报事人评价」); among neighbours it is chat.
+        quoted = message.reply_to is not None and _RATING_ASKED in message.reply_to.text
+        to_the_bot = message.chat.is_private or message.mentions_bot or quoted
+        if spoken_rating(text, private=to_the_bot) is not None:
+            return Route(RouteKind.RATING, text=raw, args=TO_THE_BOT if to_the_bot else "")
         if message.mentions_bot and (raw or (message.text.strip() and not message.attachments)):
             # 「@邻里」 alone is answered how to report; with a photo alone, the photo is read.
             return Route(RouteKind.MENTION, text=raw)

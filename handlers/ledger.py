@@ -1348,12 +1348,14 @@ def call_missed(ctx: Context, issue: Issue) -> Outcome:
 CALL_MISSED_ACTION = "call_missed"
 
 
-def rating_reply(ctx: Context, text: str) -> Outcome:
-    """满意 / 基本满意 / 不满意 / 5分, said without a number: the sender's one issue awaiting it."""
+def rating_reply(ctx: Context, text: str, *, to_the_bot: bool = False) -> Outcome:
+    """满意 / 基本满意 / 不满意 / 5分, said without a number: the sender's one issue awaiting it.
+    Everyday words (「还行吧」) count privately, or in a group `to_the_bot` (quoting its ask)."""
     private = ctx.chat.kind == "private"
+    vague = private or to_the_bot
     # The reason as typed (「不满意，还是堵」), the score also from half-width digits (「５分」).
-    said = spoken_rating(text.strip(), private=private) or spoken_rating(
-        normalize(text), private=private
+    said = spoken_rating(text.strip(), private=vague) or spoken_rating(
+        normalize(text), private=vague
     )
     if ctx.community is None or said is None:
         return Outcome([], "ignored")

@@ -42,6 +42,7 @@ RATING_WORDS = {
 """The follow-up's answers in words (chat-protocol §5: 满意 / 基本满意 / 不满意)."""
 VAGUE_RATING_WORDS = {
     "一般": 3,
+    "一般般": 3,
     "还行": 3,
     "还可以": 3,
     # 「挺好的，谢谢你们」「不错」: pleased, in everyday words
@@ -54,7 +55,8 @@ VAGUE_RATING_WORDS = {
     "非常好": 5,
     "非常不错": 5,
 }
-"""Words that answer a survey but are everyday chat too: taken as 3 only in a private chat."""
+"""Words that answer a survey but are everyday chat too: taken only when said to the bot
+(privately, by name, or quoting its ask)."""
 _CHINESE_SCORES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 # 5, 5分, 打五分, 给个五星, 3颗星; not 五
 # 「5星好评」「五星好评」 too.

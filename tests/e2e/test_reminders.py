@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -11,7 +12,7 @@ from sqlalchemy import Engine, Select, select
 from sqlalchemy.orm import defer
 
 from bot.clock import VirtualClock
-from bot.messages import Reply
+from bot.messages import PersonRef, QuotedMessage, Reply
 from handlers.texts import POINTS_WEEKLY_FOOT
 from storage.migrate import downgrade, upgrade
 from storage.models import Issue, Reminder
@@ -1223,8 +1224,18 @@ def test_the_follow_up_is_answered_the_way_people_talk(chat: Conversation) -> No
     assert chat.say("@王芳/网格3群: 五分") == [(G3, "#2 已销号，评价5分，感谢反馈。")]
     chat.say("@王芳/私聊: #报事 7号楼电梯坏了")
     chat.say("@李书记/工作群: 办结 3 已修复")
-    # … but privately, where she is answering the bot, it is a 3.
+    # … but privately, where she is answering the bot, it is a 3; in the group too when she
+    # answers the bot's ask by quoting it, or calls it by name.
     assert chat.say("@王芳/私聊: 还行") == [("私聊·王芳", "#3 已销号，评价3分，感谢反馈。")]
+    chat.say("@王芳/网格3群: #报事 4号楼门口路灯不亮")
+    [(_, asked)] = chat.say("@张网格/网格3群: 办结 4 已换灯泡")
+    bot = PersonRef("console", "邻里", "邻里")
+    said = chat.adapter.message("王芳", G3, "还行吧")
+    answered = chat.deliver(replace(said, reply_to=QuotedMessage("b1", bot, asked)))
+    assert answered == [(G3, "#4 已销号，评价3分，感谢反馈。")]
+    chat.say("@王芳/网格3群: #报事 2号楼门口垃圾桶坏了")
+    chat.say("@张网格/网格3群: 办结 5 已换灯泡")
+    assert chat.say("@王芳/网格3群: @邻里 一般般") == [(G3, "#5 已销号，评价3分，感谢反馈。")]
 
 
 def test_thanks_for_the_work_done_are_asked_once_for_the_rating(chat: Conversation) -> None:
