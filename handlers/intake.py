@@ -22,6 +22,7 @@ from bot.domain.asking import (
     DUPLICATE_SAID,
     ESCALATION_SAID,
     EXTEND_SAID,
+    HURRY_SAID,
     NO_LONGER_NEEDED,
     NOT_OURS_SAID,
     PLANNED_SAID,
@@ -554,6 +555,8 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
         return answer(ctx, line, "invalid")
     if EXTEND_SAID.search(said):
         hint = _extend_hint(ctx, said.strip())
+    elif ctx.role in STAFF and HURRY_SAID.search(said.strip()):  # 「1号急，今天必须修好」
+        hint = texts.STAFF_HURRY_HINT
     elif SUSPEND_SAID.search(said):  # 「1号先放一放」「1号等开春再弄」: held over, a 延期
         held_over = texts.STAFF_SUSPEND_HINT if ctx.role in STAFF else texts.HOLDER_SUSPEND_HINT
         hint = _extend_hint(ctx, said.strip(), held_over)

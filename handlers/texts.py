@@ -137,6 +137,10 @@ STAFF_SUSPEND_HINT = (
     "#{number} 要暂缓，请发送「挂起 {number} {said}」，挂起期间不计期限，「恢复 {number}」后顺延；"
     "知道哪天办的话，也可以「延期 {number} 新期限 {said}」。"
 )
+STAFF_HURRY_HINT = (
+    "#{number} 要加急请发送「加急 {number} {said}」，承办人马上收到提醒；"
+    "要改期限请发送「延期 {number} 新期限」。"
+)
 # To its holder, who may not 挂起: the 延期 they ask for, or the 挂起 staff may grant.
 HOLDER_SUSPEND_HINT = (
     "#{number} 要暂缓的话，请发送「延期 {number} 新期限 {said}」申请延期，社区同意后生效；"

@@ -122,3 +122,17 @@ def test_said_as_made_urgent_it_is_hurried(chat: Conversation) -> None:
         "工作群",
         "#1 已加急，夜里也照常提醒，已告知 张*格。",
     )
+
+
+def test_said_as_urgent_in_everyday_words_it_is_hurried_or_pointed_to(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    chat.say("@王芳/网格3群: #报事 4号楼楼道灯坏了")
+    assert chat.say("@李书记/工作群: 1号很急")[0] == (
+        "工作群",
+        "#1 已加急，夜里也照常提醒，已告知 张*格。",
+    )
+    # With words after it, the command with them (it was offered 「办结 2 …」: 「修好」 was read).
+    assert chat.text("@李书记/工作群: 2号急，今天必须修好") == (
+        "#2 要加急请发送「加急 2 急，今天必须修好」，承办人马上收到提醒；"
+        "要改期限请发送「延期 2 新期限」。"
+    )
