@@ -392,6 +392,7 @@ def test_measure_of_nothing_is_zero_not_an_error() -> None:
         ("我也是这个问题", False, True),
         ("我家也遇到了", False, True),
         ("我们单元也是,好几天了", False, True),  # a short clause of their own after it
+        ("我们也是", False, True),  # a household: just after a report there, the same
         ("我家楼道灯也不亮", False, True),  # the problem said again: the handler compares kinds
         ("3号楼的灯我们单元也不亮", False, True),  # and the building: the handler compares it
         ("3号楼2单元的灯也不亮", False, False),  # no home of theirs: a report of its own
