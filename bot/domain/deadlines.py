@@ -275,6 +275,14 @@ _PERIOD_ENDS = {
     "晚": time(21),
     "下班": END_OF_DAY,  # 「今天下班前」
 }
+
+
+def period_start(word: str) -> time | None:
+    """When a part of the day alone begins, for a reminder (「早上」 8:00, 「下午」 14:00);
+    None for other words."""
+    return _PERIOD_STARTS.get(word)
+
+
 # 「今晚」「明早」: a day and a part of it in one word.
 _DAY_AND_PERIOD = re.compile(r"^(今|明)(晚|早)")
 _DAY_WORD = {"今": "今天", "明": "明天"}

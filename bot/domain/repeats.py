@@ -16,7 +16,13 @@ from datetime import date, time
 from enum import StrEnum
 
 from bot.domain.calendar import WorkCalendar
-from bot.domain.deadlines import WEEKDAY_NAMES, WEEKDAYS, DeadlineError, read_clock
+from bot.domain.deadlines import (
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+    DeadlineError,
+    period_start,
+    read_clock,
+)
 from bot.text import normalize, read_number, shorten
 
 MORNING = time(9, 0)
@@ -137,6 +143,8 @@ def parse_repeat(text: str) -> Repeat | None:
 def _clock(rest: str, shown: str) -> time | None:
     if not rest:
         return MORNING
+    if (start := period_start(rest)) is not None:  # 「每周一早上」「每天晚上」
+        return start
     try:
         return read_clock(rest)
     except DeadlineError as error:
