@@ -242,7 +242,9 @@ _DONE_PERIOD = {"今日": "今天", "这周": "本周", "这个月": "本月", "
 
 def ledger_asked(text: str) -> str | None:
     """「上月」 and what follows for 「上个月的还有哪些没办」 (those filed then), 「办结 本周」
-    for 「本周办结了哪些」, else as `_ledger_asked`."""
+    for 「本周办结了哪些」, else as `_ledger_asked`. A greeting first is no part of it
+    (「早上好，今天有什么要处理的」)."""
+    text = _GREETING_FIRST.sub("", text)
     if ("办" in text or "完成" in text or "解决" in text) and (done := _DONE_LISTED.match(text)):
         period = done["period"] or done["period2"] or "今天"
         mine = done["mine"] or done["mine2"] or done["mine3"] or done["mine4"]
@@ -572,7 +574,8 @@ BUILDING_KEEPERS = "负责人"  # 「联系方式 5号楼 负责人」: the buil
 
 # 「大家好，」「你好，」「打扰一下，」 before a question: not part of it.
 _GREETING_FIRST = re.compile(
-    r"^(?:大家好|你好|您好|各位(?:邻居|街坊)?(?:们)?好?|邻居们好?|打扰(?:一下)?(?:大家)?|麻烦问一下)"
+    r"^(?:大家好|你好|您好|各位(?:邻居|街坊)?(?:们)?好?|邻居们好?|打扰(?:一下)?(?:大家)?|麻烦问一下"
+    r"|早上好|早安|上午好|下午好|晚上好)"
     r"[,，!！~～\s]*(?=\S)"
 )
 

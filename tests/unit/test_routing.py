@@ -509,6 +509,8 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("本月数据导出", "export", "本月"),
         ("把上个月的数据发我", "stats", "上个月"),
         ("3号楼的统计", "stats", "3号楼"),
+        ("网格5的情况", "stats", "网格5"),
+        ("网格3这个月情况怎么样", "stats", "这个月 网格3"),
         ("网格5上个月的数据", "stats", "上个月 网格5"),
         ("看下5栋本月统计", "stats", "本月 5栋"),
         ("请把本月统计发我一下", "stats", "本月"),
@@ -829,6 +831,7 @@ def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
         ("今天要办的", ""),
         ("今天有啥要办的", ""),
         ("还有什么要处理的吗", ""),
+        ("早上好，今天有什么要处理的", ""),  # a greeting first is no part of it
         ("有什么急事吗", "紧急"),
         ("紧急的有哪些", "紧急"),
         # A status by its word; done and waiting for the rating: 待回访.
