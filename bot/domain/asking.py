@@ -199,6 +199,14 @@ _SUBJECT = re.compile(
     r"|[\u4e00-\u9fff]{2,5}?(?=手上|手里|那边|那里))(?:手上|手里|那边|那里)?的?"
 )
 _SUBJECT_AT_MOST = 8
+# 「赵网格那边怎么样了」「物业那边情况如何」: how things stand with a holder (named as staff name
+# one: 「老家那边怎么样了」 is chat), which their 台账 says.
+_THEIR_SIDE = re.compile(
+    r"^(?P<who>网格[0-9]{1,3}|[\u4e00-\u9fff]{0,4}?"
+    r"(?:物业|网格员?|主任|书记|师傅|经理|公司|局|办|所|站|中心|队|街道))"
+    r"(?:那边|那里|手上|手里)的?(?:事情?|活儿?)?"
+    r"(?:怎么样了?|咋样了?|情况(?:如何|怎么样了?)?|进展(?:如何|怎么样了?)?)$"
+)
 # 「我们楼」「咱们这栋楼」「本楼」: the asker's own building, which their 台账 already is
 # (a 楼栋长's).
 _OURS = re.compile(r"^(?:(?:我们|咱们|咱)这?(?:栋|幢)?楼|本楼)的?")
@@ -284,6 +292,8 @@ def _ledger_asked(text: str) -> str | None:
         return "红"
     if text[:1] in _HOLDERS_FIRST and _HOLDERS_ASKED.match(text):  # 「谁手上的事最多」
         return "单位"
+    if (side := _THEIR_SIDE.match(text)) is not None:  # 「赵网格那边怎么样了」: what they hold
+        return side["who"]
     if _ASKS.search(text) is None:
         return None  # chatter: it asks nothing of this kind
     subject = _SUBJECT.match(text)

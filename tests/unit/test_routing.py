@@ -820,6 +820,8 @@ def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
         ("网格3有超期的吗", "红 网格3"),
         ("5号楼有哪些问题", "5号楼"),
         ("刘物业手上有几件", "刘物业"),
+        ("赵网格那边怎么样了", "赵网格"),  # how things stand with a holder: what they hold
+        ("物业那边情况如何", "物业"),
         ("12345的还有哪些没办", "12345"),  # the 来源
         ("物业还有几件没办", "物业"),
         ("网格3今天有什么事", "网格3"),
@@ -901,6 +903,8 @@ def test_the_ledger_asked_in_words(text: str, filters: str) -> None:
         "超期了",
         "要办的事太多了",
         "今天合同到期了吗",  # to a neighbour: 7 characters between
+        "老家那边怎么样了",  # no holder named
+        "小王那边怎么样了",
         # What a holder answers with, or a remark: no filter alone.
         "已受理",
         "办理中",
