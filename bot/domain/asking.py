@@ -818,6 +818,12 @@ def _work_asked(text: str) -> str | None:
     return " ".join([*words, match["who"]] if match["who"] not in _WHOSE else words)
 
 
+_NO_MORE_AT_MOST = 20  # 「灯好了，不用修了」: longer words are more than that
+# 「灯好了，不用修了」「下水道通了，不用来了」: fixed, so no more to do (not 「我的手机不用修了」).
+_FIXED_NO_MORE = re.compile(
+    r"^(?!我)[^,，。\s]{1,10}?(?:已经|已)?(?:好了|亮了|通了|修好了|弄好了)[,，\s]*"
+    r"(?:不用|不需要)(?:再)?(?:修|管|处理|来|麻烦)了(?:吧|啊|哈)?$"
+)
 # 「不用处理了」「已经修好了，不用来了」: the reporter withdraws what they reported.
 NO_LONGER_NEEDED = re.compile(r"不用(?:再)?(?:处理|来|修|管|麻烦)了|不需要(?:再)?(?:处理|来人?)了")
 # 「我的反映撤回吧」「我报的那个井盖不用修了，物业已经弄好了」「撤回我的诉求」「算了，不用管了」
@@ -831,14 +837,18 @@ _WITHDRAWN = re.compile(
     rf"{_OWN_REPORT}(?:就|先)?(?:撤回|撤销|取消|不用(?:再)?(?:修|处理|管|来)了?"
     r"|不需要(?:再)?(?:修|处理)了?)"
     rf"|(?:撤回|撤销|取消)(?:一下)?{_OWN_REPORT}"
-    # 「算了，不用管了」: said of the report just made there
-    r"|算了[,，\s]*(?:不用|别|不要|不需要)(?:再)?(?:管|修|处理|弄|来)了?(?:吧|啊)?$"
+    # 「算了，不用管了」「不用修了」: said of the report just made there
+    r"|(?:算了[,，\s]*)?(?:不用|别|不要|不需要)(?:再)?(?:管|修|处理|弄|来)了(?:吧|啊)?$"
+    r"|算了[,，\s]*(?:不用|别|不要|不需要)(?:再)?(?:管|修|处理|弄|来)(?:吧|啊)?$"
 )
 
 
 def withdrawn_said(text: str) -> bool:
-    """Whether `text` (normalised) takes back the sender's own report: 「我的反映撤回吧」."""
-    if text[:1] not in "我撤取算" or not (
+    """Whether `text` (normalised) takes back the sender's own report: 「我的反映撤回吧」, or
+    says briefly it needs nothing more (「灯好了，不用修了」)."""
+    if len(text) <= _NO_MORE_AT_MOST and _FIXED_NO_MORE.match(text) is not None:
+        return True  # 「灯好了，不用修了」
+    if text[:1] not in "我撤取算不别" or not (
         "撤" in text or "取消" in text or "不" in text or "别" in text
     ):
         return False

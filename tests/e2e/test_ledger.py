@@ -865,6 +865,17 @@ def test_a_report_taken_back_in_words_in_its_group_is_withdrawn(chat: Conversati
         G3,
         "#3 已转告网格员：算了，不用管了。确认后会结案。",
     )
+    # Briefly, or saying it is fixed first (it was chat).
+    chat.say("@钱阿姨/网格3群: #报事 2号楼楼道灯不亮")
+    assert chat.say("@钱阿姨/网格3群: 灯好了，不用修了")[0] == (
+        G3,
+        "#4 已转告网格员：灯好了，不用修了。确认后会结案。",
+    )
+    chat.say("@赵大妈/网格3群: #报事 1号楼门口垃圾没人清")
+    assert chat.say("@赵大妈/网格3群: 不用管了")[0] == (
+        G3,
+        "#5 已转告网格员：不用管了。确认后会结案。",
+    )
 
 
 def test_a_reporter_taking_back_one_report_by_its_number_privately_withdraws_it(

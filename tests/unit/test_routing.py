@@ -1310,6 +1310,9 @@ def test_other_how_questions_are_not_help(text: str) -> None:
         ("我的快递撤回了", RouteKind.IGNORE),
         ("我撤回了一条消息", RouteKind.IGNORE),  # WeChat's 撤回
         ("算了，不用管了", RouteKind.WITHDRAWN),
+        ("不用修了", RouteKind.WITHDRAWN),
+        ("灯好了，不用修了", RouteKind.WITHDRAWN),
+        ("我的手机好了，不用修了", RouteKind.IGNORE),
         ("算了吧", RouteKind.IGNORE),
         ("电梯修好了，谢谢", RouteKind.FIXED),  # perhaps a reporter's: the dispatcher looks
         ("灯已经修好了", RouteKind.FIXED),
