@@ -22,6 +22,7 @@ from datetime import date, datetime
 from bot.domain import permissions
 from bot.domain.deadlines import (
     DeadlineError,
+    FarDeadline,
     PastDeadline,
     month_named,
     months_after,
@@ -194,6 +195,8 @@ def _resume_day(ctx: Context, said: str) -> date | None:
         day = calendar.local_date(ctx.services.deadline(said.removeprefix("明年"), ctx.now))
     except PastDeadline as past:  # 「到11月20日」 on the 23rd: told so
         return calendar.local_date(past.deadline)
+    except FarDeadline:  # 「到2028年3月1日」: told so, nothing kept
+        raise Answer(texts.SUSPEND_UNTIL_FAR.format(said=shorten(said, 20))) from None
     except DeadlineError:
         return None
     if said.startswith("明年") and day.year == today.year:  # 「明年6月1日」

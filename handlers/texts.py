@@ -1102,6 +1102,9 @@ SUSPENDED_UNTIL = (
 SUSPENDED_UNTIL_KEPT = "，{day}恢复）"  # in its audit note, after 原期限
 SUSPENDED_UNTIL_MOVED = "#{number} 改为{day}自动恢复办理。"
 SUSPEND_UNTIL_NOTE = "改为{day}恢复"
+SUSPEND_UNTIL_FAR = (
+    "「{said}」太远了：挂起的日子最多一年以内。不写日子也可以挂起，能办时发送「恢复 编号」。"
+)
 SUSPEND_UNTIL_PAST = "{day}已经到了，挂起请写今天以后的日子。"
 RESUMED_BY_ITSELF = "#{number} 挂起到{day}，今天恢复办理，期限顺延至 {deadline}。"
 RESUMED_BY_ITSELF_NOTE = "挂起期满（{day}）；"

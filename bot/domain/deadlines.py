@@ -52,6 +52,14 @@ class PastDeadline(DeadlineError):
         self.deadline = deadline
 
 
+class FarDeadline(DeadlineError):
+    """The text is a time more than a year ahead."""
+
+
+def _too_far(shown: str) -> FarDeadline:
+    return FarDeadline(_error(f"期限「{shown}」太远了（最多一年）。").args[0])
+
+
 def _error(reason: str) -> DeadlineError:
     return DeadlineError(f"{reason}可以写：{ACCEPTED_FORMS}")
 
@@ -342,12 +350,12 @@ def parse_deadline(
         if deadline > now:
             break
     if deadline is None:
-        raise _error(f"期限「{shown}」太远了（最多一年）。")
+        raise _too_far(shown)
     if deadline <= now:
         when = f"{deadline.month}月{deadline.day}日 {_clock(deadline.time())}"
         raise PastDeadline(_error(f"期限已经过去了：「{shown}」是{when}。").args[0], deadline)
     if (deadline.date() - today).days > MAX_DAYS_AHEAD:
-        raise _error(f"期限「{shown}」太远了（最多一年）。")
+        raise _too_far(shown)
     return deadline
 
 
@@ -561,7 +569,7 @@ def _count(number: str, shown: str, *, unit: str) -> int | None:
         raise _error(f"期限「{shown}」至少要1{unit}。")
     limit = MAX_WORKING_DAYS if unit == "个工作日" else MAX_DAYS_AHEAD
     if value > limit:
-        raise _error(f"期限「{shown}」太远了（最多一年）。")
+        raise _too_far(shown)
     return value
 
 

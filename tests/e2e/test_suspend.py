@@ -264,3 +264,9 @@ def test_the_day_is_read_however_it_is_typed(chat: Conversation) -> None:
     }
     for words, told in said.items():
         assert chat.say(f"@李书记/工作群: {words}")[0][1].startswith(told), words
+    # A day more than a year ahead is refused, and nothing changes.
+    chat.say("@王芳/网格3群: #报事 7号楼路灯坏了")
+    assert chat.text("@李书记/工作群: 挂起 4 到2028年3月1日 等配件") == (
+        "「2028年3月1日」太远了：挂起的日子最多一年以内。不写日子也可以挂起，能办时发送「恢复 编号」。"
+    )
+    assert "挂起" not in chat.text("@李书记/工作群: 查看 4")
