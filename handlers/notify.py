@@ -122,6 +122,20 @@ def tell_all_of_it(ctx: Context, issue: Issue, line: str) -> list[Outgoing]:
     return replies + tell_privately(working_on(ctx.uow, issue), line, skip=ctx.sender.id)
 
 
+def tell_everyone(uow: UnitOfWork, issue: Issue, line: str) -> list[Outgoing]:
+    """`line` to everyone a change the bot makes by itself to an issue's clock concerns (挂起
+    期满), as `tell_all_of_it` tells them of a command's: its chats, the work groups and whoever
+    works on it, each once."""
+    told: list[Outgoing] = [Reply(chat_ref(chat), line) for chat in watcher_chats(uow, issue)]
+    chats = {(reply.chat.platform, reply.chat.ref) for reply in told if isinstance(reply, Reply)}
+    told += [
+        reply
+        for reply in work_groups(uow, issue.community_id, line)
+        if (reply.chat.platform, reply.chat.ref) not in chats
+    ]
+    return told + tell_privately(working_on(uow, issue), line)
+
+
 def grid_workers(uow: UnitOfWork, issue: Issue) -> list[Person]:
     """The grid workers (网格员) of the issue's grid: a worker given no grid works in all of
     them, and an issue with no grid is every worker's (`permissions.in_grid`)."""

@@ -29,19 +29,12 @@ from bot.domain.deadlines import (
     read_clock,
 )
 from bot.domain.lifecycle import OPEN
-from bot.messages import Outgoing, Reply
+from bot.messages import Outgoing
 from bot.text import clause, shorten
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services, end_suspension, record, record_by_bot
 from handlers.ledger import find_issue, shown_deadline
-from handlers.notify import (
-    chat_ref,
-    tell_all_of_it,
-    tell_privately,
-    watcher_chats,
-    work_groups,
-    working_on,
-)
+from handlers.notify import tell_all_of_it, tell_everyone
 from storage.models import Issue, Reminder
 from storage.uow import UnitOfWork
 
@@ -81,12 +74,10 @@ def suspend(ctx: Context, args: str) -> Outcome:
     issue.suspended_at, issue.suspended_deadline = ctx.now, issue.deadline
     issue.suspended_until, issue.deadline = until, None
     issue.suspended_reason = shorten(clause(reason), 200)
-    kept = f"{clause(reason)}（原期限 {had}）"
-    if until is not None:
-        kept = kept.removesuffix("）") + texts.SUSPENDED_UNTIL_KEPT.format(
-            day=_day(ctx.services, until)
-        )
-    record(ctx, issue, SUSPEND, kept)
+    resumes = (
+        "" if until is None else texts.SUSPENDED_UNTIL_KEPT.format(day=_day(ctx.services, until))
+    )
+    record(ctx, issue, SUSPEND, f"{clause(reason)}（原期限 {had}{resumes}）")
     reason = shorten(clause(reason), 60)
     if until is None:
         line = texts.SUSPENDED.format(number=issue.number, reason=reason)
@@ -117,14 +108,7 @@ def resume_due(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[
     note, shown = _resumed(services, issue, services.clock.now())
     record_by_bot(uow, services, issue, RESUME, texts.RESUMED_BY_ITSELF_NOTE.format(day=day) + note)
     line = texts.RESUMED_BY_ITSELF.format(number=issue.number, day=day, deadline=shown)
-    told: list[Outgoing] = [Reply(chat_ref(chat), line) for chat in watcher_chats(uow, issue)]
-    chats = {(reply.chat.platform, reply.chat.ref) for reply in told if isinstance(reply, Reply)}
-    told += [
-        reply
-        for reply in work_groups(uow, issue.community_id, line)
-        if (reply.chat.platform, reply.chat.ref) not in chats
-    ]
-    return told + tell_privately(working_on(uow, issue), line)
+    return tell_everyone(uow, issue, line)
 
 
 def _resumed(services: Services, issue: Issue, now: datetime) -> tuple[str, str]:

@@ -1099,7 +1099,7 @@ SUSPENDED = "#{number} 已挂起：{reason}。挂起期间不计期限，恢复�
 SUSPENDED_UNTIL = (
     "#{number} 已挂起至{day}：{reason}。挂起期间不计期限，{day}自动恢复办理，期限顺延。"
 )
-SUSPENDED_UNTIL_KEPT = "，{day}恢复）"  # in its audit note, after 原期限
+SUSPENDED_UNTIL_KEPT = "，{day}恢复"  # in its audit note, after 原期限
 SUSPENDED_UNTIL_MOVED = "#{number} 改为{day}自动恢复办理。"
 SUSPEND_UNTIL_NOTE = "改为{day}恢复"
 SUSPEND_UNTIL_FAR = (
