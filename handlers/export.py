@@ -331,7 +331,7 @@ def _stats_sheet(
     sheet: _StreamSheet = book.create_sheet(STATS_SHEET)
     now = services.clock.now()
     judged = judged_at(period, now)  # 超期 as /stats judges it
-    counts = count_issues(stats, judged)
+    counts = count_issues(stats, judged, running=judged == now)
     label = period.label
 
     def name_of(code: str) -> str:

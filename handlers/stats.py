@@ -200,8 +200,12 @@ def average_days_taken(issues: Iterable[IssueStat]) -> float | None:
     return sum(spans) / len(spans) / 86400 if spans else None
 
 
-def count_issues(issues: Iterable[IssueStat], now: datetime) -> IssueCounts:
-    """Count a set of issues as seen at `now` (overdue: open with a deadline before `now`)."""
+def count_issues(
+    issues: Iterable[IssueStat], now: datetime, *, running: bool = True
+) -> IssueCounts:
+    """Count a set of issues as seen at `now` (overdue: open with a deadline before `now`).
+    Those suspended (挂起) are counted only for a period still `running`: 挂起 is said of the
+    present, as `counts_of` counts it."""
     statuses: Counter[IssueStatus] = Counter()
     categories: Counter[str] = Counter()
     overdue = rated = satisfied = suspended = 0
@@ -211,7 +215,7 @@ def count_issues(issues: Iterable[IssueStat], now: datetime) -> IssueCounts:
         statuses[issue.status] += 1
         categories[issue.category] += 1
         overdue += issue.overdue(now)
-        suspended += issue.suspended
+        suspended += running and issue.suspended
         if issue.rating is not None:
             rated += 1
             satisfied += issue.rating >= SATISFIED_FROM
@@ -961,7 +965,7 @@ def count_by_month(
     for month in months_from(since, period.so_far(now), tz):
         start, end = month_range(month, tz)
         mine = [s for s in stats if s.filed_at is not None and start <= s.filed_at < end]
-        counts = count_issues(mine, min(now, end))
+        counts = count_issues(mine, min(now, end), running=now < end)
         if rows or counts.collected > 0:
             rows.append((month_period(month, today, tz).label, counts))
     return rows

@@ -551,8 +551,11 @@ class Issues:
 
     def count(self, query: LedgerQuery) -> int:
         """How many issues `query` finds, none of them loaded."""
-        where = _ledger_where(query)
-        return int(self._session.scalar(select(func.count()).select_from(Issue).where(*where)) or 0)
+        return self._count(_ledger_where(query))
+
+    def _count(self, where: Sequence[ColumnElement[bool]]) -> int:
+        """How many issues meet every condition in `where`, none of them loaded."""
+        return int(self._session.scalar(select(func.count(Issue.id)).where(*where)) or 0)
 
     def search(
         self, query: LedgerQuery, *, open_statuses: Collection[IssueStatus], offset: int, limit: int
@@ -641,13 +644,8 @@ class Issues:
     def week_counts(self, community_id: int, since: datetime, until: datetime) -> dict[str, int]:
         """How many issues were filed ("filed") and moved into each status in a period. One
         merged into another is not counted as filed: it is that one's duplicate (as 统计)."""
-        filed = self._session.scalar(
-            select(func.count(Issue.id)).where(
-                Issue.community_id == community_id,
-                Issue.created_at >= since,
-                Issue.created_at < until,
-                Issue.status != IssueStatus.MERGED,
-            )
+        filed = self._count(
+            [*_filed(community_id, since, until), Issue.status != IssueStatus.MERGED]
         )
         moved = self._session.execute(
             select(AuditEntry.to_status, func.count(func.distinct(AuditEntry.issue_id)))
@@ -660,7 +658,7 @@ class Issues:
             .group_by(AuditEntry.to_status)
         )
         counts = {str(status): int(n) for status, n in moved if status}
-        counts["filed"] = int(filed or 0)
+        counts["filed"] = filed
         return counts
 
     def filed_between(
@@ -708,7 +706,7 @@ class Issues:
             where.append(Issue.source.in_(sorted(sources)))
         if grid_ids:
             where.append(Issue.grid_id.in_(sorted(grid_ids)))
-        return int(self._session.scalar(select(func.count(Issue.id)).where(*where)) or 0)
+        return self._count(where)
 
     @staticmethod
     def _narrowed(scope: StatsScope) -> list[ColumnElement[bool]]:
@@ -731,8 +729,7 @@ class Issues:
 
     def suspended_in(self, scope: StatsScope) -> int:
         """How many of the scope's issues stand suspended (挂起) now."""
-        where = [*self._narrowed(scope), Issue.suspended_at.is_not(None)]
-        return int(self._session.scalar(select(func.count()).select_from(Issue).where(*where)) or 0)
+        return self._count([*self._narrowed(scope), Issue.suspended_at.is_not(None)])
 
     def reported_counts(
         self, community_id: int, person_id: int, since: datetime | None, until: datetime | None

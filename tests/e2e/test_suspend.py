@@ -60,6 +60,9 @@ def test_a_suspended_issue_has_no_clock_until_it_resumes(chat: Conversation) -> 
     assert chat.text("@李书记/工作群: 台账 红") == "没有符合条件（🔴超期）的未办结事项。"
     # A month that is over is judged at its end: 挂起 is said of a period still running.
     assert "超期0条。" in chat.text("@李书记/工作群: 统计 上月").splitlines()[0]
+    [sent] = chat.send("@李书记/私聊: 导出 上月")  # and so does the exported sheet
+    assert isinstance(sent, Document)
+    assert "超期0条。" in str(load_workbook(BytesIO(sent.content))["统计"]["A3"].value)
     # Friday 4 December, nine working days on: due Wednesday 9 December instead of the 26th.
     resumed = "#1 恢复办理，期限顺延至 12月9日。"
     assert chat.say("@张网格/私聊: 恢复 1") == [

@@ -177,6 +177,11 @@ def test_the_summary_sentence_reads_like_the_seeds() -> None:
     assert summary_sentence("本月", waiting, NAMES.__getitem__, top=False) == (
         "本月收集诉求2条，办结0条（办结率0%），暂无评价，超期1条，挂起1条。"
     )
+    # A period that has ended says nothing of today's 挂起, as 「统计 上个月」 does not.
+    ended = count_issues([held], NOW, running=False)
+    assert summary_sentence("上月", ended, NAMES.__getitem__, top=False) == (
+        "上月收集诉求1条，办结0条（办结率0%），暂无评价，超期0条。"
+    )
 
 
 def test_a_month_runs_from_local_midnight_to_local_midnight() -> None:
