@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
 
 from bot.domain.privacy import mask_text
 from bot.logs import secrets_in_environment, without_secrets
@@ -167,6 +168,20 @@ def argument_words(text: str) -> list[str]:
     """A command's arguments, normalised, as words: spaces, commas and 、 separate them
     (「红，网格3」「@孙大爷，网格员，网格3」 read as 「红 网格3」…)."""
     return [word for word in _ARGUMENT_BREAKS.split(normalize(text)) if word]
+
+
+_NICKNAME = re.compile(r"^[小老]([\u4e00-\u9fff])$")
+
+
+def surname_called(name: str) -> str | None:
+    """The surname in 「小张」「老刘」, as colleagues call each other; None for other words."""
+    called = _NICKNAME.match(name)
+    return called[1] if called else None
+
+
+def month_day(day: date) -> str:
+    """「12月4日」: a day as replies say it (a moment: in local time, the caller's to convert)."""
+    return f"{day.month}月{day.day}日"
 
 
 def shorten(text: str, limit: int) -> str:

@@ -8,6 +8,7 @@ from bot.domain.deadlines import due_window
 from bot.domain.issues import IssueStatus
 from bot.domain.lifecycle import OPEN
 from bot.domain.points import previous_week
+from bot.text import month_day
 from handlers import questions, texts
 from handlers.base import Services
 from handlers.ledger import yellow_until
@@ -78,7 +79,7 @@ def daily(uow: UnitOfWork, services: Services, community_id: int, due: datetime)
     local = now.astimezone(services.settings.tz)
     lines = [
         texts.DAILY_DIGEST.format(
-            date=f"{local.month}月{local.day}日",
+            date=month_day(local),
             total=page.total,
             red=page.red,
             yellow=page.yellow,
@@ -131,8 +132,8 @@ def weekly(uow: UnitOfWork, services: Services, community_id: int, due: datetime
     open_page = _counts(uow, services, LedgerQuery(community_id, OPEN), now)
     last_day = (until - timedelta(days=1)).astimezone(tz)
     digest = texts.WEEKLY_DIGEST.format(
-        since=f"{since.month}月{since.day}日",
-        until=f"{last_day.month}月{last_day.day}日",
+        since=month_day(since),
+        until=month_day(last_day),
         collected=counts.get("filed", 0),
         resolved=counts.get(IssueStatus.RESOLVED.value, 0),
         closed=counts.get(IssueStatus.CLOSED.value, 0),
@@ -141,6 +142,10 @@ def weekly(uow: UnitOfWork, services: Services, community_id: int, due: datetime
     )
     if open_page.suspended:  # 挂起: not forgotten, looked at again each week
         digest += "\n" + texts.WEEKLY_SUSPENDED.format(count=open_page.suspended)
+        resuming = uow.issues.resuming_between(community_id, until, until + timedelta(days=7))
+        if resuming:  # 「挂起 1 到12月10日」: this week's, so nobody is taken by surprise
+            said = "、".join(f"#{n}（{month_day(when.astimezone(tz))}）" for n, when in resuming)
+            digest += texts.WEEKLY_RESUMING.format(issues=said)
     rounds = _rounds(uow, community_id, since, until)
     return f"{digest}\n{rounds}" if rounds else digest
 

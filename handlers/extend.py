@@ -19,7 +19,7 @@ from bot.domain.asking import extension_answer
 from bot.domain.deadlines import DeadlineError, format_deadline, is_span
 from bot.domain.lifecycle import OPEN, Action
 from bot.domain.permissions import sets_deadline
-from bot.text import clause, shorten
+from bot.text import clause, month_day, shorten
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, record, reply_to
 from handlers.ledger import (
@@ -64,9 +64,7 @@ def extend(ctx: Context, args: str) -> Outcome:
     day = calendar.local_date(deadline)
     if not is_span(said) and not calendar.is_workday(day):  # 「周日」: perhaps meant
         replies.append(
-            reply_to(
-                ctx, texts.DEADLINE_DAY_OFF.format(day=f"{day.month}月{day.day}日", word="延期")
-            )
+            reply_to(ctx, texts.DEADLINE_DAY_OFF.format(day=month_day(day), word="延期"))
         )
     return Outcome(replies + past_limit(ctx, issue, deadline), "command", issue.id)
 

@@ -74,6 +74,7 @@ from bot.text import (
     SENTENCE_ENDS,
     has_content,
     issue_first,
+    month_day,
     normalize,
     printable,
     rstrip_marks,
@@ -608,7 +609,7 @@ def _sent_to(ctx: Context, said: str) -> str | None:
     who = sent["who"]
     if ctx.community_settings().find_unit(who) is not None:
         return who
-    return who if ctx.uow.people.named(ctx.community.id, who) else None
+    return who if ctx.uow.people.called(ctx.community.id, who) else None
 
 
 # The hints that name 进展 or 办结 with the words said: pressed on platforms with buttons.
@@ -1587,7 +1588,7 @@ def _your_issues(ctx: Context, mine: list[Issue]) -> Outcome:
         if issue.status in OPEN and last is not None and last.note:
             at = last.at.astimezone(ctx.services.settings.tz)
             note = quoted(last.note, _LATEST_SHOWN)
-            lines.append(texts.YOUR_ISSUE_LATEST.format(month=at.month, day=at.day, note=note))
+            lines.append(texts.YOUR_ISSUE_LATEST.format(day=month_day(at), note=note))
     return answer(ctx, "\n".join([texts.YOUR_ISSUES, *lines, texts.YOUR_ISSUES_FOOT]))
 
 

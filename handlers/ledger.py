@@ -46,6 +46,7 @@ from bot.text import (
     clause,
     echoed,
     issue_first,
+    month_day,
     normalize,
     parse_issue_number,
     shorten,
@@ -517,9 +518,7 @@ def assign(ctx: Context, args: str) -> Outcome:
     day = calendar.local_date(deadline)
     if when.strip() and not calendar.is_workday(day):  # 「周日」 typed: perhaps meant, perhaps not
         private.append(
-            reply_to(
-                ctx, texts.DEADLINE_DAY_OFF.format(day=f"{day.month}月{day.day}日", word="派单")
-            )
+            reply_to(ctx, texts.DEADLINE_DAY_OFF.format(day=month_day(day), word="派单"))
         )
     if not same_holder:  # whoever held it before hears it is no longer theirs
         keeping = {p.id for p in contacts}
@@ -593,7 +592,7 @@ def target_of(ctx: Context, token: str) -> tuple[Person | None, str | None]:
     mentioned = mentioned_person(ctx, name)
     if mentioned is not None:
         return mentioned, _unit_of(ctx, mentioned)
-    people = ctx.uow.people.named(ctx.community.id, name)
+    people = ctx.uow.people.called(ctx.community.id, name)
     if len(people) > 1:
         raise Answer(texts.AMBIGUOUS_PERSON.format(name=name))
     if people:
@@ -624,7 +623,7 @@ def _then_deadline(ctx: Context, word: str) -> tuple[str, str]:
         head, rest = name[:cut], name[cut:]
         if not is_deadline(ctx, rest):
             continue
-        if community.unit(head) is not None or ctx.uow.people.named(ctx.community.id, head):
+        if community.unit(head) is not None or ctx.uow.people.called(ctx.community.id, head):
             return head, rest
     return word, ""
 
@@ -1224,7 +1223,7 @@ def suspended_why(services: Services, issue: Issue) -> str:
     if issue.suspended_until is None:
         return reason
     day = services.weekday_calendar.local_date(issue.suspended_until)
-    return texts.SUSPENDED_WHY_UNTIL.format(reason=reason, day=f"{day.month}月{day.day}日")
+    return texts.SUSPENDED_WHY_UNTIL.format(reason=reason, day=month_day(day))
 
 
 def _one_of_own(ctx: Context) -> int | None:

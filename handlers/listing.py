@@ -16,7 +16,7 @@ from bot.domain.periods import joined
 from bot.domain.permissions import STAFF, ledger_scope
 from bot.domain.privacy import mask_name
 from bot.domain.sources import order_shaped, sources_named
-from bot.text import argument_words, echoed, normalize, whole_number
+from bot.text import argument_words, echoed, month_day, normalize, whole_number
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services, answer, check_grid
 from handlers.ledger import (
@@ -531,7 +531,7 @@ def ledger_line(uow: UnitOfWork, services: Services, issue: Issue) -> str:
         details.append(holder)
     if issue.resolved_at is not None and (resolved or ended):  # done: since when
         day = issue.resolved_at.astimezone(services.settings.tz)
-        details.append(texts.RESOLVED_ON.format(month=day.month, day=day.day))
+        details.append(texts.RESOLVED_ON.format(day=month_day(day)))
     elif not ended:
         details.append(
             suspended_shown(services, issue) or f"期限{shown_deadline(services, issue.deadline)}"
@@ -546,11 +546,9 @@ def suspended_shown(services: Services, issue: Issue) -> str:
         return ""
     day = issue.suspended_at.astimezone(services.settings.tz)
     if issue.suspended_until is None:
-        return texts.SUSPENDED_SHOWN.format(month=day.month, day=day.day)
+        return texts.SUSPENDED_SHOWN.format(day=month_day(day))
     until = issue.suspended_until.astimezone(services.settings.tz)
-    return texts.SUSPENDED_SHOWN_UNTIL.format(
-        month=day.month, day=day.day, until=f"{until.month}月{until.day}日"
-    )
+    return texts.SUSPENDED_SHOWN_UNTIL.format(day=month_day(day), until=month_day(until))
 
 
 def _holder(ctx: Context, word: str) -> Held | None:
@@ -562,7 +560,7 @@ def _holder(ctx: Context, word: str) -> Held | None:
     if unit is not None:
         return held_by_unit(ctx.uow, community_id, unit.name)
     name = word.removeprefix("@")
-    named = ctx.uow.people.named(community_id, name)
+    named = ctx.uow.people.called(community_id, name)
     person = named[0] if len(named) == 1 else None
     for mention in ctx.message.mentions if person is None else ():
         # 「@liu_wuye」: a Telegram handle, not a name.
@@ -578,7 +576,7 @@ def _grid_worker(ctx: Context, word: str) -> tuple[int, set[int]] | None:
     grids' issues, and whatever they hold elsewhere. None for anyone else, or a worker of every
     grid (whom 台账 reads as a holder)."""
     assert ctx.community is not None
-    named = ctx.uow.people.named(ctx.community.id, word.removeprefix("@"))
+    named = ctx.uow.people.called(ctx.community.id, word.removeprefix("@"))
     if len(named) != 1:
         return None
     person = named[0]

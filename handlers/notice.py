@@ -30,7 +30,7 @@ from bot.domain.issues import Role
 from bot.domain.permissions import STAFF, refusal
 from bot.domain.privacy import mask_name
 from bot.messages import Outgoing, Reply
-from bot.text import normalize, shorten
+from bot.text import month_day, normalize, shorten
 from handlers import contacts, questions, texts
 from handlers.base import (
     Answer,
@@ -202,7 +202,7 @@ def _sent_line(
     if failed:
         state = texts.NOTICE_STATE_FAILED.format(names=named(failed))
     return texts.NOTICE_LISTED_LINE.format(
-        when=f"{first.month}月{first.day}日 {first:%H:%M}",
+        when=f"{month_day(first)} {first:%H:%M}",
         sender=sender,
         names=named(messages),
         words=shorten(body or text, _NOTICE_WORDS_SHOWN),
@@ -310,7 +310,7 @@ def correct(ctx: Context, args: str) -> Outcome:
     if named is None:
         raise Answer(texts.NOTICE_FIX_VOIDED)
     day = at.astimezone(ctx.services.settings.tz)
-    said = {"day": f"{day.month}月{day.day}日", "old": shorten(named, _NOTICE_NAMED)}
+    said = {"day": month_day(day), "old": shorten(named, _NOTICE_NAMED)}
     if void:
         words = texts.NOTICE_VOIDED.format(**said)
     else:
@@ -361,7 +361,7 @@ def answering(ctx: Context, said: str) -> Outcome | None:
         if notice_answers(naming, body):
             day = at.astimezone(ctx.services.settings.tz)
             shown = shorten(body, _ANSWER_AT_MOST)
-            line = texts.NOTICE_ANSWER.format(day=f"{day.month}月{day.day}日", text=shown)
+            line = texts.NOTICE_ANSWER.format(day=month_day(day), text=shown)
             # Its numbers to call are the notice's own, as the groups read them: not masked.
             return Outcome([reply_to(ctx, line)], "invalid", published=True)
     return None

@@ -44,7 +44,7 @@ from bot.domain.points import (
 )
 from bot.domain.privacy import mask_name
 from bot.messages import Outgoing, Reply
-from bot.text import clause, normalize
+from bot.text import clause, month_day, normalize
 from handlers import texts
 from handlers.base import (
     Answer,
@@ -399,4 +399,4 @@ def weekly_board(uow: UnitOfWork, services: Services, reminder: Reminder) -> lis
 
 def _date(services: Services, moment: datetime) -> str:
     local = moment.astimezone(services.settings.tz)
-    return f"{local.month}月{local.day}日"
+    return month_day(local)

@@ -15,7 +15,7 @@ from bot.domain.sources import Source
 from bot.domain.voting import MEETING_WORDS
 from bot.media import MediaFolder
 from bot.messages import Document, Outgoing
-from bot.text import argument_words, normalize, printable
+from bot.text import argument_words, month_day, normalize, printable
 from handlers import texts
 from handlers.base import Context, Outcome, answer
 from handlers.ledger import (
@@ -245,4 +245,4 @@ def shortened(text: str) -> str:
 
 def when(instant: datetime, tz: ZoneInfo) -> str:
     moment = local(instant, tz)
-    return f"{moment.month}月{moment.day}日 {moment:%H:%M}"
+    return f"{month_day(moment)} {moment:%H:%M}"

@@ -30,7 +30,7 @@ from bot.domain.deadlines import (
 )
 from bot.domain.lifecycle import OPEN
 from bot.messages import Outgoing
-from bot.text import clause, shorten
+from bot.text import clause, month_day, shorten
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, Services, end_suspension, record, record_by_bot
 from handlers.ledger import find_issue, shown_deadline
@@ -159,7 +159,7 @@ def _resume_at(ctx: Context, said: str) -> datetime | None:
         return None
     calendar = ctx.services.weekday_calendar
     if day <= calendar.local_date(ctx.now):
-        raise Answer(texts.SUSPEND_UNTIL_PAST.format(day=f"{day.month}月{day.day}日"))
+        raise Answer(texts.SUSPEND_UNTIL_PAST.format(day=month_day(day)))
     morning = read_clock(ctx.services.settings.reminders.daily_digest)
     assert morning is not None  # a ClockTime
     return datetime.combine(calendar.next_workday(day), morning, calendar.tz)
@@ -190,7 +190,7 @@ def _resume_day(ctx: Context, said: str) -> date | None:
 
 def _day(services: Services, at: datetime) -> str:
     day = services.weekday_calendar.local_date(at)
-    return f"{day.month}月{day.day}日"
+    return month_day(day)
 
 
 def _issue_of(ctx: Context, args: str, command: str) -> tuple[Issue, str]:

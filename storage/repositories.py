@@ -37,6 +37,7 @@ from bot.domain.deadlines import DueWindow
 from bot.domain.issues import IssueStatus, Role
 from bot.domain.lifecycle import OPEN as OPEN_STATUSES
 from bot.domain.sources import CALLERS
+from bot.text import surname_called
 from storage.models import (
     AgendaItem,
     Attachment,
@@ -355,6 +356,23 @@ class People:
             select(Person)
             .join(RoleGrant, RoleGrant.person_id == Person.id)
             .where(RoleGrant.community_id == community_id, Person.name == name)
+            .distinct()
+        ).all()
+
+    def called(self, community_id: int, name: str) -> Sequence[Person]:
+        """`named`, else, for 「小张」「老刘」, those with a role whose name starts with the
+        surname (「张网格」「张伟」): how colleagues name each other in 台账 and 派单."""
+        people = self.named(community_id, name)
+        surname = surname_called(name)
+        if people or surname is None:
+            return people
+        return self._session.scalars(
+            select(Person)
+            .join(RoleGrant, RoleGrant.person_id == Person.id)
+            .where(
+                RoleGrant.community_id == community_id,
+                Person.name.startswith(surname, autoescape=True),
+            )
             .distinct()
         ).all()
 
@@ -730,6 +748,24 @@ class Issues:
     def suspended_in(self, scope: StatsScope) -> int:
         """How many of the scope's issues stand suspended (挂起) now."""
         return self._count([*self._narrowed(scope), Issue.suspended_at.is_not(None)])
+
+    def resuming_between(
+        self, community_id: int, since: datetime, until: datetime
+    ) -> list[tuple[int, datetime]]:
+        """The open suspended issues set to resume by themselves in [since, until) (「挂起 1
+        到3月1日」): number and when, soonest first."""
+        rows = self._session.execute(
+            select(Issue.number, Issue.suspended_until)
+            .where(
+                Issue.community_id == community_id,
+                Issue.status.in_(OPEN_STATUSES),
+                Issue.suspended_at.is_not(None),
+                Issue.suspended_until >= since,
+                Issue.suspended_until < until,
+            )
+            .order_by(Issue.suspended_until, Issue.number)
+        )
+        return [(int(number), when) for number, when in rows if when is not None]
 
     def reported_counts(
         self, community_id: int, person_id: int, since: datetime | None, until: datetime | None

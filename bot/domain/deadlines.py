@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from lunardate import LunarDate
 
 from bot.domain.calendar import END_OF_DAY, WorkCalendar
-from bot.text import normalize, read_number, shorten
+from bot.text import month_day, normalize, read_number, shorten
 
 ACCEPTED_FORMS = "3天、3个工作日、2小时、明天、周五、下周三、12月1日、2026-12-01、12-01 18:00"
 """The forms named in every error message (and usable in command help)."""
@@ -176,7 +176,7 @@ def format_deadline(
     What this prints, `parse_deadline` reads back as the same instant.
     """
     local = deadline.astimezone(tz)
-    text = f"{local.month}月{local.day}日"
+    text = month_day(local)
     if now is not None and now.astimezone(tz).year != local.year:
         text = f"{local.year}年{text}"
     if clock or local.time() != END_OF_DAY:
@@ -352,7 +352,7 @@ def parse_deadline(
     if deadline is None:
         raise _too_far(shown)
     if deadline <= now:
-        when = f"{deadline.month}月{deadline.day}日 {_clock(deadline.time())}"
+        when = f"{month_day(deadline)} {_clock(deadline.time())}"
         raise PastDeadline(_error(f"期限已经过去了：「{shown}」是{when}。").args[0], deadline)
     if (deadline.date() - today).days > MAX_DAYS_AHEAD:
         raise _too_far(shown)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from bot.text import read_number
+from bot.text import month_day, read_number
 
 _NUM = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}"
 _SEPARATOR = r"(?:到|至|~|-|—|–)"
@@ -171,7 +171,7 @@ def _valid(year: int, month: int, day: int) -> date | None:
 
 def _shown(day: date, today: date, year: bool = False) -> str:
     """`11月20日` this year, `2025年12月20日` another (or with `year`)."""
-    shown = f"{day.month}月{day.day}日"
+    shown = month_day(day)
     return f"{day.year}年{shown}" if year or day.year != today.year else shown
 
 

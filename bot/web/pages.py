@@ -33,7 +33,7 @@ from bot.domain.permissions import (
 )
 from bot.domain.sources import Source
 from bot.media import MEDIA_TYPES, MediaFolder
-from bot.text import echoed, normalize, printable, whole_number
+from bot.text import echoed, month_day, normalize, printable, whole_number
 from bot.web.errors import Refused
 from handlers import texts
 from handlers.base import Services
@@ -405,9 +405,9 @@ def _excerpt(text: str, limit: int = 60) -> str:
 
 def _day(services: Services, instant: datetime) -> str:
     moment = local(instant, services.settings.tz)
-    return f"{moment.month}月{moment.day}日"
+    return month_day(moment)
 
 
 def _moment(services: Services, instant: datetime) -> str:
     moment = local(instant, services.settings.tz)
-    return f"{moment.year}年{moment.month}月{moment.day}日 {moment:%H:%M}"
+    return f"{moment.year}年{month_day(moment)} {moment:%H:%M}"

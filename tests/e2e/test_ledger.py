@@ -432,6 +432,22 @@ def test_someone_assigned_by_name_may_hand_it_back_as_the_message_invites(
     assert chat.text("@刘物业/私聊: 不归我管 1 不归物业") == "只有被派单的人或单位可以说不归我管。"
 
 
+def test_someone_is_assigned_by_what_colleagues_call_them(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    # 「小赵」「老刘」: the one person with a role whose name starts with that surname.
+    replies = chat.say("@李书记/工作群: 派单 1 小赵 3天")
+    assert [text for where, text in replies if where == "私聊·赵网格"]
+    assert chat.say("@李书记/工作群: 派单 2 老刘明天")[0] == (
+        "工作群",
+        "#2 已派单给 物业·刘*业，期限 11月24日。",
+    )
+    # Nobody here by that surname: said so, nothing assigned.
+    assert chat.text("@李书记/工作群: 派单 1 小钱") == (
+        "找不到「小钱」。可以 @ 某人，或写单位：物业、住建局、街道城管办"
+    )
+
+
 def test_a_reporter_cannot_undo_a_rejection_but_staff_can(chat: Conversation) -> None:
     """The reporter's 「重开」 of a rejected issue is an objection: the work group hears it
     (「街道说让找社区」, sent back and forth) and staff decide; without a reason they are

@@ -192,7 +192,17 @@ def test_a_suspension_till_a_day_resumes_by_itself_that_morning(chat: Conversati
     resumed = "#1 挂起到12月4日，今天恢复办理，期限顺延至 12月9日。"
     heard = [(when, where) for when, where, text in fired if resumed in text]
     assert heard == [("12-04 09:00", G3), ("12-04 09:00", WORK), ("12-04 09:00", LIU)]
-    assert not [text for when, _, text in fired if "#1" in text and when != "12-04 09:00"]
+    # That week's Monday digest said it was coming; nothing else spoke of it before.
+    [monday] = [text for when, where, text in fired if when == "11-30 09:00" and where == WORK]
+    assert (
+        "⏸ 挂起1条：发送「台账 挂起」查看，能办了请发送「恢复 编号」。本周到期自动恢复：#1（12月4日）。"
+        in monday.splitlines()
+    )
+    assert not [
+        text
+        for when, _, text in fired
+        if "#1" in text and when not in ("11-30 09:00", "12-04 09:00")
+    ]
     assert chat.text("@李书记/工作群: 台账").splitlines()[1] == (
         "🟢 #1【供暖】3号楼 · 办理中 · 物业 · 期限12月9日"
     )

@@ -117,11 +117,19 @@ def test_who_did_most_is_asked_in_words_and_comes_first(chat: Conversation) -> N
 def test_a_grid_workers_ledger_is_their_grids(chat: Conversation) -> None:
     replay(chat, MONDAY)
     open_in_grid3 = chat.text("@张网格/私聊: 台账 我的")
-    for asked in ("台账 张网格", "张网格手上有几件"):
+    # Also as colleagues call each other: 小张, 老张.
+    for asked in (
+        "台账 张网格",
+        "张网格手上有几件",
+        "台账 小张",
+        "小张那边有几件",
+        "老张手上有几件",
+    ):
         assert chat.text(f"@李书记/私聊: {asked}") == open_in_grid3, asked
-    assert chat.text("@李书记/私聊: 赵网格那边有超期的吗") == (
-        "没有符合条件（🔴超期、赵网格）的未办结事项。"
-    )
+    for who in ("赵网格", "小赵"):
+        assert chat.text(f"@李书记/私聊: {who}那边有超期的吗") == (
+            f"没有符合条件（🔴超期、{who}）的未办结事项。"
+        )
 
 
 def test_work_counts_in_the_week_it_was_done(chat: Conversation) -> None:

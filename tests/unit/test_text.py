@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from bot.clock import VirtualClock
-from bot.text import clause, has_content, normalize, parse_issue_number
+from bot.text import clause, has_content, month_day, normalize, parse_issue_number, surname_called
 
 
 def test_full_width_and_extra_spaces_are_normalised() -> None:
@@ -52,3 +52,18 @@ def test_the_virtual_clock_moves_only_forward() -> None:
 )
 def test_quoted_words_lose_their_closing_punctuation(said: str, quoted: str) -> None:
     assert clause(said) == quoted
+
+
+def test_a_colleague_is_called_by_their_surname() -> None:
+    assert [surname_called(word) for word in ("小张", "老刘", "张网格", "小区楼", "小", "小A")] == [
+        "张",
+        "刘",
+        None,
+        None,
+        None,
+        None,
+    ]
+
+
+def test_a_day_is_said_month_and_day() -> None:
+    assert [month_day(date(2026, 12, 4)), month_day(date(2027, 1, 15))] == ["12月4日", "1月15日"]
