@@ -606,7 +606,7 @@ class Dispatcher:
                     return self._or_otherwise(ctx, route, admin.post_changed(ctx, route.args))
                 return route.command.handler(ctx, route.args)
             case RouteKind.MEETING_ASKED:
-                return self._or_otherwise(ctx, route, meetings.when_and_where(ctx))
+                return self._or_otherwise(ctx, route, meetings.when_and_where(ctx, route.text))
             case RouteKind.GUIDE_ASKED:
                 return self._or_otherwise(ctx, route, self._guide_answered(ctx, route.text))
             case RouteKind.NOTICE_QUESTION:  # 「为什么停水」 in reply to a notice

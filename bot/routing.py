@@ -760,13 +760,19 @@ def _heard_in_group(raw: str, said_text: str, untagged: Route) -> Route | None:
         return Route(RouteKind.ATTEND, text=said_text, otherwise=untagged)
     if chat and (joined := chain_joined(raw)) is not None:  # a 接龙 of signing up
         return Route(RouteKind.ATTEND, text=joined, otherwise=untagged)
-    if chat and meeting_asked(said_text):
-        return Route(RouteKind.MEETING_ASKED, text=said_text, otherwise=untagged)
-    if chat and notice_asked(said_text):
-        if guide_asked(said_text, in_group=True):  # 「电动车可以上楼吗」: the guide's, if not
-            untagged = Route(RouteKind.GUIDE_ASKED, text=said_text, otherwise=untagged)
-        return Route(RouteKind.NOTICE_ASKED, text=said_text, otherwise=untagged)
-    return None
+    notice = _notice_asked(said_text, untagged) if chat else None
+    if chat and meeting_asked(said_text):  # 「周四几点」: a notice's, if no meeting that day
+        return Route(RouteKind.MEETING_ASKED, text=said_text, otherwise=notice or untagged)
+    return notice
+
+
+def _notice_asked(said_text: str, untagged: Route) -> Route | None:
+    """「明天几点停水」 in a group: what a notice sent there says (the guide's, if none does)."""
+    if not notice_asked(said_text):
+        return None
+    if guide_asked(said_text, in_group=True):  # 「电动车可以上楼吗」: the guide's, if not
+        untagged = Route(RouteKind.GUIDE_ASKED, text=said_text, otherwise=untagged)
+    return Route(RouteKind.NOTICE_ASKED, text=said_text, otherwise=untagged)
 
 
 def _ballot_or_objection(raw: str, said_text: str, untagged: Route) -> Route | None:

@@ -16,7 +16,13 @@ import re
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 
-from bot.domain.deadlines import DeadlineError, PastDeadline, format_deadline, names_a_day
+from bot.domain.deadlines import (
+    WEEKDAY_NAMES,
+    DeadlineError,
+    PastDeadline,
+    format_deadline,
+    names_a_day,
+)
 from bot.domain.issues import IssueStatus, Role
 from bot.domain.lifecycle import OPEN, Action
 from bot.domain.permissions import STAFF, refusal
@@ -33,6 +39,7 @@ from bot.domain.voting import (
     Cast,
     Decision,
     attending_said,
+    day_time_asked,
     decide,
     is_ballot,
     meeting_called,
@@ -40,8 +47,10 @@ from bot.domain.voting import (
     of_kind,
     parse_choices,
     shared_homes,
+    signups_asked,
     spoken_choice,
     tally,
+    weekday_asked,
 )
 from bot.messages import ChatRef, ClosePoll, Direct, Outgoing, Poll, Reply
 from bot.text import (
@@ -1011,20 +1020,24 @@ def attend(ctx: Context, text: str) -> Outcome | None:
     return answer(ctx, line)
 
 
-def when_and_where(ctx: Context) -> Outcome | None:
+def when_and_where(ctx: Context, said: str) -> Outcome | None:
     """「几点开会」「在哪开会」 in a group with meetings coming there: each one's time and place
-    (one called off before its time, that it was); 「投票什么时候截止」 with polls open there:
-    when each closes. None when none is there."""
-    chat, now = ctx.chat, ctx.now
+    (one called off before its time, that it was; 「有几个人报名了」: with how many signed up;
+    「周四几点」: the one on that day); 「投票什么时候截止」 with polls open there: when each
+    closes. None when none is there."""
+    chat, now, tz = ctx.chat, ctx.now, ctx.services.settings.tz
     coming = ctx.uow.meetings.coming_in(chat.platform, chat.ref, now)
     polling = ctx.uow.meetings.polling_in(chat.platform, chat.ref, now)
     called_off = ctx.uow.meetings.called_off_in(chat.platform, chat.ref, now)
+    if (day := day_time_asked(said)) is not None:  # of the meeting that day, if there is one
+        coming = [m for m in coming if m.starts_at and day.matches(m.starts_at.astimezone(tz))]
+        polling, called_off = [], []
+    counted = signups_asked(said)  # 「谁报名了」 among neighbours: how many, not who
     published = []
     if ctx.community is not None and "公示" in ctx.message.text:  # 「公示到什么时候」
         published = list(ctx.uow.meetings.publicising(ctx.community.id, now))
     if not (coming or polling or published or called_off):
         return None
-    tz = ctx.services.settings.tz
     lines = []
     for meeting in called_off:  # 「会议取消了吗」: it was, before its time
         assert meeting.starts_at is not None
@@ -1035,8 +1048,14 @@ def when_and_where(ctx: Context) -> Outcome | None:
     for meeting in coming:
         assert meeting.starts_at is not None
         when = format_deadline(meeting.starts_at, tz, now, clock=True)
+        if weekday_asked(said):  # 「议事会是周几」
+            when += f"（周{WEEKDAY_NAMES[meeting.starts_at.astimezone(tz).weekday()]}）"
         place = texts.MEETING_PLACE.format(place=meeting.place) if meeting.place else ""
-        lines.append(texts.MEETING_WHEN.format(label=_label(meeting), when=when, place=place))
+        line = texts.MEETING_WHEN.format(label=_label(meeting), when=when, place=place)
+        if counted:
+            signed = sum(ballot.party for ballot in _coming(ctx.uow, meeting))
+            line += texts.MEETING_SIGNUPS.format(count=signed) if signed else texts.NO_SIGNUPS
+        lines.append(line)
     for meeting in polling:
         closes = format_deadline(meeting.poll_deadline, tz, now, clock=True)
         lines.append(texts.POLL_CLOSES.format(label=_label(meeting), closes=closes))

@@ -461,6 +461,9 @@ _WITH_SOMEONE = re.compile(
 _PARTY_OF = re.compile(
     r"^(?:我们家?|我家|咱家|咱们)?(?:一共|共)?(?P<n>[0-9]|[一二两三四五六七八九])个人?(?:都|一起)?"
     r"(?:参加|去|来|报名)$|^报名\s*(?P<m>[0-9]|[一二两三四五六七八九])个?人$"
+    # 「我参加，2个人」「报名，我们家一共3个」
+    r"|^(?:我|我们)?(?:参加|去|报名)[,，\s]*(?:我们家?|我家)?(?:一共|共)?"
+    r"(?P<k>[0-9]|[一二两三四五六七八九])个人?$"
 )
 _IN_MY_PLACE = re.compile(
     rf"^我?(?:去不了|来不了|参加不了|没空)[,，\s]*(?:我|我家|让我)?(?P<who>{_FAMILY})(?:代我)?"
@@ -489,7 +492,7 @@ def attending_said(text: str) -> Attending | None:
     if _WITH_SOMEONE.fullmatch(said):
         return Attending(True, party=2)
     if (many := _PARTY_OF.fullmatch(said)) is not None:
-        party = read_number(many["n"] or many["m"])
+        party = read_number(many["n"] or many["m"] or many["k"])
         return Attending(True, party=party) if party and 0 < party <= PARTY_MAX else None
     if (other := _IN_MY_PLACE.fullmatch(said)) is not None:
         return Attending(True, stand_in=other["who"])
@@ -546,7 +549,7 @@ def meeting_called(text: str) -> MeetingCalled | None:
 # a meeting coming: what it is, when and where.
 _ABOUT_A_MEETING = re.compile(r"开会|会议|议事|这个会|那个会|会在|会是|会还")
 _WHEN_OR_WHERE = re.compile(
-    r"几点|什么时候|啥时候|哪天|哪里|在哪|哪儿|什么地方|地点|时间"
+    r"几点|什么时候|啥时候|哪天|周几|星期几|礼拜几|几号|哪里|在哪|哪儿|什么地方|地点|时间"
     r"|讨论(?:什么|啥)|商量(?:什么|啥)|说(?:什么|啥)|议题|什么内容|开什么会|什么会"
     # 「今天开会吗」「会议取消了吗」「会还开吗」: whether it is still on, and when
     r"|开会(?:吗|么|不)$|(?:取消|改期|改时间|推迟|延期)了(?:吗|么|没有?)$|还开(?:吗|么|不)$"
@@ -601,11 +604,44 @@ def taking_part_asked(text: str) -> bool:
     )
 
 
+# 「有几个人报名了」「报名的人多吗」「谁报名了」: how many have signed up for the meeting coming.
+_SIGNUPS_ASKED = re.compile(
+    r"^(?:请问)?(?:现在|目前)?(?:一共|共|已经)?(?:有)?(?:几|多少)个?人(?:报名|参加|要去|要来)了?"
+    r"(?:啊|呀|呢)?$"
+    r"|^报名的?人(?:多吗|多不多|够吗|够不够|多么)$|^报名(?:情况|人数)(?:如何|怎么样了?)?$"
+    r"|^(?:都)?(?:有)?(?:谁|哪些人)(?:报名|参加|要去|要来)了?(?:啊|呀|呢)?$"
+)
+# 「周四几点」「10号晚上几点开」「周四的会几点开始」: the time of the meeting on that day.
+_DAY_TIME_ASKED = re.compile(
+    rf"^(?:请问)?{_ONE_DAY.pattern}的?(?:会|会议|议事会)?(?:是)?几点(?:开始|开)?"
+    r"(?:啊|呀|呢|哈)?$"
+)
+
+
+def signups_asked(text: str) -> bool:
+    """Whether `text` (normalised) asks how many have signed up for a meeting."""
+    return ("报名" in text or "人" in text) and _SIGNUPS_ASKED.match(text) is not None
+
+
+def weekday_asked(text: str) -> bool:
+    """Whether `text` (normalised) asks the day of the week (「议事会是周几」)."""
+    return re.search(r"(?:周|星期|礼拜)几", text) is not None
+
+
+def day_time_asked(text: str) -> SpokenDay | None:
+    """The day in 「周四几点」「10号晚上几点开」 (`text` normalised): the time of a meeting on
+    that day asked; None for other words."""
+    match = _DAY_TIME_ASKED.match(text) if "几点" in text else None
+    return _day(match) if match is not None else None
+
+
 def meeting_asked(text: str) -> bool:
     """Whether `text` (normalised) is a short question after a meeting's time, place or
-    subject, whether one may come, or when a poll closes."""
+    subject, whether one may come, how many have signed up, or when a poll closes."""
     if len(text) > MEETING_ASKED_AT_MOST:
         return False
+    if signups_asked(text) or day_time_asked(text) is not None:
+        return True
     if _ABOUT_A_MEETING.search(text) is not None and _WHEN_OR_WHERE.search(text) is not None:
         return True
     if ("开" in text or "地点" in text) and _BARE_MEETING_ASKED.match(text) is not None:

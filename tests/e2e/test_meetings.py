@@ -1322,6 +1322,20 @@ def test_a_meeting_called_in_plain_words_goes_to_the_groups_of_its_issues(
     assert chat.say("@孙大爷/网格3群: 快递取消了吗") == []
     assert chat.say("@孙大爷/网格5群: 几点开会") == []
     assert chat.say("@孙大爷/网格3群: 现在几点了") == []
+    # Its day said, the time of the one that day; another day, chat.
+    assert chat.say("@孙大爷/网格3群: 周六几点") == [(G3, told)]
+    assert chat.say("@孙大爷/网格3群: 28号上午几点开始") == [(G3, told)]
+    assert chat.say("@孙大爷/网格3群: 周五几点") == []
+    # The day of the week asked is said.
+    assert chat.text("@孙大爷/网格3群: 议事会是周几").startswith(
+        "📅 M1 停车难 定于 11月28日 9:00（周六），地点：罐罐茶。"
+    )
+    # How many have signed up, never who (a neighbour asks it).
+    signups = "📅 M1 停车难 定于 11月28日 9:00，地点：罐罐茶。{}\n要参加请回复「我参加」。"
+    assert chat.text("@孙大爷/网格3群: 有几个人报名了") == signups.format("还没有人报名。")
+    assert chat.say("@王芳/网格3群: 我参加，2个人")
+    for asked in ("有几个人报名了", "报名的人多吗", "谁报名了？"):
+        assert chat.text(f"@孙大爷/网格3群: {asked}") == signups.format("已有2人报名。"), asked
     # Without a time it is still the usage line; without issues, the calling group alone.
     assert chat.text("@李书记/工作群: 议事 停车难 罐罐茶").startswith("用法：/meeting")
     assert chat.say("@李书记/工作群: 议事 周例会 周四下午3点 会议室") == [

@@ -15,17 +15,21 @@ from bot.domain.voting import (
     SpokenDay,
     attending_said,
     chain_joined,
+    day_time_asked,
     decide,
     home_building_said,
     home_in,
     home_said,
     is_ballot,
+    meeting_asked,
     meeting_called,
     objection_said,
     parse_choices,
     shared_homes,
+    signups_asked,
     spoken_choice,
     tally,
+    weekday_asked,
 )
 
 T0 = datetime(2026, 11, 23, tzinfo=UTC)
@@ -303,6 +307,9 @@ def test_a_home_said_in_passing(said: str, home: tuple[str, str] | None) -> None
         ("我和老伴都去", Attending(True, party=2)),
         ("我们家两个人参加", Attending(True, party=2)),
         ("报名3人", Attending(True, party=3)),
+        ("我参加，2个人", Attending(True, party=2)),
+        ("报名，我们家一共3个", Attending(True, party=3)),
+        ("我参加，20个人", None),
         ("我去不了，我儿子去", Attending(True, stand_in="儿子")),
         ("我和老伴两个人参加", Attending(True, party=2)),
         ("我跟老伴俩都去", Attending(True, party=2)),
@@ -378,3 +385,29 @@ def test_a_part_of_the_day_narrows_the_times_a_day_matches() -> None:
 )
 def test_a_chain_of_signing_up_is_its_last_line_joining(posted: str, said: str | None) -> None:
     assert chain_joined(posted) == said
+
+
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        ("周四几点", SpokenDay(weekday=3)),
+        ("10号晚上几点开", SpokenDay(day=10, part="晚上")),
+        ("周四的会几点开始", SpokenDay(weekday=3)),
+        ("12月10日几点", SpokenDay(month=12, day=10)),
+        ("现在几点", None),
+        ("周四几点停水", None),
+        ("明天几点", None),
+    ],
+)
+def test_the_time_of_a_days_meeting_asked(said: str, day: SpokenDay | None) -> None:
+    assert day_time_asked(said) == day
+    assert meeting_asked(said) is (day is not None)
+
+
+def test_how_many_signed_up_and_which_weekday_asked() -> None:
+    for said in ("有几个人报名了", "报名的人多吗", "谁报名了", "目前多少人参加了", "报名人数"):
+        assert signups_asked(said) and meeting_asked(said), said
+    for said in ("报名了吗", "我报名了", "有几个人", "谁去买菜了"):
+        assert not signups_asked(said), said
+    assert weekday_asked("议事会是周几") and meeting_asked("议事会是周几")
+    assert not weekday_asked("议事会是周四")
