@@ -431,7 +431,9 @@ _NOTICE_WANTED = re.compile(
     r"(?P<to2>网格[0-9]{1,3}|各个?|所有|全部|居民)群?"
     r"|通知(?:一下)?(?:(?P<to3>[0-9]{1,4})\s*(?:号楼|栋|幢)的?)?(?:大家|居民|住户|各位居民|全体居民)"
     # 「通知一下我们楼明天停水」: a 楼栋长's building
-    r"|通知(?:一下)?(?P<ours>我们楼|我们这栋楼|我们单元)的?(?:大家|居民|住户|邻居)?)"
+    r"|通知(?:一下)?(?P<ours>我们楼|我们这栋楼|我们单元)的?(?:大家|居民|住户|邻居)?"
+    # 「通知 网格3 周四停水」「通知 全部：…」: 群发's own words with 通知 for 群发
+    r"|通知\s*(?P<to4>网格[0-9]{1,3}|全部|所有|居民)群?(?=[\s:：]))"
     r"[\s,，:：]*(?P<what>.{2,})$"
 )
 # 「通知大家…」 in a work group is as often said to colleagues: the bot's only privately.
@@ -447,9 +449,9 @@ def notice_wanted(text: str, *, private: bool) -> tuple[str, int] | None:
     if "通知" not in text:
         return None
     match = _NOTICE_WANTED.match(text)
-    if match is None or (not private and _NOTICE_TO_COLLEAGUES.match(text)):
+    if match is None or (not private and not match["to4"] and _NOTICE_TO_COLLEAGUES.match(text)):
         return None
-    to = match["to"] or match["to2"] or (f"{match['to3']}号楼" if match["to3"] else "全部")
+    to = match["to"] or match["to2"] or match["to4"] or (f"{match['to3']}号楼" if match["to3"] else "全部")
     to = OUR_BUILDING if match["ours"] else to
     return _NOTICE_TO.get(to, to), match.start("what")
 

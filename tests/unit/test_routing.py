@@ -1113,6 +1113,10 @@ def test_a_problem_asked_after_by_what_and_where(said: str, subject: str | None)
         ("在居民群里通知一下：明天停电", False, ("全部", "明天停电")),
         ("通知大家明天上午停水", True, ("全部", "明天上午停水")),
         ("通知大家明天上午停水", False, None),  # in a work group, said to colleagues
+        # 群发's own words with 通知: whom it names after a space is whom it is for.
+        ("通知 网格3 周四停水", False, ("网格3", "周四停水")),
+        ("通知 全部：明天电梯检修", False, ("全部", "明天电梯检修")),
+        ("通知网格3的张网格明天来开会", False, None),
         ("群发通知", True, None),
         ("收到通知了", True, None),
         ("我通知大家了", True, None),
