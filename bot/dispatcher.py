@@ -372,6 +372,8 @@ class Dispatcher:
             RouteKind.NEAR_COMMAND,  # 「关闭 1」: whether the sender may, for the handler to see
         ):
             return True  # rare: who said it, and of what meeting, is for the handler to see
+        if kind in (RouteKind.MEETING_ASKED, RouteKind.ATTEND) and message.chat.is_private:
+            return True  # said to the bot: its answer, or the greeting when there is none
         if kind is RouteKind.NOTICE_ASKED:  # 「明天几点停水」: a question is no rare thing
             return message.chat in self._noticed
         if kind is RouteKind.GUIDE_ASKED:  # 「电动车可以上楼吗」: what the guide answers

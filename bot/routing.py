@@ -393,7 +393,7 @@ class Router:
             if notice_asked(said_text):  # 「几点停水」: what the notice says, said again
                 return Route(RouteKind.NOTICE_ASKED, text=said_text, otherwise=relayed)
             return relayed
-        if not private and (heard := _heard_in_group(raw, said_text, untagged)) is not None:
+        if (heard := _heard(raw, said_text, untagged, private=private)) is not None:
             return heard
         replying = message.reply_to is not None
         if (
@@ -740,6 +740,25 @@ def _chat_at_last(route: Route) -> bool:
     while route.otherwise is not None:
         route = route.otherwise
     return route.kind is RouteKind.IGNORE
+
+
+def _heard(raw: str, said_text: str, untagged: Route, *, private: bool) -> Route | None:
+    """`_meeting_said_privately` of private words, `_heard_in_group` of a group's."""
+    if private:
+        return _meeting_said_privately(said_text, untagged)
+    return _heard_in_group(raw, said_text, untagged)
+
+
+def _meeting_said_privately(said_text: str, untagged: Route) -> Route | None:
+    """「几点开会」「我参加」 said privately, and nothing else: of the community's meetings
+    coming (the greeting, `untagged`, when there are none). None for other words."""
+    if untagged.kind is not RouteKind.PRIVATE:
+        return None
+    if meeting_asked(said_text):
+        return Route(RouteKind.MEETING_ASKED, text=said_text, otherwise=untagged)
+    if attending_said(said_text) is not None:
+        return Route(RouteKind.ATTEND, text=said_text, otherwise=untagged)
+    return None
 
 
 def _heard_in_group(raw: str, said_text: str, untagged: Route) -> Route | None:

@@ -974,6 +974,14 @@ def _cast(
         existing.chat_id = ctx.chat.id
 
 
+def _coming_here(ctx: Context) -> Sequence[Meeting]:
+    """The meetings still to come that one asks after or signs up for where they are: those
+    sent to their group; privately, the community's (as 议事会 lists them)."""
+    if not ctx.message.chat.is_private:
+        return ctx.uow.meetings.coming_in(ctx.chat.platform, ctx.chat.ref, ctx.now)
+    return [] if ctx.community is None else ctx.uow.meetings.coming_of(ctx.community.id, ctx.now)
+
+
 def attend(ctx: Context, text: str) -> Outcome | None:
     """「我参加」「报名」 / 「我去不了」 in a group with a meeting coming there: the sender is on
     its attendee list (reminded by name, shown in 查看), or off it. With several coming, the
@@ -981,7 +989,7 @@ def attend(ctx: Context, text: str) -> Outcome | None:
     said = attending_said(text)
     assert said is not None
     coming, number = said.coming, said.number
-    meetings = ctx.uow.meetings.coming_in(ctx.chat.platform, ctx.chat.ref, ctx.now)
+    meetings = _coming_here(ctx)
     if number is not None:
         meetings = [m for m in meetings if m.number == number]
     if not meetings:
@@ -1026,9 +1034,14 @@ def when_and_where(ctx: Context, said: str) -> Outcome | None:
     「周四几点」: the one on that day); 「投票什么时候截止」 with polls open there: when each
     closes. None when none is there."""
     chat, now, tz = ctx.chat, ctx.now, ctx.services.settings.tz
-    coming = ctx.uow.meetings.coming_in(chat.platform, chat.ref, now)
-    polling = ctx.uow.meetings.polling_in(chat.platform, chat.ref, now)
-    called_off = ctx.uow.meetings.called_off_in(chat.platform, chat.ref, now)
+    coming = _coming_here(ctx)
+    polling: Sequence[Meeting] = []
+    called_off: Sequence[Meeting] = []
+    if not ctx.message.chat.is_private:
+        polling = ctx.uow.meetings.polling_in(chat.platform, chat.ref, now)
+        called_off = ctx.uow.meetings.called_off_in(chat.platform, chat.ref, now)
+    elif ctx.community is not None:  # 「几点开会」 privately: the community's, as 议事会 lists
+        polling = ctx.uow.meetings.polling_of(ctx.community.id, now)
     if (day := day_time_asked(said)) is not None:  # of the meeting that day, if there is one
         coming = [m for m in coming if m.starts_at and day.matches(m.starts_at.astimezone(tz))]
         polling, called_off = [], []
@@ -1037,7 +1050,8 @@ def when_and_where(ctx: Context, said: str) -> Outcome | None:
     if ctx.community is not None and "公示" in ctx.message.text:  # 「公示到什么时候」
         published = list(ctx.uow.meetings.publicising(ctx.community.id, now))
     if not (coming or polling or published or called_off):
-        return None
+        private = ctx.message.chat.is_private and ctx.community is not None
+        return answer(ctx, texts.MEETINGS_NONE) if private else None  # said to the bot
     lines = []
     for meeting in called_off:  # 「会议取消了吗」: it was, before its time
         assert meeting.starts_at is not None

@@ -2207,6 +2207,18 @@ class Meetings:
         coming = (Meeting.status == "scheduled", Meeting.starts_at > now)
         return self._in_group(platform, chat_ref, coming, Meeting.starts_at)
 
+    def coming_of(self, community_id: int, now: datetime) -> Sequence[Meeting]:
+        """The community's meetings whose time is fixed and still to come, soonest first."""
+        return self._session.scalars(
+            select(Meeting)
+            .where(
+                Meeting.community_id == community_id,
+                Meeting.status == "scheduled",
+                Meeting.starts_at > now,
+            )
+            .order_by(Meeting.starts_at)
+        ).all()
+
     def called_off_in(self, platform: str, chat_ref: str, now: datetime) -> Sequence[Meeting]:
         """The meetings of one group cancelled before the time they were fixed for, which is
         still to come, soonest first."""

@@ -451,7 +451,12 @@ def notice_wanted(text: str, *, private: bool) -> tuple[str, int] | None:
     match = _NOTICE_WANTED.match(text)
     if match is None or (not private and not match["to4"] and _NOTICE_TO_COLLEAGUES.match(text)):
         return None
-    to = match["to"] or match["to2"] or match["to4"] or (f"{match['to3']}号楼" if match["to3"] else "全部")
+    to = (
+        match["to"]
+        or match["to2"]
+        or match["to4"]
+        or (f"{match['to3']}号楼" if match["to3"] else "全部")
+    )
     to = OUR_BUILDING if match["ours"] else to
     return _NOTICE_TO.get(to, to), match.start("what")
 

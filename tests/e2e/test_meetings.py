@@ -1671,3 +1671,18 @@ def test_not_coming_said_with_an_apology_takes_one_off_the_list(chat: Conversati
     assert chat.say("@王阿姨/网格3群: 不好意思，那天去不了了") == [(G3, "已取消您参加 M1 的报名。")]
     assert "参加：" not in chat.text("@李书记/工作群: 查看 M1")
     assert chat.say("@孙大爷/网格3群: 我去不了，你们去吧") == []  # said to neighbours
+
+
+def test_a_meeting_is_asked_after_and_signed_up_for_privately(chat: Conversation) -> None:
+    # Nothing coming: said so, not the greeting.
+    assert chat.text("@孙大爷/私聊: 几点开会") == "目前没有进行中的议事会或表决。"
+    chat.say("@李书记/工作群: 议事 停车难 周六上午9点 罐罐茶 网格3")
+    told = "📅 M1 停车难 定于 11月28日 9:00，地点：罐罐茶。\n要参加请回复「我参加」。"
+    for asked in ("几点开会", "开会的时间是什么时候", "议事会在哪开"):
+        assert chat.say(f"@孙大爷/私聊: {asked}") == [("私聊·孙大爷", told)], asked
+    # 「我参加」 as it invites, there too.
+    assert chat.text("@孙大爷/私聊: 我参加") == (
+        "已记下：您参加 M1 停车难（11月28日 9:00），共1人报名。开会前会提醒您。"
+    )
+    assert "参加：孙*爷，共1人" in chat.text("@李书记/私聊: 查看 M1").splitlines()
+    assert chat.text("@孙大爷/私聊: 我去不了") == "已取消您参加 M1 的报名。"
