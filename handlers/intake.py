@@ -54,8 +54,15 @@ from bot.domain.duplicates import (
 from bot.domain.guide import PROBLEM_SAID
 from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import OPEN, Action
-from bot.domain.permissions import AT_WORK, STAFF, building_refusal, refusal
-from bot.domain.privacy import mask_name, phone_left, reporter_label
+from bot.domain.permissions import (
+    AT_WORK,
+    STAFF,
+    building_refusal,
+    calls_back,
+    refusal,
+    works_on,
+)
+from bot.domain.privacy import mask_name, phone_left, phones_in, reporter_label
 from bot.domain.ratings import fixed_said, fixed_subject, not_fixed
 from bot.domain.sources import (
     FILED_FOR,
@@ -1098,8 +1105,28 @@ def _one_described(ctx: Context, said: str) -> Issue | None:
 
 
 def _reporter_contact(ctx: Context, issue: Issue) -> Outcome:
-    """「1号报事人电话多少」: residents' numbers are not given out; the issue's grid workers,
-    who know them, are named with their work numbers."""
+    """「1号报事人电话多少」: the number its reporter left to be called back on, to whoever
+    may read it whole (privately, the secretary, its grid worker, whoever holds it: as 查看
+    shows it); in a group, to them, that it is to be asked privately. Residents' numbers are
+    not given out otherwise: the issue's grid workers, who know them, are named with their
+    work numbers."""
+    facts = issue_facts(ctx.uow, issue, followers=False)
+    if works_on(ctx.actor, facts):
+        left = [issue.description] + [
+            entry.note
+            for entry in ctx.uow.audit.of_issue(issue.id)
+            if entry.actor_id == issue.reporter_id and entry.note
+        ]
+        phones = list(dict.fromkeys(p for words in left for p in phones_in(words)))
+        if phones and calls_back(ctx.actor, facts, ctx.chat.kind):
+            line = texts.REPORTER_PHONE.format(number=issue.number, phones="、".join(phones))
+            return answer(ctx, line, "invalid")
+        if phones:  # not in a group: its members would read it
+            return answer(
+                ctx, texts.REPORTER_PHONE_PRIVATELY.format(number=issue.number), "invalid"
+            )
+        if ctx.actor.role is Role.SECRETARY or ctx.actor.role is Role.WORKER:
+            return answer(ctx, texts.REPORTER_NO_PHONE.format(number=issue.number), "invalid")
     workers = grid_workers(ctx.uow, issue)
     if not workers:
         return answer(ctx, texts.REPORTER_CONTACT_OFFICE.format(number=issue.number), "invalid")

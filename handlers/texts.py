@@ -46,13 +46,13 @@ YOU_ARE_WELCOME = "不客气！有问题随时找我。"
 THANKS_FOR_NEWS = "好的，谢谢告知！有问题随时找我。"
 GOODBYE = "再见！有问题随时找我。"
 PHONE_KEPT = (
-    "已把电话补充到 #{number}，网格员会和您联系（号码只有网格员和书记看得到，不会发到群里）。"
+    "已把电话补充到 #{number}，网格员会和您联系（号码只有办理的工作人员看得到，不会发到群里）。"
 )
 PHONE_ALERT = "#{number} 报事人留了电话 {detail}，请回电：私聊发送「查看 {number}」看号码。"
 PHONE_NO_ISSUE = (
     "请把要反映的问题和电话一起发给我（如：3号楼楼道灯坏了，电话138…），网格员会联系您。"
 )
-CALL_ME_ASK = "可以。请回复您的电话号码，我转给网格员给您回电（号码只有网格员和书记看得到）。"
+CALL_ME_ASK = "可以。请回复您的电话号码，我转给网格员给您回电（号码只有办理的工作人员看得到）。"
 CALL_ME_WHAT = "可以。请说说是什么问题、在哪里，并留下电话号码，网格员会联系您。"
 WHO_HANDLES_REPORTED = (
     "#{number} 已转给网格员，由他们交给负责的单位（物业、供暖公司或相关部门）办理，有进展会通知您。"
@@ -263,6 +263,9 @@ URGENT_TOLD = "🚨 紧急诉求 "  # before what the work group hears of an urg
 REPORTER_CONTACT = (
     "#{number} 报事人的电话不对外提供。需要联系或上门，请找网格员 {workers}，由网格员联系报事人。"
 )
+REPORTER_PHONE = "#{number} 报事人留的电话：{phones}。"
+REPORTER_PHONE_PRIVATELY = "#{number} 报事人留了电话，请私聊我发送「查看 {number}」查看。"
+REPORTER_NO_PHONE = "#{number} 报事人没有留电话。"
 REPORTER_CONTACT_OFFICE = (
     "#{number} 报事人的电话不对外提供。需要联系或上门，请找社区，由社区联系报事人。"
 )

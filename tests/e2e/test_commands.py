@@ -1073,3 +1073,21 @@ def test_an_issue_is_named_by_its_place_in_the_list_just_shown(chat: Conversatio
     # Past the list's half hour, an ordinal names nothing.
     chat.clock.set(datetime(2026, 11, 23, 11, tzinfo=ZoneInfo("Asia/Shanghai")))
     assert chat.say("@王芳/私聊: 第二个怎么样了") != chat.say("@王芳/私聊: 2号怎么样了")
+
+
+def test_the_number_a_reporter_left_is_told_to_those_who_call_back(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    assert chat.text("@李书记/私聊: 1号报事人电话") == "#1 报事人没有留电话。"
+    chat.say("@王芳/私聊: 我的电话是13812345678")
+    chat.say("@李书记/工作群: 派单 1 刘物业")
+    # Privately, whoever works on it reads it whole, as 查看 shows it them.
+    for who in ("李书记", "张网格", "刘物业"):
+        assert chat.text(f"@{who}/私聊: 1号报事人电话多少") == (
+            "#1 报事人留的电话：13812345678。"
+        ), who
+    # Never in a group: its members would read it.
+    assert chat.text("@李书记/工作群: 1号报事人电话") == (
+        "#1 报事人留了电话，请私聊我发送「查看 1」查看。"
+    )
+    # Another grid's worker is pointed to this one's.
+    assert chat.text("@赵网格/私聊: 1号报事人电话").startswith("#1 报事人的电话不对外提供。")

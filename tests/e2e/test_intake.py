@@ -546,10 +546,10 @@ def test_a_number_left_to_be_called_back_reaches_only_whoever_calls(chat: Conver
     assert chat.say("@王阿姨/私聊: 3号楼2单元楼道灯坏了")[0][1].startswith("已登记 #1")
     chat.clock.advance(timedelta(hours=3))  # hours later
     assert chat.say("@王阿姨/私聊: 可以打电话给我吗") == [
-        (me, "可以。请回复您的电话号码，我转给网格员给您回电（号码只有网格员和书记看得到）。")
+        (me, "可以。请回复您的电话号码，我转给网格员给您回电（号码只有办理的工作人员看得到）。")
     ]
     assert chat.say("@王阿姨/私聊: 手机：138-1234-5678") == [
-        (me, "已把电话补充到 #1，网格员会和您联系（号码只有网格员和书记看得到，不会发到群里）。"),
+        (me, "已把电话补充到 #1，网格员会和您联系（号码只有办理的工作人员看得到，不会发到群里）。"),
         ("工作群", "#1 报事人留了电话 手机：138****5678，请回电：私聊发送「查看 1」看号码。"),
     ]
     # Whole for the grid's worker and the secretary privately; masked in the group; not
