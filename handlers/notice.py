@@ -89,6 +89,8 @@ def wanted(ctx: Context, args: str) -> Outcome | None:
         return answer(ctx, texts.NOTICE_BY_WORKER.format(worker=worker), "invalid")
     if to == OUR_BUILDING:
         return None  # staff say it of no building of their own: words to colleagues
+    if len(words) > NOTICE_MAX:  # what 群发 would refuse, not echoed back whole
+        raise Answer(texts.NOTICE_TOO_LONG.format(limit=NOTICE_MAX))
     command = f"群发 {grid or ('全部' if building else to)} {words}".strip()
     return answer(ctx, texts.NOTICE_WANTED.format(command=command), "invalid")
 

@@ -83,6 +83,10 @@ def test_a_notice_said_wrongly_is_helped_and_sends_nothing(chat: Conversation) -
     assert "「群发 全部 明天上午停水」" in chat.text("@张网格/私聊: 通知大家明天上午停水")
     assert "「群发 全部 周六义诊」" in chat.text("@李书记/私聊: 在居民群里通知一下：周六义诊")
     assert chat.say("@王芳/网格3群: 给网格3群发个通知：明天停水") == []  # a resident's words
+    # 群发's own words with 通知; one longer than 群发 sends is refused, not echoed back whole.
+    assert "「群发 网格3 周四停水」" in chat.text("@李书记/工作群: 通知 网格3 周四停水")
+    too_long = chat.text("@李书记/工作群: 通知 网格3 周四停水" + "，" * 1000)
+    assert too_long == "通知最多1000字，请分几次发送。"
     assert not {"网格3群", "网格5群", "幸福里居民群"} & {where for where, _ in chat.sendable()}
     # A building's residents are its grid's groups; a 楼栋长 is told who sends notices.
     assert "「群发 网格3 明天停水」" in chat.text("@张网格/私聊: 通知3号楼的住户明天停水")
