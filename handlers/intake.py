@@ -187,10 +187,20 @@ _HOW_TO_SEE_MINE = re.compile(
     r"(?:我|自己)(?:的|反映的|报的|提的|投诉的)?(?:问题|事情?|诉求|反映|投诉|进度|进展)"
     r"(?:的?(?:进度|进展|情况))?(?:呢|啊)?$"
 )
+# 「物业」「师傅」「你们」 asked when they come: who, not what the problem is.
+_WHO_COMES = re.compile(r"物业(?:公司|的人|的师傅)?|师傅|工人|维修工|你们|社区|网格员|居委会?")
+# 「我反映过哪些问题」「能帮我查一下我报过什么吗」「谁负责修」「是谁在处理」: one's reports, and
+# who has them, which the list of them says.
+_MINE_LISTED = re.compile(
+    r"^(?:能|可以|能不能)?(?:帮我|请|麻烦)?(?:查一?下|查查|看一?下|看看)?我(?:都|一共|之前|以前)?"
+    r"(?:反映|报|投诉|提)(?:过|了)的?(?:哪些|什么|啥)(?:问题|事情?|诉求|建议)?(?:吗|呢|啊|呀)?$"
+    r"|^(?:是)?谁(?:负责|在|来)(?:修|处理|办)(?:的|呢|啊|呀)?$"
+)
 # 「我要反映问题」「我想投诉」「有个事想问问」: what they mean to do, not yet the problem itself.
 _INTENT_ONLY = re.compile(
-    r"^(?:(?:你好|您好|喂)[,，!！\s]*)?(?:我|俺)?"
-    r"(?:(?:要|想|想要|需要|得|来)?(?:反映|投诉|报事|举报|求助|咨询|问|问问|报修)"
+    r"^(?:(?:你好|您好|喂)[,，!！\s]*)?(?:我|俺)?(?:还|再|也)?"
+    # 「我还想反映一个问题」「我想再反映个情况」「还有个事」: another, not yet said
+    r"(?:(?:要|想|想要|需要|得|来)?再?(?:反映|投诉|报事|举报|求助|咨询|问|问问|报修)"
     r"(?:一?个|一下|点|几个|件)?(?:问题|情况|事|事情|诉求)?"
     r"|有(?:一?个|点|件|几个)?(?:问题|事|事情|情况|诉求)"
     r"(?:要|想)?(?:反映|问问?|咨询|投诉)?(?:一下)?"
@@ -1329,7 +1339,8 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     privacy = privacy and not (where.building or where.place)
     if privacy and analysis.category == OTHER_CODE:
         return _privacy_asked(ctx, text)  # 「我反映的问题会告诉别人吗」, before it reads as one
-    if short and _HOW_TO_SEE_MINE.match(said):  # 「怎么查我反映的问题」: here they are
+    if short and (_HOW_TO_SEE_MINE.match(said) or _MINE_LISTED.match(said)):
+        # 「怎么查我反映的问题」「我反映过哪些问题」「谁负责修」: here they are
         awaited = _own_issues(ctx, _AWAITED)
         return _your_issues(ctx, awaited) if awaited else answer(ctx, texts.HOW_TO_SEE_MINE)
     if short and _asks(said) and (told := notice.answering(ctx, said)) is not None:
@@ -1471,6 +1482,7 @@ def _asked_after(ctx: Context, said: str, *, progress: bool, here_only: bool) ->
         and (not here_only or issue.chat_id == ctx.chat.id)
     ]
     rest = URGING.sub(" ", ASKING_AFTER.sub(" ", said))  # 「之前报的事到现在也没人管」: none
+    rest = _WHO_COMES.sub(" ", rest)  # 「物业什么时候来修」: who is to come names no problem
     category = ctx.services.analyzer.analyze(rest).category if has_content(rest) else "other"
     same = [issue for issue in mine if issue.category == category] if category != "other" else []
     if progress:  # 「灯的那个怎么样了」: that one, of several

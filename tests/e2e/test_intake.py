@@ -602,6 +602,8 @@ def test_words_to_the_bot_that_report_nothing_are_answered_not_filed(chat: Conve
     more = "好的，请直接说说是什么问题、在哪里，例如：3号楼2单元楼道灯坏了，我来登记。"
     assert chat.text("@王芳/私聊: 我要反映问题") == more
     assert chat.text("@王芳/私聊: 你好，我有个事想咨询一下") == more
+    for said in ("我还想反映一个问题", "我想再反映个情况", "还有个事"):  # another, not yet said
+        assert chat.text(f"@王芳/私聊: {said}") == more, said
     assert chat.say("@钱大爷/幸福里居民群: @邻里 我要投诉") == [("幸福里居民群", more)]
     for said in ("帮帮我", "怎么办", "急急急"):  # help asked for, the problem not yet said
         assert chat.text(f"@王芳/私聊: {said}") == more, said
@@ -720,6 +722,11 @@ def test_asking_after_ones_reports_lists_them(chat: Conversation) -> None:
     assert chat.say("@王芳/网格3群: @邻里 在哪看我的诉求进度") == [("网格3群", mine)]
     assert chat.say("@王芳/私聊: 帮我查一下我反映的问题") == [("私聊·王芳", mine)]
     assert chat.say("@王芳/网格3群: @邻里 看看我的诉求") == [("网格3群", mine)]
+    # Which they reported, and who has them, the list says (it was filed as a report).
+    for said in ("我反映过哪些问题", "能帮我查一下我反映过哪些问题吗", "我报过什么", "谁负责修"):
+        assert chat.say(f"@王芳/私聊: {said}") == [("私聊·王芳", mine)], said
+    # In the group, who is to come names no other problem: hers.
+    assert chat.say("@王芳/网格3群: 物业什么时候来修") == [("网格3群", mine)]
     assert chat.text("@孙大爷/私聊: 帮我查一下我反映的问题").splitlines()[0] == (
         "没有找到您反映的未办结事项。"
     )
