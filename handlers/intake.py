@@ -213,9 +213,12 @@ _INTENT_WHOM = re.compile(r"^(?:我|俺)?(?:要|想|想要)(?:投诉|举报)[\u4
 # 「我要投诉物业」「投诉一下物业公司」: whom, which is all there is to file; a category the analyser
 # reads from the party alone (物业 → 物业服务) is not what happened.
 _INTENT_PARTY = re.compile(
-    r"^(?:我|俺)?(?:要|想|想要)?(?:投诉|举报)(?:一下)?(?:你们|我们|咱们)?(?:小区)?的?"
+    r"^(?:(?:我|俺)?(?:要|想|想要)?(?:投诉|举报)(?:一下)?"
+    # 「能不能帮我问问物业」「麻烦帮我联系一下物业」: through whom, not yet what about
+    r"|(?:能不能|能|可以|麻烦|请)?帮(?:我|忙)(?:问问|问一下|问一问|联系一下|联系|找一下|找找))"
+    r"(?:你们|我们|咱们)?(?:小区)?的?"
     r"(?:物业公司|物业|物业管家|保安|保洁|居委会?|社区|网格员|业委会|楼上|楼下|邻居|隔壁|对门)"
-    r"[。.!！~～]*$"
+    r"(?:吗|吧|呗)?[。.!！~～?？]*$"
 )
 # 「我的积分是多少」「查一下我的积分」「我有几分」: the balance, asked in words.
 _POINTS_USE = re.compile(
@@ -313,6 +316,18 @@ _NOBODY_CALLED = re.compile(r"没(?:有)?人|不(?:给我|联系|打)|没(?:有)
 # 「再见」「拜拜」「晚安」: leaving, answered in kind (never a detail of the report just made).
 _FAREWELL = re.compile(
     r"^(?:再见|拜拜|拜|晚安|88|回头见|下次再聊|先这样)[了吧啦啊呀哈!！。.~～\s]*$"
+)
+# 「明天会停水吗」「这周要停电吗」「是不是要停气了」: an outage ahead asked (when no notice says).
+_OUTAGE_ASKED = re.compile(
+    r"^(?:请问)?(?P<ahead>(?:明天|后天|今天|今晚|明晚|这周|本周|下周|这几天|最近|周[一二三四五六日天])?"
+    r"(?:上午|下午|晚上|白天)?(?:会|要|是不是|是否|会不会)?要?)(?P<what>停(?:水|电|气|暖))"
+    r"(?P<end>吗|么|不|没有?|了吗|了没有?)?(?:啊|呀)?$"
+)
+# 「发错了」「不好意思，打错了」「没事了」: a message taken back in words, nothing to do.
+_NEVER_MIND = re.compile(
+    r"^(?:(?:不好意思|抱歉|对不起|sorry)[,，\s]*)?"
+    r"(?P<wrong>(?:发|打|点)错(?:了|群了|人了)?|(?:没事|没事儿|没什么事)了?)"
+    r"(?:[啦了呀哈啊哦噢]|[,，\s]*(?:不好意思|抱歉|对不起|sorry))*[。.!！~～]*$"
 )
 _MINE_SHOWN = 5
 _LATEST_SHOWN = 40  # characters of an issue's latest 进展, under its line
@@ -1345,6 +1360,9 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         return _your_issues(ctx, awaited) if awaited else answer(ctx, texts.HOW_TO_SEE_MINE)
     if short and _asks(said) and (told := notice.answering(ctx, said)) is not None:
         return told  # 「明天停水吗」: what the notice of 12月3日 said
+    outage = _OUTAGE_ASKED.match(said) if short else None  # and no notice says it
+    if outage is not None and (outage["ahead"] or outage["end"]):  # 「停水」 alone tells it
+        return answer(ctx, texts.NO_OUTAGE_NOTICE.format(what=outage["what"]), "invalid")
     progress = ASKING.search(said) is not None
     if short and (progress or URGING.search(said) or ASKING_AFTER.search(said)):
         return _asked_or_pressed(ctx, text, said, hint, progress=progress)
@@ -1402,6 +1420,13 @@ def _courtesy(ctx: Context, said: str, analysis: Analysis) -> Outcome | None:
         return thanked(ctx, said) or answer(ctx, texts.YOU_ARE_WELCOME, "invalid")
     if _FAREWELL.match(said):
         return answer(ctx, texts.GOODBYE, "invalid")
+    if (never := _NEVER_MIND.match(said)) is not None:
+        just = _just_reported(ctx)
+        if just is None:
+            return answer(ctx, texts.NEVER_MIND, "invalid")
+        if "错" in never["wrong"]:  # 「发错了」 of the report just made: how to take it back
+            return answer(ctx, texts.CANCEL_WHICH_ONE.format(number=just.number), "invalid")
+        # 「没事了」 just after a report may say its problem went away: not this.
     if ctx.chat.kind == "private" and _CALL_ME.search(said) and not _NOBODY_CALLED.search(said):
         assert ctx.community is not None
         any_open = ctx.uow.issues.newest_reported(ctx.sender.id, ctx.community.id, OPEN)

@@ -45,6 +45,8 @@ OWN_AGAIN = (
 YOU_ARE_WELCOME = "不客气！有问题随时找我。"
 THANKS_FOR_NEWS = "好的，谢谢告知！有问题随时找我。"
 GOODBYE = "再见！有问题随时找我。"
+NO_OUTAGE_NOTICE = "最近没有{what}通知。如果现在{what}了，请告诉我在几号楼，我来登记。"
+NEVER_MIND = "好的，没关系。有问题随时找我。"
 PHONE_KEPT = (
     "已把电话补充到 #{number}，网格员会和您联系（号码只有办理的工作人员看得到，不会发到群里）。"
 )

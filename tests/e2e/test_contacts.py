@@ -143,6 +143,9 @@ def test_a_home_told_privately_is_remembered_and_names_the_grid(chat: Conversati
     assert chat.text("@何老师/私聊: 你好，我是新搬来的，住5号楼2单元301").startswith(
         "好的，记下了：您家是5号楼2单元301室。"
     )
+    assert chat.text("@钱叔/私聊: 我是5号楼1单元502的").startswith(
+        "好的，记下了：您家是5号楼1单元502室。"
+    )
     # A private report that names no place is of their stairwell: their building and unit.
     assert chat.say("@孙大爷/私聊: 楼道里堆满了杂物，走路都困难")[0][1].startswith(
         "已登记 #1【安全隐患】6号楼2单元 · 网格5 · "

@@ -611,12 +611,23 @@ def test_words_to_the_bot_that_report_nothing_are_answered_not_filed(chat: Conve
     assert chat.text("@王芳/私聊: 我要投诉网格员") == more  # whom, not yet what happened
     assert chat.text("@王芳/私聊: 我要投诉物业") == more  # 物业服务 is whom, not what
     assert chat.text("@王芳/私聊: 投诉一下物业公司") == more
+    assert chat.text("@王芳/私聊: 能不能帮我问问物业") == more  # through whom, not yet what
+    # A message taken back in words: nothing to do.
+    for said in ("发错了", "不好意思，打错了", "没事了"):
+        assert chat.text(f"@王芳/私聊: {said}") == "好的，没关系。有问题随时找我。", said
+    # An outage ahead asked, and no notice says it: said so, with how to report one.
+    assert chat.text("@王芳/私聊: 明天会停水吗") == (
+        "最近没有停水通知。如果现在停水了，请告诉我在几号楼，我来登记。"
+    )
+    assert chat.text("@王芳/私聊: 这周要停电吗").startswith("最近没有停电通知。")
     assert chat.say("@钱大爷/幸福里居民群: @邻里 今晚议事会几点开始？") == [("幸福里居民群", hint)]
     assert chat.text("@王芳/私聊: 怎么报事").startswith("您好，我是邻里。直接描述要反映的问题")
     assert issues(chat) == []
     # A problem said to the bot is still a report, with or without a question in it.
     assert chat.text("@王芳/网格3群: @邻里 5号楼门口井盖松了").startswith("已登记 #1【道路井盖】")
     assert chat.say("@王芳/私聊: 3号楼的路灯坏了，怎么报事都没人管")[0][1].startswith("已登记 #2")
+    # 「发错了」 just after a report: how to take that one back.
+    assert chat.text("@王芳/私聊: 发错了") == "要撤回 #2，请发送「撤回 2」，也可以写上原因。"
 
 
 def test_a_problem_asked_about_is_filed_unless_it_is_ones_own(chat: Conversation) -> None:
