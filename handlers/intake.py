@@ -1358,11 +1358,8 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         # 「怎么查我反映的问题」「我反映过哪些问题」「谁负责修」: here they are
         awaited = _own_issues(ctx, _AWAITED)
         return _your_issues(ctx, awaited) if awaited else answer(ctx, texts.HOW_TO_SEE_MINE)
-    if short and _asks(said) and (told := notice.answering(ctx, said)) is not None:
-        return told  # 「明天停水吗」: what the notice of 12月3日 said
-    outage = _OUTAGE_ASKED.match(said) if short else None  # and no notice says it
-    if outage is not None and (outage["ahead"] or outage["end"]):  # 「停水」 alone tells it
-        return answer(ctx, texts.NO_OUTAGE_NOTICE.format(what=outage["what"]), "invalid")
+    if short and (told := _notice_said(ctx, said)) is not None:
+        return told
     progress = ASKING.search(said) is not None
     if short and (progress or URGING.search(said) or ASKING_AFTER.search(said)):
         return _asked_or_pressed(ctx, text, said, hint, progress=progress)
@@ -1409,6 +1406,17 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     if not (analysis.complaint or analysis.category != "other"):
         # 「联系电话：138…」 just after a report is a detail of it; else no problem at all.
         return _detail_added(ctx, text, analysis) or answer(ctx, hint, "invalid")
+    return None
+
+
+def _notice_said(ctx: Context, said: str) -> Outcome | None:
+    """「明天停水吗」 (`said` normalised): what the notice of 12月3日 said; an outage ahead no
+    notice tells of, that none did (「停水」 alone tells of one: a report). None for other words."""
+    if _asks(said) and (told := notice.answering(ctx, said)) is not None:
+        return told
+    outage = _OUTAGE_ASKED.match(said)
+    if outage is not None and (outage["ahead"] or outage["end"]):
+        return answer(ctx, texts.NO_OUTAGE_NOTICE.format(what=outage["what"]), "invalid")
     return None
 
 

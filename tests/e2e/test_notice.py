@@ -228,10 +228,12 @@ def test_a_question_to_the_bot_a_recent_notice_answers_is_answered_with_it(
     # Nothing is filed for them.
     assert chat.text("@李书记/工作群: 统计") == "本月没有收集到诉求。"
     # A group the notice was not sent to, a question about something else, or a problem the
-    # notice does not name: filed, as before.
+    # notice does not name: filed, as before. An outage no notice tells of: that none did.
     assert chat.text("@孙先生/幸福里居民群: @邻里 打疫苗在哪里").startswith("已登记 #1【政务服务】")
-    assert chat.text("@王芳/网格3群: @邻里 今天停电吗").startswith("已登记 #2【其他】")
-    assert chat.text("@王芳/网格3群: @邻里 楼道灯什么时候修").startswith("已登记 #3【照明路灯】")
+    assert chat.text("@王芳/网格3群: @邻里 今天停电吗") == (
+        "最近没有停电通知。如果现在停电了，请告诉我在几号楼，我来登记。"
+    )
+    assert chat.text("@王芳/网格3群: @邻里 楼道灯什么时候修").startswith("已登记 #2【照明路灯】")
     # Asked among neighbours in a group the notice went to, as a meeting's time is: answered
     # there with it. Elsewhere, or of what no notice says, the question is theirs.
     assert chat.say("@刘阿姨/网格3群: 明天停水吗") == [("网格3群", water)]
@@ -244,7 +246,7 @@ def test_a_question_to_the_bot_a_recent_notice_answers_is_answered_with_it(
     assert chat.say("@刘阿姨/工作群: 明天停水吗") == []
     # A week on, the notice no longer answers.
     chat.run_until(datetime(2026, 12, 1, 9, 0, tzinfo=SHANGHAI))
-    assert chat.text("@孙先生/幸福里居民群: @邻里 还停水吗").startswith("已登记 #4")
+    assert chat.text("@孙先生/幸福里居民群: @邻里 还停水吗").startswith("已登记 #3")
 
 
 def test_a_question_in_reply_to_a_notice_goes_to_the_work_group(chat: Conversation) -> None:
