@@ -1079,6 +1079,16 @@ def _handed_on(ctx: Context, text: str) -> Outcome | None:
 def _staff_hint(ctx: Context, said: str) -> Outcome:
     """「已修好」「明天上午去处理」 said privately by someone at work: about what they hold. With
     one issue, the commands it was meant as; with several, their numbers; else how it goes."""
+    if REPORTER_CONTACT_ASKED.search(said):  # 「报事人在家吗」: of the one they hold
+        mine = held(ctx, _MINE_SHOWN + 1)
+        if len(mine) == 1:
+            return _reporter_contact(ctx, mine[0])
+        if mine:
+            shown = sorted(mine[:_MINE_SHOWN], key=lambda issue: issue.number)
+            line = texts.REPORTER_CONTACT_WHICH.format(
+                numbers=numbers_of(shown), first=shown[0].number
+            )
+            return answer(ctx, line, "invalid")
     extending = EXTEND_SAID.search(said) is not None
     if NOT_OURS_SAID.search(said) is not None and not extending:  # 「这个不归我们管，…」
         which = texts.STAFF_NOT_OURS_WHICH
@@ -1152,12 +1162,14 @@ def _reporter_contact(ctx: Context, issue: Issue) -> Outcome:
             )
         if ctx.actor.role is Role.SECRETARY or ctx.actor.role is Role.WORKER:
             return answer(ctx, texts.REPORTER_NO_PHONE.format(number=issue.number), "invalid")
+    # None left, to whoever holds it; anyone else is not given a resident's number.
+    head = texts.REPORTER_NO_PHONE if works_on(ctx.actor, facts) else texts.REPORTER_NOT_GIVEN
     workers = grid_workers(ctx.uow, issue)
     if not workers:
-        return answer(ctx, texts.REPORTER_CONTACT_OFFICE.format(number=issue.number), "invalid")
-    named = contacts.names(ctx, workers)
-    line = texts.REPORTER_CONTACT.format(number=issue.number, workers=named)
-    return answer(ctx, line, "invalid")
+        line = head + texts.REPORTER_CONTACT_OFFICE
+    else:
+        line = head + texts.REPORTER_CONTACT.format(workers=contacts.names(ctx, workers))
+    return answer(ctx, line.format(number=issue.number), "invalid")
 
 
 def _work_hint(said: str) -> str:

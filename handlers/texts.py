@@ -262,15 +262,13 @@ URGENT_DETAIL_ADDED = (
 )
 URGENT_DETAIL_ALERT = "🚨 紧急诉求 #{number} 报事人补充：{where}{detail}"
 URGENT_TOLD = "🚨 紧急诉求 "  # before what the work group hears of an urgent issue
-REPORTER_CONTACT = (
-    "#{number} 报事人的电话不对外提供。需要联系或上门，请找网格员 {workers}，由网格员联系报事人。"
-)
+REPORTER_NOT_GIVEN = "#{number} 报事人的电话不对外提供。"
+REPORTER_CONTACT = "需要联系或上门，请找网格员 {workers}，由网格员联系报事人。"
+REPORTER_CONTACT_WHICH = "您手上有 {numbers}，是哪一件的报事人？请发送如「{first}号报事人电话」。"
 REPORTER_PHONE = "#{number} 报事人留的电话：{phones}。"
 REPORTER_PHONE_PRIVATELY = "#{number} 报事人留了电话，请私聊我发送「查看 {number}」查看。"
 REPORTER_NO_PHONE = "#{number} 报事人没有留电话。"
-REPORTER_CONTACT_OFFICE = (
-    "#{number} 报事人的电话不对外提供。需要联系或上门，请找社区，由社区联系报事人。"
-)
+REPORTER_CONTACT_OFFICE = "需要联系或上门，请找社区，由社区联系报事人。"
 EMERGENCY_NEWS_TOLD = "已转告工作群（#{number}）。"
 EMERGENCY_NEWS_ALERT = "🚨 #{number} 报事人最新情况：{detail}"
 CHECKED_ADDED = "谢谢！已把您看到的情况补充到 #{number}，转告工作群。"

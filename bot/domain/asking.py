@@ -1038,6 +1038,8 @@ BLOCKED_SAID = re.compile(
 REPORTER_CONTACT_ASKED = re.compile(
     r"(?:报事人|业主|住户|户主|居民|他家|她家|这家)的?(?:电话|手机|联系方式|号码)"
     r"|怎么联系(?:报事人|业主|住户|户主|他|她)"
+    # 「报事人在家吗」「业主什么时候在家」: when to call, which is the number to call on
+    r"|(?:报事人|业主|住户|户主)(?:在家吗|在不在家|(?:什么|啥)时候在家|几点在家)"
 )
 # … 「已经修好了」「换好了」「疏通了」: work done (a 办结).
 DONE_SAID = re.compile(

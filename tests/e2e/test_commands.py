@@ -410,7 +410,7 @@ def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) 
         "#1 报进展请发送「进展 1 联系不上业主」，报事人会收到；办好后再发送「办结 1 结果」。"
     )
     assert chat.text("@刘物业/私聊: 1号报事人电话多少") == (
-        "#1 报事人的电话不对外提供。需要联系或上门，请找网格员 张网格（13800138003），"
+        "#1 报事人没有留电话。需要联系或上门，请找网格员 张网格（13800138003），"
         "由网格员联系报事人。"
     )
     assert chat.text("@刘物业/私聊: 1号在哪") == chat.text("@刘物业/私聊: 查看 1")
@@ -1085,6 +1085,9 @@ def test_the_number_a_reporter_left_is_told_to_those_who_call_back(chat: Convers
         assert chat.text(f"@{who}/私聊: 1号报事人电话多少") == (
             "#1 报事人留的电话：13812345678。"
         ), who
+    # Its holder asking without its number: of the one they hold.
+    for said in ("报事人在家吗", "怎么联系报事人"):
+        assert chat.text(f"@刘物业/私聊: {said}") == "#1 报事人留的电话：13812345678。", said
     # Never in a group: its members would read it.
     assert chat.text("@李书记/工作群: 1号报事人电话") == (
         "#1 报事人留了电话，请私聊我发送「查看 1」查看。"
