@@ -963,7 +963,7 @@ def _ba_sentence(said: str, *, aside: bool = False) -> str | None:
 
 # Staff commands said the other way round, whole: the period or the issue first.
 _PERIOD = (
-    r"(?P<period>今天|昨天|本周|这周|上周|本月|这个月|上月|上个月|今年|去年|本季度|上季度"
+    r"(?P<period>今天|今日|昨天|昨日|本周|这周|上周|本月|这个月|上月|上个月|今年|去年|本季度|上季度"
     r"|[0-9]{1,2}月份?)"
 )
 _WHEN_SAID = (

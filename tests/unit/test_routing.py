@@ -537,6 +537,8 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("发一份上个月的台账", "export", "上个月"),
         ("来个表格", "export", ""),
         ("这个月的月报", "stats", "这个月 总结"),
+        ("今日小结", "stats", "今日 总结"),
+        ("昨日统计", "stats", "昨日"),
         ("1号受理一下", "accept", "1"),
         ("3号紧急", "hurry", "3"),
         ("1号确认修好了", "verify", "1 修好了"),
