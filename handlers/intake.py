@@ -453,7 +453,7 @@ def work_told(ctx: Context, text: str) -> Outcome:
         issue = ctx.uow.issues.by_number(ctx.community.id, number) if number and said else None
         if issue is None or issue.building not in ctx.actor.buildings:
             return ignored
-        return _check_told(ctx, issue, said) or ignored
+        return _check_told(ctx, issue, said) or _head_saw(ctx, issue, said) or ignored
     if ctx.role not in AT_WORK:
         return ignored
     return _number_told(ctx, text) or _taken_report(ctx, text) or _place_told(ctx, text) or ignored
@@ -920,6 +920,24 @@ _FOUND_FIXED = re.compile(
 )
 
 
+def _head_saw(ctx: Context, issue: Issue, said: str) -> Outcome | None:
+    """「1号我去看了，灯确实坏了」 from the 楼栋长 of an open issue's building: what they found,
+    a 补充 passed to the work group (as 「我去看了，…」 after a report there is, `checked`).
+    None for other words, or their own report (「补充一下，…」 says it)."""
+    if issue.status not in OPEN or issue.reporter_id == ctx.sender.id:
+        return None
+    if (went := _WENT_TO_SEE.match(said)) is None or not said[went.end() :].strip():
+        return None
+    return _head_told(ctx, issue, said.strip())
+
+
+def _head_told(ctx: Context, issue: Issue, said: str) -> Outcome:
+    """What a 楼栋长 found of `issue`, kept on it and passed to the work group."""
+    who = f"{texts.HEAD_WORD}{mask_name(ctx.sender.name)}"
+    reply = texts.CHECKED_ADDED.format(number=issue.number)
+    return _kept_on(ctx, issue, said, reply, texts.DETAIL_TOLD_ALERT, who=who)
+
+
 CHECKED_WITHIN = timedelta(hours=24)  # how long after a report a 楼栋长's check follows it
 # What a check found, when its words name no problem of the report's kind: 「确实」「没问题」.
 _FOUND = re.compile(r"确实|属实|没(?:有)?(?:问题|事|坏)|正常|不是|好的|好了|坏了|不亮|漏|堵")
@@ -946,9 +964,7 @@ def checked(ctx: Context, text: str) -> Outcome | None:
         return None
     if category != issue.category and not _FOUND.search(text):  # 「我看了，好搞笑」
         return None
-    who = f"{texts.HEAD_WORD}{mask_name(ctx.sender.name)}"
-    reply = texts.CHECKED_ADDED.format(number=issue.number)
-    return _kept_on(ctx, issue, text.strip(), reply, texts.DETAIL_TOLD_ALERT, who=who)
+    return _head_told(ctx, issue, text.strip())
 
 
 def detail_given(ctx: Context, text: str) -> Outcome | None:

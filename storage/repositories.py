@@ -1220,8 +1220,9 @@ class Issues:
 
     def checked_by_head(self, platform: str, person_ref: str, chat_ref: str, number: int) -> bool:
         """Whether this platform user is the 楼栋长 of the building of issue `number` of the
-        group `chat_ref`'s community, done and awaiting its rating: whose 「1号我去看了，灯确实
-        亮了」 there is their 核实."""
+        group `chat_ref`'s community, done and awaiting its rating (whose 「1号我去看了，灯确实
+        亮了」 there is their 核实), or still open (「1号我去看了，灯确实坏了」: what they
+        found)."""
         found = (
             select(Issue.id)
             .join(Chat, Chat.community_id == Issue.community_id)
@@ -1235,7 +1236,7 @@ class Issues:
                 RoleGrant.role == Role.HEAD,
                 RoleGrant.building == Issue.building,
                 Issue.number == number,
-                Issue.status == IssueStatus.RESOLVED,
+                Issue.status.in_([IssueStatus.RESOLVED, *OPEN_STATUSES]),
             )
         )
         return self._session.scalar(found.limit(1)) is not None

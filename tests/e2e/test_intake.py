@@ -1264,6 +1264,12 @@ def test_a_building_heads_check_in_the_group_is_kept_on_the_report(chat: Convers
     assert chat.text("@陈楼长/网格3群: 又去看了，楼道灯还是不亮").startswith(
         "已有人反映：#1【照明路灯】"
     )
+    # By its number, open and of their building, whenever: what they found, kept on it.
+    assert chat.say("@陈楼长/网格3群: 1号我去看了，灯确实坏了") == [
+        ("网格3群", "谢谢！已把您看到的情况补充到 #1，转告工作群。"),
+        ("工作群", "#1 楼栋长陈*长补充：我去看了，灯确实坏了"),
+    ]
+    assert chat.say("@陈楼长/网格3群: 2号我去看了，确实松了") == []  # not of their building
 
 
 def test_questions_about_the_service_are_answered_not_filed(chat: Conversation) -> None:
