@@ -493,7 +493,9 @@ class Router:
                 return replace(command, kind=RouteKind.LEDGER_ASKED, otherwise=untagged)
         wanted = notice_wanted(said_text, private=private)  # 「给网格3群发个通知：…」
         if wanted is not None:
-            notice, words = self._by_name["notice"], f"{wanted[0]} {_rest_after(raw, wanted[1])}"
+            when = f" 定时 {wanted.when}" if wanted.when else ""  # 「群发 全部 定时 明天8点 …」
+            notice = self._by_name["notice"]
+            words = f"{wanted.whom}{when} {_rest_after(raw, wanted.start)}"
             return Route(RouteKind.LEDGER_ASKED, notice, "群发", words, otherwise=untagged)
         if private and (asked := self._problem_asked(said_text, untagged)) is not None:
             return asked  # in a group, only where nothing else reads the words (`route`)
@@ -1199,6 +1201,17 @@ _SAID_AS = (
         "提醒 取消 {what}{what2}",
         False,
     ),
+    # 「取消刚才的定时通知」「定时群发不发了」 → 提醒 取消 定时群发: the newest one the sender set
+    (
+        re.compile(
+            r"^(?:把)?(?:取消|删除|删掉|撤回|撤销)(?:掉)?(?:刚才|刚刚|上一条|最后一条)?的?(?:那条|那个)?"
+            r"定时(?:的)?(?:通知|群发)(?:吧)?$"
+            r"|^(?:刚才|刚刚|上一条)?的?(?:那条)?定时(?:的)?(?:通知|群发)"
+            r"(?:取消|不发了|别发了|不要了|撤回|作废)(?:吧)?$"
+        ),
+        "提醒 取消 定时群发",
+        False,
+    ),
     # 「修改提醒 3 每周二9点」「把提醒3改成周五10点」 → 提醒 修改 3 …
     (
         re.compile(
@@ -1690,6 +1703,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "提醒 列表": ("提醒",),
     "提醒 取消 {number}": ("提醒",),
     "提醒 取消 {what}{what2}": ("提醒",),
+    "提醒 取消 定时群发": ("定时",),
     "提醒 修改 {number} {what}": ("提醒",),
     "提醒 修改 {which} {to}": ("提醒",),
     "提醒 {when} {what}": ("提醒",),

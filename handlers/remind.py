@@ -297,7 +297,10 @@ def _cancel(ctx: Context, words: list[str]) -> Outcome:
     if not words:
         raise Answer(texts.REMIND_CANCEL_WHICH)
     number = normalize(words[0]).lstrip("#R")
-    if whole_number(number) is None:  # 「提醒 取消 周报」: the one whose words say so
+    if number in _NEWEST_NOTICE:  # 「取消刚才的定时通知」: the newest the sender set
+        reminder = _newest_notice(ctx)
+        number = str(reminder.id)
+    elif whole_number(number) is None:  # 「提醒 取消 周报」: the one whose words say so
         typed = " ".join(words)
         # 「明天的提醒取消」: the one on that day
         day = typed.removesuffix("的")
@@ -433,6 +436,19 @@ def _pending(ctx: Context, number: str) -> Reminder:
     if reminder is None or reminder.status != "pending" or not _may_cancel(ctx, reminder):
         raise Answer(texts.REMIND_NOT_YOURS)
     return reminder
+
+
+_NEWEST_NOTICE = frozenset({"定时群发", "定时通知"})
+
+
+def _newest_notice(ctx: Context) -> Reminder:
+    """The 定时群发 the sender set last, still to go; told so when there is none."""
+    mine = ctx.uow.reminders.created_by(ctx.sender.id, (NOTICE,))
+    if not mine:
+        raise Answer(texts.NO_NOTICE_PENDING)
+    newest = notice_prefix(max(mine, key=lambda reminder: reminder.id).key)
+    # Its first group's row: the number 「提醒 取消 11」 gave for it.
+    return min((r for r in mine if notice_prefix(r.key) == newest), key=lambda r: r.id)
 
 
 def _named_by(ctx: Context, typed: str) -> Reminder:

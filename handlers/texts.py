@@ -1065,6 +1065,7 @@ NOTICE_AT = "{when} 发到{count}个群：{names}。取消请发送「提醒 取
 NOTICE_SCHEDULED = "好的，" + NOTICE_AT
 NOTICE_WHEN = "请写明什么时候发，例如：定时群发 明天8:00 全部 今天9:00-12:00停水。"
 NOTICE_LIST_LINE = "{id}. {when} 群发到{names}：{text}"
+NO_NOTICE_PENDING = "您没有待发的定时群发。发送「群发 列表」查看。"
 NOTICE_CANCELLED = "已取消定时群发 {id}（{count}个群）：{text}"
 NOTICE_TOO_LONG = "通知最多{limit}字，请分几次发送。"
 NOTICE_NOT_YOUR_GROUP = "「{name}」不是您网格的群，网格员只能发到自己网格的群。"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import timedelta
+from typing import NamedTuple
 
 from bot.domain.sources import HOTLINE_WORDS, ORDER_PATTERN
 from bot.domain.voting import ANY_MEETING, MEETING_KINDS, MEETING_WORDS
@@ -425,7 +426,11 @@ def problem_asked(text: str) -> str | None:
 # 「给网格3群发个通知：明天停水」「通知大家明天上午停水」「在居民群里通知一下：…」: a notice
 # wanted, said in words; whom (a grid, 全部) and what.
 _NOTICE_WANTED = re.compile(
-    r"^(?:请|麻烦|帮我)?(?:(?:给|在|往|向)(?P<to>网格[0-9]{1,3}|各个?|所有|全部|居民)群?(?:里|里面)?"
+    # 「明天早上8点给全部群发通知：…」: when it is to go, first
+    r"^(?P<when>(?:今天|明天|后天|(?:下|这|本)?周[一二三四五六日天]|[0-9]{1,2}月[0-9]{1,2}[日号]"
+    r"|[0-9]{1,2}[日号])?(?:早上|上午|中午|下午|晚上)?"
+    r"(?:[0-9]{1,2}:[0-9]{2}|[0-9一二两三四五六七八九十]{1,3}点(?:半|[0-9]{1,2}分?)?))?"
+    r"(?:请|麻烦|帮我)?(?:(?:给|在|往|向)(?P<to>网格[0-9]{1,3}|各个?|所有|全部|居民)群?(?:里|里面)?"
     r"(?:(?:发|下发|群发)(?:一?个|一下|条)?)?通知(?:一下)?"
     r"|(?:发|下发|群发)(?:一?个|一下|条)?通知(?:给|到)"
     r"(?P<to2>网格[0-9]{1,3}|各个?|所有|全部|居民)群?"
@@ -442,23 +447,32 @@ OUR_BUILDING = "我们楼"  # whom 「通知一下我们楼…」 names: the ask
 _NOTICE_TO = {"各": "全部", "各个": "全部", "所有": "全部", "居民": "全部"}
 
 
-def notice_wanted(text: str, *, private: bool) -> tuple[str, int] | None:
-    """(whom, where what begins) for words asking for a notice (`text` normalised): 「网格3」
-    and the start of 「明天停水」 for 「给网格3群发个通知：明天停水」, 「全部」 when they name no
-    grid; 「通知大家…」 only `private`ly. None for other words."""
+class NoticeWanted(NamedTuple):
+    """Whom a notice asked for in words is for (「网格3」, 「全部」), when it is to go (「明天早上
+    8点」, or 「」: now), and where its words begin in the text."""
+
+    whom: str
+    when: str
+    start: int
+
+
+def notice_wanted(text: str, *, private: bool) -> NoticeWanted | None:
+    """What words asking for a notice (`text` normalised) say of it: 「网格3」 and the start of
+    「明天停水」 for 「给网格3群发个通知：明天停水」, 「全部」 when they name no grid, the time
+    said first (「明天早上8点给全部群发通知：…」); 「通知大家…」 only `private`ly. None for other
+    words."""
     if "通知" not in text:
         return None
     match = _NOTICE_WANTED.match(text)
-    if match is None or (not private and not match["to4"] and _NOTICE_TO_COLLEAGUES.match(text)):
+    if match is None:
         return None
-    to = (
-        match["to"]
-        or match["to2"]
-        or match["to4"]
-        or (f"{match['to3']}号楼" if match["to3"] else "全部")
-    )
+    after_when = text[match.end("when") :] if match["when"] else text
+    if not private and not match["to4"] and _NOTICE_TO_COLLEAGUES.match(after_when):
+        return None
+    said = match["to"] or match["to2"] or match["to4"]
+    to = said or (f"{match['to3']}号楼" if match["to3"] else "全部")
     to = OUR_BUILDING if match["ours"] else to
-    return _NOTICE_TO.get(to, to), match.start("what")
+    return NoticeWanted(_NOTICE_TO.get(to, to), match["when"] or "", match.start("what"))
 
 
 # 「M1怎么样了」「M2有几条异议」「M1投票情况」「M2现在几票了」: asking after one meeting or vote,

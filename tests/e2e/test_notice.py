@@ -173,6 +173,27 @@ def test_a_scheduled_notice_is_listed_cancelled_and_moved_as_one(chat: Conversat
     assert chat.text("@李书记/私聊: 提醒 列表") == "您没有待发的提醒。"
 
 
+def test_a_scheduled_notice_is_asked_for_and_called_off_in_words(chat: Conversation) -> None:
+    # The time said first is the 定时 of the 群发 offered; nothing goes until it is sent.
+    assert chat.text("@李书记/工作群: 明天早上8点给全部群发通知：今天9:00-12:00停水") == (
+        "要发到居民群，请发送「群发 全部 定时 明天早上8点 今天9:00-12:00停水」"
+        "（安静时段会等到早上，写「紧急通知」立即发）。"
+    )
+    assert chat.text("@李书记/工作群: 取消刚才的定时通知") == (
+        "您没有待发的定时群发。发送「群发 列表」查看。"
+    )
+    chat.say("@李书记/工作群: 群发 全部 定时 明天早上8点 今天9:00-12:00停水")
+    later = chat.text("@李书记/工作群: 群发 网格3 定时 周三9:00 周四上午打疫苗")
+    number = later.split("提醒 取消 ")[1].rstrip("」。")
+    # The newest the sender set, in all its groups.
+    assert chat.text("@李书记/工作群: 取消刚才的定时通知") == (
+        f"已取消定时群发 {number}（1个群）：周四上午打疫苗"
+    )
+    assert chat.text("@李书记/工作群: 定时通知不发了").startswith("已取消定时群发 ")
+    fired = chat.run_until(datetime(2026, 11, 30, 12, 0, tzinfo=SHANGHAI))
+    assert [f for f in fired if f[2].startswith("📢")] == []
+
+
 def test_a_scheduled_notice_outlives_a_restart_and_waits_out_the_quiet_hours(
     chat: Conversation,
 ) -> None:

@@ -1138,7 +1138,15 @@ def test_a_notice_asked_for_in_words(
     said: str, private: bool, wanted: tuple[str, str] | None
 ) -> None:
     found = notice_wanted(said, private=private)
-    assert (found and (found[0], said[found[1] :])) == wanted
+    assert (found and (found.whom, said[found.start :])) == wanted
+    assert found is None or found.when == ""
+
+
+def test_a_notice_asked_for_later_says_when() -> None:
+    found = notice_wanted("明天早上8点给全部群发通知：今天停水", private=False)
+    assert found is not None
+    assert (found.whom, found.when) == ("全部", "明天早上8点")
+    assert notice_wanted("明天早上8点通知大家开会", private=False) is None  # to colleagues
 
 
 @pytest.mark.parametrize(
