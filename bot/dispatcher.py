@@ -370,6 +370,7 @@ class Dispatcher:
             RouteKind.MEETING_QUESTION,
             RouteKind.NOTICE_QUESTION,
             RouteKind.NEAR_COMMAND,  # 「关闭 1」: whether the sender may, for the handler to see
+            RouteKind.NEW_STAFF,
         ):
             return True  # rare: who said it, and of what meeting, is for the handler to see
         if kind in (RouteKind.MEETING_ASKED, RouteKind.ATTEND) and message.chat.is_private:
@@ -749,5 +750,6 @@ _HEARD: dict[RouteKind, Callable[[Context, str], Outcome | None]] = {
     RouteKind.EMERGENCY_NEWS: intake.emergency_news,
     RouteKind.CHECKED: intake.checked,
     RouteKind.HOME: meetings.home_given,
+    RouteKind.NEW_STAFF: intake.staff_joined,
     RouteKind.SPOKEN_OBJECTION: meetings.spoken_objection,
 }

@@ -33,6 +33,7 @@ from bot.domain.asking import (
     reporter_asked,
     reporter_told,
     same_issues_said,
+    staff_joining,
     stats_asked,
     taken_on,
     withdrawn_said,
@@ -172,6 +173,9 @@ class RouteKind(Enum):
     EMERGENCY_NEWS = "emergency_news"
     # 我去看了，3楼和4楼的灯都不亮 (in a group): perhaps a 楼栋长's check of a report there
     CHECKED = "checked"
+    # 大家好，我是新来的网格员孙丽 (in a group): someone saying they joined the staff, whom
+    # the work group is told how to grant the role
+    NEW_STAFF = "new_staff"
     PHOTO = "photo"  # an untagged photo: attached to the sender's report of a moment ago
     VOICE = "voice"  # a voice message sent privately: asked to type it instead
     # A command that ran, edited (Telegram): it is not run again, and the sender is told so
@@ -710,7 +714,10 @@ def _of_own_report(raw: str, said_text: str) -> Route | None:
     「人已经送医院了」 news of it (an emergency); or, from a 楼栋长, 「我去看了，…」 what they
     found of a report there; None for other words."""
     if gives_place(said_text) and extract_location(said_text).building is not None:
-        return Route(RouteKind.PLACE, text=raw, otherwise=IGNORE)
+        # 「我是3号楼的新楼长」: a new 楼栋长, if no report there waits for its place
+        joining = staff_joining(said_text) is not None
+        otherwise = Route(RouteKind.NEW_STAFF, text=raw, otherwise=IGNORE) if joining else IGNORE
+        return Route(RouteKind.PLACE, text=raw, otherwise=otherwise)
     if detail_said(raw) is not None:
         return Route(RouteKind.DETAIL, text=raw, otherwise=IGNORE)
     if withdrawn_said(said_text):
@@ -781,6 +788,8 @@ def _heard_in_group(raw: str, said_text: str, untagged: Route) -> Route | None:
         return Route(RouteKind.ATTEND, text=said_text, otherwise=untagged)
     if chat and (joined := chain_joined(raw)) is not None:  # a 接龙 of signing up
         return Route(RouteKind.ATTEND, text=joined, otherwise=untagged)
+    if chat and staff_joining(said_text) is not None:  # 「大家好，我是新来的网格员孙丽」
+        return Route(RouteKind.NEW_STAFF, text=raw, otherwise=untagged)
     notice = _notice_asked(said_text, untagged) if chat else None
     if chat and meeting_asked(said_text):  # 「周四几点」: a notice's, if no meeting that day
         return Route(RouteKind.MEETING_ASKED, text=said_text, otherwise=notice or untagged)

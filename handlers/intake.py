@@ -39,6 +39,7 @@ from bot.domain.asking import (
     detail_said,
     place_work_told,
     service_asked,
+    staff_joining,
     withdrawal_only,
     withdrawn_said,
 )
@@ -860,26 +861,38 @@ def _about_issue_told(ctx: Context, text: str) -> Outcome | None:
 
 # 「我是新来的网格员孙丽」「我是3号楼的新楼长」「你好，我是物业新来的」: someone at work the bot
 # does not know yet, introducing themselves.
-_NEW_STAFF = re.compile(
-    r"^(?:你好|您好)?[，,\s]*我是(?:社区)?(?:(?P<building>[0-9]{1,4})号楼的?)?(?:新来的|新的|刚来的|新上任的|新任|新)?"
-    r"(?P<role>网格员|楼栋长|楼长|社区书记|书记|物业)(?:新来的|的新人|公司的|的)?"
-    r"[，,\s]*(?:我叫|叫)?[\u4e00-\u9fff]{0,4}$"
-)
-_STAFF_WORDS = {"楼长": "楼栋长", "社区书记": "书记"}
-
-
 def _new_staff(ctx: Context, said: str) -> Outcome | None:
     """「我是新来的网格员孙丽」 from someone the bot knows as a resident: how the secretary
     gives them the role (nothing is granted on their word); None for other words."""
-    joined = _NEW_STAFF.match(said)
+    joined = staff_joining(said)
     if joined is None:
         return None
-    role = _STAFF_WORDS.get(joined["role"], joined["role"])
-    scope = texts.NEW_STAFF_SCOPE.get(role, "")
-    if role == "楼栋长" and joined["building"]:  # 「我是3号楼的新楼长」: that building
-        scope = f" {joined['building']}号楼"
+    role, scope = joined.role, texts.NEW_STAFF_SCOPE.get(joined.role, "")
+    if joined.building:  # 「我是3号楼的新楼长」: that building
+        scope = f" {joined.building}号楼"
     line = texts.NEW_STAFF.format(name=printable(ctx.sender.name), role=role, scope=scope)
     return answer(ctx, line, "invalid")
+
+
+def staff_joined(ctx: Context, text: str) -> Outcome | None:
+    """「大家好，我是新来的网格员孙丽」 in a group from someone with no role here: kept (so the
+    secretary can name them), and the work group told how to grant the role, the grid of
+    this group named (nothing is granted on their word). None from staff, or with no work
+    group to tell (their words are chat)."""
+    joined = staff_joining(normalize(rstrip_marks(text.strip(), SENTENCE_ENDS)))
+    if joined is None or ctx.community is None or ctx.role is not Role.RESIDENT:
+        return None
+    scope = texts.NEW_STAFF_SCOPE.get(joined.role, "")
+    if joined.building:
+        scope = f" {joined.building}号楼"
+    elif joined.role == "网格员" and ctx.chat.grid_id is not None:  # 网格3群: 网格3
+        scope = f" {ctx.uow.communities.grid(ctx.chat.grid_id).name}"
+    name = printable(ctx.sender.name)
+    line = texts.NEW_STAFF_TOLD.format(
+        chat=ctx.chat.title or ctx.chat.ref, name=name, role=joined.role, scope=scope
+    )
+    told = tell_work_groups(ctx, line)
+    return Outcome(told, "invalid") if told else None
 
 
 # 「我住哪」「我是几号楼的」「我的门牌号是多少」: the home they gave, asked back.

@@ -88,9 +88,12 @@ SERVICE_ANSWERS = {
 }
 NEW_STAFF = (
     "欢迎，{name}！开通{role}身份请找书记，在群里发送「设置角色 @{name} {role}{scope}」。"
-    "您先在工作群或网格群里说句话，书记才@得到您。"
+    "也可以在网格群里说一句「我是新来的{role}{name}」，书记会收到提醒。"
 )
 NEW_STAFF_SCOPE = {"网格员": " 网格名", "楼栋长": " 楼号"}
+NEW_STAFF_TOLD = (
+    "{chat}里{name}说自己是新来的{role}。确认后请发送「设置角色 {name} {role}{scope}」开通。"
+)
 SERVICE_HUMAN = (
     "我是{bot}，社区的自动助手：登记您反映的问题，转给网格员，跟进到办结。要找人，{workers}"
 )

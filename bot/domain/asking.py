@@ -475,6 +475,35 @@ def notice_wanted(text: str, *, private: bool) -> NoticeWanted | None:
     return NoticeWanted(_NOTICE_TO.get(to, to), match["when"] or "", match.start("what"))
 
 
+# 「我是新来的网格员孙丽」「大家好，我是3号楼的新楼长」: someone saying they joined the staff.
+_STAFF_JOINING = re.compile(
+    r"^(?:(?:你好|您好|大家好|各位好|各位邻居好|各位居民好)[，,!！\s]*)?我是(?:社区)?"
+    r"(?:(?P<building>[0-9]{1,4})号楼的?)?(?:新来的|新的|刚来的|新上任的|新任|新)?"
+    r"(?P<role>网格员|楼栋长|楼长|社区书记|书记|物业)(?:新来的|的新人|公司的|的)?"
+    r"[，,\s]*(?:我叫|叫)?[\u4e00-\u9fff]{0,4}$"
+)
+_STAFF_WORDS = {"楼长": "楼栋长", "社区书记": "书记"}
+
+
+class StaffJoining(NamedTuple):
+    """The role someone says they joined in (「网格员」), and the building a 楼栋长 names."""
+
+    role: str
+    building: str
+
+
+def staff_joining(text: str) -> StaffJoining | None:
+    """What 「我是新来的网格员孙丽」 says (`text` normalised); None for other words."""
+    if "我是" not in text:
+        return None
+    joined = _STAFF_JOINING.match(text)
+    if joined is None:
+        return None
+    role = _STAFF_WORDS.get(joined["role"], joined["role"])
+    building = joined["building"] if role == "楼栋长" and joined["building"] else ""
+    return StaffJoining(role, building)
+
+
 # 「M1怎么样了」「M2有几条异议」「M1投票情况」「M2现在几票了」: asking after one meeting or vote,
 # by its number; 「公示情况怎么样」「有几条异议了」「投票结果」: after those under way.
 _MEETING_STATE = (

@@ -251,7 +251,7 @@ def test_someone_saying_they_are_new_staff_is_told_how_the_secretary_sets_them_u
 ) -> None:
     assert chat.text("@孙丽/私聊: 我是新来的网格员孙丽") == (
         "欢迎，孙丽！开通网格员身份请找书记，在群里发送「设置角色 @孙丽 网格员 网格名」。"
-        "您先在工作群或网格群里说句话，书记才@得到您。"
+        "也可以在网格群里说一句「我是新来的网格员孙丽」，书记会收到提醒。"
     )
     assert "「设置角色 @周强 楼栋长 3号楼」" in chat.text("@周强/私聊: 你好，我是3号楼的新楼长")
     assert "「设置角色 @吴明 物业」" in chat.text("@吴明/私聊: 我是物业新来的")
@@ -259,3 +259,27 @@ def test_someone_saying_they_are_new_staff_is_told_how_the_secretary_sets_them_u
     assert "受理" not in chat.text("@孙丽/私聊: 帮助")
     assert "欢迎" not in chat.text("@张网格/私聊: 我是新来的网格员")
     assert chat.text("@赵奶奶/私聊: 我是5号楼的").startswith("好的，记下了：您住5号楼。")
+
+
+def test_new_staff_saying_so_in_a_group_can_then_be_named_by_the_secretary(
+    chat: Conversation,
+) -> None:
+    # Not yet heard: nobody by that name to give the role to.
+    assert chat.text("@李书记/工作群: 新来的网格员叫孙丽，负责网格3").startswith("找不到「孙丽」")
+    # Said in a grid group, the work group is told how, with that group's grid.
+    assert chat.say("@孙丽/网格3群: 大家好，我是新来的网格员孙丽") == [
+        (
+            "工作群",
+            "网格3群里孙丽说自己是新来的网格员。确认后请发送「设置角色 孙丽 网格员 网格3」开通。",
+        )
+    ]
+    assert chat.text("@李书记/工作群: 新来的网格员叫孙丽，负责网格3") == (
+        "已设置 孙* 为网格员（网格3）。"
+    )
+    # Said again once at work, or by staff, it is chat; nothing is granted on anyone's word.
+    assert chat.say("@孙丽/网格3群: 我是新来的网格员孙丽") == []
+    assert chat.say("@张网格/网格3群: 大家好，我是网格员张网格") == []
+    assert chat.say("@周强/网格5群: 我是3号楼的新楼长")[0][1].endswith(
+        "确认后请发送「设置角色 周强 楼栋长 3号楼」开通。"
+    )
+    assert "受理" not in chat.text("@周强/私聊: 帮助")
