@@ -54,7 +54,43 @@ def contacts(ctx: Context, args: str) -> Outcome:
         return _published(ctx, role_line(ctx, role, building))
     if said in _OFFICE_WORDS:
         return _published(ctx, _office(ctx))
+    if ctx.community_settings().find_unit(said) is None and (line := _person(ctx, said)):
+        return _published(ctx, line)  # 「张网格的电话」: theirs, with what they do here
     return _published(ctx, _unit_line(ctx, "物业" if said in _PROPERTY_WORDS else said))
+
+
+def _person(ctx: Context, said: str) -> str:
+    """「张网格（13800138003）：网格3的网格员。」 for the one of staff `said` names (「小张」 as
+    colleagues call them), with their public work number where config gives one; "" for
+    no one, or several."""
+    assert ctx.community is not None
+    people = ctx.uow.people.called(ctx.community.id, said.removeprefix("@"))
+    if len(people) != 1:
+        return ""
+    person = people[0]
+    grids = {grid.id: grid.name for grid in ctx.uow.communities.grids_of(ctx.community.id)}
+    roles, offices = [], []  # what they do; the numbers to call where they have none of their own
+    for grant in ctx.uow.people.grants_of(person.id, ctx.community.id):
+        if grant.role is Role.WORKER:
+            roles.append(f"{grids.get(grant.grid_id or 0, '全社区')}的网格员")
+        elif grant.role is Role.HEAD and grant.building:
+            roles.append(f"{building_number(grant.building)}号楼的楼栋长")
+        elif grant.role is Role.HANDLER and grant.work_unit:
+            roles.append(f"{grant.work_unit}联系人")
+            unit = ctx.community_settings().unit(grant.work_unit)
+            if unit is not None and unit.phone:
+                offices.append(texts.CONTACT_UNIT_PHONE.format(unit=unit.name, phone=unit.phone))
+        elif grant.role is Role.SECRETARY:
+            roles.append("书记")
+            if phone := ctx.community_settings().phone:
+                offices.append(texts.CONTACT_UNIT_PHONE.format(unit="社区", phone=phone))
+    if not roles:
+        return ""
+    who = names(ctx, [person])
+    line = texts.CONTACT_PERSON.format(who=who, roles="、".join(roles))
+    if offices and "（" not in who:  # no work number of their own: their office's
+        line = line.removesuffix("。") + texts.CONTACT_OFFICES.format(offices="；".join(offices))
+    return line
 
 
 def _published(ctx: Context, text: str) -> Outcome:

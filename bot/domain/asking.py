@@ -579,7 +579,7 @@ _TAIL = r"(?:啊|呀|呢|哈)?"
 _CONTACT_ASKED = tuple(
     re.compile(pattern)
     for pattern in (
-        rf"^{_OUR}{_OF_BUILDING}{_CONTACT}的?"
+        rf"^{_OUR}{_OF_BUILDING}{_CONTACT}的?(?:联系人|负责人)?"
         rf"(?:(?:电话|手机|手机号|联系方式|联系电话|号码|电话号码)(?:是|是多少|多少|号码?是?多少)?"
         rf"|是谁|叫什么(?:名字)?|是哪位|有哪些|有谁|都有谁|是哪些人?){_TAIL}$",
         rf"^(?:请问)?谁是{_OUR}{_OF_BUILDING}{_CONTACT}{_TAIL}$",
@@ -596,6 +596,15 @@ _CONTACT_ASKED = tuple(
         rf"|的?办公时间|的?上班时间){_TAIL}$",
     )
 )
+# 「张网格的电话」「李书记电话多少」「刘物业的手机」: one of staff, by the name with their title;
+# privately also as colleagues call them (「小张电话多少」), which among neighbours is anyone.
+_NUMBER_WORDS = (
+    r"(?:电话|手机|手机号|联系方式|联系电话|号码|电话号码)(?:是|是多少|多少|号码?是?多少)?"
+)
+_STAFF_NUMBER_ASKED = re.compile(
+    rf"^(?:请问)?(?P<who>[\u4e00-\u9fff]{{1,3}}(?:网格员?|书记|主任|物业|经理))的?{_NUMBER_WORDS}{_TAIL}$"
+)
+_NICKNAME_NUMBER_ASKED = re.compile(rf"^(?P<who>[小老][\u4e00-\u9fff])的?{_NUMBER_WORDS}{_TAIL}$")
 # Privately, the offices' numbers asked for with no name: 「联系方式」「你们电话多少」.
 _CONTACTS_ASKED = re.compile(
     r"^(?:请问)?(?:你们的?)?(?:投诉|服务|热线|值班)?(?:联系方式|联系电话|电话)(?:是|是多少|多少)?$"
@@ -652,6 +661,10 @@ def contact_asked(text: str, *, private: bool) -> str | None:
     if (grid := _BUILDINGS_ASKED.match(text)) is not None:
         return f"{grid['who'] or grid['who2'] or grid['who3']} {BUILDINGS_OF}"
     match = next((m for pattern in _CONTACT_ASKED if (m := pattern.match(text))), None)
+    if match is None:  # 「张网格的电话」: one of staff (privately, 「小张电话多少」 too)
+        match = _STAFF_NUMBER_ASKED.match(text) or (
+            _NICKNAME_NUMBER_ASKED.match(text) if private else None
+        )
     if match is None and private:
         match = _CONTACT_WANTED.match(text)
     if match is None and private and _OFFICE_HOURS_ASKED.match(text):

@@ -59,6 +59,22 @@ def test_the_office_and_the_property_company_are_given_by_their_numbers(
     assert chat.text("@王芳/私聊: 联系方式") == f"{OFFICE}\n网格员：网格3 {ZHANG}；网格5 {ZHAO}。"
 
 
+def test_one_of_staff_is_given_by_name_with_what_they_do(chat: Conversation) -> None:
+    for asked in ("张网格的电话", "张网格电话多少", "联系方式 张网格"):
+        assert chat.text(f"@王芳/私聊: {asked}") == f"{ZHANG}：网格3的网格员。", asked
+    assert chat.text("@王芳/网格3群: 张网格的手机") == f"{ZHANG}：网格3的网格员。"
+    # With no work number of their own: their office's.
+    assert chat.text("@李书记/工作群: 刘物业电话多少") == (
+        "刘物业：物业联系人（物业电话 0931-8765432）。"
+    )
+    assert chat.text("@王芳/私聊: 李书记的电话是多少") == "李书记：书记（社区电话 0931-8123456）。"
+    # As colleagues call them, privately; among neighbours 「小张」 is anyone: chat.
+    assert chat.text("@王芳/私聊: 小张电话多少") == f"{ZHANG}：网格3的网格员。"
+    assert chat.say("@王芳/网格3群: 小张电话多少") == []
+    assert chat.text("@王芳/私聊: 王网格电话多少").startswith("没有登记王网格的联系方式。")
+    assert chat.text("@李书记/工作群: 物业联系人是谁") == "物业：电话 0931-8765432；联系人 刘物业。"
+
+
 def test_building_heads_and_the_secretary_are_named(chat: Conversation) -> None:
     assert chat.text("@孙大爷/私聊: 3号楼楼长是谁") == "3号楼的楼栋长：陈楼长。"
     assert chat.text("@孙大爷/私聊: 楼栋长是谁") == "楼栋长：3号楼 陈楼长。"
