@@ -596,8 +596,11 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
         hint = _extend_hint(ctx, said.strip(), held_over)
     elif ctx.role in STAFF and ESCALATION_SAID.search(said):  # 「1号需要街道协调」: 上报
         hint = _escalate_hint(ctx, said)
-    elif NOT_OURS_SAID.search(said):
-        hint, said = texts.STAFF_NOT_OURS_HINT, _not_ours_reason(said)
+        if not _NOT_OURS_FILLER.sub("", ESCALATION_SAID.sub("", said)):  # 「2号升级一下」
+            said = texts.REASON_WANTED
+    elif NOT_OURS_SAID.search(said):  # a holder hands it back; staff send it back (退回)
+        not_ours = texts.STAFF_REJECT_HINT if ctx.role in STAFF else texts.STAFF_NOT_OURS_HINT
+        hint, said = not_ours, _not_ours_reason(said)
     return _work_hinted(ctx, hint, number, said.strip())
 
 

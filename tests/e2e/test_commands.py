@@ -1094,3 +1094,22 @@ def test_the_number_a_reporter_left_is_told_to_those_who_call_back(chat: Convers
     )
     # Another grid's worker is pointed to this one's.
     assert chat.text("@赵网格/私聊: 1号报事人电话").startswith("#1 报事人的电话不对外提供。")
+
+
+def test_staff_saying_an_issue_is_not_theirs_or_beyond_them_are_told_the_command(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 小区外面马路上的井盖坏了")
+    # Staff send back (退回) what the community does not deal with; a holder hands it back.
+    assert chat.text("@李书记/工作群: 1号不归我们管，属于市政") == (
+        "#1 不归社区管的话，请发送「退回 1 不归我们管，属于市政」，报事人会收到原因。"
+    )
+    chat.say("@李书记/工作群: 派单 1 刘物业")
+    assert chat.text("@刘物业/私聊: 1号不归我们管，属于市政").startswith(
+        "#1 不归您管的话，请发送「不归我管 1 "
+    )
+    # 「升级」「报上去」 is 上报, its reason still to say.
+    for said in ("1号升级一下", "1号报上去吧"):
+        assert chat.text(f"@李书记/工作群: {said}") == (
+            "#1 需要上级协调的话，请发送「上报 1 原因」（吹哨），上报单位会收到。"
+        ), said
