@@ -559,6 +559,9 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
         return show(ctx, str(number))
     if issue.status is IssueStatus.RESOLVED and ctx.role in STAFF and CALL_MISSED.search(said):
         return rate(ctx, f"{number} {said}")  # 「1号打了电话没人接」: a 回访 that reached nobody
+    if issue.status is IssueStatus.RESOLVED and ctx.role in STAFF and "回访" in said:
+        # 「1号打电话回访了」 with no verdict: how to record it (not 办结: it is done)
+        return answer(ctx, texts.CALLED_BACK_HOW.format(number=issue.number), "invalid")
     if (checked := _check_told(ctx, issue, said)) is not None:
         return checked  # 「1号我去看了，灯确实亮了」 of work done: 核实
     # 「1号能延期到下周吗」: how 延期 is asked for; else the command it was meant as.
@@ -596,12 +599,25 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
         hint = _extend_hint(ctx, said.strip(), held_over)
     elif ctx.role in STAFF and ESCALATION_SAID.search(said):  # 「1号需要街道协调」: 上报
         hint = _escalate_hint(ctx, said)
-        if not _NOT_OURS_FILLER.sub("", ESCALATION_SAID.sub("", said)):  # 「2号升级一下」
+        if _BARE_ESCALATION.match(said.strip()):  # 「2号升级一下」: no reason in it
             said = texts.REASON_WANTED
     elif NOT_OURS_SAID.search(said):  # a holder hands it back; staff send it back (退回)
         not_ours = texts.STAFF_REJECT_HINT if ctx.role in STAFF else texts.STAFF_NOT_OURS_HINT
         hint, said = not_ours, _not_ours_reason(said)
+    if hint in _WORK_HINTS and issue.status not in OPEN:  # nothing left to 办结 or report on
+        return answer(ctx, _no_work_left(issue, calls_back=ctx.role in STAFF), "invalid")
     return _work_hinted(ctx, hint, number, said.strip())
+
+
+_BARE_ESCALATION = re.compile(r"^(?:要|需要)?(?:升级|往上报|报上去)(?:处理|一下)?[吧了呀啊]*$")
+
+
+def _no_work_left(issue: Issue, *, calls_back: bool) -> str:
+    """What is left of an issue no longer open, said instead of 进展 or 办结: its 回访 when 已办结
+    (to staff, who call back), else 重开 should the problem come back."""
+    if issue.status is IssueStatus.RESOLVED and calls_back:
+        return texts.CALLED_BACK_HOW.format(number=issue.number)
+    return texts.NO_WORK_LEFT.format(number=issue.number, status=issue.status.label)
 
 
 # 「要等两天」「下周三才能修」「延到周五」: how long, or till when, more time is asked for.

@@ -567,6 +567,8 @@ FOLLOW_UP_CALL_BACK = (
     "#{number} 已办结，还没有回访{caller}：回访后请记录「回访 {number} 满意/基本满意/不满意」。"
 )
 FOLLOW_UP = "#{number} 已办结，还没收到您的评价：请回复「评价 {number} 1-5分」，或「满意/基本满意/不满意」。"
+CALLED_BACK_HOW = "#{number} 已办结，回访的结果请发送「回访 {number} 满意/基本满意/不满意」记录。"
+NO_WORK_LEFT = "#{number} {status}，不用再办理；问题又出现了请发送「重开 {number} 原因」。"
 CALL_MISSED = "已记下：#{number} 回访电话未接通（第{n}次）。接通后请发送「回访 {number} 满意/基本满意/不满意」。"
 CALL_MISSED_NOTE = "第{n}次"
 AUTO_CLOSED = "#{number} {days}天未收到评价，按默认满意销号。"

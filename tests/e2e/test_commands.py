@@ -1113,3 +1113,22 @@ def test_staff_saying_an_issue_is_not_theirs_or_beyond_them_are_told_the_command
         assert chat.text(f"@李书记/工作群: {said}") == (
             "#1 需要上级协调的话，请发送「上报 1 原因」（吹哨），上报单位会收到。"
         ), said
+
+
+def test_words_of_an_issue_no_longer_open_say_what_is_left(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    chat.say("@李书记/工作群: 派单 1 刘物业")
+    chat.say("@刘物业/私聊: 办结 1 已换灯泡")
+    # Done, a follow-up call said without its verdict: how to record it (not 办结 again).
+    assert chat.text("@张网格/私聊: 1号打电话回访了") == (
+        "#1 已办结，回访的结果请发送「回访 1 满意/基本满意/不满意」记录。"
+    )
+    assert chat.text("@刘物业/私聊: 1号已经修好了") == (
+        "#1 已办结，不用再办理；问题又出现了请发送「重开 1 原因」。"
+    )
+    # With its verdict, however the call is put, it is the 回访.
+    rated = chat.say("@张网格/私聊: 1号打电话回访，王阿姨说还行")
+    assert rated[0] == ("私聊·张网格", "#1 已销号，评价3分，感谢反馈。")
+    assert chat.text("@张网格/私聊: 1号又去看了一下") == (
+        "#1 已销号，不用再办理；问题又出现了请发送「重开 1 原因」。"
+    )
