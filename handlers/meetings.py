@@ -117,8 +117,20 @@ NUDGE_BEFORE = timedelta(hours=2)
 OUTCOME_AFTER = timedelta(hours=3)  # a 19:00 meeting's is asked the next morning (quiet hours)
 DEFAULT_PUBLICITY_DAYS = 5
 
-_MEETING_WORDS = ("议题", "时间", "截止", "地点", "群")
-_VOTE_WORDS = ("选项", "截止", "规则", "每户一票", "公开", "至少", "群")
+_SENT_TO_WORD = "发到"  # 「… 地点 活动室 发到 网格3」: the groups, as 群 names them
+_MEETING_WORDS = ("议题", "时间", "截止", "地点", "群", _SENT_TO_WORD)
+_VOTE_WORDS = ("选项", "截止", "规则", "每户一票", "公开", "至少", "群", _SENT_TO_WORD)
+
+
+def _parts(text: str, words: tuple[str, ...]) -> tuple[str, dict[str, str]]:
+    """`_segments`, 发到 read as 群."""
+    head, parts = _segments(text, words)
+    if _SENT_TO_WORD in parts:
+        sent = parts.pop(_SENT_TO_WORD)
+        parts["群"] = ",".join(p for p in (parts.get("群", ""), sent) if p)
+    return head, parts
+
+
 _OPTIONS = re.compile(r"[|｜/／]")
 _SPACED = re.compile(r"\s+")
 _LISTED = re.compile(r"[,，、]")  # 「同意、反对、弃权」「周四19:00，周六10:00」 when there is no |
@@ -396,12 +408,14 @@ def call_meeting(ctx: Context, args: str) -> Outcome:
     check(ctx, "meeting")
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
-    title, parts = _segments(args, _MEETING_WORDS)
+    title, parts = _parts(args, _MEETING_WORDS)
     if "时间" not in parts:
         title, parts = _said_plainly(ctx, title, parts)
     times = _choices(parts.get("时间", ""), spaces=False)
-    if not title or not times or (len(times) > 1 and "截止" not in parts):
+    if not title or not times:
         raise Answer(ctx.services.command("meeting").usage_line())
+    if len(times) > 1 and "截止" not in parts:  # several times: a poll, which must close
+        raise Answer(texts.MEETING_NEEDS_DEADLINE.format(count=len(times)))
     starts = [_when(ctx, t) for t in times]
     # One time leaves nothing to choose: no poll, so a 截止 given with it is not needed.
     fixed = len(starts) == 1
@@ -676,7 +690,7 @@ def call_vote(ctx: Context, args: str) -> Outcome:
     check(ctx, "vote")
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
-    title, parts = _segments(args, _VOTE_WORDS)
+    title, parts = _parts(args, _VOTE_WORDS)
     listed = _numbered(title) if "选项" not in parts else None
     if listed is not None and listed[0]:  # 「投票 停车方案 1.划线 2.错峰 截止 周五18:00」
         title, parts = listed[0], {**parts, "选项": "|".join(listed[1])}

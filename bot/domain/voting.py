@@ -573,6 +573,10 @@ _MAY_ATTEND = re.compile(
 
 # 「公示到什么时候」「公示期多久」: when the 公示 open there ends.
 _PUBLICITY_WHEN = re.compile(r"什么时候|啥时候|哪天|几号|多久|几天|截止|结束|到期")
+# 「现在几票了」「投了多少票了」: the count so far, which is the poll's to tell when it closes.
+_VOTES_SO_FAR = re.compile(
+    r"^(?:现在|目前)?(?:一共|共)?(?:有|投了)?(?:几|多少)票了?(?:啊|呀|呢)?$|^票数(?:怎么样|如何)了?$"
+)
 # 「投票什么时候截止」「表决结果什么时候出来」: when a poll open in the group closes.
 _POLL_WHEN = re.compile(r"什么时候|啥时候|几点|哪天|截止|结束|结果")
 
@@ -650,5 +654,7 @@ def meeting_asked(text: str) -> bool:
     if ("参加" in text or "旁听" in text or "报名" in text) and _MAY_ATTEND.match(text):
         return True
     if "公示" in text and _PUBLICITY_WHEN.search(text) is not None:  # 「公示到什么时候」
+        return True
+    if "票" in text and _VOTES_SO_FAR.match(text):  # 「现在几票了」: when it closes
         return True
     return ("投票" in text or "表决" in text) and _POLL_WHEN.search(text) is not None

@@ -1120,7 +1120,9 @@ def test_a_meeting_called_in_its_group_with_one_time_and_no_deadline_is_fixed(
     later = [text for _, _, text in chat.run_until(at(11, 26, 12))]
     assert not any("时间投票" in text or "请书记定夺" in text for text in later), later
     # Two times still need a deadline for their poll.
-    assert chat.text("@李书记/网格3群: 议事 停车议事会 时间 周四19:00|周六10:00").startswith("用法")
+    assert chat.text("@李书记/网格3群: 议事 停车议事会 时间 周四19:00|周六10:00") == (
+        "2个时间要先投票定下来，请加上投票截止时间，例如：截止 明天20:00"
+    )
 
 
 ASK_OUTCOME = "请记录结果：结果 M1 决议 …；… 行动 @单位 事项 期限"
@@ -1686,3 +1688,25 @@ def test_a_meeting_is_asked_after_and_signed_up_for_privately(chat: Conversation
     )
     assert "参加：孙*爷，共1人" in chat.text("@李书记/私聊: 查看 M1").splitlines()
     assert chat.text("@孙大爷/私聊: 我去不了") == "已取消您参加 M1 的报名。"
+
+
+def test_a_poll_is_called_with_its_groups_sent_to_and_asked_for_its_close(
+    chat: Conversation,
+) -> None:
+    # Several times and no close: said what is missing (it was the whole usage line).
+    assert chat.text("@李书记/工作群: 议事 加装电梯 时间 周六上午9点/周日下午3点 地点 活动室") == (
+        "2个时间要先投票定下来，请加上投票截止时间，例如：截止 明天20:00"
+    )
+    # 发到 names its groups, as 群 does (it was kept as more of the place).
+    called = chat.say(
+        "@李书记/工作群: 议事 加装电梯 时间 周六上午9点/周日下午3点 截止 周五20:00 地点 活动室 发到 网格3"
+    )
+    assert [where for where, _ in called] == [WORK, G3]
+    assert "地点：活动室\n" in called[1][1]
+    voted = chat.say("@李书记/工作群: 投票 停车收费 选项 同意/反对 截止 周五20:00 发到 网格5")
+    assert [where for where, _ in voted] == [WORK, G5]
+    # A neighbour asking the count so far is told when the poll closes.
+    chat.say("@王芳/网格3群: 周六可以")
+    assert chat.text("@孙大爷/网格3群: 现在几票了") == (
+        "🗳 M1 加装电梯 投票截止 11月27日 20:00，截止后公布结果。"
+    )
