@@ -546,6 +546,8 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("给张网格设置成网格员", "role", "张网格 网格员"),
         ("1号催一下", "urge", "1"),
         ("帮我催一下1号", "urge", "1"),
+        ("我想把1号撤回", "withdraw", "1"),
+        ("帮我把2号撤了", "withdraw", "2"),
         ("提醒物业尽快处理1号", "urge", "1"),
         ("催一下刘物业把2号修了", "urge", "2"),
         ("督促物业办1号", "urge", "1"),
