@@ -997,8 +997,9 @@ def _coming_here(ctx: Context) -> Sequence[Meeting]:
 
 
 def attend(ctx: Context, text: str) -> Outcome | None:
-    """「我参加」「报名」 / 「我去不了」 in a group with a meeting coming there: the sender is on
-    its attendee list (reminded by name, shown in 查看), or off it. With several coming, the
+    """「我参加」「报名」 / 「我去不了」 in a group with a meeting coming there (privately: one of
+    the community's): the sender is on its attendee list (reminded by name, shown in 查看), or
+    off it. With several coming, the
     number says which (「报名 M2」). None when no meeting is coming there."""
     said = attending_said(text)
     assert said is not None
@@ -1046,7 +1047,7 @@ def when_and_where(ctx: Context, said: str) -> Outcome | None:
     """「几点开会」「在哪开会」 in a group with meetings coming there: each one's time and place
     (one called off before its time, that it was; 「有几个人报名了」: with how many signed up;
     「周四几点」: the one on that day); 「投票什么时候截止」 with polls open there: when each
-    closes. None when none is there."""
+    closes. Privately, of the community's (none: said so). None when none is there."""
     chat, now, tz = ctx.chat, ctx.now, ctx.services.settings.tz
     coming = _coming_here(ctx)
     polling: Sequence[Meeting] = []
