@@ -718,8 +718,9 @@ def _of_own_report(raw: str, said_text: str) -> Route | None:
         joining = staff_joining(said_text) is not None
         otherwise = Route(RouteKind.NEW_STAFF, text=raw, otherwise=IGNORE) if joining else IGNORE
         return Route(RouteKind.PLACE, text=raw, otherwise=otherwise)
-    if detail_said(raw) is not None:
-        return Route(RouteKind.DETAIL, text=raw, otherwise=IGNORE)
+    if detail_said(raw) is not None:  # 「1号补充一下，…」 from staff: perhaps of their work
+        work = Route(RouteKind.WORK_TOLD, text=raw, otherwise=IGNORE)
+        return Route(RouteKind.DETAIL, text=raw, otherwise=work if work_told(said_text) else IGNORE)
     if withdrawn_said(said_text):
         return Route(RouteKind.WITHDRAWN, text=raw, otherwise=IGNORE)
     if emergency_news(said_text):
@@ -1556,8 +1557,11 @@ _SAID_AS = (
             r"^(?:把|将)?(?P<number>[#＃]?[0-9]{1,9})\s*号?\s*的?(?:位置|地点|地址)\s*"
             r"(?:改成|改为|改到|更正为|应该是|应为|是|在)"
             rf"[\s:：,，]*+{_NOT_ASKING}(?P<what>[^\s,，。]{{2,20}})$"
+            # 「1号改到5号楼」「2号其实是5号楼2单元的」: a building named is where
+            r"|^(?:把|将)?(?P<n2>[#＃]?[0-9]{1,9})\s*号?\s*(?:改到|改成|改为|应该是|其实是)\s*"
+            r"(?P<what2>[0-9]{1,4}\s*(?:号楼|栋|幢)[^\s,，。?？吗]{0,12}?)的?$"
         ),
-        "改位置 {number} {what}",
+        "改位置 {number}{n2} {what}{what2}",
         False,
     ),
     # 「1号回访了，居民很满意」「回访了2号，不满意，说还是漏」「3号电话回访过，基本满意」
@@ -1749,7 +1753,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "备注 {number} {what}": ("备注",),
     "挂起 {number} {till}{why}": ("挂起", "暂缓"),
     "恢复 {number}{n2}{n3}{n4}": ("恢复", "挂起", "暂缓"),
-    "改位置 {number} {what}": ("位置", "地点", "地址"),
+    "改位置 {number}{n2} {what}{what2}": ("位置", "地点", "地址", "改", "应该是", "其实是"),
     "回访 {n1}{n2} {verdict}{why}": ("回访",),
     "回访 {n1}{n2} {verdict} {why}": ("回访",),
     "催办 {number}{n2}": ("催", "督", "加急", "快点", "尽快"),

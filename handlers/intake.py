@@ -564,6 +564,10 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
         return answer(ctx, texts.CALLED_BACK_HOW.format(number=issue.number), "invalid")
     if (checked := _check_told(ctx, issue, said)) is not None:
         return checked  # 「1号我去看了，灯确实亮了」 of work done: 核实
+    if (adding := _STAFF_ADDING.match(said)) is not None and said[adding.end() :].strip():
+        # 「1号补充一下，是3楼和4楼之间」 from staff: a 备注 for colleagues, or 进展 for all
+        line = texts.STAFF_NOTE_HINT.format(number=number, said=hinted(said[adding.end() :]))
+        return answer(ctx, line, "invalid")
     # 「1号能延期到下周吗」: how 延期 is asked for; else the command it was meant as.
     hint = _work_hint(said.strip())
     to = _EXTEND_TO.search(said)
@@ -609,6 +613,7 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
     return _work_hinted(ctx, hint, number, said.strip())
 
 
+_STAFF_ADDING = re.compile(r"^\s*(?:再|我再)?补充(?:一下|一点|说明|下)?[\s,，:：]*")
 _BARE_ESCALATION = re.compile(r"^(?:要|需要)?(?:升级|往上报|报上去)(?:处理|一下)?[吧了呀啊]*$")
 
 

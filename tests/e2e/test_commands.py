@@ -1132,3 +1132,15 @@ def test_words_of_an_issue_no_longer_open_say_what_is_left(chat: Conversation) -
     assert chat.text("@张网格/私聊: 1号又去看了一下") == (
         "#1 已销号，不用再办理；问题又出现了请发送「重开 1 原因」。"
     )
+
+
+def test_staff_adding_to_an_issue_are_told_a_note_or_progress(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    hint = "#1 记给同事看请发送「备注 1 是3楼和4楼之间」；要告诉报事人请发送「进展 1 是3楼和4楼之间」。"
+    assert chat.text("@李书记/工作群: 1号补充一下，是3楼和4楼之间") == hint
+    assert chat.text("@张网格/私聊: 1号补充：是3楼和4楼之间") == hint
+    # Its reporter's 补充 is still theirs.
+    assert chat.say("@王芳/网格3群: 1号补充一下，是3楼和4楼之间")[0] == (
+        "网格3群",
+        "已补充到 #1。如果这是另一件事，请回复「新建」。",
+    )
