@@ -1122,6 +1122,16 @@ _SAID_AS = (
         "统计 {period} 总结",
         False,
     ),
+    # 「本月热点问题」「这个月的高发问题有哪些」「今年反映最多的问题」: the period's figures, its
+    # categories first three
+    (
+        re.compile(
+            rf"^{_PLEASE}(?:看一?下)?{_PERIOD}的?(?:热点问题|热点|高发问题|突出问题|主要问题"
+            r"|反映最多的问题|问题最多的是什么)(?:有哪些|是什么|是哪些)?$"
+        ),
+        "统计 {period}",
+        False,
+    ),
     # 「周报」「上周的周报发一下」: last week's; 「本周的周报」 this week's so far
     (re.compile(r"^(?:看一?下|发一?下)?(?:上周的?)?周报(?:发一?下|发我)?$"), "统计 上周", False),
     (
@@ -1696,7 +1706,7 @@ _SAID_AS = (
 # What each phrasing cannot do without (one of these words): most messages are chatter, and a
 # substring test is cheaper than trying the pattern.
 _NEEDS: dict[str, tuple[str, ...]] = {
-    "统计 {period}": ("统计", "数据", "月报", "周报"),
+    "统计 {period}": ("统计", "数据", "月报", "周报", "热点", "高发", "突出", "主要问题", "最多"),
     "统计 {period} {place}": ("统计", "数据"),
     "统计 {period} {grid}": ("情况",),
     "统计 {period} 发工作群": ("统计", "数据"),

@@ -223,8 +223,10 @@ _COUNTED = re.compile(r"^(?:一共|总共)?(?:反映|报|收|有)了?(?:几|多�
 _HOLDERS_ASKED = re.compile(
     r"^(?:各(?:个)?单位|每个单位|各(?:个)?部门|哪个单位|哪家单位|哪个部门|谁)"
     r"(?:手上|手里|那边|积压|压|的?超期|的?逾期)[^,，。]{0,8}?(?:多少|几|最多)"
+    # 「超期最多的是谁」「积压最多的是哪家」
+    r"|^(?:超期|逾期|积压|压单)(?:的)?最多的?(?:是|单位是)?(?:谁|哪家|哪个单位|哪个部门)"
 )
-_HOLDERS_FIRST = frozenset("各每哪谁")  # the first characters _HOLDERS_ASKED allows
+_HOLDERS_FIRST = frozenset("各每哪谁超逾积压")  # the first characters _HOLDERS_ASKED allows
 
 
 # 「上个月的还有哪些没办」「10月份报的还有几件没办完」: those filed then (「台账 上月」).

@@ -538,6 +538,8 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("来个表格", "export", ""),
         ("这个月的月报", "stats", "这个月 总结"),
         ("今日小结", "stats", "今日 总结"),
+        ("本月热点问题", "stats", "本月"),
+        ("今年反映最多的问题", "stats", "今年"),
         ("昨日统计", "stats", "昨日"),
         ("1号受理一下", "accept", "1"),
         ("3号紧急", "hurry", "3"),
@@ -834,6 +836,8 @@ def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
         ("网格3有超期的吗", "红 网格3"),
         ("5号楼有哪些问题", "5号楼"),
         ("刘物业手上有几件", "刘物业"),
+        ("超期最多的是谁", "单位"),
+        ("积压最多的是哪家", "单位"),
         ("赵网格那边怎么样了", "赵网格"),  # how things stand with a holder: what they hold
         ("物业那边情况如何", "物业"),
         ("12345的还有哪些没办", "12345"),  # the 来源
