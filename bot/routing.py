@@ -40,7 +40,7 @@ from bot.domain.asking import (
     work_told,
 )
 from bot.domain.deadlines import DUE_WORDS
-from bot.domain.duplicates import me_too
+from bot.domain.duplicates import follow_too, me_too
 from bot.domain.guide import asked as guide_asked
 from bot.domain.lookback import came_back
 from bot.domain.patrols import mentions_rounds, patrol_said, rounds_asked
@@ -403,7 +403,7 @@ class Router:
         if (
             not private
             and untagged.kind is RouteKind.IGNORE
-            and me_too(said_text, replying=replying)
+            and (me_too(said_text, replying=replying) or follow_too(said_text))
         ):
             return Route(RouteKind.ME_TOO, text=raw, otherwise=untagged)
         if not private:  # 「灯修好了，谢谢」「谢谢」: perhaps of a reporter's issue there
@@ -1334,6 +1334,8 @@ _SAID_AS = (
         re.compile(
             r"^(?:怎么|如何|在哪)(?:看|查|查看)(?:一下)?我(?:手上|手里|的)(?:的)?"
             r"(?:事|事项|事情|单子|工单|活)?$"
+            # 「我关注了哪些」「我关注的事项」: those one follows, which 台账 我的 lists
+            r"|^(?:看看|查一?下)?我(?:都)?关注(?:了|的|过)的?(?:哪些|什么|啥)?(?:事项?|事情|问题)?(?:呢)?$"
         ),
         "台账 我的",
         False,
@@ -1739,7 +1741,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "台账 {what}": ("台账", "台帐"),
     "撤回 {number}{n2}": ("撤", "取消"),
     "帮助": ("命令", "指令", "功能", "做什么", "干什么", "做啥", "干啥", "办什么", "哪些事"),
-    "台账 我的": ("怎么看", "怎么查", "如何看", "如何查", "在哪看", "在哪查"),
+    "台账 我的": ("怎么看", "怎么查", "如何看", "如何查", "在哪看", "在哪查", "关注"),
     "提醒 列表": ("提醒",),
     "提醒 取消 {number}": ("提醒",),
     "提醒 取消 {what}{what2}": ("提醒",),
@@ -1770,7 +1772,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "加急 {number} {why}": ("加急", "紧急", "特急", "急"),
     "派单 {number} {who}": ("负责", "处理", "跟进", "看看", "看一下", "修"),
     "催办 {number}": ("提醒", "催", "督"),
-    "办结 {number}": ("结案", "完结", "关"),
+    "办结 {number}": ("结案", "完结", "关闭", "关掉", "关单", "结单", "以关", "能关"),
     "销号 {number}": ("销号",),
     "群发 列表": ("通知", "群发"),
     "走访 撤回": ("走访", "巡查"),
@@ -1783,7 +1785,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "回访 {n1}{n2} {verdict} {why}": ("回访",),
     "催办 {number}{n2}": ("催", "督", "加急", "快点", "尽快"),
     "催办 超期": ("催",),
-    "催办 {who}{who2}": ("催", "督促"),
+    "催办 {who}{who2}": ("催", "督"),
     "催办": ("催",),
     "核实 {number} {what}": ("确认", "核实"),
     "发到 {meeting} {where}": ("发到", "发给", "发送到", "发布到"),

@@ -50,6 +50,7 @@ from bot.domain.duplicates import (
     WINDOW,
     ReportFacts,
     find_duplicate,
+    follow_too,
     names_the_problem,
 )
 from bot.domain.guide import PROBLEM_SAID
@@ -121,6 +122,7 @@ from handlers.ledger import (
     CALL_MISSED,
     URGE_AGAIN_AFTER,
     WORDS_MAX,
+    follow,
     is_deadline,
     issue_facts,
     own_open_here,
@@ -1939,6 +1941,8 @@ def me_too(ctx: Context, _text: str) -> Outcome | None:
         same = ctx.uow.issues.latest_here(ctx.chat.id, ctx.now - ME_TOO_WITHIN)
     if same is None or same.status not in OPEN or same.reporter_id == ctx.sender.id:
         return None
+    if follow_too(said.strip()):  # 「我也关注一下」: to hear how it goes, no report of theirs
+        return follow(ctx, str(same.number))
     if names_the_problem(said):  # 「我家楼道灯也不亮」: the same kind of problem?
         analysis = ctx.services.analyzer.analyze(_text)
         category, building = analysis.category, analysis.location.building

@@ -506,6 +506,22 @@ ME_TOO_WITHIN = timedelta(hours=1)
 """How long after a report 「我家也是」 in its group counts as the same problem."""
 
 
+# 「我也关注一下」「有进展告诉我」「我也想知道结果」 just after a neighbour's report: following it.
+_FOLLOW_TOO = re.compile(
+    r"^(?:我|我们)?(?:也)?(?:想|要)?关注(?:一下)?(?:吧)?$"
+    r"|^(?:有|出了?)(?:进展|消息|结果)(?:了)?(?:请|麻烦)?(?:也)?(?:告诉|通知)(?:我|一下)(?:一声|一下)?$"
+    r"|^我也想知道(?:进展|结果|怎么处理的?)$"
+)
+
+
+def follow_too(text: str) -> bool:
+    """Whether `text` (normalised, without its closing punctuation) asks, as the whole message,
+    to hear how a report goes: 「我也关注一下」「有进展告诉我」."""
+    return ("关注" in text or "告诉" in text or "通知" in text or "想知道" in text) and (
+        _FOLLOW_TOO.match(text) is not None
+    )
+
+
 def me_too(text: str, *, replying: bool) -> bool:
     """「我家也是」「同样的问题」 as the whole message; 「+1」「同上」 only `replying` to another
     or after an issue's number (「1号我也遇到了」「#2 +1」) (`text` normalised, without its

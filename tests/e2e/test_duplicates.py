@@ -150,6 +150,23 @@ def test_a_neighbour_saying_me_too_after_a_report_counts_as_reporting_it(
     assert chat.say("@陈楼长/网格3群: 我家也是") == []
 
 
+def test_a_neighbour_asking_to_hear_how_a_report_goes_follows_it(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元下水道堵了")
+    following = "已关注 #1，有进展会在这里通知您。"
+    assert chat.say("@孙大爷/网格3群: 我也关注一下") == [("网格3群", following)]
+    assert chat.say("@钱阿姨/网格3群: 有进展告诉我") == [("网格3群", following)]
+    assert chat.say("@钱阿姨/网格3群: 有进展告诉我") == [("网格3群", "您已关注 #1。")]
+    # Followers, not reporters: the count stays one; they are told of its progress.
+    assert "反映次数" not in chat.text("@李书记/工作群: 查看 1")
+    told = chat.say("@张网格/网格3群: 进展 1 物业明天来疏通")
+    assert {where for where, _ in told} >= {"网格3群"}
+    # Their own report, or an hour on: chat.
+    assert chat.say("@王芳/网格3群: 我也关注一下") == []
+    chat.clock.advance(timedelta(minutes=61))
+    assert chat.say("@周女士/网格3群: 我也关注一下") == []
+    assert chat.text("@孙大爷/私聊: 我关注了哪些").splitlines()[1].startswith("🟢 #1【排水管道】")
+
+
 def test_a_neighbour_saying_the_problem_again_for_their_home_counts_if_it_is_that_kind(
     chat: Conversation,
 ) -> None:
