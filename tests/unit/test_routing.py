@@ -1575,3 +1575,13 @@ def test_a_word_on_the_issue_before_the_verb_is_for_staff_to_say(
 @pytest.mark.parametrize(("text", "chat"), [("问题", PRIVATE), ("诉求", PRIVATE), ("角色", GROUP)])
 def test_a_word_of_the_ledger_alone_or_in_a_group_is_no_listing(text: str, chat: ChatRef) -> None:
     assert route(text, chat=chat).command is None
+
+
+def test_no_needed_word_hides_another_that_starts_with_it() -> None:
+    """The words a phrasing needs are found in one pass that yields the shorter of two that
+    start alike (「督」 of 「督促」): such a pair left the longer one's phrasings silent."""
+    from bot.routing import _NEEDS  # the phrasings' own table: what the pass looks for
+
+    words = sorted({word for needed in _NEEDS.values() for word in needed})
+    hidden = [(a, b) for a in words for b in words if a != b and b.startswith(a)]
+    assert hidden == []
