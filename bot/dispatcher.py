@@ -373,7 +373,9 @@ class Dispatcher:
             RouteKind.NEW_STAFF,
         ):
             return True  # rare: who said it, and of what meeting, is for the handler to see
-        if kind in (RouteKind.MEETING_ASKED, RouteKind.ATTEND) and message.chat.is_private:
+        if kind in (RouteKind.MEETING_ASKED, RouteKind.ATTEND) and (
+            message.chat.is_private or (kind is RouteKind.MEETING_ASKED and message.mentions_bot)
+        ):
             return True  # said to the bot: its answer, or the greeting when there is none
         if kind is RouteKind.NOTICE_ASKED:  # 「明天几点停水」: a question is no rare thing
             return message.chat in self._noticed

@@ -776,6 +776,9 @@ def _heard_in_group(raw: str, said_text: str, untagged: Route) -> Route | None:
     staff telling of one (in a work group), 「我参加」 a meeting, a question about a meeting
     coming there or a notice sent there; None for other words."""
     chat = untagged.kind is RouteKind.IGNORE
+    if untagged.kind is RouteKind.MENTION and meeting_asked(said_text):
+        # 「@邻里 议事会什么时候开」: said to the bot (none coming: said so)
+        return Route(RouteKind.MEETING_ASKED, text=said_text, otherwise=untagged)
     if chat and asks_in_group(said_text):
         return Route(RouteKind.ASKING, text=raw, otherwise=untagged)
     if chat and (work_told(said_text) or filing_said(said_text)):

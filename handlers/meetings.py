@@ -1065,8 +1065,11 @@ def when_and_where(ctx: Context, said: str) -> Outcome | None:
     if ctx.community is not None and "公示" in ctx.message.text:  # 「公示到什么时候」
         published = list(ctx.uow.meetings.publicising(ctx.community.id, now))
     if not (coming or polling or published or called_off):
-        private = ctx.message.chat.is_private and ctx.community is not None
-        return answer(ctx, texts.MEETINGS_NONE) if private else None  # said to the bot
+        if ctx.community is None or not (ctx.message.chat.is_private or ctx.message.mentions_bot):
+            return None
+        # Said to the bot: none (privately, in the community; in a group, sent there).
+        none = texts.MEETINGS_NONE if ctx.message.chat.is_private else texts.MEETINGS_NONE_HERE
+        return answer(ctx, none)
     lines = []
     for meeting in called_off:  # 「会议取消了吗」: it was, before its time
         assert meeting.starts_at is not None

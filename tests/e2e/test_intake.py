@@ -620,7 +620,9 @@ def test_words_to_the_bot_that_report_nothing_are_answered_not_filed(chat: Conve
         "最近没有停水通知。如果现在停水了，请告诉我在几号楼，我来登记。"
     )
     assert chat.text("@王芳/私聊: 这周要停电吗").startswith("最近没有停电通知。")
-    assert chat.say("@钱大爷/幸福里居民群: @邻里 今晚议事会几点开始？") == [("幸福里居民群", hint)]
+    assert chat.say("@钱大爷/幸福里居民群: @邻里 今晚议事会几点开始？") == [
+        ("幸福里居民群", "目前没有发到本群的议事会或表决。")
+    ]
     assert chat.text("@王芳/私聊: 怎么报事").startswith("您好，我是邻里。直接描述要反映的问题")
     assert issues(chat) == []
     # A problem said to the bot is still a report, with or without a question in it.

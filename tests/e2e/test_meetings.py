@@ -1682,6 +1682,11 @@ def test_a_meeting_is_asked_after_and_signed_up_for_privately(chat: Conversation
     told = "📅 M1 停车难 定于 11月28日 9:00，地点：罐罐茶。\n要参加请回复「我参加」。"
     for asked in ("几点开会", "开会的时间是什么时候", "议事会在哪开"):
         assert chat.say(f"@孙大爷/私聊: {asked}") == [("私聊·孙大爷", told)], asked
+    # Asked of the bot in a group the meeting was not sent to: none there, said so.
+    assert (
+        chat.text("@孙大爷/网格5群: @邻里 议事会什么时候开") == "目前没有发到本群的议事会或表决。"
+    )
+    assert chat.text("@孙大爷/网格3群: @邻里 议事会什么时候开") == told.replace("私聊·孙大爷", "")
     # 「我参加」 as it invites, there too.
     assert chat.text("@孙大爷/私聊: 我参加") == (
         "已记下：您参加 M1 停车难（11月28日 9:00），共1人报名。开会前会提醒您。"
