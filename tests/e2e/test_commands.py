@@ -1144,3 +1144,16 @@ def test_staff_adding_to_an_issue_are_told_a_note_or_progress(chat: Conversation
         "网格3群",
         "已补充到 #1。如果这是另一件事，请回复「新建」。",
     )
+
+
+def test_an_escalated_units_words_are_read_as_its_work(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 小区门口路面塌陷")
+    chat.say("@李书记/工作群: 上报 1 街道城管办 需要协调施工")
+    # Work arranged is 进展; work finished 办结 first; what they hold is their 台账.
+    assert chat.text("@周主任/私聊: 收到，我们安排人去看") == (
+        "#1 报进展请发送「进展 1 收到，我们安排人去看」，报事人会收到；办好后再发送「办结 1 结果」。"
+    )
+    assert chat.text("@周主任/私聊: 1号施工完了").startswith(
+        "#1 已办好的话，请发送「办结 1 施工完了」"
+    )
+    assert chat.text("@周主任/私聊: 我们这边还有几件") == chat.text("@周主任/私聊: 台账")
