@@ -13,7 +13,15 @@ from bot.domain.deadlines import DeadlineError, PastDeadline, format_deadline, n
 from bot.domain.issues import Role
 from bot.domain.permissions import STAFF
 from bot.domain.repeats import MORNING, Repeat, RepeatError, looks_repeating, parse_repeat
-from bot.text import SENTENCE_ENDS, echoed, normalize, rstrip_marks, shorten, whole_number
+from bot.text import (
+    SENTENCE_ENDS,
+    echoed,
+    month_day,
+    normalize,
+    rstrip_marks,
+    shorten,
+    whole_number,
+)
 from handlers import texts
 from handlers.base import Answer, Context, Outcome, answer, quiet_until
 from handlers.schedule import (
@@ -344,6 +352,9 @@ def _change(ctx: Context, args: str) -> Outcome:
     old = _pending(ctx, said[1])
     if old.kind == NOTICE:
         return _change_notice(ctx, said[1], old, words)
+    if old.repeat is None and not names_a_day(said[2]) and time_first(ctx, words) is not None:
+        # 「改到11点」: 11:00 of the day it was on, not of today
+        words.insert(0, month_day(old.due_at.astimezone(ctx.services.settings.tz)))
     old.status = "cancelled"  # first, so it does not count against the repeating ones'
     if old.repeat is not None and _WEEKDAY_FIRST.match(words[0]):
         words[0] = f"每{words[0]}"  # a weekly one moved to 周二 stays weekly

@@ -496,6 +496,9 @@ def test_a_reminder_is_cancelled_by_its_words(chat: Conversation) -> None:
     changed = chat.text("@张网格/私聊: 把明天的提醒改到10点")
     assert "现在是：11月24日 10:00 提醒：去3号楼回访" in changed
     assert "现在是：每周二 9:00 提醒：交月报" in chat.text("@张网格/私聊: 月报的提醒改成周二9点")
+    # A time alone keeps the day the reminder was on (it moved to today).
+    chat.say("@张网格/私聊: 下周一上午10点提醒我开会")
+    assert "现在是：11月30日 11:00 提醒：开会" in chat.text("@张网格/私聊: 把开会的提醒改到11点")
     assert chat.text("@张网格/私聊: 提醒 修改 12月1日 10点") == (
         "12月1日没有您的提醒。发送「提醒 列表」查看您的提醒和编号。"
     )
