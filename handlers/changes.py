@@ -28,3 +28,15 @@ def rate_change(what: str, now: float, was: float, *, same: bool = True) -> str:
         return texts.COMPARED_SAME.format(what=what) if same else ""
     way = texts.COMPARED_UP if points > 0 else texts.COMPARED_DOWN
     return texts.COMPARED_POINTS.format(what=what, way=way, n=abs(points))
+
+
+def time_said(seconds: float) -> str:
+    """How long something took, as a report says it: 「不到1小时」, 「5小时」, 「1.5天」, 「3天」
+    (calendar days to one decimal from a day on)."""
+    hours = seconds / 3600
+    if hours < 1:
+        return texts.TIME_UNDER_AN_HOUR
+    if round(hours) < 24:
+        return texts.TIME_HOURS.format(hours=round(hours))
+    days = f"{seconds / 86400:.1f}".removesuffix(".0")
+    return texts.TIME_DAYS.format(days=days)

@@ -34,7 +34,7 @@ from bot.messages import Document, Outgoing, Reply
 from bot.text import echoed, normalize, read_number
 from handlers import guide, texts, workload
 from handlers.base import Answer, Context, Outcome, Services, answer, check_grid, reply_to
-from handlers.changes import count_change, rate_change
+from handlers.changes import count_change, rate_change, time_said
 from handlers.ledger import check
 from handlers.meeting_stats import MeetingFigures, figures_text, meeting_figures
 from handlers.notify import chat_ref, tell_work_groups
@@ -317,18 +317,6 @@ def short_names(services: Services) -> Callable[[str], str]:
     """The category names the summary sentence uses: 停车 for 停车通行 (`short` in the
     categories file), as in 「分类前三：停车32、排水20、噪音15」."""
     return lambda code: services.category(code).short_name
-
-
-def time_said(seconds: float) -> str:
-    """How long something took, as a report says it: 「不到1小时」, 「5小时」, 「1.5天」, 「3天」
-    (calendar days to one decimal from a day on)."""
-    hours = seconds / 3600
-    if hours < 1:
-        return texts.TIME_UNDER_AN_HOUR
-    if round(hours) < 24:
-        return texts.TIME_HOURS.format(hours=round(hours))
-    days = f"{seconds / 86400:.1f}".removesuffix(".0")
-    return texts.TIME_DAYS.format(days=days)
 
 
 def summary_sentence(

@@ -959,6 +959,7 @@ WORK_NOTHING = "{name}{period}没有办理记录{patrols}。"
 WORK_HEAD = "{period}{who}办理情况："
 WORK_EVERYONE = "各人员"
 WORK_ME = "我"
+WORK_TOOK = "，办结平均用时{time}"  # from filing, of those they finished
 WORK_ON_TIME = "（按期{on_time}）"  # of the 办结: made by the deadline
 WORK_LINE = "经手{handled}件，{actions}{patrols}"
 WORK_IDLE = "没有办理记录{patrols}"

@@ -20,7 +20,7 @@ from bot.domain.privacy import mask_name
 from handlers import texts
 from handlers.admin import grant_scope
 from handlers.base import Answer, Context
-from handlers.changes import count_change
+from handlers.changes import count_change, time_said
 from handlers.patrol_stats import PatrolFigures, households_said, patrol_figures
 from storage.models import Person, RoleGrant
 from storage.repositories import RESOLVED_ON_TIME
@@ -96,7 +96,8 @@ def work_text(
     chosen = [m for m in staff.values() if m.person.id in query.people or m.role in query.staff]
     chosen.sort(key=lambda m: _ORDER.index(m.role))  # stable: in the order granted
     ids = [m.person.id for m in chosen]
-    touched, done = work_counts(ctx.uow, ctx.community.id, period.since, period.until, ids)
+    community_id = ctx.community.id
+    touched, done = work_counts(ctx.uow, community_id, period.since, period.until, ids)
     rounds = patrol_figures(ctx.uow, ctx.community.id, period.since, period.until, person_ids=ids)
     moved = _moved(ctx, ids, before, touched, rounds) if before is not None else {}
     private = ctx.chat.kind == "private"
@@ -111,7 +112,12 @@ def work_text(
             visited = households_said(rounds.visited[person_id])
             patrols = texts.WORK_PATROLS.format(count=count, households=visited)
         patrols += moved.get(person_id, "")
-        return Work(touched.get(person_id, 0), _actions(done.get(person_id, {})), patrols)
+        actions = _actions(done.get(person_id, {}))
+        if query.durations:  # 「张网格平均多久办结」: how long what they finished took
+            took = ctx.uow.audit.resolve_times(community_id, person_id, period.since, period.until)
+            if took:
+                actions += texts.WORK_TOOK.format(time=time_said(sum(took) / len(took)))
+        return Work(touched.get(person_id, 0), actions, patrols)
 
     if query.people and not query.staff:
         return "\n".join(_sentence(label, name_of(m), m, work_of(m), grid_line) for m in chosen)

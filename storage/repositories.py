@@ -1621,6 +1621,27 @@ class Audit:
             )
         )
 
+    def resolve_times(
+        self, community_id: int, person_id: int, since: datetime | None, until: datetime | None
+    ) -> list[float]:
+        """The seconds from filing to each 办结 this person made in [since, until) (either end
+        open when None): how long what they finished took."""
+        where = [
+            AuditEntry.community_id == community_id,
+            AuditEntry.actor_id == person_id,
+            AuditEntry.action == "resolve",
+        ]
+        if since is not None:
+            where.append(AuditEntry.at >= since)
+        if until is not None:
+            where.append(AuditEntry.at < until)
+        rows = self._session.execute(
+            select(AuditEntry.at, Issue.created_at)
+            .join(Issue, Issue.id == AuditEntry.issue_id)
+            .where(*where)
+        )
+        return [(done - filed).total_seconds() for done, filed in rows]
+
     def work_done(
         self,
         community_id: int,

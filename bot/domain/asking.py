@@ -783,7 +783,10 @@ _WORK_ASKED = re.compile(
 # issues done took (「统计 本月 用时」), a unit's when one is named.
 _DONE_WORD = r"(?:办结|办完|办好|处理完?|解决|修好|弄好)"
 _DURATION_ASKED = re.compile(
-    rf"^(?:我们|咱们|社区)?(?P<period>{_STATS_PERIOD})?的?(?:(?P<unit>物业|[\u4e00-\u9fff]{{1,6}}?(?:局|所|公司|中心|办))的?)?"
+    rf"^(?:我们|咱们|社区)?(?P<period>{_STATS_PERIOD})?的?"
+    # a unit, a grid, or one of staff (「张网格平均多久办结」)
+    r"(?:(?P<unit>物业|网格[0-9]{1,3}|[\u4e00-\u9fff]{1,3}?(?:网格员?|书记|物业)"
+    r"|[\u4e00-\u9fff]{1,6}?(?:局|所|公司|中心|办))的?)?"
     rf"(?P<period2>{_STATS_PERIOD})?的?(?:诉求|问题)?的?"
     rf"(?:平均(?:的)?(?:办结|办理|处理)?(?:用时|时长|时间|周期)|(?:办结|办理|处理)(?:用时|时长|周期)"
     rf"|{_DONE_WORD}(?:一件|一条|一个)(?:事|诉求|问题)?(?:平均|一般)(?:要|需要|得|用)?"

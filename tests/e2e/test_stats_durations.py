@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from handlers.stats import time_said
+from handlers.changes import time_said
 from tests.support.conversation import Conversation
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -131,3 +131,20 @@ def test_reopened_counts_to_its_last_done_and_a_building_heads_own(
 )
 def test_time_is_said_in_hours_under_a_day_and_days_after(seconds: float, said: str) -> None:
     assert time_said(seconds) == said
+
+
+def test_what_one_of_staff_finished_took_on_average(
+    chat: Conversation, november: dict[int, tuple[datetime, datetime]]
+) -> None:
+    # 张网格 finished #1; 刘物业 #2; asked in words, 用时 is added to their work.
+    mine = took(november[1])
+    assert chat.text("@李书记/工作群: 张网格平均多久办结").splitlines()[0] == (
+        f"张*格本月经手事项2件：派单1、办结1（按期1），办结平均用时{mine}。"
+    )
+    assert (
+        chat.text("@李书记/工作群: 统计 本月 刘物业 用时")
+        .splitlines()[0]
+        .endswith(f"办结平均用时{took(november[2])}。")
+    )
+    # Without 用时, their work as before.
+    assert "用时" not in chat.text("@李书记/工作群: 统计 本月 张网格")
