@@ -63,6 +63,8 @@ _CHINESE_SCORES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _SCORE = re.compile(
     r"^(?:打|给)?个?(?:([1-5])(?:分|星|颗星)?|([一二两三四五])(?:分|星|颗星))(?:好评)?$"
 )
+# 「我给个好评」「给你们个差评」: the giving, before the rating word.
+_GIVEN = re.compile(r"^(?:我)?(?:要|想)?(?:给|打)(?:你们|您|你)?(?:个|一个|了个)?")
 # 「我对处理结果不满意」「对这次的结果很满意」: what the verdict is of, said before it.
 _OF_THE_RESULT = re.compile(
     r"^(?:我|我们)?对?(?:这次|你们|本次)?的?(?:处理|办理|维修)?的?(?:结果|效果)(?:我)?(?:是|还是)?"
@@ -78,6 +80,8 @@ def spoken_score(text: str, *, vague: bool = False) -> int | None:
     anything else. `text` is normalised (half-width)."""
     polite = rstrip_marks(_THANKS.sub("", _without_symbols(text).replace(" ", "")), _BEFORE_THANKS)
     word = _OF_THE_RESULT.sub("", polite).rstrip(_PARTICLES)
+    if word not in RATING_WORDS and (given := _GIVEN.match(word)) is not None:
+        word = word[given.end() :] or word  # 「我给个好评」「给你们点个赞」: the word given
     if word in RATING_WORDS:
         return RATING_WORDS[word]
     if vague and word in VAGUE_RATING_WORDS:

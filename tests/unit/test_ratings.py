@@ -29,6 +29,8 @@ from bot.domain.ratings import fixed_said, not_fixed, spoken_rating, thanks_said
         ("我对处理结果不满意", (1, "")),  # what the verdict is of, said first
         ("对这次的结果很满意", (5, "")),
         ("3星好评，来得有点晚", (3, "来得有点晚")),
+        ("我给个好评", (5, "")),  # the giving before the word
+        ("给你们个差评，一直没人来", (1, "一直没人来")),
     ],
 )
 def test_a_verdict_with_or_without_its_reason(typed: str, rating: tuple[int, str]) -> None:
@@ -37,7 +39,16 @@ def test_a_verdict_with_or_without_its_reason(typed: str, rating: tuple[int, str
 
 @pytest.mark.parametrize(
     "typed",
-    ["满意度调查什么时候", "收到，谢谢", "我家 3", "5，很好", "一般", "星星很多", "五星级酒店"],
+    [
+        "满意度调查什么时候",
+        "收到，谢谢",
+        "我家 3",
+        "5，很好",
+        "一般",
+        "星星很多",
+        "五星级酒店",
+        "我给",
+    ],
 )
 def test_what_is_not_a_rating(typed: str) -> None:
     assert spoken_rating(typed) is None
