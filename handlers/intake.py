@@ -856,6 +856,10 @@ def _phone_given(ctx: Context, text: str) -> Outcome | None:
     return _kept_on(ctx, issue, text, reply, texts.PHONE_ALERT)
 
 
+# 「又坏了」「又堵了」「又不亮了」「又出现了」: a problem back after it was fixed.
+_CAME_BACK = re.compile(r"又(?:坏|堵|漏|不亮|不通|不行|出现|开始|来|有|停|响|吵|臭|脏|满)")
+
+
 def _about_issue_told(ctx: Context, text: str) -> Outcome | None:
     """「1号我去看过了，确实不亮」 said privately, with the number of an open issue the sender
     reported, follows, or (a 楼栋长) has in their building: a 补充 of it, passed to the work
@@ -867,6 +871,13 @@ def _about_issue_told(ctx: Context, text: str) -> Outcome | None:
     issue = ctx.uow.issues.by_number(ctx.community.id, number)
     if issue is not None and (checked := _check_told(ctx, issue, said)) is not None:
         return checked  # 「1号我去看了，灯确实亮了」 from its 楼栋长: 核实
+    if (
+        issue is not None
+        and issue.status is IssueStatus.CLOSED
+        and issue.reporter_id == ctx.sender.id
+        and (_CAME_BACK.search(said) or not_fixed(normalize(said), private=True))
+    ):  # 「1号又坏了」 of their own closed out: it came back, reopened (not a new report)
+        return reopen(ctx, f"{number} {said.strip()}")
     if issue is None or issue.status not in OPEN:
         return None
     actor = ctx.actor

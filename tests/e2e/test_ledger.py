@@ -485,6 +485,23 @@ def test_a_reporter_cannot_undo_a_rejection_but_staff_can(chat: Conversation) ->
     assert any("#1 已重开" in text for _, text in chat.say("@李书记/工作群: 重开 1 核实属于小区"))
 
 
+def test_a_closed_issue_said_to_be_back_by_its_reporter_is_reopened(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
+    chat.say("@李书记/工作群: 办结 1 已疏通")
+    chat.say("@王芳/网格3群: 满意")
+    # Privately, by its number: reopened with her words (it was filed as a new 「其他」 report).
+    assert chat.say("@王芳/私聊: 1号又堵了")[0] == (
+        "私聊·王芳",
+        "#1 已重开：又堵了，期限 11月26日。",
+    )
+    assert "反映次数" not in chat.text("@李书记/工作群: 查看 1")
+    assert "#2" not in chat.text("@李书记/工作群: 台账")  # nothing new filed
+    # Someone else's, or words that say nothing came back: not reopened.
+    chat.say("@李书记/工作群: 办结 1 又疏通了")
+    chat.say("@王芳/网格3群: 满意")
+    assert not any("已重开" in text for _, text in chat.say("@孙大爷/私聊: 1号又堵了"))
+
+
 def test_the_holder_hears_privately_when_their_issue_is_reopened(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
     chat.say("@李书记/工作群: 派单 1 物业 3天")
