@@ -556,6 +556,8 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("我想把1号撤回", "withdraw", "1"),
         ("帮我把2号撤了", "withdraw", "2"),
         ("提醒物业尽快处理1号", "urge", "1"),
+        ("超期的帮我催一下", "urge", "超期"),
+        ("这个月我们网格的统计", "stats", "这个月"),
         ("督促一下物业", "urge", "物业"),  # 督 of 督促物业办1号 hid 督促
         ("我关注了哪些", "list", "我的"),  # 关 of 1号可以关了 hid 关注
         ("催一下刘物业把2号修了", "urge", "2"),
@@ -875,6 +877,7 @@ def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
         ("超期最久的是哪个", "红"),
         ("帮我看看超期的", "红"),
         ("超期的", "红"),
+        ("我们网格的超期", "红"),
         ("看一下逾期的工单", "红"),
         ("我们楼有哪些问题", ""),  # their own 台账 (a 楼栋长's is their building's)
         ("我们楼反映了几件", ""),
