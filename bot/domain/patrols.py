@@ -56,6 +56,8 @@ _ROUNDS_ASKED = re.compile(
 )
 _GRIDS_MISSED = re.compile(
     r"^(?:哪个|哪些|哪几个)网格(?:还)?没有?(?:人)?(?:去)?(?:走访|巡查)(?:过)?$"
+    # 「这周谁没走访」「本周谁还没巡查」: the week's lines say who went round, and which grid none
+    r"|^(?:这周|本周)?(?:谁|哪个网格员|哪些人)(?:还)?没(?:有)?(?:去)?(?:走访|巡查)(?:过)?$"
 )
 
 
