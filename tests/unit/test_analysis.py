@@ -299,6 +299,8 @@ def test_a_clear_lead_is_more_confident_than_a_close_call(analyzer: Analyzer) ->
         "孩子被卡在电梯里出不来",
         "3号楼电梯坏了，困了好几个人",
         "电梯里困了两个老人",
+        "电梯又关人了！！！",  # shut in
+        "3号楼电梯里关了个老人",
     ],
 )
 def test_danger_words_are_urgent(analyzer: Analyzer, text: str) -> None:
@@ -317,6 +319,8 @@ def test_danger_words_are_urgent(analyzer: Analyzer, text: str) -> None:
         "饭烧焦了没事",
         "老人摔倒了，没事了，谢谢大家",
         "楼道冒烟了，不要紧的，是邻居在熏腊肉",
+        "这关人家什么事",
+        "电梯门关了",
     ],
 )
 def test_negated_or_cleared_danger_is_not_urgent(analyzer: Analyzer, text: str) -> None:
