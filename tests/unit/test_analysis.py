@@ -301,6 +301,16 @@ def test_a_clear_lead_is_more_confident_than_a_close_call(analyzer: Analyzer) ->
         "电梯里困了两个老人",
         "电梯又关人了！！！",  # shut in
         "3号楼电梯里关了个老人",
+        "有人晕过去了",
+        "有人打架，流了很多血",
+        "暖气管爆了，家里全是水",
+        "老人走丢了",
+        "有人要跳楼",
+        "楼上漏水漏到电箱了",
+        "天然气泄露",
+        "一氧化碳中毒",
+        "老人摔了一跤，起不来",
+        "家里跳闸了，老人用呼吸机",
     ],
 )
 def test_danger_words_are_urgent(analyzer: Analyzer, text: str) -> None:
@@ -321,6 +331,11 @@ def test_danger_words_are_urgent(analyzer: Analyzer, text: str) -> None:
         "楼道冒烟了，不要紧的，是邻居在熏腊肉",
         "这关人家什么事",
         "电梯门关了",
+        "早上起不来",
+        "信息泄露了",
+        "跳楼价大甩卖",
+        "之前摔了一跤，现在好了",
+        "小猫走丢了",
     ],
 )
 def test_negated_or_cleared_danger_is_not_urgent(analyzer: Analyzer, text: str) -> None:
