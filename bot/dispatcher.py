@@ -228,7 +228,7 @@ class Dispatcher:
         if route.kind is RouteKind.IGNORE:
             if (asked := self._guide_asked(message)) is not None:
                 route = Route(RouteKind.GUIDE_ASKED, text=asked, otherwise=IGNORE)
-            elif self._worth_suggesting(message):
+            elif self._worth_suggesting(message) or self._danger_heard(message):
                 route = Route(RouteKind.SUGGEST, text=message.text)
             else:
                 return []
@@ -356,6 +356,13 @@ class Dispatcher:
         if message.chat not in self._suggesting:
             return False
         return self._services.analyzer.worth_suggesting(visible(message.text))
+
+    def _danger_heard(self, message: IncomingMessage) -> bool:
+        """An untagged group message telling of danger (「楼道里有煤气味」), in any chat: the
+        residents are told how to get help at once, and the work group hears of it."""
+        if message.chat.is_private or not message.text:
+            return False
+        return self._services.analyzer.sounds_urgent(visible(message.text))
 
     def _awaited(self, message: IncomingMessage, route: Route) -> bool:
         """Whether what `message` may answer is there. In a group: a poll open there, a

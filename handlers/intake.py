@@ -2035,16 +2035,25 @@ def split(ctx: Context, args: str) -> Outcome:
     return Outcome(outcome.replies, "issue", outcome.issue_id)
 
 
-def suggest_filing(ctx: Context, _text: str) -> Outcome:
+def suggest_filing(ctx: Context, text: str) -> Outcome:
     """An untagged message that reads surely as a complaint, in a chat with 诉求提示 on: one
-    suggestion to file it, at most once per chat in SUGGEST_EVERY."""
+    suggestion to file it, at most once per chat in SUGGEST_EVERY. One telling of danger
+    (「楼道里有煤气味」), in any residents' group: where to call at once and how to file it,
+    and the work group told (it is not filed: chat-protocol §2), as often."""
     chat = ctx.chat
-    if ctx.community is None or not chat.suggest:
+    danger = chat.kind != "work" and ctx.services.analyzer.sounds_urgent(text)
+    if ctx.community is None or not (chat.suggest or danger):
         return Outcome([], "chatter")
     if chat.suggested_at is not None and ctx.now - chat.suggested_at < SUGGEST_EVERY:
         return Outcome([], "chatter")
     chat.suggested_at = ctx.now
-    return answer(ctx, texts.SUGGEST, "suggested")
+    if not danger:
+        return answer(ctx, texts.SUGGEST, "suggested")
+    said = quoted(text.strip(), _ALERT_DESCRIPTION_LIMIT)
+    alert = texts.DANGER_HEARD_ALERT.format(
+        chat=chat.title or chat.ref, who=mask_name(ctx.sender.name), said=said
+    )
+    return Outcome([reply_to(ctx, texts.DANGER_HEARD), *tell_work_groups(ctx, alert)], "suggested")
 
 
 def file_reply(ctx: Context, _note: str) -> Outcome:

@@ -127,6 +127,7 @@ class Analyzer:
             | set(self._chatter_cues)
         )
         self._lexicon = Lexicon(words)
+        self._danger = Lexicon(self._urgent)  # one cheap pass before a whole analysis
         self._segmenter = Segmenter.shared(words | set(signals.user_words))
 
     @property
@@ -147,6 +148,13 @@ class Analyzer:
         filing it (``complaint_model.suggest_threshold``, stricter than ``threshold``)."""
         score = self.analyze(text).complaint_score
         return score >= self._signals.complaint_model.suggest_threshold
+
+    def sounds_urgent(self, text: str) -> bool:
+        """Whether ``text`` tells of danger (urgent, as :meth:`analyze` judges it); most chat
+        holds no danger word, and costs one scan of the text."""
+        if not self._danger.scan(normalize(text)):
+            return False
+        return self.analyze(text).urgent
 
     def analyze(self, text: str) -> Analysis:
         """Analyse one message; any string is accepted and the result is always complete."""

@@ -131,3 +131,21 @@ def test_replying_to_the_bots_suggestion_files_the_message_it_answered(
     assert ack[1].startswith("已登记 #1【排水管道】3号楼2单元")
     [issue] = issues(chat)
     assert issue.description == SEWER and original is not None
+
+
+def test_danger_told_untagged_is_answered_and_the_work_group_told_whatever_the_setting(
+    chat: Conversation,
+) -> None:
+    # Suggestions are off here; a message of danger is still answered, and not filed.
+    assert chat.say("@孙大爷/网格3群: 3号楼电梯又关人了，快来人") == [
+        (G3, texts.DANGER_HEARD),
+        ("工作群", "🚨 网格3群的孙*爷说：3号楼电梯又关人了，快来人（未登记，请尽快核实）"),
+    ]
+    assert issues(chat) == []
+    # Its author files it as the answer says; then it is an urgent report.
+    filed = chat.say("@孙大爷/网格3群: ^1 #立案")
+    assert filed[0][1].startswith("已登记 #1【公共设施】") and "紧急" in filed[0][1]
+    # Danger negated, in the work group, or privately (a report there anyway): no such answer.
+    chat.clock.advance(timedelta(minutes=10))
+    assert chat.say("@钱阿姨/网格3群: 没有煤气味了，放心") == []
+    assert chat.say("@张网格/工作群: 楼道里有煤气味") == []
