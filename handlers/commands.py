@@ -358,6 +358,16 @@ COMMANDS: tuple[Command, ...] = (
         expects="issue",
     ),
     Command(
+        "unhurry",
+        ("取消加急",),
+        "编号",
+        "取消紧急：提醒和通知照常等到早上",
+        "取消加急 23",
+        ledger.unhurry,
+        STAFF,
+        expects="issue",
+    ),
+    Command(
         "verify",
         ("核实",),
         "编号 [说明]",

@@ -81,6 +81,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "escalate",
             "urge",
             "hurry",
+            "unhurry",
             "merge",
             "recategorize",
             "relocate",

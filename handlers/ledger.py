@@ -1276,6 +1276,21 @@ def hurry(ctx: Context, args: str) -> Outcome:
     return Outcome([reply_to(ctx, said), *told], "command", issue.id)
 
 
+def unhurry(ctx: Context, args: str) -> Outcome:
+    """取消加急 N — an urgent issue (加急, or danger read in its report) made ordinary again:
+    its reminders and notices wait out the quiet hours as others do. Nobody else is told."""
+    if (each := for_each_issue(ctx, args, unhurry)) is not None:
+        return each
+    issue, _ = find_issue(ctx, args, "unhurry")
+    if not issue.urgent:
+        raise Answer(texts.NOT_HURRIED.format(number=issue.number))
+    issue.urgent = False
+    record(ctx, issue, "unhurry")
+    return Outcome(
+        [reply_to(ctx, texts.UNHURRIED.format(number=issue.number))], "command", issue.id
+    )
+
+
 def verify(ctx: Context, args: str) -> Outcome:
     """核实 N [说明] — a 楼栋长 (their building), grid worker or the secretary confirms on the
     spot that a resolved issue is fixed (chat-protocol §1); a photo sent with it is kept and

@@ -233,6 +233,7 @@ AUDIT_ACTIONS = {
     "photo": "补充照片",
     "auto_close": "默认满意销号",
     "urgent": "转为紧急",
+    "unhurry": "取消加急",
     "verify": "现场核实",
     "lookback": "回头看",
     "withdraw": "报事人撤回",
@@ -422,6 +423,8 @@ PLACE_SAME = "#{number} 的位置已经是 {where}。"
 NO_PLACE = "（未写位置）"
 HURRY_NOT_OPEN = "#{number} {status}，无需加急。"
 HURRIED_ALREADY = "#{number} 已是紧急事项；要提醒承办人请发「催办 {number}」。"
+NOT_HURRIED = "#{number} 没有加急。"
+UNHURRIED = "已取消 #{number} 的加急，提醒和通知照常等到早上。"
 HURRY_REASON = "（{reason}）"
 HURRIED = "#{number} 已加急{because}，夜里也照常提醒"
 HURRIED_WHO = "，已告知 {who}。"

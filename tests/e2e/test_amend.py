@@ -136,3 +136,18 @@ def test_said_as_urgent_in_everyday_words_it_is_hurried_or_pointed_to(chat: Conv
         "#2 要加急请发送「加急 2 急，今天必须修好」，承办人马上收到提醒；"
         "要改期限请发送「延期 2 新期限」。"
     )
+
+
+def test_an_urgent_issue_made_ordinary_again_waits_out_the_quiet_hours(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    chat.say("@李书记/工作群: 1号很急")
+    assert chat.text("@李书记/工作群: 1号不急了") == ("已取消 #1 的加急，提醒和通知照常等到早上。")
+    assert "紧急" not in chat.text("@李书记/工作群: 查看 1").splitlines()[0]
+    assert chat.text("@李书记/工作群: 取消加急 1") == "#1 没有加急。"
+    # Danger read in a report is urgent too, and may be taken back the same way.
+    chat.say("@王芳/网格3群: #报事 5号楼楼道里有煤气味")
+    assert chat.text("@赵网格/私聊: 取消加急 2") == "已取消 #2 的加急，提醒和通知照常等到早上。"
+    # Only staff: a resident is told so, nothing changes.
+    chat.say("@李书记/工作群: 加急 1")
+    assert chat.text("@王芳/网格3群: 取消加急 1") == "只有网格员及以上可以取消加急。"
+    assert "紧急" in chat.text("@李书记/工作群: 查看 1").splitlines()[0]

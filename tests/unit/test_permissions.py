@@ -47,6 +47,7 @@ ALLOWED: dict[str, set[Role]] = {
     "merge": {W, S},
     "urge": {W, S},
     "hurry": {W, S},
+    "unhurry": {W, S},
     "recategorize": {W, S},
     "relocate": {W, S},
     "suspend": {W, S},  # its clock stopped: staff of its grid
