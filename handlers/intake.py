@@ -635,6 +635,12 @@ _MORE_TIME = re.compile(
 )
 
 
+# 「要等」「大概」「还得」 around how long: no reason of its own.
+_TIME_FILLER = re.compile(
+    r"^(?:大概|估计|可能|还|再)*|(?:还要|还得|要|得|需要|大概|估计|左右|吧|再)*$"
+)
+
+
 def _extend_hint(ctx: Context, said: str, general: str = texts.STAFF_EXTEND_HINT) -> str:
     """The 延期 hint for more time asked for in words (「灯泡没货了，要等两天」): the command
     with the length or day said and the rest as its reason (「延期 1 两天 灯泡没货了」), a
@@ -644,7 +650,10 @@ def _extend_hint(ctx: Context, said: str, general: str = texts.STAFF_EXTEND_HINT
             if not is_deadline(ctx, found["when"]):
                 continue
             others = [part for part in _clauses(said) if part != clause]
-            why = "，".join(others) or texts.REASON_WANTED
+            # 「配件要等三天」: the rest of its own clause, when it is alone
+            own = _TIME_FILLER.sub("", clause[: found.start()] + clause[found.end() :])
+            said_why = len(_TIME_FILLER.sub("", own.replace("等", ""))) >= 2  # not 「要等」 alone
+            why = "，".join(others) or (own if said_why else texts.REASON_WANTED)
             command = f"{found['when']} {hinted(why)}".replace("{", "{{").replace("}", "}}")
             return texts.STAFF_EXTEND_FILLED.replace("{command}", command)
     return general

@@ -1157,3 +1157,11 @@ def test_an_escalated_units_words_are_read_as_its_work(chat: Conversation) -> No
         "#1 已办好的话，请发送「办结 1 施工完了」"
     )
     assert chat.text("@周主任/私聊: 我们这边还有几件") == chat.text("@周主任/私聊: 台账")
+
+
+def test_more_time_asked_in_one_clause_keeps_its_reason(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    chat.say("@李书记/工作群: 派单 1 刘物业")
+    # The rest of the clause is the reason (it was left 「原因」); 「要等」 alone is none.
+    assert chat.text("@刘物业/私聊: 1号配件要等三天") == "#1 要延期请发送「延期 1 三天 配件要等」。"
+    assert chat.text("@刘物业/私聊: 1号要等两天") == "#1 要延期请发送「延期 1 两天 原因」。"
