@@ -2249,6 +2249,7 @@ def _file(
             # (「建议小区多装几个充电桩」), a question of nowhere (「小区什么时候停水」) nor one
             # of the rules (「装修可以几点开始」「停车费怎么收」), which is answered, not visited.
             nowhere = _WHOLE_ESTATE.search(said) or (asked and category.code == OTHER_CODE)
+            nowhere = nowhere or _CONDUCT.search(said) is not None  # 「态度很差」: nowhere to go
             ack += "" if nowhere or rule_asked(said) else texts.ACK_ASK_WHERE
     acknowledgement = reply_to(ctx, ack)
     if ctx.chat.kind != "private":
@@ -2363,7 +2364,33 @@ def _tell_work_groups(
             source=source.label,
             who=mask_name(reporter.name),
         )
+        if not source.taken and (secretaries := _staff_complained_of(ctx, issue)):
+            # 「我要投诉张网格，态度很差」: for the secretary, not the group the worker is in
+            return tell_privately(secretaries, text + texts.STAFF_COMPLAINT_NOTE)
     return tell_work_groups(ctx, text)
+
+
+# 「态度差」「不作为」「不理人」: words of someone's conduct complained of.
+_CONDUCT = re.compile(r"态度|不作为|不理|不管不问|敷衍|推诿|骂人|凶|刁难|不耐烦|不负责")
+
+
+def _staff_complained_of(ctx: Context, issue: Issue) -> list[Person]:
+    """The secretaries to tell instead of the work group, when a private report complains of
+    a grid worker's conduct by name (or as 网格员); none otherwise."""
+    assert ctx.community is not None
+    said = issue.description
+    if "投诉" not in said and _CONDUCT.search(said) is None:
+        return []
+    staff = ctx.uow.people.staff(ctx.community.id)
+    named = "网格员" in said or any(
+        grant.role is Role.WORKER and len(person.name) >= 2 and person.name in said
+        for person, grant in staff
+    )
+    if not named:
+        return []
+    return list(
+        {p.id: p for p, g in staff if g.role is Role.SECRETARY and p.name not in said}.values()
+    )
 
 
 def _chat_label(ctx: Context) -> str:

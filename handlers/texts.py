@@ -28,6 +28,7 @@ ACK_URGENT_ASK_WHAT = "\n出了什么事、在哪里？请马上{to}回复（如
 URGENT_ALERT = (
     "🚨 紧急诉求 #{number}【{category}】{where}{description}（{reporter} 报，来自{chat}）"
 )
+STAFF_COMPLAINT_NOTE = "（投诉工作人员，只发给书记）"
 PRIVATE_ALERT = "新诉求 #{number}【{category}】{where}{description}（私信反映，报事人已隐去）"
 TAKEN_ALERT = "新诉求 #{number}【{category}】{where}{description}（{source}，{who}登记）"
 

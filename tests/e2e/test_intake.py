@@ -1312,3 +1312,18 @@ def test_a_configured_category_takes_its_reports(chat: Conversation) -> None:
         "已登记 #3【排水管道】"
     )
     assert chat.text("@李书记/工作群: 统计 本月 供暖").startswith("本月（供暖）收集诉求2条")
+
+
+def test_a_private_complaint_of_a_grid_worker_goes_to_the_secretary_alone(
+    chat: Conversation,
+) -> None:
+    said = "我要投诉张网格，态度很差，问了三次都不理我"
+    replies = chat.say(f"@王芳/私聊: {said}")
+    assert [where for where, _ in replies] == ["私聊·王芳", "私聊·李书记"]
+    assert replies[0][1].endswith("回复「查看 1」看进度。")  # no 「在哪栋楼」 for a conduct
+    assert replies[1][1].endswith("（私信反映，报事人已隐去）（投诉工作人员，只发给书记）")
+    # A complaint of the property company's work still goes to the work group.
+    assert [where for where, _ in chat.say("@王芳/私聊: 5号楼物业保洁不作为，垃圾三天没清")] == [
+        "私聊·王芳",
+        "工作群",
+    ]
