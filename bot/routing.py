@@ -1017,6 +1017,9 @@ _PLEASE = r"(?:帮我|请|麻烦(?:你)?|给我)?"  # before a phrasing: 「帮�
 _SENT = r"(?:发一?下|发我|发给我|发过来|给我|发(?:到|在)?(?:这里|这儿))?(?:一下)?吧?"
 # 「…发到工作群」「…发群里」: posted there (said privately; in the work group, answered there)
 _TO_WORK_SAID = r"(?P<to>发(?:到|在)?(?:工作群|群里))(?:一下)?吧?"
+# 「1、2」「1号和2号」「#3,#4」: several issue numbers said together (`_said_as` spaces them)
+_NUMBERS_SAID = r"[#＃]?[0-9]{1,9}(?:\s*号?\s*(?:和|、|,|，|跟|及)\s*[#＃]?[0-9]{1,9})+"
+_NUMBERS_JOINED = re.compile(r"\s*号?\s*(?:和|、|,|，|跟|及)\s*")
 _GRID_SAID = r"(?P<grid>网格[0-9]{1,3})"  # 「导出网格3的台账」
 # 「1号回访了」「2号打了回访电话」「3号回访电话打过了」: the follow-up call made
 _CALLED_BACK = (
@@ -1502,6 +1505,23 @@ _SAID_AS = (
         "派单 {number} {who}",
         False,
     ),
+    # 「1、2都催一下」「把1号和2号都加急」 → 催办 1 2, 加急 1 2: several at once
+    (
+        re.compile(
+            rf"^(?:把|给)?(?P<numbers>{_NUMBERS_SAID})\s*号?\s*(?:都|全|也)?"
+            r"(?:催一下|催办一下|催办|催催|催一催)(?:吧)?$"
+        ),
+        "催办 {numbers}",
+        False,
+    ),
+    (
+        re.compile(
+            rf"^(?:把|给)?(?P<numbers>{_NUMBERS_SAID})\s*号?\s*(?:都|全|也)?"
+            r"(?:加急|改成紧急|标为紧急)(?:一下)?(?:吧)?$"
+        ),
+        "加急 {numbers}",
+        False,
+    ),
     # 「1号不急了」「2号取消加急」「3号不用加急」 → 取消加急 1
     (
         re.compile(
@@ -1785,6 +1805,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "议事 {kind} {rest}": MEETING_KINDS,
     "加急 {number} {why}": ("加急", "紧急", "特急", "急"),
     "取消加急 {number}": ("急",),
+    "催办 {numbers}": ("催",),
+    "加急 {numbers}": ("加急", "紧急"),
     "派单 {number} {who}": ("负责", "处理", "跟进", "看看", "看一下", "修"),
     "催办 {number}": ("提醒", "催", "督"),
     "办结 {number}": ("结案", "完结", "关闭", "关掉", "关单", "结单", "以关", "能关"),
@@ -1882,6 +1904,8 @@ def _said_as(said: str, *, private: bool, raw: str = "") -> str | None:
             continue
         if match := pattern.match(said):
             words = {name: value or "" for name, value in match.groupdict().items()}
+            if words.get("numbers"):  # 「1号和2号」: 「1 2」, as the commands take several
+                words["numbers"] = _NUMBERS_JOINED.sub(" ", words["numbers"])
             if raw and words.get("what") and match.end("what") == len(said):
                 words["what"] = _rest_after(raw, match.start("what"))
             return _ONE_SPACE.sub(" ", command.format(**words).strip())  # a part left empty

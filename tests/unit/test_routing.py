@@ -557,6 +557,8 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("帮我把2号撤了", "withdraw", "2"),
         ("提醒物业尽快处理1号", "urge", "1"),
         ("超期的帮我催一下", "urge", "超期"),
+        ("1、2都催一下", "urge", "1 2"),
+        ("把1号和2号都加急", "hurry", "1 2"),
         ("这个月我们网格的统计", "stats", "这个月"),
         ("督促一下物业", "urge", "物业"),  # 督 of 督促物业办1号 hid 督促
         ("我关注了哪些", "list", "我的"),  # 关 of 1号可以关了 hid 关注
