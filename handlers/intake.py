@@ -36,6 +36,7 @@ from bot.domain.asking import (
     WHY_LATE_ASKED,
     WHY_REJECTED,
     WORK_SAID,
+    StaffJoining,
     detail_said,
     place_work_told,
     service_asked,
@@ -913,11 +914,19 @@ def _new_staff(ctx: Context, said: str) -> Outcome | None:
     joined = staff_joining(said)
     if joined is None:
         return None
-    role, scope = joined.role, texts.NEW_STAFF_SCOPE.get(joined.role, "")
-    if joined.building:  # 「我是3号楼的新楼长」: that building
-        scope = f" {joined.building}号楼"
-    line = texts.NEW_STAFF.format(name=printable(ctx.sender.name), role=role, scope=scope)
+    scope = _staff_scope(ctx, joined, grid_id=None)
+    line = texts.NEW_STAFF.format(name=printable(ctx.sender.name), role=joined.role, scope=scope)
     return answer(ctx, line, "invalid")
+
+
+def _staff_scope(ctx: Context, joined: StaffJoining, *, grid_id: int | None) -> str:
+    """What 设置角色 is to name after the role: the building a 楼栋长 said (「我是3号楼的新楼
+    长」), a worker's grid when known (网格3群: 网格3), else the placeholder to fill in."""
+    if joined.building:
+        return f" {joined.building}号楼"
+    if joined.role == "网格员" and grid_id is not None:
+        return f" {ctx.uow.communities.grid(grid_id).name}"
+    return texts.NEW_STAFF_SCOPE.get(joined.role, "")
 
 
 def staff_joined(ctx: Context, text: str) -> Outcome | None:
@@ -928,11 +937,7 @@ def staff_joined(ctx: Context, text: str) -> Outcome | None:
     joined = staff_joining(normalize(rstrip_marks(text.strip(), SENTENCE_ENDS)))
     if joined is None or ctx.community is None or ctx.role is not Role.RESIDENT:
         return None
-    scope = texts.NEW_STAFF_SCOPE.get(joined.role, "")
-    if joined.building:
-        scope = f" {joined.building}号楼"
-    elif joined.role == "网格员" and ctx.chat.grid_id is not None:  # 网格3群: 网格3
-        scope = f" {ctx.uow.communities.grid(ctx.chat.grid_id).name}"
+    scope = _staff_scope(ctx, joined, grid_id=ctx.chat.grid_id)
     name = printable(ctx.sender.name)
     line = texts.NEW_STAFF_TOLD.format(
         chat=ctx.chat.title or ctx.chat.ref, name=name, role=joined.role, scope=scope
@@ -1221,7 +1226,8 @@ def _reporter_contact(ctx: Context, issue: Issue) -> Outcome:
     not given out otherwise: the issue's grid workers, who know them, are named with their
     work numbers."""
     facts = issue_facts(ctx.uow, issue, followers=False)
-    if works_on(ctx.actor, facts):
+    at_work = works_on(ctx.actor, facts)
+    if at_work:
         left = [issue.description] + [
             entry.note
             for entry in ctx.uow.audit.of_issue(issue.id)
@@ -1238,7 +1244,7 @@ def _reporter_contact(ctx: Context, issue: Issue) -> Outcome:
         if ctx.actor.role is Role.SECRETARY or ctx.actor.role is Role.WORKER:
             return answer(ctx, texts.REPORTER_NO_PHONE.format(number=issue.number), "invalid")
     # None left, to whoever holds it; anyone else is not given a resident's number.
-    head = texts.REPORTER_NO_PHONE if works_on(ctx.actor, facts) else texts.REPORTER_NOT_GIVEN
+    head = texts.REPORTER_NO_PHONE if at_work else texts.REPORTER_NOT_GIVEN
     workers = grid_workers(ctx.uow, issue)
     if not workers:
         line = head + texts.REPORTER_CONTACT_OFFICE
