@@ -66,6 +66,7 @@ from storage.uow import UnitOfWork
 log = logging.getLogger(__name__)
 # What a kept message became when it changed nothing: an edit of it is read afresh.
 CHANGED_NOTHING = frozenset({"invalid", "refused", "ignored", "chatter", "suggested", GUIDED})
+DANGER = "danger"  # a SUGGEST route's args: the message tells of danger (「楼道里有煤气味」)
 ATTEMPTS = 3  # a message whose transaction collides with another process's is tried again
 # Seconds a list of chats read from the database (with 诉求提示 on; sent a notice lately) is
 # trusted: a change in another process (or on the web, or by a scheduled notice) takes this
@@ -228,7 +229,9 @@ class Dispatcher:
         if route.kind is RouteKind.IGNORE:
             if (asked := self._guide_asked(message)) is not None:
                 route = Route(RouteKind.GUIDE_ASKED, text=asked, otherwise=IGNORE)
-            elif self._worth_suggesting(message) or self._danger_heard(message):
+            elif self._danger_heard(message):
+                route = Route(RouteKind.SUGGEST, text=message.text, args=DANGER)
+            elif self._worth_suggesting(message):
                 route = Route(RouteKind.SUGGEST, text=message.text)
             else:
                 return []
@@ -630,7 +633,7 @@ class Dispatcher:
             case RouteKind.PHOTO:
                 return intake.late_photo(ctx, route.text)
             case RouteKind.SUGGEST:
-                return intake.suggest_filing(ctx, route.text)
+                return intake.suggest_filing(ctx, route.text, danger=route.args == DANGER)
             case RouteKind.ORDINAL_BEYOND:  # 「第五个受理」 after a list of three
                 said = texts.ORDINAL_BEYOND.format(count=route.text, first=route.args)
                 return answer(ctx, said, "invalid")

@@ -2050,25 +2050,33 @@ def split(ctx: Context, args: str) -> Outcome:
     return Outcome(outcome.replies, "issue", outcome.issue_id)
 
 
-def suggest_filing(ctx: Context, text: str) -> Outcome:
+def suggest_filing(ctx: Context, text: str, *, danger: bool = False) -> Outcome:
     """An untagged message that reads surely as a complaint, in a chat with 诉求提示 on: one
     suggestion to file it, at most once per chat in SUGGEST_EVERY. One telling of danger
-    (「楼道里有煤气味」), in any residents' group: where to call at once and how to file it,
-    and the work group told (it is not filed: chat-protocol §2), as often."""
+    (`danger`: 「楼道里有煤气味」), in any residents' group: where to call at once and how to
+    file it, as seldom, and each time the work group told (the secretaries privately, when
+    there is none); it is not filed (chat-protocol §2)."""
     chat = ctx.chat
-    danger = chat.kind != "work" and ctx.services.analyzer.sounds_urgent(text)
+    danger = danger and chat.kind != "work"
     if ctx.community is None or not (chat.suggest or danger):
         return Outcome([], "chatter")
-    if chat.suggested_at is not None and ctx.now - chat.suggested_at < SUGGEST_EVERY:
-        return Outcome([], "chatter")
-    chat.suggested_at = ctx.now
     if not danger:
+        if chat.suggested_at is not None and ctx.now - chat.suggested_at < SUGGEST_EVERY:
+            return Outcome([], "chatter")
+        chat.suggested_at = ctx.now
         return answer(ctx, texts.SUGGEST, "suggested")
     said = quoted(text.strip(), _ALERT_DESCRIPTION_LIMIT)
     alert = texts.DANGER_HEARD_ALERT.format(
         chat=chat.title or chat.ref, who=mask_name(ctx.sender.name), said=said
     )
-    return Outcome([reply_to(ctx, texts.DANGER_HEARD), *tell_work_groups(ctx, alert)], "suggested")
+    told = tell_work_groups(ctx, alert) or tell_privately(
+        [p for p, g in ctx.uow.people.staff(ctx.community.id) if g.role is Role.SECRETARY], alert
+    )
+    if chat.danger_told_at is not None and ctx.now - chat.danger_told_at < SUGGEST_EVERY:
+        return Outcome(told, "suggested")  # the group was told where to call a moment ago
+    chat.danger_told_at = ctx.now
+    line = texts.DANGER_HEARD.format(told=texts.DANGER_HEARD_TOLD if told else "")
+    return Outcome([reply_to(ctx, line), *told], "suggested")
 
 
 def file_reply(ctx: Context, _note: str) -> Outcome:

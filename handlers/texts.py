@@ -510,9 +510,9 @@ BOUND = "本群已绑定 {community} · {what}。"
 # 诉求提示 (chat-protocol §2): untagged messages that read as complaints
 SUGGEST = "看起来是一条诉求，回复 #立案 即可登记。"
 DANGER_HEARD = (
-    "⚠️ 如有危险请先拨打 119（火警）、120（急救）或 110。已转告社区；"
-    "要登记跟进，请回复这条消息「#立案」。"
+    "⚠️ 如有危险请先拨打 119（火警）、120（急救）或 110。{told}要登记跟进，请回复这条消息「#立案」。"
 )
+DANGER_HEARD_TOLD = "已转告社区；"
 DANGER_HEARD_ALERT = "🚨 {chat}的{who}说：{said}（未登记，请尽快核实）"
 SUGGEST_ON = (
     "本群已开启诉求提示：像诉求却没打 #报事 的消息，我会提示「回复 #立案」（10分钟内最多一次）。"

@@ -149,6 +149,9 @@ class Chat(Base):
     # §2), at most once in 10 minutes: `suggested_at` is the last one.
     suggest: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     suggested_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # A residents' group told where to call in danger, at most once in 10 minutes, apart from
+    # the suggestion's limit: `danger_told_at` is the last time.
+    danger_told_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Until when a photo sent on its own may be waiting here for its words (`WaitingPhoto`):
     # only then does a report look for one, so the others cost no query.
     photos_wait_until: Mapped[datetime | None] = mapped_column(UTCDateTime())

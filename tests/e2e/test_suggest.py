@@ -7,18 +7,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy import select
 
+from bot.adapters.console import private_title
 from bot.messages import PersonRef, QuotedMessage
 from handlers import texts
 from storage.models import InboundMessage, Issue, OutboundMessage
 from storage.uow import UnitOfWork
-from tests.support.conversation import Conversation, example_settings
+from tests.support.conversation import Conversation, example_settings, monday_morning
 
 G3 = "网格3群"
 SEWER = "3号楼2单元门口下水道堵了，污水都漫到路上了，臭得不行"
 LAMP = "5号楼楼道灯坏了好几天了，晚上黑漆漆的老人上下楼很危险"
+DANGER_TOLD = texts.DANGER_HEARD.format(told=texts.DANGER_HEARD_TOLD)
 
 
 def issues(chat: Conversation) -> list[Issue]:
@@ -138,7 +141,7 @@ def test_danger_told_untagged_is_answered_and_the_work_group_told_whatever_the_s
 ) -> None:
     # Suggestions are off here; a message of danger is still answered, and not filed.
     assert chat.say("@孙大爷/网格3群: 3号楼电梯又关人了，快来人") == [
-        (G3, texts.DANGER_HEARD),
+        (G3, DANGER_TOLD),
         ("工作群", "🚨 网格3群的孙*爷说：3号楼电梯又关人了，快来人（未登记，请尽快核实）"),
     ]
     assert issues(chat) == []
@@ -149,3 +152,61 @@ def test_danger_told_untagged_is_answered_and_the_work_group_told_whatever_the_s
     chat.clock.advance(timedelta(minutes=10))
     assert chat.say("@钱阿姨/网格3群: 没有煤气味了，放心") == []
     assert chat.say("@张网格/工作群: 楼道里有煤气味") == []
+
+
+def test_danger_is_answered_after_a_suggestion_and_each_telling_reaches_the_work_group(
+    chat: Conversation,
+) -> None:
+    chat.say("@李书记/网格3群: 诉求提示 开")
+    assert chat.say(f"@王芳/网格3群: {SEWER}") == [(G3, texts.SUGGEST)]
+    # A minute after a suggestion, danger is still answered: the limits are apart.
+    assert chat.say("@孙大爷/网格3群: 3号楼楼道里有煤气味") == [
+        (G3, DANGER_TOLD),
+        ("工作群", "🚨 网格3群的孙*爷说：3号楼楼道里有煤气味（未登记，请尽快核实）"),
+    ]
+    # Another telling within ten minutes: the group is not told the numbers again, the work
+    # group hears it all the same; a suggestion is still held back.
+    assert chat.say("@钱阿姨/网格3群: 5号楼地下室着火了，冒烟了") == [
+        ("工作群", "🚨 网格3群的钱*姨说：5号楼地下室着火了，冒烟了（未登记，请尽快核实）"),
+    ]
+    assert chat.say(f"@孙大爷/网格3群: {LAMP}") == []
+    chat.clock.advance(timedelta(minutes=10))
+    assert chat.say("@钱阿姨/网格3群: 5号楼地下室着火了，冒烟了")[0] == (G3, DANGER_TOLD)
+    assert issues(chat) == []
+
+
+def without_work_group(db_url: str, tmp_path: Path, *, secretary: bool) -> Conversation:
+    settings = example_settings(db_url, tmp_path / "media")
+    community = settings.communities[0]
+    chats = [c for c in community.chats if c.kind != "work"]
+    people = [p for p in community.people if secretary or p.role != "secretary"]
+    lone = community.model_copy(update={"chats": chats, "people": people})
+    return Conversation(settings.model_copy(update={"communities": [lone]}), monday_morning())
+
+
+def test_danger_with_no_work_group_goes_to_the_secretary_privately(
+    db_url: str, tmp_path: Path
+) -> None:
+    chat = without_work_group(db_url, tmp_path, secretary=True)
+    try:
+        assert chat.say("@孙大爷/网格3群: 3号楼楼道里有煤气味") == [
+            (G3, DANGER_TOLD),
+            (
+                private_title("李书记"),
+                "🚨 网格3群的孙*爷说：3号楼楼道里有煤气味（未登记，请尽快核实）",
+            ),
+        ]
+    finally:
+        chat.close()
+
+
+def test_danger_with_nobody_to_tell_does_not_say_the_community_was_told(
+    db_url: str, tmp_path: Path
+) -> None:
+    chat = without_work_group(db_url, tmp_path, secretary=False)
+    try:
+        assert chat.say("@孙大爷/网格3群: 3号楼楼道里有煤气味") == [
+            (G3, texts.DANGER_HEARD.format(told=""))
+        ]
+    finally:
+        chat.close()
