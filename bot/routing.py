@@ -248,13 +248,13 @@ class Router:
     def _said_plainly(self, said: str, said_text: str, message: IncomingMessage) -> str | None:
         """The command a sentence is said as (「把2合并到1」 → 合并 2 1, 「本周统计」 → 统计 本周,
         「怎么派单」 → 帮助 派单); None for other words."""
-        private = message.chat.is_private
+        to_the_bot = message.chat.is_private or message.mentions_bot  # 「@邻里 人员列表」 too
         plain = (
             _ba_sentence(said)
             or _said_in_own_words(said, said_text)
-            or _said_as(said_text, private=private, raw=said)
+            or _said_as(said_text, private=to_the_bot, raw=said)
         )
-        if plain is None and (private or message.mentions_bot):  # 「怎么撤回」 among neighbours
+        if plain is None and to_the_bot:  # 「怎么撤回」 among neighbours
             plain = self._how_to(said_text)  # is about WeChat
         return plain
 
@@ -416,10 +416,8 @@ class Router:
                 untagged = Route(RouteKind.ASKING, text=raw, otherwise=untagged)
             # 「又坏了」 may answer either question: 「已办结」 first, then 回头看.
             untagged = Route(RouteKind.NOT_FIXED, text=raw, otherwise=untagged)
-        if not private and _chat_at_last(untagged) and place_work_told(said_text):
-            # 「2号楼暖气明天派人去排气」: in a work group perhaps staff telling of an issue they
-            # did not number; elsewhere what it was read as (「2号楼暖气修好了」 from a reporter).
-            untagged = Route(RouteKind.WORK_TOLD, text=raw, otherwise=untagged)
+        if not private and _chat_at_last(untagged):
+            untagged = _work_told_too(raw, said_text, untagged)
         return untagged
 
     def _problem_asked(self, said_text: str, untagged: Route) -> Route | None:
@@ -743,6 +741,28 @@ def _work_done_heard(raw: str, said_text: str, untagged: Route) -> Route:
     if untagged.kind is RouteKind.IGNORE and thanks_said(said_text):
         return Route(RouteKind.THANKED, text=raw, otherwise=untagged)
     return untagged
+
+
+def _work_told_too(raw: str, said_text: str, untagged: Route) -> Route:
+    """Group words read as what ends in chat, perhaps staff telling of work in a work group
+    too: 「1和2都办结了，已修好」 (read as perhaps a reporter's news) when it is none of that;
+    「2号楼暖气明天派人去排气」, of an issue they did not number, before it (elsewhere what it
+    was read as: 「2号楼暖气修好了」 from a reporter)."""
+    if place_work_told(said_text):
+        return Route(RouteKind.WORK_TOLD, text=raw, otherwise=untagged)
+    if work_told(said_text):
+        return _last_before_chat(untagged, Route(RouteKind.WORK_TOLD, text=raw))
+    return untagged
+
+
+def _last_before_chat(route: Route, last: Route) -> Route:
+    """`route`'s chain with `last` tried after all of it, before it is chat; unchanged when a
+    route of that kind is in it already."""
+    if route.kind is last.kind:
+        return route
+    if route.otherwise is None:  # the chat it ends in
+        return replace(last, otherwise=route)
+    return replace(route, otherwise=_last_before_chat(route.otherwise, last))
 
 
 def _chat_at_last(route: Route) -> bool:
@@ -1359,11 +1379,13 @@ _SAID_AS = (
         "撤回 {number}{n2}",
         False,
     ),
-    # 「我的积分是多少」「我有多少积分」 → 积分
+    # 「我的积分是多少」「我有多少积分」「我排第几」「我的排名」 → 积分 (this week's place too)
     (
         re.compile(
             r"^(?:我的?积分(?:是|有|还有)?(?:多少|几)分?了?|我(?:现在|一共|总共)?(?:有|攒了|积了)"
-            r"(?:多少|几个?)(?:积分|分)了?|(?:查一?下?|看一?下)?我的积分(?:呢|有多少)?)$"
+            r"(?:多少|几个?)(?:积分|分)了?|(?:查一?下?|看一?下)?我的积分(?:呢|有多少)?"
+            r"|(?:查一?下?|看一?下)?我(?:的积分|这周|本周)?(?:现在)?(?:排在?|排名)第?几(?:名|位)?了?"
+            r"|(?:查一?下?|看一?下)?我的(?:积分)?排名(?:是多少|是第几|怎么样|呢)?)$"
         ),
         "积分",
         False,
@@ -1789,7 +1811,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "帮助 更正通知": ("通知",),
     "提醒 {when}": ("提醒",),
     "提醒 {what}": ("提醒",),
-    "积分": ("积分", "几分"),
+    "积分": ("积分", "几分", "排名", "排第", "排在", "排几"),
     "积分 榜": ("积分",),
     "积分 榜 {period}": ("积分",),
     "交接 {who}{gone} {to}": ("交接", "交给", "转给", "移交"),

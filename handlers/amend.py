@@ -15,7 +15,7 @@ from handlers import texts
 from handlers.base import Answer, Context, Outcome, record, reply_to
 from handlers.intake import move_to, own_numbered, where_label
 from handlers.ledger import find_issue
-from handlers.notify import grid_workers, summary, tell_privately, tell_work_groups
+from handlers.notify import grid_workers, summary, tell_privately, tell_staff_of
 from handlers.stats import category_code
 from storage.models import Issue
 
@@ -102,4 +102,4 @@ def _reporter_moved(ctx: Context, issue: Issue, words: str) -> Outcome:
     _, after = _moved(ctx, issue, words)
     alert = texts.PLACE_CORRECTED_ALERT.format(number=issue.number, where=after)
     line = texts.PLACE_CORRECTED.format(number=issue.number, where=after)
-    return Outcome([reply_to(ctx, line), *tell_work_groups(ctx, alert)], "command", issue.id)
+    return Outcome([reply_to(ctx, line), *tell_staff_of(ctx, issue, alert)], "command", issue.id)

@@ -123,6 +123,7 @@ from handlers.ledger import (
     CALL_MISSED,
     URGE_AGAIN_AFTER,
     WORDS_MAX,
+    each_issue,
     follow,
     is_deadline,
     issue_facts,
@@ -144,6 +145,7 @@ from handlers.notify import (
     grid_workers,
     quoted,
     tell_privately,
+    tell_staff_of,
     tell_work_groups,
     triage_buttons,
     with_buttons,
@@ -710,7 +712,8 @@ _SEVERAL_FIRST = re.compile(
 
 def _several_told(ctx: Context, text: str) -> Outcome | None:
     """「1和2都修好了」 from someone at work: how to say it of each (办结 1,2 修好了), or that
-    one of them is no issue; None unless it starts with several issues' numbers."""
+    one of them is no issue; 「1和2都办结了，已修好」「1、2进展：已上门」 done for each, as said
+    of one; None unless it starts with several issues' numbers."""
     assert ctx.community is not None
     said = normalize(text).strip()
     match = _SEVERAL_FIRST.match(said)
@@ -722,6 +725,15 @@ def _several_told(ctx: Context, text: str) -> Outcome | None:
     for number in numbers:
         if ctx.uow.issues.by_number(ctx.community.id, int(number)) is None:
             return answer(ctx, texts.NOT_FOUND.format(number=number), "invalid")
+    done = RESOLVED_SAID.match(words)
+    if done is not None and not _QUESTION_END.search(words):
+        if not done["result"]:  # 「1和2都办结了」: with what result?
+            return answer(ctx, ctx.services.command("resolve").usage_line(), "invalid")
+        # 「1和2都办结了，已修好」: as 「1号办结了，已修好」 is, for each
+        return each_issue(ctx, [f"{n} {done['result']}" for n in numbers], resolve)
+    noted = PROGRESS_SAID.match(words)
+    if noted is not None and not _QUESTION_END.search(words):  # 「1、2进展：已上门」
+        return each_issue(ctx, [f"{n} {noted['note']}" for n in numbers], progress)
     listed = "、".join(f"#{n}" for n in numbers)
     line = texts.STAFF_SEVERAL_HINT.format(
         issues=listed, numbers=",".join(numbers), said=hinted(words)
@@ -776,7 +788,7 @@ def _kept_on(
     detail = shorten(text.strip(), _ALERT_DESCRIPTION_LIMIT)
     record(ctx, issue, SUPPLEMENT, detail)
     told = alert.format(number=issue.number, detail=quoted(detail, 60), **words)
-    return Outcome([reply_to(ctx, reply), *tell_work_groups(ctx, told)], SUPPLEMENT, issue.id)
+    return Outcome([reply_to(ctx, reply), *tell_staff_of(ctx, issue, told)], SUPPLEMENT, issue.id)
 
 
 def _cancel_said(ctx: Context, hint: str) -> Outcome:
@@ -828,7 +840,7 @@ def _emergency_told(ctx: Context, text: str, analysis: Analysis) -> Outcome | No
         number=issue.number, where=where_label(ctx, issue), detail=quoted(detail, 60)
     )
     reply = texts.URGENT_DETAIL_ADDED.format(number=issue.number)
-    return Outcome([reply_to(ctx, reply), *tell_work_groups(ctx, told)], SUPPLEMENT, issue.id)
+    return Outcome([reply_to(ctx, reply), *tell_staff_of(ctx, issue, told)], SUPPLEMENT, issue.id)
 
 
 def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
@@ -1125,7 +1137,7 @@ def _place_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
     return Outcome(
         [
             reply_to(ctx, reply.format(number=issue.number, where=located)),
-            *tell_work_groups(ctx, alert),
+            *tell_staff_of(ctx, issue, alert),
         ],
         SUPPLEMENT,
         issue.id,
@@ -1226,6 +1238,8 @@ def _reporter_contact(ctx: Context, issue: Issue) -> Outcome:
     not given out otherwise: the issue's grid workers, who know them, are named with their
     work numbers."""
     facts = issue_facts(ctx.uow, issue, followers=False)
+    if facts.staff_complaint and (refused := refusal("show", ctx.actor, facts)) is not None:
+        return answer(ctx, refused, "refused")
     at_work = works_on(ctx.actor, facts)
     if at_work:
         left = [issue.description] + [
@@ -1280,12 +1294,17 @@ def _about_held(ctx: Context, one: str, several: str, none: str, **words: str) -
     return answer(ctx, none, "invalid")
 
 
+_JUST_NOW = re.compile(r"刚才|刚刚|刚发|上一条")
+
+
 def _withdraw_said(ctx: Context, text: str) -> Outcome:
     """「不用处理了…」 said to the bot: 撤回 for the sender's one open issue here (of several,
-    the one of the problem it names: 「井盖那个不用处理了」); else they are asked which, with
-    none it was no report."""
+    the one of the problem it names: 「井盖那个不用处理了」, or the newest: 「刚才那个不用了」);
+    else they are asked which, with none it was no report."""
     assert ctx.community is not None
     mine = _one_named(ctx, text, own_open_here(ctx))
+    if len(mine) > 1 and _JUST_NOW.search(text) is not None:  # 「刚才那个不用了」: the newest
+        mine = [max(mine, key=lambda issue: issue.number)]
     if len(mine) == 1:
         # 「我的反映撤回吧」 again, with no reason: the 撤回 already asked stands.
         again = withdrawal_only(normalize(text)) and withdrawal_asked(ctx.uow, mine[0])
@@ -2188,16 +2207,17 @@ def _file(
     now = services.clock.now()
     analysis = analysis or services.analyzer.analyze(description)
     description = without_emoji_codes(description) or description  # 「…坏了[捂脸]」 alike
-    category = services.category(analysis.category)
-    location = analysis.location
-    grid_id = grid_for(ctx, location.building)
-    if grid_id is None and ctx.chat.kind == "private" and filed_by is None and not location.place:
-        grid_id = homes.home_grid(ctx)  # a private report of no place: the reporter's grid
     source = source_of(
         private=ctx.chat.kind == "private",
         own=ctx.actor.role if filed_by is None else None,
         text=description,
     )
+    complaint = _staff_complaint(ctx, description, source)
+    category = services.category(_category_code(analysis, description, complaint=complaint))
+    location = analysis.location
+    grid_id = grid_for(ctx, location.building)
+    if grid_id is None and ctx.chat.kind == "private" and filed_by is None and not location.place:
+        grid_id = homes.home_grid(ctx)  # a private report of no place: the reporter's grid
     order = work_order_of(normalize(description))
     # The time limit of an order staff took (「办理时限：3个工作日」) is its deadline.
     ordered = filed_by is None and ctx.actor.role in STAFF and (order or source is Source.HOTLINE)
@@ -2221,6 +2241,7 @@ def _file(
             place=location.place,
             urgent=analysis.urgent,
             private=ctx.chat.kind == "private",
+            staff_complaint=complaint,
             source=source,
             work_order=order,
             due_by=due_by,
@@ -2378,9 +2399,8 @@ def _tell_work_groups(
             source=source.label,
             who=mask_name(reporter.name),
         )
-        if not source.taken and (secretaries := _staff_complained_of(ctx, issue)):
-            # 「我要投诉张网格，态度很差」: for the secretary, not the group the worker is in
-            return tell_privately(secretaries, text + texts.STAFF_COMPLAINT_NOTE)
+        if issue.staff_complaint:  # for the secretary, not the group the worker is in
+            return tell_staff_of(ctx, issue, text + texts.STAFF_COMPLAINT_NOTE)
     return tell_work_groups(ctx, text)
 
 
@@ -2388,22 +2408,31 @@ def _tell_work_groups(
 _CONDUCT = re.compile(r"态度|不作为|不理|不管不问|敷衍|推诿|骂人|凶|刁难|不耐烦|不负责")
 
 
-def _staff_complained_of(ctx: Context, issue: Issue) -> list[Person]:
-    """The secretaries to tell instead of the work group, when a private report complains of
-    a grid worker's conduct by name (or as 网格员); none otherwise."""
+def _category_code(analysis: Analysis, description: str, *, complaint: bool) -> str:
+    """The category a report is filed in: as analysed, but a complaint of a worker's conduct
+    is not 物业服务 for its 态度 or 不作为, unless it names the property company."""
+    if complaint and analysis.category == PROPERTY_CODE and "物业" not in description:
+        return OTHER_CODE
+    return analysis.category
+
+
+def _staff_complaint(ctx: Context, description: str, source: Source) -> bool:
+    """Whether a report is one for the secretary: made privately by a resident, complaining
+    of a grid worker's conduct (「我要投诉张网格，态度很差」)."""
+    if ctx.chat.kind != "private" or source.taken:
+        return False
+    return _complains_of_staff(ctx, normalize(description))
+
+
+def _complains_of_staff(ctx: Context, said: str) -> bool:
+    """Whether a private report complains of a grid worker's conduct, by name or as 网格员
+    (「我要投诉张网格，态度很差」)."""
     assert ctx.community is not None
-    said = issue.description
     if "投诉" not in said and _CONDUCT.search(said) is None:
-        return []
-    staff = ctx.uow.people.staff(ctx.community.id)
-    named = "网格员" in said or any(
+        return False
+    return "网格员" in said or any(
         grant.role is Role.WORKER and len(person.name) >= 2 and person.name in said
-        for person, grant in staff
-    )
-    if not named:
-        return []
-    return list(
-        {p.id: p for p, g in staff if g.role is Role.SECRETARY and p.name not in said}.values()
+        for person, grant in ctx.uow.people.staff(ctx.community.id)
     )
 
 

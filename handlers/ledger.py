@@ -241,6 +241,7 @@ def issue_facts(
         assignee_unit=issue.assignee_unit,
         escalated_to=issue.escalated_to,
         private=issue.private,
+        staff_complaint=issue.staff_complaint,
         follower_ids=frozenset(f.person_id for f in uow.issues.followers(issue.id))
         if followers
         else frozenset(),

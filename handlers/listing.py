@@ -395,6 +395,7 @@ def _search(ctx: Context, words: list[str], page: int, reporters: frozenset[int]
         building=building,
         assignee_ids=frozenset({actor.person_id}) if handler else frozenset(),
         assignee_unit=actor.unit if handler else None,
+        complaints_searched=actor.role is Role.SECRETARY and ctx.chat.kind == "private",
     )
     said = " ".join(echoed(word) for word in words)
     head_text = texts.SEARCH_HEAD

@@ -84,6 +84,26 @@ def tell_work_groups(
     ]
 
 
+def tell_staff_of(
+    ctx: Context, issue: Issue, text: str, *, already: Iterable[Outgoing] = ()
+) -> list[Outgoing]:
+    """`text` of `issue` to the community's work groups; of a complaint of a staff member's
+    conduct, to the secretaries it does not name, privately, instead (to the work groups
+    when there is none: the complaint still reaches someone)."""
+    if issue.staff_complaint and (secretaries := secretaries_not_named(ctx, issue.description)):
+        return tell_privately(secretaries, text)
+    return tell_work_groups(ctx, text, already=already)
+
+
+def secretaries_not_named(ctx: Context, said: str) -> list[Person]:
+    """The community's secretaries whose names `said` does not carry."""
+    assert ctx.community is not None
+    staff = ctx.uow.people.staff(ctx.community.id)
+    return list(
+        {p.id: p for p, g in staff if g.role is Role.SECRETARY and p.name not in said}.values()
+    )
+
+
 def work_groups(uow: UnitOfWork, community_id: int, text: str) -> list[Reply]:
     """`text` to each of the community's work groups, numbers masked."""
     return [
@@ -182,7 +202,10 @@ def summary(uow: UnitOfWork, services: Services, issue: Issue) -> dict[str, str]
     # Templates add their own punctuation after the description. A phone number stays whole:
     # these lines go to staff, privately (the holder calls back), or to the work group, where
     # `fit_for_chat` masks it as in every group (chat-protocol §9).
-    description = quoted(issue.description, SUMMARY_LIMIT)
+    if issue.staff_complaint:  # for the secretary's eyes (查看 shows them the words)
+        description = texts.STAFF_COMPLAINT_HIDDEN
+    else:
+        description = quoted(issue.description, SUMMARY_LIMIT)
     return {"category": category, "where": where, "description": description}
 
 

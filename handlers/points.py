@@ -261,7 +261,14 @@ def _mine(ctx: Context) -> str:
     changes = ctx.uow.points.recent(community.id, ctx.sender.id, RECENT_CHANGES)
     if not changes:
         return texts.POINTS_NONE.format(community=community.name, **_rule_fields(ctx.services))
-    lines = [texts.POINTS_BALANCE.format(community=community.name, points=balance)]
+    since = week_start(ctx.now, ctx.services.settings.tz)  # 「我排第几」: this week's board
+    ranked = ranking(ctx.uow.points.totals(community.id, since, ctx.now, EARNING))
+    earned = next((n for person_id, n in ranked if person_id == ctx.sender.id), None)
+    if earned is None:
+        place = texts.POINTS_WEEK_NONE
+    else:
+        place = texts.POINTS_WEEK_PLACE.format(earned=earned, place=_place(ranked, earned))
+    lines = [texts.POINTS_BALANCE.format(community=community.name, points=balance) + place]
     lines.append(texts.POINTS_RECENT)
     for entry in changes:
         lines.append(
@@ -309,10 +316,15 @@ def _board(uow: UnitOfWork, community_id: int, since: datetime, until: datetime)
     ranked = ranking(uow.points.totals(community_id, since, until, EARNING))
     lines = []
     for person_id, earned in ranked:
-        place = 1 + sum(1 for _, other in ranked if other > earned)
+        place = _place(ranked, earned)
         name = mask_name(uow.people.get(person_id).name)
         lines.append(texts.POINTS_BOARD_LINE.format(place=place, name=name, points=earned))
     return lines
+
+
+def _place(ranked: list[tuple[int, int]], earned: int) -> int:
+    """The place on a board of `earned` points: ties share one."""
+    return 1 + sum(1 for _, other in ranked if other > earned)
 
 
 def redeem(ctx: Context, args: str) -> Outcome:

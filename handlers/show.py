@@ -164,7 +164,7 @@ def words_shown(issue: Issue, *, readable: bool, whole: bool) -> str:
     """What the issue says, where `readable` (`reads_report`); a phone number to call back
     whole only where the reader `calls_back` (`whole`), masked elsewhere (chat-protocol §9)."""
     if not readable:
-        return texts.PRIVATE_TEXT
+        return texts.STAFF_COMPLAINT_TEXT if issue.staff_complaint else texts.PRIVATE_TEXT
     typed = printable(issue.description)
     return typed if whole else mask_text(typed)
 

@@ -29,6 +29,7 @@ URGENT_ALERT = (
     "🚨 紧急诉求 #{number}【{category}】{where}{description}（{reporter} 报，来自{chat}）"
 )
 STAFF_COMPLAINT_NOTE = "（投诉工作人员，只发给书记）"
+STAFF_COMPLAINT_HIDDEN = "（对工作人员的投诉）"
 PRIVATE_ALERT = "新诉求 #{number}【{category}】{where}{description}（私信反映，报事人已隐去）"
 TAKEN_ALERT = "新诉求 #{number}【{category}】{where}{description}（{source}，{who}登记）"
 
@@ -984,6 +985,8 @@ UNITS_SHEET_NOTE = "承办：派给该单位或上报该单位的诉求（按登
 
 # -- points (积分, chat-protocol §8) -------------------------------------------------------------
 POINTS_BALANCE = "您在{community}的积分：{points}分。"
+POINTS_WEEK_PLACE = "本周得{earned}分，积分榜第{place}名。"
+POINTS_WEEK_NONE = "本周还没上榜。"
 POINTS_RECENT = "最近变动："
 POINTS_LINE = "{date} {delta} {what}"
 POINTS_NONE = (
@@ -1025,6 +1028,7 @@ REDEEMED = "已为{who}兑换{amount}分（{note}），剩余{left}分。"
 
 EXPORT_HERE = "台账文件含居民信息，请在工作群或私聊中导出。"
 PRIVATE_TEXT = "（私下反映的诉求，内容仅工作人员可见）"
+STAFF_COMPLAINT_TEXT = "（对工作人员的投诉，内容请私聊查看）"
 SHOW_CUT = "…（共{count}字，全文见网页台账或导出的台账）"
 CELL_CUT = "…（共{count}字，超出表格单元格上限，全文见网页台账）"
 

@@ -236,6 +236,9 @@ class Issue(Base):
     place: Mapped[str | None] = mapped_column(String(64))
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
     private: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A private report complaining of a staff member's conduct (「我要投诉张网格，态度很差」):
+    # for the secretary's eyes; groups and other staff see that it is one, not what it says.
+    staff_complaint: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # 来源 (`bot.domain.sources.Source`): the chat it came from, a meeting, or how staff say it
     # came (a call, 12345, a visit, a patrol). Migration 0024 gave earlier issues their chat's.
     source: Mapped[str] = mapped_column(String(16), default="group", server_default="group")

@@ -1459,6 +1459,8 @@ class LedgerQuery:
     filed_until: datetime | None = None
     reporter_ids: frozenset[int] = frozenset()  # reported by one of these (「搜索 王芳」)
     public_only: bool = False  # none reported privately (a worker's search by a reporter)
+    # `words` found in complaints of staff conduct too (the secretary's search, privately)
+    complaints_searched: bool = False
     suspended: bool = False  # only those whose clock is stopped (「台账 挂起」)
     # last resolved in [done_since, done_until) (「台账 办结 本周」: what was done then)
     done_since: datetime | None = None
@@ -1475,6 +1477,15 @@ def _colour_rank(now: datetime, yellow_until: datetime) -> ColumnElement[int]:
         (Issue.deadline <= yellow_until, 1),
         else_=2,
     )
+
+
+def _words_where(query: LedgerQuery) -> list[ColumnElement[bool]]:
+    """Each of the query's words in the description; complaints of staff conduct left out
+    unless the secretary searches (their words are the secretary's)."""
+    where = [Issue.description.contains(word, autoescape=True) for word in query.words]
+    if query.words and not query.complaints_searched:
+        where.append(Issue.staff_complaint.is_(False))
+    return where
 
 
 def _ledger_where(query: LedgerQuery) -> list[ColumnElement[bool]]:
@@ -1512,7 +1523,7 @@ def _ledger_where(query: LedgerQuery) -> list[ColumnElement[bool]]:
             held.append(Issue.assignee_unit == query.assignee_unit)
             held.append(Issue.escalated_to == query.assignee_unit)
         where.append(or_(*held))
-    where += [Issue.description.contains(word, autoescape=True) for word in query.words]
+    where += _words_where(query)
     if query.reporter_ids:
         where.append(Issue.reporter_id.in_(sorted(query.reporter_ids)))
     if query.public_only:

@@ -578,6 +578,11 @@ _CONTACT = (
     r"|党群服务中心|物业公司|物业管家|物业|街道办?|[\u4e00-\u9fff]{1,6}?(?:局|办|所|站|中心|公司))"
 )
 _OUR = r"(?:请问)?(?:我们|咱们|咱|我家|你们)?(?:小区|这里|这边|这?栋楼|楼)?的?"
+# 「周末」「星期六」「中午」: when an office is asked to be open; 「有人吗」「开门吗」: whether it
+# is. Only the community's own offices (not 「快递站今天开门吗」, a neighbour's question).
+_OFFICE_WHEN = r"周末|周六|周日|星期[六日天]|礼拜[六天]|今天|明天|中午|晚上|节假日|放假|假期"
+_OFFICE = r"(?P<who>社区服务站|社区|居委会|居委|党群服务中心|物业公司|物业|街道办?)"
+_OFFICE_OPEN = r"(?:有人|开门|上班|办公|值班|有人值班|有人上班)(?:吗|没有?|不)"
 _OF_BUILDING = r"(?:(?P<building>[0-9]{1,4})\s*(?:号楼|栋|幢|号)的?)?"
 _TAIL = r"(?:啊|呀|呢|哈)?"
 _CONTACT_ASKED = tuple(
@@ -598,6 +603,8 @@ _CONTACT_ASKED = tuple(
         # 「社区几点上班」「物业在哪办公」「居委会在哪」
         rf"^{_OUR}{_CONTACT}(?:几点上班|几点下班|什么时候上班|在哪里?办公|在哪里?|的?地址"
         rf"|的?办公时间|的?上班时间){_TAIL}$",
+        # 「周末社区有人吗」「社区星期六开门吗」「社区中午有人值班吗」
+        rf"^{_OUR}(?:{_OFFICE_WHEN})?{_OFFICE}(?:{_OFFICE_WHEN})?{_OFFICE_OPEN}{_TAIL}$",
     )
 )
 # 「张网格的电话」「李书记电话多少」「刘物业的手机」: one of staff, by the name with their title;
@@ -640,8 +647,12 @@ CONTACT_ASKED_AT_MOST = 20
 _OFFICE_HOURS_ASKED = re.compile(
     r"^(?:请问)?你们(?:(?:每天|周末|周六|今天)?(?:几点|什么时候)(?:上班|下班|开门|关门|办公)"
     r"|的?(?:上班|办公)时间(?:是)?(?:几点|什么时候)?)(?:啊|呀|呢)?$"
+    # 「周六上班吗」「你们周末有人吗」
+    rf"|^(?:请问)?(?:你们)?(?:{_OFFICE_WHEN}){_OFFICE_OPEN}(?:啊|呀|呢)?$"
 )
-_CONTACT_WORDS = re.compile(r"电话|联系|谁|哪|上班|下班|地址|办公|号码|手机|叫什么|找|几栋|多少栋")
+_CONTACT_WORDS = re.compile(
+    r"电话|联系|谁|哪|上班|下班|地址|办公|号码|手机|叫什么|找|几栋|多少栋|有人|开门|值班"
+)
 BUILDING_KEEPERS = "负责人"  # 「联系方式 5号楼 负责人」: the building's grid worker and 楼栋长
 
 
@@ -901,12 +912,15 @@ NO_LONGER_NEEDED = re.compile(r"不用(?:再)?(?:处理|来|修|管|麻烦)了|�
 # closes it).
 _OWN_REPORT = (
     r"(?:我(?:报|反映|提|上报|投诉)的(?:那个|这个|那件|那条)?[\u4e00-\u9fff]{0,6}?"
-    r"|我的(?:反映|诉求|报事|问题|投诉)|我的?(?:那个|这个|那件|那条)(?:反映|诉求|报事|问题|投诉)?)"
+    r"|我的(?:反映|诉求|报事|问题|投诉)|我的?(?:那个|这个|那件|那条)(?:反映|诉求|报事|问题|投诉)?"
+    # 「刚才那个」「刚刚发的那条」「刚才的报事」: the one just made
+    r"|(?:刚才|刚刚)(?:发|报|说|反映|提)?的?(?:那个|这个|那件|那条|这条|(?=反映|诉求|报事|问题|投诉|消息))"
+    r"(?:反映|诉求|报事|问题|投诉|消息)?)"
 )
 _WITHDRAWN = re.compile(
-    rf"{_OWN_REPORT}(?:就|先)?(?:撤回|撤销|取消|不用(?:再)?(?:修|处理|管|来)了?"
-    r"|不需要(?:再)?(?:修|处理)了?)"
-    rf"|(?:撤回|撤销|取消)(?:一下)?{_OWN_REPORT}"
+    rf"{_OWN_REPORT}(?:就|先)?(?:撤回|撤销|取消|不用(?:再)?(?:修|处理|管|来)?了?"
+    r"|不要了|不需要(?:再)?(?:修|处理)了?)"
+    rf"|(?:我)?(?:想|要|想要)?(?:撤回|撤销|取消)(?:一下)?{_OWN_REPORT}"
     # 「算了，不用管了」「不用修了」: said of the report just made there
     r"|(?:算了[,，\s]*)?(?:不用|别|不要|不需要)(?:再)?(?:管|修|处理|弄|来)了(?:吧|啊)?$"
     r"|算了[,，\s]*(?:不用|别|不要|不需要)(?:再)?(?:管|修|处理|弄|来)(?:吧|啊)?$"
@@ -918,7 +932,7 @@ def withdrawn_said(text: str) -> bool:
     says briefly it needs nothing more (「灯好了，不用修了」)."""
     if len(text) <= _NO_MORE_AT_MOST and _FIXED_NO_MORE.match(text) is not None:
         return True  # 「灯好了，不用修了」
-    if text[:1] not in "我撤取算不别" or not (
+    if text[:1] not in "我撤取算不别刚" or not (
         "撤" in text or "取消" in text or "不" in text or "别" in text
     ):
         return False

@@ -35,6 +35,7 @@ class IssueFacts:
     assignee_unit: str | None = None
     escalated_to: str | None = None  # the unit it was escalated to (吹哨)
     private: bool = False  # reported in a private chat
+    staff_complaint: bool = False  # a private complaint of staff conduct: the secretary's
     follower_ids: frozenset[int] = field(default_factory=frozenset)
     # People the report itself names (「网格员张网格态度很差」): a complaint about them.
     named_ids: frozenset[int] = field(default_factory=frozenset)
@@ -191,6 +192,8 @@ NOT_ON_ONESELF = frozenset(
 
 def refusal(command: str, actor: Actor, issue: IssueFacts | None = None) -> str | None:
     """None when `actor` may run `command` (on `issue`), else the one line that says why not."""
+    if issue is not None and issue.staff_complaint and not _in_complaint(actor, issue):
+        return "这是对工作人员的投诉，只有书记可以查看和处理。"
     if (
         command in NOT_ON_ONESELF
         and issue is not None
@@ -350,8 +353,22 @@ def own_buildings(actor: Actor) -> str:
     return "、".join(f"{b}号楼" for b in sorted(actor.buildings))
 
 
+def _in_complaint(actor: Actor, issue: IssueFacts) -> bool:
+    """Who has a part in a complaint of staff conduct: the secretary, its reporter and
+    followers, and whoever the secretary gave it to."""
+    return (
+        actor.role is Role.SECRETARY
+        or actor.person_id == issue.reporter_id
+        or actor.person_id in issue.follower_ids
+        or is_assignee(actor, issue)
+    )
+
+
 def may_see(actor: Actor, issue: IssueFacts) -> bool:
-    """Residents see their own and followed issues; everyone with a role sees the ledger."""
+    """Residents see their own and followed issues; everyone with a role sees the ledger, but
+    for a complaint of staff conduct, which is the secretary's (`_in_complaint`)."""
+    if issue.staff_complaint:
+        return _in_complaint(actor, issue)
     if actor.role is not Role.RESIDENT:
         return True
     return issue.reporter_id == actor.person_id or actor.person_id in issue.follower_ids
@@ -393,7 +410,10 @@ def reads_report(actor: Actor, issue: IssueFacts, chat_kind: str) -> bool:
     be read here, by whoever may see the issue at all. A private report's (chat-protocol §2,
     §9): in the work group, where it is posted, and wherever the reader `calls_back`; not in
     a grid or resident group, nor by another handler or a neighbour who follows it: its
-    words can tell who wrote it (「我是302的…」)."""
+    words can tell who wrote it (「我是302的…」). A complaint of staff conduct: privately, by
+    those with a part in it (`_in_complaint`)."""
+    if issue.staff_complaint:  # the secretary's, and no group's to read
+        return chat_kind == "private" and _in_complaint(actor, issue)
     return not issue.private or chat_kind == "work" or calls_back(actor, issue, chat_kind)
 
 

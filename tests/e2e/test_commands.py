@@ -225,6 +225,20 @@ def test_the_ledger_takes_a_category_by_part_of_its_name_and_a_page_as_written(
     assert chat.text("@李书记/工作群: 台账 第1页") == chat.text("@李书记/工作群: 台账 1")
 
 
+def test_progress_told_of_several_issues_in_words_is_each_ones(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@孙大爷/网格5群: #报事 5号楼楼上天天半夜拖椅子")
+    chat.say("@李书记/工作群: 派单 1 2 @刘物业")
+    noted = chat.say("@刘物业/工作群: 1和2进展：已上门看过")
+    assert [text for where, text in noted if where == "工作群"] == [
+        "#1 进展：已上门看过",
+        "#2 进展：已上门看过",
+    ]
+    # 办结 without its result: how it is said, and nothing done.
+    assert chat.text("@刘物业/工作群: 1和2都办结了").startswith("用法：/resolve 编号 结果")
+    assert chat.text("@李书记/工作群: 查看 2").startswith("#2【噪音扰民】办理中")
+
+
 def test_a_command_ending_a_sentence_still_counts(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
     assert chat.text("@张网格/网格3群: 受理 1！") == "#1 已受理（复杂），期限 11月26日。"
@@ -584,6 +598,15 @@ def test_several_issue_numbers_are_each_done_or_refused_together(chat: Conversat
     ]
     for number in (1, 2):
         assert "】已办结" in chat.text(f"@李书记/工作群: 查看 {number}").split("\n")[0]
+    # In words, as 「1号办结了，已修好」 is said of one.
+    chat.say("@王芳/网格3群: #报事 3号楼路灯坏了")
+    chat.say("@王芳/网格3群: #报事 3号楼垃圾没清")
+    chat.say("@张网格/网格3群: 派单 3 4 @刘物业")
+    resolved = chat.say("@刘物业/工作群: 3和4都办结了，已清理")
+    assert [text.split("。")[0] for where, text in resolved if where == "工作群"] == [
+        "#3 已办结：已清理",
+        "#4 已办结：已清理",
+    ]
 
 
 def test_the_morning_triage_is_said_once_for_several_issues(chat: Conversation) -> None:

@@ -1327,3 +1327,28 @@ def test_a_private_complaint_of_a_grid_worker_goes_to_the_secretary_alone(
         "私聊·王芳",
         "工作群",
     ]
+
+
+def test_a_complaint_of_a_grid_worker_is_the_secretarys_to_read_and_handle(
+    chat: Conversation,
+) -> None:
+    said = "我要投诉张网格，态度很差，问了三次都不理我"
+    (ack, _) = chat.say(f"@王芳/私聊: {said}")
+    assert "【其他】" in ack[1]  # its 态度 is a worker's, not the property company's
+    # What she adds later reaches the secretary, not the work group the worker is in.
+    assert chat.say("@王芳/私聊: 3号楼的")[1] == ("私聊·李书记", "#1 报事人补充：3号楼的")
+    refused = "这是对工作人员的投诉，只有书记可以查看和处理。"
+    for line in ("@张网格/私聊: 查看 1", "@张网格/工作群: 受理 1", "@赵网格/私聊: 查看 1"):
+        assert chat.text(line) == refused, line
+    assert chat.text("@张网格/私聊: 1号报事人电话") == refused
+    assert chat.text("@张网格/工作群: 搜索 态度") == "没有找到含「态度」的事项。"
+    # The secretary reads it privately, not in a group; and may hand it to another worker,
+    # who then reads it too; the work group's lines never carry its words.
+    assert said in chat.text("@李书记/私聊: 查看 1")
+    assert said not in chat.text("@李书记/工作群: 查看 1")
+    assigned = chat.say("@李书记/工作群: 派单 1 @赵网格")
+    assert all(said not in text for _, text in assigned)
+    assert "（对工作人员的投诉）" in dict(assigned)["私聊·赵网格"]
+    assert said in chat.text("@赵网格/私聊: 查看 1")
+    assert chat.text("@李书记/私聊: 搜索 态度").startswith("含「态度」的事项：1条")
+    assert said in chat.text("@王芳/私聊: 查看 1")  # the reporter's own

@@ -964,6 +964,19 @@ def test_a_withdrawal_said_again_tells_nobody_twice_and_ends_the_reports_details
     ) in replies
 
 
+def test_the_report_just_made_is_the_one_taken_back_of_several(chat: Conversation) -> None:
+    me = "私聊·王芳"
+    chat.say("@王芳/私聊: 3号楼楼道灯坏了好几天了")
+    chat.say("@王芳/私聊: 5号楼门口井盖松了")
+    for said in ("我要取消刚才的报事", "刚才那个不用了", "撤回刚才那条"):
+        replies = chat.say(f"@王芳/私聊: {said}")
+        assert replies[0][0] == me and replies[0][1].startswith("#2 已转告网格员："), said
+        assert not any("#1" in text for _, text in replies), said
+    assert "报事人撤回" not in chat.text("@李书记/工作群: 查看 1")
+    # Without 「刚才」 she is asked which.
+    assert chat.text("@王芳/私聊: 我的反映撤回吧").startswith("您有几件未办结的事项（#1、#2）")
+
+
 def test_staff_saying_an_issue_repeats_are_shown_the_merge(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 5号楼门口井盖松了，踩上去咣当响")
     chat.say("@刘阿姨/网格3群: #报事 3号楼2单元楼道灯坏了")

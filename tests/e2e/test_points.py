@@ -6,7 +6,7 @@ The cast, from config.example.yaml: 王芳 reports in 网格3群; 孙大爷 and 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -33,7 +33,7 @@ def test_an_accepted_report_earns_five_points(chat: Conversation) -> None:
     assert chat.text("@王芳/网格3群: 积分") == NONE_YET  # filed is not yet accepted
     chat.say("@张网格/网格3群: 受理 1 复杂")
     assert chat.text("@王芳/网格3群: 积分") == (
-        "您在幸福里社区的积分：5分。\n最近变动：\n11月23日 +5 #1 报事被受理"
+        "您在幸福里社区的积分：5分。本周得5分，积分榜第1名。\n最近变动：\n11月23日 +5 #1 报事被受理"
     )
     # Accepting again is refused by the ledger and earns nothing; privately it reads the same.
     chat.say("@张网格/网格3群: 受理 1 复杂")
@@ -63,7 +63,7 @@ def test_a_rejected_report_earns_nothing_and_an_accepted_one_gives_its_points_ba
     assert chat.say("@张网格/网格3群: 受理 2 简单")[0][1].startswith("#2 已受理")
     chat.say("@李书记/工作群: 退回 2 已由物业报修")
     assert chat.text("@王芳/网格3群: 积分") == (
-        "您在幸福里社区的积分：0分。\n最近变动：\n"
+        "您在幸福里社区的积分：0分。本周还没上榜。\n最近变动：\n"
         "11月23日 -5 #2 诉求被退回，收回\n11月23日 +5 #2 报事被受理"
     )
 
@@ -73,7 +73,7 @@ def test_a_neighbours_duplicate_earns_two_points_once(chat: Conversation) -> Non
     duplicate = [(G5, "与 #1 可能是同一问题，已为您关注 #1；如果不是，请回复「新建」。")]
     assert chat.say(SEWER_AGAIN) == duplicate
     assert chat.text("@孙大爷/网格5群: 积分") == (
-        "您在幸福里社区的积分：2分。\n最近变动：\n11月23日 +2 #1 确认同一问题"
+        "您在幸福里社区的积分：2分。本周得2分，积分榜第1名。\n最近变动：\n11月23日 +2 #1 确认同一问题"
     )
     # The same neighbour again, and the reporter repeating herself: nothing more.
     assert chat.say(SEWER_AGAIN) == duplicate
@@ -103,7 +103,7 @@ def test_a_rejected_issue_takes_back_what_its_duplicates_earned_once(chat: Conve
     chat.say("@赵阿姨/网格3群: 新建")  # hers was another problem: her +2 is back already
     chat.say("@李书记/工作群: 退回 1 属于市政管网")
     assert chat.text("@孙大爷/网格5群: 积分") == (
-        "您在幸福里社区的积分：0分。\n最近变动：\n"
+        "您在幸福里社区的积分：0分。本周还没上榜。\n最近变动：\n"
         "11月23日 -2 #1 诉求被退回，收回\n11月23日 +2 #1 确认同一问题"
     )
     assert chat.text("@赵阿姨/网格3群: 积分").startswith("您在幸福里社区的积分：0分。")
@@ -123,7 +123,7 @@ def test_a_verification_photo_of_a_resolved_issue_earns_three_points(chat: Conve
     # Someone who neither reported nor follows it is left alone.
     assert chat.say("@赵阿姨/网格3群: [图片:别的.jpg]") == []
     assert chat.text("@王芳/网格3群: 积分") == (
-        "您在幸福里社区的积分：8分。\n最近变动：\n"
+        "您在幸福里社区的积分：8分。本周得8分，积分榜第1名。\n最近变动：\n"
         "11月23日 +3 #1 办结核实照片\n11月23日 +5 #1 报事被受理"
     )
 
@@ -145,7 +145,7 @@ def test_the_secretary_redeems_points_and_it_is_audited(chat: Conversation) -> N
     # Named without @: found among people with points.
     assert chat.text("@李书记/工作群: /redeem 王芳 2分 抽纸") == "已为王*兑换2分（抽纸），剩余0分。"
     assert chat.text("@王芳/网格3群: 积分") == (
-        "您在幸福里社区的积分：0分。\n最近变动：\n"
+        "您在幸福里社区的积分：0分。本周得5分，积分榜第1名。\n最近变动：\n"
         "11月23日 -2 兑换：抽纸\n11月23日 -3 兑换：洗衣液一瓶\n11月23日 +5 #1 报事被受理"
     )
     with UnitOfWork(chat.linli.sessions) as uow:
@@ -171,6 +171,22 @@ def _three_earners(chat: Conversation) -> None:
     chat.say("@赵网格/网格5群: 受理 2 简单")  # 赵阿姨 +5
     chat.say("@张网格/网格3群: 办结 1 已疏通")
     chat.say("@王芳/网格3群: [图片:疏通后.jpg]")  # 王芳 +3
+
+
+@pytest.mark.parametrize("asked", ["我排第几", "我的排名", "我的积分排第几？", "我这周排第几名"])
+def test_ones_place_on_this_weeks_board_is_said_with_the_balance(
+    chat: Conversation, asked: str
+) -> None:
+    _three_earners(chat)
+    assert chat.text(f"@孙大爷/私聊: {asked}").startswith(
+        "您在幸福里社区的积分：2分。本周得2分，积分榜第3名。\n最近变动："
+    )
+    # A week later the points are kept; the new week's board has not got them.
+    chat.clock.advance(timedelta(days=7))
+    assert chat.text(f"@孙大爷/网格5群: {asked}").startswith(
+        "您在幸福里社区的积分：2分。本周还没上榜。\n"
+    )
+    assert chat.say("@孙大爷/网格5群: 我们排第几") == []  # not one's own: chat
 
 
 def test_the_leaderboard_ranks_this_weeks_points_with_names_masked(chat: Conversation) -> None:

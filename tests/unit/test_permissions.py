@@ -5,6 +5,8 @@ The expected table is written out from the spec, not derived from the code under
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.domain.issues import Role
@@ -287,3 +289,27 @@ def test_help_groups_every_command_under_one_topic() -> None:
     """帮助 lists commands by topic: a command left out of them would never be shown."""
     grouped = [name for _, names in TOPICS for name in names]
     assert sorted(grouped) == sorted(c.name for c in COMMANDS if c.name != "help")
+
+
+@pytest.mark.parametrize("command", sorted(ALLOWED))
+def test_a_complaint_of_staff_is_the_secretarys_alone(command: str) -> None:
+    complaint = IssueFacts(reporter_id=SOMEONE, grid_id=MY_GRID, private=True, staff_complaint=True)
+    for role in (Role.RESIDENT, Role.HEAD, Role.HANDLER, Role.WORKER):
+        assert refusal(command, actor(role), complaint) == (
+            "这是对工作人员的投诉，只有书记可以查看和处理。"
+        )
+    secretary = refusal(command, actor(Role.SECRETARY), complaint)
+    assert (secretary is None) == (Role.SECRETARY in ALLOWED[command])
+
+
+def test_a_complaint_of_staff_is_read_privately_by_those_with_a_part_in_it() -> None:
+    complaint = IssueFacts(reporter_id=SOMEONE, private=True, staff_complaint=True)
+    given = replace(complaint, assignee_id=ME)
+    mine = replace(complaint, reporter_id=ME)
+    for command in ("show", "rate", "reopen", "withdraw"):
+        assert refusal(command, actor(Role.RESIDENT), mine) is None
+    assert refusal("resolve", actor(Role.WORKER), given) is None
+    assert reads_report(actor(Role.SECRETARY), complaint, "private")
+    assert reads_report(actor(Role.WORKER), given, "private")
+    assert not reads_report(actor(Role.SECRETARY), complaint, "work")
+    assert not reads_report(actor(Role.WORKER), complaint, "private")

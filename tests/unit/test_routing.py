@@ -960,6 +960,14 @@ def test_other_questions_are_no_ledger(text: str) -> None:
         ("请问社区主任是谁", False, "社区主任"),
         ("你们几点下班", True, "社区"),
         ("你们几点下班", False, None),  # in a group, said to neighbours
+        # Whether an office is open then: its hours and number.
+        ("周末社区有人吗", False, "社区"),
+        ("社区星期六开门吗", False, "社区"),
+        ("物业晚上有人值班吗", False, "物业"),
+        ("周六上班吗", True, "社区"),  # said to the bot, of the office it speaks for
+        ("周六上班吗", False, None),
+        ("快递站今天开门吗", False, None),  # no office of the community's
+        ("有人在吗", True, None),
         ("都有哪些楼栋长", False, "楼栋长"),
         ("5号楼的楼栋长都有谁", False, "5号楼 楼栋长"),
         ("5号楼的楼栋长是谁", False, "5号楼 楼栋长"),
@@ -1349,6 +1357,11 @@ def test_other_how_questions_are_not_help(text: str) -> None:
     ("text", "kind"),
     [
         ("我的反映撤回吧，灯已经好了", RouteKind.WITHDRAWN),
+        ("刚才那个不用了", RouteKind.WITHDRAWN),  # the one just made
+        ("我要取消刚才的报事", RouteKind.WITHDRAWN),
+        ("撤回刚才那条", RouteKind.WITHDRAWN),
+        ("刚才取消了", RouteKind.IGNORE),  # something else called off
+        ("刚刚的会不开了", RouteKind.IGNORE),
         ("我报的那个井盖不用修了，物业已经弄好了", RouteKind.WITHDRAWN),
         ("撤回我的诉求", RouteKind.WITHDRAWN),
         ("我的那个撤回吧，人家已经不抽了", RouteKind.WITHDRAWN),
