@@ -288,7 +288,8 @@ class Analyzer:
         return tuple(spans)
 
     def _negated(self, norm: str, start: int) -> bool:
-        """Whether a negation ends within a few characters before ``start`` in the same clause."""
+        """Whether a negation ends within a few characters before ``start`` in the same clause
+        (not the 不是 of 「是不是」, which asks whether)."""
         signals = self._signals
         window = signals.urgent_negation_window
         lookback = norm[max(0, start - window - 4) : start]
@@ -298,6 +299,8 @@ class Analyzer:
                 break
         for negation in signals.urgent_negations:
             position = lookback.rfind(negation)
+            if negation == "不是" and lookback[position - 1 : position] == "是":
+                continue  # 「是不是着火了」 asks, fearing it: no negation
             if position >= 0 and len(lookback) - (position + len(negation)) <= window:
                 return True
         return False

@@ -336,10 +336,18 @@ def test_danger_words_are_urgent(analyzer: Analyzer, text: str) -> None:
         "跳楼价大甩卖",
         "之前摔了一跤，现在好了",
         "小猫走丢了",
+        "不是着火，是楼下烧烤",
+        "会不会着火啊，楼道堆这么多东西",  # a worry, not a fire now
     ],
 )
 def test_negated_or_cleared_danger_is_not_urgent(analyzer: Analyzer, text: str) -> None:
     assert analyzer.analyze(text).urgent is False
+
+
+@pytest.mark.parametrize("text", ["楼道里好大的烟味，是不是着火了", "是不是漏电了，一摸就麻"])
+def test_asking_whether_danger_is_there_is_no_negation(analyzer: Analyzer, text: str) -> None:
+    """「是不是着火了」: its 不是 asks, fearing the fire."""
+    assert analyzer.analyze(text).urgent is True
 
 
 @pytest.mark.parametrize(
