@@ -195,6 +195,7 @@ class Dispatcher:
             "sent a notice",
         )
         self._guided = _Chats(sessions, _guides, "with 办事指南")
+        self._working = _Chats(sessions, lambda uow: uow.chats.work_groups(), "work groups")
         self._given = _GivenLately()
         settings = services.settings
         self._router = Router(
@@ -226,6 +227,8 @@ class Dispatcher:
         if listed and route.kind is not RouteKind.IGNORE:  # 「第五个受理」 after a list of 3
             first = issue_first(normalize(read.text))[0]
             route = Route(RouteKind.ORDINAL_BEYOND, text=str(listed), args=str(first))
+        if route.kind is RouteKind.IGNORE and message.text and message.chat in self._working:
+            route = self._router.among_staff(read) or route  # 「人员列表」: as said privately
         if route.kind is RouteKind.IGNORE:
             if (asked := self._guide_asked(message)) is not None:
                 route = Route(RouteKind.GUIDE_ASKED, text=asked, otherwise=IGNORE)
@@ -237,6 +240,7 @@ class Dispatcher:
                 return []
         elif route.command is not None and route.command.name in ("suggest", "bind"):
             self._suggesting.forget()  # the chats that suggest may change
+            self._working.forget()  # and the work groups
         elif route.command is not None and route.command.name in ("notice", "notice_later"):
             self._noticed.forget()
         elif route.command is not None and route.command.name == "guide":

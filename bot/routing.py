@@ -320,6 +320,15 @@ class Router:
         asked = self._problem_asked(said_text, IGNORE)
         return found if asked is None else _at_last(found, asked)
 
+    def among_staff(self, message: IncomingMessage) -> Route | None:
+        """A work group's words that read as chat, as they read said privately: staff there
+        speak to the bot as privately (「问题列表」「人员列表」「发一份上个月的台账」); None when
+        they are no command then either."""
+        raw = visible(message.text).strip()
+        said = rstrip_marks(raw, SENTENCE_ENDS)
+        plain = _said_as(normalize(said), private=True, raw=said)
+        return None if plain is None else self._command(normalize(plain), plain, private=False)
+
     def _filed(self, message: IncomingMessage, raw: str) -> Route | None:
         """「#立案」 in reply: the quoted message filed (alone, not in reply: told how); 「#立案
         王阿姨反映3号楼楼道灯坏了」 with nothing quoted: those words reported. None for the tag
@@ -1227,8 +1236,16 @@ _SAID_AS = (
         "台账",
         True,
     ),
-    # 「角色」「人员列表」「社区人员」, privately → 人员
-    (re.compile(r"^(?:看一?下|查一?下)?(?:角色|人员列表|社区人员|人员角色)$"), "人员", True),
+    # 「角色」「人员列表」「社区人员」「我们社区有哪些工作人员」, privately → 人员
+    (
+        re.compile(
+            r"^(?:看一?下|查一?下)?(?:角色|人员列表|社区人员|人员角色)$"
+            r"|^(?:我们|咱们)?(?:社区)?(?:都|一共)?有(?:哪些|谁|几个)(?:工作人员|人员)$"
+            r"|^(?:我们|咱们)?(?:社区)?的?(?:工作人员|人员)(?:都)?(?:有哪些|有谁|是谁|名单)$"
+        ),
+        "人员",
+        True,
+    ),
     # 「网格3的台账」「5号楼台账」「物业的台账」「超期的台账」 → 台账 网格3 (not a period's: 导出;
     # not 「网页台账」, a command of its own)
     (

@@ -20,6 +20,7 @@ from handlers.base import (
     numbers_of,
     record_community,
 )
+from handlers.contacts import contacts
 from handlers.schedule import sync_series
 from storage.models import AuditEntry, Chat, Community, Person, RoleGrant
 from storage.uow import UnitOfWork
@@ -268,10 +269,13 @@ _ROSTER_ORDER = (Role.SECRETARY, Role.WORKER, Role.HEAD, Role.HANDLER)
 
 def roster(ctx: Context, args: str) -> Outcome:
     """人员 — who holds which role in the community: 书记, 网格员 with their grids, 楼栋长 with
-    their buildings, 物业/部门 with their units. Names are masked in a group."""
+    their buildings, 物业/部门 with their units. Names are masked in a group. A resident is
+    given the 联系方式 they may use instead."""
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
     reason = refusal("roles", ctx.actor)
+    if reason and ctx.actor.role is Role.RESIDENT:  # 「社区有哪些工作人员」: whom they may call
+        return contacts(ctx, "")
     if reason:
         raise Answer(reason, "refused", "roles")
     private = ctx.chat.kind == "private"

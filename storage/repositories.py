@@ -223,6 +223,15 @@ class Chats:
         )
         return frozenset((platform, ref) for platform, ref in rows)
 
+    def work_groups(self) -> frozenset[tuple[str, str]]:
+        """(platform, ref) of every bound work group."""
+        rows = self._session.execute(
+            select(Chat.platform, Chat.ref).where(
+                Chat.kind == "work", Chat.community_id.is_not(None)
+            )
+        )
+        return frozenset((platform, ref) for platform, ref in rows)
+
     def of_kind(self, community_id: int, kind: str) -> Sequence[Chat]:
         return self._session.scalars(
             select(Chat)

@@ -138,7 +138,22 @@ def test_staff_see_who_holds_which_role(chat: Conversation) -> None:
     )
     in_group = chat.text("@张网格/网格3群: 人员名单").splitlines()
     assert in_group[2] == "网格员：张*格（网格3）、赵*格（网格5）、钱*姨（全部网格）"
-    assert chat.text("@王芳/网格3群: 人员") == "只有网格员及以上可以查看人员。"
+    # A resident is given whom to call instead (numbers masked in a group).
+    given = chat.text("@王芳/网格3群: 人员")
+    assert given == chat.text("@王芳/网格3群: 联系方式") and given.startswith("幸福里社区：电话")
+    assert chat.text("@王芳/私聊: 我们社区有哪些工作人员") == chat.text("@王芳/私聊: 联系方式")
+    assert chat.text("@陈楼长/私聊: 人员") == "只有网格员及以上可以查看人员。"
+
+
+def test_staff_words_said_privately_are_read_so_in_the_work_group(chat: Conversation) -> None:
+    roster = chat.text("@李书记/工作群: 人员")
+    assert roster.startswith("幸福里社区人员：\n书记：李*记")
+    for said in ("人员列表", "我们社区有哪些工作人员", "@邻里 人员列表"):
+        assert chat.text(f"@李书记/工作群: {said}") == roster, said
+    assert chat.text("@张网格/工作群: 问题列表") == chat.text("@张网格/工作群: 台账")
+    # Among residents the same words are theirs, unless said to the bot.
+    assert chat.say("@李书记/网格3群: 人员列表") == []
+    assert chat.text("@李书记/网格3群: @邻里 人员列表").startswith("幸福里社区人员：")
 
 
 def test_a_role_from_the_config_file_is_not_changed_in_chat_but_says_where(
