@@ -612,6 +612,9 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
             said = texts.REASON_WANTED
     elif NOT_OURS_SAID.search(said):  # a holder hands it back; staff send it back (退回)
         not_ours = texts.STAFF_REJECT_HINT if ctx.role in STAFF else texts.STAFF_NOT_OURS_HINT
+        if ctx.role not in STAFF and _CANNOT_YET.search(said) and not _NOT_THEIRS.search(said):
+            # 「1号修不了，要换整根管子」: not that it is another's, it needs more (time)
+            not_ours = texts.HOLDER_CANNOT_HINT
         hint, said = not_ours, _not_ours_reason(said)
     if hint in _WORK_HINTS and issue.status not in OPEN:  # nothing left to 办结 or report on
         return answer(ctx, _no_work_left(issue, calls_back=ctx.role in STAFF), "invalid")
@@ -695,6 +698,15 @@ def _work_hinted(ctx: Context, hint: str, number: int, said: str, *, lead: str =
         return Outcome([line], "invalid")
     buttons = work_buttons(number, said, done=hint != texts.STAFF_PLANNED_HINT)
     return Outcome([replace(line, buttons=buttons)], "invalid")
+
+
+# 「修不了」「处理不了」 with a reason after it (「要换整根管子」) is more to do, not another's
+# job; 「不归我们管」「不属于物业」「要住建局来」 is another's.
+_CANNOT_YET = re.compile(r"(?:修|处理|弄|办)不了|解决不了|没法(?:修|处理|办)")
+_NOT_THEIRS = re.compile(
+    r"不(?:是|归)(?:我们|我|咱们)|不属于|不归物业|管不了|不是物业"
+    r"|[局所]|街道|市政|供电|供水|自来水|燃气|部门|公司"
+)
 
 
 def _not_ours_reason(said: str) -> str:

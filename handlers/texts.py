@@ -132,6 +132,10 @@ REASON_WANTED = "原因"  # in a command shown to be sent, where its reason goes
 STAFF_NOTE_HINT = "#{number} 记给同事看请发送「备注 {number} {said}」；要告诉报事人请发送「进展 {number} {said}」。"
 STAFF_REJECT_HINT = "#{number} 不归社区管的话，请发送「退回 {number} {said}」，报事人会收到原因。"
 STAFF_NOT_OURS_HINT = "#{number} 不归您管的话，请发送「不归我管 {number} {said}」，社区会改派。"
+HOLDER_CANNOT_HINT = (
+    "#{number} 一时办不了的话，请发送「延期 {number} 新期限 {said}」申请延期；"
+    "不归您管请发送「不归我管 {number} {said}」，社区会改派。"
+)
 STAFF_NOT_OURS_WHICH = (
     "您手上有 {numbers}：不归您管的，请发送「不归我管 编号 {said}」，社区会改派。"
 )

@@ -418,6 +418,11 @@ def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) 
     assert chat.text("@刘物业/私聊: 1号修不了，要住建局来") == (
         "#1 不归您管的话，请发送「不归我管 1 修不了，要住建局来」，社区会改派。"
     )
+    # Work that cannot be done yet may take more time, or be another's.
+    assert chat.text("@刘物业/私聊: 1号修不了，要换整根管子") == (
+        "#1 一时办不了的话，请发送「延期 1 新期限 修不了，要换整根管子」申请延期；"
+        "不归您管请发送「不归我管 1 修不了，要换整根管子」，社区会改派。"
+    )
     # Held up is progress; the reporter's number goes through the grid worker; where it is,
     # and what they hold, are shown.
     assert chat.text("@刘物业/私聊: 1号联系不上业主") == (
