@@ -322,11 +322,12 @@ class Router:
 
     def among_staff(self, message: IncomingMessage) -> Route | None:
         """A work group's words that read as chat, as they read said privately: staff there
-        speak to the bot as privately (「问题列表」「人员列表」「发一份上个月的台账」); None when
-        they are no command then either."""
+        speak to the bot as privately (「问题列表」「人员列表」「发一份上个月的台账」「怎么派单」);
+        None when they are no command then either."""
         raw = visible(message.text).strip()
         said = rstrip_marks(raw, SENTENCE_ENDS)
-        plain = _said_as(normalize(said), private=True, raw=said)
+        said_text = normalize(said)
+        plain = _said_as(said_text, private=True, raw=said) or self._how_to(said_text)
         return None if plain is None else self._command(normalize(plain), plain, private=False)
 
     def _filed(self, message: IncomingMessage, raw: str) -> Route | None:

@@ -151,6 +151,9 @@ def test_staff_words_said_privately_are_read_so_in_the_work_group(chat: Conversa
     for said in ("人员列表", "我们社区有哪些工作人员", "@邻里 人员列表"):
         assert chat.text(f"@李书记/工作群: {said}") == roster, said
     assert chat.text("@张网格/工作群: 问题列表") == chat.text("@张网格/工作群: 台账")
+    assert chat.text("@张网格/工作群: 怎么派单") == chat.text("@张网格/私聊: 怎么派单")
+    assert chat.text("@张网格/工作群: 怎么派单").startswith("派给人或单位")
+    assert chat.say("@张网格/工作群: 怎么办") == []  # no command's
     # Among residents the same words are theirs, unless said to the bot.
     assert chat.say("@李书记/网格3群: 人员列表") == []
     assert chat.text("@李书记/网格3群: @邻里 人员列表").startswith("幸福里社区人员：")
