@@ -2437,14 +2437,21 @@ def _staff_complaint(ctx: Context, description: str, source: Source) -> bool:
 
 
 def _complains_of_staff(ctx: Context, said: str) -> bool:
-    """Whether a private report complains of a grid worker's conduct, by name or as 网格员
-    (「我要投诉张网格，态度很差」)."""
+    """Whether a private report complains of a grid worker's conduct, by name or as 网格员,
+    in one clause (「我要投诉张网格，态度很差」「网格员不作为」; not 「我要投诉，下水道堵了，
+    网格员说物业会来修」, a complaint of the blocked drain)."""
     assert ctx.community is not None
     if "投诉" not in said and _CONDUCT.search(said) is None:
         return False
-    return "网格员" in said or any(
-        grant.role is Role.WORKER and len(person.name) >= 2 and person.name in said
+    names = [
+        person.name
         for person, grant in ctx.uow.people.staff(ctx.community.id)
+        if grant.role is Role.WORKER and len(person.name) >= 2
+    ]
+    return any(
+        ("投诉" in clause or _CONDUCT.search(clause) is not None)
+        and ("网格员" in clause or any(name in clause for name in names))
+        for clause in _clauses(said)
     )
 
 

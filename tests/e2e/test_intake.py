@@ -1322,11 +1322,15 @@ def test_a_private_complaint_of_a_grid_worker_goes_to_the_secretary_alone(
     assert [where for where, _ in replies] == ["私聊·王芳", "私聊·李书记"]
     assert replies[0][1].endswith("回复「查看 1」看进度。")  # no 「在哪栋楼」 for a conduct
     assert replies[1][1].endswith("（私信反映，报事人已隐去）（投诉工作人员，只发给书记）")
-    # A complaint of the property company's work still goes to the work group.
+    # A complaint of the property company's work still goes to the work group; so does one
+    # that names the worker in a clause of no complaint.
     assert [where for where, _ in chat.say("@王芳/私聊: 5号楼物业保洁不作为，垃圾三天没清")] == [
         "私聊·王芳",
         "工作群",
     ]
+    said = "我要投诉，3号楼下水道堵了，网格员说物业会来修，一直没来"
+    assert [where for where, _ in chat.say(f"@孙大爷/私聊: {said}")] == ["私聊·孙大爷", "工作群"]
+    assert chat.text("@张网格/私聊: 查看 3").startswith("#3【排水管道】")
 
 
 def test_a_complaint_of_a_grid_worker_is_the_secretarys_to_read_and_handle(
