@@ -144,6 +144,7 @@ from handlers.listing import held, ledger_line
 from handlers.notify import (
     grid_workers,
     quoted,
+    secretaries,
     tell_privately,
     tell_staff_of,
     tell_work_groups,
@@ -2100,9 +2101,7 @@ def suggest_filing(ctx: Context, text: str, *, danger: bool = False) -> Outcome:
     alert = texts.DANGER_HEARD_ALERT.format(
         chat=chat.title or chat.ref, who=mask_name(ctx.sender.name), said=said
     )
-    told = tell_work_groups(ctx, alert) or tell_privately(
-        [p for p, g in ctx.uow.people.staff(ctx.community.id) if g.role is Role.SECRETARY], alert
-    )
+    told = tell_work_groups(ctx, alert) or tell_privately(secretaries(ctx), alert)
     if chat.danger_told_at is not None and ctx.now - chat.danger_told_at < SUGGEST_EVERY:
         return Outcome(told, "suggested")  # the group was told where to call a moment ago
     chat.danger_told_at = ctx.now

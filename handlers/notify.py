@@ -90,17 +90,22 @@ def tell_staff_of(
     """`text` of `issue` to the community's work groups; of a complaint of a staff member's
     conduct, to the secretaries it does not name, privately, instead (to the work groups
     when there is none: the complaint still reaches someone)."""
-    if issue.staff_complaint and (secretaries := secretaries_not_named(ctx, issue.description)):
-        return tell_privately(secretaries, text)
+    if issue.staff_complaint and (others := secretaries(ctx, not_named_in=issue.description)):
+        return tell_privately(others, text)
     return tell_work_groups(ctx, text, already=already)
 
 
-def secretaries_not_named(ctx: Context, said: str) -> list[Person]:
-    """The community's secretaries whose names `said` does not carry."""
+def secretaries(ctx: Context, *, not_named_in: str = "") -> list[Person]:
+    """The community's secretaries, but those whose names `not_named_in` carries."""
     assert ctx.community is not None
     staff = ctx.uow.people.staff(ctx.community.id)
+    named = not_named_in
     return list(
-        {p.id: p for p, g in staff if g.role is Role.SECRETARY and p.name not in said}.values()
+        {
+            p.id: p
+            for p, g in staff
+            if g.role is Role.SECRETARY and not (named and p.name in named)
+        }.values()
     )
 
 

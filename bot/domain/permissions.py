@@ -193,6 +193,8 @@ NOT_ON_ONESELF = frozenset(
 def refusal(command: str, actor: Actor, issue: IssueFacts | None = None) -> str | None:
     """None when `actor` may run `command` (on `issue`), else the one line that says why not."""
     if issue is not None and issue.staff_complaint and not _in_complaint(actor, issue):
+        if actor.role is Role.RESIDENT:  # a neighbour is not told what it is
+            return "只能查看自己反映或关注的事项。"
         return "这是对工作人员的投诉，只有书记可以查看和处理。"
     if (
         command in NOT_ON_ONESELF

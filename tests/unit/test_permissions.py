@@ -294,10 +294,12 @@ def test_help_groups_every_command_under_one_topic() -> None:
 @pytest.mark.parametrize("command", sorted(ALLOWED))
 def test_a_complaint_of_staff_is_the_secretarys_alone(command: str) -> None:
     complaint = IssueFacts(reporter_id=SOMEONE, grid_id=MY_GRID, private=True, staff_complaint=True)
-    for role in (Role.RESIDENT, Role.HEAD, Role.HANDLER, Role.WORKER):
+    for role in (Role.HEAD, Role.HANDLER, Role.WORKER):
         assert refusal(command, actor(role), complaint) == (
             "这是对工作人员的投诉，只有书记可以查看和处理。"
         )
+    # A neighbour is not told what it is.
+    assert refusal(command, actor(Role.RESIDENT), complaint) == "只能查看自己反映或关注的事项。"
     secretary = refusal(command, actor(Role.SECRETARY), complaint)
     assert (secretary is None) == (Role.SECRETARY in ALLOWED[command])
 
