@@ -821,10 +821,28 @@ def test_a_reporter_asking_privately_for_haste_presses_their_report_with_why(
         ("私聊·王芳", "#1 已经转告过网格员了，请耐心等待，有进展会通知您。")
     ]
     assert chat.text("@孙大爷/私聊: 能不能快点").startswith("没有找到您反映的未办结事项。")
+    assert chat.text("@孙大爷/私聊: 我要投诉，一直没人管").startswith(
+        "没有找到您反映的未办结事项。"
+    )
     assert chat.say("@王芳/网格3群: 能不能快一点") == []  # among neighbours
     # With several open, they are listed: which is meant is for them to say.
     chat.say("@王芳/网格3群: #报事 5号楼路灯不亮")
     assert chat.text("@王芳/私聊: 能不能快点").startswith("您反映的事项：")
+
+
+def test_a_reporter_saying_nobody_sees_to_it_presses_their_report(chat: Conversation) -> None:
+    chat.say("@王芳/私聊: 3号楼2单元楼道灯坏了")
+    chat.run_until(datetime(2026, 11, 23, 10, 30, tzinfo=ZoneInfo("Asia/Shanghai")))
+    assert chat.say("@王芳/私聊: 我要投诉，一直没人管") == [
+        ("私聊·王芳", "已转告网格员 张网格，会尽快跟进 #1。"),
+        (
+            "私聊·张网格",
+            "#1 王*催问进度：我要投诉（待受理，期限 11月24日）。请尽快「派单 1 @人或单位」。",
+        ),
+    ]
+    assert chat.text("@王芳/私聊: 到底有没有人管").startswith("#1 已经转告过网格员了")
+    # A new problem said so is a report.
+    assert chat.say("@王芳/私聊: 5号楼门口井盖坏了一直没人管")[0][1].startswith("已登记 #2")
 
 
 def test_a_reporter_pressing_in_the_group_after_the_first_hour_presses_their_report(
