@@ -1715,3 +1715,18 @@ def test_a_poll_is_called_with_its_groups_sent_to_and_asked_for_its_close(
     assert chat.text("@孙大爷/网格3群: 现在几票了") == (
         "🗳 M1 加装电梯 投票截止 11月27日 20:00，截止后公布结果。"
     )
+
+
+def test_a_resident_asking_whether_a_meeting_decided_is_shown_where_each_stands(
+    chat: Conversation,
+) -> None:
+    chat.say("@李书记/网格3群: 召开议事会 周六上午9点 社区活动室 议题：加装电梯")
+    before = chat.text("@孙大爷/私聊: 议事会的结果出来了吗")
+    assert before == chat.text("@孙大爷/私聊: 议事会")
+    assert "M1 加装电梯议事会 · 定于 11月28日 9:00" in before
+    chat.run_until(at(11, 28, 12))
+    chat.say("@李书记/工作群: 结果 M1 决议：同意加装电梯，下月开始施工")
+    for asked in ("上次议事会定了什么", "投票结果出来了吗"):
+        assert "M1 加装电梯议事会 · 已出结果" in chat.text(f"@孙大爷/私聊: {asked}"), asked
+    assert "已出结果" in chat.text("@孙大爷/网格3群: @邻里 议事会有结果了吗")
+    assert chat.say("@孙大爷/网格3群: 议事会有结果了吗") == []  # among neighbours
