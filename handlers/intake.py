@@ -2102,11 +2102,12 @@ def suggest_filing(ctx: Context, text: str, *, danger: bool = False) -> Outcome:
         chat=chat.title or chat.ref, who=mask_name(ctx.sender.name), said=said
     )
     told = tell_work_groups(ctx, alert) or tell_privately(secretaries(ctx), alert)
+    # Danger does not wait for the end of quiet hours (「楼道里有煤气味」 at 23:00).
     if chat.danger_told_at is not None and ctx.now - chat.danger_told_at < SUGGEST_EVERY:
-        return Outcome(told, "suggested")  # the group was told where to call a moment ago
+        return Outcome(told, "suggested", at_once=True)  # the group was told a moment ago
     chat.danger_told_at = ctx.now
     line = texts.DANGER_HEARD.format(told=texts.DANGER_HEARD_TOLD if told else "")
-    return Outcome([reply_to(ctx, line), *told], "suggested")
+    return Outcome([reply_to(ctx, line), *told], "suggested", at_once=True)
 
 
 def file_reply(ctx: Context, _note: str) -> Outcome:

@@ -6,8 +6,9 @@ chat in 10 minutes; its author files it by replying #立案.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
@@ -210,3 +211,20 @@ def test_danger_with_nobody_to_tell_does_not_say_the_community_was_told(
         ]
     finally:
         chat.close()
+
+
+def test_danger_told_at_night_reaches_the_work_group_at_once(chat: Conversation) -> None:
+    night = datetime(2026, 11, 23, 23, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    chat.clock.set(night)
+    chat.say("@孙大爷/网格3群: 楼道里有煤气味")
+    assert (
+        "工作群",
+        "🚨 网格3群的孙*爷说：楼道里有煤气味（未登记，请尽快核实）",
+    ) in chat.sendable()
+    # Not held for the morning as other notices to other chats are; a second telling neither.
+    chat.clock.advance(timedelta(minutes=1))
+    chat.say("@钱阿姨/网格3群: 5号楼地下室着火了")
+    assert (
+        "工作群",
+        "🚨 网格3群的钱*姨说：5号楼地下室着火了（未登记，请尽快核实）",
+    ) in chat.sendable()
