@@ -393,6 +393,8 @@ def escalate_to(ctx: Context, issue: Issue, unit: str, note: str) -> list[Outgoi
     line = texts.WHISTLE.format(
         number=issue.number, unit=unit, **summary(ctx.uow, ctx.services, issue)
     )
+    if note:  # 「上报 1 街道城管办 占道经营需执法」: why, for the unit to read
+        line += texts.WHISTLE_WHY.format(note=note)
     watchers = tell_watchers(ctx, issue, texts.ESCALATED.format(number=issue.number, unit=unit))
     contacts, declined = whistled(ctx.uow, issue)
     asked = line + texts.WHISTLE_HOW.format(number=issue.number)  # they may act on it

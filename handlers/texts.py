@@ -346,6 +346,7 @@ OBJECT_WHICH = "您有几件被退回的反映（{numbers}），对哪一件有�
 NO_REASON = "（未写原因）"
 ESCALATED = "#{number} 已上报{unit}协调处理。"
 WHISTLE = "📣 吹哨 #{number}【{category}】{where}{description}，请{unit}协助处理。"
+WHISTLE_WHY = "上报原因：{note}。"
 DECLINED_NOT_TOLD = "{who}已对 #{number} 反馈不归其管，没有再通知；如仍请其办理，请派单给本人。"
 WHISTLE_HOW = "进展请发送「进展 {number} 说明」，办好后发送「办结 {number} 结果」。"
 MERGED = "#{number} 与 #{into} 是同一问题，已合并，后续进展在 #{into} 通知。"

@@ -184,6 +184,8 @@ def test_a_hard_issue_is_escalated_when_accepted(chat: Conversation) -> None:
     assert replies[0] == (WORK, "#1 已受理（疑难），期限 12月7日。")
     assert (G3, "#1 已上报街道城管办协调处理。") in replies
     assert any(where == ZHOU and text.startswith("📣 吹哨 #1【") for where, text in replies)
+    # Why it was escalated is said to the unit (here: the level that escalated it).
+    assert any(where == ZHOU and "上报原因：疑难诉求。" in text for where, text in replies)
     assert "· 已上报街道城管办" in chat.text("@李书记/工作群: 查看 1")
 
 
