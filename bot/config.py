@@ -208,6 +208,14 @@ class WorkUnit(_Strict):
     phone: Phone = ""  # its public number, for 「物业电话多少」
 
 
+class Supervision(_Strict):
+    """Who oversees the community's own staff (the street office's 党工委 or 纪工委): told to a
+    resident complaining of the secretary, whom the bot has nobody above to tell."""
+
+    name: Text
+    phone: Phone = ""
+
+
 class GuideEntry(_Strict):
     """One answer of the community's 办事指南 and the keys it is asked by (`bot.domain.guide`):
     「物业费、物业管理费」, 「装修+几点」, 「居住证-居住证明」."""
@@ -242,6 +250,8 @@ class Community(_Strict):
     # What 「社区电话多少」 answers: the office's public number, and where and when it is open.
     phone: Phone = ""
     office: Annotated[str, Field(max_length=100)] = ""
+    # Where a complaint of the secretary goes (not filed: the secretary reads the ledger).
+    supervision: Supervision | None = None
     places: list[Text] = []
     grids: list[Grid] = Field(min_length=1)
     chats: list[ChatBinding] = []
@@ -459,6 +469,7 @@ class Settings(_Strict):
             for community in self.communities
             for number in (
                 community.phone,
+                community.supervision.phone if community.supervision else "",
                 *(unit.phone for unit in community.units),
                 *(person.phone for person in community.people),
             )

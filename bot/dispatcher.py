@@ -433,10 +433,13 @@ class Dispatcher:
                 if kind is RouteKind.CHECKED:
                     since = now - intake.CHECKED_WITHIN
                     return uow.issues.reported_in_since(chat.platform, chat.ref, since)
-                # The 台账 asked, staff telling of their work: privately, or in a work group.
+                # The 台账 asked, staff telling of their work: privately, or in a work group;
+                # asked of the bot in any group (「@邻里 我们楼有几件没办完」).
                 if kind in (RouteKind.LEDGER_ASKED, RouteKind.WORK_TOLD):
-                    found = None if chat.is_private else uow.chats.find(chat.platform, chat.ref)
-                    if chat.is_private or (found is not None and found.kind == "work"):
+                    if chat.is_private or (kind is RouteKind.LEDGER_ASKED and message.mentions_bot):
+                        return True
+                    found = uow.chats.find(chat.platform, chat.ref)
+                    if found is not None and found.kind == "work":
                         return True
                     if kind is RouteKind.WORK_TOLD:  # 「2号我去看了，灯确实亮了」: a 楼栋长's 核实
                         number = issue_first(normalize(route.text))[0]  # 「1号不用管了」: its 撤回

@@ -390,7 +390,7 @@ class Router:
         if bare := self._bare_report.match(raw):  # 「报事 4号楼电梯坏了」: the tag without its #
             return Route(RouteKind.REPORT, text=bare["rest"].strip())
         untagged = self._untagged(message, raw, text)
-        if untagged.kind in (RouteKind.IGNORE, RouteKind.PRIVATE):
+        if untagged.kind in (RouteKind.IGNORE, RouteKind.PRIVATE, RouteKind.MENTION):
             asked = self._asked_in_words(message, raw, said_text, untagged)
             if asked is not None:
                 return asked
@@ -509,8 +509,9 @@ class Router:
             notice = self._by_name["notice"]
             words = f"{wanted.whom}{when} {_rest_after(raw, wanted.start)}"
             return Route(RouteKind.LEDGER_ASKED, notice, "群发", words, otherwise=untagged)
-        if private and (asked := self._problem_asked(said_text, untagged)) is not None:
-            return asked  # in a group, only where nothing else reads the words (`route`)
+        to_the_bot = private or message.mentions_bot
+        if to_the_bot and (asked := self._problem_asked(said_text, untagged)) is not None:
+            return asked  # among neighbours, only where nothing else reads the words (`route`)
         if "会" in said_text and meeting_called(said_text) is not None:
             return Route(RouteKind.MEETING_CALLED, text=raw, otherwise=untagged)
         if not private and (asked := self._reminder_asked(said_text, raw, message)) is not None:
@@ -1769,10 +1770,11 @@ _SAID_AS = (
         "销号 {number}",
         False,
     ),
-    # 「1号催一下」「2 催办」「帮我催一下1号」 → 催办 1
+    # 「1号催一下」「2 催办」「帮我催一下1号」「1号催一下物业」 → 催办 1 (whoever holds it)
     (
         re.compile(
-            r"^(?P<number>[#＃]?[0-9]{1,9})\s*号?\s*(?:催一下|催办|督办|催催"
+            r"^(?P<number>[#＃]?[0-9]{1,9})\s*号?\s*(?:(?:催一下|催催|督促一下)"
+            rf"(?:{_HOLDER_SAID}|他|她|他们)?(?:那边)?(?:吧)?|催办|督办"
             # 「1号能加急吗」「2号能不能快点」
             r"|(?:能不能|能否|可不可以|可以|能)加急(?:处理)?(?:吗|吧)?"
             r"|(?:能不能|能否|可不可以|可以|能|请|麻烦)?(?:快点|尽快)(?:处理)?(?:吗|吧)?)$"

@@ -23,6 +23,7 @@ from bot.domain.asking import (
     ESCALATION_SAID,
     EXTEND_SAID,
     HURRY_SAID,
+    JUST_MADE,
     NO_LONGER_NEEDED,
     NOT_OURS_SAID,
     PLANNED_SAID,
@@ -37,6 +38,7 @@ from bot.domain.asking import (
     WHY_REJECTED,
     WORK_SAID,
     StaffJoining,
+    cannot_yet,
     detail_said,
     place_work_told,
     service_asked,
@@ -59,9 +61,11 @@ from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import OPEN, Action
 from bot.domain.permissions import (
     AT_WORK,
+    CONDUCT,
     STAFF,
     building_refusal,
     calls_back,
+    complains,
     refusal,
     works_on,
 )
@@ -613,7 +617,7 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
             said = texts.REASON_WANTED
     elif NOT_OURS_SAID.search(said):  # a holder hands it back; staff send it back (退回)
         not_ours = texts.STAFF_REJECT_HINT if ctx.role in STAFF else texts.STAFF_NOT_OURS_HINT
-        if ctx.role not in STAFF and _CANNOT_YET.search(said) and not _NOT_THEIRS.search(said):
+        if ctx.role not in STAFF and cannot_yet(said):
             # 「1号修不了，要换整根管子」: not that it is another's, it needs more (time)
             not_ours = texts.HOLDER_CANNOT_HINT
         hint, said = not_ours, _not_ours_reason(said)
@@ -699,15 +703,6 @@ def _work_hinted(ctx: Context, hint: str, number: int, said: str, *, lead: str =
         return Outcome([line], "invalid")
     buttons = work_buttons(number, said, done=hint != texts.STAFF_PLANNED_HINT)
     return Outcome([replace(line, buttons=buttons)], "invalid")
-
-
-# 「修不了」「处理不了」 with a reason after it (「要换整根管子」) is more to do, not another's
-# job; 「不归我们管」「不属于物业」「要住建局来」 is another's.
-_CANNOT_YET = re.compile(r"(?:修|处理|弄|办)不了|解决不了|没法(?:修|处理|办)")
-_NOT_THEIRS = re.compile(
-    r"不(?:是|归)(?:我们|我|咱们)|不属于|不归物业|管不了|不是物业"
-    r"|[局所]|街道|市政|供电|供水|自来水|燃气|部门|公司"
-)
 
 
 def _not_ours_reason(said: str) -> str:
@@ -856,6 +851,15 @@ def _emergency_told(ctx: Context, text: str, analysis: Analysis) -> Outcome | No
     return Outcome([reply_to(ctx, reply), *tell_staff_of(ctx, issue, told)], SUPPLEMENT, issue.id)
 
 
+# 「能不能让物业先来看看」「请师傅下午上门看一下」「让网格员过来一趟」: someone asked to come.
+_COME_WANTED = re.compile(
+    r"^(?:能不能|能否|可不可以|可以|请|麻烦|希望|最好)?(?:让|叫|请|派)?(?:你们)?"
+    r"(?:物业|网格员?|师傅|维修工?|工人|社区|居委会?|人)(?:的人)?"
+    r"(?:先|尽快|赶紧|早点|快点|今天|明天|上午|下午|晚上)*(?:来|过来|上门)(?:一下|一趟)?"
+    r"(?:看看|看一下|看|处理|修|检查|瞧瞧)?(?:一下)?(?:吧|吗|呢|啊|呀)?$"
+)
+
+
 def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
     """「楼上是401」「已经好几天了」 sent privately within minutes of the sender's report there:
     a detail of it, kept as its 补充 and passed to the work group; 「新建」 files it on its own
@@ -864,11 +868,13 @@ def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None
     said = normalize(text).strip()
     if analysis.urgent or len(said) > _DETAIL_AT_MOST or _SMALL_TALK.match(said):
         return None
-    asked = (_QUESTION_END, _ASKED, _ASKED_WHEN, _HOW_MANY)
-    if any(question.search(said) for question in asked):
-        return None  # 「你是机器人吗」「社区有没有理发的」「这个月反映了几件」: asked, not told
-    if analysis.complaint_score >= _NEW_PROBLEM:
-        return None
+    # 「能不能让物业先来看看」: of the report, though it asks and names 物业
+    if _COME_WANTED.match(rstrip_marks(said, SENTENCE_ENDS)) is None:
+        asked = (_QUESTION_END, _ASKED, _ASKED_WHEN, _HOW_MANY)
+        if any(question.search(said) for question in asked):
+            return None  # 「你是机器人吗」「社区有没有理发的」「这个月反映了几件」: asked, not told
+        if analysis.complaint_score >= _NEW_PROBLEM:
+            return None
     issue = _just_reported(ctx)
     if issue is None:
         return None
@@ -1307,16 +1313,13 @@ def _about_held(ctx: Context, one: str, several: str, none: str, **words: str) -
     return answer(ctx, none, "invalid")
 
 
-_JUST_NOW = re.compile(r"刚才|刚刚|刚发|上一条")
-
-
 def _withdraw_said(ctx: Context, text: str) -> Outcome:
     """「不用处理了…」 said to the bot: 撤回 for the sender's one open issue here (of several,
     the one of the problem it names: 「井盖那个不用处理了」, or the newest: 「刚才那个不用了」);
     else they are asked which, with none it was no report."""
     assert ctx.community is not None
     mine = _one_named(ctx, text, own_open_here(ctx))
-    if len(mine) > 1 and _JUST_NOW.search(text) is not None:  # 「刚才那个不用了」: the newest
+    if len(mine) > 1 and JUST_MADE.search(text) is not None:  # 「刚才那个不用了」: the newest
         mine = [max(mine, key=lambda issue: issue.number)]
     if len(mine) == 1:
         # 「我的反映撤回吧」 again, with no reason: the 撤回 already asked stands.
@@ -1528,10 +1531,29 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     how = short and _HOW.search(said) is not None and not named
     if how or not has_content(text):
         return answer(ctx, hint, "invalid")
-    if not (analysis.complaint or analysis.category != "other"):
+    if not (analysis.complaint or analysis.category != "other" or _conduct_told(ctx, said)):
         # 「联系电话：138…」 just after a report is a detail of it; else no problem at all.
         return _detail_added(ctx, text, analysis) or answer(ctx, hint, "invalid")
     return None
+
+
+# Those whose conduct at work residents complain of: 「书记对我们爱理不理」「保安态度很凶」.
+_AT_WORK_CALLED = re.compile(
+    r"书记|主任|网格员?|物业|保安|保洁|师傅|管家|工作人员|社区|居委会?|干部|楼长|楼栋长"
+)
+
+
+def _conduct_told(ctx: Context, said: str) -> bool:
+    """Whether `said` (normalised) complains of the conduct of someone at work, by their post
+    or by a staff member's name (「社区书记对我们爱理不理」「张网格敷衍了事」): a report,
+    though it names no problem the analyser knows."""
+    if not complains(said):
+        return False
+    if _AT_WORK_CALLED.search(said):
+        return True
+    assert ctx.community is not None
+    staff = ctx.uow.people.staff(ctx.community.id)
+    return any(len(person.name) >= 2 and person.name in said for person, _ in staff)
 
 
 def _notice_said(ctx: Context, said: str) -> Outcome | None:
@@ -1792,6 +1814,8 @@ def _your_issues(ctx: Context, mine: list[Issue]) -> Outcome:
 def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis) -> Outcome:
     """A report of an open issue's problem follows that issue instead of opening another."""
     assert ctx.community is not None
+    if _complains_of_secretary(ctx, description):  # not even as one like it
+        return _secretary_complaint(ctx)
     now = ctx.now
     where = analysis.location
     if ctx.chat.kind == "private" and not (where.building or where.place):
@@ -2296,7 +2320,7 @@ def _file(
             # (「建议小区多装几个充电桩」), a question of nowhere (「小区什么时候停水」) nor one
             # of the rules (「装修可以几点开始」「停车费怎么收」), which is answered, not visited.
             nowhere = _WHOLE_ESTATE.search(said) or (asked and category.code == OTHER_CODE)
-            nowhere = nowhere or _CONDUCT.search(said) is not None  # 「态度很差」: nowhere to go
+            nowhere = nowhere or CONDUCT.search(said) is not None  # 「态度很差」: nowhere to go
             ack += "" if nowhere or rule_asked(said) else texts.ACK_ASK_WHERE
     acknowledgement = reply_to(ctx, ack)
     if ctx.chat.kind != "private":
@@ -2416,16 +2440,20 @@ def _tell_work_groups(
     return tell_work_groups(ctx, text)
 
 
-# 「态度差」「不作为」「不理人」: words of someone's conduct complained of.
-_CONDUCT = re.compile(r"态度|不作为|不理|不管不问|敷衍|推诿|骂人|凶|刁难|不耐烦|不负责")
-
-
 def _category_code(analysis: Analysis, description: str, *, complaint: bool) -> str:
-    """The category a report is filed in: as analysed, but a complaint of a worker's conduct
-    is not 物业服务 for its 态度 or 不作为, unless it names the property company."""
-    if complaint and analysis.category == PROPERTY_CODE and "物业" not in description:
+    """The category a report is filed in: as analysed, but a complaint of the community's own
+    staff's conduct (a grid worker's, `complaint`; 「居民反映李书记态度很差」) is not 物业服务
+    for its 态度 or 不作为, unless it names the property company."""
+    if analysis.category != PROPERTY_CODE or _PROPERTY_CALLED.search(description):
+        return analysis.category
+    if complaint or (_STAFF_CALLED.search(description) and CONDUCT.search(description)):
         return OTHER_CODE
     return analysis.category
+
+
+# The property company's people, whose conduct is 物业服务; the community's own staff.
+_PROPERTY_CALLED = re.compile(r"物业|保安|保洁|管家|门卫")
+_STAFF_CALLED = re.compile(r"书记|网格员?|社区|居委会?|主任|干部|工作人员")
 
 
 def _staff_complaint(ctx: Context, description: str, source: Source) -> bool:
@@ -2441,7 +2469,7 @@ def _complains_of_staff(ctx: Context, said: str) -> bool:
     in one clause (「我要投诉张网格，态度很差」「网格员不作为」; not 「我要投诉，下水道堵了，
     网格员说物业会来修」, a complaint of the blocked drain)."""
     assert ctx.community is not None
-    if "投诉" not in said and _CONDUCT.search(said) is None:
+    if not complains(said):
         return False
     names = [
         person.name
@@ -2449,10 +2477,44 @@ def _complains_of_staff(ctx: Context, said: str) -> bool:
         if grant.role is Role.WORKER and len(person.name) >= 2
     ]
     return any(
-        ("投诉" in clause or _CONDUCT.search(clause) is not None)
-        and ("网格员" in clause or any(name in clause for name in names))
+        complains(clause) and ("网格员" in clause or any(name in clause for name in names))
         for clause in _clauses(said)
     )
+
+
+def _complains_of_secretary(ctx: Context, description: str) -> bool:
+    """Whether a resident's private report complains of the secretary's conduct, by name or
+    as 书记 (「我要投诉李书记，态度很差」)."""
+    if ctx.chat.kind != "private" or ctx.actor.role in STAFF:
+        return False
+    assert ctx.community is not None
+    said = normalize(description)
+    if "书记" not in said or not complains(said):
+        return False
+    names = [
+        re.escape(person.name)
+        for person, grant in ctx.uow.people.staff(ctx.community.id)
+        if grant.role is Role.SECRETARY and len(person.name) >= 2
+    ]
+    whom = "|".join([*names, "书记"])
+    # 「投诉李书记」「书记态度很差」「李书记对我们不理不睬」; not 「请李书记帮忙看看物业态度」
+    of_them = re.compile(
+        rf"(?:投诉|举报)[^，,。]{{0,4}}(?:{whom})|(?:{whom})[^，,。]{{0,4}}(?:{CONDUCT.pattern})"
+    )
+    return of_them.search(said) is not None
+
+
+def _secretary_complaint(ctx: Context) -> Outcome:
+    """A complaint of the secretary, who reads every issue: not filed, the resident told whom
+    it goes to (config.yaml's `supervision`, else the street office) and the 12345 hotline."""
+    over = ctx.community_settings().supervision
+    if over is None:
+        whom = texts.SECRETARY_COMPLAINT_NOBODY
+    elif over.phone:
+        whom = texts.SECRETARY_COMPLAINT_WHOM.format(name=over.name, phone=over.phone)
+    else:
+        whom = over.name
+    return answer(ctx, texts.SECRETARY_COMPLAINT.format(whom=whom), "invalid")
 
 
 def _chat_label(ctx: Context) -> str:

@@ -13,7 +13,7 @@ from bot.domain.deadlines import Colour, DueWindow, due_window
 from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import DONE, OPEN
 from bot.domain.periods import joined
-from bot.domain.permissions import STAFF, ledger_scope
+from bot.domain.permissions import OWN_ONLY, STAFF, ledger_scope
 from bot.domain.privacy import mask_name
 from bot.domain.sources import order_shaped, sources_named
 from bot.text import argument_words, echoed, month_day, normalize, whole_number
@@ -434,7 +434,10 @@ def reported_by(ctx: Context, name: str) -> Outcome | None:
     if ctx.community is None:
         return None
     if ctx.actor.role not in STAFF:  # their own name: their own reports, as 「台账」 lists them
-        return list_issues(ctx, "") if name == ctx.sender.name else None
+        if name == ctx.sender.name:
+            return list_issues(ctx, "")
+        # A neighbour's: not theirs to see (not a report either).
+        return answer(ctx, OWN_ONLY, "invalid") if _known_as(ctx, name) else None
     reporters = _reporters_named(ctx, [name])
     return _search(ctx, [name], 1, reporters) if reporters is not None else None
 
@@ -446,11 +449,16 @@ def _reporters_named(ctx: Context, words: list[str]) -> frozenset[int] | None:
     assert ctx.community is not None
     if len(words) != 1 or ctx.actor.role not in STAFF or not 2 <= len(words[0]) <= 8:
         return None
-    name = words[0].lstrip("@")
+    return _known_as(ctx, words[0].lstrip("@")) or None
+
+
+def _known_as(ctx: Context, name: str) -> frozenset[int]:
+    """The people called `name` in the community: someone with a role, or heard in its chats."""
+    assert ctx.community is not None
     people = ctx.uow.people.named(ctx.community.id, name) or ctx.uow.people.heard_named(
         ctx.community.id, name
     )
-    return frozenset(person.id for person in people) or None
+    return frozenset(person.id for person in people)
 
 
 def asked_after(ctx: Context, subject: str) -> Outcome | None:
@@ -460,8 +468,8 @@ def asked_after(ctx: Context, subject: str) -> Outcome | None:
     own reports answer them) or words that name no problem and no place."""
     if ctx.community is None or ctx.actor.role is Role.RESIDENT:
         return None
-    if ctx.chat.kind not in ("private", "work"):
-        return None  # in a residents' group staff ask the residents
+    if ctx.chat.kind not in ("private", "work") and not ctx.message.mentions_bot:
+        return None  # in a residents' group staff ask the residents, unless they ask the bot
     found = described(ctx, subject)
     if found is None:
         return None

@@ -30,6 +30,10 @@ URGENT_ALERT = (
 )
 STAFF_COMPLAINT_NOTE = "（投诉工作人员，只发给书记）"
 STAFF_COMPLAINT_HIDDEN = "（对工作人员的投诉）"
+# A complaint of the secretary: not filed (the secretary reads every issue), sent on.
+SECRETARY_COMPLAINT = "对社区书记的投诉，请向{whom}反映，也可拨打12345市民服务热线。"
+SECRETARY_COMPLAINT_WHOM = "{name}（{phone}）"
+SECRETARY_COMPLAINT_NOBODY = "街道"
 PRIVATE_ALERT = "新诉求 #{number}【{category}】{where}{description}（私信反映，报事人已隐去）"
 TAKEN_ALERT = "新诉求 #{number}【{category}】{where}{description}（{source}，{who}登记）"
 

@@ -597,7 +597,9 @@ _CONTACT_ASKED = tuple(
         rf"|是谁|叫什么(?:名字)?|是哪位|有哪些|有谁|都有谁|是哪些人?){_TAIL}$",
         rf"^(?:请问)?谁是{_OUR}{_OF_BUILDING}{_CONTACT}{_TAIL}$",
         # 「有哪些网格员」「都有哪些楼栋长」
-        rf"^(?:请问)?(?:都|一共)?有(?:哪些|哪几个|几个|谁是){_OUR}{_OF_BUILDING}{_CONTACT}{_TAIL}$",
+        # 「小区有几个网格员」「我们社区都有哪些楼栋长」
+        rf"^(?:请问)?(?:(?:我们|咱们|咱)?(?:小区|社区|这里|这边))?(?:都|一共)?有(?:哪些|哪几个|几个|几位|谁是)"
+        rf"{_OUR}{_OF_BUILDING}{_CONTACT}{_TAIL}$",
         rf"^(?:请问)?(?:怎么|怎样|如何|去哪里?|到哪里?|在哪里?|哪里能)(?:才能)?"
         rf"(?:联系|找|找到|联系上|打给){_OUR}{_OF_BUILDING}{_CONTACT}{_TAIL}$",
         rf"^(?:有|有没有){_OUR}{_OF_BUILDING}{_CONTACT}的?(?:电话|联系方式){_TAIL}吗?$",
@@ -655,7 +657,7 @@ _OFFICE_HOURS_ASKED = re.compile(
     rf"|^(?:请问)?(?:你们)?(?:{_OFFICE_WHEN}){_OFFICE_OPEN}(?:啊|呀|呢)?$"
 )
 _CONTACT_WORDS = re.compile(
-    r"电话|联系|谁|哪|上班|下班|地址|办公|号码|手机|叫什么|找|几栋|多少栋|有人|开门|值班"
+    r"电话|联系|谁|哪|上班|下班|地址|办公|号码|手机|叫什么|找|几栋|多少栋|有人|开门|值班|几个|几位"
 )
 BUILDING_KEEPERS = "负责人"  # 「联系方式 5号楼 负责人」: the building's grid worker and 楼栋长
 
@@ -914,12 +916,15 @@ NO_LONGER_NEEDED = re.compile(r"不用(?:再)?(?:处理|来|修|管|麻烦)了|�
 # 「我的反映撤回吧」「我报的那个井盖不用修了，物业已经弄好了」「撤回我的诉求」「算了，不用管了」
 # in a group: the sender's own report there taken back (its 撤回: the grid worker checks, then
 # closes it).
+_JUST = r"刚才|刚刚|刚(?=发|报|说|反映|提)"
+# 「刚才那个」「刚发的那条」「上一条」: the sender's report just made, of several the newest.
+JUST_MADE = re.compile(rf"{_JUST}|上一条")
 _OWN_REPORT = (
     r"(?:我(?:报|反映|提|上报|投诉)的(?:那个|这个|那件|那条)?[\u4e00-\u9fff]{0,6}?"
     r"|我的(?:反映|诉求|报事|问题|投诉)|我的?(?:那个|这个|那件|那条)(?:反映|诉求|报事|问题|投诉)?"
-    # 「刚才那个」「刚刚发的那条」「刚才的报事」: the one just made
-    r"|(?:刚才|刚刚)(?:发|报|说|反映|提)?的?(?:那个|这个|那件|那条|这条|(?=反映|诉求|报事|问题|投诉|消息))"
-    r"(?:反映|诉求|报事|问题|投诉|消息)?)"
+    # 「刚才那个」「刚刚发的那条」「刚才的报事」「上一条」: the one just made
+    rf"|(?:{_JUST})(?:发|报|说|反映|提)?的?(?:那个|这个|那件|那条|这条|(?=反映|诉求|报事|问题|投诉|消息))"
+    r"(?:反映|诉求|报事|问题|投诉|消息)?|上一条(?:反映|诉求|报事|消息)?)"
 )
 _WITHDRAWN = re.compile(
     rf"{_OWN_REPORT}(?:就|先)?(?:撤回|撤销|取消|不用(?:再)?(?:修|处理|管|来)?了?"
@@ -936,7 +941,7 @@ def withdrawn_said(text: str) -> bool:
     says briefly it needs nothing more (「灯好了，不用修了」)."""
     if len(text) <= _NO_MORE_AT_MOST and _FIXED_NO_MORE.match(text) is not None:
         return True  # 「灯好了，不用修了」
-    if text[:1] not in "我撤取算不别刚" or not (
+    if text[:1] not in "我撤取算不别刚上" or not (
         "撤" in text or "取消" in text or "不" in text or "别" in text
     ):
         return False
@@ -1167,12 +1172,29 @@ ESCALATION_SAID = re.compile(
     # 「2号升级一下」「1号报上去吧」
     r"|升级(?:处理|一下)|^\s*(?:要|需要)?升级(?:吧)?$|往上报|报上去"
 )
+# 「修不了」「处理不了」: it cannot be done, for now or by them.
+_CANNOT = r"(?:修|处理|弄|办)不了|解决不了|没法(?:修|处理|办)"
+# 「不归我们管」「不属于物业」「管不了」: another's job.
+_OTHERS_JOB = (
+    r"不(?:是|归)(?:我们|我|咱们)(?:的|管|负责)|不属于(?:我们|我|物业)|不归物业|管不了|没法管"
+)
 # 「2号不是我们管的，是电梯公司维保」: what 不归我管 is for.
 # 「修不了，要住建局来」: not theirs to do either.
-NOT_OURS_SAID = re.compile(
-    r"不(?:是|归)(?:我们|我|咱们)(?:的|管|负责)|不属于(?:我们|我|物业)|不归物业"
-    r"|(?:修|处理|管|办|弄)不了|解决不了|没法(?:修|处理|办|管)"
+NOT_OURS_SAID = re.compile(f"{_OTHERS_JOB}|{_CANNOT}")
+# Another's job said, or another unit named (「要住建局来」「得供电公司处理」).
+_OTHERS_NAMED = re.compile(
+    rf"{_OTHERS_JOB}|不(?:是|归)(?:我们|我|咱们)|不属于|不是物业"
+    r"|[局所]|街道|市政|供电|供水|自来水|燃气|部门|公司"
 )
+
+
+def cannot_yet(said: str) -> bool:
+    """Whether `said` (normalised) tells that the work cannot be done as it is, with no word
+    of it being another's: 「修不了，要换整根管子」 needs more (time), not another unit; 「修不了，
+    要住建局来」「不归我们管」 is another's."""
+    return re.search(_CANNOT, said) is not None and _OTHERS_NAMED.search(said) is None
+
+
 # 「1号先不派了」「2号撤回派单」: an assignment taken back, which is done by handing it on.
 UNASSIGN_SAID = re.compile(r"^(?:先|暂时|暂)?不(?:用|要)?派了?|^(?:撤回|取消|撤销)派单")
 # 「2号不用管了」「3号算了，不处理了」: no more to be done, said by staff.

@@ -190,11 +190,15 @@ NOT_ON_ONESELF = frozenset(
 )
 
 
+# What a resident is told of an issue, or a neighbour's reports, not theirs to see.
+OWN_ONLY = "只能查看自己反映或关注的事项。"
+
+
 def refusal(command: str, actor: Actor, issue: IssueFacts | None = None) -> str | None:
     """None when `actor` may run `command` (on `issue`), else the one line that says why not."""
     if issue is not None and issue.staff_complaint and not _in_complaint(actor, issue):
         if actor.role is Role.RESIDENT:  # a neighbour is not told what it is
-            return "只能查看自己反映或关注的事项。"
+            return OWN_ONLY
         return "这是对工作人员的投诉，只有书记可以查看和处理。"
     if (
         command in NOT_ON_ONESELF
@@ -205,7 +209,7 @@ def refusal(command: str, actor: Actor, issue: IssueFacts | None = None) -> str 
         return "这件事反映的是您本人，请由书记或其他网格员处理。"
     if command in EVERYONE:
         if command == "show" and issue is not None and not may_see(actor, issue):
-            return "只能查看自己反映或关注的事项。"
+            return OWN_ONLY
         return None
     named = verb(command)
     if command in SECRETARY_ONLY:
@@ -259,19 +263,28 @@ def refusal(command: str, actor: Actor, issue: IssueFacts | None = None) -> str 
     raise ValueError(f"no permission rule for command {command!r}")
 
 
-# How a report complains of a person rather than asks them for help: their conduct.
-_CONDUCT = re.compile(
-    r"态度|不作为|推诿|推脱|踢皮球|刁难|辱骂|骂人|骂了|吼|凶|不理人|爱理不理|敷衍|索要|[收拿]了?钱|红包"
-    r"|好处费|吃拿卡要|威胁|打人|动手|不负责|不管不问|乱收费|投诉|举报|渎职|失职"
+# 「态度很差」「推诿」「收了钱」: how a report speaks of a person's conduct, not of a problem
+# (a report of nothing but that has no place to ask for).
+CONDUCT = re.compile(
+    r"态度|不作为|推诿|推脱|踢皮球|刁难|辱骂|骂人|骂了|吼(?:人|我)|[对冲][^，,。]{0,4}吼|凶|不理"
+    r"|爱理不理|不耐烦|敷衍|索要|[收拿]了?钱|红包|好处费|吃拿卡要|威胁|打人|动手|不负责|不管不问"
+    r"|乱收费|渎职|失职"
 )
+_ACCUSING = re.compile(r"投诉|举报")
+
+
+def complains(text: str) -> bool:
+    """Whether `text` complains of someone: speaks of conduct (`CONDUCT`) or says 投诉 or
+    举报 (「我要投诉，…」)."""
+    return CONDUCT.search(text) is not None or _ACCUSING.search(text) is not None
 
 
 def complains_of(text: str, name: str) -> bool:
     """Whether a report complains of the person called `name` (「网格员张网格态度很差」): it
     names them (two characters or more), or calls them as residents call staff
-    (`called_by_surname`), and speaks of conduct. 「请张网格帮忙看一下」 does not."""
+    (`called_by_surname`), and complains (`complains`). 「请张网格帮忙看一下」 does not."""
     name = name.strip()
-    if len(name) < 2 or _CONDUCT.search(text) is None:
+    if len(name) < 2 or not complains(text):
         return False
     if name in text:
         return True

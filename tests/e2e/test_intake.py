@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from storage.models import InboundMessage, Issue
 from storage.uow import UnitOfWork
-from tests.support.conversation import Conversation
+from tests.support.conversation import Conversation, example_settings, monday_morning
 
 ACK_SEWER = "已登记 #1【排水管道】3号楼2单元 · 网格3 · 3个工作日内答复。回复「查看 1」看进度。"
 
@@ -993,6 +994,19 @@ def test_a_detail_sent_privately_just_after_a_report_is_added_to_it(chat: Conver
     assert "社区医院" not in chat.text("@孙大爷/私聊: 查看 3")
 
 
+def test_asking_someone_to_come_just_after_a_report_is_more_of_it(chat: Conversation) -> None:
+    """「能不能让物业先来看看」 names 物业 and asks, but it is said of the report just made."""
+    chat.say("@王芳/私聊: 我家楼上一直漏水，3号楼2单元502")
+    for said in ("能不能让物业先来看看", "请师傅下午上门看一下吧？"):
+        assert chat.say(f"@王芳/私聊: {said}") == [
+            ("私聊·王芳", "已补充到 #1。如果这是另一件事，请回复「新建」。"),
+            ("工作群", f"#1 报事人补充：{said}"),
+        ]
+    # Her number then goes with that report, not with another.
+    assert chat.say("@王芳/私聊: 13912345678")[0][1].startswith("已把电话补充到 #1")
+    assert len(issues(chat)) == 1
+
+
 def test_asking_to_stay_unnamed_is_answered_and_passed_on(chat: Conversation) -> None:
     kept = "放心，您私信反映的事项，群里和工作群都不显示您的名字，只有书记和承办人能看到。"
     assert chat.text("@孙大爷/私聊: 能匿名吗") == kept  # nothing reported: nothing filed
@@ -1322,6 +1336,10 @@ def test_a_private_complaint_of_a_grid_worker_goes_to_the_secretary_alone(
     assert [where for where, _ in replies] == ["私聊·王芳", "私聊·李书记"]
     assert replies[0][1].endswith("回复「查看 1」看进度。")  # no 「在哪栋楼」 for a conduct
     assert replies[1][1].endswith("（私信反映，报事人已隐去）（投诉工作人员，只发给书记）")
+    # Conduct alone, no problem the analyser knows, is a report too (it was a greeting).
+    replies = chat.say("@刘阿姨/私聊: 张网格对我们爱理不理，敷衍了事")
+    assert [where for where, _ in replies] == ["私聊·刘阿姨", "私聊·李书记"]
+    assert replies[0][1].startswith("已登记 #2【其他】")
     # A complaint of the property company's work still goes to the work group; so does one
     # that names the worker in a clause of no complaint.
     assert [where for where, _ in chat.say("@王芳/私聊: 5号楼物业保洁不作为，垃圾三天没清")] == [
@@ -1330,7 +1348,35 @@ def test_a_private_complaint_of_a_grid_worker_goes_to_the_secretary_alone(
     ]
     said = "我要投诉，3号楼下水道堵了，网格员说物业会来修，一直没来"
     assert [where for where, _ in chat.say(f"@孙大爷/私聊: {said}")] == ["私聊·孙大爷", "工作群"]
-    assert chat.text("@张网格/私聊: 查看 3").startswith("#3【排水管道】")
+    assert chat.text("@张网格/私聊: 查看 4").startswith("#4【排水管道】")
+
+
+def test_a_private_complaint_of_the_secretary_is_sent_on_not_filed(
+    chat: Conversation, db_url: str, tmp_path: Path
+) -> None:
+    """The secretary reads every issue: a complaint of them goes to whoever oversees them."""
+    sent_on = "对社区书记的投诉，请向街道党工委（0931-8111222）反映，也可拨打12345市民服务热线。"
+    for said in ("我要投诉李书记，态度很差，不作为", "社区书记对我们爱理不理，敷衍了事"):
+        assert chat.say(f"@王芳/私聊: {said}") == [("私聊·王芳", sent_on)]
+    # Named in words of no complaint of them, the report is filed as any other.
+    for said in ("请李书记帮忙看看，物业态度太差了", "李书记，我要投诉楼上装修太吵"):
+        assert chat.say(f"@孙大爷/私聊: {said}")[0][1].startswith("已登记")
+    assert len(issues(chat)) == 2
+    # Staff may still file such words (a 12345 order that names the secretary, say).
+    filed = chat.say("@张网格/私聊: #报事 居民反映李书记态度很差")[0][1]
+    assert filed.startswith("已登记 #3【其他】")  # not 物业服务 for its 态度
+    # No `supervision` in config.yaml: the street office.
+    settings = example_settings(db_url, tmp_path / "other")
+    community = settings.communities[0].model_copy(update={"supervision": None})
+    other = Conversation(
+        settings.model_copy(update={"communities": [community]}), monday_morning(), session="u"
+    )
+    try:
+        assert other.text("@王芳/私聊: 我要投诉李书记，态度很差") == (
+            "对社区书记的投诉，请向街道反映，也可拨打12345市民服务热线。"
+        )
+    finally:
+        other.close()
 
 
 def test_a_complaint_of_a_grid_worker_is_the_secretarys_to_read_and_handle(

@@ -970,7 +970,13 @@ def test_the_report_just_made_is_the_one_taken_back_of_several(chat: Conversatio
     me = "私聊·王芳"
     chat.say("@王芳/私聊: 3号楼楼道灯坏了好几天了")
     chat.say("@王芳/私聊: 5号楼门口井盖松了")
-    for said in ("我要取消刚才的报事", "刚才那个不用了", "撤回刚才那条"):
+    for said in (
+        "我要取消刚才的报事",
+        "刚才那个不用了",
+        "撤回刚才那条",
+        "刚发的那条不用了",
+        "上一条撤回",
+    ):
         replies = chat.say(f"@王芳/私聊: {said}")
         assert replies[0][0] == me and replies[0][1].startswith("#2 已转告网格员："), said
         assert not any("#1" in text for _, text in replies), said

@@ -425,6 +425,35 @@ def test_staff_search_what_someone_reported_never_naming_a_private_reporter(
     assert chat.text("@李书记/私聊: 搜索 井盖").startswith("含「井盖」的事项：1条")
 
 
+def test_the_ledger_asked_of_the_bot_in_a_residents_group_is_answered_there(
+    chat: Conversation,
+) -> None:
+    """「@邻里 …」 in a grid group asks the bot, as privately: the 台账 each may see, never a
+    补充 of the asker's own report or a new one."""
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    chat.say("@刘阿姨/网格3群: #报事 5号楼门口井盖松了")
+    assert chat.text("@陈楼长/网格3群: @邻里 我们楼有几件没办完").splitlines() == [
+        "幸福里社区3号楼台账：未办结1条（🔴0 🟡1 🟢0）",
+        "🟡 #1【照明路灯】3号楼 · 待受理 · 期限11月24日",
+    ]
+    assert chat.say("@刘阿姨/网格3群: @邻里 超期的有哪些") == [
+        ("网格3群", "没有符合条件（🔴超期）的未办结事项。")
+    ]
+    # A neighbour's reports are not hers to see, said to the bot in a group or privately.
+    for where in ("网格3群: @邻里 ", "私聊: "):
+        said = f"@刘阿姨/{where}王芳反映过哪些问题"
+        assert chat.text(said) == "只能查看自己反映或关注的事项。"
+    # A grid worker asking the bot is answered; asking the neighbours, the bot keeps out.
+    assert chat.text("@张网格/网格3群: @邻里 3号楼灯修好了吗").splitlines() == [
+        "3号楼【照明路灯】的事项：",
+        "🟡 #1【照明路灯】3号楼 · 待受理 · 期限11月24日",
+    ]
+    assert chat.say("@张网格/网格3群: 3号楼灯修好了吗") == []
+    shown = chat.text("@李书记/工作群: 查看 2")
+    assert "补充" not in shown and "超期的有哪些" not in shown
+    assert chat.text("@李书记/工作群: 台账").startswith("幸福里社区台账：未办结2条")
+
+
 def test_search_pages(chat: Conversation) -> None:
     file_reports(chat, 12)
     first = chat.text("@李书记/工作群: 搜索 楼道灯").splitlines()

@@ -180,6 +180,21 @@ def test_a_complaint_names_the_person_and_their_conduct(text: str, complains: bo
 
 
 @pytest.mark.parametrize(
+    ("text", "complains"),
+    [
+        ("张网格每次都不耐烦", True),
+        ("张网格根本不理我们", True),
+        ("我要举报张网格", True),
+        ("张网格冲我们大吼", True),
+        ("张网格说楼下的狗天天吼", False),  # the dog barks: no conduct of hers
+        ("张网格说晚上来看", False),
+    ],
+)
+def test_every_word_of_conduct_or_accusation_is_a_complaint(text: str, complains: bool) -> None:
+    assert complains_of(text, "张网格") is complains
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "小张态度很差，推诿不管",

@@ -9,7 +9,9 @@ import pytest
 
 from bot.analysis.analyzer import Analyzer
 from bot.domain.asking import (
+    JUST_MADE,
     attendees_to_remind,
+    cannot_yet,
     checked_said,
     contact_asked,
     emergency_news,
@@ -25,6 +27,7 @@ from bot.domain.asking import (
     service_asked,
     stats_asked,
     taken_on,
+    withdrawn_said,
 )
 from bot.messages import ChatRef, IncomingMessage, PersonRef, QuotedMessage
 from bot.routing import IGNORE, Route, RouteKind, Router
@@ -553,6 +556,8 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("给张网格设置成网格员", "role", "张网格 网格员"),
         ("1号催一下", "urge", "1"),
         ("帮我催一下1号", "urge", "1"),
+        ("1号催一下物业吧", "urge", "1"),  # whoever holds it
+        ("2号催一下张网格", "urge", "2"),
         ("我想把1号撤回", "withdraw", "1"),
         ("帮我把2号撤了", "withdraw", "2"),
         ("提醒物业尽快处理1号", "urge", "1"),
@@ -724,7 +729,6 @@ def test_an_outcome_said_of_any_meeting_is_the_one_held() -> None:
         "年报写好了吗",
         "总结一下",
         "工作总结",
-        "1号催一下物业吧",
         "让孩子做作业",
         "楼栋长让我们明天去开会",
         "让李明当心点",
@@ -969,6 +973,9 @@ def test_other_questions_are_no_ledger(text: str) -> None:
         ("快递站今天开门吗", False, None),  # no office of the community's
         ("有人在吗", True, None),
         ("都有哪些楼栋长", False, "楼栋长"),
+        ("小区有几个网格员", False, "网格员"),
+        ("我们社区一共有几位楼栋长", False, "楼栋长"),
+        ("小区有几个垃圾桶", True, None),  # a question of the estate, nobody to reach
         ("5号楼的楼栋长都有谁", False, "5号楼 楼栋长"),
         ("5号楼的楼栋长是谁", False, "5号楼 楼栋长"),
         ("怎么联系社区", False, "社区"),
@@ -1607,3 +1614,31 @@ def test_no_needed_word_hides_another_that_starts_with_it() -> None:
     words = sorted({word for needed in _NEEDS.values() for word in needed})
     hidden = [(a, b) for a in words for b in words if a != b and b.startswith(a)]
     assert hidden == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cannot"),
+    [
+        ("修不了，要换整根管子", True),  # more (time) is needed, by them
+        ("这个处理不了，得等配件", True),
+        ("修不了，要住建局来", False),  # another unit's
+        ("不归我们管，修不了", False),
+        ("处理不了，要供电公司来", False),
+        ("已经修好了", False),
+    ],
+)
+def test_what_cannot_be_done_yet_is_told_apart_from_anothers_job(text: str, cannot: bool) -> None:
+    assert cannot_yet(text) is cannot
+
+
+@pytest.mark.parametrize(
+    "text", ["刚才那个不用了", "刚刚的报事撤回", "刚发的那条不用了", "上一条撤回", "撤回刚才那条"]
+)
+def test_the_report_just_made_is_named_in_every_form(text: str) -> None:
+    assert JUST_MADE.search(text) is not None
+    assert withdrawn_said(text)
+
+
+@pytest.mark.parametrize("text", ["上一条说错了", "刚发现井盖松了"])
+def test_just_now_said_of_something_else_takes_nothing_back(text: str) -> None:
+    assert not withdrawn_said(text)
