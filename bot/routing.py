@@ -390,12 +390,9 @@ class Router:
         if bare := self._bare_report.match(raw):  # 「报事 4号楼电梯坏了」: the tag without its #
             return Route(RouteKind.REPORT, text=bare["rest"].strip())
         untagged = self._untagged(message, raw, text)
-        if untagged.kind in (RouteKind.IGNORE, RouteKind.PRIVATE, RouteKind.MENTION):
-            asked = self._asked_in_words(message, raw, said_text, untagged)
-            if asked is not None:
-                return asked
-        if not private and untagged.kind is RouteKind.IGNORE:
-            untagged = _of_own_report(raw, said_text) or untagged
+        untagged, asked = self._in_words(message, raw, said_text, untagged)
+        if asked:
+            return untagged
         if (spoken := _ballot_or_objection(raw, said_text, untagged)) is not None:
             return spoken
         if home_said(said_text) is not None:
@@ -429,6 +426,31 @@ class Router:
         if not private and _chat_at_last(untagged):
             untagged = _work_told_too(raw, said_text, untagged)
         return untagged
+
+    def _in_words(
+        self, message: IncomingMessage, raw: str, said_text: str, untagged: Route
+    ) -> tuple[Route, bool]:
+        """What words that are no command may be, before the rest is read: a question staff
+        ask in words (`_asked_in_words`; then True: nothing else is read), or, in a group,
+        words of the sender's own report there (`_of_own_report`), each with a reporter
+        asking after their report there (「物业有没有来过」「师傅来了没有」) read after it."""
+        private = message.chat.is_private
+        asking = None
+        if not private and untagged.kind is RouteKind.IGNORE and asks_in_group(said_text):
+            asking = Route(RouteKind.ASKING, text=raw, otherwise=IGNORE)
+        if untagged.kind in (RouteKind.IGNORE, RouteKind.PRIVATE, RouteKind.MENTION):
+            asked = self._asked_in_words(message, raw, said_text, untagged)
+            if asked is not None:  # 「物业有没有来过」 reads as staff asking the 台账 too
+                listing = asked.command is not None and asked.command.name == "list"
+                return (_at_last(asked, asking) if asking and listing else asked), True
+        own = (
+            None
+            if private or untagged.kind is not RouteKind.IGNORE
+            else _of_own_report(raw, said_text)
+        )
+        if own is not None:
+            return (own if asking is None else _at_last(own, asking)), False
+        return untagged, False
 
     def _problem_asked(self, said_text: str, untagged: Route) -> Route | None:
         """「3号楼2单元灯修好了吗」 asked by staff privately or in a work group: the issues of

@@ -2134,11 +2134,20 @@ CURRENT_FOR = timedelta(days=30)
 """How long a meeting held, or an outcome not yet published, stays on 议事会's list."""
 
 
+# 「议事会 什么时候开」「会议 在哪」: asked after, not called.
+_ASKED_AFTER = re.compile(r"[吗么呢?？]|什么|几点|哪|谁|多少|怎么|有没有|是否")
+
+
 def current(ctx: Context, args: str) -> Outcome:
     """议事会 — the community's meetings and votes under way: polls open, times to settle,
-    meetings to come, outcomes to record or publish, 公示 open; one line each."""
+    meetings to come, outcomes to record or publish, 公示 open; one line each. From staff,
+    with words after it that ask nothing (「议事会 周四晚7点 罐罐茶 停车位划线」): 议事, the
+    meeting those words call."""
     if ctx.community is None:
         raise Answer(texts.MEETINGS_WHERE)
+    words = args.strip()
+    if words and ctx.role in STAFF and _ASKED_AFTER.search(words) is None:
+        return call_meeting(ctx, words)
     lines = []
     since = ctx.now - 4 * CURRENT_FOR
     for meeting in ctx.uow.meetings.called_between(ctx.community.id, since, None):

@@ -1424,11 +1424,22 @@ def asked(ctx: Context, words: str) -> Outcome | None:
         return _own_rounds(ctx, said)  # 「我这个月走访了几次」 from a 楼栋长
     if _heads_own(ctx):
         return _own_buildings(ctx, words)  # 「我们楼这个月反映了几件」
+    if _asks_after_own(ctx, words):
+        return None  # 「物业办得怎么样了」 from a resident: their report held there, as it reads
     try:
         query, staff = _query(ctx, words)
     except _NotUnderstood:
         return None
     return _answered(ctx, query, staff)
+
+
+def _asks_after_own(ctx: Context, words: str) -> bool:
+    """Whether someone who may see no figures asks of a unit or a kind of problem (「物业办得
+    怎么样了」: 本月 物业) while a report of theirs is open: of that report, not the figures."""
+    if ctx.community is None or refusal("stats", ctx.actor) is None or len(words.split()) < 2:
+        return False
+    mine = ctx.uow.issues.newest_reported(ctx.sender.id, ctx.community.id, OPEN)
+    return mine is not None
 
 
 def _own_rounds(ctx: Context, said: list[str]) -> Outcome | None:

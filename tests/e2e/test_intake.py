@@ -391,6 +391,14 @@ def test_a_reporter_asking_in_the_group_when_it_is_fixed_gets_their_issue(
     assert chat.say("@王芳/网格3群: 哪天上门") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 快递几点到") == []
     assert chat.say("@王芳/网格3群: 几点来电") == []  # the power, not someone coming
+    # Whether someone came (「物业来过了吗」 was filed as a report of 物业服务).
+    assert chat.say("@王芳/网格3群: 师傅来了没有") == [("网格3群", listed)]
+    assert chat.say("@王芳/网格3群: 物业有没有来过") == [("网格3群", listed)]
+    assert chat.say("@王芳/网格3群: 快递来了吗") == []
+    assert chat.text("@王芳/私聊: 物业来过了吗") == listed
+    # 「物业办得怎么样了」 asks of hers, not the figures she may not see.
+    assert chat.text("@王芳/私聊: 物业办得怎么样了") == listed
+    assert chat.text("@孙大爷/私聊: 物业办得怎么样了") == "只有网格员及以上可以查看统计。"
     assert chat.say("@王芳/网格3群: 周三能弄好吗") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 灯的事怎么样了") == [("网格3群", listed)]
     assert chat.say("@王芳/网格3群: 你家的事怎么样了") == []  # someone else's
@@ -727,7 +735,9 @@ def test_asking_after_ones_reports_lists_them(chat: Conversation) -> None:
     mine = "您反映的事项：\n🟢 #1【排水管道】3号楼2单元 · 待受理 · 期限11月26日\n回复「查看 编号」看详情。"
     assert chat.say("@王芳/私聊: 我反映的事情怎么样了") == [("私聊·王芳", mine)]
     assert chat.say("@王芳/网格3群: @邻里 下水道修了没") == [("网格3群", mine)]
-    assert chat.say("@王芳/网格3群: @邻里 #1 怎么样了")[0][1].startswith("想了解 #1 的进度")
+    # By its number, to the bot: shown (as 查看 1); not hers to see, refused.
+    assert chat.say("@王芳/网格3群: @邻里 #1 怎么样了")[0][1].startswith("#1【排水管道】待受理")
+    assert chat.text("@孙大爷/网格3群: @邻里 #1 怎么样了") == "只能查看自己反映或关注的事项。"
     assert chat.text("@孙大爷/私聊: 我反映的事情怎么样了").startswith(
         "没有找到您反映的未办结事项。"
     )

@@ -1266,6 +1266,23 @@ def test_a_meeting_called_with_an_issue_number_first_and_decided_in_plain_words(
     )
 
 
+def test_a_meeting_called_with_the_word_of_the_list_is_called(chat: Conversation) -> None:
+    """「议事会 时间 地点 标题」 from staff calls it, as 议事 does (the list's word ignored what
+    came after it); asked after, or from a resident, it is the list."""
+    replies = chat.say("@李书记/工作群: 议事会 周四晚7点 罐罐茶 停车位划线 网格3群")
+    assert replies == [
+        (WORK, "已定 M1 停车位划线 于 11月26日 19:00，已通知各群。"),
+        (G3, "📅 M1 停车位划线 定于 11月26日 19:00，地点：罐罐茶。要参加请回复「我参加」。"),
+    ]
+    listed = [
+        "进行中的议事会和表决：",
+        "M1 停车位划线 · 定于 11月26日 19:00，罐罐茶",
+        "发送「查看 M编号」看详情。",
+    ]
+    assert chat.text("@李书记/工作群: 议事会 什么时候开").splitlines() == listed
+    assert chat.text("@王芳/网格3群: 议事会 周五晚7点 罐罐茶").splitlines() == listed
+
+
 def test_a_vote_called_in_plain_words(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 小区停车位太少，晚上回来没地方停")
     chat.say("@李书记/工作群: 议事 1 周四19:00 罐罐茶 停车位怎么规划")
