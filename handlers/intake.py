@@ -620,10 +620,27 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
         if ctx.role not in STAFF and cannot_yet(said):
             # 「1号修不了，要换整根管子」: not that it is another's, it needs more (time)
             not_ours = texts.HOLDER_CANNOT_HINT
+        elif (grid := _grid_not_theirs(ctx, issue, said)) is not None:  # 「2号不是我们网格的」
+            return answer(ctx, texts.OTHER_GRID_HINT.format(number=number, grid=grid), "invalid")
         hint, said = not_ours, _not_ours_reason(said)
     if hint in _WORK_HINTS and issue.status not in OPEN:  # nothing left to 办结 or report on
         return answer(ctx, _no_work_left(issue, calls_back=ctx.role in STAFF), "invalid")
     return _work_hinted(ctx, hint, number, said.strip())
+
+
+def _grid_not_theirs(ctx: Context, issue: Issue, said: str) -> str | None:
+    """The grid an issue is in, when a grid worker of other grids says it is not their grid's
+    (「2号不是我们网格的」): its own grid worker has it, nothing to send back. None otherwise."""
+    actor = ctx.actor
+    if actor.role is not Role.WORKER or "网格" not in said or issue.grid_id is None:
+        return None
+    if (
+        not actor.grid_ids
+        or issue.grid_id in actor.grid_ids
+        or issue.assignee_id == actor.person_id
+    ):
+        return None  # given to them, it is theirs to hand back (退回)
+    return ctx.uow.communities.grid(issue.grid_id).name
 
 
 _STAFF_ADDING = re.compile(r"^\s*(?:再|我再)?补充(?:一下|一点|说明|下)?[\s,，:：]*")

@@ -134,6 +134,7 @@ STAFF_SEVERAL_HINT = (
 )
 REASON_WANTED = "原因"  # in a command shown to be sent, where its reason goes
 STAFF_NOTE_HINT = "#{number} 记给同事看请发送「备注 {number} {said}」；要告诉报事人请发送「进展 {number} {said}」。"
+OTHER_GRID_HINT = "#{number} 在{grid}，由{grid}的网格员办理，不用退回。"
 STAFF_REJECT_HINT = "#{number} 不归社区管的话，请发送「退回 {number} {said}」，报事人会收到原因。"
 STAFF_NOT_OURS_HINT = "#{number} 不归您管的话，请发送「不归我管 {number} {said}」，社区会改派。"
 HOLDER_CANNOT_HINT = (

@@ -276,6 +276,11 @@ def test_staff_telling_of_an_issue_in_the_work_group_are_told_the_command(
     assert chat.text("@刘物业/私聊: 这个不归我们管 1") == (  # the number said last
         "#1 不归您管的话，请发送「不归我管 1 原因」，社区会改派。"
     )
+    # Another grid's issue is its grid worker's: nothing to send back.
+    assert chat.text("@张网格/工作群: 2号不是我们网格的") == (
+        "#2 在网格5，由网格5的网格员办理，不用退回。"
+    )
+    assert chat.text("@赵网格/工作群: 2号不是我们网格的").startswith("#2 不归社区管的话")
     # More time with a deadline is the 延期 itself, as privately.
     moved = chat.say("@赵网格/工作群: 2号要等配件，延期到下周五")
     assert moved[0] == ("工作群", "#2 的期限由 11月26日 改为 12月4日，原因：要等配件。")
