@@ -769,11 +769,11 @@ _FIXED_OVER = (RouteKind.IGNORE, RouteKind.EMERGENCY_NEWS)  # a tuple: members b
 def _work_done_heard(raw: str, said_text: str, untagged: Route) -> Route:
     """In a group, 「灯修好了，谢谢」: perhaps a reporter telling their issue there is done;
     「谢谢」「辛苦了」: perhaps its reporter thanking for it once 已办结; else `untagged`."""
-    if untagged.kind in _FIXED_OVER and fixed_said(said_text):
-        return Route(RouteKind.FIXED, text=raw, otherwise=untagged)
-    if untagged.kind is RouteKind.IGNORE and thanks_said(said_text):
-        return Route(RouteKind.THANKED, text=raw, otherwise=untagged)
-    return untagged
+    fixed = untagged.kind in _FIXED_OVER and fixed_said(said_text)
+    if untagged.kind is RouteKind.IGNORE and thanks_said(said_text, closing=fixed):
+        # 「修好了，谢谢张网格」 names nothing fixed: thanks, once it is 已办结
+        untagged = Route(RouteKind.THANKED, text=raw, otherwise=untagged)
+    return Route(RouteKind.FIXED, text=raw, otherwise=untagged) if fixed else untagged
 
 
 def _work_told_too(raw: str, said_text: str, untagged: Route) -> Route:

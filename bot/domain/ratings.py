@@ -257,6 +257,13 @@ _THANKED = re.compile(
 )
 
 
-def thanks_said(text: str) -> bool:
-    """Whether `text` (normalised) is thanks as the whole message."""
-    return text[:1] in "好嗯收知谢感多辛" and _THANKED.match(text) is not None
+def thanks_said(text: str, *, closing: bool = False) -> bool:
+    """Whether `text` (normalised) is thanks as the whole message; `closing`: or its last
+    clause is (「修好了，谢谢张网格」)."""
+    if text[:1] in "好嗯收知谢感多辛" and _THANKED.match(text) is not None:
+        return True
+    last = _LAST_CLAUSE.search(text) if closing else None
+    return last is not None and thanks_said(last[1])
+
+
+_LAST_CLAUSE = re.compile(r"[,，。!！\s]([^,，。!！\s][^,，。]*)[。.!！~～]*$")

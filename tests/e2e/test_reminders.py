@@ -1244,12 +1244,13 @@ def test_the_follow_up_is_answered_the_way_people_talk(chat: Conversation) -> No
 def test_thanks_for_the_work_done_are_asked_once_for_the_rating(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
     chat.say("@张网格/网格3群: 办结 1 已疏通")
-    assert chat.say("@王芳/网格3群: 谢谢") == [
+    # 「修好了，谢谢张网格」 names nothing fixed: the thanks (it was silence).
+    assert chat.say("@王芳/网格3群: 修好了，谢谢张网格") == [
         (G3, "不客气！#1 已办结，请您评价：回复「满意」「基本满意」或「不满意」。")
     ]
     assert chat.say("@王芳/网格3群: 好的谢谢") == []  # asked once
     assert chat.say("@孙大爷/网格3群: 谢谢") == []  # nothing of his to rate
-    assert "王* 报事人致谢：谢谢" in chat.text("@李书记/工作群: 查看 1")
+    assert "王* 报事人致谢：修好了，谢谢张网格" in chat.text("@李书记/工作群: 查看 1")
     assert chat.say("@王芳/网格3群: 满意") == [(G3, "#1 已销号，评价5分，感谢反馈。")]
     # Privately the same, then thanks answered as thanks; pleased in everyday words, a rating.
     chat.say("@王芳/私聊: #报事 7号楼电梯坏了")
