@@ -32,6 +32,7 @@ from bot.domain.asking import (
     RESOLVED_SAID,
     SENT_TO_SAID,
     SUSPEND_SAID,
+    TO_BE_SENT_SAID,
     UNASSIGN_SAID,
     URGING,
     WHY_LATE_ASKED,
@@ -601,9 +602,8 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
         return answer(ctx, texts.STAFF_UNASSIGN_HINT.format(number=number), "invalid")
     if DROPPED_SAID.match(said.strip()) is not None:  # 「2号不用管了」
         return answer(ctx, texts.STAFF_DROP_HINT.format(number=number), "invalid")
-    if (sent := _sent_to(ctx, said.strip())) is not None:  # 「1号我已经派物业了」
-        line = texts.STAFF_SENT_HINT.format(number=number, who=sent)
-        return answer(ctx, line, "invalid")
+    if (handed := _handed_on_hint(ctx, number, said.strip())) is not None:
+        return answer(ctx, handed, "invalid")
     if EXTEND_SAID.search(said):
         hint = _extend_hint(ctx, said.strip())
     elif ctx.role in STAFF and HURRY_SAID.search(said.strip()):  # 「1号急，今天必须修好」
@@ -696,10 +696,21 @@ def _escalate_hint(ctx: Context, said: str) -> str:
     return texts.STAFF_ESCALATE_HINT
 
 
-def _sent_to(ctx: Context, said: str) -> str | None:
-    """Whom 「我已经派物业了」「交给刘物业了」 says an issue was handed to, when that is a unit
-    or a person of the community; None for other words."""
-    sent = SENT_TO_SAID.match(normalize(said))
+def _handed_on_hint(ctx: Context, number: int, said: str) -> str | None:
+    """The 派单 that records 「1号我已经派物业了」, or does what staff say is to be done
+    (「1号要物业来修」); None for other words."""
+    if (sent := _sent_to(ctx, said)) is not None:
+        return texts.STAFF_SENT_HINT.format(number=number, who=sent)
+    if ctx.role in STAFF and (to := _sent_to(ctx, said, TO_BE_SENT_SAID)) is not None:
+        return texts.STAFF_TO_SEND_HINT.format(number=number, who=to)
+    return None
+
+
+def _sent_to(ctx: Context, said: str, words: re.Pattern[str] = SENT_TO_SAID) -> str | None:
+    """Whom 「我已经派物业了」「交给刘物业了」 says an issue was handed to (or, `words`
+    `TO_BE_SENT_SAID`, is to be: 「要物业来修」), when that is a unit or a person of the
+    community; None for other words."""
+    sent = words.match(normalize(said))
     if sent is None or ctx.community is None:
         return None
     who = sent["who"]

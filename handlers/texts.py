@@ -144,6 +144,7 @@ HOLDER_CANNOT_HINT = (
 STAFF_NOT_OURS_WHICH = (
     "您手上有 {numbers}：不归您管的，请发送「不归我管 编号 {said}」，社区会改派。"
 )
+STAFF_TO_SEND_HINT = "#{number} 要交给{who}，请发送「派单 {number} {who}」，{who}会收到派单通知。"
 STAFF_SENT_HINT = "#{number} 要记为派给{who}，请发送「派单 {number} {who}」，{who}会收到派单通知。"
 STAFF_DROP_HINT = (
     "#{number} 不再办理的话，请发送「退回 {number} 原因」；已经解决了请发送「办结 {number} 结果」。"

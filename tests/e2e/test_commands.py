@@ -276,6 +276,13 @@ def test_staff_telling_of_an_issue_in_the_work_group_are_told_the_command(
     assert chat.text("@刘物业/私聊: 这个不归我们管 1") == (  # the number said last
         "#1 不归您管的话，请发送「不归我管 1 原因」，社区会改派。"
     )
+    # To be handed on: the 派单 that does it.
+    assert chat.text("@张网格/工作群: 1号要物业来修") == (
+        "#1 要交给物业，请发送「派单 1 物业」，物业会收到派单通知。"
+    )
+    assert chat.text("@张网格/私聊: 1号需要住建局来处理") == (
+        "#1 要交给住建局，请发送「派单 1 住建局」，住建局会收到派单通知。"
+    )
     # Another grid's issue is its grid worker's: nothing to send back.
     assert chat.text("@张网格/工作群: 2号不是我们网格的") == (
         "#2 在网格5，由网格5的网格员办理，不用退回。"
