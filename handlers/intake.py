@@ -896,18 +896,39 @@ def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None
     said = normalize(text).strip()
     if analysis.urgent or len(said) > _DETAIL_AT_MOST or _SMALL_TALK.match(said):
         return None
-    # 「能不能让物业先来看看」: of the report, though it asks and names 物业
-    if _COME_WANTED.match(rstrip_marks(said, SENTENCE_ENDS)) is None:
+    issue = _just_reported(ctx)
+    if issue is None:
+        return None
+    # 「能不能让物业先来看看」, 「能不能装个道闸」 after a report of parking: of the report,
+    # though it asks, or names a problem (the same, nowhere else)
+    come = _COME_WANTED.match(rstrip_marks(said, SENTENCE_ENDS)) is not None
+    if not (come or _remedy_of(issue, said, analysis)):
         asked = (_QUESTION_END, _ASKED, _ASKED_WHEN, _HOW_MANY)
         if any(question.search(said) for question in asked):
             return None  # 「你是机器人吗」「社区有没有理发的」「这个月反映了几件」: asked, not told
         if analysis.complaint_score >= _NEW_PROBLEM:
             return None
-    issue = _just_reported(ctx)
-    if issue is None:
-        return None
     reply = texts.DETAIL_ADDED.format(number=issue.number)
     return _kept_on(ctx, issue, text, reply, texts.DETAIL_ADDED_ALERT)
+
+
+# 「能不能装个道闸」「建议多装几个路灯」「可以加个减速带吗」: a remedy asked for.
+_REMEDY = re.compile(
+    r"^(?:能不能|能否|可不可以|可以|建议|希望|最好|要是能)?(?:给|在)?(?:小区|这里|门口|我们)?"
+    r"(?:装|安装|加装|多装|加|增设|增加|划|建|修建|设置|换)"
+)
+
+
+def _remedy_of(issue: Issue, said: str, analysis: Analysis) -> bool:
+    """Whether `said` (normalised) asks for a remedy of the problem `issue` is of (its
+    category, not 其他) and no other place than its own: 「能不能装个道闸」 after 停车."""
+    where = analysis.location
+    return (
+        _REMEDY.match(said) is not None
+        and analysis.category == issue.category != OTHER_CODE
+        and where.building in (None, issue.building)
+        and where.place in (None, issue.place)
+    )
 
 
 def _phone_given(ctx: Context, text: str) -> Outcome | None:
@@ -2246,12 +2267,16 @@ _IN_MY_UNIT = re.compile(r"楼道|楼梯|楼上|楼下|对门|单元门|家门�
 def _at_home(ctx: Context, description: str, location: Location) -> Location:
     """Where a private report that names no place is, when its words are of the reporter's
     own flat or stairwell and they gave their flat (or building) before (`homes`): that
-    flat, or its building and unit; else `location` as it was."""
+    flat, or its building and unit; a 楼栋长's stairwell, their one building; else `location`
+    as it was."""
     said = normalize(description)
     flat = _IN_MY_FLAT.search(said) is not None
     if not (flat or _IN_MY_UNIT.search(said)):
         return location
     home = homes.home(ctx)
+    heads = ctx.actor.buildings if ctx.actor.role is Role.HEAD else frozenset()
+    if home is None and len(heads) == 1 and not flat:  # 「我们楼电梯又响了」 from its 楼栋长
+        return replace(location, building=next(iter(heads)))
     if home is None:
         return location
     building, unit, room = home

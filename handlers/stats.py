@@ -1434,10 +1434,13 @@ def asked(ctx: Context, words: str) -> Outcome | None:
 
 
 def _asks_after_own(ctx: Context, words: str) -> bool:
-    """Whether someone who may see no figures asks of a unit or a kind of problem (「物业办得
-    怎么样了」: 本月 物业) while a report of theirs is open: of that report, not the figures."""
-    if ctx.community is None or refusal("stats", ctx.actor) is None or len(words.split()) < 2:
+    """Whether someone who may see no figures asks of a unit (「物业办得怎么样了」: 本月 物业)
+    while a report of theirs is open: of that report, not the figures."""
+    if ctx.community is None or refusal("stats", ctx.actor) is None:
         return False
+    config = ctx.community_settings()
+    if not any(config.find_unit(word) is not None for word in words.split()[1:]):
+        return False  # 「张网格今天处理了几件」: the figures, refused
     mine = ctx.uow.issues.newest_reported(ctx.sender.id, ctx.community.id, OPEN)
     return mine is not None
 

@@ -30,6 +30,11 @@ _WENT = re.compile(
     r"(?:走访|巡查|巡逻|排查|巡楼)(?:了|过|完了?)(?:一圈|一遍|一下|一趟|一次)?"
     rf"{_AFTER}"
 )
+# 「3号楼今天走访了12户，…」: the building first, then when and the verb.
+_AT_FIRST = re.compile(
+    rf"^(?P<at>[0-9]{{1,4}}\s*(?:号楼|栋|幢)(?:[0-9]{{1,2}}\s*单元)?){_WHEN}{_WHO}(?:{_VERB})"
+    rf"(?:了|过|完了?)(?:一圈|一遍|一下|一趟|一次)?{_AFTER}"
+)
 # In the command the verb is the keyword; the words may still start with when, or say it again.
 _ARGS = re.compile(rf"^(?:我|我们)?{_WHEN}{_WHO}(?:{_VERB}(?:了|过|完了?)?)?{_AFTER}")
 _HOUSEHOLDS = re.compile(r"(?:入户|走访|共|一共|计)?\s*(?P<n>[0-9]{1,4})\s*户")
@@ -86,7 +91,7 @@ def patrol_said(text: str) -> bool:
     match = _SAID.match(text)
     if match is not None:
         return bool(match["rest"]) and not _ASKED_END.search(match["rest"])
-    went = _WENT.match(text)
+    went = _WENT.match(text) or _AT_FIRST.match(text)
     return went is not None and not _ASKED_END.search(went["rest"] or went["at"])
 
 
@@ -121,7 +126,8 @@ def patrol_words(said: str) -> PatrolWords:
     as typed: the words are kept so, full-width punctuation and all)."""
     said = _SPACES.sub(" ", visible(said)).strip()
     normalised = normalize(said)
-    if (went := _WENT.match(normalised)) is not None:  # 「去4号楼巡查了一圈，…」: 「4号楼，…」
+    went = _WENT.match(normalised) or _AT_FIRST.match(normalised)  # 「3号楼今天走访了…」 too
+    if went is not None:  # 「去4号楼巡查了一圈，…」: 「4号楼，…」
         at = said[typed_index(said, went.start("at")) : typed_index(said, went.end("at"))]
         after = said[typed_index(said, went.start("rest")) :]
         said = f"{went['when'] or ''}{at}，{after}" if after else f"{went['when'] or ''}{at}"

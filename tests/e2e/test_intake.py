@@ -899,6 +899,15 @@ def test_a_neighbour_following_an_issue_saying_it_was_fixed_is_passed_on(
     ]
 
 
+def test_a_building_heads_own_stairwell_is_their_building(chat: Conversation) -> None:
+    """「我们楼电梯又响了」 from a 楼栋长 of one building, who gave no flat: that building."""
+    assert chat.say("@陈楼长/私聊: 我们楼电梯又响了")[0][1].startswith(
+        "已登记 #1【公共设施】3号楼 · 网格3 ·"
+    )
+    # From a neighbour who gave no flat, still asked where.
+    assert chat.say("@孙大爷/私聊: 我们楼的灯坏了")[0][1].endswith("方便网格员上门。")
+
+
 def test_a_private_report_of_ones_home_is_placed_at_the_flat_given_before(
     chat: Conversation,
 ) -> None:
@@ -1015,6 +1024,13 @@ def test_asking_someone_to_come_just_after_a_report_is_more_of_it(chat: Conversa
     # Her number then goes with that report, not with another.
     assert chat.say("@王芳/私聊: 13912345678")[0][1].startswith("已把电话补充到 #1")
     assert len(issues(chat)) == 1
+    # A remedy asked for just after a report of its problem is more of it too; another
+    # problem of the same kind is not (a stairwell light, then a street lamp).
+    chat.say("@孙大爷/私聊: 小区停车太难了，晚上回来根本没地方停")
+    added = chat.say("@孙大爷/私聊: 能不能装个道闸")[0][1]
+    assert added == "已补充到 #2。如果这是另一件事，请回复「新建」。"
+    chat.say("@陈大爷/私聊: 3号楼楼道灯坏了")
+    assert chat.say("@陈大爷/私聊: 路灯也不亮")[0][1].startswith("已登记 #4【照明路灯】")
 
 
 def test_asking_to_stay_unnamed_is_answered_and_passed_on(chat: Conversation) -> None:

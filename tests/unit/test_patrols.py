@@ -19,6 +19,8 @@ from bot.text import normalize
         "下午巡楼了，3号楼楼道灯不亮",
         "上午去4号楼巡查了一圈，发现楼道堆了纸箱",  # where first, the verb after it
         "下午到小广场巡查了一圈，一切正常",
+        "3号楼今天走访了12户，反映了2个问题",  # the building first
+        "5号楼2单元昨天巡查了一遍",
     ],
 )
 def test_a_round_told_in_words(said: str) -> None:
@@ -36,6 +38,8 @@ def test_a_round_told_in_words(said: str) -> None:
         "我今天去走访了",  # nothing said of where or whom
         "走访群众是我们的责任",
         "3号楼的灯坏了",
+        "3号楼明天走访",
+        "3号楼走访了吗",
     ],
 )
 def test_other_words_are_no_round(said: str) -> None:
@@ -64,6 +68,10 @@ def test_the_words_of_a_round_as_typed() -> None:
     # Where said before the verb: where, then what was said of it.
     assert patrol_words("昨天上午去４号楼巡查了一圈，发现楼道堆了纸箱") == PatrolWords(
         words="４号楼，发现楼道堆了纸箱", days_ago=1, households=None, found="楼道堆了纸箱"
+    )
+    # The building first, then when: the same.
+    assert patrol_words("3号楼昨天走访了12户，楼道堆物") == PatrolWords(
+        words="3号楼，12户，楼道堆物", days_ago=1, households=12, found=""
     )
     # A problem found, however plainly named; none found, however said.
     assert patrol_words("5号楼，发现安全隐患").found == "安全隐患"
