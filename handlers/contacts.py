@@ -137,7 +137,12 @@ def role_line(ctx: Context, role: Role, building: str | None) -> str:
     held = [(p, g) for p, g in ctx.uow.people.staff(ctx.community.id) if g.role is role]
     name = _ROLE_NAMES[role]
     if role is Role.SECRETARY:
-        return _named(ctx, name, "", [p for p, _ in held])
+        line = _named(ctx, name, "", [p for p, _ in held])
+        phone = ctx.community_settings().phone
+        if held and phone and "（" not in line:  # no work number of theirs: the office's
+            office = texts.CONTACT_UNIT_PHONE.format(unit="社区", phone=phone)
+            line = line.removesuffix("。") + texts.CONTACT_OFFICES.format(offices=office)
+        return line
     if building is None and ctx.chat.kind == "private":
         building = homes.home_building(ctx)
     if building is None and ctx.actor.role is Role.HEAD and len(ctx.actor.buildings) == 1:

@@ -81,7 +81,9 @@ def test_building_heads_and_the_secretary_are_named(chat: Conversation) -> None:
     assert chat.text("@孙大爷/私聊: 5号楼的楼栋长是谁") == (
         "5号楼的楼栋长还没有登记。有事可以直接发给我，我会转给网格员。"
     )
-    assert chat.text("@孙大爷/私聊: 书记是谁") == "书记：李书记。"
+    # The secretary has no work number of their own in config: the office's.
+    assert chat.text("@孙大爷/私聊: 书记是谁") == "书记：李书记（社区电话 0931-8123456）。"
+    assert chat.text("@孙大爷/私聊: 我要找书记") == "书记：李书记（社区电话 0931-8123456）。"
     # The secretary, who names them, is told how.
     assert chat.text("@李书记/私聊: 谁是5号楼的楼栋长") == (
         "5号楼的楼栋长还没有登记。登记请发送「设置角色 @某人 楼栋长 5号楼」。"
