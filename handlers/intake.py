@@ -12,6 +12,7 @@ from bot.analysis import Analysis
 from bot.analysis.location import Location, building_number, corrects_place, gives_place
 from bot.analysis.normalize import without_emoji_codes
 from bot.analysis.taxonomy import OTHER_CODE, PROPERTY_CODE, SERVICE_CODE
+from bot.domain import several
 from bot.domain.asking import (
     ASKING,
     ASKING_AFTER,
@@ -435,7 +436,8 @@ def _human_wanted(ctx: Context, text: str) -> Outcome | None:
     question = guide.asked_before(ctx)
     if question is None:
         return answer(ctx, texts.GUIDE_HUMAN_NOTHING, "invalid") if wanted else None
-    filed = _report_unless_duplicate(ctx, question, ctx.services.analyzer.analyze(question))
+    analysis = ctx.services.analyzer.analyze(question)
+    filed = _report_unless_duplicate(ctx, question, analysis, whole=True)
     guide.filed_after_all(ctx, filed.issue_id)
     return filed
 
@@ -506,7 +508,7 @@ def _taken_report(ctx: Context, text: str) -> Outcome | None:
     analysis = ctx.services.analyzer.analyze(text)
     if analysis.category == "other" and not FILED_FOR.match(normalize(text).strip()):
         return None
-    return _report_unless_duplicate(ctx, taken_words(text.strip()), analysis)
+    return _report_unless_duplicate(ctx, taken_words(text.strip()), analysis, whole=True)
 
 
 _PLACE_WHICH_AT_MOST = 5  # more open issues in one building: not worth guessing among
@@ -1860,11 +1862,61 @@ def _your_issues(ctx: Context, mine: list[Issue]) -> Outcome:
     return answer(ctx, "\n".join([texts.YOUR_ISSUES, *lines, texts.YOUR_ISSUES_FOOT]))
 
 
-def _report_unless_duplicate(ctx: Context, description: str, analysis: Analysis) -> Outcome:
-    """A report of an open issue's problem follows that issue instead of opening another."""
+def _report_unless_duplicate(
+    ctx: Context, description: str, analysis: Analysis, *, whole: bool = False
+) -> Outcome:
+    """A report, each problem it tells of an issue of its own (「3号楼楼道灯坏了，还有5号楼
+    门口井盖松了」: two; `whole`, a work order, is one); a report of an open issue's problem
+    follows that issue instead of opening another."""
     assert ctx.community is not None
     if _complains_of_secretary(ctx, description):  # not even as one like it
         return _secretary_complaint(ctx)
+    told = None if whole or analysis.urgent else _problems_told(ctx, description)
+    if told is None:
+        return _report_one(ctx, description, analysis)
+    done = [_report_one(ctx, piece, found) for piece, found in told]
+    replies = [reply for outcome in done for reply in outcome.replies]
+    first = next((outcome for outcome in done if outcome.issue_id is not None), done[0])
+    return replace(first, replies=replies, at_once=any(outcome.at_once for outcome in done))
+
+
+def _problems_told(ctx: Context, description: str) -> list[tuple[str, Analysis]] | None:
+    """The problems a report tells of, each with its analysis, when it tells of more than one
+    (`several.pieces`: a list, or 还有/另外): a piece is one of its own when it names a problem
+    surely (not 其他) of another kind or building than those before it; else it is more of the
+    one before it (「下水道堵了，还有臭味」). A piece that names no place is where the one
+    before it is (「…，还有电梯也坏了」), or where the words before a list say. None for one."""
+    before, cut = several.pieces(description)
+    if len(cut) < 2:
+        return None
+    analyzer = ctx.services.analyzer
+    listed = analyzer.analyze(before).location if before else Location()  # 「3号楼：1.… 2.…」
+    told: list[tuple[str, Analysis]] = []
+    for piece in cut:
+        found = analyzer.analyze(piece)
+        there = told[-1][1].location if told and _THERE_TOO.search(piece) else listed
+        if not (found.location.building or found.location.place or _WHOLE_ESTATE.search(piece)):
+            found = replace(found, location=replace(there, room=None))
+        kinds = {(a.category, a.location.building, a.location.place) for _, a in told}
+        own = (found.category, found.location.building, found.location.place) not in kinds
+        if not told or (
+            own and found.category != OTHER_CODE and found.complaint_score >= _NEW_PROBLEM
+        ):
+            told.append((piece, found))
+        else:
+            text, was = told[-1]
+            told[-1] = (f"{text}，{piece}", was)
+    return told if len(told) > 1 else None
+
+
+# 「还有电梯也坏了」: where the problem before it is.
+_THERE_TOO = re.compile(r"也|同样|一样")
+
+
+def _report_one(ctx: Context, description: str, analysis: Analysis) -> Outcome:
+    """A report of one problem; of an open issue's problem, it follows that issue instead of
+    opening another."""
+    assert ctx.community is not None
     now = ctx.now
     where = analysis.location
     if ctx.chat.kind == "private" and not (where.building or where.place):
@@ -2139,7 +2191,12 @@ def split(ctx: Context, args: str) -> Outcome:
         kept.text, [*settings.intake.report_tags, *settings.intake.file_tags], settings.bot.name
     )
     reason = _REASON_LEAD.sub("", args).rstrip()
-    analysis = ctx.services.analyzer.analyze(description)
+    told = _problems_told(ctx, description)  # 「…，还有电梯也坏了」: the piece taken for `same`
+    of_same = [piece for piece in told or () if piece[1].category == same.category]
+    if of_same:
+        description, analysis = of_same[0]
+    else:
+        analysis = ctx.services.analyzer.analyze(description)
     if reason:  # 「不是同一个问题，我说的是3号楼1单元」: where it is, if the report said less
         said = ctx.services.analyzer.analyze(reason).location
         was = analysis.location

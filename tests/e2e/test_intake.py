@@ -1013,6 +1013,45 @@ def test_a_detail_sent_privately_just_after_a_report_is_added_to_it(chat: Conver
     assert "社区医院" not in chat.text("@孙大爷/私聊: 查看 3")
 
 
+def test_several_problems_in_one_report_are_an_issue_each(chat: Conversation) -> None:
+    """「…，还有…」 or a numbered list: each problem its own issue, in its own grid, with its own
+    deadline; words that only say more of one problem stay with it."""
+    assert chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了，还有5号楼门口井盖松了") == [
+        ("网格3群", "已登记 #1【照明路灯】3号楼 · 网格3 · 1个工作日内答复。回复「查看 1」看进度。"),
+        ("网格3群", "已登记 #2【道路井盖】5号楼 · 网格5 · 3个工作日内答复。回复「查看 2」看进度。"),
+    ]
+    assert chat.text("@李书记/工作群: 查看 2").splitlines()[1] == "5号楼门口井盖松了"
+    # A list after words that say where: each item there; the estate's stays the estate's.
+    replies = chat.say("@刘阿姨/私聊: 6号楼的问题：1.电梯经常停 2.小区垃圾没人清")
+    acks = [text for where, text in replies if where == "私聊·刘阿姨"]
+    assert [ack.split(" · ")[0] for ack in acks] == [
+        "已登记 #3【公共设施】6号楼",
+        "已登记 #4【环境卫生】1个工作日内答复。回复「查看 4」看进度。",
+    ]
+    # 「也」: where the one before it is.
+    chat.say("@孙大爷/网格5群: #报事 7号楼楼道灯坏了，还有电梯也坏了")
+    assert [issue.building for issue in issues(chat)[-2:]] == ["7", "7"]
+    # More of one problem is one issue.
+    chat.say("@陈大爷/网格3群: #报事 2号楼下水道堵了，还有臭味")
+    assert len(issues(chat)) == 7
+    assert issues(chat)[-1].description == "2号楼下水道堵了，还有臭味"
+    # A work order taken by staff is one, however its words run.
+    order = "12345工单：市民反映1.4号楼路灯不亮 2.4号楼井盖松动，办理时限3个工作日"
+    chat.say(f"@张网格/私聊: {order}")
+    assert len(issues(chat)) == 8
+
+
+def test_new_after_a_report_of_several_taken_for_a_duplicate_files_that_piece(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    chat.say("@刘阿姨/网格3群: #报事 3号楼电梯坏了")
+    replies = chat.say("@孙大爷/网格3群: #报事 3号楼楼道灯不亮，还有电梯也坏了")
+    assert [text[:10] for _, text in replies] == ["与 #1 可能是同一", "与 #2 可能是同一"]
+    assert chat.text("@孙大爷/网格3群: 新建").startswith("已登记 #3【照明路灯】3号楼")
+    assert issues(chat)[-1].description == "3号楼楼道灯不亮"
+
+
 def test_asking_someone_to_come_just_after_a_report_is_more_of_it(chat: Conversation) -> None:
     """「能不能让物业先来看看」 names 物业 and asks, but it is said of the report just made."""
     chat.say("@王芳/私聊: 我家楼上一直漏水，3号楼2单元502")
