@@ -229,12 +229,13 @@ _COUNTED = re.compile(r"^(?:一共|总共)?(?:反映|报|收|有)了?(?:几|多�
 # 「各单位手上有多少件」「谁手上的事最多」「哪个单位积压最多」「谁的超期最多」: 台账 单位,
 # counts per holder (the most overdue first).
 _HOLDERS_ASKED = re.compile(
-    r"^(?:各(?:个)?单位|每个单位|各(?:个)?部门|哪个单位|哪家单位|哪个部门|谁)"
+    r"^(?:各(?:个)?单位|每个单位|各(?:个)?部门|哪个单位|哪家单位|哪个部门|谁"
+    r"|大家|各人|每个人|每人|各位)"
     r"(?:手上|手里|那边|积压|压|的?超期|的?逾期)[^,，。]{0,8}?(?:多少|几|最多)"
     # 「超期最多的是谁」「积压最多的是哪家」
     r"|^(?:超期|逾期|积压|压单)(?:的)?最多的?(?:是|单位是)?(?:谁|哪家|哪个单位|哪个部门)"
 )
-_HOLDERS_FIRST = frozenset("各每哪谁超逾积压")  # the first characters _HOLDERS_ASKED allows
+_HOLDERS_FIRST = frozenset("各每哪谁超逾积压大")  # the first characters _HOLDERS_ASKED allows
 
 
 # 「上个月的还有哪些没办」「10月份报的还有几件没办完」: those filed then (「台账 上月」).
@@ -896,9 +897,21 @@ _BUSIEST = re.compile(
 )
 
 
+# 「工作量」「看看大家的工作量」「这个月网格员的工作量」: each one's work (统计 … 人员).
+_ALL_WORK = re.compile(
+    rf"^(?:看看|看一下|查一下)?(?P<period>{_STATS_PERIOD})?的?"
+    r"(?:大家|各人|每个人|每人|人员|工作人员|网格员)?的?"
+    rf"(?P<period2>{_STATS_PERIOD})?的?工作量(?:统计|情况|排名)?$"
+)
+
+
 def _work_asked(text: str) -> str | None:
     """「今天 张网格」 for 「张网格今天处理了几件」 (本月 when no period is said); 「本周 人员」
-    for 「这周谁办得最多」."""
+    for 「这周谁办得最多」 and 「这周的工作量」."""
+    everyone = _ALL_WORK.match(text) if "工作量" in text else None
+    if everyone is not None:
+        period = everyone["period"] or everyone["period2"] or "本月"
+        return f"{_PERIOD_SAID.get(period, period)} {'网格员' if '网格员' in text else '人员'}"
     if (busiest := _BUSIEST.match(text)) is not None:
         period = busiest["period"] or "本月"
         return f"{_PERIOD_SAID.get(period, period)} {'网格员' if '网格员' in text else '人员'}"

@@ -900,6 +900,7 @@ def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
         # How many each holder has: 台账 单位.
         ("各单位手上有多少件", "单位"),
         ("谁手上的事最多", "单位"),
+        ("大家手上各有几件", "单位"),
         ("哪个单位积压最多", "单位"),
         ("谁的超期最多", "单位"),
         ("哪个单位超期最多", "单位"),
@@ -1069,6 +1070,10 @@ def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: 
         ("他做了几个菜", None),
         ("小王今天来了几个", None),
         ("这周谁办得最多", "本周 人员"),
+        # Everyone's (「大家的工作量」 was the community's figures; 「工作量」 nothing).
+        ("工作量", "本月 人员"),
+        ("看看大家的工作量", "本月 人员"),
+        ("这周的工作量", "本周 人员"),
         ("这个月哪个网格员处理的最少", "本月 网格员"),
         ("这个月12345来了几件", "本月 12345"),
         ("这个月12345有几单", "本月 12345"),
