@@ -163,12 +163,19 @@ def tell_everyone(uow: UnitOfWork, issue: Issue, line: str) -> list[Outgoing]:
 
 def grid_workers(uow: UnitOfWork, issue: Issue) -> list[Person]:
     """The grid workers (网格员) of the issue's grid: a worker given no grid works in all of
-    them, and an issue with no grid is every worker's (`permissions.in_grid`)."""
+    them, and an issue with no grid is every worker's (`permissions.in_grid`). A complaint of
+    staff conduct is the secretaries' instead (a worker may be whom it complains of)."""
     people: dict[int, Person] = {}
     grants: dict[int, list[RoleGrant]] = {}
     for person, grant in uow.people.staff(issue.community_id):
         people[person.id] = person
         grants.setdefault(person.id, []).append(grant)
+    if issue.staff_complaint:
+        return [
+            people[person_id]
+            for person_id, held in grants.items()
+            if any(grant.role is Role.SECRETARY for grant in held)
+        ]
     where = IssueFacts(reporter_id=issue.reporter_id, grid_id=issue.grid_id)
     return [
         people[person_id]

@@ -94,7 +94,11 @@ def _deadline(
         escalated = texts.ALERT_ESCALATED.format(unit=unit) if unit else ""
         alert = texts.OVERDUE_ALERT if colour is Colour.RED else texts.DUE_SOON_ALERT
         told = alert.format(who=who, escalated=escalated, **fields)
-        messages += work_groups(uow, issue.community_id, told + withdrawn)
+        if not issue.staff_complaint:
+            messages += work_groups(uow, issue.community_id, told + withdrawn)
+        elif held:  # a complaint of staff is the secretaries' to chase, not the work group's
+            secretaries = grid_workers(uow, issue)
+            messages += [Direct(person_ref(p), told + withdrawn) for p in secretaries]
     return messages
 
 

@@ -1444,6 +1444,23 @@ def test_a_private_complaint_of_the_secretary_is_sent_on_not_filed(
         other.close()
 
 
+def test_a_complaint_of_a_grid_worker_is_chased_by_the_secretary_alone(
+    chat: Conversation,
+) -> None:
+    """Its deadline reminders go to the secretary, not to the grid's workers (one of them is
+    whom it complains of), nor, overdue, to the work group."""
+    chat.say("@王芳/私聊: 我要投诉张网格，态度很差，问了三次都不理我")
+    chat.say("@王芳/私聊: 3号楼的")  # 网格3: 张网格's own grid
+    fired = chat.run_until(chat.clock.now() + timedelta(days=2, hours=10))
+    about = [(where, text) for _, where, text in fired if "#1" in text]
+    assert {where for where, _ in about} == {"私聊·李书记", "工作群"}
+    assert [text[:1] for where, text in about if where == "私聊·李书记"] == ["🟡", "🔴", "🔴"]
+    # The work group's daily list shows it (counted), never its words nor an alert to chase it.
+    assert all(
+        "已超期" not in text and "态度" not in text for where, text in about if where == "工作群"
+    )
+
+
 def test_a_complaint_of_a_grid_worker_is_the_secretarys_to_read_and_handle(
     chat: Conversation,
 ) -> None:
