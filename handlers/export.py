@@ -199,6 +199,7 @@ def ledger_workbook(
     *,
     sources: Collection[str] = (),
     grid_ids: Collection[int] = (),
+    complaints: bool = True,
 ) -> bytes:
     """The xlsx 台账 of a community: the issues filed in `period` (a month, a year …, or
     everything), with the statistics and the meetings of the same period; the saved file's
@@ -208,7 +209,10 @@ def ledger_workbook(
 
     The workbook is written as a stream (openpyxl's write-only mode): each sheet's rows are
     worked out first, its column widths measured from them, and then the rows go out in order.
-    A ledger of 100,000 issues is never held as 1.3 million cell objects."""
+    A ledger of 100,000 issues is never held as 1.3 million cell objects.
+
+    `complaints`: the words of complaints of staff conduct are in it (for the secretary's own
+    eyes); else they read 「（对工作人员的投诉）」, as in the work group's lines."""
     since, until = period.since, period.until
     issues = uow.issues.filed_between(community_id, since, until, whole=True)
     if sources:
@@ -239,6 +243,7 @@ def ledger_workbook(
         people=people,
         merged=merged,
         notes=uow.audit.notes_by_issue(community_id, NOTE),
+        complaints=complaints,
     )
     stats = [IssueStat.of(issue) for issue in issues]
     community = uow.communities.get(community_id)
@@ -283,6 +288,7 @@ def _ledger_sheet(
     people: Mapping[int, Person],
     merged: Mapping[int, int],
     notes: Mapping[int, Sequence[str]],
+    complaints: bool,
 ) -> None:
     tz = services.settings.tz
     pseudonyms: dict[int, str] = {}
@@ -291,6 +297,7 @@ def _ledger_sheet(
     for issue in issues:
         finished = issue.status not in OPEN
         stopped = suspended_shown(services, issue)  # 挂起: no deadline, no colour
+        hidden = issue.staff_complaint and not complaints  # its notes too
         mark = None if finished or stopped else colour_of(services, issue.deadline)
         rows.append(
             (
@@ -303,14 +310,14 @@ def _ledger_sheet(
                 "" if issue.grid_id is None else grids.get(issue.grid_id, ""),
                 location_label(issue.building, issue.unit, None, issue.place),
                 services.category(issue.category).name,
-                mask_text(issue.description),
+                _words(issue, complaints=complaints),
                 issue.status.label,
                 assignee_label(uow, issue),
                 stopped or _deadline(issue.deadline, tz),
                 texts.SUSPENDED_MARK if stopped else mark.emoji if mark else "",
                 _result(issue, merged),
                 issue.counted_rating,
-                mask_text("；".join(notes.get(issue.id, []))),
+                "" if hidden else mask_text("；".join(notes.get(issue.id, []))),
             )
         )
         # An open row is filled, whole, in its deadline colour; finished rows stay white.
@@ -728,6 +735,14 @@ def _fit_page(sheet: _StreamSheet) -> None:
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
+def _words(issue: Issue, *, complaints: bool) -> str:
+    """An issue's words in the 台账 (masked), but those of a complaint of staff conduct where
+    the file is not for the secretary alone."""
+    if issue.staff_complaint and not complaints:
+        return texts.STAFF_COMPLAINT_HIDDEN
+    return mask_text(issue.description)
+
+
 def _reporter(people: Mapping[int, Person], issue: Issue, pseudonyms: dict[int, str]) -> str:
     """Masked; a private report's reporter only as `私信居民1`, the same person the same number."""
     if issue.private:
@@ -833,7 +848,13 @@ def export(ctx: Context, args: str) -> Outcome:
     grid_ids = frozenset(grids[name] for name in chosen)
     community_id = ctx.community.id
     content = ledger_workbook(
-        ctx.uow, ctx.services, community_id, period, sources=sources, grid_ids=grid_ids
+        ctx.uow,
+        ctx.services,
+        community_id,
+        period,
+        sources=sources,
+        grid_ids=grid_ids,
+        complaints=ctx.chat.kind == "private",  # the work group has a worker complained of
     )
     count = ctx.uow.issues.count_filed(community_id, period.since, period.until, sources, grid_ids)
     label = period.label + "".join(f"·{name}" for name in chosen)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from io import BytesIO
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import func, select
 
+from bot.messages import Document
+from handlers.export import LEDGER_HEADERS
 from storage.models import InboundMessage, Issue
 from storage.uow import UnitOfWork
 from tests.support.conversation import Conversation, example_settings, monday_morning
@@ -1459,6 +1463,26 @@ def test_a_complaint_of_a_grid_worker_is_chased_by_the_secretary_alone(
     assert all(
         "已超期" not in text and "态度" not in text for where, text in about if where == "工作群"
     )
+
+
+def test_the_ledger_file_sent_to_the_work_group_hides_a_complaints_words(
+    chat: Conversation,
+) -> None:
+    said = "我要投诉张网格，态度很差，问了三次都不理我"
+    chat.say(f"@王芳/私聊: {said}")
+    chat.say("@李书记/私聊: 备注 1 已约谈张网格")
+
+    def described(where: str) -> tuple[object, ...]:
+        [sent] = chat.send(f"@李书记/{where}: 导出 本月")
+        assert isinstance(sent, Document)
+        sheet = load_workbook(BytesIO(sent.content))["台账"]
+        row = dict(
+            zip(LEDGER_HEADERS, next(sheet.iter_rows(min_row=2, values_only=True)), strict=True)
+        )
+        return row["描述"], row["备注"]
+
+    assert described("私聊") == (said, "已约谈张网格")  # the secretary's own
+    assert described("工作群") == ("（对工作人员的投诉）", None)  # the worker is in it
 
 
 def test_a_complaint_of_a_grid_worker_is_the_secretarys_to_read_and_handle(
