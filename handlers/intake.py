@@ -284,8 +284,8 @@ PLACE_ADDED_WITHIN = timedelta(minutes=30)
 EMERGENCY_NEWS_WITHIN = timedelta(hours=3)  # how long a reporter's news follows their 🚨
 # 「要等配件，延期到下周五」「推迟到12月10日，厂家没货」: the new deadline, said after 到.
 _EXTEND_TO = re.compile(
-    r"(?:延期|延长|延|推迟|推|宽限)"
-    # 「延期到下周五」, or by how long: 「延期两天」「延长3个工作日」
+    r"(?:延期|延长|延|推迟|推|宽限)\s*"
+    # 「延期到下周五」 (「延期 到周五」 too), or by how long: 「延期两天」「延长3个工作日」
     r"(?:(?:到|至)\s*|(?=(?:[0-9]{1,2}|[一两二三四五六七八九十半])个?(?:天|工作日|周|星期)))"
     r"(?P<when>[^，,。；;！!\s]{1,12})"
 )

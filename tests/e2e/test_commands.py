@@ -291,6 +291,9 @@ def test_staff_telling_of_an_issue_in_the_work_group_are_told_the_command(
     # More time with a deadline is the 延期 itself, as privately.
     moved = chat.say("@赵网格/工作群: 2号要等配件，延期到下周五")
     assert moved[0] == ("工作群", "#2 的期限由 11月26日 改为 12月4日，原因：要等配件。")
+    # Spaces between the words, full-width marks: the same (the reason was 「延期」 before).
+    moved = chat.say("@赵网格/工作群: ＃２ 延期 到下下周一")
+    assert moved[0] == ("工作群", "#2 的期限由 12月4日 改为 12月7日。")
     # 办结 told with its result is the 办结; without one, how it goes.
     assert chat.say("@张网格/工作群: 1号办结了，灯换了")[0] == (
         "工作群",
