@@ -72,7 +72,7 @@ from bot.domain.permissions import (
     works_on,
 )
 from bot.domain.privacy import mask_name, phone_left, phones_in, reporter_label
-from bot.domain.ratings import fixed_said, fixed_subject, not_fixed
+from bot.domain.ratings import fixed_said, fixed_subject, not_fixed, praised
 from bot.domain.sources import (
     FILED_FOR,
     Source,
@@ -252,6 +252,7 @@ _WHY_SHOWN = 3  # rejected issues a 「为什么退回」 explains
 # A message that names a problem this surely is a report of its own, wherever it starts;
 # 「我住3号楼2单元301，楼上是401」 scores 0.73 (楼上), 「…井盖坏了」 1.0.
 _NEW_PROBLEM = 0.9
+_PROBLEM_TOLD = 0.95  # a problem told surely, whatever praise comes with it
 # How alike an open issue must be to be suggested for 「3号重复了」: staff decide, so a third of
 # the intake threshold, at which a report follows an issue without anyone deciding. A loose
 # manhole cover filed once as 道路井盖 and once as 安全隐患, same building, scores 0.18; a
@@ -1558,6 +1559,8 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
             return objected
     if short and (courtesy := _courtesy(ctx, said, analysis)) is not None:
         return courtesy
+    if praised(said) and analysis.complaint_score < _PROBLEM_TOLD:  # 「张网格态度很好」
+        return _praise_passed_on(ctx, text)  # (「灯坏了，物业来得很及时」 is a report)
     if _POINTS_ASKED.match(said) and (_ASKING_HOW_MANY.search(said) or "积分" in said):
         return points.points(ctx, "")
     if short and _POINTS_USE.search(said):  # 「积分怎么用」「积分能换什么」
@@ -1605,6 +1608,16 @@ def _conduct_told(ctx: Context, said: str) -> bool:
     assert ctx.community is not None
     staff = ctx.uow.people.staff(ctx.community.id)
     return any(len(person.name) >= 2 and person.name in said for person, _ in staff)
+
+
+def _praise_passed_on(ctx: Context, text: str) -> Outcome:
+    """Praise of someone's work, said to the bot: thanked, and passed to the work group (the
+    secretaries, when there is none); not filed."""
+    told = texts.PRAISE_ALERT.format(
+        who=mask_name(ctx.sender.name), said=quoted(text.strip(), _ALERT_DESCRIPTION_LIMIT)
+    )
+    passed = tell_work_groups(ctx, told) or tell_privately(secretaries(ctx), told)
+    return Outcome([reply_to(ctx, texts.PRAISE_THANKS), *passed], "praised")
 
 
 def _notice_said(ctx: Context, said: str) -> Outcome | None:

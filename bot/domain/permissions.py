@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from bot.domain.issues import Role
+from bot.domain.ratings import praised
 
 
 @dataclass(frozen=True)
@@ -275,8 +276,10 @@ _ACCUSING = re.compile(r"投诉|举报")
 
 def complains(text: str) -> bool:
     """Whether `text` complains of someone: speaks of conduct (`CONDUCT`) or says 投诉 or
-    举报 (「我要投诉，…」)."""
-    return CONDUCT.search(text) is not None or _ACCUSING.search(text) is not None
+    举报 (「我要投诉，…」); praise (「态度很好」) does not."""
+    if _ACCUSING.search(text) is not None:
+        return True
+    return CONDUCT.search(text) is not None and not praised(text)
 
 
 def complains_of(text: str, name: str) -> bool:

@@ -267,3 +267,17 @@ def thanks_said(text: str, *, closing: bool = False) -> bool:
 
 
 _LAST_CLAUSE = re.compile(r"[,，。!！\s]([^,，。!！\s][^,，。]*)[。.!！~～]*$")
+
+
+# 「张网格态度很好，很耐心」「表扬一下物业」「给物业点个赞」: praise of someone's work.
+_PRAISE = re.compile(
+    r"态度(?:很|挺|非常|特别|真|蛮|都|一直|相当)?(?:好|不错|热情|耐心|认真|端正|和蔼)(?!一点|点|些)"
+    r"|表扬|点赞|点个赞|好评|很耐心|很负责|很热情|很及时|很认真|很给力|效率(?:很|挺|真)?高"
+)
+# What makes it no praise: 「态度不好」「表扬个啥，到现在没人管」.
+_FAULTED = re.compile(r"不好|不行|太差|很差|没人|不作为|投诉|还没|不管|差劲|敷衍|推诿|[吗?？]")
+
+
+def praised(text: str) -> bool:
+    """Whether `text` (normalised) praises someone's work, and finds no fault."""
+    return _PRAISE.search(text) is not None and _FAULTED.search(text) is None

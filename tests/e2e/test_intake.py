@@ -1448,6 +1448,23 @@ def test_a_private_complaint_of_the_secretary_is_sent_on_not_filed(
         other.close()
 
 
+def test_praise_of_someones_work_is_thanked_and_passed_on_not_filed(chat: Conversation) -> None:
+    """「张网格态度很好」 was filed as a complaint of him (态度), for the secretary alone."""
+    assert chat.say("@刘阿姨/私聊: 张网格态度很好，很耐心") == [
+        ("私聊·刘阿姨", "谢谢您的肯定！已转告社区。"),
+        ("工作群", "👍 居民刘*姨表扬：张网格态度很好，很耐心"),
+    ]
+    assert chat.say("@王芳/网格3群: @邻里 给物业点个赞")[0] == (
+        "网格3群",
+        "谢谢您的肯定！已转告社区。",
+    )
+    assert chat.say("@孙大爷/网格3群: 张网格态度很好") == []  # among neighbours: theirs
+    # A problem told with praise is a report; praise asked for is a complaint.
+    assert chat.say("@陈大爷/私聊: 3号楼楼道灯坏了，物业来得很及时")[0][1].startswith("已登记 #1")
+    assert chat.say("@赵大妈/私聊: 张网格态度好一点行不行")[1][0] == "私聊·李书记"
+    assert len(issues(chat)) == 2
+
+
 def test_a_complaint_of_a_grid_worker_is_chased_by_the_secretary_alone(
     chat: Conversation,
 ) -> None:

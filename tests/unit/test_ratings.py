@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.ratings import fixed_said, not_fixed, spoken_rating, thanks_said
+from bot.domain.ratings import fixed_said, not_fixed, praised, spoken_rating, thanks_said
 
 
 @pytest.mark.parametrize(
@@ -182,3 +182,20 @@ def test_words_that_say_the_work_did_not_fix_it(said: str, private: bool, fixed:
 )
 def test_a_fix_is_told_only_as_a_short_statement(said: str, fixed: bool) -> None:
     assert fixed_said(said) is fixed
+
+
+@pytest.mark.parametrize(
+    ("said", "praise"),
+    [
+        ("张网格态度很好，很耐心", True),
+        ("表扬一下物业，上次来得很及时", True),
+        ("给物业点个赞", True),
+        ("3号楼的保洁阿姨很负责", True),
+        ("态度好一点行不行", False),  # asked for, not found
+        ("物业态度不好", False),
+        ("表扬个啥，到现在没人管", False),
+        ("态度很好吗？", False),
+    ],
+)
+def test_praise_of_someones_work_finds_no_fault(said: str, praise: bool) -> None:
+    assert praised(said) is praise
