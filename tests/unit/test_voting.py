@@ -307,6 +307,8 @@ def test_a_home_said_in_passing(said: str, home: tuple[str, str] | None) -> None
         ("取消报名", Attending(False)),
         # How many come, and someone of the family in one's place.
         ("我和老伴都去", Attending(True, party=2)),
+        ("我也参加，带老伴", Attending(True, party=2)),
+        ("我去，带上我爱人一起", Attending(True, party=2)),
         ("我们家两个人参加", Attending(True, party=2)),
         ("报名3人", Attending(True, party=3)),
         ("我参加，2个人", Attending(True, party=2)),
