@@ -137,9 +137,9 @@ def parse_issue_number(token: str) -> int | None:
 # (3期工程); 「1号期限」 is #1's deadline.
 NUMBER_GOES_ON = r"(?:[号栋幢楼院单元室层户区座个天分钟小时点次人名米月日年周元块岁辆]|期(?!限))"
 _ISSUE_LEAD = re.compile(
-    # The number, with the 号 people say after it (「1号已疏通」), unless the 号 is part of a
-    # place (「12号楼」).
-    r"^\s*([#＃]?\s*[0-9０-９]{1,9})(?:号(?!" + NUMBER_GOES_ON + r"))?"
+    # The number, with the 号 people say after it (「1号已疏通」「1 号 已疏通」), unless the 号
+    # is part of a place (「12号楼」).
+    r"^\s*([#＃]?\s*[0-9０-９]{1,9})(?:\s*号(?!" + NUMBER_GOES_ON + r"))?"
     # Then a space or punctuation (not the point of 「1.5」), or straight on to a mention or
     # words (「受理 1复杂」「派单 1@刘物业」), unless they go on with a place (「12号楼」).
     r"(?:$|[\s:：,，、。]+|\.(?![0-9０-９])\s*|(?=[@＠])|(?=[\u4e00-\u9fff])(?!"

@@ -95,6 +95,7 @@ def test_an_issue_number_said_in_chinese_is_read_as_digits(text: str, args: str)
         ("#12号，已换灯泡", 12, "已换灯泡"),
         ("１２号@刘物业", 12, "@刘物业"),
         ("3号", 3, ""),
+        ("1 号 已修好", 1, "已修好"),  # a space before 号
         ("12号楼灯坏了", None, ""),
         ("3号院门口", None, ""),
         ("5栋2单元", None, ""),
