@@ -1935,6 +1935,9 @@ def _report_one(ctx: Context, description: str, analysis: Analysis) -> Outcome:
     if ctx.chat.kind == "private" and not (where.building or where.place):
         where = _at_home(ctx, description, where)  # 「家里水管漏了」: their flat
         analysis = replace(analysis, location=where)
+    elif not (where.building or where.place) and (kept := _heads_building(ctx, description, where)):
+        where = replace(where, building=kept)  # 「#报事 2单元楼道堆了纸箱」 from its 楼栋长
+        analysis = replace(analysis, location=where)
     elif ctx.chat.kind == "private":  # 「…，我住3号楼2单元」: their home, for the next report
         homes.heard_in(ctx, description)
     new = ReportFacts(
@@ -2344,13 +2347,24 @@ def _at_home(ctx: Context, description: str, location: Location) -> Location:
     if not (flat or _IN_MY_UNIT.search(said)):
         return location
     home = homes.home(ctx)
-    heads = ctx.actor.buildings if ctx.actor.role is Role.HEAD else frozenset()
-    if home is None and len(heads) == 1 and not flat:  # 「我们楼电梯又响了」 from its 楼栋长
-        return replace(location, building=next(iter(heads)))
+    if home is None and not flat and (kept := _heads_building(ctx, description, location)):
+        return replace(location, building=kept)  # 「我们楼电梯又响了」 from its 楼栋长
     if home is None:
         return location
     building, unit, room = home
     return replace(location, building=building, unit=unit, room=room if flat else None)
+
+
+def _heads_building(ctx: Context, description: str, where: Location) -> str | None:
+    """The one building a 楼栋长 keeps, when their report names no building but a unit or
+    their stairwell (「2单元楼道堆了纸箱」「我们楼电梯又响了」); None otherwise."""
+    heads = ctx.actor.buildings if ctx.actor.role is Role.HEAD else frozenset()
+    if len(heads) != 1:
+        return None
+    said = normalize(description)
+    if _IN_MY_UNIT.search(said) is None and where.unit is None:
+        return None
+    return next(iter(heads))
 
 
 def _file(

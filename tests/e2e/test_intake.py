@@ -908,6 +908,10 @@ def test_a_building_heads_own_stairwell_is_their_building(chat: Conversation) ->
     assert chat.say("@陈楼长/私聊: 我们楼电梯又响了")[0][1].startswith(
         "已登记 #1【公共设施】3号楼 · 网格3 ·"
     )
+    # In a group, a unit alone is in their building too.
+    assert chat.text("@陈楼长/网格3群: #报事 2单元楼道堆了很多纸箱").startswith(
+        "已登记 #2【安全隐患】3号楼2单元 · 网格3 ·"
+    )
     # From a neighbour who gave no flat, still asked where.
     assert chat.say("@孙大爷/私聊: 我们楼的灯坏了")[0][1].endswith("方便网格员上门。")
 
