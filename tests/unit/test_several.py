@@ -40,3 +40,15 @@ def test_a_list_or_another_thing_said_is_cut(text: str, before: str, cut: list[s
 )
 def test_other_words_stay_whole(text: str) -> None:
     assert pieces(text) == ("", [text])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对门把鞋柜放在公共走廊，我说了一句就骂我，还有没有王法",  # a question
+        "楼道里停着好几辆电动车，还有人堆了旧沙发，消防通道基本堵死了",  # someone, of the same
+        "下水道堵了，还有点臭",
+    ],
+)
+def test_still_more_of_the_same_is_not_another_thing(text: str) -> None:
+    assert pieces(text) == ("", [text])
