@@ -412,10 +412,12 @@ class Dispatcher:
                     return uow.meetings.publicity_heard(chat.platform, ref, now)
                 if kind is RouteKind.HOME:
                     return uow.meetings.homeless_waits(chat.platform, sender, now)
-                if kind is RouteKind.FIXED:  # 「道闸好了」: from its reporter, or a follower
-                    return uow.issues.awaited_here(
-                        chat.platform, sender, chat.ref
-                    ) or uow.issues.followed_open_here(chat.platform, sender, chat.ref)
+                if kind is RouteKind.FIXED:  # 「道闸好了」: from its reporter, a follower, a holder
+                    return (
+                        uow.issues.awaited_here(chat.platform, sender, chat.ref)
+                        or uow.issues.followed_open_here(chat.platform, sender, chat.ref)
+                        or uow.issues.holds_open(chat.platform, sender)
+                    )
                 if kind is RouteKind.ASKING:  # its reporter, or a neighbour of a report there
                     since = now - intake.NEIGHBOUR_ASKED_WITHIN
                     return uow.issues.awaited_here(

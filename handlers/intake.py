@@ -84,7 +84,7 @@ from bot.domain.sources import (
     work_order_of,
 )
 from bot.domain.voting import HOME, home_building_said, home_said
-from bot.messages import Outgoing, Reply
+from bot.messages import Direct, Outgoing, Reply
 from bot.routing import report_text
 from bot.text import (
     SENTENCE_ENDS,
@@ -149,6 +149,7 @@ from handlers.ledger import (
 from handlers.listing import held, ledger_line
 from handlers.notify import (
     grid_workers,
+    person_ref,
     quoted,
     secretaries,
     tell_privately,
@@ -1745,11 +1746,29 @@ def fixed_in_group(ctx: Context, text: str) -> Outcome | None:
     analysis = _fixed_subject(ctx, text)
     if analysis.category == OTHER_CODE:
         return None
+    if ctx.role in AT_WORK and (hinted_to := _holder_told(ctx, text, analysis)) is not None:
+        return hinted_to
     mine = [issue for issue in _own_issues(ctx, _AWAITED) if in_this_chat(ctx, issue)]
     if any(issue.category == analysis.category for issue in mine):
         return _fixed_said(ctx, text, analysis)
     followed = _followed_fixed(ctx, analysis)
     return None if followed is None else _fixed_told(ctx, followed, text, follower=True)
+
+
+def _holder_told(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
+    """「3号楼的灯已经修好了」 told the neighbours by whoever holds the one issue of it: the
+    办结 it means, sent to them privately (the group hears nothing). None otherwise."""
+    where = analysis.location.building
+    mine = [
+        issue
+        for issue in held(ctx, _MINE_SHOWN + 1)
+        if issue.category == analysis.category and where in (None, issue.building)
+    ]
+    if len(mine) != 1:
+        return None
+    said = text.strip()
+    line = _work_hint(said).format(number=mine[0].number, said=hinted(said))
+    return Outcome([Direct(person_ref(ctx.sender), line)], "invalid")
 
 
 def _followed_fixed(ctx: Context, analysis: Analysis) -> Issue | None:

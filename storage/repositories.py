@@ -1189,6 +1189,21 @@ class Issues:
             return True
         return self._followed(platform, person_ref, chat_ref, Issue.number == number)
 
+    def holds_open(self, platform: str, person_ref: str) -> bool:
+        """Whether this platform user holds an open issue (assigned to them): whom 「灯修好了」
+        in a group may be from, telling of their work."""
+        held = (
+            select(Issue.id)
+            .join(Person, Person.id == Issue.assignee_id)
+            .where(
+                Person.platform == platform,
+                Person.ref == person_ref,
+                Issue.status.in_(OPEN_STATUSES),
+            )
+            .limit(1)
+        )
+        return self._session.scalar(held) is not None
+
     def followed_open_here(self, platform: str, person_ref: str, chat_ref: str) -> bool:
         """Whether this platform user follows, from the group `chat_ref`, an issue still open:
         whom 「道闸好了」 there may be from."""

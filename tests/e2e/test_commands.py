@@ -239,6 +239,24 @@ def test_progress_told_of_several_issues_in_words_is_each_ones(chat: Conversatio
     assert chat.text("@李书记/工作群: 查看 2").startswith("#2【噪音扰民】办理中")
 
 
+def test_a_holder_telling_the_neighbours_it_is_fixed_is_shown_the_command_privately(
+    chat: Conversation,
+) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    chat.say("@李书记/工作群: 派单 1 @刘物业")
+    # Silence before; the group hears nothing more, the holder how to record it.
+    assert chat.say("@刘物业/网格3群: 3号楼的灯已经修好了") == [
+        (
+            "私聊·刘物业",
+            "#1 已办好的话，请发送「办结 1 3号楼的灯已经修好了」；"
+            "还没办完请发送「进展 1 3号楼的灯已经修好了」。",
+        )
+    ]
+    # Of something they do not hold, or from someone holding nothing: chat.
+    assert chat.say("@刘物业/网格3群: 5号楼的井盖修好了") == []
+    assert chat.say("@孙大爷/网格3群: 3号楼的灯已经修好了") == []
+
+
 def test_a_command_ending_a_sentence_still_counts(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
     assert chat.text("@张网格/网格3群: 受理 1！") == "#1 已受理（复杂），期限 11月26日。"
