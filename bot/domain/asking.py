@@ -260,11 +260,30 @@ _DONE_LISTED = re.compile(
 _DONE_PERIOD = {"今日": "今天", "这周": "本周", "这个月": "本月", "上个月": "上月"}
 
 
+# 「今天新来的诉求」「今天收了哪些」「这周反映了哪些问题」: those filed then (「台账 今天」);
+# 「今天收了几件」 is a count (统计).
+_FILED_THEN = re.compile(
+    r"^(?P<period>今天|今日|昨天|昨日|本周|这周|上周|本月|这个月|上个?月)(?:新)?"
+    r"(?:收|来|报|反映|登记|进)(?:了|到|上来|进来)?的?(?:哪些|什么|啥)?(?:新的)?"
+    r"(?:诉求|问题|事情?|反映|工单)?$"
+)
+_WHICH_FILED = re.compile(r"哪些|什么|啥|新|诉求|问题|事|工单|的$")  # not 「今天来了」
+_FILED_THEN_SAID = {
+    "今日": "今天",
+    "昨日": "昨天",
+    "这周": "本周",
+    "这个月": "本月",
+    "上个月": "上月",
+}
+
+
 def ledger_asked(text: str) -> str | None:
     """「上月」 and what follows for 「上个月的还有哪些没办」 (those filed then), 「办结 本周」
-    for 「本周办结了哪些」, else as `_ledger_asked`. A greeting first is no part of it
-    (「早上好，今天有什么要处理的」)."""
+    for 「本周办结了哪些」, 「今天」 for 「今天新来的诉求」, else as `_ledger_asked`. A greeting
+    first is no part of it (「早上好，今天有什么要处理的」)."""
     text = _GREETING_FIRST.sub("", text)
+    if (then := _FILED_THEN.match(text)) is not None and _WHICH_FILED.search(text):
+        return _FILED_THEN_SAID.get(then["period"], then["period"])
     if ("办" in text or "完成" in text or "解决" in text) and (done := _DONE_LISTED.match(text)):
         period = done["period"] or done["period2"] or "今天"
         mine = done["mine"] or done["mine2"] or done["mine3"] or done["mine4"]
@@ -1020,7 +1039,12 @@ def reporter_asked(text: str) -> str | None:
     if "反映" not in text and "报" not in text and "投诉" not in text:
         return None
     match = _REPORTER_ASKED.match(text)
-    return (match["who"] or match["who2"]) if match is not None else None
+    who = (match["who"] or match["who2"]) if match is not None else None
+    return None if who is None or _FILED_THEN_SAID.get(who, who) in _PERIODS_FILED else who
+
+
+# 「这周反映了哪些问题」: a period, not someone's name (`_FILED_THEN`).
+_PERIODS_FILED = frozenset({"今天", "昨天", "本周", "上周", "本月", "上月"})
 
 
 # 「1号我来跟」「2号我来处理吧」「3号我负责」「2号给我吧」「我来处理1号」: staff taking an issue
