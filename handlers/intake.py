@@ -315,6 +315,7 @@ _THANKS = re.compile(
     r"|ok|OK|👍|🙏)"
     r"(?:[啦了呀哈啊哦噢喔哟]|[,，\s]*(?:谢谢|辛苦了?))*[。.!！~～]*$"
 )
+_THANKS_WORD = re.compile(r"谢|辛苦|🙏")
 # 「暖气归谁管」「这个该找谁」「路灯是哪个部门负责的」: who deals with it, asked.
 _WHO_HANDLES = re.compile(
     r"(?:归谁管|谁来?管|谁(?:来)?负责|该?找谁|归哪(?:里|个部门|个单位)?管|哪个(?:部门|单位)(?:管|负责))"
@@ -1637,7 +1638,9 @@ def _courtesy(ctx: Context, said: str, analysis: Analysis) -> Outcome | None:
     of the report of that kind just made, or else when it names no place. None for other
     words, and for a problem told with the question (「楼上漏水，这事归谁管」: a report)."""
     if _THANKS.match(said):  # with a rating theirs to give, asked for it once
-        return thanked(ctx, said) or answer(ctx, texts.YOU_ARE_WELCOME, "invalid")
+        # 「好的」「收到」 with no thanks in them: noted, not 「不客气」
+        welcome = texts.YOU_ARE_WELCOME if _THANKS_WORD.search(said) else texts.NOTED
+        return thanked(ctx, said) or answer(ctx, welcome, "invalid")
     if _FAREWELL.match(said):
         return answer(ctx, texts.GOODBYE, "invalid")
     if (never := _NEVER_MIND.match(said)) is not None:

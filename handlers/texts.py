@@ -52,6 +52,7 @@ OWN_AGAIN = (
     "您反映过的 #{number} 正在处理（{status}），已记下您的补充；如果是另一个问题，请回复「新建」。"
 )
 YOU_ARE_WELCOME = "不客气！有问题随时找我。"
+NOTED = "好的，有问题随时找我。"  # 「好的」「收到」 said to the bot
 THANKS_FOR_NEWS = "好的，谢谢告知！有问题随时找我。"
 GOODBYE = "再见！有问题随时找我。"
 NO_OUTAGE_NOTICE = "最近没有{what}通知。如果现在{what}了，请告诉我在几号楼，我来登记。"

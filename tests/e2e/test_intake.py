@@ -611,6 +611,9 @@ def test_words_to_the_bot_that_report_nothing_are_answered_not_filed(chat: Conve
     assert chat.say("@钱大爷/幸福里居民群: /start@linli_bot") == [("幸福里居民群", hint)]
     assert chat.text("@王芳/私聊: 好的，辛苦了") == welcome
     assert chat.text("@王芳/私聊: 你们辛苦了") == welcome
+    # 「好的」「收到」 thank nobody: noted (「不客气」 before).
+    for said in ("好的", "收到", "知道了", "👍"):
+        assert chat.text(f"@王芳/私聊: {said}") == "好的，有问题随时找我。", said
     # What one means to do, not yet the problem: asked for it, nothing filed.
     more = "好的，请直接说说是什么问题、在哪里，例如：3号楼2单元楼道灯坏了，我来登记。"
     assert chat.text("@王芳/私聊: 我要反映问题") == more
