@@ -82,15 +82,25 @@ def _person(ctx: Context, said: str) -> str:
                 offices.append(texts.CONTACT_UNIT_PHONE.format(unit=unit.name, phone=unit.phone))
         elif grant.role is Role.SECRETARY:
             roles.append("书记")
-            if phone := ctx.community_settings().phone:
-                offices.append(texts.CONTACT_UNIT_PHONE.format(unit="社区", phone=phone))
+            offices += _community_office(ctx)
     if not roles:
         return ""
     who = names(ctx, [person])
     line = texts.CONTACT_PERSON.format(who=who, roles="、".join(roles))
-    if offices and "（" not in who:  # no work number of their own: their office's
-        line = line.removesuffix("。") + texts.CONTACT_OFFICES.format(offices="；".join(offices))
-    return line
+    return line if "（" in who else _with_offices(line, offices)  # none of their own
+
+
+def _community_office(ctx: Context) -> list[str]:
+    """「社区电话 0931-8123456」: the office's number, where config gives one."""
+    phone = ctx.community_settings().phone
+    return [texts.CONTACT_UNIT_PHONE.format(unit="社区", phone=phone)] if phone else []
+
+
+def _with_offices(line: str, offices: list[str]) -> str:
+    """`line` with the offices' numbers to call after it (「…（社区电话 0931-8123456）。」)."""
+    if not offices:
+        return line
+    return line.removesuffix("。") + texts.CONTACT_OFFICES.format(offices="；".join(offices))
 
 
 def _published(ctx: Context, text: str) -> Outcome:
@@ -138,11 +148,9 @@ def role_line(ctx: Context, role: Role, building: str | None) -> str:
     name = _ROLE_NAMES[role]
     if role is Role.SECRETARY:
         line = _named(ctx, name, "", [p for p, _ in held])
-        phone = ctx.community_settings().phone
-        if held and phone and "（" not in line:  # no work number of theirs: the office's
-            office = texts.CONTACT_UNIT_PHONE.format(unit="社区", phone=phone)
-            line = line.removesuffix("。") + texts.CONTACT_OFFICES.format(offices=office)
-        return line
+        if not held or "（" in line:  # nobody, or a work number of their own
+            return line
+        return _with_offices(line, _community_office(ctx))
     if building is None and ctx.chat.kind == "private":
         building = homes.home_building(ctx)
     if building is None and ctx.actor.role is Role.HEAD and len(ctx.actor.buildings) == 1:

@@ -297,7 +297,8 @@ def _ledger_sheet(
     for issue in issues:
         finished = issue.status not in OPEN
         stopped = suspended_shown(services, issue)  # 挂起: no deadline, no colour
-        hidden = issue.staff_complaint and not complaints  # its notes too
+        # A complaint of staff conduct, in a file not for the secretary alone: no words, no notes
+        hidden = issue.staff_complaint and not complaints
         mark = None if finished or stopped else colour_of(services, issue.deadline)
         rows.append(
             (
@@ -310,7 +311,7 @@ def _ledger_sheet(
                 "" if issue.grid_id is None else grids.get(issue.grid_id, ""),
                 location_label(issue.building, issue.unit, None, issue.place),
                 services.category(issue.category).name,
-                _words(issue, complaints=complaints),
+                texts.STAFF_COMPLAINT_HIDDEN if hidden else mask_text(issue.description),
                 issue.status.label,
                 assignee_label(uow, issue),
                 stopped or _deadline(issue.deadline, tz),
@@ -733,14 +734,6 @@ def _fit_page(sheet: _StreamSheet) -> None:
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-
-
-def _words(issue: Issue, *, complaints: bool) -> str:
-    """An issue's words in the 台账 (masked), but those of a complaint of staff conduct where
-    the file is not for the secretary alone."""
-    if issue.staff_complaint and not complaints:
-        return texts.STAFF_COMPLAINT_HIDDEN
-    return mask_text(issue.description)
 
 
 def _reporter(people: Mapping[int, Person], issue: Issue, pseudonyms: dict[int, str]) -> str:

@@ -1593,20 +1593,14 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     return None
 
 
-# Those whose conduct at work residents complain of: 「书记对我们爱理不理」「保安态度很凶」.
-_AT_WORK_CALLED = re.compile(
-    r"书记|主任|网格员?|物业|保安|保洁|师傅|管家|工作人员|社区|居委会?|干部|楼长|楼栋长"
-)
-
-
 def _conduct_told(ctx: Context, said: str) -> bool:
     """Whether `said` (normalised) complains of the conduct of someone at work, by their post
     or by a staff member's name (「社区书记对我们爱理不理」「张网格敷衍了事」): a report,
     though it names no problem the analyser knows."""
     if not complains(said):
         return False
-    if _AT_WORK_CALLED.search(said):
-        return True
+    if _STAFF_CALLED.search(said) or _PROPERTY_CALLED.search(said) or _ALSO_AT_WORK.search(said):
+        return True  # 「书记对我们爱理不理」「保安态度很凶」
     assert ctx.community is not None
     staff = ctx.uow.people.staff(ctx.community.id)
     return any(len(person.name) >= 2 and person.name in said for person, _ in staff)
@@ -2613,6 +2607,7 @@ def _category_code(analysis: Analysis, description: str, *, complaint: bool) -> 
 # The property company's people, whose conduct is 物业服务; the community's own staff.
 _PROPERTY_CALLED = re.compile(r"物业|保安|保洁|管家|门卫")
 _STAFF_CALLED = re.compile(r"书记|网格员?|社区|居委会?|主任|干部|工作人员")
+_ALSO_AT_WORK = re.compile(r"师傅|楼长|楼栋长")  # neither, and at work all the same
 
 
 def _staff_complaint(ctx: Context, description: str, source: Source) -> bool:

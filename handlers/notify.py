@@ -98,12 +98,16 @@ def tell_staff_of(
 def secretaries(ctx: Context, *, not_named_in: str = "") -> list[Person]:
     """The community's secretaries, but those whose names `not_named_in` carries."""
     assert ctx.community is not None
-    staff = ctx.uow.people.staff(ctx.community.id)
+    return secretaries_of(ctx.uow, ctx.community.id, not_named_in=not_named_in)
+
+
+def secretaries_of(uow: UnitOfWork, community_id: int, *, not_named_in: str = "") -> list[Person]:
+    """`secretaries` where there is no message: of a community, each once."""
     named = not_named_in
     return list(
         {
             p.id: p
-            for p, g in staff
+            for p, g in uow.people.staff(community_id)
             if g.role is Role.SECRETARY and not (named and p.name in named)
         }.values()
     )
@@ -165,17 +169,13 @@ def grid_workers(uow: UnitOfWork, issue: Issue) -> list[Person]:
     """The grid workers (网格员) of the issue's grid: a worker given no grid works in all of
     them, and an issue with no grid is every worker's (`permissions.in_grid`). A complaint of
     staff conduct is the secretaries' instead (a worker may be whom it complains of)."""
+    if issue.staff_complaint:
+        return secretaries_of(uow, issue.community_id)
     people: dict[int, Person] = {}
     grants: dict[int, list[RoleGrant]] = {}
     for person, grant in uow.people.staff(issue.community_id):
         people[person.id] = person
         grants.setdefault(person.id, []).append(grant)
-    if issue.staff_complaint:
-        return [
-            people[person_id]
-            for person_id, held in grants.items()
-            if any(grant.role is Role.SECRETARY for grant in held)
-        ]
     where = IssueFacts(reporter_id=issue.reporter_id, grid_id=issue.grid_id)
     return [
         people[person_id]

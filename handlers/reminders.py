@@ -28,6 +28,7 @@ from handlers.notify import (
     person_ref,
     quoted,
     rating_buttons,
+    secretaries_of,
     summary,
     watcher_chats,
     work_groups,
@@ -97,8 +98,8 @@ def _deadline(
         if not issue.staff_complaint:
             messages += work_groups(uow, issue.community_id, told + withdrawn)
         elif held:  # a complaint of staff is the secretaries' to chase, not the work group's
-            secretaries = grid_workers(uow, issue)
-            messages += [Direct(person_ref(p), told + withdrawn) for p in secretaries]
+            chasing = secretaries_of(uow, issue.community_id)
+            messages += [Direct(person_ref(p), told + withdrawn) for p in chasing]
     return messages
 
 

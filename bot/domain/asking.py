@@ -44,14 +44,14 @@ ASKING = re.compile(
 # 「有人管吗」「什么时候来修」「多久能修好」「怎么还没人来」 ask after a problem too, perhaps one
 # not reported yet.
 _DOING = r"(?:来|修|处理|弄|解决|好|办|管)"
+_COMING = r"(?:物业|师傅|工人|维修工?|网格员?|社区)(?:的人)?"  # who comes to do it
 ASKING_AFTER = re.compile(
     rf"有人管[吗没]|有没有人(?:管|来|修|处理)|管不管|怎么没人管"
     rf"|(?:什么|啥)时候(?:能|会|才能|可以|才)?(?:来人?)?{_DOING}"
     # 「什么时候有人来看」「几点有人上门」
     r"|(?:几点|几号|哪天|(?:什么|啥)时候)(?:能|会|才能|可以|才)?有人(?:来|过来|上门)"
     # 「物业来过了吗」「师傅来了没有」「网格员有没有来过」 (not 「快递来了吗」)
-    r"|(?:物业|师傅|工人|维修工?|网格员?|社区|有人)(?:的人)?(?:已经)?(?:来过|来)了(?:吗|没有?)"
-    r"|(?:物业|师傅|工人|维修工?|网格员?|社区)(?:的人)?(?:有没有|来没)来(?:过)?"
+    rf"|(?:{_COMING}|有人)(?:已经)?(?:来过|来)了(?:吗|没有?)|{_COMING}(?:有没有|来没)来(?:过)?"
     # 「周三能弄好吗」「明天能修好不」
     r"|(?:能|可以|会|能不能)(?:弄|修|处理|搞|解决|办)好(?:吗|不|么)"
     # 「师傅明天几点来」「哪天上门」「师傅几点能到」 (「快递几点到」 is not)
@@ -245,7 +245,6 @@ _FILED_ASKED = re.compile(
 )
 # A period said after 「我们楼」: 「我们楼这个月反映了几件」.
 _PERIOD_LEAD = re.compile(r"(?:上个?月|本月|这个月|上周|本周|这周|去年|今年|[0-9]{1,2}月)份?")
-_FILED_SAID = {"上个月": "上月", "这个月": "本月", "这周": "本周"}
 _FILED_FIRST = frozenset("上本这去今0123456789")  # the first characters _FILED_ASKED allows
 
 
@@ -257,24 +256,17 @@ _DONE_LISTED = re.compile(
     r"|^(?P<mine3>我)?(?P<period2>今天|今日|昨天|本周|这周|上周|本月|这个月|上个月|上月)(?P<mine4>我)?"
     r"(?:办结|办完|完成)的(?:有哪些|是哪些|有什么|都有哪些)$"
 )
-_DONE_PERIOD = {"今日": "今天", "这周": "本周", "这个月": "本月", "上个月": "上月"}
 
 
 # 「今天新来的诉求」「今天收了哪些」「这周反映了哪些问题」: those filed then (「台账 今天」);
 # 「今天收了几件」 is a count (统计).
+_FILED_PERIOD = r"今天|今日|昨天|昨日|本周|这周|上周|本月|这个月|上个?月"
 _FILED_THEN = re.compile(
-    r"^(?P<period>今天|今日|昨天|昨日|本周|这周|上周|本月|这个月|上个?月)(?:新)?"
+    rf"^(?P<period>{_FILED_PERIOD})(?:新)?"
     r"(?:收|来|报|反映|登记|进)(?:了|到|上来|进来)?的?(?:哪些|什么|啥)?(?:新的)?"
     r"(?:诉求|问题|事情?|反映|工单)?$"
 )
 _WHICH_FILED = re.compile(r"哪些|什么|啥|新|诉求|问题|事|工单|的$")  # not 「今天来了」
-_FILED_THEN_SAID = {
-    "今日": "今天",
-    "昨日": "昨天",
-    "这周": "本周",
-    "这个月": "本月",
-    "上个月": "上月",
-}
 
 
 def ledger_asked(text: str) -> str | None:
@@ -283,11 +275,11 @@ def ledger_asked(text: str) -> str | None:
     first is no part of it (「早上好，今天有什么要处理的」)."""
     text = _GREETING_FIRST.sub("", text)
     if (then := _FILED_THEN.match(text)) is not None and _WHICH_FILED.search(text):
-        return _FILED_THEN_SAID.get(then["period"], then["period"])
+        return _PERIOD_SAID.get(then["period"], then["period"])
     if ("办" in text or "完成" in text or "解决" in text) and (done := _DONE_LISTED.match(text)):
         period = done["period"] or done["period2"] or "今天"
         mine = done["mine"] or done["mine2"] or done["mine3"] or done["mine4"]
-        return f"办结 {_DONE_PERIOD.get(period, period)}" + (" 我的" if mine else "")
+        return f"办结 {_PERIOD_SAID.get(period, period)}" + (" 我的" if mine else "")
     ours = _OURS.match(text) if text[:1] in "我咱本" else None
     period = _PERIOD_LEAD.match(text, ours.end()) if ours is not None else None
     if ours is not None and period is not None:  # 「我们楼这个月…」 is 「这个月我们楼…」
@@ -298,7 +290,7 @@ def ledger_asked(text: str) -> str | None:
     rest = _ledger_asked(text[filed.end() :])
     if rest is None:
         return None
-    return f"{_FILED_SAID.get(filed['period'], filed['period'])} {rest}".strip()
+    return f"{_PERIOD_SAID.get(filed['period'], filed['period'])} {rest}".strip()
 
 
 def _ledger_asked(text: str) -> str | None:
@@ -723,7 +715,15 @@ def contact_asked(text: str, *, private: bool) -> str | None:
 
 # 「这周收了几件」「本月办结了多少」「今年一共收集多少条诉求」「本周新增了多少」: staff asking
 # the statistics in words, privately or in the work group; the 统计 period it means.
-_PERIOD_SAID = {"这周": "本周", "这个月": "本月", "上个月": "上月", "这礼拜": "本周"}
+# Periods as said, as the commands write them (「这个月」: 本月).
+_PERIOD_SAID = {
+    "今日": "今天",
+    "昨日": "昨天",
+    "这周": "本周",
+    "这礼拜": "本周",
+    "这个月": "本月",
+    "上个月": "上月",
+}
 # A grid or a building may come first or after the period (「网格3这个月收了几件」「这个月3号楼
 # 有多少诉求」), and a category before 的问题 (「今年照明的问题有多少」).
 _STATS_PLACE = rf"网格[0-9]{{1,3}}|[0-9]{{1,4}}(?:号楼|栋|幢)|{_HOTLINE}"  # 12345, 工单: 来源
@@ -1040,11 +1040,8 @@ def reporter_asked(text: str) -> str | None:
         return None
     match = _REPORTER_ASKED.match(text)
     who = (match["who"] or match["who2"]) if match is not None else None
-    return None if who is None or _FILED_THEN_SAID.get(who, who) in _PERIODS_FILED else who
-
-
-# 「这周反映了哪些问题」: a period, not someone's name (`_FILED_THEN`).
-_PERIODS_FILED = frozenset({"今天", "昨天", "本周", "上周", "本月", "上月"})
+    # 「这周反映了哪些问题」: a period, not someone's name (`_FILED_THEN`)
+    return None if who is None or re.fullmatch(_FILED_PERIOD, who) else who
 
 
 # 「1号我来跟」「2号我来处理吧」「3号我负责」「2号给我吧」「我来处理1号」: staff taking an issue
@@ -1224,6 +1221,7 @@ _OTHERS_JOB = (
 # 「2号不是我们管的，是电梯公司维保」: what 不归我管 is for.
 # 「修不了，要住建局来」: not theirs to do either.
 NOT_OURS_SAID = re.compile(f"{_OTHERS_JOB}|{_CANNOT}")
+_CANNOT_SAID = re.compile(_CANNOT)
 # Another's job said, or another unit named (「要住建局来」「得供电公司处理」).
 _OTHERS_NAMED = re.compile(
     rf"{_OTHERS_JOB}|不(?:是|归)(?:我们|我|咱们)|不属于|不是物业"
@@ -1235,7 +1233,7 @@ def cannot_yet(said: str) -> bool:
     """Whether `said` (normalised) tells that the work cannot be done as it is, with no word
     of it being another's: 「修不了，要换整根管子」 needs more (time), not another unit; 「修不了，
     要住建局来」「不归我们管」 is another's."""
-    return re.search(_CANNOT, said) is not None and _OTHERS_NAMED.search(said) is None
+    return _CANNOT_SAID.search(said) is not None and _OTHERS_NAMED.search(said) is None
 
 
 # 「1号先不派了」「2号撤回派单」: an assignment taken back, which is done by handing it on.
