@@ -241,7 +241,9 @@ class Dispatcher:
         elif route.command is not None and route.command.name in ("suggest", "bind"):
             self._suggesting.forget()  # the chats that suggest may change
             self._working.forget()  # and the work groups
-        elif route.command is not None and route.command.name in ("notice", "notice_later"):
+        elif route.kind is RouteKind.ANNOUNCED or (
+            route.command is not None and route.command.name in ("notice", "notice_later")
+        ):
             self._noticed.forget()
         elif route.command is not None and route.command.name == "guide":
             self._guided.forget()
@@ -401,6 +403,8 @@ class Dispatcher:
         sender = message.sender.ref
         try:
             with UnitOfWork(self._sessions) as uow:
+                if kind is RouteKind.ANNOUNCED:  # a notice, if staff posted it
+                    return uow.people.at_work_in(chat.platform, sender, chat.ref)
                 if kind is RouteKind.RECALL:  # only a report is worth keeping its recall for
                     reported = uow.inbox.filed_as(chat.platform, chat.ref, message.recalled or "")
                     return reported is not None
@@ -762,6 +766,7 @@ _HEARD: dict[RouteKind, Callable[[Context, str], Outcome | None]] = {
     RouteKind.FIXED: intake.fixed_in_group,
     RouteKind.ATTEND: meetings.attend,
     RouteKind.NOTICE_ASKED: notice.answering,
+    RouteKind.ANNOUNCED: notice.announced,
     RouteKind.TAKING_PART_ASKED: meetings.question_heard,
     RouteKind.MEETING_CALLED: meetings.called_in_words,
     RouteKind.ME_TOO: intake.me_too,

@@ -14,6 +14,7 @@ from enum import Enum
 from bot.analysis.location import extract_location, gives_place
 from bot.domain.asking import (
     ATTENDEES_REMINDED,
+    announced,
     asks_in_group,
     attendees_to_remind,
     checked_said,
@@ -190,6 +191,9 @@ class RouteKind(Enum):
     EXTEND_ANSWER = "extend_answer"
     SUGGEST = "suggest"  # untagged, but reads surely as a complaint: suggest #立案 (§2)
     ORDINAL_BEYOND = "ordinal_beyond"  # 「第五个受理」 after a list of three: said so
+    # 各位居民，明天上午9点到11点停水检修 (in a group): from staff, a notice of their own, kept
+    # to answer 「几点停水」 from
+    ANNOUNCED = "announced"
     IGNORE = "ignore"
 
 
@@ -425,6 +429,8 @@ class Router:
             untagged = Route(RouteKind.NOT_FIXED, text=raw, otherwise=untagged)
         if not private and _chat_at_last(untagged):
             untagged = _work_told_too(raw, said_text, untagged)
+            if announced(text):  # 「明天上午9点到11点停水检修」: from staff, a notice of theirs
+                untagged = _last_before_chat(untagged, Route(RouteKind.ANNOUNCED, text=raw))
         return untagged
 
     def _in_words(

@@ -29,6 +29,7 @@ from bot.domain.asking import (
     NOT_OURS_SAID,
     PLANNED_SAID,
     PROGRESS_SAID,
+    QUESTION_END,
     REPORTER_CONTACT_ASKED,
     RESOLVED_SAID,
     SENT_TO_SAID,
@@ -40,8 +41,10 @@ from bot.domain.asking import (
     WHY_REJECTED,
     WORK_SAID,
     StaffJoining,
+    asks,
     cannot_yet,
     detail_said,
+    notice_asked,
     place_work_told,
     service_asked,
     staff_joining,
@@ -260,11 +263,6 @@ _PROBLEM_TOLD = 0.95  # a problem told surely, whatever praise comes with it
 # parking complaint at the same door 0.11.
 _SUGGESTED_ALIKE = THRESHOLD / 3
 _DETAIL_AT_MOST = 20  # characters: a longer message after a report tells a story of its own
-_QUESTION_END = re.compile(r"[吗么嘛呢?？][\s!！。.~～]*$")
-# 「社区医院在哪里」「几点开门」「怎么办理居住证」: a question of its own, even unmarked.
-_ASKED = re.compile(
-    r"(?:在哪|哪里|哪儿|去哪|几点|什么时候|怎么(?:办|申请|交|预约|报名|领|走|去)|如何|多少钱)"
-)
 # 「我不服」「这个事必须管」「凭什么不管」: a reporter objecting to a 退回.
 _REJECTION_OBJECTED = re.compile(
     r"不服|不认可|不接受|不同意(?:退回)?|凭什么不管|为什么不管|怎么能不管|必须(?:要)?管|应该(?:要)?管"
@@ -274,8 +272,6 @@ OBJECTION_DAYS = 7
 """How long after a 退回 its reporter's 「我不服」 is an objection to it."""
 # 「这个月我们楼反映了几件」「一共多少户」: how many, asked (「好几天了」 is told).
 _HOW_MANY = re.compile(r"(?<!好)几[件条个次户单回]|多少")
-# 「是不是停水了」「停水到几点」「哪天打疫苗」: asked, though not ending as a question does.
-_ASKED_WHEN = re.compile(r"是不是|有没有|会不会|要不要|多久|到几点|几号|哪天|几月几")
 # 「你好」「在吗」「嗯」: said to the bot, not about the report.
 _SMALL_TALK = re.compile(
     r"^(?:你好|您好|你们好|在吗|在不在|有人吗|hello|hi|哈喽|早|早上好|中午好|下午好|晚上好"
@@ -334,6 +330,7 @@ _FAREWELL = re.compile(
     r"^(?:再见|拜拜|拜|晚安|88|回头见|下次再聊|先这样)[了吧啦啊呀哈!！。.~～\s]*$"
 )
 # 「明天会停水吗」「这周要停电吗」「是不是要停气了」: an outage ahead asked (when no notice says).
+_OUTAGE = re.compile(r"(?<!还)停(?:水|电|气|暖)")  # 「还停水吗」: off now, a report
 _OUTAGE_ASKED = re.compile(
     r"^(?:请问)?(?P<ahead>(?:明天|后天|今天|今晚|明晚|这周|本周|下周|这几天|最近|周[一二三四五六日天])?"
     r"(?:上午|下午|晚上|白天)?(?:会|要|是不是|是否|会不会)?要?)(?P<what>停(?:水|电|气|暖))"
@@ -587,19 +584,19 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
     # 「1号能延期到下周吗」: how 延期 is asked for; else the command it was meant as.
     hint = _work_hint(said.strip())
     to = _EXTEND_TO.search(said)
-    if to is not None and not _QUESTION_END.search(said) and is_deadline(ctx, to["when"]):
+    if to is not None and not QUESTION_END.search(said) and is_deadline(ctx, to["when"]):
         # 「2号要等配件，延期到下周五」: 延期 2 下周五 要等配件
         before = _ASKING_FOR.sub("", _EDGE_MARKS.sub("", said[: to.start()]))
         pieces = (_EDGE_MARKS.sub("", piece) for piece in (before, said[to.end() :]))
         reason = "，".join(piece for piece in pieces if piece)  # 「需要延期到周五，等市政」: 等市政
         return extend.extend(ctx, f"{number} {to['when']} {reason}".strip())
     done = RESOLVED_SAID.match(said.strip())
-    if done is not None and not _QUESTION_END.search(said):
+    if done is not None and not QUESTION_END.search(said):
         if not done["result"]:  # 「2号办结了」: with what result?
             return answer(ctx, ctx.services.command("resolve").usage_line(), "invalid")
         return resolve(ctx, f"{number} {done['result']}")  # 「1号办结了，灯换了」
     noted = PROGRESS_SAID.match(said.strip())
-    if noted is not None and not _QUESTION_END.search(said):
+    if noted is not None and not QUESTION_END.search(said):
         return progress(ctx, f"{number} {noted['note']}")  # 「1号进展：已上门看过」
     if DUPLICATE_SAID.match(said.strip()) is not None:  # 「3号重复了」: of which?
         return _repeats_which(ctx, number)
@@ -767,13 +764,13 @@ def _several_told(ctx: Context, text: str) -> Outcome | None:
         if ctx.uow.issues.by_number(ctx.community.id, int(number)) is None:
             return answer(ctx, texts.NOT_FOUND.format(number=number), "invalid")
     done = RESOLVED_SAID.match(words)
-    if done is not None and not _QUESTION_END.search(words):
+    if done is not None and not QUESTION_END.search(words):
         if not done["result"]:  # 「1和2都办结了」: with what result?
             return answer(ctx, ctx.services.command("resolve").usage_line(), "invalid")
         # 「1和2都办结了，已修好」: as 「1号办结了，已修好」 is, for each
         return each_issue(ctx, [f"{n} {done['result']}" for n in numbers], resolve)
     noted = PROGRESS_SAID.match(words)
-    if noted is not None and not _QUESTION_END.search(words):  # 「1、2进展：已上门」
+    if noted is not None and not QUESTION_END.search(words):  # 「1、2进展：已上门」
         return each_issue(ctx, [f"{n} {noted['note']}" for n in numbers], progress)
     listed = "、".join(f"#{n}" for n in numbers)
     line = texts.STAFF_SEVERAL_HINT.format(
@@ -870,7 +867,7 @@ def _emergency_told(ctx: Context, text: str, analysis: Analysis) -> Outcome | No
     issue = _just_reported(ctx)
     if issue is None or not issue.urgent or issue.category != OTHER_CODE:
         return None
-    if issue.building or issue.place or _QUESTION_END.search(text.strip()):
+    if issue.building or issue.place or QUESTION_END.search(text.strip()):
         return None
     where = analysis.location
     if where.building or where.place:
@@ -908,8 +905,7 @@ def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None
     # though it asks, or names a problem (the same, nowhere else)
     come = _COME_WANTED.match(rstrip_marks(said, SENTENCE_ENDS)) is not None
     if not (come or _remedy_of(issue, said, analysis)):
-        asked = (_QUESTION_END, _ASKED, _ASKED_WHEN, _HOW_MANY)
-        if any(question.search(said) for question in asked):
+        if asks(said) or _HOW_MANY.search(said):
             return None  # 「你是机器人吗」「社区有没有理发的」「这个月反映了几件」: asked, not told
         if analysis.complaint_score >= _NEW_PROBLEM:
             return None
@@ -961,7 +957,7 @@ def _about_issue_told(ctx: Context, text: str) -> Outcome | None:
     group. None for other words, or an issue not theirs to tell of."""
     assert ctx.community is not None
     number, said = issue_first(text.strip())
-    if not (number and said) or _QUESTION_END.search(said):  # 「1号修好了吗」 asks
+    if not (number and said) or QUESTION_END.search(said):  # 「1号修好了吗」 asks
         return None
     issue = ctx.uow.issues.by_number(ctx.community.id, number)
     if issue is not None and (checked := _check_told(ctx, issue, said)) is not None:
@@ -1053,7 +1049,7 @@ def _check_told(ctx: Context, issue: Issue, said: str) -> Outcome | None:
     may check it (a 楼栋长 of its building, a grid worker, the secretary): that 核实, with what
     they found. None for other words, an issue not resolved, or someone else."""
     went = _WENT_TO_SEE.match(said)
-    if went is None or issue.status is not IssueStatus.RESOLVED or _QUESTION_END.search(said):
+    if went is None or issue.status is not IssueStatus.RESOLVED or QUESTION_END.search(said):
         return None
     found = said[went.end() :].strip()
     if not (fixed_said(normalize(found)) or _FOUND_FIXED.search(found)):
@@ -1462,11 +1458,6 @@ def mention(ctx: Context, text: str) -> Outcome:
     return answered or _report_unless_duplicate(ctx, text, analysis)
 
 
-def _asks(said: str) -> bool:
-    """Whether `said` (normalised) is a question."""
-    return any(p.search(said) for p in (_QUESTION_END, _ASKED, _ASKED_WHEN))
-
-
 def _asked_or_pressed(
     ctx: Context, text: str, said: str, hint: str, *, progress: bool
 ) -> Outcome | None:
@@ -1619,12 +1610,16 @@ def _praise_passed_on(ctx: Context, text: str) -> Outcome:
 def _notice_said(ctx: Context, said: str) -> Outcome | None:
     """「明天停水吗」 (`said` normalised): what the notice of 12月3日 said; an outage ahead no
     notice tells of, that none did (「停水」 alone tells of one: a report). None for other words."""
-    if _asks(said) and (told := notice.answering(ctx, said)) is not None:
+    if asks(said) and (told := notice.answering(ctx, said)) is not None:
         return told
     outage = _OUTAGE_ASKED.match(said)
     if outage is not None and (outage["ahead"] or outage["end"]):
-        return answer(ctx, texts.NO_OUTAGE_NOTICE.format(what=outage["what"]), "invalid")
-    return None
+        what = outage["what"]
+    elif notice_asked(rstrip_marks(said, SENTENCE_ENDS)) and (named := _OUTAGE.search(said)):
+        what = named[0]  # 「明天几点停水」「停电到几点」
+    else:
+        return None
+    return answer(ctx, texts.NO_OUTAGE_NOTICE.format(what=what), "invalid")
 
 
 def _courtesy(ctx: Context, said: str, analysis: Analysis) -> Outcome | None:
@@ -2463,7 +2458,7 @@ def _file(
         days = services.settings.days_for(category.level)
         ack = texts.ACK.format(number=number, category=category.name, where=where, days=days)
         said = normalize(description)
-        asked = _asks(said)
+        asked = asks(said)
         if category.code == SERVICE_CODE and "上门" not in description:
             ack += _office_hint(ctx)  # 「老年证在哪办」: nobody need call; the office can tell
         elif category.code == PROPERTY_CODE and asked:

@@ -46,7 +46,7 @@ from handlers.ledger import check
 from handlers.notify import chat_ref, tell_work_groups
 from handlers.remind import time_first
 from handlers.schedule import NOTICE, NOTICE_MAX, notice_key, notice_prefix
-from storage.models import Chat, OutboundMessage, Reminder
+from storage.models import ANNOUNCED, Chat, OutboundMessage, Reminder
 from storage.uow import UnitOfWork
 
 _ALL = frozenset({"全部", "所有群", "各群", "全体", "所有", "全部群"})
@@ -62,6 +62,8 @@ _HEAD, _SIGNATURE = texts.NOTICE.split("{text}")[0], "\n——"
 _NOTICES_READ = 20  # the newest notices a question is held against
 _ANSWER_AT_MOST = 200  # characters of a notice quoted in answer
 _NOTICE_NAMED = 30  # characters of a notice a question about it is passed on with
+# 「通知：」「【公告】」 before what a notice staff posted says: the answer says it was one.
+_HEADED = re.compile(r"^\s*【?(?:紧急|重要)?(?:通知|公告)】?\s*[:：,，]?\s*")
 
 
 def notice(ctx: Context, args: str) -> Outcome:
@@ -357,16 +359,33 @@ def answering(ctx: Context, said: str) -> Outcome | None:
         return None
     refs = list(_resident_groups(ctx)) if ctx.chat.kind == "private" else [ctx.chat.ref]
     since = ctx.now - NOTICE_ANSWERS_WITHIN
-    sent = ctx.uow.outbox.sent_to(ctx.chat.platform, refs, _HEAD, since, _NOTICES_READ)
-    for text, at in sent:
-        body = text.removeprefix(_HEAD).rsplit(_SIGNATURE, 1)[0]
+    platform = ctx.chat.platform
+    sent = [
+        (text.removeprefix(_HEAD).rsplit(_SIGNATURE, 1)[0], "", at)
+        for text, at in ctx.uow.outbox.sent_to(platform, refs, _HEAD, since, _NOTICES_READ)
+    ]
+    posted = ctx.uow.inbox.announced_in(platform, refs, since, _NOTICES_READ)
+    for body, who, at in sorted([*sent, *posted], key=lambda notice: notice[2], reverse=True):
         if notice_answers(naming, body):
-            day = at.astimezone(ctx.services.settings.tz)
+            day = month_day(at.astimezone(ctx.services.settings.tz))
             shown = shorten(body, _ANSWER_AT_MOST)
-            line = texts.NOTICE_ANSWER.format(day=month_day(day), text=shown)
+            line = (
+                texts.ANNOUNCEMENT_ANSWER.format(day=day, who=who, text=_HEADED.sub("", shown))
+                if who
+                else texts.NOTICE_ANSWER.format(day=day, text=shown)
+            )
             # Its numbers to call are the notice's own, as the groups read them: not masked.
             return Outcome([reply_to(ctx, line)], "invalid", published=True)
     return None
+
+
+def announced(ctx: Context, text: str) -> Outcome | None:
+    """「各位居民，明天上午9点到11点停水检修」 posted in a group by staff (a 楼栋长 and up): kept,
+    silently, as a notice there, which 「几点停水」 is answered from later (`answering`). None
+    from a resident (chat)."""
+    if ctx.community is None or ctx.role is Role.RESIDENT:
+        return None
+    return Outcome([], ANNOUNCED)
 
 
 def question_relayed(ctx: Context, notice: str, said: str) -> Outcome | None:
@@ -394,7 +413,8 @@ def question_relayed(ctx: Context, notice: str, said: str) -> Outcome | None:
 
 def noticed_chats(uow: UnitOfWork, now: datetime) -> frozenset[tuple[str, str]]:
     """(platform, ref) of the chats a notice went to lately: where a question may be about it."""
-    return uow.outbox.chats_sent(_HEAD, now - NOTICE_ANSWERS_WITHIN)
+    since = now - NOTICE_ANSWERS_WITHIN
+    return uow.outbox.chats_sent(_HEAD, since) | uow.inbox.chats_announced(since)
 
 
 def signed(community: str, sender: str, words: str) -> str:

@@ -1082,6 +1082,7 @@ CONTACT_UNKNOWN = "没有登记{who}的联系方式。可以问「社区电话�
 # 群发 (a notice to residents' groups)
 NOTICE = "📢 通知：{text}\n——{community} {sender}"
 NOTICE_ANSWER = "{day}发过通知：{text}"
+ANNOUNCEMENT_ANSWER = "{day}{who}在群里通知：{text}"
 NOTICE_CORRECTED = "【更正】{text}（{day}「{old}」的通知以此为准）"
 NOTICE_VOIDED = "【作废】{day}「{old}」的通知作废，请以后续通知为准。"
 NOTICE_FIX_SENT = "已把更正发到{count}个群：{names}。"

@@ -26,6 +26,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from bot.domain.issues import IssueStatus, Role
@@ -358,12 +359,26 @@ class AuditEntry(Base):
     at: Mapped[timestamp]
 
 
+ANNOUNCED = "announced"
+"""The outcome of a notice staff posted in a group themselves (「明天上午9点到11点停水」), kept so
+that a question of it later is answered from it."""
+
+
 class InboundMessage(Base):
     """Every message the bot acted on, kept verbatim: nothing a person sent is lost,
     and a platform that delivers the same message twice is answered once."""
 
     __tablename__ = "inbound_messages"
-    __table_args__ = (UniqueConstraint("platform", "chat_ref", "message_id"),)
+    __table_args__ = (
+        UniqueConstraint("platform", "chat_ref", "message_id"),
+        # The few kept as notices staff posted themselves, found by when (`Inbox.announced_in`).
+        Index(
+            "ix_inbound_messages_announced",
+            "received_at",
+            sqlite_where=sql_text(f"outcome = '{ANNOUNCED}'"),
+            postgresql_where=sql_text(f"outcome = '{ANNOUNCED}'"),
+        ),
+    )
 
     id: Mapped[intpk]
     platform: Mapped[str] = mapped_column(String(16))

@@ -22,6 +22,7 @@ from sqlalchemy import (
     delete,
     func,
     literal,
+    literal_column,
     or_,
     select,
     update,
@@ -39,6 +40,7 @@ from bot.domain.lifecycle import OPEN as OPEN_STATUSES
 from bot.domain.sources import CALLERS
 from bot.text import surname_called
 from storage.models import (
+    ANNOUNCED,
     AgendaItem,
     Attachment,
     AuditEntry,
@@ -278,6 +280,24 @@ class People:
 
     def get(self, person_id: int) -> Person:
         return self._session.get_one(Person, person_id)
+
+    def at_work_in(self, platform: str, person_ref: str, chat_ref: str) -> bool:
+        """Whether this platform user holds a role above resident (楼栋长 and up) in the
+        community of the chat `chat_ref`: whose notice posted there is one."""
+        held = (
+            select(RoleGrant.id)
+            .join(Person, Person.id == RoleGrant.person_id)
+            .join(Chat, Chat.community_id == RoleGrant.community_id)
+            .where(
+                Person.platform == platform,
+                Person.ref == person_ref,
+                Chat.platform == platform,
+                Chat.ref == chat_ref,
+                RoleGrant.role != Role.RESIDENT,
+            )
+            .limit(1)
+        )
+        return self._session.scalar(held) is not None
 
     def many(self, person_ids: Iterable[int]) -> dict[int, Person]:
         """The people with these ids, by id, in a few queries (a long list goes in chunks).
@@ -1820,6 +1840,37 @@ class Inbox:
                 InboundMessage.message_id == message_id,
             )
         )
+
+    def announced_in(
+        self, platform: str, chat_refs: Collection[str], since: datetime, limit: int
+    ) -> list[tuple[str, str, datetime]]:
+        """The notices staff posted in those chats themselves since `since` (kept as
+        ANNOUNCED), newest first: their words, who posted each, and when."""
+        rows = self._session.execute(
+            select(InboundMessage.text, InboundMessage.sender_name, InboundMessage.received_at)
+            .where(
+                _ANNOUNCED_ROW,
+                InboundMessage.received_at >= since,
+                InboundMessage.platform == platform,
+                InboundMessage.chat_ref.in_(chat_refs),
+            )
+            .order_by(InboundMessage.received_at.desc(), InboundMessage.id.desc())
+            .limit(limit)
+        )
+        return [(text, name, at) for text, name, at in rows]
+
+    def chats_announced(self, since: datetime) -> frozenset[tuple[str, str]]:
+        """(platform, ref) of the chats staff posted a notice in since `since`."""
+        rows = self._session.execute(
+            select(InboundMessage.platform, InboundMessage.chat_ref)
+            .where(_ANNOUNCED_ROW, InboundMessage.received_at >= since)
+            .distinct()
+        )
+        return frozenset((platform, ref) for platform, ref in rows)
+
+
+# Written as a literal, so that SQLite uses the partial index of announcements.
+_ANNOUNCED_ROW = InboundMessage.outcome == literal_column(f"'{ANNOUNCED}'")
 
 
 class Reminders:

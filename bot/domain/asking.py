@@ -1348,6 +1348,47 @@ def notice_answers(naming: Sequence[str], notice: str) -> bool:
     )
 
 
+# 「…在家吗？」「…呢」: a question by its end.
+QUESTION_END = re.compile(r"[吗么嘛呢?？][\s!！。.~～]*$")
+# 「社区医院在哪里」「几点开门」「怎么办理居住证」: a question of its own, even unmarked.
+_ASKED_UNMARKED = re.compile(
+    r"(?:在哪|哪里|哪儿|去哪|几点|什么时候|怎么(?:办|申请|交|预约|报名|领|走|去)|如何|多少钱)"
+)
+# 「是不是停水了」「停水到几点」「哪天打疫苗」: asked, though not ending as a question does.
+_ASKED_WHEN = re.compile(r"是不是|有没有|会不会|要不要|多久|到几点|几号|哪天|几月几")
+
+
+def asks(text: str) -> bool:
+    """Whether `text` (normalised) is a question: by its end, or its words."""
+    return any(p.search(text) for p in (QUESTION_END, _ASKED_UNMARKED, _ASKED_WHEN))
+
+
+# What staff post in a group as a notice of their own (「各位居民，明天上午9点到11点停水检修」
+# 「【通知】周六上午义诊」): headed as one, or telling of an outage with when.
+_ANNOUNCEMENT_HEAD = re.compile(
+    r"^(?:【?(?:紧急|重要)?(?:通知|公告|温馨提示|提醒)】?\s*[:：,，\s]"
+    r"|【(?:紧急|重要)?(?:通知|公告|温馨提示|提醒)】"
+    r"|(?:各位|亲爱的)(?:居民|业主|邻居|街坊|住户)(?:朋友)?们?)"
+)
+_OUTAGE_TOLD = re.compile(r"停(?:水|电|气|暖)|断(?:水|电|气)|(?:供|来|通)(?:水|电|气|暖)|检修")
+_WHEN_TOLD = re.compile(
+    r"明天|后天|今天|今晚|明晚|本周|下周|周[一二三四五六日天]|星期[一二三四五六日天]"
+    r"|[0-9]{1,2}\s*[点:：时]|[0-9]{1,2}月[0-9]{1,2}[日号]|[0-9]{1,2}[日号][0-9上下晚早凌]"
+)
+ANNOUNCED_AT_LEAST = 8
+
+
+def announced(text: str) -> bool:
+    """Whether `text` (normalised) reads as a notice posted to a group: headed as one
+    (「通知：…」「各位居民，…」), or an outage told with when (「明天上午9点到11点停水检修」);
+    no question (「明天停水吗」)."""
+    if len(text) < ANNOUNCED_AT_LEAST or asks(text) or "?" in text or "？" in text:
+        return False
+    if _ANNOUNCEMENT_HEAD.match(text):
+        return True
+    return _OUTAGE_TOLD.search(text) is not None and _WHEN_TOLD.search(text) is not None
+
+
 # 「补充一下，是3楼和4楼之间那盏」「补充：晚上10点以后最吵」: said by a reporter, a detail of
 # their report.
 # 「补充 1 晚上特别黑」「1号补充：晚上特别黑」: of that issue (「补充 3楼和4楼之间」 names none).

@@ -270,6 +270,43 @@ def test_a_question_to_the_bot_a_recent_notice_answers_is_answered_with_it(
     assert chat.text("@孙先生/幸福里居民群: @邻里 还停水吗").startswith("已登记 #3")
 
 
+def test_a_notice_staff_post_in_a_group_themselves_answers_questions_of_it(
+    chat: Conversation,
+) -> None:
+    # Before any notice, an outage asked of the bot is answered so, not filed.
+    none = "最近没有停水通知。如果现在停水了，请告诉我在几号楼，我来登记。"
+    assert chat.text("@王芳/网格3群: @邻里 明天几点停水") == none
+    # The secretary posts the notice in the group in her own words, not through 群发: kept,
+    # silently, and questions there and privately are answered from it.
+    water = "各位居民，明天上午9点到11点停水检修，请提前储水"
+    assert chat.say(f"@李书记/网格3群: {water}") == []
+    told = f"11月23日李书记在群里通知：{water}"
+    assert chat.say("@刘阿姨/网格3群: 几点停水啊") == [("网格3群", told)]
+    assert chat.say("@王芳/私聊: 明天停水吗") == [("私聊·王芳", told)]
+    # A grid worker's and the property company's, headed 「通知：」 (not said twice) or not.
+    assert chat.say("@张网格/网格3群: 通知：周三下午2点到5点3号楼停电") == []
+    assert chat.text("@王芳/网格3群: @邻里 周三停电吗") == (
+        "11月23日张网格在群里通知：周三下午2点到5点3号楼停电"
+    )
+    assert chat.say("@刘物业/网格5群: 温馨提示：本周四上午电梯年检，暂停使用") == []
+    assert chat.text("@孙大爷/网格5群: @邻里 电梯哪天年检").startswith("11月23日刘物业在群里通知")
+    # A resident's word of an outage is neighbours' talk: no notice.
+    assert chat.say("@孙大爷/网格5群: 明天上午停气，大家注意") == []
+    assert chat.text("@孙大爷/网格5群: @邻里 明天几点停气") == (
+        "最近没有停气通知。如果现在停气了，请告诉我在几号楼，我来登记。"
+    )
+    # The newest notice of it answers: the one calling it off.
+    assert chat.say("@李书记/网格3群: 通知：明天停水取消，正常供水") == []
+    assert (
+        chat.text("@王芳/私聊: 明天还停水吗") == "11月23日李书记在群里通知：明天停水取消，正常供水"
+    )
+    # Nothing was filed.
+    assert chat.text("@李书记/工作群: 统计") == "本月没有收集到诉求。"
+    # A week on, they no longer answer.
+    chat.run_until(datetime(2026, 12, 1, 9, 0, tzinfo=SHANGHAI))
+    assert chat.text("@王芳/网格3群: @邻里 明天几点停水") == none
+
+
 def test_a_question_in_reply_to_a_notice_goes_to_the_work_group(chat: Conversation) -> None:
     sent = notice(WATER, "李书记")
     chat.say(f"@李书记/工作群: 群发 全部 {WATER}")

@@ -10,6 +10,7 @@ import pytest
 from bot.analysis.analyzer import Analyzer
 from bot.domain.asking import (
     JUST_MADE,
+    announced,
     attendees_to_remind,
     cannot_yet,
     checked_said,
@@ -186,7 +187,10 @@ def test_the_bot_called_by_its_name_in_a_group_is_mentioned() -> None:
     assert route("邻里：台账").kind is RouteKind.COMMAND
     # Not called: the word in a sentence, or a name that only starts like it.
     assert route("邻里之间要互相体谅").kind is RouteKind.IGNORE
-    assert route("邻里们，明天停水").kind is RouteKind.IGNORE
+    assert route("邻里们，大家晚上好").kind is RouteKind.IGNORE
+    # 「邻里们，明天停水」: perhaps staff's notice, else chat; not said to the bot
+    notice = route("邻里们，明天停水")
+    assert (notice.kind, notice.otherwise) == (RouteKind.ANNOUNCED, IGNORE)
     assert route("邻里，你好", chat=PRIVATE).text == "邻里，你好"  # privately it is all said to it
 
 
@@ -1192,6 +1196,28 @@ def test_a_notice_asked_for_in_words(
     found = notice_wanted(said, private=private)
     assert (found and (found.whom, said[found.start :])) == wanted
     assert found is None or found.when == ""
+
+
+@pytest.mark.parametrize(
+    ("said", "notice"),
+    [
+        ("各位居民，明天上午9点到11点停水检修，请提前储水", True),
+        ("通知：周三下午2点到5点3号楼停电", True),
+        ("【通知】本周六上午义诊", True),
+        ("温馨提示：本周四上午电梯年检，暂停使用", True),
+        ("今晚8点到10点二次供水水箱清洗", True),
+        ("3号楼停电了，正在抢修，预计下午3点来电", True),
+        ("明天停水吗", False),  # asked
+        ("明天几点停水？", False),
+        ("停水到几点", False),
+        ("停水了", False),  # no when: news of now, perhaps a report
+        ("明天上午我去3号楼看看", False),  # no outage, no heading
+        ("通知大家", False),  # too short to be one
+        ("各位居民明天几点开会", False),
+    ],
+)
+def test_a_notice_posted_in_a_group_reads_as_one(said: str, notice: bool) -> None:
+    assert announced(normalize(said)) is notice
 
 
 def test_a_notice_asked_for_later_says_when() -> None:
