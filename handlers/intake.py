@@ -904,6 +904,9 @@ def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None
     # 「能不能让物业先来看看」, 「能不能装个道闸」 after a report of parking: of the report,
     # though it asks, or names a problem (the same, nowhere else)
     come = _COME_WANTED.match(rstrip_marks(said, SENTENCE_ENDS)) is not None
+    if _stuck_on(issue, said, analysis):  # 「楼上不开门怎么办」: what stands in its way
+        reply = texts.STUCK_ADDED.format(number=issue.number)
+        return _kept_on(ctx, issue, text, reply, texts.DETAIL_ADDED_ALERT)
     if not (come or _remedy_of(issue, said, analysis)):
         if asks(said) or _HOW_MANY.search(said):
             return None  # 「你是机器人吗」「社区有没有理发的」「这个月反映了几件」: asked, not told
@@ -911,6 +914,24 @@ def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None
             return None
     reply = texts.DETAIL_ADDED.format(number=issue.number)
     return _kept_on(ctx, issue, text, reply, texts.DETAIL_ADDED_ALERT)
+
+
+# 「楼上不开门怎么办」「联系不上物业咋办」: what now, asked of a report just made.
+_WHAT_NOW = re.compile(r"(?:怎么办|咋办|怎么弄|怎么处理|如何处理|怎么解决)[啊呀呢吧哦]*$")
+# Who the fixing waits on: the neighbour, the property company, the one sent.
+_OTHER_PARTY = re.compile(r"楼上|楼下|对门|隔壁|邻居|他家|他们家|她家|对方|房东|物业|师傅|维修")
+
+
+def _stuck_on(issue: Issue, said: str, analysis: Analysis) -> bool:
+    """Whether `said` (normalised, short) asks what now of `issue` just reported: no other
+    place than its own, and no other problem than its own unless it names who the fixing
+    waits on (「楼上不开门怎么办」 after a leak from upstairs reads as 邻里纠纷)."""
+    where = analysis.location
+    if _WHAT_NOW.search(rstrip_marks(said, SENTENCE_ENDS)) is None:
+        return False
+    if where.building not in (None, issue.building) or where.place not in (None, issue.place):
+        return False
+    return analysis.category in (OTHER_CODE, issue.category) or bool(_OTHER_PARTY.search(said))
 
 
 # 「能不能装个道闸」「建议多装几个路灯」「可以加个减速带吗」: a remedy asked for.

@@ -1083,6 +1083,24 @@ def test_asking_someone_to_come_just_after_a_report_is_more_of_it(chat: Conversa
     assert chat.say("@陈大爷/私聊: 路灯也不亮")[0][1].startswith("已登记 #4【照明路灯】")
 
 
+def test_asking_what_now_just_after_a_report_is_more_of_it(chat: Conversation) -> None:
+    """「楼上不开门怎么办」 after a leak from upstairs reads as a 邻里纠纷 of its own; it is what
+    stands in the report's way, for the grid worker to know."""
+    chat.say("@王芳/私聊: 3号楼2单元楼上漏水，我家天花板都湿了")
+    assert chat.say("@王芳/私聊: 楼上不开门怎么办？") == [
+        ("私聊·王芳", "已补充到 #1，网格员会帮您协调。如果这是另一件事，请回复「新建」。"),
+        ("工作群", "#1 报事人补充：楼上不开门怎么办？"),
+    ]
+    chat.say("@孙大爷/私聊: 5号楼门口停车太乱了")
+    assert chat.say("@孙大爷/私聊: 物业不管咋办")[0][1].startswith("已补充到 #2，网格员会帮您协调")
+    # Another problem, or another place, asked so is a report of its own.
+    assert chat.say("@王芳/私聊: 电动车没地方充电怎么办")[0][1].startswith("已登记 #3【充电设施】")
+    assert chat.say("@孙大爷/私聊: 3号楼电梯坏了怎么办")[0][1].startswith(
+        "已登记 #4【公共设施】3号楼"
+    )
+    assert len(issues(chat)) == 4
+
+
 def test_asking_to_stay_unnamed_is_answered_and_passed_on(chat: Conversation) -> None:
     kept = "放心，您私信反映的事项，群里和工作群都不显示您的名字，只有书记和承办人能看到。"
     assert chat.text("@孙大爷/私聊: 能匿名吗") == kept  # nothing reported: nothing filed
