@@ -418,11 +418,17 @@ def earlier_photos(ctx: Context) -> tuple[AttachmentRef, ...]:
     if until is None or until <= ctx.now:  # nothing is waiting here: no query
         return ()
     waiting = ctx.uow.issues.take_waiting_photos(ctx.chat.id, ctx.sender.id, ctx.now - WORDS_WINDOW)
+    if ctx.chat.kind == "private":  # the sender's own chat: none waits any more
+        ctx.chat.photos_wait_until = None
     return tuple(AttachmentRef(photo.kind, photo.ref, photo.caption) for photo in waiting)
 
 
 def hold_photo(ctx: Context) -> Outcome:
-    """Photos sent with nothing to go with: kept for the sender's next words (WORDS_WINDOW)."""
+    """Photos sent with nothing to go with: kept for the sender's next words (WORDS_WINDOW).
+    Privately, a resident's first is answered with what to say (staff know; a group's are
+    neighbours')."""
+    waited = ctx.chat.photos_wait_until
+    first = waited is None or waited <= ctx.now
     ctx.chat.photos_wait_until = ctx.now + WORDS_WINDOW
     waiting = [
         WaitingPhoto(
@@ -436,7 +442,10 @@ def hold_photo(ctx: Context) -> Outcome:
         for attachment in ctx.message.attachments
     ]
     ctx.uow.issues.hold_photos(waiting, drop_before=ctx.now - WORDS_WINDOW)
-    return Outcome([], "photo_waiting")
+    if ctx.chat.kind != "private" or not first or ctx.role not in (Role.RESIDENT, Role.HEAD):
+        return Outcome([], "photo_waiting")
+    minutes = int(WORDS_WINDOW.total_seconds()) // 60
+    return Outcome([reply_to(ctx, texts.PHOTO_WAITS.format(minutes=minutes))], "photo_waiting")
 
 
 def keep_photos(ctx: Context, issue: Issue) -> None:

@@ -872,6 +872,7 @@ MEETING_ALREADY_HELD = "M{number} 已经开过了，不能再改期或取消。"
 MEETING_NOT_FIXED = "M{number} 的时间还没定下来（投票中或待定），请先「决定 M{number} 选项」，或「取消会议 M{number}」。"
 MEETING_TIME_PAST = "「{typed}」已经过去了，请写以后的时间。"
 PHOTO_ADDED = "已把{count}张照片附到 #{number}。"
+PHOTO_WAITS = "收到照片。请在{minutes}分钟内用文字说一下是什么问题、在几号楼（如：3号楼门口井盖松了），我会连同照片一起登记。"
 
 # Buttons (Telegram inline keyboards). Pressing one says the command it stands for.
 RATING_BUTTONS = ("满意", "基本满意", "不满意")

@@ -516,6 +516,24 @@ def test_photos_sent_just_before_the_words_go_with_them(chat: Conversation) -> N
     assert "照片" not in chat.say("@李书记/工作群: 查看 2")[0][1]
 
 
+def test_a_photo_sent_privately_on_its_own_is_answered_with_what_to_say(
+    chat: Conversation,
+) -> None:
+    """Privately a photo alone was met with silence: the first of a few is answered."""
+    asked = (
+        "收到照片。请在5分钟内用文字说一下是什么问题、在几号楼（如：3号楼门口井盖松了），"
+        "我会连同照片一起登记。"
+    )
+    assert chat.say("@王芳/私聊: [图片:井盖1.jpg]") == [("私聊·王芳", asked)]
+    assert chat.say("@王芳/私聊: [图片:井盖2.jpg]") == []  # the same few: answered once
+    assert chat.say("@王芳/私聊: 3号楼门口井盖松了")[0][1].startswith("已登记 #1")
+    assert "照片：2张" in chat.say("@李书记/工作群: 查看 1")[0][1]
+    # Later, another photo alone is answered again; staff's (before 办结 1) are not.
+    chat.clock.advance(timedelta(minutes=10))
+    assert chat.say("@王芳/私聊: [图片:又一张.jpg]") == [("私聊·王芳", asked)]
+    assert chat.say("@张网格/私聊: [图片:现场.jpg]") == []
+
+
 def test_the_photos_of_the_work_done_are_kept_with_the_issue(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了[图片:堵了.jpg]")
     chat.say("@张网格/网格3群: 派单 1 @刘物业")
