@@ -24,7 +24,7 @@ from bot.domain.duplicates import ME_TOO_WITHIN
 from bot.domain.voting import WITHDRAW_WORDS
 from bot.messages import ChatRef, Direct, IncomingMessage, Outgoing, PollAnswer, Reply
 from bot.outbox import outbound
-from bot.routing import IGNORE, REPORTED_BY, TO_THE_BOT, Route, RouteKind, Router
+from bot.routing import BY_REPORTER, IGNORE, REPORTED_BY, TO_THE_BOT, Route, RouteKind, Router
 from bot.text import (
     SENTENCE_ENDS,
     fit_for_chat,
@@ -623,6 +623,9 @@ class Dispatcher:
                     return self._or_otherwise(ctx, route, stats.asked(ctx, route.args))
                 if route.word == REPORTED_BY:  # 「王芳反映过哪些问题」: staff's 搜索 王芳
                     return self._or_otherwise(ctx, route, listing.reported_by(ctx, route.args))
+                if route.word == BY_REPORTER:  # 「把王芳的事情加急」: 加急 of hers
+                    acted = listing.of_reporter(ctx, route.command, route.args)
+                    return self._or_otherwise(ctx, route, acted)
                 if route.command.name == "search":  # 「3号楼灯修好了吗」: a resident's own
                     return self._or_otherwise(ctx, route, listing.asked_after(ctx, route.args))
                 if route.command.name == "notice":  # said in words: shown, never sent

@@ -31,6 +31,7 @@ from bot.domain.asking import (
     post_changed,
     problem_asked,
     problem_worded,
+    reporter_acted,
     reporter_asked,
     reporter_told,
     same_issues_said,
@@ -467,6 +468,18 @@ class Router:
         search = self._by_name["search"]
         return Route(RouteKind.LEDGER_ASKED, search, "搜索", problem, otherwise=untagged)
 
+    def _of_reporter(self, said_text: str, untagged: Route) -> Route | None:
+        """Someone's reports asked after or acted on by their name: 「王芳反映过哪些问题」 搜索
+        王芳, 「把王芳的事情加急」 加急 of hers. None for other words."""
+        if (who := reporter_asked(said_text)) is not None:
+            search = self._by_name["search"]
+            return Route(RouteKind.LEDGER_ASKED, search, REPORTED_BY, who, otherwise=untagged)
+        if (acted := reporter_acted(said_text)) is not None:
+            who, name, rest = acted
+            command, words = self._by_name[name], f"{who} {rest}".rstrip()
+            return Route(RouteKind.LEDGER_ASKED, command, BY_REPORTER, words, otherwise=untagged)
+        return None
+
     def _asked_in_words(
         self, message: IncomingMessage, raw: str, said_text: str, untagged: Route
     ) -> Route | None:
@@ -495,9 +508,8 @@ class Router:
         if (issue := issue_asked(said_text)) is not None:  # 「1号什么情况」: 查看 1
             show = self._by_name["show"]
             return Route(RouteKind.LEDGER_ASKED, show, "查看", issue, otherwise=untagged)
-        if (who := reporter_asked(said_text)) is not None:  # 「王芳反映过哪些问题」: 搜索 王芳
-            search = self._by_name["search"]
-            return Route(RouteKind.LEDGER_ASKED, search, REPORTED_BY, who, otherwise=untagged)
+        if (of_reporter := self._of_reporter(said_text, untagged)) is not None:
+            return of_reporter
         if (filters := ledger_asked(said_text)) is not None:  # 「超期的有哪些」: 台账 红
             listing = self._by_name["list"]
             return Route(RouteKind.LEDGER_ASKED, listing, "台账", filters, otherwise=untagged)
@@ -1087,6 +1099,7 @@ _CALLED_BACK = (
 )
 # The word of a 搜索 route for what someone reported (「王芳反映过哪些问题」).
 REPORTED_BY = "反映人"
+BY_REPORTER = "按反映人"  # a command on someone's report, named by them
 # A holder as staff name one in words: a mention, or a unit or person by the word that ends
 # such names (物业, 刘物业, 张网格, 周主任, 住建局, 街道城管办).
 _HOLDER_SAID = (

@@ -18,7 +18,7 @@ from bot.domain.privacy import mask_name
 from bot.domain.sources import order_shaped, sources_named
 from bot.text import argument_words, echoed, month_day, normalize, whole_number
 from handlers import texts
-from handlers.base import Answer, Context, Outcome, Services, answer, check_grid
+from handlers.base import Answer, Command, Context, Outcome, Services, answer, check_grid
 from handlers.ledger import (
     Held,
     assignee_label,
@@ -384,29 +384,11 @@ def _search(ctx: Context, words: list[str], page: int, reporters: frozenset[int]
     assert ctx.community is not None
     if any(len(word) > SEARCH_WORD_AT_MOST for word in words):  # SQLite's LIKE refuses a long one
         raise Answer(texts.SEARCH_WORD_TOO_LONG.format(most=SEARCH_WORD_AT_MOST))
-    actor = ctx.actor
-    watcher, building = ledger_scope(actor)
-    handler = actor.role is Role.HANDLER
-    query = LedgerQuery(
-        community_id=ctx.community.id,
-        statuses=frozenset(IssueStatus),
-        words=tuple(words),
-        watcher_id=watcher,
-        building=building,
-        assignee_ids=frozenset({actor.person_id}) if handler else frozenset(),
-        assignee_unit=actor.unit if handler else None,
-        complaints_searched=actor.role is Role.SECRETARY and ctx.chat.kind == "private",
-    )
+    query = replace(_searched(ctx, frozenset(IssueStatus)), words=tuple(words))
     said = " ".join(echoed(word) for word in words)
     head_text = texts.SEARCH_HEAD
     if reporters is not None:  # 「搜索 王芳」: what she reported
-        query = replace(
-            query,
-            words=(),
-            reporter_ids=reporters,
-            # Who made a private report is for the secretary's eyes alone: not in a group.
-            public_only=actor.role is not Role.SECRETARY or ctx.chat.kind != "private",
-        )
+        query = _reported_by(ctx, query, reporters)
         head_text = texts.SEARCH_REPORTED_HEAD
         if ctx.chat.kind != "private":  # a reporter is masked in a group (chat-protocol §9)
             said = mask_name(words[0].lstrip("@"))
@@ -440,6 +422,59 @@ def reported_by(ctx: Context, name: str) -> Outcome | None:
         return answer(ctx, OWN_ONLY, "invalid") if _known_as(ctx, name) else None
     reporters = _reporters_named(ctx, [name])
     return _search(ctx, [name], 1, reporters) if reporters is not None else None
+
+
+def _searched(ctx: Context, statuses: frozenset[IssueStatus]) -> LedgerQuery:
+    """What a search by `ctx`'s sender reaches: its scope, as their 台账's."""
+    assert ctx.community is not None
+    actor = ctx.actor
+    watcher, building = ledger_scope(actor)
+    handler = actor.role is Role.HANDLER
+    return LedgerQuery(
+        community_id=ctx.community.id,
+        statuses=statuses,
+        watcher_id=watcher,
+        building=building,
+        assignee_ids=frozenset({actor.person_id}) if handler else frozenset(),
+        assignee_unit=actor.unit if handler else None,
+        complaints_searched=actor.role is Role.SECRETARY and ctx.chat.kind == "private",
+    )
+
+
+def _reported_by(ctx: Context, query: LedgerQuery, reporters: frozenset[int]) -> LedgerQuery:
+    """`query` narrowed to what `reporters` reported; who made a private report is for the
+    secretary's eyes alone, and not in a group."""
+    secretary = ctx.actor.role is Role.SECRETARY and ctx.chat.kind == "private"
+    return replace(query, reporter_ids=reporters, public_only=not secretary)
+
+
+def of_reporter(ctx: Context, command: Command | None, args: str) -> Outcome | None:
+    """「把王芳的事情标为紧急」「王芳那件催一下」「把孙大爷的问题派给刘物业」 from staff: the
+    command (`args`: the name, then what else it takes) on that person's one open report;
+    with several, they are listed and which one asked; none open, said so. None where the
+    name is nobody's, or from anyone but staff (the words read as they otherwise would)."""
+    assert command is not None
+    if ctx.community is None:
+        return None
+    who, _, rest = args.partition(" ") if not args.startswith(" ") else ("", "", args[1:])
+    if ctx.actor.role not in STAFF:  # a neighbour's: not theirs to act on
+        return answer(ctx, OWN_ONLY, "invalid") if who and _known_as(ctx, who) else None
+    if not who:  # 「这个事情标为紧急」: which, it does not say
+        return command.handler(ctx, rest)
+    reporters = _reporters_named(ctx, [who])
+    if reporters is None:  # nobody called so: the command by number, then
+        line = texts.NOBODY_OF.format(who=echoed(who), word=command.keywords[0])
+        return answer(ctx, line, "invalid")
+    query = _reported_by(ctx, _searched(ctx, OPEN), reporters)
+    found, total, _ = ctx.uow.issues.search(query, open_statuses=OPEN, offset=0, limit=PAGE_SIZE)
+    named = who if ctx.chat.kind == "private" else mask_name(who)
+    if total == 0:
+        return answer(ctx, texts.NONE_OPEN_OF.format(who=named), "invalid")
+    if total == 1:
+        return command.handler(ctx, f"{found[0].number} {rest}".strip())
+    lines = [texts.WHICH_OF_THEIRS.format(who=named, total=total, word=command.keywords[0])]
+    lines += [ledger_line(ctx.uow, ctx.services, issue) for issue in found]
+    return answer(ctx, "\n".join(lines), "invalid")
 
 
 def _reporters_named(ctx: Context, words: list[str]) -> frozenset[int] | None:

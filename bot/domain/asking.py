@@ -1044,6 +1044,33 @@ def reporter_asked(text: str) -> str | None:
     return None if who is None or re.fullmatch(_FILED_PERIOD, who) else who
 
 
+# 「把王芳的事情标为紧急」「王芳反映的那件催一下」「把孙大爷的问题派给刘物业」: staff acting on
+# someone's report by its reporter's name (加急, 催办, 派单 of it).
+_REPORTER_ACTED = re.compile(
+    r"^(?:把|将|给)?(?:(?P<this>这个|那个|这件|那件|这条|那条|刚才的?|刚刚的?|上一个)"
+    r"|(?P<who>[\u4e00-\u9fff]{2,4}?)(?:反映的|报的|投诉的|的))?"
+    r"(?:那件|那个|那条|这件|这个)?(?P<thing>事情?|事儿|问题|诉求|报事)?(?:也|先)?"
+    r"(?:(?P<hurry>(?:标为|标成|设为|设成|改为|改成|列为|定为|作为)?(?:紧急|加急)(?:处理|办理)?)"
+    r"|(?P<urge>催(?:一下|一催|办|促)?)"
+    r"|(?:派|交|转|分)给(?P<to>[^\s,，。]{1,12}?)(?:处理|去办|办理|去处理)?)"
+    r"(?:一下)?(?:吧|哈|啊)?$"
+)
+
+
+def reporter_acted(text: str) -> tuple[str, str, str] | None:
+    """Staff acting on someone's report by its reporter's name (`text` normalised, without
+    its closing punctuation): who, the command (hurry, urge, assign) and what else it takes
+    (派给 whom): ('王芳', 'hurry', '') for 「把王芳的事情标为紧急」; no one ('') for 「这个事情
+    标为紧急」, which names no issue; None for other words (「加急」 alone is the command)."""
+    match = _REPORTER_ACTED.match(text)
+    if match is None or not (match["who"] or match["this"] or match["thing"]):
+        return None
+    who = match["who"] or ""
+    if match["to"] is not None:
+        return who, "assign", match["to"]
+    return who, "hurry" if match["hurry"] else "urge", ""
+
+
 # 「1号我来跟」「2号我来处理吧」「3号我负责」「2号给我吧」「我来处理1号」: staff taking an issue
 # on themselves
 # (派单 N 我), privately or in the work group.

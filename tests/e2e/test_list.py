@@ -425,6 +425,33 @@ def test_staff_search_what_someone_reported_never_naming_a_private_reporter(
     assert chat.text("@李书记/私聊: 搜索 井盖").startswith("含「井盖」的事项：1条")
 
 
+def test_staff_act_on_someones_report_by_their_name(chat: Conversation) -> None:
+    """「把王芳的事情标为紧急」 was filed as an urgent report of its own, the work group alarmed:
+    it is 加急 of her one open report; of several, which is asked."""
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@孙大爷/网格5群: #报事 5号楼东边路灯不亮")
+    chat.say("@孙大爷/网格5群: #报事 5号楼门口井盖松了")
+    replies = chat.say("@李书记/私聊: 把王芳的事情标为紧急")
+    assert replies[0] == ("私聊·李书记", "#1 已加急，夜里也照常提醒，已告知 张*格。")
+    assert [where for where, _ in replies[1:]] == ["私聊·张网格"]
+    assigned = chat.say("@李书记/工作群: 把王芳的事派给刘物业")
+    assert assigned[0] == ("工作群", "#1 已派单给 物业·刘*业，期限 11月24日。")
+    assert chat.say("@张网格/私聊: 王芳反映的那件催一下")[0][1] == "已催办 #1（物业·刘*业）。"
+    assert chat.text("@李书记/私聊: 孙大爷的问题催一下").splitlines() == [
+        "孙大爷反映的未办结事项有2条，请说是哪一条（如「催办 编号」）：",
+        "🟢 #3【道路井盖】5号楼 · 待受理 · 期限11月26日",
+        "🟡 #2【照明路灯】5号楼 · 待受理 · 期限11月24日",
+    ]
+    # No one called so, or no one named: how to name the issue. Nothing is filed.
+    assert chat.text("@李书记/私聊: 把陈大爷的事情加急") == (
+        "没有找到陈大爷反映的事项。请用「加急 编号」。"
+    )
+    assert chat.text("@李书记/私聊: 这个事情标为紧急").startswith("用法：/hurry 编号")
+    # A resident may not act on a neighbour's.
+    assert chat.text("@王芳/私聊: 把孙大爷的事情加急") == "只能查看自己反映或关注的事项。"
+    assert chat.text("@李书记/私聊: 台账").startswith("幸福里社区台账：未办结3条")
+
+
 def test_the_ledger_asked_of_the_bot_in_a_residents_group_is_answered_there(
     chat: Conversation,
 ) -> None:

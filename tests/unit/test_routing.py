@@ -22,6 +22,7 @@ from bot.domain.asking import (
     notice_wanted,
     post_changed,
     problem_asked,
+    reporter_acted,
     reporter_asked,
     reporter_told,
     same_issues_said,
@@ -1218,6 +1219,25 @@ def test_a_notice_asked_for_in_words(
 )
 def test_a_notice_posted_in_a_group_reads_as_one(said: str, notice: bool) -> None:
     assert announced(normalize(said)) is notice
+
+
+@pytest.mark.parametrize(
+    ("said", "acted"),
+    [
+        ("把王芳的事情标为紧急", ("王芳", "hurry", "")),
+        ("王芳反映的那件催一下", ("王芳", "urge", "")),
+        ("把孙大爷的问题派给刘物业", ("孙大爷", "assign", "刘物业")),
+        ("王芳的事加急吧", ("王芳", "hurry", "")),
+        ("这个事情标为紧急", ("", "hurry", "")),  # which, it does not say
+        ("加急", None),  # the command itself
+        ("这个事情很紧急", None),  # told, not asked of the bot
+        ("王芳的灯坏了", None),
+    ],
+)
+def test_staff_acting_on_someones_report_by_name(
+    said: str, acted: tuple[str, str, str] | None
+) -> None:
+    assert reporter_acted(said) == acted
 
 
 def test_a_notice_asked_for_later_says_when() -> None:
