@@ -896,7 +896,8 @@ def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None
     if it was another problem. None for words that name a problem of their own
     (「5号楼电梯坏了」)."""
     said = normalize(text).strip()
-    if analysis.urgent or len(said) > _DETAIL_AT_MOST or _SMALL_TALK.match(said):
+    pressing = _URGENCY_SAID.match(rstrip_marks(said, SENTENCE_ENDS)) is not None
+    if (analysis.urgent and not pressing) or len(said) > _DETAIL_AT_MOST or _SMALL_TALK.match(said):
         return None
     issue = _just_reported(ctx)
     if issue is None:
@@ -916,6 +917,11 @@ def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None
     return _kept_on(ctx, issue, text, reply, texts.DETAIL_ADDED_ALERT)
 
 
+# 「这个事情很紧急」「非常着急」: how urgent the report just made is (not an emergency of its own).
+_URGENCY_SAID = re.compile(
+    r"^(?:这个|这件|那个|我这个|我的|我们的)?(?:事情?|问题)?(?:很|非常|特别|比较|挺|真的|确实|太|十分|相当)?"
+    r"(?:紧急|着急|急)(?:的|了|啊|呀|吧|哦|呢)*$"
+)
 # 「楼上不开门怎么办」「联系不上物业咋办」: what now, asked of a report just made.
 _WHAT_NOW = re.compile(r"(?:怎么办|咋办|怎么弄|怎么处理|如何处理|怎么解决)[啊呀呢吧哦]*$")
 # Who the fixing waits on: the neighbour, the property company, the one sent.

@@ -1119,6 +1119,19 @@ def test_asking_what_now_just_after_a_report_is_more_of_it(chat: Conversation) -
     assert len(issues(chat)) == 4
 
 
+def test_saying_a_report_just_made_is_urgent_is_more_of_it(chat: Conversation) -> None:
+    """「这个事情很紧急」 just after a report was filed as an emergency of its own, the work
+    group alarmed with 🚨 and nothing said of what; it is how urgent that report is."""
+    chat.say("@王芳/私聊: 3号楼2单元楼道灯坏了")
+    assert chat.say("@王芳/私聊: 这个事情很紧急！") == [
+        ("私聊·王芳", "已补充到 #1。如果这是另一件事，请回复「新建」。"),
+        ("工作群", "#1 报事人补充：这个事情很紧急"),
+    ]
+    # With nothing reported, it is an emergency: what and where is asked.
+    assert "出了什么事、在哪里" in chat.say("@孙大爷/私聊: 紧急")[0][1]
+    assert len(issues(chat)) == 2
+
+
 def test_asking_to_stay_unnamed_is_answered_and_passed_on(chat: Conversation) -> None:
     kept = "放心，您私信反映的事项，群里和工作群都不显示您的名字，只有书记和承办人能看到。"
     assert chat.text("@孙大爷/私聊: 能匿名吗") == kept  # nothing reported: nothing filed
