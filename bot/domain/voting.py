@@ -589,7 +589,9 @@ _POLL_WHEN = re.compile(r"什么时候|啥时候|几点|哪天|截止|结束|结
 _HOW_TAKING_PART = re.compile(
     r"线上|网上|视频|远程|腾讯会议|直播|回放|代(?:我|为|替)|委托|替我|帮我投"
 )
-_TAKING_PART = re.compile(r"参加|参与|开会|会议|投票|表决|旁听|直播|回放")
+_TAKING_PART = re.compile(
+    r"参加|参与|开会|会议|投票|表决|旁听|直播|回放|(?:去|来|到|参加|赶)不了|没法(?:去|来|参加)"
+)
 # 「我能带个人吗」「去不了，能提意见吗」: another way in, which says it is about the meeting.
 _OTHER_WAY_IN = re.compile(
     r"带(?:个|上|着)?(?:人|家属|家人|朋友|孩子|老伴|邻居)|(?:提|发表|说说?|交)(?:个|点)?(?:意见|建议)"

@@ -1324,6 +1324,7 @@ def test_a_notice_answers_a_question_holding_every_word_it_names(
         ("还有谁没来", None),
         ("M1谁报名了", "M1"),
         ("有几个人报名了", ""),  # the meetings coming, with how many signed up
+        ("报名的有几个人", ""),
         ("报名名单", "会议"),  # the one still to come, with who comes
         ("谁报名了", "会议"),
         ("都有谁参加", "会议"),
@@ -1502,6 +1503,7 @@ def test_a_meeting_is_asked_after_in_a_group(text: str, asked: bool) -> None:
     ("text", "asked"),
     [
         ("我周四周六都不行，能线上参加吗", True),
+        ("我有事去不了，能不能线上", True),  # the meeting named by not going
         ("可以让我儿子代我投票吗", True),
         ("会议有直播吗", True),
         ("能不能视频参加", True),
