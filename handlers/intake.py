@@ -1512,9 +1512,10 @@ def _asked_or_pressed(
 
 
 def _pressed_later(ctx: Context, text: str, mine: Sequence[Issue]) -> Outcome | None:
-    """Pressing (「都三天了还没人来」) with one report open, its first hour over: that one
-    pressed through its grid workers, what else was said passed on as why; else None."""
-    if len(mine) != 1 or ctx.now - mine[0].created_at <= URGE_AGAIN_AFTER:
+    """Pressing (「都三天了还没人来」) with one report open, its first hour over (at once for
+    an urgent one: 「快点来人啊」 after 「水管爆了」): that one pressed through its grid workers,
+    what else was said passed on as why; else None."""
+    if len(mine) != 1 or (not mine[0].urgent and ctx.now - mine[0].created_at <= URGE_AGAIN_AFTER):
         return None
     why = "，".join(part for part in _clauses(text.strip()) if not URGING.search(normalize(part)))
     return pressed(ctx, f"{mine[0].number} {why}")

@@ -863,6 +863,17 @@ def test_a_reporter_asking_privately_for_haste_presses_their_report_with_why(
     assert chat.text("@王芳/私聊: 能不能快点").startswith("您反映的事项：")
 
 
+def test_pressing_an_urgent_report_presses_it_at_once(chat: Conversation) -> None:
+    """「快点来人啊」 minutes after 「我家水管爆了」: no hour to wait, its grid worker is told."""
+    chat.say("@孙大爷/私聊: 我家水管爆了")
+    chat.say("@孙大爷/私聊: 5号楼1单元201")
+    assert chat.say("@孙大爷/私聊: 快点来人啊") == [
+        ("私聊·孙大爷", "已转告网格员 赵网格，会尽快跟进 #1。"),
+        ("私聊·赵网格", "#1 孙*爷催问进度（待受理，期限 11月26日）。请尽快「派单 1 @人或单位」。"),
+    ]
+    assert chat.text("@孙大爷/私聊: 麻烦快一点").startswith("#1 已经转告过网格员了")
+
+
 def test_a_reporter_saying_nobody_sees_to_it_presses_their_report(chat: Conversation) -> None:
     chat.say("@王芳/私聊: 3号楼2单元楼道灯坏了")
     chat.run_until(datetime(2026, 11, 23, 10, 30, tzinfo=ZoneInfo("Asia/Shanghai")))
