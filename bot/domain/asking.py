@@ -130,6 +130,10 @@ _DUE_ON = re.compile(
     r"(?:还?有)?(?:哪些|哪几件|几件|几条|几个|几单|多少件?|什么|啥)?"
     r"(?:工单|单子|事情?|问题|诉求|活)?(?:要|会|就|快要?)?到期"
 )
+# 「(我们楼)的事情都处理了吗」「(我们楼)的问题都解决了没有」: whether any is still open.
+_ALL_DONE_ASKED = re.compile(
+    r"^(?:的)?(?:事情?|问题|诉求)?(?:都|全)(?:处理|解决|办|修|弄)(?:好|完)?了(?:吗|么|没有?)$"
+)
 _OPEN = re.compile(
     r"没(?:有)?(?:办完|办结|办|处理|解决|完成|修)|未(?:办结|办完|处理|解决)|待办|在办"
 )
@@ -326,6 +330,8 @@ def _ledger_asked(text: str) -> str | None:
     text = text[ours.end() :] if ours else text
     if len(text) > LEDGER_ASKED_AT_MOST:
         return None
+    if ours and _ALL_DONE_ASKED.match(text):  # 「我们楼的事情都处理了吗」: what is still open
+        return ""
     due = _DUE_ON.search(text)
     if _WHICH.search(text) is None and (due is None or text[-1] not in _YES_OR_NO):
         return None  # 「明天有到期的吗」 asks too

@@ -899,6 +899,8 @@ def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
         ("看一下逾期的工单", "红"),
         ("我们楼有哪些问题", ""),  # their own 台账 (a 楼栋长's is their building's)
         ("我们楼反映了几件", ""),
+        ("我们楼的事情都处理了吗", ""),  # what is still open there
+        ("我们楼的问题都解决了没有", ""),
         ("我手上有什么", "我的"),
         ("我手上有啥", "我的"),
         # A holder's words for the work.
