@@ -880,6 +880,8 @@ def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
         ("今天要办的", ""),
         ("我今天有什么要做的", ""),
         ("我今天有什么事", ""),
+        ("今天有几件要办", ""),
+        ("我还有多少活要干", ""),
         ("今天有啥要办的", ""),
         ("还有什么要处理的吗", ""),
         ("早上好，今天有什么要处理的", ""),  # a greeting first is no part of it
