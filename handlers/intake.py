@@ -108,6 +108,7 @@ from handlers import (
     notice,
     patrols,
     points,
+    questions,
     texts,
 )
 from handlers.base import (
@@ -1607,9 +1608,41 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     if how or not has_content(text):
         return answer(ctx, hint, "invalid")
     if not (analysis.complaint or analysis.category != "other" or _conduct_told(ctx, said)):
-        # 「联系电话：138…」 just after a report is a detail of it; else no problem at all.
-        return _detail_added(ctx, text, analysis) or answer(ctx, hint, "invalid")
+        # 「联系电话：138…」 just after a report is a detail of it; else no problem at all, or a
+        # question of the community's for its staff (「小区什么时候清洗水箱」).
+        return (
+            _detail_added(ctx, text, analysis)
+            or _question_passed(ctx, text, said)
+            or answer(ctx, hint, "invalid")
+        )
     return None
+
+
+# What a question staff can answer is about: the community, its estate, its services.
+_COMMUNITY_THING = re.compile(
+    r"社区|小区|居委会?|物业|网格|楼|单元|电梯|水箱|停车|车位|垃圾|快递|门禁|业委会|活动|体检|疫苗"
+    r"|口罩|补贴|证明|登记|办理|报名|老年|养老|低保|医保|社保|党员|志愿"
+)
+_QUESTION_AT_MOST = 40
+
+
+def _question_passed(ctx: Context, text: str, said: str) -> Outcome | None:
+    """A question of the community's said privately that nothing here answers (「小区什么时候
+    清洗水箱」「社区什么时候发口罩」): passed to the work groups (the secretaries, when there
+    is none) as 问N, for 答复 N to answer privately; None for other words."""
+    if ctx.chat.kind != "private" or len(said) > _QUESTION_AT_MOST:
+        return None
+    if not asks(said) or _COMMUNITY_THING.search(said) is None:
+        return None
+    question = questions.relay(ctx, texts.ASKED_ABOUT_NOTHING, text.strip())
+    told = texts.PRIVATE_QUESTION_RELAYED.format(
+        number=question.number, who=mask_name(ctx.sender.name), said=shorten(text.strip(), 60)
+    )
+    passed = tell_work_groups(ctx, told) or tell_privately(secretaries(ctx), told)
+    if not passed:
+        return None
+    line = texts.PRIVATE_QUESTION_NOTED.format(number=question.number)
+    return Outcome([reply_to(ctx, line), *passed], "relayed")
 
 
 def _conduct_told(ctx: Context, said: str) -> bool:

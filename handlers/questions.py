@@ -23,7 +23,7 @@ from handlers.base import Answer, Context, Outcome, quiet_until, record_communit
 from handlers.base import answer as answer_line
 from handlers.ledger import check
 from handlers.notify import chat_ref, person_ref
-from storage.models import Question
+from storage.models import Chat, Question
 from storage.uow import UnitOfWork
 
 WAITING_KEPT = timedelta(days=7)  # a question older is no longer waited on
@@ -83,7 +83,7 @@ def answer(ctx: Context, args: str) -> Outcome:
     )
     question.answer, question.answered_by_id, question.answered_at = words, ctx.sender.id, ctx.now
     record_community(ctx, ctx.community.id, "answer", shorten(f"问{number}：{words}", 200))
-    where = chat.title or chat.ref
+    where = texts.ANSWERED_PRIVATELY if chat.kind == "private" else asked_where(chat)
     waits = quiet_until(ctx.services, ctx.community.code, ctx.now)
     when = (
         ""
@@ -109,6 +109,12 @@ def answer(ctx: Context, args: str) -> Outcome:
     return Outcome([reply_to(ctx, line), under], "command", published=True)
 
 
+def asked_where(chat: Chat) -> str:
+    """Where a question was asked, as staff read it: the group, or 私聊 (whose it was is the
+    asker's own business: never their name)."""
+    return texts.ASKED_PRIVATELY if chat.kind == "private" else chat.title or chat.ref
+
+
 def waiting(uow: UnitOfWork, community_id: int, now: datetime) -> list[Question]:
     """The community's questions of the last week nobody has answered."""
     return uow.questions.unanswered(community_id, now - WAITING_KEPT)
@@ -126,7 +132,7 @@ def _waiting(ctx: Context) -> Outcome:
         lines.append(
             texts.QUESTION_LINE.format(
                 number=question.number,
-                chat=chat.title or chat.ref,
+                chat=asked_where(chat),
                 who=mask_name(ctx.uow.people.get(question.asker_id).name),
                 said=shorten(question.text, _QUOTED_MAX),
                 about=question.about,

@@ -732,6 +732,11 @@ NOTICE_QUESTION_RELAYED = (
     "❓问{number} 关于通知「{notice}」，{chat}的{who}问「{said}」。" + QUESTION_HOW
 )
 MEETING_QUESTION_RELAYED = "❓问{number} {label}：{chat}的{who}问「{said}」。" + QUESTION_HOW
+ASKED_PRIVATELY = "私聊"
+ASKED_ABOUT_NOTHING = "私信提问"
+ANSWERED_PRIVATELY = "提问人的私聊"
+PRIVATE_QUESTION_RELAYED = "❓问{number} 居民{who}私信问「{said}」。回复这条消息，或发送「答复 {number} 内容」，我替您私信答复。"
+PRIVATE_QUESTION_NOTED = "这个问题我答不了，已转给社区工作人员（问{number}），会尽快答复您。"
 QUESTION_ANSWER = "答复「{said}」：{answer}\n——{community} {sender}"
 QUESTION_ANSWER_SENT = "问{number} 的答复已发到{chat}。"
 QUESTION_ANSWERED_AGAIN = "问{number} 之前已由{who}答复过，这次的答复也已发到{chat}。"

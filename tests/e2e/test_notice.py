@@ -341,6 +341,34 @@ def test_a_question_in_reply_to_a_notice_goes_to_the_work_group(chat: Conversati
     ]
 
 
+def test_a_question_of_the_communitys_asked_privately_is_passed_to_staff(
+    chat: Conversation,
+) -> None:
+    """「小区什么时候清洗水箱」 privately, which nothing answers, was met with the greeting:
+    it is passed to the work group as 问N, and 答复 N answers the asker privately."""
+    relayed = (
+        "❓问1 居民钱*姨私信问「小区什么时候清洗水箱？」。"
+        "回复这条消息，或发送「答复 1 内容」，我替您私信答复。"
+    )
+    assert chat.say("@钱阿姨/私聊: 小区什么时候清洗水箱？") == [
+        ("私聊·钱阿姨", "这个问题我答不了，已转给社区工作人员（问1），会尽快答复您。"),
+        ("工作群", relayed),
+    ]
+    # Small talk, and questions of nothing the community does, are not passed on.
+    assert chat.text("@钱阿姨/私聊: 你叫什么名字").startswith("您好，我是邻里。")
+    # The list of questions waiting names no one's private chat; the answer goes there.
+    assert "问1 私聊的钱*姨：「小区什么时候清洗水箱？」（私信提问）" in chat.text(
+        "@张网格/工作群: 答复"
+    )
+    assert chat.say("@李书记/工作群: 答复 1 12月10日上午清洗，当天上午停水") == [
+        ("工作群", "问1 的答复已发到提问人的私聊。"),
+        (
+            "私聊·钱阿姨",
+            "答复「小区什么时候清洗水箱？」：12月10日上午清洗，当天上午停水\n——幸福里社区 李书记",
+        ),
+    ]
+
+
 def test_a_notice_sent_wrong_is_put_right_in_the_groups_it_went_to(chat: Conversation) -> None:
     chat.say("@李书记/工作群: 群发 网格3 明天上午9点到12点停水，请提前储水")
     chat.say("@李书记/工作群: 群发 网格5 周六上午9点在小广场义诊")
