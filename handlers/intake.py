@@ -1627,16 +1627,20 @@ _QUESTION_AT_MOST = 40
 
 
 def _question_passed(ctx: Context, text: str, said: str) -> Outcome | None:
-    """A question of the community's said privately that nothing here answers (「小区什么时候
-    清洗水箱」「社区什么时候发口罩」): passed to the work groups (the secretaries, when there
-    is none) as 问N, for 答复 N to answer privately; None for other words."""
-    if ctx.chat.kind != "private" or len(said) > _QUESTION_AT_MOST:
+    """A question of the community's said to the bot that nothing here answers (「小区什么时候
+    清洗水箱」「社区有没有理发的」): passed to the work groups (the secretaries, when there
+    is none) as 问N, for 答复 N to answer where it was asked (privately, or in the group
+    under it); None for other words."""
+    if len(said) > _QUESTION_AT_MOST or not asks(said) or _COMMUNITY_THING.search(said) is None:
         return None
-    if not asks(said) or _COMMUNITY_THING.search(said) is None:
-        return None
-    question = questions.relay(ctx, texts.ASKED_ABOUT_NOTHING, text.strip())
-    told = texts.PRIVATE_QUESTION_RELAYED.format(
-        number=question.number, who=mask_name(ctx.sender.name), said=shorten(text.strip(), 60)
+    private = ctx.chat.kind == "private"
+    about = texts.ASKED_ABOUT_NOTHING if private else texts.ASKED_IN_GROUP
+    question = questions.relay(ctx, about, text.strip())
+    told = (texts.PRIVATE_QUESTION_RELAYED if private else texts.GROUP_QUESTION_RELAYED).format(
+        number=question.number,
+        who=mask_name(ctx.sender.name),
+        said=shorten(text.strip(), 60),
+        chat=ctx.chat.title or ctx.chat.ref,
     )
     passed = tell_work_groups(ctx, told) or tell_privately(secretaries(ctx), told)
     if not passed:

@@ -367,6 +367,17 @@ def test_a_question_of_the_communitys_asked_privately_is_passed_to_staff(
             "答复「小区什么时候清洗水箱？」：12月10日上午清洗，当天上午停水\n——幸福里社区 李书记",
         ),
     ]
+    # Asked of the bot in a group, it is answered there, under the question.
+    asked = chat.say("@孙大爷/网格5群: @邻里 社区有没有理发的")
+    assert asked[1] == (
+        "工作群",
+        "❓问2 网格5群的孙*爷问「社区有没有理发的」。"
+        "回复这条消息，或发送「答复 2 内容」，我替您发到群里。",
+    )
+    assert chat.say("@张网格/工作群: 答复 2 每月15号服务站有义剪")[1] == (
+        "网格5群",
+        "答复「社区有没有理发的」：每月15号服务站有义剪\n——幸福里社区 张网格",
+    )
 
 
 def test_a_notice_sent_wrong_is_put_right_in_the_groups_it_went_to(chat: Conversation) -> None:
