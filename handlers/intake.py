@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from bot.analysis import Analysis
 from bot.analysis.location import Location, building_number, corrects_place, gives_place
 from bot.analysis.normalize import without_emoji_codes
-from bot.analysis.taxonomy import OTHER_CODE, PROPERTY_CODE, SERVICE_CODE
+from bot.analysis.taxonomy import OTHER_CODE, PROPERTY_CODE, SERVICE_CODE, Category
 from bot.domain import several
 from bot.domain.asking import (
     ASKING,
@@ -2504,10 +2504,11 @@ def _file(
     quoted = ctx.message.reply_to
     carried = quoted.attachments if filed_by is not None and quoted is not None else ()
     earlier = earlier_photos(ctx) if filed_by is None else ()  # sent just before the words
-    attach(ctx, issue, (*carried, *earlier, *ctx.message.attachments))
+    photos = (*carried, *earlier, *ctx.message.attachments)
+    attach(ctx, issue, photos)
     record(ctx, issue, "filed_for" if filed_by else "filed")
     where = where_label(ctx, issue)
-    alerts = _tell_work_groups(ctx, issue, category.name, where, reporter)
+    alerts = _tell_work_groups(ctx, issue, category.name, where, reporter, photos=len(photos))
     if issue.urgent:
         told = texts.ACK_URGENT_TOLD if alerts else ""
         ack = texts.ACK_URGENT.format(number=number, category=category.name, where=where, told=told)
@@ -2520,27 +2521,40 @@ def _file(
             number=number, category=category.name, where=where, due=limit, gone=gone
         )
     else:
-        days = services.settings.days_for(category.level)
-        ack = texts.ACK.format(number=number, category=category.name, where=where, days=days)
-        said = normalize(description)
-        asked = asks(said)
-        if category.code == SERVICE_CODE and "上门" not in description:
-            ack += _office_hint(ctx)  # 「老年证在哪办」: nobody need call; the office can tell
-        elif category.code == PROPERTY_CODE and asked:
-            ack += _property_hint(ctx)  # 「物业费怎么交」: the company can tell too
-        elif grid_id is None and not (location.building or location.place):
-            # Nobody knows where to go: ask, while they are here; not for the whole estate
-            # (「建议小区多装几个充电桩」), a question of nowhere (「小区什么时候停水」) nor one
-            # of the rules (「装修可以几点开始」「停车费怎么收」), which is answered, not visited.
-            nowhere = _WHOLE_ESTATE.search(said) or (asked and category.code == OTHER_CODE)
-            nowhere = nowhere or CONDUCT.search(said) is not None  # 「态度很差」: nowhere to go
-            ack += "" if nowhere or rule_asked(said) else texts.ACK_ASK_WHERE
+        placed = grid_id is not None or bool(location.building or location.place)
+        ack = _acknowledged(ctx, number, category, where, description, placed=placed)
+    if earlier:  # sent before the words, on their own: said to have gone with them
+        ack += texts.ACK_EARLIER_PHOTOS.format(count=len(earlier))
     acknowledgement = reply_to(ctx, ack)
     if ctx.chat.kind != "private":
         acknowledgement = replace(acknowledgement, buttons=triage_buttons(number))
     return Outcome(
         [acknowledgement, *with_buttons(alerts, triage_buttons(number))], "issue", issue.id
     )
+
+
+def _acknowledged(
+    ctx: Context, number: int, category: Category, where: str, description: str, *, placed: bool
+) -> str:
+    """The acknowledgement of a report neither urgent nor a work order with its time limit:
+    with what a question of a service or of the property company may ask directly, or, where
+    nobody knows where to go (not `placed`), the place asked for."""
+    days = ctx.services.settings.days_for(category.level)
+    ack = texts.ACK.format(number=number, category=category.name, where=where, days=days)
+    said = normalize(description)
+    asked = asks(said)
+    if category.code == SERVICE_CODE and "上门" not in description:
+        return ack + _office_hint(ctx)  # 「老年证在哪办」: nobody need call; the office can tell
+    if category.code == PROPERTY_CODE and asked:
+        return ack + _property_hint(ctx)  # 「物业费怎么交」: the company can tell too
+    if placed:
+        return ack
+    # Nobody knows where to go: ask, while they are here; not for the whole estate
+    # (「建议小区多装几个充电桩」), a question of nowhere (「小区什么时候开始供暖」) nor one of
+    # the rules (「装修可以几点开始」「停车费怎么收」), which is answered, not visited.
+    nowhere = _WHOLE_ESTATE.search(said) or (asked and category.code == OTHER_CODE)
+    nowhere = nowhere or CONDUCT.search(said) is not None  # 「态度很差」: nowhere to go
+    return ack + ("" if nowhere or rule_asked(said) else texts.ACK_ASK_WHERE)
 
 
 def _urgent_asked(ctx: Context, *, other: bool) -> str:
@@ -2619,11 +2633,13 @@ def _tell_work_groups(
     reporter: Person,
     *,
     description: str | None = None,
+    photos: int = 0,
 ) -> list[Outgoing]:
     """The work groups' alert of a new urgent or private report (`description`: what this
-    report said, when it joins an issue filed earlier)."""
+    report said, when it joins an issue filed earlier; `photos`: how many came with it)."""
     if not (issue.urgent or issue.private):
         return []
+    shown = texts.ALERT_PHOTOS.format(count=photos, number=issue.number) if photos else ""
     # Masked on the way out (bot.text.fit_for_chat).
     # A 12345 order pasted whole: its problem, not its header, fills the line.
     description = shorten(order_gist(description or issue.description), _ALERT_DESCRIPTION_LIMIT)
@@ -2649,8 +2665,8 @@ def _tell_work_groups(
             who=mask_name(reporter.name),
         )
         if issue.staff_complaint:  # for the secretary, not the group the worker is in
-            return tell_staff_of(ctx, issue, text + texts.STAFF_COMPLAINT_NOTE)
-    return tell_work_groups(ctx, text)
+            return tell_staff_of(ctx, issue, text + texts.STAFF_COMPLAINT_NOTE + shown)
+    return tell_work_groups(ctx, text + shown)
 
 
 def _category_code(analysis: Analysis, description: str, *, complaint: bool) -> str:

@@ -37,6 +37,8 @@ PRAISE_ALERT = "👍 居民{who}表扬：{said}"
 SECRETARY_COMPLAINT = "对社区书记的投诉，请向{whom}反映，也可拨打12345市民服务热线。"
 SECRETARY_COMPLAINT_WHOM = "{name}（{phone}）"
 SECRETARY_COMPLAINT_NOBODY = "街道"
+ALERT_PHOTOS = "\n📷 附照片{count}张，私聊发送「查看 {number}」看。"
+ACK_EARLIER_PHOTOS = "\n您先发的{count}张照片已一并登记。"
 PRIVATE_ALERT = "新诉求 #{number}【{category}】{where}{description}（私信反映，报事人已隐去）"
 TAKEN_ALERT = "新诉求 #{number}【{category}】{where}{description}（{source}，{who}登记）"
 

@@ -526,7 +526,10 @@ def test_a_photo_sent_privately_on_its_own_is_answered_with_what_to_say(
     )
     assert chat.say("@王芳/私聊: [图片:井盖1.jpg]") == [("私聊·王芳", asked)]
     assert chat.say("@王芳/私聊: [图片:井盖2.jpg]") == []  # the same few: answered once
-    assert chat.say("@王芳/私聊: 3号楼门口井盖松了")[0][1].startswith("已登记 #1")
+    # The acknowledgement says they went with it, and the work group is told there are some.
+    (_, ack), (_, alert) = chat.say("@王芳/私聊: 3号楼门口井盖松了")
+    assert ack.startswith("已登记 #1") and ack.endswith("\n您先发的2张照片已一并登记。")
+    assert alert.endswith("\n📷 附照片2张，私聊发送「查看 1」看。")
     assert "照片：2张" in chat.say("@李书记/工作群: 查看 1")[0][1]
     # Later, another photo alone is answered again; staff's (before 办结 1) are not.
     chat.clock.advance(timedelta(minutes=10))
