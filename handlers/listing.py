@@ -442,10 +442,10 @@ def _searched(ctx: Context, statuses: frozenset[IssueStatus]) -> LedgerQuery:
 
 
 def _reported_by(ctx: Context, query: LedgerQuery, reporters: frozenset[int]) -> LedgerQuery:
-    """`query` narrowed to what `reporters` reported; who made a private report is for the
-    secretary's eyes alone, and not in a group."""
+    """`query` narrowed to what `reporters` reported (no words: the name was one); who made
+    a private report is for the secretary's eyes alone, and not in a group."""
     secretary = ctx.actor.role is Role.SECRETARY and ctx.chat.kind == "private"
-    return replace(query, reporter_ids=reporters, public_only=not secretary)
+    return replace(query, words=(), reporter_ids=reporters, public_only=not secretary)
 
 
 def of_reporter(ctx: Context, command: Command | None, args: str) -> Outcome | None:
