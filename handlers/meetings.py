@@ -118,7 +118,7 @@ OUTCOME_AFTER = timedelta(hours=3)  # a 19:00 meeting's is asked the next mornin
 DEFAULT_PUBLICITY_DAYS = 5
 
 _SENT_TO_WORD = "发到"  # 「… 地点 活动室 发到 网格3」: the groups, as 群 names them
-_MEETING_WORDS = ("议题", "时间", "截止", "地点", "群", _SENT_TO_WORD)
+_MEETING_WORDS = ("议题", "时间", "选项", "截止", "地点", "群", _SENT_TO_WORD)
 _VOTE_WORDS = ("选项", "截止", "规则", "每户一票", "公开", "至少", "群", _SENT_TO_WORD)
 
 
@@ -409,6 +409,8 @@ def call_meeting(ctx: Context, args: str) -> Outcome:
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
     title, parts = _parts(args, _MEETING_WORDS)
+    if "选项" in parts:  # 「选项 周四晚7点,周六上午9点」: a meeting's choices are its times
+        parts.setdefault("时间", parts.pop("选项"))
     if "时间" not in parts:
         title, parts = _said_plainly(ctx, title, parts)
     times = _choices(parts.get("时间", ""), spaces=False)

@@ -1123,6 +1123,12 @@ def test_a_meeting_called_in_its_group_with_one_time_and_no_deadline_is_fixed(
     assert chat.text("@李书记/网格3群: 议事 停车议事会 时间 周四19:00|周六10:00") == (
         "2个时间要先投票定下来，请加上投票截止时间，例如：截止 明天20:00"
     )
+    # Its times called 选项, as a vote's are, and listed with commas: the same.
+    assert chat.text("@李书记/网格3群: 议事 停车议事会 选项 周四晚7点，周六上午9点") == (
+        "2个时间要先投票定下来，请加上投票截止时间，例如：截止 明天20:00"
+    )
+    said = "@李书记/网格3群: 议事 停车议事会 选项 周四晚7点，周六上午9点 截止 今天18点"
+    assert "M2 停车议事会 · 时间投票" in chat.say(said)[-1][1]
 
 
 ASK_OUTCOME = "请记录结果：结果 M1 决议 …；… 行动 @单位 事项 期限"
