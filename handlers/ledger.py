@@ -1335,6 +1335,8 @@ def verify(ctx: Context, args: str) -> Outcome:
 def rate(ctx: Context, args: str) -> Outcome:
     """评价 N 1-5 [意见] — ≥ 3 closes the issue (销号), ≤ 2 reopens it."""
     issue, rest = find_issue(ctx, args, "rate")
+    if issue.status is IssueStatus.CLOSED and issue.rating is not None:  # 「回访 1 满意」 again
+        raise Answer(texts.RATED_ALREADY.format(number=issue.number, score=issue.rating))
     allowed(ctx, issue, Action.RATE)
     if ctx.role in STAFF and CALL_MISSED.search(rest):  # 「回访 1 电话没人接」
         return call_missed(ctx, issue)

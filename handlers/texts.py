@@ -475,6 +475,9 @@ UNKNOWN_UNIT = "没有「{name}」这个单位，可以写：{units}"
 BAD_LEVEL = "级别只能是 简单、复杂 或 疑难，例如：受理 {number} 复杂"
 MERGE_SELF = "不能把 #{number} 合并到它自己。"
 MERGE_TARGET_CLOSED = "#{into} {status}，只能合并到未办结的事项。"
+RATED_ALREADY = (
+    "#{number} 已销号（评价{score}分），不用再评价；要重开请发送「重开 {number} 原因」。"
+)
 BAD_SCORE = "请给 1-5 分，或写 满意/基本满意/不满意，例如：评价 {number} 5"
 
 HISTORY_MOVE = "{when} {actor}{action}（{before}→{after}）{note}"  # actor: 「王* 」, or none

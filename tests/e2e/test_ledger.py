@@ -105,7 +105,8 @@ def test_an_issue_goes_through_every_status_and_everyone_hears_their_part(
     assert "\n办理结果：已冲洗除臭" in chat.text("@张网格/私聊: 查看 1")
     # 已销号 on a good rating.
     assert chat.say("@王芳/网格3群: 评价 1 5") == everyone("#1 已销号，评价5分，感谢反馈。", G3, G5)
-    assert chat.say("@王芳/网格3群: 评价 1 5") == [(G3, "#1 已销号，不能评价。现在可以：重开。")]
+    again = "#1 已销号（评价5分），不用再评价；要重开请发送「重开 1 原因」。"
+    assert chat.say("@王芳/网格3群: 评价 1 5") == [(G3, again)]
 
     # The reporter reopens; the secretary rejects (已退回); the worker reopens it again.
     assert chat.say("@王芳/网格3群: 重开 1 又堵了") == everyone(
