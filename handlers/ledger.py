@@ -1337,6 +1337,8 @@ def rate(ctx: Context, args: str) -> Outcome:
     issue, rest = find_issue(ctx, args, "rate")
     if issue.status is IssueStatus.CLOSED and issue.rating is not None:  # 「回访 1 满意」 again
         raise Answer(texts.RATED_ALREADY.format(number=issue.number, score=issue.rating))
+    if issue.status in OPEN and ctx.role in STAFF:  # 「销号 1」 before it is done
+        raise Answer(texts.RATED_OPEN.format(number=issue.number, status=issue.status.label))
     allowed(ctx, issue, Action.RATE)
     if ctx.role in STAFF and CALL_MISSED.search(rest):  # 「回访 1 电话没人接」
         return call_missed(ctx, issue)

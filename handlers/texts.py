@@ -475,6 +475,7 @@ UNKNOWN_UNIT = "没有「{name}」这个单位，可以写：{units}"
 BAD_LEVEL = "级别只能是 简单、复杂 或 疑难，例如：受理 {number} 复杂"
 MERGE_SELF = "不能把 #{number} 合并到它自己。"
 MERGE_TARGET_CLOSED = "#{into} {status}，只能合并到未办结的事项。"
+RATED_OPEN = "#{number} {status}，还没办结，不能回访或销号；办好后先发送「办结 {number} 结果」。"
 RATED_ALREADY = (
     "#{number} 已销号（评价{score}分），不用再评价；要重开请发送「重开 {number} 原因」。"
 )

@@ -38,6 +38,10 @@ def test_an_issue_goes_through_every_status_and_everyone_hears_their_part(
     assert chat.say("@刘物业/网格3群: 受理 1") == [(G3, "只有网格员及以上可以受理。")]
     # Nothing can be rated before it is resolved; a resident is not offered what staff do.
     assert chat.say("@王芳/网格3群: 评价 1 5") == [(G3, "#1 待受理，不能评价。")]
+    # Staff closing it out (销号, 回访) before it is done are told what comes first.
+    assert chat.say("@张网格/私聊: 销号 1 满意") == [
+        ("私聊·张网格", "#1 待受理，还没办结，不能回访或销号；办好后先发送「办结 1 结果」。")
+    ]
     assert chat.say("@张网格/网格3群: 重开 1 再看看") == [
         (G3, "#1 待受理，不能重开。现在可以：受理、派单、办结、退回、上报、合并、延期。")
     ]
