@@ -47,6 +47,7 @@ from handlers.notify import chat_ref, tell_work_groups
 from handlers.remind import time_first
 from handlers.schedule import NOTICE, NOTICE_MAX, notice_key, notice_prefix
 from storage.models import ANNOUNCED, Chat, OutboundMessage, Reminder
+from storage.repositories import Announced
 from storage.uow import UnitOfWork
 
 _ALL = frozenset({"全部", "所有群", "各群", "全体", "所有", "全部群"})
@@ -165,16 +166,21 @@ def listed(ctx: Context) -> Outcome:
     each: dict[str, list[OutboundMessage]] = {}
     for message in queued:  # newest first: a notice is its text, however many groups got it
         each.setdefault(message.text, []).append(message)
-    lines = [
-        _sent_line(ctx, text, messages, groups)
-        for text, messages in list(each.items())[:_NOTICES_LISTED]
+    dated = [
+        (min(message.created_at for message in messages), _sent_line(ctx, text, messages, groups))
+        for text, messages in each.items()
     ]
+    # And those staff posted in the groups themselves (「各位居民，明天…停水」).
+    posted = ctx.uow.inbox.announced_in(platform, list(groups), since, _NOTICES_LISTED)
+    dated += [(notice.at, _posted_line(ctx, notice, groups)) for notice in posted]
+    dated.sort(key=lambda entry: entry[0], reverse=True)
+    lines = [line for _, line in dated[:_NOTICES_LISTED]]
     later = _later_lines(ctx, groups) if staff else []
     if not lines and not later:
         none = texts.NOTICES_NONE if staff else texts.NOTICES_NONE_HERE
         return answer(ctx, none.format(days=NOTICES_LISTED_DAYS))
     shown = (
-        [texts.NOTICES_LISTED.format(days=NOTICES_LISTED_DAYS, count=len(each))] if lines else []
+        [texts.NOTICES_LISTED.format(days=NOTICES_LISTED_DAYS, count=len(dated))] if lines else []
     )
     shown += lines
     if later:
@@ -211,6 +217,17 @@ def _sent_line(
         names=named(messages),
         words=shorten(body or text, _NOTICE_WORDS_SHOWN),
         state=state,
+    )
+
+
+def _posted_line(ctx: Context, notice: Announced, groups: dict[str, Chat]) -> str:
+    """One notice staff posted in a group themselves, as 群发 列表 shows it."""
+    at = notice.at.astimezone(ctx.services.settings.tz)
+    return texts.NOTICE_POSTED_LINE.format(
+        when=f"{month_day(at)} {at:%H:%M}",
+        sender=mask_name(notice.sender_name),
+        name=_group_name(groups, notice.chat_ref),
+        words=shorten(notice.text, _NOTICE_WORDS_SHOWN),
     )
 
 
@@ -364,7 +381,10 @@ def answering(ctx: Context, said: str) -> Outcome | None:
         (text.removeprefix(_HEAD).rsplit(_SIGNATURE, 1)[0], "", at)
         for text, at in ctx.uow.outbox.sent_to(platform, refs, _HEAD, since, _NOTICES_READ)
     ]
-    posted = ctx.uow.inbox.announced_in(platform, refs, since, _NOTICES_READ)
+    posted = [
+        (notice.text, notice.sender_name, notice.at)
+        for notice in ctx.uow.inbox.announced_in(platform, refs, since, _NOTICES_READ)
+    ]
     for body, who, at in sorted([*sent, *posted], key=lambda notice: notice[2], reverse=True):
         if notice_answers(naming, body):
             day = month_day(at.astimezone(ctx.services.settings.tz))

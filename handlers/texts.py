@@ -1109,6 +1109,7 @@ NOTICE_FIX_NONE = "这三天里您没有发过通知。要发新通知，请用�
 NOTICE_SENT = "已发到{count}个群：{names}。"
 NOTICES_LISTED = "最近{days}天的通知（{count}条）："
 NOTICE_LISTED_LINE = "{when} {sender}→{names}：{words}{state}"
+NOTICE_POSTED_LINE = "{when} {sender}在{name}里发：{words}"
 NOTICE_STATE_SENT = "（已发出）"
 NOTICE_STATE_SOON = "马上"
 NOTICE_STATE_WAITING = "（{count}个群待发，{when}）"

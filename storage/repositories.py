@@ -1756,6 +1756,15 @@ class Audit:
         ).all()
 
 
+class Announced(NamedTuple):
+    """A notice staff posted in a group themselves: its words, who, when and where."""
+
+    text: str
+    sender_name: str
+    at: datetime
+    chat_ref: str
+
+
 class Inbox:
     """The verbatim record of messages the bot acted on."""
 
@@ -1843,11 +1852,16 @@ class Inbox:
 
     def announced_in(
         self, platform: str, chat_refs: Collection[str], since: datetime, limit: int
-    ) -> list[tuple[str, str, datetime]]:
+    ) -> list[Announced]:
         """The notices staff posted in those chats themselves since `since` (kept as
-        ANNOUNCED), newest first: their words, who posted each, and when."""
+        ANNOUNCED), newest first."""
         rows = self._session.execute(
-            select(InboundMessage.text, InboundMessage.sender_name, InboundMessage.received_at)
+            select(
+                InboundMessage.text,
+                InboundMessage.sender_name,
+                InboundMessage.received_at,
+                InboundMessage.chat_ref,
+            )
             .where(
                 _ANNOUNCED_ROW,
                 InboundMessage.received_at >= since,
@@ -1857,7 +1871,7 @@ class Inbox:
             .order_by(InboundMessage.received_at.desc(), InboundMessage.id.desc())
             .limit(limit)
         )
-        return [(text, name, at) for text, name, at in rows]
+        return [Announced(text, name, at, ref) for text, name, at, ref in rows]
 
     def chats_announced(self, since: datetime) -> frozenset[tuple[str, str]]:
         """(platform, ref) of the chats staff posted a notice in since `since`."""

@@ -300,6 +300,14 @@ def test_a_notice_staff_post_in_a_group_themselves_answers_questions_of_it(
     assert (
         chat.text("@王芳/私聊: 明天还停水吗") == "11月23日李书记在群里通知：明天停水取消，正常供水"
     )
+    # They are listed with the notices sent (a group sees its own).
+    head, *listed = chat.text("@王芳/网格3群: 最近有什么通知").splitlines()
+    assert head == "最近7天的通知（3条）："
+    assert [line.split(" ", 2)[2] for line in listed] == [  # after the day and time
+        "李*记在网格3群里发：通知：明天停水取消，正常供水",
+        "张*格在网格3群里发：通知：周三下午2点到5点3号楼停电",
+        "李*记在网格3群里发：各位居民，明天上午9点到11点停水检修，请提前储水",
+    ]
     # Nothing was filed.
     assert chat.text("@李书记/工作群: 统计") == "本月没有收集到诉求。"
     # A week on, they no longer answer.
