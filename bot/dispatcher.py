@@ -60,7 +60,7 @@ from handlers.base import (
 )
 from handlers.guide import GROUP_ANSWER_EVERY, GUIDED
 from handlers.help import near_command, unknown_command
-from storage.models import Chat, Community, InboundMessage, RoleGrant
+from storage.models import ANNOUNCED, Chat, Community, InboundMessage, RoleGrant
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -405,9 +405,9 @@ class Dispatcher:
             with UnitOfWork(self._sessions) as uow:
                 if kind is RouteKind.ANNOUNCED:  # a notice, if staff posted it
                     return uow.people.at_work_in(chat.platform, sender, chat.ref)
-                if kind is RouteKind.RECALL:  # only a report is worth keeping its recall for
-                    reported = uow.inbox.filed_as(chat.platform, chat.ref, message.recalled or "")
-                    return reported is not None
+                if kind is RouteKind.RECALL:  # only a report or a notice is worth its recall
+                    kept = uow.inbox.outcome_of(chat.platform, chat.ref, message.recalled or "")
+                    return kept is not None and (kept[0] == ANNOUNCED or kept[0] == "issue")
                 if kind is RouteKind.SPOKEN_BALLOT:
                     return uow.meetings.polling_heard(chat.platform, ref, now)
                 if kind in (RouteKind.NOT_FIXED, RouteKind.THANKED):

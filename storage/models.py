@@ -362,6 +362,8 @@ class AuditEntry(Base):
 ANNOUNCED = "announced"
 """The outcome of a notice staff posted in a group themselves (「明天上午9点到11点停水」), kept so
 that a question of it later is answered from it."""
+NOTICE_RECALLED = "notice_recalled"
+"""What such a notice becomes when its sender takes it back (WeChat 撤回): it answers no more."""
 
 
 class InboundMessage(Base):

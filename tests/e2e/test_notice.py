@@ -16,7 +16,7 @@ from sqlalchemy import select
 from bot.adapters.base import Undeliverable
 from bot.messages import Outgoing, PersonRef, QuotedMessage, Reply
 from bot.outbox import Outbox
-from storage.models import AuditEntry
+from storage.models import AuditEntry, InboundMessage
 from storage.uow import UnitOfWork
 from tests.support.conversation import Conversation
 
@@ -347,6 +347,27 @@ def test_a_question_in_reply_to_a_notice_goes_to_the_work_group(chat: Conversati
     assert chat.say("@刘物业/工作群: 答复 1 物业说了算") == [
         ("工作群", "只有网格员及以上可以答复居民提问。")
     ]
+
+
+def test_a_notice_staff_posted_and_took_back_answers_no_more(chat: Conversation) -> None:
+    chat.say("@李书记/网格3群: 各位居民，明天上午9点到11点停水检修")
+    with UnitOfWork(chat.linli.sessions) as uow:
+        posted = uow.session.scalar(
+            select(InboundMessage.message_id).where(InboundMessage.outcome == "announced")
+        )
+    assert posted is not None
+
+    def recalled_by(line: str) -> list[tuple[str, str]]:
+        said = chat.adapter.parse(line)
+        assert said is not None
+        recall = replace(said, text="", message_id=f"r-{said.message_id}", recalled=posted)
+        return chat.deliver(recall)
+
+    assert recalled_by("@王芳/网格3群: x") == []  # not hers to take back: it still answers
+    assert chat.text("@王芳/私聊: 明天停水吗").startswith("11月23日李书记在群里通知")
+    assert recalled_by("@李书记/网格3群: x") == []  # WeChat 撤回: said nothing, answers no more
+    assert chat.text("@王芳/私聊: 明天停水吗").startswith("最近没有停水通知")
+    assert chat.text("@王芳/网格3群: 最近有什么通知") == "最近7天没有通知。"
 
 
 def test_a_question_of_the_communitys_asked_privately_is_passed_to_staff(
