@@ -315,6 +315,8 @@ class Dispatcher:
             log.exception("checking what message %s became failed", original)
             return IGNORE
         outcome, issue_id = kept if kept is not None else (None, None)
+        if outcome == ANNOUNCED:  # a notice staff posted, put right: the new wording answers
+            return Route(RouteKind.ANNOUNCED, text=visible(message.text).strip(), args=original)
         if outcome == "issue":
             described = fresh.kind in (RouteKind.REPORT, RouteKind.MENTION, RouteKind.PRIVATE)
             said = fresh.text if described else visible(message.text).strip()

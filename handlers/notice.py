@@ -25,6 +25,9 @@ from bot.domain.asking import (
     notice_answers,
     supplies_named,
 )
+from bot.domain.asking import (
+    announced as announced_words,
+)
 from bot.domain.deadlines import format_deadline
 from bot.domain.issues import Role
 from bot.domain.permissions import STAFF, refusal
@@ -46,7 +49,7 @@ from handlers.ledger import check
 from handlers.notify import chat_ref, tell_work_groups
 from handlers.remind import time_first
 from handlers.schedule import NOTICE, NOTICE_MAX, notice_key, notice_prefix
-from storage.models import ANNOUNCED, Chat, OutboundMessage, Reminder
+from storage.models import ANNOUNCED, NOTICE_RECALLED, Chat, OutboundMessage, Reminder
 from storage.repositories import Announced
 from storage.uow import UnitOfWork
 
@@ -405,6 +408,13 @@ def announced(ctx: Context, text: str) -> Outcome | None:
     from a resident (chat)."""
     if ctx.community is None or ctx.role is Role.RESIDENT:
         return None
+    if (original := ctx.message.edited) is not None:  # put right (Telegram): the new words stand
+        chat = ctx.message.chat
+        kept = ctx.uow.inbox.find(chat.platform, chat.ref, original)
+        if kept is not None and kept.sender_ref == ctx.sender.ref:
+            kept.outcome = NOTICE_RECALLED
+        if not announced_words(normalize(text)):
+            return Outcome([], "ignored")
     return Outcome([], ANNOUNCED)
 
 

@@ -370,6 +370,26 @@ def test_a_notice_staff_posted_and_took_back_answers_no_more(chat: Conversation)
     assert chat.text("@王芳/网格3群: 最近有什么通知") == "最近7天没有通知。"
 
 
+def test_a_notice_staff_posted_and_put_right_answers_with_its_new_words(
+    chat: Conversation,
+) -> None:
+    chat.say("@李书记/网格3群: 各位居民，明天上午9点到11点停水检修")
+    with UnitOfWork(chat.linli.sessions) as uow:
+        posted = uow.session.scalar(
+            select(InboundMessage.message_id).where(InboundMessage.outcome == "announced")
+        )
+    assert posted is not None
+    said = chat.adapter.parse("@李书记/网格3群: 各位居民，明天下午2点到4点停水检修")
+    assert said is not None
+    edit = replace(said, message_id=f"{posted}:edit", edited=posted)  # Telegram's edit
+    assert chat.deliver(edit) == []
+    assert chat.text("@王芳/私聊: 明天几点停水") == (
+        "11月23日李书记在群里通知：各位居民，明天下午2点到4点停水检修"
+    )
+    head, *listed = chat.text("@王芳/网格3群: 最近有什么通知").splitlines()
+    assert head == "最近7天的通知（1条）：" and "下午2点到4点" in listed[0]
+
+
 def test_a_question_of_the_communitys_asked_privately_is_passed_to_staff(
     chat: Conversation,
 ) -> None:
