@@ -1639,6 +1639,12 @@ def _question_passed(ctx: Context, text: str, said: str) -> Outcome | None:
     under it); None for other words."""
     if len(said) > _QUESTION_AT_MOST or not asks(said) or _COMMUNITY_THING.search(said) is None:
         return None
+    assert ctx.community is not None
+    waiting = questions.waiting(ctx.uow, ctx.community.id, ctx.now)
+    for asked in waiting:  # asked again before anyone answered: passed on once
+        if asked.asker_id == ctx.sender.id and normalize(asked.text) == normalize(text.strip()):
+            line = texts.QUESTION_WAITS.format(number=asked.number)
+            return answer(ctx, line, "invalid")
     private = ctx.chat.kind == "private"
     about = texts.ASKED_ABOUT_NOTHING if private else texts.ASKED_IN_GROUP
     question = questions.relay(ctx, about, text.strip())

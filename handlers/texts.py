@@ -743,6 +743,7 @@ ASKED_ABOUT_NOTHING = "私信提问"
 ASKED_IN_GROUP = "群里@提问"
 ANSWERED_PRIVATELY = "提问人的私聊"
 PRIVATE_QUESTION_RELAYED = "❓问{number} 居民{who}私信问「{said}」。回复这条消息，或发送「答复 {number} 内容」，我替您私信答复。"
+QUESTION_WAITS = "这个问题已经转给社区工作人员了（问{number}），请耐心等待答复。"
 GROUP_QUESTION_RELAYED = "❓问{number} {chat}的{who}问「{said}」。" + QUESTION_HOW
 PRIVATE_QUESTION_NOTED = "这个问题我答不了，已转给社区工作人员（问{number}），会尽快答复您。"
 QUESTION_ANSWER = "答复「{said}」：{answer}\n——{community} {sender}"

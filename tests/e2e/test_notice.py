@@ -403,6 +403,10 @@ def test_a_question_of_the_communitys_asked_privately_is_passed_to_staff(
         ("私聊·钱阿姨", "这个问题我答不了，已转给社区工作人员（问1），会尽快答复您。"),
         ("工作群", relayed),
     ]
+    # Asked again before it is answered: passed on once.
+    assert chat.say("@钱阿姨/私聊: 小区什么时候清洗水箱？") == [
+        ("私聊·钱阿姨", "这个问题已经转给社区工作人员了（问1），请耐心等待答复。")
+    ]
     # Small talk, and questions of nothing the community does, are not passed on.
     assert chat.text("@钱阿姨/私聊: 你叫什么名字").startswith("您好，我是邻里。")
     # The list of questions waiting names no one's private chat; the answer goes there.
