@@ -175,6 +175,7 @@ def test_a_home_told_privately_is_remembered_and_names_the_grid(chat: Conversati
 
 def test_a_resident_asks_back_the_home_they_gave(chat: Conversation) -> None:
     assert chat.text("@王芳/私聊: 我是几号楼的").startswith("还不知道您住哪。")
+    assert chat.text("@王芳/私聊: 我家是几号楼").startswith("还不知道您住哪。")
     chat.say("@王芳/私聊: 我住3号楼2单元301")
     assert chat.text("@王芳/私聊: 我住哪") == (
         "您登记的住址：3号楼2单元301室（网格3）。搬家了请发送新的门牌，例如「我住5号楼1单元201」。"

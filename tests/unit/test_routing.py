@@ -620,6 +620,7 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("有哪些命令", "help", ""),
         ("你能做什么", "help", ""),
         ("怎么用", "help", ""),
+        ("这个机器人怎么用", "help", ""),
         ("这个怎么使用", "help", ""),
         ("使用说明", "help", ""),
         ("怎么看我手上的", "list", "我的"),
@@ -1537,6 +1538,9 @@ def test_taking_part_some_other_way_is_a_question_for_the_meeting(text: str, ask
         ("要实名吗", None),  # says nothing of the service
         ("楼道灯坏了多久了也没人修", None),  # no question about the service
         ("照片发群里了", None),
+        ("网格员在吗", "human"),  # who to call
+        ("有工作人员在吗", "human"),
+        ("王芳在吗", None),
     ],
 )
 def test_questions_about_the_service_are_told_apart(said: str, faq: str | None) -> None:
