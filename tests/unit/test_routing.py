@@ -592,6 +592,8 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("李明不当楼栋长了", "role", "李明 居民"),
         ("取消李明的网格员", "role", "李明 居民"),
         ("提醒列表", "remind", "列表"),
+        ("我的走访记录", "patrol", "列表"),
+        ("本月的走访记录", "patrol", "列表 本月"),
         ("取消提醒 11", "remind", "取消 11"),
         ("明天9点提醒大家开会", "remind", "明天9点 开会"),
         ("每个月最后一天提醒我交报表", "remind", "每个月最后一天 交报表"),
