@@ -24,7 +24,16 @@ from bot.domain.duplicates import ME_TOO_WITHIN
 from bot.domain.voting import WITHDRAW_WORDS
 from bot.messages import ChatRef, Direct, IncomingMessage, Outgoing, PollAnswer, Reply
 from bot.outbox import outbound
-from bot.routing import BY_REPORTER, IGNORE, REPORTED_BY, TO_THE_BOT, Route, RouteKind, Router
+from bot.routing import (
+    BY_REPORTER,
+    IGNORE,
+    POST_TOLD,
+    REPORTED_BY,
+    TO_THE_BOT,
+    Route,
+    RouteKind,
+    Router,
+)
 from bot.text import (
     SENTENCE_ENDS,
     fit_for_chat,
@@ -636,7 +645,9 @@ class Dispatcher:
                     reminded = meetings.attendees_reminded(ctx, route.args)
                     return self._or_otherwise(ctx, route, reminded)
                 if route.command.name == "role":  # 「孙丽离职了」: of staff, by the secretary
-                    return self._or_otherwise(ctx, route, admin.post_changed(ctx, route.args))
+                    told = route.word == POST_TOLD  # 「孙丽是网格5的网格员」: an instruction
+                    changed = admin.post_changed(ctx, route.args, told=told)
+                    return self._or_otherwise(ctx, route, changed)
                 return route.command.handler(ctx, route.args)
             case RouteKind.MEETING_ASKED:
                 return self._or_otherwise(ctx, route, meetings.when_and_where(ctx, route.text))

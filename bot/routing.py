@@ -29,6 +29,7 @@ from bot.domain.asking import (
     notice_wanted,
     place_work_told,
     post_changed,
+    post_told,
     problem_asked,
     problem_worded,
     reporter_acted,
@@ -505,6 +506,9 @@ class Router:
         if (post := post_changed(said_text)) is not None:  # 「孙丽离职了」: 设置角色 孙丽 居民
             role = self._by_name["role"]
             return Route(RouteKind.LEDGER_ASKED, role, "设置角色", post, otherwise=untagged)
+        if (post := post_told(said_text)) is not None:  # 「孙丽是网格5的网格员」: 设置角色 …
+            role = self._by_name["role"]
+            return Route(RouteKind.LEDGER_ASKED, role, POST_TOLD, post, otherwise=untagged)
         if (issue := issue_asked(said_text)) is not None:  # 「1号什么情况」: 查看 1
             show = self._by_name["show"]
             return Route(RouteKind.LEDGER_ASKED, show, "查看", issue, otherwise=untagged)
@@ -1099,6 +1103,7 @@ _CALLED_BACK = (
 )
 # The word of a 搜索 route for what someone reported (「王芳反映过哪些问题」).
 REPORTED_BY = "反映人"
+POST_TOLD = "任职"  # 「孙丽是网格5的网格员」: a role told, 设置角色 by the secretary
 BY_REPORTER = "按反映人"  # a command on someone's report, named by them
 # A holder as staff name one in words: a mention, or a unit or person by the word that ends
 # such names (物业, 刘物业, 张网格, 周主任, 住建局, 街道城管办).

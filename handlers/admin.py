@@ -249,10 +249,11 @@ def _left_behind(
     return lines
 
 
-def post_changed(ctx: Context, args: str) -> Outcome | None:
+def post_changed(ctx: Context, args: str, *, told: bool = False) -> Outcome | None:
     """「孙丽调到网格5了」「孙丽离职了」 (`bot.domain.asking.post_changed`): 设置角色 from the
     secretary, of someone who holds a role here (or, to a grid, anyone known here: 「孙丽以后负责
-    网格3」); None (the words are chat) from anyone else, or of anyone else."""
+    网格3」), or, a post `told` privately (「孙丽是网格5的网格员」), of anyone; None (the words
+    are chat) from anyone else, or of anyone else."""
     if ctx.community is None or refusal("role", ctx.actor) is not None:
         return None
     name, role, *_ = argument_words(args)
@@ -261,7 +262,8 @@ def post_changed(ctx: Context, args: str) -> Outcome | None:
     known = mentioned_person(ctx, name) is not None or bool(people.named(ctx.community.id, name))
     if not known and ROLE_WORDS[role] is Role.WORKER:
         known = len(people.heard_named(ctx.community.id, name)) == 1
-    return set_role(ctx, args) if known else None
+    # A post told privately (`told`) is meant for the bot: someone unknown is asked for.
+    return set_role(ctx, args) if known or (told and ctx.chat.kind == "private") else None
 
 
 _ROSTER_ORDER = (Role.SECRETARY, Role.WORKER, Role.HEAD, Role.HANDLER)

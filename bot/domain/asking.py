@@ -1574,6 +1574,25 @@ _POST_LEFT = re.compile(
 )
 
 
+# 「孙丽是网格5的网格员」「孙丽是新来的网格员，负责网格5」「陈红是3号楼的楼栋长」: someone's post.
+_POST_IS = re.compile(
+    rf"^{_POST_WHO}(?:是|做|当|任|担任)(?:新来的|新的)?"
+    r"(?:(?P<grid>网格[0-9]{1,3})的网格员|网格员[,，\s]*负责(?P<grid2>网格[0-9]{1,3})"
+    r"|(?P<building>[0-9]{1,4})号楼的(?:楼栋长|楼长))了?$"
+)
+
+
+def post_told(text: str) -> str | None:
+    """The 设置角色 words someone's post told means (`text` normalised, without its closing
+    punctuation): 「孙丽 网格员 网格5」 for 「孙丽是网格5的网格员」, 「陈红 楼栋长 3号楼」 for
+    「陈红是3号楼的楼栋长」; None for other words."""
+    if (post := _POST_IS.match(text)) is None:
+        return None
+    if post["building"]:
+        return f"{post['who']} 楼栋长 {post['building']}号楼"
+    return f"{post['who']} 网格员 {post['grid'] or post['grid2']}"
+
+
 def post_changed(text: str) -> str | None:
     """The 设置角色 words a change of post means (`text` normalised, without its closing
     punctuation): 「孙丽 网格员 网格5」 for 「孙丽调到网格5了」, 「孙丽 居民」 for 「孙丽离职了」;

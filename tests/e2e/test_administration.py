@@ -87,6 +87,21 @@ def test_a_change_of_post_said_in_words_says_what_it_leaves_behind(chat: Convers
     assert chat.text("@李书记/工作群: 孙丽辞职了") == "已设置 孙* 为居民。"
 
 
+def test_a_post_told_to_the_bot_is_set(chat: Conversation) -> None:
+    """「孙丽是网格5的网格员」 said to the bot met the not-filed help: it is 设置角色."""
+    assert chat.text("@李书记/私聊: 孙丽是网格5的网格员") == (
+        "找不到「孙丽」，请 @ 这个人（对方需要在群里说过话）。"
+    )
+    chat.say("@孙丽/网格5群: 大家好，我是新来的网格员孙丽")
+    assert chat.text("@李书记/私聊: 孙丽是网格5的网格员") == "已设置 孙* 为网格员（网格5）。"
+    assert chat.text("@李书记/工作群: 孙丽是新来的网格员，负责网格3") == (
+        "已设置 孙* 为网格员（网格3）。"
+    )
+    # Among colleagues of someone unknown, or from anyone but the secretary: chat.
+    assert chat.say("@李书记/工作群: 何老师是网格5的网格员") == []
+    assert not any("设置" in text for _, text in chat.say("@王芳/私聊: 孙丽是网格5的网格员"))
+
+
 def test_a_grid_left_without_a_grid_worker_is_named(db_url: str, tmp_path: Path) -> None:
     settings = example_settings(db_url, tmp_path / "media")
     community = settings.communities[0]
