@@ -1618,10 +1618,33 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         # question of the community's for its staff (「小区什么时候清洗水箱」).
         return (
             _detail_added(ctx, text, analysis)
+            or _availability_told(ctx, text, said)
             or _question_passed(ctx, text, said)
             or answer(ctx, hint, "invalid")
         )
     return None
+
+
+# 「我明天上午不在家」「下午家里有人」「来之前先打我电话」: when whoever comes finds them in.
+_AVAILABILITY = re.compile(
+    r"(?:不在家|在家|家里(?:没|有)人|没人在家|有人在家|不方便|有空|没空)"
+    r"|随时(?:都)?(?:可以|能)(?:来|上门)|(?:来|上门)(?:之前|前)(?:先)?(?:打|给我打|联系|通知)"
+)
+_AVAILABILITY_AT_MOST = 24
+
+
+def _availability_told(ctx: Context, text: str, said: str) -> Outcome | None:
+    """「我明天上午不在家」 said privately by someone with one report open: kept on it as a 补充,
+    for whoever comes to know; None for other words, or with none or several open."""
+    if ctx.chat.kind != "private" or len(said) > _AVAILABILITY_AT_MOST:
+        return None
+    if _AVAILABILITY.search(said) is None or asks(said):
+        return None
+    mine = _own_issues(ctx, OPEN)
+    if len(mine) != 1:
+        return None
+    reply = texts.AVAILABILITY_ADDED.format(number=mine[0].number)
+    return _kept_on(ctx, mine[0], text, reply, texts.DETAIL_ADDED_ALERT)
 
 
 # What a question staff can answer is about: the community, its estate, its services.

@@ -280,6 +280,7 @@ HOME_REMEMBERED = "好的，记下了：您家是{home}。{workers}以后有问�
 HOME_BUILDING_REMEMBERED = "好的，记下了：您住{building}号楼。{workers}以后有问题直接告诉我。"
 DETAIL_ADDED = "已补充到 #{number}。如果这是另一件事，请回复「新建」。"
 STUCK_ADDED = "已补充到 #{number}，网格员会帮您协调。如果这是另一件事，请回复「新建」。"
+AVAILABILITY_ADDED = "好的，已补充到 #{number}，转告上门的工作人员。"
 DETAIL_ADDED_TO = "已补充到 #{number}，已转告工作群。"
 DETAIL_ADDED_ALERT = "#{number} 报事人补充：{detail}"
 URGENT_DETAIL_ADDED = (

@@ -1137,6 +1137,22 @@ def test_saying_a_report_just_made_is_urgent_is_more_of_it(chat: Conversation) -
     assert len(issues(chat)) == 2
 
 
+def test_when_a_reporter_is_in_is_kept_on_their_report(chat: Conversation) -> None:
+    """「我明天上午不在家」 privately, some time after a report made in the group, met the
+    greeting: whoever comes needs to know it."""
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.clock.advance(timedelta(hours=2))
+    assert chat.say("@王芳/私聊: 我明天上午不在家") == [
+        ("私聊·王芳", "好的，已补充到 #1，转告上门的工作人员。"),
+        ("工作群", "#1 报事人补充：我明天上午不在家"),
+    ]
+    assert "补充：我明天上午不在家" in chat.text("@张网格/私聊: 查看 1")
+    # With two open, which one is not guessed; with none, nothing to keep it on.
+    chat.say("@王芳/网格3群: #报事 3号楼门口井盖松了")
+    assert chat.text("@王芳/私聊: 下午家里有人").startswith("您好，我是邻里。")
+    assert chat.text("@孙大爷/私聊: 我明天不在家").startswith("您好，我是邻里。")
+
+
 def test_asking_to_stay_unnamed_is_answered_and_passed_on(chat: Conversation) -> None:
     kept = "放心，您私信反映的事项，群里和工作群都不显示您的名字，只有书记和承办人能看到。"
     assert chat.text("@孙大爷/私聊: 能匿名吗") == kept  # nothing reported: nothing filed
