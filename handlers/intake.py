@@ -1300,10 +1300,25 @@ def _staff_hint(ctx: Context, said: str) -> Outcome:
     if (meant := _one_described(ctx, said)) is not None:  # 「4号楼漏水的事处理好了」: that one
         return _work_hinted(ctx, one, meant.number, said)
     mine = _one_named(ctx, said, held(ctx, _MINE_SHOWN + 1))
+    if len(mine) == 1 and (other := _other_than(ctx, said, mine[0])) is not None:
+        return other  # 「下水道的那个要延期」 holding a lamp's only: not the lamp's
     if len(mine) == 1:  # 「下水道的已经通了」 of #1 and #2: the 排水 one
         return _work_hinted(ctx, one, mine[0].number, said)
     which = texts.STAFF_WHICH_HINT
     return _about_held(ctx, one, which, texts.STAFF_PRIVATE_HINT, said=hinted(said))
+
+
+def _other_than(ctx: Context, words: str, issue: Issue) -> Outcome | None:
+    """Staff's words of their work that surely name a problem of another kind than the one
+    issue they hold (「下水道的那个需要延期」 holding a lamp's): told it is the only one, and
+    how to name another by its number; None for words that may be of it."""
+    analysis = ctx.services.analyzer.analyze(words)
+    if analysis.category in (OTHER_CODE, issue.category) or analysis.complaint_score < _NEW_PROBLEM:
+        return None
+    line = texts.STAFF_OTHER_THAN_HELD.format(
+        number=issue.number, category=ctx.services.category(issue.category).name
+    )
+    return answer(ctx, line, "invalid")
 
 
 def _one_named(ctx: Context, words: str, issues: Sequence[Issue]) -> Sequence[Issue]:

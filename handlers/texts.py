@@ -155,6 +155,9 @@ STAFF_SENT_HINT = "#{number} 要记为派给{who}，请发送「派单 {number} 
 STAFF_DROP_HINT = (
     "#{number} 不再办理的话，请发送「退回 {number} 原因」；已经解决了请发送「办结 {number} 结果」。"
 )
+STAFF_OTHER_THAN_HELD = (
+    "您手上只有 #{number}【{category}】。说的若是别的事项，请写上编号（「台账」可查）。"
+)
 STAFF_EXTEND_HINT = (
     "#{number} 要延期请发送「延期 {number} 新期限 原因」，例如：延期 {number} 下周三 等配件到货"
 )

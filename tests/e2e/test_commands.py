@@ -435,6 +435,10 @@ def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) 
     assert chat.text("@刘物业/私聊: 1号已经填平了") == (
         "#1 已办好的话，请发送「办结 1 已经填平了」；还没办完请发送「进展 1 已经填平了」。"
     )
+    # Surely of another kind than the one issue held: not taken for it.
+    assert chat.text("@刘物业/私聊: 路灯的那个需要延期到下周") == (
+        "您手上只有 #1【排水管道】。说的若是别的事项，请写上编号（「台账」可查）。"
+    )
     # Said to the bot in a group, the same (it was taken for thanks).
     assert chat.text("@刘物业/网格3群: @邻里 1号已修好") == (
         "#1 已办好的话，请发送「办结 1 已修好」；还没办完请发送「进展 1 已修好」。"
