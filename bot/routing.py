@@ -14,7 +14,6 @@ from enum import Enum
 from bot.analysis.location import extract_location, gives_place
 from bot.domain.asking import (
     ATTENDEES_REMINDED,
-    announced,
     asks_in_group,
     attendees_to_remind,
     checked_said,
@@ -32,6 +31,7 @@ from bot.domain.asking import (
     post_told,
     problem_asked,
     problem_worded,
+    reads_as_notice,
     reporter_acted,
     reporter_asked,
     reporter_told,
@@ -431,7 +431,9 @@ class Router:
             untagged = Route(RouteKind.NOT_FIXED, text=raw, otherwise=untagged)
         if not private and _chat_at_last(untagged):
             untagged = _work_told_too(raw, said_text, untagged)
-            if announced(text):  # 「明天上午9点到11点停水检修」: from staff, a notice of theirs
+            if reads_as_notice(
+                text
+            ):  # 「明天上午9点到11点停水检修」: from staff, a notice of theirs
                 untagged = _last_before_chat(untagged, Route(RouteKind.ANNOUNCED, text=raw))
         return untagged
 

@@ -164,7 +164,7 @@ from handlers.notify import (
     work_buttons,
     working_on,
 )
-from storage.models import ANNOUNCED, NOTICE_RECALLED, Follower, Issue, Person
+from storage.models import Follower, Issue, Person
 from storage.repositories import OpenIssue
 
 _ALERT_DESCRIPTION_LIMIT = 60
@@ -1437,10 +1437,7 @@ def recalled(ctx: Context, message_id: str) -> Outcome:
     """The reporter took back (WeChat 撤回) the message their report was filed from: while it is
     open, that is its 撤回 (the grid worker checks, then closes it); a notice staff posted
     themselves, taken back, answers no more; otherwise nothing is said."""
-    chat = ctx.message.chat
-    kept = ctx.uow.inbox.find(chat.platform, chat.ref, message_id)
-    if kept is not None and kept.outcome == ANNOUNCED and kept.sender_ref == ctx.sender.ref:
-        kept.outcome = NOTICE_RECALLED
+    if notice.taken_back(ctx, message_id):
         return Outcome([], "ignored")
     issue = _filed_open(ctx, message_id)
     if issue is None:

@@ -23,10 +23,8 @@ from bot.domain.asking import (
     OUR_BUILDING,
     naming_words,
     notice_answers,
+    reads_as_notice,
     supplies_named,
-)
-from bot.domain.asking import (
-    announced as announced_words,
 )
 from bot.domain.deadlines import format_deadline
 from bot.domain.issues import Role
@@ -409,13 +407,21 @@ def announced(ctx: Context, text: str) -> Outcome | None:
     if ctx.community is None or ctx.role is Role.RESIDENT:
         return None
     if (original := ctx.message.edited) is not None:  # put right (Telegram): the new words stand
-        chat = ctx.message.chat
-        kept = ctx.uow.inbox.find(chat.platform, chat.ref, original)
-        if kept is not None and kept.sender_ref == ctx.sender.ref:
-            kept.outcome = NOTICE_RECALLED
-        if not announced_words(normalize(text)):
+        taken_back(ctx, original)
+        if not reads_as_notice(normalize(text)):
             return Outcome([], "ignored")
     return Outcome([], ANNOUNCED)
+
+
+def taken_back(ctx: Context, message_id: str) -> bool:
+    """Whether the sender's message `message_id` in this chat was a notice they posted (kept
+    as ANNOUNCED): if so it answers no more (taken back, or put right)."""
+    chat = ctx.message.chat
+    kept = ctx.uow.inbox.find(chat.platform, chat.ref, message_id)
+    if kept is None or kept.outcome != ANNOUNCED or kept.sender_ref != ctx.sender.ref:
+        return False
+    kept.outcome = NOTICE_RECALLED
+    return True
 
 
 def question_relayed(ctx: Context, notice: str, said: str) -> Outcome | None:

@@ -1415,7 +1415,7 @@ _WHEN_TOLD = re.compile(
 ANNOUNCED_AT_LEAST = 8
 
 
-def announced(text: str) -> bool:
+def reads_as_notice(text: str) -> bool:
     """Whether `text` (normalised) reads as a notice posted to a group: headed as one
     (「通知：…」「各位居民，…」), or an outage told with when (「明天上午9点到11点停水检修」);
     no question (「明天停水吗」)."""

@@ -10,7 +10,6 @@ import pytest
 from bot.analysis.analyzer import Analyzer
 from bot.domain.asking import (
     JUST_MADE,
-    announced,
     attendees_to_remind,
     cannot_yet,
     checked_said,
@@ -22,6 +21,7 @@ from bot.domain.asking import (
     notice_wanted,
     post_changed,
     problem_asked,
+    reads_as_notice,
     reporter_acted,
     reporter_asked,
     reporter_told,
@@ -1227,7 +1227,7 @@ def test_a_notice_asked_for_in_words(
     ],
 )
 def test_a_notice_posted_in_a_group_reads_as_one(said: str, notice: bool) -> None:
-    assert announced(normalize(said)) is notice
+    assert reads_as_notice(normalize(said)) is notice
 
 
 @pytest.mark.parametrize(
