@@ -1680,6 +1680,9 @@ def _question_passed(ctx: Context, text: str, said: str) -> Outcome | None:
         if asked.asker_id == ctx.sender.id and normalize(asked.text) == normalize(text.strip()):
             line = texts.QUESTION_WAITS.format(number=asked.number)
             return answer(ctx, line, "invalid")
+    staff = secretaries(ctx)
+    if not (ctx.uow.chats.of_kind(ctx.community.id, "work") or staff):
+        return None  # nobody to pass it to: no question is kept
     private = ctx.chat.kind == "private"
     about = texts.ASKED_ABOUT_NOTHING if private else texts.ASKED_IN_GROUP
     question = questions.relay(ctx, about, text.strip())
@@ -1689,9 +1692,7 @@ def _question_passed(ctx: Context, text: str, said: str) -> Outcome | None:
         said=shorten(text.strip(), 60),
         chat=ctx.chat.title or ctx.chat.ref,
     )
-    passed = tell_work_groups(ctx, told) or tell_privately(secretaries(ctx), told)
-    if not passed:
-        return None
+    passed = tell_work_groups(ctx, told) or tell_privately(staff, told)
     line = texts.PRIVATE_QUESTION_NOTED.format(number=question.number)
     return Outcome([reply_to(ctx, line), *passed], "relayed")
 
