@@ -1412,14 +1412,14 @@ _WHEN_TOLD = re.compile(
     r"明天|后天|今天|今晚|明晚|本周|下周|周[一二三四五六日天]|星期[一二三四五六日天]"
     r"|[0-9]{1,2}\s*[点:：时]|[0-9]{1,2}月[0-9]{1,2}[日号]|[0-9]{1,2}[日号][0-9上下晚早凌]"
 )
-ANNOUNCED_AT_LEAST = 8
+_NOTICE_AT_LEAST = 8
 
 
 def reads_as_notice(text: str) -> bool:
     """Whether `text` (normalised) reads as a notice posted to a group: headed as one
     (「通知：…」「各位居民，…」), or an outage told with when (「明天上午9点到11点停水检修」);
     no question (「明天停水吗」)."""
-    if len(text) < ANNOUNCED_AT_LEAST or asks(text) or "?" in text or "？" in text:
+    if len(text) < _NOTICE_AT_LEAST or asks(text) or "?" in text or "？" in text:
         return False
     if _ANNOUNCEMENT_HEAD.match(text):
         return True
