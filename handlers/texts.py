@@ -569,6 +569,7 @@ ROLE_STILL_HOLDS = (
     "{who} 手上还有{count}件未办结（{numbers}），交给别人请发送「交接 @{name} @接手人」。"
 )
 ROLE_GRID_UNSTAFFED = "{grid}现在没有网格员，请发送「设置角色 @人 网格员 {grid}」。"
+ROLE_ALREADY = "{who} 已经是{role}，不用改。"
 ROLE_IN_CONFIG = "{who} 的角色（{role}）写在配置文件里，请联系管理员修改配置文件。"
 SHOW_REPORTER = "报事人：{who} · {at} · 来源：{source}"
 SHOW_TIME_LIMIT = " · 工单时限：{due}"

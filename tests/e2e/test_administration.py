@@ -97,6 +97,14 @@ def test_a_post_told_to_the_bot_is_set(chat: Conversation) -> None:
     assert chat.text("@李书记/工作群: 孙丽是新来的网格员，负责网格3") == (
         "已设置 孙* 为网格员（网格3）。"
     )
+    # A post someone already holds, from the config file or set here: nothing to change.
+    assert (
+        chat.text("@李书记/私聊: 陈楼长是3号楼的楼栋长") == "陈*长 已经是楼栋长（3号楼），不用改。"
+    )
+    assert (
+        chat.text("@李书记/私聊: 设置角色 孙丽 网格员 网格3")
+        == "孙* 已经是网格员（网格3），不用改。"
+    )
     # Among colleagues of someone unknown, or from anyone but the secretary: chat.
     assert chat.say("@李书记/工作群: 何老师是网格5的网格员") == []
     assert not any("设置" in text for _, text in chat.say("@王芳/私聊: 孙丽是网格5的网格员"))
