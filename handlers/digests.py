@@ -69,7 +69,8 @@ def daily(uow: UnitOfWork, services: Services, community_id: int, due: datetime)
     if not working_day(services, due):
         return ""
     page = uow.issues.ledger(
-        LedgerQuery(community_id=community_id, statuses=OPEN),
+        # The work group's list: complaints of its own staff are the secretary's, privately.
+        LedgerQuery(community_id=community_id, statuses=OPEN, complaints=False),
         now=now,
         yellow_until=yellow_until(services),
         colour=0,
@@ -94,11 +95,11 @@ def daily(uow: UnitOfWork, services: Services, community_id: int, due: datetime)
         lines.append(texts.DIGEST_URGE)
     # What falls due today (a work order's time limit too), as 「台账 今天到期」 lists it.
     today = due_window(texts.DUE_TODAY, now, services.settings.tz)
-    due_today = uow.issues.count(LedgerQuery(community_id, OPEN, due=today))
+    due_today = uow.issues.count(LedgerQuery(community_id, OPEN, due=today, complaints=False))
     if due_today:
         lines.append(texts.DIGEST_DUE_TODAY.format(count=due_today))
     done = frozenset({IssueStatus.RESOLVED})  # done, not yet rated: whom to call back (回访)
-    to_call = uow.issues.count(LedgerQuery(community_id, done))
+    to_call = uow.issues.count(LedgerQuery(community_id, done, complaints=False))
     if to_call:
         lines.append(texts.DIGEST_TO_CALL.format(count=to_call))
     asked = questions.waiting(uow, community_id, now)  # 问N passed on, still unanswered
@@ -129,7 +130,7 @@ def weekly(uow: UnitOfWork, services: Services, community_id: int, due: datetime
     tz = services.settings.tz
     since, until = previous_week(due, tz)
     counts = uow.issues.week_counts(community_id, since, until)
-    open_page = _counts(uow, services, LedgerQuery(community_id, OPEN), now)
+    open_page = _counts(uow, services, LedgerQuery(community_id, OPEN, complaints=False), now)
     last_day = (until - timedelta(days=1)).astimezone(tz)
     digest = texts.WEEKLY_DIGEST.format(
         since=month_day(since),

@@ -210,6 +210,8 @@ def list_issues(ctx: Context, args: str) -> Outcome:
         building=building,
         assignee_ids=frozenset({actor.person_id}) if holder_view else frozenset(),
         assignee_unit=actor.unit if actor.role is Role.HANDLER else None,
+        # Complaints of staff conduct are the secretary's, privately (not the work group's).
+        complaints=actor.role is Role.SECRETARY and ctx.chat.kind == "private",
     )
     if held_by is not None and not holder_view:
         query = replace(query, assignee_ids=held_by[0], assignee_unit=held_by[1])

@@ -1505,6 +1505,9 @@ class LedgerQuery:
     public_only: bool = False  # none reported privately (a worker's search by a reporter)
     # `words` found in complaints of staff conduct too (the secretary's search, privately)
     complaints_searched: bool = False
+    # Complaints of staff conduct listed and counted (False: the work group's lists, anyone's
+    # but the secretary's privately)
+    complaints: bool = True
     suspended: bool = False  # only those whose clock is stopped (「台账 挂起」)
     # last resolved in [done_since, done_until) (「台账 办结 本周」: what was done then)
     done_since: datetime | None = None
@@ -1525,9 +1528,10 @@ def _colour_rank(now: datetime, yellow_until: datetime) -> ColumnElement[int]:
 
 def _words_where(query: LedgerQuery) -> list[ColumnElement[bool]]:
     """Each of the query's words in the description; complaints of staff conduct left out
-    unless the secretary searches (their words are the secretary's)."""
+    unless the secretary searches (their words are the secretary's), or where the query
+    leaves them out whatever it finds (`complaints`)."""
     where = [Issue.description.contains(word, autoescape=True) for word in query.words]
-    if query.words and not query.complaints_searched:
+    if (query.words and not query.complaints_searched) or not query.complaints:
         where.append(Issue.staff_complaint.is_(False))
     return where
 

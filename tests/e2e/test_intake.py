@@ -1132,9 +1132,15 @@ def test_saying_a_report_just_made_is_urgent_is_more_of_it(chat: Conversation) -
         ("私聊·王芳", "已补充到 #1。如果这是另一件事，请回复「新建」。"),
         ("工作群", "#1 报事人补充：这个事情很紧急"),
     ]
+    # Said to the bot in the group of the report, the same.
+    chat.say("@刘阿姨/网格3群: #报事 5号楼门口井盖松了")
+    assert chat.say("@刘阿姨/网格3群: @邻里 这个事情很紧急") == [
+        ("网格3群", "已补充到 #2。如果这是另一件事，请回复「新建」。"),
+        ("工作群", "#2 报事人补充：这个事情很紧急"),
+    ]
     # With nothing reported, it is an emergency: what and where is asked.
     assert "出了什么事、在哪里" in chat.say("@孙大爷/私聊: 紧急")[0][1]
-    assert len(issues(chat)) == 2
+    assert len(issues(chat)) == 3
 
 
 def test_when_a_reporter_is_in_is_kept_on_their_report(chat: Conversation) -> None:
@@ -1551,12 +1557,15 @@ def test_a_complaint_of_a_grid_worker_is_chased_by_the_secretary_alone(
     chat.say("@王芳/私聊: 3号楼的")  # 网格3: 张网格's own grid
     fired = chat.run_until(chat.clock.now() + timedelta(days=2, hours=10))
     about = [(where, text) for _, where, text in fired if "#1" in text]
-    assert {where for where, _ in about} == {"私聊·李书记", "工作群"}
-    assert [text[:1] for where, text in about if where == "私聊·李书记"] == ["🟡", "🔴", "🔴"]
-    # The work group's daily list shows it (counted), never its words nor an alert to chase it.
-    assert all(
-        "已超期" not in text and "态度" not in text for where, text in about if where == "工作群"
-    )
+    assert {where for where, _ in about} == {"私聊·李书记"}
+    assert [text[:1] for _, text in about] == ["🟡", "🔴", "🔴"]
+    # The work group's daily lists leave it out (it showed as 「🔴 #1【其他】待受理」), and so
+    # does its 台账, and a grid worker's; the secretary's, privately, has it.
+    daily = [text for _, where, text in fired if where == "工作群" and "今日台账" in text]
+    assert daily and all("未办结0条" in text for text in daily)
+    assert chat.text("@李书记/工作群: 台账") == "没有未办结的事项。"
+    assert "#1【其他】" not in chat.text("@赵网格/私聊: 台账 全部")
+    assert "#1【其他】" in chat.text("@李书记/私聊: 台账")
 
 
 def test_the_ledger_file_sent_to_the_work_group_hides_a_complaints_words(
