@@ -1002,7 +1002,8 @@ def attend(ctx: Context, text: str) -> Outcome | None:
     """「我参加」「报名」 / 「我去不了」 in a group with a meeting coming there (privately: one of
     the community's): the sender is on its attendee list (reminded by name, shown in 查看), or
     off it. With several coming, the
-    number says which (「报名 M2」). None when no meeting is coming there."""
+    number says which (「报名 M2」). None when no meeting is coming there (privately, signing
+    up is told how it will go)."""
     said = attending_said(text)
     assert said is not None
     coming, number = said.coming, said.number
@@ -1016,6 +1017,8 @@ def attend(ctx: Context, text: str) -> Outcome | None:
             off := ctx.uow.meetings.called_off_in(ctx.chat.platform, ctx.chat.ref, ctx.now)
         ):
             return answer(ctx, texts.MEETING_IS_CANCELLED.format(number=off[0].number))
+        if coming and ctx.chat.kind == "private":  # 「我想参加议事会」 with none to come
+            return answer(ctx, texts.ATTEND_NONE_COMING, "invalid")
         return None
     if len(meetings) > 1:
         numbers = "、".join(f"M{m.number}" for m in meetings)

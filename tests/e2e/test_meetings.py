@@ -1701,6 +1701,9 @@ def test_not_coming_said_with_an_apology_takes_one_off_the_list(chat: Conversati
 def test_a_meeting_is_asked_after_and_signed_up_for_privately(chat: Conversation) -> None:
     # Nothing coming: said so, not the greeting.
     assert chat.text("@孙大爷/私聊: 几点开会") == "目前没有进行中的议事会或表决。"
+    assert chat.text("@孙大爷/私聊: 我想参加议事会") == (
+        "目前没有要开的议事会。开会前会在群里通知，到时回复「我参加」就能报名。"
+    )
     chat.say("@李书记/工作群: 议事 停车难 周六上午9点 罐罐茶 网格3")
     told = "📅 M1 停车难 定于 11月28日 9:00，地点：罐罐茶。\n要参加请回复「我参加」。"
     for asked in ("几点开会", "开会的时间是什么时候", "议事会在哪开"):

@@ -298,6 +298,7 @@ def test_a_home_said_in_passing(said: str, home: tuple[str, str] | None) -> None
     [
         ("我参加", Attending(True)),
         ("算我一个", Attending(True)),
+        ("我想参加议事会", Attending(True)),
         ("我也去", Attending(True)),
         ("我们会来", Attending(True)),
         ("我们也参加", Attending(True)),
