@@ -777,6 +777,9 @@ def test_asking_after_ones_reports_lists_them(chat: Conversation) -> None:
     # Which they reported, and who has them, the list says (it was filed as a report).
     for said in ("我反映过哪些问题", "能帮我查一下我反映过哪些问题吗", "我报过什么", "谁负责修"):
         assert chat.say(f"@王芳/私聊: {said}") == [("私聊·王芳", mine)], said
+    # Its number, its deadline, who has it (「我的诉求编号是多少」 was filed as a report).
+    for said in ("我的诉求编号是多少", "我报的事情编号多少", "期限是哪天", "谁负责我的事"):
+        assert chat.say(f"@王芳/私聊: {said}") == [("私聊·王芳", mine)], said
     # In the group, who is to come names no other problem: hers.
     assert chat.say("@王芳/网格3群: 物业什么时候来修") == [("网格3群", mine)]
     assert chat.text("@孙大爷/私聊: 帮我查一下我反映的问题").splitlines()[0] == (
