@@ -305,12 +305,13 @@ class Router:
         None for other words (「怎么办」)."""
         if (asked := _HOW_TO.match(said)) is None:
             return None
-        word = asked["a"] or asked["b"]
+        word = asked["a"] or asked["b"] or asked["c"]
+        meaning = f" {MEANING_ASKED}" if asked["c"] or said.endswith("意思") else ""
         if word in _HOW_ANSWERED:
             return None
         if word not in self._by_keyword and (done := _HOW_DONE.match(word)) is not None:
             word = word[done.end() :]  # 「怎么记录走访」: 走访
-        return f"帮助 {word}" if word in self._by_keyword else None
+        return f"帮助 {word}{meaning}" if word in self._by_keyword else None
 
     def route(self, message: IncomingMessage) -> Route:
         """What `message` is taken for, and what it is taken for otherwise, when the first
@@ -1074,7 +1075,9 @@ _WHEN_SAID = (
 # 「怎么派单」「如何销号」「派单怎么用」「评价是什么意思」: how a command goes.
 _HOW_TO = re.compile(
     r"^(?:请问)?(?:怎么|如何|怎样|咋)(?P<a>[\u4e00-\u9fff]{2,5}?)(?:呢|啊)?$"
-    r"|^(?P<b>[\u4e00-\u9fff]{2,5}?)(?:怎么用|怎么弄|怎么发|怎么写|是什么意思|什么意思)(?:呢|啊)?$"
+    r"|^(?P<b>[\u4e00-\u9fff]{2,5}?)(?:怎么用|怎么弄|怎么发|怎么写|是什么意思|什么意思|是啥意思|啥意思)"
+    r"(?:呢|啊)?$"
+    r"|^(?:请问)?什么(?:叫|是)(?:已|被)?(?P<c>[\u4e00-\u9fff]{2,5}?)(?:呢|啊)?$"
 )
 _HOW_DONE = re.compile(r"^(?:记录|登记|填|写|用|做)")  # 「怎么记录走访」「怎么用提醒」
 # 「积分怎么用」「怎么兑换」 are answered with where and how points are redeemed
@@ -1105,6 +1108,7 @@ _CALLED_BACK = (
 )
 # The word of a 搜索 route for what someone reported (「王芳反映过哪些问题」).
 REPORTED_BY = "反映人"
+MEANING_ASKED = "意思"  # 「受理是什么意思」: 帮助 受理 意思, what it means to a resident
 POST_TOLD = "任职"  # 「孙丽是网格5的网格员」: a role told, 设置角色 by the secretary
 BY_REPORTER = "按反映人"  # a command on someone's report, named by them
 # A holder as staff name one in words: a mention, or a unit or person by the word that ends

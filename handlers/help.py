@@ -8,6 +8,7 @@ from difflib import get_close_matches
 
 from bot.domain.permissions import FILERS, refusal
 from bot.messages import BUTTON_COMMAND_MAX, Button
+from bot.routing import MEANING_ASKED
 from bot.text import echoed, issue_first, normalize
 from handlers import texts
 from handlers.base import Command, Context, Outcome, answer, hinted, reply_to
@@ -18,12 +19,17 @@ def help_command(ctx: Context, args: str) -> Outcome:
     """帮助 [命令] — list the commands this person may use, or one command's usage."""
     commands = ctx.services.commands
     wanted = normalize(args).lstrip("/")
+    meaning_asked = wanted.endswith(f" {MEANING_ASKED}")  # 「受理是什么意思」
+    wanted = wanted.removesuffix(f" {MEANING_ASKED}")
     wanted_all = wanted in _ALL
     if wanted and not wanted_all:
         for command in commands:
             if wanted.lower() == command.name or wanted in command.every_keyword:
                 line = f"{command.summary}。{command.usage_line()}"
                 refused = refusal(command.name, ctx.actor)
+                meaning = texts.STEP_MEANINGS.get(command.name)
+                if meaning and meaning_asked and ctx.role not in command.audience:
+                    return answer(ctx, meaning)  # 「受理是什么意思」: of their report, not usage
                 if ctx.role not in command.audience and refused:
                     line = f"{refused}{line}"  # 「只有网格员及以上可以派单。」 first
                 return answer(ctx, line)

@@ -225,6 +225,20 @@ HELP_FILE = "代为立案：回复居民的消息并写 #立案（或 /file）"
 HELP_COMMAND_LINE = "{keyword} · /{name} — {summary}"
 HELP_TOPIC_LINE = "{topic}：{words}"
 HELP_MORE = "发送「帮助 命令」看用法和例子，例如：帮助 查看；「帮助 全部」看每个命令的说明"
+# What a step of the ledger staff take means for a resident's report (「受理是什么意思」), by
+# command (评价, theirs to take, is told how).
+STEP_MEANINGS = {
+    "accept": "受理：网格员已经收到您反映的问题，定了办理期限，会在期限内处理或答复您。",
+    "assign": "派单：事项已经交给具体的人或单位（比如物业）去办，办好后会通知您。",
+    "resolve": (
+        "办结：办理的人说已经办好了。请您看看是不是真的解决了，回复「满意」「基本满意」或"
+        "「不满意」评价；没解决就说「还没修好」，会重新办理。"
+    ),
+    "reject": "退回：社区认为这件事不归社区办理，会说明原因。有不同意见可以回复「我不服」并说明理由。",
+    "escalate": "上报（吹哨）：社区自己解决不了，已经报给街道或相关部门处理，进展同样会通知您。",
+    "suspend": "挂起：暂时办不了（比如等配件、等天气），期限先暂停，条件具备后继续办理。",
+    "merge": "合并：您反映的和别人反映的是同一件事，合在一起办理，进展同样会通知您。",
+}
 HELP_UNKNOWN = "没有「{word}」这个命令。发送 /help 查看可用命令。"
 
 AUDIT_ACTIONS = {

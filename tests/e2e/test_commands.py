@@ -570,6 +570,12 @@ def test_help_for_a_command_says_first_who_may_use_it(chat: Conversation) -> Non
         "只有网格员及以上可以派单。派给人或单位"
     )
     assert chat.text("@张网格/网格3群: 帮助 派单").startswith("派给人或单位")
+    # What it means, asked by a resident: of their report, not how staff use it.
+    assert chat.text("@王芳/私聊: 派单是什么意思") == (
+        "派单：事项已经交给具体的人或单位（比如物业）去办，办好后会通知您。"
+    )
+    assert chat.text("@王芳/私聊: 什么叫办结").startswith("办结：办理的人说已经办好了。")
+    assert chat.text("@张网格/私聊: 受理是什么意思").startswith("受理并定级")
 
 
 def test_the_ledger_answers_to_its_common_spelling(chat: Conversation) -> None:

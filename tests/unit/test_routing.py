@@ -1414,7 +1414,8 @@ def test_a_recall_is_routed_as_one_whatever_it_says() -> None:
         ("怎么派单", "派单"),
         ("派单怎么用", "派单"),
         ("如何评价？", "评价"),
-        ("催办是什么意思", "催办"),
+        ("催办是什么意思", "催办 意思"),  # what it means, which a resident is told
+        ("什么叫办结", "办结 意思"),
     ],
 )
 def test_asking_how_a_command_goes_gets_its_help(text: str, word: str) -> None:
