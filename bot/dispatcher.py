@@ -418,7 +418,7 @@ class Dispatcher:
                     return uow.people.at_work_in(chat.platform, sender, chat.ref)
                 if kind is RouteKind.RECALL:  # only a report or a notice is worth its recall
                     kept = uow.inbox.outcome_of(chat.platform, chat.ref, message.recalled or "")
-                    return kept is not None and (kept[0] == ANNOUNCED or kept[0] == "issue")
+                    return kept is not None and kept[0] in (ANNOUNCED, "issue")
                 if kind is RouteKind.SPOKEN_BALLOT:
                     return uow.meetings.polling_heard(chat.platform, ref, now)
                 if kind in (RouteKind.NOT_FIXED, RouteKind.THANKED):

@@ -432,9 +432,8 @@ class Router:
             untagged = Route(RouteKind.NOT_FIXED, text=raw, otherwise=untagged)
         if not private and _chat_at_last(untagged):
             untagged = _work_told_too(raw, said_text, untagged)
-            if reads_as_notice(
-                text
-            ):  # 「明天上午9点到11点停水检修」: from staff, a notice of theirs
+            # 「明天上午9点到11点停水检修」: from staff, a notice of theirs
+            if reads_as_notice(text):
                 untagged = _last_before_chat(untagged, Route(RouteKind.ANNOUNCED, text=raw))
         return untagged
 

@@ -191,12 +191,12 @@ def set_role(ctx: Context, args: str) -> Outcome:
         units = ctx.services.community_settings(community.code)
         unit = scope or (words[1] if units.unit(words[1]) is not None else None)
     grants = ctx.uow.people.grants_of(person.id, community.id)
-    same = len(grants) == 1 and (grants[0].role, grants[0].grid_id, grants[0].building) == (
-        role,
-        grid_id,
-        building,
-    )
-    if same and (role is not Role.HANDLER or grants[0].work_unit == unit):  # nothing to change
+    # What each grant holds; a unit only a handler's (「物业」)
+    held = [
+        (g.role, g.grid_id, g.building, g.work_unit if g.role is Role.HANDLER else None)
+        for g in grants
+    ]
+    if held == [(role, grid_id, building, unit)]:  # nothing to change
         label = role.label + (f"（{scope}）" if scope else "")
         raise Answer(texts.ROLE_ALREADY.format(who=mask_name(person.name), role=label))
     configured = [g for g in grants if g.source != "chat"]

@@ -1700,7 +1700,7 @@ def _question_passed(ctx: Context, text: str, said: str) -> Outcome | None:
         chat=ctx.chat.title or ctx.chat.ref,
     )
     passed = tell_work_groups(ctx, told) or tell_privately(staff, told)
-    line = texts.PRIVATE_QUESTION_NOTED.format(number=question.number)
+    line = texts.QUESTION_PASSED_NOTED.format(number=question.number)
     return Outcome([reply_to(ctx, line), *passed], "relayed")
 
 

@@ -458,7 +458,7 @@ def of_reporter(ctx: Context, command: Command | None, args: str) -> Outcome | N
     assert command is not None
     if ctx.community is None:
         return None
-    who, _, rest = args.partition(" ") if not args.startswith(" ") else ("", "", args[1:])
+    who, _, rest = args.partition(" ")  # 「 刘物业」: no one named, then what the command takes
     if ctx.actor.role not in STAFF:  # a neighbour's: not theirs to act on
         return answer(ctx, OWN_ONLY, "invalid") if who and _known_as(ctx, who) else None
     if not who:  # 「这个事情标为紧急」: which, it does not say

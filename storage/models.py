@@ -364,6 +364,7 @@ ANNOUNCED = "announced"
 that a question of it later is answered from it."""
 NOTICE_RECALLED = "notice_recalled"
 """What such a notice becomes when its sender takes it back (WeChat 撤回): it answers no more."""
+_ANNOUNCED_ONLY = sql_text(f"outcome = '{ANNOUNCED}'")  # the rows of the partial index
 
 
 class InboundMessage(Base):
@@ -377,8 +378,8 @@ class InboundMessage(Base):
         Index(
             "ix_inbound_messages_announced",
             "received_at",
-            sqlite_where=sql_text(f"outcome = '{ANNOUNCED}'"),
-            postgresql_where=sql_text(f"outcome = '{ANNOUNCED}'"),
+            sqlite_where=_ANNOUNCED_ONLY,
+            postgresql_where=_ANNOUNCED_ONLY,
         ),
     )
 
