@@ -196,8 +196,10 @@ def set_role(ctx: Context, args: str) -> Outcome:
         (g.role, g.grid_id, g.building, g.work_unit if g.role is Role.HANDLER else None)
         for g in grants
     ]
+    if role is Role.WORKER and scope is None:
+        scope = texts.ALL_GRIDS
+    label = role.label + (f"（{scope}）" if scope else "")
     if held == [(role, grid_id, building, unit)]:  # nothing to change
-        label = role.label + (f"（{scope}）" if scope else "")
         raise Answer(texts.ROLE_ALREADY.format(who=mask_name(person.name), role=label))
     configured = [g for g in grants if g.source != "chat"]
     if configured:  # the config file is read again at every start: a change here would not hold
@@ -219,9 +221,6 @@ def set_role(ctx: Context, args: str) -> Outcome:
                 granted_at=ctx.now,
             )
         )
-    if role is Role.WORKER and scope is None:
-        scope = texts.ALL_GRIDS
-    label = role.label + (f"（{scope}）" if scope else "")
     record_community(ctx, community.id, "role", f"{person.name} → {label}")
     lines = [texts.ROLE_SET.format(who=mask_name(person.name), role=label)]
     if grants:  # a change of post: what it leaves behind

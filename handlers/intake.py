@@ -156,6 +156,7 @@ from handlers.notify import (
     person_ref,
     quoted,
     secretaries,
+    tell_office,
     tell_privately,
     tell_staff_of,
     tell_work_groups,
@@ -1687,8 +1688,7 @@ def _question_passed(ctx: Context, text: str, said: str) -> Outcome | None:
         if asked.asker_id == ctx.sender.id and normalize(asked.text) == normalize(text.strip()):
             line = texts.QUESTION_WAITS.format(number=asked.number)
             return answer(ctx, line, "invalid")
-    staff = secretaries(ctx)
-    if not (ctx.uow.chats.of_kind(ctx.community.id, "work") or staff):
+    if not (ctx.uow.chats.of_kind(ctx.community.id, "work") or secretaries(ctx)):
         return None  # nobody to pass it to: no question is kept
     private = ctx.chat.kind == "private"
     about = texts.ASKED_ABOUT_NOTHING if private else texts.ASKED_IN_GROUP
@@ -1699,7 +1699,7 @@ def _question_passed(ctx: Context, text: str, said: str) -> Outcome | None:
         said=shorten(text.strip(), 60),
         chat=ctx.chat.title or ctx.chat.ref,
     )
-    passed = tell_work_groups(ctx, told) or tell_privately(staff, told)
+    passed = tell_office(ctx, told)
     line = texts.QUESTION_PASSED_NOTED.format(number=question.number)
     return Outcome([reply_to(ctx, line), *passed], "relayed")
 
@@ -1723,7 +1723,7 @@ def _praise_passed_on(ctx: Context, text: str) -> Outcome:
     told = texts.PRAISE_ALERT.format(
         who=mask_name(ctx.sender.name), said=quoted(text.strip(), _ALERT_DESCRIPTION_LIMIT)
     )
-    passed = tell_work_groups(ctx, told) or tell_privately(secretaries(ctx), told)
+    passed = tell_office(ctx, told)
     return Outcome([reply_to(ctx, texts.PRAISE_THANKS), *passed], "praised")
 
 
@@ -2378,7 +2378,7 @@ def suggest_filing(ctx: Context, text: str, *, danger: bool = False) -> Outcome:
     alert = texts.DANGER_HEARD_ALERT.format(
         chat=chat.title or chat.ref, who=mask_name(ctx.sender.name), said=said
     )
-    told = tell_work_groups(ctx, alert) or tell_privately(secretaries(ctx), alert)
+    told = tell_office(ctx, alert)
     # Danger does not wait for the end of quiet hours (「楼道里有煤气味」 at 23:00).
     if chat.danger_told_at is not None and ctx.now - chat.danger_told_at < SUGGEST_EVERY:
         return Outcome(told, "suggested", at_once=True)  # the group was told a moment ago

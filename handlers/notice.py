@@ -25,6 +25,7 @@ from bot.domain.asking import (
     notice_answers,
     reads_as_notice,
     supplies_named,
+    without_heading,
 )
 from bot.domain.deadlines import format_deadline
 from bot.domain.issues import Role
@@ -64,8 +65,6 @@ _HEAD, _SIGNATURE = texts.NOTICE.split("{text}")[0], "\n——"
 _NOTICES_READ = 20  # the newest notices a question is held against
 _ANSWER_AT_MOST = 200  # characters of a notice quoted in answer
 _NOTICE_NAMED = 30  # characters of a notice a question about it is passed on with
-# 「通知：」「【公告】」 before what a notice staff posted says: the answer says it was one.
-_HEADED = re.compile(r"^\s*【?(?:紧急|重要)?(?:通知|公告)】?\s*[:：,，]?\s*")
 
 
 def notice(ctx: Context, args: str) -> Outcome:
@@ -391,7 +390,7 @@ def answering(ctx: Context, said: str) -> Outcome | None:
             day = month_day(at.astimezone(ctx.services.settings.tz))
             shown = shorten(body, _ANSWER_AT_MOST)
             line = (
-                texts.ANNOUNCEMENT_ANSWER.format(day=day, who=who, text=_HEADED.sub("", shown))
+                texts.ANNOUNCEMENT_ANSWER.format(day=day, who=who, text=without_heading(shown))
                 if who
                 else texts.NOTICE_ANSWER.format(day=day, text=shown)
             )

@@ -84,6 +84,11 @@ def tell_work_groups(
     ]
 
 
+def tell_office(ctx: Context, text: str) -> list[Outgoing]:
+    """`text` to the community's work groups; to its secretaries privately when it has none."""
+    return tell_work_groups(ctx, text) or tell_privately(secretaries(ctx), text)
+
+
 def tell_staff_of(
     ctx: Context, issue: Issue, text: str, *, already: Iterable[Outgoing] = ()
 ) -> list[Outgoing]:

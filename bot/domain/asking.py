@@ -1402,11 +1402,11 @@ def asks(text: str) -> bool:
 
 # What staff post in a group as a notice of their own (「各位居民，明天上午9点到11点停水检修」
 # 「【通知】周六上午义诊」): headed as one, or telling of an outage with when.
-_ANNOUNCEMENT_HEAD = re.compile(
-    r"^(?:【?(?:紧急|重要)?(?:通知|公告|温馨提示|提醒)】?\s*[:：,，\s]"
-    r"|【(?:紧急|重要)?(?:通知|公告|温馨提示|提醒)】"
-    r"|(?:各位|亲爱的)(?:居民|业主|邻居|街坊|住户)(?:朋友)?们?)"
+_NOTICE_WORD = r"(?:紧急|重要)?(?:通知|公告|温馨提示|提醒)"
+_NOTICE_HEADING = re.compile(
+    rf"^\s*(?:【?{_NOTICE_WORD}】?\s*[:：,，\s]|【{_NOTICE_WORD}】)[\s:：,，]*"
 )
+_ANNOUNCEMENT_HEAD = re.compile(r"^(?:各位|亲爱的)(?:居民|业主|邻居|街坊|住户)(?:朋友)?们?")
 _OUTAGE_TOLD = re.compile(r"停(?:水|电|气|暖)|断(?:水|电|气)|(?:供|来|通)(?:水|电|气|暖)|检修")
 _WHEN_TOLD = re.compile(
     r"明天|后天|今天|今晚|明晚|本周|下周|周[一二三四五六日天]|星期[一二三四五六日天]"
@@ -1421,9 +1421,14 @@ def reads_as_notice(text: str) -> bool:
     no question (「明天停水吗」)."""
     if len(text) < _NOTICE_AT_LEAST or asks(text) or "?" in text or "？" in text:
         return False
-    if _ANNOUNCEMENT_HEAD.match(text):
+    if _NOTICE_HEADING.match(text) or _ANNOUNCEMENT_HEAD.match(text):
         return True
     return _OUTAGE_TOLD.search(text) is not None and _WHEN_TOLD.search(text) is not None
+
+
+def without_heading(text: str) -> str:
+    """A posted notice without its 「通知：」「【公告】」 heading; 「通知大家…」 keeps its words."""
+    return _NOTICE_HEADING.sub("", text, count=1)
 
 
 # 「补充一下，是3楼和4楼之间那盏」「补充：晚上10点以后最吵」: said by a reporter, a detail of

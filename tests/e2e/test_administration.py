@@ -105,6 +105,11 @@ def test_a_post_told_to_the_bot_is_set(chat: Conversation) -> None:
         chat.text("@李书记/私聊: 设置角色 孙丽 网格员 网格3")
         == "孙* 已经是网格员（网格3），不用改。"
     )
+    # Of every grid, said so both times.
+    assert chat.text("@李书记/私聊: 设置角色 孙丽 网格员") == "已设置 孙* 为网格员（全部网格）。"
+    assert chat.text("@李书记/私聊: 设置角色 孙丽 网格员") == (
+        "孙* 已经是网格员（全部网格），不用改。"
+    )
     # Among colleagues of someone unknown, or from anyone but the secretary: chat.
     assert chat.say("@李书记/工作群: 何老师是网格5的网格员") == []
     assert not any("设置" in text for _, text in chat.say("@王芳/私聊: 孙丽是网格5的网格员"))

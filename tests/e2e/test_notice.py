@@ -289,7 +289,14 @@ def test_a_notice_staff_post_in_a_group_themselves_answers_questions_of_it(
         "11月23日张网格在群里通知：周三下午2点到5点3号楼停电"
     )
     assert chat.say("@刘物业/网格5群: 温馨提示：本周四上午电梯年检，暂停使用") == []
-    assert chat.text("@孙大爷/网格5群: @邻里 电梯哪天年检").startswith("11月23日刘物业在群里通知")
+    assert chat.text("@孙大爷/网格5群: @邻里 电梯哪天年检") == (
+        "11月23日刘物业在群里通知：本周四上午电梯年检，暂停使用"
+    )
+    # 「通知大家…」 is not headed 「通知：」: its words are kept whole.
+    assert chat.say("@刘物业/网格5群: 通知大家周五下午5号楼停电检修") == []
+    assert chat.text("@孙大爷/网格5群: @邻里 周五停电吗") == (
+        "11月23日刘物业在群里通知：通知大家周五下午5号楼停电检修"
+    )
     # A resident's word of an outage is neighbours' talk: no notice.
     assert chat.say("@孙大爷/网格5群: 明天上午停气，大家注意") == []
     assert chat.text("@孙大爷/网格5群: @邻里 明天几点停气") == (
