@@ -165,12 +165,15 @@ from handlers.notify import (
     work_buttons,
     working_on,
 )
-from storage.models import Follower, Issue, Person
+from storage.models import Follower, InboundMessage, Issue, Person
 from storage.repositories import OpenIssue
 
 _ALERT_DESCRIPTION_LIMIT = 60
 # 「新建」 undoes a duplicate match for this long after it (chat-protocol §2).
 SPLIT_WINDOW = timedelta(minutes=10)
+_SPLIT_LOOKS_BACK = 5  # the sender's latest reports 新建 looks through for one taken so
+# 「新建 2」: the piece of a report taken for #2 (「新建 2号楼的」 names a place, not it)
+_SPLIT_NUMBER = re.compile(r"^\s*#?\s*([0-9]{1,9})\s*号?(?![楼栋幢层单室0-9])\s*")
 _SAME_MOMENT = timedelta(seconds=1)
 # A chat gets at most one 「回复 #立案」 suggestion in this long (chat-protocol §2).
 SUGGEST_EVERY = timedelta(minutes=10)
@@ -2317,14 +2320,18 @@ def split(ctx: Context, args: str) -> Outcome:
     they say with it (「不是同一个问题，我说的是屋里漏水」) is kept as the new issue's 补充."""
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
-    since = ctx.now - SPLIT_WINDOW
-    kept = ctx.uow.inbox.last_of(
-        ctx.chat.platform, ctx.chat.ref, ctx.sender.ref, ("duplicate", SUPPLEMENT), since
-    )
-    if kept is None or kept.issue_id is None:
+    kept, taken = _taken_last(ctx)
+    named = _SPLIT_NUMBER.match(args)
+    chosen = [(issue, how) for issue, how in taken if named and issue.number == int(named[1])]
+    if named and chosen:  # 「新建 2」: the piece taken for #2
+        args = args[named.end() :]
+    elif len(taken) > 1:  # 「…灯不亮，还有井盖松动」 taken for two: which is not the same?
+        numbers = "、".join(f"#{issue.number}" for issue, _ in taken)
+        raise Answer(texts.SPLIT_WHICH.format(numbers=numbers, first=taken[0][0].number))
+    if kept is None:
         raise Answer(texts.NOTHING_TO_SPLIT)
-    same = ctx.uow.issues.get(kept.issue_id)
-    if kept.outcome == "duplicate":  # a 补充 to one's own issue counted and followed nothing
+    same, how = (chosen or taken)[0]
+    if how == "duplicate":  # a 补充 to one's own issue counted and followed nothing
         same.report_count = max(1, same.report_count - 1)
         follower = ctx.uow.issues.follower(same.id, ctx.sender.id)
         # Only the following that the duplicate match itself started is undone.
@@ -2332,7 +2339,8 @@ def split(ctx: Context, args: str) -> Outcome:
             ctx.uow.issues.remove_follower(follower)
         points.duplicate_withdrawn(ctx, same)
     record(ctx, same, "split", mask_name(ctx.sender.name))
-    kept.outcome = "split"
+    if kept.outcome != "issue" and len(taken) == 1:  # nothing of it is taken for another now
+        kept.outcome = "split"
     settings = ctx.services.settings
     description = report_text(
         kept.text, [*settings.intake.report_tags, *settings.intake.file_tags], settings.bot.name
@@ -2357,6 +2365,39 @@ def split(ctx: Context, args: str) -> Outcome:
         if reason:
             record(ctx, ctx.uow.issues.get(outcome.issue_id), SUPPLEMENT, reason)
     return Outcome(outcome.replies, "issue", outcome.issue_id)
+
+
+def _taken_last(ctx: Context) -> tuple[InboundMessage | None, list[tuple[Issue, str]]]:
+    """The sender's latest report here in SPLIT_WINDOW that was taken, whole or in part, for
+    an issue already open, with those issues, each once with how ("duplicate" of a
+    neighbour's, SUPPLEMENT of one's own), but any split from it since. (None, []) for none."""
+    assert ctx.community is not None
+    kept_here = ctx.uow.inbox.latest_of(
+        ctx.chat.platform,
+        ctx.chat.ref,
+        ctx.sender.ref,
+        REPORTED,
+        ctx.now - SPLIT_WINDOW,
+        limit=_SPLIT_LOOKS_BACK,
+    )
+    for kept in kept_here:
+        after = ctx.uow.inbox.received_before(kept) or kept.received_at - SPLIT_WINDOW
+        entries = ctx.uow.audit.made_after(
+            ctx.community.id, ctx.sender.id, ("duplicate", SUPPLEMENT, "split"), after
+        )
+        split = {e.issue_id for e in entries if e.action == "split" and e.at > kept.received_at}
+        filed = kept.issue_id if kept.outcome == "issue" else None  # its 补充 is its own
+        taken: dict[int, str] = {}
+        made = [e for e in entries if e.action != "split" and e.at <= kept.received_at]
+        for entry in made:  # but for those split from it since, or filed by it
+            if entry.issue_id is not None and entry.issue_id not in split | {filed}:
+                taken.setdefault(entry.issue_id, entry.action)
+        reported = kept.issue_id if kept.outcome != "issue" else None
+        if not taken and reported is not None and reported not in split:
+            taken[reported] = kept.outcome  # taken so with no entry of it
+        if taken:
+            return kept, [(ctx.uow.issues.get(issue_id), how) for issue_id, how in taken.items()]
+    return None, []
 
 
 def suggest_filing(ctx: Context, text: str, *, danger: bool = False) -> Outcome:

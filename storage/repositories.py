@@ -1753,6 +1753,22 @@ class Audit:
         rows = self._session.execute(per_action.union_all(touched, resolved_on_time)).all()
         return [(int(actor), action, int(n)) for actor, action, n in rows]
 
+    def made_after(
+        self, community_id: int, person_id: int, actions: Collection[str], after: datetime
+    ) -> Sequence[AuditEntry]:
+        """This person's entries of one of `actions` in the community made after `after`,
+        oldest first."""
+        return self._session.scalars(
+            select(AuditEntry)
+            .where(
+                AuditEntry.community_id == community_id,
+                AuditEntry.at > after,
+                AuditEntry.actor_id == person_id,
+                AuditEntry.action.in_(actions),
+            )
+            .order_by(AuditEntry.id)
+        ).all()
+
     def by(self, person_id: int) -> Sequence[AuditEntry]:
         """Every entry this person made (what they did, and the words they added)."""
         return self._session.scalars(
@@ -1832,7 +1848,22 @@ class Inbox:
     ) -> InboundMessage | None:
         """The sender's latest message here with one of these outcomes ("issue", "duplicate"),
         if recent."""
-        return self._session.scalar(
+        latest = self.latest_of(platform, chat_ref, sender_ref, outcomes, since, limit=1)
+        return latest[0] if latest else None
+
+    def latest_of(
+        self,
+        platform: str,
+        chat_ref: str,
+        sender_ref: str,
+        outcomes: Collection[str],
+        since: datetime,
+        *,
+        limit: int,
+    ) -> Sequence[InboundMessage]:
+        """The sender's latest `limit` messages here since `since` with one of these outcomes,
+        newest first."""
+        return self._session.scalars(
             select(InboundMessage)
             .where(
                 InboundMessage.platform == platform,
@@ -1840,6 +1871,21 @@ class Inbox:
                 InboundMessage.sender_ref == sender_ref,
                 InboundMessage.outcome.in_(outcomes),
                 InboundMessage.received_at >= since,
+            )
+            .order_by(InboundMessage.id.desc())
+            .limit(limit)
+        ).all()
+
+    def received_before(self, kept: InboundMessage) -> datetime | None:
+        """When the bot got the message its sender sent in that chat before `kept`; None for
+        their first there."""
+        return self._session.scalar(
+            select(InboundMessage.received_at)
+            .where(
+                InboundMessage.platform == kept.platform,
+                InboundMessage.chat_ref == kept.chat_ref,
+                InboundMessage.sender_ref == kept.sender_ref,
+                InboundMessage.id < kept.id,
             )
             .order_by(InboundMessage.id.desc())
             .limit(1)

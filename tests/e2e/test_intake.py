@@ -1085,8 +1085,31 @@ def test_new_after_a_report_of_several_taken_for_a_duplicate_files_that_piece(
     chat.say("@刘阿姨/网格3群: #报事 3号楼电梯坏了")
     replies = chat.say("@孙大爷/网格3群: #报事 3号楼楼道灯不亮，还有电梯也坏了")
     assert [text[:10] for _, text in replies] == ["与 #1 可能是同一", "与 #2 可能是同一"]
-    assert chat.text("@孙大爷/网格3群: 新建").startswith("已登记 #3【照明路灯】3号楼")
+    # Taken for two: which is not the same is asked; each is then filed by its number.
+    assert chat.text("@孙大爷/网格3群: 新建") == (
+        "您这条反映被当作 #1、#2 的同一问题。哪一件不是？请回复「新建 编号」，如「新建 1」。"
+    )
+    assert chat.text("@孙大爷/网格3群: 新建 2").startswith("已登记 #3【公共设施】3号楼")
+    assert issues(chat)[-1].description == "电梯也坏了"
+    assert chat.text("@孙大爷/网格3群: 新建").startswith("已登记 #4【照明路灯】3号楼")
     assert issues(chat)[-1].description == "3号楼楼道灯不亮"
+    assert chat.text("@孙大爷/网格3群: 新建").startswith("10分钟内没有被当作重复的反映")
+    assert [issue.report_count for issue in issues(chat)[:2]] == [1, 1]
+
+
+def test_new_after_a_report_half_filed_half_taken_files_the_half_taken(
+    chat: Conversation,
+) -> None:
+    """「新建」 was told to the reporter of a piece taken for #1 in a report whose other piece
+    was filed: it answered that nothing had been taken for a duplicate."""
+    chat.say("@刘阿姨/网格3群: #报事 3号楼门口井盖松了")
+    replies = chat.say("@孙大爷/网格3群: #报事 3号楼2单元楼道灯不亮，还有3号楼门口井盖松动")
+    assert [text[:10] for _, text in replies] == ["已登记 #2【照明路", "与 #1 可能是同一"]
+    # Something else reported since, then 「新建」: it is that report's piece.
+    chat.say("@孙大爷/网格3群: #报事 6号楼门口垃圾桶满了")
+    assert chat.text("@孙大爷/网格3群: 新建 我说的是后门那个").startswith("已登记 #4【道路井盖】")
+    assert issues(chat)[-1].description == "3号楼门口井盖松动"
+    assert chat.text("@孙大爷/网格3群: 新建").startswith("10分钟内没有被当作重复的反映")
 
 
 def test_asking_someone_to_come_just_after_a_report_is_more_of_it(chat: Conversation) -> None:
