@@ -1265,3 +1265,16 @@ def test_more_time_asked_in_one_clause_keeps_its_reason(chat: Conversation) -> N
     # The rest of the clause is the reason (it was left 「原因」); 「要等」 alone is none.
     assert chat.text("@刘物业/私聊: 1号配件要等三天") == "#1 要延期请发送「延期 1 三天 配件要等」。"
     assert chat.text("@刘物业/私聊: 1号要等两天") == "#1 要延期请发送「延期 1 两天 原因」。"
+
+
+def test_a_grid_worker_saying_they_take_an_issue_accepts_it(chat: Conversation) -> None:
+    """「1号我受理了」 was answered with how to 办结 or 进展 it, 「我受理了」 as the result: it
+    is 受理, as 「1号受理」 is."""
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    assert chat.say("@张网格/私聊: 1号我受理了") == [
+        ("私聊·张网格", "#1 已受理（简单），期限 11月24日。"),
+        ("网格3群", "#1 已受理（简单），期限 11月24日。"),
+    ]
+    assert chat.text("@张网格/私聊: 1号我来受理").endswith("无需重复。")
+    # A resident may not.
+    assert chat.text("@王芳/私聊: 1号我受理了") == "只有网格员及以上可以受理。"

@@ -556,6 +556,9 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("今年反映最多的问题", "stats", "今年"),
         ("昨日统计", "stats", "昨日"),
         ("1号受理一下", "accept", "1"),
+        ("1号我受理了", "accept", "1"),  # who does it, said
+        ("2号我来受理", "accept", "2"),
+        ("2号我来派给物业", "assign", "2 物业"),
         ("3号紧急", "hurry", "3"),
         ("1号确认修好了", "verify", "1 修好了"),
         ("2号核实过了，灯亮了", "verify", "2 灯亮了"),
