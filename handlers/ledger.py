@@ -1392,13 +1392,21 @@ def rating_reply(ctx: Context, text: str, *, to_the_bot: bool = False) -> Outcom
             from handlers.intake import private_message  # here: intake imports ledger
 
             return private_message(ctx, text)
-        if ctx.chat.kind == "private":
-            return answer(ctx, texts.NOTHING_TO_RATE, "invalid")
-        return Outcome([], "ignored")
+        if ctx.chat.kind != "private":
+            return Outcome([], "ignored")
+        # 「不满意」 just after 「还是堵的」 reopened it: what is still being done comes first
+        going = ctx.uow.issues.reported_by(ctx.sender.id, ctx.community.id, OPEN)
+        if going:
+            line = texts.RATE_WHEN_DONE.format(numbers=numbers_of(going[-_OPEN_NAMED:]))
+            return answer(ctx, line, "invalid")
+        return answer(ctx, texts.NOTHING_TO_RATE, "invalid")
     if len(waiting) > 1:
         numbers = numbers_of(waiting)
         raise Answer(texts.WHICH_TO_RATE.format(numbers=numbers, number=waiting[0].number))
     return _rated(ctx, waiting[0], score, reason)
+
+
+_OPEN_NAMED = 3  # a reporter's latest open issues named when they rate with none done
 
 
 def awaiting_rating(ctx: Context) -> list[Issue]:

@@ -326,6 +326,7 @@ THANKS_RATE_ONE = "不客气！#{number} 已办结，请您评价：回复「满
 THANKS_RATE_MANY = "不客气！{numbers} 已办结，请您逐件评价，例如：评价 {number} 满意"
 NEIGHBOUR_ASKED = "已有人反映：{line}"
 NEIGHBOUR_FOLLOW = "\n想收到进展，请回复「关注 {number}」。"
+RATE_WHEN_DONE = "{numbers} 还在办理，办结后会请您评价。"
 NOTHING_TO_RATE = "您现在没有待评价的事项。想反映问题，请直接描述（如：3号楼井盖坏了）。"
 ONE_AT_A_TIME = "一次只能处理一件，请分开发送，例如：{word} {number} …"
 ASSIGNED = "#{number} 已派单给 {who}，期限 {deadline}。"

@@ -737,6 +737,11 @@ def test_a_rating_word_said_privately_with_nothing_to_rate_is_answered(chat: Con
         ("私聊·王芳", "您现在没有待评价的事项。想反映问题，请直接描述（如：3号楼井盖坏了）。")
     ]
     assert chat.say("@王芳/网格3群: 好评") == []  # in a group it is chat
+    # Reopened a moment ago, or still being worked on: rated once done.
+    chat.say("@王芳/私聊: 我家厨房下水道堵了，3号楼2单元502")
+    chat.say("@张网格/私聊: 办结 1 已疏通")
+    assert chat.say("@王芳/私聊: 还是堵的，根本没修好")[0][1].startswith("#1 已重开")
+    assert chat.say("@王芳/私聊: 不满意") == [("私聊·王芳", "#1 还在办理，办结后会请您评价。")]
 
 
 def test_hurrying_makes_an_issue_urgent_and_its_reminders_come_at_night(
