@@ -61,6 +61,7 @@ from bot.domain.voting import (
     MEETING_KINDS,
     MEETING_WORDS,
     WITHDRAW_WORDS,
+    attending_and_more,
     attending_said,
     chain_joined,
     home_said,
@@ -867,6 +868,8 @@ def _heard_in_group(raw: str, said_text: str, untagged: Route) -> Route | None:
         return Route(RouteKind.TAKING_PART_ASKED, text=raw, otherwise=untagged)
     if attending_said(said_text) is not None:
         return Route(RouteKind.ATTEND, text=said_text, otherwise=untagged)
+    if chat and attending_and_more(said_text) is not None:  # 「我去不了，我的意见是…」
+        return Route(RouteKind.TAKING_PART_ASKED, text=raw, otherwise=untagged)
     if chat and (joined := chain_joined(raw)) is not None:  # a 接龙 of signing up
         return Route(RouteKind.ATTEND, text=joined, otherwise=untagged)
     if chat and staff_joining(said_text) is not None:  # 「大家好，我是新来的网格员孙丽」

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, time, timedelta
 
 from bot.domain.deadlines import (
@@ -36,8 +37,10 @@ from bot.domain.voting import (
     RULE_LABELS,
     RULE_WORDS,
     WITHDRAW_WORDS,
+    AttendingAndMore,
     Cast,
     Decision,
+    attending_and_more,
     attending_said,
     day_time_asked,
     decide,
@@ -1129,11 +1132,58 @@ def question_heard(ctx: Context, said: str) -> Outcome | None:
     ]
     if ctx.community is None or not there:
         return None
+    if (more := attending_and_more(normalize(said))) is not None:
+        return _attending_and_more(ctx, more)
     # Read as a short question (its closing marks aside): what is passed on is that short too.
     return _relayed(ctx, there[0], shorten(said.strip(), _QUESTION_PASSED))
 
 
 _QUESTION_PASSED = 60  # characters of a question heard in a group, as passed on
+
+
+def _attending_and_more(ctx: Context, said: AttendingAndMore) -> Outcome | None:
+    """「我也参加，能带两个邻居吗」「我去不了，我的意见是…」: signed up (or off), and the rest
+    passed to whoever called the meeting: a question as 问N, a view for them to read; other
+    words (「到时候见」) go with the signing up. None with no meeting coming here."""
+    meetings = _coming_here(ctx)
+    attending = attending_said(said.attending)
+    assert attending is not None
+    listed = any(ctx.uow.meetings.ballot(m.id, ctx.sender.id) is not None for m in meetings)
+    if not (attending.coming or listed or said.asked or said.view):
+        return None  # 「我去不了，你们去吧」 from someone never signed up: their neighbours'
+    if len(meetings) != 1 or not (said.asked or said.view):
+        return attend(ctx, said.attending)  # none here (None), several (which?), or no more
+    meeting = meetings[0]
+    # 「我去不了，…」 from someone never signed up: nothing to take them off
+    signed = attend(ctx, said.attending) if attending.coming or listed else None
+    if said.asked:
+        passed = _relayed(ctx, meeting, shorten(said.more, _QUESTION_PASSED))
+    else:
+        passed = _view_passed(ctx, meeting, shorten(said.more, _QUESTION_PASSED))
+    if passed is None or signed is None:  # the caller's own words; nothing to sign
+        return signed or passed
+    first, *others = signed.replies
+    assert isinstance(first, Reply)
+    told = next(r for r in passed.replies if isinstance(r, Reply))
+    both = replace(first, text=f"{first.text}\n{told.text}")
+    rest = [r for r in passed.replies if r is not told]
+    return replace(signed, replies=[both, *others, *rest])
+
+
+def _view_passed(ctx: Context, meeting: Meeting, said: str) -> Outcome | None:
+    """A resident's view of `meeting`'s business (「我的意见是把绿化带改成车位」) to whoever
+    called it, privately, the group told so; None when its caller says it."""
+    if meeting.created_by_id == ctx.sender.id:
+        return None
+    caller = ctx.uow.people.get(meeting.created_by_id)
+    line = texts.MEETING_VIEW_PASSED.format(
+        label=_label(meeting),
+        chat=ctx.chat.title or ctx.chat.ref,
+        who=mask_name(ctx.sender.name),
+        said=said,
+    )
+    noted = texts.MEETING_VIEW_NOTED.format(number=meeting.number)
+    return Outcome([reply_to(ctx, noted), Direct(person_ref(caller), line)], "relayed")
 
 
 def _relayed(ctx: Context, meeting: Meeting, said: str) -> Outcome | None:

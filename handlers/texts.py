@@ -754,6 +754,8 @@ MEETING_WHEN_FOOT = "要参加请回复「我参加」。"
 MEETING_SIGNUPS = "已有{count}人报名。"
 NO_SIGNUPS = "还没有人报名。"
 ATTEND_NONE_COMING = "目前没有要开的议事会。开会前会在群里通知，到时回复「我参加」就能报名。"
+MEETING_VIEW_NOTED = "已把您的意见转给 M{number} 的组织者。"
+MEETING_VIEW_PASSED = "💬 {label}：{chat}的{who}说「{said}」。"
 MEETING_QUESTION_NOTED = "已把您的问题转给 M{number} 的组织者，会尽快答复。"
 NOTICE_QUESTION_NOTED = "已把您的问题转给社区工作人员，会尽快答复。"
 # 问N as staff read it: `how` says how to answer it.

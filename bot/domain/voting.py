@@ -594,7 +594,7 @@ _TAKING_PART = re.compile(
 )
 # 「我能带个人吗」「去不了，能提意见吗」: another way in, which says it is about the meeting.
 _OTHER_WAY_IN = re.compile(
-    r"带(?:个|上|着)?(?:人|家属|家人|朋友|孩子|老伴|邻居)|(?:提|发表|说说?|交)(?:个|点)?(?:意见|建议)"
+    r"带(?:个|上|着|[一两二三四五0-9]个)?(?:人|家属|家人|朋友|孩子|老伴|邻居)|(?:提|发表|说说?|交)(?:个|点)?(?:意见|建议)"
 )
 _ASKS_WHETHER = re.compile(r"吗|么|能不能|可不可以|行不行|能否|有没有|怎么|如何")
 TAKING_PART_ASKED_AT_MOST = 30
@@ -612,6 +612,47 @@ def taking_part_asked(text: str) -> bool:
         )
         and _ASKS_WHETHER.search(text) is not None
     )
+
+
+# 「我也参加，能带两个邻居吗」「我去不了，我的意见是把绿化带改成车位」: coming or not, said
+# first, then a question or a word for the meeting.
+_CLAUSE_END = re.compile(r"[,，。;；!！]")
+_VIEW_SAID = re.compile(
+    r"意见|建议|想法|看法|觉得|认为|希望|最好|应该|同意|反对|赞成|支持|不如|可以考虑"
+)
+_QUESTION_MARKS = re.compile(r"[?？]$|吗$|呢$")
+MORE_SAID_AT_MOST = 80
+
+
+@dataclass(frozen=True)
+class AttendingAndMore:
+    """「我也参加，能带两个邻居吗」: the attending words, and the rest: `asked`, a question;
+    `view`, a view of the meeting's business; neither, words that go with it (「到时候见」)."""
+
+    attending: str
+    more: str
+    asked: bool
+    view: bool
+
+
+def attending_and_more(text: str) -> AttendingAndMore | None:
+    """Attending said in the first clause of `text` (normalised), then more words; None for
+    other words (「我去不了，临时有事」 is attending alone)."""
+    first = _CLAUSE_END.search(text)
+    if first is None or len(text) > MORE_SAID_AT_MOST:
+        return None
+    head, more = text[: first.start()].strip(), text[first.end() :].strip(" ,，。!！")
+    if not more or attending_said(head) is None or _HEADCOUNT.search(more):
+        return None  # 「我参加，20个人」: a booking, not one's own word
+    if attending_said(text) is not None:  # 「我去不了，临时有事」: the whole is attending
+        return None
+    asked = _ASKS_WHETHER.search(more) is not None or _QUESTION_MARKS.search(more) is not None
+    view = not asked and len(more) >= _VIEW_AT_LEAST and _VIEW_SAID.search(more) is not None
+    return AttendingAndMore(head, more, asked, view)
+
+
+_HEADCOUNT = re.compile(r"[0-9一二两三四五六七八九十几]+\s*(?:个人|人|位)")
+_VIEW_AT_LEAST = 4  # characters of a view passed on (「同意」 alone goes with the attending)
 
 
 # 「有几个人报名了」「报名的人多吗」「谁报名了」: how many have signed up for the meeting coming.

@@ -646,6 +646,35 @@ def test_asking_to_take_part_online_goes_to_whoever_called_the_meeting_there(
     assert answered[1][0] == G3 and "可以，会前把腾讯会议号发到群里" in answered[1][1]
 
 
+def test_signing_up_with_a_question_or_a_view_does_both(chat: Conversation) -> None:
+    """「我也参加，能带两个邻居吗」 and 「我去不了，我的意见是…」 met silence: the first signs
+    up and passes the question on; the second passes the view on to whoever called it."""
+    chat.say("@李书记/工作群: 议事会 周四晚上7点 社区会议室 讨论3号楼停车位 群 网格3")
+    assert chat.say("@陈楼长/网格3群: 我也参加，能带两个邻居吗") == [
+        (
+            G3,
+            "已记下：您参加 M1 3号楼停车位议事会（11月26日 19:00），共1人报名。开会前会提醒您。\n"
+            "已把您的问题转给 M1 的组织者，会尽快答复。",
+        ),
+        (
+            "私聊·李书记",
+            "❓问1 M1 3号楼停车位议事会：网格3群的陈*长问「能带两个邻居吗」。"
+            "回复这条消息，或发送「答复 1 内容」，我替您发到群里。",
+        ),
+    ]
+    view = "我的意见是把东边绿化带改成停车位"
+    assert chat.say(f"@孙大爷/网格3群: 我去不了，{view}") == [
+        (G3, "已把您的意见转给 M1 的组织者。"),
+        ("私聊·李书记", f"💬 M1 3号楼停车位议事会：网格3群的孙*爷说「{view}」。"),
+    ]
+    # Signed up, then kept away: off the list, and the view passed on.
+    replies = chat.say("@陈楼长/网格3群: 我去不了了，我觉得车位应该按楼分配")
+    assert replies[0] == (G3, "已取消您参加 M1 的报名。\n已把您的意见转给 M1 的组织者。")
+    assert "参加：" not in chat.text("@李书记/工作群: 查看 M1")
+    # A word that is neither is the attending alone.
+    assert chat.text("@王芳/网格3群: 我参加，到时候见").startswith("已记下：您参加 M1")
+
+
 def test_a_question_passed_on_is_answered_under_it_in_its_group(chat: Conversation) -> None:
     called = chat.say("@李书记/工作群: 召开议事会 周六上午9点 社区活动室 议题：5号楼加装电梯")
     chat.say("@李书记/工作群: M1 发到 网格3")

@@ -13,6 +13,7 @@ from bot.domain.voting import (
     MeetingCalled,
     Spoken,
     SpokenDay,
+    attending_and_more,
     attending_said,
     chain_joined,
     day_time_asked,
@@ -336,6 +337,35 @@ def test_a_home_said_in_passing(said: str, home: tuple[str, str] | None) -> None
 )
 def test_coming_to_a_meeting_said_in_words(said: str, answer: Attending | None) -> None:
     assert attending_said(said) == answer
+
+
+@pytest.mark.parametrize(
+    ("said", "more"),
+    [
+        ("我也参加，能带两个邻居吗", ("我也参加", "能带两个邻居吗", True, False)),
+        ("报名，请问要带身份证吗", ("报名", "请问要带身份证吗", True, False)),
+        (
+            "我去不了，我的意见是把绿化带改成车位",
+            ("我去不了", "我的意见是把绿化带改成车位", False, True),
+        ),
+        ("我参加，我觉得车位应该按楼分配", ("我参加", "我觉得车位应该按楼分配", False, True)),
+        ("我参加，到时候见！", ("我参加", "到时候见", False, False)),
+        ("我去不了，你们去吧", ("我去不了", "你们去吧", False, False)),
+        ("我参加，同意", ("我参加", "同意", False, False)),  # too short to pass on
+        ("我参加，20个人", None),  # a booking
+        ("我去不了，临时有事", None),  # attending alone (`attending_said`)
+        ("我参加", None),
+        ("我参加过，没什么用", None),
+        ("大家都参加吧，能带人吗", None),
+    ],
+)
+def test_coming_to_a_meeting_said_with_more(
+    said: str, more: tuple[str, str, bool, bool] | None
+) -> None:
+    found = attending_and_more(said)
+    assert (
+        None if found is None else (found.attending, found.more, found.asked, found.view)
+    ) == more
 
 
 @pytest.mark.parametrize(
