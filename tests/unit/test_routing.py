@@ -1204,6 +1204,11 @@ def test_a_problem_asked_after_by_what_and_where(said: str, subject: str | None)
         ("群发通知", True, None),
         ("收到通知了", True, None),
         ("我通知大家了", True, None),
+        # To no group named, or to 大家: every residents' group; among colleagues, theirs.
+        ("给大家发个通知：明天停水", True, ("全部", "明天停水")),
+        ("发个通知：明天停水", True, ("全部", "明天停水")),
+        ("发个通知：明天停水", False, None),
+        ("发通知了吗", True, None),
     ],
 )
 def test_a_notice_asked_for_in_words(
