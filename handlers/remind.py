@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -18,6 +18,7 @@ from bot.text import (
     echoed,
     month_day,
     normalize,
+    read_number,
     rstrip_marks,
     shorten,
     whole_number,
@@ -262,12 +263,13 @@ def _list(ctx: Context, words: list[str], *, or_usage: bool = False) -> Outcome:
         assert ctx.community is not None
         shown = ctx.uow.reminders.pending_in_groups(ctx.community.id, kinds)
         head, none = texts.REMIND_LIST_GROUPS, texts.REMIND_NONE_GROUPS
-    elif private:
-        shown = ctx.uow.reminders.created_by(ctx.sender.id, kinds)
-        head, none = texts.REMIND_LIST_HEAD, texts.REMIND_NONE
     else:
-        shown = ctx.uow.reminders.pending_in_chat(ctx.chat.id, kinds)
-        head, none = texts.REMIND_LIST_HERE, texts.REMIND_NONE_HERE
+        shown = _listed_here(ctx)
+        head, none = (
+            (texts.REMIND_LIST_HEAD, texts.REMIND_NONE)
+            if private
+            else (texts.REMIND_LIST_HERE, texts.REMIND_NONE_HERE)
+        )
     if not shown:
         if or_usage:
             raise Answer(ctx.services.command("remind").usage_line())
@@ -300,6 +302,35 @@ def _list(ctx: Context, words: list[str], *, or_usage: bool = False) -> Outcome:
     return answer(ctx, "\n".join(lines))
 
 
+def _listed_here(ctx: Context) -> Sequence[Reminder]:
+    """What 提醒 列表 lists here: privately the reminders one set, in a group the group's."""
+    kinds = (ADHOC, REPEAT, NOTICE)
+    if ctx.chat.kind == "private":
+        return ctx.uow.reminders.created_by(ctx.sender.id, kinds)
+    return ctx.uow.reminders.pending_in_chat(ctx.chat.id, kinds)
+
+
+# 「第二个」「第2条」: a reminder by its place in 提醒 列表
+_NTH = re.compile(r"^第([0-9]{1,3}|[一二两三四五六七八九十]{1,3})(?:个|条)?(?:提醒)?$")
+
+
+def _nth(ctx: Context, word: str) -> Reminder | None:
+    """The reminder at the place 「第二个」 says in what 提醒 列表 shows here (a 定时群发 one
+    line, however many groups); None for other words; told so past the end."""
+    said = _NTH.match(normalize(word))
+    place = read_number(said[1]) if said is not None else None
+    if place is None:
+        return None
+    lines: dict[str, Reminder] = {}
+    for reminder in _listed_here(ctx):
+        key = notice_prefix(reminder.key) if reminder.kind == NOTICE else str(reminder.id)
+        lines.setdefault(key, reminder)
+    listed = list(lines.values())
+    if not 1 <= place <= len(listed):
+        raise Answer(texts.REMIND_NTH_NONE.format(place=place, count=len(listed)))
+    return listed[place - 1]
+
+
 def _cancel(ctx: Context, words: list[str]) -> Outcome:
     """提醒 取消 5; for one that repeats, the whole series."""
     if not words:
@@ -308,6 +339,9 @@ def _cancel(ctx: Context, words: list[str]) -> Outcome:
     if number in _NEWEST_NOTICE:  # 「取消刚才的定时通知」: the newest the sender set
         reminder = _newest_notice(ctx)
         number = str(reminder.id)
+    elif (nth := _nth(ctx, number)) is not None:  # 「取消第二个提醒」: as 提醒 列表 shows
+        reminder = _pending(ctx, str(nth.id))
+        number = str(nth.id)
     elif whole_number(number) is None:  # 「提醒 取消 周报」: the one whose words say so
         typed = " ".join(words)
         # 「明天的提醒取消」: the one on that day
@@ -375,7 +409,7 @@ def _change_named(ctx: Context, what: str, to: str) -> Outcome:
     """提醒 修改 明天 10点: the sender's one reminder on that day, at that time of it (a time
     said without a day keeps the day named); 提醒 修改 周报 周二9:00: the one whose words
     say so."""
-    old = _on_day(ctx, what, texts.REMIND_WHICH_ON_DAY)
+    old = _nth(ctx, what) or _on_day(ctx, what, texts.REMIND_WHICH_ON_DAY)
     if old is None:
         old = _named_by(ctx, what)
     elif time_first(ctx, _WORDS.split(to.strip())) is not None and not names_a_day(to):

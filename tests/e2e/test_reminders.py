@@ -471,6 +471,29 @@ def test_remind_list_and_cancel(chat: Conversation) -> None:
     assert fired == [("11-27 16:00", "私聊·王芳", "⏰ 提醒：交物业费")]
 
 
+def test_a_reminder_is_cancelled_or_changed_by_its_place_in_the_list(chat: Conversation) -> None:
+    """「把第二个提醒取消」 met the not-filed hint: it is the second line 提醒 列表 shows."""
+    chat.say("@李书记/私聊: 明天下午3点提醒我去街道开会")
+    chat.say("@李书记/私聊: 下周一提醒我给王芳回电话")
+    chat.say("@李书记/私聊: 群发 全部 定时 明天8:00 明天停水")  # one line for its three groups
+    listed = chat.text("@李书记/私聊: 提醒 列表").splitlines()[1:-1]
+    numbers = [line.split(".")[0] for line in listed]
+    assert [line.split(" ", 1)[1] for line in listed] == [
+        "11月24日 8:00 群发到网格3群、网格5群、幸福里居民群：明天停水",
+        "11月24日 15:00 去街道开会",
+        "11月30日 9:00 给王芳回电话",
+    ]
+    assert chat.text("@李书记/私聊: 把第二个提醒取消") == f"已取消提醒 {numbers[1]}：去街道开会"
+    assert chat.text("@李书记/私聊: 取消第5个提醒") == (
+        "提醒列表里只有2条，没有第5条。发送「提醒 列表」查看。"
+    )
+    assert chat.text("@李书记/私聊: 提醒 修改 第二个 12月1日10点").startswith(
+        f"已修改提醒 {numbers[2]}，现在是：12月1日 10:00 提醒：给王芳回电话"
+    )
+    assert chat.text("@李书记/私聊: 第1条提醒删了").startswith(f"已取消定时群发 {numbers[0]}")
+    assert len(chat.text("@李书记/私聊: 提醒 列表").splitlines()) == 3
+
+
 def test_a_reminder_is_cancelled_by_its_words(chat: Conversation) -> None:
     chat.say("@张网格/私聊: 每周一早上8点提醒我交周报")
     chat.say("@张网格/私聊: 明天上午9点提醒我去3号楼回访")
