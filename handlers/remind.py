@@ -12,6 +12,7 @@ from bot.domain.calendar import END_OF_DAY
 from bot.domain.deadlines import DeadlineError, PastDeadline, format_deadline, names_a_day
 from bot.domain.issues import Role
 from bot.domain.permissions import STAFF
+from bot.domain.privacy import mask_name
 from bot.domain.repeats import MORNING, Repeat, RepeatError, looks_repeating, parse_repeat
 from bot.text import (
     SENTENCE_ENDS,
@@ -105,11 +106,13 @@ def _set(ctx: Context, words: list[str], place: _Place, *, keep_text: str = "") 
     they give none) at `place`; what it will do, as the confirmation says it."""
     if looks_repeating(words[0]):
         rule, text = _split_repeat(words)
-        return _repeating(ctx, rule, _within(text or keep_text), place)
+        place, sent_to = _addressed(ctx, place, text)
+        return _repeating(ctx, rule, _within(text or keep_text), place) + sent_to
     when, text = _split_time(ctx, words)
     text = _within(text or keep_text)
     if not text:
         raise Answer(texts.REMIND_NEEDS_TEXT)
+    place, sent_to = _addressed(ctx, place, text)
     reminder = ctx.uow.reminders.schedule(
         f"adhoc:{ctx.sender.id}:{ctx.message.chat.platform}:{ctx.message.message_id}",
         community_id=place.community_id,
@@ -125,7 +128,32 @@ def _set(ctx: Context, words: list[str], place: _Place, *, keep_text: str = "") 
     held = quiet_until(ctx.services, ctx.community.code if ctx.community else None, when)
     if held is not None:  # said now, so that nobody expects a 6:00 message at 6:00
         what += texts.REMIND_QUIET.format(at=f"{held.astimezone(ctx.services.settings.tz):%H:%M}")
-    return what
+    return what + sent_to
+
+
+# 「提醒网格员交周报」「提醒各网格员…」: the grid workers, who read the work group
+_WORKERS_NAMED = re.compile(r"^(?:各位?|所有|全体)?网格员")
+
+
+def _addressed(ctx: Context, place: _Place, text: str) -> tuple[_Place, str]:
+    """Where a reminder staff set privately goes when its words begin with whom it is for: a
+    colleague by name (「张网格去看3号楼井盖」), privately to them; the grid workers, to the
+    work group. Else `place`. With what the confirmation adds to say so (or 「」)."""
+    if ctx.chat.kind != "private" or ctx.community is None or ctx.role not in STAFF:
+        return place, ""
+    said = text.lstrip("@")
+    # Said as 「提醒张网格…」, not 「提醒我张网格的事」 nor 「提醒 明天 张网格…」
+    asked = normalize(ctx.message.text).replace("@", "").replace(" ", "")
+    for person, _ in ctx.uow.people.staff(ctx.community.id):
+        named = len(person.name) >= 2 and said.startswith(person.name)
+        if named and person.id != ctx.sender.id and f"提醒{person.name}" in asked:
+            told = texts.REMIND_SENT_TO.format(who=mask_name(person.name))
+            return _Place(ctx.community.id, None, person.id), told
+    groups = ctx.uow.chats.of_kind(ctx.community.id, "work")
+    if groups and _WORKERS_NAMED.match(said) and f"提醒{said[:8]}" in asked:
+        told = texts.REMIND_SENT_TO_GROUP.format(chat=groups[0].title or groups[0].ref)
+        return _Place(ctx.community.id, groups[0].id, None), told
+    return place, ""
 
 
 def _within(text: str) -> str:

@@ -218,6 +218,10 @@ def _adhoc(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outg
         mentions = (person_ref(creator),) if creator and named else ()
         return [Reply(chat_ref(chat), line, mentions=mentions)]
     if reminder.person_id is not None:
+        if reminder.created_by_id not in (None, reminder.person_id):  # a colleague's, for them
+            line = texts.REMINDER_FROM.format(
+                who=uow.people.get(reminder.created_by_id).name, text=reminder.text
+            )
         return [Direct(person_ref(uow.people.get(reminder.person_id)), line)]
     return []
 

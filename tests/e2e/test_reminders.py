@@ -592,6 +592,29 @@ def test_reminders_said_as_people_say_them(chat: Conversation) -> None:
     assert chat.text("@李书记/工作群: 查看 1") == "没有找到 #1。"
 
 
+def test_staff_privately_remind_a_colleague_or_the_grid_workers(chat: Conversation) -> None:
+    """「明天上午9点提醒张网格去看3号楼井盖」 privately reminded the secretary herself: it goes
+    to 张网格; 「每周五下午提醒网格员交周报」 to the work group, where the grid workers read."""
+    assert chat.text("@李书记/私聊: 明天上午9点提醒张网格去看3号楼井盖") == (
+        "好的，11月24日 9:00 提醒：张网格去看3号楼井盖（取消请发送「提醒 取消 11」）\n"
+        "到时私聊发给张*格。"
+    )
+    weekly = chat.text("@李书记/私聊: 每周五下午提醒网格员交周报")
+    assert weekly.endswith("\n到时发到工作群。")
+    # 「提醒我」 first is one's own, whatever name follows; so is a resident's.
+    assert "到时" not in chat.text("@李书记/私聊: 明天上午提醒我张网格的事")
+    assert "到时" not in chat.text("@王芳/私聊: 明天上午10点提醒张网格来修灯")
+    # The setter lists it (and may cancel it); the colleague gets it, saying who set it.
+    assert "张网格去看3号楼井盖" in chat.text("@李书记/私聊: 提醒 列表")
+    fired = [f for f in chat.run_until(at(11, 28)) if f[2].startswith("⏰")]
+    assert fired == [
+        ("11-24 09:00", "私聊·张网格", "⏰ 李书记提醒：张网格去看3号楼井盖"),
+        ("11-24 09:00", "私聊·李书记", "⏰ 提醒：张网格的事"),
+        ("11-24 10:00", "私聊·王芳", "⏰ 提醒：张网格来修灯"),
+        ("11-27 14:00", "工作群", "⏰ 提醒：网格员交周报"),
+    ]
+
+
 def test_a_part_of_the_day_alone_is_todays(chat: Conversation) -> None:
     # Monday 8:00: the afternoon is 14:00, the evening 19:00, as 「明天下午」 reads them.
     assert chat.text("@张网格/私聊: 下午提醒我给王芳回电话").startswith(
