@@ -35,6 +35,7 @@ _HOW_FAR_ASKED = (
 # own reports. 「我反映的问题」「我的诉求」「帮我查一下我反映的问题」 ask for the list of them.
 ASKING = re.compile(
     r"怎么样了|咋样了|进展|进度|处理了[吗没]|修好了[吗没]|修了[吗没]|好了[吗没]"
+    r"|(?:处理|办理)的?(?:情况|结果)"  # 「我的诉求处理情况」「物业的处理情况」
     rf"|^我(?:反映|报|投诉|提)的(?:问题|事情?|诉求|建议)?$|^我的(?:问题|事情?|诉求|建议|反映|投诉|工单)$"
     # 「帮我查一下我反映的问题」「看看我的诉求」
     r"|^(?:帮我|请|麻烦)?(?:查一?下|查查|看一?下|看看)(?:我|我的)(?:反映|报|投诉|提)?的?"
@@ -832,7 +833,9 @@ _WORK_ASKED = re.compile(
     rf"(?P<period2>{_STATS_PERIOD})?的?"
     rf"(?:(?:一共|总共|共)?(?:{_WORK_DONE})(?:多少|几)(?:件|条|个|单)?(?:事情?|诉求|问题|活|单子)?"
     r"|工作量(?:是|有)?(?:多少|怎么样|如何)?"
-    r"|(?:工作)?(?:办|干|做|处理|完成)得(?:怎么样|如何|咋样)了?)$"  # 「物业办得怎么样」
+    r"|(?:工作)?(?:办|干|做|处理|完成)得(?:怎么样|如何|咋样)了?"  # 「物业办得怎么样」
+    # 「物业的办理情况」「各单位承办情况」
+    r"|(?:办理|承办|处理|办事|工作)的?情况(?:怎么样|如何|咋样)?)$"
 )
 
 
@@ -887,8 +890,10 @@ def stats_asked(text: str) -> str | None:
     if (how := _PERIOD_HOW.match(text)) is not None:  # 「本周的情况怎么样」
         period = _PERIOD_SAID.get(how["period"], how["period"])
         return f"{period} {how['grid']}" if how["grid"] else period
-    if "得" in text and (how_done := _work_asked(text)) is not None:
-        return how_done  # 「物业这个月办得怎么样」
+    # (「我的诉求处理情况」 is a reporter's of their reports, not work)
+    worked = "得" in text or ("情况" in text and not text.startswith("我"))
+    if worked and (how_done := _work_asked(text)) is not None:
+        return how_done  # 「物业这个月办得怎么样」「各单位承办情况」
     if not ("几" in text or "多" in text or "少" in text or "工作量" in text):
         return None  # each question below asks how many (几, 多少), who most, or the 工作量
     if (top := _TOP_ASKED.match(text)) is not None:  # 「最近什么问题最多」

@@ -831,6 +831,7 @@ def test_pressing_with_more_said_just_after_a_report_is_more_of_it(chat: Convers
         "我报的垃圾桶有人管了吗",
         "我的事还在处理吗",
         "我反映的问题解决了没有",
+        "我的诉求处理情况",  # it was a 补充
         "能不能派人先来看看",
         "能不能今天就来看看",
         # Nobody has called: asking after it, not asking for a call.

@@ -95,6 +95,10 @@ def test_a_unit_gets_the_figures_of_an_assessment(week: Conversation) -> None:
     assert week.text("@张网格/私聊: 物业这个月的办结率") == monthly
     assert week.text("@李书记/工作群: 物业办得怎么样") == monthly
     assert week.text("@李书记/私聊: 物业这周干得怎么样") == reply
+    assert week.text("@李书记/私聊: 物业的办理情况") == monthly  # it was the not-filed hint
+    assert week.text("@李书记/私聊: 本周各单位承办情况") == week.text(
+        "@李书记/私聊: 统计 本周 单位"
+    )
     assert week.say("@王芳/网格3群: 物业办得怎么样") == []  # neighbours' talk
 
 
