@@ -81,6 +81,7 @@ from bot.domain.sources import (
     Source,
     filing_said,
     order_gist,
+    relayed,
     source_of,
     taken_words,
     time_limit_said,
@@ -513,10 +514,12 @@ def _taken_report(ctx: Context, text: str) -> Outcome | None:
     """「12345工单：3号楼1单元下水道堵塞」「居民王大爷电话反映2号楼楼顶漏水」「帮王芳登记一下，…」
     from a grid worker or the secretary: a report they took, filed as with #报事 (its 来源 from
     their words). None for other words, or a problem none can be read in."""
-    if ctx.role not in STAFF or not filing_said(normalize(text).strip()):
+    said = normalize(text).strip()
+    passed_on = ctx.chat.kind == "private" and relayed(said)  # 「…的李大爷说家里暖气不热」
+    if ctx.role not in STAFF or not (filing_said(said) or passed_on):
         return None
     analysis = ctx.services.analyzer.analyze(text)
-    if analysis.category == "other" and not FILED_FOR.match(normalize(text).strip()):
+    if analysis.category == "other" and not FILED_FOR.match(said):
         return None
     return _report_unless_duplicate(ctx, taken_words(text.strip()), analysis, whole=True)
 

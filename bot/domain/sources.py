@@ -135,6 +135,14 @@ _SAID_BY = 10  # characters: how it came is said first (「居民王大爷电话
 _HINT = re.compile(r"电话|来电|来访|社区|上门|窗口|巡查|巡逻|走访|排查|入户|热线|12345")
 
 
+# 「3号楼302的李大爷说家里暖气不热」「居民王阿姨反映楼道灯坏了」: a resident's words passed on
+_RELAYED = re.compile(
+    r"^(?:居民|住户|业主)?[\u4e00-\u9fff0-9]{0,10}?"
+    r"(?:大爷|大妈|大娘|阿姨|奶奶|爷爷|老人|大姐|大哥|师傅|老师|先生|女士|居民|住户|业主)"
+    r"(?:跟我|和我|找我|向我)?(?:说|反映|投诉|求助|打电话说)[,，:：\s]*"
+)
+
+
 def filing_said(text: str) -> bool:
     """Whether `text` (normalised) is staff filing a report they took (「12345工单：…」「居民
     王大爷电话反映…」「巡查发现…」「帮王芳登记一下，…」) rather than chat, a question, or a
@@ -147,6 +155,13 @@ def filing_said(text: str) -> bool:
         if not any(m.start() <= _SAID_BY and text[m.end() : m.end() + 1] != "的" for m in said):
             return False
     return _NOT_TAKEN.search(text) is None
+
+
+def relayed(text: str) -> bool:
+    """Whether `text` (normalised) passes on a resident's words (「3号楼302的李大爷说家里暖气
+    不热」): said to the bot privately by staff, a report they took; not a question, nor work
+    done (「王大爷说灯修好了」)."""
+    return _RELAYED.match(text) is not None and _NOT_TAKEN.search(text) is None
 
 
 def source_of(*, private: bool, own: Role | None, text: str) -> Source:

@@ -300,6 +300,13 @@ def test_a_report_staff_took_is_filed_without_the_tag(chat: Conversation) -> Non
     # A round told of is kept as one (handlers/patrols.py), not filed.
     assert chat.text("@张网格/工作群: 入户走访了5户").startswith("已记录走访：5户")
     assert chat.text("@张网格/私聊: 居民打电话来问开会的事").startswith("这条消息没有登记")
+    # A resident's words passed on privately are a report taken (they met the hint); in the
+    # work group they are colleagues' talk, and words with no problem in them file nothing.
+    took.append(("@张网格/私聊", "3号楼302的李大爷说家里下水道堵了", "工作人员上报"))
+    said = chat.say(f"{took[-1][0]}: {took[-1][1]}")[0][1]
+    assert said.startswith(f"已登记 #{len(took)}【排水管道】3号楼302室")
+    assert chat.say("@张网格/工作群: 孙大爷说楼上太吵了") == []
+    assert chat.text("@张网格/私聊: 李阿姨说谢谢你们").startswith("这条消息没有登记")
     # What staff file is residents': a second call of a lamp still out is its own report, not a
     # 补充 of the first one they filed (as a resident's own words would be).
     lamp = chat.say("@张网格/私聊: 居民电话反映：楼道灯一直不亮，好几天了")[0][1]

@@ -10,6 +10,7 @@ from bot.domain.sources import (
     filing_said,
     order_gist,
     order_shaped,
+    relayed,
     source_of,
     taken_words,
     time_limit_said,
@@ -71,6 +72,24 @@ def test_where_a_report_came_from(
 )
 def test_a_report_staff_took_is_told_from_chat(text: str, taken: bool) -> None:
     assert filing_said(text) is taken
+
+
+@pytest.mark.parametrize(
+    ("text", "passed_on"),
+    [
+        ("3号楼302的李大爷说家里暖气不热", True),
+        ("居民王阿姨反映楼道灯坏了", True),
+        ("5号楼的王奶奶打电话说家里停电了", True),
+        ("孙大爷跟我说楼上太吵了", True),
+        # Work done, a question, or no resident passed on.
+        ("王大爷说灯修好了", False),
+        ("张大爷说的那个井盖修了吗", False),
+        ("物业说明天来修", False),
+        ("我说过了", False),
+    ],
+)
+def test_a_residents_words_passed_on_are_told(text: str, passed_on: bool) -> None:
+    assert relayed(text) is passed_on
 
 
 @pytest.mark.parametrize(
