@@ -301,6 +301,10 @@ def ledger_asked(text: str) -> str | None:
     return f"{_PERIOD_SAID.get(filed['period'], filed['period'])} {rest}".strip()
 
 
+# 「3号楼有几个老人独居，需要关注一下」: 有几个 tells of some, and a request follows
+_ASKED_OF_AFTER = re.compile(r"[,，;；]\s*(?:需要|要|请|麻烦|希望|建议|得|应该)[^吗呢么?？]*$")
+
+
 def _ledger_asked(text: str) -> str | None:
     """What 「台账」 a short question after the open issues means (`text` normalised, without
     its closing punctuation): 「红」 for the overdue, 「黄」 for those due soon, 「今天到期」
@@ -325,8 +329,8 @@ def _ledger_asked(text: str) -> str | None:
         return "单位"
     if (side := _THEIR_SIDE.match(text)) is not None:  # 「赵网格那边怎么样了」: what they hold
         return side["who"]
-    if _ASKS.search(text) is None:
-        return None  # chatter: it asks nothing of this kind
+    if _ASKS.search(text) is None or _ASKED_OF_AFTER.search(text):
+        return None  # chatter: it asks nothing of this kind (「…有几个老人独居，需要关注」)
     subject = _SUBJECT.match(text)
     who = f" {subject['who']}" if subject else ""
     text = text[subject.end() :] if subject else text

@@ -963,6 +963,7 @@ def test_the_ledger_asked_in_words(text: str, filters: str) -> None:
         "有多少人参加",
         "大家有什么事吗",
         "3号楼还有哪些没修好，麻烦物业尽快安排一下",
+        "3号楼有几个老人独居，需要关注一下",  # tells of some, then asks for care
         "有人管吗",
         "有新的消息吗",
         "你哪个孩子",
