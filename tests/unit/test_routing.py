@@ -1010,6 +1010,10 @@ def test_other_questions_are_no_ledger(text: str) -> None:
         ("5号楼的楼栋长是谁", False, "5号楼 楼栋长"),
         ("怎么联系社区", False, "社区"),
         ("有物业的电话吗", False, "物业"),
+        # Asked as a favour, or of its office (they were passed on to staff as 问N).
+        ("能帮我查一下社区电话吗", True, "社区"),
+        ("告诉我物业电话", True, "物业"),
+        ("社区办公室在哪", True, "社区"),
         ("派出所电话多少", False, "派出所"),
         ("联系方式", True, ""),
         ("联系方式", False, None),  # in a group, said to a neighbour
