@@ -375,6 +375,14 @@ def test_a_command_word_then_everyday_words_is_chatter(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text", ["1号关了吗", "1号可以结案了吗", "1号还没人负责", "1号楼张网格负责", "1号谁负责"]
+)
+def test_an_issue_asked_after_or_a_building_is_no_close_or_assignment(text: str) -> None:
+    found = route(text, chat=PRIVATE)
+    assert found.command is None or found.command.name not in ("resolve", "assign")
+
+
+@pytest.mark.parametrize(
     ("text", "description"),
     [("报事 4号楼电梯坏了", "4号楼电梯坏了"), ("诉求：3号楼电梯天天坏", "3号楼电梯天天坏")],
 )
@@ -579,6 +587,10 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("催一下刘物业把2号修了", "urge", "2"),
         ("督促物业办1号", "urge", "1"),
         ("1号结案", "resolve", "1"),
+        ("把1号关了吧，已经修好了", "resolve", "1 已经修好了"),  # with its result
+        ("1号结案，灯已换", "resolve", "1 灯已换"),
+        ("1号张网格负责一下", "assign", "1 张网格"),  # the issue first
+        ("2号物业跟进吧", "assign", "2 物业"),
         ("把1号关掉", "resolve", "1"),
         ("1号可以关了", "resolve", "1"),
         ("1号可以销号了", "rate", "1"),
