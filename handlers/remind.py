@@ -132,7 +132,9 @@ def _set(ctx: Context, words: list[str], place: _Place, *, keep_text: str = "") 
 
 
 # 「提醒网格员交周报」「提醒各网格员…」: the grid workers, who read the work group
-_WORKERS_NAMED = re.compile(r"^(?:各位?|所有|全体)?网格员")
+_WORKERS = r"(?:各位?|所有|全体)?网格员"
+_WORKERS_NAMED = re.compile(f"^{_WORKERS}")
+_WORKERS_REMINDED = re.compile(f"提醒{_WORKERS}")
 
 
 def _addressed(ctx: Context, place: _Place, text: str) -> tuple[_Place, str]:
@@ -150,7 +152,7 @@ def _addressed(ctx: Context, place: _Place, text: str) -> tuple[_Place, str]:
             told = texts.REMIND_SENT_TO.format(who=mask_name(person.name))
             return _Place(ctx.community.id, None, person.id), told
     groups = ctx.uow.chats.of_kind(ctx.community.id, "work")
-    if groups and _WORKERS_NAMED.match(said) and f"提醒{said[:8]}" in asked:
+    if groups and _WORKERS_NAMED.match(said) and _WORKERS_REMINDED.search(asked):
         told = texts.REMIND_SENT_TO_GROUP.format(chat=groups[0].title or groups[0].ref)
         return _Place(ctx.community.id, groups[0].id, None), told
     return place, ""
