@@ -620,7 +620,7 @@ _CONTACT = (
 )
 _OUR = r"(?:请问)?(?:我们|咱们|咱|我家|你们)?(?:小区|这里|这边|这?栋楼|楼)?的?"
 # 「能帮我查一下社区电话吗」「告诉我物业电话」: asked for as a favour
-_LOOK_UP = r"(?:(?:能|可以|能不能|可不可以)?(?:帮我|麻烦你?|请你?)?(?:查一?下|查查|告诉我|说一下))?"
+_LOOK_UP = r"(?:能|可以|能不能|可不可以)?(?:帮我|麻烦你?|请你?)?(?:查一?下|查查|告诉我|说一下)"
 # 「周末」「星期六」「中午」: when an office is asked to be open; 「有人吗」「开门吗」: whether it
 # is. Only the community's own offices (not 「快递站今天开门吗」, a neighbour's question).
 _OFFICE_WHEN = r"周末|周六|周日|星期[六日天]|礼拜[六天]|今天|明天|中午|晚上|节假日|放假|假期"
@@ -631,9 +631,11 @@ _TAIL = r"(?:啊|呀|呢|哈)?"
 _CONTACT_ASKED = tuple(
     re.compile(pattern)
     for pattern in (
-        rf"^{_LOOK_UP}{_OUR}{_OF_BUILDING}{_CONTACT}的?(?:联系人|负责人)?"
+        rf"^{_OUR}{_OF_BUILDING}{_CONTACT}的?(?:联系人|负责人)?"
         rf"(?:(?:电话|手机|手机号|联系方式|联系电话|号码|电话号码)(?:是|是多少|多少|号码?是?多少)?"
-        rf"|是谁|叫什么(?:名字)?|是哪位|有哪些|有谁|都有谁|是哪些人?){_TAIL}吗?$",
+        rf"|是谁|叫什么(?:名字)?|是哪位|有哪些|有谁|都有谁|是哪些人?){_TAIL}$",
+        rf"^{_LOOK_UP}{_OUR}{_OF_BUILDING}{_CONTACT}的?(?:联系人|负责人)?"
+        rf"(?:电话|手机|手机号|联系方式|联系电话|号码|电话号码){_TAIL}吗?$",
         rf"^(?:请问)?谁是{_OUR}{_OF_BUILDING}{_CONTACT}{_TAIL}$",
         # 「有哪些网格员」「都有哪些楼栋长」
         # 「小区有几个网格员」「我们社区都有哪些楼栋长」
