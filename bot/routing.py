@@ -1404,6 +1404,17 @@ _SAID_AS = (
     # 「提醒我明天下午3点去物业」
     (re.compile(rf"{_WHEN_SAID}大家[，,\s]*(?P<what>.+)$"), "提醒 {when} {what}", False),
     (re.compile(rf"{_WHEN_SAID}(?:我|一下)[，,\s]*(?P<what>.+)$"), "提醒 {when} {what}", True),
+    # 「提醒一下张网格明天去看井盖」 privately: whom, then when (→ 提醒 明天 张网格去看井盖)
+    (
+        re.compile(
+            r"^(?:请|麻烦)?提醒(?:一下)?(?P<who>(?![我你他她大])[\u4e00-\u9fff]{2,4}?)"
+            r"(?P<when>(?:今天|明天|后天|(?:下|这|本)?(?:周|星期)[一二三四五六日天])"
+            r"(?:早上|上午|中午|下午|晚上)?(?:[0-9一二两三四五六七八九十]{1,3}点半?)?)"
+            r"(?P<what>[^\s，,。].+)$"
+        ),
+        "提醒 {when} {who}{what}",
+        True,
+    ),
     # 「帮我记一下，明天上午去4号楼看路灯」「备忘：周五交材料」 privately: a reminder for oneself
     (
         re.compile(
@@ -1950,6 +1961,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "提醒 修改 {which} {to}": ("提醒",),
     "提醒 {when} {what}": ("提醒",),
     "提醒 {memo}": ("记", "备忘"),
+    "提醒 {when} {who}{what}": ("提醒",),
     "更正通知 作废": ("通知",),
     "更正通知 {what}": ("通知",),
     "帮助 更正通知": ("通知",),

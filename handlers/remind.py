@@ -145,7 +145,9 @@ def _addressed(ctx: Context, place: _Place, text: str) -> tuple[_Place, str]:
         return place, ""
     said = text.lstrip("@")
     # Said as 「提醒张网格…」, not 「提醒我张网格的事」 nor 「提醒 明天 张网格…」
-    asked = normalize(ctx.message.text).replace("@", "").replace(" ", "")
+    asked = (
+        normalize(ctx.message.text).replace("@", "").replace(" ", "").replace("提醒一下", "提醒")
+    )
     for person, _ in ctx.uow.people.staff(ctx.community.id):
         named = len(person.name) >= 2 and said.startswith(person.name)
         if named and person.id != ctx.sender.id and f"提醒{person.name}" in asked:

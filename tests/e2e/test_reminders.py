@@ -601,15 +601,19 @@ def test_staff_privately_remind_a_colleague_or_the_grid_workers(chat: Conversati
     )
     weekly = chat.text("@李书记/私聊: 每周五下午提醒网格员交周报")
     assert weekly.endswith("\n到时发到工作群。")
+    # Whom before when, too; a resident named is the setter's own reminder.
+    assert chat.text("@李书记/私聊: 提醒一下赵网格明天去5号楼回访").endswith("到时私聊发给赵*格。")
+    assert "到时" not in chat.text("@李书记/私聊: 提醒一下王芳明天交材料")
     # 「提醒我」 first is one's own, whatever name follows; so is a resident's.
     assert "到时" not in chat.text("@李书记/私聊: 明天上午提醒我张网格的事")
     assert "到时" not in chat.text("@王芳/私聊: 明天上午10点提醒张网格来修灯")
     # The setter lists it (and may cancel it); the colleague gets it, saying who set it.
     assert "张网格去看3号楼井盖" in chat.text("@李书记/私聊: 提醒 列表")
-    fired = [f for f in chat.run_until(at(11, 28)) if f[2].startswith("⏰")]
+    fired = [f for f in chat.run_until(at(11, 28)) if "⏰ " in f[2]]
     assert fired == [
         ("11-24 09:00", "私聊·张网格", "⏰ 李书记提醒：张网格去看3号楼井盖"),
-        ("11-24 09:00", "私聊·李书记", "⏰ 提醒：张网格的事"),
+        ("11-24 09:00", "私聊·赵网格", "⏰ 李书记提醒：赵网格去5号楼回访"),
+        ("11-24 09:00", "私聊·李书记", "2条提醒：\n⏰ 提醒：王芳交材料\n⏰ 提醒：张网格的事"),
         ("11-24 10:00", "私聊·王芳", "⏰ 提醒：张网格来修灯"),
         ("11-27 14:00", "工作群", "⏰ 提醒：网格员交周报"),
     ]

@@ -563,6 +563,7 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("本月热点问题", "stats", "本月"),
         ("今年反映最多的问题", "stats", "今年"),
         ("昨日统计", "stats", "昨日"),
+        ("提醒一下张网格明天去看井盖", "remind", "明天 张网格去看井盖"),  # whom, then when
         ("1号受理一下", "accept", "1"),
         ("1号我受理了", "accept", "1"),  # who does it, said
         ("2号我来受理", "accept", "2"),
