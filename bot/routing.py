@@ -1798,9 +1798,10 @@ _SAID_AS = (
             rf"|(?P<n2>[#＃]?[0-9]{{1,9}})\s*号?\s*{_CALLED_BACK})"
             # possessive (*+): the marks between are read once, not tried at every split
             r"[，,：:\s]*+(?:[\u4e00-\u9fff]{0,2}?(?:居民|群众|报事人|业主|住户|对方|阿姨|大爷|大妈"
-            r"|奶奶|爷爷|女士|先生|师傅)们?|他|她)?"
+            r"|奶奶|爷爷|女士|先生|师傅)们?|他|她"
+            r"|[\u4e00-\u9fff]{2,4}?(?=表示|说|反馈|评价))?"  # 「王芳说很满意」: by name
             r"(?:表示|说|反馈|反映|评价)?(?:是|很是)?[，,：:\s]*+"
-            rf"(?P<verdict>{_VERDICTS})(?:的|了)?(?P<why>(?:[，,。；;\s].*)?)$",
+            rf"(?P<verdict>{_VERDICTS})(?:的|了|吧)?(?P<why>(?:[，,。；;\s].*)?)$",
             re.DOTALL,
         ),
         "回访 {n1}{n2} {verdict}{why}",

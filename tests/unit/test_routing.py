@@ -510,6 +510,8 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("2号打了回访电话，基本满意", "rate", "2 基本满意"),
         ("3号回访电话打过了，居民说满意", "rate", "3 满意"),
         ("1号回访了，李女士说还有点渗水，基本满意", "rate", "1 基本满意 李女士说还有点渗水"),
+        ("1号回访了，王芳说很满意", "rate", "1 很满意"),  # the reporter by name
+        ("2号回访，孙大爷说一般吧，师傅来得有点晚", "rate", "2 一般,师傅来得有点晚"),
         # The other way round, whole: the period or the issue first.
         ("本周统计", "stats", "本周"),
         ("上月的统计。", "stats", "上月"),
