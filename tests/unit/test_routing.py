@@ -952,6 +952,7 @@ def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
         ("未派单", "未派单"),
         ("今天有新的反映吗", "待受理"),
         ("今天有新反映没有", "待受理"),
+        ("今天有什么新的诉求", "待受理"),  # it met silence
         # Those filed in a period: 台账 上月.
         ("上个月的还有哪些没办", "上月"),
         ("10月份报的还有几件没办完", "10月"),
