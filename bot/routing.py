@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from bot.analysis.location import extract_location, gives_place
+from bot.analysis.location import corrects_place, extract_location, gives_place
 from bot.domain.asking import (
     ATTENDEES_REMINDED,
     asks_in_group,
@@ -769,7 +769,10 @@ def _of_own_report(raw: str, said_text: str) -> Route | None:
     (or the flat a ballot waits for), 「补充一下，…」 a detail of it, 「我的反映撤回吧」 its 撤回,
     「人已经送医院了」 news of it (an emergency); or, from a 楼栋长, 「我去看了，…」 what they
     found of a report there; None for other words."""
-    if gives_place(said_text) and extract_location(said_text).building is not None:
+    where = extract_location(said_text) if gives_place(said_text) else None
+    if where is not None and (
+        where.building is not None or (where.unit is not None and corrects_place(said_text))
+    ):  # 「说错了，是6号楼」「报错了，是4单元」
         # 「我是3号楼的新楼长」: a new 楼栋长, if no report there waits for its place
         joining = staff_joining(said_text) is not None
         otherwise = Route(RouteKind.NEW_STAFF, text=raw, otherwise=IGNORE) if joining else IGNORE

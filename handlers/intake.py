@@ -1203,7 +1203,8 @@ def _place_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
     with it) rather than filed anew."""
     where = analysis.location
     said = normalize(text).strip()
-    if analysis.urgent or not (where.building or where.place):
+    unit_only = where.unit is not None and corrects_place(said)  # 「报错了，是4单元」
+    if analysis.urgent or not (where.building or where.place or unit_only):
         return None
     if not gives_place(said):
         return None
@@ -1216,6 +1217,10 @@ def _place_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
         or ctx.now - issue.created_at > PLACE_ADDED_WITHIN
     ):
         return None
+    if not (where.building or where.place):  # a unit alone: of the building it named
+        if issue.building is None:
+            return None
+        where = replace(where, building=issue.building)
     # Where it had none; or, in the building it named, the unit (「在5号楼2单元」); or a place
     # of no building where it named none (「在小区东门」 after 「3号楼路灯坏了」); or, said as a
     # correction (「位置：5号楼西侧」「说错了，是6号楼」), instead of where it said.

@@ -155,14 +155,16 @@ def extract_location(text: str, place: str | None = None) -> Location:
 
 
 # 「我住3号楼2单元301」「地址：5号楼东侧」「在小区东门」: where, said after the problem.
+_SORRY = r"(?:(?:不好意思|抱歉|对不起|哎呀|sorry)[,，!！\s]*)?"
+_SLIP = r"(?:说|写|报|打|弄|填)错了?"  # 「写错了」「报错了」
 _GIVING_PLACE = re.compile(
-    r"^应该(?:是|在)|^(?:(?:说错了|不对|更正)[,，:：\s]*)?"  # 「说错了，是7号楼」
+    rf"^{_SORRY}应该(?:是|在)|^{_SORRY}(?:(?:{_SLIP}|不对|更正)[,，:：\s]*)?"  # 「说错了，是7号楼」
     r"(?:我|我家|我们家|俺家|俺)?(?:住在?|家住|家在|就在|在|是)"
     r"|^(?:位置|地址|地点|具体位置|具体地址)(?:是|在)?[:：\s]?"
 )
 # A place said again as the place, not as more of it: a label, or words that correct.
 _CORRECTING = re.compile(
-    r"^(?:位置|地址|地点|具体位置|具体地址)|说错|不对|更正|应该是|改成|改为|不是"
+    rf"^(?:位置|地址|地点|具体位置|具体地址)|{_SLIP}|不对|更正|应该是|改成|改为|不是"
 )
 # 「3号楼」「5栋2单元」「3号楼2单元301」 alone: where, as the answer to "where is it".
 _BARE_ADDRESS = re.compile(

@@ -332,6 +332,11 @@ def test_where_said_in_the_group_just_after_a_report_there_is_added_to_it(
     )
     (noise,) = issues(chat)
     assert (noise.building, noise.unit, noise.room) == ("4", "2", None)
+    # An apology first, a unit alone: of the building it named (it was chat).
+    assert chat.say("@王芳/网格3群: 不好意思，报错了，是3单元")[0] == (
+        "网格3群",
+        "已更正 #1 的位置：4号楼3单元 · 网格3。",
+    )
     # Half an hour on, it is chat.
     chat.clock.advance(timedelta(minutes=31))
     assert chat.say("@王芳/网格3群: 应该是5号楼") == []
@@ -357,6 +362,9 @@ def test_a_place_corrected_just_after_a_private_report_replaces_it(chat: Convers
         ("私聊·王芳", "已更正 #1 的位置：3号楼2单元 · 网格3。"),
         ("工作群", "#1 报事人更正位置：3号楼2单元 · 网格3"),
     ]
+    assert chat.say("@王芳/私聊: 不好意思，写错了，是3号楼4单元")[0][1] == (
+        "已更正 #1 的位置：3号楼4单元 · 网格3。"  # it was a 补充 alone
+    )
     assert chat.say("@王芳/私聊: 位置：3号楼西侧")[0][1] == "已更正 #1 的位置：3号楼 · 网格3。"
     (lamp,) = issues(chat)
     assert (lamp.building, lamp.unit) == ("3", None)

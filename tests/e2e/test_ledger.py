@@ -916,6 +916,12 @@ def test_a_report_taken_back_in_words_in_its_group_is_withdrawn(chat: Conversati
         G3,
         "#5 已转告网格员：不用管了。确认后会结案。",
     )
+    # With why after it (it was chat).
+    chat.say("@孙阿姨/网格3群: #报事 4号楼楼道灯不亮")
+    assert chat.say("@孙阿姨/网格3群: 算了，不用管了，邻居已经修好了")[0] == (
+        G3,
+        "#6 已转告网格员：算了，不用管了，邻居已经修好了。确认后会结案。",
+    )
 
 
 def test_a_reporter_taking_back_one_report_by_its_number_privately_withdraws_it(
