@@ -251,6 +251,7 @@ def test_location_label() -> None:
         ("有人在小区里放鞭炮", "noise"),
         ("有人偷电", "safety"),
         ("楼下那车停了半个月没动", "parking"),
+        ("楼下停了辆车好几个月没动了，挡着路", "parking"),  # 楼下 is no dispute here
         ("车库出口的镜子碎了", "parking"),
         ("地下室住了人", "safety"),
         ("灯是修了，但是不太亮", "lighting"),  # too dim: not the 太亮 of a nuisance
