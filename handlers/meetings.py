@@ -1888,7 +1888,7 @@ def _action(
     words = _who_then_what(ctx, [w for w in _ITEM_WORDS.split(item) if w])
     if len(words) < 2:
         raise Answer(texts.OUTCOME_BAD_ACTION.format(item=item.strip()))
-    person, unit = target_of(ctx, words[0])
+    person, unit = _worker_meant(ctx, meeting, words[0]) or target_of(ctx, words[0])
     deadline = None
     for count in (2, 1):
         if len(words) > count:
@@ -1919,7 +1919,9 @@ def _action(
         earlier.remove(same)
         return same, _moved_to(ctx, meeting, same, deadline)
     analysis = ctx.services.analyzer.analyze(description)
-    category = ctx.services.category(analysis.category)
+    # What was decided on: the agenda's kind of problem (「施工」 of parking is no noise)
+    kinds = {issue.category for issue in ctx.uow.meetings.agenda(meeting.id)}
+    category = ctx.services.category(kinds.pop() if len(kinds) == 1 else analysis.category)
     assert ctx.community is not None
     now = ctx.now
     issue = ctx.uow.issues.add(
@@ -1981,6 +1983,27 @@ _DUTY = re.compile(r"^(?:负责|来|去|要|需要)")
 _NAME_AT_MOST = 12  # characters of a unit's or a person's name run into the task
 
 
+# 「网格员统计车辆」: the grid worker of the meeting's business
+_WORKER_WORDS = frozenset({"网格员", "各网格员", "网格员们"})
+
+
+def _worker_meant(ctx: Context, meeting: Meeting, word: str) -> tuple[Person, str | None] | None:
+    """「网格员」 as an action item's holder: the one grid worker of the grid the meeting's
+    agenda is in; asked whom by name when there is no such one. None for other words."""
+    assert ctx.community is not None
+    if normalize(word).lstrip("@") not in _WORKER_WORDS:
+        return None
+    grids = {issue.grid_id for issue in ctx.uow.meetings.agenda(meeting.id)} - {None}
+    workers = {
+        person.id: person
+        for person, grant in ctx.uow.people.staff(ctx.community.id)
+        if grant.role is Role.WORKER and grant.grid_id in grids
+    }
+    if len(grids) != 1 or len(workers) != 1:
+        raise Answer(texts.ACTION_WHICH_WORKER)
+    return next(iter(workers.values())), None
+
+
 def _who_then_what(ctx: Context, words: list[str]) -> list[str]:
     """An action item's words with its first one parted when it runs a unit or a person with
     a role into the task (「物业负责划线」 → 物业, 划线); as they are otherwise."""
@@ -1993,7 +2016,8 @@ def _who_then_what(ctx: Context, words: list[str]) -> list[str]:
         return words
     for cut in range(min(len(first) - 1, _NAME_AT_MOST), 1, -1):
         head = first[:cut]
-        if community.unit(head) is not None or ctx.uow.people.named(ctx.community.id, head):
+        named = head in _WORKER_WORDS or ctx.uow.people.named(ctx.community.id, head)
+        if community.unit(head) is not None or named:
             task = _DUTY.sub("", first[cut:])
             return [head, *([task] if task else []), *words[1:]]
     return words

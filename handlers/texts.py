@@ -864,6 +864,7 @@ OUTCOME_ACTION_HINT = (
 )
 # The last action item of a meeting done: each agenda issue still open is done with it.
 AGENDA_DONE_RESULT = "{label}议定事项已落实（{outcome}）"
+ACTION_WHICH_WORKER = "行动事项的网格员是哪一位？请写名字，例如：行动 @张网格 统计车辆"
 OUTCOME_BAD_ACTION = "看不懂行动事项「{item}」，例如：行动 @物业 2号楼装充电桩 10个工作日"
 ACTION_DIRECT = "新任务 #{number}（{label} 决议）：{description}，期限 {deadline}。办好后发送「办结 {number} 结果」。"
 ACTION_DROPPED_REASON = "{label} 结果已更正，此项取消"

@@ -234,7 +234,9 @@ _MONTH_DAY = re.compile(
 _DAY_OF_MONTH = re.compile(rf"(?P<d>{_NUM})[日号]")
 # 「下周」「本周内」: by that week's last working day; 「月底」「下个月底」: the month's.
 _WEEK = re.compile(r"(?P<which>本|这|这个|下+个?)(?:周|星期|礼拜)(?:内|之内)?")
-_MONTH_END = re.compile(r"(?P<which>本|这|这个|下个?)?月(?:底|末)")
+_MONTH_END = re.compile(
+    r"(?:(?P<which>本|这|这个|下个?)|(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,3}))?月(?:底|末)"
+)  # 「12月底」: that month's
 _TRAILING_BEFORE = re.compile(r"(?:之前|以前|前|之内|以内|内)$")  # 「今天之内」 is by today's end
 # 「限两天」「限期3天」「期限周五」「时限：明天」: the word for a deadline before it.
 _LEADING_LIMIT = re.compile(r"^(?:限期|期限|时限|限)(?:为|是|:)?(?=.)")
@@ -524,6 +526,11 @@ def _date_form(part: str, shown: str) -> _Resolver | None:
     if match := _WEEK.fullmatch(part):
         return _week(match.group("which").count("下"))
     if match := _MONTH_END.fullmatch(part):
+        if match.group("m") is not None:  # 「12月底」
+            month = read_number(match.group("m"))
+            if month is None or not 1 <= month <= _MONTHS_A_YEAR:
+                return None
+            return lambda c: _month_end((month - c.today.month) % _MONTHS_A_YEAR)(c)
         return _month_end(1 if (match.group("which") or "").startswith("下") else 0)
     if match := _FULL_DATE.fullmatch(part):
         year = int(match.group("y"))
@@ -653,6 +660,9 @@ def _last_workday(calendar: WorkCalendar, day: date) -> date:
         if calendar.is_workday(earlier := day - timedelta(days=back)):
             return earlier
     return day
+
+
+_MONTHS_A_YEAR = 12
 
 
 def _month_end(ahead: int) -> _Resolver:

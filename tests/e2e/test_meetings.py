@@ -513,6 +513,32 @@ def test_a_meeting_run_in_the_secretarys_own_words(chat: Conversation) -> None:
     assert called[1][1].startswith("🗳 M2 停车收费 · 表决\n1. 同意\n2. 反对")
 
 
+def test_action_items_said_as_the_meeting_said_them(chat: Conversation) -> None:
+    """「网格员统计车辆」 was not understood, 「12月底前完成」 no deadline, and 「施工」 filed
+    as 噪音扰民: the grid worker of the agenda's grid, its month's end, the agenda's kind."""
+    chat.say("@王芳/网格3群: #报事 3号楼东边停车位太少了")
+    chat.say("@李书记/工作群: 议事会 周四晚上7点 社区会议室 讨论停车位 议题 1")
+    chat.run_until(at(11, 26, 21))
+    recorded = chat.say(
+        "@李书记/工作群: M1 结果 决议 东边绿化带改造为20个停车位 "
+        "行动：物业负责施工，12月底前完成；网格员统计车辆"
+    )
+    assert recorded[0][1].endswith("结果已记录：决议1条，行动事项 #2、#3。")
+    assert (
+        "私聊·刘物业",
+        "新任务 #2（M1 议事会 决议）：施工，期限 12月31日。办好后发送「办结 2 结果」。",
+    ) in recorded
+    assert any(where == "私聊·张网格" and "统计车辆" in text for where, text in recorded)
+    assert chat.text("@刘物业/私聊: 台账").endswith("🟢 #2【停车通行】办理中 · 物业 · 期限12月31日")
+    assert "行动：#3 统计车辆 · 张*格" in chat.text("@李书记/工作群: M1 查看")
+    # With no one grid worker of its grid, whom is asked.
+    chat.say("@李书记/工作群: 议事会 周五晚上7点 社区会议室 讨论垃圾分类")
+    chat.run_until(at(11, 27, 21))
+    assert chat.text("@李书记/工作群: M2 结果 决议 分类投放 行动：网格员入户宣传") == (
+        "行动事项的网格员是哪一位？请写名字，例如：行动 @张网格 统计车辆"
+    )
+
+
 def test_a_ballot_said_with_the_vote_command_word_counts(chat: Conversation) -> None:
     chat.say("@李书记/工作群: 议事 纸箱议事会 时间 周四19:00|周六10:00 截止 周三20:00 群 网格3")
     assert chat.say("@王芳/网格3群: 投票 M1 2") == [(G3, "已记录：M1 选 2。")]

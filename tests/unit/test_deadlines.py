@@ -114,6 +114,9 @@ def parse(text: str, now: datetime = MONDAY) -> datetime:
         ("本周内", at(2026, 11, 27)),
         ("月底", at(2026, 11, 30)),
         ("下个月底", at(2026, 12, 31)),
+        ("12月底", at(2026, 12, 31)),  # a month named: its end, this year's or the next
+        ("十二月底前", at(2026, 12, 31)),
+        ("11月底", at(2026, 11, 30)),
         # weeks and months from today, on the calendar
         ("两周", at(2026, 12, 7)),
         ("1个星期内", at(2026, 11, 30)),
