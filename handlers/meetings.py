@@ -565,6 +565,12 @@ def _said_plainly(ctx: Context, head: str, parts: dict[str, str]) -> tuple[str, 
         position += 1
     if not when:
         return head, parts
+    # 「… 讨论停车位 议题 1」: the issues listed after the word, with what the words before say
+    for word in _AGENDA_WORDS.split(parts.pop("议题", "")):
+        if word and (issue := _issue_named(ctx, word)) is not None:
+            agenda.append(issue)
+        elif word:
+            topic.append(word)
     if not title and topic:
         title = MEETING_KINDS[0]  # 「议事会」, which the topic then names: 「停车议事会」
     elif not title and agenda:
@@ -579,6 +585,7 @@ def _said_plainly(ctx: Context, head: str, parts: dict[str, str]) -> tuple[str, 
     return title, {**{k: v for k, v in said.items() if v}, **parts}
 
 
+_AGENDA_WORDS = re.compile(r"[\s,，、]+")
 # 「发到网格3群」「发网格5」: a group named as where a meeting goes.
 _SENT_TO = re.compile(r"^(?:发到|发给|发)")
 
@@ -1870,6 +1877,7 @@ def _called_off(ctx: Context, meeting: Meeting, dropped: list[Issue]) -> list[Ou
 
 
 _ITEM_WORDS = re.compile(r"[\s,，。]+")
+_TASK_KIND_SURE = 0.5  # the analyser's confidence in a task's own category to keep it
 _TASK_AT_MOST = 100  # characters of the decisions an action item saying only by when takes
 # 「周五前划线」「12月1日之前装好」「两周内划线」「10个工作日内装好」: by when, then what.
 _BY_FIRST = re.compile(
@@ -1919,9 +1927,13 @@ def _action(
         earlier.remove(same)
         return same, _moved_to(ctx, meeting, same, deadline)
     analysis = ctx.services.analyzer.analyze(description)
-    # What was decided on: the agenda's kind of problem (「施工」 of parking is no noise)
+    # A task surely of its own kind (「2号楼装充电桩」) is of that kind; else of the agenda's
+    # (「施工」 on parking is no noise)
     kinds = {issue.category for issue in ctx.uow.meetings.agenda(meeting.id)}
-    category = ctx.services.category(kinds.pop() if len(kinds) == 1 else analysis.category)
+    kind = analysis.category
+    if len(kinds) == 1 and analysis.confidence < _TASK_KIND_SURE:
+        kind = kinds.pop()
+    category = ctx.services.category(kind)
     assert ctx.community is not None
     now = ctx.now
     issue = ctx.uow.issues.add(

@@ -530,7 +530,7 @@ def _date_form(part: str, shown: str) -> _Resolver | None:
             month = read_number(match.group("m"))
             if month is None or not 1 <= month <= _MONTHS_A_YEAR:
                 return None
-            return lambda c: _month_end((month - c.today.month) % _MONTHS_A_YEAR)(c)
+            return _named_month_end(month)
         return _month_end(1 if (match.group("which") or "").startswith("下") else 0)
     if match := _FULL_DATE.fullmatch(part):
         year = int(match.group("y"))
@@ -676,6 +676,11 @@ def _month_end(ahead: int) -> _Resolver:
         return [last if c.calendar_days else _last_workday(c.calendar, last)]
 
     return resolve
+
+
+def _named_month_end(month: int) -> _Resolver:
+    """`12月底`: that month's end, this year's or, once past, the next year's."""
+    return lambda c: _month_end((month - c.today.month) % _MONTHS_A_YEAR)(c)
 
 
 def _month_day(month: int, day: int) -> _Resolver:

@@ -526,7 +526,7 @@ def test_action_items_said_as_the_meeting_said_them(chat: Conversation) -> None:
     assert recorded[0][1].endswith("结果已记录：决议1条，行动事项 #2、#3。")
     assert (
         "私聊·刘物业",
-        "新任务 #2（M1 议事会 决议）：施工，期限 12月31日。办好后发送「办结 2 结果」。",
+        "新任务 #2（M1 停车位议事会 决议）：施工，期限 12月31日。办好后发送「办结 2 结果」。",
     ) in recorded
     assert any(where == "私聊·张网格" and "统计车辆" in text for where, text in recorded)
     assert chat.text("@刘物业/私聊: 台账").endswith("🟢 #2【停车通行】办理中 · 物业 · 期限12月31日")
@@ -1435,6 +1435,16 @@ def test_a_meeting_called_in_plain_words_goes_to_the_groups_of_its_issues(
     assert chat.say("@李书记/工作群: 议事 楼道清理 周五上午9点 网格3 3号楼下")[1] == (
         G3,
         "📅 M5 楼道清理 定于 11月27日 9:00，地点：3号楼下。要参加请回复「我参加」。",
+    )
+    # Its issues after the word 议题, the rest plain: the usage line (or a bare 议事会, its
+    # topic lost) before.
+    assert chat.say("@李书记/工作群: 议事会 周五晚上7点 社区会议室 议题 1")[0] == (
+        WORK,
+        "已定 M6 停车通行议事会 于 11月27日 19:00，已通知各群。",
+    )
+    assert chat.say("@李书记/工作群: 议事会 周四晚上7点 社区会议室 讨论停车位 议题 1")[0] == (
+        WORK,
+        "已定 M7 停车位议事会 于 11月26日 19:00，已通知各群。",
     )
 
 
