@@ -48,6 +48,7 @@ from bot.domain.voting import (
     meeting_called,
     objection_said,
     of_kind,
+    outcome_asked,
     parse_choices,
     shared_homes,
     signups_asked,
@@ -1077,7 +1078,8 @@ def when_and_where(ctx: Context, said: str) -> Outcome | None:
         polling, called_off = [], []
     counted = signups_asked(said)  # 「谁报名了」 among neighbours: how many, not who
     published = []
-    if ctx.community is not None and "公示" in ctx.message.text:  # 「公示到什么时候」
+    outcome = outcome_asked(said)  # 「议事会结果是什么」: the 公示 whole
+    if ctx.community is not None and ("公示" in ctx.message.text or outcome):
         published = list(ctx.uow.meetings.publicising(ctx.community.id, now))
     if not (coming or polling or published or called_off):
         if ctx.community is None or not (ctx.message.chat.is_private or ctx.message.mentions_bot):
@@ -1108,6 +1110,9 @@ def when_and_where(ctx: Context, said: str) -> Outcome | None:
         lines.append(texts.POLL_CLOSES.format(label=_label(meeting), closes=closes))
     for meeting in published:
         assert meeting.publicity_until is not None
+        if outcome:
+            lines.append(_publicity(ctx, meeting))
+            continue
         until = format_deadline(meeting.publicity_until, tz, now)
         line = texts.PUBLICITY_UNTIL.format(
             label=_label(meeting), until=until, number=meeting.number
@@ -2055,18 +2060,7 @@ def publish(ctx: Context, args: str) -> Outcome:
     until = _when(ctx, f"{days}天")  # the end of the office day, N days on
     meeting.publicity_until = until
     _schedule(ctx.uow, meeting, PUBLICITY_END, until)
-    actions = [
-        f"#{i.number} {shorten(i.description, 20)}"
-        f"（{assignee_label(ctx.uow, i)}，期限 {shown_deadline(ctx.services, i.deadline)}）"
-        for i in ctx.uow.meetings.actions(meeting.id)
-    ]
-    text = texts.PUBLICITY.format(
-        label=_label(meeting),
-        outcome=meeting.outcome,
-        actions=("\n行动：" + "；".join(actions)) if actions else "",
-        until=format_deadline(until, ctx.services.settings.tz, ctx.now),
-        number=meeting.number,
-    )
+    text = _publicity(ctx, meeting)
     chats = [c for c in ctx.uow.chats.of_community(ctx.community.id) if c.kind != "private"]
     replies: list[Outgoing] = [
         reply_to(ctx, text) if c.id == ctx.chat.id else Reply(chat_ref(c), text) for c in chats
@@ -2077,6 +2071,23 @@ def publish(ctx: Context, args: str) -> Outcome:
 
 
 _DAYS = re.compile(r"^[0-9]{1,2}[天日]$")
+
+
+def _publicity(ctx: Context, meeting: Meeting) -> str:
+    """The 公示 of a meeting's outcome: its decisions, its action items and until when."""
+    assert meeting.publicity_until is not None
+    actions = [
+        f"#{i.number} {shorten(i.description, 20)}"
+        f"（{assignee_label(ctx.uow, i)}，期限 {shown_deadline(ctx.services, i.deadline)}）"
+        for i in ctx.uow.meetings.actions(meeting.id)
+    ]
+    return texts.PUBLICITY.format(
+        label=_label(meeting),
+        outcome=meeting.outcome,
+        actions=("\n行动：" + "；".join(actions)) if actions else "",
+        until=format_deadline(meeting.publicity_until, ctx.services.settings.tz, ctx.now),
+        number=meeting.number,
+    )
 
 
 def _awaiting_publicity(ctx: Context, word: str) -> Meeting:

@@ -686,6 +686,23 @@ def day_time_asked(text: str) -> SpokenDay | None:
     return _day(match) if match is not None else None
 
 
+# 「议事会结果是什么」「开会定了什么」「车位的事怎么定的」: what a meeting decided.
+_OUTCOME_ASKED = re.compile(
+    r"^.{0,12}?(?:结果|决议|决定)(?:是(?:什么|啥)|呢|出来了[吗没]|怎么样)"
+    r"|^.{0,12}?(?:定|决定|议定)了(?:什么|啥)|^.{0,12}?(?:是)?怎么定的"
+)
+
+
+def outcome_asked(text: str) -> bool:
+    """Whether `text` (normalised) asks what a meeting decided (「议事会结果是什么」)."""
+    return (
+        len(text) <= MEETING_ASKED_AT_MOST
+        and ("结果" in text or "决" in text or "定" in text)
+        and (_ABOUT_A_MEETING.search(text) is not None or any(k in text for k in MEETING_KINDS))
+        and _OUTCOME_ASKED.match(text) is not None
+    )
+
+
 def meeting_asked(text: str) -> bool:
     """Whether `text` (normalised) is a short question after a meeting's time, place or
     subject, whether one may come, how many have signed up, or when a poll closes."""
@@ -700,6 +717,8 @@ def meeting_asked(text: str) -> bool:
     if ("参加" in text or "旁听" in text or "报名" in text) and _MAY_ATTEND.match(text):
         return True
     if "公示" in text and _PUBLICITY_WHEN.search(text) is not None:  # 「公示到什么时候」
+        return True
+    if outcome_asked(text):  # 「议事会结果是什么」
         return True
     if "票" in text and _VOTES_SO_FAR.match(text):  # 「现在几票了」: when it closes
         return True

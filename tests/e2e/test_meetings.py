@@ -1624,6 +1624,12 @@ def test_when_a_publicity_ends_is_asked_in_the_groups_it_went_to(chat: Conversat
     assert chat.text("@孙大爷/网格3群: 公示到什么时候") == (
         "📢 M1 停车难 公示期至 11月29日，有异议请回复「异议 M1 内容」。"
     )
+    # What it decided: the 公示 whole (it met silence); elsewhere, chat.
+    assert chat.text("@王芳/网格3群: 议事会结果是什么") == (
+        "📢 公示：M1 停车难\n决议：划20个车位，每月收费100元\n"
+        "公示期至 11月29日，有异议请回复「异议 M1 内容」。"
+    )
+    assert chat.say("@王芳/网格3群: 考试结果是什么") == []
 
 
 def test_an_action_item_by_when_first_and_its_meeting_asked_after_in_words(

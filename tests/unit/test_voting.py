@@ -25,6 +25,7 @@ from bot.domain.voting import (
     meeting_asked,
     meeting_called,
     objection_said,
+    outcome_asked,
     parse_choices,
     shared_homes,
     signups_asked,
@@ -337,6 +338,22 @@ def test_a_home_said_in_passing(said: str, home: tuple[str, str] | None) -> None
 )
 def test_coming_to_a_meeting_said_in_words(said: str, answer: Attending | None) -> None:
     assert attending_said(said) == answer
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("议事会结果是什么", True),
+        ("开会定了什么", True),
+        ("板凳会定了什么", True),
+        ("车位的事开会怎么定的", True),
+        ("会议结果出来了吗", True),
+        ("考试结果是什么", False),  # no meeting
+        ("你定了什么外卖", False),
+    ],
+)
+def test_what_a_meeting_decided_is_asked(said: str, asked: bool) -> None:
+    assert outcome_asked(said) is asked
 
 
 @pytest.mark.parametrize(
