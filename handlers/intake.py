@@ -27,6 +27,7 @@ from bot.domain.asking import (
     JUST_MADE,
     NO_LONGER_NEEDED,
     NOT_OURS_SAID,
+    OUTAGE_WORD,
     PLANNED_SAID,
     PROGRESS_SAID,
     QUESTION_END,
@@ -341,10 +342,10 @@ _FAREWELL = re.compile(
     r"^(?:再见|拜拜|拜|晚安|88|回头见|下次再聊|先这样)[了吧啦啊呀哈!！。.~～\s]*$"
 )
 # 「明天会停水吗」「这周要停电吗」「是不是要停气了」: an outage ahead asked (when no notice says).
-_OUTAGE = re.compile(r"(?<!还)停(?:水|电|气|暖)")  # 「还停水吗」: off now, a report
+_OUTAGE = re.compile(rf"(?<!还){OUTAGE_WORD}")  # 「还停水吗」: off now, a report
 _OUTAGE_ASKED = re.compile(
     r"^(?:请问)?(?P<ahead>(?:明天|后天|今天|今晚|明晚|这周|本周|下周|这几天|最近|周[一二三四五六日天])?"
-    r"(?:上午|下午|晚上|白天)?(?:会|要|是不是|是否|会不会)?要?)(?P<what>停(?:水|电|气|暖))"
+    rf"(?:上午|下午|晚上|白天)?(?:会|要|是不是|是否|会不会)?要?)(?P<what>{OUTAGE_WORD})"
     r"(?P<end>吗|么|不|没有?|了吗|了没有?)?(?:啊|呀)?$"
 )
 # 「发错了」「不好意思，打错了」「没事了」: a message taken back in words, nothing to do.

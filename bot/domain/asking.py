@@ -1388,9 +1388,11 @@ def naming_words(words: Sequence[str]) -> list[str]:
 
 
 # 「几点来水」「什么时候来电」 are answered by the notice of 停水 or 停电: the supply, either way.
+SUPPLIES = "水电气暖"
+OUTAGE_WORD = f"停[{SUPPLIES}]"  # 「停水」「停电」: a supply stopping
 _SUPPLY_SAID = {
     f"{verb}{what}": (f"停{what}", f"供{what}", f"来{what}", f"通{what}")
-    for what in "水电气暖"
+    for what in SUPPLIES
     for verb in ("来", "通", "供", "停")
 }
 
@@ -1431,7 +1433,7 @@ _NOTICE_HEADING = re.compile(
     rf"^\s*(?:【?{_NOTICE_WORD}】?\s*[:：,，\s]|【{_NOTICE_WORD}】)[\s:：,，]*"
 )
 _ANNOUNCEMENT_HEAD = re.compile(r"^(?:各位|亲爱的)(?:居民|业主|邻居|街坊|住户)(?:朋友)?们?")
-_OUTAGE_TOLD = re.compile(r"停(?:水|电|气|暖)|断(?:水|电|气)|(?:供|来|通)(?:水|电|气|暖)|检修")
+_OUTAGE_TOLD = re.compile(rf"{OUTAGE_WORD}|断(?:水|电|气)|[供来通][{SUPPLIES}]|检修")
 _WHEN_TOLD = re.compile(
     r"明天|后天|今天|今晚|明晚|本周|下周|周[一二三四五六日天]|星期[一二三四五六日天]"
     r"|[0-9]{1,2}\s*[点:：时]|[0-9]{1,2}月[0-9]{1,2}[日号]|[0-9]{1,2}[日号][0-9上下晚早凌]"
