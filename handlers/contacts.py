@@ -56,6 +56,11 @@ def contacts(ctx: Context, args: str) -> Outcome:
         return _published(ctx, _office(ctx))
     if ctx.community_settings().find_unit(said) is None and (line := _person(ctx, said)):
         return _published(ctx, line)  # 「张网格的电话」: theirs, with what they do here
+    # 「王芳的电话」 from staff privately: what a resident left on their reports, not published
+    from handlers.listing import reporter_phones  # here: listing's imports reach contacts
+
+    if (left := reporter_phones(ctx, said)) is not None:
+        return answer(ctx, left, "invalid")
     return _published(ctx, _unit_line(ctx, "物业" if said in _PROPERTY_WORDS else said))
 
 

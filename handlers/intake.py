@@ -75,7 +75,7 @@ from bot.domain.permissions import (
     refusal,
     works_on,
 )
-from bot.domain.privacy import mask_name, phone_left, phones_in, reporter_label
+from bot.domain.privacy import mask_name, phone_left, reporter_label
 from bot.domain.ratings import fixed_said, fixed_subject, not_fixed, praised
 from bot.domain.sources import (
     FILED_FOR,
@@ -156,6 +156,7 @@ from handlers.listing import held, ledger_line
 from handlers.notify import (
     grid_workers,
     person_ref,
+    phones_left,
     quoted,
     secretaries,
     tell_office,
@@ -1372,12 +1373,7 @@ def _reporter_contact(ctx: Context, issue: Issue) -> Outcome:
         return answer(ctx, refused, "refused")
     at_work = works_on(ctx.actor, facts)
     if at_work:
-        left = [issue.description] + [
-            entry.note
-            for entry in ctx.uow.audit.of_issue(issue.id)
-            if entry.actor_id == issue.reporter_id and entry.note
-        ]
-        phones = list(dict.fromkeys(p for words in left for p in phones_in(words)))
+        phones = phones_left(ctx.uow, issue)
         if phones and calls_back(ctx.actor, facts, ctx.chat.kind):
             line = texts.REPORTER_PHONE.format(number=issue.number, phones="、".join(phones))
             return answer(ctx, line, "invalid")

@@ -13,12 +13,21 @@ from bot.domain.deadlines import Colour, DueWindow, due_window
 from bot.domain.issues import IssueStatus, Role, location_label
 from bot.domain.lifecycle import DONE, OPEN
 from bot.domain.periods import joined
-from bot.domain.permissions import OWN_ONLY, STAFF, ledger_scope
+from bot.domain.permissions import OWN_ONLY, STAFF, calls_back, ledger_scope
 from bot.domain.privacy import mask_name
 from bot.domain.sources import order_shaped, sources_named
 from bot.text import argument_words, echoed, month_day, normalize, whole_number
 from handlers import texts
-from handlers.base import Answer, Command, Context, Outcome, Services, answer, check_grid
+from handlers.base import (
+    Answer,
+    Command,
+    Context,
+    Outcome,
+    Services,
+    answer,
+    check_grid,
+    numbers_of,
+)
 from handlers.ledger import (
     Held,
     assignee_label,
@@ -27,9 +36,11 @@ from handlers.ledger import (
     colour_of,
     held_by_person,
     held_by_unit,
+    issue_facts,
     shown_deadline,
     yellow_until,
 )
+from handlers.notify import phones_left
 from handlers.stats import Period, category_code, parse_period
 from storage.models import Issue
 from storage.repositories import LedgerPage, LedgerQuery
@@ -484,9 +495,40 @@ def _reporters_named(ctx: Context, words: list[str]) -> frozenset[int] | None:
     someone with a role, or heard in the community's chats; None for other words, or for
     anyone but a grid worker or the secretary."""
     assert ctx.community is not None
-    if len(words) != 1 or ctx.actor.role not in STAFF or not 2 <= len(words[0]) <= 8:
+    if len(words) != 1 or ctx.actor.role not in STAFF or not 2 <= len(words[0]) <= _NAME_AT_MOST:
         return None
     return _known_as(ctx, words[0].lstrip("@")) or None
+
+
+_PHONES_OF_SHOWN = 5  # a resident's reports whose numbers 「王芳的电话」 looks through
+_NAME_AT_MOST = 8  # characters of a name said (as 搜索 takes one)
+
+
+def reporter_phones(ctx: Context, name: str) -> str | None:
+    """「王芳的电话」 from the secretary or a grid worker: privately, the numbers the resident so
+    called left on their reports that the asker works on (as 查看 shows them), or that they
+    left none; elsewhere, to ask privately. None when nobody so called reported anything the
+    asker works on."""
+    if ctx.actor.role not in (Role.SECRETARY, Role.WORKER):
+        return None
+    if ctx.community is None or not 2 <= len(name) <= _NAME_AT_MOST:
+        return None
+    reporters = _known_as(ctx, name)
+    reported = [
+        issue
+        for person_id in reporters
+        for issue in ctx.uow.issues.reported_by(person_id, ctx.community.id)
+        if calls_back(ctx.actor, issue_facts(ctx.uow, issue, followers=False), "private")
+    ][-_PHONES_OF_SHOWN:]
+    if not reported:
+        return None
+    if ctx.chat.kind != "private":  # a resident's number is read privately alone
+        return texts.REPORTER_NAMED_PRIVATELY.format(who=name)
+    left = {phone: issue.number for issue in reported for phone in phones_left(ctx.uow, issue)}
+    if not left:
+        return texts.REPORTER_NAMED_NO_PHONE.format(who=name, numbers=numbers_of(reported))
+    phones = "、".join(f"{phone}（#{number}）" for phone, number in left.items())
+    return texts.REPORTER_NAMED_PHONE.format(who=name, phones=phones)
 
 
 def _known_as(ctx: Context, name: str) -> frozenset[int]:

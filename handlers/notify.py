@@ -239,6 +239,17 @@ def caller_of(issue: Issue) -> str | None:
     return texts.CALLERS[source.value] if source.has_caller else None
 
 
+def phones_left(uow: UnitOfWork, issue: Issue) -> list[str]:
+    """The numbers an issue's reporter left to be called back on: in its report, or in what
+    they added to it since; each once."""
+    left = [issue.description] + [
+        entry.note
+        for entry in uow.audit.of_issue(issue.id)
+        if entry.actor_id == issue.reporter_id and entry.note
+    ]
+    return list(dict.fromkeys(phone for words in left for phone in phones_in(words)))
+
+
 def caller_said(uow: UnitOfWork, issue: Issue, caller: str) -> str:
     """The caller as the private chat of whoever took their report says them: with the phone
     numbers the report gives (「来电市民（13812345678、010-62345678）」), to call back;

@@ -666,6 +666,10 @@ _STAFF_NUMBER_ASKED = re.compile(
     rf"^(?:请问)?(?P<who>[\u4e00-\u9fff]{{1,3}}(?:网格员?|书记|主任|物业|经理))的?{_NUMBER_WORDS}{_TAIL}$"
 )
 _NICKNAME_NUMBER_ASKED = re.compile(rf"^(?P<who>[小老][\u4e00-\u9fff])的?{_NUMBER_WORDS}{_TAIL}$")
+# 「王芳的电话」「孙大爷电话多少」 privately: anyone by name (staff are told what a resident left)
+_NAMED_NUMBER_ASKED = re.compile(
+    rf"^(?P<who>(?![我你他她您])[\u4e00-\u9fff]{{2,4}}?)的?{_NUMBER_WORDS}{_TAIL}$"
+)
 # Privately, the offices' numbers asked for with no name: 「联系方式」「你们电话多少」.
 _CONTACTS_ASKED = re.compile(
     r"^(?:请问)?(?:你们的?)?(?:投诉|服务|热线|值班)?(?:联系方式|联系电话|电话)(?:是|是多少|多少)?$"
@@ -728,7 +732,9 @@ def contact_asked(text: str, *, private: bool) -> str | None:
     match = next((m for pattern in _CONTACT_ASKED if (m := pattern.match(text))), None)
     if match is None:  # 「张网格的电话」: one of staff (privately, 「小张电话多少」 too)
         match = _STAFF_NUMBER_ASKED.match(text) or (
-            _NICKNAME_NUMBER_ASKED.match(text) if private else None
+            (_NICKNAME_NUMBER_ASKED.match(text) or _NAMED_NUMBER_ASKED.match(text))
+            if private
+            else None
         )
     if match is None and private:
         match = _CONTACT_WANTED.match(text)

@@ -1199,6 +1199,18 @@ def test_the_number_a_reporter_left_is_told_to_those_who_call_back(chat: Convers
     )
     # Another grid's worker is pointed to this one's.
     assert chat.text("@赵网格/私聊: 1号报事人电话").startswith("#1 报事人的电话不对外提供。")
+    # Asked by the reporter's name (it met the not-filed hint): the same, to the same people.
+    assert chat.text("@李书记/私聊: 王芳的电话是多少") == "王芳留的电话：13812345678（#1）。"
+    assert chat.text("@张网格/私聊: 王芳电话多少") == "王芳留的电话：13812345678（#1）。"
+    assert chat.text("@李书记/工作群: 王芳的电话是多少") == (
+        "居民的电话请私聊我查询（发送「王芳的电话」）。"
+    )
+    chat.say("@孙大爷/网格5群: #报事 5号楼门口井盖松了")
+    assert chat.text("@李书记/私聊: 孙大爷的电话") == (
+        "孙大爷反映的 #2 里没有留电话，可以请网格员上门联系。"
+    )
+    for who in ("张网格", "刘阿姨"):  # not his grid's; a neighbour's: nothing of it
+        assert chat.text(f"@{who}/私聊: 孙大爷的电话").startswith("没有登记孙大爷的联系方式。")
 
 
 def test_staff_saying_an_issue_is_not_theirs_or_beyond_them_are_told_the_command(
