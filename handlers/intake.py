@@ -2006,11 +2006,18 @@ def _your_issues(ctx: Context, mine: list[Issue]) -> Outcome:
     lines: list[str] = []
     for issue in mine[-_MINE_SHOWN:]:
         lines.append(ledger_line(ctx.uow, ctx.services, issue))
-        last = ctx.uow.audit.last_of(issue.id, (Action.PROGRESS.value,))
-        if issue.status in OPEN and last is not None and last.note:
-            at = last.at.astimezone(ctx.services.settings.tz)
-            note = quoted(last.note, _LATEST_SHOWN)
-            lines.append(texts.YOUR_ISSUE_LATEST.format(day=month_day(at), note=note))
+        if issue.status not in OPEN:
+            continue
+        # The latest 进展, and the latest 延期 with why (「为什么延期了」)
+        for action, line in (
+            (Action.EXTEND, texts.YOUR_ISSUE_EXTENDED),
+            (Action.PROGRESS, texts.YOUR_ISSUE_LATEST),
+        ):
+            last = ctx.uow.audit.last_of(issue.id, (action.value,))
+            if last is not None and last.note:
+                at = last.at.astimezone(ctx.services.settings.tz)
+                note = quoted(last.note, _LATEST_SHOWN)
+                lines.append(line.format(day=month_day(at), note=note))
     return answer(ctx, "\n".join([texts.YOUR_ISSUES, *lines, texts.YOUR_ISSUES_FOOT]))
 
 

@@ -116,6 +116,7 @@ HOW_TO_SEE_MINE = (
 NONE_IN_GROUP = "没有找到您在群里反映的未办结事项（私下反映的请私聊我查询）。"
 YOUR_ISSUES_FOOT = "回复「查看 编号」看详情。"
 YOUR_ISSUE_LATEST = "　最新进展（{day}）：{note}"
+YOUR_ISSUE_EXTENDED = "　已延期（{day}）：{note}"
 ABOUT_AN_ISSUE = (
     "想了解 #{number} 的进度，请发送「查看 {number}」；问题又出现了，请发送「重开 {number} 原因」。"
 )

@@ -840,6 +840,7 @@ def test_pressing_with_more_said_just_after_a_report_is_more_of_it(chat: Convers
         "我的事还在处理吗",
         "我反映的问题解决了没有",
         "我的诉求处理情况",  # it was a 补充
+        "为什么延期了",  # it met the greeting
         "能不能派人先来看看",
         "能不能今天就来看看",
         # Nobody has called: asking after it, not asking for a call.
@@ -854,6 +855,23 @@ def test_asking_when_or_for_ones_reports_in_other_words_lists_them(
     assert chat.text(f"@王芳/私聊: {asked}").startswith("您反映的事项：\n🟡 #1【环境卫生】")
     assert chat.text(f"@孙大爷/私聊: {asked}").startswith("没有找到您反映的未办结事项。")
     assert len(issues(chat)) == 1
+
+
+def test_a_reporter_asking_why_it_was_put_off_is_told_why(chat: Conversation) -> None:
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@李书记/工作群: 1号派给物业")
+    chat.say("@李书记/工作群: 1号延期到周五，物业说灯泡没货")
+    chat.say("@刘物业/私聊: 1号进展：已订灯泡，周四到货")
+    expected = [
+        "您反映的事项：",
+        "🟢 #1【照明路灯】3号楼2单元 · 办理中 · 物业 · 期限11月27日",
+        "　已延期（11月23日）：11月24日 → 11月27日，原因：物业说灯泡没货",
+        "　最新进展（11月23日）：已订灯泡，周四到货",
+        "回复「查看 编号」看详情。",
+    ]
+    assert chat.text("@王芳/私聊: 为什么延期了").splitlines() == expected
+    # Asked of the bot in the group: the same (it was kept as a 补充 of it).
+    assert chat.text("@王芳/网格3群: @邻里 为什么延期了").splitlines() == expected
 
 
 def test_one_of_several_reports_is_named_by_its_problem(chat: Conversation) -> None:
