@@ -733,16 +733,18 @@ def contact_asked(text: str, *, private: bool) -> str | None:
     match = next((m for pattern in _CONTACT_ASKED if (m := pattern.match(text))), None)
     if match is None:  # 「张网格的电话」: one of staff (privately, 「小张电话多少」 too)
         match = _STAFF_NUMBER_ASKED.match(text) or (
-            (_NICKNAME_NUMBER_ASKED.match(text) or _NAMED_NUMBER_ASKED.match(text))
-            if private
-            else None
+            _NICKNAME_NUMBER_ASKED.match(text) if private else None
         )
     if match is None and private:
         match = _CONTACT_WANTED.match(text)
     if match is None and private and _OFFICE_HOURS_ASKED.match(text):
         return "社区"  # 「你们几点下班」: said to the bot, of the office it speaks for
+    if match is None and private and _CONTACTS_ASKED.match(text):
+        return ""  # 「投诉电话是多少」: the offices'
+    if match is None and private:
+        match = _NAMED_NUMBER_ASKED.match(text)  # 「王芳的电话」: anyone's, by name
     if match is None:
-        return "" if private and _CONTACTS_ASKED.match(text) else None
+        return None
     building = match.groupdict().get("building")
     return f"{building}号楼 {match['who']}" if building else match["who"]
 
