@@ -286,9 +286,13 @@ OBJECTION_DAYS = 7
 # 「这个月我们楼反映了几件」「一共多少户」: how many, asked (「好几天了」 is told).
 _HOW_MANY = re.compile(r"(?<!好)几[件条个次户单回]|多少")
 # 「你好」「在吗」「嗯」: said to the bot, not about the report.
+# 「早上好各位邻居🌞」: a greeting, to whoever is named.
+_EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf"
 _SMALL_TALK = re.compile(
-    r"^(?:你好|您好|你们好|在吗|在不在|有人吗|hello|hi|哈喽|早|早上好|中午好|下午好|晚上好"
-    r"|嗯+|哦+|噢+|啊+|好+|行|ok)[啊呀吗呢哈!！?？~～。.\s]*$",
+    r"^(?:你好|您好|你们好|在吗|在不在|有人吗|hello|hi|哈喽|早|早上好|中午好|下午好|晚上好|大家好"
+    r"|嗯+|哦+|噢+|啊+|好+|行|ok)"
+    r"(?:[,，\s]*(?:各位|大家)?(?:邻居|朋友|街坊|家人)?们?)"
+    rf"[啊呀吗呢哈!！?？~～。.\s{_EMOJI}]*$",
     re.IGNORECASE,
 )
 PLACE_ADDED_WITHIN = timedelta(minutes=30)
@@ -319,10 +323,12 @@ _REMINDED = re.compile(r"^[^，,。]{0,8}?提醒我")
 # 「取消」「不要了」 alone after a report: perhaps its withdrawal, which takes its number.
 _CANCEL_ALONE = re.compile(r"^(?:取消|撤销|不要了|删除|删掉|算了)[了吧啊吧!！。.~～\s]*$")
 # 「谢谢」「辛苦了」「好的」: thanks or a nod, answered in kind.
+# (「收到👌」「好的 谢谢提醒」「已阅」「赞」: a nod, never more of a report for the work group)
 _THANKS = re.compile(
     r"^(?:(?:你们|您|你|大家)?(?:谢谢|谢谢你们?|谢谢您|谢谢大家|多谢|感谢|辛苦了?)|好的|收到|知道了|明白了"
-    r"|ok|OK|👍|🙏)"
-    r"(?:[啦了呀哈啊哦噢喔哟]|[,，\s]*(?:谢谢|辛苦了?))*[。.!！~～]*$"
+    r"|ok|OK|👍|🙏|已阅|了解|明白|好嘞|好滴|没问题|嗯嗯|点赞|赞|恭喜恭喜|恭喜)"
+    r"(?:[啦了呀哈啊哦噢喔哟]|[,，\s]*(?:谢谢|辛苦了?|(?:谢谢|感谢)(?:提醒|告知|通知|你们)))*"
+    rf"[。.!！~～\s{_EMOJI}]*$"
 )
 _THANKS_WORD = re.compile(r"谢|辛苦|🙏")
 # 「暖气归谁管」「这个该找谁」「路灯是哪个部门负责的」: who deals with it, asked.
@@ -1613,7 +1619,7 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         objected = _rejection_objected(ctx, text.strip())
         if objected is not None:
             return objected
-    if short and (courtesy := _courtesy(ctx, said, analysis)) is not None:
+    if short and (courtesy := _courtesy(ctx, said, analysis, hint)) is not None:
         return courtesy
     if praised(said) and analysis.complaint_score < _PROBLEM_TOLD:  # 「张网格态度很好」
         return _praise_passed_on(ctx, text)  # (「灯坏了，物业来得很及时」 is a report)
@@ -1750,14 +1756,17 @@ def _notice_said(ctx: Context, said: str) -> Outcome | None:
     return answer(ctx, texts.NO_OUTAGE_NOTICE.format(what=what), "invalid")
 
 
-def _courtesy(ctx: Context, said: str, analysis: Analysis) -> Outcome | None:
-    """「谢谢」「再见」 answered in kind; 「暖气归谁管」 (asked, not reported) told how it goes:
-    of the report of that kind just made, or else when it names no place. None for other
-    words, and for a problem told with the question (「楼上漏水，这事归谁管」: a report)."""
+def _courtesy(ctx: Context, said: str, analysis: Analysis, hint: str) -> Outcome | None:
+    """「谢谢」「再见」 answered in kind, a greeting with `hint`; 「暖气归谁管」 (asked, not
+    reported) told how it goes: of the report of that kind just made, or else when it names no
+    place. None for other words, and for a problem told with the question (「楼上漏水，这事归谁
+    管」: a report)."""
     if _THANKS.match(said):  # with a rating theirs to give, asked for it once
         # 「好的」「收到」 with no thanks in them: noted, not 「不客气」
         welcome = texts.YOU_ARE_WELCOME if _THANKS_WORD.search(said) else texts.NOTED
         return thanked(ctx, said) or answer(ctx, welcome, "invalid")
+    if _SMALL_TALK.match(said):  # 「早上好各位邻居🌞」: 邻居 names no dispute
+        return answer(ctx, hint, "invalid")
     if _FAREWELL.match(said):
         return answer(ctx, texts.GOODBYE, "invalid")
     if (never := _NEVER_MIND.match(said)) is not None:

@@ -643,6 +643,8 @@ def test_words_to_the_bot_that_report_nothing_are_answered_not_filed(chat: Conve
     # 「好的」「收到」 thank nobody: noted (「不客气」 before).
     for said in ("好的", "收到", "知道了", "👍"):
         assert chat.text(f"@王芳/私聊: {said}") == "好的，有问题随时找我。", said
+    # A greeting to the neighbours: 邻居 is no 邻里纠纷 (it was filed as one).
+    assert chat.text("@钱大爷/私聊: 早上好各位邻居🌞").startswith("您好，我是邻里。")
     # What one means to do, not yet the problem: asked for it, nothing filed.
     more = "好的，请直接说说是什么问题、在哪里，例如：3号楼2单元楼道灯坏了，我来登记。"
     assert chat.text("@王芳/私聊: 我要反映问题") == more
@@ -855,6 +857,16 @@ def test_asking_when_or_for_ones_reports_in_other_words_lists_them(
     assert chat.text(f"@王芳/私聊: {asked}").startswith("您反映的事项：\n🟡 #1【环境卫生】")
     assert chat.text(f"@孙大爷/私聊: {asked}").startswith("没有找到您反映的未办结事项。")
     assert len(issues(chat)) == 1
+
+
+def test_a_nod_just_after_a_report_is_no_more_of_it(chat: Conversation) -> None:
+    """「收到👌」「已阅」「赞」 after a private report were kept as its 补充 and passed to the
+    work group: nods, answered in kind."""
+    chat.say("@孙大爷/私聊: 3号楼楼道灯坏了")
+    for said in ("收到👌", "已阅", "赞", "恭喜恭喜🎉"):
+        assert chat.say(f"@孙大爷/私聊: {said}") == [("私聊·孙大爷", "好的，有问题随时找我。")]
+    assert chat.say("@孙大爷/私聊: 好的 谢谢提醒") == [("私聊·孙大爷", "不客气！有问题随时找我。")]
+    assert "补充" not in chat.text("@李书记/工作群: 查看 1")
 
 
 def test_a_reporter_asking_why_it_was_put_off_is_told_why(chat: Conversation) -> None:
