@@ -1606,7 +1606,8 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     if short and (progress or URGING.search(said) or ASKING_AFTER.search(said)):
         return _asked_or_pressed(ctx, text, said, hint, progress=progress)
     if short and not_fixed(said, private=True):  # 「还没修好」 while it is being done
-        mine = _asked_after(ctx, said, progress=True, here_only=False)
+        # (「道闸又坏了…」 holding a lamp's only: another problem, a report)
+        mine = _asked_after(ctx, said, progress=False, here_only=False)
         if mine:
             return _your_issues(ctx, mine)
     if short and fixed_said(said):  # 「电梯修好了，谢谢」 before anyone said 已办结

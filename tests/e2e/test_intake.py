@@ -859,6 +859,18 @@ def test_asking_when_or_for_ones_reports_in_other_words_lists_them(
     assert len(issues(chat)) == 1
 
 
+def test_another_problem_broken_again_is_a_report_not_a_question(chat: Conversation) -> None:
+    """「道闸又坏了…」 from someone holding a lamp's report listed the lamp's: it is a report."""
+    chat.say("@孙大爷/私聊: 5号楼路灯不亮")
+    mine = (
+        "您反映的事项：\n🟡 #1【照明路灯】5号楼 · 待受理 · 期限11月24日\n回复「查看 编号」看详情。"
+    )
+    assert chat.text("@孙大爷/私聊: 路灯又坏了") == mine  # of the one it names
+    assert chat.text("@孙大爷/私聊: 还是没修好") == mine
+    filed = chat.say("@孙大爷/私聊: 道闸又坏了 抬杆抬不起来 后面排了一串车")
+    assert filed[0][1].startswith("已登记 #2【停车通行】")
+
+
 def test_a_nod_just_after_a_report_is_no_more_of_it(chat: Conversation) -> None:
     """「收到👌」「已阅」「赞」 after a private report were kept as its 补充 and passed to the
     work group: nods, answered in kind."""
