@@ -18,6 +18,8 @@ from bot.text import SENTENCE_ENDS, normalize, rstrip_marks
 # question the guide answers.
 PROBLEM_SAID = re.compile(
     r"坏|漏|堵|吵|臭|脏|乱|不亮|不通|掉|塌|裂|丢|没人|(?<!装)修|积水|冒|着火|危险"
+    # 「物业费一分不少收 服务啥也没有」「又要涨？谁同意的」: a grievance, not a question
+    r"|不少收|多收|(?:啥|什么)(?:也|都)(?:没有|不干|不管)|不作为|凭什么|谁同意"
 )
 # How a question is asked: 「…吗」「怎么交」「在哪办」「多少钱」「几点」「要带什么」「我想问一下
 # 老年证的事」.

@@ -109,6 +109,13 @@ def test_in_a_group_only_short_questions_are_answered_and_no_key_alone() -> None
 
 
 @pytest.mark.parametrize(
+    "said", ["物业费一分不少收 服务啥也没有", "物业费又要涨？有没有开业主大会啊 谁同意的"]
+)
+def test_a_grievance_naming_a_key_is_no_question_for_the_guide(said: str) -> None:
+    assert answering(GUIDE, said) is None  # a report, filed
+
+
+@pytest.mark.parametrize(
     ("said", "wanted"),
     [
         ("转人工", True),
