@@ -1654,10 +1654,53 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         return (
             _detail_added(ctx, text, analysis)
             or _availability_told(ctx, text, said)
+            or _care_asked(ctx, text, said)
             or _question_passed(ctx, text, said)
             or answer(ctx, hint, "invalid")
         )
     return None
+
+
+# 「3号楼有几个老人独居，需要关注一下」「隔壁王奶奶一个人住，麻烦网格员多去看看」: someone to look
+# after, asked of the grid worker (no problem the analyser reads: it met the greeting).
+_CARE_ASKED = re.compile(
+    r"(?:需要|麻烦|请|希望|帮忙|拜托)[^，,。]{0,8}(?:关注|关心|照顾|看看|看一下|上门|走访|慰问|留意)"
+)
+
+
+def _care_asked(ctx: Context, text: str, said: str) -> Outcome | None:
+    """A request said privately to look after someone: passed to the grid workers of the
+    sender's building (a 楼栋长's buildings, a resident's home), else to the office (the work
+    group, or the secretaries). None for other words."""
+    if ctx.chat.kind != "private" or _CARE_ASKED.search(said) is None or asks(said):
+        return None
+    assert ctx.community is not None
+    buildings = set(ctx.actor.buildings) if ctx.actor.role is Role.HEAD else set()
+    if not buildings and (home := homes.home_building(ctx)) is not None:
+        buildings = {home}
+    grids = {
+        known.grid_id
+        for building in buildings
+        if (known := ctx.uow.communities.building(ctx.community.id, building)) is not None
+    }
+    workers = {
+        person.id: person
+        for person, grant in ctx.uow.people.staff(ctx.community.id)
+        if grant.role is Role.WORKER and grids and grant.grid_id in grids | {None}
+    }
+    who = mask_name(ctx.sender.name)
+    if ctx.actor.role is Role.HEAD:  # 「3号楼楼栋长陈*长」
+        who = "、".join(f"{b}号楼" for b in sorted(buildings)) + texts.HEAD_LABEL + who
+    else:
+        who = texts.RESIDENT_LABEL + who
+    said_as = quoted(text.strip(), _ALERT_DESCRIPTION_LIMIT)
+    told = texts.CARE_ASKED_ALERT.format(who=who, said=said_as)
+    passed = tell_privately(workers.values(), told) or tell_office(ctx, told)
+    if not passed:
+        return None
+    names = "、".join(mask_name(person.name) for person in workers.values()) or texts.THE_OFFICE
+    line = texts.CARE_ASKED_NOTED.format(whom=names)
+    return Outcome([reply_to(ctx, line), *passed], "relayed")
 
 
 # 「我明天上午不在家」「下午家里有人」「来之前先打我电话」: when whoever comes finds them in.

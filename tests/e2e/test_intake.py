@@ -871,6 +871,23 @@ def test_another_problem_broken_again_is_a_report_not_a_question(chat: Conversat
     assert filed[0][1].startswith("已登记 #2【停车通行】")
 
 
+def test_someone_to_look_after_is_passed_to_the_grid_worker(chat: Conversation) -> None:
+    """「3号楼有几个老人独居，需要关注一下」 from a 楼栋长 met the greeting (and before that the
+    台账): passed to the building's grid worker, nothing filed."""
+    assert chat.say("@陈楼长/私聊: 3号楼有几个老人独居，需要关注一下") == [
+        ("私聊·陈楼长", "已转给张*格，会多关注。"),
+        ("私聊·张网格", "💬 3号楼楼栋长陈*长私信：3号楼有几个老人独居，需要关注一下（请多关注）"),
+    ]
+    # From someone whose building is not known: to the work group.
+    assert chat.say("@刘阿姨/私聊: 楼里有位独居老人，希望社区多关心一下") == [
+        ("私聊·刘阿姨", "已转给社区工作人员，会多关注。"),
+        ("工作群", "💬 居民刘*姨私信：楼里有位独居老人，希望社区多关心一下（请多关注）"),
+    ]
+    # Asked, it is no request.
+    assert chat.text("@刘阿姨/私聊: 需要我关注什么吗").startswith("您好，我是邻里。")
+    assert issues(chat) == []
+
+
 def test_a_nod_just_after_a_report_is_no_more_of_it(chat: Conversation) -> None:
     """「收到👌」「已阅」「赞」 after a private report were kept as its 补充 and passed to the
     work group: nods, answered in kind."""
