@@ -155,6 +155,7 @@ from handlers.ledger import (
 from handlers.listing import held, ledger_line
 from handlers.notify import (
     grid_workers,
+    grid_workers_in,
     person_ref,
     phones_left,
     quoted,
@@ -175,8 +176,6 @@ _ALERT_DESCRIPTION_LIMIT = 60
 # 「新建」 undoes a duplicate match for this long after it (chat-protocol §2).
 SPLIT_WINDOW = timedelta(minutes=10)
 _SPLIT_LOOKS_BACK = 5  # the sender's latest reports 新建 looks through for one taken so
-# 「新建 2」: the piece of a report taken for #2 (「新建 2号楼的」 names a place, not it)
-_SPLIT_NUMBER = re.compile(r"^\s*#?\s*([0-9]{1,9})\s*号?(?![楼栋幢层单室0-9])\s*")
 _SAME_MOMENT = timedelta(seconds=1)
 # A chat gets at most one 「回复 #立案」 suggestion in this long (chat-protocol §2).
 SUGGEST_EVERY = timedelta(minutes=10)
@@ -1685,14 +1684,12 @@ def _care_asked(ctx: Context, text: str, said: str) -> Outcome | None:
     }
     workers = {
         person.id: person
-        for person, grant in ctx.uow.people.staff(ctx.community.id)
-        if grant.role is Role.WORKER and grids and grant.grid_id in grids | {None}
+        for grid_id in grids
+        for person in grid_workers_in(ctx.uow, ctx.community.id, grid_id)
     }
-    who = mask_name(ctx.sender.name)
-    if ctx.actor.role is Role.HEAD:  # 「3号楼楼栋长陈*长」
-        who = "、".join(f"{b}号楼" for b in sorted(buildings)) + texts.HEAD_LABEL + who
-    else:
-        who = texts.RESIDENT_LABEL + who
+    # 「3号楼楼栋长陈*长」「居民刘*姨」
+    where = "、".join(f"{b}号楼" for b in sorted(buildings)) if ctx.actor.role is Role.HEAD else ""
+    who = f"{where}{ctx.actor.role.label}{mask_name(ctx.sender.name)}"
     said_as = quoted(text.strip(), _ALERT_DESCRIPTION_LIMIT)
     told = texts.CARE_ASKED_ALERT.format(who=who, said=said_as)
     passed = tell_privately(workers.values(), told) or tell_office(ctx, told)
@@ -2386,10 +2383,10 @@ def split(ctx: Context, args: str) -> Outcome:
     if ctx.community is None:
         raise Answer(texts.NEEDS_COMMUNITY)
     kept, taken = _taken_last(ctx)
-    named = _SPLIT_NUMBER.match(args)
-    chosen = [(issue, how) for issue, how in taken if named and issue.number == int(named[1])]
-    if named and chosen:  # 「新建 2」: the piece taken for #2
-        args = args[named.end() :]
+    number, after = issue_first(args)  # 「新建 2」 (「新建 2号楼的」 names a place)
+    chosen = [(issue, how) for issue, how in taken if issue.number == number]
+    if chosen:  # the piece taken for #2
+        args = after
     elif len(taken) > 1:  # 「…灯不亮，还有井盖松动」 taken for two: which is not the same?
         numbers = "、".join(f"#{issue.number}" for issue, _ in taken)
         raise Answer(texts.SPLIT_WHICH.format(numbers=numbers, first=taken[0][0].number))

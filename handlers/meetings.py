@@ -1776,7 +1776,10 @@ def outcome(ctx: Context, args: str) -> Outcome:
     decided_all = "；".join(decisions)
     if len(decided_all) > OUTCOME_MAX:  # published to the groups, and shown in every record
         raise Answer(texts.OUTCOME_TOO_LONG.format(limit=OUTCOME_MAX))
-    actions = [_action(ctx, meeting, item, earlier, decided_all) for item in items]
+    agenda = ctx.uow.meetings.agenda(meeting.id)
+    actions = [
+        _action(ctx, meeting, agenda, item, earlier=earlier, decided=decided_all) for item in items
+    ]
     meeting.outcome = decided_all
     messages: list[Outgoing] = _called_off(ctx, meeting, earlier)
     if meeting.kind == "meeting" and meeting.status in ("polling", "tied"):
@@ -1891,17 +1894,23 @@ _BY_FIRST = re.compile(
 
 
 def _action(
-    ctx: Context, meeting: Meeting, item: str, earlier: list[Issue], decided: str
+    ctx: Context,
+    meeting: Meeting,
+    agenda: Sequence[Issue],
+    item: str,
+    *,
+    earlier: list[Issue],
+    decided: str,
 ) -> tuple[Issue, list[Outgoing]]:
-    """`@物业 2号楼装充电桩 10个工作日` → a tracked issue assigned with its deadline; the same
-    one of `earlier` (taken from it) when it was given before, its deadline moved if need be.
-    An item that says only by when (「物业两周内完成」) has the decisions (`decided`) as its
-    task: the holder reads what to do."""
+    """`@物业 2号楼装充电桩 10个工作日` (of `meeting`, on `agenda`) → a tracked issue assigned
+    with its deadline; the same one of `earlier` (taken from it) when it was given before, its
+    deadline moved if need be. An item that says only by when (「物业两周内完成」) has the
+    decisions (`decided`) as its task: the holder reads what to do."""
     # 「物业负责划线，月底前完成」: the clauses of an item are its words as spaces are
     words = _who_then_what(ctx, [w for w in _ITEM_WORDS.split(item) if w])
     if len(words) < 2:
         raise Answer(texts.OUTCOME_BAD_ACTION.format(item=item.strip()))
-    person, unit = _worker_meant(ctx, meeting, words[0]) or target_of(ctx, words[0])
+    person, unit = _worker_meant(ctx, agenda, words[0]) or target_of(ctx, words[0])
     deadline = None
     for count in (2, 1):
         if len(words) > count:
@@ -1934,7 +1943,7 @@ def _action(
     analysis = ctx.services.analyzer.analyze(description)
     # A task surely of its own kind (「2号楼装充电桩」) is of that kind; else of the agenda's
     # (「施工」 on parking is no noise)
-    kinds = {issue.category for issue in ctx.uow.meetings.agenda(meeting.id)}
+    kinds = {issue.category for issue in agenda}
     kind = analysis.category
     if len(kinds) == 1 and analysis.confidence < _TASK_KIND_SURE:
         kind = kinds.pop()
@@ -2004,13 +2013,15 @@ _NAME_AT_MOST = 12  # characters of a unit's or a person's name run into the tas
 _WORKER_WORDS = frozenset({"网格员", "各网格员", "网格员们"})
 
 
-def _worker_meant(ctx: Context, meeting: Meeting, word: str) -> tuple[Person, str | None] | None:
+def _worker_meant(
+    ctx: Context, agenda: Sequence[Issue], word: str
+) -> tuple[Person, str | None] | None:
     """「网格员」 as an action item's holder: the one grid worker of the grid the meeting's
-    agenda is in; asked whom by name when there is no such one. None for other words."""
+    `agenda` is in; asked whom by name when there is no such one. None for other words."""
     assert ctx.community is not None
     if normalize(word).lstrip("@") not in _WORKER_WORDS:
         return None
-    grids = {issue.grid_id for issue in ctx.uow.meetings.agenda(meeting.id)} - {None}
+    grids = {issue.grid_id for issue in agenda} - {None}
     workers = {
         person.id: person
         for person, grant in ctx.uow.people.staff(ctx.community.id)

@@ -176,12 +176,18 @@ def grid_workers(uow: UnitOfWork, issue: Issue) -> list[Person]:
     staff conduct is the secretaries' instead (a worker may be whom it complains of)."""
     if issue.staff_complaint:
         return secretaries_of(uow, issue.community_id)
+    return grid_workers_in(uow, issue.community_id, issue.grid_id)
+
+
+def grid_workers_in(uow: UnitOfWork, community_id: int, grid_id: int | None) -> list[Person]:
+    """The grid workers of a grid: a worker given no grid works in all of them, and no grid
+    (None) is every worker's (`permissions.in_grid`)."""
     people: dict[int, Person] = {}
     grants: dict[int, list[RoleGrant]] = {}
-    for person, grant in uow.people.staff(issue.community_id):
+    for person, grant in uow.people.staff(community_id):
         people[person.id] = person
         grants.setdefault(person.id, []).append(grant)
-    where = IssueFacts(reporter_id=issue.reporter_id, grid_id=issue.grid_id)
+    where = IssueFacts(reporter_id=0, grid_id=grid_id)  # in_grid reads the grid alone
     return [
         people[person_id]
         for person_id, held in grants.items()

@@ -35,8 +35,6 @@ PRAISE_THANKS = "谢谢您的肯定！已转告社区。"
 CARE_ASKED_ALERT = "💬 {who}私信：{said}（请多关注）"
 CARE_ASKED_NOTED = "已转给{whom}，会多关注。"
 THE_OFFICE = "社区工作人员"
-HEAD_LABEL = "楼栋长"
-RESIDENT_LABEL = "居民"
 PRAISE_ALERT = "👍 居民{who}表扬：{said}"
 # A complaint of the secretary: not filed (the secretary reads every issue), sent on.
 SECRETARY_COMPLAINT = "对社区书记的投诉，请向{whom}反映，也可拨打12345市民服务热线。"
