@@ -609,6 +609,14 @@ class Router:
             if command.expects in _ISSUE_FIRST:
                 args = arabic_lead(args)
             return Route(RouteKind.COMMAND, command, word=f"/{word}", args=args)
+        split = _SPLIT_WORD.match(text)
+        if split is not None and split[1] + split[2] in _FORMAL:  # 「派 单 2 刘物业」
+            typed = _SPLIT_WORD.match(raw.lstrip())
+            if typed is not None:
+                word = split[1] + split[2]
+                return self._command(
+                    word + text[split.end() :], word + raw.lstrip()[typed.end() :], private=private
+                )
         for keyword, command in self._keywords.get(text[:1], ()):
             if not text.startswith(keyword):
                 continue
@@ -698,6 +706,8 @@ _FORMAL = frozenset(
         "走访",
     }
 )
+# A two-character command word typed with a space inside it (「派 单 2」「办 结 1 已修」).
+_SPLIT_WORD = re.compile(r"^([\u4e00-\u9fff])\s+([\u4e00-\u9fff])(?=[\s0-9#＃@＠①-⑳]|$)")
 _ARGUMENT_LIKE = re.compile(r"[\d#@Mm]|决议|行动")  # 「结果 决议 …」 names its parts
 
 

@@ -126,7 +126,7 @@ def whole_number(text: str, max_digits: int = 9) -> int | None:
 
 
 def parse_issue_number(token: str) -> int | None:
-    """`23`, `#23`, `＃２３` → 23."""
+    """`23`, `#23`, `＃２３` → 23; a circled number as lists number things, `②` → 2."""
     match = _ISSUE_NUMBER.match(normalize(token))
     return int(match.group(1)) if match else None
 
@@ -139,7 +139,7 @@ NUMBER_GOES_ON = r"(?:[号栋幢楼院单元室层户区座个天分钟小时点
 _ISSUE_LEAD = re.compile(
     # The number, with the 号 people say after it (「1号已疏通」「1 号 已疏通」), unless the 号
     # is part of a place (「12号楼」).
-    r"^\s*([#＃]?\s*[0-9０-９]{1,9})(?:\s*号(?!" + NUMBER_GOES_ON + r"))?"
+    r"^\s*([#＃]?\s*(?:[0-9０-９]{1,9}|[①-⑳]))(?:\s*号(?!" + NUMBER_GOES_ON + r"))?"
     # Then a space or punctuation (not the point of 「1.5」), or straight on to a mention or
     # words (「受理 1复杂」「派单 1@刘物业」), unless they go on with a place (「12号楼」).
     r"(?:$|[\s:：,，、。]+|\.(?![0-9０-９])\s*|(?=[@＠])|(?=[\u4e00-\u9fff])(?!"
@@ -148,7 +148,7 @@ _ISSUE_LEAD = re.compile(
     r"(.*)$",
     re.S,
 )
-LEADS_A_NUMBER = frozenset("#＃0123456789０１２３４５６７８９")
+LEADS_A_NUMBER = frozenset("#＃0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 """The characters an issue number said first can start with: most messages start otherwise."""
 
 

@@ -1653,28 +1653,65 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
         return (
             _detail_added(ctx, text, analysis)
             or _availability_told(ctx, text, said)
-            or _care_asked(ctx, text, said)
+            or _care_asked(ctx, text, said, analysis.location.building)
             or _question_passed(ctx, text, said)
             or answer(ctx, hint, "invalid")
         )
-    return None
+    return _cared_for(ctx, text, said, analysis)  # 「隔壁王奶奶一个人住，麻烦网格员多去看看」
 
 
 # 「3号楼有几个老人独居，需要关注一下」「隔壁王奶奶一个人住，麻烦网格员多去看看」: someone to look
-# after, asked of the grid worker (no problem the analyser reads: it met the greeting).
-_CARE_ASKED = re.compile(
-    r"(?:需要|麻烦|请|希望|帮忙|拜托)[^，,。]{0,8}(?:关注|关心|照顾|看看|看一下|上门|走访|慰问|留意)"
+# after, asked of the grid worker; or asked politely (「能不能多关心一下」), or a worry told
+# (「好几天没见她出门了，有点担心」).
+_CARE_WORDS = r"(?:关注|关心|照顾|照看|看看|看一下|上门|走访|慰问|留意)"
+_CARE_ASKED = re.compile(r"(?:需要|麻烦|请|希望|帮忙|拜托)[^，,。？?]{0,8}" + _CARE_WORDS)
+_CARE_ASKED_POLITELY = re.compile(
+    r"(?:能不能|能否|可不可以|可否|可以)(?:帮忙|麻烦)?(?:多|常|经常|时常|定期)?(?:去|来)?"
+    + _CARE_WORDS
 )
+_CARE_WORRIED = re.compile(r"担心|(?:好几|几|两|三)天没(?:见|看到|看见|出门|出来|动静)")
+# Someone who may need looking after, as neighbours speak of them.
+_IN_NEED = re.compile(
+    r"老人|独居|一个人住|一个人在家|孤寡|空巢|孤老|残疾|行动不便|腿脚不好|卧床|瘫痪|没人照顾"
+    r"|[奶爷][奶爷]|大爷|大娘|大妈|婆婆|老两口"
+)
+# Where a neighbour lives (邻里纠纷's weaker words): no quarrel of itself.
+_NEIGHBOURS = re.compile(r"楼上|楼下|隔壁|对门|对面|邻居")
 
 
-def _care_asked(ctx: Context, text: str, said: str) -> Outcome | None:
-    """A request said privately to look after someone: passed to the grid workers of the
-    sender's building (a 楼栋长's buildings, a resident's home), else to the office (the work
-    group, or the secretaries). None for other words."""
-    if ctx.chat.kind != "private" or _CARE_ASKED.search(said) is None or asks(said):
+def _care_request(said: str) -> bool:
+    """「需要关注一下」「能不能多关心一下」 (asked as a favour, not 「需要我关注什么吗」)."""
+    if _CARE_ASKED_POLITELY.search(said):
+        return True
+    return _CARE_ASKED.search(said) is not None and not asks(said)
+
+
+def _cared_for(ctx: Context, text: str, said: str, analysis: Analysis) -> Outcome | None:
+    """Words the analyser reads as a problem that only ask to look after someone in need
+    (「隔壁王奶奶一个人住，麻烦网格员多去看看」: 隔壁 read as 邻里纠纷; 「5号楼的张大爷腿脚不好，
+    一个人在家，请网格员常去看看」), passed on as `_care_asked` does: no category is left once
+    where the neighbours live is set aside. None for other words: 「隔壁王奶奶家漏水，麻烦去
+    看看」 is a report."""
+    if _IN_NEED.search(said) is None:
+        return None
+    if not (_care_request(said) or _CARE_WORRIED.search(said)):
+        return None
+    if ctx.services.analyzer.analyze(_NEIGHBOURS.sub("", text)).category != OTHER_CODE:
+        return None
+    return _care_asked(ctx, text, said, analysis.location.building)
+
+
+def _care_asked(ctx: Context, text: str, said: str, named: str | None) -> Outcome | None:
+    """A request said to the bot to look after someone (privately, or to it in a group):
+    passed to the grid workers of the building named (「5号楼的张大爷…」), else of the sender's
+    (a 楼栋长's buildings, a resident's home), else to the office (the work group, or the
+    secretaries). None for other words."""
+    if not (_care_request(said) or (_IN_NEED.search(said) and _CARE_WORRIED.search(said))):
         return None
     assert ctx.community is not None
-    buildings = set(ctx.actor.buildings) if ctx.actor.role is Role.HEAD else set()
+    buildings = {named} if named else set()
+    if not buildings and ctx.actor.role is Role.HEAD:
+        buildings = set(ctx.actor.buildings)
     if not buildings and (home := homes.home_building(ctx)) is not None:
         buildings = {home}
     grids = {
@@ -1688,15 +1725,21 @@ def _care_asked(ctx: Context, text: str, said: str) -> Outcome | None:
         for person in grid_workers_in(ctx.uow, ctx.community.id, grid_id)
     }
     # 「3号楼楼栋长陈*长」「居民刘*姨」
-    where = "、".join(f"{b}号楼" for b in sorted(buildings)) if ctx.actor.role is Role.HEAD else ""
+    head = ctx.actor.role is Role.HEAD
+    where = "、".join(f"{b}号楼" for b in sorted(ctx.actor.buildings)) if head else ""
     who = f"{where}{ctx.actor.role.label}{mask_name(ctx.sender.name)}"
+    how = texts.SAID_PRIVATELY if ctx.chat.kind == "private" else f"在{ctx.chat.title}说"
     said_as = quoted(text.strip(), _ALERT_DESCRIPTION_LIMIT)
-    told = texts.CARE_ASKED_ALERT.format(who=who, said=said_as)
+    # 「好几天没见她出门了」: someone may need help now, not only more care
+    worried = _CARE_WORRIED.search(said) is not None
+    alert = texts.CARE_WORRIED_ALERT if worried else texts.CARE_ASKED_ALERT
+    told = alert.format(who=who, how=how, said=said_as)
     passed = tell_privately(workers.values(), told) or tell_office(ctx, told)
     if not passed:
         return None
     names = "、".join(mask_name(person.name) for person in workers.values()) or texts.THE_OFFICE
-    line = texts.CARE_ASKED_NOTED.format(whom=names)
+    noted = texts.CARE_WORRIED_NOTED if worried else texts.CARE_ASKED_NOTED
+    line = noted.format(whom=names)
     return Outcome([reply_to(ctx, line), *passed], "relayed")
 
 

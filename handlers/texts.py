@@ -32,8 +32,11 @@ STAFF_COMPLAINT_NOTE = "（投诉工作人员，只发给书记）"
 STAFF_COMPLAINT_HIDDEN = "（对工作人员的投诉）"
 # Praise of someone's work (「张网格态度很好，很耐心」): thanked and passed on, not filed.
 PRAISE_THANKS = "谢谢您的肯定！已转告社区。"
-CARE_ASKED_ALERT = "💬 {who}私信：{said}（请多关注）"
+CARE_ASKED_ALERT = "💬 {who}{how}：{said}（请多关注）"
+SAID_PRIVATELY = "私信"
 CARE_ASKED_NOTED = "已转给{whom}，会多关注。"
+CARE_WORRIED_ALERT = "⚠️ {who}{how}：{said}（请尽快上门看看）"
+CARE_WORRIED_NOTED = "已转给{whom}，会尽快上门看看。如有危险请直接拨打120或110。"
 THE_OFFICE = "社区工作人员"
 PRAISE_ALERT = "👍 居民{who}表扬：{said}"
 # A complaint of the secretary: not filed (the secretary reads every issue), sent on.

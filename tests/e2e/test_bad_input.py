@@ -90,6 +90,20 @@ def test_zero_width_characters_inside_a_command_word_are_ignored(
     assert reply_to(chat, f"@张网格/网格3群: {word}") == reply_to(chat, "@张网格/网格3群: /list")
 
 
+def test_a_space_inside_a_command_word_or_a_circled_number_is_forgiven(
+    chat: Conversation,
+) -> None:
+    """「派 单 2 刘物业」 was silence and 「办结 ① 已修」 the usage line: both run."""
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯不亮")
+    chat.say("@孙大爷/网格3群: #报事 5号楼门口井盖松了")
+    assigned = chat.say("@李书记/工作群: 派 单 2 刘物业")
+    assert assigned[0] == ("工作群", "#2 已派单给 物业·刘*业，期限 11月26日。")
+    resolved = chat.say("@李书记/工作群: 办　结 ① 已修")
+    assert resolved[0][1].startswith("#1 已办结：已修。")
+    # Words that only look split stay chat: 「好 的」 is no command.
+    assert chat.say("@李书记/工作群: 好 的 2") == []
+
+
 @pytest.mark.parametrize(
     ("word", "shown"),
     [

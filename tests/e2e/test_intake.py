@@ -888,6 +888,46 @@ def test_someone_to_look_after_is_passed_to_the_grid_worker(chat: Conversation) 
     assert issues(chat) == []
 
 
+def test_care_asked_in_words_that_read_as_a_problem_is_passed_on(chat: Conversation) -> None:
+    """「隔壁王奶奶一个人住，麻烦网格员多去看看」 was filed as 邻里纠纷 (by its 隔壁), and
+    「…能不能多关心一下」 met the greeting: someone to look after, passed on, nothing filed."""
+    # The building named is whose grid worker hears it.
+    assert chat.say("@孙大爷/私聊: 5号楼302的张大爷腿脚不好，一个人在家，请网格员常去看看") == [
+        ("私聊·孙大爷", "已转给赵*格，会多关注。"),
+        (
+            "私聊·赵网格",
+            "💬 居民孙*爷私信：5号楼302的张大爷腿脚不好，一个人在家，请网格员常去看看（请多关注）",
+        ),
+    ]
+    assert chat.say("@王芳/私聊: 我们楼有个孤寡老人，能不能多关心一下") == [
+        ("私聊·王芳", "已转给社区工作人员，会多关注。"),
+        ("工作群", "💬 居民王*私信：我们楼有个孤寡老人，能不能多关心一下（请多关注）"),
+    ]
+    # Said to the bot in a group, the same; the sender's home names the grid.
+    chat.say("@钱阿姨/私聊: 我住3号楼2单元")
+    assert chat.say("@钱阿姨/网格3群: @邻里 隔壁王奶奶一个人住，麻烦网格员多去看看") == [
+        ("网格3群", "已转给张*格，会多关注。"),
+        (
+            "私聊·张网格",
+            "💬 居民钱*姨在网格3群说：隔壁王奶奶一个人住，麻烦网格员多去看看（请多关注）",
+        ),
+    ]
+    # A worry is for someone to go and see soon.
+    assert chat.say("@钱阿姨/私聊: 楼上独居老人好几天没见出门了，有点担心") == [
+        ("私聊·钱阿姨", "已转给张*格，会尽快上门看看。如有危险请直接拨打120或110。"),
+        (
+            "私聊·张网格",
+            "⚠️ 居民钱*姨私信：楼上独居老人好几天没见出门了，有点担心（请尽快上门看看）",
+        ),
+    ]
+    assert issues(chat) == []
+    # A problem in the home of someone in need is a report; so is a quarrel.
+    leak = chat.say("@刘阿姨/私聊: 隔壁王奶奶家漏水，麻烦网格员去看看")
+    assert leak[0][1].startswith("已登记 #1【排水管道】")
+    quarrel = chat.say("@刘阿姨/私聊: 邻居吵架，麻烦网格员去看看")
+    assert quarrel[0][1].startswith("已登记 #2【邻里纠纷】")
+
+
 def test_a_nod_just_after_a_report_is_no_more_of_it(chat: Conversation) -> None:
     """「收到👌」「已阅」「赞」 after a private report were kept as its 补充 and passed to the
     work group: nods, answered in kind."""

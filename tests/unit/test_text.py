@@ -7,14 +7,24 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from bot.clock import VirtualClock
-from bot.text import clause, has_content, month_day, normalize, parse_issue_number, surname_called
+from bot.text import (
+    clause,
+    has_content,
+    issue_first,
+    month_day,
+    normalize,
+    parse_issue_number,
+    surname_called,
+)
 
 
 def test_full_width_and_extra_spaces_are_normalised() -> None:
     assert normalize("　查看　　＃１２　") == "查看 #12"
 
 
-@pytest.mark.parametrize(("token", "number"), [("12", 12), ("#12", 12), ("＃１２", 12)])
+@pytest.mark.parametrize(
+    ("token", "number"), [("12", 12), ("#12", 12), ("＃１２", 12), ("②", 2), ("⑫", 12)]
+)
 def test_issue_numbers_in_any_width(token: str, number: int) -> None:
     assert parse_issue_number(token) == number
 
@@ -22,6 +32,13 @@ def test_issue_numbers_in_any_width(token: str, number: int) -> None:
 @pytest.mark.parametrize("token", ["", "十二", "12a", "#"])
 def test_what_is_not_an_issue_number(token: str) -> None:
     assert parse_issue_number(token) is None
+
+
+def test_a_circled_number_leads_like_a_number() -> None:
+    """「办结 ① 已修」: lists are numbered ①②③ as often as 1 2 3; 「①号楼」 is no such list."""
+    assert issue_first("① 已修好") == (1, "已修好")
+    assert issue_first("⑫已修好") == (12, "已修好")
+    assert issue_first("①号楼灯坏了") == (None, "")
 
 
 def test_emoji_and_punctuation_have_no_content() -> None:
