@@ -395,6 +395,7 @@ class Dispatcher:
         if kind in (
             RouteKind.MEETING_CALLED,
             RouteKind.MEETING_QUESTION,
+            RouteKind.PUBLICITY_REPLY,
             RouteKind.NOTICE_QUESTION,
             RouteKind.NEAR_COMMAND,  # 「关闭 1」: whether the sender may, for the handler to see
             RouteKind.NEW_STAFF,
@@ -659,6 +660,9 @@ class Dispatcher:
             case RouteKind.MEETING_QUESTION:  # 「需要带什么吗」 in reply to a meeting
                 asked = meetings.question_relayed(ctx, route.args, route.text)
                 return self._or_otherwise(ctx, route, asked)
+            case RouteKind.PUBLICITY_REPLY:  # 「太贵了」 in reply to a 公示
+                replied = meetings.publicity_replied(ctx, route.args, route.text)
+                return self._or_otherwise(ctx, route, replied)
             case RouteKind.PHOTO:
                 return intake.late_photo(ctx, route.text)
             case RouteKind.SUGGEST:

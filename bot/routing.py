@@ -150,6 +150,8 @@ class RouteKind(Enum):
     MEETING_ASKED = "meeting_asked"
     # 需要带什么吗 in reply to the bot's 📅 M1 (in a group): a question for whoever called M1
     MEETING_QUESTION = "meeting_question"
+    # 太贵了 / 什么时候开始收 in reply to the bot's 📢 公示 of M1: an 异议 or a question of it
+    PUBLICITY_REPLY = "publicity_reply"
     # 能线上参加吗 (in a group): perhaps a question for whoever called the meeting coming or
     # polling there
     TAKING_PART_ASKED = "taking_part_asked"
@@ -407,6 +409,8 @@ class Router:
             return Route(RouteKind.HOME, text=said_text, otherwise=untagged)
         if not private and (meeting := _meeting_questioned(message, said_text, untagged)):
             return Route(RouteKind.MEETING_QUESTION, args=meeting, text=raw, otherwise=untagged)
+        if not private and (publicised := _publicity_quoted(message, untagged)):
+            return Route(RouteKind.PUBLICITY_REPLY, args=publicised, text=raw, otherwise=untagged)
         if not private and (noticed := _notice_questioned(message, said_text, untagged)):
             relayed = Route(RouteKind.NOTICE_QUESTION, args=noticed, text=raw, otherwise=untagged)
             if notice_asked(said_text):  # 「几点停水」: what the notice says, said again
@@ -754,6 +758,20 @@ def _meeting_questioned(message: IncomingMessage, said_text: str, untagged: Rout
     if meeting_asked(said_text) or attending_said(said_text) is not None:
         return ""  # 「几点开」「我能参加吗」: the bot's to answer
     return quoted if guide_asked(said_text) else ""
+
+
+# The bot's 公示 as a reply quotes it: 「📢 公示：M1 停车难议事会\n决议：…」.
+_PUBLICITY_QUOTED = re.compile(r"^\s*📢\s*公示[:：]\s*([Mm][0-9]{1,6})(?![0-9])")
+
+
+def _publicity_quoted(message: IncomingMessage, untagged: Route) -> str:
+    """`M1` when the message, chatter otherwise, replies to the bot's 📢 公示 of M1 (which
+    asks for objections in reply); "" for other words."""
+    quoted = message.reply_to
+    if untagged.kind is not RouteKind.IGNORE or quoted is None:
+        return ""
+    publicity = _PUBLICITY_QUOTED.match(quoted.text)
+    return publicity[1].upper() if publicity is not None else ""
 
 
 # The bot's notice as a reply quotes it: 「📢 通知：明天9:00-12:00停水\n——幸福里社区 李书记」.

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 
+from bot.domain.asking import asks
 from bot.domain.deadlines import (
     WEEKDAY_NAMES,
     DeadlineError,
@@ -44,6 +45,7 @@ from bot.domain.voting import (
     attending_said,
     day_time_asked,
     decide,
+    disagrees,
     is_ballot,
     meeting_called,
     objection_said,
@@ -2147,6 +2149,22 @@ def object_to(ctx: Context, args: str) -> Outcome:
     if not args.strip() and ctx.actor.role in STAFF:  # 「异议」 alone: those it has had
         return minutes(ctx, f"M{meeting.number}")
     return _object(ctx, meeting, args)
+
+
+def publicity_replied(ctx: Context, token: str, said: str) -> Outcome | None:
+    """Words in reply to the bot's 📢 公示 of `token` (M1) in a group, while its 公示 runs:
+    a question (「什么时候开始收」「为什么要收费」) passed to whoever called it as 问N; words that
+    disagree (「太贵了」「车位应该先给老人」) an 异议, as 「异议 M1 …」 is. None for other words
+    (「支持」「辛苦了」), from staff, and once the 公示 is over."""
+    if ctx.community is None or ctx.actor.role in STAFF:  # staff say 「异议 M1 …」 if they must
+        return None
+    meeting = ctx.uow.meetings.by_number(ctx.community.id, int(token[1:]))
+    if meeting is None or meeting.publicity_until is None or ctx.now > meeting.publicity_until:
+        return None
+    words = normalize(said)
+    if asks(words):
+        return _relayed(ctx, meeting, shorten(said.strip(), _QUESTION_PASSED))
+    return _object(ctx, meeting, said) if disagrees(words) else None
 
 
 def spoken_objection(ctx: Context, text: str) -> Outcome | None:

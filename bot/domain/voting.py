@@ -331,6 +331,19 @@ _OBJECTING = re.compile(
 )
 
 
+# Words that disagree with a decision, said in reply to its 公示 (「太贵了」「凭什么收费」
+# 「车位应该先给老人」): an 异议 there, though 异议 is not said.
+_DISAGREEING = re.compile(
+    r"贵|不合理|不公平|不公正|不同意|反对|凭什么|不行|不好|不该|不应该|不对|意见|异议|不满|不能接受"
+    r"|接受不了|乱收费|不交|不愿意|没道理|不妥|不合适|不透明|应该|建议|还不如|为啥要|为什么要"
+)
+
+
+def disagrees(text: str) -> bool:
+    """Whether `text` (normalised) disagrees with a decision it answers."""
+    return _DISAGREEING.search(text) is not None
+
+
 def objection_said(text: str) -> str | None:
     """What someone objects to when they say 「我有异议，停车费太贵」 or 「异议：太贵」 without the
     meeting's number: the words after 异议 ("" when there are none), or None when `text` is

@@ -356,6 +356,39 @@ def test_an_objection_sent_twice_is_counted_once(chat: Conversation) -> None:
     assert ended and all("收到异议1条" in text for text in ended), ended
 
 
+def test_words_in_reply_to_a_publicity_are_an_objection_or_a_question(chat: Conversation) -> None:
+    """The 公示 says to reply with objections, and a reply quoting it (「太贵了」「什么时候开始
+    收」) met silence: one that disagrees is an 异议, a question goes to whoever called it."""
+    chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00 截止 周三20:00 群 网格3")
+    chat.say("@李书记/工作群: 结果 M1 决议 停车费100元/月")
+    publicity = chat.say("@李书记/工作群: 公示 M1 3天")[0][1]
+    assert publicity.startswith("📢 公示：M1 停车议事会")
+    bot = PersonRef("console", "邻里", "邻里")
+
+    def replying(who: str, words: str) -> list[tuple[str, str]]:
+        said = chat.adapter.message(who, G3, words)
+        return chat.deliver(replace(said, reply_to=QuotedMessage("b1", bot, publicity)))
+
+    assert replying("孙大爷", "太贵了") == [
+        (G3, "已记录您对 M1 的异议，书记会答复。"),
+        (WORK, "M1 收到异议（孙*爷）：太贵了"),
+    ]
+    assert replying("王芳", "什么时候开始收？") == [
+        (G3, "已把您的问题转给 M1 的组织者，会尽快答复。"),
+        (
+            "私聊·李书记",
+            "❓问1 M1 停车议事会：网格3群的王*问「什么时候开始收？」。"
+            "回复这条消息，或发送「答复 1 内容」，我替您发到群里。",
+        ),
+    ]
+    # Agreeing is no objection; staff object in so many words; over, it is chatter.
+    assert replying("钱阿姨", "支持！") == []
+    assert replying("张网格", "大家有意见吗") == []
+    assert "异议：太贵了（孙*爷）" in chat.text("@李书记/工作群: 查看 M1")
+    chat.run_until(at(11, 28, 9))
+    assert replying("刘阿姨", "太贵了") == []
+
+
 def test_an_objection_sent_privately_stays_anonymous(chat: Conversation) -> None:
     chat.say("@李书记/工作群: 议事 停车议事会 时间 周四19:00 截止 周三20:00 群 网格3")
     chat.say("@李书记/工作群: 结果 M1 决议 停车费100元/月")
