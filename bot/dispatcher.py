@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Generic, TypeVar
+from typing import Generic, TypeGuard, TypeVar
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -66,6 +66,7 @@ from handlers.base import (
     answer,
     quiet_until,
     refuse,
+    reply_to,
 )
 from handlers.guide import GROUP_ANSWER_EVERY, GUIDED
 from handlers.help import near_command, unknown_command
@@ -518,16 +519,7 @@ class Dispatcher:
             if seen:
                 return []  # the platform delivered it again: already answered
             ctx, first_heard = self._context(uow, message, heard.chat)
-            try:
-                with uow.savepoint():
-                    outcome = self._handle(ctx, route)
-            except Answer as stop:
-                # The savepoint is rolled back: a refused or malformed command changes nothing.
-                outcome = (
-                    refuse(ctx, stop.command, stop.text)
-                    if stop.status == "refused"
-                    else (answer(ctx, stop.text, stop.status))
-                )
+            outcome = self._handled(ctx, route)
             proposal = admin.binding_proposal(uow, message) if first_heard else None
             if proposal is not None:
                 outcome = Outcome([proposal, *outcome.replies], outcome.status, outcome.issue_id)
@@ -592,6 +584,28 @@ class Dispatcher:
         except Exception:
             log.exception("moving chat %s to %s failed", old_ref, new_ref)
 
+    def _handled(self, ctx: Context, route: Route) -> Outcome:
+        """`route` handled in a savepoint: a refused or malformed command changes nothing and
+        is answered in its one line."""
+        try:
+            with ctx.uow.savepoint():
+                return self._handle(ctx, route)
+        except Answer as stop:
+            if stop.status == "refused":
+                return refuse(ctx, stop.command, stop.text)
+            return answer(ctx, stop.text, stop.status)
+
+    def _several(self, ctx: Context, route: Route) -> Outcome:
+        """Several commands said in one message, each handled as if sent alone (one refused
+        leaves the others done); what each answers here is one message, line by line."""
+        outcomes = [self._handled(ctx, part) for part in route.parts]
+        sent = [out for outcome in outcomes for out in outcome.replies]
+        here = [out for out in sent if _plainly_here(out, ctx.message.chat)]
+        joined = [reply_to(ctx, "\n".join(out.text for out in here))] if here else []
+        done = [o.status for o in outcomes if o.status not in ("invalid", "refused")]
+        status = done[0] if done else outcomes[0].status
+        return Outcome([*joined, *(out for out in sent if out not in here)], status)
+
     def _handle(self, ctx: Context, route: Route) -> Outcome:
         if (heard := _HEARD.get(route.kind)) is not None:  # a spoken answer, if it answers
             return self._or_otherwise(ctx, route, heard(ctx, route.text))
@@ -599,6 +613,8 @@ class Dispatcher:
             case RouteKind.COMMAND:
                 assert route.command is not None
                 return route.command.handler(ctx, route.args)
+            case RouteKind.SEVERAL:
+                return self._several(ctx, route)
             case RouteKind.UNKNOWN_COMMAND | RouteKind.NEAR_COMMAND:
                 return self._meant(ctx, route)
             case RouteKind.REPORT:
@@ -799,3 +815,8 @@ _HEARD: dict[RouteKind, Callable[[Context, str], Outcome | None]] = {
     RouteKind.NEW_STAFF: intake.staff_joined,
     RouteKind.SPOKEN_OBJECTION: meetings.spoken_objection,
 }
+
+
+def _plainly_here(out: Outgoing, chat: ChatRef) -> TypeGuard[Reply]:
+    """A reply in `chat` with nothing but its text (no buttons, no one mentioned)."""
+    return isinstance(out, Reply) and out.chat == chat and not (out.buttons or out.mentions)

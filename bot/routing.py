@@ -74,6 +74,7 @@ from bot.domain.voting import (
 )
 from bot.messages import IncomingMessage
 from bot.text import (
+    NUMBER_GOES_ON,
     SENTENCE_ENDS,
     arabic_lead,
     issue_first,
@@ -199,6 +200,8 @@ class RouteKind(Enum):
     # 各位居民，明天上午9点到11点停水检修 (in a group): from staff, a notice of their own, kept
     # to answer 「几点停水」 from
     ANNOUNCED = "announced"
+    # 「受理 1\n受理 2」「1号派给物业，2号派给周主任」: several commands in one message (`parts`)
+    SEVERAL = "several"
     IGNORE = "ignore"
 
 
@@ -213,6 +216,7 @@ class Route:
     # no question waits, no poll, 公示 or meeting is open, nothing of the sender's waits, nothing
     # was reported here just now
     otherwise: Route | None = None
+    parts: tuple[Route, ...] = ()  # SEVERAL: each command, in the order said
 
 
 IGNORE = Route(RouteKind.IGNORE)
@@ -320,6 +324,8 @@ class Router:
         """What `message` is taken for, and what it is taken for otherwise, when the first
         reading finds it is not that after all (`Route.otherwise`)."""
         found = self._route(message)
+        if found.kind is RouteKind.COMMAND and (several := self._several(message)) is not None:
+            return several
         ending = message.text.rstrip(_LAST_MARKS)[-2:]
         if message.chat.is_private or not (ending[-1:] in _ASKED_LAST or ending in _ASKED_ENDS):
             return found
@@ -329,6 +335,23 @@ class Router:
         said_text = normalize(rstrip_marks(visible(message.text).strip(), SENTENCE_ENDS))
         asked = self._problem_asked(said_text, IGNORE)
         return found if asked is None else _at_last(found, asked)
+
+    def _several(self, message: IncomingMessage) -> Route | None:
+        """「受理 1\n受理 2」「1号派给物业，2号派给周主任」「派单 1 物业；派单 2 周主任」: a
+        message that starts with a command, each of whose lines or clauses is a command of its
+        own (「办结 1 已修好，灯泡换了」 is one); None for other messages."""
+        pieces = [piece.strip() for piece in _SEVERAL_BREAKS.split(visible(message.text))]
+        pieces = [piece for piece in pieces if piece]
+        if not 2 <= len(pieces) <= _SEVERAL_AT_MOST:
+            return None
+        parts = []
+        for piece in pieces:
+            # Each as said alone: a reply's quoted message (「❓问1 …」) makes no command of it.
+            part = self._route(replace(message, text=piece, reply_to=None))
+            if part.kind is not RouteKind.COMMAND:
+                return None
+            parts.append(part)
+        return Route(RouteKind.SEVERAL, parts=tuple(parts))
 
     def among_staff(self, message: IncomingMessage) -> Route | None:
         """A work group's words that read as chat, as they read said privately: staff there
@@ -710,6 +733,11 @@ _FORMAL = frozenset(
         "走访",
     }
 )
+# Where one command of several said together ends: a line, a semicolon, a comma, or a space
+# before the next issue's 「2号」 (「1号派物业 2号派周主任」; 「2号楼」 is a place).
+_SEVERAL_BREAKS = re.compile(r"[\n；;]+|[，,]\s*|\s+(?=[0-9]{1,9}号(?!" + NUMBER_GOES_ON + r"))")
+_SEVERAL_AT_MOST = 10
+
 # A two-character command word typed with a space inside it (「派 单 2」「办 结 1 已修」).
 _SPLIT_WORD = re.compile(r"^([\u4e00-\u9fff])\s+([\u4e00-\u9fff])(?=[\s0-9#＃@＠①-⑳]|$)")
 _ARGUMENT_LIKE = re.compile(r"[\d#@Mm]|决议|行动")  # 「结果 决议 …」 names its parts

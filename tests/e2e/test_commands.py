@@ -550,6 +550,37 @@ def test_commas_and_enumeration_marks_separate_arguments(chat: Conversation) -> 
     )
 
 
+def test_several_commands_in_one_message_each_run(chat: Conversation) -> None:
+    """「受理 1\n受理 2」 read 「受理 2」 as a level, and 「1号派给物业，2号派给周主任」 read
+    「2号派给周主任」 as a deadline: each line or clause that is a command runs, one answer."""
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    chat.say("@孙大爷/网格5群: #报事 5号楼井盖松了")
+    accepted = chat.say("@李书记/工作群: 受理 1\n受理 2")
+    assert accepted[0] == (
+        "工作群",
+        "#1 已受理（简单），期限 11月24日。\n#2 已受理（复杂），期限 11月26日。",
+    )
+    assert ("网格5群", "#2 已受理（复杂），期限 11月26日。") in accepted
+    assigned = chat.say("@李书记/工作群: 1号派给物业，2号派给周主任")
+    assert assigned[0] == (
+        "工作群",
+        "#1 已派单给 物业，期限 11月24日。\n#2 已派单给 街道城管办·周*任，期限 11月26日。",
+    )
+    assert [where for where, _ in assigned[1:]] == [
+        "网格3群",
+        "私聊·刘物业",
+        "网格5群",
+        "私聊·周主任",
+    ]
+    # One that cannot run says why; the others are done.
+    both = chat.say("@李书记/工作群: 办结 1 已换灯泡；办结 9 已修")[0][1]
+    assert both.startswith("#1 已办结：已换灯泡。") and both.endswith("\n没有找到 #9。"), both
+    # A clause that is no command keeps the message one command: its reason.
+    assert chat.say("@李书记/工作群: 办结 2 已修好，井盖换了新的")[0][1].startswith(
+        "#2 已办结：已修好，井盖换了新的。"
+    )
+
+
 def test_a_unit_is_found_by_part_of_its_name_or_by_its_contact(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼楼道堆满了纸箱")
     chat.say("@王芳/网格3群: #报事 3号楼门口乱停车")
