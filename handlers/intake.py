@@ -269,6 +269,7 @@ _WHY_SHOWN = 3  # rejected issues a 「为什么退回」 explains
 # 「我住3号楼2单元301，楼上是401」 scores 0.73 (楼上), 「…井盖坏了」 1.0.
 _NEW_PROBLEM = 0.9
 _PROBLEM_TOLD = 0.95  # a problem told surely, whatever praise comes with it
+_NO_PROBLEM = 0.3  # below it, words with a category's word in them tell of none
 # How alike an open issue must be to be suggested for 「3号重复了」: staff decide, so a third of
 # the intake threshold, at which a report follows an issue without anyone deciding. A loose
 # manhole cover filed once as 道路井盖 and once as 安全隐患, same building, scores 0.18; a
@@ -1647,7 +1648,13 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     how = short and _HOW.search(said) is not None and not named
     if how or not has_content(text):
         return answer(ctx, hint, "invalid")
-    if not (analysis.complaint or analysis.category != "other" or _conduct_told(ctx, said)):
+    # 「谢谢保安小哥帮我把东西搬上楼👍」「收到 马上下楼挪车」: a category's word in words that
+    # tell of no problem (a report's words alone, 「楼道灯」, read as one surely)
+    if not (
+        analysis.complaint
+        or (analysis.category != OTHER_CODE and analysis.complaint_score >= _NO_PROBLEM)
+        or _conduct_told(ctx, said)
+    ):
         # 「联系电话：138…」 just after a report is a detail of it; else no problem at all, or a
         # question of the community's for its staff (「小区什么时候清洗水箱」).
         return (

@@ -888,6 +888,30 @@ def test_someone_to_look_after_is_passed_to_the_grid_worker(chat: Conversation) 
     assert issues(chat) == []
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "电梯已经恢复正常了，感谢物业的及时处理🙏",
+        "谢谢保安小哥帮我把东西搬上楼 👍",
+        "收到 马上下楼挪车",
+        "欢迎新邻居进群🎉",
+        "周末图书室开不开门呀 想带孩子去看书",
+    ],
+)
+def test_words_naming_a_category_but_no_problem_are_not_filed_privately(
+    chat: Conversation, said: str
+) -> None:
+    """Said privately, a category's word (电梯, 保安, 挪车, 邻居) filed thanks and greetings as
+    reports: words the analyser reads as telling of no problem are answered, not filed."""
+    assert chat.text(f"@周先生/私聊: {said}").startswith("您好，我是邻里。")
+    assert issues(chat) == []
+
+
+def test_a_reports_words_alone_are_still_filed_privately(chat: Conversation) -> None:
+    for said in ("楼道灯", "3号楼电梯", "关于物业费的事"):
+        assert chat.say(f"@周先生/私聊: {said}")[0][1].startswith("已登记 #")
+
+
 def test_care_asked_in_words_that_read_as_a_problem_is_passed_on(chat: Conversation) -> None:
     """「隔壁王奶奶一个人住，麻烦网格员多去看看」 was filed as 邻里纠纷 (by its 隔壁), and
     「…能不能多关心一下」 met the greeting: someone to look after, passed on, nothing filed."""
