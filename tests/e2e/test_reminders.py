@@ -1363,6 +1363,20 @@ def test_saying_the_work_did_not_fix_it_reopens_the_issue(chat: Conversation) ->
     assert chat.say("@孙大爷/网格3群: 还是堵的")[0] == (G3, "#2 已重开：还是堵的，期限 11月26日。")
 
 
+def test_denying_the_work_was_done_or_done_well_reopens_it(chat: Conversation) -> None:
+    """「根本没清，骗人的」 and 「灯是亮了，但是那个开关还是不太灵」 after 已办结 met silence."""
+    chat.say("@孙大爷/网格5群: @邻里 5号楼垃圾桶满了没人清")
+    chat.say("@李书记/工作群: 派单 1 刘物业")
+    chat.say("@刘物业/私聊: 办结 1 已清理")
+    said = chat.say("@孙大爷/网格5群: 根本没清，骗人的")
+    assert said[0] == ("网格5群", "#1 已重开：根本没清，骗人的，期限 11月24日。")
+    chat.say("@王芳/网格3群: @邻里 3号楼2单元楼道灯坏了")
+    chat.say("@李书记/工作群: 派单 2 刘物业")
+    chat.say("@刘物业/私聊: 办结 2 已更换灯泡")
+    said = chat.say("@王芳/网格3群: 灯是亮了，但是那个开关还是不太灵")
+    assert said[0][1].startswith("#2 已重开：灯是亮了，但是那个开关还是不太灵")
+
+
 def test_not_fixed_with_two_issues_resolved_asks_which(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道堵了")
     chat.say("@王芳/网格3群: #报事 3号楼楼道灯不亮了")

@@ -123,6 +123,12 @@ def test_a_complaint_or_praise_of_the_work_after_its_reason_counts_in_a_group() 
         ("人是来了，可是没弄好", True, False),
         ("通了，就是还有点堵", False, False),
         ("灯不够亮", False, False),
+        ("灯是亮了，但是那个开关还是不太灵", False, False),
+        ("根本没清，骗人的", False, False),
+        ("垃圾还没清", False, False),
+        ("楼道没打扫干净", False, False),
+        ("还是没人管", False, False),
+        ("还是不太好使", True, False),
         # Everyday words with 还是 / 还没: nothing about the work.
         ("我还是不去了", False, True),
         ("还是不知道", False, True),
@@ -133,6 +139,8 @@ def test_a_complaint_or_praise_of_the_work_after_its_reason_counts_in_a_group() 
         ("好了，谢谢", False, True),
         ("我来了，但是没找到人", False, True),
         ("下雨了，不过不大", False, True),
+        ("天是亮了，但是还很冷", False, True),
+        ("我还没清楚怎么回事", False, True),
         # Longer: a report of its own, in a group sooner than privately.
         ("楼道里的灯还是不亮，晚上老人上下楼梯很危险啊", False, True),
         ("楼道里的灯还是不亮，晚上老人上下楼梯很危险啊", True, False),
