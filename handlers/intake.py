@@ -9,7 +9,13 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.analysis import Analysis
-from bot.analysis.location import Location, building_number, corrects_place, gives_place
+from bot.analysis.location import (
+    APOLOGY,
+    Location,
+    building_number,
+    corrects_place,
+    gives_place,
+)
 from bot.analysis.normalize import without_emoji_codes
 from bot.analysis.taxonomy import OTHER_CODE, PROPERTY_CODE, SERVICE_CODE, Category
 from bot.domain import several
@@ -357,9 +363,9 @@ _OUTAGE_ASKED = re.compile(
 )
 # 「发错了」「不好意思，打错了」「没事了」: a message taken back in words, nothing to do.
 _NEVER_MIND = re.compile(
-    r"^(?:(?:不好意思|抱歉|对不起|sorry)[,，\s]*)?"
+    rf"^(?:{APOLOGY}[,，\s]*)?"
     r"(?P<wrong>(?:发|打|点)错(?:了|群了|人了)?|(?:没事|没事儿|没什么事)了?)"
-    r"(?:[啦了呀哈啊哦噢]|[,，\s]*(?:不好意思|抱歉|对不起|sorry))*[。.!！~～]*$"
+    rf"(?:[啦了呀哈啊哦噢]|[,，\s]*{APOLOGY})*[。.!！~～]*$"
 )
 _MINE_SHOWN = 5
 _LATEST_SHOWN = 40  # characters of an issue's latest 进展, under its line

@@ -155,7 +155,10 @@ def extract_location(text: str, place: str | None = None) -> Location:
 
 
 # 「我住3号楼2单元301」「地址：5号楼东侧」「在小区东门」: where, said after the problem.
-_SORRY = r"(?:(?:不好意思|抱歉|对不起|哎呀|sorry)[,，!！\s]*)?"
+# Words of apology a slip is said with (「不好意思，说错了」「发错群了，抱歉」): one list for
+# every reading of a slip (a place corrected, a meeting missed, a message sent by mistake).
+APOLOGY = r"(?:不好意思|实在抱歉|抱歉|对不起|哎呀?|唉|sorry)"
+_SORRY = rf"(?:{APOLOGY}[,，!！\s]*)?"
 _SLIP = r"(?:说|写|报|打|弄|填)错了?"  # 「写错了」「报错了」
 _GIVING_PLACE = re.compile(
     rf"^{_SORRY}应该(?:是|在)|^{_SORRY}(?:(?:{_SLIP}|不对|更正)[,，:：\s]*)?"  # 「说错了，是7号楼」

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from fractions import Fraction
 
+from bot.analysis.location import APOLOGY
 from bot.domain.deadlines import WEEKDAY_NAMES, WEEKDAYS
 from bot.text import read_number
 
@@ -427,7 +428,7 @@ def home_building_said(text: str) -> str | None:
 # comes. 「我去」 alone is an exclamation, not a yes.
 # 「不好意思，那天去不了了」「我有事去不了」「我去不了，临时有事」: not coming, with an apology,
 # the day or the reason around it.
-_SORRY = r"(?:(?:不好意思|抱歉|对不起|实在抱歉|哎呀?|唉)[,，\s]*)?"
+_SORRY = rf"(?:{APOLOGY}[,，\s]*)?"
 _KEPT_AWAY = (
     r"(?:临时)?(?:有事|有点事|有急事|要上班|上班|加班|值班|出差|不在家?|生病了?|身体不舒服"
     r"|没空|没时间)了?"
