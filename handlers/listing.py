@@ -525,8 +525,9 @@ def reporter_phones(ctx: Context, name: str) -> str | None:
     if ctx.chat.kind != "private":  # a resident's number is read privately alone
         return texts.REPORTER_NAMED_PRIVATELY.format(who=name)
     left = {phone: issue.number for issue in reported for phone in phones_left(ctx.uow, issue)}
-    if not left:
-        return texts.REPORTER_NAMED_NO_PHONE.format(who=name, numbers=numbers_of(reported))
+    if not left:  # a grid worker is whom the secretary would send
+        none = texts.REPORTER_NAMED_NO_PHONE.format(who=name, numbers=numbers_of(reported))
+        return none if ctx.actor.role is Role.WORKER else f"{none}{texts.VISIT_INSTEAD}"
     phones = "、".join(f"{phone}（#{number}）" for phone, number in left.items())
     return texts.REPORTER_NAMED_PHONE.format(who=name, phones=phones)
 

@@ -1238,8 +1238,10 @@ def test_the_number_a_reporter_left_is_told_to_those_who_call_back(chat: Convers
     )
     chat.say("@孙大爷/网格5群: #报事 5号楼门口井盖松了")
     assert chat.text("@李书记/私聊: 孙大爷的电话") == (
-        "孙大爷反映的 #2 里没有留电话，可以请网格员上门联系。"
+        "孙大爷反映的 #2 里没有留电话。可以请网格员上门联系。"
     )
+    # The grid worker is not told to send a grid worker.
+    assert chat.text("@赵网格/私聊: 孙大爷的电话") == "孙大爷反映的 #2 里没有留电话。"
     for who in ("张网格", "刘阿姨"):  # not his grid's; a neighbour's: nothing of it
         assert chat.text(f"@{who}/私聊: 孙大爷的电话").startswith("没有登记孙大爷的联系方式。")
 
