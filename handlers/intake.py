@@ -98,6 +98,7 @@ from bot.domain.voting import HOME, home_building_said, home_said
 from bot.messages import Direct, Outgoing, Reply
 from bot.routing import report_text
 from bot.text import (
+    NUMBER_GOES_ON,
     SENTENCE_ENDS,
     has_content,
     issue_first,
@@ -770,8 +771,11 @@ def _not_ours_reason(said: str) -> str:
 
 
 # 「1和2都修好了」「3号、4号已经处理完了」: several issues told of at once.
+# 「1和2都修好了」「1、2号」「1号3号都修好了」 (after 号, the next number needs no 和)
+# (「1号 3号楼的灯修好了」 is #1's: 3号楼 is a place)
+_AN_ISSUE = r"[0-9]{1,9}(?![0-9]|\s*号" + NUMBER_GOES_ON + r")\s*号?\s*"
 _SEVERAL_FIRST = re.compile(
-    r"^#?\s*([0-9]{1,9})\s*号?\s*(?:(?:和|、|,|，|跟|及)\s*#?\s*[0-9]{1,9}\s*号?\s*)+(?:都|也)?"
+    rf"^#?\s*{_AN_ISSUE}(?:(?:和|、|,|，|跟|及|(?<=号))\s*#?\s*{_AN_ISSUE})+(?:都|也)?"
 )
 
 

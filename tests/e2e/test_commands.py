@@ -237,6 +237,11 @@ def test_progress_told_of_several_issues_in_words_is_each_ones(chat: Conversatio
     # 办结 without its result: how it is said, and nothing done.
     assert chat.text("@刘物业/工作群: 1和2都办结了").startswith("用法：/resolve 编号 结果")
     assert chat.text("@李书记/工作群: 查看 2").startswith("#2【噪音扰民】办理中")
+    # 「1号2号都修好了」: both named with no 和 between (「1号 3号楼的…」 is #1's, at 3号楼).
+    assert chat.text("@刘物业/私聊: 1号2号都修好了") == (
+        "#1、#2 都已办好的话，请发送「办结 1,2 修好了」；进展请一件一件发送「进展 编号 说明」。"
+    )
+    assert chat.text("@刘物业/私聊: 1号 3号楼的灯修好了").startswith("#1 已办好的话")
 
 
 def test_a_holder_telling_the_neighbours_it_is_fixed_is_shown_the_command_privately(
