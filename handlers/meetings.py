@@ -490,7 +490,11 @@ def called_in_words(ctx: Context, text: str) -> Outcome | None:
     """「周四晚上7点在罐罐茶开议事会，商量停车的事」 from someone who may call meetings: that
     meeting, at that time (议事 议事会 时间 … 地点 … 议题 …). None from anyone else, and for
     words that call no meeting after all."""
-    called = meeting_called(rstrip_marks(normalize(text), SENTENCE_ENDS))
+    said = rstrip_marks(normalize(text), SENTENCE_ENDS)
+    agenda = _AGENDA_SAID.search(said)  # 「…，议题1和2」: the issues, apart from the words
+    if agenda is not None:
+        said = f"{said[: agenda.start()]}{said[agenda.end() :]}"
+    called = meeting_called(said)
     if called is None or ctx.community is None or refusal("meeting", ctx.actor) is not None:
         return None
     when, place = _time_and_place(ctx, called.when_where)
@@ -499,9 +503,24 @@ def called_in_words(ctx: Context, text: str) -> Outcome | None:
     words = [called.kind, "时间", when]
     if place:
         words += ["地点", place]
-    if called.topic:
-        words += ["议题", called.topic]
-    return call_meeting(ctx, " ".join(words))
+    numbers = [int(n) for n in re.findall(r"[0-9]+", agenda["issues"])] if agenda else []
+    topic = called.topic
+    if not topic and numbers:  # 「开个板凳会，议题1和2」: named by the first issue's category
+        first = ctx.uow.issues.by_number(ctx.community.id, numbers[0])
+        topic = ctx.services.analyzer.category_name(first.category) if first else ""
+    if topic or numbers:
+        words += ["议题", topic, *(f"#{n}" for n in numbers)]
+    return call_meeting(ctx, " ".join(word for word in words if word))
+
+
+# 「，议题1和2」「，议题是#1、#2」「议题：1号、3号问题」: the issues a meeting called in words is
+# on, said after it (「讨论3号楼加装电梯」 names a building, not an issue).
+_ONE_ISSUE = r"#?\s*[0-9]{1,6}\s*号?"
+_AGENDA_SAID = re.compile(
+    r"[,，\s]*(?:议题|事项)(?:是|为|有)?[:：\s]*"
+    rf"(?P<issues>{_ONE_ISSUE}(?:\s*(?:和|、|,|，|及|与|跟)?\s*{_ONE_ISSUE})*)"
+    r"(?:的?(?:问题|诉求|事项|事情?))?(?=[,，。;；\s]|$)"
+)
 
 
 def _time_and_place(ctx: Context, said: str) -> tuple[str, str]:

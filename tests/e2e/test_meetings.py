@@ -447,6 +447,24 @@ def test_a_meeting_called_as_the_secretary_says_it(chat: Conversation) -> None:
     assert chat.say("@王芳/网格3群: 开个议事会吧") == []
 
 
+def test_a_meeting_called_in_a_sentence_with_its_issues_after(chat: Conversation) -> None:
+    """「…开个板凳会，讨论停车问题，议题1和2」 was titled 「1和2板凳会」 with no agenda: the
+    issues are its agenda, and it goes to their groups."""
+    chat.say("@王芳/网格3群: #报事 小区停车位太少，晚上没地方停")
+    chat.say("@孙大爷/网格5群: #报事 5号楼门口总有外来车乱停")
+    called = chat.say("@李书记/工作群: 下周三晚上7点在社区会议室开个板凳会，讨论停车问题，议题1和2")
+    agenda = "议题：#1 小区停车位太少，晚上没地方停；#2 5号楼门口总有外来车乱停。"
+    assert called[0] == (WORK, "已定 M1 停车板凳会 于 12月2日 19:00，已通知各群。")
+    assert [where for where, _ in called[1:]] == [G3, G5]
+    assert agenda in called[1][1]
+    # With no words of what it is about: named by the first issue's category.
+    called = chat.say("@李书记/工作群: 周五下午3点在罐罐茶开议事会，议题是#1、#2")
+    assert called[0] == (WORK, "已定 M2 停车通行议事会 于 11月27日 15:00，已通知各群。")
+    # 3号楼 is a place, not an issue.
+    called = chat.say("@李书记/工作群: 周六上午9点在社区会议室召开议事会，讨论3号楼加装电梯")
+    assert called[0][1].startswith("📅 M3 3号楼加装电梯议事会 定于 11月28日 9:00")
+
+
 def test_a_meeting_called_in_a_sentence(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼门口停车太乱了")
     assert chat.say("@李书记/工作群: 周四晚上7点在罐罐茶开议事会，商量停车的事。") == [
