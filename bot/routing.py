@@ -2086,22 +2086,24 @@ _OUTCOME_FIRST = re.compile(
     r"(?=.*[^吗呢么没?]$))",
     re.DOTALL,
 )
+# How a meeting's decision is said after it: 「决定…」「商定了…」「定了：…」「定下来了：…」.
+_DECIDED = r"(?:(?:决定|决议|商定|议定|确定)了?|定(?:下来)?了)"
 # 「议事会结果：划20个车位」「停车议事会的决议：…」「板凳会开完了，决定…」: the outcome of the
 # meeting held and waiting for it (结果 without a number), said by staff.
 _OUTCOME_OF_KIND = re.compile(
     rf"^(?P<title>[\u4e00-\u9fff]{{0,8}}?(?:{_MEETING_SAID}))的?"
     r"(?:(?:结果|决议)[，,：:\s]*(?!出来|如何|怎么|呢|是|发|公示|公布)"
-    r"|(?:会)?(?:开完了|已经开了|开过了)[，,：:\s]*(?:决定|决议|商定|议定)(?:了)?[，,：:\s]*)"
+    r"|(?:会)?(?:开完了|已经开了|开过了)[，,：:\s]*(?:大家)?(?:一致)?" + _DECIDED + r"[，,：:\s]*)"
     r"(?=.*[^吗呢么没?]$)",
     re.DOTALL,
 )
 # 「会开完了，决定3号楼先加装电梯」: the meeting just held (whichever it is), its outcome.
 _OUTCOME_AFTER_MEETING = re.compile(
     r"^(?:今天|刚才|上午|下午|晚上|这次|昨天)?的?会(?:已经)?(?:开完了|结束了|开过了)[，,：:\s]*(?:大家)?"
-    r"(?:一致)?(?:决定|决议|商定|议定)(?:了)?[，,：:\s]*(?=.*[^吗呢么没?]$)",
+    r"(?:一致)?" + _DECIDED + r"[，,：:\s]*(?=.*[^吗呢么没?]$)",
     re.DOTALL,
 )
-_OUTCOME_SEEN = re.compile("结果|决议|决定|议定|商定")  # one of them, or no such outcome
+_OUTCOME_SEEN = re.compile("结果|决议|决定|议定|商定|确定|定了|定下来了")  # or no such outcome
 _VOTE_CALLED = re.compile(r"^(?:发起|组织|开展|搞|来)(?:一个|一次|个|次)?(?:投票|表决)[，,：:\s]+")
 # 「明天早上8点群发 全部 …」「周五下午4点半群发网格3 …」: 「定时群发 明天早上8点 全部 …」.
 _NOTICE_AT_FIRST = re.compile(

@@ -1664,6 +1664,16 @@ def test_the_meeting_just_held_is_recorded_and_published_as_the_secretary_says_i
     assert published[0][1].startswith("📢 公示：M1 电梯议事会\n决议：3号楼先加装电梯")
     # Among neighbours, or asked, nothing is recorded.
     assert chat.say("@王芳/网格3群: 会开完了，决定了吗") == []
+    assert chat.say("@王芳/网格3群: 会开完了，定了吗") == []
+
+
+def test_a_decision_said_as_settled_is_the_outcome(chat: Conversation) -> None:
+    """「板凳会开完了，定了：…」 met silence (决定, 商定 … were read, 定了 was not)."""
+    chat.say("@李书记/工作群: 议事 停车板凳会 时间 周二9:00 地点 活动室 群 网格3")
+    chat.run_until(at(11, 24, 11))
+    said = chat.say("@李书记/工作群: 板凳会开完了，定了：外来车辆晚上10点后禁止入内")
+    assert said[0] == (WORK, "M1 停车板凳会 结果已记录：决议1条，行动事项 无。")
+    assert "决议：外来车辆晚上10点后禁止入内" in chat.text("@李书记/工作群: 查看 M1")
 
 
 def test_when_a_publicity_ends_is_asked_in_the_groups_it_went_to(chat: Conversation) -> None:
