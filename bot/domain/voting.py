@@ -652,11 +652,22 @@ class AttendingAndMore:
 def attending_and_more(text: str) -> AttendingAndMore | None:
     """Attending said in the first clause of `text` (normalised), then more words; None for
     other words (「我去不了，临时有事」 is attending alone)."""
-    first = _CLAUSE_END.search(text)
-    if first is None or len(text) > MORE_SAID_AT_MOST:
+    if len(text) > MORE_SAID_AT_MOST:
         return None
-    head, more = text[: first.start()].strip(), text[first.end() :].strip(" ,，。!！")
-    if not more or attending_said(head) is None or _HEADCOUNT.search(more):
+    # The attending may take two clauses: 「我那天要上班，去不了，我建议…」.
+    ends = list(_CLAUSE_END.finditer(text))[:2]
+    said = next(
+        (
+            (text[: end.start()].strip(), text[end.end() :].strip(" ,，。!！"))
+            for end in ends
+            if attending_said(text[: end.start()].strip()) is not None
+        ),
+        None,
+    )
+    if said is None:
+        return None
+    head, more = said
+    if not more or _HEADCOUNT.search(more):
         return None  # 「我参加，20个人」: a booking, not one's own word
     if attending_said(text) is not None:  # 「我去不了，临时有事」: the whole is attending
         return None

@@ -367,6 +367,10 @@ def test_what_a_meeting_decided_is_asked(said: str, asked: bool) -> None:
         ),
         ("我参加，我觉得车位应该按楼分配", ("我参加", "我觉得车位应该按楼分配", False, True)),
         ("我参加，到时候见！", ("我参加", "到时候见", False, False)),
+        (  # why first, then not coming, then the view
+            "我那天要上班，去不了，我建议晚上外来车一律不让进",
+            ("我那天要上班，去不了", "我建议晚上外来车一律不让进", False, True),
+        ),
         ("我去不了，你们去吧", ("我去不了", "你们去吧", False, False)),
         ("我参加，同意", ("我参加", "同意", False, False)),  # too short to pass on
         ("我参加，20个人", None),  # a booking
