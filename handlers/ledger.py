@@ -421,6 +421,8 @@ def accept(ctx: Context, args: str) -> Outcome:
     (受理 1 2 简单: each)."""
     if (each := for_each_issue(ctx, args, accept)) is not None:
         return each
+    if normalize(args).strip() in ALL_WAITING_WORDS:  # 「受理 全部」
+        return _accept_waiting(ctx)
     issue, rest = find_issue(ctx, args, "accept")
     typed, note = split_first(rest) if rest else ("", "")
     level = normalize(typed) if typed else issue.level
@@ -434,6 +436,45 @@ def accept(ctx: Context, args: str) -> Outcome:
         return _one_line(ctx, line.removesuffix("。") + texts.ALREADY_SO, issue)
     line, escalated = _taken_up(ctx, issue, level, note)
     return Outcome([*tell_watchers(ctx, issue, line), *escalated], "command", issue.id)
+
+
+ALL_WAITING_WORDS = frozenset({"全部", "所有", "都", "待受理", "全部待受理", "所有待受理"})
+ACCEPT_AT_MOST = 20  # 「受理 全部」: the oldest first, this many at once
+
+
+def _accept_waiting(ctx: Context) -> Outcome:
+    """受理 全部 — each issue 待受理 in the sender's grids, oldest first, accepted as `受理 N`
+    accepts it (at its own level); one line here for them all, each group told of its own."""
+    check(ctx, "accept")
+    assert ctx.community is not None
+    page = ctx.uow.issues.ledger(
+        LedgerQuery(ctx.community.id, frozenset({IssueStatus.NEW})),
+        now=ctx.now,
+        yellow_until=yellow_until(ctx.services),
+        colour=None,
+        offset=0,
+        limit=ACCEPT_AT_MOST * 2,
+    )
+    waiting = sorted(
+        (i for i in page.issues if in_grid(ctx.actor, issue_facts(ctx.uow, i, followers=False))),
+        key=lambda issue: issue.number,
+    )[:ACCEPT_AT_MOST]
+    accepted: list[str] = []
+    told: list[Outgoing] = []
+    for issue in waiting:
+        try:
+            done = accept(ctx, str(issue.number))
+        except Answer:  # not theirs to accept after all
+            continue
+        deadline = shown_deadline(ctx.services, issue.deadline)
+        accepted.append(f"#{issue.number}（{issue.level}，{deadline}）")
+        told += [
+            m for m in done.replies if not (isinstance(m, Reply) and m.chat == ctx.message.chat)
+        ]
+    if not accepted:
+        return answer(ctx, texts.ACCEPT_WAITING_NONE, "invalid")
+    said = texts.ACCEPT_WAITING_DONE.format(count=len(accepted), issues="、".join(accepted))
+    return Outcome([reply_to(ctx, said), *told], "command")
 
 
 def _taken_up(ctx: Context, issue: Issue, level: str, note: str) -> tuple[str, list[Outgoing]]:

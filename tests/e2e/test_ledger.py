@@ -1200,6 +1200,35 @@ def test_one_persons_open_issues_are_handed_over_to_another(chat: Conversation) 
     assert chat.text("@李书记/工作群: 交接 @赵网格").startswith("用法：/handover")
 
 
+def test_every_issue_waiting_is_accepted_at_once(chat: Conversation) -> None:
+    """「待受理的都受理一下」 and 「受理 全部」 met silence and the usage line: each issue 待受理
+    in the sender's grids is accepted at its own level, one line for them all."""
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    chat.say("@孙大爷/网格5群: #报事 5号楼井盖松了")
+    chat.say("@钱阿姨/网格3群: #报事 3号楼垃圾没人清")
+    chat.say("@李书记/工作群: 受理 3 复杂")
+    said = chat.say("@李书记/工作群: 待受理的都受理一下")
+    assert said[0] == (WORK, "已受理2件：#1（简单，11月24日）、#2（复杂，11月26日）。")
+    assert said[1:] == [
+        ("网格3群", "#1 已受理（简单），期限 11月24日。"),
+        ("网格5群", "#2 已受理（复杂），期限 11月26日。"),
+    ]
+    assert chat.text("@李书记/工作群: 受理 全部") == "没有待受理的事项。"
+    # A worker accepts those of their grids; a resident may not; asked, it is chat.
+    chat.say("@孙大爷/网格5群: #报事 5号楼电梯坏了")
+    chat.say("@王芳/网格3群: #报事 3号楼门口井盖松了")
+    assert chat.say("@张网格/私聊: 受理 全部")[0] == (
+        "私聊·张网格",
+        "已受理1件：#5（复杂，11月26日）。",
+    )
+    assert chat.text("@王芳/网格3群: 受理 全部") == "只有网格员及以上可以受理。"
+    assert chat.say("@赵网格/工作群: 新诉求都受理了吧") == []
+    assert chat.say("@赵网格/工作群: 新诉求都受理吧")[0] == (
+        WORK,
+        "已受理1件：#4（简单，11月24日）。",
+    )
+
+
 def test_every_overdue_issue_is_urged_at_once(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
     chat.say("@孙大爷/网格3群: #报事 3号楼门口井盖松了")
