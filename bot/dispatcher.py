@@ -333,7 +333,7 @@ class Dispatcher:
             return Route(RouteKind.EDIT, args=str(issue_id), text=said)
         if outcome is None or outcome in CHANGED_NOTHING:
             return fresh
-        if fresh.kind is RouteKind.COMMAND:  # 「派单 1 刘物业」 put right: said again, it runs
+        if fresh.kind in (RouteKind.COMMAND, RouteKind.SEVERAL):  # done once: told so
             return Route(RouteKind.EDIT_DONE, text=visible(message.text).strip())
         return IGNORE
 

@@ -736,7 +736,7 @@ _FORMAL = frozenset(
 # Where one command of several said together ends: a line, a semicolon, a comma, or a space
 # before the next issue's 「2号」 (「1号派物业 2号派周主任」; 「2号楼」 is a place).
 _SEVERAL_BREAKS = re.compile(r"[\n；;]+|[，,]\s*|\s+(?=[0-9]{1,9}号(?!" + NUMBER_GOES_ON + r"))")
-_SEVERAL_AT_MOST = 10
+_SEVERAL_AT_MOST = 20  # commands in one message: a morning's list, not a paste of the ledger
 
 # A two-character command word typed with a space inside it (「派 单 2」「办 结 1 已修」).
 _SPLIT_WORD = re.compile(r"^([\u4e00-\u9fff])\s+([\u4e00-\u9fff])(?=[\s0-9#＃@＠①-⑳]|$)")

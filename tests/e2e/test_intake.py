@@ -1509,6 +1509,9 @@ def test_an_edit_of_what_changed_nothing_is_read_afresh_and_nothing_runs_twice(
     assert edit_of(chat, done, "@张网格/工作群: 退回 2 不是我们管") == [("工作群", not_run)]
     assert "已受理" in chat.text("@李书记/工作群: 查看 2")
     assert edit_of(chat, done, "@张网格/工作群: 好的") == []  # no command now: nothing to say
+    # Edited into several commands: none runs either.
+    several = edit_of(chat, done, "@张网格/工作群: 受理 2\n派单 2 物业")
+    assert several[0][1].startswith("修改过的命令不会再执行。") and len(several) == 1
 
 
 def test_a_detail_said_as_such_is_kept_on_the_reporters_open_issue(chat: Conversation) -> None:
