@@ -78,6 +78,7 @@ from bot.domain.permissions import (
     building_refusal,
     calls_back,
     complains,
+    ledger_scope,
     refusal,
     works_on,
 )
@@ -158,6 +159,7 @@ from handlers.ledger import (
     withdraw,
     withdrawal_asked,
     within_limit,
+    yellow_until,
 )
 from handlers.listing import held, ledger_line
 from handlers.notify import (
@@ -177,7 +179,7 @@ from handlers.notify import (
     working_on,
 )
 from storage.models import Follower, InboundMessage, Issue, Person
-from storage.repositories import OpenIssue
+from storage.repositories import LedgerQuery, OpenIssue
 
 _ALERT_DESCRIPTION_LIMIT = 60
 # 「新建」 undoes a duplicate match for this long after it (chat-protocol §2).
@@ -1956,15 +1958,40 @@ def _asked_after(ctx: Context, said: str, *, progress: bool, here_only: bool) ->
         if (ctx.chat.kind == "private" or not issue.private)  # a group reads the list
         and (not here_only or issue.chat_id == ctx.chat.id)
     ]
+    # A 楼栋长 asking privately (「我们楼的下水道修了没有」): their building's too
+    theirs = _building_issues(ctx, mine) if ctx.chat.kind == "private" else []
     rest = URGING.sub(" ", ASKING_AFTER.sub(" ", said))  # 「之前报的事到现在也没人管」: none
     rest = _WHO_COMES.sub(" ", rest)  # 「物业什么时候来修」: who is to come names no problem
     category = ctx.services.analyzer.analyze(rest).category if has_content(rest) else "other"
-    same = [issue for issue in mine if issue.category == category] if category != "other" else []
+    same = (
+        [issue for issue in (*mine, *theirs) if issue.category == category]
+        if category != "other"
+        else []
+    )
     if progress:  # 「灯的那个怎么样了」: that one, of several
-        return same or mine
+        return same or mine or theirs
     if category != "other" and not same:
         return None
-    return same or mine
+    return same or mine or theirs
+
+
+def _building_issues(ctx: Context, mine: Sequence[Issue]) -> list[Issue]:
+    """A 楼栋长's building's issues open or awaiting a verdict, as their 台账 shows them (the
+    head of one building; of several, their own reports alone), other than `mine`."""
+    assert ctx.community is not None
+    building = ledger_scope(ctx.actor)[1]
+    if building is None:
+        return []
+    query = LedgerQuery(ctx.community.id, frozenset(_AWAITED), building=building)
+    page = ctx.uow.issues.ledger(
+        query,
+        now=ctx.now,
+        yellow_until=yellow_until(ctx.services),
+        colour=None,
+        offset=0,
+        limit=_MINE_SHOWN,
+    )
+    return [issue for issue in page.issues if issue not in mine]
 
 
 def fixed_in_group(ctx: Context, text: str) -> Outcome | None:
@@ -2128,7 +2155,11 @@ def _your_issues(ctx: Context, mine: list[Issue]) -> Outcome:
                 at = last.at.astimezone(ctx.services.settings.tz)
                 note = quoted(last.note, _LATEST_SHOWN)
                 lines.append(line.format(day=month_day(at), note=note))
-    return answer(ctx, "\n".join([texts.YOUR_ISSUES, *lines, texts.YOUR_ISSUES_FOOT]))
+    # A 楼栋长's building's issues among them: the building's, not 「您反映的」
+    building = ledger_scope(ctx.actor)[1]
+    others = any(issue.reporter_id != ctx.sender.id for issue in mine[-_MINE_SHOWN:])
+    head = texts.BUILDING_ISSUES.format(building=building) if others else texts.YOUR_ISSUES
+    return answer(ctx, "\n".join([head, *lines, texts.YOUR_ISSUES_FOOT]))
 
 
 def _report_unless_duplicate(

@@ -94,6 +94,7 @@ MENTION_HINT = (
     "查进度请发送「查看 编号」。"
 )
 YOUR_ISSUES = "您反映的事项："
+BUILDING_ISSUES = "{building}号楼的事项："
 NONE_OF_YOURS = "没有找到您反映的未办结事项。"
 # Questions about the service itself (bot/domain/asking.py SERVICE_QUESTIONS).
 SERVICE_ANSWERS = {

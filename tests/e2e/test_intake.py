@@ -871,6 +871,21 @@ def test_another_problem_broken_again_is_a_report_not_a_question(chat: Conversat
     assert filed[0][1].startswith("已登记 #2【停车通行】")
 
 
+def test_a_building_head_asking_after_their_building_is_shown_its_issues(
+    chat: Conversation,
+) -> None:
+    """「我们楼的下水道修了没有」 from 3号楼's 楼栋长 was told they had reported nothing: the
+    building's issues are theirs to 查看, and are listed."""
+    chat.say("@孙大爷/网格3群: #报事 3号楼门口下水道堵了")
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@钱阿姨/网格5群: #报事 5号楼门口下水道堵了")
+    assert chat.text("@陈楼长/私聊: 我们楼的下水道修了没有") == (
+        "3号楼的事项：\n🟢 #1【排水管道】3号楼 · 待受理 · 期限11月26日\n回复「查看 编号」看详情。"
+    )
+    # A resident asking the same has reported nothing.
+    assert chat.text("@刘阿姨/私聊: 我们楼的下水道修了没有").startswith("没有找到您反映的")
+
+
 def test_someone_to_look_after_is_passed_to_the_grid_worker(chat: Conversation) -> None:
     """「3号楼有几个老人独居，需要关注一下」 from a 楼栋长 met the greeting (and before that the
     台账): passed to the building's grid worker, nothing filed."""
