@@ -147,6 +147,7 @@ from handlers.ledger import (
     follow,
     is_deadline,
     issue_facts,
+    ledger_issues,
     own_open_here,
     pressed,
     progress,
@@ -159,7 +160,6 @@ from handlers.ledger import (
     withdraw,
     withdrawal_asked,
     within_limit,
-    yellow_until,
 )
 from handlers.listing import held, ledger_line
 from handlers.notify import (
@@ -1983,15 +1983,7 @@ def _building_issues(ctx: Context, mine: Sequence[Issue]) -> list[Issue]:
     if building is None:
         return []
     query = LedgerQuery(ctx.community.id, frozenset(_AWAITED), building=building)
-    page = ctx.uow.issues.ledger(
-        query,
-        now=ctx.now,
-        yellow_until=yellow_until(ctx.services),
-        colour=None,
-        offset=0,
-        limit=_MINE_SHOWN,
-    )
-    return [issue for issue in page.issues if issue not in mine]
+    return [issue for issue in ledger_issues(ctx, query, _MINE_SHOWN) if issue not in mine]
 
 
 def fixed_in_group(ctx: Context, text: str) -> Outcome | None:

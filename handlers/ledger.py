@@ -336,6 +336,19 @@ def yellow_until(services: Services) -> datetime:
     return services.weekday_calendar.deadline_after(now, 1)
 
 
+def ledger_issues(ctx: Context, query: LedgerQuery, limit: int) -> Sequence[Issue]:
+    """The first `limit` issues of the 台账 `query` asks, in its order (the most pressing
+    first), every colour."""
+    return ctx.uow.issues.ledger(
+        query,
+        now=ctx.now,
+        yellow_until=yellow_until(ctx.services),
+        colour=None,
+        offset=0,
+        limit=limit,
+    ).issues
+
+
 def calendar_note(services: Services, deadlines: list[datetime | None]) -> str | None:
     """One line when some colour had to be guessed for want of a holiday calendar."""
     calendar = services.calendar
@@ -447,16 +460,10 @@ def _accept_waiting(ctx: Context) -> Outcome:
     accepts it (at its own level); one line here for them all, each group told of its own."""
     check(ctx, "accept")
     assert ctx.community is not None
-    page = ctx.uow.issues.ledger(
-        LedgerQuery(ctx.community.id, frozenset({IssueStatus.NEW})),
-        now=ctx.now,
-        yellow_until=yellow_until(ctx.services),
-        colour=None,
-        offset=0,
-        limit=ACCEPT_AT_MOST * 2,
-    )
+    query = LedgerQuery(ctx.community.id, frozenset({IssueStatus.NEW}))
+    new = ledger_issues(ctx, query, ACCEPT_AT_MOST * 2)
     waiting = sorted(
-        (i for i in page.issues if in_grid(ctx.actor, issue_facts(ctx.uow, i, followers=False))),
+        (i for i in new if in_grid(ctx.actor, issue_facts(ctx.uow, i, followers=False))),
         key=lambda issue: issue.number,
     )[:ACCEPT_AT_MOST]
     accepted: list[str] = []
@@ -1160,16 +1167,8 @@ def _urge_held(ctx: Context, person: Person | None, unit: str | None) -> Outcome
     query = LedgerQuery(
         ctx.community.id, frozenset(OPEN), assignee_ids=held[0], assignee_unit=held[1]
     )
-    page = ctx.uow.issues.ledger(
-        query,
-        now=ctx.now,
-        yellow_until=yellow_until(ctx.services),
-        colour=None,
-        offset=0,
-        limit=URGE_AT_MOST * 2,
-    )
     who = person.name if person is not None else unit
-    urged, told = _urge_each(ctx, page.issues)
+    urged, told = _urge_each(ctx, ledger_issues(ctx, query, URGE_AT_MOST * 2))
     if not urged:
         return answer(ctx, texts.URGE_HELD_NONE.format(who=who), "invalid")
     said = texts.URGE_HELD_SENT.format(who=who, count=len(urged), issues="、".join(urged))

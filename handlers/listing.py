@@ -37,6 +37,7 @@ from handlers.ledger import (
     held_by_person,
     held_by_unit,
     issue_facts,
+    ledger_issues,
     shown_deadline,
     yellow_until,
 )
@@ -364,14 +365,7 @@ def held(ctx: Context, limit: int) -> Sequence[Issue]:
         assignee_ids=frozenset({actor.person_id}),
         assignee_unit=actor.unit if actor.role is Role.HANDLER else None,
     )
-    return ctx.uow.issues.ledger(
-        query,
-        now=ctx.now,
-        yellow_until=yellow_until(ctx.services),
-        colour=None,
-        offset=0,
-        limit=limit,
-    ).issues
+    return ledger_issues(ctx, query, limit)
 
 
 SEARCH_WORD_AT_MOST = 50
