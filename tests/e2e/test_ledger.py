@@ -1223,6 +1223,10 @@ def test_every_issue_waiting_is_accepted_at_once(chat: Conversation) -> None:
     )
     assert chat.text("@王芳/网格3群: 受理 全部") == "只有网格员及以上可以受理。"
     assert chat.say("@赵网格/工作群: 新诉求都受理了吧") == []
+    # 「都派一下」 names nobody: the ones waiting for it are shown, for 「1号派给物业，…」.
+    chat.say("@李书记/工作群: 派单 1 物业")
+    waiting = chat.text("@李书记/工作群: 今天的诉求都派一下")
+    assert "#4【" in waiting and "#1【" not in waiting, waiting
     assert chat.say("@赵网格/工作群: 新诉求都受理吧")[0] == (
         WORK,
         "已受理1件：#4（简单，11月24日）。",
