@@ -351,6 +351,9 @@ class Router:
             if part.kind is not RouteKind.COMMAND:
                 return None
             parts.append(part)
+        first = parts[0].command
+        if first is not None and first.name in _WHOLE_TEXT:
+            return None  # 「结果 M1 决议 同意加装；公示5天后施工」: one decision, clauses and all
         return Route(RouteKind.SEVERAL, parts=tuple(parts))
 
     def among_staff(self, message: IncomingMessage) -> Route | None:
@@ -736,6 +739,22 @@ _FORMAL = frozenset(
 # Where one command of several said together ends: a line, a semicolon, a comma, or a space
 # before the next issue's 「2号」 (「1号派物业 2号派周主任」; 「2号楼」 is a place).
 _SEVERAL_BREAKS = re.compile(r"[\n；;]+|[，,]\s*|\s+(?=[0-9]{1,9}号(?!" + NUMBER_GOES_ON + r"))")
+# Commands whose words run on over lines and clauses (a notice, a decision, a meeting called):
+# a clause of theirs that starts as a command would is still theirs.
+_WHOLE_TEXT = frozenset(
+    {
+        "meeting",
+        "vote",
+        "outcome",
+        "notice",
+        "notice_later",
+        "notice_fix",
+        "guide",
+        "answer",
+        "tell",
+    }
+    | {"remind", "object"}
+)
 _SEVERAL_AT_MOST = 20  # commands in one message: a morning's list, not a paste of the ledger
 
 # A two-character command word typed with a space inside it (「派 单 2」「办 结 1 已修」).

@@ -580,6 +580,9 @@ def test_several_commands_in_one_message_each_run(chat: Conversation) -> None:
     # One that cannot run says why; the others are done.
     both = chat.say("@李书记/工作群: 办结 1 已换灯泡；办结 9 已修")[0][1]
     assert both.startswith("#1 已办结：已换灯泡。") and both.endswith("\n没有找到 #9。"), both
+    # A notice's line that starts as a command would is the notice's.
+    sent = chat.say("@李书记/工作群: 群发 网格3 明天上午停水\n查看 详情请到物业")
+    assert ("网格3群", "📢 通知：明天上午停水\n查看 详情请到物业\n——幸福里社区 李书记") in sent
     # A clause that is no command keeps the message one command: its reason.
     assert chat.say("@李书记/工作群: 办结 2 已修好，井盖换了新的")[0][1].startswith(
         "#2 已办结：已修好，井盖换了新的。"
