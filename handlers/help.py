@@ -22,7 +22,8 @@ def help_command(ctx: Context, args: str) -> Outcome:
     meaning_asked = wanted.endswith(f" {MEANING_ASKED}")  # 「受理是什么意思」
     wanted = wanted.removesuffix(f" {MEANING_ASKED}")
     wanted_all = wanted in _ALL
-    if wanted and not wanted_all:
+    topic_names = dict(TOPICS).get(wanted)  # 「帮助 办事项」: a line of 帮助 itself
+    if wanted and not wanted_all and topic_names is None:
         for command in commands:
             if wanted.lower() == command.name or wanted in command.every_keyword:
                 line = f"{command.summary}。{command.usage_line()}"
@@ -47,13 +48,14 @@ def help_command(ctx: Context, args: str) -> Outcome:
     if ctx.role in FILERS:
         lines.append(texts.HELP_FILE)
     mine = [c for c in commands if ctx.role in c.audience and _offered(ctx, c.name)]
+    if topic_names is not None:  # 「帮助 办事项」: that topic's commands, with what each does
+        listed = [c for name in topic_names for c in mine if c.name == name]
+        if not listed:
+            return answer(ctx, texts.HELP_TOPIC_NONE.format(topic=wanted))
+        lines = [f"{wanted}：", *map(_command_line, listed), texts.HELP_MORE]
+        return answer(ctx, "\n".join(lines))
     if wanted_all:  # 「帮助 全部」: each command with what it does
-        lines += [
-            texts.HELP_COMMAND_LINE.format(
-                keyword=command.keywords[0], name=command.name, summary=command.summary
-            )
-            for command in mine
-        ]
+        lines += map(_command_line, mine)
     else:  # one line a topic, its command words: what fits a phone's screen
         by_name = {command.name: command for command in mine}
         for topic, names in TOPICS:
@@ -65,6 +67,13 @@ def help_command(ctx: Context, args: str) -> Outcome:
     if note:
         lines.append(note)
     return answer(ctx, "\n".join(lines))
+
+
+def _command_line(command: Command) -> str:
+    """「受理 · /accept — 受理诉求并定级」: a command's word, name and what it does."""
+    return texts.HELP_COMMAND_LINE.format(
+        keyword=command.keywords[0], name=command.name, summary=command.summary
+    )
 
 
 # 帮助's topics, each with its commands in the order they are shown (help itself is not).

@@ -232,6 +232,7 @@ HELP_REPORT = "报事：消息里带 #报事（或 #诉求 #求助 #投诉），
 HELP_FILE = "代为立案：回复居民的消息并写 #立案（或 /file）"
 HELP_COMMAND_LINE = "{keyword} · /{name} — {summary}"
 HELP_TOPIC_LINE = "{topic}：{words}"
+HELP_TOPIC_NONE = "「{topic}」里没有您能用的命令。发送「帮助」看您能用的。"
 HELP_MORE = "发送「帮助 命令」看用法和例子，例如：帮助 查看；「帮助 全部」看每个命令的说明"
 # What a step of the ledger staff take means for a resident's report (「受理是什么意思」), by
 # command (评价, theirs to take, is told how).

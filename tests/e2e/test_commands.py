@@ -44,6 +44,18 @@ def test_help_for_the_secretary_fits_a_phone_screen(chat: Conversation) -> None:
     assert named - {"帮助"} <= set(shown.split("、")), named - set(shown.split("、"))
 
 
+def test_help_for_a_topic_lists_its_commands_one_may_use(chat: Conversation) -> None:
+    """「帮助 办事项」, a line of 帮助 asked after, was 「没有「办事项」这个命令」."""
+    topic = chat.text("@李书记/工作群: 帮助 办事项").splitlines()
+    assert topic[:2] == ["办事项：", "受理 · /accept — 受理并定级，级别决定期限"]
+    assert len(topic) == 22  # its 20 commands, and how to ask of one
+    mine = chat.text("@王芳/私聊: 帮助 反映和评价")
+    assert "评价 · /rate — " in mine and "受理" not in mine
+    assert (
+        chat.text("@王芳/私聊: 帮助 设置") == "「设置」里没有您能用的命令。发送「帮助」看您能用的。"
+    )
+
+
 def test_help_for_a_worker_mentions_filing(chat: Conversation) -> None:
     assert "代为立案：回复居民的消息并写 #立案" in chat.text("@张网格/网格3群: 帮助")
 
