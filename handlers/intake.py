@@ -1256,6 +1256,8 @@ def _place_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
         return None
     if not beside:  # beside its building, the place is kept in the record (补充) alone
         move_to(ctx, issue, where)
+    if ctx.chat.kind == "private":  # 「我住3号楼2单元402」: their home too (「网格员是谁」)
+        homes.heard_in(ctx, text)
     record(ctx, issue, SUPPLEMENT, shorten(text.strip(), _ALERT_DESCRIPTION_LIMIT))
     located = where_label(ctx, issue).removesuffix(" · ")
     if beside:

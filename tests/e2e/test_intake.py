@@ -279,6 +279,8 @@ def test_where_said_just_after_a_private_report_is_added_to_it(chat: Conversatio
     assert (noise.building, noise.unit, noise.room) == ("3", "2", "301")
     assert "补充：我住3号楼2单元301，楼上是401" in chat.text("@王芳/私聊: 查看 1")
     assert chat.text("@张网格/私聊: 台账").count("#1【噪音扰民】3号楼2单元") == 1  # in his grid now
+    # Said as where she lives, it is her home too: her grid's worker is named.
+    assert chat.text("@王芳/私聊: 网格员是谁") == "网格3的网格员：张网格（13800138003）。"
     # A building named already: its unit may follow; another place is not taken for it.
     chat.say("@钱阿姨/私聊: 5号楼下水道堵了")
     assert chat.say("@钱阿姨/私聊: 在5号楼2单元")[0] == (
