@@ -340,9 +340,13 @@ _DISAGREEING = re.compile(
 )
 
 
+# What agrees though it shares the words: 「没意见」「无异议」「不反对」「应该的」.
+_AGREEING = re.compile(r"(?:没有?|无)(?:什么)?(?:意见|异议)|不反对|应该的|不贵")
+
+
 def disagrees(text: str) -> bool:
     """Whether `text` (normalised) disagrees with a decision it answers."""
-    return _DISAGREEING.search(text) is not None
+    return _DISAGREEING.search(_AGREEING.sub(" ", text)) is not None
 
 
 def objection_said(text: str) -> str | None:

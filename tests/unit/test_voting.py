@@ -18,6 +18,7 @@ from bot.domain.voting import (
     chain_joined,
     day_time_asked,
     decide,
+    disagrees,
     home_building_said,
     home_in,
     home_said,
@@ -235,6 +236,27 @@ def test_a_spoken_day_matches_the_times_on_it() -> None:
 )
 def test_an_objection_said_in_words(said: str, objection: str | None) -> None:
     assert objection_said(said) == objection
+
+
+@pytest.mark.parametrize(
+    ("said", "against"),
+    [
+        ("太贵了", True),
+        ("车位应该先给老人", True),
+        ("凭什么收费", True),
+        ("不同意", True),
+        ("我有意见", True),
+        ("同意", False),
+        ("支持！", False),
+        ("没意见", False),  # the words of an objection, said to agree
+        ("无异议，支持", False),
+        ("不反对", False),
+        ("应该的，辛苦了", False),
+        ("不贵", False),
+    ],
+)
+def test_words_in_reply_to_a_publicity_disagree_or_not(said: str, against: bool) -> None:
+    assert disagrees(said) is against
 
 
 @pytest.mark.parametrize(
