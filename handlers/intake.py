@@ -1696,6 +1696,13 @@ _IN_NEED = re.compile(
     r"老人|独居|一个人住|一个人在家|孤寡|空巢|孤老|残疾|行动不便|腿脚不好|卧床|瘫痪|没人照顾"
     r"|[奶爷][奶爷]|大爷|大娘|大妈|婆婆|老两口"
 )
+# How someone lives that asks for looking after (not who they are: 「老人家里没水了」 tells of
+# the water).
+_LIVING_ALONE = re.compile(
+    r"独居|一个人(?:住|在家|生活|过)|独自|孤寡|空巢|孤老|(?:没|无)人照顾|残疾|行动不便|腿脚不好|卧床"
+    r"|瘫痪|失能|(?:好几|几|两|三)天没(?:见|看到|看见|出门|出来|动静)"
+)
+_CARED_FOR_AT_MOST = 0.8  # complaint score: above it, the words tell of a problem after all
 # Where a neighbour lives (邻里纠纷's weaker words): no quarrel of itself.
 _NEIGHBOURS = re.compile(r"楼上|楼下|隔壁|对门|对面|邻居")
 
@@ -1710,14 +1717,16 @@ def _care_request(said: str) -> bool:
 def _cared_for(ctx: Context, text: str, said: str, analysis: Analysis) -> Outcome | None:
     """Words the analyser reads as a problem that only ask to look after someone in need
     (「隔壁王奶奶一个人住，麻烦网格员多去看看」: 隔壁 read as 邻里纠纷; 「5号楼的张大爷腿脚不好，
-    一个人在家，请网格员常去看看」), passed on as `_care_asked` does: no category is left once
-    where the neighbours live is set aside. None for other words: 「隔壁王奶奶家漏水，麻烦去
-    看看」 is a report."""
-    if _IN_NEED.search(said) is None:
+    一个人在家，请网格员常去看看」), passed on as `_care_asked` does: they say how the person
+    lives, and no category and no surer problem is left once where the neighbours live is set
+    aside. None for other words: 「隔壁王奶奶家漏水，麻烦去看看」「老人家里没水了，麻烦去看看」
+    are reports."""
+    if _IN_NEED.search(said) is None or _LIVING_ALONE.search(said) is None:
         return None
     if not (_care_request(said) or _CARE_WORRIED.search(said)):
         return None
-    if ctx.services.analyzer.analyze(_NEIGHBOURS.sub("", text)).category != OTHER_CODE:
+    found = ctx.services.analyzer.analyze(_NEIGHBOURS.sub("", text))
+    if found.category != OTHER_CODE or found.complaint_score > _CARED_FOR_AT_MOST:
         return None
     return _care_asked(ctx, text, said, analysis.location.building)
 

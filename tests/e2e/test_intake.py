@@ -967,6 +967,9 @@ def test_care_asked_in_words_that_read_as_a_problem_is_passed_on(chat: Conversat
     assert leak[0][1].startswith("已登记 #1【排水管道】")
     quarrel = chat.say("@刘阿姨/私聊: 邻居吵架，麻烦网格员去看看")
     assert quarrel[0][1].startswith("已登记 #2【邻里纠纷】")
+    # Who someone is (老人) is no way of living: the water is the problem.
+    water = chat.say("@周先生/私聊: 老人家里没水了，麻烦去看看")
+    assert water[0][1].startswith("已登记 #3【")
 
 
 def test_a_nod_just_after_a_report_is_no_more_of_it(chat: Conversation) -> None:
