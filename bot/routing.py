@@ -702,6 +702,7 @@ _JOINED = {
     "stats": frozenset({"本周", "上周", "本月", "上月", "全部", "图"}),
     "list": frozenset({"红", "黄", "绿", "我的", "全部", *DUE_WORDS}),
     "export": frozenset({"本月", "上月", "全部"}),
+    "accept": frozenset({"全部"}),  # 「受理全部」
 }
 
 # Commands said as a sentence that may go on after a comma with the reason.

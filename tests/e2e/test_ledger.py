@@ -1213,7 +1213,7 @@ def test_every_issue_waiting_is_accepted_at_once(chat: Conversation) -> None:
         ("网格3群", "#1 已受理（简单），期限 11月24日。"),
         ("网格5群", "#2 已受理（复杂），期限 11月26日。"),
     ]
-    assert chat.text("@李书记/工作群: 受理 全部") == "没有待受理的事项。"
+    assert chat.text("@李书记/工作群: 受理全部") == "没有待受理的事项。"
     # A worker accepts those of their grids; a resident may not; asked, it is chat.
     chat.say("@孙大爷/网格5群: #报事 5号楼电梯坏了")
     chat.say("@王芳/网格3群: #报事 3号楼门口井盖松了")
