@@ -598,7 +598,14 @@ class Dispatcher:
     def _several(self, ctx: Context, route: Route) -> Outcome:
         """Several commands said in one message, each handled as if sent alone (one refused
         leaves the others done); what each answers here is one message, line by line."""
-        outcomes = [self._handled(ctx, part) for part in route.parts]
+        said = ctx.message.message_id
+        outcomes = []
+        for index, part in enumerate(route.parts):
+            # Each its own message id, as what a command keeps by it (a reminder, a notice)
+            # would otherwise be one; what they say here still answers the message sent.
+            own = f"{said}#{index + 1}" if index else said
+            one = self._handled(replace(ctx, message=replace(ctx.message, message_id=own)), part)
+            outcomes.append(_replying_to(one, own, said))
         sent = [out for outcome in outcomes for out in outcome.replies]
         here = [out for out in sent if _plainly_here(out, ctx.message.chat)]
         joined = [reply_to(ctx, "\n".join(out.text for out in here))] if here else []
@@ -820,3 +827,14 @@ _HEARD: dict[RouteKind, Callable[[Context, str], Outcome | None]] = {
 def _plainly_here(out: Outgoing, chat: ChatRef) -> TypeGuard[Reply]:
     """A reply in `chat` with nothing but its text (no buttons, no one mentioned)."""
     return isinstance(out, Reply) and out.chat == chat and not (out.buttons or out.mentions)
+
+
+def _replying_to(outcome: Outcome, own: str, said: str) -> Outcome:
+    """`outcome` with its replies to message `own` made replies to message `said`."""
+    replies = [
+        replace(out, reply_to_message_id=said)
+        if isinstance(out, Reply) and out.reply_to_message_id == own
+        else out
+        for out in outcome.replies
+    ]
+    return replace(outcome, replies=replies)

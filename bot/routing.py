@@ -754,7 +754,7 @@ _WHOLE_TEXT = frozenset(
         "answer",
         "tell",
     }
-    | {"remind", "object"}
+    | {"object"}
 )
 _SEVERAL_AT_MOST = 20  # commands in one message: a morning's list, not a paste of the ledger
 

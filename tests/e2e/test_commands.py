@@ -592,6 +592,10 @@ def test_several_commands_in_one_message_each_run(chat: Conversation) -> None:
     # One that cannot run says why; the others are done.
     both = chat.say("@李书记/工作群: 办结 1 已换灯泡；办结 9 已修")[0][1]
     assert both.startswith("#1 已办结：已换灯泡。") and both.endswith("\n没有找到 #9。"), both
+    # Two reminders on two lines are two (each kept by a message id of its own).
+    chat.say("@李书记/私聊: 提醒 明天9点 开会\n提醒 周五下午3点 交报表")
+    listed = chat.text("@李书记/私聊: 提醒 列表")
+    assert "11月24日 9:00 开会" in listed and "11月27日 15:00 交报表" in listed, listed
     # A notice's line that starts as a command would is the notice's.
     sent = chat.say("@李书记/工作群: 群发 网格3 明天上午停水\n查看 详情请到物业")
     assert ("网格3群", "📢 通知：明天上午停水\n查看 详情请到物业\n——幸福里社区 李书记") in sent
