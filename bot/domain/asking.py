@@ -1495,7 +1495,9 @@ def detail_said(text: str) -> tuple[int | None, str] | None:
 # someone telling what they found on the spot, said first. Read only from a 楼栋长, after a
 # report of their building there (`handlers.intake.checked`).
 _CHECKED_SAID = re.compile(
-    r"^(?:我|刚才?|刚刚|已经|我刚才?|我已经){0,2}(?:去|上去|下去|过去|到现场|上门)?"
+    # 「3号楼2单元的灯我看了，确实不亮」: the place looked at may come first
+    r"^(?:[^,，。\s]{0,12}?(?:号楼|栋|单元|楼道|门口)[^,，。\s]{0,8}?(?=我))?"
+    r"(?:我|刚才?|刚刚|已经|我刚才?|我已经){0,2}(?:去|上去|下去|过去|到现场|上门)?"
     r"(?:看|查看|看过|核实|确认|核查)(?:了|过)(?:一下)?(?:[\s,，:：。.、]|$)"
 )
 _CHECKED_AT_LEAST = 6  # characters: 「我去看了」 alone tells nothing found
@@ -1504,7 +1506,7 @@ _CHECKED_AT_LEAST = 6  # characters: 「我去看了」 alone tells nothing foun
 def checked_said(text: str) -> bool:
     """Whether `text` (normalised) starts by telling what was found on the spot, with what it
     was after (「我去看了，确实不亮」); not a question (「你去看了吗」 does not start so)."""
-    if len(text) < _CHECKED_AT_LEAST or ("了" not in text[:12] and "过" not in text[:12]):
+    if len(text) < _CHECKED_AT_LEAST or ("了" not in text[:24] and "过" not in text[:24]):
         return False
     return _CHECKED_SAID.match(text) is not None and not text.endswith(("吗", "?", "？"))
 

@@ -1617,6 +1617,10 @@ def test_news_of_an_emergency_is_told_from_chatter(said: str, news: bool) -> Non
         ("你去看了吗", False),
         ("看了吗", False),
         ("我看过了这个视频很好笑", False),
+        ("3号楼2单元的灯我看了，确实不亮", True),  # the place looked at first
+        ("楼道的灯我刚去看过，确实坏了", True),
+        ("这个视频我看了，挺好", False),
+        ("3号楼的事我知道了", False),
         ("今天天气不错", False),
     ],
 )
