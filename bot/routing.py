@@ -260,8 +260,12 @@ class Router:
 
     def _said_plainly(self, said: str, said_text: str, message: IncomingMessage) -> str | None:
         """The command a sentence is said as (「把2合并到1」 → 合并 2 1, 「本周统计」 → 统计 本周,
-        「怎么派单」 → 帮助 派单); None for other words."""
+        「怎么派单」 → 帮助 派单), issues named by a range spelt out (「受理 1到3号」 → 受理
+        1、2、3); None for other words."""
         to_the_bot = message.chat.is_private or message.mentions_bot  # 「@邻里 人员列表」 too
+        said_before, spelt = said, _ranges_spelt(said)  # 「1到3号都受理」: 「1、2、3都受理」
+        if spelt != said:
+            said, said_text = spelt, normalize(spelt)
         plain = (
             _ba_sentence(said)
             or _said_in_own_words(said, said_text)
@@ -269,7 +273,7 @@ class Router:
         )
         if plain is None and to_the_bot:  # 「怎么撤回」 among neighbours
             plain = self._how_to(said_text)  # is about WeChat
-        return plain
+        return plain if plain is not None or spelt == said_before else spelt
 
     def _quoted_number_filled(
         self, said: str, said_text: str, message: IncomingMessage
@@ -757,6 +761,28 @@ _WHOLE_TEXT = frozenset(
     | {"object"}
 )
 _SEVERAL_AT_MOST = 20  # commands in one message: a morning's list, not a paste of the ledger
+
+# 「1到3号」「#1至#3」「1~3都…」: issues by a range (not 「1到3号楼」, a place).
+_RANGE = re.compile(
+    r"(?<![0-9])[#＃]?([0-9]{1,9})\s*号?\s*(?:到|至|~|～)\s*[#＃]?([0-9]{1,9})"
+    r"(?:\s*号(?!" + NUMBER_GOES_ON + r")|(?=\s*(?:都|全)))"
+)
+_RANGE_AT_MOST = 20
+
+
+def _ranges_spelt(said: str) -> str:
+    """`said` with each range of issue numbers spelt out, 「1到3号」 → 「1、2、3」."""
+    if "到" not in said and "至" not in said and "~" not in said and "～" not in said:
+        return said
+
+    def spelt(found: re.Match[str]) -> str:
+        first, last = int(found[1]), int(found[2])
+        if not 0 < last - first < _RANGE_AT_MOST:
+            return found[0]
+        return "、".join(str(n) for n in range(first, last + 1))
+
+    return _RANGE.sub(spelt, said)
+
 
 # A two-character command word typed with a space inside it (「派 单 2」「办 结 1 已修」).
 _SPLIT_WORD = re.compile(r"^([\u4e00-\u9fff])\s+([\u4e00-\u9fff])(?=[\s0-9#＃@＠①-⑳]|$)")

@@ -605,6 +605,22 @@ def test_several_commands_in_one_message_each_run(chat: Conversation) -> None:
     )
 
 
+def test_issues_named_by_a_range_are_each_of_them(chat: Conversation) -> None:
+    """「受理 1到3号」 read 「到3号」 as a level and 「1至3号派给物业」 met silence."""
+    for said in ("3号楼楼道灯坏了", "5号楼井盖松了", "3号楼垃圾没人清"):
+        chat.say(f"@王芳/网格3群: #报事 {said}")
+    accepted = chat.say("@李书记/工作群: 受理 1到3号")
+    assert [text for where, text in accepted if where == "工作群"] == [
+        "#1 已受理（简单），期限 11月24日。",
+        "#2 已受理（复杂），期限 11月26日。",
+        "#3 已受理（简单），期限 11月24日。",
+    ]
+    assigned = chat.say("@李书记/工作群: 1至3号派给物业")
+    assert sum(text.startswith("新派单 #") for _, text in assigned) == 3
+    # 「1到3号楼」 are buildings.
+    assert chat.say("@孙大爷/网格3群: 1到3号楼的灯都坏了") == []
+
+
 def test_a_unit_is_found_by_part_of_its_name_or_by_its_contact(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼楼道堆满了纸箱")
     chat.say("@王芳/网格3群: #报事 3号楼门口乱停车")
