@@ -762,9 +762,10 @@ _WHOLE_TEXT = frozenset(
 )
 _SEVERAL_AT_MOST = 20  # commands in one message: a morning's list, not a paste of the ledger
 
-# 「1到3号」「#1至#3」「1~3都…」: issues by a range (not 「1到3号楼」, a place).
+# 「1到3号」「#1至#3」「1~3都…」: issues by a range (not 「1到3号楼」, a place, nor 「12月1到3号」,
+# days).
 _RANGE = re.compile(
-    r"(?<![0-9])[#＃]?([0-9]{1,9})\s*号?\s*(?:到|至|~|～)\s*[#＃]?([0-9]{1,9})"
+    r"(?<![0-9月])[#＃]?([0-9]{1,9})\s*号?\s*(?:到|至|~|～)\s*[#＃]?([0-9]{1,9})"
     r"(?:\s*号(?!" + NUMBER_GOES_ON + r")|(?=\s*(?:都|全)))"
 )
 _RANGE_AT_MOST = 20
