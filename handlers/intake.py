@@ -1758,7 +1758,8 @@ def _care_asked(ctx: Context, text: str, said: str, named: str | None) -> Outcom
     head = ctx.actor.role is Role.HEAD
     where = "、".join(f"{b}号楼" for b in sorted(ctx.actor.buildings)) if head else ""
     who = f"{where}{ctx.actor.role.label}{mask_name(ctx.sender.name)}"
-    how = texts.SAID_PRIVATELY if ctx.chat.kind == "private" else f"在{ctx.chat.title}说"
+    private = ctx.chat.kind == "private"
+    how = texts.SAID_PRIVATELY if private else f"在{ctx.chat.title or ctx.chat.ref}说"
     said_as = quoted(text.strip(), _ALERT_DESCRIPTION_LIMIT)
     # 「好几天没见她出门了」: someone may need help now, not only more care
     worried = _CARE_WORRIED.search(said) is not None
