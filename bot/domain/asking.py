@@ -1508,7 +1508,10 @@ def checked_said(text: str) -> bool:
     was after (「我去看了，确实不亮」); not a question (「你去看了吗」 does not start so)."""
     if len(text) < _CHECKED_AT_LEAST or ("了" not in text[:24] and "过" not in text[:24]):
         return False
-    return _CHECKED_SAID.match(text) is not None and not text.endswith(("吗", "?", "？"))
+    found = _CHECKED_SAID.match(text)
+    if found is None or text.endswith(("吗", "?", "？")):
+        return False
+    return bool(text[found.end() :].strip(" ,，:：。.、"))  # what was found, said after
 
 
 # Questions about the service itself, said to the bot: what it does with a report, not a report.
