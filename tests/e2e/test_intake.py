@@ -908,8 +908,6 @@ def test_someone_to_look_after_is_passed_to_the_grid_worker(chat: Conversation) 
 @pytest.mark.parametrize(
     "said",
     [
-        "电梯已经恢复正常了，感谢物业的及时处理🙏",
-        "谢谢保安小哥帮我把东西搬上楼 👍",
         "收到 马上下楼挪车",
         "欢迎新邻居进群🎉",
         "周末图书室开不开门呀 想带孩子去看书",
@@ -1723,6 +1721,11 @@ def test_praise_of_someones_work_is_thanked_and_passed_on_not_filed(chat: Conver
         "谢谢您的肯定！已转告社区。",
     )
     assert chat.say("@孙大爷/网格3群: 张网格态度很好") == []  # among neighbours: theirs
+    # Thanks to someone for what they did, said privately (it was filed as a 公共设施 report).
+    assert chat.say("@周先生/私聊: 电梯已经恢复正常了，感谢物业的及时处理🙏") == [
+        ("私聊·周先生", "谢谢您的肯定！已转告社区。"),
+        ("工作群", "👍 居民周*生表扬：电梯已经恢复正常了，感谢物业的及时处理🙏"),
+    ]
     # A problem told with praise is a report; praise asked for is a complaint.
     assert chat.say("@陈大爷/私聊: 3号楼楼道灯坏了，物业来得很及时")[0][1].startswith("已登记 #1")
     assert chat.say("@赵大妈/私聊: 张网格态度好一点行不行")[1][0] == "私聊·李书记"

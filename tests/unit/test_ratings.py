@@ -203,6 +203,11 @@ def test_a_fix_is_told_only_as_a_short_statement(said: str, fixed: bool) -> None
         ("物业态度不好", False),
         ("表扬个啥，到现在没人管", False),
         ("态度很好吗？", False),
+        ("电梯已经恢复正常了，感谢物业的及时处理", True),  # thanks to someone, for what
+        ("谢谢保安小哥帮我把东西搬上楼", True),
+        ("谢谢物业", False),  # thanks alone: answered in kind
+        ("谢谢你们", False),
+        ("感谢物业，但是还没修好", False),
     ],
 )
 def test_praise_of_someones_work_finds_no_fault(said: str, praise: bool) -> None:
