@@ -346,6 +346,9 @@ class Router:
         own (「办结 1 已修好，灯泡换了」 is one); None for other messages."""
         pieces = [piece.strip() for piece in _SEVERAL_BREAKS.split(visible(message.text))]
         pieces = [piece for piece in pieces if piece]
+        if len(pieces) > 2 and (shared := _SAID_OF_ALL.match(normalize(pieces[-1]))):
+            # 「1号派给物业，2号派给周主任，都是3天」: the last words are said of each
+            pieces = [f"{piece} {shared['words']}" for piece in pieces[:-1]]
         if not 2 <= len(pieces) <= _SEVERAL_AT_MOST:
             return None
         parts = []
@@ -760,7 +763,11 @@ _WHOLE_TEXT = frozenset(
     }
     | {"object"}
 )
-_SEVERAL_AT_MOST = 20  # commands in one message: a morning's list, not a paste of the ledger
+_SEVERAL_AT_MOST = 20
+# 「…，都是3天」「…，期限都是周五」「…，都复杂」: words said of every command before them.
+_SAID_OF_ALL = re.compile(
+    r"^(?:期限|时限|级别)?(?:都|统一|全部|一律)(?:是|为|按)?\s*(?P<words>\S.*)$"
+)  # commands in one message: a morning's list, not a paste of the ledger
 
 # 「1到3号」「#1至#3」「1~3都…」: issues by a range (not 「1到3号楼」, a place, nor 「12月1到3号」,
 # days).

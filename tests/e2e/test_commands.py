@@ -589,6 +589,13 @@ def test_several_commands_in_one_message_each_run(chat: Conversation) -> None:
         "网格5群",
         "私聊·周主任",
     ]
+    # Words said of each, last: 「都是3天」 is each one's deadline.
+    chat.say("@王芳/网格3群: #报事 3号楼门口井盖松了")
+    chat.say("@孙大爷/网格5群: #报事 5号楼门口垃圾没人清")
+    both = chat.say("@李书记/工作群: 3号派给物业，4号派给周主任，都是5天")[0][1]
+    assert both == (
+        "#3 已派单给 物业，期限 11月30日。\n#4 已派单给 街道城管办·周*任，期限 11月30日。"
+    )
     # One that cannot run says why; the others are done.
     both = chat.say("@李书记/工作群: 办结 1 已换灯泡；办结 9 已修")[0][1]
     assert both.startswith("#1 已办结：已换灯泡。") and both.endswith("\n没有找到 #9。"), both
