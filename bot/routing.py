@@ -772,8 +772,9 @@ _SAID_OF_ALL = re.compile(
 # 「1到3号」「#1至#3」「1~3都…」: issues by a range (not 「1到3号楼」, a place, nor 「12月1到3号」,
 # days).
 _RANGE = re.compile(
-    r"(?<![0-9月])[#＃]?([0-9]{1,9})\s*号?\s*(?:到|至|~|～)\s*[#＃]?([0-9]{1,9})"
-    r"(?:\s*号(?!" + NUMBER_GOES_ON + r")|(?=\s*(?:都|全)))"
+    r"(?<![0-9月])(?P<tag>[#＃])?([0-9]{1,9})\s*号?\s*(?:到|至|~|～)\s*[#＃]?([0-9]{1,9})"
+    # 「号」 after it (not a place's), or 都, or the issue tag before it (「#1至#3派给物业」)
+    r"(?:\s*号(?!" + NUMBER_GOES_ON + r")|(?=\s*(?:都|全))|(?(tag)(?![0-9])|(?!)))"
 )
 _RANGE_AT_MOST = 20
 
@@ -784,7 +785,7 @@ def _ranges_spelt(said: str) -> str:
         return said
 
     def spelt(found: re.Match[str]) -> str:
-        first, last = int(found[1]), int(found[2])
+        first, last = int(found[2]), int(found[3])
         if not 0 < last - first < _RANGE_AT_MOST:
             return found[0]
         return "、".join(str(n) for n in range(first, last + 1))

@@ -622,7 +622,7 @@ def test_issues_named_by_a_range_are_each_of_them(chat: Conversation) -> None:
         "#2 已受理（复杂），期限 11月26日。",
         "#3 已受理（简单），期限 11月24日。",
     ]
-    assigned = chat.say("@李书记/工作群: 1至3号派给物业")
+    assigned = chat.say("@李书记/工作群: #1至#3派给物业")
     assert sum(text.startswith("新派单 #") for _, text in assigned) == 3
     # 「1到3号楼」 are buildings.
     assert chat.say("@孙大爷/网格3群: 1到3号楼的灯都坏了") == []
