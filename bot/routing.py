@@ -779,8 +779,17 @@ _RANGE = re.compile(
 _RANGE_AT_MOST = 20
 
 
+# 「1号2号都受理」: issues said back to back, each with its 号 (not 「1号2号楼」, 「12月1号2号」).
+_BACK_TO_BACK = re.compile(
+    r"(?<![0-9月])([0-9]{1,9})\s*号\s*(?=[#＃]?[0-9]{1,9}\s*号(?!" + NUMBER_GOES_ON + r"))"
+)
+
+
 def _ranges_spelt(said: str) -> str:
-    """`said` with each range of issue numbers spelt out, 「1到3号」 → 「1、2、3」."""
+    """`said` with each range of issue numbers spelt out, 「1到3号」 → 「1、2、3」, and issues
+    said back to back parted, 「1号2号」 → 「1、2号」."""
+    if "号" in said:
+        said = _BACK_TO_BACK.sub(r"\1、", said)
     if "到" not in said and "至" not in said and "~" not in said and "～" not in said:
         return said
 

@@ -626,6 +626,9 @@ def test_issues_named_by_a_range_are_each_of_them(chat: Conversation) -> None:
     assert sum(text.startswith("新派单 #") for _, text in assigned) == 3
     # 「1到3号楼」 are buildings.
     assert chat.say("@孙大爷/网格3群: 1到3号楼的灯都坏了") == []
+    # Back to back, each with its 号: each of them (it met silence).
+    urged = chat.say("@李书记/工作群: 1号2号都催一下")
+    assert urged[0] == ("工作群", "已催办 #1（物业）。"), urged
 
 
 def test_a_unit_is_found_by_part_of_its_name_or_by_its_contact(chat: Conversation) -> None:
