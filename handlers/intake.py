@@ -1690,7 +1690,8 @@ _CARE_ASKED_POLITELY = re.compile(
     r"(?:能不能|能否|可不可以|可否|可以)(?:帮忙|麻烦)?(?:多|常|经常|时常|定期)?(?:去|来)?"
     + _CARE_WORDS
 )
-_CARE_WORRIED = re.compile(r"担心|(?:好几|几|两|三)天没(?:见|看到|看见|出门|出来|动静)")
+_NOT_SEEN = r"(?:好几|几|两|三)天没(?:见|看到|看见|出门|出来|动静)"  # 「好几天没见她出门了」
+_CARE_WORRIED = re.compile(r"担心|" + _NOT_SEEN)
 # Someone who may need looking after, as neighbours speak of them.
 _IN_NEED = re.compile(
     r"老人|独居|一个人住|一个人在家|孤寡|空巢|孤老|残疾|行动不便|腿脚不好|卧床|瘫痪|没人照顾"
@@ -1700,7 +1701,7 @@ _IN_NEED = re.compile(
 # the water).
 _LIVING_ALONE = re.compile(
     r"独居|一个人(?:住|在家|生活|过)|独自|孤寡|空巢|孤老|(?:没|无)人照顾|残疾|行动不便|腿脚不好|卧床"
-    r"|瘫痪|失能|(?:好几|几|两|三)天没(?:见|看到|看见|出门|出来|动静)"
+    r"|瘫痪|失能|" + _NOT_SEEN
 )
 _CARED_FOR_AT_MOST = 0.8  # complaint score: above it, the words tell of a problem after all
 # Where a neighbour lives (邻里纠纷's weaker words): no quarrel of itself.
