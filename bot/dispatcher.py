@@ -608,7 +608,9 @@ class Dispatcher:
             outcomes.append(_replying_to(one, own, said))
         sent = [out for outcome in outcomes for out in outcome.replies]
         here = [out for out in sent if _plainly_here(out, ctx.message.chat)]
-        joined = [reply_to(ctx, "\n".join(out.text for out in here))] if here else []
+        # 「3号受理，3号派给刘物业」 with no #3: 「没有找到 #3。」 once
+        lines = dict.fromkeys(out.text for out in here)
+        joined = [reply_to(ctx, "\n".join(lines))] if here else []
         done = [o.status for o in outcomes if o.status not in ("invalid", "refused")]
         status = done[0] if done else outcomes[0].status
         return Outcome([*joined, *(out for out in sent if out not in here)], status)

@@ -328,7 +328,10 @@ class Router:
         """What `message` is taken for, and what it is taken for otherwise, when the first
         reading finds it is not that after all (`Route.otherwise`)."""
         found = self._route(message)
-        if found.kind is RouteKind.COMMAND and (several := self._several(message)) is not None:
+        if (
+            found.kind is RouteKind.COMMAND
+            or (found.kind in _SEVERAL_NUMBER_FIRST and _NUMBER_FIRST.match(message.text))
+        ) and (several := self._several(message)) is not None:
             return several
         ending = message.text.rstrip(_LAST_MARKS)[-2:]
         if message.chat.is_private or not (ending[-1:] in _ASKED_LAST or ending in _ASKED_ENDS):
@@ -764,6 +767,10 @@ _WHOLE_TEXT = frozenset(
     | {"object"}
 )
 _SEVERAL_AT_MOST = 20
+# 「2号受理，2号派给刘物业」: the first command said after its number makes no command of the
+# whole, which reads as chat (or, privately, as words to the bot); its clauses may be commands.
+_SEVERAL_NUMBER_FIRST = frozenset({RouteKind.IGNORE, RouteKind.PRIVATE, RouteKind.WORK_TOLD})
+_NUMBER_FIRST = re.compile(r"\s*[#＃]?[0-9０-９]")
 # 「…，都是3天」「…，期限都是周五」「…，都复杂」: words said of every command before them.
 _SAID_OF_ALL = re.compile(
     r"^(?:期限|时限|级别)?(?:都|统一|全部|一律)(?:是|为|按)?\s*(?P<words>\S.*)$"

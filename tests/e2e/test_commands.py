@@ -612,6 +612,27 @@ def test_several_commands_in_one_message_each_run(chat: Conversation) -> None:
     )
 
 
+def test_several_commands_each_said_after_its_number_each_run(chat: Conversation) -> None:
+    """「2号受理，2号派给刘物业」 met silence: the first command, said after its number, made
+    no command of the whole message; an issue not found is said once."""
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    done = chat.say("@李书记/工作群: 1号受理，1号派给刘物业")
+    assert done[0] == (
+        "工作群",
+        "#1 已受理（简单），期限 11月24日。\n#1 已派单给 物业·刘*业，期限 11月24日。",
+    )
+    assert any(where == "私聊·刘物业" for where, _ in done)
+    assert chat.say("@李书记/工作群: 3号受理，3号派给刘物业") == [("工作群", "没有找到 #3。")]
+    # Privately too (it was taken for words to the bot).
+    chat.say("@孙大爷/网格5群: #报事 5号楼井盖松了")
+    assert chat.say("@李书记/私聊: 2号受理；2号派给周主任")[0] == (
+        "私聊·李书记",
+        "#2 已受理（复杂），期限 11月26日。\n#2 已派单给 街道城管办·周*任，期限 11月26日。",
+    )
+    # A neighbour's words that start with a number are theirs.
+    assert chat.say("@孙大爷/网格3群: 1号楼灯也坏了，2号楼也是") == []
+
+
 def test_issues_named_by_a_range_are_each_of_them(chat: Conversation) -> None:
     """「受理 1到3号」 read 「到3号」 as a level and 「1至3号派给物业」 met silence."""
     for said in ("3号楼楼道灯坏了", "5号楼井盖松了", "3号楼垃圾没人清"):
