@@ -445,6 +445,9 @@ def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) 
         "明天上午派人填",
         "明天上午去",
         "师傅下午2点到",
+        # what the work needs (it was offered 办结 first)
+        "我去看了，需要换灯管，已经联系厂家",
+        "还得买配件",
     ):
         assert chat.text(f"@刘物业/私聊: {said}") == (
             f"#1 报进展请发送「进展 1 {said}」，报事人会收到；办好后再发送「办结 1 结果」。"

@@ -194,6 +194,11 @@ def test_held_over_in_words_is_told_the_extension_and_a_matter_beyond_staff_the_
     assert chat.text("@张网格/私聊: 1号解决不了，得找住建局") == (
         "#1 要请住建局协调的话，请发送「上报 1 住建局 解决不了，得找住建局」（吹哨）。"
     )
+    # A public body beyond the community (it was offered 办结 first).
+    assert chat.text("@张网格/工作群: 1号我去看了，坑挺深的，得找市政") == (
+        "#1 需要上级协调的话，请发送「上报 1 我去看了，坑挺深的，得找市政」（吹哨），"
+        "上报单位会收到。"
+    )
     # Work this week is progress; nothing above changed the issue.
     assert chat.text("@张网格/私聊: 1号物业说这周弄").startswith(
         "#1 报进展请发送「进展 1 物业说这周弄」"
