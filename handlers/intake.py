@@ -29,6 +29,7 @@ from bot.domain.asking import (
     DUPLICATE_SAID,
     ESCALATION_SAID,
     EXTEND_SAID,
+    FEE_ASKED,
     HURRY_SAID,
     JUST_MADE,
     NO_LONGER_NEEDED,
@@ -1603,7 +1604,7 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     if not named and faq is not None:
         days = ctx.services.settings.triage_days  # 「反映问题有用吗」: how it goes
         return answer(ctx, texts.SERVICE_ANSWERS[faq].format(**days))
-    if (guided := guide.answered(ctx, said)) is not None:  # 「物业费多少钱一平」: 办事指南
+    if (guided := _guided(ctx, text, said, short=short)) is not None:  # 「物业费多少钱一平」
         return guided
     # 「我要匿名举报3号楼有群租房」 names where: a report, told how it is kept (`_filed_unnamed`).
     privacy = short and _PRIVACY_ASKED.search(said) is not None
@@ -1805,12 +1806,22 @@ _COMMUNITY_THING = re.compile(
 _QUESTION_AT_MOST = 40
 
 
+def _guided(ctx: Context, text: str, said: str, *, short: bool) -> Outcome | None:
+    """The 办事指南's answer to `said`; else how to pay or look up a bill (「水费怎么交」, which
+    reads as a complaint of 物业服务) passed to staff as a question; None for other words."""
+    if (guided := guide.answered(ctx, said)) is not None:
+        return guided
+    return _question_passed(ctx, text, said) if short and FEE_ASKED.search(said) else None
+
+
 def _question_passed(ctx: Context, text: str, said: str) -> Outcome | None:
     """A question of the community's said to the bot that nothing here answers (「小区什么时候
     清洗水箱」「社区有没有理发的」): passed to the work groups (the secretaries, when there
     is none) as 问N, for 答复 N to answer where it was asked (privately, or in the group
     under it); None for other words."""
-    if len(said) > _QUESTION_AT_MOST or not asks(said) or _COMMUNITY_THING.search(said) is None:
+    if len(said) > _QUESTION_AT_MOST:
+        return None
+    if not FEE_ASKED.search(said) and (not asks(said) or _COMMUNITY_THING.search(said) is None):
         return None
     assert ctx.community is not None
     waiting = questions.waiting(ctx.uow, ctx.community.id, ctx.now)

@@ -42,6 +42,8 @@ ASKING = re.compile(
     r"|^(?:帮我|请|麻烦)?(?:查一?下|查查|看一?下|看看)(?:我|我的)(?:反映|报|投诉|提)?的?"
     r"(?:问题|事情?|诉求|建议|反映)?(?:吧|呗)?$"
     rf"|{_HOW_FAR_ASKED}"
+    # 「那个遛狗的事呢」「我反映的井盖那个问题呢」
+    r"|(?:的|那个|这个)(?:事|事情|问题)(?:呢|咋样|怎样)[?？]?$"
 )
 # 「有人管吗」「什么时候来修」「多久能修好」「怎么还没人来」 ask after a problem too, perhaps one
 # not reported yet.
@@ -109,6 +111,18 @@ def asks_in_group(text: str) -> bool:
     if text[:1] == "我" and _MY_REPORT_ASKED.match(text) is not None:
         return True
     return _ASKING_IN_GROUP.search(text) is not None
+
+
+# 「水费怎么交」「电费在哪查」「暖气费什么时候交」「帮我查一下我家的水费」: how to pay or look up a
+# bill, a question for staff (not 「水费太贵了」, a complaint, nor 「物业乱收费」).
+_FEE = r"(?:水|电|燃气|煤气|天然气|暖气|取暖|供暖|物业|停车|垃圾|卫生|有线电视|宽带|电话)费"
+_PAID = r"(?:交|缴|缴纳|查|查询|充|充值|付|开|打印)"
+FEE_ASKED = re.compile(
+    rf"{_FEE}的?(?:账单|发票|余额)?(?:要|应该|可以|能)?在?"
+    rf"(?:怎么|如何|哪里?|去哪里?|什么时候|啥时候|几号|到哪里?|什么地方){_PAID}"
+    rf"|(?:帮我|替我|给我)?(?:查|查询)(?:一下|一查|下)?(?:我家|我们家|家里)?的?{_FEE}"
+    rf"|(?:怎么|如何|在哪里?|去哪里?|哪里|到哪里?){_PAID}{_FEE}"
+)
 
 
 # 「为什么退回」「我的问题怎么被退回了」: a reporter asking why a report was not taken.
@@ -946,6 +960,8 @@ _HOTLINE_ASKED = re.compile(
     r"|(?:一共|总共|共)?(?:有|来了|派了|收了|接了|转来了?)(?:几|多少)(?:单|件|条|个)?(?:工单)?)"
     r"(?:是|有)?(?:多少|怎么样了?|如何)?$"
 )
+# 「我的事情」「反映的问题」: what was reported, not whose work
+_NOT_WHO = re.compile(r"^我.|[事诉问反报]")
 _WHOSE = frozenset({"大家", "我们", "居民", "群众", "社区", "小区", "咱们"})  # 「今年大家的问题」
 
 
@@ -975,7 +991,7 @@ def _work_asked(text: str) -> str | None:
         period = busiest["period"] or "本月"
         return f"{_PERIOD_SAID.get(period, period)} {'网格员' if '网格员' in text else '人员'}"
     match = _WORK_ASKED.match(text)
-    if match is None:
+    if match is None or _NOT_WHO.search(match["who"]):  # 「我的事情处理得怎么样了」: a report's
         return None
     period = match["period"] or match["period2"] or "本月"
     words = [_PERIOD_SAID.get(period, period)]

@@ -844,6 +844,8 @@ def test_pressing_with_more_said_just_after_a_report_is_more_of_it(chat: Convers
         "我的事还在处理吗",
         "我反映的问题解决了没有",
         "我的诉求处理情况",  # it was a 补充
+        "我的事情处理得怎么样了",  # it was taken for the counts of someone called 「我的事情」
+        "那个垃圾桶的事呢",  # it was filed as a report again
         "为什么延期了",  # it met the greeting
         "能不能派人先来看看",
         "能不能今天就来看看",

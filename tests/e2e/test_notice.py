@@ -440,6 +440,27 @@ def test_a_question_of_the_communitys_asked_privately_is_passed_to_staff(
     )
 
 
+def test_how_to_pay_or_look_up_a_bill_is_a_question_not_a_report(chat: Conversation) -> None:
+    """「水费怎么交」 was filed as an issue of 物业服务, and 「能不能帮我查一下我家的水费」 just
+    after a report was kept as more of it: a question for staff; the guide's still answers,
+    and a bill complained of is still a report."""
+    for number, said in enumerate(("水费怎么交", "燃气费在哪交", "电费怎么查"), start=1):
+        assert chat.say(f"@周先生/私聊: {said}") == [
+            ("私聊·周先生", f"这个问题我答不了，已转给社区工作人员（问{number}），会尽快答复您。"),
+            (
+                "工作群",
+                f"❓问{number} 居民周*生私信问「{said}」。"
+                f"回复这条消息，或发送「答复 {number} 内容」，我替您私信答复。",
+            ),
+        ]
+    assert chat.text("@周先生/私聊: 物业费怎么交").startswith("住宅物业费每月1.2元/平方米")
+    chat.say("@王芳/私聊: #报事 3号楼楼道灯坏了")
+    asked = chat.say("@王芳/私聊: 能不能帮我查一下我家的水费")
+    assert asked[0] == ("私聊·王芳", "这个问题我答不了，已转给社区工作人员（问4），会尽快答复您。")
+    assert "补充" not in chat.text("@李书记/工作群: 查看 1")
+    assert chat.say("@刘阿姨/私聊: 物业乱收费")[0][1].startswith("已登记 #2【物业服务】")
+
+
 def test_a_notice_sent_wrong_is_put_right_in_the_groups_it_went_to(chat: Conversation) -> None:
     chat.say("@李书记/工作群: 群发 网格3 明天上午9点到12点停水，请提前储水")
     chat.say("@李书记/工作群: 群发 网格5 周六上午9点在小广场义诊")
