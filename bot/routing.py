@@ -674,8 +674,11 @@ class Router:
                 # usage line; 「关注 一下」「进展 怎么样了」 and 「派单@刘物业」 stay chatter.
                 if not (fits or after == "" or _attempted(keyword, after)):
                     return None
-            elif _JOINED.get(command.name, frozenset()) >= {(after.split(maxsplit=1) or [""])[0]}:
-                pass  # 「统计本月」「台账红」「统计本周 网格3」
+            elif _JOINED.get(command.name, frozenset()) >= {
+                (after.lstrip(": ").split(maxsplit=1) or [""])[0]
+            }:
+                # 「统计本月」「台账红」「统计本周 网格3」「统计：本月」
+                raw = raw.lstrip()[: len(keyword)] + _COLON.sub("", raw.lstrip()[len(keyword) :])
             elif command.name in _WITH_A_REASON and _TAG_PUNCT.match(after):
                 pass  # 「不是同一个问题，我说的是屋里漏水」
             elif command.name in _AFTER_A_COLON and after[:1] == ":":
@@ -715,6 +718,7 @@ _JOINED = {
     "accept": frozenset({"全部"}),  # 「受理全部」
 }
 
+_COLON = re.compile(r"^\s*[:：]\s*")
 # Commands said as a sentence that may go on after a comma with the reason.
 _WITH_A_REASON = frozenset({"new"})
 # Commands whose word may be followed by a colon.

@@ -795,6 +795,9 @@ def test_a_period_or_colour_run_into_the_command_word_counts(chat: Conversation)
         "@李书记/工作群: 统计 本月 网格3"
     )
     assert chat.say("@李书记/工作群: 统计本月的数据") == []
+    # ... or after a colon (they met silence)
+    assert chat.text("@李书记/工作群: 统计：本月") == chat.text("@李书记/工作群: 统计 本月")
+    assert chat.text("@李书记/工作群: 台账: 绿") == chat.text("@李书记/工作群: 台账 绿")
 
 
 def test_a_meeting_command_without_its_number_gets_its_usage(chat: Conversation) -> None:
