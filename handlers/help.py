@@ -42,7 +42,10 @@ def help_command(ctx: Context, args: str) -> Outcome:
             return answer(ctx, texts.HELP_REPORT)
         if _is_tag(wanted, intake.file_tags) or wanted.lower() == "file":
             return answer(ctx, texts.HELP_FILE)
-        return answer(ctx, texts.HELP_UNKNOWN.format(word=echoed(wanted)))
+        # Said back as they asked: 「帮助 天气」 is told 「帮助」, 「/help 飞」 /help.
+        slash = ctx.message.text.lstrip().startswith("/")
+        how = texts.HELP_SLASH if slash else texts.HELP_WORD
+        return answer(ctx, texts.HELP_UNKNOWN.format(word=echoed(wanted), help=how))
     bot = ctx.services.settings.bot.name
     lines = [texts.HELP_HEADER.format(bot=bot), texts.HELP_REPORT]
     if ctx.role in FILERS:

@@ -248,7 +248,9 @@ STEP_MEANINGS = {
     "suspend": "挂起：暂时办不了（比如等配件、等天气），期限先暂停，条件具备后继续办理。",
     "merge": "合并：您反映的和别人反映的是同一件事，合在一起办理，进展同样会通知您。",
 }
-HELP_UNKNOWN = "没有「{word}」这个命令。发送 /help 查看可用命令。"
+HELP_UNKNOWN = "没有「{word}」这个命令。发送{help}查看可用命令。"
+HELP_SLASH = " /help "
+HELP_WORD = "「帮助」"
 
 AUDIT_ACTIONS = {
     "filed": "登记",

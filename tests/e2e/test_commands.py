@@ -65,6 +65,8 @@ def test_help_for_one_command_gives_its_usage(chat: Conversation) -> None:
     assert chat.text("帮助 查看") == expected
     assert chat.text("/help show") == expected
     assert chat.text("/help 飞") == "没有「飞」这个命令。发送 /help 查看可用命令。"
+    # Asked in words, told in words (it was told /help).
+    assert chat.text("帮助 天气") == "没有「天气」这个命令。发送「帮助」查看可用命令。"
 
 
 def test_an_unknown_command_gets_one_line_of_help(chat: Conversation) -> None:
