@@ -486,6 +486,10 @@ _SAME_HERE = re.compile(
     r"|(?:我家|我们家|俺家|咱家|我们楼|我们单元|我们楼栋|我们)"
     r"(?:也是|也一样|也有|同样|也这样|也是这样)"
     r"(?:啊|呀|哦|呢|的)?"
+    # 「我昨天也差点摔了」「我家孩子也被绊了一下」: the hazard met by them too
+    r"|我(?:家|们家)?(?:的?(?:老人|孩子|小孩|妈|爸|老伴))?"
+    r"(?:昨天|前天|上次|上周|今天|早上|晚上|刚才|之前|前几天)?也(?:差点|差一点|险些|被)?"
+    r"(?:摔|绊|踩空|崴|磕|滑倒|掉进|卡住|困在)[\u4e00-\u9fff]{0,4}"
 )
 # 「我们单元也是，好几天了」: a short clause of their own may follow.
 _SAID_AFTER = re.compile(r"[^，,。?？]{0,12}")
@@ -499,7 +503,7 @@ _HOME_TOO = re.compile(
     r"|也(?:不|没|坏|漏|堵|停|一直|经常|老是))[\u4e00-\u9fff]{0,6}"
 )
 # 「是的，我家也是」「对，同样的问题」: agreeing first.
-_ASSENT = re.compile(r"^(?:是的|是啊|是呀|对|对啊|对的|确实|没错|真的|嗯)[,!\s]*")
+_ASSENT = re.compile(r"^(?:(?:是的|是啊|是呀|对|对啊|对的|确实|没错|真的|嗯)[,!\s]*)+")
 _ASSENT_FIRST = frozenset("是对确没真嗯")
 _PLUS_ONE = re.compile(r"[+＋]\s*1|1\s*[+＋]|同上")
 ME_TOO_WITHIN = timedelta(hours=1)

@@ -145,6 +145,9 @@ def test_a_neighbour_saying_me_too_after_a_report_counts_as_reporting_it(
     # A short clause of one's own after it still counts.
     five = by_number.replace("4人", "6人")
     assert chat.say("@郑师傅/网格3群: 我们单元也是，好几天了") == [("网格3群", five)]
+    # So does someone the problem met too (it was chat).
+    six = five.replace("6人", "7人")
+    assert chat.say("@冯奶奶/网格3群: 是的是的，我昨天也差点摔了") == [("网格3群", six)]
     # An hour on, 「我家也是」 is chat again.
     chat.clock.advance(timedelta(minutes=61))
     assert chat.say("@陈楼长/网格3群: 我家也是") == []

@@ -399,6 +399,12 @@ def test_measure_of_nothing_is_zero_not_an_error() -> None:
         ("我们楼下水道也堵了", False, True),
         ("是的,我家也是", False, True),  # agreeing first
         ("对,同样的问题", False, True),
+        # The hazard met by them too: a witness (it was chat)
+        ("是的是的,我昨天也差点摔了", False, True),
+        ("我家孩子也被绊了一下", False, True),
+        ("我也摔过", False, True),
+        ("我也想去", False, False),
+        ("我也觉得", False, False),
         ("+1", True, True),
         ("＋1", True, True),
         ("同上", True, True),
