@@ -491,6 +491,8 @@ def work_told(ctx: Context, text: str) -> Outcome:
         return ignored
     if (dropped := _own_dropped(ctx, text)) is not None:
         return dropped  # 「1号不用管了」 from its reporter: their 撤回
+    if ctx.role not in AT_WORK and (fixed := _own_fixed(ctx, text)) is not None:
+        return fixed  # 「1号已经清干净了」 from its reporter: as without the number
     if ctx.role is Role.HEAD:
         number, said = issue_first(text.strip())
         issue = ctx.uow.issues.by_number(ctx.community.id, number) if number and said else None
@@ -511,6 +513,16 @@ def _own_dropped(ctx: Context, text: str) -> Outcome | None:
     issue, said = own
     why = "" if _WITHDRAW_WORD.fullmatch(said.strip()) else said.strip()  # 「1号撤回」: none
     return withdraw(ctx, f"{issue.number} {why}".strip())
+
+
+def _own_fixed(ctx: Context, text: str) -> Outcome | None:
+    """「1号已经清干净了」「2号我去看了，确实清干净了」 from the reporter of open issue 1: passed
+    to whoever holds it, who may close it (as 「垃圾清走了」 is); None for other words, or
+    someone else's issue."""
+    own = own_numbered(ctx, text)
+    if own is None or not fixed_said(rstrip_marks(normalize(own[1]), SENTENCE_ENDS)):
+        return None
+    return _fixed_told(ctx, own[0], own[1].strip())
 
 
 def own_numbered(ctx: Context, text: str) -> tuple[Issue, str] | None:

@@ -404,6 +404,13 @@ def test_staff_telling_of_a_building_in_the_work_group_are_told_which_issue_and_
         "网格3群",
         "好的，已转告处理人员。#1 办结后会请您评价。",
     )
+    # ... and by its number (it met silence), a 楼栋长's own report too.
+    told = chat.say("@王芳/网格3群: 1号已经修好了")
+    assert told[0] == ("网格3群", "好的，已转告处理人员。#1 办结后会请您评价。")
+    chat.say("@陈楼长/网格3群: #报事 3号楼门口垃圾桶满了")
+    told = chat.say("@陈楼长/网格3群: 3号我去看了，确实清干净了")
+    assert told[0] == ("网格3群", "好的，已转告处理人员。#3 办结后会请您评价。")
+    assert "补充：我去看了，确实清干净了" in chat.text("@李书记/工作群: 查看 3")
 
 
 def test_a_command_in_reply_to_the_bots_message_of_an_issue_is_of_that_issue(
