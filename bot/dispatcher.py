@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Generic, TypeGuard, TypeVar
+from typing import Generic, TypeVar
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -64,9 +64,9 @@ from handlers.base import (
     Services,
     actor_with,
     answer,
+    joined_here,
     quiet_until,
     refuse,
-    reply_to,
 )
 from handlers.guide import GROUP_ANSWER_EVERY, GUIDED
 from handlers.help import near_command, unknown_command
@@ -607,13 +607,9 @@ class Dispatcher:
             one = self._handled(replace(ctx, message=replace(ctx.message, message_id=own)), part)
             outcomes.append(_replying_to(one, own, said))
         sent = [out for outcome in outcomes for out in outcome.replies]
-        here = [out for out in sent if _plainly_here(out, ctx.message.chat)]
-        # 「3号受理，3号派给刘物业」 with no #3: 「没有找到 #3。」 once
-        lines = dict.fromkeys(out.text for out in here)
-        joined = [reply_to(ctx, "\n".join(lines))] if here else []
         done = [o.status for o in outcomes if o.status not in ("invalid", "refused")]
         status = done[0] if done else outcomes[0].status
-        return Outcome([*joined, *(out for out in sent if out not in here)], status)
+        return Outcome(joined_here(ctx, sent), status)
 
     def _handle(self, ctx: Context, route: Route) -> Outcome:
         if (heard := _HEARD.get(route.kind)) is not None:  # a spoken answer, if it answers
@@ -824,11 +820,6 @@ _HEARD: dict[RouteKind, Callable[[Context, str], Outcome | None]] = {
     RouteKind.NEW_STAFF: intake.staff_joined,
     RouteKind.SPOKEN_OBJECTION: meetings.spoken_objection,
 }
-
-
-def _plainly_here(out: Outgoing, chat: ChatRef) -> TypeGuard[Reply]:
-    """A reply in `chat` with nothing but its text (no buttons, no one mentioned)."""
-    return isinstance(out, Reply) and out.chat == chat and not (out.buttons or out.mentions)
 
 
 def _replying_to(outcome: Outcome, own: str, said: str) -> Outcome:

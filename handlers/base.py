@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cached_property
+from typing import TypeGuard
 
 from bot.analysis import Analyzer, Category
 from bot.analysis.location import building_number
@@ -242,6 +243,30 @@ def in_this_chat(ctx: Context, issue: Issue) -> bool:
 def reply_to(ctx: Context, text: str) -> Reply:
     """A reply in the chat the message came from, quoting it."""
     return Reply(ctx.message.chat, text, reply_to_message_id=ctx.message.message_id)
+
+
+def joined_here(
+    ctx: Context, replies: Sequence[Outgoing], *, lines_only: bool = False
+) -> list[Outgoing]:
+    """`replies` with those in the sender's chat that are text alone (no buttons, no one
+    mentioned; with `lines_only`, one line each: an issue's record stays a message of its
+    own) said as one message, line by line, a line said twice once, where the first was:
+    what several commands, or one command of several issues, answer there."""
+    chat = ctx.message.chat
+
+    def plain(out: Outgoing) -> TypeGuard[Reply]:
+        if not isinstance(out, Reply) or out.chat != chat or out.buttons or out.mentions:
+            return False
+        return not (lines_only and "\n" in out.text)
+
+    here = [out for out in replies if plain(out)]
+    if not here:
+        return list(replies)
+    lines = dict.fromkeys(out.text for out in here)  # 「没有找到 #3。」 once
+    joined = reply_to(ctx, "\n".join(lines))
+    first = next(at for at, out in enumerate(replies) if plain(out))
+    rest = [out for out in replies if not plain(out)]
+    return [*rest[:first], joined, *rest[first:]]
 
 
 WORK_SHOWN = "work_shown"

@@ -64,6 +64,7 @@ from handlers.base import (
     attach,
     earlier_photos,
     in_this_chat,
+    joined_here,
     keep_photos,
     mention_first,
     mentioned_person,
@@ -196,7 +197,7 @@ def _ordered_issue(ctx: Context, args: str) -> tuple[int, str] | None:
 
 def each_issue(ctx: Context, numbers: list[str], handler: Handler) -> Outcome:
     """A command said for several issues, done for each in turn: what it says about each
-    (done, or refused, or not found) is a message of its own."""
+    (done, or refused, or not found) is a line of one message to the sender."""
     replies: list[Outgoing] = []
     for number in numbers:
         try:
@@ -209,7 +210,7 @@ def each_issue(ctx: Context, numbers: list[str], handler: Handler) -> Outcome:
             line = said if re.search(rf"{label}(?![0-9])", said) else f"{label} {said}"
             refused = refuse(ctx, stop.command, line) if stop.status == "refused" else None
             replies += refused.replies if refused else [reply_to(ctx, line)]
-    return Outcome(replies, "command")
+    return Outcome(joined_here(ctx, replies, lines_only=True), "command")
 
 
 _SEPARATORS_BEFORE = re.compile(r"^[\s,，、]+")

@@ -245,8 +245,7 @@ def test_progress_told_of_several_issues_in_words_is_each_ones(chat: Conversatio
     chat.say("@李书记/工作群: 派单 1 2 @刘物业")
     noted = chat.say("@刘物业/工作群: 1和2进展：已上门看过")
     assert [text for where, text in noted if where == "工作群"] == [
-        "#1 进展：已上门看过",
-        "#2 进展：已上门看过",
+        "#1 进展：已上门看过\n#2 进展：已上门看过",
     ]
     # 办结 without its result: how it is said, and nothing done.
     assert chat.text("@刘物业/工作群: 1和2都办结了").startswith("用法：/resolve 编号 结果")
@@ -651,8 +650,7 @@ def test_issues_named_by_a_range_are_each_of_them(chat: Conversation) -> None:
         chat.say(f"@王芳/网格3群: #报事 {said}")
     accepted = chat.say("@李书记/工作群: 受理 1到3号")
     assert [text for where, text in accepted if where == "工作群"] == [
-        "#1 已受理（简单），期限 11月24日。",
-        "#2 已受理（复杂），期限 11月26日。",
+        "#1 已受理（简单），期限 11月24日。\n#2 已受理（复杂），期限 11月26日。\n"
         "#3 已受理（简单），期限 11月24日。",
     ]
     assigned = chat.say("@李书记/工作群: #1至#3派给物业")
@@ -661,7 +659,7 @@ def test_issues_named_by_a_range_are_each_of_them(chat: Conversation) -> None:
     assert chat.say("@孙大爷/网格3群: 1到3号楼的灯都坏了") == []
     # Back to back, each with its 号: each of them (it met silence).
     urged = chat.say("@李书记/工作群: 1号2号都催一下")
-    assert urged[0] == ("工作群", "已催办 #1（物业）。"), urged
+    assert urged[0] == ("工作群", "已催办 #1（物业）。\n已催办 #2（物业）。"), urged
 
 
 def test_a_unit_is_found_by_part_of_its_name_or_by_its_contact(chat: Conversation) -> None:
@@ -735,9 +733,9 @@ def test_an_issue_number_run_into_what_follows_still_counts(chat: Conversation) 
 def test_several_issue_numbers_are_each_done_or_refused_together(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼楼道堆满了纸箱")
     chat.say("@王芳/网格3群: #报事 3号楼门口乱停车")
+    # What is said of each is a line of one message (it was a message each).
     assert chat.say("@孙大爷/网格3群: 关注 1 2") == [
-        ("网格3群", "已关注 #1，有进展会在这里通知您。"),
-        ("网格3群", "已关注 #2，有进展会在这里通知您。"),
+        ("网格3群", "已关注 #1，有进展会在这里通知您。\n已关注 #2，有进展会在这里通知您。"),
     ]
     shown = chat.say("@李书记/工作群: 查看 #1 #2")
     assert [text.split("【")[0] for _, text in shown] == ["#1", "#2"]
@@ -765,7 +763,8 @@ def test_several_issue_numbers_are_each_done_or_refused_together(chat: Conversat
     chat.say("@王芳/网格3群: #报事 3号楼垃圾没清")
     chat.say("@张网格/网格3群: 派单 3 4 @刘物业")
     resolved = chat.say("@刘物业/工作群: 3和4都办结了，已清理")
-    assert [text.split("。")[0] for where, text in resolved if where == "工作群"] == [
+    said = [text for where, text in resolved if where == "工作群"]
+    assert [line.split("。")[0] for line in said[0].splitlines()] == [
         "#3 已办结：已清理",
         "#4 已办结：已清理",
     ]
@@ -776,8 +775,7 @@ def test_the_morning_triage_is_said_once_for_several_issues(chat: Conversation) 
     chat.say("@孙大爷/网格5群: #报事 5号楼前面的路灯不亮好几天了")
     accepted = chat.say("@李书记/工作群: 受理 1 2 简单")
     assert [text for where, text in accepted if where == "工作群"] == [
-        "#1 已受理（简单），期限 11月24日。",
-        "#2 已受理（简单），期限 11月24日。",
+        "#1 已受理（简单），期限 11月24日。\n#2 已受理（简单），期限 11月24日。",
     ]
     assigned = chat.say("@李书记/工作群: 派单 1，2 物业 3天")
     assert [text for where, text in assigned if where == "私聊·刘物业"] == [
@@ -788,8 +786,10 @@ def test_the_morning_triage_is_said_once_for_several_issues(chat: Conversation) 
     ]
     # Each refusal says which issue it is about; the others are done.
     urged = chat.say("@张网格/网格3群: 催办 1、2")
-    assert urged[0] == ("网格3群", "已催办 #1（物业）。")
-    assert urged[-1] == ("网格3群", "#2 这件事不在您负责的网格，请联系书记或该网格的网格员。")
+    assert urged[0] == (
+        "网格3群",
+        "已催办 #1（物业）。\n#2 这件事不在您负责的网格，请联系书记或该网格的网格员。",
+    )
     # One issue with a count after it is still one issue.
     assert chat.say("@李书记/工作群: 派单 1 2个工作日")[0][1].startswith("找不到「2个工作日」")
 

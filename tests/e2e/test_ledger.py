@@ -761,10 +761,9 @@ def test_an_assignment_said_the_short_way_in_the_grid_group(chat: Conversation) 
         G3,
         "#2 已派单给 街道城管办·周*任，期限 11月27日。",
     )
-    # Several at once, each told as its own.
+    # Several at once, each told in a line of its own.
     replies = chat.say("@李书记/工作群: 1号和2号派物业，周五前")
-    assert (WORK, "#1 已派单给 物业，期限 11月27日。") in replies
-    assert (WORK, "#2 已派单给 物业，期限 11月27日。") in replies
+    assert (WORK, "#1 已派单给 物业，期限 11月27日。\n#2 已派单给 物业，期限 11月27日。") in replies
     # The work said after the day; 「尽快」 says no day: the level's deadline (3 working days).
     assert chat.say("@李书记/工作群: 1号派给张网格，明天前处理")[0] == (
         WORK,

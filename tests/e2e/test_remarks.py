@@ -56,6 +56,9 @@ def test_a_note_said_in_words_and_what_is_refused(chat: Conversation) -> None:
     # Several at once, each kept.
     chat.say("@王芳/网格3群: #报事 5号楼路灯坏了")
     assert chat.say("@李书记/工作群: 备注 1、2 业主都不在家") == [
-        (WORK, "已给 #1 加备注：业主都不在家（只有工作人员能看到）。"),
-        (WORK, "已给 #2 加备注：业主都不在家（只有工作人员能看到）。"),
+        (
+            WORK,
+            "已给 #1 加备注：业主都不在家（只有工作人员能看到）。\n"
+            "已给 #2 加备注：业主都不在家（只有工作人员能看到）。",
+        ),
     ]
