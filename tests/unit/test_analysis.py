@@ -300,6 +300,8 @@ def test_a_clear_lead_is_more_confident_than_a_close_call(analyzer: Analyzer) ->
         "孩子被卡在电梯里出不来",
         "3号楼电梯坏了，困了好几个人",
         "电梯里困了两个老人",
+        "3号楼电梯又坏了，困了个老人在里面",  # it was not urgent
+        "电梯里困着人",
         "电梯又关人了！！！",  # shut in
         "3号楼电梯里关了个老人",
         "有人晕过去了",
