@@ -416,7 +416,7 @@ class Dispatcher:
         sender = message.sender.ref
         try:
             with UnitOfWork(self._sessions) as uow:
-                if kind is RouteKind.ANNOUNCED:  # a notice, if staff posted it
+                if kind in (RouteKind.ANNOUNCED, RouteKind.TAKEN_UP):  # a notice, a nod: staff's
                     return uow.people.at_work_in(chat.platform, sender, chat.ref)
                 if kind is RouteKind.RECALL:  # only a report or a notice is worth its recall
                     kept = uow.inbox.outcome_of(chat.platform, chat.ref, message.recalled or "")
@@ -819,6 +819,7 @@ _HEARD: dict[RouteKind, Callable[[Context, str], Outcome | None]] = {
     RouteKind.HOME: meetings.home_given,
     RouteKind.NEW_STAFF: intake.staff_joined,
     RouteKind.SPOKEN_OBJECTION: meetings.spoken_objection,
+    RouteKind.TAKEN_UP: intake.taken_up,
 }
 
 

@@ -200,6 +200,9 @@ class RouteKind(Enum):
     # 各位居民，明天上午9点到11点停水检修 (in a group): from staff, a notice of their own, kept
     # to answer 「几点停水」 from
     ANNOUNCED = "announced"
+    # 「收到，马上处理」 in reply to a neighbour's untagged complaint (in a group): perhaps staff
+    # taking it up, told privately how to track it
+    TAKEN_UP = "taken_up"
     # 「受理 1\n受理 2」「1号派给物业，2号派给周主任」: several commands in one message (`parts`)
     SEVERAL = "several"
     IGNORE = "ignore"
@@ -472,10 +475,7 @@ class Router:
             # 「又坏了」 may answer either question: 「已办结」 first, then 回头看.
             untagged = Route(RouteKind.NOT_FIXED, text=raw, otherwise=untagged)
         if not private and _chat_at_last(untagged):
-            untagged = _work_told_too(raw, said_text, untagged)
-            # 「明天上午9点到11点停水检修」: from staff, a notice of theirs
-            if reads_as_notice(text):
-                untagged = _last_before_chat(untagged, Route(RouteKind.ANNOUNCED, text=raw))
+            untagged = _staff_in_group(raw, said_text, text, untagged, replying=replying)
         return untagged
 
     def _in_words(
@@ -944,6 +944,20 @@ def _work_told_too(raw: str, said_text: str, untagged: Route) -> Route:
         return Route(RouteKind.WORK_TOLD, text=raw, otherwise=untagged)
     if work_told(said_text):
         return _last_before_chat(untagged, Route(RouteKind.WORK_TOLD, text=raw))
+    return untagged
+
+
+def _staff_in_group(
+    raw: str, said_text: str, text: str, untagged: Route, *, replying: bool
+) -> Route:
+    """Group words that end in chat, read before that as staff's: work told
+    (`_work_told_too`), a notice of their own (「明天上午9点到11点停水检修」), a nod in reply to
+    a neighbour (「收到，马上处理」: perhaps a complaint taken up)."""
+    untagged = _work_told_too(raw, said_text, untagged)
+    if reads_as_notice(text):
+        untagged = _last_before_chat(untagged, Route(RouteKind.ANNOUNCED, text=raw))
+    if replying:
+        untagged = _last_before_chat(untagged, Route(RouteKind.TAKEN_UP, text=raw))
     return untagged
 
 

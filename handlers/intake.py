@@ -2609,6 +2609,43 @@ def suggest_filing(ctx: Context, text: str, *, danger: bool = False) -> Outcome:
     return Outcome([reply_to(ctx, line), *told], "suggested", at_once=True)
 
 
+_MENTIONS_FIRST = re.compile(r"^(?:[@＠]\S+\s*)+")  # 「@张网格 楼道灯坏了」: to whom, not what
+
+
+def taken_up(ctx: Context, text: str) -> Outcome | None:
+    """「收到，马上处理」 from someone who may file (a worker, head or the secretary) in a group,
+    in reply to a neighbour's untagged words that read as a complaint, not filed: they are told
+    privately how to file it (#立案 in reply), so it is tracked; the group hears nothing. None
+    for other words, a message filed already, or the bot's own."""
+    quoted = ctx.message.reply_to
+    if ctx.community is None or quoted is None or ctx.chat.kind in ("work", "private"):
+        return None
+    if refusal("file", ctx.actor) is not None or not _nodded(text):
+        return None
+    author = quoted.sender
+    if author is None or author.ref == ctx.sender.ref or not has_content(quoted.text):
+        return None
+    platform, chat = ctx.chat.platform, ctx.chat.ref
+    if ctx.uow.outbox.sent_as(platform, chat, quoted.message_id) is not None:
+        return None  # the bot's own message
+    kept = ctx.uow.inbox.find(platform, chat, quoted.message_id)
+    if kept is not None and kept.issue_id is not None:
+        return None  # reported, or kept on an issue
+    settings = ctx.services.settings
+    words = report_text(quoted.text, settings.intake.report_tags, settings.bot.name)
+    person = ctx.uow.people.find(platform, author.ref)
+    if person is not None and ctx.uow.issues.open_with_text(ctx.community.id, person.id, words):
+        return None  # filed already (by someone's #立案)
+    if not ctx.services.analyzer.analyze(words).complaint:
+        return None
+    line = texts.TAKEN_UP_HINT.format(
+        chat=ctx.chat.title or ctx.chat.ref,
+        who=mask_name(author.name),
+        said=shorten(_MENTIONS_FIRST.sub("", words.strip()), 40),
+    )
+    return Outcome([Direct(person_ref(ctx.sender), line)], "invalid")
+
+
 def file_reply(ctx: Context, _note: str) -> Outcome:
     """A worker, head or secretary answers a resident's message with #立案; or its author
     does, as the suggestion for an untagged complaint asks."""

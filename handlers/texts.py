@@ -219,6 +219,11 @@ HOTLINE_PLATFORM = "12345平台"
 ORDER_PLATFORM = "派单平台"
 ORDER_AGAIN_ALERT = "#{number} 工单{order}再次转来：{detail}"
 FILE_ALREADY = "这条消息已登记为 #{number}，回复「查看 {number}」看进度。"
+# Staff nodding in a group to a neighbour's untagged complaint: told privately how to track it.
+TAKEN_UP_HINT = (
+    "您在{chat}回复了{who}的「{said}」。要登记跟进，请回复那条消息发送「#立案」，"
+    "报事人记为{who}，办理进度会通知。"
+)
 
 UNKNOWN_COMMAND = "没有「{word}」这个命令。发送 /help 查看可用命令。"
 SEARCH_WORD_TOO_LONG = "搜索词太长了（每个词最多{most}个字），请换几个短词，例如：搜索 3号楼 漏水"

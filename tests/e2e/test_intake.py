@@ -105,6 +105,29 @@ def test_a_worker_files_a_residents_message_by_replying_with_the_tag(chat: Conve
     assert photo == ("网格3群", "[图片:井盖.jpg] #1 照片1/1")
 
 
+def test_staff_nodding_to_a_neighbours_complaint_are_told_privately_how_to_track_it(
+    chat: Conversation,
+) -> None:
+    """「@张网格 楼道灯坏了好几天了」 answered 「收到，马上处理」 by the grid worker was tracked
+    nowhere: the worker hears privately how to file it; the group hears nothing."""
+    assert chat.say("@王芳/网格3群: @张网格 3号楼2单元楼道灯坏了好几天了") == []
+    assert chat.say("@张网格/网格3群: ^1 收到，马上处理") == [
+        (
+            "私聊·张网格",
+            "您在网格3群回复了王*的「3号楼2单元楼道灯坏了好几天了」。要登记跟进，"
+            "请回复那条消息发送「#立案」，报事人记为王*，办理进度会通知。",
+        )
+    ]
+    assert issues(chat) == []  # nothing filed on a nod
+    # A neighbour's nod, or staff nodding to chat, is nothing to the bot.
+    assert chat.say("@孙大爷/网格3群: ^1 收到") == []
+    chat.say("@刘阿姨/网格3群: 今天天气不错")
+    assert chat.say("@张网格/网格3群: ^4 好的") == []
+    # Filed, it is not hinted again.
+    assert chat.text("@张网格/网格3群: ^1 #立案").startswith("已登记 #1【照明路灯】")
+    assert chat.say("@李书记/网格3群: ^1 好的，尽快安排") == []
+
+
 def test_a_message_already_filed_is_not_filed_again(chat: Conversation) -> None:
     chat.say("@孙大爷/网格3群: 南门那个井盖又翘起来了，差点绊倒人")
     assert chat.text("@张网格/网格3群: ^1 #立案").startswith("已登记 #1")
