@@ -804,7 +804,8 @@ _STATS_ASKED = re.compile(
 # 「本周的情况怎么样」「这个月总体情况如何」「上个月的数据」: that period's figures; of a grid
 # named first (「网格5这个月怎么样」), the grid's.
 _PERIOD_HOW = re.compile(
-    rf"^(?P<grid>网格[0-9]{{1,3}})?(?P<period>{_STATS_PERIOD})的?(?:总体|整体|工作|诉求)?的?"
+    # 「网格5怎么样」: this month's (a grid or a period, at least)
+    rf"^(?P<grid>网格[0-9]{{1,3}})?(?P<period>{_STATS_PERIOD})?的?(?:总体|整体|工作|诉求)?的?"
     r"(?:(?:情况|数据|统计)(?:怎么样了?|如何|咋样|呢)?|怎么样了?|如何|咋样"
     # 「这周干了啥」「这个月都做了哪些工作」: what was done, in figures
     r"|(?:我们|社区)?(?:都)?(?:干了|做了|办了)(?:啥|什么|哪些)(?:事情?|工作|活)?)$"
@@ -924,8 +925,9 @@ def stats_asked(text: str) -> str | None:
             than = compared["than"]
             period = _PERIOD_SAID.get(compared["period"] or "", compared["period"])
             return f"{period or _THAN[than]} {'同比' if than == '去年' else '环比'}"
-    if (how := _PERIOD_HOW.match(text)) is not None:  # 「本周的情况怎么样」
-        period = _PERIOD_SAID.get(how["period"], how["period"])
+    how = _PERIOD_HOW.match(text)
+    if how is not None and (how["period"] or how["grid"]):  # 「本周的情况怎么样」「网格5怎么样」
+        period = _PERIOD_SAID.get(how["period"], how["period"]) if how["period"] else "本月"
         return f"{period} {how['grid']}" if how["grid"] else period
     # (「我的诉求处理情况」 is a reporter's of their reports, not work)
     worked = "得" in text or ("情况" in text and not text.startswith("我"))

@@ -1057,6 +1057,9 @@ def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: 
         ("我们楼这个月反映了几件", "本月"),
         ("咱们楼上个月报了几件", "上月"),
         ("本周的情况怎么样", "本周"),
+        ("网格5怎么样", "本月 网格5"),  # a grid alone: this month's (it was not understood)
+        ("网格3本周怎么样", "本周 网格3"),
+        ("情况如何", None),
         ("这个月怎么样", "本月"),
         ("网格5这个月怎么样", "本月 网格5"),
         ("网格3本周情况", "本周 网格3"),
