@@ -1334,6 +1334,10 @@ def _staff_hint(ctx: Context, said: str) -> Outcome:
     if NOT_OURS_SAID.search(said) is not None and not extending:  # 「这个不归我们管，…」
         which = texts.STAFF_NOT_OURS_WHICH
         reason = _not_ours_reason(said)
+        named = _one_named(ctx, said, held(ctx, _MINE_SHOWN + 1))
+        if len(named) == 1:  # 「井盖那个不归我们管」 holding a lamp's and a manhole's
+            line = texts.STAFF_NOT_OURS_HINT.format(number=named[0].number, said=hinted(reason))
+            return answer(ctx, line, "invalid")
         return _about_held(
             ctx, texts.STAFF_NOT_OURS_HINT, which, texts.STAFF_PRIVATE_HINT, said=hinted(reason)
         )

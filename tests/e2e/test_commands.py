@@ -412,6 +412,20 @@ def test_staff_telling_of_a_building_in_the_work_group_are_told_which_issue_and_
     assert "补充：我去看了，确实清干净了" in chat.text("@李书记/工作群: 查看 3")
 
 
+def test_not_theirs_said_of_one_of_several_held_is_of_the_problem_it_names(
+    chat: Conversation,
+) -> None:
+    """「井盖那个不归我们管」 holding a manhole's and a lamp's was asked which, by number."""
+    chat.say("@王芳/网格3群: #报事 3号楼门口井盖松了")
+    chat.say("@孙大爷/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@李书记/工作群: 派单 1 2 刘物业")
+    said = "井盖那个不归我们管，是市政的"
+    assert chat.text(f"@刘物业/私聊: {said}") == (
+        f"#1 不归您管的话，请发送「不归我管 1 {said}」，社区会改派。"
+    )
+    assert chat.text("@刘物业/私聊: 这个不归我们管，是市政的").startswith("您手上有 #1、#2：")
+
+
 def test_a_command_in_reply_to_the_bots_message_of_an_issue_is_of_that_issue(
     chat: Conversation,
 ) -> None:
