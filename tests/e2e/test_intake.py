@@ -1665,6 +1665,9 @@ def test_questions_about_the_service_are_answered_not_filed(chat: Conversation) 
     chat.say("@王芳/私聊: 3号楼楼下垃圾桶满了没人清")
     assert chat.text("@王芳/私聊: 能不能找个真人").startswith("我是邻里，社区的自动助手")
     assert "能不能找个真人" not in chat.text("@王芳/私聊: 查看 1")
+    # The bot found no use: a person wanted (it was kept on the report as a detail).
+    assert chat.text("@王芳/私聊: 你这个机器人没用").startswith("我是邻里，社区的自动助手")
+    assert "机器人" not in chat.text("@王芳/私聊: 查看 1")
     chat.say("@王芳/私聊: 撤回 1")
     # Naming a problem, it is a report that asks.
     filed = chat.say("@王芳/私聊: 下水道堵了，你们多久能来处理")
