@@ -361,13 +361,21 @@ class Router:
         for piece in pieces:
             # Each as said alone: a reply's quoted message (「❓问1 …」) makes no command of it.
             part = self._route(replace(message, text=piece, reply_to=None))
-            if part.kind is not RouteKind.COMMAND:
+            if part.kind is not RouteKind.COMMAND and not self._told_as_command(part, piece):
                 return None
             parts.append(part)
         first = parts[0].command
         if first is not None and first.name in _WHOLE_TEXT:
             return None  # 「结果 M1 决议 同意加装；公示5天后施工」: one decision, clauses and all
         return Route(RouteKind.SEVERAL, parts=tuple(parts))
+
+    def _told_as_command(self, part: Route, piece: str) -> bool:
+        """Whether `part` is staff telling of an issue by a command word after its number
+        (「1号办结 已修好」), as a command of several is said."""
+        if part.kind is not RouteKind.WORK_TOLD:
+            return False
+        number, rest = issue_first(normalize(piece))
+        return number is not None and self._command(rest, rest, private=True) is not None
 
     def among_staff(self, message: IncomingMessage) -> Route | None:
         """A work group's words that read as chat, as they read said privately: staff there

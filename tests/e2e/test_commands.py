@@ -656,6 +656,18 @@ def test_several_commands_each_said_after_its_number_each_run(chat: Conversation
     )
     # A neighbour's words that start with a number are theirs.
     assert chat.say("@孙大爷/网格3群: 1号楼灯也坏了，2号楼也是") == []
+    # The command word after the number as staff tell of their work (it was one 办结 hint).
+    chat.say("@王芳/网格3群: #报事 3号楼门口井盖松了")
+    done = chat.say("@李书记/工作群: 3号受理，3号办结 已修好")
+    assert done[0][1].splitlines() == [
+        "#3 已受理（复杂），期限 11月26日。",
+        "#3 已办结：已修好。请报事人评价：回复「评价 3 1-5分」，或「满意/基本满意/不满意」。",
+    ]
+    # A clause after a command that names no command keeps the message one command.
+    assert chat.say("@李书记/工作群: 进展 2 已联系，4号楼也在处理")[0] == (
+        "工作群",
+        "#2 进展：已联系，4号楼也在处理",
+    )
 
 
 def test_issues_named_by_a_range_are_each_of_them(chat: Conversation) -> None:
