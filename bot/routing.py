@@ -964,7 +964,7 @@ def _staff_in_group(
     untagged = _work_told_too(raw, said_text, untagged)
     if reads_as_notice(text):
         untagged = _last_before_chat(untagged, Route(RouteKind.ANNOUNCED, text=raw))
-    if replying:
+    if replying and said_text:
         untagged = _last_before_chat(untagged, Route(RouteKind.TAKEN_UP, text=raw))
     return untagged
 
