@@ -31,6 +31,7 @@ from bot.domain.deadlines import format_deadline
 from bot.domain.issues import Role
 from bot.domain.permissions import STAFF, refusal
 from bot.domain.privacy import mask_name
+from bot.domain.repeats import Repeat
 from bot.messages import Outgoing, Reply
 from bot.text import month_day, normalize, shorten
 from handlers import contacts, questions, texts
@@ -46,8 +47,15 @@ from handlers.base import (
 )
 from handlers.ledger import check
 from handlers.notify import chat_ref, tell_work_groups
-from handlers.remind import time_first
-from handlers.schedule import NOTICE, NOTICE_MAX, notice_key, notice_prefix
+from handlers.remind import repeat_first, time_first
+from handlers.schedule import (
+    NOTICE,
+    NOTICE_MAX,
+    notice_key,
+    notice_prefix,
+    schedule_occurrence,
+    series_of_repeat,
+)
 from storage.models import ANNOUNCED, NOTICE_RECALLED, Chat, OutboundMessage, Reminder
 from storage.repositories import Announced
 from storage.uow import UnitOfWork
@@ -55,7 +63,7 @@ from storage.uow import UnitOfWork
 _ALL = frozenset({"全部", "所有群", "各群", "全体", "所有", "全部群"})
 _RESIDENTS = frozenset({"居民群", "小区群"})
 _BUILDING_NAMED = re.compile(r"([0-9]{1,4})号楼")
-_TARGET = re.compile(r"^\s*([^\s,，、:：]+)[\s,，、:：]*")
+_TARGET = re.compile(r"^\s*(?:发到|发给|到|给)?([^\s,，、:：]+)[\s,，、:：]*")  # 「到全部：」 too
 # 「紧急通知：…」「【紧急】…」「急！…」 (not 「急需志愿者」): goes at once, even in quiet hours.
 _URGENT = re.compile(r"^[\s【\[(（]*(?:紧急|急[!！:：\s】\])）])|紧急通知")
 _RESIDENT_KINDS = ("grid", "resident")
@@ -112,11 +120,11 @@ def _notice(ctx: Context, args: str, *, later: bool) -> Outcome:
     said = _LATER.match(args)
     later = later or said is not None
     rest = args[said.end() :] if said else args
-    when: datetime | None = None
+    when: datetime | Repeat | None = None
     targets, words = _targets(ctx, rest)
     if not targets and rest.strip():
         # 「群发 明天8:00 全部 …」: a time before the groups can only be when to send it.
-        found = time_first(ctx, _first_words(rest))
+        found = _when_first(ctx, _first_words(rest))
         if found is not None:
             when, rest = found
             targets, words = _targets(ctx, rest)
@@ -133,6 +141,8 @@ def _notice(ctx: Context, args: str, *, later: bool) -> Outcome:
     if len(words) > NOTICE_MAX:
         raise Answer(texts.NOTICE_TOO_LONG.format(limit=NOTICE_MAX))
     names = "、".join(_chat_name(chat) for chat in targets)
+    if isinstance(when, Repeat):  # 「定时群发 每周五17:00 全部 …」
+        return _repeating(ctx, when, targets, names, words)
     at_once = _URGENT.search(words) is not None
     tz = ctx.services.settings.tz
     shown = format_deadline(when, tz, ctx.now, clock=True) if when is not None else ""
@@ -243,9 +253,12 @@ def _later_lines(ctx: Context, groups: dict[str, Chat]) -> list[str]:
     for reminders in list(each.values())[:_NOTICES_LISTED]:
         first = reminders[0]
         names = "、".join(_chat_name(by_id[r.chat_id]) for r in reminders if r.chat_id in by_id)
+        when = format_deadline(first.due_at, tz, ctx.now, clock=True)
+        if first.repeat is not None:  # 「每周五 17:00（下次 11月27日 17:00）」
+            when = texts.NOTICE_REPEAT_WHEN.format(rule=first.repeat, next=when)
         lines.append(
             texts.NOTICE_LATER_LINE.format(
-                when=format_deadline(first.due_at, tz, ctx.now, clock=True),
+                when=when,
                 names=names,
                 words=shorten(first.text, _NOTICE_WORDS_SHOWN),
                 id=first.id,
@@ -496,12 +509,61 @@ def _scheduled(
     return answer(ctx, line)
 
 
-def _time_after(ctx: Context, words: str) -> tuple[datetime, str]:
-    """「群发 全部 定时 明天8:00 …」: the time 定时 must be followed by."""
-    found = time_first(ctx, _first_words(words)) if words.strip() else None
+def _time_after(ctx: Context, words: str) -> tuple[datetime | Repeat, str]:
+    """「群发 全部 定时 明天8:00 …」: the time (or the repeat) 定时 must be followed by."""
+    found = _when_first(ctx, _first_words(words)) if words.strip() else None
     if found is None:
         raise Answer(texts.NOTICE_WHEN)
     return found
+
+
+def _when_first(ctx: Context, words: list[str]) -> tuple[datetime | Repeat, str] | None:
+    """The time `words` start with, or the repeat (「每周五17:00」), and the words after it."""
+    return repeat_first(words) or time_first(ctx, words)
+
+
+NOTICES_REPEATING_AT_MOST = 10  # a person's repeating 定时群发 at once
+
+
+def _repeating(ctx: Context, rule: Repeat, targets: list[Chat], names: str, words: str) -> Outcome:
+    """定时群发 每周五17:00 全部 …: a notice that comes back by `rule`, a series for each group
+    under one key prefix (「提醒 取消 N」 ends them all); not in quiet hours."""
+    assert ctx.community is not None
+    tz = ctx.services.settings.tz
+    mine = ctx.uow.reminders.created_by(ctx.sender.id, (NOTICE,))
+    series_set = {notice_prefix(r.key) for r in mine if r.repeat is not None}
+    if len(series_set) >= NOTICES_REPEATING_AT_MOST:
+        raise Answer(texts.NOTICE_REPEAT_TOO_MANY.format(count=len(series_set)))
+    key = notice_key(ctx.sender.id, ctx.message.chat.platform, ctx.message.message_id)
+    each = [
+        series_of_repeat(
+            f"{key}{chat.id}",
+            rule,
+            tz,
+            community_id=ctx.community.id,
+            chat_id=chat.id,
+            person_id=None,
+            created_by_id=ctx.sender.id,
+            text=words,
+            kind=NOTICE,
+        )
+        for chat in targets
+    ]
+    due = each[0].trigger.get_next_fire_time(None, ctx.now)
+    assert due is not None  # every rule has a next day
+    if quiet_until(ctx.services, ctx.community.code, due) is not None:
+        # Held every time until the morning, it would come at another hour than asked.
+        raise Answer(texts.REMIND_REPEAT_QUIET.format(rule=rule.describe()))
+    first, *_ = [schedule_occurrence(ctx.uow, series, due) for series in each]
+    line = texts.NOTICE_REPEATING.format(
+        rule=rule.describe(),
+        count=len(targets),
+        names=names,
+        next=format_deadline(due, tz, ctx.now, clock=True),
+        holidays=texts.REMIND_REPEAT_HOLIDAYS if rule.skips_holidays else "",
+        id=first.id,
+    )
+    return answer(ctx, line)
 
 
 def _first_words(text: str) -> list[str]:

@@ -232,6 +232,12 @@ def _repeating(ctx: Context, rule: Repeat, text: str, place: _Place) -> str:
     )
 
 
+def repeat_first(words: list[str]) -> tuple[Repeat, str] | None:
+    """The repeat `words` start with (「每周五 17:00 …」) and the words after it; None when
+    they start with none; one that cannot be read is answered."""
+    return _split_repeat(words) if words and looks_repeating(words[0]) else None
+
+
 def _split_repeat(words: list[str]) -> tuple[Repeat, str]:
     """The rule and the text of 「每周四 18:00 开例会」, 「每周四18:00开例会」, 「每天 开窗通风」:
     the longest leading words, or start of the first word, that read as a repeat."""
@@ -319,6 +325,8 @@ def _list(ctx: Context, words: list[str], *, or_usage: bool = False) -> Outcome:
             groups = notices.pop(notice_prefix(r.key), [])
             if not groups:
                 continue
+            if r.repeat is not None:  # 「每周五 17:00（下次 11月27日 17:00）」
+                when = texts.NOTICE_REPEAT_WHEN.format(rule=r.repeat, next=when)
             line = texts.NOTICE_LIST_LINE.format(
                 id=r.id, when=when, names=_group_names(ctx, groups), text=shorten(r.text, 40)
             )
@@ -416,6 +424,8 @@ def _change(ctx: Context, args: str) -> Outcome:
     if said is None or not words:
         raise Answer(texts.REMIND_CHANGE_HOW)
     old = _pending(ctx, said[1])
+    if old.kind == NOTICE and old.repeat is not None:  # its groups' series: set anew
+        raise Answer(texts.NOTICE_REPEAT_CHANGE.format(id=said[1]))
     if old.kind == NOTICE:
         return _change_notice(ctx, said[1], old, words)
     if old.repeat is None and not names_a_day(said[2]) and time_first(ctx, words) is not None:

@@ -227,8 +227,11 @@ def _adhoc(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outg
 
 
 def _notice(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
-    """A 定时群发 notice, to its group, signed as the sender set it."""
+    """A 定时群发 notice, to its group, signed as the sender set it; one that repeats, on
+    the days its rule speaks."""
     assert reminder.chat_id is not None and reminder.community_id is not None
+    if reminder.repeat is not None and not _speaks(services, reminder):
+        return []
     code = uow.communities.get(reminder.community_id).code
     sender = uow.people.get(reminder.created_by_id) if reminder.created_by_id else None
     text = signed(
@@ -240,11 +243,15 @@ def _notice(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Out
 def _repeat(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:
     """A reminder set in chat to repeat: on the days its rule speaks (工作日 on working days,
     a weekly or monthly one not on statutory holidays)."""
+    return _adhoc(uow, services, reminder) if _speaks(services, reminder) else []
+
+
+def _speaks(services: Services, reminder: Reminder) -> bool:
+    """Whether a reminder set to repeat speaks on its day (工作日 on working days, a weekly or
+    monthly one not on statutory holidays)."""
     rule = parse_repeat(reminder.repeat) if reminder.repeat else None
     day = services.calendar.local_date(reminder.due_at)
-    if rule is None or not rule.speaks(day, services.calendar, services.weekday_calendar):
-        return []
-    return _adhoc(uow, services, reminder)
+    return rule is not None and rule.speaks(day, services.calendar, services.weekday_calendar)
 
 
 def _event(uow: UnitOfWork, services: Services, reminder: Reminder) -> list[Outgoing]:

@@ -169,6 +169,7 @@ def repeat_series(reminder: Reminder, tz: ZoneInfo) -> Series | None:
         person_id=reminder.person_id,
         created_by_id=reminder.created_by_id,
         text=reminder.text,
+        kind=reminder.kind,
     )
 
 
@@ -182,11 +183,13 @@ def series_of_repeat(
     person_id: int | None,
     created_by_id: int | None,
     text: str,
+    kind: str = REPEAT,
 ) -> Series:
-    """A reminder that repeats by `rule`: to a chat, or to one person privately."""
+    """A reminder that repeats by `rule`: to a chat, or to one person privately; of `kind`
+    (a 定时群发 that repeats is a NOTICE)."""
     return Series(
         prefix,
-        REPEAT,
+        kind,
         CronTrigger(**rule.cron_fields(), timezone=tz),
         community_id,
         chat_id,
@@ -315,11 +318,12 @@ def schedule_occurrence(uow: UnitOfWork, series: Series, due: datetime) -> Remin
     any other day they are stale. An event also announces something about to happen
     (「流动办公桌今天上午在3号楼门口」): more than `EVENT_FRESH` late, it is stale too."""
     expires = None
-    if series.kind in (EVENT, REPEAT, DAILY, OVERDUE):
+    repeated = series.repeat is not None  # set in chat: 提醒, 定时群发
+    if series.kind in (EVENT, DAILY, OVERDUE) or repeated:
         tz = series.trigger.timezone
         day = due.astimezone(tz).date() + timedelta(days=1)
         expires = datetime.combine(day, time(0, 0), tzinfo=tz)
-        if series.kind in (EVENT, REPEAT):
+        if series.kind == EVENT or repeated:
             expires = min(expires, due + EVENT_FRESH)
     return uow.reminders.schedule(
         series.key(due),
@@ -357,8 +361,9 @@ def notice_key(sender_id: int, platform: str, message_id: str) -> str:
 
 
 def notice_prefix(key: str) -> str:
-    """`notice:3:console:m7:12` → `notice:3:console:m7:`, shared by that notice's groups."""
-    return key.rpartition(":")[0] + ":"
+    """`notice:3:console:m7:12` → `notice:3:console:m7:`, shared by that notice's groups (of
+    one that repeats, `notice:3:console:m7:12@2026-11-27T17:00:00+08:00` too)."""
+    return series_prefix(key).rpartition(":")[0] + ":"
 
 
 def series_prefix(key: str) -> str:

@@ -1178,6 +1178,14 @@ NOTICE_WHERE = (
 )
 NOTICE_AT = "{when} 发到{count}个群：{names}。取消请发送「提醒 取消 {id}」。"
 NOTICE_SCHEDULED = "好的，" + NOTICE_AT
+NOTICE_REPEATING = (
+    "好的，{rule} 发到{count}个群：{names}（下次 {next}{holidays}）。取消请发送「提醒 取消 {id}」。"
+)
+NOTICE_REPEAT_WHEN = "{rule}（下次 {next}）"
+NOTICE_REPEAT_CHANGE = "重复的定时群发不能改时间：请先发送「提醒 取消 {id}」，再重新设置。"
+NOTICE_REPEAT_TOO_MANY = (
+    "您已经有{count}个重复的定时群发了，请先取消不用的（「定时群发 列表」可查）。"
+)
 NOTICE_WHEN = "请写明什么时候发，例如：定时群发 明天8:00 全部 今天9:00-12:00停水。"
 NOTICE_LIST_LINE = "{id}. {when} 群发到{names}：{text}"
 NO_NOTICE_PENDING = "您没有待发的定时群发。发送「群发 列表」查看。"

@@ -210,6 +210,54 @@ def test_a_scheduled_notice_outlives_a_restart_and_waits_out_the_quiet_hours(
     assert notices == [("11-24 06:00", "网格5群"), ("11-24 07:30", "网格3群")]
 
 
+def test_a_notice_set_to_repeat_goes_each_time_to_its_groups_until_cancelled(
+    chat: Conversation,
+) -> None:
+    """「定时群发 每周五下午5点 全部 …」 was told to name the groups (there was no repeat)."""
+    said = chat.text("@李书记/工作群: 定时群发 每周五下午5点 全部 周末请注意用火用电安全")
+    head, _, number = said.removesuffix("」。").rpartition("「提醒 取消 ")
+    assert head == (
+        "好的，每周五 17:00 发到3个群：网格3群、网格5群、幸福里居民群"
+        "（下次 11月27日 17:00，法定节假日不发）。取消请发送"
+    ), said
+    line = (
+        "每周五 17:00（下次 11月27日 17:00）→网格3群、网格5群、幸福里居民群：周末请注意用火用电安全"
+    )
+    assert line in chat.text("@李书记/工作群: 定时群发 列表")
+    assert "每周五 17:00（下次 11月27日 17:00） 群发到" in chat.text("@李书记/私聊: 提醒 列表")
+    # 「到全部：」 names the groups too (it was told to name them).
+    assert chat.text("@李书记/工作群: 明天上午8点群发到全部：明天小区消杀").startswith(
+        "好的，11月24日 8:00 发到3个群："
+    )
+    chat.say("@李书记/工作群: 取消刚才的定时通知")
+    # The groups first, 定时 and the repeat after them, and a restart: the same.
+    chat.say("@张网格/私聊: 群发 网格3 定时 每天8:00 出门请随手关好单元门")
+    chat.close()
+    back = Conversation(chat.settings, chat.clock, session="r1")
+    try:
+        fired = back.run_until(datetime(2026, 12, 5, 10, 0, tzinfo=SHANGHAI))
+        weekly = [(at, where) for at, where, text in fired if "用火用电" in text]
+        assert weekly == [
+            (f"{day} 17:00", group)
+            for day in ("11-27", "12-04")
+            for group in ("网格3群", "网格5群", "幸福里居民群")
+        ]
+        daily = [at for at, where, text in fired if "单元门" in text and where == "网格3群"]
+        assert daily[:2] == ["11-24 08:00", "11-25 08:00"] and len(daily) == 12
+        assert fired[-1][2] == "📢 通知：出门请随手关好单元门\n——幸福里社区 张网格"
+        # Its time is not changed in place; cancelled by the number it was given, it ends.
+        assert back.text(f"@李书记/工作群: 提醒 修改 {number} 周六9:00") == (
+            f"重复的定时群发不能改时间：请先发送「提醒 取消 {number}」，再重新设置。"
+        )
+        assert back.text(f"@李书记/工作群: 提醒 取消 {number}") == (
+            f"已取消定时群发 {number}（3个群）：周末请注意用火用电安全"
+        )
+        later = back.run_until(datetime(2026, 12, 19, 10, 0, tzinfo=SHANGHAI))
+        assert not any("用火用电" in text for _, _, text in later)
+    finally:
+        back.close()
+
+
 def test_a_scheduled_notice_said_wrongly_is_helped_and_schedules_nothing(
     chat: Conversation,
 ) -> None:
