@@ -21,12 +21,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.domain import guide as guide_rules
 from bot.domain.asking import ATTENDEES_REMINDED
 from bot.domain.duplicates import ME_TOO_WITHIN
+from bot.domain.ratings import RATED_SOON_AFTER
 from bot.domain.voting import WITHDRAW_WORDS
 from bot.messages import ChatRef, Direct, IncomingMessage, Outgoing, PollAnswer, Reply
 from bot.outbox import outbound
 from bot.routing import (
     BY_REPORTER,
     IGNORE,
+    JUST_ASKED,
     POST_TOLD,
     REPORTED_BY,
     TO_THE_BOT,
@@ -423,6 +425,9 @@ class Dispatcher:
                     return kept is not None and kept[0] in (ANNOUNCED, "issue")
                 if kind is RouteKind.SPOKEN_BALLOT:
                     return uow.meetings.polling_heard(chat.platform, ref, now)
+                if kind is RouteKind.RATING:  # 「还可以」 just after the 办结 asked for it
+                    since = now - RATED_SOON_AFTER
+                    return uow.issues.resolved_waits_since(chat.platform, sender, chat.ref, since)
                 if kind in (RouteKind.NOT_FIXED, RouteKind.THANKED):
                     return uow.issues.resolved_waits(chat.platform, sender, ref)
                 if kind is RouteKind.SPOKEN_OBJECTION:
@@ -645,7 +650,12 @@ class Dispatcher:
             case RouteKind.EXTEND_ANSWER:
                 return extend.answer(ctx, route.args, route.text)
             case RouteKind.RATING:
-                return ledger.rating_reply(ctx, route.text, to_the_bot=route.args == TO_THE_BOT)
+                return ledger.rating_reply(
+                    ctx,
+                    route.text,
+                    to_the_bot=route.args == TO_THE_BOT,
+                    just_asked=route.args == JUST_ASKED,
+                )
             case RouteKind.LOOKBACK:
                 return ledger.lookback_reply(ctx, route.text) or Outcome([], "ignored")
             case RouteKind.BALLOT:

@@ -233,6 +233,8 @@ _LAST_MARKS = " ?？!！。.~～…"
 
 _RATING_ASKED = "评价"  # in the bot's 「#1 已办结：…。请报事人评价：…」 and its reminder to rate
 TO_THE_BOT = "to_the_bot"  # a RATING route's args: said to the bot, everyday words count
+# A RATING route's args: in a group just after a 办结 (`RATED_SOON_AFTER`), everyday words count
+JUST_ASKED = "just_asked"
 
 
 class Router:
@@ -634,6 +636,10 @@ class Router:
         to_the_bot = message.chat.is_private or message.mentions_bot or quoted
         if spoken_rating(text, private=to_the_bot) is not None:
             return Route(RouteKind.RATING, text=raw, args=TO_THE_BOT if to_the_bot else "")
+        if not to_the_bot and spoken_rating(text, vague=True) is not None:
+            # 「还可以吧，就是慢了点」 in the group of a report just 已办结: perhaps its
+            # reporter's verdict, as said to the bot (`RATED_SOON_AFTER`)
+            return Route(RouteKind.RATING, text=raw, args=JUST_ASKED, otherwise=IGNORE)
         if message.mentions_bot and (raw or (message.text.strip() and not message.attachments)):
             # 「@邻里」 alone is answered how to report; with a photo alone, the photo is read.
             return Route(RouteKind.MENTION, text=raw)

@@ -2630,7 +2630,8 @@ def taken_up(ctx: Context, text: str) -> Outcome | None:
     if author is None or author.ref == ctx.sender.ref or not has_content(quoted.text):
         return None
     platform, chat = ctx.chat.platform, ctx.chat.ref
-    if ctx.uow.outbox.sent_as(platform, chat, quoted.message_id) is not None:
+    bot = ctx.services.settings.bot.name
+    if author.name == bot or ctx.uow.outbox.sent_as(platform, chat, quoted.message_id):
         return None  # the bot's own message
     kept = ctx.uow.inbox.find(platform, chat, quoted.message_id)
     if kept is not None and kept.issue_id is not None:

@@ -1410,14 +1410,17 @@ def call_missed(ctx: Context, issue: Issue) -> Outcome:
 CALL_MISSED_ACTION = "call_missed"
 
 
-def rating_reply(ctx: Context, text: str, *, to_the_bot: bool = False) -> Outcome:
+def rating_reply(
+    ctx: Context, text: str, *, to_the_bot: bool = False, just_asked: bool = False
+) -> Outcome:
     """满意 / 基本满意 / 不满意 / 5分, said without a number: the sender's one issue awaiting it.
-    Everyday words (「还行吧」) count privately, or in a group `to_the_bot` (quoting its ask)."""
+    Everyday words (「还行吧」) count privately, or in a group `to_the_bot` (quoting its ask),
+    or `just_asked` (just after the 办结 there)."""
     private = ctx.chat.kind == "private"
     vague = private or to_the_bot
     # The reason as typed (「不满意，还是堵」), the score also from half-width digits (「５分」).
-    said = spoken_rating(text.strip(), private=vague) or spoken_rating(
-        normalize(text), private=vague
+    said = spoken_rating(text.strip(), private=vague, vague=just_asked) or spoken_rating(
+        normalize(text), private=vague, vague=just_asked
     )
     if ctx.community is None or said is None:
         return Outcome([], "ignored")

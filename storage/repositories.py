@@ -1152,6 +1152,19 @@ class Issues:
         issue now 已办结, waiting for their verdict."""
         return self._reported(platform, person_ref, chat_ref, Issue.status == IssueStatus.RESOLVED)
 
+    def resolved_waits_since(
+        self, platform: str, person_ref: str, chat_ref: str, since: datetime
+    ) -> bool:
+        """Whether this platform user reported, in the chat `chat_ref`, an issue 已办结 since
+        `since`, waiting for their verdict."""
+        return self._reported(
+            platform,
+            person_ref,
+            chat_ref,
+            Issue.status == IssueStatus.RESOLVED,
+            Issue.resolved_at >= since,
+        )
+
     def latest_here(self, chat_id: int, since: datetime) -> Issue | None:
         """The issue reported in one chat most recently, since `since`, if still open."""
         latest = self._session.scalar(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from datetime import timedelta
 
 from bot.text import rstrip_marks
 
@@ -97,6 +98,9 @@ def _without_symbols(text: str) -> str:
     return "".join(char for char in text if unicodedata.category(char) not in ("So", "Sk"))
 
 
+RATED_SOON_AFTER = timedelta(hours=2)
+"""How long after an issue's 办结 its reporter's everyday words in its group (「还可以」「一般般」)
+are taken for the verdict it asked for."""
 GROUP_RATING_MAX = 60
 """「不满意，师傅来看了一眼就走了」 is a rating with its reason; a longer group message that
 merely starts or ends with 满意 is chatter."""
@@ -107,7 +111,9 @@ _FIRST_APART = re.compile(r"^(.+?)[\s,，、。.!！~～;；:：]+(.+)$")
 _LAST_APART = re.compile(r"^(.+)[\s,，、。.!！~～;；:：]+(.+?)$")
 
 
-def spoken_rating(text: str, *, private: bool = False) -> tuple[int, str] | None:
+def spoken_rating(
+    text: str, *, private: bool = False, vague: bool = False
+) -> tuple[int, str] | None:
     """A rating answer and the reason said with it, the verdict first or last:
     「不满意，还是堵」 and 「还是堵，不满意」 are (1, 「还是堵」); 「很满意，谢谢」 is (5, 「」).
     None when no part of it is a rating (`spoken_score`).
@@ -116,19 +122,21 @@ def spoken_rating(text: str, *, private: bool = False) -> tuple[int, str] | None
     bare 「5」, nothing over `GROUP_RATING_MAX` characters, a good verdict after something else
     only when that speaks of the work (「这次修好了，挺满意的」, not 「昨天那场戏，挺满意的」),
     and 打/给 only with 分 (「给3」 is not a score). The everyday words of `VAGUE_RATING_WORDS`
-    only when `private`."""
+    only when `private`, or `vague` (in a group, just after the 办结 asked for it)."""
     if not _RATING_HINT.search(text):  # most chatter: no word a rating could be made of
         return None
     if not private and (len(text) > GROUP_RATING_MAX or text.strip().isdigit()):
         return None
-    score = _verdict(text, private)
+    vague = vague or private
+    score = _verdict(text, private, vague=vague)
     if score is not None:
         return score, ""
     first = _FIRST_APART.match(text.strip())
-    if first is not None and (score := _verdict(first[1], private, part=True)) is not None:
-        return score, first[2].strip()
+    verdict = _verdict(first[1], private, vague=vague, part=True) if first is not None else None
+    if first is not None and verdict is not None:
+        return verdict, first[2].strip()
     last = _LAST_APART.match(text.strip())
-    score = _verdict(last[2], private, part=True) if last is not None else None
+    score = _verdict(last[2], private, vague=vague, part=True) if last is not None else None
     if last is None or score is None:
         return None
     reason = last[1].strip()
@@ -142,13 +150,14 @@ _ABOUT_THE_WORK = re.compile(r"修|好了|通了|亮了|处理|解决|办|师傅
 _GIVEN_BARE = re.compile(r"^[打给]\s*[1-5一二两三四五]$")  # 「给3」: in a group, not a score
 
 
-def _verdict(said: str, private: bool, *, part: bool = False) -> int | None:
-    """The score of an answer or of one `part` of it: a rating word or 「4分」; not 「给3」 in
-    a group, nor a bare digit as a part (「我家 3」 is not a rating)."""
+def _verdict(said: str, private: bool, *, vague: bool, part: bool = False) -> int | None:
+    """The score of an answer or of one `part` of it: a rating word or 「4分」 (an everyday
+    one when `vague`); not 「给3」 in a group, nor a bare digit as a part (「我家 3」 is not a
+    rating)."""
     words = said.strip()
     if (part and words.isdigit()) or (not private and _GIVEN_BARE.match(words)):
         return None
-    return spoken_score(words, vague=private)
+    return spoken_score(words, vague=vague)
 
 
 _RATED = re.compile(r"^([1-5])分")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -1272,7 +1272,8 @@ def test_the_follow_up_is_answered_the_way_people_talk(chat: Conversation) -> No
     assert chat.say("@王芳/网格3群: 很满意，谢谢！") == [(G3, "#1 已销号，评价5分，感谢反馈。")]
     chat.say("@王芳/网格3群: #报事 3号楼楼道灯不亮了")
     chat.say("@张网格/网格3群: 办结 2 已换灯泡")
-    # 「还行」 is everyday talk in a group: not taken for a rating there …
+    # 「还行」 is everyday talk in a group: hours after the 办结, not taken for a rating there …
+    chat.clock.advance(timedelta(hours=3))
     assert chat.say("@王芳/网格3群: 还行") == []
     assert chat.say("@王芳/网格3群: 五分") == [(G3, "#2 已销号，评价5分，感谢反馈。")]
     chat.say("@王芳/私聊: #报事 7号楼电梯坏了")
@@ -1289,6 +1290,14 @@ def test_the_follow_up_is_answered_the_way_people_talk(chat: Conversation) -> No
     chat.say("@王芳/网格3群: #报事 2号楼门口垃圾桶坏了")
     chat.say("@张网格/网格3群: 办结 5 已换灯泡")
     assert chat.say("@王芳/网格3群: @邻里 一般般") == [(G3, "#5 已销号，评价3分，感谢反馈。")]
+    # … and just after the 办结 asked for it, by its reporter there (it was chat).
+    chat.say("@王芳/网格3群: #报事 2号楼楼道扶手松了")
+    chat.say("@张网格/网格3群: 办结 6 已加固")
+    assert chat.say("@孙大爷/网格3群: 还可以吧") == []  # not his
+    assert chat.say("@王芳/网格3群: 还可以吧，就是慢了点") == [
+        (G3, "#6 已销号，评价3分，感谢反馈。")
+    ]
+    assert "慢了点" in chat.text("@李书记/工作群: 查看 6")
 
 
 def test_thanks_for_the_work_done_are_asked_once_for_the_rating(chat: Conversation) -> None:
