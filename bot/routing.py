@@ -54,6 +54,7 @@ from bot.domain.ratings import (
     not_fixed,
     spoken_rating,
     thanks_said,
+    vague_said,
 )
 from bot.domain.sources import filing_said
 from bot.domain.voting import (
@@ -636,7 +637,7 @@ class Router:
         to_the_bot = message.chat.is_private or message.mentions_bot or quoted
         if spoken_rating(text, private=to_the_bot) is not None:
             return Route(RouteKind.RATING, text=raw, args=TO_THE_BOT if to_the_bot else "")
-        if not to_the_bot and spoken_rating(text, vague=True) is not None:
+        if not to_the_bot and vague_said(text) and spoken_rating(text, vague=True) is not None:
             # 「还可以吧，就是慢了点」 in the group of a report just 已办结: perhaps its
             # reporter's verdict, as said to the bot (`RATED_SOON_AFTER`)
             return Route(RouteKind.RATING, text=raw, args=JUST_ASKED, otherwise=IGNORE)

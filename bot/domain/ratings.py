@@ -58,6 +58,15 @@ VAGUE_RATING_WORDS = {
 }
 """Words that answer a survey but are everyday chat too: taken only when said to the bot
 (privately, by name, or quoting its ask)."""
+_VAGUE_SAID = re.compile("|".join(sorted(VAGUE_RATING_WORDS, key=len, reverse=True)))
+
+
+def vague_said(text: str) -> bool:
+    """Whether `text` has an everyday word of `VAGUE_RATING_WORDS` in it (a search, before
+    reading it as a rating)."""
+    return _VAGUE_SAID.search(text) is not None
+
+
 _CHINESE_SCORES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 # 5, 5分, 打五分, 给个五星, 3颗星; not 五
 # 「5星好评」「五星好评」 too.
