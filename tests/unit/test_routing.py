@@ -575,6 +575,8 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("2号核实过了，灯亮了", "verify", "2 灯亮了"),
         ("给张网格设置成网格员", "role", "张网格 网格员"),
         ("1号催一下", "urge", "1"),
+        ("2号也催一下", "urge", "2"),  # it was chat
+        ("1号再催催", "urge", "1"),
         ("帮我催一下1号", "urge", "1"),
         ("1号催一下物业吧", "urge", "1"),  # whoever holds it
         ("2号催一下张网格", "urge", "2"),
