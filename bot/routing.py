@@ -360,8 +360,15 @@ class Router:
             pieces = [f"{piece} {shared['words']}" for piece in pieces[:-1]]
         if not 2 <= len(pieces) <= _SEVERAL_AT_MOST:
             return None
-        parts = []
+        parts: list[Route] = []
         for piece in pieces:
+            if parts and (same := _SAME_FOR.match(normalize(piece))) is not None:
+                # 「1号派给物业，2号也是」: the command before, for that issue
+                part = _for_another(parts[-1], same[1])
+                if part is None:
+                    return None
+                parts.append(part)
+                continue
             # Each as said alone: a reply's quoted message (「❓问1 …」) makes no command of it.
             part = self._route(replace(message, text=piece, reply_to=None))
             if part.kind is not RouteKind.COMMAND and not self._told_as_command(part, piece):
@@ -786,6 +793,21 @@ _WHOLE_TEXT = frozenset(
     | {"object"}
 )
 _SEVERAL_AT_MOST = 20
+# 「2号也是」「3号一样」「#4同样」: the command said just before, for another issue.
+_SAME_FOR = re.compile(
+    r"^#?\s*([0-9]{1,9})\s*号?\s*(?:也是|也一样|一样|同样|也这样|也这么办)(?:吧|的)?$"
+)
+_ISSUE_LEAD = re.compile(r"^\s*#?\s*[0-9]{1,9}(?![0-9])")
+
+
+def _for_another(before: Route, number: str) -> Route | None:
+    """The command `before` (one of several, its issue first) for issue `number`; None when
+    it names no issue first (「提醒 …」)."""
+    if before.kind is not RouteKind.COMMAND or _ISSUE_LEAD.match(before.args) is None:
+        return None
+    return replace(before, args=_ISSUE_LEAD.sub(number, before.args, count=1))
+
+
 # 「2号受理，2号派给刘物业」: the first command said after its number makes no command of the
 # whole, which reads as chat (or, privately, as words to the bot); its clauses may be commands.
 _SEVERAL_NUMBER_FIRST = frozenset({RouteKind.IGNORE, RouteKind.PRIVATE, RouteKind.WORK_TOLD})

@@ -668,6 +668,14 @@ def test_several_commands_each_said_after_its_number_each_run(chat: Conversation
         "工作群",
         "#2 进展：已联系，4号楼也在处理",
     )
+    # 「2号也是」: the command before, for that issue (it was part of the first's words).
+    chat.say("@孙大爷/网格3群: #报事 3号楼楼道堆满了纸箱")
+    chat.say("@孙大爷/网格3群: #报事 4号楼楼道堆满了纸箱")
+    assigned = chat.say("@李书记/工作群: 4号派给刘物业 3天，5号也是")
+    assert assigned[0] == (
+        "工作群",
+        "#4 已派单给 物业·刘*业，期限 11月26日。\n#5 已派单给 物业·刘*业，期限 11月26日。",
+    )
 
 
 def test_issues_named_by_a_range_are_each_of_them(chat: Conversation) -> None:
