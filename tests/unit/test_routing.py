@@ -571,6 +571,7 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("2号我来受理", "accept", "2"),
         ("2号我来派给物业", "assign", "2 物业"),
         ("3号紧急", "hurry", "3"),
+        ("2号也加急", "hurry", "2"),  # it was chat
         ("1号确认修好了", "verify", "1 修好了"),
         ("2号核实过了，灯亮了", "verify", "2 灯亮了"),
         ("给张网格设置成网格员", "role", "张网格 网格员"),
