@@ -792,7 +792,7 @@ _WHOLE_TEXT = frozenset(
     }
     | {"object"}
 )
-_SEVERAL_AT_MOST = 20
+_SEVERAL_AT_MOST = 20  # commands in one message: a morning's list, not a paste of the ledger
 # 「2号也是」「3号一样」「#4同样」: the command said just before, for another issue.
 _SAME_FOR = re.compile(
     r"^#?\s*([0-9]{1,9})\s*号?\s*(?:也是|也一样|一样|同样|也这样|也这么办)(?:吧|的)?$"
@@ -815,7 +815,7 @@ _NUMBER_FIRST = re.compile(r"\s*[#＃]?[0-9０-９]")
 # 「…，都是3天」「…，期限都是周五」「…，都复杂」: words said of every command before them.
 _SAID_OF_ALL = re.compile(
     r"^(?:期限|时限|级别)?(?:都|统一|全部|一律)(?:是|为|按)?\s*(?P<words>\S.*)$"
-)  # commands in one message: a morning's list, not a paste of the ledger
+)
 
 # 「1到3号」「#1至#3」「1~3都…」: issues by a range (not 「1到3号楼」, a place, nor 「12月1到3号」,
 # days).

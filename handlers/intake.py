@@ -2630,13 +2630,14 @@ def taken_up(ctx: Context, text: str) -> Outcome | None:
     if author is None or author.ref == ctx.sender.ref or not has_content(quoted.text):
         return None
     platform, chat = ctx.chat.platform, ctx.chat.ref
-    bot = ctx.services.settings.bot.name
-    if author.name == bot or ctx.uow.outbox.sent_as(platform, chat, quoted.message_id):
+    settings = ctx.services.settings
+    if author.name == settings.bot.name or ctx.uow.outbox.sent_as(
+        platform, chat, quoted.message_id
+    ):
         return None  # the bot's own message
     kept = ctx.uow.inbox.find(platform, chat, quoted.message_id)
     if kept is not None and kept.issue_id is not None:
         return None  # reported, or kept on an issue
-    settings = ctx.services.settings
     words = report_text(quoted.text, settings.intake.report_tags, settings.bot.name)
     person = ctx.uow.people.find(platform, author.ref)
     if person is not None and ctx.uow.issues.open_with_text(ctx.community.id, person.id, words):

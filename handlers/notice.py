@@ -47,7 +47,7 @@ from handlers.base import (
 )
 from handlers.ledger import check
 from handlers.notify import chat_ref, tell_work_groups
-from handlers.remind import repeat_first, time_first
+from handlers.remind import first_occurrence, repeat_first, time_first
 from handlers.schedule import (
     NOTICE,
     NOTICE_MAX,
@@ -549,11 +549,7 @@ def _repeating(ctx: Context, rule: Repeat, targets: list[Chat], names: str, word
         )
         for chat in targets
     ]
-    due = each[0].trigger.get_next_fire_time(None, ctx.now)
-    assert due is not None  # every rule has a next day
-    if quiet_until(ctx.services, ctx.community.code, due) is not None:
-        # Held every time until the morning, it would come at another hour than asked.
-        raise Answer(texts.REMIND_REPEAT_QUIET.format(rule=rule.describe()))
+    due = first_occurrence(ctx, each[0], rule)  # the same for every group
     first, *_ = [schedule_occurrence(ctx.uow, series, due) for series in each]
     line = texts.NOTICE_REPEATING.format(
         rule=rule.describe(),

@@ -31,6 +31,7 @@ from handlers.schedule import (
     NOTICE,
     NOTICE_MAX,
     REPEAT,
+    Series,
     notice_prefix,
     schedule_occurrence,
     series_of_repeat,
@@ -218,18 +219,24 @@ def _repeating(ctx: Context, rule: Repeat, text: str, place: _Place) -> str:
         created_by_id=ctx.sender.id,
         text=text,
     )
-    first = series.trigger.get_next_fire_time(None, ctx.now)
-    assert first is not None  # every rule has a next day (the 31st comes in seven months)
-    code = ctx.community.code if ctx.community else None
-    if quiet_until(ctx.services, code, first) is not None:
-        # Held every time until the morning, it would come at another hour than asked.
-        raise Answer(texts.REMIND_REPEAT_QUIET.format(rule=rule.describe()))
-    reminder = schedule_occurrence(ctx.uow, series, first)
+    reminder = schedule_occurrence(ctx.uow, series, first_occurrence(ctx, series, rule))
     shown = format_deadline(reminder.due_at, tz, ctx.now, clock=True)
     holidays = texts.REMIND_REPEAT_HOLIDAYS if rule.skips_holidays else ""
     return texts.REMIND_REPEATING.format(
         rule=rule.describe(), text=text, next=shown, holidays=holidays, id=reminder.id
     )
+
+
+def first_occurrence(ctx: Context, series: Series, rule: Repeat) -> datetime:
+    """When a series set in chat to repeat by `rule` first comes; one that would come in quiet
+    hours is answered (held every time until the morning, it would come at another hour than
+    asked)."""
+    first: datetime | None = series.trigger.get_next_fire_time(None, ctx.now)
+    assert first is not None  # every rule has a next day (the 31st comes in seven months)
+    code = ctx.community.code if ctx.community else None
+    if quiet_until(ctx.services, code, first) is not None:
+        raise Answer(texts.REMIND_REPEAT_QUIET.format(rule=rule.describe()))
+    return first
 
 
 def repeat_first(words: list[str]) -> tuple[Repeat, str] | None:
