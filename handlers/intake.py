@@ -83,12 +83,13 @@ from bot.domain.permissions import (
     refusal,
     works_on,
 )
-from bot.domain.privacy import mask_name, phone_left, reporter_label
+from bot.domain.privacy import mask_name, phone_left, reporter_label, someones_phone
 from bot.domain.ratings import fixed_said, fixed_subject, not_fixed, praised
 from bot.domain.sources import (
     FILED_FOR,
     Source,
     filing_said,
+    more_taken,
     order_gist,
     relayed,
     source_of,
@@ -298,13 +299,17 @@ _HOW_MANY = re.compile(r"(?<!好)几[件条个次户单回]|多少")
 # 「你好」「在吗」「嗯」: said to the bot, not about the report.
 # 「早上好各位邻居🌞」: a greeting, to whoever is named.
 _EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf"
+_HELLO = (
+    r"你好|您好|你们好|在吗|在不在|有人吗|hello|hi|哈喽|早|早上好|早安|中午好|下午好|晚上好|大家好"
+)
 _SMALL_TALK = re.compile(
-    r"^(?:你好|您好|你们好|在吗|在不在|有人吗|hello|hi|哈喽|早|早上好|中午好|下午好|晚上好|大家好"
-    r"|嗯+|哦+|噢+|啊+|好+|行|ok)"
+    rf"^(?:{_HELLO}|嗯+|哦+|噢+|啊+|好+|行|ok)"
     r"(?:[,，\s]*(?:各位|大家)?(?:邻居|朋友|街坊|家人)?们?)"
     rf"[啊呀吗呢哈!！?？~～。.\s{_EMOJI}]*$",
     re.IGNORECASE,
 )
+# 「早上好」「在吗」 from someone at work: greeted with what they hold.
+_GREETED = re.compile(rf"^(?:{_HELLO})[啊呀吗呢哈!！?？~～。.\s{_EMOJI}]*$", re.IGNORECASE)
 PLACE_ADDED_WITHIN = timedelta(minutes=30)
 EMERGENCY_NEWS_WITHIN = timedelta(hours=3)  # how long a reporter's news follows their 🚨
 # 「要等配件，延期到下周五」「推迟到12月10日，厂家没货」: the new deadline, said after 到.
@@ -435,6 +440,7 @@ def private_message(ctx: Context, text: str) -> Outcome:
         if _nodded(text):  # 「收到」「好的，马上去处理」「[强]」 to a 新派单
             return _nod(ctx)
         told = _handed_on(ctx, text) or _number_told(ctx, text) or _taken_report(ctx, text)
+        told = told or _taken_more(ctx, text, analysis) or _caller_phone(ctx, text)
         if told is None and (last := _number_last(normalize(text).strip())) is not None:
             told = _number_told(ctx, f"{last[1]}号{last[0]}")
         return told or _staff_hint(ctx, text.strip())
@@ -552,6 +558,59 @@ def _taken_report(ctx: Context, text: str) -> Outcome | None:
     if analysis.category == "other" and not FILED_FOR.match(said):
         return None
     return _report_unless_duplicate(ctx, taken_words(text.strip()), analysis, whole=True)
+
+
+# How long after a report staff took privately (巡查发现…, a call) their plain words of a
+# problem are more of the same taking: a round of a few buildings.
+_ROUND_WINDOW = timedelta(minutes=30)
+
+
+def _taken_more(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
+    """「还有4号楼单元门禁坏了」「5号楼楼道堆了杂物」 said privately by staff within half an hour
+    of a report they took here (on a round, from a call, with #报事): another, filed with that
+    one's 来源. None for other words (work, a question, no problem named), or with no such
+    report."""
+    assert ctx.community is not None
+    if ctx.chat.kind != "private" or ctx.role not in STAFF:
+        return None
+    words = more_taken(text.strip())
+    said = normalize(words)
+    if not said or any(p.search(said) for p in (WORK_SAID, DONE_SAID, PLANNED_SAID)):
+        return None
+    last = _taken_here(ctx)
+    if last is None:
+        return None
+    if words != text.strip():
+        analysis = ctx.services.analyzer.analyze(words)
+    if analysis.category == OTHER_CODE or analysis.complaint_score < _NEW_PROBLEM:
+        return None
+    return _report_unless_duplicate(ctx, words, analysis, source=Source(last.source))
+
+
+def _caller_phone(ctx: Context, text: str) -> Outcome | None:
+    """「刘奶奶的电话是139…」 said privately by staff within half an hour of a report they took
+    here (「帮3号楼502的刘奶奶报一下，…」): the number to call back on, kept on that report for
+    whoever works on it (never shown in a group). None for other words, or with no such
+    report."""
+    assert ctx.community is not None
+    if ctx.chat.kind != "private" or not someones_phone(normalize(text).strip()):
+        return None
+    last = _taken_here(ctx)
+    if last is None:
+        return None
+    record(ctx, last, SUPPLEMENT, shorten(text.strip(), _ALERT_DESCRIPTION_LIMIT))
+    line = texts.CALLER_PHONE_KEPT.format(number=last.number)
+    return Outcome([reply_to(ctx, line)], SUPPLEMENT, last.id)
+
+
+def _taken_here(ctx: Context) -> Issue | None:
+    """The sender's newest open report, when they took it in this chat (on a round, from a
+    call, with #报事 as staff) within `_ROUND_WINDOW`; None otherwise."""
+    assert ctx.community is not None
+    last = ctx.uow.issues.newest_reported(ctx.sender.id, ctx.community.id, OPEN)
+    if last is None or last.chat_id != ctx.chat.id or ctx.now - last.created_at > _ROUND_WINDOW:
+        return None
+    return last if Source(last.source).taken else None
 
 
 _PLACE_WHICH_AT_MOST = 5  # more open issues in one building: not worth guessing among
@@ -1320,6 +1379,10 @@ def _handed_on(ctx: Context, text: str) -> Outcome | None:
 def _staff_hint(ctx: Context, said: str) -> Outcome:
     """「已修好」「明天上午去处理」 said privately by someone at work: about what they hold. With
     one issue, the commands it was meant as; with several, their numbers; else how it goes."""
+    if _GREETED.match(said):  # 「早上好」「在吗」: greeted, with what they hold
+        return _about_held(
+            ctx, texts.STAFF_HELLO_ONE, texts.STAFF_HELLO_SEVERAL, texts.STAFF_HELLO_NONE
+        )
     if REPORTER_CONTACT_ASKED.search(said):  # 「报事人在家吗」: of the one they hold
         mine = held(ctx, _MINE_SHOWN + 1)
         if len(mine) == 1:
@@ -2195,18 +2258,24 @@ def _your_issues(ctx: Context, mine: list[Issue]) -> Outcome:
 
 
 def _report_unless_duplicate(
-    ctx: Context, description: str, analysis: Analysis, *, whole: bool = False
+    ctx: Context,
+    description: str,
+    analysis: Analysis,
+    *,
+    whole: bool = False,
+    source: Source | None = None,
 ) -> Outcome:
     """A report, each problem it tells of an issue of its own (「3号楼楼道灯坏了，还有5号楼
     门口井盖松了」: two; `whole`, a work order, is one); a report of an open issue's problem
-    follows that issue instead of opening another."""
+    follows that issue instead of opening another. `source`: its 来源, when the words do not
+    say it (more found on a round)."""
     assert ctx.community is not None
     if _complains_of_secretary(ctx, description):  # not even as one like it
         return _secretary_complaint(ctx)
     told = None if whole or analysis.urgent else _problems_told(ctx, description)
     if told is None:
-        return _report_one(ctx, description, analysis)
-    done = [_report_one(ctx, piece, found) for piece, found in told]
+        return _report_one(ctx, description, analysis, source)
+    done = [_report_one(ctx, piece, found, source) for piece, found in told]
     replies = [reply for outcome in done for reply in outcome.replies]
     first = next((outcome for outcome in done if outcome.issue_id is not None), done[0])
     return replace(first, replies=replies, at_once=any(outcome.at_once for outcome in done))
@@ -2245,7 +2314,9 @@ def _problems_told(ctx: Context, description: str) -> list[tuple[str, Analysis]]
 _THERE_TOO = re.compile(r"也|同样|一样")
 
 
-def _report_one(ctx: Context, description: str, analysis: Analysis) -> Outcome:
+def _report_one(
+    ctx: Context, description: str, analysis: Analysis, source: Source | None = None
+) -> Outcome:
     """A report of one problem; of an open issue's problem, it follows that issue instead of
     opening another."""
     assert ctx.community is not None
@@ -2278,7 +2349,9 @@ def _report_one(ctx: Context, description: str, analysis: Analysis) -> Outcome:
         reply = texts.OWN_AGAIN.format(number=chased.number, status=chased.status.label)
         return _kept_on(ctx, chased, description, reply, texts.DETAIL_ADDED_ALERT)
     if same_id is None:
-        return _file(ctx, description, reporter=ctx.sender, filed_by=None, analysis=analysis)
+        return _file(
+            ctx, description, reporter=ctx.sender, filed_by=None, analysis=analysis, source=source
+        )
     same = ctx.uow.issues.get(same_id)
     own = same.reporter_id == ctx.sender.id
     if own:
@@ -2769,6 +2842,8 @@ def _file(
     reporter: Person,
     filed_by: Person | None,
     analysis: Analysis | None = None,
+    *,
+    source: Source | None = None,
 ) -> Outcome:
     community = ctx.community
     assert community is not None
@@ -2776,7 +2851,7 @@ def _file(
     now = services.clock.now()
     analysis = analysis or services.analyzer.analyze(description)
     description = without_emoji_codes(description) or description  # 「…坏了[捂脸]」 alike
-    source = source_of(
+    source = source or source_of(
         private=ctx.chat.kind == "private",
         own=ctx.actor.role if filed_by is None else None,
         text=description,

@@ -56,6 +56,8 @@ def patrol(ctx: Context, args: str) -> Outcome:
     if first in _UNDO and not rest:
         return _undone(ctx)
     said = patrol_words(args)
+    if not said.words and args.strip():  # 「今天巡查完了」: where, and what was seen
+        raise Answer(texts.PATROL_WHERE)
     if not said.words:
         raise Answer(ctx.services.command("patrol").usage_line())
     return _kept(ctx, said)

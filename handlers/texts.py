@@ -53,7 +53,7 @@ UNBOUND_CHAT = "本群还没有绑定社区，请书记发送「/bind 网格名�
 NO_COMMUNITY = "还不知道您属于哪个社区，请在您所在的网格群里用 #报事 反映。"
 PRIVATE_HINT = (
     "您好，我是{bot}。直接描述要反映的问题（如：3号楼井盖坏了），"
-    "我会登记并转给网格员。发送 /help 查看更多。"
+    "我会登记并转给网格员。发送「帮助」查看更多。"
 )
 
 OWN_AGAIN = (
@@ -69,6 +69,7 @@ PHONE_KEPT = (
     "已把电话补充到 #{number}，网格员会和您联系（号码只有办理的工作人员看得到，不会发到群里）。"
 )
 PHONE_ALERT = "#{number} 报事人留了电话 {detail}，请回电：私聊发送「查看 {number}」看号码。"
+CALLER_PHONE_KEPT = "已把电话补充到 #{number}（只有办理的工作人员看得到，不会发到群里）。"
 PHONE_NO_ISSUE = (
     "请把要反映的问题和电话一起发给我（如：3号楼楼道灯坏了，电话138…），网格员会联系您。"
 )
@@ -199,6 +200,14 @@ STAFF_NOD_SEVERAL = "好的。您手上有 {numbers}，办好后请发送「办�
 STAFF_PRIVATE_HINT = (
     "这条消息没有登记。登记新诉求请加 #报事（如：#报事 3号楼井盖坏了）；"
     "报进展请发送「进展 编号 说明」，办结请发送「办结 编号 结果」，「台账」看手上的事项。"
+)
+
+STAFF_HELLO_ONE = (
+    "您好。您手上有 #{number} 未办结，办好后请发送「办结 {number} 结果」；登记新诉求请加 #报事。"
+)
+STAFF_HELLO_SEVERAL = "您好。您手上有 {numbers} 未办结，发送「台账」查看；登记新诉求请加 #报事。"
+STAFF_HELLO_NONE = (
+    "您好。您手上暂无待办。登记新诉求请加 #报事（如：#报事 3号楼井盖坏了），「帮助」看全部命令。"
 )
 
 FILE_NO_ORIGINAL = "找不到被回复的原消息，请让报事人直接用 #报事 反映。"
@@ -979,6 +988,7 @@ TIME_DAYS = "{days}天"
 # 走访 (handlers/patrols.py): a round of 走访 or 巡查 kept, listed, taken back, counted
 PATROL_KEPT = "已记录{day}走访：{words}（{where}）{photos}。您{period}第{count}次。"
 PATROL_KEPT_NOWHERE = "已记录{day}走访：{words}{photos}。您{period}第{count}次。"
+PATROL_WHERE = "辛苦了。去了哪里、情况如何？如：今天巡查了3号楼，一切正常（记入走访台账）。"
 PATROL_WITH_PHOTOS = "，照片{count}张"
 PATROL_PHOTOS_ADDED = "已把{count}张照片附到走访记录：{words}。"
 PATROL_FOUND = "发现的问题要跟进，请发送「#报事 {problem}」登记。"

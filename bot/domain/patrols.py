@@ -24,6 +24,8 @@ _WHO = r"\s*(?:我|我们)?(?:又|已经?)?"
 _AFTER = r"\s*[,:、，：]?\s*(?P<rest>.*)$"
 # Said in words, the verb is done (了, 过, 完): 「巡查发现…」 is a report, 「去走访吗」 a question.
 _SAID = re.compile(rf"^(?:我|我们)?{_WHEN}{_WHO}{_VERB}(?:了|过|完了?){_AFTER}")
+# 「今天巡查完了」「走访结束」: a round done, where and how not said.
+_ENDED = re.compile(rf"^(?:我|我们)?{_WHEN}{_WHO}{_VERB}(?:工作)?(?:完了?|结束了?|完成了?)$")
 # 「上午去4号楼巡查了一圈，发现楼道堆了纸箱」: where first, the verb after it.
 _WENT = re.compile(
     rf"^(?:我|我们)?{_WHEN}{_WHO}(?:去|到)(?P<at>[^\s,:、，：。]{{1,12}}?)"
@@ -36,7 +38,9 @@ _AT_FIRST = re.compile(
     rf"(?:了|过|完了?)(?:一圈|一遍|一下|一趟|一次)?{_AFTER}"
 )
 # In the command the verb is the keyword; the words may still start with when, or say it again.
-_ARGS = re.compile(rf"^(?:我|我们)?{_WHEN}{_WHO}(?:{_VERB}(?:了|过|完了?)?)?{_AFTER}")
+_ARGS = re.compile(
+    rf"^(?:我|我们)?{_WHEN}{_WHO}(?:{_VERB}(?:工作)?(?:了|过|完了?|结束了?|完成了?)?)?{_AFTER}"
+)
 _HOUSEHOLDS = re.compile(r"(?:入户|走访|共|一共|计)?\s*(?P<n>[0-9]{1,4})\s*户")
 # 「走访 3号楼2单元301」「2单元301、302」: the flats named are the households visited.
 _FLATS = re.compile(r"单元\s*(?P<rooms>[0-9]{3,4}(?:\s*[、,，和及]\s*[0-9]{3,4})*)(?![0-9])")
@@ -85,10 +89,12 @@ def mentions_rounds(text: str) -> bool:
 
 def patrol_said(text: str) -> bool:
     """Whether `text` (normalised, without its closing punctuation) tells of a round done:
-    「今天走访了3号楼，没发现问题」「上午巡查了5号楼和6号楼，一切正常」; not 「巡查发现3号楼
-    井盖坏了」 (a report) nor 「今天走访了吗」 (a question)."""
+    「今天走访了3号楼，没发现问题」「上午巡查了5号楼和6号楼，一切正常」「巡查完了」; not
+    「巡查发现3号楼井盖坏了」 (a report) nor 「今天走访了吗」 (a question)."""
     if _VERB_SEEN.search(text) is None:  # most messages: one search
         return False
+    if _ENDED.match(text):  # 「今天巡查完了」: where and how are asked for
+        return True
     match = _SAID.match(text)
     if match is not None:
         return bool(match["rest"]) and not _ASKED_END.search(match["rest"])

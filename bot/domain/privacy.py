@@ -86,6 +86,22 @@ def phone_left(text: str) -> bool:
     return _NUMBER_WORDS.match(rest) is not None
 
 
+# 「刘奶奶的电话是…」「她电话：…」「联系人电话…」: whose number, said by whoever passes it on.
+_WHOSE_NUMBER = re.compile(
+    r"^(?:(?:[\u4e00-\u9fff]{1,5}?的?|联系人)?(?:联系)?(?:电话号码|电话|手机号码?|手机|号码|联系方式))?"
+    r"(?:是|为)?[:：,，\s]*[。.!！~～\s]*$"
+)
+
+
+def someones_phone(text: str) -> bool:
+    """Whether `text` is someone's phone number and nothing else (「刘奶奶的电话是139…」「她
+    手机：139…」), as staff pass on the number of a resident they report for."""
+    if not phones_in(text):
+        return False
+    rest = _LANDLINE.sub("", _PHONE.sub("", text)).strip()
+    return _WHOSE_NUMBER.match(rest) is not None
+
+
 def phone_keys(text: str) -> frozenset[str]:
     """How `mask_phones` knows the numbers in `text` again however they are written: a mobile
     by its 11 digits, a landline by its digits after the area code."""

@@ -105,12 +105,14 @@ def order_gist(text: str) -> str:
     return text[found.end() :] if found is not None and found.end() < len(text) else text
 
 
-# 「帮王芳登记一下，…」「代孙大爷反映：…」: staff filing for someone who is not in the chat.
-FILED_FOR = re.compile(r"^(?:请)?(?:帮|替|代)[\u4e00-\u9fff]{1,5}?(?:登记|反映|报一下|上报|报事)")
+# 「帮王芳登记一下，…」「代孙大爷反映：…」「帮3号楼502的刘奶奶报一下，…」: staff filing for
+# someone who is not in the chat (named alone, or with where they live).
+_WHO = r"(?:[0-9]{1,3}(?:号楼|栋|幢)[0-9-]{0,8}(?:室|号)?的?)?[\u4e00-\u9fff]{1,5}?"
+_ASKING = r"(?:登记|反映|报一下|上报|报事|报个事|报一个)"
+FILED_FOR = re.compile(rf"^(?:请)?(?:帮|替|代){_WHO}{_ASKING}")
 # The same asking, with whom it is for and the marks after it, as written.
 _FILED_FOR_LEAD = re.compile(
-    r"^\s*(?:请)?(?:帮|替|代)(?P<who>[\u4e00-\u9fff]{1,5}?)(?:登记|反映|报一下|上报|报事)"
-    r"(?:一下)?[\s,，:：。;；]*"
+    rf"^\s*(?:请)?(?:帮|替|代)(?P<who>{_WHO}){_ASKING}(?:一下)?[\s,，:：。;；]*"
 )
 _NOBODY_NAMED = frozenset({"我", "忙", "我们", "大家", "个忙"})  # 「帮我登记」「帮忙登记」
 
@@ -155,6 +157,19 @@ def filing_said(text: str) -> bool:
         if not any(m.start() <= _SAID_BY and text[m.end() : m.end() + 1] != "的" for m in said):
             return False
     return _NOT_TAKEN.search(text) is None
+
+
+# 「还有4号楼单元门禁坏了」「另外5号楼楼道堆了杂物」: more found, said after a report taken.
+_MORE_LEAD = re.compile(r"^(?:另外还有|另外|还有|还发现|又发现|再就是|以及)[,，:：、\s]*")
+
+
+def more_taken(text: str) -> str:
+    """The words of another report in staff's 「还有4号楼单元门禁坏了」, said just
+    after one they took (on a round, from a call): without the 「还有」; empty for a question or
+    work already done (「还有那个井盖修好了吗」)."""
+    if _NOT_TAKEN.search(text) is not None:
+        return ""
+    return text[lead.end() :] if (lead := _MORE_LEAD.match(text)) is not None else text
 
 
 def relayed(text: str) -> bool:

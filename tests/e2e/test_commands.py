@@ -535,9 +535,18 @@ def test_staff_writing_privately_are_not_filed_as_residents(chat: Conversation) 
     for said in (*nods, "收到[OK]马上安排"):
         assert chat.text(f"@刘物业/私聊: {said}") == "好的。#1 办好后请发送「办结 1 结果」。"
     assert chat.text("@周主任/私聊: 收到") == "好的。"
-    for line in ("@刘物业/私聊: 你好", "@李书记/私聊: 3号楼路灯坏了", "@周主任/私聊: 已修好"):
+    for line in (
+        "@刘物业/私聊: 今天天气不错",
+        "@李书记/私聊: 3号楼路灯坏了",
+        "@周主任/私聊: 已修好",
+    ):
         (reply,) = chat.say(line)
         assert reply[1].startswith("这条消息没有登记。登记新诉求请加 #报事"), reply
+    # A greeting is greeted, with what they hold.
+    assert chat.text("@刘物业/私聊: 你好") == (
+        "您好。您手上有 #1 未办结，办好后请发送「办结 1 结果」；登记新诉求请加 #报事。"
+    )
+    assert chat.text("@周主任/私聊: 早上好").startswith("您好。您手上暂无待办。")
     assert "没有符合条件" not in chat.text("@李书记/工作群: 台账")
     assert chat.text("@李书记/工作群: 台账").startswith("幸福里社区台账：未办结1条")
     # A resident writing privately is still heard as a report; so is staff's #报事.

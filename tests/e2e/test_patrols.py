@@ -200,6 +200,12 @@ def test_rounds_asked_after_in_words(chat: Conversation) -> None:
     # Which grids nobody went round this week.
     assert chat.text("@李书记/工作群: 哪个网格没走访").splitlines()[-1] == "网格5：本周无走访记录"
     assert chat.text("@张网格/私聊: 怎么记录走访") == chat.text("@张网格/私聊: 帮助 走访")
+    # A round done, where not said: asked where and how, nothing kept yet.
+    for said in ("今天巡查完了", "走访结束"):
+        assert chat.text(f"@张网格/私聊: {said}") == (
+            "辛苦了。去了哪里、情况如何？如：今天巡查了3号楼，一切正常（记入走访台账）。"
+        )
+    assert chat.text("@张网格/私聊: 我这个月走访了几次").startswith("本月走访巡查1次")
     # Among neighbours, not asked of the bot; a resident privately is told whose it is.
     assert chat.say("@王芳/网格3群: 这个月走访了多少户") == []
     assert chat.text("@王芳/私聊: 这个月走访了多少户") == "只有网格员及以上可以查看统计。"

@@ -433,6 +433,53 @@ def test_a_caller_outside_the_chat_is_called_back(chat: Conversation) -> None:
     assert ("工作群", "#2 来电居民评价1分（电话回访 还在漏），已重开，请跟进。") in low
 
 
+def test_more_found_on_a_round_is_filed_as_the_round_was(chat: Conversation) -> None:
+    """Privately, a grid worker's findings one after another: the first says 巡查发现, the rest
+    are plain words of a problem, filed with its 来源 within half an hour; later, or with no
+    report taken before, plain words are told the tag."""
+    said = chat.say("@张网格/私聊: 巡查发现2号楼东侧绿化带里有建筑垃圾")[0][1]
+    assert said.startswith("已登记 #1【绿化】2号楼")
+    more = chat.say("@张网格/私聊: 还有4号楼单元门禁坏了")
+    assert more[0] == ("私聊·张网格", more[0][1])
+    assert more[0][1].startswith("已登记 #2【安防监控】4号楼")
+    assert (
+        "工作群",
+        "新诉求 #2【安防监控】4号楼，网格3，4号楼单元门禁坏了（巡查发现，张*格登记）",
+    ) in more
+    assert chat.say("@张网格/私聊: 1号楼楼道堆了好多纸箱")[0][1].startswith("已登记 #3【")
+    for number in (2, 3):
+        assert " · 来源：巡查发现\n" in chat.text(f"@李书记/私聊: 查看 {number}")
+    # Work, a question, or words of no problem are not more of the round.
+    for words in ("还有那个井盖修好了吗", "4号楼门禁明天去修", "今天天气不错"):
+        assert not chat.text(f"@张网格/私聊: {words}").startswith("已登记"), words
+    chat.clock.advance(timedelta(minutes=40))
+    assert chat.text("@张网格/私聊: 5号楼路灯坏了").startswith("这条消息没有登记")
+    # In a group, plain words are colleagues' talk however soon.
+    chat.say("@张网格/私聊: 巡查发现3号楼井盖松了")
+    assert chat.say("@张网格/工作群: 还有2号楼楼道灯坏了") == []
+    assert chat.text("@李书记/私聊: 台账").startswith("幸福里社区台账：未办结4条")
+
+
+def test_a_report_for_a_neighbour_keeps_where_they_live_and_their_number(
+    chat: Conversation,
+) -> None:
+    """「帮3号楼502的刘奶奶报一下，…」: filed at her flat in her name's words; her number said
+    next is kept for whoever works on it, masked in groups."""
+    said = chat.say("@张网格/私聊: 帮3号楼502的刘奶奶报一下，她家卫生间漏水漏到楼下了")[0][1]
+    assert said.startswith("已登记 #1【排水管道】3号楼502室")
+    shown = chat.text("@李书记/私聊: 查看 1")
+    assert shown.splitlines()[1] == "3号楼502的刘奶奶反映：她家卫生间漏水漏到楼下了"
+    kept = chat.say("@张网格/私聊: 刘奶奶的电话是13912345678")
+    assert kept == [
+        ("私聊·张网格", "已把电话补充到 #1（只有办理的工作人员看得到，不会发到群里）。")
+    ]
+    assert "补充：刘奶奶的电话是13912345678" in chat.text("@李书记/私聊: 查看 1")
+    assert "补充：刘奶奶的电话是139****5678" in chat.text("@李书记/工作群: 查看 1")
+    # Long after, or from a resident about no report of theirs taken, a number is no 补充.
+    chat.clock.advance(timedelta(hours=1))
+    assert "#1" not in chat.text("@张网格/私聊: 她电话13912345678")
+
+
 def test_whoever_took_the_call_is_given_the_callers_number(chat: Conversation) -> None:
     """Privately, to whoever took the order, the number the order gives; the work group and
     the holder's chat hear the call back asked without it."""

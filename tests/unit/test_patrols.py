@@ -21,6 +21,9 @@ from bot.text import normalize
         "下午到小广场巡查了一圈，一切正常",
         "3号楼今天走访了12户，反映了2个问题",  # the building first
         "5号楼2单元昨天巡查了一遍",
+        "今天巡查完了",  # done, where not said: asked for
+        "上午走访结束了",
+        "今天走访工作完成",
     ],
 )
 def test_a_round_told_in_words(said: str) -> None:
@@ -40,6 +43,8 @@ def test_a_round_told_in_words(said: str) -> None:
         "3号楼的灯坏了",
         "3号楼明天走访",
         "3号楼走访了吗",
+        "巡查完了吗",
+        "什么时候巡查完",
     ],
 )
 def test_other_words_are_no_round(said: str) -> None:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.privacy import mask_name, mask_text, phone_keys, phone_left, phones_in
+from bot.domain.privacy import (
+    mask_name,
+    mask_text,
+    phone_keys,
+    phone_left,
+    phones_in,
+    someones_phone,
+)
 
 
 @pytest.mark.parametrize(
@@ -111,6 +118,22 @@ def test_the_callers_numbers_are_read_from_the_words(text: str, phone: str | Non
 )
 def test_a_number_left_alone_to_be_called_on(text: str, left: bool) -> None:
     assert phone_left(text) is left
+
+
+@pytest.mark.parametrize(
+    ("text", "whose"),
+    [
+        ("刘奶奶的电话是13912345678", True),
+        ("她电话：139-1234-5678", True),
+        ("联系人电话13912345678", True),
+        ("13912345678", True),
+        ("打13912345678找物业", False),
+        ("3号楼灯坏了，电话13812345678", False),  # a report with its number
+        ("刘奶奶的电话", False),
+    ],
+)
+def test_someones_number_passed_on(text: str, whose: bool) -> None:
+    assert someones_phone(text) is whose
 
 
 def test_published_numbers_are_kept_however_written_and_the_rest_masked() -> None:

@@ -8,6 +8,7 @@ from bot.domain.issues import Role
 from bot.domain.sources import (
     Source,
     filing_said,
+    more_taken,
     order_gist,
     order_shaped,
     relayed,
@@ -52,6 +53,8 @@ def test_where_a_report_came_from(
     ("text", "taken"),
     [
         ("帮王芳登记一下，3号楼楼道灯坏了", True),
+        ("帮3号楼502的刘奶奶报一下，她家卫生间漏水", True),  # where she lives, with her name
+        ("帮我报个事，4号楼门禁坏了", True),
         ("代王阿姨反映：5号楼门口有积水", True),
         ("居民王大爷电话反映2号楼楼顶漏水", True),
         ("接到12345转来的工单，5号楼噪音扰民", True),
@@ -101,6 +104,8 @@ def test_a_residents_words_passed_on_are_told(text: str, passed_on: bool) -> Non
         ("帮忙登记：5号楼门口井盖松了", "5号楼门口井盖松了"),
         ("居民王大爷电话反映2号楼楼顶漏水", "居民王大爷电话反映2号楼楼顶漏水"),
         ("帮我登记一下", "帮我登记一下"),  # nothing after it: as it is
+        ("帮3号楼502的刘奶奶报一下，她家卫生间漏水", "3号楼502的刘奶奶反映：她家卫生间漏水"),
+        ("代5号楼2-301王大爷登记：家里暖气不热", "5号楼2-301王大爷反映：家里暖气不热"),
     ],
 )
 def test_the_asking_is_no_part_of_the_report_staff_took(text: str, words: str) -> None:
@@ -165,3 +170,19 @@ def test_a_work_orders_shape_is_no_page_or_room() -> None:
 )
 def test_a_work_orders_time_limit_is_read(text: str, limit: str | None) -> None:
     assert time_limit_said(normalize(text)) == limit
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("还有4号楼单元门禁坏了", "4号楼单元门禁坏了"),
+        ("另外，5号楼楼道堆了杂物", "5号楼楼道堆了杂物"),
+        ("1号楼楼道灯不亮", "1号楼楼道灯不亮"),
+        # A question, or work done, is no further report.
+        ("还有那个井盖修好了吗", ""),
+        ("还有几件没处理", ""),
+        ("另外5号楼的灯已经修好了", ""),
+    ],
+)
+def test_more_found_after_a_report_taken(text: str, words: str) -> None:
+    assert more_taken(text) == words
