@@ -952,6 +952,17 @@ def test_a_reports_words_alone_are_still_filed_privately(chat: Conversation) -> 
         assert chat.say(f"@周先生/私聊: {said}")[0][1].startswith("已登记 #")
 
 
+def test_an_outage_said_plainly_is_filed_privately(chat: Conversation) -> None:
+    """「家里没水了」 and a promise of water broken met the greeting; 停水 was filed."""
+    assert chat.say("@周先生/私聊: 家里没水了")[0][1].startswith("已登记 #1【其他】")
+    said = chat.say("@王芳/私聊: 说好的6点来水，现在都7点了还没来")[0][1]
+    assert said.startswith("已登记 #2【其他】")
+    assert chat.say("@孙大爷/私聊: 5号楼没电了")[0][1].startswith("已登记 #3【其他】5号楼")
+    # A nod is still no report.
+    chat.say("@周先生/私聊: 好的")
+    assert len(issues(chat)) == 3
+
+
 def test_care_asked_in_words_that_read_as_a_problem_is_passed_on(chat: Conversation) -> None:
     """「隔壁王奶奶一个人住，麻烦网格员多去看看」 was filed as 邻里纠纷 (by its 隔壁), and
     「…能不能多关心一下」 met the greeting: someone to look after, passed on, nothing filed."""

@@ -420,6 +420,9 @@ def test_a_stove_that_will_not_light_is_no_fire(analyzer: Analyzer) -> None:
         "楼下的狗天天晚上叫，吵得人睡不着",
         "垃圾站的垃圾好几天没人清了",
         "井盖",
+        "家里没水了",  # an outage said plainly, as often as 停水
+        "家里没电了",
+        "说好的6点来水，现在都7点了还没来",  # a promise broken: its 「好的」 is no nod
     ],
 )
 def test_problem_reports_read_as_complaints(analyzer: Analyzer, text: str) -> None:
