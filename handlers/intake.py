@@ -1614,7 +1614,10 @@ def mention(ctx: Context, text: str) -> Outcome:
         return told  # 「@邻里 1号已修好」 from its holder: the command it was meant as
     hint = texts.MENTION_HINT.format(bot=ctx.services.settings.bot.name)
     # 「@邻里 5号楼2单元301，老伴摔倒了」 after 「@邻里 救命」: what and where of that emergency
-    answered = _emergency_told(ctx, text, analysis) or _not_a_report(ctx, text, analysis, hint)
+    answered = _emergency_told(ctx, text, analysis)
+    # 「@邻里 我住3号楼2单元401」 just after one's report here of no place: where it is
+    answered = answered or _place_added(ctx, text, analysis)
+    answered = answered or _not_a_report(ctx, text, analysis, hint)
     # 「@邻里 这个事情很紧急」「@邻里 楼上不开门怎么办」 just after one's report here: more of it
     answered = answered or _detail_added(ctx, text, analysis)
     return answered or _report_unless_duplicate(ctx, text, analysis)

@@ -49,6 +49,10 @@ def test_the_office_and_the_property_company_are_given_by_their_numbers(
     assert chat.text("@王芳/幸福里居民群: 社区在哪") == OFFICE
     assert chat.text("@王芳/网格3群: 物业电话是多少") == "物业：电话 0931-8765432；联系人 刘物业。"
     assert chat.text("@王芳/私聊: 有物业公司的电话吗") == "物业：电话 0931-8765432；联系人 刘物业。"
+    # 「给个…」 asks for it (it was read as someone called 给个物业).
+    for asked in ("给个物业电话", "发我一下物业的电话", "@邻里 给我物业电话"):
+        said = f"@王芳/{'网格3群' if '@' in asked else '私聊'}: {asked}"
+        assert chat.text(said) == "物业：电话 0931-8765432；联系人 刘物业。", asked
     # Asked of the group: the bot knows.
     for asked in ("有没有人知道物业电话", "谁有物业的电话", "大家知道物业电话是多少吗"):
         assert chat.text(f"@李四/网格3群: {asked}") == "物业：电话 0931-8765432；联系人 刘物业。"

@@ -292,6 +292,22 @@ def test_a_private_greeting_gets_a_hint_not_an_issue(chat: Conversation) -> None
     assert issues(chat) == []
 
 
+def test_where_said_to_the_bot_in_a_group_just_after_a_report_is_added_to_it(
+    chat: Conversation,
+) -> None:
+    """「@邻里 我住3号楼2单元401」 after 「@邻里 厨房水管坏了」 was kept as a detail alone."""
+    chat.say("@孙大爷/网格3群: @邻里 厨房水管坏了")
+    assert chat.say("@孙大爷/网格3群: @邻里 我住3号楼2单元401") == [
+        ("网格3群", "已把位置补充到 #1：3号楼2单元401室 · 网格3。"),
+        ("工作群", "#1 报事人补充位置：3号楼2单元401室 · 网格3"),
+    ]
+    (leak,) = issues(chat)
+    assert (leak.building, leak.unit, leak.room) == ("3", "2", "401")
+    # Someone else's address is not taken for it.
+    assert chat.text("@钱阿姨/网格3群: @邻里 我是5号楼1单元的").startswith("您好，我是邻里。")
+    assert issues(chat)[0].building == "3"
+
+
 def test_where_said_just_after_a_private_report_is_added_to_it(chat: Conversation) -> None:
     chat.say("@王芳/私聊: 楼上天天晚上11点以后还在剁肉，吵得睡不着")
     assert chat.say("@王芳/私聊: 我住3号楼2单元301，楼上是401") == [
@@ -1679,6 +1695,10 @@ def test_questions_about_the_service_are_answered_not_filed(chat: Conversation) 
     # The bot found no use: a person wanted (it was kept on the report as a detail).
     assert chat.text("@王芳/私聊: 你这个机器人没用").startswith("我是邻里，社区的自动助手")
     assert "机器人" not in chat.text("@王芳/私聊: 查看 1")
+    # Who the bot is, asked just after a report: answered, not kept on it.
+    for asked in ("这个机器人是谁做的", "你是谁", "你是干什么的"):
+        assert chat.text(f"@王芳/私聊: {asked}") == human, asked
+    assert "谁" not in chat.text("@王芳/私聊: 查看 1").split("记录：")[1]
     chat.say("@王芳/私聊: 撤回 1")
     # Naming a problem, it is a report that asks.
     filed = chat.say("@王芳/私聊: 下水道堵了，你们多久能来处理")
