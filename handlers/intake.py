@@ -716,6 +716,8 @@ def _number_told(ctx: Context, text: str) -> Outcome | None:
         held_over = texts.STAFF_SUSPEND_HINT if ctx.role in STAFF else texts.HOLDER_SUSPEND_HINT
         hint = _extend_hint(ctx, said.strip(), held_over)
     elif ctx.role in STAFF and ESCALATION_SAID.search(said):  # 「1号需要街道协调」: 上报
+        if (again := _escalated_already(ctx, issue)) is not None:
+            return again
         hint = _escalate_hint(ctx, said)
         if _BARE_ESCALATION.match(said.strip()):  # 「2号升级一下」: no reason in it
             said = texts.REASON_WANTED
@@ -791,10 +793,30 @@ def _extend_hint(ctx: Context, said: str, general: str = texts.STAFF_EXTEND_HINT
     return general
 
 
+# 「得找城管」「要请住建局来」「报给街道」: the unit an issue is to be turned to, as said.
+_TURNED_TO = re.compile(r"(?:找|请|报给|交给|转给|上报)(?P<to>[\u4e00-\u9fff]{2,8})")
+
+
+def _escalated_already(ctx: Context, issue: Issue) -> Outcome | None:
+    """「#1 已上报街道城管办协调处理，无需重复。」 of an open issue 上报 already; else None."""
+    if not (issue.escalated and issue.status in OPEN):
+        return None
+    line = texts.ESCALATED.format(number=issue.number, unit=issue.escalated_to or "")
+    return answer(ctx, line.removesuffix("。") + texts.ALREADY_SO, "invalid")
+
+
 def _escalate_hint(ctx: Context, said: str) -> str:
-    """The 上报 hint (a template of {number} and {said}): to the unit the words name
-    (「得找住建局」), else to the community's escalation unit, as 上报 without one sends it."""
-    named = [unit.name for unit in ctx.community_settings().units if unit.name in said]
+    """The 上报 hint (a template of {number} and {said}): to the unit the words turn to
+    (「物业管不了，得找城管」: 街道城管办), else the one they name (「得找住建局」), else to the
+    community's escalation unit, as 上报 without one sends it."""
+    settings = ctx.community_settings()
+    turned = [
+        unit.name
+        for found in _TURNED_TO.finditer(said)
+        for size in range(len(found["to"]), 1, -1)  # 「城管来拆」: its first words
+        if (unit := settings.find_unit(found["to"][:size])) is not None
+    ]
+    named = turned[:1] or [unit.name for unit in settings.units if unit.name in said]
     if len(named) == 1:
         return texts.STAFF_ESCALATE_TO_HINT.replace("{unit}", named[0].replace("{", "{{"))
     return texts.STAFF_ESCALATE_HINT
@@ -2099,15 +2121,33 @@ def fixed_in_group(ctx: Context, text: str) -> Outcome | None:
     if ctx.community is None:
         return None
     analysis = _fixed_subject(ctx, text)
+    mine = [issue for issue in _own_issues(ctx, _AWAITED) if in_this_chat(ctx, issue)]
+    if analysis.category == OTHER_CODE and (own := _subject_in(text, mine)) is not None:
+        analysis = replace(analysis, category=own.category)  # 「棚子拆了」: the 棚子 reported
     if analysis.category == OTHER_CODE:
         return None
     if ctx.role in AT_WORK and (hinted_to := _holder_told(ctx, text, analysis)) is not None:
         return hinted_to
-    mine = [issue for issue in _own_issues(ctx, _AWAITED) if in_this_chat(ctx, issue)]
     if any(issue.category == analysis.category for issue in mine):
         return _fixed_said(ctx, text, analysis)
     followed = _followed_fixed(ctx, analysis)
     return None if followed is None else _fixed_told(ctx, followed, text, follower=True)
+
+
+def _subject_in(text: str, issues: Sequence[Issue]) -> Issue | None:
+    """The one of `issues` whose words hold what 「棚子拆了，谢谢」 says was fixed (「棚子」),
+    when the analyser names no category for it; None for none, several, or a word too short
+    to tell."""
+    said = normalize(text)
+    thanked = _THANKED.search(said)
+    subject = fixed_subject(said[: thanked.start()] if thanked else said).strip(" ,，。")
+    if len(subject) < _SUBJECT_AT_LEAST:
+        return None
+    named = [issue for issue in issues if subject in normalize(issue.description)]
+    return named[0] if len(named) == 1 else None
+
+
+_SUBJECT_AT_LEAST = 2  # characters: 「棚子」; one (「门」) may be in anything
 
 
 def _holder_told(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:

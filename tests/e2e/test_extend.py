@@ -191,6 +191,10 @@ def test_held_over_in_words_is_told_the_extension_and_a_matter_beyond_staff_the_
     assert chat.text("@张网格/工作群: 1号需要街道协调") == (
         "#1 需要上级协调的话，请发送「上报 1 需要街道协调」（吹哨），上报单位会收到。"
     )
+    # The unit turned to, not the one that cannot (「城管」: 街道城管办).
+    assert chat.text("@张网格/私聊: 1号物业管不了，得找城管") == (
+        "#1 要请街道城管办协调的话，请发送「上报 1 街道城管办 物业管不了，得找城管」（吹哨）。"
+    )
     assert chat.text("@张网格/私聊: 1号解决不了，得找住建局") == (
         "#1 要请住建局协调的话，请发送「上报 1 住建局 解决不了，得找住建局」（吹哨）。"
     )
@@ -202,6 +206,9 @@ def test_held_over_in_words_is_told_the_extension_and_a_matter_beyond_staff_the_
     # Work this week is progress; nothing above changed the issue.
     assert chat.text("@张网格/私聊: 1号物业说这周弄").startswith(
         "#1 报进展请发送「进展 1 物业说这周弄」"
+    )
+    assert chat.text("@张网格/私聊: 1号下周一联合执法拆除").startswith(
+        "#1 报进展请发送「进展 1 下周一联合执法拆除」"
     )
     shown = chat.text("@李书记/工作群: 查看 1")
     assert "待受理" in shown.splitlines()[0] and "期限：11月26日" in shown
@@ -275,3 +282,19 @@ def test_a_long_reason_for_saying_no_is_passed_on_shortened(chat: Conversation) 
     told = chat.say("@李书记/工作群: 不同意延期 1 " + "太久" * 50000)
     assert told[0] == (WORK, "已告知承办人：#1 不延期，期限仍是 11月27日。")
     assert told[1][0] == LIU and len(told[1][1]) < 120
+
+
+def test_escalating_again_says_to_whom_it_went(chat: Conversation) -> None:
+    """An issue 上报 already: 「1号这个物业管不了，得找城管」 is told where it is (it was offered
+    上报 to 物业)."""
+    chat.say("@王芳/网格3群: #报事 3号楼旁边的违建棚子占了消防通道")
+    chat.say("@李书记/工作群: 受理 1 复杂")
+    chat.say("@李书记/工作群: 上报 1 街道城管办 违建")
+    assert chat.text("@李书记/工作群: 1号这个物业管不了，得找城管") == (
+        "#1 已上报街道城管办协调处理，无需重复。"
+    )
+    # Its reporter telling the shed is gone: passed to whoever holds it (周主任, the unit's).
+    assert chat.say("@王芳/网格3群: 棚子拆了，谢谢社区") == [
+        ("网格3群", "好的，已转告处理人员。#1 办结后会请您评价。"),
+        ("私聊·周主任", "#1 报事人说「棚子拆了，谢谢社区」。已办好的话，请发送「办结 1 结果」。"),
+    ]

@@ -1632,6 +1632,7 @@ def test_an_issue_told_of_by_number_privately_by_those_it_concerns_gets_the_word
     ]
     # Asked, it is shown; a building (1号楼) is no issue number.
     assert chat.text("@王芳/私聊: 1号修好了吗").startswith("#1【照明路灯】")
+    assert chat.text("@王芳/私聊: 1号办结了吗").startswith("#1【照明路灯】")
     assert chat.say("@钱阿姨/私聊: 1号楼门口井盖松了")[0][1].startswith("已登记 #2【道路井盖】")
 
 

@@ -164,6 +164,9 @@ def test_words_that_say_the_work_did_not_fix_it(said: str, private: bool, fixed:
         ("垃圾站不臭了", True),
         ("杂物已经清走了", True),
         ("僵尸车拖走了", True),
+        ("棚子拆了，谢谢社区", True),
+        ("违建已经拆除了", True),
+        ("听说要拆了", False),  # to be
         ("暖气热了，谢谢社区谢谢物业", True),
         ("家里暖和了", True),
         ("温度上来了", True),

@@ -807,6 +807,7 @@ def test_a_reminder_for_oneself_said_in_a_group_is_the_bots_only_in_a_work_group
         *("1号谁报的", "1号是谁反映的", "1号报事人是谁"),
         *("1号回复12345了吗", "1号答复居民了没有"),
         *("1号的期限是哪天", "1号什么时候到期", "1号超期了吗", "1号截止时间是几号"),
+        *("1号办结了吗", "1号解决了没有", "1号处理完了吗"),  # (「办结了吗」 was offered 办结)
     ],
 )
 def test_asking_whether_an_issue_was_handled_shows_it_and_does_nothing(text: str) -> None:
