@@ -110,6 +110,7 @@ def _set(ctx: Context, words: list[str], place: _Place, *, keep_text: str = "") 
         place, sent_to = _addressed(ctx, place, text)
         return _repeating(ctx, rule, _within(text or keep_text), place) + sent_to
     when, text = _split_time(ctx, words)
+    when, text = _ahead_of(ctx, when, text, clocked=_CLOCK.search(" ".join(words)) is not None)
     text = _within(text or keep_text)
     if not text:
         raise Answer(texts.REMIND_NEEDS_TEXT)
@@ -130,6 +131,37 @@ def _set(ctx: Context, words: list[str], place: _Place, *, keep_text: str = "") 
     if held is not None:  # said now, so that nobody expects a 6:00 message at 6:00
         what += texts.REMIND_QUIET.format(at=f"{held.astimezone(ctx.services.settings.tz):%H:%M}")
     return what + sent_to
+
+
+# 「下周三下午3点开会，提前一天」「12月5日体检，提前2小时」: reminded that long before the time.
+_AHEAD = re.compile(
+    r"[,，\s]*提前(?P<n>[0-9]{1,3}|[一二两三四五六七八九十半]{1,3})个?(?P<unit>天|小时|钟头|分钟)"
+    r"(?:提醒|通知)?(?:我|大家|一下)?$"
+)
+_AHEAD_UNITS = {"天": timedelta(days=1), "小时": timedelta(hours=1), "钟头": timedelta(hours=1)}
+_AHEAD_UNITS["分钟"] = timedelta(minutes=1)
+
+
+def _ahead_of(ctx: Context, when: datetime, text: str, *, clocked: bool) -> tuple[datetime, str]:
+    """The time to remind at and the words, for 「下周三下午3点开会，提前一天」: a day before
+    the meeting, saying when it is (「12月2日 15:00 开会」; the day alone when no time of day
+    was `clocked`: 「12月5日 体检」). Else `when` and `text` as they are. A time ahead already
+    past is answered."""
+    ahead = _AHEAD.search(text)
+    if ahead is None:
+        return when, text
+    half = ahead["n"] == "半"
+    count = 1 if half else read_number(ahead["n"])
+    if not count:
+        return when, text
+    before = _AHEAD_UNITS[ahead["unit"]] * count / (2 if half else 1)
+    tz = ctx.services.settings.tz
+    local = when.astimezone(tz)
+    event = format_deadline(when, tz, ctx.now, clock=True) if clocked else month_day(local)
+    said = text[: ahead.start()].strip()
+    if when - before <= ctx.now:
+        raise Answer(texts.REMIND_AHEAD_PAST.format(event=event, ahead=ahead[0].strip(" ,，")))
+    return when - before, f"{event} {said}" if said else event
 
 
 # 「提醒网格员交周报」「提醒各网格员…」: the grid workers, who read the work group

@@ -714,6 +714,7 @@ REMIND_REPEAT_CANCELLED = "已取消重复提醒 {id}（{rule}）：{text}"
 REMIND_BAD_TIME = (
     "看不懂提醒时间「{typed}」。可以写：明天9:00、周五下午3点、12月5日 9:00、10分钟后、2小时后。"
 )
+REMIND_AHEAD_PAST = "{event}「{ahead}」的时间已经过去了，请直接写提醒的时间，例如：明天9点提醒我…"
 REMIND_PAST = "「{typed}」已经过去了，请写以后的时间，例如：明天{example}。"
 REMIND_HOW_SAID = "要我到时提醒您，请这样发：明天9点提醒我交电费（或：提醒 明天9:00 交电费）。"
 REMIND_CANCEL_WHICH = "请写明要取消哪一条，例如：提醒 取消 3（发送「提醒 列表」看编号）。"

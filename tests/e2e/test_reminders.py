@@ -512,6 +512,8 @@ def test_a_reminder_is_cancelled_by_its_words(chat: Conversation) -> None:
     assert chat.text("@张网格/私聊: 提醒 取消 体检") == (
         "没有含「体检」的提醒。发送「提醒 列表」查看您的提醒和编号。"
     )
+    chat.say("@张网格/私聊: 12月1日提醒我交党费")
+    assert chat.text("@张网格/私聊: 把交党费的提醒删了").startswith("已取消提醒 ")
     assert len(chat.text("@张网格/私聊: 提醒 列表").splitlines()) == len(listed) - 1
     chat.say("@张网格/私聊: 提醒 取消 5号楼")
     # Changed by its day or its words; a weekly one moved to another weekday stays weekly.
@@ -536,6 +538,26 @@ def test_a_reminder_is_cancelled_by_its_words(chat: Conversation) -> None:
         chat.text("@张网格/私聊: 下午3点提醒我")
         == "请写明提醒内容，例如：提醒 明天9:00 检查3号楼井盖"
     )
+
+
+def test_a_reminder_ahead_of_a_time_says_when_it_is(chat: Conversation) -> None:
+    """「下周三下午3点开会，提前一天提醒大家」 met silence: reminded a day before, saying when."""
+    set_reply = chat.text("@李书记/工作群: 下周三下午3点开会，提前一天提醒大家")
+    assert set_reply.startswith("好的，12月1日 15:00 提醒：12月2日 15:00 开会（取消请发送")
+    assert chat.text("@李书记/私聊: 12月5日体检，提前一天提醒我").startswith(
+        "好的，12月4日 9:00 提醒：12月5日 体检（"  # no time of day said: the day alone
+    )
+    assert chat.text("@张网格/私聊: 周三下午3点去3号楼，提前半小时提醒我").startswith(
+        "好的，11月25日 14:30 提醒：11月25日 15:00 去3号楼（"
+    )
+    # A time ahead already past is told so; nothing is set.
+    assert chat.text("@李书记/私聊: 今天下午3点开会，提前一天提醒我") == (
+        "11月23日 15:00「提前一天」的时间已经过去了，请直接写提醒的时间，例如：明天9点提醒我…"
+    )
+    fired = chat.run_until(datetime(2026, 12, 1, 16, tzinfo=SHANGHAI))
+    assert ("12-01 15:00", "工作群", "⏰ 提醒：12月2日 15:00 开会") in fired
+    # Among neighbours it is their talk.
+    assert chat.say("@王芳/网格3群: 明天上午开会，提前一小时提醒大家") == []
 
 
 def test_reminders_said_as_people_say_them(chat: Conversation) -> None:
