@@ -345,7 +345,7 @@ def test_staff_telling_of_an_issue_in_the_work_group_are_told_the_command(
     assert chat.say("@赵网格/工作群: 2号的进展 等配件")[0] == ("工作群", "#2 进展：等配件")
     shown = chat.text("@赵网格/工作群: 2号进展怎么样了？")  # asked: the record, as 查看 2
     assert shown.startswith("#2【噪音扰民】已受理") and shown.count("进展：") == 2
-    assert chat.say("@赵网格/工作群: 2号办结了吗") == []
+    assert chat.text("@赵网格/工作群: 2号办结了吗") == shown  # asked, as 「修好了吗」
     # A building, a count, an unknown number, a resident, a grid group: chat.
     for line in (
         "@张网格/工作群: 3号楼那边我去看了",
