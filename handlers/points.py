@@ -163,6 +163,9 @@ def _verified(ctx: Context, issue: Issue) -> Outcome:
 # -- the commands ---------------------------------------------------------------------------------
 
 
+_ADDED = "加分"  # 「积分 加分」, as routing reads 「给王芳加10分」
+
+
 def points(ctx: Context, args: str) -> Outcome:
     """积分 — one's balance and last changes; 积分 榜 / 积分榜 — this week's board; 积分 榜 今年
     (本月, 上月, 11月, 11月1日到15日 … as 统计 names a period) — that period's."""
@@ -174,6 +177,8 @@ def points(ctx: Context, args: str) -> Outcome:
         period = rest
     elif _BOARD_TYPED.search(normalize(ctx.message.text)):  # 「积分榜」「积分榜 今年」
         period = words
+    elif first == _ADDED:  # 「给王芳加10分」: points are earned, not given
+        raise Answer(texts.POINTS_NOT_GIVEN.format(**_rule_fields(ctx.services)))
     elif words:
         raise Answer(ctx.services.command("points").usage_line())
     else:

@@ -1093,6 +1093,10 @@ POINTS_NONE = (
 )
 POINTS_USE = "积分兑换：{exchange}，由书记登记扣减。攒积分：报事被受理 +{report}，确认他人反映的问题 +{duplicate}，办结后发核实照片 +{photo}。发送「积分」看余额。"
 POINTS_USE_ASK = "找社区书记"
+POINTS_NOT_GIVEN = (
+    "积分由报事自动累计（受理 +{report}、确认邻居反映 +{duplicate}、核实照片 +{photo}），"
+    "不能手动加分。兑换扣分请发送「兑换 @姓名 分数 说明」，例如：兑换 @王芳 10 洗衣粉。"
+)
 POINTS_REASONS = {
     "report": "报事被受理",
     "duplicate": "确认同一问题",

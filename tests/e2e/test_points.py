@@ -163,6 +163,26 @@ def test_the_secretary_redeems_points_and_it_is_audited(chat: Conversation) -> N
     assert changes == [5, -3, -2]  # refused and malformed attempts changed nothing
 
 
+def test_points_spent_or_given_said_in_words(chat: Conversation) -> None:
+    """「王芳兑换了一袋洗衣粉，扣5分」 met silence: the 兑换 it tells of; 「给王芳加10分」 is told
+    how points come (they are earned, never given by hand)."""
+    chat.say(SEWER)
+    chat.say("@张网格/网格3群: 受理 1 复杂")
+    assert chat.text("@李书记/工作群: 王芳兑换了一袋洗衣粉，扣3分") == (
+        "已为王*兑换3分（一袋洗衣粉），剩余2分。"
+    )
+    assert chat.text("@李书记/私聊: 给王芳扣2分，换了抽纸") == "已为王*兑换2分（抽纸），剩余0分。"
+    given = chat.text("@李书记/工作群: 给王芳加10分，参加志愿活动")
+    assert given.startswith(
+        "积分由报事自动累计（受理 +5、确认邻居反映 +2、核实照片 +3），不能手动加分。"
+    )
+    assert chat.text("@王芳/私聊: 积分").startswith("您在幸福里社区的积分：0分。")
+    # A resident saying the same among neighbours is talk.
+    assert chat.say("@王芳/网格3群: 我兑换了洗衣粉，扣了10分") == []
+    # Asked why there are none: the balance, and how they are earned.
+    assert chat.text("@孙大爷/私聊: 我怎么没有积分") == chat.text("@孙大爷/私聊: 积分")
+
+
 def _three_earners(chat: Conversation) -> None:
     chat.say(SEWER)  # #1 王芳
     chat.say(SEWER_AGAIN)  # 孙大爷 +2
