@@ -119,9 +119,16 @@ def several_issues(args: str) -> list[str] | None:
 
 
 def _not_too_many(numbers: list[str]) -> list[str]:
-    if len(numbers) > AT_ONCE_AT_MOST:  # each is a message of its own: a chat is no batch job
+    """`numbers` each once (「催办 1 1」 presses #1 once), at most `AT_ONCE_AT_MOST`."""
+    seen: set[int | None] = set()
+    once = []
+    for number in numbers:
+        if (value := parse_issue_number(number)) not in seen:
+            seen.add(value)
+            once.append(number)
+    if len(once) > AT_ONCE_AT_MOST:  # each is a message of its own: a chat is no batch job
         raise Answer(texts.TOO_MANY_AT_ONCE.format(most=AT_ONCE_AT_MOST))
-    return numbers
+    return once
 
 
 # 「派单 1,2 物业」「受理 1 3 5 简单」: two or more issue numbers first, then what is said of each.
@@ -518,8 +525,9 @@ def assign(ctx: Context, args: str) -> Outcome:
         return each
     issue, rest = find_issue(ctx, args, "assign")
     target, when = split_first(rest)
-    if not target:
-        raise Answer(ctx.services.command("assign").usage_line())
+    if not target:  # 「派单 1」: to whom, and the units there are
+        units = ctx.community_settings().unit_names()
+        raise Answer(texts.ASSIGN_WHOM.format(number=issue.number, units=units))
     target, joined = mention_first(ctx, target)  # 「@刘物业3天」: the deadline run into it
     if not joined:
         target, joined = _then_deadline(ctx, target)  # 「刘物业明天」「物业3天」

@@ -412,7 +412,8 @@ def previous_month(today: date) -> tuple[int, int]:
 
 
 def parse_month(typed: str, today: date) -> tuple[int, int] | None:
-    """`本月` `上月` `2026-11` `2026年11月` `11月` → (year, month); blank → None (everything).
+    """`本月` `上月` `2026-11` `2026年11月` `11月` → (year, month), a month alone the last one of
+    that name (this year's, or last year's when it is still to come); blank → None (everything).
 
     Raises ValueError for anything else.
     """
@@ -427,7 +428,9 @@ def parse_month(typed: str, today: date) -> tuple[int, int] | None:
     number = read_number(match[2] or match[3]) if match is not None else None
     if match is None or number is None or not 1 <= number <= 12:
         raise ValueError(word)
-    year = int(match[1]) if match[1] else today.year
+    # A month not yet come this year is last year's: figures look back (「统计 12月」 in
+    # November is last December's).
+    year = int(match[1]) if match[1] else today.year - (number > today.month)
     return year, number
 
 

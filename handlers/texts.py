@@ -193,6 +193,7 @@ STAFF_EXTEND_FILLED = "#{number} 要延期请发送「延期 {number} {command}�
 STAFF_WHICH_HINT = (
     "您手上有 {numbers}：要办结请发送「办结 编号 {said}」，报进展请发送「进展 编号 {said}」。"
 )
+ASSIGN_WHOM = "#{number} 派给谁？请发送「派单 {number} @人或单位」，单位有：{units}。"
 TOO_MANY_AT_ONCE = "一次最多写{most}个编号，请分几次发送。"
 STAFF_NOD = "好的。"
 STAFF_NOD_ONE = "好的。#{number} 办好后请发送「办结 {number} 结果」。"

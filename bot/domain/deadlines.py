@@ -354,7 +354,7 @@ def parse_deadline(
     if deadline is None:
         raise _too_far(shown)
     if deadline <= now:
-        when = f"{month_day(deadline)} {_clock(deadline.time())}"
+        when = format_deadline(deadline, tz, now, clock=True)  # 「2025年1月1日 18:00」
         raise PastDeadline(_error(f"期限已经过去了：「{shown}」是{when}。").args[0], deadline)
     if (deadline.date() - today).days > MAX_DAYS_AHEAD:
         raise _too_far(shown)

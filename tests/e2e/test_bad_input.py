@@ -237,14 +237,23 @@ def test_an_assignment_to_a_long_word_gets_its_one_line(chat: Conversation) -> N
 
 def test_thousands_of_issue_numbers_in_one_command_get_one_line(chat: Conversation) -> None:
     chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
-    many = " 1" * 10000  # each would be looked up and answered on its own
+    many = "".join(f" {n}" for n in range(1, 10001))  # each would be looked up and answered
     for line in (f"受理{many}", f"2 派单{many}", f"查看{many}", f"1号转给{many}"):
         assert chat.say(f"@李书记/工作群: {line}") == [
             ("工作群", "一次最多写20个编号，请分几次发送。")
         ], line
     assert chat.text("@李书记/工作群: 查看 1").startswith("#1【照明路灯】待受理")  # unchanged
-    # Twenty is still done, each in its own line.
-    assert len(chat.say("@李书记/工作群: 查看" + " 1" * 20)) == 20
+    # Twenty is still done, each in its own line; a number said again is done once.
+    twenty = chat.say("@李书记/工作群: 查看" + "".join(f" {n}" for n in range(1, 21)))
+    assert twenty[0][1].startswith("#1【照明路灯】") and twenty[-1][1].endswith("没有找到 #20。")
+    assert len(chat.say("@李书记/工作群: 查看" + " 1" * 10000)) == 1
+    assert chat.say("@李书记/工作群: 催办 1 1 1") == [
+        ("工作群", "#1 还没有派单，请先「派单 1 @人或单位」。")
+    ]
+    # 「派单 1」 alone is asked to whom, with the units there are.
+    assert chat.text("@李书记/工作群: 派单 1") == (
+        "#1 派给谁？请发送「派单 1 @人或单位」，单位有：物业、住建局、街道城管办。"
+    )
 
 
 def test_a_long_run_of_digits_is_compared_with_the_open_issues_at_once(chat: Conversation) -> None:

@@ -821,3 +821,11 @@ def test_the_figures_asked_privately_to_go_to_the_work_group_are_posted_there(
     # In the work group itself, the answer is there; residents see no figures.
     assert chat.say("@李书记/工作群: 这个月的数据发群里") == [(WORK, figures)]
     assert chat.text("@王芳/私聊: 把这个月的统计发到工作群") == "只有网格员及以上可以查看统计。"
+
+
+def test_a_month_still_to_come_this_year_is_last_years(chat: Conversation) -> None:
+    """「统计 12月」 in November looks back to last December (it was this December's, empty)."""
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    assert chat.text("@李书记/工作群: 统计 12月") == "2025年12月没有收集到诉求。"
+    assert chat.text("@李书记/工作群: 统计 11月").startswith("11月收集诉求1条")
+    assert chat.text("@李书记/工作群: 导出 12月") == "[文件] 幸福里社区台账-2025-12.xlsx"

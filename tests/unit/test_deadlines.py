@@ -239,6 +239,9 @@ def test_a_deadline_already_past_is_refused(text: str, now: datetime) -> None:
 def test_the_past_message_says_when_it_was() -> None:
     with pytest.raises(DeadlineError, match="「今天」是11月23日 18:00"):
         parse("今天", at(2026, 11, 23, 19))
+    # Another year's is said with its year (it read as this year's 1月1日).
+    with pytest.raises(DeadlineError, match="「2025年1月1日」是2025年1月1日 18:00"):
+        parse("2025年1月1日", at(2026, 11, 23, 19))
 
 
 # --- next year -------------------------------------------------------------------------------
