@@ -985,6 +985,19 @@ def _just_reported(ctx: Context) -> Issue | None:
     return None if withdrawal_asked(ctx.uow, issue) is not None else issue
 
 
+def _just_told_of(ctx: Context) -> Issue | None:
+    """The sender's newest open report, when minutes ago in this chat they told more of it
+    (a 补充 of theirs: 「通了，谢谢」 passed to its holder), so that what they say next
+    (「就是师傅来得有点晚」) is more of it too. None otherwise."""
+    assert ctx.community is not None
+    issue = ctx.uow.issues.newest_reported(ctx.sender.id, ctx.community.id, OPEN)
+    if issue is None or (ctx.chat.kind != "private" and issue.chat_id != ctx.chat.id):
+        return None
+    last = ctx.uow.audit.last_of_issue(issue.id)
+    told = last is not None and last.action == SUPPLEMENT and last.actor_id == ctx.sender.id
+    return issue if told and last is not None and ctx.now - last.at <= SPLIT_WINDOW else None
+
+
 def _emergency_told(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
     """「5号楼2单元301，老伴摔倒了」 just after 「救命」 (privately, or to the bot in a group),
     asked what and where: what
@@ -1026,7 +1039,7 @@ def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None
     pressing = _URGENCY_SAID.match(rstrip_marks(said, SENTENCE_ENDS)) is not None
     if (analysis.urgent and not pressing) or len(said) > _DETAIL_AT_MOST or _SMALL_TALK.match(said):
         return None
-    issue = _just_reported(ctx)
+    issue = _just_reported(ctx) or _just_told_of(ctx)
     if issue is None:
         return None
     # 「能不能让物业先来看看」, 「能不能装个道闸」 after a report of parking: of the report,

@@ -1218,6 +1218,21 @@ def test_a_quiet_upstairs_or_a_smell_gone_is_said_to_be_fixed(chat: Conversation
     assert len(issues(chat)) == 2
 
 
+def test_a_remark_just_after_telling_more_of_a_report_is_more_of_it(chat: Conversation) -> None:
+    """Days after the report, 「通了，谢谢」 is passed to its holder; 「就是师傅来得有点晚」 said
+    next met the greeting: it is kept on the report too. Later, the same words are not."""
+    chat.say("@王芳/私聊: 我家楼下的下水道堵了，味道很大，我住3号楼2单元101")
+    chat.say("@李书记/工作群: 1号派给刘物业")
+    chat.clock.advance(timedelta(days=2))
+    chat.say("@王芳/私聊: 通了，谢谢")
+    assert chat.say("@王芳/私聊: 就是师傅来得有点晚") == [
+        ("私聊·王芳", "已补充到 #1。如果这是另一件事，请回复「新建」。"),
+        ("工作群", "#1 报事人补充：就是师傅来得有点晚"),
+    ]
+    chat.clock.advance(timedelta(minutes=30))
+    assert chat.text("@王芳/私聊: 师傅人挺好的").startswith("您好，我是邻里。")
+
+
 def test_a_detail_sent_privately_just_after_a_report_is_added_to_it(chat: Conversation) -> None:
     chat.say("@孙大爷/私聊: 我家楼上天天晚上跺脚，吵得睡不着")
     assert chat.say("@孙大爷/私聊: 楼上是401") == [
