@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from bot.domain.asking import (
     NOTICE_ANSWERS_WITHIN,
     OUR_BUILDING,
+    WORK_GROUP,
     naming_words,
     notice_answers,
     reads_as_notice,
@@ -62,6 +63,8 @@ from storage.uow import UnitOfWork
 
 _ALL = frozenset({"全部", "所有群", "各群", "全体", "所有", "全部群"})
 _RESIDENTS = frozenset({"居民群", "小区群"})
+# 「群发 工作群 明天上午9点开会」: colleagues, where they read (a grid worker may too).
+_WORK = frozenset({"工作群", "网格员", "各网格员", "所有网格员", "全体网格员"})
 _BUILDING_NAMED = re.compile(r"([0-9]{1,4})号楼")
 _TARGET = re.compile(r"^\s*(?:发到|发给|到|给)?([^\s,，、:：]+)[\s,，、:：]*")  # 「到全部：」 too
 # 「紧急通知：…」「【紧急】…」「急！…」 (not 「急需志愿者」): goes at once, even in quiet hours.
@@ -103,7 +106,8 @@ def wanted(ctx: Context, args: str) -> Outcome | None:
     if len(words) > NOTICE_MAX:  # what 群发 would refuse, not echoed back whole
         raise Answer(texts.NOTICE_TOO_LONG.format(limit=NOTICE_MAX))
     command = f"群发 {grid or ('全部' if building else to)} {words}".strip()
-    return answer(ctx, texts.NOTICE_WANTED.format(command=command), "invalid")
+    where = WORK_GROUP if to == WORK_GROUP else texts.NOTICE_TO_RESIDENTS
+    return answer(ctx, texts.NOTICE_WANTED.format(where=where, command=command), "invalid")
 
 
 def later(ctx: Context, args: str) -> Outcome:
@@ -571,13 +575,19 @@ def _first_words(text: str) -> list[str]:
 def _targets(ctx: Context, args: str) -> tuple[list[Chat], str]:
     """The groups named at the start of `args`, and the words after them."""
     assert ctx.community is not None
-    groups = [c for c in ctx.uow.chats.of_community(ctx.community.id) if c.kind in _RESIDENT_KINDS]
+    chats = ctx.uow.chats.of_community(ctx.community.id)
+    groups = [c for c in chats if c.kind in _RESIDENT_KINDS]
+    work = [c for c in chats if c.kind == "work"]
     grids = {g.name: g.id for g in ctx.uow.communities.grids_of(ctx.community.id)}
     mine = ctx.actor.grid_ids if ctx.role is Role.WORKER else frozenset()
     found: list[Chat] = []
     rest = args
     while (token := _TARGET.match(rest)) is not None:
         name = normalize(token[1])
+        if name in _WORK:
+            found += [c for c in work if c not in found]
+            rest = rest[token.end() :]
+            continue
         if name in _ALL:
             named = [c for c in groups if not mine or c.grid_id in mine]
         elif name in _RESIDENTS:

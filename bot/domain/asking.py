@@ -489,11 +489,14 @@ _NOTICE_WANTED = re.compile(
     r"^(?P<when>(?:今天|明天|后天|(?:下|这|本)?周[一二三四五六日天]|[0-9]{1,2}月[0-9]{1,2}[日号]"
     r"|[0-9]{1,2}[日号])?(?:早上|上午|中午|下午|晚上)?"
     r"(?:[0-9]{1,2}:[0-9]{2}|[0-9一二两三四五六七八九十]{1,3}点(?:半|[0-9]{1,2}分?)?))?"
-    r"(?:请|麻烦|帮我)?(?:(?:给|在|往|向)(?P<to>网格[0-9]{1,3}|各个?|所有|全部|居民|大家)群?(?:里|里面)?"
+    r"(?:请|麻烦|帮我)?(?:(?:给|在|往|向)(?P<to>网格[0-9]{1,3}|各个?|所有|全部|居民|大家|工作"
+    r"|(?:所有|各位?|全体)?网格员(?:们)?)群?(?:里|里面)?"
     r"(?:(?:发|下发|群发)(?:一?个|一下|条)?)?通知(?:一下)?"
     r"|(?:发|下发|群发)(?:一?个|一下|条)?通知(?:给|到)"
     r"(?P<to2>网格[0-9]{1,3}|各个?|所有|全部|居民)群?"
     r"|通知(?:一下)?(?:(?P<to3>[0-9]{1,4})\s*(?:号楼|栋|幢)的?)?(?:大家|居民|住户|各位居民|全体居民)"
+    # 「通知所有网格员明天上午9点开会」: colleagues, in the work group
+    r"|通知(?:一下)?(?P<to5>(?:所有|各位?|全体)?网格员(?:们)?)"
     # 「通知一下我们楼明天停水」: a 楼栋长's building
     r"|通知(?:一下)?(?P<ours>我们楼|我们这栋楼|我们单元)的?(?:大家|居民|住户|邻居)?"
     # 「通知 网格3 周四停水」「通知 全部：…」: 群发's own words with 通知 for 群发
@@ -505,7 +508,15 @@ _NOTICE_WANTED = re.compile(
 # 「通知大家…」 in a work group is as often said to colleagues: the bot's only privately.
 _NOTICE_TO_COLLEAGUES = re.compile(r"^(?:请|麻烦|帮我)?通知")
 OUR_BUILDING = "我们楼"  # whom 「通知一下我们楼…」 names: the asker's building
-_NOTICE_TO = {"各": "全部", "各个": "全部", "所有": "全部", "居民": "全部", "大家": "全部"}
+WORK_GROUP = "工作群"  # whom 「给网格员发个通知」 names: colleagues, in the work group
+_NOTICE_TO = {
+    "各": "全部",
+    "各个": "全部",
+    "所有": "全部",
+    "居民": "全部",
+    "大家": "全部",
+    "工作": "工作群",
+}
 
 
 class NoticeWanted(NamedTuple):
@@ -532,10 +543,11 @@ def notice_wanted(text: str, *, private: bool) -> NoticeWanted | None:
         return None
     if not private and match["bare"]:  # 「发个通知：…」 among colleagues: theirs
         return None
-    said = match["to"] or match["to2"] or match["to4"]
+    said = match["to"] or match["to2"] or match["to4"] or match["to5"]
     to = said or (f"{match['to3']}号楼" if match["to3"] else "全部")
     to = OUR_BUILDING if match["ours"] else to
-    return NoticeWanted(_NOTICE_TO.get(to, to), match["when"] or "", match.start("what"))
+    to = WORK_GROUP if to.endswith(("网格员", "网格员们")) else _NOTICE_TO.get(to, to)
+    return NoticeWanted(to, match["when"] or "", match.start("what"))
 
 
 # 「我是新来的网格员孙丽」「大家好，我是3号楼的新楼长」: someone saying they joined the staff.

@@ -83,6 +83,10 @@ def test_a_notice_said_wrongly_is_helped_and_sends_nothing(chat: Conversation) -
     assert "「群发 全部 明天上午停水」" in chat.text("@张网格/私聊: 通知大家明天上午停水")
     assert "「群发 全部 周六义诊」" in chat.text("@李书记/私聊: 在居民群里通知一下：周六义诊")
     assert chat.say("@王芳/网格3群: 给网格3群发个通知：明天停水") == []  # a resident's words
+    # To the grid workers: the work group, with 「群发 工作群」 (which sends it there).
+    assert chat.text("@李书记/私聊: 给网格员发个通知：明天上午9点开会") == (
+        "要发到工作群，请发送「群发 工作群 明天上午9点开会」（安静时段会等到早上，写「紧急通知」立即发）。"
+    )
     # 群发's own words with 通知; one longer than 群发 sends is refused, not echoed back whole.
     assert "「群发 网格3 周四停水」" in chat.text("@李书记/工作群: 通知 网格3 周四停水")
     too_long = chat.text("@李书记/工作群: 通知 网格3 周四停水" + "，" * 1000)
@@ -610,3 +614,14 @@ def test_the_notices_sent_are_listed_with_whether_each_went_out(chat: Conversati
     # A week on, nothing is listed.
     chat.clock.set(datetime(2026, 12, 5, 10, tzinfo=SHANGHAI))
     assert chat.text("@孙大爷/网格5群: 最近有什么通知") == "最近7天没有通知。"
+
+
+def test_a_notice_to_the_grid_workers_goes_to_the_work_group(chat: Conversation) -> None:
+    assert chat.say("@李书记/私聊: 群发 工作群 明天上午9点开会") == [
+        ("私聊·李书记", "已发到1个群：工作群。"),
+        ("工作群", "📢 通知：明天上午9点开会\n——幸福里社区 李书记"),
+    ]
+    # 网格员 names it too; 全部 is still the residents' groups alone.
+    assert chat.say("@张网格/私聊: 群发 网格员 周五下午我请假")[1][0] == "工作群"
+    sent = chat.say("@李书记/私聊: 群发 全部 周六上午义诊")
+    assert "工作群" not in {where for where, _ in sent}

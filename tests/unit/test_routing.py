@@ -1241,6 +1241,10 @@ def test_a_problem_asked_after_by_what_and_where(said: str, subject: str | None)
         ("发个通知：明天停水", True, ("全部", "明天停水")),
         ("发个通知：明天停水", False, None),
         ("发通知了吗", True, None),
+        # Colleagues: the work group.
+        ("给网格员发个通知：明天上午9点开会", True, ("工作群", "明天上午9点开会")),
+        ("通知所有网格员明天上午9点开会", True, ("工作群", "明天上午9点开会")),
+        ("通知所有网格员明天上午9点开会", False, None),  # in the work group, they read it
     ],
 )
 def test_a_notice_asked_for_in_words(
