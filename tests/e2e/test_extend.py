@@ -210,6 +210,10 @@ def test_held_over_in_words_is_told_the_extension_and_a_matter_beyond_staff_the_
     assert chat.text("@张网格/私聊: 1号下周一联合执法拆除").startswith(
         "#1 报进展请发送「进展 1 下周一联合执法拆除」"
     )
+    # Done today is done: 办结 first.
+    assert chat.text("@张网格/私聊: 1号今天拆了").startswith(
+        "#1 已办好的话，请发送「办结 1 今天拆了」"
+    )
     shown = chat.text("@李书记/工作群: 查看 1")
     assert "待受理" in shown.splitlines()[0] and "期限：11月26日" in shown
     # Staff asking why it is late are shown its record; its reporter's words press it.
