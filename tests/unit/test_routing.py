@@ -691,6 +691,9 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("2号地点改成5号楼", "relocate", "2 5号楼"),
         ("把2号的位置改为5号楼2单元", "relocate", "2 5号楼2单元"),
         ("3号地址应该是南门", "relocate", "3 南门"),
+        ("1号分类错了，应该是排水", "recategorize", "1 排水"),  # a mistake said first
+        ("1号地址写错了，是4号楼", "relocate", "1 4号楼"),
+        ("1号不是简单，是复杂", "accept", "1 复杂"),
         ("1号改到5号楼", "relocate", "1 5号楼"),
         ("2号其实是5号楼2单元的", "relocate", "2 5号楼2单元"),
         ("1号改成紧急", "hurry", "1"),
