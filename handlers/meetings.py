@@ -491,7 +491,8 @@ def called_in_words(ctx: Context, text: str) -> Outcome | None:
     meeting, at that time (议事 议事会 时间 … 地点 … 议题 …). None from anyone else, and for
     words that call no meeting after all."""
     said = rstrip_marks(normalize(text), SENTENCE_ENDS)
-    agenda = _AGENDA_SAID.search(said)  # 「…，议题1和2」: the issues, apart from the words
+    # 「…，议题1和2」「…，讨论停车的事，1号2号」: the issues, apart from the words
+    agenda = _AGENDA_SAID.search(said) or _AGENDA_LAST.search(said)
     if agenda is not None:
         said = f"{said[: agenda.start()]}{said[agenda.end() :]}"
     called = meeting_called(said)
@@ -520,6 +521,13 @@ _AGENDA_SAID = re.compile(
     r"[,，\s]*(?:议题|事项)(?:是|为|有)?[:：\s]*"
     rf"(?P<issues>{_ONE_ISSUE}(?:\s*(?:和|、|,|，|及|与|跟)?\s*{_ONE_ISSUE})*)"
     r"(?:的?(?:问题|诉求|事项|事情?))?(?=[,，。;；\s]|$)"
+)
+
+
+# 「…讨论停车的事，1号2号」「…（#1、#2）」: issue numbers alone at the end are its issues too.
+_AGENDA_LAST = re.compile(
+    rf"[,，\s(（]+(?P<issues>{_ONE_ISSUE}(?:\s*(?:和|、|,|，|及|与|跟)?\s*{_ONE_ISSUE})*)"
+    r"(?:的?(?:问题|诉求|事项|事情?))?[)）]?$"
 )
 
 

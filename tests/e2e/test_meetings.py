@@ -463,6 +463,10 @@ def test_a_meeting_called_in_a_sentence_with_its_issues_after(chat: Conversation
     # 3号楼 is a place, not an issue.
     called = chat.say("@李书记/工作群: 周六上午9点在社区会议室召开议事会，讨论3号楼加装电梯")
     assert called[0][1].startswith("📅 M3 3号楼加装电梯议事会 定于 11月28日 9:00")
+    # Numbers alone at the end are its issues too (it was titled 「停车的事,1号2号议事会」).
+    called = chat.say("@李书记/工作群: 周四晚上7点在罐罐茶开个议事会，讨论停车的事，1号2号")
+    assert called[0] == (WORK, "已定 M4 停车议事会 于 11月26日 19:00，已通知各群。")
+    assert agenda in called[1][1]
 
 
 def test_a_meeting_called_in_a_sentence(chat: Conversation) -> None:
