@@ -2158,6 +2158,9 @@ def _awaiting_publicity(ctx: Context, word: str) -> Meeting:
     ]
     if held and not held[-1].outcome:
         return held[-1]  # its outcome first (PUBLISH_NOTHING)
+    coming = [m for m in called if m.kind == "meeting" and not m.outcome]
+    if coming:  # 「公示一下」 before the meeting: it has no outcome yet (PUBLISH_NOTHING)
+        return coming[-1]
     raise Answer(ctx.services.command("publish").usage_line())
 
 

@@ -1777,6 +1777,8 @@ def test_staff_say_the_word_for_any_meeting_for_the_one_meant(chat: Conversation
     assert chat.text("@李书记/工作群: 会议改期 1 11月27日下午3点") == (
         "M1 本来就定在 11月27日 15:00。"
     )
+    # 公示 before it is held: its outcome is still to come (it was the usage line).
+    assert chat.text("@李书记/工作群: 公示一下") == "M1 还没有结果，请先发送「结果 M1 决议 …」。"
     # Its outcome before it is held: the command with its number, the words kept.
     assert chat.text("@李书记/工作群: 会议结果：增设20个车位") == (
         "M1 停车位不足 还没开（11月27日 15:00）。已经议定的话，请写明编号：结果 M1 增设20个车位"
