@@ -456,6 +456,8 @@ def private_message(ctx: Context, text: str) -> Outcome:
     answered = answered or _detail_added(ctx, text, analysis)
     if answered is not None:
         return answered
+    if ctx.role is Role.HEAD and FILED_FOR.match(normalize(text).strip()):
+        text = taken_words(text.strip())  # 「帮王芳登记一下，…」: 「王芳反映：…」, as staff's
     filed = _report_unless_duplicate(ctx, text, analysis)
     return _filed_unnamed(filed) if _PRIVACY_ASKED.search(normalize(text)) else filed
 

@@ -32,9 +32,13 @@ _WENT = re.compile(
     r"(?:走访|巡查|巡逻|排查|巡楼)(?:了|过|完了?)(?:一圈|一遍|一下|一趟|一次)?"
     rf"{_AFTER}"
 )
-# 「3号楼今天走访了12户，…」: the building first, then when and the verb.
+# 「3号楼今天走访了12户，…」「我们楼今天走访了，…」 (a 楼栋长's): the building first, then when
+# and the verb.
+_OUR_BUILDING = r"我们楼|我们这栋楼?|本楼"
+_OURS = re.compile(_OUR_BUILDING)
 _AT_FIRST = re.compile(
-    rf"^(?P<at>[0-9]{{1,4}}\s*(?:号楼|栋|幢)(?:[0-9]{{1,2}}\s*单元)?){_WHEN}{_WHO}(?:{_VERB})"
+    rf"^(?P<at>[0-9]{{1,4}}\s*(?:号楼|栋|幢)(?:[0-9]{{1,2}}\s*单元)?|{_OUR_BUILDING})"
+    rf"{_WHEN}{_WHO}(?:{_VERB})"
     rf"(?:了|过|完了?)(?:一圈|一遍|一下|一趟|一次)?{_AFTER}"
 )
 # In the command the verb is the keyword; the words may still start with when, or say it again.
@@ -136,6 +140,7 @@ def patrol_words(said: str) -> PatrolWords:
     went = _WENT.match(normalised) or _AT_FIRST.match(normalised)  # 「3号楼今天走访了…」 too
     if went is not None:  # 「去4号楼巡查了一圈，…」: 「4号楼，…」
         at = said[typed_index(said, went.start("at")) : typed_index(said, went.end("at"))]
+        at = _OURS.sub("本楼", at)  # 「我们楼」: not read as 我 then 们楼
         after = said[typed_index(said, went.start("rest")) :]
         said = f"{went['when'] or ''}{at}，{after}" if after else f"{went['when'] or ''}{at}"
         normalised = normalize(said)

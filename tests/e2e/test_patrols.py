@@ -234,3 +234,20 @@ def test_a_building_head_asks_after_their_own_rounds(chat: Conversation) -> None
     # 统计 is their building's figures only (tests/e2e/test_stats.py)
     assert chat.text("@陈楼长/私聊: 统计 本月").startswith("本月（3号楼）")
     assert chat.text("@王芳/私聊: 我这个月走访了几次") == "只有网格员及以上可以查看统计。"
+
+
+def test_a_building_heads_day_said_in_words(chat: Conversation) -> None:
+    """A 楼栋长's 「我们楼今天走访了，一切正常」 was kept on the report just made; 「1号我催一下」
+    was kept as words on the report; 「帮王芳登记一下，…」 kept the asking in its words."""
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    assert chat.say("@陈楼长/私聊: 1号我催一下")[1] == (
+        "私聊·张网格",
+        "#1 楼栋长陈*长催问进度（待受理，期限 11月24日）。请尽快「派单 1 @人或单位」。",
+    )
+    filed = chat.say("@陈楼长/私聊: 帮王芳登记一下，她家门口的扶手松了")
+    assert filed[1][1].startswith("新诉求 #2【公共设施】3号楼，网格3，王芳反映：她家门口的扶手松了")
+    assert chat.text("@陈楼长/私聊: 我们楼今天走访了，一切正常") == (
+        "已记录走访：本楼，一切正常（网格3）。您本月第1次。"
+    )
+    assert "走访" not in chat.text("@李书记/私聊: 查看 2")
+    assert chat.text("@李书记/工作群: 走访 列表").count("本楼，一切正常") == 1

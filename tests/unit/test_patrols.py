@@ -66,6 +66,7 @@ def test_the_words_of_a_round_as_typed() -> None:
         words="2户独居老人，发现1户家里漏水", days_ago=0, households=2, found="1户家里漏水"
     )
     # The flats named are the households visited, unless a count is said.
+    assert patrol_words("我们楼今天走访了，一切正常").words == "本楼，一切正常"
     assert patrol_words("3号楼2单元301 独居老人，身体还行").households == 1
     assert patrol_words("5号楼1单元201、202和301").households == 3
     assert patrol_words("3号楼2单元，共8户").households == 8
