@@ -18,6 +18,8 @@ from typing import Generic, TypeVar
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.analysis.normalize import without_emoji_codes
+from bot.analysis.taxonomy import OTHER_CODE
 from bot.domain import guide as guide_rules
 from bot.domain.asking import ATTENDEES_REMINDED
 from bot.domain.duplicates import ME_TOO_WITHIN
@@ -39,6 +41,7 @@ from bot.routing import (
 from bot.text import (
     SENTENCE_ENDS,
     fit_for_chat,
+    has_content,
     issue_first,
     normalize,
     read_number,
@@ -60,6 +63,7 @@ from handlers import (
     texts,
 )
 from handlers.base import (
+    WORDS_WINDOW,
     Answer,
     Context,
     Outcome,
@@ -181,6 +185,29 @@ class _GivenLately:
         self._at[(chat, keys)] = now
 
 
+class _TagsAlone:
+    """The groups where someone sent 「#报事」 with no words a moment ago (a photo with it, the
+    words to follow: WeChat sends each as a message of its own), so that their next message
+    there is its report. Kept by this process, which owns the chat: a restart forgets them."""
+
+    def __init__(self) -> None:
+        self._at: dict[tuple[ChatRef, str], datetime] = {}
+
+    def sent(self, chat: ChatRef, sender: str, now: datetime) -> None:
+        if len(self._at) >= _GIVEN_KEPT:  # the stale ones go
+            self._at = {key: at for key, at in self._at.items() if now - at < WORDS_WINDOW}
+        self._at[(chat, sender)] = now
+
+    def waiting(self, chat: ChatRef, sender: str, now: datetime) -> bool:
+        """Whether `sender` sent a tag alone in `chat` within `WORDS_WINDOW`."""
+        at = self._at.get((chat, sender))
+        return at is not None and now - at < WORDS_WINDOW
+
+    def done(self, chat: ChatRef, sender: str) -> None:
+        """Their report came: the words after it are chat again."""
+        self._at.pop((chat, sender), None)
+
+
 # 「第一个撤回」「第二件怎么样了」「最后一个派给物业」: an issue by its place in a list just shown.
 _ORDINAL = re.compile(
     r"^(?:第(?P<n>[一二三四五六七八九十]|[1-9][0-9]?)\s*(?:个|件|条|项)|(?P<last>最后一?(?:个|件|条|项)))"
@@ -209,6 +236,7 @@ class Dispatcher:
         self._guided = _Chats(sessions, _guides, "with 办事指南")
         self._working = _Chats(sessions, lambda uow: uow.chats.work_groups(), "work groups")
         self._given = _GivenLately()
+        self._tags_alone = _TagsAlone()
         settings = services.settings
         self._router = Router(
             services.commands,
@@ -241,6 +269,7 @@ class Dispatcher:
             route = Route(RouteKind.ORDINAL_BEYOND, text=str(listed), args=str(first))
         if route.kind is RouteKind.IGNORE and message.text and message.chat in self._working:
             route = self._router.among_staff(read) or route  # 「人员列表」: as said privately
+        route = self._tag_followed(message, route)
         if route.kind is RouteKind.IGNORE:
             if (asked := self._guide_asked(message)) is not None:
                 route = Route(RouteKind.GUIDE_ASKED, text=asked, otherwise=IGNORE)
@@ -280,6 +309,26 @@ class Dispatcher:
         sorry = Reply(message.chat, texts.FAILED, reply_to_message_id=message.message_id)
         self._keep_failed(message, sorry)
         return [sorry]
+
+    def _tag_followed(self, message: IncomingMessage, route: Route) -> Route:
+        """「#报事」 alone (with a photo) is remembered; the sender's words just after it,
+        untagged (「垃圾站满了没人清」), are its report — in a group, and privately from staff,
+        whose untagged words are otherwise told the tag. Else `route`."""
+        now = self._services.clock.now()
+        if route.kind is RouteKind.REPORT and not has_content(without_emoji_codes(route.text)):
+            self._tags_alone.sent(message.chat, message.sender.ref, now)
+        elif route.kind is RouteKind.REPORT:
+            self._tags_alone.done(message.chat, message.sender.ref)
+        elif (
+            route.kind in (RouteKind.IGNORE, RouteKind.PRIVATE)
+            and has_content(message.text)
+            and self._tags_alone.waiting(message.chat, message.sender.ref, now)
+        ):
+            said = self._services.analyzer.analyze(message.text)
+            if said.complaint or said.category != OTHER_CODE:  # 「好的」 in between is chat
+                self._tags_alone.done(message.chat, message.sender.ref)
+                return Route(RouteKind.REPORT, text=message.text.strip())
+        return route
 
     def _ordinal_named(self, message: IncomingMessage) -> tuple[IncomingMessage, int]:
         """「第一个撤回」「第二个怎么样了」「最后一个派给物业」 just after the bot listed issues in

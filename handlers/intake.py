@@ -420,6 +420,8 @@ def _number_last(said: str) -> tuple[str, str] | None:
 def report(ctx: Context, description: str) -> Outcome:
     """The sender reports a problem in their own words."""
     if not has_content(without_emoji_codes(description)):  # 「#报事」「#报事 [流泪]」
+        if ctx.message.attachments:  # 「#报事 [图片]」: the words that follow take the photo
+            hold_photo(ctx)
         return answer(ctx, texts.EMPTY_REPORT, "invalid")
     if ctx.community is None:
         return answer(ctx, texts.UNBOUND_CHAT, "refused")

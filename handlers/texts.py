@@ -48,7 +48,7 @@ ACK_EARLIER_PHOTOS = "\n您先发的{count}张照片已一并登记。"
 PRIVATE_ALERT = "新诉求 #{number}【{category}】{where}{description}（私信反映，报事人已隐去）"
 TAKEN_ALERT = "新诉求 #{number}【{category}】{where}{description}（{source}，{who}登记）"
 
-EMPTY_REPORT = "请在 #报事 后写明问题和位置，例如：#报事 3号楼2单元楼道灯不亮"
+EMPTY_REPORT = "请接着发文字说明是什么问题、在哪里（如：3号楼2单元楼道灯不亮），我来登记。"
 UNBOUND_CHAT = "本群还没有绑定社区，请书记发送「/bind 网格名」后再报事。"
 NO_COMMUNITY = "还不知道您属于哪个社区，请在您所在的网格群里用 #报事 反映。"
 PRIVATE_HINT = (

@@ -37,8 +37,35 @@ def test_a_tagged_report_gets_a_numbered_acknowledgement(chat: Conversation) -> 
 def test_wechat_emoji_codes_are_no_part_of_the_description(chat: Conversation) -> None:
     """「[捂脸]」 reads as words outside WeChat: the 台账 keeps the problem without it."""
     chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了[捂脸][捂脸]")
-    assert chat.text("@孙大爷/网格3群: #报事 [流泪]").startswith("请在 #报事 后写明问题和位置")
+    assert chat.text("@孙大爷/网格3群: #报事 [流泪]").startswith("请接着发文字说明是什么问题")
     assert [issue.description for issue in issues(chat)] == ["3号楼2单元楼道灯坏了"]
+
+
+def test_words_just_after_a_tag_alone_are_its_report(chat: Conversation) -> None:
+    """WeChat sends 「#报事」 with a photo, then the words, each on its own: the words were
+    neighbours' chat (the photo lost), now they are the report, the photo with it."""
+    asked = chat.text("@钱阿姨/网格3群: #报事 [图片:垃圾.jpg]")
+    assert asked.startswith("请接着发文字说明是什么问题、在哪里")
+    assert chat.say("@钱阿姨/网格3群: 好的") == []  # no problem in it: chat, the tag still waits
+    filed = chat.say("@钱阿姨/网格3群: 垃圾站满了没人清")
+    assert filed[0] == (
+        "网格3群",
+        "已登记 #1【环境卫生】垃圾站 · 网格3 · 1个工作日内答复。回复「查看 1」看进度。"
+        "\n您先发的1张照片已一并登记。",
+    )
+    # Once: the words after the report are chat again; so are anyone else's.
+    assert chat.say("@钱阿姨/网格3群: 3号楼门口也堆满了") == []
+    chat.say("@孙大爷/网格3群: #报事")
+    assert chat.say("@王芳/网格3群: 5号楼路灯坏了") == []
+    # Five minutes on, the tag waits no more.
+    chat.clock.advance(timedelta(minutes=6))
+    assert chat.say("@孙大爷/网格3群: 5号楼路灯坏了") == []
+    # Staff privately: their words after the tag are filed (untagged, they are told the tag).
+    chat.say("@张网格/私聊: #报事")
+    assert chat.say("@张网格/私聊: 4号楼单元门禁坏了")[0][1].startswith(
+        "已登记 #2【安防监控】4号楼"
+    )
+    assert len(issues(chat)) == 2
 
 
 def test_numbers_run_on_per_community(chat: Conversation) -> None:
@@ -196,7 +223,7 @@ def test_a_head_granted_in_chat_is_limited_to_the_building_named(chat: Conversat
 
 
 def test_an_empty_report_asks_for_words_and_files_nothing(chat: Conversation) -> None:
-    hint = "请在 #报事 后写明问题和位置，例如：#报事 3号楼2单元楼道灯不亮"
+    hint = "请接着发文字说明是什么问题、在哪里（如：3号楼2单元楼道灯不亮），我来登记。"
     assert chat.text("@王芳/网格3群: #报事") == hint
     assert chat.text("@王芳/网格3群: #报事 😡😡👍") == hint
     assert issues(chat) == []
