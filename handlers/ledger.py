@@ -49,6 +49,7 @@ from bot.text import (
     month_day,
     normalize,
     parse_issue_number,
+    printable,
     shorten,
 )
 from handlers import points, texts
@@ -593,9 +594,18 @@ def handover(ctx: Context, args: str) -> Outcome:
     """交接 @张网格 @赵网格 — every open issue one person holds goes to another person or a
     unit, deadlines kept (leave, a change of post); each of the two is told once, with the
     numbers, and the reporters are not told (who works on it inside is the community's
-    business; `查看` shows it)."""
-    check(ctx, "handover")
+    business; `查看` shows it). 「交接 我 赵网格」 from someone who may not (a grid worker's
+    「我明天休假，…麻烦赵网格帮忙盯一下」) is passed to the work group, with the command."""
     words = argument_words(args)
+    if len(words) == 2 and words[0] == _ME and refusal("handover", ctx.actor) is not None:
+        if ctx.role is Role.WORKER:
+            return _handover_asked(ctx, words[1])
+        if ctx.chat.kind == "private":  # a resident's 「我明天出差，麻烦…」: as they said it
+            # Imported here: handlers.intake needs this module.
+            from handlers.intake import private_message
+
+            return private_message(ctx, ctx.message.text)
+    check(ctx, "handover")
     if len(words) != 2:  # who gives, who takes
         raise Answer(ctx.services.command("handover").usage_line())
     giver = _giver(ctx, words[0])
@@ -623,6 +633,26 @@ def handover(ctx: Context, args: str) -> Outcome:
         *tell_privately([giver], texts.HANDOVER_FROM.format(**said), skip=ctx.sender.id),
     ]
     return Outcome(replies, "command")
+
+
+_ME = "我"  # 「交接 我 赵网格」, as routing reads a worker's own leave
+
+
+def _handover_asked(ctx: Context, taker: str) -> Outcome:
+    """A worker's own leave with whom to cover: the work group told their words and the 交接
+    that does it (the secretary's), the worker told so. Nothing changes hands on their word."""
+    me = printable(ctx.sender.name)
+    line = texts.HANDOVER_WANTED.format(
+        name=me, said=shorten(ctx.message.text.strip(), 60), taker=taker.lstrip("@")
+    )
+    if ctx.chat.kind == "work":  # said where the secretary reads: the command, there
+        hint = texts.HANDOVER_HINT.format(name=me, taker=taker.lstrip("@"))
+        return answer(ctx, hint, "invalid")
+    told = tell_work_groups(ctx, line)
+    if not told:
+        raise Answer(texts.HANDOVER_ASK_SECRETARY.format(name=me, taker=taker.lstrip("@")))
+    sent = texts.HANDOVER_PASSED.format(name=me, taker=taker.lstrip("@"))
+    return Outcome([reply_to(ctx, sent), *told], "invalid")
 
 
 def _giver(ctx: Context, token: str) -> Person | None:

@@ -516,6 +516,12 @@ HANDOVER_TO = (
 )
 HANDOVER_FROM = "您手上的 {numbers} 已交给 {taker}。"
 HANDOVER_NOTE = "{taker}（交接，原承办 {giver}）"
+HANDOVER_WANTED = (
+    "{name}说：「{said}」。要把其手上的事交给{taker}，请书记发送「交接 {name} {taker}」。"
+)
+HANDOVER_HINT = "要把{name}手上的事交给{taker}，请书记发送「交接 {name} {taker}」。"
+HANDOVER_PASSED = "已转告工作群：交接由书记发送「交接 {name} {taker}」。"
+HANDOVER_ASK_SECRETARY = "交接由书记办理，请告诉书记发送「交接 {name} {taker}」。"
 HANDOVER_NOTHING = "{giver} 手上没有未办结的事项。"
 HANDOVER_SAME = "交出和接手的是同一个人。"
 HANDOVER_PERSON = "「{name}」是单位，交接请写交出事项的人，例如：交接 @张网格 @赵网格"

@@ -1199,6 +1199,35 @@ def test_one_persons_open_issues_are_handed_over_to_another(chat: Conversation) 
     assert chat.text("@李书记/工作群: 交接 @赵网格").startswith("用法：/handover")
 
 
+def test_leave_said_in_words_hands_over_or_asks_the_secretary(chat: Conversation) -> None:
+    """「张网格明天休假，他的事交给赵网格」 met silence (only 「请假了」 was read); a grid worker's
+    own 「我明天休假，…麻烦赵网格帮忙盯一下」 met the staff hint: the work group is told, with
+    the 交接 that does it; nothing changes hands on their word."""
+    chat.say("@王芳/网格3群: #报事 3号楼2单元楼道灯坏了")
+    chat.say("@张网格/私聊: 派单 1 我")
+    assert chat.say("@张网格/私聊: 我明天休假，3号楼的事情麻烦赵网格帮忙盯一下") == [
+        ("私聊·张网格", "已转告工作群：交接由书记发送「交接 张网格 赵网格」。"),
+        (
+            WORK,
+            "张网格说：「我明天休假，3号楼的事情麻烦赵网格帮忙盯一下」。"
+            "要把其手上的事交给赵网格，请书记发送「交接 张网格 赵网格」。",
+        ),
+    ]
+    assert chat.text("@张网格/工作群: 我明天休假，麻烦赵网格帮忙盯一下") == (
+        "要把张网格手上的事交给赵网格，请书记发送「交接 张网格 赵网格」。"
+    )
+    assert "承办：张*格" in chat.text("@李书记/工作群: 查看 1")  # still his
+    assert chat.say("@李书记/工作群: 张网格明天休假，他的事交给赵网格")[0] == (
+        WORK,
+        "已把 张*格 手上的1件事项（#1）交给 赵*格，期限不变。",
+    )
+    # The secretary's own leave is their own 交接.
+    assert (
+        chat.text("@李书记/私聊: 我明天休假，麻烦张网格帮忙盯一下")
+        == "李*记 手上没有未办结的事项。"
+    )
+
+
 def test_every_issue_waiting_is_accepted_at_once(chat: Conversation) -> None:
     """「待受理的都受理一下」 and 「受理 全部」 met silence and the usage line: each issue 待受理
     in the sender's grids is accepted at its own level, one line for them all."""
