@@ -202,6 +202,7 @@ _OVERDUE_SHOWN = re.compile(
 _URGENT_ASKED = re.compile(
     r"^(?:今天|今日|现在|目前)?(?:有)?(?:什么|啥|哪些)(?:紧急|急)的?(?:事情?)?(?:吗|呢)?$"
     r"|^(?:紧急|急)的?(?:事情?)?(?:有哪些|有什么|有几件)$"
+    r"|^(?:有没有|还有没有)(?:紧急|急)的?(?:事情?)?(?:呢)?$"  # 「有没有紧急的」
 )
 
 
@@ -210,6 +211,8 @@ _URGENT_ASKED = re.compile(
 _LISTED_AS = re.compile(
     r"^(?:还|那些|哪些)?(?P<word>待受理|未受理|已受理|待派单|未派单|没有?派单?|办理中|在办|待回访|没评价|挂起"
     r"|未评价|紧急|超期|逾期|快到期|(?:今天|明天|本周|这周|下周)到期|没办完|没办结|未办结)的呢?$"
+    # 「这周要到期的」「明天快到期的」: when, then 要 before 到期
+    r"|^(?:还|那些|哪些)?(?P<day>今天|明天|本周|这周|下周)(?:要|快要?|就要)到期的呢?$"
 )
 # 「待受理」「超期」「本周到期」 alone: a 台账 filter word said as the whole message, as a
 # secretary types it in the work group. Not the words a holder answers with (「已受理」「办理中」
@@ -340,7 +343,8 @@ def _ledger_asked(text: str) -> str | None:
         return "紧急"
     listed = _LISTED_AS.match(text) if text[-1:] in "的呢" else _LISTED_ALONE.match(text)
     if listed is not None:  # 「还没派单的」「待受理」
-        return _LISTED_WORD.get(listed["word"], listed["word"])
+        word = listed["word"] or f"{listed['day']}到期"
+        return _LISTED_WORD.get(word, word)
     if ("超期" in text or "逾期" in text) and _OVERDUE_SHOWN.match(text):  # 「帮我看看超期的」
         return "红"
     if text[:1] in _HOLDERS_FIRST and _HOLDERS_ASKED.match(text):  # 「谁手上的事最多」

@@ -922,6 +922,9 @@ def assert_heard_or_chat(text: str, kind: RouteKind, *, heard: bool) -> None:
         ("早上好，今天有什么要处理的", ""),  # a greeting first is no part of it
         ("有什么急事吗", "紧急"),
         ("紧急的有哪些", "紧急"),
+        ("有没有紧急的", "紧急"),
+        ("这周要到期的", "本周到期"),
+        ("明天快到期的", "明天到期"),
         # A status by its word; done and waiting for the rating: 待回访.
         ("待受理的有哪些", "待受理"),
         ("要回访的有哪些", "待回访"),
