@@ -24,6 +24,8 @@ from bot.text import normalize
         "一切正常",
         "没有，早就好了",
         "无",
+        "最近好多了",  # much better (it met the greeting)
+        "现在安静多了",
     ],
 )
 def test_it_did_not_come_back(said: str) -> None:
@@ -50,7 +52,8 @@ def test_it_came_back(said: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "said", ["今天天气不错", "有没有人知道快递站在哪", "没错", "有人在吗", "又是周末了", ""]
+    "said",
+    ["今天天气不错", "有没有人知道快递站在哪", "没错", "有人在吗", "又是周末了", "", "蚊子好多了"],
 )
 def test_everyday_group_talk_is_no_answer(said: str) -> None:
     assert came_back(normalize(said), private=False) is None
