@@ -558,6 +558,7 @@ def test_a_question_in_reply_to_a_meeting_is_for_whoever_called_it() -> None:
         ("我要上个月的表", "export", "上个月"),
         ("生成月报", "stats", "上月 总结"),
         ("月报发工作群", "stats", "上月 发工作群"),
+        ("把周报发到工作群", "stats", "上周 发工作群"),
         ("发一份上个月的台账", "export", "上个月"),
         ("来个表格", "export", ""),
         ("这个月的月报", "stats", "这个月 总结"),
