@@ -321,8 +321,8 @@ class Dispatcher:
             self._tags_alone.done(message.chat, message.sender.ref)
         elif (
             route.kind in (RouteKind.IGNORE, RouteKind.PRIVATE)
-            and has_content(message.text)
             and self._tags_alone.waiting(message.chat, message.sender.ref, now)
+            and has_content(message.text)
         ):
             said = self._services.analyzer.analyze(message.text)
             if said.complaint or said.category != OTHER_CODE:  # 「好的」 in between is chat
