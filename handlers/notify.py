@@ -15,7 +15,7 @@ from bot.domain.issues import Role, location_label
 from bot.domain.lifecycle import Action
 from bot.domain.permissions import IssueFacts, in_grid
 from bot.domain.privacy import mask_name, mask_text, phones_in
-from bot.domain.sources import Source
+from bot.domain.sources import Source, order_gist
 from bot.messages import BUTTON_COMMAND_MAX, Button, ChatRef, Direct, Outgoing, PersonRef, Reply
 from bot.text import shorten
 from handlers import texts
@@ -227,8 +227,8 @@ def summary(uow: UnitOfWork, services: Services, issue: Issue) -> dict[str, str]
     # `fit_for_chat` masks it as in every group (chat-protocol §9).
     if issue.staff_complaint:  # for the secretary's eyes (查看 shows them the words)
         description = texts.STAFF_COMPLAINT_HIDDEN
-    else:
-        description = quoted(issue.description, SUMMARY_LIMIT)
+    else:  # a work order pasted whole: what it says of the problem, not its header
+        description = quoted(order_gist(issue.description), SUMMARY_LIMIT)
     return {"category": category, "where": where, "description": description}
 
 

@@ -819,7 +819,9 @@ _STATS_ASKED = re.compile(
     r"|的?(?P<what>[\u4e00-\u9fff]{2,4}?)的(?:问题|诉求)(?:一共|总共|共)?(?:有(?:多少|几)(?:件|条|个)?"
     r"|多吗|多不多)"
     # 「今年一共多少诉求」「这个月收了多少件，办结了多少」
-    r"|有?(?:多少|几)(?:件|条|个)?(?:诉求|问题)|(?:多少|几)(?:件|条))"
+    r"|有?(?:多少|几)(?:件|条|个)?(?:诉求|问题)|(?:多少|几)(?:件|条)"
+    # 「这个月有几件」「网格3今年有多少件」 (today's 「有几件」 is what is on: the 台账)
+    r"|(?P<have>有)(?:多少|几)(?:件|条|个))"
     r"(?:,(?:办结|办完|解决|处理)了?(?:多少|几)(?:件|条)?)?$"  # 「…，办结了多少」
 )
 # 「本周的情况怎么样」「这个月总体情况如何」「上个月的数据」: that period's figures; of a grid
@@ -926,7 +928,7 @@ def stats_asked(text: str) -> str | None:
     几件」, 「今年 照明」 for 「今年照明的问题有多少」, 「本月」 for 「满意率多少」, 「今天 张网格」
     for 「张网格今天处理了几件」, 「今年 议事」 for 「今年开了几次议事会」; None for other words."""
     if "12345" in text and (hotline := _HOTLINE_ASKED.match(text)) is not None:
-        period = hotline["period"] or "本月"  # 「12345的情况」「这个月12345工单怎么样」
+        period = hotline["period"] or hotline["period2"] or "本月"  # 「12345的情况」
         return f"{_PERIOD_SAID.get(period, period)} 12345"
     timed = "平均" in text or "用时" in text or "时长" in text or "周期" in text
     if timed and (took := _DURATION_ASKED.match(text)) is not None:  # 「平均办结时长」
@@ -969,6 +971,8 @@ def stats_asked(text: str) -> str | None:
         return None if what["what"] in _WHOSE else f"本月 {what['what']}"  # 「停车的问题有多少」
     if match is None:
         return _work_asked(text)
+    if match["have"] and match["period"] in ("今天", "今日"):
+        return None  # 「今天有几件」: what is on today, the 台账's
     words = [_PERIOD_SAID.get(match["period"], match["period"])]
     words += [w for w in (match["place"], match["place2"], match["what"]) if w]
     return " ".join(w for w in words if w not in _WHOSE)
@@ -978,7 +982,9 @@ def stats_asked(text: str) -> str | None:
 # 12345 gives them (its orders' time limits too), not issue #12345.
 _HOTLINE_ASKED = re.compile(
     r"^(?P<period>今天|本周|这周|上周|本月|这个月|上月|上个月|今年|去年)?的?12345(?:热线)?"
-    r"(?:工单)?的?(?:情况|统计|数据|办理情况|办得?怎么样了?|怎么样了?|如何"
+    # 「12345的工单这个月有几个」: the period after
+    r"的?(?:工单)?的?(?P<period2>今天|本周|这周|上周|本月|这个月|上月|上个月|今年|去年)?"
+    r"(?:情况|统计|数据|办理情况|办得?怎么样了?|怎么样了?|如何"
     # 「12345的三率怎么样」「本月12345满意率多少」: the rates the hotline's orders are judged by
     r"|三率|响应率|解决率|办结率|按时办结率|满意率|满意度|考核(?:情况)?"
     # 「这个月12345有几单」「12345来了多少件」: how many orders came

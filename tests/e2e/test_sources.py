@@ -572,6 +572,11 @@ def test_a_work_orders_time_limit_is_its_deadline(chat: Conversation) -> None:
     )
     alert = chat.say(f"@张网格/私聊: {pasted}")[1]
     assert alert[0] == "工作群" and "，网格5，反映5号楼2单元楼道堆放杂物，" in alert[1], alert
+    # So does whoever it is handed to (it was the header, and the caller's number, cut short).
+    sent = dict(chat.say("@李书记/工作群: 派单 3 刘物业"))["私聊·刘物业"]
+    assert sent.startswith("新派单 #3【安全隐患】5号楼2单元，网格5，反映5号楼2单元楼道堆放杂物"), (
+        sent
+    )
 
 
 def test_the_hotlines_figures_count_the_orders_time_limits(chat: Conversation) -> None:
@@ -592,7 +597,13 @@ def test_the_hotlines_figures_count_the_orders_time_limits(chat: Conversation) -
     assert chat.text("@李书记/工作群: 统计 本月 12345").splitlines()[1] == limits
     assert chat.text("@李书记/工作群: 这个月工单来了几件").splitlines()[1] == limits
     # 「12345的情况」 is the hotline's figures, not issue #12345.
-    for asked in ("12345的情况", "这个月12345工单怎么样了", "12345的三率怎么样", "12345满意率多少"):
+    for asked in (
+        "12345的情况",
+        "这个月12345工单怎么样了",
+        "12345的三率怎么样",
+        "12345满意率多少",
+        "12345的工单这个月有几个",
+    ):
         assert chat.text(f"@李书记/工作群: {asked}").splitlines()[1] == limits, asked
     assert limits not in chat.text("@李书记/工作群: 统计 本月")  # the hotline's, asked for
     # Nothing done yet: no rate to give.

@@ -1067,6 +1067,8 @@ def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: 
     ("said", "period"),
     [
         ("这周收了几件", "本周"),
+        ("这个月有几件", "本月"),  # (met the staff hint)
+        ("网格3这个月有几件", "本月 网格3"),  # (the grid's 台账, the month dropped)
         # how many of a 楼栋长's buildings (their 统计: handlers.stats)
         ("这个月我们楼反映了几件", "本月"),
         ("我们楼这个月反映了几件", "本月"),
@@ -1141,6 +1143,7 @@ def test_who_to_call_is_read_from_the_question(said: str, private: bool, meant: 
         ("这周的工作量", "本周 人员"),
         ("这个月哪个网格员处理的最少", "本月 网格员"),
         ("这个月12345来了几件", "本月 12345"),
+        ("12345的工单这个月有几个", "本月 12345"),  # (the open ones' 台账 before)
         ("这个月12345有几单", "本月 12345"),
         ("12345一共派了多少单", "本月 12345"),
         ("12345热线本月多少件", "本月 12345热线"),
