@@ -54,6 +54,7 @@ from bot.domain.asking import (
     detail_said,
     notice_asked,
     place_work_told,
+    procedure_asked,
     service_asked,
     staff_joining,
     withdrawal_only,
@@ -1046,6 +1047,9 @@ def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None
     issue = _just_reported(ctx) or _just_told_of(ctx)
     if issue is None:
         return None
+    named = analysis.location.building
+    if named and issue.building and named != issue.building:  # 「12号楼外墙…」: elsewhere
+        return None
     # 「能不能让物业先来看看」, 「能不能装个道闸」 after a report of parking: of the report,
     # though it asks, or names a problem (the same, nowhere else)
     come = _COME_WANTED.match(rstrip_marks(said, SENTENCE_ENDS)) is not None
@@ -1725,7 +1729,7 @@ def _not_a_report(ctx: Context, text: str, analysis: Analysis, hint: str) -> Out
     if not named and faq is not None:
         days = ctx.services.settings.triage_days  # 「反映问题有用吗」: how it goes
         return answer(ctx, texts.SERVICE_ANSWERS[faq].format(**days))
-    if (guided := _guided(ctx, text, said, short=short)) is not None:  # 「物业费多少钱一平」
+    if (guided := _guided(ctx, text, said, short=short, category=analysis.category)) is not None:
         return guided
     # 「我要匿名举报3号楼有群租房」 names where: a report, told how it is kept (`_filed_unnamed`).
     privacy = short and _PRIVACY_ASKED.search(said) is not None
@@ -1927,22 +1931,31 @@ _COMMUNITY_THING = re.compile(
 _QUESTION_AT_MOST = 40
 
 
-def _guided(ctx: Context, text: str, said: str, *, short: bool) -> Outcome | None:
+def _guided(ctx: Context, text: str, said: str, *, short: bool, category: str) -> Outcome | None:
     """The 办事指南's answer to `said`; else how to pay or look up a bill (「水费怎么交」, which
-    reads as a complaint of 物业服务) passed to staff as a question; None for other words."""
+    reads as a complaint of 物业服务), or how a thing is done (「停车证怎么办理」), passed to
+    staff as a question; None for other words."""
     if (guided := guide.answered(ctx, said)) is not None:
         return guided
-    return _question_passed(ctx, text, said) if short and FEE_ASKED.search(said) else None
+    # 「停车证怎么办理」「垃圾几点收」; a 政务服务 matter's (「独生子女证明去哪开」) is filed, for
+    # the office to take up, as 12345 files a 咨询
+    procedure = category != SERVICE_CODE and procedure_asked(said)
+    asked = FEE_ASKED.search(said) is not None or procedure
+    return _question_passed(ctx, text, said, told_how=True) if short and asked else None
 
 
-def _question_passed(ctx: Context, text: str, said: str) -> Outcome | None:
+def _question_passed(
+    ctx: Context, text: str, said: str, *, told_how: bool = False
+) -> Outcome | None:
     """A question of the community's said to the bot that nothing here answers (「小区什么时候
     清洗水箱」「社区有没有理发的」): passed to the work groups (the secretaries, when there
     is none) as 问N, for 答复 N to answer where it was asked (privately, or in the group
-    under it); None for other words."""
+    under it); `told_how`: asked how a thing is done (a bill paid, a permit got), whatever its
+    words. None for other words."""
     if len(said) > _QUESTION_AT_MOST:
         return None
-    if not FEE_ASKED.search(said) and (not asks(said) or _COMMUNITY_THING.search(said) is None):
+    told_how = told_how or FEE_ASKED.search(said) is not None
+    if not told_how and (not asks(said) or _COMMUNITY_THING.search(said) is None):
         return None
     assert ctx.community is not None
     waiting = questions.waiting(ctx.uow, ctx.community.id, ctx.now)

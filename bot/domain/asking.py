@@ -125,6 +125,24 @@ FEE_ASKED = re.compile(
 )
 
 
+# 「装修需要办什么手续」「停车证怎么办理」「垃圾几点收」「老年证在哪办」: how a thing is done or
+# when a service runs, a question for staff (passed as 问N; it was filed as a problem of its
+# category). Not with words of something wrong (「垃圾几点收？都三天没人收了」).
+PROCEDURE_ASKED = re.compile(
+    r"(?:需要|要|得)(?:办|带|准备|交)?(?:什么|哪些|啥)(?:手续|材料|证件|证明|资料)"
+    r"|(?:怎么|如何|在哪里?|去哪里?|到哪里?|哪里能|在哪儿)(?:办理|申请|登记|报名|办(?![公了])|开具?)"
+    r"(?:[吗呢啊呀?？]|$)"
+    r"|(?:几点|什么时候|啥时候|每天几点)(?:收|来收|清运|开门|关门)(?:垃圾)?(?:[吗呢啊呀?？]|$)"
+)
+_SOMETHING_WRONG = re.compile(r"坏|堵|漏|没人|不(?!要)|乱|脏|臭|吵|太|怎么还|一直|好几天")
+
+
+def procedure_asked(text: str) -> bool:
+    """Whether `text` (normalised) asks how a thing is done or when a service runs
+    (`PROCEDURE_ASKED`), with nothing said to be wrong."""
+    return PROCEDURE_ASKED.search(text) is not None and _SOMETHING_WRONG.search(text) is None
+
+
 # 「为什么退回」「我的问题怎么被退回了」: a reporter asking why a report was not taken.
 WHY_REJECTED = re.compile(r"(?:为什么|为啥|怎么|凭什么|咋)(?:又|就)?(?:被|给我|给)?退回")
 
@@ -656,7 +674,7 @@ _CONTACT = (
     r"|党群服务中心|物业公司|物业管家|物业|街道办?|[\u4e00-\u9fff]{1,6}?(?:局|办|所|站|中心|公司))"
     r"(?:办公室)?"  # 「社区办公室在哪」
 )
-_OUR = r"(?:请问)?(?:我们|咱们|咱|我家|你们)?(?:小区|这里|这边|这?栋楼|楼)?的?"
+_OUR = r"(?:请问)?(?:我们|咱们|咱|我家|你们)?(?:小区|这里|这边|这?栋楼|楼|这?个?网格|片区)?的?"
 # 「能帮我查一下社区电话吗」「告诉我物业电话」: asked for as a favour
 _LOOK_UP = (
     r"(?:能|可以|能不能|可不可以)?(?:帮我|麻烦你?|请你?)?"

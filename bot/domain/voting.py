@@ -375,11 +375,18 @@ _INTRODUCED = re.compile(
 )
 
 
+# 「…301的住户，刚搬来」「…，请多关照」: who they are, said after where they live.
+_INTRODUCED_AFTER = re.compile(
+    r"[,，\s]+(?:我是)?(?:刚搬来的?|新搬来的?|刚搬过来的?|新来的|刚入住|以后)?(?:请多关照|多多关照)?"
+    r"[的了啊呀!！~～\s]*$"
+)
+
+
 def _introduced(text: str) -> str:
-    """`text` without a greeting or 「我是新搬来的」 before it."""
+    """`text` without a greeting or 「我是新搬来的」 before it, or 「，刚搬来」 after it."""
     if text[:1] not in "你您大我新刚" or not ("好" in text or "新" in text or "搬" in text):
         return text  # most messages: neither a greeting nor a newcomer
-    return _INTRODUCED.sub("", text.strip(), count=1)
+    return _INTRODUCED_AFTER.sub("", _INTRODUCED.sub("", text.strip(), count=1), count=1)
 
 
 def home_said(text: str) -> re.Match[str] | None:

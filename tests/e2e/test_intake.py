@@ -1260,6 +1260,32 @@ def test_a_remark_just_after_telling_more_of_a_report_is_more_of_it(chat: Conver
     assert chat.text("@王芳/私聊: 师傅人挺好的").startswith("您好，我是邻里。")
 
 
+def test_a_newcomer_says_where_they_live_and_asks_who_their_grid_worker_is(
+    chat: Conversation,
+) -> None:
+    """「你好，我是3号楼2单元301的住户，刚搬来」 and 「我们网格的网格员是谁」 met the greeting."""
+    assert chat.text("@新邻居/私聊: 你好，我是3号楼2单元301的住户，刚搬来") == (
+        "好的，记下了：您家是3号楼2单元301室。网格3的网格员：张网格（13800138003）。"
+        "以后有问题直接告诉我。"
+    )
+    assert (
+        chat.text("@新邻居/私聊: 我们网格的网格员是谁") == "网格3的网格员：张网格（13800138003）。"
+    )
+    assert issues(chat) == []
+
+
+def test_a_problem_elsewhere_just_after_a_report_is_its_own(chat: Conversation) -> None:
+    """「14号楼顶上的广告牌快掉了」 minutes after one's report of 3号楼 was kept as its detail."""
+    chat.say("@孙大爷/私聊: 3号楼楼道堆了好多杂物")
+    assert chat.say("@孙大爷/私聊: 5号楼顶上的广告牌快掉了，刮风就晃")[0][1].startswith(
+        "已登记 #2【"
+    )
+    # Of the first one's building, it is still more of that one.
+    assert chat.say("@孙大爷/私聊: 3号楼的杂物都堆到二楼了")[0][1].startswith(
+        "您反映过的 #1 正在处理"
+    )
+
+
 def test_a_detail_sent_privately_just_after_a_report_is_added_to_it(chat: Conversation) -> None:
     chat.say("@孙大爷/私聊: 我家楼上天天晚上跺脚，吵得睡不着")
     assert chat.say("@孙大爷/私聊: 楼上是401") == [

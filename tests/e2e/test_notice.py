@@ -513,6 +513,20 @@ def test_how_to_pay_or_look_up_a_bill_is_a_question_not_a_report(chat: Conversat
     assert chat.say("@刘阿姨/私聊: 物业乱收费")[0][1].startswith("已登记 #2【物业服务】")
 
 
+def test_how_a_thing_is_done_is_a_question_not_a_report(chat: Conversation) -> None:
+    """「垃圾几点收」「停车证怎么办理」 were filed as problems of 环境卫生 and 停车, each with a
+    deadline: questions for staff (问N). A 政务服务 matter asked is still filed for the office,
+    and a service said to fail is still a report."""
+    for number, said in enumerate(("垃圾几点收", "停车证怎么办理", "装修要准备什么材料"), start=1):
+        assert chat.say(f"@周先生/私聊: {said}")[0] == (
+            "私聊·周先生",
+            f"这个问题我答不了，已转给社区工作人员（问{number}），会尽快答复您。",
+        ), said
+    assert chat.say("@周先生/私聊: 独生子女证明去哪开")[0][1].startswith("已登记 #1【政务服务】")
+    filed = chat.say("@王芳/私聊: 垃圾几点收？都三天没人收了")[0][1]
+    assert filed.startswith("已登记 #2【环境卫生】")
+
+
 def test_a_notice_sent_wrong_is_put_right_in_the_groups_it_went_to(chat: Conversation) -> None:
     chat.say("@李书记/工作群: 群发 网格3 明天上午9点到12点停水，请提前储水")
     chat.say("@李书记/工作群: 群发 网格5 周六上午9点在小广场义诊")

@@ -1031,6 +1031,8 @@ def test_other_questions_are_no_ledger(text: str) -> None:
         ("周末社区有人吗", False, "社区"),
         ("社区星期六开门吗", False, "社区"),
         ("物业晚上有人值班吗", False, "物业"),
+        ("我们网格的网格员是谁", True, "网格员"),  # whose grid: the asker's home's
+        ("我们这个网格的网格员是谁", False, "网格员"),
         ("周六上班吗", True, "社区"),  # said to the bot, of the office it speaks for
         ("周六上班吗", False, None),
         ("快递站今天开门吗", False, None),  # no office of the community's
