@@ -990,6 +990,10 @@ def _just_reported(ctx: Context) -> Issue | None:
     return None if withdrawal_asked(ctx.uow, issue) is not None else issue
 
 
+# 「就是师傅来得有点晚」「物业态度挺好」: a remark on the work done, after telling of it.
+_OF_THE_WORK = re.compile(r"师傅|工人|物业|网格员|来得|来的|态度|速度|效率|及时|拖|慢|晚|修得|弄得")
+
+
 def _just_told_of(ctx: Context) -> Issue | None:
     """The sender's newest open report, when minutes ago in this chat they told more of it
     (a 补充 of theirs: 「通了，谢谢」 passed to its holder), so that what they say next
@@ -1044,7 +1048,9 @@ def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None
     pressing = _URGENCY_SAID.match(rstrip_marks(said, SENTENCE_ENDS)) is not None
     if (analysis.urgent and not pressing) or len(said) > _DETAIL_AT_MOST or _SMALL_TALK.match(said):
         return None
-    issue = _just_reported(ctx) or _just_told_of(ctx)
+    issue = _just_reported(ctx)
+    if issue is None and _OF_THE_WORK.search(said):  # 「就是师傅来得有点晚」 after 「通了」
+        issue = _just_told_of(ctx)
     if issue is None:
         return None
     named = analysis.location.building
