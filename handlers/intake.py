@@ -562,6 +562,12 @@ def _taken_report(ctx: Context, text: str) -> Outcome | None:
     analysis = ctx.services.analyzer.analyze(text)
     if analysis.category == "other" and not FILED_FOR.match(said):
         return None
+    where = analysis.location
+    words_only = passed_on and not filing_said(said)  # 「居民说…」, not 「居民电话反映…」
+    if words_only and not (where.building or where.place) and (last := _taken_here(ctx)):
+        # 「居民说很着急，味道很大」 just after the order they filed: more of it, not another
+        reply = texts.DETAIL_ADDED_TO.format(number=last.number)
+        return _kept_on(ctx, last, text, reply, texts.DETAIL_ADDED_ALERT)
     return _report_unless_duplicate(ctx, taken_words(text.strip()), analysis, whole=True)
 
 

@@ -460,6 +460,18 @@ def test_more_found_on_a_round_is_filed_as_the_round_was(chat: Conversation) -> 
     assert chat.text("@李书记/私聊: 台账").startswith("幸福里社区台账：未办结4条")
 
 
+def test_a_residents_words_passed_on_just_after_an_order_are_more_of_it(chat: Conversation) -> None:
+    """「居民说很着急，味道很大」 just after the order was filed as another issue (环境卫生, of no
+    place): more of the order; words naming a place are still a report of their own."""
+    chat.say("@张网格/私聊: 12345工单2026112300001：3号楼1单元下水道堵塞")
+    assert chat.say("@张网格/私聊: 居民说很着急，味道很大") == [
+        ("私聊·张网格", "已补充到 #1，已转告工作群。"),
+        ("工作群", "#1 报事人补充：居民说很着急，味道很大"),
+    ]
+    said = chat.say("@张网格/私聊: 5号楼302的李大爷说家里暖气不热")[0][1]
+    assert said.startswith("已登记 #2【供暖】5号楼302室")
+
+
 def test_a_report_for_a_neighbour_keeps_where_they_live_and_their_number(
     chat: Conversation,
 ) -> None:
