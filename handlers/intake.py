@@ -1478,6 +1478,10 @@ def _staff_hint(ctx: Context, said: str) -> Outcome:
         return other  # 「下水道的那个要延期」 holding a lamp's only: not the lamp's
     if len(mine) == 1:  # 「下水道的已经通了」 of #1 and #2: the 排水 one
         return _work_hinted(ctx, one, mine[0].number, said)
+    if not held(ctx, 1) and (taken := _taken_here(ctx)) is not None:
+        return _work_hinted(
+            ctx, one, taken.number, said
+        )  # 「下午我去看看」 of the order just filed
     which = texts.STAFF_WHICH_HINT
     return _about_held(ctx, one, which, texts.STAFF_PRIVATE_HINT, said=hinted(said))
 

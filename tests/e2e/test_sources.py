@@ -468,6 +468,10 @@ def test_a_residents_words_passed_on_just_after_an_order_are_more_of_it(chat: Co
         ("私聊·张网格", "已补充到 #1，已转告工作群。"),
         ("工作群", "#1 报事人补充：居民说很着急，味道很大"),
     ]
+    # Work said of it, holding nothing else: of the order just filed.
+    assert chat.text("@张网格/私聊: 下午我去看看") == (
+        "#1 报进展请发送「进展 1 下午我去看看」，报事人会收到；办好后再发送「办结 1 结果」。"
+    )
     said = chat.say("@张网格/私聊: 5号楼302的李大爷说家里暖气不热")[0][1]
     assert said.startswith("已登记 #2【供暖】5号楼302室")
 
