@@ -1060,7 +1060,9 @@ def _detail_added(ctx: Context, text: str, analysis: Analysis) -> Outcome | None
     if issue is None:
         return None
     named = analysis.location.building
-    if named and issue.building and named != issue.building:  # 「12号楼外墙…」: elsewhere
+    elsewhere = named and issue.building and named != issue.building
+    if elsewhere and (analysis.category != OTHER_CODE or analysis.complaint):
+        # 「14号楼顶上的广告牌快掉了」: a problem of its own (「在6号楼」 alone is a detail)
         return None
     # 「能不能让物业先来看看」, 「能不能装个道闸」 after a report of parking: of the report,
     # though it asks, or names a problem (the same, nowhere else)

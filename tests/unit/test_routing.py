@@ -21,6 +21,7 @@ from bot.domain.asking import (
     notice_wanted,
     post_changed,
     problem_asked,
+    procedure_asked,
     reads_as_notice,
     reporter_acted,
     reporter_asked,
@@ -1783,3 +1784,22 @@ def test_the_report_just_made_is_named_in_every_form(text: str) -> None:
 @pytest.mark.parametrize("text", ["上一条说错了", "刚发现井盖松了"])
 def test_just_now_said_of_something_else_takes_nothing_back(text: str) -> None:
     assert not withdrawn_said(text)
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("垃圾几点收", True),
+        ("停车证怎么办理", True),
+        ("装修要准备什么材料", True),
+        ("独生子女证明去哪开", True),  # (a 政务服务 matter: intake files it all the same)
+        ("老年证在哪办", True),
+        # What now, or something wrong: no question of how.
+        ("怎么办", False),
+        ("电动车没地方充电怎么办", False),
+        ("垃圾几点收？都三天没人收了", False),
+        ("物业在哪办公", False),
+    ],
+)
+def test_how_a_thing_is_done_is_told_from_a_problem(said: str, asked: bool) -> None:
+    assert procedure_asked(normalize(said)) is asked
