@@ -1008,9 +1008,10 @@ def _just_told_of(ctx: Context) -> Issue | None:
     issue = ctx.uow.issues.newest_reported(ctx.sender.id, ctx.community.id, OPEN)
     if issue is None or (ctx.chat.kind != "private" and issue.chat_id != ctx.chat.id):
         return None
-    last = ctx.uow.audit.last_of_issue(issue.id)
-    told = last is not None and last.action == SUPPLEMENT and last.actor_id == ctx.sender.id
-    return issue if told and last is not None and ctx.now - last.at <= SPLIT_WINDOW else None
+    last = ctx.uow.audit.last_of(issue.id, (SUPPLEMENT,))
+    if last is None or last.actor_id != ctx.sender.id or ctx.now - last.at > SPLIT_WINDOW:
+        return None
+    return issue
 
 
 def _emergency_told(ctx: Context, text: str, analysis: Analysis) -> Outcome | None:
@@ -1480,10 +1481,9 @@ def _staff_hint(ctx: Context, said: str) -> Outcome:
         return other  # 「下水道的那个要延期」 holding a lamp's only: not the lamp's
     if len(mine) == 1:  # 「下水道的已经通了」 of #1 and #2: the 排水 one
         return _work_hinted(ctx, one, mine[0].number, said)
+    # 「下午我去看看」, holding nothing: of the report they took just now
     if not held(ctx, 1) and (taken := _taken_here(ctx)) is not None:
-        return _work_hinted(
-            ctx, one, taken.number, said
-        )  # 「下午我去看看」 of the order just filed
+        return _work_hinted(ctx, one, taken.number, said)
     which = texts.STAFF_WHICH_HINT
     return _about_held(ctx, one, which, texts.STAFF_PRIVATE_HINT, said=hinted(said))
 

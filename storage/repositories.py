@@ -1653,15 +1653,6 @@ class Audit:
     def record(self, entry: AuditEntry) -> None:
         self._session.add(entry)
 
-    def last_of_issue(self, issue_id: int) -> AuditEntry | None:
-        """The issue's newest entry."""
-        return self._session.scalars(
-            select(AuditEntry)
-            .where(AuditEntry.issue_id == issue_id)
-            .order_by(AuditEntry.id.desc())
-            .limit(1)
-        ).first()
-
     def of_issue(self, issue_id: int) -> Sequence[AuditEntry]:
         return self._session.scalars(
             select(AuditEntry).where(AuditEntry.issue_id == issue_id).order_by(AuditEntry.id)
