@@ -2445,7 +2445,9 @@ def _report_one(
         )
     same = ctx.uow.issues.get(same_id)
     own = same.reporter_id == ctx.sender.id
-    if own:
+    # A neighbour who reported it already (「我家也是3号楼的，灯也不亮」 again): counted once
+    again = not own and ctx.sender.id in ctx.uow.audit.actors_of(same.id, "duplicate")
+    if own or again:
         # Their own issue again (「下水道还是堵着，快来人」): what they add is kept as a
         # 补充, not counted as a neighbour's report nor followed a second time.
         record(ctx, same, SUPPLEMENT, shorten(description, _ALERT_DESCRIPTION_LIMIT))
@@ -2461,13 +2463,15 @@ def _report_one(
         alerts = _tell_work_groups(
             ctx, same, category, where_label(ctx, same), ctx.sender, description=description
         )
-    if own:
-        text = texts.OWN_AGAIN.format(number=same.number, status=same.status.label)
+    if own or again:
+        told = texts.OWN_AGAIN if own else texts.FOLLOWED_AGAIN
+        text = told.format(number=same.number, status=same.status.label)
     else:
         text = texts.DUPLICATE.format(number=same.number)
     if alerts:
         text += texts.ACK_URGENT_NOTE
-    return Outcome([reply_to(ctx, text), *alerts], SUPPLEMENT if own else "duplicate", same.id)
+    status = SUPPLEMENT if own or again else "duplicate"
+    return Outcome([reply_to(ctx, text), *alerts], status, same.id)
 
 
 def _order_filed(ctx: Context, description: str) -> Issue | None:

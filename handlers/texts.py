@@ -59,6 +59,9 @@ PRIVATE_HINT = (
 OWN_AGAIN = (
     "您反映过的 #{number} 正在处理（{status}），已记下您的补充；如果是另一个问题，请回复「新建」。"
 )
+FOLLOWED_AGAIN = (
+    "您关注的 #{number} 正在处理（{status}），已记下您的补充；如果是另一个问题，请回复「新建」。"
+)
 YOU_ARE_WELCOME = "不客气！有问题随时找我。"
 NOTED = "好的，有问题随时找我。"  # 「好的」「收到」 said to the bot
 THANKS_FOR_NEWS = "好的，谢谢告知！有问题随时找我。"

@@ -208,3 +208,16 @@ def test_a_reporter_saying_their_problem_still_waits_is_heard_on_their_report(
     assert chat.say("@王芳/私聊: 5号楼路灯坏了好几天了")[0][1].startswith("已登记 #4")
     # A neighbour's words of the same are theirs, not hers: they join #1 as a neighbour does.
     assert chat.text("@孙大爷/私聊: 楼道灯坏了一周都没人管") == TAKEN
+
+
+def test_a_neighbour_reporting_it_again_is_counted_once(chat: Conversation) -> None:
+    """A neighbour's second report of the same problem was counted again (反映次数 3 for two
+    people): it is kept as their words on it, as the reporter's own repeat is."""
+    chat.say("@王芳/网格3群: #报事 3号楼楼道灯坏了")
+    chat.say("@孙大爷/网格3群: @邻里 3号楼楼道灯也不亮")
+    assert chat.text("@孙大爷/网格3群: @邻里 3号楼楼道灯还是不亮") == (
+        "您关注的 #1 正在处理（待受理），已记下您的补充；如果是另一个问题，请回复「新建」。"
+    )
+    shown = chat.text("@李书记/工作群: 查看 1")
+    assert "反映次数：2\n" in shown
+    assert "孙*爷 补充：3号楼楼道灯还是不亮" in shown

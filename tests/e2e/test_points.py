@@ -75,8 +75,11 @@ def test_a_neighbours_duplicate_earns_two_points_once(chat: Conversation) -> Non
     assert chat.text("@孙大爷/网格5群: 积分") == (
         "您在幸福里社区的积分：2分。本周得2分，积分榜第1名。\n最近变动：\n11月23日 +2 #1 确认同一问题"
     )
-    # The same neighbour again, and the reporter repeating herself: nothing more.
-    assert chat.say(SEWER_AGAIN) == duplicate
+    # The same neighbour again (told it is theirs to follow, their words kept, counted once),
+    # and the reporter repeating herself: nothing more.
+    assert chat.say(SEWER_AGAIN) == [
+        (G5, "您关注的 #1 正在处理（待受理），已记下您的补充；如果是另一个问题，请回复「新建」。")
+    ]
     assert chat.text("@孙大爷/网格5群: 积分").startswith("您在幸福里社区的积分：2分。")
     assert chat.say("@王芳/网格3群: #报事 3号楼2单元门口下水道还是堵着")[0][1].startswith(
         "您反映过的 #1 正在处理"
