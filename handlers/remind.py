@@ -138,8 +138,12 @@ _AHEAD = re.compile(
     r"[,，\s]*提前(?P<n>[0-9]{1,3}|[一二两三四五六七八九十半]{1,3})个?(?P<unit>天|小时|钟头|分钟)"
     r"(?:提醒|通知)?(?:我|大家|一下)?$"
 )
-_AHEAD_UNITS = {"天": timedelta(days=1), "小时": timedelta(hours=1), "钟头": timedelta(hours=1)}
-_AHEAD_UNITS["分钟"] = timedelta(minutes=1)
+_AHEAD_UNITS = {
+    "天": timedelta(days=1),
+    "小时": timedelta(hours=1),
+    "钟头": timedelta(hours=1),
+    "分钟": timedelta(minutes=1),
+}
 
 
 def _ahead_of(ctx: Context, when: datetime, text: str, *, clocked: bool) -> tuple[datetime, str]:
